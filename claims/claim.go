@@ -1,0 +1,238 @@
+package claims
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Kind is the type of value a claim states. The set is open: rule files may
+// name new kinds, but these are the ones the built-in rules produce.
+type Kind string
+
+// Built-in claim kinds.
+const (
+	KindDate     Kind = "date"
+	KindDuration Kind = "duration"
+	KindCount    Kind = "count"
+	KindQuantity Kind = "quantity"
+	KindOrdinal  Kind = "ordinal"
+	KindPercent  Kind = "percent"
+	KindMoney    Kind = "money"
+)
+
+// Claim is one checkable statement found in a document: a value, the exact
+// bytes it was read from, and what it is said to be about.
+//
+// Invariant: doc.Text[Start:End] == Text.
+type Claim struct {
+	ID   string // stable within a run: "<doc>@<start>"
+	Doc  string // Document.ID
+	Kind Kind
+	Rule string // the rule that produced it, e.g. "en/date/month-day-year"
+
+	// What the value is about. Frame is an event type ("meeting", "pact"),
+	// Attribute the property of it ("meeting.date", "pact.signed",
+	// "casualties.killed"); both empty when no frame evoked in the sentence
+	// matches. Triggers are the words that evoked the frame and Participants
+	// the canonical names found in the claim's sentence.
+	Frame        string
+	Attribute    string
+	Triggers     []string
+	Participants []string
+	// Definite is set when the sentence refers to the frame's event as one
+	// already known ("the meeting", "rapat ini"), i.e. the story's event.
+	Definite bool
+
+	Text     string
+	Start    int
+	End      int
+	Line     int
+	Col      int
+	Sentence int // 1-based index of the sentence in the document
+
+	Value string // canonical: ISO 8601/TIMEX3 for dates and durations, decimal for numbers
+	Date  *DateValue
+	Num   *NumberValue
+
+	Tense string // "past", "future" or "" when the sentence does not say
+	Note  string // how the value was resolved, in words ("year inferred from dateline 2024-12-30")
+}
+
+// Granularity is the precision at which a date was stated.
+type Granularity int
+
+// Granularities from coarse to fine.
+const (
+	GranUnknown Granularity = iota
+	GranDecade
+	GranYear
+	GranHalf
+	GranQuarter
+	GranMonth
+	GranWeek
+	GranDay
+	GranMinute
+)
+
+var granNames = [...]string{"unknown", "decade", "year", "half", "quarter", "month", "week", "day", "minute"}
+
+func (g Granularity) String() string {
+	if int(g) < len(granNames) {
+		return granNames[g]
+	}
+	return "unknown"
+}
+
+// DateValue is a date, time or date range as an interval [Start, End) in
+// UTC, with the precision it was written at and which parts were written
+// and which inferred.
+type DateValue struct {
+	Start, End time.Time
+	Gran       Granularity // of the first (or only) point
+	EndGran    Granularity // of the end point of a written range
+	Range      bool        // written as two points ("from 23 to 27 December")
+	Fuzzy      bool        // a vague period ("last week", "early this year")
+	Written    []string    // parts written: "year", "month", "day", "weekday", "time"
+	Inferred   []string    // parts inferred from the publication date
+	Relative   bool        // resolved against the publication date
+}
+
+// InferredPart reports whether part ("year", "month", ...) was inferred.
+func (d *DateValue) InferredPart(part string) bool {
+	for _, p := range d.Inferred {
+		if p == part {
+			return true
+		}
+	}
+	return false
+}
+
+// Canonical renders the value in ISO 8601 / TIMEX3 style: "2023", "2024-06",
+// "2024-12-27", "2023-02-06T04:17", "2024-12-23/2024-12-27".
+func (d *DateValue) Canonical() string {
+	if d.Range || d.Fuzzy {
+		last := d.End.Add(-time.Nanosecond)
+		eg := d.EndGran
+		if eg == GranUnknown {
+			eg = d.Gran
+		}
+		if d.Fuzzy {
+			eg = GranDay
+			return formatPoint(d.Start, GranDay) + "/" + formatPoint(last, eg)
+		}
+		return formatPoint(d.Start, d.Gran) + "/" + formatPoint(last, eg)
+	}
+	return formatPoint(d.Start, d.Gran)
+}
+
+func formatPoint(t time.Time, g Granularity) string {
+	switch g {
+	case GranDecade:
+		return fmt.Sprintf("%03d", t.Year()/10)
+	case GranYear:
+		return fmt.Sprintf("%04d", t.Year())
+	case GranHalf:
+		return fmt.Sprintf("%04d-H%d", t.Year(), (int(t.Month())-1)/6+1)
+	case GranQuarter:
+		return fmt.Sprintf("%04d-Q%d", t.Year(), (int(t.Month())-1)/3+1)
+	case GranMonth:
+		return t.Format("2006-01")
+	case GranWeek:
+		y, w := t.ISOWeek()
+		return fmt.Sprintf("%04d-W%02d", y, w)
+	case GranMinute:
+		return t.Format("2006-01-02T15:04")
+	default:
+		return t.Format("2006-01-02")
+	}
+}
+
+// Describe renders the value for a person, saying which parts were inferred:
+// "June 2024 (year read from the dateline)".
+func (d *DateValue) Describe() string {
+	var s string
+	switch {
+	case d.Fuzzy:
+		s = d.Start.Format("2 Jan 2006") + " to " + d.End.Add(-time.Nanosecond).Format("2 Jan 2006")
+	case d.Range:
+		s = describePoint(d.Start, d.Gran) + " to " + describePoint(d.End.Add(-time.Nanosecond), nonZero(d.EndGran, d.Gran))
+	default:
+		s = describePoint(d.Start, d.Gran)
+	}
+	if len(d.Inferred) > 0 {
+		s += " (" + strings.Join(d.Inferred, ", ") + " inferred from the publication date)"
+	}
+	return s
+}
+
+func nonZero(g, def Granularity) Granularity {
+	if g == GranUnknown {
+		return def
+	}
+	return g
+}
+
+func describePoint(t time.Time, g Granularity) string {
+	switch g {
+	case GranDecade:
+		return fmt.Sprintf("the %d0s", t.Year()/10)
+	case GranYear:
+		return strconv.Itoa(t.Year())
+	case GranHalf:
+		return fmt.Sprintf("H%d %d", (int(t.Month())-1)/6+1, t.Year())
+	case GranQuarter:
+		return fmt.Sprintf("Q%d %d", (int(t.Month())-1)/3+1, t.Year())
+	case GranMonth:
+		return t.Format("January 2006")
+	case GranWeek:
+		return "the week of " + t.Format("2 January 2006")
+	case GranMinute:
+		return t.Format("2 January 2006 15:04")
+	default:
+		return t.Format("2 January 2006")
+	}
+}
+
+// NumberValue is a number with the bounds its qualifier gives ("more than
+// 5,000" is (5000, +inf)), its unit and what it counts.
+type NumberValue struct {
+	Value float64 // the number as written, after scales ("1.2 million" = 1200000)
+	// Low and High are the bounds the words give; nil means unbounded.
+	Low, High                   *float64
+	LowExclusive, HighExclusive bool
+	Approx                      bool    // "about", "around", "sekitar": widened by Precision
+	Precision                   float64 // the unit of the last written digit (0.1 for "58.6")
+	Qualifier                   string  // the qualifier words as written, e.g. "more than"
+	Unit                        string  // canonical unit: "km", "USD", "%", "day", ... ("" for a bare count)
+	Counted                     string  // what is counted, canonical: "killed", "soldiers", "missile-tests"
+	Vague                       bool    // "hundreds", "ratusan", "dozens"
+}
+
+// Bounds returns the closed interval the value can lie in, after the
+// qualifier and written precision, used for compatibility checks. Exclusive
+// bounds are returned with the flags so callers can be exact.
+func (n *NumberValue) Bounds() (lo, hi float64, loEx, hiEx bool) {
+	lo, hi = math.Inf(-1), math.Inf(1)
+	if n.Low != nil {
+		lo, loEx = *n.Low, n.LowExclusive
+	}
+	if n.High != nil {
+		hi, hiEx = *n.High, n.HighExclusive
+	}
+	return lo, hi, loEx, hiEx
+}
+
+// FormatNumber renders a float as a plain decimal without exponent or
+// trailing zeros: 5000, 7.8, 96214691.
+func FormatNumber(f float64) string {
+	if f == math.Trunc(f) && math.Abs(f) < 1e18 {
+		return strconv.FormatInt(int64(f), 10)
+	}
+	return strconv.FormatFloat(f, 'f', -1, 64)
+}
+
+// Ptr returns a pointer to f; handy for bounds.
+func Ptr(f float64) *float64 { return &f }

@@ -1,0 +1,113 @@
+// Package claims holds the data model shared by every stage of crosscheck:
+// documents as read, the claims extracted from them, and the positions that
+// tie every claim back to the exact bytes of its input.
+//
+// The package imports no renderer, rule loader or NLP library, so that
+// extractors, comparators and report writers can all depend on it without
+// depending on each other.
+package claims
+
+import (
+	"sort"
+	"time"
+	"unicode/utf8"
+)
+
+// How a document's publication date or language was decided. Reports show it
+// so that nothing is guessed silently.
+const (
+	SourceMetadata = "metadata" // given by the input (JSON Lines field, HTML meta, header line)
+	SourceDateline = "dateline" // read from a dateline in the text
+	SourceDetected = "detected" // detected from the text (language)
+	SourceFlag     = "flag"     // set on the command line or in configuration
+	SourceNone     = "none"     // not found
+)
+
+// Document statuses.
+const (
+	StatusRead    = "read"
+	StatusSkipped = "skipped"
+)
+
+// Document is one article as read. Text is kept exactly as decoded from the
+// input: every byte offset in the program refers to it.
+type Document struct {
+	ID    string // file name without extension, or the JSON Lines id
+	Path  string // path as given (with ":N" for a JSON Lines record)
+	URL   string
+	Title string
+	Text  string
+
+	// Published is the publication date at day precision (UTC midnight), or
+	// the zero time when none was found.
+	Published       time.Time
+	PublishedSource string // one of the Source* constants
+	PublishedText   string // the words the date was read from, if any
+
+	Language       string // ISO 639-1 code: "en", "id", ...
+	LanguageSource string
+
+	// Extracted names how Text was obtained when it is not the file's bytes
+	// as decoded, e.g. "html-readability"; offsets then refer to Text.
+	Extracted string
+	Warnings  []string // non-fatal problems met while reading (bad UTF-8, ...)
+
+	// Status is StatusRead for a document that was read, or StatusSkipped
+	// with the reason in SkipReason ("binary", "empty", "unsupported type",
+	// "duplicate of X", or a read error under --keep-going). Skipped
+	// documents stay in the report so that nothing is lost silently.
+	Status     string
+	SkipReason string
+
+	lineStarts []int
+}
+
+// HasDate reports whether the publication date is known.
+func (d *Document) HasDate() bool { return !d.Published.IsZero() }
+
+// PublishedString returns the publication date as YYYY-MM-DD, or "" when unknown.
+func (d *Document) PublishedString() string {
+	if d.Published.IsZero() {
+		return ""
+	}
+	return d.Published.Format("2006-01-02")
+}
+
+// Position returns the 1-based line and column of a byte offset in Text.
+// Columns count characters (runes), not bytes, because that is what a person
+// counts in an editor.
+func (d *Document) Position(off int) (line, col int) {
+	if d.lineStarts == nil {
+		d.lineStarts = append(d.lineStarts, 0)
+		for i := 0; i < len(d.Text); i++ {
+			if d.Text[i] == '\n' {
+				d.lineStarts = append(d.lineStarts, i+1)
+			}
+		}
+	}
+	if off < 0 {
+		off = 0
+	}
+	if off > len(d.Text) {
+		off = len(d.Text)
+	}
+	i := sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > off }) - 1
+	return i + 1, utf8.RuneCountInString(d.Text[d.lineStarts[i]:off]) + 1
+}
+
+// Line returns the text of the 1-based line n without its newline.
+func (d *Document) Line(n int) string {
+	d.Position(0)
+	if n < 1 || n > len(d.lineStarts) {
+		return ""
+	}
+	start := d.lineStarts[n-1]
+	end := len(d.Text)
+	if n < len(d.lineStarts) {
+		end = d.lineStarts[n] - 1
+	}
+	if end > start && d.Text[end-1] == '\r' {
+		end--
+	}
+	return d.Text[start:end]
+}

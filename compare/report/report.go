@@ -1,0 +1,274 @@
+// Package report defines the JSON report — crosscheck's public contract —
+// and builds it from documents, claims and findings. Renderers for people
+// (table, Markdown, HTML, CSV, ClaimReview) all start from this model, so
+// every format shows the same facts.
+//
+// Compatibility: fields are only ever added. Removing or changing the meaning
+// of a field requires bumping Version.
+package report
+
+import (
+	"sort"
+
+	"github.com/crosscheck/crosscheck/claims"
+	"github.com/crosscheck/crosscheck/compare"
+)
+
+// Version is the schema version of Report.
+const Version = 1
+
+// Report is the whole result of a run.
+type Report struct {
+	Version       int           `json:"version"`
+	Documents     []Document    `json:"documents"`
+	Claims        []Claim       `json:"claims"`
+	Discrepancies []Discrepancy `json:"discrepancies"`
+	Agreements    []Agreement   `json:"agreements"`
+	// Stale lists review decisions whose finding no longer appears.
+	Stale []Decision `json:"stale_reviews,omitempty"`
+}
+
+// Document is one input, read or skipped.
+type Document struct {
+	ID              string   `json:"id"`
+	Path            string   `json:"path"`
+	Title           string   `json:"title"`
+	Published       *string  `json:"published"` // YYYY-MM-DD or null
+	Language        string   `json:"language"`
+	PublishedSource string   `json:"published_source,omitempty"`
+	PublishedText   string   `json:"published_text,omitempty"`
+	LanguageSource  string   `json:"language_source,omitempty"`
+	URL             string   `json:"url,omitempty"`
+	Status          string   `json:"status"`
+	SkipReason      string   `json:"skip_reason,omitempty"`
+	Extracted       string   `json:"extracted,omitempty"` // how text was obtained when not the raw file (offsets refer to it)
+	Warnings        []string `json:"warnings,omitempty"`
+	// Story groups documents that report the same story; SyndicatedWith
+	// names near-duplicate copies counted as one source with this one.
+	Story          int      `json:"story,omitempty"`
+	SyndicatedWith []string `json:"syndicated_with,omitempty"`
+}
+
+// Claim is one extracted claim. Number fields appear only for numeric kinds.
+type Claim struct {
+	ID           string   `json:"id"`
+	Doc          string   `json:"doc"`
+	Kind         string   `json:"kind"`
+	Attribute    string   `json:"attribute"`
+	Text         string   `json:"text"`
+	Start        int      `json:"start"`
+	End          int      `json:"end"`
+	Line         int      `json:"line"`
+	Col          int      `json:"col"`
+	Sentence     int      `json:"sentence"`
+	Value        string   `json:"value"`
+	*NumberFields         // nil for dates
+	Frame        string   `json:"frame,omitempty"`
+	Participants []string `json:"participants,omitempty"`
+	Triggers     []string `json:"triggers,omitempty"`
+	Written      []string `json:"written,omitempty"`  // date parts written
+	Inferred     []string `json:"inferred,omitempty"` // date parts inferred from the publication date
+	Tense        string   `json:"tense,omitempty"`
+	Note         string   `json:"note,omitempty"`
+	Rule         string   `json:"rule,omitempty"`
+}
+
+// NumberFields are the bounds of a numeric claim: low/high as the words give
+// them, null when unbounded.
+type NumberFields struct {
+	Low           *float64 `json:"low"`
+	High          *float64 `json:"high"`
+	LowExclusive  bool     `json:"low_exclusive"`
+	HighExclusive bool     `json:"high_exclusive"`
+	Approx        bool     `json:"approx,omitempty"`
+	Unit          string   `json:"unit"`
+	Counted       string   `json:"counted,omitempty"`
+	Qualifier     string   `json:"qualifier,omitempty"`
+}
+
+// Discrepancy is a finding.
+type Discrepancy struct {
+	ID          string   `json:"id"`
+	Kind        string   `json:"kind"`
+	Severity    string   `json:"severity"`
+	Attribute   string   `json:"attribute"`
+	Summary     string   `json:"summary"`
+	Claims      []string `json:"claims"`
+	Category    string   `json:"category"`
+	Explanation string   `json:"explanation,omitempty"` // why the claims were paired
+	Sides       []Side   `json:"sides"`
+	Review      *Decision `json:"review,omitempty"`
+}
+
+// Side is one value of a discrepancy with the claims and sources stating it.
+type Side struct {
+	Value       string   `json:"value"`
+	Description string   `json:"description"`
+	Claims      []string `json:"claims"`
+	Sources     []string `json:"sources"`
+	Newest      bool     `json:"newest,omitempty"`
+}
+
+// Agreement is a set of compatible claims from independent sources.
+type Agreement struct {
+	Attribute string   `json:"attribute"`
+	Value     string   `json:"value,omitempty"`
+	Claims    []string `json:"claims"`
+	Sources   []string `json:"sources,omitempty"`
+}
+
+// Decision is an editor's review of a finding.
+type Decision struct {
+	ID     string `json:"id"`
+	Status string `json:"status"` // "confirmed" or "dismissed"
+	Reason string `json:"reason,omitempty"`
+	By     string `json:"by,omitempty"`
+	At     string `json:"at,omitempty"`
+}
+
+// Input bundles what Build needs.
+type Input struct {
+	Documents  []*claims.Document
+	Claims     []*claims.Claim
+	Findings   []compare.Finding
+	Agreements []compare.Agreement
+	Stories    map[string]int      // document id -> story number (optional)
+	Syndicated map[string][]string // document id -> copies merged with it (optional)
+}
+
+// Build assembles the report in a deterministic order: documents by id,
+// claims by document and offset, findings by severity then id.
+func Build(in Input) *Report {
+	r := &Report{Version: Version, Documents: []Document{}, Claims: []Claim{}, Discrepancies: []Discrepancy{}, Agreements: []Agreement{}}
+	docs := append([]*claims.Document(nil), in.Documents...)
+	sort.SliceStable(docs, func(i, j int) bool { return docs[i].ID < docs[j].ID })
+	for _, d := range docs {
+		r.Documents = append(r.Documents, FromDocument(d, in.Stories[d.ID], in.Syndicated[d.ID]))
+	}
+	cs := append([]*claims.Claim(nil), in.Claims...)
+	SortClaims(cs)
+	for _, c := range cs {
+		r.Claims = append(r.Claims, FromClaim(c))
+	}
+	for _, f := range in.Findings {
+		r.Discrepancies = append(r.Discrepancies, FromFinding(f))
+	}
+	sort.SliceStable(r.Discrepancies, func(i, j int) bool {
+		a, b := r.Discrepancies[i], r.Discrepancies[j]
+		if sa, sb := sevRank(a.Severity), sevRank(b.Severity); sa != sb {
+			return sa > sb
+		}
+		if a.Attribute != b.Attribute {
+			return a.Attribute < b.Attribute
+		}
+		return a.ID < b.ID
+	})
+	for _, a := range in.Agreements {
+		ag := Agreement{Attribute: a.Attribute, Value: a.Value, Sources: a.Sources}
+		for _, c := range a.Claims {
+			ag.Claims = append(ag.Claims, c.ID)
+		}
+		sort.Strings(ag.Claims)
+		r.Agreements = append(r.Agreements, ag)
+	}
+	sort.SliceStable(r.Agreements, func(i, j int) bool {
+		a, b := r.Agreements[i], r.Agreements[j]
+		if a.Attribute != b.Attribute {
+			return a.Attribute < b.Attribute
+		}
+		return a.Claims[0] < b.Claims[0]
+	})
+	return r
+}
+
+func sevRank(s string) int {
+	if v, ok := compare.ParseSeverity(s); ok {
+		return int(v)
+	}
+	return 0
+}
+
+// SortClaims orders claims by document id, then start offset.
+func SortClaims(cs []*claims.Claim) {
+	sort.SliceStable(cs, func(i, j int) bool {
+		if cs[i].Doc != cs[j].Doc {
+			return cs[i].Doc < cs[j].Doc
+		}
+		return cs[i].Start < cs[j].Start
+	})
+}
+
+// FromDocument converts a document.
+func FromDocument(d *claims.Document, story int, synd []string) Document {
+	out := Document{
+		ID: d.ID, Path: d.Path, Title: d.Title, Language: d.Language,
+		PublishedSource: d.PublishedSource, PublishedText: d.PublishedText,
+		LanguageSource: d.LanguageSource, URL: d.URL, Status: d.Status,
+		SkipReason: d.SkipReason, Extracted: d.Extracted, Warnings: d.Warnings,
+		Story: story, SyndicatedWith: synd,
+	}
+	if out.Status == "" {
+		out.Status = claims.StatusRead
+	}
+	if d.HasDate() {
+		s := d.PublishedString()
+		out.Published = &s
+	}
+	return out
+}
+
+// FromClaim converts a claim.
+func FromClaim(c *claims.Claim) Claim {
+	out := Claim{
+		ID: c.ID, Doc: c.Doc, Kind: string(c.Kind), Attribute: c.Attribute, Text: c.Text,
+		Start: c.Start, End: c.End, Line: c.Line, Col: c.Col, Sentence: c.Sentence,
+		Value: c.Value, Frame: c.Frame, Participants: c.Participants, Triggers: c.Triggers,
+		Tense: c.Tense, Note: c.Note, Rule: c.Rule,
+	}
+	if c.Date != nil {
+		out.Written = c.Date.Written
+		out.Inferred = c.Date.Inferred
+	}
+	if n := c.Num; n != nil {
+		out.NumberFields = &NumberFields{
+			Low: n.Low, High: n.High, LowExclusive: n.LowExclusive, HighExclusive: n.HighExclusive,
+			Approx: n.Approx, Unit: n.Unit, Counted: n.Counted, Qualifier: n.Qualifier,
+		}
+	}
+	return out
+}
+
+// FromFinding converts a finding.
+func FromFinding(f compare.Finding) Discrepancy {
+	d := Discrepancy{
+		ID: f.ID, Kind: f.Kind, Severity: f.Severity.String(), Attribute: f.Attribute,
+		Summary: f.Summary, Category: string(f.Category), Explanation: f.Why,
+		Claims: f.ClaimIDs(),
+	}
+	for _, s := range f.Sides {
+		side := Side{Value: s.Value, Description: s.Describe, Sources: s.Sources, Newest: s.Newest}
+		for _, c := range s.Claims {
+			side.Claims = append(side.Claims, c.ID)
+		}
+		d.Sides = append(d.Sides, side)
+	}
+	return d
+}
+
+// ClaimByID indexes the report's claims.
+func (r *Report) ClaimByID() map[string]*Claim {
+	m := make(map[string]*Claim, len(r.Claims))
+	for i := range r.Claims {
+		m[r.Claims[i].ID] = &r.Claims[i]
+	}
+	return m
+}
+
+// DocumentByID indexes the report's documents.
+func (r *Report) DocumentByID() map[string]*Document {
+	m := make(map[string]*Document, len(r.Documents))
+	for i := range r.Documents {
+		m[r.Documents[i].ID] = &r.Documents[i]
+	}
+	return m
+}
