@@ -51,26 +51,26 @@ type Document struct {
 
 // Claim is one extracted claim. Number fields appear only for numeric kinds.
 type Claim struct {
-	ID           string   `json:"id"`
-	Doc          string   `json:"doc"`
-	Kind         string   `json:"kind"`
-	Attribute    string   `json:"attribute"`
-	Text         string   `json:"text"`
-	Start        int      `json:"start"`
-	End          int      `json:"end"`
-	Line         int      `json:"line"`
-	Col          int      `json:"col"`
-	Sentence     int      `json:"sentence"`
-	Value        string   `json:"value"`
-	*NumberFields         // nil for dates
-	Frame        string   `json:"frame,omitempty"`
-	Participants []string `json:"participants,omitempty"`
-	Triggers     []string `json:"triggers,omitempty"`
-	Written      []string `json:"written,omitempty"`  // date parts written
-	Inferred     []string `json:"inferred,omitempty"` // date parts inferred from the publication date
-	Tense        string   `json:"tense,omitempty"`
-	Note         string   `json:"note,omitempty"`
-	Rule         string   `json:"rule,omitempty"`
+	ID            string   `json:"id"`
+	Doc           string   `json:"doc"`
+	Kind          string   `json:"kind"`
+	Attribute     string   `json:"attribute"`
+	Text          string   `json:"text"`
+	Start         int      `json:"start"`
+	End           int      `json:"end"`
+	Line          int      `json:"line"`
+	Col           int      `json:"col"`
+	Sentence      int      `json:"sentence"`
+	Value         string   `json:"value"`
+	*NumberFields          // nil for dates
+	Frame         string   `json:"frame,omitempty"`
+	Participants  []string `json:"participants,omitempty"`
+	Triggers      []string `json:"triggers,omitempty"`
+	Written       []string `json:"written,omitempty"`  // date parts written
+	Inferred      []string `json:"inferred,omitempty"` // date parts inferred from the publication date
+	Tense         string   `json:"tense,omitempty"`
+	Note          string   `json:"note,omitempty"`
+	Rule          string   `json:"rule,omitempty"`
 }
 
 // NumberFields are the bounds of a numeric claim: low/high as the words give
@@ -88,15 +88,15 @@ type NumberFields struct {
 
 // Discrepancy is a finding.
 type Discrepancy struct {
-	ID          string   `json:"id"`
-	Kind        string   `json:"kind"`
-	Severity    string   `json:"severity"`
-	Attribute   string   `json:"attribute"`
-	Summary     string   `json:"summary"`
-	Claims      []string `json:"claims"`
-	Category    string   `json:"category"`
-	Explanation string   `json:"explanation,omitempty"` // why the claims were paired
-	Sides       []Side   `json:"sides"`
+	ID          string    `json:"id"`
+	Kind        string    `json:"kind"`
+	Severity    string    `json:"severity"`
+	Attribute   string    `json:"attribute"`
+	Summary     string    `json:"summary"`
+	Claims      []string  `json:"claims"`
+	Category    string    `json:"category"`
+	Explanation string    `json:"explanation,omitempty"` // why the claims were paired
+	Sides       []Side    `json:"sides"`
 	Review      *Decision `json:"review,omitempty"`
 }
 
