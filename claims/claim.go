@@ -38,8 +38,12 @@ type Claim struct {
 	// "casualties.killed"); both empty when no frame evoked in the sentence
 	// matches. Triggers are the words that evoked the frame and Participants
 	// the canonical names found in the claim's sentence.
-	Frame        string
-	Attribute    string
+	Frame     string
+	Attribute string
+	// Also lists further attributes when a sentence-opening expression
+	// ("Earlier in 2023, X held a summit and signed a pact") scopes over
+	// several events of the sentence.
+	Also         []string
 	Triggers     []string
 	Participants []string
 	// Definite is set when the sentence refers to the frame's event as one
@@ -98,6 +102,10 @@ type DateValue struct {
 	Written    []string    // parts written: "year", "month", "day", "weekday", "time"
 	Inferred   []string    // parts inferred from the publication date
 	Relative   bool        // resolved against the publication date
+	// Weekday is the weekday written beside a full date (1 Monday .. 7
+	// Sunday), kept so a mismatch ("Tuesday, February 6, 2023") can be
+	// reported; 0 when none was written.
+	Weekday int
 }
 
 // InferredPart reports whether part ("year", "month", ...) was inferred.

@@ -1,0 +1,250 @@
+// Package extract turns documents into claims by running rule-driven
+// extractors over a single token scan of each document.
+//
+// Extractors are values in the manner of go/analysis Analyzers: a name, a
+// doc line, the kinds they report and a Run over a Pass. They never print or
+// read files. The Engine compiles the rule set's pattern indexes once and can
+// then be shared by any number of goroutines.
+package extract
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/crosscheck/crosscheck/claims"
+	"github.com/crosscheck/crosscheck/claims/segment"
+	"github.com/crosscheck/crosscheck/claims/token"
+	"github.com/crosscheck/crosscheck/rules"
+)
+
+// Extractor is one kind of claim reader.
+type Extractor struct {
+	Name  string
+	Doc   string
+	Kinds []claims.Kind
+	Run   func(*Pass)
+}
+
+// Pass is what an extractor sees of one document.
+type Pass struct {
+	Doc   *claims.Document
+	Lang  *rules.Language
+	Rules *rules.Set
+	Toks  []token.Token
+
+	engine  *Engine
+	blocked []bool
+	sents   []segment.Span
+	claims  []*claims.Claim
+	// dateMatches are the pattern matches found by the date extractor, kept
+	// for the dateline search.
+	dateMatches []rules.Match
+	tense       map[int]string
+}
+
+// Report records a claim. Extractors set Kind, Rule, Start, End, Value and
+// Date or Num; the engine fills in the rest.
+func (p *Pass) Report(c *claims.Claim) { p.claims = append(p.claims, c) }
+
+// Block marks tokens [i, j) as used so later extractors skip them.
+func (p *Pass) Block(i, j int) {
+	for k := i; k < j && k < len(p.blocked); k++ {
+		p.blocked[k] = true
+	}
+}
+
+// Blocked reports whether any token in [i, j) is used.
+func (p *Pass) Blocked(i, j int) bool {
+	for k := i; k < j && k < len(p.blocked); k++ {
+		if p.blocked[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// Engine holds compiled indexes for a rule set.
+type Engine struct {
+	Rules      *rules.Set
+	Extractors []*Extractor
+	langs      map[string]*langIndex
+}
+
+type langIndex struct {
+	dates     *rules.Index // dates, relative expressions and durations, longest match wins
+	furniture *rules.Index
+}
+
+// New compiles an engine for a rule set.
+func New(set *rules.Set) *Engine {
+	e := &Engine{Rules: set, langs: map[string]*langIndex{}}
+	for code, l := range set.Languages {
+		e.langs[code] = &langIndex{
+			dates:     rules.NewIndex(l, l.Dates, l.Relative, l.Durations),
+			furniture: rules.NewIndex(l, l.Furniture),
+		}
+	}
+	e.Extractors = []*Extractor{FurnitureExtractor, DateExtractor, NumberExtractor, OrdinalExtractor}
+	return e
+}
+
+// Extract reads every claim of doc. It fills doc.Language and doc.Published
+// when the input did not give them (detected / read from a dateline).
+func (e *Engine) Extract(doc *claims.Document) []*claims.Claim {
+	if doc.Status == claims.StatusSkipped {
+		return nil
+	}
+	toks := token.Scan(doc.Text, make([]token.Token, 0, len(doc.Text)/5+1))
+	e.setLanguage(doc, toks)
+	l := e.Rules.Languages[doc.Language]
+	p := &Pass{Doc: doc, Lang: l, Rules: e.Rules, Toks: toks, engine: e, blocked: make([]bool, len(toks)), tense: map[int]string{}}
+	p.sents = segment.Sentences(doc.Text)
+	p.blockSkipLines()
+	for _, x := range e.Extractors {
+		x.Run(p)
+	}
+	out := p.claims
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	for _, c := range out {
+		c.Doc = doc.ID
+		c.Text = doc.Text[c.Start:c.End]
+		c.Line, c.Col = doc.Position(c.Start)
+		c.ID = doc.ID + ":" + strconv.Itoa(c.Line) + ":" + strconv.Itoa(c.Col)
+		c.Sentence = p.sentenceIndex(c.Start) + 1
+	}
+	e.assignFrames(p, out)
+	return out
+}
+
+// setLanguage keeps a language given by metadata or flag when the rules know
+// it, and otherwise counts each language's function words.
+func (e *Engine) setLanguage(doc *claims.Document, toks []token.Token) {
+	if _, ok := e.Rules.Languages[doc.Language]; ok && doc.Language != "" {
+		return
+	}
+	if doc.Language != "" {
+		doc.Warnings = append(doc.Warnings, "no rules for language "+strconv.Quote(doc.Language)+"; detected from the text instead")
+	}
+	best, bestN := e.Rules.Codes[0], -1
+	for _, code := range e.Rules.Codes {
+		det := e.Rules.Languages[code].Detect
+		n := 0
+		for i := 0; i < len(toks) && i < 3000; i++ {
+			if toks[i].Kind == token.Word && det[toks[i].Lower] {
+				n++
+			}
+		}
+		if n > bestN {
+			best, bestN = code, n
+		}
+	}
+	doc.Language, doc.LanguageSource = best, claims.SourceDetected
+}
+
+// blockSkipLines blocks lines that are page furniture in any language
+// ("BACA JUGA: ...", "Copyright ...").
+func (p *Pass) blockSkipLines() {
+	text := p.Doc.Text
+	for i := 0; i < len(p.Toks); i++ {
+		if i > 0 && !p.Toks[i].Is(token.NewlineBefore) {
+			continue
+		}
+		start := p.Toks[i].Start
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		head := strings.ToLower(text[start:min(end, start+48)])
+		skip := false
+		for _, code := range p.Rules.Codes {
+			for _, pre := range p.Rules.Languages[code].SkipLines {
+				if strings.HasPrefix(head, pre) {
+					skip = true
+				}
+			}
+		}
+		if !skip {
+			continue
+		}
+		for j := i; j < len(p.Toks) && p.Toks[j].Start < end; j++ {
+			p.blocked[j] = true
+		}
+	}
+}
+
+func (p *Pass) sentenceIndex(off int) int {
+	i := sort.Search(len(p.sents), func(i int) bool { return p.sents[i].End > off })
+	if i >= len(p.sents) {
+		return len(p.sents) - 1
+	}
+	return i
+}
+
+// sentenceTokens returns the token range [a, b) of the sentence holding off.
+func (p *Pass) sentenceTokens(off int) (int, int) {
+	if len(p.sents) == 0 {
+		return 0, len(p.Toks)
+	}
+	s := p.sents[p.sentenceIndex(off)]
+	a := sort.Search(len(p.Toks), func(i int) bool { return p.Toks[i].Start >= s.Start })
+	b := sort.Search(len(p.Toks), func(i int) bool { return p.Toks[i].Start >= s.End })
+	return a, b
+}
+
+// tokenAt returns the index of the token starting at byte off.
+func (p *Pass) tokenAt(off int) int {
+	return sort.Search(len(p.Toks), func(i int) bool { return p.Toks[i].Start >= off })
+}
+
+// Tense reports "future", "past" or "" for the sentence holding token i:
+// the language's future markers win over past ones.
+func (p *Pass) Tense(i int) string {
+	if i >= len(p.Toks) {
+		return ""
+	}
+	si := p.sentenceIndex(p.Toks[i].Start)
+	if t, ok := p.tense[si]; ok {
+		return t
+	}
+	a, b := p.sentenceTokens(p.Toks[i].Start)
+	t := ""
+	for k := a; k < b; k++ {
+		if p.Lang.Future.Has(p.Toks, k) {
+			t = "future"
+			break
+		}
+	}
+	if t == "" {
+		for k := a; k < b; k++ {
+			if p.Lang.Past.Has(p.Toks, k) {
+				t = "past"
+				break
+			}
+		}
+	}
+	p.tense[si] = t
+	return t
+}
+
+// pubDate returns the publication date, or the zero time.
+func (p *Pass) pubDate() time.Time { return p.Doc.Published }
+
+// FurnitureExtractor blocks page furniture ("3 minute read") so no other
+// extractor reads it. It reports nothing.
+var FurnitureExtractor = &Extractor{
+	Name: "furniture",
+	Doc:  "blocks page furniture such as reading times and copyright lines",
+	Run: func(p *Pass) {
+		idx := p.engine.langs[p.Lang.Code].furniture
+		for i := 0; i < len(p.Toks); i++ {
+			if m, ok := idx.Longest(p.Toks, i); ok {
+				p.Block(m.Start, m.End)
+				i = m.End - 1
+			}
+		}
+	},
+}

@@ -1,0 +1,191 @@
+package extract
+
+import (
+	"sort"
+
+	"github.com/crosscheck/crosscheck/claims"
+	"github.com/crosscheck/crosscheck/rules"
+)
+
+// evidence is a word in a sentence that evokes a frame (a trigger) or an
+// attribute of one.
+type evidence struct {
+	start, end int // token range
+	frames     []int
+	attrs      []rules.AttrRef
+	definite   bool
+	text       string
+}
+
+type sentenceInfo struct {
+	ev           []evidence
+	participants []string
+}
+
+// assignFrames decides what each claim is about: the frame evoked nearest to
+// it in its sentence (by trigger or attribute word), the attribute within
+// that frame, the participants named in the sentence, and whether the event
+// is referred to as a known one ("the meeting", "rapat ini").
+func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
+	cache := map[int]*sentenceInfo{}
+	set := e.Rules
+	for _, c := range cs {
+		a, b := p.sentenceTokens(c.Start)
+		si := cache[a]
+		if si == nil {
+			si = p.sentenceEvidence(a, b)
+			cache[a] = si
+		}
+		c.Participants = si.participants
+		ci, ce := p.tokenAt(c.Start), p.tokenAt(c.End)
+		type choice struct {
+			frame, attr, dist int
+			ev                *evidence
+		}
+		var choices []choice
+		for fi, fr := range set.Frames {
+			accepting := map[int]bool{}
+			for ai, at := range fr.Attributes {
+				if accepts(at, c) {
+					accepting[ai] = true
+				}
+			}
+			if len(accepting) == 0 {
+				continue
+			}
+			bestDist, bestAttr, bestAttrDist := -1, -1, -1
+			var bestEv *evidence
+			triggered := false
+			for k := range si.ev {
+				ev := &si.ev[k]
+				d := gap(ci, ce, ev.start, ev.end)
+				for _, f := range ev.frames {
+					if f == fi {
+						triggered = true
+						if bestDist < 0 || d < bestDist {
+							bestDist, bestEv = d, ev
+						}
+					}
+				}
+				for _, r := range ev.attrs {
+					if r.Frame == fi && accepting[r.Attr] {
+						if bestAttrDist < 0 || d < bestAttrDist {
+							bestAttr, bestAttrDist = r.Attr, d
+						}
+					}
+				}
+			}
+			if !triggered {
+				continue
+			}
+			if bestAttr >= 0 && bestAttrDist < bestDist {
+				bestDist = bestAttrDist
+			}
+			if bestAttr < 0 {
+				for ai, at := range fr.Attributes {
+					if accepting[ai] && at.Default {
+						bestAttr = ai
+						break
+					}
+				}
+			}
+			if bestAttr < 0 {
+				continue
+			}
+			choices = append(choices, choice{fi, bestAttr, bestDist, bestEv})
+		}
+		if len(choices) == 0 {
+			continue
+		}
+		sort.SliceStable(choices, func(i, j int) bool { return choices[i].dist < choices[j].dist })
+		primary := choices[0]
+		fr := set.Frames[primary.frame]
+		c.Frame = fr.Name
+		c.Attribute = fr.Name + "." + fr.Attributes[primary.attr].Name
+		if primary.ev != nil {
+			c.Triggers = append(c.Triggers, primary.ev.text)
+			c.Definite = primary.ev.definite
+		}
+		// A sentence-opening adverbial ("Earlier in 2023, ...") scopes over
+		// every event of the sentence.
+		if ci-a <= 2 && ce < len(p.Toks) && p.Toks[ce].Text == "," {
+			for _, ch := range choices[1:] {
+				f := set.Frames[ch.frame]
+				if f.NoCompare || fr.NoCompare {
+					continue
+				}
+				c.Also = append(c.Also, f.Name+"."+f.Attributes[ch.attr].Name)
+				if ch.ev != nil {
+					c.Triggers = append(c.Triggers, ch.ev.text)
+				}
+			}
+		}
+	}
+}
+
+func accepts(at *rules.Attribute, c *claims.Claim) bool {
+	unit := ""
+	if c.Num != nil {
+		unit = c.Num.Unit
+	}
+	if !at.Accepts(string(c.Kind), unit) {
+		return false
+	}
+	if len(at.Gran) > 0 {
+		if c.Date == nil || c.Date.Range || c.Date.Fuzzy {
+			return false
+		}
+		g := c.Date.Gran.String()
+		for _, x := range at.Gran {
+			if x == g {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// gap is the number of tokens between [a, b) and [c, d); 0 when they touch
+// or overlap.
+func gap(a, b, c, d int) int {
+	switch {
+	case d <= a:
+		return a - d
+	case c >= b:
+		return c - b
+	}
+	return 0
+}
+
+func (p *Pass) sentenceEvidence(a, b int) *sentenceInfo {
+	set := p.Rules
+	si := &sentenceInfo{}
+	seen := map[string]bool{}
+	for k := a; k < b; k++ {
+		if end, v, ok := set.Triggers.Match(p.Toks, k); ok && end <= b {
+			ev := evidence{start: k, end: end, frames: set.TriggerFrames[v], text: p.Doc.Text[p.Toks[k].Start:p.Toks[end-1].End]}
+			if _, _, ok := set.DefiniteBefore.MatchBefore(p.Toks, k, 3); ok {
+				ev.definite = true
+			} else if set.DefiniteAfter.Has(p.Toks, end) {
+				ev.definite = true
+			}
+			if e2, v2, ok := set.AttrWords.Match(p.Toks, k); ok && e2 <= b {
+				ev.attrs = set.AttrRefs[v2]
+			}
+			si.ev = append(si.ev, ev)
+		} else if end, v, ok := set.AttrWords.Match(p.Toks, k); ok && end <= b {
+			si.ev = append(si.ev, evidence{start: k, end: end, attrs: set.AttrRefs[v], text: p.Doc.Text[p.Toks[k].Start:p.Toks[end-1].End]})
+		}
+		if end, v, ok := set.Participants.Match(p.Toks, k); ok && end <= b {
+			id := set.ParticipantIDs[v]
+			if !seen[id] {
+				seen[id] = true
+				si.participants = append(si.participants, id)
+			}
+			k = end - 1
+		}
+	}
+	sort.Strings(si.participants)
+	return si
+}

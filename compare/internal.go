@@ -1,0 +1,226 @@
+package compare
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/crosscheck/crosscheck/claims"
+	"github.com/crosscheck/crosscheck/rules"
+)
+
+// Internal finding kinds: one article disagreeing with itself.
+const (
+	KindWeekdayMismatch = "weekday-mismatch"
+	KindDurationRange   = "duration-range"
+	KindAnachronism     = "anachronism"
+	KindConversion      = "conversion"
+)
+
+// internalChecks looks for contradictions inside single articles.
+func (cm *comparer) internalChecks(cs []*claims.Claim) []Finding {
+	var out []Finding
+	byDoc := map[string][]*claims.Claim{}
+	for _, c := range cs {
+		byDoc[c.Doc] = append(byDoc[c.Doc], c)
+	}
+	docs := make([]string, 0, len(byDoc))
+	for d := range byDoc {
+		docs = append(docs, d)
+	}
+	sort.Strings(docs)
+	for _, id := range docs {
+		d := cm.docs[id]
+		if d == nil {
+			continue
+		}
+		list := byDoc[id]
+		for _, c := range list {
+			if f, ok := weekdayMismatch(c); ok {
+				out = append(out, f)
+			}
+			if f, ok := cm.anachronism(c, d); ok {
+				out = append(out, f)
+			}
+		}
+		out = append(out, durationRange(list)...)
+		out = append(out, cm.conversions(d, list)...)
+	}
+	return out
+}
+
+func internalFinding(kind, attr, summary string, cs ...*claims.Claim) Finding {
+	f := Finding{Kind: kind, Category: Internal, Severity: SevMedium, Attribute: attr, Summary: summary}
+	for _, c := range cs {
+		f.Sides = append(f.Sides, Side{Value: c.Value, Describe: describe(c), Claims: []*claims.Claim{c}, Sources: []string{c.Doc}})
+	}
+	f.ID = StableID(kind, attr, cs)
+	return f
+}
+
+// weekdayMismatch: "Tuesday, February 6, 2023" when 6 February 2023 was a Monday.
+func weekdayMismatch(c *claims.Claim) (Finding, bool) {
+	if c.Date == nil || c.Date.Weekday == 0 {
+		return Finding{}, false
+	}
+	want := time.Weekday(c.Date.Weekday % 7)
+	got := c.Date.Start.Weekday()
+	if want == got {
+		return Finding{}, false
+	}
+	s := fmt.Sprintf("%s writes %q, but %s was a %s, not a %s.", c.Doc, c.Text, c.Date.Start.Format("2 January 2006"), got, want)
+	f := internalFinding(KindWeekdayMismatch, orAttr(c.Attribute, "date"), s, c)
+	f.Why = "The weekday and the date are written side by side."
+	return f, true
+}
+
+func orAttr(a, def string) string {
+	if a == "" {
+		return def
+	}
+	return a
+}
+
+// anachronism: a forward-looking value ("policies for 2024", future tense)
+// that is already over — or all but over — at the article's dateline.
+func (cm *comparer) anachronism(c *claims.Claim, d *claims.Document) (Finding, bool) {
+	if c.Date == nil || c.Tense != "future" || !d.HasDate() || len(c.Date.Inferred) > 0 || c.Date.Relative {
+		return Finding{}, false
+	}
+	at := cm.attribute(c.Attribute)
+	if at == nil || !at.Forward {
+		return Finding{}, false
+	}
+	left := c.Date.End.Sub(d.Published)
+	span := c.Date.End.Sub(c.Date.Start)
+	if left > span/24 {
+		return Finding{}, false
+	}
+	s := fmt.Sprintf("%s, dated %s, looks ahead to %s (%q), which is over or nearly over at the dateline.", c.Doc, d.Published.Format("2 January 2006"), c.Date.Describe(), c.Text)
+	f := internalFinding(KindAnachronism, c.Attribute, s, c)
+	f.Why = "A forward-looking sentence (future tense) names a period that has already passed at the publication date."
+	return f, true
+}
+
+func (cm *comparer) attribute(attr string) *rules.Attribute {
+	fname, aname, _ := strings.Cut(attr, ".")
+	fr := cm.set.FrameByName(fname)
+	if fr == nil {
+		return nil
+	}
+	for _, a := range fr.Attributes {
+		if a.Name == aname {
+			return a
+		}
+	}
+	return nil
+}
+
+// durationRange: "a five-day meeting" against "from 23 to 26 December" in
+// the same article and frame.
+func durationRange(list []*claims.Claim) []Finding {
+	var out []Finding
+	for _, du := range list {
+		if du.Kind != claims.KindDuration || du.Num == nil || du.Num.Unit != "day" || du.Frame == "" {
+			continue
+		}
+		for _, r := range list {
+			if r.Date == nil || !r.Date.Range || r.Frame != du.Frame || r.Date.Gran != claims.GranDay {
+				continue
+			}
+			days := math.Round(r.Date.End.Sub(r.Date.Start).Hours() / 24)
+			lo, hi := interval(du)
+			if days >= lo && days <= hi {
+				continue
+			}
+			s := fmt.Sprintf("%s calls it %q but dates it %q, which is %s days (counting both ends).", du.Doc, du.Text, r.Text, claims.FormatNumber(days))
+			f := internalFinding(KindDurationRange, du.Frame+".duration", s, du, r)
+			f.Why = fmt.Sprintf("Both speak of the same %s in one article.", du.Frame)
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// conversions: "15,000 kilometers (9,320 miles)" holds; "10 km (3 miles)"
+// does not.
+func (cm *comparer) conversions(d *claims.Document, list []*claims.Claim) []Finding {
+	lang := cm.set.Languages[d.Language]
+	if lang == nil {
+		return nil
+	}
+	var out []Finding
+	for i := 0; i+1 < len(list); i++ {
+		a, b := list[i], list[i+1]
+		if a.Kind != claims.KindQuantity || b.Kind != claims.KindQuantity || a.Num == nil || b.Num == nil || a.Num.Unit == b.Num.Unit {
+			continue
+		}
+		between := d.Text[a.End:b.Start]
+		if b.Start-a.End > 4 || !strings.Contains(between, "(") {
+			continue
+		}
+		ua, ub := unitOf(lang, a.Num.Unit), unitOf(lang, b.Num.Unit)
+		if ua == nil || ub == nil || ua.Dimension != ub.Dimension || ua.Dimension == "temperature" {
+			continue
+		}
+		va, vb := a.Num.Value*ua.Factor, b.Num.Value*ub.Factor
+		// Tolerance: what rounding either figure could explain, at least 2%.
+		tol := math.Max(0.02*math.Max(va, vb), math.Max(precisionOf(a)*ua.Factor, precisionOf(b)*ub.Factor))
+		if math.Abs(va-vb) <= tol {
+			continue
+		}
+		s := fmt.Sprintf("%s gives %q as %q, but %s %s is about %s %s.", d.ID, a.Text, b.Text,
+			claims.FormatNumber(a.Num.Value), a.Num.Unit, claims.FormatNumber(math.Round(va/ub.Factor*10)/10), b.Num.Unit)
+		f := internalFinding(KindConversion, orAttr(a.Attribute, "quantity"), s, a, b)
+		f.Why = "A figure and its conversion in parentheses."
+		out = append(out, f)
+	}
+	return out
+}
+
+func precisionOf(c *claims.Claim) float64 {
+	p := c.Num.Precision
+	if tz := trailingZeros(c.Num.Value); tz >= 1 {
+		p = math.Max(p, math.Pow(10, float64(tz)))
+	}
+	return p
+}
+
+func unitOf(l *rules.Language, name string) *rules.Unit {
+	for i := range l.UnitList {
+		if l.UnitList[i].Name == name {
+			return &l.UnitList[i]
+		}
+	}
+	return nil
+}
+
+// mergeInternal folds an internal finding into a cross-source finding that
+// already shows all of its claims, adding its explanation there, so one
+// problem is one row; other internal findings stay on their own.
+func mergeInternal(fs, internal []Finding) []Finding {
+	for _, in := range internal {
+		merged := false
+		for k := range fs {
+			ids := map[string]bool{}
+			for _, id := range fs[k].ClaimIDs() {
+				ids[id] = true
+			}
+			all := true
+			for _, id := range in.ClaimIDs() {
+				all = all && ids[id]
+			}
+			if all {
+				fs[k].Summary += " Also: " + in.Summary
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			fs = append(fs, in)
+		}
+	}
+	return fs
+}

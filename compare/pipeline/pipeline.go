@@ -1,0 +1,130 @@
+// Package pipeline runs crosscheck end to end on documents already read:
+// extraction (in parallel, one worker per core), comparison and the report.
+// The CLI, the verify harness and users' test suites all call it, so they
+// see exactly the same findings.
+package pipeline
+
+import (
+	"runtime"
+	"sort"
+	"sync"
+
+	"github.com/crosscheck/crosscheck/claims"
+	"github.com/crosscheck/crosscheck/claims/extract"
+	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/report"
+	"github.com/crosscheck/crosscheck/rules"
+)
+
+// Options controls a run.
+type Options struct {
+	Rules    *rules.Set // nil = the built-in rules
+	Language string     // force every document's language (e.g. "id"); "" = metadata or detection
+	Workers  int        // extraction goroutines; 0 = GOMAXPROCS
+	// Progress, when set, is called after each document is extracted.
+	Progress func(done, total int)
+}
+
+// Result is a run's output: the report and the intermediate values callers
+// may want (the HTML renderer needs document texts for context).
+type Result struct {
+	Report    *report.Report
+	Documents []*claims.Document
+	Claims    []*claims.Claim
+	Compare   compare.Result
+}
+
+var (
+	engineMu sync.Mutex
+	engines  = map[*rules.Set]*extract.Engine{}
+)
+
+// Engine returns the compiled engine for a rule set, building it once.
+func Engine(set *rules.Set) *extract.Engine {
+	engineMu.Lock()
+	defer engineMu.Unlock()
+	e := engines[set]
+	if e == nil {
+		e = extract.New(set)
+		engines[set] = e
+	}
+	return e
+}
+
+// Extract reads the claims of every document in parallel. The output is
+// ordered by document id then offset, whatever the scheduling.
+func Extract(docs []*claims.Document, opt Options) ([]*claims.Claim, error) {
+	set := opt.Rules
+	if set == nil {
+		var err error
+		if set, err = rules.Builtin(); err != nil {
+			return nil, err
+		}
+	}
+	eng := Engine(set)
+	if opt.Language != "" {
+		for _, d := range docs {
+			d.Language, d.LanguageSource = opt.Language, claims.SourceFlag
+		}
+	}
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	per := make([][]*claims.Claim, len(docs))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	done := 0
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				per[i] = eng.Extract(docs[i])
+				if opt.Progress != nil {
+					mu.Lock()
+					done++
+					opt.Progress(done, len(docs))
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for i := range docs {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	var out []*claims.Claim
+	for _, cs := range per {
+		out = append(out, cs...)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Doc != out[j].Doc {
+			return out[i].Doc < out[j].Doc
+		}
+		return out[i].Start < out[j].Start
+	})
+	return out, nil
+}
+
+// Run extracts, compares and builds the report.
+func Run(docs []*claims.Document, opt Options) (*Result, error) {
+	set := opt.Rules
+	if set == nil {
+		var err error
+		if set, err = rules.Builtin(); err != nil {
+			return nil, err
+		}
+		opt.Rules = set
+	}
+	cs, err := Extract(docs, opt)
+	if err != nil {
+		return nil, err
+	}
+	cr := compare.Compare(docs, cs, set)
+	in := report.Input{Documents: docs, Claims: cs, Findings: cr.Findings, Agreements: cr.Agreements,
+		Stories: cr.StoryOf, Syndicated: cr.Copies}
+	return &Result{Report: report.Build(in), Documents: docs, Claims: cs, Compare: cr}, nil
+}

@@ -1,0 +1,132 @@
+package rules
+
+import (
+	"sort"
+
+	"github.com/crosscheck/crosscheck/claims/token"
+)
+
+// token classes a pattern can start with
+const (
+	classNumber = iota
+	classMonth
+	classWeekday
+	classNumWord
+	classOrdWord
+	nClasses
+)
+
+// Index finds the patterns that can start at a token with one map lookup,
+// so that matching costs nothing at the vast majority of tokens.
+type Index struct {
+	lang    *Language
+	pats    []*Pattern
+	byWord  map[string][]int
+	byClass [nClasses][]int
+}
+
+// NewIndex indexes patterns in priority order (earlier wins ties).
+func NewIndex(l *Language, groups ...[]*Pattern) *Index {
+	x := &Index{lang: l, byWord: map[string][]int{}}
+	for _, g := range groups {
+		for _, p := range g {
+			id := len(x.pats)
+			x.pats = append(x.pats, p)
+			words, classes := p.firstKeys()
+			for _, w := range words {
+				x.byWord[w] = append(x.byWord[w], id)
+			}
+			for _, c := range classes {
+				x.byClass[c] = append(x.byClass[c], id)
+			}
+		}
+	}
+	return x
+}
+
+func (p *Pattern) firstKeys() (words []string, classes []int) {
+	for _, pt := range p.parts {
+		switch pt.kind {
+		case partLit:
+			for w := range pt.lit.byFirst {
+				words = append(words, w)
+			}
+		case partList:
+			for w := range pt.list.byFirst {
+				words = append(words, w)
+			}
+		case partSlot:
+			switch pt.slot {
+			case slotMonth, slotMonthName:
+				classes = append(classes, classMonth)
+			case slotWeekday, slotWeekdayName:
+				classes = append(classes, classWeekday)
+			case slotNum:
+				classes = append(classes, classNumber, classNumWord)
+			case slotOrdinal:
+				classes = append(classes, classNumber, classOrdWord)
+			default:
+				classes = append(classes, classNumber)
+			}
+		}
+		if !pt.optional {
+			break
+		}
+	}
+	return words, classes
+}
+
+// Match is a pattern match.
+type Match struct {
+	Pattern *Pattern
+	Start   int // token index
+	End     int // token index after the match
+	Caps    Captures
+}
+
+// Longest tries every pattern that can start at toks[i] and returns the
+// longest match; among equally long ones, the earliest-listed pattern.
+func (x *Index) Longest(toks []token.Token, i int) (Match, bool) {
+	t := &toks[i]
+	var cand [16]int
+	ids := cand[:0]
+	add := func(list []int) { ids = append(ids, list...) }
+	if t.Kind == token.Number {
+		add(x.byClass[classNumber])
+	} else {
+		add(x.byWord[t.Lower])
+		if t.Kind == token.Word {
+			l := x.lang
+			if _, ok := l.months[t.Lower]; ok {
+				add(x.byClass[classMonth])
+			}
+			if _, ok := l.weekdays[t.Lower]; ok {
+				add(x.byClass[classWeekday])
+			}
+			if l.IsNumberWord(t.Lower) {
+				add(x.byClass[classNumWord])
+			}
+			if _, ok := l.ordinals[t.Lower]; ok || l.ordinalPrefix[t.Lower] {
+				add(x.byClass[classOrdWord])
+			}
+		}
+	}
+	if len(ids) == 0 {
+		return Match{}, false
+	}
+	sort.Ints(ids)
+	best := Match{}
+	found := false
+	for k, id := range ids {
+		if k > 0 && ids[k-1] == id {
+			continue
+		}
+		p := x.pats[id]
+		end, c, ok := p.Match(toks, i)
+		if ok && end > best.End {
+			best = Match{Pattern: p, Start: i, End: end, Caps: c}
+			found = true
+		}
+	}
+	return best, found
+}

@@ -1,0 +1,332 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Bound is what a qualifier says about a number.
+type Bound int
+
+// Qualifier bounds.
+const (
+	BoundMore    Bound = iota + 1 // more than v: (v, +inf)
+	BoundAtLeast                  // at least v: [v, +inf)
+	BoundLess                     // fewer than v: [0, v)
+	BoundAtMost                   // up to v: [0, v]
+	BoundAbout                    // about v: v ± precision
+	BoundNearly                   // nearly v: [v - 10%, v)
+)
+
+var boundNames = map[string]Bound{"more": BoundMore, "atleast": BoundAtLeast, "less": BoundLess, "atmost": BoundAtMost, "about": BoundAbout, "nearly": BoundNearly}
+
+// Unit is a unit of measure or currency.
+type Unit struct {
+	Name      string  // canonical: "km", "USD", "%"
+	Dimension string  // "length", "money-usd", ...
+	Factor    float64 // to the dimension's base unit
+	Prefix    bool    // written before the number ("$5", "Rp 5", "magnitude 7")
+}
+
+// Language is one language's compiled lexicon and patterns.
+type Language struct {
+	Code, Name  string
+	File        string
+	Capitalized bool
+
+	Detect map[string]bool
+
+	months        map[string]monthWord
+	weekdays      map[string]monthWord
+	numWords      map[string]numWord
+	scaleSuffix   map[string]float64
+	vague         map[string][2]float64
+	ordinals      map[string]int
+	ordinalSuffix map[string]bool
+	ordinalPrefix map[string]bool
+	decimal       string
+	group         string
+
+	Qualifiers *Phrases // payload: Bound
+	Units      *Phrases // payload: index into UnitList
+	UnitList   []Unit
+	DurUnits   map[string]string // word -> unit name ("days" -> "day")
+	Future     *Phrases
+	Past       *Phrases
+	lists      map[string]*Phrases
+	// listCapture maps a list name to what matching it captures.
+	SkipLines []string
+
+	Furniture []*Pattern
+	Dates     []*Pattern
+	Relative  []*Pattern
+	Durations []*Pattern
+}
+
+type monthWord struct {
+	n      int
+	abbrev bool
+}
+
+// Month looks up a month word.
+func (l *Language) Month(w string) (n int, abbrev, ok bool) {
+	m, ok := l.months[w]
+	return m.n, m.abbrev, ok
+}
+
+// Weekday looks up a weekday word; 1 is Monday, 7 Sunday.
+func (l *Language) Weekday(w string) (n int, abbrev, ok bool) {
+	m, ok := l.weekdays[w]
+	return m.n, m.abbrev, ok
+}
+
+// List returns a named word list ("year_prep", ...), or nil.
+func (l *Language) List(name string) *Phrases { return l.lists[name] }
+
+// IsNumberWord reports whether w can start a numeral in words.
+func (l *Language) IsNumberWord(w string) bool {
+	if _, ok := l.numWords[w]; ok {
+		return true
+	}
+	_, ok := l.vague[w]
+	return ok
+}
+
+// langFile is the YAML schema of a language file.
+type langFile struct {
+	Language    string              `yaml:"language"`
+	Name        string              `yaml:"name"`
+	Detect      []string            `yaml:"detect"`
+	Months      [][]string          `yaml:"months"`
+	Weekdays    [][]string          `yaml:"weekdays"`
+	Capitalized bool                `yaml:"capitalized"`
+	Numbers     numbersFile         `yaml:"numbers"`
+	Qualifiers  map[string][]string `yaml:"qualifiers"`
+	Units       []unitFile          `yaml:"units"`
+	Durations   map[string][]string `yaml:"durations"`
+	Tense       struct {
+		Future []string `yaml:"future"`
+		Past   []string `yaml:"past"`
+	} `yaml:"tense"`
+	Lists            map[string][]string `yaml:"lists"`
+	SkipLines        []string            `yaml:"skip_lines"`
+	Furniture        []patternFile       `yaml:"furniture"`
+	Dates            []patternFile       `yaml:"dates"`
+	Relative         []patternFile       `yaml:"relative"`
+	DurationPatterns []patternFile       `yaml:"duration_patterns"`
+}
+
+type numbersFile struct {
+	Decimal         string                `yaml:"decimal"`
+	Group           string                `yaml:"group"`
+	Words           map[string]float64    `yaml:"words"`
+	Multipliers     map[string]float64    `yaml:"multipliers"`
+	Adders          map[string]float64    `yaml:"adders"`
+	Scales          map[string]float64    `yaml:"scales"`
+	ScaleSuffixes   map[string]float64    `yaml:"scale_suffixes"`
+	OneWords        []string              `yaml:"one_words"`
+	Vague           map[string][2]float64 `yaml:"vague"`
+	Ordinals        map[string]int        `yaml:"ordinals"`
+	OrdinalSuffixes []string              `yaml:"ordinal_suffixes"`
+	OrdinalPrefixes []string              `yaml:"ordinal_prefixes"`
+}
+
+type unitFile struct {
+	Unit      string   `yaml:"unit"`
+	Dimension string   `yaml:"dimension"`
+	Factor    float64  `yaml:"factor"`
+	Words     []string `yaml:"words"`
+	Prefix    bool     `yaml:"prefix"`
+}
+
+// durUnitOrder lists the duration units the engine understands.
+var durUnitOrder = []string{"decade", "year", "quarter", "month", "week", "weekend", "day", "hour", "minute", "century"}
+
+func compileLanguage(f *langFile, file string, lines *lineFinder) (*Language, error) {
+	errf := func(path []any, format string, args ...any) error {
+		return fmt.Errorf("%s:%d: %s", file, lines.line(path...), fmt.Sprintf(format, args...))
+	}
+	if f.Language == "" {
+		return nil, errf(nil, "missing \"language\" code")
+	}
+	l := &Language{
+		Code: f.Language, Name: f.Name, File: file, Capitalized: f.Capitalized,
+		Detect: map[string]bool{}, months: map[string]monthWord{}, weekdays: map[string]monthWord{},
+		numWords: map[string]numWord{}, scaleSuffix: map[string]float64{}, vague: map[string][2]float64{},
+		ordinals: map[string]int{}, ordinalSuffix: map[string]bool{}, ordinalPrefix: map[string]bool{},
+		decimal: f.Numbers.Decimal, group: f.Numbers.Group,
+		Qualifiers: newPhrases(false), Units: newPhrases(false), DurUnits: map[string]string{},
+		Future: newPhrases(false), Past: newPhrases(false), lists: map[string]*Phrases{},
+	}
+	for _, w := range f.Detect {
+		l.Detect[strings.ToLower(w)] = true
+	}
+	if len(f.Months) != 12 {
+		return nil, errf([]any{"months"}, "months: want 12 entries, have %d", len(f.Months))
+	}
+	for i, names := range f.Months {
+		for k, n := range names {
+			l.months[strings.ToLower(n)] = monthWord{n: i + 1, abbrev: k > 0}
+		}
+	}
+	if len(f.Weekdays) != 7 {
+		return nil, errf([]any{"weekdays"}, "weekdays: want 7 entries (Monday first), have %d", len(f.Weekdays))
+	}
+	for i, names := range f.Weekdays {
+		for k, n := range names {
+			l.weekdays[strings.ToLower(n)] = monthWord{n: i + 1, abbrev: k > 0}
+		}
+	}
+	if l.decimal == "" || l.group == "" || l.decimal == l.group {
+		return nil, errf([]any{"numbers"}, "numbers: decimal and group separators must be set and differ")
+	}
+	for w, v := range f.Numbers.Words {
+		l.numWords[w] = numWord{nwValue, v}
+	}
+	for w, v := range f.Numbers.Multipliers {
+		l.numWords[w] = numWord{nwMultiplier, v}
+	}
+	for w, v := range f.Numbers.Adders {
+		l.numWords[w] = numWord{nwAdder, v}
+	}
+	for w, v := range f.Numbers.Scales {
+		l.numWords[w] = numWord{nwScale, v}
+	}
+	for _, w := range f.Numbers.OneWords {
+		l.numWords[w] = numWord{nwOne, 1}
+	}
+	for w, v := range f.Numbers.ScaleSuffixes {
+		l.scaleSuffix[w] = v
+	}
+	for w, r := range f.Numbers.Vague {
+		if r[0] > r[1] {
+			return nil, errf([]any{"numbers", "vague", w}, "vague number %q: low %v above high %v", w, r[0], r[1])
+		}
+		l.vague[w] = r
+	}
+	for w, v := range f.Numbers.Ordinals {
+		l.ordinals[w] = v
+	}
+	for _, w := range f.Numbers.OrdinalSuffixes {
+		l.ordinalSuffix[w] = true
+	}
+	for _, w := range f.Numbers.OrdinalPrefixes {
+		l.ordinalPrefix[w] = true
+	}
+	for name, words := range f.Qualifiers {
+		b, ok := boundNames[name]
+		if !ok {
+			return nil, errf([]any{"qualifiers", name}, "unknown qualifier bound %q (want one of more, atleast, less, atmost, about, nearly)", name)
+		}
+		for _, w := range words {
+			l.Qualifiers.add(w, int(b))
+		}
+	}
+	for i, u := range f.Units {
+		if u.Unit == "" || u.Dimension == "" || u.Factor == 0 || len(u.Words) == 0 {
+			return nil, errf([]any{"units", i}, "unit needs unit, dimension, factor and words")
+		}
+		l.UnitList = append(l.UnitList, Unit{Name: u.Unit, Dimension: u.Dimension, Factor: u.Factor, Prefix: u.Prefix})
+		for _, w := range u.Words {
+			l.Units.add(w, i)
+		}
+	}
+	durAll := newPhrases(false)
+	for unit, words := range f.Durations {
+		if !contains(durUnitOrder, unit) {
+			return nil, errf([]any{"durations", unit}, "unknown duration unit %q", unit)
+		}
+		per := newPhrases(false)
+		for _, w := range words {
+			l.DurUnits[strings.ToLower(w)] = unit
+			durAll.add(w, 0)
+			per.add(w, 0)
+		}
+		l.lists["dur_"+unit] = per
+	}
+	l.lists["dur_any"] = durAll
+	for _, w := range f.Tense.Future {
+		l.Future.add(w, 0)
+	}
+	for _, w := range f.Tense.Past {
+		l.Past.add(w, 0)
+	}
+	names := make([]string, 0, len(f.Lists))
+	for n := range f.Lists {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		p := newPhrases(false)
+		for _, w := range f.Lists[n] {
+			p.add(w, 0)
+		}
+		l.lists[n] = p
+	}
+	// ampm is the union of the two halves; the matcher tells them apart.
+	am, pm := newPhrases(false), newPhrases(false)
+	for _, w := range f.Lists["ampm_am"] {
+		am.add(w, 1)
+	}
+	for _, w := range f.Lists["ampm_pm"] {
+		pm.add(w, 2)
+	}
+	both := newPhrases(false)
+	for _, w := range f.Lists["ampm_am"] {
+		both.add(w, 1)
+	}
+	for _, w := range f.Lists["ampm_pm"] {
+		both.add(w, 2)
+	}
+	l.lists["ampm"] = both
+	for _, s := range f.SkipLines {
+		l.SkipLines = append(l.SkipLines, strings.ToLower(s))
+	}
+	var err error
+	if l.Furniture, err = l.compilePatterns(f.Furniture, "furniture", file, lines); err != nil {
+		return nil, err
+	}
+	if l.Dates, err = l.compilePatterns(f.Dates, "dates", file, lines); err != nil {
+		return nil, err
+	}
+	if l.Relative, err = l.compilePatterns(f.Relative, "relative", file, lines); err != nil {
+		return nil, err
+	}
+	if l.Durations, err = l.compilePatterns(f.DurationPatterns, "duration_patterns", file, lines); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+func (l *Language) compilePatterns(ps []patternFile, section, file string, lines *lineFinder) ([]*Pattern, error) {
+	var out []*Pattern
+	seen := map[string]bool{}
+	for i, pf := range ps {
+		line := lines.line(section, i)
+		if pf.ID == "" {
+			return nil, fmt.Errorf("%s:%d: %s pattern without id", file, line, section)
+		}
+		if seen[pf.ID] {
+			return nil, fmt.Errorf("%s:%d: duplicate %s pattern id %q", file, line, section, pf.ID)
+		}
+		seen[pf.ID] = true
+		p, err := l.compilePattern(pf)
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: %s pattern %q: %v", file, line, section, pf.ID, err)
+		}
+		p.Section = section
+		p.File, p.Line = file, line
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

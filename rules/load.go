@@ -1,0 +1,436 @@
+// Package rules loads crosscheck's rule data — per-language lexicons and
+// patterns, event frames and participant aliases — from YAML, validates it,
+// and compiles it once into lookup tables and token matchers.
+//
+// Rules are data so that adding a language is adding a file: the Go code
+// knows slot types and actions, never words. Files are decoded strictly
+// (unknown keys are errors) and every error names file:line.
+package rules
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed data
+var builtinFS embed.FS
+
+// Set is a complete, compiled rule set.
+type Set struct {
+	Languages map[string]*Language
+	Codes     []string // language codes, sorted
+
+	Frames []*Frame
+	// Triggers finds words that evoke frames; the payload indexes
+	// TriggerFrames, the frames a word evokes (a word may evoke several).
+	Triggers      *Phrases
+	TriggerFrames [][]int
+	// AttrWords finds attribute words; the payload indexes AttrRefs.
+	AttrWords *Phrases
+	AttrRefs  [][]AttrRef
+
+	Participants   *Phrases // case-sensitive; payload: index into ParticipantIDs
+	ParticipantIDs []string
+	DefiniteBefore *Phrases
+	DefiniteAfter  *Phrases
+	Counted        *Phrases // payload: index into CountedIDs
+	CountedIDs     []string
+}
+
+// AttrRef names attribute Attr of frame Frame.
+type AttrRef struct{ Frame, Attr int }
+
+// Frame is an event type with its attributes.
+type Frame struct {
+	Name       string
+	Recurring  bool
+	Once       bool
+	NoCompare  bool // claims attached here are never compared (reporting verbs)
+	Attributes []*Attribute
+	File       string
+	Line       int
+}
+
+// Attribute is one property of a frame.
+type Attribute struct {
+	Name    string
+	Kinds   []string
+	Units   []string
+	Default bool
+	Growing bool
+	Gran    []string // accepted date granularities ("year", ...); empty = any
+	// Forward marks attributes that look ahead ("policies for 2025"): with
+	// future tense, a value already over at the dateline is an anachronism.
+	Forward bool
+	Words   *Phrases
+}
+
+// Accepts reports whether the attribute takes claims of kind k (and unit u,
+// when the attribute restricts units).
+func (a *Attribute) Accepts(kind, unit string) bool {
+	if !contains(a.Kinds, kind) {
+		return false
+	}
+	return len(a.Units) == 0 || contains(a.Units, unit)
+}
+
+var (
+	builtinOnce sync.Once
+	builtinSet  *Set
+	builtinErr  error
+)
+
+// Builtin returns the rules shipped with crosscheck, compiled once per process.
+func Builtin() (*Set, error) {
+	builtinOnce.Do(func() { builtinSet, builtinErr = Load() })
+	return builtinSet, builtinErr
+}
+
+// Load compiles the built-in rules plus every *.yaml file under dirs. A user
+// language file with the same code as a built-in one replaces it; a user
+// frame with the same name replaces the built-in frame; participants add up.
+func Load(dirs ...string) (*Set, error) {
+	var files []source
+	err := fs.WalkDir(builtinFS, "data", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".yaml") {
+			return err
+		}
+		b, err := builtinFS.ReadFile(p)
+		files = append(files, source{name: "rules/" + p, data: b})
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, dir := range dirs {
+		var user []source
+		err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() || !(strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
+				return nil
+			}
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			user = append(user, source{name: p, data: b})
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("rules directory %s: %w", dir, err)
+		}
+		files = append(files, user...)
+	}
+	return compile(files)
+}
+
+type source struct {
+	name string
+	data []byte
+}
+
+// fileKind peeks at the top-level keys to tell language files from frame files.
+func fileKind(root *yaml.Node) string {
+	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
+		root = root.Content[0]
+	}
+	if root.Kind != yaml.MappingNode {
+		return ""
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		switch root.Content[i].Value {
+		case "language":
+			return "language"
+		case "frames", "participants", "definite_before", "definite_after", "counted":
+			return "frames"
+		}
+	}
+	return ""
+}
+
+type framesFile struct {
+	Frames         []frameFile         `yaml:"frames"`
+	Participants   []participantFile   `yaml:"participants"`
+	DefiniteBefore []string            `yaml:"definite_before"`
+	DefiniteAfter  []string            `yaml:"definite_after"`
+	Counted        map[string][]string `yaml:"counted"`
+}
+
+type frameFile struct {
+	Name       string          `yaml:"name"`
+	Recurring  bool            `yaml:"recurring"`
+	Once       bool            `yaml:"once"`
+	Compare    *bool           `yaml:"compare"`
+	Triggers   []string        `yaml:"triggers"`
+	Attributes []attributeFile `yaml:"attributes"`
+}
+
+type attributeFile struct {
+	Name    string   `yaml:"name"`
+	Kinds   []string `yaml:"kinds"`
+	Units   []string `yaml:"units"`
+	Default bool     `yaml:"default"`
+	Growing bool     `yaml:"growing"`
+	Gran    []string `yaml:"gran"`
+	Forward bool     `yaml:"forward"`
+	Words   []string `yaml:"words"`
+}
+
+type participantFile struct {
+	ID    string   `yaml:"id"`
+	Names []string `yaml:"names"`
+}
+
+var knownKinds = map[string]bool{"date": true, "duration": true, "count": true, "quantity": true, "ordinal": true, "percent": true, "money": true}
+
+func decodeStrict(src source, v any) (*lineFinder, error) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(src.data, &root); err != nil {
+		return nil, fmt.Errorf("%s: %v", src.name, yamlErr(err))
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(src.data))
+	dec.KnownFields(true)
+	if err := dec.Decode(v); err != nil {
+		return nil, fmt.Errorf("%s: %v", src.name, yamlErr(err))
+	}
+	return &lineFinder{root: &root}, nil
+}
+
+// yamlErr turns "yaml: line 3: field x not found" into "3: field x not found"
+// so the caller's "file:" prefix reads as file:line.
+func yamlErr(err error) string {
+	s := err.Error()
+	s = strings.TrimPrefix(s, "yaml: ")
+	s = strings.TrimPrefix(s, "unmarshal errors:\n")
+	s = strings.TrimSpace(s)
+	s = strings.TrimPrefix(s, "line ")
+	return s
+}
+
+func compile(files []source) (*Set, error) {
+	set := &Set{
+		Languages:    map[string]*Language{},
+		Participants: newPhrases(true), DefiniteBefore: newPhrases(false), DefiniteAfter: newPhrases(false),
+		Counted: newPhrases(false),
+	}
+	frames := map[string]*Frame{}
+	var frameOrder []string
+	triggers := map[string][]string{}    // frame -> trigger words
+	attrWords := map[string][][]string{} // frame -> attribute -> words
+	participants := map[string][]string{}
+	var partOrder []string
+	for _, src := range files {
+		var root yaml.Node
+		if err := yaml.Unmarshal(src.data, &root); err != nil {
+			return nil, fmt.Errorf("%s: %v", src.name, yamlErr(err))
+		}
+		switch fileKind(&root) {
+		case "language":
+			var lf langFile
+			lines, err := decodeStrict(src, &lf)
+			if err != nil {
+				return nil, err
+			}
+			l, err := compileLanguage(&lf, src.name, lines)
+			if err != nil {
+				return nil, err
+			}
+			set.Languages[l.Code] = l
+		case "frames":
+			var ff framesFile
+			lines, err := decodeStrict(src, &ff)
+			if err != nil {
+				return nil, err
+			}
+			for i, f := range ff.Frames {
+				line := lines.line("frames", i)
+				if f.Name == "" || len(f.Triggers) == 0 || len(f.Attributes) == 0 {
+					return nil, fmt.Errorf("%s:%d: a frame needs a name, triggers and attributes", src.name, line)
+				}
+				if f.Once && f.Recurring {
+					return nil, fmt.Errorf("%s:%d: frame %q cannot be both once and recurring", src.name, line, f.Name)
+				}
+				fr := &Frame{Name: f.Name, Recurring: f.Recurring, Once: f.Once, NoCompare: f.Compare != nil && !*f.Compare, File: src.name, Line: line}
+				for k, a := range f.Attributes {
+					aline := lines.line("frames", i, "attributes", k)
+					if a.Name == "" || len(a.Kinds) == 0 {
+						return nil, fmt.Errorf("%s:%d: attribute needs a name and kinds", src.name, aline)
+					}
+					for _, kd := range a.Kinds {
+						if !knownKinds[kd] {
+							return nil, fmt.Errorf("%s:%d: attribute %q: unknown kind %q", src.name, aline, a.Name, kd)
+						}
+					}
+					at := &Attribute{Name: a.Name, Kinds: a.Kinds, Units: a.Units, Default: a.Default, Growing: a.Growing, Gran: a.Gran, Forward: a.Forward, Words: newPhrases(false)}
+					for _, w := range a.Words {
+						at.Words.add(w, 0)
+					}
+					fr.Attributes = append(fr.Attributes, at)
+				}
+				if _, ok := frames[f.Name]; !ok {
+					frameOrder = append(frameOrder, f.Name)
+				}
+				frames[f.Name] = fr
+				triggers[f.Name] = f.Triggers
+				aw := make([][]string, len(f.Attributes))
+				for k, a := range f.Attributes {
+					aw[k] = a.Words
+				}
+				attrWords[f.Name] = aw
+			}
+			for i, p := range ff.Participants {
+				if p.ID == "" || len(p.Names) == 0 {
+					return nil, fmt.Errorf("%s:%d: a participant needs an id and names", src.name, lines.line("participants", i))
+				}
+				if _, ok := participants[p.ID]; !ok {
+					partOrder = append(partOrder, p.ID)
+				}
+				participants[p.ID] = append(participants[p.ID], p.Names...)
+			}
+			for _, w := range ff.DefiniteBefore {
+				set.DefiniteBefore.add(w, 0)
+			}
+			for _, w := range ff.DefiniteAfter {
+				set.DefiniteAfter.add(w, 0)
+			}
+			names := make([]string, 0, len(ff.Counted))
+			for n := range ff.Counted {
+				names = append(names, n)
+			}
+			sort.Strings(names)
+			for _, n := range names {
+				set.CountedIDs = append(set.CountedIDs, n)
+				for _, w := range ff.Counted[n] {
+					set.Counted.add(w, len(set.CountedIDs)-1)
+				}
+			}
+		default:
+			return nil, fmt.Errorf("%s:1: not a rule file: expected a top-level \"language\" or \"frames\"/\"participants\" key", src.name)
+		}
+	}
+	trig := newMulti[int]()
+	attrs := newMulti[AttrRef]()
+	for _, name := range frameOrder {
+		fi := len(set.Frames)
+		fr := frames[name]
+		set.Frames = append(set.Frames, fr)
+		for _, w := range triggers[name] {
+			trig.add(w, fi)
+		}
+		for ai := range fr.Attributes {
+			for _, w := range attrWords[name][ai] {
+				attrs.add(w, AttrRef{fi, ai})
+			}
+		}
+	}
+	set.Triggers, set.TriggerFrames = trig.build()
+	set.AttrWords, set.AttrRefs = attrs.build()
+	for _, id := range partOrder {
+		set.ParticipantIDs = append(set.ParticipantIDs, id)
+		for _, n := range participants[id] {
+			set.Participants.add(n, len(set.ParticipantIDs)-1)
+		}
+	}
+	for c := range set.Languages {
+		set.Codes = append(set.Codes, c)
+	}
+	sort.Strings(set.Codes)
+	if len(set.Codes) == 0 {
+		return nil, errors.New("rules: no language files")
+	}
+	return set, nil
+}
+
+// FrameByName returns a frame, or nil.
+func (s *Set) FrameByName(name string) *Frame {
+	for _, f := range s.Frames {
+		if f.Name == name {
+			return f
+		}
+	}
+	return nil
+}
+
+// lineFinder finds the line of a node by a path of mapping keys and
+// sequence indexes, so validation errors can name file:line.
+type lineFinder struct{ root *yaml.Node }
+
+func (lf *lineFinder) line(path ...any) int {
+	if lf == nil || lf.root == nil {
+		return 1
+	}
+	n := lf.root
+	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		n = n.Content[0]
+	}
+	best := n.Line
+	for _, p := range path {
+		var next *yaml.Node
+		switch k := p.(type) {
+		case string:
+			if n.Kind == yaml.MappingNode {
+				for i := 0; i+1 < len(n.Content); i += 2 {
+					if n.Content[i].Value == k {
+						next = n.Content[i+1]
+						best = n.Content[i].Line
+						break
+					}
+				}
+			}
+		case int:
+			if n.Kind == yaml.SequenceNode && k < len(n.Content) {
+				next = n.Content[k]
+				best = next.Line
+			}
+		}
+		if next == nil {
+			return best
+		}
+		n = next
+	}
+	return best
+}
+
+// multi builds a phrase index whose payload lists every value added under
+// the same phrase, so one word can evoke several frames.
+type multi[T comparable] struct {
+	keys []string
+	vals map[string][]T
+}
+
+func newMulti[T comparable]() *multi[T] { return &multi[T]{vals: map[string][]T{}} }
+
+func (m *multi[T]) add(phrase string, v T) {
+	k := strings.Join(strings.Fields(strings.ToLower(phrase)), " ")
+	if _, ok := m.vals[k]; !ok {
+		m.keys = append(m.keys, k)
+	}
+	for _, x := range m.vals[k] {
+		if x == v {
+			return
+		}
+	}
+	m.vals[k] = append(m.vals[k], v)
+}
+
+func (m *multi[T]) build() (*Phrases, [][]T) {
+	p := newPhrases(false)
+	out := make([][]T, 0, len(m.keys))
+	for _, k := range m.keys {
+		p.add(k, len(out))
+		out = append(out, m.vals[k])
+	}
+	return p, out
+}

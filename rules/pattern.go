@@ -1,0 +1,444 @@
+package rules
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/crosscheck/crosscheck/claims/token"
+)
+
+// Pattern is a compiled token pattern from a language file.
+type Pattern struct {
+	ID      string
+	Section string // "dates", "relative", "duration_patterns", "furniture"
+	File    string
+	Line    int
+	Lang    *Language
+
+	parts []part
+
+	Dateline   bool // a match anywhere is a publication dateline ("Senin (30/12/2024)")
+	YearOffset *int // year relative to the publication year ("in June last year")
+	Half       bool // the ordinal names a half, not a quarter
+	Shift      *Shift
+}
+
+// Shift describes a relative expression: move by Amount Units from the
+// publication date (Amount taken from the captured number when FromNum),
+// then take Part of the resulting period.
+type Shift struct {
+	Unit    string // "day", "week", "month", "year", ...; "" = the captured duration unit
+	Amount  int
+	FromNum bool // amount is the captured number times Sign
+	Sign    int
+	Part    string // "", "early", "mid", "late", "todate", "rest"
+}
+
+type patternFile struct {
+	ID         string     `yaml:"id"`
+	Match      string     `yaml:"match"`
+	Dateline   bool       `yaml:"dateline"`
+	YearOffset *int       `yaml:"year_offset"`
+	Half       bool       `yaml:"half"`
+	Shift      *shiftFile `yaml:"shift"`
+}
+
+type shiftFile struct {
+	Unit   string `yaml:"unit"`
+	Amount string `yaml:"amount"`
+	Part   string `yaml:"part"`
+}
+
+type slotKind int
+
+const (
+	slotYear slotKind = iota + 1
+	slotYY
+	slotMonth
+	slotMonthName
+	slotMon
+	slotDay
+	slotWeekday
+	slotWeekdayName
+	slotHour
+	slotMinute
+	slotNum
+	slotInt
+	slotOrdinal
+	slotDecade
+)
+
+var slotNames = map[string]slotKind{
+	"year": slotYear, "yy": slotYY, "month": slotMonth, "monthname": slotMonthName, "mon": slotMon,
+	"day": slotDay, "weekday": slotWeekday, "weekdayname": slotWeekdayName, "hour": slotHour,
+	"minute": slotMinute, "num": slotNum, "int": slotInt, "ordinal": slotOrdinal, "decade": slotDecade,
+}
+
+type partKind int
+
+const (
+	partSlot partKind = iota + 1
+	partList
+	partLit
+)
+
+type part struct {
+	kind     partKind
+	slot     slotKind
+	side     int // 0 or 1 (second point of a range)
+	list     *Phrases
+	listName string
+	lit      *Phrases
+	optional bool
+	glued    bool
+}
+
+var validParts = map[string]bool{"": true, "early": true, "mid": true, "late": true, "todate": true, "rest": true}
+
+func (l *Language) compilePattern(pf patternFile) (*Pattern, error) {
+	p := &Pattern{ID: pf.ID, Lang: l, Dateline: pf.Dateline, YearOffset: pf.YearOffset, Half: pf.Half}
+	if strings.TrimSpace(pf.Match) == "" {
+		return nil, fmt.Errorf("empty match")
+	}
+	for _, el := range strings.Fields(pf.Match) {
+		parts, err := l.compileElement(el)
+		if err != nil {
+			return nil, err
+		}
+		p.parts = append(p.parts, parts...)
+	}
+	if pf.Shift != nil {
+		s := &Shift{Unit: pf.Shift.Unit, Part: pf.Shift.Part}
+		if !validParts[s.Part] {
+			return nil, fmt.Errorf("unknown shift part %q", s.Part)
+		}
+		if s.Unit != "" && !contains(durUnitOrder, s.Unit) {
+			return nil, fmt.Errorf("unknown shift unit %q", s.Unit)
+		}
+		switch a := strings.TrimSpace(pf.Shift.Amount); a {
+		case "num", "+num":
+			s.FromNum, s.Sign = true, 1
+		case "-num":
+			s.FromNum, s.Sign = true, -1
+		default:
+			n, err := strconv.Atoi(a)
+			if err != nil {
+				return nil, fmt.Errorf("shift amount %q: want an integer, num or -num", a)
+			}
+			s.Amount = n
+		}
+		p.Shift = s
+	}
+	return p, nil
+}
+
+// compileElement splits one space-free element into parts; every part after
+// the first must be glued to the one before it in the text.
+func (l *Language) compileElement(el string) ([]part, error) {
+	var parts []part
+	i := 0
+	for i < len(el) {
+		var pt part
+		switch el[i] {
+		case '$', '@':
+			sigil := el[i]
+			j := i + 1
+			for j < len(el) && (el[j] >= 'a' && el[j] <= 'z' || el[j] >= '0' && el[j] <= '9' || el[j] == '_') {
+				j++
+			}
+			name := el[i+1 : j]
+			if name == "" {
+				return nil, fmt.Errorf("%q: %c without a name", el, sigil)
+			}
+			if sigil == '$' {
+				side := 0
+				if strings.HasSuffix(name, "2") {
+					side, name = 1, strings.TrimSuffix(name, "2")
+				}
+				k, ok := slotNames[name]
+				if !ok {
+					return nil, fmt.Errorf("unknown slot $%s", name)
+				}
+				pt = part{kind: partSlot, slot: k, side: side}
+			} else {
+				lst, ok := l.lists[name]
+				if !ok {
+					return nil, fmt.Errorf("unknown list @%s", name)
+				}
+				pt = part{kind: partList, list: lst, listName: name}
+			}
+			i = j
+		default:
+			j := i
+			for j < len(el) && el[j] != '$' && el[j] != '@' {
+				j++
+			}
+			run := el[i:j]
+			i = j
+			opt := false
+			if len(run) > 1 && strings.HasSuffix(run, "?") {
+				run, opt = run[:len(run)-1], true
+			}
+			lit := newPhrases(false)
+			for _, alt := range strings.Split(run, "|") {
+				if alt == "" || !lit.add(alt, 0) {
+					return nil, fmt.Errorf("%q: empty alternative", el)
+				}
+			}
+			pt = part{kind: partLit, lit: lit, optional: opt}
+			pt.glued = len(parts) > 0
+			parts = append(parts, pt)
+			continue
+		}
+		if i < len(el) && el[i] == '?' {
+			pt.optional = true
+			i++
+		}
+		pt.glued = len(parts) > 0
+		parts = append(parts, pt)
+	}
+	return parts, nil
+}
+
+// Captures holds what a pattern match read.
+type Captures struct {
+	Year, Month, Day, Weekday [2]int // 0 = not written
+	YY2                       bool
+	MonthName                 bool // a month was written as a word
+	Hour, Minute              int
+	HasHour, HasMinute        bool
+	AmPm                      int // 1 am, 2 pm
+	Num                       Numeral
+	HasNum                    bool
+	Ordinal                   int
+	Decade                    int
+	DurUnit                   string
+}
+
+// Match tries the pattern at toks[i] and returns the token index after the
+// match. Optional parts are tried greedily first.
+func (p *Pattern) Match(toks []token.Token, i int) (end int, c Captures, ok bool) {
+	return p.match(toks, 0, i, i, c)
+}
+
+func (p *Pattern) match(toks []token.Token, pi, ti, start int, c Captures) (int, Captures, bool) {
+	if pi == len(p.parts) {
+		return ti, c, ti > start
+	}
+	pt := &p.parts[pi]
+	if ti < len(toks) && (ti == start || !toks[ti].Is(token.NewlineBefore)) && (!pt.glued || ti == start || toks[ti].Glued()) {
+		if end, c2, ok := p.Lang.matchPart(pt, toks, ti, c); ok {
+			if e, c3, ok := p.match(toks, pi+1, end, start, c2); ok {
+				return e, c3, true
+			}
+		}
+	}
+	if pt.optional {
+		return p.match(toks, pi+1, ti, start, c)
+	}
+	return 0, c, false
+}
+
+func (l *Language) matchPart(pt *part, toks []token.Token, i int, c Captures) (int, Captures, bool) {
+	t := &toks[i]
+	switch pt.kind {
+	case partLit:
+		end, _, ok := pt.lit.Match(toks, i)
+		return end, c, ok
+	case partList:
+		end, v, ok := pt.list.Match(toks, i)
+		if !ok {
+			return 0, c, false
+		}
+		switch {
+		case pt.listName == "ampm":
+			c.AmPm = v
+		case pt.listName == "noon":
+			c.Hour, c.HasHour, c.Minute, c.HasMinute = 12, true, 0, true
+		case pt.listName == "midnight":
+			c.Hour, c.HasHour, c.Minute, c.HasMinute = 0, true, 0, true
+		case strings.HasPrefix(pt.listName, "dur_"):
+			if u, ok := l.DurUnits[t.Lower]; ok {
+				c.DurUnit = u
+			} else {
+				c.DurUnit = t.Lower
+			}
+		}
+		return end, c, true
+	}
+	s := pt.side
+	switch pt.slot {
+	case slotYear:
+		if !l.isYear(toks, i) {
+			return 0, c, false
+		}
+		c.Year[s] = int(parseInt(t.Text))
+		return i + 1, c, true
+	case slotYY:
+		if t.Kind != token.Number || len(t.Text) != 2 {
+			return 0, c, false
+		}
+		c.Year[s] = int(parseInt(t.Text))
+		c.YY2 = true
+		return i + 1, c, true
+	case slotMonth, slotMonthName:
+		if t.Kind != token.Word || !l.capsOK(t) {
+			return 0, c, false
+		}
+		m, ok := l.months[t.Lower]
+		if !ok || (m.abbrev && pt.slot == slotMonthName) {
+			return 0, c, false
+		}
+		c.Month[s], c.MonthName = m.n, true
+		end := i + 1
+		if m.abbrev && end < len(toks) && toks[end].Text == "." && toks[end].Glued() {
+			end++
+		}
+		return end, c, true
+	case slotMon:
+		v, ok := smallInt(t, 1, 12)
+		if !ok {
+			return 0, c, false
+		}
+		c.Month[s] = v
+		return i + 1, c, true
+	case slotDay:
+		v, ok := smallInt(t, 1, 31)
+		if !ok {
+			return 0, c, false
+		}
+		c.Day[s] = v
+		end := i + 1
+		if end < len(toks) && toks[end].Kind == token.Word && toks[end].Glued() && l.ordinalSuffix[toks[end].Lower] {
+			end++
+		}
+		return end, c, true
+	case slotWeekday, slotWeekdayName:
+		if t.Kind != token.Word || !l.capsOK(t) {
+			return 0, c, false
+		}
+		w, ok := l.weekdays[t.Lower]
+		if !ok || (w.abbrev && pt.slot == slotWeekdayName) {
+			return 0, c, false
+		}
+		c.Weekday[s] = w.n
+		end := i + 1
+		if w.abbrev && end < len(toks) && toks[end].Text == "." && toks[end].Glued() {
+			end++
+		}
+		return end, c, true
+	case slotHour:
+		v, ok := smallInt(t, 0, 24)
+		if !ok {
+			return 0, c, false
+		}
+		c.Hour, c.HasHour = v, true
+		return i + 1, c, true
+	case slotMinute:
+		if t.Kind != token.Number || len(t.Text) != 2 {
+			return 0, c, false
+		}
+		v := int(parseInt(t.Text))
+		if v > 59 {
+			return 0, c, false
+		}
+		c.Minute, c.HasMinute = v, true
+		return i + 1, c, true
+	case slotNum:
+		n, ok := l.ReadNumeral(toks, i)
+		if !ok || n.Vague {
+			return 0, c, false
+		}
+		c.Num, c.HasNum = n, true
+		return n.End, c, true
+	case slotInt:
+		if t.Kind != token.Number || len(t.Text) > 9 {
+			return 0, c, false
+		}
+		c.Num, c.HasNum = Numeral{Value: parseInt(t.Text), Precision: 1, End: i + 1}, true
+		return i + 1, c, true
+	case slotOrdinal:
+		v, end, ok := l.ReadOrdinal(toks, i)
+		if !ok {
+			return 0, c, false
+		}
+		c.Ordinal = v
+		return end, c, true
+	case slotDecade:
+		if t.Kind != token.Number || len(t.Text) != 4 || t.Text[3] != '0' {
+			return 0, c, false
+		}
+		end, ok := decadeSuffix(toks, i+1)
+		if !ok {
+			return 0, c, false
+		}
+		c.Decade = int(parseInt(t.Text))
+		return end, c, true
+	}
+	return 0, c, false
+}
+
+// decadeSuffix accepts "1990s", "1990's" and "1990-an" after the digits.
+func decadeSuffix(toks []token.Token, j int) (int, bool) {
+	if j < len(toks) && toks[j].Glued() {
+		switch {
+		case toks[j].Lower == "s":
+			return j + 1, true
+		case (toks[j].Text == "'" || toks[j].Text == "’") && j+1 < len(toks) && toks[j+1].Lower == "s" && toks[j+1].Glued():
+			return j + 2, true
+		case toks[j].Text == "-" && j+1 < len(toks) && toks[j+1].Lower == "an" && toks[j+1].Glued():
+			return j + 2, true
+		}
+	}
+	return 0, false
+}
+
+func smallInt(t *token.Token, lo, hi int) (int, bool) {
+	if t.Kind != token.Number || len(t.Text) > 2 {
+		return 0, false
+	}
+	v := int(parseInt(t.Text))
+	return v, v >= lo && v <= hi
+}
+
+func (l *Language) capsOK(t *token.Token) bool {
+	return !l.Capitalized || t.Flags&(token.Capital|token.AllCaps) != 0
+}
+
+// isYear accepts a four-digit run from 1000 to 2999 that is not part of a
+// larger numeral ("2,022 people", "2024.5") or glued to a unit or percent.
+func (l *Language) isYear(toks []token.Token, i int) bool {
+	t := &toks[i]
+	if t.Kind != token.Number || len(t.Text) != 4 || t.Text[0] < '1' || t.Text[0] > '2' {
+		return false
+	}
+	if i > 0 && t.Glued() {
+		p := toks[i-1].Text
+		if p == l.group || p == l.decimal || p == "$" || p == "#" || p == "+" {
+			if p == l.group || p == l.decimal {
+				if i > 1 && toks[i-2].Kind == token.Number && toks[i-1].Glued() {
+					return false
+				}
+			} else {
+				return false
+			}
+		}
+	}
+	if i > 0 && toks[i-1].Kind == token.Word && t.Glued() {
+		return false // "G2024", "COVID-" handled by the word scanner
+	}
+	if n := i + 1; n < len(toks) && toks[n].Glued() {
+		nx := toks[n].Text
+		if nx == "%" {
+			return false
+		}
+		if (nx == l.group || nx == l.decimal) && n+1 < len(toks) && toks[n+1].Kind == token.Number && toks[n+1].Glued() {
+			return false
+		}
+		if toks[n].Kind == token.Word && !l.ordinalSuffix[toks[n].Lower] && toks[n].Lower != "s" {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,110 @@
+package rules
+
+import (
+	"sort"
+
+	"github.com/crosscheck/crosscheck/claims/token"
+)
+
+// phrase is a sequence of lower-case token texts; glued[i] says token i must
+// directly follow token i-1 (as in "km/h" or "luka-luka").
+type phrase struct {
+	words []string
+	glued []bool
+	value int // payload: index into whatever table built the index
+}
+
+// Phrases indexes multi-word phrases by their first word so that matching at
+// a token costs one map lookup. Longer phrases are tried first.
+type Phrases struct {
+	byFirst       map[string][]phrase
+	caseSensitive bool
+}
+
+// NewPhrases builds an index of phrases, each with a payload value.
+func newPhrases(caseSensitive bool) *Phrases {
+	return &Phrases{byFirst: map[string][]phrase{}, caseSensitive: caseSensitive}
+}
+
+// add tokenizes s the way text is tokenized and adds it with payload v.
+func (p *Phrases) add(s string, v int) bool {
+	toks := token.Scan(s, nil)
+	if len(toks) == 0 {
+		return false
+	}
+	ph := phrase{value: v}
+	for i, t := range toks {
+		w := t.Lower
+		if p.caseSensitive {
+			w = t.Text
+		}
+		ph.words = append(ph.words, w)
+		ph.glued = append(ph.glued, i > 0 && t.Glued())
+	}
+	first := ph.words[0]
+	list := append(p.byFirst[first], ph)
+	sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
+	p.byFirst[first] = list
+	return true
+}
+
+// Len is the number of distinct first words.
+func (p *Phrases) Len() int {
+	if p == nil {
+		return 0
+	}
+	return len(p.byFirst)
+}
+
+// Match returns the end (exclusive token index) and payload of the longest
+// phrase starting at toks[i], or ok=false.
+func (p *Phrases) Match(toks []token.Token, i int) (end, value int, ok bool) {
+	if p == nil || i >= len(toks) {
+		return 0, 0, false
+	}
+	key := toks[i].Lower
+	if p.caseSensitive {
+		key = toks[i].Text
+	}
+	for _, ph := range p.byFirst[key] {
+		if i+len(ph.words) > len(toks) {
+			continue
+		}
+		okAll := true
+		for k := 1; k < len(ph.words); k++ {
+			t := &toks[i+k]
+			w := t.Lower
+			if p.caseSensitive {
+				w = t.Text
+			}
+			if w != ph.words[k] || (ph.glued[k] && !t.Glued()) || t.Is(token.NewlineBefore) {
+				okAll = false
+				break
+			}
+		}
+		if okAll {
+			return i + len(ph.words), ph.value, true
+		}
+	}
+	return 0, 0, false
+}
+
+// Has reports whether a phrase starts at toks[i].
+func (p *Phrases) Has(toks []token.Token, i int) bool {
+	_, _, ok := p.Match(toks, i)
+	return ok
+}
+
+// MatchBefore finds a phrase that ends exactly at token index end (exclusive),
+// trying start positions up to maxLen tokens back. Used for qualifiers.
+func (p *Phrases) MatchBefore(toks []token.Token, end, maxLen int) (start, value int, ok bool) {
+	for s := end - maxLen; s < end; s++ {
+		if s < 0 {
+			continue
+		}
+		if e, v, ok := p.Match(toks, s); ok && e == end {
+			return s, v, true
+		}
+	}
+	return 0, 0, false
+}
