@@ -1,0 +1,262 @@
+package ingest
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	// golang.org/x/text supplies the Windows-1252 table and, through
+	// htmlindex, the WHATWG mapping from an HTML page's declared charset
+	// label to a decoder (Shift_JIS, GBK, ISO-8859-x, ...). Writing those
+	// tables by hand would be error-prone; the module is maintained by the
+	// Go team and is already required by golang.org/x/net/html.
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/htmlindex"
+)
+
+const (
+	bomUTF8    = "\xef\xbb\xbf"
+	bomUTF16LE = "\xff\xfe"
+	bomUTF16BE = "\xfe\xff"
+)
+
+// decoded is raw input turned into UTF-8 text.
+type decoded struct {
+	text     string
+	binary   bool     // not text at all: the caller skips it
+	warnings []string // what was guessed or repaired (without the path)
+}
+
+// byteStats counts what decides whether bytes are text, and in which
+// encoding.
+type byteStats struct {
+	n         int // bytes
+	nul       int // NUL bytes: never in text, always in binary formats
+	ctrl      int // other C0 controls that text does not use
+	high      int // bytes >= 0x80
+	invalid   int // bytes that are not part of a valid UTF-8 sequence
+	multi     int // valid multi-byte UTF-8 sequences
+	undefined int // invalid bytes that Windows-1252 leaves undefined
+}
+
+func scanBytes(s string) byteStats {
+	st := byteStats{n: len(s)}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == 0:
+				st.nul++
+			case c == 0x7f, c < 0x20 && !isTextControl(c):
+				st.ctrl++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			st.invalid++
+			st.high++
+			if c == 0x81 || c == 0x8d || c == 0x8f || c == 0x90 || c == 0x9d {
+				st.undefined++
+			}
+			i++
+			continue
+		}
+		st.multi++
+		st.high += size
+		i += size
+	}
+	return st
+}
+
+// isTextControl reports the control characters plain text does use: tab,
+// line breaks, form feed and escape (colour codes in captured terminal
+// output).
+func isTextControl(c byte) bool {
+	return c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == 0x1b
+}
+
+// isBinary: any NUL, or more than 5% stray control characters. Text in any
+// ASCII-compatible encoding, or decoded from UTF-16, has neither.
+func (st byteStats) isBinary() bool {
+	return st.nul > 0 || st.ctrl*20 > st.n
+}
+
+// decode turns the raw bytes of a text input into UTF-8. A byte-order mark
+// decides the encoding (UTF-8, UTF-16LE, UTF-16BE) and is dropped. Without
+// one, valid UTF-8 is taken as is; bytes that are not UTF-8 but read as
+// Western European 8-bit text are decoded as Windows-1252 (a superset of
+// ISO-8859-1 for printable text) with a warning naming the guess; anything
+// else has its invalid bytes replaced by U+FFFD with a warning. It never
+// fails and always returns valid UTF-8, because one odd file must not stop
+// a run.
+func decode(s string) decoded {
+	switch {
+	case strings.HasPrefix(s, bomUTF8):
+		return decodeUTF8(s[len(bomUTF8):], scanBytes(s[len(bomUTF8):]))
+	case strings.HasPrefix(s, bomUTF16LE):
+		return decodeUTF16(s[2:], false)
+	case strings.HasPrefix(s, bomUTF16BE):
+		return decodeUTF16(s[2:], true)
+	}
+	st := scanBytes(s)
+	if st.isBinary() {
+		return decoded{binary: true}
+	}
+	if st.invalid == 0 || st.multi >= st.invalid {
+		// Valid UTF-8, or UTF-8 with a few damaged bytes: legacy 8-bit
+		// text almost never forms valid multi-byte sequences by chance.
+		return decodeUTF8(s, st)
+	}
+	if st.undefined == 0 && st.high*2 <= st.n {
+		t, _ := charmap.Windows1252.NewDecoder().String(s) // cannot fail: every byte maps
+		return decoded{text: t, warnings: []string{"not valid UTF-8; decoded as Windows-1252 (a guess)"}}
+	}
+	return decodeUTF8(s, st)
+}
+
+// decodeUTF8 returns s with any invalid bytes replaced by U+FFFD. Valid input
+// is returned without a copy.
+func decodeUTF8(s string, st byteStats) decoded {
+	if st.isBinary() {
+		return decoded{binary: true}
+	}
+	if st.invalid == 0 {
+		return decoded{text: s}
+	}
+	return decoded{
+		text:     strings.ToValidUTF8(s, "\uFFFD"),
+		warnings: []string{fmt.Sprintf("invalid UTF-8: %d %s replaced with U+FFFD", st.invalid, plural(st.invalid, "byte"))},
+	}
+}
+
+// decodeUTF16 decodes UTF-16 code units (after the BOM) one at a time rather
+// than through []uint16 and []rune slices, which would need six times the
+// input's size for a large file.
+func decodeUTF16(s string, bigEndian bool) decoded {
+	var b strings.Builder
+	b.Grow(len(s) / 2 * 3 / 2)
+	unit := func(i int) rune {
+		if bigEndian {
+			return rune(s[i])<<8 | rune(s[i+1])
+		}
+		return rune(s[i+1])<<8 | rune(s[i])
+	}
+	bad := 0
+	for i := 0; i+1 < len(s); i += 2 {
+		r := unit(i)
+		if utf16.IsSurrogate(r) {
+			if r < 0xdc00 && i+3 < len(s) {
+				if r2 := unit(i + 2); r2 >= 0xdc00 && r2 <= 0xdfff {
+					b.WriteRune(utf16.DecodeRune(r, r2))
+					i += 2
+					continue
+				}
+			}
+			r = utf8.RuneError
+			bad++
+		}
+		b.WriteRune(r)
+	}
+	var warnings []string
+	if len(s)%2 == 1 {
+		b.WriteRune(utf8.RuneError)
+		warnings = append(warnings, "UTF-16: odd number of bytes; the last byte was replaced with U+FFFD")
+	}
+	if bad > 0 {
+		warnings = append(warnings, fmt.Sprintf("UTF-16: %d unpaired %s replaced with U+FFFD", bad, plural(bad, "surrogate")))
+	}
+	t := b.String()
+	if scanBytes(t).isBinary() {
+		return decoded{binary: true}
+	}
+	return decoded{text: t, warnings: warnings}
+}
+
+// decodeHTML decodes an HTML page. A byte-order mark wins, then a charset
+// declared in a <meta> tag within the first 1024 bytes (where the HTML
+// standard says browsers look), then the same guessing as for plain text.
+func decodeHTML(s string) decoded {
+	if strings.HasPrefix(s, bomUTF8) || strings.HasPrefix(s, bomUTF16LE) || strings.HasPrefix(s, bomUTF16BE) {
+		return decode(s)
+	}
+	label := declaredCharset(s)
+	if label == "" {
+		return decode(s)
+	}
+	enc, err := htmlindex.Get(label)
+	if err != nil {
+		d := decode(s)
+		d.warnings = append(d.warnings, fmt.Sprintf("unknown charset %q declared; encoding guessed", label))
+		return d
+	}
+	name, _ := htmlindex.Name(enc)
+	// A page cannot declare UTF-16 in a <meta> tag it could only read if it
+	// were ASCII-compatible; browsers then use UTF-8, and so do we.
+	if name == "utf-8" || strings.HasPrefix(name, "utf-16") {
+		return decode(s)
+	}
+	st := scanBytes(s)
+	if st.isBinary() {
+		return decoded{binary: true}
+	}
+	if st.high == 0 {
+		return decoded{text: s} // ASCII reads the same in every declared charset
+	}
+	return decodeWith(s, enc, name)
+}
+
+// decodeWith decodes s with a declared encoding, falling back to replacing
+// invalid UTF-8 if the decoder fails.
+func decodeWith(s string, enc encoding.Encoding, name string) decoded {
+	t, err := enc.NewDecoder().String(s)
+	if err != nil {
+		d := decodeUTF8(s, scanBytes(s))
+		d.warnings = append(d.warnings, fmt.Sprintf("declared charset %s could not be decoded (%v)", name, err))
+		return d
+	}
+	if !utf8.ValidString(t) {
+		t = strings.ToValidUTF8(t, "\uFFFD")
+	}
+	return decoded{text: t}
+}
+
+// declaredCharset finds the charset label of <meta charset="..."> or
+// <meta http-equiv="Content-Type" content="...; charset=..."> in the first
+// 1024 bytes. A byte scan keeps this independent of the HTML parser, which
+// only runs once the text is UTF-8.
+func declaredCharset(s string) string {
+	if len(s) > 1024 {
+		s = s[:1024]
+	}
+	lower := strings.ToLower(s)
+	for off := 0; ; {
+		i := strings.Index(lower[off:], "<meta")
+		if i < 0 {
+			return ""
+		}
+		start := off + i
+		end := strings.IndexByte(lower[start:], '>')
+		if end < 0 {
+			end = len(lower) - start
+		}
+		tag := lower[start : start+end]
+		if j := strings.Index(tag, "charset"); j >= 0 {
+			rest := strings.TrimLeft(tag[j+len("charset"):], " \t\r\n")
+			if strings.HasPrefix(rest, "=") {
+				rest = strings.TrimLeft(rest[1:], " \t\r\n\"'")
+				k := strings.IndexAny(rest, " \t\r\n\"';/>")
+				if k < 0 {
+					k = len(rest)
+				}
+				if label := rest[:k]; label != "" {
+					return label
+				}
+			}
+		}
+		off = start + len("<meta")
+	}
+}

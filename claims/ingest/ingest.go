@@ -1,0 +1,514 @@
+// Package ingest turns the paths named on the command line into
+// claims.Documents: it walks directories, decodes text in whatever encoding
+// it arrives in, extracts the article from HTML, reads JSON Lines feeds and
+// picks up the metadata (title, date, language, URL) the input itself gives.
+//
+// Three promises shape the code:
+//
+//   - Nothing is lost silently. Every path given, and every file found under a
+//     directory, comes back as a Document: read, or skipped with a reason
+//     (binary, empty, unsupported type, duplicate, or a read error when
+//     Options.KeepGoing is set). A report that quietly has one source fewer
+//     would misstate how many sources agree.
+//   - The result is deterministic: the same set of inputs gives the same
+//     documents, IDs and order whatever the argument order or the order in
+//     which the file system lists a directory, so reports and finding IDs are
+//     stable between runs.
+//   - Text is kept exactly as decoded. Offsets reported by later stages point
+//     into Document.Text, so nothing here trims, normalises line endings or
+//     strips front matter. Only HTML is transformed (to its readable text),
+//     and Document.Extracted says so.
+//
+// Dates written in prose (datelines) and the language of the text are left to
+// later stages; this package only records what the input states as metadata.
+package ingest
+
+import (
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/crosscheck/crosscheck/claims"
+)
+
+// DefaultMaxFileBytes is the size limit used when Options.MaxFileBytes is 0.
+// News articles are kilobytes; a file this large is almost certainly a
+// mistake (a database dump, a video) and reading it would only waste memory.
+const DefaultMaxFileBytes = 64 << 20
+
+// Skip reasons set in Document.SkipReason. A read error under KeepGoing uses
+// the error's message instead.
+const (
+	ReasonBinary      = "binary"
+	ReasonEmpty       = "empty"
+	ReasonUnsupported = "unsupported type"
+	// ReasonDuplicatePrefix is followed by the ID of the document whose
+	// text this one repeats.
+	ReasonDuplicatePrefix = "duplicate of "
+)
+
+// ErrTooLarge is wrapped by the *Error returned for a file over
+// Options.MaxFileBytes, so callers can tell it from other input errors.
+var ErrTooLarge = errors.New("too large")
+
+// Options controls reading.
+type Options struct {
+	// KeepGoing turns per-file errors (missing path, unreadable file,
+	// malformed JSON Lines record, file too large) into skipped documents
+	// instead of failing the whole read.
+	KeepGoing bool
+	// Stdin is read for the path "-" (nil means os.Stdin).
+	Stdin io.Reader
+	// MaxFileBytes limits the size of any one input (0 means
+	// DefaultMaxFileBytes). A larger file is an error naming the file and
+	// the limit, or a skipped document with KeepGoing.
+	MaxFileBytes int64
+}
+
+// Error names the file (and the line, for JSON Lines) of an input problem,
+// in the "path:line: message" form editors and CI logs understand.
+type Error struct {
+	Path string
+	Line int // 1-based line of a JSON Lines record; 0 when not about a line
+	Err  error
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %v", e.Path, e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.Path, e.Err)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Read reads every path (files, directories recursively, "-" for standard
+// input) and returns one document per article, including skipped ones, sorted
+// by ID. It returns an *Error for a missing path, an unreadable file, a file
+// over the size limit or a malformed JSON Lines record, unless
+// opt.KeepGoing is set.
+//
+// Paths are processed in sorted order (not argument order) so that which
+// error is reported first, and which of two spellings of the same file is
+// kept, does not depend on how the command line was written.
+func Read(paths []string, opt Options) ([]*claims.Document, error) {
+	r := &reader{
+		opt:      opt,
+		max:      opt.MaxFileBytes,
+		seen:     map[string]bool{},
+		seenDirs: map[string]bool{},
+	}
+	if r.max <= 0 {
+		r.max = DefaultMaxFileBytes
+	}
+	if r.opt.Stdin == nil {
+		r.opt.Stdin = os.Stdin
+	}
+	sorted := append([]string(nil), paths...)
+	sort.Strings(sorted)
+	for _, p := range sorted {
+		if err := r.readPath(p); err != nil {
+			return nil, err
+		}
+	}
+	assignIDs(r.items)
+	sort.Slice(r.items, func(i, j int) bool { return r.items[i].doc.ID < r.items[j].doc.ID })
+	docs := make([]*claims.Document, len(r.items))
+	for i, it := range r.items {
+		docs[i] = it.doc
+	}
+	markDuplicates(docs)
+	return docs, nil
+}
+
+// item is a document under construction, with what assignIDs needs to make
+// its ID unique.
+type item struct {
+	doc  *claims.Document
+	base string   // ID before disambiguation
+	qual []string // qualifiers, nearest first: enclosing file stem (JSON Lines), then parent directories
+}
+
+type reader struct {
+	opt      Options
+	max      int64
+	items    []*item
+	seen     map[string]bool // absolute paths of files already read
+	seenDirs map[string]bool // resolved directories already walked (symlink loops)
+	stdin    bool            // "-" already read
+}
+
+// add records a document.
+func (r *reader) add(doc *claims.Document, base string, qual []string) {
+	r.items = append(r.items, &item{doc: doc, base: base, qual: qual})
+}
+
+// fail reports an input problem: an *Error, or with KeepGoing a skipped
+// document whose reason is the error's message.
+func (r *reader) fail(path string, line int, err error, base string, qual []string) error {
+	e := &Error{Path: path, Line: line, Err: err}
+	if !r.opt.KeepGoing {
+		return e
+	}
+	docPath := path
+	if line > 0 {
+		docPath = fmt.Sprintf("%s:%d", path, line)
+	}
+	r.add(skipped(docPath, err.Error()), base, qual)
+	return nil
+}
+
+func skipped(path, reason string) *claims.Document {
+	return &claims.Document{
+		Path:            path,
+		PublishedSource: claims.SourceNone,
+		LanguageSource:  claims.SourceNone,
+		Status:          claims.StatusSkipped,
+		SkipReason:      reason,
+	}
+}
+
+// readPath reads one command-line argument.
+func (r *reader) readPath(p string) error {
+	if p == "-" {
+		if r.stdin {
+			return nil
+		}
+		r.stdin = true
+		content, err := readLimited(r.opt.Stdin, 0, r.max)
+		if err != nil {
+			return r.fail(p, 0, err, "stdin", nil)
+		}
+		r.addContent(p, "stdin", nil, content, sniff(content))
+		return nil
+	}
+	fi, err := os.Stat(p)
+	if err != nil {
+		return r.fail(p, 0, pathErr(err), stem(p), qualifiers(p))
+	}
+	if fi.IsDir() {
+		return r.walk(p)
+	}
+	return r.readFile(p, fi)
+}
+
+// pathErr drops the path an *os.PathError repeats, since *Error names it.
+func pathErr(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// walk reads a directory recursively in name order. Hidden entries (names
+// starting with ".") are ignored: they are version-control and editor
+// files, never articles. Symbolic links are followed, but a directory is
+// walked at most once so a link loop cannot recurse forever.
+func (r *reader) walk(dir string) error {
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		if abs, err := filepath.Abs(real); err == nil {
+			if r.seenDirs[abs] {
+				return nil
+			}
+			r.seenDirs[abs] = true
+		}
+	}
+	entries, err := os.ReadDir(dir) // sorted by name
+	if err != nil {
+		return r.fail(dir, 0, pathErr(err), filepath.Base(dir), qualifiers(dir))
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		p := filepath.Join(dir, e.Name())
+		fi, err := os.Stat(p) // follows symlinks
+		if err != nil {
+			if err := r.fail(p, 0, pathErr(err), stem(p), qualifiers(p)); err != nil {
+				return err
+			}
+			continue
+		}
+		if fi.IsDir() {
+			err = r.walk(p)
+		} else {
+			err = r.readFile(p, fi)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Input kinds, chosen by file extension.
+const (
+	kindNone = iota
+	kindText
+	kindHTML
+	kindJSONL
+)
+
+var kinds = map[string]int{
+	".txt":      kindText,
+	".text":     kindText,
+	".md":       kindText,
+	".markdown": kindText,
+	".html":     kindHTML,
+	".htm":      kindHTML,
+	".xhtml":    kindHTML,
+	".jsonl":    kindJSONL,
+	".ndjson":   kindJSONL,
+}
+
+// readFile reads one regular file (named or found in a directory).
+func (r *reader) readFile(p string, fi os.FileInfo) error {
+	abs, err := filepath.Abs(p)
+	if err == nil {
+		if r.seen[abs] {
+			return nil // the same file named twice (or named and inside a named directory)
+		}
+		r.seen[abs] = true
+	}
+	base, qual := stem(p), qualifiers(p)
+	kind := kinds[strings.ToLower(filepath.Ext(p))]
+	if kind == kindNone || !fi.Mode().IsRegular() {
+		r.add(skipped(p, ReasonUnsupported), base, qual)
+		return nil
+	}
+	if fi.Size() > r.max {
+		return r.fail(p, 0, tooLarge(fi.Size(), r.max), base, qual)
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return r.fail(p, 0, pathErr(err), base, qual)
+	}
+	defer f.Close()
+	if kind == kindJSONL {
+		return r.readJSONL(p, f, base, qual)
+	}
+	content, err := readLimited(f, fi.Size(), r.max)
+	if err != nil {
+		return r.fail(p, 0, pathErr(err), base, qual)
+	}
+	r.addContent(p, base, qual, content, kind)
+	return nil
+}
+
+func tooLarge(size, limit int64) error {
+	if size < 0 {
+		return fmt.Errorf("%w: over the limit of %d bytes", ErrTooLarge, limit)
+	}
+	return fmt.Errorf("%w: %d bytes, over the limit of %d bytes", ErrTooLarge, size, limit)
+}
+
+// readLimited reads at most max bytes into a string. Reading straight into a
+// strings.Builder sized from the file's length keeps one copy of the content
+// in memory instead of a byte slice plus its string conversion.
+func readLimited(rd io.Reader, sizeHint, max int64) (string, error) {
+	var b strings.Builder
+	if sizeHint > 0 && sizeHint <= max {
+		b.Grow(int(sizeHint) + 1) // +1 so the final EOF read does not reallocate
+	}
+	n, err := io.Copy(&b, io.LimitReader(rd, max+1))
+	if err != nil {
+		return "", err
+	}
+	if n > max {
+		return "", tooLarge(-1, max)
+	}
+	return b.String(), nil
+}
+
+// addContent builds the document for the content of a text or HTML input.
+func (r *reader) addContent(path, base string, qual []string, content string, kind int) {
+	var doc *claims.Document
+	if kind == kindHTML {
+		doc = htmlDocument(path, content)
+	} else {
+		doc = textDocument(path, content)
+	}
+	if doc.Status == claims.StatusRead && doc.ID != "" {
+		base = doc.ID // an id given by front matter
+	}
+	r.add(doc, base, qual)
+}
+
+// stem is a file's name without its extension: the default document ID.
+func stem(p string) string {
+	b := filepath.Base(p)
+	if s := strings.TrimSuffix(b, filepath.Ext(b)); s != "" {
+		return s
+	}
+	return b
+}
+
+// qualifiers lists the names of a file's enclosing directories, nearest
+// first, from its absolute path, so that they do not depend on how the path
+// was spelled ("a.txt" and "../dir/a.txt" qualify the same way).
+func qualifiers(p string) []string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		abs = filepath.Clean(p)
+	}
+	var q []string
+	for dir := filepath.Dir(abs); ; {
+		name := filepath.Base(dir)
+		if name == "" || name == "." || name == string(filepath.Separator) || name == filepath.VolumeName(dir) {
+			break
+		}
+		q = append(q, name)
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			break
+		}
+		dir = parent
+	}
+	return q
+}
+
+// assignIDs gives every document a unique ID. Documents whose IDs collide are
+// all qualified with their enclosing directory (or JSON Lines file) name,
+// one level at a time, until they differ: "a/story" and "b/story" rather
+// than "story" and "story-2", so the ID still says where the article came
+// from and does not depend on which one was read first. Only if the full
+// paths cannot separate them (which takes two records with the same id in
+// one file) is a "~N" suffix added, in path order.
+func assignIDs(items []*item) {
+	depth := make([]int, len(items))
+	id := func(i int) string {
+		it := items[i]
+		parts := make([]string, 0, depth[i]+1)
+		for k := depth[i] - 1; k >= 0; k-- {
+			parts = append(parts, it.qual[k])
+		}
+		return strings.Join(append(parts, it.base), "/")
+	}
+	for {
+		groups := map[string][]int{}
+		for i := range items {
+			s := id(i)
+			groups[s] = append(groups[s], i)
+		}
+		changed := false
+		for _, g := range groups {
+			if len(g) < 2 {
+				continue
+			}
+			for _, i := range g {
+				if depth[i] < len(items[i].qual) {
+					depth[i]++
+					changed = true
+				}
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	used := map[string]bool{}
+	groups := map[string][]int{}
+	for i := range items {
+		s := id(i)
+		items[i].doc.ID = s
+		groups[s] = append(groups[s], i)
+		used[s] = true
+	}
+	keys := make([]string, 0, len(groups))
+	for k := range groups {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		g := groups[k]
+		if len(g) < 2 {
+			continue
+		}
+		sort.Slice(g, func(a, b int) bool { return items[g[a]].doc.Path < items[g[b]].doc.Path })
+		n := 2
+		for _, i := range g[1:] {
+			for used[fmt.Sprintf("%s~%d", k, n)] {
+				n++
+			}
+			s := fmt.Sprintf("%s~%d", k, n)
+			used[s] = true
+			items[i].doc.ID = s
+		}
+	}
+}
+
+// markDuplicates skips every read document whose text repeats that of an
+// earlier one (in ID order). The text compared is the decoded (or, for HTML,
+// extracted) text, so the same article saved twice, or saved once as UTF-8
+// and once as UTF-16, counts once: a copy is not a second source. The
+// duplicate keeps its metadata but not its text, which the first copy has.
+func markDuplicates(docs []*claims.Document) {
+	first := map[[sha256.Size]byte]string{}
+	for _, d := range docs {
+		if d.Status != claims.StatusRead {
+			continue
+		}
+		h := sha256.Sum256([]byte(d.Text))
+		if id, ok := first[h]; ok {
+			d.Status = claims.StatusSkipped
+			d.SkipReason = ReasonDuplicatePrefix + id
+			d.Text = ""
+			continue
+		}
+		first[h] = d.ID
+	}
+}
+
+// Summary returns the one-line account of a read for the CLI's standard
+// error, e.g. "read 5 documents, skipped 2 (1 binary, 1 duplicate)", so a
+// user sees at once that something was left out and why.
+func Summary(docs []*claims.Document) string {
+	read := 0
+	counts := map[string]int{}
+	for _, d := range docs {
+		if d.Status == claims.StatusSkipped {
+			counts[skipCategory(d.SkipReason)]++
+		} else {
+			read++
+		}
+	}
+	s := fmt.Sprintf("read %d %s", read, plural(read, "document"))
+	skippedN := len(docs) - read
+	if skippedN == 0 {
+		return s
+	}
+	order := []string{ReasonBinary, ReasonEmpty, "duplicate", ReasonUnsupported, "too large", "error"}
+	parts := make([]string, 0, len(order))
+	for _, c := range order {
+		if n := counts[c]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, c))
+		}
+	}
+	return fmt.Sprintf("%s, skipped %d (%s)", s, skippedN, strings.Join(parts, ", "))
+}
+
+func skipCategory(reason string) string {
+	switch {
+	case reason == ReasonBinary, reason == ReasonEmpty, reason == ReasonUnsupported:
+		return reason
+	case strings.HasPrefix(reason, ReasonDuplicatePrefix):
+		return "duplicate"
+	case strings.HasPrefix(reason, ErrTooLarge.Error()):
+		return "too large"
+	default:
+		return "error"
+	}
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}

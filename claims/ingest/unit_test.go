@@ -1,0 +1,138 @@
+package ingest
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// TestDecode covers the decoder's choices directly, including the guess
+// between damaged UTF-8 and Windows-1252.
+func TestDecode(t *testing.T) {
+	tests := []struct {
+		name    string
+		in      string
+		text    string
+		binary  bool
+		warning string
+	}{
+		{"ASCII", "ferry", "ferry", false, ""},
+		{"UTF-8", "Fähre 🚢", "Fähre 🚢", false, ""},
+		{"UTF-8 BOM", "\xef\xbb\xbfFähre", "Fähre", false, ""},
+		{"UTF-16LE", "\xff\xfeF\x00\xe4\x00", "Fä", false, ""},
+		{"UTF-16BE", "\xfe\xff\x00F\x00\xe4", "Fä", false, ""},
+		{"UTF-16 surrogate pair", "\xff\xfe\x3d\xd8\xa2\xde", "🚢", false, ""},
+		{"UTF-16 lone high surrogate", "\xff\xfe\x3d\xd8A\x00", "\uFFFDA", false, "1 unpaired surrogate"},
+		{"UTF-16 lone low surrogate", "\xff\xfe\xa2\xdeA\x00", "\uFFFDA", false, "1 unpaired surrogate"},
+		{"Windows-1252", "caf\xe9 \x93quoted\x94 \x80 5", "café “quoted” € 5", false, "Windows-1252"},
+		{"mostly valid UTF-8", "Fähre fährt \xe4", "Fähre fährt \uFFFD", false, "invalid UTF-8: 1 byte"},
+		{"undefined in 1252", "ferry \x81", "ferry \uFFFD", false, "invalid UTF-8"},
+		{"mostly high bytes", "\xe4\xf6\xfc\xe4\xf6\xfcab", "\uFFFDab", false, "invalid UTF-8"},
+		{"NUL", "ferry\x00", "", true, ""},
+		{"controls", "\x01\x02ferry", "", true, ""},
+		{"few controls", "a form feed \f and one bell \x07 in a long enough line of text", "a form feed \f and one bell \x07 in a long enough line of text", false, ""},
+		{"empty", "", "", false, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := decode(tc.in)
+			assert.Equal(t, tc.binary, d.binary)
+			assert.Equal(t, tc.text, d.text)
+			if tc.warning == "" {
+				assert.Empty(t, d.warnings)
+			} else if assert.Len(t, d.warnings, 1) {
+				assert.Contains(t, d.warnings[0], tc.warning)
+			}
+		})
+	}
+}
+
+func TestDeclaredCharset(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`<meta charset="ISO-8859-2">`, "iso-8859-2"},
+		{`<META CHARSET=utf-8>`, "utf-8"},
+		{`<meta http-equiv="content-type" content="text/html; charset=windows-1251">`, "windows-1251"},
+		{`<meta name="x" content="y"><meta charset='koi8-r'/>`, "koi8-r"},
+		{`<meta name="charset-note" content="none">`, ""},
+		{`<p>charset=latin1</p>`, ""},
+		{strings.Repeat(" ", 1100) + `<meta charset="koi8-r">`, ""},
+		{`<meta charset=`, ""},
+	}
+	for _, tc := range tests {
+		assert.Equal(t, tc.want, declaredCharset(tc.in), tc.in)
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	tests := []struct {
+		in, want string
+	}{
+		{"2024-12-30", "2024-12-30"},
+		{" 2024-12-30 ", "2024-12-30"},
+		{"2024-12-30T23:30:00-05:00", "2024-12-30"}, // the day as written, not UTC
+		{"2024-12-30T01:00:00+09:00", "2024-12-30"},
+		{"2024-12-30T10:00:00.123Z", "2024-12-30"},
+		{"2024-12-30T10:00:00+0100", "2024-12-30"},
+		{"2024-12-30T10:00", "2024-12-30"},
+		{"2024-12-30 10:00:00", "2024-12-30"},
+		{"Mon, 30 Dec 2024 10:00:00 +0000", "2024-12-30"},
+		{"December 30, 2024", "2024-12-30"},
+		{"30 Dec 2024", "2024-12-30"},
+		{"2024-13-01", ""},
+		{"2024-12-30Tnonsense", ""},
+		{"30/12/2024", ""}, // ambiguous forms are not guessed
+		{"yesterday", ""},
+		{"", ""},
+	}
+	for _, tc := range tests {
+		got, ok := parseDate(tc.in)
+		if tc.want == "" {
+			assert.False(t, ok, tc.in)
+			continue
+		}
+		if assert.True(t, ok, tc.in) {
+			assert.Equal(t, tc.want, got.Format("2006-01-02"), tc.in)
+			assert.Equal(t, "UTC", got.Location().String())
+			assert.Zero(t, got.Hour())
+		}
+	}
+}
+
+func TestGuessTitle(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"first line", "Ferry resumes after storm\nThe boat sailed.", "Ferry resumes after storm"},
+		{"too short lines skipped", "Local\nNews\nFerry resumes after storm\n", "Ferry resumes after storm"},
+		{"date line skipped", "Tuesday, 14 March 2023\nFerry resumes after storm\n", "Ferry resumes after storm"},
+		{"numeric date line skipped", "Posted 2023-03-14 09:12\nFerry resumes after storm\n", "Ferry resumes after storm"},
+		{"figures skipped", "12 34 56 Ferry\nFerry resumes after storm\n", "Ferry resumes after storm"},
+		{"breadcrumbs skipped", "Home | Local | Transport\nFerry resumes after storm\n", "Ferry resumes after storm"},
+		{"short all-caps skipped", "SIGN IN NOW\nFerry resumes after storm\n", "Ferry resumes after storm"},
+		{"all-caps call to action skipped", "Cheap flights to the islands - BOOK NOW\nFerry resumes after storm\n", "Ferry resumes after storm"},
+		{"label skipped", "READ: Storm closes schools today\nFerry resumes after storm\n", "Ferry resumes after storm"},
+		{"headline with acronyms kept", "UN and EU praise ferry crews\n", "UN and EU praise ferry crews"},
+		{"headline with a site name kept", "Ferry resumes after storm - Coastline Gazette\n", "Ferry resumes after storm - Coastline Gazette"},
+		{"long all-caps headline kept", "FERRY RESUMES AFTER FOUR DAY STORM\n", "FERRY RESUMES AFTER FOUR DAY STORM"},
+		{"spaces collapsed", "  Ferry   resumes\tafter storm  \n", "Ferry resumes after storm"},
+		{"sentence is body", "The ferry resumed its crossings on Tuesday after four days in harbour because of waves of up to six metres.\nFerry resumes\n", ""},
+		{"long line is body", strings.Repeat("word ", 25) + "\nFerry resumes after storm\n", ""},
+		{"only eight lines", strings.Repeat("x\n", 8) + "Ferry resumes after storm\n", ""},
+		{"empty", "", ""},
+	}
+	for _, tc := range tests {
+		assert.Equal(t, tc.want, guessTitle(tc.in), tc.name)
+	}
+}
+
+func TestRenderText(t *testing.T) {
+	d := htmlDocumentForTest(t, `<html><body><div><h2>Timetable</h2><p>First   boat<br>at 7:00,
+	second at <i>9:30</i>.</p><ul><li>Monday</li><li>Friday</li></ul><pre>line one
+  line two</pre><table><tr><td>a</td><td>b</td></tr></table></div></body></html>`)
+	assert.Equal(t, "Timetable\n\nFirst boat\nat 7:00, second at 9:30.\n\nMonday\n\nFriday\n\nline one\n  line two\n\na b", d)
+}
+
+func htmlDocumentForTest(t *testing.T, page string) string {
+	t.Helper()
+	doc := htmlDocument("t.html", page)
+	return doc.Text
+}
