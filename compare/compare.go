@@ -428,26 +428,22 @@ func (cm *comparer) why(b *block, cs []*claims.Claim) string {
 	return s + "."
 }
 
+// summary is the one line a person reads first: who says what, and why
+// both cannot hold. The exact words are in the sides.
 func (cm *comparer) summary(f *Finding) string {
 	var parts []string
 	for _, s := range f.Sides {
-		var quotes []string
-		for _, c := range s.Claims {
-			quotes = append(quotes, fmt.Sprintf("%s %q", c.Doc, c.Text))
-		}
-		noun := "says"
+		verb := "says"
 		if len(s.Sources) > 1 {
-			noun = "say"
+			verb = "say"
 		}
-		parts = append(parts, fmt.Sprintf("%s %s %s (%s)", strings.Join(s.Sources, ", "), noun, s.Describe, strings.Join(quotes, "; ")))
+		parts = append(parts, fmt.Sprintf("%s %s %s", strings.Join(s.Sources, " and "), verb, s.Describe))
 	}
 	label := strings.ReplaceAll(f.Attribute, ".", " ")
-	switch f.Category {
-	case Update:
-		return fmt.Sprintf("Update on %s: %s; the newer figure revises the older one.", label, strings.Join(parts, "; "))
-	default:
-		return fmt.Sprintf("%s: %s — %s.", capitalize(label), strings.Join(parts, "; "), reason(f))
+	if f.Category == Update {
+		return fmt.Sprintf("Update on %s: %s; the newer article revises the figure.", label, strings.Join(parts, "; "))
 	}
+	return fmt.Sprintf("%s: %s — %s.", capitalize(label), strings.Join(parts, "; "), reason(f))
 }
 
 func capitalize(s string) string {

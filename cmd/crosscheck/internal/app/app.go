@@ -1,0 +1,392 @@
+// Package app is the crosscheck command line: flag parsing, configuration,
+// reading inputs, running the pipeline, rendering and exit codes. It lives
+// apart from main so that tests can run the whole command in-process.
+package app
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/crosscheck/crosscheck/claims/ingest"
+	"github.com/crosscheck/crosscheck/cmd/crosscheck/internal/config"
+	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/pipeline"
+	"github.com/crosscheck/crosscheck/compare/report"
+	"github.com/crosscheck/crosscheck/compare/review"
+	"github.com/crosscheck/crosscheck/rules"
+)
+
+// Exit codes, as in Vale: 0 clean, 1 findings, 2 usage or input error.
+const (
+	ExitOK       = 0
+	ExitFindings = 1
+	ExitError    = 2
+)
+
+const usage = `crosscheck — find where news articles about the same story disagree
+
+Usage:
+  crosscheck report [flags] PATH...   contradiction report (table by default)
+  crosscheck claims [flags] PATH...   list every claim read (table or json)
+  crosscheck verify [flags] PATH...   run expectation cases (.txtar files or directories)
+  crosscheck review ID (--confirm|--dismiss) --reason TEXT [--by NAME]
+  crosscheck version
+
+PATH may be a file (.txt, .md, .jsonl, .html, .htm), a directory (read
+recursively) or - for standard input.
+
+Exit status: 0 no findings at or above --fail-on, 1 findings, 2 usage or input error.
+Run 'crosscheck COMMAND -h' for a command's flags.
+`
+
+// Env is what a command sees of the process.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	Getenv         func(string) string
+	Getwd          func() (string, error)
+	IsTerminal     func(w io.Writer) bool
+	TermWidth      func(w io.Writer) int
+	Now            func() time.Time
+}
+
+// Main runs the command with arguments args and returns the exit code.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return Run(args, Env{
+		Stdin: stdin, Stdout: stdout, Stderr: stderr, Getenv: os.Getenv, Getwd: os.Getwd,
+		IsTerminal: isTerminal, TermWidth: termWidth, Now: time.Now,
+	})
+}
+
+// Run is Main with an explicit environment.
+func Run(args []string, env Env) int {
+	if len(args) == 0 {
+		fmt.Fprint(env.Stderr, usage)
+		return ExitError
+	}
+	cmd, rest := args[0], args[1:]
+	var err error
+	code := ExitOK
+	switch cmd {
+	case "report":
+		code, err = runReport(rest, env, false)
+	case "claims":
+		code, err = runReport(rest, env, true)
+	case "verify":
+		code, err = runVerify(rest, env)
+	case "review":
+		code, err = runReview(rest, env)
+	case "version":
+		fmt.Fprintf(env.Stdout, "crosscheck (report schema version %d)\n", report.Version)
+	case "help", "-h", "--help":
+		fmt.Fprint(env.Stdout, usage)
+	default:
+		fmt.Fprintf(env.Stderr, "crosscheck: unknown command %q\n\n%s", cmd, usage)
+		return ExitError
+	}
+	if err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintf(env.Stderr, "crosscheck %s: %v\n", cmd, err)
+		}
+		return ExitError
+	}
+	return code
+}
+
+// parseInterleaved lets flags follow paths ("report DIR --format json"), as
+// users type them.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+type reportFlags struct {
+	format, lang, minSev, failOn, reviewFile, output, config string
+	rules                                                    multiFlag
+	all, keepGoing, agreements                               bool
+}
+
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
+func (m *multiFlag) Set(s string) error { *m = append(*m, s); return nil }
+
+func runReport(args []string, env Env, claimsOnly bool) (int, error) {
+	name := "report"
+	formats := report.Formats()
+	if claimsOnly {
+		name, formats = "claims", report.ClaimFormats()
+	}
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	var f reportFlags
+	fs.StringVar(&f.format, "format", "", "output format: "+strings.Join(formats, "|")+" (default table, or the config's format)")
+	fs.StringVar(&f.lang, "lang", "", "force the language of every document (en, id, ...) instead of detecting it")
+	fs.Var(&f.rules, "rules", "directory of extra rule files (repeatable)")
+	fs.StringVar(&f.output, "o", "", "write the output to this file instead of standard output")
+	fs.BoolVar(&f.keepGoing, "keep-going", false, "report unreadable files as skipped documents instead of stopping")
+	fs.StringVar(&f.config, "config", "", "configuration file (default: .crosscheck.yaml found from the working directory up)")
+	if !claimsOnly {
+		fs.StringVar(&f.minSev, "min-severity", "", "hide findings below this severity: info|low|medium|high")
+		fs.StringVar(&f.failOn, "fail-on", "", "exit 1 when a finding at or above this severity remains (default low)")
+		fs.BoolVar(&f.all, "all", false, "show dismissed findings too (marked)")
+		fs.StringVar(&f.reviewFile, "review-file", "", "review decisions file (default .crosscheck-review.yaml)")
+	}
+	paths, err := parseInterleaved(fs, args)
+	if err != nil {
+		return ExitError, err
+	}
+	if len(paths) == 0 {
+		fs.Usage()
+		return ExitError, errors.New("no input paths")
+	}
+	cfg, err := loadConfig(f.config, env)
+	if err != nil {
+		return ExitError, err
+	}
+	if cfg != nil {
+		if f.format == "" && !claimsOnly {
+			f.format = cfg.Format
+		}
+		if f.lang == "" {
+			f.lang = cfg.Language
+		}
+		if f.minSev == "" {
+			f.minSev = cfg.MinSeverity
+		}
+		if f.failOn == "" {
+			f.failOn = cfg.FailOn
+		}
+		if f.reviewFile == "" {
+			f.reviewFile = cfg.ReviewFile
+		}
+		f.rules = append(append(multiFlag{}, cfg.Rules...), f.rules...)
+	}
+	if f.format == "" {
+		f.format = "table"
+	}
+	if !contains(formats, f.format) {
+		return ExitError, fmt.Errorf("unknown format %q (want one of %s)", f.format, strings.Join(formats, ", "))
+	}
+	minSev, failOn := compare.SevInfo, compare.SevLow
+	if f.minSev != "" {
+		s, ok := compare.ParseSeverity(f.minSev)
+		if !ok {
+			return ExitError, fmt.Errorf("unknown severity %q for --min-severity (want info, low, medium or high)", f.minSev)
+		}
+		minSev = s
+	}
+	if f.failOn != "" {
+		s, ok := compare.ParseSeverity(f.failOn)
+		if !ok {
+			return ExitError, fmt.Errorf("unknown severity %q for --fail-on (want info, low, medium or high)", f.failOn)
+		}
+		failOn = s
+	}
+	set, err := ruleSet(f.rules)
+	if err != nil {
+		return ExitError, err
+	}
+	docs, err := ingest.Read(paths, ingest.Options{KeepGoing: f.keepGoing, Stdin: env.Stdin})
+	if err != nil {
+		return ExitError, err
+	}
+	opt := pipeline.Options{Rules: set, Language: f.lang}
+	if env.IsTerminal(env.Stderr) && len(docs) >= 200 {
+		last := time.Time{}
+		opt.Progress = func(done, total int) {
+			if now := time.Now(); now.Sub(last) > 200*time.Millisecond || done == total {
+				last = now
+				fmt.Fprintf(env.Stderr, "\rreading claims: %d/%d documents", done, total)
+				if done == total {
+					fmt.Fprintln(env.Stderr)
+				}
+			}
+		}
+	}
+	res, err := pipeline.Run(docs, opt)
+	if err != nil {
+		return ExitError, err
+	}
+	fmt.Fprintln(env.Stderr, ingest.Summary(docs))
+	for _, d := range docs {
+		for _, w := range d.Warnings {
+			fmt.Fprintf(env.Stderr, "warning: %s: %s\n", d.Path, w)
+		}
+	}
+	r := res.Report
+	out := env.Stdout
+	if f.output != "" {
+		fh, err := os.Create(f.output)
+		if err != nil {
+			return ExitError, err
+		}
+		defer fh.Close()
+		out = fh
+	}
+	ropt := report.RenderOptions{
+		Color:   f.output == "" && env.IsTerminal(env.Stdout) && env.Getenv("NO_COLOR") == "",
+		Width:   env.TermWidth(env.Stdout),
+		Now:     env.Now,
+		ShowAll: f.all,
+	}
+	if cfg != nil {
+		ropt.Author = cfg.ClaimReviewAuthor
+	}
+	if claimsOnly {
+		return ExitOK, report.RenderClaims(out, r, f.format, ropt)
+	}
+	// Severity filter, then editors' decisions.
+	kept := r.Discrepancies[:0]
+	for _, d := range r.Discrepancies {
+		if s, ok := compare.ParseSeverity(d.Severity); ok && s >= minSev {
+			kept = append(kept, d)
+		}
+	}
+	r.Discrepancies = kept
+	rf, err := review.Load(reviewPath(f.reviewFile))
+	if err != nil {
+		return ExitError, err
+	}
+	rf.Apply(r)
+	for _, s := range r.Stale {
+		fmt.Fprintf(env.Stderr, "warning: review decision for %s (%s) matches no finding in this run\n", s.ID, s.Status)
+	}
+	if f.format == "html" || f.format == "markdown" {
+		texts := map[string]string{}
+		for _, d := range res.Documents {
+			texts[d.ID] = d.Text
+		}
+		ropt.Snippets = report.SnippetsFor(texts, r, 160)
+	}
+	if err := report.Render(out, r, f.format, ropt); err != nil {
+		return ExitError, err
+	}
+	for _, d := range r.Discrepancies {
+		if d.Review != nil && d.Review.Status == "dismissed" {
+			continue
+		}
+		if s, ok := compare.ParseSeverity(d.Severity); ok && s >= failOn {
+			return ExitFindings, nil
+		}
+	}
+	return ExitOK, nil
+}
+
+func reviewPath(p string) string {
+	if p == "" {
+		return ".crosscheck-review.yaml"
+	}
+	return p
+}
+
+func loadConfig(path string, env Env) (*config.Config, error) {
+	if path != "" {
+		return config.Load(path)
+	}
+	wd, err := env.Getwd()
+	if err != nil {
+		return nil, nil
+	}
+	return config.Find(wd)
+}
+
+func ruleSet(dirs []string) (*rules.Set, error) {
+	if len(dirs) == 0 {
+		return rules.Builtin()
+	}
+	return rules.Load(dirs...)
+}
+
+func runReview(args []string, env Env) (int, error) {
+	fs := flag.NewFlagSet("review", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	confirm := fs.Bool("confirm", false, "confirm the finding")
+	dismiss := fs.Bool("dismiss", false, "dismiss the finding: later reports hide it")
+	reason := fs.String("reason", "", "why (required)")
+	by := fs.String("by", "", "who decided")
+	file := fs.String("review-file", "", "review decisions file (default: config's review_file or .crosscheck-review.yaml)")
+	cfgPath := fs.String("config", "", "configuration file")
+	pos, err := parseInterleaved(fs, args)
+	if err != nil {
+		return ExitError, err
+	}
+	if len(pos) != 1 {
+		return ExitError, errors.New("want exactly one finding ID (as shown in the report)")
+	}
+	if *confirm == *dismiss {
+		return ExitError, errors.New("say --confirm or --dismiss")
+	}
+	if strings.TrimSpace(*reason) == "" {
+		return ExitError, errors.New("--reason is required: the next editor needs to know why")
+	}
+	cfg, err := loadConfig(*cfgPath, env)
+	if err != nil {
+		return ExitError, err
+	}
+	path := *file
+	if path == "" && cfg != nil {
+		path = cfg.ReviewFile
+	}
+	rf, err := review.Load(reviewPath(path))
+	if err != nil {
+		return ExitError, err
+	}
+	status := "confirmed"
+	if *dismiss {
+		status = "dismissed"
+	}
+	d := report.Decision{ID: pos[0], Status: status, Reason: *reason, By: *by, At: env.Now().UTC().Format(time.RFC3339)}
+	if err := rf.Record(d); err != nil {
+		return ExitError, err
+	}
+	if err := rf.Save(); err != nil {
+		return ExitError, err
+	}
+	fmt.Fprintf(env.Stdout, "%s %s in %s\n", d.ID, status, reviewPath(path))
+	return ExitOK, nil
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+func termWidth(w io.Writer) int {
+	if c, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && c > 20 {
+		return c
+	}
+	if isTerminal(w) {
+		return 120
+	}
+	return report.DefaultWidth
+}

@@ -1,0 +1,21 @@
+// Command crosscheck reads several news articles about the same story,
+// extracts their checkable facts and reports where the sources disagree.
+//
+//	crosscheck report [flags] PATH...    contradiction table (table, markdown, csv, json, html, claimreview)
+//	crosscheck claims [flags] PATH...    every claim read, for rule authors
+//	crosscheck verify PATH...            run expectation cases (txtar)
+//	crosscheck review ID --confirm|--dismiss --reason "..."
+//
+// Exit status: 0 no findings at or above the threshold, 1 findings, 2 usage
+// or input error.
+package main
+
+import (
+	"os"
+
+	"github.com/crosscheck/crosscheck/cmd/crosscheck/internal/app"
+)
+
+func main() {
+	os.Exit(app.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
