@@ -125,12 +125,14 @@ func (cm *comparer) blocks(cs []*claims.Claim) map[string]*block {
 	return out
 }
 
+// comparable: a claim with a resolved value. Vague numbers ("several",
+// "ratusan") say too little to contradict anything.
 func comparable(c *claims.Claim) bool {
 	switch c.Kind {
 	case claims.KindDate:
 		return c.Date != nil
 	default:
-		return c.Num != nil
+		return c.Num != nil && !c.Num.Vague
 	}
 }
 
@@ -178,8 +180,10 @@ func (cm *comparer) instanceKey(c *claims.Claim, d *claims.Document, fr *rules.F
 			return "", "", false
 		}
 	}
-	if c.Kind == claims.KindDate && st.Start.IsZero() {
-		return "", "", false // no dated document anchors which occurrence this is
+	if !d.HasDate() {
+		// Which occurrence of a recurring event an undated article speaks
+		// of cannot be told; its story membership is itself a guess.
+		return "", "", false
 	}
 	return fmt.Sprintf("story:%d", sid), fmt.Sprintf("both speak of the %s reported in the same story (articles published %s)", fr.Name, storyWindow(st)), true
 }
@@ -227,7 +231,7 @@ func (cm *comparer) compareBlock(key string, b *block) {
 		}
 	}
 	if !anyConflict {
-		ag := Agreement{Attribute: b.attribute, Value: b.claims[0].Value, Claims: b.claims}
+		ag := Agreement{Attribute: b.attribute, Value: representative(b.claims).Value, Claims: b.claims}
 		for s := range srcs {
 			ag.Sources = append(ag.Sources, s)
 		}
@@ -559,15 +563,15 @@ func interval(c *claims.Claim) (float64, float64) {
 			prec = math.Max(prec, math.Pow(10, float64(tz)))
 		}
 	}
-	pad := prec / 2
-	if n.Approx {
-		pad = math.Max(pad, 0.05*n.Value)
-	}
-	if !math.IsInf(lo, -1) && n.Low != nil && *n.Low == n.Value {
-		lo -= pad
-	}
-	if !math.IsInf(hi, 1) && n.High != nil && *n.High == n.Value {
-		hi += pad
+	// Rounding widens only a value stated as a point ("5,000", "about
+	// 800"); a bound the words give ("more than 100") is taken as written.
+	point := n.Low != nil && n.High != nil && *n.Low == n.Value && *n.High == n.Value
+	if point {
+		pad := prec / 2
+		if n.Approx {
+			pad = math.Max(pad, 0.05*n.Value)
+		}
+		lo, hi = lo-pad, hi+pad
 	}
 	return lo * f, hi * f
 }

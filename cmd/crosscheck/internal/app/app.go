@@ -268,6 +268,23 @@ func runReport(args []string, env Env, claimsOnly bool) (int, error) {
 	for _, s := range r.Stale {
 		fmt.Fprintf(env.Stderr, "warning: review decision for %s (%s) matches no finding in this run\n", s.ID, s.Status)
 	}
+	if !f.all {
+		// Dismissed findings leave every format, JSON included, unless
+		// --all asks for them; the review file keeps the decision.
+		shown := r.Discrepancies[:0]
+		hidden := 0
+		for _, d := range r.Discrepancies {
+			if d.Review != nil && d.Review.Status == "dismissed" {
+				hidden++
+				continue
+			}
+			shown = append(shown, d)
+		}
+		r.Discrepancies = shown
+		if hidden > 0 {
+			fmt.Fprintf(env.Stderr, "%d dismissed finding(s) hidden (--all shows them)\n", hidden)
+		}
+	}
 	if f.format == "html" || f.format == "markdown" {
 		texts := map[string]string{}
 		for _, d := range res.Documents {
