@@ -56,6 +56,9 @@ type Claim struct {
 	Line     int
 	Col      int
 	Sentence int // 1-based index of the sentence in the document
+	// SentenceStart and SentenceEnd are the byte span of that sentence, so
+	// later stages can read the claim's context without re-segmenting.
+	SentenceStart, SentenceEnd int
 
 	Value string // canonical: ISO 8601/TIMEX3 for dates and durations, decimal for numbers
 	Date  *DateValue

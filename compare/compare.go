@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/crosscheck/crosscheck/claims"
+	"github.com/crosscheck/crosscheck/claims/token"
 	"github.com/crosscheck/crosscheck/rules"
 )
 
@@ -48,6 +49,7 @@ func Compare(docs []*claims.Document, cs []*claims.Claim, set *rules.Set) Result
 		storyByID[res.Stories[i].ID] = &res.Stories[i]
 	}
 	cmp := &comparer{set: set, docs: byID, res: &res, stories: storyByID}
+	cmp.background = cmp.backgroundSentences(cs)
 	blocks := cmp.blocks(cs)
 	keys := make([]string, 0, len(blocks))
 	for k := range blocks {
@@ -64,10 +66,80 @@ func Compare(docs []*claims.Document, cs []*claims.Claim, set *rules.Set) Result
 }
 
 type comparer struct {
-	set     *rules.Set
-	docs    map[string]*claims.Document
-	res     *Result
-	stories map[int]*Story
+	set        *rules.Set
+	docs       map[string]*claims.Document
+	res        *Result
+	stories    map[int]*Story
+	background map[sentenceKey]bool
+}
+
+type sentenceKey struct {
+	doc      string
+	sentence int
+}
+
+// Event windows around a story's publication dates: a recurring event's
+// date is the story's own occurrence only inside [first - eventBefore,
+// last + eventAfter]; a sentence dated before first - backgroundBefore is
+// background about another occurrence.
+const (
+	eventBefore      = 21 * 24 * time.Hour
+	eventAfter       = 31 * 24 * time.Hour
+	backgroundBefore = 21 * 24 * time.Hour
+)
+
+// backgroundSentences finds sentences about other occurrences of recurring
+// events: those carrying a date well before the story ("killed more than
+// 26,000 people in Bam in December 2003", "The last major quake ... was in
+// February"), and a sentence that continues one of them with a pronoun
+// ("It killed 612 people").
+func (cm *comparer) backgroundSentences(cs []*claims.Claim) map[sentenceKey]bool {
+	bg := map[sentenceKey]bool{}
+	starts := map[sentenceKey]int{}
+	for _, c := range cs {
+		k := sentenceKey{c.Doc, c.Sentence}
+		starts[k] = c.SentenceStart
+		if c.Date == nil || c.Date.Fuzzy {
+			continue
+		}
+		d := cm.docs[c.Doc]
+		if d == nil || !d.HasDate() {
+			continue
+		}
+		st := cm.stories[cm.res.StoryOf[c.Doc]]
+		if st == nil || st.Start.IsZero() {
+			continue
+		}
+		if !c.Date.End.After(st.Start.Add(-backgroundBefore)) {
+			bg[k] = true
+		}
+	}
+	// Continuations: sentence n+1 opening with an anaphor inherits.
+	keys := make([]sentenceKey, 0, len(starts))
+	for k := range starts {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].doc != keys[j].doc {
+			return keys[i].doc < keys[j].doc
+		}
+		return keys[i].sentence < keys[j].sentence
+	})
+	for _, k := range keys {
+		if bg[k] || !bg[sentenceKey{k.doc, k.sentence - 1}] {
+			continue
+		}
+		d := cm.docs[k.doc]
+		if d == nil {
+			continue
+		}
+		head := d.Text[starts[k]:min(len(d.Text), starts[k]+40)]
+		toks := token.Scan(head, nil)
+		if len(toks) > 0 && cm.set.Anaphora.Has(toks, 0) {
+			bg[k] = true
+		}
+	}
+	return bg
 }
 
 type block struct {
@@ -113,7 +185,7 @@ func (cm *comparer) blocks(cs []*claims.Claim) map[string]*block {
 			if !ok {
 				continue
 			}
-			key = attr + "|" + string(c.Kind) + "|" + unitKey(c) + "|" + key
+			key = attr + "|" + string(c.Kind) + "|" + key
 			b := out[key]
 			if b == nil {
 				b = &block{attribute: attr, frame: fr, attr: at, why: why}
@@ -171,11 +243,11 @@ func (cm *comparer) instanceKey(c *claims.Claim, d *claims.Document, fr *rules.F
 	}
 	sid := cm.res.StoryOf[d.ID]
 	st := cm.stories[sid]
-	if st == nil {
+	if st == nil || cm.background[sentenceKey{c.Doc, c.Sentence}] {
 		return "", "", false
 	}
 	if c.Kind == claims.KindDate && !st.Start.IsZero() {
-		lo, hi := st.Start.AddDate(0, 0, -45), st.End.AddDate(0, 0, 45)
+		lo, hi := st.Start.Add(-eventBefore), st.End.Add(eventAfter)
 		if !(c.Date.Start.Before(hi) && lo.Before(c.Date.End)) {
 			return "", "", false
 		}
@@ -202,6 +274,49 @@ func storyWindow(st *Story) string {
 // cannot both hold, groups the claims into sides by value, and reports a
 // finding — or an agreement when every pair is compatible.
 func (cm *comparer) compareBlock(key string, b *block) {
+	// An article that itself gives incompatible values for this attribute
+	// uses it for several things (per-village tolls, an earlier event):
+	// none of its values can stand for the story's.
+	byDoc := map[string][]*claims.Claim{}
+	for _, c := range b.claims {
+		byDoc[c.Doc] = append(byDoc[c.Doc], c)
+	}
+	var kept []*claims.Claim
+	for _, c := range b.claims {
+		if !ambiguous(byDoc[c.Doc]) {
+			kept = append(kept, c)
+		}
+	}
+	groups := map[string][]*claims.Claim{}
+	var order []string
+	for _, c := range kept {
+		k := unitKey(c)
+		if _, ok := groups[k]; !ok {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], c)
+	}
+	for _, k := range order {
+		sub := *b
+		sub.claims = groups[k]
+		cm.compareGroup(&sub)
+	}
+}
+
+// ambiguous reports whether one article's claims in a block contradict
+// each other.
+func ambiguous(cs []*claims.Claim) bool {
+	for i := range cs {
+		for j := i + 1; j < len(cs); j++ {
+			if unitKey(cs[i]) == unitKey(cs[j]) && !compatible(cs[i], cs[j]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (cm *comparer) compareGroup(b *block) {
 	srcs := map[string]bool{}
 	for _, c := range b.claims {
 		srcs[cm.res.SourceOf[c.Doc]] = true

@@ -45,6 +45,9 @@ type Set struct {
 	DefiniteAfter  *Phrases
 	Counted        *Phrases // payload: index into CountedIDs
 	CountedIDs     []string
+	// Anaphora opens a sentence that continues the previous one ("It killed
+	// 612 people").
+	Anaphora *Phrases
 }
 
 // AttrRef names attribute Attr of frame Frame.
@@ -153,7 +156,7 @@ func fileKind(root *yaml.Node) string {
 		switch root.Content[i].Value {
 		case "language":
 			return "language"
-		case "frames", "participants", "definite_before", "definite_after", "counted":
+		case "frames", "participants", "definite_before", "definite_after", "counted", "anaphora":
 			return "frames"
 		}
 	}
@@ -166,6 +169,7 @@ type framesFile struct {
 	DefiniteBefore []string            `yaml:"definite_before"`
 	DefiniteAfter  []string            `yaml:"definite_after"`
 	Counted        map[string][]string `yaml:"counted"`
+	Anaphora       []string            `yaml:"anaphora"`
 }
 
 type frameFile struct {
@@ -223,7 +227,7 @@ func compile(files []source) (*Set, error) {
 	set := &Set{
 		Languages:    map[string]*Language{},
 		Participants: newPhrases(true), DefiniteBefore: newPhrases(false), DefiniteAfter: newPhrases(false),
-		Counted: newPhrases(false),
+		Counted: newPhrases(false), Anaphora: newPhrases(false),
 	}
 	frames := map[string]*Frame{}
 	var frameOrder []string
@@ -304,6 +308,9 @@ func compile(files []source) (*Set, error) {
 			}
 			for _, w := range ff.DefiniteAfter {
 				set.DefiniteAfter.add(w, 0)
+			}
+			for _, w := range ff.Anaphora {
+				set.Anaphora.add(w, 0)
 			}
 			names := make([]string, 0, len(ff.Counted))
 			for n := range ff.Counted {

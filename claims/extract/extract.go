@@ -113,6 +113,10 @@ func (e *Engine) Extract(doc *claims.Document) []*claims.Claim {
 		c.Line, c.Col = doc.Position(c.Start)
 		c.ID = doc.ID + ":" + strconv.Itoa(c.Line) + ":" + strconv.Itoa(c.Col)
 		c.Sentence = p.sentenceIndex(c.Start) + 1
+		if c.Sentence > 0 && c.Sentence <= len(p.sents) {
+			sp := p.sents[c.Sentence-1]
+			c.SentenceStart, c.SentenceEnd = sp.Start, sp.End
+		}
 	}
 	e.assignFrames(p, out)
 	return out

@@ -38,6 +38,7 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 		}
 		c.Participants = si.participants
 		ci, ce := p.tokenAt(c.Start), p.tokenAt(c.End)
+		numeric := c.Kind != claims.KindDate
 		type choice struct {
 			frame, attr, dist int
 			ev                *evidence
@@ -59,6 +60,9 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 			for k := range si.ev {
 				ev := &si.ev[k]
 				d := gap(ci, ce, ev.start, ev.end)
+				if numeric && (d > numericReach || p.clauseBetween(ci, ce, ev.start, ev.end)) {
+					continue
+				}
 				for _, f := range ev.frames {
 					if f == fi {
 						triggered = true
@@ -121,6 +125,28 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 			}
 		}
 	}
+}
+
+// numericReach is how far (in tokens) the word saying what a number is
+// about may stand from it. Dates scope over their whole sentence; numbers
+// belong to their own clause ("killed 12 people", "70 others were
+// injured"), not to a word across a comma ("injured ..., a city of 500,000").
+const numericReach = 6
+
+// clauseBetween reports a clause boundary (comma, semicolon, colon,
+// bracket, dash) between a claim and a piece of evidence.
+func (p *Pass) clauseBetween(ci, ce, es, ee int) bool {
+	a, b := ee, ci
+	if es >= ce {
+		a, b = ce, es
+	}
+	for k := a; k < b && k < len(p.Toks); k++ {
+		switch p.Toks[k].Text {
+		case ",", ";", ":", "(", ")", "—", "–", ".":
+			return true
+		}
+	}
+	return false
 }
 
 func accepts(at *rules.Attribute, c *claims.Claim) bool {
