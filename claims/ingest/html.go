@@ -75,11 +75,6 @@ func htmlDocument(path, content string) *claims.Document {
 	if m.title == "" {
 		m.title = m.titleTag
 	}
-	if art.PublishedTime != nil && len(m.published) == 0 {
-		// A date only go-readability's looser parser understood, from
-		// one of the Dublin Core tags it also reads.
-		m.published = append(m.published, art.PublishedTime.Format("2006-01-02T15:04:05Z07:00"))
-	}
 	m.apply(doc)
 	if doc.Title == "" {
 		doc.Title = guessTitle(doc.Text)
@@ -108,8 +103,9 @@ type htmlMeta struct {
 // <title> from the page. Dates are taken, best first, from
 // <meta property="article:published_time">, itemprop="datePublished" (a
 // <meta content> or a <time datetime>), JSON-LD "datePublished" and
-// <meta name="date">; go-readability reads only some of these, and
-// its date parser guesses at ambiguous forms such as 01/02/2024.
+// <meta name="date">. go-readability's own PublishedTime is not used: it
+// reads only the first and part of the third of these, and its date parser
+// guesses at ambiguous forms such as 01/02/2024.
 func htmlMetadata(root *html.Node) htmlMeta {
 	var m htmlMeta
 	var og, itemprop, named, jsonld []string

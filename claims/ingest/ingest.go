@@ -19,14 +19,19 @@
 //     strips front matter. Only HTML is transformed (to its readable text),
 //     and Document.Extracted says so.
 //
+// Inputs are chosen by extension: .txt, .text, .md and .markdown are plain
+// text (with optional front matter); .html, .htm and .xhtml are pages;
+// .jsonl and .ndjson hold one article per line; "-" is standard input,
+// read as HTML if it looks like a page and as text otherwise.
+//
 // Dates written in prose (datelines) and the language of the text are left to
 // later stages; this package only records what the input states as metadata.
 package ingest
 
 import (
-	"crypto/sha256"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"os"
 	"path/filepath"
@@ -448,21 +453,34 @@ func assignIDs(items []*item) {
 // extracted) text, so the same article saved twice, or saved once as UTF-8
 // and once as UTF-16, counts once: a copy is not a second source. The
 // duplicate keeps its metadata but not its text, which the first copy has.
+// Texts are bucketed by a hash that reads the string in place (no copy of a
+// large text) and then compared in full, so a hash collision cannot merge
+// two different articles.
 func markDuplicates(docs []*claims.Document) {
-	first := map[[sha256.Size]byte]string{}
+	seed := maphash.MakeSeed()
+	first := map[uint64][]*claims.Document{}
 	for _, d := range docs {
 		if d.Status != claims.StatusRead {
 			continue
 		}
-		h := sha256.Sum256([]byte(d.Text))
-		if id, ok := first[h]; ok {
+		h := maphash.String(seed, d.Text)
+		if orig := findText(first[h], d.Text); orig != nil {
 			d.Status = claims.StatusSkipped
-			d.SkipReason = ReasonDuplicatePrefix + id
+			d.SkipReason = ReasonDuplicatePrefix + orig.ID
 			d.Text = ""
 			continue
 		}
-		first[h] = d.ID
+		first[h] = append(first[h], d)
 	}
+}
+
+func findText(docs []*claims.Document, text string) *claims.Document {
+	for _, d := range docs {
+		if d.Text == text {
+			return d
+		}
+	}
+	return nil
 }
 
 // Summary returns the one-line account of a read for the CLI's standard

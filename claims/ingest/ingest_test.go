@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -730,4 +731,46 @@ func TestErrorString(t *testing.T) {
 	assert.Equal(t, "a.jsonl:3: boom", (&Error{Path: "a.jsonl", Line: 3, Err: base}).Error())
 	assert.Equal(t, "a.txt: boom", (&Error{Path: "a.txt", Err: base}).Error())
 	assert.ErrorIs(t, &Error{Path: "a", Err: base}, base)
+}
+
+// TestBoundedMemory: a large text file is held once, not copied again on the
+// way to Document.Text (reading, BOM stripping, duplicate detection), and a
+// large JSON Lines file is read a record at a time.
+func TestBoundedMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes 16 MiB")
+	}
+	const size = 8 << 20
+	line := "The harbour authority counted 1,204 ferry crossings last month.\n"
+	text := strings.Repeat(line, size/len(line))
+	dir := t.TempDir()
+	txt := write(t, dir, "big.txt", []byte("\xef\xbb\xbf"+text))
+	var feed strings.Builder
+	for i := 0; feed.Len() < size; i++ {
+		feed.WriteString(`{"text":"` + strings.ReplaceAll(strings.Repeat(line, 20), "\n", `\n`) + `"}` + "\n")
+	}
+	jsonl := write(t, dir, "big.jsonl", []byte(feed.String()))
+	feed.Reset()
+
+	for _, tc := range []struct {
+		path     string
+		maxAlloc float64 // bytes allocated by Read, as a multiple of the file size
+	}{
+		{txt, 1.5},
+		// encoding/json unescapes each text into a buffer and then
+		// a string (2x); a copy of the whole file on top would
+		// exceed 4x.
+		{jsonl, 4},
+	} {
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		docs, err := Read([]string{tc.path}, Options{})
+		runtime.ReadMemStats(&after)
+		require.NoError(t, err)
+		require.NotEmpty(t, docs)
+		alloc := after.TotalAlloc - before.TotalAlloc
+		t.Logf("%s: %d documents, %.2f MiB allocated for %.2f MiB", filepath.Base(tc.path), len(docs), float64(alloc)/(1<<20), float64(size)/(1<<20))
+		assert.Less(t, float64(alloc), tc.maxAlloc*size)
+	}
 }

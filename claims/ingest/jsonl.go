@@ -35,16 +35,16 @@ var errMalformed = errors.New("malformed record")
 // "path:LINE" and the record's id, or "<file-stem>-<line>" without one.
 func (r *reader) readJSONL(path string, rd io.Reader, stem string, qual []string) error {
 	recQual := append([]string{stem}, qual...)
-	br := bufio.NewReader(io.LimitReader(rd, r.max+1))
+	br := bufio.NewReaderSize(io.LimitReader(rd, r.max+1), 64<<10)
 	// A UTF-16 feed is transcoded on the fly; a UTF-8 BOM is dropped.
 	if bom, _ := br.Peek(3); bytes.HasPrefix(bom, []byte(bomUTF16LE)) || bytes.HasPrefix(bom, []byte(bomUTF16BE)) {
-		br = bufio.NewReader(transform.NewReader(br, unicode.BOMOverride(unicode.UTF8.NewDecoder())))
+		br = bufio.NewReaderSize(transform.NewReader(br, unicode.BOMOverride(unicode.UTF8.NewDecoder())), 64<<10)
 	} else if bytes.HasPrefix(bom, []byte(bomUTF8)) {
 		br.Discard(len(bomUTF8))
 	}
 	var total int64
 	for n := 1; ; n++ {
-		line, err := br.ReadBytes('\n')
+		line, err := readLine(br)
 		total += int64(len(line))
 		if total > r.max {
 			return r.fail(path, 0, tooLarge(-1, r.max), stem, qual)
@@ -148,4 +148,20 @@ func jsonTypeName(kind string) string {
 		return "string"
 	}
 	return kind
+}
+
+// readLine returns the next line including its "\n". A line that fits the
+// reader's buffer is returned in place, without a copy; it is valid until
+// the next read.
+func readLine(br *bufio.Reader) ([]byte, error) {
+	line, err := br.ReadSlice('\n')
+	if err != bufio.ErrBufferFull {
+		return line, err
+	}
+	buf := append([]byte(nil), line...)
+	for err == bufio.ErrBufferFull {
+		line, err = br.ReadSlice('\n')
+		buf = append(buf, line...)
+	}
+	return buf, err
 }
