@@ -1,0 +1,134 @@
+package report
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// chromiumPath finds a Chromium or Chrome binary: $CROSSCHECK_CHROMIUM,
+// then /usr/bin/chromium (Debian's package), then the usual names on PATH.
+func chromiumPath() string {
+	if p := os.Getenv("CROSSCHECK_CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// TestHTMLInBrowser opens the HTML report in headless Chromium and checks
+// what only a browser can: that no payload in the article text ran or
+// became an element, that the page's own script is allowed by its CSP and
+// sorts the findings, and that the evidence expands.
+//
+// It skips when no browser is installed (apt-get install -y chromium).
+func TestHTMLInBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	bin := chromiumPath()
+	if bin == "" {
+		t.Skip("no Chromium binary found (install it with: apt-get install -y chromium, or set CROSSCHECK_CHROMIUM); skipping browser test")
+	}
+
+	r := fixtureReport(t)
+	opt := fixtureOptions(r)
+	opt.ShowAll = true // two findings, so sorting is observable
+	dir := t.TempDir()
+	file := filepath.Join(dir, "report.html")
+	require.NoError(t, os.WriteFile(file, []byte(render(t, r, "html", opt)), 0o644))
+
+	// The deadline covers the whole browser: chromedp stops it when the
+	// allocator's context ends.
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx,
+		chromedp.ExecPath(bin),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(filepath.Join(dir, "profile")),
+	)
+	defer cancelAlloc()
+	bctx, cancelBrowser := chromedp.NewContext(allocCtx)
+	defer cancelBrowser()
+
+	// Before any page script runs, trap alert() and record CSP violations,
+	// so that a payload that did run is seen even if it only called alert
+	// or was stopped by the CSP rather than by escaping.
+	trap := func(ctx context.Context, tgt *chromedp.Target) (chromedp.Void, error) {
+		_, err := cdp.Call(ctx, tgt, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+			Source: `window.alert = function (m) { (window.__alerted = window.__alerted || []).push(String(m)); };
+document.addEventListener("securitypolicyviolation", function (e) {
+  (window.__csp = window.__csp || []).push(e.violatedDirective + " " + e.blockedURI);
+});`,
+		})
+		return chromedp.Void{}, err
+	}
+	require.NoError(t, chromedp.Do(bctx, trap, chromedp.Navigate("file://"+file)))
+
+	eval := func(js string) any {
+		t.Helper()
+		v, err := chromedp.Run(bctx, chromedp.Evaluate[any](js))
+		require.NoError(t, err, js)
+		return v
+	}
+	order := func() []any {
+		t.Helper()
+		return eval(`Array.from(document.querySelectorAll("#findings tbody.finding")).map(function (b) { return b.id; })`).([]any)
+	}
+
+	// Nothing from the article ran or became markup.
+	assert.Equal(t, "undefined", eval(`typeof window.__pwned`), "an injected script or handler ran")
+	assert.Nil(t, eval(`window.__alerted || null`), "alert() was called")
+	assert.Nil(t, eval(`window.__csp || null`), "something tried to load or run against the CSP")
+	assert.EqualValues(t, 0, eval(`document.querySelectorAll("img, [onerror], iframe, object, embed").length`))
+	assert.EqualValues(t, 1, eval(`document.scripts.length`))
+	assert.Equal(t, true, eval(`document.body.textContent.indexOf('"<script>alert(1)</script>" and "><img src=x onerror=alert(2)>') >= 0`),
+		"the payloads are shown as text")
+
+	// The table has the expected rows, most severe first.
+	assert.Equal(t, []any{"CC-1a2b3c4d5e", "CC-9f8e7d6c5b"}, order())
+	assert.Equal(t, "bravo dates the opening to 9 March 2025 (year inferred from the publication date); alpha and charlie to 8 March 2025: the two cannot both hold",
+		eval(`document.querySelector("#CC-1a2b3c4d5e td.summary").textContent`))
+
+	// Clicking the headers sorts (which also proves the CSP hash admits the script).
+	require.NoError(t, chromedp.Do(bctx, chromedp.Click(chromedp.CSS(`th[data-key="sev"] button`))))
+	assert.Equal(t, []any{"CC-9f8e7d6c5b", "CC-1a2b3c4d5e"}, order(), "severity ascending")
+	assert.Equal(t, "ascending", eval(`document.querySelector('th[data-key="sev"]').getAttribute("aria-sort")`))
+	require.NoError(t, chromedp.Do(bctx, chromedp.Click(chromedp.CSS(`th[data-key="attr"] button`))))
+	assert.Equal(t, []any{"CC-1a2b3c4d5e", "CC-9f8e7d6c5b"}, order(), "attribute ascending: bridge.opened, ceremony.attendees")
+	require.NoError(t, chromedp.Do(bctx, chromedp.Click(chromedp.CSS(`th[data-key="attr"] button`))))
+	assert.Equal(t, []any{"CC-9f8e7d6c5b", "CC-1a2b3c4d5e"}, order(), "attribute descending")
+	assert.Nil(t, eval(`document.querySelector('th[data-key="sev"]').getAttribute("aria-sort")`))
+
+	// Each finding's evidence expands to the sentences with the claim marked.
+	assert.Equal(t, false, eval(`document.querySelector("#CC-1a2b3c4d5e details").open`))
+	require.NoError(t, chromedp.Do(bctx, chromedp.Click(chromedp.CSS(`#CC-1a2b3c4d5e details > summary`))))
+	assert.Equal(t, true, eval(`document.querySelector("#CC-1a2b3c4d5e details").open`))
+	assert.Equal(t, []any{"on 9 March", "on 8 March 2025", "8 Maret 2025"},
+		eval(`Array.from(document.querySelectorAll("#CC-1a2b3c4d5e details mark")).map(function (m) { return m.textContent; })`))
+	assert.Equal(t, true, eval(`document.querySelector("#CC-1a2b3c4d5e details mark").getBoundingClientRect().height > 0`), "the marked words are visible once open")
+
+	// Still nothing ran after interaction.
+	assert.Equal(t, "undefined", eval(`typeof window.__pwned`))
+}
