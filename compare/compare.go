@@ -254,7 +254,9 @@ func (cm *comparer) instanceKey(c *claims.Claim, d *claims.Document, fr *rules.F
 	}
 	if !d.HasDate() {
 		// Which occurrence of a recurring event an undated article speaks
-		// of cannot be told; its story membership is itself a guess.
+		// of cannot be told, and its story membership is itself a guess
+		// from shared names: on ../shared/corpora, comparing undated
+		// articles' figures paired the 2005 and 2008 Qeshm quakes.
 		return "", "", false
 	}
 	return fmt.Sprintf("story:%d", sid), fmt.Sprintf("both speak of the %s reported in the same story (articles published %s)", fr.Name, storyWindow(st)), true

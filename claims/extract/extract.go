@@ -148,9 +148,12 @@ func (e *Engine) setLanguage(doc *claims.Document, toks []token.Token) {
 }
 
 // blockSkipLines blocks lines that are page furniture in any language
-// ("BACA JUGA: ...", "Copyright ...").
+// ("BACA JUGA: ...", "Copyright ...") and a leading front-matter block of
+// "key: value" lines (date:, source:, title: ...), which is metadata, not
+// reporting.
 func (p *Pass) blockSkipLines() {
 	text := p.Doc.Text
+	p.blockFrontMatter()
 	for i := 0; i < len(p.Toks); i++ {
 		if i > 0 && !p.Toks[i].Is(token.NewlineBefore) {
 			continue
@@ -251,4 +254,41 @@ var FurnitureExtractor = &Extractor{
 			}
 		}
 	},
+}
+
+// blockFrontMatter blocks the "key: value" lines (and "---" fences) at the
+// very top of a document.
+func (p *Pass) blockFrontMatter() {
+	text := p.Doc.Text
+	pos := 0
+	for pos < len(text) {
+		end := strings.IndexByte(text[pos:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += pos
+		}
+		line := strings.TrimSpace(text[pos:end])
+		if line != "---" && !isFrontMatterLine(line) {
+			break
+		}
+		for i := p.tokenAt(pos); i < len(p.Toks) && p.Toks[i].Start < end; i++ {
+			p.blocked[i] = true
+		}
+		pos = end + 1
+	}
+}
+
+// isFrontMatterLine: a short lower-case key, a colon, a value.
+func isFrontMatterLine(line string) bool {
+	k, v, ok := strings.Cut(line, ":")
+	if !ok || len(k) == 0 || len(k) > 20 || strings.TrimSpace(v) == "" {
+		return false
+	}
+	for _, r := range k {
+		if !(r >= 'a' && r <= 'z' || r == '_' || r == '-') {
+			return false
+		}
+	}
+	return true
 }
