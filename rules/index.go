@@ -2,6 +2,7 @@ package rules
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/crosscheck/crosscheck/claims/token"
 )
@@ -65,6 +66,30 @@ func (p *Pattern) firstKeys() (words []string, classes []int) {
 				classes = append(classes, classNumber, classNumWord)
 			case slotOrdinal:
 				classes = append(classes, classNumber, classOrdWord)
+			case slotQ:
+				words = append(words, "q1", "q2", "q3", "q4", "h1", "h2")
+			case slotRoman:
+				for r := range romanOrdinals {
+					words = append(words, strings.ToLower(r))
+				}
+			case slotSeason:
+				for w := range p.Lang.seasons {
+					words = append(words, w)
+				}
+			case slotA:
+				for w, nw := range p.Lang.numWords {
+					if nw.kind == nwOne {
+						words = append(words, w)
+					}
+				}
+			case slotOffset:
+				for w := range p.Lang.offsets {
+					words = append(words, w)
+				}
+			case slotPart:
+				for w := range p.Lang.parts.byFirst {
+					words = append(words, w)
+				}
 			default:
 				classes = append(classes, classNumber)
 			}

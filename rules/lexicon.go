@@ -31,9 +31,15 @@ type Unit struct {
 
 // Language is one language's compiled lexicon and patterns.
 type Language struct {
-	Code, Name  string
-	File        string
-	Capitalized bool
+	Code, Name string
+	File       string
+	// needsCapital lists month and weekday names that are also common words
+	// ("may", "march", "sun"): they count only when capitalised. Other
+	// names ("june", "friday") are read in any case.
+	needsCapital map[string]bool
+	// MonthFirst says how an ambiguous numeric date ("5/3/2018") is read:
+	// month first (US English) or day first.
+	MonthFirst bool
 
 	Detect map[string]bool
 
@@ -45,6 +51,14 @@ type Language struct {
 	ordinals      map[string]int
 	ordinalSuffix map[string]bool
 	ordinalPrefix map[string]bool
+	fractions     map[string]float64 // "thirds" -> 3, "quarter" -> 4
+	halfWords     map[string]bool    // "half", "setengah"
+	andWords      map[string]bool    // "and" inside "one hundred and six"
+	pointWords    map[string]bool    // "point", "koma"
+	minusWords    map[string]bool    // "minus", "negative"
+	seasons       map[string][2]int  // "summer" -> June..August
+	offsets       map[string]int     // "last" -> -1, "depan" -> +1
+	parts         *Phrases           // "early", "the end of", "awal": payload index into partNames
 	decimal       string
 	group         string
 
@@ -89,23 +103,54 @@ func (l *Language) IsNumberWord(w string) bool {
 	if _, ok := l.numWords[w]; ok {
 		return true
 	}
+	if l.halfWords[w] {
+		return true
+	}
 	_, ok := l.vague[w]
 	return ok
 }
 
+// Ordinal looks up an ordinal word ("eighth", "kedelapan").
+func (l *Language) Ordinal(w string) (int, bool) {
+	v, ok := l.ordinals[w]
+	return v, ok
+}
+
+// IsOrdinalSuffix reports whether w is an ordinal suffix ("th", "st").
+func (l *Language) IsOrdinalSuffix(w string) bool { return l.ordinalSuffix[w] }
+
+// ScaleSuffix returns the factor of an abbreviated scale ("bn", "m").
+func (l *Language) ScaleSuffix(w string) (float64, bool) {
+	v, ok := l.scaleSuffix[w]
+	return v, ok
+}
+
+// Offset looks up a relative word ("last" -1, "next" +1, "lalu" -1).
+func (l *Language) Offset(w string) (int, bool) {
+	v, ok := l.offsets[w]
+	return v, ok
+}
+
+// partNames are the parts of a period the "parts" lexicon can name.
+var partNames = []string{"early", "mid", "late", "todate", "rest"}
+
 // langFile is the YAML schema of a language file.
 type langFile struct {
-	Language    string              `yaml:"language"`
-	Name        string              `yaml:"name"`
-	Detect      []string            `yaml:"detect"`
-	Months      [][]string          `yaml:"months"`
-	Weekdays    [][]string          `yaml:"weekdays"`
-	Capitalized bool                `yaml:"capitalized"`
-	Numbers     numbersFile         `yaml:"numbers"`
-	Qualifiers  map[string][]string `yaml:"qualifiers"`
-	Units       []unitFile          `yaml:"units"`
-	Durations   map[string][]string `yaml:"durations"`
-	Tense       struct {
+	Language     string              `yaml:"language"`
+	Name         string              `yaml:"name"`
+	Detect       []string            `yaml:"detect"`
+	Months       [][]string          `yaml:"months"`
+	Weekdays     [][]string          `yaml:"weekdays"`
+	NeedsCapital []string            `yaml:"needs_capital"`
+	NumericDates string              `yaml:"numeric_dates"`
+	Seasons      map[string][2]int   `yaml:"seasons"`
+	Offsets      map[string]int      `yaml:"offsets"`
+	Parts        map[string]string   `yaml:"parts"`
+	Numbers      numbersFile         `yaml:"numbers"`
+	Qualifiers   map[string][]string `yaml:"qualifiers"`
+	Units        []unitFile          `yaml:"units"`
+	Durations    map[string][]string `yaml:"durations"`
+	Tense        struct {
 		Future []string `yaml:"future"`
 		Past   []string `yaml:"past"`
 	} `yaml:"tense"`
@@ -130,6 +175,11 @@ type numbersFile struct {
 	Ordinals        map[string]int        `yaml:"ordinals"`
 	OrdinalSuffixes []string              `yaml:"ordinal_suffixes"`
 	OrdinalPrefixes []string              `yaml:"ordinal_prefixes"`
+	Fractions       map[string]float64    `yaml:"fractions"`
+	HalfWords       []string              `yaml:"half_words"`
+	AndWords        []string              `yaml:"and_words"`
+	PointWords      []string              `yaml:"point_words"`
+	MinusWords      []string              `yaml:"minus_words"`
 }
 
 type unitFile struct {
@@ -151,8 +201,11 @@ func compileLanguage(f *langFile, file string, lines *lineFinder) (*Language, er
 		return nil, errf(nil, "missing \"language\" code")
 	}
 	l := &Language{
-		Code: f.Language, Name: f.Name, File: file, Capitalized: f.Capitalized,
+		Code: f.Language, Name: f.Name, File: file, needsCapital: map[string]bool{},
 		Detect: map[string]bool{}, months: map[string]monthWord{}, weekdays: map[string]monthWord{},
+		fractions: map[string]float64{}, halfWords: map[string]bool{}, andWords: map[string]bool{},
+		pointWords: map[string]bool{}, minusWords: map[string]bool{}, seasons: map[string][2]int{},
+		offsets: map[string]int{}, parts: newPhrases(false),
 		numWords: map[string]numWord{}, scaleSuffix: map[string]float64{}, vague: map[string][2]float64{},
 		ordinals: map[string]int{}, ordinalSuffix: map[string]bool{}, ordinalPrefix: map[string]bool{},
 		decimal: f.Numbers.Decimal, group: f.Numbers.Group,
@@ -161,6 +214,37 @@ func compileLanguage(f *langFile, file string, lines *lineFinder) (*Language, er
 	}
 	for _, w := range f.Detect {
 		l.Detect[strings.ToLower(w)] = true
+	}
+	for _, w := range f.NeedsCapital {
+		l.needsCapital[strings.ToLower(w)] = true
+	}
+	switch f.NumericDates {
+	case "", "dmy":
+	case "mdy":
+		l.MonthFirst = true
+	default:
+		return nil, errf([]any{"numeric_dates"}, "numeric_dates: want mdy or dmy, have %q", f.NumericDates)
+	}
+	for w, r := range f.Seasons {
+		if r[0] < 1 || r[0] > 12 || r[1] < 1 || r[1] > 12 {
+			return nil, errf([]any{"seasons", w}, "season %q: months must be 1..12", w)
+		}
+		l.seasons[strings.ToLower(w)] = r
+	}
+	for w, v := range f.Offsets {
+		l.offsets[strings.ToLower(w)] = v
+	}
+	for w, part := range f.Parts {
+		k := -1
+		for i, n := range partNames {
+			if n == part {
+				k = i
+			}
+		}
+		if k < 0 {
+			return nil, errf([]any{"parts", w}, "part %q: want one of %s", part, strings.Join(partNames, ", "))
+		}
+		l.parts.add(w, k)
 	}
 	if len(f.Months) != 12 {
 		return nil, errf([]any{"months"}, "months: want 12 entries, have %d", len(f.Months))
@@ -213,6 +297,24 @@ func compileLanguage(f *langFile, file string, lines *lineFinder) (*Language, er
 	}
 	for _, w := range f.Numbers.OrdinalPrefixes {
 		l.ordinalPrefix[w] = true
+	}
+	for w, d := range f.Numbers.Fractions {
+		if d < 2 {
+			return nil, errf([]any{"numbers", "fractions", w}, "fraction %q: denominator must be at least 2", w)
+		}
+		l.fractions[w] = d
+	}
+	for _, w := range f.Numbers.HalfWords {
+		l.halfWords[w] = true
+	}
+	for _, w := range f.Numbers.AndWords {
+		l.andWords[w] = true
+	}
+	for _, w := range f.Numbers.PointWords {
+		l.pointWords[w] = true
+	}
+	for _, w := range f.Numbers.MinusWords {
+		l.minusWords[w] = true
 	}
 	for name, words := range f.Qualifiers {
 		b, ok := boundNames[name]

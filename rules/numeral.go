@@ -2,6 +2,7 @@ package rules
 
 import (
 	"math"
+	"strings"
 
 	"github.com/crosscheck/crosscheck/claims/token"
 )
@@ -9,11 +10,17 @@ import (
 // Numeral is a number read from tokens.
 type Numeral struct {
 	Value     float64
-	Precision float64 // the place value of the last written digit (1 for "5,000", 0.1 for "58.6")
+	Precision float64 // the place value of the last written digit (1 for "5,000", 0.1 for "58.6", 1e6 for "two million")
 	Vague     bool    // "hundreds", "ratusan": Low..High
 	Low, High float64
-	Words     bool // written in words
+	Words     bool // written (at least partly) in words
 	End       int  // token index after the numeral
+	// Code marks digits joined by separators in a way no number is written
+	// ("192.168.1.2", "1.2.3"): a code or version, read as its first group.
+	Code     bool
+	Scaled   bool // multiplied by a scale word or suffix ("1.2 million", "$3bn")
+	Fraction bool // a fraction ("two thirds", "3/4", "½")
+	Ordinal  bool // read by ReadOrdinal's word path: the last word was an ordinal
 }
 
 // number word kinds
@@ -32,8 +39,11 @@ type numWord struct {
 
 // ReadNumeral reads a numeral starting at toks[i]: digits with this
 // language's group and decimal separators ("5,000", "4.000", "7,8"), an
-// optional scale word ("1.2 million", "1,2 juta", "3bn"), or number words
-// ("twenty-five", "a thousand", "dua puluh lima", "seribu").
+// optional scale word ("1.2 million", "3bn", "1,2 juta"), number words
+// ("twenty-five", "a thousand", "dua puluh lima", "seribu"), fractions
+// ("two thirds", "one and a half", "setengah"), vague amounts ("hundreds",
+// "puluhan ribu", "tens of thousands") and a leading minus ("-5", "minus
+// five").
 func (l *Language) ReadNumeral(toks []token.Token, i int) (Numeral, bool) {
 	if i >= len(toks) {
 		return Numeral{}, false
@@ -45,62 +55,221 @@ func (l *Language) ReadNumeral(toks []token.Token, i int) (Numeral, bool) {
 		if !ok {
 			return n, false
 		}
-		// A scale: "1.2 million", "3bn", "1,2 juta".
-		if n.End < len(toks) && toks[n.End].Kind == token.Word {
-			s := &toks[n.End]
-			if v, ok := l.scaleSuffix[s.Lower]; ok && s.Glued() {
-				n.Value *= v
-				n.Precision *= v
-				n.End++
-			} else if w, ok := l.numWords[s.Lower]; ok && w.kind == nwScale && !s.Is(token.NewlineBefore) {
-				n.Value *= w.value
-				n.Precision *= w.value
-				n.End++
+		if n.Code {
+			return n, true
+		}
+		if f, ok := l.readDigitFraction(toks, i, n); ok {
+			return f, true
+		}
+		return l.afterDigits(toks, n), true
+	case token.Punct:
+		if (t.Text == "-" || t.Text == "−") && i+1 < len(toks) && toks[i+1].Kind == token.Number && toks[i+1].Glued() &&
+			(i == 0 || !t.Glued() || toks[i-1].Text == "(" || toks[i-1].Text == "[") {
+			n, ok := l.ReadNumeral(toks, i+1)
+			if !ok || n.Code {
+				return Numeral{}, false
 			}
+			return negate(n), true
 		}
-		return n, true
+		if v, ok := vulgarFractions[t.Text]; ok {
+			return Numeral{Value: v, Precision: v, Fraction: true, End: i + 1}, true
+		}
 	case token.Word:
-		if r, ok := l.vague[t.Lower]; ok {
-			return Numeral{Value: r[0], Low: r[0], High: r[1], Vague: true, Words: true, End: i + 1, Precision: 1}, true
+		if l.minusWords[t.Lower] && i+1 < len(toks) && !toks[i+1].Is(token.NewlineBefore) {
+			if n, ok := l.ReadNumeral(toks, i+1); ok && !n.Vague && !n.Code {
+				return negate(n), true
+			}
+			return Numeral{}, false
 		}
-		return l.readWords(toks, i)
+		if r, ok := l.vague[t.Lower]; ok {
+			return l.readVague(toks, i, r), true
+		}
+		return l.readWords(toks, i, "", nil, 0, false)
 	}
 	return Numeral{}, false
 }
 
-// readDigits joins digit groups split by the group separator (exactly three
-// digits after each) and one decimal part.
+func negate(n Numeral) Numeral {
+	n.Value = -n.Value
+	n.Low, n.High = -n.High, -n.Low
+	return n
+}
+
+// vulgarFractions are the single-character fractions.
+var vulgarFractions = map[string]float64{"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1.0 / 3, "⅔": 2.0 / 3, "⅕": 0.2,
+	"⅙": 1.0 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
+
+// readVague reads "hundreds", "several hundred", "puluhan ribu", "tens of
+// thousands": a range, widened by a multiplier or scale that follows.
+func (l *Language) readVague(toks []token.Token, i int, r [2]float64) Numeral {
+	n := Numeral{Value: r[0], Low: r[0], High: r[1], Vague: true, Words: true, End: i + 1, Precision: 1}
+	j := i + 1
+	if j < len(toks) && !toks[j].Is(token.NewlineBefore) {
+		// "several hundred", "beberapa ratus", "puluhan ribu"
+		if w, ok := l.numWords[toks[j].Lower]; ok && (w.kind == nwMultiplier || w.kind == nwScale) {
+			n.Low, n.High = r[0]*w.value, (r[1]+1)*w.value-1
+			n.Value, n.End = n.Low, j+1
+			return n
+		}
+		// "tens of thousands", "hundreds of millions"
+		if toks[j].Lower == "of" && j+1 < len(toks) {
+			if w, ok := l.vague[toks[j+1].Lower]; ok && w[0] >= 100 {
+				unit := math.Pow(10, math.Floor(math.Log10(w[0])))
+				n.Low, n.High = r[0]*unit, (r[1]+1)*unit-1
+				n.Value, n.End = n.Low, j+2
+			}
+		}
+	}
+	return n
+}
+
+// readDigits joins digit groups split by separators. It reads the
+// language's own convention first ("5,000.5" in English, "5.000,5" in
+// Indonesian) and falls back to the other one only where the text cannot
+// be the language's own: "7.8" in Indonesian and "1,3" or "1.111,11" in
+// English are decimals written the other way, while "4.000" in Indonesian
+// stays four thousand. Runs that fit neither ("192.168.1.2") are codes.
 func (l *Language) readDigits(toks []token.Token, i int) (Numeral, bool) {
-	t := &toks[i]
-	v := parseInt(t.Text)
+	// Collect the glued run: number (sep number)*.
+	var nums [8]string
+	var seps [8]string
+	nums[0] = toks[i].Text
+	n := 1
 	end := i + 1
-	grouped := false
-	// Thousands groups: "96,214,691" / "96.214.691".
-	if len(t.Text) <= 3 {
-		for end+1 < len(toks) && toks[end].Text == l.group && toks[end].Glued() &&
-			toks[end+1].Kind == token.Number && toks[end+1].Glued() && len(toks[end+1].Text) == 3 {
-			v = v*1000 + parseInt(toks[end+1].Text)
-			end += 2
-			grouped = true
+	for end+1 < len(toks) && n < len(nums) && toks[end].Glued() && toks[end+1].Glued() && toks[end+1].Kind == token.Number &&
+		(toks[end].Text == "," || toks[end].Text == ".") {
+		seps[n-1] = toks[end].Text
+		nums[n] = toks[end+1].Text
+		n++
+		end += 2
+	}
+	native, nUsed := parseSeparated(nums[:n], seps[:n-1], l.group, l.decimal)
+	if nUsed == n-1 {
+		return finishDigits(native, i+1+2*nUsed)
+	}
+	foreign, fUsed := parseSeparated(nums[:n], seps[:n-1], l.decimal, l.group)
+	if fUsed == n-1 {
+		return finishDigits(foreign, i+1+2*fUsed)
+	}
+	// Neither reading takes the whole run. Dots used more than once that
+	// are not thousands groups make a code or version ("192.168.1.2").
+	dots := 0
+	for _, sp := range seps[:n-1] {
+		if sp == "." {
+			dots++
+		}
+	}
+	if dots >= 2 {
+		return Numeral{Value: parseInt(nums[0]), Precision: 1, End: i + 1, Code: true}, true
+	}
+	return finishDigits(native, i+1+2*nUsed)
+}
+
+type digitParse struct {
+	v, prec float64
+}
+
+// parseSeparated reads nums joined by seps with group separator g and
+// decimal separator d, returning the value and how many separators it used.
+func parseSeparated(nums, seps []string, g, d string) (digitParse, int) {
+	v := parseInt(nums[0])
+	used := 0
+	if len(nums[0]) <= 3 {
+		for used < len(seps) && seps[used] == g && len(nums[used+1]) == 3 {
+			v = v*1000 + parseInt(nums[used+1])
+			used++
 		}
 	}
 	prec := 1.0
-	// Decimal part: "7.8" / "7,8". With an ambiguous "4.000" (one group
-	// separator and three digits) the group reading above already won.
-	if end+1 < len(toks) && toks[end].Text == l.decimal && toks[end].Glued() &&
-		toks[end+1].Kind == token.Number && toks[end+1].Glued() {
-		frac := toks[end+1].Text
-		if len(frac) <= 6 {
-			v += parseInt(frac) / math.Pow(10, float64(len(frac)))
-			prec = math.Pow(10, -float64(len(frac)))
-			end += 2
-		}
+	if used < len(seps) && seps[used] == d && len(nums[used+1]) <= 9 {
+		frac := nums[used+1]
+		v += parseInt(frac) / math.Pow(10, float64(len(frac)))
+		prec = math.Pow(10, -float64(len(frac)))
+		used++
 	}
-	_ = grouped
-	if math.IsInf(v, 0) || math.IsNaN(v) {
+	return digitParse{v, prec}, used
+}
+
+func finishDigits(d digitParse, end int) (Numeral, bool) {
+	if math.IsInf(d.v, 0) || math.IsNaN(d.v) {
 		return Numeral{}, false
 	}
-	return Numeral{Value: v, Precision: prec, End: end}, true
+	return Numeral{Value: d.v, Precision: d.prec, End: end}, true
+}
+
+// readDigitFraction reads "3/4" and "2 1/4" (a whole number and a
+// fraction with a denominator of at most 16, as recipes and measures write
+// them); other slashes are dates, scores or codes.
+func (l *Language) readDigitFraction(toks []token.Token, i int, n Numeral) (Numeral, bool) {
+	j := n.End
+	if n.Precision != 1 || n.Value > 99 {
+		return n, false
+	}
+	// "2 1/4"
+	if j+2 < len(toks) && toks[j].Kind == token.Number && !toks[j].Glued() && !toks[j].Is(token.NewlineBefore) &&
+		toks[j+1].Text == "/" && toks[j+1].Glued() && toks[j+2].Kind == token.Number && toks[j+2].Glued() {
+		num, den := parseInt(toks[j].Text), parseInt(toks[j+2].Text)
+		if den >= 2 && den <= 16 && num < den && !glueContinues(toks, j+3) {
+			return Numeral{Value: n.Value + num/den, Precision: 1 / den, Fraction: true, End: j + 3}, true
+		}
+	}
+	if j+1 < len(toks) && toks[j].Text == "/" && toks[j].Glued() && toks[j+1].Kind == token.Number && toks[j+1].Glued() &&
+		(i == 0 || !toks[i].Glued() || toks[i-1].Kind == token.Punct && toks[i-1].Text != "/" && toks[i-1].Text != "-") {
+		den := parseInt(toks[j+1].Text)
+		if den >= 2 && den <= 16 && n.Value < den && !glueContinues(toks, j+2) {
+			return Numeral{Value: n.Value / den, Precision: 1 / den, Fraction: true, End: j + 2}, true
+		}
+	}
+	return n, false
+}
+
+// glueContinues reports a separator and digits glued at j ("3/4/2020").
+func glueContinues(toks []token.Token, j int) bool {
+	return j+1 < len(toks) && toks[j].Glued() && toks[j].Kind == token.Punct && toks[j+1].Glued() && toks[j+1].Kind == token.Number
+}
+
+// afterDigits applies what may follow digits: an abbreviated scale glued to
+// them ("3bn", "10M"), a scale word ("1.2 million"), or more number words
+// ("3 hundred and 21", "3 dozens").
+func (l *Language) afterDigits(toks []token.Token, n Numeral) Numeral {
+	if n.End >= len(toks) {
+		return n
+	}
+	s := &toks[n.End]
+	if s.Kind != token.Word || s.Is(token.NewlineBefore) {
+		return n
+	}
+	if v, ok := l.scaleSuffix[s.Lower]; ok && s.Glued() {
+		// A suffix that is also a unit ("5m": metres or millions) scales
+		// only when written in capitals ("10M"); the caller decides the
+		// lower-case reading from context (a currency before it).
+		if !l.Units.Has(toks, n.End) || s.Text != s.Lower {
+			n.Value *= v
+			n.Precision *= v
+			n.End++
+			n.Scaled = true
+		}
+		return n
+	}
+	w, ok := l.numWords[s.Lower]
+	if !ok || s.Glued() {
+		return n
+	}
+	switch w.kind {
+	case nwScale, nwMultiplier:
+		if n.Precision < 1 {
+			n.Value *= w.value
+			n.Precision *= w.value
+			n.End++
+			n.Words, n.Scaled = true, true
+			return n
+		}
+		seed := n.Value
+		if m, ok := l.readWords(toks, n.End, "", &seed, n.Precision, false); ok {
+			return m
+		}
+	}
+	return n
 }
 
 func parseInt(s string) float64 {
@@ -111,107 +280,432 @@ func parseInt(s string) float64 {
 	return v
 }
 
+// wordState is the accumulator of readWords.
+type wordState struct {
+	total     float64 // closed scale groups ("two thousand")
+	small     float64 // finished parts of the current group ("three hundred" before "twenty")
+	last      float64 // the value being built
+	lastKind  int     // kind of the last word read (nwValue, nwMultiplier, nwScale)
+	haveLast  bool
+	lastScale float64 // the last scale applied, for "one million and a half"
+	// Precision is the place value of the smallest written part: 1 for a
+	// value word, times the multipliers and scales applied to it ("two
+	// million" = 1e6, "dua ratus lima puluh" = 10), or the fraction.
+	lastPrec, groupPrec, minPrec float64
+	frac                         bool
+	any                          bool
+}
+
+func (s *wordState) value() float64 { return s.total + s.small + s.last }
+
+func (s *wordState) precision() float64 {
+	p := math.Min(s.minPrec, s.groupPrec)
+	if s.haveLast {
+		p = math.Min(p, s.lastPrec)
+	}
+	if math.IsInf(p, 1) {
+		return 1
+	}
+	return p
+}
+
+// addSmall moves the value being built into the finished parts of the group.
+func (s *wordState) addSmall() {
+	s.small += s.last
+	s.groupPrec = math.Min(s.groupPrec, s.lastPrec)
+}
+
 // readWords combines number words with the usual accumulator: values add,
-// multipliers ("hundred", "puluh") multiply the last value, adders ("belas")
-// add to it, and scales ("thousand", "ribu") close a group.
-func (l *Language) readWords(toks []token.Token, i int) (Numeral, bool) {
-	var total, cur, last float64
-	haveLast, any := false, false
+// multipliers ("hundred", "puluh") multiply the value before them, adders
+// ("belas") add ten to it, scales ("thousand", "ribu") close a group.
+// first, when set, replaces the first token's word (the cardinal inside
+// "kedua puluh"); seed starts the accumulator with digits already read ("3
+// hundred and 21"); ordinal lets the last word be an ordinal ("twenty-fifth").
+func (l *Language) readWords(toks []token.Token, i int, first string, seed *float64, seedPrec float64, ordinal bool) (Numeral, bool) {
+	inf := math.Inf(1)
+	st := wordState{lastPrec: 1, groupPrec: inf, minPrec: inf}
 	j := i
 	end := i
+	isOrdinal := false
+	if seed != nil {
+		st.last, st.haveLast, st.lastKind, st.any = *seed, true, nwValue, true
+		if seedPrec > 0 {
+			st.lastPrec = seedPrec
+		}
+		end = i
+	}
+	word := func(k int) string {
+		if k == i && first != "" {
+			return first
+		}
+		return toks[k].Lower
+	}
 	for j < len(toks) {
 		t := &toks[j]
-		if t.Kind != token.Word {
-			// "twenty-five": a hyphen between two number words.
-			if t.Text == "-" && any && t.Glued() && j+1 < len(toks) && toks[j+1].Glued() {
-				if w, ok := l.numWords[toks[j+1].Lower]; ok && w.kind == nwValue {
+		if j > i && t.Is(token.NewlineBefore) {
+			break
+		}
+		if t.Kind == token.Punct {
+			// "twenty-five", "two-thirds": a hyphen between two number words.
+			if t.Text == "-" && st.any && t.Glued() && j+1 < len(toks) && toks[j+1].Glued() && toks[j+1].Kind == token.Word {
+				nx := toks[j+1].Lower
+				if w, ok := l.numWords[nx]; ok && w.kind == nwValue || l.fractions[nx] > 0 || ordinal && l.ordinals[nx] > 0 {
 					j++
 					continue
 				}
 			}
 			break
 		}
-		if j > i && t.Is(token.NewlineBefore) {
+		if t.Kind == token.Number {
+			// Digits inside words only after a scale or "and": "4 thousand
+			// 3 hundred and 21".
+			if !st.any || st.lastKind != nwScale && !(st.lastKind == nwMultiplier && j > i && l.andWords[toks[j-1].Lower]) || len(t.Text) > 3 || glueContinues(toks, j+1) {
+				break
+			}
+			if st.haveLast {
+				st.addSmall()
+			}
+			st.last, st.haveLast, st.lastKind, st.lastPrec = parseInt(t.Text), true, nwValue, 1
+			j++
+			end = j
+			continue
+		}
+		w := word(j)
+		nw, ok := l.numWords[w]
+		if !ok && ordinal {
+			if ov, isOrd := l.ordinals[w]; isOrd {
+				nw, ok = l.cardinalFor(float64(ov)), true
+				isOrdinal = true
+			}
+		}
+		switch {
+		case ok:
+		case l.andWords[w] && st.any && j+1 < len(toks):
+			// "one hundred and six", "one and a half", "three million and
+			// a quarter": "and" only joins number words.
+			if st.lastKind == nwMultiplier || st.lastKind == nwScale || st.lastKind == nwValue && st.haveLast {
+				if k, ok := l.readHalfOrFraction(toks, j+1, &st); ok {
+					j, end = k, k
+					continue
+				}
+				if st.lastKind == nwValue {
+					break
+				}
+				nx := toks[j+1].Lower
+				if v, ok := l.numWords[nx]; (ok && v.kind == nwValue || toks[j+1].Kind == token.Number) && !toks[j+1].Is(token.NewlineBefore) {
+					j++
+					continue
+				}
+			}
+		case l.halfWords[w]:
+			// "half a million", "half an hour", "half million", "setengah",
+			// "dua setengah" (two and a half).
+			if !st.any {
+				st.last, st.haveLast, st.lastKind, st.any, st.frac = 0.5, true, nwValue, true, true
+				st.lastPrec = 0.5
+				j++
+				end = j
+				if j+1 < len(toks) && l.numWords[toks[j].Lower].kind == nwOne && !toks[j].Is(token.NewlineBefore) {
+					if nx, ok := l.numWords[toks[j+1].Lower]; ok && (nx.kind == nwScale || nx.kind == nwMultiplier) {
+						j++ // "half a million": the article stands for nothing
+					} else {
+						j++ // "half an hour": the caller reads the unit
+						end = j
+						return l.finishWords(&st, i, end, isOrdinal)
+					}
+				}
+				continue
+			}
+			if st.lastKind == nwValue && st.haveLast {
+				st.last += 0.5
+				st.frac = true
+				st.lastPrec = math.Min(st.lastPrec, 0.5)
+				j++
+				end = j
+				continue
+			}
+		}
+		if !ok {
+			// A fraction after a count: "two thirds", "one fifth".
+			if d := l.fractions[w]; d > 0 && st.haveLast && st.lastKind == nwValue && st.last >= 1 && st.last < 100 && fractionContext(toks, j) {
+				st.last /= d
+				st.frac = true
+				st.lastPrec = st.lastPrec / d
+				j++
+				end = j
+				continue
+			}
+			if l.pointWords[w] && st.any && j+1 < len(toks) {
+				if k, ok := l.readPoint(toks, j+1, &st); ok {
+					j, end = k, k
+					continue
+				}
+			}
+			break
+		}
+		switch nw.kind {
+		case nwOne:
+			// "a thousand", "a dozen", "a third", "a half": the article
+			// counts only before a multiplier, scale or fraction.
+			if st.any || j+1 >= len(toks) || toks[j+1].Is(token.NewlineBefore) {
+				return l.finishWords(&st, i, end, isOrdinal)
+			}
+			nx := toks[j+1].Lower
+			nxw, isNum := l.numWords[nx]
+			_, isOrd := l.ordinals[nx]
+			isFrac := l.fractions[nx] > 0 && fractionContext(toks, j+1)
+			if !(isNum && (nxw.kind == nwScale || nxw.kind == nwMultiplier) || isFrac || l.halfWords[nx] || ordinal && isOrd && l.ordinals[nx] >= 100) {
+				return l.finishWords(&st, i, end, isOrdinal)
+			}
+			if l.halfWords[nx] {
+				// "a half" is one half.
+				st.last, st.haveLast, st.lastKind, st.any, st.frac = 0.5, true, nwValue, true, true
+				st.lastPrec = 0.5
+				j += 2
+				end = j
+				continue
+			}
+			st.last, st.haveLast, st.lastKind, st.lastPrec = 1, true, nwValue, 1
+		case nwValue:
+			v := nw.value
+			if st.haveLast && st.lastKind == nwValue {
+				switch {
+				case st.last >= 20 && st.last < 100 && math.Mod(st.last, 10) == 0 && v < 10:
+					// "twenty five"
+					st.last += v
+					st.lastKind = nwValue
+					st.any = true
+					j++
+					end = j
+					if isOrdinal {
+						return l.finishWords(&st, i, end, true)
+					}
+					continue
+				case st.last >= 100 && v < 100 && math.Mod(st.last, 100) == 0:
+					// "seratus dua", "seribu lima ratus"
+					st.addSmall()
+				default:
+					// "two three", "nineteen ninety": not one number.
+					return l.finishWords(&st, i, end, isOrdinal)
+				}
+			} else if st.haveLast {
+				// after a multiplier: "two hundred six", "dua puluh lima"
+				if st.last < v {
+					return l.finishWords(&st, i, end, isOrdinal)
+				}
+				st.addSmall()
+			}
+			if v >= 1000 && !st.haveLast && st.small == 0 && st.total == 0 {
+				// "seribu", "sejuta": one of a scale, which closes a group.
+				st.total, st.lastKind, st.lastScale = v, nwScale, v
+				st.minPrec = math.Min(st.minPrec, v)
+				break
+			}
+			st.last, st.haveLast, st.lastKind, st.lastPrec = v, true, nwValue, 1
+			if v >= 100 {
+				st.lastPrec = v // "seratus": one hundred
+			}
+		case nwMultiplier:
+			if !st.haveLast {
+				if st.small != 0 || st.total != 0 && st.lastKind != nwScale {
+					return l.finishWords(&st, i, end, isOrdinal)
+				}
+				st.last, st.lastPrec = 1, 1 // "hundred thousand dollars"
+			}
+			if st.lastKind == nwMultiplier && st.last >= nw.value {
+				return l.finishWords(&st, i, end, isOrdinal)
+			}
+			st.last *= nw.value
+			st.lastPrec *= nw.value
+			st.haveLast, st.lastKind = true, nwMultiplier
+		case nwAdder:
+			if !st.haveLast || st.lastKind != nwValue || st.last >= 10 {
+				return l.finishWords(&st, i, end, isOrdinal)
+			}
+			st.last += nw.value
+		case nwScale:
+			if !st.haveLast && st.small == 0 {
+				return l.finishWords(&st, i, end, isOrdinal)
+			}
+			if st.lastKind == nwScale {
+				return l.finishWords(&st, i, end, isOrdinal)
+			}
+			st.total += (st.small + st.last) * nw.value
+			gp := st.groupPrec
+			if st.haveLast {
+				gp = math.Min(gp, st.lastPrec)
+			}
+			st.minPrec = math.Min(st.minPrec, gp*nw.value)
+			st.small, st.last, st.haveLast, st.lastKind = 0, 0, false, nwScale
+			st.groupPrec, st.lastPrec = inf, 1
+			st.lastScale = nw.value
+		}
+		st.any = true
+		j++
+		end = j
+		if isOrdinal {
+			break
+		}
+	}
+	return l.finishWords(&st, i, end, isOrdinal)
+}
+
+// cardinalFor maps an ordinal's value to the word kind of its cardinal:
+// "hundredth" multiplies like "hundred", "millionth" scales like "million".
+func (l *Language) cardinalFor(v float64) numWord {
+	for _, nw := range l.numWords {
+		if nw.value == v && v >= 100 && (nw.kind == nwMultiplier || nw.kind == nwScale) {
+			return nw
+		}
+	}
+	return numWord{nwValue, v}
+}
+
+// fractionContext accepts a fraction word where it cannot be a count of
+// periods ("three quarters" of a year): glued by a hyphen ("two-thirds"),
+// before "of", or at the end of a clause.
+func fractionContext(toks []token.Token, j int) bool {
+	if j > 0 && toks[j-1].Text == "-" && toks[j].Glued() {
+		return true
+	}
+	if j+1 >= len(toks) {
+		return true
+	}
+	nx := &toks[j+1]
+	if nx.Is(token.NewlineBefore) || nx.Kind == token.Punct && nx.Text != "-" {
+		return true
+	}
+	return nx.Lower == "of" || nx.Lower == "dari"
+}
+
+// readHalfOrFraction reads what follows "and" in "one and a half", "three
+// million and a quarter", "one hundred and three quarters".
+func (l *Language) readHalfOrFraction(toks []token.Token, j int, st *wordState) (int, bool) {
+	k := j
+	num := 1.0
+	if k < len(toks) && l.numWords[toks[k].Lower].kind == nwOne {
+		k++
+	} else if k < len(toks) {
+		if w, ok := l.numWords[toks[k].Lower]; ok && w.kind == nwValue && w.value < 10 && k+1 < len(toks) && l.fractions[toks[k+1].Lower] > 0 {
+			num = w.value
+			k++
+		} else if !l.halfWords[toks[k].Lower] {
+			return 0, false
+		}
+	}
+	if k >= len(toks) || toks[k].Is(token.NewlineBefore) {
+		return 0, false
+	}
+	var f float64
+	switch w := toks[k].Lower; {
+	case l.halfWords[w]:
+		f = 0.5
+	case l.fractions[w] > 0:
+		f = num / l.fractions[w]
+	default:
+		return 0, false
+	}
+	if st.lastKind == nwScale {
+		st.total += f * st.lastScale
+		st.minPrec = math.Min(st.minPrec, f*st.lastScale)
+	} else {
+		st.last += f
+		st.lastPrec = math.Min(st.lastPrec, f)
+	}
+	st.frac = true
+	return k + 1, true
+}
+
+// readPoint reads the digits after "point": "five point five", "two
+// hundred point zero three", "point seventy-one".
+func (l *Language) readPoint(toks []token.Token, j int, st *wordState) (int, bool) {
+	digits := ""
+	k := j
+	for k < len(toks) && !toks[k].Is(token.NewlineBefore) {
+		t := &toks[k]
+		if t.Kind == token.Number && digits == "" {
+			digits = t.Text
+			k++
 			break
 		}
 		w, ok := l.numWords[t.Lower]
-		if !ok {
+		if !ok || w.kind != nwValue || w.value >= 100 || w.value != math.Trunc(w.value) {
 			break
 		}
-		switch w.kind {
-		case nwOne:
-			// "a thousand": only counts when a scale or multiplier follows.
-			if any || j+1 >= len(toks) {
-				return l.finishWords(total, cur, last, haveLast, any, i, end)
+		v := int(w.value)
+		switch {
+		case v < 10:
+			digits += string(rune('0' + v))
+		case v%10 == 0 && k+2 < len(toks) && toks[k+1].Text == "-" && toks[k+2].Glued():
+			if u, ok := l.numWords[toks[k+2].Lower]; ok && u.kind == nwValue && u.value < 10 {
+				digits += string(rune('0'+v/10)) + string(rune('0'+int(u.value)))
+				k += 3
+				continue
 			}
-			nx, ok := l.numWords[toks[j+1].Lower]
-			if !ok || (nx.kind != nwScale && nx.kind != nwMultiplier) {
-				return l.finishWords(total, cur, last, haveLast, any, i, end)
-			}
-			last, haveLast = 1, true
-		case nwValue:
-			if haveLast && last < 10 && w.value < 10 {
-				// "two three" is not one number.
-				return l.finishWords(total, cur, last, haveLast, any, i, end)
-			}
-			if haveLast {
-				cur += last
-			}
-			last, haveLast = w.value, true
-		case nwMultiplier:
-			if !haveLast {
-				last = 1
-			}
-			last *= w.value
-			haveLast = true
-		case nwAdder:
-			if !haveLast {
-				return l.finishWords(total, cur, last, haveLast, any, i, end)
-			}
-			last += w.value
-		case nwScale:
-			if !haveLast && cur == 0 {
-				return l.finishWords(total, cur, last, haveLast, any, i, end)
-			}
-			total += (cur + last) * w.value
-			cur, last, haveLast = 0, 0, false
+			digits += string(rune('0'+v/10)) + "0"
+		default:
+			digits += string(rune('0'+v/10)) + string(rune('0'+v%10))
 		}
-		any = true
-		j++
-		end = j
+		k++
 	}
-	return l.finishWords(total, cur, last, haveLast, any, i, end)
+	if digits == "" {
+		return 0, false
+	}
+	f := parseInt(digits) / math.Pow(10, float64(len(digits)))
+	p := math.Pow(10, -float64(len(digits)))
+	if st.lastKind == nwScale {
+		st.total += f * st.lastScale
+		st.minPrec = math.Min(st.minPrec, p*st.lastScale)
+	} else {
+		st.last += f
+		st.lastPrec = math.Min(st.lastPrec, p)
+	}
+	return k, true
 }
 
-func (l *Language) finishWords(total, cur, last float64, haveLast, any bool, start, end int) (Numeral, bool) {
-	if !any || end == start {
+func (l *Language) finishWords(st *wordState, start, end int, ordinal bool) (Numeral, bool) {
+	if !st.any || end == start {
 		return Numeral{}, false
 	}
-	v := total + cur
-	if haveLast {
-		v += last
-	}
-	return Numeral{Value: v, Precision: 1, Words: true, End: end}, true
+	return Numeral{Value: st.value(), Precision: st.precision(), Words: true, End: end, Fraction: st.frac, Ordinal: ordinal,
+		Scaled: st.lastScale != 0}, true
 }
 
-// ReadOrdinal reads "eighth", "8th", "kedelapan", "ke-8".
+// ReadOrdinal reads "eighth", "8th", "twenty-fifth", "one hundred twenty
+// fifth", "kedelapan", "kedua puluh", "ke-8".
 func (l *Language) ReadOrdinal(toks []token.Token, i int) (value, end int, ok bool) {
 	if i >= len(toks) {
 		return 0, 0, false
 	}
 	t := &toks[i]
 	if t.Kind == token.Word {
+		// "ke-8"
+		if l.ordinalPrefix[t.Lower] && i+2 < len(toks) && toks[i+1].Text == "-" && toks[i+1].Glued() &&
+			toks[i+2].Kind == token.Number && toks[i+2].Glued() && len(toks[i+2].Text) <= 4 {
+			return int(parseInt(toks[i+2].Text)), i + 3, true
+		}
+		// "kedua puluh", "kesebelas": the prefix glued to a cardinal.
+		for pre := range l.ordinalPrefix {
+			if rest, found := strings.CutPrefix(t.Lower, pre); found && rest != "" {
+				if _, isNum := l.numWords[rest]; isNum {
+					if n, ok := l.readWords(toks, i, rest, nil, 0, false); ok && !n.Fraction && n.Value >= 1 {
+						return int(n.Value), n.End, true
+					}
+				}
+			}
+		}
 		if v, ok := l.ordinals[t.Lower]; ok {
 			return v, i + 1, true
 		}
-		// "ke-8"
-		if l.ordinalPrefix[t.Lower] && i+2 < len(toks) && toks[i+1].Text == "-" && toks[i+1].Glued() &&
-			toks[i+2].Kind == token.Number && toks[i+2].Glued() && len(toks[i+2].Text) <= 3 {
-			return int(parseInt(toks[i+2].Text)), i + 3, true
+		// "twenty-fifth", "one hundred twenty fifth", "two hundredth"
+		if _, isNum := l.numWords[t.Lower]; isNum {
+			if n, ok := l.readWords(toks, i, "", nil, 0, true); ok && n.Ordinal && n.Value >= 1 && n.Value == math.Trunc(n.Value) {
+				return int(n.Value), n.End, true
+			}
 		}
 		return 0, 0, false
 	}
-	if t.Kind == token.Number && len(t.Text) <= 3 && i+1 < len(toks) {
+	if t.Kind == token.Number && len(t.Text) <= 4 && i+1 < len(toks) {
 		s := &toks[i+1]
 		if s.Kind == token.Word && s.Glued() && l.ordinalSuffix[s.Lower] {
 			return int(parseInt(t.Text)), i + 2, true

@@ -21,18 +21,27 @@ type Pattern struct {
 	Dateline   bool // a match anywhere is a publication dateline ("Senin (30/12/2024)")
 	YearOffset *int // year relative to the publication year ("in June last year")
 	Half       bool // the ordinal names a half, not a quarter
-	Shift      *Shift
+	Century    bool // the ordinal names a century ("the 19th century", "abad ke-19")
+	// Anchor resolves a relative expression against the date the text last
+	// mentioned ("two days later", "dua hari kemudian") rather than the
+	// publication date.
+	Anchor bool
+	// Future marks "in two weeks": a date when the sentence looks ahead,
+	// otherwise the duration it names ("finished in two weeks").
+	Future bool
+	Shift  *Shift
 }
 
 // Shift describes a relative expression: move by Amount Units from the
 // publication date (Amount taken from the captured number when FromNum),
 // then take Part of the resulting period.
 type Shift struct {
-	Unit    string // "day", "week", "month", "year", ...; "" = the captured duration unit
-	Amount  int
-	FromNum bool // amount is the captured number times Sign
-	Sign    int
-	Part    string // "", "early", "mid", "late", "todate", "rest"
+	Unit       string // "day", "week", "month", "year", ...; "" = the captured duration unit
+	Amount     int
+	FromNum    bool // amount is the captured number times Sign
+	Sign       int
+	FromOffset bool   // amount is the captured offset word ("last" -1), times the number when FromNum
+	Part       string // "", "early", "mid", "late", "todate", "rest", "span"
 }
 
 type patternFile struct {
@@ -41,6 +50,9 @@ type patternFile struct {
 	Dateline   bool       `yaml:"dateline"`
 	YearOffset *int       `yaml:"year_offset"`
 	Half       bool       `yaml:"half"`
+	Century    bool       `yaml:"century"`
+	Anchor     bool       `yaml:"anchor"`
+	Future     bool       `yaml:"future"`
 	Shift      *shiftFile `yaml:"shift"`
 }
 
@@ -67,12 +79,22 @@ const (
 	slotInt
 	slotOrdinal
 	slotDecade
+	slotQ       // "Q3", "H1": a quarter or half tag
+	slotRoman   // "III": a Roman ordinal (Indonesian "kuartal III")
+	slotSeason  // "summer", "musim panas"
+	slotHHMM    // "0417", "1140": a clock time without a separator
+	slotA       // "a", "an": one, before a unit ("an hour")
+	slotOffset  // "last", "next", "this", "lalu", "depan"
+	slotPart    // "early", "the end of", "awal", "akhir"
+	slotCentury // "1800s": a century written as its first year
 )
 
 var slotNames = map[string]slotKind{
 	"year": slotYear, "yy": slotYY, "month": slotMonth, "monthname": slotMonthName, "mon": slotMon,
 	"day": slotDay, "weekday": slotWeekday, "weekdayname": slotWeekdayName, "hour": slotHour,
 	"minute": slotMinute, "num": slotNum, "int": slotInt, "ordinal": slotOrdinal, "decade": slotDecade,
+	"q": slotQ, "roman": slotRoman, "season": slotSeason, "hhmm": slotHHMM, "a": slotA, "offset": slotOffset,
+	"part": slotPart, "century": slotCentury,
 }
 
 type partKind int
@@ -94,10 +116,11 @@ type part struct {
 	glued    bool
 }
 
-var validParts = map[string]bool{"": true, "early": true, "mid": true, "late": true, "todate": true, "rest": true}
+var validParts = map[string]bool{"": true, "early": true, "mid": true, "late": true, "todate": true, "rest": true, "span": true}
 
 func (l *Language) compilePattern(pf patternFile) (*Pattern, error) {
-	p := &Pattern{ID: pf.ID, Lang: l, Dateline: pf.Dateline, YearOffset: pf.YearOffset, Half: pf.Half}
+	p := &Pattern{ID: pf.ID, Lang: l, Dateline: pf.Dateline, YearOffset: pf.YearOffset, Half: pf.Half,
+		Century: pf.Century, Anchor: pf.Anchor, Future: pf.Future}
 	if strings.TrimSpace(pf.Match) == "" {
 		return nil, fmt.Errorf("empty match")
 	}
@@ -121,10 +144,14 @@ func (l *Language) compilePattern(pf patternFile) (*Pattern, error) {
 			s.FromNum, s.Sign = true, 1
 		case "-num":
 			s.FromNum, s.Sign = true, -1
+		case "offset":
+			s.FromOffset = true
+		case "offset*num":
+			s.FromOffset, s.FromNum, s.Sign = true, true, 1
 		default:
 			n, err := strconv.Atoi(a)
 			if err != nil {
-				return nil, fmt.Errorf("shift amount %q: want an integer, num or -num", a)
+				return nil, fmt.Errorf("shift amount %q: want an integer, num, -num, offset or offset*num", a)
 			}
 			s.Amount = n
 		}
@@ -212,8 +239,15 @@ type Captures struct {
 	Num                       Numeral
 	HasNum                    bool
 	Ordinal                   int
+	HalfTag                   bool // the $q slot read "H1"/"H2"
 	Decade                    int
+	Century                   int // first year of a century written "1800s"
 	DurUnit                   string
+	Season                    [2]int // first and last month of a season
+	Offset                    int    // "last" -1, "this" 0, "next" +1
+	HasOffset                 bool
+	Part                      string // "early", "mid", "late" from a $part slot
+	Seconds                   bool   // a clock time with seconds was read
 }
 
 // Match tries the pattern at toks[i] and returns the token index after the
@@ -344,7 +378,15 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c Captures) (i
 			return 0, c, false
 		}
 		c.Minute, c.HasMinute = v, true
-		return i + 1, c, true
+		end := i + 1
+		// Seconds ("04:17:35") are read and dropped: a claim's clock time
+		// stops at the minute.
+		if end+1 < len(toks) && toks[end].Glued() && (toks[end].Text == ":" || i > 0 && toks[end].Text == toks[i-1].Text) &&
+			toks[end+1].Glued() && toks[end+1].Kind == token.Number && len(toks[end+1].Text) == 2 && parseInt(toks[end+1].Text) < 60 {
+			end += 2
+			c.Seconds = true
+		}
+		return end, c, true
 	case slotNum:
 		n, ok := l.ReadNumeral(toks, i)
 		if !ok || n.Vague {
@@ -365,19 +407,100 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c Captures) (i
 		}
 		c.Ordinal = v
 		return end, c, true
-	case slotDecade:
-		if t.Kind != token.Number || len(t.Text) != 4 || t.Text[3] != '0' {
+	case slotDecade, slotCentury:
+		if t.Kind != token.Number || len(t.Text) != 4 || t.Text[3] != '0' || t.Text[0] < '1' || t.Text[0] > '2' {
+			return 0, c, false
+		}
+		y := int(parseInt(t.Text))
+		// "the 1800s" and "the 1900s" name centuries; "the 2000s" and
+		// every other "...0s" a decade.
+		century := y%100 == 0 && y < 2000
+		if century != (pt.slot == slotCentury) {
 			return 0, c, false
 		}
 		end, ok := decadeSuffix(toks, i+1)
 		if !ok {
 			return 0, c, false
 		}
-		c.Decade = int(parseInt(t.Text))
+		if century {
+			c.Century = y
+		} else {
+			c.Decade = y
+		}
+		return end, c, true
+	case slotQ:
+		if t.Kind != token.Word || len(t.Lower) != 2 {
+			return 0, c, false
+		}
+		n := int(t.Lower[1] - '0')
+		switch {
+		case t.Lower[0] == 'q' && n >= 1 && n <= 4:
+			c.Ordinal = n
+		case t.Lower[0] == 'h' && n >= 1 && n <= 2:
+			c.Ordinal, c.HalfTag = n, true
+		default:
+			return 0, c, false
+		}
+		return i + 1, c, true
+	case slotRoman:
+		if t.Kind != token.Word || t.Flags&(token.Capital|token.AllCaps) == 0 || t.Text != strings.ToUpper(t.Text) {
+			return 0, c, false
+		}
+		v, ok := romanOrdinals[t.Text]
+		if !ok {
+			return 0, c, false
+		}
+		c.Ordinal = v
+		return i + 1, c, true
+	case slotSeason:
+		if t.Kind != token.Word || !l.capsOK(t) {
+			return 0, c, false
+		}
+		r, ok := l.seasons[t.Lower]
+		if !ok {
+			return 0, c, false
+		}
+		c.Season = r
+		return i + 1, c, true
+	case slotHHMM:
+		if t.Kind != token.Number || len(t.Text) < 3 || len(t.Text) > 4 {
+			return 0, c, false
+		}
+		v := int(parseInt(t.Text))
+		h, m := v/100, v%100
+		if h > 23 || m > 59 {
+			return 0, c, false
+		}
+		c.Hour, c.HasHour, c.Minute, c.HasMinute = h, true, m, true
+		return i + 1, c, true
+	case slotA:
+		w, ok := l.numWords[t.Lower]
+		if t.Kind != token.Word || !ok || w.kind != nwOne {
+			return 0, c, false
+		}
+		c.Num, c.HasNum = Numeral{Value: 1, Precision: 1, Words: true, End: i + 1}, true
+		return i + 1, c, true
+	case slotOffset:
+		v, ok := l.offsets[t.Lower]
+		if t.Kind != token.Word || !ok {
+			return 0, c, false
+		}
+		c.Offset, c.HasOffset = v, true
+		return i + 1, c, true
+	case slotPart:
+		end, v, ok := l.parts.Match(toks, i)
+		if !ok {
+			return 0, c, false
+		}
+		c.Part = partNames[v]
 		return end, c, true
 	}
 	return 0, c, false
 }
+
+var romanOrdinals = map[string]int{"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8,
+	"IX": 9, "X": 10, "XI": 11, "XII": 12, "XIII": 13, "XIV": 14, "XV": 15, "XVI": 16, "XVII": 17, "XVIII": 18,
+	"XIX": 19, "XX": 20, "XXI": 21}
 
 // decadeSuffix accepts "1990s", "1990's" and "1990-an" after the digits.
 func decadeSuffix(toks []token.Token, j int) (int, bool) {
@@ -402,8 +525,10 @@ func smallInt(t *token.Token, lo, hi int) (int, bool) {
 	return v, v >= lo && v <= hi
 }
 
+// capsOK accepts a month, weekday or season name unless it doubles as a
+// common word ("may", "march", "sun") and is not capitalised.
 func (l *Language) capsOK(t *token.Token) bool {
-	return !l.Capitalized || t.Flags&(token.Capital|token.AllCaps) != 0
+	return !l.needsCapital[t.Lower] || t.Flags&(token.Capital|token.AllCaps) != 0
 }
 
 // isYear accepts a four-digit run from 1000 to 2999 that is not part of a
