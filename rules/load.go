@@ -202,25 +202,27 @@ var knownKinds = map[string]bool{"date": true, "duration": true, "count": true, 
 func decodeStrict(src source, v any) (*lineFinder, error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(src.data, &root); err != nil {
-		return nil, fmt.Errorf("%s: %v", src.name, yamlErr(err))
+		return nil, yamlErr(src.name, err)
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(src.data))
 	dec.KnownFields(true)
 	if err := dec.Decode(v); err != nil {
-		return nil, fmt.Errorf("%s: %v", src.name, yamlErr(err))
+		return nil, yamlErr(src.name, err)
 	}
 	return &lineFinder{root: &root}, nil
 }
 
-// yamlErr turns "yaml: line 3: field x not found" into "3: field x not found"
-// so the caller's "file:" prefix reads as file:line.
-func yamlErr(err error) string {
-	s := err.Error()
-	s = strings.TrimPrefix(s, "yaml: ")
-	s = strings.TrimPrefix(s, "unmarshal errors:\n")
-	s = strings.TrimSpace(s)
-	s = strings.TrimPrefix(s, "line ")
-	return s
+// yamlErr prefixes a yaml.v3 error with the file so that it reads
+// "file:line: message".
+func yamlErr(file string, err error) error {
+	s := strings.TrimSpace(strings.TrimPrefix(err.Error(), "yaml: "))
+	s = strings.TrimSpace(strings.TrimPrefix(s, "unmarshal errors:"))
+	if rest, ok := strings.CutPrefix(s, "line "); ok {
+		if n, msg, ok := strings.Cut(rest, ": "); ok {
+			return fmt.Errorf("%s:%s: %s", file, n, msg)
+		}
+	}
+	return fmt.Errorf("%s: %s", file, s)
 }
 
 func compile(files []source) (*Set, error) {
@@ -238,7 +240,7 @@ func compile(files []source) (*Set, error) {
 	for _, src := range files {
 		var root yaml.Node
 		if err := yaml.Unmarshal(src.data, &root); err != nil {
-			return nil, fmt.Errorf("%s: %v", src.name, yamlErr(err))
+			return nil, yamlErr(src.name, err)
 		}
 		switch fileKind(&root) {
 		case "language":

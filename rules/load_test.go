@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -15,4 +18,66 @@ func TestBuiltinLoads(t *testing.T) {
 	for _, l := range s.Languages {
 		assert.NotEmpty(t, l.Dates, l.Code)
 	}
+}
+
+func TestLoadErrorsNameFileAndLine(t *testing.T) {
+	tests := []struct {
+		name, file, want string
+	}{
+		{"unknown key", langWith("monthz: []\n"), "bad.yaml:7"},
+		{"bad pattern slot", langWith("dates:\n  - {id: d, match: \"$fortnight\"}\n"), "unknown slot $fortnight"},
+		{"bad list", langWith("dates:\n  - {id: d, match: \"@nolist $year\"}\n"), "unknown list @nolist"},
+		{"duplicate id", langWith("dates:\n  - {id: d, match: \"$year\"}\n  - {id: d, match: \"$year\"}\n"), "duplicate dates pattern id"},
+		{"frame without triggers", "frames:\n  - name: x\n    attributes: [{name: a, kinds: [date]}]\n", "bad.yaml:2: a frame needs"},
+		{"unknown kind", "frames:\n  - name: x\n    triggers: [x]\n    attributes: [{name: a, kinds: [colour]}]\n", "unknown kind"},
+		{"not a rule file", "hello: world\n", "not a rule file"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			require.NoError(t, os.WriteFile(filepath.Join(dir, "bad.yaml"), []byte(tc.file), 0o644))
+			_, err := Load(dir)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tc.want)
+			assert.Contains(t, err.Error(), "bad.yaml")
+		})
+	}
+}
+
+// langWith builds a minimal valid language file plus extra sections.
+func langWith(extra string) string {
+	return `language: xx
+name: Test
+months: [[m1], [m2], [m3], [m4], [m5], [m6], [m7], [m8], [m9], [m10], [m11], [m12]]
+weekdays: [[d1], [d2], [d3], [d4], [d5], [d6], [d7]]
+numbers: {decimal: ".", group: ","}
+lists: {range_to: [to]}
+` + extra
+}
+
+func TestUserFrameExtendsBuiltin(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "frames.yaml"), []byte(
+		"frames:\n  - name: festival\n    recurring: true\n    triggers: [festival, festival musik]\n    attributes:\n      - {name: date, kinds: [date], default: true}\n"), 0o644))
+	s, err := Load(dir)
+	require.NoError(t, err)
+	assert.NotNil(t, s.FrameByName("festival"))
+	assert.NotNil(t, s.FrameByName("pact"), "built-in frames stay")
+}
+
+// FuzzLoad feeds arbitrary YAML to the rule loader: it may reject the file
+// but must never panic, and a rejection must name the file.
+func FuzzLoad(f *testing.F) {
+	f.Add("language: xx\n")
+	f.Add("frames:\n  - name: x\n    triggers: [a]\n    attributes: [{name: d, kinds: [date]}]\n")
+	f.Add(langWith("dates:\n  - {id: d, match: \"$day/$mon/$year2? @range_to|x-y?\"}\n"))
+	f.Add("participants:\n  - {id: a, names: [A]}\n")
+	base := source{name: "base.yaml", data: []byte(langWith(""))}
+	f.Fuzz(func(t *testing.T, yamlText string) {
+		// compile, not Load: the built-in rules would dominate each run.
+		if _, err := compile([]source{base, {name: "f.yaml", data: []byte(yamlText)}}); err != nil &&
+			!strings.Contains(err.Error(), "f.yaml") && !strings.Contains(err.Error(), "base.yaml") {
+			t.Fatalf("error does not name the file: %v", err)
+		}
+	})
 }

@@ -137,7 +137,7 @@ func writeMarkdownFinding(b *strings.Builder, d shownFinding, byID map[string]*C
 		src := sideSources(s, cs)
 		fmt.Fprintf(b, "\n**Side %c** — %s", 'A'+rune(i), md(s.Value))
 		if s.Description != "" && s.Description != s.Value {
-			fmt.Fprintf(b, " (%s)", md(s.Description))
+			fmt.Fprintf(b, " — %s", md(s.Description))
 		}
 		fmt.Fprintf(b, " — %s: %s", md(plural(len(src), "source", "sources")), md(strings.Join(src, ", ")))
 		if s.Newest {
