@@ -2,8 +2,11 @@ package extract
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/crosscheck/crosscheck/claims"
+	"github.com/crosscheck/crosscheck/claims/segment"
+	"github.com/crosscheck/crosscheck/claims/token"
 	"github.com/crosscheck/crosscheck/rules"
 )
 
@@ -20,6 +23,7 @@ type evidence struct {
 type sentenceInfo struct {
 	ev           []evidence
 	participants []string
+	entities     []string // participants plus prose entities, when asked for
 }
 
 // assignFrames decides what each claim is about: the frame evoked nearest to
@@ -104,6 +108,11 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 		sort.SliceStable(choices, func(i, j int) bool { return choices[i].dist < choices[j].dist })
 		primary := choices[0]
 		fr := set.Frames[primary.frame]
+		if fr.Once && len(c.Participants) < 2 {
+			// The alias table does not name both sides of a once-only
+			// event; ask prose's entity model, on this sentence only.
+			c.Participants = p.entityParticipants(si, c.SentenceStart, c.SentenceEnd)
+		}
 		c.Frame = fr.Name
 		c.Attribute = fr.Name + "." + fr.Attributes[primary.attr].Name
 		if primary.ev != nil {
@@ -214,4 +223,42 @@ func (p *Pass) sentenceEvidence(a, b int) *sentenceInfo {
 	}
 	sort.Strings(si.participants)
 	return si
+}
+
+// entityParticipants adds the people, places and organisations prose's
+// entity model finds in one sentence to the alias-table participants,
+// normalised to lower case (or to the alias id when the table knows the
+// name). The model runs at about 0.09 MB/s, so this is called only for the
+// rare claims about once-only events with fewer than two known participants,
+// and cached per sentence.
+func (p *Pass) entityParticipants(si *sentenceInfo, start, end int) []string {
+	if si.entities != nil {
+		return si.entities
+	}
+	seen := map[string]bool{}
+	out := append([]string{}, si.participants...)
+	for _, id := range out {
+		seen[id] = true
+	}
+	if end > start && end <= len(p.Doc.Text) {
+		for _, e := range segment.Entities(p.Doc.Text[start:end]) {
+			if e.Label != "GPE" && e.Label != "PERSON" && e.Label != "ORGANIZATION" && e.Label != "ORG" {
+				continue
+			}
+			id := strings.ToLower(strings.Join(strings.Fields(e.Text), " "))
+			toks := token.Scan(e.Text, nil)
+			if len(toks) > 0 {
+				if _, v, ok := p.Rules.Participants.Match(toks, 0); ok {
+					id = p.Rules.ParticipantIDs[v]
+				}
+			}
+			if !seen[id] {
+				seen[id] = true
+				out = append(out, id)
+			}
+		}
+	}
+	sort.Strings(out)
+	si.entities = out
+	return out
 }

@@ -295,3 +295,26 @@ func TestGoldenFormats(t *testing.T) {
 		})
 	}
 }
+
+// TestUserRules: a frame added with --rules takes effect without
+// recompiling, and a bad rule file is an error naming file:line.
+func TestUserRules(t *testing.T) {
+	rulesDir, docs := t.TempDir(), t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(rulesDir, "festival.yaml"), []byte(`frames:
+  - name: festival
+    once: true
+    triggers: [festival, festival musik]
+    attributes:
+      - {name: opened, kinds: [date], default: true, words: [opened, dibuka]}
+`), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(docs, "a.txt"), []byte("Monday, March 3, 2025\nThe Jakarta and Bandung festival opened on 14 February, organisers said.\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(docs, "b.txt"), []byte("Tuesday, March 4, 2025\nOrganisers said the Jakarta and Bandung festival opened on 21 February.\n"), 0o644))
+	rep, r := reportJSON(t, "--rules", rulesDir, docs)
+	require.Len(t, rep.Discrepancies, 1, r.stdout)
+	assert.Equal(t, "festival.opened", rep.Discrepancies[0].Attribute)
+
+	require.NoError(t, os.WriteFile(filepath.Join(rulesDir, "broken.yaml"), []byte("frames:\n  - name: x\n    trigers: [x]\n"), 0o644))
+	r = runCmd(t, "report", "--rules", rulesDir, docs)
+	assert.Equal(t, ExitError, r.code)
+	assert.Contains(t, r.stderr, "broken.yaml:3")
+}
