@@ -43,7 +43,13 @@ func Compare(docs []*claims.Document, cs []*claims.Claim, set *rules.Set) Result
 	}
 	res := Result{}
 	res.SourceOf, res.Copies = syndication(read)
-	res.Stories, res.StoryOf = stories(read, func(d *claims.Document) []string { return partsOf[d.ID] })
+	stop := map[string]bool{}
+	for _, l := range set.Languages {
+		for w := range l.Detect {
+			stop[w] = true
+		}
+	}
+	res.Stories, res.StoryOf = stories(read, func(d *claims.Document) []string { return partsOf[d.ID] }, stop)
 	storyByID := map[int]*Story{}
 	for i := range res.Stories {
 		storyByID[res.Stories[i].ID] = &res.Stories[i]
@@ -643,7 +649,9 @@ func describe(c *claims.Claim) string {
 // compatible reports whether two claims' values can both hold.
 func compatible(a, b *claims.Claim) bool {
 	if a.Date != nil && b.Date != nil {
-		return a.Date.Start.Before(b.Date.End) && b.Date.Start.Before(a.Date.End)
+		as, ae := dayWindow(a.Date)
+		bs, be := dayWindow(b.Date)
+		return as.Before(be) && bs.Before(ae)
 	}
 	if a.Num == nil || b.Num == nil {
 		return true
@@ -661,6 +669,17 @@ func compatible(a, b *claims.Claim) bool {
 		return false
 	}
 	return true
+}
+
+// dayWindow is a date's interval, widened by a day on each side when the
+// day itself was only resolved against a dateline ("this morning", "on
+// Monday"): publication dates are often a day off (time zones, the date in
+// a URL versus the print edition).
+func dayWindow(d *claims.DateValue) (time.Time, time.Time) {
+	if d.Relative && d.Gran >= claims.GranDay {
+		return d.Start.AddDate(0, 0, -1), d.End.AddDate(0, 0, 1)
+	}
+	return d.Start, d.End
 }
 
 // interval returns the closed range a numeric claim allows, in base units,

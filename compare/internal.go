@@ -166,8 +166,10 @@ func (cm *comparer) conversions(d *claims.Document, list []*claims.Claim) []Find
 			continue
 		}
 		va, vb := a.Num.Value*ua.Factor, b.Num.Value*ub.Factor
-		// Tolerance: what rounding either figure could explain, at least 2%.
-		tol := math.Max(0.02*math.Max(va, vb), math.Max(precisionOf(a)*ua.Factor, precisionOf(b)*ub.Factor))
+		// Tolerance: 5%, or the rounding of the converted figure (writers
+		// round "80.5 km" to "50 miles"), or the first figure's written
+		// precision, whichever is largest.
+		tol := math.Max(0.05*math.Max(va, vb), math.Max(a.Num.Precision/2*ua.Factor, roundingOf(b)/2*ub.Factor))
 		if math.Abs(va-vb) <= tol {
 			continue
 		}
@@ -180,7 +182,9 @@ func (cm *comparer) conversions(d *claims.Document, list []*claims.Claim) []Find
 	return out
 }
 
-func precisionOf(c *claims.Claim) float64 {
+// roundingOf is the place of a figure's last non-zero digit: 10 for "50",
+// 1 for "9,321", 0.1 for "2.5".
+func roundingOf(c *claims.Claim) float64 {
 	p := c.Num.Precision
 	if tz := trailingZeros(c.Num.Value); tz >= 1 {
 		p = math.Max(p, math.Pow(10, float64(tz)))

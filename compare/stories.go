@@ -133,13 +133,13 @@ type Story struct {
 // were published within storyDays of each other and share enough names
 // (participants and proper nouns); an undated document joins the story it
 // shares most names with, if it shares enough, and otherwise stands alone.
-func stories(docs []*claims.Document, participants func(d *claims.Document) []string) ([]Story, map[string]int) {
+func stories(docs []*claims.Document, participants func(d *claims.Document) []string, stop map[string]bool) ([]Story, map[string]int) {
 	const storyDays = 10
 	n := len(docs)
 	kw := make([]map[string]bool, n)
 	inv := map[string][]int{}
 	for i, d := range docs {
-		kw[i] = keywords(d, participants(d))
+		kw[i] = keywords(d, participants(d), stop)
 		for w := range kw[i] {
 			inv[w] = append(inv[w], i)
 		}
@@ -151,14 +151,19 @@ func stories(docs []*claims.Document, participants func(d *claims.Document) []st
 			undated = append(undated, i)
 			continue
 		}
-		shared := map[int]int{}
+		shared := map[int]*[2]int{}
 		for w := range kw[i] {
-			if len(inv[w]) > n/2+5 && n > 20 {
+			// Words in many documents say little about which story a
+			// document belongs to and would make this loop quadratic.
+			if len(inv[w]) > maxPosting(n) {
 				continue
 			}
 			for _, j := range inv[w] {
 				if j > i && docs[j].HasDate() {
-					shared[j]++
+					if shared[j] == nil {
+						shared[j] = &[2]int{}
+					}
+					shared[j][kind(w)]++
 				}
 			}
 		}
@@ -167,23 +172,29 @@ func stories(docs []*claims.Document, participants func(d *claims.Document) []st
 			if dd < 0 {
 				dd = -dd
 			}
-			if dd <= storyDays*24*time.Hour && overlapCoeff(k, kw[i], kw[j]) >= 0.25 {
+			if dd <= storyDays*24*time.Hour && similarity(k, kw[i], kw[j]) >= 0.25 {
 				u.union(i, j)
 			}
 		}
 	}
 	for _, i := range undated {
 		best, bestScore := -1, 0.0
-		shared := map[int]int{}
+		shared := map[int]*[2]int{}
 		for w := range kw[i] {
+			if len(inv[w]) > maxPosting(n) {
+				continue
+			}
 			for _, j := range inv[w] {
 				if j != i && docs[j].HasDate() {
-					shared[j]++
+					if shared[j] == nil {
+						shared[j] = &[2]int{}
+					}
+					shared[j][kind(w)]++
 				}
 			}
 		}
 		for j, k := range shared {
-			if s := overlapCoeff(k, kw[i], kw[j]); s > bestScore || s == bestScore && j < best {
+			if s := similarity(k, kw[i], kw[j]); s > bestScore || s == bestScore && j < best {
 				best, bestScore = j, s
 			}
 		}
@@ -223,44 +234,88 @@ func stories(docs []*claims.Document, participants func(d *claims.Document) []st
 	return out, byDoc
 }
 
-func overlapCoeff(shared int, a, b map[string]bool) float64 {
-	m := min(len(a), len(b))
-	if m == 0 {
+// maxPosting is the document frequency above which a keyword is ignored
+// for grouping.
+func maxPosting(n int) int { return max(20, n/50) }
+
+// kind tells names (participants and proper nouns, prefixed "@") from
+// content words.
+func kind(w string) int {
+	if strings.HasPrefix(w, "@") {
 		return 0
 	}
-	return float64(shared) / float64(m)
+	return 1
 }
 
-// keywords are a document's participants and the proper nouns it repeats:
-// capitalised words that do not open a sentence, in any language, which is
-// what tells two stories about North Korea from one about an earthquake.
-func keywords(d *claims.Document, participants []string) map[string]bool {
+// similarity is the larger of the overlap coefficients of two documents'
+// names and of their content words: names carry across languages ("Kim",
+// "KCNA", "Pyongyang"), content words within one.
+func similarity(shared *[2]int, a, b map[string]bool) float64 {
+	var na, nb [2]int
+	for w := range a {
+		na[kind(w)]++
+	}
+	for w := range b {
+		nb[kind(w)]++
+	}
+	best := 0.0
+	for k := 0; k < 2; k++ {
+		if m := min(na[k], nb[k]); m > 0 {
+			best = max(best, float64(shared[k])/float64(m))
+		}
+	}
+	return best
+}
+
+// keywords are what tells two stories apart: a document's participants,
+// the proper nouns it uses (capitalised words that do not open a sentence,
+// in any language), and its most frequent content words (four letters or
+// more, not a function word of any language). Two reports of one flood share
+// "valley", "floods", the town's name; a report of last year's flood shares
+// them too, which is why stories also need publication dates close together.
+func keywords(d *claims.Document, participants []string, stop map[string]bool) map[string]bool {
 	out := map[string]bool{}
 	for _, p := range participants {
-		out["@"+p] = true
+		out["@@"+p] = true
 	}
 	toks := token.Scan(d.Text, nil)
-	count := map[string]int{}
+	proper := map[string]int{}
+	content := map[string]int{}
 	for i, t := range toks {
-		if t.Kind != token.Word || len(t.Text) < 3 || !(t.Is(token.Capital) || t.Is(token.AllCaps)) {
+		if t.Kind != token.Word || len(t.Text) < 3 || stop[t.Lower] || stopCaps[t.Lower] {
 			continue
 		}
-		if i == 0 || t.Is(token.NewlineBefore) {
-			continue
+		opens := i == 0 || t.Is(token.NewlineBefore)
+		if !opens {
+			switch toks[i-1].Text {
+			case ".", "!", "?", "\"", "“", ":":
+				opens = true
+			}
 		}
-		switch toks[i-1].Text {
-		case ".", "!", "?", "\"", "“", ":":
-			continue
+		if (t.Is(token.Capital) || t.Is(token.AllCaps)) && !opens {
+			proper[t.Lower]++
+		} else if len(t.Lower) >= 4 {
+			content[t.Lower]++
 		}
-		count[t.Lower]++
 	}
+	for _, w := range top(proper, 20) {
+		out["@"+w] = true
+	}
+	for _, w := range top(content, 20) {
+		out[w] = true
+	}
+	return out
+}
+
+// top returns the n most frequent words, ties broken alphabetically.
+func top(count map[string]int, n int) []string {
 	type kv struct {
 		w string
 		n int
 	}
-	var all []kv
-	for w, n := range count {
-		all = append(all, kv{w, n})
+	all := make([]kv, 0, len(count))
+	for w, c := range count {
+		all = append(all, kv{w, c})
 	}
 	sort.Slice(all, func(i, j int) bool {
 		if all[i].n != all[j].n {
@@ -268,13 +323,9 @@ func keywords(d *claims.Document, participants []string) map[string]bool {
 		}
 		return all[i].w < all[j].w
 	})
-	for i, x := range all {
-		if i >= 25 {
-			break
-		}
-		if !stopCaps[x.w] {
-			out[x.w] = true
-		}
+	var out []string
+	for i := 0; i < len(all) && i < n; i++ {
+		out = append(out, all[i].w)
 	}
 	return out
 }

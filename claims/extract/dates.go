@@ -30,6 +30,15 @@ func runDates(p *Pass) {
 		if !ok || p.Blocked(m.Start, m.End) {
 			continue
 		}
+		// A match that starts inside this one and reaches further wins:
+		// "on Tuesday, February 6, 2023" is one date, not "on Tuesday"
+		// followed by another.
+		for j := m.Start + 1; j < m.End; j++ {
+			if m2, ok := idx.Longest(p.Toks, j); ok && m2.End > m.End && !p.Blocked(m2.Start, m2.End) {
+				m = m2
+				break
+			}
+		}
 		// An optional separator may have matched before an optional part
 		// that was absent ("December 23 to December 27,"): trim it.
 		for m.End-1 > m.Start {

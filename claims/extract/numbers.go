@@ -251,8 +251,19 @@ func (p *Pass) counted(end int) (string, bool) {
 	toks := p.Toks
 	attrNext := end < len(toks) && !toks[end].Is(token.NewlineBefore) &&
 		(p.Rules.AttrWords.Has(toks, end) || p.Rules.Triggers.Has(toks, end))
-	for k := end; k < len(toks) && k < end+5; k++ {
-		if k > end && (toks[k].Is(token.NewlineBefore) || toks[k].Kind == token.Punct && toks[k].Text != "-") {
+	// A listed noun counts only as the head of the number's own phrase: the
+	// first word, or the second after one modifier ("three high-profile
+	// meetings", "lebih dari 100 uji coba rudal") — not "250 temporary
+	// camps hosting people".
+	k0 := end
+	if k0 < len(toks) && (toks[k0].Lower == "of" || toks[k0].Lower == "dari") {
+		k0++
+	}
+	for k0+2 < len(toks) && toks[k0].Kind == token.Word && toks[k0+1].Text == "-" && toks[k0+1].Glued() && toks[k0+2].Glued() {
+		k0 += 3
+	}
+	for k := k0; k < len(toks) && k <= k0+1; k++ {
+		if k > end && (toks[k].Is(token.NewlineBefore) || toks[k].Kind == token.Punct) {
 			break
 		}
 		if _, v, ok := p.Rules.Counted.Match(toks, k); ok {

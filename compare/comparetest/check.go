@@ -297,6 +297,10 @@ func (ev *evaluator) evaluate() []Problem {
 			if p, ok := ev.checkClaim(e); !ok {
 				probs = append(probs, p)
 			}
+		case e.Category == CatSyndic:
+			if p, ok := ev.checkSyndicated(e); !ok {
+				probs = append(probs, p)
+			}
 		}
 	}
 	for j := range ds {
@@ -346,11 +350,15 @@ func matching(adj [][]int, nf int) ([]int, []int) {
 	return expOf, findOf
 }
 
+// oneLine collapses white space, so claim text that wraps prints, and is
+// suggested as a phrase, on one line.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
 func wildcard(s string) bool { return s == "" || s == "*" }
 
 // norm folds case and white space so that a phrase written on one line
 // matches claim text that wraps.
-func norm(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+func norm(s string) string { return strings.ToLower(oneLine(s)) }
 
 func (ev *evaluator) phraseMatches(p Phrase, c *report.Claim) bool {
 	return c != nil && (p.Doc == "" || p.Doc == c.Doc) && strings.Contains(norm(c.Text), norm(p.Text))
@@ -557,6 +565,31 @@ func (ev *evaluator) checkClaim(e *Expectation) (Problem, bool) {
 	return Problem{Expectation: e, Message: b.String()}, false
 }
 
+// checkSyndicated: every listed document names every other as a copy.
+func (ev *evaluator) checkSyndicated(e *Expectation) (Problem, bool) {
+	docs := ev.r.DocumentByID()
+	var bad []string
+	for _, id := range e.Docs {
+		d := docs[id]
+		if d == nil {
+			return Problem{Expectation: e, Message: fmt.Sprintf("%s:%d: syndicated: no document %q in the case", ev.c.path, e.Line, id)}, false
+		}
+		with := map[string]bool{}
+		for _, o := range d.SyndicatedWith {
+			with[o] = true
+		}
+		for _, o := range e.Docs {
+			if o != id && !with[o] {
+				bad = append(bad, fmt.Sprintf("%s is not counted as a copy of %s", o, id))
+			}
+		}
+	}
+	if len(bad) == 0 {
+		return Problem{}, true
+	}
+	return Problem{Expectation: e, Message: fmt.Sprintf("%s:%d: not one source: %s\n    %s", ev.c.path, e.Line, e.Source, strings.Join(bad, "\n    "))}, false
+}
+
 // claimsWith returns the claims matching any of the phrases.
 func (ev *evaluator) claimsWith(ps []Phrase) []*report.Claim {
 	var out []*report.Claim
@@ -583,7 +616,7 @@ func (ev *evaluator) where(c *report.Claim) string {
 }
 
 func (ev *evaluator) describeClaim(c *report.Claim, full bool) string {
-	s := quote(c.Text) + " at " + ev.where(c)
+	s := quote(oneLine(c.Text)) + " at " + ev.where(c)
 	if full {
 		attr := c.Attribute
 		if attr == "" {
@@ -619,7 +652,7 @@ func (ev *evaluator) describeFinding(d *report.Discrepancy, indent string) strin
 		}
 		fmt.Fprintf(&b, "\n%s    side %d: %s", indent, k+1, strings.Join(parts, ", "))
 		if len(cs) > 0 {
-			firsts = append(firsts, quote(cs[0].Text))
+			firsts = append(firsts, quote(oneLine(cs[0].Text)))
 		}
 	}
 	attr := d.Attribute

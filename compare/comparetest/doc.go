@@ -44,6 +44,7 @@
 //	none PHRASE...
 //	unpaired PHRASE...
 //	claim KIND [ATTRIBUTE] DOC PHRASE [= VALUE]
+//	syndicated DOC DOC...
 //
 // CATEGORY is conflict, update, internal or possible (the finding categories
 // of the JSON report). KIND is the finding kind: a claim kind for
@@ -88,6 +89,8 @@
 //     attribute, when given; "*" for any) whose text contains the phrase,
 //     and, with "= VALUE", whose normalized value is VALUE (2024-12-30,
 //     P5D, 4000).
+//   - syndicated: the documents are near-identical copies counted as one
+//     source (each names the others in the report's syndicated_with).
 //
 // A line that does not follow this syntax, an unknown category, a missing
 // or repeated "expect" member, and an article member that cannot be read make

@@ -17,6 +17,7 @@ const (
 	CatNone     = "none"
 	CatUnpaired = "unpaired"
 	CatClaim    = "claim"
+	CatSyndic   = "syndicated"
 )
 
 // Phrase is a piece of claim text to look for, optionally bound to a
@@ -36,12 +37,13 @@ func (p Phrase) String() string {
 
 // Expectation is one line of a case's "expect" member.
 type Expectation struct {
-	Line      int    // 1-based line in the case file
-	Source    string // the line as written, comment removed
-	Category  string // one of the Cat* constants
-	Kind      string // finding or claim kind; "*" or "" for any
-	Attribute string // "*" or "" for any
-	Doc       string // claim: the document id ("*" for any)
+	Line      int      // 1-based line in the case file
+	Source    string   // the line as written, comment removed
+	Category  string   // one of the Cat* constants
+	Kind      string   // finding or claim kind; "*" or "" for any
+	Attribute string   // "*" or "" for any
+	Doc       string   // claim: the document id ("*" for any)
+	Docs      []string // syndicated: the documents counted as one source
 	// Groups are the phrases split at "<>". Without "<>" there is one group
 	// whose phrases may be found on any side.
 	Groups   [][]Phrase
@@ -96,6 +98,10 @@ func lexLine(line string) ([]token, string, error) {
 			i++
 		case c == '#':
 			return toks, strings.TrimSpace(line[:i]), nil
+		case strings.HasPrefix(line[i:], "<>"):
+			// "<>" needs no spaces around it: "a"<>"b".
+			toks = append(toks, token{kind: tokSides, text: "<>"})
+			i += 2
 		case c == '"' || c == '`':
 			s, n, err := lexQuoted(line[i:])
 			if err != nil {
@@ -105,7 +111,7 @@ func lexLine(line string) ([]token, string, error) {
 			i += n
 		default:
 			j := i
-			for j < len(line) && !strings.ContainsRune(" \t\r\"`", rune(line[j])) {
+			for j < len(line) && !strings.ContainsRune(" \t\r\"`", rune(line[j])) && !strings.HasPrefix(line[j:], "<>") {
 				j++
 			}
 			w := line[i:j]
@@ -124,8 +130,6 @@ func lexLine(line string) ([]token, string, error) {
 				continue
 			}
 			switch w {
-			case "<>":
-				toks = append(toks, token{kind: tokSides, text: w})
 			case "=":
 				toks = append(toks, token{kind: tokEquals, text: w})
 			default:
@@ -227,13 +231,18 @@ func parseExpectation(line string, lineNo int) (*Expectation, error) {
 		if p := e.Groups[0][0]; p.Doc != "" {
 			return nil, fmt.Errorf("claim: give the document as a field, not as a prefix of the phrase")
 		}
+	case CatSyndic:
+		if len(words) < 2 || len(rest) > 0 {
+			return nil, fmt.Errorf("syndicated: want two or more document ids (bare words)")
+		}
+		e.Docs = words
 	default:
 		return nil, fmt.Errorf("unknown category %q (want %s)", e.Category, categoryList)
 	}
 	return e, nil
 }
 
-const categoryList = "conflict, update, internal, possible, agree, none, unpaired or claim"
+const categoryList = "conflict, update, internal, possible, agree, none, unpaired, claim or syndicated"
 
 func leadingWords(toks []token) ([]string, []token) {
 	var ws []string

@@ -76,7 +76,7 @@ func (g *gen) write(w *world, a *article, i int) Article {
 	}
 	g.r.Shuffle(len(body), func(x, y int) { body[x], body[y] = body[y], body[x] })
 
-	target := g.between(2600, 5600)
+	target := g.between(2200, 4800)
 	size := len(title) + len(lead)
 	usedBG := 0
 	bg := pickL(k.bgEN, k.bgID)
