@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -71,6 +72,17 @@ func totalBytes(texts []string) int64 {
 		n += len(t)
 	}
 	return int64(n)
+}
+
+// TestLowerForms checks the scanner's lower-case forms against
+// strings.ToLower, which they replace for speed.
+func TestLowerForms(t *testing.T) {
+	text := "KIM Jong Un met Xi. JAKARTA, Kompas - Ämter İstanbul ÇAĞ Straße DPRK's G20 COVID19 Korut\nSenin (30/12/2024) U.S.-led"
+	for _, tk := range token.Scan(text, nil) {
+		if tk.Kind == token.Word && tk.Lower != strings.ToLower(tk.Text) {
+			t.Errorf("%q: lower %q, want %q", tk.Text, tk.Lower, strings.ToLower(tk.Text))
+		}
+	}
 }
 
 // BenchmarkScan measures the byte scanner every extractor works on.

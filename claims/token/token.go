@@ -14,6 +14,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Kind classifies a token.
@@ -53,6 +54,7 @@ func (t *Token) Glued() bool { return t.Flags&(SpaceBefore|NewlineBefore) == 0 }
 // Scan appends the tokens of text to dst and returns it.
 func Scan(text string, dst []Token) []Token {
 	var flags uint8
+	var low lowerArena
 	i := 0
 	for i < len(text) {
 		c := text[i]
@@ -75,7 +77,7 @@ func Scan(text string, dst []Token) []Token {
 		case c < utf8.RuneSelf:
 			if isASCIILetter(c) {
 				j, upper, lower := scanWord(text, i)
-				dst = append(dst, word(text, i, j, flags, upper, lower))
+				dst = append(dst, word(text, i, j, flags, upper, lower, &low))
 				flags = 0
 				i = j
 				continue
@@ -89,7 +91,7 @@ func Scan(text string, dst []Token) []Token {
 			switch {
 			case unicode.IsLetter(r):
 				j, upper, lower := scanWord(text, i)
-				dst = append(dst, word(text, i, j, flags, upper, lower))
+				dst = append(dst, word(text, i, j, flags, upper, lower, &low))
 				flags = 0
 				i = j
 			case unicode.IsSpace(r) || r == utf8.RuneError && size == 1:
@@ -145,11 +147,11 @@ func scanWord(text string, i int) (end, upper, lower int) {
 	return j, upper, lower
 }
 
-func word(text string, i, j int, flags uint8, upper, lower int) Token {
+func word(text string, i, j int, flags uint8, upper, lower int, arena *lowerArena) Token {
 	s := text[i:j]
 	low := s
 	if upper > 0 {
-		low = strings.ToLower(s)
+		low = arena.lower(s)
 		if r, _ := utf8.DecodeRuneInString(s); unicode.IsUpper(r) {
 			flags |= Capital
 		}
@@ -158,4 +160,35 @@ func word(text string, i, j int, flags uint8, upper, lower int) Token {
 		}
 	}
 	return Token{Start: i, End: j, Kind: Word, Flags: flags, Text: s, Lower: low}
+}
+
+// lowerArena holds the lower-case forms of one Scan's capitalised ASCII
+// words in a few shared chunks instead of one allocation per word
+// (strings.ToLower allocates every time): news text capitalises about one
+// word in ten, and those allocations were most of the scanner's cost.
+//
+// Bytes are only ever appended to a chunk, never rewritten, so the strings
+// made over them stay immutable; a full chunk is left to the strings that
+// point into it and a new one is started.
+type lowerArena struct{ buf []byte }
+
+func (a *lowerArena) lower(s string) string {
+	for k := 0; k < len(s); k++ {
+		if s[k] >= utf8.RuneSelf {
+			return strings.ToLower(s) // Unicode case mapping may change the length
+		}
+	}
+	if len(a.buf)+len(s) > cap(a.buf) {
+		a.buf = make([]byte, 0, max(len(s), min(2*cap(a.buf)+256, 8192)))
+	}
+	start := len(a.buf)
+	for k := 0; k < len(s); k++ {
+		c := s[k]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		a.buf = append(a.buf, c)
+	}
+	b := a.buf[start:]
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
