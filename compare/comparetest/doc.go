@@ -35,8 +35,9 @@
 // # Expectations
 //
 // The "expect" member holds one expectation per line. Blank lines are
-// ignored, and "#" starts a comment anywhere outside a quoted phrase. Fields
-// are separated by spaces; a phrase is a double-quoted string with Go escapes
+// ignored, and a field starting with "#" starts a comment (a "#" inside a
+// quoted phrase is text). Fields are separated by spaces; "<>" needs none
+// around it. A phrase is a double-quoted string with Go escapes
 // ("say \"toughest\"") or a back-quoted raw string (`say "toughest"`).
 //
 //	CATEGORY KIND [ATTRIBUTE] PHRASE... [<> PHRASE...]...
@@ -99,14 +100,26 @@
 //
 // # Example
 //
-//	A pact date disputed across languages; the address must not count.
+// testdata/pact.txtar, which ExampleCheck runs:
+//
+//	The seed story's headline discrepancy, in two short reports.
 //	-- 001.txt --
 //	December 30, 2024
-//	Putin and Kim signed a mutual defence pact in 2023.
-//	Send letters to 2025 M St. NW, Washington.
+//	Kim vows toughest line as party plenary closes
+//
+//	Earlier in 2023, Kim and Russian President Vladimir Putin signed a mutual defence pact.
 //	-- 002.txt --
-//	JAKARTA, Senin (30/12/2024) - Kim dan Putin menandatangani pakta pertahanan pada bulan Juni.
+//	JAKARTA, Senin (30/12/2024) - Kim dan Presiden Rusia Vladimir Putin telah meneken pakta pertahanan bersama pada bulan Juni lalu.
 //	-- expect --
-//	conflict date pact.signed "in 2023" <> "pada bulan Juni"
-//	none "2025 M St"
+//	conflict date pact.signed "Earlier in 2023" <> "pada bulan Juni"
+//	none "Senin"    # the dateline is not a claim
+//
+// When a finding is not expected, the failure shows it with the document
+// and line of every claim and a line to paste into "expect":
+//
+//	pact.txtar: unexpected finding:
+//	    conflict date pact.signed (medium): Pact signed: 001 says 2023; 002 says June 2024 ...
+//	        side 1: "Earlier in 2023" at 001:4 (pact.txtar:6)
+//	        side 2: "pada bulan Juni" at 002:1 (pact.txtar:8)
+//	        expect it with: conflict date pact.signed "Earlier in 2023" <> "pada bulan Juni"
 package comparetest
