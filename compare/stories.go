@@ -1,9 +1,13 @@
 package compare
 
 import (
-	"hash/fnv"
+	"cmp"
+	"runtime"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/crosscheck/crosscheck/claims"
@@ -40,64 +44,118 @@ func (u unionFind) union(a, b int) {
 	u[b] = a
 }
 
-// shingles returns hashes of the word 5-grams of a text, sampled (1 in 4 by
-// hash) so that near-duplicate detection stays linear in corpus size.
-func shingles(text string) map[uint64]bool {
-	toks := token.Scan(text, nil)
-	words := make([]string, 0, len(toks))
-	for _, t := range toks {
+// shingles returns the distinct hashes (FNV-1a over the lower-case words,
+// each followed by a zero byte) of the word 5-grams of a text, sampled 1 in 4
+// by hash so that near-duplicate detection stays linear in corpus size,
+// sorted. buf is scratch space for the scan, returned for reuse.
+//
+// The hash is computed inline rather than through hash/fnv, whose Write
+// takes a []byte: converting every word cost two allocations per word and
+// window, most of syndication's time on a large corpus.
+func shingles(text string, buf []token.Token) ([]uint64, []token.Token) {
+	buf = token.Scan(text, buf[:0])
+	words := make([]string, 0, len(buf))
+	for _, t := range buf {
 		if t.Kind != token.Punct {
 			words = append(words, t.Lower)
 		}
 	}
-	out := map[uint64]bool{}
+	const offset64, prime64 = 14695981039346656037, 1099511628211
+	var out []uint64
 	for i := 0; i+5 <= len(words); i++ {
-		h := fnv.New64a()
+		h := uint64(offset64)
 		for _, w := range words[i : i+5] {
-			h.Write([]byte(w))
-			h.Write([]byte{0})
+			for k := 0; k < len(w); k++ {
+				h ^= uint64(w[k])
+				h *= prime64
+			}
+			h *= prime64 // the zero byte after each word: h ^= 0 is a no-op
 		}
-		v := h.Sum64()
-		if v%4 == 0 {
-			out[v] = true
+		if h%4 == 0 {
+			out = append(out, h)
 		}
 	}
-	return out
+	slices.Sort(out)
+	return slices.Compact(out), buf
+}
+
+// perDoc computes f for every document on GOMAXPROCS goroutines. Results
+// are stored by index, so the output does not depend on scheduling.
+func perDoc(docs []*claims.Document, f func(i int, buf []token.Token) []token.Token) {
+	workers := min(runtime.GOMAXPROCS(0), len(docs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf []token.Token
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(docs) {
+					return
+				}
+				buf = f(i, buf)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // syndication groups near-duplicate documents (the same wire story on
 // several sites): two documents are copies when at least 60% of the smaller
 // one's sampled 5-word shingles appear in the other. Candidate pairs come
-// from an inverted index, never from all pairs.
+// from the documents' shingles sorted by hash (an inverted index without a
+// map), never from all pairs; a shingle found in more than 50 documents is
+// boilerplate and ignored.
 func syndication(docs []*claims.Document) (source map[string]string, copies map[string][]string) {
 	n := len(docs)
-	sh := make([]map[uint64]bool, n)
-	inv := map[uint64][]int{}
-	for i, d := range docs {
-		sh[i] = shingles(d.Text)
-		for h := range sh[i] {
-			inv[h] = append(inv[h], i)
+	sh := make([][]uint64, n)
+	perDoc(docs, func(i int, buf []token.Token) []token.Token {
+		sh[i], buf = shingles(docs[i].Text, buf)
+		return buf
+	})
+	type posting struct {
+		h   uint64
+		doc int32
+	}
+	total := 0
+	for _, s := range sh {
+		total += len(s)
+	}
+	all := make([]posting, 0, total)
+	for i, s := range sh {
+		for _, h := range s {
+			all = append(all, posting{h, int32(i)})
 		}
 	}
-	u := newUnionFind(n)
-	for i := range docs {
-		shared := map[int]int{}
-		for h := range sh[i] {
-			list := inv[h]
-			if len(list) > 50 {
-				continue // boilerplate shared by many documents
-			}
-			for _, j := range list {
-				if j > i {
-					shared[j]++
+	slices.SortFunc(all, func(a, b posting) int {
+		if a.h != b.h {
+			return cmp.Compare(a.h, b.h)
+		}
+		return cmp.Compare(a.doc, b.doc)
+	})
+	shared := map[uint64]int32{} // i<<32 | j -> shingles shared
+	for lo := 0; lo < len(all); {
+		hi := lo + 1
+		for hi < len(all) && all[hi].h == all[lo].h {
+			hi++
+		}
+		if hi-lo <= 50 {
+			for a := lo; a < hi; a++ {
+				for b := a + 1; b < hi; b++ {
+					shared[uint64(all[a].doc)<<32|uint64(all[b].doc)]++
 				}
 			}
 		}
-		for j, k := range shared {
-			small := min(len(sh[i]), len(sh[j]))
-			if small >= 5 && float64(k) >= 0.6*float64(small) {
-				u.union(i, j)
-			}
+		lo = hi
+	}
+	u := newUnionFind(n)
+	for key, k := range shared {
+		i, j := int(key>>32), int(key&0xffffffff)
+		small := min(len(sh[i]), len(sh[j]))
+		if small >= 5 && float64(k) >= 0.6*float64(small) {
+			u.union(i, j)
 		}
 	}
 	source = map[string]string{}
@@ -137,11 +195,22 @@ func stories(docs []*claims.Document, participants func(d *claims.Document) []st
 	const storyDays = 10
 	n := len(docs)
 	kw := make([]map[string]bool, n)
-	inv := map[string][]int{}
+	parts := make([][]string, n)
 	for i, d := range docs {
-		kw[i] = keywords(d, participants(d), stop)
+		parts[i] = participants(d) // the callback need not be safe for concurrent use
+	}
+	perDoc(docs, func(i int, buf []token.Token) []token.Token {
+		kw[i], buf = keywords(docs[i], parts[i], stop, buf)
+		return buf
+	})
+	// Documents are added to the postings in index order, so each list is
+	// sorted whatever order a map hands out the words in.
+	inv := map[string][]int{}
+	counts := make([][2]int, n) // names and content words per document
+	for i := range docs {
 		for w := range kw[i] {
 			inv[w] = append(inv[w], i)
+			counts[i][kind(w)]++
 		}
 	}
 	u := newUnionFind(n)
@@ -172,7 +241,7 @@ func stories(docs []*claims.Document, participants func(d *claims.Document) []st
 			if dd < 0 {
 				dd = -dd
 			}
-			if dd <= storyDays*24*time.Hour && similarity(k, kw[i], kw[j]) >= 0.25 {
+			if dd <= storyDays*24*time.Hour && similarity(k, counts[i], counts[j]) >= 0.25 {
 				u.union(i, j)
 			}
 		}
@@ -194,7 +263,7 @@ func stories(docs []*claims.Document, participants func(d *claims.Document) []st
 			}
 		}
 		for j, k := range shared {
-			if s := similarity(k, kw[i], kw[j]); s > bestScore || s == bestScore && j < best {
+			if s := similarity(k, counts[i], counts[j]); s > bestScore || s == bestScore && j < best {
 				best, bestScore = j, s
 			}
 		}
@@ -247,24 +316,21 @@ func kind(w string) int {
 	return 1
 }
 
-// similarity is the larger of the overlap coefficients of two documents'
-// names and of their content words: names carry across languages ("Kim",
-// "KCNA", "Pyongyang"), content words within one.
-func similarity(shared *[2]int, a, b map[string]bool) float64 {
-	var na, nb [2]int
-	for w := range a {
-		na[kind(w)]++
+// similarity of two documents for story grouping. Names (participants and
+// proper nouns) decide when both documents have any: they carry across
+// languages ("Kim", "KCNA", "Pyongyang") and tell two shootings in one week
+// apart (Denver, Memphis) where content words ("gunman", "killed") would
+// merge them. Documents without names fall back to content words.
+func similarity(shared *[2]int, na, nb [2]int) float64 {
+	k := 0
+	if na[0] == 0 || nb[0] == 0 {
+		k = 1
 	}
-	for w := range b {
-		nb[kind(w)]++
+	m := min(na[k], nb[k])
+	if m == 0 {
+		return 0
 	}
-	best := 0.0
-	for k := 0; k < 2; k++ {
-		if m := min(na[k], nb[k]); m > 0 {
-			best = max(best, float64(shared[k])/float64(m))
-		}
-	}
-	return best
+	return float64(shared[k]) / float64(m)
 }
 
 // keywords are what tells two stories apart: a document's participants,
@@ -273,12 +339,12 @@ func similarity(shared *[2]int, a, b map[string]bool) float64 {
 // more, not a function word of any language). Two reports of one flood share
 // "valley", "floods", the town's name; a report of last year's flood shares
 // them too, which is why stories also need publication dates close together.
-func keywords(d *claims.Document, participants []string, stop map[string]bool) map[string]bool {
+func keywords(d *claims.Document, participants []string, stop map[string]bool, buf []token.Token) (map[string]bool, []token.Token) {
 	out := map[string]bool{}
 	for _, p := range participants {
 		out["@@"+p] = true
 	}
-	toks := token.Scan(d.Text, nil)
+	toks := token.Scan(d.Text, buf[:0])
 	proper := map[string]int{}
 	content := map[string]int{}
 	for i, t := range toks {
@@ -304,7 +370,7 @@ func keywords(d *claims.Document, participants []string, stop map[string]bool) m
 	for _, w := range top(content, 20) {
 		out[w] = true
 	}
-	return out
+	return out, toks
 }
 
 // top returns the n most frequent words, ties broken alphabetically.
