@@ -46,6 +46,9 @@ type Claim struct {
 	Also         []string
 	Triggers     []string
 	Participants []string
+	// Subject is who an attribute that belongs to someone speaks of (the
+	// candidate of a vote share), in lower case; empty when none is named.
+	Subject string
 	// Definite is set when the sentence refers to the frame's event as one
 	// already known ("the meeting", "rapat ini"), i.e. the story's event.
 	Definite bool

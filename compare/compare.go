@@ -86,10 +86,9 @@ type sentenceKey struct {
 
 // Event windows around a story's publication dates: a recurring event's
 // date is the story's own occurrence only inside [first - eventBefore,
-// last + eventAfter]; a sentence dated before first - backgroundBefore is
+// last + eventAfter] (eventBefore is the frame's window_days); a sentence dated before first - backgroundBefore is
 // background about another occurrence.
 const (
-	eventBefore      = 21 * 24 * time.Hour
 	eventAfter       = 31 * 24 * time.Hour
 	backgroundBefore = 21 * 24 * time.Hour
 )
@@ -191,6 +190,13 @@ func (cm *comparer) blocks(cs []*claims.Claim) map[string]*block {
 			if !ok {
 				continue
 			}
+			if at.PerSubject {
+				if c.Subject == "" {
+					continue // whose share it is was not found: not comparable
+				}
+				key += "|subject:" + c.Subject
+				why += ", for " + c.Subject
+			}
 			key = attr + "|" + string(c.Kind) + "|" + key
 			b := out[key]
 			if b == nil {
@@ -253,7 +259,7 @@ func (cm *comparer) instanceKey(c *claims.Claim, d *claims.Document, fr *rules.F
 		return "", "", false
 	}
 	if c.Kind == claims.KindDate && !st.Start.IsZero() {
-		lo, hi := st.Start.Add(-eventBefore), st.End.Add(eventAfter)
+		lo, hi := st.Start.AddDate(0, 0, -fr.WindowDays), st.End.Add(eventAfter)
 		if !(c.Date.Start.Before(hi) && lo.Before(c.Date.End)) {
 			return "", "", false
 		}
@@ -299,6 +305,9 @@ func (cm *comparer) compareBlock(key string, b *block) {
 	var order []string
 	for _, c := range kept {
 		k := unitKey(c)
+		if k == "victims" && b.frame.Name == "casualties" {
+			k = "people" // "35 korban luka" are 35 people hurt
+		}
 		if _, ok := groups[k]; !ok {
 			order = append(order, k)
 		}
@@ -649,6 +658,11 @@ func describe(c *claims.Claim) string {
 // compatible reports whether two claims' values can both hold.
 func compatible(a, b *claims.Claim) bool {
 	if a.Date != nil && b.Date != nil {
+		if a.Date.Range && b.Date.Range && !a.Date.Fuzzy && !b.Date.Fuzzy && a.Date.Gran == b.Date.Gran && a.Date.EndGran == b.Date.EndGran {
+			// Two written ranges state both ends: "23 to 26 December" and
+			// "23 to 27 December" overlap but cannot both be right.
+			return a.Date.Start.Equal(b.Date.Start) && a.Date.End.Equal(b.Date.End)
+		}
 		as, ae := dayWindow(a.Date)
 		bs, be := dayWindow(b.Date)
 		return as.Before(be) && bs.Before(ae)
@@ -703,7 +717,9 @@ func interval(c *claims.Claim) (float64, float64) {
 	// 800"); a bound the words give ("more than 100") is taken as written.
 	point := n.Low != nil && n.High != nil && *n.Low == n.Value && *n.High == n.Value
 	if point {
-		pad := prec / 2
+		// Just under half the last digit's place, so that "3" and "4"
+		// (or "third" and "fourth") do not touch.
+		pad := prec * 0.49
 		if n.Approx {
 			pad = math.Max(pad, 0.05*n.Value)
 		}

@@ -45,7 +45,7 @@ func (cm *comparer) internalChecks(cs []*claims.Claim) []Finding {
 				out = append(out, f)
 			}
 		}
-		out = append(out, durationRange(list)...)
+		out = append(out, cm.durationRange(list)...)
 		out = append(out, cm.conversions(d, list)...)
 	}
 	return out
@@ -120,14 +120,17 @@ func (cm *comparer) attribute(attr string) *rules.Attribute {
 
 // durationRange: "a five-day meeting" against "from 23 to 26 December" in
 // the same article and frame.
-func durationRange(list []*claims.Claim) []Finding {
+func (cm *comparer) durationRange(list []*claims.Claim) []Finding {
 	var out []Finding
+	seen := map[string]bool{}
 	for _, du := range list {
-		if du.Kind != claims.KindDuration || du.Num == nil || du.Num.Unit != "day" || du.Frame == "" {
+		if du.Kind != claims.KindDuration || du.Num == nil || du.Num.Unit != "day" || du.Frame == "" ||
+			cm.background[sentenceKey{du.Doc, du.Sentence}] {
 			continue
 		}
 		for _, r := range list {
-			if r.Date == nil || !r.Date.Range || r.Frame != du.Frame || r.Date.Gran != claims.GranDay {
+			if r.Date == nil || !r.Date.Range || r.Frame != du.Frame || r.Date.Gran != claims.GranDay ||
+				cm.background[sentenceKey{r.Doc, r.Sentence}] {
 				continue
 			}
 			days := math.Round(r.Date.End.Sub(r.Date.Start).Hours() / 24)
@@ -138,7 +141,10 @@ func durationRange(list []*claims.Claim) []Finding {
 			s := fmt.Sprintf("%s calls it %q but dates it %q, which is %s days (counting both ends).", du.Doc, du.Text, r.Text, claims.FormatNumber(days))
 			f := internalFinding(KindDurationRange, du.Frame+".duration", s, du, r)
 			f.Why = fmt.Sprintf("Both speak of the same %s in one article.", du.Frame)
-			out = append(out, f)
+			if !seen[f.ID] {
+				seen[f.ID] = true
+				out = append(out, f)
+			}
 		}
 	}
 	return out

@@ -48,6 +48,9 @@ type Set struct {
 	// Anaphora opens a sentence that continues the previous one ("It killed
 	// 612 people").
 	Anaphora *Phrases
+	// ClauseWords join clauses ("and", "dan"): a number's attribute word
+	// must not lie across one.
+	ClauseWords *Phrases
 }
 
 // AttrRef names attribute Attr of frame Frame.
@@ -55,10 +58,13 @@ type AttrRef struct{ Frame, Attr int }
 
 // Frame is an event type with its attributes.
 type Frame struct {
-	Name       string
-	Recurring  bool
-	Once       bool
-	NoCompare  bool // claims attached here are never compared (reporting verbs)
+	Name      string
+	Recurring bool
+	Once      bool
+	NoCompare bool // claims attached here are never compared (reporting verbs)
+	// WindowDays: how long before the story's first article a recurring
+	// event may have happened and still be the story's own (default 21).
+	WindowDays int
 	Attributes []*Attribute
 	File       string
 	Line       int
@@ -75,7 +81,10 @@ type Attribute struct {
 	// Forward marks attributes that look ahead ("policies for 2025"): with
 	// future tense, a value already over at the dateline is an anachronism.
 	Forward bool
-	Words   *Phrases
+	// PerSubject attributes belong to a named subject (a candidate's vote
+	// share): claims are compared only when their subjects match.
+	PerSubject bool
+	Words      *Phrases
 }
 
 // Accepts reports whether the attribute takes claims of kind k (and unit u,
@@ -156,7 +165,7 @@ func fileKind(root *yaml.Node) string {
 		switch root.Content[i].Value {
 		case "language":
 			return "language"
-		case "frames", "participants", "definite_before", "definite_after", "counted", "anaphora":
+		case "frames", "participants", "definite_before", "definite_after", "counted", "anaphora", "clause_words":
 			return "frames"
 		}
 	}
@@ -170,6 +179,7 @@ type framesFile struct {
 	DefiniteAfter  []string            `yaml:"definite_after"`
 	Counted        map[string][]string `yaml:"counted"`
 	Anaphora       []string            `yaml:"anaphora"`
+	ClauseWords    []string            `yaml:"clause_words"`
 }
 
 type frameFile struct {
@@ -177,19 +187,21 @@ type frameFile struct {
 	Recurring  bool            `yaml:"recurring"`
 	Once       bool            `yaml:"once"`
 	Compare    *bool           `yaml:"compare"`
+	WindowDays int             `yaml:"window_days"`
 	Triggers   []string        `yaml:"triggers"`
 	Attributes []attributeFile `yaml:"attributes"`
 }
 
 type attributeFile struct {
-	Name    string   `yaml:"name"`
-	Kinds   []string `yaml:"kinds"`
-	Units   []string `yaml:"units"`
-	Default bool     `yaml:"default"`
-	Growing bool     `yaml:"growing"`
-	Gran    []string `yaml:"gran"`
-	Forward bool     `yaml:"forward"`
-	Words   []string `yaml:"words"`
+	Name       string   `yaml:"name"`
+	Kinds      []string `yaml:"kinds"`
+	Units      []string `yaml:"units"`
+	Default    bool     `yaml:"default"`
+	Growing    bool     `yaml:"growing"`
+	Gran       []string `yaml:"gran"`
+	Forward    bool     `yaml:"forward"`
+	PerSubject bool     `yaml:"per_subject"`
+	Words      []string `yaml:"words"`
 }
 
 type participantFile struct {
@@ -229,7 +241,7 @@ func compile(files []source) (*Set, error) {
 	set := &Set{
 		Languages:    map[string]*Language{},
 		Participants: newPhrases(true), DefiniteBefore: newPhrases(false), DefiniteAfter: newPhrases(false),
-		Counted: newPhrases(false), Anaphora: newPhrases(false),
+		Counted: newPhrases(false), Anaphora: newPhrases(false), ClauseWords: newPhrases(false),
 	}
 	frames := map[string]*Frame{}
 	var frameOrder []string
@@ -268,7 +280,10 @@ func compile(files []source) (*Set, error) {
 				if f.Once && f.Recurring {
 					return nil, fmt.Errorf("%s:%d: frame %q cannot be both once and recurring", src.name, line, f.Name)
 				}
-				fr := &Frame{Name: f.Name, Recurring: f.Recurring, Once: f.Once, NoCompare: f.Compare != nil && !*f.Compare, File: src.name, Line: line}
+				fr := &Frame{Name: f.Name, Recurring: f.Recurring, Once: f.Once, NoCompare: f.Compare != nil && !*f.Compare, WindowDays: f.WindowDays, File: src.name, Line: line}
+				if fr.WindowDays <= 0 {
+					fr.WindowDays = 21
+				}
 				for k, a := range f.Attributes {
 					aline := lines.line("frames", i, "attributes", k)
 					if a.Name == "" || len(a.Kinds) == 0 {
@@ -279,7 +294,7 @@ func compile(files []source) (*Set, error) {
 							return nil, fmt.Errorf("%s:%d: attribute %q: unknown kind %q", src.name, aline, a.Name, kd)
 						}
 					}
-					at := &Attribute{Name: a.Name, Kinds: a.Kinds, Units: a.Units, Default: a.Default, Growing: a.Growing, Gran: a.Gran, Forward: a.Forward, Words: newPhrases(false)}
+					at := &Attribute{Name: a.Name, Kinds: a.Kinds, Units: a.Units, Default: a.Default, Growing: a.Growing, Gran: a.Gran, Forward: a.Forward, PerSubject: a.PerSubject, Words: newPhrases(false)}
 					for _, w := range a.Words {
 						at.Words.add(w, 0)
 					}
@@ -313,6 +328,9 @@ func compile(files []source) (*Set, error) {
 			}
 			for _, w := range ff.Anaphora {
 				set.Anaphora.add(w, 0)
+			}
+			for _, w := range ff.ClauseWords {
+				set.ClauseWords.add(w, 0)
 			}
 			names := make([]string, 0, len(ff.Counted))
 			for n := range ff.Counted {

@@ -44,8 +44,8 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 		ci, ce := p.tokenAt(c.Start), p.tokenAt(c.End)
 		numeric := c.Kind != claims.KindDate
 		type choice struct {
-			frame, attr, dist int
-			ev                *evidence
+			frame, attr, dist, trigDist int
+			ev                          *evidence
 		}
 		var choices []choice
 		for fi, fr := range set.Frames {
@@ -86,6 +86,15 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 			if !triggered {
 				continue
 			}
+			trigDist := bestDist
+			// A claim attached directly to the frame's word ("policies in
+			// 2024", "strategi untuk tahun 2025") takes the frame's default
+			// attribute: in "adopted a strategy that will guide policies in
+			// 2024", "adopted" is not about the year. Otherwise the nearest
+			// attribute word decides ("Turnout in the election was 81.8%").
+			if bestAttr >= 0 && trigDist == 0 && bestAttrDist > 0 {
+				bestAttr = -1
+			}
 			if bestAttr >= 0 && bestAttrDist < bestDist {
 				bestDist = bestAttrDist
 			}
@@ -100,12 +109,17 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 			if bestAttr < 0 {
 				continue
 			}
-			choices = append(choices, choice{fi, bestAttr, bestDist, bestEv})
+			choices = append(choices, choice{fi, bestAttr, bestDist, trigDist, bestEv})
 		}
 		if len(choices) == 0 {
 			continue
 		}
-		sort.SliceStable(choices, func(i, j int) bool { return choices[i].dist < choices[j].dist })
+		sort.SliceStable(choices, func(i, j int) bool {
+			if choices[i].dist != choices[j].dist {
+				return choices[i].dist < choices[j].dist
+			}
+			return choices[i].trigDist < choices[j].trigDist
+		})
 		primary := choices[0]
 		fr := set.Frames[primary.frame]
 		if fr.Once && len(c.Participants) < 2 {
@@ -115,6 +129,9 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 		}
 		c.Frame = fr.Name
 		c.Attribute = fr.Name + "." + fr.Attributes[primary.attr].Name
+		if fr.Attributes[primary.attr].PerSubject {
+			c.Subject = p.subjectBefore(a, ci)
+		}
 		if primary.ev != nil {
 			c.Triggers = append(c.Triggers, primary.ev.text)
 			c.Definite = primary.ev.definite
@@ -154,8 +171,41 @@ func (p *Pass) clauseBetween(ci, ce, es, ee int) bool {
 		case ",", ";", ":", "(", ")", "—", "–", ".":
 			return true
 		}
+		if p.Rules.ClauseWords.Has(p.Toks, k) {
+			return true
+		}
 	}
 	return false
+}
+
+// subjectBefore finds who a per-subject figure belongs to: the nearest
+// capitalised name before the claim in its clause ("Prabowo won 58.6%",
+// "Prabowo-Gibran meraih 58,59 persen"), as its first word in lower case.
+func (p *Pass) subjectBefore(sentStart, ci int) string {
+	for k := ci - 1; k >= sentStart; k-- {
+		t := &p.Toks[k]
+		switch t.Text {
+		case ",", ";", ":", "(", ")", "—", "–", ".":
+			return ""
+		}
+		if t.Kind != token.Word || !t.Is(token.Capital) {
+			continue
+		}
+		if _, _, ok := p.Lang.Month(t.Lower); ok || p.Rules.AttrWords.Has(p.Toks, k) || p.Rules.Triggers.Has(p.Toks, k) || p.Lang.Detect[t.Lower] {
+			continue // "Turnout", "The": capitalised, but not a name
+		}
+		// Walk back to the first word of the name ("Anies Baswedan",
+		// "Prabowo-Gibran").
+		for k > sentStart && (p.Toks[k-1].Kind == token.Word && p.Toks[k-1].Is(token.Capital) ||
+			p.Toks[k-1].Text == "-" && p.Toks[k-1].Glued() && k > sentStart+1 && p.Toks[k-2].Is(token.Capital)) {
+			k--
+		}
+		if p.Toks[k].Kind != token.Word {
+			k++
+		}
+		return p.Toks[k].Lower
+	}
+	return ""
 }
 
 func accepts(at *rules.Attribute, c *claims.Claim) bool {
