@@ -1,4 +1,4 @@
-package segment_test
+package segment
 
 import (
 	"bufio"
@@ -6,17 +6,19 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
-	"github.com/crosscheck/crosscheck/claims/segment"
+	"gopkg.in/neurosnap/sentences.v1"
+	"gopkg.in/neurosnap/sentences.v1/data"
 )
 
 // benchCorpus returns the texts of a generated 1,000-article corpus in lang
 // ("en" or "id"). claims/ may not import compare/internal/corpusgen, so the
 // corpus is written once by its command into the temp dir (or read from
 // $CROSSCHECK_BENCH_<LANG>, a JSON Lines file) and shared by later runs.
-func benchCorpus(b *testing.B, lang string) []string {
+func benchCorpus(b testing.TB, lang string) []string {
 	corpusOnce.Do(func() { corpora = map[string][]string{} })
 	corpusMu.Lock()
 	defer corpusMu.Unlock()
@@ -78,14 +80,56 @@ func BenchmarkSentences(b *testing.B) {
 	for _, lang := range []string{"en", "id"} {
 		b.Run(lang, func(b *testing.B) {
 			texts := benchCorpus(b, lang)
-			segment.Sentences(texts[0]) // load punkt outside the timing
+			Sentences(texts[0]) // load punkt outside the timing
 			b.SetBytes(totalBytes(texts))
 			b.ReportAllocs()
 			for b.Loop() {
 				for _, t := range texts {
-					segment.Sentences(t)
+					Sentences(t)
 				}
 			}
 		})
+	}
+}
+
+// TestFastWordsMatchLibrary checks that punkt with fastWords splits every
+// line of the generated corpora, and some hard cases, exactly where punkt
+// with the library's own word tokenizer does.
+func TestFastWordsMatchLibrary(t *testing.T) {
+	if testing.Short() {
+		t.Skip("needs the generated corpus")
+	}
+	b, err := data.Asset("data/english.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := sentences.LoadTraining(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib, fast := sentences.NewSentenceTokenizer(st), newPunkt(st)
+	lines := []string{
+		"Mr. Smith went to Washington D.C. on Jan. 5. He met Dr. J. R. Jones at 10 a.m. and left.",
+		"The U.S. economy grew 2.5% in Q3... Analysts expected 2,5%. Really?! Yes.",
+		"“It is over,” he said. 'Fine.' (See p. 4.) No. 1 seed lost 6-4, 6-3.",
+		"Kim Jong-un memimpin rapat pada Senin (30/12/2024). Rapat itu berlangsung 5 hari. ÄÖÜ. İstanbul.",
+		"A 1.200 km, 1,5 juta. 3.  4.5. x..y. 12th. e.g. i.e. etc. vs. St. Louis.",
+		"Tabs\there.\x01Ctrl. Next\u00a0one.\u2028Sep. \x85NEL. End\x00. Last!",
+	}
+	for _, lang := range []string{"en", "id"} {
+		for _, text := range benchCorpus(t, lang) {
+			lines = append(lines, strings.Split(text, "\n")...)
+		}
+	}
+	for _, line := range lines {
+		a, c := lib.Tokenize(line), fast.Tokenize(line)
+		if len(a) != len(c) {
+			t.Fatalf("%q: %d sentences, library %d", line, len(c), len(a))
+		}
+		for i := range a {
+			if *a[i] != *c[i] {
+				t.Fatalf("%q: sentence %d is %v, library %v", line, i, c[i], a[i])
+			}
+		}
 	}
 }

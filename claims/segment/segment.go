@@ -11,9 +11,11 @@
 package segment
 
 import (
+	"regexp"
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	prose "github.com/jdkato/prose/v2"
 	"gopkg.in/neurosnap/sentences.v1"
@@ -41,9 +43,176 @@ func tokenizer() (*sentences.DefaultSentenceTokenizer, error) {
 			punktErr = err
 			return
 		}
-		punkt = sentences.NewSentenceTokenizer(st)
+		punkt = newPunkt(st)
 	})
 	return punkt, punktErr
+}
+
+// newPunkt builds punkt exactly as sentences.NewSentenceTokenizer does, but
+// with fastWords as its word tokenizer.
+func newPunkt(st *sentences.Storage) *sentences.DefaultSentenceTokenizer {
+	lang := sentences.NewPunctStrings()
+	return sentences.NewTokenizer(st, fastWords{sentences.NewWordTokenizer(lang)}, lang)
+}
+
+// fastWords is punkt's default word tokenizer with the same answers and
+// without its per-call costs: the library lower-cases and runs a regexp
+// over every token each time it asks a token's type (several times per
+// token), compiles a regexp inside IsNonPunct on every call, converts
+// tokens to []rune to read their first letter, and scans each word three
+// times for sentence punctuation. Every method below returns what the
+// library's would for any input; the regexps are kept for the rare tokens
+// with digits, where their exact leftmost-match behaviour matters.
+type fastWords struct {
+	*sentences.DefaultWordTokenizer
+}
+
+// Tokenize is the library's loop with byte tests for its unicode.IsSpace
+// and HasSentencePunct (any of ".!?"), which give the same answers.
+func (p fastWords) Tokenize(text string, onlyPeriodContext bool) []*sentences.Token {
+	textLength := len(text)
+	if textLength == 0 {
+		return nil
+	}
+	tokens := make([]*sentences.Token, 0, 50)
+	lastSpace := 0
+	lineStart := false
+	paragraphStart := false
+	getNextWord := false
+	for i, char := range text {
+		if !isSpace(char) && i != textLength-1 {
+			continue
+		}
+		if char == '\n' {
+			if lineStart {
+				paragraphStart = true
+			}
+			lineStart = true
+		}
+		cursor := i
+		if i == textLength-1 {
+			cursor = textLength
+		}
+		word := strings.TrimSpace(text[lastSpace:cursor])
+		if word == "" {
+			continue
+		}
+		hasSentencePunct := hasByte(word, ".!?")
+		if onlyPeriodContext && !hasSentencePunct && !getNextWord {
+			lastSpace = cursor
+			continue
+		}
+		token := sentences.NewToken(word)
+		token.Position = cursor
+		token.ParaStart = paragraphStart
+		token.LineStart = lineStart
+		tokens = append(tokens, token)
+		lastSpace = cursor
+		lineStart = false
+		paragraphStart = false
+		getNextWord = hasSentencePunct
+	}
+	if len(tokens) == 0 {
+		token := sentences.NewToken(text)
+		token.Position = textLength
+		tokens = append(tokens, token)
+	}
+	return tokens
+}
+
+// Type is the lower-cased token with numbers replaced by "##number##" and,
+// unless it is one character long, commas removed.
+func (p fastWords) Type(t *sentences.Token) string {
+	if hasByte(t.Tok, "0123456789") {
+		return p.DefaultWordTokenizer.Type(t) // the number regexp decides
+	}
+	typ := strings.ToLower(t.Tok)
+	if len(typ) == 1 || strings.IndexByte(typ, ',') < 0 {
+		return typ
+	}
+	return strings.ReplaceAll(typ, ",", "")
+}
+
+// TypeNoPeriod and TypeNoSentPeriod repeat the library's, which call its
+// own Type directly and so would bypass the one above.
+func (p fastWords) TypeNoPeriod(t *sentences.Token) string {
+	typ := p.Type(t)
+	if len(typ) > 1 && typ[len(typ)-1] == '.' {
+		return typ[:len(typ)-1]
+	}
+	return typ
+}
+
+func (p fastWords) TypeNoSentPeriod(t *sentences.Token) string {
+	if t.SentBreak {
+		return p.TypeNoPeriod(t)
+	}
+	return p.Type(t)
+}
+
+func (p fastWords) FirstUpper(t *sentences.Token) bool {
+	if t.Tok == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t.Tok)
+	return unicode.IsUpper(r)
+}
+
+func (p fastWords) FirstLower(t *sentences.Token) bool {
+	if t.Tok == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t.Tok)
+	return unicode.IsLower(r)
+}
+
+// IsEllipsis: `\.\.+$`.
+func (p fastWords) IsEllipsis(t *sentences.Token) bool { return strings.HasSuffix(t.Tok, "..") }
+
+// IsInitial: `^[A-Za-z]\.$`.
+func (p fastWords) IsInitial(t *sentences.Token) bool {
+	return len(t.Tok) == 2 && isASCIILetter(t.Tok[0]) && t.Tok[1] == '.'
+}
+
+// IsAlpha: `^[A-Za-z]+$`.
+func (p fastWords) IsAlpha(t *sentences.Token) bool {
+	if t.Tok == "" {
+		return false
+	}
+	for i := 0; i < len(t.Tok); i++ {
+		if !isASCIILetter(t.Tok[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// IsNonPunct matches the type against the library's non-punctuation
+// pattern, compiled once instead of on every call.
+func (p fastWords) IsNonPunct(t *sentences.Token) bool { return nonPunct.MatchString(p.Type(t)) }
+
+var nonPunct = regexp.MustCompile(sentences.NewPunctStrings().NonPunct())
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+// hasByte reports whether s contains any of the ASCII bytes in set. ASCII
+// bytes never occur inside a multi-byte UTF-8 sequence, so this is the
+// rune-wise test, without strings.ContainsAny's rune decoding.
+func hasByte(s, set string) bool {
+	for i := 0; i < len(s); i++ {
+		if strings.IndexByte(set, s[i]) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// isSpace is unicode.IsSpace with the ASCII cases answered first.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || uint32(r-'\t') <= '\r'-'\t'
+	}
+	return unicode.IsSpace(r)
 }
 
 // Sentences splits text into sentences. Line breaks always end a sentence
