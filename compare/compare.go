@@ -104,7 +104,14 @@ func (cm *comparer) backgroundSentences(cs []*claims.Claim) map[sentenceKey]bool
 	for _, c := range cs {
 		k := sentenceKey{c.Doc, c.Sentence}
 		starts[k] = c.SentenceStart
-		if c.Date == nil || c.Date.Fuzzy {
+		if d := cm.docs[c.Doc]; d != nil && c.SentenceEnd > c.SentenceStart {
+			// "Previously, ...", "Sebelumnya, ...".
+			head := d.Text[c.SentenceStart:min(c.SentenceEnd, c.SentenceStart+40)]
+			if toks := token.Scan(head, nil); len(toks) > 0 && cm.set.Background.Has(toks, 0) {
+				bg[k] = true
+			}
+		}
+		if c.Date == nil || c.Date.Fuzzy && c.Date.Relative {
 			continue
 		}
 		d := cm.docs[c.Doc]
@@ -115,7 +122,11 @@ func (cm *comparer) backgroundSentences(cs []*claims.Claim) map[sentenceKey]bool
 		if st == nil || st.Start.IsZero() {
 			continue
 		}
-		if !c.Date.End.After(st.Start.Add(-backgroundBefore)) {
+		window := backgroundBefore
+		if fr := cm.set.FrameByName(c.Frame); fr != nil && !fr.Once {
+			window = time.Duration(max(fr.WindowDays, 21)) * 24 * time.Hour
+		}
+		if !c.Date.End.After(st.Start.Add(-window)) {
 			bg[k] = true
 		}
 	}

@@ -51,6 +51,9 @@ type Set struct {
 	// ClauseWords join clauses ("and", "dan"): a number's attribute word
 	// must not lie across one.
 	ClauseWords *Phrases
+	// Background opens a sentence about an earlier occurrence
+	// ("Sebelumnya, ...").
+	Background *Phrases
 }
 
 // AttrRef names attribute Attr of frame Frame.
@@ -165,7 +168,7 @@ func fileKind(root *yaml.Node) string {
 		switch root.Content[i].Value {
 		case "language":
 			return "language"
-		case "frames", "participants", "definite_before", "definite_after", "counted", "anaphora", "clause_words":
+		case "frames", "participants", "definite_before", "definite_after", "counted", "anaphora", "clause_words", "background_markers":
 			return "frames"
 		}
 	}
@@ -180,6 +183,7 @@ type framesFile struct {
 	Counted        map[string][]string `yaml:"counted"`
 	Anaphora       []string            `yaml:"anaphora"`
 	ClauseWords    []string            `yaml:"clause_words"`
+	Background     []string            `yaml:"background_markers"`
 }
 
 type frameFile struct {
@@ -241,7 +245,7 @@ func compile(files []source) (*Set, error) {
 	set := &Set{
 		Languages:    map[string]*Language{},
 		Participants: newPhrases(true), DefiniteBefore: newPhrases(false), DefiniteAfter: newPhrases(false),
-		Counted: newPhrases(false), Anaphora: newPhrases(false), ClauseWords: newPhrases(false),
+		Counted: newPhrases(false), Anaphora: newPhrases(false), ClauseWords: newPhrases(false), Background: newPhrases(false),
 	}
 	frames := map[string]*Frame{}
 	var frameOrder []string
@@ -331,6 +335,9 @@ func compile(files []source) (*Set, error) {
 			}
 			for _, w := range ff.ClauseWords {
 				set.ClauseWords.add(w, 0)
+			}
+			for _, w := range ff.Background {
+				set.Background.add(w, 0)
 			}
 			names := make([]string, 0, len(ff.Counted))
 			for n := range ff.Counted {

@@ -64,9 +64,14 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 			for k := range si.ev {
 				ev := &si.ev[k]
 				d := gap(ci, ce, ev.start, ev.end)
-				if numeric && (d > numericReach || p.clauseBetween(ci, ce, ev.start, ev.end)) {
-					continue
+				clause := p.clauseBetween(ci, ce, ev.start, ev.end)
+				if numeric && clause {
+					continue // a number belongs to its own clause
 				}
+				if clause {
+					d += clausePenalty // a date may reach across one, at a cost
+				}
+				attrOK := !numeric || d <= numericReach
 				for _, f := range ev.frames {
 					if f == fi {
 						triggered = true
@@ -76,7 +81,7 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 					}
 				}
 				for _, r := range ev.attrs {
-					if r.Frame == fi && accepting[r.Attr] {
+					if r.Frame == fi && accepting[r.Attr] && attrOK {
 						if bestAttrDist < 0 || d < bestAttrDist {
 							bestAttr, bestAttrDist = r.Attr, d
 						}
@@ -110,6 +115,21 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 				continue
 			}
 			choices = append(choices, choice{fi, bestAttr, bestDist, trigDist, bestEv})
+		}
+		if len(choices) == 0 && c.Kind != claims.KindDate {
+			// "Prabowo won 58.6% of the vote. Anies came second with
+			// 24.9%.": a figure in a sentence that names no event
+			// continues the previous sentence's, when that sentence, in the
+			// same paragraph, evokes exactly one frame that takes it.
+			if fi, ai, ok := p.previousFrame(c, a, cache); ok {
+				fr := set.Frames[fi]
+				c.Frame, c.Attribute = fr.Name, fr.Name+"."+fr.Attributes[ai].Name
+				c.Triggers = append(c.Triggers, "(previous sentence)")
+				if fr.Attributes[ai].PerSubject {
+					c.Subject = p.subjectBefore(a, ci)
+				}
+			}
+			continue
 		}
 		if len(choices) == 0 {
 			continue
@@ -159,6 +179,11 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 // injured"), not to a word across a comma ("injured ..., a city of 500,000").
 const numericReach = 6
 
+// clausePenalty is added to the distance of evidence across a clause
+// boundary from a date: in "The summit in Hanoi was held on February 27 and
+// 28, the second meeting between ...", the date belongs to the summit.
+const clausePenalty = 5
+
 // clauseBetween reports a clause boundary (comma, semicolon, colon,
 // bracket, dash) between a claim and a piece of evidence.
 func (p *Pass) clauseBetween(ci, ce, es, ee int) bool {
@@ -168,7 +193,12 @@ func (p *Pass) clauseBetween(ci, ce, es, ee int) bool {
 	}
 	for k := a; k < b && k < len(p.Toks); k++ {
 		switch p.Toks[k].Text {
-		case ",", ";", ":", "(", ")", "—", "–", ".":
+		case ",", ".":
+			if inNumber(p.Toks, k) {
+				continue // "5,6", "7.8"
+			}
+			return true
+		case ";", ":", "(", ")", "—", "–":
 			return true
 		}
 		if p.Rules.ClauseWords.Has(p.Toks, k) {
@@ -176,6 +206,12 @@ func (p *Pass) clauseBetween(ci, ce, es, ee int) bool {
 		}
 	}
 	return false
+}
+
+// inNumber reports a separator glued between two digit runs.
+func inNumber(toks []token.Token, k int) bool {
+	return k > 0 && k+1 < len(toks) && toks[k-1].Kind == token.Number && toks[k+1].Kind == token.Number &&
+		toks[k].Glued() && toks[k+1].Glued()
 }
 
 // subjectBefore finds who a per-subject figure belongs to: the nearest
@@ -311,4 +347,37 @@ func (p *Pass) entityParticipants(si *sentenceInfo, start, end int) []string {
 	sort.Strings(out)
 	si.entities = out
 	return out
+}
+
+// previousFrame finds the single frame evoked by the sentence before the one
+// starting at token a, on the same line, whose default attribute takes c.
+func (p *Pass) previousFrame(c *claims.Claim, a int, cache map[int]*sentenceInfo) (frame, attr int, ok bool) {
+	if a == 0 || p.Toks[a].Is(token.NewlineBefore) {
+		return 0, 0, false
+	}
+	pa, pb := p.sentenceTokens(p.Toks[a-1].Start)
+	si := cache[pa]
+	if si == nil {
+		si = p.sentenceEvidence(pa, pb)
+		cache[pa] = si
+	}
+	found := -1
+	for _, ev := range si.ev {
+		for _, fi := range ev.frames {
+			fr := p.Rules.Frames[fi]
+			if fr.NoCompare {
+				continue
+			}
+			for ai, at := range fr.Attributes {
+				if at.Default && accepts(at, c) {
+					if found >= 0 && found != fi {
+						return 0, 0, false // two candidates: do not guess
+					}
+					found, attr = fi, ai
+					break
+				}
+			}
+		}
+	}
+	return found, attr, found >= 0
 }
