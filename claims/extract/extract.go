@@ -131,12 +131,19 @@ func (e *Engine) setLanguage(doc *claims.Document, toks []token.Token) {
 	if doc.Language != "" {
 		doc.Warnings = append(doc.Warnings, "no rules for language "+strconv.Quote(doc.Language)+"; detected from the text instead")
 	}
+	// Function words count two; other lexicon words (month, weekday and
+	// number words, units) one; a word both languages know counts for both.
 	best, bestN := e.Rules.Codes[0], -1
 	for _, code := range e.Rules.Codes {
-		det := e.Rules.Languages[code].Detect
+		l := e.Rules.Languages[code]
 		n := 0
 		for i := 0; i < len(toks) && i < 3000; i++ {
-			if toks[i].Kind == token.Word && det[toks[i].Lower] {
+			if toks[i].Kind != token.Word {
+				continue
+			}
+			if l.Detect[toks[i].Lower] {
+				n += 2
+			} else if l.Knows(toks[i].Lower) {
 				n++
 			}
 		}
