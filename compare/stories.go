@@ -373,7 +373,8 @@ func keywords(d *claims.Document, participants []string, stop map[string]bool, b
 	return out, toks
 }
 
-// top returns the n most frequent words, ties broken alphabetically.
+// top returns the n most frequent words, ties broken alphabetically. The
+// order is total (words are distinct), so it does not depend on the map's.
 func top(count map[string]int, n int) []string {
 	type kv struct {
 		w string
@@ -383,13 +384,13 @@ func top(count map[string]int, n int) []string {
 	for w, c := range count {
 		all = append(all, kv{w, c})
 	}
-	sort.Slice(all, func(i, j int) bool {
-		if all[i].n != all[j].n {
-			return all[i].n > all[j].n
+	slices.SortFunc(all, func(a, b kv) int {
+		if a.n != b.n {
+			return b.n - a.n
 		}
-		return all[i].w < all[j].w
+		return strings.Compare(a.w, b.w)
 	})
-	var out []string
+	out := make([]string, 0, min(n, len(all)))
 	for i := 0; i < len(all) && i < n; i++ {
 		out = append(out, all[i].w)
 	}
