@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/olekukonko/tablewriter"
@@ -324,17 +325,60 @@ func renderClaimsTable(w io.Writer, r *Report, opt RenderOptions) error {
 			c := &r.Claims[i]
 			rows = append(rows, []cell{
 				plainCell(location(c)), plainCell(c.Kind), plainCell(orDash(c.Attribute)),
-				plainCell(quote(c.Text)), plainCell(printable(c.Value)), plainCell(printable(c.Note)),
+				plainCell(quote(c.Text)), plainCell(printable(c.Value)), plainCell(printable(claimDetail(c))),
 			})
 		}
 		if _, err := fmt.Fprintln(w); err != nil {
 			return err
 		}
-		if err := writeGrid(w, []string{"WHERE", "KIND", "ATTRIBUTE", "TEXT", "VALUE", "NOTE"}, rows, opt, false, false); err != nil {
+		if err := writeGrid(w, []string{"WHERE", "KIND", "ATTRIBUTE", "TEXT", "VALUE", "DETAILS"}, rows, opt, false, false); err != nil {
 			return err
 		}
 	}
 	read, _ := readDocuments(r)
 	_, err := fmt.Fprintf(w, "\n%s in %s\n", plural(len(r.Claims), "claim", "claims"), plural(read, "document", "documents"))
 	return err
+}
+
+// claimDetail says what a rule author needs beside the value: for dates,
+// which parts were written and which inferred; for numbers, the bounds the
+// words give, the unit and what is counted; then the resolution note.
+func claimDetail(c *Claim) string {
+	var parts []string
+	if len(c.Written) > 0 {
+		parts = append(parts, "written: "+strings.Join(c.Written, ", "))
+	}
+	if len(c.Inferred) > 0 {
+		parts = append(parts, "inferred: "+strings.Join(c.Inferred, ", "))
+	}
+	if n := c.NumberFields; n != nil {
+		lo, hi := "-inf", "+inf"
+		if n.Low != nil {
+			lo = strconv.FormatFloat(*n.Low, 'f', -1, 64)
+		}
+		if n.High != nil {
+			hi = strconv.FormatFloat(*n.High, 'f', -1, 64)
+		}
+		lb, rb := "[", "]"
+		if n.LowExclusive || n.Low == nil {
+			lb = "("
+		}
+		if n.HighExclusive || n.High == nil {
+			rb = ")"
+		}
+		parts = append(parts, "bounds "+lb+lo+", "+hi+rb)
+		if n.Unit != "" {
+			parts = append(parts, "unit "+n.Unit)
+		}
+		if n.Counted != "" {
+			parts = append(parts, "counts "+n.Counted)
+		}
+	}
+	if c.Subject != "" {
+		parts = append(parts, "subject "+c.Subject)
+	}
+	if c.Note != "" {
+		parts = append(parts, c.Note)
+	}
+	return strings.Join(parts, "; ")
 }
