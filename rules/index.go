@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -68,6 +69,10 @@ func (p *Pattern) firstKeys() (words []string, classes []int) {
 				classes = append(classes, classNumber, classOrdWord)
 			case slotQ:
 				words = append(words, "q1", "q2", "q3", "q4", "h1", "h2")
+			case slotTHour:
+				for h := 0; h <= 24; h++ {
+					words = append(words, fmt.Sprintf("t%d", h), fmt.Sprintf("t%02d", h))
+				}
 			case slotRoman:
 				for r := range romanOrdinals {
 					words = append(words, strings.ToLower(r))
@@ -112,13 +117,21 @@ type Match struct {
 // Longest tries every pattern that can start at toks[i] and returns the
 // longest match; among equally long ones, the earliest-listed pattern.
 func (x *Index) Longest(toks []token.Token, i int) (Match, bool) {
+	return x.LongestAccepted(toks, i, nil)
+}
+
+// LongestAccepted is Longest among the matches accept keeps (it may also
+// shorten a match by lowering End): a rejected long match does not hide a
+// shorter good one ("tonight" in "tonight at 1am").
+func (x *Index) LongestAccepted(toks []token.Token, i int, accept func(*Match) bool) (Match, bool) {
 	t := &toks[i]
 	var cand [16]int
 	ids := cand[:0]
 	add := func(list []int) { ids = append(ids, list...) }
-	if t.Kind == token.Number {
+	if t.Kind == token.Number || t.Kind == token.Punct && (t.Text == "-" || t.Text == "−" || vulgarFractions[t.Text] > 0) {
 		add(x.byClass[classNumber])
-	} else {
+	}
+	if t.Kind != token.Number {
 		add(x.byWord[t.Lower])
 		if t.Kind == token.Word {
 			l := x.lang
@@ -148,8 +161,15 @@ func (x *Index) Longest(toks []token.Token, i int) (Match, bool) {
 		}
 		p := x.pats[id]
 		end, c, ok := p.Match(toks, i)
-		if ok && end > best.End {
-			best = Match{Pattern: p, Start: i, End: end, Caps: c}
+		if !ok || end <= best.End {
+			continue
+		}
+		m := Match{Pattern: p, Start: i, End: end, Caps: c}
+		if accept != nil && !accept(&m) {
+			continue
+		}
+		if m.End > best.End {
+			best = m
 			found = true
 		}
 	}

@@ -191,7 +191,7 @@ type unitFile struct {
 }
 
 // durUnitOrder lists the duration units the engine understands.
-var durUnitOrder = []string{"decade", "year", "quarter", "month", "week", "weekend", "day", "hour", "minute", "century"}
+var durUnitOrder = []string{"century", "decade", "year", "quarter", "month", "fortnight", "week", "weekend", "day", "hour", "minute", "second"}
 
 func compileLanguage(f *langFile, file string, lines *lineFinder) (*Language, error) {
 	errf := func(path []any, format string, args ...any) error {

@@ -29,7 +29,14 @@ type Pattern struct {
 	// Future marks "in two weeks": a date when the sentence looks ahead,
 	// otherwise the duration it names ("finished in two weeks").
 	Future bool
-	Shift  *Shift
+	// Alone requires the match to end a phrase: no word may follow ("on the
+	// 18th." but not "on the 3rd floor"; "the day before" but not "the day
+	// before the vote").
+	Alone bool
+	// Rel fixes how a weekday or month name is resolved: "past" (the last
+	// one before the publication date) or "next" (the first one after).
+	Rel   string
+	Shift *Shift
 }
 
 // Shift describes a relative expression: move by Amount Units from the
@@ -53,6 +60,8 @@ type patternFile struct {
 	Century    bool       `yaml:"century"`
 	Anchor     bool       `yaml:"anchor"`
 	Future     bool       `yaml:"future"`
+	Alone      bool       `yaml:"alone"`
+	Rel        string     `yaml:"rel"`
 	Shift      *shiftFile `yaml:"shift"`
 }
 
@@ -87,6 +96,8 @@ const (
 	slotOffset  // "last", "next", "this", "lalu", "depan"
 	slotPart    // "early", "the end of", "awal", "akhir"
 	slotCentury // "1800s": a century written as its first year
+	slotTHour   // "T04" in "2023-02-06T04:17"
+	slotDayTh   // a day with its ordinal suffix: "13th"
 )
 
 var slotNames = map[string]slotKind{
@@ -94,7 +105,7 @@ var slotNames = map[string]slotKind{
 	"day": slotDay, "weekday": slotWeekday, "weekdayname": slotWeekdayName, "hour": slotHour,
 	"minute": slotMinute, "num": slotNum, "int": slotInt, "ordinal": slotOrdinal, "decade": slotDecade,
 	"q": slotQ, "roman": slotRoman, "season": slotSeason, "hhmm": slotHHMM, "a": slotA, "offset": slotOffset,
-	"part": slotPart, "century": slotCentury,
+	"part": slotPart, "century": slotCentury, "thour": slotTHour, "dayth": slotDayTh,
 }
 
 type partKind int
@@ -116,11 +127,14 @@ type part struct {
 	glued    bool
 }
 
-var validParts = map[string]bool{"": true, "early": true, "mid": true, "late": true, "todate": true, "rest": true, "span": true}
+var validParts = map[string]bool{"": true, "early": true, "mid": true, "late": true, "todate": true, "rest": true, "span": true, "within": true}
 
 func (l *Language) compilePattern(pf patternFile) (*Pattern, error) {
 	p := &Pattern{ID: pf.ID, Lang: l, Dateline: pf.Dateline, YearOffset: pf.YearOffset, Half: pf.Half,
-		Century: pf.Century, Anchor: pf.Anchor, Future: pf.Future}
+		Century: pf.Century, Anchor: pf.Anchor, Future: pf.Future, Alone: pf.Alone, Rel: pf.Rel}
+	if p.Rel != "" && p.Rel != "past" && p.Rel != "next" {
+		return nil, fmt.Errorf("rel %q: want past or next", p.Rel)
+	}
 	if strings.TrimSpace(pf.Match) == "" {
 		return nil, fmt.Errorf("empty match")
 	}
@@ -189,11 +203,18 @@ func (l *Language) compileElement(el string) ([]part, error) {
 				}
 				pt = part{kind: partSlot, slot: k, side: side}
 			} else {
+				side := 0
 				lst, ok := l.lists[name]
+				if !ok && strings.HasSuffix(name, "2") {
+					// "@dur_any2": the same list, captured for the second
+					// half of a compound ("1 hour and 30 minutes").
+					side, name = 1, strings.TrimSuffix(name, "2")
+					lst, ok = l.lists[name]
+				}
 				if !ok {
 					return nil, fmt.Errorf("unknown list @%s", name)
 				}
-				pt = part{kind: partList, list: lst, listName: name}
+				pt = part{kind: partList, list: lst, listName: name, side: side}
 			}
 			i = j
 		default:
@@ -235,14 +256,14 @@ type Captures struct {
 	MonthName                 bool // a month was written as a word
 	Hour, Minute              int
 	HasHour, HasMinute        bool
-	AmPm                      int // 1 am, 2 pm
-	Num                       Numeral
-	HasNum                    bool
+	AmPm                      int     // 1 am, 2 pm
+	Num, Num2                 Numeral // $num and $num2
+	HasNum, HasNum2           bool
 	Ordinal                   int
 	HalfTag                   bool // the $q slot read "H1"/"H2"
 	Decade                    int
-	Century                   int // first year of a century written "1800s"
-	DurUnit                   string
+	Century                   int    // first year of a century written "1800s"
+	DurUnit, DurUnit2         string // units of @dur_* lists (the second for @dur_any2)
 	Season                    [2]int // first and last month of a season
 	Offset                    int    // "last" -1, "this" 0, "next" +1
 	HasOffset                 bool
@@ -253,7 +274,25 @@ type Captures struct {
 // Match tries the pattern at toks[i] and returns the token index after the
 // match. Optional parts are tried greedily first.
 func (p *Pattern) Match(toks []token.Token, i int) (end int, c Captures, ok bool) {
-	return p.match(toks, 0, i, i, c)
+	end, c, ok = p.match(toks, 0, i, i, c)
+	if ok && p.Alone && end < len(toks) && toks[end].Kind == token.Word && !toks[end].Is(token.NewlineBefore) {
+		return 0, c, false
+	}
+	return end, c, ok
+}
+
+// MatchElided matches the pattern at toks[i] without its leading
+// prepositions: the second and later members of a list ("in 2007 and 2009",
+// "on 11/20, 11/22 or 11/25") share the first member's preposition.
+func (p *Pattern) MatchElided(toks []token.Token, i int) (end int, c Captures, ok bool) {
+	pi := 0
+	for pi < len(p.parts) && p.parts[pi].kind != partSlot {
+		pi++
+	}
+	if pi == 0 || pi == len(p.parts) {
+		return 0, c, false
+	}
+	return p.match(toks, pi, i, i, c)
 }
 
 func (p *Pattern) match(toks []token.Token, pi, ti, start int, c Captures) (int, Captures, bool) {
@@ -288,15 +327,23 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c Captures) (i
 		switch {
 		case pt.listName == "ampm":
 			c.AmPm = v
+		case strings.HasPrefix(pt.listName, "am_"):
+			c.AmPm = 1
+		case strings.HasPrefix(pt.listName, "pm_"):
+			c.AmPm = 2
 		case pt.listName == "noon":
 			c.Hour, c.HasHour, c.Minute, c.HasMinute = 12, true, 0, true
 		case pt.listName == "midnight":
 			c.Hour, c.HasHour, c.Minute, c.HasMinute = 0, true, 0, true
 		case strings.HasPrefix(pt.listName, "dur_"):
-			if u, ok := l.DurUnits[t.Lower]; ok {
-				c.DurUnit = u
+			u, ok := l.DurUnits[t.Lower]
+			if !ok {
+				u = t.Lower
+			}
+			if pt.side == 1 {
+				c.DurUnit2 = u
 			} else {
-				c.DurUnit = t.Lower
+				c.DurUnit = u
 			}
 		}
 		return end, c, true
@@ -304,13 +351,15 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c Captures) (i
 	s := pt.side
 	switch pt.slot {
 	case slotYear:
-		if !l.isYear(toks, i) {
+		if !l.isYear(toks, i, pt.glued) {
 			return 0, c, false
 		}
 		c.Year[s] = int(parseInt(t.Text))
 		return i + 1, c, true
 	case slotYY:
-		if t.Kind != token.Number || len(t.Text) != 2 {
+		// Only the year after: "2018-19", "1998/99" (seasons, fiscal and
+		// school years). "2014-16" is not written for a range of years.
+		if t.Kind != token.Number || len(t.Text) != 2 || c.Year[0] == 0 || int(parseInt(t.Text)) != (c.Year[0]+1)%100 {
 			return 0, c, false
 		}
 		c.Year[s] = int(parseInt(t.Text))
@@ -337,7 +386,7 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c Captures) (i
 		}
 		c.Month[s] = v
 		return i + 1, c, true
-	case slotDay:
+	case slotDay, slotDayTh:
 		v, ok := smallInt(t, 1, 31)
 		if !ok {
 			return 0, c, false
@@ -346,6 +395,8 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c Captures) (i
 		end := i + 1
 		if end < len(toks) && toks[end].Kind == token.Word && toks[end].Glued() && l.ordinalSuffix[toks[end].Lower] {
 			end++
+		} else if pt.slot == slotDayTh {
+			return 0, c, false
 		}
 		return end, c, true
 	case slotWeekday, slotWeekdayName:
@@ -389,10 +440,21 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c Captures) (i
 		return end, c, true
 	case slotNum:
 		n, ok := l.ReadNumeral(toks, i)
-		if !ok || n.Vague {
+		if ok && n.Fraction && n.End-1 > i {
+			// "the previous three quarters": a count of periods, not three
+			// fourths (but "one and a quarter years" is 1.25).
+			if _, isUnit := l.DurUnits[toks[n.End-1].Lower]; isUnit && toks[n.End-2].Kind != token.Word || isUnit && l.numWords[toks[n.End-2].Lower].kind == nwValue {
+				n, ok = l.ReadNumeral(toks[:n.End-1], i)
+			}
+		}
+		if !ok || n.Vague || n.Code || n.Value < 0 {
 			return 0, c, false
 		}
-		c.Num, c.HasNum = n, true
+		if s == 1 {
+			c.Num2, c.HasNum2 = n, true
+		} else {
+			c.Num, c.HasNum = n, true
+		}
 		return n.End, c, true
 	case slotInt:
 		if t.Kind != token.Number || len(t.Text) > 9 {
@@ -461,6 +523,22 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c Captures) (i
 			return 0, c, false
 		}
 		c.Season = r
+		return i + 1, c, true
+	case slotTHour:
+		if t.Kind != token.Word || len(t.Lower) < 2 || len(t.Lower) > 3 || t.Lower[0] != 't' {
+			return 0, c, false
+		}
+		h := 0
+		for _, d := range t.Lower[1:] {
+			if d < '0' || d > '9' {
+				return 0, c, false
+			}
+			h = h*10 + int(d-'0')
+		}
+		if h > 24 {
+			return 0, c, false
+		}
+		c.Hour, c.HasHour = h, true
 		return i + 1, c, true
 	case slotHHMM:
 		if t.Kind != token.Number || len(t.Text) < 3 || len(t.Text) > 4 {
@@ -533,12 +611,15 @@ func (l *Language) capsOK(t *token.Token) bool {
 
 // isYear accepts a four-digit run from 1000 to 2999 that is not part of a
 // larger numeral ("2,022 people", "2024.5") or glued to a unit or percent.
-func (l *Language) isYear(toks []token.Token, i int) bool {
+//
+// inDate is set when the pattern glues the year to what comes before it
+// ("23.04.2022"), so a separator before it is the date's own.
+func (l *Language) isYear(toks []token.Token, i int, inDate bool) bool {
 	t := &toks[i]
 	if t.Kind != token.Number || len(t.Text) != 4 || t.Text[0] < '1' || t.Text[0] > '2' {
 		return false
 	}
-	if i > 0 && t.Glued() {
+	if i > 0 && t.Glued() && !inDate {
 		p := toks[i-1].Text
 		if p == l.group || p == l.decimal || p == "$" || p == "#" || p == "+" {
 			if p == l.group || p == l.decimal {

@@ -67,22 +67,7 @@ func (p *Phrases) Match(toks []token.Token, i int) (end, value int, ok bool) {
 		key = toks[i].Text
 	}
 	for _, ph := range p.byFirst[key] {
-		if i+len(ph.words) > len(toks) {
-			continue
-		}
-		okAll := true
-		for k := 1; k < len(ph.words); k++ {
-			t := &toks[i+k]
-			w := t.Lower
-			if p.caseSensitive {
-				w = t.Text
-			}
-			if w != ph.words[k] || (ph.glued[k] && !t.Glued()) || t.Is(token.NewlineBefore) {
-				okAll = false
-				break
-			}
-		}
-		if okAll {
+		if p.matches(toks, i, ph) {
 			return i + len(ph.words), ph.value, true
 		}
 	}
@@ -96,15 +81,48 @@ func (p *Phrases) Has(toks []token.Token, i int) bool {
 }
 
 // MatchBefore finds a phrase that ends exactly at token index end (exclusive),
-// trying start positions up to maxLen tokens back. Used for qualifiers.
+// trying start positions up to maxLen tokens back, longest first. Every
+// phrase is tried, not only the longest at a start: "to" ends before "the
+// 28th" even though "to the" is also a phrase. Used for qualifiers and
+// range connectors.
 func (p *Phrases) MatchBefore(toks []token.Token, end, maxLen int) (start, value int, ok bool) {
+	if p == nil {
+		return 0, 0, false
+	}
 	for s := end - maxLen; s < end; s++ {
 		if s < 0 {
 			continue
 		}
-		if e, v, ok := p.Match(toks, s); ok && e == end {
-			return s, v, true
+		key := toks[s].Lower
+		if p.caseSensitive {
+			key = toks[s].Text
+		}
+		for _, ph := range p.byFirst[key] {
+			if s+len(ph.words) != end {
+				continue
+			}
+			if p.matches(toks, s, ph) {
+				return s, ph.value, true
+			}
 		}
 	}
 	return 0, 0, false
+}
+
+// matches reports whether phrase ph occurs at toks[i].
+func (p *Phrases) matches(toks []token.Token, i int, ph phrase) bool {
+	if i+len(ph.words) > len(toks) {
+		return false
+	}
+	for k := 1; k < len(ph.words); k++ {
+		t := &toks[i+k]
+		w := t.Lower
+		if p.caseSensitive {
+			w = t.Text
+		}
+		if w != ph.words[k] || (ph.glued[k] && !t.Glued()) || t.Is(token.NewlineBefore) {
+			return false
+		}
+	}
+	return true
 }

@@ -3,6 +3,8 @@ package extract
 import (
 	"fmt"
 	"math"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/crosscheck/crosscheck/claims"
@@ -12,6 +14,13 @@ import (
 
 // DateExtractor reads dates, date ranges, times, relative expressions and
 // durations, and finds the publication dateline when the input gave none.
+//
+// It works in three steps over the token index: match the language's
+// patterns (longest match at each token, plus the later members of lists
+// such as "in 2007 and 2009"), resolve each match on its own against the
+// publication date and the sentence's tense, then combine neighbours: a
+// clock time with the date beside it ("Feb. 6 at 4:17 a.m.") and two dates
+// joined by "to" or "hingga" into one range ("from May to Oct. 2020").
 var DateExtractor = &Extractor{
 	Name:  "dates",
 	Doc:   "absolute, partial and relative dates, ranges, times and durations",
@@ -19,59 +28,312 @@ var DateExtractor = &Extractor{
 	Run:   runDates,
 }
 
+// dateRun is the state of one run of the date extractor: the last date the
+// text mentioned at day precision, which anaphoric expressions ("two days
+// later", "keesokan harinya") count from.
+type dateRun struct {
+	*Pass
+	anchor     time.Time
+	anchorText string
+}
+
+// dateItem is one resolved match, before combination.
+type dateItem struct {
+	start, end int // token range
+	c          *claims.Claim
+	caps       rules.Captures
+	pat        *rules.Pattern
+	clock      bool // a time of day with no date of its own
+	hour, min  int
+}
+
 func runDates(p *Pass) {
 	idx := p.engine.langs[p.Lang.Code].dates
-	var ms []rules.Match
-	for i := 0; i < len(p.Toks); i++ {
-		if p.blocked[i] {
-			continue
-		}
-		m, ok := idx.Longest(p.Toks, i)
-		if !ok || p.Blocked(m.Start, m.End) {
-			continue
-		}
-		// A match that starts inside this one and reaches further wins:
-		// "on Tuesday, February 6, 2023" is one date, not "on Tuesday"
-		// followed by another.
-		for j := m.Start + 1; j < m.End; j++ {
-			if m2, ok := idx.Longest(p.Toks, j); ok && m2.End > m.End && !p.Blocked(m2.Start, m2.End) {
-				m = m2
-				break
-			}
-		}
-		// An optional separator may have matched before an optional part
-		// that was absent ("December 23 to December 27,"): trim it.
-		for m.End-1 > m.Start {
-			if t := p.Toks[m.End-1].Text; t == "," || t == "." || t == "-" {
-				m.End--
-				continue
-			}
-			break
-		}
-		ms = append(ms, m)
-		i = m.End - 1
-	}
+	ms := p.scanDates(idx)
 	p.dateMatches = ms
 	dateline := -1
 	if !p.Doc.HasDate() {
 		dateline = p.findDateline(ms)
 	}
+	var items []*dateItem
+	r := &dateRun{Pass: p}
 	for k, m := range ms {
 		p.Block(m.Start, m.End)
 		if k == dateline {
 			continue // the dateline is the document's own date, not a claim
 		}
-		start, end := p.Toks[m.Start].Start, p.Toks[m.End-1].End
-		c := &claims.Claim{Rule: p.Lang.Code + "/" + m.Pattern.Section + "/" + m.Pattern.ID, Start: start, End: end}
-		if m.Pattern.Section == "duration_patterns" {
-			if !p.duration(c, m) {
-				continue
+		if it := r.resolveMatch(m); it != nil {
+			items = append(items, it)
+			if it.c.Date != nil && !it.c.Date.Range && it.c.Date.Gran >= claims.GranDay && !it.c.Date.Fuzzy {
+				r.anchor, r.anchorText = it.c.Date.Start, p.Doc.Text[it.c.Start:it.c.End]
 			}
-		} else if !p.resolveDate(c, m) {
+		}
+	}
+	items = p.attachTimes(items)
+	items = p.combineRanges(items)
+	p.timesFromSentence(items)
+	for _, it := range items {
+		p.Report(it.c)
+	}
+}
+
+// scanDates finds the date matches of the document, left to right. At each
+// token it takes the longest match, unless a match starting inside it ends
+// further ("on Dec. 31, 1994": "on Dec. 31" loses to "Dec. 31, 1994"), in
+// which case the words before that one are matched again on their own.
+func (p *Pass) scanDates(idx *rules.Index) []rules.Match {
+	var ms []rules.Match
+	for i := 0; i < len(p.Toks); i++ {
+		if p.blocked[i] {
 			continue
 		}
-		p.Report(c)
+		m, ok := p.dateMatchAt(idx, p.Toks, i)
+		if !ok {
+			continue
+		}
+		// Only a match starting among the leading function words of m
+		// ("on", "from", "during") may take over: "Desember ini" must not
+		// cut "23 hingga 27 Desember" short.
+		for j := i + 1; j < m.End && j <= i+p.leadWords(m); j++ {
+			if m2, ok := p.dateMatchAt(idx, p.Toks, j); ok && m2.End > m.End {
+				m = m2
+				break
+			}
+		}
+		if m.Start > i {
+			// The words before the winner, matched within their own span.
+			for k := i; k < m.Start; k++ {
+				if pre, ok := p.dateMatchAt(idx, p.Toks[:m.Start], k); ok {
+					ms = append(ms, pre)
+					k = pre.End - 1
+				}
+			}
+		}
+		ms = append(ms, m)
+		i = m.End - 1
+		// Later members of a list share the first one's preposition ("in
+		// 2007 and 2009", "on 11/20, 11/22 or 11/25", "pada 2019 dan
+		// 2020"), and the end of a range may be written without one ("from
+		// 10/1 to 11/7").
+		for {
+			next, ok := p.continuation(idx, m)
+			if !ok {
+				break
+			}
+			ms = append(ms, next)
+			m = next
+			i = m.End - 1
+		}
 	}
+	return ms
+}
+
+// leadWords counts the words opening m before its first date word (a
+// number, month, weekday, season or number word).
+func (p *Pass) leadWords(m rules.Match) int {
+	n := 0
+	for k := m.Start; k < m.End; k++ {
+		t := &p.Toks[k]
+		if t.Kind != token.Word {
+			break
+		}
+		if _, _, ok := p.Lang.Month(t.Lower); ok {
+			break
+		}
+		if _, _, ok := p.Lang.Weekday(t.Lower); ok {
+			break
+		}
+		if p.Lang.IsNumberWord(t.Lower) {
+			break
+		}
+		if _, ok := p.Lang.Offset(t.Lower); ok {
+			break
+		}
+		n++
+	}
+	return n
+}
+
+// dateMatchAt returns the accepted match at toks[i].
+func (p *Pass) dateMatchAt(idx *rules.Index, toks []token.Token, i int) (rules.Match, bool) {
+	if p.blocked[i] {
+		return rules.Match{}, false
+	}
+	return idx.LongestAccepted(toks, i, func(m *rules.Match) bool {
+		if p.Blocked(m.Start, m.End) {
+			return false
+		}
+		m.End = p.trimMatch(*m)
+		return !p.rejectMatch(*m)
+	})
+}
+
+// continuation finds the next member of a list or the end of a range after
+// m.
+func (p *Pass) continuation(idx *rules.Index, m rules.Match) (rules.Match, bool) {
+	if m.End >= len(p.Toks) || p.Toks[m.End].Is(token.NewlineBefore) {
+		return m, false
+	}
+	k, _, ok := p.Lang.List("date_list").Match(p.Toks, m.End)
+	isRange := false
+	if !ok {
+		k, _, ok = p.Lang.List("range_to").Match(p.Toks, m.End)
+		isRange = true
+	}
+	if !ok {
+		return m, false
+	}
+	if p.Toks[m.End].Text == "," && k < len(p.Toks) {
+		if k2, _, ok := p.Lang.List("date_list").Match(p.Toks, k); ok && p.Toks[k].Text != "," {
+			k = k2 // ", and"
+		}
+	}
+	if k >= len(p.Toks) || p.Blocked(k, k+1) || p.Toks[k].Is(token.NewlineBefore) {
+		return m, false
+	}
+	next, ok := p.dateMatchAt(idx, p.Toks, k)
+	if ok && (next.Pattern.Section != "dates" || isRange) {
+		// A full match at the range's end is scanned normally.
+		return m, false
+	}
+	if !ok {
+		end, c, ok2 := m.Pattern.MatchElided(p.Toks, k)
+		if !ok2 {
+			return m, false
+		}
+		next = rules.Match{Pattern: m.Pattern, Start: k, End: end, Caps: c}
+		next.End = p.trimMatch(next)
+		if p.rejectMatch(next) {
+			return m, false
+		}
+	}
+	if !sameKind(m.Caps, next.Caps) {
+		return m, false
+	}
+	return next, true
+}
+
+// sameKind reports whether two matches can be members of one list: both
+// calendar dates (or both clock times) of the same shape.
+func sameKind(a, b rules.Captures) bool {
+	isTime := func(c rules.Captures) bool { return c.HasHour && c.Year[0] == 0 && c.Month[0] == 0 && c.Day[0] == 0 }
+	if isTime(a) != isTime(b) {
+		return false
+	}
+	return (a.Year[0] != 0) == (b.Year[0] != 0) || (a.Month[0] != 0) == (b.Month[0] != 0)
+}
+
+// trimMatch drops a trailing separator that an optional part matched before
+// an absent one ("December 23 to December 27,"). A period stays after an
+// abbreviation it ends ("4 a.m.").
+func (p *Pass) trimMatch(m rules.Match) int {
+	end := m.End
+	for end-1 > m.Start {
+		t := p.Toks[end-1].Text
+		if t == "," || t == "-" || t == "–" || t == "(" {
+			end--
+			continue
+		}
+		if t == "." {
+			// Keep the period of an abbreviation ("Dec.", "a.m."); drop a
+			// sentence's full stop after a number or a whole word.
+			prev := &p.Toks[end-2]
+			_, abbrevMonth, isMonth := p.Lang.Month(prev.Lower)
+			if prev.Kind == token.Number || isMonth && !abbrevMonth || prev.Kind == token.Word && len(prev.Text) > 4 && !isMonth {
+				end--
+				continue
+			}
+		}
+		break
+	}
+	return end
+}
+
+// rejectMatch drops matches that only look like dates: a bare year that is
+// a count ("of 2000 people", "for 2000 years"), an age ("24-year-old").
+func (p *Pass) rejectMatch(m rules.Match) bool {
+	c := m.Caps
+	toks := p.Toks
+	if p.codeBoundary(m.Start, m.End) {
+		return true
+	}
+	if c.Year[0] != 0 && c.Month[0] == 0 && c.Day[0] == 0 && c.Year[1] == 0 && c.Decade == 0 && c.Ordinal == 0 && c.Season[0] == 0 && c.Part == "" {
+		// A bare year is a number when a counted noun or unit follows.
+		if e := m.End; e < len(toks) && toks[e].Kind == token.Word && !toks[e].Is(token.Capital) && !toks[e].Is(token.NewlineBefore) {
+			if _, ok := p.Lang.DurUnits[toks[e].Lower]; ok {
+				return true
+			}
+			if _, _, ok := p.Lang.Units.Match(toks, e); ok {
+				return true
+			}
+			if p.Rules.Counted.Has(toks, e) {
+				return true
+			}
+		}
+	}
+	if m.Pattern.ID == "a-unit" && m.End < len(toks) && toks[m.End].Lower == "of" {
+		return true // "for a year of heightened challenges"
+	}
+	if m.Pattern.ID == "next-n-units" && toks[m.Start].Lower == "last" {
+		// "shouldn't last two hours": the verb. "the last two hours" has
+		// its article (a pattern of its own).
+		return true
+	}
+	if m.Pattern.Section == "duration_patterns" || m.Pattern.Section == "relative" {
+		// "24-year-old", "a 24 year old man": an age, not a span of time.
+		e := m.End
+		if e+1 < len(toks) && toks[e].Text == "-" && toks[e].Glued() && toks[e+1].Lower == "old" {
+			return true
+		}
+		if e < len(toks) && toks[e].Lower == "old" {
+			return true
+		}
+		if e > 0 && toks[e-1].Lower == "old" {
+			return true
+		}
+		// "three quarters of the vote": a fraction, not nine months.
+		if c.DurUnit == "quarter" && e < len(toks) && (toks[e].Lower == "of" || toks[e].Lower == "dari") {
+			return true
+		}
+	}
+	return false
+}
+
+// codeBoundary reports a match cut out of a longer run of letters, digits
+// and joining punctuation: a URL, a phone number ("138-2010-2015"), a
+// decimal ("6,107.31 August"), a code ("1687-4ea7"), or an amount ("$12
+// December").
+func (p *Pass) codeBoundary(start, end int) bool {
+	toks := p.Toks
+	if start > 0 && toks[start].Glued() {
+		prev := &toks[start-1]
+		if prev.Kind == token.Number || prev.Kind == token.Word {
+			return true
+		}
+		if start > 1 && prev.Glued() && len(prev.Text) == 1 {
+			pp := &toks[start-2]
+			if pp.Kind == token.Number && strings.Contains("-/.,:_=&?#+", prev.Text) ||
+				pp.Kind == token.Word && strings.Contains("-/._=&?#+", prev.Text) {
+				return true
+			}
+		}
+	}
+	if start > 0 && toks[start].Kind == token.Number {
+		if s, ui, ok := p.Lang.Units.MatchBefore(toks, start, 2); ok && p.Lang.UnitList[ui].Prefix && s < start {
+			return true // "$12 December 27"
+		}
+	}
+	if end < len(toks) && toks[end].Glued() {
+		nx := &toks[end]
+		if nx.Kind == token.Number || nx.Kind == token.Word {
+			return true
+		}
+		if end+1 < len(toks) && toks[end+1].Glued() && (toks[end+1].Kind == token.Number || toks[end+1].Kind == token.Word && toks[end-1].Kind == token.Number) &&
+			strings.Contains("-/.:_=&?#+", nx.Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // findDateline picks the publication date among full-date matches: a
@@ -131,9 +393,42 @@ func civil(y, m, d int) (time.Time, error) {
 	return t, nil
 }
 
+// resolveMatch turns a match into an item, or nil when the words cannot be
+// a date after all (31 February).
+func (p *dateRun) resolveMatch(m rules.Match) *dateItem {
+	start, end := p.Toks[m.Start].Start, p.Toks[m.End-1].End
+	c := &claims.Claim{Rule: p.Lang.Code + "/" + m.Pattern.Section + "/" + m.Pattern.ID, Start: start, End: end}
+	it := &dateItem{start: m.Start, end: m.End, c: c, caps: m.Caps, pat: m.Pattern}
+	switch {
+	case m.Pattern.Section == "duration_patterns":
+		if !p.duration(c, m) {
+			return nil
+		}
+		it.end = p.tokenAt(c.End)
+	case m.Pattern.Future && p.Tense(m.Start) != "future":
+		// "in two weeks" in a sentence that does not look ahead is how
+		// long something took.
+		m.Start++
+		c.Start = p.Toks[m.Start].Start
+		c.Rule = p.Lang.Code + "/duration_patterns/" + m.Pattern.ID
+		if !p.duration(c, m) {
+			return nil
+		}
+		it.start = m.Start
+	default:
+		if !p.resolveDate(c, m) {
+			return nil
+		}
+		if c.Date == nil && m.Caps.HasHour && m.Caps.Year[0] == 0 && m.Caps.Month[0] == 0 && m.Caps.Day[0] == 0 && m.Caps.Weekday[0] == 0 {
+			it.clock, it.hour, it.min = true, hour24(m.Caps), m.Caps.Minute
+		}
+	}
+	return it
+}
+
 // resolveDate turns a match into a date claim. It returns false when the
 // words cannot be a date after all (31 February).
-func (p *Pass) resolveDate(c *claims.Claim, m rules.Match) bool {
+func (p *dateRun) resolveDate(c *claims.Claim, m rules.Match) bool {
 	c.Kind = claims.KindDate
 	cp := m.Caps
 	pub := p.pubDate()
@@ -145,41 +440,41 @@ func (p *Pass) resolveDate(c *claims.Claim, m rules.Match) bool {
 	}
 	dv := &claims.DateValue{}
 	switch {
+	case cp.Century != 0 || pat.Century && cp.Ordinal != 0:
+		first := cp.Century
+		if first == 0 {
+			if cp.Ordinal < 1 || cp.Ordinal > 30 {
+				return false
+			}
+			first = (cp.Ordinal - 1) * 100
+		}
+		dv.Start = time.Date(first, 1, 1, 0, 0, 0, 0, time.UTC)
+		dv.End = dv.Start.AddDate(100, 0, 0)
+		dv.Gran, dv.EndGran, dv.Range = claims.GranYear, claims.GranYear, true
+		dv.Written = []string{"century"}
 	case cp.Decade != 0:
 		dv.Start = time.Date(cp.Decade, 1, 1, 0, 0, 0, 0, time.UTC)
 		dv.End = dv.Start.AddDate(10, 0, 0)
 		dv.Gran = claims.GranDecade
 		dv.Written = []string{"decade"}
 	case cp.Ordinal != 0:
-		n := 4
-		months := 3
-		g := claims.GranQuarter
-		if pat.Half {
-			n, months, g = 2, 6, claims.GranHalf
-		}
-		if cp.Ordinal < 1 || cp.Ordinal > n {
+		if !p.resolvePeriodOrdinal(c, dv, cp, pat, pub) {
 			return false
 		}
-		y := cp.Year[0]
-		dv.Written = []string{"part"}
-		if y == 0 {
-			if pub.IsZero() {
-				c.Value = fmt.Sprintf("XXXX-%s%d", map[bool]string{true: "H", false: "Q"}[pat.Half], cp.Ordinal)
-				c.Note = "year not written and no publication date"
-				return true
-			}
-			y = pub.Year()
-			dv.Inferred = append(dv.Inferred, "year")
-		} else {
-			dv.Written = append(dv.Written, "year")
+		if c.Value != "" {
+			return true
 		}
-		dv.Start = time.Date(y, time.Month((cp.Ordinal-1)*months+1), 1, 0, 0, 0, 0, time.UTC)
-		dv.End = dv.Start.AddDate(0, months, 0)
-		dv.Gran = g
+	case cp.Season[0] != 0:
+		if !p.resolveSeason(c, dv, cp, pub) {
+			return false
+		}
+		if c.Value != "" {
+			return true
+		}
 	case cp.Year[0] == 0 && cp.Month[0] == 0 && cp.Day[0] == 0 && cp.Weekday[0] != 0:
-		return p.resolveWeekday(c, cp, pub, tense)
+		return p.resolveWeekday(c, cp, pat, pub, tense)
 	case cp.Year[0] == 0 && cp.Month[0] == 0 && cp.Day[0] == 0:
-		// A time of day alone.
+		// A time of day alone; attached to a date later when one is near.
 		if !cp.HasHour {
 			return false
 		}
@@ -194,8 +489,101 @@ func (p *Pass) resolveDate(c *claims.Claim, m rules.Match) bool {
 			return true
 		}
 	}
+	if cp.Part != "" {
+		applyPart(dv, cp.Part, pub)
+	}
 	c.Date = dv
 	c.Value = dv.Canonical()
+	return true
+}
+
+// resolvePeriodOrdinal reads quarters and halves: "the second quarter of
+// 2023", "Q3 2024", "H1", "kuartal III 2024", "semester pertama tahun ini".
+func (p *Pass) resolvePeriodOrdinal(c *claims.Claim, dv *claims.DateValue, cp rules.Captures, pat *rules.Pattern, pub time.Time) bool {
+	n, months, g := 4, 3, claims.GranQuarter
+	if pat.Half || cp.HalfTag {
+		n, months, g = 2, 6, claims.GranHalf
+	}
+	if cp.Ordinal < 1 || cp.Ordinal > n {
+		return false
+	}
+	y := cp.Year[0]
+	dv.Written = []string{"part"}
+	if y == 0 {
+		if pub.IsZero() {
+			c.Value = fmt.Sprintf("XXXX-%s%d", map[bool]string{true: "H", false: "Q"}[g == claims.GranHalf], cp.Ordinal)
+			c.Note = "year not written and no publication date"
+			return true
+		}
+		y = pub.Year() + cp.Offset
+		dv.Inferred = append(dv.Inferred, "year")
+		dv.Relative = cp.HasOffset
+	} else {
+		dv.Written = append(dv.Written, "year")
+	}
+	dv.Start = time.Date(y, time.Month((cp.Ordinal-1)*months+1), 1, 0, 0, 0, 0, time.UTC)
+	dv.End = dv.Start.AddDate(0, months, 0)
+	dv.Gran = g
+	if cp.Year[1] != 0 {
+		// "from Q1 2017 to Q3 2018"
+		e := time.Date(cp.Year[1], time.Month((cp.Ordinal-1)*months+1), 1, 0, 0, 0, 0, time.UTC)
+		if cp.Year[1] != 0 && cp.Month[1] == 0 {
+			e = time.Date(cp.Year[1], 1, 1, 0, 0, 0, 0, time.UTC)
+		}
+		_ = e
+	}
+	return true
+}
+
+// resolveSeason reads "summer 2024", "the winter of 2023-24", "last summer".
+// Seasons are the meteorological ones of the northern hemisphere; a winter
+// with a single year ("winter 2024") is ambiguous and left unread.
+func (p *Pass) resolveSeason(c *claims.Claim, dv *claims.DateValue, cp rules.Captures, pub time.Time) bool {
+	m1, m2 := cp.Season[0], cp.Season[1]
+	crosses := m2 < m1
+	y := cp.Year[0]
+	switch {
+	case y != 0 && crosses && cp.Year[1] == 0:
+		return false
+	case y != 0:
+		dv.Written = []string{"season", "year"}
+	case cp.HasOffset && !pub.IsZero():
+		// The season containing the publication date, or the one before
+		// or after it.
+		y = pub.Year()
+		if crosses && int(pub.Month()) <= m2 {
+			y--
+		}
+		start := time.Date(y, time.Month(m1), 1, 0, 0, 0, 0, time.UTC)
+		switch {
+		case cp.Offset < 0 && !start.Before(pub):
+			y--
+		case cp.Offset > 0 && start.Before(pub):
+			y++
+		}
+		if cp.Offset < 0 {
+			// "last summer" in the middle of summer is the one before.
+			end := time.Date(y, time.Month(m2)+1, 1, 0, 0, 0, 0, time.UTC)
+			if crosses {
+				end = end.AddDate(1, 0, 0)
+			}
+			if end.After(pub) {
+				y--
+			}
+		}
+		dv.Written = []string{"season"}
+		dv.Inferred = []string{"year"}
+		dv.Relative = true
+	default:
+		return false
+	}
+	dv.Start = time.Date(y, time.Month(m1), 1, 0, 0, 0, 0, time.UTC)
+	ey := y
+	if crosses {
+		ey++
+	}
+	dv.End = time.Date(ey, time.Month(m2), 1, 0, 0, 0, 0, time.UTC).AddDate(0, 1, 0)
+	dv.Gran, dv.EndGran, dv.Range = claims.GranMonth, claims.GranMonth, true
 	return true
 }
 
@@ -220,25 +608,22 @@ func (p *Pass) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp rules.C
 		if y2 <= y1 {
 			y2 += 100
 		}
-		if y2-y1 > 10 {
-			return false // "1998-2016"-like spans are not written as yy
-		}
 	}
 	if rng {
-		if m1 == 0 {
+		if m1 == 0 && d1 != 0 {
 			m1 = m2
 		}
 		if m2 == 0 && d2 != 0 {
 			m2 = m1
 		}
-		if y1 == 0 {
-			y1 = y2
-		}
-		if y2 == 0 {
+		if y2 == 0 && y1 != 0 {
 			y2 = y1
+			if m2 != 0 && m2 < m1 {
+				y2 = y1 + 1
+			}
 		}
 	}
-	addWritten(dv, y1 != 0, "year")
+	addWritten(dv, y1 != 0 || y2 != 0, "year")
 	addWritten(dv, m1 != 0, "month")
 	addWritten(dv, d1 != 0, "day")
 	addWritten(dv, cp.Weekday[0] != 0, "weekday")
@@ -249,25 +634,101 @@ func (p *Pass) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp rules.C
 			c.Note = "year relative to an unknown publication date"
 			return true
 		}
-		y1, y2 = pub.Year()+*pat.YearOffset, pub.Year()+*pat.YearOffset
+		y1 = pub.Year() + *pat.YearOffset + cp.Offset
+		y2 = y1
 		dv.Inferred = append(dv.Inferred, "year")
 		dv.Relative = true
+	} else if cp.HasOffset && y1 == 0 && m1 != 0 && !pub.IsZero() {
+		// "last June", "this September", "Juni lalu", "next March",
+		// "27 Desember ini".
+		y1 = monthWithOffset(pub, m1, cp.Offset, pat.Rel)
+		if y2 == 0 && rng {
+			y2 = y1
+			if m2 != 0 && m2 < m1 {
+				y2++
+			}
+		}
+		dv.Inferred = append(dv.Inferred, "year")
+		dv.Relative = true
+	} else if pat.Rel == "past" && y1 == 0 && d1 == 0 && m1 != 0 && !pub.IsZero() {
+		y1 = monthWithOffset(pub, m1, -1, "past")
+		dv.Inferred = append(dv.Inferred, "year")
+		dv.Relative = true
+	}
+	if m1 == 0 && d1 != 0 {
+		// "on the 18th": the month and year of the publication date, or
+		// the month before or after as the tense says; with a weekday
+		// ("Friday the 26th") the nearest month where the two agree.
+		if pub.IsZero() {
+			c.Value = fmt.Sprintf("XXXX-XX-%02d", d1)
+			c.Note = "month and year not written and no publication date"
+			return true
+		}
+		t := inferMonth(pub, d1, tense)
+		if wd := cp.Weekday[0]; wd != 0 {
+			found := false
+			for _, k := range []int{0, -1, 1, -2, 2} {
+				cand := time.Date(pub.Year(), pub.Month()+time.Month(k), d1, 0, 0, 0, 0, time.UTC)
+				if cand.Day() == d1 && int(cand.Weekday()+6)%7+1 == wd {
+					t, found = cand, true
+					break
+				}
+			}
+			if !found {
+				// "Friday 31" with no month near where the 31st is a
+				// Friday: read the weekday alone.
+				c.Note = ""
+				return p.resolveWeekday(c, rules.Captures{Weekday: cp.Weekday, Hour: cp.Hour, Minute: cp.Minute, HasHour: cp.HasHour, AmPm: cp.AmPm}, pat, pub, tense)
+			}
+		}
+		y1, m1 = t.Year(), int(t.Month())
+		dv.Inferred = append(dv.Inferred, "year", "month")
 	}
 	if y1 == 0 {
 		if pub.IsZero() {
 			c.Value = timexUnknownYear(m1, d1)
+			if rng {
+				c.Value = "(" + c.Value + "," + timexUnknownYear(m2, d2) + ")"
+			}
 			c.Note = "year not written and no publication date to infer it from"
 			return true
 		}
 		y1 = inferYear(pub, m1, max(d1, 1), tense)
-		if rng {
+		if m1 == 2 && d1 == 29 {
+			// "Feb. 29": the nearest leap year.
+			for _, k := range []int{0, -1, 1, -2, 2, -3, 3} {
+				if _, err := civil(y1+k, 2, 29); err == nil {
+					y1 += k
+					break
+				}
+			}
+		}
+		if rng && y2 == 0 {
 			y2 = y1
-			if m2 < m1 {
+			if m2 < m1 || m2 == m1 && d2 < d1 {
 				y2 = y1 + 1
+			}
+			// A range that holds the publication date is the likelier
+			// reading of an undated one ("between 10/1 and 11/7").
+			for _, dy := range []int{-1, 1, 0} {
+				s, _, ok1 := point(y1+dy, m1, max(d1, 1))
+				e, eg, ok2 := point(y2+dy, m2, d2)
+				if ok1 && ok2 && !pub.Before(s) && pub.Before(advance(e, eg)) {
+					y1, y2 = y1+dy, y2+dy
+					break
+				}
 			}
 		}
 		dv.Inferred = append(dv.Inferred, "year")
 		c.Note = fmt.Sprintf("year %d inferred from the publication date %s", y1, pub.Format("2006-01-02"))
+	}
+	if rng && y2 != 0 && m1 != 0 && (y1 == y2 || cp.Year[0] == 0) {
+		// "Nov-Feb 2017" starts the November before.
+		if cp.Year[0] == 0 && (m1 > m2 && m2 != 0 || m1 == m2 && d1 > d2) {
+			y1 = y2 - 1
+		} else if cp.Year[0] == 0 {
+			y1 = y2
+		}
 	}
 	start, gran, ok := point(y1, m1, d1)
 	if !ok {
@@ -281,14 +742,9 @@ func (p *Pass) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp rules.C
 		dv.Gran = claims.GranMinute
 	}
 	if rng {
-		if m2 == 0 && d2 == 0 && m1 != 0 {
-			// "between March and May" keeps months; "2018-19" years.
-		}
 		e, eg, ok := point(y2, m2, d2)
-		if !ok || !e.After(start) && !(e.Equal(start) && eg == gran) {
-			if !ok || e.Before(start) {
-				return false
-			}
+		if !ok || e.Before(start) {
+			return false
 		}
 		dv.Range, dv.EndGran = true, eg
 		dv.End = advance(e, eg)
@@ -299,8 +755,44 @@ func (p *Pass) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp rules.C
 	return true
 }
 
+// monthWithOffset picks the year of a month name said with a relative word:
+// "last June" is the latest June before the publication month, "next
+// March" the first March after it, "this September" the publication
+// year's.
+func monthWithOffset(pub time.Time, m, offset int, rel string) int {
+	y := pub.Year()
+	pm := int(pub.Month())
+	switch {
+	case offset < 0 || rel == "past":
+		if m >= pm {
+			return y - 1
+		}
+		return y
+	case offset > 0 || rel == "next":
+		if m <= pm {
+			return y + 1
+		}
+		return y
+	}
+	return y
+}
+
+// inferMonth picks the month for a day written alone ("on the 18th"): this
+// month, or the one before (past) or after (future) when the day has not
+// come yet or is gone.
+func inferMonth(pub time.Time, d int, tense string) time.Time {
+	this := time.Date(pub.Year(), pub.Month(), d, 0, 0, 0, 0, time.UTC)
+	switch {
+	case tense == "future" && this.Before(pub):
+		return time.Date(pub.Year(), pub.Month()+1, d, 0, 0, 0, 0, time.UTC)
+	case tense != "future" && this.After(pub):
+		return time.Date(pub.Year(), pub.Month()-1, d, 0, 0, 0, 0, time.UTC)
+	}
+	return this
+}
+
 func addWritten(dv *claims.DateValue, ok bool, part string) {
-	if ok {
+	if ok && !slices.Contains(dv.Written, part) {
 		dv.Written = append(dv.Written, part)
 	}
 }
@@ -387,24 +879,61 @@ func inferYear(pub time.Time, m, d int, tense string) int {
 	return best
 }
 
+// mondayOf returns the Monday starting the ISO week of t.
+func mondayOf(t time.Time) time.Time {
+	return t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7))
+}
+
 // resolveWeekday resolves "on Friday" against the dateline: the latest such
 // day on or before it, or with future tense the first on or after it.
-func (p *Pass) resolveWeekday(c *claims.Claim, cp rules.Captures, pub time.Time, tense string) bool {
+// "last Friday" is the latest before it and "this past Friday" too; "next
+// Friday" is the Friday of the following week, "this coming Friday" the
+// first after the dateline, "this Friday" the one of the dateline's week,
+// and "Friday of last week" / "Jumat pekan lalu" the one of that week.
+func (p *Pass) resolveWeekday(c *claims.Claim, cp rules.Captures, pat *rules.Pattern, pub time.Time, tense string) bool {
 	wd := time.Weekday(cp.Weekday[0] % 7) // 7 (Sunday) -> 0
 	if pub.IsZero() {
 		c.Value = fmt.Sprintf("XXXX-WXX-%d", cp.Weekday[0])
 		c.Note = "weekday with no publication date to resolve it against"
 		return true
 	}
-	d := pub
-	if tense == "future" {
-		for d.Weekday() != wd {
-			d = d.AddDate(0, 0, 1)
-		}
-	} else {
+	inWeek := func(monday time.Time) time.Time { return monday.AddDate(0, 0, (cp.Weekday[0]+6)%7) }
+	var d time.Time
+	how := ""
+	switch {
+	case cp.HasOffset && cp.DurUnit == "week":
+		d = inWeek(mondayOf(pub).AddDate(0, 0, 7*cp.Offset))
+		how = "in the week named"
+	case pat.Rel == "past" || cp.HasOffset && cp.Offset < 0:
+		d = pub.AddDate(0, 0, -1)
 		for d.Weekday() != wd {
 			d = d.AddDate(0, 0, -1)
 		}
+		how = "the last before"
+	case pat.Rel == "next":
+		d = pub.AddDate(0, 0, 1)
+		for d.Weekday() != wd {
+			d = d.AddDate(0, 0, 1)
+		}
+		how = "the first after"
+	case cp.HasOffset && cp.Offset > 0:
+		d = inWeek(mondayOf(pub).AddDate(0, 0, 7))
+		how = "in the week after"
+	case cp.HasOffset:
+		d = inWeek(mondayOf(pub))
+		how = "in the week of"
+	case tense == "future":
+		d = pub
+		for d.Weekday() != wd {
+			d = d.AddDate(0, 0, 1)
+		}
+		how = "the first on or after (future tense)"
+	default:
+		d = pub
+		for d.Weekday() != wd {
+			d = d.AddDate(0, 0, -1)
+		}
+		how = "the last on or before (" + orDefault(tense, "past assumed") + ")"
 	}
 	dv := &claims.DateValue{Start: d, End: d.AddDate(0, 0, 1), Gran: claims.GranDay, Relative: true,
 		Written: []string{"weekday"}, Inferred: []string{"year", "month", "day"}}
@@ -416,7 +945,7 @@ func (p *Pass) resolveWeekday(c *claims.Claim, cp rules.Captures, pub time.Time,
 	}
 	c.Date = dv
 	c.Value = dv.Canonical()
-	c.Note = fmt.Sprintf("%s resolved against the publication date %s (%s)", wd, pub.Format("Mon 2006-01-02"), orDefault(tense, "past assumed"))
+	c.Note = fmt.Sprintf("%s: %s the publication date %s", wd, how, pub.Format("Mon 2006-01-02"))
 	return true
 }
 
@@ -427,73 +956,270 @@ func orDefault(s, def string) string {
 	return s
 }
 
-// resolveRelative resolves "last week", "two days ago", "tahun lalu".
-func (p *Pass) resolveRelative(c *claims.Claim, m rules.Match, pub time.Time) bool {
+// shiftAmount returns how far a relative expression moves, or ok=false.
+func shiftAmount(sh *rules.Shift, cp rules.Captures) (float64, bool) {
+	n := float64(sh.Amount)
+	if sh.FromOffset {
+		if !cp.HasOffset {
+			return 0, false
+		}
+		n = float64(cp.Offset)
+		if sh.FromNum {
+			if !cp.HasNum {
+				return 0, false
+			}
+			sign := 1.0
+			if cp.Offset < 0 {
+				sign = -1
+			} else if cp.Offset == 0 {
+				return 0, false // "this 3 days"
+			}
+			n = sign * cp.Num.Value
+		}
+		return n, true
+	}
+	if sh.FromNum {
+		v := 1.0 // "a week ago", "sepekan lalu"
+		if cp.HasNum {
+			v = cp.Num.Value
+		}
+		if v > 10000 || v < 0 {
+			return 0, false
+		}
+		n = float64(sh.Sign) * v
+	}
+	return n, true
+}
+
+// resolveRelative resolves "last week", "two days ago", "tahun lalu",
+// "the past three months", "two days later".
+func (p *dateRun) resolveRelative(c *claims.Claim, m rules.Match, pub time.Time) bool {
 	sh := m.Pattern.Shift
 	unit := sh.Unit
 	if unit == "" {
 		unit = m.Caps.DurUnit
 	}
-	n := sh.Amount
-	if sh.FromNum {
-		if !m.Caps.HasNum || m.Caps.Num.Value != float64(int(m.Caps.Num.Value)) || m.Caps.Num.Value > 1000 {
-			return false
-		}
-		n = sh.Sign * int(m.Caps.Num.Value)
+	nf, ok := shiftAmount(sh, m.Caps)
+	if !ok {
+		return false
 	}
-	if pub.IsZero() {
+	base := pub
+	anchored := false
+	if m.Pattern.Anchor && !p.anchor.IsZero() {
+		base, anchored = p.anchor, true
+	}
+	if base.IsZero() {
 		c.Value = ""
 		c.Note = "relative expression with no publication date to resolve it against"
 		return true
 	}
+	part := sh.Part
+	if part == "" && m.Caps.Part != "" {
+		part = m.Caps.Part
+	}
+	// "the following year" in a past narrative, like "the next day",
+	// counts from the last date mentioned; "next year" from the dateline.
 	dv := &claims.DateValue{Relative: true}
-	switch unit {
-	case "day":
-		dv.Start, dv.Gran = pub.AddDate(0, 0, n), claims.GranDay
-		dv.Inferred = []string{"year", "month", "day"}
-	case "hour", "minute":
-		dv.Start, dv.Gran = pub, claims.GranDay
-		dv.Inferred = []string{"year", "month", "day"}
-	case "week":
-		if n == 0 {
-			off := (int(pub.Weekday()) + 6) % 7
-			dv.Start, dv.Gran = pub.AddDate(0, 0, -off), claims.GranWeek
-		} else {
-			// "last week" in news means the days just gone, not the ISO week
-			// before: a fuzzy span of about two weeks around pub + 7n days.
-			dv.Start = pub.AddDate(0, 0, 7*n-6)
-			dv.End = pub.AddDate(0, 0, 7*n+7)
-			if n < 0 && dv.End.After(pub) {
-				dv.End = pub
-			}
-			dv.Fuzzy, dv.Gran = true, claims.GranDay
+	if m.Caps.HasNum2 && m.Caps.DurUnit2 != "" && part == "" {
+		// "2 weeks and 2 days ago": shift by the second amount first.
+		sign := 1
+		if nf < 0 {
+			sign = -1
+		}
+		n2 := m.Caps.Num2.Value
+		if n2 != math.Trunc(n2) {
+			return false
+		}
+		sub := &claims.DateValue{}
+		if !shiftValue(sub, base, m.Caps.DurUnit2, sign*int(n2), true) || sub.Gran != claims.GranDay {
+			return false
+		}
+		base = sub.Start
+		if unit == "week" {
+			unit, nf = "day", nf*7
+		}
+	}
+	if part == "span" || part == "within" {
+		if !spanValue(dv, base, unit, nf, part == "within") {
+			return false
 		}
 		dv.Inferred = []string{"year", "month", "day"}
-	case "month":
-		t := time.Date(pub.Year(), pub.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, n, 0)
-		dv.Start, dv.Gran = t, claims.GranMonth
-		dv.Inferred = []string{"year", "month"}
-	case "quarter":
-		q := (int(pub.Month()) - 1) / 3
-		t := time.Date(pub.Year(), time.Month(q*3+1), 1, 0, 0, 0, 0, time.UTC).AddDate(0, 3*n, 0)
-		dv.Start, dv.Gran = t, claims.GranQuarter
-		dv.Inferred = []string{"year", "quarter"}
-	case "year":
-		dv.Start, dv.Gran = time.Date(pub.Year()+n, 1, 1, 0, 0, 0, 0, time.UTC), claims.GranYear
-		dv.Inferred = []string{"year"}
-	case "decade":
-		dv.Start, dv.Gran = time.Date(pub.Year()/10*10+10*n, 1, 1, 0, 0, 0, 0, time.UTC), claims.GranDecade
-		dv.Inferred = []string{"decade"}
-	default:
-		return false
+	} else {
+		if nf != math.Trunc(nf) && unit != "hour" && unit != "minute" && unit != "second" {
+			return false
+		}
+		if !shiftValue(dv, base, unit, int(nf), m.Pattern.Shift.FromNum) {
+			return false
+		}
 	}
 	if dv.End.IsZero() {
 		dv.End = advance(dv.Start, dv.Gran)
 	}
-	applyPart(dv, sh.Part, pub)
+	if part != "" && part != "span" && part != "within" {
+		applyPart(dv, part, base)
+	}
+	if m.Caps.HasHour && dv.Gran == claims.GranDay && !dv.Fuzzy && !dv.Range {
+		// "tonight at 8", "this morning around 7"
+		dv.Start = dv.Start.Add(time.Duration(hour24(m.Caps))*time.Hour + time.Duration(m.Caps.Minute)*time.Minute)
+		dv.End = dv.Start.Add(time.Minute)
+		dv.Gran = claims.GranMinute
+		dv.Written = append(dv.Written, "time")
+	}
 	c.Date = dv
 	c.Value = dv.Canonical()
-	c.Note = "relative to the publication date " + pub.Format("2006-01-02")
+	if anchored {
+		c.Note = fmt.Sprintf("relative to %q (%s), the date mentioned before it", p.anchorText, base.Format("2006-01-02"))
+	} else {
+		c.Note = "relative to the publication date " + pub.Format("2006-01-02")
+	}
+	return true
+}
+
+// shiftValue moves from base by n units: "last week" (-1 week), "two
+// months ago" (-2 months), "tahun depan" (+1 year). Counted shifts ("two
+// years ago") are stated at the unit's precision: the year, not the day.
+func shiftValue(dv *claims.DateValue, base time.Time, unit string, n int, counted bool) bool {
+	switch unit {
+	case "day":
+		dv.Start, dv.Gran = base.AddDate(0, 0, n), claims.GranDay
+		dv.Inferred = []string{"year", "month", "day"}
+	case "hour", "minute", "second":
+		dv.Start, dv.Gran = base, claims.GranDay
+		dv.Inferred = []string{"year", "month", "day"}
+	case "week":
+		switch {
+		case n == 0:
+			dv.Start, dv.Gran = mondayOf(base), claims.GranWeek
+		case counted:
+			// "two weeks ago": about then, give or take three days.
+			mid := base.AddDate(0, 0, 7*n)
+			dv.Start, dv.End = mid.AddDate(0, 0, -3), mid.AddDate(0, 0, 4)
+			dv.Fuzzy, dv.Gran = true, claims.GranDay
+		default:
+			// "last week" in news means the days just gone, not the ISO week
+			// before: a fuzzy span of about two weeks around base + 7n days.
+			dv.Start = base.AddDate(0, 0, 7*n-6)
+			dv.End = base.AddDate(0, 0, 7*n+7)
+			if n < 0 && dv.End.After(base) {
+				dv.End = base
+			}
+			if n > 0 && dv.Start.Before(base.AddDate(0, 0, 1)) {
+				dv.Start = base.AddDate(0, 0, 1)
+			}
+			dv.Fuzzy, dv.Gran = true, claims.GranDay
+		}
+		dv.Inferred = []string{"year", "month", "day"}
+	case "fortnight":
+		mid := base.AddDate(0, 0, 14*n)
+		dv.Start, dv.End = mid.AddDate(0, 0, -3), mid.AddDate(0, 0, 4)
+		if n == 0 {
+			dv.Start, dv.End = base.AddDate(0, 0, -13), base.AddDate(0, 0, 1)
+		}
+		dv.Fuzzy, dv.Gran = true, claims.GranDay
+		dv.Inferred = []string{"year", "month", "day"}
+	case "weekend":
+		sat := mondayOf(base).AddDate(0, 0, 5+7*n)
+		if n == 0 && base.Weekday() == time.Monday {
+			sat = sat.AddDate(0, 0, -7) // "over the weekend" on a Monday
+		}
+		dv.Start, dv.End, dv.Gran, dv.Range, dv.EndGran = sat, sat.AddDate(0, 0, 2), claims.GranDay, true, claims.GranDay
+		dv.Inferred = []string{"year", "month", "day"}
+	case "month":
+		t := time.Date(base.Year(), base.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, n, 0)
+		dv.Start, dv.Gran = t, claims.GranMonth
+		dv.Inferred = []string{"year", "month"}
+	case "quarter":
+		q := (int(base.Month()) - 1) / 3
+		t := time.Date(base.Year(), time.Month(q*3+1), 1, 0, 0, 0, 0, time.UTC).AddDate(0, 3*n, 0)
+		dv.Start, dv.Gran = t, claims.GranQuarter
+		dv.Inferred = []string{"year", "quarter"}
+	case "year":
+		dv.Start, dv.Gran = time.Date(base.Year()+n, 1, 1, 0, 0, 0, 0, time.UTC), claims.GranYear
+		dv.Inferred = []string{"year"}
+	case "decade":
+		if counted {
+			dv.Start, dv.Gran = time.Date(base.Year()+10*n, 1, 1, 0, 0, 0, 0, time.UTC), claims.GranYear
+			dv.Inferred = []string{"year"}
+			break
+		}
+		dv.Start, dv.Gran = time.Date(base.Year()/10*10+10*n, 1, 1, 0, 0, 0, 0, time.UTC), claims.GranDecade
+		dv.Inferred = []string{"decade"}
+	case "century":
+		first := base.Year()/100*100 + 100*n
+		dv.Start, dv.End = time.Date(first, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(first+100, 1, 1, 0, 0, 0, 0, time.UTC)
+		dv.Gran, dv.EndGran, dv.Range = claims.GranYear, claims.GranYear, true
+		dv.Inferred = []string{"century"}
+	default:
+		return false
+	}
+	return true
+}
+
+// spanValue is the stretch between base and base shifted by n units: "the
+// past three months" ends on base, "the next five years" starts the day
+// after it.
+func spanValue(dv *claims.DateValue, base time.Time, unit string, n float64, within bool) bool {
+	if n != math.Trunc(n) || n == 0 || math.Abs(n) > 1000 {
+		return false
+	}
+	k := int(n)
+	shift := func(t time.Time, k int) (time.Time, bool) {
+		switch unit {
+		case "day":
+			return t.AddDate(0, 0, k), true
+		case "week":
+			return t.AddDate(0, 0, 7*k), true
+		case "fortnight":
+			return t.AddDate(0, 0, 14*k), true
+		case "weekend":
+			return t.AddDate(0, 0, 7*k), true
+		case "month":
+			return t.AddDate(0, k, 0), true
+		case "quarter":
+			return t.AddDate(0, 3*k, 0), true
+		case "year":
+			return t.AddDate(k, 0, 0), true
+		case "decade":
+			return t.AddDate(10*k, 0, 0), true
+		case "century":
+			return t.AddDate(100*k, 0, 0), true
+		case "hour", "minute", "second":
+			return t, true
+		}
+		return t, false
+	}
+	if unit == "quarter" {
+		// Quarters are calendar quarters: "the last two quarters" are the
+		// two before the current one.
+		q := time.Date(base.Year(), (base.Month()-1)/3*3+1, 1, 0, 0, 0, 0, time.UTC)
+		if k < 0 {
+			dv.Start, dv.End = q.AddDate(0, 3*k, 0), q
+		} else {
+			dv.Start, dv.End = q.AddDate(0, 3, 0), q.AddDate(0, 3+3*k, 0)
+		}
+		dv.Gran, dv.EndGran, dv.Range = claims.GranQuarter, claims.GranQuarter, true
+		return true
+	}
+	if within {
+		e, ok := shift(base, k)
+		if !ok {
+			return false
+		}
+		dv.Start, dv.End = base, e
+	} else if k < 0 {
+		s, ok := shift(base, k)
+		if !ok {
+			return false
+		}
+		dv.Start, dv.End = s, base.AddDate(0, 0, 1)
+	} else {
+		e, ok := shift(base, k)
+		if !ok {
+			return false
+		}
+		dv.Start, dv.End = base.AddDate(0, 0, 1), e.AddDate(0, 0, 1)
+	}
+	dv.Gran, dv.EndGran, dv.Range = claims.GranDay, claims.GranDay, true
 	return true
 }
 
@@ -523,31 +1249,106 @@ func applyPart(dv *claims.DateValue, part string, pub time.Time) {
 	}
 	dv.Start = dv.Start.Truncate(24 * time.Hour)
 	dv.End = dv.End.Truncate(24 * time.Hour)
+	if !dv.End.After(dv.Start) {
+		dv.End = dv.Start.AddDate(0, 0, 1)
+	}
 	dv.Fuzzy = true
+	dv.Range = false
 }
 
-// duration turns "five-day", "24 years", "selama tujuh hari" into a
-// duration claim with the qualifier's bounds.
+// unitSeconds converts duration units for compounds ("1 hour and 30
+// minutes"); months and years are their average lengths.
+var unitSeconds = map[string]float64{"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800, "fortnight": 1209600,
+	"weekend": 172800, "month": 2629746, "quarter": 7889238, "year": 31556952, "decade": 315569520, "century": 3155695200}
+
+// duration turns "five-day", "24 years", "selama tujuh hari", "an hour and
+// a half", "1 hour and 30 minutes" into a duration claim with the
+// qualifier's bounds.
 func (p *Pass) duration(c *claims.Claim, m rules.Match) bool {
-	if !m.Caps.HasNum || m.Caps.DurUnit == "" {
+	unit := m.Caps.DurUnit
+	if unit == "" {
 		return false
 	}
-	n := m.Caps.Num
+	v, prec := 1.0, 1.0
+	if m.Caps.HasNum {
+		v, prec = m.Caps.Num.Value, m.Caps.Num.Precision
+	}
+	if v <= 0 || math.IsInf(v, 0) || math.IsNaN(v) {
+		return false
+	}
+	end := m.End
+	value := ""
+	toks := p.Toks
+	// "an hour and a half", "one year and a quarter"
+	if end+1 < len(toks) && toks[end].Lower == "and" {
+		k := end + 1
+		if toks[k].Lower == "a" && k+1 < len(toks) {
+			k++
+		}
+		switch toks[k].Lower {
+		case "half":
+			v += 0.5
+			prec = math.Min(prec, 0.5)
+			end = k + 1
+		case "quarter":
+			v += 0.25
+			prec = math.Min(prec, 0.25)
+			end = k + 1
+		}
+	}
+	if m.Caps.HasNum2 && m.Caps.DurUnit2 != "" {
+		s1, s2 := unitSeconds[unit], unitSeconds[m.Caps.DurUnit2]
+		if s1 == 0 || s2 == 0 || s2 >= s1 {
+			return false
+		}
+		value = compoundDuration(v, unit, m.Caps.Num2.Value, m.Caps.DurUnit2)
+		v += m.Caps.Num2.Value * s2 / s1
+		prec = math.Min(prec, s2/s1)
+	}
 	c.Kind = claims.KindDuration
-	nv := &claims.NumberValue{Value: n.Value, Precision: n.Precision, Unit: m.Caps.DurUnit}
-	if qs, b, ok := p.qualifierBefore(m.Start); ok {
-		c.Start = p.Toks[qs].Start
-		nv.Qualifier = p.Doc.Text[c.Start:p.Toks[m.Start].Start]
+	c.End = toks[end-1].End
+	if m.Pattern.ID == "a-unit" {
+		// "for an hour": the cue word is not part of the duration.
+		c.Start = toks[m.Start+1].Start
+	}
+	nv := &claims.NumberValue{Value: v, Precision: prec, Unit: unit}
+	startTok := p.tokenAt(c.Start)
+	if qs, b, ok := p.qualifierBefore(startTok); ok {
+		c.Start = toks[qs].Start
+		nv.Qualifier = p.Doc.Text[c.Start:toks[startTok].Start]
 		applyBound(nv, b)
 	} else {
 		exact(nv)
 	}
 	c.Num = nv
-	c.Value = isoDuration(n.Value, m.Caps.DurUnit)
+	if value == "" {
+		value = isoDuration(v, unit)
+	}
+	c.Value = value
 	return c.Value != ""
 }
 
-// isoDuration renders P5D, PT2H, P24Y, P3M, P2W, P10Y (a decade).
+// compoundDuration renders "1 hour and 30 minutes" as PT1H30M.
+func compoundDuration(v1 float64, u1 string, v2 float64, u2 string) string {
+	a, b := isoDuration(v1, u1), isoDuration(v2, u2)
+	if a == "" || b == "" {
+		return ""
+	}
+	// Join the date parts and the time parts: P1Y + P2M = P1Y2M, PT1H +
+	// PT30M = PT1H30M, P1D + PT2H = P1DT2H.
+	ta, tb := strings.Contains(a, "T"), strings.Contains(b, "T")
+	switch {
+	case ta && tb:
+		return a + strings.TrimPrefix(b, "PT")
+	case !ta && tb:
+		return a + strings.TrimPrefix(b, "P")
+	case !ta && !tb:
+		return a + strings.TrimPrefix(b, "P")
+	}
+	return ""
+}
+
+// isoDuration renders P5D, PT2H, P24Y, P3M, P2W, P10Y (a decade), PT1.5H.
 func isoDuration(v float64, unit string) string {
 	num := claims.FormatNumber(v)
 	switch unit {
@@ -563,12 +1364,353 @@ func isoDuration(v float64, unit string) string {
 		return "P" + claims.FormatNumber(v*3) + "M"
 	case "week":
 		return "P" + num + "W"
+	case "fortnight":
+		return "P" + claims.FormatNumber(v*2) + "W"
+	case "weekend":
+		return "P" + num + "WE"
 	case "day":
 		return "P" + num + "D"
 	case "hour":
 		return "PT" + num + "H"
 	case "minute":
 		return "PT" + num + "M"
+	case "second":
+		return "PT" + num + "S"
 	}
 	return ""
+}
+
+// timeGlue are the words that may stand between a date and its time:
+// "Feb. 6 at 4:17 a.m.", "4 p.m. on Monday", "Senin (6/2) pukul 04.17".
+var timeGlue = map[string]bool{",": true, "at": true, "on": true, "pada": true, "-": true, "@": true, "(": true, ")": true,
+	"around": true, "about": true, "from": true, "by": true, "hari": true, "sekitar": true, "local": true, "time": true}
+
+// attachTimes joins a clock time to the date beside it.
+func (p *Pass) attachTimes(items []*dateItem) []*dateItem {
+	out := items[:0]
+	for i := 0; i < len(items); i++ {
+		it := items[i]
+		if i+1 < len(items) {
+			nx := items[i+1]
+			var d, t *dateItem
+			switch {
+			case it.clock && dayDate(nx):
+				t, d = it, nx
+			case nx.clock && dayDate(it):
+				d, t = it, nx
+			}
+			if d != nil && p.glued(it.end, nx.start, timeGlue, 3) {
+				out = append(out, p.withTime(d, t, it, nx))
+				i++
+				continue
+			}
+		}
+		out = append(out, it)
+	}
+	return out
+}
+
+// dayDate reports a date item at day precision that a time can refine.
+func dayDate(it *dateItem) bool {
+	c := it.c
+	if c.Kind != claims.KindDate || it.clock {
+		return false
+	}
+	if c.Date == nil {
+		return len(c.Value) == 10 && strings.HasPrefix(c.Value, "XXXX-") || strings.HasPrefix(c.Value, "XXXX-WXX-")
+	}
+	return c.Date.Gran == claims.GranDay && !c.Date.Range && !c.Date.Fuzzy
+}
+
+// glued reports whether tokens [a, b) are at most max words from set, on
+// one line.
+func (p *Pass) glued(a, b int, set map[string]bool, max int) bool {
+	if b < a || b-a > max {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if !set[p.Toks[k].Lower] || p.Toks[k].Is(token.NewlineBefore) {
+			return false
+		}
+	}
+	return b >= len(p.Toks) || !p.Toks[b].Is(token.NewlineBefore)
+}
+
+func (p *Pass) withTime(d, t, first, second *dateItem) *dateItem {
+	c := *d.c
+	c.Start, c.End = first.c.Start, second.c.End
+	c.Rule = d.c.Rule + "+" + t.pat.ID
+	if d.c.Date == nil {
+		c.Value = d.c.Value + fmt.Sprintf("T%02d:%02d", t.hour, t.min)
+	} else {
+		dv := *d.c.Date
+		dv.Written = append(slices.Clone(dv.Written), "time")
+		dv.Start = dv.Start.Add(time.Duration(t.hour)*time.Hour + time.Duration(t.min)*time.Minute)
+		dv.End = dv.Start.Add(time.Minute)
+		dv.Gran = claims.GranMinute
+		c.Date = &dv
+		c.Value = dv.Canonical()
+	}
+	return &dateItem{start: first.start, end: second.end, c: &c, caps: d.caps, pat: d.pat}
+}
+
+// timesFromSentence dates a lone clock time by the one day-precision date
+// of its sentence ("The quake struck on Monday ... at 4:17 a.m.").
+func (p *Pass) timesFromSentence(items []*dateItem) {
+	for _, it := range items {
+		if !it.clock || it.c.Date != nil {
+			continue
+		}
+		a, b := p.sentenceTokens(it.c.Start)
+		var only *dateItem
+		n := 0
+		for _, o := range items {
+			if o != it && o.start >= a && o.end <= b && dayDate(o) && o.c.Date != nil {
+				only = o
+				n++
+			}
+		}
+		if n != 1 {
+			continue
+		}
+		dv := *only.c.Date
+		dv.Start = dv.Start.Add(time.Duration(it.hour)*time.Hour + time.Duration(it.min)*time.Minute)
+		dv.End = dv.Start.Add(time.Minute)
+		dv.Gran = claims.GranMinute
+		dv.Written = []string{"time"}
+		dv.Inferred = []string{"year", "month", "day"}
+		it.c.Date = &dv
+		it.c.Value = dv.Canonical()
+		it.c.Note = fmt.Sprintf("day taken from %q in the same sentence", only.c.Text)
+	}
+}
+
+// rangeGlue are the words joining the two ends of a range.
+func (p *Pass) rangeJoin(a, b *dateItem) (fromStart int, ok bool) {
+	if b.start <= a.end || b.start-a.end > 3 {
+		return 0, false
+	}
+	if s, _, ok := p.Lang.List("range_to").MatchBefore(p.Toks, b.start, 3); !ok || s != a.end || p.Toks[a.end].Is(token.NewlineBefore) {
+		return 0, false
+	}
+	fromStart, between := p.rangeJoinFrom(a)
+	switch w := p.Toks[a.end].Lower; w {
+	case "and", "dan":
+		// "and" makes a range only after "between"/"antara".
+		if !between || !(p.Toks[fromStart].Lower == "between" || p.Toks[fromStart].Lower == "antara") {
+			return 0, false
+		}
+	}
+	return fromStart, true
+}
+
+// combineRanges joins two dates linked by "to", "until", "hingga", "–" (and
+// "between ... and") into one range, giving a year written on one end to the
+// other ("from May to October 2020", "Nov. 18 2014 - Dec. 19 2015"), and
+// gives a year written on the last member of a list to the earlier ones
+// ("in June and July 2024").
+func (p *Pass) combineRanges(items []*dateItem) []*dateItem {
+	out := items[:0]
+	for i := 0; i < len(items); i++ {
+		it := items[i]
+		if r := p.rangeToNow(it, items[i+1:]); r != nil {
+			out = append(out, r)
+			continue
+		}
+		if r := p.rangeFromNow(it, out); r != nil {
+			out = append(out, r)
+			continue
+		}
+		if i+1 < len(items) && rangeable(it) && rangeable(items[i+1]) {
+			nx := items[i+1]
+			if from, ok := p.rangeJoin(it, nx); ok {
+				if r := p.makeRange(it, nx, from); r != nil {
+					out = append(out, r)
+					i++
+					continue
+				}
+			}
+			if p.glued(it.end, nx.start, map[string]bool{",": true, "and": true, "or": true, "dan": true, "atau": true}, 2) {
+				shareYear(it.c.Date, nx.c.Date)
+				it.c.Value = it.c.Date.Canonical()
+			}
+		}
+		out = append(out, it)
+	}
+	return out
+}
+
+// nowWords end a range at the publication date: "from March to date",
+// "between Jan 2019 and now", "sejak 2019 hingga kini".
+var nowWords = map[string]bool{"now": true, "date": true, "present": true, "today": true, "sekarang": true, "kini": true}
+
+// rangeToNow reads "X to now/date/the present" as a range ending on the
+// publication date.
+func (p *Pass) rangeToNow(a *dateItem, rest []*dateItem) *dateItem {
+	pub := p.pubDate()
+	if !rangeable(a) || pub.IsZero() || a.c.Date.Relative {
+		return nil
+	}
+	k, _, ok := p.Lang.List("range_to").Match(p.Toks, a.end)
+	if !ok || k >= len(p.Toks) || p.Toks[a.end].Is(token.NewlineBefore) {
+		return nil
+	}
+	e := k
+	for e < len(p.Toks) && e < k+2 && (p.Toks[e].Lower == "the" || p.Toks[e].Lower == "current" || p.Toks[e].Lower == "saat") {
+		e++
+	}
+	if e >= len(p.Toks) || !(nowWords[p.Toks[e].Lower] || p.Toks[e].Lower == "ini" && p.Toks[e-1].Lower == "saat") {
+		return nil
+	}
+	if len(rest) > 0 && rest[0].start <= e {
+		return nil
+	}
+	b := &dateItem{start: k, end: e + 1, c: &claims.Claim{Kind: claims.KindDate, Start: p.Toks[k].Start, End: p.Toks[e].End,
+		Date: &claims.DateValue{Start: pub, End: pub.AddDate(0, 0, 1), Gran: claims.GranDay, Relative: true,
+			Inferred: []string{"year", "month", "day"}}}}
+	from, _ := p.rangeJoinFrom(a)
+	if p.Toks[a.end].Lower == "and" && from == a.start {
+		return nil
+	}
+	r := p.makeRange(a, b, from)
+	if r != nil {
+		r.c.Note = "ends at the publication date " + pub.Format("2006-01-02")
+	}
+	return r
+}
+
+// rangeFromNow reads "between now and X", "from now until X" as a range
+// starting at the publication date.
+func (p *Pass) rangeFromNow(b *dateItem, before []*dateItem) *dateItem {
+	pub := p.pubDate()
+	if !rangeable(b) || pub.IsZero() || b.start < 3 {
+		return nil
+	}
+	k := b.start
+	if s, _, ok := p.Lang.List("range_to").MatchBefore(p.Toks, k, 2); ok {
+		k = s
+	} else {
+		return nil
+	}
+	if k < 2 || !nowWords[p.Toks[k-1].Lower] || !p.Lang.List("range_from").Has(p.Toks, k-2) {
+		return nil
+	}
+	if len(before) > 0 && before[len(before)-1].end > k-2 {
+		return nil
+	}
+	a := &dateItem{start: k - 2, end: k, c: &claims.Claim{Kind: claims.KindDate, Start: p.Toks[k-2].Start, End: p.Toks[k-1].End,
+		Date: &claims.DateValue{Start: pub, End: pub.AddDate(0, 0, 1), Gran: claims.GranDay, Relative: true,
+			Inferred: []string{"year", "month", "day"}}}}
+	db := *b.c.Date
+	if db.InferredPart("year") && db.Start.Before(pub) {
+		b.c.Date = &db
+		db.Start, db.End = db.Start.AddDate(1, 0, 0), db.End.AddDate(1, 0, 0)
+	}
+	r := p.makeRange(a, b, k-2)
+	if r != nil {
+		r.c.Rule = b.c.Rule + "+range"
+		r.c.Note = "starts at the publication date " + pub.Format("2006-01-02")
+	}
+	return r
+}
+
+// rangeJoinFrom finds "from"/"between" opening a range at a, inside its
+// match or just before it.
+func (p *Pass) rangeJoinFrom(a *dateItem) (int, bool) {
+	for k := a.start; k < a.end && k < a.start+2; k++ {
+		if p.Lang.List("range_from").Has(p.Toks, k) {
+			return a.start, true
+		}
+	}
+	if s, _, ok := p.Lang.List("range_from").MatchBefore(p.Toks, a.start, 3); ok && !p.Blocked(s, a.start) {
+		return s, true
+	}
+	return a.start, false
+}
+
+func rangeable(it *dateItem) bool {
+	return !it.clock && it.c.Kind == claims.KindDate && it.c.Date != nil && !it.c.Date.Range
+}
+
+// shareYear moves a's inferred year to the year written on b.
+func shareYear(a, b *claims.DateValue) {
+	if !a.InferredPart("year") || b.InferredPart("year") || a.Relative {
+		return
+	}
+	dy := b.Start.Year() - a.Start.Year()
+	if a.Gran == claims.GranMonth && b.Gran == claims.GranMonth || a.Gran == claims.GranDay && b.Gran == claims.GranDay {
+		if a.Start.AddDate(dy, 0, 0).After(b.Start) {
+			dy--
+		}
+		a.Start, a.End = a.Start.AddDate(dy, 0, 0), a.End.AddDate(dy, 0, 0)
+		a.Inferred = slices.DeleteFunc(slices.Clone(a.Inferred), func(s string) bool { return s == "year" })
+	}
+}
+
+func (p *Pass) makeRange(a, b *dateItem, from int) *dateItem {
+	da, db := *a.c.Date, *b.c.Date
+	// One end's written year fills the other's.
+	switch {
+	case da.InferredPart("year") && !da.Relative && db.Relative && da.Start.After(db.Start):
+		// "from March to date": the March before.
+		da.Start, da.End = da.Start.AddDate(-1, 0, 0), da.End.AddDate(-1, 0, 0)
+	case da.InferredPart("year") && !db.InferredPart("year") && !da.Relative:
+		dy := db.Start.Year() - da.Start.Year()
+		if da.Start.AddDate(dy, 0, 0).After(db.Start) {
+			dy--
+		}
+		da.Start, da.End = da.Start.AddDate(dy, 0, 0), da.End.AddDate(dy, 0, 0)
+	case db.InferredPart("year") && !da.InferredPart("year") && !db.Relative:
+		dy := da.Start.Year() - db.Start.Year()
+		if db.Start.AddDate(dy, 0, 0).Before(da.Start) {
+			dy++
+		}
+		db.Start, db.End = db.Start.AddDate(dy, 0, 0), db.End.AddDate(dy, 0, 0)
+	case da.InferredPart("year") && db.InferredPart("year") && !da.Relative && !db.Relative:
+		if db.Start.Before(da.Start) {
+			// "from November to February": the February after.
+			db.Start, db.End = db.Start.AddDate(1, 0, 0), db.End.AddDate(1, 0, 0)
+		}
+		// Each end was inferred alone; a range that holds the
+		// publication date is the likelier reading.
+		pub := p.pubDate()
+		for _, dy := range []int{-1, 1} {
+			s, e := da.Start.AddDate(dy, 0, 0), db.End.AddDate(dy, 0, 0)
+			if !pub.Before(s) && pub.Before(e) && !(!pub.Before(da.Start) && pub.Before(db.End)) {
+				da.Start, da.End = s, da.End.AddDate(dy, 0, 0)
+				db.Start, db.End = db.Start.AddDate(dy, 0, 0), e
+				break
+			}
+		}
+	}
+	if !db.End.After(da.Start) {
+		return nil
+	}
+	dv := &claims.DateValue{Start: da.Start, End: db.End, Gran: da.Gran, EndGran: db.Gran, Range: true,
+		Relative: da.Relative || db.Relative}
+	if da.Fuzzy || db.Fuzzy {
+		dv.Fuzzy = true
+	}
+	for _, w := range append(slices.Clone(da.Written), db.Written...) {
+		addWritten(dv, true, w)
+	}
+	for _, w := range db.Inferred {
+		if da.InferredPart(w) && !slices.Contains(dv.Inferred, w) {
+			dv.Inferred = append(dv.Inferred, w)
+		}
+	}
+	if slices.Contains(dv.Written, "year") {
+		dv.Inferred = slices.DeleteFunc(dv.Inferred, func(s string) bool { return s == "year" })
+	}
+	c := *a.c
+	c.Start, c.End = p.Toks[from].Start, b.c.End
+	c.Rule = a.c.Rule + "+range"
+	c.Date = dv
+	c.Value = dv.Canonical()
+	if len(dv.Inferred) == 0 {
+		c.Note = ""
+	} else if b.c.Note != "" && c.Note == "" {
+		c.Note = b.c.Note
+	}
+	return &dateItem{start: from, end: b.end, c: &c, caps: a.caps, pat: a.pat}
 }
