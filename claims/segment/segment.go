@@ -97,7 +97,7 @@ func (p fastWords) Tokenize(text string, onlyPeriodContext bool) []*sentences.To
 		if word == "" {
 			continue
 		}
-		hasSentencePunct := hasByte(word, ".!?")
+		hasSentencePunct := hasSentPunct(word)
 		if onlyPeriodContext && !hasSentencePunct && !getNextWord {
 			lastSpace = cursor
 			continue
@@ -123,7 +123,7 @@ func (p fastWords) Tokenize(text string, onlyPeriodContext bool) []*sentences.To
 // Type is the lower-cased token with numbers replaced by "##number##" and,
 // unless it is one character long, commas removed.
 func (p fastWords) Type(t *sentences.Token) string {
-	if hasByte(t.Tok, "0123456789") {
+	if hasDigit(t.Tok) {
 		return p.DefaultWordTokenizer.Type(t) // the number regexp decides
 	}
 	typ := strings.ToLower(t.Tok)
@@ -195,12 +195,22 @@ var nonPunct = regexp.MustCompile(sentences.NewPunctStrings().NonPunct())
 
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
-// hasByte reports whether s contains any of the ASCII bytes in set. ASCII
-// bytes never occur inside a multi-byte UTF-8 sequence, so this is the
-// rune-wise test, without strings.ContainsAny's rune decoding.
-func hasByte(s, set string) bool {
+// hasSentPunct reports whether s contains '.', '!' or '?', and hasDigit
+// whether it contains an ASCII digit. ASCII bytes never occur inside a
+// multi-byte UTF-8 sequence, so these are the library's rune-wise tests
+// without decoding runes.
+func hasSentPunct(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if strings.IndexByte(set, s[i]) >= 0 {
+		if c := s[i]; c == '.' || c == '!' || c == '?' {
+			return true
+		}
+	}
+	return false
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= '0' && c <= '9' {
 			return true
 		}
 	}
