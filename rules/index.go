@@ -69,6 +69,12 @@ func (p *Pattern) firstKeys() (words []string, classes []int) {
 				classes = append(classes, classNumber, classOrdWord)
 			case slotQ:
 				words = append(words, "q1", "q2", "q3", "q4", "h1", "h2")
+			case slotMonthDay:
+				for w := range p.Lang.months {
+					for d := 1; d <= 31; d++ {
+						words = append(words, fmt.Sprintf("%s%d", w, d))
+					}
+				}
 			case slotTHour:
 				for h := 0; h <= 24; h++ {
 					words = append(words, fmt.Sprintf("t%d", h), fmt.Sprintf("t%02d", h))

@@ -88,16 +88,17 @@ const (
 	slotInt
 	slotOrdinal
 	slotDecade
-	slotQ       // "Q3", "H1": a quarter or half tag
-	slotRoman   // "III": a Roman ordinal (Indonesian "kuartal III")
-	slotSeason  // "summer", "musim panas"
-	slotHHMM    // "0417", "1140": a clock time without a separator
-	slotA       // "a", "an": one, before a unit ("an hour")
-	slotOffset  // "last", "next", "this", "lalu", "depan"
-	slotPart    // "early", "the end of", "awal", "akhir"
-	slotCentury // "1800s": a century written as its first year
-	slotTHour   // "T04" in "2023-02-06T04:17"
-	slotDayTh   // a day with its ordinal suffix: "13th"
+	slotQ        // "Q3", "H1": a quarter or half tag
+	slotRoman    // "III": a Roman ordinal (Indonesian "kuartal III")
+	slotSeason   // "summer", "musim panas"
+	slotHHMM     // "0417", "1140": a clock time without a separator
+	slotA        // "a", "an": one, before a unit ("an hour")
+	slotOffset   // "last", "next", "this", "lalu", "depan"
+	slotPart     // "early", "the end of", "awal", "akhir"
+	slotCentury  // "1800s": a century written as its first year
+	slotTHour    // "T04" in "2023-02-06T04:17"
+	slotDayTh    // a day with its ordinal suffix: "13th"
+	slotMonthDay // "Dec31", "mar3": a month glued to its day in one word
 )
 
 var slotNames = map[string]slotKind{
@@ -105,7 +106,7 @@ var slotNames = map[string]slotKind{
 	"day": slotDay, "weekday": slotWeekday, "weekdayname": slotWeekdayName, "hour": slotHour,
 	"minute": slotMinute, "num": slotNum, "int": slotInt, "ordinal": slotOrdinal, "decade": slotDecade,
 	"q": slotQ, "roman": slotRoman, "season": slotSeason, "hhmm": slotHHMM, "a": slotA, "offset": slotOffset,
-	"part": slotPart, "century": slotCentury, "thour": slotTHour, "dayth": slotDayTh,
+	"part": slotPart, "century": slotCentury, "thour": slotTHour, "dayth": slotDayTh, "monthday": slotMonthDay,
 }
 
 type partKind int
@@ -523,6 +524,24 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c Captures) (i
 			return 0, c, false
 		}
 		c.Season = r
+		return i + 1, c, true
+	case slotMonthDay:
+		if t.Kind != token.Word || !l.capsOK(t) {
+			return 0, c, false
+		}
+		k := len(t.Lower)
+		for k > 0 && t.Lower[k-1] >= '0' && t.Lower[k-1] <= '9' {
+			k--
+		}
+		if k == len(t.Lower) || len(t.Lower)-k > 2 || k == 0 {
+			return 0, c, false
+		}
+		m, ok := l.months[t.Lower[:k]]
+		d := int(parseInt(t.Lower[k:]))
+		if !ok || d < 1 || d > 31 {
+			return 0, c, false
+		}
+		c.Month[s], c.Day[s], c.MonthName = m.n, d, true
 		return i + 1, c, true
 	case slotTHour:
 		if t.Kind != token.Word || len(t.Lower) < 2 || len(t.Lower) > 3 || t.Lower[0] != 't' {

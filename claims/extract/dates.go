@@ -666,17 +666,10 @@ func (p *Pass) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp rules.C
 		}
 		t := inferMonth(pub, d1, tense)
 		if wd := cp.Weekday[0]; wd != 0 {
-			found := false
-			for _, k := range []int{0, -1, 1, -2, 2} {
-				cand := time.Date(pub.Year(), pub.Month()+time.Month(k), d1, 0, 0, 0, 0, time.UTC)
-				if cand.Day() == d1 && int(cand.Weekday()+6)%7+1 == wd {
-					t, found = cand, true
-					break
-				}
-			}
-			if !found {
-				// "Friday 31" with no month near where the 31st is a
-				// Friday: read the weekday alone.
+			var ok bool
+			if t, ok = monthForWeekday(pub, d1, wd, tense); !ok {
+				// No month within a year where the day falls on that
+				// weekday: read the weekday alone.
 				c.Note = ""
 				return p.resolveWeekday(c, rules.Captures{Weekday: cp.Weekday, Hour: cp.Hour, Minute: cp.Minute, HasHour: cp.HasHour, AmPm: cp.AmPm}, pat, pub, tense)
 			}
@@ -775,6 +768,41 @@ func monthWithOffset(pub time.Time, m, offset int, rel string) int {
 		return y
 	}
 	return y
+}
+
+// monthForWeekday finds the month in which day d falls on weekday wd ("Friday
+// the 26th", "Tue 13th"): the first such on or after the publication date
+// when the sentence looks ahead, the last on or before it when it looks
+// back, else the nearest, within a year either way.
+func monthForWeekday(pub time.Time, d, wd int, tense string) (time.Time, bool) {
+	var before, after time.Time
+	for k := 0; k <= 12; k++ {
+		for _, sign := range []int{1, -1} {
+			cand := time.Date(pub.Year(), pub.Month()+time.Month(sign*k), d, 0, 0, 0, 0, time.UTC)
+			if cand.Day() != d || int(cand.Weekday()+6)%7+1 != wd {
+				continue
+			}
+			if !cand.Before(pub) && after.IsZero() {
+				after = cand
+			}
+			if !cand.After(pub) && before.IsZero() {
+				before = cand
+			}
+		}
+	}
+	switch {
+	case tense == "future" && !after.IsZero():
+		return after, true
+	case tense == "past" && !before.IsZero():
+		return before, true
+	case before.IsZero():
+		return after, !after.IsZero()
+	case after.IsZero():
+		return before, true
+	case pub.Sub(before) <= after.Sub(pub):
+		return before, true
+	}
+	return after, true
 }
 
 // inferMonth picks the month for a day written alone ("on the 18th"): this
@@ -904,7 +932,7 @@ func (p *Pass) resolveWeekday(c *claims.Claim, cp rules.Captures, pat *rules.Pat
 	case cp.HasOffset && cp.DurUnit == "week":
 		d = inWeek(mondayOf(pub).AddDate(0, 0, 7*cp.Offset))
 		how = "in the week named"
-	case pat.Rel == "past" || cp.HasOffset && cp.Offset < 0:
+	case pat.Rel == "past":
 		d = pub.AddDate(0, 0, -1)
 		for d.Weekday() != wd {
 			d = d.AddDate(0, 0, -1)
@@ -916,9 +944,39 @@ func (p *Pass) resolveWeekday(c *claims.Claim, cp rules.Captures, pat *rules.Pat
 			d = d.AddDate(0, 0, 1)
 		}
 		how = "the first after"
-	case cp.HasOffset && cp.Offset > 0:
-		d = inWeek(mondayOf(pub).AddDate(0, 0, 7))
-		how = "in the week after"
+	case cp.HasOffset && cp.Offset != 0:
+		// "last Friday" is the latest Friday before the dateline, or the
+		// Friday of the week before when that one is in the dateline's
+		// own week (writers say "on Friday" for those): both readings are
+		// kept as one fuzzy span when they differ. "next Friday" likewise.
+		var near, far time.Time
+		if cp.Offset < 0 {
+			near = pub.AddDate(0, 0, -1)
+			for near.Weekday() != wd {
+				near = near.AddDate(0, 0, -1)
+			}
+			far = inWeek(mondayOf(pub).AddDate(0, 0, -7))
+		} else {
+			near = pub.AddDate(0, 0, 1)
+			for near.Weekday() != wd {
+				near = near.AddDate(0, 0, 1)
+			}
+			far = inWeek(mondayOf(pub).AddDate(0, 0, 7))
+		}
+		if !near.Equal(far) {
+			first, last := near, far
+			if far.Before(near) {
+				first, last = far, near
+			}
+			dv := &claims.DateValue{Start: first, End: last.AddDate(0, 0, 1), Gran: claims.GranDay, Fuzzy: true, Relative: true,
+				Written: []string{"weekday"}, Inferred: []string{"year", "month", "day"}}
+			c.Date = dv
+			c.Value = dv.Canonical()
+			c.Note = fmt.Sprintf("%s: either %s or %s (the publication date is %s)", wd, first.Format("Mon 2 Jan"), last.Format("Mon 2 Jan"), pub.Format("Mon 2006-01-02"))
+			return true
+		}
+		d = near
+		how = "the one before or after"
 	case cp.HasOffset:
 		d = inWeek(mondayOf(pub))
 		how = "in the week of"
