@@ -135,8 +135,14 @@ func (g *gen) filler(w *world, a *article, s map[string]string) string {
 	en := a.lang == English
 	if en {
 		s["topic"] = g.pick(w.k.topicEN)
+		if g.chance(0.3) {
+			s["topic"] = fill(g.pick(localTopicEN), s)
+		}
 	} else {
 		s["topic"] = g.pick(w.k.topicID)
+		if g.chance(0.3) {
+			s["topic"] = fill(g.pick(localTopicID), s)
+		}
 	}
 	if g.chance(0.25) {
 		if en {
@@ -147,9 +153,9 @@ func (g *gen) filler(w *world, a *article, s map[string]string) string {
 		return fill(g.pick(quoteFmtID), s)
 	}
 	if en {
-		return fill(g.pick(subjEN)+" "+g.pick(predEN)+g.pick(tailEN)+".", s)
+		return fill(g.pick(subjEN)+" "+g.pick(advEN)+g.pick(predEN)+g.pick(tailEN)+".", s)
 	}
-	return fill(g.pick(subjID)+" "+g.pick(predID)+g.pick(tailID)+".", s)
+	return fill(g.pick(subjID)+" "+g.pick(advID)+g.pick(predID)+g.pick(tailID)+".", s)
 }
 
 // dateline writes the line under the headline that carries the publication
