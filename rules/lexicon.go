@@ -110,6 +110,12 @@ func (l *Language) IsNumberWord(w string) bool {
 	return ok
 }
 
+// IsMinusWord reports a word that negates the number after it ("minus").
+func (l *Language) IsMinusWord(w string) bool { return l.minusWords[w] }
+
+// IsFractionWord reports a fraction word ("quarter", "thirds").
+func (l *Language) IsFractionWord(w string) bool { return l.fractions[w] > 0 }
+
 // Ordinal looks up an ordinal word ("eighth", "kedelapan").
 func (l *Language) Ordinal(w string) (int, bool) {
 	v, ok := l.ordinals[w]

@@ -18,9 +18,10 @@ type Numeral struct {
 	// Code marks digits joined by separators in a way no number is written
 	// ("192.168.1.2", "1.2.3"): a code or version, read as its first group.
 	Code     bool
-	Scaled   bool // multiplied by a scale word or suffix ("1.2 million", "$3bn")
-	Fraction bool // a fraction ("two thirds", "3/4", "½")
-	Ordinal  bool // read by ReadOrdinal's word path: the last word was an ordinal
+	Scaled   bool    // multiplied by a scale word or suffix ("1.2 million", "$3bn")
+	Scale    float64 // the last scale applied (1e6 for "1.2 million"), 0 when none
+	Fraction bool    // a fraction ("two thirds", "3/4", "½")
+	Ordinal  bool    // read by ReadOrdinal's word path: the last word was an ordinal
 }
 
 // number word kinds
@@ -73,6 +74,15 @@ func (l *Language) ReadNumeral(toks []token.Token, i int) (Numeral, bool) {
 		}
 		if v, ok := vulgarFractions[t.Text]; ok {
 			return Numeral{Value: v, Precision: v, Fraction: true, End: i + 1}, true
+		}
+		// ".08": a decimal without its leading zero, where the point
+		// follows no digit.
+		if t.Text == l.decimal && i+1 < len(toks) && toks[i+1].Kind == token.Number && toks[i+1].Glued() && len(toks[i+1].Text) <= 9 &&
+			(i == 0 || !t.Glued() || toks[i-1].Kind == token.Punct && toks[i-1].Text != l.decimal && toks[i-1].Text != l.group) &&
+			!glueContinues(toks, i+2) {
+			frac := toks[i+1].Text
+			p := math.Pow(10, -float64(len(frac)))
+			return Numeral{Value: parseInt(frac) * p, Precision: p, End: i + 2}, true
 		}
 	case token.Word:
 		if l.minusWords[t.Lower] && i+1 < len(toks) && !toks[i+1].Is(token.NewlineBefore) {
@@ -214,9 +224,9 @@ func (l *Language) readDigitFraction(toks []token.Token, i int, n Numeral) (Nume
 		}
 	}
 	if j+1 < len(toks) && toks[j].Text == "/" && toks[j].Glued() && toks[j+1].Kind == token.Number && toks[j+1].Glued() &&
-		(i == 0 || !toks[i].Glued() || toks[i-1].Kind == token.Punct && toks[i-1].Text != "/" && toks[i-1].Text != "-") {
+		(i == 0 || !toks[i].Glued() || toks[i-1].Kind == token.Punct && toks[i-1].Text != "/") {
 		den := parseInt(toks[j+1].Text)
-		if den >= 2 && den <= 16 && n.Value < den && !glueContinues(toks, j+2) {
+		if den >= 2 && den <= 16 && n.Value < den && !glueContinues(toks, j+2) && (i < 2 || toks[i-1].Text != "-" || toks[i-2].Kind != token.Number) {
 			return Numeral{Value: n.Value / den, Precision: 1 / den, Fraction: true, End: j + 2}, true
 		}
 	}
@@ -247,7 +257,7 @@ func (l *Language) afterDigits(toks []token.Token, n Numeral) Numeral {
 			n.Value *= v
 			n.Precision *= v
 			n.End++
-			n.Scaled = true
+			n.Scaled, n.Scale = true, v
 		}
 		return n
 	}
@@ -261,7 +271,7 @@ func (l *Language) afterDigits(toks []token.Token, n Numeral) Numeral {
 			n.Value *= w.value
 			n.Precision *= w.value
 			n.End++
-			n.Words, n.Scaled = true, true
+			n.Words, n.Scaled, n.Scale = true, true, w.value
 			return n
 		}
 		seed := n.Value
@@ -327,6 +337,10 @@ func (l *Language) readWords(toks []token.Token, i int, first string, seed *floa
 	j := i
 	end := i
 	isOrdinal := false
+	// The state before an "and", to fall back to when what follows is a
+	// new number ("3 hundred and 2 hundred are two numbers").
+	var saved wordState
+	savedEnd := -1
 	if seed != nil {
 		st.last, st.haveLast, st.lastKind, st.any = *seed, true, nwValue, true
 		if seedPrec > 0 {
@@ -392,7 +406,8 @@ func (l *Language) readWords(toks []token.Token, i int, first string, seed *floa
 					break
 				}
 				nx := toks[j+1].Lower
-				if v, ok := l.numWords[nx]; (ok && v.kind == nwValue || toks[j+1].Kind == token.Number) && !toks[j+1].Is(token.NewlineBefore) {
+				if v, ok := l.numWords[nx]; (ok && v.kind == nwValue || toks[j+1].Kind == token.Number && toks[j+1].Text != "0" && strings.Trim(toks[j+1].Text, "0") != "") && !toks[j+1].Is(token.NewlineBefore) {
+					saved, savedEnd = st, end
 					j++
 					continue
 				}
@@ -425,6 +440,14 @@ func (l *Language) readWords(toks []token.Token, i int, first string, seed *floa
 				continue
 			}
 		}
+		if !ok && !st.any && l.fractions[w] > 0 && j+1 < len(toks) && l.numWords[toks[j+1].Lower].kind == nwScale {
+			// "quarter million"
+			st.last, st.haveLast, st.lastKind, st.any, st.frac = 1/l.fractions[w], true, nwValue, true, true
+			st.lastPrec = st.last
+			j++
+			end = j
+			continue
+		}
 		if !ok {
 			// A fraction after a count: "two thirds", "one fifth".
 			if d := l.fractions[w]; d > 0 && st.haveLast && st.lastKind == nwValue && st.last >= 1 && st.last < 100 && fractionContext(toks, j) {
@@ -454,7 +477,8 @@ func (l *Language) readWords(toks []token.Token, i int, first string, seed *floa
 			nxw, isNum := l.numWords[nx]
 			_, isOrd := l.ordinals[nx]
 			isFrac := l.fractions[nx] > 0 && fractionContext(toks, j+1)
-			if !(isNum && (nxw.kind == nwScale || nxw.kind == nwMultiplier) || isFrac || l.halfWords[nx] || ordinal && isOrd && l.ordinals[nx] >= 100) {
+			_ = isOrd
+			if !(isNum && (nxw.kind == nwScale || nxw.kind == nwMultiplier) || isFrac || l.halfWords[nx]) {
 				return l.finishWords(&st, i, end, isOrdinal)
 			}
 			if l.halfWords[nx] {
@@ -515,6 +539,11 @@ func (l *Language) readWords(toks []token.Token, i int, first string, seed *floa
 			if st.lastKind == nwMultiplier && st.last >= nw.value {
 				return l.finishWords(&st, i, end, isOrdinal)
 			}
+			if savedEnd >= 0 && st.haveLast && st.small > 0 && st.last*nw.value >= lowestPlace(st.small) {
+				// "3 hundred and 2 hundred": the place is taken ("three
+				// hundred and two dozens" is 324).
+				return l.finishWords(&saved, i, savedEnd, isOrdinal)
+			}
 			st.last *= nw.value
 			st.lastPrec *= nw.value
 			st.haveLast, st.lastKind = true, nwMultiplier
@@ -524,6 +553,13 @@ func (l *Language) readWords(toks []token.Token, i int, first string, seed *floa
 			}
 			st.last += nw.value
 		case nwScale:
+			if st.lastKind == nwScale && !st.haveLast && st.small == 0 && nw.value > st.lastScale {
+				// "three lakh crore", "a thousand million": scales multiply.
+				st.total *= nw.value
+				st.minPrec *= nw.value
+				st.lastScale = nw.value
+				break
+			}
 			if !st.haveLast && st.small == 0 {
 				return l.finishWords(&st, i, end, isOrdinal)
 			}
@@ -548,6 +584,18 @@ func (l *Language) readWords(toks []token.Token, i int, first string, seed *floa
 		}
 	}
 	return l.finishWords(&st, i, end, isOrdinal)
+}
+
+// lowestPlace is the place value of the last non-zero digit of v: 100 for 300.
+func lowestPlace(v float64) float64 {
+	if v <= 0 || v != math.Trunc(v) {
+		return 1
+	}
+	p := 1.0
+	for math.Mod(v, p*10) == 0 {
+		p *= 10
+	}
+	return p
 }
 
 // cardinalFor maps an ordinal's value to the word kind of its cardinal:
@@ -586,7 +634,8 @@ func (l *Language) readHalfOrFraction(toks []token.Token, j int, st *wordState) 
 	if k < len(toks) && l.numWords[toks[k].Lower].kind == nwOne {
 		k++
 	} else if k < len(toks) {
-		if w, ok := l.numWords[toks[k].Lower]; ok && w.kind == nwValue && w.value < 10 && k+1 < len(toks) && l.fractions[toks[k+1].Lower] > 0 {
+		if w, ok := l.numWords[toks[k].Lower]; ok && w.kind == nwValue && w.value < 10 && k+1 < len(toks) &&
+			(l.fractions[toks[k+1].Lower] > 0 || w.value == 1 && l.halfWords[toks[k+1].Lower]) {
 			num = w.value
 			k++
 		} else if !l.halfWords[toks[k].Lower] {
@@ -604,6 +653,15 @@ func (l *Language) readHalfOrFraction(toks []token.Token, j int, st *wordState) 
 		f = num / l.fractions[w]
 	default:
 		return 0, false
+	}
+	if st.lastKind == nwScale && k+1 < len(toks) && l.numWords[toks[k+1].Lower].kind == nwScale && !toks[k+1].Is(token.NewlineBefore) {
+		// "one billion and a half million": the fraction of the scale
+		// that follows.
+		v := l.numWords[toks[k+1].Lower].value
+		st.total += f * v
+		st.minPrec = math.Min(st.minPrec, f*v)
+		st.frac = true
+		return k + 2, true
 	}
 	if st.lastKind == nwScale {
 		st.total += f * st.lastScale
@@ -668,7 +726,7 @@ func (l *Language) finishWords(st *wordState, start, end int, ordinal bool) (Num
 		return Numeral{}, false
 	}
 	return Numeral{Value: st.value(), Precision: st.precision(), Words: true, End: end, Fraction: st.frac, Ordinal: ordinal,
-		Scaled: st.lastScale != 0}, true
+		Scaled: st.lastScale != 0, Scale: st.lastScale}, true
 }
 
 // ReadOrdinal reads "eighth", "8th", "twenty-fifth", "one hundred twenty
@@ -695,9 +753,15 @@ func (l *Language) ReadOrdinal(toks []token.Token, i int) (value, end int, ok bo
 			}
 		}
 		if v, ok := l.ordinals[t.Lower]; ok {
+			if i > 0 && l.numWords[toks[i-1].Lower].kind == nwOne && v >= 3 {
+				return 0, 0, false // "a third", "a trillionth": fractions
+			}
 			return v, i + 1, true
 		}
 		// "twenty-fifth", "one hundred twenty fifth", "two hundredth"
+		if i > 0 && l.numWords[toks[i-1].Lower].kind == nwOne && !toks[i].Is(token.NewlineBefore) {
+			return 0, 0, false // "a third", "a trillionth": fractions
+		}
 		if _, isNum := l.numWords[t.Lower]; isNum {
 			if n, ok := l.readWords(toks, i, "", nil, 0, true); ok && n.Ordinal && n.Value >= 1 && n.Value == math.Trunc(n.Value) {
 				return int(n.Value), n.End, true
@@ -707,6 +771,9 @@ func (l *Language) ReadOrdinal(toks []token.Token, i int) (value, end int, ok bo
 	}
 	if t.Kind == token.Number && len(t.Text) <= 4 && i+1 < len(toks) {
 		s := &toks[i+1]
+		if i > 0 && t.Glued() && (toks[i-1].Kind == token.Word || toks[i-1].Kind == token.Number) {
+			return 0, 0, false
+		}
 		if s.Kind == token.Word && s.Glued() && l.ordinalSuffix[s.Lower] {
 			return int(parseInt(t.Text)), i + 2, true
 		}

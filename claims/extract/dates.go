@@ -291,9 +291,17 @@ func (p *Pass) rejectMatch(m rules.Match) bool {
 		if e > 0 && toks[e-1].Lower == "old" {
 			return true
 		}
-		// "three quarters of the vote": a fraction, not nine months.
-		if c.DurUnit == "quarter" && e < len(toks) && (toks[e].Lower == "of" || toks[e].Lower == "dari") {
-			return true
+		// "three quarters of the vote": a fraction, not nine months. A
+		// count of quarters in words needs a cue ("for three quarters",
+		// "three straight quarters" are not fractions).
+		if c.DurUnit == "quarter" && m.Pattern.Section == "duration_patterns" {
+			if e < len(toks) && (toks[e].Lower == "of" || toks[e].Lower == "dari") {
+				return true
+			}
+			cue := m.Start > 0 && (toks[m.Start-1].Lower == "for" || toks[m.Start-1].Lower == "selama")
+			if c.Num.Words && !cue {
+				return true
+			}
 		}
 	}
 	return false

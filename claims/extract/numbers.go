@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"math"
 	"strconv"
+	"strings"
 
 	"github.com/crosscheck/crosscheck/claims"
 	"github.com/crosscheck/crosscheck/claims/token"
@@ -10,20 +12,17 @@ import (
 
 // NumberExtractor reads counts, quantities with units, percentages and
 // money, with the bounds their qualifiers give and what they count.
+//
+// Reading and reporting are separate: readNumber reads any numeric
+// expression at a token (qualifier, currency, numeral, range, unit), and the
+// extractor reports it only when it is a claim: a quantity, percentage or
+// sum, or a count of something named ("12 people", "several missile
+// tests"). Bare numbers ("3 of them", "in section 4") stay quiet.
 var NumberExtractor = &Extractor{
 	Name:  "numbers",
 	Doc:   "counts, quantities, percentages and money with qualifiers, units and counted nouns",
 	Kinds: []claims.Kind{claims.KindCount, claims.KindQuantity, claims.KindPercent, claims.KindMoney},
-	Run: func(p *Pass) {
-		for i := 0; i < len(p.Toks); i++ {
-			if p.blocked[i] {
-				continue
-			}
-			if end, ok := p.number(i); ok {
-				i = end - 1
-			}
-		}
-	},
+	Run:   func(p *Pass) { scanNumbers(p, false) },
 }
 
 // OrdinalExtractor reads ordinals that number an event ("Eighth Congress",
@@ -33,15 +32,21 @@ var OrdinalExtractor = &Extractor{
 	Name:  "ordinals",
 	Doc:   "ordinals next to an event word",
 	Kinds: []claims.Kind{claims.KindOrdinal},
-	Run: func(p *Pass) {
-		for i := 0; i < len(p.Toks); i++ {
-			if p.blocked[i] {
-				continue
-			}
-			v, end, ok := p.Lang.ReadOrdinal(p.Toks, i)
-			if !ok || p.Blocked(i, end) {
-				continue
-			}
+	Run:   func(p *Pass) { scanOrdinals(p, false) },
+}
+
+// scanOrdinals reports ordinals; with all set, every ordinal, else only
+// those near an event word.
+func scanOrdinals(p *Pass, all bool) {
+	for i := 0; i < len(p.Toks); i++ {
+		if p.blocked[i] {
+			continue
+		}
+		v, end, ok := p.Lang.ReadOrdinal(p.Toks, i)
+		if !ok || p.Blocked(i, end) || p.codeBoundary(i, end) {
+			continue
+		}
+		if !all {
 			near := false
 			for k := max(0, i-3); k < min(len(p.Toks), end+3) && !near; k++ {
 				if k >= i && k < end {
@@ -52,81 +57,339 @@ var OrdinalExtractor = &Extractor{
 			if !near {
 				continue
 			}
-			p.Report(&claims.Claim{Kind: claims.KindOrdinal, Rule: p.Lang.Code + "/ordinal",
-				Start: p.Toks[i].Start, End: p.Toks[end-1].End, Value: strconv.Itoa(v),
-				Num: &claims.NumberValue{Value: float64(v), Low: claims.Ptr(float64(v)), High: claims.Ptr(float64(v)), Precision: 1}})
-			p.Block(i, end)
-			i = end - 1
 		}
-	},
+		p.Report(&claims.Claim{Kind: claims.KindOrdinal, Rule: p.Lang.Code + "/ordinal",
+			Start: p.Toks[i].Start, End: p.Toks[end-1].End, Value: strconv.Itoa(v),
+			Num: &claims.NumberValue{Value: float64(v), Low: claims.Ptr(float64(v)), High: claims.Ptr(float64(v)), Precision: 1}})
+		p.Block(i, end)
+		i = end - 1
+	}
 }
 
-// number reads one numeric claim starting at token i.
-func (p *Pass) number(i int) (int, bool) {
+// scanNumbers reads numbers left to right; with all set it reports every
+// numeric expression read (the peer suites measure the reader), otherwise
+// only claims.
+func scanNumbers(p *Pass, all bool) {
+	for i := 0; i < len(p.Toks); i++ {
+		if p.blocked[i] {
+			continue
+		}
+		r, ok := p.readNumber(i)
+		if !ok {
+			if r.skip > i {
+				i = r.skip - 1 // a code or label: none of its digits is a number
+			}
+			continue
+		}
+		if all && !r.pronoun || r.isClaim() {
+			p.Report(r.claim(p))
+			p.Block(r.start, r.end)
+		}
+		i = r.end - 1
+	}
+}
+
+// numRead is one numeric expression read at a token.
+type numRead struct {
+	start, end int // token range: qualifier .. unit
+	skip       int // for a non-number: the token after the code or label
+	kind       claims.Kind
+	nv         claims.NumberValue
+	isRange    bool
+	attrNext   bool
+	pronoun    bool // "one" as a pronoun ("the one you mentioned")
+}
+
+// isClaim reports whether a read number is a checkable claim.
+func (r *numRead) isClaim() bool {
+	if r.pronoun {
+		return false
+	}
+	if r.kind != claims.KindCount {
+		return true
+	}
+	return r.nv.Counted != "" || r.attrNext
+}
+
+func (r *numRead) claim(p *Pass) *claims.Claim {
+	nv := r.nv
+	c := &claims.Claim{Kind: r.kind, Rule: p.Lang.Code + "/number", Start: p.Toks[r.start].Start, End: p.Toks[r.end-1].End, Num: &nv}
+	c.Value = claims.FormatNumber(nv.Value)
+	if r.isRange && nv.Low != nil && nv.High != nil {
+		c.Value = claims.FormatNumber(*nv.Low) + "/" + claims.FormatNumber(*nv.High)
+	}
+	return c
+}
+
+// currencySymbols may only stand before a number ("$5", "Rp 5", not "5 $").
+var currencySymbols = map[string]bool{"$": true, "€": true, "£": true, "¥": true, "₹": true, "₩": true, "rp": true, "us": true, "s": true, "a": true, "rm": true}
+
+// unitAt matches a unit written before (prefix) or after a number at toks[i].
+func (p *Pass) unitAt(i int, before bool) (end int, u *rules.Unit, ok bool) {
 	l, toks := p.Lang, p.Toks
+	if i >= len(toks) || toks[i].Is(token.NewlineBefore) && !before {
+		return 0, nil, false
+	}
+	e, ui, ok := l.Units.Match(toks, i)
+	if !ok {
+		return 0, nil, false
+	}
+	u = &l.UnitList[ui]
+	if before {
+		if !u.Prefix {
+			return 0, nil, false
+		}
+		// "Rp." / "Rp": a glued period after the symbol.
+		if e < len(toks) && toks[e].Text == "." && toks[e].Glued() {
+			e++
+		}
+		return e, u, true
+	}
+	if currencySymbols[toks[i].Lower] && u.Prefix {
+		return 0, nil, false
+	}
+	return e, u, true
+}
+
+// readNumber reads a numeric expression at token i: an optional qualifier
+// ("more than", "sekitar"), currency or "magnitude" before the number, the
+// numeral, a range ("3-5", "between 3 and 5", "antara 3 hingga 5"), a unit
+// after it ("km", "persen", "dollars"), and a qualifier after it ("or more").
+func (p *Pass) readNumber(i int) (numRead, bool) {
+	l, toks := p.Lang, p.Toks
+	r := numRead{start: i}
 	first := i
 	var unit *rules.Unit
-	if e, ui, ok := l.Units.Match(toks, i); ok && l.UnitList[ui].Prefix && e < len(toks) && !p.Blocked(i, e) {
-		if _, ok := l.ReadNumeral(toks, e); ok && toks[e].Kind == token.Number {
-			unit = &l.UnitList[ui]
+	if e, u, ok := p.unitAt(i, true); ok && e < len(toks) && !p.Blocked(i, e) {
+		if _, ok := l.ReadNumeral(toks, e); ok && (toks[e].Kind == token.Number || l.IsNumberWord(toks[e].Lower)) {
+			unit = u
 			i = e
 		}
 	}
 	t := &toks[i]
-	if t.Kind != token.Number && !(t.Kind == token.Word && l.IsNumberWord(t.Lower)) {
-		return 0, false
+	if v, ok := p.magnitudeWord(i); ok {
+		// "M7.8"
+		return p.finishNumber(r, first, i, rules.Numeral{Value: v.Value, Precision: v.Precision, End: v.End}, &l.UnitList[p.unitIndex("magnitude")])
 	}
-	if t.Kind == token.Number && unit == nil && p.labelNumber(i) {
-		return i + 1, false
+	isWord := t.Kind == token.Word && (l.IsNumberWord(t.Lower) || l.IsMinusWord(t.Lower) || l.IsFractionWord(t.Lower))
+	if isWord && l.List("vague_needs_of").Has(toks, i) && (i+1 >= len(toks) || toks[i+1].Lower != "of") {
+		return r, false // "he scores"
+	}
+	isPunct := t.Kind == token.Punct
+	if t.Kind != token.Number && !isWord && !isPunct {
+		return r, false
+	}
+	if unit == nil && (t.Kind == token.Number || isPunct) {
+		if p.labelNumber(i) {
+			r.skip = p.skipCode(i)
+			return r, false
+		}
 	}
 	n, ok := l.ReadNumeral(toks, i)
 	if !ok || p.Blocked(i, n.End) {
-		return 0, false
+		return r, false
 	}
+	if n.Code {
+		r.skip = p.skipCode(i)
+		return r, false
+	}
+	if t.Kind == token.Number && p.partOfCode(i, n.End) {
+		r.skip = p.skipCode(i)
+		return r, false
+	}
+	if isWord && t.Lower == "one" && n.End == i+1 {
+		// "the one you mentioned", "which one": a pronoun, unless a unit
+		// or a counted noun follows ("that one mile").
+		if _, _, ok := l.List("pronoun_one_before").MatchBefore(toks, i, 2); ok {
+			_, _, isUnit := l.Units.Match(toks, n.End)
+			r.pronoun = !isUnit && !p.Rules.Counted.Has(toks, n.End)
+		}
+	}
+	return p.finishNumber(r, first, i, n, unit)
+}
+
+// magnitudeWord reads "M7.8" and "M 6.4"-less forms written as one word
+// token ("M7") followed by a glued decimal.
+func (p *Pass) magnitudeWord(i int) (rules.Numeral, bool) {
+	toks := p.Toks
+	t := &toks[i]
+	if t.Kind != token.Word || len(t.Text) < 2 || len(t.Text) > 3 || t.Text[0] != 'M' || p.unitIndex("magnitude") < 0 {
+		return rules.Numeral{}, false
+	}
+	v := 0.0
+	for _, c := range t.Text[1:] {
+		if c < '0' || c > '9' {
+			return rules.Numeral{}, false
+		}
+		v = v*10 + float64(c-'0')
+	}
+	if v > 10 || (i > 0 && t.Glued() && toks[i-1].Kind != token.Punct) {
+		return rules.Numeral{}, false
+	}
+	n := rules.Numeral{Value: v, Precision: 1, End: i + 1}
+	if i+2 < len(toks) && (toks[i+1].Text == "." || toks[i+1].Text == ",") && toks[i+1].Glued() && toks[i+2].Kind == token.Number && toks[i+2].Glued() && len(toks[i+2].Text) == 1 {
+		n.Value += float64(toks[i+2].Text[0]-'0') / 10
+		n.Precision = 0.1
+		n.End = i + 3
+	} else {
+		return rules.Numeral{}, false
+	}
+	return n, true
+}
+
+// unitIndex returns the index of the named unit, or -1.
+func (p *Pass) unitIndex(name string) int {
+	for k := range p.Lang.UnitList {
+		if p.Lang.UnitList[k].Name == name {
+			return k
+		}
+	}
+	return -1
+}
+
+// skipCode returns the token after a run of digits joined by punctuation
+// ("555-1212", "192.168.1.2", "F-16"), so none of its parts is read.
+func (p *Pass) skipCode(i int) int {
+	toks := p.Toks
+	j := i + 1
+	for j+1 < len(toks) && toks[j].Glued() && toks[j+1].Glued() && (toks[j].Kind == token.Punct && len(toks[j].Text) == 1 && strings.Contains("-./:,", toks[j].Text)) &&
+		(toks[j+1].Kind == token.Number || toks[j+1].Kind == token.Word) {
+		j += 2
+	}
+	return j
+}
+
+func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rules.Unit) (numRead, bool) {
+	l, toks := p.Lang, p.Toks
 	end := n.End
-	if t.Kind == token.Number && p.partOfCode(end) {
-		return end, false
+	nv := claims.NumberValue{Value: n.Value, Precision: n.Precision}
+	// A lower-case unit-like suffix scales after a currency or before a
+	// counted noun: "$5m", "£2bn", "5m people".
+	if n.Scale == 0 && end < len(toks) && toks[end].Glued() && toks[end].Kind == token.Word {
+		if v, ok := l.ScaleSuffix(toks[end].Lower); ok && (unit != nil && strings.HasPrefix(unit.Dimension, "money-") || p.Rules.Counted.Has(toks, end+1)) {
+			nv.Value *= v
+			nv.Precision *= v
+			n.Scale = v
+			end++
+		}
 	}
-	nv := &claims.NumberValue{Value: n.Value, Precision: n.Precision}
-	// A range: "3-5", "3 to 5", "between 3 and 5", "antara 3 hingga 5".
-	isRange := false
-	if end+1 < len(toks) && !toks[end].Is(token.NewlineBefore) {
+	// A range: "3-5", "3 to 5", "between 3 and 5", "antara 3 hingga 5",
+	// "$3-$5 million".
+	if end+1 < len(toks) && !toks[end].Is(token.NewlineBefore) && !n.Vague {
 		sep := toks[end].Text
-		dash := sep == "-" || sep == "–" || sep == "—"
-		_, fromOK := p.rangeFromBefore(first)
-		if dash || (fromOK && l.List("range_to").Has(toks, end)) {
-			se := end + 1
-			if !dash {
-				se, _, _ = l.List("range_to").Match(toks, end)
+		dash := sep == "-" || sep == "–" || sep == "—" || sep == "~"
+		fromAt, fromOK := p.rangeFromBefore(first)
+		to := end
+		if dash {
+			to = end + 1
+		} else if k, _, ok := l.List("range_to").Match(toks, end); ok && (fromOK || toks[end].Lower != "and" && toks[end].Lower != "dan") {
+			to = k
+		}
+		if to > end && to < len(toks) {
+			se := to
+			if e, u, ok := p.unitAt(se, true); ok && (unit == nil || u.Name == unit.Name) && e < len(toks) {
+				se = e
+				if unit == nil {
+					unit = u
+				}
 			}
-			if n2, ok := l.ReadNumeral(toks, se); ok && n2.Value > n.Value && !p.Blocked(se, n2.End) {
+			if n2, ok := l.ReadNumeral(toks, se); ok && !n2.Vague && !n2.Code && !p.Blocked(se, n2.End) && !(dash && p.phoneLike(toks[end-1].Text, toks[se].Text)) {
 				lo, hi := n.Value, n2.Value
-				nv.Low, nv.High = &lo, &hi
-				nv.Value = lo
-				isRange = true
-				end = n2.End
+				if n.Scale == 0 && n2.Scale > 1 && lo < n2.Value/n2.Scale*10 {
+					// "3 to 5 million": the scale covers both ends.
+					lo *= n2.Scale
+				}
+				if scale := n.Scale; scale > 1 && n2.Scale == 0 && hi < lo {
+					hi *= scale // "5k-20k" is written whole; "3m-5" is not
+				}
+				if hi > lo {
+					nv.Low, nv.High = &lo, &hi
+					nv.Value = lo
+					nv.Precision = math.Min(n.Precision, n2.Precision)
+					r.isRange = true
+					end = n2.End
+					if fromOK && fromAt < first {
+						first = fromAt
+					}
+				}
 			}
 		}
 	}
+	// A unit after the number: "15 km", "58,59 persen", "5 million
+	// dollars", "7.8-magnitude", "10-kilometre".
 	if unit == nil && end < len(toks) {
-		if e, ui, ok := l.Units.Match(toks, end); ok && !l.UnitList[ui].Prefix && !toks[end].Is(token.NewlineBefore) {
-			unit = &l.UnitList[ui]
+		k := end
+		if toks[k].Text == "-" && toks[k].Glued() && k+1 < len(toks) && toks[k+1].Glued() {
+			k++
+		}
+		if e, u, ok := p.unitAt(k, false); ok {
+			unit = u
 			end = e
 		}
 	}
-	if end < len(toks) && unit == nil {
-		if _, ok := l.DurUnits[toks[end].Lower]; ok {
-			return end, false // a duration the date extractor did not take
+	// Feet and inches, kilometres and metres: "5 ft 2 in".
+	if unit != nil && unit.Dimension == "length" && end+1 < len(toks) {
+		k := end
+		if toks[k].Lower == "and" {
+			k++
+		}
+		if n2, ok := l.ReadNumeral(toks, k); ok && toks[k].Kind == token.Number && n2.End < len(toks) {
+			e, u2, ok := p.unitAt(n2.End, false)
+			if !ok && unit.Name == "ft" && toks[n2.End].Lower == "in" && (n2.End+1 >= len(toks) || toks[n2.End+1].Kind != token.Word) {
+				// "5 ft 2 in": "in" is inches only here.
+				if in := p.unitIndex("in"); in >= 0 {
+					e, u2, ok = n2.End+1, &l.UnitList[in], true
+				}
+			}
+			if ok && u2.Dimension == "length" && u2.Factor < unit.Factor {
+				nv.Value += n2.Value * u2.Factor / unit.Factor
+				nv.Precision = math.Min(nv.Precision, n2.Precision*u2.Factor/unit.Factor)
+				end = e
+			}
 		}
 	}
-	counted, attrNext := p.counted(end)
+	if unit != nil && unit.Name == "lb" && n.Scale >= 1e6 {
+		// "5 million pounds" in a news report is money.
+		if gbp := p.unitIndex("GBP"); gbp >= 0 {
+			unit = &l.UnitList[gbp]
+		}
+	}
+	if unit == nil && end < len(toks) {
+		// "24 years", "tiga hari": durations are the date extractor's; an
+		// age ("a 24-year-old") is not a count either.
+		k := end
+		if toks[k].Text == "-" && toks[k].Glued() {
+			k++
+		}
+		if k < len(toks) {
+			if du, ok := l.DurUnits[toks[k].Lower]; ok {
+				// "thirty years old", "a 24-year-old": an age.
+				e := k + 1
+				if e+1 < len(toks) && toks[e].Text == "-" && toks[e].Glued() && toks[e+1].Lower == "old" {
+					e += 2
+				} else if e < len(toks) && toks[e].Lower == "old" {
+					e++
+				} else {
+					r.skip = k + 1
+					return r, false
+				}
+				if du != "year" {
+					r.skip = e
+					return r, false
+				}
+				ageUnit := rules.Unit{Name: "years-old", Dimension: "age", Factor: 1}
+				unit = &ageUnit
+				end = e
+			}
+		}
+	}
 	kind := claims.KindCount
 	if unit != nil {
 		nv.Unit = unit.Name
 		switch {
-		case unit.Name == "%":
+		case unit.Dimension == "ratio" || unit.Dimension == "ratio-points":
 			kind = claims.KindPercent
-		case len(unit.Dimension) > 6 && unit.Dimension[:6] == "money-":
+		case strings.HasPrefix(unit.Dimension, "money-"):
 			kind = claims.KindMoney
 		default:
 			kind = claims.KindQuantity
@@ -137,33 +400,77 @@ func (p *Pass) number(i int) (int, bool) {
 	if hasQ {
 		start = qs
 	}
-	if kind == claims.KindCount && counted == "" && !attrNext {
-		return end, false // a bare number: no claim without what it counts
-	}
-	if n.Vague {
-		lo, hi := n.Low, n.High
-		nv.Low, nv.High, nv.Vague = &lo, &hi, true
-	} else if !isRange {
-		if hasQ {
-			nv.Qualifier = p.Doc.Text[toks[qs].Start:toks[first].Start]
-			applyBound(nv, b)
-		} else {
-			exact(nv)
+	// A qualifier after the number: "5,000 or more", "100 orang lebih".
+	postBound := rules.Bound(0)
+	if (!hasQ || b == rules.BoundAbout) && !r.isRange && end < len(toks) && !toks[end].Is(token.NewlineBefore) {
+		if e, _, ok := l.List("atleast_after").Match(toks, end); ok {
+			postBound, end = rules.BoundAtLeast, e
+		} else if e, _, ok := l.List("atmost_after").Match(toks, end); ok {
+			postBound, end = rules.BoundAtMost, e
 		}
 	}
-	nv.Counted = counted
-	c := &claims.Claim{Kind: kind, Rule: l.Code + "/number", Start: toks[start].Start, End: toks[end-1].End, Num: nv}
-	c.Value = claims.FormatNumber(nv.Value)
-	if isRange {
-		c.Value = claims.FormatNumber(*nv.Low) + "/" + claims.FormatNumber(*nv.High)
+	counted, attrNext := p.counted(end)
+	switch {
+	case n.Vague:
+		lo, hi := n.Low, n.High
+		nv.Low, nv.High, nv.Vague = &lo, &hi, true
+	case r.isRange:
+	case postBound != 0:
+		// "about five hundred or more": the bound after the number wins.
+		applyBound(&nv, postBound)
+	case hasQ:
+		nv.Qualifier = p.Doc.Text[toks[qs].Start:toks[first].Start]
+		applyBound(&nv, b)
+	default:
+		exact(&nv)
 	}
-	p.Report(c)
-	p.Block(start, end)
-	return end, true
+	nv.Counted = counted
+	r.start, r.end, r.kind, r.nv, r.attrNext = start, end, kind, nv, attrNext
+	if hasQ && !r.isRange {
+		p.compoundBounds(&r, b)
+	}
+	return r, true
+}
+
+// compoundBounds joins "more than 10 and less than 40" (or "at most 100 and
+// at least 20") into one interval when the two bounds face each other.
+func (p *Pass) compoundBounds(r *numRead, b rules.Bound) {
+	toks := p.Toks
+	k := r.end
+	if k+1 >= len(toks) || !(toks[k].Lower == "and" || toks[k].Lower == "but" || toks[k].Lower == "dan" || toks[k].Lower == "tetapi") {
+		return
+	}
+	q, b2, ok := p.Lang.Qualifiers.Match(toks, k+1)
+	if !ok || p.Blocked(k+1, q) {
+		return
+	}
+	n2, ok := p.Lang.ReadNumeral(toks, q)
+	if !ok || n2.Vague || n2.Code {
+		return
+	}
+	lower := func(b rules.Bound) bool { return b == rules.BoundMore || b == rules.BoundAtLeast }
+	upper := func(b rules.Bound) bool { return b == rules.BoundLess || b == rules.BoundAtMost }
+	bb := rules.Bound(b2)
+	var second claims.NumberValue
+	second.Value = n2.Value
+	applyBound(&second, bb)
+	nv := &r.nv
+	switch {
+	case lower(b) && upper(bb) && n2.Value > nv.Value:
+		nv.High, nv.HighExclusive = second.High, second.HighExclusive
+	case upper(b) && lower(bb) && n2.Value < nv.Value:
+		nv.Low, nv.LowExclusive = second.Low, second.LowExclusive
+	default:
+		return
+	}
+	nv.Qualifier = p.Doc.Text[toks[r.start].Start:toks[n2.End-1].End]
+	r.isRange = true
+	r.end = n2.End
 }
 
 // labelNumber reports numbers that name rather than count: "Suite 300",
-// "Boeing 737", "COVID-19", "F-16", list markers, times and fractions.
+// "Boeing 737", "COVID-19", "F-16", "No. 5", "pasal 28", list markers and
+// street addresses ("2025 M St.").
 func (p *Pass) labelNumber(i int) bool {
 	toks := p.Toks
 	t := &toks[i]
@@ -174,48 +481,97 @@ func (p *Pass) labelNumber(i int) bool {
 			return true
 		}
 		if prev.Kind == token.Word && prev.Is(token.Capital) && !t.Is(token.NewlineBefore) && !p.sentenceStart(i-1) &&
-			!p.Lang.Qualifiers.Has(toks, i-1) && !p.Lang.Units.Has(toks, i-1) {
+			!p.Lang.Qualifiers.Has(toks, i-1) && !p.Lang.Units.Has(toks, i-1) && !p.Lang.IsNumberWord(prev.Lower) &&
+			!p.Lang.List("range_from").Has(toks, i-1) {
 			_, _, isMonth := p.Lang.Month(prev.Lower)
 			_, _, isWeekday := p.Lang.Weekday(prev.Lower)
 			if !isMonth && !isWeekday {
-				return true
+				if _, _, q := p.Lang.Qualifiers.MatchBefore(toks, i, 3); !q {
+					return true
+				}
 			}
 		}
 	}
+	if _, _, ok := p.Lang.List("label_before").MatchBefore(toks, i, 2); ok {
+		return true
+	}
 	if t.Is(token.NewlineBefore) || i == 0 {
-		if i+1 < len(toks) && toks[i+1].Glued() && (toks[i+1].Text == "." || toks[i+1].Text == ")") {
+		// A list marker: "1." or "2)" opening a line of text.
+		if i+2 < len(toks) && toks[i+1].Glued() && (toks[i+1].Text == "." || toks[i+1].Text == ")") &&
+			!toks[i+2].Glued() && !toks[i+2].Is(token.NewlineBefore) && len(t.Text) <= 2 {
+			return true
+		}
+	}
+	// "2025 M St.", "1600 Pennsylvania Avenue": a number, capitalised
+	// words and a street word.
+	for k := i + 1; k < len(toks) && k <= i+4; k++ {
+		w := &toks[k]
+		if w.Kind != token.Word || !w.Is(token.Capital) || w.Is(token.NewlineBefore) {
+			break
+		}
+		if streetWords[w.Lower] && k > i+1 {
 			return true
 		}
 	}
 	return false
 }
 
+// streetWords end a street address.
+var streetWords = map[string]bool{"st": true, "street": true, "ave": true, "avenue": true, "rd": true, "road": true,
+	"blvd": true, "boulevard": true, "lane": true, "ln": true, "drive": true, "dr": true, "way": true, "place": true,
+	"pl": true, "court": true, "ct": true, "terrace": true, "highway": true, "hwy": true, "square": true, "parkway": true}
+
 // partOfCode reports digits glued to something that makes them a code,
-// time, fraction or phone number rather than a quantity.
-func (p *Pass) partOfCode(end int) bool {
+// time, phone number or URL part rather than a quantity: "5G", "3D",
+// "555-1234-99", "%20", "id=12".
+func (p *Pass) partOfCode(i, end int) bool {
 	toks := p.Toks
+	if i > 0 && toks[i].Glued() {
+		prev := &toks[i-1]
+		if prev.Kind == token.Word && !p.Lang.Units.Has(toks, i-1) || strings.Contains("%=&?#+@_", prev.Text) {
+			return true
+		}
+	}
 	if end >= len(toks) || !toks[end].Glued() {
 		return false
 	}
 	nx := &toks[end]
 	switch nx.Text {
-	case ":", "/":
-		return end+1 < len(toks) && toks[end+1].Kind == token.Number && toks[end+1].Glued()
+	case ":", "/", "_", "=", "&", "@":
+		return end+1 < len(toks) && (toks[end+1].Kind == token.Number || toks[end+1].Kind == token.Word) && toks[end+1].Glued()
+	case "%":
+		return end+1 < len(toks) && toks[end+1].Glued() && (toks[end+1].Kind == token.Number || toks[end+1].Kind == token.Word)
 	case "-":
 		// "555-1234-99": more than two digit groups is a code.
-		return end+3 < len(toks) && toks[end+1].Kind == token.Number && toks[end+2].Text == "-" && toks[end+3].Kind == token.Number
+		if end+3 < len(toks) && toks[end+1].Kind == token.Number && toks[end+2].Text == "-" && toks[end+3].Kind == token.Number &&
+			toks[end+1].Glued() && toks[end+2].Glued() && toks[end+3].Glued() {
+			return true
+		}
+		return end+1 < len(toks) && toks[end+1].Glued() && toks[end+1].Kind == token.Number && p.phoneLike(toks[end-1].Text, toks[end+1].Text)
 	}
 	if nx.Kind == token.Word {
 		// Glued letters that are not a unit or scale: "5G", "3D".
 		if _, _, ok := p.Lang.Units.Match(toks, end); ok {
 			return false
 		}
-		if _, ok := p.Lang.ReadNumeral(toks, end-1); ok {
+		if _, ok := p.Lang.ScaleSuffix(nx.Lower); ok {
+			return false
+		}
+		if p.Lang.IsOrdinalSuffix(nx.Lower) {
 			return false
 		}
 		return true
 	}
 	return false
+}
+
+// phoneLike reports two dash-joined digit groups that read as a phone
+// number ("555-1212") rather than a range ("1000-5000", "3-5").
+func (p *Pass) phoneLike(a, b string) bool {
+	if len(a) < 3 || len(a) > 4 || len(b) < 4 {
+		return false
+	}
+	return b[len(b)-2:] != "00"
 }
 
 func (p *Pass) sentenceStart(i int) bool {

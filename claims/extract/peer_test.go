@@ -34,6 +34,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -711,3 +712,422 @@ func runDateCase(e *Engine, pc peerCase) (ok, exact bool, msg string) {
 	}
 	return ok, ok && exact, b.String()
 }
+
+// numberEngine reads every numeric expression, claim or not: the peer
+// suites measure the reader. Dates and durations still run first and
+// block their tokens, as in production.
+func numberEngine(t testing.TB, ordinals bool) *Engine {
+	base := engineForTest(t)
+	e := &Engine{Rules: base.Rules, langs: base.langs}
+	run := func(p *Pass) { scanNumbers(p, true) }
+	if ordinals {
+		run = func(p *Pass) { scanOrdinals(p, true) }
+	}
+	e.Extractors = []*Extractor{FurnitureExtractor, DateExtractor, {Name: "peer-numbers", Run: run}}
+	return e
+}
+
+// peerValue parses the peer's resolution value ("192", "1E-12", "20%").
+func peerValue(r peerResult) (float64, bool) {
+	var res struct {
+		Value *string `json:"value"`
+	}
+	if json.Unmarshal(r.Resolution, &res) != nil || res.Value == nil {
+		return 0, false
+	}
+	var v float64
+	_, err := fmt.Sscan(strings.TrimSuffix(*res.Value, "%"), &v)
+	return v, err == nil
+}
+
+func closeTo(a, b float64) bool {
+	d := a - b
+	if d < 0 {
+		d = -d
+	}
+	m := max(abs(a), abs(b), 1e-12)
+	return d <= 1e-9*m || d < 1e-12
+}
+
+func abs(f float64) float64 {
+	if f < 0 {
+		return -f
+	}
+	return f
+}
+
+var fractionDenominators = []string{"half", "halves", "third", "thirds", "quarter", "quarters", "fourth", "fourths", "fifth", "fifths",
+	"sixth", "sixths", "seventh", "sevenths", "eighth", "eighths", "ninth", "ninths", "tenth", "tenths"}
+
+var numberScope = []scopeRule{
+	{"scientific", "scientific notation and powers (\"1e10\", \"1.1^23\", \"6.23x10^-4\") are not written in news prose", func(in string, r peerResult, _ []string) bool {
+		t := r.Text
+		if strings.ContainsAny(t, "^") || strings.Contains(t, "x10") {
+			return true
+		}
+		for i := 1; i+1 < len(t); i++ {
+			if t[i] == 'e' && t[i-1] >= '0' && t[i-1] <= '9' && (t[i+1] >= '0' && t[i+1] <= '9' || t[i+1] == '+' || t[i+1] == '-') {
+				return true
+			}
+		}
+		return false
+	}},
+	{"space-grouping", "digits grouped by spaces (\"1 234 567\", \"40\u202f000\") are neither English nor Indonesian news style, and reading them would merge neighbouring numbers", func(in string, r peerResult, _ []string) bool {
+		rs := []rune(r.Text)
+		for i := 1; i+3 < len(rs); i++ {
+			if (rs[i] == ' ' || rs[i] == '\u202f' || rs[i] == '\u00a0') && rs[i-1] >= '0' && rs[i-1] <= '9' && rs[i+1] >= '0' && rs[i+1] <= '9' &&
+				rs[i+2] >= '0' && rs[i+2] <= '9' && rs[i+3] >= '0' && rs[i+3] <= '9' {
+				return true
+			}
+		}
+		return false
+	}},
+	{"indian-grouping", "lakh-style digit groups (\"12,34,567.89\")", func(in string, r peerResult, _ []string) bool {
+		return strings.Contains(r.Text, ",34,")
+	}},
+	{"si-prefix", "SI prefixes and abbreviations apart from the number (\"10G\", \"2.33 k\", \"1,674.5 G\", \"3 dzs\")", func(in string, r peerResult, _ []string) bool {
+		t := strings.TrimSpace(r.Text)
+		return strings.HasSuffix(t, " k") || strings.HasSuffix(t, "g") || strings.HasSuffix(t, " m") || hasAny(t, "dzs", "dozs")
+	}},
+	{"ratio", "ratios read as one number (\"one out of three\", \"2000 over 3\", \"1 in twenty-one\")", func(in string, r peerResult, _ []string) bool {
+		return hasAny(r.Text, "over", "out of", "in")
+	}},
+	{"fraction-of-scale", "fractions of a scale word (\"two thirds of a million\", \"one billion and three quarters million\")", func(in string, r peerResult, _ []string) bool {
+		return hasAny(r.Text, "of a million") || hasAny(r.Text, "quarters million", "thirds million")
+	}},
+	{"labels", "numbers after \"No.\", \"nr.\" and similar label words are identifiers: crosscheck keeps them quiet on purpose", func(in string, r peerResult, _ []string) bool {
+		low := strings.ToLower(in)
+		return strings.Contains(low, "nr.") || strings.Contains(low, "nrs.") || strings.Contains(low, "no.")
+	}},
+	{"rare-fraction", "fractions with large or compound denominators or numerators (\"a trillionth\", \"three twenty-firsts\", \"one hundred thirty fifths\", \"twenty-three fifths\") are rare in news and ambiguous", func(in string, r peerResult, _ []string) bool {
+		t := r.Text
+		words := strings.FieldsFunc(t, func(c rune) bool { return c == ' ' || c == '-' })
+		for k, w := range words {
+			isOrd := strings.HasSuffix(w, "th") || strings.HasSuffix(w, "ths") || strings.HasSuffix(w, "firsts") || strings.HasSuffix(w, "first") || strings.HasSuffix(w, "seconds")
+			if !isOrd || w == "fourth" {
+				continue
+			}
+			if !slices.Contains(fractionDenominators, w) {
+				return true
+			}
+			// A compound numerator: more than one number word before the
+			// fraction word.
+			n := 0
+			for _, x := range words[:k] {
+				if slices.Contains(numberWordsEn, x) {
+					n++
+				}
+			}
+			if n > 1 {
+				return true
+			}
+		}
+		return false
+	}},
+	{"spelled-digits", "spaced hyphens and minus signs (\"fifty - two\", \"- 1 4/5\", \"three-nought-four\") are not how news writes numbers", func(in string, r peerResult, _ []string) bool {
+		return strings.Contains(r.Text, " - ") || strings.HasPrefix(r.Text, "- ") || strings.Contains(in, "-nought-")
+	}},
+	{"codes", "digits inside dates, phone numbers, IP addresses and codes (\"5/17/2018\", \"+1-222-2222\", \"192.168.1.2\", \"SCP-173\"): crosscheck keeps them quiet on purpose", func(in string, r peerResult, _ []string) bool {
+		u := utf16Offsets(in)
+		// find the byte range of the result
+		bs, be := -1, -1
+		for b := 0; b <= len(in); b++ {
+			if u[b] == r.Start && bs < 0 {
+				bs = b
+			}
+			if u[b] == r.End+1 {
+				be = b
+				break
+			}
+		}
+		if bs < 0 || be < 0 {
+			return false
+		}
+		glue := func(c byte) bool { return c == '/' || c == '-' || c == '.' || c == '+' }
+		if bs > 1 && glue(in[bs-1]) && (in[bs-2] >= '0' && in[bs-2] <= '9' || in[bs-2] >= 'A' && in[bs-2] <= 'Z' || in[bs-1] == '+') {
+			return true
+		}
+		if bs > 0 && in[bs-1] == '+' {
+			return true
+		}
+		return be+1 < len(in) && glue(in[be]) && in[be+1] >= '0' && in[be+1] <= '9'
+	}},
+}
+
+// runNumberSuite runs a number peer suite with a selector for our claims
+// and a comparison of values.
+func runNumberSuite(t *testing.T, model, file string, scope []scopeRule, ordinals bool,
+	ours func(*claims.Claim) bool, agrees func(*claims.Claim, peerResult) bool, caseOut func(peerCase) string) {
+	cases := loadPeer(t, file)
+	e := numberEngine(t, ordinals)
+	pt := &peerTally{out: map[string]int{}, total: len(cases)}
+	for i, pc := range cases {
+		out := ""
+		if caseOut != nil {
+			out = caseOut(pc)
+		}
+		for _, r := range pc.Results {
+			for _, sr := range scope {
+				if out == "" && sr.match(pc.Input, r, nil) {
+					out = sr.name
+				}
+			}
+		}
+		if out != "" {
+			pt.out[out]++
+			continue
+		}
+		pt.inScope++
+		doc := &claims.Document{ID: "peer", Text: pc.Input, Language: "en", Status: claims.StatusRead,
+			Published: time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC), PublishedSource: "peer"}
+		var got []*claims.Claim
+		for _, c := range e.Extract(doc) {
+			if ours(c) {
+				got = append(got, c)
+			}
+		}
+		u := utf16Offsets(pc.Input)
+		used := make([]bool, len(got))
+		ok, exact := true, true
+		var b strings.Builder
+		for _, r := range pc.Results {
+			found := false
+			for k, c := range got {
+				s, en := u[c.Start], u[c.End]
+				if s > r.End || en <= r.Start {
+					continue
+				}
+				used[k] = true
+				if agrees(c, r) {
+					found = true
+					if s != r.Start || en != r.End+1 {
+						exact = false
+					}
+				}
+			}
+			if !found {
+				ok = false
+				fmt.Fprintf(&b, "want %q %s; ", r.Text, strings.Join(strings.Fields(string(r.Resolution)), ""))
+			}
+		}
+		for k, c := range got {
+			if !used[k] {
+				ok = false
+				fmt.Fprintf(&b, "extra %q=%s; ", c.Text, c.Value)
+			}
+		}
+		if ok {
+			pt.passed++
+			if exact {
+				pt.exact++
+			}
+		} else {
+			var gs []string
+			for _, c := range got {
+				gs = append(gs, fmt.Sprintf("%q=%s", c.Text, c.Value))
+			}
+			pt.fails = append(pt.fails, fmt.Sprintf("FAIL %d %q: %s got [%s]", i, pc.Input, b.String(), strings.Join(gs, " ")))
+		}
+	}
+	pt.report(t, model)
+}
+
+// isNumberClaim selects what the peer's NumberModel calls a number: counts,
+// sums (the number inside "$20") and the amounts of durations; not
+// quantities with physical units ("180ml", which its model leaves to the
+// dimension recognizer).
+func isNumberClaim(c *claims.Claim) bool {
+	switch c.Kind {
+	case claims.KindCount, claims.KindMoney, claims.KindDuration:
+		return c.Num != nil
+	}
+	return false
+}
+
+func numberAgrees(c *claims.Claim, r peerResult) bool {
+	v, ok := peerValue(r)
+	if !ok {
+		return false
+	}
+	if c.Num.Low != nil && c.Num.High != nil && *c.Num.Low != *c.Num.High && !c.Num.Vague {
+		return closeTo(*c.Num.Low, v) || closeTo(*c.Num.High, v)
+	}
+	return closeTo(c.Num.Value, v)
+}
+
+// TestPeerNumber runs Recognizers-Text's English NumberModel cases.
+func TestPeerNumber(t *testing.T) {
+	runNumberSuite(t, "NumberModel", "Number-English-NumberModel.json", numberScope, false, isNumberClaim, numberAgrees, nil)
+}
+
+// TestPeerOrdinal runs the OrdinalModel cases. Relative ordinals ("last",
+// "next", "the one before the last") are chat commands over lists, not
+// news; an article before an ordinal word ("a third", "a hundred
+// trillionth") makes it a fraction in news English.
+func TestPeerOrdinal(t *testing.T) {
+	scope := []scopeRule{
+		{"relative", "relative ordinals (\"last\", \"next\", \"previous one\") point into a list on screen, not at an event", func(in string, r peerResult, _ []string) bool {
+			return strings.HasSuffix(r.TypeName, ".relative")
+		}},
+		{"fraction-article", "an article before an ordinal word makes a fraction (\"a third\", \"a hundred trillionth\")", func(in string, r peerResult, _ []string) bool {
+			return strings.HasPrefix(r.Text, "a ") || strings.Contains(in, "and a "+r.Text)
+		}},
+	}
+	caseOut := func(pc peerCase) string {
+		for _, r := range pc.Results {
+			if strings.HasSuffix(r.TypeName, ".relative") {
+				return "relative"
+			}
+		}
+		return ""
+	}
+	runNumberSuite(t, "OrdinalModel", "Number-English-OrdinalModel.json", scope, true,
+		func(c *claims.Claim) bool { return c.Kind == claims.KindOrdinal }, numberAgrees, caseOut)
+}
+
+// TestPeerPercent runs the PercentModel cases.
+func TestPeerPercent(t *testing.T) {
+	scope := []scopeRule{
+		{"no-number", "a percent sign or word with no number (\"the % of increase\") states no value", func(in string, r peerResult, _ []string) bool {
+			_, ok := peerValue(r)
+			return !ok
+		}},
+		{"reversed", "\"percent of 10\" for ten percent is not news English", func(in string, r peerResult, _ []string) bool {
+			return strings.HasPrefix(r.Text, "perc") || strings.HasPrefix(r.Text, "per cent")
+		}},
+	}
+	runNumberSuite(t, "PercentModel", "Number-English-PercentModel.json", scope, false,
+		func(c *claims.Claim) bool { return c.Kind == claims.KindPercent }, numberAgrees, nil)
+}
+
+// TestPeerNumberRange runs the NumberRangeModel cases. Their intervals are
+// written "[20,30)"; a range's end is exclusive by their convention only,
+// so the end value is compared, not its bracket. Bounds from "more than"
+// are open, from "at least" closed, as in crosscheck.
+func TestPeerNumberRange(t *testing.T) {
+	scope := []scopeRule{
+		{"query", "comparisons from query languages (\"less than or equal to\", \"equals 20\", \">= 30\")", func(in string, r peerResult, _ []string) bool {
+			return hasAny(r.Text, "equal", "equals", "equaling") || strings.ContainsAny(r.Text, "<>=")
+		}},
+		{"ordinal-range", "ranges of ordinals (\"between the tenth and the fifteenth\")", func(in string, r peerResult, _ []string) bool {
+			return hasAny(r.Text, "tenth", "fifteenth")
+		}},
+		{"ratio", "ratios (\"2 in 5 or more\")", func(in string, r peerResult, _ []string) bool { return hasAny(r.Text, "in") }},
+		{"fraction-bounds", "bounds given as fraction words (\"above one quarter and below a half\")", func(in string, r peerResult, _ []string) bool {
+			return hasAny(r.Text, "quarter")
+		}},
+		{"or-equal", "\"bigger or equal than\": comparatives with \"or equal\"", func(in string, r peerResult, _ []string) bool {
+			return strings.Contains(r.Text, "or equal") || strings.Contains(r.Text, "greater than\"")
+		}},
+	}
+	caseOut := func(pc peerCase) string {
+		if strings.ContainsAny(pc.Input, "<>=") {
+			return "query"
+		}
+		return ""
+	}
+	runNumberSuite(t, "NumberRangeModel", "Number-English-NumberRangeModel.json", scope, false,
+		func(c *claims.Claim) bool {
+			return c.Num != nil && (c.Num.Low == nil || c.Num.High == nil || *c.Num.Low != *c.Num.High) && c.Kind != claims.KindDate
+		}, rangeAgrees, caseOut)
+}
+
+// rangeAgrees compares our bounds with "(20,35]", "[30,)", "(,170)".
+func rangeAgrees(c *claims.Claim, r peerResult) bool {
+	var res struct {
+		Value string `json:"value"`
+	}
+	if json.Unmarshal(r.Resolution, &res) != nil || len(res.Value) < 3 {
+		return false
+	}
+	v := res.Value
+	loEx, hiEx := v[0] == '(', v[len(v)-1] == ')'
+	parts := strings.SplitN(v[1:len(v)-1], ",", 2)
+	if len(parts) != 2 {
+		return false
+	}
+	lo, hi, loEx2, hiEx2 := c.Num.Bounds()
+	check := func(s string, ours float64, oursEx, theirsEx, isLow bool) bool {
+		if s == "" {
+			return isLow && math.IsInf(ours, -1) || !isLow && math.IsInf(ours, 1) || isLow && ours == 0 && !oursEx
+		}
+		var x float64
+		if _, err := fmt.Sscan(s, &x); err != nil {
+			return false
+		}
+		if !closeTo(x, ours) {
+			return false
+		}
+		// A closed range's end is exclusive by their convention ("between
+		// 20 and 30" is [20,30)); ours is inclusive. Qualifier bounds
+		// agree exactly.
+		return oursEx == theirsEx || !isLow && theirsEx && !oursEx && c.Num.Qualifier == ""
+	}
+	return check(parts[0], lo, loEx2, loEx, true) && check(parts[1], hi, hiEx2, hiEx, false)
+}
+
+// TestPeerDimension runs the DimensionModel cases for lengths, areas,
+// masses, speeds and volumes. Left out: information sizes, angles, cooking
+// measures, micro- and pico-units, and units named without a number.
+func TestPeerDimension(t *testing.T) {
+	inScopeSubtype := map[string]bool{"Length": true, "Area": true, "Weight": true, "Speed": true, "Volume": true}
+	scope := []scopeRule{
+		{"other-dimension", "information sizes, angles and units named without a number are not news quantities crosscheck compares", func(in string, r peerResult, _ []string) bool {
+			var res struct {
+				Subtype string  `json:"subtype"`
+				Value   *string `json:"value"`
+			}
+			_ = json.Unmarshal(r.Resolution, &res)
+			return !inScopeSubtype[res.Subtype] || res.Value == nil
+		}},
+		{"rare-unit", "cooking measures, micro-/pico-units, decimetres, drachmas and the inch mark (\"10 \\\"\") are rare in news", func(in string, r peerResult, _ []string) bool {
+			var res struct {
+				Unit string `json:"unit"`
+			}
+			_ = json.Unmarshal(r.Resolution, &res)
+			u := strings.ToLower(res.Unit)
+			return hasAny(u, "tablespoon", "teaspoon", "cup", "microgram", "picometer", "decimeter", "dram", "milliliter") ||
+				strings.Contains(r.Text, "\"") || strings.Contains(u, "per millisecond") || strings.ContainsAny(r.Text, "([{<")
+		}},
+	}
+	inDim := map[string]bool{"length": true, "area": true, "mass": true, "speed": true, "volume": true}
+	unitOf := func(c *claims.Claim) string { return c.Num.Unit }
+	runNumberSuite(t, "DimensionModel", "NumberWithUnit-English-DimensionModel.json", scope, false,
+		func(c *claims.Claim) bool {
+			if c.Kind != claims.KindQuantity || c.Num == nil {
+				return false
+			}
+			for _, u := range engineForTest(t).Rules.Languages["en"].UnitList {
+				if u.Name == unitOf(c) {
+					return inDim[u.Dimension]
+				}
+			}
+			return false
+		}, func(c *claims.Claim, r peerResult) bool {
+			var res struct {
+				Unit  string `json:"unit"`
+				Value string `json:"value"`
+			}
+			_ = json.Unmarshal(r.Resolution, &res)
+			var v float64
+			if _, err := fmt.Sscan(res.Value, &v); err != nil {
+				return false
+			}
+			want := peerUnits[strings.ToLower(res.Unit)]
+			if want != c.Num.Unit {
+				return false
+			}
+			// The peer reads one end of a range ("eight to 10 feet" is 10
+			// feet to it); we read the range.
+			if c.Num.Low != nil && c.Num.High != nil && *c.Num.Low != *c.Num.High {
+				return closeTo(*c.Num.Low, v) || closeTo(*c.Num.High, v)
+			}
+			return closeTo(c.Num.Value, v)
+		}, nil)
+}
+
+// peerUnits maps the peer's unit names to ours.
+var peerUnits = map[string]string{"pound": "lb", "mile": "mi", "inch": "in", "foot": "ft", "barrel": "bbl", "ounce": "oz",
+	"acre": "acre", "gallon": "gal", "cubic foot": "ft3", "square meter": "m2", "ton": "t", "metric ton": "t", "meter": "m",
+	"mile per hour": "mph", "kilometer": "km", "millimeter": "mm", "square kilometer": "km2", "kilogram": "kg",
+	"kilometer per hour": "km/h", "centimeter": "cm", "gram": "g", "liter": "l"}
