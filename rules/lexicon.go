@@ -40,6 +40,10 @@ type Language struct {
 	// MonthFirst says how an ambiguous numeric date ("5/3/2018") is read:
 	// month first (US English) or day first.
 	MonthFirst bool
+	// DefaultTense is the tense of a sentence with no tense words: "past"
+	// for a language whose verbs do not mark tense (Indonesian news
+	// reports what happened unless it says "akan"), "" otherwise.
+	DefaultTense string
 
 	Detect map[string]bool
 
@@ -110,6 +114,10 @@ func (l *Language) IsNumberWord(w string) bool {
 	return ok
 }
 
+// GroupSep returns the thousands separator ("," in English, "." in
+// Indonesian).
+func (l *Language) GroupSep() string { return l.group }
+
 // IsMinusWord reports a word that negates the number after it ("minus").
 func (l *Language) IsMinusWord(w string) bool { return l.minusWords[w] }
 
@@ -149,6 +157,7 @@ type langFile struct {
 	Weekdays     [][]string          `yaml:"weekdays"`
 	NeedsCapital []string            `yaml:"needs_capital"`
 	NumericDates string              `yaml:"numeric_dates"`
+	DefaultTense string              `yaml:"default_tense"`
 	Seasons      map[string][2]int   `yaml:"seasons"`
 	Offsets      map[string]int      `yaml:"offsets"`
 	Parts        map[string]string   `yaml:"parts"`
@@ -223,6 +232,12 @@ func compileLanguage(f *langFile, file string, lines *lineFinder) (*Language, er
 	}
 	for _, w := range f.NeedsCapital {
 		l.needsCapital[strings.ToLower(w)] = true
+	}
+	switch f.DefaultTense {
+	case "", "past", "future":
+		l.DefaultTense = f.DefaultTense
+	default:
+		return nil, errf([]any{"default_tense"}, "default_tense: want past or future, have %q", f.DefaultTense)
 	}
 	switch f.NumericDates {
 	case "", "dmy":

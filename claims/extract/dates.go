@@ -401,6 +401,59 @@ func civil(y, m, d int) (time.Time, error) {
 	return t, nil
 }
 
+// dateTense is the sentence's tense (see Pass.Tense), falling back for
+// English on the past-tense ending of a verb in the sentence ("rose",
+// "arrived"): the language lists cannot hold every verb, and a year-less
+// date in "The storm arrived on March 3" must look back.
+func (p *Pass) dateTense(i int) string {
+	t := p.Tense(i)
+	if t != "" || i >= len(p.Toks) {
+		return t
+	}
+	if p.Lang.DefaultTense != "" {
+		return p.Lang.DefaultTense
+	}
+	if p.Lang.Code != "en" {
+		return ""
+	}
+	a, b := p.sentenceTokens(p.Toks[i].Start)
+	for k := a; k < b; k++ {
+		w := p.Toks[k].Lower
+		if p.Toks[k].Kind != token.Word || p.Toks[k].Is(token.Capital) && k != a {
+			continue
+		}
+		if len(w) > 4 && strings.HasSuffix(w, "ed") && !notPastEd[w] {
+			// "is expected", "will be held": a participle after a
+			// future or passive auxiliary is not the past.
+			if k > a && (p.Toks[k-1].Lower == "be" || p.Toks[k-1].Lower == "to") {
+				continue
+			}
+			return "past"
+		}
+		if pastIrregular[w] {
+			return "past"
+		}
+	}
+	return ""
+}
+
+// notPastEd are words ending in "-ed" that are not past tenses.
+var notPastEd = map[string]bool{"need": true, "needed": false, "speed": true, "indeed": true, "proceed": true, "exceed": true,
+	"succeed": true, "breed": true, "bleed": true, "feed": true, "greed": true, "seed": true, "creed": true, "weed": true,
+	"embed": true, "shed": true, "bed": true, "red": true, "hundred": true, "scheduled": true, "expected": true, "planned": true,
+	"proposed": true, "intended": true, "supposed": true, "based": true, "united": true, "related": true, "limited": true,
+	"detailed": true, "advanced": true, "armed": true, "elected": true, "unrelated": true, "interested": true, "concerned": true}
+
+// pastIrregular are frequent irregular past tenses in news.
+var pastIrregular = map[string]bool{"rose": true, "fell": true, "met": true, "went": true, "came": true, "saw": true, "took": true,
+	"gave": true, "made": true, "won": true, "lost": true, "began": true, "struck": true, "left": true, "led": true, "fled": true,
+	"spent": true, "sent": true, "told": true, "said": true, "held": true, "broke": true, "built": true, "bought": true,
+	"brought": true, "caught": true, "chose": true, "drew": true, "drove": true, "fought": true, "found": true, "flew": true,
+	"grew": true, "hid": true, "kept": true, "knew": true, "meant": true, "paid": true, "ran": true, "sank": true, "sat": true,
+	"shot": true, "sold": true, "spoke": true, "stood": true, "stole": true, "swore": true, "taught": true, "thought": true,
+	"threw": true, "understood": true, "woke": true, "wore": true, "wrote": true, "became": true, "forgot": true, "froze": true,
+	"got": true, "rang": true, "rode": true, "shook": true, "slid": true, "stuck": true, "swept": true, "tore": true, "wept": true}
+
 // resolveMatch turns a match into an item, or nil when the words cannot be
 // a date after all (31 February).
 func (p *dateRun) resolveMatch(m rules.Match) *dateItem {
@@ -413,7 +466,7 @@ func (p *dateRun) resolveMatch(m rules.Match) *dateItem {
 			return nil
 		}
 		it.end = p.tokenAt(c.End)
-	case m.Pattern.Future && p.Tense(m.Start) != "future":
+	case m.Pattern.Future && p.dateTense(m.Start) != "future":
 		// "in two weeks" in a sentence that does not look ahead is how
 		// long something took.
 		m.Start++
@@ -423,6 +476,15 @@ func (p *dateRun) resolveMatch(m rules.Match) *dateItem {
 			return nil
 		}
 		it.start = m.Start
+	case m.Pattern.Section == "relative" && m.Pattern.Anchor && m.Pattern.Shift != nil && m.Pattern.Shift.FromNum &&
+		(m.Caps.DurUnit == "hour" || m.Caps.DurUnit == "minute" || m.Caps.DurUnit == "second"):
+		// "sekitar sembilan jam kemudian", "about two hours later": a date
+		// cannot say hours; the span is the checkable part.
+		if !p.duration(c, m) {
+			return nil
+		}
+		c.End = p.Toks[m.End-1].End
+		it.end = m.End
 	default:
 		if !p.resolveDate(c, m) {
 			return nil
@@ -440,8 +502,10 @@ func (p *dateRun) resolveDate(c *claims.Claim, m rules.Match) bool {
 	c.Kind = claims.KindDate
 	cp := m.Caps
 	pub := p.pubDate()
-	tense := p.Tense(m.Start)
-	c.Tense = tense
+	// The claim records the tense its sentence marks; resolution also uses
+	// the fallbacks of dateTense.
+	c.Tense = p.Tense(m.Start)
+	tense := p.dateTense(m.Start)
 	pat := m.Pattern
 	if pat.Section == "relative" {
 		return p.resolveRelative(c, m, pub)

@@ -46,6 +46,9 @@ func scanOrdinals(p *Pass, all bool) {
 		if !ok || p.Blocked(i, end) || p.codeBoundary(i, end) {
 			continue
 		}
+		if p.collectiveOrdinal(i, end) {
+			continue
+		}
 		if !all {
 			near := false
 			for k := max(0, i-3); k < min(len(p.Toks), end+3) && !near; k++ {
@@ -64,6 +67,26 @@ func scanOrdinals(p *Pass, all bool) {
 		p.Block(i, end)
 		i = end - 1
 	}
+}
+
+// collectiveOrdinal reports Indonesian "kedua negara" (both countries),
+// "ketiga tersangka" (the three suspects): a ke- word opening a noun phrase
+// counts the members, while after its noun it ranks ("putaran kedua", the
+// second round).
+func (p *Pass) collectiveOrdinal(i, end int) bool {
+	toks := p.Toks
+	if p.Lang.Code != "id" || end != i+1 || !strings.HasPrefix(toks[i].Lower, "ke") || end >= len(toks) {
+		return false
+	}
+	nx := &toks[end]
+	if nx.Kind != token.Word || nx.Is(token.NewlineBefore) || p.Lang.Detect[nx.Lower] {
+		return false
+	}
+	if i == 0 || toks[i].Is(token.NewlineBefore) || toks[i-1].Kind == token.Punct {
+		return true
+	}
+	prev := toks[i-1].Lower
+	return p.Lang.Detect[prev] && prev != "yang" || p.Lang.Past.Has(toks, i-1) || p.Lang.Future.Has(toks, i-1)
 }
 
 // scanNumbers reads numbers left to right; with all set it reports every
@@ -98,6 +121,7 @@ type numRead struct {
 	isRange    bool
 	attrNext   bool
 	pronoun    bool // "one" as a pronoun ("the one you mentioned")
+	weighty    bool // qualified, scaled or digit-grouped: a figure even without a counted noun
 }
 
 // isClaim reports whether a read number is a checkable claim.
@@ -108,7 +132,10 @@ func (r *numRead) isClaim() bool {
 	if r.kind != claims.KindCount {
 		return true
 	}
-	return r.nv.Counted != "" || r.attrNext
+	// A count with what it counts, or a figure that is clearly one: a
+	// qualifier, a scale word or grouped digits ("about 96.2 million were
+	// registered", "96,214,691 was the final count").
+	return r.nv.Counted != "" || r.attrNext || r.weighty
 }
 
 func (r *numRead) claim(p *Pass) *claims.Claim {
@@ -166,6 +193,10 @@ func (p *Pass) readNumber(i int) (numRead, bool) {
 			i = e
 		}
 	}
+	if g, ok := p.gluedPrefix(i); ok {
+		// "Rp5,2 triliun": the scanner keeps letters and digits together.
+		return g, true
+	}
 	t := &toks[i]
 	if v, ok := p.magnitudeWord(i); ok {
 		// "M7.8"
@@ -206,6 +237,43 @@ func (p *Pass) readNumber(i int) (numRead, bool) {
 		}
 	}
 	return p.finishNumber(r, first, i, n, unit)
+}
+
+// gluedPrefix reads a currency or magnitude word glued to its digits in one
+// token ("Rp5,2 triliun", "Rp150.000", "M7,8" in Indonesian) by reading the
+// digits as a token of their own.
+func (p *Pass) gluedPrefix(i int) (numRead, bool) {
+	l, toks := p.Lang, p.Toks
+	t := &toks[i]
+	if t.Kind != token.Word || len(t.Lower) < 2 {
+		return numRead{}, false
+	}
+	k := len(t.Lower)
+	for k > 0 && t.Lower[k-1] >= '0' && t.Lower[k-1] <= '9' {
+		k--
+	}
+	if k == 0 || k == len(t.Lower) {
+		return numRead{}, false
+	}
+	pre := token.Scan(t.Text[:k], nil)
+	_, ui, ok := l.Units.Match(pre, 0)
+	if !ok || !l.UnitList[ui].Prefix || len(pre) != 1 {
+		return numRead{}, false
+	}
+	digits := t.Text[k:]
+	end := min(len(toks), i+16)
+	tmp := make([]token.Token, 0, end-i)
+	tmp = append(tmp, token.Token{Start: t.Start + k, End: t.End, Kind: token.Number, Text: digits, Lower: digits})
+	tmp = append(tmp, toks[i+1:end]...)
+	n, ok := l.ReadNumeral(tmp, 0)
+	if !ok || n.Code || n.Vague {
+		return numRead{}, false
+	}
+	n.End += i
+	// Read the rest (range, unit, qualifier) from the real tokens; the
+	// number starts at the glued word.
+	r, ok := p.finishNumber(numRead{start: i}, i, i, n, &l.UnitList[ui])
+	return r, ok
 }
 
 // magnitudeWord reads "M7.8" and "M 6.4"-less forms written as one word
@@ -282,16 +350,19 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 		to := end
 		if dash {
 			to = end + 1
-		} else if k, _, ok := l.List("range_to").Match(toks, end); ok && (fromOK || toks[end].Lower != "and" && toks[end].Lower != "dan") {
-			to = k
+		} else if k, _, ok := l.List("range_to").Match(toks, end); ok {
+			// "and" joins a range only after "between"/"antara".
+			isAnd := toks[end].Lower == "and" || toks[end].Lower == "dan"
+			between := fromOK && (toks[fromAt].Lower == "between" || toks[fromAt].Lower == "antara")
+			if !isAnd || between {
+				to = k
+			}
 		}
 		if to > end && to < len(toks) {
 			se := to
+			var rangeUnit *rules.Unit
 			if e, u, ok := p.unitAt(se, true); ok && (unit == nil || u.Name == unit.Name) && e < len(toks) {
-				se = e
-				if unit == nil {
-					unit = u
-				}
+				se, rangeUnit = e, u
 			}
 			if n2, ok := l.ReadNumeral(toks, se); ok && !n2.Vague && !n2.Code && !p.Blocked(se, n2.End) && !(dash && p.phoneLike(toks[end-1].Text, toks[se].Text)) {
 				lo, hi := n.Value, n2.Value
@@ -303,6 +374,9 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 					hi *= scale // "5k-20k" is written whole; "3m-5" is not
 				}
 				if hi > lo {
+					if unit == nil && rangeUnit != nil {
+						unit = rangeUnit
+					}
 					nv.Low, nv.High = &lo, &hi
 					nv.Value = lo
 					nv.Precision = math.Min(n.Precision, n2.Precision)
@@ -418,18 +492,36 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 	case postBound != 0:
 		// "about five hundred or more": the bound after the number wins.
 		applyBound(&nv, postBound)
+		nv.Qualifier = p.Doc.Text[toks[end-1].Start:toks[end-1].End]
 	case hasQ:
 		nv.Qualifier = p.Doc.Text[toks[qs].Start:toks[first].Start]
 		applyBound(&nv, b)
 	default:
 		exact(&nv)
 	}
+	if nv.Low == nil && nv.Value >= 0 && (kind == claims.KindCount || kind == claims.KindMoney || kind == claims.KindPercent) {
+		// "fewer than 200", "up to Rp 5 triliun": counts and sums start
+		// at zero.
+		nv.Low = claims.Ptr(0)
+	}
 	nv.Counted = counted
 	r.start, r.end, r.kind, r.nv, r.attrNext = start, end, kind, nv, attrNext
+	r.weighty = hasQ || postBound != 0 || n.Scale > 1 || n.Vague || p.grouped(i, n.End)
 	if hasQ && !r.isRange {
 		p.compoundBounds(&r, b)
 	}
 	return r, true
+}
+
+// grouped reports digits written with a thousands separator ("96,214,691",
+// "4.000").
+func (p *Pass) grouped(i, end int) bool {
+	for k := i + 1; k < end; k++ {
+		if p.Toks[k].Text == p.Lang.GroupSep() && p.Toks[k].Glued() {
+			return true
+		}
+	}
+	return false
 }
 
 // compoundBounds joins "more than 10 and less than 40" (or "at most 100 and
@@ -637,7 +729,11 @@ func (p *Pass) counted(end int) (string, bool) {
 		return "", attrNext
 	}
 	w := toks[k].Lower
-	if len(w) < 3 || p.Lang.Detect[w] || attrNext || p.Rules.AttrWords.Has(toks, k) || p.Rules.Triggers.Has(toks, k) || p.Lang.IsNumberWord(w) {
+	if len(w) < 3 || p.Lang.Detect[w] || attrNext || p.Rules.AttrWords.Has(toks, k) || p.Rules.Triggers.Has(toks, k) || p.Lang.IsNumberWord(w) ||
+		p.Lang.List("not_counted").Has(toks, k) || p.Lang.Future.Has(toks, k) || p.Lang.Past.Has(toks, k) ||
+		len(w) > 4 && strings.HasSuffix(w, "ed") && p.Lang.Code == "en" {
+		// A verb, not the thing counted ("hundreds went missing", "up to
+		// 300 may leave").
 		return "", attrNext
 	}
 	return w, attrNext
