@@ -291,6 +291,10 @@ func (p *Pass) rejectMatch(m rules.Match) bool {
 		if e > 0 && toks[e-1].Lower == "old" {
 			return true
 		}
+		// "berusia 24 tahun", "aged 24", "berusia minimal 17 tahun"
+		if c.DurUnit == "year" && p.ageBefore(m.Start) {
+			return true
+		}
 		// "three quarters of the vote": a fraction, not nine months. A
 		// count of quarters in words needs a cue ("for three quarters",
 		// "three straight quarters" are not fractions).
@@ -342,6 +346,18 @@ func (p *Pass) codeBoundary(start, end int) bool {
 		}
 	}
 	return false
+}
+
+// ageBefore reports an age cue ("berusia", "aged") just before token i,
+// with at most a qualifier between.
+func (p *Pass) ageBefore(i int) bool {
+	if i > 0 {
+		if q, _, ok := p.Lang.Qualifiers.MatchBefore(p.Toks, i, 3); ok {
+			i = q
+		}
+	}
+	_, _, ok := p.Lang.List("age_before").MatchBefore(p.Toks, i, 3)
+	return ok
 }
 
 // findDateline picks the publication date among full-date matches: a
@@ -445,7 +461,7 @@ var notPastEd = map[string]bool{"need": true, "needed": false, "speed": true, "i
 	"detailed": true, "advanced": true, "armed": true, "elected": true, "unrelated": true, "interested": true, "concerned": true}
 
 // pastIrregular are frequent irregular past tenses in news.
-var pastIrregular = map[string]bool{"rose": true, "fell": true, "met": true, "went": true, "came": true, "saw": true, "took": true,
+var pastIrregular = map[string]bool{"burst": true, "spread": true, "shut": true, "quit": true, "rose": true, "fell": true, "met": true, "went": true, "came": true, "saw": true, "took": true,
 	"gave": true, "made": true, "won": true, "lost": true, "began": true, "struck": true, "left": true, "led": true, "fled": true,
 	"spent": true, "sent": true, "told": true, "said": true, "held": true, "broke": true, "built": true, "bought": true,
 	"brought": true, "caught": true, "chose": true, "drew": true, "drove": true, "fought": true, "found": true, "flew": true,
@@ -694,6 +710,15 @@ func (p *Pass) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp rules.C
 				y2 = y1 + 1
 			}
 		}
+		if y1 == 0 && y2 != 0 && m1 != 0 {
+			// "from May to October 2025", "Nov-Feb 2017": the year
+			// written on the end covers the start, the year before when
+			// the start month comes later.
+			y1 = y2
+			if m1 > m2 && m2 != 0 || m1 == m2 && d1 > d2 {
+				y1 = y2 - 1
+			}
+		}
 	}
 	addWritten(dv, y1 != 0 || y2 != 0, "year")
 	addWritten(dv, m1 != 0, "month")
@@ -786,14 +811,6 @@ func (p *Pass) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp rules.C
 		}
 		dv.Inferred = append(dv.Inferred, "year")
 		c.Note = fmt.Sprintf("year %d inferred from the publication date %s", y1, pub.Format("2006-01-02"))
-	}
-	if rng && y2 != 0 && m1 != 0 && (y1 == y2 || cp.Year[0] == 0) {
-		// "Nov-Feb 2017" starts the November before.
-		if cp.Year[0] == 0 && (m1 > m2 && m2 != 0 || m1 == m2 && d1 > d2) {
-			y1 = y2 - 1
-		} else if cp.Year[0] == 0 {
-			y1 = y2
-		}
 	}
 	start, gran, ok := point(y1, m1, d1)
 	if !ok {
@@ -1133,6 +1150,20 @@ func (p *dateRun) resolveRelative(c *claims.Claim, m rules.Match, pub time.Time)
 	if !ok {
 		return false
 	}
+	if nf != math.Trunc(nf) {
+		// "dua setengah tahun kemudian": a fraction of a unit in the next
+		// smaller one.
+		switch unit {
+		case "decade":
+			unit, nf = "year", math.Round(nf*10)
+		case "year":
+			unit, nf = "month", math.Round(nf*12)
+		case "month":
+			unit, nf = "day", math.Round(nf*30)
+		case "week":
+			unit, nf = "day", math.Round(nf*7)
+		}
+	}
 	base := pub
 	anchored := false
 	if m.Pattern.Anchor && !p.anchor.IsZero() {
@@ -1443,10 +1474,12 @@ func (p *Pass) duration(c *claims.Claim, m rules.Match) bool {
 	}
 	nv := &claims.NumberValue{Value: v, Precision: prec, Unit: unit}
 	startTok := p.tokenAt(c.Start)
-	if qs, b, ok := p.qualifierBefore(startTok); ok {
+	// The qualifier may be the match's own cue word ("nearly a decade"),
+	// which the extractor has already blocked.
+	if qs, v, ok := p.Lang.Qualifiers.MatchBefore(toks, startTok, 4); ok && (qs >= m.Start || !p.Blocked(qs, m.Start)) {
 		c.Start = toks[qs].Start
 		nv.Qualifier = p.Doc.Text[c.Start:toks[startTok].Start]
-		applyBound(nv, b)
+		applyBound(nv, rules.Bound(v))
 	} else {
 		exact(nv)
 	}

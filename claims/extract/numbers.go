@@ -228,6 +228,13 @@ func (p *Pass) readNumber(i int) (numRead, bool) {
 		r.skip = p.skipCode(i)
 		return r, false
 	}
+	if isWord && n.Value == 0.5 && n.End == i+1 && (n.End >= len(toks) || toks[n.End].Lower != "of" && toks[n.End].Lower != "dari") {
+		// "half time", "at half": a bare "half" is a number only before
+		// "of" or after a qualifier ("more than half").
+		if _, _, q := p.qualifierBefore(i); !q {
+			return r, false
+		}
+	}
 	if isWord && t.Lower == "one" && n.End == i+1 {
 		// "the one you mentioned", "which one": a pronoun, unless a unit
 		// or a counted noun follows ("that one mile").
@@ -443,7 +450,7 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 					e += 2
 				} else if e < len(toks) && toks[e].Lower == "old" {
 					e++
-				} else {
+				} else if !p.ageBefore(first) {
 					r.skip = k + 1
 					return r, false
 				}
@@ -573,7 +580,7 @@ func (p *Pass) labelNumber(i int) bool {
 			return true
 		}
 		if prev.Kind == token.Word && prev.Is(token.Capital) && !t.Is(token.NewlineBefore) && !p.sentenceStart(i-1) &&
-			!p.Lang.Qualifiers.Has(toks, i-1) && !p.Lang.Units.Has(toks, i-1) && !p.Lang.IsNumberWord(prev.Lower) &&
+			!p.Lang.Qualifiers.Has(toks, i-1) && !p.prefixUnitBefore(i) && !p.Lang.IsNumberWord(prev.Lower) &&
 			!p.Lang.List("range_from").Has(toks, i-1) {
 			_, _, isMonth := p.Lang.Month(prev.Lower)
 			_, _, isWeekday := p.Lang.Weekday(prev.Lower)
@@ -606,6 +613,13 @@ func (p *Pass) labelNumber(i int) bool {
 		}
 	}
 	return false
+}
+
+// prefixUnitBefore reports a currency or "magnitude" word ending just
+// before token i ("Rp 5", "US$ 3", "Magnitude 7").
+func (p *Pass) prefixUnitBefore(i int) bool {
+	_, ui, ok := p.Lang.Units.MatchBefore(p.Toks, i, 3)
+	return ok && p.Lang.UnitList[ui].Prefix
 }
 
 // streetWords end a street address.
