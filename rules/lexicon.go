@@ -17,9 +17,10 @@ const (
 	BoundAtMost                   // up to v: [0, v]
 	BoundAbout                    // about v: v ± precision
 	BoundNearly                   // nearly v: [v - 10%, v)
+	BoundExact                    // a total of v, mencapai v: [v, v], the words kept
 )
 
-var boundNames = map[string]Bound{"more": BoundMore, "atleast": BoundAtLeast, "less": BoundLess, "atmost": BoundAtMost, "about": BoundAbout, "nearly": BoundNearly}
+var boundNames = map[string]Bound{"more": BoundMore, "atleast": BoundAtLeast, "less": BoundLess, "atmost": BoundAtMost, "about": BoundAbout, "nearly": BoundNearly, "exact": BoundExact}
 
 // Unit is a unit of measure or currency.
 type Unit struct {
@@ -340,7 +341,7 @@ func compileLanguage(f *langFile, file string, lines *lineFinder) (*Language, er
 	for name, words := range f.Qualifiers {
 		b, ok := boundNames[name]
 		if !ok {
-			return nil, errf([]any{"qualifiers", name}, "unknown qualifier bound %q (want one of more, atleast, less, atmost, about, nearly)", name)
+			return nil, errf([]any{"qualifiers", name}, "unknown qualifier bound %q (want one of more, atleast, less, atmost, about, nearly, exact)", name)
 		}
 		for _, w := range words {
 			l.Qualifiers.add(w, int(b))

@@ -768,6 +768,8 @@ func applyBound(nv *claims.NumberValue, b rules.Bound) {
 		nv.Low, nv.High, nv.Approx = claims.Ptr(v), claims.Ptr(v), true
 	case rules.BoundNearly:
 		nv.Low, nv.High, nv.HighExclusive, nv.Approx = claims.Ptr(v*0.9), claims.Ptr(v), true, true
+	default:
+		exact(nv)
 	}
 }
 

@@ -96,7 +96,7 @@ func TestNumbersEnglish(t *testing.T) {
 func TestNumbersIndonesian(t *testing.T) {
 	runExtractCases(t, numberKinds, []extractCase{
 		{"id", "2024-12-30", "Sebanyak 4.000 warga mengungsi dan 96.214.691 pemilih terdaftar.", []want{
-			{CO, "4.000", "4000", "counted=people"},
+			{CO, "Sebanyak 4.000", "4000", "counted=people q=Sebanyak lo=4000 hi=4000"},
 			{CO, "96.214.691", "96214691", "counted=pemilih"}}},
 		{"id", "2024-12-30", "Gempa bermagnitudo 7,8 mengguncang kota itu.", []want{
 			{QU, "bermagnitudo 7,8", "7.8", "unit=magnitude"}}},
@@ -136,7 +136,7 @@ func TestNumbersIndonesian(t *testing.T) {
 			{PC, "7,8 persen", "7.8", "unit=%"},
 			{PC, "0,5 poin persentase", "0.5", "unit=pp"}}},
 		{"id", "2024-12-30", "Sebanyak 150 orang atau lebih ditahan.", []want{
-			{CO, "150", "150", "counted=people"}}},
+			{CO, "Sebanyak 150", "150", "counted=people"}}},
 		{"id", "2024-12-30", "Sekitar 2,5 juta orang kehilangan tempat tinggal.", []want{
 			{CO, "Sekitar 2,5 juta", "2500000", "approx=true counted=people"}}},
 	})
