@@ -37,9 +37,12 @@ func Compare(docs []*claims.Document, cs []*claims.Claim, set *rules.Set) Result
 	for _, d := range read {
 		byID[d.ID] = d
 	}
+	// Participants named anywhere in a document (not only in its claims'
+	// sentences): canonical across languages, the strongest sign that two
+	// articles tell the same story.
 	partsOf := map[string][]string{}
-	for _, c := range cs {
-		partsOf[c.Doc] = append(partsOf[c.Doc], c.Participants...)
+	for _, d := range read {
+		partsOf[d.ID] = docParticipants(d, set)
 	}
 	res := Result{}
 	res.SourceOf, res.Copies = syndication(read)
@@ -760,4 +763,22 @@ func unitFactor(c *claims.Claim) float64 {
 		}
 	}
 	return 1
+}
+
+// docParticipants lists the participant ids a document names.
+func docParticipants(d *claims.Document, set *rules.Set) []string {
+	toks := token.Scan(d.Text, nil)
+	seen := map[string]bool{}
+	var out []string
+	for i := 0; i < len(toks); i++ {
+		if end, v, ok := set.Participants.Match(toks, i); ok {
+			if id := set.ParticipantIDs[v]; !seen[id] {
+				seen[id] = true
+				out = append(out, id)
+			}
+			i = end - 1
+		}
+	}
+	sort.Strings(out)
+	return out
 }

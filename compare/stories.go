@@ -387,6 +387,13 @@ func keywords(d *claims.Document, participants []string, stop map[string]bool, b
 	toks := token.Scan(d.Text, buf[:0])
 	proper := map[string]int{}
 	content := map[string]int{}
+	// Words the text also writes in lower case are not names.
+	lower := map[string]bool{}
+	for _, t := range toks {
+		if t.Kind == token.Word && t.Flags&(token.Capital|token.AllCaps) == 0 {
+			lower[t.Lower] = true
+		}
+	}
 	for i, t := range toks {
 		if t.Kind != token.Word || len(t.Text) < 3 || stop[t.Lower] || stopCaps[t.Lower] {
 			continue
@@ -398,7 +405,13 @@ func keywords(d *claims.Document, participants []string, stop map[string]bool, b
 				opens = true
 			}
 		}
-		if (t.Is(token.Capital) || t.Is(token.AllCaps)) && !opens {
+		capital := t.Is(token.Capital) || t.Is(token.AllCaps)
+		// An opening word is a name when it begins a run of names ("Kim
+		// Jong Un has ordered", "Donald Trump said"), not when a common
+		// word opens the sentence ("Police in Denver said").
+		startsName := opens && i+1 < len(toks) && toks[i+1].Kind == token.Word &&
+			toks[i+1].Is(token.Capital) && !toks[i+1].Is(token.NewlineBefore) && !lower[t.Lower]
+		if capital && (!opens || startsName) {
 			proper[t.Lower]++
 		} else if len(t.Lower) >= 4 {
 			content[t.Lower]++

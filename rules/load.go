@@ -68,6 +68,9 @@ type Frame struct {
 	// WindowDays: how long before the story's first article a recurring
 	// event may have happened and still be the story's own (default 21).
 	WindowDays int
+	// Reach, when set, is the farthest (in tokens) a claim may stand from
+	// the frame's words and still be about it.
+	Reach      int
 	Attributes []*Attribute
 	File       string
 	Line       int

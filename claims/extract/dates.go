@@ -422,17 +422,33 @@ func civil(y, m, d int) (time.Time, error) {
 // "arrived"): the language lists cannot hold every verb, and a year-less
 // date in "The storm arrived on March 3" must look back.
 func (p *Pass) dateTense(i int) string {
-	t := p.Tense(i)
-	if t != "" || i >= len(p.Toks) {
+	if i >= len(p.Toks) {
+		return ""
+	}
+	// The date's own clause first ("..., closed on Friday"), then its
+	// sentence.
+	if t := p.ClauseTense(i); t != "" {
+		return t
+	}
+	ca, cb := p.Clause(i)
+	if t := p.edPast(ca, cb); t != "" {
+		return t
+	}
+	if t := p.SentenceTense(i); t != "" {
 		return t
 	}
 	if p.Lang.DefaultTense != "" {
 		return p.Lang.DefaultTense
 	}
+	a, b := p.sentenceTokens(p.Toks[i].Start)
+	return p.edPast(a, b)
+}
+
+// edPast is English's fallback: a past-tense verb form in tokens [a, b).
+func (p *Pass) edPast(a, b int) string {
 	if p.Lang.Code != "en" {
 		return ""
 	}
-	a, b := p.sentenceTokens(p.Toks[i].Start)
 	for k := a; k < b; k++ {
 		w := p.Toks[k].Lower
 		if p.Toks[k].Kind != token.Word || p.Toks[k].Is(token.Capital) && k != a {

@@ -214,34 +214,77 @@ func (p *Pass) tokenAt(off int) int {
 	return sort.Search(len(p.Toks), func(i int) bool { return p.Toks[i].Start >= off })
 }
 
-// Tense reports "future", "past" or "" for the sentence holding token i:
-// the language's future markers win over past ones.
+// Tense reports "future", "past" or "" for token i: the tense of its own
+// clause when the clause marks one, else of its sentence. In "The meeting,
+// which set the goals for the upcoming year, closed on Friday", the date's
+// clause ("closed on Friday ...") is past although the sentence also looks
+// ahead. Future markers win over past ones within a span.
 func (p *Pass) Tense(i int) string {
 	if i >= len(p.Toks) {
 		return ""
 	}
+	if t := p.ClauseTense(i); t != "" {
+		return t
+	}
+	return p.SentenceTense(i)
+}
+
+// ClauseTense is the tense the markers of token i's own clause give, or "".
+func (p *Pass) ClauseTense(i int) string {
+	ca, cb := p.Clause(i)
+	return p.spanTense(ca, cb)
+}
+
+// Clause returns the token range of the clause holding token i.
+func (p *Pass) Clause(i int) (int, int) {
+	a, b := p.sentenceTokens(p.Toks[i].Start)
+	ca, cb := i, i
+	for ca > a && !p.clauseBreak(ca-1) {
+		ca--
+	}
+	for cb < b && !p.clauseBreak(cb) {
+		cb++
+	}
+	return ca, cb
+}
+
+// SentenceTense is the tense the markers of token i's sentence give.
+func (p *Pass) SentenceTense(i int) string {
 	si := p.sentenceIndex(p.Toks[i].Start)
 	if t, ok := p.tense[si]; ok {
 		return t
 	}
 	a, b := p.sentenceTokens(p.Toks[i].Start)
-	t := ""
-	for k := a; k < b; k++ {
-		if p.Lang.Future.Has(p.Toks, k) {
-			t = "future"
-			break
-		}
-	}
-	if t == "" {
-		for k := a; k < b; k++ {
-			if p.Lang.Past.Has(p.Toks, k) {
-				t = "past"
-				break
-			}
-		}
-	}
+	t := p.spanTense(a, b)
 	p.tense[si] = t
 	return t
+}
+
+func (p *Pass) spanTense(a, b int) string {
+	for k := a; k < b; k++ {
+		if p.Lang.Future.Has(p.Toks, k) {
+			return "future"
+		}
+	}
+	for k := a; k < b; k++ {
+		if p.Lang.Past.Has(p.Toks, k) {
+			return "past"
+		}
+	}
+	return ""
+}
+
+// clauseBreak reports a token that separates clauses: a comma (not inside
+// a number), semicolon, colon, bracket or dash, or a clause word ("and",
+// "dan").
+func (p *Pass) clauseBreak(k int) bool {
+	switch p.Toks[k].Text {
+	case ",", ".":
+		return !inNumber(p.Toks, k)
+	case ";", ":", "(", ")", "—", "–":
+		return true
+	}
+	return p.Rules.ClauseWords.Has(p.Toks, k)
 }
 
 // pubDate returns the publication date, or the zero time.
