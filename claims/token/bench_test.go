@@ -17,7 +17,7 @@ import (
 // ("en" or "id"). claims/ may not import compare/internal/corpusgen, so the
 // corpus is written once by its command into the temp dir (or read from
 // $CROSSCHECK_BENCH_<LANG>, a JSON Lines file) and shared by later runs.
-func benchCorpus(b *testing.B, lang string) []string {
+func benchCorpus(b testing.TB, lang string) []string {
 	corpusOnce.Do(func() { corpora = map[string][]string{} })
 	corpusMu.Lock()
 	defer corpusMu.Unlock()
