@@ -25,6 +25,21 @@ type Index struct {
 	pats    []*Pattern
 	byWord  map[string][]int
 	byClass [nClasses][]int
+	// reach[id] is how many tokens the parts of pattern id before its
+	// anchor part can take; req[id] is that part's index (see leadReach),
+	// and bit[id] its bit in the per-token anchor masks (0: not tracked).
+	reach []int
+	req   []int
+	bit   []uint64
+	// Per-token anchor masks: words give their bits through wordBits;
+	// digits, signs and a few word shapes through the class bits.
+	wordBits map[string]uint64
+	// wordCands lists, for each word that can start a pattern, every
+	// pattern it can start (merged from byWord and the word classes),
+	// sorted; numCands the same for digits.
+	wordCands                                                            map[string][]int
+	numCands                                                             []int
+	numberBit, numLikeBit, monthDayBit, qBit, romanBit, tHourBit, anyBit uint64
 }
 
 // NewIndex indexes patterns in priority order (earlier wins ties).
@@ -34,6 +49,10 @@ func NewIndex(l *Language, groups ...[]*Pattern) *Index {
 		for _, p := range g {
 			id := len(x.pats)
 			x.pats = append(x.pats, p)
+			r, q := p.leadReach()
+			x.reach = append(x.reach, r)
+			x.req = append(x.req, q)
+			x.bit = append(x.bit, 0)
 			words, classes := p.firstKeys()
 			for _, w := range words {
 				x.byWord[w] = append(x.byWord[w], id)
@@ -43,7 +62,219 @@ func NewIndex(l *Language, groups ...[]*Pattern) *Index {
 			}
 		}
 	}
+	x.assignAnchorBits()
+	x.mergeCandidates()
 	return x
+}
+
+// mergeCandidates precomputes the candidate patterns of every word that
+// can start one, so that a token costs one map lookup.
+func (x *Index) mergeCandidates() {
+	x.wordCands = map[string][]int{}
+	l := x.lang
+	add := func(w string, ids []int) {
+		if len(ids) > 0 {
+			x.wordCands[w] = append(x.wordCands[w], ids...)
+		}
+	}
+	for w, ids := range x.byWord {
+		add(w, ids)
+	}
+	for w := range l.months {
+		add(w, x.byClass[classMonth])
+	}
+	for w := range l.weekdays {
+		add(w, x.byClass[classWeekday])
+	}
+	for w := range l.numWords {
+		add(w, x.byClass[classNumWord])
+	}
+	for w := range l.halfWords {
+		add(w, x.byClass[classNumWord])
+	}
+	for w := range l.vague {
+		add(w, x.byClass[classNumWord])
+	}
+	for w := range l.ordinals {
+		add(w, x.byClass[classOrdWord])
+	}
+	for w := range l.ordinalPrefix {
+		add(w, x.byClass[classOrdWord])
+	}
+	for w, ids := range x.wordCands {
+		x.wordCands[w] = sortedUnique(ids)
+	}
+	x.numCands = sortedUnique(append([]int(nil), x.byClass[classNumber]...))
+}
+
+func sortedUnique(ids []int) []int {
+	sort.Ints(ids)
+	out := ids[:0]
+	for k, id := range ids {
+		if k == 0 || ids[k-1] != id {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// assignAnchorBits gives each distinct anchor part a bit and records the
+// words that can start it, so that Anchors can compute a document's masks
+// with one map lookup per token.
+func (x *Index) assignAnchorBits() {
+	x.wordBits = map[string]uint64{}
+	keys := map[string]uint64{}
+	next := uint64(1)
+	// The last bit is shared by the anchors that do not get their own:
+	// still exact (a superset), only less selective.
+	const shared = uint64(1) << 63
+	bitFor := func(key string) uint64 {
+		if b, ok := keys[key]; ok {
+			return b
+		}
+		if next == shared {
+			keys[key] = shared
+			return shared
+		}
+		b := next
+		keys[key] = b
+		next <<= 1
+		return b
+	}
+	addWords := func(b uint64, words []string) {
+		for _, w := range words {
+			x.wordBits[w] |= b
+		}
+	}
+	l := x.lang
+	for id, p := range x.pats {
+		q := x.req[id]
+		if q < 0 {
+			continue
+		}
+		pt := &p.parts[q]
+		var b uint64
+		switch pt.kind {
+		case partList:
+			b = bitFor("list:" + pt.listName)
+			for w := range pt.list.byFirst {
+				addWords(b, []string{w})
+			}
+		case partLit:
+			words := make([]string, 0, len(pt.lit.byFirst))
+			for w := range pt.lit.byFirst {
+				words = append(words, w)
+			}
+			sort.Strings(words)
+			b = bitFor("lit:" + strings.Join(words, "|"))
+			for w := range pt.lit.byFirst {
+				addWords(b, []string{w})
+			}
+		default:
+			switch pt.slot {
+			case slotMonth, slotMonthName:
+				b = bitFor("month")
+				for w := range l.months {
+					addWords(b, []string{w})
+				}
+			case slotWeekday, slotWeekdayName:
+				b = bitFor("weekday")
+				for w := range l.weekdays {
+					addWords(b, []string{w})
+				}
+			case slotSeason:
+				b = bitFor("season")
+				for w := range l.seasons {
+					addWords(b, []string{w})
+				}
+			case slotOffset:
+				b = bitFor("offset")
+				for w := range l.offsets {
+					addWords(b, []string{w})
+				}
+			case slotPart:
+				b = bitFor("part")
+				for w := range l.parts.byFirst {
+					addWords(b, []string{w})
+				}
+			case slotA:
+				b = bitFor("a")
+				for w, nw := range l.numWords {
+					if nw.kind == nwOne {
+						addWords(b, []string{w})
+					}
+				}
+			case slotNum, slotOrdinal:
+				if x.numLikeBit == 0 {
+					x.numLikeBit = bitFor("numlike")
+				}
+				b = x.numLikeBit
+			case slotMonthDay:
+				if x.monthDayBit == 0 {
+					x.monthDayBit = bitFor("monthday")
+				}
+				b = x.monthDayBit
+			case slotQ:
+				if x.qBit == 0 {
+					x.qBit = bitFor("q")
+				}
+				b = x.qBit
+			case slotRoman:
+				if x.romanBit == 0 {
+					x.romanBit = bitFor("roman")
+				}
+				b = x.romanBit
+			case slotTHour:
+				if x.tHourBit == 0 {
+					x.tHourBit = bitFor("thour")
+				}
+				b = x.tHourBit
+			default:
+				if x.numberBit == 0 {
+					x.numberBit = bitFor("number")
+				}
+				b = x.numberBit
+			}
+		}
+		x.bit[id] = b
+	}
+}
+
+// Anchors computes a document's per-token anchor masks for
+// LongestAnchored: one map lookup per token.
+func (x *Index) Anchors(toks []token.Token) []uint64 {
+	masks := make([]uint64, len(toks))
+	l := x.lang
+	for i := range toks {
+		t := &toks[i]
+		m := x.wordBits[t.Lower]
+		switch t.Kind {
+		case token.Number:
+			m |= x.numberBit | x.numLikeBit
+		case token.Punct:
+			m |= x.numLikeBit
+		case token.Word:
+			if x.numLikeBit != 0 && l.canStart(&part{kind: partSlot, slot: slotNum}, t) {
+				m |= x.numLikeBit
+			}
+			if x.monthDayBit != 0 && l.canStart(&part{kind: partSlot, slot: slotMonthDay}, t) {
+				m |= x.monthDayBit
+			}
+			if len(t.Lower) == 2 {
+				m |= x.qBit
+			}
+			if x.romanBit != 0 && t.Flags&token.Capital != 0 {
+				if _, ok := romanOrdinals[t.Text]; ok {
+					m |= x.romanBit
+				}
+			}
+			if t.Lower[0] == 't' && len(t.Lower) >= 2 && t.Lower[1] >= '0' && t.Lower[1] <= '9' {
+				m |= x.tHourBit
+			}
+		}
+		masks[i] = m
+	}
+	return masks
 }
 
 func (p *Pattern) firstKeys() (words []string, classes []int) {
@@ -112,6 +343,163 @@ func (p *Pattern) firstKeys() (words []string, classes []int) {
 	return words, classes
 }
 
+// leadReach picks the part that filters the pattern best — its last
+// required slot ("$year" in "@year_lead? @year_prep $year"), or its last
+// required part when it has no slot ("@dur_rolling" in "the past|last
+// @dur_rolling") — and returns how many tokens the parts before it can
+// take at most, with its index (-1 for none).
+func (p *Pattern) leadReach() (reach, anchor int) {
+	anchor = -1
+	best := 0
+	for k, pt := range p.parts {
+		if pt.optional {
+			continue
+		}
+		if sc := pt.selectivity(); sc >= best {
+			anchor, best = k, sc
+		}
+	}
+	for k := 0; k < anchor; k++ {
+		reach += p.parts[k].maxWidth(p.Lang)
+	}
+	return reach, anchor
+}
+
+// selectivity ranks how rarely a part can start at a token: names and
+// relative words are rare, listed phrases less so, digits common.
+func (pt *part) selectivity() int {
+	switch pt.kind {
+	case partList, partLit:
+		return 2
+	}
+	switch pt.slot {
+	case slotMonth, slotMonthName, slotWeekday, slotWeekdayName, slotSeason, slotOffset, slotQ, slotRoman, slotTHour, slotMonthDay:
+		return 3
+	case slotPart, slotA:
+		return 2
+	}
+	return 1
+}
+
+// maxWidth is an upper bound on the tokens a part can match.
+func (pt *part) maxWidth(l *Language) int {
+	switch pt.kind {
+	case partList:
+		return pt.list.maxWords()
+	case partLit:
+		return pt.lit.maxWords()
+	}
+	switch pt.slot {
+	case slotNum, slotOrdinal:
+		return 16 // "twenty-one trillion and three hundred twenty second"
+	case slotPart:
+		return l.parts.maxWords()
+	case slotMonth, slotMonthName, slotWeekday, slotWeekdayName, slotDay, slotDayTh, slotMinute:
+		return 3 // a name and its period, a day and its suffix, seconds
+	}
+	return 3
+}
+
+// canStart reports whether part pt could begin at token t: a superset of
+// what matchPart accepts there, used to skip patterns that cannot match.
+func (l *Language) canStart(pt *part, t *token.Token) bool {
+	switch pt.kind {
+	case partList:
+		_, ok := pt.list.byFirst[t.Lower]
+		return ok
+	case partLit:
+		_, ok := pt.lit.byFirst[t.Lower]
+		return ok
+	}
+	switch pt.slot {
+	case slotMonth, slotMonthName:
+		_, ok := l.months[t.Lower]
+		return ok
+	case slotWeekday, slotWeekdayName:
+		_, ok := l.weekdays[t.Lower]
+		return ok
+	case slotSeason:
+		_, ok := l.seasons[t.Lower]
+		return ok
+	case slotOffset:
+		_, ok := l.offsets[t.Lower]
+		return ok
+	case slotPart:
+		_, ok := l.parts.byFirst[t.Lower]
+		return ok
+	case slotA:
+		return l.numWords[t.Lower].kind == nwOne
+	case slotNum, slotOrdinal:
+		switch t.Kind {
+		case token.Number:
+			return true
+		case token.Punct:
+			return true // a sign, a vulgar fraction, a leading point
+		}
+		if l.IsNumberWord(t.Lower) || l.minusWords[t.Lower] || l.fractions[t.Lower] > 0 {
+			return true
+		}
+		if _, ok := l.ordinals[t.Lower]; ok {
+			return true
+		}
+		for pre := range l.ordinalPrefix {
+			if strings.HasPrefix(t.Lower, pre) {
+				return true
+			}
+		}
+		return false
+	case slotMonthDay:
+		k := len(t.Lower)
+		for k > 0 && t.Lower[k-1] >= '0' && t.Lower[k-1] <= '9' {
+			k--
+		}
+		_, ok := l.months[t.Lower[:k]]
+		return ok && k < len(t.Lower)
+	case slotQ:
+		return len(t.Lower) == 2 && (t.Lower[0] == 'q' || t.Lower[0] == 'h')
+	case slotRoman:
+		_, ok := romanOrdinals[t.Text]
+		return ok
+	case slotTHour:
+		return len(t.Lower) >= 2 && t.Lower[0] == 't' && t.Lower[1] >= '0' && t.Lower[1] <= '9'
+	}
+	return t.Kind == token.Number
+}
+
+// mayMatch reports whether pattern id can match at toks[i]: its anchor part
+// (see leadReach) must be able to start within the reach of the parts
+// before it. Most tokens reach patterns only through a preposition ("in",
+// "the", "from"); this test skips those patterns without running the
+// matcher when no date word follows.
+func (x *Index) mayMatch(toks []token.Token, masks []uint64, i, id int) bool {
+	p := x.pats[id]
+	q := x.req[id]
+	if q < 0 {
+		return true
+	}
+	if b := x.bit[id]; b != 0 && masks != nil {
+		for j := i; j < len(toks) && j <= i+x.reach[id]; j++ {
+			if j > i && toks[j].Is(token.NewlineBefore) {
+				return false
+			}
+			if masks[j]&b != 0 {
+				return true
+			}
+		}
+		return false
+	}
+	pt := &p.parts[q]
+	for j := i; j < len(toks) && j <= i+x.reach[id]; j++ {
+		if j > i && toks[j].Is(token.NewlineBefore) {
+			return false
+		}
+		if x.lang.canStart(pt, &toks[j]) {
+			return true
+		}
+	}
+	return false
+}
+
 // Match is a pattern match.
 type Match struct {
 	Pattern *Pattern
@@ -130,39 +518,64 @@ func (x *Index) Longest(toks []token.Token, i int) (Match, bool) {
 // shorten a match by lowering End): a rejected long match does not hide a
 // shorter good one ("tonight" in "tonight at 1am").
 func (x *Index) LongestAccepted(toks []token.Token, i int, accept func(*Match) bool) (Match, bool) {
+	return x.LongestAnchored(toks, nil, i, accept)
+}
+
+// LongestAnchored is LongestAccepted with the document's anchor masks (see
+// Anchors), which make skipping impossible patterns cost an array read.
+// masks may be nil, or longer than toks.
+func (x *Index) LongestAnchored(toks []token.Token, masks []uint64, i int, accept func(*Match) bool) (Match, bool) {
 	t := &toks[i]
-	var cand [16]int
-	ids := cand[:0]
-	add := func(list []int) { ids = append(ids, list...) }
-	if t.Kind == token.Number || t.Kind == token.Punct && (t.Text == "-" || t.Text == "−" || vulgarFractions[t.Text] > 0) {
-		add(x.byClass[classNumber])
-	}
-	if t.Kind != token.Number {
-		add(x.byWord[t.Lower])
-		if t.Kind == token.Word {
-			l := x.lang
-			if _, ok := l.months[t.Lower]; ok {
-				add(x.byClass[classMonth])
+	var ids []int
+	switch {
+	case t.Kind == token.Number:
+		ids = x.numCands
+	case t.Kind == token.Word:
+		ids = x.wordCands[t.Lower]
+		// "kedua", "ketiga": words an ordinal prefix opens.
+		for pre := range x.lang.ordinalPrefix {
+			if len(t.Lower) > len(pre) && strings.HasPrefix(t.Lower, pre) {
+				ids = sortedUnique(append(append([]int(nil), ids...), x.byClass[classOrdWord]...))
+				break
 			}
-			if _, ok := l.weekdays[t.Lower]; ok {
-				add(x.byClass[classWeekday])
-			}
-			if l.IsNumberWord(t.Lower) {
-				add(x.byClass[classNumWord])
-			}
-			if _, ok := l.ordinals[t.Lower]; ok || l.ordinalPrefix[t.Lower] {
-				add(x.byClass[classOrdWord])
-			}
+		}
+	default:
+		ids = x.byWord[t.Lower]
+		if t.Text == "-" || t.Text == "−" || vulgarFractions[t.Text] > 0 || t.Text == x.lang.decimal {
+			ids = sortedUnique(append(append([]int(nil), ids...), x.numCands...))
 		}
 	}
 	if len(ids) == 0 {
 		return Match{}, false
 	}
-	sort.Ints(ids)
 	best := Match{}
 	found := false
-	for k, id := range ids {
-		if k > 0 && ids[k-1] == id {
+	// acc[k] is the union of the anchor masks of toks[i..i+k], which stops
+	// growing at a line break or the end; it is filled as far as the
+	// candidates need.
+	var acc [48]uint64
+	accN := 0
+	window := func(r int) uint64 {
+		for accN <= r {
+			j := i + accN
+			var m uint64
+			if accN > 0 {
+				m = acc[accN-1]
+			}
+			if j < len(toks) && j < len(masks) && (accN == 0 || !toks[j].Is(token.NewlineBefore)) {
+				m |= masks[j]
+			}
+			acc[accN] = m
+			accN++
+		}
+		return acc[r]
+	}
+	for _, id := range ids {
+		if masks != nil && x.bit[id] != 0 && x.reach[id] < len(acc) {
+			if window(x.reach[id])&x.bit[id] == 0 {
+				continue
+			}
+		} else if !x.mayMatch(toks, masks, i, id) {
 			continue
 		}
 		p := x.pats[id]

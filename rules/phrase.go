@@ -48,6 +48,17 @@ func (p *Phrases) add(s string, v int) bool {
 	return true
 }
 
+// maxWords is the length in tokens of the longest phrase.
+func (p *Phrases) maxWords() int {
+	n := 0
+	for _, list := range p.byFirst {
+		if len(list) > 0 && len(list[0].words) > n {
+			n = len(list[0].words) // sorted longest first
+		}
+	}
+	return n
+}
+
 // Len is the number of distinct first words.
 func (p *Phrases) Len() int {
 	if p == nil {

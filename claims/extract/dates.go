@@ -83,11 +83,12 @@ func runDates(p *Pass) {
 // which case the words before that one are matched again on their own.
 func (p *Pass) scanDates(idx *rules.Index) []rules.Match {
 	var ms []rules.Match
+	masks := idx.Anchors(p.Toks)
 	for i := 0; i < len(p.Toks); i++ {
 		if p.blocked[i] {
 			continue
 		}
-		m, ok := p.dateMatchAt(idx, p.Toks, i)
+		m, ok := p.dateMatchAt(idx, masks, p.Toks, i)
 		if !ok {
 			continue
 		}
@@ -95,7 +96,7 @@ func (p *Pass) scanDates(idx *rules.Index) []rules.Match {
 		// ("on", "from", "during") may take over: "Desember ini" must not
 		// cut "23 hingga 27 Desember" short.
 		for j := i + 1; j < m.End && j <= i+p.leadWords(m); j++ {
-			if m2, ok := p.dateMatchAt(idx, p.Toks, j); ok && m2.End > m.End {
+			if m2, ok := p.dateMatchAt(idx, masks, p.Toks, j); ok && m2.End > m.End {
 				m = m2
 				break
 			}
@@ -103,7 +104,7 @@ func (p *Pass) scanDates(idx *rules.Index) []rules.Match {
 		if m.Start > i {
 			// The words before the winner, matched within their own span.
 			for k := i; k < m.Start; k++ {
-				if pre, ok := p.dateMatchAt(idx, p.Toks[:m.Start], k); ok {
+				if pre, ok := p.dateMatchAt(idx, masks, p.Toks[:m.Start], k); ok {
 					ms = append(ms, pre)
 					k = pre.End - 1
 				}
@@ -116,7 +117,7 @@ func (p *Pass) scanDates(idx *rules.Index) []rules.Match {
 		// 2020"), and the end of a range may be written without one ("from
 		// 10/1 to 11/7").
 		for {
-			next, ok := p.continuation(idx, m)
+			next, ok := p.continuation(idx, masks, m)
 			if !ok {
 				break
 			}
@@ -155,11 +156,11 @@ func (p *Pass) leadWords(m rules.Match) int {
 }
 
 // dateMatchAt returns the accepted match at toks[i].
-func (p *Pass) dateMatchAt(idx *rules.Index, toks []token.Token, i int) (rules.Match, bool) {
+func (p *Pass) dateMatchAt(idx *rules.Index, masks []uint64, toks []token.Token, i int) (rules.Match, bool) {
 	if p.blocked[i] {
 		return rules.Match{}, false
 	}
-	return idx.LongestAccepted(toks, i, func(m *rules.Match) bool {
+	return idx.LongestAnchored(toks, masks, i, func(m *rules.Match) bool {
 		if p.Blocked(m.Start, m.End) {
 			return false
 		}
@@ -170,7 +171,7 @@ func (p *Pass) dateMatchAt(idx *rules.Index, toks []token.Token, i int) (rules.M
 
 // continuation finds the next member of a list or the end of a range after
 // m.
-func (p *Pass) continuation(idx *rules.Index, m rules.Match) (rules.Match, bool) {
+func (p *Pass) continuation(idx *rules.Index, masks []uint64, m rules.Match) (rules.Match, bool) {
 	if m.End >= len(p.Toks) || p.Toks[m.End].Is(token.NewlineBefore) {
 		return m, false
 	}
@@ -191,7 +192,7 @@ func (p *Pass) continuation(idx *rules.Index, m rules.Match) (rules.Match, bool)
 	if k >= len(p.Toks) || p.Blocked(k, k+1) || p.Toks[k].Is(token.NewlineBefore) {
 		return m, false
 	}
-	next, ok := p.dateMatchAt(idx, p.Toks, k)
+	next, ok := p.dateMatchAt(idx, masks, p.Toks, k)
 	if ok && (next.Pattern.Section != "dates" || isRange) {
 		// A full match at the range's end is scanned normally.
 		return m, false
