@@ -429,6 +429,14 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 			}
 		}
 	}
+	if unit == nil && !r.isRange && n.Precision == 0.1 && nv.Value > 0 && nv.Value < 10 && end < len(toks) &&
+		l.List("magnitude_nouns").Has(toks, end) {
+		// "a 9.1 temblor", "gempa 6,6": a one-decimal figure naming a
+		// quake is its magnitude.
+		if mag := p.unitIndex("magnitude"); mag >= 0 {
+			unit = &l.UnitList[mag]
+		}
+	}
 	if unit != nil && unit.Name == "lb" && n.Scale >= 1e6 {
 		// "5 million pounds" in a news report is money.
 		if gbp := p.unitIndex("GBP"); gbp >= 0 {
