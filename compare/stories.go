@@ -79,9 +79,10 @@ func shingles(text string, buf []token.Token) ([]uint64, []token.Token) {
 	return slices.Compact(out), buf
 }
 
-// perDoc computes f for every document on GOMAXPROCS goroutines. Results
-// are stored by index, so the output does not depend on scheduling.
-func perDoc(docs []*claims.Document, f func(i int, buf []token.Token) []token.Token) {
+// perDoc computes f for every document on GOMAXPROCS goroutines, each with
+// its own scratch space from newScratch. Results are stored by index, so
+// the output does not depend on scheduling.
+func perDoc[S any](docs []*claims.Document, newScratch func() S, f func(i int, s S)) {
 	workers := min(runtime.GOMAXPROCS(0), len(docs))
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -89,17 +90,28 @@ func perDoc(docs []*claims.Document, f func(i int, buf []token.Token) []token.To
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var buf []token.Token
+			s := newScratch()
 			for {
 				i := int(next.Add(1)) - 1
 				if i >= len(docs) {
 					return
 				}
-				buf = f(i, buf)
+				f(i, s)
 			}
 		}()
 	}
 	wg.Wait()
+}
+
+// scratch is one worker's reusable space for shingles and keywords.
+type scratch struct {
+	toks            []token.Token
+	proper, content map[string]int
+	ranked          []wordCount
+}
+
+func newScratch() *scratch {
+	return &scratch{proper: map[string]int{}, content: map[string]int{}}
 }
 
 // syndication groups near-duplicate documents (the same wire story on
@@ -111,9 +123,8 @@ func perDoc(docs []*claims.Document, f func(i int, buf []token.Token) []token.To
 func syndication(docs []*claims.Document) (source map[string]string, copies map[string][]string) {
 	n := len(docs)
 	sh := make([][]uint64, n)
-	perDoc(docs, func(i int, buf []token.Token) []token.Token {
-		sh[i], buf = shingles(docs[i].Text, buf)
-		return buf
+	perDoc(docs, newScratch, func(i int, s *scratch) {
+		sh[i], s.toks = shingles(docs[i].Text, s.toks)
 	})
 	type posting struct {
 		h   uint64
@@ -199,9 +210,8 @@ func stories(docs []*claims.Document, participants func(d *claims.Document) []st
 	for i, d := range docs {
 		parts[i] = participants(d) // the callback need not be safe for concurrent use
 	}
-	perDoc(docs, func(i int, buf []token.Token) []token.Token {
-		kw[i], buf = keywords(docs[i], parts[i], stop, buf)
-		return buf
+	perDoc(docs, newScratch, func(i int, s *scratch) {
+		kw[i] = keywords(docs[i], parts[i], stop, s)
 	})
 	// Documents are added to the postings in index order, so each list is
 	// sorted whatever order a map hands out the words in.
@@ -379,14 +389,16 @@ func similarity(shared *[2]int, na, nb [2]int) float64 {
 // more, not a function word of any language). Two reports of one flood share
 // "valley", "floods", the town's name; a report of last year's flood shares
 // them too, which is why stories also need publication dates close together.
-func keywords(d *claims.Document, participants []string, stop map[string]bool, buf []token.Token) (map[string]bool, []token.Token) {
+func keywords(d *claims.Document, participants []string, stop map[string]bool, s *scratch) map[string]bool {
 	out := map[string]bool{}
 	for _, p := range participants {
 		out["@@"+p] = true
 	}
-	toks := token.Scan(d.Text, buf[:0])
-	proper := map[string]int{}
-	content := map[string]int{}
+	s.toks = token.Scan(d.Text, s.toks[:0])
+	toks := s.toks
+	proper, content := s.proper, s.content
+	clear(proper)
+	clear(content)
 	// Words the text also writes in lower case are not names.
 	lower := map[string]bool{}
 	for _, t := range toks {
@@ -417,35 +429,49 @@ func keywords(d *claims.Document, participants []string, stop map[string]bool, b
 			content[t.Lower]++
 		}
 	}
-	for _, w := range top(proper, 20) {
+	for _, w := range s.top(proper, 20) {
 		out["@"+w] = true
 	}
-	for _, w := range top(content, 20) {
+	for _, w := range s.top(content, 20) {
 		out[w] = true
 	}
-	return out, toks
+	return out
+}
+
+type wordCount struct {
+	w string
+	n int
 }
 
 // top returns the n most frequent words, ties broken alphabetically. The
 // order is total (words are distinct), so it does not depend on the map's.
-func top(count map[string]int, n int) []string {
-	type kv struct {
-		w string
-		n int
-	}
-	all := make([]kv, 0, len(count))
+// Only the n best are kept while scanning (a document has hundreds of
+// distinct words and n is 20), then those are sorted.
+func (s *scratch) top(count map[string]int, n int) []string {
+	better := func(a, b wordCount) bool { return a.n > b.n || a.n == b.n && a.w < b.w }
+	best := s.ranked[:0]
 	for w, c := range count {
-		all = append(all, kv{w, c})
-	}
-	slices.SortFunc(all, func(a, b kv) int {
-		if a.n != b.n {
-			return b.n - a.n
+		x := wordCount{w, c}
+		if len(best) == n && !better(x, best[n-1]) {
+			continue
 		}
-		return strings.Compare(a.w, b.w)
-	})
-	out := make([]string, 0, min(n, len(all)))
-	for i := 0; i < len(all) && i < n; i++ {
-		out = append(out, all[i].w)
+		// Insert in order; best stays sorted, at most n long.
+		k := len(best)
+		if k < n {
+			best = append(best, x)
+		} else {
+			k = n - 1
+		}
+		for k > 0 && better(x, best[k-1]) {
+			best[k] = best[k-1]
+			k--
+		}
+		best[k] = x
+	}
+	s.ranked = best
+	out := make([]string, len(best))
+	for i, x := range best {
+		out[i] = x.w
 	}
 	return out
 }
