@@ -213,38 +213,51 @@ func stories(docs []*claims.Document, participants func(d *claims.Document) []st
 	perDoc(docs, newScratch, func(i int, s *scratch) {
 		kw[i] = keywords(docs[i], parts[i], stop, s)
 	})
-	// Documents are added to the postings in index order, so each list is
-	// sorted whatever order a map hands out the words in.
-	inv := map[string][]int{}
-	counts := make([][2]int, n) // names and content words per document
-	for i := range docs {
-		for w := range kw[i] {
-			inv[w] = append(inv[w], i)
-			counts[i][kind(w)]++
-		}
-	}
-	// Dated documents also get postings sorted by publication day, so that
-	// each meets only the documents published within the story window
-	// (with a day's margin for times off midnight; the exact test follows).
-	// The pairs that can be joined are the same as through inv; the work no
-	// longer grows with the square of the corpus (at 100k articles, words
-	// in up to n/50 documents made this loop most of the comparison).
+	// One postings entry per keyword, holding every document that has it
+	// (in index order: documents are added in that order, whatever order
+	// a map hands out their words in) and, for dated documents, the same
+	// sorted by publication day, so that each document meets only those
+	// published within the story window (with a day's margin for times off
+	// midnight; the exact test follows). The pairs that can be joined are
+	// the same as through the full lists; the work no longer grows with the
+	// square of the corpus (at 100k articles, words in up to n/50 documents
+	// made this loop most of the comparison). Each document keeps pointers
+	// to its words' entries, so the loops below do no map lookups.
 	type post struct {
 		day int64
 		doc int
 	}
+	type postings struct {
+		kind  int
+		all   []int
+		dated []post
+	}
+	inv := map[string]*postings{}
+	words := make([][]*postings, n)
+	counts := make([][2]int, n) // names and content words per document
 	day := make([]int64, n)
-	dinv := map[string][]post{}
 	for i, d := range docs {
-		if d.HasDate() {
+		dated := d.HasDate()
+		if dated {
 			day[i] = unixDay(d.Published)
-			for w := range kw[i] {
-				dinv[w] = append(dinv[w], post{day[i], i})
+		}
+		words[i] = make([]*postings, 0, len(kw[i]))
+		for w := range kw[i] {
+			p := inv[w]
+			if p == nil {
+				p = &postings{kind: kind(w)}
+				inv[w] = p
 			}
+			p.all = append(p.all, i)
+			if dated {
+				p.dated = append(p.dated, post{day[i], i})
+			}
+			counts[i][p.kind]++
+			words[i] = append(words[i], p)
 		}
 	}
-	for _, l := range dinv {
-		slices.SortFunc(l, func(a, b post) int {
+	for _, p := range inv {
+		slices.SortFunc(p.dated, func(a, b post) int {
 			if a.day != b.day {
 				return cmp.Compare(a.day, b.day)
 			}
@@ -260,18 +273,18 @@ func stories(docs []*claims.Document, participants func(d *claims.Document) []st
 			continue
 		}
 		clear(shared)
-		for w := range kw[i] {
+		for _, p := range words[i] {
 			// Words in many documents say little about which story a
 			// document belongs to.
-			if len(inv[w]) > maxPosting(n) {
+			if len(p.all) > maxPosting(n) {
 				continue
 			}
-			l := dinv[w]
+			l := p.dated
 			k := sort.Search(len(l), func(k int) bool { return l[k].day >= day[i]-storyDays-1 })
 			for ; k < len(l) && l[k].day <= day[i]+storyDays+1; k++ {
 				if j := l[k].doc; j > i {
 					c := shared[j]
-					c[kind(w)]++
+					c[p.kind]++
 					shared[j] = c
 				}
 			}
@@ -289,16 +302,16 @@ func stories(docs []*claims.Document, participants func(d *claims.Document) []st
 	for _, i := range undated {
 		best, bestScore := -1, 0.0
 		shared := map[int]*[2]int{}
-		for w := range kw[i] {
-			if len(inv[w]) > maxPosting(n) {
+		for _, p := range words[i] {
+			if len(p.all) > maxPosting(n) {
 				continue
 			}
-			for _, j := range inv[w] {
+			for _, j := range p.all {
 				if j != i && docs[j].HasDate() {
 					if shared[j] == nil {
 						shared[j] = &[2]int{}
 					}
-					shared[j][kind(w)]++
+					shared[j][p.kind]++
 				}
 			}
 		}
