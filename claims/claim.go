@@ -46,6 +46,9 @@ type Claim struct {
 	Also         []string
 	Triggers     []string
 	Participants []string
+	// Dateline marks the document's own dateline, reported only so that a
+	// weekday contradicting its date is checked; never compared.
+	Dateline bool
 	// Subject is who an attribute that belongs to someone speaks of (the
 	// candidate of a vote share), in lower case; empty when none is named.
 	Subject string

@@ -60,7 +60,16 @@ func runDates(p *Pass) {
 	for k, m := range ms {
 		p.Block(m.Start, m.End)
 		if k == dateline {
-			continue // the dateline is the document's own date, not a claim
+			// The dateline is the document's own date, not a claim about an
+			// event; it is kept only when its weekday contradicts its date,
+			// so that the internal check can report it.
+			if dl := r.resolveMatch(m); dl != nil && dl.c.Date != nil && dl.c.Date.Weekday != 0 &&
+				time.Weekday(dl.c.Date.Weekday%7) != dl.c.Date.Start.Weekday() {
+				dl.c.Dateline = true
+				dl.c.Attribute = "document.published"
+				p.Report(dl.c)
+			}
+			continue
 		}
 		if it := r.resolveMatch(m); it != nil {
 			items = append(items, it)

@@ -34,6 +34,9 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 	cache := map[int]*sentenceInfo{}
 	set := e.Rules
 	for _, c := range cs {
+		if c.Dateline {
+			continue
+		}
 		a, b := p.sentenceTokens(c.Start)
 		si := cache[a]
 		if si == nil {

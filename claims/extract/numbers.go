@@ -509,7 +509,7 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 		applyBound(&nv, postBound)
 		nv.Qualifier = p.Doc.Text[toks[end-1].Start:toks[end-1].End]
 	case hasQ:
-		nv.Qualifier = p.Doc.Text[toks[qs].Start:toks[first].Start]
+		nv.Qualifier = strings.TrimSpace(p.Doc.Text[toks[qs].Start:toks[first].Start])
 		applyBound(&nv, b)
 	default:
 		exact(&nv)
@@ -719,8 +719,18 @@ func (p *Pass) qualifierBefore(i int) (start int, b rules.Bound, ok bool) {
 // set when an event word follows directly ("1,000 killed", "5 tewas").
 func (p *Pass) counted(end int) (string, bool) {
 	toks := p.Toks
-	attrNext := end < len(toks) && !toks[end].Is(token.NewlineBefore) &&
-		(p.Rules.AttrWords.Has(toks, end) || p.Rules.Triggers.Has(toks, end))
+	// An event word right after the number, or after function words
+	// ("40 were injured", "12 have died", "5 telah tewas").
+	attrNext := false
+	for k := end; k < len(toks) && k < end+3 && !toks[k].Is(token.NewlineBefore); k++ {
+		if p.Rules.AttrWords.Has(toks, k) || p.Rules.Triggers.Has(toks, k) {
+			attrNext = true
+			break
+		}
+		if toks[k].Kind != token.Word || !p.Lang.Detect[toks[k].Lower] {
+			break
+		}
+	}
 	// A listed noun counts only as the head of the number's own phrase: the
 	// first word, or the second after one modifier ("three high-profile
 	// meetings", "lebih dari 100 uji coba rudal") — not "250 temporary
