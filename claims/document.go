@@ -59,6 +59,11 @@ type Document struct {
 	Status     string
 	SkipReason string
 
+	// Participants are the canonical participant ids (rules' alias table)
+	// the text names anywhere, filled during extraction; stories are
+	// grouped by them.
+	Participants []string
+
 	lineStarts []int
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -42,7 +43,11 @@ func Compare(docs []*claims.Document, cs []*claims.Claim, set *rules.Set) Result
 	// articles tell the same story.
 	partsOf := map[string][]string{}
 	for _, d := range read {
-		partsOf[d.ID] = docParticipants(d, set)
+		if d.Participants != nil {
+			partsOf[d.ID] = d.Participants // found during extraction
+		} else {
+			partsOf[d.ID] = docParticipants(d, set)
+		}
 	}
 	res := Result{}
 	res.SourceOf, res.Copies = syndication(read)
@@ -200,7 +205,7 @@ func (cm *comparer) blocks(cs []*claims.Claim) map[string]*block {
 			if at == nil {
 				continue
 			}
-			key, why, ok := cm.instanceKey(c, d, fr)
+			key, ok := cm.instanceKey(c, d, fr)
 			if !ok {
 				continue
 			}
@@ -209,11 +214,14 @@ func (cm *comparer) blocks(cs []*claims.Claim) map[string]*block {
 					continue // whose share it is was not found: not comparable
 				}
 				key += "|subject:" + c.Subject
-				why += ", for " + c.Subject
 			}
 			key = attr + "|" + string(c.Kind) + "|" + key
 			b := out[key]
 			if b == nil {
+				why := cm.instanceWhy(c, d, fr)
+				if at.PerSubject {
+					why += ", for " + c.Subject
+				}
 				b = &block{attribute: attr, frame: fr, attr: at, why: why}
 				out[key] = b
 			}
@@ -260,22 +268,22 @@ func unitKey(c *claims.Claim) string {
 // only compared within one story, and a date only when it falls near the
 // story's own time: "the last time the congress met, in 2016" is another
 // congress, not a contradiction of this one.
-func (cm *comparer) instanceKey(c *claims.Claim, d *claims.Document, fr *rules.Frame) (string, string, bool) {
+func (cm *comparer) instanceKey(c *claims.Claim, d *claims.Document, fr *rules.Frame) (string, bool) {
 	if fr.Once {
 		if len(c.Participants) < 2 {
-			return "", "", false
+			return "", false
 		}
-		return "once:" + strings.Join(c.Participants, "+"), fmt.Sprintf("both speak of a %s between %s", fr.Name, strings.Join(c.Participants, " and ")), true
+		return "once:" + strings.Join(c.Participants, "+"), true
 	}
 	sid := cm.res.StoryOf[d.ID]
 	st := cm.stories[sid]
 	if st == nil || cm.background[sentenceKey{c.Doc, c.Sentence}] {
-		return "", "", false
+		return "", false
 	}
 	if c.Kind == claims.KindDate && !st.Start.IsZero() {
 		lo, hi := st.Start.AddDate(0, 0, -fr.WindowDays), st.End.Add(eventAfter)
 		if !(c.Date.Start.Before(hi) && lo.Before(c.Date.End)) {
-			return "", "", false
+			return "", false
 		}
 	}
 	if !d.HasDate() {
@@ -283,9 +291,18 @@ func (cm *comparer) instanceKey(c *claims.Claim, d *claims.Document, fr *rules.F
 		// of cannot be told, and its story membership is itself a guess
 		// from shared names: on ../shared/corpora, comparing undated
 		// articles' figures paired the 2005 and 2008 Qeshm quakes.
-		return "", "", false
+		return "", false
 	}
-	return fmt.Sprintf("story:%d", sid), fmt.Sprintf("both speak of the %s reported in the same story (articles published %s)", fr.Name, storyWindow(st)), true
+	return "story:" + strconv.Itoa(sid), true
+}
+
+// instanceWhy says in words why claims under one instance key were paired.
+func (cm *comparer) instanceWhy(c *claims.Claim, d *claims.Document, fr *rules.Frame) string {
+	if fr.Once {
+		return fmt.Sprintf("both speak of a %s between %s", fr.Name, strings.Join(c.Participants, " and "))
+	}
+	st := cm.stories[cm.res.StoryOf[d.ID]]
+	return fmt.Sprintf("both speak of the %s reported in the same story (articles published %s)", fr.Name, storyWindow(st))
 }
 
 func storyWindow(st *Story) string {

@@ -211,21 +211,29 @@ func unitOf(l *rules.Language, name string) *rules.Unit {
 // already shows all of its claims, adding its explanation there, so one
 // problem is one row; other internal findings stay on their own.
 func mergeInternal(fs, internal []Finding) []Finding {
+	// For each claim, the findings that show it, so that merging stays
+	// linear in the number of findings.
+	byClaim := map[string][]int{}
+	for k := range fs {
+		for _, id := range fs[k].ClaimIDs() {
+			byClaim[id] = append(byClaim[id], k)
+		}
+	}
+	n := len(fs)
 	for _, in := range internal {
+		ids := in.ClaimIDs()
 		merged := false
-		for k := range fs {
-			ids := map[string]bool{}
-			for _, id := range fs[k].ClaimIDs() {
-				ids[id] = true
-			}
-			all := true
-			for _, id := range in.ClaimIDs() {
-				all = all && ids[id]
-			}
-			if all {
-				fs[k].Summary += " Also: " + in.Summary
-				merged = true
-				break
+		if len(ids) > 0 {
+			for _, k := range byClaim[ids[0]] {
+				all := true
+				for _, id := range ids[1:] {
+					all = all && containsInt(byClaim[id], k)
+				}
+				if all && k < n {
+					fs[k].Summary += " Also: " + in.Summary
+					merged = true
+					break
+				}
 			}
 		}
 		if !merged {
@@ -233,4 +241,13 @@ func mergeInternal(fs, internal []Finding) []Finding {
 		}
 	}
 	return fs
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
 }

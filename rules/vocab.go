@@ -1,28 +1,42 @@
 package rules
 
-// Knows reports whether w (lower case) is a word of this language's lexicon
-// beyond its function words: a month or weekday name, a number word, a
-// unit, duration or qualifier word. Language detection uses it as weaker
-// evidence than function words, so a short text full of names ("Senin
-// (5/2/2024) ... 40 persen saham ... 300 juta") is still told apart.
-func (l *Language) Knows(w string) bool {
-	if _, ok := l.months[w]; ok {
-		return true
+// Words lists every single word this language's lexicon knows (function
+// words included), for building detection tables once.
+func (l *Language) Words() []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(w string) {
+		if !seen[w] {
+			seen[w] = true
+			out = append(out, w)
+		}
 	}
-	if _, ok := l.weekdays[w]; ok {
-		return true
+	for w := range l.Detect {
+		add(w)
 	}
-	if _, ok := l.numWords[w]; ok {
-		return true
+	for w := range l.months {
+		add(w)
 	}
-	if _, ok := l.vague[w]; ok {
-		return true
+	for w := range l.weekdays {
+		add(w)
 	}
-	if _, ok := l.ordinals[w]; ok {
-		return true
+	for w := range l.numWords {
+		add(w)
 	}
-	if _, ok := l.DurUnits[w]; ok {
-		return true
+	for w := range l.vague {
+		add(w)
 	}
-	return l.Units.byFirst[w] != nil || l.Qualifiers.byFirst[w] != nil
+	for w := range l.ordinals {
+		add(w)
+	}
+	for w := range l.DurUnits {
+		add(w)
+	}
+	for w := range l.Units.byFirst {
+		add(w)
+	}
+	for w := range l.Qualifiers.byFirst {
+		add(w)
+	}
+	return out
 }

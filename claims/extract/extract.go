@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/crosscheck/crosscheck/claims"
@@ -70,6 +71,11 @@ type Engine struct {
 	Rules      *rules.Set
 	Extractors []*Extractor
 	langs      map[string]*langIndex
+	// langWords gives, for a lower-case word, its weight as evidence for
+	// each language (by index in Rules.Codes), built once so detection is
+	// one map lookup per token.
+	langWords map[string][]uint8
+	bufs      sync.Pool // token buffers reused across documents
 }
 
 type langIndex struct {
@@ -86,6 +92,20 @@ func New(set *rules.Set) *Engine {
 			furniture: rules.NewIndex(l, l.Furniture),
 		}
 	}
+	e.langWords = map[string][]uint8{}
+	for li, code := range set.Codes {
+		l := set.Languages[code]
+		for _, w := range l.Words() {
+			weight := uint8(1)
+			if l.Detect[w] {
+				weight = 2
+			}
+			if e.langWords[w] == nil {
+				e.langWords[w] = make([]uint8, len(set.Codes))
+			}
+			e.langWords[w][li] = weight
+		}
+	}
 	e.Extractors = []*Extractor{FurnitureExtractor, DateExtractor, NumberExtractor, OrdinalExtractor}
 	return e
 }
@@ -96,7 +116,16 @@ func (e *Engine) Extract(doc *claims.Document) []*claims.Claim {
 	if doc.Status == claims.StatusSkipped {
 		return nil
 	}
-	toks := token.Scan(doc.Text, make([]token.Token, 0, len(doc.Text)/5+1))
+	buf, _ := e.bufs.Get().(*[]token.Token)
+	if buf == nil {
+		buf = new([]token.Token)
+	}
+	toks := token.Scan(doc.Text, (*buf)[:0])
+	defer func() {
+		// Claims keep no reference to tokens, so the buffer can be reused.
+		*buf = toks[:0]
+		e.bufs.Put(buf)
+	}()
 	e.setLanguage(doc, toks)
 	l := e.Rules.Languages[doc.Language]
 	p := &Pass{Doc: doc, Lang: l, Rules: e.Rules, Toks: toks, engine: e, blocked: make([]bool, len(toks)), tense: map[int]string{}}
@@ -119,6 +148,24 @@ func (e *Engine) Extract(doc *claims.Document) []*claims.Claim {
 		}
 	}
 	e.assignFrames(p, out)
+	doc.Participants = p.docParticipants()
+	return out
+}
+
+// docParticipants lists the participant ids the whole document names.
+func (p *Pass) docParticipants() []string {
+	seen := map[string]bool{}
+	out := []string{}
+	for i := 0; i < len(p.Toks); i++ {
+		if end, v, ok := p.Rules.Participants.Match(p.Toks, i); ok {
+			if id := p.Rules.ParticipantIDs[v]; !seen[id] {
+				seen[id] = true
+				out = append(out, id)
+			}
+			i = end - 1
+		}
+	}
+	sort.Strings(out)
 	return out
 }
 
@@ -133,22 +180,19 @@ func (e *Engine) setLanguage(doc *claims.Document, toks []token.Token) {
 	}
 	// Function words count two; other lexicon words (month, weekday and
 	// number words, units) one; a word both languages know counts for both.
-	best, bestN := e.Rules.Codes[0], -1
-	for _, code := range e.Rules.Codes {
-		l := e.Rules.Languages[code]
-		n := 0
-		for i := 0; i < len(toks) && i < 3000; i++ {
-			if toks[i].Kind != token.Word {
-				continue
-			}
-			if l.Detect[toks[i].Lower] {
-				n += 2
-			} else if l.Knows(toks[i].Lower) {
-				n++
-			}
+	scores := make([]int, len(e.Rules.Codes))
+	for i := 0; i < len(toks) && i < 3000; i++ {
+		if toks[i].Kind != token.Word {
+			continue
 		}
-		if n > bestN {
-			best, bestN = code, n
+		for li, w := range e.langWords[toks[i].Lower] {
+			scores[li] += int(w)
+		}
+	}
+	best, bestN := e.Rules.Codes[0], -1
+	for li, code := range e.Rules.Codes {
+		if scores[li] > bestN {
+			best, bestN = code, scores[li]
 		}
 	}
 	doc.Language, doc.LanguageSource = best, claims.SourceDetected
@@ -297,8 +341,9 @@ var FurnitureExtractor = &Extractor{
 	Doc:  "blocks page furniture such as reading times and copyright lines",
 	Run: func(p *Pass) {
 		idx := p.engine.langs[p.Lang.Code].furniture
+		masks := idx.Anchors(p.Toks)
 		for i := 0; i < len(p.Toks); i++ {
-			if m, ok := idx.Longest(p.Toks, i); ok {
+			if m, ok := idx.LongestAnchored(p.Toks, masks, i, nil); ok {
 				p.Block(m.Start, m.End)
 				i = m.End - 1
 			}

@@ -12,10 +12,15 @@ package main
 
 import (
 	"os"
+	"runtime/debug"
 
 	"github.com/crosscheck/crosscheck/cmd/crosscheck/internal/app"
 )
 
 func main() {
+	// A report run allocates in short bursts per document and peaks far
+	// below the 1 GB budget (355 MB for 10,000 articles): collecting less
+	// often trades some of that headroom for speed.
+	debug.SetGCPercent(200)
 	os.Exit(app.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
