@@ -107,23 +107,47 @@ const (
 // February"), and a sentence that continues one of them with a pronoun
 // ("It killed 612 people").
 func (cm *comparer) backgroundSentences(cs []*claims.Claim) map[sentenceKey]bool {
+	// One pass in document order: every claim of sentence n-1 is seen
+	// before the first claim of sentence n, so a continuation can be
+	// decided when its sentence first appears.
+	if !sort.SliceIsSorted(cs, func(i, j int) bool {
+		if cs[i].Doc != cs[j].Doc {
+			return cs[i].Doc < cs[j].Doc
+		}
+		return cs[i].Start < cs[j].Start
+	}) {
+		cs = append([]*claims.Claim(nil), cs...)
+		sort.SliceStable(cs, func(i, j int) bool {
+			if cs[i].Doc != cs[j].Doc {
+				return cs[i].Doc < cs[j].Doc
+			}
+			return cs[i].Start < cs[j].Start
+		})
+	}
 	bg := map[sentenceKey]bool{}
-	starts := map[sentenceKey]int{}
+	var last sentenceKey
 	for _, c := range cs {
 		k := sentenceKey{c.Doc, c.Sentence}
-		starts[k] = c.SentenceStart
-		if d := cm.docs[c.Doc]; d != nil && c.SentenceEnd > c.SentenceStart {
-			// "Previously, ...", "Sebelumnya, ...".
-			head := d.Text[c.SentenceStart:min(c.SentenceEnd, c.SentenceStart+40)]
-			if toks := token.Scan(head, nil); len(toks) > 0 && cm.set.Background.Has(toks, 0) {
-				bg[k] = true
-			}
-		}
-		if c.Date == nil || c.Date.Fuzzy && c.Date.Relative {
+		d := cm.docs[c.Doc]
+		if d == nil {
 			continue
 		}
-		d := cm.docs[c.Doc]
-		if d == nil || !d.HasDate() {
+		if k != last {
+			last = k
+			head := ""
+			if c.SentenceEnd > c.SentenceStart && c.SentenceEnd <= len(d.Text) {
+				head = d.Text[c.SentenceStart:min(c.SentenceEnd, c.SentenceStart+40)]
+			}
+			if toks := token.Scan(head, nil); len(toks) > 0 {
+				// "Previously, ...", "Sebelumnya, ...", or "It killed 612
+				// people" after a background sentence.
+				if cm.set.Background.Has(toks, 0) ||
+					bg[sentenceKey{c.Doc, c.Sentence - 1}] && cm.set.Anaphora.Has(toks, 0) {
+					bg[k] = true
+				}
+			}
+		}
+		if c.Date == nil || c.Date.Fuzzy && c.Date.Relative || !d.HasDate() {
 			continue
 		}
 		st := cm.stories[cm.res.StoryOf[c.Doc]]
@@ -135,31 +159,6 @@ func (cm *comparer) backgroundSentences(cs []*claims.Claim) map[sentenceKey]bool
 			window = time.Duration(max(fr.WindowDays, 21)) * 24 * time.Hour
 		}
 		if !c.Date.End.After(st.Start.Add(-window)) {
-			bg[k] = true
-		}
-	}
-	// Continuations: sentence n+1 opening with an anaphor inherits.
-	keys := make([]sentenceKey, 0, len(starts))
-	for k := range starts {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		if keys[i].doc != keys[j].doc {
-			return keys[i].doc < keys[j].doc
-		}
-		return keys[i].sentence < keys[j].sentence
-	})
-	for _, k := range keys {
-		if bg[k] || !bg[sentenceKey{k.doc, k.sentence - 1}] {
-			continue
-		}
-		d := cm.docs[k.doc]
-		if d == nil {
-			continue
-		}
-		head := d.Text[starts[k]:min(len(d.Text), starts[k]+40)]
-		toks := token.Scan(head, nil)
-		if len(toks) > 0 && cm.set.Anaphora.Has(toks, 0) {
 			bg[k] = true
 		}
 	}
