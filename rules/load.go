@@ -30,7 +30,8 @@ type Set struct {
 	Languages map[string]*Language
 	Codes     []string // language codes, sorted
 
-	Frames []*Frame
+	Frames      []*Frame
+	frameByName map[string]*Frame
 	// Triggers finds words that evoke frames; the payload indexes
 	// TriggerFrames, the frames a word evokes (a word may evoke several).
 	Triggers      *Phrases
@@ -372,6 +373,10 @@ func compile(files []source) (*Set, error) {
 			}
 		}
 	}
+	set.frameByName = map[string]*Frame{}
+	for _, f := range set.Frames {
+		set.frameByName[f.Name] = f
+	}
 	set.Triggers, set.TriggerFrames = trig.build()
 	set.AttrWords, set.AttrRefs = attrs.build()
 	for _, id := range partOrder {
@@ -390,14 +395,10 @@ func compile(files []source) (*Set, error) {
 	return set, nil
 }
 
-// FrameByName returns a frame, or nil.
+// FrameByName returns a frame, or nil. The comparer asks once per claim
+// and attribute, so the lookup is a map built with the set.
 func (s *Set) FrameByName(name string) *Frame {
-	for _, f := range s.Frames {
-		if f.Name == name {
-			return f
-		}
-	}
-	return nil
+	return s.frameByName[name]
 }
 
 // lineFinder finds the line of a node by a path of mapping keys and
