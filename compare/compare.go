@@ -204,7 +204,7 @@ func (cm *comparer) blocks(cs []*claims.Claim) map[string]*block {
 			if at == nil {
 				continue
 			}
-			key, ok := cm.instanceKey(c, d, fr)
+			key, ok := cm.instanceKey(c, d, fr, at)
 			if !ok {
 				continue
 			}
@@ -267,7 +267,7 @@ func unitKey(c *claims.Claim) string {
 // only compared within one story, and a date only when it falls near the
 // story's own time: "the last time the congress met, in 2016" is another
 // congress, not a contradiction of this one.
-func (cm *comparer) instanceKey(c *claims.Claim, d *claims.Document, fr *rules.Frame) (string, bool) {
+func (cm *comparer) instanceKey(c *claims.Claim, d *claims.Document, fr *rules.Frame, at *rules.Attribute) (string, bool) {
 	if fr.Once {
 		if len(c.Participants) < 2 {
 			return "", false
@@ -279,7 +279,9 @@ func (cm *comparer) instanceKey(c *claims.Claim, d *claims.Document, fr *rules.F
 	if st == nil || cm.background[sentenceKey{c.Doc, c.Sentence}] {
 		return "", false
 	}
-	if c.Kind == claims.KindDate && !st.Start.IsZero() {
+	// A forward-looking attribute ("targets for 2030") names a target, not
+	// when the event happened: no window applies to it.
+	if c.Kind == claims.KindDate && !st.Start.IsZero() && !at.Forward {
 		lo, hi := st.Start.AddDate(0, 0, -fr.WindowDays), st.End.Add(eventAfter)
 		if !(c.Date.Start.Before(hi) && lo.Before(c.Date.End)) {
 			return "", false
@@ -734,13 +736,17 @@ func interval(c *claims.Claim) (float64, float64) {
 	n := c.Num
 	lo, hi, _, _ := n.Bounds()
 	f := unitFactor(c)
-	prec := n.Precision
-	if prec == 0 {
-		prec = 1
+	written := n.Precision
+	if written == 0 {
+		written = 1
 	}
-	if !n.Vague && n.Value >= 100 && prec >= 1 {
+	// Trailing zeros suggest rounding ("5,000" may be 4,600), but never
+	// more than a tenth of the value: "about 1,000 km" and "about 800 km"
+	// are different figures.
+	rounding := written
+	if !n.Vague && n.Value >= 100 && written >= 1 {
 		if tz := trailingZeros(n.Value); tz >= 2 {
-			prec = math.Max(prec, math.Pow(10, float64(tz)))
+			rounding = math.Max(written, math.Min(math.Pow(10, float64(tz)), 0.1*math.Abs(n.Value)))
 		}
 	}
 	// Rounding widens only a value stated as a point ("5,000", "about
@@ -749,7 +755,7 @@ func interval(c *claims.Claim) (float64, float64) {
 	if point {
 		// Just under half the last digit's place, so that "3" and "4"
 		// (or "third" and "fourth") do not touch.
-		pad := prec * 0.49
+		pad := rounding * 0.49
 		if n.Approx {
 			pad = math.Max(pad, 0.05*n.Value)
 		}

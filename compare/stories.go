@@ -436,6 +436,8 @@ func keywords(d *claims.Document, participants []string, stop map[string]bool, s
 		// word opens the sentence ("Police in Denver said").
 		startsName := opens && i+1 < len(toks) && toks[i+1].Kind == token.Word &&
 			toks[i+1].Is(token.Capital) && !toks[i+1].Is(token.NewlineBefore) && !lower[t.Lower]
+		// A dateline's place: "JAKARTA, Rabu (27/11/2024) -".
+		startsName = startsName || opens && t.Is(token.AllCaps) && i+1 < len(toks) && toks[i+1].Text == ","
 		if capital && (!opens || startsName) {
 			proper[t.Lower]++
 		} else if len(t.Lower) >= 4 {
@@ -493,7 +495,7 @@ func (s *scratch) top(count map[string]int, n int) []string {
 // text belongs to.
 var stopCaps = func() map[string]bool {
 	m := map[string]bool{}
-	for _, w := range strings.Fields("the a an in on at of and but he she it they we i mr mrs ms dr president minister government news reuters associated press ap afp cnn bbc monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december senin selasa rabu kamis jumat sabtu minggu januari februari maret mei juni juli agustus oktober desember presiden menteri pemerintah") {
+	for _, w := range strings.Fields("the a an in on at of and but he she it they we i mr mrs ms dr president minister government news reuters associated press ap afp cnn bbc monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december senin selasa rabu kamis jumat sabtu minggu wib wita wit gmt utc est januari februari maret mei juni juli agustus oktober desember presiden menteri pemerintah") {
 		m[w] = true
 	}
 	return m

@@ -383,6 +383,10 @@ func compile(files []source) (*Set, error) {
 		set.ParticipantIDs = append(set.ParticipantIDs, id)
 		for _, n := range participants[id] {
 			set.Participants.add(n, len(set.ParticipantIDs)-1)
+			// Datelines and headlines write names in capitals ("JAKARTA,").
+			if up := strings.ToUpper(n); up != n {
+				set.Participants.add(up, len(set.ParticipantIDs)-1)
+			}
 		}
 	}
 	for c := range set.Languages {

@@ -301,6 +301,9 @@ func (p *Pass) sentenceEvidence(a, b int) *sentenceInfo {
 		} else if end, v, ok := set.AttrWords.Match(p.Toks, k); ok && end <= b {
 			si.ev = append(si.ev, evidence{start: k, end: end, attrs: set.AttrRefs[v], text: p.Doc.Text[p.Toks[k].Start:p.Toks[end-1].End]})
 		}
+		if datelinePlace(p.Toks, k) {
+			continue // "JAKARTA, Senin (30/12/2024) -": where it was filed, not who took part
+		}
 		if end, v, ok := set.Participants.Match(p.Toks, k); ok && end <= b {
 			id := set.ParticipantIDs[v]
 			if !seen[id] {
@@ -383,4 +386,11 @@ func (p *Pass) previousFrame(c *claims.Claim, a int, cache map[int]*sentenceInfo
 		}
 	}
 	return found, attr, found >= 0
+}
+
+// datelinePlace reports a capitalised place opening a line before a comma,
+// the way datelines name where a report was filed.
+func datelinePlace(toks []token.Token, k int) bool {
+	return (k == 0 || toks[k].Is(token.NewlineBefore)) && toks[k].Is(token.AllCaps) &&
+		k+1 < len(toks) && toks[k+1].Text == ","
 }
