@@ -63,12 +63,15 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 			}
 			bestDist, bestAttr, bestAttrDist := -1, -1, -1
 			var bestEv *evidence
-			triggered := false
+			triggered, triggeredAcross := false, false
 			for k := range si.ev {
 				ev := &si.ev[k]
 				d := gap(ci, ce, ev.start, ev.end)
 				clause := p.clauseBetween(ci, ce, ev.start, ev.end)
 				if numeric && clause {
+					for _, f := range ev.frames {
+						triggeredAcross = triggeredAcross || f == fi
+					}
 					continue // a number belongs to its own clause
 				}
 				if clause {
@@ -92,7 +95,13 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 				}
 			}
 			if !triggered {
-				continue
+				// "Gempa ... mengguncang Garut, dengan kedalaman 25 km": the
+				// event word is across a comma, but an attribute word right
+				// beside the number names the frame.
+				if !(triggeredAcross && bestAttr >= 0 && bestAttrDist <= 2) {
+					continue
+				}
+				bestDist = bestAttrDist
 			}
 			trigDist := bestDist
 			// A claim attached directly to the frame's word ("policies in
