@@ -74,6 +74,9 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 					}
 					continue // a number belongs to its own clause
 				}
+				if fr.NoCompare && p.commaBetween(ci, ce, ev.start, ev.end) {
+					continue // ", police said" does not date the event before it
+				}
 				if clause {
 					d += clausePenalty // a date may reach across one, at a cost
 				}
@@ -402,4 +405,19 @@ func (p *Pass) previousFrame(c *claims.Claim, a int, cache map[int]*sentenceInfo
 func datelinePlace(toks []token.Token, k int) bool {
 	return (k == 0 || toks[k].Is(token.NewlineBefore)) && toks[k].Is(token.AllCaps) &&
 		k+1 < len(toks) && toks[k+1].Text == ","
+}
+
+// commaBetween reports a comma or semicolon (not inside a number) between a
+// claim and a piece of evidence.
+func (p *Pass) commaBetween(ci, ce, es, ee int) bool {
+	a, b := ee, ci
+	if es >= ce {
+		a, b = ce, es
+	}
+	for k := a; k < b && k < len(p.Toks); k++ {
+		if t := p.Toks[k].Text; (t == "," || t == ";") && !inNumber(p.Toks, k) {
+			return true
+		}
+	}
+	return false
 }
