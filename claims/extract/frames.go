@@ -138,6 +138,16 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 			// same paragraph, evokes exactly one frame that takes it.
 			if fi, ai, ok := p.previousFrame(c, a, cache); ok {
 				fr := set.Frames[fi]
+				// "Turnout was 71 percent.": an attribute word of that
+				// frame beside the figure still chooses the attribute.
+				for _, ev := range si.ev {
+					for _, r := range ev.attrs {
+						if r.Frame == fi && accepts(fr.Attributes[r.Attr], c) && gap(ci, ce, ev.start, ev.end) <= numericReach &&
+							!p.clauseBetween(ci, ce, ev.start, ev.end) {
+							ai = r.Attr
+						}
+					}
+				}
 				c.Frame, c.Attribute = fr.Name, fr.Name+"."+fr.Attributes[ai].Name
 				c.Triggers = append(c.Triggers, "(previous sentence)")
 				if fr.Attributes[ai].PerSubject {
