@@ -46,7 +46,7 @@ func Compare(docs []*claims.Document, cs []*claims.Claim, set *rules.Set) Result
 		if d.Participants != nil {
 			partsOf[d.ID] = d.Participants // found during extraction
 		} else {
-			partsOf[d.ID] = docParticipants(d, set)
+			partsOf[d.ID] = set.NamedIn(token.Scan(d.Text, nil))
 		}
 	}
 	res := Result{}
@@ -786,22 +786,4 @@ func unitFactor(c *claims.Claim) float64 {
 		}
 	}
 	return 1
-}
-
-// docParticipants lists the participant ids a document names.
-func docParticipants(d *claims.Document, set *rules.Set) []string {
-	toks := token.Scan(d.Text, nil)
-	seen := map[string]bool{}
-	var out []string
-	for i := 0; i < len(toks); i++ {
-		if end, v, ok := set.Participants.Match(toks, i); ok {
-			if id := set.ParticipantIDs[v]; !seen[id] {
-				seen[id] = true
-				out = append(out, id)
-			}
-			i = end - 1
-		}
-	}
-	sort.Strings(out)
-	return out
 }

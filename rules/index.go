@@ -141,6 +141,13 @@ func (x *Index) assignAnchorBits() {
 		next <<= 1
 		return b
 	}
+	// lazyBit gives a class its bit the first time a pattern needs it.
+	lazyBit := func(field *uint64, key string) uint64 {
+		if *field == 0 {
+			*field = bitFor(key)
+		}
+		return *field
+	}
 	addWords := func(b uint64, words []string) {
 		for _, w := range words {
 			x.wordBits[w] |= b
@@ -205,35 +212,17 @@ func (x *Index) assignAnchorBits() {
 					}
 				}
 			case slotNum, slotOrdinal:
-				if x.numLikeBit == 0 {
-					x.numLikeBit = bitFor("numlike")
-				}
-				b = x.numLikeBit
+				b = lazyBit(&x.numLikeBit, "numlike")
 			case slotMonthDay:
-				if x.monthDayBit == 0 {
-					x.monthDayBit = bitFor("monthday")
-				}
-				b = x.monthDayBit
+				b = lazyBit(&x.monthDayBit, "monthday")
 			case slotQ:
-				if x.qBit == 0 {
-					x.qBit = bitFor("q")
-				}
-				b = x.qBit
+				b = lazyBit(&x.qBit, "q")
 			case slotRoman:
-				if x.romanBit == 0 {
-					x.romanBit = bitFor("roman")
-				}
-				b = x.romanBit
+				b = lazyBit(&x.romanBit, "roman")
 			case slotTHour:
-				if x.tHourBit == 0 {
-					x.tHourBit = bitFor("thour")
-				}
-				b = x.tHourBit
+				b = lazyBit(&x.tHourBit, "thour")
 			default:
-				if x.numberBit == 0 {
-					x.numberBit = bitFor("number")
-				}
-				b = x.numberBit
+				b = lazyBit(&x.numberBit, "number")
 			}
 		}
 		x.bit[id] = b

@@ -314,30 +314,18 @@ func compileLanguage(f *langFile, file string, lines *lineFinder) (*Language, er
 	for w, v := range f.Numbers.Ordinals {
 		l.ordinals[w] = v
 	}
-	for _, w := range f.Numbers.OrdinalSuffixes {
-		l.ordinalSuffix[w] = true
-	}
-	for _, w := range f.Numbers.OrdinalPrefixes {
-		l.ordinalPrefix[w] = true
-	}
+	addAll(l.ordinalSuffix, f.Numbers.OrdinalSuffixes)
+	addAll(l.ordinalPrefix, f.Numbers.OrdinalPrefixes)
 	for w, d := range f.Numbers.Fractions {
 		if d < 2 {
 			return nil, errf([]any{"numbers", "fractions", w}, "fraction %q: denominator must be at least 2", w)
 		}
 		l.fractions[w] = d
 	}
-	for _, w := range f.Numbers.HalfWords {
-		l.halfWords[w] = true
-	}
-	for _, w := range f.Numbers.AndWords {
-		l.andWords[w] = true
-	}
-	for _, w := range f.Numbers.PointWords {
-		l.pointWords[w] = true
-	}
-	for _, w := range f.Numbers.MinusWords {
-		l.minusWords[w] = true
-	}
+	addAll(l.halfWords, f.Numbers.HalfWords)
+	addAll(l.andWords, f.Numbers.AndWords)
+	addAll(l.pointWords, f.Numbers.PointWords)
+	addAll(l.minusWords, f.Numbers.MinusWords)
 	for name, words := range f.Qualifiers {
 		b, ok := boundNames[name]
 		if !ok {
@@ -388,14 +376,7 @@ func compileLanguage(f *langFile, file string, lines *lineFinder) (*Language, er
 		}
 		l.lists[n] = p
 	}
-	// ampm is the union of the two halves; the matcher tells them apart.
-	am, pm := newPhrases(false), newPhrases(false)
-	for _, w := range f.Lists["ampm_am"] {
-		am.add(w, 1)
-	}
-	for _, w := range f.Lists["ampm_pm"] {
-		pm.add(w, 2)
-	}
+	// ampm is the union of the two halves; the payload tells them apart.
 	both := newPhrases(false)
 	for _, w := range f.Lists["ampm_am"] {
 		both.add(w, 1)
@@ -453,4 +434,11 @@ func contains(ss []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// addAll puts every word into a set.
+func addAll(set map[string]bool, words []string) {
+	for _, w := range words {
+		set[w] = true
+	}
 }

@@ -1,5 +1,11 @@
 package rules
 
+import (
+	"sort"
+
+	"github.com/crosscheck/crosscheck/claims/token"
+)
+
 // Words lists every single word this language's lexicon knows (function
 // words included), for building detection tables once.
 func (l *Language) Words() []string {
@@ -38,5 +44,22 @@ func (l *Language) Words() []string {
 	for w := range l.Qualifiers.byFirst {
 		add(w)
 	}
+	return out
+}
+
+// NamedIn lists, sorted, the participant ids (alias table) that tokens name.
+func (s *Set) NamedIn(toks []token.Token) []string {
+	seen := map[string]bool{}
+	out := []string{}
+	for i := 0; i < len(toks); i++ {
+		if end, v, ok := s.Participants.Match(toks, i); ok {
+			if id := s.ParticipantIDs[v]; !seen[id] {
+				seen[id] = true
+				out = append(out, id)
+			}
+			i = end - 1
+		}
+	}
+	sort.Strings(out)
 	return out
 }

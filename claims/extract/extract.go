@@ -148,24 +148,7 @@ func (e *Engine) Extract(doc *claims.Document) []*claims.Claim {
 		}
 	}
 	e.assignFrames(p, out)
-	doc.Participants = p.docParticipants()
-	return out
-}
-
-// docParticipants lists the participant ids the whole document names.
-func (p *Pass) docParticipants() []string {
-	seen := map[string]bool{}
-	out := []string{}
-	for i := 0; i < len(p.Toks); i++ {
-		if end, v, ok := p.Rules.Participants.Match(p.Toks, i); ok {
-			if id := p.Rules.ParticipantIDs[v]; !seen[id] {
-				seen[id] = true
-				out = append(out, id)
-			}
-			i = end - 1
-		}
-	}
-	sort.Strings(out)
+	doc.Participants = p.Rules.NamedIn(p.Toks)
 	return out
 }
 
