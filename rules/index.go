@@ -37,9 +37,18 @@ type Index struct {
 	// wordCands lists, for each word that can start a pattern, every
 	// pattern it can start (merged from byWord and the word classes),
 	// sorted; numCands the same for digits.
-	wordCands                                                            map[string][]int
+	wordCands map[string][]int
+	// words holds the keys of wordBits, wordCands and byWord, so that the
+	// common word that starts no pattern costs a bit test.
+	words                                                                wordFilter
 	numCands                                                             []int
-	numberBit, numLikeBit, monthDayBit, qBit, romanBit, tHourBit, anyBit uint64
+	numberBit, numLikeBit, monthDayBit, qBit, romanBit, tHourBit        uint64
+	yearBit, smallBit                                                    uint64
+	// need[id] is the union of the bits of pattern id's required parts
+	// and width[id] the most tokens it can span (need is 0 when the width
+	// is windowMax or more).
+	need  []uint64
+	width []int
 }
 
 // NewIndex indexes patterns in priority order (earlier wins ties).
@@ -53,6 +62,8 @@ func NewIndex(l *Language, groups ...[]*Pattern) *Index {
 			x.reach = append(x.reach, r)
 			x.req = append(x.req, q)
 			x.bit = append(x.bit, 0)
+			x.need = append(x.need, 0)
+			x.width = append(x.width, 0)
 			words, classes := p.firstKeys()
 			for _, w := range words {
 				x.byWord[w] = append(x.byWord[w], id)
@@ -104,6 +115,9 @@ func (x *Index) mergeCandidates() {
 	for w, ids := range x.wordCands {
 		x.wordCands[w] = sortedUnique(ids)
 	}
+	addKeys(&x.words, x.wordCands)
+	addKeys(&x.words, x.byWord)
+	addKeys(&x.words, x.wordBits)
 	x.numCands = sortedUnique(append([]int(nil), x.byClass[classNumber]...))
 }
 
@@ -118,14 +132,17 @@ func sortedUnique(ids []int) []int {
 	return out
 }
 
-// assignAnchorBits gives each distinct anchor part a bit and records the
-// words that can start it, so that Anchors can compute a document's masks
-// with one map lookup per token.
+// assignAnchorBits gives each distinct kind of pattern part a bit and
+// records the words that can start it, so that Anchors can compute a
+// document's masks with one filtered map lookup per token. Each pattern
+// then has its anchor part's bit (see leadReach) and need, the bits of all
+// its required parts: a pattern is only tried where every required part
+// can start within the pattern's width.
 func (x *Index) assignAnchorBits() {
 	x.wordBits = map[string]uint64{}
 	keys := map[string]uint64{}
 	next := uint64(1)
-	// The last bit is shared by the anchors that do not get their own:
+	// The last bit is shared by the parts that do not get their own:
 	// still exact (a superset), only less selective.
 	const shared = uint64(1) << 63
 	bitFor := func(key string) uint64 {
@@ -148,84 +165,94 @@ func (x *Index) assignAnchorBits() {
 		}
 		return *field
 	}
-	addWords := func(b uint64, words []string) {
-		for _, w := range words {
-			x.wordBits[w] |= b
-		}
-	}
 	l := x.lang
-	for id, p := range x.pats {
-		q := x.req[id]
-		if q < 0 {
-			continue
+	// wordBit gives the part its bit, words starting it marking it.
+	wordBit := func(key string, add func(func(string))) uint64 {
+		if b, ok := keys[key]; ok {
+			return b
 		}
-		pt := &p.parts[q]
-		var b uint64
+		b := bitFor(key)
+		add(func(w string) { x.wordBits[w] |= b })
+		return b
+	}
+	partBit := func(pt *part) uint64 {
 		switch pt.kind {
 		case partList:
-			b = bitFor("list:" + pt.listName)
-			for w := range pt.list.byFirst {
-				addWords(b, []string{w})
-			}
+			return wordBit("list:"+pt.listName, pt.list.eachFirst)
 		case partLit:
 			words := make([]string, 0, len(pt.lit.byFirst))
 			for w := range pt.lit.byFirst {
 				words = append(words, w)
 			}
 			sort.Strings(words)
-			b = bitFor("lit:" + strings.Join(words, "|"))
-			for w := range pt.lit.byFirst {
-				addWords(b, []string{w})
-			}
-		default:
-			switch pt.slot {
-			case slotMonth, slotMonthName:
-				b = bitFor("month")
-				for w := range l.months {
-					addWords(b, []string{w})
-				}
-			case slotWeekday, slotWeekdayName:
-				b = bitFor("weekday")
-				for w := range l.weekdays {
-					addWords(b, []string{w})
-				}
-			case slotSeason:
-				b = bitFor("season")
-				for w := range l.seasons {
-					addWords(b, []string{w})
-				}
-			case slotOffset:
-				b = bitFor("offset")
-				for w := range l.offsets {
-					addWords(b, []string{w})
-				}
-			case slotPart:
-				b = bitFor("part")
-				for w := range l.parts.byFirst {
-					addWords(b, []string{w})
-				}
-			case slotA:
-				b = bitFor("a")
+			return wordBit("lit:"+strings.Join(words, "|"), pt.lit.eachFirst)
+		}
+		switch pt.slot {
+		case slotMonth, slotMonthName:
+			return wordBit("month", func(f func(string)) { eachKey(l.months, f) })
+		case slotWeekday, slotWeekdayName:
+			return wordBit("weekday", func(f func(string)) { eachKey(l.weekdays, f) })
+		case slotSeason:
+			return wordBit("season", func(f func(string)) { eachKey(l.seasons, f) })
+		case slotOffset:
+			return wordBit("offset", func(f func(string)) { eachKey(l.offsets, f) })
+		case slotPart:
+			return wordBit("part", l.parts.eachFirst)
+		case slotA:
+			return wordBit("a", func(f func(string)) {
 				for w, nw := range l.numWords {
 					if nw.kind == nwOne {
-						addWords(b, []string{w})
+						f(w)
 					}
 				}
-			case slotNum, slotOrdinal:
-				b = lazyBit(&x.numLikeBit, "numlike")
-			case slotMonthDay:
-				b = lazyBit(&x.monthDayBit, "monthday")
-			case slotQ:
-				b = lazyBit(&x.qBit, "q")
-			case slotRoman:
-				b = lazyBit(&x.romanBit, "roman")
-			case slotTHour:
-				b = lazyBit(&x.tHourBit, "thour")
-			default:
-				b = lazyBit(&x.numberBit, "number")
+			})
+		case slotNum, slotOrdinal:
+			return lazyBit(&x.numLikeBit, "numlike")
+		case slotMonthDay:
+			return lazyBit(&x.monthDayBit, "monthday")
+		case slotQ:
+			return lazyBit(&x.qBit, "q")
+		case slotRoman:
+			return lazyBit(&x.romanBit, "roman")
+		case slotTHour:
+			return lazyBit(&x.tHourBit, "thour")
+		case slotYear, slotDecade, slotCentury:
+			return lazyBit(&x.yearBit, "year") // four digits from 1000 to 2999
+		case slotDay, slotDayTh, slotMon, slotHour, slotMinute, slotYY:
+			return lazyBit(&x.smallBit, "small") // one or two digits
+		}
+		return lazyBit(&x.numberBit, "number")
+	}
+	// Anchor parts first: when there are more kinds of parts than bits, the
+	// ones that share the last bit are the other required parts.
+	for id, p := range x.pats {
+		if q := x.req[id]; q >= 0 {
+			x.bit[id] = partBit(&p.parts[q])
+		}
+	}
+	for id, p := range x.pats {
+		need, width := uint64(0), 0
+		for k := range p.parts {
+			pt := &p.parts[k]
+			width += pt.maxWidth(l)
+			if !pt.optional {
+				need |= partBit(pt)
 			}
 		}
-		x.bit[id] = b
+		if width < windowMax {
+			x.need[id] = need
+			x.width[id] = width
+		}
+	}
+}
+
+// windowMax bounds the pattern width LongestAnchored checks all required
+// parts over; wider patterns are checked on their anchor part only.
+const windowMax = 48
+
+func eachKey[V any](m map[string]V, f func(string)) {
+	for w := range m {
+		f(w)
 	}
 }
 
@@ -236,17 +263,26 @@ func (x *Index) Anchors(toks []token.Token) []uint64 {
 	l := x.lang
 	for i := range toks {
 		t := &toks[i]
-		m := x.wordBits[t.Lower]
+		var m uint64
+		if x.words.may(t) {
+			m = x.wordBits[t.Lower]
+		}
 		switch t.Kind {
 		case token.Number:
 			m |= x.numberBit | x.numLikeBit
+			switch n := len(t.Text); {
+			case n <= 2:
+				m |= x.smallBit
+			case n == 4 && (t.Text[0] == '1' || t.Text[0] == '2'):
+				m |= x.yearBit
+			}
 		case token.Punct:
 			m |= x.numLikeBit
 		case token.Word:
-			if x.numLikeBit != 0 && l.canStart(&part{kind: partSlot, slot: slotNum}, t) {
+			if x.numLikeBit != 0 && l.canStartNumber(t) {
 				m |= x.numLikeBit
 			}
-			if x.monthDayBit != 0 && l.canStart(&part{kind: partSlot, slot: slotMonthDay}, t) {
+			if x.monthDayBit != 0 && isDigit(t.Lower[len(t.Lower)-1]) && l.canStart(&part{kind: partSlot, slot: slotMonthDay}, t) {
 				m |= x.monthDayBit
 			}
 			if len(t.Lower) == 2 {
@@ -394,11 +430,9 @@ func (pt *part) maxWidth(l *Language) int {
 func (l *Language) canStart(pt *part, t *token.Token) bool {
 	switch pt.kind {
 	case partList:
-		_, ok := pt.list.byFirst[t.Lower]
-		return ok
+		return pt.list.startsAt(t)
 	case partLit:
-		_, ok := pt.lit.byFirst[t.Lower]
-		return ok
+		return pt.lit.startsAt(t)
 	}
 	switch pt.slot {
 	case slotMonth, slotMonthName:
@@ -425,18 +459,7 @@ func (l *Language) canStart(pt *part, t *token.Token) bool {
 		case token.Punct:
 			return true // a sign, a vulgar fraction, a leading point
 		}
-		if l.IsNumberWord(t.Lower) || l.minusWords[t.Lower] || l.fractions[t.Lower] > 0 {
-			return true
-		}
-		if _, ok := l.ordinals[t.Lower]; ok {
-			return true
-		}
-		for pre := range l.ordinalPrefix {
-			if strings.HasPrefix(t.Lower, pre) {
-				return true
-			}
-		}
-		return false
+		return t.Kind == token.Word && l.canStartNumber(t)
 	case slotMonthDay:
 		k := len(t.Lower)
 		for k > 0 && t.Lower[k-1] >= '0' && t.Lower[k-1] <= '9' {
@@ -515,26 +538,29 @@ func (x *Index) LongestAccepted(toks []token.Token, i int, accept func(*Match) b
 // masks may be nil, or longer than toks.
 func (x *Index) LongestAnchored(toks []token.Token, masks []uint64, i int, accept func(*Match) bool) (Match, bool) {
 	t := &toks[i]
-	var ids []int
+	// The candidates are the union of two sorted lists, walked in merged
+	// order below (pattern order decides ties) without building it.
+	var ids, more []int
 	switch {
 	case t.Kind == token.Number:
 		ids = x.numCands
 	case t.Kind == token.Word:
-		ids = x.wordCands[t.Lower]
+		if x.words.may(t) {
+			ids = x.wordCands[t.Lower]
+		}
 		// "kedua", "ketiga": words an ordinal prefix opens.
-		for pre := range x.lang.ordinalPrefix {
-			if len(t.Lower) > len(pre) && strings.HasPrefix(t.Lower, pre) {
-				ids = sortedUnique(append(append([]int(nil), ids...), x.byClass[classOrdWord]...))
-				break
-			}
+		if x.lang.prefixedOrdinal(t.Lower) {
+			more = x.byClass[classOrdWord]
 		}
 	default:
-		ids = x.byWord[t.Lower]
-		if t.Text == "-" || t.Text == "−" || vulgarFractions[t.Text] > 0 || t.Text == x.lang.decimal {
-			ids = sortedUnique(append(append([]int(nil), ids...), x.numCands...))
+		if x.words.may(t) {
+			ids = x.byWord[t.Lower]
+		}
+		if t.Text == "-" || t.Text == "−" || t.Text == x.lang.decimal || vulgarFractions[t.Text] > 0 {
+			more = x.numCands
 		}
 	}
-	if len(ids) == 0 {
+	if len(ids) == 0 && len(more) == 0 {
 		return Match{}, false
 	}
 	best := Match{}
@@ -542,7 +568,7 @@ func (x *Index) LongestAnchored(toks []token.Token, masks []uint64, i int, accep
 	// acc[k] is the union of the anchor masks of toks[i..i+k], which stops
 	// growing at a line break or the end; it is filled as far as the
 	// candidates need.
-	var acc [48]uint64
+	var acc [windowMax]uint64
 	accN := 0
 	window := func(r int) uint64 {
 		for accN <= r {
@@ -559,12 +585,26 @@ func (x *Index) LongestAnchored(toks []token.Token, masks []uint64, i int, accep
 		}
 		return acc[r]
 	}
-	for _, id := range ids {
+	last := -1
+	for len(ids) > 0 || len(more) > 0 {
+		var id int
+		if len(more) == 0 || len(ids) > 0 && ids[0] <= more[0] {
+			id, ids = ids[0], ids[1:]
+		} else {
+			id, more = more[0], more[1:]
+		}
+		if id == last {
+			continue
+		}
+		last = id
 		if masks != nil && x.bit[id] != 0 && x.reach[id] < len(acc) {
 			if window(x.reach[id])&x.bit[id] == 0 {
 				continue
 			}
 		} else if !x.mayMatch(toks, masks, i, id) {
+			continue
+		}
+		if need := x.need[id]; masks != nil && need != 0 && window(x.width[id]-1)&need != need {
 			continue
 		}
 		p := x.pats[id]
@@ -583,3 +623,5 @@ func (x *Index) LongestAnchored(toks []token.Token, masks []uint64, i int, accep
 	}
 	return best, found
 }
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }

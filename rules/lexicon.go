@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/crosscheck/crosscheck/claims/token"
 )
 
 // Bound is what a qualifier says about a number.
@@ -56,6 +58,7 @@ type Language struct {
 	ordinals      map[string]int
 	ordinalSuffix map[string]bool
 	ordinalPrefix map[string]bool
+	ordPrefixes   []string // ordinalPrefix's keys, longest first: a fixed order to try them in
 	fractions     map[string]float64 // "thirds" -> 3, "quarter" -> 4
 	halfWords     map[string]bool    // "half", "setengah"
 	andWords      map[string]bool    // "and" inside "one hundred and six"
@@ -76,6 +79,11 @@ type Language struct {
 	lists      map[string]*Phrases
 	// listCapture maps a list name to what matching it captures.
 	SkipLines []string
+
+	// lex holds every word of the maps above, so that the number, date
+	// and ordinal readers turn away ordinary words with one bit test.
+	lex    wordFilter
+	numLex wordFilter // words that can open a numeral or ordinal (see canStartNumber)
 
 	Furniture []*Pattern
 	Dates     []*Pattern
@@ -401,7 +409,69 @@ func compileLanguage(f *langFile, file string, lines *lineFinder) (*Language, er
 	if l.Durations, err = l.compilePatterns(f.DurationPatterns, "duration_patterns", file, lines); err != nil {
 		return nil, err
 	}
+	l.buildFilters()
 	return l, nil
+}
+
+// buildFilters fills lex, numLex and ordPrefixes from the compiled maps.
+func (l *Language) buildFilters() {
+	for _, f := range []*wordFilter{&l.lex, &l.numLex} {
+		addKeys(f, l.numWords)
+		addKeys(f, l.vague)
+		addKeys(f, l.halfWords)
+		addKeys(f, l.ordinals)
+		addKeys(f, l.ordinalPrefix)
+		addKeys(f, l.minusWords)
+		addKeys(f, l.fractions)
+	}
+	addKeys(&l.lex, l.months)
+	addKeys(&l.lex, l.weekdays)
+	addKeys(&l.lex, l.seasons)
+	addKeys(&l.lex, l.offsets)
+	addKeys(&l.lex, l.DurUnits)
+	addKeys(&l.lex, l.scaleSuffix)
+	addKeys(&l.lex, l.ordinalSuffix)
+	addKeys(&l.lex, l.andWords)
+	addKeys(&l.lex, l.pointWords)
+	l.ordPrefixes = l.ordPrefixes[:0]
+	for w := range l.ordinalPrefix {
+		l.ordPrefixes = append(l.ordPrefixes, w)
+	}
+	sort.Slice(l.ordPrefixes, func(i, j int) bool {
+		a, b := l.ordPrefixes[i], l.ordPrefixes[j]
+		return len(a) > len(b) || len(a) == len(b) && a < b
+	})
+}
+
+// prefixedOrdinal reports whether w is an ordinal prefix glued to more
+// letters ("kedua", "ketiga"; also "kepada", which the readers then reject).
+func (l *Language) prefixedOrdinal(w string) bool {
+	for _, pre := range l.ordPrefixes {
+		if len(w) > len(pre) && w[:len(pre)] == pre {
+			return true
+		}
+	}
+	return false
+}
+
+// canStartNumber reports whether a numeral or ordinal in words may start at
+// word t: a number, vague, half, minus, fraction or ordinal word, or an
+// ordinal prefix glued to a word. It is what canStart answers for $num and
+// $ordinal at a word, without the map lookups.
+func (l *Language) canStartNumber(t *token.Token) bool {
+	if l.numLex.may(t) {
+		w := t.Lower
+		if l.IsNumberWord(w) || l.minusWords[w] || l.fractions[w] > 0 {
+			return true
+		}
+		if _, ok := l.ordinals[w]; ok {
+			return true
+		}
+		if l.ordinalPrefix[w] {
+			return true
+		}
+	}
+	return l.prefixedOrdinal(t.Lower)
 }
 
 func (l *Language) compilePatterns(ps []patternFile, section, file string, lines *lineFinder) ([]*Pattern, error) {

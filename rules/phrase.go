@@ -19,6 +19,9 @@ type phrase struct {
 type Phrases struct {
 	byFirst       map[string][]phrase
 	caseSensitive bool
+	// first holds the lower-case first words, so that Match turns away
+	// most tokens without a map lookup.
+	first wordFilter
 }
 
 // NewPhrases builds an index of phrases, each with a payload value.
@@ -41,6 +44,7 @@ func (p *Phrases) add(s string, v int) bool {
 		ph.words = append(ph.words, w)
 		ph.glued = append(ph.glued, i > 0 && t.Glued())
 	}
+	p.first.add(toks[0].Lower)
 	first := ph.words[0]
 	list := append(p.byFirst[first], ph)
 	sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
@@ -67,10 +71,31 @@ func (p *Phrases) Len() int {
 	return len(p.byFirst)
 }
 
+// eachFirst calls f with every first word (for a case-sensitive index,
+// as written).
+func (p *Phrases) eachFirst(f func(string)) {
+	for w := range p.byFirst {
+		f(w)
+	}
+}
+
+// startsAt reports whether some phrase's first word is t.
+func (p *Phrases) startsAt(t *token.Token) bool {
+	if !p.first.may(t) {
+		return false
+	}
+	key := t.Lower
+	if p.caseSensitive {
+		key = t.Text
+	}
+	_, ok := p.byFirst[key]
+	return ok
+}
+
 // Match returns the end (exclusive token index) and payload of the longest
 // phrase starting at toks[i], or ok=false.
 func (p *Phrases) Match(toks []token.Token, i int) (end, value int, ok bool) {
-	if p == nil || i >= len(toks) {
+	if p == nil || i >= len(toks) || !p.first.may(&toks[i]) {
 		return 0, 0, false
 	}
 	key := toks[i].Lower
@@ -101,7 +126,7 @@ func (p *Phrases) MatchBefore(toks []token.Token, end, maxLen int) (start, value
 		return 0, 0, false
 	}
 	for s := end - maxLen; s < end; s++ {
-		if s < 0 {
+		if s < 0 || !p.first.may(&toks[s]) {
 			continue
 		}
 		key := toks[s].Lower

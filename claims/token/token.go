@@ -37,12 +37,35 @@ const (
 
 // Token is one token. Text is a slice of the scanned string; Lower is its
 // lower-case form (the same string when it was lower case already).
+//
+// Hash is a hash of Lower that Scan computes once, so rule tables can turn
+// away the many words they do not hold with a bit test instead of a map
+// lookup (see KeyHash). Zero means not computed.
 type Token struct {
 	Start, End int
 	Kind       Kind
 	Flags      uint8
+	Hash       uint32
 	Text       string
 	Lower      string
+}
+
+// KeyHash returns t.Hash, computing it when the token was not made by Scan.
+func (t *Token) KeyHash() uint32 {
+	if t.Hash != 0 {
+		return t.Hash
+	}
+	return HashString(t.Lower)
+}
+
+// HashString is the hash Scan stores in Token.Hash for a token whose lower
+// case form is s: FNV-1a, never zero.
+func HashString(s string) uint32 {
+	h := uint32(2166136261)
+	for k := 0; k < len(s); k++ {
+		h = (h ^ uint32(s[k])) * 16777619
+	}
+	return h | 1
 }
 
 // Is reports whether all of the flags f are set.
@@ -71,7 +94,7 @@ func Scan(text string, dst []Token) []Token {
 				j++
 			}
 			s := text[i:j]
-			dst = append(dst, Token{Start: i, End: j, Kind: Number, Flags: flags, Text: s, Lower: s})
+			dst = append(dst, Token{Start: i, End: j, Kind: Number, Flags: flags, Hash: HashString(s), Text: s, Lower: s})
 			flags = 0
 			i = j
 		case c < utf8.RuneSelf:
@@ -83,7 +106,7 @@ func Scan(text string, dst []Token) []Token {
 				continue
 			}
 			s := text[i : i+1]
-			dst = append(dst, Token{Start: i, End: i + 1, Kind: Punct, Flags: flags, Text: s, Lower: s})
+			dst = append(dst, Token{Start: i, End: i + 1, Kind: Punct, Flags: flags, Hash: HashString(s), Text: s, Lower: s})
 			flags = 0
 			i++
 		default:
@@ -102,7 +125,7 @@ func Scan(text string, dst []Token) []Token {
 				i += size
 			default:
 				s := text[i : i+size]
-				dst = append(dst, Token{Start: i, End: i + size, Kind: Punct, Flags: flags, Text: s, Lower: s})
+				dst = append(dst, Token{Start: i, End: i + size, Kind: Punct, Flags: flags, Hash: HashString(s), Text: s, Lower: s})
 				flags = 0
 				i += size
 			}
@@ -159,7 +182,7 @@ func word(text string, i, j int, flags uint8, upper, lower int, arena *lowerAren
 			flags |= AllCaps
 		}
 	}
-	return Token{Start: i, End: j, Kind: Word, Flags: flags, Text: s, Lower: low}
+	return Token{Start: i, End: j, Kind: Word, Flags: flags, Hash: HashString(low), Text: s, Lower: low}
 }
 
 // lowerArena holds the lower-case forms of one Scan's capitalised ASCII
