@@ -40,10 +40,10 @@ type Index struct {
 	wordCands map[string][]int
 	// words holds the keys of wordBits, wordCands and byWord, so that the
 	// common word that starts no pattern costs a bit test.
-	words                                                                wordFilter
-	numCands                                                             []int
-	numberBit, numLikeBit, monthDayBit, qBit, romanBit, tHourBit        uint64
-	yearBit, smallBit                                                    uint64
+	words                                                        wordFilter
+	numCands                                                     []int
+	numberBit, numLikeBit, monthDayBit, qBit, romanBit, tHourBit uint64
+	yearBit, smallBit                                            uint64
 	// need[id] is the union of the bits of pattern id's required parts
 	// and width[id] the most tokens it can span (need is 0 when the width
 	// is windowMax or more).

@@ -58,7 +58,7 @@ type Language struct {
 	ordinals      map[string]int
 	ordinalSuffix map[string]bool
 	ordinalPrefix map[string]bool
-	ordPrefixes   []string // ordinalPrefix's keys, longest first: a fixed order to try them in
+	ordPrefixes   []string           // ordinalPrefix's keys, longest first: a fixed order to try them in
 	fractions     map[string]float64 // "thirds" -> 3, "quarter" -> 4
 	halfWords     map[string]bool    // "half", "setengah"
 	andWords      map[string]bool    // "and" inside "one hundred and six"
