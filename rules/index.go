@@ -142,9 +142,9 @@ func (x *Index) assignAnchorBits() {
 	x.wordBits = map[string]uint64{}
 	keys := map[string]uint64{}
 	next := uint64(1)
-	// The last bit is shared by the parts that do not get their own:
+	// The last free bit is shared by the parts that do not get their own:
 	// still exact (a superset), only less selective.
-	const shared = uint64(1) << 63
+	const shared = uint64(1) << 62
 	bitFor := func(key string) uint64 {
 		if b, ok := keys[key]; ok {
 			return b
@@ -256,8 +256,12 @@ func eachKey[V any](m map[string]V, f func(string)) {
 	}
 }
 
+// startBit marks, in the masks Anchors computes, a token that some pattern
+// can start at: LongestAnchored returns at once at the others.
+const startBit = uint64(1) << 63
+
 // Anchors computes a document's per-token anchor masks for
-// LongestAnchored: one map lookup per token.
+// LongestAnchored: one filtered map lookup per token.
 func (x *Index) Anchors(toks []token.Token) []uint64 {
 	masks := make([]uint64, len(toks))
 	l := x.lang
@@ -296,6 +300,9 @@ func (x *Index) Anchors(toks []token.Token) []uint64 {
 			if t.Lower[0] == 't' && len(t.Lower) >= 2 && t.Lower[1] >= '0' && t.Lower[1] <= '9' {
 				m |= x.tHourBit
 			}
+		}
+		if ids, more := x.candidates(t); len(ids) > 0 || len(more) > 0 {
+			m |= startBit
 		}
 		masks[i] = m
 	}
@@ -537,29 +544,10 @@ func (x *Index) LongestAccepted(toks []token.Token, i int, accept func(*Match) b
 // Anchors), which make skipping impossible patterns cost an array read.
 // masks may be nil, or longer than toks.
 func (x *Index) LongestAnchored(toks []token.Token, masks []uint64, i int, accept func(*Match) bool) (Match, bool) {
-	t := &toks[i]
-	// The candidates are the union of two sorted lists, walked in merged
-	// order below (pattern order decides ties) without building it.
-	var ids, more []int
-	switch {
-	case t.Kind == token.Number:
-		ids = x.numCands
-	case t.Kind == token.Word:
-		if x.words.may(t) {
-			ids = x.wordCands[t.Lower]
-		}
-		// "kedua", "ketiga": words an ordinal prefix opens.
-		if x.lang.prefixedOrdinal(t.Lower) {
-			more = x.byClass[classOrdWord]
-		}
-	default:
-		if x.words.may(t) {
-			ids = x.byWord[t.Lower]
-		}
-		if t.Text == "-" || t.Text == "−" || t.Text == x.lang.decimal || vulgarFractions[t.Text] > 0 {
-			more = x.numCands
-		}
+	if i < len(masks) && masks[i]&startBit == 0 {
+		return Match{}, false
 	}
+	ids, more := x.candidates(&toks[i])
 	if len(ids) == 0 && len(more) == 0 {
 		return Match{}, false
 	}
@@ -625,3 +613,29 @@ func (x *Index) LongestAnchored(toks []token.Token, masks []uint64, i int, accep
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// candidates returns the patterns that can start at t: the union of two
+// sorted lists, which LongestAnchored walks in merged order (pattern order
+// decides ties) without building it.
+func (x *Index) candidates(t *token.Token) (ids, more []int) {
+	switch {
+	case t.Kind == token.Number:
+		ids = x.numCands
+	case t.Kind == token.Word:
+		if x.words.may(t) {
+			ids = x.wordCands[t.Lower]
+		}
+		// "kedua", "ketiga": words an ordinal prefix opens.
+		if x.lang.prefixedOrdinal(t.Lower) {
+			more = x.byClass[classOrdWord]
+		}
+	default:
+		if x.words.may(t) {
+			ids = x.byWord[t.Lower]
+		}
+		if t.Text == "-" || t.Text == "−" || t.Text == x.lang.decimal || vulgarFractions[t.Text] > 0 {
+			more = x.numCands
+		}
+	}
+	return ids, more
+}

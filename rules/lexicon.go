@@ -443,6 +443,12 @@ func (l *Language) buildFilters() {
 	})
 }
 
+// Lexical reports whether word t may be in this language's lexicon
+// (number, ordinal, month, weekday, season, offset and time-unit words);
+// false is certain, true is checked by the map lookups that follow. It
+// lets hot loops skip those lookups for ordinary words.
+func (l *Language) Lexical(t *token.Token) bool { return l.lex.may(t) }
+
 // prefixedOrdinal reports whether w is an ordinal prefix glued to more
 // letters ("kedua", "ketiga"; also "kepada", which the readers then reject).
 func (l *Language) prefixedOrdinal(w string) bool {

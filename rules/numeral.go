@@ -85,6 +85,9 @@ func (l *Language) ReadNumeral(toks []token.Token, i int) (Numeral, bool) {
 			return Numeral{Value: parseInt(frac) * p, Precision: p, End: i + 2}, true
 		}
 	case token.Word:
+		if !l.numLex.may(t) {
+			return Numeral{}, false // readWords would stop at the first word
+		}
 		if l.minusWords[t.Lower] && i+1 < len(toks) && !toks[i+1].Is(token.NewlineBefore) {
 			if n, ok := l.ReadNumeral(toks, i+1); ok && !n.Vague && !n.Code {
 				return negate(n), true
@@ -737,6 +740,9 @@ func (l *Language) ReadOrdinal(toks []token.Token, i int) (value, end int, ok bo
 	}
 	t := &toks[i]
 	if t.Kind == token.Word {
+		if !l.lex.may(t) && !l.prefixedOrdinal(t.Lower) {
+			return 0, 0, false // most words: no ordinal, number or prefix
+		}
 		// "ke-8"
 		if l.ordinalPrefix[t.Lower] && i+2 < len(toks) && toks[i+1].Text == "-" && toks[i+1].Glued() &&
 			toks[i+2].Kind == token.Number && toks[i+2].Glued() && len(toks[i+2].Text) <= 4 {

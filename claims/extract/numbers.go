@@ -202,7 +202,7 @@ func (p *Pass) readNumber(i int) (numRead, bool) {
 		// "M7.8"
 		return p.finishNumber(r, first, i, rules.Numeral{Value: v.Value, Precision: v.Precision, End: v.End}, &l.UnitList[p.unitIndex("magnitude")])
 	}
-	isWord := t.Kind == token.Word && (l.IsNumberWord(t.Lower) || l.IsMinusWord(t.Lower) || l.IsFractionWord(t.Lower))
+	isWord := t.Kind == token.Word && l.Lexical(t) && (l.IsNumberWord(t.Lower) || l.IsMinusWord(t.Lower) || l.IsFractionWord(t.Lower))
 	if isWord && l.List("vague_needs_of").Has(toks, i) && (i+1 >= len(toks) || toks[i+1].Lower != "of") {
 		return r, false // "he scores"
 	}
