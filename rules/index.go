@@ -268,7 +268,8 @@ func (x *Index) Anchors(toks []token.Token) []uint64 {
 	for i := range toks {
 		t := &toks[i]
 		var m uint64
-		if x.words.may(t) {
+		known := x.words.may(t)
+		if known {
 			m = x.wordBits[t.Lower]
 		}
 		switch t.Kind {
@@ -301,8 +302,10 @@ func (x *Index) Anchors(toks []token.Token) []uint64 {
 				m |= x.tHourBit
 			}
 		}
-		if ids, more := x.candidates(t); len(ids) > 0 || len(more) > 0 {
-			m |= startBit
+		if known || t.Kind != token.Word || l.prefixedOrdinal(t.Lower) {
+			if ids, more := x.candidates(t); len(ids) > 0 || len(more) > 0 {
+				m |= startBit
+			}
 		}
 		masks[i] = m
 	}
@@ -437,9 +440,9 @@ func (pt *part) maxWidth(l *Language) int {
 func (l *Language) canStart(pt *part, t *token.Token) bool {
 	switch pt.kind {
 	case partList:
-		return pt.list.startsAt(t)
+		return pt.list.StartsAt(t)
 	case partLit:
-		return pt.lit.startsAt(t)
+		return pt.lit.StartsAt(t)
 	}
 	switch pt.slot {
 	case slotMonth, slotMonthName:
@@ -545,8 +548,12 @@ func (x *Index) LongestAccepted(toks []token.Token, i int, accept func(*Match) b
 // masks may be nil, or longer than toks.
 func (x *Index) LongestAnchored(toks []token.Token, masks []uint64, i int, accept func(*Match) bool) (Match, bool) {
 	if i < len(masks) && masks[i]&startBit == 0 {
-		return Match{}, false
+		return Match{}, false // most tokens: small enough to inline
 	}
+	return x.longest(toks, masks, i, accept)
+}
+
+func (x *Index) longest(toks []token.Token, masks []uint64, i int, accept func(*Match) bool) (Match, bool) {
 	ids, more := x.candidates(&toks[i])
 	if len(ids) == 0 && len(more) == 0 {
 		return Match{}, false

@@ -79,8 +79,8 @@ func (p *Phrases) eachFirst(f func(string)) {
 	}
 }
 
-// startsAt reports whether some phrase's first word is t.
-func (p *Phrases) startsAt(t *token.Token) bool {
+// StartsAt reports whether some phrase's first word is t.
+func (p *Phrases) StartsAt(t *token.Token) bool {
 	if !p.first.may(t) {
 		return false
 	}

@@ -185,6 +185,11 @@ func (p *Pass) unitAt(i int, before bool) (end int, u *rules.Unit, ok bool) {
 func (p *Pass) readNumber(i int) (numRead, bool) {
 	l, toks := p.Lang, p.Toks
 	r := numRead{start: i}
+	if t := &toks[i]; t.Kind == token.Word && !l.Lexical(t) && !isDigit(t.Lower[len(t.Lower)-1]) && !l.Units.StartsAt(t) {
+		// Most words: not a number word, a unit before a number ("Rp",
+		// "US$"), a currency glued to digits ("Rp5") or a magnitude ("M7").
+		return r, false
+	}
 	first := i
 	var unit *rules.Unit
 	if e, u, ok := p.unitAt(i, true); ok && e < len(toks) && !p.Blocked(i, e) {
@@ -792,3 +797,5 @@ func applyBound(nv *claims.NumberValue, b rules.Bound) {
 }
 
 func exact(nv *claims.NumberValue) { nv.Low, nv.High = claims.Ptr(nv.Value), claims.Ptr(nv.Value) }
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
