@@ -42,6 +42,11 @@ type Index struct {
 	// common word that starts no pattern costs a bit test.
 	words                                                        wordFilter
 	numCands                                                     []int
+	// lists holds the candidates of each word and punctuation key grouped
+	// by anchor (see candList), numList those of digits and ordList those
+	// of words an ordinal prefix opens ("kedua").
+	lists            map[string]*candList
+	numList, ordList *candList
 	numberBit, numLikeBit, monthDayBit, qBit, romanBit, tHourBit uint64
 	yearBit, smallBit                                            uint64
 	// need[id] is the union of the bits of pattern id's required parts
@@ -75,6 +80,7 @@ func NewIndex(l *Language, groups ...[]*Pattern) *Index {
 	}
 	x.assignAnchorBits()
 	x.mergeCandidates()
+	x.groupCandidates()
 	return x
 }
 
@@ -119,6 +125,67 @@ func (x *Index) mergeCandidates() {
 	addKeys(&x.words, x.byWord)
 	addKeys(&x.words, x.wordBits)
 	x.numCands = sortedUnique(append([]int(nil), x.byClass[classNumber]...))
+}
+
+// candList is the candidate patterns of a token grouped by anchor part
+// and reach: LongestAnchored tests a group's anchor once for all its
+// patterns instead of once per pattern (a preposition like "in" opens
+// dozens of patterns but anchors on a handful of kinds of parts).
+type candList struct {
+	groups []candGroup
+}
+
+type candGroup struct {
+	bit   uint64 // 0: not tracked, each pattern is checked by mayMatch
+	reach int
+	ids   []int
+}
+
+func (x *Index) newCandList(ids []int) *candList {
+	if len(ids) == 0 {
+		return nil
+	}
+	c := &candList{}
+	for _, id := range ids {
+		bit, reach := x.bit[id], x.reach[id]
+		if reach >= windowMax {
+			bit = 0
+		}
+		k := 0
+		for k < len(c.groups) && (c.groups[k].bit != bit || c.groups[k].reach != reach) {
+			k++
+		}
+		if k == len(c.groups) {
+			c.groups = append(c.groups, candGroup{bit: bit, reach: reach})
+		}
+		c.groups[k].ids = append(c.groups[k].ids, id)
+	}
+	return c
+}
+
+// groupCandidates builds lists, numList and ordList.
+func (x *Index) groupCandidates() {
+	x.lists = map[string]*candList{}
+	x.numList = x.newCandList(x.numCands)
+	x.ordList = x.newCandList(x.byClass[classOrdWord])
+	for w, ids := range x.wordCands {
+		x.lists[w] = x.newCandList(ids)
+	}
+	// Punctuation: its own patterns, and a sign, a decimal point or a
+	// vulgar fraction opens a number.
+	for w, ids := range x.byWord {
+		if _, ok := x.wordCands[w]; !ok {
+			x.lists[w] = x.newCandList(sortedUnique(append([]int(nil), ids...)))
+		}
+	}
+	signs := []string{"-", "−", x.lang.decimal}
+	for f := range vulgarFractions {
+		signs = append(signs, f)
+	}
+	for _, w := range signs {
+		x.lists[w] = x.newCandList(sortedUnique(append(append([]int(nil), x.byWord[w]...), x.numCands...)))
+		x.words.add(w)
+	}
 }
 
 func sortedUnique(ids []int) []int {
@@ -303,7 +370,7 @@ func (x *Index) Anchors(toks []token.Token) []uint64 {
 			}
 		}
 		if known || t.Kind != token.Word || l.prefixedOrdinal(t.Lower) {
-			if ids, more := x.candidates(t); len(ids) > 0 || len(more) > 0 {
+			if own, more := x.candidates(t); own != nil || more != nil {
 				m |= startBit
 			}
 		}
@@ -554,12 +621,12 @@ func (x *Index) LongestAnchored(toks []token.Token, masks []uint64, i int, accep
 }
 
 func (x *Index) longest(toks []token.Token, masks []uint64, i int, accept func(*Match) bool) (Match, bool) {
-	ids, more := x.candidates(&toks[i])
-	if len(ids) == 0 && len(more) == 0 {
+	own, more := x.candidates(&toks[i])
+	if own == nil && more == nil {
 		return Match{}, false
 	}
 	best := Match{}
-	found := false
+	bestID := -1
 	// acc[k] is the union of the anchor masks of toks[i..i+k], which stops
 	// growing at a line break or the end; it is filled as far as the
 	// candidates need.
@@ -580,69 +647,70 @@ func (x *Index) longest(toks []token.Token, masks []uint64, i int, accept func(*
 		}
 		return acc[r]
 	}
-	last := -1
-	for len(ids) > 0 || len(more) > 0 {
-		var id int
-		if len(more) == 0 || len(ids) > 0 && ids[0] <= more[0] {
-			id, ids = ids[0], ids[1:]
-		} else {
-			id, more = more[0], more[1:]
-		}
-		if id == last {
+	// A word an ordinal prefix opens can reach a pattern through both
+	// lists; tried tells the second time apart.
+	var tried [8]uint64
+	for _, c := range [2]*candList{own, more} {
+		if c == nil {
 			continue
 		}
-		last = id
-		if masks != nil && x.bit[id] != 0 && x.reach[id] < len(acc) {
-			if window(x.reach[id])&x.bit[id] == 0 {
+		for gi := range c.groups {
+			g := &c.groups[gi]
+			if masks != nil && g.bit != 0 && window(g.reach)&g.bit == 0 {
 				continue
 			}
-		} else if !x.mayMatch(toks, masks, i, id) {
-			continue
-		}
-		if need := x.need[id]; masks != nil && need != 0 && window(x.width[id]-1)&need != need {
-			continue
-		}
-		p := x.pats[id]
-		end, c, ok := p.Match(toks, i)
-		if !ok || end <= best.End {
-			continue
-		}
-		m := Match{Pattern: p, Start: i, End: end, Caps: c}
-		if accept != nil && !accept(&m) {
-			continue
-		}
-		if m.End > best.End {
-			best = m
-			found = true
+			for _, id := range g.ids {
+				if more != nil && own != nil && id < len(tried)*64 {
+					if tried[id>>6]&(1<<(id&63)) != 0 {
+						continue
+					}
+					tried[id>>6] |= 1 << (id & 63)
+				}
+				if (masks == nil || g.bit == 0) && !x.mayMatch(toks, masks, i, id) {
+					continue
+				}
+				if need := x.need[id]; masks != nil && need != 0 && window(x.width[id]-1)&need != need {
+					continue
+				}
+				p := x.pats[id]
+				end, cp, ok := p.Match(toks, i)
+				// The longest match wins, and among equally long ones the
+				// earliest-listed pattern, whatever order they are tried in.
+				if !ok || bestID >= 0 && (end < best.End || end == best.End && id > bestID) {
+					continue
+				}
+				m := Match{Pattern: p, Start: i, End: end, Caps: cp}
+				if accept != nil && !accept(&m) {
+					continue
+				}
+				if bestID < 0 || m.End > best.End || m.End == best.End && id < bestID {
+					best, bestID = m, id
+				}
+			}
 		}
 	}
-	return best, found
+	return best, bestID >= 0
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
-// candidates returns the patterns that can start at t: the union of two
-// sorted lists, which LongestAnchored walks in merged order (pattern order
-// decides ties) without building it.
-func (x *Index) candidates(t *token.Token) (ids, more []int) {
+// candidates returns the patterns that can start at t.
+func (x *Index) candidates(t *token.Token) (own, more *candList) {
 	switch {
 	case t.Kind == token.Number:
-		ids = x.numCands
+		return x.numList, nil
 	case t.Kind == token.Word:
 		if x.words.may(t) {
-			ids = x.wordCands[t.Lower]
+			own = x.lists[t.Lower]
 		}
 		// "kedua", "ketiga": words an ordinal prefix opens.
 		if x.lang.prefixedOrdinal(t.Lower) {
-			more = x.byClass[classOrdWord]
+			more = x.ordList
 		}
-	default:
-		if x.words.may(t) {
-			ids = x.byWord[t.Lower]
-		}
-		if t.Text == "-" || t.Text == "−" || t.Text == x.lang.decimal || vulgarFractions[t.Text] > 0 {
-			more = x.numCands
-		}
+		return own, more
 	}
-	return ids, more
+	if x.words.may(t) {
+		own = x.lists[t.Lower]
+	}
+	return own, nil
 }

@@ -10,7 +10,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sync"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // Load returns the texts of a generated 1,000-article corpus in lang
@@ -73,4 +75,25 @@ func TotalBytes(texts []string) int64 {
 		n += len(t)
 	}
 	return int64(n)
+}
+
+// CPUTime returns the CPU time (user and system) the process has used so
+// far, for benchmarks that report MB/s of CPU rather than of wall time: on
+// a shared machine the wall clock also counts the time other processes
+// held the core, the CPU time does not. It includes the garbage
+// collector's work on other threads.
+func CPUTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// ReportCPU adds a "cpu-MB/s" metric: bytes per iteration times b.N over
+// the CPU time used since start (see CPUTime).
+func ReportCPU(b *testing.B, start time.Duration, bytes int64) {
+	if used := CPUTime() - start; used > 0 && start > 0 {
+		b.ReportMetric(float64(bytes)*float64(b.N)/1e6/used.Seconds(), "cpu-MB/s")
+	}
 }
