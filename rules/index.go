@@ -40,13 +40,13 @@ type Index struct {
 	wordCands map[string][]int
 	// words holds the keys of wordBits, wordCands and byWord, so that the
 	// common word that starts no pattern costs a bit test.
-	words                                                        wordFilter
-	numCands                                                     []int
+	words    wordFilter
+	numCands []int
 	// lists holds the candidates of each word and punctuation key grouped
 	// by anchor (see candList), numList those of digits and ordList those
 	// of words an ordinal prefix opens ("kedua").
-	lists            map[string]*candList
-	numList, ordList *candList
+	lists                                                        map[string]*candList
+	numList, ordList                                             *candList
 	numberBit, numLikeBit, monthDayBit, qBit, romanBit, tHourBit uint64
 	yearBit, smallBit                                            uint64
 	// need[id] is the union of the bits of pattern id's required parts
