@@ -275,7 +275,7 @@ type Captures struct {
 // Match tries the pattern at toks[i] and returns the token index after the
 // match. Optional parts are tried greedily first.
 func (p *Pattern) Match(toks []token.Token, i int) (end int, c Captures, ok bool) {
-	end, c, ok = p.match(toks, 0, i, i, c)
+	end, ok = p.match(toks, 0, i, i, &c)
 	if ok && p.Alone && end < len(toks) && toks[end].Kind == token.Word && !toks[end].Is(token.NewlineBefore) {
 		return 0, c, false
 	}
@@ -293,37 +293,53 @@ func (p *Pattern) MatchElided(toks []token.Token, i int) (end int, c Captures, o
 	if pi == 0 || pi == len(p.parts) {
 		return 0, c, false
 	}
-	return p.match(toks, pi, i, i, c)
+	end, ok = p.match(toks, pi, i, i, &c)
+	return end, c, ok
 }
 
-func (p *Pattern) match(toks []token.Token, pi, ti, start int, c Captures) (int, Captures, bool) {
+// match matches parts[pi:] at toks[ti], writing what they read into c; on
+// failure c is as it was. Captures are large, so they are passed by
+// pointer and saved only before a part that later parts may undo.
+func (p *Pattern) match(toks []token.Token, pi, ti, start int, c *Captures) (int, bool) {
 	if pi == len(p.parts) {
-		return ti, c, ti > start
+		return ti, ti > start
 	}
 	pt := &p.parts[pi]
 	if ti < len(toks) && (ti == start || !toks[ti].Is(token.NewlineBefore)) && (!pt.glued || ti == start || toks[ti].Glued()) {
-		if end, c2, ok := p.Lang.matchPart(pt, toks, ti, c); ok {
-			if e, c3, ok := p.match(toks, pi+1, end, start, c2); ok {
-				return e, c3, true
+		if pi == len(p.parts)-1 {
+			// The last part: nothing after it can fail (it reads at
+			// least one token, so the match is not empty).
+			if end, ok := p.Lang.matchPart(pt, toks, ti, c); ok {
+				return end, true
+			}
+		} else {
+			saved := *c
+			if end, ok := p.Lang.matchPart(pt, toks, ti, c); ok {
+				if e, ok := p.match(toks, pi+1, end, start, c); ok {
+					return e, true
+				}
+				*c = saved
 			}
 		}
 	}
 	if pt.optional {
 		return p.match(toks, pi+1, ti, start, c)
 	}
-	return 0, c, false
+	return 0, false
 }
 
-func (l *Language) matchPart(pt *part, toks []token.Token, i int, c Captures) (int, Captures, bool) {
+// matchPart matches one part at toks[i]. It writes into c only when it
+// matches.
+func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures) (int, bool) {
 	t := &toks[i]
 	switch pt.kind {
 	case partLit:
 		end, _, ok := pt.lit.Match(toks, i)
-		return end, c, ok
+		return end, ok
 	case partList:
 		end, v, ok := pt.list.Match(toks, i)
 		if !ok {
-			return 0, c, false
+			return 0, false
 		}
 		switch {
 		case pt.listName == "ampm":
@@ -347,87 +363,87 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c Captures) (i
 				c.DurUnit = u
 			}
 		}
-		return end, c, true
+		return end, true
 	}
 	s := pt.side
 	switch pt.slot {
 	case slotYear:
 		if !l.isYear(toks, i, pt.glued) {
-			return 0, c, false
+			return 0, false
 		}
 		c.Year[s] = int(parseInt(t.Text))
-		return i + 1, c, true
+		return i + 1, true
 	case slotYY:
 		// Only the year after: "2018-19", "1998/99" (seasons, fiscal and
 		// school years). "2014-16" is not written for a range of years.
 		if t.Kind != token.Number || len(t.Text) != 2 || c.Year[0] == 0 || int(parseInt(t.Text)) != (c.Year[0]+1)%100 {
-			return 0, c, false
+			return 0, false
 		}
 		c.Year[s] = int(parseInt(t.Text))
 		c.YY2 = true
-		return i + 1, c, true
+		return i + 1, true
 	case slotMonth, slotMonthName:
 		if t.Kind != token.Word || !l.capsOK(t) {
-			return 0, c, false
+			return 0, false
 		}
 		m, ok := l.months[t.Lower]
 		if !ok || (m.abbrev && pt.slot == slotMonthName) {
-			return 0, c, false
+			return 0, false
 		}
 		c.Month[s], c.MonthName = m.n, true
 		end := i + 1
 		if m.abbrev && end < len(toks) && toks[end].Text == "." && toks[end].Glued() {
 			end++
 		}
-		return end, c, true
+		return end, true
 	case slotMon:
 		v, ok := smallInt(t, 1, 12)
 		if !ok {
-			return 0, c, false
+			return 0, false
 		}
 		c.Month[s] = v
-		return i + 1, c, true
+		return i + 1, true
 	case slotDay, slotDayTh:
 		v, ok := smallInt(t, 1, 31)
 		if !ok {
-			return 0, c, false
+			return 0, false
 		}
 		c.Day[s] = v
 		end := i + 1
 		if end < len(toks) && toks[end].Kind == token.Word && toks[end].Glued() && l.ordinalSuffix[toks[end].Lower] {
 			end++
 		} else if pt.slot == slotDayTh {
-			return 0, c, false
+			return 0, false
 		}
-		return end, c, true
+		return end, true
 	case slotWeekday, slotWeekdayName:
 		if t.Kind != token.Word || !l.capsOK(t) {
-			return 0, c, false
+			return 0, false
 		}
 		w, ok := l.weekdays[t.Lower]
 		if !ok || (w.abbrev && pt.slot == slotWeekdayName) {
-			return 0, c, false
+			return 0, false
 		}
 		c.Weekday[s] = w.n
 		end := i + 1
 		if w.abbrev && end < len(toks) && toks[end].Text == "." && toks[end].Glued() {
 			end++
 		}
-		return end, c, true
+		return end, true
 	case slotHour:
 		v, ok := smallInt(t, 0, 24)
 		if !ok {
-			return 0, c, false
+			return 0, false
 		}
 		c.Hour, c.HasHour = v, true
-		return i + 1, c, true
+		return i + 1, true
 	case slotMinute:
 		if t.Kind != token.Number || len(t.Text) != 2 {
-			return 0, c, false
+			return 0, false
 		}
 		v := int(parseInt(t.Text))
 		if v > 59 {
-			return 0, c, false
+			return 0, false
 		}
 		c.Minute, c.HasMinute = v, true
 		end := i + 1
@@ -438,7 +454,7 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c Captures) (i
 			end += 2
 			c.Seconds = true
 		}
-		return end, c, true
+		return end, true
 	case slotNum:
 		n, ok := l.ReadNumeral(toks, i)
 		if ok && n.Fraction && n.End-1 > i {
@@ -449,51 +465,51 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c Captures) (i
 			}
 		}
 		if !ok || n.Vague || n.Code || n.Value < 0 {
-			return 0, c, false
+			return 0, false
 		}
 		if s == 1 {
 			c.Num2, c.HasNum2 = n, true
 		} else {
 			c.Num, c.HasNum = n, true
 		}
-		return n.End, c, true
+		return n.End, true
 	case slotInt:
 		if t.Kind != token.Number || len(t.Text) > 9 {
-			return 0, c, false
+			return 0, false
 		}
 		c.Num, c.HasNum = Numeral{Value: parseInt(t.Text), Precision: 1, End: i + 1}, true
-		return i + 1, c, true
+		return i + 1, true
 	case slotOrdinal:
 		v, end, ok := l.ReadOrdinal(toks, i)
 		if !ok {
-			return 0, c, false
+			return 0, false
 		}
 		c.Ordinal = v
-		return end, c, true
+		return end, true
 	case slotDecade, slotCentury:
 		if t.Kind != token.Number || len(t.Text) != 4 || t.Text[3] != '0' || t.Text[0] < '1' || t.Text[0] > '2' {
-			return 0, c, false
+			return 0, false
 		}
 		y := int(parseInt(t.Text))
 		// "the 1800s" and "the 1900s" name centuries; "the 2000s" and
 		// every other "...0s" a decade.
 		century := y%100 == 0 && y < 2000
 		if century != (pt.slot == slotCentury) {
-			return 0, c, false
+			return 0, false
 		}
 		end, ok := decadeSuffix(toks, i+1)
 		if !ok {
-			return 0, c, false
+			return 0, false
 		}
 		if century {
 			c.Century = y
 		} else {
 			c.Decade = y
 		}
-		return end, c, true
+		return end, true
 	case slotQ:
 		if t.Kind != token.Word || len(t.Lower) != 2 {
-			return 0, c, false
+			return 0, false
 		}
 		n := int(t.Lower[1] - '0')
 		switch {
@@ -502,97 +518,97 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c Captures) (i
 		case t.Lower[0] == 'h' && n >= 1 && n <= 2:
 			c.Ordinal, c.HalfTag = n, true
 		default:
-			return 0, c, false
+			return 0, false
 		}
-		return i + 1, c, true
+		return i + 1, true
 	case slotRoman:
 		if t.Kind != token.Word || t.Flags&(token.Capital|token.AllCaps) == 0 || t.Text != strings.ToUpper(t.Text) {
-			return 0, c, false
+			return 0, false
 		}
 		v, ok := romanOrdinals[t.Text]
 		if !ok {
-			return 0, c, false
+			return 0, false
 		}
 		c.Ordinal = v
-		return i + 1, c, true
+		return i + 1, true
 	case slotSeason:
 		if t.Kind != token.Word || !l.capsOK(t) {
-			return 0, c, false
+			return 0, false
 		}
 		r, ok := l.seasons[t.Lower]
 		if !ok {
-			return 0, c, false
+			return 0, false
 		}
 		c.Season = r
-		return i + 1, c, true
+		return i + 1, true
 	case slotMonthDay:
 		if t.Kind != token.Word || !l.capsOK(t) {
-			return 0, c, false
+			return 0, false
 		}
 		k := len(t.Lower)
 		for k > 0 && t.Lower[k-1] >= '0' && t.Lower[k-1] <= '9' {
 			k--
 		}
 		if k == len(t.Lower) || len(t.Lower)-k > 2 || k == 0 {
-			return 0, c, false
+			return 0, false
 		}
 		m, ok := l.months[t.Lower[:k]]
 		d := int(parseInt(t.Lower[k:]))
 		if !ok || d < 1 || d > 31 {
-			return 0, c, false
+			return 0, false
 		}
 		c.Month[s], c.Day[s], c.MonthName = m.n, d, true
-		return i + 1, c, true
+		return i + 1, true
 	case slotTHour:
 		if t.Kind != token.Word || len(t.Lower) < 2 || len(t.Lower) > 3 || t.Lower[0] != 't' {
-			return 0, c, false
+			return 0, false
 		}
 		h := 0
 		for _, d := range t.Lower[1:] {
 			if d < '0' || d > '9' {
-				return 0, c, false
+				return 0, false
 			}
 			h = h*10 + int(d-'0')
 		}
 		if h > 24 {
-			return 0, c, false
+			return 0, false
 		}
 		c.Hour, c.HasHour = h, true
-		return i + 1, c, true
+		return i + 1, true
 	case slotHHMM:
 		if t.Kind != token.Number || len(t.Text) < 3 || len(t.Text) > 4 {
-			return 0, c, false
+			return 0, false
 		}
 		v := int(parseInt(t.Text))
 		h, m := v/100, v%100
 		if h > 23 || m > 59 {
-			return 0, c, false
+			return 0, false
 		}
 		c.Hour, c.HasHour, c.Minute, c.HasMinute = h, true, m, true
-		return i + 1, c, true
+		return i + 1, true
 	case slotA:
 		w, ok := l.numWords[t.Lower]
 		if t.Kind != token.Word || !ok || w.kind != nwOne {
-			return 0, c, false
+			return 0, false
 		}
 		c.Num, c.HasNum = Numeral{Value: 1, Precision: 1, Words: true, End: i + 1}, true
-		return i + 1, c, true
+		return i + 1, true
 	case slotOffset:
 		v, ok := l.offsets[t.Lower]
 		if t.Kind != token.Word || !ok {
-			return 0, c, false
+			return 0, false
 		}
 		c.Offset, c.HasOffset = v, true
-		return i + 1, c, true
+		return i + 1, true
 	case slotPart:
 		end, v, ok := l.parts.Match(toks, i)
 		if !ok {
-			return 0, c, false
+			return 0, false
 		}
 		c.Part = partNames[v]
-		return end, c, true
+		return end, true
 	}
-	return 0, c, false
+	return 0, false
 }
 
 var romanOrdinals = map[string]int{"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8,
