@@ -329,8 +329,15 @@ const startBit = uint64(1) << 63
 
 // Anchors computes a document's per-token anchor masks for
 // LongestAnchored: one filtered map lookup per token.
-func (x *Index) Anchors(toks []token.Token) []uint64 {
-	masks := make([]uint64, len(toks))
+//
+// The masks are written into dst's storage when it is large enough, so a
+// caller can reuse one buffer across documents.
+func (x *Index) Anchors(toks []token.Token, dst []uint64) []uint64 {
+	masks := dst[:0]
+	if cap(masks) < len(toks) {
+		masks = make([]uint64, len(toks))
+	}
+	masks = masks[:len(toks)]
 	l := x.lang
 	for i := range toks {
 		t := &toks[i]

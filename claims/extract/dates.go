@@ -92,7 +92,8 @@ func runDates(p *Pass) {
 // which case the words before that one are matched again on their own.
 func (p *Pass) scanDates(idx *rules.Index) []rules.Match {
 	var ms []rules.Match
-	masks := idx.Anchors(p.Toks)
+	masks := idx.Anchors(p.Toks, p.scratch.masks)
+	p.scratch.masks = masks
 	for i := 0; i < len(p.Toks); i++ {
 		if p.blocked[i] {
 			continue

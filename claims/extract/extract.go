@@ -36,6 +36,7 @@ type Pass struct {
 	Toks  []token.Token
 
 	engine  *Engine
+	scratch *scratch
 	blocked []bool
 	sents   []segment.Span
 	claims  []*claims.Claim
@@ -75,7 +76,16 @@ type Engine struct {
 	// each language (by index in Rules.Codes), built once so detection is
 	// one map lookup per token.
 	langWords map[string][]uint8
-	bufs      sync.Pool // token buffers reused across documents
+	bufs      sync.Pool // *scratch buffers reused across documents
+}
+
+// scratch is one document's working memory, pooled: tokens, the blocked
+// flags and the anchor masks of the pattern indexes were the largest
+// allocations per document.
+type scratch struct {
+	toks    []token.Token
+	blocked []bool
+	masks   []uint64
 }
 
 type langIndex struct {
@@ -116,19 +126,25 @@ func (e *Engine) Extract(doc *claims.Document) []*claims.Claim {
 	if doc.Status == claims.StatusSkipped {
 		return nil
 	}
-	buf, _ := e.bufs.Get().(*[]token.Token)
-	if buf == nil {
-		buf = new([]token.Token)
+	sc, _ := e.bufs.Get().(*scratch)
+	if sc == nil {
+		sc = new(scratch)
 	}
-	toks := token.Scan(doc.Text, (*buf)[:0])
-	defer func() {
-		// Claims keep no reference to tokens, so the buffer can be reused.
-		*buf = toks[:0]
-		e.bufs.Put(buf)
-	}()
+	toks := token.Scan(doc.Text, sc.toks[:0])
+	sc.toks = toks
+	// Claims keep no reference to tokens, masks or flags, so the buffers
+	// can be reused.
+	defer e.bufs.Put(sc)
+	blocked := sc.blocked[:0]
+	if cap(blocked) < len(toks) {
+		blocked = make([]bool, len(toks))
+	}
+	blocked = blocked[:len(toks)]
+	clear(blocked)
+	sc.blocked = blocked
 	e.setLanguage(doc, toks)
 	l := e.Rules.Languages[doc.Language]
-	p := &Pass{Doc: doc, Lang: l, Rules: e.Rules, Toks: toks, engine: e, blocked: make([]bool, len(toks)), tense: map[int]string{}}
+	p := &Pass{Doc: doc, Lang: l, Rules: e.Rules, Toks: toks, engine: e, scratch: sc, blocked: blocked, tense: map[int]string{}}
 	p.sents = segment.Sentences(doc.Text)
 	p.blockSkipLines()
 	for _, x := range e.Extractors {
@@ -324,7 +340,8 @@ var FurnitureExtractor = &Extractor{
 	Doc:  "blocks page furniture such as reading times and copyright lines",
 	Run: func(p *Pass) {
 		idx := p.engine.langs[p.Lang.Code].furniture
-		masks := idx.Anchors(p.Toks)
+		masks := idx.Anchors(p.Toks, p.scratch.masks)
+		p.scratch.masks = masks
 		for i := 0; i < len(p.Toks); i++ {
 			if m, ok := idx.LongestAnchored(p.Toks, masks, i, nil); ok {
 				p.Block(m.Start, m.End)
