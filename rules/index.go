@@ -40,13 +40,16 @@ type Index struct {
 	wordCands map[string][]int
 	// words holds the keys of wordBits, wordCands and byWord, so that the
 	// common word that starts no pattern costs a bit test.
-	words    wordFilter
+	words    WordFilter
 	numCands []int
 	// lists holds the candidates of each word and punctuation key grouped
 	// by anchor (see candList), numList those of digits and ordList those
 	// of words an ordinal prefix opens ("kedua").
-	lists                                                        map[string]*candList
-	numList, ordList                                             *candList
+	lists            map[string]*candList
+	numList, ordList *candList
+	// keys merges wordBits and lists, so a known word costs one lookup.
+	keys map[string]wordKey
+
 	numberBit, numLikeBit, monthDayBit, qBit, romanBit, tHourBit uint64
 	yearBit, smallBit                                            uint64
 	// need[id] is the union of the bits of pattern id's required parts
@@ -135,6 +138,11 @@ type candList struct {
 	groups []candGroup
 }
 
+type wordKey struct {
+	bits uint64
+	list *candList
+}
+
 type candGroup struct {
 	bit   uint64 // 0: not tracked, each pattern is checked by mayMatch
 	reach int
@@ -184,7 +192,14 @@ func (x *Index) groupCandidates() {
 	}
 	for _, w := range signs {
 		x.lists[w] = x.newCandList(sortedUnique(append(append([]int(nil), x.byWord[w]...), x.numCands...)))
-		x.words.add(w)
+		x.words.Add(w)
+	}
+	x.keys = map[string]wordKey{}
+	for w, b := range x.wordBits {
+		x.keys[w] = wordKey{bits: b, list: x.lists[w]}
+	}
+	for w, c := range x.lists {
+		x.keys[w] = wordKey{bits: x.wordBits[w], list: c}
 	}
 }
 
@@ -342,9 +357,10 @@ func (x *Index) Anchors(toks []token.Token, dst []uint64) []uint64 {
 	for i := range toks {
 		t := &toks[i]
 		var m uint64
-		known := x.words.may(t)
-		if known {
-			m = x.wordBits[t.Lower]
+		var key wordKey
+		if x.words.May(t) {
+			key = x.keys[t.Lower]
+			m = key.bits
 		}
 		switch t.Kind {
 		case token.Number:
@@ -376,10 +392,13 @@ func (x *Index) Anchors(toks []token.Token, dst []uint64) []uint64 {
 				m |= x.tHourBit
 			}
 		}
-		if known || t.Kind != token.Word || l.prefixedOrdinal(t.Lower) {
-			if own, more := x.candidates(t); own != nil || more != nil {
-				m |= startBit
-			}
+		switch {
+		case key.list != nil:
+			m |= startBit
+		case t.Kind == token.Number && x.numList != nil:
+			m |= startBit
+		case t.Kind == token.Word && x.ordList != nil && l.prefixedOrdinal(t.Lower):
+			m |= startBit
 		}
 		masks[i] = m
 	}
@@ -707,8 +726,8 @@ func (x *Index) candidates(t *token.Token) (own, more *candList) {
 	case t.Kind == token.Number:
 		return x.numList, nil
 	case t.Kind == token.Word:
-		if x.words.may(t) {
-			own = x.lists[t.Lower]
+		if x.words.May(t) {
+			own = x.keys[t.Lower].list
 		}
 		// "kedua", "ketiga": words an ordinal prefix opens.
 		if x.lang.prefixedOrdinal(t.Lower) {
@@ -716,8 +735,8 @@ func (x *Index) candidates(t *token.Token) (own, more *candList) {
 		}
 		return own, more
 	}
-	if x.words.may(t) {
-		own = x.lists[t.Lower]
+	if x.words.May(t) {
+		own = x.keys[t.Lower].list
 	}
 	return own, nil
 }

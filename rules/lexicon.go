@@ -82,8 +82,8 @@ type Language struct {
 
 	// lex holds every word of the maps above, so that the number, date
 	// and ordinal readers turn away ordinary words with one bit test.
-	lex    wordFilter
-	numLex wordFilter // words that can open a numeral or ordinal (see canStartNumber)
+	lex    WordFilter
+	numLex WordFilter // words that can open a numeral or ordinal (see canStartNumber)
 
 	Furniture []*Pattern
 	Dates     []*Pattern
@@ -415,7 +415,7 @@ func compileLanguage(f *langFile, file string, lines *lineFinder) (*Language, er
 
 // buildFilters fills lex, numLex and ordPrefixes from the compiled maps.
 func (l *Language) buildFilters() {
-	for _, f := range []*wordFilter{&l.lex, &l.numLex} {
+	for _, f := range []*WordFilter{&l.lex, &l.numLex} {
 		addKeys(f, l.numWords)
 		addKeys(f, l.vague)
 		addKeys(f, l.halfWords)
@@ -447,7 +447,7 @@ func (l *Language) buildFilters() {
 // (number, ordinal, month, weekday, season, offset and time-unit words);
 // false is certain, true is checked by the map lookups that follow. It
 // lets hot loops skip those lookups for ordinary words.
-func (l *Language) Lexical(t *token.Token) bool { return l.lex.may(t) }
+func (l *Language) Lexical(t *token.Token) bool { return l.lex.May(t) }
 
 // prefixedOrdinal reports whether w is an ordinal prefix glued to more
 // letters ("kedua", "ketiga"; also "kepada", which the readers then reject).
@@ -465,7 +465,7 @@ func (l *Language) prefixedOrdinal(w string) bool {
 // ordinal prefix glued to a word. It is what canStart answers for $num and
 // $ordinal at a word, without the map lookups.
 func (l *Language) canStartNumber(t *token.Token) bool {
-	if l.numLex.may(t) {
+	if l.numLex.May(t) {
 		w := t.Lower
 		if l.IsNumberWord(w) || l.minusWords[w] || l.fractions[w] > 0 {
 			return true

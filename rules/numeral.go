@@ -85,7 +85,7 @@ func (l *Language) ReadNumeral(toks []token.Token, i int) (Numeral, bool) {
 			return Numeral{Value: parseInt(frac) * p, Precision: p, End: i + 2}, true
 		}
 	case token.Word:
-		if !l.numLex.may(t) {
+		if !l.numLex.May(t) {
 			return Numeral{}, false // readWords would stop at the first word
 		}
 		if l.minusWords[t.Lower] && i+1 < len(toks) && !toks[i+1].Is(token.NewlineBefore) {
@@ -740,7 +740,7 @@ func (l *Language) ReadOrdinal(toks []token.Token, i int) (value, end int, ok bo
 	}
 	t := &toks[i]
 	if t.Kind == token.Word {
-		if !l.lex.may(t) && !l.prefixedOrdinal(t.Lower) {
+		if !l.lex.May(t) && !l.prefixedOrdinal(t.Lower) {
 			return 0, 0, false // most words: no ordinal, number or prefix
 		}
 		// "ke-8"

@@ -21,7 +21,7 @@ type Phrases struct {
 	caseSensitive bool
 	// first holds the lower-case first words, so that Match turns away
 	// most tokens without a map lookup.
-	first wordFilter
+	first WordFilter
 }
 
 // NewPhrases builds an index of phrases, each with a payload value.
@@ -44,7 +44,7 @@ func (p *Phrases) add(s string, v int) bool {
 		ph.words = append(ph.words, w)
 		ph.glued = append(ph.glued, i > 0 && t.Glued())
 	}
-	p.first.add(toks[0].Lower)
+	p.first.Add(toks[0].Lower)
 	first := ph.words[0]
 	list := append(p.byFirst[first], ph)
 	sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
@@ -81,7 +81,7 @@ func (p *Phrases) eachFirst(f func(string)) {
 
 // StartsAt reports whether some phrase's first word is t.
 func (p *Phrases) StartsAt(t *token.Token) bool {
-	if !p.first.may(t) {
+	if !p.first.May(t) {
 		return false
 	}
 	key := t.Lower
@@ -95,7 +95,7 @@ func (p *Phrases) StartsAt(t *token.Token) bool {
 // Match returns the end (exclusive token index) and payload of the longest
 // phrase starting at toks[i], or ok=false.
 func (p *Phrases) Match(toks []token.Token, i int) (end, value int, ok bool) {
-	if p == nil || i >= len(toks) || !p.first.may(&toks[i]) {
+	if p == nil || i >= len(toks) || !p.first.May(&toks[i]) {
 		return 0, 0, false
 	}
 	key := toks[i].Lower
@@ -126,7 +126,7 @@ func (p *Phrases) MatchBefore(toks []token.Token, end, maxLen int) (start, value
 		return 0, 0, false
 	}
 	for s := end - maxLen; s < end; s++ {
-		if s < 0 || !p.first.may(&toks[s]) {
+		if s < 0 || !p.first.May(&toks[s]) {
 			continue
 		}
 		key := toks[s].Lower

@@ -76,6 +76,7 @@ type Engine struct {
 	// each language (by index in Rules.Codes), built once so detection is
 	// one map lookup per token.
 	langWords map[string][]uint8
+	langKnown rules.WordFilter // langWords' keys
 	bufs      sync.Pool // *scratch buffers reused across documents
 }
 
@@ -114,6 +115,7 @@ func New(set *rules.Set) *Engine {
 				e.langWords[w] = make([]uint8, len(set.Codes))
 			}
 			e.langWords[w][li] = weight
+			e.langKnown.Add(w)
 		}
 	}
 	e.Extractors = []*Extractor{FurnitureExtractor, DateExtractor, NumberExtractor, OrdinalExtractor}
@@ -181,7 +183,7 @@ func (e *Engine) setLanguage(doc *claims.Document, toks []token.Token) {
 	// number words, units) one; a word both languages know counts for both.
 	scores := make([]int, len(e.Rules.Codes))
 	for i := 0; i < len(toks) && i < 3000; i++ {
-		if toks[i].Kind != token.Word {
+		if toks[i].Kind != token.Word || !e.langKnown.May(&toks[i]) {
 			continue
 		}
 		for li, w := range e.langWords[toks[i].Lower] {
@@ -215,11 +217,11 @@ func (p *Pass) blockSkipLines() {
 		} else {
 			end += start
 		}
-		head := strings.ToLower(text[start:min(end, start+48)])
+		head := text[start:min(end, start+48)]
 		skip := false
 		for _, code := range p.Rules.Codes {
 			for _, pre := range p.Rules.Languages[code].SkipLines {
-				if strings.HasPrefix(head, pre) {
+				if hasPrefixFold(head, pre) {
 					skip = true
 				}
 			}
@@ -372,6 +374,22 @@ func (p *Pass) blockFrontMatter() {
 		}
 		pos = end + 1
 	}
+}
+
+// hasPrefixFold reports whether lower-case prefix pre begins s in any
+// case, without lower-casing s (every line start of every document is
+// tested).
+func hasPrefixFold(s, pre string) bool {
+	if len(s) >= len(pre) && strings.EqualFold(s[:len(pre)], pre) {
+		return true
+	}
+	// Lower-casing can change a letter's length in UTF-8: fall back.
+	for k := 0; k < len(s); k++ {
+		if s[k] >= 0x80 {
+			return strings.HasPrefix(strings.ToLower(s), pre)
+		}
+	}
+	return false
 }
 
 // isFrontMatterLine: a short lower-case key, a colon, a value.
