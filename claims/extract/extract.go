@@ -77,7 +77,7 @@ type Engine struct {
 	// one map lookup per token.
 	langWords map[string][]uint8
 	langKnown rules.WordFilter // langWords' keys
-	bufs      sync.Pool // *scratch buffers reused across documents
+	bufs      sync.Pool        // *scratch buffers reused across documents
 }
 
 // scratch is one document's working memory, pooled: tokens, the blocked
@@ -217,11 +217,23 @@ func (p *Pass) blockSkipLines() {
 		} else {
 			end += start
 		}
-		head := text[start:min(end, start+48)]
+		// The line's first 48 bytes in lower case, without allocating
+		// for the usual ASCII line.
+		var buf [48]byte
+		head := buf[:copy(buf[:], text[start:min(end, start+48)])]
+		for k, c := range head {
+			if c >= 0x80 {
+				head = []byte(strings.ToLower(text[start:min(end, start+48)]))
+				break
+			}
+			if c >= 'A' && c <= 'Z' {
+				head[k] = c + 'a' - 'A'
+			}
+		}
 		skip := false
 		for _, code := range p.Rules.Codes {
 			for _, pre := range p.Rules.Languages[code].SkipLines {
-				if hasPrefixFold(head, pre) {
+				if len(head) >= len(pre) && string(head[:len(pre)]) == pre {
 					skip = true
 				}
 			}
@@ -374,22 +386,6 @@ func (p *Pass) blockFrontMatter() {
 		}
 		pos = end + 1
 	}
-}
-
-// hasPrefixFold reports whether lower-case prefix pre begins s in any
-// case, without lower-casing s (every line start of every document is
-// tested).
-func hasPrefixFold(s, pre string) bool {
-	if len(s) >= len(pre) && strings.EqualFold(s[:len(pre)], pre) {
-		return true
-	}
-	// Lower-casing can change a letter's length in UTF-8: fall back.
-	for k := 0; k < len(s); k++ {
-		if s[k] >= 0x80 {
-			return strings.HasPrefix(strings.ToLower(s), pre)
-		}
-	}
-	return false
 }
 
 // isFrontMatterLine: a short lower-case key, a colon, a value.
