@@ -338,6 +338,13 @@ func eachKey[V any](m map[string]V, f func(string)) {
 	}
 }
 
+// MayStart reports whether some pattern can start at token i, by its mask
+// from Anchors (true when masks does not cover i): a caller can skip the
+// setting up of a search at the many tokens where none can.
+func (x *Index) MayStart(masks []uint64, i int) bool {
+	return i >= len(masks) || masks[i]&startBit != 0
+}
+
 // startBit marks, in the masks Anchors computes, a token that some pattern
 // can start at: LongestAnchored returns at once at the others.
 const startBit = uint64(1) << 63

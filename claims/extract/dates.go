@@ -95,7 +95,7 @@ func (p *Pass) scanDates(idx *rules.Index) []rules.Match {
 	masks := idx.Anchors(p.Toks, p.scratch.masks)
 	p.scratch.masks = masks
 	for i := 0; i < len(p.Toks); i++ {
-		if p.blocked[i] {
+		if p.blocked[i] || !idx.MayStart(masks, i) {
 			continue
 		}
 		m, ok := p.dateMatchAt(idx, masks, p.Toks, i)
@@ -167,7 +167,7 @@ func (p *Pass) leadWords(m rules.Match) int {
 
 // dateMatchAt returns the accepted match at toks[i].
 func (p *Pass) dateMatchAt(idx *rules.Index, masks []uint64, toks []token.Token, i int) (rules.Match, bool) {
-	if p.blocked[i] {
+	if p.blocked[i] || !idx.MayStart(masks, i) {
 		return rules.Match{}, false
 	}
 	return idx.LongestAnchored(toks, masks, i, func(m *rules.Match) bool {

@@ -357,6 +357,9 @@ var FurnitureExtractor = &Extractor{
 		masks := idx.Anchors(p.Toks, p.scratch.masks)
 		p.scratch.masks = masks
 		for i := 0; i < len(p.Toks); i++ {
+			if !idx.MayStart(masks, i) {
+				continue
+			}
 			if m, ok := idx.LongestAnchored(p.Toks, masks, i, nil); ok {
 				p.Block(m.Start, m.End)
 				i = m.End - 1
