@@ -9,26 +9,35 @@ import (
 	"gopkg.in/neurosnap/sentences.v1/data"
 )
 
-// BenchmarkSentences measures sentence segmentation (punkt, built once).
-func BenchmarkSentences(b *testing.B) {
+// BenchmarkSentences measures sentence segmentation (punkt's model loaded
+// once).
+func BenchmarkSentences(b *testing.B) { benchSentences(b, Sentences) }
+
+// BenchmarkSentencesReference measures the former implementation (punkt's
+// own tokenizer, reference_test.go), for a before/after comparison taken
+// under the same machine load.
+func BenchmarkSentencesReference(b *testing.B) { benchSentences(b, refSentences) }
+
+func benchSentences(b *testing.B, sentences func(string) []Span) {
 	for _, lang := range []string{"en", "id"} {
 		b.Run(lang, func(b *testing.B) {
 			texts := benchcorpus.Load(b, lang)
-			Sentences(texts[0]) // load punkt outside the timing
+			sentences(texts[0]) // load punkt outside the timing
 			b.SetBytes(benchcorpus.TotalBytes(texts))
 			b.ReportAllocs()
 			for b.Loop() {
 				for _, t := range texts {
-					Sentences(t)
+					sentences(t)
 				}
 			}
 		})
 	}
 }
 
-// TestFastWordsMatchLibrary checks that punkt with fastWords splits every
-// line of the generated corpora, and some hard cases, exactly where punkt
-// with the library's own word tokenizer does.
+// TestFastWordsMatchLibrary checks that punkt with fastWords (the
+// reference implementation in reference_test.go) splits every line of the
+// generated corpora, and some hard cases, exactly where punkt with the
+// library's own word tokenizer does.
 func TestFastWordsMatchLibrary(t *testing.T) {
 	if testing.Short() {
 		t.Skip("needs the generated corpus")
@@ -41,7 +50,7 @@ func TestFastWordsMatchLibrary(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lib, fast := sentences.NewSentenceTokenizer(st), newPunkt(st)
+	lib, fast := sentences.NewSentenceTokenizer(st), newRefPunkt(st)
 	lines := []string{
 		"Mr. Smith went to Washington D.C. on Jan. 5. He met Dr. J. R. Jones at 10 a.m. and left.",
 		"The U.S. economy grew 2.5% in Q3... Analysts expected 2,5%. Really?! Yes.",

@@ -1,0 +1,208 @@
+package segment
+
+import (
+	"maps"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/claims/internal/benchcorpus"
+)
+
+// hardCases are lines that exercise punkt's heuristics and the word
+// tokenizer's edge cases: abbreviations, initials, numbers, ellipses,
+// quotes and brackets, non-ASCII letters and spaces, invalid UTF-8, and
+// lines whose last rune is more than one byte long.
+var hardCases = []string{
+	"",
+	"\n\n \t\n",
+	"One sentence without a mark",
+	"Mr. Smith went to Washington D.C. on Jan. 5. He met Dr. J. R. Jones at 10 a.m. and left.",
+	"The U.S. economy grew 2.5% in Q3... Analysts expected 2,5%. Really?! Yes.",
+	"“It is over,” he said. 'Fine.' (See p. 4.) No. 1 seed lost 6-4, 6-3.",
+	"Kim Jong-un memimpin rapat pada Senin (30/12/2024). Rapat itu berlangsung 5 hari. ÄÖÜ. İstanbul.",
+	"A 1.200 km, 1,5 juta. 3.  4.5. x..y. 12th. e.g. i.e. etc. vs. St. Louis.",
+	"Tabs\there.\x01Ctrl. Next\u00a0one.\u2028Sep. \x85NEL. End\x00. Last!",
+	"He left. . . and came back. . She smiled.",
+	"It cost $5. Then -3.5. Then .5. Then -,5. Then 1-2. Then 2024.",
+	"Gen. Lee. Lt.-Col. Smith arrived. Inc. shares rose. Co. Ltd. fell.",
+	"He said.\"Go.\" She said.' Went.) Came.[1] Then.(2) Why?[3] Stop!(4) Wow!’ Yes!” No.",
+	"Line ends with a multi-byte letter. Café",
+	"Line ends with a space after a word. Next. ",
+	"Line ends with two spaces. Next.  ",
+	"Line ends with NBSP. Next.\u00a0",
+	"Ends in invalid UTF-8. Next.\xc3",
+	"Café. Über. Ça. Straße. İİ. Ǆemal. ǅx. Σ. ſ. K. ẞ.",
+	"CRLF line one. Two.\r\nLine two. Three.\r\n",
+	"Mixed\u3000ideographic\u3000space. Next\u2003em. Next\u205fmath.",
+	"U.S.-based firms. The U.K.-led team. J.R.R. Tolkien wrote. A. B. C.",
+	"He scored 3. He scored 4th. The No. 5. Vol. 2. Fig. 3a. Sec. 4(b).",
+	"x. y. z. X. Y. Z. a.m. P.M. p.m. Then",
+	"\xff\xfe. \xed\xa0\x80. \xef\xbf\xbd. \xc2. \xe2\x80. Done.",
+	". . . . .",
+	"?! !? .. .? ?. ,. ;. :.",
+	"He said, 'Go.' 'Stop!' Then 'why?' he asked. \"No.\" \"Yes!\"",
+	"Typed ##number##. like a number. ##NUMBER##. x 5. x ##number##, y.",
+	"Spaced ellipsis . . . then . . and . End.",
+	"Brackets.[1] Next.(2) Then?(3) And![4] Also.\"5\" Last.'6'",
+}
+
+// TestSentencesMatchReference compares Sentences with the implementation
+// it replaced (reference_test.go) on the hard cases, the generated bench
+// corpora, the repository's testdata and, when present, the shared corpora
+// and seeds beside the repository; each document also as CRLF text and
+// with its line breaks turned into spaces (long multi-sentence lines).
+func TestSentencesMatchReference(t *testing.T) {
+	docs := append([]string(nil), hardCases...)
+	if !testing.Short() {
+		for _, lang := range []string{"en", "id"} {
+			docs = append(docs, benchcorpus.Load(t, lang)...)
+		}
+	}
+	docs = append(docs, readTree(t, "../../testdata")...)
+	for _, dir := range []string{"../../../shared/corpora", "../../../shared/seeds"} {
+		docs = append(docs, readTree(t, dir)...)
+	}
+	n, bytes := 0, 0
+	for _, d := range docs {
+		for _, v := range []string{d, strings.ReplaceAll(d, "\n", "\r\n"), strings.ReplaceAll(d, "\n", " ")} {
+			if got, want := Sentences(v), refSentences(v); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%q:\n got %v\nwant %v", v, got, want)
+			}
+			n++
+			bytes += len(v)
+		}
+	}
+	t.Logf("%d texts, %d bytes identical", n, bytes)
+}
+
+// TestSentencesRandomMatchReference compares Sentences with the reference
+// on generated lines built from punkt's own vocabulary (every trained
+// abbreviation, collocation and sentence starter, some frequent words of
+// OrthoContext) mixed with numbers, initials, ellipses, quotes, brackets,
+// non-ASCII letters and spaces and invalid bytes, so that each heuristic
+// decides many breaks; the fuzz test cannot find those words by chance.
+func TestSentencesRandomMatchReference(t *testing.T) {
+	m, err := model()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var vocab []string
+	for _, set := range []map[string]int{m.AbbrevTypes, m.SentStarters, m.Collocations} {
+		for k := range set {
+			vocab = append(vocab, strings.ReplaceAll(k, ",", ". "))
+		}
+	}
+	ortho := slices.Sorted(maps.Keys(m.OrthoContext))
+	for i := 0; i < len(ortho); i += 10 {
+		vocab = append(vocab, ortho[i])
+	}
+	slices.Sort(vocab) // map order is random; the test should not be
+	vocab = append(vocab, "J.", "a.m.", "U.S.", "...", ". .", ".", "5.", "2.5", "1,200.", "-3", "##number##",
+		"“Yes,”", "said.”", "(see", "p.)", "it.\"", "it.'", "Why?", "No!", "Wow!’", "[1]", "Café", "İstanbul", "ǅx",
+		"\u00a0", "\u2028", "\u3000", "\x85", "\xc2", "\xa0", "\r", "\t", "", "the", "The", "he", "He")
+	seps := []string{" ", " ", " ", " ", "  ", ". ", ".", "? ", "! ", "\u00a0", "\n", "\r\n", ", "}
+	r := rand.New(rand.NewPCG(1, 2))
+	lines, size := 50000, 0
+	if testing.Short() {
+		lines = 5000
+	}
+	for range lines {
+		var b strings.Builder
+		for range 1 + r.IntN(24) {
+			w := vocab[r.IntN(len(vocab))]
+			switch r.IntN(4) {
+			case 0:
+				w = strings.ToUpper(w[:min(1, len(w))]) + w[min(1, len(w)):]
+			case 1:
+				w += "."
+			}
+			b.WriteString(w)
+			b.WriteString(seps[r.IntN(len(seps))])
+		}
+		text := b.String()
+		if r.IntN(2) == 0 {
+			text = strings.TrimRight(text, " ")
+		}
+		if got, want := Sentences(text), refSentences(text); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q:\n got %v\nwant %v", text, got, want)
+		}
+		size += len(text)
+	}
+	t.Logf("%d generated texts, %d bytes identical", lines, size)
+}
+
+// readTree returns the text of every regular file under dir, or nothing
+// if dir does not exist (a clone without the shared directory).
+func readTree(t *testing.T, dir string) []string {
+	var out []string
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			if path == dir && os.IsNotExist(err) {
+				return filepath.SkipAll
+			}
+			return err
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		out = append(out, string(b))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// FuzzSentences compares Sentences with the reference on arbitrary input.
+func FuzzSentences(f *testing.F) {
+	for _, s := range hardCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Sentences(s), refSentences(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q:\n got %v\nwant %v", s, got, want)
+		}
+	})
+}
+
+// TestSentencesConcurrent runs Sentences from several goroutines at once;
+// with -race it checks that calls share no mutable state.
+func TestSentencesConcurrent(t *testing.T) {
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, s := range hardCases {
+				if got, want := Sentences(s), refSentences(s); !reflect.DeepEqual(got, want) {
+					t.Errorf("%q: got %v, want %v", s, got, want)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// TestSentencesAllocs pins the point of the rewrite: one allocation (the
+// result) for an ordinary article, whose sentences are longer than the 64
+// bytes Sentences sizes its result for.
+func TestSentencesAllocs(t *testing.T) {
+	text := strings.Repeat("Mr. Smith, the head of the U.S. office, said on Jan. 5 that sales in the region rose 2.5% last year. "+
+		"“We are pleased with the results and expect more of the same,” he told reporters in Washington. "+
+		"Analysts disagreed, and shares of the company fell 3% in early trading!\n\n", 20)
+	Sentences(text) // load the model
+	if n := testing.AllocsPerRun(20, func() { Sentences(text) }); n > 1 {
+		t.Errorf("Sentences allocates %v times per call, want 1", n)
+	}
+}
