@@ -226,7 +226,7 @@ func (x *Index) assignAnchorBits() {
 	next := uint64(1)
 	// The last free bit is shared by the parts that do not get their own:
 	// still exact (a superset), only less selective.
-	const shared = uint64(1) << 62
+	const shared = uint64(1) << 61
 	bitFor := func(key string) uint64 {
 		if b, ok := keys[key]; ok {
 			return b
@@ -349,6 +349,10 @@ func (x *Index) MayStart(masks []uint64, i int) bool {
 // can start at: LongestAnchored returns at once at the others.
 const startBit = uint64(1) << 63
 
+// lineBit marks a token that starts a line, so that the windows of
+// LongestAnchored stop there without reading the tokens.
+const lineBit = uint64(1) << 62
+
 // Anchors computes a document's per-token anchor masks for
 // LongestAnchored: one filtered map lookup per token.
 //
@@ -406,6 +410,9 @@ func (x *Index) Anchors(toks []token.Token, dst []uint64) []uint64 {
 			m |= startBit
 		case t.Kind == token.Word && x.ordList != nil && l.prefixedOrdinal(t.Lower):
 			m |= startBit
+		}
+		if t.Is(token.NewlineBefore) {
+			m |= lineBit
 		}
 		masks[i] = m
 	}
@@ -661,10 +668,10 @@ func (x *Index) longest(toks []token.Token, masks []uint64, i int, accept func(*
 	best := Match{}
 	bestID := -1
 	// acc[k] is the union of the anchor masks of toks[i..i+k], which stops
-	// growing at a line break or the end; it is filled as far as the
-	// candidates need.
+	// growing at a line break or the end (no match crosses either); it is
+	// filled as far as the candidates need.
 	var acc [windowMax]uint64
-	accN := 0
+	accN, open := 0, true
 	window := func(r int) uint64 {
 		for accN <= r {
 			j := i + accN
@@ -672,8 +679,10 @@ func (x *Index) longest(toks []token.Token, masks []uint64, i int, accept func(*
 			if accN > 0 {
 				m = acc[accN-1]
 			}
-			if j < len(toks) && j < len(masks) && (accN == 0 || !toks[j].Is(token.NewlineBefore)) {
+			if open && j < len(toks) && j < len(masks) && (accN == 0 || masks[j]&lineBit == 0) {
 				m |= masks[j]
+			} else {
+				open = false
 			}
 			acc[accN] = m
 			accN++
