@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"math/bits"
 	"sort"
 	"strings"
 
@@ -135,7 +136,13 @@ func (x *Index) mergeCandidates() {
 // patterns instead of once per pattern (a preposition like "in" opens
 // dozens of patterns but anchors on a handful of kinds of parts).
 type candList struct {
-	groups []candGroup
+	groups []candGroup // ordered by the position of their bit; bit 0 last
+	// first[b] is the index of the first group whose bit is 1<<b (b = 64:
+	// the untracked groups); any is the union of the groups' bits and
+	// reach the largest reach among them.
+	first [65]uint16
+	any   uint64
+	reach int
 }
 
 type wordKey struct {
@@ -167,6 +174,28 @@ func (x *Index) newCandList(ids []int) *candList {
 			c.groups = append(c.groups, candGroup{bit: bit, reach: reach})
 		}
 		c.groups[k].ids = append(c.groups[k].ids, id)
+	}
+	// Groups by bit position (untracked ones, bit 0, last), so that
+	// LongestAnchored visits only the groups whose anchor bit is near.
+	pos := func(b uint64) int {
+		if b == 0 {
+			return 64
+		}
+		return bits.TrailingZeros64(b)
+	}
+	sort.SliceStable(c.groups, func(a, b int) bool { return pos(c.groups[a].bit) < pos(c.groups[b].bit) })
+	k := 0
+	for b := 0; b <= 64; b++ {
+		for k < len(c.groups) && pos(c.groups[k].bit) < b {
+			k++
+		}
+		c.first[b] = uint16(k)
+	}
+	for _, g := range c.groups {
+		if g.bit != 0 {
+			c.any |= g.bit
+			c.reach = max(c.reach, g.reach)
+		}
 	}
 	return c
 }
@@ -692,43 +721,60 @@ func (x *Index) longest(toks []token.Token, masks []uint64, i int, accept func(*
 	// A word an ordinal prefix opens can reach a pattern through both
 	// lists; tried tells the second time apart.
 	var tried [8]uint64
+	try := func(g *candGroup) {
+		for _, id := range g.ids {
+			if more != nil && own != nil && id < len(tried)*64 {
+				if tried[id>>6]&(1<<(id&63)) != 0 {
+					continue
+				}
+				tried[id>>6] |= 1 << (id & 63)
+			}
+			if (masks == nil || g.bit == 0) && !x.mayMatch(toks, masks, i, id) {
+				continue
+			}
+			if need := x.need[id]; masks != nil && need != 0 && window(x.width[id]-1)&need != need {
+				continue
+			}
+			p := x.pats[id]
+			end, cp, ok := p.Match(toks, i)
+			// The longest match wins, and among equally long ones the
+			// earliest-listed pattern, whatever order they are tried in.
+			if !ok || bestID >= 0 && (end < best.End || end == best.End && id > bestID) {
+				continue
+			}
+			m := Match{Pattern: p, Start: i, End: end, Caps: cp}
+			if accept != nil && !accept(&m) {
+				continue
+			}
+			if bestID < 0 || m.End > best.End || m.End == best.End && id < bestID {
+				best, bestID = m, id
+			}
+		}
+	}
 	for _, c := range [2]*candList{own, more} {
 		if c == nil {
 			continue
 		}
-		for gi := range c.groups {
-			g := &c.groups[gi]
-			if masks != nil && g.bit != 0 && window(g.reach)&g.bit == 0 {
-				continue
+		// The anchor bits present within the list's largest reach: only
+		// their groups can pass (a superset test; each group then tests
+		// its own reach).
+		near := c.any
+		if masks != nil {
+			near &= window(c.reach)
+		}
+		for near != 0 {
+			b := bits.TrailingZeros64(near)
+			near &= near - 1
+			for gi := c.first[b]; gi < c.first[b+1]; gi++ {
+				g := &c.groups[gi]
+				if masks != nil && window(g.reach)&g.bit == 0 {
+					continue
+				}
+				try(g)
 			}
-			for _, id := range g.ids {
-				if more != nil && own != nil && id < len(tried)*64 {
-					if tried[id>>6]&(1<<(id&63)) != 0 {
-						continue
-					}
-					tried[id>>6] |= 1 << (id & 63)
-				}
-				if (masks == nil || g.bit == 0) && !x.mayMatch(toks, masks, i, id) {
-					continue
-				}
-				if need := x.need[id]; masks != nil && need != 0 && window(x.width[id]-1)&need != need {
-					continue
-				}
-				p := x.pats[id]
-				end, cp, ok := p.Match(toks, i)
-				// The longest match wins, and among equally long ones the
-				// earliest-listed pattern, whatever order they are tried in.
-				if !ok || bestID >= 0 && (end < best.End || end == best.End && id > bestID) {
-					continue
-				}
-				m := Match{Pattern: p, Start: i, End: end, Caps: cp}
-				if accept != nil && !accept(&m) {
-					continue
-				}
-				if bestID < 0 || m.End > best.End || m.End == best.End && id < bestID {
-					best, bestID = m, id
-				}
-			}
+		}
+		for gi := c.first[64]; int(gi) < len(c.groups); gi++ {
+			try(&c.groups[gi])
 		}
 	}
 	return best, bestID >= 0
