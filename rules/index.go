@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/crosscheck/crosscheck/claims/token"
 )
@@ -49,7 +50,8 @@ type Index struct {
 	lists            map[string]*candList
 	numList, ordList *candList
 	// keys merges wordBits and lists, so a known word costs one lookup.
-	keys map[string]wordKey
+	keys      map[string]wordKey
+	startBufs sync.Pool // *[]start, Anchors' working list
 
 	numberBit, numLikeBit, monthDayBit, qBit, romanBit, tHourBit uint64
 	yearBit, smallBit                                            uint64
@@ -394,6 +396,11 @@ func (x *Index) Anchors(toks []token.Token, dst []uint64) []uint64 {
 	}
 	masks = masks[:len(toks)]
 	l := x.lang
+	buf, _ := x.startBufs.Get().(*[]start)
+	if buf == nil {
+		buf = new([]start)
+	}
+	starts := (*buf)[:0]
 	for i := range toks {
 		t := &toks[i]
 		var m uint64
@@ -432,20 +439,49 @@ func (x *Index) Anchors(toks []token.Token, dst []uint64) []uint64 {
 				m |= x.tHourBit
 			}
 		}
-		switch {
-		case key.list != nil:
+		if own, more := x.candidatesFor(t, key.list); own != nil || more != nil {
 			m |= startBit
-		case t.Kind == token.Number && x.numList != nil:
-			m |= startBit
-		case t.Kind == token.Word && x.ordList != nil && l.prefixedOrdinal(t.Lower):
-			m |= startBit
+			starts = append(starts, start{i, own, more})
 		}
 		if t.Is(token.NewlineBefore) {
 			m |= lineBit
 		}
 		masks[i] = m
 	}
+	// A token keeps its start bit only if the anchor of one of its
+	// candidate groups occurs within reach (or a group is untracked):
+	// most prepositions and numbers open no pattern here, and the search
+	// is then never set up.
+	for _, st := range starts {
+		if !x.near(masks, st.i, st.own) && !x.near(masks, st.i, st.more) {
+			masks[st.i] &^= startBit
+		}
+	}
+	*buf = starts[:0]
+	x.startBufs.Put(buf)
 	return masks
+}
+
+// start is a token with candidate patterns, noted by Anchors.
+type start struct {
+	i         int
+	own, more *candList
+}
+
+// near reports whether some group of c may pass at token i: an untracked
+// group, or an anchor bit of c present within c's reach on i's line.
+func (x *Index) near(masks []uint64, i int, c *candList) bool {
+	if c == nil {
+		return false
+	}
+	if int(c.first[64]) < len(c.groups) {
+		return true
+	}
+	m := masks[i]
+	for j := i + 1; j <= i+c.reach && j < len(masks) && masks[j]&lineBit == 0; j++ {
+		m |= masks[j]
+	}
+	return m&c.any != 0
 }
 
 func (p *Pattern) firstKeys() (words []string, classes []int) {
@@ -784,21 +820,23 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // candidates returns the patterns that can start at t.
 func (x *Index) candidates(t *token.Token) (own, more *candList) {
+	var list *candList
+	if t.Kind != token.Number && x.words.May(t) {
+		list = x.keys[t.Lower].list
+	}
+	return x.candidatesFor(t, list)
+}
+
+// candidatesFor is candidates given the list of t's lower-case form.
+func (x *Index) candidatesFor(t *token.Token, list *candList) (own, more *candList) {
 	switch {
 	case t.Kind == token.Number:
 		return x.numList, nil
 	case t.Kind == token.Word:
-		if x.words.May(t) {
-			own = x.keys[t.Lower].list
-		}
 		// "kedua", "ketiga": words an ordinal prefix opens.
-		if x.lang.prefixedOrdinal(t.Lower) {
+		if x.ordList != nil && x.lang.prefixedOrdinal(t.Lower) {
 			more = x.ordList
 		}
-		return own, more
 	}
-	if x.words.May(t) {
-		own = x.keys[t.Lower].list
-	}
-	return own, nil
+	return list, more
 }
