@@ -33,6 +33,12 @@ type sentenceInfo struct {
 func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 	cache := map[int]*sentenceInfo{}
 	set := e.Rules
+	type place struct {
+		d             int
+		clause, comma bool
+	}
+	var places []place
+	var accepting []bool // by attribute of the frame at hand
 	for _, c := range cs {
 		if c.Dateline {
 			continue
@@ -51,14 +57,26 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 			ev                          *evidence
 		}
 		var choices []choice
+		// Where each evidence word stands from the claim, measured once
+		// for all frames.
+		places = places[:0]
+		for k := range si.ev {
+			ev := &si.ev[k]
+			places = append(places, place{
+				d:      gap(ci, ce, ev.start, ev.end),
+				clause: p.clauseBetween(ci, ce, ev.start, ev.end),
+				comma:  p.commaBetween(ci, ce, ev.start, ev.end),
+			})
+		}
 		for fi, fr := range set.Frames {
-			accepting := map[int]bool{}
-			for ai, at := range fr.Attributes {
-				if accepts(at, c) {
-					accepting[ai] = true
-				}
+			accepting = accepting[:0]
+			takes := false
+			for _, at := range fr.Attributes {
+				ok := accepts(at, c)
+				accepting = append(accepting, ok)
+				takes = takes || ok
 			}
-			if len(accepting) == 0 {
+			if !takes {
 				continue
 			}
 			bestDist, bestAttr, bestAttrDist := -1, -1, -1
@@ -66,15 +84,14 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 			triggered, triggeredAcross := false, false
 			for k := range si.ev {
 				ev := &si.ev[k]
-				d := gap(ci, ce, ev.start, ev.end)
-				clause := p.clauseBetween(ci, ce, ev.start, ev.end)
+				d, clause := places[k].d, places[k].clause
 				if numeric && clause {
 					for _, f := range ev.frames {
 						triggeredAcross = triggeredAcross || f == fi
 					}
 					continue // a number belongs to its own clause
 				}
-				if fr.NoCompare && p.commaBetween(ci, ce, ev.start, ev.end) {
+				if fr.NoCompare && places[k].comma {
 					continue // ", police said" does not date the event before it
 				}
 				if clause {
