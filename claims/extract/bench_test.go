@@ -25,6 +25,9 @@ var stages = []struct {
 	{"numbers", func() []*extract.Extractor {
 		return []*extract.Extractor{extract.FurnitureExtractor, extract.NumberExtractor}
 	}},
+	{"ordinals", func() []*extract.Extractor {
+		return []*extract.Extractor{extract.FurnitureExtractor, extract.OrdinalExtractor}
+	}},
 }
 
 // BenchmarkExtract measures per-document extraction on one core, in MB/s of
