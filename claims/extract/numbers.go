@@ -94,7 +94,7 @@ func (p *Pass) collectiveOrdinal(i, end int) bool {
 // only claims.
 func scanNumbers(p *Pass, all bool) {
 	for i := 0; i < len(p.Toks); i++ {
-		if p.blocked[i] {
+		if p.blocked[i] || !p.mayStartNumber(i) {
 			continue
 		}
 		r, ok := p.readNumber(i)
@@ -110,6 +110,14 @@ func scanNumbers(p *Pass, all bool) {
 		}
 		i = r.end - 1
 	}
+}
+
+// mayStartNumber is readNumber's cheap first test: most words are not a
+// number word, a unit before a number ("Rp", "US$"), a currency glued to
+// digits ("Rp5") or a magnitude ("M7"), and need no further look.
+func (p *Pass) mayStartNumber(i int) bool {
+	t := &p.Toks[i]
+	return t.Kind != token.Word || p.Lang.Lexical(t) || isDigit(t.Lower[len(t.Lower)-1]) || p.Lang.Units.StartsAt(t)
 }
 
 // numRead is one numeric expression read at a token.
@@ -185,9 +193,7 @@ func (p *Pass) unitAt(i int, before bool) (end int, u *rules.Unit, ok bool) {
 func (p *Pass) readNumber(i int) (numRead, bool) {
 	l, toks := p.Lang, p.Toks
 	r := numRead{start: i}
-	if t := &toks[i]; t.Kind == token.Word && !l.Lexical(t) && !isDigit(t.Lower[len(t.Lower)-1]) && !l.Units.StartsAt(t) {
-		// Most words: not a number word, a unit before a number ("Rp",
-		// "US$"), a currency glued to digits ("Rp5") or a magnitude ("M7").
+	if !p.mayStartNumber(i) {
 		return r, false
 	}
 	first := i
