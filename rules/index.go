@@ -155,6 +155,11 @@ type wordKey struct {
 type candGroup struct {
 	bit   uint64 // 0: not tracked, each pattern is checked by mayMatch
 	reach int
+	// need and width are the patterns' shared need and width (see Index):
+	// patterns that need the same parts within the same width are tested
+	// once for all.
+	need  uint64
+	width int
 	ids   []int
 }
 
@@ -164,16 +169,16 @@ func (x *Index) newCandList(ids []int) *candList {
 	}
 	c := &candList{}
 	for _, id := range ids {
-		bit, reach := x.bit[id], x.reach[id]
+		bit, reach, need, width := x.bit[id], x.reach[id], x.need[id], x.width[id]
 		if reach >= windowMax {
 			bit = 0
 		}
 		k := 0
-		for k < len(c.groups) && (c.groups[k].bit != bit || c.groups[k].reach != reach) {
+		for k < len(c.groups) && (c.groups[k].bit != bit || c.groups[k].reach != reach || c.groups[k].need != need || c.groups[k].width != width) {
 			k++
 		}
 		if k == len(c.groups) {
-			c.groups = append(c.groups, candGroup{bit: bit, reach: reach})
+			c.groups = append(c.groups, candGroup{bit: bit, reach: reach, need: need, width: width})
 		}
 		c.groups[k].ids = append(c.groups[k].ids, id)
 	}
@@ -758,6 +763,9 @@ func (x *Index) longest(toks []token.Token, masks []uint64, i int, accept func(*
 	// lists; tried tells the second time apart.
 	var tried [8]uint64
 	try := func(g *candGroup) {
+		if masks != nil && g.need != 0 && window(g.width-1)&g.need != g.need {
+			return
+		}
 		for _, id := range g.ids {
 			if more != nil && own != nil && id < len(tried)*64 {
 				if tried[id>>6]&(1<<(id&63)) != 0 {
@@ -766,9 +774,6 @@ func (x *Index) longest(toks []token.Token, masks []uint64, i int, accept func(*
 				tried[id>>6] |= 1 << (id & 63)
 			}
 			if (masks == nil || g.bit == 0) && !x.mayMatch(toks, masks, i, id) {
-				continue
-			}
-			if need := x.need[id]; masks != nil && need != 0 && window(x.width[id]-1)&need != need {
 				continue
 			}
 			p := x.pats[id]
