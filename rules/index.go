@@ -435,7 +435,7 @@ func (x *Index) Anchors(toks []token.Token, dst []uint64) []uint64 {
 			if len(t.Lower) == 2 {
 				m |= x.qBit
 			}
-			if x.romanBit != 0 && t.Flags&token.Capital != 0 {
+			if x.romanBit != 0 && t.Flags&token.Capital != 0 && romanLetters(t.Text) {
 				if _, ok := romanOrdinals[t.Text]; ok {
 					m |= x.romanBit
 				}
@@ -822,6 +822,17 @@ func (x *Index) longest(toks []token.Token, masks []uint64, i int, accept func(*
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// romanLetters reports whether s is written in I, V and X only, as every
+// Roman ordinal the rules read is.
+func romanLetters(s string) bool {
+	for k := 0; k < len(s); k++ {
+		if c := s[k]; c != 'I' && c != 'V' && c != 'X' {
+			return false
+		}
+	}
+	return true
+}
 
 // candidates returns the patterns that can start at t.
 func (x *Index) candidates(t *token.Token) (own, more *candList) {
