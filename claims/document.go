@@ -9,6 +9,7 @@ package claims
 
 import (
 	"sort"
+	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -83,11 +84,14 @@ func (d *Document) PublishedString() string {
 // counts in an editor.
 func (d *Document) Position(off int) (line, col int) {
 	if d.lineStarts == nil {
-		d.lineStarts = append(d.lineStarts, 0)
-		for i := 0; i < len(d.Text); i++ {
-			if d.Text[i] == '\n' {
-				d.lineStarts = append(d.lineStarts, i+1)
+		d.lineStarts = make([]int, 1, strings.Count(d.Text, "\n")+1)
+		for i := 0; ; {
+			k := strings.IndexByte(d.Text[i:], '\n')
+			if k < 0 {
+				break
 			}
+			i += k + 1
+			d.lineStarts = append(d.lineStarts, i)
 		}
 	}
 	if off < 0 {
