@@ -1,8 +1,11 @@
 package compare
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -38,58 +41,122 @@ func Compare(docs []*claims.Document, cs []*claims.Claim, set *rules.Set) Result
 	for _, d := range read {
 		byID[d.ID] = d
 	}
-	// Participants named anywhere in a document (not only in its claims'
-	// sentences): canonical across languages, the strongest sign that two
-	// articles tell the same story.
-	partsOf := map[string][]string{}
-	for _, d := range read {
-		if d.Participants != nil {
-			partsOf[d.ID] = d.Participants // found during extraction
-		} else {
-			partsOf[d.ID] = set.NamedIn(token.Scan(d.Text, nil))
-		}
-	}
-	res := Result{}
-	res.SourceOf, res.Copies = syndication(read)
 	stop := map[string]bool{}
 	for _, l := range set.Languages {
 		for w := range l.Detect {
 			stop[w] = true
 		}
 	}
-	res.Stories, res.StoryOf = stories(read, func(d *claims.Document) []string { return partsOf[d.ID] }, stop)
-	storyByID := map[int]*Story{}
-	for i := range res.Stories {
-		storyByID[res.Stories[i].ID] = &res.Stories[i]
-	}
-	cmp := &comparer{set: set, docs: byID, res: &res, stories: storyByID}
-	cmp.background = cmp.backgroundSentences(cs)
-	blocks := cmp.blocks(cs)
-	keys := make([]string, 0, len(blocks))
-	for k := range blocks {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		cmp.compareBlock(k, blocks[k])
-	}
-	internal := cmp.internalChecks(cs)
+	// Participants named anywhere in a document (not only in its claims'
+	// sentences) are canonical across languages, the strongest sign that
+	// two articles tell the same story; analyse reads them with the words
+	// syndication and story grouping need, in one scan of each text.
+	words := analyse(read, set, stop)
+	res := Result{}
+	res.SourceOf, res.Copies = syndication(read, words)
+	res.Stories, res.StoryOf = stories(read, words)
+	cm := newComparer(set, read, &res)
+	cm.backgroundSentences(cs)
+	blocks := cm.blocks(cs)
+	slices.SortFunc(blocks, func(a, b *block) int { return strings.Compare(a.key, b.key) })
+	cm.compareBlocks(blocks)
+	internal := cm.internalChecks(cs)
 	res.Findings = mergeInternal(res.Findings, internal)
 	sort.SliceStable(res.Findings, func(i, j int) bool { return res.Findings[i].ID < res.Findings[j].ID })
 	return res
 }
 
 type comparer struct {
-	set        *rules.Set
-	docs       map[string]*claims.Document
-	res        *Result
-	stories    map[int]*Story
-	background map[sentenceKey]bool
+	set  *rules.Set
+	docs map[string]*claims.Document
+	res  *Result
+	// info holds what comparison needs about each read document, so that
+	// a claim costs one lookup (often none: see infoOf) rather than one per
+	// map (document, story, source, background sentences).
+	info  map[string]*docInfo
+	last  *docInfo
+	attrs map[string]attrRef
+	toks  []token.Token // scratch space for backgroundSentences
 }
 
-type sentenceKey struct {
-	doc      string
-	sentence int
+// docInfo is what the comparison knows about one read document.
+type docInfo struct {
+	doc    *claims.Document
+	story  *Story // nil when the document is in no story
+	source string // the syndication source it counts as
+	// background holds the numbers of its sentences about another
+	// occurrence of the event (see backgroundSentences); nil when none.
+	background map[int]bool
+}
+
+// attrRef is an attribute name ("casualties.killed") resolved against the
+// rules; ok is false when its claims are not compared.
+type attrRef struct {
+	frame *rules.Frame
+	attr  *rules.Attribute
+	ok    bool
+}
+
+func newComparer(set *rules.Set, read []*claims.Document, res *Result) *comparer {
+	cm := &comparer{set: set, res: res, docs: make(map[string]*claims.Document, len(read)),
+		info: make(map[string]*docInfo, len(read)), attrs: map[string]attrRef{}}
+	infos := make([]docInfo, len(read))
+	for i, d := range read {
+		inf := &infos[i]
+		inf.doc, inf.source = d, res.SourceOf[d.ID]
+		if sid := res.StoryOf[d.ID]; sid >= 1 && sid <= len(res.Stories) {
+			inf.story = &res.Stories[sid-1] // stories are numbered from 1 in order
+		}
+		cm.docs[d.ID] = d
+		cm.info[d.ID] = inf
+	}
+	return cm
+}
+
+// infoOf returns what is known of the document with this id, or nil for a
+// document that was not read. Claims come grouped by document, so the last
+// answer is tried first.
+func (cm *comparer) infoOf(id string) *docInfo { return lookup(cm.info, &cm.last, id) }
+
+// lookup finds id in info, trying *last first and remembering the answer
+// there.
+func lookup(info map[string]*docInfo, last **docInfo, id string) *docInfo {
+	if *last != nil && (*last).doc.ID == id {
+		return *last
+	}
+	inf := info[id]
+	if inf != nil {
+		*last = inf
+	}
+	return inf
+}
+
+// background reports whether c's sentence is about another occurrence of
+// the event.
+func (cm *comparer) background(c *claims.Claim) bool {
+	inf := cm.infoOf(c.Doc)
+	return inf != nil && inf.background[c.Sentence]
+}
+
+// resolve resolves an attribute name, once per name. (Should a frame list
+// an attribute twice, the last one counts.)
+func (cm *comparer) resolve(name string) attrRef {
+	if r, ok := cm.attrs[name]; ok {
+		return r
+	}
+	var r attrRef
+	fname, aname, _ := strings.Cut(name, ".")
+	if fr := cm.set.FrameByName(fname); fr != nil {
+		for _, a := range fr.Attributes {
+			if a.Name == aname {
+				r.attr = a
+			}
+		}
+		r.frame = fr
+		r.ok = r.attr != nil
+	}
+	cm.attrs[name] = r
+	return r
 }
 
 // Event windows around a story's publication dates: a recurring event's
@@ -106,16 +173,13 @@ const (
 // 26,000 people in Bam in December 2003", "The last major quake ... was in
 // February"), and a sentence that continues one of them with a pronoun
 // ("It killed 612 people").
-func (cm *comparer) backgroundSentences(cs []*claims.Claim) map[sentenceKey]bool {
+//
+// The sentences found are recorded in each document's docInfo.
+func (cm *comparer) backgroundSentences(cs []*claims.Claim) {
 	// One pass in document order: every claim of sentence n-1 is seen
 	// before the first claim of sentence n, so a continuation can be
 	// decided when its sentence first appears.
-	if !sort.SliceIsSorted(cs, func(i, j int) bool {
-		if cs[i].Doc != cs[j].Doc {
-			return cs[i].Doc < cs[j].Doc
-		}
-		return cs[i].Start < cs[j].Start
-	}) {
+	if !sortedByDoc(cs) {
 		cs = append([]*claims.Claim(nil), cs...)
 		sort.SliceStable(cs, func(i, j int) bool {
 			if cs[i].Doc != cs[j].Doc {
@@ -124,33 +188,33 @@ func (cm *comparer) backgroundSentences(cs []*claims.Claim) map[sentenceKey]bool
 			return cs[i].Start < cs[j].Start
 		})
 	}
-	bg := map[sentenceKey]bool{}
-	var last sentenceKey
+	lastDoc, lastSentence := "", 0
 	for _, c := range cs {
-		k := sentenceKey{c.Doc, c.Sentence}
-		d := cm.docs[c.Doc]
-		if d == nil {
+		inf := cm.infoOf(c.Doc)
+		if inf == nil {
 			continue
 		}
-		if k != last {
-			last = k
+		d := inf.doc
+		if c.Doc != lastDoc || c.Sentence != lastSentence {
+			lastDoc, lastSentence = c.Doc, c.Sentence
 			head := ""
 			if c.SentenceEnd > c.SentenceStart && c.SentenceEnd <= len(d.Text) {
 				head = d.Text[c.SentenceStart:min(c.SentenceEnd, c.SentenceStart+40)]
 			}
-			if toks := token.Scan(head, nil); len(toks) > 0 {
+			cm.toks = token.Scan(head, cm.toks[:0])
+			if toks := cm.toks; len(toks) > 0 {
 				// "Previously, ...", "Sebelumnya, ...", or "It killed 612
 				// people" after a background sentence.
 				if cm.set.Background.Has(toks, 0) ||
-					bg[sentenceKey{c.Doc, c.Sentence - 1}] && cm.set.Anaphora.Has(toks, 0) {
-					bg[k] = true
+					inf.background[c.Sentence-1] && cm.set.Anaphora.Has(toks, 0) {
+					inf.markBackground(c.Sentence)
 				}
 			}
 		}
 		if c.Date == nil || c.Date.Fuzzy && c.Date.Relative || !d.HasDate() {
 			continue
 		}
-		st := cm.stories[cm.res.StoryOf[c.Doc]]
+		st := inf.story
 		if st == nil || st.Start.IsZero() {
 			continue
 		}
@@ -159,70 +223,114 @@ func (cm *comparer) backgroundSentences(cs []*claims.Claim) map[sentenceKey]bool
 			window = time.Duration(max(fr.WindowDays, 21)) * 24 * time.Hour
 		}
 		if !c.Date.End.After(st.Start.Add(-window)) {
-			bg[k] = true
+			inf.markBackground(c.Sentence)
 		}
 	}
-	return bg
+}
+
+func (inf *docInfo) markBackground(sentence int) {
+	if inf.background == nil {
+		inf.background = map[int]bool{}
+	}
+	inf.background[sentence] = true
+}
+
+// sortedByDoc reports whether claims are in document order, as extraction
+// returns them.
+func sortedByDoc(cs []*claims.Claim) bool {
+	for i := 1; i < len(cs); i++ {
+		a, b := cs[i-1], cs[i]
+		if b.Doc < a.Doc || b.Doc == a.Doc && b.Start < a.Start {
+			return false
+		}
+	}
+	return true
 }
 
 type block struct {
+	key       string // orders the blocks, as the key once named them
 	attribute string
 	frame     *rules.Frame
 	attr      *rules.Attribute
 	claims    []*claims.Claim
-	why       string
+	first     *claims.Claim // the claim that opened the block: see why
+}
+
+// blockKey names an attribute and the occurrence of the event a claim is
+// about: once for a set of participants (once is their names joined) or a
+// story's. Comparing these fields replaces building the key string for
+// every claim; the string (block.key) is built once per block.
+type blockKey struct {
+	attr    string
+	kind    claims.Kind
+	once    bool
+	parts   string
+	story   int
+	subject string // for attributes compared per subject
+}
+
+// String is the key as blocks were once keyed by, which still orders them
+// (and so the agreements).
+func (k blockKey) String() string {
+	inst := "story:" + strconv.Itoa(k.story)
+	if k.once {
+		inst = "once:" + k.parts
+	}
+	s := k.attr + "|" + string(k.kind) + "|" + inst
+	if k.subject != "" {
+		s += "|subject:" + k.subject
+	}
+	return s
 }
 
 // blocks puts every comparable claim under a key naming its attribute and
 // the occurrence of the event it is about, so that comparison never looks
-// at pairs that cannot be about the same thing.
-func (cm *comparer) blocks(cs []*claims.Claim) map[string]*block {
-	out := map[string]*block{}
+// at pairs that cannot be about the same thing. Blocks are returned in the
+// order they were opened.
+func (cm *comparer) blocks(cs []*claims.Claim) []*block {
+	var out []*block
+	byKey := map[blockKey]*block{}
+	byName := map[string]*block{} // in case two keys ever spell the same
 	for _, c := range cs {
 		if !comparable(c) {
 			continue
 		}
-		d := cm.docs[c.Doc]
-		if d == nil {
+		inf := cm.infoOf(c.Doc)
+		if inf == nil {
 			continue
 		}
-		for _, attr := range append([]string{c.Attribute}, c.Also...) {
+		for k := -1; k < len(c.Also); k++ {
+			attr := c.Attribute
+			if k >= 0 {
+				attr = c.Also[k]
+			}
 			if attr == "" {
 				continue
 			}
-			fname, aname, _ := strings.Cut(attr, ".")
-			fr := cm.set.FrameByName(fname)
-			if fr == nil || fr.NoCompare {
+			ref := cm.resolve(attr)
+			if !ref.ok || ref.frame.NoCompare {
 				continue
 			}
-			var at *rules.Attribute
-			for _, a := range fr.Attributes {
-				if a.Name == aname {
-					at = a
-				}
-			}
-			if at == nil {
-				continue
-			}
-			key, ok := cm.instanceKey(c, d, fr, at)
+			key, ok := cm.instanceKey(c, inf, ref.frame, ref.attr)
 			if !ok {
 				continue
 			}
-			if at.PerSubject {
+			if ref.attr.PerSubject {
 				if c.Subject == "" {
 					continue // whose share it is was not found: not comparable
 				}
-				key += "|subject:" + c.Subject
+				key.subject = c.Subject
 			}
-			key = attr + "|" + string(c.Kind) + "|" + key
-			b := out[key]
+			key.attr, key.kind = attr, c.Kind
+			b := byKey[key]
 			if b == nil {
-				why := cm.instanceWhy(c, d, fr)
-				if at.PerSubject {
-					why += ", for " + c.Subject
+				name := key.String()
+				if b = byName[name]; b == nil {
+					b = &block{key: name, attribute: attr, frame: ref.frame, attr: ref.attr, first: c}
+					byName[name] = b
+					out = append(out, b)
 				}
-				b = &block{attribute: attr, frame: fr, attr: at, why: why}
-				out[key] = b
+				byKey[key] = b
 			}
 			b.claims = append(b.claims, c)
 		}
@@ -267,43 +375,50 @@ func unitKey(c *claims.Claim) string {
 // only compared within one story, and a date only when it falls near the
 // story's own time: "the last time the congress met, in 2016" is another
 // congress, not a contradiction of this one.
-func (cm *comparer) instanceKey(c *claims.Claim, d *claims.Document, fr *rules.Frame, at *rules.Attribute) (string, bool) {
+func (cm *comparer) instanceKey(c *claims.Claim, inf *docInfo, fr *rules.Frame, at *rules.Attribute) (blockKey, bool) {
 	if fr.Once {
 		if len(c.Participants) < 2 {
-			return "", false
+			return blockKey{}, false
 		}
-		return "once:" + strings.Join(c.Participants, "+"), true
+		return blockKey{once: true, parts: strings.Join(c.Participants, "+")}, true
 	}
-	sid := cm.res.StoryOf[d.ID]
-	st := cm.stories[sid]
-	if st == nil || cm.background[sentenceKey{c.Doc, c.Sentence}] {
-		return "", false
+	st := inf.story
+	if st == nil || inf.background[c.Sentence] {
+		return blockKey{}, false
 	}
 	// A forward-looking attribute ("targets for 2030") names a target, not
 	// when the event happened: no window applies to it.
 	if c.Kind == claims.KindDate && !st.Start.IsZero() && !at.Forward {
 		lo, hi := st.Start.AddDate(0, 0, -fr.WindowDays), st.End.Add(eventAfter)
 		if !(c.Date.Start.Before(hi) && lo.Before(c.Date.End)) {
-			return "", false
+			return blockKey{}, false
 		}
 	}
-	if !d.HasDate() {
+	if !inf.doc.HasDate() {
 		// Which occurrence of a recurring event an undated article speaks
 		// of cannot be told, and its story membership is itself a guess
 		// from shared names: on ../shared/corpora, comparing undated
 		// articles' figures paired the 2005 and 2008 Qeshm quakes.
-		return "", false
+		return blockKey{}, false
 	}
-	return "story:" + strconv.Itoa(sid), true
+	return blockKey{story: st.ID}, true
 }
 
-// instanceWhy says in words why claims under one instance key were paired.
-func (cm *comparer) instanceWhy(c *claims.Claim, d *claims.Document, fr *rules.Frame) string {
-	if fr.Once {
-		return fmt.Sprintf("both speak of a %s between %s", fr.Name, strings.Join(c.Participants, " and "))
+// blockWhy says in words why claims under one block were paired. It is worded
+// from the claim that opened the block, and only for blocks that make a
+// finding.
+func (cm *comparer) blockWhy(b *block) string {
+	c := b.first
+	var why string
+	if b.frame.Once {
+		why = fmt.Sprintf("both speak of a %s between %s", b.frame.Name, strings.Join(c.Participants, " and "))
+	} else {
+		why = fmt.Sprintf("both speak of the %s reported in the same story (articles published %s)", b.frame.Name, storyWindow(cm.info[c.Doc].story))
 	}
-	st := cm.stories[cm.res.StoryOf[d.ID]]
-	return fmt.Sprintf("both speak of the %s reported in the same story (articles published %s)", fr.Name, storyWindow(st))
+	if b.attr.PerSubject {
+		why += ", for " + c.Subject
+	}
+	return why
 }
 
 func storyWindow(st *Story) string {
@@ -316,40 +431,129 @@ func storyWindow(st *Story) string {
 	return st.Start.Format("2 Jan 2006") + " to " + st.End.Format("2 Jan 2006")
 }
 
+// compareBlocks compares the blocks, in chunks of consecutive blocks on
+// GOMAXPROCS goroutines. Each chunk's agreements and findings are kept
+// apart and appended in block order afterwards, so the result is the same
+// as comparing the blocks one after another, whatever the scheduling.
+func (cm *comparer) compareBlocks(blocks []*block) {
+	const chunk = 256
+	type result struct {
+		agreements []Agreement
+		findings   []Finding
+	}
+	results := make([]result, (len(blocks)+chunk-1)/chunk)
+	forEach(len(results), runtime.GOMAXPROCS(0), func() *blockWorker { return &blockWorker{cm: cm} }, func(c int, w *blockWorker) {
+		w.agreements, w.findings = nil, nil
+		for _, b := range blocks[c*chunk : min(len(blocks), (c+1)*chunk)] {
+			w.compareBlock(b)
+		}
+		results[c] = result{w.agreements, w.findings}
+	})
+	for _, r := range results {
+		cm.res.Agreements = append(cm.res.Agreements, r.agreements...)
+		cm.res.Findings = append(cm.res.Findings, r.findings...)
+	}
+}
+
+// blockWorker compares blocks on one goroutine, with its own results,
+// document lookups and scratch space; the comparer it reads is not
+// written meanwhile.
+type blockWorker struct {
+	cm         *comparer
+	last       *docInfo
+	agreements []Agreement
+	findings   []Finding
+	src        []string  // per claim of a group: its source
+	srcs       []string  // the group's distinct sources
+	lo, hi     []float64 // per numeric claim of a group: its interval
+	conflicted []bool
+}
+
 // compareBlock finds pairs of claims from different sources whose values
 // cannot both hold, groups the claims into sides by value, and reports a
 // finding — or an agreement when every pair is compatible.
-func (cm *comparer) compareBlock(key string, b *block) {
+func (w *blockWorker) compareBlock(b *block) {
 	// An article that itself gives incompatible values for this attribute
 	// uses it for several things (per-village tolls, an earlier event):
 	// none of its values can stand for the story's.
-	byDoc := map[string][]*claims.Claim{}
-	for _, c := range b.claims {
-		byDoc[c.Doc] = append(byDoc[c.Doc], c)
-	}
-	var kept []*claims.Claim
-	for _, c := range b.claims {
-		if !ambiguous(byDoc[c.Doc]) {
-			kept = append(kept, c)
-		}
-	}
-	groups := map[string][]*claims.Claim{}
-	var order []string
-	for _, c := range kept {
+	kept := withoutAmbiguous(b.claims)
+	// Claims of different units (or things counted) are compared apart,
+	// in the order each unit first appears; nearly always there is one.
+	var units []string
+	var groups [][]*claims.Claim
+	for i, c := range kept {
 		k := unitKey(c)
 		if k == "victims" && b.frame.Name == "casualties" {
 			k = "people" // "35 korban luka" are 35 people hurt
 		}
-		if _, ok := groups[k]; !ok {
-			order = append(order, k)
+		g := slices.Index(units, k)
+		if g < 0 {
+			if i > 0 && len(units) == 1 {
+				groups[0] = slices.Clone(kept[:i]) // a second unit: the first stops sharing kept
+			}
+			units, groups = append(units, k), append(groups, nil)
+			g = len(units) - 1
 		}
-		groups[k] = append(groups[k], c)
+		if len(units) == 1 {
+			groups[0] = kept[:i+1]
+			continue
+		}
+		groups[g] = append(groups[g], c)
 	}
-	for _, k := range order {
+	for _, g := range groups {
 		sub := *b
-		sub.claims = groups[k]
-		cm.compareGroup(&sub)
+		sub.claims = g
+		w.compareGroup(&sub)
 	}
+}
+
+// withoutAmbiguous returns cs without the claims of every article whose
+// own claims among them contradict each other: cs itself when there are
+// none, else a new slice. Each article is checked once, over its claims in
+// cs order; claims come grouped by article, as extraction returns them,
+// and are otherwise grouped through a map.
+func withoutAmbiguous(cs []*claims.Claim) []*claims.Claim {
+	var bad map[string]bool
+	check := func(own []*claims.Claim) {
+		if len(own) > 1 && ambiguous(own) {
+			if bad == nil {
+				bad = map[string]bool{}
+			}
+			bad[own[0].Doc] = true
+		}
+	}
+	if slices.IsSortedFunc(cs, func(a, b *claims.Claim) int { return strings.Compare(a.Doc, b.Doc) }) {
+		for lo := 0; lo < len(cs); {
+			hi := lo + 1
+			for hi < len(cs) && cs[hi].Doc == cs[lo].Doc {
+				hi++
+			}
+			check(cs[lo:hi])
+			lo = hi
+		}
+	} else {
+		byDoc := map[string][]*claims.Claim{}
+		var order []string
+		for _, c := range cs {
+			if _, ok := byDoc[c.Doc]; !ok {
+				order = append(order, c.Doc)
+			}
+			byDoc[c.Doc] = append(byDoc[c.Doc], c)
+		}
+		for _, d := range order {
+			check(byDoc[d])
+		}
+	}
+	if bad == nil {
+		return cs
+	}
+	var kept []*claims.Claim
+	for _, c := range cs {
+		if !bad[c.Doc] {
+			kept = append(kept, c)
+		}
+	}
+	return kept
 }
 
 // ambiguous reports whether one article's claims in a block contradict
@@ -365,42 +569,57 @@ func ambiguous(cs []*claims.Claim) bool {
 	return false
 }
 
-func (cm *comparer) compareGroup(b *block) {
-	srcs := map[string]bool{}
-	for _, c := range b.claims {
-		srcs[cm.res.SourceOf[c.Doc]] = true
+// byDocStart orders claims by document, then offset.
+func byDocStart(a, b *claims.Claim) int {
+	if a.Doc != b.Doc {
+		return strings.Compare(a.Doc, b.Doc)
 	}
-	if len(srcs) < 2 {
+	return cmp.Compare(a.Start, b.Start)
+}
+
+// compareGroup compares the claims of one unit in a block. Sources and
+// intervals are found once per claim rather than once per pair.
+func (w *blockWorker) compareGroup(b *block) {
+	cm := w.cm
+	if !slices.IsSortedFunc(b.claims, byDocStart) {
+		slices.SortStableFunc(b.claims, byDocStart)
+	}
+	n := len(b.claims)
+	src := w.src[:0]
+	for _, c := range b.claims {
+		src = append(src, lookup(cm.info, &w.last, c.Doc).source)
+	}
+	w.src = src
+	w.srcs = distinct(append(w.srcs[:0], src...))
+	if len(w.srcs) < 2 {
 		return
 	}
-	sort.SliceStable(b.claims, func(i, j int) bool {
-		if b.claims[i].Doc != b.claims[j].Doc {
-			return b.claims[i].Doc < b.claims[j].Doc
+	lo, hi := w.lo[:0], w.hi[:0]
+	for _, c := range b.claims {
+		var l, h float64
+		if c.Num != nil {
+			l, h = interval(c)
 		}
-		return b.claims[i].Start < b.claims[j].Start
-	})
-	n := len(b.claims)
-	conflicted := make([]bool, n)
+		lo, hi = append(lo, l), append(hi, h)
+	}
+	w.lo, w.hi = lo, hi
+	conflicted := append(w.conflicted[:0], make([]bool, n)...) // n times false, in the reused buffer
+	w.conflicted = conflicted
 	anyConflict := false
 	for i := 0; i < n; i++ {
 		for j := i + 1; j < n; j++ {
-			ci, cj := b.claims[i], b.claims[j]
-			if cm.res.SourceOf[ci.Doc] == cm.res.SourceOf[cj.Doc] {
+			if src[i] == src[j] {
 				continue
 			}
-			if !compatible(ci, cj) {
+			if !compatibleIn(b.claims[i], b.claims[j], lo[i], hi[i], lo[j], hi[j]) {
 				conflicted[i], conflicted[j] = true, true
 				anyConflict = true
 			}
 		}
 	}
 	if !anyConflict {
-		ag := Agreement{Attribute: b.attribute, Value: representative(b.claims).Value, Claims: b.claims}
-		for s := range srcs {
-			ag.Sources = append(ag.Sources, s)
-		}
-		sort.Strings(ag.Sources)
-		cm.res.Agreements = append(cm.res.Agreements, ag)
+		ag := Agreement{Attribute: b.attribute, Value: representative(b.claims).Value, Claims: b.claims, Sources: slices.Clone(w.srcs)}
+		w.agreements = append(w.agreements, ag)
 		return
 	}
 	// Sides: claims that take part in a conflict, grouped so every claim in
@@ -425,15 +644,11 @@ func (cm *comparer) compareGroup(b *block) {
 	for k := range sides {
 		rep := representative(sides[k].Claims)
 		sides[k].Value, sides[k].Describe = rep.Value, cm.describeIn(rep)
-		seen := map[string]bool{}
-		for _, c := range sides[k].Claims {
-			s := cm.res.SourceOf[c.Doc]
-			if !seen[s] {
-				seen[s] = true
-				sides[k].Sources = append(sides[k].Sources, s)
-			}
+		ss := make([]string, len(sides[k].Claims))
+		for i, c := range sides[k].Claims {
+			ss[i] = lookup(cm.info, &w.last, c.Doc).source
 		}
-		sort.Strings(sides[k].Sources)
+		sides[k].Sources = distinct(ss)
 	}
 	if len(sides) < 2 {
 		return
@@ -460,7 +675,13 @@ func (cm *comparer) compareGroup(b *block) {
 		}
 	}
 	f.Summary = cm.summary(&f)
-	cm.res.Findings = append(cm.res.Findings, f)
+	w.findings = append(w.findings, f)
+}
+
+// distinct sorts ss and returns its distinct strings.
+func distinct(ss []string) []string {
+	slices.Sort(ss)
+	return slices.Compact(ss)
 }
 
 func allCompatible(cs []*claims.Claim, c *claims.Claim) bool {
@@ -589,7 +810,7 @@ func (cm *comparer) why(b *block, cs []*claims.Claim) string {
 			}
 		}
 	}
-	s := fmt.Sprintf("Paired as %s: %s", b.attribute, b.why)
+	s := fmt.Sprintf("Paired as %s: %s", b.attribute, cm.blockWhy(b))
 	if len(tl) > 0 {
 		s += "; event words " + strings.Join(tl, ", ")
 	}
@@ -689,6 +910,18 @@ func describe(c *claims.Claim) string {
 
 // compatible reports whether two claims' values can both hold.
 func compatible(a, b *claims.Claim) bool {
+	var alo, ahi, blo, bhi float64
+	if a.Num != nil && b.Num != nil && (a.Date == nil || b.Date == nil) {
+		alo, ahi = interval(a)
+		blo, bhi = interval(b)
+	}
+	return compatibleIn(a, b, alo, ahi, blo, bhi)
+}
+
+// compatibleIn is compatible with the claims' intervals (see interval)
+// already computed; they are read only when both claims are numbers and
+// not both dates.
+func compatibleIn(a, b *claims.Claim, alo, ahi, blo, bhi float64) bool {
 	if a.Date != nil && b.Date != nil {
 		if a.Date.Range && b.Date.Range && !a.Date.Fuzzy && !b.Date.Fuzzy && a.Date.Gran == b.Date.Gran && a.Date.EndGran == b.Date.EndGran {
 			// Two written ranges state both ends: "23 to 26 December" and
@@ -702,8 +935,6 @@ func compatible(a, b *claims.Claim) bool {
 	if a.Num == nil || b.Num == nil {
 		return true
 	}
-	alo, ahi := interval(a)
-	blo, bhi := interval(b)
 	if alo > bhi || blo > ahi {
 		return false
 	}

@@ -3,6 +3,7 @@ package compare
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -22,6 +23,38 @@ const (
 // internalChecks looks for contradictions inside single articles.
 func (cm *comparer) internalChecks(cs []*claims.Claim) []Finding {
 	var out []Finding
+	check := func(id string, list []*claims.Claim) {
+		d := cm.docs[id]
+		if d == nil {
+			return
+		}
+		for _, c := range list {
+			if c.Date == nil {
+				continue // both checks below are about dates
+			}
+			if f, ok := weekdayMismatch(c); ok {
+				out = append(out, f)
+			}
+			if f, ok := cm.anachronism(c, d); ok {
+				out = append(out, f)
+			}
+		}
+		out = append(out, cm.durationRange(list)...)
+		out = append(out, cm.conversions(d, list)...)
+	}
+	// Articles in id order, each with its claims in cs order: runs of cs
+	// when it is in document order, as extraction returns it.
+	if slices.IsSortedFunc(cs, func(a, b *claims.Claim) int { return strings.Compare(a.Doc, b.Doc) }) {
+		for lo := 0; lo < len(cs); {
+			hi := lo + 1
+			for hi < len(cs) && cs[hi].Doc == cs[lo].Doc {
+				hi++
+			}
+			check(cs[lo].Doc, cs[lo:hi:hi])
+			lo = hi
+		}
+		return out
+	}
 	byDoc := map[string][]*claims.Claim{}
 	for _, c := range cs {
 		byDoc[c.Doc] = append(byDoc[c.Doc], c)
@@ -32,21 +65,7 @@ func (cm *comparer) internalChecks(cs []*claims.Claim) []Finding {
 	}
 	sort.Strings(docs)
 	for _, id := range docs {
-		d := cm.docs[id]
-		if d == nil {
-			continue
-		}
-		list := byDoc[id]
-		for _, c := range list {
-			if f, ok := weekdayMismatch(c); ok {
-				out = append(out, f)
-			}
-			if f, ok := cm.anachronism(c, d); ok {
-				out = append(out, f)
-			}
-		}
-		out = append(out, cm.durationRange(list)...)
-		out = append(out, cm.conversions(d, list)...)
+		check(id, byDoc[id])
 	}
 	return out
 }
@@ -125,12 +144,12 @@ func (cm *comparer) durationRange(list []*claims.Claim) []Finding {
 	seen := map[string]bool{}
 	for _, du := range list {
 		if du.Kind != claims.KindDuration || du.Num == nil || du.Num.Unit != "day" || du.Frame == "" ||
-			cm.background[sentenceKey{du.Doc, du.Sentence}] {
+			cm.background(du) {
 			continue
 		}
 		for _, r := range list {
 			if r.Date == nil || !r.Date.Range || r.Frame != du.Frame || r.Date.Gran != claims.GranDay ||
-				cm.background[sentenceKey{r.Doc, r.Sentence}] {
+				cm.background(r) {
 				continue
 			}
 			days := math.Round(r.Date.End.Sub(r.Date.Start).Hours() / 24)

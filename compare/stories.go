@@ -2,6 +2,7 @@ package compare
 
 import (
 	"cmp"
+	"math/bits"
 	"runtime"
 	"slices"
 	"sort"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/claims"
 	"github.com/crosscheck/crosscheck/claims/token"
+	"github.com/crosscheck/crosscheck/rules"
 )
 
 // unionFind groups indexes.
@@ -44,22 +46,47 @@ func (u unionFind) union(a, b int) {
 	u[b] = a
 }
 
+// docWords is what grouping needs from one document's text.
+type docWords struct {
+	shingles []uint64  // sampled 5-gram hashes, sorted and distinct: syndication
+	keywords []keyword // distinct: story grouping
+}
+
+// analyse scans every document's text once, on GOMAXPROCS goroutines, and
+// derives from that one token list the participants it names (when
+// extraction did not record them), its shingles and its keywords. Each of
+// those used to scan the text on its own, and the participants' scan ran on
+// one goroutine: at a million claims that was a fifth of the comparison.
+func analyse(docs []*claims.Document, set *rules.Set, stop map[string]bool) []docWords {
+	out := make([]docWords, len(docs))
+	perDoc(docs, newScratch, func(i int, s *scratch) {
+		d := docs[i]
+		s.toks = token.Scan(d.Text, s.toks[:0])
+		parts := d.Participants // found during extraction
+		if parts == nil {
+			parts = set.NamedIn(s.toks)
+		}
+		out[i] = docWords{shingles: s.shingles(), keywords: s.keywords(parts, stop)}
+	})
+	return out
+}
+
 // shingles returns the distinct hashes (FNV-1a over the lower-case words,
-// each followed by a zero byte) of the word 5-grams of a text, sampled 1 in 4
-// by hash so that near-duplicate detection stays linear in corpus size,
-// sorted. buf is scratch space for the scan, returned for reuse.
+// each followed by a zero byte) of the word 5-grams of the scanned text
+// (s.toks), sampled 1 in 4 by hash so that near-duplicate detection stays
+// linear in corpus size, sorted.
 //
 // The hash is computed inline rather than through hash/fnv, whose Write
 // takes a []byte: converting every word cost two allocations per word and
 // window, most of syndication's time on a large corpus.
-func shingles(text string, buf []token.Token) ([]uint64, []token.Token) {
-	buf = token.Scan(text, buf[:0])
-	words := make([]string, 0, len(buf))
-	for _, t := range buf {
+func (s *scratch) shingles() []uint64 {
+	words := s.words[:0]
+	for _, t := range s.toks {
 		if t.Kind != token.Punct {
 			words = append(words, t.Lower)
 		}
 	}
+	s.words = words
 	const offset64, prime64 = 14695981039346656037, 1099511628211
 	var out []uint64
 	for i := 0; i+5 <= len(words); i++ {
@@ -76,14 +103,21 @@ func shingles(text string, buf []token.Token) ([]uint64, []token.Token) {
 		}
 	}
 	slices.Sort(out)
-	return slices.Compact(out), buf
+	return slices.Compact(out)
 }
 
 // perDoc computes f for every document on GOMAXPROCS goroutines, each with
 // its own scratch space from newScratch. Results are stored by index, so
 // the output does not depend on scheduling.
 func perDoc[S any](docs []*claims.Document, newScratch func() S, f func(i int, s S)) {
-	workers := min(runtime.GOMAXPROCS(0), len(docs))
+	forEach(len(docs), runtime.GOMAXPROCS(0), newScratch, f)
+}
+
+// forEach calls f for every index below n on at most workers goroutines,
+// each with its own scratch space from newScratch. f must store its
+// results by index, so that they do not depend on scheduling.
+func forEach[S any](n, workers int, newScratch func() S, f func(i int, s S)) {
+	workers = min(workers, n)
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
@@ -93,7 +127,7 @@ func perDoc[S any](docs []*claims.Document, newScratch func() S, f func(i int, s
 			s := newScratch()
 			for {
 				i := int(next.Add(1)) - 1
-				if i >= len(docs) {
+				if i >= n {
 					return
 				}
 				f(i, s)
@@ -105,14 +139,15 @@ func perDoc[S any](docs []*claims.Document, newScratch func() S, f func(i int, s
 
 // scratch is one worker's reusable space for shingles and keywords.
 type scratch struct {
-	toks            []token.Token
-	proper, content map[string]int
-	ranked          []wordCount
+	toks   []token.Token
+	words  []string
+	table  wordTable
+	ids    []int32 // per token: its word's entry in table, or -1
+	ranked []wordCount
+	kw     []keyword
 }
 
-func newScratch() *scratch {
-	return &scratch{proper: map[string]int{}, content: map[string]int{}}
-}
+func newScratch() *scratch { return &scratch{} }
 
 // syndication groups near-duplicate documents (the same wire story on
 // several sites): two documents are copies when at least 60% of the smaller
@@ -120,62 +155,80 @@ func newScratch() *scratch {
 // from the documents' shingles sorted by hash (an inverted index without a
 // map), never from all pairs; a shingle found in more than 50 documents is
 // boilerplate and ignored.
-func syndication(docs []*claims.Document) (source map[string]string, copies map[string][]string) {
+func syndication(docs []*claims.Document, words []docWords) (source map[string]string, copies map[string][]string) {
 	n := len(docs)
-	sh := make([][]uint64, n)
-	perDoc(docs, newScratch, func(i int, s *scratch) {
-		sh[i], s.toks = shingles(docs[i].Text, s.toks)
-	})
 	type posting struct {
 		h   uint64
 		doc int32
 	}
 	total := 0
-	for _, s := range sh {
-		total += len(s)
+	for _, w := range words {
+		total += len(w.shingles)
 	}
 	all := make([]posting, 0, total)
-	for i, s := range sh {
-		for _, h := range s {
+	for i, w := range words {
+		for _, h := range w.shingles {
 			all = append(all, posting{h, int32(i)})
 		}
 	}
-	slices.SortFunc(all, func(a, b posting) int {
-		if a.h != b.h {
-			return cmp.Compare(a.h, b.h)
-		}
-		return cmp.Compare(a.doc, b.doc)
-	})
-	shared := map[uint64]int32{} // i<<32 | j -> shingles shared
+	// By hash, then document: all is in document order already.
+	all = sortByHash(all, func(p posting) uint64 { return p.h })
+	// The runs of a shingle held by 2 to 50 documents, and each
+	// document's runs. A document then counts the shingles it shares with
+	// each later one in a dense counter, on GOMAXPROCS goroutines: a map
+	// of counts per pair of documents cost a hashed update per pair and
+	// shingle, most of syndication's time on a corpus with many copies.
+	var runs []int // run r is all[runs[2r]:runs[2r+1]]
+	var member [][2]int32
 	for lo := 0; lo < len(all); {
 		hi := lo + 1
 		for hi < len(all) && all[hi].h == all[lo].h {
 			hi++
 		}
-		if hi-lo <= 50 {
+		if hi-lo >= 2 && hi-lo <= 50 {
+			r := int32(len(runs) / 2)
+			runs = append(runs, lo, hi)
 			for a := lo; a < hi; a++ {
-				for b := a + 1; b < hi; b++ {
-					shared[uint64(all[a].doc)<<32|uint64(all[b].doc)]++
-				}
+				member = append(member, [2]int32{all[a].doc, r})
 			}
 		}
 		lo = hi
 	}
+	at, runsOf := byDocument(n, member)
+	const chunk = 256
+	join := make([][][2]int32, (n+chunk-1)/chunk)
+	forEach(len(join), counterWorkers(), func() *counter { return newCounter(n) }, func(c int, cnt *counter) {
+		for i := c * chunk; i < min(n, (c+1)*chunk); i++ {
+			for _, r := range runsOf[at[i]:at[i+1]] {
+				for _, p := range all[runs[2*r]:runs[2*r+1]] {
+					if int(p.doc) > i {
+						cnt.add(p.doc, 0)
+					}
+				}
+			}
+			for _, j := range cnt.touched {
+				k := cnt.take(j)[0]
+				small := min(len(words[i].shingles), len(words[j].shingles))
+				if small >= 5 && float64(k) >= 0.6*float64(small) {
+					join[c] = append(join[c], [2]int32{int32(i), j})
+				}
+			}
+			cnt.touched = cnt.touched[:0]
+		}
+	})
 	u := newUnionFind(n)
-	for key, k := range shared {
-		i, j := int(key>>32), int(key&0xffffffff)
-		small := min(len(sh[i]), len(sh[j]))
-		if small >= 5 && float64(k) >= 0.6*float64(small) {
-			u.union(i, j)
+	for _, pairs := range join {
+		for _, p := range pairs {
+			u.union(int(p[0]), int(p[1]))
 		}
 	}
-	source = map[string]string{}
+	source = make(map[string]string, n)
 	copies = map[string][]string{}
-	groups := map[int][]string{}
-	for i, d := range docs {
-		groups[u.find(i)] = append(groups[u.find(i)], d.ID)
-	}
-	for _, ids := range groups {
+	for _, idx := range u.groups() {
+		ids := make([]string, len(idx))
+		for k, i := range idx {
+			ids[k] = docs[i].ID
+		}
 		sort.Strings(ids)
 		for _, id := range ids {
 			source[id] = ids[0]
@@ -191,6 +244,30 @@ func syndication(docs []*claims.Document) (source map[string]string, copies map[
 	return source, copies
 }
 
+// groups lists the members of every set, in index order, sets in the order
+// of their smallest member (which is also their root: union keeps the
+// smaller root). It replaces a map from root to members, which at 50,000
+// documents cost a map assignment and a growing slice per document.
+func (u unionFind) groups() [][]int {
+	size := make([]int, len(u))
+	for i := range u {
+		size[u.find(i)]++
+	}
+	out := make([][]int, 0, len(u))
+	at := make([]int, len(u)) // root -> index in out
+	flat := make([]int, 0, len(u))
+	for i := range u {
+		r := u.find(i)
+		if r == i {
+			at[i] = len(out)
+			out = append(out, flat[len(flat):len(flat):len(flat)+size[i]])
+			flat = flat[:len(flat)+size[i]]
+		}
+		out[at[r]] = append(out[at[r]], i)
+	}
+	return out
+}
+
 // Story is a group of documents reporting the same story.
 type Story struct {
 	ID         int
@@ -198,146 +275,58 @@ type Story struct {
 	Start, End time.Time // publication window; zero when no document is dated
 }
 
+// storyDays is how far apart two dated articles of one story may be
+// published.
+const storyDays = 10
+
 // stories groups documents: two dated documents belong together when they
 // were published within storyDays of each other and share enough names
 // (participants and proper nouns); an undated document joins the story it
 // shares most names with, if it shares enough, and otherwise stands alone.
-func stories(docs []*claims.Document, participants func(d *claims.Document) []string, stop map[string]bool) ([]Story, map[string]int) {
-	const storyDays = 10
+//
+// The keywords come from analyse; x indexes them. Each document's
+// candidates are counted on GOMAXPROCS goroutines, each with a dense
+// counter; the joins are applied afterwards, and since a union-find's sets
+// do not depend on the order of unions, neither does the result.
+func stories(docs []*claims.Document, words []docWords) ([]Story, map[string]int) {
 	n := len(docs)
-	kw := make([]map[string]bool, n)
-	parts := make([][]string, n)
-	for i, d := range docs {
-		parts[i] = participants(d) // the callback need not be safe for concurrent use
-	}
-	perDoc(docs, newScratch, func(i int, s *scratch) {
-		kw[i] = keywords(docs[i], parts[i], stop, s)
-	})
-	// One postings entry per keyword, holding every document that has it
-	// (in index order: documents are added in that order, whatever order
-	// a map hands out their words in) and, for dated documents, the same
-	// sorted by publication day, so that each document meets only those
-	// published within the story window (with a day's margin for times off
-	// midnight; the exact test follows). The pairs that can be joined are
-	// the same as through the full lists; the work no longer grows with the
-	// square of the corpus (at 100k articles, words in up to n/50 documents
-	// made this loop most of the comparison). Each document keeps pointers
-	// to its words' entries, so the loops below do no map lookups.
-	type post struct {
-		day int64
-		doc int
-	}
-	type postings struct {
-		kind  int
-		all   []int
-		dated []post
-	}
-	inv := map[string]*postings{}
-	words := make([][]*postings, n)
-	counts := make([][2]int, n) // names and content words per document
 	day := make([]int64, n)
+	counts := make([][2]int, n) // names and content words per document
 	for i, d := range docs {
-		dated := d.HasDate()
-		if dated {
+		if d.HasDate() {
 			day[i] = unixDay(d.Published)
 		}
-		words[i] = make([]*postings, 0, len(kw[i]))
-		for w := range kw[i] {
-			p := inv[w]
-			if p == nil {
-				p = &postings{kind: kind(w)}
-				inv[w] = p
-			}
-			p.all = append(p.all, i)
-			if dated {
-				p.dated = append(p.dated, post{day[i], i})
-			}
-			counts[i][p.kind]++
-			words[i] = append(words[i], p)
+		for _, w := range words[i].keywords {
+			counts[i][w.kind()]++
 		}
 	}
-	for _, p := range inv {
-		slices.SortFunc(p.dated, func(a, b post) int {
-			if a.day != b.day {
-				return cmp.Compare(a.day, b.day)
+	x := indexKeywords(docs, words, day, maxPosting(n))
+	// Candidates are counted per chunk of documents; join[c] holds the
+	// pairs chunk c found.
+	const chunk = 256
+	join := make([][][2]int32, (n+chunk-1)/chunk)
+	forEach(len(join), counterWorkers(), func() *counter { return newCounter(n) }, func(c int, cnt *counter) {
+		for i := c * chunk; i < min(n, (c+1)*chunk); i++ {
+			if docs[i].HasDate() {
+				join[c] = x.datedJoins(docs, i, day, counts, cnt, join[c])
+			} else if j := x.undatedJoin(docs, i, counts, cnt); j >= 0 {
+				join[c] = append(join[c], [2]int32{int32(i), int32(j)})
 			}
-			return cmp.Compare(a.doc, b.doc)
-		})
-	}
+		}
+	})
 	u := newUnionFind(n)
-	undated := []int{}
-	shared := map[int][2]int{}
-	for i, d := range docs {
-		if !d.HasDate() {
-			undated = append(undated, i)
-			continue
-		}
-		clear(shared)
-		for _, p := range words[i] {
-			// Words in many documents say little about which story a
-			// document belongs to.
-			if len(p.all) > maxPosting(n) {
-				continue
-			}
-			l := p.dated
-			k := sort.Search(len(l), func(k int) bool { return l[k].day >= day[i]-storyDays-1 })
-			for ; k < len(l) && l[k].day <= day[i]+storyDays+1; k++ {
-				if j := l[k].doc; j > i {
-					c := shared[j]
-					c[p.kind]++
-					shared[j] = c
-				}
-			}
-		}
-		for j, k := range shared {
-			dd := docs[j].Published.Sub(d.Published)
-			if dd < 0 {
-				dd = -dd
-			}
-			if dd <= storyDays*24*time.Hour && similarity(&k, counts[i], counts[j]) >= 0.25 {
-				u.union(i, j)
-			}
+	for _, pairs := range join {
+		for _, p := range pairs {
+			u.union(int(p[0]), int(p[1]))
 		}
 	}
-	for _, i := range undated {
-		best, bestScore := -1, 0.0
-		shared := map[int]*[2]int{}
-		for _, p := range words[i] {
-			if len(p.all) > maxPosting(n) {
-				continue
-			}
-			for _, j := range p.all {
-				if j != i && docs[j].HasDate() {
-					if shared[j] == nil {
-						shared[j] = &[2]int{}
-					}
-					shared[j][p.kind]++
-				}
-			}
-		}
-		for j, k := range shared {
-			if s := similarity(k, counts[i], counts[j]); s > bestScore || s == bestScore && j < best {
-				best, bestScore = j, s
-			}
-		}
-		if best >= 0 && bestScore >= 0.4 {
-			u.union(i, best)
-		}
-	}
-	groups := map[int][]int{}
-	for i := range docs {
-		groups[u.find(i)] = append(groups[u.find(i)], i)
-	}
-	roots := make([]int, 0, len(groups))
-	for r := range groups {
-		roots = append(roots, r)
-	}
-	sort.Slice(roots, func(a, b int) bool { return docs[roots[a]].ID < docs[roots[b]].ID })
-	var out []Story
-	byDoc := map[string]int{}
-	for k, r := range roots {
-		st := Story{ID: k + 1}
-		for _, i := range groups[r] {
+	groups := u.groups()
+	slices.SortStableFunc(groups, func(a, b []int) int { return strings.Compare(docs[a[0]].ID, docs[b[0]].ID) })
+	out := make([]Story, 0, len(groups))
+	byDoc := make(map[string]int, n)
+	for k, g := range groups {
+		st := Story{ID: k + 1, Docs: make([]string, 0, len(g))}
+		for _, i := range g {
 			d := docs[i]
 			st.Docs = append(st.Docs, d.ID)
 			byDoc[d.ID] = st.ID
@@ -356,6 +345,257 @@ func stories(docs []*claims.Document, participants func(d *claims.Document) []st
 	return out, byDoc
 }
 
+// datedJoins appends to pairs the later documents (by index) that dated
+// document i joins: published within storyDays of it and similar enough.
+func (x *keywordIndex) datedJoins(docs []*claims.Document, i int, day []int64, counts [][2]int, cnt *counter, pairs [][2]int32) [][2]int32 {
+	d := docs[i]
+	for _, p := range x.wordsOf(i) {
+		// Only documents published within the story window (with a day's
+		// margin for times off midnight; the exact test follows).
+		l := x.datedOf(p)
+		k := sort.Search(len(l), func(k int) bool { return l[k].day >= day[i]-storyDays-1 })
+		for ; k < len(l) && l[k].day <= day[i]+storyDays+1; k++ {
+			if j := l[k].doc; int(j) > i {
+				cnt.add(j, x.kind[p])
+			}
+		}
+	}
+	for _, j := range cnt.touched {
+		k := cnt.take(j)
+		dd := docs[j].Published.Sub(d.Published)
+		if dd < 0 {
+			dd = -dd
+		}
+		if dd <= storyDays*24*time.Hour && similarity(&k, counts[i], counts[j]) >= 0.25 {
+			pairs = append(pairs, [2]int32{int32(i), j})
+		}
+	}
+	cnt.touched = cnt.touched[:0]
+	return pairs
+}
+
+// undatedJoin returns the dated document that undated document i shares
+// most names with (the first by index among equals), or -1 when it shares
+// too few with any.
+func (x *keywordIndex) undatedJoin(docs []*claims.Document, i int, counts [][2]int, cnt *counter) int {
+	for _, p := range x.wordsOf(i) {
+		for _, j := range x.docsOf(p) {
+			if int(j) != i && docs[j].HasDate() {
+				cnt.add(j, x.kind[p])
+			}
+		}
+	}
+	best, bestScore := -1, 0.0
+	for _, j := range cnt.touched {
+		k := cnt.take(j)
+		if s := similarity(&k, counts[i], counts[j]); s > bestScore || s == bestScore && int(j) < best {
+			best, bestScore = int(j), s
+		}
+	}
+	cnt.touched = cnt.touched[:0]
+	if best >= 0 && bestScore >= 0.4 {
+		return best
+	}
+	return -1
+}
+
+// counter counts, for one document at a time, what it shares with every
+// other document (keywords by kind, or shingles). A dense array with a
+// list of the entries touched replaces a map per document: the same counts
+// without hashing.
+type counter struct {
+	n       [][2]int32
+	touched []int32
+}
+
+func newCounter(n int) *counter { return &counter{n: make([][2]int32, n)} }
+
+// counterWorkers is how many goroutines count with a counter each: as many
+// as there are processors, up to 8, so that the counters (8 bytes per
+// document each) stay small beside the corpus on a machine with many.
+func counterWorkers() int { return min(runtime.GOMAXPROCS(0), 8) }
+
+func (c *counter) add(j int32, kind uint8) {
+	if c.n[j] == [2]int32{} {
+		c.touched = append(c.touched, j)
+	}
+	c.n[j][kind]++
+}
+
+// take returns j's counts and zeroes them for the next document.
+func (c *counter) take(j int32) [2]int {
+	k := c.n[j]
+	c.n[j] = [2]int32{}
+	return [2]int{int(k[0]), int(k[1])}
+}
+
+// keywordIndex is an inverted index of the keywords that can join
+// documents: those that at least two and at most maxPosting documents
+// have. (A keyword of one document meets no other; one of many documents
+// says little about which story a document belongs to.) Postings are
+// stored end to end in flat slices, addressed by offsets, rather than as a
+// map of small slices.
+type keywordIndex struct {
+	kind    []uint8 // per posting: 0 for names, 1 for content words
+	all     []int32 // documents having posting p, in index order: all[allAt[p]:allAt[p+1]]
+	allAt   []int
+	dated   []post // the dated ones, by publication day then index
+	datedAt []int
+	words   []int32 // postings of document i: words[wordsAt[i]:wordsAt[i+1]]
+	wordsAt []int
+}
+
+// post is a dated document in a posting.
+type post struct {
+	day int64
+	doc int32
+}
+
+func (x *keywordIndex) docsOf(p int32) []int32 { return x.all[x.allAt[p]:x.allAt[p+1]] }
+func (x *keywordIndex) datedOf(p int32) []post { return x.dated[x.datedAt[p]:x.datedAt[p+1]] }
+func (x *keywordIndex) wordsOf(i int) []int32  { return x.words[x.wordsAt[i]:x.wordsAt[i+1]] }
+
+// indexKeywords builds the index by sorting every (keyword hash, document)
+// pair rather than through a map keyed by the words: a large corpus has
+// about as many distinct words as documents times keywords, and growing a
+// string-keyed map to millions of entries was most of the story grouping's
+// time. Equal hashes are checked word for word, so a hash collision never
+// joins two different keywords.
+func indexKeywords(docs []*claims.Document, words []docWords, day []int64, limit int) *keywordIndex {
+	type ref struct {
+		hash uint64
+		doc  int32
+		k    int32
+	}
+	total := 0
+	for _, w := range words {
+		total += len(w.keywords)
+	}
+	refs := make([]ref, 0, total)
+	for i, w := range words {
+		for k, kw := range w.keywords {
+			refs = append(refs, ref{kw.hash, int32(i), int32(k)})
+		}
+	}
+	// By hash, then document and keyword: refs is in that order already.
+	refs = sortByHash(refs, func(r ref) uint64 { return r.hash })
+	kw := func(r ref) keyword { return words[r.doc].keywords[r.k] }
+	x := &keywordIndex{allAt: []int{0}, datedAt: []int{0}}
+	var member [][2]int32 // (document, posting)
+	// add makes a posting of refs, one keyword's documents in index order.
+	add := func(refs []ref) {
+		if len(refs) < 2 || len(refs) > limit {
+			return
+		}
+		p := int32(len(x.kind))
+		x.kind = append(x.kind, kw(refs[0]).kind())
+		from := len(x.dated)
+		for _, r := range refs {
+			x.all = append(x.all, r.doc)
+			if docs[r.doc].HasDate() {
+				x.dated = append(x.dated, post{day[r.doc], r.doc})
+			}
+			member = append(member, [2]int32{r.doc, p})
+		}
+		if l := x.dated[from:]; len(l) > 1 {
+			slices.SortStableFunc(l, func(a, b post) int { return cmp.Compare(a.day, b.day) })
+		}
+		x.allAt = append(x.allAt, len(x.all))
+		x.datedAt = append(x.datedAt, len(x.dated))
+	}
+	for lo := 0; lo < len(refs); {
+		hi := lo + 1
+		same := true
+		for hi < len(refs) && refs[hi].hash == refs[lo].hash {
+			same = same && kw(refs[hi]) == kw(refs[lo])
+			hi++
+		}
+		run := refs[lo:hi]
+		if !same {
+			// A hash collision: split the run by keyword, keeping each
+			// keyword's documents in index order.
+			slices.SortStableFunc(run, func(a, b ref) int {
+				ka, kb := kw(a), kw(b)
+				return cmp.Or(cmp.Compare(ka.class, kb.class), strings.Compare(ka.word, kb.word))
+			})
+			for len(run) > 0 {
+				m := 1
+				for m < len(run) && kw(run[m]) == kw(run[0]) {
+					m++
+				}
+				add(run[:m])
+				run = run[m:]
+			}
+		} else {
+			add(run)
+		}
+		lo = hi
+	}
+	x.wordsAt, x.words = byDocument(len(docs), member)
+	return x
+}
+
+// byDocument turns (document, item) pairs into each document's items, in
+// the pairs' order, stored end to end: document i's are
+// items[at[i]:at[i+1]]. It is a counting sort on the document.
+func byDocument(n int, member [][2]int32) (at []int, items []int32) {
+	at = make([]int, n+1)
+	for _, m := range member {
+		at[m[0]+1]++
+	}
+	for i := 0; i < n; i++ {
+		at[i+1] += at[i]
+	}
+	items = make([]int32, len(member))
+	fill := slices.Clone(at[:n])
+	for _, m := range member {
+		items[fill[m[0]]] = m[1]
+		fill[m[0]]++
+	}
+	return at, items
+}
+
+// sortByHash sorts xs by a 64-bit hash, keeping the order of equal hashes
+// (a stable sort), and returns the sorted copy. It distributes the
+// elements into buckets by the hash's top bits, then sorts each bucket,
+// which holds a few elements when the hashes are spread: at a million
+// claims, sorting keyword and shingle postings with comparison sorts was a
+// tenth of the comparison's time.
+func sortByHash[T any](xs []T, hash func(T) uint64) []T {
+	width := max(4, min(20, bits.Len(uint(len(xs)))-2)) // about four elements per bucket
+	shift := 64 - width
+	at := make([]int, 1<<width+1) // bucket b is out[at[b]:at[b+1]]
+	for _, x := range xs {
+		at[hash(x)>>shift+1]++
+	}
+	for b := 1; b < len(at); b++ {
+		at[b] += at[b-1]
+	}
+	next := slices.Clone(at[:1<<width])
+	out := make([]T, len(xs))
+	for _, x := range xs {
+		b := hash(x) >> shift
+		out[next[b]] = x
+		next[b]++
+	}
+	for b := 0; b < 1<<width; b++ {
+		seg := out[at[b]:at[b+1]]
+		if len(seg) > 64 { // many equal hashes: one keyword in many documents
+			byHash := func(a, b T) int { return cmp.Compare(hash(a), hash(b)) }
+			if !slices.IsSortedFunc(seg, byHash) {
+				slices.SortStableFunc(seg, byHash)
+			}
+			continue
+		}
+		for i := 1; i < len(seg); i++ { // insertion sort: stable
+			for j := i; j > 0 && hash(seg[j]) < hash(seg[j-1]); j-- {
+				seg[j], seg[j-1] = seg[j-1], seg[j]
+			}
+		}
+	}
+	return out
+}
+
 // unixDay is the day number of t since 1970 (rounded down).
 func unixDay(t time.Time) int64 {
 	s := t.Unix()
@@ -370,13 +610,39 @@ func unixDay(t time.Time) int64 {
 // for grouping.
 func maxPosting(n int) int { return max(20, n/50) }
 
-// kind tells names (participants and proper nouns, prefixed "@") from
-// content words.
-func kind(w string) int {
-	if strings.HasPrefix(w, "@") {
-		return 0
+// Keyword classes. A participant and a proper noun are both names (kind
+// 0); a content word is kind 1. The classes keep "@@kim", "@kim" and "kim"
+// (a participant, a name and a word, as they were once spelt) apart.
+const (
+	kwParticipant uint8 = iota
+	kwProper
+	kwContent
+)
+
+// keyword is one word that tells stories apart, with a hash of its class
+// and word by which the index sorts it.
+type keyword struct {
+	hash  uint64
+	word  string
+	class uint8
+}
+
+func newKeyword(class uint8, w string) keyword {
+	const offset64, prime64 = 14695981039346656037, 1099511628211
+	h := (offset64 ^ uint64(class)) * prime64
+	for k := 0; k < len(w); k++ {
+		h ^= uint64(w[k])
+		h *= prime64
 	}
-	return 1
+	return keyword{h, w, class}
+}
+
+// kind tells names (participants and proper nouns) from content words.
+func (k keyword) kind() uint8 {
+	if k.class == kwContent {
+		return 1
+	}
+	return 0
 }
 
 // similarity of two documents for story grouping. Names (participants and
@@ -402,55 +668,140 @@ func similarity(shared *[2]int, na, nb [2]int) float64 {
 // more, not a function word of any language). Two reports of one flood share
 // "valley", "floods", the town's name; a report of last year's flood shares
 // them too, which is why stories also need publication dates close together.
-func keywords(d *claims.Document, participants []string, stop map[string]bool, s *scratch) map[string]bool {
-	out := map[string]bool{}
-	for _, p := range participants {
-		out["@@"+p] = true
-	}
-	s.toks = token.Scan(d.Text, s.toks[:0])
+//
+// They are read from the scanned text (s.toks) and returned distinct, as a
+// slice: a set per document, built once and only ever read in full, needs
+// no map.
+func (s *scratch) keywords(participants []string, stop map[string]bool) []keyword {
 	toks := s.toks
-	proper, content := s.proper, s.content
-	clear(proper)
-	clear(content)
-	// Words the text also writes in lower case are not names.
-	lower := map[string]bool{}
-	for _, t := range toks {
-		if t.Kind == token.Word && t.Flags&(token.Capital|token.AllCaps) == 0 {
-			lower[t.Lower] = true
+	t := &s.table
+	t.reset()
+	// Each word's entry, found once per token; words the text also
+	// writes in lower case are not names.
+	ids := s.ids[:0]
+	for i := range toks {
+		id := int32(-1)
+		if tk := &toks[i]; tk.Kind == token.Word {
+			id = t.add(tk)
+			if tk.Flags&(token.Capital|token.AllCaps) == 0 {
+				t.entries[id].lower = true
+			}
 		}
+		ids = append(ids, id)
 	}
-	for i, t := range toks {
-		if t.Kind != token.Word || len(t.Text) < 3 || stop[t.Lower] || stopCaps[t.Lower] {
+	s.ids = ids
+	for i, tk := range toks {
+		if tk.Kind != token.Word || len(tk.Text) < 3 {
 			continue
 		}
-		opens := i == 0 || t.Is(token.NewlineBefore)
+		e := &t.entries[ids[i]]
+		if e.stop == 0 {
+			e.stop = 2
+			if stop[e.word] || stopCaps[e.word] {
+				e.stop = 1
+			}
+		}
+		if e.stop == 1 {
+			continue
+		}
+		opens := i == 0 || tk.Is(token.NewlineBefore)
 		if !opens {
 			switch toks[i-1].Text {
 			case ".", "!", "?", "\"", "“", ":":
 				opens = true
 			}
 		}
-		capital := t.Is(token.Capital) || t.Is(token.AllCaps)
+		capital := tk.Is(token.Capital) || tk.Is(token.AllCaps)
 		// An opening word is a name when it begins a run of names ("Kim
 		// Jong Un has ordered", "Donald Trump said"), not when a common
 		// word opens the sentence ("Police in Denver said").
 		startsName := opens && i+1 < len(toks) && toks[i+1].Kind == token.Word &&
-			toks[i+1].Is(token.Capital) && !toks[i+1].Is(token.NewlineBefore) && !lower[t.Lower]
+			toks[i+1].Is(token.Capital) && !toks[i+1].Is(token.NewlineBefore) && !e.lower
 		// A dateline's place: "JAKARTA, Rabu (27/11/2024) -".
-		startsName = startsName || opens && t.Is(token.AllCaps) && i+1 < len(toks) && toks[i+1].Text == ","
+		startsName = startsName || opens && tk.Is(token.AllCaps) && i+1 < len(toks) && toks[i+1].Text == ","
 		if capital && (!opens || startsName) {
-			proper[t.Lower]++
-		} else if len(t.Lower) >= 4 {
-			content[t.Lower]++
+			e.proper++
+		} else if len(e.word) >= 4 {
+			e.content++
 		}
 	}
-	for _, w := range s.top(proper, 20) {
-		out["@"+w] = true
+	out := s.kw[:0]
+	for _, p := range participants {
+		out = append(out, newKeyword(kwParticipant, p))
 	}
-	for _, w := range s.top(content, 20) {
-		out[w] = true
+	// Participants given with the document may repeat.
+	slices.SortFunc(out, func(a, b keyword) int { return strings.Compare(a.word, b.word) })
+	out = slices.CompactFunc(out, func(a, b keyword) bool { return a.word == b.word })
+	for _, w := range s.top(func(e *wordEntry) int { return e.proper }, 20) {
+		out = append(out, newKeyword(kwProper, w.w))
 	}
-	return out
+	for _, w := range s.top(func(e *wordEntry) int { return e.content }, 20) {
+		out = append(out, newKeyword(kwContent, w.w))
+	}
+	s.kw = out
+	return slices.Clip(slices.Clone(out)) // kept until the stories are made: no spare room
+}
+
+// wordTable holds one document's distinct words (lower-case forms) with
+// what keywords counts of them. It is a hash table over the hash
+// token.Scan already stored in every token, reused from document to
+// document: the string-keyed maps it replaces hashed each word again for
+// every lookup (three or four per token), most of the keywords' time.
+type wordTable struct {
+	entries []wordEntry // in order of first appearance
+	slots   []int32     // open addressing: entry index + 1, 0 when free
+}
+
+type wordEntry struct {
+	word            string
+	hash            uint32
+	slot            int32 // where it sits in slots, to free it in reset
+	lower           bool  // written in lower case somewhere in the text
+	stop            uint8 // 0 not yet looked up, 1 a stop word, 2 not one
+	proper, content int   // uses as a name and as a content word
+}
+
+// reset empties the table, freeing only the slots in use (a table grown
+// by one long document is not cleared in full for every short one).
+func (t *wordTable) reset() {
+	for _, e := range t.entries {
+		t.slots[e.slot] = 0
+	}
+	t.entries = t.entries[:0]
+}
+
+// add returns the index of tk's lower-case form, adding it if new.
+func (t *wordTable) add(tk *token.Token) int32 {
+	if 2*(len(t.entries)+1) > len(t.slots) {
+		t.grow()
+	}
+	h := tk.KeyHash()
+	mask := uint32(len(t.slots) - 1)
+	for i := (h * 0x9E3779B1) & mask; ; i = (i + 1) & mask {
+		k := t.slots[i]
+		if k == 0 {
+			t.entries = append(t.entries, wordEntry{word: tk.Lower, hash: h, slot: int32(i)})
+			t.slots[i] = int32(len(t.entries))
+			return int32(len(t.entries) - 1)
+		}
+		if e := &t.entries[k-1]; e.hash == h && e.word == tk.Lower {
+			return k - 1
+		}
+	}
+}
+
+// grow doubles the slots and places the entries again.
+func (t *wordTable) grow() {
+	t.slots = make([]int32, max(64, 2*len(t.slots)))
+	mask := uint32(len(t.slots) - 1)
+	for k := range t.entries {
+		e := &t.entries[k]
+		i := (e.hash * 0x9E3779B1) & mask
+		for t.slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		t.slots[i], e.slot = int32(k+1), int32(i)
+	}
 }
 
 type wordCount struct {
@@ -458,16 +809,19 @@ type wordCount struct {
 	n int
 }
 
-// top returns the n most frequent words, ties broken alphabetically. The
-// order is total (words are distinct), so it does not depend on the map's.
-// Only the n best are kept while scanning (a document has hundreds of
-// distinct words and n is 20), then those are sorted.
-func (s *scratch) top(count map[string]int, n int) []string {
+// top returns the n words of the table with the highest count, ties
+// broken alphabetically (words with no count are left out). The order is
+// total (words are distinct), so it does not depend on the table's. Only
+// the n best are kept while scanning (a document has hundreds of distinct
+// words and n is 20). The result is scratch space, valid until the next
+// call.
+func (s *scratch) top(count func(*wordEntry) int, n int) []wordCount {
 	better := func(a, b wordCount) bool { return a.n > b.n || a.n == b.n && a.w < b.w }
 	best := s.ranked[:0]
-	for w, c := range count {
-		x := wordCount{w, c}
-		if len(best) == n && !better(x, best[n-1]) {
+	for k := range s.table.entries {
+		e := &s.table.entries[k]
+		x := wordCount{e.word, count(e)}
+		if x.n == 0 || len(best) == n && !better(x, best[n-1]) {
 			continue
 		}
 		// Insert in order; best stays sorted, at most n long.
@@ -484,11 +838,7 @@ func (s *scratch) top(count map[string]int, n int) []string {
 		best[k] = x
 	}
 	s.ranked = best
-	out := make([]string, len(best))
-	for i, x := range best {
-		out[i] = x.w
-	}
-	return out
+	return best
 }
 
 // stopCaps are capitalised words too common in news to say which story a

@@ -1,0 +1,223 @@
+package compare
+
+import (
+	"cmp"
+	"encoding/json"
+	"math/rand/v2"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/claims"
+	"github.com/crosscheck/crosscheck/claims/token"
+	"github.com/crosscheck/crosscheck/rules"
+)
+
+// TestSortByHash checks the bucket sort against a stable comparison sort,
+// on sizes around its bucket widths and with hashes that repeat (one
+// keyword in many documents fills a bucket).
+func TestSortByHash(t *testing.T) {
+	type item struct {
+		h   uint64
+		pos int
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for _, n := range []int{0, 1, 2, 17, 100, 5000, 200_000} {
+		for _, distinct := range []int{1, 3, 1000, 0} {
+			xs := make([]item, n)
+			for i := range xs {
+				h := r.Uint64()
+				if distinct > 0 {
+					h = uint64(r.IntN(distinct)) * 0x9E3779B97F4A7C15
+				}
+				xs[i] = item{h, i}
+			}
+			want := slices.Clone(xs)
+			slices.SortStableFunc(want, func(a, b item) int { return cmp.Compare(a.h, b.h) })
+			got := sortByHash(xs, func(x item) uint64 { return x.h })
+			if !slices.Equal(got, want) {
+				t.Fatalf("n=%d distinct=%d: not a stable sort by hash", n, distinct)
+			}
+		}
+	}
+}
+
+// TestIndexKeywordsCollision checks that keywords with equal hashes but
+// different words get postings of their own, each in document order.
+func TestIndexKeywordsCollision(t *testing.T) {
+	docs := make([]*claims.Document, 6)
+	for i := range docs {
+		docs[i] = &claims.Document{ID: string(rune('a' + i))}
+	}
+	kw := func(class uint8, w string) keyword { return keyword{hash: 42, word: w, class: class} }
+	words := []docWords{
+		{keywords: []keyword{kw(kwContent, "flood"), kw(kwProper, "flood")}},
+		{keywords: []keyword{kw(kwContent, "valley")}},
+		{keywords: []keyword{kw(kwContent, "flood"), kw(kwContent, "valley")}},
+		{keywords: []keyword{kw(kwProper, "flood")}},
+		{keywords: []keyword{kw(kwContent, "flood")}},
+		{keywords: []keyword{kw(kwContent, "alone")}},
+	}
+	x := indexKeywords(docs, words, make([]int64, len(docs)), 20)
+	var got []string
+	for p := range x.kind {
+		var ds []string
+		for _, d := range x.docsOf(int32(p)) {
+			ds = append(ds, docs[d].ID)
+		}
+		got = append(got, strings.Join(ds, ","))
+	}
+	sort.Strings(got)
+	want := []string{"a,c,e", "a,d", "b,c"} // content "flood", proper "flood", "valley"; "alone" is in one document
+	if !slices.Equal(got, want) {
+		t.Fatalf("postings %q, want %q", got, want)
+	}
+	for i, want := range []int{2, 1, 2, 1, 1, 0} {
+		if got := len(x.wordsOf(i)); got != want {
+			t.Errorf("document %d has %d postings, want %d", i, got, want)
+		}
+	}
+}
+
+// mapKeywords is keywords as it was written with maps, the reference the
+// table-based version must match.
+func mapKeywords(toks []token.Token, participants []string, stop map[string]bool) map[string]bool {
+	out := map[string]bool{}
+	for _, p := range participants {
+		out["@@"+p] = true
+	}
+	proper, content, lower := map[string]int{}, map[string]int{}, map[string]bool{}
+	for _, t := range toks {
+		if t.Kind == token.Word && t.Flags&(token.Capital|token.AllCaps) == 0 {
+			lower[t.Lower] = true
+		}
+	}
+	for i, t := range toks {
+		if t.Kind != token.Word || len(t.Text) < 3 || stop[t.Lower] || stopCaps[t.Lower] {
+			continue
+		}
+		opens := i == 0 || t.Is(token.NewlineBefore)
+		if !opens {
+			switch toks[i-1].Text {
+			case ".", "!", "?", "\"", "“", ":":
+				opens = true
+			}
+		}
+		capital := t.Is(token.Capital) || t.Is(token.AllCaps)
+		startsName := opens && i+1 < len(toks) && toks[i+1].Kind == token.Word &&
+			toks[i+1].Is(token.Capital) && !toks[i+1].Is(token.NewlineBefore) && !lower[t.Lower]
+		startsName = startsName || opens && t.Is(token.AllCaps) && i+1 < len(toks) && toks[i+1].Text == ","
+		if capital && (!opens || startsName) {
+			proper[t.Lower]++
+		} else if len(t.Lower) >= 4 {
+			content[t.Lower]++
+		}
+	}
+	top := func(count map[string]int) []string {
+		var ws []string
+		for w := range count {
+			ws = append(ws, w)
+		}
+		sort.Slice(ws, func(i, j int) bool {
+			if count[ws[i]] != count[ws[j]] {
+				return count[ws[i]] > count[ws[j]]
+			}
+			return ws[i] < ws[j]
+		})
+		return ws[:min(20, len(ws))]
+	}
+	for _, w := range top(proper) {
+		out["@"+w] = true
+	}
+	for _, w := range top(content) {
+		out[w] = true
+	}
+	return out
+}
+
+// TestKeywordsMatchMaps runs keywords and its map-based reference over
+// texts with names, datelines, stop words, non-ASCII case and repeats,
+// reusing one scratch space as analyse does.
+func TestKeywordsMatchMaps(t *testing.T) {
+	set, err := rules.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stop := map[string]bool{}
+	for _, l := range set.Languages {
+		for w := range l.Detect {
+			stop[w] = true
+		}
+	}
+	texts := []string{
+		"",
+		"JAKARTA, Rabu (27/11/2024) - Banjir melanda Jakarta. Warga Jakarta mengungsi.",
+		"Kim Jong Un has ordered the toughest policy. Police in Denver said Denver police were ready.\nDonald Trump said: Trump will visit ÉCOLE Élysée élysée.",
+		strings.Repeat("Valley floods displaced people in the valley. The Valley Authority said floods rose. ", 30),
+	}
+	docs, _ := synthetic(2000)
+	for _, d := range docs[:40] {
+		texts = append(texts, d.Text)
+	}
+	// Many distinct words, to grow the table past its first size.
+	var many strings.Builder
+	for i := 0; i < 3000; i++ {
+		many.WriteString(strings.Repeat(string(rune('a'+i%26)), 4+i%7))
+		many.WriteString(string(rune('a' + i/26%26)))
+		many.WriteString(" Name")
+		many.WriteString(string(rune('a' + i%26)))
+		many.WriteString(" ")
+	}
+	texts = append(texts, many.String(), texts[2])
+	s := newScratch()
+	for i, text := range texts {
+		parts := []string{"kim-jong-un", "usa", "kim-jong-un"}[:i%4]
+		s.toks = token.Scan(text, s.toks[:0])
+		want := mapKeywords(s.toks, parts, stop)
+		got := map[string]bool{}
+		for _, k := range s.keywords(parts, stop) {
+			w := []string{"@@", "@", ""}[k.class] + k.word
+			if got[w] {
+				t.Errorf("text %d: keyword %q twice", i, w)
+			}
+			got[w] = true
+			if k != newKeyword(k.class, k.word) {
+				t.Errorf("text %d: keyword %q has a stale hash", i, w)
+			}
+		}
+		if len(got) != len(want) {
+			t.Errorf("text %d: %d keywords, want %d", i, len(got), len(want))
+		}
+		for w := range want {
+			if !got[w] {
+				t.Errorf("text %d: keyword %q missing", i, w)
+			}
+		}
+	}
+}
+
+// TestCompareDeterministic compares the synthetic corpus on one goroutine
+// and on several: the parallel passes must not change the result.
+func TestCompareDeterministic(t *testing.T) {
+	set, err := rules.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, cs := synthetic(20_000)
+	run := func(procs int) []byte {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		b, err := json.Marshal(Compare(docs, cs, set))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	one := run(1)
+	for _, procs := range []int{2, 5} {
+		if string(run(procs)) != string(one) {
+			t.Fatalf("GOMAXPROCS=%d changes the result", procs)
+		}
+	}
+}
