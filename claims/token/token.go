@@ -55,17 +55,24 @@ func (t *Token) KeyHash() uint32 {
 	if t.Hash != 0 {
 		return t.Hash
 	}
-	return HashString(t.Lower)
+	return hashLower(t)
 }
 
+// hashLower is KeyHash's rare path, kept out of line so that KeyHash and
+// the filters calling it stay small enough to inline.
+//
+//go:noinline
+func hashLower(t *Token) uint32 { return HashString(t.Lower) }
+
 // HashString is the hash Scan stores in Token.Hash for a token whose lower
-// case form is s: FNV-1a, never zero.
+// case form is s: FNV-1a, then multiplied by the golden ratio so that its
+// top bits are well mixed (filters index by them), never zero.
 func HashString(s string) uint32 {
 	h := uint32(2166136261)
 	for k := 0; k < len(s); k++ {
 		h = (h ^ uint32(s[k])) * 16777619
 	}
-	return h | 1
+	return h*0x9E3779B1 | 1
 }
 
 // Is reports whether all of the flags f are set.
