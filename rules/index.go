@@ -739,25 +739,26 @@ func (x *Index) longest(toks []token.Token, masks []uint64, i int, accept func(*
 	bestID := -1
 	// acc[k] is the union of the anchor masks of toks[i..i+k], which stops
 	// growing at a line break or the end (no match crosses either); it is
-	// filled as far as the candidates need.
+	// filled as far as the candidates need. lim is where it stops growing
+	// (found while filling), run the union so far.
 	var acc [windowMax]uint64
-	accN, open := 0, true
+	accN, run := 0, uint64(0)
+	lim := min(len(toks), len(masks)) - i
 	window := func(r int) uint64 {
-		for accN <= r {
-			j := i + accN
-			var m uint64
-			if accN > 0 {
-				m = acc[accN-1]
+		for accN <= r && accN < lim {
+			mk := masks[i+accN]
+			if accN > 0 && mk&lineBit != 0 {
+				lim = accN
+				break
 			}
-			if open && j < len(toks) && j < len(masks) && (accN == 0 || masks[j]&lineBit == 0) {
-				m |= masks[j]
-			} else {
-				open = false
-			}
-			acc[accN] = m
+			run |= mk
+			acc[accN] = run
 			accN++
 		}
-		return acc[r]
+		if r < accN {
+			return acc[r]
+		}
+		return run // r reaches past the line's end
 	}
 	// A word an ordinal prefix opens can reach a pattern through both
 	// lists; tried tells the second time apart.
