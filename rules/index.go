@@ -49,6 +49,7 @@ type Index struct {
 	// of words an ordinal prefix opens ("kedua").
 	lists            map[string]*candList
 	numList, ordList *candList
+	allLists         []*candList // every list, numbered
 	// keys merges wordBits and lists, so a known word costs one lookup.
 	keys      map[string]wordKey
 	startBufs sync.Pool // *[]start, Anchors' working list
@@ -145,6 +146,23 @@ type candList struct {
 	first [65]uint16
 	any   uint64
 	reach int
+	id    int32 // index in Index.allLists
+}
+
+// number is c's index in Index.allLists, or -1 for none.
+func (c *candList) number() int32 {
+	if c == nil {
+		return -1
+	}
+	return c.id
+}
+
+// list is the candidate list numbered n, or nil.
+func (x *Index) list(n int32) *candList {
+	if n < 0 {
+		return nil
+	}
+	return x.allLists[n]
 }
 
 type wordKey struct {
@@ -167,7 +185,8 @@ func (x *Index) newCandList(ids []int) *candList {
 	if len(ids) == 0 {
 		return nil
 	}
-	c := &candList{}
+	c := &candList{id: int32(len(x.allLists))}
+	x.allLists = append(x.allLists, c)
 	for _, id := range ids {
 		bit, reach, need, width := x.bit[id], x.reach[id], x.need[id], x.width[id]
 		if reach >= windowMax {
@@ -446,7 +465,7 @@ func (x *Index) Anchors(toks []token.Token, dst []uint64) []uint64 {
 		}
 		if own, more := x.candidatesFor(t, key.list); own != nil || more != nil {
 			m |= startBit
-			starts = append(starts, start{i, own, more})
+			starts = append(starts, start{int32(i), own.number(), more.number()})
 		}
 		if t.Is(token.NewlineBefore) {
 			m |= lineBit
@@ -458,7 +477,7 @@ func (x *Index) Anchors(toks []token.Token, dst []uint64) []uint64 {
 	// most prepositions and numbers open no pattern here, and the search
 	// is then never set up.
 	for _, st := range starts {
-		if !x.near(masks, st.i, st.own) && !x.near(masks, st.i, st.more) {
+		if !x.near(masks, int(st.i), x.list(st.own)) && !x.near(masks, int(st.i), x.list(st.more)) {
 			masks[st.i] &^= startBit
 		}
 	}
@@ -467,10 +486,12 @@ func (x *Index) Anchors(toks []token.Token, dst []uint64) []uint64 {
 	return masks
 }
 
-// start is a token with candidate patterns, noted by Anchors.
+// start is a token with candidate patterns, noted by Anchors. It holds
+// the lists by number (see candList.id): a slice of pointers written per
+// token would cost a write barrier each while the collector runs.
 type start struct {
-	i         int
-	own, more *candList
+	i         int32
+	own, more int32 // -1: none
 }
 
 // near reports whether some group of c may pass at token i: an untracked
@@ -482,11 +503,15 @@ func (x *Index) near(masks []uint64, i int, c *candList) bool {
 	if int(c.first[64]) < len(c.groups) {
 		return true
 	}
-	m := masks[i]
-	for j := i + 1; j <= i+c.reach && j < len(masks) && masks[j]&lineBit == 0; j++ {
-		m |= masks[j]
+	if masks[i]&c.any != 0 {
+		return true
 	}
-	return m&c.any != 0
+	for j := i + 1; j <= i+c.reach && j < len(masks) && masks[j]&lineBit == 0; j++ {
+		if masks[j]&c.any != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *Pattern) firstKeys() (words []string, classes []int) {
