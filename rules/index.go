@@ -51,7 +51,7 @@ type Index struct {
 	numList, ordList *candList
 	allLists         []*candList // every list, numbered
 	// keys merges wordBits and lists, so a known word costs one lookup.
-	keys      map[string]wordKey
+	keys      WordMap[wordKey]
 	startBufs sync.Pool // *[]start, Anchors' working list
 
 	numberBit, numLikeBit, monthDayBit, qBit, romanBit, tHourBit uint64
@@ -249,12 +249,11 @@ func (x *Index) groupCandidates() {
 		x.lists[w] = x.newCandList(sortedUnique(append(append([]int(nil), x.byWord[w]...), x.numCands...)))
 		x.words.Add(w)
 	}
-	x.keys = map[string]wordKey{}
 	for w, b := range x.wordBits {
-		x.keys[w] = wordKey{bits: b, list: x.lists[w]}
+		x.keys.Put(w, wordKey{bits: b, list: x.lists[w]})
 	}
 	for w, c := range x.lists {
-		x.keys[w] = wordKey{bits: x.wordBits[w], list: c}
+		x.keys.Put(w, wordKey{bits: x.wordBits[w], list: c})
 	}
 }
 
@@ -430,7 +429,7 @@ func (x *Index) Anchors(toks []token.Token, dst []uint64) []uint64 {
 		var m uint64
 		var key wordKey
 		if x.words.May(t) {
-			key = x.keys[t.Lower]
+			key, _ = x.keys.Get(t)
 			m = key.bits
 		}
 		switch t.Kind {
@@ -864,7 +863,8 @@ func romanLetters(s string) bool {
 func (x *Index) candidates(t *token.Token) (own, more *candList) {
 	var list *candList
 	if t.Kind != token.Number && x.words.May(t) {
-		list = x.keys[t.Lower].list
+		key, _ := x.keys.Get(t)
+		list = key.list
 	}
 	return x.candidatesFor(t, list)
 }

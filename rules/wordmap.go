@@ -1,0 +1,113 @@
+package rules
+
+import "github.com/crosscheck/crosscheck/claims/token"
+
+// WordMap maps lower-case words to values and is looked up by token, using
+// the hash token.Scan already computed (token.Token.Hash): a lookup is a
+// probe and, on a hit, one string comparison, where a Go map hashes the
+// string again. The tables looked up once or more per token (pattern
+// anchors, language detection, phrase first words) use it.
+//
+// It is filled once and then only read, so any number of goroutines may
+// look it up.
+type WordMap[V any] struct {
+	slots   []int32 // 0: empty, else an index into entries plus one
+	entries []wordEntry[V]
+	shift   uint32 // slot of a hash: its top bits
+}
+
+type wordEntry[V any] struct {
+	key  string
+	hash uint32
+	val  V
+}
+
+// Len is the number of words in the map.
+func (m *WordMap[V]) Len() int { return len(m.entries) }
+
+// Put sets the value of lower-case word w.
+func (m *WordMap[V]) Put(w string, v V) {
+	h := token.HashString(w)
+	if i, ok := m.find(w, h); ok {
+		m.entries[i].val = v
+		return
+	}
+	if 2*(len(m.entries)+1) > len(m.slots) {
+		m.grow()
+	}
+	m.entries = append(m.entries, wordEntry[V]{key: w, hash: h, val: v})
+	m.place(int32(len(m.entries)))
+}
+
+// Ptr returns a pointer to w's value, adding w with the zero value if it is
+// missing, for building values in place.
+func (m *WordMap[V]) Ptr(w string) *V {
+	h := token.HashString(w)
+	i, ok := m.find(w, h)
+	if !ok {
+		var zero V
+		m.Put(w, zero)
+		i, _ = m.find(w, h)
+	}
+	return &m.entries[i].val
+}
+
+// Get returns the value of t's lower-case form.
+func (m *WordMap[V]) Get(t *token.Token) (V, bool) {
+	h := t.Hash
+	if h == 0 {
+		h = token.HashString(t.Lower)
+	}
+	if i, ok := m.find(t.Lower, h); ok {
+		return m.entries[i].val, true
+	}
+	var zero V
+	return zero, false
+}
+
+// Each calls f with every word and its value, in the order they were added.
+func (m *WordMap[V]) Each(f func(w string, v V)) {
+	for _, e := range m.entries {
+		f(e.key, e.val)
+	}
+}
+
+func (m *WordMap[V]) find(w string, h uint32) (int, bool) {
+	if len(m.slots) == 0 {
+		return 0, false
+	}
+	mask := uint32(len(m.slots) - 1)
+	for i := h >> m.shift; ; i = (i + 1) & mask {
+		k := m.slots[i]
+		if k == 0 {
+			return 0, false
+		}
+		if e := &m.entries[k-1]; e.hash == h && e.key == w {
+			return int(k - 1), true
+		}
+	}
+}
+
+// place puts entry k (plus one) in the first free slot of its probe run.
+func (m *WordMap[V]) place(k int32) {
+	mask := uint32(len(m.slots) - 1)
+	i := m.entries[k-1].hash >> m.shift
+	for m.slots[i] != 0 {
+		i = (i + 1) & mask
+	}
+	m.slots[i] = k
+}
+
+// grow doubles the slots (at least 16) and places the entries again.
+func (m *WordMap[V]) grow() {
+	n := max(16, 2*len(m.slots))
+	m.slots = make([]int32, n)
+	bits := uint32(0)
+	for 1<<bits < n {
+		bits++
+	}
+	m.shift = 32 - bits
+	for k := range m.entries {
+		m.place(int32(k + 1))
+	}
+}
