@@ -75,7 +75,7 @@ type Engine struct {
 	// langWords gives, for a lower-case word, its weight as evidence for
 	// each language (by index in Rules.Codes), built once so detection is
 	// one map lookup per token.
-	langWords map[string][]uint8
+	langWords rules.WordMap[[]uint8]
 	langKnown rules.WordFilter // langWords' keys
 	bufs      sync.Pool        // *scratch buffers reused across documents
 }
@@ -103,7 +103,6 @@ func New(set *rules.Set) *Engine {
 			furniture: rules.NewIndex(l, l.Furniture),
 		}
 	}
-	e.langWords = map[string][]uint8{}
 	for li, code := range set.Codes {
 		l := set.Languages[code]
 		for _, w := range l.Words() {
@@ -111,10 +110,11 @@ func New(set *rules.Set) *Engine {
 			if l.Detect[w] {
 				weight = 2
 			}
-			if e.langWords[w] == nil {
-				e.langWords[w] = make([]uint8, len(set.Codes))
+			ws := e.langWords.Ptr(w)
+			if *ws == nil {
+				*ws = make([]uint8, len(set.Codes))
 			}
-			e.langWords[w][li] = weight
+			(*ws)[li] = weight
 			e.langKnown.Add(w)
 		}
 	}
@@ -186,7 +186,8 @@ func (e *Engine) setLanguage(doc *claims.Document, toks []token.Token) {
 		if toks[i].Kind != token.Word || !e.langKnown.May(&toks[i]) {
 			continue
 		}
-		for li, w := range e.langWords[toks[i].Lower] {
+		ws, _ := e.langWords.Get(&toks[i])
+		for li, w := range ws {
 			scores[li] += int(w)
 		}
 	}
