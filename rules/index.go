@@ -20,8 +20,15 @@ const (
 	nClasses
 )
 
-// Index finds the patterns that can start at a token with one map lookup,
-// so that matching costs nothing at the vast majority of tokens.
+// Index finds the longest pattern match at a token. Anchors first sums a
+// document up in one bit mask per token: which kinds of pattern parts
+// (month names, year-shaped numbers, duration words, listed phrases...) can
+// start there, whether the line starts there, and whether a pattern can
+// start there at all with its anchor within reach. A search at a token then
+// visits only the candidate patterns whose anchor part (their most
+// selective required part) occurs within reach and whose other required
+// parts all occur within the pattern's width, so most tokens cost a bit
+// test and a pattern runs only where it has a real chance.
 type Index struct {
 	lang    *Language
 	pats    []*Pattern
