@@ -1,0 +1,73 @@
+package rules
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/claims/token"
+	"github.com/stretchr/testify/require"
+)
+
+// TestLongestAnchoredIsExhaustive checks the pruned pattern search against
+// trying every pattern at every token: the anchor masks, candidate groups,
+// need tests and line stops may only skip patterns that cannot match. It
+// runs over the project's own articles and expectation cases, in every
+// built-in language, for the date and furniture indexes.
+func TestLongestAnchoredIsExhaustive(t *testing.T) {
+	set, err := Builtin()
+	require.NoError(t, err)
+	var texts []string
+	for _, glob := range []string{"../testdata/example/*", "../testdata/cases/*/*.txtar", "../testdata/cases-pending/*/*.txtar"} {
+		files, err := filepath.Glob(glob)
+		require.NoError(t, err)
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			require.NoError(t, err)
+			texts = append(texts, string(b))
+		}
+	}
+	require.NotEmpty(t, texts)
+	// Shapes the articles may lack: numbers and words glued to marks,
+	// line breaks inside dates, prefixed ordinals.
+	texts = append(texts, "on\n12 March 2024; from 10/1 to 11/7, Q3-2023, kuartal III 2024, ke-8, kedua puluh, 1990-an, Dec31 T04:17, 3 minute read")
+	for _, code := range set.Codes {
+		l := set.Languages[code]
+		for name, x := range map[string]*Index{"dates": NewIndex(l, l.Dates, l.Relative, l.Durations), "furniture": NewIndex(l, l.Furniture)} {
+			checked := 0
+			for _, text := range texts {
+				toks := token.Scan(text, nil)
+				masks := x.Anchors(toks, nil)
+				for i := range toks {
+					want, wantOK := bruteForce(x, toks, i)
+					got, ok := x.LongestAnchored(toks, masks, i, nil)
+					require.Equal(t, wantOK, ok, "%s %s token %d %q", code, name, i, toks[i].Text)
+					if ok {
+						require.Equal(t, want.End, got.End, "%s %s token %d %q", code, name, i, toks[i].Text)
+						require.Same(t, want.Pattern, got.Pattern, "%s %s token %d %q", code, name, i, toks[i].Text)
+					}
+					// Without masks: the per-pattern path.
+					got, ok = x.LongestAnchored(toks, nil, i, nil)
+					require.Equal(t, wantOK, ok)
+					if ok {
+						require.Same(t, want.Pattern, got.Pattern)
+					}
+					checked++
+				}
+			}
+			require.Positive(t, checked)
+		}
+	}
+}
+
+// bruteForce tries every pattern of x at toks[i]: the longest match wins,
+// the earliest-listed pattern among equally long ones.
+func bruteForce(x *Index, toks []token.Token, i int) (Match, bool) {
+	best, found := Match{}, false
+	for _, p := range x.pats {
+		if end, c, ok := p.Match(toks, i); ok && end > best.End {
+			best, found = Match{Pattern: p, Start: i, End: end, Caps: c}, true
+		}
+	}
+	return best, found
+}
