@@ -35,3 +35,22 @@ func BenchmarkScan(b *testing.B) {
 		})
 	}
 }
+
+// TestHashes checks that every token's Hash is HashString of its lower-case
+// form, whichever way the scanner computed it (during the word scan for
+// ASCII words, from the lower-case form otherwise).
+func TestHashes(t *testing.T) {
+	for _, text := range []string{
+		"KIM Jong Un met Xi. JAKARTA, Kompas - Ämter İstanbul ÇAĞ Straße DPRK's G20 COVID19 Korut\nSenin (30/12/2024) U.S.-led",
+		"Jérôme café naïveté résumé ÉCOLE Zürich 5,000 ½ — “quoted” x1 ABC123def",
+	} {
+		for _, tk := range token.Scan(text, nil) {
+			if want := token.HashString(tk.Lower); tk.Hash != want {
+				t.Errorf("%q: hash %#x, want %#x", tk.Text, tk.Hash, want)
+			}
+			if tk.Hash == 0 {
+				t.Errorf("%q: zero hash", tk.Text)
+			}
+		}
+	}
+}
