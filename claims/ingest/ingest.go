@@ -37,6 +37,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/crosscheck/crosscheck/claims"
 )
@@ -313,6 +314,11 @@ func tooLarge(size, limit int64) error {
 	return fmt.Errorf("%w: %d bytes, over the limit of %d bytes", ErrTooLarge, size, limit)
 }
 
+// copyBufs holds readLimited's copy buffers: io.Copy would allocate 32 KB
+// per file (a strings.Builder cannot read from a reader itself), 320 MB of
+// garbage for 10,000 articles.
+var copyBufs = sync.Pool{New: func() any { b := make([]byte, 32<<10); return &b }}
+
 // readLimited reads at most max bytes into a string. Reading straight into a
 // strings.Builder sized from the file's length keeps one copy of the content
 // in memory instead of a byte slice plus its string conversion.
@@ -321,7 +327,9 @@ func readLimited(rd io.Reader, sizeHint, max int64) (string, error) {
 	if sizeHint > 0 && sizeHint <= max {
 		b.Grow(int(sizeHint) + 1) // +1 so the final EOF read does not reallocate
 	}
-	n, err := io.Copy(&b, io.LimitReader(rd, max+1))
+	buf := copyBufs.Get().(*[]byte)
+	n, err := io.CopyBuffer(&b, io.LimitReader(rd, max+1), *buf)
+	copyBufs.Put(buf)
 	if err != nil {
 		return "", err
 	}
