@@ -141,7 +141,10 @@ type Input struct {
 // Build assembles the report in a deterministic order: documents by id,
 // claims by document and offset, findings by severity then id.
 func Build(in Input) *Report {
-	r := &Report{Version: Version, Documents: []Document{}, Claims: []Claim{}, Discrepancies: []Discrepancy{}, Agreements: []Agreement{}}
+	// Sized up front: a claim is a large value, and growing by doubling
+	// copied the claims of a 10,000-article run about twice over.
+	r := &Report{Version: Version, Documents: make([]Document, 0, len(in.Documents)), Claims: make([]Claim, 0, len(in.Claims)),
+		Discrepancies: make([]Discrepancy, 0, len(in.Findings)), Agreements: []Agreement{}}
 	docs := append([]*claims.Document(nil), in.Documents...)
 	sort.SliceStable(docs, func(i, j int) bool { return docs[i].ID < docs[j].ID })
 	for _, d := range docs {
