@@ -106,12 +106,23 @@ func refSplitLine(out []Span, tk *sentences.DefaultSentenceTokenizer, text strin
 	return out
 }
 
+// refAppendTrimmed is appendTrimmed, copied so that the reference stays
+// fixed while the live code changes; it trims runes, as the live code does
+// since trimming bytes cut UTF-8 letters.
 func refAppendTrimmed(out []Span, text string, start, end int) []Span {
-	for start < end && unicode.IsSpace(rune(text[start])) {
-		start++
+	for start < end {
+		r, size := utf8.DecodeRuneInString(text[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		start += size
 	}
-	for end > start && unicode.IsSpace(rune(text[end-1])) {
-		end--
+	for end > start {
+		r, size := utf8.DecodeLastRuneInString(text[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= size
 	}
 	if start < end {
 		out = append(out, Span{start, end})

@@ -27,6 +27,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	prose "github.com/jdkato/prose/v2"
 	"gopkg.in/neurosnap/sentences.v1"
@@ -108,16 +109,23 @@ func (p *splitter) splitLine(text string, start, end int) {
 	}
 }
 
-// appendTrimmed appends text[start:end] without surrounding white space.
-// It tests single bytes as runes, so a trailing 0x85 or 0xA0 byte (the
-// last byte of some UTF-8 letters) is trimmed too: that is the behaviour
-// the spans have always had, kept so that they do not change.
+// appendTrimmed appends text[start:end] without surrounding white space,
+// read as runes: a span never ends inside a UTF-8 character (testing bytes
+// as runes once cut "à" at the end of a line, whose last byte is 0xA0).
 func appendTrimmed(out []Span, text string, start, end int) []Span {
-	for start < end && unicode.IsSpace(rune(text[start])) {
-		start++
+	for start < end {
+		r, size := utf8.DecodeRuneInString(text[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		start += size
 	}
-	for end > start && unicode.IsSpace(rune(text[end-1])) {
-		end--
+	for end > start {
+		r, size := utf8.DecodeLastRuneInString(text[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= size
 	}
 	if start < end {
 		out = append(out, Span{start, end})

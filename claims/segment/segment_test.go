@@ -206,3 +206,23 @@ func TestSentencesAllocs(t *testing.T) {
 		t.Errorf("Sentences allocates %v times per call, want 1", n)
 	}
 }
+
+// TestSpanEdges checks that spans are trimmed of white space by rune: a
+// no-break space is trimmed, a letter whose last UTF-8 byte is 0xA0 or 0x85
+// ("à", "Å") is not cut.
+func TestSpanEdges(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"Il est là\n", "Il est là"},
+		{"Ångström Å\n", "Ångström Å"},
+		{"Hello there.\u00a0\n", "Hello there."},
+		{"\u00a0\u2003Indented line.", "Indented line."},
+	} {
+		spans := Sentences(tc.text)
+		if len(spans) != 1 {
+			t.Fatalf("%q: %d spans, want 1", tc.text, len(spans))
+		}
+		if got := tc.text[spans[0].Start:spans[0].End]; got != tc.want {
+			t.Errorf("%q: span %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
