@@ -24,9 +24,12 @@ func (f *WordFilter) Add(w string) {
 }
 
 // addKeys puts every key of a word-keyed map in the set.
-func addKeys[V any](f *WordFilter, m map[string]V) {
+func addKeys[V any](f *WordFilter, m map[string]V) { eachKey(m, f.Add) }
+
+// eachKey calls f with every key of a word-keyed map.
+func eachKey[V any](m map[string]V, f func(string)) {
 	for w := range m {
-		f.Add(w)
+		f(w)
 	}
 }
 

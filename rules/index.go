@@ -393,12 +393,6 @@ func (x *Index) assignAnchorBits() {
 // parts over; wider patterns are checked on their anchor part only.
 const windowMax = 48
 
-func eachKey[V any](m map[string]V, f func(string)) {
-	for w := range m {
-		f(w)
-	}
-}
-
 // MayStart reports whether some pattern can start at token i, by its mask
 // from Anchors (true when masks does not cover i): a caller can skip the
 // setting up of a search at the many tokens where none can.
