@@ -42,6 +42,9 @@ type Index struct {
 	bit   []uint64
 	// Per-token anchor masks: words give their bits through wordBits;
 	// digits, signs and a few word shapes through the class bits.
+	//
+	// byWord, wordBits, wordCands and lists only serve to build keys and
+	// are dropped by NewIndex once it is built.
 	wordBits map[string]uint64
 	// wordCands lists, for each word that can start a pattern, every
 	// pattern it can start (merged from byWord and the word classes),
@@ -95,11 +98,12 @@ func NewIndex(l *Language, groups ...[]*Pattern) *Index {
 	x.assignAnchorBits()
 	x.mergeCandidates()
 	x.groupCandidates()
+	x.byWord, x.wordBits, x.wordCands, x.lists = nil, nil, nil, nil
 	return x
 }
 
 // mergeCandidates precomputes the candidate patterns of every word that
-// can start one, so that a token costs one map lookup.
+// can start one (grouped into keys by groupCandidates).
 func (x *Index) mergeCandidates() {
 	x.wordCands = map[string][]int{}
 	l := x.lang
