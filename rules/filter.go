@@ -12,15 +12,12 @@ import "github.com/crosscheck/crosscheck/claims/token"
 // tables although news text names few of them.
 type WordFilter [64]uint64
 
-func filterBit(h uint32) (int, uint64) {
-	k := h >> 20 // the top 12 bits, which token.HashString mixes well
-	return int(k >> 6), 1 << (k & 63)
-}
-
-// Add puts the lower-case word w in the set.
+// Add puts the lower-case word w in the set: the top six bits of its hash
+// (which token.HashString mixes well) pick the word of the set, the next
+// six the bit.
 func (f *WordFilter) Add(w string) {
-	i, b := filterBit(token.HashString(w))
-	f[i] |= b
+	h := token.HashString(w)
+	f[h>>26] |= 1 << (h >> 20 & 63)
 }
 
 // addKeys puts every key of a word-keyed map in the set.
@@ -34,9 +31,9 @@ func eachKey[V any](m map[string]V, f func(string)) {
 }
 
 // May reports whether t's lower-case form may be in the set. It is
-// called several times per token, so it is written to inline: the top six
-// bits of the hash pick the word, the next six the bit (see filterBit). A
-// token without a hash (not made by token.Scan) always may.
+// called several times per token, so it is written to inline; the bit is
+// the one Add sets. A token without a hash (not made by token.Scan) always
+// may.
 func (f *WordFilter) May(t *token.Token) bool {
 	h := t.Hash
 	return h == 0 || f[h>>26]&(1<<(h>>20&63)) != 0

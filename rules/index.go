@@ -736,22 +736,13 @@ type Match struct {
 	Caps    Captures
 }
 
-// Longest tries every pattern that can start at toks[i] and returns the
-// longest match; among equally long ones, the earliest-listed pattern.
-func (x *Index) Longest(toks []token.Token, i int) (Match, bool) {
-	return x.LongestAccepted(toks, i, nil)
-}
-
-// LongestAccepted is Longest among the matches accept keeps (it may also
-// shorten a match by lowering End): a rejected long match does not hide a
-// shorter good one ("tonight" in "tonight at 1am").
-func (x *Index) LongestAccepted(toks []token.Token, i int, accept func(*Match) bool) (Match, bool) {
-	return x.LongestAnchored(toks, nil, i, accept)
-}
-
-// LongestAnchored is LongestAccepted with the document's anchor masks (see
-// Anchors), which make skipping impossible patterns cost an array read.
-// masks may be nil, or longer than toks.
+// LongestAnchored tries the patterns that can start at toks[i] and returns
+// the longest match; among equally long ones, the earliest-listed pattern.
+// accept may reject a match or shorten it by lowering End: a rejected long
+// match does not hide a shorter good one ("tonight" in "tonight at 1am").
+// masks are the document's anchor masks (see Anchors), which make skipping
+// impossible patterns cost an array read; they may be nil (every pattern
+// is checked on its own), or longer than toks.
 func (x *Index) LongestAnchored(toks []token.Token, masks []uint64, i int, accept func(*Match) bool) (Match, bool) {
 	if i < len(masks) && masks[i]&startBit == 0 {
 		return Match{}, false // most tokens: small enough to inline

@@ -95,9 +95,6 @@ func (p *Pass) scanDates(idx *rules.Index) []rules.Match {
 	masks := idx.Anchors(p.Toks, p.scratch.masks)
 	p.scratch.masks = masks
 	for i := 0; i < len(p.Toks); i++ {
-		if p.blocked[i] || !idx.MayStart(masks, i) {
-			continue
-		}
 		m, ok := p.dateMatchAt(idx, masks, p.Toks, i)
 		if !ok {
 			continue

@@ -190,12 +190,10 @@ func (p *Pass) unitAt(i int, before bool) (end int, u *rules.Unit, ok bool) {
 // ("more than", "sekitar"), currency or "magnitude" before the number, the
 // numeral, a range ("3-5", "between 3 and 5", "antara 3 hingga 5"), a unit
 // after it ("km", "persen", "dollars"), and a qualifier after it ("or more").
+// The caller has tested mayStartNumber(i).
 func (p *Pass) readNumber(i int) (numRead, bool) {
 	l, toks := p.Lang, p.Toks
 	r := numRead{start: i}
-	if !p.mayStartNumber(i) {
-		return r, false
-	}
 	first := i
 	var unit *rules.Unit
 	if e, u, ok := p.unitAt(i, true); ok && e < len(toks) && !p.Blocked(i, e) {
