@@ -55,7 +55,18 @@ func Compare(docs []*claims.Document, cs []*claims.Claim, set *rules.Set) Result
 	res := Result{}
 	res.SourceOf, res.Copies = syndication(read, words)
 	res.Stories, res.StoryOf = stories(read, words)
+	leads := make(map[string]*lead, len(read))
+	for i, d := range read {
+		leads[d.ID] = &words[i].lead
+	}
+	addFigures(leads, cs)
+	var eventOK map[string]bool
+	var alone map[string]string
+	res.Stories, res.StoryOf, eventOK, alone = regroup(read, leads, res.Stories, res.StoryOf)
 	cm := newComparer(set, read, &res)
+	for id, inf := range cm.info {
+		inf.eventOK, inf.alone, inf.lead = eventOK[id], alone[id], leads[id]
+	}
 	cm.backgroundSentences(cs)
 	blocks := cm.blocks(cs)
 	slices.SortFunc(blocks, func(a, b *block) int { return strings.Compare(a.key, b.key) })
@@ -87,6 +98,11 @@ type docInfo struct {
 	// background holds the numbers of its sentences about another
 	// occurrence of the event (see backgroundSentences); nil when none.
 	background map[int]bool
+	// eventOK: which occurrence of its event the document reports is
+	// known: it is dated, or its lead's anchors placed it (events.go).
+	eventOK bool
+	alone   string // why an undated document was left out of every story
+	lead    *lead  // its title's and lead's anchors (events.go)
 }
 
 // attrRef is an attribute name ("casualties.killed") resolved against the
@@ -165,7 +181,8 @@ func (cm *comparer) resolve(name string) attrRef {
 // background about another occurrence.
 const (
 	eventAfter       = 31 * 24 * time.Hour
-	backgroundBefore = 21 * 24 * time.Hour
+	backgroundDays   = 21
+	backgroundBefore = backgroundDays * 24 * time.Hour
 )
 
 // backgroundSentences finds sentences about other occurrences of recurring
@@ -211,7 +228,13 @@ func (cm *comparer) backgroundSentences(cs []*claims.Claim) {
 				}
 			}
 		}
-		if c.Date == nil || c.Date.Fuzzy && c.Date.Relative || !d.HasDate() {
+		if !d.HasDate() {
+			if cm.undatedBackground(c, inf) {
+				inf.markBackground(c.Sentence)
+			}
+			continue
+		}
+		if c.Date == nil || c.Date.Fuzzy && c.Date.Relative {
 			continue
 		}
 		st := inf.story
@@ -226,6 +249,38 @@ func (cm *comparer) backgroundSentences(cs []*claims.Claim) {
 			inf.markBackground(c.Sentence)
 		}
 	}
+}
+
+// undatedBackground reports whether a date in an undated article places its
+// sentence at another occurrence of the event. Such an article reports its
+// own event by weekday or "today" ("on Sunday"), or by the dates its lead
+// gives; a date beyond its lead that names a year or a month is another
+// time ("The same island was hit by a 6.1 quake in September", "The
+// latest quakes there occurred on Oct. 10, 2002") unless it falls in the
+// window of the story the article joined.
+func (cm *comparer) undatedBackground(c *claims.Claim, inf *docInfo) bool {
+	if c.Kind != claims.KindDate || inf.lead == nil || c.Start < inf.lead.end {
+		return false
+	}
+	st := inf.story
+	if c.Date != nil {
+		if c.Date.Relative || c.Date.Fuzzy || c.Date.InferredPart("year") || slices.Contains(inf.lead.years, c.Date.Start.Year()) {
+			return false
+		}
+		if st != nil && !st.Start.IsZero() {
+			return !c.Date.End.After(st.Start.AddDate(0, 0, -backgroundDays)) || c.Date.Start.After(st.End.Add(eventAfter))
+		}
+		return true
+	}
+	// A month without a year ("in September"): XXXX-MM.
+	if v := c.Value; len(v) == 7 && strings.HasPrefix(v, "XXXX-") && v[5] >= '0' && v[5] <= '1' {
+		if st != nil && !st.Start.IsZero() {
+			m := atoi(v[5:])
+			return m != int(st.Start.Month()) && m != int(st.End.Month())
+		}
+		return true
+	}
+	return false
 }
 
 func (inf *docInfo) markBackground(sentence int) {
@@ -394,11 +449,12 @@ func (cm *comparer) instanceKey(c *claims.Claim, inf *docInfo, fr *rules.Frame, 
 			return blockKey{}, false
 		}
 	}
-	if !inf.doc.HasDate() {
+	if !inf.eventOK {
 		// Which occurrence of a recurring event an undated article speaks
-		// of cannot be told, and its story membership is itself a guess
-		// from shared names: on ../shared/corpora, comparing undated
-		// articles' figures paired the 2005 and 2008 Qeshm quakes.
+		// of is told by its lead's anchors (events.go); without them its
+		// story membership is a guess from shared names: on
+		// ../shared/corpora, comparing every undated article's figures
+		// paired the 2005 and 2008 Qeshm quakes.
 		return blockKey{}, false
 	}
 	return blockKey{story: st.ID}, true
@@ -473,10 +529,7 @@ type blockWorker struct {
 // cannot both hold, groups the claims into sides by value, and reports a
 // finding — or an agreement when every pair is compatible.
 func (w *blockWorker) compareBlock(b *block) {
-	// An article that itself gives incompatible values for this attribute
-	// uses it for several things (per-village tolls, an earlier event):
-	// none of its values can stand for the story's.
-	kept := withoutAmbiguous(b.claims)
+	kept := b.claims
 	// Claims of different units (or things counted) are compared apart,
 	// in the order each unit first appears; nearly always there is one.
 	var units []string
@@ -501,25 +554,32 @@ func (w *blockWorker) compareBlock(b *block) {
 		groups[g] = append(groups[g], c)
 	}
 	for _, g := range groups {
+		// An article that itself gives incompatible values for this
+		// attribute uses it for several things (per-village tolls, an
+		// earlier event): unless the attribute says which value stands
+		// for it, none can stand for the story's.
 		sub := *b
-		sub.claims = g
+		sub.claims = withoutAmbiguous(g, b.attr.Several)
 		w.compareGroup(&sub)
 	}
 }
 
 // withoutAmbiguous returns cs without the claims of every article whose
-// own claims among them contradict each other: cs itself when there are
-// none, else a new slice. Each article is checked once, over its claims in
-// cs order; claims come grouped by article, as extraction returns them,
-// and are otherwise grouped through a map.
-func withoutAmbiguous(cs []*claims.Claim) []*claims.Claim {
-	var bad map[string]bool
+// own claims among them contradict each other, or, when the attribute says
+// which of several values stands for the article (rules.Attribute.Several:
+// its lead's figure, or the strongest), with only that value and the
+// claims that agree with it: cs itself when no article contradicts itself,
+// else a new slice. Each article is checked once, over its claims in cs
+// order; claims come grouped by article, as extraction returns them, and
+// are otherwise grouped through a map.
+func withoutAmbiguous(cs []*claims.Claim, several rules.Several) []*claims.Claim {
+	var bad map[string]*claims.Claim // article -> the claim kept, or nil
 	check := func(own []*claims.Claim) {
 		if len(own) > 1 && ambiguous(own) {
 			if bad == nil {
-				bad = map[string]bool{}
+				bad = map[string]*claims.Claim{}
 			}
-			bad[own[0].Doc] = true
+			bad[own[0].Doc] = pick(own, several)
 		}
 	}
 	if slices.IsSortedFunc(cs, func(a, b *claims.Claim) int { return strings.Compare(a.Doc, b.Doc) }) {
@@ -549,11 +609,38 @@ func withoutAmbiguous(cs []*claims.Claim) []*claims.Claim {
 	}
 	var kept []*claims.Claim
 	for _, c := range cs {
-		if !bad[c.Doc] {
+		keep, isBad := bad[c.Doc]
+		if !isBad || keep != nil && unitKey(c) == unitKey(keep) && compatible(c, keep) {
 			kept = append(kept, c)
 		}
 	}
 	return kept
+}
+
+// pick chooses the claim that stands for an article giving several
+// incompatible values: the first (by offset: the headline's, then the
+// lead's) or the largest; nil when the attribute leaves such an article
+// out. Dates are never picked: two dates for one event are two events.
+func pick(own []*claims.Claim, several rules.Several) *claims.Claim {
+	var best *claims.Claim
+	for _, c := range own {
+		if c.Num == nil || c.Date != nil {
+			return nil
+		}
+		switch several {
+		case rules.SeveralFirst:
+			if best == nil || c.Start < best.Start {
+				best = c
+			}
+		case rules.SeveralMax:
+			if best == nil || c.Num.Value > best.Num.Value {
+				best = c
+			}
+		default:
+			return nil
+		}
+	}
+	return best
 }
 
 // ambiguous reports whether one article's claims in a block contradict

@@ -50,6 +50,7 @@ func (u unionFind) union(a, b int) {
 type docWords struct {
 	shingles []uint64  // sampled 5-gram hashes, sorted and distinct: syndication
 	keywords []keyword // distinct: story grouping
+	lead     lead      // the title's and lead's anchors: the event layer (events.go)
 }
 
 // analyse scans every document's text once, on GOMAXPROCS goroutines, and
@@ -67,6 +68,7 @@ func analyse(docs []*claims.Document, set *rules.Set, stop map[string]bool) []do
 			parts = set.NamedIn(s.toks)
 		}
 		out[i] = docWords{shingles: s.shingles(), keywords: s.keywords(parts, stop)}
+		out[i].lead = s.readLead(d, set, stop)
 	})
 	return out
 }

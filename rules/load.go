@@ -91,8 +91,31 @@ type Attribute struct {
 	// PerSubject attributes belong to a named subject (a candidate's vote
 	// share): claims are compared only when their subjects match.
 	PerSubject bool
-	Words      *Phrases
+	// Several says which of an article's values stands for it when it
+	// gives several incompatible ones for this attribute and no sub-event
+	// tells them apart: SeveralMax (the strongest shock is the quake's
+	// magnitude), SeveralFirst (the lead's figure), or SeveralNone (the
+	// article is left out of the comparison).
+	Several Several
+	// SentenceWide: a claim in one of the attribute's units belongs to it
+	// anywhere in a sentence that evokes the frame, across commas ("The
+	// first quake, magnitude 7.6, struck ..."): for units that measure
+	// nothing else in such a sentence (a quake's magnitude), not for
+	// kilometres.
+	SentenceWide bool
+	Words        *Phrases
 }
+
+// Several is an attribute's rule for an article that gives several values.
+type Several uint8
+
+const (
+	SeveralNone Several = iota
+	SeveralFirst
+	SeveralMax
+)
+
+var severalNames = map[string]Several{"": SeveralNone, "none": SeveralNone, "first": SeveralFirst, "max": SeveralMax}
 
 // Accepts reports whether the attribute takes claims of kind k (and unit u,
 // when the attribute restricts units).
@@ -209,7 +232,9 @@ type attributeFile struct {
 	Gran       []string `yaml:"gran"`
 	Forward    bool     `yaml:"forward"`
 	PerSubject bool     `yaml:"per_subject"`
-	Words      []string `yaml:"words"`
+	Several      string   `yaml:"several"`
+	SentenceWide bool     `yaml:"sentence_wide"`
+	Words        []string `yaml:"words"`
 }
 
 type participantFile struct {
@@ -302,7 +327,14 @@ func compile(files []source) (*Set, error) {
 							return nil, fmt.Errorf("%s:%d: attribute %q: unknown kind %q", src.name, aline, a.Name, kd)
 						}
 					}
-					at := &Attribute{Name: a.Name, Kinds: a.Kinds, Units: a.Units, Default: a.Default, Growing: a.Growing, Gran: a.Gran, Forward: a.Forward, PerSubject: a.PerSubject, Words: newPhrases(false)}
+					several, ok := severalNames[a.Several]
+					if !ok {
+						return nil, fmt.Errorf("%s:%d: attribute %q: several must be none, first or max, not %q", src.name, aline, a.Name, a.Several)
+					}
+					at := &Attribute{Name: a.Name, Kinds: a.Kinds, Units: a.Units, Default: a.Default, Growing: a.Growing, Gran: a.Gran, Forward: a.Forward, PerSubject: a.PerSubject, Several: several, SentenceWide: a.SentenceWide, Words: newPhrases(false)}
+					if a.SentenceWide && len(a.Units) == 0 {
+						return nil, fmt.Errorf("%s:%d: attribute %q: sentence_wide needs units", src.name, aline, a.Name)
+					}
 					for _, w := range a.Words {
 						at.Words.add(w, 0)
 					}

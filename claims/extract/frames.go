@@ -118,10 +118,17 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 				// "Gempa ... mengguncang Garut, dengan kedalaman 25 km": the
 				// event word is across a comma, but an attribute word right
 				// beside the number names the frame.
-				if !(triggeredAcross && bestAttr >= 0 && bestAttrDist <= 2) {
+				switch {
+				case triggeredAcross && bestAttr >= 0 && bestAttrDist <= 2:
+					bestDist = bestAttrDist
+				case triggeredAcross && unitAttr(fr, accepting, c) >= 0:
+					// "The first quake, magnitude 7.6, struck ...": a figure
+					// in a unit only one attribute of the frame takes is
+					// that attribute, whatever clause it stands in.
+					bestAttr, bestDist = unitAttr(fr, accepting, c), clausePenalty
+				default:
 					continue
 				}
-				bestDist = bestAttrDist
 			}
 			trigDist := bestDist
 			// A claim attached directly to the frame's word ("policies in
@@ -213,6 +220,21 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 			}
 		}
 	}
+}
+
+// unitAttr returns the attribute of fr that takes c by its unit anywhere
+// in the sentence (rules.Attribute.SentenceWide: a quake's magnitude; not
+// its depth, whose kilometres may be any distance), or -1.
+func unitAttr(fr *rules.Frame, accepting []bool, c *claims.Claim) int {
+	if c.Num == nil || c.Num.Unit == "" {
+		return -1
+	}
+	for ai, at := range fr.Attributes {
+		if accepting[ai] && at.SentenceWide {
+			return ai
+		}
+	}
+	return -1
 }
 
 // numericReach is how far (in tokens) the word saying what a number is

@@ -1,0 +1,605 @@
+package compare
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/crosscheck/crosscheck/claims"
+	"github.com/crosscheck/crosscheck/claims/token"
+	"github.com/crosscheck/crosscheck/rules"
+)
+
+// The event layer decides which occurrence of an event each document
+// reports, from the anchors its title and lead give: the weekday, the years
+// it names, its places and other names, and its identifying figures (a
+// quake's magnitude, a haul's value). Dated documents are grouped into
+// stories by publication date and shared names (stories.go); an undated
+// document (a wire copy, an archive text) joins a story only when its lead
+// shares names with the story's leads and no anchor vetoes it (another
+// weekday, a magnitude 0.3 or more apart, a sum of another order, a place
+// the story never mentions while the story's own places go unmentioned by
+// it). Undated documents that join no story are grouped among themselves by
+// the same test. Comparing undated articles without this evidence paired
+// the 2005 and 2008 Qeshm quakes; with it they stay apart because their
+// leads' magnitudes (5.6 against 5.9 and 6.1) differ.
+
+// lead is what a document's title and first sentences say about which
+// occurrence of its event it reports.
+type lead struct {
+	end      int      // byte offset where the lead ends
+	names    []string // distinct lower-case names (capitalised words) in the title and lead
+	general  []bool   // per name: part of a participant-table name (a country, capital or leader)
+	weekdays uint8    // bit w-1 for each weekday named (1 is Monday)
+	years    []int    // four-digit years written in the lead
+	mags     []float64
+	money    []figure
+	all      map[string]bool // every name the whole text uses, lower case
+}
+
+// figure is a sum of money in one currency.
+type figure struct {
+	unit  string
+	value float64
+}
+
+// leadSentences is how many body sentences, after the title, make a lead.
+const leadSentences = 2
+
+// leadLimit caps the lead's length in bytes: a text without sentence ends
+// has no lead beyond its first few lines.
+const leadLimit = 700
+
+// leadEnd returns where the lead of text ends: the title (a "title:" line of
+// front matter, or the first line when it has no closing punctuation) and
+// the first leadSentences sentences of the body.
+func leadEnd(text string) int {
+	n := 0
+	for pos := 0; pos < len(text); {
+		nl := strings.IndexByte(text[pos:], '\n')
+		end := len(text)
+		if nl >= 0 {
+			end = pos + nl
+		}
+		line := strings.TrimSpace(text[pos:end])
+		if line == "" || line == "---" || isMetaLine(line) {
+			pos = end + 1
+			continue
+		}
+		if pos >= leadLimit {
+			return pos
+		}
+		// A line ends a sentence (news bodies put headlines and
+		// sentences on lines of their own), and so does a full stop
+		// followed by a capital.
+		for i := pos; i < end; i++ {
+			if c := text[i]; (c == '.' || c == '!' || c == '?') && i+2 < end && text[i+1] == ' ' && text[i+2] >= 'A' && text[i+2] <= 'Z' {
+				if n++; n == leadSentences+1 { // the title counts as one
+					return i + 1
+				}
+			}
+		}
+		if n++; n == leadSentences+1 {
+			return end
+		}
+		pos = end + 1
+	}
+	return len(text)
+}
+
+// titleSpan returns where a document's title ends: after its "title:"
+// front-matter line, or its first line when that has no closing
+// punctuation; 0 when it has neither.
+func titleSpan(text string) int {
+	pos, end := 0, 0
+	for pos < len(text) {
+		nl := strings.IndexByte(text[pos:], '\n')
+		e := len(text)
+		if nl >= 0 {
+			e = pos + nl
+		}
+		line := strings.TrimSpace(text[pos:e])
+		switch {
+		case strings.HasPrefix(line, "title:"):
+			end = e
+		case line == "" || line == "---" || isMetaLine(line):
+		default:
+			if end == 0 && !strings.ContainsAny(line[len(line)-1:], ".!?\"”") {
+				end = e
+			}
+			return end
+		}
+		pos = e + 1
+	}
+	return end
+}
+
+// isMetaLine reports a front-matter line other than the title: "date: ...",
+// "source: ...". The title is part of the lead.
+func isMetaLine(line string) bool {
+	k, v, ok := strings.Cut(line, ":")
+	if !ok || k == "title" || len(k) == 0 || len(k) > 20 || strings.TrimSpace(v) == "" {
+		return false
+	}
+	for _, r := range k {
+		if !(r >= 'a' && r <= 'z' || r == '_' || r == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// readLead reads a document's lead anchors (but its figures, which come
+// from its claims) from its scanned text s.toks. The word table of the last
+// keywords call says which words the text also writes in lower case: a
+// capitalised word that is also written in lower case is not a name
+// ("Quake" in a title-case headline).
+func (s *scratch) readLead(d *claims.Document, set *rules.Set, stop map[string]bool) lead {
+	l := lead{end: leadEnd(d.Text), all: map[string]bool{}}
+	toks := s.toks
+	// The title: the "title:" line, or the first line when it has no
+	// closing punctuation. Its capitals count only for words the body
+	// capitalises too.
+	titleEnd, bodyNames := titleSpan(d.Text), map[string]bool{}
+	for i := range toks {
+		if tk := &toks[i]; tk.Kind == token.Word && tk.Start >= titleEnd && i > 0 && !tk.Is(token.NewlineBefore) &&
+			(tk.Is(token.Capital) || tk.Is(token.AllCaps)) && toks[i-1].Text != "." {
+			bodyNames[tk.Lower] = true
+		}
+	}
+	for i := 0; i < len(toks); i++ {
+		tk := &toks[i]
+		if tk.Kind == token.Number && tk.Start < l.end && len(tk.Text) == 4 && !metaKey(d.Text, tk.Start) {
+			if y := atoi(tk.Text); y >= 1900 && y <= 2100 {
+				l.years = append(l.years, y)
+			}
+		}
+		if tk.Kind != token.Word {
+			continue
+		}
+		if tk.Start < l.end {
+			for _, code := range set.Codes {
+				if n, _, ok := set.Languages[code].Weekday(tk.Lower); ok && tk.Is(token.Capital) {
+					l.weekdays |= 1 << (n - 1)
+				}
+			}
+		}
+		if !(tk.Is(token.Capital) || tk.Is(token.AllCaps)) || len(tk.Text) < 2 {
+			continue
+		}
+		if s.ids[i] >= 0 && s.table.entries[s.ids[i]].lower {
+			continue
+		}
+		if stop[tk.Lower] || stopCaps[tk.Lower] || isCalendarWord(set, tk.Lower) {
+			continue
+		}
+		if metaKey(d.Text, tk.Start) {
+			continue
+		}
+		// A capitalised word opening a sentence is a name only when it
+		// begins a run of them ("Kim Jong Un said", not "Dozens were hurt").
+		opens := i == 0 || tk.Is(token.NewlineBefore)
+		if !opens {
+			switch toks[i-1].Text {
+			case ".", "!", "?", "\"", "“", ":", "'", "‘":
+				opens = true
+			}
+		}
+		if opens && !(i+1 < len(toks) && toks[i+1].Kind == token.Word && toks[i+1].Is(token.Capital) && !toks[i+1].Is(token.NewlineBefore)) {
+			continue
+		}
+		if tk.Start < titleEnd && !bodyNames[tk.Lower] {
+			continue // title case: a name only if the body writes it so too
+		}
+		l.all[tk.Lower] = true
+		if tk.Start >= l.end {
+			continue
+		}
+		general := false
+		if end, _, ok := set.Participants.Match(toks, i); ok {
+			general = true
+			for k := i; k < end; k++ {
+				if toks[k].Kind == token.Word && !stop[toks[k].Lower] {
+					l.addName(toks[k].Lower, true)
+					l.all[toks[k].Lower] = true
+				}
+			}
+			i = end - 1
+			continue
+		}
+		l.addName(tk.Lower, general)
+	}
+	slices.Sort(l.years)
+	l.years = slices.Compact(l.years)
+	return l
+}
+
+func (l *lead) addName(w string, general bool) {
+	if k := slices.Index(l.names, w); k >= 0 {
+		l.general[k] = l.general[k] || general
+		return
+	}
+	l.names = append(l.names, w)
+	l.general = append(l.general, general)
+}
+
+// metaKey reports whether the word at off is the key of a front-matter line
+// ("source: Associated Press"): the value of any line but the title is
+// metadata, not the article's words.
+func metaKey(text string, off int) bool {
+	ls := strings.LastIndexByte(text[:off], '\n') + 1
+	le := strings.IndexByte(text[off:], '\n')
+	if le < 0 {
+		le = len(text)
+	} else {
+		le += off
+	}
+	line := strings.TrimSpace(text[ls:le])
+	if !isMetaLine(line) {
+		return false
+	}
+	// Only at the top of the text.
+	for _, prev := range strings.Split(text[:ls], "\n") {
+		p := strings.TrimSpace(prev)
+		if p != "" && p != "---" && !isMetaLine(p) && !strings.HasPrefix(p, "title:") {
+			return false
+		}
+	}
+	return true
+}
+
+func isCalendarWord(set *rules.Set, w string) bool {
+	for _, code := range set.Codes {
+		l := set.Languages[code]
+		if _, _, ok := l.Month(w); ok {
+			return true
+		}
+		if _, _, ok := l.Weekday(w); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func atoi(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return -1
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
+// addFigures adds the identifying figures a lead states: the magnitudes and
+// sums of money of the claims that stand in it.
+func addFigures(leads map[string]*lead, cs []*claims.Claim) {
+	for _, c := range cs {
+		l := leads[c.Doc]
+		if l == nil || c.Start >= l.end || c.Num == nil || c.Num.Vague {
+			continue
+		}
+		switch {
+		case c.Kind == claims.KindQuantity && c.Num.Unit == "magnitude":
+			l.mags = append(l.mags, c.Num.Value)
+		case c.Kind == claims.KindMoney && c.Num.Unit != "":
+			l.money = append(l.money, figure{c.Num.Unit, c.Num.Value})
+		}
+	}
+}
+
+// Veto thresholds: two leads' magnitudes this far apart, or sums of money
+// this many times apart, are other events. Agencies differ by a tenth or
+// two on one quake (5.9 and 6.1), which is a discrepancy to report, not
+// another quake.
+const (
+	magnitudeVeto = 0.3
+	moneyVeto     = 3.0
+)
+
+// veto says why the lead a cannot report the same occurrence as the leads
+// of a group of documents (merged into b), or "" when nothing says so.
+// docFreq counts how many documents name each word, so that a name only
+// one text uses (a witness, a street) does not count as a place.
+func veto(a, b *lead, docFreq map[string]int) string {
+	if a.weekdays != 0 && b.weekdays != 0 && a.weekdays&b.weekdays == 0 {
+		return "the leads name different weekdays"
+	}
+	if len(a.mags) > 0 && len(b.mags) > 0 && minDistance(a.mags, b.mags) >= magnitudeVeto-1e-9 {
+		return "the leads give magnitudes 0.3 or more apart"
+	}
+	if r, ok := minRatio(a.money, b.money); ok && r > moneyVeto {
+		return "the leads give sums of another order"
+	}
+	if len(a.years) > 0 && len(b.years) > 0 && !intersects(a.years, b.years) {
+		return "the leads name different years"
+	}
+	if unmentioned(a, b, docFreq) && unmentioned(b, a, docFreq) {
+		return "each lead names a place the other never mentions"
+	}
+	return ""
+}
+
+// unmentioned reports whether a's lead has a specific name (not a country,
+// capital or leader; used by more than one document) that b's text never
+// uses.
+func unmentioned(a, b *lead, docFreq map[string]int) bool {
+	for k, n := range a.names {
+		if !a.general[k] && docFreq[n] >= 2 && !b.all[n] {
+			return true
+		}
+	}
+	return false
+}
+
+// minRatio is the smallest ratio between two sums of one currency, one
+// from each list; ok is false when no currency is in both.
+func minRatio(a, b []figure) (float64, bool) {
+	r, ok := math.Inf(1), false
+	for _, x := range a {
+		for _, y := range b {
+			if x.unit == y.unit && x.value > 0 && y.value > 0 {
+				r, ok = math.Min(r, math.Max(x.value/y.value, y.value/x.value)), true
+			}
+		}
+	}
+	return r, ok
+}
+
+func minDistance(a, b []float64) float64 {
+	d := math.Inf(1)
+	for _, x := range a {
+		for _, y := range b {
+			d = math.Min(d, math.Abs(x-y))
+		}
+	}
+	return d
+}
+
+func intersects(a, b []int) bool {
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// shared counts the lead names a and b have in common, and how many of
+// them are specific (not a country, capital or leader).
+func shared(a, b *lead) (all, specific int) {
+	for k, n := range a.names {
+		if j := slices.Index(b.names, n); j >= 0 {
+			all++
+			if !a.general[k] && !b.general[j] {
+				specific++
+			}
+		}
+	}
+	return all, specific
+}
+
+// usedSpecific counts the specific names of a's lead (not a country,
+// capital or leader) that b's text uses anywhere and b's lead does not name:
+// a wire story's lead may name the city while the place the story's leads
+// name ("Green Zone") comes later in it.
+func usedSpecific(a, b *lead) int {
+	n := 0
+	for k, w := range a.names {
+		if !a.general[k] && b.all[w] && !slices.Contains(b.names, w) {
+			n++
+		}
+	}
+	return n
+}
+
+// merge returns the union of leads, as the anchors of a group of documents.
+func merge(ls []*lead) *lead {
+	m := &lead{all: map[string]bool{}}
+	for _, l := range ls {
+		for k, n := range l.names {
+			m.addName(n, l.general[k])
+		}
+		m.weekdays |= l.weekdays
+		m.years = append(m.years, l.years...)
+		m.mags = append(m.mags, l.mags...)
+		m.money = append(m.money, l.money...)
+		for n := range l.all {
+			m.all[n] = true
+		}
+	}
+	slices.Sort(m.years)
+	m.years = slices.Compact(m.years)
+	return m
+}
+
+// regroup places undated documents by their leads' anchors (see the
+// comment at the top of this file). It returns the new stories, each
+// document's story, and, per document, whether its claims may be compared:
+// every dated document, every undated one that joined a story on the
+// evidence of its lead, and every undated one grouped with another. Why an
+// undated document was left alone is kept in why.
+func regroup(docs []*claims.Document, leads map[string]*lead, stories []Story, storyOf map[string]int) ([]Story, map[string]int, map[string]bool, map[string]string) {
+	byID := make(map[string]*claims.Document, len(docs))
+	for _, d := range docs {
+		byID[d.ID] = d
+	}
+	docFreq := map[string]int{}
+	for _, l := range leads {
+		for n := range l.all {
+			docFreq[n]++
+		}
+	}
+	// The dated members of each story, and their merged leads.
+	dated := map[int][]*lead{}
+	var undated []string
+	for _, st := range stories {
+		for _, id := range st.Docs {
+			if byID[id].HasDate() {
+				dated[st.ID] = append(dated[st.ID], leads[id])
+			} else {
+				undated = append(undated, id)
+			}
+		}
+	}
+	sort.Strings(undated)
+	if os.Getenv("CC_DEBUG") != "" {
+		for _, d := range docs {
+			l := leads[d.ID]
+			fmt.Fprintf(os.Stderr, "%s end=%d names=%v gen=%v wd=%b yrs=%v mags=%v money=%v\n", d.ID, l.end, l.names, l.general, l.weekdays, l.years, l.mags, l.money)
+		}
+	}
+	storyLead := map[int]*lead{}
+	for id, ls := range dated {
+		storyLead[id] = merge(ls)
+	}
+	// Candidate stories of an undated document: those whose leads share a
+	// name with its lead.
+	byName := map[string][]int{}
+	for _, st := range stories {
+		if l := storyLead[st.ID]; l != nil {
+			for _, n := range l.names {
+				byName[n] = append(byName[n], st.ID)
+			}
+		}
+	}
+	target := map[string]int{} // undated document -> story it joins
+	why := map[string]string{}
+	var alone []string
+	for _, id := range undated {
+		l := leads[id]
+		best, bestScore, reason := 0, 0, ""
+		var cands []int
+		for _, n := range l.names {
+			cands = append(cands, byName[n]...)
+		}
+		slices.Sort(cands)
+		cands = slices.Compact(cands)
+		for _, sid := range cands {
+			sl := storyLead[sid]
+			all, specific := shared(l, sl)
+			score := all + specific + usedSpecific(sl, l)
+			if score < 2 {
+				continue // one shared country is not enough
+			}
+			if v := veto(l, sl, docFreq); v != "" {
+				reason = v
+				continue
+			}
+			if score > bestScore || score == bestScore && sid == storyOf[id] {
+				best, bestScore = sid, score
+			}
+		}
+		if best > 0 {
+			target[id] = best
+			continue
+		}
+		if reason == "" {
+			reason = "its lead shares no name with a dated story's"
+		}
+		why[id] = reason
+		alone = append(alone, id)
+	}
+	// Undated documents that joined no story: grouped with each other when
+	// their leads share a specific name, or two names, and nothing vetoes.
+	u := newUnionFind(len(alone))
+	members := make([][]*lead, len(alone))
+	for i, id := range alone {
+		members[i] = []*lead{leads[id]}
+	}
+	for i := range alone {
+		for j := i + 1; j < len(alone); j++ {
+			ri, rj := u.find(i), u.find(j)
+			if ri == rj {
+				continue
+			}
+			all, specific := shared(leads[alone[i]], leads[alone[j]])
+			if specific < 1 && all < 2 {
+				continue
+			}
+			gi, gj := merge(members[ri]), merge(members[rj])
+			if veto(gi, gj, docFreq) != "" {
+				continue
+			}
+			u.union(ri, rj)
+			r := u.find(ri)
+			members[r] = append(append([]*lead(nil), members[ri]...), members[rj]...)
+		}
+	}
+	// Build the new stories: the old ones with their dated documents and
+	// the undated ones that joined them, then the undated groups.
+	var groups [][]string
+	for _, st := range stories {
+		var g []string
+		for _, id := range st.Docs {
+			if byID[id].HasDate() {
+				g = append(g, id)
+			}
+		}
+		if len(g) > 0 {
+			groups = append(groups, g)
+		}
+	}
+	at := map[int]int{} // old story id -> index in groups
+	k := 0
+	for _, st := range stories {
+		for _, id := range st.Docs {
+			if byID[id].HasDate() {
+				at[st.ID] = k
+				k++
+				break
+			}
+		}
+	}
+	for _, id := range undated {
+		if sid, ok := target[id]; ok {
+			groups[at[sid]] = append(groups[at[sid]], id)
+		}
+	}
+	comparable := map[string]bool{}
+	for _, g := range groups {
+		for _, id := range g {
+			comparable[id] = true
+		}
+	}
+	for _, g := range u.groups() {
+		var ids []string
+		for _, i := range g {
+			ids = append(ids, alone[i])
+		}
+		if len(ids) > 1 {
+			for _, id := range ids {
+				comparable[id] = true
+			}
+		} else {
+			why[ids[0]] += "; no other undated article shares its lead's names"
+		}
+		groups = append(groups, ids)
+	}
+	for _, g := range groups {
+		sort.Strings(g)
+	}
+	slices.SortStableFunc(groups, func(a, b []string) int { return strings.Compare(a[0], b[0]) })
+	out := make([]Story, 0, len(groups))
+	of := make(map[string]int, len(docs))
+	for k, g := range groups {
+		st := Story{ID: k + 1, Docs: g}
+		for _, id := range g {
+			of[id] = st.ID
+			if d := byID[id]; d.HasDate() {
+				if st.Start.IsZero() || d.Published.Before(st.Start) {
+					st.Start = d.Published
+				}
+				if d.Published.After(st.End) {
+					st.End = d.Published
+				}
+			}
+		}
+		out = append(out, st)
+	}
+	return out, of, comparable, why
+}
