@@ -206,7 +206,7 @@ func (cm *comparer) backgroundSentences(cs []*claims.Claim) {
 		})
 	}
 	lastDoc, lastSentence := "", 0
-	for _, c := range cs {
+	for i, c := range cs {
 		inf := cm.infoOf(c.Doc)
 		if inf == nil {
 			continue
@@ -226,6 +226,13 @@ func (cm *comparer) backgroundSentences(cs []*claims.Claim) {
 					inf.background[c.Sentence-1] && cm.set.Anaphora.Has(toks, 0) {
 					inf.markBackground(c.Sentence)
 				}
+			}
+			// "In April last year an 8.6-magnitude quake struck ... Five
+			// people died in the quake and its aftershocks.": a sentence
+			// right after a background one that names the event as known
+			// ("the quake") and gives no date of its own continues it.
+			if inf.background[c.Sentence-1] && !inf.background[c.Sentence] && cm.continuesBackground(d, cs[i:]) {
+				inf.markBackground(c.Sentence)
 			}
 		}
 		if !d.HasDate() {
@@ -279,6 +286,33 @@ func (cm *comparer) undatedBackground(c *claims.Claim, inf *docInfo) bool {
 			return m != int(st.Start.Month()) && m != int(st.End.Month())
 		}
 		return true
+	}
+	return false
+}
+
+// continuesBackground reports whether the sentence of cs[0] (its claims
+// are cs up to the next sentence) dates nothing itself and refers to an
+// event as a known one ("in the quake", "gempa tersebut").
+func (cm *comparer) continuesBackground(d *claims.Document, cs []*claims.Claim) bool {
+	for _, c := range cs {
+		if c.Doc != cs[0].Doc || c.Sentence != cs[0].Sentence {
+			break
+		}
+		if c.Kind == claims.KindDate {
+			return false
+		}
+	}
+	c := cs[0]
+	if c.SentenceEnd <= c.SentenceStart || c.SentenceEnd > len(d.Text) {
+		return false
+	}
+	toks := token.Scan(d.Text[c.SentenceStart:c.SentenceEnd], nil)
+	for k := range toks {
+		if end, _, ok := cm.set.Triggers.Match(toks, k); ok {
+			if _, _, ok := cm.set.DefiniteBefore.MatchBefore(toks, k, 3); ok || cm.set.DefiniteAfter.Has(toks, end) {
+				return true
+			}
+		}
 	}
 	return false
 }
@@ -780,40 +814,55 @@ func allCompatible(cs []*claims.Claim, c *claims.Claim) bool {
 	return true
 }
 
-// isUpdate reports whether a growing count rises from older to newer
-// articles: each side's claims come from one publication date, and the
-// newer the date, the higher the value. It marks the newest side.
+// isUpdate reports whether a growing count evolves rather than conflicts:
+// the dated articles' figures rise with their publication dates (over two
+// dates at least, never falling from an earlier date to a later one), so
+// that the story's figure is visibly being revised; articles without a
+// date, and articles of one day that differ, are then taken as reports
+// from other hours of that revision. With no rise to see (a single dated
+// article, or none) a difference stays a conflict: "4 killed" on Sunday and
+// "only 1" on Monday is a contradiction, not an update. It marks the side
+// of the newest article.
 func (cm *comparer) isUpdate(f *Finding) bool {
-	type sd struct {
-		date time.Time
-		lo   float64
-		idx  int
+	type point struct {
+		date   time.Time
+		lo, hi float64
+		side   int
 	}
-	var ss []sd
+	var pts []point
 	for k, s := range f.Sides {
-		var date time.Time
-		lo := math.Inf(1)
 		for _, c := range s.Claims {
 			d := cm.docs[c.Doc]
 			if !d.HasDate() {
-				return false
+				continue
 			}
-			if !date.IsZero() && !date.Equal(d.Published) {
-				return false
-			}
-			date = d.Published
-			l, _ := interval(c)
-			lo = math.Min(lo, l)
-		}
-		ss = append(ss, sd{date, lo, k})
-	}
-	sort.Slice(ss, func(i, j int) bool { return ss[i].date.Before(ss[j].date) })
-	for i := 1; i < len(ss); i++ {
-		if !ss[i].date.After(ss[i-1].date) || !(ss[i].lo > ss[i-1].lo) {
-			return false
+			lo, hi := interval(c)
+			pts = append(pts, point{d.Published, lo, hi, k})
 		}
 	}
-	f.Sides[ss[len(ss)-1].idx].Newest = true
+	sort.SliceStable(pts, func(i, j int) bool { return pts[i].date.Before(pts[j].date) })
+	if len(pts) < 2 || !pts[len(pts)-1].date.After(pts[0].date) {
+		return false
+	}
+	rose := false
+	for i := range pts {
+		for j := i + 1; j < len(pts); j++ {
+			if !pts[j].date.After(pts[i].date) {
+				continue
+			}
+			if pts[j].hi < pts[i].lo {
+				return false // a later article gives less
+			}
+			if pts[j].lo > pts[i].hi {
+				rose = true
+			}
+		}
+	}
+	if !rose {
+		return false
+	}
+	newest := pts[len(pts)-1].side
+	f.Sides[newest].Newest = true
 	// Newest first.
 	sort.SliceStable(f.Sides, func(i, j int) bool { return f.Sides[i].Newest && !f.Sides[j].Newest })
 	return true

@@ -55,6 +55,10 @@ type Set struct {
 	// Background opens a sentence about an earlier occurrence
 	// ("Sebelumnya, ...").
 	Background *Phrases
+	// PartialBefore and PartialAfter mark a count as an addition to an
+	// earlier one ("another four people died", "empat orang lagi"): a
+	// part of the total, never the total itself.
+	PartialBefore, PartialAfter *Phrases
 }
 
 // AttrRef names attribute Attr of frame Frame.
@@ -195,7 +199,7 @@ func fileKind(root *yaml.Node) string {
 		switch root.Content[i].Value {
 		case "language":
 			return "language"
-		case "frames", "participants", "definite_before", "definite_after", "counted", "anaphora", "clause_words", "background_markers":
+		case "frames", "participants", "definite_before", "definite_after", "counted", "anaphora", "clause_words", "background_markers", "partial_before", "partial_after":
 			return "frames"
 		}
 	}
@@ -211,6 +215,8 @@ type framesFile struct {
 	Anaphora       []string            `yaml:"anaphora"`
 	ClauseWords    []string            `yaml:"clause_words"`
 	Background     []string            `yaml:"background_markers"`
+	PartialBefore  []string            `yaml:"partial_before"`
+	PartialAfter   []string            `yaml:"partial_after"`
 }
 
 type frameFile struct {
@@ -275,6 +281,7 @@ func compile(files []source) (*Set, error) {
 		Languages:    map[string]*Language{},
 		Participants: newPhrases(true), DefiniteBefore: newPhrases(false), DefiniteAfter: newPhrases(false),
 		Counted: newPhrases(false), Anaphora: newPhrases(false), ClauseWords: newPhrases(false), Background: newPhrases(false),
+		PartialBefore: newPhrases(false), PartialAfter: newPhrases(false),
 	}
 	frames := map[string]*Frame{}
 	var frameOrder []string
@@ -374,6 +381,12 @@ func compile(files []source) (*Set, error) {
 			}
 			for _, w := range ff.Background {
 				set.Background.add(w, 0)
+			}
+			for _, w := range ff.PartialBefore {
+				set.PartialBefore.add(w, 0)
+			}
+			for _, w := range ff.PartialAfter {
+				set.PartialAfter.add(w, 0)
 			}
 			names := make([]string, 0, len(ff.Counted))
 			for n := range ff.Counted {

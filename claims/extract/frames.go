@@ -220,6 +220,7 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 			}
 		}
 	}
+	p.markPartial(cs)
 }
 
 // unitAttr returns the attribute of fr that takes c by its unit anywhere
@@ -235,6 +236,31 @@ func unitAttr(fr *rules.Frame, accepting []bool, c *claims.Claim) int {
 		}
 	}
 	return -1
+}
+
+// markPartial takes their attribute from counts that are only part of
+// one: a partitive ("one of the fatalities", "15 of them on Qeshm") and an
+// addition to a count the article already gave for the same attribute
+// ("Another four people died in hospital" after "one man was killed"; but
+// not "Twelve were killed. Another 40 were injured", whose 40 is the first
+// count of the injured). Such a claim keeps its value, with a note, and is
+// not compared.
+func (p *Pass) markPartial(cs []*claims.Claim) {
+	seen := map[string]bool{}
+	for _, c := range cs {
+		if c.Kind != claims.KindCount || c.Attribute == "" {
+			continue
+		}
+		ci, ce := p.tokenAt(c.Start), p.tokenAt(c.End)
+		partitive := ce < len(p.Toks) && p.Rules.PartialAfter.Has(p.Toks, ce)
+		_, _, addition := p.Rules.PartialBefore.MatchBefore(p.Toks, ci, 3)
+		addition = addition && seen[c.Attribute]
+		seen[c.Attribute] = true
+		if partitive || addition {
+			c.Note = "part of a count (" + c.Attribute + "), not its total: not compared"
+			c.Frame, c.Attribute, c.Also, c.Subject = "", "", nil, ""
+		}
+	}
 }
 
 // numericReach is how far (in tokens) the word saying what a number is
