@@ -230,14 +230,14 @@ type frameFile struct {
 }
 
 type attributeFile struct {
-	Name       string   `yaml:"name"`
-	Kinds      []string `yaml:"kinds"`
-	Units      []string `yaml:"units"`
-	Default    bool     `yaml:"default"`
-	Growing    bool     `yaml:"growing"`
-	Gran       []string `yaml:"gran"`
-	Forward    bool     `yaml:"forward"`
-	PerSubject bool     `yaml:"per_subject"`
+	Name         string   `yaml:"name"`
+	Kinds        []string `yaml:"kinds"`
+	Units        []string `yaml:"units"`
+	Default      bool     `yaml:"default"`
+	Growing      bool     `yaml:"growing"`
+	Gran         []string `yaml:"gran"`
+	Forward      bool     `yaml:"forward"`
+	PerSubject   bool     `yaml:"per_subject"`
 	Several      string   `yaml:"several"`
 	SentenceWide bool     `yaml:"sentence_wide"`
 	Words        []string `yaml:"words"`
