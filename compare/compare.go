@@ -64,10 +64,12 @@ func Compare(docs []*claims.Document, cs []*claims.Claim, set *rules.Set) Result
 	var alone map[string]string
 	res.Stories, res.StoryOf, eventOK, alone = regroup(read, leads, res.Stories, res.StoryOf)
 	cm := newComparer(set, read, &res)
+	cm.stop = stop
 	for id, inf := range cm.info {
 		inf.eventOK, inf.alone, inf.lead = eventOK[id], alone[id], leads[id]
 	}
 	cm.backgroundSentences(cs)
+	cm.bgKeys, cm.bgWhy = cm.backgroundEvents(cs)
 	blocks := cm.blocks(cs)
 	slices.SortFunc(blocks, func(a, b *block) int { return strings.Compare(a.key, b.key) })
 	cm.compareBlocks(blocks)
@@ -88,6 +90,12 @@ type comparer struct {
 	last  *docInfo
 	attrs map[string]attrRef
 	toks  []token.Token // scratch space for backgroundSentences
+	stop  map[string]bool
+	// bgKeys names the background event of each document's background
+	// sentences that share one with another article; bgWhy says, per
+	// event, why its sentences were joined (events.go).
+	bgKeys map[string]map[int]string
+	bgWhy  map[string]string
 }
 
 // docInfo is what the comparison knows about one read document.
@@ -248,6 +256,11 @@ func (cm *comparer) backgroundSentences(cs []*claims.Claim) {
 		if st == nil || st.Start.IsZero() {
 			continue
 		}
+		if inf.lead != nil && c.SentenceStart < inf.lead.end {
+			// The title and lead report the story's own event; a year in
+			// them ("... in the region hit by the 2004 tsunami") is an aside.
+			continue
+		}
 		window := backgroundBefore
 		if fr := cm.set.FrameByName(c.Frame); fr != nil && !fr.Once {
 			window = time.Duration(max(fr.WindowDays, 21)) * 24 * time.Hour
@@ -343,6 +356,9 @@ type block struct {
 	attr      *rules.Attribute
 	claims    []*claims.Claim
 	first     *claims.Claim // the claim that opened the block: see why
+	// background: the block holds claims about an earlier occurrence of
+	// the event, shared by several articles (events.go).
+	background bool
 }
 
 // blockKey names an attribute and the occurrence of the event a claim is
@@ -356,6 +372,9 @@ type blockKey struct {
 	parts   string
 	story   int
 	subject string // for attributes compared per subject
+	// background names a background event (events.go): claims about an
+	// earlier occurrence, compared only with each other.
+	background string
 }
 
 // String is the key as blocks were once keyed by, which still orders them
@@ -364,6 +383,9 @@ func (k blockKey) String() string {
 	inst := "story:" + strconv.Itoa(k.story)
 	if k.once {
 		inst = "once:" + k.parts
+	}
+	if k.background != "" {
+		inst = "background:" + k.background
 	}
 	s := k.attr + "|" + string(k.kind) + "|" + inst
 	if k.subject != "" {
@@ -415,7 +437,7 @@ func (cm *comparer) blocks(cs []*claims.Claim) []*block {
 			if b == nil {
 				name := key.String()
 				if b = byName[name]; b == nil {
-					b = &block{key: name, attribute: attr, frame: ref.frame, attr: ref.attr, first: c}
+					b = &block{key: name, attribute: attr, frame: ref.frame, attr: ref.attr, first: c, background: key.background != ""}
 					byName[name] = b
 					out = append(out, b)
 				}
@@ -472,7 +494,15 @@ func (cm *comparer) instanceKey(c *claims.Claim, inf *docInfo, fr *rules.Frame, 
 		return blockKey{once: true, parts: strings.Join(c.Participants, "+")}, true
 	}
 	st := inf.story
-	if st == nil || inf.background[c.Sentence] {
+	if st == nil {
+		return blockKey{}, false
+	}
+	if inf.background[c.Sentence] {
+		// Another occurrence: compared only with the same background
+		// event in other articles.
+		if bg := cm.bgKeys[c.Doc][c.Sentence]; bg != "" {
+			return blockKey{background: bg}, true
+		}
 		return blockKey{}, false
 	}
 	// A forward-looking attribute ("targets for 2030") names a target, not
@@ -502,6 +532,8 @@ func (cm *comparer) blockWhy(b *block) string {
 	var why string
 	if b.frame.Once {
 		why = fmt.Sprintf("both speak of a %s between %s", b.frame.Name, strings.Join(c.Participants, " and "))
+	} else if bg := cm.bgKeys[c.Doc][c.Sentence]; bg != "" && cm.info[c.Doc].background[c.Sentence] {
+		why = fmt.Sprintf("both speak of %s, not the story's own %s", cm.bgWhy[bg], b.frame.Name)
 	} else {
 		why = fmt.Sprintf("both speak of the %s reported in the same story (articles published %s)", b.frame.Name, storyWindow(cm.info[c.Doc].story))
 	}
@@ -787,7 +819,9 @@ func (w *blockWorker) compareGroup(b *block) {
 	}
 	f.ID = StableID(f.Kind, f.Attribute, all)
 	f.Why = cm.why(b, all)
-	if b.attr.Growing && cm.isUpdate(&f) {
+	// A figure of an earlier event (a background block) no longer grows:
+	// two articles a day apart giving it differently disagree.
+	if b.attr.Growing && !b.background && cm.isUpdate(&f) {
 		f.Category, f.Severity = Update, SevInfo
 	} else {
 		f.Severity = cm.severity(&f)

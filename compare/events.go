@@ -6,6 +6,7 @@ import (
 	"os"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/claims"
@@ -602,4 +603,184 @@ func regroup(docs []*claims.Document, leads map[string]*lead, stories []Story, s
 		out = append(out, st)
 	}
 	return out, of, comparable, why
+}
+
+// Background events. A sentence about another occurrence of an event ("In
+// 2004 a tsunami killed 230,000 people in 14 countries") is never compared
+// with the story's own event, but two articles often state the same
+// background fact, sometimes differently. Consecutive background sentences
+// of an article with one time (the year or month they name; a
+// continuation inherits it) form an episode; episodes of different
+// articles with the same time that share an anchor (a specific name, or a
+// distinctive figure: a magnitude, a number of 100 or more) are one
+// background event, and their claims are compared with each other only.
+
+// episode is one article's run of background sentences about one time.
+type episode struct {
+	doc       string
+	when      string // "2004", "2012", "month 09"
+	first     int    // sentence numbers, inclusive
+	last      int
+	names     []string
+	figures   []string
+	group     int // background event, after grouping; 0 for none
+	sentences []int
+}
+
+// backgroundEvents finds the episodes of the background sentences and
+// groups them into background events. It returns, per document and
+// sentence, the background event's key ("" for none) and, per key, the
+// words that say why its episodes were joined.
+func (cm *comparer) backgroundEvents(cs []*claims.Claim) (map[string]map[int]string, map[string]string) {
+	// The time each background sentence names (its first date's).
+	when := map[string]map[int]string{}
+	for _, c := range cs {
+		if inf := cm.infoOf(c.Doc); inf != nil && inf.background[c.Sentence] {
+			if k := timeKey(c); k != "" {
+				if when[c.Doc] == nil {
+					when[c.Doc] = map[int]string{}
+				}
+				if when[c.Doc][c.Sentence] == "" {
+					when[c.Doc][c.Sentence] = k
+				}
+			}
+		}
+	}
+	var eps []*episode
+	var cur *episode
+	for _, c := range cs {
+		inf := cm.infoOf(c.Doc)
+		if inf == nil || !inf.background[c.Sentence] {
+			continue
+		}
+		w := when[c.Doc][c.Sentence]
+		same := cur != nil && cur.doc == c.Doc && c.Sentence >= cur.first && c.Sentence <= cur.last+1 &&
+			(w == "" || w == cur.when)
+		if !same {
+			cur = &episode{doc: c.Doc, when: w, first: c.Sentence, last: c.Sentence}
+			eps = append(eps, cur)
+		}
+		if c.Sentence > cur.last || len(cur.sentences) == 0 {
+			cur.last = c.Sentence
+			cur.sentences = append(cur.sentences, c.Sentence)
+			if c.SentenceEnd > c.SentenceStart && c.SentenceEnd <= len(inf.doc.Text) {
+				cur.names = append(cur.names, cm.sentenceNames(inf.doc.Text[c.SentenceStart:c.SentenceEnd])...)
+			}
+		}
+		if f := figureAnchor(c); f != "" {
+			cur.figures = append(cur.figures, f)
+		}
+	}
+	// Group episodes of different articles with the same time and a
+	// shared anchor.
+	u := newUnionFind(len(eps))
+	shared := map[[2]int]string{}
+	for i, a := range eps {
+		if a.when == "" {
+			continue
+		}
+		for j := i + 1; j < len(eps); j++ {
+			b := eps[j]
+			if b.when != a.when || b.doc == a.doc {
+				continue
+			}
+			if w := commonAnchor(a, b); w != "" {
+				u.union(i, j)
+				shared[[2]int{i, j}] = w
+			}
+		}
+	}
+	keys := map[string]map[int]string{}
+	why := map[string]string{}
+	for _, g := range u.groups() {
+		if len(g) < 2 {
+			continue
+		}
+		key := eps[g[0]].when + "@" + eps[g[0]].doc + ":" + strconv.Itoa(eps[g[0]].first)
+		var anchors []string
+		for _, i := range g {
+			for _, j := range g {
+				if w, ok := shared[[2]int{i, j}]; ok && !slices.Contains(anchors, w) {
+					anchors = append(anchors, w)
+				}
+			}
+			e := eps[i]
+			if keys[e.doc] == nil {
+				keys[e.doc] = map[int]string{}
+			}
+			for _, s := range e.sentences {
+				keys[e.doc][s] = key
+			}
+		}
+		why[key] = fmt.Sprintf("the same earlier event (%s; both name %s)", eps[g[0]].when, strings.Join(anchors, ", "))
+	}
+	return keys, why
+}
+
+// timeKey is the time a date claim names, as episodes compare it: its year
+// when written or resolved, else its month ("month 09" for "in
+// September"); "" for a claim that is no date.
+func timeKey(c *claims.Claim) string {
+	if c.Kind != claims.KindDate {
+		return ""
+	}
+	if c.Date != nil && !c.Date.Fuzzy {
+		return strconv.Itoa(c.Date.Start.Year())
+	}
+	if v := c.Value; len(v) == 7 && strings.HasPrefix(v, "XXXX-") {
+		return "month " + v[5:]
+	}
+	return ""
+}
+
+// figureAnchor is a claim's value as an anchor when it is distinctive: a
+// magnitude, or a number of 100 or more.
+func figureAnchor(c *claims.Claim) string {
+	if c.Num == nil || c.Num.Vague || c.Date != nil {
+		return ""
+	}
+	if c.Num.Unit == "magnitude" || c.Num.Value >= 100 {
+		return strconv.FormatFloat(c.Num.Value, 'f', -1, 64) + " " + c.Num.Unit
+	}
+	return ""
+}
+
+func commonAnchor(a, b *episode) string {
+	for _, n := range a.names {
+		if slices.Contains(b.names, n) {
+			return n
+		}
+	}
+	for _, f := range a.figures {
+		if slices.Contains(b.figures, f) {
+			return strings.TrimSpace(f)
+		}
+	}
+	return ""
+}
+
+// sentenceNames returns the specific names in a sentence: capitalised
+// words that do not open it, are no function or calendar word of any
+// language, and are not part of a participant-table name (a country,
+// capital or leader says little about which earlier event is meant).
+func (cm *comparer) sentenceNames(text string) []string {
+	toks := token.Scan(text, nil)
+	var out []string
+	for i := 1; i < len(toks); i++ {
+		tk := &toks[i]
+		if tk.Kind != token.Word || !(tk.Is(token.Capital) || tk.Is(token.AllCaps)) || len(tk.Text) < 3 {
+			continue
+		}
+		if end, _, ok := cm.set.Participants.Match(toks, i); ok {
+			i = end - 1
+			continue
+		}
+		if cm.stop[tk.Lower] || stopCaps[tk.Lower] || isCalendarWord(cm.set, tk.Lower) || cm.set.Triggers.Has(toks, i) {
+			continue
+		}
+		if !slices.Contains(out, tk.Lower) {
+			out = append(out, tk.Lower)
+		}
+	}
+	return out
 }
