@@ -59,6 +59,9 @@ type Set struct {
 	// earlier one ("another four people died", "empat orang lagi"): a
 	// part of the total, never the total itself.
 	PartialBefore, PartialAfter *Phrases
+	// Restate words after a comma give the same figure again in another
+	// unit: "$7.70, or 17 percent".
+	Restate *Phrases
 }
 
 // AttrRef names attribute Attr of frame Frame.
@@ -199,7 +202,7 @@ func fileKind(root *yaml.Node) string {
 		switch root.Content[i].Value {
 		case "language":
 			return "language"
-		case "frames", "participants", "definite_before", "definite_after", "counted", "anaphora", "clause_words", "background_markers", "partial_before", "partial_after":
+		case "frames", "participants", "definite_before", "definite_after", "counted", "anaphora", "clause_words", "background_markers", "partial_before", "partial_after", "restate":
 			return "frames"
 		}
 	}
@@ -217,6 +220,7 @@ type framesFile struct {
 	Background     []string            `yaml:"background_markers"`
 	PartialBefore  []string            `yaml:"partial_before"`
 	PartialAfter   []string            `yaml:"partial_after"`
+	Restate        []string            `yaml:"restate"`
 }
 
 type frameFile struct {
@@ -281,7 +285,7 @@ func compile(files []source) (*Set, error) {
 		Languages:    map[string]*Language{},
 		Participants: newPhrases(true), DefiniteBefore: newPhrases(false), DefiniteAfter: newPhrases(false),
 		Counted: newPhrases(false), Anaphora: newPhrases(false), ClauseWords: newPhrases(false), Background: newPhrases(false),
-		PartialBefore: newPhrases(false), PartialAfter: newPhrases(false),
+		PartialBefore: newPhrases(false), PartialAfter: newPhrases(false), Restate: newPhrases(false),
 	}
 	frames := map[string]*Frame{}
 	var frameOrder []string
@@ -387,6 +391,9 @@ func compile(files []source) (*Set, error) {
 			}
 			for _, w := range ff.PartialAfter {
 				set.PartialAfter.add(w, 0)
+			}
+			for _, w := range ff.Restate {
+				set.Restate.add(w, 0)
 			}
 			names := make([]string, 0, len(ff.Counted))
 			for n := range ff.Counted {

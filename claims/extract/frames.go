@@ -160,18 +160,22 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 			// 24.9%.": a figure in a sentence that names no event
 			// continues the previous sentence's, when that sentence, in the
 			// same paragraph, evokes exactly one frame that takes it.
-			if fi, ai, ok := p.previousFrame(c, a, cache); ok {
-				fr := set.Frames[fi]
-				// "Turnout was 71 percent.": an attribute word of that
-				// frame beside the figure still chooses the attribute.
+			// "Turnout was 71 percent.", "Kmart climbed 8%": an attribute
+			// word of the frame beside the figure chooses the attribute.
+			near := func(fi int) int {
+				ai := -1
 				for _, ev := range si.ev {
 					for _, r := range ev.attrs {
-						if r.Frame == fi && accepts(fr.Attributes[r.Attr], c) && gap(ci, ce, ev.start, ev.end) <= numericReach &&
+						if r.Frame == fi && accepts(set.Frames[fi].Attributes[r.Attr], c) && gap(ci, ce, ev.start, ev.end) <= numericReach &&
 							!p.clauseBetween(ci, ce, ev.start, ev.end) {
 							ai = r.Attr
 						}
 					}
 				}
+				return ai
+			}
+			if fi, ai, ok := p.previousFrame(c, a, cache, near); ok {
+				fr := set.Frames[fi]
 				c.Frame, c.Attribute = fr.Name, fr.Name+"."+fr.Attributes[ai].Name
 				c.Triggers = append(c.Triggers, "(previous sentence)")
 				if fr.Attributes[ai].PerSubject {
@@ -287,6 +291,9 @@ func (p *Pass) clauseBetween(ci, ce, es, ee int) bool {
 			if inNumber(p.Toks, k) {
 				continue // "5,6", "7.8"
 			}
+			if p.restates(k, ci) {
+				continue // "soared $7.70, or 17 percent": the same figure again
+			}
 			return true
 		case ";", ":", "(", ")", "—", "–":
 			return true
@@ -296,6 +303,12 @@ func (p *Pass) clauseBetween(ci, ce, es, ee int) bool {
 		}
 	}
 	return false
+}
+
+// restates reports a comma at k that opens ", or" right before the claim
+// at ci: "$7.70, or 17 percent" gives one move twice, in one clause.
+func (p *Pass) restates(k, ci int) bool {
+	return p.Toks[k].Text == "," && k+2 == ci && p.Rules.Restate.Has(p.Toks, k+1)
 }
 
 // inNumber reports a separator glued between two digit runs.
@@ -310,8 +323,29 @@ func inNumber(toks []token.Token, k int) bool {
 func (p *Pass) subjectBefore(sentStart, ci int) string {
 	for k := ci - 1; k >= sentStart; k-- {
 		t := &p.Toks[k]
+		if t.Text == "," && p.restates(k, ci) {
+			ci = k // "Sears shares soared $7.70, or 17 percent": read on
+			continue
+		}
+		if t.Text == ")" {
+			// "Sears (up $7.79 to $52.99) stock up 22 percent": an aside.
+			depth := 0
+			for ; k > sentStart; k-- {
+				if p.Toks[k].Text == ")" {
+					depth++
+				} else if p.Toks[k].Text == "(" {
+					if depth--; depth == 0 {
+						break
+					}
+				}
+			}
+			continue
+		}
 		switch t.Text {
 		case ",", ";", ":", "(", ")", "—", "–", ".":
+			if (t.Text == "," || t.Text == ".") && inNumber(p.Toks, k) {
+				continue // "$7.70"
+			}
 			return ""
 		}
 		if t.Kind != token.Word || !t.Is(token.Capital) {
@@ -443,8 +477,10 @@ func (p *Pass) entityParticipants(si *sentenceInfo, start, end int) []string {
 }
 
 // previousFrame finds the single frame evoked by the sentence before the one
-// starting at token a, on the same line, whose default attribute takes c.
-func (p *Pass) previousFrame(c *claims.Claim, a int, cache map[int]*sentenceInfo) (frame, attr int, ok bool) {
+// starting at token a, on the same line, that takes c: by its default
+// attribute, or by the attribute near(frame) finds named beside c in its
+// own sentence (-1 for none), which is preferred.
+func (p *Pass) previousFrame(c *claims.Claim, a int, cache map[int]*sentenceInfo, near func(int) int) (frame, attr int, ok bool) {
 	if a == 0 || p.Toks[a].Is(token.NewlineBefore) {
 		return 0, 0, false
 	}
@@ -461,15 +497,19 @@ func (p *Pass) previousFrame(c *claims.Claim, a int, cache map[int]*sentenceInfo
 			if fr.NoCompare {
 				continue
 			}
-			for ai, at := range fr.Attributes {
-				if at.Default && accepts(at, c) {
-					if found >= 0 && found != fi {
-						return 0, 0, false // two candidates: do not guess
-					}
-					found, attr = fi, ai
-					break
+			ai := near(fi)
+			for k, at := range fr.Attributes {
+				if ai < 0 && at.Default && accepts(at, c) {
+					ai = k
 				}
 			}
+			if ai < 0 {
+				continue
+			}
+			if found >= 0 && found != fi {
+				return 0, 0, false // two candidates: do not guess
+			}
+			found, attr = fi, ai
 		}
 	}
 	return found, attr, found >= 0
