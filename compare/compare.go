@@ -30,6 +30,12 @@ type Result struct {
 // Claims are compared only when they speak of the same frame and attribute,
 // about the same occurrence of the event, from different sources.
 func Compare(docs []*claims.Document, cs []*claims.Claim, set *rules.Set) Result {
+	return compareWith(docs, cs, set, nil)
+}
+
+// compareWith is Compare, keeping a trace of every claim in ex when ex is
+// not nil.
+func compareWith(docs []*claims.Document, cs []*claims.Claim, set *rules.Set, ex *Explanation) Result {
 	var read []*claims.Document
 	for _, d := range docs {
 		if d.Status != claims.StatusSkipped {
@@ -64,7 +70,7 @@ func Compare(docs []*claims.Document, cs []*claims.Claim, set *rules.Set) Result
 	var alone map[string]string
 	res.Stories, res.StoryOf, eventOK, alone = regroup(read, leads, res.Stories, res.StoryOf)
 	cm := newComparer(set, read, &res)
-	cm.stop = stop
+	cm.stop, cm.ex = stop, ex
 	for id, inf := range cm.info {
 		inf.eventOK, inf.alone, inf.lead = eventOK[id], alone[id], leads[id]
 	}
@@ -96,6 +102,7 @@ type comparer struct {
 	// event, why its sentences were joined (events.go).
 	bgKeys map[string]map[int]string
 	bgWhy  map[string]string
+	ex     *Explanation // nil unless explaining
 }
 
 // docInfo is what the comparison knows about one read document.
@@ -268,6 +275,12 @@ func (cm *comparer) backgroundSentences(cs []*claims.Claim) {
 		if !c.Date.End.After(st.Start.Add(-window)) {
 			inf.markBackground(c.Sentence)
 		}
+		// A month the dateline placed after the story ("hit ... in
+		// February" read as next February) in a sentence that is not
+		// about the future is another occurrence too.
+		if c.Date.Start.After(st.End.Add(eventAfter)) && c.Tense != "future" && !cm.forward(c) {
+			inf.markBackground(c.Sentence)
+		}
 	}
 }
 
@@ -301,6 +314,12 @@ func (cm *comparer) undatedBackground(c *claims.Claim, inf *docInfo) bool {
 		return true
 	}
 	return false
+}
+
+// forward reports whether c's attribute looks ahead ("targets for 2030").
+func (cm *comparer) forward(c *claims.Claim) bool {
+	r := cm.resolve(c.Attribute)
+	return r.ok && r.attr.Forward
 }
 
 // continuesBackground reports whether the sentence of cs[0] (its claims
@@ -403,7 +422,12 @@ func (cm *comparer) blocks(cs []*claims.Claim) []*block {
 	byKey := map[blockKey]*block{}
 	byName := map[string]*block{} // in case two keys ever spell the same
 	for _, c := range cs {
+		if c.Attribute == "" {
+			cm.ex.skip(c, "", SkipNoAttribute, c.Note)
+			continue
+		}
 		if !comparable(c) {
+			cm.ex.skip(c, c.Attribute, SkipVague, "")
 			continue
 		}
 		inf := cm.infoOf(c.Doc)
@@ -419,16 +443,27 @@ func (cm *comparer) blocks(cs []*claims.Claim) []*block {
 				continue
 			}
 			ref := cm.resolve(attr)
-			if !ref.ok || ref.frame.NoCompare {
+			if !ref.ok {
+				cm.ex.skip(c, attr, SkipUnknownAttribute, "")
 				continue
 			}
-			key, ok := cm.instanceKey(c, inf, ref.frame, ref.attr)
-			if !ok {
+			if ref.frame.NoCompare {
+				cm.ex.skip(c, attr, SkipNoCompare, "")
+				continue
+			}
+			key, skip := cm.instanceKey(c, inf, ref.frame, ref.attr)
+			if skip != Compared {
+				detail := ""
+				if skip == SkipUndated {
+					detail = inf.alone
+				}
+				cm.ex.skip(c, attr, skip, detail)
 				continue
 			}
 			if ref.attr.PerSubject {
 				if c.Subject == "" {
-					continue // whose share it is was not found: not comparable
+					cm.ex.skip(c, attr, SkipNoSubject, "")
+					continue
 				}
 				key.subject = c.Subject
 			}
@@ -486,31 +521,31 @@ func unitKey(c *claims.Claim) string {
 // only compared within one story, and a date only when it falls near the
 // story's own time: "the last time the congress met, in 2016" is another
 // congress, not a contradiction of this one.
-func (cm *comparer) instanceKey(c *claims.Claim, inf *docInfo, fr *rules.Frame, at *rules.Attribute) (blockKey, bool) {
+func (cm *comparer) instanceKey(c *claims.Claim, inf *docInfo, fr *rules.Frame, at *rules.Attribute) (blockKey, Skip) {
 	if fr.Once {
 		if len(c.Participants) < 2 {
-			return blockKey{}, false
+			return blockKey{}, SkipFewParticipants
 		}
-		return blockKey{once: true, parts: strings.Join(c.Participants, "+")}, true
+		return blockKey{once: true, parts: strings.Join(c.Participants, "+")}, Compared
 	}
 	st := inf.story
 	if st == nil {
-		return blockKey{}, false
+		return blockKey{}, SkipNoStory
 	}
 	if inf.background[c.Sentence] {
 		// Another occurrence: compared only with the same background
 		// event in other articles.
 		if bg := cm.bgKeys[c.Doc][c.Sentence]; bg != "" {
-			return blockKey{background: bg}, true
+			return blockKey{background: bg}, Compared
 		}
-		return blockKey{}, false
+		return blockKey{}, SkipBackground
 	}
 	// A forward-looking attribute ("targets for 2030") names a target, not
 	// when the event happened: no window applies to it.
 	if c.Kind == claims.KindDate && !st.Start.IsZero() && !at.Forward {
 		lo, hi := st.Start.AddDate(0, 0, -fr.WindowDays), st.End.Add(eventAfter)
 		if !(c.Date.Start.Before(hi) && lo.Before(c.Date.End)) {
-			return blockKey{}, false
+			return blockKey{}, SkipOutOfWindow
 		}
 	}
 	if !inf.eventOK {
@@ -519,9 +554,9 @@ func (cm *comparer) instanceKey(c *claims.Claim, inf *docInfo, fr *rules.Frame, 
 		// story membership is a guess from shared names: on
 		// ../shared/corpora, comparing every undated article's figures
 		// paired the 2005 and 2008 Qeshm quakes.
-		return blockKey{}, false
+		return blockKey{}, SkipUndated
 	}
-	return blockKey{story: st.ID}, true
+	return blockKey{story: st.ID}, Compared
 }
 
 // blockWhy says in words why claims under one block were paired. It is worded
@@ -564,7 +599,11 @@ func (cm *comparer) compareBlocks(blocks []*block) {
 		findings   []Finding
 	}
 	results := make([]result, (len(blocks)+chunk-1)/chunk)
-	forEach(len(results), runtime.GOMAXPROCS(0), func() *blockWorker { return &blockWorker{cm: cm} }, func(c int, w *blockWorker) {
+	workers := runtime.GOMAXPROCS(0)
+	if cm.ex != nil {
+		workers = 1 // the traces are one map
+	}
+	forEach(len(results), workers, func() *blockWorker { return &blockWorker{cm: cm} }, func(c int, w *blockWorker) {
 		w.agreements, w.findings = nil, nil
 		for _, b := range blocks[c*chunk : min(len(blocks), (c+1)*chunk)] {
 			w.compareBlock(b)
@@ -626,6 +665,19 @@ func (w *blockWorker) compareBlock(b *block) {
 		// for it, none can stand for the story's.
 		sub := *b
 		sub.claims = withoutAmbiguous(g, b.attr.Several)
+		if ex := w.cm.ex; ex != nil && len(sub.claims) < len(g) {
+			for _, c := range g {
+				if !slices.Contains(sub.claims, c) {
+					t := ex.trace(c, b.attribute)
+					t.Group, t.Skip = b.key, SkipAmbiguous
+					for _, k := range sub.claims {
+						if k.Doc == c.Doc {
+							t.Detail = fmt.Sprintf("the article's value kept for this attribute is %q at %s", k.Text, k.ID)
+						}
+					}
+				}
+			}
+		}
 		w.compareGroup(&sub)
 	}
 }
@@ -745,6 +797,12 @@ func (w *blockWorker) compareGroup(b *block) {
 	w.src = src
 	w.srcs = distinct(append(w.srcs[:0], src...))
 	if len(w.srcs) < 2 {
+		if ex := cm.ex; ex != nil {
+			for _, c := range b.claims {
+				t := ex.trace(c, b.attribute)
+				t.Group, t.Skip = b.key, SkipOneSource
+			}
+		}
 		return
 	}
 	lo, hi := w.lo[:0], w.hi[:0]
@@ -769,6 +827,9 @@ func (w *blockWorker) compareGroup(b *block) {
 				anyConflict = true
 			}
 		}
+	}
+	if ex := cm.ex; ex != nil {
+		w.traceGroup(b, src, lo, hi)
 	}
 	if !anyConflict {
 		ag := Agreement{Attribute: b.attribute, Value: representative(b.claims).Value, Claims: b.claims, Sources: slices.Clone(w.srcs)}
@@ -831,6 +892,36 @@ func (w *blockWorker) compareGroup(b *block) {
 	}
 	f.Summary = cm.summary(&f)
 	w.findings = append(w.findings, f)
+}
+
+// traceGroup records, for every claim of a compared group, the claims of
+// other sources it met and the verdict of each pair.
+func (w *blockWorker) traceGroup(b *block, src []string, lo, hi []float64) {
+	cm := w.cm
+	why := fmt.Sprintf("Paired as %s: %s.", b.attribute, cm.blockWhy(b))
+	for i, c := range b.claims {
+		t := cm.ex.trace(c, b.attribute)
+		t.Group, t.Skip, t.Why = b.key, Compared, why
+		if inf := cm.info[c.Doc]; inf != nil && inf.story != nil {
+			t.Story = inf.story.ID
+		}
+		for j, o := range b.claims {
+			if i == j {
+				continue
+			}
+			v := VerdictAgree
+			switch {
+			case src[i] == src[j]:
+				v = VerdictSameDoc
+			case !compatibleIn(c, o, lo[i], hi[i], lo[j], hi[j]):
+				v = VerdictConflict
+				if b.attr.Growing && !b.background {
+					v = VerdictConflict + " (or an update, if the dated articles show the figure rising)"
+				}
+			}
+			t.Met = append(t.Met, Meeting{Claim: o, Verdict: v})
+		}
+	}
 }
 
 // distinct sorts ss and returns its distinct strings.

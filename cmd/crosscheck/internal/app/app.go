@@ -36,6 +36,8 @@ Usage:
   crosscheck claims [flags] PATH...   list every claim read (table or json)
   crosscheck verify [flags] PATH...   run expectation cases (.txtar files or directories)
   crosscheck review ID (--confirm|--dismiss) --reason TEXT [--by NAME]
+  crosscheck explain [flags] PATH... (--at DOC:LINE[:COL] | --phrase TEXT)
+                                      why a claim was or was not compared
   crosscheck version
 
 PATH may be a file (.txt, .md, .jsonl, .html, .htm), a directory (read
@@ -82,6 +84,8 @@ func Run(args []string, env Env) int {
 		code, err = runVerify(rest, env)
 	case "review":
 		code, err = runReview(rest, env)
+	case "explain":
+		code, err = runExplain(rest, env)
 	case "version":
 		fmt.Fprintf(env.Stdout, "crosscheck (report schema version %d)\n", report.Version)
 	case "help", "-h", "--help":
