@@ -93,6 +93,7 @@ func (p *Pass) collectiveOrdinal(i, end int) bool {
 // numeric expression read (the peer suites measure the reader), otherwise
 // only claims.
 func scanNumbers(p *Pass, all bool) {
+	magEnd := -1 // the end of the last magnitude read, for lists
 	for i := 0; i < len(p.Toks); i++ {
 		if p.blocked[i] || !p.mayStartNumber(i) {
 			continue
@@ -104,9 +105,13 @@ func scanNumbers(p *Pass, all bool) {
 			}
 			continue
 		}
+		p.listedMagnitude(&r, magEnd)
 		if all && !r.pronoun || r.isClaim() {
 			p.Report(r.claim(p))
 			p.Block(r.start, r.end)
+		}
+		if r.nv.Unit == "magnitude" {
+			magEnd = r.end
 		}
 		i = r.end - 1
 	}
@@ -197,6 +202,10 @@ func (p *Pass) readNumber(i int) (numRead, bool) {
 	first := i
 	var unit *rules.Unit
 	if e, u, ok := p.unitAt(i, true); ok && e < len(toks) && !p.Blocked(i, e) {
+		if e+1 < len(toks) && toks[e].Text == "-" && toks[e].Glued() && toks[e+1].Glued() && toks[e+1].Kind == token.Number &&
+			!strings.HasPrefix(u.Dimension, "money-") {
+			e++ // "magnitude-6.1": the hyphen joins, it is no minus
+		}
 		if _, ok := l.ReadNumeral(toks, e); ok && (toks[e].Kind == token.Number || l.IsNumberWord(toks[e].Lower)) {
 			unit = u
 			i = e
@@ -292,12 +301,29 @@ func (p *Pass) gluedPrefix(i int) (numRead, bool) {
 	return r, ok
 }
 
-// magnitudeWord reads "M7.8" and "M 6.4"-less forms written as one word
-// token ("M7") followed by a glued decimal.
+// magnitudeWord reads "M7.8" (a word token "M7" and a glued decimal) and
+// "M 6.4" (a capital M before a one-decimal figure up to 10).
 func (p *Pass) magnitudeWord(i int) (rules.Numeral, bool) {
 	toks := p.Toks
 	t := &toks[i]
-	if t.Kind != token.Word || len(t.Text) < 2 || len(t.Text) > 3 || t.Text[0] != 'M' || p.unitIndex("magnitude") < 0 {
+	if t.Kind != token.Word || len(t.Text) > 3 || t.Text[0] != 'M' || p.unitIndex("magnitude") < 0 {
+		return rules.Numeral{}, false
+	}
+	if t.Text == "M" {
+		if i+1 >= len(toks) || toks[i+1].Kind != token.Number || toks[i+1].Glued() || toks[i+1].Is(token.NewlineBefore) ||
+			i > 0 && t.Glued() && toks[i-1].Kind != token.Punct {
+			return rules.Numeral{}, false
+		}
+		n, ok := p.Lang.ReadNumeral(toks, i+1)
+		if !ok || n.Code || n.Scaled || n.Precision != 0.1 || n.Value < 1 || n.Value > 10 {
+			return rules.Numeral{}, false
+		}
+		if _, _, isUnit := p.Lang.Units.Match(toks, n.End); isUnit && n.End < len(toks) && !toks[n.End].Is(token.NewlineBefore) {
+			return rules.Numeral{}, false
+		}
+		return n, true
+	}
+	if len(t.Text) < 2 {
 		return rules.Numeral{}, false
 	}
 	v := 0.0
@@ -319,6 +345,69 @@ func (p *Pass) magnitudeWord(i int) (rules.Numeral, bool) {
 		return rules.Numeral{}, false
 	}
 	return n, true
+}
+
+// leadUnit matches a magnitude unit after a lead ("on the Richter scale")
+// at token k.
+func (p *Pass) leadUnit(k int) (int, *rules.Unit, bool) {
+	e, _, ok := p.Lang.List("unit_lead").Match(p.Toks, k)
+	if !ok || e >= len(p.Toks) || p.Toks[e].Is(token.NewlineBefore) {
+		return 0, nil, false
+	}
+	e2, u, ok := p.unitAt(e, false)
+	if !ok || u.Dimension != "magnitude" {
+		return 0, nil, false
+	}
+	return e2, u, true
+}
+
+// magnitudeFigure reports a numeral that can be a magnitude standing
+// alone: one decimal ("7.6", "6,6"), from 1 to 10.
+func (p *Pass) magnitudeFigure(n rules.Numeral) bool {
+	return !n.Vague && !n.Code && !n.Scaled && !n.Words && n.Precision == 0.1 && n.Value >= 1 && n.Value <= 10 && p.unitIndex("magnitude") >= 0
+}
+
+// quakeSentence reports a quake word (magnitude_nouns) in the sentence of
+// token i.
+func (p *Pass) quakeSentence(i int) bool {
+	a, b := p.sentenceTokens(p.Toks[i].Start)
+	nouns := p.Lang.List("magnitude_nouns")
+	for k := a; k < b; k++ {
+		if nouns.Has(p.Toks, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// listedMagnitude turns r into a magnitude when it continues a list of
+// magnitudes ending at token prevEnd ("measuring 7.6 and 7.4", "4.9, 5.1
+// and 5.3").
+func (p *Pass) listedMagnitude(r *numRead, prevEnd int) {
+	if prevEnd <= 0 || r.kind != claims.KindCount || r.isRange || r.nv.Vague || r.nv.Qualifier != "" || r.start <= prevEnd {
+		return
+	}
+	e, _, ok := p.Lang.List("number_list").Match(p.Toks, prevEnd)
+	if !ok || e != r.start {
+		return
+	}
+	v := r.nv.Value
+	if r.nv.Precision != 0.1 || v < 1 || v > 10 || r.end != r.start+p.numeralTokens(r.start) {
+		return
+	}
+	r.kind = claims.KindQuantity
+	r.nv.Unit = "magnitude"
+	r.nv.Counted = ""
+	r.attrNext = false
+}
+
+// numeralTokens is the number of tokens the numeral at i takes.
+func (p *Pass) numeralTokens(i int) int {
+	n, ok := p.Lang.ReadNumeral(p.Toks, i)
+	if !ok {
+		return 0
+	}
+	return n.End - i
 }
 
 // unitIndex returns the index of the named unit, or -1.
@@ -415,6 +504,17 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 		if e, u, ok := p.unitAt(k, false); ok {
 			unit = u
 			end = e
+		} else if e, u, ok := p.leadUnit(k); ok {
+			unit = u
+			end = e
+		}
+	} else if unit != nil && end < len(toks) && !toks[end].Is(token.NewlineBefore) {
+		// The unit said again after a prefix: "magnitude of 8.9 on the
+		// Richter scale", "Rp 5 juta rupiah".
+		if e, u, ok := p.unitAt(end, false); ok && u.Name == unit.Name {
+			end = e
+		} else if e, u, ok := p.leadUnit(end); ok && u.Name == unit.Name {
+			end = e
 		}
 	}
 	// Feet and inches, kilometres and metres: "5 ft 2 in".
@@ -444,6 +544,18 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 		// quake is its magnitude.
 		if mag := p.unitIndex("magnitude"); mag >= 0 {
 			unit = &l.UnitList[mag]
+		}
+	}
+	if (unit == nil || unit.Dimension == "magnitude") && !r.isRange && first > 0 {
+		// "two quakes measuring 7.6", "gempa berkekuatan 6,6": a bare
+		// decimal after a measuring word, in a sentence about a quake.
+		if s, _, ok := l.List("magnitude_before").MatchBefore(toks, first, 3); ok && !p.Blocked(s, first) {
+			if unit == nil && p.magnitudeFigure(n) && p.quakeSentence(first) {
+				unit = &l.UnitList[p.unitIndex("magnitude")]
+			}
+			if unit != nil {
+				first = s
+			}
 		}
 	}
 	if unit != nil && unit.Name == "lb" && n.Scale >= 1e6 {

@@ -1,0 +1,73 @@
+package extract
+
+import "testing"
+
+// The tests in this file cover number shapes measured as missed or misread
+// on real news clusters. Every sentence is written for these tests; none is
+// copied from an article.
+
+// TestMagnitudes covers earthquake magnitudes in the shapes news writes
+// them, in English and Indonesian.
+func TestMagnitudes(t *testing.T) {
+	const mag = "unit=magnitude"
+	runExtractCases(t, numberKinds, []extractCase{
+		// A prefix glued by a hyphen, and "magnitude of|at".
+		{"en", "2024-12-30", "Seismologists called it a magnitude-6.3 temblor.", []want{
+			{QU, "magnitude-6.3", "6.3", mag}}},
+		{"en", "2024-12-30", "The agency put its strength at magnitude-4.8.", []want{
+			{QU, "magnitude-4.8", "4.8", mag}}},
+		{"en", "2024-12-30", "The tremor had a magnitude of 5.2, officials said.", []want{
+			{QU, "magnitude of 5.2", "5.2", mag}}},
+		{"en", "2024-12-30", "Its first shock had the magnitude of 8.1 on the Richter scale.", []want{
+			{QU, "magnitude of 8.1 on the Richter scale", "8.1", mag}}},
+		{"en", "2024-12-30", "The institute put the magnitude at 6.2 on Monday.", []want{
+			{QU, "magnitude at 6.2", "6.2", mag}}},
+		// The unit after the number.
+		{"en", "2024-12-30", "A 7.2-magnitude quake and a 6.4 magnitude aftershock followed.", []want{
+			{QU, "7.2-magnitude", "7.2", mag},
+			{QU, "6.4 magnitude", "6.4", mag}}},
+		{"en", "2024-12-30", "The shock registered 8.3 on the Richter scale near the coast.", []want{
+			{QU, "8.3 on the Richter scale", "8.3", mag}}},
+		// "measuring": a bare decimal in a sentence about a quake, and the
+		// values listed after it.
+		{"en", "2024-12-30", "Two quakes, measuring 6.8 and 6.5, shook the island.", []want{
+			{CO, "Two", "2", "counted=quakes"},
+			{QU, "measuring 6.8", "6.8", mag},
+			{QU, "6.5", "6.5", mag}}},
+		{"en", "2024-12-30", "The earthquake measured 5.7 and was felt far inland.", []want{
+			{QU, "measured 5.7", "5.7", mag}}},
+		{"en", "2024-12-30", "The tremors, measuring 4.9, 5.1 and 5.3, rattled the town.", []want{
+			{QU, "measuring 4.9", "4.9", mag},
+			{QU, "5.1", "5.1", mag},
+			{QU, "5.3", "5.3", mag}}},
+		// Not a magnitude: no quake in the sentence, another unit, not a
+		// one-decimal figure between 1 and 10.
+		{"en", "2024-12-30", "The fish, measuring 2.5, was weighed twice.", nil},
+		{"en", "2024-12-30", "The quake zone, measuring 12.5 km across, was closed.", []want{
+			{QU, "12.5 km", "12.5", "unit=km"}}},
+		{"en", "2024-12-30", "After the quake the crack, measuring 3.5 metres, widened.", []want{
+			{QU, "3.5 metres", "3.5", "unit=m"}}},
+		// Indonesian.
+		{"id", "2024-12-30", "Gempa 5,9 SR mengguncang kota itu.", []want{
+			{QU, "5,9 SR", "5.9", mag}}},
+		{"id", "2024-12-30", "Gempa berkekuatan 6,3 mengguncang Maluku.", []want{
+			{QU, "berkekuatan 6,3", "6.3", mag}}},
+		{"id", "2024-12-30", "Gempa berkekuatan 6,3 magnitudo mengguncang Maluku.", []want{
+			{QU, "berkekuatan 6,3 magnitudo", "6.3", mag}}},
+		{"id", "2024-12-30", "Gempa dengan magnitudo 5,4 terjadi pagi ini.", []want{
+			{QU, "magnitudo 5,4", "5.4", mag}}},
+		{"id", "2024-12-30", "Gempa 4,7 magnitudo terasa hingga Palu.", []want{
+			{QU, "4,7 magnitudo", "4.7", mag}}},
+		{"id", "2024-12-30", "BMKG mencatat gempa M 5,8 di laut.", []want{
+			{QU, "M 5,8", "5.8", mag}}},
+		{"id", "2024-12-30", "Gempa susulan berkekuatan 5,1 skala Richter terjadi.", []want{
+			{QU, "berkekuatan 5,1 skala Richter", "5.1", mag}}},
+		{"id", "2024-12-30", "Gempa berkekuatan 6,1 dan 5,6 SR terjadi beruntun.", []want{
+			{QU, "berkekuatan 6,1", "6.1", mag},
+			{QU, "5,6 SR", "5.6", mag}}},
+		// Not a magnitude: no quake word, another unit.
+		{"id", "2024-12-30", "Mesin kapal itu berkekuatan 2,5.", nil},
+		{"id", "2024-12-30", "Kapal itu berkekuatan 5,5 ton.", []want{
+			{QU, "5,5 ton", "5.5", "unit=t"}}},
+	})
+}
