@@ -347,6 +347,13 @@ func (p *Pass) magnitudeWord(i int) (rules.Numeral, bool) {
 	return n, true
 }
 
+// moneyUnitAt reports a currency word after a number at token k ("2m
+// euros").
+func (p *Pass) moneyUnitAt(k int) bool {
+	_, u, ok := p.unitAt(k, false)
+	return ok && strings.HasPrefix(u.Dimension, "money-")
+}
+
 // leadUnit matches a magnitude unit after a lead ("on the Richter scale")
 // at token k.
 func (p *Pass) leadUnit(k int) (int, *rules.Unit, bool) {
@@ -439,7 +446,7 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 	// A lower-case unit-like suffix scales after a currency or before a
 	// counted noun: "$5m", "£2bn", "5m people".
 	if n.Scale == 0 && end < len(toks) && toks[end].Glued() && toks[end].Kind == token.Word {
-		if v, ok := l.ScaleSuffix(toks[end].Lower); ok && (unit != nil && strings.HasPrefix(unit.Dimension, "money-") || p.Rules.Counted.Has(toks, end+1)) {
+		if v, ok := l.ScaleSuffix(toks[end].Lower); ok && (unit != nil && strings.HasPrefix(unit.Dimension, "money-") || p.Rules.Counted.Has(toks, end+1) || p.moneyUnitAt(end+1)) {
 			nv.Value *= v
 			nv.Precision *= v
 			n.Scale = v

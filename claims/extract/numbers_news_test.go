@@ -71,3 +71,33 @@ func TestMagnitudes(t *testing.T) {
 			{QU, "5,5 ton", "5.5", "unit=t"}}},
 	})
 }
+
+// TestMoneyShapes covers sums written with hyphens, glued scale suffixes
+// before a currency word, and Indonesian rupiah scales.
+func TestMoneyShapes(t *testing.T) {
+	runExtractCases(t, numberKinds, []extractCase{
+		{"en", "2024-12-30", "The gang took a $4.3-million haul.", []want{
+			{MO, "$4.3-million", "4300000", "unit=USD"}}},
+		{"en", "2024-12-30", "They escaped with a three-million-euro haul.", []want{
+			{MO, "three-million-euro", "3000000", "unit=EUR"}}},
+		{"en", "2024-12-30", "Thieves took 5m euros (£4.2m; $5.4m) in watches.", []want{
+			{MO, "5m euros", "5000000", "unit=EUR"},
+			{MO, "£4.2m", "4200000", "unit=GBP"},
+			{MO, "$5.4m", "5400000", "unit=USD"}}},
+		{"en", "2024-12-30", "The chain had sales of $19bn and agreed a US$8 billion merger.", []want{
+			{MO, "$19bn", "19000000000", "unit=USD"},
+			{MO, "US$8 billion", "8000000000", "unit=USD"}}},
+		{"en", "2024-12-30", "The firm lost 7m dollars last year.", []want{
+			{MO, "7m dollars", "7000000", "unit=USD"}}},
+		// "m" stays metres where no currency or counted noun follows.
+		{"en", "2024-12-30", "The wall is 4m high.", []want{
+			{QU, "4m", "4", "unit=m"}}},
+		{"id", "2024-12-30", "Kerugian ditaksir Rp 3,5 miliar dan proyek itu bernilai Rp4,2 triliun.", []want{
+			{MO, "ditaksir Rp 3,5 miliar", "3500000000", "unit=IDR approx=true"},
+			{MO, "Rp4,2 triliun", "4200000000000", "unit=IDR"}}},
+		{"id", "2024-12-30", "Perhiasan senilai 3 juta euro dicuri.", []want{
+			{MO, "3 juta euro", "3000000", "unit=EUR"}}},
+		{"id", "2024-12-30", "Nilainya Rp 12 juta rupiah.", []want{
+			{MO, "Rp 12 juta rupiah", "12000000", "unit=IDR"}}},
+	})
+}
