@@ -347,6 +347,18 @@ func (p *Pass) magnitudeWord(i int) (rules.Numeral, bool) {
 	return n, true
 }
 
+// bareFigureEnd reports that nothing the figure ending at token end could
+// count follows it: the end of the text or line, punctuation, a function
+// word or a listed preposition ("killing 11.", "wounding 26 near the gate",
+// not "injured 3 times").
+func (p *Pass) bareFigureEnd(end int) bool {
+	toks := p.Toks
+	if end >= len(toks) || toks[end].Is(token.NewlineBefore) || toks[end].Kind == token.Punct {
+		return true
+	}
+	return toks[end].Kind == token.Word && (p.Lang.Detect[toks[end].Lower] || p.Lang.List("harm_after").Has(toks, end))
+}
+
 // moneyUnitAt reports a currency word after a number at token k ("2m
 // euros").
 func (p *Pass) moneyUnitAt(k int) bool {
@@ -627,6 +639,21 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 		}
 	}
 	counted, attrNext := p.counted(end)
+	// "the toll passes 5,000": a threshold verb before a figure with no
+	// noun of its own (or a sum) is an exclusive lower bound.
+	verbBound := false
+	if !hasQ && postBound == 0 && !r.isRange && !n.Vague && (counted == "" || kind == claims.KindMoney) {
+		if s, _, ok := l.List("more_verbs").MatchBefore(toks, first, 3); ok && !p.Blocked(s, first) {
+			verbBound, qs, start = true, s, s
+		}
+	}
+	if counted == "" && kind == claims.KindCount {
+		// "killing 11.", "injuring 40, 15 of them": a figure right after
+		// a verb of harm, with no noun of its own, counts people.
+		if _, _, ok := l.List("harm_verbs").MatchBefore(toks, start, 4); ok && p.bareFigureEnd(end) {
+			counted = "people"
+		}
+	}
 	switch {
 	case n.Vague:
 		lo, hi := n.Low, n.High
@@ -639,6 +666,9 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 	case hasQ:
 		nv.Qualifier = strings.TrimSpace(p.Doc.Text[toks[qs].Start:toks[first].Start])
 		applyBound(&nv, b)
+	case verbBound:
+		nv.Qualifier = strings.TrimSpace(p.Doc.Text[toks[qs].Start:toks[first].Start])
+		applyBound(&nv, rules.BoundMore)
 	default:
 		exact(&nv)
 	}
@@ -649,7 +679,7 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 	}
 	nv.Counted = counted
 	r.start, r.end, r.kind, r.nv, r.attrNext = start, end, kind, nv, attrNext
-	r.weighty = hasQ || postBound != 0 || n.Scale > 1 || n.Vague || p.grouped(i, n.End)
+	r.weighty = hasQ || verbBound || postBound != 0 || n.Scale > 1 || n.Vague || p.grouped(i, n.End)
 	if hasQ && !r.isRange {
 		p.compoundBounds(&r, b)
 	}

@@ -101,3 +101,64 @@ func TestMoneyShapes(t *testing.T) {
 			{MO, "Rp 12 juta rupiah", "12000000", "unit=IDR"}}},
 	})
 }
+
+// TestHarmVerbCounts covers figures after a verb of harm with no noun
+// ("injuring 40"): a count of people, so that a later stage can attribute
+// it; and thresholds passed ("passes 5,000").
+func TestHarmVerbCounts(t *testing.T) {
+	runExtractCases(t, numberKinds, []extractCase{
+		{"en", "2024-12-30", "The blast killed nine people, injuring 35, 12 of them seriously.", []want{
+			{CO, "nine", "9", "counted=people"},
+			{CO, "35", "35", "counted=people lo=35 hi=35"},
+			{CO, "12", "12", "counted=them"}}},
+		{"en", "2024-12-30", "Gunmen opened fire on the market, killing 7.", []want{
+			{CO, "7", "7", "counted=people"}}},
+		{"en", "2024-12-30", "A second bomb went off, wounding 26 near the gate.", []want{
+			{CO, "26", "26", "counted=people"}}},
+		{"en", "2024-12-30", "Gunman kills 2, wounds 3 at office", []want{
+			{CO, "2", "2", "counted=people"},
+			{CO, "3", "3", "counted=people"}}},
+		// "almost" is approximate with an exclusive upper bound, as
+		// everywhere else.
+		{"en", "2024-12-30", "The storm killed four and injured almost 60.", []want{
+			{CO, "four", "4", "counted=people"},
+			{CO, "almost 60", "60", "counted=people approx=true lo=54 hi=60) q=almost"}}},
+		{"en", "2024-12-30", "The storm injured nearly 60 passengers.", []want{
+			{CO, "nearly 60", "60", "counted=passengers approx=true hi=60)"}}},
+		// A named thing counted stays what it is.
+		{"en", "2024-12-30", "The raid killed 14 soldiers.", []want{
+			{CO, "14", "14", "counted=soldiers"}}},
+		// Thresholds passed are exclusive lower bounds.
+		{"en", "2024-12-30", "The death toll passes 3,000, officials said.", []want{
+			{CO, "passes 3,000", "3000", "lo=(3000 hi=inf"}}},
+		{"en", "2024-12-30", "Donations passed $2 million on Friday.", []want{
+			{MO, "passed $2 million", "2000000", "lo=(2000000 unit=USD"}}},
+		{"en", "2024-12-30", "The toll topped 4,000 and exceeded 4,500 by night.", []want{
+			{CO, "topped 4,000", "4000", "lo=(4000"},
+			{CO, "exceeded 4,500", "4500", "lo=(4500"}}},
+		// With its own object the verb counts what it passed.
+		{"en", "2024-12-30", "The assembly passed 12 amendments.", []want{
+			{CO, "12", "12", "lo=12 hi=12 counted=amendments"}}},
+		// Indonesian.
+		{"id", "2024-12-30", "Ledakan itu menewaskan 9 orang dan melukai 35.", []want{
+			{CO, "9", "9", "counted=people"},
+			{CO, "35", "35", "counted=people"}}},
+		{"id", "2024-12-30", "Serangan di pasar itu menewaskan 7.", []want{
+			{CO, "7", "7", "counted=people"}}},
+		{"id", "2024-12-30", "Gempa itu melukai hampir 60.", []want{
+			{CO, "hampir 60", "60", "counted=people approx=true hi=60)"}}},
+		{"id", "2024-12-30", "Jumlah pengungsi menembus 3.000 pada Senin.", []want{
+			{CO, "menembus 3.000", "3000", "lo=(3000"}}},
+		{"id", "2024-12-30", "Jumlah korban melewati 1.200.", []want{
+			{CO, "melewati 1.200", "1200", "lo=(1200"}}},
+	})
+}
+
+// TestHarmVerbNotPeople: a figure after a verb of harm that is followed by
+// something else it counts is not a count of people.
+func TestHarmVerbNotPeople(t *testing.T) {
+	runExtractCases(t, numberKinds, []extractCase{
+		{"en", "2024-12-30", "He was injured 3 times.", nil},
+		{"id", "2024-12-30", "Peluru itu melukai 2 kali.", nil},
+	})
+}
