@@ -647,7 +647,7 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 			verbBound, qs, start = true, s, s
 		}
 	}
-	if counted == "" && kind == claims.KindCount {
+	if counted == "" && kind == claims.KindCount && !n.Fraction {
 		// "killing 11.", "injuring 40, 15 of them": a figure right after
 		// a verb of harm, with no noun of its own, counts people.
 		if _, _, ok := l.List("harm_verbs").MatchBefore(toks, start, 4); ok && p.bareFigureEnd(end) {
@@ -866,6 +866,13 @@ func (p *Pass) rangeFromBefore(i int) (int, bool) {
 // qualifierBefore finds a qualifier phrase ending right before token i.
 func (p *Pass) qualifierBefore(i int) (start int, b rules.Bound, ok bool) {
 	s, v, ok := p.Lang.Qualifiers.MatchBefore(p.Toks, i, 4)
+	if !ok && i > 0 {
+		// "setidaknya ada dua": a filler word between the qualifier and
+		// the number keeps the bound.
+		if f, _, isFiller := p.Lang.List("bound_filler").MatchBefore(p.Toks, i, 2); isFiller {
+			s, v, ok = p.Lang.Qualifiers.MatchBefore(p.Toks, f, 4)
+		}
+	}
 	if !ok || p.Blocked(s, i) {
 		return 0, 0, false
 	}
@@ -901,7 +908,9 @@ func (p *Pass) counted(end int) (string, bool) {
 		k0 += 3
 	}
 	for k := k0; k < len(toks) && k <= k0+1; k++ {
-		if k > end && (toks[k].Is(token.NewlineBefore) || toks[k].Kind == token.Punct) {
+		if (k > end || k == k0) && (toks[k].Is(token.NewlineBefore) || toks[k].Kind == token.Punct) {
+			// Not across a sentence mark or line: "menewaskan 40. Korban
+			// dievakuasi" counts no victims.
 			break
 		}
 		if _, v, ok := p.Rules.Counted.Match(toks, k); ok {

@@ -159,6 +159,37 @@ func TestHarmVerbCounts(t *testing.T) {
 func TestHarmVerbNotPeople(t *testing.T) {
 	runExtractCases(t, numberKinds, []extractCase{
 		{"en", "2024-12-30", "He was injured 3 times.", nil},
+		{"en", "2024-12-30", "The wave killed two-thirds of the herd.", nil},
 		{"id", "2024-12-30", "Peluru itu melukai 2 kali.", nil},
+	})
+}
+
+// TestApproxAndDozens: "about", "around", "sekitar", "kurang lebih" are
+// approximate, never exact; dozens; "1.8m people"; a bound kept across
+// "ada".
+func TestApproxAndDozens(t *testing.T) {
+	runExtractCases(t, numberKinds, []extractCase{
+		{"en", "2024-12-30", "About 70 people fled and around 1,200 homes were damaged.", []want{
+			{CO, "About 70", "70", "approx=true lo=70 hi=70 counted=people"},
+			{CO, "around 1,200", "1200", "approx=true counted=houses"}}},
+		{"en", "2024-12-30", "The flood killed about 40.", []want{
+			{CO, "about 40", "40", "approx=true counted=people"}}},
+		{"en", "2024-12-30", "A dozen soldiers and half a dozen civilians were hurt; dozens of homes burned.", []want{
+			{CO, "A dozen", "12", "lo=12 hi=12 counted=soldiers"},
+			{CO, "half a dozen", "6", "lo=6 hi=6 counted=civilians"},
+			{CO, "dozens", "24", "vague=true lo=24 hi=99 counted=houses"}}},
+		{"en", "2024-12-30", "The province has 1.8m people and a 2.5m wall.", []want{
+			{CO, "1.8m", "1800000", "counted=people"},
+			{QU, "2.5m", "2.5", "unit=m"}}},
+		{"id", "2024-12-30", "Sekitar 70 orang mengungsi dan kurang lebih 1.200 rumah rusak.", []want{
+			{CO, "Sekitar 70", "70", "approx=true counted=people"},
+			{CO, "kurang lebih 1.200", "1200", "approx=true counted=houses q=kurang_lebih"}}},
+		{"id", "2024-12-30", "Banjir itu menewaskan sekitar 40. Korban dievakuasi.", []want{
+			{CO, "sekitar 40", "40", "approx=true counted=people"}}},
+		{"id", "2024-12-30", "Setidaknya ada dua bangunan rusak dan sedikitnya ada 15 orang terluka.", []want{
+			{CO, "Setidaknya ada dua", "2", "lo=2 hi=inf counted=houses"},
+			{CO, "sedikitnya ada 15", "15", "lo=15 hi=inf counted=people"}}},
+		{"id", "2024-12-30", "Selusin tentara tewas.", []want{
+			{CO, "Selusin", "12", "counted=soldiers"}}},
 	})
 }
