@@ -233,6 +233,10 @@ func (p *Pass) readNumber(i int) (numRead, bool) {
 			r.skip = p.skipCode(i)
 			return r, false
 		}
+		if t.Kind == token.Number && p.yearAdjective(i) {
+			r.skip = i + 1
+			return r, false
+		}
 	}
 	n, ok := l.ReadNumeral(toks, i)
 	if !ok || p.Blocked(i, n.End) {
@@ -779,6 +783,32 @@ func (p *Pass) labelNumber(i int) bool {
 		}
 	}
 	return false
+}
+
+// yearAdjective reports a year that dates the noun next to it rather than
+// counting it: after a determiner or a listed noun (year_adj_before: "the
+// 2003 invasion", "his 2007 campaign", "gempa 2006"), four plain digits
+// from 1800 to 2099, followed by a word that is no unit and no listed
+// counted noun ("the 2000 soldiers" is a count).
+func (p *Pass) yearAdjective(i int) bool {
+	toks := p.Toks
+	t := &toks[i]
+	if len(t.Text) != 4 || i == 0 || i+1 >= len(toks) || t.Text < "1800" || t.Text > "2099" {
+		return false
+	}
+	nx := &toks[i+1]
+	if nx.Kind != token.Word || nx.Glued() || nx.Is(token.NewlineBefore) || t.Is(token.NewlineBefore) {
+		return false
+	}
+	before := p.Lang.List("year_adj_before")
+	if !before.Has(toks, i-1) && !(i > 1 && toks[i-1].Lower == "s" && toks[i-1].Glued() && (toks[i-2].Text == "'" || toks[i-2].Text == "’")) {
+		return false // "Kim's 2019 summit"
+	}
+	if p.Rules.Counted.Has(toks, i+1) || p.Lang.Units.Has(toks, i+1) || p.Lang.IsNumberWord(nx.Lower) {
+		return false
+	}
+	_, isDur := p.Lang.DurUnits[nx.Lower]
+	return !isDur
 }
 
 // prefixUnitBefore reports a currency or "magnitude" word ending just

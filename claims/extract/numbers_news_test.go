@@ -193,3 +193,28 @@ func TestApproxAndDozens(t *testing.T) {
 			{CO, "Selusin", "12", "counted=soldiers"}}},
 	})
 }
+
+// TestYearAdjectives: a year standing before or after the noun it dates
+// ("the 2003 invasion", "gempa 2006") is no count.
+func TestYearAdjectives(t *testing.T) {
+	runExtractCases(t, numberKinds, []extractCase{
+		{"en", "2024-12-30", "He planned a 2011 commando raid.", nil},
+		{"en", "2024-12-30", "His 2008 campaign ended in defeat.", nil},
+		{"en", "2024-12-30", "The 2001 invasion toppled the government.", nil},
+		{"en", "2024-12-30", "The 2004 tsunami killed 230,000 people.", []want{
+			{CO, "230,000", "230000", "counted=people"}}},
+		{"en", "2024-12-30", "Their 1998 report and that 2015 study agree.", nil},
+		// Counts of listed nouns, grouped digits and other numbers stay.
+		{"en", "2024-12-30", "The 2000 soldiers left and the 2,003 ballots were counted.", []want{
+			{CO, "2000", "2000", "counted=soldiers"},
+			{CO, "2,003", "2003", "counted=votes"}}},
+		{"en", "2024-12-30", "The 300 lawyers voted.", []want{
+			{CO, "300", "300", "counted=lawyers"}}},
+		{"id", "2024-12-30", "Tsunami 2004 menewaskan 170.000 orang.", []want{
+			{CO, "170.000", "170000", "counted=people"}}},
+		{"id", "2024-12-30", "Gempa 2006 merusak banyak rumah.", nil},
+		{"id", "2024-12-30", "Kampanye 2014 gagal total.", nil},
+		{"id", "2024-12-30", "Banjir itu menewaskan 2004 orang.", []want{
+			{CO, "2004", "2004", "counted=people"}}},
+	})
+}
