@@ -636,9 +636,9 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 	// A qualifier after the number: "5,000 or more", "100 orang lebih".
 	postBound := rules.Bound(0)
 	if (!hasQ || b == rules.BoundAbout) && !r.isRange && end < len(toks) && !toks[end].Is(token.NewlineBefore) {
-		if e, _, ok := l.List("atleast_after").Match(toks, end); ok {
+		if e, _, ok := l.List("atleast_after").Match(toks, end); ok && !p.opensQualifier(end, e) {
 			postBound, end = rules.BoundAtLeast, e
-		} else if e, _, ok := l.List("atmost_after").Match(toks, end); ok {
+		} else if e, _, ok := l.List("atmost_after").Match(toks, end); ok && !p.opensQualifier(end, e) {
 			postBound, end = rules.BoundAtMost, e
 		}
 	}
@@ -688,6 +688,18 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 		p.compoundBounds(&r, b)
 	}
 	return r, true
+}
+
+// opensQualifier reports a qualifier that starts inside toks[a:b] and
+// runs past it: "and more" before "than 1,400" opens the next figure's
+// "more than", it does not bound this one.
+func (p *Pass) opensQualifier(a, b int) bool {
+	for k := a; k < b; k++ {
+		if e, _, ok := p.Lang.Qualifiers.Match(p.Toks, k); ok && e > b {
+			return true
+		}
+	}
+	return false
 }
 
 // grouped reports digits written with a thousands separator ("96,214,691",

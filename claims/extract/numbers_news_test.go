@@ -172,6 +172,16 @@ func TestApproxAndDozens(t *testing.T) {
 		{"en", "2024-12-30", "About 70 people fled and around 1,200 homes were damaged.", []want{
 			{CO, "About 70", "70", "approx=true lo=70 hi=70 counted=people"},
 			{CO, "around 1,200", "1200", "approx=true counted=houses"}}},
+		// "and more" is no bound when it opens the next figure's
+		// qualifier ("and more than 1,400").
+		{"en", "2024-12-30", "The chain has sales of about $23bn and more than 1,400 stores.", []want{
+			{MO, "about $23bn", "23000000000", "approx=true lo=23000000000 hi=23000000000 unit=USD"},
+			{CO, "more than 1,400", "1400", "lo=(1400 hi=inf"}}},
+		{"en", "2024-12-30", "Officials expect 500 or more and fewer than 900 later.", []want{
+			{CO, "500 or more", "500", "lo=500 hi=inf"},
+			{CO, "fewer than 900", "900", "lo=0 hi=900)"}}},
+		{"id", "2024-12-30", "Sekitar 300 rumah lebih dari 20 tahun usianya.", []want{
+			{CO, "Sekitar 300", "300", "approx=true lo=300 hi=300 counted=houses"}}},
 		{"en", "2024-12-30", "The flood killed about 40.", []want{
 			{CO, "about 40", "40", "approx=true counted=people"}}},
 		{"en", "2024-12-30", "A dozen soldiers and half a dozen civilians were hurt; dozens of homes burned.", []want{
