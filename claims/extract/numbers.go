@@ -949,6 +949,7 @@ func (p *Pass) counted(end int) (string, bool) {
 	for k0+2 < len(toks) && toks[k0].Kind == token.Word && toks[k0+1].Text == "-" && toks[k0+1].Glued() && toks[k0+2].Glued() {
 		k0 += 3
 	}
+	k0 = p.skipInitialism(k0) // "two U.S. soldiers"
 	for k := k0; k < len(toks) && k <= k0+1; k++ {
 		if (k > end || k == k0) && (toks[k].Is(token.NewlineBefore) || toks[k].Kind == token.Punct) {
 			// Not across a sentence mark or line: "menewaskan 40. Korban
@@ -966,6 +967,7 @@ func (p *Pass) counted(end int) (string, bool) {
 	for k+2 < len(toks) && toks[k].Kind == token.Word && toks[k+1].Text == "-" && toks[k+1].Glued() && toks[k+2].Glued() {
 		k += 3 // "high-profile"
 	}
+	k = p.skipInitialism(k)
 	if k >= len(toks) || toks[k].Kind != token.Word || toks[k].Is(token.NewlineBefore) || toks[k].Is(token.Capital) || toks[k].Is(token.AllCaps) {
 		return "", attrNext
 	}
@@ -978,6 +980,22 @@ func (p *Pass) counted(end int) (string, bool) {
 		return "", attrNext
 	}
 	return w, attrNext
+}
+
+// skipInitialism returns the token after an initialism written with
+// dots at k ("U.S.", "U.N."), or k.
+func (p *Pass) skipInitialism(k int) int {
+	toks := p.Toks
+	j, n := k, 0
+	for j+1 < len(toks) && toks[j].Kind == token.Word && len(toks[j].Text) == 1 && toks[j].Is(token.Capital) &&
+		toks[j+1].Text == "." && toks[j+1].Glued() && (j == k || toks[j].Glued()) && !toks[j].Is(token.NewlineBefore) {
+		j += 2
+		n++
+	}
+	if n < 2 || j >= len(toks) || toks[j].Is(token.NewlineBefore) {
+		return k
+	}
+	return j
 }
 
 func applyBound(nv *claims.NumberValue, b rules.Bound) {

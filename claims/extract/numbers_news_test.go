@@ -87,6 +87,10 @@ func TestMoneyShapes(t *testing.T) {
 		{"en", "2024-12-30", "The chain had sales of $19bn and agreed a US$8 billion merger.", []want{
 			{MO, "$19bn", "19000000000", "unit=USD"},
 			{MO, "US$8 billion", "8000000000", "unit=USD"}}},
+		{"en", "2024-12-30", "Geneva hit by 3 mn-euro jewel heist", []want{
+			{MO, "3 mn-euro", "3000000", "unit=EUR"}}},
+		{"en", "2024-12-30", "The deal is worth $11 bn to the retailer.", []want{
+			{MO, "$11 bn", "11000000000", "unit=USD"}}},
 		{"en", "2024-12-30", "The firm lost 7m dollars last year.", []want{
 			{MO, "7m dollars", "7000000", "unit=USD"}}},
 		// "m" stays metres where no currency or counted noun follows.
@@ -188,6 +192,9 @@ func TestApproxAndDozens(t *testing.T) {
 			{CO, "A dozen", "12", "lo=12 hi=12 counted=soldiers"},
 			{CO, "half a dozen", "6", "lo=6 hi=6 counted=civilians"},
 			{CO, "dozens", "24", "vague=true lo=24 hi=99 counted=houses"}}},
+		{"en", "2024-12-30", "Two U.S. soldiers and three U.N. workers were hurt.", []want{
+			{CO, "Two", "2", "counted=soldiers"},
+			{CO, "three", "3", "counted=workers"}}},
 		{"en", "2024-12-30", "The province has 1.8m people and a 2.5m wall.", []want{
 			{CO, "1.8m", "1800000", "counted=people"},
 			{QU, "2.5m", "2.5", "unit=m"}}},
@@ -214,6 +221,7 @@ func TestYearAdjectives(t *testing.T) {
 		{"en", "2024-12-30", "The 2004 tsunami killed 230,000 people.", []want{
 			{CO, "230,000", "230000", "counted=people"}}},
 		{"en", "2024-12-30", "Their 1998 report and that 2015 study agree.", nil},
+		{"en", "2024-12-30", "Kim's 2019 summit ended early.", nil},
 		// Counts of listed nouns, grouped digits and other numbers stay.
 		{"en", "2024-12-30", "The 2000 soldiers left and the 2,003 ballots were counted.", []want{
 			{CO, "2000", "2000", "counted=soldiers"},
