@@ -206,8 +206,12 @@ func TestApproxAndDozens(t *testing.T) {
 		{"id", "2024-12-30", "Setidaknya ada dua bangunan rusak dan sedikitnya ada 15 orang terluka.", []want{
 			{CO, "Setidaknya ada dua", "2", "lo=2 hi=inf counted=houses"},
 			{CO, "sedikitnya ada 15", "15", "lo=15 hi=inf counted=people"}}},
-		{"id", "2024-12-30", "Selusin tentara tewas.", []want{
-			{CO, "Selusin", "12", "counted=soldiers"}}},
+		{"id", "2024-12-30", "Selusin tentara tewas, setengah lusin warga sipil terluka, puluhan rumah rusak.", []want{
+			{CO, "Selusin", "12", "lo=12 hi=12 counted=soldiers"},
+			{CO, "setengah lusin", "6", "lo=6 hi=6 counted=civilians"},
+			{CO, "puluhan", "20", "vague=true lo=20 hi=99 counted=houses"}}},
+		{"id", "2024-12-30", "Provinsi itu dihuni 1,8 juta orang.", []want{
+			{CO, "1,8 juta", "1800000", "counted=people"}}},
 	})
 }
 
