@@ -249,6 +249,16 @@ func (l *Language) afterDigits(toks []token.Token, n Numeral) Numeral {
 		return n
 	}
 	s := &toks[n.End]
+	if s.Text == "-" && s.Glued() && n.End+1 < len(toks) && toks[n.End+1].Glued() && toks[n.End+1].Kind == token.Word {
+		// "$2.6-million", "5-billion": a scale joined by a hyphen.
+		if w, ok := l.numWords[toks[n.End+1].Lower]; ok && w.kind == nwScale {
+			n.Value *= w.value
+			n.Precision *= w.value
+			n.End += 2
+			n.Words, n.Scaled, n.Scale = true, true, w.value
+		}
+		return n
+	}
 	if s.Kind != token.Word || s.Is(token.NewlineBefore) {
 		return n
 	}
@@ -366,7 +376,8 @@ func (l *Language) readWords(toks []token.Token, i int, first string, seed *floa
 			// "twenty-five", "two-thirds": a hyphen between two number words.
 			if t.Text == "-" && st.any && t.Glued() && j+1 < len(toks) && toks[j+1].Glued() && toks[j+1].Kind == token.Word {
 				nx := toks[j+1].Lower
-				if w, ok := l.numWords[nx]; ok && w.kind == nwValue || l.fractions[nx] > 0 || ordinal && l.ordinals[nx] > 0 {
+				// "two-million-euro", "one-hundred-year": a scale or multiplier too.
+				if w, ok := l.numWords[nx]; ok && (w.kind == nwValue || w.kind == nwScale || w.kind == nwMultiplier) || l.fractions[nx] > 0 || ordinal && l.ordinals[nx] > 0 {
 					j++
 					continue
 				}

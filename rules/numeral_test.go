@@ -57,6 +57,12 @@ func TestReadNumeral(t *testing.T) {
 		{"id", "2,5 miliar", 2.5e9, "", 1e8},
 		{"id", "5 triliun", 5e12, "", 1e12},
 		{"en", "13 lakh", 1.3e6, "", 1e5},
+		// A scale joined by a hyphen.
+		{"en", "2.6-million", 2.6e6, "", 1e5},
+		{"en", "5-billion", 5e9, "", 1e9},
+		{"en", "two-million-euro", 2e6, "two-million", 1e6},
+		{"en", "one-hundred-year", 100, "one-hundred", 100},
+		{"en", "3-5", 3, "3", 1},
 		// Words.
 		{"en", "twenty-five", 25, "", 1},
 		{"en", "a thousand", 1000, "", 1000},

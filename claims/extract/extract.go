@@ -385,12 +385,21 @@ func (p *Pass) blockFrontMatter() {
 		if line != "---" && !isFrontMatterLine(line) {
 			break
 		}
-		for i := p.tokenAt(pos); i < len(p.Toks) && p.Toks[i].Start < end; i++ {
+		// A headline is reporting: only the key of a "title:" line is
+		// metadata, its value is read as text ("title: Quake injures 80").
+		blockEnd := end
+		if k, _, _ := strings.Cut(line, ":"); textKeys[k] {
+			blockEnd = pos + strings.IndexByte(text[pos:end], ':') + 1
+		}
+		for i := p.tokenAt(pos); i < len(p.Toks) && p.Toks[i].Start < blockEnd; i++ {
 			p.blocked[i] = true
 		}
 		pos = end + 1
 	}
 }
+
+// textKeys are the front-matter keys whose value is article text.
+var textKeys = map[string]bool{"title": true}
 
 // isFrontMatterLine: a short lower-case key, a colon, a value.
 func isFrontMatterLine(line string) bool {

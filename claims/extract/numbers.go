@@ -93,6 +93,7 @@ func (p *Pass) collectiveOrdinal(i, end int) bool {
 // numeric expression read (the peer suites measure the reader), otherwise
 // only claims.
 func scanNumbers(p *Pass, all bool) {
+	magEnd := -1 // the end of the last magnitude read, for lists
 	for i := 0; i < len(p.Toks); i++ {
 		if p.blocked[i] || !p.mayStartNumber(i) {
 			continue
@@ -104,9 +105,13 @@ func scanNumbers(p *Pass, all bool) {
 			}
 			continue
 		}
+		p.listedMagnitude(&r, magEnd)
 		if all && !r.pronoun || r.isClaim() {
 			p.Report(r.claim(p))
 			p.Block(r.start, r.end)
+		}
+		if r.nv.Unit == "magnitude" {
+			magEnd = r.end
 		}
 		i = r.end - 1
 	}
@@ -197,6 +202,10 @@ func (p *Pass) readNumber(i int) (numRead, bool) {
 	first := i
 	var unit *rules.Unit
 	if e, u, ok := p.unitAt(i, true); ok && e < len(toks) && !p.Blocked(i, e) {
+		if e+1 < len(toks) && toks[e].Text == "-" && toks[e].Glued() && toks[e+1].Glued() && toks[e+1].Kind == token.Number &&
+			!strings.HasPrefix(u.Dimension, "money-") {
+			e++ // "magnitude-6.1": the hyphen joins, it is no minus
+		}
 		if _, ok := l.ReadNumeral(toks, e); ok && (toks[e].Kind == token.Number || l.IsNumberWord(toks[e].Lower)) {
 			unit = u
 			i = e
@@ -222,6 +231,10 @@ func (p *Pass) readNumber(i int) (numRead, bool) {
 	if unit == nil && (t.Kind == token.Number || isPunct) {
 		if p.labelNumber(i) {
 			r.skip = p.skipCode(i)
+			return r, false
+		}
+		if t.Kind == token.Number && p.yearAdjective(i) {
+			r.skip = i + 1
 			return r, false
 		}
 	}
@@ -292,12 +305,29 @@ func (p *Pass) gluedPrefix(i int) (numRead, bool) {
 	return r, ok
 }
 
-// magnitudeWord reads "M7.8" and "M 6.4"-less forms written as one word
-// token ("M7") followed by a glued decimal.
+// magnitudeWord reads "M7.8" (a word token "M7" and a glued decimal) and
+// "M 6.4" (a capital M before a one-decimal figure up to 10).
 func (p *Pass) magnitudeWord(i int) (rules.Numeral, bool) {
 	toks := p.Toks
 	t := &toks[i]
-	if t.Kind != token.Word || len(t.Text) < 2 || len(t.Text) > 3 || t.Text[0] != 'M' || p.unitIndex("magnitude") < 0 {
+	if t.Kind != token.Word || len(t.Text) > 3 || t.Text[0] != 'M' || p.unitIndex("magnitude") < 0 {
+		return rules.Numeral{}, false
+	}
+	if t.Text == "M" {
+		if i+1 >= len(toks) || toks[i+1].Kind != token.Number || toks[i+1].Glued() || toks[i+1].Is(token.NewlineBefore) ||
+			i > 0 && t.Glued() && toks[i-1].Kind != token.Punct {
+			return rules.Numeral{}, false
+		}
+		n, ok := p.Lang.ReadNumeral(toks, i+1)
+		if !ok || n.Code || n.Scaled || n.Precision != 0.1 || n.Value < 1 || n.Value > 10 {
+			return rules.Numeral{}, false
+		}
+		if _, _, isUnit := p.Lang.Units.Match(toks, n.End); isUnit && n.End < len(toks) && !toks[n.End].Is(token.NewlineBefore) {
+			return rules.Numeral{}, false
+		}
+		return n, true
+	}
+	if len(t.Text) < 2 {
 		return rules.Numeral{}, false
 	}
 	v := 0.0
@@ -319,6 +349,88 @@ func (p *Pass) magnitudeWord(i int) (rules.Numeral, bool) {
 		return rules.Numeral{}, false
 	}
 	return n, true
+}
+
+// bareFigureEnd reports that nothing the figure ending at token end could
+// count follows it: the end of the text or line, punctuation, a function
+// word or a listed preposition ("killing 11.", "wounding 26 near the gate",
+// not "injured 3 times").
+func (p *Pass) bareFigureEnd(end int) bool {
+	toks := p.Toks
+	if end >= len(toks) || toks[end].Is(token.NewlineBefore) || toks[end].Kind == token.Punct {
+		return true
+	}
+	return toks[end].Kind == token.Word && (p.Lang.Detect[toks[end].Lower] || p.Lang.List("harm_after").Has(toks, end))
+}
+
+// moneyUnitAt reports a currency word after a number at token k ("2m
+// euros").
+func (p *Pass) moneyUnitAt(k int) bool {
+	_, u, ok := p.unitAt(k, false)
+	return ok && strings.HasPrefix(u.Dimension, "money-")
+}
+
+// leadUnit matches a magnitude unit after a lead ("on the Richter scale")
+// at token k.
+func (p *Pass) leadUnit(k int) (int, *rules.Unit, bool) {
+	e, _, ok := p.Lang.List("unit_lead").Match(p.Toks, k)
+	if !ok || e >= len(p.Toks) || p.Toks[e].Is(token.NewlineBefore) {
+		return 0, nil, false
+	}
+	e2, u, ok := p.unitAt(e, false)
+	if !ok || u.Dimension != "magnitude" {
+		return 0, nil, false
+	}
+	return e2, u, true
+}
+
+// magnitudeFigure reports a numeral that can be a magnitude standing
+// alone: one decimal ("7.6", "6,6"), from 1 to 10.
+func (p *Pass) magnitudeFigure(n rules.Numeral) bool {
+	return !n.Vague && !n.Code && !n.Scaled && !n.Words && n.Precision == 0.1 && n.Value >= 1 && n.Value <= 10 && p.unitIndex("magnitude") >= 0
+}
+
+// quakeSentence reports a quake word (magnitude_nouns) in the sentence of
+// token i.
+func (p *Pass) quakeSentence(i int) bool {
+	a, b := p.sentenceTokens(p.Toks[i].Start)
+	nouns := p.Lang.List("magnitude_nouns")
+	for k := a; k < b; k++ {
+		if nouns.Has(p.Toks, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// listedMagnitude turns r into a magnitude when it continues a list of
+// magnitudes ending at token prevEnd ("measuring 7.6 and 7.4", "4.9, 5.1
+// and 5.3").
+func (p *Pass) listedMagnitude(r *numRead, prevEnd int) {
+	if prevEnd <= 0 || r.kind != claims.KindCount || r.isRange || r.nv.Vague || r.nv.Qualifier != "" || r.start <= prevEnd {
+		return
+	}
+	e, _, ok := p.Lang.List("number_list").Match(p.Toks, prevEnd)
+	if !ok || e != r.start {
+		return
+	}
+	v := r.nv.Value
+	if r.nv.Precision != 0.1 || v < 1 || v > 10 || r.end != r.start+p.numeralTokens(r.start) {
+		return
+	}
+	r.kind = claims.KindQuantity
+	r.nv.Unit = "magnitude"
+	r.nv.Counted = ""
+	r.attrNext = false
+}
+
+// numeralTokens is the number of tokens the numeral at i takes.
+func (p *Pass) numeralTokens(i int) int {
+	n, ok := p.Lang.ReadNumeral(p.Toks, i)
+	if !ok {
+		return 0
+	}
+	return n.End - i
 }
 
 // unitIndex returns the index of the named unit, or -1.
@@ -350,7 +462,7 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 	// A lower-case unit-like suffix scales after a currency or before a
 	// counted noun: "$5m", "£2bn", "5m people".
 	if n.Scale == 0 && end < len(toks) && toks[end].Glued() && toks[end].Kind == token.Word {
-		if v, ok := l.ScaleSuffix(toks[end].Lower); ok && (unit != nil && strings.HasPrefix(unit.Dimension, "money-") || p.Rules.Counted.Has(toks, end+1)) {
+		if v, ok := l.ScaleSuffix(toks[end].Lower); ok && (unit != nil && strings.HasPrefix(unit.Dimension, "money-") || p.Rules.Counted.Has(toks, end+1) || p.moneyUnitAt(end+1)) {
 			nv.Value *= v
 			nv.Precision *= v
 			n.Scale = v
@@ -415,6 +527,17 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 		if e, u, ok := p.unitAt(k, false); ok {
 			unit = u
 			end = e
+		} else if e, u, ok := p.leadUnit(k); ok {
+			unit = u
+			end = e
+		}
+	} else if unit != nil && end < len(toks) && !toks[end].Is(token.NewlineBefore) {
+		// The unit said again after a prefix: "magnitude of 8.9 on the
+		// Richter scale", "Rp 5 juta rupiah".
+		if e, u, ok := p.unitAt(end, false); ok && u.Name == unit.Name {
+			end = e
+		} else if e, u, ok := p.leadUnit(end); ok && u.Name == unit.Name {
+			end = e
 		}
 	}
 	// Feet and inches, kilometres and metres: "5 ft 2 in".
@@ -444,6 +567,18 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 		// quake is its magnitude.
 		if mag := p.unitIndex("magnitude"); mag >= 0 {
 			unit = &l.UnitList[mag]
+		}
+	}
+	if (unit == nil || unit.Dimension == "magnitude") && !r.isRange && first > 0 {
+		// "two quakes measuring 7.6", "gempa berkekuatan 6,6": a bare
+		// decimal after a measuring word, in a sentence about a quake.
+		if s, _, ok := l.List("magnitude_before").MatchBefore(toks, first, 3); ok && !p.Blocked(s, first) {
+			if unit == nil && p.magnitudeFigure(n) && p.quakeSentence(first) {
+				unit = &l.UnitList[p.unitIndex("magnitude")]
+			}
+			if unit != nil {
+				first = s
+			}
 		}
 	}
 	if unit != nil && unit.Name == "lb" && n.Scale >= 1e6 {
@@ -501,13 +636,28 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 	// A qualifier after the number: "5,000 or more", "100 orang lebih".
 	postBound := rules.Bound(0)
 	if (!hasQ || b == rules.BoundAbout) && !r.isRange && end < len(toks) && !toks[end].Is(token.NewlineBefore) {
-		if e, _, ok := l.List("atleast_after").Match(toks, end); ok {
+		if e, _, ok := l.List("atleast_after").Match(toks, end); ok && !p.opensQualifier(end, e) {
 			postBound, end = rules.BoundAtLeast, e
-		} else if e, _, ok := l.List("atmost_after").Match(toks, end); ok {
+		} else if e, _, ok := l.List("atmost_after").Match(toks, end); ok && !p.opensQualifier(end, e) {
 			postBound, end = rules.BoundAtMost, e
 		}
 	}
 	counted, attrNext := p.counted(end)
+	// "the toll passes 5,000": a threshold verb before a figure with no
+	// noun of its own (or a sum) is an exclusive lower bound.
+	verbBound := false
+	if !hasQ && postBound == 0 && !r.isRange && !n.Vague && (counted == "" || kind == claims.KindMoney) {
+		if s, _, ok := l.List("more_verbs").MatchBefore(toks, first, 3); ok && !p.Blocked(s, first) {
+			verbBound, qs, start = true, s, s
+		}
+	}
+	if counted == "" && kind == claims.KindCount && !n.Fraction {
+		// "killing 11.", "injuring 40, 15 of them": a figure right after
+		// a verb of harm, with no noun of its own, counts people.
+		if _, _, ok := l.List("harm_verbs").MatchBefore(toks, start, 4); ok && p.bareFigureEnd(end) {
+			counted = "people"
+		}
+	}
 	switch {
 	case n.Vague:
 		lo, hi := n.Low, n.High
@@ -520,6 +670,9 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 	case hasQ:
 		nv.Qualifier = strings.TrimSpace(p.Doc.Text[toks[qs].Start:toks[first].Start])
 		applyBound(&nv, b)
+	case verbBound:
+		nv.Qualifier = strings.TrimSpace(p.Doc.Text[toks[qs].Start:toks[first].Start])
+		applyBound(&nv, rules.BoundMore)
 	default:
 		exact(&nv)
 	}
@@ -530,11 +683,23 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 	}
 	nv.Counted = counted
 	r.start, r.end, r.kind, r.nv, r.attrNext = start, end, kind, nv, attrNext
-	r.weighty = hasQ || postBound != 0 || n.Scale > 1 || n.Vague || p.grouped(i, n.End)
+	r.weighty = hasQ || verbBound || postBound != 0 || n.Scale > 1 || n.Vague || p.grouped(i, n.End)
 	if hasQ && !r.isRange {
 		p.compoundBounds(&r, b)
 	}
 	return r, true
+}
+
+// opensQualifier reports a qualifier that starts inside toks[a:b] and
+// runs past it: "and more" before "than 1,400" opens the next figure's
+// "more than", it does not bound this one.
+func (p *Pass) opensQualifier(a, b int) bool {
+	for k := a; k < b; k++ {
+		if e, _, ok := p.Lang.Qualifiers.Match(p.Toks, k); ok && e > b {
+			return true
+		}
+	}
+	return false
 }
 
 // grouped reports digits written with a thousands separator ("96,214,691",
@@ -632,6 +797,32 @@ func (p *Pass) labelNumber(i int) bool {
 	return false
 }
 
+// yearAdjective reports a year that dates the noun next to it rather than
+// counting it: after a determiner or a listed noun (year_adj_before: "the
+// 2003 invasion", "his 2007 campaign", "gempa 2006"), four plain digits
+// from 1800 to 2099, followed by a word that is no unit and no listed
+// counted noun ("the 2000 soldiers" is a count).
+func (p *Pass) yearAdjective(i int) bool {
+	toks := p.Toks
+	t := &toks[i]
+	if len(t.Text) != 4 || i == 0 || i+1 >= len(toks) || t.Text < "1800" || t.Text > "2099" {
+		return false
+	}
+	nx := &toks[i+1]
+	if nx.Kind != token.Word || nx.Glued() || nx.Is(token.NewlineBefore) || t.Is(token.NewlineBefore) {
+		return false
+	}
+	before := p.Lang.List("year_adj_before")
+	if !before.Has(toks, i-1) && !(i > 1 && toks[i-1].Lower == "s" && toks[i-1].Glued() && (toks[i-2].Text == "'" || toks[i-2].Text == "’")) {
+		return false // "Kim's 2019 summit"
+	}
+	if p.Rules.Counted.Has(toks, i+1) || p.Lang.Units.Has(toks, i+1) || p.Lang.IsNumberWord(nx.Lower) {
+		return false
+	}
+	_, isDur := p.Lang.DurUnits[nx.Lower]
+	return !isDur
+}
+
 // prefixUnitBefore reports a currency or "magnitude" word ending just
 // before token i ("Rp 5", "US$ 3", "Magnitude 7").
 func (p *Pass) prefixUnitBefore(i int) bool {
@@ -717,6 +908,13 @@ func (p *Pass) rangeFromBefore(i int) (int, bool) {
 // qualifierBefore finds a qualifier phrase ending right before token i.
 func (p *Pass) qualifierBefore(i int) (start int, b rules.Bound, ok bool) {
 	s, v, ok := p.Lang.Qualifiers.MatchBefore(p.Toks, i, 4)
+	if !ok && i > 0 {
+		// "setidaknya ada dua": a filler word between the qualifier and
+		// the number keeps the bound.
+		if f, _, isFiller := p.Lang.List("bound_filler").MatchBefore(p.Toks, i, 2); isFiller {
+			s, v, ok = p.Lang.Qualifiers.MatchBefore(p.Toks, f, 4)
+		}
+	}
 	if !ok || p.Blocked(s, i) {
 		return 0, 0, false
 	}
@@ -751,8 +949,11 @@ func (p *Pass) counted(end int) (string, bool) {
 	for k0+2 < len(toks) && toks[k0].Kind == token.Word && toks[k0+1].Text == "-" && toks[k0+1].Glued() && toks[k0+2].Glued() {
 		k0 += 3
 	}
+	k0 = p.skipInitialism(k0) // "two U.S. soldiers"
 	for k := k0; k < len(toks) && k <= k0+1; k++ {
-		if k > end && (toks[k].Is(token.NewlineBefore) || toks[k].Kind == token.Punct) {
+		if (k > end || k == k0) && (toks[k].Is(token.NewlineBefore) || toks[k].Kind == token.Punct) {
+			// Not across a sentence mark or line: "menewaskan 40. Korban
+			// dievakuasi" counts no victims.
 			break
 		}
 		if _, v, ok := p.Rules.Counted.Match(toks, k); ok {
@@ -766,6 +967,7 @@ func (p *Pass) counted(end int) (string, bool) {
 	for k+2 < len(toks) && toks[k].Kind == token.Word && toks[k+1].Text == "-" && toks[k+1].Glued() && toks[k+2].Glued() {
 		k += 3 // "high-profile"
 	}
+	k = p.skipInitialism(k)
 	if k >= len(toks) || toks[k].Kind != token.Word || toks[k].Is(token.NewlineBefore) || toks[k].Is(token.Capital) || toks[k].Is(token.AllCaps) {
 		return "", attrNext
 	}
@@ -778,6 +980,22 @@ func (p *Pass) counted(end int) (string, bool) {
 		return "", attrNext
 	}
 	return w, attrNext
+}
+
+// skipInitialism returns the token after an initialism written with
+// dots at k ("U.S.", "U.N."), or k.
+func (p *Pass) skipInitialism(k int) int {
+	toks := p.Toks
+	j, n := k, 0
+	for j+1 < len(toks) && toks[j].Kind == token.Word && len(toks[j].Text) == 1 && toks[j].Is(token.Capital) &&
+		toks[j+1].Text == "." && toks[j+1].Glued() && (j == k || toks[j].Glued()) && !toks[j].Is(token.NewlineBefore) {
+		j += 2
+		n++
+	}
+	if n < 2 || j >= len(toks) || toks[j].Is(token.NewlineBefore) {
+		return k
+	}
+	return j
 }
 
 func applyBound(nv *claims.NumberValue, b rules.Bound) {

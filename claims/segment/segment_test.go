@@ -226,3 +226,35 @@ func TestSpanEdges(t *testing.T) {
 		}
 	}
 }
+
+// TestLinesEndSentences: a line without closing punctuation that stands
+// alone (a headline, a front-matter title, a "BACA JUGA" link line, a
+// heading) ends its sentence, so a claim's sentence never runs into the
+// next line. Checked against the reference too.
+func TestLinesEndSentences(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"title: Robbers grab $3.1 million worth of watches\ndate: 2014-05-02\n\nFour men broke in. They fled",
+			[]string{"title: Robbers grab $3.1 million worth of watches", "date: 2014-05-02", "Four men broke in.", "They fled"}},
+		{"Quake injures 80 in mountain villages\nThe tremor struck at dawn on Monday.",
+			[]string{"Quake injures 80 in mountain villages", "The tremor struck at dawn on Monday."}},
+		{"Gempa 5,9 SR guncang Maluku\r\nBACA JUGA: Banjir rendam 300 rumah\r\nSebanyak 3 orang tewas.",
+			[]string{"Gempa 5,9 SR guncang Maluku", "BACA JUGA: Banjir rendam 300 rumah", "Sebanyak 3 orang tewas."}},
+		{"Heading for the U.S\nNext line, no mark\n\n  Indented heading  \nBody.",
+			[]string{"Heading for the U.S", "Next line, no mark", "Indented heading", "Body."}},
+	} {
+		got := Sentences(tc.text)
+		var texts []string
+		for _, sp := range got {
+			texts = append(texts, tc.text[sp.Start:sp.End])
+		}
+		if !slices.Equal(texts, tc.want) {
+			t.Errorf("%q:\n got %q\nwant %q", tc.text, texts, tc.want)
+		}
+		if ref := refSentences(tc.text); !reflect.DeepEqual(got, ref) {
+			t.Errorf("%q: %v, reference %v", tc.text, got, ref)
+		}
+	}
+}
