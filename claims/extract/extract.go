@@ -44,6 +44,7 @@ type Pass struct {
 	// for the dateline search.
 	dateMatches []rules.Match
 	tense       map[int]string
+	evoked      []bool // per frame: a trigger of it occurs in the text (see evokes)
 }
 
 // Report records a claim. Extractors set Kind, Rule, Start, End, Value and

@@ -155,6 +155,17 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 			}
 			choices = append(choices, choice{fi, bestAttr, bestDist, trigDist, bestEv})
 		}
+		if len(choices) == 0 && c.Num != nil {
+			// "The USGS put the magnitude at 6.1.": a figure in a unit only
+			// one frame's attribute measures (sentence_wide) belongs to
+			// that frame in an article that evokes it anywhere.
+			if fi, ai, ok := p.unitFrame(c); ok {
+				fr := set.Frames[fi]
+				c.Frame, c.Attribute = fr.Name, fr.Name+"."+fr.Attributes[ai].Name
+				c.Triggers = append(c.Triggers, "(the article's "+fr.Name+")")
+				continue
+			}
+		}
 		if len(choices) == 0 && c.Kind != claims.KindDate {
 			// "Prabowo won 58.6% of the vote. Anies came second with
 			// 24.9%.": a figure in a sentence that names no event
@@ -225,6 +236,41 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 		}
 	}
 	p.markPartial(cs)
+}
+
+// unitFrame finds the frame whose sentence-wide attribute takes c by its
+// unit, when the article evokes that frame somewhere.
+func (p *Pass) unitFrame(c *claims.Claim) (frame, attr int, ok bool) {
+	for fi, fr := range p.Rules.Frames {
+		for ai, at := range fr.Attributes {
+			if !at.SentenceWide || !accepts(at, c) {
+				continue
+			}
+			if p.evokes(fi) {
+				return fi, ai, true
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// evokes reports whether some word of the article is a trigger of frame
+// fi; the answer for every frame is found in one scan, on first use.
+func (p *Pass) evokes(fi int) bool {
+	if p.evoked == nil {
+		p.evoked = make([]bool, len(p.Rules.Frames))
+		for k := range p.Toks {
+			if p.blocked[k] {
+				continue
+			}
+			if _, v, ok := p.Rules.Triggers.Match(p.Toks, k); ok {
+				for _, f := range p.Rules.TriggerFrames[v] {
+					p.evoked[f] = true
+				}
+			}
+		}
+	}
+	return p.evoked[fi]
 }
 
 // unitAttr returns the attribute of fr that takes c by its unit anywhere
