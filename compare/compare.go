@@ -73,6 +73,7 @@ func compareWith(docs []*claims.Document, cs []*claims.Claim, set *rules.Set, ex
 	cm.stop, cm.ex = stop, ex
 	for id, inf := range cm.info {
 		inf.eventOK, inf.alone, inf.lead = eventOK[id], alone[id], leads[id]
+		inf.titleEnd = titleSpan(inf.doc.Text)
 	}
 	cm.backgroundSentences(cs)
 	cm.bgKeys, cm.bgWhy = cm.backgroundEvents(cs)
@@ -118,6 +119,8 @@ type docInfo struct {
 	eventOK bool
 	alone   string // why an undated document was left out of every story
 	lead    *lead  // its title's and lead's anchors (events.go)
+	// titleEnd is where its title ends (0 when it has none).
+	titleEnd int
 }
 
 // attrRef is an attribute name ("casualties.killed") resolved against the
@@ -263,9 +266,12 @@ func (cm *comparer) backgroundSentences(cs []*claims.Claim) {
 		if st == nil || st.Start.IsZero() {
 			continue
 		}
-		if inf.lead != nil && c.SentenceStart < inf.lead.end {
-			// The title and lead report the story's own event; a year in
-			// them ("... in the region hit by the 2004 tsunami") is an aside.
+		if c.Start < inf.titleEnd || cm.nominalDate(d, c) {
+			// A headline is about its story's event: a year in it ("...
+			// in region hit by 2004 tsunami") is in passing.
+			// "... a region devastated by the tsunami of 2004", "the 2004
+			// tsunami": the date names another event in passing; the
+			// sentence is still about its own.
 			continue
 		}
 		window := backgroundBefore
@@ -314,6 +320,22 @@ func (cm *comparer) undatedBackground(c *claims.Claim, inf *docInfo) bool {
 		return true
 	}
 	return false
+}
+
+// nominalDate reports a date that modifies a noun rather than placing its
+// sentence in time: written after a word such as "of" ("the tsunami of
+// 2004"), or right before an event word ("the 2004 tsunami").
+func (cm *comparer) nominalDate(d *claims.Document, c *claims.Claim) bool {
+	toks := token.Scan(c.Text, nil)
+	if len(toks) > 1 && cm.set.DateOf.Has(toks, 0) {
+		return true
+	}
+	if len(toks) != 1 {
+		return false // "pada 2018 menewaskan": a time for the clause
+	}
+	rest := d.Text[c.End:min(len(d.Text), c.End+40)]
+	after := token.Scan(rest, nil)
+	return len(after) > 0 && after[0].Kind == token.Word && cm.set.Triggers.Has(after, 0)
 }
 
 // forward reports whether c's attribute looks ahead ("targets for 2030").
@@ -423,7 +445,7 @@ func (cm *comparer) blocks(cs []*claims.Claim) []*block {
 	byName := map[string]*block{} // in case two keys ever spell the same
 	for _, c := range cs {
 		if c.Attribute == "" {
-			cm.ex.skip(c, "", SkipNoAttribute, c.Note)
+			cm.ex.skip(c, "", SkipNoAttribute, "")
 			continue
 		}
 		if !comparable(c) {

@@ -62,6 +62,8 @@ type Set struct {
 	// Restate words after a comma give the same figure again in another
 	// unit: "$7.70, or 17 percent".
 	Restate *Phrases
+	// DateOf words make a date part of a noun phrase: "the tsunami of 2004".
+	DateOf *Phrases
 }
 
 // AttrRef names attribute Attr of frame Frame.
@@ -202,7 +204,7 @@ func fileKind(root *yaml.Node) string {
 		switch root.Content[i].Value {
 		case "language":
 			return "language"
-		case "frames", "participants", "definite_before", "definite_after", "counted", "anaphora", "clause_words", "background_markers", "partial_before", "partial_after", "restate":
+		case "frames", "participants", "definite_before", "definite_after", "counted", "anaphora", "clause_words", "background_markers", "partial_before", "partial_after", "restate", "date_of":
 			return "frames"
 		}
 	}
@@ -221,6 +223,7 @@ type framesFile struct {
 	PartialBefore  []string            `yaml:"partial_before"`
 	PartialAfter   []string            `yaml:"partial_after"`
 	Restate        []string            `yaml:"restate"`
+	DateOf         []string            `yaml:"date_of"`
 }
 
 type frameFile struct {
@@ -285,7 +288,7 @@ func compile(files []source) (*Set, error) {
 		Languages:    map[string]*Language{},
 		Participants: newPhrases(true), DefiniteBefore: newPhrases(false), DefiniteAfter: newPhrases(false),
 		Counted: newPhrases(false), Anaphora: newPhrases(false), ClauseWords: newPhrases(false), Background: newPhrases(false),
-		PartialBefore: newPhrases(false), PartialAfter: newPhrases(false), Restate: newPhrases(false),
+		PartialBefore: newPhrases(false), PartialAfter: newPhrases(false), Restate: newPhrases(false), DateOf: newPhrases(false),
 	}
 	frames := map[string]*Frame{}
 	var frameOrder []string
@@ -394,6 +397,9 @@ func compile(files []source) (*Set, error) {
 			}
 			for _, w := range ff.Restate {
 				set.Restate.add(w, 0)
+			}
+			for _, w := range ff.DateOf {
+				set.DateOf.add(w, 0)
 			}
 			names := make([]string, 0, len(ff.Counted))
 			for n := range ff.Counted {

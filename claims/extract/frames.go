@@ -402,7 +402,7 @@ func (p *Pass) subjectBefore(sentStart, ci int) string {
 		}
 		// Walk back to the first word of the name ("Anies Baswedan",
 		// "Prabowo-Gibran").
-		for k > sentStart && (p.Toks[k-1].Kind == token.Word && p.Toks[k-1].Is(token.Capital) ||
+		for k > sentStart && !p.Rules.Triggers.Has(p.Toks, k-1) && !p.Lang.Detect[p.Toks[k-1].Lower] && (p.Toks[k-1].Kind == token.Word && p.Toks[k-1].Is(token.Capital) ||
 			p.Toks[k-1].Text == "-" && p.Toks[k-1].Glued() && k > sentStart+1 && p.Toks[k-2].Is(token.Capital)) {
 			k--
 		}
