@@ -129,6 +129,9 @@ func TestHarmVerbCounts(t *testing.T) {
 			{CO, "almost 60", "60", "counted=people approx=true lo=54 hi=60) q=almost"}}},
 		{"en", "2024-12-30", "The storm injured nearly 60 passengers.", []want{
 			{CO, "nearly 60", "60", "counted=passengers approx=true hi=60)"}}},
+		{"en", "2024-12-30", "The blast killed six, injuring dozens more near the port.", []want{
+			{CO, "six", "6", "counted=people"},
+			{CO, "dozens", "24", "counted=people vague=true"}}},
 		{"en", "2024-12-30", "The gunman killed two and wounded 38 others.", []want{
 			{CO, "two", "2", "counted=people"},
 			{CO, "38", "38", "counted=people"}}},
