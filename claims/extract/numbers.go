@@ -644,17 +644,20 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 	}
 	counted, attrNext := p.counted(end)
 	// "the toll passes 5,000": a threshold verb before a figure with no
-	// noun of its own (or a sum) is an exclusive lower bound.
+	// noun of its own, of people ("passes 80,000 people"; the canonical
+	// names of rules/data/frames counted), or a sum is an exclusive lower
+	// bound; "passed 12 amendments" counts what was passed.
 	verbBound := false
-	if !hasQ && postBound == 0 && !r.isRange && !n.Vague && (counted == "" || kind == claims.KindMoney) {
+	if !hasQ && postBound == 0 && !r.isRange && !n.Vague && (counted == "" || counted == "people" || counted == "victims" || kind == claims.KindMoney) {
 		if s, _, ok := l.List("more_verbs").MatchBefore(toks, first, 3); ok && !p.Blocked(s, first) {
 			verbBound, qs, start = true, s, s
 		}
 	}
-	if counted == "" && kind == claims.KindCount && !n.Fraction {
-		// "killing 11.", "injuring 40, 15 of them": a figure right after
-		// a verb of harm, with no noun of its own, counts people.
-		if _, _, ok := l.List("harm_verbs").MatchBefore(toks, start, 4); ok && p.bareFigureEnd(end) {
+	if kind == claims.KindCount && !n.Fraction && (counted == "" || end < len(toks) && l.List("harm_others").Has(toks, end)) {
+		// "killing 11.", "injuring 40, 15 of them", "wounding 38 others":
+		// a figure right after a verb of harm, with no noun of its own,
+		// counts people.
+		if _, _, ok := l.List("harm_verbs").MatchBefore(toks, start, 4); ok && (counted != "" || p.bareFigureEnd(end)) {
 			counted = "people"
 		}
 	}

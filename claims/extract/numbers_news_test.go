@@ -129,12 +129,20 @@ func TestHarmVerbCounts(t *testing.T) {
 			{CO, "almost 60", "60", "counted=people approx=true lo=54 hi=60) q=almost"}}},
 		{"en", "2024-12-30", "The storm injured nearly 60 passengers.", []want{
 			{CO, "nearly 60", "60", "counted=passengers approx=true hi=60)"}}},
+		{"en", "2024-12-30", "The blast killed six, injuring dozens more near the port.", []want{
+			{CO, "six", "6", "counted=people"},
+			{CO, "dozens", "24", "counted=people vague=true"}}},
+		{"en", "2024-12-30", "The gunman killed two and wounded 38 others.", []want{
+			{CO, "two", "2", "counted=people"},
+			{CO, "38", "38", "counted=people"}}},
 		// A named thing counted stays what it is.
 		{"en", "2024-12-30", "The raid killed 14 soldiers.", []want{
 			{CO, "14", "14", "counted=soldiers"}}},
 		// Thresholds passed are exclusive lower bounds.
 		{"en", "2024-12-30", "The death toll passes 3,000, officials said.", []want{
 			{CO, "passes 3,000", "3000", "lo=(3000 hi=inf"}}},
+		{"en", "2024-12-30", "The number of dead passed 8,000 people on Monday.", []want{
+			{CO, "passed 8,000", "8000", "lo=(8000 hi=inf counted=people"}}},
 		{"en", "2024-12-30", "Donations passed $2 million on Friday.", []want{
 			{MO, "passed $2 million", "2000000", "lo=(2000000 unit=USD"}}},
 		{"en", "2024-12-30", "The toll topped 4,000 and exceeded 4,500 by night.", []want{
@@ -147,6 +155,9 @@ func TestHarmVerbCounts(t *testing.T) {
 		{"id", "2024-12-30", "Ledakan itu menewaskan 9 orang dan melukai 35.", []want{
 			{CO, "9", "9", "counted=people"},
 			{CO, "35", "35", "counted=people"}}},
+		{"id", "2024-12-30", "Bom itu menewaskan 5 orang dan melukai 40 lainnya.", []want{
+			{CO, "5", "5", "counted=people"},
+			{CO, "40", "40", "counted=people"}}},
 		{"id", "2024-12-30", "Serangan di pasar itu menewaskan 7.", []want{
 			{CO, "7", "7", "counted=people"}}},
 		{"id", "2024-12-30", "Gempa itu melukai hampir 60.", []want{
