@@ -330,8 +330,14 @@ func (cm *comparer) nominalDate(d *claims.Document, c *claims.Claim) bool {
 	if len(toks) > 1 && cm.set.DateOf.Has(toks, 0) {
 		return true
 	}
-	if len(toks) != 1 {
-		return false // "pada 2018 menewaskan": a time for the clause
+	// The word before the span: spans may leave a preposition out, as
+	// TimeML does ("the tsunami of [2004]").
+	before := token.Scan(d.Text[max(0, c.Start-12):c.Start], nil)
+	if n := len(before); n > 0 && cm.set.DateOf.Has(before, n-1) {
+		return true
+	}
+	if len(toks) != 1 || len(before) > 0 && cm.set.DateAt.Has(before, len(before)-1) {
+		return false // "pada 2018 menewaskan", "in 2004 killed": a time for the clause
 	}
 	rest := d.Text[c.End:min(len(d.Text), c.End+40)]
 	after := token.Scan(rest, nil)

@@ -64,6 +64,9 @@ type Set struct {
 	Restate *Phrases
 	// DateOf words make a date part of a noun phrase: "the tsunami of 2004".
 	DateOf *Phrases
+	// DateAt words make a date a time for its clause ("in 2004", "pada
+	// 2018"), even when an event word follows it.
+	DateAt *Phrases
 }
 
 // AttrRef names attribute Attr of frame Frame.
@@ -204,7 +207,7 @@ func fileKind(root *yaml.Node) string {
 		switch root.Content[i].Value {
 		case "language":
 			return "language"
-		case "frames", "participants", "definite_before", "definite_after", "counted", "anaphora", "clause_words", "background_markers", "partial_before", "partial_after", "restate", "date_of":
+		case "frames", "participants", "definite_before", "definite_after", "counted", "anaphora", "clause_words", "background_markers", "partial_before", "partial_after", "restate", "date_of", "date_at":
 			return "frames"
 		}
 	}
@@ -224,6 +227,7 @@ type framesFile struct {
 	PartialAfter   []string            `yaml:"partial_after"`
 	Restate        []string            `yaml:"restate"`
 	DateOf         []string            `yaml:"date_of"`
+	DateAt         []string            `yaml:"date_at"`
 }
 
 type frameFile struct {
@@ -288,7 +292,7 @@ func compile(files []source) (*Set, error) {
 		Languages:    map[string]*Language{},
 		Participants: newPhrases(true), DefiniteBefore: newPhrases(false), DefiniteAfter: newPhrases(false),
 		Counted: newPhrases(false), Anaphora: newPhrases(false), ClauseWords: newPhrases(false), Background: newPhrases(false),
-		PartialBefore: newPhrases(false), PartialAfter: newPhrases(false), Restate: newPhrases(false), DateOf: newPhrases(false),
+		PartialBefore: newPhrases(false), PartialAfter: newPhrases(false), Restate: newPhrases(false), DateOf: newPhrases(false), DateAt: newPhrases(false),
 	}
 	frames := map[string]*Frame{}
 	var frameOrder []string
@@ -400,6 +404,9 @@ func compile(files []source) (*Set, error) {
 			}
 			for _, w := range ff.DateOf {
 				set.DateOf.add(w, 0)
+			}
+			for _, w := range ff.DateAt {
+				set.DateAt.add(w, 0)
 			}
 			names := make([]string, 0, len(ff.Counted))
 			for n := range ff.Counted {
