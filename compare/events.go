@@ -58,7 +58,7 @@ const leadLimit = 700
 // front matter, or the first line when it has no closing punctuation) and
 // the first leadSentences sentences of the body.
 func leadEnd(text string) int {
-	n := 0
+	n, first := 0, -1
 	for pos := 0; pos < len(text); {
 		nl := strings.IndexByte(text[pos:], '\n')
 		end := len(text)
@@ -70,9 +70,13 @@ func leadEnd(text string) int {
 			pos = end + 1
 			continue
 		}
-		if pos >= leadLimit {
-			return pos
+		if first < 0 {
+			first = pos
 		}
+		if pos >= first+leadLimit {
+			return min(pos, first+leadLimit)
+		}
+		end = min(end, first+leadLimit)
 		// A line ends a sentence (news bodies put headlines and
 		// sentences on lines of their own), and so does a full stop
 		// followed by a capital.

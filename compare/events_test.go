@@ -1,0 +1,208 @@
+package compare
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/crosscheck/crosscheck/claims"
+	"github.com/crosscheck/crosscheck/claims/extract"
+	"github.com/crosscheck/crosscheck/rules"
+)
+
+func TestLeadEnd(t *testing.T) {
+	for _, tc := range []struct {
+		name, text, want string // want: the text up to the lead's end
+	}{
+		{"title line and two sentences",
+			"title: Quake hits town\ndate: 2020-01-01\n\nA quake hit the town. Ten died. Rescuers came.\n",
+			"title: Quake hits town\ndate: 2020-01-01\n\nA quake hit the town. Ten died."},
+		{"one sentence a line",
+			"First line here.\nSecond line here.\nThird line.\n",
+			"First line here.\nSecond line here.\nThird line."},
+		{"abbreviations are no ends",
+			"Officials in the U.S. said so. Jan. 4 was cold. It rained. More.",
+			"Officials in the U.S. said so. Jan. 4 was cold. It rained."},
+		{"no sentence end: the limit",
+			strings.Repeat("word ", 300), strings.Repeat("word ", 300)[:leadLimit]},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.text[:leadEnd(tc.text)]; got != tc.want {
+				t.Errorf("lead = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestTitleSpan(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"title: Floods in Lorne\ndate: 2020-01-01\n\nBody.", "title: Floods in Lorne"},
+		{"Floods in Lorne\n\nRain fell on Monday.", "Floods in Lorne"},
+		{"Rain fell on Monday.\nMore rain.", ""},
+	} {
+		if got := tc.text[:titleSpan(tc.text)]; got != tc.want {
+			t.Errorf("titleSpan(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestVeto covers each anchor that tells two occurrences apart, and the
+// differences that do not.
+func TestVeto(t *testing.T) {
+	freq := map[string]int{"orsk": 2, "velden": 2, "harbour": 1}
+	l := func(mod func(*lead)) *lead {
+		x := &lead{all: map[string]bool{}}
+		mod(x)
+		return x
+	}
+	for _, tc := range []struct {
+		name   string
+		a, b   *lead
+		vetoed bool
+	}{
+		{"weekdays differ", l(func(x *lead) { x.weekdays = 1 << 6 }), l(func(x *lead) { x.weekdays = 1 << 1 }), true},
+		{"one weekday shared", l(func(x *lead) { x.weekdays = 1<<6 | 1 }), l(func(x *lead) { x.weekdays = 1 }), false},
+		{"magnitudes 0.5 apart", l(func(x *lead) { x.mags = []float64{5.6} }), l(func(x *lead) { x.mags = []float64{6.1, 5.9} }), true},
+		{"magnitudes 0.2 apart: a discrepancy, not another quake", l(func(x *lead) { x.mags = []float64{5.9} }), l(func(x *lead) { x.mags = []float64{6.1} }), false},
+		{"sums of another order", l(func(x *lead) { x.money = []figure{{"USD", 137e6}} }), l(func(x *lead) { x.money = []figure{{"USD", 2.6e6}} }), true},
+		{"one close sum is enough", l(func(x *lead) { x.money = []figure{{"USD", 55e9}, {"USD", 11.5e9}} }), l(func(x *lead) { x.money = []figure{{"USD", 11e9}} }), false},
+		{"other currencies are not compared", l(func(x *lead) { x.money = []figure{{"EUR", 2e6}} }), l(func(x *lead) { x.money = []figure{{"USD", 137e6}} }), false},
+		{"years differ", l(func(x *lead) { x.years = []int{2009} }), l(func(x *lead) { x.years = []int{2013, 2004} }), true},
+		{"places each side never mentions",
+			l(func(x *lead) { x.names, x.general = []string{"orsk"}, []bool{false}; x.all["orsk"] = true }),
+			l(func(x *lead) { x.names, x.general = []string{"velden"}, []bool{false}; x.all["velden"] = true }), true},
+		{"a place the other mentions later is no veto",
+			l(func(x *lead) {
+				x.names, x.general = []string{"orsk"}, []bool{false}
+				x.all["orsk"] = true
+				x.all["velden"] = true
+			}),
+			l(func(x *lead) { x.names, x.general = []string{"velden"}, []bool{false}; x.all["velden"] = true }), false},
+		{"a name only one text uses is no place",
+			l(func(x *lead) { x.names, x.general = []string{"harbour"}, []bool{false}; x.all["harbour"] = true }),
+			l(func(x *lead) { x.names, x.general = []string{"velden"}, []bool{false}; x.all["velden"] = true }), false},
+		{"nothing to tell them apart", l(func(*lead) {}), l(func(*lead) {}), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := veto(tc.a, tc.b, freq) != ""; got != tc.vetoed {
+				t.Errorf("vetoed = %v, want %v (%q)", got, tc.vetoed, veto(tc.a, tc.b, freq))
+			}
+		})
+	}
+}
+
+// extractAll reads documents with the built-in rules.
+func extractAll(t *testing.T, docs []*claims.Document) []*claims.Claim {
+	t.Helper()
+	set, err := rules.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := extract.New(set)
+	var cs []*claims.Claim
+	for _, d := range docs {
+		cs = append(cs, e.Extract(d)...)
+	}
+	return cs
+}
+
+func doc(id, published, text string) *claims.Document {
+	d := &claims.Document{ID: id, Path: id + ".txt", Text: text, Status: claims.StatusRead}
+	if published != "" {
+		d.Published, _ = time.Parse("2006-01-02", published)
+	}
+	return d
+}
+
+// TestRegroup checks where undated articles land: with the dated story
+// whose leads they share, with each other, or alone with a reason.
+func TestRegroup(t *testing.T) {
+	set, err := rules.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := []*claims.Document{
+		doc("a", "2019-05-07", "title: Quake shakes Velden\n\nA magnitude-6.0 earthquake struck near Velden on Tuesday, injuring 12 people.\nThe quake was felt across Velden.\n"),
+		doc("b", "", "title: Velden shaken\n\nA quake struck near Velden on Tuesday. Officials in Velden said 15 people were hurt.\n"),
+		doc("c", "", "A powerful magnitude-7.2 earthquake rocked Orsk on Sunday, injuring 140 people.\nDozens of buildings collapsed in Orsk.\n"),
+		doc("d", "", "The Orsk earthquake on Sunday injured 150 people, officials in Orsk said.\nRescuers searched the ruins of Orsk.\n"),
+		doc("e", "", "A ferry sank off Marlin Bay on Friday with 30 passengers aboard.\n"),
+	}
+	cs := extractAll(t, docs)
+	ex := Explain(docs, cs, set)
+	story := ex.Result.StoryOf
+	if story["a"] != story["b"] {
+		t.Errorf("b (undated, same place and weekday) is not in a's story: %v", story)
+	}
+	if story["c"] == story["a"] || story["c"] != story["d"] {
+		t.Errorf("c and d (another quake, undated) should be one story apart from a's: %v", story)
+	}
+	if story["e"] == story["a"] || story["e"] == story["c"] {
+		t.Errorf("e shares nothing and should stand alone: %v", story)
+	}
+	// The figures of c never meet a's.
+	for _, c := range cs {
+		if c.Doc != "c" {
+			continue
+		}
+		for _, tr := range ex.Traces[c] {
+			for _, m := range tr.Met {
+				if m.Claim.Doc == "a" || m.Claim.Doc == "b" {
+					t.Errorf("%s %q met %s %q across two quakes", c.ID, c.Text, m.Claim.ID, m.Claim.Text)
+				}
+			}
+		}
+	}
+}
+
+// TestExplainReasons checks that a claim left out says why, with the
+// typed reason explain prints.
+func TestExplainReasons(t *testing.T) {
+	set, err := rules.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := []*claims.Document{
+		doc("a", "2016-08-22", "title: Quake jolts province\n\nA magnitude-5.8 earthquake jolted the province on Monday, killing 3 people.\nOne of the dead was a child.\nIn 1990 a quake near Tarn killed 400 people.\n"),
+		doc("b", "2016-08-22", "title: Province shaken\n\nA magnitude-5.9 quake shook the province on Monday, killing 3 people.\nThe quake killed dozens of cattle.\n"),
+	}
+	cs := extractAll(t, docs)
+	ex := Explain(docs, cs, set)
+	want := map[string]Skip{
+		"One":    SkipNoAttribute, // a partitive: part of a count
+		"400":    SkipBackground,  // 1990, and no other article gives it
+		"dozens": SkipVague,
+		"5.8":    Compared,
+		"3":      Compared,
+	}
+	found := map[string]bool{}
+	for _, c := range cs {
+		for text, skip := range want {
+			if c.Doc == "a" && strings.Contains(c.Text, text) || c.Doc == "b" && text == "dozens" && strings.Contains(c.Text, text) {
+				ts := ex.Traces[c]
+				if len(ts) == 0 {
+					t.Errorf("%s %q: no trace", c.ID, c.Text)
+					continue
+				}
+				found[text] = true
+				if ts[0].Skip != skip {
+					t.Errorf("%s %q: skip = %q, want %q", c.ID, c.Text, ts[0].Skip, skip)
+				}
+				if skip == Compared && len(ts[0].Met) == 0 {
+					t.Errorf("%s %q: compared but met nothing", c.ID, c.Text)
+				}
+			}
+		}
+	}
+	for text := range want {
+		if !found[text] {
+			t.Errorf("no claim %q was read", text)
+		}
+	}
+	// Explain reports what Compare reports.
+	plain := Compare(docs, cs, set)
+	if len(plain.Findings) != len(ex.Result.Findings) || len(plain.Agreements) != len(ex.Result.Agreements) {
+		t.Errorf("Explain found %d findings and %d agreements, Compare %d and %d",
+			len(ex.Result.Findings), len(ex.Result.Agreements), len(plain.Findings), len(plain.Agreements))
+	}
+}
