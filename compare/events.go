@@ -3,7 +3,6 @@ package compare
 import (
 	"fmt"
 	"math"
-	"os"
 	"slices"
 	"sort"
 	"strconv"
@@ -452,12 +451,6 @@ func regroup(docs []*claims.Document, leads map[string]*lead, stories []Story, s
 		}
 	}
 	sort.Strings(undated)
-	if os.Getenv("CC_DEBUG") != "" {
-		for _, d := range docs {
-			l := leads[d.ID]
-			fmt.Fprintf(os.Stderr, "%s end=%d names=%v gen=%v wd=%b yrs=%v mags=%v money=%v\n", d.ID, l.end, l.names, l.general, l.weekdays, l.years, l.mags, l.money)
-		}
-	}
 	storyLead := map[int]*lead{}
 	for id, ls := range dated {
 		storyLead[id] = merge(ls)
