@@ -67,6 +67,9 @@ type Set struct {
 	// DateAt words make a date a time for its clause ("in 2004", "pada
 	// 2018"), even when an event word follows it.
 	DateAt *Phrases
+	// Appositive words open a phrase after a comma that describes the
+	// name before it ("Manokwari, a city of 160,000 people").
+	Appositive *Phrases
 }
 
 // AttrRef names attribute Attr of frame Frame.
@@ -115,7 +118,12 @@ type Attribute struct {
 	// nothing else in such a sentence (a quake's magnitude), not for
 	// kilometres.
 	SentenceWide bool
-	Words        *Phrases
+	// Counted and NotCounted restrict a count attribute by what its claims
+	// count (rules/data/frames counted names, or the noun as written):
+	// only those listed, or any but those ("killed in 13 countries" is no
+	// death toll).
+	Counted, NotCounted []string
+	Words               *Phrases
 }
 
 // Several is an attribute's rule for an article that gives several values.
@@ -136,6 +144,15 @@ func (a *Attribute) Accepts(kind, unit string) bool {
 		return false
 	}
 	return len(a.Units) == 0 || contains(a.Units, unit)
+}
+
+// TakesCounted reports whether the attribute takes a count of this thing
+// ("" for a count whose noun was not found).
+func (a *Attribute) TakesCounted(counted string) bool {
+	if len(a.Counted) > 0 && !contains(a.Counted, counted) {
+		return false
+	}
+	return !contains(a.NotCounted, counted)
 }
 
 var (
@@ -207,7 +224,7 @@ func fileKind(root *yaml.Node) string {
 		switch root.Content[i].Value {
 		case "language":
 			return "language"
-		case "frames", "participants", "definite_before", "definite_after", "counted", "anaphora", "clause_words", "background_markers", "partial_before", "partial_after", "restate", "date_of", "date_at":
+		case "frames", "participants", "definite_before", "definite_after", "counted", "anaphora", "clause_words", "background_markers", "partial_before", "partial_after", "restate", "date_of", "date_at", "appositive":
 			return "frames"
 		}
 	}
@@ -228,6 +245,7 @@ type framesFile struct {
 	Restate        []string            `yaml:"restate"`
 	DateOf         []string            `yaml:"date_of"`
 	DateAt         []string            `yaml:"date_at"`
+	Appositive     []string            `yaml:"appositive"`
 }
 
 type frameFile struct {
@@ -251,6 +269,8 @@ type attributeFile struct {
 	PerSubject   bool     `yaml:"per_subject"`
 	Several      string   `yaml:"several"`
 	SentenceWide bool     `yaml:"sentence_wide"`
+	Counted      []string `yaml:"counted"`
+	NotCounted   []string `yaml:"not_counted"`
 	Words        []string `yaml:"words"`
 }
 
@@ -292,7 +312,7 @@ func compile(files []source) (*Set, error) {
 		Languages:    map[string]*Language{},
 		Participants: newPhrases(true), DefiniteBefore: newPhrases(false), DefiniteAfter: newPhrases(false),
 		Counted: newPhrases(false), Anaphora: newPhrases(false), ClauseWords: newPhrases(false), Background: newPhrases(false),
-		PartialBefore: newPhrases(false), PartialAfter: newPhrases(false), Restate: newPhrases(false), DateOf: newPhrases(false), DateAt: newPhrases(false),
+		PartialBefore: newPhrases(false), PartialAfter: newPhrases(false), Restate: newPhrases(false), DateOf: newPhrases(false), DateAt: newPhrases(false), Appositive: newPhrases(false),
 	}
 	frames := map[string]*Frame{}
 	var frameOrder []string
@@ -349,7 +369,10 @@ func compile(files []source) (*Set, error) {
 					if !ok {
 						return nil, fmt.Errorf("%s:%d: attribute %q: several must be none, first or max, not %q", src.name, aline, a.Name, a.Several)
 					}
-					at := &Attribute{Name: a.Name, Kinds: a.Kinds, Units: a.Units, Default: a.Default, Growing: a.Growing, Gran: a.Gran, Forward: a.Forward, PerSubject: a.PerSubject, Several: several, SentenceWide: a.SentenceWide, Words: newPhrases(false)}
+					at := &Attribute{Name: a.Name, Kinds: a.Kinds, Units: a.Units, Default: a.Default, Growing: a.Growing, Gran: a.Gran, Forward: a.Forward, PerSubject: a.PerSubject, Several: several, SentenceWide: a.SentenceWide, Counted: a.Counted, NotCounted: a.NotCounted, Words: newPhrases(false)}
+					if (len(a.Counted) > 0 || len(a.NotCounted) > 0) && !contains(a.Kinds, "count") {
+						return nil, fmt.Errorf("%s:%d: attribute %q: counted and not_counted need kind count", src.name, aline, a.Name)
+					}
 					if a.SentenceWide && len(a.Units) == 0 {
 						return nil, fmt.Errorf("%s:%d: attribute %q: sentence_wide needs units", src.name, aline, a.Name)
 					}
@@ -407,6 +430,9 @@ func compile(files []source) (*Set, error) {
 			}
 			for _, w := range ff.DateAt {
 				set.DateAt.add(w, 0)
+			}
+			for _, w := range ff.Appositive {
+				set.Appositive.add(w, 0)
 			}
 			names := make([]string, 0, len(ff.Counted))
 			for n := range ff.Counted {

@@ -392,6 +392,9 @@ func (p *Pass) subjectBefore(sentStart, ci int) string {
 			if (t.Text == "," || t.Text == ".") && inNumber(p.Toks, k) {
 				continue // "$7.70"
 			}
+			if t.Text == "," && k+1 < ci && p.Rules.Appositive.Has(p.Toks, k+1) {
+				continue // "Manokwari, a city of 160,000 people": the name before the appositive
+			}
 			return ""
 		}
 		if t.Kind != token.Word || !t.Is(token.Capital) {
@@ -420,6 +423,9 @@ func accepts(at *rules.Attribute, c *claims.Claim) bool {
 		unit = c.Num.Unit
 	}
 	if !at.Accepts(string(c.Kind), unit) {
+		return false
+	}
+	if c.Kind == claims.KindCount && c.Num != nil && !at.TakesCounted(c.Num.Counted) {
 		return false
 	}
 	if len(at.Gran) > 0 {
