@@ -37,6 +37,20 @@ type Pattern struct {
 	// one before the publication date) or "next" (the first one after).
 	Rel   string
 	Shift *Shift
+	// Value is a fixed TimeML value ("PRESENT_REF", "PAST_REF"): the
+	// expression names no checkable time.
+	Value string
+	// Set marks a recurrence ("every year", "setiap Senin"): a TimeML SET,
+	// never compared as a date.
+	Set bool
+	// Vague marks a duration with no count ("recent weeks", "beberapa
+	// bulan"): its value is PXW, PXM, ...
+	Vague bool
+	// DayPart fixes the part of the day ("tonight": NI).
+	DayPart string
+	// SkipFirst leaves the first token out of the claim: it only tells
+	// what the rest is ("the 2000 Olympics": "2000").
+	SkipFirst bool
 }
 
 // Shift describes a relative expression: move by Amount Units from the
@@ -63,6 +77,11 @@ type patternFile struct {
 	Alone      bool       `yaml:"alone"`
 	Rel        string     `yaml:"rel"`
 	Shift      *shiftFile `yaml:"shift"`
+	Value      string     `yaml:"value"`
+	Set        bool       `yaml:"set"`
+	Vague      bool       `yaml:"vague"`
+	DayPart    string     `yaml:"day_part"`
+	SkipFirst  bool       `yaml:"skip_first"`
 }
 
 type shiftFile struct {
@@ -132,7 +151,11 @@ var validParts = map[string]bool{"": true, "early": true, "mid": true, "late": t
 
 func (l *Language) compilePattern(pf patternFile) (*Pattern, error) {
 	p := &Pattern{ID: pf.ID, Lang: l, Dateline: pf.Dateline, YearOffset: pf.YearOffset, Half: pf.Half,
-		Century: pf.Century, Anchor: pf.Anchor, Future: pf.Future, Alone: pf.Alone, Rel: pf.Rel}
+		Century: pf.Century, Anchor: pf.Anchor, Future: pf.Future, Alone: pf.Alone, Rel: pf.Rel,
+		Value: pf.Value, Set: pf.Set, Vague: pf.Vague, DayPart: pf.DayPart, SkipFirst: pf.SkipFirst}
+	if p.DayPart != "" && !contains(DayParts, p.DayPart) {
+		return nil, fmt.Errorf("day_part %q: want one of %s", p.DayPart, strings.Join(DayParts, ", "))
+	}
 	if p.Rel != "" && p.Rel != "past" && p.Rel != "next" {
 		return nil, fmt.Errorf("rel %q: want past or next", p.Rel)
 	}
@@ -270,6 +293,9 @@ type Captures struct {
 	HasOffset                 bool
 	Part                      string // "early", "mid", "late" from a $part slot
 	Seconds                   bool   // a clock time with seconds was read
+	Second                    int    // and its seconds
+	DayPart                   int    // 1 + index into DayParts from the part_of_day list
+	Zone                      int    // 1 + index into Language.Zones from the tz list
 }
 
 // Match tries the pattern at toks[i] and returns the token index after the
@@ -348,6 +374,10 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures) (
 			c.AmPm = 1
 		case strings.HasPrefix(pt.listName, "pm_"):
 			c.AmPm = 2
+		case pt.listName == "part_of_day":
+			c.DayPart = v
+		case pt.listName == "tz":
+			c.Zone = v
 		case pt.listName == "noon":
 			c.Hour, c.HasHour, c.Minute, c.HasMinute = 12, true, 0, true
 		case pt.listName == "midnight":
@@ -453,6 +483,7 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures) (
 			toks[end+1].Glued() && toks[end+1].Kind == token.Number && len(toks[end+1].Text) == 2 && parseInt(toks[end+1].Text) < 60 {
 			end += 2
 			c.Seconds = true
+			c.Second = int(parseInt(toks[end-1].Text))
 		}
 		return end, true
 	case slotNum:

@@ -35,6 +35,11 @@ type dateRun struct {
 	*Pass
 	anchor     time.Time
 	anchorText string
+	// The document's UTC offset range for "local time", found once.
+	docZoneDone          bool
+	docZoneOK            bool
+	docZoneIDs           []string
+	docZoneLo, docZoneHi float64
 }
 
 // dateItem is one resolved match, before combination.
@@ -78,9 +83,9 @@ func runDates(p *Pass) {
 			}
 		}
 	}
-	items = p.attachTimes(items)
+	items = r.attachTimes(items)
 	items = p.combineRanges(items)
-	p.timesFromSentence(items)
+	r.datesForClocks(items)
 	for _, it := range items {
 		p.Report(it.c)
 	}
@@ -284,6 +289,20 @@ func (p *Pass) rejectMatch(m rules.Match) bool {
 			}
 		}
 	}
+	if m.Pattern.Value != "" && m.End-m.Start == 1 && m.End < len(toks) {
+		// "Now, ..." opening a sentence and "now that" are discourse
+		// words, not the present.
+		if nx := toks[m.End].Lower; nx == "that" && m.Pattern.Value == "PRESENT_REF" ||
+			nx == "," && p.sentenceStartsAt(m.Start) {
+			return true
+		}
+	}
+	if m.Pattern.Value != "" && m.End-m.Start == 1 && len(toks[m.Start].Text) > 1 && strings.ToUpper(toks[m.Start].Text) == toks[m.Start].Text {
+		return true // "... NOW" in a shouted headline
+	}
+	if m.Pattern.SkipFirst && (m.End >= len(toks) || toks[m.End].Kind != token.Word) {
+		return true // "the 2000" ends nothing: a number
+	}
 	if m.Pattern.ID == "a-unit" && m.End < len(toks) && toks[m.End].Lower == "of" {
 		return true // "for a year of heightened challenges"
 	}
@@ -322,6 +341,12 @@ func (p *Pass) rejectMatch(m rules.Match) bool {
 		}
 	}
 	return false
+}
+
+// sentenceStartsAt reports whether token i opens its sentence.
+func (p *Pass) sentenceStartsAt(i int) bool {
+	a, _ := p.sentenceTokens(p.Toks[i].Start)
+	return a == i
 }
 
 // codeBoundary reports a match cut out of a longer run of letters, digits
@@ -505,7 +530,29 @@ func (p *dateRun) resolveMatch(m rules.Match) *dateItem {
 	start, end := p.Toks[m.Start].Start, p.Toks[m.End-1].End
 	c := &claims.Claim{Rule: p.Lang.Code + "/" + m.Pattern.Section + "/" + m.Pattern.ID, Start: start, End: end}
 	it := &dateItem{start: m.Start, end: m.End, c: c, caps: m.Caps, pat: m.Pattern}
+	if m.Pattern.SkipFirst && m.End-m.Start > 1 {
+		// "the 2000 Olympics", "its 1990 invasion": the determiner says
+		// the number is a year but is not part of it.
+		it.start++
+		c.Start = p.Toks[it.start].Start
+	}
 	switch {
+	case m.Pattern.Value != "" || m.Pattern.Set || m.Pattern.Vague:
+		if !p.fixedValue(c, m) {
+			return nil
+		}
+		return it
+	case m.Caps.Seconds && m.Caps.HasHour && m.Caps.AmPm == 0 && m.Caps.Zone == 0 && m.Caps.Day[0] == 0 && m.Caps.Weekday[0] == 0 &&
+		p.Toks[m.Start].Kind == token.Number:
+		// "3:07:35", a race time: hours, minutes and seconds with no
+		// clock word is how long something took.
+		c.Kind = claims.KindDuration
+		c.Value = clockDuration(m.Caps.Hour, m.Caps.Minute, m.Caps.Second)
+		v := float64(m.Caps.Hour) + float64(m.Caps.Minute)/60 + float64(m.Caps.Second)/3600
+		nv := &claims.NumberValue{Value: v, Precision: 1.0 / 3600, Unit: "hour"}
+		exact(nv)
+		c.Num = nv
+		return it
 	case m.Pattern.Section == "duration_patterns":
 		if !p.duration(c, m) {
 			return nil
@@ -530,6 +577,15 @@ func (p *dateRun) resolveMatch(m rules.Match) *dateItem {
 		}
 		c.End = p.Toks[m.End-1].End
 		it.end = m.End
+	case m.Pattern.Section == "relative" && m.Pattern.Shift != nil && m.Pattern.Shift.Part == "span" && m.Pattern.Shift.FromNum &&
+		(m.Caps.DurUnit == "hour" || m.Caps.DurUnit == "minute" || m.Caps.DurUnit == "second"):
+		// "12 jam ke depan", "the past 24 hours": a span of hours is how
+		// long, not a stretch of days.
+		if !p.duration(c, m) {
+			return nil
+		}
+		c.End = p.Toks[m.End-1].End
+		it.end = m.End
 	default:
 		if !p.resolveDate(c, m) {
 			return nil
@@ -537,8 +593,142 @@ func (p *dateRun) resolveMatch(m rules.Match) *dateItem {
 		if c.Date == nil && m.Caps.HasHour && m.Caps.Year[0] == 0 && m.Caps.Month[0] == 0 && m.Caps.Day[0] == 0 && m.Caps.Weekday[0] == 0 {
 			it.clock, it.hour, it.min = true, hour24(m.Caps), m.Caps.Minute
 		}
+		p.dayPart(c, m)
+		if m.Pattern.Future && c.Date != nil && m.Caps.DurUnit != "" {
+			// "in two weeks" looking ahead: the date is what is compared;
+			// TimeML values the words as the span they name.
+			n := 1.0
+			if m.Caps.HasNum {
+				n = m.Caps.Num.Value
+			}
+			if v := isoDuration(n, m.Caps.DurUnit); v != "" {
+				dv := *c.Date
+				dv.Period = v
+				c.Date = &dv
+				c.Value = v
+			}
+		}
+		if c.Date != nil && m.Caps.HasHour && c.Date.Gran == claims.GranMinute {
+			p.toUTC(c, m.Caps.Zone, m.Start)
+		}
 	}
 	return it
+}
+
+// dayPart marks a day written with a part of the day ("Friday evening",
+// "Selasa sore", "tonight"): TimeML's 2024-12-27TEV. The interval stays
+// the whole day.
+func (p *dateRun) dayPart(c *claims.Claim, m rules.Match) {
+	dp := m.Pattern.DayPart
+	if dp == "" && m.Caps.DayPart > 0 {
+		dp = rules.DayParts[m.Caps.DayPart-1]
+	}
+	if dp == "" || m.Caps.HasHour {
+		return
+	}
+	if c.Date == nil {
+		if strings.HasPrefix(c.Value, "XXXX-") && !strings.Contains(c.Value, "T") {
+			c.Value += "T" + dp
+		}
+		return
+	}
+	if c.Date.Gran != claims.GranDay || c.Date.Range || c.Date.Fuzzy || c.Date.Period != "" {
+		return
+	}
+	dv := *c.Date
+	dv.DayPart = dp
+	c.Date = &dv
+	c.Value = dv.Canonical()
+}
+
+// fixedValue reads the expressions whose value the pattern gives or that
+// name no checkable time: "now" (PRESENT_REF), "recently" (PAST_REF),
+// "every year" (a set, P1Y), "each Thursday" (XXXX-WXX-4), "recent weeks"
+// (PXW).
+func (p *dateRun) fixedValue(c *claims.Claim, m rules.Match) bool {
+	pat, cp := m.Pattern, m.Caps
+	switch {
+	case pat.Set:
+		c.Kind = kindSet
+		switch {
+		case pat.Value != "":
+			c.Value = pat.Value
+		case cp.Weekday[0] != 0:
+			c.Value = fmt.Sprintf("XXXX-WXX-%d", cp.Weekday[0])
+			if cp.DayPart > 0 {
+				c.Value += "T" + rules.DayParts[cp.DayPart-1]
+			}
+		case cp.DurUnit != "":
+			n := 1.0
+			if cp.HasNum {
+				n = cp.Num.Value
+			}
+			c.Value = isoDuration(n, cp.DurUnit)
+		case cp.DayPart > 0:
+			c.Value = "XXXX-XX-XXT" + rules.DayParts[cp.DayPart-1]
+		}
+		c.Note = "a recurrence, not compared as a date"
+	case pat.Vague:
+		c.Kind = claims.KindDuration
+		c.Value = pat.Value
+		if c.Value == "" {
+			c.Value = vagueDuration(cp.DurUnit)
+		}
+		c.Note = "a duration of no stated length"
+	default:
+		c.Kind = claims.KindDate
+		c.Value = pat.Value
+		c.Tense = p.Tense(m.Start)
+		c.Note = "names no checkable time"
+	}
+	return c.Value != ""
+}
+
+// kindSet is a recurrence: TimeML's SET ("every year", "setiap Senin").
+const kindSet claims.Kind = "set"
+
+// vagueDuration renders a duration with no count: PXY, PXM, PTXH.
+func vagueDuration(unit string) string {
+	switch unit {
+	case "year":
+		return "PXY"
+	case "decade":
+		return "PXDE"
+	case "century":
+		return "PXCE"
+	case "month":
+		return "PXM"
+	case "quarter":
+		return "PXQ"
+	case "week", "fortnight":
+		return "PXW"
+	case "weekend":
+		return "PXWE"
+	case "day":
+		return "PXD"
+	case "hour":
+		return "PTXH"
+	case "minute":
+		return "PTXM"
+	case "second":
+		return "PTXS"
+	}
+	return ""
+}
+
+// clockDuration renders h:mm:ss as PT3H7M35S.
+func clockDuration(h, m, s int) string {
+	out := "PT"
+	if h > 0 {
+		out += fmt.Sprintf("%dH", h)
+	}
+	if m > 0 {
+		out += fmt.Sprintf("%dM", m)
+	}
+	if s > 0 || out == "PT" {
+		out += fmt.Sprintf("%dS", s)
+	}
+	return out
 }
 
 // resolveDate turns a match into a date claim. It returns false when the
@@ -569,6 +759,7 @@ func (p *dateRun) resolveDate(c *claims.Claim, m rules.Match) bool {
 		dv.End = dv.Start.AddDate(100, 0, 0)
 		dv.Gran, dv.EndGran, dv.Range = claims.GranYear, claims.GranYear, true
 		dv.Written = []string{"century"}
+		dv.Period = fmt.Sprintf("%02d", first/100)
 	case cp.Decade != 0:
 		dv.Start = time.Date(cp.Decade, 1, 1, 0, 0, 0, 0, time.UTC)
 		dv.End = dv.Start.AddDate(10, 0, 0)
@@ -1234,6 +1425,11 @@ func (p *dateRun) resolveRelative(c *claims.Claim, m rules.Match, pub time.Time)
 			return false
 		}
 		dv.Inferred = []string{"year", "month", "day"}
+		if sh.FromNum {
+			// "the past three months", "dalam dua pekan terakhir": TimeML
+			// reads the stretch as its length.
+			dv.Period = isoDuration(math.Abs(nf), unit)
+		}
 	} else {
 		if nf != math.Trunc(nf) && unit != "hour" && unit != "minute" && unit != "second" {
 			return false
@@ -1281,22 +1477,31 @@ func shiftValue(dv *claims.DateValue, base time.Time, unit string, n int, counte
 		case n == 0:
 			dv.Start, dv.Gran = mondayOf(base), claims.GranWeek
 		case counted:
-			// "two weeks ago": about then, give or take three days.
+			// "two weeks ago": about then, give or take three days; its
+			// value is the calendar week.
 			mid := base.AddDate(0, 0, 7*n)
 			dv.Start, dv.End = mid.AddDate(0, 0, -3), mid.AddDate(0, 0, 4)
 			dv.Fuzzy, dv.Gran = true, claims.GranDay
+			y, w := mid.ISOWeek()
+			dv.Period = fmt.Sprintf("%04d-W%02d", y, w)
 		default:
-			// "last week" in news means the days just gone, not the ISO week
-			// before: a fuzzy span of about two weeks around base + 7n days.
-			dv.Start = base.AddDate(0, 0, 7*n-6)
-			dv.End = base.AddDate(0, 0, 7*n+7)
-			if n < 0 && dv.End.After(base) {
-				dv.End = base
+			// "last week", "pekan lalu": the calendar week before (TimeML
+			// 2024-W51). Written at a weekend, "last week" often means
+			// the week just ending, and "next week" on a Friday the days
+			// just ahead: the interval then takes them in too.
+			mon := mondayOf(base).AddDate(0, 0, 7*n)
+			dv.Start, dv.Gran = mon, claims.GranWeek
+			wd := base.Weekday()
+			switch {
+			case n == -1 && (wd == time.Saturday || wd == time.Sunday):
+				dv.End, dv.Fuzzy, dv.Gran = base, true, claims.GranDay
+			case n == 1 && (wd == time.Friday || wd == time.Saturday || wd == time.Sunday):
+				dv.Start, dv.End, dv.Fuzzy, dv.Gran = base.AddDate(0, 0, 1), mon.AddDate(0, 0, 7), true, claims.GranDay
 			}
-			if n > 0 && dv.Start.Before(base.AddDate(0, 0, 1)) {
-				dv.Start = base.AddDate(0, 0, 1)
+			if dv.Fuzzy {
+				y, w := mon.ISOWeek()
+				dv.Period = fmt.Sprintf("%04d-W%02d", y, w)
 			}
-			dv.Fuzzy, dv.Gran = true, claims.GranDay
 		}
 		dv.Inferred = []string{"year", "month", "day"}
 	case "fortnight":
@@ -1314,6 +1519,8 @@ func shiftValue(dv *claims.DateValue, base time.Time, unit string, n int, counte
 		}
 		dv.Start, dv.End, dv.Gran, dv.Range, dv.EndGran = sat, sat.AddDate(0, 0, 2), claims.GranDay, true, claims.GranDay
 		dv.Inferred = []string{"year", "month", "day"}
+		y, w := sat.ISOWeek()
+		dv.Period = fmt.Sprintf("%04d-W%02d-WE", y, w)
 	case "month":
 		t := time.Date(base.Year(), base.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, n, 0)
 		dv.Start, dv.Gran = t, claims.GranMonth
@@ -1339,6 +1546,7 @@ func shiftValue(dv *claims.DateValue, base time.Time, unit string, n int, counte
 		dv.Start, dv.End = time.Date(first, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(first+100, 1, 1, 0, 0, 0, 0, time.UTC)
 		dv.Gran, dv.EndGran, dv.Range = claims.GranYear, claims.GranYear, true
 		dv.Inferred = []string{"century"}
+		dv.Period = fmt.Sprintf("%02d", first/100)
 	default:
 		return false
 	}
@@ -1413,21 +1621,25 @@ func spanValue(dv *claims.DateValue, base time.Time, unit string, n float64, wit
 	return true
 }
 
-// applyPart narrows a period to its early, middle or late third, or to the
-// part before or after the publication date.
+// applyPart reads a part of a period. "early", "mid-" and "late" keep
+// the whole period with TimeML's modifier (START, MID, END): "early
+// December" is December, START, not a guess at which days. "earlier this
+// year" and "later this month" cut the period at the publication date and
+// keep its value.
 func applyPart(dv *claims.DateValue, part string, pub time.Time) {
 	if part == "" {
 		return
 	}
-	span := dv.End.Sub(dv.Start)
-	third := span / 3
+	if dv.Period == "" && !dv.Range {
+		dv.Period = dv.Canonical()
+	}
 	switch part {
 	case "early":
-		dv.End = dv.Start.Add(third)
+		dv.Mod = "START"
 	case "mid":
-		dv.Start, dv.End = dv.Start.Add(third), dv.Start.Add(2*third)
+		dv.Mod = "MID"
 	case "late":
-		dv.Start = dv.End.Add(-third)
+		dv.Mod = "END"
 	case "todate":
 		if pub.Before(dv.End) {
 			dv.End = pub.AddDate(0, 0, 1)
@@ -1578,7 +1790,7 @@ var timeGlue = map[string]bool{",": true, "at": true, "on": true, "pada": true, 
 	"around": true, "about": true, "from": true, "by": true, "hari": true, "sekitar": true, "local": true, "time": true}
 
 // attachTimes joins a clock time to the date beside it.
-func (p *Pass) attachTimes(items []*dateItem) []*dateItem {
+func (p *dateRun) attachTimes(items []*dateItem) []*dateItem {
 	out := items[:0]
 	for i := 0; i < len(items); i++ {
 		it := items[i]
@@ -1628,7 +1840,7 @@ func (p *Pass) glued(a, b int, set map[string]bool, max int) bool {
 	return b >= len(p.Toks) || !p.Toks[b].Is(token.NewlineBefore)
 }
 
-func (p *Pass) withTime(d, t, first, second *dateItem) *dateItem {
+func (p *dateRun) withTime(d, t, first, second *dateItem) *dateItem {
 	c := *d.c
 	c.Start, c.End = first.c.Start, second.c.End
 	c.Rule = d.c.Rule + "+" + t.pat.ID
@@ -1640,41 +1852,12 @@ func (p *Pass) withTime(d, t, first, second *dateItem) *dateItem {
 		dv.Start = dv.Start.Add(time.Duration(t.hour)*time.Hour + time.Duration(t.min)*time.Minute)
 		dv.End = dv.Start.Add(time.Minute)
 		dv.Gran = claims.GranMinute
+		dv.DayPart, dv.Period, dv.Mod = "", "", ""
 		c.Date = &dv
 		c.Value = dv.Canonical()
+		p.toUTC(&c, t.caps.Zone, t.start)
 	}
 	return &dateItem{start: first.start, end: second.end, c: &c, caps: d.caps, pat: d.pat}
-}
-
-// timesFromSentence dates a lone clock time by the one day-precision date
-// of its sentence ("The quake struck on Monday ... at 4:17 a.m.").
-func (p *Pass) timesFromSentence(items []*dateItem) {
-	for _, it := range items {
-		if !it.clock || it.c.Date != nil {
-			continue
-		}
-		a, b := p.sentenceTokens(it.c.Start)
-		var only *dateItem
-		n := 0
-		for _, o := range items {
-			if o != it && o.start >= a && o.end <= b && dayDate(o) && o.c.Date != nil {
-				only = o
-				n++
-			}
-		}
-		if n != 1 {
-			continue
-		}
-		dv := *only.c.Date
-		dv.Start = dv.Start.Add(time.Duration(it.hour)*time.Hour + time.Duration(it.min)*time.Minute)
-		dv.End = dv.Start.Add(time.Minute)
-		dv.Gran = claims.GranMinute
-		dv.Written = []string{"time"}
-		dv.Inferred = []string{"year", "month", "day"}
-		it.c.Date = &dv
-		it.c.Value = dv.Canonical()
-		it.c.Note = fmt.Sprintf("day taken from %q in the same sentence", only.c.Text)
-	}
 }
 
 // rangeGlue are the words joining the two ends of a range.

@@ -47,7 +47,7 @@ func TestDatesEnglish(t *testing.T) {
 		{"en", "2024-12-30", "The city grew fast in the 1990s.", []want{
 			{D, "in the 1990s", "199", "w=decade"}}},
 		{"en", "2024-12-30", "Such ships sailed in the 19th century.", []want{
-			{D, "in the 19th century", "1800/1899", "w=century"}}},
+			{D, "in the 19th century", "18", "w=century"}}},
 		{"en", "2024-12-30", "Profits fell in the second quarter of 2023.", []want{
 			{D, "in the second quarter of 2023", "2023-Q2", "w=part,year"}}},
 		{"en", "2024-12-30", "Output recovered in the first half of 2024 and in Q3 2024.", []want{
@@ -56,8 +56,8 @@ func TestDatesEnglish(t *testing.T) {
 		{"en", "2024-12-30", "The drought peaked in the summer of 2023.", []want{
 			{D, "in the summer of 2023", "2023-06/2023-08", "w=season,year"}}},
 		{"en", "2024-12-30", "Growth was strong in early 2024 and weak in late 2023.", []want{
-			{D, "in early 2024", "2024-01-01/2024-05-01", "fuzzy=true"},
-			{D, "in late 2023", "2023-09-01/2023-12-31", "fuzzy=true"}}},
+			{D, "in early 2024", "2024", "fuzzy=true"},
+			{D, "in late 2023", "2023", "fuzzy=true"}}},
 		// Ranges.
 		{"en", "2024-12-30", "The plenum met from December 23 to December 27.", []want{
 			{D, "from December 23 to December 27", "2024-12-23/2024-12-27", "w=month,day i=year"}}},
@@ -87,12 +87,12 @@ func TestDatesEnglish(t *testing.T) {
 		{"en", "2024-12-30", "The new leader will be sworn in on 20 October.", []want{
 			{D, "on 20 October", "2025-10-20", "i=year"}}},
 		{"en", "2024-12-30", "Prices fell last week and two days ago.", []want{
-			{D, "last week", "2024-12-17/2024-12-29", "fuzzy=true"},
+			{D, "last week", "2024-W52", ""},
 			{D, "two days ago", "2024-12-28", "i=year,month,day"}}},
 		{"en", "2024-12-30", "Elections are due next year.", []want{
 			{D, "next year", "2025", "i=year"}}},
 		{"en", "2024-12-30", "Earlier this year the party met twice; this month it met again.", []want{
-			{D, "Earlier this year", "2024-01-01/2024-12-30", "fuzzy=true"},
+			{D, "Earlier this year", "2024", "fuzzy=true"},
 			{D, "this month", "2024-12", "i=year,month"}}},
 		{"en", "2024-12-30", "The deal was signed in June last year.", []want{
 			{D, "in June last year", "2023-06", "w=month i=year"}}},
@@ -100,11 +100,11 @@ func TestDatesEnglish(t *testing.T) {
 			{D, "on March 3", "2024-03-03", "i=year"},
 			{D, "Two days later", "2024-03-05", ""}}},
 		{"en", "2024-12-30", "Over the past three months, inflation eased.", []want{
-			{D, "the past three months", "2024-09-30/2024-12-30", ""}}},
+			{D, "the past three months", "P3M", ""}}},
 		{"en", "2024-12-30", "Results are expected in two weeks.", []want{
-			{D, "in two weeks", "2025-01-10/2025-01-16", "fuzzy=true"}}},
+			{D, "in two weeks", "P2W", "fuzzy=true"}}},
 		{"en", "2024-12-30", "The strike ended last night.", []want{
-			{D, "last night", "2024-12-29", ""}}},
+			{D, "last night", "2024-12-29TNI", ""}}},
 		// Durations with qualifiers.
 		{"en", "2024-12-30", "After a five-day meeting and a three-month review, the panel deliberated for about two hours.", []want{
 			{DU, "five-day", "P5D", "lo=5 hi=5"},
@@ -144,13 +144,13 @@ func TestDatesIndonesian(t *testing.T) {
 		{"id", "2024-12-30", "Tahun lalu harga beras naik, kemarin turun, dan pekan lalu stabil.", []want{
 			{D, "Tahun lalu", "2023", "i=year"},
 			{D, "kemarin", "2024-12-29", ""},
-			{D, "pekan lalu", "2024-12-17/2024-12-29", "fuzzy=true"}}},
+			{D, "pekan lalu", "2024-W52", ""}}},
 		{"id", "2024-12-30", "Pemilu akan digelar bulan depan.", []want{
 			{D, "bulan depan", "2025-01", "i=year,month"}}},
 		{"id", "2024-12-30", "Inflasi melambat sejak awal tahun ini.", []want{
-			{D, "sejak awal tahun ini", "2024-01-01/2024-12-30", "fuzzy=true"}}},
+			{D, "sejak awal tahun ini", "2024", "fuzzy=true"}}},
 		{"id", "2024-12-30", "Pemilu dijadwalkan awal tahun depan.", []want{
-			{D, "awal tahun depan", "2025-01-01/2025-05-01", "fuzzy=true"}}},
+			{D, "awal tahun depan", "2025", "fuzzy=true"}}},
 		{"id", "2024-12-30", "Banjir datang pada 3 Maret. Dua hari kemudian tanggul jebol.", []want{
 			{D, "pada 3 Maret", "2024-03-03", "i=year"},
 			{D, "Dua hari kemudian", "2024-03-05", ""}}},
@@ -159,11 +159,11 @@ func TestDatesIndonesian(t *testing.T) {
 		{"id", "2024-12-30", "Ia terpilih tiga tahun lalu.", []want{
 			{D, "tiga tahun lalu", "2021", "i=year"}}},
 		{"id", "2024-12-30", "Dalam tiga bulan terakhir harga cabai naik.", []want{
-			{D, "Dalam tiga bulan terakhir", "2024-09-30/2024-12-30", ""}}},
+			{D, "Dalam tiga bulan terakhir", "P3M", ""}}},
 		{"id", "2024-12-30", "Bangunan itu berdiri sejak abad ke-19.", []want{
-			{D, "abad ke-19", "1800/1899", "w=century"}}},
+			{D, "abad ke-19", "18", "w=century"}}},
 		{"id", "2024-12-30", "Kebakaran terjadi pada akhir Desember.", []want{
-			{D, "pada akhir Desember", "2024-12-21/2024-12-31", "fuzzy=true"}}},
+			{D, "pada akhir Desember", "2024-12", "fuzzy=true"}}},
 		{"id", "2024-12-30", "Pakta itu diteken pada bulan Juni.", []want{
 			{D, "pada bulan Juni", "2024-06", "w=month i=year"}}},
 		// Durations.
