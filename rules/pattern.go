@@ -511,10 +511,14 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures) (
 		c.Num, c.HasNum = Numeral{Value: parseInt(t.Text), Precision: 1, End: i + 1}, true
 		return i + 1, true
 	case slotOrdinal:
-		v, end, ok := l.ReadOrdinal(toks, i)
+		// Read without the words before it: in a pattern the word after
+		// says what the ordinal counts ("a third-quarter loss" is a
+		// quarter, where "a third" alone would be a fraction).
+		v, end, ok := l.ReadOrdinal(toks[i:], 0)
 		if !ok {
 			return 0, false
 		}
+		end += i
 		c.Ordinal = v
 		return end, true
 	case slotDecade, slotCentury:

@@ -86,8 +86,52 @@ func runDates(p *Pass) {
 	items = r.attachTimes(items)
 	items = p.combineRanges(items)
 	r.datesForClocks(items)
+	r.yearAgoQuarters(items)
 	for _, it := range items {
 		p.Report(it.c)
+	}
+}
+
+// yearAgoQuarters reads "a year ago", "a year earlier" and "last year"
+// beside a quarter ("third-quarter profit rose to $5 million from $4
+// million a year earlier") as that quarter a year before, as earnings
+// reports mean them.
+func (r *dateRun) yearAgoQuarters(items []*dateItem) {
+	for k, it := range items {
+		c := it.c
+		if c.Date == nil || c.Date.Gran != claims.GranYear || !c.Date.Relative || it.pat == nil || it.pat.Shift == nil || c.Date.Period != "" {
+			continue
+		}
+		unit := it.pat.Shift.Unit
+		if unit == "" {
+			unit = it.caps.DurUnit
+		}
+		if n, ok := shiftAmount(it.pat.Shift, it.caps); !ok || n != -1 || unit != "year" {
+			continue
+		}
+		si := r.sentenceIndex(c.Start)
+		var q *dateItem
+		for j := k - 1; j >= 0; j-- {
+			o := items[j]
+			if osi := r.sentenceIndex(o.c.Start); osi < si-1 {
+				break
+			}
+			if o.c.Date != nil && o.c.Date.Gran == claims.GranQuarter && !o.c.Date.Range {
+				q = o
+				break
+			}
+		}
+		if q == nil {
+			continue
+		}
+		dv := *c.Date
+		dv.Start = q.c.Date.Start.AddDate(-1, 0, 0)
+		dv.End = dv.Start.AddDate(0, 3, 0)
+		dv.Gran = claims.GranQuarter
+		dv.Inferred = []string{"year", "quarter"}
+		c.Date = &dv
+		c.Value = dv.Canonical()
+		c.Note = fmt.Sprintf("the quarter of %q a year before", q.c.Text)
 	}
 }
 
@@ -323,6 +367,12 @@ func (p *Pass) rejectMatch(m rules.Match) bool {
 		if e > 0 && toks[e-1].Lower == "old" {
 			return true
 		}
+		// "the 1988 quarter", "its 2023 year": a year before a
+		// singular unit word names it, not a count of them.
+		if c.HasNum && c.Num.Value >= 1000 && c.Num.Value < 3000 && toks[m.Start].Kind == token.Number && len(toks[m.Start].Text) == 4 &&
+			toks[e-1].Lower == c.DurUnit {
+			return true
+		}
 		// "berusia 24 tahun", "aged 24", "berusia minimal 17 tahun"
 		if c.DurUnit == "year" && p.ageBefore(m.Start) {
 			return true
@@ -460,26 +510,35 @@ func civil(y, m, d int) (time.Time, error) {
 // "arrived"): the language lists cannot hold every verb, and a year-less
 // date in "The storm arrived on March 3" must look back.
 func (p *Pass) dateTense(i int) string {
+	t, _ := p.dateTenseOf(i)
+	return t
+}
+
+// dateTenseOf is dateTense, and whether the date's own clause said it
+// (a clause marker or verb) rather than its sentence or the language's
+// default: "payable Jan. 2 to holders of record Dec. 15" in a sentence
+// that "said" something is not thereby in the past.
+func (p *Pass) dateTenseOf(i int) (string, bool) {
 	if i >= len(p.Toks) {
-		return ""
+		return "", false
 	}
-	// The date's own clause first ("..., closed on Friday"), then its
-	// sentence.
 	if t := p.ClauseTense(i); t != "" {
-		return t
+		return t, true
 	}
 	ca, cb := p.Clause(i)
 	if t := p.edPast(ca, cb); t != "" {
-		return t
+		return t, true
 	}
 	if t := p.SentenceTense(i); t != "" {
-		return t
+		// A language whose verbs carry no tense (Indonesian) reads
+		// undated reports as past in any case.
+		return t, t == p.Lang.DefaultTense
 	}
 	if p.Lang.DefaultTense != "" {
-		return p.Lang.DefaultTense
+		return p.Lang.DefaultTense, true
 	}
 	a, b := p.sentenceTokens(p.Toks[i].Start)
-	return p.edPast(a, b)
+	return p.edPast(a, b), false
 }
 
 // edPast is English's fallback: a past-tense verb form in tokens [a, b).
@@ -493,6 +552,9 @@ func (p *Pass) edPast(a, b int) string {
 			continue
 		}
 		if len(w) > 4 && strings.HasSuffix(w, "ed") && !notPastEd[w] {
+			if k > a && determiners[p.Toks[k-1].Lower] {
+				continue // "the reduced dividend": an adjective
+			}
 			// "is expected", "will be held": a participle after a
 			// future or passive auxiliary is not the past.
 			if k > a && (p.Toks[k-1].Lower == "be" || p.Toks[k-1].Lower == "to") {
@@ -506,6 +568,10 @@ func (p *Pass) edPast(a, b int) string {
 	}
 	return ""
 }
+
+// determiners before a word ending in "-ed" make it an adjective.
+var determiners = map[string]bool{"the": true, "a": true, "an": true, "its": true, "his": true, "her": true, "their": true,
+	"our": true, "this": true, "that": true, "these": true, "those": true}
 
 // notPastEd are words ending in "-ed" that are not past tenses.
 var notPastEd = map[string]bool{"need": true, "needed": false, "speed": true, "indeed": true, "proceed": true, "exceed": true,
@@ -740,7 +806,7 @@ func (p *dateRun) resolveDate(c *claims.Claim, m rules.Match) bool {
 	// The claim records the tense its sentence marks; resolution also uses
 	// the fallbacks of dateTense.
 	c.Tense = p.Tense(m.Start)
-	tense := p.dateTense(m.Start)
+	tense, strong := p.dateTenseOf(m.Start)
 	pat := m.Pattern
 	if pat.Section == "relative" {
 		return p.resolveRelative(c, m, pub)
@@ -766,7 +832,7 @@ func (p *dateRun) resolveDate(c *claims.Claim, m rules.Match) bool {
 		dv.Gran = claims.GranDecade
 		dv.Written = []string{"decade"}
 	case cp.Ordinal != 0:
-		if !p.resolvePeriodOrdinal(c, dv, cp, pat, pub) {
+		if !p.resolvePeriodOrdinal(c, dv, cp, pat, pub, tense) {
 			return false
 		}
 		if c.Value != "" {
@@ -790,7 +856,7 @@ func (p *dateRun) resolveDate(c *claims.Claim, m rules.Match) bool {
 		c.Note = "time of day without a date"
 		return true
 	default:
-		if !p.resolveCalendar(c, dv, cp, pat, pub, tense) {
+		if !p.resolveCalendar(c, dv, cp, pat, pub, tense, strong) {
 			return false
 		}
 		if c.Value != "" {
@@ -807,7 +873,7 @@ func (p *dateRun) resolveDate(c *claims.Claim, m rules.Match) bool {
 
 // resolvePeriodOrdinal reads quarters and halves: "the second quarter of
 // 2023", "Q3 2024", "H1", "kuartal III 2024", "semester pertama tahun ini".
-func (p *Pass) resolvePeriodOrdinal(c *claims.Claim, dv *claims.DateValue, cp rules.Captures, pat *rules.Pattern, pub time.Time) bool {
+func (p *Pass) resolvePeriodOrdinal(c *claims.Claim, dv *claims.DateValue, cp rules.Captures, pat *rules.Pattern, pub time.Time, tense string) bool {
 	n, months, g := 4, 3, claims.GranQuarter
 	if pat.Half || cp.HalfTag {
 		n, months, g = 2, 6, claims.GranHalf
@@ -824,6 +890,14 @@ func (p *Pass) resolvePeriodOrdinal(c *claims.Claim, dv *claims.DateValue, cp ru
 			return true
 		}
 		y = pub.Year() + cp.Offset
+		if !cp.HasOffset {
+			// "the fourth quarter" in January looks back to last year's
+			// unless the sentence looks ahead.
+			start := time.Date(y, time.Month((cp.Ordinal-1)*months+1), 1, 0, 0, 0, 0, time.UTC)
+			if start.After(pub) && tense != "future" && start.Year() == pub.Year() && int(start.Month())-int(pub.Month()) > months {
+				y--
+			}
+		}
 		dv.Inferred = append(dv.Inferred, "year")
 		dv.Relative = cp.HasOffset
 	} else {
@@ -907,7 +981,7 @@ func hour24(cp rules.Captures) int {
 }
 
 // resolveCalendar handles written dates and ranges with any parts missing.
-func (p *Pass) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp rules.Captures, pat *rules.Pattern, pub time.Time, tense string) bool {
+func (p *Pass) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp rules.Captures, pat *rules.Pattern, pub time.Time, tense string, strong bool) bool {
 	y1, m1, d1 := cp.Year[0], cp.Month[0], cp.Day[0]
 	y2, m2, d2 := cp.Year[1], cp.Month[1], cp.Day[1]
 	rng := y2 != 0 || m2 != 0 || d2 != 0
@@ -1004,6 +1078,21 @@ func (p *Pass) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp rules.C
 			return true
 		}
 		y1 = inferYear(pub, m1, max(d1, 1), tense)
+		if !strong && d1 != 0 {
+			// A tense only the sentence gives ("said ... payable Dec.
+			// 15", "... would" later on) may not carry a day more than
+			// half a year from the dateline when the other reading is
+			// nearer.
+			if near := inferYear(pub, m1, max(d1, 1), ""); near != y1 {
+				far := time.Date(y1, time.Month(m1), max(d1, 1), 0, 0, 0, 0, time.UTC).Sub(pub)
+				if far < 0 {
+					far = -far
+				}
+				if far > 183*24*time.Hour {
+					y1 = near
+				}
+			}
+		}
 		if m1 == 2 && d1 == 29 {
 			// "Feb. 29": the nearest leap year.
 			for _, k := range []int{0, -1, 1, -2, 2, -3, 3} {
