@@ -567,7 +567,9 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures) (
 		c.Ordinal = v
 		return i + 1, true
 	case slotSeason:
-		if t.Kind != token.Word || !l.capsOK(t) {
+		// "fall" the verb needs a capital, except after a relative word
+		// ("last fall", "this fall").
+		if t.Kind != token.Word || !l.capsOK(t) && !(i > 0 && c.HasOffset) {
 			return 0, false
 		}
 		r, ok := l.seasons[t.Lower]

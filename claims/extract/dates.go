@@ -87,8 +87,36 @@ func runDates(p *Pass) {
 	items = p.combineRanges(items)
 	r.datesForClocks(items)
 	r.yearAgoQuarters(items)
+	drop := p.Lang.List("timex_drop")
 	for _, it := range items {
+		if drop != nil {
+			p.trimLead(it.c, drop)
+		}
 		p.Report(it.c)
+	}
+}
+
+// trimLead leaves the prepositions that open a claim out of its span, as
+// TimeML does: "in 2024" is the year 2024, "selama tujuh hari" the seven
+// days.
+//
+// The preposition stays when an event word stands right before it
+// ("policies in 2024", "strategi untuk tahun 2025"): the frame reader
+// takes a claim touching its event word for that event's own attribute.
+func (p *Pass) trimLead(c *claims.Claim, drop *rules.Phrases) {
+	k := p.tokenAt(c.Start)
+	if k > 0 && !p.Toks[k].Is(token.NewlineBefore) {
+		if _, _, ok := p.Rules.Triggers.MatchBefore(p.Toks, k, 3); ok {
+			return
+		}
+	}
+	for k < len(p.Toks) && p.Toks[k].Start == c.Start {
+		end, _, ok := drop.Match(p.Toks, k)
+		if !ok || end >= len(p.Toks) || p.Toks[end].Start >= c.End {
+			return
+		}
+		k = end
+		c.Start = p.Toks[k].Start
 	}
 }
 
@@ -741,6 +769,15 @@ func (p *dateRun) fixedValue(c *claims.Claim, m rules.Match) bool {
 			c.Value = vagueDuration(cp.DurUnit)
 		}
 		c.Note = "a duration of no stated length"
+	case pat.Anchor && !p.anchor.IsZero():
+		// "saat itu": the day the text spoke of last.
+		c.Kind = claims.KindDate
+		c.Tense = p.Tense(m.Start)
+		dv := &claims.DateValue{Start: p.anchor, End: p.anchor.AddDate(0, 0, 1), Gran: claims.GranDay, Relative: true,
+			Inferred: []string{"year", "month", "day"}}
+		c.Date = dv
+		c.Value = dv.Canonical()
+		c.Note = fmt.Sprintf("the day of %q, the date mentioned before it", p.anchorText)
 	default:
 		c.Kind = claims.KindDate
 		c.Value = pat.Value
@@ -966,8 +1003,14 @@ func (p *Pass) resolveSeason(c *claims.Claim, dv *claims.DateValue, cp rules.Cap
 	}
 	dv.End = time.Date(ey, time.Month(m2), 1, 0, 0, 0, 0, time.UTC).AddDate(0, 1, 0)
 	dv.Gran, dv.EndGran, dv.Range = claims.GranMonth, claims.GranMonth, true
+	// The four seasons of the northern hemisphere have TimeML names.
+	if code, ok := seasonCodes[[2]int{m1, m2}]; ok {
+		dv.Period = fmt.Sprintf("%04d-%s", y, code)
+	}
 	return true
 }
+
+var seasonCodes = map[[2]int]string{{3, 5}: "SP", {6, 8}: "SU", {9, 11}: "FA", {12, 2}: "WI"}
 
 func hour24(cp rules.Captures) int {
 	h := cp.Hour
@@ -1787,6 +1830,15 @@ func (p *Pass) duration(c *claims.Claim, m rules.Match) bool {
 			end = k + 1
 		}
 	}
+	rangeHigh := 0.0
+	if m.Caps.HasNum2 && m.Caps.DurUnit2 == "" {
+		// "2-3 menit", "two to three weeks": between the two; TimeML
+		// values the span by its first number.
+		if m.Caps.Num2.Value <= v {
+			return false
+		}
+		rangeHigh = m.Caps.Num2.Value
+	}
 	if m.Caps.HasNum2 && m.Caps.DurUnit2 != "" {
 		s1, s2 := unitSeconds[unit], unitSeconds[m.Caps.DurUnit2]
 		if s1 == 0 || s2 == 0 || s2 >= s1 {
@@ -1812,6 +1864,10 @@ func (p *Pass) duration(c *claims.Claim, m rules.Match) bool {
 		applyBound(nv, rules.Bound(v))
 	} else {
 		exact(nv)
+	}
+	if rangeHigh > 0 {
+		nv.Low, nv.High = claims.Ptr(v), claims.Ptr(rangeHigh)
+		nv.LowExclusive, nv.HighExclusive = false, false
 	}
 	c.Num = nv
 	if value == "" {
