@@ -550,10 +550,13 @@ func (p *Pass) dateTenseOf(i int) (string, bool) {
 	if i >= len(p.Toks) {
 		return "", false
 	}
-	if t := p.ClauseTense(i); t != "" {
-		return t, true
-	}
 	ca, cb := p.Clause(i)
+	if t := p.ClauseTense(i); t != "" {
+		// "The board said the dividend is payable Dec. 15": the saying is
+		// past, not what is said. A clause whose only past word is a
+		// reporting verb gives a weak past.
+		return t, t != "past" || !p.onlyReporting(ca, cb)
+	}
 	if t := p.edPast(ca, cb); t != "" {
 		return t, true
 	}
@@ -567,6 +570,21 @@ func (p *Pass) dateTenseOf(i int) (string, bool) {
 	}
 	a, b := p.sentenceTokens(p.Toks[i].Start)
 	return p.edPast(a, b), false
+}
+
+// onlyReporting reports whether every past-tense marker in tokens [a, b)
+// is a reporting verb ("said", "mengatakan").
+func (p *Pass) onlyReporting(a, b int) bool {
+	rep := p.Lang.List("report_verbs")
+	if rep == nil {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if p.Lang.Past.Has(p.Toks, k) && !rep.Has(p.Toks, k) {
+			return false
+		}
+	}
+	return true
 }
 
 // edPast is English's fallback: a past-tense verb form in tokens [a, b).
