@@ -48,9 +48,12 @@ type Pattern struct {
 	Vague bool
 	// DayPart fixes the part of the day ("tonight": NI).
 	DayPart string
-	// SkipFirst leaves the first token out of the claim: it only tells
-	// what the rest is ("the 2000 Olympics": "2000").
+	// SkipFirst leaves the words before the year out of the claim: they
+	// only tell what the rest is ("the 2000 Olympics": "2000").
 	SkipFirst bool
+	// NotBefore is a word that may not follow the match ("the quarter"
+	// but not "the quarter of the vote").
+	NotBefore string
 }
 
 // Shift describes a relative expression: move by Amount Units from the
@@ -82,6 +85,7 @@ type patternFile struct {
 	Vague      bool       `yaml:"vague"`
 	DayPart    string     `yaml:"day_part"`
 	SkipFirst  bool       `yaml:"skip_first"`
+	NotBefore  string     `yaml:"not_before"`
 }
 
 type shiftFile struct {
@@ -152,7 +156,7 @@ var validParts = map[string]bool{"": true, "early": true, "mid": true, "late": t
 func (l *Language) compilePattern(pf patternFile) (*Pattern, error) {
 	p := &Pattern{ID: pf.ID, Lang: l, Dateline: pf.Dateline, YearOffset: pf.YearOffset, Half: pf.Half,
 		Century: pf.Century, Anchor: pf.Anchor, Future: pf.Future, Alone: pf.Alone, Rel: pf.Rel,
-		Value: pf.Value, Set: pf.Set, Vague: pf.Vague, DayPart: pf.DayPart, SkipFirst: pf.SkipFirst}
+		Value: pf.Value, Set: pf.Set, Vague: pf.Vague, DayPart: pf.DayPart, SkipFirst: pf.SkipFirst, NotBefore: strings.ToLower(pf.NotBefore)}
 	if p.DayPart != "" && !contains(DayParts, p.DayPart) {
 		return nil, fmt.Errorf("day_part %q: want one of %s", p.DayPart, strings.Join(DayParts, ", "))
 	}

@@ -125,6 +125,7 @@ func (p *Pass) trimLead(c *claims.Claim, drop *rules.Phrases) {
 // million a year earlier") as that quarter a year before, as earnings
 // reports mean them.
 func (r *dateRun) yearAgoQuarters(items []*dateItem) {
+	moved := map[*dateItem]bool{}
 	for k, it := range items {
 		c := it.c
 		if c.Date == nil || c.Date.Gran != claims.GranYear || !c.Date.Relative || it.pat == nil || it.pat.Shift == nil || c.Date.Period != "" {
@@ -144,7 +145,7 @@ func (r *dateRun) yearAgoQuarters(items []*dateItem) {
 			if osi := r.sentenceIndex(o.c.Start); osi < si-1 {
 				break
 			}
-			if o.c.Date != nil && o.c.Date.Gran == claims.GranQuarter && !o.c.Date.Range {
+			if o.c.Date != nil && o.c.Date.Gran == claims.GranQuarter && !o.c.Date.Range && !moved[o] {
 				q = o
 				break
 			}
@@ -160,6 +161,7 @@ func (r *dateRun) yearAgoQuarters(items []*dateItem) {
 		c.Date = &dv
 		c.Value = dv.Canonical()
 		c.Note = fmt.Sprintf("the quarter of %q a year before", q.c.Text)
+		moved[it] = true
 	}
 }
 
@@ -371,6 +373,9 @@ func (p *Pass) rejectMatch(m rules.Match) bool {
 	}
 	if m.Pattern.Value != "" && m.End-m.Start == 1 && len(toks[m.Start].Text) > 1 && strings.ToUpper(toks[m.Start].Text) == toks[m.Start].Text {
 		return true // "... NOW" in a shouted headline
+	}
+	if nb := m.Pattern.NotBefore; nb != "" && m.End < len(toks) && toks[m.End].Lower == nb {
+		return true
 	}
 	if m.Pattern.SkipFirst && (m.End >= len(toks) || toks[m.End].Kind != token.Word) {
 		return true // "the 2000" ends nothing: a number
@@ -642,10 +647,13 @@ func (p *dateRun) resolveMatch(m rules.Match) *dateItem {
 	start, end := p.Toks[m.Start].Start, p.Toks[m.End-1].End
 	c := &claims.Claim{Rule: p.Lang.Code + "/" + m.Pattern.Section + "/" + m.Pattern.ID, Start: start, End: end}
 	it := &dateItem{start: m.Start, end: m.End, c: c, caps: m.Caps, pat: m.Pattern}
-	if m.Pattern.SkipFirst && m.End-m.Start > 1 {
-		// "the 2000 Olympics", "its 1990 invasion": the determiner says
-		// the number is a year but is not part of it.
-		it.start++
+	if m.Pattern.SkipFirst {
+		// "the 2000 Olympics", "its 1990 invasion", "the company's 1989
+		// results": the words before the year say it is one but are not
+		// part of it.
+		for it.start < m.End-1 && p.Toks[it.start].Kind != token.Number {
+			it.start++
+		}
 		c.Start = p.Toks[it.start].Start
 	}
 	switch {

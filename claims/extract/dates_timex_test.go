@@ -257,6 +257,21 @@ func TestYearOfUndatedDays(t *testing.T) {
 		{"en", "1989-11-02", "Third-quarter net rose to $5 million from $4 million a year earlier.", []timexWant{
 			{D, "Third-quarter", "1989-Q3", "", ""},
 			{D, "a year earlier", "1988-Q3", "", ""}}},
+		{"en", "1989-11-02", "Net fell in the quarter, and the latest quarter was weak.", []timexWant{
+			{D, "the quarter", "1989-Q3", "", ""},
+			{D, "the latest quarter", "1989-Q3", "", ""}}},
+		{"en", "1989-11-02", "Sales rose 5% from the year-earlier quarter.", []timexWant{
+			{D, "the year-earlier quarter", "1988-Q3", "", ""}}},
+		{"en", "1989-11-02", "Stores in the French quarter of the city closed early.", nil},
+		{"en", "1989-11-02", "The unit posted a third-quarter loss in its 1989 results.", []timexWant{
+			{D, "third-quarter", "1989-Q3", "", ""},
+			{D, "1989", "1989", "", ""}}},
+		{"en", "1989-11-02", "Bonds due 1993 were sold in both 1990 and 1991.", []timexWant{
+			{D, "1993", "1993", "", ""},
+			{D, "1990", "1990", "", ""},
+			{D, "1991", "1991", "", ""}}},
+		{"en", "2024-12-28", "Delegates are set to resume talks on Monday.", []timexWant{
+			{D, "Monday", "2024-12-30", "", ""}}},
 	})
 }
 
