@@ -562,8 +562,14 @@ func (p *Pass) dateTenseOf(i int) (string, bool) {
 		// reporting verb gives a weak past.
 		return t, t != "past" || !p.onlyReporting(ca, cb)
 	}
-	if t := p.edPast(ca, cb); t != "" {
+	// A past form before the date is its verb ("arrived on March 3");
+	// after it, often a participle ("by August, in markets untouched by
+	// the crisis").
+	if t := p.edPast(ca, i); t != "" {
 		return t, true
+	}
+	if t := p.edPast(i, cb); t != "" {
+		return t, false
 	}
 	if t := p.SentenceTense(i); t != "" {
 		// A language whose verbs carry no tense (Indonesian) reads
@@ -870,6 +876,11 @@ func (p *dateRun) resolveDate(c *claims.Claim, m rules.Match) bool {
 	// the fallbacks of dateTense.
 	c.Tense = p.Tense(m.Start)
 	tense, strong := p.dateTenseOf(m.Start)
+	if !strong && p.Lang.List("deadline_prep").Has(p.Toks, m.Start) {
+		// "by August", "paling lambat Juni": a deadline lies ahead
+		// unless the date's clause says otherwise.
+		tense = "future"
+	}
 	pat := m.Pattern
 	if pat.Section == "relative" {
 		return p.resolveRelative(c, m, pub)
