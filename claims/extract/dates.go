@@ -142,7 +142,7 @@ func (r *dateRun) yearAgoQuarters(items []*dateItem) {
 		var q *dateItem
 		for j := k - 1; j >= 0; j-- {
 			o := items[j]
-			if osi := r.sentenceIndex(o.c.Start); osi < si-1 {
+			if osi := r.sentenceIndex(o.c.Start); osi < si-2 {
 				break
 			}
 			if o.c.Date != nil && o.c.Date.Gran == claims.GranQuarter && !o.c.Date.Range && !moved[o] {
@@ -560,7 +560,7 @@ func (p *Pass) dateTenseOf(i int) (string, bool) {
 		// "The board said the dividend is payable Dec. 15": the saying is
 		// past, not what is said. A clause whose only past word is a
 		// reporting verb gives a weak past.
-		return t, t != "past" || !p.onlyReporting(ca, cb)
+		return t, t != "past" || !p.onlyReporting(ca, cb) || p.reportingBefore(i)
 	}
 	// A past form before the date is its verb ("arrived on March 3");
 	// after it, often a participle ("by August, in markets untouched by
@@ -596,6 +596,21 @@ func (p *Pass) onlyReporting(a, b int) bool {
 		}
 	}
 	return true
+}
+
+// reportingBefore reports a reporting verb just before token i ("said
+// Friday", "said on Friday"): the date is the saying's.
+func (p *Pass) reportingBefore(i int) bool {
+	rep := p.Lang.List("report_verbs")
+	if rep == nil {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if rep.Has(p.Toks, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // edPast is English's fallback: a past-tense verb form in tokens [a, b).
@@ -720,6 +735,22 @@ func (p *dateRun) resolveMatch(m rules.Match) *dateItem {
 			it.clock, it.hour, it.min = true, hour24(m.Caps), m.Caps.Minute
 		}
 		p.dayPart(c, m)
+		if sh := m.Pattern.Shift; sh != nil && m.Pattern.Anchor && sh.FromNum && c.Date != nil && m.Caps.DurUnit != "" {
+			// "three days later", "a month earlier", "dua pekan kemudian":
+			// the interval is the day counted from the date before; TimeML
+			// values the words as the span ("a year earlier" alone is the
+			// year before).
+			n := 1.0
+			if m.Caps.HasNum {
+				n = m.Caps.Num.Value
+			}
+			if v := isoDuration(n, m.Caps.DurUnit); v != "" && !(m.Caps.DurUnit == "year" && n == 1) {
+				dv := *c.Date
+				dv.Period = v
+				c.Date = &dv
+				c.Value = v
+			}
+		}
 		if m.Pattern.Future && c.Date != nil && m.Caps.DurUnit != "" {
 			// "in two weeks" looking ahead: the date is what is compared;
 			// TimeML values the words as the span they name.

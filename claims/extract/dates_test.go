@@ -98,7 +98,7 @@ func TestDatesEnglish(t *testing.T) {
 			{D, "June last year", "2023-06", "w=month i=year"}}},
 		{"en", "2024-12-30", "The river burst its banks on March 3. Two days later the town flooded.", []want{
 			{D, "March 3", "2024-03-03", "i=year"},
-			{D, "Two days later", "2024-03-05", ""}}},
+			{D, "Two days later", "P2D", ""}}},
 		{"en", "2024-12-30", "Over the past three months, inflation eased.", []want{
 			{D, "the past three months", "P3M", ""}}},
 		{"en", "2024-12-30", "Results are expected in two weeks.", []want{
@@ -153,7 +153,7 @@ func TestDatesIndonesian(t *testing.T) {
 			{D, "awal tahun depan", "2025", "fuzzy=true"}}},
 		{"id", "2024-12-30", "Banjir datang pada 3 Maret. Dua hari kemudian tanggul jebol.", []want{
 			{D, "3 Maret", "2024-03-03", "i=year"},
-			{D, "Dua hari kemudian", "2024-03-05", ""}}},
+			{D, "Dua hari kemudian", "P2D", ""}}},
 		{"id", "2024-12-30", "Pertemuan dijadwalkan pada Senin depan pukul 10.00 WIB.", []want{
 			{D, "Senin depan pukul 10.00 WIB", "2025-01-06T10:00", "w=weekday,time"}}},
 		{"id", "2024-12-30", "Ia terpilih tiga tahun lalu.", []want{
@@ -175,6 +175,6 @@ func TestDatesIndonesian(t *testing.T) {
 			{DU, "sekitar sembilan jam kemudian", "PT9H", "q=sekitar approx=true"}}},
 		{"id", "2024-12-30", "Ia dipenjara sepekan dan dua setengah tahun kemudian bebas.", []want{
 			{DU, "sepekan", "P1W", ""},
-			{D, "dua setengah tahun kemudian", "2027-06", ""}}},
+			{D, "dua setengah tahun kemudian", "P2.5Y", ""}}},
 	})
 }
