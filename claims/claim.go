@@ -115,6 +115,24 @@ type DateValue struct {
 	// Sunday), kept so a mismatch ("Tuesday, February 6, 2023") can be
 	// reported; 0 when none was written.
 	Weekday int
+
+	// Period is the TimeML value of what the words name when the interval
+	// is not simply that period: "early December" (the month, Mod START),
+	// "earlier this year" (the year, cut at the dateline), "the past three
+	// months" (P3M), "last weekend" (2024-W51-WE), a clock time moved to
+	// UTC (its written wall-clock value). Canonical returns it when set.
+	Period string
+	// Mod is the TimeML modifier: START, MID, END ("early", "mid-", "late"
+	// December); empty when none.
+	Mod string
+	// DayPart is the TimeML part of the day (MO, MI, AF, EV, NI, DT) of a
+	// day written with one ("Friday evening", "Selasa sore").
+	DayPart string
+	// Wall is the clock time as written, when Start/End were moved from it
+	// to UTC; Zone says how ("WIB (+7)", "local time in Indonesia (+7..+9)",
+	// "zone unknown"). Both empty for dates without a time.
+	Wall time.Time
+	Zone string
 }
 
 // InferredPart reports whether part ("year", "month", ...) was inferred.
@@ -130,6 +148,12 @@ func (d *DateValue) InferredPart(part string) bool {
 // Canonical renders the value in ISO 8601 / TIMEX3 style: "2023", "2024-06",
 // "2024-12-27", "2023-02-06T04:17", "2024-12-23/2024-12-27".
 func (d *DateValue) Canonical() string {
+	if d.Period != "" {
+		return d.Period
+	}
+	if d.DayPart != "" && d.Gran == GranDay && !d.Range && !d.Fuzzy {
+		return formatPoint(d.Start, GranDay) + "T" + d.DayPart
+	}
 	if d.Range || d.Fuzzy {
 		last := d.End.Add(-time.Nanosecond)
 		eg := d.EndGran
@@ -172,6 +196,13 @@ func formatPoint(t time.Time, g Granularity) string {
 func (d *DateValue) Describe() string {
 	var s string
 	switch {
+	case !d.Wall.IsZero():
+		s = d.Wall.Format("2 January 2006 15:04")
+		if d.Zone != "" {
+			s += " " + d.Zone
+		}
+	case d.Mod != "":
+		s = map[string]string{"START": "early", "MID": "mid", "END": "late"}[d.Mod] + " " + describePoint(d.Start, d.Gran)
 	case d.Fuzzy:
 		s = d.Start.Format("2 Jan 2006") + " to " + d.End.Add(-time.Nanosecond).Format("2 Jan 2006")
 	case d.Range:

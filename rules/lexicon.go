@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/claims/token"
@@ -77,6 +78,8 @@ type Language struct {
 	Future     *Phrases
 	Past       *Phrases
 	lists      map[string]*Phrases
+	// Zones are the time zones the "tz" list names, by payload - 1.
+	Zones []Zone
 	// listCapture maps a list name to what matching it captures.
 	SkipLines []string
 
@@ -90,6 +93,18 @@ type Language struct {
 	Relative  []*Pattern
 	Durations []*Pattern
 }
+
+// Zone is a time zone word's offset from UTC in hours; Local marks "local
+// time", whose offset is the place's.
+type Zone struct {
+	Name   string
+	Offset float64
+	Local  bool
+}
+
+// DayParts are the TimeML parts of the day: morning, midday, afternoon,
+// evening, night, daytime.
+var DayParts = []string{"MO", "MI", "AF", "EV", "NI", "DT"}
 
 type monthWord struct {
 	n      int
@@ -179,6 +194,8 @@ type langFile struct {
 		Past   []string `yaml:"past"`
 	} `yaml:"tense"`
 	Lists            map[string][]string `yaml:"lists"`
+	TimeZones        map[string]string   `yaml:"time_zones"`
+	PartsOfDay       map[string][]string `yaml:"parts_of_day"`
 	SkipLines        []string            `yaml:"skip_lines"`
 	Furniture        []patternFile       `yaml:"furniture"`
 	Dates            []patternFile       `yaml:"dates"`
@@ -393,6 +410,43 @@ func compileLanguage(f *langFile, file string, lines *lineFinder) (*Language, er
 		both.add(w, 2)
 	}
 	l.lists["ampm"] = both
+	// tz: the time zone words, payload 1 + index into Zones.
+	if len(f.TimeZones) > 0 {
+		tz := newPhrases(false)
+		zn := make([]string, 0, len(f.TimeZones))
+		for w := range f.TimeZones {
+			zn = append(zn, w)
+		}
+		sort.Strings(zn)
+		for _, w := range zn {
+			z := Zone{Name: w}
+			if v := f.TimeZones[w]; v == "local" {
+				z.Local = true
+			} else if h, err := strconv.ParseFloat(v, 64); err == nil && h >= -12 && h <= 14 {
+				z.Offset = h
+			} else {
+				return nil, errf([]any{"time_zones", w}, "time zone %q: want an offset in hours (-12..14) or local, have %q", w, v)
+			}
+			l.Zones = append(l.Zones, z)
+			tz.add(w, len(l.Zones))
+		}
+		l.lists["tz"] = tz
+	}
+	// part_of_day: payload 1 + index into DayParts.
+	if len(f.PartsOfDay) > 0 {
+		pod := newPhrases(false)
+		for k, name := range DayParts {
+			for _, w := range f.PartsOfDay[name] {
+				pod.add(w, k+1)
+			}
+		}
+		for name := range f.PartsOfDay {
+			if !contains(DayParts, name) {
+				return nil, errf([]any{"parts_of_day", name}, "part of day %q: want one of %s", name, strings.Join(DayParts, ", "))
+			}
+		}
+		l.lists["part_of_day"] = pod
+	}
 	for _, s := range f.SkipLines {
 		l.SkipLines = append(l.SkipLines, strings.ToLower(s))
 	}

@@ -42,6 +42,10 @@ type Set struct {
 
 	Participants   *Phrases // case-sensitive; payload: index into ParticipantIDs
 	ParticipantIDs []string
+	// UTCOffsets holds, per participant id, the range of UTC offsets in
+	// hours its local time can have ([7, 9] for Indonesia): what "local
+	// time" means in a story about it. Absent when the data gives none.
+	UTCOffsets     map[string][2]float64
 	DefiniteBefore *Phrases
 	DefiniteAfter  *Phrases
 	Counted        *Phrases // payload: index into CountedIDs
@@ -275,8 +279,9 @@ type attributeFile struct {
 }
 
 type participantFile struct {
-	ID    string   `yaml:"id"`
-	Names []string `yaml:"names"`
+	ID         string    `yaml:"id"`
+	Names      []string  `yaml:"names"`
+	UTCOffsets []float64 `yaml:"utc_offsets"`
 }
 
 var knownKinds = map[string]bool{"date": true, "duration": true, "count": true, "quantity": true, "ordinal": true, "percent": true, "money": true}
@@ -400,6 +405,16 @@ func compile(files []source) (*Set, error) {
 					partOrder = append(partOrder, p.ID)
 				}
 				participants[p.ID] = append(participants[p.ID], p.Names...)
+				if len(p.UTCOffsets) > 0 {
+					o := p.UTCOffsets
+					if len(o) != 2 || o[0] > o[1] || o[0] < -12 || o[1] > 14 {
+						return nil, fmt.Errorf("%s:%d: utc_offsets: want [min, max] hours within -12..14", src.name, lines.line("participants", i))
+					}
+					if set.UTCOffsets == nil {
+						set.UTCOffsets = map[string][2]float64{}
+					}
+					set.UTCOffsets[p.ID] = [2]float64{o[0], o[1]}
+				}
 			}
 			for _, w := range ff.DefiniteBefore {
 				set.DefiniteBefore.add(w, 0)

@@ -37,6 +37,23 @@ type Pattern struct {
 	// one before the publication date) or "next" (the first one after).
 	Rel   string
 	Shift *Shift
+	// Value is a fixed TimeML value ("PRESENT_REF", "PAST_REF"): the
+	// expression names no checkable time.
+	Value string
+	// Set marks a recurrence ("every year", "setiap Senin"): a TimeML SET,
+	// never compared as a date.
+	Set bool
+	// Vague marks a duration with no count ("recent weeks", "beberapa
+	// bulan"): its value is PXW, PXM, ...
+	Vague bool
+	// DayPart fixes the part of the day ("tonight": NI).
+	DayPart string
+	// SkipFirst leaves the words before the year out of the claim: they
+	// only tell what the rest is ("the 2000 Olympics": "2000").
+	SkipFirst bool
+	// NotBefore is a word that may not follow the match ("the quarter"
+	// but not "the quarter of the vote").
+	NotBefore string
 }
 
 // Shift describes a relative expression: move by Amount Units from the
@@ -63,6 +80,12 @@ type patternFile struct {
 	Alone      bool       `yaml:"alone"`
 	Rel        string     `yaml:"rel"`
 	Shift      *shiftFile `yaml:"shift"`
+	Value      string     `yaml:"value"`
+	Set        bool       `yaml:"set"`
+	Vague      bool       `yaml:"vague"`
+	DayPart    string     `yaml:"day_part"`
+	SkipFirst  bool       `yaml:"skip_first"`
+	NotBefore  string     `yaml:"not_before"`
 }
 
 type shiftFile struct {
@@ -132,7 +155,11 @@ var validParts = map[string]bool{"": true, "early": true, "mid": true, "late": t
 
 func (l *Language) compilePattern(pf patternFile) (*Pattern, error) {
 	p := &Pattern{ID: pf.ID, Lang: l, Dateline: pf.Dateline, YearOffset: pf.YearOffset, Half: pf.Half,
-		Century: pf.Century, Anchor: pf.Anchor, Future: pf.Future, Alone: pf.Alone, Rel: pf.Rel}
+		Century: pf.Century, Anchor: pf.Anchor, Future: pf.Future, Alone: pf.Alone, Rel: pf.Rel,
+		Value: pf.Value, Set: pf.Set, Vague: pf.Vague, DayPart: pf.DayPart, SkipFirst: pf.SkipFirst, NotBefore: strings.ToLower(pf.NotBefore)}
+	if p.DayPart != "" && !contains(DayParts, p.DayPart) {
+		return nil, fmt.Errorf("day_part %q: want one of %s", p.DayPart, strings.Join(DayParts, ", "))
+	}
 	if p.Rel != "" && p.Rel != "past" && p.Rel != "next" {
 		return nil, fmt.Errorf("rel %q: want past or next", p.Rel)
 	}
@@ -270,6 +297,9 @@ type Captures struct {
 	HasOffset                 bool
 	Part                      string // "early", "mid", "late" from a $part slot
 	Seconds                   bool   // a clock time with seconds was read
+	Second                    int    // and its seconds
+	DayPart                   int    // 1 + index into DayParts from the part_of_day list
+	Zone                      int    // 1 + index into Language.Zones from the tz list
 }
 
 // Match tries the pattern at toks[i] and returns the token index after the
@@ -348,6 +378,10 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures) (
 			c.AmPm = 1
 		case strings.HasPrefix(pt.listName, "pm_"):
 			c.AmPm = 2
+		case pt.listName == "part_of_day":
+			c.DayPart = v
+		case pt.listName == "tz":
+			c.Zone = v
 		case pt.listName == "noon":
 			c.Hour, c.HasHour, c.Minute, c.HasMinute = 12, true, 0, true
 		case pt.listName == "midnight":
@@ -453,6 +487,7 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures) (
 			toks[end+1].Glued() && toks[end+1].Kind == token.Number && len(toks[end+1].Text) == 2 && parseInt(toks[end+1].Text) < 60 {
 			end += 2
 			c.Seconds = true
+			c.Second = int(parseInt(toks[end-1].Text))
 		}
 		return end, true
 	case slotNum:
@@ -480,10 +515,14 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures) (
 		c.Num, c.HasNum = Numeral{Value: parseInt(t.Text), Precision: 1, End: i + 1}, true
 		return i + 1, true
 	case slotOrdinal:
-		v, end, ok := l.ReadOrdinal(toks, i)
+		// Read without the words before it: in a pattern the word after
+		// says what the ordinal counts ("a third-quarter loss" is a
+		// quarter, where "a third" alone would be a fraction).
+		v, end, ok := l.ReadOrdinal(toks[i:], 0)
 		if !ok {
 			return 0, false
 		}
+		end += i
 		c.Ordinal = v
 		return end, true
 	case slotDecade, slotCentury:
@@ -532,7 +571,9 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures) (
 		c.Ordinal = v
 		return i + 1, true
 	case slotSeason:
-		if t.Kind != token.Word || !l.capsOK(t) {
+		// "fall" the verb needs a capital, except after a relative word
+		// ("last fall", "this fall").
+		if t.Kind != token.Word || !l.capsOK(t) && !(i > 0 && c.HasOffset) {
 			return 0, false
 		}
 		r, ok := l.seasons[t.Lower]

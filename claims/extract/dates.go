@@ -35,6 +35,11 @@ type dateRun struct {
 	*Pass
 	anchor     time.Time
 	anchorText string
+	// The document's UTC offset range for "local time", found once.
+	docZoneDone          bool
+	docZoneOK            bool
+	docZoneIDs           []string
+	docZoneLo, docZoneHi float64
 }
 
 // dateItem is one resolved match, before combination.
@@ -78,11 +83,85 @@ func runDates(p *Pass) {
 			}
 		}
 	}
-	items = p.attachTimes(items)
+	items = r.attachTimes(items)
 	items = p.combineRanges(items)
-	p.timesFromSentence(items)
+	r.datesForClocks(items)
+	r.yearAgoQuarters(items)
+	drop := p.Lang.List("timex_drop")
 	for _, it := range items {
+		if drop != nil {
+			p.trimLead(it.c, drop)
+		}
 		p.Report(it.c)
+	}
+}
+
+// trimLead leaves the prepositions that open a claim out of its span, as
+// TimeML does: "in 2024" is the year 2024, "selama tujuh hari" the seven
+// days.
+//
+// The preposition stays when an event word stands right before it
+// ("policies in 2024", "strategi untuk tahun 2025"): the frame reader
+// takes a claim touching its event word for that event's own attribute.
+func (p *Pass) trimLead(c *claims.Claim, drop *rules.Phrases) {
+	k := p.tokenAt(c.Start)
+	if k > 0 && !p.Toks[k].Is(token.NewlineBefore) {
+		if _, _, ok := p.Rules.Triggers.MatchBefore(p.Toks, k, 3); ok {
+			return
+		}
+	}
+	for k < len(p.Toks) && p.Toks[k].Start == c.Start {
+		end, _, ok := drop.Match(p.Toks, k)
+		if !ok || end >= len(p.Toks) || p.Toks[end].Start >= c.End {
+			return
+		}
+		k = end
+		c.Start = p.Toks[k].Start
+	}
+}
+
+// yearAgoQuarters reads "a year ago", "a year earlier" and "last year"
+// beside a quarter ("third-quarter profit rose to $5 million from $4
+// million a year earlier") as that quarter a year before, as earnings
+// reports mean them.
+func (r *dateRun) yearAgoQuarters(items []*dateItem) {
+	moved := map[*dateItem]bool{}
+	for k, it := range items {
+		c := it.c
+		if c.Date == nil || c.Date.Gran != claims.GranYear || !c.Date.Relative || it.pat == nil || it.pat.Shift == nil || c.Date.Period != "" {
+			continue
+		}
+		unit := it.pat.Shift.Unit
+		if unit == "" {
+			unit = it.caps.DurUnit
+		}
+		if n, ok := shiftAmount(it.pat.Shift, it.caps); !ok || n != -1 || unit != "year" {
+			continue
+		}
+		si := r.sentenceIndex(c.Start)
+		var q *dateItem
+		for j := k - 1; j >= 0; j-- {
+			o := items[j]
+			if osi := r.sentenceIndex(o.c.Start); osi < si-2 {
+				break
+			}
+			if o.c.Date != nil && o.c.Date.Gran == claims.GranQuarter && !o.c.Date.Range && !moved[o] {
+				q = o
+				break
+			}
+		}
+		if q == nil {
+			continue
+		}
+		dv := *c.Date
+		dv.Start = q.c.Date.Start.AddDate(-1, 0, 0)
+		dv.End = dv.Start.AddDate(0, 3, 0)
+		dv.Gran = claims.GranQuarter
+		dv.Inferred = []string{"year", "quarter"}
+		c.Date = &dv
+		c.Value = dv.Canonical()
+		c.Note = fmt.Sprintf("the quarter of %q a year before", q.c.Text)
+		moved[it] = true
 	}
 }
 
@@ -284,6 +363,23 @@ func (p *Pass) rejectMatch(m rules.Match) bool {
 			}
 		}
 	}
+	if m.Pattern.Value != "" && m.End-m.Start == 1 && m.End < len(toks) {
+		// "Now, ..." opening a sentence and "now that" are discourse
+		// words, not the present.
+		if nx := toks[m.End].Lower; nx == "that" && m.Pattern.Value == "PRESENT_REF" ||
+			nx == "," && p.sentenceStartsAt(m.Start) {
+			return true
+		}
+	}
+	if m.Pattern.Value != "" && m.End-m.Start == 1 && len(toks[m.Start].Text) > 1 && strings.ToUpper(toks[m.Start].Text) == toks[m.Start].Text {
+		return true // "... NOW" in a shouted headline
+	}
+	if nb := m.Pattern.NotBefore; nb != "" && m.End < len(toks) && toks[m.End].Lower == nb {
+		return true
+	}
+	if m.Pattern.SkipFirst && (m.End >= len(toks) || toks[m.End].Kind != token.Word) {
+		return true // "the 2000" ends nothing: a number
+	}
 	if m.Pattern.ID == "a-unit" && m.End < len(toks) && toks[m.End].Lower == "of" {
 		return true // "for a year of heightened challenges"
 	}
@@ -304,6 +400,12 @@ func (p *Pass) rejectMatch(m rules.Match) bool {
 		if e > 0 && toks[e-1].Lower == "old" {
 			return true
 		}
+		// "the 1988 quarter", "its 2023 year": a year before a
+		// singular unit word names it, not a count of them.
+		if c.HasNum && c.Num.Value >= 1000 && c.Num.Value < 3000 && toks[m.Start].Kind == token.Number && len(toks[m.Start].Text) == 4 &&
+			toks[e-1].Lower == c.DurUnit {
+			return true
+		}
 		// "berusia 24 tahun", "aged 24", "berusia minimal 17 tahun"
 		if c.DurUnit == "year" && p.ageBefore(m.Start) {
 			return true
@@ -322,6 +424,12 @@ func (p *Pass) rejectMatch(m rules.Match) bool {
 		}
 	}
 	return false
+}
+
+// sentenceStartsAt reports whether token i opens its sentence.
+func (p *Pass) sentenceStartsAt(i int) bool {
+	a, _ := p.sentenceTokens(p.Toks[i].Start)
+	return a == i
 }
 
 // codeBoundary reports a match cut out of a longer run of letters, digits
@@ -435,26 +543,74 @@ func civil(y, m, d int) (time.Time, error) {
 // "arrived"): the language lists cannot hold every verb, and a year-less
 // date in "The storm arrived on March 3" must look back.
 func (p *Pass) dateTense(i int) string {
+	t, _ := p.dateTenseOf(i)
+	return t
+}
+
+// dateTenseOf is dateTense, and whether the date's own clause said it
+// (a clause marker or verb) rather than its sentence or the language's
+// default: "payable Jan. 2 to holders of record Dec. 15" in a sentence
+// that "said" something is not thereby in the past.
+func (p *Pass) dateTenseOf(i int) (string, bool) {
 	if i >= len(p.Toks) {
-		return ""
-	}
-	// The date's own clause first ("..., closed on Friday"), then its
-	// sentence.
-	if t := p.ClauseTense(i); t != "" {
-		return t
+		return "", false
 	}
 	ca, cb := p.Clause(i)
-	if t := p.edPast(ca, cb); t != "" {
-		return t
+	if t := p.ClauseTense(i); t != "" {
+		// "The board said the dividend is payable Dec. 15": the saying is
+		// past, not what is said. A clause whose only past word is a
+		// reporting verb gives a weak past.
+		return t, t != "past" || !p.onlyReporting(ca, cb) || p.reportingBefore(i)
+	}
+	// A past form before the date is its verb ("arrived on March 3");
+	// after it, often a participle ("by August, in markets untouched by
+	// the crisis").
+	if t := p.edPast(ca, i); t != "" {
+		return t, true
+	}
+	if t := p.edPast(i, cb); t != "" {
+		return t, false
 	}
 	if t := p.SentenceTense(i); t != "" {
-		return t
+		// A language whose verbs carry no tense (Indonesian) reads
+		// undated reports as past in any case.
+		return t, t == p.Lang.DefaultTense
 	}
 	if p.Lang.DefaultTense != "" {
-		return p.Lang.DefaultTense
+		return p.Lang.DefaultTense, true
 	}
 	a, b := p.sentenceTokens(p.Toks[i].Start)
-	return p.edPast(a, b)
+	return p.edPast(a, b), false
+}
+
+// onlyReporting reports whether every past-tense marker in tokens [a, b)
+// is a reporting verb ("said", "mengatakan").
+func (p *Pass) onlyReporting(a, b int) bool {
+	rep := p.Lang.List("report_verbs")
+	if rep == nil {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if p.Lang.Past.Has(p.Toks, k) && !rep.Has(p.Toks, k) {
+			return false
+		}
+	}
+	return true
+}
+
+// reportingBefore reports a reporting verb just before token i ("said
+// Friday", "said on Friday"): the date is the saying's.
+func (p *Pass) reportingBefore(i int) bool {
+	rep := p.Lang.List("report_verbs")
+	if rep == nil {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if rep.Has(p.Toks, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // edPast is English's fallback: a past-tense verb form in tokens [a, b).
@@ -468,6 +624,9 @@ func (p *Pass) edPast(a, b int) string {
 			continue
 		}
 		if len(w) > 4 && strings.HasSuffix(w, "ed") && !notPastEd[w] {
+			if k > a && determiners[p.Toks[k-1].Lower] {
+				continue // "the reduced dividend": an adjective
+			}
 			// "is expected", "will be held": a participle after a
 			// future or passive auxiliary is not the past.
 			if k > a && (p.Toks[k-1].Lower == "be" || p.Toks[k-1].Lower == "to") {
@@ -481,6 +640,10 @@ func (p *Pass) edPast(a, b int) string {
 	}
 	return ""
 }
+
+// determiners before a word ending in "-ed" make it an adjective.
+var determiners = map[string]bool{"the": true, "a": true, "an": true, "its": true, "his": true, "her": true, "their": true,
+	"our": true, "this": true, "that": true, "these": true, "those": true}
 
 // notPastEd are words ending in "-ed" that are not past tenses.
 var notPastEd = map[string]bool{"need": true, "needed": false, "speed": true, "indeed": true, "proceed": true, "exceed": true,
@@ -505,7 +668,32 @@ func (p *dateRun) resolveMatch(m rules.Match) *dateItem {
 	start, end := p.Toks[m.Start].Start, p.Toks[m.End-1].End
 	c := &claims.Claim{Rule: p.Lang.Code + "/" + m.Pattern.Section + "/" + m.Pattern.ID, Start: start, End: end}
 	it := &dateItem{start: m.Start, end: m.End, c: c, caps: m.Caps, pat: m.Pattern}
+	if m.Pattern.SkipFirst {
+		// "the 2000 Olympics", "its 1990 invasion", "the company's 1989
+		// results": the words before the year say it is one but are not
+		// part of it.
+		for it.start < m.End-1 && p.Toks[it.start].Kind != token.Number {
+			it.start++
+		}
+		c.Start = p.Toks[it.start].Start
+	}
 	switch {
+	case m.Pattern.Value != "" || m.Pattern.Set || m.Pattern.Vague:
+		if !p.fixedValue(c, m) {
+			return nil
+		}
+		return it
+	case m.Caps.Seconds && m.Caps.HasHour && m.Caps.AmPm == 0 && m.Caps.Zone == 0 && m.Caps.Day[0] == 0 && m.Caps.Weekday[0] == 0 &&
+		p.Toks[m.Start].Kind == token.Number:
+		// "3:07:35", a race time: hours, minutes and seconds with no
+		// clock word is how long something took.
+		c.Kind = claims.KindDuration
+		c.Value = clockDuration(m.Caps.Hour, m.Caps.Minute, m.Caps.Second)
+		v := float64(m.Caps.Hour) + float64(m.Caps.Minute)/60 + float64(m.Caps.Second)/3600
+		nv := &claims.NumberValue{Value: v, Precision: 1.0 / 3600, Unit: "hour"}
+		exact(nv)
+		c.Num = nv
+		return it
 	case m.Pattern.Section == "duration_patterns":
 		if !p.duration(c, m) {
 			return nil
@@ -530,6 +718,15 @@ func (p *dateRun) resolveMatch(m rules.Match) *dateItem {
 		}
 		c.End = p.Toks[m.End-1].End
 		it.end = m.End
+	case m.Pattern.Section == "relative" && m.Pattern.Shift != nil && m.Pattern.Shift.Part == "span" && m.Pattern.Shift.FromNum &&
+		(m.Caps.DurUnit == "hour" || m.Caps.DurUnit == "minute" || m.Caps.DurUnit == "second"):
+		// "12 jam ke depan", "the past 24 hours": a span of hours is how
+		// long, not a stretch of days.
+		if !p.duration(c, m) {
+			return nil
+		}
+		c.End = p.Toks[m.End-1].End
+		it.end = m.End
 	default:
 		if !p.resolveDate(c, m) {
 			return nil
@@ -537,8 +734,167 @@ func (p *dateRun) resolveMatch(m rules.Match) *dateItem {
 		if c.Date == nil && m.Caps.HasHour && m.Caps.Year[0] == 0 && m.Caps.Month[0] == 0 && m.Caps.Day[0] == 0 && m.Caps.Weekday[0] == 0 {
 			it.clock, it.hour, it.min = true, hour24(m.Caps), m.Caps.Minute
 		}
+		p.dayPart(c, m)
+		if sh := m.Pattern.Shift; sh != nil && m.Pattern.Anchor && sh.FromNum && c.Date != nil && m.Caps.DurUnit != "" {
+			// "three days later", "a month earlier", "dua pekan kemudian":
+			// the interval is the day counted from the date before; TimeML
+			// values the words as the span ("a year earlier" alone is the
+			// year before).
+			n := 1.0
+			if m.Caps.HasNum {
+				n = m.Caps.Num.Value
+			}
+			if v := isoDuration(n, m.Caps.DurUnit); v != "" && !(m.Caps.DurUnit == "year" && n == 1) {
+				dv := *c.Date
+				dv.Period = v
+				c.Date = &dv
+				c.Value = v
+			}
+		}
+		if m.Pattern.Future && c.Date != nil && m.Caps.DurUnit != "" {
+			// "in two weeks" looking ahead: the date is what is compared;
+			// TimeML values the words as the span they name.
+			n := 1.0
+			if m.Caps.HasNum {
+				n = m.Caps.Num.Value
+			}
+			if v := isoDuration(n, m.Caps.DurUnit); v != "" {
+				dv := *c.Date
+				dv.Period = v
+				c.Date = &dv
+				c.Value = v
+			}
+		}
+		if c.Date != nil && m.Caps.HasHour && c.Date.Gran == claims.GranMinute {
+			p.toUTC(c, m.Caps.Zone, m.Start)
+		}
 	}
 	return it
+}
+
+// dayPart marks a day written with a part of the day ("Friday evening",
+// "Selasa sore", "tonight"): TimeML's 2024-12-27TEV. The interval stays
+// the whole day.
+func (p *dateRun) dayPart(c *claims.Claim, m rules.Match) {
+	dp := m.Pattern.DayPart
+	if dp == "" && m.Caps.DayPart > 0 {
+		dp = rules.DayParts[m.Caps.DayPart-1]
+	}
+	if dp == "" || m.Caps.HasHour {
+		return
+	}
+	if c.Date == nil {
+		if strings.HasPrefix(c.Value, "XXXX-") && !strings.Contains(c.Value, "T") {
+			c.Value += "T" + dp
+		}
+		return
+	}
+	if c.Date.Gran != claims.GranDay || c.Date.Range || c.Date.Fuzzy || c.Date.Period != "" {
+		return
+	}
+	dv := *c.Date
+	dv.DayPart = dp
+	c.Date = &dv
+	c.Value = dv.Canonical()
+}
+
+// fixedValue reads the expressions whose value the pattern gives or that
+// name no checkable time: "now" (PRESENT_REF), "recently" (PAST_REF),
+// "every year" (a set, P1Y), "each Thursday" (XXXX-WXX-4), "recent weeks"
+// (PXW).
+func (p *dateRun) fixedValue(c *claims.Claim, m rules.Match) bool {
+	pat, cp := m.Pattern, m.Caps
+	switch {
+	case pat.Set:
+		c.Kind = kindSet
+		switch {
+		case pat.Value != "":
+			c.Value = pat.Value
+		case cp.Weekday[0] != 0:
+			c.Value = fmt.Sprintf("XXXX-WXX-%d", cp.Weekday[0])
+			if cp.DayPart > 0 {
+				c.Value += "T" + rules.DayParts[cp.DayPart-1]
+			}
+		case cp.DurUnit != "":
+			n := 1.0
+			if cp.HasNum {
+				n = cp.Num.Value
+			}
+			c.Value = isoDuration(n, cp.DurUnit)
+		case cp.DayPart > 0:
+			c.Value = "XXXX-XX-XXT" + rules.DayParts[cp.DayPart-1]
+		}
+		c.Note = "a recurrence, not compared as a date"
+	case pat.Vague:
+		c.Kind = claims.KindDuration
+		c.Value = pat.Value
+		if c.Value == "" {
+			c.Value = vagueDuration(cp.DurUnit)
+		}
+		c.Note = "a duration of no stated length"
+	case pat.Anchor && !p.anchor.IsZero():
+		// "saat itu": the day the text spoke of last.
+		c.Kind = claims.KindDate
+		c.Tense = p.Tense(m.Start)
+		dv := &claims.DateValue{Start: p.anchor, End: p.anchor.AddDate(0, 0, 1), Gran: claims.GranDay, Relative: true,
+			Inferred: []string{"year", "month", "day"}}
+		c.Date = dv
+		c.Value = dv.Canonical()
+		c.Note = fmt.Sprintf("the day of %q, the date mentioned before it", p.anchorText)
+	default:
+		c.Kind = claims.KindDate
+		c.Value = pat.Value
+		c.Tense = p.Tense(m.Start)
+		c.Note = "names no checkable time"
+	}
+	return c.Value != ""
+}
+
+// kindSet is a recurrence: TimeML's SET ("every year", "setiap Senin").
+const kindSet claims.Kind = "set"
+
+// vagueDuration renders a duration with no count: PXY, PXM, PTXH.
+func vagueDuration(unit string) string {
+	switch unit {
+	case "year":
+		return "PXY"
+	case "decade":
+		return "PXDE"
+	case "century":
+		return "PXCE"
+	case "month":
+		return "PXM"
+	case "quarter":
+		return "PXQ"
+	case "week", "fortnight":
+		return "PXW"
+	case "weekend":
+		return "PXWE"
+	case "day":
+		return "PXD"
+	case "hour":
+		return "PTXH"
+	case "minute":
+		return "PTXM"
+	case "second":
+		return "PTXS"
+	}
+	return ""
+}
+
+// clockDuration renders h:mm:ss as PT3H7M35S.
+func clockDuration(h, m, s int) string {
+	out := "PT"
+	if h > 0 {
+		out += fmt.Sprintf("%dH", h)
+	}
+	if m > 0 {
+		out += fmt.Sprintf("%dM", m)
+	}
+	if s > 0 || out == "PT" {
+		out += fmt.Sprintf("%dS", s)
+	}
+	return out
 }
 
 // resolveDate turns a match into a date claim. It returns false when the
@@ -550,7 +906,12 @@ func (p *dateRun) resolveDate(c *claims.Claim, m rules.Match) bool {
 	// The claim records the tense its sentence marks; resolution also uses
 	// the fallbacks of dateTense.
 	c.Tense = p.Tense(m.Start)
-	tense := p.dateTense(m.Start)
+	tense, strong := p.dateTenseOf(m.Start)
+	if !strong && p.Lang.List("deadline_prep").Has(p.Toks, m.Start) {
+		// "by August", "paling lambat Juni": a deadline lies ahead
+		// unless the date's clause says otherwise.
+		tense = "future"
+	}
 	pat := m.Pattern
 	if pat.Section == "relative" {
 		return p.resolveRelative(c, m, pub)
@@ -569,13 +930,14 @@ func (p *dateRun) resolveDate(c *claims.Claim, m rules.Match) bool {
 		dv.End = dv.Start.AddDate(100, 0, 0)
 		dv.Gran, dv.EndGran, dv.Range = claims.GranYear, claims.GranYear, true
 		dv.Written = []string{"century"}
+		dv.Period = fmt.Sprintf("%02d", first/100)
 	case cp.Decade != 0:
 		dv.Start = time.Date(cp.Decade, 1, 1, 0, 0, 0, 0, time.UTC)
 		dv.End = dv.Start.AddDate(10, 0, 0)
 		dv.Gran = claims.GranDecade
 		dv.Written = []string{"decade"}
 	case cp.Ordinal != 0:
-		if !p.resolvePeriodOrdinal(c, dv, cp, pat, pub) {
+		if !p.resolvePeriodOrdinal(c, dv, cp, pat, pub, tense) {
 			return false
 		}
 		if c.Value != "" {
@@ -599,7 +961,7 @@ func (p *dateRun) resolveDate(c *claims.Claim, m rules.Match) bool {
 		c.Note = "time of day without a date"
 		return true
 	default:
-		if !p.resolveCalendar(c, dv, cp, pat, pub, tense) {
+		if !p.resolveCalendar(c, dv, cp, pat, pub, tense, strong) {
 			return false
 		}
 		if c.Value != "" {
@@ -616,7 +978,7 @@ func (p *dateRun) resolveDate(c *claims.Claim, m rules.Match) bool {
 
 // resolvePeriodOrdinal reads quarters and halves: "the second quarter of
 // 2023", "Q3 2024", "H1", "kuartal III 2024", "semester pertama tahun ini".
-func (p *Pass) resolvePeriodOrdinal(c *claims.Claim, dv *claims.DateValue, cp rules.Captures, pat *rules.Pattern, pub time.Time) bool {
+func (p *Pass) resolvePeriodOrdinal(c *claims.Claim, dv *claims.DateValue, cp rules.Captures, pat *rules.Pattern, pub time.Time, tense string) bool {
 	n, months, g := 4, 3, claims.GranQuarter
 	if pat.Half || cp.HalfTag {
 		n, months, g = 2, 6, claims.GranHalf
@@ -633,6 +995,14 @@ func (p *Pass) resolvePeriodOrdinal(c *claims.Claim, dv *claims.DateValue, cp ru
 			return true
 		}
 		y = pub.Year() + cp.Offset
+		if !cp.HasOffset {
+			// "the fourth quarter" in January looks back to last year's
+			// unless the sentence looks ahead.
+			start := time.Date(y, time.Month((cp.Ordinal-1)*months+1), 1, 0, 0, 0, 0, time.UTC)
+			if start.After(pub) && tense != "future" && start.Year() == pub.Year() && int(start.Month())-int(pub.Month()) > months {
+				y--
+			}
+		}
 		dv.Inferred = append(dv.Inferred, "year")
 		dv.Relative = cp.HasOffset
 	} else {
@@ -701,8 +1071,14 @@ func (p *Pass) resolveSeason(c *claims.Claim, dv *claims.DateValue, cp rules.Cap
 	}
 	dv.End = time.Date(ey, time.Month(m2), 1, 0, 0, 0, 0, time.UTC).AddDate(0, 1, 0)
 	dv.Gran, dv.EndGran, dv.Range = claims.GranMonth, claims.GranMonth, true
+	// The four seasons of the northern hemisphere have TimeML names.
+	if code, ok := seasonCodes[[2]int{m1, m2}]; ok {
+		dv.Period = fmt.Sprintf("%04d-%s", y, code)
+	}
 	return true
 }
+
+var seasonCodes = map[[2]int]string{{3, 5}: "SP", {6, 8}: "SU", {9, 11}: "FA", {12, 2}: "WI"}
 
 func hour24(cp rules.Captures) int {
 	h := cp.Hour
@@ -716,7 +1092,7 @@ func hour24(cp rules.Captures) int {
 }
 
 // resolveCalendar handles written dates and ranges with any parts missing.
-func (p *Pass) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp rules.Captures, pat *rules.Pattern, pub time.Time, tense string) bool {
+func (p *Pass) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp rules.Captures, pat *rules.Pattern, pub time.Time, tense string, strong bool) bool {
 	y1, m1, d1 := cp.Year[0], cp.Month[0], cp.Day[0]
 	y2, m2, d2 := cp.Year[1], cp.Month[1], cp.Day[1]
 	rng := y2 != 0 || m2 != 0 || d2 != 0
@@ -813,6 +1189,21 @@ func (p *Pass) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp rules.C
 			return true
 		}
 		y1 = inferYear(pub, m1, max(d1, 1), tense)
+		if !strong && d1 != 0 {
+			// A tense only the sentence gives ("said ... payable Dec.
+			// 15", "... would" later on) may not carry a day more than
+			// half a year from the dateline when the other reading is
+			// nearer.
+			if near := inferYear(pub, m1, max(d1, 1), ""); near != y1 {
+				far := time.Date(y1, time.Month(m1), max(d1, 1), 0, 0, 0, 0, time.UTC).Sub(pub)
+				if far < 0 {
+					far = -far
+				}
+				if far > 183*24*time.Hour {
+					y1 = near
+				}
+			}
+		}
 		if m1 == 2 && d1 == 29 {
 			// "Feb. 29": the nearest leap year.
 			for _, k := range []int{0, -1, 1, -2, 2, -3, 3} {
@@ -1234,6 +1625,11 @@ func (p *dateRun) resolveRelative(c *claims.Claim, m rules.Match, pub time.Time)
 			return false
 		}
 		dv.Inferred = []string{"year", "month", "day"}
+		if sh.FromNum {
+			// "the past three months", "dalam dua pekan terakhir": TimeML
+			// reads the stretch as its length.
+			dv.Period = isoDuration(math.Abs(nf), unit)
+		}
 	} else {
 		if nf != math.Trunc(nf) && unit != "hour" && unit != "minute" && unit != "second" {
 			return false
@@ -1281,22 +1677,31 @@ func shiftValue(dv *claims.DateValue, base time.Time, unit string, n int, counte
 		case n == 0:
 			dv.Start, dv.Gran = mondayOf(base), claims.GranWeek
 		case counted:
-			// "two weeks ago": about then, give or take three days.
+			// "two weeks ago": about then, give or take three days; its
+			// value is the calendar week.
 			mid := base.AddDate(0, 0, 7*n)
 			dv.Start, dv.End = mid.AddDate(0, 0, -3), mid.AddDate(0, 0, 4)
 			dv.Fuzzy, dv.Gran = true, claims.GranDay
+			y, w := mid.ISOWeek()
+			dv.Period = fmt.Sprintf("%04d-W%02d", y, w)
 		default:
-			// "last week" in news means the days just gone, not the ISO week
-			// before: a fuzzy span of about two weeks around base + 7n days.
-			dv.Start = base.AddDate(0, 0, 7*n-6)
-			dv.End = base.AddDate(0, 0, 7*n+7)
-			if n < 0 && dv.End.After(base) {
-				dv.End = base
+			// "last week", "pekan lalu": the calendar week before (TimeML
+			// 2024-W51). Written at a weekend, "last week" often means
+			// the week just ending, and "next week" on a Friday the days
+			// just ahead: the interval then takes them in too.
+			mon := mondayOf(base).AddDate(0, 0, 7*n)
+			dv.Start, dv.Gran = mon, claims.GranWeek
+			wd := base.Weekday()
+			switch {
+			case n == -1 && (wd == time.Saturday || wd == time.Sunday):
+				dv.End, dv.Fuzzy, dv.Gran = base, true, claims.GranDay
+			case n == 1 && (wd == time.Friday || wd == time.Saturday || wd == time.Sunday):
+				dv.Start, dv.End, dv.Fuzzy, dv.Gran = base.AddDate(0, 0, 1), mon.AddDate(0, 0, 7), true, claims.GranDay
 			}
-			if n > 0 && dv.Start.Before(base.AddDate(0, 0, 1)) {
-				dv.Start = base.AddDate(0, 0, 1)
+			if dv.Fuzzy {
+				y, w := mon.ISOWeek()
+				dv.Period = fmt.Sprintf("%04d-W%02d", y, w)
 			}
-			dv.Fuzzy, dv.Gran = true, claims.GranDay
 		}
 		dv.Inferred = []string{"year", "month", "day"}
 	case "fortnight":
@@ -1314,6 +1719,8 @@ func shiftValue(dv *claims.DateValue, base time.Time, unit string, n int, counte
 		}
 		dv.Start, dv.End, dv.Gran, dv.Range, dv.EndGran = sat, sat.AddDate(0, 0, 2), claims.GranDay, true, claims.GranDay
 		dv.Inferred = []string{"year", "month", "day"}
+		y, w := sat.ISOWeek()
+		dv.Period = fmt.Sprintf("%04d-W%02d-WE", y, w)
 	case "month":
 		t := time.Date(base.Year(), base.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, n, 0)
 		dv.Start, dv.Gran = t, claims.GranMonth
@@ -1339,6 +1746,7 @@ func shiftValue(dv *claims.DateValue, base time.Time, unit string, n int, counte
 		dv.Start, dv.End = time.Date(first, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(first+100, 1, 1, 0, 0, 0, 0, time.UTC)
 		dv.Gran, dv.EndGran, dv.Range = claims.GranYear, claims.GranYear, true
 		dv.Inferred = []string{"century"}
+		dv.Period = fmt.Sprintf("%02d", first/100)
 	default:
 		return false
 	}
@@ -1413,21 +1821,25 @@ func spanValue(dv *claims.DateValue, base time.Time, unit string, n float64, wit
 	return true
 }
 
-// applyPart narrows a period to its early, middle or late third, or to the
-// part before or after the publication date.
+// applyPart reads a part of a period. "early", "mid-" and "late" keep
+// the whole period with TimeML's modifier (START, MID, END): "early
+// December" is December, START, not a guess at which days. "earlier this
+// year" and "later this month" cut the period at the publication date and
+// keep its value.
 func applyPart(dv *claims.DateValue, part string, pub time.Time) {
 	if part == "" {
 		return
 	}
-	span := dv.End.Sub(dv.Start)
-	third := span / 3
+	if dv.Period == "" && !dv.Range {
+		dv.Period = dv.Canonical()
+	}
 	switch part {
 	case "early":
-		dv.End = dv.Start.Add(third)
+		dv.Mod = "START"
 	case "mid":
-		dv.Start, dv.End = dv.Start.Add(third), dv.Start.Add(2*third)
+		dv.Mod = "MID"
 	case "late":
-		dv.Start = dv.End.Add(-third)
+		dv.Mod = "END"
 	case "todate":
 		if pub.Before(dv.End) {
 			dv.End = pub.AddDate(0, 0, 1)
@@ -1486,6 +1898,15 @@ func (p *Pass) duration(c *claims.Claim, m rules.Match) bool {
 			end = k + 1
 		}
 	}
+	rangeHigh := 0.0
+	if m.Caps.HasNum2 && m.Caps.DurUnit2 == "" {
+		// "2-3 menit", "two to three weeks": between the two; TimeML
+		// values the span by its first number.
+		if m.Caps.Num2.Value <= v {
+			return false
+		}
+		rangeHigh = m.Caps.Num2.Value
+	}
 	if m.Caps.HasNum2 && m.Caps.DurUnit2 != "" {
 		s1, s2 := unitSeconds[unit], unitSeconds[m.Caps.DurUnit2]
 		if s1 == 0 || s2 == 0 || s2 >= s1 {
@@ -1511,6 +1932,10 @@ func (p *Pass) duration(c *claims.Claim, m rules.Match) bool {
 		applyBound(nv, rules.Bound(v))
 	} else {
 		exact(nv)
+	}
+	if rangeHigh > 0 {
+		nv.Low, nv.High = claims.Ptr(v), claims.Ptr(rangeHigh)
+		nv.LowExclusive, nv.HighExclusive = false, false
 	}
 	c.Num = nv
 	if value == "" {
@@ -1578,7 +2003,7 @@ var timeGlue = map[string]bool{",": true, "at": true, "on": true, "pada": true, 
 	"around": true, "about": true, "from": true, "by": true, "hari": true, "sekitar": true, "local": true, "time": true}
 
 // attachTimes joins a clock time to the date beside it.
-func (p *Pass) attachTimes(items []*dateItem) []*dateItem {
+func (p *dateRun) attachTimes(items []*dateItem) []*dateItem {
 	out := items[:0]
 	for i := 0; i < len(items); i++ {
 		it := items[i]
@@ -1628,7 +2053,7 @@ func (p *Pass) glued(a, b int, set map[string]bool, max int) bool {
 	return b >= len(p.Toks) || !p.Toks[b].Is(token.NewlineBefore)
 }
 
-func (p *Pass) withTime(d, t, first, second *dateItem) *dateItem {
+func (p *dateRun) withTime(d, t, first, second *dateItem) *dateItem {
 	c := *d.c
 	c.Start, c.End = first.c.Start, second.c.End
 	c.Rule = d.c.Rule + "+" + t.pat.ID
@@ -1640,41 +2065,12 @@ func (p *Pass) withTime(d, t, first, second *dateItem) *dateItem {
 		dv.Start = dv.Start.Add(time.Duration(t.hour)*time.Hour + time.Duration(t.min)*time.Minute)
 		dv.End = dv.Start.Add(time.Minute)
 		dv.Gran = claims.GranMinute
+		dv.DayPart, dv.Period, dv.Mod = "", "", ""
 		c.Date = &dv
 		c.Value = dv.Canonical()
+		p.toUTC(&c, t.caps.Zone, t.start)
 	}
 	return &dateItem{start: first.start, end: second.end, c: &c, caps: d.caps, pat: d.pat}
-}
-
-// timesFromSentence dates a lone clock time by the one day-precision date
-// of its sentence ("The quake struck on Monday ... at 4:17 a.m.").
-func (p *Pass) timesFromSentence(items []*dateItem) {
-	for _, it := range items {
-		if !it.clock || it.c.Date != nil {
-			continue
-		}
-		a, b := p.sentenceTokens(it.c.Start)
-		var only *dateItem
-		n := 0
-		for _, o := range items {
-			if o != it && o.start >= a && o.end <= b && dayDate(o) && o.c.Date != nil {
-				only = o
-				n++
-			}
-		}
-		if n != 1 {
-			continue
-		}
-		dv := *only.c.Date
-		dv.Start = dv.Start.Add(time.Duration(it.hour)*time.Hour + time.Duration(it.min)*time.Minute)
-		dv.End = dv.Start.Add(time.Minute)
-		dv.Gran = claims.GranMinute
-		dv.Written = []string{"time"}
-		dv.Inferred = []string{"year", "month", "day"}
-		it.c.Date = &dv
-		it.c.Value = dv.Canonical()
-		it.c.Note = fmt.Sprintf("day taken from %q in the same sentence", only.c.Text)
-	}
 }
 
 // rangeGlue are the words joining the two ends of a range.

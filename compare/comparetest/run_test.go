@@ -42,15 +42,15 @@ func TestRunCaseReportsBothWays(t *testing.T) {
 	if want := p + `:13: missing finding: conflict date pact.signed "in 2022" <> "pada bulan Juni"`; !strings.HasPrefix(r.errs[0], want) {
 		t.Errorf("first error should start %q:\n%s", want, r.errs[0])
 	}
-	for _, want := range []string{p + ": unexpected finding:", `"Earlier in 2023" at 001:6 (` + p + `:7)`, `"pada bulan Juni" at 002:3 (` + p + `:11)`,
-		`expect it with: conflict date pact.signed "Earlier in 2023" <> "pada bulan Juni"`} {
+	for _, want := range []string{p + ": unexpected finding:", `"Earlier in 2023" at 001:6 (` + p + `:7)`, `"bulan Juni" at 002:3 (` + p + `:11)`,
+		`expect it with: conflict date pact.signed "Earlier in 2023" <> "bulan Juni"`} {
 		if !strings.Contains(r.errs[1], want) {
 			t.Errorf("second error lacks %q:\n%s", want, r.errs[1])
 		}
 	}
 
 	r = recorder{}
-	RunCase(&r, writeCase(t, "ok.txtar", pactArticles+"-- expect --\nconflict date pact.signed \"Earlier in 2023\" <> \"pada bulan Juni\"\n"))
+	RunCase(&r, writeCase(t, "ok.txtar", pactArticles+"-- expect --\nconflict date pact.signed \"Earlier in 2023\" <> \"bulan Juni\"\n"))
 	if len(r.errs) != 0 {
 		t.Errorf("passing case reported: %v", r.errs)
 	}

@@ -58,7 +58,7 @@ func caseDir(t *testing.T, files map[string]string) string {
 	return dir
 }
 
-const pactExpect = `conflict date pact.signed "Earlier in 2023" <> "pada bulan Juni"` + "\n"
+const pactExpect = `conflict date pact.signed "Earlier in 2023" <> "bulan Juni"` + "\n"
 
 func TestVerifyPass(t *testing.T) {
 	dir := caseDir(t, map[string]string{"pact.txtar": verifyArticles + pactExpect, "sub/again.txtar": verifyArticles + pactExpect})
@@ -95,8 +95,8 @@ func TestVerifyFail(t *testing.T) {
 		wrong + `:14: missing finding: conflict date pact.signed "in 2022" <> "pada bulan Juni"`,
 		wrong + ": unexpected finding:",
 		`side 1: "Earlier in 2023" at 001:6 (` + wrong + ":8)",
-		`side 2: "pada bulan Juni" at 002:3 (` + wrong + ":12)",
-		`expect it with: conflict date pact.signed "Earlier in 2023" <> "pada bulan Juni"`,
+		`side 2: "bulan Juni" at 002:3 (` + wrong + ":12)",
+		`expect it with: conflict date pact.signed "Earlier in 2023" <> "bulan Juni"`,
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("stdout lacks %q:\n%s", want, out)

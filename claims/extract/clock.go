@@ -1,0 +1,178 @@
+package extract
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/crosscheck/crosscheck/claims"
+)
+
+// Clock times: "pukul 06.12", "Pukul 07.55 WIB", "7:37 AM local time",
+// "0737 GMT", "4:43 a.m.". A time with no date of its own takes the date
+// of its sentence, else the nearest date before it in the text, else the
+// publication date. Its value stays the written wall-clock time
+// ("2013-07-02T07:37", as TimeML writes it); its interval is the instant
+// in UTC: exact for a named zone (WIB is UTC+7), and widened by the range
+// of offsets the story's country can have for "local time" or no zone at
+// all (Indonesia +7..+9), or by the whole -12..+14 when the country is not
+// known, so that an unplaced time never contradicts another.
+
+// zoneRange returns the UTC offsets, in hours, a time written with zone
+// (1 + index into the language's zones, 0 for none) at token i can have,
+// and how they were found.
+func (r *dateRun) zoneRange(zone, i int) (lo, hi float64, how string) {
+	if zone > 0 && zone <= len(r.Lang.Zones) {
+		z := r.Lang.Zones[zone-1]
+		if !z.Local {
+			return z.Offset, z.Offset, fmt.Sprintf("%s (UTC%s)", strings.ToUpper(z.Name), fmtOffset(z.Offset))
+		}
+	}
+	// The sentence's countries, else the document's.
+	a, b := r.sentenceTokens(r.Toks[i].Start)
+	if ids, lo, hi, ok := r.offsetsIn(a, b); ok {
+		return lo, hi, fmt.Sprintf("local time in %s (UTC%s..%s)", strings.Join(ids, ", "), fmtOffset(lo), fmtOffset(hi))
+	}
+	if !r.docZoneDone {
+		r.docZoneDone = true
+		r.docZoneIDs, r.docZoneLo, r.docZoneHi, r.docZoneOK = r.offsetsIn(0, len(r.Toks))
+	}
+	if r.docZoneOK {
+		return r.docZoneLo, r.docZoneHi, fmt.Sprintf("local time in %s (UTC%s..%s)", strings.Join(r.docZoneIDs, ", "), fmtOffset(r.docZoneLo), fmtOffset(r.docZoneHi))
+	}
+	return -12, 14, "zone unknown (UTC-12..+14)"
+}
+
+// offsetsIn unites the UTC offset ranges of the participants named in
+// tokens [a, b) that have one.
+func (r *dateRun) offsetsIn(a, b int) (ids []string, lo, hi float64, ok bool) {
+	set := r.Rules
+	if len(set.UTCOffsets) == 0 {
+		return nil, 0, 0, false
+	}
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for k := a; k < b && k < len(r.Toks); k++ {
+		end, v, found := set.Participants.Match(r.Toks, k)
+		if !found {
+			continue
+		}
+		id := set.ParticipantIDs[v]
+		if o, has := set.UTCOffsets[id]; has {
+			if !ok || !containsStr(ids, id) {
+				ids = append(ids, id)
+			}
+			lo, hi, ok = math.Min(lo, o[0]), math.Max(hi, o[1]), true
+		}
+		k = end - 1
+	}
+	return ids, lo, hi, ok
+}
+
+func containsStr(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func fmtOffset(h float64) string {
+	sign := "+"
+	if h < 0 {
+		sign, h = "-", -h
+	}
+	m := int(math.Round(h * 60))
+	if m%60 == 0 {
+		return fmt.Sprintf("%s%d", sign, m/60)
+	}
+	return fmt.Sprintf("%s%d:%02d", sign, m/60, m%60)
+}
+
+// toUTC moves a claim's minute-precision interval from the written wall
+// clock to UTC. The value keeps the written time.
+func (r *dateRun) toUTC(c *claims.Claim, zone, i int) {
+	if c.Date == nil || c.Date.Gran != claims.GranMinute || !c.Date.Wall.IsZero() {
+		return
+	}
+	dv := *c.Date
+	lo, hi, how := r.zoneRange(zone, i)
+	dv.Wall = dv.Start
+	if dv.Period == "" {
+		dv.Period = c.Value
+	}
+	dv.Start = dv.Wall.Add(-time.Duration(hi * float64(time.Hour)))
+	dv.End = dv.Wall.Add(-time.Duration(lo * float64(time.Hour))).Add(time.Minute)
+	dv.Zone = how
+	if dv.Weekday != 0 && time.Weekday(dv.Weekday%7) == dv.Wall.Weekday() {
+		// The weekday check compares the written weekday with Start's:
+		// a weekday that agrees with the written date still agrees once
+		// the instant is in UTC.
+		dv.Weekday = (int(dv.Start.Weekday())+6)%7 + 1
+	}
+	c.Date = &dv
+	if c.Note == "" {
+		c.Note = "clock time " + how
+	} else {
+		c.Note += "; clock time " + how
+	}
+}
+
+// datedClock gives a clock time the day of day (a day-precision date) and
+// moves it to UTC.
+func (r *dateRun) datedClock(it *dateItem, day claims.DateValue, note string) {
+	dv := day
+	dv.DayPart, dv.Period, dv.Mod = "", "", ""
+	dv.Start = dv.Start.Add(time.Duration(it.hour)*time.Hour + time.Duration(it.min)*time.Minute)
+	dv.End = dv.Start.Add(time.Minute)
+	dv.Gran = claims.GranMinute
+	dv.Written = []string{"time"}
+	dv.Inferred = []string{"year", "month", "day"}
+	dv.Weekday = 0
+	it.c.Date = &dv
+	it.c.Value = dv.Canonical()
+	it.c.Note = note
+	r.toUTC(it.c, it.caps.Zone, it.start)
+}
+
+// datesForClocks dates each clock time left without a day: by the one
+// day-precision date of its sentence, else the nearest one before it in the
+// text, else the publication date.
+func (r *dateRun) datesForClocks(items []*dateItem) {
+	for k, it := range items {
+		if !it.clock || it.c.Date != nil {
+			continue
+		}
+		a, b := r.sentenceTokens(it.c.Start)
+		var only *dateItem
+		n := 0
+		for _, o := range items {
+			if o != it && o.start >= a && o.end <= b && dayDate(o) && o.c.Date != nil {
+				only = o
+				n++
+			}
+		}
+		if n == 1 {
+			r.datedClock(it, *only.c.Date, fmt.Sprintf("day taken from %q in the same sentence", only.c.Text))
+			continue
+		}
+		var prev *dateItem
+		for j := k - 1; j >= 0; j-- {
+			if o := items[j]; dayDate(o) && o.c.Date != nil {
+				prev = o
+				break
+			}
+		}
+		if prev != nil {
+			r.datedClock(it, *prev.c.Date, fmt.Sprintf("day taken from %q, the date mentioned before it", prev.c.Text))
+			continue
+		}
+		if pub := r.pubDate(); !pub.IsZero() {
+			day := claims.DateValue{Start: pub, End: pub.AddDate(0, 0, 1), Gran: claims.GranDay, Relative: true}
+			r.datedClock(it, day, "day taken from the publication date "+pub.Format("2006-01-02"))
+			continue
+		}
+		it.c.Value = fmt.Sprintf("T%02d:%02d", it.hour, it.min)
+	}
+}
