@@ -1217,8 +1217,24 @@ func compatibleIn(a, b *claims.Claim, alo, ahi, blo, bhi float64) bool {
 			// "23 to 27 December" overlap but cannot both be right.
 			return a.Date.Start.Equal(b.Date.Start) && a.Date.End.Equal(b.Date.End)
 		}
+		if a.Date.Gran == claims.GranMinute && b.Date.Gran == claims.GranMinute && !a.Date.Wall.IsZero() && !b.Date.Wall.IsZero() &&
+			!sameDay(a.Date.Wall, b.Date.Wall) && (len(a.Date.Inferred) > 0 || len(b.Date.Inferred) > 0) {
+			// Two clock times placed on different days, one of them from
+			// the text around it or the dateline: the day may be the
+			// placing's error, so only times of one day are compared.
+			return true
+		}
 		as, ae := dayWindow(a.Date)
 		bs, be := dayWindow(b.Date)
+		// A clock time is an instant in UTC, a day is a local calendar
+		// day: widen the time by the zones a day may be in.
+		if (a.Date.Gran == claims.GranMinute) != (b.Date.Gran == claims.GranMinute) {
+			if a.Date.Gran == claims.GranMinute {
+				as, ae = localDay(a.Date, as, ae)
+			} else {
+				bs, be = localDay(b.Date, bs, be)
+			}
+		}
 		return as.Before(be) && bs.Before(ae)
 	}
 	if a.Num == nil || b.Num == nil {
@@ -1237,13 +1253,34 @@ func compatibleIn(a, b *claims.Claim, alo, ahi, blo, bhi float64) bool {
 	return true
 }
 
+func sameDay(a, b time.Time) bool {
+	return a.Year() == b.Year() && a.YearDay() == b.YearDay()
+}
+
+// localDay is the calendar day a clock time (interval start..end in UTC)
+// falls on where it was written: the day of its wall-clock time when the
+// extractor kept it, else the UTC interval widened by every zone.
+func localDay(d *claims.DateValue, start, end time.Time) (time.Time, time.Time) {
+	if !d.Wall.IsZero() {
+		w := d.Wall
+		day := time.Date(w.Year(), w.Month(), w.Day(), 0, 0, 0, 0, time.UTC)
+		return day, day.AddDate(0, 0, 1)
+	}
+	return start.Add(-14 * time.Hour), end.Add(12 * time.Hour)
+}
+
 // dayWindow is a date's interval, widened by a day on each side when the
 // day itself was only resolved against a dateline ("this morning", "on
 // Monday"): publication dates are often a day off (time zones, the date in
-// a URL versus the print edition).
+// a URL versus the print edition); a relative week by a week. A clock
+// time is not widened: two times of one day compare as instants.
 func dayWindow(d *claims.DateValue) (time.Time, time.Time) {
-	if d.Relative && d.Gran >= claims.GranDay {
+	if d.Relative && d.Gran == claims.GranDay {
 		return d.Start.AddDate(0, 0, -1), d.End.AddDate(0, 0, 1)
+	}
+	if d.Relative && d.Gran == claims.GranWeek {
+		// "last week" is used loosely for the last seven days or so.
+		return d.Start.AddDate(0, 0, -7), d.End.AddDate(0, 0, 7)
 	}
 	return d.Start, d.End
 }

@@ -36,7 +36,7 @@ func (r *dateRun) zoneRange(zone, i int) (lo, hi float64, how string) {
 	}
 	if !r.docZoneDone {
 		r.docZoneDone = true
-		r.docZoneIDs, r.docZoneLo, r.docZoneHi, r.docZoneOK = r.offsetsIn(0, len(r.Toks))
+		r.docZoneIDs, r.docZoneLo, r.docZoneHi, r.docZoneOK = r.mainOffsets()
 	}
 	if r.docZoneOK {
 		return r.docZoneLo, r.docZoneHi, fmt.Sprintf("local time in %s (UTC%s..%s)", strings.Join(r.docZoneIDs, ", "), fmtOffset(r.docZoneLo), fmtOffset(r.docZoneHi))
@@ -67,6 +67,49 @@ func (r *dateRun) offsetsIn(a, b int) (ids []string, lo, hi float64, ok bool) {
 		k = end - 1
 	}
 	return ids, lo, hi, ok
+}
+
+// mainOffsets is the UTC offset range of the country the document names
+// most often (the countries tied for most, together): the story's place,
+// not every country named in passing ("the U.S. Geological Survey said").
+func (r *dateRun) mainOffsets() (ids []string, lo, hi float64, ok bool) {
+	set := r.Rules
+	if len(set.UTCOffsets) == 0 {
+		return nil, 0, 0, false
+	}
+	count := map[string]int{}
+	var order []string
+	for k := 0; k < len(r.Toks); k++ {
+		end, v, found := set.Participants.Match(r.Toks, k)
+		if !found {
+			continue
+		}
+		if id := set.ParticipantIDs[v]; hasOffsets(set.UTCOffsets, id) {
+			if count[id] == 0 {
+				order = append(order, id)
+			}
+			count[id]++
+		}
+		k = end - 1
+	}
+	best := 0
+	for _, id := range order {
+		best = max(best, count[id])
+	}
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, id := range order {
+		if count[id] == best {
+			o := set.UTCOffsets[id]
+			ids = append(ids, id)
+			lo, hi, ok = math.Min(lo, o[0]), math.Max(hi, o[1]), true
+		}
+	}
+	return ids, lo, hi, ok
+}
+
+func hasOffsets(m map[string][2]float64, id string) bool {
+	_, ok := m[id]
+	return ok
 }
 
 func containsStr(ss []string, s string) bool {

@@ -166,6 +166,17 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 				continue
 			}
 		}
+		if len(choices) == 0 && c.Kind == claims.KindDate && p.Rules.Anaphora.Has(p.Toks, a) {
+			// "It took place at 7:37 AM local time.": a date in a sentence
+			// that opens with a pronoun for the previous one's event takes
+			// that event's frame, across a line break too.
+			if fi, ai, ok := p.previousFrame(c, a, cache, func(int) int { return -1 }, true); ok {
+				fr := set.Frames[fi]
+				c.Frame, c.Attribute = fr.Name, fr.Name+"."+fr.Attributes[ai].Name
+				c.Triggers = append(c.Triggers, "(previous sentence)")
+			}
+			continue
+		}
 		if len(choices) == 0 && c.Kind != claims.KindDate {
 			// "Prabowo won 58.6% of the vote. Anies came second with
 			// 24.9%.": a figure in a sentence that names no event
@@ -185,7 +196,7 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 				}
 				return ai
 			}
-			if fi, ai, ok := p.previousFrame(c, a, cache, near); ok {
+			if fi, ai, ok := p.previousFrame(c, a, cache, near, false); ok {
 				fr := set.Frames[fi]
 				c.Frame, c.Attribute = fr.Name, fr.Name+"."+fr.Attributes[ai].Name
 				c.Triggers = append(c.Triggers, "(previous sentence)")
@@ -529,11 +540,11 @@ func (p *Pass) entityParticipants(si *sentenceInfo, start, end int) []string {
 }
 
 // previousFrame finds the single frame evoked by the sentence before the one
-// starting at token a, on the same line, that takes c: by its default
+// starting at token a, on the same line unless acrossLines, that takes c: by its default
 // attribute, or by the attribute near(frame) finds named beside c in its
 // own sentence (-1 for none), which is preferred.
-func (p *Pass) previousFrame(c *claims.Claim, a int, cache map[int]*sentenceInfo, near func(int) int) (frame, attr int, ok bool) {
-	if a == 0 || p.Toks[a].Is(token.NewlineBefore) {
+func (p *Pass) previousFrame(c *claims.Claim, a int, cache map[int]*sentenceInfo, near func(int) int, acrossLines bool) (frame, attr int, ok bool) {
+	if a == 0 || p.Toks[a].Is(token.NewlineBefore) && !acrossLines {
 		return 0, 0, false
 	}
 	pa, pb := p.sentenceTokens(p.Toks[a-1].Start)

@@ -39,7 +39,7 @@ func TestExplainNotCompared(t *testing.T) {
 	assert.Equal(t, ExitFindings, r.code)
 	assert.Contains(t, r.stderr, "no claim was read there")
 
-	r = runCmd(t, "explain", exampleDir, "--phrase", "in 2016")
+	r = runCmd(t, "explain", exampleDir, "--phrase", "2016")
 	require.Equal(t, ExitOK, r.code, r.stderr)
 	assert.Contains(t, r.stdout, "not compared:", "the 2016 plan is another occurrence")
 }
