@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/crosscheck/crosscheck/claims"
 	"github.com/crosscheck/crosscheck/claims/ingest"
 	"github.com/crosscheck/crosscheck/cmd/crosscheck/internal/config"
 	"github.com/crosscheck/crosscheck/compare"
@@ -119,7 +120,7 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 type reportFlags struct {
 	format, lang, minSev, failOn, reviewFile, output, config string
 	rules                                                    multiFlag
-	all, keepGoing, agreements                               bool
+	all, keepGoing, agreements, allowEmpty                   bool
 }
 
 type multiFlag []string
@@ -142,6 +143,7 @@ func runReport(args []string, env Env, claimsOnly bool) (int, error) {
 	fs.StringVar(&f.output, "o", "", "write the output to this file instead of standard output")
 	fs.BoolVar(&f.keepGoing, "keep-going", false, "report unreadable files as skipped documents instead of stopping")
 	fs.StringVar(&f.config, "config", "", "configuration file (default: .crosscheck.yaml found from the working directory up)")
+	fs.BoolVar(&f.allowEmpty, "allow-empty", false, "accept inputs from which no document is read (otherwise exit 2)")
 	if !claimsOnly {
 		fs.StringVar(&f.minSev, "min-severity", "", "hide findings below this severity: info|low|medium|high")
 		fs.StringVar(&f.failOn, "fail-on", "", "exit 1 when a finding at or above this severity remains (default low)")
@@ -206,6 +208,14 @@ func runReport(args []string, env Env, claimsOnly bool) (int, error) {
 	docs, err := ingest.Read(paths, ingest.Options{KeepGoing: f.keepGoing, Stdin: env.Stdin})
 	if err != nil {
 		return ExitError, err
+	}
+	if !f.allowEmpty && readCount(docs) == 0 {
+		why := ""
+		if len(docs) > 0 {
+			why = " (" + ingest.Summary(docs) + ")"
+		}
+		return ExitError, fmt.Errorf("no documents read from %s%s: nothing to compare; pass --allow-empty to accept an empty input",
+			strings.Join(paths, " "), why)
 	}
 	opt := pipeline.Options{Rules: set, Language: f.lang}
 	if env.IsTerminal(env.Stderr) && len(docs) >= 200 {
@@ -304,6 +314,17 @@ func runReport(args []string, env Env, claimsOnly bool) (int, error) {
 		}
 	}
 	return ExitOK, nil
+}
+
+// readCount is the number of documents actually read (not skipped).
+func readCount(docs []*claims.Document) int {
+	n := 0
+	for _, d := range docs {
+		if d.Status != claims.StatusSkipped {
+			n++
+		}
+	}
+	return n
 }
 
 func reviewPath(p string) string {
