@@ -283,6 +283,9 @@ func (r *reader) readFile(p string, fi os.FileInfo) error {
 		r.seen[abs] = true
 	}
 	base, qual := stem(p), qualifiers(p)
+	if hasControl(filepath.Base(p)) {
+		return r.fail(p, 0, errors.New("file name contains a newline or control character, which cannot be a document ID; rename the file"), base, qual)
+	}
 	kind := kinds[strings.ToLower(filepath.Ext(p))]
 	if kind == kindNone || !fi.Mode().IsRegular() {
 		r.add(skipped(p, ReasonUnsupported), base, qual)

@@ -366,6 +366,8 @@ func TestJSONLErrors(t *testing.T) {
 		{"title an object", `{"text":"The ferry sailed.","title":{}}`, `malformed record: field "title" must be a string, not a JSON object`, "f-2"},
 		{"id an array", `{"id":[1],"text":"The ferry sailed."}`, `malformed record: "id" must be a string or a number`, "f-2"},
 		{"trailing garbage", `{"text":"The ferry sailed."} x`, "malformed record: invalid character 'x' after top-level value", "f-2"},
+		{"id with a newline", `{"id":"a\nb","text":"The ferry sailed."}`, `malformed record: "id" "a\nb" contains a newline or control character`, "f-2"},
+		{"id with a tab", `{"id":"a\tb","text":"The ferry sailed."}`, `malformed record: "id" "a\tb" contains a newline or control character`, "f-2"},
 	}
 	dir := t.TempDir()
 	for _, tc := range tests {
@@ -773,4 +775,19 @@ func TestBoundedMemory(t *testing.T) {
 		t.Logf("%s: %d documents, %.2f MiB allocated for %.2f MiB", filepath.Base(tc.path), len(docs), float64(alloc)/(1<<20), float64(size)/(1<<20))
 		assert.Less(t, float64(alloc), tc.maxAlloc*size)
 	}
+}
+
+// A file name with a newline or control character would become a document
+// ID that breaks every line-based format: it is refused, naming the file.
+func TestControlCharacterFileName(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no newlines in Windows file names")
+	}
+	dir := t.TempDir()
+	p := write(t, dir, "bad\nname.txt", []byte("The ferry sailed at noon.\n"))
+	_, err := Read([]string{dir}, Options{})
+	var ie *Error
+	require.ErrorAs(t, err, &ie)
+	assert.Equal(t, p, ie.Path)
+	assert.Contains(t, err.Error(), "file name contains a newline or control character")
 }

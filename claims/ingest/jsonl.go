@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	stdunicode "unicode"
 	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/claims"
@@ -121,13 +122,29 @@ func recordID(raw json.RawMessage) (string, error) {
 	}
 	var s string
 	if err := json.Unmarshal(raw, &s); err == nil {
-		return strings.TrimSpace(s), nil
+		s = strings.TrimSpace(s)
+		if hasControl(s) {
+			return "", fmt.Errorf("%w: \"id\" %q contains a newline or control character", errMalformed, s)
+		}
+		return s, nil
 	}
 	var num json.Number
 	if err := json.Unmarshal(raw, &num); err == nil {
 		return num.String(), nil
 	}
 	return "", fmt.Errorf("%w: \"id\" must be a string or a number", errMalformed)
+}
+
+// hasControl reports whether s holds a newline, tab or other control
+// character, which no document ID may contain: IDs are printed in tables,
+// CSV cells and doc:line:col positions, one to a line.
+func hasControl(s string) bool {
+	for _, r := range s {
+		if stdunicode.IsControl(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // jsonError words encoding/json's errors for a person reading a data file:

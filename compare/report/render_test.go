@@ -375,3 +375,33 @@ func TestPrintable(t *testing.T) {
 	assert.Equal(t, `x\u202ey`, printable("x\u202ey"))
 	assert.Equal(t, `bad\xff`, printable("bad\xff"))
 }
+
+// A cell that a spreadsheet would run as a formula is neutralised (OWASP:
+// a leading apostrophe) in both CSVs; other cells are left alone.
+func TestCSVFormulaInjection(t *testing.T) {
+	r := fixtureReport(t)
+	opt := fixtureOptions(r)
+	evil := "=HYPERLINK(\"http://evil.example\",\"x\")"
+	for i := range r.Claims {
+		if r.Claims[i].Doc == "bravo" {
+			r.Claims[i].Doc = evil
+		}
+		if r.Claims[i].Text == "on 9 March" {
+			r.Claims[i].Text = "+1 on 9 March"
+		}
+	}
+	r.Discrepancies[0].Summary = "@SUM(A1)"
+	recs, err := csv.NewReader(strings.NewReader(render(t, r, "csv", opt))).ReadAll()
+	require.NoError(t, err)
+	assert.Equal(t, "'"+evil, recs[1][5])
+	assert.Equal(t, "'+1 on 9 March", recs[1][8])
+	assert.Equal(t, "'@SUM(A1)", recs[1][10])
+	assert.Equal(t, "CC-1a2b3c4d5e", recs[1][0])
+	recs, err = csv.NewReader(strings.NewReader(renderClaims(t, r, "csv", opt))).ReadAll()
+	require.NoError(t, err)
+	assert.Equal(t, "'"+evil, recs[4][1])
+	for _, c := range []string{"-1", "\tx", "\rx"} {
+		assert.Equal(t, "'"+c, csvCell(c))
+	}
+	assert.Equal(t, "ok=1", csvCell("ok=1"))
+}
