@@ -8,7 +8,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -83,8 +86,8 @@ func Run(args []string, env Env) int {
 		code, err = runVerify(rest, env)
 	case "review":
 		code, err = runReview(rest, env)
-	case "version":
-		fmt.Fprintf(env.Stdout, "crosscheck (report schema version %d)\n", report.Version)
+	case "version", "--version":
+		fmt.Fprintln(env.Stdout, versionLine())
 	case "help", "-h", "--help":
 		fmt.Fprint(env.Stdout, usage)
 	default:
@@ -92,12 +95,45 @@ func Run(args []string, env Env) int {
 		return ExitError
 	}
 	if err != nil {
-		if !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintf(env.Stderr, "crosscheck %s: %v\n", cmd, err)
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitOK // -h asked for the usage, which the flag set printed
 		}
+		fmt.Fprintf(env.Stderr, "crosscheck %s: %v\n", cmd, err)
 		return ExitError
 	}
 	return code
+}
+
+// versionLine is what "crosscheck version" prints: the module version (or
+// "devel" for a build from a checkout), the VCS revision the binary was
+// built from, and the JSON report's schema version.
+func versionLine() string {
+	version, rev, dirty, when := "devel", "unknown", false, ""
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		if v := bi.Main.Version; v != "" && v != "(devel)" {
+			version = v
+		}
+		for _, kv := range bi.Settings {
+			switch kv.Key {
+			case "vcs.revision":
+				rev = kv.Value
+				if len(rev) > 12 {
+					rev = rev[:12]
+				}
+			case "vcs.modified":
+				dirty = kv.Value == "true"
+			case "vcs.time":
+				when = kv.Value
+			}
+		}
+	}
+	if dirty {
+		rev += "-dirty"
+	}
+	if when != "" {
+		rev += " " + when
+	}
+	return fmt.Sprintf("crosscheck %s (revision %s), report schema version %d", version, rev, report.Version)
 }
 
 // parseInterleaved lets flags follow paths ("report DIR --format json"), as
@@ -120,7 +156,7 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 type reportFlags struct {
 	format, lang, minSev, failOn, reviewFile, output, config string
 	rules                                                    multiFlag
-	all, keepGoing, agreements, allowEmpty                   bool
+	all, keepGoing, agreements, allowEmpty, noColor          bool
 }
 
 type multiFlag []string
@@ -128,7 +164,7 @@ type multiFlag []string
 func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
 func (m *multiFlag) Set(s string) error { *m = append(*m, s); return nil }
 
-func runReport(args []string, env Env, claimsOnly bool) (int, error) {
+func runReport(args []string, env Env, claimsOnly bool) (code int, err error) {
 	name := "report"
 	formats := report.Formats()
 	if claimsOnly {
@@ -140,13 +176,15 @@ func runReport(args []string, env Env, claimsOnly bool) (int, error) {
 	fs.StringVar(&f.format, "format", "", "output format: "+strings.Join(formats, "|")+" (default table, or the config's format)")
 	fs.StringVar(&f.lang, "lang", "", "force the language of every document (en, id, ...) instead of detecting it")
 	fs.Var(&f.rules, "rules", "directory of extra rule files (repeatable)")
-	fs.StringVar(&f.output, "o", "", "write the output to this file instead of standard output")
+	fs.StringVar(&f.output, "o", "", "write the output to this file instead of standard output; without --format, the format follows its extension (.html, .md, .csv, .json)")
+	fs.StringVar(&f.output, "output", "", "same as -o")
+	fs.BoolVar(&f.noColor, "no-color", false, "no colour in the table (as NO_COLOR=1 does)")
 	fs.BoolVar(&f.keepGoing, "keep-going", false, "report unreadable files as skipped documents instead of stopping")
 	fs.StringVar(&f.config, "config", "", "configuration file (default: .crosscheck.yaml found from the working directory up)")
 	fs.BoolVar(&f.allowEmpty, "allow-empty", false, "accept inputs from which no document is read (otherwise exit 2)")
 	if !claimsOnly {
 		fs.StringVar(&f.minSev, "min-severity", "", "hide findings below this severity: info|low|medium|high")
-		fs.StringVar(&f.failOn, "fail-on", "", "exit 1 when a finding at or above this severity remains (default low)")
+		fs.StringVar(&f.failOn, "fail-on", "", "exit 1 when a finding at or above this severity remains: info|low|medium|high, or none (never exit 1); default low")
 		fs.BoolVar(&f.all, "all", false, "show dismissed findings too (marked)")
 		fs.StringVar(&f.reviewFile, "review-file", "", "review decisions file (default .crosscheck-review.yaml)")
 	}
@@ -161,6 +199,9 @@ func runReport(args []string, env Env, claimsOnly bool) (int, error) {
 	cfg, err := loadConfig(f.config, env)
 	if err != nil {
 		return ExitError, err
+	}
+	if f.format == "" && f.output != "" {
+		f.format = formatFor(f.output, formats)
 	}
 	if cfg != nil {
 		if f.format == "" && !claimsOnly {
@@ -186,7 +227,7 @@ func runReport(args []string, env Env, claimsOnly bool) (int, error) {
 	if !contains(formats, f.format) {
 		return ExitError, fmt.Errorf("unknown format %q (want one of %s)", f.format, strings.Join(formats, ", "))
 	}
-	minSev, failOn := compare.SevInfo, compare.SevLow
+	minSev, failOn, neverFail := compare.SevInfo, compare.SevLow, false
 	if f.minSev != "" {
 		s, ok := compare.ParseSeverity(f.minSev)
 		if !ok {
@@ -194,16 +235,37 @@ func runReport(args []string, env Env, claimsOnly bool) (int, error) {
 		}
 		minSev = s
 	}
-	if f.failOn != "" {
+	if f.failOn == "none" || f.failOn == "never" {
+		neverFail = true
+	} else if f.failOn != "" {
 		s, ok := compare.ParseSeverity(f.failOn)
 		if !ok {
-			return ExitError, fmt.Errorf("unknown severity %q for --fail-on (want info, low, medium or high)", f.failOn)
+			return ExitError, fmt.Errorf("unknown severity %q for --fail-on (want info, low, medium, high or none)", f.failOn)
 		}
 		failOn = s
 	}
 	set, err := ruleSet(f.rules)
 	if err != nil {
 		return ExitError, err
+	}
+	if err := checkLanguage(f.lang, set); err != nil {
+		return ExitError, err
+	}
+	// The output file is opened before any article is read, so a mistyped
+	// directory fails at once rather than after the whole run.
+	out := env.Stdout
+	if f.output != "" {
+		fh, created, err := openOutput(f.output)
+		if err != nil {
+			return ExitError, err
+		}
+		defer func() {
+			fh.Close()
+			if created && code == ExitError {
+				os.Remove(f.output)
+			}
+		}()
+		out = fh
 	}
 	docs, err := ingest.Read(paths, ingest.Options{KeepGoing: f.keepGoing, Stdin: env.Stdin})
 	if err != nil {
@@ -241,17 +303,8 @@ func runReport(args []string, env Env, claimsOnly bool) (int, error) {
 		}
 	}
 	r := res.Report
-	out := env.Stdout
-	if f.output != "" {
-		fh, err := os.Create(f.output)
-		if err != nil {
-			return ExitError, err
-		}
-		defer fh.Close()
-		out = fh
-	}
 	ropt := report.RenderOptions{
-		Color:   f.output == "" && env.IsTerminal(env.Stdout) && env.Getenv("NO_COLOR") == "",
+		Color:   f.output == "" && !f.noColor && env.IsTerminal(env.Stdout) && env.Getenv("NO_COLOR") == "",
 		Width:   env.TermWidth(env.Stdout),
 		Now:     env.Now,
 		ShowAll: f.all,
@@ -309,7 +362,7 @@ func runReport(args []string, env Env, claimsOnly bool) (int, error) {
 		if d.Review != nil && d.Review.Status == "dismissed" {
 			continue
 		}
-		if s, ok := compare.ParseSeverity(d.Severity); ok && s >= failOn {
+		if s, ok := compare.ParseSeverity(d.Severity); ok && s >= failOn && !neverFail {
 			return ExitFindings, nil
 		}
 	}
@@ -325,6 +378,49 @@ func readCount(docs []*claims.Document) int {
 		}
 	}
 	return n
+}
+
+// formatFor infers the output format from an -o file's extension; "" when
+// the extension says nothing (the default then applies).
+func formatFor(path string, formats []string) string {
+	var f string
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".html", ".htm":
+		f = "html"
+	case ".md", ".markdown":
+		f = "markdown"
+	case ".csv":
+		f = "csv"
+	case ".json":
+		f = "json"
+	case ".jsonld":
+		f = "claimreview"
+	}
+	if !contains(formats, f) {
+		return ""
+	}
+	return f
+}
+
+// openOutput opens the -o file for writing, truncating it; created says
+// whether it did not exist before (so a failed run can remove it instead
+// of leaving an empty report behind).
+func openOutput(path string) (fh *os.File, created bool, err error) {
+	_, statErr := os.Stat(path)
+	fh, err = os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o666)
+	if err != nil {
+		return nil, false, fmt.Errorf("cannot write the output file: %w", err)
+	}
+	return fh, errors.Is(statErr, fs.ErrNotExist), nil
+}
+
+// checkLanguage refuses a --lang (or config language) the rules do not
+// have, listing those they do.
+func checkLanguage(lang string, set *rules.Set) error {
+	if lang == "" || set.Languages[lang] != nil {
+		return nil
+	}
+	return fmt.Errorf("unknown language %q (known: %s)", lang, strings.Join(set.Codes, ", "))
 }
 
 func reviewPath(p string) string {

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -53,4 +54,82 @@ func TestZeroDocumentsIsAnError(t *testing.T) {
 			assert.Equal(t, ExitOK, r.code, "--allow-empty: stderr: %s", r.stderr)
 		})
 	}
+}
+
+func TestVersion(t *testing.T) {
+	for _, args := range [][]string{{"version"}, {"--version"}} {
+		r := runCmd(t, args...)
+		assert.Equal(t, ExitOK, r.code, r.stderr)
+		assert.Regexp(t, `^crosscheck \S+ \(revision \S+.*\), report schema version 1\n$`, r.stdout)
+	}
+}
+
+func TestHelpExitsZero(t *testing.T) {
+	for _, cmd := range []string{"report", "claims", "verify", "review"} {
+		for _, h := range []string{"-h", "--help"} {
+			r := runCmd(t, cmd, h)
+			assert.Equal(t, ExitOK, r.code, "%s %s: %s", cmd, h, r.stderr)
+			assert.Contains(t, r.stderr, "Usage", "%s %s", cmd, h)
+		}
+	}
+}
+
+func TestOutputFlag(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct{ name, flag, want string }{
+		{"r.html", "-o", "<!DOCTYPE html>"},
+		{"r.md", "--output", "# "},
+		{"r.csv", "-o", "id,severity,"},
+		{"r.json", "--output", `"version": 1`},
+		{"r.txt", "-o", "FINDING"},
+	} {
+		p := filepath.Join(dir, tc.name)
+		r := runCmd(t, "report", tc.flag, p, exampleDir)
+		assert.Equal(t, ExitFindings, r.code, r.stderr)
+		b, err := os.ReadFile(p)
+		assert.NoError(t, err)
+		assert.Contains(t, string(b), tc.want, tc.name)
+		assert.Empty(t, r.stdout)
+	}
+	// --format wins over the extension.
+	p := filepath.Join(dir, "x.html")
+	runCmd(t, "report", "--format", "json", "-o", p, exampleDir)
+	b, _ := os.ReadFile(p)
+	assert.Contains(t, string(b), `"version": 1`)
+}
+
+// An -o that cannot be written fails at once, before any article is read.
+func TestUnwritableOutputFailsFirst(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "no", "such", "dir", "r.html")
+	r := runCmd(t, "report", "-o", p, exampleDir)
+	assert.Equal(t, ExitError, r.code)
+	assert.Contains(t, r.stderr, p)
+	assert.NotContains(t, r.stderr, "read 5 documents")
+}
+
+func TestFailOnNone(t *testing.T) {
+	for _, v := range []string{"none", "never"} {
+		r := runCmd(t, "report", "--fail-on", v, exampleDir)
+		assert.Equal(t, ExitOK, r.code, r.stderr)
+		assert.Contains(t, r.stdout, "CC-")
+	}
+}
+
+func TestUnknownLanguage(t *testing.T) {
+	r := runCmd(t, "report", "--lang", "fr", exampleDir)
+	assert.Equal(t, ExitError, r.code)
+	assert.Contains(t, r.stderr, `unknown language "fr"`)
+	assert.Contains(t, r.stderr, "en, id")
+}
+
+func TestNoColorFlag(t *testing.T) {
+	env, out, _ := testEnv("", t.TempDir())
+	env.IsTerminal = func(io.Writer) bool { return true }
+	Run([]string{"report", exampleDir}, env)
+	assert.Contains(t, out.String(), "\x1b[", "a terminal gets colour")
+	env, out, _ = testEnv("", t.TempDir())
+	env.IsTerminal = func(io.Writer) bool { return true }
+	code := Run([]string{"report", "--no-color", exampleDir}, env)
+	assert.Equal(t, ExitFindings, code)
+	assert.NotContains(t, out.String(), "\x1b[")
 }
