@@ -104,6 +104,17 @@ func decode(s string) decoded {
 	}
 	st := scanBytes(s)
 	if st.isBinary() {
+		if bigEndian, ok := utf16WithoutBOM(s, st); ok {
+			d := decodeUTF16(s, bigEndian)
+			if !d.binary {
+				name := "UTF-16LE"
+				if bigEndian {
+					name = "UTF-16BE"
+				}
+				d.warnings = append([]string{"no byte-order mark; decoded as " + name + " (detected from its zero bytes)"}, d.warnings...)
+			}
+			return d
+		}
 		return decoded{binary: true}
 	}
 	if st.invalid == 0 || st.multi >= st.invalid {
@@ -116,6 +127,36 @@ func decode(s string) decoded {
 		return decoded{text: t, warnings: []string{"not valid UTF-8; decoded as Windows-1252 (a guess)"}}
 	}
 	return decodeUTF8(s, st)
+}
+
+// utf16WithoutBOM recognises UTF-16 saved without a byte-order mark, as
+// some Windows tools write it: in text of Latin script every other byte is
+// zero (the high byte of each code unit), on the odd positions for
+// little-endian and the even ones for big-endian, and almost never on the
+// others. Binary data has its zero bytes on both. Only the first 4 KB are
+// looked at; decodeUTF16 then still checks the decoded text is text.
+func utf16WithoutBOM(s string, st byteStats) (bigEndian, ok bool) {
+	if len(s) < 4 || len(s)%2 != 0 || st.nul*3 < len(s)/2 {
+		return false, false
+	}
+	sample := s[:min(len(s), 4096)&^1]
+	even, odd := 0, 0
+	for i := 0; i < len(sample); i += 2 {
+		if sample[i] == 0 {
+			even++
+		}
+		if sample[i+1] == 0 {
+			odd++
+		}
+	}
+	pairs := len(sample) / 2
+	switch {
+	case odd*10 >= pairs*6 && even*50 <= pairs:
+		return false, true
+	case even*10 >= pairs*6 && odd*50 <= pairs:
+		return true, true
+	}
+	return false, false
 }
 
 // decodeUTF8 returns s with any invalid bytes replaced by U+FFFD. Valid input

@@ -35,6 +35,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -414,7 +415,9 @@ func assignIDs(items []*item) {
 		}
 		changed := false
 		for _, g := range groups {
-			if len(g) < 2 {
+			if len(g) < 2 || sameOrigin(items, g) {
+				// Qualifying cannot separate records of one file: they
+				// keep their own id and get the "~N" suffix below.
 				continue
 			}
 			for _, i := range g {
@@ -455,8 +458,22 @@ func assignIDs(items []*item) {
 			s := fmt.Sprintf("%s~%d", k, n)
 			used[s] = true
 			items[i].doc.ID = s
+			addWarnings(items[i].doc, []string{fmt.Sprintf("id %q is already used by %s; this document is %q", k, items[g[0]].doc.Path, s)})
 		}
 	}
+}
+
+// sameOrigin reports whether the items of group g have the same base and
+// the same qualifiers, so that no qualification can tell them apart.
+func sameOrigin(items []*item, g []int) bool {
+	first := items[g[0]]
+	for _, i := range g[1:] {
+		it := items[i]
+		if it.base != first.base || !slices.Equal(it.qual, first.qual) {
+			return false
+		}
+	}
+	return true
 }
 
 // markDuplicates skips every read document whose text repeats that of an

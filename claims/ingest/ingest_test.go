@@ -658,7 +658,7 @@ func TestIDs(t *testing.T) {
 		{"same parent name", []*item{mk("a", "p/x/a.txt", "x", "p"), mk("a", "q/x/a.txt", "x", "q")}, []string{"p/x/a", "q/x/a"}},
 		{"stdin and a file named stdin", []*item{mk("stdin", "-"), mk("stdin", "d/stdin.txt", "d")}, []string{"stdin", "d/stdin"}},
 		{"same id in two feeds", []*item{mk("n1", "f.jsonl:1", "f", "d"), mk("n1", "g.jsonl:1", "g", "d")}, []string{"f/n1", "g/n1"}},
-		{"same id twice in one feed", []*item{mk("n1", "f.jsonl:7", "f"), mk("n1", "f.jsonl:3", "f")}, []string{"f/n1~2", "f/n1"}},
+		{"same id twice in one feed", []*item{mk("n1", "f.jsonl:7", "f"), mk("n1", "f.jsonl:3", "f")}, []string{"n1~2", "n1"}}, // qualifying cannot separate them: no "f/" (real paths would qualify up to the root)
 		{"suffix avoids an existing id", []*item{mk("n~2", "g.jsonl:1"), mk("n", "f.jsonl:2"), mk("n", "f.jsonl:1")}, []string{"n~2", "n~3", "n"}},
 	}
 	for _, tc := range tests {
@@ -790,4 +790,38 @@ func TestControlCharacterFileName(t *testing.T) {
 	require.ErrorAs(t, err, &ie)
 	assert.Equal(t, p, ie.Path)
 	assert.Contains(t, err.Error(), "file name contains a newline or control character")
+}
+
+// UTF-16 saved without a byte-order mark (some Windows tools do) is
+// recognised by its zero bytes and decoded, with a warning, rather than
+// skipped as binary.
+func TestUTF16WithoutBOM(t *testing.T) {
+	const text = "Flood waters in Millford receded on Thursday, officials said.\n"
+	dir := t.TempDir()
+	be := utf16BE(text)[2:]
+	for name, data := range map[string][]byte{"le.txt": utf16LE(text, false), "be.txt": be} {
+		d := readOne(t, write(t, dir, name, data), Options{})
+		assert.Equal(t, claims.StatusRead, d.Status, name)
+		assert.Equal(t, text, d.Text, name)
+		require.Len(t, d.Warnings, 1, name)
+		assert.Contains(t, d.Warnings[0], "no byte-order mark; decoded as UTF-16", name)
+	}
+	// Real binary data with NULs is still binary.
+	d := readOne(t, write(t, dir, "bin.txt", []byte("\x00\x01\x02\x03\x00\xff\x10\x00binary\x00\x00\x00")), Options{})
+	assert.Equal(t, claims.StatusSkipped, d.Status)
+}
+
+// Two JSON Lines records with the same id: the second is renamed (id~2) and
+// says so, rather than silently.
+func TestDuplicateJSONLIDWarns(t *testing.T) {
+	dir := t.TempDir()
+	p := write(t, dir, "f.jsonl", []byte(`{"id":"a","text":"The ferry sailed at noon."}`+"\n"+`{"id":"a","text":"The ferry sailed at one."}`+"\n"))
+	docs, err := Read([]string{p}, Options{})
+	require.NoError(t, err)
+	require.Len(t, docs, 2)
+	assert.Equal(t, "a", docs[0].ID)
+	assert.Equal(t, "a~2", docs[1].ID)
+	assert.Empty(t, docs[0].Warnings)
+	require.Len(t, docs[1].Warnings, 1)
+	assert.Equal(t, p+`:2: id "a" is already used by `+p+`:1; this document is "a~2"`, docs[1].Warnings[0])
 }

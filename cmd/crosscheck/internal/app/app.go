@@ -299,7 +299,7 @@ func runReport(args []string, env Env, claimsOnly bool) (code int, err error) {
 	fmt.Fprintln(env.Stderr, ingest.Summary(docs))
 	for _, d := range docs {
 		for _, w := range d.Warnings {
-			fmt.Fprintf(env.Stderr, "warning: %s: %s\n", d.Path, w)
+			fmt.Fprintf(env.Stderr, "warning: %s\n", w) // w starts with the path
 		}
 	}
 	r := res.Report
@@ -315,21 +315,33 @@ func runReport(args []string, env Env, claimsOnly bool) (code int, err error) {
 	if claimsOnly {
 		return ExitOK, report.RenderClaims(out, r, f.format, ropt)
 	}
-	// Severity filter, then editors' decisions.
-	kept := r.Discrepancies[:0]
-	for _, d := range r.Discrepancies {
-		if s, ok := compare.ParseSeverity(d.Severity); ok && s >= minSev {
-			kept = append(kept, d)
-		}
-	}
-	r.Discrepancies = kept
+	// Editors' decisions first, on every finding (a decision about a
+	// finding below --min-severity is not stale), then the severity filter.
 	rf, err := review.Load(reviewPath(f.reviewFile))
 	if err != nil {
 		return ExitError, err
 	}
 	rf.Apply(r)
-	for _, s := range r.Stale {
-		fmt.Fprintf(env.Stderr, "warning: review decision for %s (%s) matches no finding in this run\n", s.ID, s.Status)
+	kept := r.Discrepancies[:0]
+	below := 0
+	for _, d := range r.Discrepancies {
+		if s, ok := compare.ParseSeverity(d.Severity); ok && s >= minSev {
+			kept = append(kept, d)
+		} else {
+			below++
+		}
+	}
+	r.Discrepancies = kept
+	if below > 0 {
+		fmt.Fprintf(env.Stderr, "%d %s below --min-severity %s hidden\n", below, plural(below, "finding", "findings"), minSev)
+	}
+	// The table and Markdown carry the stale-decision warning themselves;
+	// when they go to standard output, saying it on standard error as well
+	// would show it twice on the terminal.
+	if !(out == env.Stdout && (f.format == "table" || f.format == "markdown")) {
+		for _, s := range r.Stale {
+			fmt.Fprintf(env.Stderr, "warning: review decision for %s (%s) matches no finding in this run\n", s.ID, s.Status)
+		}
 	}
 	if !f.all {
 		// Dismissed findings leave every format, JSON included, unless
@@ -495,6 +507,13 @@ func runReview(args []string, env Env) (int, error) {
 	}
 	fmt.Fprintf(env.Stdout, "%s %s in %s\n", d.ID, status, reviewPath(path))
 	return ExitOK, nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 func contains(ss []string, s string) bool {

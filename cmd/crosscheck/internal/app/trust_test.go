@@ -4,6 +4,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -132,4 +133,33 @@ func TestNoColorFlag(t *testing.T) {
 	code := Run([]string{"report", "--no-color", exampleDir}, env)
 	assert.Equal(t, ExitFindings, code)
 	assert.NotContains(t, out.String(), "\x1b[")
+}
+
+func TestWarningsNamePathOnce(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"a.txt": "December 30, 2024\nThe ferry sailed at noon \xff\xfe\xfd on Monday.\n"})
+	r := runCmdIn(t, "", t.TempDir(), "report", dir)
+	p := filepath.Join(dir, "a.txt")
+	assert.Contains(t, r.stderr, "warning: "+p+": not valid UTF-8")
+	assert.Equal(t, 1, strings.Count(r.stderr, p), r.stderr)
+}
+
+func TestStaleDecisionWarnedOnce(t *testing.T) {
+	wd := t.TempDir()
+	writeFiles(t, wd, map[string]string{".crosscheck-review.yaml": "version: 1\ndecisions:\n  - id: CC-0000000000\n    status: dismissed\n    reason: gone\n"})
+	rf := filepath.Join(wd, ".crosscheck-review.yaml")
+	for _, format := range []string{"table", "markdown", "json"} {
+		r := runCmdIn(t, "", wd, "report", "--review-file", rf, "--format", format, exampleDir)
+		assert.Equal(t, ExitFindings, r.code, r.stderr)
+		assert.Equal(t, 1, strings.Count(r.stdout+r.stderr, "CC-0000000000 (dismissed)"), "%s: stdout:\n%s\nstderr:\n%s", format, r.stdout, r.stderr)
+	}
+}
+
+func TestMinSeverityHiddenCounted(t *testing.T) {
+	r := runCmd(t, "report", "--min-severity", "medium", exampleDir)
+	assert.Contains(t, r.stderr, "1 finding below --min-severity medium hidden")
+	r = runCmd(t, "report", "--min-severity", "high", exampleDir)
+	assert.Contains(t, r.stderr, "2 findings below --min-severity high hidden")
+	r = runCmd(t, "report", exampleDir)
+	assert.NotContains(t, r.stderr, "--min-severity")
 }
