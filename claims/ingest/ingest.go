@@ -29,6 +29,7 @@
 package ingest
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/maphash"
@@ -71,6 +72,10 @@ type Options struct {
 	KeepGoing bool
 	// Stdin is read for the path "-" (nil means os.Stdin).
 	Stdin io.Reader
+	// StdinFormat says what standard input holds: "text", "html" or
+	// "jsonl"; "" detects it (JSON Lines when the first line is a JSON
+	// object, HTML when it starts like a page, text otherwise).
+	StdinFormat string
 	// MaxFileBytes limits the size of any one input (0 means
 	// DefaultMaxFileBytes). A larger file is an error naming the file and
 	// the limit, or a skipped document with KeepGoing.
@@ -191,7 +196,25 @@ func (r *reader) readPath(p string) error {
 		if err != nil {
 			return r.fail(p, 0, err, "stdin", nil)
 		}
-		r.addContent(p, "stdin", nil, content, sniff(content))
+		kind := sniff(content)
+		switch r.opt.StdinFormat {
+		case "":
+			if looksLikeJSONL(content) {
+				kind = kindJSONL
+			}
+		case "text":
+			kind = kindText
+		case "html":
+			kind = kindHTML
+		case "jsonl":
+			kind = kindJSONL
+		default:
+			return &Error{Path: p, Err: fmt.Errorf("unknown standard input format %q (want text, html or jsonl)", r.opt.StdinFormat)}
+		}
+		if kind == kindJSONL {
+			return r.readJSONL(p, strings.NewReader(content), "stdin", nil)
+		}
+		r.addContent(p, "stdin", nil, content, kind)
 		return nil
 	}
 	fi, err := os.Stat(p)
@@ -355,6 +378,19 @@ func (r *reader) addContent(path, base string, qual []string, content string, ki
 		base = doc.ID // an id given by front matter
 	}
 	r.add(doc, base, qual)
+}
+
+// looksLikeJSONL reports whether standard input is JSON Lines: its first
+// non-blank line is a complete JSON object. An article does not start that
+// way.
+func looksLikeJSONL(content string) bool {
+	content = strings.TrimPrefix(content, bomUTF8)
+	content = strings.TrimLeft(content, " \t\r\n")
+	if !strings.HasPrefix(content, "{") {
+		return false
+	}
+	line, _, _ := strings.Cut(content, "\n")
+	return json.Valid([]byte(strings.TrimSpace(line)))
 }
 
 // stem is a file's name without its extension: the default document ID.

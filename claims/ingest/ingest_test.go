@@ -825,3 +825,28 @@ func TestDuplicateJSONLIDWarns(t *testing.T) {
 	require.Len(t, docs[1].Warnings, 1)
 	assert.Equal(t, p+`:2: id "a" is already used by `+p+`:1; this document is "a~2"`, docs[1].Warnings[0])
 }
+
+// JSON Lines on standard input is read as JSON Lines: detected when the
+// first line is a JSON object, or forced with Options.StdinFormat.
+func TestStdinJSONL(t *testing.T) {
+	feed := `{"id":"w1","title":"Ferry","text":"The morning boat left two hours late."}` + "\n" +
+		`{"id":"w2","text":"The evening boat was cancelled."}` + "\n"
+	for _, format := range []string{"", "jsonl"} {
+		docs, err := Read([]string{"-"}, Options{Stdin: strings.NewReader(feed), StdinFormat: format})
+		require.NoError(t, err)
+		require.Len(t, docs, 2, "format %q", format)
+		assert.Equal(t, "w1", docs[0].ID)
+		assert.Equal(t, "-:1", docs[0].Path)
+		assert.Equal(t, "The morning boat left two hours late.", docs[0].Text)
+		assert.Equal(t, "w2", docs[1].ID)
+	}
+	// Forced text: the feed is one document.
+	docs, err := Read([]string{"-"}, Options{Stdin: strings.NewReader(feed), StdinFormat: "text"})
+	require.NoError(t, err)
+	require.Len(t, docs, 1)
+	// A malformed record names "-" and its line.
+	_, err = Read([]string{"-"}, Options{Stdin: strings.NewReader(feed + "{oops\n"), StdinFormat: "jsonl"})
+	assert.EqualError(t, err, "-:3: malformed record: invalid character 'o' looking for beginning of object key string")
+	_, err = Read([]string{"-"}, Options{Stdin: strings.NewReader(feed), StdinFormat: "yaml"})
+	assert.Error(t, err)
+}

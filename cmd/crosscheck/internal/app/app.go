@@ -155,6 +155,7 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 
 type reportFlags struct {
 	format, lang, minSev, failOn, reviewFile, output, config string
+	stdinFormat                                              string
 	rules                                                    multiFlag
 	all, keepGoing, agreements, allowEmpty, noColor          bool
 }
@@ -181,6 +182,7 @@ func runReport(args []string, env Env, claimsOnly bool) (code int, err error) {
 	fs.BoolVar(&f.noColor, "no-color", false, "no colour in the table (as NO_COLOR=1 does)")
 	fs.BoolVar(&f.keepGoing, "keep-going", false, "report unreadable files as skipped documents instead of stopping")
 	fs.StringVar(&f.config, "config", "", "configuration file (default: .crosscheck.yaml found from the working directory up)")
+	fs.StringVar(&f.stdinFormat, "stdin-format", "", "what standard input (-) holds: text|html|jsonl (default: detected)")
 	fs.BoolVar(&f.allowEmpty, "allow-empty", false, "accept inputs from which no document is read (otherwise exit 2)")
 	if !claimsOnly {
 		fs.StringVar(&f.minSev, "min-severity", "", "hide findings below this severity: info|low|medium|high")
@@ -196,6 +198,12 @@ func runReport(args []string, env Env, claimsOnly bool) (code int, err error) {
 		fs.Usage()
 		return ExitError, errors.New("no input paths")
 	}
+	if n := countOf(paths, "-"); n > 1 {
+		return ExitError, errors.New(`"-" (standard input) given twice: standard input can be read only once`)
+	}
+	if f.stdinFormat != "" && !contains([]string{"text", "html", "jsonl"}, f.stdinFormat) {
+		return ExitError, fmt.Errorf("unknown --stdin-format %q (want text, html or jsonl)", f.stdinFormat)
+	}
 	cfg, err := loadConfig(f.config, env)
 	if err != nil {
 		return ExitError, err
@@ -204,7 +212,9 @@ func runReport(args []string, env Env, claimsOnly bool) (code int, err error) {
 		f.format = formatFor(f.output, formats)
 	}
 	if cfg != nil {
-		if f.format == "" && !claimsOnly {
+		// claims has fewer formats: a report-only format in the config
+		// (html, claimreview) leaves it at its default.
+		if f.format == "" && contains(formats, cfg.Format) {
 			f.format = cfg.Format
 		}
 		if f.lang == "" {
@@ -267,7 +277,7 @@ func runReport(args []string, env Env, claimsOnly bool) (code int, err error) {
 		}()
 		out = fh
 	}
-	docs, err := ingest.Read(paths, ingest.Options{KeepGoing: f.keepGoing, Stdin: env.Stdin})
+	docs, err := ingest.Read(paths, ingest.Options{KeepGoing: f.keepGoing, Stdin: env.Stdin, StdinFormat: f.stdinFormat})
 	if err != nil {
 		return ExitError, err
 	}
@@ -514,6 +524,16 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+func countOf(ss []string, s string) int {
+	n := 0
+	for _, x := range ss {
+		if x == s {
+			n++
+		}
+	}
+	return n
 }
 
 func contains(ss []string, s string) bool {

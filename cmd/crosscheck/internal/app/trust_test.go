@@ -163,3 +163,34 @@ func TestMinSeverityHiddenCounted(t *testing.T) {
 	r = runCmd(t, "report", exampleDir)
 	assert.NotContains(t, r.stderr, "--min-severity")
 }
+
+func TestClaimsHonoursConfigFormat(t *testing.T) {
+	wd := t.TempDir()
+	writeFiles(t, wd, map[string]string{".crosscheck.yaml": "format: json\n"})
+	r := runCmdIn(t, "", wd, "claims", exampleDir)
+	assert.Equal(t, ExitOK, r.code, r.stderr)
+	assert.True(t, strings.HasPrefix(r.stdout, "{"), r.stdout[:min(len(r.stdout), 200)])
+	// A report-only format in the config leaves claims at its default.
+	writeFiles(t, wd, map[string]string{".crosscheck.yaml": "format: html\n"})
+	r = runCmdIn(t, "", wd, "claims", exampleDir)
+	assert.Equal(t, ExitOK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "│ WHERE")
+}
+
+func TestStdinJSONLAndDoubleDash(t *testing.T) {
+	feed := `{"id":"w1","text":"December 30, 2024. Floods killed 12 people in Sinuiju."}` + "\n" +
+		`{"id":"w2","text":"December 31, 2024. Floods killed 40 people in Sinuiju."}` + "\n"
+	for _, args := range [][]string{{"claims", "--format", "json", "-"}, {"claims", "--format", "json", "--stdin-format", "jsonl", "-"}} {
+		r := runCmdIn(t, feed, t.TempDir(), args...)
+		assert.Equal(t, ExitOK, r.code, r.stderr)
+		assert.Contains(t, r.stdout, `"id": "w1"`)
+		assert.Contains(t, r.stdout, `"id": "w2"`)
+		assert.Contains(t, r.stderr, "read 2 documents")
+	}
+	r := runCmdIn(t, feed, t.TempDir(), "report", "-", "-")
+	assert.Equal(t, ExitError, r.code)
+	assert.Contains(t, r.stderr, `"-" (standard input) given twice`)
+	r = runCmdIn(t, feed, t.TempDir(), "report", "--stdin-format", "xml", "-")
+	assert.Equal(t, ExitError, r.code)
+	assert.Contains(t, r.stderr, "--stdin-format")
+}
