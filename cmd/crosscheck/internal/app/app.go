@@ -226,9 +226,6 @@ func runReport(args []string, env Env, claimsOnly bool) (code int, err error) {
 		if f.failOn == "" {
 			f.failOn = cfg.FailOn
 		}
-		if f.reviewFile == "" {
-			f.reviewFile = cfg.ReviewFile
-		}
 		f.rules = append(append(multiFlag{}, cfg.Rules...), f.rules...)
 	}
 	if f.format == "" {
@@ -327,9 +324,12 @@ func runReport(args []string, env Env, claimsOnly bool) (code int, err error) {
 	}
 	// Editors' decisions first, on every finding (a decision about a
 	// finding below --min-severity is not stale), then the severity filter.
-	rf, err := review.Load(reviewPath(f.reviewFile))
+	rf, err := review.Load(reviewPath(f.reviewFile, cfg, env))
 	if err != nil {
 		return ExitError, err
+	}
+	if n := len(rf.Decisions); n > 0 {
+		fmt.Fprintf(env.Stderr, "review decisions: %s (%d %s)\n", rf.Path, n, plural(n, "decision", "decisions"))
 	}
 	rf.Apply(r)
 	kept := r.Discrepancies[:0]
@@ -445,11 +445,40 @@ func checkLanguage(lang string, set *rules.Set) error {
 	return fmt.Errorf("unknown language %q (known: %s)", lang, strings.Join(set.Codes, ", "))
 }
 
-func reviewPath(p string) string {
-	if p == "" {
-		return ".crosscheck-review.yaml"
+// reviewPath finds the review file the way the configuration is found: the
+// flag's path (relative to the working directory); else the config's
+// review_file; else the nearest .crosscheck-review.yaml from the working
+// directory up; else one beside the configuration file; else one in the
+// working directory (where "review" then creates it).
+func reviewPath(flagPath string, cfg *config.Config, env Env) string {
+	wd, err := env.Getwd()
+	if err != nil {
+		wd = "."
 	}
-	return p
+	if flagPath != "" {
+		if filepath.IsAbs(flagPath) {
+			return flagPath
+		}
+		return filepath.Join(wd, flagPath)
+	}
+	if cfg != nil && cfg.ReviewFile != "" {
+		return cfg.ReviewFile
+	}
+	for dir := wd; ; {
+		p := filepath.Join(dir, review.DefaultPath)
+		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+			return p
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			break
+		}
+		dir = parent
+	}
+	if cfg != nil {
+		return filepath.Join(cfg.Dir, review.DefaultPath)
+	}
+	return filepath.Join(wd, review.DefaultPath)
 }
 
 func loadConfig(path string, env Env) (*config.Config, error) {
@@ -486,6 +515,10 @@ func runReview(args []string, env Env) (int, error) {
 	if len(pos) != 1 {
 		return ExitError, errors.New("want exactly one finding ID (as shown in the report)")
 	}
+	id, err := review.ParseID(pos[0])
+	if err != nil {
+		return ExitError, err
+	}
 	if *confirm == *dismiss {
 		return ExitError, errors.New("say --confirm or --dismiss")
 	}
@@ -496,11 +529,7 @@ func runReview(args []string, env Env) (int, error) {
 	if err != nil {
 		return ExitError, err
 	}
-	path := *file
-	if path == "" && cfg != nil {
-		path = cfg.ReviewFile
-	}
-	rf, err := review.Load(reviewPath(path))
+	rf, err := review.Load(reviewPath(*file, cfg, env))
 	if err != nil {
 		return ExitError, err
 	}
@@ -508,15 +537,35 @@ func runReview(args []string, env Env) (int, error) {
 	if *dismiss {
 		status = "dismissed"
 	}
-	d := report.Decision{ID: pos[0], Status: status, Reason: *reason, By: *by, At: env.Now().UTC().Format(time.RFC3339)}
-	if err := rf.Record(d); err != nil {
+	d := report.Decision{ID: id, Status: status, Reason: *reason, By: *by, At: env.Now().UTC().Format(time.RFC3339)}
+	prev, replaced, err := rf.RecordReplacing(d)
+	if err != nil {
 		return ExitError, err
 	}
 	if err := rf.Save(); err != nil {
 		return ExitError, err
 	}
-	fmt.Fprintf(env.Stdout, "%s %s in %s\n", d.ID, status, reviewPath(path))
+	if replaced {
+		fmt.Fprintf(env.Stderr, "%s: replaces the earlier decision: %s\n", d.ID, describeDecision(prev))
+	}
+	fmt.Fprintf(env.Stdout, "%s %s in %s\n", d.ID, status, rf.Path)
 	return ExitOK, nil
+}
+
+// describeDecision is one decision in words: "dismissed by ana at TIME
+// (reason)".
+func describeDecision(d report.Decision) string {
+	s := d.Status
+	if d.By != "" {
+		s += " by " + d.By
+	}
+	if d.At != "" {
+		s += " at " + d.At
+	}
+	if d.Reason != "" {
+		s += " (" + strings.Join(strings.Fields(d.Reason), " ") + ")"
+	}
+	return s
 }
 
 func plural(n int, one, many string) string {

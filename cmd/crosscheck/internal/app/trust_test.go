@@ -194,3 +194,48 @@ func TestStdinJSONLAndDoubleDash(t *testing.T) {
 	assert.Equal(t, ExitError, r.code)
 	assert.Contains(t, r.stderr, "--stdin-format")
 }
+
+func TestReviewIDs(t *testing.T) {
+	wd := t.TempDir()
+	r := runCmdIn(t, "", wd, "review", "CC-nothex1234", "--confirm", "--reason", "x")
+	assert.Equal(t, ExitError, r.code)
+	assert.Contains(t, r.stderr, `"CC-nothex1234" is not a finding id`)
+	_, err := os.Stat(filepath.Join(wd, ".crosscheck-review.yaml"))
+	assert.True(t, os.IsNotExist(err), "nothing written")
+
+	r = runCmdIn(t, "", wd, "review", "cc-D946BA8C3B", "--dismiss", "--reason", "checked: June 2024", "--by", "ana")
+	assert.Equal(t, ExitOK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "CC-d946ba8c3b dismissed in "+filepath.Join(wd, ".crosscheck-review.yaml"))
+	r = runCmdIn(t, "", wd, "review", "CC-d946ba8c3b", "--confirm", "--reason", "2023 is wrong")
+	assert.Equal(t, ExitOK, r.code, r.stderr)
+	assert.Contains(t, r.stderr, "replaces the earlier decision: dismissed by ana at 2025-01-02T03:04:05Z (checked: June 2024)")
+	b, err := os.ReadFile(filepath.Join(wd, ".crosscheck-review.yaml"))
+	assert.NoError(t, err)
+	assert.Equal(t, 1, strings.Count(string(b), "id: "), string(b))
+}
+
+// The review file is found as the configuration is: walking up from the
+// working directory, else beside the configuration; the report says which
+// file it applied.
+func TestReviewFileFound(t *testing.T) {
+	root := t.TempDir()
+	sub := filepath.Join(root, "desk", "today")
+	writeFiles(t, root, map[string]string{"desk/today/.keep": ""})
+	r := runCmdIn(t, "", root, "review", "CC-d946ba8c3b", "--dismiss", "--reason", "checked")
+	assert.Equal(t, ExitOK, r.code, r.stderr)
+	rep := runCmdIn(t, "", sub, "report", exampleDir)
+	assert.Contains(t, rep.stderr, "review decisions: "+filepath.Join(root, ".crosscheck-review.yaml")+" (1 decision)")
+	assert.NotContains(t, rep.stdout, "CC-d946ba8c3b")
+	assert.Contains(t, rep.stderr, "1 dismissed finding(s) hidden")
+
+	// Beside the configuration, when none is found on the way up.
+	cfgDir := t.TempDir()
+	wd := filepath.Join(cfgDir, "sub")
+	writeFiles(t, cfgDir, map[string]string{".crosscheck.yaml": "format: table\n", "sub/.keep": ""})
+	r = runCmdIn(t, "", wd, "review", "CC-d946ba8c3b", "--confirm", "--reason", "checked")
+	assert.Equal(t, ExitOK, r.code, r.stderr)
+	_, err := os.Stat(filepath.Join(cfgDir, ".crosscheck-review.yaml"))
+	assert.NoError(t, err)
+	rep = runCmdIn(t, "", wd, "report", exampleDir)
+	assert.Contains(t, rep.stderr, "review decisions: "+filepath.Join(cfgDir, ".crosscheck-review.yaml"))
+}
