@@ -14,6 +14,8 @@ import (
 	"github.com/olekukonko/tablewriter/pkg/twwidth"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/crosscheck/crosscheck/claims"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -404,4 +406,34 @@ func TestCSVFormulaInjection(t *testing.T) {
 		assert.Equal(t, "'"+c, csvCell(c))
 	}
 	assert.Equal(t, "ok=1", csvCell("ok=1"))
+}
+
+// claimReviewed is the sentence that makes the claim, not the bare span
+// ("on 9 March" says nothing on its own); without the sentence, the span.
+func TestClaimReviewSentence(t *testing.T) {
+	r := fixtureReport(t)
+	opt := fixtureOptions(r)
+	var id string
+	for _, c := range r.Claims {
+		if c.Text == "on 9 March" {
+			id = c.ID
+		}
+	}
+	require.NotEmpty(t, id)
+	opt.Sentences = map[string]string{id: "The bridge opened on 9 March, the council said."}
+	var got []map[string]any
+	require.NoError(t, json.Unmarshal([]byte(render(t, r, "claimreview", opt)), &got))
+	require.Len(t, got, 1)
+	assert.Equal(t, "The bridge opened on 9 March, the council said.", got[0]["claimReviewed"])
+}
+
+func TestSentencesFor(t *testing.T) {
+	text := "First one.  The bridge\nopened on 9 March. Last."
+	cs := []*claims.Claim{
+		{ID: "a", Doc: "d", SentenceStart: 12, SentenceEnd: 41},
+		{ID: "b", Doc: "d", SentenceStart: 40, SentenceEnd: 400}, // out of range: none
+		{ID: "c", Doc: "x", SentenceStart: 0, SentenceEnd: 4},    // no such document
+	}
+	got := SentencesFor(map[string]string{"d": text}, cs)
+	assert.Equal(t, map[string]string{"a": "The bridge opened on 9 March."}, got)
 }

@@ -377,6 +377,25 @@ func runReport(args []string, env Env, claimsOnly bool) (code int, err error) {
 		}
 		ropt.Snippets = report.SnippetsFor(texts, r, 160)
 	}
+	if f.format == "claimreview" {
+		texts := map[string]string{}
+		for _, d := range res.Documents {
+			texts[d.ID] = d.Text
+		}
+		ropt.Sentences = report.SentencesFor(texts, res.Claims)
+		if ropt.Author == "" {
+			fmt.Fprintln(env.Stderr, "warning: claimreview_author is not set in the configuration: the drafts' author.name is empty")
+		}
+		confirmed := 0
+		for _, d := range r.Discrepancies {
+			if d.Review != nil && d.Review.Status == review.Confirmed {
+				confirmed++
+			}
+		}
+		if confirmed == 0 {
+			fmt.Fprintln(env.Stderr, "no confirmed findings: nothing to draft (ClaimReview drafts only confirmed findings; confirm one with 'crosscheck review ID --confirm --reason ...')")
+		}
+	}
 	if err := report.Render(out, r, f.format, ropt); err != nil {
 		return ExitError, err
 	}

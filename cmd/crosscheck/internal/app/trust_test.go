@@ -1,6 +1,7 @@
 package app
 
 import (
+	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
@@ -238,4 +239,26 @@ func TestReviewFileFound(t *testing.T) {
 	assert.NoError(t, err)
 	rep = runCmdIn(t, "", wd, "report", exampleDir)
 	assert.Contains(t, rep.stderr, "review decisions: "+filepath.Join(cfgDir, ".crosscheck-review.yaml"))
+}
+
+func TestClaimReviewWarnings(t *testing.T) {
+	wd := t.TempDir()
+	// Nothing confirmed, no author: both said on standard error.
+	r := runCmdIn(t, "", wd, "report", "--format", "claimreview", exampleDir)
+	assert.Equal(t, "[]\n", r.stdout)
+	assert.Contains(t, r.stderr, "warning: claimreview_author is not set")
+	assert.Contains(t, r.stderr, "no confirmed findings: nothing to draft")
+
+	writeFiles(t, wd, map[string]string{".crosscheck.yaml": "claimreview_author: Example Fact Desk\n"})
+	runCmdIn(t, "", wd, "review", "CC-d946ba8c3b", "--confirm", "--reason", "signed June 2024")
+	r = runCmdIn(t, "", wd, "report", "--format", "claimreview", exampleDir)
+	assert.NotContains(t, r.stderr, "claimreview_author")
+	assert.NotContains(t, r.stderr, "no confirmed findings")
+	var drafts []map[string]any
+	assert.NoError(t, json.Unmarshal([]byte(r.stdout), &drafts), r.stdout)
+	if assert.Len(t, drafts, 1) {
+		got := drafts[0]["claimReviewed"].(string)
+		assert.Contains(t, got, "in 2023")
+		assert.Greater(t, len(got), len("in 2023")+20, "the sentence, not the span: %q", got)
+	}
 }
