@@ -25,6 +25,7 @@ const (
 // decoded is raw input turned into UTF-8 text.
 type decoded struct {
 	text     string
+	encoding string   // what the bytes were decoded from: "utf-8", "utf-16le", "windows-1252", ...
 	binary   bool     // not text at all: the caller skips it
 	warnings []string // what was guessed or repaired (without the path)
 }
@@ -124,7 +125,7 @@ func decode(s string) decoded {
 	}
 	if st.undefined == 0 && st.high*2 <= st.n {
 		t, _ := charmap.Windows1252.NewDecoder().String(s) // cannot fail: every byte maps
-		return decoded{text: t, warnings: []string{"not valid UTF-8; decoded as Windows-1252 (a guess)"}}
+		return decoded{text: t, encoding: "windows-1252", warnings: []string{"not valid UTF-8; decoded as Windows-1252 (a guess)"}}
 	}
 	return decodeUTF8(s, st)
 }
@@ -166,10 +167,11 @@ func decodeUTF8(s string, st byteStats) decoded {
 		return decoded{binary: true}
 	}
 	if st.invalid == 0 {
-		return decoded{text: s}
+		return decoded{text: s, encoding: "utf-8"}
 	}
 	return decoded{
 		text:     strings.ToValidUTF8(s, "\uFFFD"),
+		encoding: "utf-8",
 		warnings: []string{fmt.Sprintf("invalid UTF-8: %d %s replaced with U+FFFD", st.invalid, plural(st.invalid, "byte"))},
 	}
 }
@@ -214,7 +216,11 @@ func decodeUTF16(s string, bigEndian bool) decoded {
 	if scanBytes(t).isBinary() {
 		return decoded{binary: true}
 	}
-	return decoded{text: t, warnings: warnings}
+	enc := "utf-16le"
+	if bigEndian {
+		enc = "utf-16be"
+	}
+	return decoded{text: t, encoding: enc, warnings: warnings}
 }
 
 // decodeHTML decodes an HTML page. A byte-order mark wins, then a charset
@@ -245,7 +251,7 @@ func decodeHTML(s string) decoded {
 		return decoded{binary: true}
 	}
 	if st.high == 0 {
-		return decoded{text: s} // ASCII reads the same in every declared charset
+		return decoded{text: s, encoding: name} // ASCII reads the same in every declared charset
 	}
 	return decodeWith(s, enc, name)
 }
@@ -262,7 +268,7 @@ func decodeWith(s string, enc encoding.Encoding, name string) decoded {
 	if !utf8.ValidString(t) {
 		t = strings.ToValidUTF8(t, "\uFFFD")
 	}
-	return decoded{text: t}
+	return decoded{text: t, encoding: name}
 }
 
 // declaredCharset finds the charset label of <meta charset="..."> or

@@ -45,6 +45,7 @@ func htmlDocument(path, content string) *claims.Document {
 	}
 	doc := &claims.Document{
 		Path:            path,
+		Encoding:        d.encoding,
 		Status:          claims.StatusRead,
 		PublishedSource: claims.SourceNone,
 		LanguageSource:  claims.SourceNone,

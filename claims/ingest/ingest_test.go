@@ -850,3 +850,28 @@ func TestStdinJSONL(t *testing.T) {
 	_, err = Read([]string{"-"}, Options{Stdin: strings.NewReader(feed), StdinFormat: "yaml"})
 	assert.Error(t, err)
 }
+
+// Every read document says how its bytes were decoded, since offsets
+// refer to the decoded UTF-8 text, not to the file.
+func TestEncodingRecorded(t *testing.T) {
+	const text = "Café owners in Millford counted 12 flooded shops on Thursday.\n"
+	dir := t.TempDir()
+	for name, tc := range map[string]struct {
+		data []byte
+		want string
+	}{
+		"utf8.txt":     {[]byte(text), "utf-8"},
+		"bom.txt":      {append([]byte(bomUTF8), text...), "utf-8"},
+		"le.txt":       {utf16LE(text, true), "utf-16le"},
+		"be.txt":       {utf16BE(text), "utf-16be"},
+		"nobom.txt":    {utf16LE(text, false), "utf-16le"},
+		"cp1252.txt":   {win1252(t, text), "windows-1252"},
+		"page.html":    {[]byte(`<html><head><meta charset="iso-8859-2"></head><body><p>Caf` + "\xe9" + ` owners in Millford counted 12 flooded shops on Thursday, the council said.</p></body></html>`), "iso-8859-2"},
+		"feed16.jsonl": {utf16LE(`{"id":"r1","text":"`+strings.TrimSpace(text)+`"}`+"\n", true), "utf-16le"},
+		"feed.jsonl":   {[]byte(`{"id":"r2","text":"` + strings.TrimSpace(text) + `"}` + "\n"), "utf-8"},
+	} {
+		d := readOne(t, write(t, dir, name, tc.data), Options{})
+		assert.Equal(t, claims.StatusRead, d.Status, name)
+		assert.Equal(t, tc.want, d.Encoding, name)
+	}
+}

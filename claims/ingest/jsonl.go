@@ -38,7 +38,12 @@ func (r *reader) readJSONL(path string, rd io.Reader, stem string, qual []string
 	recQual := append([]string{stem}, qual...)
 	br := bufio.NewReaderSize(io.LimitReader(rd, r.max+1), 64<<10)
 	// A UTF-16 feed is transcoded on the fly; a UTF-8 BOM is dropped.
+	enc := "utf-8"
 	if bom, _ := br.Peek(3); bytes.HasPrefix(bom, []byte(bomUTF16LE)) || bytes.HasPrefix(bom, []byte(bomUTF16BE)) {
+		enc = "utf-16le"
+		if bytes.HasPrefix(bom, []byte(bomUTF16BE)) {
+			enc = "utf-16be"
+		}
 		br = bufio.NewReaderSize(transform.NewReader(br, unicode.BOMOverride(unicode.UTF8.NewDecoder())), 64<<10)
 	} else if bytes.HasPrefix(bom, []byte(bomUTF8)) {
 		br.Discard(len(bomUTF8))
@@ -55,6 +60,9 @@ func (r *reader) readJSONL(path string, rd io.Reader, stem string, qual []string
 		}
 		if trimmed := bytes.TrimSpace(line); len(trimmed) > 0 {
 			doc, base, rerr := parseRecord(path, n, trimmed, stem)
+			if doc != nil && doc.Status == claims.StatusRead {
+				doc.Encoding = enc
+			}
 			if rerr != nil {
 				if ferr := r.fail(path, n, rerr, base, recQual); ferr != nil {
 					return ferr

@@ -19,6 +19,7 @@ func textDocument(path, content string) *claims.Document {
 	doc := &claims.Document{
 		Path:            path,
 		Text:            d.text,
+		Encoding:        d.encoding,
 		Status:          claims.StatusRead,
 		PublishedSource: claims.SourceNone,
 		LanguageSource:  claims.SourceNone,

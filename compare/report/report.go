@@ -30,19 +30,24 @@ type Report struct {
 
 // Document is one input, read or skipped.
 type Document struct {
-	ID              string   `json:"id"`
-	Path            string   `json:"path"`
-	Title           string   `json:"title"`
-	Published       *string  `json:"published"` // YYYY-MM-DD or null
-	Language        string   `json:"language"`
-	PublishedSource string   `json:"published_source,omitempty"`
-	PublishedText   string   `json:"published_text,omitempty"`
-	LanguageSource  string   `json:"language_source,omitempty"`
-	URL             string   `json:"url,omitempty"`
-	Status          string   `json:"status"`
-	SkipReason      string   `json:"skip_reason,omitempty"`
-	Extracted       string   `json:"extracted,omitempty"` // how text was obtained when not the raw file (offsets refer to it)
-	Warnings        []string `json:"warnings,omitempty"`
+	ID              string  `json:"id"`
+	Path            string  `json:"path"`
+	Title           string  `json:"title"`
+	Published       *string `json:"published"` // YYYY-MM-DD or null
+	Language        string  `json:"language"`
+	PublishedSource string  `json:"published_source,omitempty"`
+	PublishedText   string  `json:"published_text,omitempty"`
+	LanguageSource  string  `json:"language_source,omitempty"`
+	URL             string  `json:"url,omitempty"`
+	Status          string  `json:"status"`
+	SkipReason      string  `json:"skip_reason,omitempty"`
+	Extracted       string  `json:"extracted,omitempty"` // how text was obtained when not the raw file (offsets refer to it)
+	// Encoding is what the input was decoded from ("utf-8", "utf-16le",
+	// "windows-1252", a declared HTML charset). Claim offsets are byte
+	// offsets into the decoded UTF-8 text, so for any encoding but utf-8
+	// they are not offsets into the file. Absent for skipped documents.
+	Encoding string   `json:"encoding,omitempty"`
+	Warnings []string `json:"warnings,omitempty"`
 	// Story groups documents that report the same story; SyndicatedWith
 	// names near-duplicate copies counted as one source with this one.
 	Story          int      `json:"story,omitempty"`
@@ -209,7 +214,7 @@ func FromDocument(d *claims.Document, story int, synd []string) Document {
 		ID: d.ID, Path: d.Path, Title: d.Title, Language: d.Language,
 		PublishedSource: d.PublishedSource, PublishedText: d.PublishedText,
 		LanguageSource: d.LanguageSource, URL: d.URL, Status: d.Status,
-		SkipReason: d.SkipReason, Extracted: d.Extracted, Warnings: d.Warnings,
+		SkipReason: d.SkipReason, Extracted: d.Extracted, Encoding: d.Encoding, Warnings: d.Warnings,
 		Story: story, SyndicatedWith: synd,
 	}
 	if out.Status == "" {

@@ -262,3 +262,25 @@ func TestClaimReviewWarnings(t *testing.T) {
 		assert.Greater(t, len(got), len("in 2023")+20, "the sentence, not the span: %q", got)
 	}
 }
+
+func TestJSONEncoding(t *testing.T) {
+	dir := t.TempDir()
+	text := "December 30, 2024\nFloods in Sinuiju killed 12 people, officials said.\n"
+	var le []byte
+	le = append(le, 0xff, 0xfe)
+	for _, r := range text {
+		le = append(le, byte(r), 0)
+	}
+	writeFiles(t, dir, map[string]string{"a.txt": string(le), "b.txt": "December 31, 2024\nFloods in Sinuiju killed 40 people, officials said.\n"})
+	rep, _ := reportJSON(t, dir)
+	enc := map[string]string{}
+	for _, d := range rep.Documents {
+		enc[d.ID] = d.Encoding
+	}
+	assert.Equal(t, map[string]string{"a": "utf-16le", "b": "utf-8"}, enc)
+	for _, c := range rep.Claims {
+		if c.Doc == "a" {
+			assert.Equal(t, c.Text, text[c.Start:c.End], "offsets refer to the decoded UTF-8 text")
+		}
+	}
+}
