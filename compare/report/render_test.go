@@ -359,6 +359,7 @@ func TestWrapAndAllocate(t *testing.T) {
 		{"abcdefghij", 4, []string{"abcd", "efgh", "ij"}},
 		{"a\n\nb", 5, []string{"a", "", "b"}},
 		{"日本語のテキスト", 6, []string{"日本語", "のテキ", "スト"}},
+		{"also 001-annual-plenary, dated", 17, []string{"also", "001-annual-", "plenary, dated"}},
 	} {
 		got := wrap(tc.text, tc.width)
 		assert.Equal(t, tc.want, got, tc.text)

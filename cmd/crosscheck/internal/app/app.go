@@ -24,6 +24,7 @@ import (
 	"github.com/crosscheck/crosscheck/compare/report"
 	"github.com/crosscheck/crosscheck/compare/review"
 	"github.com/crosscheck/crosscheck/rules"
+	"golang.org/x/term"
 )
 
 // Exit codes, as in Vale: 0 clean, 1 findings, 2 usage or input error.
@@ -622,12 +623,25 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
+// termWidth is the width the table is laid out for: $COLUMNS when set,
+// else the terminal's own width when w is one, else report.DefaultWidth.
 func termWidth(w io.Writer) int {
-	if c, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && c > 20 {
+	return widthFrom(os.Getenv("COLUMNS"), func() (int, bool) {
+		f, ok := w.(*os.File)
+		if !ok || !term.IsTerminal(int(f.Fd())) {
+			return 0, false
+		}
+		cols, _, err := term.GetSize(int(f.Fd()))
+		return cols, err == nil && cols > 0
+	})
+}
+
+func widthFrom(columns string, size func() (int, bool)) int {
+	if c, err := strconv.Atoi(columns); err == nil && c > 20 {
 		return c
 	}
-	if isTerminal(w) {
-		return 120
+	if c, ok := size(); ok && c > 0 {
+		return c
 	}
 	return report.DefaultWidth
 }
