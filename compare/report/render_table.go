@@ -100,7 +100,7 @@ func writeDocTable(w io.Writer, r *Report, opt RenderOptions) error {
 		}
 		grid = append(grid, []cell{plainCell(d.ID), plainCell(published(d)), plainCell(orDash(d.Language)), st, plainCell(printable(d.Title))})
 	}
-	return writeGrid(w, []column{{name: "DOCUMENT"}, {name: "PUBLISHED", drop: 2}, {name: "LANGUAGE", drop: 3}, {name: "STATUS", prose: true}, {name: "TITLE", prose: true, drop: 1}}, grid, opt, false, false)
+	return writeGrid(w, []column{{name: "DOCUMENT"}, {name: "PUBLISHED", drop: 2}, {name: "LANGUAGE", drop: 3}, {name: "STATUS"}, {name: "TITLE", prose: true, drop: 1}}, grid, opt, false, false)
 }
 
 // writeDocSummary is the document table for a large corpus: one line of
