@@ -277,7 +277,11 @@ func (c *caseFile) validate(docs []*claims.Document, r *report.Report, set *rule
 				names = append(names, a)
 			}
 			sort.Strings(names)
-			return bad("unknown attribute %q; the attributes are: %s", e.Attribute, strings.Join(names, ", "))
+			hint := ""
+			if near := nearest(e.Attribute, names); len(near) > 0 {
+				hint = " (did you mean " + strings.Join(near, " or ") + "?)"
+			}
+			return bad("unknown attribute %q%s; the attributes are: %s", e.Attribute, hint, strings.Join(names, ", "))
 		}
 		if e.Category == CatClaim && !wildcard(e.Doc) {
 			if _, ok := texts[e.Doc]; !ok {
@@ -313,6 +317,42 @@ func (c *caseFile) validate(docs []*claims.Document, r *report.Report, set *rule
 		}
 	}
 	return nil
+}
+
+// nearest returns the names closest to s by edit distance, if any is
+// within a third of its length: the likely intended spelling.
+func nearest(s string, names []string) []string {
+	best, out := len(s)/3+1, []string(nil)
+	for _, n := range names {
+		switch d := editDistance(s, n); {
+		case d < best:
+			best, out = d, []string{n}
+		case d == best:
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// editDistance is the Levenshtein distance between a and b, by bytes.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // knownAttributes are the attributes the rules define (frame.attribute)

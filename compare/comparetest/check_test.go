@@ -275,7 +275,7 @@ func TestCheckUnknownAttribute(t *testing.T) {
 			t.Errorf("%s: got %v, want a malformed-case error", line, err)
 			continue
 		}
-		if ce.Line != 8 || !strings.Contains(ce.Msg, `unknown attribute "pact.signd"`) || !strings.Contains(ce.Msg, "pact.signed") {
+		if ce.Line != 8 || !strings.Contains(ce.Msg, `unknown attribute "pact.signd" (did you mean pact.signed?); the attributes are: `) {
 			t.Errorf("%s: got %v (line %d)", line, err, ce.Line)
 		}
 	}

@@ -165,7 +165,7 @@ func TestVerifyUncheckableExpectation(t *testing.T) {
 	for _, tt := range []struct{ line, want string }{
 		{`none "Senn"`, `:14: none: "Senn": no article contains it`},
 		{`unpaired 001:"no such words"`, `:14: unpaired: "no such words": no article (document 001) contains it`},
-		{`conflict date pact.signd "Earlier in 2023" <> "pada bulan Juni"`, `:14: conflict: unknown attribute "pact.signd"; the attributes are: `},
+		{`conflict date pact.signd "Earlier in 2023" <> "pada bulan Juni"`, `:14: conflict: unknown attribute "pact.signd" (did you mean pact.signed?); the attributes are: `},
 	} {
 		dir := caseDir(t, map[string]string{"c.txtar": verifyArticles + tt.line + "\n"})
 		code, out, errs := runVerifyIn(t, dir)
