@@ -273,7 +273,7 @@ func runReport(args []string, env Env, claimsOnly bool) (code int, err error) {
 				os.Remove(f.output)
 			}
 		}()
-		out = fh
+		out = &truncOnWrite{f: fh}
 	}
 	docs, err := ingest.Read(paths, ingest.Options{KeepGoing: f.keepGoing, Stdin: env.Stdin, StdinFormat: f.stdinFormat})
 	if err != nil {
@@ -444,16 +444,37 @@ func formatFor(path string, formats []string) string {
 	return f
 }
 
-// openOutput opens the -o file for writing, truncating it; created says
-// whether it did not exist before (so a failed run can remove it instead
-// of leaving an empty report behind).
+// openOutput opens the -o file for writing without truncating it (a run
+// that fails before writing leaves yesterday's report as it was); created
+// says whether it did not exist before (so a failed run can remove it
+// instead of leaving an empty report behind).
 func openOutput(path string) (fh *os.File, created bool, err error) {
 	_, statErr := os.Stat(path)
-	fh, err = os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o666)
+	fh, err = os.OpenFile(path, os.O_WRONLY|os.O_CREATE, 0o666)
 	if err != nil {
 		return nil, false, fmt.Errorf("cannot write the output file: %w", err)
 	}
 	return fh, errors.Is(statErr, fs.ErrNotExist), nil
+}
+
+// truncOnWrite empties its file at the first write, so the old content
+// goes only when the new report starts.
+type truncOnWrite struct {
+	f     *os.File
+	begun bool
+}
+
+func (t *truncOnWrite) Write(p []byte) (int, error) {
+	if !t.begun {
+		t.begun = true
+		if err := t.f.Truncate(0); err != nil {
+			return 0, err
+		}
+		if _, err := t.f.Seek(0, io.SeekStart); err != nil {
+			return 0, err
+		}
+	}
+	return t.f.Write(p)
 }
 
 // checkLanguage refuses a --lang (or config language) the rules do not

@@ -284,3 +284,28 @@ func TestJSONEncoding(t *testing.T) {
 		}
 	}
 }
+
+// A run that fails leaves an existing -o file as it was, and removes one
+// it created.
+func TestFailedRunKeepsOutputFile(t *testing.T) {
+	dir := t.TempDir()
+	old := filepath.Join(dir, "old.html")
+	writeFiles(t, dir, map[string]string{"old.html": "yesterday's report"})
+	r := runCmd(t, "report", "-o", old, t.TempDir()) // an empty folder: exit 2
+	assert.Equal(t, ExitError, r.code)
+	b, err := os.ReadFile(old)
+	assert.NoError(t, err)
+	assert.Equal(t, "yesterday's report", string(b))
+
+	fresh := filepath.Join(dir, "new.html")
+	r = runCmd(t, "report", "-o", fresh, t.TempDir())
+	assert.Equal(t, ExitError, r.code)
+	_, err = os.Stat(fresh)
+	assert.True(t, os.IsNotExist(err), "no empty report left behind")
+
+	r = runCmd(t, "report", "-o", old, exampleDir)
+	assert.Equal(t, ExitFindings, r.code)
+	b, _ = os.ReadFile(old)
+	assert.True(t, strings.HasPrefix(string(b), "<!DOCTYPE html>"), "a successful run replaces it")
+	assert.NotContains(t, string(b), "yesterday")
+}
