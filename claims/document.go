@@ -51,7 +51,12 @@ type Document struct {
 	// Extracted names how Text was obtained when it is not the file's bytes
 	// as decoded, e.g. "html-readability"; offsets then refer to Text.
 	Extracted string
-	Warnings  []string // non-fatal problems met while reading (bad UTF-8, ...)
+	// Encoding names the character encoding the input was decoded from
+	// ("utf-8", "utf-16le", "windows-1252", a declared HTML charset): Text
+	// is always UTF-8, so for any other encoding offsets into Text are not
+	// offsets into the file.
+	Encoding string
+	Warnings []string // non-fatal problems met while reading (bad UTF-8, ...)
 
 	// Status is StatusRead for a document that was read, or StatusSkipped
 	// with the reason in SkipReason ("binary", "empty", "unsupported type",

@@ -25,6 +25,7 @@ const (
 // decoded is raw input turned into UTF-8 text.
 type decoded struct {
 	text     string
+	encoding string   // what the bytes were decoded from: "utf-8", "utf-16le", "windows-1252", ...
 	binary   bool     // not text at all: the caller skips it
 	warnings []string // what was guessed or repaired (without the path)
 }
@@ -104,6 +105,17 @@ func decode(s string) decoded {
 	}
 	st := scanBytes(s)
 	if st.isBinary() {
+		if bigEndian, ok := utf16WithoutBOM(s, st); ok {
+			d := decodeUTF16(s, bigEndian)
+			if !d.binary {
+				name := "UTF-16LE"
+				if bigEndian {
+					name = "UTF-16BE"
+				}
+				d.warnings = append([]string{"no byte-order mark; decoded as " + name + " (detected from its zero bytes)"}, d.warnings...)
+			}
+			return d
+		}
 		return decoded{binary: true}
 	}
 	if st.invalid == 0 || st.multi >= st.invalid {
@@ -113,9 +125,39 @@ func decode(s string) decoded {
 	}
 	if st.undefined == 0 && st.high*2 <= st.n {
 		t, _ := charmap.Windows1252.NewDecoder().String(s) // cannot fail: every byte maps
-		return decoded{text: t, warnings: []string{"not valid UTF-8; decoded as Windows-1252 (a guess)"}}
+		return decoded{text: t, encoding: "windows-1252", warnings: []string{"not valid UTF-8; decoded as Windows-1252 (a guess)"}}
 	}
 	return decodeUTF8(s, st)
+}
+
+// utf16WithoutBOM recognises UTF-16 saved without a byte-order mark, as
+// some Windows tools write it: in text of Latin script every other byte is
+// zero (the high byte of each code unit), on the odd positions for
+// little-endian and the even ones for big-endian, and almost never on the
+// others. Binary data has its zero bytes on both. Only the first 4 KB are
+// looked at; decodeUTF16 then still checks the decoded text is text.
+func utf16WithoutBOM(s string, st byteStats) (bigEndian, ok bool) {
+	if len(s) < 4 || len(s)%2 != 0 || st.nul*3 < len(s)/2 {
+		return false, false
+	}
+	sample := s[:min(len(s), 4096)&^1]
+	even, odd := 0, 0
+	for i := 0; i < len(sample); i += 2 {
+		if sample[i] == 0 {
+			even++
+		}
+		if sample[i+1] == 0 {
+			odd++
+		}
+	}
+	pairs := len(sample) / 2
+	switch {
+	case odd*10 >= pairs*6 && even*50 <= pairs:
+		return false, true
+	case even*10 >= pairs*6 && odd*50 <= pairs:
+		return true, true
+	}
+	return false, false
 }
 
 // decodeUTF8 returns s with any invalid bytes replaced by U+FFFD. Valid input
@@ -125,10 +167,11 @@ func decodeUTF8(s string, st byteStats) decoded {
 		return decoded{binary: true}
 	}
 	if st.invalid == 0 {
-		return decoded{text: s}
+		return decoded{text: s, encoding: "utf-8"}
 	}
 	return decoded{
 		text:     strings.ToValidUTF8(s, "\uFFFD"),
+		encoding: "utf-8",
 		warnings: []string{fmt.Sprintf("invalid UTF-8: %d %s replaced with U+FFFD", st.invalid, plural(st.invalid, "byte"))},
 	}
 }
@@ -173,7 +216,11 @@ func decodeUTF16(s string, bigEndian bool) decoded {
 	if scanBytes(t).isBinary() {
 		return decoded{binary: true}
 	}
-	return decoded{text: t, warnings: warnings}
+	enc := "utf-16le"
+	if bigEndian {
+		enc = "utf-16be"
+	}
+	return decoded{text: t, encoding: enc, warnings: warnings}
 }
 
 // decodeHTML decodes an HTML page. A byte-order mark wins, then a charset
@@ -204,7 +251,7 @@ func decodeHTML(s string) decoded {
 		return decoded{binary: true}
 	}
 	if st.high == 0 {
-		return decoded{text: s} // ASCII reads the same in every declared charset
+		return decoded{text: s, encoding: name} // ASCII reads the same in every declared charset
 	}
 	return decodeWith(s, enc, name)
 }
@@ -221,7 +268,7 @@ func decodeWith(s string, enc encoding.Encoding, name string) decoded {
 	if !utf8.ValidString(t) {
 		t = strings.ToValidUTF8(t, "\uFFFD")
 	}
-	return decoded{text: t}
+	return decoded{text: t, encoding: name}
 }
 
 // declaredCharset finds the charset label of <meta charset="..."> or

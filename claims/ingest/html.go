@@ -45,6 +45,7 @@ func htmlDocument(path, content string) *claims.Document {
 	}
 	doc := &claims.Document{
 		Path:            path,
+		Encoding:        d.encoding,
 		Status:          claims.StatusRead,
 		PublishedSource: claims.SourceNone,
 		LanguageSource:  claims.SourceNone,
@@ -71,13 +72,13 @@ func htmlDocument(path, content string) *claims.Document {
 		return skipped(path, ReasonEmpty)
 	}
 
-	m.title = strings.TrimSpace(art.Title)
-	if m.title == "" {
-		m.title = m.titleTag
-	}
+	m.title = htmlTitle(strings.TrimSpace(art.Title), m.titleTag, m.h1)
 	m.apply(doc)
 	if doc.Title == "" {
 		doc.Title = guessTitle(doc.Text)
+	}
+	if doc.Title == "" {
+		doc.Title = firstNonEmpty(strings.TrimSpace(art.Title), m.titleTag, m.h1)
 	}
 	return doc
 }
@@ -97,6 +98,35 @@ func runReadability(root *html.Node) (art readability.Article, err error) {
 type htmlMeta struct {
 	metadata
 	titleTag string
+	h1       string // the first <h1>'s text
+}
+
+// htmlTitle chooses a page's title: Readability's, else the <title>, unless
+// it is page furniture (a section label such as "World | Asia", a site
+// name) and the page's <h1> is a real headline.
+func htmlTitle(readable, titleTag, h1 string) string {
+	for _, t := range []string{readable, titleTag, h1} {
+		if t != "" && !isFurniture(t) {
+			return t
+		}
+	}
+	// Nothing better: a short name-like title ("Notice") is still the
+	// page's own; a section label or navigation is not, and the text's
+	// first headline-like line is tried instead.
+	t := firstNonEmpty(readable, titleTag, h1)
+	if words := strings.Fields(t); len(words) > 0 && (isSectionLabel(words) || isBoilerplate(t, words)) {
+		return ""
+	}
+	return t
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
 }
 
 // htmlMetadata reads the publication date, language, canonical URL and
@@ -117,6 +147,10 @@ func htmlMetadata(root *html.Node) htmlMeta {
 		case atom.Title:
 			if m.titleTag == "" {
 				m.titleTag = collapseSpace(textOf(n))
+			}
+		case atom.H1:
+			if m.h1 == "" {
+				m.h1 = collapseSpace(textOf(n))
 			}
 		case atom.Link:
 			if strings.EqualFold(attr(n, "rel"), "canonical") && canonical == "" {

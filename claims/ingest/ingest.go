@@ -29,12 +29,14 @@
 package ingest
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/maphash"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -70,6 +72,10 @@ type Options struct {
 	KeepGoing bool
 	// Stdin is read for the path "-" (nil means os.Stdin).
 	Stdin io.Reader
+	// StdinFormat says what standard input holds: "text", "html" or
+	// "jsonl"; "" detects it (JSON Lines when the first line is a JSON
+	// object, HTML when it starts like a page, text otherwise).
+	StdinFormat string
 	// MaxFileBytes limits the size of any one input (0 means
 	// DefaultMaxFileBytes). A larger file is an error naming the file and
 	// the limit, or a skipped document with KeepGoing.
@@ -190,7 +196,25 @@ func (r *reader) readPath(p string) error {
 		if err != nil {
 			return r.fail(p, 0, err, "stdin", nil)
 		}
-		r.addContent(p, "stdin", nil, content, sniff(content))
+		kind := sniff(content)
+		switch r.opt.StdinFormat {
+		case "":
+			if looksLikeJSONL(content) {
+				kind = kindJSONL
+			}
+		case "text":
+			kind = kindText
+		case "html":
+			kind = kindHTML
+		case "jsonl":
+			kind = kindJSONL
+		default:
+			return &Error{Path: p, Err: fmt.Errorf("unknown standard input format %q (want text, html or jsonl)", r.opt.StdinFormat)}
+		}
+		if kind == kindJSONL {
+			return r.readJSONL(p, strings.NewReader(content), "stdin", nil)
+		}
+		r.addContent(p, "stdin", nil, content, kind)
 		return nil
 	}
 	fi, err := os.Stat(p)
@@ -283,6 +307,9 @@ func (r *reader) readFile(p string, fi os.FileInfo) error {
 		r.seen[abs] = true
 	}
 	base, qual := stem(p), qualifiers(p)
+	if hasControl(filepath.Base(p)) {
+		return r.fail(p, 0, errors.New("file name contains a newline or control character, which cannot be a document ID; rename the file"), base, qual)
+	}
 	kind := kinds[strings.ToLower(filepath.Ext(p))]
 	if kind == kindNone || !fi.Mode().IsRegular() {
 		r.add(skipped(p, ReasonUnsupported), base, qual)
@@ -353,6 +380,19 @@ func (r *reader) addContent(path, base string, qual []string, content string, ki
 	r.add(doc, base, qual)
 }
 
+// looksLikeJSONL reports whether standard input is JSON Lines: its first
+// non-blank line is a complete JSON object. An article does not start that
+// way.
+func looksLikeJSONL(content string) bool {
+	content = strings.TrimPrefix(content, bomUTF8)
+	content = strings.TrimLeft(content, " \t\r\n")
+	if !strings.HasPrefix(content, "{") {
+		return false
+	}
+	line, _, _ := strings.Cut(content, "\n")
+	return json.Valid([]byte(strings.TrimSpace(line)))
+}
+
 // stem is a file's name without its extension: the default document ID.
 func stem(p string) string {
 	b := filepath.Base(p)
@@ -411,7 +451,9 @@ func assignIDs(items []*item) {
 		}
 		changed := false
 		for _, g := range groups {
-			if len(g) < 2 {
+			if len(g) < 2 || sameOrigin(items, g) {
+				// Qualifying cannot separate records of one file: they
+				// keep their own id and get the "~N" suffix below.
 				continue
 			}
 			for _, i := range g {
@@ -452,8 +494,22 @@ func assignIDs(items []*item) {
 			s := fmt.Sprintf("%s~%d", k, n)
 			used[s] = true
 			items[i].doc.ID = s
+			addWarnings(items[i].doc, []string{fmt.Sprintf("id %q is already used by %s; this document is %q", k, items[g[0]].doc.Path, s)})
 		}
 	}
+}
+
+// sameOrigin reports whether the items of group g have the same base and
+// the same qualifiers, so that no qualification can tell them apart.
+func sameOrigin(items []*item, g []int) bool {
+	first := items[g[0]]
+	for _, i := range g[1:] {
+		it := items[i]
+		if it.base != first.base || !slices.Equal(it.qual, first.qual) {
+			return false
+		}
+	}
+	return true
 }
 
 // markDuplicates skips every read document whose text repeats that of an

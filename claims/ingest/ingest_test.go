@@ -366,6 +366,8 @@ func TestJSONLErrors(t *testing.T) {
 		{"title an object", `{"text":"The ferry sailed.","title":{}}`, `malformed record: field "title" must be a string, not a JSON object`, "f-2"},
 		{"id an array", `{"id":[1],"text":"The ferry sailed."}`, `malformed record: "id" must be a string or a number`, "f-2"},
 		{"trailing garbage", `{"text":"The ferry sailed."} x`, "malformed record: invalid character 'x' after top-level value", "f-2"},
+		{"id with a newline", `{"id":"a\nb","text":"The ferry sailed."}`, `malformed record: "id" "a\nb" contains a newline or control character`, "f-2"},
+		{"id with a tab", `{"id":"a\tb","text":"The ferry sailed."}`, `malformed record: "id" "a\tb" contains a newline or control character`, "f-2"},
 	}
 	dir := t.TempDir()
 	for _, tc := range tests {
@@ -656,7 +658,7 @@ func TestIDs(t *testing.T) {
 		{"same parent name", []*item{mk("a", "p/x/a.txt", "x", "p"), mk("a", "q/x/a.txt", "x", "q")}, []string{"p/x/a", "q/x/a"}},
 		{"stdin and a file named stdin", []*item{mk("stdin", "-"), mk("stdin", "d/stdin.txt", "d")}, []string{"stdin", "d/stdin"}},
 		{"same id in two feeds", []*item{mk("n1", "f.jsonl:1", "f", "d"), mk("n1", "g.jsonl:1", "g", "d")}, []string{"f/n1", "g/n1"}},
-		{"same id twice in one feed", []*item{mk("n1", "f.jsonl:7", "f"), mk("n1", "f.jsonl:3", "f")}, []string{"f/n1~2", "f/n1"}},
+		{"same id twice in one feed", []*item{mk("n1", "f.jsonl:7", "f"), mk("n1", "f.jsonl:3", "f")}, []string{"n1~2", "n1"}}, // qualifying cannot separate them: no "f/" (real paths would qualify up to the root)
 		{"suffix avoids an existing id", []*item{mk("n~2", "g.jsonl:1"), mk("n", "f.jsonl:2"), mk("n", "f.jsonl:1")}, []string{"n~2", "n~3", "n"}},
 	}
 	for _, tc := range tests {
@@ -772,5 +774,104 @@ func TestBoundedMemory(t *testing.T) {
 		alloc := after.TotalAlloc - before.TotalAlloc
 		t.Logf("%s: %d documents, %.2f MiB allocated for %.2f MiB", filepath.Base(tc.path), len(docs), float64(alloc)/(1<<20), float64(size)/(1<<20))
 		assert.Less(t, float64(alloc), tc.maxAlloc*size)
+	}
+}
+
+// A file name with a newline or control character would become a document
+// ID that breaks every line-based format: it is refused, naming the file.
+func TestControlCharacterFileName(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no newlines in Windows file names")
+	}
+	dir := t.TempDir()
+	p := write(t, dir, "bad\nname.txt", []byte("The ferry sailed at noon.\n"))
+	_, err := Read([]string{dir}, Options{})
+	var ie *Error
+	require.ErrorAs(t, err, &ie)
+	assert.Equal(t, p, ie.Path)
+	assert.Contains(t, err.Error(), "file name contains a newline or control character")
+}
+
+// UTF-16 saved without a byte-order mark (some Windows tools do) is
+// recognised by its zero bytes and decoded, with a warning, rather than
+// skipped as binary.
+func TestUTF16WithoutBOM(t *testing.T) {
+	const text = "Flood waters in Millford receded on Thursday, officials said.\n"
+	dir := t.TempDir()
+	be := utf16BE(text)[2:]
+	for name, data := range map[string][]byte{"le.txt": utf16LE(text, false), "be.txt": be} {
+		d := readOne(t, write(t, dir, name, data), Options{})
+		assert.Equal(t, claims.StatusRead, d.Status, name)
+		assert.Equal(t, text, d.Text, name)
+		require.Len(t, d.Warnings, 1, name)
+		assert.Contains(t, d.Warnings[0], "no byte-order mark; decoded as UTF-16", name)
+	}
+	// Real binary data with NULs is still binary.
+	d := readOne(t, write(t, dir, "bin.txt", []byte("\x00\x01\x02\x03\x00\xff\x10\x00binary\x00\x00\x00")), Options{})
+	assert.Equal(t, claims.StatusSkipped, d.Status)
+}
+
+// Two JSON Lines records with the same id: the second is renamed (id~2) and
+// says so, rather than silently.
+func TestDuplicateJSONLIDWarns(t *testing.T) {
+	dir := t.TempDir()
+	p := write(t, dir, "f.jsonl", []byte(`{"id":"a","text":"The ferry sailed at noon."}`+"\n"+`{"id":"a","text":"The ferry sailed at one."}`+"\n"))
+	docs, err := Read([]string{p}, Options{})
+	require.NoError(t, err)
+	require.Len(t, docs, 2)
+	assert.Equal(t, "a", docs[0].ID)
+	assert.Equal(t, "a~2", docs[1].ID)
+	assert.Empty(t, docs[0].Warnings)
+	require.Len(t, docs[1].Warnings, 1)
+	assert.Equal(t, p+`:2: id "a" is already used by `+p+`:1; this document is "a~2"`, docs[1].Warnings[0])
+}
+
+// JSON Lines on standard input is read as JSON Lines: detected when the
+// first line is a JSON object, or forced with Options.StdinFormat.
+func TestStdinJSONL(t *testing.T) {
+	feed := `{"id":"w1","title":"Ferry","text":"The morning boat left two hours late."}` + "\n" +
+		`{"id":"w2","text":"The evening boat was cancelled."}` + "\n"
+	for _, format := range []string{"", "jsonl"} {
+		docs, err := Read([]string{"-"}, Options{Stdin: strings.NewReader(feed), StdinFormat: format})
+		require.NoError(t, err)
+		require.Len(t, docs, 2, "format %q", format)
+		assert.Equal(t, "w1", docs[0].ID)
+		assert.Equal(t, "-:1", docs[0].Path)
+		assert.Equal(t, "The morning boat left two hours late.", docs[0].Text)
+		assert.Equal(t, "w2", docs[1].ID)
+	}
+	// Forced text: the feed is one document.
+	docs, err := Read([]string{"-"}, Options{Stdin: strings.NewReader(feed), StdinFormat: "text"})
+	require.NoError(t, err)
+	require.Len(t, docs, 1)
+	// A malformed record names "-" and its line.
+	_, err = Read([]string{"-"}, Options{Stdin: strings.NewReader(feed + "{oops\n"), StdinFormat: "jsonl"})
+	assert.EqualError(t, err, "-:3: malformed record: invalid character 'o' looking for beginning of object key string")
+	_, err = Read([]string{"-"}, Options{Stdin: strings.NewReader(feed), StdinFormat: "yaml"})
+	assert.Error(t, err)
+}
+
+// Every read document says how its bytes were decoded, since offsets
+// refer to the decoded UTF-8 text, not to the file.
+func TestEncodingRecorded(t *testing.T) {
+	const text = "Café owners in Millford counted 12 flooded shops on Thursday.\n"
+	dir := t.TempDir()
+	for name, tc := range map[string]struct {
+		data []byte
+		want string
+	}{
+		"utf8.txt":     {[]byte(text), "utf-8"},
+		"bom.txt":      {append([]byte(bomUTF8), text...), "utf-8"},
+		"le.txt":       {utf16LE(text, true), "utf-16le"},
+		"be.txt":       {utf16BE(text), "utf-16be"},
+		"nobom.txt":    {utf16LE(text, false), "utf-16le"},
+		"cp1252.txt":   {win1252(t, text), "windows-1252"},
+		"page.html":    {[]byte(`<html><head><meta charset="iso-8859-2"></head><body><p>Caf` + "\xe9" + ` owners in Millford counted 12 flooded shops on Thursday, the council said.</p></body></html>`), "iso-8859-2"},
+		"feed16.jsonl": {utf16LE(`{"id":"r1","text":"`+strings.TrimSpace(text)+`"}`+"\n", true), "utf-16le"},
+		"feed.jsonl":   {[]byte(`{"id":"r2","text":"` + strings.TrimSpace(text) + `"}` + "\n"), "utf-8"},
+	} {
+		d := readOne(t, write(t, dir, name, tc.data), Options{})
+		assert.Equal(t, claims.StatusRead, d.Status, name)
+		assert.Equal(t, tc.want, d.Encoding, name)
 	}
 }

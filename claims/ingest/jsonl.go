@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	stdunicode "unicode"
 	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/claims"
@@ -37,7 +38,12 @@ func (r *reader) readJSONL(path string, rd io.Reader, stem string, qual []string
 	recQual := append([]string{stem}, qual...)
 	br := bufio.NewReaderSize(io.LimitReader(rd, r.max+1), 64<<10)
 	// A UTF-16 feed is transcoded on the fly; a UTF-8 BOM is dropped.
+	enc := "utf-8"
 	if bom, _ := br.Peek(3); bytes.HasPrefix(bom, []byte(bomUTF16LE)) || bytes.HasPrefix(bom, []byte(bomUTF16BE)) {
+		enc = "utf-16le"
+		if bytes.HasPrefix(bom, []byte(bomUTF16BE)) {
+			enc = "utf-16be"
+		}
 		br = bufio.NewReaderSize(transform.NewReader(br, unicode.BOMOverride(unicode.UTF8.NewDecoder())), 64<<10)
 	} else if bytes.HasPrefix(bom, []byte(bomUTF8)) {
 		br.Discard(len(bomUTF8))
@@ -54,6 +60,9 @@ func (r *reader) readJSONL(path string, rd io.Reader, stem string, qual []string
 		}
 		if trimmed := bytes.TrimSpace(line); len(trimmed) > 0 {
 			doc, base, rerr := parseRecord(path, n, trimmed, stem)
+			if doc != nil && doc.Status == claims.StatusRead {
+				doc.Encoding = enc
+			}
 			if rerr != nil {
 				if ferr := r.fail(path, n, rerr, base, recQual); ferr != nil {
 					return ferr
@@ -121,13 +130,29 @@ func recordID(raw json.RawMessage) (string, error) {
 	}
 	var s string
 	if err := json.Unmarshal(raw, &s); err == nil {
-		return strings.TrimSpace(s), nil
+		s = strings.TrimSpace(s)
+		if hasControl(s) {
+			return "", fmt.Errorf("%w: \"id\" %q contains a newline or control character", errMalformed, s)
+		}
+		return s, nil
 	}
 	var num json.Number
 	if err := json.Unmarshal(raw, &num); err == nil {
 		return num.String(), nil
 	}
 	return "", fmt.Errorf("%w: \"id\" must be a string or a number", errMalformed)
+}
+
+// hasControl reports whether s holds a newline, tab or other control
+// character, which no document ID may contain: IDs are printed in tables,
+// CSV cells and doc:line:col positions, one to a line.
+func hasControl(s string) bool {
+	for _, r := range s {
+		if stdunicode.IsControl(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // jsonError words encoding/json's errors for a person reading a data file:

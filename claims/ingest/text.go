@@ -19,6 +19,7 @@ func textDocument(path, content string) *claims.Document {
 	doc := &claims.Document{
 		Path:            path,
 		Text:            d.text,
+		Encoding:        d.encoding,
 		Status:          claims.StatusRead,
 		PublishedSource: claims.SourceNone,
 		LanguageSource:  claims.SourceNone,
@@ -292,8 +293,13 @@ const (
 // not mostly a date or numbers, and not navigation or advertising. The rules
 // are deliberately few and general: a missing title costs little, while a
 // wrong one misleads.
+//
+// A line that may be a site name or section label ("Radio Free Asia", three
+// capitalised words) is kept only if no better line follows before the
+// body: page furniture sits above the headline.
 func guessTitle(text string) string {
 	seen := 0
+	weak := ""
 	for off := 0; seen < titleLines; {
 		line, next, ok := nextLine(text, off)
 		if !ok {
@@ -313,12 +319,69 @@ func guessTitle(text string) string {
 		if isProse(t, words) {
 			break
 		}
-		if len(words) < 3 || mostlyDate(words) || isBoilerplate(t, words) {
+		if len(words) < 3 || mostlyDate(words) || isBoilerplate(t, words) || isSectionLabel(words) {
+			continue
+		}
+		if maybeSiteName(words) {
+			if weak == "" {
+				weak = collapseSpace(t)
+			}
 			continue
 		}
 		return collapseSpace(t)
 	}
-	return ""
+	return weak
+}
+
+// isTitleSeparator reports a word that joins breadcrumbs or a headline to a
+// site name.
+func isTitleSeparator(w string) bool {
+	switch w {
+	case "|", "»", "›", ">", "/", "•", "·", "-", "–", "—":
+		return true
+	}
+	return false
+}
+
+// isSectionLabel reports a breadcrumb or section label such as "World |
+// Asia": words joined by separators, every part one or two words long. A
+// headline joined to a site name has a longer part.
+func isSectionLabel(words []string) bool {
+	seps, run, longest := 0, 0, 0
+	for _, w := range words {
+		if isTitleSeparator(w) {
+			seps++
+			run = 0
+			continue
+		}
+		run++
+		longest = max(longest, run)
+	}
+	return seps > 0 && longest <= 2
+}
+
+// maybeSiteName reports a short line that reads like a name rather than a
+// headline: at most three words, each starting with a capital letter
+// ("Radio Free Asia", "Korea Herald"). Headlines that short exist ("Kim
+// Meets Putin"), so such a line is only a fallback.
+func maybeSiteName(words []string) bool {
+	if len(words) > 3 {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// isFurniture reports a title that is page furniture rather than a
+// headline: a section label, a site name, navigation or a call to action.
+func isFurniture(title string) bool {
+	words := strings.Fields(title)
+	return len(words) == 0 || isSectionLabel(words) || maybeSiteName(words) || isBoilerplate(title, words)
 }
 
 // isProse reports a line of body text, which ends the search for a title: a

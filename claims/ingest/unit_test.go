@@ -118,10 +118,29 @@ func TestGuessTitle(t *testing.T) {
 		{"long line is body", strings.Repeat("word ", 25) + "\nFerry resumes after storm\n", ""},
 		{"only eight lines", strings.Repeat("x\n", 8) + "Ferry resumes after storm\n", ""},
 		{"empty", "", ""},
+		// Page furniture above a real headline: a section label, a site name.
+		{"section label skipped", "World | Asia\nSunday, December 29, 2024\nPyongyang promises its hardest line yet\n", "Pyongyang promises its hardest line yet"},
+		{"site name before the headline", "Radio Free Asia\n\nKim Tells Party Congress the US Is the 'Main Enemy'\n\n2021-01-12 -- North Korean leader Kim Jong Un called the United States his country's main enemy.\n", "Kim Tells Party Congress the US Is the 'Main Enemy'"},
+		{"short title-case headline kept when alone", "Kim Meets Putin\n\nThe two leaders met in Vladivostok on Thursday and talked for three hours about trade.\n", "Kim Meets Putin"},
+		{"headline with a bar kept", "Ferry resumes after four-day storm | Coastline Gazette\n", "Ferry resumes after four-day storm | Coastline Gazette"},
 	}
 	for _, tc := range tests {
 		assert.Equal(t, tc.want, guessTitle(tc.in), tc.name)
 	}
+}
+
+// An HTML page whose <title> is a section label or site name, with the
+// headline in <h1>, is titled by the headline.
+func TestHTMLTitleNotFurniture(t *testing.T) {
+	page := `<html><head><title>World | Asia</title></head><body><nav>Home | World | Asia</nav>` +
+		`<article><h1>Pyongyang promises its hardest line yet toward Washington</h1>` +
+		`<p>North Korea says it will take its most uncompromising position ever toward the United States, only weeks before the new administration takes office.</p>` +
+		`<p>State media reported that decisions for the upcoming year were agreed at a party meeting held last week and chaired by the leader.</p></article></body></html>`
+	d := htmlDocument("p.html", page)
+	assert.Equal(t, "Pyongyang promises its hardest line yet toward Washington", d.Title)
+	page = strings.Replace(page, "<title>World | Asia</title>", "<title>Radio Free Asia</title>", 1)
+	d = htmlDocument("p.html", page)
+	assert.Equal(t, "Pyongyang promises its hardest line yet toward Washington", d.Title)
 }
 
 func TestRenderText(t *testing.T) {

@@ -123,6 +123,9 @@ func Check(path string, opts ...Option) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
+	if err := c.validate(res.Documents, res.Report, s.pipeline.Rules); err != nil {
+		return nil, err
+	}
 	r := &Result{
 		Path: path, Comment: string(c.archive.comment), Expectations: c.expect,
 		Documents: res.Documents, Report: res.Report,
@@ -245,6 +248,133 @@ func (c *caseFile) read() ([]*claims.Document, error) {
 		}
 	}
 	return docs, nil
+}
+
+// validate rejects expectations that can never be checked: a phrase that no
+// article contains (a "none" line with a typo would pass for ever), a
+// phrase bound to a document the case does not have, and an attribute the
+// rules do not define (said as such, with the attributes that exist, rather
+// than as a missing finding plus an unexpected one).
+func (c *caseFile) validate(docs []*claims.Document, r *report.Report, set *rules.Set) error {
+	texts := map[string]string{}
+	var ids []string
+	for _, d := range docs {
+		if d.Status == claims.StatusSkipped {
+			continue
+		}
+		texts[d.ID] = norm(d.Text)
+		ids = append(ids, d.ID)
+	}
+	sort.Strings(ids)
+	known := knownAttributes(r, set)
+	for _, e := range c.expect {
+		bad := func(format string, args ...any) error {
+			return &Error{Path: c.path, Line: e.Line, Msg: e.Category + ": " + fmt.Sprintf(format, args...)}
+		}
+		if !wildcard(e.Attribute) && !known[e.Attribute] {
+			names := make([]string, 0, len(known))
+			for a := range known {
+				names = append(names, a)
+			}
+			sort.Strings(names)
+			hint := ""
+			if near := nearest(e.Attribute, names); len(near) > 0 {
+				hint = " (did you mean " + strings.Join(near, " or ") + "?)"
+			}
+			return bad("unknown attribute %q%s; the attributes are: %s", e.Attribute, hint, strings.Join(names, ", "))
+		}
+		if e.Category == CatClaim && !wildcard(e.Doc) {
+			if _, ok := texts[e.Doc]; !ok {
+				return bad("no document %q in the case (documents: %s)", e.Doc, strings.Join(ids, ", "))
+			}
+		}
+		for _, p := range e.Phrases() {
+			doc := p.Doc
+			if e.Category == CatClaim && !wildcard(e.Doc) {
+				doc = e.Doc
+			}
+			want := norm(p.Text)
+			if doc != "" {
+				t, ok := texts[doc]
+				if !ok {
+					return bad("no document %q in the case (documents: %s)", doc, strings.Join(ids, ", "))
+				}
+				if !strings.Contains(t, want) {
+					return bad("%s: no article (document %s) contains it", quote(p.Text), doc)
+				}
+				continue
+			}
+			found := false
+			for _, t := range texts {
+				if strings.Contains(t, want) {
+					found = true
+					break
+				}
+			}
+			if !found {
+				return bad("%s: no article contains it", quote(p.Text))
+			}
+		}
+	}
+	return nil
+}
+
+// nearest returns the names closest to s by edit distance, if any is
+// within a third of its length: the likely intended spelling.
+func nearest(s string, names []string) []string {
+	best, out := len(s)/3+1, []string(nil)
+	for _, n := range names {
+		switch d := editDistance(s, n); {
+		case d < best:
+			best, out = d, []string{n}
+		case d == best:
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// editDistance is the Levenshtein distance between a and b, by bytes.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// knownAttributes are the attributes the rules define (frame.attribute)
+// and any the report's claims carry (document.published, ...).
+func knownAttributes(r *report.Report, set *rules.Set) map[string]bool {
+	known := map[string]bool{"document.published": true}
+	if set == nil {
+		set, _ = rules.Builtin()
+	}
+	if set != nil {
+		for _, f := range set.Frames {
+			for _, a := range f.Attributes {
+				known[f.Name+"."+a.Name] = true
+			}
+		}
+	}
+	for i := range r.Claims {
+		if a := r.Claims[i].Attribute; a != "" {
+			known[a] = true
+		}
+	}
+	return known
 }
 
 // evaluator compares a report with a case's expectations.

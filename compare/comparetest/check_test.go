@@ -226,3 +226,57 @@ func TestCheckMalformed(t *testing.T) {
 		t.Error("a missing case file is not an error")
 	}
 }
+
+// An expectation about words no article contains can never be checked: a
+// "none" or "unpaired" line with a typo would pass for ever. It is a
+// malformed case, named by its line.
+func TestCheckPhraseInNoArticle(t *testing.T) {
+	const articles = "-- a.txt --\nDecember 30, 2024\nKim and Putin signed a pact in June 2024.\n-- expect --\n"
+	for _, tt := range []struct {
+		expect, want string
+	}{
+		{`unpaired a:"no such words"`, `"no such words": no article (document a) contains it`},
+		{`none "Senn"`, `"Senn": no article contains it`},
+		{`none b:"June"`, `no document "b" in the case (documents: a)`},
+		{`conflict date * "in June" <> "in 1999"`, `"in 1999": no article contains it`},
+		{`claim date a "in July"`, `"in July": no article (document a) contains it`},
+	} {
+		p := writeCase(t, "typo.txtar", articles+"# comment\n"+tt.expect+"\n")
+		_, err := Check(p)
+		var ce *Error
+		if !errors.As(err, &ce) {
+			t.Errorf("%s: got %v, want a malformed-case error", tt.expect, err)
+			continue
+		}
+		if ce.Line != 6 || !strings.Contains(ce.Msg, tt.want) {
+			t.Errorf("%s: got %v (line %d), want line 6 and %q", tt.expect, err, ce.Line, tt.want)
+		}
+	}
+	// Case and white space are folded, as when phrases match claims.
+	p := writeCase(t, "ok.txtar", articles+"none \"PUTIN  signed\"\n")
+	if _, err := Check(p); err != nil {
+		t.Errorf("folded phrase: %v", err)
+	}
+}
+
+// A misspelt attribute is one problem, said as such with the attributes
+// that exist, not a missing finding plus an unexpected one.
+func TestCheckUnknownAttribute(t *testing.T) {
+	const articles = "-- 001.txt --\nDecember 30, 2024\nEarlier in 2023, Kim and Putin signed a mutual defence pact.\n-- 002.txt --\nDecember 30, 2024\nKim and Putin signed a mutual defence pact in June 2024.\n-- expect --\n"
+	for _, line := range []string{
+		`conflict date pact.signd "in 2023" <> "in June 2024"`,
+		`agree pact.signd "in 2023"`,
+		`claim date pact.signd 001 "in 2023"`,
+	} {
+		p := writeCase(t, "attr.txtar", articles+line+"\n")
+		_, err := Check(p)
+		var ce *Error
+		if !errors.As(err, &ce) {
+			t.Errorf("%s: got %v, want a malformed-case error", line, err)
+			continue
+		}
+		if ce.Line != 8 || !strings.Contains(ce.Msg, `unknown attribute "pact.signd" (did you mean pact.signed?); the attributes are: `) {
+			t.Errorf("%s: got %v (line %d)", line, err, ce.Line)
+		}
+	}
+}

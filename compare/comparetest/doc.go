@@ -94,7 +94,9 @@
 //     source (each names the others in the report's syndicated_with).
 //
 // A line that does not follow this syntax, an unknown category, a missing
-// or repeated "expect" member, and an article member that cannot be read make
+// or repeated "expect" member, an article member that cannot be read, a
+// phrase that no article (or not the named document) contains, a document
+// the case does not have, and an attribute the rules do not define make
 // the case malformed: [Check] returns an *[Error] naming the case file and
 // line, and `crosscheck verify` exits with status 2.
 //

@@ -33,13 +33,13 @@ Kim dan Presiden Rusia Vladimir Putin telah meneken pakta pertahanan bersama pad
 func TestRunCaseReportsBothWays(t *testing.T) {
 	// Expecting the wrong side and missing the real finding: one unmet
 	// expectation and one unexpected finding, each one error.
-	p := writeCase(t, "pact.txtar", pactArticles+"-- expect --\nconflict date pact.signed \"in 2022\" <> \"pada bulan Juni\"\n")
+	p := writeCase(t, "pact.txtar", pactArticles+"-- expect --\nconflict count pact.signed \"Earlier in 2023\" <> \"pada bulan Juni\"\n")
 	var r recorder
 	RunCase(&r, p)
 	if len(r.errs) != 2 {
 		t.Fatalf("want 2 errors, got %d:\n%s", len(r.errs), strings.Join(r.errs, "\n"))
 	}
-	if want := p + `:13: missing finding: conflict date pact.signed "in 2022" <> "pada bulan Juni"`; !strings.HasPrefix(r.errs[0], want) {
+	if want := p + `:13: missing finding: conflict count pact.signed "Earlier in 2023" <> "pada bulan Juni"`; !strings.HasPrefix(r.errs[0], want) {
 		t.Errorf("first error should start %q:\n%s", want, r.errs[0])
 	}
 	for _, want := range []string{p + ": unexpected finding:", `"Earlier in 2023" at 001:6 (` + p + `:7)`, `"bulan Juni" at 002:3 (` + p + `:11)`,

@@ -35,6 +35,10 @@ type RenderOptions struct {
 	// by SnippetsFor. The report itself carries no document text, so without
 	// them the HTML and Markdown evidence shows only the claim's own words.
 	Snippets map[string]Snippet
+	// Sentences holds the sentence each claim was read from, keyed by
+	// claim id, as cut by SentencesFor: the ClaimReview draft reviews the
+	// sentence that makes the claim, not the bare span ("on 9 March").
+	Sentences map[string]string
 }
 
 // DefaultWidth is the table width used when RenderOptions.Width is 0.

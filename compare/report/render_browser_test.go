@@ -102,9 +102,9 @@ document.addEventListener("securitypolicyviolation", function (e) {
 	assert.Nil(t, eval(`window.__alerted || null`), "alert() was called")
 	assert.Nil(t, eval(`window.__csp || null`), "something tried to load or run against the CSP")
 	assert.EqualValues(t, 0, eval(`document.querySelectorAll("img, [onerror], iframe, object, embed").length`))
-	assert.EqualValues(t, 1, eval(`document.scripts.length`))
-	assert.Equal(t, true, eval(`document.body.textContent.indexOf('"<script>alert(1)</script>" and "><img src=x onerror=alert(2)>') >= 0`),
-		"the payloads are shown as text")
+	assert.EqualValues(t, 1, eval(`Array.from(document.scripts).filter(function (s) { return !s.type; }).length`), "one executable script")
+	assert.EqualValues(t, 1, eval(`document.querySelectorAll('script[type="application/json"]').length`), "and one data block")
+	assert.Equal(t, true, eval(`window.crosscheckReady === true`), "the page's script ran (its CSP hash matches)")
 
 	// The table has the expected rows, most severe first.
 	assert.Equal(t, []any{"CC-1a2b3c4d5e", "CC-9f8e7d6c5b"}, order())
@@ -129,6 +129,20 @@ document.addEventListener("securitypolicyviolation", function (e) {
 		eval(`Array.from(document.querySelectorAll("#CC-1a2b3c4d5e details mark")).map(function (m) { return m.textContent; })`))
 	assert.Equal(t, true, eval(`document.querySelector("#CC-1a2b3c4d5e details mark").getBoundingClientRect().height > 0`), "the marked words are visible once open")
 
+	// The evidence, built from the data block, shows the payloads as text.
+	assert.Equal(t, true, eval(`document.querySelector("#CC-1a2b3c4d5e details").textContent.indexOf('"<script>alert(1)</script>" and "><img src=x onerror=alert(2)>') >= 0`),
+		"the payloads are shown as text")
+	assert.EqualValues(t, 0, eval(`document.querySelectorAll("img, [onerror], iframe, object, embed").length`))
+	assert.Equal(t, []any{"news.example"}, eval(`Array.from(document.querySelectorAll("#CC-1a2b3c4d5e details a")).map(function (a) { return a.hostname; })`),
+		"only the http(s) source link; charlie's javascript: URL is text")
+
+	// A story opens to its consensus and timeline.
+	require.NoError(t, chromedp.Do(bctx, chromedp.Click(chromedp.CSS(`details.story[data-story="1"] > summary`))))
+	assert.Equal(t, "bridge.opened 3 sources · contested", eval(`document.querySelector('details.story[data-story="1"] .attribute h4').textContent`))
+	assert.EqualValues(t, 3, eval(`document.querySelectorAll('details.story[data-story="1"] .tl-row').length`))
+
 	// Still nothing ran after interaction.
 	assert.Equal(t, "undefined", eval(`typeof window.__pwned`))
+	assert.Nil(t, eval(`window.__alerted || null`), "alert() was called")
+	assert.Nil(t, eval(`window.__csp || null`), "something tried to load or run against the CSP")
 }

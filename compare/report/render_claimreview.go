@@ -61,8 +61,9 @@ func ratingFor(category string) string {
 // renderClaimReview writes draft ClaimReview objects for the findings a
 // reviewer confirmed — never for unreviewed ones, since publishing a fact
 // check is an editorial act. The claim reviewed is the outlier side (the
-// first side) in its own words; the articles that carry it are its
-// appearances.
+// first side): the sentences that make it (RenderOptions.Sentences), or
+// its bare words when those are not given; the articles that carry it are
+// its appearances.
 func renderClaimReview(w io.Writer, r *Report, opt RenderOptions) error {
 	byID := r.ClaimByID()
 	docs := r.DocumentByID()
@@ -78,9 +79,13 @@ func renderClaimReview(w io.Writer, r *Report, opt RenderOptions) error {
 		var words []string
 		seenWords := map[string]bool{}
 		for _, c := range cs {
-			if !seenWords[c.Text] {
-				seenWords[c.Text] = true
-				words = append(words, c.Text)
+			said := c.Text
+			if sent, ok := opt.Sentences[c.ID]; ok && sent != "" {
+				said = sent
+			}
+			if !seenWords[said] {
+				seenWords[said] = true
+				words = append(words, said)
 			}
 		}
 		item := itemReviewed{Type: "Claim", Appearance: []creativeWork{}}

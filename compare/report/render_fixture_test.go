@@ -84,11 +84,11 @@ func fixtureReport(t testing.TB) *Report {
 		Documents: []Document{
 			{ID: "alpha", Path: "story/alpha.txt", Title: "Velmora bridge opens", Published: strp("2025-03-10"),
 				PublishedSource: "dateline", PublishedText: "10 March 2025", Language: "en", LanguageSource: "detected",
-				URL: "https://news.example/velmora-bridge", Status: "read"},
+				URL: "https://news.example/velmora-bridge", Status: "read", Story: 1},
 			{ID: "bravo", Path: "story/bravo.txt", Title: `Bridge opens <em>early</em> & "loud"`, Published: strp("2025-03-11"),
-				PublishedSource: "metadata", Language: "en", LanguageSource: "detected", Status: "read"},
+				PublishedSource: "metadata", Language: "en", LanguageSource: "detected", Status: "read", Story: 1},
 			{ID: "charlie", Path: "story/charlie.txt", Title: "Jembatan Velmora dibuka", Published: strp("2025-03-12"),
-				PublishedSource: "metadata", Language: "id", LanguageSource: "detected", URL: "javascript:alert(3)", Status: "read"},
+				PublishedSource: "metadata", Language: "id", LanguageSource: "detected", URL: "javascript:alert(3)", Status: "read", Story: 1},
 		},
 		Claims: []Claim{aDate, aCount, aCost, bDate, bCount, cDate, cCount},
 		Discrepancies: []Discrepancy{

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	_ "embed"
 	"encoding/base64"
+	"encoding/json"
 	"html/template"
 	"io"
 	"sort"
@@ -26,8 +27,10 @@ var (
 	htmlJS string
 
 	htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
-		"sources": func(n int) string { return plural(n, "source", "sources") },
-		"badge":   badge,
+		"sources":  func(n int) string { return plural(n, "source", "sources") },
+		"docs":     func(n int) string { return plural(n, "document", "documents") },
+		"findings": func(n int) string { return plural(n, "finding", "findings") },
+		"badge":    badge,
 	}).Parse(htmlTemplateText))
 
 	htmlCSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; " +
@@ -41,70 +44,125 @@ func hashJS(s string) string {
 
 // htmlPage is everything the template shows, computed in Go so that the
 // template only lays out and escapes.
+//
+// The page stays light however large the report: the findings table and
+// the story list carry one short row each, and everything bulky — each
+// finding's evidence, each story's consensus and timeline — travels in one
+// JSON blob (Data) that the page's script turns into elements only when a
+// reader opens it, with textContent, never as markup. Long tables are paged
+// by the script.
 type htmlPage struct {
 	CSP       string
 	CSS       template.CSS
 	Script    template.JS
+	Data      template.JS // the JSON blob; encoding/json escapes <, > and & so it cannot close its element
 	Generated string
 	CountLine string
 	Stale     string
 	Findings  []htmlFinding
-	Consensus []htmlAttribute
-	Timeline  htmlTimeline
+	Stories   []htmlStory
 	Documents []htmlDocument
+	// Filters: the stories that have findings, and every attribute.
+	StoryOptions []htmlStoryOption
+	AttrOptions  []string
 }
 
 type htmlDocument struct {
 	ID, Published, Language, Status, Title, URL, Path string
+	Story                                             int
 	Skipped                                           bool
 }
 
 type htmlFinding struct {
-	Order                                   int
-	ID, Mark, Severity, Category, Kind      string
-	SevRank                                 int
-	Attribute, Summary, Explanation, Review string
-	Sides                                   []htmlSide
-	First                                   *htmlSide  // the outlier, for the table
-	Others                                  []htmlSide // every other side
+	Order                              int
+	ID, Mark, Severity, Category, Kind string
+	SevRank, Story                     int
+	Attribute, Summary                 string
+	First                              *htmlSide  // the outlier, for the table
+	Others                             []htmlSide // every other side
 }
 
 type htmlSide struct {
-	Label, Value, Description string
-	Sources                   []htmlSource
-	Newest                    bool
-	Claims                    []htmlClaim
+	Label   string       `json:"label"`
+	Value   string       `json:"value"`
+	Desc    string       `json:"desc,omitempty"`
+	Sources []htmlSource `json:"sources"`
+	Newest  bool         `json:"newest,omitempty"`
+	Claims  []htmlClaim  `json:"claims"`
 }
 
-type htmlSource struct{ ID, URL string }
+type htmlSource struct {
+	ID  string `json:"id"`
+	URL string `json:"url,omitempty"` // http(s) only
+}
 
 type htmlClaim struct {
-	Where                string
-	Before, Match, After string
-	HasContext           bool
+	Where  string `json:"where"`
+	Before string `json:"before,omitempty"`
+	Match  string `json:"match"`
+	After  string `json:"after,omitempty"`
+}
+
+// htmlStory is one story's line in the story list; its consensus and
+// timeline are in the data blob.
+type htmlStory struct {
+	N         int
+	Docs      []string // named in the summary (the first few)
+	More      int      // documents not named
+	NDocs     int
+	Findings  int
+	Contested int
+	Attrs     string // space-separated, for the attribute filter
+	From, To  string // the span of its dated claims
+}
+
+type htmlStoryOption struct {
+	N        int
+	Label    string
+	Findings int
+}
+
+// htmlData is the JSON blob.
+type htmlData struct {
+	Findings []htmlEvidence           `json:"findings"` // by finding order
+	Stories  map[string]htmlStoryData `json:"stories"`  // by story number
+}
+
+type htmlEvidence struct {
+	Why    string     `json:"why,omitempty"`
+	Review string     `json:"review,omitempty"`
+	Sides  []htmlSide `json:"sides"`
+}
+
+type htmlStoryData struct {
+	Docs      []string        `json:"docs"`
+	Consensus []htmlAttribute `json:"consensus"`
+	Timeline  htmlTimeline    `json:"timeline"`
 }
 
 type htmlAttribute struct {
-	Attribute string
-	Contested bool
-	Sources   int // distinct sources that state any value
-	Values    []htmlValue
+	Attribute string      `json:"attribute"`
+	Contested bool        `json:"contested,omitempty"`
+	Sources   int         `json:"sources"` // distinct sources that state any value
+	Values    []htmlValue `json:"values"`
 }
 
 type htmlValue struct {
-	Value   string
-	Sources []string
-	Percent string // share of the attribute's sources, for the bar width
+	Value   string   `json:"value"`
+	Sources []string `json:"sources"`
+	Percent string   `json:"percent"` // share of the attribute's sources, for the bar width
 }
 
 type htmlTimeline struct {
-	From, To string
-	Rows     []htmlTimelineRow
+	From string            `json:"from,omitempty"`
+	To   string            `json:"to,omitempty"`
+	Rows []htmlTimelineRow `json:"rows"`
 }
 
 type htmlTimelineRow struct {
-	Doc, Published string
-	Points         []htmlPoint
+	Doc       string      `json:"doc"`
+	Published string      `json:"published"`
+	Points    []htmlPoint `json:"points"`
 }
 
 type htmlPoint struct {
@@ -113,11 +171,44 @@ type htmlPoint struct {
 	Left, Width                   string // percentages of the timeline span
 }
 
+// A timeline point is written as an array, [value, text, where,
+// attribute, left, width] (left and width "" without a bar): a large
+// report has tens of thousands of them, and keys would double their size.
+func (p htmlPoint) MarshalJSON() ([]byte, error) {
+	left, width := "", ""
+	if p.HasBar {
+		left, width = p.Left, p.Width
+	}
+	return json.Marshal([6]string{p.Value, p.Text, p.Where, p.Attribute, left, width})
+}
+
+func (p *htmlPoint) UnmarshalJSON(b []byte) error {
+	var a [6]string
+	if err := json.Unmarshal(b, &a); err != nil {
+		return err
+	}
+	*p = htmlPoint{Value: a[0], Text: a[1], Where: a[2], Attribute: a[3], HasBar: a[4] != "", Left: a[4], Width: a[5]}
+	return nil
+}
+
+// storyDocsNamed is how many of a story's documents its summary names.
+const storyDocsNamed = 6
+
 // renderHTML writes the interactive single-file report.
 func renderHTML(w io.Writer, r *Report, opt RenderOptions) error {
 	shown, hidden := visible(r, opt)
 	byID := r.ClaimByID()
 	docs := r.DocumentByID()
+	storyOf := func(claimIDs []string) int {
+		for _, id := range claimIDs {
+			if c, ok := byID[id]; ok {
+				if d, ok := docs[c.Doc]; ok && d.Story > 0 {
+					return d.Story
+				}
+			}
+		}
+		return 0
+	}
 	page := htmlPage{
 		CSP:       htmlCSP,
 		CSS:       template.CSS(htmlCSS),
@@ -126,71 +217,170 @@ func renderHTML(w io.Writer, r *Report, opt RenderOptions) error {
 		CountLine: countLine(r, shown, hidden),
 		Stale:     staleWarning(r),
 	}
+	data := htmlData{Findings: []htmlEvidence{}, Stories: map[string]htmlStoryData{}}
+	findingStory := make([]int, len(shown))
 	for i, d := range shown {
 		f := htmlFinding{
 			Order: i, ID: d.ID, Mark: strings.Trim(d.Mark, "[]"), Severity: d.Severity, SevRank: sevRank(d.Severity),
-			Category: d.Category, Kind: d.Kind, Attribute: d.Attribute, Summary: d.Summary, Explanation: d.Explanation,
+			Category: d.Category, Kind: d.Kind, Attribute: d.Attribute, Summary: d.Summary, Story: storyOf(d.Claims),
 		}
+		findingStory[i] = f.Story
+		ev := htmlEvidence{Why: d.Explanation}
 		if d.Review != nil {
-			f.Review = reviewLine(d.Review)
+			ev.Review = reviewLine(d.Review)
 		}
 		for si, s := range d.Sides {
 			cs := sideClaims(s, byID)
 			hs := htmlSide{Label: string(rune('A' + si)), Value: s.Value, Newest: s.Newest}
 			if s.Description != s.Value {
-				hs.Description = s.Description
+				hs.Desc = s.Description
 			}
 			for _, src := range sideSources(s, cs) {
 				u := ""
 				if doc, ok := docs[src]; ok {
-					u = doc.URL
+					u = safeURL(doc.URL)
 				}
 				hs.Sources = append(hs.Sources, htmlSource{ID: src, URL: u})
 			}
 			for _, c := range cs {
 				hc := htmlClaim{Where: location(c), Match: c.Text}
 				if sn, ok := opt.Snippets[c.ID]; ok {
-					hc.Before, hc.Match, hc.After, hc.HasContext = sn.Before, sn.Match, sn.After, true
+					hc.Before, hc.Match, hc.After = sn.Before, sn.Match, sn.After
 				}
 				hs.Claims = append(hs.Claims, hc)
 			}
-			f.Sides = append(f.Sides, hs)
+			ev.Sides = append(ev.Sides, hs)
 		}
-		if len(f.Sides) > 0 {
-			f.First, f.Others = &f.Sides[0], f.Sides[1:]
+		if len(ev.Sides) > 0 {
+			short := make([]htmlSide, len(ev.Sides))
+			for k, hs := range ev.Sides {
+				short[k] = hs
+				short[k].Claims = nil
+				for _, c := range hs.Claims {
+					short[k].Claims = append(short[k].Claims, htmlClaim{Where: c.Where, Match: c.Match})
+				}
+			}
+			f.First, f.Others = &short[0], short[1:]
 		}
 		page.Findings = append(page.Findings, f)
+		data.Findings = append(data.Findings, ev)
 	}
-	page.Consensus = consensus(r, shown, byID)
-	page.Timeline = timeline(r)
+
+	// Stories: each story's documents, consensus and timeline, so that
+	// figures from unrelated stories are never pooled.
+	storyDocs := map[int][]*Document{}
+	for i := range r.Documents {
+		d := &r.Documents[i]
+		if d.Story > 0 {
+			storyDocs[d.Story] = append(storyDocs[d.Story], d)
+		}
+	}
+	cons := consensus(r, shown, byID, findingStory, storyOf)
+	tls := timelines(r, storyDocs)
+	nFindings := map[int]int{}
+	for _, s := range findingStory {
+		nFindings[s]++
+	}
+	attrSet := map[string]bool{}
+	var numbers []int
+	for n := range storyDocs {
+		if len(cons[n]) == 0 && len(tls[n].Rows) == 0 && nFindings[n] == 0 {
+			continue
+		}
+		numbers = append(numbers, n)
+	}
+	sort.Ints(numbers)
+	for _, n := range numbers {
+		ds := storyDocs[n]
+		st := htmlStory{N: n, NDocs: len(ds), Findings: nFindings[n], From: tls[n].From, To: tls[n].To}
+		ids := make([]string, len(ds))
+		for i, d := range ds {
+			ids[i] = d.ID
+		}
+		st.Docs = ids[:min(len(ids), storyDocsNamed)]
+		st.More = len(ids) - len(st.Docs)
+		var attrs []string
+		for _, a := range cons[n] {
+			attrs = append(attrs, a.Attribute)
+			attrSet[a.Attribute] = true
+			if a.Contested {
+				st.Contested++
+			}
+		}
+		st.Attrs = strings.Join(attrs, " ")
+		page.Stories = append(page.Stories, st)
+		data.Stories[strconv.Itoa(n)] = htmlStoryData{Docs: ids, Consensus: cons[n], Timeline: tls[n]}
+		if st.Findings > 0 {
+			page.StoryOptions = append(page.StoryOptions, htmlStoryOption{N: n, Label: storyLabel(st), Findings: st.Findings})
+		}
+	}
+	for _, f := range page.Findings {
+		attrSet[f.Attribute] = true
+	}
+	delete(attrSet, "")
+	for a := range attrSet {
+		page.AttrOptions = append(page.AttrOptions, a)
+	}
+	sort.Strings(page.AttrOptions)
+
 	for i := range r.Documents {
 		d := &r.Documents[i]
 		page.Documents = append(page.Documents, htmlDocument{
 			ID: d.ID, Published: published(d), Language: orDash(d.Language), Status: docStatus(d),
-			Title: d.Title, URL: d.URL, Path: d.Path, Skipped: d.Status == "skipped",
+			Title: d.Title, URL: d.URL, Path: d.Path, Story: d.Story, Skipped: d.Status == "skipped",
 		})
 	}
+	blob, err := json.Marshal(data) // escapes <, >, &, U+2028 and U+2029
+	if err != nil {
+		return err
+	}
+	page.Data = template.JS(blob)
 	return htmlTemplate.Execute(w, page)
 }
 
-// consensus counts, per attribute, how many independent sources give each
-// value. It draws on the pairings compare made — the sides of the shown
-// findings and the agreements — rather than on every claim with the same
-// attribute, because only those were judged to speak of the same event.
-func consensus(r *Report, shown []shownFinding, byID map[string]*Claim) []htmlAttribute {
+// storyLabel names a story in the filter: its number and first documents.
+func storyLabel(st htmlStory) string {
+	s := "Story " + strconv.Itoa(st.N) + ": " + strings.Join(st.Docs, ", ")
+	if st.More > 0 {
+		s += " +" + strconv.Itoa(st.More)
+	}
+	return s
+}
+
+// safeURL passes only http and https URLs into the data blob, whose links
+// the script builds: html/template's URL filter does not see them there.
+func safeURL(u string) string {
+	l := strings.ToLower(strings.TrimSpace(u))
+	if strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") {
+		return u
+	}
+	return ""
+}
+
+// consensus counts, per story and attribute, how many independent sources
+// give each value. It draws on the pairings compare made — the sides of the
+// shown findings and the agreements — rather than on every claim with the
+// same attribute, because only those were judged to speak of the same
+// event; and it never pools two stories.
+func consensus(r *Report, shown []shownFinding, byID map[string]*Claim, findingStory []int, storyOf func([]string) int) map[int][]htmlAttribute {
 	type acc struct {
 		contested bool
 		values    map[string]map[string]bool // value -> sources
 	}
-	attrs := map[string]*acc{}
-	add := func(attr, value string, sources []string, contested bool) {
-		if attr == "" {
+	type key struct {
+		story int
+		attr  string
+	}
+	attrs := map[key]*acc{}
+	add := func(story int, attr, value string, sources []string, contested bool) {
+		if attr == "" || story == 0 {
 			return
 		}
-		a := attrs[attr]
+		k := key{story, attr}
+		a := attrs[k]
 		if a == nil {
 			a = &acc{values: map[string]map[string]bool{}}
-			attrs[attr] = a
+			attrs[k] = a
 		}
 		a.contested = a.contested || contested
 		if a.values[value] == nil {
@@ -200,9 +390,9 @@ func consensus(r *Report, shown []shownFinding, byID map[string]*Claim) []htmlAt
 			a.values[value][s] = true
 		}
 	}
-	for _, d := range shown {
+	for i, d := range shown {
 		for _, s := range d.Sides {
-			add(d.Attribute, s.Value, sideSources(s, sideClaims(s, byID)), true)
+			add(findingStory[i], d.Attribute, s.Value, sideSources(s, sideClaims(s, byID)), true)
 		}
 	}
 	for _, ag := range r.Agreements {
@@ -216,18 +406,23 @@ func consensus(r *Report, shown []shownFinding, byID map[string]*Claim) []htmlAt
 				value = c.Value
 			}
 		}
-		add(ag.Attribute, value, src, false)
+		add(storyOf(ag.Claims), ag.Attribute, value, src, false)
 	}
-	names := make([]string, 0, len(attrs))
+	keys := make([]key, 0, len(attrs))
 	for k := range attrs {
-		names = append(names, k)
+		keys = append(keys, k)
 	}
-	sort.Strings(names)
-	out := make([]htmlAttribute, 0, len(names))
-	for _, name := range names {
-		a := attrs[name]
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].story != keys[j].story {
+			return keys[i].story < keys[j].story
+		}
+		return keys[i].attr < keys[j].attr
+	})
+	out := map[int][]htmlAttribute{}
+	for _, k := range keys {
+		a := attrs[k]
 		all := map[string]bool{}
-		ha := htmlAttribute{Attribute: name, Contested: a.contested}
+		ha := htmlAttribute{Attribute: k.attr, Contested: a.contested}
 		for v, srcs := range a.values {
 			hv := htmlValue{Value: v}
 			for s := range srcs {
@@ -248,14 +443,34 @@ func consensus(r *Report, shown []shownFinding, byID map[string]*Claim) []htmlAt
 			}
 			return vi.Value < vj.Value
 		})
-		out = append(out, ha)
+		out[k.story] = append(out[k.story], ha)
 	}
 	return out
 }
 
-// timeline places every date claim of every document on one shared axis,
-// so a reader sees at a glance which source puts an event earlier or later.
-func timeline(r *Report) htmlTimeline {
+// timelines places the date claims of each story's documents on that
+// story's own axis, so a reader sees at a glance which source puts an event
+// earlier or later — and the axis spans one story, not every year any
+// article mentions.
+func timelines(r *Report, storyDocs map[int][]*Document) map[int]htmlTimeline {
+	byDoc := map[string][]*Claim{}
+	for i := range r.Claims {
+		c := &r.Claims[i]
+		if c.Kind == "date" {
+			byDoc[c.Doc] = append(byDoc[c.Doc], c)
+		}
+	}
+	out := map[int]htmlTimeline{}
+	for n, ds := range storyDocs {
+		if tl := timeline(ds, byDoc); len(tl.Rows) > 0 {
+			out[n] = tl
+		}
+	}
+	return out
+}
+
+// timeline lays out the date claims of docs on one shared axis.
+func timeline(docs []*Document, byDoc map[string][]*Claim) htmlTimeline {
 	type point struct {
 		htmlPoint
 		start, end time.Time
@@ -263,24 +478,22 @@ func timeline(r *Report) htmlTimeline {
 	}
 	perDoc := map[string][]point{}
 	var lo, hi time.Time
-	for i := range r.Claims {
-		c := &r.Claims[i]
-		if c.Kind != "date" {
-			continue
-		}
-		p := point{htmlPoint: htmlPoint{Value: c.Value, Text: c.Text, Where: location(c), Attribute: c.Attribute}}
-		p.start, p.end, p.ok = parseISOInterval(c.Value)
-		if p.ok {
-			if lo.IsZero() || p.start.Before(lo) {
-				lo = p.start
+	for _, d := range docs {
+		for _, c := range byDoc[d.ID] {
+			p := point{htmlPoint: htmlPoint{Value: c.Value, Text: c.Text, Where: location(c), Attribute: c.Attribute}}
+			p.start, p.end, p.ok = parseISOInterval(c.Value)
+			if p.ok {
+				if lo.IsZero() || p.start.Before(lo) {
+					lo = p.start
+				}
+				if hi.IsZero() || p.end.After(hi) {
+					hi = p.end
+				}
 			}
-			if hi.IsZero() || p.end.After(hi) {
-				hi = p.end
-			}
+			perDoc[c.Doc] = append(perDoc[c.Doc], p)
 		}
-		perDoc[c.Doc] = append(perDoc[c.Doc], p)
 	}
-	tl := htmlTimeline{}
+	tl := htmlTimeline{Rows: []htmlTimelineRow{}}
 	if len(perDoc) == 0 {
 		return tl
 	}
@@ -288,8 +501,7 @@ func timeline(r *Report) htmlTimeline {
 	if !lo.IsZero() {
 		tl.From, tl.To = lo.Format("2006-01-02"), hi.Add(-time.Nanosecond).Format("2006-01-02")
 	}
-	for i := range r.Documents {
-		d := &r.Documents[i]
+	for _, d := range docs {
 		ps := perDoc[d.ID]
 		if len(ps) == 0 {
 			continue

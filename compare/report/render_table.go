@@ -3,8 +3,11 @@ package report
 import (
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/pkg/twwidth"
@@ -77,7 +80,17 @@ func renderTable(w io.Writer, r *Report, opt RenderOptions) error {
 	return nil
 }
 
+// docTableMax is the most documents listed one per row; beyond it the
+// table gives counts by language and status and lists the skipped files.
+const docTableMax = 100
+
+// maxSkippedListed bounds the skipped files named in the document summary.
+const maxSkippedListed = 50
+
 func writeDocTable(w io.Writer, r *Report, opt RenderOptions) error {
+	if len(r.Documents) > docTableMax {
+		return writeDocSummary(w, r)
+	}
 	grid := make([][]cell, 0, len(r.Documents))
 	for i := range r.Documents {
 		d := &r.Documents[i]
@@ -87,7 +100,75 @@ func writeDocTable(w io.Writer, r *Report, opt RenderOptions) error {
 		}
 		grid = append(grid, []cell{plainCell(d.ID), plainCell(published(d)), plainCell(orDash(d.Language)), st, plainCell(printable(d.Title))})
 	}
-	return writeGrid(w, []string{"DOCUMENT", "PUBLISHED", "LANGUAGE", "STATUS", "TITLE"}, grid, opt, false, false)
+	return writeGrid(w, []column{{name: "DOCUMENT"}, {name: "PUBLISHED", drop: 2}, {name: "LANGUAGE", drop: 3}, {name: "STATUS"}, {name: "TITLE", prose: true, drop: 1}}, grid, opt, false, false)
+}
+
+// writeDocSummary is the document table for a large corpus: one line of
+// counts ("2000 documents: 1990 read (1200 en, 790 id), 10 skipped (6
+// binary, 4 duplicate)") and the skipped files with their reasons.
+func writeDocSummary(w io.Writer, r *Report) error {
+	langs := map[string]int{}
+	reasons := map[string]int{}
+	var skipped []*Document
+	read := 0
+	for i := range r.Documents {
+		d := &r.Documents[i]
+		if d.Status == "skipped" {
+			skipped = append(skipped, d)
+			reasons[skipKind(d.SkipReason)]++
+			continue
+		}
+		read++
+		langs[orDash(d.Language)]++
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d documents: %d read", len(r.Documents), read)
+	if len(langs) > 0 {
+		fmt.Fprintf(&b, " (%s)", countsByFreq(langs))
+	}
+	if len(skipped) > 0 {
+		fmt.Fprintf(&b, ", %d skipped (%s)", len(skipped), countsByFreq(reasons))
+	}
+	b.WriteString("\n")
+	for i, d := range skipped {
+		if i == maxSkippedListed {
+			fmt.Fprintf(&b, "  ... and %d more skipped (--format json lists every document)\n", len(skipped)-i)
+			break
+		}
+		fmt.Fprintf(&b, "  skipped %s: %s\n", printable(d.Path), printable(d.SkipReason))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// skipKind groups skip reasons: "duplicate of X" counts as "duplicate".
+func skipKind(reason string) string {
+	if strings.HasPrefix(reason, "duplicate of ") {
+		return "duplicate"
+	}
+	if strings.HasPrefix(reason, "too large") {
+		return "too large"
+	}
+	return reason
+}
+
+// countsByFreq is "1200 en, 790 id": most frequent first, then by name.
+func countsByFreq(m map[string]int) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if m[keys[i]] != m[keys[j]] {
+			return m[keys[i]] > m[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%d %s", m[k], k)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // writeFindingTable writes one row per finding. The id, severity, category,
@@ -117,9 +198,44 @@ func writeFindingTable(w io.Writer, r *Report, shown []shownFinding, opt RenderO
 				b += fmt.Sprintf("\n\n+ side %c:\n%s", 'A'+rune(i), txt)
 			}
 		}
-		rows = append(rows, []cell{finding, plainCell(a), plainCell(b), plainCell(printable(d.Summary))})
+		rows = append(rows, []cell{finding, plainCell(a), plainCell(b), plainCell(printable(beyondSides(d.Summary)))})
 	}
-	return writeGrid(w, []string{"FINDING", "SIDE A", "SIDE B", "SUMMARY"}, rows, opt, true, true)
+	cols := []column{{name: "FINDING"}, {name: "SIDE A"}, {name: "SIDE B"}, {name: "SUMMARY", prose: true, drop: 1}}
+	if !planGrid(cols, rows, opt.width(), true).fits {
+		// Too narrow for the sides side by side with whole positions:
+		// stack them in one column rather than cut doc:line:col.
+		for i, row := range rows {
+			stacked := append(append(cell{}, row[1]...), para{text: "\nvs.\n"})
+			rows[i] = []cell{row[0], append(stacked, row[2]...), row[3]}
+		}
+		cols = []column{{name: "FINDING"}, {name: "SIDES"}, {name: "SUMMARY", prose: true, drop: 1}}
+	}
+	return writeGrid(w, cols, rows, opt, true, true)
+}
+
+// beyondSides is what a finding's summary says beyond its sides, for the
+// table, whose side columns already show who says what: the reason the
+// values cannot both hold and any notes ("Policy year: A says 2024; B says
+// 2025 — the two periods do not overlap..." gives "The two periods do not
+// overlap..."). A summary of another shape is kept whole.
+func beyondSides(summary string) string {
+	if i := strings.Index(summary, " — "); i >= 0 {
+		return capitalizeFirst(summary[i+len(" — "):])
+	}
+	if strings.HasPrefix(summary, "Update on ") {
+		if i := strings.LastIndex(summary, "; "); i >= 0 {
+			return capitalizeFirst(summary[i+2:])
+		}
+	}
+	return summary
+}
+
+func capitalizeFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // sideText is one side of a finding in a cell: its sources, each claim's
@@ -145,35 +261,138 @@ func orDash(s string) string {
 	return s
 }
 
-// writeGrid lays out a table no wider than the terminal. tablewriter's own
-// MaxWidth lets unbreakable words (URLs, long ids) push a table past it, so
-// column widths are chosen here and cells are wrapped before tablewriter
-// draws them with wrapping off.
-func writeGrid(w io.Writer, headers []string, rows [][]cell, opt RenderOptions, betweenRows, keepFirst bool) error {
-	n := len(headers)
+// column describes one column of a grid.
+type column struct {
+	name string
+	// prose columns (titles, summaries) may break a long word; in the
+	// others every word is whole — an id, a file name, doc:line:col — so
+	// the column is at least as wide as its longest word.
+	prose bool
+	// drop orders the columns left out when the terminal is too narrow
+	// for every column's whole words: highest first; 0 is never dropped.
+	drop int
+}
+
+// gridPlan is which columns a grid keeps at a width, with their natural
+// and minimum widths.
+type gridPlan struct {
+	keep          []bool
+	dropped       []string
+	cols          []column // the kept ones
+	natural, mins []int    // of the kept columns
+	fits          bool     // the kept columns' whole words fit the width
+}
+
+// planGrid measures the columns and leaves out, highest drop first, those
+// the width cannot hold with every non-prose word whole.
+func planGrid(cols []column, rows [][]cell, width int, keepFirst bool) gridPlan {
+	n := len(cols)
 	natural := make([]int, n)
-	for i, h := range headers {
-		natural[i] = twwidth.Width(h)
+	longest := make([]int, n)
+	for i, c := range cols {
+		natural[i] = twwidth.Width(c.name)
+		longest[i] = 1
 	}
 	for _, row := range rows {
 		for i, c := range row {
 			for _, p := range c {
 				for _, line := range strings.Split(p.text, "\n") {
 					natural[i] = max(natural[i], twwidth.Width(line))
+					for _, word := range strings.FieldsFunc(line, func(r rune) bool { return r == ' ' || r == '\t' }) {
+						longest[i] = max(longest[i], twwidth.Width(word))
+					}
 				}
 			}
 		}
 	}
-	// Each column costs its content plus one space either side and one rule.
-	avail := opt.width() - (3*n + 1)
-	var widths []int
+	mins := make([]int, n)
+	for i, c := range cols {
+		if c.prose {
+			// Prose may break a word, but ids named in it read better
+			// whole: reserve up to a short id's width.
+			mins[i] = min(longest[i], maxProseWord)
+		} else {
+			mins[i] = min(longest[i], maxWholeWord)
+		}
+	}
 	if keepFirst {
 		// The first column holds what a reader scans by (the finding's id
 		// and attribute): keep it whole unless it would take over a third.
-		first := min(natural[0], max(avail/3, 6))
-		widths = append([]int{first}, allocate(natural[1:], avail-first)...)
-	} else {
-		widths = allocate(natural, avail)
+		mins[0] = max(mins[0], min(natural[0], max((width-(3*n+1))/3, 6)))
+	}
+	pl := gridPlan{keep: make([]bool, n)}
+	for i := range pl.keep {
+		pl.keep[i] = true
+	}
+	for {
+		k, need := 0, 0
+		for i := range cols {
+			if pl.keep[i] {
+				k++
+				need += mins[i]
+			}
+		}
+		if need+3*k+1 <= width {
+			pl.fits = true
+			break
+		}
+		worst := -1
+		for i, c := range cols {
+			if pl.keep[i] && c.drop > 0 && (worst < 0 || c.drop > cols[worst].drop) {
+				worst = i
+			}
+		}
+		if worst < 0 {
+			break // nothing more to leave out: the table overflows
+		}
+		pl.keep[worst] = false
+		pl.dropped = append(pl.dropped, cols[worst].name)
+	}
+	for i := range cols {
+		if pl.keep[i] {
+			pl.cols = append(pl.cols, cols[i])
+			pl.natural = append(pl.natural, natural[i])
+			pl.mins = append(pl.mins, mins[i])
+		}
+	}
+	return pl
+}
+
+// maxProseWord is the width a prose column reserves for its longest word.
+const maxProseWord = 12
+
+// maxWholeWord caps the width a non-prose column reserves for its longest
+// word: a quoted URL of 200 characters still wraps.
+const maxWholeWord = 40
+
+// writeGrid lays out a table no wider than the terminal. tablewriter's own
+// MaxWidth lets unbreakable words (URLs, long ids) push a table past it, so
+// column widths are chosen here and cells are wrapped before tablewriter
+// draws them with wrapping off. Ids, file names and positions are never
+// cut: when the terminal cannot hold every column with its longest word,
+// columns are left out (by their drop order, with a note under the table)
+// rather than positions wrapped mid-word.
+func writeGrid(w io.Writer, cols []column, rows [][]cell, opt RenderOptions, betweenRows, keepFirst bool) error {
+	pl := planGrid(cols, rows, opt.width(), keepFirst)
+	dropped := pl.dropped
+	cols, natural, mins, n := pl.cols, pl.natural, pl.mins, len(pl.cols)
+	if len(dropped) > 0 {
+		kr := make([][]cell, len(rows))
+		for j, row := range rows {
+			for i, c := range row {
+				if pl.keep[i] {
+					kr[j] = append(kr[j], c)
+				}
+			}
+		}
+		rows = kr
+	}
+	// Each column costs its content plus one space either side and one rule.
+	avail := opt.width() - (3*n + 1)
+	widths := allocateMin(natural, mins, avail)
+	headers := make([]string, n)
+	for i, c := range cols {
+		headers[i] = c.name
 	}
 
 	sep := tw.Off
@@ -217,7 +436,20 @@ func writeGrid(w io.Writer, headers []string, rows [][]cell, opt RenderOptions, 
 			return err
 		}
 	}
-	return t.Render()
+	if err := t.Render(); err != nil {
+		return err
+	}
+	if len(dropped) > 0 {
+		word := "column"
+		if len(dropped) > 1 {
+			word = "columns"
+		}
+		note := fmt.Sprintf("(%s %s left out: the terminal is %d columns wide; --format markdown or a wider terminal shows everything)",
+			strings.Join(dropped, ", "), word, opt.width())
+		_, err := fmt.Fprintln(w, strings.Join(wrap(note, opt.width()), "\n"))
+		return err
+	}
+	return nil
 }
 
 // allocate shares avail display columns among columns that would like
@@ -227,6 +459,48 @@ func writeGrid(w io.Writer, headers []string, rows [][]cell, opt RenderOptions, 
 // findings table) overflows rather than wrapping every word.
 func allocate(natural []int, avail int) []int {
 	const minCol = 6
+	mins := make([]int, len(natural))
+	for i, nw := range natural {
+		mins[i] = min(minCol, nw)
+	}
+	return allocateMin(natural, mins, avail)
+}
+
+// allocateMin is allocate with a minimum width per column: each column
+// first gets its minimum, then what is left is shared by water-filling
+// towards the natural widths. The result may exceed avail when the
+// minimums do.
+func allocateMin(natural, mins []int, avail int) []int {
+	widths := waterFill(natural, avail)
+	deficit := 0
+	for i := range widths {
+		m := max(mins[i], 1)
+		if widths[i] < m {
+			deficit += m - widths[i]
+			widths[i] = m
+		}
+	}
+	// Pay for the raised columns with columns above their minimum, the
+	// widest first.
+	for deficit > 0 {
+		best := -1
+		for i := range widths {
+			if slack := widths[i] - max(mins[i], 1); slack > 0 && (best < 0 || slack > widths[best]-max(mins[best], 1)) {
+				best = i
+			}
+		}
+		if best < 0 {
+			break
+		}
+		widths[best]--
+		deficit--
+	}
+	return widths
+}
+
+// waterFill shares avail among columns wanting natural more: those wanting
+// less than an equal share get it, the rest split what is left evenly.
+func waterFill(natural []int, avail int) []int {
 	widths := make([]int, len(natural))
 	done := make([]bool, len(natural))
 	left, open := avail, len(natural)
@@ -258,14 +532,12 @@ func allocate(natural []int, avail int) []int {
 			open = 0
 		}
 	}
-	for i := range widths {
-		widths[i] = max(widths[i], min(minCol, natural[i]), 1)
-	}
 	return widths
 }
 
 // wrap breaks text into lines no wider than width display columns: at
-// spaces where possible, inside a word only when the word alone is too wide.
+// spaces where possible, inside a word only when the word alone is too wide
+// (after a hyphen when it has one).
 // Explicit line breaks are kept. Only ASCII spaces break lines, so a
 // no-break space holds its neighbours together.
 func wrap(text string, width int) []string {
@@ -290,6 +562,12 @@ func wrap(text string, width int) []string {
 			}
 			for ww > width {
 				head, rest := splitWidth(word, width)
+				// A compound breaks after a hyphen ("001-annual-" /
+				// "plenary"), as typesetters break it, rather than
+				// anywhere.
+				if i := strings.LastIndexByte(head, '-'); i > 0 && i < len(head)-1 {
+					head, rest = word[:i+1], word[i+1:]
+				}
 				out = append(out, head)
 				word, ww = rest, twwidth.Width(rest)
 			}
@@ -331,7 +609,7 @@ func renderClaimsTable(w io.Writer, r *Report, opt RenderOptions) error {
 		if _, err := fmt.Fprintln(w); err != nil {
 			return err
 		}
-		if err := writeGrid(w, []string{"WHERE", "KIND", "ATTRIBUTE", "TEXT", "VALUE", "DETAILS"}, rows, opt, false, false); err != nil {
+		if err := writeGrid(w, []column{{name: "WHERE"}, {name: "KIND", drop: 2}, {name: "ATTRIBUTE"}, {name: "TEXT", prose: true}, {name: "VALUE"}, {name: "DETAILS", prose: true, drop: 1}}, rows, opt, false, false); err != nil {
 			return err
 		}
 	}

@@ -14,6 +14,8 @@ import (
 	"github.com/olekukonko/tablewriter/pkg/twwidth"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/crosscheck/crosscheck/claims"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -357,6 +359,7 @@ func TestWrapAndAllocate(t *testing.T) {
 		{"abcdefghij", 4, []string{"abcd", "efgh", "ij"}},
 		{"a\n\nb", 5, []string{"a", "", "b"}},
 		{"日本語のテキスト", 6, []string{"日本語", "のテキ", "スト"}},
+		{"also 001-annual-plenary, dated", 17, []string{"also", "001-annual-", "plenary, dated"}},
 	} {
 		got := wrap(tc.text, tc.width)
 		assert.Equal(t, tc.want, got, tc.text)
@@ -374,4 +377,64 @@ func TestPrintable(t *testing.T) {
 	assert.Equal(t, `a\u001b[31mb c`, printable("a\x1b[31mb\nc"))
 	assert.Equal(t, `x\u202ey`, printable("x\u202ey"))
 	assert.Equal(t, `bad\xff`, printable("bad\xff"))
+}
+
+// A cell that a spreadsheet would run as a formula is neutralised (OWASP:
+// a leading apostrophe) in both CSVs; other cells are left alone.
+func TestCSVFormulaInjection(t *testing.T) {
+	r := fixtureReport(t)
+	opt := fixtureOptions(r)
+	evil := "=HYPERLINK(\"http://evil.example\",\"x\")"
+	for i := range r.Claims {
+		if r.Claims[i].Doc == "bravo" {
+			r.Claims[i].Doc = evil
+		}
+		if r.Claims[i].Text == "on 9 March" {
+			r.Claims[i].Text = "+1 on 9 March"
+		}
+	}
+	r.Discrepancies[0].Summary = "@SUM(A1)"
+	recs, err := csv.NewReader(strings.NewReader(render(t, r, "csv", opt))).ReadAll()
+	require.NoError(t, err)
+	assert.Equal(t, "'"+evil, recs[1][5])
+	assert.Equal(t, "'+1 on 9 March", recs[1][8])
+	assert.Equal(t, "'@SUM(A1)", recs[1][10])
+	assert.Equal(t, "CC-1a2b3c4d5e", recs[1][0])
+	recs, err = csv.NewReader(strings.NewReader(renderClaims(t, r, "csv", opt))).ReadAll()
+	require.NoError(t, err)
+	assert.Equal(t, "'"+evil, recs[4][1])
+	for _, c := range []string{"-1", "\tx", "\rx"} {
+		assert.Equal(t, "'"+c, csvCell(c))
+	}
+	assert.Equal(t, "ok=1", csvCell("ok=1"))
+}
+
+// claimReviewed is the sentence that makes the claim, not the bare span
+// ("on 9 March" says nothing on its own); without the sentence, the span.
+func TestClaimReviewSentence(t *testing.T) {
+	r := fixtureReport(t)
+	opt := fixtureOptions(r)
+	var id string
+	for _, c := range r.Claims {
+		if c.Text == "on 9 March" {
+			id = c.ID
+		}
+	}
+	require.NotEmpty(t, id)
+	opt.Sentences = map[string]string{id: "The bridge opened on 9 March, the council said."}
+	var got []map[string]any
+	require.NoError(t, json.Unmarshal([]byte(render(t, r, "claimreview", opt)), &got))
+	require.Len(t, got, 1)
+	assert.Equal(t, "The bridge opened on 9 March, the council said.", got[0]["claimReviewed"])
+}
+
+func TestSentencesFor(t *testing.T) {
+	text := "First one.  The bridge\nopened on 9 March. Last."
+	cs := []*claims.Claim{
+		{ID: "a", Doc: "d", SentenceStart: 12, SentenceEnd: 41},
+		{ID: "b", Doc: "d", SentenceStart: 40, SentenceEnd: 400}, // out of range: none
+		{ID: "c", Doc: "x", SentenceStart: 0, SentenceEnd: 4},    // no such document
+	}
+	got := SentencesFor(map[string]string{"d": text}, cs)
+	assert.Equal(t, map[string]string{"a": "The bridge opened on 9 March."}, got)
 }

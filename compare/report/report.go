@@ -8,7 +8,10 @@
 package report
 
 import (
+	"math"
+	"regexp"
 	"sort"
+	"strconv"
 
 	"github.com/crosscheck/crosscheck/claims"
 	"github.com/crosscheck/crosscheck/compare"
@@ -30,19 +33,24 @@ type Report struct {
 
 // Document is one input, read or skipped.
 type Document struct {
-	ID              string   `json:"id"`
-	Path            string   `json:"path"`
-	Title           string   `json:"title"`
-	Published       *string  `json:"published"` // YYYY-MM-DD or null
-	Language        string   `json:"language"`
-	PublishedSource string   `json:"published_source,omitempty"`
-	PublishedText   string   `json:"published_text,omitempty"`
-	LanguageSource  string   `json:"language_source,omitempty"`
-	URL             string   `json:"url,omitempty"`
-	Status          string   `json:"status"`
-	SkipReason      string   `json:"skip_reason,omitempty"`
-	Extracted       string   `json:"extracted,omitempty"` // how text was obtained when not the raw file (offsets refer to it)
-	Warnings        []string `json:"warnings,omitempty"`
+	ID              string  `json:"id"`
+	Path            string  `json:"path"`
+	Title           string  `json:"title"`
+	Published       *string `json:"published"` // YYYY-MM-DD or null
+	Language        string  `json:"language"`
+	PublishedSource string  `json:"published_source,omitempty"`
+	PublishedText   string  `json:"published_text,omitempty"`
+	LanguageSource  string  `json:"language_source,omitempty"`
+	URL             string  `json:"url,omitempty"`
+	Status          string  `json:"status"`
+	SkipReason      string  `json:"skip_reason,omitempty"`
+	Extracted       string  `json:"extracted,omitempty"` // how text was obtained when not the raw file (offsets refer to it)
+	// Encoding is what the input was decoded from ("utf-8", "utf-16le",
+	// "windows-1252", a declared HTML charset). Claim offsets are byte
+	// offsets into the decoded UTF-8 text, so for any encoding but utf-8
+	// they are not offsets into the file. Absent for skipped documents.
+	Encoding string   `json:"encoding,omitempty"`
+	Warnings []string `json:"warnings,omitempty"`
 	// Story groups documents that report the same story; SyndicatedWith
 	// names near-duplicate copies counted as one source with this one.
 	Story          int      `json:"story,omitempty"`
@@ -209,7 +217,7 @@ func FromDocument(d *claims.Document, story int, synd []string) Document {
 		ID: d.ID, Path: d.Path, Title: d.Title, Language: d.Language,
 		PublishedSource: d.PublishedSource, PublishedText: d.PublishedText,
 		LanguageSource: d.LanguageSource, URL: d.URL, Status: d.Status,
-		SkipReason: d.SkipReason, Extracted: d.Extracted, Warnings: d.Warnings,
+		SkipReason: d.SkipReason, Extracted: d.Extracted, Encoding: d.Encoding, Warnings: d.Warnings,
 		Story: story, SyndicatedWith: synd,
 	}
 	if out.Status == "" {
@@ -250,6 +258,9 @@ func FromFinding(f compare.Finding) Discrepancy {
 		Summary: f.Summary, Category: string(f.Category), Explanation: f.Why,
 		Claims: f.ClaimIDs(),
 	}
+	if f.Kind == string(claims.KindCount) || f.Kind == string(claims.KindOrdinal) {
+		d.Summary = wholeBounds(d.Summary)
+	}
 	for _, s := range f.Sides {
 		side := Side{Value: s.Value, Description: s.Describe, Sources: s.Sources, Newest: s.Newest}
 		for _, c := range s.Claims {
@@ -258,6 +269,32 @@ func FromFinding(f compare.Finding) Discrepancy {
 		d.Sides = append(d.Sides, side)
 	}
 	return d
+}
+
+// fractionalBound finds a bound the comparison printed with its rounding
+// margin ("upper bound (11.49)").
+var fractionalBound = regexp.MustCompile(`(upper|lower) bound \((-?[0-9]+\.[0-9]+)\)`)
+
+// wholeBounds rounds the bounds in a count's summary to whole numbers, the
+// only values a count of people (or an ordinal) can take: an upper bound
+// down, a lower bound up. The comparison widens a stated "11" to
+// [10.51, 11.49] so that 11 and 12 do not touch; the reader needs 11 and
+// 12. (The summary is built in compare; this keeps the contract's text
+// whole whatever margin it uses.)
+func wholeBounds(s string) string {
+	return fractionalBound.ReplaceAllStringFunc(s, func(m string) string {
+		sub := fractionalBound.FindStringSubmatch(m)
+		v, err := strconv.ParseFloat(sub[2], 64)
+		if err != nil {
+			return m
+		}
+		if sub[1] == "upper" {
+			v = math.Floor(v)
+		} else {
+			v = math.Ceil(v)
+		}
+		return sub[1] + " bound (" + claims.FormatNumber(v) + ")"
+	})
 }
 
 // ClaimByID indexes the report's claims.

@@ -2,6 +2,8 @@ package report
 
 import (
 	"strings"
+
+	"github.com/crosscheck/crosscheck/claims"
 	"unicode"
 	"unicode/utf8"
 )
@@ -18,6 +20,22 @@ type Snippet struct {
 	Before string `json:"before"`
 	Match  string `json:"match"`
 	After  string `json:"after"`
+}
+
+// SentencesFor returns the sentence of every claim of cs (by the claims'
+// SentenceStart..SentenceEnd spans into docs, document id -> text), white
+// space folded, keyed by claim id. A claim whose document is missing or
+// whose span does not fit its text gets none.
+func SentencesFor(docs map[string]string, cs []*claims.Claim) map[string]string {
+	out := make(map[string]string, len(cs))
+	for _, c := range cs {
+		text, ok := docs[c.Doc]
+		if !ok || c.SentenceStart < 0 || c.SentenceEnd <= c.SentenceStart || c.SentenceEnd > len(text) {
+			continue
+		}
+		out[c.ID] = strings.Join(strings.Fields(text[c.SentenceStart:c.SentenceEnd]), " ")
+	}
+	return out
 }
 
 // DefaultSnippetRadius is the context radius, in bytes, used when

@@ -103,10 +103,10 @@ func Load(path string) (*File, error) {
 				if err != nil {
 					return nil, err
 				}
-				if line, dup := firstLine[d.ID]; dup {
+				if line, dup := firstLine[strings.ToLower(d.ID)]; dup {
 					return nil, fmt.Errorf("%s:%d: second decision for %s (the first is at line %d)", path, item.Line, d.ID, line)
 				}
-				firstLine[d.ID] = item.Line
+				firstLine[strings.ToLower(d.ID)] = item.Line
 				f.Decisions = append(f.Decisions, d)
 			}
 		default:
@@ -199,29 +199,55 @@ func yamlError(path string, err error) error {
 	return fmt.Errorf("%s: %s", path, strings.TrimPrefix(msg, "yaml: "))
 }
 
+// idPattern is the form of a finding id (compare.StableID): "CC-" and ten
+// hexadecimal digits.
+var idPattern = regexp.MustCompile(`^(?i)cc-[0-9a-f]{10}$`)
+
+// ParseID checks a finding id as a person typed it and returns it in the
+// report's spelling ("CC-" and lower-case hex), so that "cc-97F1206574"
+// names the same finding as "CC-97f1206574".
+func ParseID(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if !idPattern.MatchString(s) {
+		return "", fmt.Errorf("%q is not a finding id: want CC- and ten hexadecimal digits, as in the report's FINDING column (CC-97f1206574)", s)
+	}
+	return "CC-" + strings.ToLower(s[3:]), nil
+}
+
+// sameID compares finding ids ignoring case.
+func sameID(a, b string) bool { return strings.EqualFold(a, b) }
+
 // Record adds d, replacing an earlier decision for the same finding: the
 // latest word of a reviewer is the one that counts. The caller fills At
 // and By; Record only checks that the decision is well formed.
 func (f *File) Record(d report.Decision) error {
+	_, _, err := f.RecordReplacing(d)
+	return err
+}
+
+// RecordReplacing is Record that also returns the decision it replaced, if
+// any, so that the command can say what changed. Ids match ignoring case.
+func (f *File) RecordReplacing(d report.Decision) (prev report.Decision, replaced bool, err error) {
 	d.ID = strings.TrimSpace(d.ID)
 	if err := validate(d); err != nil {
-		return err
+		return prev, false, err
 	}
 	for i := range f.Decisions {
-		if f.Decisions[i].ID == d.ID {
+		if sameID(f.Decisions[i].ID, d.ID) {
+			prev = f.Decisions[i]
 			f.Decisions[i] = d
-			return nil
+			return prev, true, nil
 		}
 	}
 	f.Decisions = append(f.Decisions, d)
 	f.sort()
-	return nil
+	return prev, false, nil
 }
 
-// Lookup returns the decision for id, if any.
+// Lookup returns the decision for id (ignoring case), if any.
 func (f *File) Lookup(id string) (report.Decision, bool) {
 	for _, d := range f.Decisions {
-		if d.ID == id {
+		if sameID(d.ID, id) {
 			return d, true
 		}
 	}
@@ -323,13 +349,13 @@ func (f *File) Save() error {
 func (f *File) Apply(r *report.Report) {
 	byID := make(map[string]report.Decision, len(f.Decisions))
 	for _, d := range f.Decisions {
-		byID[d.ID] = d
+		byID[strings.ToLower(d.ID)] = d
 	}
 	present := make(map[string]bool, len(r.Discrepancies))
 	for i := range r.Discrepancies {
 		disc := &r.Discrepancies[i]
-		present[disc.ID] = true
-		if d, ok := byID[disc.ID]; ok {
+		present[strings.ToLower(disc.ID)] = true
+		if d, ok := byID[strings.ToLower(disc.ID)]; ok {
 			disc.Review = &d
 		} else {
 			disc.Review = nil
@@ -337,7 +363,7 @@ func (f *File) Apply(r *report.Report) {
 	}
 	r.Stale = nil
 	for _, d := range f.Decisions {
-		if !present[d.ID] {
+		if !present[strings.ToLower(d.ID)] {
 			r.Stale = append(r.Stale, d)
 		}
 	}

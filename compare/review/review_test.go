@@ -187,3 +187,42 @@ func TestLookup(t *testing.T) {
 	_, ok = f.Lookup("CC-2")
 	assert.False(t, ok)
 }
+
+func TestParseID(t *testing.T) {
+	for in, want := range map[string]string{"CC-97f1206574": "CC-97f1206574", "cc-97F1206574": "CC-97f1206574", " CC-97f1206574 ": "CC-97f1206574"} {
+		got, err := ParseID(in)
+		assert.NoError(t, err, in)
+		assert.Equal(t, want, got, in)
+	}
+	for _, bad := range []string{"", "CC-97f120657", "CC-97f12065745", "CC-97f120657g", "97f1206574", "DD-97f1206574", "CC_97f1206574"} {
+		_, err := ParseID(bad)
+		assert.Error(t, err, bad)
+		if err != nil {
+			assert.Contains(t, err.Error(), "CC-", bad)
+		}
+	}
+}
+
+// IDs typed in another case are the same finding: the decision replaces
+// the earlier one, which RecordReplacing returns, and Apply finds it.
+func TestIDsIgnoreCase(t *testing.T) {
+	f := &File{}
+	_, replaced, err := f.RecordReplacing(report.Decision{ID: "CC-aaaaaaaaaa", Status: Dismissed, Reason: "first", By: "ana"})
+	require.NoError(t, err)
+	assert.False(t, replaced)
+	prev, replaced, err := f.RecordReplacing(report.Decision{ID: "cc-AAAAAAAAAA", Status: Confirmed, Reason: "second"})
+	require.NoError(t, err)
+	assert.True(t, replaced)
+	assert.Equal(t, "first", prev.Reason)
+	assert.Equal(t, "ana", prev.By)
+	require.Len(t, f.Decisions, 1)
+	assert.Equal(t, "second", f.Decisions[0].Reason)
+
+	r := &report.Report{Discrepancies: []report.Discrepancy{{ID: "CC-aaaaaaaaaa"}}}
+	(&File{Decisions: []report.Decision{{ID: "cc-AAAAAAAAAA", Status: Confirmed}}}).Apply(r)
+	require.NotNil(t, r.Discrepancies[0].Review)
+	assert.Empty(t, r.Stale)
+	d, ok := f.Lookup("CC-AAAAAAAAAA")
+	assert.True(t, ok)
+	assert.Equal(t, "second", d.Reason)
+}

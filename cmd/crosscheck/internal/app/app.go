@@ -8,11 +8,15 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/crosscheck/crosscheck/claims"
 	"github.com/crosscheck/crosscheck/claims/ingest"
 	"github.com/crosscheck/crosscheck/cmd/crosscheck/internal/config"
 	"github.com/crosscheck/crosscheck/compare"
@@ -20,6 +24,7 @@ import (
 	"github.com/crosscheck/crosscheck/compare/report"
 	"github.com/crosscheck/crosscheck/compare/review"
 	"github.com/crosscheck/crosscheck/rules"
+	"golang.org/x/term"
 )
 
 // Exit codes, as in Vale: 0 clean, 1 findings, 2 usage or input error.
@@ -86,8 +91,8 @@ func Run(args []string, env Env) int {
 		code, err = runReview(rest, env)
 	case "explain":
 		code, err = runExplain(rest, env)
-	case "version":
-		fmt.Fprintf(env.Stdout, "crosscheck (report schema version %d)\n", report.Version)
+	case "version", "--version":
+		fmt.Fprintln(env.Stdout, versionLine())
 	case "help", "-h", "--help":
 		fmt.Fprint(env.Stdout, usage)
 	default:
@@ -95,12 +100,45 @@ func Run(args []string, env Env) int {
 		return ExitError
 	}
 	if err != nil {
-		if !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintf(env.Stderr, "crosscheck %s: %v\n", cmd, err)
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitOK // -h asked for the usage, which the flag set printed
 		}
+		fmt.Fprintf(env.Stderr, "crosscheck %s: %v\n", cmd, err)
 		return ExitError
 	}
 	return code
+}
+
+// versionLine is what "crosscheck version" prints: the module version (or
+// "devel" for a build from a checkout), the VCS revision the binary was
+// built from, and the JSON report's schema version.
+func versionLine() string {
+	version, rev, dirty, when := "devel", "unknown", false, ""
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		if v := bi.Main.Version; v != "" && v != "(devel)" {
+			version = v
+		}
+		for _, kv := range bi.Settings {
+			switch kv.Key {
+			case "vcs.revision":
+				rev = kv.Value
+				if len(rev) > 12 {
+					rev = rev[:12]
+				}
+			case "vcs.modified":
+				dirty = kv.Value == "true"
+			case "vcs.time":
+				when = kv.Value
+			}
+		}
+	}
+	if dirty {
+		rev += "-dirty"
+	}
+	if when != "" {
+		rev += " " + when
+	}
+	return fmt.Sprintf("crosscheck %s (revision %s), report schema version %d", version, rev, report.Version)
 }
 
 // parseInterleaved lets flags follow paths ("report DIR --format json"), as
@@ -122,8 +160,9 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 
 type reportFlags struct {
 	format, lang, minSev, failOn, reviewFile, output, config string
+	stdinFormat                                              string
 	rules                                                    multiFlag
-	all, keepGoing, agreements                               bool
+	all, keepGoing, agreements, allowEmpty, noColor          bool
 }
 
 type multiFlag []string
@@ -131,7 +170,7 @@ type multiFlag []string
 func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
 func (m *multiFlag) Set(s string) error { *m = append(*m, s); return nil }
 
-func runReport(args []string, env Env, claimsOnly bool) (int, error) {
+func runReport(args []string, env Env, claimsOnly bool) (code int, err error) {
 	name := "report"
 	formats := report.Formats()
 	if claimsOnly {
@@ -143,12 +182,16 @@ func runReport(args []string, env Env, claimsOnly bool) (int, error) {
 	fs.StringVar(&f.format, "format", "", "output format: "+strings.Join(formats, "|")+" (default table, or the config's format)")
 	fs.StringVar(&f.lang, "lang", "", "force the language of every document (en, id, ...) instead of detecting it")
 	fs.Var(&f.rules, "rules", "directory of extra rule files (repeatable)")
-	fs.StringVar(&f.output, "o", "", "write the output to this file instead of standard output")
+	fs.StringVar(&f.output, "o", "", "write the output to this file instead of standard output; without --format, the format follows its extension (.html, .md, .csv, .json)")
+	fs.StringVar(&f.output, "output", "", "same as -o")
+	fs.BoolVar(&f.noColor, "no-color", false, "no colour in the table (as NO_COLOR=1 does)")
 	fs.BoolVar(&f.keepGoing, "keep-going", false, "report unreadable files as skipped documents instead of stopping")
 	fs.StringVar(&f.config, "config", "", "configuration file (default: .crosscheck.yaml found from the working directory up)")
+	fs.StringVar(&f.stdinFormat, "stdin-format", "", "what standard input (-) holds: text|html|jsonl (default: detected)")
+	fs.BoolVar(&f.allowEmpty, "allow-empty", false, "accept inputs from which no document is read (otherwise exit 2)")
 	if !claimsOnly {
 		fs.StringVar(&f.minSev, "min-severity", "", "hide findings below this severity: info|low|medium|high")
-		fs.StringVar(&f.failOn, "fail-on", "", "exit 1 when a finding at or above this severity remains (default low)")
+		fs.StringVar(&f.failOn, "fail-on", "", "exit 1 when a finding at or above this severity remains: info|low|medium|high, or none (never exit 1); default low")
 		fs.BoolVar(&f.all, "all", false, "show dismissed findings too (marked)")
 		fs.StringVar(&f.reviewFile, "review-file", "", "review decisions file (default .crosscheck-review.yaml)")
 	}
@@ -160,12 +203,23 @@ func runReport(args []string, env Env, claimsOnly bool) (int, error) {
 		fs.Usage()
 		return ExitError, errors.New("no input paths")
 	}
+	if n := countOf(paths, "-"); n > 1 {
+		return ExitError, errors.New(`"-" (standard input) given twice: standard input can be read only once`)
+	}
+	if f.stdinFormat != "" && !contains([]string{"text", "html", "jsonl"}, f.stdinFormat) {
+		return ExitError, fmt.Errorf("unknown --stdin-format %q (want text, html or jsonl)", f.stdinFormat)
+	}
 	cfg, err := loadConfig(f.config, env)
 	if err != nil {
 		return ExitError, err
 	}
+	if f.format == "" && f.output != "" {
+		f.format = formatFor(f.output, formats)
+	}
 	if cfg != nil {
-		if f.format == "" && !claimsOnly {
+		// claims has fewer formats: a report-only format in the config
+		// (html, claimreview) leaves it at its default.
+		if f.format == "" && contains(formats, cfg.Format) {
 			f.format = cfg.Format
 		}
 		if f.lang == "" {
@@ -177,9 +231,6 @@ func runReport(args []string, env Env, claimsOnly bool) (int, error) {
 		if f.failOn == "" {
 			f.failOn = cfg.FailOn
 		}
-		if f.reviewFile == "" {
-			f.reviewFile = cfg.ReviewFile
-		}
 		f.rules = append(append(multiFlag{}, cfg.Rules...), f.rules...)
 	}
 	if f.format == "" {
@@ -188,7 +239,7 @@ func runReport(args []string, env Env, claimsOnly bool) (int, error) {
 	if !contains(formats, f.format) {
 		return ExitError, fmt.Errorf("unknown format %q (want one of %s)", f.format, strings.Join(formats, ", "))
 	}
-	minSev, failOn := compare.SevInfo, compare.SevLow
+	minSev, failOn, neverFail := compare.SevInfo, compare.SevLow, false
 	if f.minSev != "" {
 		s, ok := compare.ParseSeverity(f.minSev)
 		if !ok {
@@ -196,10 +247,12 @@ func runReport(args []string, env Env, claimsOnly bool) (int, error) {
 		}
 		minSev = s
 	}
-	if f.failOn != "" {
+	if f.failOn == "none" || f.failOn == "never" {
+		neverFail = true
+	} else if f.failOn != "" {
 		s, ok := compare.ParseSeverity(f.failOn)
 		if !ok {
-			return ExitError, fmt.Errorf("unknown severity %q for --fail-on (want info, low, medium or high)", f.failOn)
+			return ExitError, fmt.Errorf("unknown severity %q for --fail-on (want info, low, medium, high or none)", f.failOn)
 		}
 		failOn = s
 	}
@@ -207,9 +260,36 @@ func runReport(args []string, env Env, claimsOnly bool) (int, error) {
 	if err != nil {
 		return ExitError, err
 	}
-	docs, err := ingest.Read(paths, ingest.Options{KeepGoing: f.keepGoing, Stdin: env.Stdin})
+	if err := checkLanguage(f.lang, set); err != nil {
+		return ExitError, err
+	}
+	// The output file is opened before any article is read, so a mistyped
+	// directory fails at once rather than after the whole run.
+	out := env.Stdout
+	if f.output != "" {
+		fh, created, err := openOutput(f.output)
+		if err != nil {
+			return ExitError, err
+		}
+		defer func() {
+			fh.Close()
+			if created && code == ExitError {
+				os.Remove(f.output)
+			}
+		}()
+		out = &truncOnWrite{f: fh}
+	}
+	docs, err := ingest.Read(paths, ingest.Options{KeepGoing: f.keepGoing, Stdin: env.Stdin, StdinFormat: f.stdinFormat})
 	if err != nil {
 		return ExitError, err
+	}
+	if !f.allowEmpty && readCount(docs) == 0 {
+		why := ""
+		if len(docs) > 0 {
+			why = " (" + ingest.Summary(docs) + ")"
+		}
+		return ExitError, fmt.Errorf("no documents read from %s%s: nothing to compare; pass --allow-empty to accept an empty input",
+			strings.Join(paths, " "), why)
 	}
 	opt := pipeline.Options{Rules: set, Language: f.lang}
 	if env.IsTerminal(env.Stderr) && len(docs) >= 200 {
@@ -231,21 +311,12 @@ func runReport(args []string, env Env, claimsOnly bool) (int, error) {
 	fmt.Fprintln(env.Stderr, ingest.Summary(docs))
 	for _, d := range docs {
 		for _, w := range d.Warnings {
-			fmt.Fprintf(env.Stderr, "warning: %s: %s\n", d.Path, w)
+			fmt.Fprintf(env.Stderr, "warning: %s\n", w) // w starts with the path
 		}
 	}
 	r := res.Report
-	out := env.Stdout
-	if f.output != "" {
-		fh, err := os.Create(f.output)
-		if err != nil {
-			return ExitError, err
-		}
-		defer fh.Close()
-		out = fh
-	}
 	ropt := report.RenderOptions{
-		Color:   f.output == "" && env.IsTerminal(env.Stdout) && env.Getenv("NO_COLOR") == "",
+		Color:   f.output == "" && !f.noColor && env.IsTerminal(env.Stdout) && env.Getenv("NO_COLOR") == "",
 		Width:   env.TermWidth(env.Stdout),
 		Now:     env.Now,
 		ShowAll: f.all,
@@ -256,21 +327,36 @@ func runReport(args []string, env Env, claimsOnly bool) (int, error) {
 	if claimsOnly {
 		return ExitOK, report.RenderClaims(out, r, f.format, ropt)
 	}
-	// Severity filter, then editors' decisions.
-	kept := r.Discrepancies[:0]
-	for _, d := range r.Discrepancies {
-		if s, ok := compare.ParseSeverity(d.Severity); ok && s >= minSev {
-			kept = append(kept, d)
-		}
-	}
-	r.Discrepancies = kept
-	rf, err := review.Load(reviewPath(f.reviewFile))
+	// Editors' decisions first, on every finding (a decision about a
+	// finding below --min-severity is not stale), then the severity filter.
+	rf, err := review.Load(reviewPath(f.reviewFile, cfg, env))
 	if err != nil {
 		return ExitError, err
 	}
+	if n := len(rf.Decisions); n > 0 {
+		fmt.Fprintf(env.Stderr, "review decisions: %s (%d %s)\n", rf.Path, n, plural(n, "decision", "decisions"))
+	}
 	rf.Apply(r)
-	for _, s := range r.Stale {
-		fmt.Fprintf(env.Stderr, "warning: review decision for %s (%s) matches no finding in this run\n", s.ID, s.Status)
+	kept := r.Discrepancies[:0]
+	below := 0
+	for _, d := range r.Discrepancies {
+		if s, ok := compare.ParseSeverity(d.Severity); ok && s >= minSev {
+			kept = append(kept, d)
+		} else {
+			below++
+		}
+	}
+	r.Discrepancies = kept
+	if below > 0 {
+		fmt.Fprintf(env.Stderr, "%d %s below --min-severity %s hidden\n", below, plural(below, "finding", "findings"), minSev)
+	}
+	// The table and Markdown carry the stale-decision warning themselves;
+	// when they go to standard output, saying it on standard error as well
+	// would show it twice on the terminal.
+	if !(out == env.Stdout && (f.format == "table" || f.format == "markdown")) {
+		for _, s := range r.Stale {
+			fmt.Fprintf(env.Stderr, "warning: review decision for %s (%s) matches no finding in this run\n", s.ID, s.Status)
+		}
 	}
 	if !f.all {
 		// Dismissed findings leave every format, JSON included, unless
@@ -296,6 +382,25 @@ func runReport(args []string, env Env, claimsOnly bool) (int, error) {
 		}
 		ropt.Snippets = report.SnippetsFor(texts, r, 160)
 	}
+	if f.format == "claimreview" {
+		texts := map[string]string{}
+		for _, d := range res.Documents {
+			texts[d.ID] = d.Text
+		}
+		ropt.Sentences = report.SentencesFor(texts, res.Claims)
+		if ropt.Author == "" {
+			fmt.Fprintln(env.Stderr, "warning: claimreview_author is not set in the configuration: the drafts' author.name is empty")
+		}
+		confirmed := 0
+		for _, d := range r.Discrepancies {
+			if d.Review != nil && d.Review.Status == review.Confirmed {
+				confirmed++
+			}
+		}
+		if confirmed == 0 {
+			fmt.Fprintln(env.Stderr, "no confirmed findings: nothing to draft (ClaimReview drafts only confirmed findings; confirm one with 'crosscheck review ID --confirm --reason ...')")
+		}
+	}
 	if err := report.Render(out, r, f.format, ropt); err != nil {
 		return ExitError, err
 	}
@@ -303,18 +408,122 @@ func runReport(args []string, env Env, claimsOnly bool) (int, error) {
 		if d.Review != nil && d.Review.Status == "dismissed" {
 			continue
 		}
-		if s, ok := compare.ParseSeverity(d.Severity); ok && s >= failOn {
+		if s, ok := compare.ParseSeverity(d.Severity); ok && s >= failOn && !neverFail {
 			return ExitFindings, nil
 		}
 	}
 	return ExitOK, nil
 }
 
-func reviewPath(p string) string {
-	if p == "" {
-		return ".crosscheck-review.yaml"
+// readCount is the number of documents actually read (not skipped).
+func readCount(docs []*claims.Document) int {
+	n := 0
+	for _, d := range docs {
+		if d.Status != claims.StatusSkipped {
+			n++
+		}
 	}
-	return p
+	return n
+}
+
+// formatFor infers the output format from an -o file's extension; "" when
+// the extension says nothing (the default then applies).
+func formatFor(path string, formats []string) string {
+	var f string
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".html", ".htm":
+		f = "html"
+	case ".md", ".markdown":
+		f = "markdown"
+	case ".csv":
+		f = "csv"
+	case ".json":
+		f = "json"
+	case ".jsonld":
+		f = "claimreview"
+	}
+	if !contains(formats, f) {
+		return ""
+	}
+	return f
+}
+
+// openOutput opens the -o file for writing without truncating it (a run
+// that fails before writing leaves yesterday's report as it was); created
+// says whether it did not exist before (so a failed run can remove it
+// instead of leaving an empty report behind).
+func openOutput(path string) (fh *os.File, created bool, err error) {
+	_, statErr := os.Stat(path)
+	fh, err = os.OpenFile(path, os.O_WRONLY|os.O_CREATE, 0o666)
+	if err != nil {
+		return nil, false, fmt.Errorf("cannot write the output file: %w", err)
+	}
+	return fh, errors.Is(statErr, fs.ErrNotExist), nil
+}
+
+// truncOnWrite empties its file at the first write, so the old content
+// goes only when the new report starts.
+type truncOnWrite struct {
+	f     *os.File
+	begun bool
+}
+
+func (t *truncOnWrite) Write(p []byte) (int, error) {
+	if !t.begun {
+		t.begun = true
+		if err := t.f.Truncate(0); err != nil {
+			return 0, err
+		}
+		if _, err := t.f.Seek(0, io.SeekStart); err != nil {
+			return 0, err
+		}
+	}
+	return t.f.Write(p)
+}
+
+// checkLanguage refuses a --lang (or config language) the rules do not
+// have, listing those they do.
+func checkLanguage(lang string, set *rules.Set) error {
+	if lang == "" || set.Languages[lang] != nil {
+		return nil
+	}
+	return fmt.Errorf("unknown language %q (known: %s)", lang, strings.Join(set.Codes, ", "))
+}
+
+// reviewPath finds the review file the way the configuration is found: the
+// flag's path (relative to the working directory); else the config's
+// review_file; else the nearest .crosscheck-review.yaml from the working
+// directory up; else one beside the configuration file; else one in the
+// working directory (where "review" then creates it).
+func reviewPath(flagPath string, cfg *config.Config, env Env) string {
+	wd, err := env.Getwd()
+	if err != nil {
+		wd = "."
+	}
+	if flagPath != "" {
+		if filepath.IsAbs(flagPath) {
+			return flagPath
+		}
+		return filepath.Join(wd, flagPath)
+	}
+	if cfg != nil && cfg.ReviewFile != "" {
+		return cfg.ReviewFile
+	}
+	for dir := wd; ; {
+		p := filepath.Join(dir, review.DefaultPath)
+		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+			return p
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			break
+		}
+		dir = parent
+	}
+	if cfg != nil {
+		return filepath.Join(cfg.Dir, review.DefaultPath)
+	}
+	return filepath.Join(wd, review.DefaultPath)
 }
 
 func loadConfig(path string, env Env) (*config.Config, error) {
@@ -351,6 +560,10 @@ func runReview(args []string, env Env) (int, error) {
 	if len(pos) != 1 {
 		return ExitError, errors.New("want exactly one finding ID (as shown in the report)")
 	}
+	id, err := review.ParseID(pos[0])
+	if err != nil {
+		return ExitError, err
+	}
 	if *confirm == *dismiss {
 		return ExitError, errors.New("say --confirm or --dismiss")
 	}
@@ -361,11 +574,7 @@ func runReview(args []string, env Env) (int, error) {
 	if err != nil {
 		return ExitError, err
 	}
-	path := *file
-	if path == "" && cfg != nil {
-		path = cfg.ReviewFile
-	}
-	rf, err := review.Load(reviewPath(path))
+	rf, err := review.Load(reviewPath(*file, cfg, env))
 	if err != nil {
 		return ExitError, err
 	}
@@ -373,15 +582,52 @@ func runReview(args []string, env Env) (int, error) {
 	if *dismiss {
 		status = "dismissed"
 	}
-	d := report.Decision{ID: pos[0], Status: status, Reason: *reason, By: *by, At: env.Now().UTC().Format(time.RFC3339)}
-	if err := rf.Record(d); err != nil {
+	d := report.Decision{ID: id, Status: status, Reason: *reason, By: *by, At: env.Now().UTC().Format(time.RFC3339)}
+	prev, replaced, err := rf.RecordReplacing(d)
+	if err != nil {
 		return ExitError, err
 	}
 	if err := rf.Save(); err != nil {
 		return ExitError, err
 	}
-	fmt.Fprintf(env.Stdout, "%s %s in %s\n", d.ID, status, reviewPath(path))
+	if replaced {
+		fmt.Fprintf(env.Stderr, "%s: replaces the earlier decision: %s\n", d.ID, describeDecision(prev))
+	}
+	fmt.Fprintf(env.Stdout, "%s %s in %s\n", d.ID, status, rf.Path)
 	return ExitOK, nil
+}
+
+// describeDecision is one decision in words: "dismissed by ana at TIME
+// (reason)".
+func describeDecision(d report.Decision) string {
+	s := d.Status
+	if d.By != "" {
+		s += " by " + d.By
+	}
+	if d.At != "" {
+		s += " at " + d.At
+	}
+	if d.Reason != "" {
+		s += " (" + strings.Join(strings.Fields(d.Reason), " ") + ")"
+	}
+	return s
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func countOf(ss []string, s string) int {
+	n := 0
+	for _, x := range ss {
+		if x == s {
+			n++
+		}
+	}
+	return n
 }
 
 func contains(ss []string, s string) bool {
@@ -402,12 +648,25 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
+// termWidth is the width the table is laid out for: $COLUMNS when set,
+// else the terminal's own width when w is one, else report.DefaultWidth.
 func termWidth(w io.Writer) int {
-	if c, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && c > 20 {
+	return widthFrom(os.Getenv("COLUMNS"), func() (int, bool) {
+		f, ok := w.(*os.File)
+		if !ok || !term.IsTerminal(int(f.Fd())) {
+			return 0, false
+		}
+		cols, _, err := term.GetSize(int(f.Fd()))
+		return cols, err == nil && cols > 0
+	})
+}
+
+func widthFrom(columns string, size func() (int, bool)) int {
+	if c, err := strconv.Atoi(columns); err == nil && c > 20 {
 		return c
 	}
-	if isTerminal(w) {
-		return 120
+	if c, ok := size(); ok && c > 0 {
+		return c
 	}
 	return report.DefaultWidth
 }

@@ -53,6 +53,9 @@ func runVerify(args []string, env Env) (int, error) {
 	if err != nil {
 		return ExitError, err
 	}
+	if err := checkLanguage(*lang, set); err != nil {
+		return ExitError, err
+	}
 	opts := []comparetest.Option{comparetest.WithRules(set)}
 	if *lang != "" {
 		opts = append(opts, comparetest.WithLanguage(*lang))

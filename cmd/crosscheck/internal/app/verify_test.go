@@ -78,11 +78,11 @@ func TestVerifyPass(t *testing.T) {
 }
 
 func TestVerifyFail(t *testing.T) {
-	// Case line 14 expects the wrong year; the real finding is then
+	// Case line 14 expects the wrong kind; the real finding is then
 	// unexpected as well.
 	dir := caseDir(t, map[string]string{
 		"ok.txtar":    verifyArticles + pactExpect,
-		"wrong.txtar": verifyArticles + `conflict date pact.signed "in 2022" <> "pada bulan Juni"` + "\n",
+		"wrong.txtar": verifyArticles + `conflict count pact.signed "Earlier in 2023" <> "pada bulan Juni"` + "\n",
 	})
 	wrong := filepath.Join(dir, "wrong.txtar")
 	code, out, _ := runVerifyIn(t, dir)
@@ -92,7 +92,7 @@ func TestVerifyFail(t *testing.T) {
 	for _, want := range []string{
 		"PASS " + filepath.Join(dir, "ok.txtar") + "\n",
 		"FAIL " + wrong + "\n",
-		wrong + `:14: missing finding: conflict date pact.signed "in 2022" <> "pada bulan Juni"`,
+		wrong + `:14: missing finding: conflict count pact.signed "Earlier in 2023" <> "pada bulan Juni"`,
 		wrong + ": unexpected finding:",
 		`side 1: "Earlier in 2023" at 001:6 (` + wrong + ":8)",
 		`side 2: "bulan Juni" at 002:3 (` + wrong + ":12)",
@@ -156,5 +156,24 @@ func TestVerifyCaseLibrary(t *testing.T) {
 	}
 	if !strings.HasSuffix(out, " passed, 0 failed\n") {
 		t.Errorf("stdout:\n%s", out)
+	}
+}
+
+// A phrase no article contains, or a misspelt attribute, makes the case
+// malformed: exit 2, with the case line named.
+func TestVerifyUncheckableExpectation(t *testing.T) {
+	for _, tt := range []struct{ line, want string }{
+		{`none "Senn"`, `:14: none: "Senn": no article contains it`},
+		{`unpaired 001:"no such words"`, `:14: unpaired: "no such words": no article (document 001) contains it`},
+		{`conflict date pact.signd "Earlier in 2023" <> "pada bulan Juni"`, `:14: conflict: unknown attribute "pact.signd" (did you mean pact.signed?); the attributes are: `},
+	} {
+		dir := caseDir(t, map[string]string{"c.txtar": verifyArticles + tt.line + "\n"})
+		code, out, errs := runVerifyIn(t, dir)
+		if code != ExitError || !strings.Contains(errs, filepath.Join(dir, "c.txtar")+tt.want) {
+			t.Errorf("%s: exit %d\nstdout:\n%s\nstderr:\n%s", tt.line, code, out, errs)
+		}
+		if strings.Contains(out, "unexpected finding") {
+			t.Errorf("%s: reported as unexpected finding too:\n%s", tt.line, out)
+		}
 	}
 }
