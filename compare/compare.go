@@ -1144,13 +1144,27 @@ func reason(f *Finding) string {
 		alo, ahi := interval(a)
 		blo, bhi := interval(b)
 		if ahi < blo {
-			return fmt.Sprintf("%s's upper bound (%s) is below %s's lower bound (%s)", a.Doc, claims.FormatNumber(ahi), b.Doc, claims.FormatNumber(blo))
+			return fmt.Sprintf("%s's upper bound (%s) is below %s's lower bound (%s)", a.Doc, bound(a, ahi, math.Floor), b.Doc, bound(b, blo, math.Ceil))
 		}
 		if bhi < alo {
-			return fmt.Sprintf("%s's upper bound (%s) is below %s's lower bound (%s)", b.Doc, claims.FormatNumber(bhi), a.Doc, claims.FormatNumber(alo))
+			return fmt.Sprintf("%s's upper bound (%s) is below %s's lower bound (%s)", b.Doc, bound(b, bhi, math.Floor), a.Doc, bound(a, alo, math.Ceil))
 		}
 	}
 	return "their ranges do not overlap"
+}
+
+// bound prints an interval's end for a person: whole for counts and
+// ordinals (rounded inwards with round: no one counts 11.49 people), and
+// without float noise otherwise (5.949, not 5.949000000000001).
+func bound(c *claims.Claim, v float64, round func(float64) float64) string {
+	if c.Kind == claims.KindCount || c.Kind == claims.KindOrdinal {
+		return claims.FormatNumber(round(v))
+	}
+	if v != 0 && !math.IsInf(v, 0) {
+		p := math.Pow(10, 6-math.Ceil(math.Log10(math.Abs(v))))
+		v = math.Round(v*p) / p
+	}
+	return claims.FormatNumber(v)
 }
 
 // describe renders a claim's value for a person.

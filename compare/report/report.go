@@ -8,10 +8,7 @@
 package report
 
 import (
-	"math"
-	"regexp"
 	"sort"
-	"strconv"
 
 	"github.com/crosscheck/crosscheck/claims"
 	"github.com/crosscheck/crosscheck/compare"
@@ -258,9 +255,6 @@ func FromFinding(f compare.Finding) Discrepancy {
 		Summary: f.Summary, Category: string(f.Category), Explanation: f.Why,
 		Claims: f.ClaimIDs(),
 	}
-	if f.Kind == string(claims.KindCount) || f.Kind == string(claims.KindOrdinal) {
-		d.Summary = wholeBounds(d.Summary)
-	}
 	for _, s := range f.Sides {
 		side := Side{Value: s.Value, Description: s.Describe, Sources: s.Sources, Newest: s.Newest}
 		for _, c := range s.Claims {
@@ -269,32 +263,6 @@ func FromFinding(f compare.Finding) Discrepancy {
 		d.Sides = append(d.Sides, side)
 	}
 	return d
-}
-
-// fractionalBound finds a bound the comparison printed with its rounding
-// margin ("upper bound (11.49)").
-var fractionalBound = regexp.MustCompile(`(upper|lower) bound \((-?[0-9]+\.[0-9]+)\)`)
-
-// wholeBounds rounds the bounds in a count's summary to whole numbers, the
-// only values a count of people (or an ordinal) can take: an upper bound
-// down, a lower bound up. The comparison widens a stated "11" to
-// [10.51, 11.49] so that 11 and 12 do not touch; the reader needs 11 and
-// 12. (The summary is built in compare; this keeps the contract's text
-// whole whatever margin it uses.)
-func wholeBounds(s string) string {
-	return fractionalBound.ReplaceAllStringFunc(s, func(m string) string {
-		sub := fractionalBound.FindStringSubmatch(m)
-		v, err := strconv.ParseFloat(sub[2], 64)
-		if err != nil {
-			return m
-		}
-		if sub[1] == "upper" {
-			v = math.Floor(v)
-		} else {
-			v = math.Ceil(v)
-		}
-		return sub[1] + " bound (" + claims.FormatNumber(v) + ")"
-	})
 }
 
 // ClaimByID indexes the report's claims.
