@@ -1144,10 +1144,10 @@ func reason(f *Finding) string {
 		alo, ahi := interval(a)
 		blo, bhi := interval(b)
 		if ahi < blo {
-			return fmt.Sprintf("%s's upper bound (%s) is below %s's lower bound (%s)", a.Doc, bound(a, ahi, math.Floor), b.Doc, bound(b, blo, math.Ceil))
+			return fmt.Sprintf("the upper bound in %s (%s) is below the lower bound in %s (%s)", a.Doc, bound(a, ahi, math.Floor), b.Doc, bound(b, blo, math.Ceil))
 		}
 		if bhi < alo {
-			return fmt.Sprintf("%s's upper bound (%s) is below %s's lower bound (%s)", b.Doc, bound(b, bhi, math.Floor), a.Doc, bound(a, alo, math.Ceil))
+			return fmt.Sprintf("the upper bound in %s (%s) is below the lower bound in %s (%s)", b.Doc, bound(b, bhi, math.Floor), a.Doc, bound(a, alo, math.Ceil))
 		}
 	}
 	return "their ranges do not overlap"

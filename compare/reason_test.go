@@ -18,9 +18,9 @@ func TestReasonBounds(t *testing.T) {
 		a, b *claims.Claim
 		want string
 	}{
-		{"counts", num("a", claims.KindCount, 11, ""), num("b", claims.KindCount, 12, ""), "a's upper bound (11) is below b's lower bound (12)"},
-		{"ordinals", num("a", claims.KindOrdinal, 3, ""), num("b", claims.KindOrdinal, 4, ""), "a's upper bound (3) is below b's lower bound (4)"},
-		{"magnitudes", num("a", claims.KindQuantity, 5.9, "magnitude"), num("b", claims.KindQuantity, 6.1, "magnitude"), "a's upper bound (5.949) is below b's lower bound (6.051)"},
+		{"counts", num("a", claims.KindCount, 11, ""), num("b", claims.KindCount, 12, ""), "the upper bound in a (11) is below the lower bound in b (12)"},
+		{"ordinals", num("a", claims.KindOrdinal, 3, ""), num("b", claims.KindOrdinal, 4, ""), "the upper bound in a (3) is below the lower bound in b (4)"},
+		{"magnitudes", num("a", claims.KindQuantity, 5.9, "magnitude"), num("b", claims.KindQuantity, 6.1, "magnitude"), "the upper bound in a (5.949) is below the lower bound in b (6.051)"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f := &Finding{Sides: []Side{{Claims: []*claims.Claim{tc.a}}, {Claims: []*claims.Claim{tc.b}}}}
