@@ -301,8 +301,9 @@ func addFigures(leads map[string]*lead, cs []*claims.Claim) {
 // two on one quake (5.9 and 6.1), which is a discrepancy to report, not
 // another quake.
 const (
-	magnitudeVeto = 0.3
-	moneyVeto     = 3.0
+	magnitudeVeto      = 0.3
+	datedMagnitudeVeto = 0.5
+	moneyVeto          = 3.0
 )
 
 // veto says why the lead a cannot report the same occurrence as the leads
@@ -310,20 +311,45 @@ const (
 // docFreq counts how many documents name each word, so that a name only
 // one text uses (a witness, a street) does not count as a place.
 func veto(a, b *lead, docFreq map[string]int) string {
-	if a.weekdays != 0 && b.weekdays != 0 && a.weekdays&b.weekdays == 0 {
-		return "the leads name different weekdays"
-	}
-	if len(a.mags) > 0 && len(b.mags) > 0 && minDistance(a.mags, b.mags) >= magnitudeVeto-1e-9 {
-		return "the leads give magnitudes 0.3 or more apart"
-	}
-	if r, ok := minRatio(a.money, b.money); ok && r > moneyVeto {
-		return "the leads give sums of another order"
+	if v := figureVeto(a, b); v != "" {
+		return v
 	}
 	if len(a.years) > 0 && len(b.years) > 0 && !intersects(a.years, b.years) {
 		return "the leads name different years"
 	}
 	if unmentioned(a, b, docFreq) && unmentioned(b, a, docFreq) {
 		return "each lead names a place the other never mentions"
+	}
+	return ""
+}
+
+// figureVeto is the part of veto that depends on the leads' weekday and
+// identifying figures: a magnitude 0.3 or more apart, a sum of another
+// order.
+func figureVeto(a, b *lead) string {
+	if a.weekdays != 0 && b.weekdays != 0 && a.weekdays&b.weekdays == 0 {
+		return "the leads name different weekdays"
+	}
+	if v := magnitudesApart(a, b, magnitudeVeto); v != "" {
+		return v
+	}
+	if r, ok := minRatio(a.money, b.money); ok && r > moneyVeto {
+		return "the leads give sums of another order"
+	}
+	return ""
+}
+
+// magnitudesApart says why two leads report different quakes when their
+// magnitudes are at least diff apart. It alone splits a story of dated
+// articles (splitStories): their weekdays are often reporting days
+// ("officials said on Tuesday"), their years and places often a target
+// ("the 2025 strategy") or an aside, and a sum ten times another in one
+// dated story is more likely a slip to report than another robbery; two
+// dated reports of one quake may differ by 0.3, the discrepancy to report,
+// so they split only at datedMagnitudeVeto.
+func magnitudesApart(a, b *lead, diff float64) string {
+	if len(a.mags) > 0 && len(b.mags) > 0 && minDistance(a.mags, b.mags) >= diff-1e-9 {
+		return fmt.Sprintf("the leads give magnitudes %.1f or more apart", diff)
 	}
 	return ""
 }
@@ -421,6 +447,85 @@ func merge(ls []*lead) *lead {
 	return m
 }
 
+// splitLimit caps the dated articles of one story that splitStories checks
+// pair by pair; a larger story is kept whole.
+const splitLimit = 300
+
+// splitStories splits a story whose dated articles report two occurrences
+// told apart by their leads' figures (two quakes in one week, magnitudes
+// half a point or more apart; see magnitudesApart). Articles are joined
+// greedily, the pairs sharing most lead names first, and two groups are
+// joined only when nothing vetoes their merged leads. Undated articles go
+// with the first group; regroup places them afterwards.
+func splitStories(stories []Story, storyOf map[string]int, byID map[string]*claims.Document, leads map[string]*lead, docFreq map[string]int) ([]Story, map[string]int) {
+	var out []Story
+	split := false
+	for _, st := range stories {
+		var dated, undated []string
+		for _, id := range st.Docs {
+			if byID[id].HasDate() {
+				dated = append(dated, id)
+			} else {
+				undated = append(undated, id)
+			}
+		}
+		if len(dated) < 2 || len(dated) > splitLimit {
+			out = append(out, st)
+			continue
+		}
+		type pair struct{ i, j, score int }
+		var pairs []pair
+		for i := range dated {
+			for j := i + 1; j < len(dated); j++ {
+				all, specific := shared(leads[dated[i]], leads[dated[j]])
+				pairs = append(pairs, pair{i, j, all + specific})
+			}
+		}
+		sort.SliceStable(pairs, func(a, b int) bool { return pairs[a].score > pairs[b].score })
+		u := newUnionFind(len(dated))
+		members := make([][]*lead, len(dated))
+		for i, id := range dated {
+			members[i] = []*lead{leads[id]}
+		}
+		for _, p := range pairs {
+			ri, rj := u.find(p.i), u.find(p.j)
+			if ri == rj || magnitudesApart(merge(members[ri]), merge(members[rj]), datedMagnitudeVeto) != "" {
+				continue
+			}
+			u.union(ri, rj)
+			members[u.find(ri)] = append(append([]*lead(nil), members[ri]...), members[rj]...)
+		}
+		groups := u.groups()
+		if len(groups) == 1 {
+			out = append(out, st)
+			continue
+		}
+		split = true
+		for k, g := range groups {
+			part := Story{}
+			for _, i := range g {
+				part.Docs = append(part.Docs, dated[i])
+			}
+			if k == 0 {
+				part.Docs = append(part.Docs, undated...)
+			}
+			sort.Strings(part.Docs)
+			out = append(out, part)
+		}
+	}
+	if !split {
+		return stories, storyOf
+	}
+	of := make(map[string]int, len(storyOf))
+	for k := range out {
+		out[k].ID = k + 1
+		for _, id := range out[k].Docs {
+			of[id] = k + 1
+		}
+	}
+	return out, of
+}
+
 // regroup places undated documents by their leads' anchors (see the
 // comment at the top of this file). It returns the new stories, each
 // document's story, and, per document, whether its claims may be compared:
@@ -438,6 +543,7 @@ func regroup(docs []*claims.Document, leads map[string]*lead, stories []Story, s
 			docFreq[n]++
 		}
 	}
+	stories, storyOf = splitStories(stories, storyOf, byID, leads, docFreq)
 	// The dated members of each story, and their merged leads.
 	dated := map[int][]*lead{}
 	var undated []string
