@@ -1629,6 +1629,14 @@ func (p *dateRun) resolveRelative(c *claims.Claim, m rules.Match, pub time.Time)
 			// "the past three months", "dalam dua pekan terakhir": TimeML
 			// reads the stretch as its length.
 			dv.Period = isoDuration(math.Abs(nf), unit)
+		} else if part == "span" {
+			// "the past year", "the last decade": TimeML values them as
+			// "last year", the calendar period before; the interval stays
+			// the stretch up to the dateline.
+			cal := &claims.DateValue{}
+			if shiftValue(cal, base, unit, int(nf), false) && cal.Period == "" && !cal.Fuzzy && !cal.Range {
+				dv.Period = cal.Canonical()
+			}
 		}
 	} else {
 		if nf != math.Trunc(nf) && unit != "hour" && unit != "minute" && unit != "second" {

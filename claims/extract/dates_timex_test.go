@@ -175,6 +175,9 @@ func TestRefsAndAnaphora(t *testing.T) {
 		{"en", "2024-12-30", "Voting closed on May 2. Results came out that same day.", []timexWant{
 			{D, "May 2", "2024-05-02", "", ""},
 			{D, "that same day", "2024-05-02", "", ""}}},
+		{"en", "2024-12-30", "The dam failed on June 4. Earlier that day, engineers warned residents.", []timexWant{
+			{D, "June 4", "2024-06-04", "", ""},
+			{D, "Earlier that day", "2024-06-04", "", ""}}},
 		{"id", "2024-12-30", "Kini harga beras mulai turun.", []timexWant{
 			{D, "Kini", "PRESENT_REF", "", ""}}},
 		{"id", "2025-01-07", "Banjir terjadi pada 5 Januari 2025. Saat itu warga mengungsi ke masjid.", []timexWant{
