@@ -1083,7 +1083,9 @@ func (p *Pass) resolveSeason(c *claims.Claim, dv *claims.DateValue, cp rules.Cap
 		}
 		dv.Written = []string{"season"}
 		dv.Inferred = []string{"year"}
-		dv.Relative = true
+		// Which summer is a guess from the dateline: like "earlier this
+		// year", it does not place its sentence in the background.
+		dv.Relative, dv.Fuzzy = true, true
 	default:
 		return false
 	}
@@ -1097,6 +1099,8 @@ func (p *Pass) resolveSeason(c *claims.Claim, dv *claims.DateValue, cp rules.Cap
 	// The four seasons of the northern hemisphere have TimeML names.
 	if code, ok := seasonCodes[[2]int{m1, m2}]; ok {
 		dv.Period = fmt.Sprintf("%04d-%s", y, code)
+	} else if dv.Fuzzy {
+		dv.Period = dv.Start.Format("2006-01") + "/" + dv.End.AddDate(0, -1, 0).Format("2006-01")
 	}
 	return true
 }
