@@ -616,7 +616,9 @@ func (pt *part) selectivity() int {
 	switch pt.slot {
 	case slotMonth, slotMonthName, slotWeekday, slotWeekdayName, slotSeason, slotOffset, slotQ, slotRoman, slotTHour, slotMonthDay:
 		return 3
-	case slotPart, slotA:
+	case slotPart, slotA, slotYear:
+		// A year-shaped number is rarer than the function words that
+		// open the patterns around it ("the 2000 Olympics").
 		return 2
 	}
 	return 1

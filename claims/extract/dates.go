@@ -944,7 +944,7 @@ func (p *dateRun) resolveDate(c *claims.Claim, m rules.Match) bool {
 			return true
 		}
 	case cp.Season[0] != 0:
-		if !p.resolveSeason(c, dv, cp, pub) {
+		if !p.resolveSeason(c, dv, cp, pub, tense) {
 			return false
 		}
 		if c.Value != "" {
@@ -1025,7 +1025,7 @@ func (p *Pass) resolvePeriodOrdinal(c *claims.Claim, dv *claims.DateValue, cp ru
 // resolveSeason reads "summer 2024", "the winter of 2023-24", "last summer".
 // Seasons are the meteorological ones of the northern hemisphere; a winter
 // with a single year ("winter 2024") is ambiguous and left unread.
-func (p *Pass) resolveSeason(c *claims.Claim, dv *claims.DateValue, cp rules.Captures, pub time.Time) bool {
+func (p *Pass) resolveSeason(c *claims.Claim, dv *claims.DateValue, cp rules.Captures, pub time.Time, tense string) bool {
 	m1, m2 := cp.Season[0], cp.Season[1]
 	crosses := m2 < m1
 	y := cp.Year[0]
@@ -1061,6 +1061,31 @@ func (p *Pass) resolveSeason(c *claims.Claim, dv *claims.DateValue, cp rules.Cap
 		dv.Written = []string{"season"}
 		dv.Inferred = []string{"year"}
 		dv.Relative = true
+	case !pub.IsZero():
+		// "the summer", "musim penghujan": the one under way at the
+		// dateline, else the last one (or the next when the sentence
+		// looks ahead).
+		y = pub.Year()
+		if crosses && int(pub.Month()) <= m2 {
+			y--
+		}
+		start := time.Date(y, time.Month(m1), 1, 0, 0, 0, 0, time.UTC)
+		end := time.Date(y, time.Month(m2)+1, 1, 0, 0, 0, 0, time.UTC)
+		if crosses {
+			end = end.AddDate(1, 0, 0)
+		}
+		switch {
+		case !start.After(pub) && end.After(pub):
+		case start.After(pub) && tense != "future":
+			y--
+		case !end.After(pub) && tense == "future":
+			y++
+		}
+		dv.Written = []string{"season"}
+		dv.Inferred = []string{"year"}
+		// Which summer is a guess from the dateline: like "earlier this
+		// year", it does not place its sentence in the background.
+		dv.Relative, dv.Fuzzy = true, true
 	default:
 		return false
 	}
@@ -1074,6 +1099,8 @@ func (p *Pass) resolveSeason(c *claims.Claim, dv *claims.DateValue, cp rules.Cap
 	// The four seasons of the northern hemisphere have TimeML names.
 	if code, ok := seasonCodes[[2]int{m1, m2}]; ok {
 		dv.Period = fmt.Sprintf("%04d-%s", y, code)
+	} else if dv.Fuzzy {
+		dv.Period = dv.Start.Format("2006-01") + "/" + dv.End.AddDate(0, -1, 0).Format("2006-01")
 	}
 	return true
 }
@@ -1629,6 +1656,14 @@ func (p *dateRun) resolveRelative(c *claims.Claim, m rules.Match, pub time.Time)
 			// "the past three months", "dalam dua pekan terakhir": TimeML
 			// reads the stretch as its length.
 			dv.Period = isoDuration(math.Abs(nf), unit)
+		} else if part == "span" {
+			// "the past year", "the last decade": TimeML values them as
+			// "last year", the calendar period before; the interval stays
+			// the stretch up to the dateline.
+			cal := &claims.DateValue{}
+			if shiftValue(cal, base, unit, int(nf), false) && cal.Period == "" && !cal.Fuzzy && !cal.Range {
+				dv.Period = cal.Canonical()
+			}
 		}
 	} else {
 		if nf != math.Trunc(nf) && unit != "hour" && unit != "minute" && unit != "second" {

@@ -175,6 +175,9 @@ func TestRefsAndAnaphora(t *testing.T) {
 		{"en", "2024-12-30", "Voting closed on May 2. Results came out that same day.", []timexWant{
 			{D, "May 2", "2024-05-02", "", ""},
 			{D, "that same day", "2024-05-02", "", ""}}},
+		{"en", "2024-12-30", "The dam failed on June 4. Earlier that day, engineers warned residents.", []timexWant{
+			{D, "June 4", "2024-06-04", "", ""},
+			{D, "Earlier that day", "2024-06-04", "", ""}}},
 		{"id", "2024-12-30", "Kini harga beras mulai turun.", []timexWant{
 			{D, "Kini", "PRESENT_REF", "", ""}}},
 		{"id", "2025-01-07", "Banjir terjadi pada 5 Januari 2025. Saat itu warga mengungsi ke masjid.", []timexWant{
@@ -202,6 +205,15 @@ func TestVagueAndRangedDurations(t *testing.T) {
 			{D, "five years", "P5Y", "", ""}}},
 		{"en", "2024-12-30", "The bridge was built in five years.", []timexWant{
 			{DU, "five years", "P5Y", "", ""}}},
+		{"en", "2024-12-30", "The plant closed on March 3. A month earlier, workers had struck.", []timexWant{
+			{D, "March 3", "2024-03-03", "", ""},
+			{D, "A month earlier", "P1M", "2024-02-01T00:00/2024-03-01T00:00", ""}}},
+		{"en", "2024-12-30", "Polls closed on May 2. An hour before, turnout was low.", []timexWant{
+			{D, "May 2", "2024-05-02", "", ""},
+			{DU, "An hour before", "PT1H", "", ""}}},
+		{"id", "2024-12-30", "Gempa terjadi pada 3 Maret. Sebulan sebelumnya warga sudah diperingatkan.", []timexWant{
+			{D, "3 Maret", "2024-03-03", "", ""},
+			{D, "Sebulan sebelumnya", "P1M", "2024-02-01T00:00/2024-03-01T00:00", ""}}},
 		{"id", "2024-12-30", "Proses evakuasi memakan waktu 2-3 menit.", []timexWant{
 			{DU, "2-3 menit", "PT2M", "", "lo=2 hi=3"}}},
 		{"id", "2024-12-30", "Cuaca buruk diperkirakan berlangsung 12 jam ke depan.", []timexWant{
@@ -239,6 +251,10 @@ func TestGranularity(t *testing.T) {
 			{D, "pekan lalu", "2024-W52", "2024-12-23T00:00/2024-12-30T00:00", ""}}},
 		{"id", "2024-12-30", "Proyek itu selesai akhir Desember.", []timexWant{
 			{D, "akhir Desember", "2024-12", "", "mod=END"}}},
+		{"en", "2024-08-10", "Wildfires spread across the region in the summer.", []timexWant{
+			{D, "the summer", "2024-SU", "", ""}}},
+		{"id", "2025-01-20", "Banjir sering terjadi saat musim penghujan.", []timexWant{
+			{D, "musim penghujan", "2024-11/2025-03", "", ""}}},
 		{"id", "2024-12-30", "Sungai meluap pada musim hujan tahun ini.", []timexWant{
 			{D, "musim hujan tahun ini", "2024-11/2025-03", "", ""}}},
 	})
