@@ -52,6 +52,10 @@ type Claim struct {
 	// Subject is who an attribute that belongs to someone speaks of (the
 	// candidate of a vote share), in lower case; empty when none is named.
 	Subject string
+	// Scope is the place a count is limited to when its words say so
+	// ("killed 170,000 people in the province", "in 13 countries"): counts
+	// of two different scopes are parts of different wholes.
+	Scope string
 	// Definite is set when the sentence refers to the frame's event as one
 	// already known ("the meeting", "rapat ini"), i.e. the story's event.
 	Definite bool

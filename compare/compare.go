@@ -794,12 +794,19 @@ func pick(own []*claims.Claim, several rules.Several) *claims.Claim {
 func ambiguous(cs []*claims.Claim) bool {
 	for i := range cs {
 		for j := i + 1; j < len(cs); j++ {
-			if unitKey(cs[i]) == unitKey(cs[j]) && !compatible(cs[i], cs[j]) {
+			if unitKey(cs[i]) == unitKey(cs[j]) && !otherScope(cs[i], cs[j]) && !compatible(cs[i], cs[j]) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// otherScope reports two counts limited to different places ("in the
+// province", "in 13 countries"): parts of different wholes, never set
+// against each other.
+func otherScope(a, b *claims.Claim) bool {
+	return a.Scope != "" && b.Scope != "" && a.Scope != b.Scope
 }
 
 // byDocStart orders claims by document, then offset.
@@ -847,7 +854,7 @@ func (w *blockWorker) compareGroup(b *block) {
 	anyConflict := false
 	for i := 0; i < n; i++ {
 		for j := i + 1; j < n; j++ {
-			if src[i] == src[j] {
+			if src[i] == src[j] || otherScope(b.claims[i], b.claims[j]) {
 				continue
 			}
 			if !compatibleIn(b.claims[i], b.claims[j], lo[i], hi[i], lo[j], hi[j]) {
@@ -1160,11 +1167,17 @@ func bound(c *claims.Claim, v float64, round func(float64) float64) string {
 	if c.Kind == claims.KindCount || c.Kind == claims.KindOrdinal {
 		return claims.FormatNumber(round(v))
 	}
+	unit := ""
+	if c.Kind == claims.KindDuration && c.Num != nil {
+		// Intervals of durations are in days: back to the claim's unit.
+		v /= unitFactor(c)
+		unit = " " + c.Num.Unit + "s"
+	}
 	if v != 0 && !math.IsInf(v, 0) {
 		p := math.Pow(10, 6-math.Ceil(math.Log10(math.Abs(v))))
 		v = math.Round(v*p) / p
 	}
-	return claims.FormatNumber(v)
+	return claims.FormatNumber(v) + unit
 }
 
 // describe renders a claim's value for a person.

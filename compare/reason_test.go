@@ -21,6 +21,7 @@ func TestReasonBounds(t *testing.T) {
 		{"counts", num("a", claims.KindCount, 11, ""), num("b", claims.KindCount, 12, ""), "the upper bound in a (11) is below the lower bound in b (12)"},
 		{"ordinals", num("a", claims.KindOrdinal, 3, ""), num("b", claims.KindOrdinal, 4, ""), "the upper bound in a (3) is below the lower bound in b (4)"},
 		{"magnitudes", num("a", claims.KindQuantity, 5.9, "magnitude"), num("b", claims.KindQuantity, 6.1, "magnitude"), "the upper bound in a (5.949) is below the lower bound in b (6.051)"},
+		{"durations in their own unit", num("a", claims.KindDuration, 15, "second"), num("b", claims.KindDuration, 60, "second"), "the upper bound in a (15.49 seconds) is below the lower bound in b (59.51 seconds)"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f := &Finding{Sides: []Side{{Claims: []*claims.Claim{tc.a}}, {Claims: []*claims.Claim{tc.b}}}}

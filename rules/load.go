@@ -74,6 +74,10 @@ type Set struct {
 	// Appositive words open a phrase after a comma that describes the
 	// name before it ("Manokwari, a city of 160,000 people").
 	Appositive *Phrases
+	// ScopeBefore words open the place a count is limited to ("in the
+	// province", "di Aceh"); ScopeNouns are the places named by a common
+	// noun ("province", "kabupaten").
+	ScopeBefore, ScopeNouns *Phrases
 }
 
 // AttrRef names attribute Attr of frame Frame.
@@ -228,7 +232,7 @@ func fileKind(root *yaml.Node) string {
 		switch root.Content[i].Value {
 		case "language":
 			return "language"
-		case "frames", "participants", "definite_before", "definite_after", "counted", "anaphora", "clause_words", "background_markers", "partial_before", "partial_after", "restate", "date_of", "date_at", "appositive":
+		case "frames", "participants", "definite_before", "definite_after", "counted", "anaphora", "clause_words", "background_markers", "partial_before", "partial_after", "restate", "date_of", "date_at", "appositive", "scope_before", "scope_nouns":
 			return "frames"
 		}
 	}
@@ -250,6 +254,8 @@ type framesFile struct {
 	DateOf         []string            `yaml:"date_of"`
 	DateAt         []string            `yaml:"date_at"`
 	Appositive     []string            `yaml:"appositive"`
+	ScopeBefore    []string            `yaml:"scope_before"`
+	ScopeNouns     []string            `yaml:"scope_nouns"`
 }
 
 type frameFile struct {
@@ -317,7 +323,7 @@ func compile(files []source) (*Set, error) {
 		Languages:    map[string]*Language{},
 		Participants: newPhrases(true), DefiniteBefore: newPhrases(false), DefiniteAfter: newPhrases(false),
 		Counted: newPhrases(false), Anaphora: newPhrases(false), ClauseWords: newPhrases(false), Background: newPhrases(false),
-		PartialBefore: newPhrases(false), PartialAfter: newPhrases(false), Restate: newPhrases(false), DateOf: newPhrases(false), DateAt: newPhrases(false), Appositive: newPhrases(false),
+		PartialBefore: newPhrases(false), PartialAfter: newPhrases(false), Restate: newPhrases(false), DateOf: newPhrases(false), DateAt: newPhrases(false), Appositive: newPhrases(false), ScopeBefore: newPhrases(false), ScopeNouns: newPhrases(false),
 	}
 	frames := map[string]*Frame{}
 	var frameOrder []string
@@ -448,6 +454,12 @@ func compile(files []source) (*Set, error) {
 			}
 			for _, w := range ff.Appositive {
 				set.Appositive.add(w, 0)
+			}
+			for _, w := range ff.ScopeBefore {
+				set.ScopeBefore.add(w, 0)
+			}
+			for _, w := range ff.ScopeNouns {
+				set.ScopeNouns.add(w, 0)
 			}
 			names := make([]string, 0, len(ff.Counted))
 			for n := range ff.Counted {

@@ -247,6 +247,65 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 		}
 	}
 	p.markPartial(cs)
+	p.markScopes(cs)
+}
+
+// markScopes records the place a count is limited to, when its words name
+// one right after it: "killed 170,000 people in the province" (province),
+// "in 13 countries" (countries), "tewas di Cianjur" (cianjur). Counts of
+// different scopes count different wholes (compare never sets them
+// against each other).
+func (p *Pass) markScopes(cs []*claims.Claim) {
+	for _, c := range cs {
+		if c.Kind != claims.KindCount || c.Attribute == "" {
+			continue
+		}
+		c.Scope = p.scopeAfter(p.tokenAt(c.End))
+	}
+}
+
+// scopeAfter reads a scope from token k on: a few words (the counted noun,
+// "were killed"), a scope word, then a count of countries, a place noun or
+// a name.
+func (p *Pass) scopeAfter(k int) string {
+	set := p.Rules
+	for n := 0; n < 4 && k < len(p.Toks); n++ {
+		t := &p.Toks[k]
+		if t.Is(token.NewlineBefore) || t.Kind == token.Punct {
+			return ""
+		}
+		if end, _, ok := set.ScopeBefore.Match(p.Toks, k); ok {
+			k = end
+			break
+		}
+		if n == 3 {
+			return ""
+		}
+		k++
+	}
+	if k >= len(p.Toks) {
+		return ""
+	}
+	if p.Toks[k].Kind == token.Number && k+1 < len(p.Toks) && set.ScopeNouns.Has(p.Toks, k+1) {
+		return p.Toks[k+1].Lower // "in 13 countries": the scope is countries, whatever their number
+	}
+	if p.Lang.Detect[p.Toks[k].Lower] && k+1 < len(p.Toks) {
+		k++ // "the", "this"
+	}
+	t := &p.Toks[k]
+	if set.ScopeNouns.Has(p.Toks, k) {
+		return t.Lower
+	}
+	if t.Kind == token.Word && (t.Is(token.Capital) || t.Is(token.AllCaps)) && !t.Is(token.NewlineBefore) {
+		if _, _, ok := p.Lang.Month(t.Lower); ok {
+			return ""
+		}
+		if _, _, ok := p.Lang.Weekday(t.Lower); ok {
+			return ""
+		}
+		return t.Lower
+	}
+	return ""
 }
 
 // unitFrame finds the frame whose sentence-wide attribute takes c by its

@@ -70,6 +70,7 @@ type Claim struct {
 	*NumberFields          // nil for dates
 	Also          []string `json:"also_attributes,omitempty"`
 	Subject       string   `json:"subject,omitempty"`
+	Scope         string   `json:"scope,omitempty"`
 	Frame         string   `json:"frame,omitempty"`
 	Participants  []string `json:"participants,omitempty"`
 	Triggers      []string `json:"triggers,omitempty"`
@@ -232,7 +233,7 @@ func FromClaim(c *claims.Claim) Claim {
 	out := Claim{
 		ID: c.ID, Doc: c.Doc, Kind: string(c.Kind), Attribute: c.Attribute, Text: c.Text,
 		Start: c.Start, End: c.End, Line: c.Line, Col: c.Col, Sentence: c.Sentence,
-		Value: c.Value, Also: c.Also, Subject: c.Subject, Frame: c.Frame, Participants: c.Participants, Triggers: c.Triggers,
+		Value: c.Value, Also: c.Also, Subject: c.Subject, Scope: c.Scope, Frame: c.Frame, Participants: c.Participants, Triggers: c.Triggers,
 		Tense: c.Tense, Note: c.Note, Rule: c.Rule,
 	}
 	if c.Date != nil {
