@@ -351,8 +351,9 @@ func (cm *comparer) forward(c *claims.Claim) bool {
 }
 
 // continuesBackground reports whether the sentence of cs[0] (its claims
-// are cs up to the next sentence) dates nothing itself and refers to an
-// event as a known one ("in the quake", "gempa tersebut").
+// are cs up to the next sentence) dates nothing itself, stands in the
+// same paragraph, and refers to an event as a known one ("in the quake",
+// "gempa tersebut").
 func (cm *comparer) continuesBackground(d *claims.Document, cs []*claims.Claim) bool {
 	for _, c := range cs {
 		if c.Doc != cs[0].Doc || c.Sentence != cs[0].Sentence {
@@ -364,6 +365,13 @@ func (cm *comparer) continuesBackground(d *claims.Document, cs []*claims.Claim) 
 	}
 	c := cs[0]
 	if c.SentenceEnd <= c.SentenceStart || c.SentenceEnd > len(d.Text) {
+		return false
+	}
+	// Only within a paragraph: after a blank line, "the flood" is the
+	// story's own again.
+	gap := d.Text[:c.SentenceStart]
+	gap = gap[len(strings.TrimRight(gap, " \t\r\n")):]
+	if strings.Count(gap, "\n") >= 2 {
 		return false
 	}
 	toks := token.Scan(d.Text[c.SentenceStart:c.SentenceEnd], nil)
