@@ -125,3 +125,21 @@ func (d *Document) Line(n int) string {
 	}
 	return d.Text[start:end]
 }
+
+// FrontMatterKey returns the key of a front-matter line ("date: 2024-12-30",
+// "title: ..."): a short lower-case key, a colon, a value. ok is false for
+// any other line. Extraction blocks such lines at the top of a text (but a
+// title's value, which is reporting) and the event layer reads the title
+// from them, so both use this one test.
+func FrontMatterKey(line string) (key string, ok bool) {
+	k, v, found := strings.Cut(line, ":")
+	if !found || len(k) == 0 || len(k) > 20 || strings.TrimSpace(v) == "" {
+		return "", false
+	}
+	for _, r := range k {
+		if !(r >= 'a' && r <= 'z' || r == '_' || r == '-') {
+			return "", false
+		}
+	}
+	return k, true
+}

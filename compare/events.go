@@ -124,16 +124,8 @@ func titleSpan(text string) int {
 // isMetaLine reports a front-matter line other than the title: "date: ...",
 // "source: ...". The title is part of the lead.
 func isMetaLine(line string) bool {
-	k, v, ok := strings.Cut(line, ":")
-	if !ok || k == "title" || len(k) == 0 || len(k) > 20 || strings.TrimSpace(v) == "" {
-		return false
-	}
-	for _, r := range k {
-		if !(r >= 'a' && r <= 'z' || r == '_' || r == '-') {
-			return false
-		}
-	}
-	return true
+	k, ok := claims.FrontMatterKey(line)
+	return ok && k != "title"
 }
 
 // readLead reads a document's lead anchors (but its figures, which come

@@ -404,14 +404,6 @@ var textKeys = map[string]bool{"title": true}
 
 // isFrontMatterLine: a short lower-case key, a colon, a value.
 func isFrontMatterLine(line string) bool {
-	k, v, ok := strings.Cut(line, ":")
-	if !ok || len(k) == 0 || len(k) > 20 || strings.TrimSpace(v) == "" {
-		return false
-	}
-	for _, r := range k {
-		if !(r >= 'a' && r <= 'z' || r == '_' || r == '-') {
-			return false
-		}
-	}
-	return true
+	_, ok := claims.FrontMatterKey(line)
+	return ok
 }
