@@ -259,7 +259,7 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 // sentences are far shorter.
 const (
 	frameSentenceCap = 300
-	frameWindow      = 60
+	frameWindow      = 30
 )
 
 // evidenceWindow returns the evidence of the sentence [a, b) that a claim at
