@@ -71,6 +71,9 @@ type Document struct {
 	Participants []string
 
 	lineStarts []int
+	// Where Position last counted a column: line index, byte offset and
+	// runes from the line start to it.
+	colLine, colOff, colRunes int
 }
 
 // HasDate reports whether the publication date is known.
@@ -106,7 +109,18 @@ func (d *Document) Position(off int) (line, col int) {
 		off = len(d.Text)
 	}
 	i := sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > off }) - 1
-	return i + 1, utf8.RuneCountInString(d.Text[d.lineStarts[i]:off]) + 1
+	// Claims ask in text order: count the runes on from the last offset
+	// asked on the same line, so a very long line costs its length once,
+	// not once per claim on it.
+	from, runes := d.lineStarts[i], 0
+	if d.colLine == i && d.colOff <= off && d.colOff >= from {
+		from, runes = d.colOff, d.colRunes
+	}
+	runes += utf8.RuneCountInString(d.Text[from:off])
+	if off == len(d.Text) || utf8.RuneStart(d.Text[off]) {
+		d.colLine, d.colOff, d.colRunes = i, off, runes
+	}
+	return i + 1, runes + 1
 }
 
 // Line returns the text of the 1-based line n without its newline.

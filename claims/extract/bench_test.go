@@ -68,3 +68,32 @@ func BenchmarkExtract(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkExtractReal measures extraction on varied real articles
+// (benchcorpus.Variants over ../shared/corpora, about 5 MB per language;
+// skipped when the corpora are absent), which carry about three times the
+// claims per MB of the generated corpus.
+func BenchmarkExtractReal(b *testing.B) {
+	set, err := rules.Builtin()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, lang := range []string{"en", "id"} {
+		b.Run(lang, func(b *testing.B) {
+			texts := benchcorpus.LoadReal(b, lang, 5_000_000)
+			eng := extract.New(set)
+			eng.Extract(&claims.Document{ID: "warm", Text: texts[0], Status: claims.StatusRead})
+			b.SetBytes(benchcorpus.TotalBytes(texts))
+			b.ReportAllocs()
+			n := 0
+			cpu := benchcorpus.CPUTime()
+			for b.Loop() {
+				for _, t := range texts {
+					n += len(eng.Extract(&claims.Document{ID: "d", Text: t, Status: claims.StatusRead}))
+				}
+			}
+			benchcorpus.ReportCPU(b, cpu, benchcorpus.TotalBytes(texts))
+			b.ReportMetric(float64(n)/float64(b.N)/float64(benchcorpus.TotalBytes(texts))*1e6, "claims/MB")
+		})
+	}
+}

@@ -44,7 +44,8 @@ type Pass struct {
 	// for the dateline search.
 	dateMatches []rules.Match
 	tense       map[int]string
-	evoked      []bool // per frame: a trigger of it occurs in the text (see evokes)
+	evoked      []bool     // per frame: a trigger of it occurs in the text (see evokes)
+	bounds      boundaries // clause and comma counts, built as frame assignment needs them
 }
 
 // Report records a claim. Extractors set Kind, Rule, Start, End, Value and
@@ -294,15 +295,23 @@ func (p *Pass) ClauseTense(i int) string {
 	return p.spanTense(ca, cb)
 }
 
-// Clause returns the token range of the clause holding token i.
+// Clause returns the token range of the clause holding token i. The
+// boundaries are found from prefix counts (see boundaries), so a clause
+// thousands of tokens long costs no more than a short one.
 func (p *Pass) Clause(i int) (int, int) {
 	a, b := p.sentenceTokens(p.Toks[i].Start)
+	bs := &p.bounds
+	bs.extend(p, max(b, i))
 	ca, cb := i, i
-	for ca > a && !p.clauseBreak(ca-1) {
-		ca--
+	if i > a {
+		// The first token after the last break before i.
+		n := bs.clause[i]
+		ca = a + sort.Search(i-a, func(j int) bool { return bs.clause[a+j] == n })
 	}
-	for cb < b && !p.clauseBreak(cb) {
-		cb++
+	if i < b {
+		// The first break at or after i.
+		n := bs.clause[i]
+		cb = i + sort.Search(b-i, func(j int) bool { return bs.clause[i+j+1] > n })
 	}
 	return ca, cb
 }
@@ -320,15 +329,17 @@ func (p *Pass) SentenceTense(i int) string {
 }
 
 func (p *Pass) spanTense(a, b int) string {
-	for k := a; k < b; k++ {
-		if p.Lang.Future.Has(p.Toks, k) {
-			return "future"
-		}
+	b = min(b, len(p.Toks))
+	if a >= b {
+		return ""
 	}
-	for k := a; k < b; k++ {
-		if p.Lang.Past.Has(p.Toks, k) {
-			return "past"
-		}
+	bs := &p.bounds
+	bs.extend(p, b)
+	if bs.future[b] > bs.future[a] {
+		return "future"
+	}
+	if bs.past[b] > bs.past[a] {
+		return "past"
 	}
 	return ""
 }

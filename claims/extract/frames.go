@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -51,6 +52,7 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 		}
 		c.Participants = si.participants
 		ci, ce := p.tokenAt(c.Start), p.tokenAt(c.End)
+		evs, sa := p.evidenceWindow(si.ev, a, b, ci, ce)
 		numeric := c.Kind != claims.KindDate
 		type choice struct {
 			frame, attr, dist, trigDist int
@@ -60,8 +62,8 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 		// Where each evidence word stands from the claim, measured once
 		// for all frames.
 		places = places[:0]
-		for k := range si.ev {
-			ev := &si.ev[k]
+		for k := range evs {
+			ev := &evs[k]
 			places = append(places, place{
 				d:      gap(ci, ce, ev.start, ev.end),
 				clause: p.clauseBetween(ci, ce, ev.start, ev.end),
@@ -82,8 +84,8 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 			bestDist, bestAttr, bestAttrDist := -1, -1, -1
 			var bestEv *evidence
 			triggered, triggeredAcross := false, false
-			for k := range si.ev {
-				ev := &si.ev[k]
+			for k := range evs {
+				ev := &evs[k]
 				d, clause := places[k].d, places[k].clause
 				if numeric && clause {
 					for _, f := range ev.frames {
@@ -186,7 +188,7 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 			// word of the frame beside the figure chooses the attribute.
 			near := func(fi int) int {
 				ai := -1
-				for _, ev := range si.ev {
+				for _, ev := range evs {
 					for _, r := range ev.attrs {
 						if r.Frame == fi && accepts(set.Frames[fi].Attributes[r.Attr], c) && gap(ci, ce, ev.start, ev.end) <= numericReach &&
 							!p.clauseBetween(ci, ce, ev.start, ev.end) {
@@ -201,7 +203,7 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 				c.Frame, c.Attribute = fr.Name, fr.Name+"."+fr.Attributes[ai].Name
 				c.Triggers = append(c.Triggers, "(previous sentence)")
 				if fr.Attributes[ai].PerSubject {
-					c.Subject = p.subjectBefore(a, ci)
+					c.Subject = p.subjectBefore(sa, ci)
 				}
 			}
 			continue
@@ -217,7 +219,7 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 		})
 		primary := choices[0]
 		fr := set.Frames[primary.frame]
-		if fr.Once && len(c.Participants) < 2 {
+		if fr.Once && len(c.Participants) < 2 && b-a <= frameSentenceCap {
 			// The alias table does not name both sides of a once-only
 			// event; ask prose's entity model, on this sentence only.
 			c.Participants = p.entityParticipants(si, c.SentenceStart, c.SentenceEnd)
@@ -225,7 +227,7 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 		c.Frame = fr.Name
 		c.Attribute = fr.Name + "." + fr.Attributes[primary.attr].Name
 		if fr.Attributes[primary.attr].PerSubject {
-			c.Subject = p.subjectBefore(a, ci)
+			c.Subject = p.subjectBefore(sa, ci)
 		}
 		if primary.ev != nil {
 			c.Triggers = append(c.Triggers, primary.ev.text)
@@ -306,6 +308,37 @@ func (p *Pass) scopeAfter(k int) string {
 		return t.Lower
 	}
 	return ""
+}
+
+// frameSentenceCap is the longest sentence, in tokens, in which a claim
+// weighs every event and attribute word; in a longer one (a table, a
+// transcript or a page without full stops read as one sentence) it weighs
+// only those within frameWindow tokens of it, so that frame assignment stays
+// linear in the text; nor does it run the entity model over it. News
+// sentences are far shorter.
+const (
+	frameSentenceCap = 300
+	frameWindow      = 30
+)
+
+// evidenceWindow returns the evidence of the sentence [a, b) that a claim at
+// tokens [ci, ce) weighs, and where its search for a subject starts: all of
+// it and the sentence start, unless the sentence is longer than
+// frameSentenceCap (then the first time, a warning on the document).
+func (p *Pass) evidenceWindow(ev []evidence, a, b, ci, ce int) ([]evidence, int) {
+	if b-a <= frameSentenceCap {
+		return ev, a
+	}
+	if !p.bounds.warned {
+		p.bounds.warned = true
+		p.Doc.Warnings = append(p.Doc.Warnings, fmt.Sprintf("a sentence longer than %d tokens (no full stops?): claims in it are tied to event words at most %d tokens away", frameSentenceCap, frameWindow))
+	}
+	lo := sort.Search(len(ev), func(i int) bool { return ev[i].end >= ci-frameWindow })
+	hi := sort.Search(len(ev), func(i int) bool { return ev[i].start > ce+frameWindow })
+	if hi < lo {
+		hi = lo
+	}
+	return ev[lo:hi], max(a, ci-frameWindow)
 }
 
 // unitFrame finds the frame whose sentence-wide attribute takes c by its
@@ -395,30 +428,64 @@ const numericReach = 6
 const clausePenalty = 5
 
 // clauseBetween reports a clause boundary (comma, semicolon, colon,
-// bracket, dash) between a claim and a piece of evidence.
+// bracket, dash) between a claim and a piece of evidence. It counts the
+// boundaries in the range from prefix sums, so each call costs O(1) however
+// far apart the two stand.
 func (p *Pass) clauseBetween(ci, ce, es, ee int) bool {
 	a, b := ee, ci
 	if es >= ce {
 		a, b = ce, es
 	}
-	for k := a; k < b && k < len(p.Toks); k++ {
-		switch p.Toks[k].Text {
-		case ",", ".":
-			if inNumber(p.Toks, k) {
-				continue // "5,6", "7.8"
-			}
-			if p.restates(k, ci) {
-				continue // "soared $7.70, or 17 percent": the same figure again
-			}
-			return true
-		case ";", ":", "(", ")", "—", "–":
-			return true
-		}
-		if p.Rules.ClauseWords.Has(p.Toks, k) {
-			return true
+	b = min(b, len(p.Toks))
+	if a >= b {
+		return false
+	}
+	p.bounds.extend(p, b)
+	n := p.bounds.clause[b] - p.bounds.clause[a]
+	if k := ci - 2; n > 0 && k >= a && k < b && p.Toks[k].Text == "," && !inNumber(p.Toks, k) && p.restates(k, ci) {
+		n-- // "soared $7.70, or 17 percent": the same figure again
+	}
+	return n > 0
+}
+
+// boundaries holds, for the tokens scanned so far, how many of each kind of
+// marker stand before each token: clause breaks (clauseBreak, before the ",
+// or" exception of clauseBetween), commas or semicolons (as commaBetween
+// counts them) and future and past tense markers (spanTense). Built once per
+// pass, as far into the text as a question needs, it answers "is there one
+// between i and j" in O(1).
+type boundaries struct {
+	clause, comma, future, past []int32
+	warned                      bool // the document has the long-sentence warning
+}
+
+// extend counts markers up to token b: over the whole pass, once per token.
+func (bs *boundaries) extend(p *Pass, b int) {
+	b = min(b, len(p.Toks))
+	if len(bs.clause) == 0 {
+		for _, s := range []*[]int32{&bs.clause, &bs.comma, &bs.future, &bs.past} {
+			*s = append(make([]int32, 0, len(p.Toks)+1), 0)
 		}
 	}
-	return false
+	for k := len(bs.clause) - 1; k < b; k++ {
+		cl, cm, fu, pa := bs.clause[k], bs.comma[k], bs.future[k], bs.past[k]
+		if p.clauseBreak(k) {
+			cl++
+		}
+		if t := p.Toks[k].Text; (t == "," || t == ";") && !inNumber(p.Toks, k) {
+			cm++
+		}
+		if p.Lang.Future.Has(p.Toks, k) {
+			fu++
+		}
+		if p.Lang.Past.Has(p.Toks, k) {
+			pa++
+		}
+		bs.clause = append(bs.clause, cl)
+		bs.comma = append(bs.comma, cm)
+		bs.future = append(bs.future, fu)
+		bs.past = append(bs.past, pa)
+	}
 }
 
 // restates reports a comma at k that opens ", or" right before the claim
@@ -645,16 +712,16 @@ func datelinePlace(toks []token.Token, k int) bool {
 }
 
 // commaBetween reports a comma or semicolon (not inside a number) between a
-// claim and a piece of evidence.
+// claim and a piece of evidence, in O(1) from prefix sums.
 func (p *Pass) commaBetween(ci, ce, es, ee int) bool {
 	a, b := ee, ci
 	if es >= ce {
 		a, b = ce, es
 	}
-	for k := a; k < b && k < len(p.Toks); k++ {
-		if t := p.Toks[k].Text; (t == "," || t == ";") && !inNumber(p.Toks, k) {
-			return true
-		}
+	b = min(b, len(p.Toks))
+	if a >= b {
+		return false
 	}
-	return false
+	p.bounds.extend(p, b)
+	return p.bounds.comma[b]-p.bounds.comma[a] > 0
 }
