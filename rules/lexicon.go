@@ -78,6 +78,7 @@ type Language struct {
 	Future     *Phrases
 	Past       *Phrases
 	lists      map[string]*Phrases
+	sets       map[string]map[string]bool // the lists as sets of entries (WordSet)
 	// Zones are the time zones the "tz" list names, by payload - 1.
 	Zones []Zone
 	// listCapture maps a list name to what matching it captures.
@@ -125,6 +126,55 @@ func (l *Language) Weekday(w string) (n int, abbrev, ok bool) {
 
 // List returns a named word list ("year_prep", ...), or nil.
 func (l *Language) List(name string) *Phrases { return l.lists[name] }
+
+// WordSet returns a named list as a set of its entries, lower-cased, for
+// code that tests one token at a time ("now", "sekarang"); an entry of
+// several words is kept whole and so never equals a single token.
+func (l *Language) WordSet(name string) map[string]bool { return l.sets[name] }
+
+// RequiredLists are the word lists the Go code reads by name (List,
+// WordSet). Every language file names each one under "lists": an empty
+// list ([]) switches its feature off for that language on purpose, while
+// a missing one is a load error — before, a language that lacked one
+// (English had no bound_filler) lost the feature without a word.
+var RequiredLists = []string{
+	"adjective_before",          // before an "-ed" word, make it an adjective ("the reduced dividend")
+	"age_before",                // an age cue before a duration ("aged 12 years")
+	"atleast_after",             // "5,000 or more"
+	"atmost_after",              // "50 or fewer"
+	"bound_filler",              // between a qualifier and its number ("setidaknya ada dua")
+	"collective_ordinal_prefix", // an ordinal prefix that opens a noun phrase as a count ("kedua negara")
+	"date_list",                 // joins dates into a list ("May 3 and May 5")
+	"deadline_prep",             // a deadline lies ahead ("by August")
+	"harm_after",                // may follow a bare figure after a verb of harm ("killing 11 in ...")
+	"harm_others",               // "wounding 38 others"
+	"harm_verbs",                // a bare figure after one counts people
+	"label_before",              // a number after one is a label ("flight 370")
+	"magnitude_before",          // "measuring 7.1"
+	"magnitude_nouns",           // a bare magnitude before one ("a 7.1 quake")
+	"more_verbs",                // a threshold verb before a figure ("the toll passes 5,000")
+	"not_counted",               // words after a number that are not what it counts
+	"not_past",                  // words with a past suffix that are not past forms ("indeed", "expected")
+	"now_lead",                  // may open a now word ("to the present")
+	"now_words",                 // a range ending at the publication date ("to date", "hingga kini")
+	"number_list",               // joins numbers into a list ("5 and 7")
+	"participle_before",         // before a past-suffix word, make it a participle ("to be held")
+	"past_irregular",            // past forms without the past suffix ("rose", "fell")
+	"past_suffix",               // the suffix of past forms ("-ed"); [] for a language whose verbs do not mark tense
+	"prefix_only",               // unit words that stand only before a number ("$", "Rp")
+	"pronoun_one_before",        // "one" after these is a pronoun ("the one")
+	"range_from",                // opens a range ("from", "between", "sejak")
+	"range_to",                  // closes a range ("to", "hingga")
+	"report_verbs",              // reporting verbs: their past is the saying's
+	"story_stop",                // capitalised words too common in news to tell stories apart
+	"street_words",              // end a street address ("2025 M St.")
+	"time_glue",                 // may stand between a date and its time ("Feb. 6 at 4:17")
+	"timex_drop",                // words a TimeML span leaves out ("in", "pada")
+	"unit_lead",                 // before a unit word, keep it out of the number ("on the")
+	"vague_needs_of",            // vague numbers that need "of" ("scores of")
+	"year_adj_before",           // a year after one modifies a noun ("the 2004 tsunami")
+	"year_share_glue",           // between two dates that share a year ("May 3, and June 5, 2024")
+}
 
 // IsNumberWord reports whether w can start a numeral in words.
 func (l *Language) IsNumberWord(w string) bool {
@@ -251,7 +301,7 @@ func compileLanguage(f *langFile, file string, lines *lineFinder) (*Language, er
 		ordinals: map[string]int{}, ordinalSuffix: map[string]bool{}, ordinalPrefix: map[string]bool{},
 		decimal: f.Numbers.Decimal, group: f.Numbers.Group,
 		Qualifiers: newPhrases(false), Units: newPhrases(false), DurUnits: map[string]string{},
-		Future: newPhrases(false), Past: newPhrases(false), lists: map[string]*Phrases{},
+		Future: newPhrases(false), Past: newPhrases(false), lists: map[string]*Phrases{}, sets: map[string]map[string]bool{},
 	}
 	for _, w := range f.Detect {
 		l.Detect[strings.ToLower(w)] = true
@@ -394,12 +444,23 @@ func compileLanguage(f *langFile, file string, lines *lineFinder) (*Language, er
 		names = append(names, n)
 	}
 	sort.Strings(names)
+	var missing []string
+	for _, n := range RequiredLists {
+		if _, ok := f.Lists[n]; !ok {
+			missing = append(missing, n)
+		}
+	}
+	if len(missing) > 0 {
+		return nil, errf([]any{"lists"}, "lists: missing %s (the code reads them; give [] to switch a feature off)", strings.Join(missing, ", "))
+	}
 	for _, n := range names {
 		p := newPhrases(false)
+		set := map[string]bool{}
 		for _, w := range f.Lists[n] {
 			p.add(w, 0)
+			set[strings.ToLower(w)] = true
 		}
-		l.lists[n] = p
+		l.lists[n], l.sets[n] = p, set
 	}
 	// ampm is the union of the two halves; the payload tells them apart.
 	both := newPhrases(false)

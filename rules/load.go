@@ -74,6 +74,12 @@ type Set struct {
 	// Appositive words open a phrase after a comma that describes the
 	// name before it ("Manokwari, a city of 160,000 people").
 	Appositive *Phrases
+	// StoryStop holds, lower-cased, the capitalised words too common in
+	// news to say which story a text belongs to, in any language: each
+	// language's story_stop list and its month and weekday names (the
+	// first name of each, not the abbreviations, which are often names:
+	// "Sun", "Mar").
+	StoryStop map[string]bool
 }
 
 // AttrRef names attribute Attr of frame Frame.
@@ -501,6 +507,23 @@ func compile(files []source) (*Set, error) {
 	sort.Strings(set.Codes)
 	if len(set.Codes) == 0 {
 		return nil, errors.New("rules: no language files")
+	}
+	set.StoryStop = map[string]bool{}
+	for _, c := range set.Codes {
+		l := set.Languages[c]
+		for w := range l.sets["story_stop"] {
+			set.StoryStop[w] = true
+		}
+		for w, m := range l.months {
+			if !m.abbrev {
+				set.StoryStop[w] = true
+			}
+		}
+		for w, m := range l.weekdays {
+			if !m.abbrev {
+				set.StoryStop[w] = true
+			}
+		}
 	}
 	return set, nil
 }

@@ -31,6 +31,9 @@ func TestLoadErrorsNameFileAndLine(t *testing.T) {
 		{"frame without triggers", "frames:\n  - name: x\n    attributes: [{name: a, kinds: [date]}]\n", "bad.yaml:2: a frame needs"},
 		{"unknown kind", "frames:\n  - name: x\n    triggers: [x]\n    attributes: [{name: a, kinds: [colour]}]\n", "unknown kind"},
 		{"not a rule file", "hello: world\n", "not a rule file"},
+		// A list the code reads must be declared, empty to switch its
+		// feature off: a missing one used to switch it off silently.
+		{"missing list", langLists("time_glue"), "bad.yaml:6: lists: missing time_glue"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -44,15 +47,31 @@ func TestLoadErrorsNameFileAndLine(t *testing.T) {
 	}
 }
 
-// langWith builds a minimal valid language file plus extra sections.
+// langWith builds a minimal valid language file plus extra sections: every
+// required list is declared, empty but for range_to.
 func langWith(extra string) string {
+	return langLists("") + extra
+}
+
+// langLists is langWith's file without the list named skip.
+func langLists(skip string) string {
+	var lists []string
+	for _, n := range RequiredLists {
+		switch n {
+		case skip:
+		case "range_to":
+			lists = append(lists, n+": [to]")
+		default:
+			lists = append(lists, n+": []")
+		}
+	}
 	return `language: xx
 name: Test
 months: [[m1], [m2], [m3], [m4], [m5], [m6], [m7], [m8], [m9], [m10], [m11], [m12]]
 weekdays: [[d1], [d2], [d3], [d4], [d5], [d6], [d7]]
 numbers: {decimal: ".", group: ","}
-lists: {range_to: [to]}
-` + extra
+lists: {` + strings.Join(lists, ", ") + `}
+`
 }
 
 func TestUserFrameExtendsBuiltin(t *testing.T) {

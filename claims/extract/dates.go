@@ -613,54 +613,54 @@ func (p *Pass) reportingBefore(i int) bool {
 	return false
 }
 
-// edPast is English's fallback: a past-tense verb form in tokens [a, b).
+// edPast is the fallback for a language whose verbs mark the past with a
+// suffix (English "-ed", the language's past_suffix list): a past form in
+// tokens [a, b). The language lists cannot hold every verb.
 func (p *Pass) edPast(a, b int) string {
-	if p.Lang.Code != "en" {
+	irregular := p.Lang.WordSet("past_irregular")
+	if len(p.Lang.WordSet("past_suffix")) == 0 && len(irregular) == 0 {
 		return ""
 	}
+	adjective, participle := p.Lang.WordSet("adjective_before"), p.Lang.WordSet("participle_before")
 	for k := a; k < b; k++ {
 		w := p.Toks[k].Lower
 		if p.Toks[k].Kind != token.Word || p.Toks[k].Is(token.Capital) && k != a {
 			continue
 		}
-		if len(w) > 4 && strings.HasSuffix(w, "ed") && !notPastEd[w] {
-			if k > a && determiners[p.Toks[k-1].Lower] {
+		if p.pastSuffixed(w) {
+			if k > a && adjective[p.Toks[k-1].Lower] {
 				continue // "the reduced dividend": an adjective
 			}
 			// "is expected", "will be held": a participle after a
 			// future or passive auxiliary is not the past.
-			if k > a && (p.Toks[k-1].Lower == "be" || p.Toks[k-1].Lower == "to") {
+			if k > a && participle[p.Toks[k-1].Lower] {
 				continue
 			}
 			return "past"
 		}
-		if pastIrregular[w] {
+		if irregular[w] {
 			return "past"
 		}
 	}
 	return ""
 }
 
-// determiners before a word ending in "-ed" make it an adjective.
-var determiners = map[string]bool{"the": true, "a": true, "an": true, "its": true, "his": true, "her": true, "their": true,
-	"our": true, "this": true, "that": true, "these": true, "those": true}
+// pastSuffixed reports a past form by its suffix: hasPastSuffix, and not
+// listed as something else ("indeed", "expected").
+func (p *Pass) pastSuffixed(w string) bool {
+	return p.hasPastSuffix(w) && !p.Lang.WordSet("not_past")[w]
+}
 
-// notPastEd are words ending in "-ed" that are not past tenses.
-var notPastEd = map[string]bool{"need": true, "needed": false, "speed": true, "indeed": true, "proceed": true, "exceed": true,
-	"succeed": true, "breed": true, "bleed": true, "feed": true, "greed": true, "seed": true, "creed": true, "weed": true,
-	"embed": true, "shed": true, "bed": true, "red": true, "hundred": true, "scheduled": true, "expected": true, "planned": true,
-	"proposed": true, "intended": true, "supposed": true, "based": true, "united": true, "related": true, "limited": true,
-	"detailed": true, "advanced": true, "armed": true, "elected": true, "unrelated": true, "interested": true, "concerned": true}
-
-// pastIrregular are frequent irregular past tenses in news.
-var pastIrregular = map[string]bool{"burst": true, "spread": true, "shut": true, "quit": true, "rose": true, "fell": true, "met": true, "went": true, "came": true, "saw": true, "took": true,
-	"gave": true, "made": true, "won": true, "lost": true, "began": true, "struck": true, "left": true, "led": true, "fled": true,
-	"spent": true, "sent": true, "told": true, "said": true, "held": true, "broke": true, "built": true, "bought": true,
-	"brought": true, "caught": true, "chose": true, "drew": true, "drove": true, "fought": true, "found": true, "flew": true,
-	"grew": true, "hid": true, "kept": true, "knew": true, "meant": true, "paid": true, "ran": true, "sank": true, "sat": true,
-	"shot": true, "sold": true, "spoke": true, "stood": true, "stole": true, "swore": true, "taught": true, "thought": true,
-	"threw": true, "understood": true, "woke": true, "wore": true, "wrote": true, "became": true, "forgot": true, "froze": true,
-	"got": true, "rang": true, "rode": true, "shook": true, "slid": true, "stuck": true, "swept": true, "tore": true, "wept": true}
+// hasPastSuffix reports a word ending in one of the language's past
+// suffixes with at least three letters before it ("arrived", not "red").
+func (p *Pass) hasPastSuffix(w string) bool {
+	for suf := range p.Lang.WordSet("past_suffix") {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
 
 // resolveMatch turns a match into an item, or nil when the words cannot be
 // a date after all (31 February).
@@ -1997,11 +1997,6 @@ func isoDuration(v float64, unit string) string {
 	return ""
 }
 
-// timeGlue are the words that may stand between a date and its time:
-// "Feb. 6 at 4:17 a.m.", "4 p.m. on Monday", "Senin (6/2) pukul 04.17".
-var timeGlue = map[string]bool{",": true, "at": true, "on": true, "pada": true, "-": true, "@": true, "(": true, ")": true,
-	"around": true, "about": true, "from": true, "by": true, "hari": true, "sekitar": true, "local": true, "time": true}
-
 // attachTimes joins a clock time to the date beside it.
 func (p *dateRun) attachTimes(items []*dateItem) []*dateItem {
 	out := items[:0]
@@ -2016,7 +2011,7 @@ func (p *dateRun) attachTimes(items []*dateItem) []*dateItem {
 			case nx.clock && dayDate(it):
 				d, t = it, nx
 			}
-			if d != nil && p.glued(it.end, nx.start, timeGlue, 3) {
+			if d != nil && p.glued(it.end, nx.start, p.Lang.WordSet("time_glue"), 3) {
 				out = append(out, p.withTime(d, t, it, nx))
 				i++
 				continue
@@ -2118,7 +2113,7 @@ func (p *Pass) combineRanges(items []*dateItem) []*dateItem {
 					continue
 				}
 			}
-			if p.glued(it.end, nx.start, map[string]bool{",": true, "and": true, "or": true, "dan": true, "atau": true}, 2) {
+			if p.glued(it.end, nx.start, p.Lang.WordSet("year_share_glue"), 2) {
 				shareYear(it.c.Date, nx.c.Date)
 				it.c.Value = it.c.Date.Canonical()
 			}
@@ -2127,10 +2122,6 @@ func (p *Pass) combineRanges(items []*dateItem) []*dateItem {
 	}
 	return out
 }
-
-// nowWords end a range at the publication date: "from March to date",
-// "between Jan 2019 and now", "sejak 2019 hingga kini".
-var nowWords = map[string]bool{"now": true, "date": true, "present": true, "today": true, "sekarang": true, "kini": true}
 
 // rangeToNow reads "X to now/date/the present" as a range ending on the
 // publication date.
@@ -2143,17 +2134,20 @@ func (p *Pass) rangeToNow(a *dateItem, rest []*dateItem) *dateItem {
 	if !ok || k >= len(p.Toks) || p.Toks[a.end].Is(token.NewlineBefore) {
 		return nil
 	}
-	e := k
-	for e < len(p.Toks) && e < k+2 && (p.Toks[e].Lower == "the" || p.Toks[e].Lower == "current" || p.Toks[e].Lower == "saat") {
+	// "to date", "to the present", "hingga saat ini" (the language's
+	// now_lead and now_words lists).
+	e, lead := k, p.Lang.WordSet("now_lead")
+	for e < len(p.Toks) && e < k+2 && lead[p.Toks[e].Lower] {
 		e++
 	}
-	if e >= len(p.Toks) || !(nowWords[p.Toks[e].Lower] || p.Toks[e].Lower == "ini" && p.Toks[e-1].Lower == "saat") {
+	end, _, ok := p.Lang.List("now_words").Match(p.Toks, e)
+	if !ok {
 		return nil
 	}
-	if len(rest) > 0 && rest[0].start <= e {
+	if len(rest) > 0 && rest[0].start < end {
 		return nil
 	}
-	b := &dateItem{start: k, end: e + 1, c: &claims.Claim{Kind: claims.KindDate, Start: p.Toks[k].Start, End: p.Toks[e].End,
+	b := &dateItem{start: k, end: end, c: &claims.Claim{Kind: claims.KindDate, Start: p.Toks[k].Start, End: p.Toks[end-1].End,
 		Date: &claims.DateValue{Start: pub, End: pub.AddDate(0, 0, 1), Gran: claims.GranDay, Relative: true,
 			Inferred: []string{"year", "month", "day"}}}}
 	from, _ := p.rangeJoinFrom(a)
@@ -2180,7 +2174,7 @@ func (p *Pass) rangeFromNow(b *dateItem, before []*dateItem) *dateItem {
 	} else {
 		return nil
 	}
-	if k < 2 || !nowWords[p.Toks[k-1].Lower] || !p.Lang.List("range_from").Has(p.Toks, k-2) {
+	if k < 2 || !p.Lang.WordSet("now_words")[p.Toks[k-1].Lower] || !p.Lang.List("range_from").Has(p.Toks, k-2) {
 		return nil
 	}
 	if len(before) > 0 && before[len(before)-1].end > k-2 {
