@@ -669,8 +669,8 @@ func (w *blockWorker) compareBlock(b *block) {
 	var groups [][]*claims.Claim
 	for i, c := range kept {
 		k := unitKey(c)
-		if k == "victims" && b.frame.Name == "casualties" {
-			k = "people" // "35 korban luka" are 35 people hurt
+		if to, ok := b.frame.CountsAs[k]; ok {
+			k = to // the frame's counts_as: "35 korban luka" are 35 people hurt
 		}
 		g := slices.Index(units, k)
 		if g < 0 {

@@ -96,7 +96,12 @@ type Frame struct {
 	WindowDays int
 	// Reach, when set, is the farthest (in tokens) a claim may stand from
 	// the frame's words and still be about it.
-	Reach      int
+	Reach int
+	// CountsAs merges things counted when the frame's claims are
+	// compared: in a casualties frame a count of victims is a count of
+	// people ("35 korban luka" are 35 people hurt). Keys and values are
+	// names of the counted table.
+	CountsAs   map[string]string
 	Attributes []*Attribute
 	File       string
 	Line       int
@@ -259,13 +264,14 @@ type framesFile struct {
 }
 
 type frameFile struct {
-	Name       string          `yaml:"name"`
-	Recurring  bool            `yaml:"recurring"`
-	Once       bool            `yaml:"once"`
-	Compare    *bool           `yaml:"compare"`
-	WindowDays int             `yaml:"window_days"`
-	Triggers   []string        `yaml:"triggers"`
-	Attributes []attributeFile `yaml:"attributes"`
+	Name       string            `yaml:"name"`
+	Recurring  bool              `yaml:"recurring"`
+	Once       bool              `yaml:"once"`
+	Compare    *bool             `yaml:"compare"`
+	WindowDays int               `yaml:"window_days"`
+	Triggers   []string          `yaml:"triggers"`
+	CountsAs   map[string]string `yaml:"counts_as"`
+	Attributes []attributeFile   `yaml:"attributes"`
 }
 
 type attributeFile struct {
@@ -362,7 +368,7 @@ func compile(files []source) (*Set, error) {
 				if f.Once && f.Recurring {
 					return nil, fmt.Errorf("%s:%d: frame %q cannot be both once and recurring", src.name, line, f.Name)
 				}
-				fr := &Frame{Name: f.Name, Recurring: f.Recurring, Once: f.Once, NoCompare: f.Compare != nil && !*f.Compare, WindowDays: f.WindowDays, File: src.name, Line: line}
+				fr := &Frame{Name: f.Name, Recurring: f.Recurring, Once: f.Once, NoCompare: f.Compare != nil && !*f.Compare, WindowDays: f.WindowDays, CountsAs: f.CountsAs, File: src.name, Line: line}
 				if fr.WindowDays <= 0 {
 					fr.WindowDays = 21
 				}
@@ -488,6 +494,11 @@ func compile(files []source) (*Set, error) {
 	set.frameByName = map[string]*Frame{}
 	for _, f := range set.Frames {
 		set.frameByName[f.Name] = f
+		for from, to := range f.CountsAs {
+			if !contains(set.CountedIDs, from) || !contains(set.CountedIDs, to) {
+				return nil, fmt.Errorf("%s:%d: frame %q: counts_as %s: %s: both must be names of the counted table", f.File, f.Line, f.Name, from, to)
+			}
+		}
 	}
 	set.Triggers, set.TriggerFrames = trig.build()
 	set.AttrWords, set.AttrRefs = attrs.build()

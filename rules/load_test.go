@@ -29,6 +29,7 @@ func TestLoadErrorsNameFileAndLine(t *testing.T) {
 		{"bad list", langWith("dates:\n  - {id: d, match: \"@nolist $year\"}\n"), "unknown list @nolist"},
 		{"duplicate id", langWith("dates:\n  - {id: d, match: \"$year\"}\n  - {id: d, match: \"$year\"}\n"), "duplicate dates pattern id"},
 		{"frame without triggers", "frames:\n  - name: x\n    attributes: [{name: a, kinds: [date]}]\n", "bad.yaml:2: a frame needs"},
+		{"counts_as unknown", "frames:\n  - name: x\n    triggers: [x]\n    counts_as: {victims: persons}\n    attributes: [{name: a, kinds: [count]}]\n", "bad.yaml:2: frame \"x\": counts_as victims: persons"},
 		{"unknown kind", "frames:\n  - name: x\n    triggers: [x]\n    attributes: [{name: a, kinds: [colour]}]\n", "unknown kind"},
 		{"not a rule file", "hello: world\n", "not a rule file"},
 		// A list the code reads must be declared, empty to switch its
