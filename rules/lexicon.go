@@ -139,13 +139,16 @@ func (l *Language) WordSet(name string) map[string]bool { return l.sets[name] }
 // (English had no bound_filler) lost the feature without a word.
 var RequiredLists = []string{
 	"adjective_before",          // before an "-ed" word, make it an adjective ("the reduced dividend")
+	"age_after",                 // after a duration, make it an age ("24 years old")
 	"age_before",                // an age cue before a duration ("aged 12 years")
 	"atleast_after",             // "5,000 or more"
 	"atmost_after",              // "50 or fewer"
 	"bound_filler",              // between a qualifier and its number ("setidaknya ada dua")
+	"bound_join",                // joins two bounds into one interval ("more than 10 and less than 40")
 	"collective_ordinal_prefix", // an ordinal prefix that opens a noun phrase as a count ("kedua negara")
 	"date_list",                 // joins dates into a list ("May 3 and May 5")
 	"deadline_prep",             // a deadline lies ahead ("by August")
+	"duration_cue",              // before a count of quarters, a span of time, not a fraction ("for three quarters")
 	"harm_after",                // may follow a bare figure after a verb of harm ("killing 11 in ...")
 	"harm_others",               // "wounding 38 others"
 	"harm_verbs",                // a bare figure after one counts people
@@ -159,10 +162,13 @@ var RequiredLists = []string{
 	"now_words",                 // a range ending at the publication date ("to date", "hingga kini")
 	"number_list",               // joins numbers into a list ("5 and 7")
 	"participle_before",         // before a past-suffix word, make it a participle ("to be held")
+	"partitive",                 // after a number, a part of something ("three quarters of", "100 dari")
 	"past_irregular",            // past forms without the past suffix ("rose", "fell")
 	"past_suffix",               // the suffix of past forms ("-ed"); [] for a language whose verbs do not mark tense
 	"prefix_only",               // unit words that stand only before a number ("$", "Rp")
 	"pronoun_one_before",        // "one" after these is a pronoun ("the one")
+	"range_and",                 // a range_to word that joins a range only after range_between ("and")
+	"range_between",             // "between 5 and 7", "antara"
 	"range_from",                // opens a range ("from", "between", "sejak")
 	"range_to",                  // closes a range ("to", "hingga")
 	"report_verbs",              // reporting verbs: their past is the saying's

@@ -390,14 +390,14 @@ func (p *Pass) rejectMatch(m rules.Match) bool {
 	}
 	if m.Pattern.Section == "duration_patterns" || m.Pattern.Section == "relative" {
 		// "24-year-old", "a 24 year old man": an age, not a span of time.
-		e := m.End
-		if e+1 < len(toks) && toks[e].Text == "-" && toks[e].Glued() && toks[e+1].Lower == "old" {
+		e, old := m.End, p.Lang.WordSet("age_after")
+		if e+1 < len(toks) && toks[e].Text == "-" && toks[e].Glued() && old[toks[e+1].Lower] {
 			return true
 		}
-		if e < len(toks) && toks[e].Lower == "old" {
+		if e < len(toks) && old[toks[e].Lower] {
 			return true
 		}
-		if e > 0 && toks[e-1].Lower == "old" {
+		if e > 0 && old[toks[e-1].Lower] {
 			return true
 		}
 		// "the 1988 quarter", "its 2023 year": a year before a
@@ -414,10 +414,10 @@ func (p *Pass) rejectMatch(m rules.Match) bool {
 		// count of quarters in words needs a cue ("for three quarters",
 		// "three straight quarters" are not fractions).
 		if c.DurUnit == "quarter" && m.Pattern.Section == "duration_patterns" {
-			if e < len(toks) && (toks[e].Lower == "of" || toks[e].Lower == "dari") {
+			if e < len(toks) && p.Lang.WordSet("partitive")[toks[e].Lower] {
 				return true
 			}
-			cue := m.Start > 0 && (toks[m.Start-1].Lower == "for" || toks[m.Start-1].Lower == "selama")
+			cue := m.Start > 0 && p.Lang.WordSet("duration_cue")[toks[m.Start-1].Lower]
 			if c.Num.Words && !cue {
 				return true
 			}
@@ -2077,10 +2077,9 @@ func (p *Pass) rangeJoin(a, b *dateItem) (fromStart int, ok bool) {
 		return 0, false
 	}
 	fromStart, between := p.rangeJoinFrom(a)
-	switch w := p.Toks[a.end].Lower; w {
-	case "and", "dan":
+	if p.Lang.WordSet("range_and")[p.Toks[a.end].Lower] {
 		// "and" makes a range only after "between"/"antara".
-		if !between || !(p.Toks[fromStart].Lower == "between" || p.Toks[fromStart].Lower == "antara") {
+		if !between || !p.Lang.WordSet("range_between")[p.Toks[fromStart].Lower] {
 			return 0, false
 		}
 	}

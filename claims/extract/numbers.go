@@ -488,8 +488,8 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 			to = end + 1
 		} else if k, _, ok := l.List("range_to").Match(toks, end); ok {
 			// "and" joins a range only after "between"/"antara".
-			isAnd := toks[end].Lower == "and" || toks[end].Lower == "dan"
-			between := fromOK && (toks[fromAt].Lower == "between" || toks[fromAt].Lower == "antara")
+			isAnd := l.WordSet("range_and")[toks[end].Lower]
+			between := fromOK && l.WordSet("range_between")[toks[fromAt].Lower]
 			if !isAnd || between {
 				to = k
 			}
@@ -606,9 +606,9 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 			if du, ok := l.DurUnits[toks[k].Lower]; ok {
 				// "thirty years old", "a 24-year-old": an age.
 				e := k + 1
-				if e+1 < len(toks) && toks[e].Text == "-" && toks[e].Glued() && toks[e+1].Lower == "old" {
+				if old := l.WordSet("age_after"); e+1 < len(toks) && toks[e].Text == "-" && toks[e].Glued() && old[toks[e+1].Lower] {
 					e += 2
-				} else if e < len(toks) && toks[e].Lower == "old" {
+				} else if e < len(toks) && old[toks[e].Lower] {
 					e++
 				} else if !p.ageBefore(first) {
 					r.skip = k + 1
@@ -729,7 +729,7 @@ func (p *Pass) grouped(i, end int) bool {
 func (p *Pass) compoundBounds(r *numRead, b rules.Bound) {
 	toks := p.Toks
 	k := r.end
-	if k+1 >= len(toks) || !(toks[k].Lower == "and" || toks[k].Lower == "but" || toks[k].Lower == "dan" || toks[k].Lower == "tetapi") {
+	if k+1 >= len(toks) || !p.Lang.WordSet("bound_join")[toks[k].Lower] {
 		return
 	}
 	q, b2, ok := p.Lang.Qualifiers.Match(toks, k+1)
@@ -949,7 +949,7 @@ func (p *Pass) counted(end int) (string, bool) {
 	// meetings", "lebih dari 100 uji coba rudal") — not "250 temporary
 	// camps hosting people".
 	k0 := end
-	if k0 < len(toks) && (toks[k0].Lower == "of" || toks[k0].Lower == "dari") {
+	if k0 < len(toks) && p.Lang.WordSet("partitive")[toks[k0].Lower] {
 		k0++
 	}
 	for k0+2 < len(toks) && toks[k0].Kind == token.Word && toks[k0+1].Text == "-" && toks[k0+1].Glued() && toks[k0+2].Glued() {
@@ -967,7 +967,7 @@ func (p *Pass) counted(end int) (string, bool) {
 		}
 	}
 	k := end
-	if k < len(toks) && (toks[k].Lower == "of" || toks[k].Lower == "dari") {
+	if k < len(toks) && p.Lang.WordSet("partitive")[toks[k].Lower] {
 		k++
 	}
 	for k+2 < len(toks) && toks[k].Kind == token.Word && toks[k+1].Text == "-" && toks[k+1].Glued() && toks[k+2].Glued() {
