@@ -1347,13 +1347,13 @@ func trailingZeros(v float64) int {
 	return n
 }
 
-var durationDays = map[string]float64{"year": 365.25, "decade": 3652.5, "century": 36525, "month": 30.44, "quarter": 91.31,
-	"fortnight": 14, "week": 7, "weekend": 2, "day": 1, "hour": 1.0 / 24, "minute": 1.0 / 1440, "second": 1.0 / 86400}
-
+// unitFactor converts a claim's value to its dimension's base unit: days
+// for durations (rules.DurationSeconds, the extractor's table too), 1
+// otherwise.
 func unitFactor(c *claims.Claim) float64 {
 	if c.Kind == claims.KindDuration {
-		if f, ok := durationDays[c.Num.Unit]; ok {
-			return f
+		if s, ok := rules.DurationSeconds[c.Num.Unit]; ok {
+			return s / 86400
 		}
 	}
 	return 1

@@ -287,8 +287,16 @@ type unitFile struct {
 	Prefix    bool     `yaml:"prefix"`
 }
 
-// durUnitOrder lists the duration units the engine understands.
-var durUnitOrder = []string{"century", "decade", "year", "quarter", "month", "fortnight", "week", "weekend", "day", "hour", "minute", "second"}
+// DurationSeconds is the one table of the duration units the engine
+// understands and their lengths in seconds, for the extractor (compounds:
+// "1 hour and 30 minutes") and the comparison ("12 months" against "a
+// year"). Years and months are Gregorian averages (365.2425 days, a month
+// a twelfth of that, a quarter a fourth), so that "12 months", "4 quarters"
+// and "a year" are the same length.
+var DurationSeconds = map[string]float64{
+	"second": 1, "minute": 60, "hour": 3600, "day": 86400, "weekend": 2 * 86400, "week": 7 * 86400, "fortnight": 14 * 86400,
+	"month": 2629746, "quarter": 3 * 2629746, "year": 12 * 2629746, "decade": 120 * 2629746, "century": 1200 * 2629746,
+}
 
 func compileLanguage(f *langFile, file string, lines *lineFinder) (*Language, error) {
 	errf := func(path []any, format string, args ...any) error {
@@ -427,7 +435,7 @@ func compileLanguage(f *langFile, file string, lines *lineFinder) (*Language, er
 	}
 	durAll := newPhrases(false)
 	for unit, words := range f.Durations {
-		if !contains(durUnitOrder, unit) {
+		if _, ok := DurationSeconds[unit]; !ok {
 			return nil, errf([]any{"durations", unit}, "unknown duration unit %q", unit)
 		}
 		per := newPhrases(false)

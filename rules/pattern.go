@@ -178,7 +178,7 @@ func (l *Language) compilePattern(pf patternFile) (*Pattern, error) {
 		if !validParts[s.Part] {
 			return nil, fmt.Errorf("unknown shift part %q", s.Part)
 		}
-		if s.Unit != "" && !contains(durUnitOrder, s.Unit) {
+		if s.Unit != "" && DurationSeconds[s.Unit] == 0 {
 			return nil, fmt.Errorf("unknown shift unit %q", s.Unit)
 		}
 		switch a := strings.TrimSpace(pf.Shift.Amount); a {

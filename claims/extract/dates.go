@@ -1858,11 +1858,6 @@ func applyPart(dv *claims.DateValue, part string, pub time.Time) {
 	dv.Range = false
 }
 
-// unitSeconds converts duration units for compounds ("1 hour and 30
-// minutes"); months and years are their average lengths.
-var unitSeconds = map[string]float64{"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800, "fortnight": 1209600,
-	"weekend": 172800, "month": 2629746, "quarter": 7889238, "year": 31556952, "decade": 315569520, "century": 3155695200}
-
 // duration turns "five-day", "24 years", "selama tujuh hari", "an hour and
 // a half", "1 hour and 30 minutes" into a duration claim with the
 // qualifier's bounds.
@@ -1908,7 +1903,7 @@ func (p *Pass) duration(c *claims.Claim, m rules.Match) bool {
 		rangeHigh = m.Caps.Num2.Value
 	}
 	if m.Caps.HasNum2 && m.Caps.DurUnit2 != "" {
-		s1, s2 := unitSeconds[unit], unitSeconds[m.Caps.DurUnit2]
+		s1, s2 := rules.DurationSeconds[unit], rules.DurationSeconds[m.Caps.DurUnit2]
 		if s1 == 0 || s2 == 0 || s2 >= s1 {
 			return false
 		}
