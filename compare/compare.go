@@ -199,7 +199,7 @@ func (cm *comparer) resolve(name string) attrRef {
 // background about another occurrence.
 const (
 	eventAfter       = 31 * 24 * time.Hour
-	backgroundDays   = 21
+	backgroundDays   = rules.DefaultWindowDays
 	backgroundBefore = backgroundDays * 24 * time.Hour
 )
 
@@ -276,7 +276,7 @@ func (cm *comparer) backgroundSentences(cs []*claims.Claim) {
 		}
 		window := backgroundBefore
 		if fr := cm.set.FrameByName(c.Frame); fr != nil && !fr.Once {
-			window = time.Duration(max(fr.WindowDays, 21)) * 24 * time.Hour
+			window = time.Duration(max(fr.WindowDays, rules.DefaultWindowDays)) * 24 * time.Hour
 		}
 		if !c.Date.End.After(st.Start.Add(-window)) {
 			inf.markBackground(c.Sentence)

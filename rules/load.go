@@ -85,6 +85,13 @@ type Set struct {
 // AttrRef names attribute Attr of frame Frame.
 type AttrRef struct{ Frame, Attr int }
 
+// DefaultWindowDays is how long before a story's first article an event
+// may have happened and still be the story's own, for a frame whose data
+// gives no window_days; compare also takes it as the least window when it
+// decides whether a dated sentence is background. One constant, so the
+// loader's default and compare's floor cannot drift apart.
+const DefaultWindowDays = 21
+
 // Frame is an event type with its attributes.
 type Frame struct {
 	Name      string
@@ -92,7 +99,8 @@ type Frame struct {
 	Once      bool
 	NoCompare bool // claims attached here are never compared (reporting verbs)
 	// WindowDays: how long before the story's first article a recurring
-	// event may have happened and still be the story's own (default 21).
+	// event may have happened and still be the story's own
+	// (DefaultWindowDays when the data gives none).
 	WindowDays int
 	// Reach, when set, is the farthest (in tokens) a claim may stand from
 	// the frame's words and still be about it.
@@ -370,7 +378,7 @@ func compile(files []source) (*Set, error) {
 				}
 				fr := &Frame{Name: f.Name, Recurring: f.Recurring, Once: f.Once, NoCompare: f.Compare != nil && !*f.Compare, WindowDays: f.WindowDays, CountsAs: f.CountsAs, File: src.name, Line: line}
 				if fr.WindowDays <= 0 {
-					fr.WindowDays = 21
+					fr.WindowDays = DefaultWindowDays
 				}
 				for k, a := range f.Attributes {
 					aline := lines.line("frames", i, "attributes", k)
