@@ -23,6 +23,10 @@ const (
 	KindMoney    Kind = "money"
 )
 
+// Kinds lists every claim kind, for code that checks a kind named in data
+// (rules' attribute kinds).
+var Kinds = []Kind{KindDate, KindDuration, KindCount, KindQuantity, KindOrdinal, KindPercent, KindMoney}
+
 // Claim is one checkable statement found in a document: a value, the exact
 // bytes it was read from, and what it is said to be about.
 //

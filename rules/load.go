@@ -15,10 +15,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 
+	"github.com/crosscheck/crosscheck/claims"
 	"gopkg.in/yaml.v3"
 )
 
@@ -118,7 +120,7 @@ type Frame struct {
 // Attribute is one property of a frame.
 type Attribute struct {
 	Name    string
-	Kinds   []string
+	Kinds   []claims.Kind
 	Units   []string
 	Default bool
 	Growing bool
@@ -162,8 +164,8 @@ var severalNames = map[string]Several{"": SeveralNone, "none": SeveralNone, "fir
 
 // Accepts reports whether the attribute takes claims of kind k (and unit u,
 // when the attribute restricts units).
-func (a *Attribute) Accepts(kind, unit string) bool {
-	if !contains(a.Kinds, kind) {
+func (a *Attribute) Accepts(kind claims.Kind, unit string) bool {
+	if !slices.Contains(a.Kinds, kind) {
 		return false
 	}
 	return len(a.Units) == 0 || contains(a.Units, unit)
@@ -283,19 +285,19 @@ type frameFile struct {
 }
 
 type attributeFile struct {
-	Name         string   `yaml:"name"`
-	Kinds        []string `yaml:"kinds"`
-	Units        []string `yaml:"units"`
-	Default      bool     `yaml:"default"`
-	Growing      bool     `yaml:"growing"`
-	Gran         []string `yaml:"gran"`
-	Forward      bool     `yaml:"forward"`
-	PerSubject   bool     `yaml:"per_subject"`
-	Several      string   `yaml:"several"`
-	SentenceWide bool     `yaml:"sentence_wide"`
-	Counted      []string `yaml:"counted"`
-	NotCounted   []string `yaml:"not_counted"`
-	Words        []string `yaml:"words"`
+	Name         string        `yaml:"name"`
+	Kinds        []claims.Kind `yaml:"kinds"`
+	Units        []string      `yaml:"units"`
+	Default      bool          `yaml:"default"`
+	Growing      bool          `yaml:"growing"`
+	Gran         []string      `yaml:"gran"`
+	Forward      bool          `yaml:"forward"`
+	PerSubject   bool          `yaml:"per_subject"`
+	Several      string        `yaml:"several"`
+	SentenceWide bool          `yaml:"sentence_wide"`
+	Counted      []string      `yaml:"counted"`
+	NotCounted   []string      `yaml:"not_counted"`
+	Words        []string      `yaml:"words"`
 }
 
 type participantFile struct {
@@ -303,8 +305,6 @@ type participantFile struct {
 	Names      []string  `yaml:"names"`
 	UTCOffsets []float64 `yaml:"utc_offsets"`
 }
-
-var knownKinds = map[string]bool{"date": true, "duration": true, "count": true, "quantity": true, "ordinal": true, "percent": true, "money": true}
 
 func decodeStrict(src source, v any) (*lineFinder, error) {
 	var root yaml.Node
@@ -386,7 +386,7 @@ func compile(files []source) (*Set, error) {
 						return nil, fmt.Errorf("%s:%d: attribute needs a name and kinds", src.name, aline)
 					}
 					for _, kd := range a.Kinds {
-						if !knownKinds[kd] {
+						if !slices.Contains(claims.Kinds, kd) {
 							return nil, fmt.Errorf("%s:%d: attribute %q: unknown kind %q", src.name, aline, a.Name, kd)
 						}
 					}
@@ -395,7 +395,7 @@ func compile(files []source) (*Set, error) {
 						return nil, fmt.Errorf("%s:%d: attribute %q: several must be none, first or max, not %q", src.name, aline, a.Name, a.Several)
 					}
 					at := &Attribute{Name: a.Name, Kinds: a.Kinds, Units: a.Units, Default: a.Default, Growing: a.Growing, Gran: a.Gran, Forward: a.Forward, PerSubject: a.PerSubject, Several: several, SentenceWide: a.SentenceWide, Counted: a.Counted, NotCounted: a.NotCounted, Words: newPhrases(false)}
-					if (len(a.Counted) > 0 || len(a.NotCounted) > 0) && !contains(a.Kinds, "count") {
+					if (len(a.Counted) > 0 || len(a.NotCounted) > 0) && !slices.Contains(a.Kinds, claims.KindCount) {
 						return nil, fmt.Errorf("%s:%d: attribute %q: counted and not_counted need kind count", src.name, aline, a.Name)
 					}
 					if a.SentenceWide && len(a.Units) == 0 {

@@ -433,7 +433,7 @@ func accepts(at *rules.Attribute, c *claims.Claim) bool {
 	if c.Num != nil {
 		unit = c.Num.Unit
 	}
-	if !at.Accepts(string(c.Kind), unit) {
+	if !at.Accepts(c.Kind, unit) {
 		return false
 	}
 	if c.Kind == claims.KindCount && c.Num != nil && !at.TakesCounted(c.Num.Counted) {
