@@ -23,6 +23,18 @@ const (
 	KindMoney    Kind = "money"
 )
 
+// Tense is what a claim's sentence or clause says about time: the tense
+// words of the language lists, or a past form. It decides which way a date
+// without a year is read (before or after the publication date).
+type Tense string
+
+// Tenses. TenseNone: the words do not say.
+const (
+	TenseNone   Tense = ""
+	TensePast   Tense = "past"
+	TenseFuture Tense = "future"
+)
+
 // Kinds lists every claim kind, for code that checks a kind named in data
 // (rules' attribute kinds).
 var Kinds = []Kind{KindDate, KindDuration, KindCount, KindQuantity, KindOrdinal, KindPercent, KindMoney}
@@ -74,7 +86,7 @@ type Claim struct {
 	Date  *DateValue
 	Num   *NumberValue
 
-	Tense string // "past", "future" or "" when the sentence does not say
+	Tense Tense  // TensePast, TenseFuture or TenseNone when the sentence does not say
 	Note  string // how the value was resolved, in words ("year inferred from dateline 2024-12-30")
 }
 

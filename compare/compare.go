@@ -284,7 +284,7 @@ func (cm *comparer) backgroundSentences(cs []*claims.Claim) {
 		// A month the dateline placed after the story ("hit ... in
 		// February" read as next February) in a sentence that is not
 		// about the future is another occurrence too.
-		if c.Date.Start.After(st.End.Add(eventAfter)) && c.Tense != "future" && !cm.forward(c) {
+		if c.Date.Start.After(st.End.Add(eventAfter)) && c.Tense != claims.TenseFuture && !cm.forward(c) {
 			inf.markBackground(c.Sentence)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/crosscheck/crosscheck/claims"
 	"github.com/crosscheck/crosscheck/claims/token"
 )
 
@@ -47,7 +48,7 @@ type Language struct {
 	// DefaultTense is the tense of a sentence with no tense words: "past"
 	// for a language whose verbs do not mark tense (Indonesian news
 	// reports what happened unless it says "akan"), "" otherwise.
-	DefaultTense string
+	DefaultTense claims.Tense
 
 	Detect map[string]bool
 
@@ -237,7 +238,7 @@ type langFile struct {
 	Weekdays     [][]string          `yaml:"weekdays"`
 	NeedsCapital []string            `yaml:"needs_capital"`
 	NumericDates string              `yaml:"numeric_dates"`
-	DefaultTense string              `yaml:"default_tense"`
+	DefaultTense claims.Tense        `yaml:"default_tense"`
 	Seasons      map[string][2]int   `yaml:"seasons"`
 	Offsets      map[string]int      `yaml:"offsets"`
 	Parts        map[string]string   `yaml:"parts"`
@@ -324,7 +325,7 @@ func compileLanguage(f *langFile, file string, lines *lineFinder) (*Language, er
 		l.needsCapital[strings.ToLower(w)] = true
 	}
 	switch f.DefaultTense {
-	case "", "past", "future":
+	case claims.TenseNone, claims.TensePast, claims.TenseFuture:
 		l.DefaultTense = f.DefaultTense
 	default:
 		return nil, errf([]any{"default_tense"}, "default_tense: want past or future, have %q", f.DefaultTense)

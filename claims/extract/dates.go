@@ -542,7 +542,7 @@ func civil(y, m, d int) (time.Time, error) {
 // English on the past-tense ending of a verb in the sentence ("rose",
 // "arrived"): the language lists cannot hold every verb, and a year-less
 // date in "The storm arrived on March 3" must look back.
-func (p *Pass) dateTense(i int) string {
+func (p *Pass) dateTense(i int) claims.Tense {
 	t, _ := p.dateTenseOf(i)
 	return t
 }
@@ -551,7 +551,7 @@ func (p *Pass) dateTense(i int) string {
 // (a clause marker or verb) rather than its sentence or the language's
 // default: "payable Jan. 2 to holders of record Dec. 15" in a sentence
 // that "said" something is not thereby in the past.
-func (p *Pass) dateTenseOf(i int) (string, bool) {
+func (p *Pass) dateTenseOf(i int) (claims.Tense, bool) {
 	if i >= len(p.Toks) {
 		return "", false
 	}
@@ -560,7 +560,7 @@ func (p *Pass) dateTenseOf(i int) (string, bool) {
 		// "The board said the dividend is payable Dec. 15": the saying is
 		// past, not what is said. A clause whose only past word is a
 		// reporting verb gives a weak past.
-		return t, t != "past" || !p.onlyReporting(ca, cb) || p.reportingBefore(i)
+		return t, t != claims.TensePast || !p.onlyReporting(ca, cb) || p.reportingBefore(i)
 	}
 	// A past form before the date is its verb ("arrived on March 3");
 	// after it, often a participle ("by August, in markets untouched by
@@ -616,10 +616,10 @@ func (p *Pass) reportingBefore(i int) bool {
 // edPast is the fallback for a language whose verbs mark the past with a
 // suffix (English "-ed", the language's past_suffix list): a past form in
 // tokens [a, b). The language lists cannot hold every verb.
-func (p *Pass) edPast(a, b int) string {
+func (p *Pass) edPast(a, b int) claims.Tense {
 	irregular := p.Lang.WordSet("past_irregular")
 	if len(p.Lang.WordSet("past_suffix")) == 0 && len(irregular) == 0 {
-		return ""
+		return claims.TenseNone
 	}
 	adjective, participle := p.Lang.WordSet("adjective_before"), p.Lang.WordSet("participle_before")
 	for k := a; k < b; k++ {
@@ -636,13 +636,13 @@ func (p *Pass) edPast(a, b int) string {
 			if k > a && participle[p.Toks[k-1].Lower] {
 				continue
 			}
-			return "past"
+			return claims.TensePast
 		}
 		if irregular[w] {
-			return "past"
+			return claims.TensePast
 		}
 	}
-	return ""
+	return claims.TenseNone
 }
 
 // pastSuffixed reports a past form by its suffix: hasPastSuffix, and not
@@ -699,7 +699,7 @@ func (p *dateRun) resolveMatch(m rules.Match) *dateItem {
 			return nil
 		}
 		it.end = p.tokenAt(c.End)
-	case m.Pattern.Future && p.dateTense(m.Start) != "future":
+	case m.Pattern.Future && p.dateTense(m.Start) != claims.TenseFuture:
 		// "in two weeks" in a sentence that does not look ahead is how
 		// long something took.
 		m.Start++
@@ -910,7 +910,7 @@ func (p *dateRun) resolveDate(c *claims.Claim, m rules.Match) bool {
 	if !strong && p.Lang.List("deadline_prep").Has(p.Toks, m.Start) {
 		// "by August", "paling lambat Juni": a deadline lies ahead
 		// unless the date's clause says otherwise.
-		tense = "future"
+		tense = claims.TenseFuture
 	}
 	pat := m.Pattern
 	if pat.Section == "relative" {
@@ -978,7 +978,7 @@ func (p *dateRun) resolveDate(c *claims.Claim, m rules.Match) bool {
 
 // resolvePeriodOrdinal reads quarters and halves: "the second quarter of
 // 2023", "Q3 2024", "H1", "kuartal III 2024", "semester pertama tahun ini".
-func (p *Pass) resolvePeriodOrdinal(c *claims.Claim, dv *claims.DateValue, cp rules.Captures, pat *rules.Pattern, pub time.Time, tense string) bool {
+func (p *Pass) resolvePeriodOrdinal(c *claims.Claim, dv *claims.DateValue, cp rules.Captures, pat *rules.Pattern, pub time.Time, tense claims.Tense) bool {
 	n, months, g := 4, 3, claims.GranQuarter
 	if pat.Half || cp.HalfTag {
 		n, months, g = 2, 6, claims.GranHalf
@@ -999,7 +999,7 @@ func (p *Pass) resolvePeriodOrdinal(c *claims.Claim, dv *claims.DateValue, cp ru
 			// "the fourth quarter" in January looks back to last year's
 			// unless the sentence looks ahead.
 			start := time.Date(y, time.Month((cp.Ordinal-1)*months+1), 1, 0, 0, 0, 0, time.UTC)
-			if start.After(pub) && tense != "future" && start.Year() == pub.Year() && int(start.Month())-int(pub.Month()) > months {
+			if start.After(pub) && tense != claims.TenseFuture && start.Year() == pub.Year() && int(start.Month())-int(pub.Month()) > months {
 				y--
 			}
 		}
@@ -1092,7 +1092,7 @@ func hour24(cp rules.Captures) int {
 }
 
 // resolveCalendar handles written dates and ranges with any parts missing.
-func (p *Pass) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp rules.Captures, pat *rules.Pattern, pub time.Time, tense string, strong bool) bool {
+func (p *Pass) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp rules.Captures, pat *rules.Pattern, pub time.Time, tense claims.Tense, strong bool) bool {
 	y1, m1, d1 := cp.Year[0], cp.Month[0], cp.Day[0]
 	y2, m2, d2 := cp.Year[1], cp.Month[1], cp.Day[1]
 	rng := y2 != 0 || m2 != 0 || d2 != 0
@@ -1283,7 +1283,7 @@ func monthWithOffset(pub time.Time, m, offset int, rel string) int {
 // the 26th", "Tue 13th"): the first such on or after the publication date
 // when the sentence looks ahead, the last on or before it when it looks
 // back, else the nearest, within a year either way.
-func monthForWeekday(pub time.Time, d, wd int, tense string) (time.Time, bool) {
+func monthForWeekday(pub time.Time, d, wd int, tense claims.Tense) (time.Time, bool) {
 	var before, after time.Time
 	for k := 0; k <= 12; k++ {
 		for _, sign := range []int{1, -1} {
@@ -1300,9 +1300,9 @@ func monthForWeekday(pub time.Time, d, wd int, tense string) (time.Time, bool) {
 		}
 	}
 	switch {
-	case tense == "future" && !after.IsZero():
+	case tense == claims.TenseFuture && !after.IsZero():
 		return after, true
-	case tense == "past" && !before.IsZero():
+	case tense == claims.TensePast && !before.IsZero():
 		return before, true
 	case before.IsZero():
 		return after, !after.IsZero()
@@ -1317,12 +1317,12 @@ func monthForWeekday(pub time.Time, d, wd int, tense string) (time.Time, bool) {
 // inferMonth picks the month for a day written alone ("on the 18th"): this
 // month, or the one before (past) or after (future) when the day has not
 // come yet or is gone.
-func inferMonth(pub time.Time, d int, tense string) time.Time {
+func inferMonth(pub time.Time, d int, tense claims.Tense) time.Time {
 	this := time.Date(pub.Year(), pub.Month(), d, 0, 0, 0, 0, time.UTC)
 	switch {
-	case tense == "future" && this.Before(pub):
+	case tense == claims.TenseFuture && this.Before(pub):
 		return time.Date(pub.Year(), pub.Month()+1, d, 0, 0, 0, 0, time.UTC)
-	case tense != "future" && this.After(pub):
+	case tense != claims.TenseFuture && this.After(pub):
 		return time.Date(pub.Year(), pub.Month()-1, d, 0, 0, 0, 0, time.UTC)
 	}
 	return this
@@ -1386,17 +1386,17 @@ func advance(t time.Time, g claims.Granularity) time.Time {
 // (a week's slack lets "on 2 January" in an article of 29 December look
 // back), future ones the next occurrence not before it, and sentences that
 // do not mark tense the occurrence nearest to the publication date.
-func inferYear(pub time.Time, m, d int, tense string) int {
+func inferYear(pub time.Time, m, d int, tense claims.Tense) int {
 	y := pub.Year()
 	at := func(cand int) time.Time { return time.Date(cand, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
 	switch tense {
-	case "past":
+	case claims.TensePast:
 		for _, cand := range []int{y + 1, y, y - 1} {
 			if !at(cand).After(pub.AddDate(0, 0, 7)) {
 				return cand
 			}
 		}
-	case "future":
+	case claims.TenseFuture:
 		for _, cand := range []int{y - 1, y, y + 1} {
 			if !at(cand).Before(pub.AddDate(0, 0, -7)) {
 				return cand
@@ -1427,7 +1427,7 @@ func mondayOf(t time.Time) time.Time {
 // Friday" is the Friday of the following week, "this coming Friday" the
 // first after the dateline, "this Friday" the one of the dateline's week,
 // and "Friday of last week" / "Jumat pekan lalu" the one of that week.
-func (p *Pass) resolveWeekday(c *claims.Claim, cp rules.Captures, pat *rules.Pattern, pub time.Time, tense string) bool {
+func (p *Pass) resolveWeekday(c *claims.Claim, cp rules.Captures, pat *rules.Pattern, pub time.Time, tense claims.Tense) bool {
 	wd := time.Weekday(cp.Weekday[0] % 7) // 7 (Sunday) -> 0
 	if pub.IsZero() {
 		c.Value = fmt.Sprintf("XXXX-WXX-%d", cp.Weekday[0])
@@ -1489,7 +1489,7 @@ func (p *Pass) resolveWeekday(c *claims.Claim, cp rules.Captures, pat *rules.Pat
 	case cp.HasOffset:
 		d = inWeek(mondayOf(pub))
 		how = "in the week of"
-	case tense == "future":
+	case tense == claims.TenseFuture:
 		d = pub
 		for d.Weekday() != wd {
 			d = d.AddDate(0, 0, 1)
@@ -1500,7 +1500,7 @@ func (p *Pass) resolveWeekday(c *claims.Claim, cp rules.Captures, pat *rules.Pat
 		for d.Weekday() != wd {
 			d = d.AddDate(0, 0, -1)
 		}
-		how = "the last on or before (" + orDefault(tense, "past assumed") + ")"
+		how = "the last on or before (" + orDefault(string(tense), "past assumed") + ")"
 	}
 	dv := &claims.DateValue{Start: d, End: d.AddDate(0, 0, 1), Gran: claims.GranDay, Relative: true,
 		Written: []string{"weekday"}, Inferred: []string{"year", "month", "day"}}

@@ -43,7 +43,7 @@ type Pass struct {
 	// dateMatches are the pattern matches found by the date extractor, kept
 	// for the dateline search.
 	dateMatches []rules.Match
-	tense       map[int]string
+	tense       map[int]claims.Tense
 	evoked      []bool // per frame: a trigger of it occurs in the text (see evokes)
 }
 
@@ -147,7 +147,7 @@ func (e *Engine) Extract(doc *claims.Document) []*claims.Claim {
 	sc.blocked = blocked
 	e.setLanguage(doc, toks)
 	l := e.Rules.Languages[doc.Language]
-	p := &Pass{Doc: doc, Lang: l, Rules: e.Rules, Toks: toks, engine: e, scratch: sc, blocked: blocked, tense: map[int]string{}}
+	p := &Pass{Doc: doc, Lang: l, Rules: e.Rules, Toks: toks, engine: e, scratch: sc, blocked: blocked, tense: map[int]claims.Tense{}}
 	p.sents = segment.Sentences(doc.Text)
 	p.blockSkipLines()
 	for _, x := range e.Extractors {
@@ -273,12 +273,12 @@ func (p *Pass) tokenAt(off int) int {
 	return sort.Search(len(p.Toks), func(i int) bool { return p.Toks[i].Start >= off })
 }
 
-// Tense reports "future", "past" or "" for token i: the tense of its own
+// Tense reports TenseFuture, TensePast or TenseNone for token i: the tense of its own
 // clause when the clause marks one, else of its sentence. In "The meeting,
 // which set the goals for the upcoming year, closed on Friday", the date's
 // clause ("closed on Friday ...") is past although the sentence also looks
 // ahead. Future markers win over past ones within a span.
-func (p *Pass) Tense(i int) string {
+func (p *Pass) Tense(i int) claims.Tense {
 	if i >= len(p.Toks) {
 		return ""
 	}
@@ -289,7 +289,7 @@ func (p *Pass) Tense(i int) string {
 }
 
 // ClauseTense is the tense the markers of token i's own clause give, or "".
-func (p *Pass) ClauseTense(i int) string {
+func (p *Pass) ClauseTense(i int) claims.Tense {
 	ca, cb := p.Clause(i)
 	return p.spanTense(ca, cb)
 }
@@ -308,7 +308,7 @@ func (p *Pass) Clause(i int) (int, int) {
 }
 
 // SentenceTense is the tense the markers of token i's sentence give.
-func (p *Pass) SentenceTense(i int) string {
+func (p *Pass) SentenceTense(i int) claims.Tense {
 	si := p.sentenceIndex(p.Toks[i].Start)
 	if t, ok := p.tense[si]; ok {
 		return t
@@ -319,18 +319,18 @@ func (p *Pass) SentenceTense(i int) string {
 	return t
 }
 
-func (p *Pass) spanTense(a, b int) string {
+func (p *Pass) spanTense(a, b int) claims.Tense {
 	for k := a; k < b; k++ {
 		if p.Lang.Future.Has(p.Toks, k) {
-			return "future"
+			return claims.TenseFuture
 		}
 	}
 	for k := a; k < b; k++ {
 		if p.Lang.Past.Has(p.Toks, k) {
-			return "past"
+			return claims.TensePast
 		}
 	}
-	return ""
+	return claims.TenseNone
 }
 
 // clauseBreak reports a token that separates clauses: a comma (not inside

@@ -233,7 +233,7 @@ func FromClaim(c *claims.Claim) Claim {
 		ID: c.ID, Doc: c.Doc, Kind: string(c.Kind), Attribute: c.Attribute, Text: c.Text,
 		Start: c.Start, End: c.End, Line: c.Line, Col: c.Col, Sentence: c.Sentence,
 		Value: c.Value, Also: c.Also, Subject: c.Subject, Frame: c.Frame, Participants: c.Participants, Triggers: c.Triggers,
-		Tense: c.Tense, Note: c.Note, Rule: c.Rule,
+		Tense: string(c.Tense), Note: c.Note, Rule: c.Rule,
 	}
 	if c.Date != nil {
 		out.Written = c.Date.Written
