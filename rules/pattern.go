@@ -51,6 +51,12 @@ type Pattern struct {
 	// SkipFirst leaves the words before the year out of the claim: they
 	// only tell what the rest is ("the 2000 Olympics": "2000").
 	SkipFirst bool
+	// NotStart is a word the match may not open with: "shouldn't last two
+	// hours" is the verb, where "next two hours" is a period.
+	NotStart string
+	// CueFirst leaves the match's first word, a cue that found it, out of
+	// the claim: "for an hour" is the duration "an hour".
+	CueFirst bool
 	// NotBefore is a word that may not follow the match ("the quarter"
 	// but not "the quarter of the vote").
 	NotBefore string
@@ -86,6 +92,8 @@ type patternFile struct {
 	DayPart    string     `yaml:"day_part"`
 	SkipFirst  bool       `yaml:"skip_first"`
 	NotBefore  string     `yaml:"not_before"`
+	NotStart   string     `yaml:"not_start"`
+	CueFirst   bool       `yaml:"cue_first"`
 }
 
 type shiftFile struct {
@@ -156,7 +164,8 @@ var validParts = map[string]bool{"": true, "early": true, "mid": true, "late": t
 func (l *Language) compilePattern(pf patternFile) (*Pattern, error) {
 	p := &Pattern{ID: pf.ID, Lang: l, Dateline: pf.Dateline, YearOffset: pf.YearOffset, Half: pf.Half,
 		Century: pf.Century, Anchor: pf.Anchor, Future: pf.Future, Alone: pf.Alone, Rel: pf.Rel,
-		Value: pf.Value, Set: pf.Set, Vague: pf.Vague, DayPart: pf.DayPart, SkipFirst: pf.SkipFirst, NotBefore: strings.ToLower(pf.NotBefore)}
+		Value: pf.Value, Set: pf.Set, Vague: pf.Vague, DayPart: pf.DayPart, SkipFirst: pf.SkipFirst, NotBefore: strings.ToLower(pf.NotBefore),
+		NotStart: strings.ToLower(pf.NotStart), CueFirst: pf.CueFirst}
 	if p.DayPart != "" && !contains(DayParts, p.DayPart) {
 		return nil, fmt.Errorf("day_part %q: want one of %s", p.DayPart, strings.Join(DayParts, ", "))
 	}

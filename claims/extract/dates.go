@@ -380,10 +380,7 @@ func (p *Pass) rejectMatch(m rules.Match) bool {
 	if m.Pattern.SkipFirst && (m.End >= len(toks) || toks[m.End].Kind != token.Word) {
 		return true // "the 2000" ends nothing: a number
 	}
-	if m.Pattern.ID == "a-unit" && m.End < len(toks) && toks[m.End].Lower == "of" {
-		return true // "for a year of heightened challenges"
-	}
-	if m.Pattern.ID == "next-n-units" && toks[m.Start].Lower == "last" {
+	if ns := m.Pattern.NotStart; ns != "" && toks[m.Start].Lower == ns {
 		// "shouldn't last two hours": the verb. "the last two hours" has
 		// its article (a pattern of its own).
 		return true
@@ -1913,7 +1910,7 @@ func (p *Pass) duration(c *claims.Claim, m rules.Match) bool {
 	}
 	c.Kind = claims.KindDuration
 	c.End = toks[end-1].End
-	if m.Pattern.ID == "a-unit" {
+	if m.Pattern.CueFirst {
 		// "for an hour": the cue word is not part of the duration.
 		c.Start = toks[m.Start+1].Start
 	}
