@@ -96,17 +96,16 @@ const DefaultWindowDays = 21
 
 // Frame is an event type with its attributes.
 type Frame struct {
-	Name      string
-	Recurring bool
+	Name string
+	// Once: the event happens once for given participants (a treaty's
+	// signing); every other frame is recurring, compared only within one
+	// occurrence.
 	Once      bool
 	NoCompare bool // claims attached here are never compared (reporting verbs)
 	// WindowDays: how long before the story's first article a recurring
 	// event may have happened and still be the story's own
 	// (DefaultWindowDays when the data gives none).
 	WindowDays int
-	// Reach, when set, is the farthest (in tokens) a claim may stand from
-	// the frame's words and still be about it.
-	Reach int
 	// CountsAs merges things counted when the frame's claims are
 	// compared: in a casualties frame a count of victims is a count of
 	// people ("35 korban luka" are 35 people hurt). Keys and values are
@@ -274,7 +273,10 @@ type framesFile struct {
 }
 
 type frameFile struct {
-	Name       string            `yaml:"name"`
+	Name string `yaml:"name"`
+	// Recurring is what a frame is unless it is once; the key is still
+	// read so that rule files that say it load, and it may not contradict
+	// once.
 	Recurring  bool              `yaml:"recurring"`
 	Once       bool              `yaml:"once"`
 	Compare    *bool             `yaml:"compare"`
@@ -376,7 +378,7 @@ func compile(files []source) (*Set, error) {
 				if f.Once && f.Recurring {
 					return nil, fmt.Errorf("%s:%d: frame %q cannot be both once and recurring", src.name, line, f.Name)
 				}
-				fr := &Frame{Name: f.Name, Recurring: f.Recurring, Once: f.Once, NoCompare: f.Compare != nil && !*f.Compare, WindowDays: f.WindowDays, CountsAs: f.CountsAs, File: src.name, Line: line}
+				fr := &Frame{Name: f.Name, Once: f.Once, NoCompare: f.Compare != nil && !*f.Compare, WindowDays: f.WindowDays, CountsAs: f.CountsAs, File: src.name, Line: line}
 				if fr.WindowDays <= 0 {
 					fr.WindowDays = DefaultWindowDays
 				}
