@@ -469,6 +469,9 @@ func compileLanguage(f *langFile, file string, lines *lineFinder) (*Language, er
 		return nil, errf([]any{"lists"}, "lists: missing %s (the code reads them; give [] to switch a feature off)", strings.Join(missing, ", "))
 	}
 	for _, n := range names {
+		if k, w, dup := duplicate(f.Lists[n]); dup {
+			return nil, errf([]any{"lists", n, k}, "list %s: %q given twice", n, w)
+		}
 		p := newPhrases(false)
 		set := map[string]bool{}
 		for _, w := range f.Lists[n] {

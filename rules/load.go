@@ -375,6 +375,9 @@ func compile(files []source) (*Set, error) {
 				if f.Name == "" || len(f.Triggers) == 0 || len(f.Attributes) == 0 {
 					return nil, fmt.Errorf("%s:%d: a frame needs a name, triggers and attributes", src.name, line)
 				}
+				if k, w, dup := duplicate(f.Triggers); dup {
+					return nil, fmt.Errorf("%s:%d: frame %q: trigger %q given twice", src.name, lines.line("frames", i, "triggers", k), f.Name, w)
+				}
 				if f.Once && f.Recurring {
 					return nil, fmt.Errorf("%s:%d: frame %q cannot be both once and recurring", src.name, line, f.Name)
 				}
@@ -402,6 +405,9 @@ func compile(files []source) (*Set, error) {
 					}
 					if a.SentenceWide && len(a.Units) == 0 {
 						return nil, fmt.Errorf("%s:%d: attribute %q: sentence_wide needs units", src.name, aline, a.Name)
+					}
+					if d, w, dup := duplicate(a.Words); dup {
+						return nil, fmt.Errorf("%s:%d: attribute %q: word %q given twice", src.name, lines.line("frames", i, "attributes", k, "words", d), a.Name, w)
 					}
 					for _, w := range a.Words {
 						at.Words.add(w, 0)
@@ -547,6 +553,22 @@ func compile(files []source) (*Set, error) {
 		}
 	}
 	return set, nil
+}
+
+// duplicate finds a word listed twice (ignoring case), returning the index
+// of its second entry: a duplicate is harmless to the matcher but is always
+// a slip in the data (the same word added to a list twice, by two people),
+// and it hides which copy an edit should change.
+func duplicate(words []string) (int, string, bool) {
+	seen := make(map[string]bool, len(words))
+	for k, w := range words {
+		lw := strings.ToLower(w)
+		if seen[lw] {
+			return k, w, true
+		}
+		seen[lw] = true
+	}
+	return 0, "", false
 }
 
 // FrameByName returns a frame, or nil. The comparer asks once per claim

@@ -30,6 +30,9 @@ func TestLoadErrorsNameFileAndLine(t *testing.T) {
 		{"duplicate id", langWith("dates:\n  - {id: d, match: \"$year\"}\n  - {id: d, match: \"$year\"}\n"), "duplicate dates pattern id"},
 		{"frame without triggers", "frames:\n  - name: x\n    attributes: [{name: a, kinds: [date]}]\n", "bad.yaml:2: a frame needs"},
 		{"counts_as unknown", "frames:\n  - name: x\n    triggers: [x]\n    counts_as: {victims: persons}\n    attributes: [{name: a, kinds: [count]}]\n", "bad.yaml:2: frame \"x\": counts_as victims: persons"},
+		{"duplicate trigger", "frames:\n  - name: x\n    triggers:\n      - merger\n      - deal\n      - Merger\n    attributes: [{name: a, kinds: [date]}]\n", "bad.yaml:6: frame \"x\": trigger \"Merger\" given twice"},
+		{"duplicate attribute word", "frames:\n  - name: x\n    triggers: [x]\n    attributes:\n      - {name: a, kinds: [date]}\n      - name: b\n        kinds: [count]\n        words:\n          - toll\n          - toll\n", "bad.yaml:10: attribute \"b\": word \"toll\" given twice"},
+		{"duplicate list word", strings.Replace(langWith(""), "range_to: [to]", "range_to: [to, till, To]", 1), "bad.yaml:6: list range_to: \"To\" given twice"},
 		{"unknown kind", "frames:\n  - name: x\n    triggers: [x]\n    attributes: [{name: a, kinds: [colour]}]\n", "unknown kind"},
 		{"not a rule file", "hello: world\n", "not a rule file"},
 		// A list the code reads must be declared, empty to switch its
