@@ -44,10 +44,10 @@ var Kinds = []Kind{KindDate, KindDuration, KindCount, KindQuantity, KindOrdinal,
 //
 // Invariant: doc.Text[Start:End] == Text.
 type Claim struct {
-	ID   string // stable within a run: "<doc>@<start>"
+	ID   string // stable within a run: "<doc>:<line>:<col>" (set by extract.Engine.Extract)
 	Doc  string // Document.ID
 	Kind Kind
-	Rule string // the rule that produced it, e.g. "en/date/month-day-year"
+	Rule string // the rule that produced it: "<lang>/<section>/<pattern id>" ("en/dates/month-day-year"), or "<lang>/number", "<lang>/ordinal"
 
 	// What the value is about. Frame is an event type ("meeting", "pact"),
 	// Attribute the property of it ("meeting.date", "pact.signed",

@@ -1659,8 +1659,12 @@ func (p *dateRun) resolveRelative(c *claims.Claim, m rules.Match, pub time.Time)
 }
 
 // shiftValue moves from base by n units: "last week" (-1 week), "two
-// months ago" (-2 months), "tahun depan" (+1 year). Counted shifts ("two
-// years ago") are stated at the unit's precision: the year, not the day.
+// months ago" (-2 months), "tahun depan" (+1 year). The result has the
+// unit's granularity (the month, the year), except where a count makes
+// the calendar unit wrong: "two weeks ago" (counted) is the day then give
+// or take three, not the calendar week; "two decades ago" is the year
+// then, not the decade; a fortnight is always a fuzzy day range. A shift
+// in hours, minutes or seconds gives base's day.
 func shiftValue(dv *claims.DateValue, base time.Time, unit string, n int, counted bool) bool {
 	switch unit {
 	case "day":
