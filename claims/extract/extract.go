@@ -337,13 +337,25 @@ func (p *Pass) spanTense(a, b int) claims.Tense {
 // a number), semicolon, colon, bracket or dash, or a clause word ("and",
 // "dan").
 func (p *Pass) clauseBreak(k int) bool {
-	switch p.Toks[k].Text {
-	case ",", ".":
+	switch t := p.Toks[k].Text; {
+	case t == "," || t == ".":
 		return !inNumber(p.Toks, k)
-	case ";", ":", "(", ")", "—", "–":
+	case clauseMark(t):
 		return true
 	}
 	return p.Rules.ClauseWords.Has(p.Toks, k)
+}
+
+// clauseMark reports punctuation that always ends a clause: semicolon,
+// colon, bracket, dash. (A comma or period does too, unless it sits inside
+// a number; each caller checks that its own way.) frames.go's
+// clauseBetween still spells the set out.
+func clauseMark(t string) bool {
+	switch t {
+	case ";", ":", "(", ")", "—", "–":
+		return true
+	}
+	return false
 }
 
 // pubDate returns the publication date, or the zero time.

@@ -398,8 +398,7 @@ func (p *Pass) subjectBefore(sentStart, ci int) string {
 			}
 			continue
 		}
-		switch t.Text {
-		case ",", ";", ":", "(", ")", "—", "–", ".":
+		if t.Text == "," || t.Text == "." || clauseMark(t.Text) {
 			if (t.Text == "," || t.Text == ".") && inNumber(p.Toks, k) {
 				continue // "$7.70"
 			}
