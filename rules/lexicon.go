@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -226,8 +227,25 @@ func (l *Language) Offset(w string) (int, bool) {
 	return v, ok
 }
 
+// Part is a part of a period a date names ("early 2024", "the rest of the
+// year") or a relative shift takes ("the past three months": a span).
+type Part string
+
+// Parts. The first five can be written as words (the "parts" lexicon); span
+// and within only come from a pattern's shift.
+const (
+	PartNone   Part = ""
+	PartEarly  Part = "early"
+	PartMid    Part = "mid"
+	PartLate   Part = "late"
+	PartToDate Part = "todate" // from the period's start to the publication date
+	PartRest   Part = "rest"   // from the publication date to the period's end
+	PartSpan   Part = "span"   // the stretch between the base and the shifted date
+	PartWithin Part = "within" // the same, for "within three days"
+)
+
 // partNames are the parts of a period the "parts" lexicon can name.
-var partNames = []string{"early", "mid", "late", "todate", "rest"}
+var partNames = []Part{PartEarly, PartMid, PartLate, PartToDate, PartRest}
 
 // langFile is the YAML schema of a language file.
 type langFile struct {
@@ -347,14 +365,9 @@ func compileLanguage(f *langFile, file string, lines *lineFinder) (*Language, er
 		l.offsets[strings.ToLower(w)] = v
 	}
 	for w, part := range f.Parts {
-		k := -1
-		for i, n := range partNames {
-			if n == part {
-				k = i
-			}
-		}
+		k := slices.Index(partNames, Part(part))
 		if k < 0 {
-			return nil, errf([]any{"parts", w}, "part %q: want one of %s", part, strings.Join(partNames, ", "))
+			return nil, errf([]any{"parts", w}, "part %q: want one of %v", part, partNames)
 		}
 		l.parts.add(w, k)
 	}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -70,8 +71,8 @@ type Shift struct {
 	Amount     int
 	FromNum    bool // amount is the captured number times Sign
 	Sign       int
-	FromOffset bool   // amount is the captured offset word ("last" -1), times the number when FromNum
-	Part       string // "", "early", "mid", "late", "todate", "rest", "span"
+	FromOffset bool // amount is the captured offset word ("last" -1), times the number when FromNum
+	Part       Part
 }
 
 type patternFile struct {
@@ -159,7 +160,8 @@ type part struct {
 	glued    bool
 }
 
-var validParts = map[string]bool{"": true, "early": true, "mid": true, "late": true, "todate": true, "rest": true, "span": true, "within": true}
+// validParts are the parts a shift may take: any written part, a span, or none.
+var validParts = append([]Part{PartNone, PartSpan, PartWithin}, partNames...)
 
 func (l *Language) compilePattern(pf patternFile) (*Pattern, error) {
 	p := &Pattern{ID: pf.ID, Lang: l, Dateline: pf.Dateline, YearOffset: pf.YearOffset, Half: pf.Half,
@@ -183,8 +185,8 @@ func (l *Language) compilePattern(pf patternFile) (*Pattern, error) {
 		p.parts = append(p.parts, parts...)
 	}
 	if pf.Shift != nil {
-		s := &Shift{Unit: pf.Shift.Unit, Part: pf.Shift.Part}
-		if !validParts[s.Part] {
+		s := &Shift{Unit: pf.Shift.Unit, Part: Part(pf.Shift.Part)}
+		if !slices.Contains(validParts, s.Part) {
 			return nil, fmt.Errorf("unknown shift part %q", s.Part)
 		}
 		if s.Unit != "" && DurationSeconds[s.Unit] == 0 {
@@ -304,11 +306,11 @@ type Captures struct {
 	Season                    [2]int // first and last month of a season
 	Offset                    int    // "last" -1, "this" 0, "next" +1
 	HasOffset                 bool
-	Part                      string // "early", "mid", "late" from a $part slot
-	Seconds                   bool   // a clock time with seconds was read
-	Second                    int    // and its seconds
-	DayPart                   int    // 1 + index into DayParts from the part_of_day list
-	Zone                      int    // 1 + index into Language.Zones from the tz list
+	Part                      Part // from a $part slot (early, mid, late, todate, rest)
+	Seconds                   bool // a clock time with seconds was read
+	Second                    int  // and its seconds
+	DayPart                   int  // 1 + index into DayParts from the part_of_day list
+	Zone                      int  // 1 + index into Language.Zones from the tz list
 }
 
 // Match tries the pattern at toks[i] and returns the token index after the

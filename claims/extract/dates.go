@@ -349,7 +349,7 @@ func (p *Pass) rejectMatch(m rules.Match) bool {
 	if p.codeBoundary(m.Start, m.End) {
 		return true
 	}
-	if c.Year[0] != 0 && c.Month[0] == 0 && c.Day[0] == 0 && c.Year[1] == 0 && c.Decade == 0 && c.Ordinal == 0 && c.Season[0] == 0 && c.Part == "" {
+	if c.Year[0] != 0 && c.Month[0] == 0 && c.Day[0] == 0 && c.Year[1] == 0 && c.Decade == 0 && c.Ordinal == 0 && c.Season[0] == 0 && c.Part == rules.PartNone {
 		// A bare year is a number when a counted noun or unit follows.
 		if e := m.End; e < len(toks) && toks[e].Kind == token.Word && !toks[e].Is(token.Capital) && !toks[e].Is(token.NewlineBefore) {
 			if _, ok := p.Lang.DurUnits[toks[e].Lower]; ok {
@@ -715,7 +715,7 @@ func (p *dateRun) resolveMatch(m rules.Match) *dateItem {
 		}
 		c.End = p.Toks[m.End-1].End
 		it.end = m.End
-	case m.Pattern.Section == "relative" && m.Pattern.Shift != nil && m.Pattern.Shift.Part == "span" && m.Pattern.Shift.FromNum &&
+	case m.Pattern.Section == "relative" && m.Pattern.Shift != nil && m.Pattern.Shift.Part == rules.PartSpan && m.Pattern.Shift.FromNum &&
 		(m.Caps.DurUnit == "hour" || m.Caps.DurUnit == "minute" || m.Caps.DurUnit == "second"):
 		// "12 jam ke depan", "the past 24 hours": a span of hours is how
 		// long, not a stretch of days.
@@ -965,7 +965,7 @@ func (p *dateRun) resolveDate(c *claims.Claim, m rules.Match) bool {
 			return true
 		}
 	}
-	if cp.Part != "" {
+	if cp.Part != rules.PartNone {
 		applyPart(dv, cp.Part, pub)
 	}
 	c.Date = dv
@@ -1592,13 +1592,13 @@ func (p *dateRun) resolveRelative(c *claims.Claim, m rules.Match, pub time.Time)
 		return true
 	}
 	part := sh.Part
-	if part == "" && m.Caps.Part != "" {
+	if part == rules.PartNone && m.Caps.Part != rules.PartNone {
 		part = m.Caps.Part
 	}
 	// "the following year" in a past narrative, like "the next day",
 	// counts from the last date mentioned; "next year" from the dateline.
 	dv := &claims.DateValue{Relative: true}
-	if m.Caps.HasNum2 && m.Caps.DurUnit2 != "" && part == "" {
+	if m.Caps.HasNum2 && m.Caps.DurUnit2 != "" && part == rules.PartNone {
 		// "2 weeks and 2 days ago": shift by the second amount first.
 		sign := 1
 		if nf < 0 {
@@ -1617,8 +1617,8 @@ func (p *dateRun) resolveRelative(c *claims.Claim, m rules.Match, pub time.Time)
 			unit, nf = "day", nf*7
 		}
 	}
-	if part == "span" || part == "within" {
-		if !spanValue(dv, base, unit, nf, part == "within") {
+	if part == rules.PartSpan || part == rules.PartWithin {
+		if !spanValue(dv, base, unit, nf, part == rules.PartWithin) {
 			return false
 		}
 		dv.Inferred = []string{"year", "month", "day"}
@@ -1638,7 +1638,7 @@ func (p *dateRun) resolveRelative(c *claims.Claim, m rules.Match, pub time.Time)
 	if dv.End.IsZero() {
 		dv.End = advance(dv.Start, dv.Gran)
 	}
-	if part != "" && part != "span" && part != "within" {
+	if part != rules.PartNone && part != rules.PartSpan && part != rules.PartWithin {
 		applyPart(dv, part, base)
 	}
 	if m.Caps.HasHour && dv.Gran == claims.GranDay && !dv.Fuzzy && !dv.Range {
@@ -1827,25 +1827,25 @@ func spanValue(dv *claims.DateValue, base time.Time, unit string, n float64, wit
 // December" is December, START, not a guess at which days. "earlier this
 // year" and "later this month" cut the period at the publication date and
 // keep its value.
-func applyPart(dv *claims.DateValue, part string, pub time.Time) {
-	if part == "" {
+func applyPart(dv *claims.DateValue, part rules.Part, pub time.Time) {
+	if part == rules.PartNone {
 		return
 	}
 	if dv.Period == "" && !dv.Range {
 		dv.Period = dv.Canonical()
 	}
 	switch part {
-	case "early":
+	case rules.PartEarly:
 		dv.Mod = "START"
-	case "mid":
+	case rules.PartMid:
 		dv.Mod = "MID"
-	case "late":
+	case rules.PartLate:
 		dv.Mod = "END"
-	case "todate":
+	case rules.PartToDate:
 		if pub.Before(dv.End) {
 			dv.End = pub.AddDate(0, 0, 1)
 		}
-	case "rest":
+	case rules.PartRest:
 		if pub.After(dv.Start) {
 			dv.Start = pub
 		}
