@@ -23,15 +23,31 @@ const (
 	KindMoney    Kind = "money"
 )
 
+// Tense is what a claim's sentence or clause says about time: the tense
+// words of the language lists, or a past form. It decides which way a date
+// without a year is read (before or after the publication date).
+type Tense string
+
+// Tenses. TenseNone: the words do not say.
+const (
+	TenseNone   Tense = ""
+	TensePast   Tense = "past"
+	TenseFuture Tense = "future"
+)
+
+// Kinds lists every claim kind, for code that checks a kind named in data
+// (rules' attribute kinds).
+var Kinds = []Kind{KindDate, KindDuration, KindCount, KindQuantity, KindOrdinal, KindPercent, KindMoney}
+
 // Claim is one checkable statement found in a document: a value, the exact
 // bytes it was read from, and what it is said to be about.
 //
 // Invariant: doc.Text[Start:End] == Text.
 type Claim struct {
-	ID   string // stable within a run: "<doc>@<start>"
+	ID   string // stable within a run: "<doc>:<line>:<col>" (set by extract.Engine.Extract)
 	Doc  string // Document.ID
 	Kind Kind
-	Rule string // the rule that produced it, e.g. "en/date/month-day-year"
+	Rule string // the rule that produced it: "<lang>/<section>/<pattern id>" ("en/dates/month-day-year"), or "<lang>/number", "<lang>/ordinal"
 
 	// What the value is about. Frame is an event type ("meeting", "pact"),
 	// Attribute the property of it ("meeting.date", "pact.signed",
@@ -74,7 +90,7 @@ type Claim struct {
 	Date  *DateValue
 	Num   *NumberValue
 
-	Tense string // "past", "future" or "" when the sentence does not say
+	Tense Tense  // TensePast, TenseFuture or TenseNone when the sentence does not say
 	Note  string // how the value was resolved, in words ("year inferred from dateline 2024-12-30")
 }
 

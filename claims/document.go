@@ -48,6 +48,12 @@ type Document struct {
 	Language       string // ISO 639-1 code: "en", "id", ...
 	LanguageSource string
 
+	// Byline and Site are the author line and the site's name an HTML page
+	// gives (Readability reads them from its metadata or the byline
+	// element), whitespace collapsed; empty for other inputs. The byline
+	// element is not part of Text.
+	Byline, Site string
+
 	// Extracted names how Text was obtained when it is not the file's bytes
 	// as decoded, e.g. "html-readability"; offsets then refer to Text.
 	Extracted string

@@ -199,7 +199,7 @@ func (cm *comparer) resolve(name string) attrRef {
 // background about another occurrence.
 const (
 	eventAfter       = 31 * 24 * time.Hour
-	backgroundDays   = 21
+	backgroundDays   = rules.DefaultWindowDays
 	backgroundBefore = backgroundDays * 24 * time.Hour
 )
 
@@ -276,7 +276,7 @@ func (cm *comparer) backgroundSentences(cs []*claims.Claim) {
 		}
 		window := backgroundBefore
 		if fr := cm.set.FrameByName(c.Frame); fr != nil && !fr.Once {
-			window = time.Duration(max(fr.WindowDays, 21)) * 24 * time.Hour
+			window = time.Duration(max(fr.WindowDays, rules.DefaultWindowDays)) * 24 * time.Hour
 		}
 		if !c.Date.End.After(st.Start.Add(-window)) {
 			inf.markBackground(c.Sentence)
@@ -284,7 +284,7 @@ func (cm *comparer) backgroundSentences(cs []*claims.Claim) {
 		// A month the dateline placed after the story ("hit ... in
 		// February" read as next February) in a sentence that is not
 		// about the future is another occurrence too.
-		if c.Date.Start.After(st.End.Add(eventAfter)) && c.Tense != "future" && !cm.forward(c) {
+		if c.Date.Start.After(st.End.Add(eventAfter)) && c.Tense != claims.TenseFuture && !cm.forward(c) {
 			inf.markBackground(c.Sentence)
 		}
 	}
@@ -677,8 +677,8 @@ func (w *blockWorker) compareBlock(b *block) {
 	var groups [][]*claims.Claim
 	for i, c := range kept {
 		k := unitKey(c)
-		if k == "victims" && b.frame.Name == "casualties" {
-			k = "people" // "35 korban luka" are 35 people hurt
+		if to, ok := b.frame.CountsAs[k]; ok {
+			k = to // the frame's counts_as: "35 korban luka" are 35 people hurt
 		}
 		g := slices.Index(units, k)
 		if g < 0 {
@@ -1368,13 +1368,13 @@ func trailingZeros(v float64) int {
 	return n
 }
 
-var durationDays = map[string]float64{"year": 365.25, "decade": 3652.5, "century": 36525, "month": 30.44, "quarter": 91.31,
-	"fortnight": 14, "week": 7, "weekend": 2, "day": 1, "hour": 1.0 / 24, "minute": 1.0 / 1440, "second": 1.0 / 86400}
-
+// unitFactor converts a claim's value to its dimension's base unit: days
+// for durations (rules.DurationSeconds, the extractor's table too), 1
+// otherwise.
 func unitFactor(c *claims.Claim) float64 {
 	if c.Kind == claims.KindDuration {
-		if f, ok := durationDays[c.Num.Unit]; ok {
-			return f
+		if s, ok := rules.DurationSeconds[c.Num.Unit]; ok {
+			return s / 86400
 		}
 	}
 	return 1

@@ -169,7 +169,7 @@ func (s *scratch) readLead(d *claims.Document, set *rules.Set, stop map[string]b
 		if s.ids[i] >= 0 && s.table.entries[s.ids[i]].lower {
 			continue
 		}
-		if stop[tk.Lower] || stopCaps[tk.Lower] || isCalendarWord(set, tk.Lower) {
+		if stop[tk.Lower] || set.StoryStop[tk.Lower] || isCalendarWord(set, tk.Lower) {
 			continue
 		}
 		if metaKey(d.Text, tk.Start) {
@@ -870,7 +870,7 @@ func (cm *comparer) sentenceNames(text string) []string {
 			i = end - 1
 			continue
 		}
-		if cm.stop[tk.Lower] || stopCaps[tk.Lower] || isCalendarWord(cm.set, tk.Lower) || cm.set.Triggers.Has(toks, i) {
+		if cm.stop[tk.Lower] || cm.set.StoryStop[tk.Lower] || isCalendarWord(cm.set, tk.Lower) || cm.set.Triggers.Has(toks, i) {
 			continue
 		}
 		if !slices.Contains(out, tk.Lower) {

@@ -105,7 +105,7 @@ func orAttr(a, def string) string {
 // anachronism: a forward-looking value ("policies for 2024", future tense)
 // that is already over — or all but over — at the article's dateline.
 func (cm *comparer) anachronism(c *claims.Claim, d *claims.Document) (Finding, bool) {
-	if c.Date == nil || c.Tense != "future" || !d.HasDate() || len(c.Date.Inferred) > 0 || c.Date.Relative {
+	if c.Date == nil || c.Tense != claims.TenseFuture || !d.HasDate() || len(c.Date.Inferred) > 0 || c.Date.Relative {
 		return Finding{}, false
 	}
 	at := cm.attribute(c.Attribute)

@@ -62,6 +62,7 @@ func analyse(docs []*claims.Document, set *rules.Set, stop map[string]bool) []do
 	out := make([]docWords, len(docs))
 	perDoc(docs, newScratch, func(i int, s *scratch) {
 		d := docs[i]
+		s.storyStop = set.StoryStop
 		s.toks = token.Scan(d.Text, s.toks[:0])
 		parts := d.Participants // found during extraction
 		if parts == nil {
@@ -147,6 +148,9 @@ type scratch struct {
 	ids    []int32 // per token: its word's entry in table, or -1
 	ranked []wordCount
 	kw     []keyword
+	// storyStop is the rule set's StoryStop: capitalised words that say
+	// nothing about which story a text tells.
+	storyStop map[string]bool
 }
 
 func newScratch() *scratch { return &scratch{} }
@@ -699,7 +703,7 @@ func (s *scratch) keywords(participants []string, stop map[string]bool) []keywor
 		e := &t.entries[ids[i]]
 		if e.stop == 0 {
 			e.stop = 2
-			if stop[e.word] || stopCaps[e.word] {
+			if stop[e.word] || s.storyStop[e.word] {
 				e.stop = 1
 			}
 		}
@@ -842,13 +846,3 @@ func (s *scratch) top(count func(*wordEntry) int, n int) []wordCount {
 	s.ranked = best
 	return best
 }
-
-// stopCaps are capitalised words too common in news to say which story a
-// text belongs to.
-var stopCaps = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields("the a an in on at of and but he she it they we i mr mrs ms dr president minister government news reuters associated press ap afp cnn bbc monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december senin selasa rabu kamis jumat sabtu minggu wib wita wit gmt utc est januari februari maret mei juni juli agustus oktober desember presiden menteri pemerintah") {
-		m[w] = true
-	}
-	return m
-}()

@@ -2,10 +2,12 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/crosscheck/crosscheck/claims"
 	"github.com/crosscheck/crosscheck/claims/token"
 )
 
@@ -47,7 +49,7 @@ type Language struct {
 	// DefaultTense is the tense of a sentence with no tense words: "past"
 	// for a language whose verbs do not mark tense (Indonesian news
 	// reports what happened unless it says "akan"), "" otherwise.
-	DefaultTense string
+	DefaultTense claims.Tense
 
 	Detect map[string]bool
 
@@ -78,6 +80,7 @@ type Language struct {
 	Future     *Phrases
 	Past       *Phrases
 	lists      map[string]*Phrases
+	sets       map[string]map[string]bool // the lists as sets of entries (WordSet)
 	// Zones are the time zones the "tz" list names, by payload - 1.
 	Zones []Zone
 	// listCapture maps a list name to what matching it captures.
@@ -126,6 +129,61 @@ func (l *Language) Weekday(w string) (n int, abbrev, ok bool) {
 // List returns a named word list ("year_prep", ...), or nil.
 func (l *Language) List(name string) *Phrases { return l.lists[name] }
 
+// WordSet returns a named list as a set of its entries, lower-cased, for
+// code that tests one token at a time ("now", "sekarang"); an entry of
+// several words is kept whole and so never equals a single token.
+func (l *Language) WordSet(name string) map[string]bool { return l.sets[name] }
+
+// RequiredLists are the word lists the Go code reads by name (List,
+// WordSet). Every language file names each one under "lists": an empty
+// list ([]) switches its feature off for that language on purpose, while
+// a missing one is a load error — before, a language that lacked one
+// (English had no bound_filler) lost the feature without a word.
+var RequiredLists = []string{
+	"adjective_before",          // before an "-ed" word, make it an adjective ("the reduced dividend")
+	"age_after",                 // after a duration, make it an age ("24 years old")
+	"age_before",                // an age cue before a duration ("aged 12 years")
+	"atleast_after",             // "5,000 or more"
+	"atmost_after",              // "50 or fewer"
+	"bound_filler",              // between a qualifier and its number ("setidaknya ada dua")
+	"bound_join",                // joins two bounds into one interval ("more than 10 and less than 40")
+	"collective_ordinal_prefix", // an ordinal prefix that opens a noun phrase as a count ("kedua negara")
+	"date_list",                 // joins dates into a list ("May 3 and May 5")
+	"deadline_prep",             // a deadline lies ahead ("by August")
+	"duration_cue",              // before a count of quarters, a span of time, not a fraction ("for three quarters")
+	"harm_after",                // may follow a bare figure after a verb of harm ("killing 11 in ...")
+	"harm_others",               // "wounding 38 others"
+	"harm_verbs",                // a bare figure after one counts people
+	"label_before",              // a number after one is a label ("flight 370")
+	"magnitude_before",          // "measuring 7.1"
+	"magnitude_nouns",           // a bare magnitude before one ("a 7.1 quake")
+	"more_verbs",                // a threshold verb before a figure ("the toll passes 5,000")
+	"not_counted",               // words after a number that are not what it counts
+	"not_past",                  // words with a past suffix that are not past forms ("indeed", "expected")
+	"now_lead",                  // may open a now word ("to the present")
+	"now_words",                 // a range ending at the publication date ("to date", "hingga kini")
+	"number_list",               // joins numbers into a list ("5 and 7")
+	"participle_before",         // before a past-suffix word, make it a participle ("to be held")
+	"partitive",                 // after a number, a part of something ("three quarters of", "100 dari")
+	"past_irregular",            // past forms without the past suffix ("rose", "fell")
+	"past_suffix",               // the suffix of past forms ("-ed"); [] for a language whose verbs do not mark tense
+	"prefix_only",               // unit words that stand only before a number ("$", "Rp")
+	"pronoun_one_before",        // "one" after these is a pronoun ("the one")
+	"range_and",                 // a range_to word that joins a range only after range_between ("and")
+	"range_between",             // "between 5 and 7", "antara"
+	"range_from",                // opens a range ("from", "between", "sejak")
+	"range_to",                  // closes a range ("to", "hingga")
+	"report_verbs",              // reporting verbs: their past is the saying's
+	"story_stop",                // capitalised words too common in news to tell stories apart
+	"street_words",              // end a street address ("2025 M St.")
+	"time_glue",                 // may stand between a date and its time ("Feb. 6 at 4:17")
+	"timex_drop",                // words a TimeML span leaves out ("in", "pada")
+	"unit_lead",                 // before a unit word, keep it out of the number ("on the")
+	"vague_needs_of",            // vague numbers that need "of" ("scores of")
+	"year_adj_before",           // a year after one modifies a noun ("the 2004 tsunami")
+	"year_share_glue",           // between two dates that share a year ("May 3, and June 5, 2024")
+}
+
 // IsNumberWord reports whether w can start a numeral in words.
 func (l *Language) IsNumberWord(w string) bool {
 	if _, ok := l.numWords[w]; ok {
@@ -169,8 +227,25 @@ func (l *Language) Offset(w string) (int, bool) {
 	return v, ok
 }
 
+// Part is a part of a period a date names ("early 2024", "the rest of the
+// year") or a relative shift takes ("the past three months": a span).
+type Part string
+
+// Parts. The first five can be written as words (the "parts" lexicon); span
+// and within only come from a pattern's shift.
+const (
+	PartNone   Part = ""
+	PartEarly  Part = "early"
+	PartMid    Part = "mid"
+	PartLate   Part = "late"
+	PartToDate Part = "todate" // from the period's start to the publication date
+	PartRest   Part = "rest"   // from the publication date to the period's end
+	PartSpan   Part = "span"   // the stretch between the base and the shifted date
+	PartWithin Part = "within" // the same, for "within three days"
+)
+
 // partNames are the parts of a period the "parts" lexicon can name.
-var partNames = []string{"early", "mid", "late", "todate", "rest"}
+var partNames = []Part{PartEarly, PartMid, PartLate, PartToDate, PartRest}
 
 // langFile is the YAML schema of a language file.
 type langFile struct {
@@ -181,7 +256,7 @@ type langFile struct {
 	Weekdays     [][]string          `yaml:"weekdays"`
 	NeedsCapital []string            `yaml:"needs_capital"`
 	NumericDates string              `yaml:"numeric_dates"`
-	DefaultTense string              `yaml:"default_tense"`
+	DefaultTense claims.Tense        `yaml:"default_tense"`
 	Seasons      map[string][2]int   `yaml:"seasons"`
 	Offsets      map[string]int      `yaml:"offsets"`
 	Parts        map[string]string   `yaml:"parts"`
@@ -231,8 +306,16 @@ type unitFile struct {
 	Prefix    bool     `yaml:"prefix"`
 }
 
-// durUnitOrder lists the duration units the engine understands.
-var durUnitOrder = []string{"century", "decade", "year", "quarter", "month", "fortnight", "week", "weekend", "day", "hour", "minute", "second"}
+// DurationSeconds is the one table of the duration units the engine
+// understands and their lengths in seconds, for the extractor (compounds:
+// "1 hour and 30 minutes") and the comparison ("12 months" against "a
+// year"). Years and months are Gregorian averages (365.2425 days, a month
+// a twelfth of that, a quarter a fourth), so that "12 months", "4 quarters"
+// and "a year" are the same length.
+var DurationSeconds = map[string]float64{
+	"second": 1, "minute": 60, "hour": 3600, "day": 86400, "weekend": 2 * 86400, "week": 7 * 86400, "fortnight": 14 * 86400,
+	"month": 2629746, "quarter": 3 * 2629746, "year": 12 * 2629746, "decade": 120 * 2629746, "century": 1200 * 2629746,
+}
 
 func compileLanguage(f *langFile, file string, lines *lineFinder) (*Language, error) {
 	errf := func(path []any, format string, args ...any) error {
@@ -251,7 +334,7 @@ func compileLanguage(f *langFile, file string, lines *lineFinder) (*Language, er
 		ordinals: map[string]int{}, ordinalSuffix: map[string]bool{}, ordinalPrefix: map[string]bool{},
 		decimal: f.Numbers.Decimal, group: f.Numbers.Group,
 		Qualifiers: newPhrases(false), Units: newPhrases(false), DurUnits: map[string]string{},
-		Future: newPhrases(false), Past: newPhrases(false), lists: map[string]*Phrases{},
+		Future: newPhrases(false), Past: newPhrases(false), lists: map[string]*Phrases{}, sets: map[string]map[string]bool{},
 	}
 	for _, w := range f.Detect {
 		l.Detect[strings.ToLower(w)] = true
@@ -260,7 +343,7 @@ func compileLanguage(f *langFile, file string, lines *lineFinder) (*Language, er
 		l.needsCapital[strings.ToLower(w)] = true
 	}
 	switch f.DefaultTense {
-	case "", "past", "future":
+	case claims.TenseNone, claims.TensePast, claims.TenseFuture:
 		l.DefaultTense = f.DefaultTense
 	default:
 		return nil, errf([]any{"default_tense"}, "default_tense: want past or future, have %q", f.DefaultTense)
@@ -282,14 +365,9 @@ func compileLanguage(f *langFile, file string, lines *lineFinder) (*Language, er
 		l.offsets[strings.ToLower(w)] = v
 	}
 	for w, part := range f.Parts {
-		k := -1
-		for i, n := range partNames {
-			if n == part {
-				k = i
-			}
-		}
+		k := slices.Index(partNames, Part(part))
 		if k < 0 {
-			return nil, errf([]any{"parts", w}, "part %q: want one of %s", part, strings.Join(partNames, ", "))
+			return nil, errf([]any{"parts", w}, "part %q: want one of %v", part, partNames)
 		}
 		l.parts.add(w, k)
 	}
@@ -371,7 +449,7 @@ func compileLanguage(f *langFile, file string, lines *lineFinder) (*Language, er
 	}
 	durAll := newPhrases(false)
 	for unit, words := range f.Durations {
-		if !contains(durUnitOrder, unit) {
+		if _, ok := DurationSeconds[unit]; !ok {
 			return nil, errf([]any{"durations", unit}, "unknown duration unit %q", unit)
 		}
 		per := newPhrases(false)
@@ -394,12 +472,26 @@ func compileLanguage(f *langFile, file string, lines *lineFinder) (*Language, er
 		names = append(names, n)
 	}
 	sort.Strings(names)
+	var missing []string
+	for _, n := range RequiredLists {
+		if _, ok := f.Lists[n]; !ok {
+			missing = append(missing, n)
+		}
+	}
+	if len(missing) > 0 {
+		return nil, errf([]any{"lists"}, "lists: missing %s (the code reads them; give [] to switch a feature off)", strings.Join(missing, ", "))
+	}
 	for _, n := range names {
+		if k, w, dup := duplicate(f.Lists[n]); dup {
+			return nil, errf([]any{"lists", n, k}, "list %s: %q given twice", n, w)
+		}
 		p := newPhrases(false)
+		set := map[string]bool{}
 		for _, w := range f.Lists[n] {
 			p.add(w, 0)
+			set[strings.ToLower(w)] = true
 		}
-		l.lists[n] = p
+		l.lists[n], l.sets[n] = p, set
 	}
 	// ampm is the union of the two halves; the payload tells them apart.
 	both := newPhrases(false)

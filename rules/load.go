@@ -15,10 +15,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 
+	"github.com/crosscheck/crosscheck/claims"
 	"gopkg.in/yaml.v3"
 )
 
@@ -78,23 +80,41 @@ type Set struct {
 	// province", "di Aceh"); ScopeNouns are the places named by a common
 	// noun ("province", "kabupaten").
 	ScopeBefore, ScopeNouns *Phrases
+	// StoryStop holds, lower-cased, the capitalised words too common in
+	// news to say which story a text belongs to, in any language: each
+	// language's story_stop list and its month and weekday names (the
+	// first name of each, not the abbreviations, which are often names:
+	// "Sun", "Mar").
+	StoryStop map[string]bool
 }
 
 // AttrRef names attribute Attr of frame Frame.
 type AttrRef struct{ Frame, Attr int }
 
+// DefaultWindowDays is how long before a story's first article an event
+// may have happened and still be the story's own, for a frame whose data
+// gives no window_days; compare also takes it as the least window when it
+// decides whether a dated sentence is background. One constant, so the
+// loader's default and compare's floor cannot drift apart.
+const DefaultWindowDays = 21
+
 // Frame is an event type with its attributes.
 type Frame struct {
-	Name      string
-	Recurring bool
+	Name string
+	// Once: the event happens once for given participants (a treaty's
+	// signing); every other frame is recurring, compared only within one
+	// occurrence.
 	Once      bool
 	NoCompare bool // claims attached here are never compared (reporting verbs)
 	// WindowDays: how long before the story's first article a recurring
-	// event may have happened and still be the story's own (default 21).
+	// event may have happened and still be the story's own
+	// (DefaultWindowDays when the data gives none).
 	WindowDays int
-	// Reach, when set, is the farthest (in tokens) a claim may stand from
-	// the frame's words and still be about it.
-	Reach      int
+	// CountsAs merges things counted when the frame's claims are
+	// compared: in a casualties frame a count of victims is a count of
+	// people ("35 korban luka" are 35 people hurt). Keys and values are
+	// names of the counted table.
+	CountsAs   map[string]string
 	Attributes []*Attribute
 	File       string
 	Line       int
@@ -103,7 +123,7 @@ type Frame struct {
 // Attribute is one property of a frame.
 type Attribute struct {
 	Name    string
-	Kinds   []string
+	Kinds   []claims.Kind
 	Units   []string
 	Default bool
 	Growing bool
@@ -147,8 +167,8 @@ var severalNames = map[string]Several{"": SeveralNone, "none": SeveralNone, "fir
 
 // Accepts reports whether the attribute takes claims of kind k (and unit u,
 // when the attribute restricts units).
-func (a *Attribute) Accepts(kind, unit string) bool {
-	if !contains(a.Kinds, kind) {
+func (a *Attribute) Accepts(kind claims.Kind, unit string) bool {
+	if !slices.Contains(a.Kinds, kind) {
 		return false
 	}
 	return len(a.Units) == 0 || contains(a.Units, unit)
@@ -259,29 +279,33 @@ type framesFile struct {
 }
 
 type frameFile struct {
-	Name       string          `yaml:"name"`
-	Recurring  bool            `yaml:"recurring"`
-	Once       bool            `yaml:"once"`
-	Compare    *bool           `yaml:"compare"`
-	WindowDays int             `yaml:"window_days"`
-	Triggers   []string        `yaml:"triggers"`
-	Attributes []attributeFile `yaml:"attributes"`
+	Name string `yaml:"name"`
+	// Recurring is what a frame is unless it is once; the key is still
+	// read so that rule files that say it load, and it may not contradict
+	// once.
+	Recurring  bool              `yaml:"recurring"`
+	Once       bool              `yaml:"once"`
+	Compare    *bool             `yaml:"compare"`
+	WindowDays int               `yaml:"window_days"`
+	Triggers   []string          `yaml:"triggers"`
+	CountsAs   map[string]string `yaml:"counts_as"`
+	Attributes []attributeFile   `yaml:"attributes"`
 }
 
 type attributeFile struct {
-	Name         string   `yaml:"name"`
-	Kinds        []string `yaml:"kinds"`
-	Units        []string `yaml:"units"`
-	Default      bool     `yaml:"default"`
-	Growing      bool     `yaml:"growing"`
-	Gran         []string `yaml:"gran"`
-	Forward      bool     `yaml:"forward"`
-	PerSubject   bool     `yaml:"per_subject"`
-	Several      string   `yaml:"several"`
-	SentenceWide bool     `yaml:"sentence_wide"`
-	Counted      []string `yaml:"counted"`
-	NotCounted   []string `yaml:"not_counted"`
-	Words        []string `yaml:"words"`
+	Name         string        `yaml:"name"`
+	Kinds        []claims.Kind `yaml:"kinds"`
+	Units        []string      `yaml:"units"`
+	Default      bool          `yaml:"default"`
+	Growing      bool          `yaml:"growing"`
+	Gran         []string      `yaml:"gran"`
+	Forward      bool          `yaml:"forward"`
+	PerSubject   bool          `yaml:"per_subject"`
+	Several      string        `yaml:"several"`
+	SentenceWide bool          `yaml:"sentence_wide"`
+	Counted      []string      `yaml:"counted"`
+	NotCounted   []string      `yaml:"not_counted"`
+	Words        []string      `yaml:"words"`
 }
 
 type participantFile struct {
@@ -289,8 +313,6 @@ type participantFile struct {
 	Names      []string  `yaml:"names"`
 	UTCOffsets []float64 `yaml:"utc_offsets"`
 }
-
-var knownKinds = map[string]bool{"date": true, "duration": true, "count": true, "quantity": true, "ordinal": true, "percent": true, "money": true}
 
 func decodeStrict(src source, v any) (*lineFinder, error) {
 	var root yaml.Node
@@ -359,12 +381,15 @@ func compile(files []source) (*Set, error) {
 				if f.Name == "" || len(f.Triggers) == 0 || len(f.Attributes) == 0 {
 					return nil, fmt.Errorf("%s:%d: a frame needs a name, triggers and attributes", src.name, line)
 				}
+				if k, w, dup := duplicate(f.Triggers); dup {
+					return nil, fmt.Errorf("%s:%d: frame %q: trigger %q given twice", src.name, lines.line("frames", i, "triggers", k), f.Name, w)
+				}
 				if f.Once && f.Recurring {
 					return nil, fmt.Errorf("%s:%d: frame %q cannot be both once and recurring", src.name, line, f.Name)
 				}
-				fr := &Frame{Name: f.Name, Recurring: f.Recurring, Once: f.Once, NoCompare: f.Compare != nil && !*f.Compare, WindowDays: f.WindowDays, File: src.name, Line: line}
+				fr := &Frame{Name: f.Name, Once: f.Once, NoCompare: f.Compare != nil && !*f.Compare, WindowDays: f.WindowDays, CountsAs: f.CountsAs, File: src.name, Line: line}
 				if fr.WindowDays <= 0 {
-					fr.WindowDays = 21
+					fr.WindowDays = DefaultWindowDays
 				}
 				for k, a := range f.Attributes {
 					aline := lines.line("frames", i, "attributes", k)
@@ -372,7 +397,7 @@ func compile(files []source) (*Set, error) {
 						return nil, fmt.Errorf("%s:%d: attribute needs a name and kinds", src.name, aline)
 					}
 					for _, kd := range a.Kinds {
-						if !knownKinds[kd] {
+						if !slices.Contains(claims.Kinds, kd) {
 							return nil, fmt.Errorf("%s:%d: attribute %q: unknown kind %q", src.name, aline, a.Name, kd)
 						}
 					}
@@ -381,11 +406,14 @@ func compile(files []source) (*Set, error) {
 						return nil, fmt.Errorf("%s:%d: attribute %q: several must be none, first or max, not %q", src.name, aline, a.Name, a.Several)
 					}
 					at := &Attribute{Name: a.Name, Kinds: a.Kinds, Units: a.Units, Default: a.Default, Growing: a.Growing, Gran: a.Gran, Forward: a.Forward, PerSubject: a.PerSubject, Several: several, SentenceWide: a.SentenceWide, Counted: a.Counted, NotCounted: a.NotCounted, Words: newPhrases(false)}
-					if (len(a.Counted) > 0 || len(a.NotCounted) > 0) && !contains(a.Kinds, "count") {
+					if (len(a.Counted) > 0 || len(a.NotCounted) > 0) && !slices.Contains(a.Kinds, claims.KindCount) {
 						return nil, fmt.Errorf("%s:%d: attribute %q: counted and not_counted need kind count", src.name, aline, a.Name)
 					}
 					if a.SentenceWide && len(a.Units) == 0 {
 						return nil, fmt.Errorf("%s:%d: attribute %q: sentence_wide needs units", src.name, aline, a.Name)
+					}
+					if d, w, dup := duplicate(a.Words); dup {
+						return nil, fmt.Errorf("%s:%d: attribute %q: word %q given twice", src.name, lines.line("frames", i, "attributes", k, "words", d), a.Name, w)
 					}
 					for _, w := range a.Words {
 						at.Words.add(w, 0)
@@ -494,6 +522,11 @@ func compile(files []source) (*Set, error) {
 	set.frameByName = map[string]*Frame{}
 	for _, f := range set.Frames {
 		set.frameByName[f.Name] = f
+		for from, to := range f.CountsAs {
+			if !contains(set.CountedIDs, from) || !contains(set.CountedIDs, to) {
+				return nil, fmt.Errorf("%s:%d: frame %q: counts_as %s: %s: both must be names of the counted table", f.File, f.Line, f.Name, from, to)
+			}
+		}
 	}
 	set.Triggers, set.TriggerFrames = trig.build()
 	set.AttrWords, set.AttrRefs = attrs.build()
@@ -514,7 +547,40 @@ func compile(files []source) (*Set, error) {
 	if len(set.Codes) == 0 {
 		return nil, errors.New("rules: no language files")
 	}
+	set.StoryStop = map[string]bool{}
+	for _, c := range set.Codes {
+		l := set.Languages[c]
+		for w := range l.sets["story_stop"] {
+			set.StoryStop[w] = true
+		}
+		for w, m := range l.months {
+			if !m.abbrev {
+				set.StoryStop[w] = true
+			}
+		}
+		for w, m := range l.weekdays {
+			if !m.abbrev {
+				set.StoryStop[w] = true
+			}
+		}
+	}
 	return set, nil
+}
+
+// duplicate finds a word listed twice (ignoring case), returning the index
+// of its second entry: a duplicate is harmless to the matcher but is always
+// a slip in the data (the same word added to a list twice, by two people),
+// and it hides which copy an edit should change.
+func duplicate(words []string) (int, string, bool) {
+	seen := make(map[string]bool, len(words))
+	for k, w := range words {
+		lw := strings.ToLower(w)
+		if seen[lw] {
+			return k, w, true
+		}
+		seen[lw] = true
+	}
+	return 0, "", false
 }
 
 // FrameByName returns a frame, or nil. The comparer asks once per claim

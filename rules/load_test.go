@@ -29,8 +29,15 @@ func TestLoadErrorsNameFileAndLine(t *testing.T) {
 		{"bad list", langWith("dates:\n  - {id: d, match: \"@nolist $year\"}\n"), "unknown list @nolist"},
 		{"duplicate id", langWith("dates:\n  - {id: d, match: \"$year\"}\n  - {id: d, match: \"$year\"}\n"), "duplicate dates pattern id"},
 		{"frame without triggers", "frames:\n  - name: x\n    attributes: [{name: a, kinds: [date]}]\n", "bad.yaml:2: a frame needs"},
+		{"counts_as unknown", "frames:\n  - name: x\n    triggers: [x]\n    counts_as: {victims: persons}\n    attributes: [{name: a, kinds: [count]}]\n", "bad.yaml:2: frame \"x\": counts_as victims: persons"},
+		{"duplicate trigger", "frames:\n  - name: x\n    triggers:\n      - merger\n      - deal\n      - Merger\n    attributes: [{name: a, kinds: [date]}]\n", "bad.yaml:6: frame \"x\": trigger \"Merger\" given twice"},
+		{"duplicate attribute word", "frames:\n  - name: x\n    triggers: [x]\n    attributes:\n      - {name: a, kinds: [date]}\n      - name: b\n        kinds: [count]\n        words:\n          - toll\n          - toll\n", "bad.yaml:10: attribute \"b\": word \"toll\" given twice"},
+		{"duplicate list word", strings.Replace(langWith(""), "range_to: [to]", "range_to: [to, till, To]", 1), "bad.yaml:6: list range_to: \"To\" given twice"},
 		{"unknown kind", "frames:\n  - name: x\n    triggers: [x]\n    attributes: [{name: a, kinds: [colour]}]\n", "unknown kind"},
 		{"not a rule file", "hello: world\n", "not a rule file"},
+		// A list the code reads must be declared, empty to switch its
+		// feature off: a missing one used to switch it off silently.
+		{"missing list", langLists("time_glue"), "bad.yaml:6: lists: missing time_glue"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -44,15 +51,31 @@ func TestLoadErrorsNameFileAndLine(t *testing.T) {
 	}
 }
 
-// langWith builds a minimal valid language file plus extra sections.
+// langWith builds a minimal valid language file plus extra sections: every
+// required list is declared, empty but for range_to.
 func langWith(extra string) string {
+	return langLists("") + extra
+}
+
+// langLists is langWith's file without the list named skip.
+func langLists(skip string) string {
+	var lists []string
+	for _, n := range RequiredLists {
+		switch n {
+		case skip:
+		case "range_to":
+			lists = append(lists, n+": [to]")
+		default:
+			lists = append(lists, n+": []")
+		}
+	}
 	return `language: xx
 name: Test
 months: [[m1], [m2], [m3], [m4], [m5], [m6], [m7], [m8], [m9], [m10], [m11], [m12]]
 weekdays: [[d1], [d2], [d3], [d4], [d5], [d6], [d7]]
 numbers: {decimal: ".", group: ","}
-lists: {range_to: [to]}
-` + extra
+lists: {` + strings.Join(lists, ", ") + `}
+`
 }
 
 func TestUserFrameExtendsBuiltin(t *testing.T) {

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -51,6 +52,12 @@ type Pattern struct {
 	// SkipFirst leaves the words before the year out of the claim: they
 	// only tell what the rest is ("the 2000 Olympics": "2000").
 	SkipFirst bool
+	// NotStart is a word the match may not open with: "shouldn't last two
+	// hours" is the verb, where "next two hours" is a period.
+	NotStart string
+	// CueFirst leaves the match's first word, a cue that found it, out of
+	// the claim: "for an hour" is the duration "an hour".
+	CueFirst bool
 	// NotBefore is a word that may not follow the match ("the quarter"
 	// but not "the quarter of the vote").
 	NotBefore string
@@ -64,8 +71,8 @@ type Shift struct {
 	Amount     int
 	FromNum    bool // amount is the captured number times Sign
 	Sign       int
-	FromOffset bool   // amount is the captured offset word ("last" -1), times the number when FromNum
-	Part       string // "", "early", "mid", "late", "todate", "rest", "span"
+	FromOffset bool // amount is the captured offset word ("last" -1), times the number when FromNum
+	Part       Part
 }
 
 type patternFile struct {
@@ -86,6 +93,8 @@ type patternFile struct {
 	DayPart    string     `yaml:"day_part"`
 	SkipFirst  bool       `yaml:"skip_first"`
 	NotBefore  string     `yaml:"not_before"`
+	NotStart   string     `yaml:"not_start"`
+	CueFirst   bool       `yaml:"cue_first"`
 }
 
 type shiftFile struct {
@@ -151,12 +160,14 @@ type part struct {
 	glued    bool
 }
 
-var validParts = map[string]bool{"": true, "early": true, "mid": true, "late": true, "todate": true, "rest": true, "span": true, "within": true}
+// validParts are the parts a shift may take: any written part, a span, or none.
+var validParts = append([]Part{PartNone, PartSpan, PartWithin}, partNames...)
 
 func (l *Language) compilePattern(pf patternFile) (*Pattern, error) {
 	p := &Pattern{ID: pf.ID, Lang: l, Dateline: pf.Dateline, YearOffset: pf.YearOffset, Half: pf.Half,
 		Century: pf.Century, Anchor: pf.Anchor, Future: pf.Future, Alone: pf.Alone, Rel: pf.Rel,
-		Value: pf.Value, Set: pf.Set, Vague: pf.Vague, DayPart: pf.DayPart, SkipFirst: pf.SkipFirst, NotBefore: strings.ToLower(pf.NotBefore)}
+		Value: pf.Value, Set: pf.Set, Vague: pf.Vague, DayPart: pf.DayPart, SkipFirst: pf.SkipFirst, NotBefore: strings.ToLower(pf.NotBefore),
+		NotStart: strings.ToLower(pf.NotStart), CueFirst: pf.CueFirst}
 	if p.DayPart != "" && !contains(DayParts, p.DayPart) {
 		return nil, fmt.Errorf("day_part %q: want one of %s", p.DayPart, strings.Join(DayParts, ", "))
 	}
@@ -174,11 +185,11 @@ func (l *Language) compilePattern(pf patternFile) (*Pattern, error) {
 		p.parts = append(p.parts, parts...)
 	}
 	if pf.Shift != nil {
-		s := &Shift{Unit: pf.Shift.Unit, Part: pf.Shift.Part}
-		if !validParts[s.Part] {
+		s := &Shift{Unit: pf.Shift.Unit, Part: Part(pf.Shift.Part)}
+		if !slices.Contains(validParts, s.Part) {
 			return nil, fmt.Errorf("unknown shift part %q", s.Part)
 		}
-		if s.Unit != "" && !contains(durUnitOrder, s.Unit) {
+		if s.Unit != "" && DurationSeconds[s.Unit] == 0 {
 			return nil, fmt.Errorf("unknown shift unit %q", s.Unit)
 		}
 		switch a := strings.TrimSpace(pf.Shift.Amount); a {
@@ -295,11 +306,11 @@ type Captures struct {
 	Season                    [2]int // first and last month of a season
 	Offset                    int    // "last" -1, "this" 0, "next" +1
 	HasOffset                 bool
-	Part                      string // "early", "mid", "late" from a $part slot
-	Seconds                   bool   // a clock time with seconds was read
-	Second                    int    // and its seconds
-	DayPart                   int    // 1 + index into DayParts from the part_of_day list
-	Zone                      int    // 1 + index into Language.Zones from the tz list
+	Part                      Part // from a $part slot (early, mid, late, todate, rest)
+	Seconds                   bool // a clock time with seconds was read
+	Second                    int  // and its seconds
+	DayPart                   int  // 1 + index into DayParts from the part_of_day list
+	Zone                      int  // 1 + index into Language.Zones from the tz list
 }
 
 // Match tries the pattern at toks[i] and returns the token index after the

@@ -349,7 +349,7 @@ func (p *Pass) rejectMatch(m rules.Match) bool {
 	if p.codeBoundary(m.Start, m.End) {
 		return true
 	}
-	if c.Year[0] != 0 && c.Month[0] == 0 && c.Day[0] == 0 && c.Year[1] == 0 && c.Decade == 0 && c.Ordinal == 0 && c.Season[0] == 0 && c.Part == "" {
+	if c.Year[0] != 0 && c.Month[0] == 0 && c.Day[0] == 0 && c.Year[1] == 0 && c.Decade == 0 && c.Ordinal == 0 && c.Season[0] == 0 && c.Part == rules.PartNone {
 		// A bare year is a number when a counted noun or unit follows.
 		if e := m.End; e < len(toks) && toks[e].Kind == token.Word && !toks[e].Is(token.Capital) && !toks[e].Is(token.NewlineBefore) {
 			if _, ok := p.Lang.DurUnits[toks[e].Lower]; ok {
@@ -380,24 +380,21 @@ func (p *Pass) rejectMatch(m rules.Match) bool {
 	if m.Pattern.SkipFirst && (m.End >= len(toks) || toks[m.End].Kind != token.Word) {
 		return true // "the 2000" ends nothing: a number
 	}
-	if m.Pattern.ID == "a-unit" && m.End < len(toks) && toks[m.End].Lower == "of" {
-		return true // "for a year of heightened challenges"
-	}
-	if m.Pattern.ID == "next-n-units" && toks[m.Start].Lower == "last" {
+	if ns := m.Pattern.NotStart; ns != "" && toks[m.Start].Lower == ns {
 		// "shouldn't last two hours": the verb. "the last two hours" has
 		// its article (a pattern of its own).
 		return true
 	}
 	if m.Pattern.Section == "duration_patterns" || m.Pattern.Section == "relative" {
 		// "24-year-old", "a 24 year old man": an age, not a span of time.
-		e := m.End
-		if e+1 < len(toks) && toks[e].Text == "-" && toks[e].Glued() && toks[e+1].Lower == "old" {
+		e, old := m.End, p.Lang.WordSet("age_after")
+		if e+1 < len(toks) && toks[e].Text == "-" && toks[e].Glued() && old[toks[e+1].Lower] {
 			return true
 		}
-		if e < len(toks) && toks[e].Lower == "old" {
+		if e < len(toks) && old[toks[e].Lower] {
 			return true
 		}
-		if e > 0 && toks[e-1].Lower == "old" {
+		if e > 0 && old[toks[e-1].Lower] {
 			return true
 		}
 		// "the 1988 quarter", "its 2023 year": a year before a
@@ -414,10 +411,10 @@ func (p *Pass) rejectMatch(m rules.Match) bool {
 		// count of quarters in words needs a cue ("for three quarters",
 		// "three straight quarters" are not fractions).
 		if c.DurUnit == "quarter" && m.Pattern.Section == "duration_patterns" {
-			if e < len(toks) && (toks[e].Lower == "of" || toks[e].Lower == "dari") {
+			if e < len(toks) && p.Lang.WordSet("partitive")[toks[e].Lower] {
 				return true
 			}
-			cue := m.Start > 0 && (toks[m.Start-1].Lower == "for" || toks[m.Start-1].Lower == "selama")
+			cue := m.Start > 0 && p.Lang.WordSet("duration_cue")[toks[m.Start-1].Lower]
 			if c.Num.Words && !cue {
 				return true
 			}
@@ -542,7 +539,7 @@ func civil(y, m, d int) (time.Time, error) {
 // English on the past-tense ending of a verb in the sentence ("rose",
 // "arrived"): the language lists cannot hold every verb, and a year-less
 // date in "The storm arrived on March 3" must look back.
-func (p *Pass) dateTense(i int) string {
+func (p *Pass) dateTense(i int) claims.Tense {
 	t, _ := p.dateTenseOf(i)
 	return t
 }
@@ -551,7 +548,7 @@ func (p *Pass) dateTense(i int) string {
 // (a clause marker or verb) rather than its sentence or the language's
 // default: "payable Jan. 2 to holders of record Dec. 15" in a sentence
 // that "said" something is not thereby in the past.
-func (p *Pass) dateTenseOf(i int) (string, bool) {
+func (p *Pass) dateTenseOf(i int) (claims.Tense, bool) {
 	if i >= len(p.Toks) {
 		return "", false
 	}
@@ -560,7 +557,7 @@ func (p *Pass) dateTenseOf(i int) (string, bool) {
 		// "The board said the dividend is payable Dec. 15": the saying is
 		// past, not what is said. A clause whose only past word is a
 		// reporting verb gives a weak past.
-		return t, t != "past" || !p.onlyReporting(ca, cb) || p.reportingBefore(i)
+		return t, t != claims.TensePast || !p.onlyReporting(ca, cb) || p.reportingBefore(i)
 	}
 	// A past form before the date is its verb ("arrived on March 3");
 	// after it, often a participle ("by August, in markets untouched by
@@ -613,54 +610,54 @@ func (p *Pass) reportingBefore(i int) bool {
 	return false
 }
 
-// edPast is English's fallback: a past-tense verb form in tokens [a, b).
-func (p *Pass) edPast(a, b int) string {
-	if p.Lang.Code != "en" {
-		return ""
+// edPast is the fallback for a language whose verbs mark the past with a
+// suffix (English "-ed", the language's past_suffix list): a past form in
+// tokens [a, b). The language lists cannot hold every verb.
+func (p *Pass) edPast(a, b int) claims.Tense {
+	irregular := p.Lang.WordSet("past_irregular")
+	if len(p.Lang.WordSet("past_suffix")) == 0 && len(irregular) == 0 {
+		return claims.TenseNone
 	}
+	adjective, participle := p.Lang.WordSet("adjective_before"), p.Lang.WordSet("participle_before")
 	for k := a; k < b; k++ {
 		w := p.Toks[k].Lower
 		if p.Toks[k].Kind != token.Word || p.Toks[k].Is(token.Capital) && k != a {
 			continue
 		}
-		if len(w) > 4 && strings.HasSuffix(w, "ed") && !notPastEd[w] {
-			if k > a && determiners[p.Toks[k-1].Lower] {
+		if p.pastSuffixed(w) {
+			if k > a && adjective[p.Toks[k-1].Lower] {
 				continue // "the reduced dividend": an adjective
 			}
 			// "is expected", "will be held": a participle after a
 			// future or passive auxiliary is not the past.
-			if k > a && (p.Toks[k-1].Lower == "be" || p.Toks[k-1].Lower == "to") {
+			if k > a && participle[p.Toks[k-1].Lower] {
 				continue
 			}
-			return "past"
+			return claims.TensePast
 		}
-		if pastIrregular[w] {
-			return "past"
+		if irregular[w] {
+			return claims.TensePast
 		}
 	}
-	return ""
+	return claims.TenseNone
 }
 
-// determiners before a word ending in "-ed" make it an adjective.
-var determiners = map[string]bool{"the": true, "a": true, "an": true, "its": true, "his": true, "her": true, "their": true,
-	"our": true, "this": true, "that": true, "these": true, "those": true}
+// pastSuffixed reports a past form by its suffix: hasPastSuffix, and not
+// listed as something else ("indeed", "expected").
+func (p *Pass) pastSuffixed(w string) bool {
+	return p.hasPastSuffix(w) && !p.Lang.WordSet("not_past")[w]
+}
 
-// notPastEd are words ending in "-ed" that are not past tenses.
-var notPastEd = map[string]bool{"need": true, "needed": false, "speed": true, "indeed": true, "proceed": true, "exceed": true,
-	"succeed": true, "breed": true, "bleed": true, "feed": true, "greed": true, "seed": true, "creed": true, "weed": true,
-	"embed": true, "shed": true, "bed": true, "red": true, "hundred": true, "scheduled": true, "expected": true, "planned": true,
-	"proposed": true, "intended": true, "supposed": true, "based": true, "united": true, "related": true, "limited": true,
-	"detailed": true, "advanced": true, "armed": true, "elected": true, "unrelated": true, "interested": true, "concerned": true}
-
-// pastIrregular are frequent irregular past tenses in news.
-var pastIrregular = map[string]bool{"burst": true, "spread": true, "shut": true, "quit": true, "rose": true, "fell": true, "met": true, "went": true, "came": true, "saw": true, "took": true,
-	"gave": true, "made": true, "won": true, "lost": true, "began": true, "struck": true, "left": true, "led": true, "fled": true,
-	"spent": true, "sent": true, "told": true, "said": true, "held": true, "broke": true, "built": true, "bought": true,
-	"brought": true, "caught": true, "chose": true, "drew": true, "drove": true, "fought": true, "found": true, "flew": true,
-	"grew": true, "hid": true, "kept": true, "knew": true, "meant": true, "paid": true, "ran": true, "sank": true, "sat": true,
-	"shot": true, "sold": true, "spoke": true, "stood": true, "stole": true, "swore": true, "taught": true, "thought": true,
-	"threw": true, "understood": true, "woke": true, "wore": true, "wrote": true, "became": true, "forgot": true, "froze": true,
-	"got": true, "rang": true, "rode": true, "shook": true, "slid": true, "stuck": true, "swept": true, "tore": true, "wept": true}
+// hasPastSuffix reports a word ending in one of the language's past
+// suffixes with at least three letters before it ("arrived", not "red").
+func (p *Pass) hasPastSuffix(w string) bool {
+	for suf := range p.Lang.WordSet("past_suffix") {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
 
 // resolveMatch turns a match into an item, or nil when the words cannot be
 // a date after all (31 February).
@@ -699,7 +696,7 @@ func (p *dateRun) resolveMatch(m rules.Match) *dateItem {
 			return nil
 		}
 		it.end = p.tokenAt(c.End)
-	case m.Pattern.Future && p.dateTense(m.Start) != "future":
+	case m.Pattern.Future && p.dateTense(m.Start) != claims.TenseFuture:
 		// "in two weeks" in a sentence that does not look ahead is how
 		// long something took.
 		m.Start++
@@ -718,7 +715,7 @@ func (p *dateRun) resolveMatch(m rules.Match) *dateItem {
 		}
 		c.End = p.Toks[m.End-1].End
 		it.end = m.End
-	case m.Pattern.Section == "relative" && m.Pattern.Shift != nil && m.Pattern.Shift.Part == "span" && m.Pattern.Shift.FromNum &&
+	case m.Pattern.Section == "relative" && m.Pattern.Shift != nil && m.Pattern.Shift.Part == rules.PartSpan && m.Pattern.Shift.FromNum &&
 		(m.Caps.DurUnit == "hour" || m.Caps.DurUnit == "minute" || m.Caps.DurUnit == "second"):
 		// "12 jam ke depan", "the past 24 hours": a span of hours is how
 		// long, not a stretch of days.
@@ -910,7 +907,7 @@ func (p *dateRun) resolveDate(c *claims.Claim, m rules.Match) bool {
 	if !strong && p.Lang.List("deadline_prep").Has(p.Toks, m.Start) {
 		// "by August", "paling lambat Juni": a deadline lies ahead
 		// unless the date's clause says otherwise.
-		tense = "future"
+		tense = claims.TenseFuture
 	}
 	pat := m.Pattern
 	if pat.Section == "relative" {
@@ -968,7 +965,7 @@ func (p *dateRun) resolveDate(c *claims.Claim, m rules.Match) bool {
 			return true
 		}
 	}
-	if cp.Part != "" {
+	if cp.Part != rules.PartNone {
 		applyPart(dv, cp.Part, pub)
 	}
 	c.Date = dv
@@ -978,7 +975,7 @@ func (p *dateRun) resolveDate(c *claims.Claim, m rules.Match) bool {
 
 // resolvePeriodOrdinal reads quarters and halves: "the second quarter of
 // 2023", "Q3 2024", "H1", "kuartal III 2024", "semester pertama tahun ini".
-func (p *Pass) resolvePeriodOrdinal(c *claims.Claim, dv *claims.DateValue, cp rules.Captures, pat *rules.Pattern, pub time.Time, tense string) bool {
+func (p *Pass) resolvePeriodOrdinal(c *claims.Claim, dv *claims.DateValue, cp rules.Captures, pat *rules.Pattern, pub time.Time, tense claims.Tense) bool {
 	n, months, g := 4, 3, claims.GranQuarter
 	if pat.Half || cp.HalfTag {
 		n, months, g = 2, 6, claims.GranHalf
@@ -999,7 +996,7 @@ func (p *Pass) resolvePeriodOrdinal(c *claims.Claim, dv *claims.DateValue, cp ru
 			// "the fourth quarter" in January looks back to last year's
 			// unless the sentence looks ahead.
 			start := time.Date(y, time.Month((cp.Ordinal-1)*months+1), 1, 0, 0, 0, 0, time.UTC)
-			if start.After(pub) && tense != "future" && start.Year() == pub.Year() && int(start.Month())-int(pub.Month()) > months {
+			if start.After(pub) && tense != claims.TenseFuture && start.Year() == pub.Year() && int(start.Month())-int(pub.Month()) > months {
 				y--
 			}
 		}
@@ -1025,7 +1022,7 @@ func (p *Pass) resolvePeriodOrdinal(c *claims.Claim, dv *claims.DateValue, cp ru
 // resolveSeason reads "summer 2024", "the winter of 2023-24", "last summer".
 // Seasons are the meteorological ones of the northern hemisphere; a winter
 // with a single year ("winter 2024") is ambiguous and left unread.
-func (p *Pass) resolveSeason(c *claims.Claim, dv *claims.DateValue, cp rules.Captures, pub time.Time, tense string) bool {
+func (p *Pass) resolveSeason(c *claims.Claim, dv *claims.DateValue, cp rules.Captures, pub time.Time, tense claims.Tense) bool {
 	m1, m2 := cp.Season[0], cp.Season[1]
 	crosses := m2 < m1
 	y := cp.Year[0]
@@ -1076,9 +1073,9 @@ func (p *Pass) resolveSeason(c *claims.Claim, dv *claims.DateValue, cp rules.Cap
 		}
 		switch {
 		case !start.After(pub) && end.After(pub):
-		case start.After(pub) && tense != "future":
+		case start.After(pub) && tense != claims.TenseFuture:
 			y--
-		case !end.After(pub) && tense == "future":
+		case !end.After(pub) && tense == claims.TenseFuture:
 			y++
 		}
 		dv.Written = []string{"season"}
@@ -1119,7 +1116,7 @@ func hour24(cp rules.Captures) int {
 }
 
 // resolveCalendar handles written dates and ranges with any parts missing.
-func (p *Pass) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp rules.Captures, pat *rules.Pattern, pub time.Time, tense string, strong bool) bool {
+func (p *Pass) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp rules.Captures, pat *rules.Pattern, pub time.Time, tense claims.Tense, strong bool) bool {
 	y1, m1, d1 := cp.Year[0], cp.Month[0], cp.Day[0]
 	y2, m2, d2 := cp.Year[1], cp.Month[1], cp.Day[1]
 	rng := y2 != 0 || m2 != 0 || d2 != 0
@@ -1310,7 +1307,7 @@ func monthWithOffset(pub time.Time, m, offset int, rel string) int {
 // the 26th", "Tue 13th"): the first such on or after the publication date
 // when the sentence looks ahead, the last on or before it when it looks
 // back, else the nearest, within a year either way.
-func monthForWeekday(pub time.Time, d, wd int, tense string) (time.Time, bool) {
+func monthForWeekday(pub time.Time, d, wd int, tense claims.Tense) (time.Time, bool) {
 	var before, after time.Time
 	for k := 0; k <= 12; k++ {
 		for _, sign := range []int{1, -1} {
@@ -1327,9 +1324,9 @@ func monthForWeekday(pub time.Time, d, wd int, tense string) (time.Time, bool) {
 		}
 	}
 	switch {
-	case tense == "future" && !after.IsZero():
+	case tense == claims.TenseFuture && !after.IsZero():
 		return after, true
-	case tense == "past" && !before.IsZero():
+	case tense == claims.TensePast && !before.IsZero():
 		return before, true
 	case before.IsZero():
 		return after, !after.IsZero()
@@ -1344,12 +1341,12 @@ func monthForWeekday(pub time.Time, d, wd int, tense string) (time.Time, bool) {
 // inferMonth picks the month for a day written alone ("on the 18th"): this
 // month, or the one before (past) or after (future) when the day has not
 // come yet or is gone.
-func inferMonth(pub time.Time, d int, tense string) time.Time {
+func inferMonth(pub time.Time, d int, tense claims.Tense) time.Time {
 	this := time.Date(pub.Year(), pub.Month(), d, 0, 0, 0, 0, time.UTC)
 	switch {
-	case tense == "future" && this.Before(pub):
+	case tense == claims.TenseFuture && this.Before(pub):
 		return time.Date(pub.Year(), pub.Month()+1, d, 0, 0, 0, 0, time.UTC)
-	case tense != "future" && this.After(pub):
+	case tense != claims.TenseFuture && this.After(pub):
 		return time.Date(pub.Year(), pub.Month()-1, d, 0, 0, 0, 0, time.UTC)
 	}
 	return this
@@ -1413,17 +1410,17 @@ func advance(t time.Time, g claims.Granularity) time.Time {
 // (a week's slack lets "on 2 January" in an article of 29 December look
 // back), future ones the next occurrence not before it, and sentences that
 // do not mark tense the occurrence nearest to the publication date.
-func inferYear(pub time.Time, m, d int, tense string) int {
+func inferYear(pub time.Time, m, d int, tense claims.Tense) int {
 	y := pub.Year()
 	at := func(cand int) time.Time { return time.Date(cand, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
 	switch tense {
-	case "past":
+	case claims.TensePast:
 		for _, cand := range []int{y + 1, y, y - 1} {
 			if !at(cand).After(pub.AddDate(0, 0, 7)) {
 				return cand
 			}
 		}
-	case "future":
+	case claims.TenseFuture:
 		for _, cand := range []int{y - 1, y, y + 1} {
 			if !at(cand).Before(pub.AddDate(0, 0, -7)) {
 				return cand
@@ -1454,7 +1451,7 @@ func mondayOf(t time.Time) time.Time {
 // Friday" is the Friday of the following week, "this coming Friday" the
 // first after the dateline, "this Friday" the one of the dateline's week,
 // and "Friday of last week" / "Jumat pekan lalu" the one of that week.
-func (p *Pass) resolveWeekday(c *claims.Claim, cp rules.Captures, pat *rules.Pattern, pub time.Time, tense string) bool {
+func (p *Pass) resolveWeekday(c *claims.Claim, cp rules.Captures, pat *rules.Pattern, pub time.Time, tense claims.Tense) bool {
 	wd := time.Weekday(cp.Weekday[0] % 7) // 7 (Sunday) -> 0
 	if pub.IsZero() {
 		c.Value = fmt.Sprintf("XXXX-WXX-%d", cp.Weekday[0])
@@ -1516,7 +1513,7 @@ func (p *Pass) resolveWeekday(c *claims.Claim, cp rules.Captures, pat *rules.Pat
 	case cp.HasOffset:
 		d = inWeek(mondayOf(pub))
 		how = "in the week of"
-	case tense == "future":
+	case tense == claims.TenseFuture:
 		d = pub
 		for d.Weekday() != wd {
 			d = d.AddDate(0, 0, 1)
@@ -1527,7 +1524,7 @@ func (p *Pass) resolveWeekday(c *claims.Claim, cp rules.Captures, pat *rules.Pat
 		for d.Weekday() != wd {
 			d = d.AddDate(0, 0, -1)
 		}
-		how = "the last on or before (" + orDefault(tense, "past assumed") + ")"
+		how = "the last on or before (" + orDefault(string(tense), "past assumed") + ")"
 	}
 	dv := &claims.DateValue{Start: d, End: d.AddDate(0, 0, 1), Gran: claims.GranDay, Relative: true,
 		Written: []string{"weekday"}, Inferred: []string{"year", "month", "day"}}
@@ -1622,13 +1619,13 @@ func (p *dateRun) resolveRelative(c *claims.Claim, m rules.Match, pub time.Time)
 		return true
 	}
 	part := sh.Part
-	if part == "" && m.Caps.Part != "" {
+	if part == rules.PartNone && m.Caps.Part != rules.PartNone {
 		part = m.Caps.Part
 	}
 	// "the following year" in a past narrative, like "the next day",
 	// counts from the last date mentioned; "next year" from the dateline.
 	dv := &claims.DateValue{Relative: true}
-	if m.Caps.HasNum2 && m.Caps.DurUnit2 != "" && part == "" {
+	if m.Caps.HasNum2 && m.Caps.DurUnit2 != "" && part == rules.PartNone {
 		// "2 weeks and 2 days ago": shift by the second amount first.
 		sign := 1
 		if nf < 0 {
@@ -1647,8 +1644,8 @@ func (p *dateRun) resolveRelative(c *claims.Claim, m rules.Match, pub time.Time)
 			unit, nf = "day", nf*7
 		}
 	}
-	if part == "span" || part == "within" {
-		if !spanValue(dv, base, unit, nf, part == "within") {
+	if part == rules.PartSpan || part == rules.PartWithin {
+		if !spanValue(dv, base, unit, nf, part == rules.PartWithin) {
 			return false
 		}
 		dv.Inferred = []string{"year", "month", "day"}
@@ -1676,7 +1673,7 @@ func (p *dateRun) resolveRelative(c *claims.Claim, m rules.Match, pub time.Time)
 	if dv.End.IsZero() {
 		dv.End = advance(dv.Start, dv.Gran)
 	}
-	if part != "" && part != "span" && part != "within" {
+	if part != rules.PartNone && part != rules.PartSpan && part != rules.PartWithin {
 		applyPart(dv, part, base)
 	}
 	if m.Caps.HasHour && dv.Gran == claims.GranDay && !dv.Fuzzy && !dv.Range {
@@ -1697,8 +1694,12 @@ func (p *dateRun) resolveRelative(c *claims.Claim, m rules.Match, pub time.Time)
 }
 
 // shiftValue moves from base by n units: "last week" (-1 week), "two
-// months ago" (-2 months), "tahun depan" (+1 year). Counted shifts ("two
-// years ago") are stated at the unit's precision: the year, not the day.
+// months ago" (-2 months), "tahun depan" (+1 year). The result has the
+// unit's granularity (the month, the year), except where a count makes
+// the calendar unit wrong: "two weeks ago" (counted) is the day then give
+// or take three, not the calendar week; "two decades ago" is the year
+// then, not the decade; a fortnight is always a fuzzy day range. A shift
+// in hours, minutes or seconds gives base's day.
 func shiftValue(dv *claims.DateValue, base time.Time, unit string, n int, counted bool) bool {
 	switch unit {
 	case "day":
@@ -1861,25 +1862,25 @@ func spanValue(dv *claims.DateValue, base time.Time, unit string, n float64, wit
 // December" is December, START, not a guess at which days. "earlier this
 // year" and "later this month" cut the period at the publication date and
 // keep its value.
-func applyPart(dv *claims.DateValue, part string, pub time.Time) {
-	if part == "" {
+func applyPart(dv *claims.DateValue, part rules.Part, pub time.Time) {
+	if part == rules.PartNone {
 		return
 	}
 	if dv.Period == "" && !dv.Range {
 		dv.Period = dv.Canonical()
 	}
 	switch part {
-	case "early":
+	case rules.PartEarly:
 		dv.Mod = "START"
-	case "mid":
+	case rules.PartMid:
 		dv.Mod = "MID"
-	case "late":
+	case rules.PartLate:
 		dv.Mod = "END"
-	case "todate":
+	case rules.PartToDate:
 		if pub.Before(dv.End) {
 			dv.End = pub.AddDate(0, 0, 1)
 		}
-	case "rest":
+	case rules.PartRest:
 		if pub.After(dv.Start) {
 			dv.Start = pub
 		}
@@ -1892,11 +1893,6 @@ func applyPart(dv *claims.DateValue, part string, pub time.Time) {
 	dv.Fuzzy = true
 	dv.Range = false
 }
-
-// unitSeconds converts duration units for compounds ("1 hour and 30
-// minutes"); months and years are their average lengths.
-var unitSeconds = map[string]float64{"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800, "fortnight": 1209600,
-	"weekend": 172800, "month": 2629746, "quarter": 7889238, "year": 31556952, "decade": 315569520, "century": 3155695200}
 
 // duration turns "five-day", "24 years", "selama tujuh hari", "an hour and
 // a half", "1 hour and 30 minutes" into a duration claim with the
@@ -1943,7 +1939,7 @@ func (p *Pass) duration(c *claims.Claim, m rules.Match) bool {
 		rangeHigh = m.Caps.Num2.Value
 	}
 	if m.Caps.HasNum2 && m.Caps.DurUnit2 != "" {
-		s1, s2 := unitSeconds[unit], unitSeconds[m.Caps.DurUnit2]
+		s1, s2 := rules.DurationSeconds[unit], rules.DurationSeconds[m.Caps.DurUnit2]
 		if s1 == 0 || s2 == 0 || s2 >= s1 {
 			return false
 		}
@@ -1953,7 +1949,7 @@ func (p *Pass) duration(c *claims.Claim, m rules.Match) bool {
 	}
 	c.Kind = claims.KindDuration
 	c.End = toks[end-1].End
-	if m.Pattern.ID == "a-unit" {
+	if m.Pattern.CueFirst {
 		// "for an hour": the cue word is not part of the duration.
 		c.Start = toks[m.Start+1].Start
 	}
@@ -2032,11 +2028,6 @@ func isoDuration(v float64, unit string) string {
 	return ""
 }
 
-// timeGlue are the words that may stand between a date and its time:
-// "Feb. 6 at 4:17 a.m.", "4 p.m. on Monday", "Senin (6/2) pukul 04.17".
-var timeGlue = map[string]bool{",": true, "at": true, "on": true, "pada": true, "-": true, "@": true, "(": true, ")": true,
-	"around": true, "about": true, "from": true, "by": true, "hari": true, "sekitar": true, "local": true, "time": true}
-
 // attachTimes joins a clock time to the date beside it.
 func (p *dateRun) attachTimes(items []*dateItem) []*dateItem {
 	out := items[:0]
@@ -2051,7 +2042,7 @@ func (p *dateRun) attachTimes(items []*dateItem) []*dateItem {
 			case nx.clock && dayDate(it):
 				d, t = it, nx
 			}
-			if d != nil && p.glued(it.end, nx.start, timeGlue, 3) {
+			if d != nil && p.glued(it.end, nx.start, p.Lang.WordSet("time_glue"), 3) {
 				out = append(out, p.withTime(d, t, it, nx))
 				i++
 				continue
@@ -2117,10 +2108,9 @@ func (p *Pass) rangeJoin(a, b *dateItem) (fromStart int, ok bool) {
 		return 0, false
 	}
 	fromStart, between := p.rangeJoinFrom(a)
-	switch w := p.Toks[a.end].Lower; w {
-	case "and", "dan":
+	if p.Lang.WordSet("range_and")[p.Toks[a.end].Lower] {
 		// "and" makes a range only after "between"/"antara".
-		if !between || !(p.Toks[fromStart].Lower == "between" || p.Toks[fromStart].Lower == "antara") {
+		if !between || !p.Lang.WordSet("range_between")[p.Toks[fromStart].Lower] {
 			return 0, false
 		}
 	}
@@ -2153,7 +2143,7 @@ func (p *Pass) combineRanges(items []*dateItem) []*dateItem {
 					continue
 				}
 			}
-			if p.glued(it.end, nx.start, map[string]bool{",": true, "and": true, "or": true, "dan": true, "atau": true}, 2) {
+			if p.glued(it.end, nx.start, p.Lang.WordSet("year_share_glue"), 2) {
 				shareYear(it.c.Date, nx.c.Date)
 				it.c.Value = it.c.Date.Canonical()
 			}
@@ -2162,10 +2152,6 @@ func (p *Pass) combineRanges(items []*dateItem) []*dateItem {
 	}
 	return out
 }
-
-// nowWords end a range at the publication date: "from March to date",
-// "between Jan 2019 and now", "sejak 2019 hingga kini".
-var nowWords = map[string]bool{"now": true, "date": true, "present": true, "today": true, "sekarang": true, "kini": true}
 
 // rangeToNow reads "X to now/date/the present" as a range ending on the
 // publication date.
@@ -2178,17 +2164,20 @@ func (p *Pass) rangeToNow(a *dateItem, rest []*dateItem) *dateItem {
 	if !ok || k >= len(p.Toks) || p.Toks[a.end].Is(token.NewlineBefore) {
 		return nil
 	}
-	e := k
-	for e < len(p.Toks) && e < k+2 && (p.Toks[e].Lower == "the" || p.Toks[e].Lower == "current" || p.Toks[e].Lower == "saat") {
+	// "to date", "to the present", "hingga saat ini" (the language's
+	// now_lead and now_words lists).
+	e, lead := k, p.Lang.WordSet("now_lead")
+	for e < len(p.Toks) && e < k+2 && lead[p.Toks[e].Lower] {
 		e++
 	}
-	if e >= len(p.Toks) || !(nowWords[p.Toks[e].Lower] || p.Toks[e].Lower == "ini" && p.Toks[e-1].Lower == "saat") {
+	end, _, ok := p.Lang.List("now_words").Match(p.Toks, e)
+	if !ok {
 		return nil
 	}
-	if len(rest) > 0 && rest[0].start <= e {
+	if len(rest) > 0 && rest[0].start < end {
 		return nil
 	}
-	b := &dateItem{start: k, end: e + 1, c: &claims.Claim{Kind: claims.KindDate, Start: p.Toks[k].Start, End: p.Toks[e].End,
+	b := &dateItem{start: k, end: end, c: &claims.Claim{Kind: claims.KindDate, Start: p.Toks[k].Start, End: p.Toks[end-1].End,
 		Date: &claims.DateValue{Start: pub, End: pub.AddDate(0, 0, 1), Gran: claims.GranDay, Relative: true,
 			Inferred: []string{"year", "month", "day"}}}}
 	from, _ := p.rangeJoinFrom(a)
@@ -2215,7 +2204,7 @@ func (p *Pass) rangeFromNow(b *dateItem, before []*dateItem) *dateItem {
 	} else {
 		return nil
 	}
-	if k < 2 || !nowWords[p.Toks[k-1].Lower] || !p.Lang.List("range_from").Has(p.Toks, k-2) {
+	if k < 2 || !p.Lang.WordSet("now_words")[p.Toks[k-1].Lower] || !p.Lang.List("range_from").Has(p.Toks, k-2) {
 		return nil
 	}
 	if len(before) > 0 && before[len(before)-1].end > k-2 {

@@ -43,7 +43,7 @@ type Pass struct {
 	// dateMatches are the pattern matches found by the date extractor, kept
 	// for the dateline search.
 	dateMatches []rules.Match
-	tense       map[int]string
+	tense       map[int]claims.Tense
 	evoked      []bool     // per frame: a trigger of it occurs in the text (see evokes)
 	bounds      boundaries // clause and comma counts, built as frame assignment needs them
 }
@@ -148,7 +148,7 @@ func (e *Engine) Extract(doc *claims.Document) []*claims.Claim {
 	sc.blocked = blocked
 	e.setLanguage(doc, toks)
 	l := e.Rules.Languages[doc.Language]
-	p := &Pass{Doc: doc, Lang: l, Rules: e.Rules, Toks: toks, engine: e, scratch: sc, blocked: blocked, tense: map[int]string{}}
+	p := &Pass{Doc: doc, Lang: l, Rules: e.Rules, Toks: toks, engine: e, scratch: sc, blocked: blocked, tense: map[int]claims.Tense{}}
 	p.sents = segment.Sentences(doc.Text)
 	p.blockSkipLines()
 	for _, x := range e.Extractors {
@@ -274,12 +274,12 @@ func (p *Pass) tokenAt(off int) int {
 	return sort.Search(len(p.Toks), func(i int) bool { return p.Toks[i].Start >= off })
 }
 
-// Tense reports "future", "past" or "" for token i: the tense of its own
+// Tense reports TenseFuture, TensePast or TenseNone for token i: the tense of its own
 // clause when the clause marks one, else of its sentence. In "The meeting,
 // which set the goals for the upcoming year, closed on Friday", the date's
 // clause ("closed on Friday ...") is past although the sentence also looks
 // ahead. Future markers win over past ones within a span.
-func (p *Pass) Tense(i int) string {
+func (p *Pass) Tense(i int) claims.Tense {
 	if i >= len(p.Toks) {
 		return ""
 	}
@@ -290,7 +290,7 @@ func (p *Pass) Tense(i int) string {
 }
 
 // ClauseTense is the tense the markers of token i's own clause give, or "".
-func (p *Pass) ClauseTense(i int) string {
+func (p *Pass) ClauseTense(i int) claims.Tense {
 	ca, cb := p.Clause(i)
 	return p.spanTense(ca, cb)
 }
@@ -317,7 +317,7 @@ func (p *Pass) Clause(i int) (int, int) {
 }
 
 // SentenceTense is the tense the markers of token i's sentence give.
-func (p *Pass) SentenceTense(i int) string {
+func (p *Pass) SentenceTense(i int) claims.Tense {
 	si := p.sentenceIndex(p.Toks[i].Start)
 	if t, ok := p.tense[si]; ok {
 		return t
@@ -328,33 +328,47 @@ func (p *Pass) SentenceTense(i int) string {
 	return t
 }
 
-func (p *Pass) spanTense(a, b int) string {
+// spanTense is the tense the markers in tokens [a, b) give, from the
+// marker counts (boundaries), in constant time.
+func (p *Pass) spanTense(a, b int) claims.Tense {
 	b = min(b, len(p.Toks))
 	if a >= b {
-		return ""
+		return claims.TenseNone
 	}
 	bs := &p.bounds
 	bs.extend(p, b)
 	if bs.future[b] > bs.future[a] {
-		return "future"
+		return claims.TenseFuture
 	}
 	if bs.past[b] > bs.past[a] {
-		return "past"
+		return claims.TensePast
 	}
-	return ""
+	return claims.TenseNone
 }
 
 // clauseBreak reports a token that separates clauses: a comma (not inside
 // a number), semicolon, colon, bracket or dash, or a clause word ("and",
 // "dan").
 func (p *Pass) clauseBreak(k int) bool {
-	switch p.Toks[k].Text {
-	case ",", ".":
+	switch t := p.Toks[k].Text; {
+	case t == "," || t == ".":
 		return !inNumber(p.Toks, k)
-	case ";", ":", "(", ")", "—", "–":
+	case clauseMark(t):
 		return true
 	}
 	return p.Rules.ClauseWords.Has(p.Toks, k)
+}
+
+// clauseMark reports punctuation that always ends a clause: semicolon,
+// colon, bracket, dash. (A comma or period does too, unless it sits inside
+// a number; each caller checks that its own way.) frames.go's
+// clauseBetween still spells the set out.
+func clauseMark(t string) bool {
+	switch t {
+	case ";", ":", "(", ")", "—", "–":
+		return true
+	}
+	return false
 }
 
 // pubDate returns the publication date, or the zero time.

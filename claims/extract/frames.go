@@ -524,8 +524,7 @@ func (p *Pass) subjectBefore(sentStart, ci int) string {
 			}
 			continue
 		}
-		switch t.Text {
-		case ",", ";", ":", "(", ")", "—", "–", ".":
+		if t.Text == "," || t.Text == "." || clauseMark(t.Text) {
 			if (t.Text == "," || t.Text == ".") && inNumber(p.Toks, k) {
 				continue // "$7.70"
 			}
@@ -559,7 +558,7 @@ func accepts(at *rules.Attribute, c *claims.Claim) bool {
 	if c.Num != nil {
 		unit = c.Num.Unit
 	}
-	if !at.Accepts(string(c.Kind), unit) {
+	if !at.Accepts(c.Kind, unit) {
 		return false
 	}
 	if c.Kind == claims.KindCount && c.Num != nil && !at.TakesCounted(c.Num.Counted) {

@@ -69,13 +69,24 @@ func scanOrdinals(p *Pass, all bool) {
 	}
 }
 
+// collectivePrefixed reports a word that opens with one of the language's
+// collective_ordinal_prefix entries (Indonesian "ke-").
+func (p *Pass) collectivePrefixed(w string) bool {
+	for pre := range p.Lang.WordSet("collective_ordinal_prefix") {
+		if strings.HasPrefix(w, pre) {
+			return true
+		}
+	}
+	return false
+}
+
 // collectiveOrdinal reports Indonesian "kedua negara" (both countries),
 // "ketiga tersangka" (the three suspects): a ke- word opening a noun phrase
 // counts the members, while after its noun it ranks ("putaran kedua", the
 // second round).
 func (p *Pass) collectiveOrdinal(i, end int) bool {
 	toks := p.Toks
-	if p.Lang.Code != "id" || end != i+1 || !strings.HasPrefix(toks[i].Lower, "ke") || end >= len(toks) {
+	if end != i+1 || end >= len(toks) || !p.collectivePrefixed(toks[i].Lower) {
 		return false
 	}
 	nx := &toks[end]
@@ -161,9 +172,6 @@ func (r *numRead) claim(p *Pass) *claims.Claim {
 	return c
 }
 
-// currencySymbols may only stand before a number ("$5", "Rp 5", not "5 $").
-var currencySymbols = map[string]bool{"$": true, "€": true, "£": true, "¥": true, "₹": true, "₩": true, "rp": true, "us": true, "s": true, "a": true, "rm": true}
-
 // unitAt matches a unit written before (prefix) or after a number at toks[i].
 func (p *Pass) unitAt(i int, before bool) (end int, u *rules.Unit, ok bool) {
 	l, toks := p.Lang, p.Toks
@@ -185,7 +193,7 @@ func (p *Pass) unitAt(i int, before bool) (end int, u *rules.Unit, ok bool) {
 		}
 		return e, u, true
 	}
-	if currencySymbols[toks[i].Lower] && u.Prefix {
+	if u.Prefix && p.Lang.WordSet("prefix_only")[toks[i].Lower] {
 		return 0, nil, false
 	}
 	return e, u, true
@@ -480,8 +488,8 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 			to = end + 1
 		} else if k, _, ok := l.List("range_to").Match(toks, end); ok {
 			// "and" joins a range only after "between"/"antara".
-			isAnd := toks[end].Lower == "and" || toks[end].Lower == "dan"
-			between := fromOK && (toks[fromAt].Lower == "between" || toks[fromAt].Lower == "antara")
+			isAnd := l.WordSet("range_and")[toks[end].Lower]
+			between := fromOK && l.WordSet("range_between")[toks[fromAt].Lower]
 			if !isAnd || between {
 				to = k
 			}
@@ -598,9 +606,9 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 			if du, ok := l.DurUnits[toks[k].Lower]; ok {
 				// "thirty years old", "a 24-year-old": an age.
 				e := k + 1
-				if e+1 < len(toks) && toks[e].Text == "-" && toks[e].Glued() && toks[e+1].Lower == "old" {
+				if old := l.WordSet("age_after"); e+1 < len(toks) && toks[e].Text == "-" && toks[e].Glued() && old[toks[e+1].Lower] {
 					e += 2
-				} else if e < len(toks) && toks[e].Lower == "old" {
+				} else if e < len(toks) && old[toks[e].Lower] {
 					e++
 				} else if !p.ageBefore(first) {
 					r.skip = k + 1
@@ -721,7 +729,7 @@ func (p *Pass) grouped(i, end int) bool {
 func (p *Pass) compoundBounds(r *numRead, b rules.Bound) {
 	toks := p.Toks
 	k := r.end
-	if k+1 >= len(toks) || !(toks[k].Lower == "and" || toks[k].Lower == "but" || toks[k].Lower == "dan" || toks[k].Lower == "tetapi") {
+	if k+1 >= len(toks) || !p.Lang.WordSet("bound_join")[toks[k].Lower] {
 		return
 	}
 	q, b2, ok := p.Lang.Qualifiers.Match(toks, k+1)
@@ -793,7 +801,7 @@ func (p *Pass) labelNumber(i int) bool {
 		if w.Kind != token.Word || !w.Is(token.Capital) || w.Is(token.NewlineBefore) {
 			break
 		}
-		if streetWords[w.Lower] && k > i+1 {
+		if k > i+1 && p.Lang.WordSet("street_words")[w.Lower] {
 			return true
 		}
 	}
@@ -832,11 +840,6 @@ func (p *Pass) prefixUnitBefore(i int) bool {
 	_, ui, ok := p.Lang.Units.MatchBefore(p.Toks, i, 3)
 	return ok && p.Lang.UnitList[ui].Prefix
 }
-
-// streetWords end a street address.
-var streetWords = map[string]bool{"st": true, "street": true, "ave": true, "avenue": true, "rd": true, "road": true,
-	"blvd": true, "boulevard": true, "lane": true, "ln": true, "drive": true, "dr": true, "way": true, "place": true,
-	"pl": true, "court": true, "ct": true, "terrace": true, "highway": true, "hwy": true, "square": true, "parkway": true}
 
 // partOfCode reports digits glued to something that makes them a code,
 // time, phone number or URL part rather than a quantity: "5G", "3D",
@@ -946,7 +949,7 @@ func (p *Pass) counted(end int) (string, bool) {
 	// meetings", "lebih dari 100 uji coba rudal") — not "250 temporary
 	// camps hosting people".
 	k0 := end
-	if k0 < len(toks) && (toks[k0].Lower == "of" || toks[k0].Lower == "dari") {
+	if k0 < len(toks) && p.Lang.WordSet("partitive")[toks[k0].Lower] {
 		k0++
 	}
 	for k0+2 < len(toks) && toks[k0].Kind == token.Word && toks[k0+1].Text == "-" && toks[k0+1].Glued() && toks[k0+2].Glued() {
@@ -964,7 +967,7 @@ func (p *Pass) counted(end int) (string, bool) {
 		}
 	}
 	k := end
-	if k < len(toks) && (toks[k].Lower == "of" || toks[k].Lower == "dari") {
+	if k < len(toks) && p.Lang.WordSet("partitive")[toks[k].Lower] {
 		k++
 	}
 	for k+2 < len(toks) && toks[k].Kind == token.Word && toks[k+1].Text == "-" && toks[k+1].Glued() && toks[k+2].Glued() {
@@ -977,7 +980,7 @@ func (p *Pass) counted(end int) (string, bool) {
 	w := toks[k].Lower
 	if len(w) < 3 || p.Lang.Detect[w] || attrNext || p.Rules.AttrWords.Has(toks, k) || p.Rules.Triggers.Has(toks, k) || p.Lang.IsNumberWord(w) ||
 		p.Lang.List("not_counted").Has(toks, k) || p.Lang.Future.Has(toks, k) || p.Lang.Past.Has(toks, k) ||
-		len(w) > 4 && strings.HasSuffix(w, "ed") && p.Lang.Code == "en" {
+		p.hasPastSuffix(w) {
 		// A verb, not the thing counted ("hundreds went missing", "up to
 		// 300 may leave").
 		return "", attrNext

@@ -12,11 +12,10 @@ import (
 	// go-readability finds the article in a page full of menus, related
 	// links and comments: Mozilla's Readability.js algorithm, ported line by
 	// line, which is what browsers' reader modes use. Re-implementing its
-	// scoring would be a project of its own. The brief asked for its
-	// maintained successor codeberg.org/readeck/go-readability/v2, but the
-	// Go module proxy does not serve that module, so this is the original
-	// (deprecated in its favour, same API).
-	readability "github.com/go-shiori/go-readability"
+	// scoring would be a project of its own. This is readeck's maintained
+	// fork, which go-shiori/go-readability (used here before v2.1.3 was on
+	// the module proxy) is deprecated in favour of.
+	readability "codeberg.org/readeck/go-readability/v2"
 
 	// golang.org/x/net/html is the HTML5 parser (the one go-readability
 	// itself uses), so the page is parsed once and the same tree gives both
@@ -55,8 +54,11 @@ func htmlDocument(path, content string) *claims.Document {
 	m := htmlMetadata(root)
 	art, rerr := runReadability(root)
 	if art.Node != nil && art.Node.Parent != nil {
+		dropByline(root, art.Node.Parent)
 		doc.Text = renderText(art.Node.Parent)
 	}
+	doc.Byline = strings.Join(strings.Fields(art.Byline()), " ")
+	doc.Site = strings.Join(strings.Fields(art.SiteName()), " ")
 	if strings.TrimSpace(doc.Text) != "" {
 		doc.Extracted = ExtractedReadability
 	} else {
@@ -72,15 +74,85 @@ func htmlDocument(path, content string) *claims.Document {
 		return skipped(path, ReasonEmpty)
 	}
 
-	m.title = htmlTitle(strings.TrimSpace(art.Title), m.titleTag, m.h1)
+	m.title = htmlTitle(strings.TrimSpace(art.Title()), m.titleTag, m.h1)
 	m.apply(doc)
 	if doc.Title == "" {
 		doc.Title = guessTitle(doc.Text)
 	}
 	if doc.Title == "" {
-		doc.Title = firstNonEmpty(strings.TrimSpace(art.Title), m.titleTag, m.h1)
+		doc.Title = firstNonEmpty(strings.TrimSpace(art.Title()), m.titleTag, m.h1)
 	}
 	return doc
+}
+
+// dropByline removes the article's byline element ("By Mara Lindqvist"):
+// the first element of the page marked as one (rel="author",
+// itemprop="author", or a class or id with byline, author, dateline or
+// writtenby in it) whose text is under 100 characters — Readability's own
+// test. Readability removes it only when the page's metadata named no
+// author; with one, it leaves the element in the article, where it would
+// open the text in place of the first paragraph. The article has lost its
+// class attributes, so the element is found in the page and removed from
+// the article by its text. The byline itself is kept in Document.Byline.
+func dropByline(page, article *html.Node) {
+	var byline string
+	walk(findElement(page, atom.Body), func(c *html.Node) bool {
+		if byline != "" {
+			return false
+		}
+		if c.Type == html.ElementNode && isBylineElement(c) {
+			if t := strings.TrimSpace(textOf(c)); len([]rune(t)) < 100 {
+				byline = t
+				return false
+			}
+		}
+		return true
+	})
+	if byline == "" {
+		return
+	}
+	var found *html.Node
+	walk(article, func(c *html.Node) bool {
+		if found != nil {
+			return false
+		}
+		if c != article && c.Type == html.ElementNode && strings.TrimSpace(textOf(c)) == byline {
+			found = c
+			return false
+		}
+		return true
+	})
+	if found != nil && found.Parent != nil {
+		found.Parent.RemoveChild(found)
+	}
+}
+
+// isBylineElement is Readability's byline test on an element's attributes.
+func isBylineElement(n *html.Node) bool {
+	var class, id string
+	for _, a := range n.Attr {
+		switch strings.ToLower(a.Key) {
+		case "rel":
+			if a.Val == "author" {
+				return true
+			}
+		case "itemprop":
+			if strings.Contains(a.Val, "author") {
+				return true
+			}
+		case "class":
+			class = a.Val
+		case "id":
+			id = a.Val
+		}
+	}
+	match := strings.ToLower(class + " " + id)
+	for _, w := range []string{"byline", "author", "dateline", "writtenby", "p-author"} {
+		if strings.Contains(match, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // runReadability runs go-readability, turning a panic into an error: it is a

@@ -433,6 +433,10 @@ func TestHTML(t *testing.T) {
 	assert.Equal(t, "en", d.Language)
 	assert.Equal(t, date("2023-03-14"), d.Published)
 	assert.Equal(t, "2023-03-14T07:45:00+01:00", d.PublishedText)
+	// The byline and site name are kept beside the text, not in it.
+	assert.Equal(t, "Mara Lindqvist", d.Byline)
+	assert.Equal(t, "Coastline Gazette", d.Site)
+	assert.NotContains(t, d.Text, "Lindqvist")
 	paras := strings.Split(d.Text, "\n\n")
 	require.Len(t, paras, 3, "%q", d.Text)
 	assert.True(t, strings.HasPrefix(paras[0], "The island ferry made its first crossing"))

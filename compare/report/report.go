@@ -42,6 +42,11 @@ type Document struct {
 	Status          string  `json:"status"`
 	SkipReason      string  `json:"skip_reason,omitempty"`
 	Extracted       string  `json:"extracted,omitempty"` // how text was obtained when not the raw file (offsets refer to it)
+	// Byline and Site are an HTML page's author line and site name, as
+	// Readability reads them; absent for other inputs (added in schema
+	// version 1: fields are only ever added).
+	Byline string `json:"byline,omitempty"`
+	Site   string `json:"site,omitempty"`
 	// Encoding is what the input was decoded from ("utf-8", "utf-16le",
 	// "windows-1252", a declared HTML charset). Claim offsets are byte
 	// offsets into the decoded UTF-8 text, so for any encoding but utf-8
@@ -215,7 +220,7 @@ func FromDocument(d *claims.Document, story int, synd []string) Document {
 		ID: d.ID, Path: d.Path, Title: d.Title, Language: d.Language,
 		PublishedSource: d.PublishedSource, PublishedText: d.PublishedText,
 		LanguageSource: d.LanguageSource, URL: d.URL, Status: d.Status,
-		SkipReason: d.SkipReason, Extracted: d.Extracted, Encoding: d.Encoding, Warnings: d.Warnings,
+		SkipReason: d.SkipReason, Extracted: d.Extracted, Byline: d.Byline, Site: d.Site, Encoding: d.Encoding, Warnings: d.Warnings,
 		Story: story, SyndicatedWith: synd,
 	}
 	if out.Status == "" {
@@ -234,7 +239,7 @@ func FromClaim(c *claims.Claim) Claim {
 		ID: c.ID, Doc: c.Doc, Kind: string(c.Kind), Attribute: c.Attribute, Text: c.Text,
 		Start: c.Start, End: c.End, Line: c.Line, Col: c.Col, Sentence: c.Sentence,
 		Value: c.Value, Also: c.Also, Subject: c.Subject, Scope: c.Scope, Frame: c.Frame, Participants: c.Participants, Triggers: c.Triggers,
-		Tense: c.Tense, Note: c.Note, Rule: c.Rule,
+		Tense: string(c.Tense), Note: c.Note, Rule: c.Rule,
 	}
 	if c.Date != nil {
 		out.Written = c.Date.Written

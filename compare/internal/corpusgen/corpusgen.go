@@ -185,14 +185,6 @@ func (g *gen) intn(n int) int          { return g.r.Intn(n) }
 func (g *gen) between(lo, hi int) int  { return lo + g.r.Intn(hi-lo+1) }
 func (g *gen) chance(p float64) bool   { return g.r.Float64() < p }
 func (g *gen) pick(ss []string) string { return ss[g.r.Intn(len(ss))] }
-func (g *gen) pickN(ss []string, k int) []string {
-	idx := g.r.Perm(len(ss))[:k]
-	out := make([]string, k)
-	for i, j := range idx {
-		out[i] = ss[j]
-	}
-	return out
-}
 
 // sortDiscrepancies keeps the truth in story order whatever the injection
 // order was.
