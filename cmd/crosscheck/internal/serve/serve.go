@@ -16,8 +16,8 @@ package serve
 import (
 	"context"
 	"crypto/rand"
-	"encoding/base64"
 	_ "embed"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"io"
