@@ -342,6 +342,10 @@ func (s *Server) apiReview(w http.ResponseWriter, r *http.Request) {
 
 // errChangedOnDisk vetoes a save when the review file changed between
 // reading it and renaming the new one over it.
+// testHookBeforeCheck, set by tests, runs just before the last check of a
+// review-file write: where another program's write does the most harm.
+var testHookBeforeCheck func()
+
 var errChangedOnDisk = errors.New("review file changed on disk while a decision was being written")
 
 // decide records req in the review file. Writes are serialised; each one
@@ -389,6 +393,9 @@ func (s *Server) decide(req decisionRequest) (decisionResponse, error) {
 		}
 		var written []byte
 		err = f.SaveChecked(func() error {
+			if testHookBeforeCheck != nil {
+				testHookBeforeCheck()
+			}
 			now, err := os.ReadFile(f.Path)
 			if errors.Is(err, fs.ErrNotExist) {
 				now, err = nil, nil

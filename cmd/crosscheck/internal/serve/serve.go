@@ -113,6 +113,7 @@ func New(opt Options) (*Server, error) {
 	if opt.Log == nil {
 		opt.Log = io.Discard
 	}
+	opt.Log = &lockedWriter{w: opt.Log} // handlers log from many goroutines
 	token, err := newToken()
 	if err != nil {
 		return nil, err
@@ -298,4 +299,16 @@ func (s *Server) Describe() string {
 		n = len(f.Decisions)
 	}
 	return fmt.Sprintf("%s; %d findings; review decisions: %s (%d now)", snap.summary, len(snap.report.Discrepancies), s.opt.ReviewPath, n)
+}
+
+// lockedWriter serialises writes to the log.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }
