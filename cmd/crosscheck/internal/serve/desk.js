@@ -383,6 +383,13 @@
     }
     setCurrent(vis[j] || null, true);
   }
+  var keyDecision = "";
+  document.addEventListener("keyup", function (e) {
+    if (!keyDecision || e.key !== keyDecision) { return; }
+    var k = keyDecision;
+    keyDecision = "";
+    if (current) { decide(current, k === "c" ? "confirm" : "dismiss"); }
+  });
   document.addEventListener("keydown", function (e) {
     if (e.ctrlKey || e.metaKey || e.altKey) { return; }
     var t = e.target;
@@ -392,8 +399,10 @@
       case "k": move(-1); break;
       case "c":
       case "d":
+        // Decided on keyup, so that the key itself is not typed into the
+        // reason field the decision moves the cursor to.
         if (!current) { move(1); }
-        if (current) { decide(current, e.key === "c" ? "confirm" : "dismiss"); }
+        keyDecision = e.key;
         break;
       case "o":
         if (current) { var sum = current.querySelector("details > summary"); if (sum) { sum.click(); } }
