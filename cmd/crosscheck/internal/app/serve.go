@@ -21,8 +21,8 @@ var serveContext = func() (context.Context, context.CancelFunc) {
 	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 }
 
-// serveReady, when set (by tests), is called with the page's URL once the
-// desk is listening.
+// serveReady, when set (by tests), is called with the page's URL, on its
+// own goroutine, once the desk is listening.
 var serveReady func(url string)
 
 // runServe is "crosscheck serve": the report on PATH served as a review
@@ -91,7 +91,7 @@ func runServe(args []string, env Env) (int, error) {
 	fmt.Fprintf(env.Stderr, "%s\n", s.Describe())
 	fmt.Fprintf(env.Stdout, "crosscheck review desk: %s (Ctrl-C stops)\n", url)
 	if serveReady != nil {
-		serveReady(url)
+		go serveReady(url) // answered once Serve runs
 	}
 	ctx, stop := serveContext()
 	defer stop()
