@@ -58,6 +58,7 @@ func TestDeskInBrowser(t *testing.T) {
 		t.Chdir(filepath.Dir(o.ReviewPath))
 		o.ReviewPath = review.DefaultPath
 		o.Paths = []string{"articles"}
+		o.Author = "Example Fact Desk"
 	})
 
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
@@ -233,6 +234,17 @@ document.addEventListener("securitypolicyviolation", function (e) {
 	got = loadDecisions(t, d.review)
 	assert.Len(t, got, 3)
 
+	// A re-run from elsewhere (another tab, or the watcher): the page
+	// offers to reload.
+	assert.Equal(t, true, eval(`document.getElementById("desk-banner").hidden`))
+	code, body, _ := d.do(t, "POST", "/api/rerun", "", map[string]string{"X-CSRF-Token": d.s.Token()})
+	require.Equal(t, 200, code, body)
+	waitFor(`!document.getElementById("desk-banner").hidden`, "the re-run banner")
+	assert.Equal(t, "The articles changed and the report was re-run. Reload", eval(`document.getElementById("desk-banner").textContent`))
+	require.NoError(t, chromedp.Do(bctx, chromedp.Click(chromedp.CSS("#desk-banner button"))))
+	waitFor(`window.crosscheckDeskReady === true && JSON.parse(document.getElementById("desk-data").textContent).generation === 4`, "the reload")
+	assert.Equal(t, true, eval(`document.getElementById("desk-banner").hidden`))
+
 	// Still nothing ran, and nothing broke the CSP.
 	assert.Equal(t, "undefined", eval(`typeof window.__pwned`))
 	assert.Nil(t, eval(`window.__alerted || null`))
@@ -253,6 +265,7 @@ document.addEventListener("securitypolicyviolation", function (e) {
 	eval(`document.activeElement.blur(), true`)
 	key("j")
 	key("j")
+	require.NoError(t, chromedp.Do(bctx, chromedp.EmulateViewport(1200, 1130)))
 	eval(`window.scrollTo(0, 0), true`)
 	png, err := chromedp.Run(bctx, chromedp.CaptureScreenshot())
 	require.NoError(t, err)

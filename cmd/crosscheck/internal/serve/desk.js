@@ -88,6 +88,9 @@
     a.setAttribute("download", "");
     exports.appendChild(a);
   });
+  if (!desk.author) {
+    exports.appendChild(el("small", "desk-author", " (claimreview_author is not set in the configuration: the drafts' author is empty)"));
+  }
   bar.appendChild(exports);
   var msg = el("span", "desk-msg");
   msg.id = "desk-msg";
@@ -444,6 +447,8 @@
   function poll() {
     get("/api/state").then(function (st) {
       if (st.generation !== desk.generation) {
+        if (banner.getAttribute("data-generation") === String(st.generation)) { return; }
+        banner.setAttribute("data-generation", String(st.generation));
         banner.textContent = "The articles changed and the report was re-run. ";
         var b = button("desk-reload", "Reload", "Show the new report (decisions are kept)");
         b.addEventListener("click", reload);
@@ -454,6 +459,8 @@
       if (st.rerun_error) {
         banner.textContent = "A re-run failed; this is the previous report: " + st.rerun_error;
         banner.hidden = false;
+      } else if (!banner.hasAttribute("data-generation")) {
+        banner.hidden = true;
       }
       if (st.review_hash !== desk.review_hash) {
         desk.review_hash = st.review_hash;
