@@ -454,8 +454,8 @@ func TestWatchAndShutdown(t *testing.T) {
 		return st
 	}
 	assert.Equal(t, 1, state().Generation)
-	// A decision (the review file may sit among the articles) is not an
-	// article change.
+	// A decision is not an article change (TestFingerprint: nor is the
+	// review file when it sits among the articles).
 	req, err := http.NewRequest("POST", url+"api/review", strings.NewReader(decisionBody(idSigned, "dismiss", "r", "")))
 	require.NoError(t, err)
 	req.Header.Set("X-CSRF-Token", d.s.Token())
