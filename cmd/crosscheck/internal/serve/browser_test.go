@@ -272,6 +272,8 @@ document.addEventListener("securitypolicyviolation", function (e) {
 	require.Greater(t, len(png), 1000)
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "desk.png"), png, 0o644))
 	if *screenshot {
-		require.NoError(t, os.WriteFile(shot, png, 0o644))
+		small, err := smallPNG(png)
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(shot, small, 0o644))
 	}
 }
