@@ -1,14 +1,17 @@
 package app
 
 import (
+	"bufio"
 	"context"
 	"io"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -97,4 +100,48 @@ func TestServeUsageErrors(t *testing.T) {
 	r := runCmd(t, "serve", "-h")
 	assert.Equal(t, ExitOK, r.code)
 	assert.Contains(t, r.stderr, "-addr")
+}
+
+// TestServeStopsOnInterrupt runs the real binary and presses Ctrl-C
+// (SIGINT): the server finishes and exits 0.
+func TestServeStopsOnInterrupt(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := filepath.Join(t.TempDir(), "crosscheck")
+	build := exec.Command("go", "build", "-o", bin, "github.com/crosscheck/crosscheck/cmd/crosscheck")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	wd := t.TempDir()
+	example, err := filepath.Abs(exampleDir)
+	require.NoError(t, err)
+	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--watch", "0", example)
+	cmd.Dir = wd
+	stdout, err := cmd.StdoutPipe()
+	require.NoError(t, err)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	require.NoError(t, cmd.Start())
+	t.Cleanup(func() { cmd.Process.Kill() })
+
+	line, err := bufio.NewReader(stdout).ReadString('\n')
+	require.NoError(t, err)
+	url := regexp.MustCompile(`http://127\.0\.0\.1:\d+/`).FindString(line)
+	require.NotEmpty(t, url, line)
+	resp, err := http.Get(url + "api/state")
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Equal(t, 200, resp.StatusCode)
+
+	require.NoError(t, cmd.Process.Signal(os.Interrupt))
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		assert.NoError(t, err, stderr.String())
+	case <-time.After(20 * time.Second):
+		t.Fatal("serve did not stop on SIGINT")
+	}
+	assert.Contains(t, stderr.String(), "crosscheck serve: stopped")
 }
