@@ -170,6 +170,14 @@ document.addEventListener("securitypolicyviolation", function (e) {
 	require.NoError(t, chromedp.Do(bctx, chromedp.SendKeys(chromedp.CSS(`#`+idYear+` .desk-reason`), "2024 is a typo in 001\r")))
 	waitFor(`document.getElementById("`+idYear+`").getAttribute("data-status") === "confirmed"`, "the confirmation")
 
+	// o opens and closes the current finding's evidence.
+	eval(`document.activeElement.blur(), true`)
+	key("o")
+	assert.Equal(t, true, eval(`document.querySelector("#`+idYear+` details").open`))
+	assert.Equal(t, true, eval(`document.querySelectorAll("#`+idYear+` details mark").length > 0`), "filled with the claims in context")
+	key("o")
+	assert.Equal(t, false, eval(`document.querySelector("#`+idYear+` details").open`))
+
 	// The review file has both, in the format "crosscheck review" writes.
 	got := loadDecisions(t, d.review)
 	require.Len(t, got, 2)
