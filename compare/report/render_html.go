@@ -65,6 +65,8 @@ type htmlPage struct {
 	// Filters: the stories that have findings, and every attribute.
 	StoryOptions []htmlStoryOption
 	AttrOptions  []string
+	// Desk is set only on the page crosscheck serve serves (RenderHTMLDesk).
+	Desk *htmlDeskPage
 }
 
 type htmlDocument struct {
@@ -196,6 +198,15 @@ const storyDocsNamed = 6
 
 // renderHTML writes the interactive single-file report.
 func renderHTML(w io.Writer, r *Report, opt RenderOptions) error {
+	page, err := buildHTMLPage(r, opt)
+	if err != nil {
+		return err
+	}
+	return htmlTemplate.Execute(w, page)
+}
+
+// buildHTMLPage computes what the report page shows.
+func buildHTMLPage(r *Report, opt RenderOptions) (*htmlPage, error) {
 	shown, hidden := visible(r, opt)
 	byID := r.ClaimByID()
 	docs := r.DocumentByID()
@@ -332,10 +343,10 @@ func renderHTML(w io.Writer, r *Report, opt RenderOptions) error {
 	}
 	blob, err := json.Marshal(data) // escapes <, >, &, U+2028 and U+2029
 	if err != nil {
-		return err
+		return nil, err
 	}
 	page.Data = template.JS(blob)
-	return htmlTemplate.Execute(w, page)
+	return &page, nil
 }
 
 // storyLabel names a story in the filter: its number and first documents.

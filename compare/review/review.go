@@ -57,14 +57,23 @@ const header = `# crosscheck review decisions: one entry per finding id, sorted 
 // valid review file is an error naming path:line, because silently ignoring
 // a reviewer's decisions would resurrect findings they dismissed.
 func Load(path string) (*File, error) {
-	f := &File{Path: path}
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return f, nil
+		return &File{Path: path}, nil
 	}
 	if err != nil {
 		return nil, err
 	}
+	return Parse(path, data)
+}
+
+// Parse reads a review file's content, as Load does with what it reads
+// from path (which names the file in errors and becomes the File's Path).
+// Empty content is an empty review. A caller that must not overwrite a
+// change made on disk meanwhile reads the bytes itself, parses them here,
+// and saves with SaveChecked comparing the file to those bytes.
+func Parse(path string, data []byte) (*File, error) {
+	f := &File{Path: path}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		return nil, yamlError(path, err)
@@ -244,6 +253,20 @@ func (f *File) RecordReplacing(d report.Decision) (prev report.Decision, replace
 	return prev, false, nil
 }
 
+// Remove takes the decision for id (ignoring case) out of the file and
+// returns it; ok is false when there was none. A finding whose decision is
+// removed is open again.
+func (f *File) Remove(id string) (removed report.Decision, ok bool) {
+	for i := range f.Decisions {
+		if sameID(f.Decisions[i].ID, id) {
+			removed = f.Decisions[i]
+			f.Decisions = append(f.Decisions[:i], f.Decisions[i+1:]...)
+			return removed, true
+		}
+	}
+	return removed, false
+}
+
 // Lookup returns the decision for id (ignoring case), if any.
 func (f *File) Lookup(id string) (report.Decision, bool) {
 	for _, d := range f.Decisions {
@@ -298,7 +321,15 @@ func (f *File) Marshal() ([]byte, error) {
 // directory, synced, then renamed over the old one, so that a crash or a
 // full disk never leaves a half-written review file behind. An existing
 // file's permissions are kept.
-func (f *File) Save() error {
+func (f *File) Save() error { return f.SaveChecked(nil) }
+
+// SaveChecked is Save with a last check: check, when not nil, runs after
+// the temporary file is written and just before it is renamed over the
+// old one, and an error from it abandons the write (the temporary file is
+// removed, the old file left as it was) and is returned. crosscheck serve
+// uses it to re-read a review file that another program changed while a
+// decision was being recorded, instead of overwriting it blind.
+func (f *File) SaveChecked(check func() error) error {
 	if f.Path == "" {
 		return errors.New("review file has no path")
 	}
@@ -334,6 +365,11 @@ func (f *File) Save() error {
 	}
 	if err := tmp.Close(); err != nil {
 		return err
+	}
+	if check != nil {
+		if err := check(); err != nil {
+			return err
+		}
 	}
 	if err := os.Rename(name, f.Path); err != nil {
 		return err

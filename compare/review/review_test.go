@@ -1,6 +1,7 @@
 package review
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -225,4 +226,50 @@ func TestIDsIgnoreCase(t *testing.T) {
 	d, ok := f.Lookup("CC-AAAAAAAAAA")
 	assert.True(t, ok)
 	assert.Equal(t, "second", d.Reason)
+}
+
+func TestSaveCheckedVetoLeavesFileAlone(t *testing.T) {
+	path := filepath.Join(t.TempDir(), DefaultPath)
+	old := []byte("version: 1\ndecisions:\n  - id: CC-aaaaaaaaaa\n    status: confirmed\n")
+	require.NoError(t, os.WriteFile(path, old, 0o644))
+	f, err := Parse(path, old)
+	require.NoError(t, err)
+	require.Len(t, f.Decisions, 1)
+	require.NoError(t, f.Record(report.Decision{ID: "CC-bbbbbbbbbb", Status: Dismissed, Reason: "r"}))
+
+	veto := errors.New("changed on disk")
+	calls := 0
+	err = f.SaveChecked(func() error { calls++; return veto })
+	assert.ErrorIs(t, err, veto)
+	assert.Equal(t, 1, calls)
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Equal(t, old, data, "a vetoed save leaves the old file")
+	entries, err := os.ReadDir(filepath.Dir(path))
+	require.NoError(t, err)
+	assert.Len(t, entries, 1, "and no temporary file")
+
+	require.NoError(t, f.SaveChecked(func() error { return nil }))
+	back, err := Load(path)
+	require.NoError(t, err)
+	assert.Len(t, back.Decisions, 2)
+}
+
+func TestParseEmptyAndRemove(t *testing.T) {
+	f, err := Parse("x.yaml", nil)
+	require.NoError(t, err)
+	assert.Empty(t, f.Decisions)
+	assert.Equal(t, "x.yaml", f.Path)
+	_, err = Parse("x.yaml", []byte("decisions: 3\n"))
+	assert.EqualError(t, err, `x.yaml:1: "decisions" must be a list`)
+
+	require.NoError(t, f.Record(report.Decision{ID: "CC-aaaaaaaaaa", Status: Confirmed}))
+	require.NoError(t, f.Record(report.Decision{ID: "CC-bbbbbbbbbb", Status: Dismissed}))
+	got, ok := f.Remove("cc-AAAAAAAAAA")
+	assert.True(t, ok)
+	assert.Equal(t, "CC-aaaaaaaaaa", got.ID)
+	_, ok = f.Remove("CC-aaaaaaaaaa")
+	assert.False(t, ok, "removed once")
+	require.Len(t, f.Decisions, 1)
+	assert.Equal(t, "CC-bbbbbbbbbb", f.Decisions[0].ID)
 }

@@ -41,6 +41,7 @@ Usage:
   crosscheck claims [flags] PATH...   list every claim read (table or json)
   crosscheck verify [flags] PATH...   run expectation cases (.txtar files or directories)
   crosscheck review ID (--confirm|--dismiss) --reason TEXT [--by NAME]
+  crosscheck serve [flags] PATH...    review desk in the browser on http://127.0.0.1:8787/
   crosscheck explain [flags] PATH... (--at DOC:LINE[:COL] | --phrase TEXT)
                                       why a claim was or was not compared
   crosscheck version
@@ -91,6 +92,8 @@ func Run(args []string, env Env) int {
 		code, err = runReview(rest, env)
 	case "explain":
 		code, err = runExplain(rest, env)
+	case "serve":
+		code, err = runServe(rest, env)
 	case "version", "--version":
 		fmt.Fprintln(env.Stdout, versionLine())
 	case "help", "-h", "--help":
