@@ -12,7 +12,7 @@ import (
 	"github.com/crosscheck/crosscheck/rules"
 )
 
-// DateExtractor reads dates, date ranges, times, relative expressions and
+// Dates reads dates, date ranges, times, relative expressions and
 // durations, and finds the publication dateline when the input gave none.
 //
 // It works in three steps over the token index: match the language's
@@ -21,12 +21,7 @@ import (
 // publication date and the sentence's tense, then combine neighbours: a
 // clock time with the date beside it ("Feb. 6 at 4:17 a.m.") and two dates
 // joined by "to" or "hingga" into one range ("from May to Oct. 2020").
-var DateExtractor = &Extractor{
-	Name:  "dates",
-	Doc:   "absolute, partial and relative dates, ranges, times and durations",
-	Kinds: []claims.Kind{claims.KindDate, claims.KindDuration},
-	Run:   runDates,
-}
+func Dates(p *Pass) { runDates(p) }
 
 // dateRun is the state of one run of the date extractor: the last date the
 // text mentioned at day precision, which anaphoric expressions ("two days
@@ -55,7 +50,6 @@ type dateItem struct {
 func runDates(p *Pass) {
 	idx := p.engine.langs[p.Lang.Code].dates
 	ms := p.scanDates(idx)
-	p.dateMatches = ms
 	dateline := -1
 	if !p.Doc.HasDate() {
 		dateline = p.findDateline(ms)
