@@ -140,23 +140,10 @@ func (e *Engine) Extract(doc *claims.Document) []*claims.Claim {
 	if sc == nil {
 		sc = new(scratch)
 	}
-	toks := token.Scan(doc.Text, sc.toks[:0])
-	sc.toks = toks
 	// Claims keep no reference to tokens, masks or flags, so the buffers
 	// can be reused.
 	defer e.bufs.Put(sc)
-	blocked := sc.blocked[:0]
-	if cap(blocked) < len(toks) {
-		blocked = make([]bool, len(toks))
-	}
-	blocked = blocked[:len(toks)]
-	clear(blocked)
-	sc.blocked = blocked
-	e.setLanguage(doc, toks)
-	l := e.Rules.Languages[doc.Language]
-	p := &Pass{Doc: doc, Lang: l, Rules: e.Rules, Toks: toks, engine: e, scratch: sc, blocked: blocked, tense: map[int]claims.Tense{}}
-	p.sents = segment.Sentences(doc.Text)
-	p.blockSkipLines()
+	p := e.newPass(doc, sc)
 	for _, step := range e.Steps {
 		step(p)
 	}
@@ -176,6 +163,26 @@ func (e *Engine) Extract(doc *claims.Document) []*claims.Claim {
 	e.assignFrames(p, out)
 	doc.Participants = p.Rules.NamedIn(p.Toks)
 	return out
+}
+
+// newPass scans doc into the scratch buffers, settles its language and
+// sentences, and blocks the lines the language skips.
+func (e *Engine) newPass(doc *claims.Document, sc *scratch) *Pass {
+	toks := token.Scan(doc.Text, sc.toks[:0])
+	sc.toks = toks
+	blocked := sc.blocked[:0]
+	if cap(blocked) < len(toks) {
+		blocked = make([]bool, len(toks))
+	}
+	blocked = blocked[:len(toks)]
+	clear(blocked)
+	sc.blocked = blocked
+	e.setLanguage(doc, toks)
+	l := e.Rules.Languages[doc.Language]
+	p := &Pass{Doc: doc, Lang: l, Rules: e.Rules, Toks: toks, engine: e, scratch: sc, blocked: blocked, tense: map[int]claims.Tense{}}
+	p.sents = segment.Sentences(doc.Text)
+	p.blockSkipLines()
+	return p
 }
 
 // setLanguage keeps a language given by metadata or flag when the rules know
