@@ -93,11 +93,10 @@ type comparer struct {
 	// info holds what comparison needs about each read document, so that
 	// a claim costs one lookup (often none: see infoOf) rather than one per
 	// map (document, story, source, background sentences).
-	info  map[string]*docInfo
-	last  *docInfo
-	attrs map[string]attrRef
-	toks  []token.Token // scratch space for backgroundSentences
-	stop  map[string]bool
+	info map[string]*docInfo
+	last *docInfo
+	toks []token.Token // scratch space for backgroundSentences
+	stop map[string]bool
 	// bgKeys names the background event of each document's background
 	// sentences that share one with another article; bgWhy says, per
 	// event, why its sentences were joined (events.go).
@@ -133,7 +132,7 @@ type attrRef struct {
 
 func newComparer(set *rules.Set, read []*claims.Document, res *Result) *comparer {
 	cm := &comparer{set: set, res: res, docs: make(map[string]*claims.Document, len(read)),
-		info: make(map[string]*docInfo, len(read)), attrs: map[string]attrRef{}}
+		info: make(map[string]*docInfo, len(read))}
 	infos := make([]docInfo, len(read))
 	for i, d := range read {
 		inf := &infos[i]
@@ -172,25 +171,11 @@ func (cm *comparer) background(c *claims.Claim) bool {
 	return inf != nil && inf.background[c.Sentence]
 }
 
-// resolve resolves an attribute name, once per name. (Should a frame list
-// an attribute twice, the last one counts.)
+// resolve resolves a claim's attribute name against the rules
+// (rules.Set.Attribute).
 func (cm *comparer) resolve(name string) attrRef {
-	if r, ok := cm.attrs[name]; ok {
-		return r
-	}
-	var r attrRef
-	fname, aname, _ := strings.Cut(name, ".")
-	if fr := cm.set.FrameByName(fname); fr != nil {
-		for _, a := range fr.Attributes {
-			if a.Name == aname {
-				r.attr = a
-			}
-		}
-		r.frame = fr
-		r.ok = r.attr != nil
-	}
-	cm.attrs[name] = r
-	return r
+	fr, at, ok := cm.set.Attribute(name)
+	return attrRef{frame: fr, attr: at, ok: ok}
 }
 
 // Event windows around a story's publication dates: a recurring event's

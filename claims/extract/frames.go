@@ -238,7 +238,7 @@ func (fa *frameAssigner) pick(c *claims.Claim, si *sentenceInfo, a, ci, ce int, 
 		// that frame in an article that evokes it anywhere.
 		if fi, ai, ok := p.unitFrame(c); ok {
 			fr := set.Frames[fi]
-			c.Frame, c.Attribute = fr.Name, fr.Name+"."+fr.Attributes[ai].Name
+			c.Frame, c.Attribute = fr.Name, fr.AttributeName(ai)
 			c.Triggers = append(c.Triggers, "(the article's "+fr.Name+")")
 			return
 		}
@@ -249,7 +249,7 @@ func (fa *frameAssigner) pick(c *claims.Claim, si *sentenceInfo, a, ci, ce int, 
 		// that event's frame, across a line break too.
 		if fi, ai, ok := p.previousFrame(c, a, fa.cache, func(int) int { return -1 }, true); ok {
 			fr := set.Frames[fi]
-			c.Frame, c.Attribute = fr.Name, fr.Name+"."+fr.Attributes[ai].Name
+			c.Frame, c.Attribute = fr.Name, fr.AttributeName(ai)
 			c.Triggers = append(c.Triggers, "(previous sentence)")
 		}
 		return
@@ -275,7 +275,7 @@ func (fa *frameAssigner) pick(c *claims.Claim, si *sentenceInfo, a, ci, ce int, 
 		}
 		if fi, ai, ok := p.previousFrame(c, a, fa.cache, near, false); ok {
 			fr := set.Frames[fi]
-			c.Frame, c.Attribute = fr.Name, fr.Name+"."+fr.Attributes[ai].Name
+			c.Frame, c.Attribute = fr.Name, fr.AttributeName(ai)
 			c.Triggers = append(c.Triggers, "(previous sentence)")
 			if fr.Attributes[ai].PerSubject {
 				c.Subject = p.subjectBefore(a, ci)
@@ -300,7 +300,7 @@ func (fa *frameAssigner) pick(c *claims.Claim, si *sentenceInfo, a, ci, ce int, 
 		c.Participants = p.entityParticipants(si, c.SentenceStart, c.SentenceEnd)
 	}
 	c.Frame = fr.Name
-	c.Attribute = fr.Name + "." + fr.Attributes[primary.attr].Name
+	c.Attribute = fr.AttributeName(primary.attr)
 	if fr.Attributes[primary.attr].PerSubject {
 		c.Subject = p.subjectBefore(a, ci)
 	}
@@ -316,7 +316,7 @@ func (fa *frameAssigner) pick(c *claims.Claim, si *sentenceInfo, a, ci, ce int, 
 			if f.NoCompare || fr.NoCompare {
 				continue
 			}
-			c.Also = append(c.Also, f.Name+"."+f.Attributes[ch.attr].Name)
+			c.Also = append(c.Also, f.AttributeName(ch.attr))
 			if ch.ev != nil {
 				c.Triggers = append(c.Triggers, ch.ev.text)
 			}
