@@ -161,6 +161,7 @@ func (e *Engine) Extract(doc *claims.Document) []*claims.Claim {
 		}
 	}
 	e.assignFrames(p, out)
+	p.readContext(out)
 	doc.Participants = p.Rules.NamedIn(p.Toks)
 	return out
 }
