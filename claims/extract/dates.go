@@ -360,7 +360,7 @@ func (p *Pass) rejectMatch(m rules.Match) bool {
 	if m.Pattern.Value != "" && m.End-m.Start == 1 && m.End < len(toks) {
 		// "Now, ..." opening a sentence and "now that" are discourse
 		// words, not the present.
-		if nx := toks[m.End].Lower; nx == "that" && m.Pattern.Value == "PRESENT_REF" ||
+		if nx := toks[m.End].Lower; p.Lang.WordSet("now_conjunction")[nx] && m.Pattern.Value == "PRESENT_REF" ||
 			nx == "," && p.sentenceStartsAt(m.Start) {
 			return true
 		}
@@ -1871,20 +1871,16 @@ func (p *Pass) duration(c *claims.Claim, m rules.Match) bool {
 	end := m.End
 	value := ""
 	toks := p.Toks
-	// "an hour and a half", "one year and a quarter"
-	if end+1 < len(toks) && toks[end].Lower == "and" {
+	// "an hour and a half", "one year and a quarter": the language's and,
+	// one and half or fraction words.
+	if end+1 < len(toks) && p.Lang.IsAndWord(toks[end].Lower) {
 		k := end + 1
-		if toks[k].Lower == "a" && k+1 < len(toks) {
+		if p.Lang.IsOneWord(toks[k].Lower) && k+1 < len(toks) {
 			k++
 		}
-		switch toks[k].Lower {
-		case "half":
-			v += 0.5
-			prec = math.Min(prec, 0.5)
-			end = k + 1
-		case "quarter":
-			v += 0.25
-			prec = math.Min(prec, 0.25)
+		if f, ok := p.Lang.PartOf(toks[k].Lower); ok {
+			v += f
+			prec = math.Min(prec, f)
 			end = k + 1
 		}
 	}
@@ -2140,7 +2136,7 @@ func (p *Pass) rangeToNow(a *dateItem, rest []*dateItem) *dateItem {
 		Date: &claims.DateValue{Start: pub, End: pub.AddDate(0, 0, 1), Gran: claims.GranDay, Relative: true,
 			Inferred: []string{"year", "month", "day"}}}}
 	from, _ := p.rangeJoinFrom(a)
-	if p.Toks[a.end].Lower == "and" && from == a.start {
+	if p.Lang.WordSet("range_and")[p.Toks[a.end].Lower] && from == a.start {
 		return nil
 	}
 	r := p.makeRange(a, b, from)

@@ -255,7 +255,7 @@ func (p *Pass) readNumber(i int) (numRead, bool) {
 			return r, false
 		}
 	}
-	if isWord && t.Lower == "one" && n.End == i+1 {
+	if isWord && l.IsOneNumeral(t.Lower) && n.End == i+1 {
 		// "the one you mentioned", "which one": a pronoun, unless a unit
 		// or a counted noun follows ("that one mile").
 		if _, _, ok := l.List("pronoun_one_before").MatchBefore(toks, i, 2); ok {
@@ -541,7 +541,7 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 	// Feet and inches, kilometres and metres: "5 ft 2 in".
 	if unit != nil && unit.Dimension == "length" && end+1 < len(toks) {
 		k := end
-		if toks[k].Lower == "and" {
+		if l.IsAndWord(toks[k].Lower) {
 			k++
 		}
 		if n2, ok := l.ReadNumeral(toks, k); ok && toks[k].Kind == token.Number && n2.End < len(toks) {
