@@ -95,6 +95,10 @@ type scratch struct {
 	toks    []token.Token
 	blocked []bool
 	masks   []uint64
+	// assignFrames' per-claim working slices (frameAssigner).
+	places    []place
+	accepting []bool
+	cands     []frameCandidate
 }
 
 type langIndex struct {

@@ -36,18 +36,23 @@ type sentenceInfo struct {
 // (candidates), and pick the winner or fall back to the article's or the
 // previous sentence's frame (pick).
 func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
-	fa := &frameAssigner{p: p, set: e.Rules, cache: map[int]*sentenceInfo{}}
+	sc := p.scratch
+	fa := frameAssigner{p: p, set: e.Rules, cache: map[int]*sentenceInfo{},
+		places: sc.places[:0], accepting: sc.accepting[:0], cands: sc.cands[:0]}
 	for _, c := range cs {
 		if c.Dateline {
 			continue
 		}
 		fa.assign(c)
 	}
+	// The scratch slices go back to the pool with the document's buffers.
+	sc.places, sc.accepting, sc.cands = fa.places[:0], fa.accepting[:0], fa.cands[:0]
 	p.markPartial(cs)
 }
 
 // frameAssigner is assignFrames' state over one document: the sentences'
-// evidence, found once, and scratch slices reused from claim to claim.
+// evidence, found once, and scratch slices reused from claim to claim (and,
+// through the engine's pooled scratch, from document to document).
 type frameAssigner struct {
 	p         *Pass
 	set       *rules.Set
@@ -71,7 +76,43 @@ type place struct {
 type frameCandidate struct {
 	frame, attr, dist, trigDist int
 	ev                          *evidence
-	why                         string
+	how                         how // why the frame qualified and took that attribute
+}
+
+// how records why a candidate frame qualified (by a trigger in the claim's
+// clause, an attribute word beside it, or its unit) and how it chose its
+// attribute (an attribute word, the default, or the default because the
+// claim is attached to the trigger). Two small numbers rather than a
+// string, so that scoring allocates nothing; String spells them out.
+type how struct {
+	frameBy, attrBy uint8
+}
+
+const (
+	byTrigger uint8 = iota
+	byAttrBeside
+	byUnit
+)
+
+const (
+	attrByWord uint8 = iota
+	attrByDefault
+	attrAttached
+)
+
+// String says why, as tests and readers want it.
+func (h how) String() string {
+	s := [...]string{"trigger in its clause", "attribute word beside it, trigger across a clause", "unit only one attribute takes, trigger across a clause"}[h.frameBy]
+	switch h.attrBy {
+	case attrByDefault:
+		return s + "; default attribute"
+	case attrAttached:
+		return s + "; attached to the trigger; default attribute"
+	}
+	if h.frameBy != byTrigger {
+		return s
+	}
+	return s + "; attribute word"
 }
 
 // assign gives claim c its frame, attribute, participants and triggers.
@@ -177,7 +218,7 @@ func (fa *frameAssigner) score(c *claims.Claim, fi int, si *sentenceInfo, places
 			}
 		}
 	}
-	why := "trigger in its clause"
+	var why how
 	if !triggered {
 		// "Gempa ... mengguncang Garut, dengan kedalaman 25 km": the
 		// event word is across a comma, but an attribute word right
@@ -185,13 +226,13 @@ func (fa *frameAssigner) score(c *claims.Claim, fi int, si *sentenceInfo, places
 		switch {
 		case triggeredAcross && bestAttr >= 0 && bestAttrDist <= 2:
 			bestDist = bestAttrDist
-			why = "attribute word beside it, trigger across a clause"
+			why.frameBy = byAttrBeside
 		case triggeredAcross && unitAttr(fr, accepting, c) >= 0:
 			// "The first quake, magnitude 7.6, struck ...": a figure
 			// in a unit only one attribute of the frame takes is
 			// that attribute, whatever clause it stands in.
 			bestAttr, bestDist = unitAttr(fr, accepting, c), clausePenalty
-			why = "unit only one attribute takes, trigger across a clause"
+			why.frameBy = byUnit
 		default:
 			return frameCandidate{}, false
 		}
@@ -204,7 +245,7 @@ func (fa *frameAssigner) score(c *claims.Claim, fi int, si *sentenceInfo, places
 	// attribute word decides ("Turnout in the election was 81.8%").
 	if bestAttr >= 0 && trigDist == 0 && bestAttrDist > 0 {
 		bestAttr = -1
-		why += "; attached to the trigger"
+		why.attrBy = attrAttached
 	}
 	if bestAttr >= 0 && bestAttrDist < bestDist {
 		bestDist = bestAttrDist
@@ -213,12 +254,12 @@ func (fa *frameAssigner) score(c *claims.Claim, fi int, si *sentenceInfo, places
 		for ai, at := range fr.Attributes {
 			if accepting[ai] && at.Default {
 				bestAttr = ai
-				why += "; default attribute"
+				if why.attrBy != attrAttached {
+					why.attrBy = attrByDefault
+				}
 				break
 			}
 		}
-	} else if triggered {
-		why += "; attribute word"
 	}
 	if bestAttr < 0 {
 		return frameCandidate{}, false
@@ -226,9 +267,9 @@ func (fa *frameAssigner) score(c *claims.Claim, fi int, si *sentenceInfo, places
 	return frameCandidate{fi, bestAttr, bestDist, trigDist, bestEv, why}, true
 }
 
-// pick gives c the nearest frameCandidate's frame and attribute (ties to the
+// pick gives c the nearest candidate's frame and attribute (ties to the
 // nearer trigger), plus the others' attributes when a sentence-opening
-// adverbial scopes over them; with no frameCandidate, it falls back to the one
+// adverbial scopes over them; with no candidate, it falls back to the one
 // frame whose unit c has, or the previous sentence's frame.
 func (fa *frameAssigner) pick(c *claims.Claim, si *sentenceInfo, a, ci, ce int, choices []frameCandidate) {
 	p, set := fa.p, fa.set

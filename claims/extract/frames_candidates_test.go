@@ -51,7 +51,7 @@ func TestFrameCandidates(t *testing.T) {
 			var got []string
 			for _, ch := range fa.candidates(c, si, fa.mentions(si, ci, ce)) {
 				fr := e.Rules.Frames[ch.frame]
-				got = append(got, fr.Name+"."+fr.Attributes[ch.attr].Name+": "+ch.why)
+				got = append(got, fr.Name+"."+fr.Attributes[ch.attr].Name+": "+ch.how.String())
 			}
 			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
 				t.Errorf("candidates:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
