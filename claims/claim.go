@@ -35,6 +35,28 @@ const (
 	TenseFuture Tense = "future"
 )
 
+// Context flags what a claim's sentence and words say about which
+// occurrence of an event they report, read at extraction from the tokens
+// in hand so that the comparison, which decides with the story's dates
+// whether a sentence is background, does not scan the text again.
+type Context uint8
+
+// Context flags.
+const (
+	// OpensBackground: the sentence opens with a background marker
+	// ("Previously, ...", "Sebelumnya, ...").
+	OpensBackground Context = 1 << iota
+	// OpensAnaphora: the sentence opens with a pronoun for an earlier
+	// sentence's event ("It killed 612 people").
+	OpensAnaphora
+	// DefiniteEvent: the sentence names an event as a known one ("in the
+	// quake", "gempa tersebut").
+	DefiniteEvent
+	// NominalDate: the date modifies a noun rather than placing its
+	// sentence in time ("the tsunami of 2004", "the 2004 tsunami").
+	NominalDate
+)
+
 // Kinds lists every claim kind, for code that checks a kind named in data
 // (rules' attribute kinds).
 var Kinds = []Kind{KindDate, KindDuration, KindCount, KindQuantity, KindOrdinal, KindPercent, KindMoney}
@@ -90,8 +112,11 @@ type Claim struct {
 	Date  *DateValue
 	Num   *NumberValue
 
-	Tense Tense  // TensePast, TenseFuture or TenseNone when the sentence does not say
-	Note  string // how the value was resolved, in words ("year inferred from dateline 2024-12-30")
+	Tense Tense // TensePast, TenseFuture or TenseNone when the sentence does not say
+	// Context is what extraction read around the claim that tells which
+	// occurrence of an event its sentence is about (see Context).
+	Context Context
+	Note    string // how the value was resolved, in words ("year inferred from dateline 2024-12-30")
 }
 
 // Granularity is the precision at which a date was stated.

@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/crosscheck/crosscheck/claims"
-	"github.com/crosscheck/crosscheck/claims/token"
 	"github.com/crosscheck/crosscheck/rules"
 )
 
@@ -93,11 +92,9 @@ type comparer struct {
 	// info holds what comparison needs about each read document, so that
 	// a claim costs one lookup (often none: see infoOf) rather than one per
 	// map (document, story, source, background sentences).
-	info  map[string]*docInfo
-	last  *docInfo
-	attrs map[string]attrRef
-	toks  []token.Token // scratch space for backgroundSentences
-	stop  map[string]bool
+	info map[string]*docInfo
+	last *docInfo
+	stop map[string]bool
 	// bgKeys names the background event of each document's background
 	// sentences that share one with another article; bgWhy says, per
 	// event, why its sentences were joined (events.go).
@@ -133,7 +130,7 @@ type attrRef struct {
 
 func newComparer(set *rules.Set, read []*claims.Document, res *Result) *comparer {
 	cm := &comparer{set: set, res: res, docs: make(map[string]*claims.Document, len(read)),
-		info: make(map[string]*docInfo, len(read)), attrs: map[string]attrRef{}}
+		info: make(map[string]*docInfo, len(read))}
 	infos := make([]docInfo, len(read))
 	for i, d := range read {
 		inf := &infos[i]
@@ -172,25 +169,11 @@ func (cm *comparer) background(c *claims.Claim) bool {
 	return inf != nil && inf.background[c.Sentence]
 }
 
-// resolve resolves an attribute name, once per name. (Should a frame list
-// an attribute twice, the last one counts.)
+// resolve resolves a claim's attribute name against the rules
+// (rules.Set.Attribute).
 func (cm *comparer) resolve(name string) attrRef {
-	if r, ok := cm.attrs[name]; ok {
-		return r
-	}
-	var r attrRef
-	fname, aname, _ := strings.Cut(name, ".")
-	if fr := cm.set.FrameByName(fname); fr != nil {
-		for _, a := range fr.Attributes {
-			if a.Name == aname {
-				r.attr = a
-			}
-		}
-		r.frame = fr
-		r.ok = r.attr != nil
-	}
-	cm.attrs[name] = r
-	return r
+	fr, at, ok := cm.set.Attribute(name)
+	return attrRef{frame: fr, attr: at, ok: ok}
 }
 
 // Event windows around a story's publication dates: a recurring event's
@@ -232,24 +215,18 @@ func (cm *comparer) backgroundSentences(cs []*claims.Claim) {
 		d := inf.doc
 		if c.Doc != lastDoc || c.Sentence != lastSentence {
 			lastDoc, lastSentence = c.Doc, c.Sentence
-			head := ""
-			if c.SentenceEnd > c.SentenceStart && c.SentenceEnd <= len(d.Text) {
-				head = d.Text[c.SentenceStart:min(c.SentenceEnd, c.SentenceStart+40)]
-			}
-			cm.toks = token.Scan(head, cm.toks[:0])
-			if toks := cm.toks; len(toks) > 0 {
-				// "Previously, ...", "Sebelumnya, ...", or "It killed 612
-				// people" after a background sentence.
-				if cm.set.Background.Has(toks, 0) ||
-					inf.background[c.Sentence-1] && cm.set.Anaphora.Has(toks, 0) {
-					inf.markBackground(c.Sentence)
-				}
+			// "Previously, ...", "Sebelumnya, ...", or "It killed 612
+			// people" after a background sentence (read at extraction:
+			// claims.Context).
+			if c.Context&claims.OpensBackground != 0 ||
+				inf.background[c.Sentence-1] && c.Context&claims.OpensAnaphora != 0 {
+				inf.markBackground(c.Sentence)
 			}
 			// "In April last year an 8.6-magnitude quake struck ... Five
 			// people died in the quake and its aftershocks.": a sentence
 			// right after a background one that names the event as known
 			// ("the quake") and gives no date of its own continues it.
-			if inf.background[c.Sentence-1] && !inf.background[c.Sentence] && cm.continuesBackground(d, cs[i:]) {
+			if inf.background[c.Sentence-1] && !inf.background[c.Sentence] && continuesBackground(d, cs[i:]) {
 				inf.markBackground(c.Sentence)
 			}
 		}
@@ -266,7 +243,7 @@ func (cm *comparer) backgroundSentences(cs []*claims.Claim) {
 		if st == nil || st.Start.IsZero() {
 			continue
 		}
-		if c.Start < inf.titleEnd || cm.nominalDate(d, c) {
+		if c.Start < inf.titleEnd || c.Context&claims.NominalDate != 0 {
 			// A headline is about its story's event: a year in it ("...
 			// in region hit by 2004 tsunami") is in passing.
 			// "... a region devastated by the tsunami of 2004", "the 2004
@@ -322,28 +299,6 @@ func (cm *comparer) undatedBackground(c *claims.Claim, inf *docInfo) bool {
 	return false
 }
 
-// nominalDate reports a date that modifies a noun rather than placing its
-// sentence in time: written after a word such as "of" ("the tsunami of
-// 2004"), or right before an event word ("the 2004 tsunami").
-func (cm *comparer) nominalDate(d *claims.Document, c *claims.Claim) bool {
-	toks := token.Scan(c.Text, nil)
-	if len(toks) > 1 && cm.set.DateOf.Has(toks, 0) {
-		return true
-	}
-	// The word before the span: spans may leave a preposition out, as
-	// TimeML does ("the tsunami of [2004]").
-	before := token.Scan(d.Text[max(0, c.Start-12):c.Start], nil)
-	if n := len(before); n > 0 && cm.set.DateOf.Has(before, n-1) {
-		return true
-	}
-	if len(toks) != 1 || len(before) > 0 && cm.set.DateAt.Has(before, len(before)-1) {
-		return false // "pada 2018 menewaskan", "in 2004 killed": a time for the clause
-	}
-	rest := d.Text[c.End:min(len(d.Text), c.End+40)]
-	after := token.Scan(rest, nil)
-	return len(after) > 0 && after[0].Kind == token.Word && cm.set.Triggers.Has(after, 0)
-}
-
 // forward reports whether c's attribute looks ahead ("targets for 2030").
 func (cm *comparer) forward(c *claims.Claim) bool {
 	r := cm.resolve(c.Attribute)
@@ -351,10 +306,10 @@ func (cm *comparer) forward(c *claims.Claim) bool {
 }
 
 // continuesBackground reports whether the sentence of cs[0] (its claims
-// are cs up to the next sentence) dates nothing itself, stands in the
-// same paragraph, and refers to an event as a known one ("in the quake",
-// "gempa tersebut").
-func (cm *comparer) continuesBackground(d *claims.Document, cs []*claims.Claim) bool {
+// are cs up to the next sentence) dates nothing itself, stands in the same
+// paragraph as the one before, and refers to an event as a known one ("in
+// the quake", "gempa tersebut": claims.DefiniteEvent, read at extraction).
+func continuesBackground(d *claims.Document, cs []*claims.Claim) bool {
 	for _, c := range cs {
 		if c.Doc != cs[0].Doc || c.Sentence != cs[0].Sentence {
 			break
@@ -364,7 +319,7 @@ func (cm *comparer) continuesBackground(d *claims.Document, cs []*claims.Claim) 
 		}
 	}
 	c := cs[0]
-	if c.SentenceEnd <= c.SentenceStart || c.SentenceEnd > len(d.Text) {
+	if c.SentenceStart > len(d.Text) {
 		return false
 	}
 	// Only within a paragraph: after a blank line, "the flood" is the
@@ -374,15 +329,7 @@ func (cm *comparer) continuesBackground(d *claims.Document, cs []*claims.Claim) 
 	if strings.Count(gap, "\n") >= 2 {
 		return false
 	}
-	toks := token.Scan(d.Text[c.SentenceStart:c.SentenceEnd], nil)
-	for k := range toks {
-		if end, _, ok := cm.set.Triggers.Match(toks, k); ok {
-			if _, _, ok := cm.set.DefiniteBefore.MatchBefore(toks, k, 3); ok || cm.set.DefiniteAfter.Has(toks, end) {
-				return true
-			}
-		}
-	}
-	return false
+	return c.Context&claims.DefiniteEvent != 0
 }
 
 func (inf *docInfo) markBackground(sentence int) {

@@ -124,17 +124,8 @@ func (cm *comparer) anachronism(c *claims.Claim, d *claims.Document) (Finding, b
 }
 
 func (cm *comparer) attribute(attr string) *rules.Attribute {
-	fname, aname, _ := strings.Cut(attr, ".")
-	fr := cm.set.FrameByName(fname)
-	if fr == nil {
-		return nil
-	}
-	for _, a := range fr.Attributes {
-		if a.Name == aname {
-			return a
-		}
-	}
-	return nil
+	_, at, _ := cm.set.Attribute(attr)
+	return at
 }
 
 // durationRange: "a five-day meeting" against "from 23 to 26 December" in

@@ -160,6 +160,7 @@ var RequiredLists = []string{
 	"more_verbs",                // a threshold verb before a figure ("the toll passes 5,000")
 	"not_counted",               // words after a number that are not what it counts
 	"not_past",                  // words with a past suffix that are not past forms ("indeed", "expected")
+	"now_conjunction",           // after "now", makes it a conjunction ("now that")
 	"now_lead",                  // may open a now word ("to the present")
 	"now_words",                 // a range ending at the publication date ("to date", "hingga kini")
 	"number_list",               // joins numbers into a list ("5 and 7")
@@ -199,6 +200,32 @@ func (l *Language) IsNumberWord(w string) bool {
 // GroupSep returns the thousands separator ("," in English, "." in
 // Indonesian).
 func (l *Language) GroupSep() string { return l.group }
+
+// IsAndWord reports a word that joins the parts of a numeral ("and" in
+// "one hundred and six", "an hour and a half").
+func (l *Language) IsAndWord(w string) bool { return l.andWords[w] }
+
+// IsOneWord reports an article that counts one ("a", "an").
+func (l *Language) IsOneWord(w string) bool { return l.numWords[w].kind == nwOne }
+
+// IsOneNumeral reports the language's word for the number one ("one",
+// "satu"), which can also be a pronoun ("the one").
+func (l *Language) IsOneNumeral(w string) bool {
+	nw := l.numWords[w]
+	return nw.kind == nwValue && nw.value == 1
+}
+
+// PartOf returns the share of a unit a half or fraction word names
+// ("half" 0.5, "quarter" 0.25, "setengah" 0.5).
+func (l *Language) PartOf(w string) (float64, bool) {
+	if l.halfWords[w] {
+		return 0.5, true
+	}
+	if d := l.fractions[w]; d > 0 {
+		return 1 / d, true
+	}
+	return 0, false
+}
 
 // IsMinusWord reports a word that negates the number after it ("minus").
 func (l *Language) IsMinusWord(w string) bool { return l.minusWords[w] }

@@ -34,6 +34,7 @@ type Set struct {
 
 	Frames      []*Frame
 	frameByName map[string]*Frame
+	attrByName  map[string]AttrRef // by AttributeName
 	// Triggers finds words that evoke frames; the payload indexes
 	// TriggerFrames, the frames a word evokes (a word may evoke several).
 	Triggers      *Phrases
@@ -90,6 +91,23 @@ type Set struct {
 
 // AttrRef names attribute Attr of frame Frame.
 type AttrRef struct{ Frame, Attr int }
+
+// AttributeName is the name claims carry for attribute ai of the frame
+// ("casualties.killed"): the one place that knows how it is made, so that
+// nothing splits it again (Set.Attribute goes the other way).
+func (f *Frame) AttributeName(ai int) string { return f.Name + "." + f.Attributes[ai].Name }
+
+// Attribute resolves a claim's attribute name (Frame.AttributeName) to its
+// frame and attribute; ok is false when the rules define no such
+// attribute.
+func (s *Set) Attribute(name string) (fr *Frame, at *Attribute, ok bool) {
+	r, ok := s.attrByName[name]
+	if !ok {
+		return nil, nil, false
+	}
+	fr = s.Frames[r.Frame]
+	return fr, fr.Attributes[r.Attr], true
+}
 
 // DefaultWindowDays is how long before a story's first article an event
 // may have happened and still be the story's own, for a frame whose data
@@ -391,6 +409,13 @@ func compile(files []source) (*Set, error) {
 				if fr.WindowDays <= 0 {
 					fr.WindowDays = DefaultWindowDays
 				}
+				attrNames := make([]string, len(f.Attributes))
+				for k, a := range f.Attributes {
+					attrNames[k] = a.Name
+				}
+				if k, n, dup := duplicate(attrNames); dup {
+					return nil, fmt.Errorf("%s:%d: frame %q: attribute %q given twice", src.name, lines.line("frames", i, "attributes", k), f.Name, n)
+				}
 				for k, a := range f.Attributes {
 					aline := lines.line("frames", i, "attributes", k)
 					if a.Name == "" || len(a.Kinds) == 0 {
@@ -520,8 +545,12 @@ func compile(files []source) (*Set, error) {
 		}
 	}
 	set.frameByName = map[string]*Frame{}
-	for _, f := range set.Frames {
+	set.attrByName = map[string]AttrRef{}
+	for fi, f := range set.Frames {
 		set.frameByName[f.Name] = f
+		for ai := range f.Attributes {
+			set.attrByName[f.AttributeName(ai)] = AttrRef{fi, ai}
+		}
 		for from, to := range f.CountsAs {
 			if !contains(set.CountedIDs, from) || !contains(set.CountedIDs, to) {
 				return nil, fmt.Errorf("%s:%d: frame %q: counts_as %s: %s: both must be names of the counted table", f.File, f.Line, f.Name, from, to)

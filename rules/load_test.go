@@ -33,6 +33,7 @@ func TestLoadErrorsNameFileAndLine(t *testing.T) {
 		{"duplicate trigger", "frames:\n  - name: x\n    triggers:\n      - merger\n      - deal\n      - Merger\n    attributes: [{name: a, kinds: [date]}]\n", "bad.yaml:6: frame \"x\": trigger \"Merger\" given twice"},
 		{"duplicate attribute word", "frames:\n  - name: x\n    triggers: [x]\n    attributes:\n      - {name: a, kinds: [date]}\n      - name: b\n        kinds: [count]\n        words:\n          - toll\n          - toll\n", "bad.yaml:10: attribute \"b\": word \"toll\" given twice"},
 		{"duplicate list word", strings.Replace(langWith(""), "range_to: [to]", "range_to: [to, till, To]", 1), "bad.yaml:6: list range_to: \"To\" given twice"},
+		{"duplicate attribute", "frames:\n  - name: x\n    triggers: [x]\n    attributes:\n      - {name: a, kinds: [date]}\n      - {name: a, kinds: [count]}\n", "bad.yaml:6: frame \"x\": attribute \"a\" given twice"},
 		{"unknown kind", "frames:\n  - name: x\n    triggers: [x]\n    attributes: [{name: a, kinds: [colour]}]\n", "unknown kind"},
 		{"not a rule file", "hello: world\n", "not a rule file"},
 		// A list the code reads must be declared, empty to switch its
@@ -76,6 +77,29 @@ weekdays: [[d1], [d2], [d3], [d4], [d5], [d6], [d7]]
 numbers: {decimal: ".", group: ","}
 lists: {` + strings.Join(lists, ", ") + `}
 `
+}
+
+// TestAttributeNames: a claim's attribute name is made by
+// Frame.AttributeName and read back by Set.Attribute, for every attribute
+// the rules define, and nothing else resolves.
+func TestAttributeNames(t *testing.T) {
+	s, err := Builtin()
+	require.NoError(t, err)
+	n := 0
+	for _, f := range s.Frames {
+		for ai, a := range f.Attributes {
+			fr, at, ok := s.Attribute(f.AttributeName(ai))
+			require.True(t, ok, f.AttributeName(ai))
+			assert.Same(t, f, fr)
+			assert.Same(t, a, at)
+			n++
+		}
+	}
+	assert.Greater(t, n, 20)
+	for _, name := range []string{"pact.signd", "pact", "", ".signed", "document.published"} {
+		_, _, ok := s.Attribute(name)
+		assert.False(t, ok, name)
+	}
 }
 
 func TestUserFrameExtendsBuiltin(t *testing.T) {

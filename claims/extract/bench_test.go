@@ -15,18 +15,18 @@ import (
 // the cost of that extractor.
 var stages = []struct {
 	name string
-	xs   func() []*extract.Extractor
+	xs   func() []extract.Step
 }{
 	{"all", nil},
-	{"base", func() []*extract.Extractor { return []*extract.Extractor{extract.FurnitureExtractor} }},
-	{"dates", func() []*extract.Extractor {
-		return []*extract.Extractor{extract.FurnitureExtractor, extract.DateExtractor}
+	{"base", func() []extract.Step { return []extract.Step{extract.Furniture} }},
+	{"dates", func() []extract.Step {
+		return []extract.Step{extract.Furniture, extract.Dates}
 	}},
-	{"numbers", func() []*extract.Extractor {
-		return []*extract.Extractor{extract.FurnitureExtractor, extract.NumberExtractor}
+	{"numbers", func() []extract.Step {
+		return []extract.Step{extract.Furniture, extract.Numbers}
 	}},
-	{"ordinals", func() []*extract.Extractor {
-		return []*extract.Extractor{extract.FurnitureExtractor, extract.OrdinalExtractor}
+	{"ordinals", func() []extract.Step {
+		return []extract.Step{extract.Furniture, extract.Ordinals}
 	}},
 }
 
@@ -45,7 +45,7 @@ func BenchmarkExtract(b *testing.B) {
 				texts := benchcorpus.Load(b, lang)
 				eng := extract.New(set)
 				if st.xs != nil {
-					eng.Extractors = st.xs()
+					eng.Steps = st.xs()
 				}
 				docs := make([]claims.Document, len(texts))
 				eng.Extract(&claims.Document{ID: "warm", Text: texts[0], Status: claims.StatusRead})

@@ -12,7 +12,7 @@ import (
 	"github.com/crosscheck/crosscheck/rules"
 )
 
-// DateExtractor reads dates, date ranges, times, relative expressions and
+// Dates reads dates, date ranges, times, relative expressions and
 // durations, and finds the publication dateline when the input gave none.
 //
 // It works in three steps over the token index: match the language's
@@ -21,12 +21,7 @@ import (
 // publication date and the sentence's tense, then combine neighbours: a
 // clock time with the date beside it ("Feb. 6 at 4:17 a.m.") and two dates
 // joined by "to" or "hingga" into one range ("from May to Oct. 2020").
-var DateExtractor = &Extractor{
-	Name:  "dates",
-	Doc:   "absolute, partial and relative dates, ranges, times and durations",
-	Kinds: []claims.Kind{claims.KindDate, claims.KindDuration},
-	Run:   runDates,
-}
+func Dates(p *Pass) { runDates(p) }
 
 // dateRun is the state of one run of the date extractor: the last date the
 // text mentioned at day precision, which anaphoric expressions ("two days
@@ -55,7 +50,6 @@ type dateItem struct {
 func runDates(p *Pass) {
 	idx := p.engine.langs[p.Lang.Code].dates
 	ms := p.scanDates(idx)
-	p.dateMatches = ms
 	dateline := -1
 	if !p.Doc.HasDate() {
 		dateline = p.findDateline(ms)
@@ -366,7 +360,7 @@ func (p *Pass) rejectMatch(m rules.Match) bool {
 	if m.Pattern.Value != "" && m.End-m.Start == 1 && m.End < len(toks) {
 		// "Now, ..." opening a sentence and "now that" are discourse
 		// words, not the present.
-		if nx := toks[m.End].Lower; nx == "that" && m.Pattern.Value == "PRESENT_REF" ||
+		if nx := toks[m.End].Lower; p.Lang.WordSet("now_conjunction")[nx] && m.Pattern.Value == "PRESENT_REF" ||
 			nx == "," && p.sentenceStartsAt(m.Start) {
 			return true
 		}
@@ -1912,20 +1906,16 @@ func (p *Pass) duration(c *claims.Claim, m rules.Match) bool {
 	end := m.End
 	value := ""
 	toks := p.Toks
-	// "an hour and a half", "one year and a quarter"
-	if end+1 < len(toks) && toks[end].Lower == "and" {
+	// "an hour and a half", "one year and a quarter": the language's and,
+	// one and half or fraction words.
+	if end+1 < len(toks) && p.Lang.IsAndWord(toks[end].Lower) {
 		k := end + 1
-		if toks[k].Lower == "a" && k+1 < len(toks) {
+		if p.Lang.IsOneWord(toks[k].Lower) && k+1 < len(toks) {
 			k++
 		}
-		switch toks[k].Lower {
-		case "half":
-			v += 0.5
-			prec = math.Min(prec, 0.5)
-			end = k + 1
-		case "quarter":
-			v += 0.25
-			prec = math.Min(prec, 0.25)
+		if f, ok := p.Lang.PartOf(toks[k].Lower); ok {
+			v += f
+			prec = math.Min(prec, f)
 			end = k + 1
 		}
 	}
@@ -2181,7 +2171,7 @@ func (p *Pass) rangeToNow(a *dateItem, rest []*dateItem) *dateItem {
 		Date: &claims.DateValue{Start: pub, End: pub.AddDate(0, 0, 1), Gran: claims.GranDay, Relative: true,
 			Inferred: []string{"year", "month", "day"}}}}
 	from, _ := p.rangeJoinFrom(a)
-	if p.Toks[a.end].Lower == "and" && from == a.start {
+	if p.Lang.WordSet("range_and")[p.Toks[a.end].Lower] && from == a.start {
 		return nil
 	}
 	r := p.makeRange(a, b, from)

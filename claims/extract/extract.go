@@ -1,10 +1,10 @@
 // Package extract turns documents into claims by running rule-driven
-// extractors over a single token scan of each document.
+// steps over a single token scan of each document.
 //
-// Extractors are values in the manner of go/analysis Analyzers: a name, a
-// doc line, the kinds they report and a Run over a Pass. They never print or
-// read files. The Engine compiles the rule set's pattern indexes once and can
-// then be shared by any number of goroutines.
+// A Step is a plain function over a Pass, and the engine runs its Steps in
+// a fixed order: that order is the whole contract between them (see Step).
+// Steps never print or read files. The Engine compiles the rule set's
+// pattern indexes once and can then be shared by any number of goroutines.
 package extract
 
 import (
@@ -20,15 +20,23 @@ import (
 	"github.com/crosscheck/crosscheck/rules"
 )
 
-// Extractor is one kind of claim reader.
-type Extractor struct {
-	Name  string
-	Doc   string
-	Kinds []claims.Kind
-	Run   func(*Pass)
-}
+// Step reads one family of claims from a pass. The engine runs its Steps
+// in order, and the order is the whole contract between them: a step
+// reports claims and blocks the tokens it used (Pass.Block), and later
+// steps skip blocked tokens. Furniture comes first (it blocks "3 minute
+// read" and reports nothing), Dates before Numbers (the 2024 of a date is
+// not a count) and Numbers before Ordinals. No step reads another's
+// results. Frames are assigned after the last step, over all the claims.
+//
+// (Steps were once Extractor values shaped like go/analysis Analyzers, with
+// a name, doc line and kinds that nothing read, and an order fixed in New
+// all the same; a plain sequence says what happens.)
+type Step func(*Pass)
 
-// Pass is what an extractor sees of one document.
+// DefaultSteps is the production sequence.
+func DefaultSteps() []Step { return []Step{Furniture, Dates, Numbers, Ordinals} }
+
+// Pass is what a step sees of one document.
 type Pass struct {
 	Doc   *claims.Document
 	Lang  *rules.Language
@@ -40,19 +48,16 @@ type Pass struct {
 	blocked []bool
 	sents   []segment.Span
 	claims  []*claims.Claim
-	// dateMatches are the pattern matches found by the date extractor, kept
-	// for the dateline search.
-	dateMatches []rules.Match
-	tense       map[int]claims.Tense
-	evoked      []bool     // per frame: a trigger of it occurs in the text (see evokes)
-	bounds      boundaries // clause and comma counts, built as frame assignment needs them
+	tense   map[int]claims.Tense // per sentence, found once (SentenceTense)
+	evoked  []bool               // per frame: a trigger of it occurs in the text (see evokes)
+	bounds  boundaries           // clause and comma counts, built as frame assignment needs them
 }
 
-// Report records a claim. Extractors set Kind, Rule, Start, End, Value and
+// Report records a claim. Steps set Kind, Rule, Start, End, Value and
 // Date or Num; the engine fills in the rest.
 func (p *Pass) Report(c *claims.Claim) { p.claims = append(p.claims, c) }
 
-// Block marks tokens [i, j) as used so later extractors skip them.
+// Block marks tokens [i, j) as used so later steps skip them.
 func (p *Pass) Block(i, j int) {
 	for k := i; k < j && k < len(p.blocked); k++ {
 		p.blocked[k] = true
@@ -71,9 +76,11 @@ func (p *Pass) Blocked(i, j int) bool {
 
 // Engine holds compiled indexes for a rule set.
 type Engine struct {
-	Rules      *rules.Set
-	Extractors []*Extractor
-	langs      map[string]*langIndex
+	Rules *rules.Set
+	// Steps run in order on every document (DefaultSteps; benchmarks and
+	// tests run a prefix or their own).
+	Steps []Step
+	langs map[string]*langIndex
 	// langWords gives, for a lower-case word, its weight as evidence for
 	// each language (by index in Rules.Codes), built once so detection is
 	// one map lookup per token.
@@ -89,6 +96,10 @@ type scratch struct {
 	toks    []token.Token
 	blocked []bool
 	masks   []uint64
+	// assignFrames' per-claim working slices (frameAssigner).
+	places    []place
+	accepting []bool
+	cands     []frameCandidate
 }
 
 type langIndex struct {
@@ -120,7 +131,7 @@ func New(set *rules.Set) *Engine {
 			e.langKnown.Add(w)
 		}
 	}
-	e.Extractors = []*Extractor{FurnitureExtractor, DateExtractor, NumberExtractor, OrdinalExtractor}
+	e.Steps = DefaultSteps()
 	return e
 }
 
@@ -134,25 +145,12 @@ func (e *Engine) Extract(doc *claims.Document) []*claims.Claim {
 	if sc == nil {
 		sc = new(scratch)
 	}
-	toks := token.Scan(doc.Text, sc.toks[:0])
-	sc.toks = toks
 	// Claims keep no reference to tokens, masks or flags, so the buffers
 	// can be reused.
 	defer e.bufs.Put(sc)
-	blocked := sc.blocked[:0]
-	if cap(blocked) < len(toks) {
-		blocked = make([]bool, len(toks))
-	}
-	blocked = blocked[:len(toks)]
-	clear(blocked)
-	sc.blocked = blocked
-	e.setLanguage(doc, toks)
-	l := e.Rules.Languages[doc.Language]
-	p := &Pass{Doc: doc, Lang: l, Rules: e.Rules, Toks: toks, engine: e, scratch: sc, blocked: blocked, tense: map[int]claims.Tense{}}
-	p.sents = segment.Sentences(doc.Text)
-	p.blockSkipLines()
-	for _, x := range e.Extractors {
-		x.Run(p)
+	p := e.newPass(doc, sc)
+	for _, step := range e.Steps {
+		step(p)
 	}
 	out := p.claims
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
@@ -168,8 +166,29 @@ func (e *Engine) Extract(doc *claims.Document) []*claims.Claim {
 		}
 	}
 	e.assignFrames(p, out)
+	p.readContext(out)
 	doc.Participants = p.Rules.NamedIn(p.Toks)
 	return out
+}
+
+// newPass scans doc into the scratch buffers, settles its language and
+// sentences, and blocks the lines the language skips.
+func (e *Engine) newPass(doc *claims.Document, sc *scratch) *Pass {
+	toks := token.Scan(doc.Text, sc.toks[:0])
+	sc.toks = toks
+	blocked := sc.blocked[:0]
+	if cap(blocked) < len(toks) {
+		blocked = make([]bool, len(toks))
+	}
+	blocked = blocked[:len(toks)]
+	clear(blocked)
+	sc.blocked = blocked
+	e.setLanguage(doc, toks)
+	l := e.Rules.Languages[doc.Language]
+	p := &Pass{Doc: doc, Lang: l, Rules: e.Rules, Toks: toks, engine: e, scratch: sc, blocked: blocked, tense: map[int]claims.Tense{}}
+	p.sents = segment.Sentences(doc.Text)
+	p.blockSkipLines()
+	return p
 }
 
 // setLanguage keeps a language given by metadata or flag when the rules know
@@ -374,25 +393,21 @@ func clauseMark(t string) bool {
 // pubDate returns the publication date, or the zero time.
 func (p *Pass) pubDate() time.Time { return p.Doc.Published }
 
-// FurnitureExtractor blocks page furniture ("3 minute read") so no other
-// extractor reads it. It reports nothing.
-var FurnitureExtractor = &Extractor{
-	Name: "furniture",
-	Doc:  "blocks page furniture such as reading times and copyright lines",
-	Run: func(p *Pass) {
-		idx := p.engine.langs[p.Lang.Code].furniture
-		masks := idx.Anchors(p.Toks, p.scratch.masks)
-		p.scratch.masks = masks
-		for i := 0; i < len(p.Toks); i++ {
-			if !idx.MayStart(masks, i) {
-				continue
-			}
-			if m, ok := idx.LongestAnchored(p.Toks, masks, i, nil); ok {
-				p.Block(m.Start, m.End)
-				i = m.End - 1
-			}
+// Furniture blocks page furniture ("3 minute read", copyright lines) so
+// that no later step reads it. It reports nothing.
+func Furniture(p *Pass) {
+	idx := p.engine.langs[p.Lang.Code].furniture
+	masks := idx.Anchors(p.Toks, p.scratch.masks)
+	p.scratch.masks = masks
+	for i := 0; i < len(p.Toks); i++ {
+		if !idx.MayStart(masks, i) {
+			continue
 		}
-	},
+		if m, ok := idx.LongestAnchored(p.Toks, masks, i, nil); ok {
+			p.Block(m.Start, m.End)
+			i = m.End - 1
+		}
+	}
 }
 
 // blockFrontMatter blocks the "key: value" lines (and "---" fences) at the

@@ -30,226 +30,357 @@ type sentenceInfo struct {
 // assignFrames decides what each claim is about: the frame evoked nearest to
 // it in its sentence (by trigger or attribute word), the attribute within
 // that frame, the participants named in the sentence, and whether the event
-// is referred to as a known one ("the meeting", "rapat ini").
+// is referred to as a known one ("the meeting", "rapat ini"). It works in
+// three steps for each claim: find the mentions of frames in its sentence
+// and where each stands from the claim (mentions), score each frame that
+// could take the claim as a candidate with the reason it qualified
+// (candidates), and pick the winner or fall back to the article's or the
+// previous sentence's frame (pick).
 func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
-	cache := map[int]*sentenceInfo{}
-	set := e.Rules
-	type place struct {
-		d             int
-		clause, comma bool
-	}
-	var places []place
-	var accepting []bool // by attribute of the frame at hand
+	sc := p.scratch
+	fa := frameAssigner{p: p, set: e.Rules, cache: map[int]*sentenceInfo{},
+		places: sc.places[:0], accepting: sc.accepting[:0], cands: sc.cands[:0]}
 	for _, c := range cs {
 		if c.Dateline {
 			continue
 		}
-		a, b := p.sentenceTokens(c.Start)
-		si := cache[a]
-		if si == nil {
-			si = p.sentenceEvidence(a, b)
-			cache[a] = si
-		}
-		c.Participants = si.participants
-		ci, ce := p.tokenAt(c.Start), p.tokenAt(c.End)
-		evs, sa := p.evidenceWindow(si.ev, a, b, ci, ce)
-		numeric := c.Kind != claims.KindDate
-		type choice struct {
-			frame, attr, dist, trigDist int
-			ev                          *evidence
-		}
-		var choices []choice
-		// Where each evidence word stands from the claim, measured once
-		// for all frames.
-		places = places[:0]
-		for k := range evs {
-			ev := &evs[k]
-			places = append(places, place{
-				d:      gap(ci, ce, ev.start, ev.end),
-				clause: p.clauseBetween(ci, ce, ev.start, ev.end),
-				comma:  p.commaBetween(ci, ce, ev.start, ev.end),
-			})
-		}
-		for fi, fr := range set.Frames {
-			accepting = accepting[:0]
-			takes := false
-			for _, at := range fr.Attributes {
-				ok := accepts(at, c)
-				accepting = append(accepting, ok)
-				takes = takes || ok
-			}
-			if !takes {
-				continue
-			}
-			bestDist, bestAttr, bestAttrDist := -1, -1, -1
-			var bestEv *evidence
-			triggered, triggeredAcross := false, false
-			for k := range evs {
-				ev := &evs[k]
-				d, clause := places[k].d, places[k].clause
-				if numeric && clause {
-					for _, f := range ev.frames {
-						triggeredAcross = triggeredAcross || f == fi
-					}
-					continue // a number belongs to its own clause
-				}
-				if fr.NoCompare && places[k].comma {
-					continue // ", police said" does not date the event before it
-				}
-				if clause {
-					d += clausePenalty // a date may reach across one, at a cost
-				}
-				attrOK := !numeric || d <= numericReach
-				for _, f := range ev.frames {
-					if f == fi {
-						triggered = true
-						if bestDist < 0 || d < bestDist {
-							bestDist, bestEv = d, ev
-						}
-					}
-				}
-				for _, r := range ev.attrs {
-					if r.Frame == fi && accepting[r.Attr] && attrOK {
-						if bestAttrDist < 0 || d < bestAttrDist {
-							bestAttr, bestAttrDist = r.Attr, d
-						}
-					}
-				}
-			}
-			if !triggered {
-				// "Gempa ... mengguncang Garut, dengan kedalaman 25 km": the
-				// event word is across a comma, but an attribute word right
-				// beside the number names the frame.
-				switch {
-				case triggeredAcross && bestAttr >= 0 && bestAttrDist <= 2:
-					bestDist = bestAttrDist
-				case triggeredAcross && unitAttr(fr, accepting, c) >= 0:
-					// "The first quake, magnitude 7.6, struck ...": a figure
-					// in a unit only one attribute of the frame takes is
-					// that attribute, whatever clause it stands in.
-					bestAttr, bestDist = unitAttr(fr, accepting, c), clausePenalty
-				default:
-					continue
-				}
-			}
-			trigDist := bestDist
-			// A claim attached directly to the frame's word ("policies in
-			// 2024", "strategi untuk tahun 2025") takes the frame's default
-			// attribute: in "adopted a strategy that will guide policies in
-			// 2024", "adopted" is not about the year. Otherwise the nearest
-			// attribute word decides ("Turnout in the election was 81.8%").
-			if bestAttr >= 0 && trigDist == 0 && bestAttrDist > 0 {
-				bestAttr = -1
-			}
-			if bestAttr >= 0 && bestAttrDist < bestDist {
-				bestDist = bestAttrDist
-			}
-			if bestAttr < 0 {
-				for ai, at := range fr.Attributes {
-					if accepting[ai] && at.Default {
-						bestAttr = ai
-						break
-					}
-				}
-			}
-			if bestAttr < 0 {
-				continue
-			}
-			choices = append(choices, choice{fi, bestAttr, bestDist, trigDist, bestEv})
-		}
-		if len(choices) == 0 && c.Num != nil {
-			// "The USGS put the magnitude at 6.1.": a figure in a unit only
-			// one frame's attribute measures (sentence_wide) belongs to
-			// that frame in an article that evokes it anywhere.
-			if fi, ai, ok := p.unitFrame(c); ok {
-				fr := set.Frames[fi]
-				c.Frame, c.Attribute = fr.Name, fr.Name+"."+fr.Attributes[ai].Name
-				c.Triggers = append(c.Triggers, "(the article's "+fr.Name+")")
-				continue
-			}
-		}
-		if len(choices) == 0 && c.Kind == claims.KindDate && p.Rules.Anaphora.Has(p.Toks, a) {
-			// "It took place at 7:37 AM local time.": a date in a sentence
-			// that opens with a pronoun for the previous one's event takes
-			// that event's frame, across a line break too.
-			if fi, ai, ok := p.previousFrame(c, a, cache, func(int) int { return -1 }, true); ok {
-				fr := set.Frames[fi]
-				c.Frame, c.Attribute = fr.Name, fr.Name+"."+fr.Attributes[ai].Name
-				c.Triggers = append(c.Triggers, "(previous sentence)")
-			}
-			continue
-		}
-		if len(choices) == 0 && c.Kind != claims.KindDate {
-			// "Prabowo won 58.6% of the vote. Anies came second with
-			// 24.9%.": a figure in a sentence that names no event
-			// continues the previous sentence's, when that sentence, in the
-			// same paragraph, evokes exactly one frame that takes it.
-			// "Turnout was 71 percent.", "Kmart climbed 8%": an attribute
-			// word of the frame beside the figure chooses the attribute.
-			near := func(fi int) int {
-				ai := -1
-				for _, ev := range evs {
-					for _, r := range ev.attrs {
-						if r.Frame == fi && accepts(set.Frames[fi].Attributes[r.Attr], c) && gap(ci, ce, ev.start, ev.end) <= numericReach &&
-							!p.clauseBetween(ci, ce, ev.start, ev.end) {
-							ai = r.Attr
-						}
-					}
-				}
-				return ai
-			}
-			if fi, ai, ok := p.previousFrame(c, a, cache, near, false); ok {
-				fr := set.Frames[fi]
-				c.Frame, c.Attribute = fr.Name, fr.Name+"."+fr.Attributes[ai].Name
-				c.Triggers = append(c.Triggers, "(previous sentence)")
-				if fr.Attributes[ai].PerSubject {
-					c.Subject = p.subjectBefore(sa, ci)
-				}
-			}
-			continue
-		}
-		if len(choices) == 0 {
-			continue
-		}
-		sort.SliceStable(choices, func(i, j int) bool {
-			if choices[i].dist != choices[j].dist {
-				return choices[i].dist < choices[j].dist
-			}
-			return choices[i].trigDist < choices[j].trigDist
+		fa.assign(c)
+	}
+	// The scratch slices go back to the pool with the document's buffers.
+	sc.places, sc.accepting, sc.cands = fa.places[:0], fa.accepting[:0], fa.cands[:0]
+	p.markPartial(cs)
+	p.markScopes(cs)
+}
+
+// frameAssigner is assignFrames' state over one document: the sentences'
+// evidence, found once, and scratch slices reused from claim to claim (and,
+// through the engine's pooled scratch, from document to document).
+type frameAssigner struct {
+	p         *Pass
+	set       *rules.Set
+	cache     map[int]*sentenceInfo // by a sentence's first token
+	places    []place
+	accepting []bool // by attribute of the frame at hand
+	cands     []frameCandidate
+	// subjectFrom is where the claim at hand's search for a subject starts
+	// (its sentence's start, or its window's in an over-long sentence), and
+	// long says the sentence is over frameSentenceCap (see evidenceWindow).
+	subjectFrom int
+	long        bool
+}
+
+// place is where one piece of evidence stands from the claim: its distance
+// in tokens, and whether a clause boundary or a comma lies between.
+type place struct {
+	d             int
+	clause, comma bool
+}
+
+// frameCandidate is a frame that can take the claim: the attribute it would
+// take, the claim's distance to the frame's nearest evidence (dist) and to
+// its nearest trigger (trigDist), the trigger itself, and why the frame
+// qualified.
+type frameCandidate struct {
+	frame, attr, dist, trigDist int
+	ev                          *evidence
+	how                         how // why the frame qualified and took that attribute
+}
+
+// how records why a candidate frame qualified (by a trigger in the claim's
+// clause, an attribute word beside it, or its unit) and how it chose its
+// attribute (an attribute word, the default, or the default because the
+// claim is attached to the trigger). Two small numbers rather than a
+// string, so that scoring allocates nothing; String spells them out.
+type how struct {
+	frameBy, attrBy uint8
+}
+
+const (
+	byTrigger uint8 = iota
+	byAttrBeside
+	byUnit
+)
+
+const (
+	attrByWord uint8 = iota
+	attrByDefault
+	attrAttached
+)
+
+// String says why, as tests and readers want it.
+func (h how) String() string {
+	s := [...]string{"trigger in its clause", "attribute word beside it, trigger across a clause", "unit only one attribute takes, trigger across a clause"}[h.frameBy]
+	switch h.attrBy {
+	case attrByDefault:
+		return s + "; default attribute"
+	case attrAttached:
+		return s + "; attached to the trigger; default attribute"
+	}
+	if h.frameBy != byTrigger {
+		return s
+	}
+	return s + "; attribute word"
+}
+
+// assign gives claim c its frame, attribute, participants and triggers.
+func (fa *frameAssigner) assign(c *claims.Claim) {
+	p := fa.p
+	a, b := p.sentenceTokens(c.Start)
+	si := fa.sentence(a, b)
+	c.Participants = si.participants
+	ci, ce := p.tokenAt(c.Start), p.tokenAt(c.End)
+	// In an over-long sentence only the evidence near the claim counts.
+	win := si
+	if evs, sa := p.evidenceWindow(si.ev, a, b, ci, ce); len(evs) != len(si.ev) || sa != a {
+		w := *si
+		w.ev = evs
+		win = &w
+		fa.subjectFrom, fa.long = sa, true
+	} else {
+		fa.subjectFrom, fa.long = a, b-a > frameSentenceCap
+	}
+	places := fa.mentions(win, ci, ce)
+	cands := fa.candidates(c, win, places)
+	fa.pick(c, win, a, ci, ce, cands)
+}
+
+// sentence returns the evidence of the sentence of tokens [a, b).
+func (fa *frameAssigner) sentence(a, b int) *sentenceInfo {
+	si := fa.cache[a]
+	if si == nil {
+		si = fa.p.sentenceEvidence(a, b)
+		fa.cache[a] = si
+	}
+	return si
+}
+
+// mentions measures where each evidence word of the sentence stands from
+// the claim at tokens [ci, ce), once for all frames.
+func (fa *frameAssigner) mentions(si *sentenceInfo, ci, ce int) []place {
+	p := fa.p
+	places := fa.places[:0]
+	for k := range si.ev {
+		ev := &si.ev[k]
+		places = append(places, place{
+			d:      gap(ci, ce, ev.start, ev.end),
+			clause: p.clauseBetween(ci, ce, ev.start, ev.end),
+			comma:  p.commaBetween(ci, ce, ev.start, ev.end),
 		})
-		primary := choices[0]
-		fr := set.Frames[primary.frame]
-		if fr.Once && len(c.Participants) < 2 && b-a <= frameSentenceCap {
-			// The alias table does not name both sides of a once-only
-			// event; ask prose's entity model, on this sentence only.
-			c.Participants = p.entityParticipants(si, c.SentenceStart, c.SentenceEnd)
+	}
+	fa.places = places
+	return places
+}
+
+// candidates scores every frame that can take c, in the rules' frame order.
+func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, places []place) []frameCandidate {
+	cands := fa.cands[:0]
+	for fi := range fa.set.Frames {
+		if ch, ok := fa.score(c, fi, si, places); ok {
+			cands = append(cands, ch)
 		}
-		c.Frame = fr.Name
-		c.Attribute = fr.Name + "." + fr.Attributes[primary.attr].Name
-		if fr.Attributes[primary.attr].PerSubject {
-			c.Subject = p.subjectBefore(sa, ci)
+	}
+	fa.cands = cands
+	return cands
+}
+
+// score rates frame fi as a candidate for claim c: its nearest trigger in the claim's
+// clause (a date may reach across a clause at a cost), its nearest
+// attribute word that takes c within reach, and the attribute that wins.
+func (fa *frameAssigner) score(c *claims.Claim, fi int, si *sentenceInfo, places []place) (frameCandidate, bool) {
+	fr := fa.set.Frames[fi]
+	numeric := c.Kind != claims.KindDate
+	accepting := fa.accepting[:0]
+	takes := false
+	for _, at := range fr.Attributes {
+		ok := accepts(at, c)
+		accepting = append(accepting, ok)
+		takes = takes || ok
+	}
+	fa.accepting = accepting
+	if !takes {
+		return frameCandidate{}, false
+	}
+	bestDist, bestAttr, bestAttrDist := -1, -1, -1
+	var bestEv *evidence
+	triggered, triggeredAcross := false, false
+	for k := range si.ev {
+		ev := &si.ev[k]
+		d, clause := places[k].d, places[k].clause
+		if numeric && clause {
+			for _, f := range ev.frames {
+				triggeredAcross = triggeredAcross || f == fi
+			}
+			continue // a number belongs to its own clause
 		}
-		if primary.ev != nil {
-			c.Triggers = append(c.Triggers, primary.ev.text)
-			c.Definite = primary.ev.definite
+		if fr.NoCompare && places[k].comma {
+			continue // ", police said" does not date the event before it
 		}
-		// A sentence-opening adverbial ("Earlier in 2023, ...") scopes over
-		// every event of the sentence.
-		if ci-a <= 2 && ce < len(p.Toks) && p.Toks[ce].Text == "," {
-			for _, ch := range choices[1:] {
-				f := set.Frames[ch.frame]
-				if f.NoCompare || fr.NoCompare {
-					continue
+		if clause {
+			d += clausePenalty // a date may reach across one, at a cost
+		}
+		attrOK := !numeric || d <= numericReach
+		for _, f := range ev.frames {
+			if f == fi {
+				triggered = true
+				if bestDist < 0 || d < bestDist {
+					bestDist, bestEv = d, ev
 				}
-				c.Also = append(c.Also, f.Name+"."+f.Attributes[ch.attr].Name)
-				if ch.ev != nil {
-					c.Triggers = append(c.Triggers, ch.ev.text)
+			}
+		}
+		for _, r := range ev.attrs {
+			if r.Frame == fi && accepting[r.Attr] && attrOK {
+				if bestAttrDist < 0 || d < bestAttrDist {
+					bestAttr, bestAttrDist = r.Attr, d
 				}
 			}
 		}
 	}
-	p.markPartial(cs)
-	p.markScopes(cs)
+	var why how
+	if !triggered {
+		// "Gempa ... mengguncang Garut, dengan kedalaman 25 km": the
+		// event word is across a comma, but an attribute word right
+		// beside the number names the frame.
+		switch {
+		case triggeredAcross && bestAttr >= 0 && bestAttrDist <= 2:
+			bestDist = bestAttrDist
+			why.frameBy = byAttrBeside
+		case triggeredAcross && unitAttr(fr, accepting, c) >= 0:
+			// "The first quake, magnitude 7.6, struck ...": a figure
+			// in a unit only one attribute of the frame takes is
+			// that attribute, whatever clause it stands in.
+			bestAttr, bestDist = unitAttr(fr, accepting, c), clausePenalty
+			why.frameBy = byUnit
+		default:
+			return frameCandidate{}, false
+		}
+	}
+	trigDist := bestDist
+	// A claim attached directly to the frame's word ("policies in
+	// 2024", "strategi untuk tahun 2025") takes the frame's default
+	// attribute: in "adopted a strategy that will guide policies in
+	// 2024", "adopted" is not about the year. Otherwise the nearest
+	// attribute word decides ("Turnout in the election was 81.8%").
+	if bestAttr >= 0 && trigDist == 0 && bestAttrDist > 0 {
+		bestAttr = -1
+		why.attrBy = attrAttached
+	}
+	if bestAttr >= 0 && bestAttrDist < bestDist {
+		bestDist = bestAttrDist
+	}
+	if bestAttr < 0 {
+		for ai, at := range fr.Attributes {
+			if accepting[ai] && at.Default {
+				bestAttr = ai
+				if why.attrBy != attrAttached {
+					why.attrBy = attrByDefault
+				}
+				break
+			}
+		}
+	}
+	if bestAttr < 0 {
+		return frameCandidate{}, false
+	}
+	return frameCandidate{fi, bestAttr, bestDist, trigDist, bestEv, why}, true
+}
+
+// pick gives c the nearest candidate's frame and attribute (ties to the
+// nearer trigger), plus the others' attributes when a sentence-opening
+// adverbial scopes over them; with no candidate, it falls back to the one
+// frame whose unit c has, or the previous sentence's frame.
+func (fa *frameAssigner) pick(c *claims.Claim, si *sentenceInfo, a, ci, ce int, choices []frameCandidate) {
+	p, set := fa.p, fa.set
+	if len(choices) == 0 && c.Num != nil {
+		// "The USGS put the magnitude at 6.1.": a figure in a unit only
+		// one frame's attribute measures (sentence_wide) belongs to
+		// that frame in an article that evokes it anywhere.
+		if fi, ai, ok := p.unitFrame(c); ok {
+			fr := set.Frames[fi]
+			c.Frame, c.Attribute = fr.Name, fr.AttributeName(ai)
+			c.Triggers = append(c.Triggers, "(the article's "+fr.Name+")")
+			return
+		}
+	}
+	if len(choices) == 0 && c.Kind == claims.KindDate && p.Rules.Anaphora.Has(p.Toks, a) {
+		// "It took place at 7:37 AM local time.": a date in a sentence
+		// that opens with a pronoun for the previous one's event takes
+		// that event's frame, across a line break too.
+		if fi, ai, ok := p.previousFrame(c, a, fa.cache, func(int) int { return -1 }, true); ok {
+			fr := set.Frames[fi]
+			c.Frame, c.Attribute = fr.Name, fr.AttributeName(ai)
+			c.Triggers = append(c.Triggers, "(previous sentence)")
+		}
+		return
+	}
+	if len(choices) == 0 && c.Kind != claims.KindDate {
+		// "Prabowo won 58.6% of the vote. Anies came second with
+		// 24.9%.": a figure in a sentence that names no event
+		// continues the previous sentence's, when that sentence, in the
+		// same paragraph, evokes exactly one frame that takes it.
+		// "Turnout was 71 percent.", "Kmart climbed 8%": an attribute
+		// word of the frame beside the figure chooses the attribute.
+		near := func(fi int) int {
+			ai := -1
+			for _, ev := range si.ev {
+				for _, r := range ev.attrs {
+					if r.Frame == fi && accepts(set.Frames[fi].Attributes[r.Attr], c) && gap(ci, ce, ev.start, ev.end) <= numericReach &&
+						!p.clauseBetween(ci, ce, ev.start, ev.end) {
+						ai = r.Attr
+					}
+				}
+			}
+			return ai
+		}
+		if fi, ai, ok := p.previousFrame(c, a, fa.cache, near, false); ok {
+			fr := set.Frames[fi]
+			c.Frame, c.Attribute = fr.Name, fr.AttributeName(ai)
+			c.Triggers = append(c.Triggers, "(previous sentence)")
+			if fr.Attributes[ai].PerSubject {
+				c.Subject = p.subjectBefore(fa.subjectFrom, ci)
+			}
+		}
+		return
+	}
+	if len(choices) == 0 {
+		return
+	}
+	sort.SliceStable(choices, func(i, j int) bool {
+		if choices[i].dist != choices[j].dist {
+			return choices[i].dist < choices[j].dist
+		}
+		return choices[i].trigDist < choices[j].trigDist
+	})
+	primary := choices[0]
+	fr := set.Frames[primary.frame]
+	if fr.Once && len(c.Participants) < 2 && !fa.long {
+		// The alias table does not name both sides of a once-only
+		// event; ask prose's entity model, on this sentence only (not
+		// over an over-long one: see frameSentenceCap).
+		c.Participants = p.entityParticipants(si, c.SentenceStart, c.SentenceEnd)
+	}
+	c.Frame = fr.Name
+	c.Attribute = fr.AttributeName(primary.attr)
+	if fr.Attributes[primary.attr].PerSubject {
+		c.Subject = p.subjectBefore(fa.subjectFrom, ci)
+	}
+	if primary.ev != nil {
+		c.Triggers = append(c.Triggers, primary.ev.text)
+		c.Definite = primary.ev.definite
+	}
+	// A sentence-opening adverbial ("Earlier in 2023, ...") scopes over
+	// every event of the sentence.
+	if ci-a <= 2 && ce < len(p.Toks) && p.Toks[ce].Text == "," {
+		for _, ch := range choices[1:] {
+			f := set.Frames[ch.frame]
+			if f.NoCompare || fr.NoCompare {
+				continue
+			}
+			c.Also = append(c.Also, f.AttributeName(ch.attr))
+			if ch.ev != nil {
+				c.Triggers = append(c.Triggers, ch.ev.text)
+			}
+		}
+	}
 }
 
 // markScopes records the place a count is limited to, when its words name
@@ -446,46 +577,6 @@ func (p *Pass) clauseBetween(ci, ce, es, ee int) bool {
 		n-- // "soared $7.70, or 17 percent": the same figure again
 	}
 	return n > 0
-}
-
-// boundaries holds, for the tokens scanned so far, how many of each kind of
-// marker stand before each token: clause breaks (clauseBreak, before the ",
-// or" exception of clauseBetween), commas or semicolons (as commaBetween
-// counts them) and future and past tense markers (spanTense). Built once per
-// pass, as far into the text as a question needs, it answers "is there one
-// between i and j" in O(1).
-type boundaries struct {
-	clause, comma, future, past []int32
-	warned                      bool // the document has the long-sentence warning
-}
-
-// extend counts markers up to token b: over the whole pass, once per token.
-func (bs *boundaries) extend(p *Pass, b int) {
-	b = min(b, len(p.Toks))
-	if len(bs.clause) == 0 {
-		for _, s := range []*[]int32{&bs.clause, &bs.comma, &bs.future, &bs.past} {
-			*s = append(make([]int32, 0, len(p.Toks)+1), 0)
-		}
-	}
-	for k := len(bs.clause) - 1; k < b; k++ {
-		cl, cm, fu, pa := bs.clause[k], bs.comma[k], bs.future[k], bs.past[k]
-		if p.clauseBreak(k) {
-			cl++
-		}
-		if t := p.Toks[k].Text; (t == "," || t == ";") && !inNumber(p.Toks, k) {
-			cm++
-		}
-		if p.Lang.Future.Has(p.Toks, k) {
-			fu++
-		}
-		if p.Lang.Past.Has(p.Toks, k) {
-			pa++
-		}
-		bs.clause = append(bs.clause, cl)
-		bs.comma = append(bs.comma, cm)
-		bs.future = append(bs.future, fu)
-		bs.past = append(bs.past, pa)
-	}
 }
 
 // restates reports a comma at k that opens ", or" right before the claim
@@ -723,4 +814,44 @@ func (p *Pass) commaBetween(ci, ce, es, ee int) bool {
 	}
 	p.bounds.extend(p, b)
 	return p.bounds.comma[b]-p.bounds.comma[a] > 0
+}
+
+// boundaries holds, for the tokens scanned so far, how many of each kind of
+// marker stand before each token: clause breaks (clauseBreak, before the ",
+// or" exception of clauseBetween), commas or semicolons (as commaBetween
+// counts them) and future and past tense markers (spanTense). Built once per
+// pass, as far into the text as a question needs, it answers "is there one
+// between i and j" in O(1).
+type boundaries struct {
+	clause, comma, future, past []int32
+	warned                      bool // the document has the long-sentence warning
+}
+
+// extend counts markers up to token b: over the whole pass, once per token.
+func (bs *boundaries) extend(p *Pass, b int) {
+	b = min(b, len(p.Toks))
+	if len(bs.clause) == 0 {
+		for _, s := range []*[]int32{&bs.clause, &bs.comma, &bs.future, &bs.past} {
+			*s = append(make([]int32, 0, len(p.Toks)+1), 0)
+		}
+	}
+	for k := len(bs.clause) - 1; k < b; k++ {
+		cl, cm, fu, pa := bs.clause[k], bs.comma[k], bs.future[k], bs.past[k]
+		if p.clauseBreak(k) {
+			cl++
+		}
+		if t := p.Toks[k].Text; (t == "," || t == ";") && !inNumber(p.Toks, k) {
+			cm++
+		}
+		if p.Lang.Future.Has(p.Toks, k) {
+			fu++
+		}
+		if p.Lang.Past.Has(p.Toks, k) {
+			pa++
+		}
+		bs.clause = append(bs.clause, cl)
+		bs.comma = append(bs.comma, cm)
+		bs.future = append(bs.future, fu)
+		bs.past = append(bs.past, pa)
+	}
 }

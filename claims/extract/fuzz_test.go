@@ -76,7 +76,7 @@ func FuzzDateParser(f *testing.F) {
 		f.Add(s, false)
 	}
 	base := engineForTest(f)
-	e := &Engine{Rules: base.Rules, langs: base.langs, Extractors: []*Extractor{FurnitureExtractor, DateExtractor}}
+	e := &Engine{Rules: base.Rules, langs: base.langs, Steps: []Step{Furniture, Dates}}
 	f.Fuzz(func(t *testing.T, text string, english bool) {
 		lang := "id"
 		if english {
@@ -115,9 +115,9 @@ func FuzzNumberParser(f *testing.F) {
 		f.Add(s, false)
 	}
 	base := engineForTest(f)
-	e := &Engine{Rules: base.Rules, langs: base.langs, Extractors: []*Extractor{FurnitureExtractor, DateExtractor,
-		{Name: "all-numbers", Run: func(p *Pass) { scanNumbers(p, true) }},
-		{Name: "all-ordinals", Run: func(p *Pass) { scanOrdinals(p, true) }}}}
+	e := &Engine{Rules: base.Rules, langs: base.langs, Steps: []Step{Furniture, Dates,
+		func(p *Pass) { scanNumbers(p, true) }, // every number, claim or not
+		func(p *Pass) { scanOrdinals(p, true) }}}
 	f.Fuzz(func(t *testing.T, text string, english bool) {
 		lang := "id"
 		if english {

@@ -10,7 +10,7 @@ import (
 	"github.com/crosscheck/crosscheck/rules"
 )
 
-// NumberExtractor reads counts, quantities with units, percentages and
+// Numbers reads counts, quantities with units, percentages and
 // money, with the bounds their qualifiers give and what they count.
 //
 // Reading and reporting are separate: readNumber reads any numeric
@@ -18,22 +18,12 @@ import (
 // extractor reports it only when it is a claim: a quantity, percentage or
 // sum, or a count of something named ("12 people", "several missile
 // tests"). Bare numbers ("3 of them", "in section 4") stay quiet.
-var NumberExtractor = &Extractor{
-	Name:  "numbers",
-	Doc:   "counts, quantities, percentages and money with qualifiers, units and counted nouns",
-	Kinds: []claims.Kind{claims.KindCount, claims.KindQuantity, claims.KindPercent, claims.KindMoney},
-	Run:   func(p *Pass) { scanNumbers(p, false) },
-}
+func Numbers(p *Pass) { scanNumbers(p, false) }
 
-// OrdinalExtractor reads ordinals that number an event ("Eighth Congress",
+// Ordinals reads ordinals that number an event ("Eighth Congress",
 // "the second summit", "kongres ke-8"); other ordinals ("first time") are
 // not checkable claims.
-var OrdinalExtractor = &Extractor{
-	Name:  "ordinals",
-	Doc:   "ordinals next to an event word",
-	Kinds: []claims.Kind{claims.KindOrdinal},
-	Run:   func(p *Pass) { scanOrdinals(p, false) },
-}
+func Ordinals(p *Pass) { scanOrdinals(p, false) }
 
 // scanOrdinals reports ordinals; with all set, every ordinal, else only
 // those near an event word.
@@ -265,7 +255,7 @@ func (p *Pass) readNumber(i int) (numRead, bool) {
 			return r, false
 		}
 	}
-	if isWord && t.Lower == "one" && n.End == i+1 {
+	if isWord && l.IsOneNumeral(t.Lower) && n.End == i+1 {
 		// "the one you mentioned", "which one": a pronoun, unless a unit
 		// or a counted noun follows ("that one mile").
 		if _, _, ok := l.List("pronoun_one_before").MatchBefore(toks, i, 2); ok {
@@ -551,7 +541,7 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 	// Feet and inches, kilometres and metres: "5 ft 2 in".
 	if unit != nil && unit.Dimension == "length" && end+1 < len(toks) {
 		k := end
-		if toks[k].Lower == "and" {
+		if l.IsAndWord(toks[k].Lower) {
 			k++
 		}
 		if n2, ok := l.ReadNumeral(toks, k); ok && toks[k].Kind == token.Number && n2.End < len(toks) {

@@ -740,7 +740,7 @@ func numberEngine(t testing.TB, ordinals bool) *Engine {
 	if ordinals {
 		run = func(p *Pass) { scanOrdinals(p, true) }
 	}
-	e.Extractors = []*Extractor{FurnitureExtractor, DateExtractor, {Name: "peer-numbers", Run: run}}
+	e.Steps = []Step{Furniture, Dates, run}
 	return e
 }
 

@@ -364,8 +364,8 @@ func knownAttributes(r *report.Report, set *rules.Set) map[string]bool {
 	}
 	if set != nil {
 		for _, f := range set.Frames {
-			for _, a := range f.Attributes {
-				known[f.Name+"."+a.Name] = true
+			for ai := range f.Attributes {
+				known[f.AttributeName(ai)] = true
 			}
 		}
 	}

@@ -1,0 +1,78 @@
+package extract
+
+import (
+	"github.com/crosscheck/crosscheck/claims"
+	"github.com/crosscheck/crosscheck/claims/token"
+)
+
+// readContext sets each claim's Context: what its sentence and its words
+// say about which occurrence of an event it is about (claims.Context).
+// The comparison decides from these flags, and the story's dates, whether a
+// sentence is background; reading them here, on the tokens already in
+// hand, spares it a scan of the text per sentence and per date.
+func (p *Pass) readContext(cs []*claims.Claim) {
+	type sentence struct {
+		a     int
+		flags claims.Context
+	}
+	var last sentence
+	last.a = -1
+	for _, c := range cs {
+		a, b := p.sentenceTokens(c.Start)
+		if a != last.a {
+			last = sentence{a: a, flags: p.sentenceContext(a, b)}
+		}
+		c.Context |= last.flags
+		if c.Date != nil && p.nominalDate(c) {
+			c.Context |= claims.NominalDate
+		}
+	}
+}
+
+// sentenceContext reads the flags of the sentence of tokens [a, b): how it
+// opens, and whether it names an event as a known one.
+func (p *Pass) sentenceContext(a, b int) claims.Context {
+	var f claims.Context
+	if a >= b {
+		return f
+	}
+	toks := p.Toks[a:b] // the sentence alone: no phrase reaches past it
+	if p.Rules.Background.Has(toks, 0) {
+		f |= claims.OpensBackground
+	}
+	if p.Rules.Anaphora.Has(toks, 0) {
+		f |= claims.OpensAnaphora
+	}
+	for k := range toks {
+		if end, _, ok := p.Rules.Triggers.Match(toks, k); ok {
+			if _, _, ok := p.Rules.DefiniteBefore.MatchBefore(toks, k, 3); ok || p.Rules.DefiniteAfter.Has(toks, end) {
+				f |= claims.DefiniteEvent
+				break
+			}
+		}
+	}
+	return f
+}
+
+// nominalDate reports a date that modifies a noun rather than placing its
+// sentence in time: written after a word such as "of" ("the tsunami of
+// 2004"), or a bare year right before an event word ("the 2004 tsunami")
+// with no clause preposition before it ("in 2004 killed" is a time for the
+// clause).
+func (p *Pass) nominalDate(c *claims.Claim) bool {
+	ci, ce := p.tokenAt(c.Start), p.tokenAt(c.End)
+	span := p.Toks[ci:ce]
+	if len(span) > 1 && p.Rules.DateOf.Has(span, 0) {
+		return true
+	}
+	// The word before the span: spans may leave a preposition out, as
+	// TimeML does ("the tsunami of [2004]").
+	before := p.Toks[:ci]
+	if n := len(before); n > 0 && p.Rules.DateOf.Has(before, n-1) {
+		return true
+	}
+	if len(span) != 1 || len(before) > 0 && p.Rules.DateAt.Has(before, len(before)-1) {
+		return false // "pada 2018 menewaskan", "in 2004 killed": a time for the clause
+	}
+	return ce < len(p.Toks) && p.Toks[ce].Kind == token.Word && p.Rules.Triggers.Has(p.Toks, ce)
+}
