@@ -607,8 +607,28 @@ func regroup(docs []*claims.Document, leads map[string]*lead, stories []Story, s
 	for i, id := range alone {
 		members[i] = []*lead{leads[id]}
 	}
+	// Candidate pairs come from the lead names they share (an inverted
+	// index; a name in more than maxPosting leads says nothing), never
+	// from all pairs: an archive of undated wire copies stays linear.
+	posting := map[string][]int{}
+	for i, id := range alone {
+		for _, n := range leads[id].names {
+			posting[n] = append(posting[n], i)
+		}
+	}
+	limit := maxPosting(len(alone))
 	for i := range alone {
-		for j := i + 1; j < len(alone); j++ {
+		var cands []int
+		for _, n := range leads[alone[i]].names {
+			if l := posting[n]; len(l) <= limit {
+				cands = append(cands, l...)
+			}
+		}
+		slices.Sort(cands)
+		for _, j := range slices.Compact(cands) {
+			if j <= i {
+				continue
+			}
 			ri, rj := u.find(i), u.find(j)
 			if ri == rj {
 				continue
@@ -770,13 +790,36 @@ func (cm *comparer) backgroundEvents(cs []*claims.Claim) (map[string]map[int]str
 	// shared anchor.
 	u := newUnionFind(len(eps))
 	shared := map[[2]int]string{}
+	// Candidate pairs share a time and an anchor: an inverted index on
+	// "time|anchor", whose postings longer than maxPosting are skipped
+	// (an anchor that common tells nothing), rather than all pairs.
+	posting := map[string][]int{}
+	for i, e := range eps {
+		if e.when == "" {
+			continue
+		}
+		for _, a := range append(slices.Clone(e.names), e.figures...) {
+			k := e.when + "|" + a
+			if l := posting[k]; len(l) == 0 || l[len(l)-1] != i {
+				posting[k] = append(l, i)
+			}
+		}
+	}
+	limit := maxPosting(len(eps))
 	for i, a := range eps {
 		if a.when == "" {
 			continue
 		}
-		for j := i + 1; j < len(eps); j++ {
+		var cands []int
+		for _, x := range append(slices.Clone(a.names), a.figures...) {
+			if l := posting[a.when+"|"+x]; len(l) <= limit {
+				cands = append(cands, l...)
+			}
+		}
+		slices.Sort(cands)
+		for _, j := range slices.Compact(cands) {
 			b := eps[j]
-			if b.when != a.when || b.doc == a.doc {
+			if j <= i || b.doc == a.doc {
 				continue
 			}
 			if w := commonAnchor(a, b); w != "" {
