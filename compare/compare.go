@@ -784,6 +784,7 @@ func (w *blockWorker) compareGroup(b *block) {
 	for _, c := range b.claims {
 		src = append(src, lookup(cm.info, &w.last, c.Doc).source)
 	}
+	ownWitnesses(b.claims, src)
 	w.src = src
 	w.srcs = distinct(append(w.srcs[:0], src...))
 	if len(w.srcs) < 2 {
@@ -845,24 +846,40 @@ func (w *blockWorker) compareGroup(b *block) {
 			sides = append(sides, Side{Value: c.Value, Describe: describe(c), Claims: []*claims.Claim{c}})
 		}
 	}
+	// Each side names exactly the articles it quotes; it weighs as many
+	// independent sources as it has (syndicated copies count once).
+	weight := make([]int, len(sides))
 	for k := range sides {
 		rep := representative(sides[k].Claims)
 		sides[k].Value, sides[k].Describe = rep.Value, cm.describeIn(rep)
-		ss := make([]string, len(sides[k].Claims))
-		for i, c := range sides[k].Claims {
-			ss[i] = lookup(cm.info, &w.last, c.Doc).source
+		docs := make([]string, 0, len(sides[k].Claims))
+		var ss []string
+		for _, c := range sides[k].Claims {
+			docs = append(docs, c.Doc)
+			ss = append(ss, src[slices.Index(b.claims, c)])
 		}
-		sides[k].Sources = distinct(ss)
+		sides[k].Sources = distinct(docs)
+		weight[k] = len(distinct(ss))
 	}
 	if len(sides) < 2 {
 		return
 	}
-	sort.SliceStable(sides, func(i, j int) bool {
-		if len(sides[i].Sources) != len(sides[j].Sources) {
-			return len(sides[i].Sources) < len(sides[j].Sources)
+	order := make([]int, len(sides))
+	for k := range order {
+		order[k] = k
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := order[i], order[j]
+		if weight[a] != weight[b] {
+			return weight[a] < weight[b]
 		}
-		return sides[i].Sources[0] < sides[j].Sources[0]
+		return sides[a].Sources[0] < sides[b].Sources[0]
 	})
+	sorted := make([]Side, len(sides))
+	for k, o := range order {
+		sorted[k] = sides[o]
+	}
+	sides = sorted
 	f := Finding{Kind: string(b.claims[0].Kind), Attribute: b.attribute, Sides: sides, Category: Conflict}
 	var all []*claims.Claim
 	for _, s := range sides {
@@ -910,6 +927,32 @@ func (w *blockWorker) traceGroup(b *block, src []string, lo, hi []float64) {
 				}
 			}
 			t.Met = append(t.Met, Meeting{Claim: o, Verdict: v})
+		}
+	}
+}
+
+// ownWitnesses makes a syndicated copy its own source where it says
+// something else than another copy of the same story: a reprint that
+// changes "24 killed" to "30 killed" is a witness of its own (and the change
+// is itself worth a finding), not one voice with the wire it copies. src
+// holds each claim's source and is changed in place.
+func ownWitnesses(cs []*claims.Claim, src []string) {
+	for i := range cs {
+		for j := i + 1; j < len(cs); j++ {
+			if src[i] != src[j] || cs[i].Doc == cs[j].Doc || compatible(cs[i], cs[j]) {
+				continue
+			}
+			// The copy that is not the source's first article stands apart.
+			k := j
+			if cs[j].Doc == src[j] {
+				k = i
+			}
+			own := cs[k].Doc
+			for m := range cs {
+				if cs[m].Doc == own {
+					src[m] = own
+				}
+			}
 		}
 	}
 }

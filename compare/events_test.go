@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -204,5 +205,42 @@ func TestExplainReasons(t *testing.T) {
 	if len(plain.Findings) != len(ex.Result.Findings) || len(plain.Agreements) != len(ex.Result.Agreements) {
 		t.Errorf("Explain found %d findings and %d agreements, Compare %d and %d",
 			len(ex.Result.Findings), len(ex.Result.Agreements), len(plain.Findings), len(plain.Agreements))
+	}
+}
+
+// TestSidesNameTheArticlesTheyQuote: a syndicated copy that changes a
+// figure is its own witness, and each side's sources are exactly the
+// articles of its claims.
+func TestSidesNameTheArticlesTheyQuote(t *testing.T) {
+	set, err := rules.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wire := "June 3, 2024\nFlood kills 24 in valley\n\nFloodwaters swept through the Lirn valley on Sunday and killed 24 people, the regional governor said. Rescue teams were still searching villages along the river on Monday, and hundreds of families spent the night in school buildings. Roads into the valley remained closed.\n"
+	docs := []*claims.Document{
+		doc("a-wire", "", wire),
+		doc("b-reprint", "", strings.NewReplacer("killed 24", "killed 30", "kills 24", "kills 30").Replace(wire)),
+		doc("c-other", "", "June 3, 2024\nLirn valley flood\n\nThe flood in the Lirn valley on Sunday killed 11 people, according to the emergency service.\n"),
+	}
+	cs := extractAll(t, docs)
+	res := Compare(docs, cs, set)
+	if len(res.Findings) != 1 {
+		t.Fatalf("want one finding, got %d", len(res.Findings))
+	}
+	f := res.Findings[0]
+	if len(f.Sides) != 3 {
+		t.Fatalf("want three sides (24, 30, 11), got %d: %s", len(f.Sides), f.Summary)
+	}
+	for _, s := range f.Sides {
+		var quoted []string
+		for _, c := range s.Claims {
+			if !slices.Contains(quoted, c.Doc) {
+				quoted = append(quoted, c.Doc)
+			}
+		}
+		slices.Sort(quoted)
+		if !slices.Equal(quoted, s.Sources) {
+			t.Errorf("side %s names %v but quotes %v", s.Value, s.Sources, quoted)
+		}
 	}
 }
