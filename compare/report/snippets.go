@@ -134,7 +134,7 @@ func isTerminator(r rune) bool {
 
 // lastBoundary returns the offset in text[lo:s] just after the last
 // sentence end (terminator, optional closing quotes, white space, then a
-// capital letter or opening quote) or paragraph break, or -1. The text after
+// capital letter or opening quote) or line break, or -1. The text after
 // s is consulted only to see how a sentence ending right before s goes on.
 func lastBoundary(text string, lo, s int) int {
 	best := -1
@@ -154,8 +154,10 @@ func lastBoundary(text string, lo, s int) int {
 func firstBoundary(s string, atEnd bool) int {
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == '\n' && strings.HasPrefix(strings.TrimLeft(s[i+1:], " \t\r"), "\n") {
-			return i
+		if r == '\n' {
+			// Every line ends its sentence, as claims/segment splits them:
+			// a heading or a link line is never run into the next line.
+			return strings.LastIndexFunc(s[:i], func(r rune) bool { return !unicode.IsSpace(r) }) + 1
 		}
 		if isTerminator(r) && !abbreviation(s, i) {
 			j := i + size
@@ -173,15 +175,13 @@ func firstBoundary(s string, atEnd bool) int {
 
 // boundaryAfter reports where the next sentence starts when the rune r at
 // s[i:] ends one: after a terminator, closing quotes and white space when a
-// capital letter, opening quote or parenthesis follows; or after a blank line.
+// capital letter, opening quote or parenthesis follows; or after a line
+// break.
 // It returns -1 when r ends no sentence.
 func boundaryAfter(s string, i int, r rune, size int) int {
 	if r == '\n' {
-		rest := strings.TrimLeft(s[i+1:], " \t\r")
-		if strings.HasPrefix(rest, "\n") {
-			return len(s) - len(strings.TrimLeftFunc(rest, unicode.IsSpace))
-		}
-		return -1
+		// A line break starts a sentence (see firstBoundary).
+		return len(s) - len(strings.TrimLeftFunc(s[i+1:], unicode.IsSpace))
 	}
 	if !isTerminator(r) || abbreviation(s, i) {
 		return -1

@@ -43,10 +43,25 @@ func TestSnippetsFor(t *testing.T) {
 			want:  Snippet{Before: "…gamma delta ", Match: "on 8 March", After: " epsilon…"},
 		},
 		{
-			name: "paragraph break ends context", radius: 0,
+			// Lines are sentences, as claims/segment reads them: the
+			// quote never runs a heading into the next line, nor a line
+			// into the next (a claim's sentence span ends there too).
+			name: "a line ends the context", radius: 0,
 			text:  "Headline without stop\n\nVELMORA - opened on 8 March\nafter years\n\nNext paragraph",
 			words: "on 8 March",
-			want:  Snippet{Before: "VELMORA - opened ", Match: "on 8 March", After: " after years"},
+			want:  Snippet{Before: "VELMORA - opened ", Match: "on 8 March", After: ""},
+		},
+		{
+			name: "a heading line is not part of the next sentence", radius: 0,
+			text:  "Ties with the north\nThe two leaders signed the accord in 2023, officials said.",
+			words: "in 2023",
+			want:  Snippet{Before: "The two leaders signed the accord ", Match: "in 2023", After: ", officials said."},
+		},
+		{
+			name: "a link line is not part of the next sentence", radius: 0,
+			text:  "BACA JUGA: Harga beras naik lagi\nPakta itu diteken pada bulan Juni, kata pejabat.",
+			words: "bulan Juni",
+			want:  Snippet{Before: "Pakta itu diteken pada ", Match: "bulan Juni", After: ", kata pejabat."},
 		},
 		{
 			name: "end of document", radius: 0,
