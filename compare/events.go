@@ -602,50 +602,7 @@ func regroup(docs []*claims.Document, leads map[string]*lead, stories []Story, s
 	}
 	// Undated documents that joined no story: grouped with each other when
 	// their leads share a specific name, or two names, and nothing vetoes.
-	u := newUnionFind(len(alone))
-	members := make([][]*lead, len(alone))
-	for i, id := range alone {
-		members[i] = []*lead{leads[id]}
-	}
-	// Candidate pairs come from the lead names they share (an inverted
-	// index; a name in more than maxPosting leads says nothing), never
-	// from all pairs: an archive of undated wire copies stays linear.
-	posting := map[string][]int{}
-	for i, id := range alone {
-		for _, n := range leads[id].names {
-			posting[n] = append(posting[n], i)
-		}
-	}
-	limit := maxPosting(len(alone))
-	for i := range alone {
-		var cands []int
-		for _, n := range leads[alone[i]].names {
-			if l := posting[n]; len(l) <= limit {
-				cands = append(cands, l...)
-			}
-		}
-		slices.Sort(cands)
-		for _, j := range slices.Compact(cands) {
-			if j <= i {
-				continue
-			}
-			ri, rj := u.find(i), u.find(j)
-			if ri == rj {
-				continue
-			}
-			all, specific := shared(leads[alone[i]], leads[alone[j]])
-			if specific < 1 && all < 2 {
-				continue
-			}
-			gi, gj := merge(members[ri]), merge(members[rj])
-			if veto(gi, gj, docFreq) != "" {
-				continue
-			}
-			u.union(ri, rj)
-			r := u.find(ri)
-			members[r] = append(append([]*lead(nil), members[ri]...), members[rj]...)
-		}
-	}
+	u := groupAlone(alone, leads, docFreq)
 	// Build the new stories: the old ones with their dated documents and
 	// the undated ones that joined them, then the undated groups.
 	var groups [][]string
@@ -921,4 +878,61 @@ func (cm *comparer) sentenceNames(text string) []string {
 		}
 	}
 	return out
+}
+
+// groupAlone groups the undated documents that joined no story: two join
+// when their leads share a specific name, or two names, and the merged
+// leads of their groups veto nothing; pairs are tried in index order.
+//
+// Only pairs whose leads share a name can join (shared counts lead names),
+// so the pairs are found from an index of lead names, in the same order as
+// a walk of every pair; and each group's merged lead is kept and extended
+// as groups join (merging the merged leads of two groups gives what merging
+// all their members does), not rebuilt for every pair. Thousands of undated
+// articles cost near-linear time, not cubic.
+func groupAlone(alone []string, leads map[string]*lead, docFreq map[string]int) unionFind {
+	u := newUnionFind(len(alone))
+	holders := map[string][]int32{} // lead name -> alone documents naming it, ascending
+	for i, id := range alone {
+		for _, n := range leads[id].names {
+			holders[n] = append(holders[n], int32(i))
+		}
+	}
+	merged := make([]*lead, len(alone)) // per group root, once needed
+	groupLead := func(r int) *lead {
+		if merged[r] == nil {
+			merged[r] = merge([]*lead{leads[alone[r]]})
+		}
+		return merged[r]
+	}
+	var cands []int32
+	for i := range alone {
+		cands = cands[:0]
+		for _, n := range leads[alone[i]].names {
+			h := holders[n]
+			k, _ := slices.BinarySearch(h, int32(i)+1)
+			cands = append(cands, h[k:]...)
+		}
+		slices.Sort(cands)
+		cands = slices.Compact(cands)
+		for _, j32 := range cands {
+			j := int(j32)
+			ri, rj := u.find(i), u.find(j)
+			if ri == rj {
+				continue
+			}
+			all, specific := shared(leads[alone[i]], leads[alone[j]])
+			if specific < 1 && all < 2 {
+				continue
+			}
+			gi, gj := groupLead(ri), groupLead(rj)
+			if veto(gi, gj, docFreq) != "" {
+				continue
+			}
+			u.union(ri, rj)
+			merged[ri], merged[rj] = nil, nil
+			merged[u.find(ri)] = merge([]*lead{gi, gj})
+		}
+	}
+	return u
 }

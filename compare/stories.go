@@ -360,7 +360,11 @@ func (x *keywordIndex) datedJoins(docs []*claims.Document, i int, day []int64, c
 		// margin for times off midnight; the exact test follows).
 		l := x.datedOf(p)
 		k := sort.Search(len(l), func(k int) bool { return l[k].day >= day[i]-storyDays-1 })
-		for ; k < len(l) && l[k].day <= day[i]+storyDays+1; k++ {
+		end := k + sort.Search(len(l)-k, func(e int) bool { return l[k+e].day > day[i]+storyDays+1 })
+		if end-k > maxWindowPosting {
+			continue // common in this window: says little here, and would make dense archives quadratic
+		}
+		for ; k < end; k++ {
 			if j := l[k].doc; int(j) > i {
 				cnt.add(j, x.kind[p])
 			}
@@ -385,6 +389,9 @@ func (x *keywordIndex) datedJoins(docs []*claims.Document, i int, day []int64, c
 // too few with any.
 func (x *keywordIndex) undatedJoin(docs []*claims.Document, i int, counts [][2]int, cnt *counter) int {
 	for _, p := range x.wordsOf(i) {
+		if len(x.docsOf(p)) > maxWindowPosting {
+			continue // see maxWindowPosting
+		}
 		for _, j := range x.docsOf(p) {
 			if int(j) != i && docs[j].HasDate() {
 				cnt.add(j, x.kind[p])
@@ -615,6 +622,15 @@ func unixDay(t time.Time) int64 {
 // maxPosting is the document frequency above which a keyword is ignored
 // for grouping.
 func maxPosting(n int) int { return max(20, n/50) }
+
+// maxWindowPosting bounds the walk of one posting for one document: a
+// keyword that more than this many documents within the story window share
+// (or, for an undated document, that more than this many documents share)
+// is ignored for that document, as maxPosting ignores one too common in the
+// whole archive. It equals maxPosting at 10,000 documents, so it changes
+// nothing up to that size, and keeps grouping linear in archives where
+// thousands of articles fall within a few days.
+const maxWindowPosting = 200
 
 // Keyword classes. A participant and a proper noun are both names (kind
 // 0); a content word is kind 1. The classes keep "@@kim", "@kim" and "kim"

@@ -29,6 +29,7 @@
 package ingest
 
 import (
+	"bufio"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -44,9 +45,11 @@ import (
 	"github.com/crosscheck/crosscheck/claims"
 )
 
-// DefaultMaxFileBytes is the size limit used when Options.MaxFileBytes is 0.
-// News articles are kilobytes; a file this large is almost certainly a
-// mistake (a database dump, a video) and reading it would only waste memory.
+// DefaultMaxFileBytes is the size limit used when Options.MaxFileBytes is 0:
+// per file for a single document, per record for JSON Lines (a feed of any
+// number of ordinary articles is read). News articles are kilobytes; a
+// document this large is almost certainly a mistake (a database dump, a
+// video) and reading it would only waste memory.
 const DefaultMaxFileBytes = 64 << 20
 
 // Skip reasons set in Document.SkipReason. A read error under KeepGoing uses
@@ -76,8 +79,10 @@ type Options struct {
 	// "jsonl"; "" detects it (JSON Lines when the first line is a JSON
 	// object, HTML when it starts like a page, text otherwise).
 	StdinFormat string
-	// MaxFileBytes limits the size of any one input (0 means
-	// DefaultMaxFileBytes). A larger file is an error naming the file and
+	// MaxFileBytes limits the size of any one document (0 means
+	// DefaultMaxFileBytes): of a file holding one document, and of each
+	// record (line) of a JSON Lines file or stream, whose total size is not
+	// limited. A larger document is an error naming the file (and line) and
 	// the limit, or a skipped document with KeepGoing.
 	MaxFileBytes int64
 }
@@ -192,7 +197,14 @@ func (r *reader) readPath(p string) error {
 			return nil
 		}
 		r.stdin = true
-		content, err := readLimited(r.opt.Stdin, 0, r.max)
+		// JSON Lines is read record by record, with the limit per record:
+		// decide from the first 64 KB whether that is what comes.
+		br := bufio.NewReaderSize(r.opt.Stdin, 64<<10)
+		head, _ := br.Peek(64 << 10)
+		if r.opt.StdinFormat == "jsonl" || r.opt.StdinFormat == "" && looksLikeJSONL(string(head)) {
+			return r.readJSONL(p, br, "stdin", nil)
+		}
+		content, err := readLimited(br, 0, r.max)
 		if err != nil {
 			return r.fail(p, 0, err, "stdin", nil)
 		}
@@ -315,7 +327,7 @@ func (r *reader) readFile(p string, fi os.FileInfo) error {
 		r.add(skipped(p, ReasonUnsupported), base, qual)
 		return nil
 	}
-	if fi.Size() > r.max {
+	if fi.Size() > r.max && kind != kindJSONL {
 		return r.fail(p, 0, tooLarge(fi.Size(), r.max), base, qual)
 	}
 	f, err := os.Open(p)

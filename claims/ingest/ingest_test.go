@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -877,5 +878,51 @@ func TestEncodingRecorded(t *testing.T) {
 		d := readOne(t, write(t, dir, name, tc.data), Options{})
 		assert.Equal(t, claims.StatusRead, d.Status, name)
 		assert.Equal(t, tc.want, d.Encoding, name)
+	}
+}
+
+// TestJSONLLimitPerRecord: the size limit applies to each JSON Lines record,
+// not to the feed: a feed many times the limit reads, a record over it is
+// an error naming its line (skipped with KeepGoing, the records after it
+// still read), from a file and from standard input alike.
+func TestJSONLLimitPerRecord(t *testing.T) {
+	var feed strings.Builder
+	for i := range 50 {
+		fmt.Fprintf(&feed, `{"id":"r%02d","text":"Ferry %d left late."}`+"\n", i, i)
+	}
+	small := feed.String()
+	withBig := small + `{"id":"big","text":"` + strings.Repeat("x", 5000) + `"}` + "\n" + `{"id":"after","text":"Ferry after."}` + "\n"
+	dir := t.TempDir()
+	for _, src := range []string{"file", "stdin"} {
+		read := func(content string, opt Options) ([]*claims.Document, error) {
+			if src == "stdin" {
+				opt.Stdin = strings.NewReader(content)
+				return Read([]string{"-"}, opt)
+			}
+			return Read([]string{write(t, dir, "feed.jsonl", []byte(content))}, opt)
+		}
+		docs, err := read(small, Options{MaxFileBytes: 100})
+		require.NoError(t, err, src)
+		assert.Len(t, docs, 50, src)
+		assert.Greater(t, len(small), 100*10, "the feed is many times the limit")
+
+		_, err = read(withBig, Options{MaxFileBytes: 100})
+		var ie *Error
+		require.ErrorAs(t, err, &ie, src)
+		assert.ErrorIs(t, err, ErrTooLarge)
+		assert.Equal(t, 51, ie.Line, src)
+
+		docs, err = read(withBig, Options{MaxFileBytes: 100, KeepGoing: true})
+		require.NoError(t, err, src)
+		require.Len(t, docs, 52, src)
+		skipped := 0
+		for _, d := range docs {
+			if d.Status == claims.StatusSkipped {
+				skipped++
+				assert.Contains(t, d.SkipReason, "too large", src)
+			}
+		}
+		assert.Equal(t, 1, skipped, src)
+		assert.Equal(t, "after", docs[0].ID, src)
 	}
 }

@@ -31,12 +31,13 @@ type record struct {
 var errMalformed = errors.New("malformed record")
 
 // readJSONL reads a JSON Lines file one line at a time, so memory is bounded
-// by the longest record rather than the file. Blank lines are allowed and
+// by the longest record rather than the file; the size limit applies to each
+// record, and a file of any length is read. Blank lines are allowed and
 // ignored (they hold no record). Each record becomes a document with Path
 // "path:LINE" and the record's id, or "<file-stem>-<line>" without one.
 func (r *reader) readJSONL(path string, rd io.Reader, stem string, qual []string) error {
 	recQual := append([]string{stem}, qual...)
-	br := bufio.NewReaderSize(io.LimitReader(rd, r.max+1), 64<<10)
+	br := bufio.NewReaderSize(rd, 64<<10)
 	// A UTF-16 feed is transcoded on the fly; a UTF-8 BOM is dropped.
 	enc := "utf-8"
 	if bom, _ := br.Peek(3); bytes.HasPrefix(bom, []byte(bomUTF16LE)) || bytes.HasPrefix(bom, []byte(bomUTF16BE)) {
@@ -48,12 +49,16 @@ func (r *reader) readJSONL(path string, rd io.Reader, stem string, qual []string
 	} else if bytes.HasPrefix(bom, []byte(bomUTF8)) {
 		br.Discard(len(bomUTF8))
 	}
-	var total int64
 	for n := 1; ; n++ {
-		line, err := readLine(br)
-		total += int64(len(line))
-		if total > r.max {
-			return r.fail(path, 0, tooLarge(-1, r.max), stem, qual)
+		line, over, err := readLine(br, r.max)
+		if over {
+			if ferr := r.fail(path, n, tooLarge(-1, r.max), fmt.Sprintf("%s-%d", stem, n), recQual); ferr != nil {
+				return ferr
+			}
+			if err == io.EOF {
+				return nil
+			}
+			continue
 		}
 		if err != nil && err != io.EOF {
 			return r.fail(path, n, err, fmt.Sprintf("%s-%d", stem, n), recQual)
@@ -177,16 +182,27 @@ func jsonTypeName(kind string) string {
 
 // readLine returns the next line including its "\n". A line that fits the
 // reader's buffer is returned in place, without a copy; it is valid until
-// the next read.
-func readLine(br *bufio.Reader) ([]byte, error) {
-	line, err := br.ReadSlice('\n')
+// the next read. over reports a line longer than limit bytes (without its
+// line ending), which is read to its end but not kept.
+func readLine(br *bufio.Reader, limit int64) (line []byte, over bool, err error) {
+	line, err = br.ReadSlice('\n')
 	if err != bufio.ErrBufferFull {
-		return line, err
+		return line, int64(len(bytes.TrimRight(line, "\r\n"))) > limit, err
 	}
 	buf := append([]byte(nil), line...)
 	for err == bufio.ErrBufferFull {
 		line, err = br.ReadSlice('\n')
-		buf = append(buf, line...)
+		if !over {
+			buf = append(buf, line...)
+		}
+		if int64(len(buf)) > limit+2 {
+			// Over the limit: read on to the end of the line without
+			// keeping it, so the next record can still be read.
+			over, buf = true, buf[:0]
+		}
 	}
-	return buf, err
+	if !over {
+		over = int64(len(bytes.TrimRight(buf, "\r\n"))) > limit
+	}
+	return buf, over, err
 }

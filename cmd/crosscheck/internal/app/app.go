@@ -166,6 +166,7 @@ type reportFlags struct {
 	stdinFormat                                              string
 	rules                                                    multiFlag
 	all, keepGoing, agreements, allowEmpty, noColor          bool
+	maxDocSize                                               sizeFlag
 }
 
 type multiFlag []string
@@ -192,6 +193,7 @@ func runReport(args []string, env Env, claimsOnly bool) (code int, err error) {
 	fs.StringVar(&f.config, "config", "", "configuration file (default: .crosscheck.yaml found from the working directory up)")
 	fs.StringVar(&f.stdinFormat, "stdin-format", "", "what standard input (-) holds: text|html|jsonl (default: detected)")
 	fs.BoolVar(&f.allowEmpty, "allow-empty", false, "accept inputs from which no document is read (otherwise exit 2)")
+	fs.Var(&f.maxDocSize, "max-doc-size", maxDocSizeUsage)
 	if !claimsOnly {
 		fs.StringVar(&f.minSev, "min-severity", "", "hide findings below this severity: info|low|medium|high")
 		fs.StringVar(&f.failOn, "fail-on", "", "exit 1 when a finding at or above this severity remains: info|low|medium|high, or none (never exit 1); default low")
@@ -282,7 +284,7 @@ func runReport(args []string, env Env, claimsOnly bool) (code int, err error) {
 		}()
 		out = &truncOnWrite{f: fh}
 	}
-	docs, err := ingest.Read(paths, ingest.Options{KeepGoing: f.keepGoing, Stdin: env.Stdin, StdinFormat: f.stdinFormat})
+	docs, err := ingest.Read(paths, ingest.Options{KeepGoing: f.keepGoing, Stdin: env.Stdin, StdinFormat: f.stdinFormat, MaxFileBytes: f.maxDocSize.maxFileBytes()})
 	if err != nil {
 		return ExitError, err
 	}

@@ -36,6 +36,7 @@ func runExplain(args []string, env Env) (int, error) {
 	fs.Var(&f.rules, "rules", "directory of extra rule files (repeatable)")
 	fs.BoolVar(&f.keepGoing, "keep-going", false, "report unreadable files as skipped documents instead of stopping")
 	fs.StringVar(&f.config, "config", "", "configuration file (default: .crosscheck.yaml found from the working directory up)")
+	fs.Var(&f.maxDocSize, "max-doc-size", maxDocSizeUsage)
 	paths, err := parseInterleaved(fs, args)
 	if err != nil {
 		return ExitError, err
@@ -81,7 +82,7 @@ func runExplain(args []string, env Env) (int, error) {
 	if err != nil {
 		return ExitError, err
 	}
-	docs, err := ingest.Read(paths, ingest.Options{KeepGoing: f.keepGoing, Stdin: env.Stdin})
+	docs, err := ingest.Read(paths, ingest.Options{KeepGoing: f.keepGoing, Stdin: env.Stdin, MaxFileBytes: f.maxDocSize.maxFileBytes()})
 	if err != nil {
 		return ExitError, err
 	}
