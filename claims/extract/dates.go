@@ -610,6 +610,13 @@ func (p *Pass) reportingBefore(i int) bool {
 	return false
 }
 
+// reportingAfter reports a reporting verb right after a date ending before
+// token end ("President Bush on Tuesday said"): the date is the saying's.
+func (p *Pass) reportingAfter(end int) bool {
+	rep := p.Lang.List("report_verbs")
+	return rep != nil && end < len(p.Toks) && rep.Has(p.Toks, end)
+}
+
 // edPast is the fallback for a language whose verbs mark the past with a
 // suffix (English "-ed", the language's past_suffix list): a past form in
 // tokens [a, b). The language lists cannot hold every verb.
@@ -904,6 +911,12 @@ func (p *dateRun) resolveDate(c *claims.Claim, m rules.Match) bool {
 	// the fallbacks of dateTense.
 	c.Tense = p.Tense(m.Start)
 	tense, strong := p.dateTenseOf(m.Start)
+	if p.reportingBefore(m.Start) || p.reportingAfter(m.End) {
+		// "said Friday that he would ...", "on Tuesday said the
+		// troops will ...": the date is the saying's, whatever the
+		// clause goes on to say.
+		tense, strong = claims.TensePast, true
+	}
 	if !strong && p.Lang.List("deadline_prep").Has(p.Toks, m.Start) {
 		// "by August", "paling lambat Juni": a deadline lies ahead
 		// unless the date's clause says otherwise.
