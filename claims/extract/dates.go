@@ -1226,6 +1226,17 @@ func (p *Pass) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp rules.C
 			return true
 		}
 		y1 = inferYear(pub, m1, max(d1, 1), tense)
+		if tense == claims.TensePast && y1 < pub.Year() {
+			// News writes the year of a date more than a few months
+			// back: a past reading most of a year back ("extended to
+			// Nov. 20" on 2 November, "the pact effective Dec. 7") is
+			// the coming one when that is near.
+			far := pub.Sub(time.Date(y1, time.Month(m1), max(d1, 1), 0, 0, 0, 0, time.UTC))
+			ahead := time.Date(y1+1, time.Month(m1), max(d1, 1), 0, 0, 0, 0, time.UTC).Sub(pub)
+			if far > farPastDays*24*time.Hour && ahead < nearAheadDays*24*time.Hour {
+				y1++
+			}
+		}
 		if !strong && d1 != 0 {
 			// A tense only the sentence gives ("said ... payable Dec.
 			// 15", "... would" later on) may not carry a day more than
@@ -1293,6 +1304,14 @@ func (p *Pass) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp rules.C
 	}
 	return true
 }
+
+// A past reading of a month or day written without its year that lies more
+// than farPastDays back yields to the coming occurrence when that is within
+// nearAheadDays.
+const (
+	farPastDays   = 300
+	nearAheadDays = 92
+)
 
 // monthWithOffset picks the year of a month name said with a relative word:
 // "last June" is the latest June before the publication month, "next

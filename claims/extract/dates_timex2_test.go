@@ -1,0 +1,42 @@
+package extract
+
+import "testing"
+
+// TestReportingDayTense: a weekday or date right beside a reporting verb is
+// the day of the saying, even when the clause goes on in the future.
+func TestReportingDayTense(t *testing.T) {
+	runTimexCases(t, []timexCase{
+		// 2024-05-15 is a Wednesday.
+		{"en", "2024-05-15", "The mayor said Monday that the bridge would reopen.", []timexWant{
+			{D, "Monday", "2024-05-13", "", ""}}},
+		{"en", "2024-05-15", "The envoy said on Tuesday that talks would resume.", []timexWant{
+			{D, "on Tuesday", "2024-05-14", "", ""}}},
+		{"en", "2024-05-15", "The minister on Monday said the port will stay shut.", []timexWant{
+			{D, "Monday", "2024-05-13", "", ""}}},
+		// Not beside the saying: the clause's future stands.
+		{"en", "2024-05-15", "The mayor said the bridge would reopen on Monday.", []timexWant{
+			{D, "Monday", "2024-05-20", "", ""}}},
+		{"id", "2024-05-15", "Gubernur mengatakan Senin bahwa jembatan akan dibuka kembali.", []timexWant{
+			{D, "Senin", "2024-05-13", "", ""}}},
+	})
+}
+
+// TestFarPastDays: a day or month written without its year that a past
+// clause would put most of a year back is the coming one when that is near
+// (news writes the year of older dates).
+func TestFarPastDays(t *testing.T) {
+	runTimexCases(t, []timexCase{
+		{"en", "2023-11-02", "The company extended its offer to Nov. 20.", []timexWant{
+			{D, "Nov. 20", "2023-11-20", "", ""}}},
+		{"en", "2023-08-16", "The ministry said it told refiners of a cut in supply in September.", []timexWant{
+			{D, "September", "2023-09", "", ""}}},
+		// Near enough back, the past reading stays.
+		{"en", "2023-11-02", "The plant closed on Aug. 14.", []timexWant{
+			{D, "Aug. 14", "2023-08-14", "", ""}}},
+		// Far back, but the coming one is far too: the past reading stays.
+		{"en", "2023-11-02", "The plant closed in May.", []timexWant{
+			{D, "May", "2023-05", "", ""}}},
+		{"id", "2023-11-02", "Perusahaan itu memperpanjang tawarannya hingga 20 November.", []timexWant{
+			{D, "20 November", "2023-11-20", "", ""}}},
+	})
+}
