@@ -138,6 +138,12 @@ func (r *dateRun) yearAgoQuarters(items []*dateItem) {
 		if n, ok := shiftAmount(it.pat.Shift, it.caps); !ok || n != -1 || unit != "year" {
 			continue
 		}
+		if r.sentenceStartsAt(it.start) {
+			// "Last year, the group had charges of ...": a sentence
+			// set in the year before speaks of that year, not of the
+			// quarter before it.
+			continue
+		}
 		si := r.sentenceIndex(c.Start)
 		var q *dateItem
 		for j := k - 1; j >= 0; j-- {

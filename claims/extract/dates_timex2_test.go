@@ -40,3 +40,20 @@ func TestFarPastDays(t *testing.T) {
 			{D, "20 November", "2023-11-20", "", ""}}},
 	})
 }
+
+// TestYearAgoOpeningSentence: "last year" or "a year ago" opening a
+// sentence sets the sentence in that year; beside a quarter inside a
+// sentence it is still the year-ago quarter.
+func TestYearAgoOpeningSentence(t *testing.T) {
+	runTimexCases(t, []timexCase{
+		{"en", "2024-11-02", "Third-quarter profit fell. Last year, the firm took a charge for the plant.", []timexWant{
+			{D, "Third-quarter", "2024-Q3", "", ""},
+			{D, "Last year", "2023", "", ""}}},
+		{"en", "2024-11-02", "Third-quarter profit fell. A year ago, the firm earned $4 million.", []timexWant{
+			{D, "Third-quarter", "2024-Q3", "", ""},
+			{D, "A year ago", "2023", "", ""}}},
+		{"en", "2024-11-02", "Third-quarter profit fell to $3 million from $4 million a year ago.", []timexWant{
+			{D, "Third-quarter", "2024-Q3", "", ""},
+			{D, "a year ago", "2023-Q3", "", ""}}},
+	})
+}
