@@ -458,6 +458,9 @@ func (x *Index) Anchors(toks []token.Token, dst []uint64) []uint64 {
 			if len(t.Lower) == 2 {
 				m |= x.qBit
 			}
+			if x.yearBit != 0 && l.SpokenCentury(t) {
+				m |= x.yearBit // "nineteen ninety-six"
+			}
 			if x.romanBit != 0 && t.Flags&token.Capital != 0 && romanLetters(t.Text) {
 				if _, ok := romanOrdinals[t.Text]; ok {
 					m |= x.romanBit
@@ -692,6 +695,8 @@ func (l *Language) canStart(pt *part, t *token.Token) bool {
 		return ok
 	case slotTHour:
 		return len(t.Lower) >= 2 && t.Lower[0] == 't' && t.Lower[1] >= '0' && t.Lower[1] <= '9'
+	case slotYear:
+		return t.Kind == token.Number || l.SpokenCentury(t)
 	}
 	return t.Kind == token.Number
 }

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -413,6 +414,10 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures) (
 	s := pt.side
 	switch pt.slot {
 	case slotYear:
+		if y, end, ok := l.spokenYear(toks, i); ok {
+			c.Year[s] = y
+			return end, true
+		}
 		if !l.isYear(toks, i, pt.glued) {
 			return 0, false
 		}
@@ -694,6 +699,36 @@ func smallInt(t *token.Token, lo, hi int) (int, bool) {
 // common word ("may", "march", "sun") and is not capitalised.
 func (l *Language) capsOK(t *token.Token) bool {
 	return !l.needsCapital[t.Lower] || t.Flags&(token.Capital|token.AllCaps) != 0
+}
+
+// SpokenCentury reports a number word from eleven to nineteen, the first
+// half of a year said aloud ("nineteen ninety-six").
+func (l *Language) SpokenCentury(t *token.Token) bool {
+	if t.Kind != token.Word {
+		return false
+	}
+	w, ok := l.numWords[t.Lower]
+	return ok && w.kind == nwValue && w.value >= 11 && w.value <= 19
+}
+
+// spokenYear reads a year said in words as two pairs of digits: "nineteen
+// ninety-six" (1996), "eighteen twelve". The second half is a whole
+// number from 10 to 99 written in words; "nineteen hundred" and "two
+// thousand" are left to the numbers.
+func (l *Language) spokenYear(toks []token.Token, i int) (int, int, bool) {
+	if !l.SpokenCentury(&toks[i]) || i+1 >= len(toks) || toks[i+1].Kind != token.Word || toks[i+1].Glued() {
+		return 0, 0, false
+	}
+	n, ok := l.ReadNumeral(toks, i+1)
+	if !ok || n.Vague || n.Fraction || n.Scaled || n.Value < 10 || n.Value > 99 || n.Value != math.Trunc(n.Value) {
+		return 0, 0, false
+	}
+	for k := i + 1; k < n.End; k++ {
+		if toks[k].Kind == token.Number {
+			return 0, 0, false
+		}
+	}
+	return int(l.numWords[toks[i].Lower].value)*100 + int(n.Value), n.End, true
 }
 
 // isYear accepts a four-digit run from 1000 to 2999 that is not part of a

@@ -57,3 +57,21 @@ func TestYearAgoOpeningSentence(t *testing.T) {
 			{D, "a year ago", "2023-Q3", "", ""}}},
 	})
 }
+
+// TestSpokenYears: a year said aloud as two pairs ("nineteen ninety-six"),
+// as broadcast transcripts write it, is a year wherever the digits would be.
+func TestSpokenYears(t *testing.T) {
+	runTimexCases(t, []timexCase{
+		{"en", "1998-02-20", "The accord was signed in nineteen ninety-six by both sides.", []timexWant{
+			{D, "nineteen ninety-six", "1996", "", ""}}},
+		{"en", "1998-02-20", "Prices collapsed in January nineteen ninety-seven.", []timexWant{
+			{D, "January nineteen ninety-seven", "1997-01", "", ""}}},
+		{"en", "1998-02-20", "Police linked it to a nineteen ninety-seven attack on a bar.", []timexWant{
+			{D, "nineteen ninety-seven", "1997", "", ""}}},
+		{"en", "1998-02-20", "He has lived here since nineteen eighty.", []timexWant{
+			{D, "nineteen eighty", "1980", "", ""}}},
+		// Counts stay counts.
+		{"en", "1998-02-20", "Nineteen soldiers and ninety-six civilians were hurt.", nil},
+		{"en", "1998-02-20", "In nineteen hundred cases the court ruled for the state.", nil},
+	})
+}
