@@ -345,6 +345,8 @@ func (x *Index) assignAnchorBits() {
 			return wordBit("offset", func(f func(string)) { eachKey(l.offsets, f) })
 		case slotPart:
 			return wordBit("part", l.parts.eachFirst)
+		case slotHoliday:
+			return wordBit("holiday", l.holidays.eachFirst)
 		case slotA:
 			return wordBit("a", func(f func(string)) {
 				for w, nw := range l.numWords {
@@ -576,6 +578,17 @@ func (p *Pattern) firstKeys() (words []string, classes []int) {
 				for w := range p.Lang.parts.byFirst {
 					words = append(words, w)
 				}
+			case slotHoliday:
+				for w := range p.Lang.holidays.byFirst {
+					words = append(words, w)
+				}
+			case slotYear:
+				classes = append(classes, classNumber)
+				for w, nw := range p.Lang.numWords {
+					if nw.kind == nwValue && nw.value >= 11 && nw.value <= 19 {
+						words = append(words, w) // "nineteen ninety-six"
+					}
+				}
 			default:
 				classes = append(classes, classNumber)
 			}
@@ -617,7 +630,7 @@ func (pt *part) selectivity() int {
 		return 2
 	}
 	switch pt.slot {
-	case slotMonth, slotMonthName, slotWeekday, slotWeekdayName, slotSeason, slotOffset, slotQ, slotRoman, slotTHour, slotMonthDay:
+	case slotMonth, slotMonthName, slotWeekday, slotWeekdayName, slotSeason, slotOffset, slotQ, slotRoman, slotTHour, slotMonthDay, slotHoliday:
 		return 3
 	case slotPart, slotA, slotYear:
 		// A year-shaped number is rarer than the function words that
@@ -640,6 +653,8 @@ func (pt *part) maxWidth(l *Language) int {
 		return 16 // "twenty-one trillion and three hundred twenty second"
 	case slotPart:
 		return l.parts.maxWords()
+	case slotHoliday:
+		return l.holidays.maxWords()
 	case slotMonth, slotMonthName, slotWeekday, slotWeekdayName, slotDay, slotDayTh, slotMinute:
 		return 3 // a name and its period, a day and its suffix, seconds
 	}
@@ -670,6 +685,9 @@ func (l *Language) canStart(pt *part, t *token.Token) bool {
 		return ok
 	case slotPart:
 		_, ok := l.parts.byFirst[t.Lower]
+		return ok
+	case slotHoliday:
+		_, ok := l.holidays.byFirst[t.Lower]
 		return ok
 	case slotA:
 		return l.numWords[t.Lower].kind == nwOne

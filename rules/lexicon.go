@@ -39,6 +39,9 @@ type Unit struct {
 type Language struct {
 	Code, Name string
 	File       string
+	// Holidays are the dates the "holidays" lexicon names, in the order
+	// of Captures.Holiday.
+	Holidays []Holiday
 	// needsCapital lists month and weekday names that are also common words
 	// ("may", "march", "sun"): they count only when capitalised. Other
 	// names ("june", "friday") are read in any case.
@@ -70,6 +73,7 @@ type Language struct {
 	seasons       map[string][2]int  // "summer" -> June..August
 	offsets       map[string]int     // "last" -> -1, "depan" -> +1
 	parts         *Phrases           // "early", "the end of", "awal": payload index into partNames
+	holidays      *Phrases           // "christmas", "hari natal": payload index into Holidays
 	decimal       string
 	group         string
 
@@ -260,6 +264,7 @@ type langFile struct {
 	Seasons      map[string][2]int   `yaml:"seasons"`
 	Offsets      map[string]int      `yaml:"offsets"`
 	Parts        map[string]string   `yaml:"parts"`
+	HolidayDates map[string]string   `yaml:"holidays"`
 	Numbers      numbersFile         `yaml:"numbers"`
 	Qualifiers   map[string][]string `yaml:"qualifiers"`
 	Units        []unitFile          `yaml:"units"`
@@ -329,7 +334,7 @@ func compileLanguage(f *langFile, file string, lines *lineFinder) (*Language, er
 		Detect: map[string]bool{}, months: map[string]monthWord{}, weekdays: map[string]monthWord{},
 		fractions: map[string]float64{}, halfWords: map[string]bool{}, andWords: map[string]bool{},
 		pointWords: map[string]bool{}, minusWords: map[string]bool{}, seasons: map[string][2]int{},
-		offsets: map[string]int{}, parts: newPhrases(false),
+		offsets: map[string]int{}, parts: newPhrases(false), holidays: newPhrases(false),
 		numWords: map[string]numWord{}, scaleSuffix: map[string]float64{}, vague: map[string][2]float64{},
 		ordinals: map[string]int{}, ordinalSuffix: map[string]bool{}, ordinalPrefix: map[string]bool{},
 		decimal: f.Numbers.Decimal, group: f.Numbers.Group,
@@ -363,6 +368,19 @@ func compileLanguage(f *langFile, file string, lines *lineFinder) (*Language, er
 	}
 	for w, v := range f.Offsets {
 		l.offsets[strings.ToLower(w)] = v
+	}
+	hnames := make([]string, 0, len(f.HolidayDates))
+	for w := range f.HolidayDates {
+		hnames = append(hnames, w)
+	}
+	sort.Strings(hnames)
+	for _, w := range hnames {
+		h, err := parseHoliday(f.HolidayDates[w])
+		if err != nil {
+			return nil, errf([]any{"holidays", w}, "holiday %q: %v", w, err)
+		}
+		l.Holidays = append(l.Holidays, h)
+		l.holidays.add(w, len(l.Holidays)-1)
 	}
 	for w, part := range f.Parts {
 		k := slices.Index(partNames, Part(part))

@@ -132,6 +132,7 @@ const (
 	slotTHour    // "T04" in "2023-02-06T04:17"
 	slotDayTh    // a day with its ordinal suffix: "13th"
 	slotMonthDay // "Dec31", "mar3": a month glued to its day in one word
+	slotHoliday  // "Christmas", "Thanksgiving Day", "Hari Natal"
 )
 
 var slotNames = map[string]slotKind{
@@ -140,6 +141,7 @@ var slotNames = map[string]slotKind{
 	"minute": slotMinute, "num": slotNum, "int": slotInt, "ordinal": slotOrdinal, "decade": slotDecade,
 	"q": slotQ, "roman": slotRoman, "season": slotSeason, "hhmm": slotHHMM, "a": slotA, "offset": slotOffset,
 	"part": slotPart, "century": slotCentury, "thour": slotTHour, "dayth": slotDayTh, "monthday": slotMonthDay,
+	"holiday": slotHoliday,
 }
 
 type partKind int
@@ -312,6 +314,7 @@ type Captures struct {
 	Second                    int  // and its seconds
 	DayPart                   int  // 1 + index into DayParts from the part_of_day list
 	Zone                      int  // 1 + index into Language.Zones from the tz list
+	Holiday                   int  // 1 + index into Language.Holidays from a $holiday slot
 }
 
 // Match tries the pattern at toks[i] and returns the token index after the
@@ -663,6 +666,18 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures) (
 			return 0, false
 		}
 		c.Part = partNames[v]
+		return end, true
+	case slotHoliday:
+		// A holiday's name is a proper name: "thanksgiving" in lower
+		// case is the word.
+		if t.Flags&(token.Capital|token.AllCaps) == 0 {
+			return 0, false
+		}
+		end, v, ok := l.holidays.Match(toks, i)
+		if !ok {
+			return 0, false
+		}
+		c.Holiday = v + 1
 		return end, true
 	}
 	return 0, false

@@ -87,6 +87,7 @@ func runDates(p *Pass) {
 	items = p.combineRanges(items)
 	r.datesForClocks(items)
 	r.yearAgoQuarters(items)
+	r.holidayYears(items)
 	drop := p.Lang.List("timex_drop")
 	for _, it := range items {
 		if drop != nil {
@@ -168,6 +169,32 @@ func (r *dateRun) yearAgoQuarters(items []*dateItem) {
 		c.Value = dv.Canonical()
 		c.Note = fmt.Sprintf("the quarter of %q a year before", q.c.Text)
 		moved[it] = true
+	}
+}
+
+// holidayYears gives a holiday read without a year or relative word the
+// year written in its sentence: "the Boxing Day tsunami in 2004" is 26
+// December 2004, not the last one before the dateline.
+func (r *dateRun) holidayYears(items []*dateItem) {
+	for _, it := range items {
+		c := it.c
+		if it.caps.Holiday == 0 || c.Date == nil || it.caps.HasOffset || !slices.Contains(c.Date.Inferred, "year") {
+			continue
+		}
+		si := r.sentenceIndex(c.Start)
+		for _, o := range items {
+			od := o.c.Date
+			if o == it || od == nil || od.Gran != claims.GranYear || od.Range || od.Relative || r.sentenceIndex(o.c.Start) != si {
+				continue
+			}
+			dv := *c.Date
+			dv.Start = r.Lang.Holidays[it.caps.Holiday-1].In(od.Start.Year())
+			dv.End = advance(dv.Start, claims.GranDay)
+			c.Date = &dv
+			c.Value = dv.Canonical()
+			c.Note = fmt.Sprintf("year %d from %q in its sentence", od.Start.Year(), o.c.Text)
+			break
+		}
 	}
 }
 
@@ -947,6 +974,13 @@ func (p *dateRun) resolveDate(c *claims.Claim, m rules.Match) bool {
 		dv.Gran, dv.EndGran, dv.Range = claims.GranYear, claims.GranYear, true
 		dv.Written = []string{"century"}
 		dv.Period = fmt.Sprintf("%02d", first/100)
+	case cp.Holiday != 0:
+		if !p.resolveHoliday(c, dv, cp, pub, tense) {
+			return false
+		}
+		if c.Value != "" {
+			return true
+		}
 	case cp.Decade != 0:
 		dv.Start = time.Date(cp.Decade, 1, 1, 0, 0, 0, 0, time.UTC)
 		dv.End = dv.Start.AddDate(10, 0, 0)
@@ -1035,6 +1069,60 @@ func (p *Pass) resolvePeriodOrdinal(c *claims.Claim, dv *claims.DateValue, cp ru
 		}
 		_ = e
 	}
+	return true
+}
+
+// resolveHoliday dates a named holiday ("Thanksgiving Day", "Christmas
+// 2024", "last Easter", "Hari Natal"): in the year written, else the one
+// the relative word or the tense picks from the publication date, else the
+// nearest.
+func (p *Pass) resolveHoliday(c *claims.Claim, dv *claims.DateValue, cp rules.Captures, pub time.Time, tense claims.Tense) bool {
+	h := p.Lang.Holidays[cp.Holiday-1]
+	dv.Written = []string{"month", "day"}
+	var t time.Time
+	switch {
+	case cp.Year[0] != 0:
+		t = h.In(cp.Year[0])
+		dv.Written = append(dv.Written, "year")
+	case pub.IsZero():
+		if h.Nth != 0 || h.Easter {
+			return false
+		}
+		c.Value = timexUnknownYear(h.Month, h.Day+h.Shift)
+		c.Note = "year not written and no publication date to infer it from"
+		return true
+	default:
+		prev, next := h.In(pub.Year()), h.In(pub.Year())
+		if prev.After(pub) {
+			prev = h.In(pub.Year() - 1)
+		}
+		if next.Before(pub) {
+			next = h.In(pub.Year() + 1)
+		}
+		switch {
+		case cp.HasOffset && cp.Offset == 0:
+			t = h.In(pub.Year())
+		case cp.HasOffset && cp.Offset < 0 || !cp.HasOffset && tense == claims.TensePast:
+			t = prev
+			if cp.HasOffset && t.Equal(pub) {
+				t = h.In(pub.Year() - 1)
+			}
+		case cp.HasOffset || tense == claims.TenseFuture:
+			t = next
+			if cp.HasOffset && t.Equal(pub) {
+				t = h.In(pub.Year() + 1)
+			}
+		case pub.Sub(prev) <= next.Sub(pub):
+			t = prev
+		default:
+			t = next
+		}
+		dv.Inferred = []string{"year"}
+		dv.Relative = cp.HasOffset
+		c.Note = fmt.Sprintf("year %d inferred from the publication date %s", t.Year(), pub.Format("2006-01-02"))
+	}
+	dv.Start, dv.Gran = t, claims.GranDay
+	dv.End = advance(t, claims.GranDay)
 	return true
 }
 

@@ -75,3 +75,33 @@ func TestSpokenYears(t *testing.T) {
 		{"en", "1998-02-20", "In nineteen hundred cases the court ruled for the state.", nil},
 	})
 }
+
+// TestHolidays: a named holiday is its day, in the year written, else the
+// year its sentence writes, else the one the relative word or the tense
+// picks from the dateline.
+func TestHolidays(t *testing.T) {
+	runTimexCases(t, []timexCase{
+		{"en", "2000-01-07", "The boy was found Thanksgiving Day clinging to a tyre.", []timexWant{
+			{D, "Thanksgiving Day", "1999-11-25", "", ""}}},
+		{"en", "2000-01-07", "He was rescued last Thanksgiving off the coast.", []timexWant{
+			{D, "last Thanksgiving", "1999-11-25", "", ""}}},
+		{"en", "1998-10-26", "The governor will campaign hard until Election Day.", []timexWant{
+			{D, "Election Day", "1998-11-03", "", ""}}},
+		{"en", "2024-03-01", "The shops will close on Good Friday.", []timexWant{
+			{D, "Good Friday", "2024-03-29", "", ""}}},
+		{"en", "2024-03-01", "The bridge will not reopen before Christmas 2025.", []timexWant{
+			{D, "Christmas 2025", "2025-12-25", "", ""}}},
+		{"en", "2013-07-02", "The province was hit hard by the Boxing Day tsunami in 2004.", []timexWant{
+			{D, "Boxing Day", "2004-12-26", "", ""},
+			{D, "in 2004", "2004", "", ""}}},
+		// Not a name: lower case, or a week named after the feast.
+		{"en", "2024-03-01", "They gave thanksgiving for the harvest.", nil},
+		{"id", "2024-12-20", "Gereja akan menggelar misa pada Malam Natal dan Hari Natal.", []timexWant{
+			{D, "Malam Natal", "2024-12-24", "", ""},
+			{D, "Hari Natal", "2024-12-25", "", ""}}},
+		{"id", "2024-08-20", "Upacara digelar pada Hari Kemerdekaan, kata panitia.", []timexWant{
+			{D, "Hari Kemerdekaan", "2024-08-17", "", ""}}},
+		{"id", "2024-06-01", "Jalan itu ditutup sejak Natal tahun lalu.", []timexWant{
+			{D, "Natal tahun lalu", "2023-12-25", "", ""}}},
+	})
+}
