@@ -105,3 +105,15 @@ func TestHolidays(t *testing.T) {
 			{D, "Natal tahun lalu", "2023-12-25", "", ""}}},
 	})
 }
+
+// TestYearBeforeQuarter: earnings reports put the year before the ordinal
+// ("the 1988 second quarter"): one quarter, not a year and this year's
+// quarter. (Indonesian writes the year after: "kuartal II 1988".)
+func TestYearBeforeQuarter(t *testing.T) {
+	runTimexCases(t, []timexCase{
+		{"en", "1989-11-02", "Net rose from $5 million in the 1988 second quarter.", []timexWant{
+			{D, "the 1988 second quarter", "1988-Q2", "", ""}}},
+		{"en", "1989-11-02", "Sales fell from the 1988 third-quarter level.", []timexWant{
+			{D, "the 1988 third-quarter", "1988-Q3", "", ""}}},
+	})
+}
