@@ -35,6 +35,11 @@ type dateRun struct {
 	*Pass
 	anchor     time.Time
 	anchorText string
+	// The last date mentioned at month, quarter or year precision or finer
+	// ("In March ... The following month"), which anaphoric shifts by
+	// such units count from.
+	coarse     *claims.DateValue
+	coarseText string
 	// The document's UTC offset range for "local time", found once.
 	docZoneDone          bool
 	docZoneOK            bool
@@ -80,6 +85,9 @@ func runDates(p *Pass) {
 			items = append(items, it)
 			if it.c.Date != nil && !it.c.Date.Range && it.c.Date.Gran >= claims.GranDay && !it.c.Date.Fuzzy {
 				r.anchor, r.anchorText = it.c.Date.Start, p.Doc.Text[it.c.Start:it.c.End]
+			}
+			if it.c.Date != nil && !it.c.Date.Range && it.c.Date.Gran >= claims.GranYear && !it.c.Date.Fuzzy && it.c.Date.Period == "" {
+				r.coarse, r.coarseText = it.c.Date, p.Doc.Text[it.c.Start:it.c.End]
 			}
 		}
 	}
@@ -1736,7 +1744,13 @@ func (p *dateRun) resolveRelative(c *claims.Claim, m rules.Match, pub time.Time)
 	}
 	base := pub
 	anchored := false
-	if m.Pattern.Anchor && !p.anchor.IsZero() {
+	anchorText := p.anchorText
+	if g := unitGran[unit]; m.Pattern.Anchor && !m.Caps.HasNum && g != claims.GranUnknown && p.coarse != nil && p.coarse.Gran >= g {
+		// "the following month" after "In March": from the month,
+		// which the last day mentioned may not be. (A counted shift,
+		// "a year earlier", compares with the reported period instead.)
+		base, anchored, anchorText = p.coarse.Start, true, p.coarseText
+	} else if m.Pattern.Anchor && !p.anchor.IsZero() {
 		base, anchored = p.anchor, true
 	}
 	if base.IsZero() {
@@ -1812,12 +1826,16 @@ func (p *dateRun) resolveRelative(c *claims.Claim, m rules.Match, pub time.Time)
 	c.Date = dv
 	c.Value = dv.Canonical()
 	if anchored {
-		c.Note = fmt.Sprintf("relative to %q (%s), the date mentioned before it", p.anchorText, base.Format("2006-01-02"))
+		c.Note = fmt.Sprintf("relative to %q (%s), the date mentioned before it", anchorText, base.Format("2006-01-02"))
 	} else {
 		c.Note = "relative to the publication date " + pub.Format("2006-01-02")
 	}
 	return true
 }
+
+// unitGran is the granularity of the shift units an anaphoric expression
+// may count from a month, quarter or year mentioned before it.
+var unitGran = map[string]claims.Granularity{"year": claims.GranYear, "quarter": claims.GranQuarter, "month": claims.GranMonth}
 
 // shiftValue moves from base by n units: "last week" (-1 week), "two
 // months ago" (-2 months), "tahun depan" (+1 year). The result has the

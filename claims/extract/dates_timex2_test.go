@@ -117,3 +117,25 @@ func TestYearBeforeQuarter(t *testing.T) {
 			{D, "the 1988 third-quarter", "1988-Q3", "", ""}}},
 	})
 }
+
+// TestFollowingPeriod: "the following year/month" counts from the date the
+// text mentioned last, at that date's precision; "next year" from the
+// dateline.
+func TestFollowingPeriod(t *testing.T) {
+	runTimexCases(t, []timexCase{
+		{"en", "2024-06-01", "On May 22, 2019, she was promoted, and the following year she moved to Oslo.", []timexWant{
+			{D, "May 22, 2019", "2019-05-22", "", ""},
+			{D, "the following year", "2020", "", ""}}},
+		{"en", "2024-06-01", "In March, holders urged the firm to act. The following month, it put itself up for sale.", []timexWant{
+			{D, "March", "2024-03", "", ""},
+			{D, "The following month", "2024-04", "", ""}}},
+		{"en", "2024-06-01", "The firm will move next year.", []timexWant{
+			{D, "next year", "2025", "", ""}}},
+		{"id", "2024-06-01", "Pada Maret 2019 ia diangkat menjadi jenderal, dan tahun berikutnya ia dikirim ke Oslo.", []timexWant{
+			{D, "Maret 2019", "2019-03", "", ""},
+			{D, "tahun berikutnya", "2020", "", ""}}},
+		{"id", "2024-06-01", "Pada Maret, pemegang saham mendesak perusahaan. Bulan berikutnya, perusahaan itu dijual.", []timexWant{
+			{D, "Maret", "2024-03", "", ""},
+			{D, "Bulan berikutnya", "2024-04", "", ""}}},
+	})
+}
