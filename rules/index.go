@@ -451,17 +451,18 @@ func (x *Index) Anchors(toks []token.Token, dst []uint64) []uint64 {
 		case token.Punct:
 			m |= x.numLikeBit
 		case token.Word:
-			if x.numLikeBit != 0 && l.canStartNumber(t) {
+			num := (x.numLikeBit != 0 || x.yearBit != 0) && l.canStartNumber(t)
+			if x.numLikeBit != 0 && num {
 				m |= x.numLikeBit
+			}
+			if x.yearBit != 0 && num && l.SpokenYearStart(toks, i) {
+				m |= x.yearBit // "nineteen ninety-six", "the year two thousand"
 			}
 			if x.monthDayBit != 0 && isDigit(t.Lower[len(t.Lower)-1]) && l.canStart(&part{kind: partSlot, slot: slotMonthDay}, t) {
 				m |= x.monthDayBit
 			}
 			if len(t.Lower) == 2 {
 				m |= x.qBit
-			}
-			if x.yearBit != 0 && l.SpokenCentury(t) {
-				m |= x.yearBit // "nineteen ninety-six"
 			}
 			if x.romanBit != 0 && t.Flags&token.Capital != 0 && romanLetters(t.Text) {
 				if _, ok := romanOrdinals[t.Text]; ok {
@@ -714,7 +715,9 @@ func (l *Language) canStart(pt *part, t *token.Token) bool {
 	case slotTHour:
 		return len(t.Lower) >= 2 && t.Lower[0] == 't' && t.Lower[1] >= '0' && t.Lower[1] <= '9'
 	case slotYear:
-		return t.Kind == token.Number || l.SpokenCentury(t)
+		// Digits, or a year in words ("nineteen ninety-six", "two
+		// thousand" after "the year").
+		return t.Kind == token.Number || t.Kind == token.Word && (l.SpokenCentury(t) || l.canStartNumber(t))
 	}
 	return t.Kind == token.Number
 }

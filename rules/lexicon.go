@@ -74,6 +74,7 @@ type Language struct {
 	offsets       map[string]int     // "last" -> -1, "depan" -> +1
 	parts         *Phrases           // "early", "the end of", "awal": payload index into partNames
 	holidays      *Phrases           // "christmas", "hari natal": payload index into Holidays
+	yearAfter     map[string]bool    // the spoken_year_after list ("year"), looked up per token
 	decimal       string
 	group         string
 
@@ -178,6 +179,7 @@ var RequiredLists = []string{
 	"range_from",                // opens a range ("from", "between", "sejak")
 	"range_to",                  // closes a range ("to", "hingga")
 	"report_verbs",              // reporting verbs: their past is the saying's
+	"spoken_year_after",         // before a year said in full words ("the year two thousand")
 	"story_stop",                // capitalised words too common in news to tell stories apart
 	"street_words",              // end a street address ("2025 M St.")
 	"time_glue",                 // may stand between a date and its time ("Feb. 6 at 4:17")
@@ -511,6 +513,7 @@ func compileLanguage(f *langFile, file string, lines *lineFinder) (*Language, er
 		}
 		l.lists[n], l.sets[n] = p, set
 	}
+	l.yearAfter = l.sets["spoken_year_after"]
 	// ampm is the union of the two halves; the payload tells them apart.
 	both := newPhrases(false)
 	for _, w := range f.Lists["ampm_am"] {

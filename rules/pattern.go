@@ -731,6 +731,14 @@ func (l *Language) SpokenCentury(t *token.Token) bool {
 // number from 10 to 99 written in words; "nineteen hundred" and "two
 // thousand" are left to the numbers.
 func (l *Language) spokenYear(toks []token.Token, i int) (int, int, bool) {
+	if l.afterYearWord(toks, i) {
+		// "the year two thousand", "tahun dua ribu": after the word
+		// for year, a year in full words.
+		n, ok := l.ReadNumeral(toks, i)
+		if ok && !n.Vague && !n.Fraction && n.Value >= 1000 && n.Value <= 2999 && n.Value == math.Trunc(n.Value) && wordsOnly(toks, i, n.End) {
+			return int(n.Value), n.End, true
+		}
+	}
 	if !l.SpokenCentury(&toks[i]) || i+1 >= len(toks) || toks[i+1].Kind != token.Word || toks[i+1].Glued() {
 		return 0, 0, false
 	}
@@ -738,12 +746,32 @@ func (l *Language) spokenYear(toks []token.Token, i int) (int, int, bool) {
 	if !ok || n.Vague || n.Fraction || n.Scaled || n.Value < 10 || n.Value > 99 || n.Value != math.Trunc(n.Value) {
 		return 0, 0, false
 	}
-	for k := i + 1; k < n.End; k++ {
-		if toks[k].Kind == token.Number {
-			return 0, 0, false
-		}
+	if !wordsOnly(toks, i+1, n.End) {
+		return 0, 0, false
 	}
 	return int(l.numWords[toks[i].Lower].value)*100 + int(n.Value), n.End, true
+}
+
+// afterYearWord reports a word that may open a year in full words right
+// before token i: one of the language's spoken_year_after ("year").
+func (l *Language) afterYearWord(toks []token.Token, i int) bool {
+	return i > 0 && len(l.yearAfter) > 0 && toks[i].Kind == token.Word && l.yearAfter[toks[i-1].Lower]
+}
+
+// SpokenYearStart reports a token that may open a year said in words:
+// "nineteen" of "nineteen ninety-six", "two" of "the year two thousand".
+func (l *Language) SpokenYearStart(toks []token.Token, i int) bool {
+	return l.SpokenCentury(&toks[i]) || l.afterYearWord(toks, i) && l.canStartNumber(&toks[i])
+}
+
+// wordsOnly reports tokens [a, b) with no digits among them.
+func wordsOnly(toks []token.Token, a, b int) bool {
+	for k := a; k < b; k++ {
+		if toks[k].Kind == token.Number {
+			return false
+		}
+	}
+	return true
 }
 
 // isYear accepts a four-digit run from 1000 to 2999 that is not part of a

@@ -717,7 +717,7 @@ func (p *dateRun) resolveMatch(m rules.Match) *dateItem {
 		// "the 2000 Olympics", "its 1990 invasion", "the company's 1989
 		// results": the words before the year say it is one but are not
 		// part of it.
-		for it.start < m.End-1 && p.Toks[it.start].Kind != token.Number && !p.Lang.SpokenCentury(&p.Toks[it.start]) {
+		for it.start < m.End-1 && p.Toks[it.start].Kind != token.Number && !p.Lang.SpokenYearStart(p.Toks, it.start) {
 			it.start++
 		}
 		c.Start = p.Toks[it.start].Start

@@ -70,8 +70,14 @@ func TestSpokenYears(t *testing.T) {
 			{D, "nineteen ninety-seven", "1997", "", ""}}},
 		{"en", "1998-02-20", "He has lived here since nineteen eighty.", []timexWant{
 			{D, "nineteen eighty", "1980", "", ""}}},
+		{"en", "1998-02-20", "He vowed to halve unemployment by the year two thousand.", []timexWant{
+			{D, "the year two thousand", "2000", "", ""}}},
+		{"id", "1998-02-20", "Ia berjanji memangkas pengangguran pada tahun dua ribu.", []timexWant{
+			{D, "tahun dua ribu", "2000", "", ""}}},
 		// Counts stay counts.
 		{"en", "1998-02-20", "Nineteen soldiers and ninety-six civilians were hurt.", nil},
+		{"en", "1998-02-20", "A crowd of two thousand gathered in the square.", nil},
+		{"id", "1998-02-20", "Dua ribu orang berkumpul di alun-alun.", nil},
 		{"en", "1998-02-20", "In nineteen hundred cases the court ruled for the state.", nil},
 	})
 }
