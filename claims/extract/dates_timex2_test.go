@@ -13,6 +13,12 @@ func TestReportingDayTense(t *testing.T) {
 			{D, "on Tuesday", "2024-05-14", "", ""}}},
 		{"en", "2024-05-15", "The minister on Monday said the port will stay shut.", []timexWant{
 			{D, "Monday", "2024-05-13", "", ""}}},
+		// Something scheduled lies ahead, though "has" is a perfect
+		// ("dijadwalkan" is already a future word in Indonesian).
+		{"en", "2024-05-15", "The prosecutor has scheduled a news conference Thursday.", []timexWant{
+			{D, "Thursday", "2024-05-16", "", ""}}},
+		{"id", "2024-05-15", "Jaksa dijadwalkan menggelar jumpa pers Kamis.", []timexWant{
+			{D, "Kamis", "2024-05-16", "", ""}}},
 		// Not beside the saying: the clause's future stands.
 		{"en", "2024-05-15", "The mayor said the bridge would reopen on Monday.", []timexWant{
 			{D, "Monday", "2024-05-20", "", ""}}},
