@@ -1009,6 +1009,15 @@ func (p *dateRun) resolveDate(c *claims.Claim, m rules.Match) bool {
 			return true
 		}
 	case cp.Year[0] == 0 && cp.Month[0] == 0 && cp.Day[0] == 0 && cp.Weekday[0] != 0:
+		if pat.Anchor && !p.anchor.IsZero() {
+			// "the previous Friday", "the following Monday": from the
+			// day mentioned last.
+			if !p.resolveWeekday(c, cp, pat, p.anchor, tense) {
+				return false
+			}
+			c.Note = fmt.Sprintf("relative to %q (%s), the date mentioned before it", p.anchorText, p.anchor.Format("Mon 2006-01-02"))
+			return true
+		}
 		return p.resolveWeekday(c, cp, pat, pub, tense)
 	case cp.Year[0] == 0 && cp.Month[0] == 0 && cp.Day[0] == 0:
 		// A time of day alone; attached to a date later when one is near.

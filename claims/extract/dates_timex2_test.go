@@ -151,3 +151,26 @@ func TestFollowingPeriod(t *testing.T) {
 			{D, "Bulan berikutnya", "2024-04", "", ""}}},
 	})
 }
+
+// TestAnaphoricWeekdays: "the previous Friday", "the following Monday",
+// "Senin berikutnya" count from the day mentioned last, not the dateline.
+func TestAnaphoricWeekdays(t *testing.T) {
+	runTimexCases(t, []timexCase{
+		// 1989-10-30 is a Monday.
+		{"en", "1989-10-30", "Stocks fell on Friday. The index shed 4% from the previous Friday.", []timexWant{
+			{D, "Friday", "1989-10-27", "", ""},
+			{D, "the previous Friday", "1989-10-20", "", ""}}},
+		{"en", "2024-06-10", "The court met on Aug. 3, 2022. The following Monday, it ruled.", []timexWant{
+			{D, "Aug. 3, 2022", "2022-08-03", "", ""},
+			{D, "The following Monday", "2022-08-08", "", ""}}},
+		// With no day before it, from the dateline.
+		{"en", "2024-06-12", "The index is up from the previous Friday.", []timexWant{
+			{D, "the previous Friday", "2024-06-07", "", ""}}},
+		{"id", "2024-06-10", "Sidang digelar pada 3 Agustus 2022. Senin berikutnya, hakim membacakan putusan.", []timexWant{
+			{D, "3 Agustus 2022", "2022-08-03", "", ""},
+			{D, "Senin berikutnya", "2022-08-08", "", ""}}},
+		{"id", "1989-10-30", "Saham turun pada Jumat. Indeks turun 4 persen dari Jumat sebelumnya.", []timexWant{
+			{D, "Jumat", "1989-10-27", "", ""},
+			{D, "Jumat sebelumnya", "1989-10-20", "", ""}}},
+	})
+}
