@@ -174,3 +174,25 @@ func TestAnaphoricWeekdays(t *testing.T) {
 			{D, "Jumat sebelumnya", "1989-10-20", "", ""}}},
 	})
 }
+
+// TestThatYear: "that year", "later that year", "tahun itu" are the year
+// (or month) of the date mentioned last.
+func TestThatYear(t *testing.T) {
+	runTimexCases(t, []timexCase{
+		{"en", "2000-01-10", "He fled to Florida in June 1998 and returned to Cuba later that year.", []timexWant{
+			{D, "June 1998", "1998-06", "", ""},
+			{D, "later that year", "1998", "", ""}}},
+		{"en", "2000-01-10", "Imports peaked in 1988; watches were a small share that year.", []timexWant{
+			{D, "1988", "1988", "", ""},
+			{D, "that year", "1988", "", ""}}},
+		{"en", "2000-01-10", "The dam broke on March 3, 1999, and the town was rebuilt that month.", []timexWant{
+			{D, "March 3, 1999", "1999-03-03", "", ""},
+			{D, "that month", "1999-03", "", ""}}},
+		{"id", "2024-06-10", "Ia pindah ke Bandung pada Juni 2019 dan kembali ke Jakarta pada tahun itu juga.", []timexWant{
+			{D, "Juni 2019", "2019-06", "", ""},
+			{D, "tahun itu", "2019", "", ""}}},
+		// "50 tahun itu" is those fifty years.
+		{"id", "2024-06-10", "Selama 50 tahun itu, desa itu berubah.", []timexWant{
+			{DU, "50 tahun", "P50Y", "", ""}}},
+	})
+}
