@@ -2150,7 +2150,18 @@ func compoundDuration(v1 float64, u1 string, v2 float64, u2 string) string {
 }
 
 // isoDuration renders P5D, PT2H, P24Y, P3M, P2W, P10Y (a decade), PT1.5H.
+// A fraction that is a whole number of the next smaller unit is written in
+// it, as TimeML does: "2 1/2 years" P2Y6M, "5 1/2 hours" PT5H30M, "half a
+// day" PT12H.
 func isoDuration(v float64, unit string) string {
+	if whole, frac := math.Modf(v); frac > 0 && v > 0 {
+		if small, n := smallerUnit[unit].unit, frac*smallerUnit[unit].n; small != "" && n == math.Trunc(n) {
+			if whole == 0 {
+				return isoDuration(n, small)
+			}
+			return compoundDuration(whole, unit, n, small)
+		}
+	}
 	num := claims.FormatNumber(v)
 	switch unit {
 	case "year":
@@ -2180,6 +2191,13 @@ func isoDuration(v float64, unit string) string {
 	}
 	return ""
 }
+
+// smallerUnit is the unit a fraction of a duration unit is written in, and
+// how many of it make the unit.
+var smallerUnit = map[string]struct {
+	unit string
+	n    float64
+}{"year": {"month", 12}, "day": {"hour", 24}, "hour": {"minute", 60}, "minute": {"second", 60}, "week": {"day", 7}}
 
 // attachTimes joins a clock time to the date beside it.
 func (p *dateRun) attachTimes(items []*dateItem) []*dateItem {

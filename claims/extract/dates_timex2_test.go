@@ -196,3 +196,19 @@ func TestThatYear(t *testing.T) {
 			{DU, "50 tahun", "P50Y", "", ""}}},
 	})
 }
+
+// TestFractionalDurations: a fraction that is a whole number of the next
+// smaller unit is written in it, as TimeML values are.
+func TestFractionalDurations(t *testing.T) {
+	runTimexCases(t, []timexCase{
+		{"en", "2024-06-10", "The talks lasted 5 1/2 hours.", []timexWant{
+			{DU, "5 1/2 hours", "PT5H30M", "", ""}}},
+		{"en", "2024-06-10", "He served 2 1/2 years in prison.", []timexWant{
+			{DU, "2 1/2 years", "P2Y6M", "", ""}}},
+		// Not a whole number of the smaller unit: kept as written.
+		{"en", "2024-06-10", "The survey took 1.5 weeks.", []timexWant{
+			{DU, "1.5 weeks", "P1.5W", "", ""}}},
+		{"id", "2024-06-10", "Rapat itu berlangsung dua setengah jam.", []timexWant{
+			{DU, "dua setengah jam", "PT2H30M", "", ""}}},
+	})
+}
