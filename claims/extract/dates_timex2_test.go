@@ -212,3 +212,22 @@ func TestFractionalDurations(t *testing.T) {
 			{DU, "dua setengah jam", "PT2H30M", "", ""}}},
 	})
 }
+
+// TestMoreUnits: "two more weeks", "an additional year" name a length.
+func TestMoreUnits(t *testing.T) {
+	runTimexCases(t, []timexCase{
+		{"en", "2024-06-10", "The boy will stay two more weeks in Miami.", []timexWant{
+			{DU, "two more weeks", "P2W", "", ""}}},
+		{"en", "2024-06-10", "The loan may be extended for an additional year.", []timexWant{
+			{DU, "an additional year", "P1Y", "", ""}}},
+		{"en", "2024-06-10", "She asked for two extra days of leave.", []timexWant{
+			{DU, "two extra days", "P2D", "", ""}}},
+		{"en", "2024-06-10", "He wants two more tickets.", nil},
+		// Indonesian "dua pekan lagi" is "in two weeks", a date of its
+		// own pattern; "tambahan" lengths are read by n-unit.
+		{"id", "2024-06-10", "Bocah itu akan kembali dua pekan lagi.", []timexWant{
+			{D, "dua pekan lagi", "2024-W26", "", ""}}},
+		{"id", "2024-06-10", "Pinjaman itu diperpanjang dengan tambahan satu tahun.", []timexWant{
+			{DU, "satu tahun", "P1Y", "", ""}}},
+	})
+}
