@@ -223,6 +223,10 @@ func TestMoreUnits(t *testing.T) {
 		{"en", "2024-06-10", "She asked for two extra days of leave.", []timexWant{
 			{DU, "two extra days", "P2D", "", ""}}},
 		{"en", "2024-06-10", "He wants two more tickets.", nil},
+		{"en", "2024-06-10", "Eight trading days later, the index recovered.", []timexWant{
+			{DU, "Eight trading days", "P8D", "", ""}}},
+		{"id", "2024-06-10", "Berkas diproses dalam lima hari kerja.", []timexWant{
+			{DU, "lima hari", "P5D", "", ""}}},
 		// Indonesian "dua pekan lagi" is "in two weeks", a date of its
 		// own pattern; "tambahan" lengths are read by n-unit.
 		{"id", "2024-06-10", "Bocah itu akan kembali dua pekan lagi.", []timexWant{
