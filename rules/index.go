@@ -451,12 +451,14 @@ func (x *Index) Anchors(toks []token.Token, dst []uint64) []uint64 {
 		case token.Punct:
 			m |= x.numLikeBit
 		case token.Word:
-			num := (x.numLikeBit != 0 || x.yearBit != 0) && l.canStartNumber(t)
-			if x.numLikeBit != 0 && num {
+			if x.numLikeBit != 0 && l.canStartNumber(t) {
 				m |= x.numLikeBit
-			}
-			if x.yearBit != 0 && num && l.SpokenYearStart(toks, i) {
-				m |= x.yearBit // "nineteen ninety-six", "the year two thousand"
+				// A year in words is a numeral: only an index that reads
+				// numerals (the dates) looks for one ("nineteen
+				// ninety-six", "the year two thousand").
+				if x.yearBit != 0 && l.SpokenYearStart(toks, i) {
+					m |= x.yearBit
+				}
 			}
 			if x.monthDayBit != 0 && isDigit(t.Lower[len(t.Lower)-1]) && l.canStart(&part{kind: partSlot, slot: slotMonthDay}, t) {
 				m |= x.monthDayBit
