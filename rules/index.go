@@ -345,6 +345,8 @@ func (x *Index) assignAnchorBits() {
 			return wordBit("offset", func(f func(string)) { eachKey(l.offsets, f) })
 		case slotPart:
 			return wordBit("part", l.parts.eachFirst)
+		case slotHoliday:
+			return wordBit("holiday", l.holidays.eachFirst)
 		case slotA:
 			return wordBit("a", func(f func(string)) {
 				for w, nw := range l.numWords {
@@ -451,6 +453,12 @@ func (x *Index) Anchors(toks []token.Token, dst []uint64) []uint64 {
 		case token.Word:
 			if x.numLikeBit != 0 && l.canStartNumber(t) {
 				m |= x.numLikeBit
+				// A year in words is a numeral: only an index that reads
+				// numerals (the dates) looks for one ("nineteen
+				// ninety-six", "the year two thousand").
+				if x.yearBit != 0 && l.SpokenYearStart(toks, i) {
+					m |= x.yearBit
+				}
 			}
 			if x.monthDayBit != 0 && isDigit(t.Lower[len(t.Lower)-1]) && l.canStart(&part{kind: partSlot, slot: slotMonthDay}, t) {
 				m |= x.monthDayBit
@@ -573,6 +581,17 @@ func (p *Pattern) firstKeys() (words []string, classes []int) {
 				for w := range p.Lang.parts.byFirst {
 					words = append(words, w)
 				}
+			case slotHoliday:
+				for w := range p.Lang.holidays.byFirst {
+					words = append(words, w)
+				}
+			case slotYear:
+				classes = append(classes, classNumber)
+				for w, nw := range p.Lang.numWords {
+					if nw.kind == nwValue && nw.value >= 11 && nw.value <= 19 {
+						words = append(words, w) // "nineteen ninety-six"
+					}
+				}
 			default:
 				classes = append(classes, classNumber)
 			}
@@ -614,7 +633,7 @@ func (pt *part) selectivity() int {
 		return 2
 	}
 	switch pt.slot {
-	case slotMonth, slotMonthName, slotWeekday, slotWeekdayName, slotSeason, slotOffset, slotQ, slotRoman, slotTHour, slotMonthDay:
+	case slotMonth, slotMonthName, slotWeekday, slotWeekdayName, slotSeason, slotOffset, slotQ, slotRoman, slotTHour, slotMonthDay, slotHoliday:
 		return 3
 	case slotPart, slotA, slotYear:
 		// A year-shaped number is rarer than the function words that
@@ -637,6 +656,8 @@ func (pt *part) maxWidth(l *Language) int {
 		return 16 // "twenty-one trillion and three hundred twenty second"
 	case slotPart:
 		return l.parts.maxWords()
+	case slotHoliday:
+		return l.holidays.maxWords()
 	case slotMonth, slotMonthName, slotWeekday, slotWeekdayName, slotDay, slotDayTh, slotMinute:
 		return 3 // a name and its period, a day and its suffix, seconds
 	}
@@ -668,6 +689,9 @@ func (l *Language) canStart(pt *part, t *token.Token) bool {
 	case slotPart:
 		_, ok := l.parts.byFirst[t.Lower]
 		return ok
+	case slotHoliday:
+		_, ok := l.holidays.byFirst[t.Lower]
+		return ok
 	case slotA:
 		return l.numWords[t.Lower].kind == nwOne
 	case slotNum, slotOrdinal:
@@ -692,6 +716,10 @@ func (l *Language) canStart(pt *part, t *token.Token) bool {
 		return ok
 	case slotTHour:
 		return len(t.Lower) >= 2 && t.Lower[0] == 't' && t.Lower[1] >= '0' && t.Lower[1] <= '9'
+	case slotYear:
+		// Digits, or a year in words ("nineteen ninety-six", "two
+		// thousand" after "the year").
+		return t.Kind == token.Number || t.Kind == token.Word && (l.SpokenCentury(t) || l.canStartNumber(t))
 	}
 	return t.Kind == token.Number
 }

@@ -39,6 +39,9 @@ type Unit struct {
 type Language struct {
 	Code, Name string
 	File       string
+	// Holidays are the dates the "holidays" lexicon names, in the order
+	// of Captures.Holiday.
+	Holidays []Holiday
 	// needsCapital lists month and weekday names that are also common words
 	// ("may", "march", "sun"): they count only when capitalised. Other
 	// names ("june", "friday") are read in any case.
@@ -70,6 +73,8 @@ type Language struct {
 	seasons       map[string][2]int  // "summer" -> June..August
 	offsets       map[string]int     // "last" -> -1, "depan" -> +1
 	parts         *Phrases           // "early", "the end of", "awal": payload index into partNames
+	holidays      *Phrases           // "christmas", "hari natal": payload index into Holidays
+	yearAfter     map[string]bool    // the spoken_year_after list ("year"), looked up per token
 	decimal       string
 	group         string
 
@@ -175,6 +180,7 @@ var RequiredLists = []string{
 	"range_from",                // opens a range ("from", "between", "sejak")
 	"range_to",                  // closes a range ("to", "hingga")
 	"report_verbs",              // reporting verbs: their past is the saying's
+	"spoken_year_after",         // before a year said in full words ("the year two thousand")
 	"story_stop",                // capitalised words too common in news to tell stories apart
 	"street_words",              // end a street address ("2025 M St.")
 	"time_glue",                 // may stand between a date and its time ("Feb. 6 at 4:17")
@@ -287,6 +293,7 @@ type langFile struct {
 	Seasons      map[string][2]int   `yaml:"seasons"`
 	Offsets      map[string]int      `yaml:"offsets"`
 	Parts        map[string]string   `yaml:"parts"`
+	HolidayDates map[string]string   `yaml:"holidays"`
 	Numbers      numbersFile         `yaml:"numbers"`
 	Qualifiers   map[string][]string `yaml:"qualifiers"`
 	Units        []unitFile          `yaml:"units"`
@@ -356,7 +363,7 @@ func compileLanguage(f *langFile, file string, lines *lineFinder) (*Language, er
 		Detect: map[string]bool{}, months: map[string]monthWord{}, weekdays: map[string]monthWord{},
 		fractions: map[string]float64{}, halfWords: map[string]bool{}, andWords: map[string]bool{},
 		pointWords: map[string]bool{}, minusWords: map[string]bool{}, seasons: map[string][2]int{},
-		offsets: map[string]int{}, parts: newPhrases(false),
+		offsets: map[string]int{}, parts: newPhrases(false), holidays: newPhrases(false),
 		numWords: map[string]numWord{}, scaleSuffix: map[string]float64{}, vague: map[string][2]float64{},
 		ordinals: map[string]int{}, ordinalSuffix: map[string]bool{}, ordinalPrefix: map[string]bool{},
 		decimal: f.Numbers.Decimal, group: f.Numbers.Group,
@@ -390,6 +397,19 @@ func compileLanguage(f *langFile, file string, lines *lineFinder) (*Language, er
 	}
 	for w, v := range f.Offsets {
 		l.offsets[strings.ToLower(w)] = v
+	}
+	hnames := make([]string, 0, len(f.HolidayDates))
+	for w := range f.HolidayDates {
+		hnames = append(hnames, w)
+	}
+	sort.Strings(hnames)
+	for _, w := range hnames {
+		h, err := parseHoliday(f.HolidayDates[w])
+		if err != nil {
+			return nil, errf([]any{"holidays", w}, "holiday %q: %v", w, err)
+		}
+		l.Holidays = append(l.Holidays, h)
+		l.holidays.add(w, len(l.Holidays)-1)
 	}
 	for w, part := range f.Parts {
 		k := slices.Index(partNames, Part(part))
@@ -520,6 +540,7 @@ func compileLanguage(f *langFile, file string, lines *lineFinder) (*Language, er
 		}
 		l.lists[n], l.sets[n] = p, set
 	}
+	l.yearAfter = l.sets["spoken_year_after"]
 	// ampm is the union of the two halves; the payload tells them apart.
 	both := newPhrases(false)
 	for _, w := range f.Lists["ampm_am"] {

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -131,6 +132,7 @@ const (
 	slotTHour    // "T04" in "2023-02-06T04:17"
 	slotDayTh    // a day with its ordinal suffix: "13th"
 	slotMonthDay // "Dec31", "mar3": a month glued to its day in one word
+	slotHoliday  // "Christmas", "Thanksgiving Day", "Hari Natal"
 )
 
 var slotNames = map[string]slotKind{
@@ -139,6 +141,7 @@ var slotNames = map[string]slotKind{
 	"minute": slotMinute, "num": slotNum, "int": slotInt, "ordinal": slotOrdinal, "decade": slotDecade,
 	"q": slotQ, "roman": slotRoman, "season": slotSeason, "hhmm": slotHHMM, "a": slotA, "offset": slotOffset,
 	"part": slotPart, "century": slotCentury, "thour": slotTHour, "dayth": slotDayTh, "monthday": slotMonthDay,
+	"holiday": slotHoliday,
 }
 
 type partKind int
@@ -311,6 +314,7 @@ type Captures struct {
 	Second                    int  // and its seconds
 	DayPart                   int  // 1 + index into DayParts from the part_of_day list
 	Zone                      int  // 1 + index into Language.Zones from the tz list
+	Holiday                   int  // 1 + index into Language.Holidays from a $holiday slot
 }
 
 // Match tries the pattern at toks[i] and returns the token index after the
@@ -413,6 +417,10 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures) (
 	s := pt.side
 	switch pt.slot {
 	case slotYear:
+		if y, end, ok := l.spokenYear(toks, i); ok {
+			c.Year[s] = y
+			return end, true
+		}
 		if !l.isYear(toks, i, pt.glued) {
 			return 0, false
 		}
@@ -659,6 +667,18 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures) (
 		}
 		c.Part = partNames[v]
 		return end, true
+	case slotHoliday:
+		// A holiday's name is a proper name: "thanksgiving" in lower
+		// case is the word.
+		if t.Flags&(token.Capital|token.AllCaps) == 0 {
+			return 0, false
+		}
+		end, v, ok := l.holidays.Match(toks, i)
+		if !ok {
+			return 0, false
+		}
+		c.Holiday = v + 1
+		return end, true
 	}
 	return 0, false
 }
@@ -694,6 +714,64 @@ func smallInt(t *token.Token, lo, hi int) (int, bool) {
 // common word ("may", "march", "sun") and is not capitalised.
 func (l *Language) capsOK(t *token.Token) bool {
 	return !l.needsCapital[t.Lower] || t.Flags&(token.Capital|token.AllCaps) != 0
+}
+
+// SpokenCentury reports a number word from eleven to nineteen, the first
+// half of a year said aloud ("nineteen ninety-six").
+func (l *Language) SpokenCentury(t *token.Token) bool {
+	if t.Kind != token.Word {
+		return false
+	}
+	w, ok := l.numWords[t.Lower]
+	return ok && w.kind == nwValue && w.value >= 11 && w.value <= 19
+}
+
+// spokenYear reads a year said in words as two pairs of digits: "nineteen
+// ninety-six" (1996), "eighteen twelve". The second half is a whole
+// number from 10 to 99 written in words; "nineteen hundred" and "two
+// thousand" are left to the numbers.
+func (l *Language) spokenYear(toks []token.Token, i int) (int, int, bool) {
+	if l.afterYearWord(toks, i) {
+		// "the year two thousand", "tahun dua ribu": after the word
+		// for year, a year in full words.
+		n, ok := l.ReadNumeral(toks, i)
+		if ok && !n.Vague && !n.Fraction && n.Value >= 1000 && n.Value <= 2999 && n.Value == math.Trunc(n.Value) && wordsOnly(toks, i, n.End) {
+			return int(n.Value), n.End, true
+		}
+	}
+	if !l.SpokenCentury(&toks[i]) || i+1 >= len(toks) || toks[i+1].Kind != token.Word || toks[i+1].Glued() {
+		return 0, 0, false
+	}
+	n, ok := l.ReadNumeral(toks, i+1)
+	if !ok || n.Vague || n.Fraction || n.Scaled || n.Value < 10 || n.Value > 99 || n.Value != math.Trunc(n.Value) {
+		return 0, 0, false
+	}
+	if !wordsOnly(toks, i+1, n.End) {
+		return 0, 0, false
+	}
+	return int(l.numWords[toks[i].Lower].value)*100 + int(n.Value), n.End, true
+}
+
+// afterYearWord reports a word that may open a year in full words right
+// before token i: one of the language's spoken_year_after ("year").
+func (l *Language) afterYearWord(toks []token.Token, i int) bool {
+	return i > 0 && len(l.yearAfter) > 0 && toks[i].Kind == token.Word && l.yearAfter[toks[i-1].Lower]
+}
+
+// SpokenYearStart reports a token that may open a year said in words:
+// "nineteen" of "nineteen ninety-six", "two" of "the year two thousand".
+func (l *Language) SpokenYearStart(toks []token.Token, i int) bool {
+	return l.SpokenCentury(&toks[i]) || l.afterYearWord(toks, i) && l.canStartNumber(&toks[i])
+}
+
+// wordsOnly reports tokens [a, b) with no digits among them.
+func wordsOnly(toks []token.Token, a, b int) bool {
+	for k := a; k < b; k++ {
+		if toks[k].Kind == token.Number {
+			return false
+		}
+	}
+	return true
 }
 
 // isYear accepts a four-digit run from 1000 to 2999 that is not part of a

@@ -30,6 +30,11 @@ type dateRun struct {
 	*Pass
 	anchor     time.Time
 	anchorText string
+	// The last date mentioned at month, quarter or year precision or finer
+	// ("In March ... The following month"), which anaphoric shifts by
+	// such units count from.
+	coarse     *claims.DateValue
+	coarseText string
 	// The document's UTC offset range for "local time", found once.
 	docZoneDone          bool
 	docZoneOK            bool
@@ -75,12 +80,16 @@ func runDates(p *Pass) {
 			if it.c.Date != nil && !it.c.Date.Range && it.c.Date.Gran >= claims.GranDay && !it.c.Date.Fuzzy {
 				r.anchor, r.anchorText = it.c.Date.Start, p.Doc.Text[it.c.Start:it.c.End]
 			}
+			if it.c.Date != nil && !it.c.Date.Range && it.c.Date.Gran >= claims.GranYear && !it.c.Date.Fuzzy && it.c.Date.Period == "" {
+				r.coarse, r.coarseText = it.c.Date, p.Doc.Text[it.c.Start:it.c.End]
+			}
 		}
 	}
 	items = r.attachTimes(items)
 	items = p.combineRanges(items)
 	r.datesForClocks(items)
 	r.yearAgoQuarters(items)
+	r.holidayYears(items)
 	drop := p.Lang.List("timex_drop")
 	for _, it := range items {
 		if drop != nil {
@@ -132,6 +141,12 @@ func (r *dateRun) yearAgoQuarters(items []*dateItem) {
 		if n, ok := shiftAmount(it.pat.Shift, it.caps); !ok || n != -1 || unit != "year" {
 			continue
 		}
+		if r.sentenceStartsAt(it.start) {
+			// "Last year, the group had charges of ...": a sentence
+			// set in the year before speaks of that year, not of the
+			// quarter before it.
+			continue
+		}
 		si := r.sentenceIndex(c.Start)
 		var q *dateItem
 		for j := k - 1; j >= 0; j-- {
@@ -156,6 +171,32 @@ func (r *dateRun) yearAgoQuarters(items []*dateItem) {
 		c.Value = dv.Canonical()
 		c.Note = fmt.Sprintf("the quarter of %q a year before", q.c.Text)
 		moved[it] = true
+	}
+}
+
+// holidayYears gives a holiday read without a year or relative word the
+// year written in its sentence: "the Boxing Day tsunami in 2004" is 26
+// December 2004, not the last one before the dateline.
+func (r *dateRun) holidayYears(items []*dateItem) {
+	for _, it := range items {
+		c := it.c
+		if it.caps.Holiday == 0 || c.Date == nil || it.caps.HasOffset || !slices.Contains(c.Date.Inferred, "year") {
+			continue
+		}
+		si := r.sentenceIndex(c.Start)
+		for _, o := range items {
+			od := o.c.Date
+			if o == it || od == nil || od.Gran != claims.GranYear || od.Range || od.Relative || r.sentenceIndex(o.c.Start) != si {
+				continue
+			}
+			dv := *c.Date
+			dv.Start = r.Lang.Holidays[it.caps.Holiday-1].In(od.Start.Year())
+			dv.End = advance(dv.Start, claims.GranDay)
+			c.Date = &dv
+			c.Value = dv.Canonical()
+			c.Note = fmt.Sprintf("year %d from %q in its sentence", od.Start.Year(), o.c.Text)
+			break
+		}
 	}
 }
 
@@ -604,6 +645,13 @@ func (p *Pass) reportingBefore(i int) bool {
 	return false
 }
 
+// reportingAfter reports a reporting verb right after a date ending before
+// token end ("President Bush on Tuesday said"): the date is the saying's.
+func (p *Pass) reportingAfter(end int) bool {
+	rep := p.Lang.List("report_verbs")
+	return rep != nil && end < len(p.Toks) && rep.Has(p.Toks, end)
+}
+
 // edPast is the fallback for a language whose verbs mark the past with a
 // suffix (English "-ed", the language's past_suffix list): a past form in
 // tokens [a, b). The language lists cannot hold every verb.
@@ -663,7 +711,7 @@ func (p *dateRun) resolveMatch(m rules.Match) *dateItem {
 		// "the 2000 Olympics", "its 1990 invasion", "the company's 1989
 		// results": the words before the year say it is one but are not
 		// part of it.
-		for it.start < m.End-1 && p.Toks[it.start].Kind != token.Number {
+		for it.start < m.End-1 && p.Toks[it.start].Kind != token.Number && !p.Lang.SpokenYearStart(p.Toks, it.start) {
 			it.start++
 		}
 		c.Start = p.Toks[it.start].Start
@@ -898,6 +946,12 @@ func (p *dateRun) resolveDate(c *claims.Claim, m rules.Match) bool {
 	// the fallbacks of dateTense.
 	c.Tense = p.Tense(m.Start)
 	tense, strong := p.dateTenseOf(m.Start)
+	if p.reportingBefore(m.Start) || p.reportingAfter(m.End) {
+		// "said Friday that he would ...", "on Tuesday said the
+		// troops will ...": the date is the saying's, whatever the
+		// clause goes on to say.
+		tense, strong = claims.TensePast, true
+	}
 	if !strong && p.Lang.List("deadline_prep").Has(p.Toks, m.Start) {
 		// "by August", "paling lambat Juni": a deadline lies ahead
 		// unless the date's clause says otherwise.
@@ -922,6 +976,13 @@ func (p *dateRun) resolveDate(c *claims.Claim, m rules.Match) bool {
 		dv.Gran, dv.EndGran, dv.Range = claims.GranYear, claims.GranYear, true
 		dv.Written = []string{"century"}
 		dv.Period = fmt.Sprintf("%02d", first/100)
+	case cp.Holiday != 0:
+		if !p.resolveHoliday(c, dv, cp, pub, tense) {
+			return false
+		}
+		if c.Value != "" {
+			return true
+		}
 	case cp.Decade != 0:
 		dv.Start = time.Date(cp.Decade, 1, 1, 0, 0, 0, 0, time.UTC)
 		dv.End = dv.Start.AddDate(10, 0, 0)
@@ -942,6 +1003,15 @@ func (p *dateRun) resolveDate(c *claims.Claim, m rules.Match) bool {
 			return true
 		}
 	case cp.Year[0] == 0 && cp.Month[0] == 0 && cp.Day[0] == 0 && cp.Weekday[0] != 0:
+		if pat.Anchor && !p.anchor.IsZero() {
+			// "the previous Friday", "the following Monday": from the
+			// day mentioned last.
+			if !p.resolveWeekday(c, cp, pat, p.anchor, tense) {
+				return false
+			}
+			c.Note = fmt.Sprintf("relative to %q (%s), the date mentioned before it", p.anchorText, p.anchor.Format("Mon 2006-01-02"))
+			return true
+		}
 		return p.resolveWeekday(c, cp, pat, pub, tense)
 	case cp.Year[0] == 0 && cp.Month[0] == 0 && cp.Day[0] == 0:
 		// A time of day alone; attached to a date later when one is near.
@@ -1010,6 +1080,60 @@ func (p *Pass) resolvePeriodOrdinal(c *claims.Claim, dv *claims.DateValue, cp ru
 		}
 		_ = e
 	}
+	return true
+}
+
+// resolveHoliday dates a named holiday ("Thanksgiving Day", "Christmas
+// 2024", "last Easter", "Hari Natal"): in the year written, else the one
+// the relative word or the tense picks from the publication date, else the
+// nearest.
+func (p *Pass) resolveHoliday(c *claims.Claim, dv *claims.DateValue, cp rules.Captures, pub time.Time, tense claims.Tense) bool {
+	h := p.Lang.Holidays[cp.Holiday-1]
+	dv.Written = []string{"month", "day"}
+	var t time.Time
+	switch {
+	case cp.Year[0] != 0:
+		t = h.In(cp.Year[0])
+		dv.Written = append(dv.Written, "year")
+	case pub.IsZero():
+		if h.Nth != 0 || h.Easter {
+			return false
+		}
+		c.Value = timexUnknownYear(h.Month, h.Day+h.Shift)
+		c.Note = "year not written and no publication date to infer it from"
+		return true
+	default:
+		prev, next := h.In(pub.Year()), h.In(pub.Year())
+		if prev.After(pub) {
+			prev = h.In(pub.Year() - 1)
+		}
+		if next.Before(pub) {
+			next = h.In(pub.Year() + 1)
+		}
+		switch {
+		case cp.HasOffset && cp.Offset == 0:
+			t = h.In(pub.Year())
+		case cp.HasOffset && cp.Offset < 0 || !cp.HasOffset && tense == claims.TensePast:
+			t = prev
+			if cp.HasOffset && t.Equal(pub) {
+				t = h.In(pub.Year() - 1)
+			}
+		case cp.HasOffset || tense == claims.TenseFuture:
+			t = next
+			if cp.HasOffset && t.Equal(pub) {
+				t = h.In(pub.Year() + 1)
+			}
+		case pub.Sub(prev) <= next.Sub(pub):
+			t = prev
+		default:
+			t = next
+		}
+		dv.Inferred = []string{"year"}
+		dv.Relative = cp.HasOffset
+		c.Note = fmt.Sprintf("year %d inferred from the publication date %s", t.Year(), pub.Format("2006-01-02"))
+	}
+	dv.Start, dv.Gran = t, claims.GranDay
+	dv.End = advance(t, claims.GranDay)
 	return true
 }
 
@@ -1207,6 +1331,17 @@ func (p *Pass) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp rules.C
 			return true
 		}
 		y1 = inferYear(pub, m1, max(d1, 1), tense)
+		if tense == claims.TensePast && y1 < pub.Year() {
+			// News writes the year of a date more than a few months
+			// back: a past reading most of a year back ("extended to
+			// Nov. 20" on 2 November, "the pact effective Dec. 7") is
+			// the coming one when that is near.
+			far := pub.Sub(time.Date(y1, time.Month(m1), max(d1, 1), 0, 0, 0, 0, time.UTC))
+			ahead := time.Date(y1+1, time.Month(m1), max(d1, 1), 0, 0, 0, 0, time.UTC).Sub(pub)
+			if far > farPastDays*24*time.Hour && ahead < nearAheadDays*24*time.Hour {
+				y1++
+			}
+		}
 		if !strong && d1 != 0 {
 			// A tense only the sentence gives ("said ... payable Dec.
 			// 15", "... would" later on) may not carry a day more than
@@ -1274,6 +1409,14 @@ func (p *Pass) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp rules.C
 	}
 	return true
 }
+
+// A past reading of a month or day written without its year that lies more
+// than farPastDays back yields to the coming occurrence when that is within
+// nearAheadDays.
+const (
+	farPastDays   = 300
+	nearAheadDays = 92
+)
 
 // monthWithOffset picks the year of a month name said with a relative word:
 // "last June" is the latest June before the publication month, "next
@@ -1604,7 +1747,13 @@ func (p *dateRun) resolveRelative(c *claims.Claim, m rules.Match, pub time.Time)
 	}
 	base := pub
 	anchored := false
-	if m.Pattern.Anchor && !p.anchor.IsZero() {
+	anchorText := p.anchorText
+	if g := unitGran[unit]; m.Pattern.Anchor && !m.Caps.HasNum && g != claims.GranUnknown && p.coarse != nil && p.coarse.Gran >= g {
+		// "the following month" after "In March": from the month,
+		// which the last day mentioned may not be. (A counted shift,
+		// "a year earlier", compares with the reported period instead.)
+		base, anchored, anchorText = p.coarse.Start, true, p.coarseText
+	} else if m.Pattern.Anchor && !p.anchor.IsZero() {
 		base, anchored = p.anchor, true
 	}
 	if base.IsZero() {
@@ -1680,12 +1829,16 @@ func (p *dateRun) resolveRelative(c *claims.Claim, m rules.Match, pub time.Time)
 	c.Date = dv
 	c.Value = dv.Canonical()
 	if anchored {
-		c.Note = fmt.Sprintf("relative to %q (%s), the date mentioned before it", p.anchorText, base.Format("2006-01-02"))
+		c.Note = fmt.Sprintf("relative to %q (%s), the date mentioned before it", anchorText, base.Format("2006-01-02"))
 	} else {
 		c.Note = "relative to the publication date " + pub.Format("2006-01-02")
 	}
 	return true
 }
+
+// unitGran is the granularity of the shift units an anaphoric expression
+// may count from a month, quarter or year mentioned before it.
+var unitGran = map[string]claims.Granularity{"year": claims.GranYear, "quarter": claims.GranQuarter, "month": claims.GranMonth}
 
 // shiftValue moves from base by n units: "last week" (-1 week), "two
 // months ago" (-2 months), "tahun depan" (+1 year). The result has the
@@ -1987,7 +2140,18 @@ func compoundDuration(v1 float64, u1 string, v2 float64, u2 string) string {
 }
 
 // isoDuration renders P5D, PT2H, P24Y, P3M, P2W, P10Y (a decade), PT1.5H.
+// A fraction that is a whole number of the next smaller unit is written in
+// it, as TimeML does: "2 1/2 years" P2Y6M, "5 1/2 hours" PT5H30M, "half a
+// day" PT12H.
 func isoDuration(v float64, unit string) string {
+	if whole, frac := math.Modf(v); frac > 0 && v > 0 {
+		if small, n := smallerUnit[unit].unit, frac*smallerUnit[unit].n; small != "" && n == math.Trunc(n) {
+			if whole == 0 {
+				return isoDuration(n, small)
+			}
+			return compoundDuration(whole, unit, n, small)
+		}
+	}
 	num := claims.FormatNumber(v)
 	switch unit {
 	case "year":
@@ -2017,6 +2181,13 @@ func isoDuration(v float64, unit string) string {
 	}
 	return ""
 }
+
+// smallerUnit is the unit a fraction of a duration unit is written in, and
+// how many of it make the unit.
+var smallerUnit = map[string]struct {
+	unit string
+	n    float64
+}{"year": {"month", 12}, "day": {"hour", 24}, "hour": {"minute", 60}, "minute": {"second", 60}, "week": {"day", 7}}
 
 // attachTimes joins a clock time to the date beside it.
 func (p *dateRun) attachTimes(items []*dateItem) []*dateItem {

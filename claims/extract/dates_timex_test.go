@@ -219,7 +219,7 @@ func TestVagueAndRangedDurations(t *testing.T) {
 		{"id", "2024-12-30", "Cuaca buruk diperkirakan berlangsung 12 jam ke depan.", []timexWant{
 			{DU, "12 jam ke depan", "PT12H", "", ""}}},
 		{"id", "2024-12-30", "Rapat itu berlangsung setengah hari.", []timexWant{
-			{DU, "setengah hari", "P0.5D", "", ""}}},
+			{DU, "setengah hari", "PT12H", "", ""}}},
 		{"id", "2024-12-30", "Harga cabai naik selama beberapa bulan.", []timexWant{
 			{DU, "beberapa bulan", "PXM", "", ""}}},
 		{"id", "2024-12-30", "Warga hidup di pengungsian bertahun-tahun.", []timexWant{
