@@ -509,7 +509,7 @@ func (p *Pass) ageBefore(i int) bool {
 			i = q
 		}
 	}
-	_, _, ok := p.Lang.List("age_before").MatchBefore(p.Toks, i, 3)
+	_, _, ok := p.Lang.List("age_before").MatchBefore(p.Toks, i, 4) // "at the age of"
 	return ok
 }
 

@@ -614,6 +614,12 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 			}
 		}
 	}
+	if unit == nil && !r.isRange && !n.Vague && nv.Value > 0 && nv.Value <= 130 && nv.Value == math.Trunc(nv.Value) && p.ageBefore(first) {
+		// "aged 76", "at the age of 85", "berusia 74": an age in years,
+		// written without its unit.
+		ageUnit := rules.Unit{Name: "years-old", Dimension: "age", Factor: 1}
+		unit = &ageUnit
+	}
 	kind := claims.KindCount
 	if unit != nil {
 		nv.Unit = unit.Name

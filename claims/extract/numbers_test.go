@@ -89,6 +89,13 @@ func TestNumbersEnglish(t *testing.T) {
 		{"en", "2024-12-30", "A 24-year-old man and a woman more than 30 years old were held.", []want{
 			{QU, "24-year-old", "24", "unit=years-old"},
 			{QU, "more than 30 years old", "30", "lo=(30 unit=years-old"}}},
+		// An age cue before a bare number: an age in years, not a count.
+		{"en", "2024-12-30", "The driver, aged 61, and a passenger who died at the age of 85 were named.", []want{
+			{QU, "61", "61", "unit=years-old"},
+			{QU, "85", "85", "unit=years-old"}}},
+		{"id", "2024-12-30", "Sopir bus itu berusia 61 dan penumpangnya berumur 85.", []want{
+			{QU, "61", "61", "unit=years-old"},
+			{QU, "85", "85", "unit=years-old"}}},
 	})
 }
 
