@@ -59,6 +59,10 @@ type Pattern struct {
 	// CueFirst leaves the match's first word, a cue that found it, out of
 	// the claim: "for an hour" is the duration "an hour".
 	CueFirst bool
+	// CueLast leaves the match's last CueLast words, a cue that tells what
+	// the rest is, out of the claim: "the year ended Aug. 31" is the
+	// duration "the year", "tahun buku yang berakhir" "tahun buku".
+	CueLast int
 	// NotBefore is a word that may not follow the match ("the quarter"
 	// but not "the quarter of the vote").
 	NotBefore string
@@ -96,6 +100,7 @@ type patternFile struct {
 	NotBefore  string     `yaml:"not_before"`
 	NotStart   string     `yaml:"not_start"`
 	CueFirst   bool       `yaml:"cue_first"`
+	CueLast    int        `yaml:"cue_last"`
 }
 
 type shiftFile struct {
@@ -170,7 +175,7 @@ func (l *Language) compilePattern(pf patternFile) (*Pattern, error) {
 	p := &Pattern{ID: pf.ID, Lang: l, Dateline: pf.Dateline, YearOffset: pf.YearOffset, Half: pf.Half,
 		Century: pf.Century, Anchor: pf.Anchor, Future: pf.Future, Alone: pf.Alone, Rel: pf.Rel,
 		Value: pf.Value, Set: pf.Set, Vague: pf.Vague, DayPart: pf.DayPart, SkipFirst: pf.SkipFirst, NotBefore: strings.ToLower(pf.NotBefore),
-		NotStart: strings.ToLower(pf.NotStart), CueFirst: pf.CueFirst}
+		NotStart: strings.ToLower(pf.NotStart), CueFirst: pf.CueFirst, CueLast: pf.CueLast}
 	if p.DayPart != "" && !contains(DayParts, p.DayPart) {
 		return nil, fmt.Errorf("day_part %q: want one of %s", p.DayPart, strings.Join(DayParts, ", "))
 	}

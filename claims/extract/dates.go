@@ -2057,6 +2057,10 @@ func (p *Pass) duration(c *claims.Claim, m rules.Match) bool {
 		return false
 	}
 	end := m.End
+	if n := m.Pattern.CueLast; n > 0 && end-n > m.Start {
+		// "the year ended Aug. 31": the cue words are not part of it.
+		end -= n
+	}
 	value := ""
 	toks := p.Toks
 	// "an hour and a half", "one year and a quarter": the language's and,
