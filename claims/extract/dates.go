@@ -589,6 +589,13 @@ func (p *Pass) dateTenseOf(i int) (claims.Tense, bool) {
 	}
 	ca, cb := p.Clause(i)
 	if t := p.ClauseTense(i); t != "" {
+		if t == claims.TenseFuture {
+			// "issued a statement Friday saying the entry will ...":
+			// the nearest tense word is the date's verb.
+			if n := p.nearestTense(ca, cb, i); n != "" {
+				t = n
+			}
+		}
 		// "The board said the dividend is payable Dec. 15": the saying is
 		// past, not what is said. A clause whose only past word is a
 		// reporting verb gives a weak past.
@@ -604,6 +611,14 @@ func (p *Pass) dateTenseOf(i int) (claims.Tense, bool) {
 		return t, false
 	}
 	if t := p.SentenceTense(i); t != "" {
+		if t == claims.TenseFuture {
+			// "In September, it announced plans to buy ...": the
+			// main verb nearest the date, not a later "plans to".
+			a, b := p.sentenceTokens(p.Toks[i].Start)
+			if n := p.nearestTense(a, b, i); n != "" {
+				t = n
+			}
+		}
 		// A language whose verbs carry no tense (Indonesian) reads
 		// undated reports as past in any case.
 		return t, t == p.Lang.DefaultTense
@@ -613,6 +628,67 @@ func (p *Pass) dateTenseOf(i int) (claims.Tense, bool) {
 	}
 	a, b := p.sentenceTokens(p.Toks[i].Start)
 	return p.edPast(a, b), false
+}
+
+// nearestTense is the tense of the tense word nearest token i (a date's
+// first token) within tokens [a, b): a listed marker, or a past form by its
+// suffix; before the date wins a tie. "" when there is none.
+func (p *Pass) nearestTense(a, b, i int) claims.Tense {
+	irregular := p.Lang.WordSet("past_irregular")
+	adjective, participle := p.Lang.WordSet("adjective_before"), p.Lang.WordSet("participle_before")
+	at := func(k int) claims.Tense {
+		if p.Lang.Future.Has(p.Toks, k) {
+			return claims.TenseFuture
+		}
+		if k > 0 && participle[p.Toks[k-1].Lower] {
+			return "" // "would be held", "to be paid"
+		}
+		if p.Lang.Past.Has(p.Toks, k) {
+			if k+1 < len(p.Toks) && strings.HasSuffix(p.Toks[k+1].Lower, "ing") && p.Lang.Future.Has(p.Toks, k+1) {
+				// "were planning to", "was going to": the
+				// auxiliary of a future in the past.
+				return claims.TenseFuture
+			}
+			return claims.TensePast
+		}
+		t := p.Toks[k]
+		if t.Kind != token.Word || t.Is(token.Capital) {
+			return ""
+		}
+		if irregular[t.Lower] {
+			return claims.TensePast
+		}
+		if p.pastSuffixed(t.Lower) && (k == 0 || !adjective[p.Toks[k-1].Lower]) {
+			return claims.TensePast
+		}
+		return ""
+	}
+	// A quotation mark ends the search on its side: the words beyond it
+	// are someone's speech, or the saying of it.
+	quote := func(k int) bool {
+		switch p.Toks[k].Text {
+		case "\"", "'", "''", "`", "``", "\u201c", "\u201d":
+			return true
+		}
+		return false
+	}
+	for d := 1; a <= i-d || i+d < b; d++ {
+		if k := i - d; a <= k {
+			if quote(k) {
+				a = b // stop looking back
+			} else if t := at(k); t != "" {
+				return t
+			}
+		}
+		if k := i + d; k < b {
+			if quote(k) {
+				b = 0 // stop looking ahead
+			} else if t := at(k); t != "" {
+				return t
+			}
+		}
+	}
+	return ""
 }
 
 // onlyReporting reports whether every past-tense marker in tokens [a, b)

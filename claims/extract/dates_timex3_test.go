@@ -18,3 +18,29 @@ func TestAccountingYear(t *testing.T) {
 			{D, "30 Juni 2024", "2024-06-30", "", ""}}},
 	})
 }
+
+// TestNearestTenseWord: when the only future word of a date's clause or
+// sentence lies beyond a past verb, the tense word nearest the date is its
+// verb ("issued a statement Friday saying the pact will ...", "In
+// September, it announced plans to ..."); a quotation mark ends the
+// search, and a participle after "be" or "to" is no past.
+func TestNearestTenseWord(t *testing.T) {
+	runTimexCases(t, []timexCase{
+		// 2024-05-18 is a Saturday.
+		{"en", "2024-05-18", "The union issued a statement Friday arguing the pact will protect jobs.", []timexWant{
+			{D, "Friday", "2024-05-17", "", ""}}},
+		{"en", "2024-10-30", "In September, the group announced plans to sell its port unit.", []timexWant{
+			{D, "September", "2024-09", "", ""}}},
+		{"en", "2024-10-30", "The firm's disclosure Friday of a large loss showed that it is selling assets faster than expected to cut its debt.", []timexWant{
+			{D, "Friday", "2024-10-25", "", ""}}},
+		// Still ahead: the nearest tense word is the future one.
+		{"en", "2024-05-18", "Farmers were planning to march in the capital on Monday.", []timexWant{
+			{D, "Monday", "2024-05-20", "", ""}}},
+		{"en", "2024-02-10", "He said the accord would still be signed at the summit on April 24.", []timexWant{
+			{D, "on April 24", "2024-04-24", "", ""}}},
+		{"en", "2024-05-15", "``The convoy will leave at dawn (6 a.m. Thursday),'' the governor said.", []timexWant{
+			{D, "6 a.m. Thursday", "2024-05-16T06:00", "", ""}}},
+		{"id", "2024-05-18", "Serikat pekerja sudah mengeluarkan pernyataan Jumat bahwa kesepakatan itu akan melindungi pekerja.", []timexWant{
+			{D, "Jumat", "2024-05-17", "", ""}}},
+	})
+}
