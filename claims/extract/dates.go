@@ -470,7 +470,8 @@ func (p *Pass) sentenceStartsAt(i int) bool {
 // December").
 func (p *Pass) codeBoundary(start, end int) bool {
 	toks := p.Toks
-	if start > 0 && toks[start].Glued() {
+	possessive := (toks[start].Text == "'" || toks[start].Text == "’") && start+1 < end && toks[start+1].Lower == "s" && toks[start+1].Glued()
+	if start > 0 && toks[start].Glued() && !possessive { // "Kim's 2019 summit" starts at "'s"
 		prev := &toks[start-1]
 		if prev.Kind == token.Number || prev.Kind == token.Word {
 			return true

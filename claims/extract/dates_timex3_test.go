@@ -44,3 +44,14 @@ func TestNearestTenseWord(t *testing.T) {
 			{D, "Jumat", "2024-05-17", "", ""}}},
 	})
 }
+
+// TestPossessiveYear: a year after a possessive dates the noun after it,
+// as after "his" or "the" ("the company's 2023 results").
+func TestPossessiveYear(t *testing.T) {
+	runTimexCases(t, []timexCase{
+		{"en", "2024-03-01", "The charge will be booked in the company's 2023 operating results.", []timexWant{
+			{D, "2023", "2023", "", ""}}},
+		{"en", "2024-03-01", "The senator’s 2018 campaign raised little money.", []timexWant{
+			{D, "2018", "2018", "", ""}}},
+	})
+}
