@@ -1029,7 +1029,8 @@ func (p *dateRun) resolveDate(c *claims.Claim, m rules.Match) bool {
 		// clause goes on to say.
 		tense, strong = claims.TensePast, true
 	}
-	if !strong && p.Lang.List("deadline_prep").Has(p.Toks, m.Start) {
+	deadline := p.Lang.List("deadline_prep")
+	if _, _, ok := deadline.MatchBefore(p.Toks, m.Start, 3); !strong && (ok || deadline.Has(p.Toks, m.Start)) {
 		// "by August", "paling lambat Juni": a deadline lies ahead
 		// unless the date's clause says otherwise.
 		tense = claims.TenseFuture

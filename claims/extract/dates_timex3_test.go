@@ -55,3 +55,27 @@ func TestPossessiveYear(t *testing.T) {
 			{D, "2018", "2018", "", ""}}},
 	})
 }
+
+// TestEarliestDay: "as early as Tuesday", "as soon as Tuesday" name a day
+// still ahead, as "by" does, unless the date's own clause says otherwise.
+// (Indonesian reads undated reports as past; "paling cepat" is left alone.)
+func TestEarliestDay(t *testing.T) {
+	runTimexCases(t, []timexCase{
+		// 2024-05-13 is a Monday.
+		{"en", "2024-05-13", "Officials said the convoy could reach the border as early as Thursday.", []timexWant{
+			{D, "Thursday", "2024-05-16", "", ""}}},
+		{"en", "2024-05-13", "The envoy could arrive as soon as Wednesday, aides said.", []timexWant{
+			{D, "Wednesday", "2024-05-15", "", ""}}},
+	})
+}
+
+// TestPartOfDayBefore: a part of the day before "yesterday" or "tomorrow"
+// ("mid-afternoon yesterday") is kept, as after it.
+func TestPartOfDayBefore(t *testing.T) {
+	runTimexCases(t, []timexCase{
+		{"en", "2024-05-13", "Shares slid in mid-afternoon yesterday on the news.", []timexWant{
+			{D, "mid-afternoon yesterday", "2024-05-12TAF", "", ""}}},
+		{"en", "2024-05-13", "The court sits again morning tomorrow, the clerk said.", []timexWant{
+			{D, "morning tomorrow", "2024-05-14TMO", "", ""}}},
+	})
+}
