@@ -1134,7 +1134,14 @@ func (p *Pass) resolvePeriodOrdinal(c *claims.Claim, dv *claims.DateValue, cp ru
 			return true
 		}
 		y = pub.Year() + cp.Offset
-		if !cp.HasOffset {
+		if pat.YearOffset != nil {
+			// "the year-ago third quarter": that quarter a year before.
+			y = pub.Year() + *pat.YearOffset
+			start := time.Date(y+1, time.Month((cp.Ordinal-1)*months+1), 1, 0, 0, 0, 0, time.UTC)
+			if start.After(pub) {
+				y-- // not yet begun: the one before is compared
+			}
+		} else if !cp.HasOffset {
 			// "the fourth quarter" in January looks back to last year's
 			// unless the sentence looks ahead.
 			start := time.Date(y, time.Month((cp.Ordinal-1)*months+1), 1, 0, 0, 0, 0, time.UTC)
@@ -1143,7 +1150,7 @@ func (p *Pass) resolvePeriodOrdinal(c *claims.Claim, dv *claims.DateValue, cp ru
 			}
 		}
 		dv.Inferred = append(dv.Inferred, "year")
-		dv.Relative = cp.HasOffset
+		dv.Relative = cp.HasOffset || pat.YearOffset != nil
 	} else {
 		dv.Written = append(dv.Written, "year")
 	}

@@ -79,3 +79,14 @@ func TestPartOfDayBefore(t *testing.T) {
 			{D, "morning tomorrow", "2024-05-14TMO", "", ""}}},
 	})
 }
+
+// TestYearAgoOrdinalQuarter: "the year-ago third quarter" is that quarter a
+// year before, one claim.
+func TestYearAgoOrdinalQuarter(t *testing.T) {
+	runTimexCases(t, []timexCase{
+		{"en", "2024-10-30", "The mill earned $4 million in the year-ago third quarter.", []timexWant{
+			{D, "the year-ago third quarter", "2023-Q3", "", ""}}},
+		{"en", "2024-10-30", "In the year-earlier second quarter, the bank lost money.", []timexWant{
+			{D, "the year-earlier second quarter", "2023-Q2", "", ""}}},
+	})
+}
