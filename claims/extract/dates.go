@@ -1229,9 +1229,14 @@ func (p *Pass) resolveSeason(c *claims.Claim, dv *claims.DateValue, cp rules.Cap
 	m1, m2 := cp.Season[0], cp.Season[1]
 	crosses := m2 < m1
 	y := cp.Year[0]
+	wholeYear := false
 	switch {
 	case y != 0 && crosses && cp.Year[1] == 0:
-		return false
+		// "the winter of 1994": TimeML's 1994-WI, but whether the
+		// writer meant its January or its December is not said; the
+		// range holds both winters that touch the year.
+		dv.Written = []string{"season", "year"}
+		dv.Fuzzy, wholeYear = true, true
 	case y != 0:
 		dv.Written = []string{"season", "year"}
 	case cp.HasOffset && !pub.IsZero():
@@ -1290,6 +1295,9 @@ func (p *Pass) resolveSeason(c *claims.Claim, dv *claims.DateValue, cp rules.Cap
 		return false
 	}
 	dv.Start = time.Date(y, time.Month(m1), 1, 0, 0, 0, 0, time.UTC)
+	if wholeYear {
+		dv.Start = dv.Start.AddDate(-1, 0, 0)
+	}
 	ey := y
 	if crosses {
 		ey++
@@ -1299,7 +1307,7 @@ func (p *Pass) resolveSeason(c *claims.Claim, dv *claims.DateValue, cp rules.Cap
 	// The four seasons of the northern hemisphere have TimeML names.
 	if code, ok := seasonCodes[[2]int{m1, m2}]; ok {
 		dv.Period = fmt.Sprintf("%04d-%s", y, code)
-	} else if dv.Fuzzy {
+	} else if dv.Fuzzy && !wholeYear {
 		dv.Period = dv.Start.Format("2006-01") + "/" + dv.End.AddDate(0, -1, 0).Format("2006-01")
 	}
 	return true

@@ -90,3 +90,17 @@ func TestYearAgoOrdinalQuarter(t *testing.T) {
 			{D, "the year-earlier second quarter", "2023-Q2", "", ""}}},
 	})
 }
+
+// TestWinterOfYear: a season that crosses the new year with one year
+// written ("the winter of 1994", "musim dingin 1994") is TimeML's 1994-WI;
+// its dates hold both winters that touch the year.
+func TestWinterOfYear(t *testing.T) {
+	runTimexCases(t, []timexCase{
+		{"en", "1998-03-01", "Oil last traded this low in the winter of 1994, dealers said.", []timexWant{
+			{D, "the winter of 1994", "1994-WI", "", ""}}},
+		{"en", "1998-03-01", "Heating bills doubled in the winter of nineteen ninety-four.", []timexWant{
+			{D, "the winter of nineteen ninety-four", "1994-WI", "", ""}}},
+		{"id", "1998-03-01", "Harga minyak terakhir serendah ini pada musim dingin 1994.", []timexWant{
+			{D, "musim dingin 1994", "1994-WI", "", ""}}},
+	})
+}
