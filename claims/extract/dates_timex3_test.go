@@ -104,3 +104,19 @@ func TestWinterOfYear(t *testing.T) {
 			{D, "musim dingin 1994", "1994-WI", "", ""}}},
 	})
 }
+
+// TestDurationSpans: "two to three weeks" is one duration valued by its
+// first number with both bounds kept; "barely a month", "only a week" are
+// lengths as "for a week" is.
+func TestDurationSpans(t *testing.T) {
+	runTimexCases(t, []timexCase{
+		{"en", "2024-05-13", "The audit could take two to three weeks, the ministry said.", []timexWant{
+			{DU, "two to three weeks", "P2W", "", ""}}},
+		{"en", "2024-05-13", "Crews need 5-7 days to clear the line.", []timexWant{
+			{DU, "5-7 days", "P5D", "", ""}}},
+		{"en", "2024-05-13", "The vote came barely a month after the floods.", []timexWant{
+			{DU, "a month", "P1M", "", ""}}},
+		{"id", "2024-05-13", "Perbaikan jalur itu butuh 5-7 hari.", []timexWant{
+			{DU, "5-7 hari", "P5D", "", ""}}},
+	})
+}
