@@ -63,6 +63,10 @@ type Pattern struct {
 	// the rest is, out of the claim: "the year ended Aug. 31" is the
 	// duration "the year", "tahun buku yang berakhir" "tahun buku".
 	CueLast int
+	// Number is what the pattern's words count without a numeral: the
+	// length of "a couple of years" (2), the half of "the last half of
+	// 1989" (2).
+	Number int
 	// NotBefore is a word that may not follow the match ("the quarter"
 	// but not "the quarter of the vote").
 	NotBefore string
@@ -101,6 +105,7 @@ type patternFile struct {
 	NotStart   string     `yaml:"not_start"`
 	CueFirst   bool       `yaml:"cue_first"`
 	CueLast    int        `yaml:"cue_last"`
+	Number     int        `yaml:"number"`
 }
 
 type shiftFile struct {
@@ -175,7 +180,7 @@ func (l *Language) compilePattern(pf patternFile) (*Pattern, error) {
 	p := &Pattern{ID: pf.ID, Lang: l, Dateline: pf.Dateline, YearOffset: pf.YearOffset, Half: pf.Half,
 		Century: pf.Century, Anchor: pf.Anchor, Future: pf.Future, Alone: pf.Alone, Rel: pf.Rel,
 		Value: pf.Value, Set: pf.Set, Vague: pf.Vague, DayPart: pf.DayPart, SkipFirst: pf.SkipFirst, NotBefore: strings.ToLower(pf.NotBefore),
-		NotStart: strings.ToLower(pf.NotStart), CueFirst: pf.CueFirst, CueLast: pf.CueLast}
+		NotStart: strings.ToLower(pf.NotStart), CueFirst: pf.CueFirst, CueLast: pf.CueLast, Number: pf.Number}
 	if p.DayPart != "" && !contains(DayParts, p.DayPart) {
 		return nil, fmt.Errorf("day_part %q: want one of %s", p.DayPart, strings.Join(DayParts, ", "))
 	}

@@ -1018,6 +1018,9 @@ func clockDuration(h, m, s int) string {
 func (p *dateRun) resolveDate(c *claims.Claim, m rules.Match) bool {
 	c.Kind = claims.KindDate
 	cp := m.Caps
+	if cp.Ordinal == 0 && m.Pattern.Number > 0 {
+		cp.Ordinal = m.Pattern.Number // "the last half of 1989"
+	}
 	pub := p.pubDate()
 	// The claim records the tense its sentence marks; resolution also uses
 	// the fallbacks of dateTense.
@@ -2145,6 +2148,8 @@ func (p *Pass) duration(c *claims.Claim, m rules.Match) bool {
 	v, prec := 1.0, 1.0
 	if m.Caps.HasNum {
 		v, prec = m.Caps.Num.Value, m.Caps.Num.Precision
+	} else if m.Pattern.Number > 0 {
+		v = float64(m.Pattern.Number) // "a couple of years"
 	}
 	if v <= 0 || math.IsInf(v, 0) || math.IsNaN(v) {
 		return false

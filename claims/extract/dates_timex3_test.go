@@ -120,3 +120,16 @@ func TestDurationSpans(t *testing.T) {
 			{DU, "5-7 hari", "P5D", "", ""}}},
 	})
 }
+
+// TestCoupleAndLastHalf: "a couple of years" is two years, "a couple of
+// days ago" two days back; "the last half of 2023" is its second half.
+func TestCoupleAndLastHalf(t *testing.T) {
+	runTimexCases(t, []timexCase{
+		{"en", "2024-05-13", "Rents rose for a couple of years before the slump.", []timexWant{
+			{DU, "a couple of years", "P2Y", "", ""}}},
+		{"en", "2024-05-13", "The bridge reopened a couple of days ago.", []timexWant{
+			{D, "a couple of days ago", "2024-05-11", "", ""}}},
+		{"en", "2024-05-13", "Exports slowed in the last half of 2023.", []timexWant{
+			{D, "the last half of 2023", "2023-H2", "", ""}}},
+	})
+}
