@@ -931,6 +931,8 @@ func (p *dateRun) fixedValue(c *claims.Claim, m rules.Match) bool {
 			if cp.DayPart > 0 {
 				c.Value += "T" + rules.DayParts[cp.DayPart-1]
 			}
+		case cp.Month[0] != 0:
+			c.Value = fmt.Sprintf("XXXX-%02d", cp.Month[0]) // "each July"
 		case cp.DurUnit != "":
 			n := 1.0
 			if cp.HasNum {

@@ -133,3 +133,16 @@ func TestCoupleAndLastHalf(t *testing.T) {
 			{D, "the last half of 2023", "2023-H2", "", ""}}},
 	})
 }
+
+// TestMonthSetsAndFiscalQuarter: "each July", "setiap bulan Agustus" recur
+// (TimeML XXXX-07, a set); "the fiscal-first quarter" is a first quarter.
+func TestMonthSetsAndFiscalQuarter(t *testing.T) {
+	runTimexCases(t, []timexCase{
+		{"en", "2024-05-13", "The bands parade through the town each July.", []timexWant{
+			{SET, "each July", "XXXX-07", "", ""}}},
+		{"id", "2024-05-13", "Warga menggelar pawai setiap bulan Agustus.", []timexWant{
+			{SET, "setiap bulan Agustus", "XXXX-08", "", ""}}},
+		{"en", "2024-11-13", "The retailer lost $3 million in the fiscal-first quarter.", []timexWant{
+			{D, "the fiscal-first quarter", "2024-Q1", "", ""}}},
+	})
+}
