@@ -146,3 +146,14 @@ func TestMonthSetsAndFiscalQuarter(t *testing.T) {
 			{D, "the fiscal-first quarter", "2024-Q1", "", ""}}},
 	})
 }
+
+// TestFrequencyAdjectives: "weekly", "hourly", "monthly" recur even before
+// a noun ("his weekly radio address").
+func TestFrequencyAdjectives(t *testing.T) {
+	runTimexCases(t, []timexCase{
+		{"en", "2024-05-13", "The president spoke of the floods in his weekly radio address.", []timexWant{
+			{SET, "weekly", "P1W", "", ""}}},
+		{"en", "2024-05-13", "Average hourly earnings rose 0.3 percent.", []timexWant{
+			{SET, "hourly", "PT1H", "", ""}}},
+	})
+}
