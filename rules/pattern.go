@@ -67,6 +67,9 @@ type Pattern struct {
 	// length of "a couple of years" (2), the half of "the last half of
 	// 1989" (2).
 	Number int
+	// Week reads the day the pattern names as its ISO week ("the week of
+	// March 6").
+	Week bool
 	// NotBefore is a word that may not follow the match ("the quarter"
 	// but not "the quarter of the vote").
 	NotBefore string
@@ -106,6 +109,7 @@ type patternFile struct {
 	CueFirst   bool       `yaml:"cue_first"`
 	CueLast    int        `yaml:"cue_last"`
 	Number     int        `yaml:"number"`
+	Week       bool       `yaml:"week"`
 }
 
 type shiftFile struct {
@@ -180,7 +184,7 @@ func (l *Language) compilePattern(pf patternFile) (*Pattern, error) {
 	p := &Pattern{ID: pf.ID, Lang: l, Dateline: pf.Dateline, YearOffset: pf.YearOffset, Half: pf.Half,
 		Century: pf.Century, Anchor: pf.Anchor, Future: pf.Future, Alone: pf.Alone, Rel: pf.Rel,
 		Value: pf.Value, Set: pf.Set, Vague: pf.Vague, DayPart: pf.DayPart, SkipFirst: pf.SkipFirst, NotBefore: strings.ToLower(pf.NotBefore),
-		NotStart: strings.ToLower(pf.NotStart), CueFirst: pf.CueFirst, CueLast: pf.CueLast, Number: pf.Number}
+		NotStart: strings.ToLower(pf.NotStart), CueFirst: pf.CueFirst, CueLast: pf.CueLast, Number: pf.Number, Week: pf.Week}
 	if p.DayPart != "" && !contains(DayParts, p.DayPart) {
 		return nil, fmt.Errorf("day_part %q: want one of %s", p.DayPart, strings.Join(DayParts, ", "))
 	}

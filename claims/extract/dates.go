@@ -76,6 +76,15 @@ func runDates(p *Pass) {
 			continue
 		}
 		if it := r.resolveMatch(m); it != nil {
+			if d := it.c.Date; m.Pattern.Week && d != nil && d.Gran == claims.GranDay && !d.Range && !d.Fuzzy {
+				// "the week of March 6": the ISO week holding it.
+				wv := *d
+				wv.Start = mondayOf(d.Start)
+				wv.End = wv.Start.AddDate(0, 0, 7)
+				wv.Gran = claims.GranWeek
+				it.c.Date = &wv
+				it.c.Value = wv.Canonical()
+			}
 			items = append(items, it)
 			if it.c.Date != nil && !it.c.Date.Range && it.c.Date.Gran >= claims.GranDay && !it.c.Date.Fuzzy {
 				r.anchor, r.anchorText = it.c.Date.Start, p.Doc.Text[it.c.Start:it.c.End]

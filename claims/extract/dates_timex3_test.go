@@ -157,3 +157,16 @@ func TestFrequencyAdjectives(t *testing.T) {
 			{SET, "hourly", "PT1H", "", ""}}},
 	})
 }
+
+// TestWeekOfDateAndCouple: "the week of March 6" is the ISO week holding
+// that day; "the next couple of years" two years.
+func TestWeekOfDateAndCouple(t *testing.T) {
+	runTimexCases(t, []timexCase{
+		{"en", "2024-02-20", "The trial is set for the week of March 4, lawyers said.", []timexWant{
+			{D, "the week of March 4", "2024-W10", "", ""}}},
+		{"en", "2024-02-20", "Results are due the week of 11 March.", []timexWant{
+			{D, "the week of 11 March", "2024-W11", "", ""}}},
+		{"en", "2024-02-20", "Rates should ease over the next couple of years.", []timexWant{
+			{DU, "the next couple of years", "P2Y", "", ""}}},
+	})
+}
