@@ -85,6 +85,19 @@ func runDates(p *Pass) {
 				it.c.Date = &wv
 				it.c.Value = wv.Canonical()
 			}
+			if d := it.c.Date; m.Pattern.Rel != "" && d != nil && d.Gran == claims.GranYear && !d.Range {
+				// "post-1959", "pre-2008": the year, open on one side.
+				wv := *d
+				wv.Period = it.c.Value
+				wv.Range, wv.Fuzzy, wv.EndGran = true, true, claims.GranYear
+				if m.Pattern.Rel == "next" {
+					wv.End = d.Start.AddDate(100, 0, 0)
+				} else {
+					wv.Start = d.End.AddDate(-100, 0, 0)
+				}
+				it.c.Date = &wv
+				it.c.Value = wv.Canonical()
+			}
 			items = append(items, it)
 			if it.c.Date != nil && !it.c.Date.Range && it.c.Date.Gran >= claims.GranDay && !it.c.Date.Fuzzy {
 				r.anchor, r.anchorText = it.c.Date.Start, p.Doc.Text[it.c.Start:it.c.End]
@@ -1069,7 +1082,7 @@ func (p *dateRun) resolveDate(c *claims.Claim, m rules.Match) bool {
 		dv.Written = []string{"century"}
 		dv.Period = fmt.Sprintf("%02d", first/100)
 	case cp.Holiday != 0:
-		if !p.resolveHoliday(c, dv, cp, pub, tense) {
+		if !p.resolveHoliday(c, dv, cp, pub, tense, pat.Week) {
 			return false
 		}
 		if c.Value != "" {
@@ -1186,7 +1199,7 @@ func (p *Pass) resolvePeriodOrdinal(c *claims.Claim, dv *claims.DateValue, cp ru
 // 2024", "last Easter", "Hari Natal"): in the year written, else the one
 // the relative word or the tense picks from the publication date, else the
 // nearest.
-func (p *Pass) resolveHoliday(c *claims.Claim, dv *claims.DateValue, cp rules.Captures, pub time.Time, tense claims.Tense) bool {
+func (p *Pass) resolveHoliday(c *claims.Claim, dv *claims.DateValue, cp rules.Captures, pub time.Time, tense claims.Tense, week bool) bool {
 	h := p.Lang.Holidays[cp.Holiday-1]
 	dv.Written = []string{"month", "day"}
 	var t time.Time
@@ -1209,9 +1222,13 @@ func (p *Pass) resolveHoliday(c *claims.Claim, dv *claims.DateValue, cp rules.Ca
 		if next.Before(pub) {
 			next = h.In(pub.Year() + 1)
 		}
+		this := h.In(pub.Year())
+		mon := mondayOf(this)
 		switch {
 		case cp.HasOffset && cp.Offset == 0:
-			t = h.In(pub.Year())
+			t = this
+		case week && !cp.HasOffset && !pub.Before(mon) && pub.Before(mon.AddDate(0, 0, 7)):
+			t = this // "as Easter week began": the week under way
 		case cp.HasOffset && cp.Offset < 0 || !cp.HasOffset && tense == claims.TensePast:
 			t = prev
 			if cp.HasOffset && t.Equal(pub) {

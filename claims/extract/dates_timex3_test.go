@@ -170,3 +170,19 @@ func TestWeekOfDateAndCouple(t *testing.T) {
 			{DU, "the next couple of years", "P2Y", "", ""}}},
 	})
 }
+
+// TestHolidayWeekAndPrePostYear: "Easter week" is the week holding Easter,
+// the one under way when the dateline falls in it; "post-1959" and
+// "pre-2008" are TimeML's year, their dates open on one side so that a
+// later (earlier) year does not conflict with them.
+func TestHolidayWeekAndPrePostYear(t *testing.T) {
+	runTimexCases(t, []timexCase{
+		// Easter 2024 is Sunday 31 March; 2024-03-25 is the Monday before.
+		{"en", "2024-03-25", "Pilgrims filled the old city as Easter week began.", []timexWant{
+			{D, "Easter week", "2024-W13", "", ""}}},
+		{"en", "2024-05-13", "The book traces life in post-1959 Cuba.", []timexWant{
+			{D, "1959", "1959", "1959-01-01T00:00/2059-01-01T00:00", ""}}},
+		{"en", "2024-05-13", "Output is back at pre-2008 levels.", []timexWant{
+			{D, "2008", "2008", "1909-01-01T00:00/2009-01-01T00:00", ""}}},
+	})
+}
