@@ -180,6 +180,8 @@ func TestHolidayWeekAndPrePostYear(t *testing.T) {
 		// Easter 2024 is Sunday 31 March; 2024-03-25 is the Monday before.
 		{"en", "2024-03-25", "Pilgrims filled the old city as Easter week began.", []timexWant{
 			{D, "Easter week", "2024-W13", "", ""}}},
+		{"id", "2024-03-25", "Peziarah memadati kota tua saat pekan Paskah dimulai.", []timexWant{
+			{D, "pekan Paskah", "2024-W13", "", ""}}},
 		{"en", "2024-05-13", "The book traces life in post-1959 Cuba.", []timexWant{
 			{D, "1959", "1959", "1959-01-01T00:00/2059-01-01T00:00", ""}}},
 		{"en", "2024-05-13", "Output is back at pre-2008 levels.", []timexWant{
