@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
@@ -17,6 +16,7 @@ import (
 	"github.com/crosscheck/crosscheck/compare/internal/corpusgen"
 	"github.com/crosscheck/crosscheck/compare/pipeline"
 	"github.com/crosscheck/crosscheck/compare/report"
+	"github.com/crosscheck/crosscheck/compare/report/browsertest"
 )
 
 // TestLargeHTMLInBrowser renders the report of a generated 10,000-article
@@ -26,13 +26,7 @@ import (
 // paging, the evidence and the story filter must work at that size. (The
 // page used to be 10.8 MB and take 87 s to render.)
 func TestLargeHTMLInBrowser(t *testing.T) {
-	if testing.Short() {
-		t.Skip("large browser test skipped in -short mode")
-	}
-	bin := largeChromium()
-	if bin == "" {
-		t.Skip("no Chromium binary found (apt-get install -y chromium, or set CROSSCHECK_CHROMIUM); skipping browser test")
-	}
+	browsertest.SkipUnlessAvailable(t) // before the work only a browser needs
 	dir := t.TempDir()
 	corpus := filepath.Join(dir, "corpus")
 	require.NoError(t, corpusgen.Generate(1, 10000, corpusgen.Mixed).WriteDir(corpus))
@@ -53,19 +47,7 @@ func TestLargeHTMLInBrowser(t *testing.T) {
 
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx,
-		chromedp.ExecPath(bin),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(filepath.Join(dir, "profile")),
-	)
-	defer cancelAlloc()
-	bctx, cancelBrowser := chromedp.NewContext(allocCtx)
-	defer cancelBrowser()
+	bctx := browsertest.Start(t, ctx, dir)
 	require.NoError(t, chromedp.Do(bctx, chromedp.Navigate("about:blank"))) // the browser is up before timing starts
 
 	start := time.Now()
@@ -105,16 +87,4 @@ func TestLargeHTMLInBrowser(t *testing.T) {
 	assert.Equal(t, true, eval(`document.querySelectorAll('details.story[data-story="`+story+`"] .tl-row, details.story[data-story="`+story+`"] .attribute').length > 0`))
 	t.Logf("paging, evidence and story filter took %v", time.Since(step).Round(time.Millisecond))
 	assert.Less(t, time.Since(step), 3*time.Second)
-}
-
-func largeChromium() string {
-	if p := os.Getenv("CROSSCHECK_CHROMIUM"); p != "" {
-		return p
-	}
-	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
 }

@@ -3,7 +3,6 @@ package report
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
@@ -13,21 +12,9 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-)
 
-// chromiumPath finds a Chromium or Chrome binary: $CROSSCHECK_CHROMIUM,
-// then /usr/bin/chromium (Debian's package), then the usual names on PATH.
-func chromiumPath() string {
-	if p := os.Getenv("CROSSCHECK_CHROMIUM"); p != "" {
-		return p
-	}
-	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
+	"github.com/crosscheck/crosscheck/compare/report/browsertest"
+)
 
 // TestHTMLInBrowser opens the HTML report in headless Chromium and checks
 // what only a browser can: that no payload in the article text ran or
@@ -36,13 +23,6 @@ func chromiumPath() string {
 //
 // It skips when no browser is installed (apt-get install -y chromium).
 func TestHTMLInBrowser(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
-	bin := chromiumPath()
-	if bin == "" {
-		t.Skip("no Chromium binary found (install it with: apt-get install -y chromium, or set CROSSCHECK_CHROMIUM); skipping browser test")
-	}
 
 	r := fixtureReport(t)
 	opt := fixtureOptions(r)
@@ -55,22 +35,7 @@ func TestHTMLInBrowser(t *testing.T) {
 	// allocator's context ends.
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx,
-		chromedp.ExecPath(bin),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(filepath.Join(dir, "profile")),
-	)
-	defer cancelAlloc()
-	bctx, cancelBrowser := chromedp.NewContext(allocCtx)
-	defer cancelBrowser()
+	bctx := browsertest.Start(t, ctx, dir)
 
 	// Before any page script runs, trap alert() and record CSP violations,
 	// so that a payload that did run is seen even if it only called alert

@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
@@ -15,25 +14,11 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/crosscheck/crosscheck/compare/report/browsertest"
 	"github.com/crosscheck/crosscheck/compare/review"
 )
 
 var screenshot = flag.Bool("screenshot", false, "rewrite testdata/desk.png, the README's picture of the desk")
-
-// chromiumPath finds a Chromium or Chrome binary, as the HTML report's
-// browser test does: $CROSSCHECK_CHROMIUM, then /usr/bin/chromium, then
-// the usual names on PATH.
-func chromiumPath() string {
-	if p := os.Getenv("CROSSCHECK_CHROMIUM"); p != "" {
-		return p
-	}
-	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
 
 // TestDeskInBrowser opens the desk in headless Chromium, dismisses one
 // finding with the mouse and confirms another with the keyboard, filters,
@@ -42,13 +27,7 @@ func chromiumPath() string {
 // It skips when no browser is installed (apt-get install -y chromium).
 // With -screenshot it rewrites testdata/desk.png.
 func TestDeskInBrowser(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
-	bin := chromiumPath()
-	if bin == "" {
-		t.Skip("no Chromium binary found (install it with: apt-get install -y chromium, or set CROSSCHECK_CHROMIUM); skipping browser test")
-	}
+	browsertest.SkipUnlessAvailable(t) // before the work only a browser needs
 	payload := "December 31, 2024\nA note <script>window.__pwned = 1</script> and \"><img src=x onerror=\"window.__pwned = 2\"> on 9 March 2025.\n"
 	shot, err := filepath.Abs(filepath.Join("testdata", "desk.png"))
 	require.NoError(t, err)
@@ -64,23 +43,7 @@ func TestDeskInBrowser(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	dir := t.TempDir()
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx,
-		chromedp.ExecPath(bin),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.WindowSize(1280, 860),
-		chromedp.UserDataDir(filepath.Join(dir, "profile")),
-	)
-	defer cancelAlloc()
-	bctx, cancelBrowser := chromedp.NewContext(allocCtx)
-	defer cancelBrowser()
+	bctx := browsertest.Start(t, ctx, dir, chromedp.WindowSize(1280, 860))
 
 	// Before any page script runs, trap alert() and record CSP violations.
 	trap := func(ctx context.Context, tgt *chromedp.Target) (chromedp.Void, error) {
