@@ -169,6 +169,26 @@ type reportFlags struct {
 	maxDocSize                                               sizeFlag
 }
 
+// addInputFlags registers the flags every command that reads articles
+// takes: language, rule directories, unreadable files, configuration and
+// size limit.
+func (f *reportFlags) addInputFlags(fs *flag.FlagSet) {
+	fs.StringVar(&f.lang, "lang", "", "force the language of every document (en, id, ...) instead of detecting it")
+	fs.Var(&f.rules, "rules", "directory of extra rule files (repeatable)")
+	fs.BoolVar(&f.keepGoing, "keep-going", false, "report unreadable files as skipped documents instead of stopping")
+	fs.StringVar(&f.config, "config", "", "configuration file (default: .crosscheck.yaml found from the working directory up)")
+	fs.Var(&f.maxDocSize, "max-doc-size", maxDocSizeUsage)
+}
+
+// applyInputConfig fills the input settings the flags left unset from the
+// configuration; its rule directories come before the flags'.
+func (f *reportFlags) applyInputConfig(cfg *config.Config) {
+	if f.lang == "" {
+		f.lang = cfg.Language
+	}
+	f.rules = append(append(multiFlag{}, cfg.Rules...), f.rules...)
+}
+
 type multiFlag []string
 
 func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
@@ -184,16 +204,12 @@ func runReport(args []string, env Env, claimsOnly bool) (code int, err error) {
 	fs.SetOutput(env.Stderr)
 	var f reportFlags
 	fs.StringVar(&f.format, "format", "", "output format: "+strings.Join(formats, "|")+" (default table, or the config's format)")
-	fs.StringVar(&f.lang, "lang", "", "force the language of every document (en, id, ...) instead of detecting it")
-	fs.Var(&f.rules, "rules", "directory of extra rule files (repeatable)")
+	f.addInputFlags(fs)
 	fs.StringVar(&f.output, "o", "", "write the output to this file instead of standard output; without --format, the format follows its extension (.html, .md, .csv, .json)")
 	fs.StringVar(&f.output, "output", "", "same as -o")
 	fs.BoolVar(&f.noColor, "no-color", false, "no colour in the table (as NO_COLOR=1 does)")
-	fs.BoolVar(&f.keepGoing, "keep-going", false, "report unreadable files as skipped documents instead of stopping")
-	fs.StringVar(&f.config, "config", "", "configuration file (default: .crosscheck.yaml found from the working directory up)")
 	fs.StringVar(&f.stdinFormat, "stdin-format", "", "what standard input (-) holds: text|html|jsonl (default: detected)")
 	fs.BoolVar(&f.allowEmpty, "allow-empty", false, "accept inputs from which no document is read (otherwise exit 2)")
-	fs.Var(&f.maxDocSize, "max-doc-size", maxDocSizeUsage)
 	if !claimsOnly {
 		fs.StringVar(&f.minSev, "min-severity", "", "hide findings below this severity: info|low|medium|high")
 		fs.StringVar(&f.failOn, "fail-on", "", "exit 1 when a finding at or above this severity remains: info|low|medium|high, or none (never exit 1); default low")
@@ -227,16 +243,13 @@ func runReport(args []string, env Env, claimsOnly bool) (code int, err error) {
 		if f.format == "" && contains(formats, cfg.Format) {
 			f.format = cfg.Format
 		}
-		if f.lang == "" {
-			f.lang = cfg.Language
-		}
+		f.applyInputConfig(cfg)
 		if f.minSev == "" {
 			f.minSev = cfg.MinSeverity
 		}
 		if f.failOn == "" {
 			f.failOn = cfg.FailOn
 		}
-		f.rules = append(append(multiFlag{}, cfg.Rules...), f.rules...)
 	}
 	if f.format == "" {
 		f.format = "table"

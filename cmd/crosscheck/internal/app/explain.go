@@ -32,11 +32,7 @@ func runExplain(args []string, env Env) (int, error) {
 	fs.StringVar(&at, "at", "", "the claims at DOC:LINE or DOC:LINE:COL")
 	fs.StringVar(&phrase, "phrase", "", "the claims whose words contain this phrase (any case)")
 	fs.StringVar(&f.format, "format", "table", "output format: table|json")
-	fs.StringVar(&f.lang, "lang", "", "force the language of every document (en, id, ...)")
-	fs.Var(&f.rules, "rules", "directory of extra rule files (repeatable)")
-	fs.BoolVar(&f.keepGoing, "keep-going", false, "report unreadable files as skipped documents instead of stopping")
-	fs.StringVar(&f.config, "config", "", "configuration file (default: .crosscheck.yaml found from the working directory up)")
-	fs.Var(&f.maxDocSize, "max-doc-size", maxDocSizeUsage)
+	f.addInputFlags(fs)
 	paths, err := parseInterleaved(fs, args)
 	if err != nil {
 		return ExitError, err
@@ -73,10 +69,7 @@ func runExplain(args []string, env Env) (int, error) {
 		return ExitError, err
 	}
 	if cfg != nil {
-		if f.lang == "" {
-			f.lang = cfg.Language
-		}
-		f.rules = append(append(multiFlag{}, cfg.Rules...), f.rules...)
+		f.applyInputConfig(cfg)
 	}
 	set, err := ruleSet(f.rules)
 	if err != nil {
@@ -86,16 +79,17 @@ func runExplain(args []string, env Env) (int, error) {
 	if err != nil {
 		return ExitError, err
 	}
-	res, err := pipeline.Run(docs, pipeline.Options{Rules: set, Language: f.lang})
+	// Extraction only: compare.Explain compares once, keeping its traces.
+	cs, err := pipeline.Extract(docs, pipeline.Options{Rules: set, Language: f.lang})
 	if err != nil {
 		return ExitError, err
 	}
 	if atDoc != "" && !hasDoc(docs, atDoc) {
 		return ExitError, fmt.Errorf("--at %q: no document %q was read (documents are named by their file name without extension)", at, atDoc)
 	}
-	ex := compare.Explain(res.Documents, res.Claims, set)
+	ex := compare.Explain(docs, cs, set)
 	var picked []*claims.Claim
-	for _, c := range res.Claims {
+	for _, c := range cs {
 		if atDoc != "" && (c.Doc != atDoc || c.Line != atLine || atCol > 0 && !covers(c, atCol)) {
 			continue
 		}
