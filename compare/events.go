@@ -135,6 +135,7 @@ func isMetaLine(line string) bool {
 // ("Quake" in a title-case headline).
 func (s *scratch) readLead(d *claims.Document, set *rules.Set, stop map[string]bool) lead {
 	l := lead{end: leadEnd(d.Text), all: map[string]bool{}}
+	metaEnd := frontMatterEnd(d.Text)
 	toks := s.toks
 	// The title: the "title:" line, or the first line when it has no
 	// closing punctuation. Its capitals count only for words the body
@@ -148,7 +149,7 @@ func (s *scratch) readLead(d *claims.Document, set *rules.Set, stop map[string]b
 	}
 	for i := 0; i < len(toks); i++ {
 		tk := &toks[i]
-		if tk.Kind == token.Number && tk.Start < l.end && len(tk.Text) == 4 && !metaKey(d.Text, tk.Start) {
+		if tk.Kind == token.Number && tk.Start < l.end && len(tk.Text) == 4 && !metaKey(d.Text, tk.Start, metaEnd) {
 			if y := atoi(tk.Text); y >= 1900 && y <= 2100 {
 				l.years = append(l.years, y)
 			}
@@ -172,7 +173,7 @@ func (s *scratch) readLead(d *claims.Document, set *rules.Set, stop map[string]b
 		if stop[tk.Lower] || set.StoryStop[tk.Lower] || isCalendarWord(set, tk.Lower) {
 			continue
 		}
-		if metaKey(d.Text, tk.Start) {
+		if metaKey(d.Text, tk.Start, metaEnd) {
 			continue
 		}
 		// A capitalised word opening a sentence is a name only when it
@@ -222,10 +223,32 @@ func (l *lead) addName(w string, general bool) {
 	l.general = append(l.general, general)
 }
 
-// metaKey reports whether the word at off is the key of a front-matter line
-// ("source: Associated Press"): the value of any line but the title is
-// metadata, not the article's words.
-func metaKey(text string, off int) bool {
+// frontMatterEnd is where the "key: value" lines (and "---" fences, blank
+// lines) at the top of text end; found once per document.
+func frontMatterEnd(text string) int {
+	pos := 0
+	for pos < len(text) {
+		nl := strings.IndexByte(text[pos:], '\n')
+		end := len(text)
+		if nl >= 0 {
+			end = pos + nl
+		}
+		line := strings.TrimSpace(text[pos:end])
+		if _, ok := claims.FrontMatterKey(line); !ok && line != "" && line != "---" {
+			return pos
+		}
+		pos = end + 1
+	}
+	return len(text)
+}
+
+// metaKey reports whether the word at off stands in a front-matter line
+// other than the title ("source: Associated Press"): metadata, not the
+// article's words. metaEnd is frontMatterEnd of text.
+func metaKey(text string, off, metaEnd int) bool {
+	if off >= metaEnd {
+		return false
+	}
 	ls := strings.LastIndexByte(text[:off], '\n') + 1
 	le := strings.IndexByte(text[off:], '\n')
 	if le < 0 {
@@ -233,18 +256,7 @@ func metaKey(text string, off int) bool {
 	} else {
 		le += off
 	}
-	line := strings.TrimSpace(text[ls:le])
-	if !isMetaLine(line) {
-		return false
-	}
-	// Only at the top of the text.
-	for _, prev := range strings.Split(text[:ls], "\n") {
-		p := strings.TrimSpace(prev)
-		if p != "" && p != "---" && !isMetaLine(p) && !strings.HasPrefix(p, "title:") {
-			return false
-		}
-	}
-	return true
+	return isMetaLine(strings.TrimSpace(text[ls:le]))
 }
 
 func isCalendarWord(set *rules.Set, w string) bool {

@@ -244,3 +244,20 @@ func TestSidesNameTheArticlesTheyQuote(t *testing.T) {
 		}
 	}
 }
+
+func TestFrontMatterEnd(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"title: Floods\ndate: 2020-01-01\nsource: x.com\n\nBody: with a colon.", "title: Floods\ndate: 2020-01-01\nsource: x.com\n\n"},
+		{"---\ndate: 2020-01-01\n---\nBody.", "---\ndate: 2020-01-01\n---\n"},
+		{"Body first.\ndate: 2020-01-01", ""},
+	} {
+		end := frontMatterEnd(tc.text)
+		if got := tc.text[:end]; got != tc.want {
+			t.Errorf("frontMatterEnd(%q) keeps %q, want %q", tc.text, got, tc.want)
+		}
+		// A "key: value" line past the front matter is the article's.
+		if i := strings.LastIndex(tc.text, "date:"); i >= end && metaKey(tc.text, i, end) {
+			t.Errorf("%q: a date line in the body read as metadata", tc.text)
+		}
+	}
+}
