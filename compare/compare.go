@@ -828,58 +828,44 @@ func (w *blockWorker) compareGroup(b *block) {
 		return
 	}
 	// Sides: claims that take part in a conflict, grouped so every claim in
-	// a side is compatible with the side's first claim.
+	// a side is compatible with the side's first claim. Each side names
+	// exactly the articles it quotes, and weighs as many independent
+	// sources as it has (syndicated copies count once: srcOf).
 	var sides []Side
+	var srcOf [][]string // per side: its claims' sources
 	for i, c := range b.claims {
 		if !conflicted[i] {
 			continue
 		}
-		placed := false
-		for k := range sides {
-			if compatible(sides[k].Claims[0], c) && allCompatible(sides[k].Claims, c) {
-				sides[k].Claims = append(sides[k].Claims, c)
-				placed = true
-				break
-			}
+		k := slices.IndexFunc(sides, func(sd Side) bool { return compatible(sd.Claims[0], c) && allCompatible(sd.Claims, c) })
+		if k < 0 {
+			k = len(sides)
+			sides, srcOf = append(sides, Side{}), append(srcOf, nil)
 		}
-		if !placed {
-			sides = append(sides, Side{Value: c.Value, Describe: describe(c), Claims: []*claims.Claim{c}})
-		}
-	}
-	// Each side names exactly the articles it quotes; it weighs as many
-	// independent sources as it has (syndicated copies count once).
-	weight := make([]int, len(sides))
-	for k := range sides {
-		rep := representative(sides[k].Claims)
-		sides[k].Value, sides[k].Describe = rep.Value, cm.describeIn(rep)
-		docs := make([]string, 0, len(sides[k].Claims))
-		var ss []string
-		for _, c := range sides[k].Claims {
-			docs = append(docs, c.Doc)
-			ss = append(ss, src[slices.Index(b.claims, c)])
-		}
-		sides[k].Sources = distinct(docs)
-		weight[k] = len(distinct(ss))
+		sides[k].Claims = append(sides[k].Claims, c)
+		srcOf[k] = append(srcOf[k], src[i])
 	}
 	if len(sides) < 2 {
 		return
 	}
-	order := make([]int, len(sides))
-	for k := range order {
-		order[k] = k
-	}
-	sort.SliceStable(order, func(i, j int) bool {
-		a, b := order[i], order[j]
-		if weight[a] != weight[b] {
-			return weight[a] < weight[b]
+	weight := make(map[*claims.Claim]int, len(sides)) // by a side's first claim
+	for k := range sides {
+		rep := representative(sides[k].Claims)
+		sides[k].Value, sides[k].Describe = rep.Value, cm.describeIn(rep)
+		docs := make([]string, 0, len(sides[k].Claims))
+		for _, c := range sides[k].Claims {
+			docs = append(docs, c.Doc)
 		}
-		return sides[a].Sources[0] < sides[b].Sources[0]
-	})
-	sorted := make([]Side, len(sides))
-	for k, o := range order {
-		sorted[k] = sides[o]
+		sides[k].Sources = distinct(docs)
+		weight[sides[k].Claims[0]] = len(distinct(srcOf[k]))
 	}
-	sides = sorted
+	sort.SliceStable(sides, func(i, j int) bool {
+		wi, wj := weight[sides[i].Claims[0]], weight[sides[j].Claims[0]]
+		if wi != wj {
+			return wi < wj
+		}
+		return sides[i].Sources[0] < sides[j].Sources[0]
+	})
 	f := Finding{Kind: string(b.claims[0].Kind), Attribute: b.attribute, Sides: sides, Category: Conflict}
 	var all []*claims.Claim
 	for _, s := range sides {
