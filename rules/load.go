@@ -460,6 +460,9 @@ func compile(files []source) (*Set, error) {
 				if p.ID == "" || len(p.Names) == 0 {
 					return nil, fmt.Errorf("%s:%d: a participant needs an id and names", src.name, lines.line("participants", i))
 				}
+				if k, n, dup := duplicateExact(p.Names); dup {
+					return nil, fmt.Errorf("%s:%d: participant %q: name %q given twice", src.name, lines.line("participants", i, "names", k), p.ID, n)
+				}
 				if _, ok := participants[p.ID]; !ok {
 					partOrder = append(partOrder, p.ID)
 				}
@@ -594,6 +597,19 @@ func compile(files []source) (*Set, error) {
 		}
 	}
 	return set, nil
+}
+
+// duplicateExact is duplicate for case-sensitive lists (participants'
+// names, matched as written: "Kim Jong-un" and "Kim Jong-Un" are two).
+func duplicateExact(words []string) (int, string, bool) {
+	seen := make(map[string]bool, len(words))
+	for k, w := range words {
+		if seen[w] {
+			return k, w, true
+		}
+		seen[w] = true
+	}
+	return 0, "", false
 }
 
 // duplicate finds a word listed twice (ignoring case), returning the index

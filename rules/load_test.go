@@ -32,6 +32,7 @@ func TestLoadErrorsNameFileAndLine(t *testing.T) {
 		{"counts_as unknown", "frames:\n  - name: x\n    triggers: [x]\n    counts_as: {victims: persons}\n    attributes: [{name: a, kinds: [count]}]\n", "bad.yaml:2: frame \"x\": counts_as victims: persons"},
 		{"duplicate trigger", "frames:\n  - name: x\n    triggers:\n      - merger\n      - deal\n      - Merger\n    attributes: [{name: a, kinds: [date]}]\n", "bad.yaml:6: frame \"x\": trigger \"Merger\" given twice"},
 		{"duplicate attribute word", "frames:\n  - name: x\n    triggers: [x]\n    attributes:\n      - {name: a, kinds: [date]}\n      - name: b\n        kinds: [count]\n        words:\n          - toll\n          - toll\n", "bad.yaml:10: attribute \"b\": word \"toll\" given twice"},
+		{"duplicate participant name", "participants:\n  - id: lebanon\n    names:\n      - Lebanon\n      - Beirut\n      - Lebanon\n", "bad.yaml:6: participant \"lebanon\": name \"Lebanon\" given twice"},
 		{"duplicate list word", strings.Replace(langWith(""), "range_to: [to]", "range_to: [to, till, To]", 1), "bad.yaml:6: list range_to: \"To\" given twice"},
 		{"duplicate attribute", "frames:\n  - name: x\n    triggers: [x]\n    attributes:\n      - {name: a, kinds: [date]}\n      - {name: a, kinds: [count]}\n", "bad.yaml:6: frame \"x\": attribute \"a\" given twice"},
 		{"unknown kind", "frames:\n  - name: x\n    triggers: [x]\n    attributes: [{name: a, kinds: [colour]}]\n", "unknown kind"},
