@@ -23,6 +23,10 @@ type Options struct {
 	Workers  int        // extraction goroutines; 0 = GOMAXPROCS
 	// Progress, when set, is called after each document is extracted.
 	Progress func(done, total int)
+	// LazyClaims builds the report without converting its claims
+	// (report.Input.LazyClaims): for the JSON and JSON Lines renderers,
+	// which convert each claim as they write it.
+	LazyClaims bool
 }
 
 // Result is a run's output: the report and the intermediate values callers
@@ -125,6 +129,6 @@ func Run(docs []*claims.Document, opt Options) (*Result, error) {
 	}
 	cr := compare.Compare(docs, cs, set)
 	in := report.Input{Documents: docs, Claims: cs, Findings: cr.Findings, Agreements: cr.Agreements,
-		Stories: cr.StoryOf, Syndicated: cr.Copies}
+		Stories: cr.StoryOf, Syndicated: cr.Copies, LazyClaims: opt.LazyClaims}
 	return &Result{Report: report.Build(in), Documents: docs, Claims: cs, Compare: cr}, nil
 }

@@ -66,13 +66,17 @@ var formats = []struct {
 	name   string
 	report renderFunc // for Render
 	claims renderFunc // for RenderClaims; nil when the format has no claims view
+	// streams: the format writes claims one at a time and needs no
+	// Report.Claims (see Input.LazyClaims).
+	streams bool
 }{
-	{"table", renderTable, renderClaimsTable},
-	{"markdown", renderMarkdown, renderClaimsMarkdown},
-	{"csv", renderCSV, renderClaimsCSV},
-	{"json", renderJSON, renderClaimsJSON},
-	{"html", renderHTML, nil},
-	{"claimreview", renderClaimReview, nil},
+	{"table", renderTable, renderClaimsTable, false},
+	{"markdown", renderMarkdown, renderClaimsMarkdown, false},
+	{"csv", renderCSV, renderClaimsCSV, false},
+	{"json", renderJSON, renderClaimsJSON, true},
+	{"jsonl", renderJSONL, renderClaimsJSONL, true},
+	{"html", renderHTML, nil, false},
+	{"claimreview", renderClaimReview, nil, false},
 }
 
 // Formats returns the names Render accepts, for flag help and validation.
@@ -100,6 +104,9 @@ func ClaimFormats() []string {
 func Render(w io.Writer, r *Report, format string, opt RenderOptions) error {
 	for _, f := range formats {
 		if f.name == format {
+			if !f.streams {
+				r.Materialize()
+			}
 			return f.report(w, r, opt)
 		}
 	}
@@ -112,6 +119,9 @@ func Render(w io.Writer, r *Report, format string, opt RenderOptions) error {
 func RenderClaims(w io.Writer, r *Report, format string, opt RenderOptions) error {
 	for _, f := range formats {
 		if f.name == format && f.claims != nil {
+			if !f.streams {
+				r.Materialize()
+			}
 			return f.claims(w, r, opt)
 		}
 	}

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"encoding/json"
 	"io"
 	"sort"
 	"strings"
@@ -126,4 +127,16 @@ func renderClaimReview(w io.Writer, r *Report, opt RenderOptions) error {
 		})
 	}
 	return writeJSON(w, out)
+}
+
+// writeJSON writes v indented, with a final newline (the drafts are small:
+// one object per confirmed finding).
+func writeJSON(w io.Writer, v any) error {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return err
+	}
+	b = append(b, '\n')
+	_, err = w.Write(b)
+	return err
 }

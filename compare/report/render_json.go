@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"encoding/json"
 	"io"
 )
@@ -8,8 +9,23 @@ import (
 // renderJSON writes the report exactly as the versioned contract defines it.
 // Review options do not apply: dismissed findings stay in, carrying their
 // review, because consumers of the JSON decide for themselves.
+//
+// The report is written element by element rather than marshalled whole:
+// at 100,000 articles json.MarshalIndent held the 400 MB document and
+// about three times that in temporary buffers. The bytes are the same as
+// MarshalIndent's (TestJSONStreamMatchesMarshalIndent).
 func renderJSON(w io.Writer, r *Report, _ RenderOptions) error {
-	return writeJSON(w, r)
+	jw := newJSONWriter(w)
+	jw.open()
+	jw.field("version", r.Version)
+	jsonArray(jw, "documents", r.Documents)
+	jw.claims(r, r.Claims)
+	jsonArray(jw, "discrepancies", r.Discrepancies)
+	jsonArray(jw, "agreements", r.Agreements)
+	if len(r.Stale) > 0 { // omitempty
+		jsonArray(jw, "stale_reviews", r.Stale)
+	}
+	return jw.close()
 }
 
 // ClaimsOutput is the JSON the claims command prints: the report's documents
@@ -21,22 +37,123 @@ type ClaimsOutput struct {
 }
 
 func renderClaimsJSON(w io.Writer, r *Report, _ RenderOptions) error {
-	out := ClaimsOutput{Version: r.Version, Documents: r.Documents, Claims: r.Claims}
-	if out.Documents == nil {
-		out.Documents = []Document{}
+	jw := newJSONWriter(w)
+	jw.open()
+	jw.field("version", r.Version)
+	docs := r.Documents
+	if docs == nil {
+		docs = []Document{}
 	}
-	if out.Claims == nil {
-		out.Claims = []Claim{}
+	jsonArray(jw, "documents", docs)
+	cs := r.Claims
+	if cs == nil {
+		cs = []Claim{}
 	}
-	return writeJSON(w, out)
+	jw.claims(r, cs)
+	return jw.close()
 }
 
-func writeJSON(w io.Writer, v any) error {
-	b, err := json.MarshalIndent(v, "", "  ")
-	if err != nil {
-		return err
+// jsonWriter writes one JSON object, indented as json.MarshalIndent(v, "",
+// "  ") indents it, a field or an array element at a time. The first error
+// sticks; close returns it.
+type jsonWriter struct {
+	w      *bufio.Writer
+	fields int
+	err    error
+}
+
+func newJSONWriter(w io.Writer) *jsonWriter {
+	return &jsonWriter{w: bufio.NewWriterSize(w, 64<<10)}
+}
+
+func (j *jsonWriter) open() { j.write([]byte("{")) }
+
+func (j *jsonWriter) close() error {
+	if j.fields > 0 {
+		j.write([]byte("\n"))
 	}
-	b = append(b, '\n')
-	_, err = w.Write(b)
-	return err
+	j.write([]byte("}\n"))
+	if j.err == nil {
+		j.err = j.w.Flush()
+	}
+	return j.err
+}
+
+func (j *jsonWriter) write(b []byte) {
+	if j.err == nil {
+		_, j.err = j.w.Write(b)
+	}
+}
+
+// key starts the next field of the top-level object.
+func (j *jsonWriter) key(name string) {
+	if j.fields > 0 {
+		j.write([]byte(","))
+	}
+	j.fields++
+	j.write([]byte("\n  \""))
+	j.write([]byte(name)) // field names are plain ASCII
+	j.write([]byte("\": "))
+}
+
+// field writes a top-level field with a scalar or small value.
+func (j *jsonWriter) field(name string, v any) {
+	j.key(name)
+	j.value(v, "  ")
+}
+
+// value writes v indented for a position whose lines start with prefix.
+func (j *jsonWriter) value(v any, prefix string) {
+	if j.err != nil {
+		return
+	}
+	b, err := json.MarshalIndent(v, prefix, "  ")
+	if err != nil {
+		j.err = err
+		return
+	}
+	j.write(b)
+}
+
+// array writes a top-level array field of n elements; at(i) is element i.
+// A nil slice is written as null, an empty one as [], as MarshalIndent
+// writes them.
+func (j *jsonWriter) array(name string, n int, isNil bool, at func(i int) any) {
+	j.key(name)
+	switch {
+	case isNil:
+		j.write([]byte("null"))
+		return
+	case n == 0:
+		j.write([]byte("[]"))
+		return
+	}
+	j.write([]byte("["))
+	for i := 0; i < n && j.err == nil; i++ {
+		if i > 0 {
+			j.write([]byte(","))
+		}
+		j.write([]byte("\n    "))
+		j.value(at(i), "    ")
+	}
+	j.write([]byte("\n  ]"))
+}
+
+// jsonArray writes the slice xs as a top-level array field.
+func jsonArray[T any](j *jsonWriter, name string, xs []T) {
+	j.array(name, len(xs), xs == nil, func(i int) any { return &xs[i] })
+}
+
+// claims writes the report's claims field: cs (r.Claims, or what stands
+// for it when nil), or for a report built with Input.LazyClaims each claim
+// converted as it is written.
+func (j *jsonWriter) claims(r *Report, cs []Claim) {
+	if !r.isLazy {
+		jsonArray(j, "claims", cs)
+		return
+	}
+	j.array("claims", len(r.lazy), false, func(i int) any {
+		c := FromClaim(r.lazy[i])
+		return &c
+	})
 }

@@ -78,6 +78,8 @@ func TestGolden(t *testing.T) {
 		{"claims.md.golden", "markdown", base, true},
 		{"claims.csv.golden", "csv", base, true},
 		{"claims.json.golden", "json", base, true},
+		{"report.jsonl.golden", "jsonl", base, false},
+		{"claims.jsonl.golden", "jsonl", base, true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -93,8 +95,8 @@ func TestGolden(t *testing.T) {
 }
 
 func TestFormats(t *testing.T) {
-	assert.Equal(t, []string{"table", "markdown", "csv", "json", "html", "claimreview"}, Formats())
-	assert.Equal(t, []string{"table", "markdown", "csv", "json"}, ClaimFormats())
+	assert.Equal(t, []string{"table", "markdown", "csv", "json", "jsonl", "html", "claimreview"}, Formats())
+	assert.Equal(t, []string{"table", "markdown", "csv", "json", "jsonl"}, ClaimFormats())
 
 	r := fixtureReport(t)
 	err := Render(&bytes.Buffer{}, r, "yaml", RenderOptions{})

@@ -26,6 +26,11 @@ type Report struct {
 	Agreements    []Agreement   `json:"agreements"`
 	// Stale lists review decisions whose finding no longer appears.
 	Stale []Decision `json:"stale_reviews,omitempty"`
+
+	// lazy holds the claims, sorted, of a report built with
+	// Input.LazyClaims (isLazy); Claims is then nil until Materialize.
+	lazy   []*claims.Claim
+	isLazy bool
 }
 
 // Document is one input, read or skipped.
@@ -147,6 +152,12 @@ type Input struct {
 	Agreements []compare.Agreement
 	Stories    map[string]int      // document id -> story number (optional)
 	Syndicated map[string][]string // document id -> copies merged with it (optional)
+	// LazyClaims leaves Report.Claims nil: the JSON and JSON Lines
+	// renderers convert each claim as they write it, so a large run holds
+	// one copy of its claims instead of two. Materialize fills Claims for
+	// code that reads them; Render and RenderClaims do so when their format
+	// needs it.
+	LazyClaims bool
 }
 
 // Build assembles the report in a deterministic order: documents by id,
@@ -154,7 +165,7 @@ type Input struct {
 func Build(in Input) *Report {
 	// Sized up front: a claim is a large value, and growing by doubling
 	// copied the claims of a 10,000-article run about twice over.
-	r := &Report{Version: Version, Documents: make([]Document, 0, len(in.Documents)), Claims: make([]Claim, 0, len(in.Claims)),
+	r := &Report{Version: Version, Documents: make([]Document, 0, len(in.Documents)),
 		Discrepancies: make([]Discrepancy, 0, len(in.Findings)), Agreements: []Agreement{}}
 	docs := append([]*claims.Document(nil), in.Documents...)
 	sort.SliceStable(docs, func(i, j int) bool { return docs[i].ID < docs[j].ID })
@@ -163,8 +174,9 @@ func Build(in Input) *Report {
 	}
 	cs := append([]*claims.Claim(nil), in.Claims...)
 	SortClaims(cs)
-	for _, c := range cs {
-		r.Claims = append(r.Claims, FromClaim(c))
+	r.lazy, r.isLazy = cs, true
+	if !in.LazyClaims {
+		r.Materialize()
 	}
 	for _, f := range in.Findings {
 		r.Discrepancies = append(r.Discrepancies, FromFinding(f))
@@ -269,6 +281,27 @@ func FromFinding(f compare.Finding) Discrepancy {
 		d.Sides = append(d.Sides, side)
 	}
 	return d
+}
+
+// Materialize converts the claims of a report built with Input.LazyClaims
+// into Claims (a no-op otherwise).
+func (r *Report) Materialize() {
+	if !r.isLazy {
+		return
+	}
+	r.Claims = make([]Claim, 0, len(r.lazy))
+	for _, c := range r.lazy {
+		r.Claims = append(r.Claims, FromClaim(c))
+	}
+	r.lazy, r.isLazy = nil, false
+}
+
+// ClaimCount is the number of claims, materialized or not.
+func (r *Report) ClaimCount() int {
+	if r.isLazy {
+		return len(r.lazy)
+	}
+	return len(r.Claims)
 }
 
 // ClaimByID indexes the report's claims.

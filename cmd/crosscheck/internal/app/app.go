@@ -205,7 +205,7 @@ func runReport(args []string, env Env, claimsOnly bool) (code int, err error) {
 	var f reportFlags
 	fs.StringVar(&f.format, "format", "", "output format: "+strings.Join(formats, "|")+" (default table, or the config's format)")
 	f.addInputFlags(fs)
-	fs.StringVar(&f.output, "o", "", "write the output to this file instead of standard output; without --format, the format follows its extension (.html, .md, .csv, .json)")
+	fs.StringVar(&f.output, "o", "", "write the output to this file instead of standard output; without --format, the format follows its extension (.html, .md, .csv, .json, .jsonl)")
 	fs.StringVar(&f.output, "output", "", "same as -o")
 	fs.BoolVar(&f.noColor, "no-color", false, "no colour in the table (as NO_COLOR=1 does)")
 	fs.StringVar(&f.stdinFormat, "stdin-format", "", "what standard input (-) holds: text|html|jsonl (default: detected)")
@@ -309,7 +309,7 @@ func runReport(args []string, env Env, claimsOnly bool) (code int, err error) {
 		return ExitError, fmt.Errorf("no documents read from %s%s: nothing to compare; pass --allow-empty to accept an empty input",
 			strings.Join(paths, " "), why)
 	}
-	opt := pipeline.Options{Rules: set, Language: f.lang}
+	opt := pipeline.Options{Rules: set, Language: f.lang, LazyClaims: f.format == "json" || f.format == "jsonl"}
 	if env.IsTerminal(env.Stderr) && len(docs) >= 200 {
 		last := time.Time{}
 		opt.Progress = func(done, total int) {
@@ -457,6 +457,8 @@ func formatFor(path string, formats []string) string {
 		f = "csv"
 	case ".json":
 		f = "json"
+	case ".jsonl", ".ndjson":
+		f = "jsonl"
 	case ".jsonld":
 		f = "claimreview"
 	}

@@ -1,0 +1,155 @@
+package report
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/claims"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The JSON report is written element by element; its bytes must be those
+// json.MarshalIndent gives for the whole value, for every shape of report
+// (nil and empty slices, no stale reviews, HTML-escaped strings).
+func TestJSONStreamMatchesMarshalIndent(t *testing.T) {
+	full := fixtureReport(t)
+	noStale := fixtureReport(t)
+	noStale.Stale = nil
+	cases := map[string]*Report{
+		"fixture":       full,
+		"no stale":      noStale,
+		"nil slices":    {Version: Version},
+		"empty slices":  {Version: Version, Documents: []Document{}, Claims: []Claim{}, Discrepancies: []Discrepancy{}, Agreements: []Agreement{}},
+		"one of each":   {Version: Version, Documents: full.Documents[:1], Claims: full.Claims[:1], Discrepancies: full.Discrepancies[:1], Agreements: []Agreement{}},
+		"html in texts": {Version: Version, Documents: []Document{{ID: "a<b>", Title: `x & "y" </script>`, Status: "read"}}},
+	}
+	for name, r := range cases {
+		t.Run(name, func(t *testing.T) {
+			want, err := json.MarshalIndent(r, "", "  ")
+			require.NoError(t, err)
+			assert.Equal(t, string(want)+"\n", render(t, r, "json", RenderOptions{}))
+
+			co := ClaimsOutput{Version: r.Version, Documents: r.Documents, Claims: r.Claims}
+			if co.Documents == nil {
+				co.Documents = []Document{}
+			}
+			if co.Claims == nil {
+				co.Claims = []Claim{}
+			}
+			want, err = json.MarshalIndent(co, "", "  ")
+			require.NoError(t, err)
+			assert.Equal(t, string(want)+"\n", renderClaims(t, r, "json", RenderOptions{}))
+		})
+	}
+}
+
+// lazyInput is a small Build input with claims of both kinds, given out of
+// order (Build sorts them).
+func lazyInput() Input {
+	low, high := 40.0, 40.0
+	docs := []*claims.Document{
+		{ID: "b", Text: "Forty died on 3 May 2024.", Language: "en"},
+		{ID: "a", Text: "About 40 died.", Language: "en"},
+	}
+	cs := []*claims.Claim{
+		{ID: "b:1:15", Doc: "b", Kind: claims.KindDate, Text: "3 May 2024", Start: 14, End: 24, Line: 1, Col: 15, Value: "2024-05-03",
+			Date: &claims.DateValue{Written: []string{"year", "month", "day"}}},
+		{ID: "b:1:1", Doc: "b", Kind: claims.KindCount, Text: "Forty", Start: 0, End: 5, Line: 1, Col: 1, Value: "40",
+			Num: &claims.NumberValue{Low: &low, High: &high}, Attribute: "casualties.killed"},
+		{ID: "a:1:7", Doc: "a", Kind: claims.KindCount, Text: "40", Start: 6, End: 8, Line: 1, Col: 7, Value: "40",
+			Num: &claims.NumberValue{Low: &low, High: &high, Approx: true}, Attribute: "casualties.killed"},
+	}
+	return Input{Documents: docs, Claims: cs}
+}
+
+// A report built with LazyClaims renders exactly as one built with its
+// claims converted up front, in every format, and Materialize makes the
+// two equal.
+func TestLazyClaimsRenderTheSame(t *testing.T) {
+	for _, f := range Formats() {
+		t.Run(f, func(t *testing.T) {
+			eager := Build(lazyInput())
+			in := lazyInput()
+			in.LazyClaims = true
+			lazy := Build(in)
+			assert.Nil(t, lazy.Claims, "lazy: claims not converted until needed")
+			assert.Equal(t, 3, lazy.ClaimCount())
+			assert.Equal(t, render(t, eager, f, RenderOptions{}), render(t, lazy, f, RenderOptions{}))
+		})
+	}
+	for _, f := range ClaimFormats() {
+		eager := Build(lazyInput())
+		in := lazyInput()
+		in.LazyClaims = true
+		assert.Equal(t, renderClaims(t, eager, f, RenderOptions{}), renderClaims(t, Build(in), f, RenderOptions{}), f)
+	}
+	in := lazyInput()
+	in.LazyClaims = true
+	lazy := Build(in)
+	lazy.Materialize()
+	assert.Equal(t, Build(lazyInput()), lazy)
+}
+
+// Every JSON Lines line is one object with a type; the lines come in the
+// documented order and carry the same objects as the JSON report.
+func TestJSONL(t *testing.T) {
+	r := fixtureReport(t)
+	out := render(t, r, "jsonl", RenderOptions{})
+	var types []string
+	var back Report
+	sc := bufio.NewScanner(strings.NewReader(out))
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		line := sc.Bytes()
+		var head struct {
+			Type    string `json:"type"`
+			Version int    `json:"version"`
+		}
+		require.NoError(t, json.Unmarshal(line, &head), "line %q", line)
+		if len(types) == 0 || types[len(types)-1] != head.Type {
+			types = append(types, head.Type)
+		}
+		switch head.Type {
+		case "report":
+			back.Version = head.Version
+			var h jsonlHeader
+			require.NoError(t, json.Unmarshal(line, &h))
+			assert.Equal(t, len(r.Documents), h.Documents)
+			assert.Equal(t, len(r.Claims), h.Claims)
+			assert.Equal(t, len(r.Discrepancies), *h.Discrepancies)
+		case "discrepancy":
+			back.Discrepancies = append(back.Discrepancies, decode[Discrepancy](t, line))
+		case "agreement":
+			back.Agreements = append(back.Agreements, decode[Agreement](t, line))
+		case "stale_review":
+			back.Stale = append(back.Stale, decode[Decision](t, line))
+		case "document":
+			back.Documents = append(back.Documents, decode[Document](t, line))
+		case "claim":
+			back.Claims = append(back.Claims, decode[Claim](t, line))
+		default:
+			t.Fatalf("unknown line type %q", head.Type)
+		}
+	}
+	require.NoError(t, sc.Err())
+	assert.Equal(t, []string{"report", "discrepancy", "agreement", "stale_review", "document", "claim"}, types)
+	assert.Equal(t, *r, back, "JSON Lines carries the whole report")
+
+	claimsOut := renderClaims(t, r, "jsonl", RenderOptions{})
+	lines := strings.Split(strings.TrimSuffix(claimsOut, "\n"), "\n")
+	assert.Len(t, lines, 1+len(r.Documents)+len(r.Claims))
+	assert.True(t, strings.HasPrefix(lines[0], `{"type":"claims","version":1,`), lines[0])
+	assert.NotContains(t, claimsOut, `"discrepancies"`)
+}
+
+func decode[T any](t *testing.T, line []byte) T {
+	t.Helper()
+	var v T
+	dec := json.NewDecoder(bytes.NewReader(line))
+	require.NoError(t, dec.Decode(&v))
+	return v
+}

@@ -1,0 +1,117 @@
+package report
+
+import (
+	"bufio"
+	"encoding/json"
+	"io"
+)
+
+// JSON Lines: one JSON object per line, for pipelines (jq, a database
+// loader, a stream processor) that should not parse one large document.
+// Every line carries "type"; the other fields are those of the same object
+// in the JSON report. The order is fixed:
+//
+//	{"type":"report","version":1,"documents":N,"claims":N,"discrepancies":N,"agreements":N}
+//	{"type":"discrepancy", ...}   one per finding, in the JSON report's order
+//	{"type":"agreement", ...}
+//	{"type":"stale_review", ...}  review decisions that match no finding
+//	{"type":"document", ...}
+//	{"type":"claim", ...}         by document, then offset
+//
+// The claims command writes the header with "type":"claims", then its
+// documents and claims. The schema version is the JSON report's.
+
+type jsonlHeader struct {
+	Type          string `json:"type"`
+	Version       int    `json:"version"`
+	Documents     int    `json:"documents"`
+	Claims        int    `json:"claims"`
+	Discrepancies *int   `json:"discrepancies,omitempty"`
+	Agreements    *int   `json:"agreements,omitempty"`
+}
+
+type jsonlDiscrepancy struct {
+	Type string `json:"type"`
+	*Discrepancy
+}
+
+type jsonlAgreement struct {
+	Type string `json:"type"`
+	*Agreement
+}
+
+type jsonlDecision struct {
+	Type string `json:"type"`
+	*Decision
+}
+
+type jsonlDocument struct {
+	Type string `json:"type"`
+	*Document
+}
+
+type jsonlClaim struct {
+	Type string `json:"type"`
+	*Claim
+}
+
+func renderJSONL(w io.Writer, r *Report, _ RenderOptions) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	enc := json.NewEncoder(bw)
+	nd, na := len(r.Discrepancies), len(r.Agreements)
+	err := enc.Encode(jsonlHeader{Type: "report", Version: r.Version, Documents: len(r.Documents),
+		Claims: r.ClaimCount(), Discrepancies: &nd, Agreements: &na})
+	for i := 0; i < nd && err == nil; i++ {
+		err = enc.Encode(jsonlDiscrepancy{"discrepancy", &r.Discrepancies[i]})
+	}
+	for i := 0; i < na && err == nil; i++ {
+		err = enc.Encode(jsonlAgreement{"agreement", &r.Agreements[i]})
+	}
+	for i := 0; i < len(r.Stale) && err == nil; i++ {
+		err = enc.Encode(jsonlDecision{"stale_review", &r.Stale[i]})
+	}
+	if err == nil {
+		err = jsonlDocsAndClaims(enc, r)
+	}
+	if err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+func renderClaimsJSONL(w io.Writer, r *Report, _ RenderOptions) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	enc := json.NewEncoder(bw)
+	err := enc.Encode(jsonlHeader{Type: "claims", Version: r.Version, Documents: len(r.Documents), Claims: r.ClaimCount()})
+	if err == nil {
+		err = jsonlDocsAndClaims(enc, r)
+	}
+	if err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// jsonlDocsAndClaims writes the document lines, then the claim lines
+// (converted one at a time for a report built with Input.LazyClaims).
+func jsonlDocsAndClaims(enc *json.Encoder, r *Report) error {
+	for i := range r.Documents {
+		if err := enc.Encode(jsonlDocument{"document", &r.Documents[i]}); err != nil {
+			return err
+		}
+	}
+	n := r.ClaimCount()
+	for i := 0; i < n; i++ {
+		var c *Claim
+		if r.isLazy {
+			v := FromClaim(r.lazy[i])
+			c = &v
+		} else {
+			c = &r.Claims[i]
+		}
+		if err := enc.Encode(jsonlClaim{"claim", c}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
