@@ -77,7 +77,7 @@ func TestLoadRejects(t *testing.T) {
 		{"unknown key", "format: table\nfail_no: high\n", `:2: unknown key "fail_no"`},
 		{"bad severity", "min_severity: urgent\n", `:1: min_severity "urgent" is not a severity (want info, low, medium or high)`},
 		{"bad fail_on", "format: csv\n\nfail_on: critical\n", `:3: fail_on "critical" is not a severity`},
-		{"bad format", "format: pdf\n", `:1: format "pdf" is not a report format (want one of table, markdown, csv, json, html, claimreview)`},
+		{"bad format", "format: pdf\n", `:1: format "pdf" is not a report format (want one of table, markdown, csv, json, jsonl, html, claimreview)`},
 		{"bad language", "language: English\n", `:1: language "English" is not an ISO 639 code`},
 		{"list where a value belongs", "format: [table, csv]\n", `:1: format must be a single value`},
 		{"mapping where a value belongs", "claimreview_author:\n  name: x\n", `:2: claimreview_author must be a single value`},
