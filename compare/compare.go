@@ -35,6 +35,27 @@ func Compare(docs []*claims.Document, cs []*claims.Claim, set *rules.Set) Result
 // compareWith is Compare, keeping a trace of every claim in ex when ex is
 // not nil.
 func compareWith(docs []*claims.Document, cs []*claims.Claim, set *rules.Set, ex *Explanation) Result {
+	read := readDocs(docs)
+	stop := stopWords(set)
+	// Participants named anywhere in a document (not only in its claims'
+	// sentences) are canonical across languages, the strongest sign that
+	// two articles tell the same story; analyse reads them with the words
+	// syndication and story grouping need, in one scan of each text.
+	words := analyse(read, set, stop)
+	addFigures(leadsOf(read, words), cs)
+	g := groupDocs(read, words)
+	cm := newComparer(set, read, &g.Result, g, stop, ex)
+	cm.backgroundSentences(cs)
+	cm.bgKeys, cm.bgWhy = cm.backgroundEvents(cs)
+	res := g.Result
+	res.Findings, res.Agreements = flatten(cm.compareClaims(cs, phaseAll))
+	res.Findings = mergeInternal(res.Findings, cm.internalChecks(cs))
+	sort.SliceStable(res.Findings, func(i, j int) bool { return res.Findings[i].ID < res.Findings[j].ID })
+	return res
+}
+
+// readDocs returns the documents that were read (not skipped), by id.
+func readDocs(docs []*claims.Document) []*claims.Document {
 	var read []*claims.Document
 	for _, d := range docs {
 		if d.Status != claims.StatusSkipped {
@@ -42,47 +63,100 @@ func compareWith(docs []*claims.Document, cs []*claims.Claim, set *rules.Set, ex
 		}
 	}
 	sort.Slice(read, func(i, j int) bool { return read[i].ID < read[j].ID })
-	byID := map[string]*claims.Document{}
-	for _, d := range read {
-		byID[d.ID] = d
-	}
+	return read
+}
+
+// stopWords are the languages' detection words: function words that say
+// nothing about a story.
+func stopWords(set *rules.Set) map[string]bool {
 	stop := map[string]bool{}
 	for _, l := range set.Languages {
 		for w := range l.Detect {
 			stop[w] = true
 		}
 	}
-	// Participants named anywhere in a document (not only in its claims'
-	// sentences) are canonical across languages, the strongest sign that
-	// two articles tell the same story; analyse reads them with the words
-	// syndication and story grouping need, in one scan of each text.
-	words := analyse(read, set, stop)
-	res := Result{}
-	res.SourceOf, res.Copies = syndication(read, words)
-	res.Stories, res.StoryOf = stories(read, words)
+	return stop
+}
+
+func leadsOf(read []*claims.Document, words []docWords) map[string]*lead {
 	leads := make(map[string]*lead, len(read))
 	for i, d := range read {
 		leads[d.ID] = &words[i].lead
 	}
-	addFigures(leads, cs)
-	var eventOK map[string]bool
-	var alone map[string]string
-	res.Stories, res.StoryOf, eventOK, alone = regroup(read, leads, res.Stories, res.StoryOf)
-	cm := newComparer(set, read, &res)
-	cm.stop, cm.ex = stop, ex
-	for id, inf := range cm.info {
-		inf.eventOK, inf.alone, inf.lead = eventOK[id], alone[id], leads[id]
-		inf.titleEnd = titleSpan(inf.doc.Text)
-	}
-	cm.backgroundSentences(cs)
-	cm.bgKeys, cm.bgWhy = cm.backgroundEvents(cs)
-	blocks := cm.blocks(cs)
+	return leads
+}
+
+// grouping is what the event layer decides for a set of documents before
+// any claim is compared: which copies count as one source, which story
+// each document belongs to, and what each lead says. It needs the
+// documents' words (docWords), not their texts.
+type grouping struct {
+	Result  // SourceOf, Copies, Stories, StoryOf; no findings yet
+	eventOK map[string]bool
+	alone   map[string]string
+	leads   map[string]*lead
+}
+
+// groupDocs groups the read documents (sorted by id) whose words are
+// words[i], with the claims' figures already added to the leads.
+func groupDocs(read []*claims.Document, words []docWords) *grouping {
+	g := &grouping{}
+	g.SourceOf, g.Copies = syndication(read, words)
+	g.Stories, g.StoryOf = stories(read, words)
+	g.leads = leadsOf(read, words)
+	g.Stories, g.StoryOf, g.eventOK, g.alone = regroup(read, g.leads, g.Stories, g.StoryOf)
+	return g
+}
+
+// phase says which claims a comparison looks at. Most blocks are one
+// story's, so a large archive can be compared a story at a time (see
+// Stream); only once-only events (keyed by their participants) and
+// background events (keyed by an earlier time) gather claims from any
+// story, and wait for a last, global phase.
+type phase int
+
+const (
+	phaseAll    phase = iota // every claim (in memory)
+	phaseStory               // one story's claims; global ones are left out
+	phaseGlobal              // only the claims left out of the stories
+)
+
+// global reports whether claim c, under the attribute resolved as ref,
+// goes to a block that may span stories.
+func global(c *claims.Claim, inf *docInfo, ref attrRef) bool {
+	return ref.frame.Once || inf.story != nil && inf.background[c.Sentence]
+}
+
+// compareClaims puts the claims into blocks, in key order, and compares
+// them; the result of each block is kept apart, with its key, so that
+// results of several phases can be put in one order (flatten).
+func (cm *comparer) compareClaims(cs []*claims.Claim, ph phase) []blockResult {
+	blocks := cm.blocks(cs, ph)
 	slices.SortFunc(blocks, func(a, b *block) int { return strings.Compare(a.key, b.key) })
-	cm.compareBlocks(blocks)
-	internal := cm.internalChecks(cs)
-	res.Findings = mergeInternal(res.Findings, internal)
-	sort.SliceStable(res.Findings, func(i, j int) bool { return res.Findings[i].ID < res.Findings[j].ID })
-	return res
+	return cm.compareBlocks(blocks)
+}
+
+// blockResult is what comparing one block found.
+type blockResult struct {
+	key        string
+	agreements []Agreement
+	findings   []Finding
+}
+
+// flatten lists the findings and agreements of blocks in key order (the
+// blocks of one phase are in key order already; a stable sort keeps them).
+func flatten(rs []blockResult) ([]Finding, []Agreement) {
+	if !slices.IsSortedFunc(rs, func(a, b blockResult) int { return strings.Compare(a.key, b.key) }) {
+		rs = slices.Clone(rs)
+		slices.SortStableFunc(rs, func(a, b blockResult) int { return strings.Compare(a.key, b.key) })
+	}
+	var fs []Finding
+	var as []Agreement
+	for _, r := range rs {
+		fs = append(fs, r.findings...)
+		as = append(as, r.agreements...)
+	}
+	return fs, as
 }
 
 type comparer struct {
@@ -128,15 +202,21 @@ type attrRef struct {
 	ok    bool
 }
 
-func newComparer(set *rules.Set, read []*claims.Document, res *Result) *comparer {
+func newComparer(set *rules.Set, read []*claims.Document, res *Result, g *grouping, stop map[string]bool, ex *Explanation) *comparer {
 	cm := &comparer{set: set, res: res, docs: make(map[string]*claims.Document, len(read)),
-		info: make(map[string]*docInfo, len(read))}
+		info: make(map[string]*docInfo, len(read)), stop: stop, ex: ex}
 	infos := make([]docInfo, len(read))
 	for i, d := range read {
 		inf := &infos[i]
 		inf.doc, inf.source = d, res.SourceOf[d.ID]
 		if sid := res.StoryOf[d.ID]; sid >= 1 && sid <= len(res.Stories) {
 			inf.story = &res.Stories[sid-1] // stories are numbered from 1 in order
+		}
+		inf.eventOK, inf.alone, inf.lead = g.eventOK[d.ID], g.alone[d.ID], g.leads[d.ID]
+		if inf.lead != nil {
+			inf.titleEnd = inf.lead.titleEnd
+		} else {
+			inf.titleEnd = titleSpan(d.Text)
 		}
 		cm.docs[d.ID] = d
 		cm.info[d.ID] = inf
@@ -400,7 +480,7 @@ func (k blockKey) String() string {
 // the occurrence of the event it is about, so that comparison never looks
 // at pairs that cannot be about the same thing. Blocks are returned in the
 // order they were opened.
-func (cm *comparer) blocks(cs []*claims.Claim) []*block {
+func (cm *comparer) blocks(cs []*claims.Claim, ph phase) []*block {
 	var out []*block
 	byKey := map[blockKey]*block{}
 	byName := map[string]*block{} // in case two keys ever spell the same
@@ -433,6 +513,9 @@ func (cm *comparer) blocks(cs []*claims.Claim) []*block {
 			if ref.frame.NoCompare {
 				cm.ex.skip(c, attr, SkipNoCompare, "")
 				continue
+			}
+			if ph != phaseAll && global(c, inf, ref) != (ph == phaseGlobal) {
+				continue // compared in the other phase
 			}
 			key, skip := cm.instanceKey(c, inf, ref.frame, ref.attr)
 			if skip != Compared {
@@ -575,28 +658,21 @@ func storyWindow(st *Story) string {
 // GOMAXPROCS goroutines. Each chunk's agreements and findings are kept
 // apart and appended in block order afterwards, so the result is the same
 // as comparing the blocks one after another, whatever the scheduling.
-func (cm *comparer) compareBlocks(blocks []*block) {
+func (cm *comparer) compareBlocks(blocks []*block) []blockResult {
 	const chunk = 256
-	type result struct {
-		agreements []Agreement
-		findings   []Finding
-	}
-	results := make([]result, (len(blocks)+chunk-1)/chunk)
+	out := make([]blockResult, len(blocks))
 	workers := runtime.GOMAXPROCS(0)
 	if cm.ex != nil {
 		workers = 1 // the traces are one map
 	}
-	forEach(len(results), workers, func() *blockWorker { return &blockWorker{cm: cm} }, func(c int, w *blockWorker) {
-		w.agreements, w.findings = nil, nil
-		for _, b := range blocks[c*chunk : min(len(blocks), (c+1)*chunk)] {
-			w.compareBlock(b)
+	forEach((len(blocks)+chunk-1)/chunk, workers, func() *blockWorker { return &blockWorker{cm: cm} }, func(c int, w *blockWorker) {
+		for i := c * chunk; i < min(len(blocks), (c+1)*chunk); i++ {
+			w.agreements, w.findings = nil, nil
+			w.compareBlock(blocks[i])
+			out[i] = blockResult{blocks[i].key, w.agreements, w.findings}
 		}
-		results[c] = result{w.agreements, w.findings}
 	})
-	for _, r := range results {
-		cm.res.Agreements = append(cm.res.Agreements, r.agreements...)
-		cm.res.Findings = append(cm.res.Findings, r.findings...)
-	}
+	return out
 }
 
 // blockWorker compares blocks on one goroutine, with its own results,

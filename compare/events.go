@@ -38,6 +38,7 @@ type lead struct {
 	mags     []float64
 	money    []figure
 	all      map[string]bool // every name the whole text uses, lower case
+	titleEnd int             // where the title ends (titleSpan), so comparison need not re-read the text
 }
 
 // figure is a sum of money in one currency.
@@ -141,6 +142,7 @@ func (s *scratch) readLead(d *claims.Document, set *rules.Set, stop map[string]b
 	// closing punctuation. Its capitals count only for words the body
 	// capitalises too.
 	titleEnd, bodyNames := titleSpan(d.Text), map[string]bool{}
+	l.titleEnd = titleEnd
 	for i := range toks {
 		if tk := &toks[i]; tk.Kind == token.Word && tk.Start >= titleEnd && i > 0 && !tk.Is(token.NewlineBefore) &&
 			(tk.Is(token.Capital) || tk.Is(token.AllCaps)) && toks[i-1].Text != "." {
