@@ -192,6 +192,9 @@ type docInfo struct {
 	lead    *lead  // its title's and lead's anchors (events.go)
 	// titleEnd is where its title ends (0 when it has none).
 	titleEnd int
+	// names holds the names of its background sentences, by sentence
+	// number, once its text has been released (Stream); nil otherwise.
+	names map[int][]string
 }
 
 // attrRef is an attribute name ("casualties.killed") resolved against the

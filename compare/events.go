@@ -749,9 +749,7 @@ func (cm *comparer) backgroundEvents(cs []*claims.Claim) (map[string]map[int]str
 		if c.Sentence > cur.last || len(cur.sentences) == 0 {
 			cur.last = c.Sentence
 			cur.sentences = append(cur.sentences, c.Sentence)
-			if c.SentenceEnd > c.SentenceStart && c.SentenceEnd <= len(inf.doc.Text) {
-				cur.names = append(cur.names, cm.sentenceNames(inf.doc.Text[c.SentenceStart:c.SentenceEnd])...)
-			}
+			cur.names = append(cur.names, cm.namesOf(inf, c)...)
 		}
 		if f := figureAnchor(c); f != "" {
 			cur.figures = append(cur.figures, f)
@@ -872,6 +870,19 @@ func commonAnchor(a, b *episode) string {
 // words that do not open it, are no function or calendar word of any
 // language, and are not part of a participant-table name (a country,
 // capital or leader says little about which earlier event is meant).
+// namesOf returns the names of c's sentence (sentenceNames): read from the
+// text, or, for a document whose text was released (Stream), as they were
+// read before.
+func (cm *comparer) namesOf(inf *docInfo, c *claims.Claim) []string {
+	if inf.names != nil {
+		return inf.names[c.Sentence]
+	}
+	if c.SentenceEnd > c.SentenceStart && c.SentenceEnd <= len(inf.doc.Text) {
+		return cm.sentenceNames(inf.doc.Text[c.SentenceStart:c.SentenceEnd])
+	}
+	return nil
+}
+
 func (cm *comparer) sentenceNames(text string) []string {
 	toks := token.Scan(text, nil)
 	var out []string

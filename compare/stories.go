@@ -61,17 +61,22 @@ type docWords struct {
 func analyse(docs []*claims.Document, set *rules.Set, stop map[string]bool) []docWords {
 	out := make([]docWords, len(docs))
 	perDoc(docs, newScratch, func(i int, s *scratch) {
-		d := docs[i]
-		s.storyStop = set.StoryStop
-		s.toks = token.Scan(d.Text, s.toks[:0])
-		parts := d.Participants // found during extraction
-		if parts == nil {
-			parts = set.NamedIn(s.toks)
-		}
-		out[i] = docWords{shingles: s.shingles(), keywords: s.keywords(parts, stop)}
-		out[i].lead = s.readLead(d, set, stop)
+		out[i] = s.analyseOne(docs[i], set, stop)
 	})
 	return out
+}
+
+// analyseOne derives one document's words (see analyse).
+func (s *scratch) analyseOne(d *claims.Document, set *rules.Set, stop map[string]bool) docWords {
+	s.storyStop = set.StoryStop
+	s.toks = token.Scan(d.Text, s.toks[:0])
+	parts := d.Participants // found during extraction
+	if parts == nil {
+		parts = set.NamedIn(s.toks)
+	}
+	w := docWords{shingles: s.shingles(), keywords: s.keywords(parts, stop)}
+	w.lead = s.readLead(d, set, stop)
+	return w
 }
 
 // shingles returns the distinct hashes (FNV-1a over the lower-case words,

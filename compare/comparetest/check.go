@@ -51,6 +51,13 @@ func WithLanguage(lang string) Option {
 	return func(s *settings) { s.pipeline.Language = lang }
 }
 
+// WithStreaming compares a story at a time (compare.Stream), as
+// `crosscheck report` does on archives too large for memory. Findings must
+// be the same either way; the project runs its cases both ways.
+func WithStreaming() Option {
+	return func(s *settings) { s.pipeline.Stream = true }
+}
+
 // Result is the outcome of one case.
 type Result struct {
 	Path         string // the case file as given

@@ -27,6 +27,11 @@ type Options struct {
 	// (report.Input.LazyClaims): for the JSON and JSON Lines renderers,
 	// which convert each claim as they write it.
 	LazyClaims bool
+	// Stream compares a story at a time (compare.Stream) instead of all
+	// claims at once. The result is the same; it is how archives too large
+	// for memory are compared (see RunArchive), and the cases run both
+	// ways to prove it.
+	Stream bool
 }
 
 // Result is a run's output: the report and the intermediate values callers
@@ -127,8 +132,71 @@ func Run(docs []*claims.Document, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	cr := compare.Compare(docs, cs, set)
+	var cr compare.Result
+	if opt.Stream {
+		cr = compareByStory(docs, cs, set)
+	} else {
+		cr = compare.Compare(docs, cs, set)
+	}
 	in := report.Input{Documents: docs, Claims: cs, Findings: cr.Findings, Agreements: cr.Agreements,
 		Stories: cr.StoryOf, Syndicated: cr.Copies, LazyClaims: opt.LazyClaims}
 	return &Result{Report: report.Build(in), Documents: docs, Claims: cs, Compare: cr}, nil
+}
+
+// compareByStory compares documents already in memory through
+// compare.Stream: every document is added, then each story is compared on
+// its own (on GOMAXPROCS goroutines), then what spans stories.
+func compareByStory(docs []*claims.Document, cs []*claims.Claim, set *rules.Set) compare.Result {
+	byDoc := claimsByDoc(cs)
+	s := compare.NewStream(set)
+	for _, d := range docs {
+		s.Add(d, byDoc[d.ID])
+	}
+	s.Group()
+	full := make(map[string]*claims.Document, len(docs))
+	for _, d := range docs {
+		full[d.ID] = d
+	}
+	stories := s.Stories()
+	var next sync.Mutex
+	k := 0
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				next.Lock()
+				i := k
+				k++
+				next.Unlock()
+				if i >= len(stories) {
+					return
+				}
+				var sd []*claims.Document
+				var sc []*claims.Claim
+				for _, id := range stories[i].Docs {
+					sd = append(sd, full[id])
+					sc = append(sc, byDoc[id]...)
+				}
+				s.CompareStory(sd, sc)
+			}
+		}()
+	}
+	wg.Wait()
+	return s.Finish()
+}
+
+// claimsByDoc splits claims (in document order) by document.
+func claimsByDoc(cs []*claims.Claim) map[string][]*claims.Claim {
+	out := map[string][]*claims.Claim{}
+	for lo := 0; lo < len(cs); {
+		hi := lo + 1
+		for hi < len(cs) && cs[hi].Doc == cs[lo].Doc {
+			hi++
+		}
+		out[cs[lo].Doc] = cs[lo:hi:hi]
+		lo = hi
+	}
+	return out
 }
