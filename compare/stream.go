@@ -39,7 +39,8 @@ type Stream struct {
 	mu      sync.Mutex
 	entries []streamEntry
 	g       *grouping
-	read    []*claims.Document // read documents by id, texts released
+	all     []*claims.Document // every document added, by id, texts released
+	read    []*claims.Document // the read ones
 
 	results  []blockResult
 	internal []docFindings // per document, in the order stories were compared; sorted by document in Finish
@@ -132,6 +133,7 @@ func (s *Stream) Group() {
 	slices.SortFunc(s.entries, func(a, b streamEntry) int { return strings.Compare(a.doc.ID, b.doc.ID) })
 	var words []docWords
 	for _, e := range s.entries {
+		s.all = append(s.all, e.doc)
 		if e.doc.Status != claims.StatusSkipped {
 			s.read = append(s.read, e.doc)
 			words = append(words, e.words)
@@ -141,8 +143,9 @@ func (s *Stream) Group() {
 	s.g = groupDocs(s.read, words)
 }
 
-// Documents returns every document added, by id, without texts.
-func (s *Stream) Documents() []*claims.Document { return s.read }
+// All returns every document added (read or skipped), by id, without
+// texts; call it after Group.
+func (s *Stream) All() []*claims.Document { return s.all }
 
 // Stories returns the stories, numbered from 1; every read document is in
 // exactly one.

@@ -3,12 +3,14 @@ package pipeline
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/claims"
 	"github.com/crosscheck/crosscheck/claims/ingest"
 	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/compare/internal/corpusgen"
+	"github.com/crosscheck/crosscheck/compare/report"
 	"github.com/crosscheck/crosscheck/rules"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -56,3 +58,44 @@ func readDir(t *testing.T, dir string) []*claims.Document {
 	return docs
 }
 
+
+// RunArchive (documents spilled to disk with their claims, read back a
+// story at a time) writes the same report, byte for byte, as Run, in JSON
+// and JSON Lines, and removes its spill file on Close.
+func TestArchiveEqualsRun(t *testing.T) {
+	inputs := map[string]func() []*claims.Document{
+		"generated mixed 500": func() []*claims.Document { return corpusgen.Generate(11, 500, corpusgen.Mixed).Documents() },
+		"example":             func() []*claims.Document { return readDir(t, "../../testdata/example") },
+		"with a skipped file": func() []*claims.Document {
+			docs := readDir(t, "../../testdata/example")
+			return append(docs, &claims.Document{ID: "zz-unreadable", Path: "zz-unreadable.txt", Status: claims.StatusSkipped, SkipReason: "not UTF-8"})
+		},
+	}
+	if _, err := os.Stat("../../../shared/corpora"); err == nil {
+		inputs["corpora"] = func() []*claims.Document { return readDir(t, "../../../shared/corpora") }
+	}
+	for name, docs := range inputs {
+		t.Run(name, func(t *testing.T) {
+			want, err := Run(docs(), Options{})
+			require.NoError(t, err)
+			dir := t.TempDir()
+			got, err := RunArchive(SliceSource(docs()), Options{}, dir)
+			require.NoError(t, err)
+			for _, f := range []string{"json", "jsonl"} {
+				assert.Equal(t, render(t, want.Report, f), render(t, got.Report, f), f)
+			}
+			assert.Equal(t, want.Compare.Findings, got.Compare.Findings)
+			require.NoError(t, got.Close())
+			left, err := os.ReadDir(dir)
+			require.NoError(t, err)
+			assert.Empty(t, left, "the spill file is removed")
+		})
+	}
+}
+
+func render(t *testing.T, r *report.Report, format string) string {
+	t.Helper()
+	var b strings.Builder
+	require.NoError(t, report.Render(&b, r, format, report.RenderOptions{}))
+	return b.String()
+}

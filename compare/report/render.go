@@ -105,7 +105,9 @@ func Render(w io.Writer, r *Report, format string, opt RenderOptions) error {
 	for _, f := range formats {
 		if f.name == format {
 			if !f.streams {
-				r.Materialize()
+				if err := r.Materialize(); err != nil {
+					return err
+				}
 			}
 			return f.report(w, r, opt)
 		}
@@ -120,7 +122,9 @@ func RenderClaims(w io.Writer, r *Report, format string, opt RenderOptions) erro
 	for _, f := range formats {
 		if f.name == format && f.claims != nil {
 			if !f.streams {
-				r.Materialize()
+				if err := r.Materialize(); err != nil {
+					return err
+				}
 			}
 			return f.claims(w, r, opt)
 		}

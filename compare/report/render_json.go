@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"encoding/json"
 	"io"
+
+	"github.com/crosscheck/crosscheck/claims"
 )
 
 // renderJSON writes the report exactly as the versioned contract defines it.
@@ -145,15 +147,32 @@ func jsonArray[T any](j *jsonWriter, name string, xs []T) {
 }
 
 // claims writes the report's claims field: cs (r.Claims, or what stands
-// for it when nil), or for a report built with Input.LazyClaims each claim
-// converted as it is written.
+// for it when nil), or for a report built with Input.LazyClaims or
+// Input.ClaimSource each claim converted as it is written.
 func (j *jsonWriter) claims(r *Report, cs []Claim) {
 	if !r.isLazy {
 		jsonArray(j, "claims", cs)
 		return
 	}
-	j.array("claims", len(r.lazy), false, func(i int) any {
-		c := FromClaim(r.lazy[i])
-		return &c
+	j.key("claims")
+	if r.lazy.N == 0 {
+		j.write([]byte("[]"))
+		return
+	}
+	j.write([]byte("["))
+	first := true
+	err := r.lazy.Each(func(c *claims.Claim) error {
+		if !first {
+			j.write([]byte(","))
+		}
+		first = false
+		j.write([]byte("\n    "))
+		v := FromClaim(c)
+		j.value(&v, "    ")
+		return j.err
 	})
+	if j.err == nil {
+		j.err = err
+	}
+	j.write([]byte("\n  ]"))
 }

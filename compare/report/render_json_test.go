@@ -90,7 +90,7 @@ func TestLazyClaimsRenderTheSame(t *testing.T) {
 	in := lazyInput()
 	in.LazyClaims = true
 	lazy := Build(in)
-	lazy.Materialize()
+	require.NoError(t, lazy.Materialize())
 	assert.Equal(t, Build(lazyInput()), lazy)
 }
 

@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"encoding/json"
 	"io"
+
+	"github.com/crosscheck/crosscheck/claims"
 )
 
 // JSON Lines: one JSON object per line, for pipelines (jq, a database
@@ -100,18 +102,16 @@ func jsonlDocsAndClaims(enc *json.Encoder, r *Report) error {
 			return err
 		}
 	}
-	n := r.ClaimCount()
-	for i := 0; i < n; i++ {
-		var c *Claim
-		if r.isLazy {
-			v := FromClaim(r.lazy[i])
-			c = &v
-		} else {
-			c = &r.Claims[i]
+	if !r.isLazy {
+		for i := range r.Claims {
+			if err := enc.Encode(jsonlClaim{"claim", &r.Claims[i]}); err != nil {
+				return err
+			}
 		}
-		if err := enc.Encode(jsonlClaim{"claim", c}); err != nil {
-			return err
-		}
+		return nil
 	}
-	return nil
+	return r.lazy.Each(func(c *claims.Claim) error {
+		v := FromClaim(c)
+		return enc.Encode(jsonlClaim{"claim", &v})
+	})
 }

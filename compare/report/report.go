@@ -27,10 +27,31 @@ type Report struct {
 	// Stale lists review decisions whose finding no longer appears.
 	Stale []Decision `json:"stale_reviews,omitempty"`
 
-	// lazy holds the claims, sorted, of a report built with
-	// Input.LazyClaims (isLazy); Claims is then nil until Materialize.
-	lazy   []*claims.Claim
+	// lazy yields the claims, sorted, of a report built with
+	// Input.LazyClaims or Input.ClaimSource (isLazy); Claims is then nil
+	// until Materialize.
+	lazy   ClaimSource
 	isLazy bool
+}
+
+// ClaimSource yields a report's claims in report order (by document, then
+// offset) without holding them: N is how many, Each calls f for each one
+// and stops at f's first error. A source may be read more than once.
+type ClaimSource struct {
+	N    int
+	Each func(f func(*claims.Claim) error) error
+}
+
+// sliceSource yields the claims of a sorted slice.
+func sliceSource(cs []*claims.Claim) ClaimSource {
+	return ClaimSource{N: len(cs), Each: func(f func(*claims.Claim) error) error {
+		for _, c := range cs {
+			if err := f(c); err != nil {
+				return err
+			}
+		}
+		return nil
+	}}
 }
 
 // Document is one input, read or skipped.
@@ -158,6 +179,10 @@ type Input struct {
 	// code that reads them; Render and RenderClaims do so when their format
 	// needs it.
 	LazyClaims bool
+	// ClaimSource, when set, stands for Claims (which is then ignored): the
+	// claims are read from it as the report is written, in report order,
+	// and never all held (an archive run reads them back from disk).
+	ClaimSource *ClaimSource
 }
 
 // Build assembles the report in a deterministic order: documents by id,
@@ -172,11 +197,15 @@ func Build(in Input) *Report {
 	for _, d := range docs {
 		r.Documents = append(r.Documents, FromDocument(d, in.Stories[d.ID], in.Syndicated[d.ID]))
 	}
-	cs := append([]*claims.Claim(nil), in.Claims...)
-	SortClaims(cs)
-	r.lazy, r.isLazy = cs, true
-	if !in.LazyClaims {
-		r.Materialize()
+	if in.ClaimSource != nil {
+		r.lazy, r.isLazy = *in.ClaimSource, true
+	} else {
+		cs := append([]*claims.Claim(nil), in.Claims...)
+		SortClaims(cs)
+		r.lazy, r.isLazy = sliceSource(cs), true
+		if !in.LazyClaims {
+			r.Materialize()
+		}
 	}
 	for _, f := range in.Findings {
 		r.Discrepancies = append(r.Discrepancies, FromFinding(f))
@@ -284,22 +313,25 @@ func FromFinding(f compare.Finding) Discrepancy {
 }
 
 // Materialize converts the claims of a report built with Input.LazyClaims
-// into Claims (a no-op otherwise).
-func (r *Report) Materialize() {
+// or Input.ClaimSource into Claims (a no-op otherwise); the error is the
+// source's.
+func (r *Report) Materialize() error {
 	if !r.isLazy {
-		return
+		return nil
 	}
-	r.Claims = make([]Claim, 0, len(r.lazy))
-	for _, c := range r.lazy {
+	r.Claims = make([]Claim, 0, r.lazy.N)
+	err := r.lazy.Each(func(c *claims.Claim) error {
 		r.Claims = append(r.Claims, FromClaim(c))
-	}
-	r.lazy, r.isLazy = nil, false
+		return nil
+	})
+	r.lazy, r.isLazy = ClaimSource{}, false
+	return err
 }
 
 // ClaimCount is the number of claims, materialized or not.
 func (r *Report) ClaimCount() int {
 	if r.isLazy {
-		return len(r.lazy)
+		return r.lazy.N
 	}
 	return len(r.Claims)
 }

@@ -309,7 +309,7 @@ func runReport(args []string, env Env, claimsOnly bool) (code int, err error) {
 		return ExitError, fmt.Errorf("no documents read from %s%s: nothing to compare; pass --allow-empty to accept an empty input",
 			strings.Join(paths, " "), why)
 	}
-	opt := pipeline.Options{Rules: set, Language: f.lang, LazyClaims: f.format == "json" || f.format == "jsonl"}
+	opt := pipeline.Options{Rules: set, Language: f.lang}
 	if env.IsTerminal(env.Stderr) && len(docs) >= 200 {
 		last := time.Time{}
 		opt.Progress = func(done, total int) {
@@ -322,17 +322,33 @@ func runReport(args []string, env Env, claimsOnly bool) (code int, err error) {
 			}
 		}
 	}
-	res, err := pipeline.Run(docs, opt)
-	if err != nil {
-		return ExitError, err
+	// JSON and JSON Lines are written from an archive run: each article's
+	// text and claims go to a spill file once extracted and come back a
+	// story at a time, so memory does not grow with every text and claim
+	// (pipeline.RunArchive; the output is the same as Run's). The other
+	// formats quote the texts and keep everything in memory.
+	var res *pipeline.Result
+	var r *report.Report
+	if f.format == "json" || f.format == "jsonl" {
+		a, err := pipeline.RunArchive(pipeline.SliceSource(docs), opt, "")
+		if err != nil {
+			return ExitError, err
+		}
+		defer a.Close()
+		docs, r = nil, a.Report
+		res = &pipeline.Result{Report: a.Report, Documents: a.Documents, Compare: a.Compare}
+	} else {
+		if res, err = pipeline.Run(docs, opt); err != nil {
+			return ExitError, err
+		}
+		r = res.Report
 	}
-	fmt.Fprintln(env.Stderr, ingest.Summary(docs))
-	for _, d := range docs {
+	fmt.Fprintln(env.Stderr, ingest.Summary(res.Documents))
+	for _, d := range res.Documents {
 		for _, w := range d.Warnings {
 			fmt.Fprintf(env.Stderr, "warning: %s\n", w) // w starts with the path
 		}
 	}
-	r := res.Report
 	ropt := report.RenderOptions{
 		Color:   f.output == "" && !f.noColor && env.IsTerminal(env.Stdout) && env.Getenv("NO_COLOR") == "",
 		Width:   env.TermWidth(env.Stdout),

@@ -1,0 +1,293 @@
+package pipeline
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"sync"
+
+	"github.com/crosscheck/crosscheck/claims"
+	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/report"
+	"github.com/crosscheck/crosscheck/rules"
+)
+
+// Source yields documents one at a time, in id order (ingest.Source does,
+// reading each from its file as it is asked for).
+type Source interface {
+	Len() int
+	Each(f func(d *claims.Document) error) error
+}
+
+// SliceSource is a Source over documents already in memory, sorted by id.
+type SliceSource []*claims.Document
+
+func (s SliceSource) Len() int { return len(s) }
+
+func (s SliceSource) Each(f func(d *claims.Document) error) error {
+	for _, d := range s {
+		if err := f(d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Archive is the result of RunArchive. Its report's claims are read back
+// from the spill file as the report is written, so Close it only after
+// rendering.
+type Archive struct {
+	Report *report.Report
+	// Documents are every document read or skipped, by id, without their
+	// texts (for the summary and warnings).
+	Documents []*claims.Document
+	Compare   compare.Result
+	spill     *spill
+}
+
+// Close removes the spill file.
+func (a *Archive) Close() error { return a.spill.close() }
+
+// RunArchive is Run for archives too large to hold: each document is read
+// from src, extracted, handed to compare.Stream and written with its claims
+// to a spill file in dir ("" = the system's temporary directory), and its
+// text and claims are dropped; each story is then read back and compared on
+// its own, and the report's claims are read back as it is written. Memory
+// holds the documents in flight, one story per worker, the grouping words
+// and metadata of every document, the claims of once-only and background
+// events, and the findings. The result is the same as Run's for the same
+// documents (TestArchiveEqualsRun).
+func RunArchive(src Source, opt Options, dir string) (*Archive, error) {
+	set := opt.Rules
+	if set == nil {
+		var err error
+		if set, err = rules.Builtin(); err != nil {
+			return nil, err
+		}
+	}
+	eng := Engine(set)
+	sp, err := newSpill(dir)
+	if err != nil {
+		return nil, err
+	}
+	ok := false
+	defer func() {
+		if !ok {
+			sp.close()
+		}
+	}()
+	st := compare.NewStream(set)
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	total := src.Len()
+	jobs := make(chan *claims.Document, workers)
+	errs := make(chan error, workers)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	done := 0
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for d := range jobs {
+				cs := eng.Extract(d)
+				st.Add(d, cs)
+				if err := sp.put(d, cs); err != nil {
+					select {
+					case errs <- err:
+					default:
+					}
+				}
+				if opt.Progress != nil {
+					mu.Lock()
+					done++
+					opt.Progress(done, total)
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	err = src.Each(func(d *claims.Document) error {
+		if opt.Language != "" {
+			d.Language, d.LanguageSource = opt.Language, claims.SourceFlag
+		}
+		select {
+		case err := <-errs:
+			return err
+		case jobs <- d:
+			return nil
+		}
+	})
+	close(jobs)
+	wg.Wait()
+	if err == nil {
+		select {
+		case err = <-errs:
+		default:
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := sp.flush(); err != nil {
+		return nil, err
+	}
+	st.Group()
+	stories := st.Stories()
+	var next int
+	var firstErr error
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				mu.Lock()
+				i := next
+				next++
+				stop := firstErr != nil
+				mu.Unlock()
+				if i >= len(stories) || stop {
+					return
+				}
+				var docs []*claims.Document
+				var cs []*claims.Claim
+				for _, id := range stories[i].Docs {
+					d, dc, err := sp.get(id)
+					if err != nil {
+						mu.Lock()
+						firstErr = err
+						mu.Unlock()
+						return
+					}
+					docs = append(docs, d)
+					cs = append(cs, dc...)
+				}
+				st.CompareStory(docs, cs)
+			}
+		}()
+	}
+	wg.Wait()
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	cr := st.Finish()
+	all := st.All()
+	n := 0
+	for _, d := range all {
+		n += sp.claimCount(d.ID)
+	}
+	source := &report.ClaimSource{N: n, Each: func(f func(*claims.Claim) error) error {
+		for _, d := range all {
+			if sp.claimCount(d.ID) == 0 {
+				continue
+			}
+			_, cs, err := sp.get(d.ID)
+			if err != nil {
+				return err
+			}
+			report.SortClaims(cs)
+			for _, c := range cs {
+				if err := f(c); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}}
+	in := report.Input{Documents: all, Findings: cr.Findings, Agreements: cr.Agreements,
+		Stories: cr.StoryOf, Syndicated: cr.Copies, ClaimSource: source}
+	ok = true
+	return &Archive{Report: report.Build(in), Documents: all, Compare: cr, spill: sp}, nil
+}
+
+// spill keeps each document and its claims on disk, as one JSON record, to
+// be read back by id.
+type spill struct {
+	f   *os.File
+	w   *bufio.Writer
+	mu  sync.Mutex
+	off int64
+	at  map[string]span
+}
+
+type span struct {
+	off    int64
+	n      int32
+	claims int32
+}
+
+type record struct {
+	Doc    *claims.Document `json:"d"`
+	Claims []*claims.Claim  `json:"c"`
+}
+
+func newSpill(dir string) (*spill, error) {
+	f, err := os.CreateTemp(dir, "crosscheck-spill-*.jsonl")
+	if err != nil {
+		return nil, fmt.Errorf("spill file: %w", err)
+	}
+	return &spill{f: f, w: bufio.NewWriterSize(f, 1<<20), at: map[string]span{}}, nil
+}
+
+func (s *spill) put(d *claims.Document, cs []*claims.Claim) error {
+	b, err := json.Marshal(record{d, cs})
+	if err != nil {
+		return fmt.Errorf("%s: spilling: %w", d.Path, err)
+	}
+	b = append(b, '\n')
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, err := s.w.Write(b); err != nil {
+		return fmt.Errorf("spill file %s: %w", s.f.Name(), err)
+	}
+	s.at[d.ID] = span{s.off, int32(len(b)), int32(len(cs))}
+	s.off += int64(len(b))
+	return nil
+}
+
+func (s *spill) flush() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.w.Flush(); err != nil {
+		return fmt.Errorf("spill file %s: %w", s.f.Name(), err)
+	}
+	return nil
+}
+
+func (s *spill) claimCount(id string) int { return int(s.at[id].claims) }
+
+// get reads a document and its claims back. Safe for concurrent use once
+// every put is flushed.
+func (s *spill) get(id string) (*claims.Document, []*claims.Claim, error) {
+	sp, ok := s.at[id]
+	if !ok {
+		return nil, nil, fmt.Errorf("spill file: no document %q", id)
+	}
+	b := make([]byte, sp.n)
+	if _, err := s.f.ReadAt(b, sp.off); err != nil && err != io.EOF {
+		return nil, nil, fmt.Errorf("spill file %s: %w", s.f.Name(), err)
+	}
+	var r record
+	if err := json.Unmarshal(b, &r); err != nil {
+		return nil, nil, fmt.Errorf("spill file %s: %w", s.f.Name(), err)
+	}
+	return r.Doc, r.Claims, nil
+}
+
+func (s *spill) close() error {
+	if s == nil || s.f == nil {
+		return nil
+	}
+	name := s.f.Name()
+	err := s.f.Close()
+	if rerr := os.Remove(name); err == nil {
+		err = rerr
+	}
+	s.f = nil
+	return err
+}
