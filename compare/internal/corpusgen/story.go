@@ -44,7 +44,7 @@ type article struct {
 func (g *gen) story(c *Corpus, id, room int) {
 	k := kinds[g.intn(len(kinds))]
 	w := &world{id: id, k: k, vals: map[string]float64{}, slots: map[string]string{}}
-	w.event = epoch.AddDate(0, 0, g.intn(epochDays))
+	w.event = epoch.AddDate(0, 0, g.intn(g.days))
 	w.end = w.event
 	w.nArticles = g.between(3, 6)
 	if w.nArticles > room {

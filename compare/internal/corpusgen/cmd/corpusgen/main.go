@@ -3,6 +3,7 @@
 //
 //	go run ./compare/internal/corpusgen/cmd/corpusgen -n 10000 -lang mix -dir /tmp/cc10k
 //	go run ./compare/internal/corpusgen/cmd/corpusgen -n 1000 -lang en -jsonl /tmp/en1k.jsonl
+//	go run ./compare/internal/corpusgen/cmd/corpusgen -n 40000 -days 365 -jsonl /tmp/year40k.jsonl
 //
 // It lives beside the generator so that benchmarks outside compare/ (which
 // may not import an internal package) can still get the same corpus by
@@ -24,12 +25,13 @@ func main() {
 	dir := flag.String("dir", "", "write one .txt file per article here")
 	jsonl := flag.String("jsonl", "", "write a JSON Lines file here")
 	truth := flag.String("truth", "", "write the injected discrepancies and traps as JSON here")
+	days := flag.Int("days", 20*365, "spread the stories over this many days (365: a dense year)")
 	flag.Parse()
 	if *dir == "" && *jsonl == "" && *truth == "" {
 		fmt.Fprintln(os.Stderr, "corpusgen: give -dir, -jsonl or -truth")
 		os.Exit(2)
 	}
-	c := corpusgen.Generate(*seed, *n, *lang)
+	c := corpusgen.GenerateOver(*seed, *n, *lang, *days)
 	check := func(err error) {
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "corpusgen:", err)
