@@ -475,43 +475,14 @@ func splitStories(stories []Story, storyOf map[string]int, byID map[string]*clai
 				undated = append(undated, id)
 			}
 		}
-		if len(dated) < 2 || len(dated) > splitLimit {
-			out = append(out, st)
-			continue
-		}
-		type pair struct{ i, j, score int }
-		var pairs []pair
-		for i := range dated {
-			for j := i + 1; j < len(dated); j++ {
-				all, specific := shared(leads[dated[i]], leads[dated[j]])
-				pairs = append(pairs, pair{i, j, all + specific})
-			}
-		}
-		sort.SliceStable(pairs, func(a, b int) bool { return pairs[a].score > pairs[b].score })
-		u := newUnionFind(len(dated))
-		members := make([][]*lead, len(dated))
-		for i, id := range dated {
-			members[i] = []*lead{leads[id]}
-		}
-		for _, p := range pairs {
-			ri, rj := u.find(p.i), u.find(p.j)
-			if ri == rj || magnitudesApart(merge(members[ri]), merge(members[rj]), datedMagnitudeVeto) != "" {
-				continue
-			}
-			u.union(ri, rj)
-			members[u.find(ri)] = append(append([]*lead(nil), members[ri]...), members[rj]...)
-		}
-		groups := u.groups()
+		groups := splitDated(dated, leads)
 		if len(groups) == 1 {
 			out = append(out, st)
 			continue
 		}
 		split = true
 		for k, g := range groups {
-			part := Story{}
-			for _, i := range g {
-				part.Docs = append(part.Docs, dated[i])
-			}
+			part := Story{Docs: g}
 			if k == 0 {
 				part.Docs = append(part.Docs, undated...)
 			}
@@ -530,6 +501,45 @@ func splitStories(stories []Story, storyOf map[string]int, byID map[string]*clai
 		}
 	}
 	return out, of
+}
+
+// splitDated splits the dated articles of one story (ids in id order) into
+// the groups splitStories keeps apart, the group of dated[0] first; one
+// group when nothing splits.
+func splitDated(dated []string, leads map[string]*lead) [][]string {
+	if len(dated) < 2 || len(dated) > splitLimit {
+		return [][]string{dated}
+	}
+	type pair struct{ i, j, score int }
+	var pairs []pair
+	for i := range dated {
+		for j := i + 1; j < len(dated); j++ {
+			all, specific := shared(leads[dated[i]], leads[dated[j]])
+			pairs = append(pairs, pair{i, j, all + specific})
+		}
+	}
+	sort.SliceStable(pairs, func(a, b int) bool { return pairs[a].score > pairs[b].score })
+	u := newUnionFind(len(dated))
+	members := make([][]*lead, len(dated))
+	for i, id := range dated {
+		members[i] = []*lead{leads[id]}
+	}
+	for _, p := range pairs {
+		ri, rj := u.find(p.i), u.find(p.j)
+		if ri == rj || magnitudesApart(merge(members[ri]), merge(members[rj]), datedMagnitudeVeto) != "" {
+			continue
+		}
+		u.union(ri, rj)
+		members[u.find(ri)] = append(append([]*lead(nil), members[ri]...), members[rj]...)
+	}
+	groups := u.groups()
+	out := make([][]string, len(groups))
+	for k, g := range groups {
+		for _, i := range g {
+			out[k] = append(out[k], dated[i])
+		}
+	}
+	return out
 }
 
 // regroup places undated documents by their leads' anchors (see the
