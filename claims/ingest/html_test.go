@@ -104,7 +104,7 @@ var tokenPages = []string{
 	`<html><head><script type="application/ld+json">{"@graph":[{"datePublished":"2024-02-02"}]}</script></head><body><p>Body text.</p></body></html>`,
 	"</p>stray end tags</div></span><p>then a paragraph</p>",
 	"<p>line\r\nbreaks\rand\ttabs</p>",
-	"text<head><head>more</head> and more", // a late or second <head> is ignored
+	"text<head><head>more</head> and more",     // a late or second <head> is ignored
 	"<p>icon <svg><path/><b>bold</b> tail</p>", // an HTML tag ends <svg>
 	"<div/>self-closing div</div><script/>hidden</script><p>shown</p>",
 	"<td>cell outside a table</td><tr>row</tr>",
