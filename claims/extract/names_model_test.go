@@ -52,7 +52,7 @@ func modelIDs(p *Pass, sentence string) []string {
 // same participants in 1,274 (58%). Of 50 names (drawn at random) only the
 // finder gave, 39 were names, 8 parts of one or a name with a neighbour
 // and 3 no names ("Class C warrants"); of 50 only the model gave, 12, 20
-// and 18 ("Sebelumnya", "February", "``We"). The finder's typical miss is a
+// and 18 ("Sebelumnya", "February", "“We"). The finder's typical miss is a
 // name that only ever opens sentences ("Unisys posted ...").
 func TestNamesAgainstModel(t *testing.T) {
 	if !*namesVsModel {
