@@ -163,7 +163,11 @@ var RequiredLists = []string{
 	"magnitude_before",          // "measuring 7.1"
 	"magnitude_nouns",           // a bare magnitude before one ("a 7.1 quake")
 	"more_verbs",                // a threshold verb before a figure ("the toll passes 5,000")
+	"name_and",                  // coordinates a sentence-opening word with a name: both are names ("Pertamina dan Shell")
+	"name_joiners",              // lower-case words inside a proper name ("Bank of Japan", "bin")
+	"name_titles",               // titles and roles before a name, not part of it ("President", "Menteri")
 	"not_counted",               // words after a number that are not what it counts
+	"not_names",                 // capitalised words that name nothing ("The", "Under", "Namun")
 	"not_past",                  // words with a past suffix that are not past forms ("indeed", "expected")
 	"now_conjunction",           // after "now", makes it a conjunction ("now that")
 	"now_lead",                  // may open a now word ("to the present")

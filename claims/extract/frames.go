@@ -3,10 +3,8 @@ package extract
 import (
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/crosscheck/crosscheck/claims"
-	"github.com/crosscheck/crosscheck/claims/segment"
 	"github.com/crosscheck/crosscheck/claims/token"
 	"github.com/crosscheck/crosscheck/rules"
 )
@@ -717,12 +715,12 @@ func (p *Pass) sentenceEvidence(a, b int) *sentenceInfo {
 	return si
 }
 
-// entityParticipants adds the people, places and organisations prose's
-// entity model finds in one sentence to the alias-table participants,
-// normalised to lower case (or to the alias id when the table knows the
-// name). The model runs at about 0.09 MB/s, so this is called only for the
-// rare claims about once-only events with fewer than two known participants,
-// and cached per sentence.
+// entityParticipants adds the proper names the name finder (names.go)
+// reads in one sentence to the alias-table participants: a name the table
+// knows as its id, any other in lower case. It is called only for claims
+// about once-only events with fewer than two known participants, and cached
+// per sentence. (prose's entity model did this until the finder replaced
+// it: loading the model cost more than the rest of a small run.)
 func (p *Pass) entityParticipants(si *sentenceInfo, start, end int) []string {
 	if si.entities != nil {
 		return si.entities
@@ -733,17 +731,7 @@ func (p *Pass) entityParticipants(si *sentenceInfo, start, end int) []string {
 		seen[id] = true
 	}
 	if end > start && end <= len(p.Doc.Text) {
-		for _, e := range segment.Entities(p.Doc.Text[start:end]) {
-			if e.Label != "GPE" && e.Label != "PERSON" && e.Label != "ORGANIZATION" && e.Label != "ORG" {
-				continue
-			}
-			id := strings.ToLower(strings.Join(strings.Fields(e.Text), " "))
-			toks := token.Scan(e.Text, nil)
-			if len(toks) > 0 {
-				if _, v, ok := p.Rules.Participants.Match(toks, 0); ok {
-					id = p.Rules.ParticipantIDs[v]
-				}
-			}
+		for _, id := range p.nameIDs(p.properNames(p.tokenAt(start), p.tokenAt(end))) {
 			if !seen[id] {
 				seen[id] = true
 				out = append(out, id)

@@ -28,6 +28,7 @@ import (
 const (
 	ExtractedReadability = "html-readability" // the article found by Readability
 	ExtractedBody        = "html-body"        // all visible text of <body> (Readability found none)
+	ExtractedTokens      = "html-tokens"      // all visible text, read tag by tag: the page is nested too deep to parse
 )
 
 // htmlDocument builds the document for an HTML page: Text is the readable
@@ -38,10 +39,6 @@ func htmlDocument(path, content string) *claims.Document {
 	if d.binary {
 		return skipped(path, ReasonBinary)
 	}
-	root, err := html.Parse(strings.NewReader(d.text))
-	if err != nil { // only reader errors, impossible for a strings.Reader
-		return skipped(path, err.Error())
-	}
 	doc := &claims.Document{
 		Path:            path,
 		Encoding:        d.encoding,
@@ -50,6 +47,13 @@ func htmlDocument(path, content string) *claims.Document {
 		LanguageSource:  claims.SourceNone,
 	}
 	addWarnings(doc, d.warnings)
+	root, err := html.Parse(strings.NewReader(d.text))
+	if err != nil {
+		// The parser refuses pages nested deeper than 512 open elements
+		// (its only error on a strings.Reader): their text is still
+		// there, token by token.
+		return tokenDocument(doc, d.text, err)
+	}
 
 	m := htmlMetadata(root)
 	art, rerr := runReadability(root)
@@ -83,6 +87,292 @@ func htmlDocument(path, content string) *claims.Document {
 		doc.Title = firstNonEmpty(strings.TrimSpace(art.Title()), m.titleTag, m.h1)
 	}
 	return doc
+}
+
+// tokenDocument reads a page the parser refused (err) with the tokenizer
+// alone: all its visible text, laid out as renderText lays out <body> (so
+// a page that parses gives the same text either way), and the metadata
+// htmlMetadata reads, from the tags themselves. Without a tree there is no
+// article to find, and no byline.
+func tokenDocument(doc *claims.Document, src string, err error) *claims.Document {
+	text, m := tokenText(src)
+	doc.Text = text
+	doc.Extracted = ExtractedTokens
+	addWarnings(doc, []string{fmt.Sprintf("the HTML parser refused the page (%v); read all its visible text tag by tag instead, without article detection", err)})
+	if strings.TrimSpace(doc.Text) == "" {
+		return skipped(doc.Path, ReasonEmpty)
+	}
+	m.title = htmlTitle("", m.titleTag, m.h1)
+	m.apply(doc)
+	if doc.Title == "" {
+		doc.Title = guessTitle(doc.Text)
+	}
+	if doc.Title == "" {
+		doc.Title = firstNonEmpty(m.titleTag, m.h1)
+	}
+	return doc
+}
+
+// tokenText is renderText and htmlMetadata over the tokenizer's stream,
+// for pages the parser refuses: text outside invisible elements (and
+// outside <title>), blocks as paragraphs, <br> as a line break, <pre>
+// lines kept; <html lang>, <title>, the first <h1>, the canonical link and
+// the dates htmlMetadata reads. Without a tree, it follows the parser where
+// pages commonly go wrong: an invisible element's text is skipped up to its
+// end tag, an unclosed <head> ends at the first body tag or text, an HTML
+// tag ends <svg> and <math>, "/>" does not close an HTML element, and a
+// stray end tag (one with no open element of its name) changes nothing,
+// but for </p>. TestTokenTextMatchesParsedBody holds it to the parsed
+// path's text on pages the parser accepts; it differs on the rarer repairs
+// (text in a <table> outside its cells, which the parser moves before the
+// table). Its state is counts and a stack of open invisible elements, so
+// depth costs nothing but that stack.
+func tokenText(src string) (string, htmlMeta) {
+	var (
+		w                       textWriter
+		m                       htmlMeta
+		og, itemprop, named, ld []string
+		canonical, ogURL        string
+		hidden                  []atom.Atom // open invisible elements (and <title>)
+		pre                     int         // open <pre> elements
+		dropNewline             bool        // right after <pre>: the parser drops one leading newline
+		inTitle, inH1, inLD     bool
+		title, h1, script       strings.Builder
+		h1Depth                 int
+		inBody                  bool                  // past <head>: a later <head> tag is ignored, as in the parser
+		tables                  int                   // open <table> elements: <td> outside one is ignored
+		open                    = map[atom.Atom]int{} // open block elements, by name: a stray end tag is ignored
+	)
+	z := html.NewTokenizer(strings.NewReader(src))
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break // io.EOF: a strings.Reader has no other error
+		}
+		switch tt {
+		case html.TextToken:
+			t := strings.ReplaceAll(string(z.Text()), "\x00", "")
+			switch {
+			case inTitle:
+				title.WriteString(t)
+			case inLD:
+				script.WriteString(t)
+			case len(hidden) == 1 && hidden[0] == atom.Head && strings.TrimSpace(t) != "":
+				hidden = hidden[:0] // text ends an unclosed <head>, as in the parser
+			}
+			if len(hidden) == 0 && strings.TrimSpace(t) != "" {
+				inBody = true
+			}
+			if len(hidden) > 0 {
+				continue
+			}
+			if inH1 {
+				h1.WriteString(t)
+			}
+			if dropNewline {
+				t = strings.TrimPrefix(t, "\n")
+				dropNewline = false
+			}
+			w.text(t, pre > 0)
+		case html.StartTagToken, html.SelfClosingTagToken:
+			dropNewline = false
+			name, hasAttr := z.TagName()
+			a := atom.Lookup(name)
+			attrs := map[string]string{}
+			for hasAttr {
+				var k, v []byte
+				k, v, hasAttr = z.TagAttr()
+				if _, dup := attrs[string(k)]; !dup { // the first wins, as in the parser
+					attrs[string(k)] = strings.TrimSpace(string(v))
+				}
+			}
+			tokenMeta(a, attrs, &m, &og, &itemprop, &named, &canonical, &ogURL)
+			// The parser ignores "/>" on HTML elements ("<div/>" opens a
+			// div); inside <svg> and <math>, hidden anyway, it closes them.
+			void := voidElements[a] || tt == html.SelfClosingTagToken && len(hidden) > 0
+			if n := len(hidden); n > 0 && (hidden[n-1] == atom.Svg || hidden[n-1] == atom.Math) && breakout[a] {
+				hidden = hidden[:n-1] // "<svg><p>": an HTML tag ends the foreign content
+			}
+			if len(hidden) == 1 && hidden[0] == atom.Head && !headContent[a] {
+				hidden = hidden[:0] // <body>, <p>, ... end an unclosed <head>
+			}
+			if a == atom.Head && inBody {
+				continue
+			}
+			if len(hidden) == 0 && !headContent[a] && a != atom.Html {
+				inBody = true
+			}
+			switch {
+			case a == atom.Title && !void:
+				hidden = append(hidden, a)
+				inTitle = title.Len() == 0
+			case a == atom.Script && !void:
+				hidden = append(hidden, a)
+				inLD = strings.EqualFold(attrs["type"], "application/ld+json")
+			case a == atom.Head && lastIndex(hidden, a) >= 0:
+				// a second <head> is ignored
+			case invisible[a] && !void:
+				hidden = append(hidden, a)
+			}
+			if len(hidden) > 0 {
+				continue
+			}
+			switch {
+			case a == atom.Br:
+				w.breakLine(1)
+				continue
+			case a == atom.Pre && !void:
+				pre++
+				dropNewline = true
+			case a == atom.Table && !void:
+				tables++
+			case (a == atom.Td || a == atom.Th) && tables > 0:
+				w.space = true
+			case a == atom.H1 && m.h1 == "" && !void:
+				inH1 = true
+				h1Depth++
+			}
+			if blocks[a] && a != atom.Body && (tables > 0 || !tableParts[a]) {
+				w.breakLine(2)
+				if !void {
+					open[a]++
+				}
+			}
+		case html.EndTagToken:
+			dropNewline = false
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			if i := lastIndex(hidden, a); i >= 0 {
+				hidden = hidden[:i]
+				switch a {
+				case atom.Title:
+					if inTitle {
+						m.titleTag = collapseSpace(title.String())
+					}
+					inTitle = false
+				case atom.Script:
+					if inLD {
+						ld = append(ld, jsonLDDates(script.String())...)
+					}
+					inLD = false
+					script.Reset()
+				}
+				continue
+			}
+			if len(hidden) > 0 {
+				continue
+			}
+			switch a {
+			case atom.Br:
+				w.breakLine(1) // </br> is a <br> to the parser
+				continue
+			case atom.Pre:
+				pre = max(0, pre-1)
+			case atom.Table:
+				tables = max(0, tables-1)
+			case atom.H1:
+				if inH1 {
+					if h1Depth--; h1Depth == 0 {
+						inH1 = false
+						m.h1 = collapseSpace(h1.String())
+					}
+				}
+			}
+			switch {
+			case blocks[a] && open[a] > 0:
+				open[a]--
+				w.breakLine(2)
+			case a == atom.P:
+				w.breakLine(2) // a stray </p> is an empty paragraph to the parser
+			}
+		}
+	}
+	if inH1 && m.h1 == "" {
+		m.h1 = collapseSpace(h1.String())
+	}
+	for _, list := range [][]string{og, itemprop, ld, named} {
+		m.published = append(m.published, list...)
+	}
+	m.url = canonical
+	if m.url == "" {
+		m.url = ogURL
+	}
+	return w.b.String(), m
+}
+
+// tokenMeta is htmlMetadata's test on one start tag's attributes (keys in
+// lower case, as the tokenizer gives them).
+func tokenMeta(a atom.Atom, attrs map[string]string, m *htmlMeta, og, itemprop, named *[]string, canonical, ogURL *string) {
+	switch a {
+	case atom.Html:
+		if m.language == "" {
+			m.language = attrs["lang"]
+		}
+	case atom.Link:
+		if strings.EqualFold(attrs["rel"], "canonical") && *canonical == "" {
+			*canonical = attrs["href"]
+		}
+	case atom.Meta:
+		prop, name, content := strings.ToLower(attrs["property"]), strings.ToLower(attrs["name"]), attrs["content"]
+		switch {
+		case prop == "article:published_time" || name == "article:published_time":
+			*og = append(*og, content)
+		case name == "date":
+			*named = append(*named, content)
+		case prop == "og:url" && *ogURL == "":
+			*ogURL = content
+		}
+	}
+	if strings.EqualFold(attrs["itemprop"], "datePublished") {
+		v := attrs["content"]
+		if v == "" {
+			v = attrs["datetime"]
+		}
+		if v != "" { // (a date given only as the element's text is not read here)
+			*itemprop = append(*itemprop, v)
+		}
+	}
+}
+
+// Elements that have no end tag.
+var voidElements = map[atom.Atom]bool{
+	atom.Area: true, atom.Base: true, atom.Br: true, atom.Col: true, atom.Embed: true,
+	atom.Hr: true, atom.Img: true, atom.Input: true, atom.Link: true, atom.Meta: true,
+	atom.Source: true, atom.Track: true, atom.Wbr: true,
+}
+
+// HTML start tags that end <svg> or <math> content (the parser's
+// "breakout" list).
+var breakout = map[atom.Atom]bool{
+	atom.B: true, atom.Big: true, atom.Blockquote: true, atom.Body: true, atom.Br: true,
+	atom.Center: true, atom.Code: true, atom.Dd: true, atom.Div: true, atom.Dl: true,
+	atom.Dt: true, atom.Em: true, atom.Embed: true, atom.H1: true, atom.H2: true,
+	atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true, atom.Head: true,
+	atom.Hr: true, atom.I: true, atom.Img: true, atom.Li: true, atom.Listing: true,
+	atom.Menu: true, atom.Meta: true, atom.Nobr: true, atom.Ol: true, atom.P: true,
+	atom.Pre: true, atom.Ruby: true, atom.S: true, atom.Small: true, atom.Span: true,
+	atom.Strong: true, atom.Strike: true, atom.Sub: true, atom.Sup: true, atom.Table: true,
+	atom.Tt: true, atom.U: true, atom.Ul: true, atom.Var: true,
+}
+
+// Parts of a table, ignored by the parser outside one.
+var tableParts = map[atom.Atom]bool{atom.Tr: true, atom.Td: true, atom.Th: true, atom.Caption: true}
+
+// Elements that stay in <head>: any other start tag ends it.
+var headContent = map[atom.Atom]bool{
+	atom.Base: true, atom.Basefont: true, atom.Bgsound: true, atom.Link: true, atom.Meta: true,
+	atom.Title: true, atom.Style: true, atom.Script: true, atom.Noscript: true, atom.Template: true,
+	atom.Head: true,
+}
+
+// lastIndex returns the index of the last a in s, or -1.
+func lastIndex(s []atom.Atom, a atom.Atom) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] == a {
+			return i
+		}
+	}
+	return -1
 }
 
 // dropByline removes the article's byline element ("By Mara Lindqvist"):

@@ -6,9 +6,12 @@
 // measured on this machine — under 1 MB/s), and its tagger/NER run at about
 // 0.09 MB/s. So sentences come from prose's own punkt model
 // (neurosnap/sentences, the library prose/v2 wraps, with the same English
-// training data) loaded once per process, and prose's tagger and entity
-// model are loaded once and used only on the few sentences that carry
-// claims.
+// training data) loaded once per process. prose's tagger and entity model
+// (Entities) are not on crosscheck's path: loading them cost ~0.2 CPU-s
+// and ~70 MB, more than the rest of a run over a few articles, so the
+// participants of once-only events come from a rule-based name finder
+// (claims/extract/names.go). Entities stays for callers who want the
+// model, and for the test that measures the finder against it.
 //
 // Why punkt's decisions are re-implemented here (punkt.go) rather than
 // called: the library's DefaultSentenceTokenizer allocates a *Token per
@@ -145,8 +148,10 @@ var (
 )
 
 // Entities runs prose's tagger and entity recogniser over one short
-// fragment (a claim's sentence). The model is loaded once per process.
-// Never call it over whole documents: it runs at about 0.09 MB/s.
+// fragment (a claim's sentence). The model is loaded on the first call,
+// once per process (~0.2 CPU-s, ~70 MB). Never call it over whole
+// documents: it runs at about 0.09 MB/s. Extraction does not call it (see
+// the package comment).
 func Entities(fragment string) []Entity {
 	modelOnce.Do(func() {
 		d, err := prose.NewDocument("Warm up.", prose.WithSegmentation(false))
