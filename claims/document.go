@@ -163,3 +163,13 @@ func FrontMatterKey(line string) (key string, ok bool) {
 	}
 	return k, true
 }
+
+// WithoutText returns a copy of d's metadata: no text, and no caches
+// derived from it (line starts), so that keeping the copy does not keep
+// the text.
+func (d *Document) WithoutText() *Document {
+	c := *d
+	c.Text = ""
+	c.lineStarts = nil
+	return &c
+}

@@ -2,107 +2,134 @@ package compare
 
 import (
 	"slices"
-	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/crosscheck/crosscheck/claims"
 	"github.com/crosscheck/crosscheck/rules"
 )
 
-// Stream compares an archive without holding its texts and claims all at
-// once. It gives exactly what Compare gives for the same documents and
-// claims (TestStreamEqualsCompare), in three steps:
+// Stream compares an archive in memory bounded by its open story windows,
+// with exactly the result Compare gives for the same documents and claims
+// (TestStreamEqualsCompare, TestCasesStreamTheSame). Use it in two passes:
 //
-//  1. Add each document with its claims, in any order and from any number
-//     of goroutines, as soon as it is extracted. Stream keeps what grouping
-//     needs (the words of analyse: keywords, sampled shingles, the lead's
-//     anchors; about 2–4 KB per article) and a copy of the document
-//     without its text; the caller may then release text and claims.
-//  2. Group, then CompareStory once for every story Stories returns, with
-//     that story's documents and their claims (read back by the caller,
-//     e.g. from a spill file), in any order and concurrently. Blocks of
-//     one story are compared at once; the claims that may meet claims of
-//     other stories (once-only events, keyed by their participants, and
-//     background sentences, keyed by an earlier time) are kept, with the
-//     names of their sentences, for the last step.
-//  3. Finish compares those and puts every result in Compare's order.
+//  1. Add every document with its claims, in any order and from any
+//     number of goroutines, as it is extracted; the caller then writes
+//     them somewhere it can read them back by id (a spill file) and
+//     drops them. Stream keeps, per document, its metadata without the
+//     text, its publication day, its keyword counts and its sampled
+//     shingles (syndication needs every pair, whatever their dates: about
+//     1.5 KB per article); and archive-wide counts of keywords and lead
+//     names, which grow with the vocabulary, not the archive. Undated
+//     documents keep their grouping words too: they may join any story.
+//  2. Run reads the dated documents back in date order. A document's
+//     story is decided by the articles published within storyDays of it,
+//     so a sliding window of 2×(storyDays+1) days holds what grouping
+//     needs; a story whose newest article is older than the window is
+//     closed, split where its leads tell two events apart, and compared
+//     at once, then dropped. A story that undated articles might join
+//     (its leads share a name with one of theirs) waits, as a list of ids,
+//     until every story is known; it is read back then. Claims that may
+//     meet other stories' (once-only events, keyed by their participants,
+//     and background sentences, keyed by an earlier time) are kept, with
+//     the names of their sentences, and compared last.
 //
-// What grows with the archive is therefore the grouping words, the
-// documents' metadata, the claims of once-only and background events and
-// the findings; texts and all other claims are held one story at a time.
+// What grows with the archive is therefore the per-document metadata and
+// shingles, the claims of once-only and background events, and the
+// findings; texts and all other claims are held one window at a time.
 type Stream struct {
 	set  *rules.Set
 	stop map[string]bool
 	pool sync.Pool // *scratch
 
-	mu      sync.Mutex
-	entries []streamEntry
-	g       *grouping
-	all     []*claims.Document // every document added, by id, texts released
-	read    []*claims.Document // the read ones
-
-	results  []blockResult
-	internal []docFindings // per document, in the order stories were compared; sorted by document in Finish
-	deferred []*claims.Claim
-	kept     map[string]*keptInfo
+	mu       sync.Mutex
+	entries  []*streamEntry
+	df       map[string]int32 // keyword (class byte + word) -> documents having it
+	docFreq  map[string]int   // lead name -> documents whose text uses it (regroup's)
+	shingles []uint64         // every read document's, end to end (entry.shingles is its range)
 }
 
-// docFindings are the internal findings of one document.
-type docFindings struct {
-	doc string
-	fs  []Finding
-}
-
+// streamEntry is what Stream keeps of one document between the passes.
 type streamEntry struct {
-	doc   *claims.Document // without its text
-	words docWords
-}
-
-// keptInfo is what the last step needs of a document whose claims were
-// kept: its background sentences and their names.
-type keptInfo struct {
-	background map[int]bool
-	names      map[int][]string
+	doc      *claims.Document // without its text
+	day      int64
+	counts   [2]int
+	shingles [2]int    // range in Stream.shingles
+	words    *docWords // undated documents only
 }
 
 // NewStream starts a comparison under the rule set.
 func NewStream(set *rules.Set) *Stream {
 	return &Stream{set: set, stop: stopWords(set), pool: sync.Pool{New: func() any { return newScratch() }},
-		kept: map[string]*keptInfo{}}
+		df: map[string]int32{}, docFreq: map[string]int{}}
 }
 
 // Add reads what grouping needs from document d, whose claims are cs (in
 // document order, as extraction gives them). Skipped documents are added
-// too (they are listed in Documents); their claims are none. Safe for
-// concurrent use.
+// too (the report lists them). Safe for concurrent use.
 func (s *Stream) Add(d *claims.Document, cs []*claims.Claim) {
-	e := streamEntry{doc: strip(d)}
-	if d.Status != claims.StatusSkipped {
-		sc := s.pool.Get().(*scratch)
-		e.words = sc.analyseOne(d, s.set, s.stop)
-		s.pool.Put(sc)
-		addFigures(map[string]*lead{d.ID: &e.words.lead}, cs)
-		e.words.detach()
+	e := &streamEntry{doc: strip(d)}
+	if d.Status == claims.StatusSkipped {
+		s.mu.Lock()
+		s.entries = append(s.entries, e)
+		s.mu.Unlock()
+		return
+	}
+	w := s.words(d, cs)
+	if d.HasDate() {
+		e.day = unixDay(d.Published)
+	} else {
+		w.detach()
+		e.words = &w
+	}
+	for _, k := range w.keywords {
+		e.counts[k.kind()]++
 	}
 	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, k := range w.keywords {
+		key := string(rune(k.class)) + k.word
+		if n, ok := s.df[key]; ok {
+			s.df[key] = n + 1
+		} else {
+			s.df[strings.Clone(key)] = 1
+		}
+	}
+	for n := range w.lead.all {
+		if c, ok := s.docFreq[n]; ok {
+			s.docFreq[n] = c + 1
+		} else {
+			s.docFreq[strings.Clone(n)] = 1
+		}
+	}
+	e.shingles = [2]int{len(s.shingles), len(s.shingles) + len(w.shingles)}
+	s.shingles = append(s.shingles, w.shingles...)
 	s.entries = append(s.entries, e)
-	s.mu.Unlock()
+}
+
+// words derives a document's grouping words, with its claims' figures in
+// its lead, as Compare does.
+func (s *Stream) words(d *claims.Document, cs []*claims.Claim) docWords {
+	sc := s.pool.Get().(*scratch)
+	w := sc.analyseOne(d, s.set, s.stop)
+	s.pool.Put(sc)
+	addFigures(map[string]*lead{d.ID: &w.lead}, cs)
+	return w
 }
 
 // strip copies a document's metadata without its text. Strings that may
 // share the text's memory (the title is a slice of it) are copied, so that
 // the text can be freed.
 func strip(d *claims.Document) *claims.Document {
-	c := *d
-	c.Text = ""
+	c := d.WithoutText()
 	c.Participants = nil
 	c.Title = strings.Clone(d.Title)
 	c.PublishedText = strings.Clone(d.PublishedText)
 	c.Byline = strings.Clone(d.Byline)
 	c.Site = strings.Clone(d.Site)
 	c.Warnings = slices.Clone(d.Warnings)
-	return &c
+	return c
 }
 
 // detach copies the strings of w that may be slices of the document's
@@ -127,135 +154,160 @@ func (w *docWords) detach() {
 	}
 }
 
-// Group groups the documents added so far into stories; call it once,
-// after the last Add.
-func (s *Stream) Group() {
-	slices.SortFunc(s.entries, func(a, b streamEntry) int { return strings.Compare(a.doc.ID, b.doc.ID) })
-	var words []docWords
-	for _, e := range s.entries {
-		s.all = append(s.all, e.doc)
-		if e.doc.Status != claims.StatusSkipped {
-			s.read = append(s.read, e.doc)
-			words = append(words, e.words)
-		}
+// Loader reads a document added to a Stream back, with its text and its
+// claims in document order.
+type Loader func(id string) (*claims.Document, []*claims.Claim, error)
+
+// Run groups and compares (see Stream). Call it once, after the last Add;
+// workers stories are compared at a time. It returns the result Compare
+// would, and every document added, by id, without texts.
+func (s *Stream) Run(load Loader, workers int) (Result, []*claims.Document, error) {
+	sw := s.newSweep(load, max(workers, 1))
+	if err := sw.run(); err != nil {
+		return Result{}, nil, err
 	}
-	s.entries = nil // the words live on in the grouping's leads only
-	s.g = groupDocs(s.read, words)
+	return sw.finish(), sw.all, nil
 }
 
-// All returns every document added (read or skipped), by id, without
-// texts; call it after Group.
-func (s *Stream) All() []*claims.Document { return s.all }
+// sweep is one Run.
+type sweep struct {
+	s    *Stream
+	load Loader
 
-// Stories returns the stories, numbered from 1; every read document is in
-// exactly one.
-func (s *Stream) Stories() []Story { return s.g.Stories }
+	all, read []*claims.Document // by id; read: not skipped (index = document number)
+	ent       []*streamEntry     // per read document
+	g         *grouping          // SourceOf and Copies; the rest is built as stories close
 
-// CompareStory compares the claims of one story. docs are the story's
-// documents with their texts, cs their claims in document order. Safe for
-// concurrent use.
-func (s *Stream) CompareStory(docs []*claims.Document, cs []*claims.Claim) {
-	docs = slices.Clone(docs)
-	slices.SortFunc(docs, func(a, b *claims.Document) int { return strings.Compare(a.ID, b.ID) })
-	cm := newComparer(s.set, docs, &s.g.Result, s.g, s.stop, nil)
-	cm.backgroundSentences(cs)
-	rs := cm.compareClaims(cs, phaseStory)
-	var internal []docFindings
-	for lo := 0; lo < len(cs); {
-		hi := lo + 1
-		for hi < len(cs) && cs[hi].Doc == cs[lo].Doc {
-			hi++
+	kw            map[string]int32 // indexed keyword -> posting number (2 <= df <= maxPosting(n))
+	kwKind        []uint8
+	kwDF          []int32
+	post          map[int32][]int32 // the window's documents having each posting, in load order
+	open          map[int32]*openDoc
+	parent        unionFind
+	comps         map[int32]*comp   // by union-find root
+	uPost         map[int32][]int32 // undated documents having each posting
+	uBest         map[int32]undatedBest
+	uNames        map[string]bool // every undated lead's names
+	uLeads        map[string]*lead
+	parts         []*part
+	undatedGroups [][]int32 // groupAlone's groups, with their provisional numbers
+	undatedProv   []int
+	compOf        []int32 // per read document: its component's number (dated), -1 undated
+	ncomp         int32
+	compMin       []int32 // per component: its smallest dated document
+
+	jobs  chan storyJob
+	wg    sync.WaitGroup
+	mu    sync.Mutex
+	err   error
+	out   []blockResult
+	inner []docFindings
+	later []*claims.Claim // once-only and background claims
+	kept  map[string]*keptInfo
+	prov  int // provisional story numbers handed out
+}
+
+// openDoc is a dated document in the window, or in a story still open.
+type openDoc struct {
+	doc   *claims.Document
+	cs    []*claims.Claim
+	lead  *lead
+	posts []int32
+}
+
+// comp is a story being built from dated documents.
+type comp struct {
+	maxDay  int64
+	members []int32
+}
+
+// part is a closed story after splitting: its dated documents, and, while
+// undated documents may still join it, its merged lead.
+type part struct {
+	comp    int32
+	k       int // its place among its component's parts
+	members []int32
+	merged  *lead // non-nil: waits for the undated documents
+	start   time.Time
+	end     time.Time
+	prov    int
+	joined  []int32 // undated documents that joined it
+}
+
+type undatedBest struct {
+	j     int32
+	score float64
+}
+
+type storyJob struct {
+	docs    []*claims.Document
+	cs      []*claims.Claim
+	st      Story
+	eventOK map[string]bool
+	leads   map[string]*lead
+}
+
+// docFindings are the internal findings of one document.
+type docFindings struct {
+	doc string
+	fs  []Finding
+}
+
+// keptInfo is what the last step needs of a document whose claims were
+// kept: its background sentences and their names.
+type keptInfo struct {
+	background map[int]bool
+	names      map[int][]string
+}
+
+func (s *Stream) newSweep(load Loader, workers int) *sweep {
+	slices.SortFunc(s.entries, func(a, b *streamEntry) int { return strings.Compare(a.doc.ID, b.doc.ID) })
+	sw := &sweep{s: s, load: load, kw: map[string]int32{}, post: map[int32][]int32{}, open: map[int32]*openDoc{},
+		comps: map[int32]*comp{}, uPost: map[int32][]int32{}, uBest: map[int32]undatedBest{}, uNames: map[string]bool{},
+		uLeads: map[string]*lead{}, kept: map[string]*keptInfo{}, jobs: make(chan storyJob, workers)}
+	words := []docWords{}
+	for _, e := range s.entries {
+		sw.all = append(sw.all, e.doc)
+		if e.doc.Status != claims.StatusSkipped {
+			sw.read = append(sw.read, e.doc)
+			sw.ent = append(sw.ent, e)
+			words = append(words, docWords{shingles: s.shingles[e.shingles[0]:e.shingles[1]]})
 		}
-		if fs := cm.internalChecks(cs[lo:hi]); len(fs) > 0 {
-			internal = append(internal, docFindings{cs[lo].Doc, fs})
-		}
-		lo = hi
 	}
-	// The claims that may meet other stories', with what the last step
-	// needs of their documents.
-	var deferred []*claims.Claim
-	kept := map[string]*keptInfo{}
-	for _, c := range cs {
-		inf := cm.info[c.Doc]
-		if inf == nil || !(inf.background[c.Sentence] || s.hasOnce(c)) {
+	n := len(sw.read)
+	sw.g = &grouping{}
+	sw.g.SourceOf, sw.g.Copies = syndication(sw.read, words)
+	s.shingles, s.entries = nil, nil
+	limit := maxPosting(n)
+	for key, c := range s.df {
+		if c >= 2 && int(c) <= limit {
+			sw.kw[key] = int32(len(sw.kwKind))
+			sw.kwKind = append(sw.kwKind, newKeyword(uint8(key[0]), key[1:]).kind())
+			sw.kwDF = append(sw.kwDF, c)
+		}
+	}
+	sw.parent = newUnionFind(n)
+	sw.compOf = make([]int32, n)
+	for i, e := range sw.ent {
+		sw.compOf[i] = -1
+		if e.words == nil {
 			continue
 		}
-		k := kept[c.Doc]
-		if k == nil {
-			k = &keptInfo{background: inf.background, names: map[int][]string{}}
-			kept[c.Doc] = k
+		l := &e.words.lead
+		sw.uLeads[e.doc.ID] = l
+		for _, nm := range l.names {
+			sw.uNames[nm] = true
 		}
-		if inf.background[c.Sentence] {
-			if _, ok := k.names[c.Sentence]; !ok {
-				names := cm.namesOf(inf, c)
-				for i := range names {
-					names[i] = strings.Clone(names[i])
-				}
-				k.names[c.Sentence] = names
+		for _, p := range sw.postings(e.words.keywords) {
+			if sw.kwDF[p] <= maxWindowPosting {
+				sw.uPost[p] = append(sw.uPost[p], int32(i))
 			}
 		}
-		deferred = append(deferred, detachClaim(c))
+		sw.uBest[int32(i)] = undatedBest{j: -1}
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.results = append(s.results, rs...)
-	s.internal = append(s.internal, internal...)
-	s.deferred = append(s.deferred, deferred...)
-	for id, k := range kept {
-		s.kept[id] = k
+	for w := 0; w < workers; w++ {
+		sw.wg.Add(1)
+		go sw.worker()
 	}
+	return sw
 }
-
-// hasOnce reports whether any of c's attributes is of a once-only frame.
-func (s *Stream) hasOnce(c *claims.Claim) bool {
-	for k := -1; k < len(c.Also); k++ {
-		attr := c.Attribute
-		if k >= 0 {
-			attr = c.Also[k]
-		}
-		if fr, _, ok := s.set.Attribute(attr); ok && fr.Once {
-			return true
-		}
-	}
-	return false
-}
-
-// detachClaim copies a claim whose strings may be slices of its document's
-// text.
-func detachClaim(c *claims.Claim) *claims.Claim {
-	d := *c
-	d.Text = strings.Clone(c.Text)
-	return &d
-}
-
-// Finish compares the claims kept for it and returns the whole result,
-// as Compare would.
-func (s *Stream) Finish() Result {
-	var docs []*claims.Document
-	for _, d := range s.read {
-		if s.kept[d.ID] != nil {
-			docs = append(docs, d)
-		}
-	}
-	cm := newComparer(s.set, docs, &s.g.Result, s.g, s.stop, nil)
-	for id, k := range s.kept {
-		inf := cm.info[id]
-		inf.background, inf.names = k.background, k.names
-	}
-	sort.SliceStable(s.deferred, func(i, j int) bool { return byDocStart(s.deferred[i], s.deferred[j]) < 0 })
-	cm.bgKeys, cm.bgWhy = cm.backgroundEvents(s.deferred)
-	rs := append(s.results, cm.compareClaims(s.deferred, phaseGlobal)...)
-	res := s.g.Result
-	res.Findings, res.Agreements = flatten(rs)
-	// Internal findings in document order, as internalChecks gives them
-	// for the whole archive.
-	slices.SortFunc(s.internal, func(a, b docFindings) int { return strings.Compare(a.doc, b.doc) })
-	var internal []Finding
-	for _, d := range s.internal {
-		internal = append(internal, d.fs...)
-	}
-	res.Findings = mergeInternal(res.Findings, internal)
-	sort.SliceStable(res.Findings, func(i, j int) bool { return res.Findings[i].ID < res.Findings[j].ID })
-	return res
-}
-

@@ -137,46 +137,10 @@ func RunArchive(src Source, opt Options, dir string) (*Archive, error) {
 	if err := sp.flush(); err != nil {
 		return nil, err
 	}
-	st.Group()
-	stories := st.Stories()
-	var next int
-	var firstErr error
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				mu.Lock()
-				i := next
-				next++
-				stop := firstErr != nil
-				mu.Unlock()
-				if i >= len(stories) || stop {
-					return
-				}
-				var docs []*claims.Document
-				var cs []*claims.Claim
-				for _, id := range stories[i].Docs {
-					d, dc, err := sp.get(id)
-					if err != nil {
-						mu.Lock()
-						firstErr = err
-						mu.Unlock()
-						return
-					}
-					docs = append(docs, d)
-					cs = append(cs, dc...)
-				}
-				st.CompareStory(docs, cs)
-			}
-		}()
+	cr, all, err := st.Run(sp.get, workers)
+	if err != nil {
+		return nil, err
 	}
-	wg.Wait()
-	if firstErr != nil {
-		return nil, firstErr
-	}
-	cr := st.Finish()
-	all := st.All()
 	n := 0
 	for _, d := range all {
 		n += sp.claimCount(d.ID)

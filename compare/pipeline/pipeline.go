@@ -144,47 +144,22 @@ func Run(docs []*claims.Document, opt Options) (*Result, error) {
 }
 
 // compareByStory compares documents already in memory through
-// compare.Stream: every document is added, then each story is compared on
-// its own (on GOMAXPROCS goroutines), then what spans stories.
+// compare.Stream, as RunArchive does with documents read back from disk.
 func compareByStory(docs []*claims.Document, cs []*claims.Claim, set *rules.Set) compare.Result {
 	byDoc := claimsByDoc(cs)
 	s := compare.NewStream(set)
-	for _, d := range docs {
-		s.Add(d, byDoc[d.ID])
-	}
-	s.Group()
 	full := make(map[string]*claims.Document, len(docs))
 	for _, d := range docs {
+		s.Add(d, byDoc[d.ID])
 		full[d.ID] = d
 	}
-	stories := s.Stories()
-	var next sync.Mutex
-	k := 0
-	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				next.Lock()
-				i := k
-				k++
-				next.Unlock()
-				if i >= len(stories) {
-					return
-				}
-				var sd []*claims.Document
-				var sc []*claims.Claim
-				for _, id := range stories[i].Docs {
-					sd = append(sd, full[id])
-					sc = append(sc, byDoc[id]...)
-				}
-				s.CompareStory(sd, sc)
-			}
-		}()
+	res, _, err := s.Run(func(id string) (*claims.Document, []*claims.Claim, error) {
+		return full[id], byDoc[id], nil
+	}, runtime.GOMAXPROCS(0))
+	if err != nil {
+		panic(err) // the loader above cannot fail
 	}
-	wg.Wait()
-	return s.Finish()
+	return res
 }
 
 // claimsByDoc splits claims (in document order) by document.

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/crosscheck/crosscheck/claims"
 	"github.com/crosscheck/crosscheck/claims/ingest"
@@ -26,6 +27,22 @@ func TestStreamEqualsCompare(t *testing.T) {
 		"generated mixed 800": func() []*claims.Document { return corpusgen.Generate(5, 800, corpusgen.Mixed).Documents() },
 		"generated en 400":    func() []*claims.Document { return corpusgen.Generate(9, 400, corpusgen.English).Documents() },
 		"example":             func() []*claims.Document { return readDir(t, "../../testdata/example") },
+		// Dense: 1,500 articles within three weeks, so that windows hold
+		// hundreds of articles and common keywords pass maxWindowPosting.
+		"generated dense 1500 in 20 days": func() []*claims.Document {
+			return corpusgen.GenerateOver(13, 1500, corpusgen.Mixed, 20).Documents()
+		},
+		// Every fourth article undated: undated joins, regroup's
+		// placements and ties, undated groups, stories waiting for them.
+		"generated with undated": func() []*claims.Document {
+			docs := corpusgen.GenerateOver(17, 600, corpusgen.Mixed, 60).Documents()
+			for i, d := range docs {
+				if i%4 == 1 {
+					d.Published, d.PublishedSource, d.PublishedText = time.Time{}, "", ""
+				}
+			}
+			return docs
+		},
 	}
 	for _, dir := range []string{"../../../shared/seeds", "../../../shared/corpora"} {
 		if _, err := os.Stat(dir); err == nil {
@@ -57,7 +74,6 @@ func readDir(t *testing.T, dir string) []*claims.Document {
 	require.NoError(t, err)
 	return docs
 }
-
 
 // RunArchive (documents spilled to disk with their claims, read back a
 // story at a time) writes the same report, byte for byte, as Run, in JSON

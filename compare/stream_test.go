@@ -1,0 +1,134 @@
+package compare
+
+import (
+	"fmt"
+	"math/rand"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/crosscheck/crosscheck/claims"
+	"github.com/crosscheck/crosscheck/rules"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// syntheticArchive builds n short articles about overlapping topics: each
+// names a few invented places and people from its topic's pool and a few
+// from a neighbouring topic's, about perDay a day, with a jump of 8 to 14
+// days now and then (so that stories chain across the ten-day window and
+// are cut at its edge), and every undatedEvery-th article undated. From
+// article 6,000, 230 articles name one more name: in a 12,000-article
+// archive it is indexed (230 <= 12,000/50) yet too common within its
+// window (> maxWindowPosting).
+func syntheticArchive(seed int64, n, topics, undatedEvery int, perDay float64) []*claims.Document {
+	r := rand.New(rand.NewSource(seed))
+	syll := []string{"ka", "lo", "mi", "ren", "tor", "va", "zu", "bel", "dan", "qui", "sor", "pet", "ul", "gra", "fen"}
+	name := func() string {
+		var b strings.Builder
+		for k := 0; k < 3; k++ {
+			b.WriteString(syll[r.Intn(len(syll))])
+		}
+		s := b.String()
+		return strings.ToUpper(s[:1]) + s[1:]
+	}
+	pools := make([][]string, topics)
+	for t := range pools {
+		for k := 0; k < 12; k++ {
+			pools[t] = append(pools[t], name())
+		}
+	}
+	common := []string{name(), name(), name()}
+	burst := "Wexhampton" // not made of the syllables: no other name equals it
+	words := []string{"harbour", "council", "bridge", "flooding", "tariff", "election", "strike", "vaccine", "pipeline", "drought"}
+	day := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	var docs []*claims.Document
+	var body string
+	// Ids in another order than dates, as file names are: which of two
+	// articles is compared from the other's side depends on the ids.
+	ids := r.Perm(n)
+	for i := 0; i < n; i++ {
+		if r.Float64() < 1/perDay {
+			day = day.AddDate(0, 0, 1)
+		}
+		if r.Intn(60) == 0 {
+			day = day.AddDate(0, 0, 8+r.Intn(7))
+		}
+		t := r.Intn(topics)
+		pick := func(p []string) string { return p[r.Intn(len(p))] }
+		nb := pools[(t+1)%topics]
+		title := fmt.Sprintf("%s and %s agree on %s", pick(pools[t]), pick(pools[t]), words[t%len(words)])
+		body = fmt.Sprintf("Officials from %s met envoys of %s about the %s. The talks in %s drew %s, %s and %s. "+
+			"Later the %s of %s was discussed with %s.",
+			pick(pools[t]), pick(pools[t]), words[t%len(words)], pick(pools[t]), pick(nb), pick(common), pick(pools[t]),
+			words[(t+3)%len(words)], pick(common), pick(nb))
+		if i >= 6000 && i < 6230 {
+			// Short: sharing the one name is enough to join, if the
+			// posting is walked at all.
+			body = fmt.Sprintf("Observers from %s visited %s.", burst, pick(pools[t]))
+		}
+		d := &claims.Document{ID: fmt.Sprintf("a%05d", ids[i]), Path: fmt.Sprintf("a%05d.txt", ids[i]), Title: title,
+			Text: title + "\n\n" + body + "\n", Language: "en", Status: claims.StatusRead}
+		if undatedEvery == 0 || i%undatedEvery != 1 {
+			d.Published = day.Add(time.Duration(r.Intn(24)) * time.Hour)
+			d.PublishedSource = claims.SourceMetadata
+		}
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+func streamResult(t *testing.T, set *rules.Set, docs []*claims.Document, cs map[string][]*claims.Claim, workers int) Result {
+	t.Helper()
+	s := NewStream(set)
+	for i := len(docs) - 1; i >= 0; i-- { // any order
+		s.Add(docs[i], cs[docs[i].ID])
+	}
+	byID := map[string]*claims.Document{}
+	for _, d := range docs {
+		byID[d.ID] = d
+	}
+	res, all, err := s.Run(func(id string) (*claims.Document, []*claims.Claim, error) {
+		d := byID[id]
+		if d == nil {
+			return nil, nil, fmt.Errorf("no %s", id)
+		}
+		return d, cs[id], nil
+	}, workers)
+	require.NoError(t, err)
+	require.Len(t, all, len(docs))
+	return res
+}
+
+// Stream's sweep (a window of dated articles, stories closed as the window
+// passes them, undated articles placed last) groups exactly as Compare's
+// grouping of the whole archive: chains of stories across the window's
+// edge, dense windows, undated articles that join a story or each other.
+func TestStreamGroupsAsCompare(t *testing.T) {
+	set, err := rules.Builtin()
+	require.NoError(t, err)
+	cases := []struct {
+		name                          string
+		seed                          int64
+		n, topics, undatedEvery, work int
+		perDay                        float64
+	}{
+		{"chains", 1, 400, 30, 0, 2, 3},
+		{"chains, one worker", 2, 400, 20, 0, 1, 2},
+		{"undated among them", 3, 500, 30, 5, 2, 3},
+		{"mostly undated", 4, 200, 15, 2, 3, 4},
+		{"dense: a name passes the window's posting limit", 5, 12000, 600, 50, 2, 60},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			docs := syntheticArchive(tc.seed, tc.n, tc.topics, tc.undatedEvery, tc.perDay)
+			want := Compare(docs, nil, set)
+			got := streamResult(t, set, docs, nil, tc.work)
+			assert.Equal(t, want.Stories, got.Stories)
+			assert.Equal(t, want.StoryOf, got.StoryOf)
+			assert.Equal(t, want.SourceOf, got.SourceOf)
+			assert.Greater(t, len(want.Stories), 1)
+			assert.Less(t, len(want.Stories), len(docs), "some articles are grouped")
+		})
+	}
+}

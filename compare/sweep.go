@@ -1,0 +1,558 @@
+package compare
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/crosscheck/crosscheck/claims"
+)
+
+// The sweep of Stream.Run: dated documents in publication order through a
+// window of storyDays+1 days either side, which is all that stories (in
+// stories.go) looks at for a dated document; then the undated documents
+// as regroup (events.go) places them. Every rule is the one Compare uses,
+// applied in another order; where Compare takes an archive-wide count
+// (a keyword's documents) the count comes from the first pass.
+
+// postings returns the posting numbers of the indexed keywords among kws.
+func (sw *sweep) postings(kws []keyword) []int32 {
+	var out []int32
+	for _, k := range kws {
+		if p, ok := sw.kw[string(rune(k.class))+k.word]; ok {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (sw *sweep) fail(err error) {
+	sw.mu.Lock()
+	if sw.err == nil {
+		sw.err = err
+	}
+	sw.mu.Unlock()
+}
+
+func (sw *sweep) failed() error {
+	sw.mu.Lock()
+	defer sw.mu.Unlock()
+	return sw.err
+}
+
+func (sw *sweep) run() error {
+	defer func() {
+		close(sw.jobs)
+		sw.wg.Wait()
+	}()
+	var order []int32
+	for i, e := range sw.ent {
+		if e.words == nil {
+			order = append(order, int32(i))
+		}
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		return cmp.Or(cmp.Compare(sw.ent[a].day, sw.ent[b].day), cmp.Compare(a, b))
+	})
+	li, pi := 0, 0
+	for pi < len(order) {
+		if err := sw.failed(); err != nil {
+			return err
+		}
+		day := sw.ent[order[pi]].day
+		// The window of the documents published on day: every dated
+		// document within storyDays+1 days either side is loaded.
+		for li < len(order) && sw.ent[order[li]].day <= day+storyDays+1 {
+			if err := sw.loadDated(order[li]); err != nil {
+				return err
+			}
+			li++
+		}
+		for pi < len(order) && sw.ent[order[pi]].day == day {
+			sw.join(order[pi], day)
+			pi++
+		}
+		// No later document can join a story whose newest one is this old.
+		sw.closeUpTo(day - storyDays - 1)
+	}
+	sw.closeUpTo(math.MaxInt64)
+	return sw.placeUndated()
+}
+
+// loadDated reads dated document i into the window and scores the undated
+// documents against it (undatedJoin, seen from the dated side).
+func (sw *sweep) loadDated(i int32) error {
+	d, cs, err := sw.load(sw.read[i].ID)
+	if err != nil {
+		return err
+	}
+	w := sw.s.words(d, cs)
+	od := &openDoc{doc: d, cs: cs, lead: &w.lead, posts: sw.postings(w.keywords)}
+	sw.open[i] = od
+	for _, p := range od.posts {
+		sw.post[p] = append(sw.post[p], i)
+	}
+	sw.comps[i] = &comp{maxDay: sw.ent[i].day, members: []int32{i}}
+	if len(sw.uBest) == 0 {
+		return nil
+	}
+	counts := map[int32]*[2]int{}
+	for _, p := range od.posts {
+		if sw.kwDF[p] > maxWindowPosting {
+			continue
+		}
+		for _, u := range sw.uPost[p] {
+			k := counts[u]
+			if k == nil {
+				k = &[2]int{}
+				counts[u] = k
+			}
+			k[sw.kwKind[p]]++
+		}
+	}
+	for u, k := range counts {
+		b := sw.uBest[u]
+		if s := similarity(k, sw.ent[u].counts, sw.ent[i].counts); s > b.score || s == b.score && i < b.j {
+			sw.uBest[u] = undatedBest{i, s}
+		}
+	}
+	return nil
+}
+
+// join joins dated document i, published on day, with the later documents
+// (by number) of its window that datedJoins would pair it with.
+func (sw *sweep) join(i int32, day int64) {
+	od := sw.open[i]
+	counts := map[int32]*[2]int{}
+	for _, p := range od.posts {
+		l := sw.post[p]
+		for len(l) > 0 && sw.ent[l[0]].day < day-storyDays-1 {
+			l = l[1:]
+		}
+		sw.post[p] = l
+		if len(l) == 0 {
+			delete(sw.post, p)
+		}
+		if len(l) > maxWindowPosting {
+			continue
+		}
+		for _, j := range l {
+			if j > i {
+				k := counts[j]
+				if k == nil {
+					k = &[2]int{}
+					counts[j] = k
+				}
+				k[sw.kwKind[p]]++
+			}
+		}
+	}
+	d := sw.read[i]
+	for j, k := range counts {
+		dd := sw.read[j].Published.Sub(d.Published)
+		if dd < 0 {
+			dd = -dd
+		}
+		if dd <= storyDays*24*time.Hour && similarity(k, sw.ent[i].counts, sw.ent[j].counts) >= 0.25 {
+			sw.union(i, j)
+		}
+	}
+}
+
+func (sw *sweep) union(a, b int32) {
+	ra, rb := int32(sw.parent.find(int(a))), int32(sw.parent.find(int(b)))
+	if ra == rb {
+		return
+	}
+	sw.parent.union(int(ra), int(rb))
+	root, other := ra, rb
+	if int32(sw.parent.find(int(ra))) != ra {
+		root, other = rb, ra
+	}
+	c, o := sw.comps[root], sw.comps[other]
+	c.members = append(c.members, o.members...)
+	c.maxDay = max(c.maxDay, o.maxDay)
+	delete(sw.comps, other)
+}
+
+// closeUpTo closes the stories whose newest article was published on day
+// limit or before, in order of their first article.
+func (sw *sweep) closeUpTo(limit int64) {
+	var roots []int32
+	for r, c := range sw.comps {
+		if c.maxDay <= limit {
+			roots = append(roots, r)
+		}
+	}
+	slices.Sort(roots)
+	for _, r := range roots {
+		sw.closeComp(sw.comps[r])
+		delete(sw.comps, r)
+	}
+}
+
+// closeComp splits a closed story (splitDated) and compares each part at
+// once, unless undated documents may join it.
+func (sw *sweep) closeComp(c *comp) {
+	slices.Sort(c.members)
+	no := int32(len(sw.compMin))
+	sw.compMin = append(sw.compMin, c.members[0])
+	ids := make([]string, len(c.members))
+	leads := make(map[string]*lead, len(c.members))
+	byID := make(map[string]int32, len(c.members))
+	for k, m := range c.members {
+		sw.compOf[m] = no
+		ids[k] = sw.read[m].ID
+		leads[ids[k]] = sw.open[m].lead
+		byID[ids[k]] = m
+	}
+	for k, g := range splitDated(ids, leads) {
+		p := &part{comp: no, k: k}
+		var ls []*lead
+		for _, id := range g {
+			m := byID[id]
+			p.members = append(p.members, m)
+			ls = append(ls, leads[id])
+			pub := sw.read[m].Published
+			if p.start.IsZero() || pub.Before(p.start) {
+				p.start = pub
+			}
+			if pub.After(p.end) {
+				p.end = pub
+			}
+		}
+		sw.parts = append(sw.parts, p)
+		if len(sw.uNames) > 0 {
+			if m := merge(ls); slices.ContainsFunc(m.names, func(n string) bool { return sw.uNames[n] }) {
+				m.detachLead()
+				p.merged = m // undated documents may join: compared once they are placed
+				continue
+			}
+		}
+		job := sw.job(p, nil)
+		for _, m := range p.members {
+			od := sw.open[m]
+			job.docs = append(job.docs, od.doc)
+			job.cs = append(job.cs, od.cs...)
+			job.leads[od.doc.ID] = od.lead
+		}
+		sw.jobs <- job
+	}
+	for _, m := range c.members {
+		delete(sw.open, m)
+	}
+}
+
+// detachLead copies a merged lead's strings (see docWords.detach).
+func (l *lead) detachLead() {
+	w := docWords{lead: *l}
+	w.detach()
+	*l = w.lead
+}
+
+// job starts the comparison of part p (nil: an undated group of members).
+func (sw *sweep) job(p *part, undated []int32) storyJob {
+	sw.prov++
+	st := Story{ID: sw.prov}
+	ok := map[string]bool{}
+	var members []int32
+	if p != nil {
+		p.prov = sw.prov
+		st.Start, st.End = p.start, p.end
+		members = append(append(members, p.members...), p.joined...)
+	} else {
+		members = undated
+	}
+	slices.Sort(members)
+	for _, m := range members {
+		id := sw.read[m].ID
+		st.Docs = append(st.Docs, id)
+		ok[id] = p != nil || len(undated) > 1
+	}
+	return storyJob{st: st, eventOK: ok, leads: map[string]*lead{}}
+}
+
+// placeUndated places the undated documents as regroup does, then compares
+// the stories that waited for them and the undated groups.
+func (sw *sweep) placeUndated() error {
+	if len(sw.uBest) == 0 {
+		return nil
+	}
+	// stories' undatedJoin: the component each undated document joined,
+	// which orders the stories (by their first document, joiners included)
+	// and breaks regroup's ties.
+	key := slices.Clone(sw.compMin)
+	joinedComp := map[int32]int32{}
+	var undated []int32
+	for u, b := range sw.uBest {
+		undated = append(undated, u)
+		if b.j >= 0 && b.score >= 0.4 {
+			c := sw.compOf[b.j]
+			joinedComp[u] = c
+			key[c] = min(key[c], u)
+		}
+	}
+	slices.Sort(undated)
+	byName := map[string][]*part{}
+	for _, p := range sw.parts {
+		if p.merged != nil {
+			for _, n := range p.merged.names {
+				byName[n] = append(byName[n], p)
+			}
+		}
+	}
+	var alone []string
+	aloneIdx := map[string]int32{}
+	for _, u := range undated {
+		id := sw.read[u].ID
+		l := sw.uLeads[id]
+		var cands []*part
+		for _, n := range l.names {
+			cands = append(cands, byName[n]...)
+		}
+		slices.SortFunc(cands, func(a, b *part) int {
+			return cmp.Or(cmp.Compare(key[a.comp], key[b.comp]), cmp.Compare(a.k, b.k))
+		})
+		cands = slices.Compact(cands)
+		jc, joined := joinedComp[u]
+		var best *part
+		bestScore := 0
+		for _, p := range cands {
+			all, specific := shared(l, p.merged)
+			score := all + specific + usedSpecific(p.merged, l)
+			if score < 2 || veto(l, p.merged, sw.s.docFreq) != "" {
+				continue
+			}
+			if score > bestScore || score == bestScore && joined && p.comp == jc && p.k == 0 {
+				best, bestScore = p, score
+			}
+		}
+		if best != nil {
+			best.joined = append(best.joined, u)
+		} else {
+			aloneIdx[id] = u
+			alone = append(alone, id)
+		}
+	}
+	for _, p := range sw.parts {
+		if p.merged == nil {
+			continue
+		}
+		job := sw.job(p, nil)
+		if err := sw.fill(&job); err != nil {
+			return err
+		}
+		sw.jobs <- job
+	}
+	uf := groupAlone(alone, sw.uLeads, sw.s.docFreq)
+	for _, g := range uf.groups() {
+		var members []int32
+		for _, i := range g {
+			members = append(members, aloneIdx[alone[i]])
+		}
+		job := sw.job(nil, members)
+		sw.undatedGroups = append(sw.undatedGroups, members)
+		sw.undatedProv = append(sw.undatedProv, job.st.ID)
+		if err := sw.fill(&job); err != nil {
+			return err
+		}
+		sw.jobs <- job
+	}
+	return nil
+}
+
+// fill reads a story's documents back for job.
+func (sw *sweep) fill(job *storyJob) error {
+	for _, id := range job.st.Docs {
+		d, cs, err := sw.load(id)
+		if err != nil {
+			return err
+		}
+		job.docs = append(job.docs, d)
+		job.cs = append(job.cs, cs...)
+		if l := sw.uLeads[id]; l != nil {
+			job.leads[id] = l
+		} else {
+			w := sw.s.words(d, cs)
+			job.leads[id] = &w.lead
+		}
+	}
+	return nil
+}
+
+func (sw *sweep) worker() {
+	defer sw.wg.Done()
+	for job := range sw.jobs {
+		if sw.failed() != nil {
+			continue
+		}
+		sw.compareStory(job)
+	}
+}
+
+// compareStory compares one story's claims (phaseStory) and keeps the
+// claims that may meet other stories' for finish.
+func (sw *sweep) compareStory(job storyJob) {
+	docs, cs := job.docs, job.cs
+	res := &Result{SourceOf: sw.g.SourceOf, Copies: sw.g.Copies, Stories: []Story{job.st}, StoryOf: map[string]int{}}
+	for _, d := range docs {
+		res.StoryOf[d.ID] = 1
+	}
+	g := &grouping{Result: *res, eventOK: job.eventOK, leads: job.leads}
+	cm := newComparer(sw.s.set, docs, res, g, sw.s.stop, nil)
+	cm.backgroundSentences(cs)
+	rs := cm.compareClaims(cs, phaseStory)
+	var internal []docFindings
+	for lo := 0; lo < len(cs); {
+		hi := lo + 1
+		for hi < len(cs) && cs[hi].Doc == cs[lo].Doc {
+			hi++
+		}
+		if fs := cm.internalChecks(cs[lo:hi]); len(fs) > 0 {
+			internal = append(internal, docFindings{cs[lo].Doc, fs})
+		}
+		lo = hi
+	}
+	var later []*claims.Claim
+	kept := map[string]*keptInfo{}
+	for _, c := range cs {
+		inf := cm.info[c.Doc]
+		if inf == nil || !(inf.background[c.Sentence] || sw.s.hasOnce(c)) {
+			continue
+		}
+		k := kept[c.Doc]
+		if k == nil {
+			k = &keptInfo{background: inf.background, names: map[int][]string{}}
+			kept[c.Doc] = k
+		}
+		if inf.background[c.Sentence] {
+			if _, ok := k.names[c.Sentence]; !ok {
+				names := cm.namesOf(inf, c)
+				for i := range names {
+					names[i] = strings.Clone(names[i])
+				}
+				k.names[c.Sentence] = names
+			}
+		}
+		later = append(later, detachClaim(c))
+	}
+	sw.mu.Lock()
+	defer sw.mu.Unlock()
+	sw.out = append(sw.out, rs...)
+	sw.inner = append(sw.inner, internal...)
+	sw.later = append(sw.later, later...)
+	for id, k := range kept {
+		sw.kept[id] = k
+	}
+}
+
+// hasOnce reports whether any of c's attributes is of a once-only frame.
+func (s *Stream) hasOnce(c *claims.Claim) bool {
+	for k := -1; k < len(c.Also); k++ {
+		attr := c.Attribute
+		if k >= 0 {
+			attr = c.Also[k]
+		}
+		if fr, _, ok := s.set.Attribute(attr); ok && fr.Once {
+			return true
+		}
+	}
+	return false
+}
+
+// detachClaim copies a claim whose strings may be slices of its document's
+// text.
+func detachClaim(c *claims.Claim) *claims.Claim {
+	d := *c
+	d.Text = strings.Clone(c.Text)
+	return &d
+}
+
+// finish numbers the stories as Compare does (by their first document),
+// compares the claims kept for last and puts every result in Compare's
+// order.
+func (sw *sweep) finish() Result {
+	type final struct {
+		members []int32
+		st      Story
+		prov    int
+	}
+	var fs []final
+	for _, p := range sw.parts {
+		m := append(slices.Clone(p.members), p.joined...)
+		slices.Sort(m)
+		fs = append(fs, final{members: m, st: Story{Start: p.start, End: p.end}, prov: p.prov})
+	}
+	for k, g := range sw.undatedGroups {
+		fs = append(fs, final{members: g, prov: sw.undatedProv[k]})
+	}
+	slices.SortFunc(fs, func(a, b final) int { return cmp.Compare(a.members[0], b.members[0]) })
+	res := sw.g.Result
+	res.Stories = make([]Story, len(fs))
+	res.StoryOf = make(map[string]int, len(sw.read))
+	prov := map[int]int{}
+	for k, f := range fs {
+		st := f.st
+		st.ID = k + 1
+		for _, m := range f.members {
+			id := sw.read[m].ID
+			st.Docs = append(st.Docs, id)
+			res.StoryOf[id] = st.ID
+		}
+		res.Stories[k] = st
+		prov[f.prov] = st.ID
+	}
+	for i := range sw.out {
+		sw.out[i].key = renumber(sw.out[i].key, prov)
+	}
+	// The kept claims, compared across stories.
+	var docs []*claims.Document
+	for _, d := range sw.read {
+		if sw.kept[d.ID] != nil {
+			docs = append(docs, d)
+		}
+	}
+	cm := newComparer(sw.s.set, docs, &res, &grouping{Result: res}, sw.s.stop, nil)
+	for id, k := range sw.kept {
+		inf := cm.info[id]
+		inf.background, inf.names = k.background, k.names
+	}
+	sort.SliceStable(sw.later, func(i, j int) bool { return byDocStart(sw.later[i], sw.later[j]) < 0 })
+	cm.bgKeys, cm.bgWhy = cm.backgroundEvents(sw.later)
+	rs := append(sw.out, cm.compareClaims(sw.later, phaseGlobal)...)
+	res.Findings, res.Agreements = flatten(rs)
+	// Internal findings in document order, as internalChecks gives them
+	// for the whole archive.
+	slices.SortStableFunc(sw.inner, func(a, b docFindings) int { return strings.Compare(a.doc, b.doc) })
+	var internal []Finding
+	for _, d := range sw.inner {
+		internal = append(internal, d.fs...)
+	}
+	res.Findings = mergeInternal(res.Findings, internal)
+	sort.SliceStable(res.Findings, func(i, j int) bool { return res.Findings[i].ID < res.Findings[j].ID })
+	return res
+}
+
+// renumber replaces the provisional story number in a block key
+// ("attr|kind|story:N" or "attr|kind|story:N|subject:s") by the final one.
+func renumber(key string, final map[int]int) string {
+	const tag = "|story:"
+	i := strings.Index(key, tag)
+	if i < 0 {
+		return key
+	}
+	j := i + len(tag)
+	k := j
+	for k < len(key) && key[k] >= '0' && key[k] <= '9' {
+		k++
+	}
+	n, err := strconv.Atoi(key[j:k])
+	if err != nil {
+		return key
+	}
+	return key[:j] + strconv.Itoa(final[n]) + key[k:]
+}
