@@ -53,9 +53,6 @@ type Source struct {
 	temps   []string
 	handles []handle // open files, most recently used first
 	closed  bool
-
-	hash hash.Hash
-	buf  []byte // copy buffer for hashing strings
 }
 
 // entry is one listed document.
@@ -126,7 +123,7 @@ func Stream(paths []string, opt Options) (*Source, error) {
 // list reads the inputs into a Source; keep holds every document whole
 // (Read) instead of listing where to read it again (Stream).
 func list(paths []string, opt Options, keep bool) (*Source, error) {
-	s := &Source{keep: keep, hash: sha256.New(), buf: make([]byte, 32<<10)}
+	s := &Source{keep: keep}
 	r := &reader{
 		opt:      opt,
 		max:      opt.MaxFileBytes,
@@ -234,10 +231,10 @@ func (s *Source) add(cur *cursor, doc *claims.Document, base string, qual []stri
 			doc.Encoding = s.files[cur.file].enc
 		}
 		e.read = true
-		e.sum = s.textSum(doc.Text)
+		e.sum = textSum(doc.Text)
 		if !s.keep && cur != nil {
 			e.file = cur.file
-			e.fp = s.fingerprint(doc, &e.sum)
+			e.fp = fingerprint(doc, &e.sum)
 			doc = nil
 		}
 	}
@@ -335,8 +332,8 @@ func (s *Source) reread(e *entry) (*claims.Document, error) {
 	if d.Status != claims.StatusRead {
 		return nil, changed(sf, int(e.line), nil)
 	}
-	sum := s.textSum(d.Text)
-	if sum != e.sum || s.fingerprint(d, &sum) != e.fp {
+	sum := textSum(d.Text)
+	if sum != e.sum || fingerprint(d, &sum) != e.fp {
 		return nil, changed(sf, int(e.line), nil)
 	}
 	return d, nil
@@ -450,7 +447,9 @@ func (s *Source) spool(prefix string, rd io.Reader) (f *os.File, fi os.FileInfo,
 	er := &errReader{r: rd}
 	_, err = f.WriteString(prefix)
 	if err == nil {
-		_, err = io.CopyBuffer(f, er, s.buf)
+		buf := copyBufs.Get().(*[]byte)
+		_, err = io.CopyBuffer(f, er, *buf)
+		copyBufs.Put(buf)
 	}
 	if err == nil {
 		fi, err = f.Stat()
@@ -555,21 +554,25 @@ func (r *reader) listJSONL(name string, f *os.File, fi os.FileInfo, stem string,
 	return r.readJSONL(name, br, stem, qual)
 }
 
-// textSum is the SHA-256 hash of a text, copied through a small buffer
-// rather than converted to a byte slice (a second copy of a large text).
-func (s *Source) textSum(text string) (sum [sha256.Size]byte) {
-	s.hash.Reset()
-	s.hashString(text)
-	s.hash.Sum(sum[:0])
+// textSum is the SHA-256 hash of a text.
+func textSum(text string) (sum [sha256.Size]byte) {
+	h := sha256.New()
+	hashString(h, text)
+	h.Sum(sum[:0])
 	return sum
 }
 
-func (s *Source) hashString(str string) {
+// hashString writes str to h through a pooled buffer rather than as a byte
+// slice conversion (a second copy of a large text). The hash and the
+// buffer are not the Source's, so it holds no piece of any text.
+func hashString(h hash.Hash, str string) {
+	buf := copyBufs.Get().(*[]byte)
 	for len(str) > 0 {
-		n := copy(s.buf, str)
-		s.hash.Write(s.buf[:n])
+		n := copy(*buf, str)
+		h.Write((*buf)[:n])
 		str = str[n:]
 	}
+	copyBufs.Put(buf)
 }
 
 // docFields lists the exported fields of claims.Document other than Text
@@ -589,14 +592,13 @@ var docFields = sync.OnceValue(func() []int {
 // fingerprint hashes every field of a document as read, its text through
 // the text's hash, into 128 bits. Each read compares it with the listing's,
 // so a document whose input changed is not returned in its place.
-func (s *Source) fingerprint(d *claims.Document, sum *[sha256.Size]byte) (fp [16]byte) {
-	s.hash.Reset()
-	s.hash.Write(sum[:])
-	var n [20]byte
+func fingerprint(d *claims.Document, sum *[sha256.Size]byte) (fp [16]byte) {
+	h := sha256.New()
+	h.Write(sum[:])
+	var n [24]byte
 	str := func(v string) {
-		s.hash.Write(strconv.AppendInt(n[:0], int64(len(v)), 10))
-		s.hash.Write([]byte{':'})
-		s.hashString(v)
+		h.Write(append(strconv.AppendInt(n[:0], int64(len(v)), 10), ':'))
+		hashString(h, v)
 	}
 	v := reflect.ValueOf(d).Elem()
 	for _, i := range docFields() {
@@ -620,7 +622,7 @@ func (s *Source) fingerprint(d *claims.Document, sum *[sha256.Size]byte) (fp [16
 		}
 	}
 	var full [sha256.Size]byte
-	s.hash.Sum(full[:0])
+	h.Sum(full[:0])
 	copy(fp[:], full[:])
 	return fp
 }
