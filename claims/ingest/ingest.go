@@ -489,22 +489,17 @@ func assignIDs(items []*item) {
 // base ID, qualifiers and path: it returns the IDs, and the warning (without
 // the path) for each document renamed with a "~N" suffix.
 func uniqueIDs(n int, origin func(i int) (base string, qual []string, path string)) ([]string, map[int]string) {
-	bases := make([]string, n)
-	quals := make([][]string, n)
-	paths := make([]string, n)
-	for i := range n {
-		bases[i], quals[i], paths[i] = origin(i)
-	}
 	depth := make([]int, n)
 	id := func(i int) string {
+		base, qual, _ := origin(i)
 		if depth[i] == 0 {
-			return bases[i]
+			return base
 		}
 		parts := make([]string, 0, depth[i]+1)
 		for k := depth[i] - 1; k >= 0; k-- {
-			parts = append(parts, quals[i][k])
+			parts = append(parts, qual[k])
 		}
-		return strings.Join(append(parts, bases[i]), "/")
+		return strings.Join(append(parts, base), "/")
 	}
 	for {
 		groups := map[string][]int{}
@@ -514,13 +509,13 @@ func uniqueIDs(n int, origin func(i int) (base string, qual []string, path strin
 		}
 		changed := false
 		for _, g := range groups {
-			if len(g) < 2 || sameOrigin(bases, quals, g) {
+			if len(g) < 2 || sameOrigin(origin, g) {
 				// Qualifying cannot separate records of one file: they
 				// keep their own id and get the "~N" suffix below.
 				continue
 			}
 			for _, i := range g {
-				if depth[i] < len(quals[i]) {
+				if _, qual, _ := origin(i); depth[i] < len(qual) {
 					depth[i]++
 					changed = true
 				}
@@ -549,7 +544,8 @@ func uniqueIDs(n int, origin func(i int) (base string, qual []string, path strin
 	sort.Strings(keys)
 	for _, k := range keys {
 		g := groups[k]
-		sort.Slice(g, func(a, b int) bool { return paths[g[a]] < paths[g[b]] })
+		path := func(i int) string { _, _, p := origin(i); return p }
+		sort.Slice(g, func(a, b int) bool { return path(g[a]) < path(g[b]) })
 		suffix := 2
 		for _, i := range g[1:] {
 			for used[fmt.Sprintf("%s~%d", k, suffix)] {
@@ -558,7 +554,7 @@ func uniqueIDs(n int, origin func(i int) (base string, qual []string, path strin
 			s := fmt.Sprintf("%s~%d", k, suffix)
 			used[s] = true
 			ids[i] = s
-			warnings[i] = fmt.Sprintf("id %q is already used by %s; this document is %q", k, paths[g[0]], s)
+			warnings[i] = fmt.Sprintf("id %q is already used by %s; this document is %q", k, path(g[0]), s)
 		}
 	}
 	return ids, warnings
@@ -566,10 +562,10 @@ func uniqueIDs(n int, origin func(i int) (base string, qual []string, path strin
 
 // sameOrigin reports whether the documents of group g have the same base
 // and the same qualifiers, so that no qualification can tell them apart.
-func sameOrigin(bases []string, quals [][]string, g []int) bool {
-	first := g[0]
+func sameOrigin(origin func(i int) (string, []string, string), g []int) bool {
+	base, qual, _ := origin(g[0])
 	for _, i := range g[1:] {
-		if bases[i] != bases[first] || !slices.Equal(quals[i], quals[first]) {
+		if b, q, _ := origin(i); b != base || !slices.Equal(q, qual) {
 			return false
 		}
 	}

@@ -49,33 +49,36 @@ type Source struct {
 	keep    bool // Read: documents are held whole, not read again
 	max     int64
 	files   []*srcFile
-	entries []*entry // in ID order once listed
+	entries []*entry          // in ID order once listed
+	pending []*pending        // while listing: what IDs and duplicates are decided from, by entry
+	renamed map[*entry]string // why an ID has a "~N" suffix
 	temps   []string
 	handles []handle // open files, most recently used first
 	closed  bool
 }
 
-// entry is one listed document.
+// entry is one listed document (80 bytes, plus its ID).
 type entry struct {
-	id, path  string
-	base      string   // ID before disambiguation (until IDs are assigned)
-	qual      []string // qualifiers (until IDs are assigned)
-	idWarning string   // why the ID has a "~N" suffix, if it has one
-
+	id string
 	// doc is the document itself when it is held: every document for
 	// Read; skipped ones (which have no text) for Stream. It is nil for a
 	// document Each reads again.
-	doc  *claims.Document
-	read bool  // read (before duplicate marking): has a text
-	dup  int32 // index (in ID order) of the document whose text this one repeats, or -1
+	doc      *claims.Document
+	off, end int64    // JSON Lines: from the end of the previous record (or the start) to the end of this one
+	fp       [16]byte // fingerprint of the whole document (read documents, Stream)
+	dup      int32    // index (in ID order) of the document whose text this one repeats, or -1
+	file     int32    // index in Source.files of the file to read again, or -1
+	line     int32    // JSON Lines: the record's line number
+	skip     int32    // JSON Lines: blank lines between off and the record
+	read     bool     // read (before duplicate marking): has a text
+}
 
-	file     int32 // index in Source.files of the file to read again, or -1
-	line     int32 // JSON Lines: the record's line number
-	skip     int32 // JSON Lines: blank lines between off and the record
-	off, end int64 // JSON Lines: from the end of the previous record (or the start) to the end of this one
-
-	sum [sha256.Size]byte // SHA-256 of the text (read documents)
-	fp  [16]byte          // fingerprint of the whole document (read documents, Stream)
+// pending is what the listing needs of a document only until IDs are
+// assigned and duplicates marked.
+type pending struct {
+	base, path string
+	qual       []string
+	sum        [sha256.Size]byte // SHA-256 of the text (read documents)
 }
 
 // srcFile is a file Each reads documents from again.
@@ -219,7 +222,8 @@ func (s *Source) Close() error {
 // add records a document read from cur (nil when it is not read from a
 // file, or for Read).
 func (s *Source) add(cur *cursor, doc *claims.Document, base string, qual []string) {
-	e := &entry{path: doc.Path, base: base, qual: qual, file: -1, dup: -1}
+	e := &entry{file: -1, dup: -1}
+	p := &pending{base: base, path: doc.Path, qual: qual}
 	if cur != nil && cur.jsonl {
 		e.line = recordLine(doc.Path)
 		e.skip = e.line - cur.prevLine - 1
@@ -231,15 +235,16 @@ func (s *Source) add(cur *cursor, doc *claims.Document, base string, qual []stri
 			doc.Encoding = s.files[cur.file].enc
 		}
 		e.read = true
-		e.sum = textSum(doc.Text)
+		p.sum = textSum(doc.Text)
 		if !s.keep && cur != nil {
 			e.file = cur.file
-			e.fp = fingerprint(doc, &e.sum)
+			e.fp = fingerprint(doc, &p.sum)
 			doc = nil
 		}
 	}
 	e.doc = doc
 	s.entries = append(s.entries, e)
+	s.pending = append(s.pending, p)
 }
 
 // recordLine reads the line number off a JSON Lines document's path,
@@ -249,44 +254,49 @@ func recordLine(path string) int32 {
 	return int32(n)
 }
 
-// finish gives the documents their IDs, sorts them by ID and marks
-// duplicates.
+// finish gives the documents their IDs, sorts them by ID and marks as
+// duplicates the read documents whose text repeats that of an earlier one
+// (in ID order). The text compared is the decoded (or, for HTML,
+// extracted) text, so the same article saved twice, or saved once as UTF-8
+// and once as UTF-16, counts once: a copy is not a second source. Texts are
+// compared by their SHA-256 hashes, so that none needs to be held; two
+// different articles with the same hash are not a practical possibility.
 func (s *Source) finish() {
 	ids, warnings := uniqueIDs(len(s.entries), func(i int) (string, []string, string) {
-		e := s.entries[i]
-		return e.base, e.qual, e.path
+		p := s.pending[i]
+		return p.base, p.qual, p.path
 	})
+	s.renamed = map[*entry]string{}
 	for i, e := range s.entries {
-		e.id, e.idWarning = ids[i], warnings[i]
-		e.base, e.qual = "", nil
+		e.id = ids[i]
+		if w, ok := warnings[i]; ok {
+			s.renamed[e] = w
+		}
 	}
-	slices.SortFunc(s.entries, func(a, b *entry) int { return strings.Compare(a.id, b.id) })
-	s.markDuplicates()
+	order := make([]int32, len(s.entries))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(ids[a], ids[b]) })
+	sorted := make([]*entry, len(s.entries))
+	first := map[[sha256.Size]byte]int32{}
+	for k, i := range order {
+		e := s.entries[i]
+		sorted[k] = e
+		if !e.read {
+			continue
+		}
+		if j, ok := first[s.pending[i].sum]; ok {
+			e.dup = j
+		} else {
+			first[s.pending[i].sum] = int32(k)
+		}
+	}
+	s.entries, s.pending = sorted, nil
 	for _, e := range s.entries {
 		if e.doc != nil {
 			s.finishDoc(e, e.doc)
 		}
-	}
-}
-
-// markDuplicates marks every read document whose text repeats that of an
-// earlier one (in ID order) as a duplicate of the first. The text compared
-// is the decoded (or, for HTML, extracted) text, so the same article saved
-// twice, or saved once as UTF-8 and once as UTF-16, counts once: a copy is
-// not a second source. Texts are compared by their SHA-256 hashes, so that
-// none needs to be held; two different articles with the same hash are
-// not a practical possibility.
-func (s *Source) markDuplicates() {
-	first := map[[sha256.Size]byte]int32{}
-	for i, e := range s.entries {
-		if !e.read {
-			continue
-		}
-		if j, ok := first[e.sum]; ok {
-			e.dup = j
-			continue
-		}
-		first[e.sum] = int32(i)
 	}
 }
 
@@ -295,8 +305,8 @@ func (s *Source) markDuplicates() {
 // metadata but not its text, which the first copy has.
 func (s *Source) finishDoc(e *entry, d *claims.Document) {
 	d.ID = e.id
-	if e.idWarning != "" {
-		addWarnings(d, []string{e.idWarning})
+	if w, ok := s.renamed[e]; ok {
+		addWarnings(d, []string{w})
 	}
 	if e.dup >= 0 {
 		d.Status = claims.StatusSkipped
@@ -333,7 +343,7 @@ func (s *Source) reread(e *entry) (*claims.Document, error) {
 		return nil, changed(sf, int(e.line), nil)
 	}
 	sum := textSum(d.Text)
-	if sum != e.sum || fingerprint(d, &sum) != e.fp {
+	if fingerprint(d, &sum) != e.fp {
 		return nil, changed(sf, int(e.line), nil)
 	}
 	return d, nil
@@ -554,17 +564,22 @@ func (r *reader) listJSONL(name string, f *os.File, fi os.FileInfo, stem string,
 	return r.readJSONL(name, br, stem, qual)
 }
 
+// hashes holds SHA-256 states for reuse.
+var hashes = sync.Pool{New: func() any { return sha256.New() }}
+
 // textSum is the SHA-256 hash of a text.
 func textSum(text string) (sum [sha256.Size]byte) {
-	h := sha256.New()
+	h := hashes.Get().(hash.Hash)
+	h.Reset()
 	hashString(h, text)
 	h.Sum(sum[:0])
+	hashes.Put(h)
 	return sum
 }
 
 // hashString writes str to h through a pooled buffer rather than as a byte
-// slice conversion (a second copy of a large text). The hash and the
-// buffer are not the Source's, so it holds no piece of any text.
+// slice conversion (a second copy of a large text). The hashes and the
+// buffers are pooled, not the Source's, so it holds no piece of any text.
 func hashString(h hash.Hash, str string) {
 	buf := copyBufs.Get().(*[]byte)
 	for len(str) > 0 {
@@ -593,7 +608,9 @@ var docFields = sync.OnceValue(func() []int {
 // the text's hash, into 128 bits. Each read compares it with the listing's,
 // so a document whose input changed is not returned in its place.
 func fingerprint(d *claims.Document, sum *[sha256.Size]byte) (fp [16]byte) {
-	h := sha256.New()
+	h := hashes.Get().(hash.Hash)
+	defer hashes.Put(h)
+	h.Reset()
 	h.Write(sum[:])
 	var n [24]byte
 	str := func(v string) {
