@@ -24,6 +24,11 @@
 // .jsonl and .ndjson hold one article per line; "-" is standard input,
 // read as HTML if it looks like a page and as text otherwise.
 //
+// Read returns every document at once. Stream lists them first, keeping
+// only metadata, and then yields them one at a time in the same order, so
+// that a large feed is never in memory whole; Read is Stream's listing with
+// the documents kept, so the two give the same documents.
+//
 // Dates written in prose (datelines) and the language of the text are left to
 // later stages; this package only records what the input states as metadata.
 package ingest
@@ -112,6 +117,9 @@ func (e *Error) Unwrap() error { return e.Err }
 // Paths are processed in sorted order (not argument order) so that which
 // error is reported first, and which of two spellings of the same file is
 // kept, does not depend on how the command line was written.
+//
+// Read holds every text in memory; Stream gives the same documents one at a
+// time.
 func Read(paths []string, opt Options) ([]*claims.Document, error) {
 	s, err := list(paths, opt, true)
 	if err != nil {
