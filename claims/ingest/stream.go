@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
-	"hash"
 	"io"
 	"math"
 	"os"
@@ -17,6 +16,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/crosscheck/crosscheck/claims"
 	"golang.org/x/text/encoding/unicode"
@@ -579,30 +579,11 @@ func (r *reader) listJSONL(name string, f *os.File, fi os.FileInfo, stem string,
 	return r.readJSONL(name, br, stem, qual)
 }
 
-// hashes holds SHA-256 states for reuse.
-var hashes = sync.Pool{New: func() any { return sha256.New() }}
-
-// textSum is the SHA-256 hash of a text.
-func textSum(text string) (sum [sha256.Size]byte) {
-	h := hashes.Get().(hash.Hash)
-	h.Reset()
-	hashString(h, text)
-	h.Sum(sum[:0])
-	hashes.Put(h)
-	return sum
-}
-
-// hashString writes str to h through a pooled buffer rather than as a byte
-// slice conversion (a second copy of a large text). The hashes and the
-// buffers are pooled, not the Source's, so it holds no piece of any text.
-func hashString(h hash.Hash, str string) {
-	buf := copyBufs.Get().(*[]byte)
-	for len(str) > 0 {
-		n := copy(*buf, str)
-		h.Write((*buf)[:n])
-		str = str[n:]
-	}
-	copyBufs.Put(buf)
+// textSum is the SHA-256 hash of a text, read in place: converting a large
+// text to a byte slice would copy it. sha256.Sum256 neither changes nor
+// keeps its argument, and nothing of the text stays behind in the Source.
+func textSum(text string) [sha256.Size]byte {
+	return sha256.Sum256(unsafe.Slice(unsafe.StringData(text), len(text)))
 }
 
 // docFields lists the exported fields of claims.Document other than Text
@@ -621,16 +602,15 @@ var docFields = sync.OnceValue(func() []int {
 
 // fingerprint hashes every field of a document as read, its text through
 // the text's hash, into 128 bits. Each read compares it with the listing's,
-// so a document whose input changed is not returned in its place.
+// so a document whose input changed is not returned in its place. Fields
+// are written with their lengths, so that no two documents encode alike.
 func fingerprint(d *claims.Document, sum *[sha256.Size]byte) (fp [16]byte) {
-	h := hashes.Get().(hash.Hash)
-	defer hashes.Put(h)
-	h.Reset()
-	h.Write(sum[:])
-	var n [24]byte
+	b := make([]byte, 0, 512)
+	b = append(b, sum[:]...)
 	str := func(v string) {
-		h.Write(append(strconv.AppendInt(n[:0], int64(len(v)), 10), ':'))
-		hashString(h, v)
+		b = strconv.AppendInt(b, int64(len(v)), 10)
+		b = append(b, ':')
+		b = append(b, v...)
 	}
 	v := reflect.ValueOf(d).Elem()
 	for _, i := range docFields() {
@@ -644,17 +624,17 @@ func fingerprint(d *claims.Document, sum *[sha256.Size]byte) (fp [16]byte) {
 				str(f.Index(j).String())
 			}
 		case f.Type() == reflect.TypeFor[time.Time]():
-			b, err := f.Interface().(time.Time).MarshalBinary()
+			t := f.Interface().(time.Time)
+			m, err := t.MarshalBinary()
 			if err != nil {
-				b = []byte(f.Interface().(time.Time).String())
+				m = []byte(t.String())
 			}
-			str(string(b))
+			str(string(m))
 		default:
 			str(fmt.Sprintf("%#v", f.Interface()))
 		}
 	}
-	var full [sha256.Size]byte
-	h.Sum(full[:0])
+	full := sha256.Sum256(b)
 	copy(fp[:], full[:])
 	return fp
 }
