@@ -24,6 +24,11 @@
 // .jsonl and .ndjson hold one article per line; "-" is standard input,
 // read as HTML if it looks like a page and as text otherwise.
 //
+// Read returns every document at once. Stream lists them first, keeping
+// only metadata, and then yields them one at a time in the same order, so
+// that a large feed is never in memory whole; Read is Stream's listing with
+// the documents kept, so the two give the same documents.
+//
 // Dates written in prose (datelines) and the language of the text are left to
 // later stages; this package only records what the input states as metadata.
 package ingest
@@ -33,7 +38,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"hash/maphash"
 	"io"
 	"os"
 	"path/filepath"
@@ -113,33 +117,23 @@ func (e *Error) Unwrap() error { return e.Err }
 // Paths are processed in sorted order (not argument order) so that which
 // error is reported first, and which of two spellings of the same file is
 // kept, does not depend on how the command line was written.
+//
+// Read holds every text in memory; Stream gives the same documents one at a
+// time.
 func Read(paths []string, opt Options) ([]*claims.Document, error) {
-	r := &reader{
-		opt:      opt,
-		max:      opt.MaxFileBytes,
-		seen:     map[string]bool{},
-		seenDirs: map[string]bool{},
+	s, err := list(paths, opt, true)
+	if err != nil {
+		return nil, err
 	}
-	if r.max <= 0 {
-		r.max = DefaultMaxFileBytes
+	defer s.Close()
+	docs := make([]*claims.Document, 0, s.Len())
+	err = s.Each(func(d *claims.Document) error {
+		docs = append(docs, d)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	if r.opt.Stdin == nil {
-		r.opt.Stdin = os.Stdin
-	}
-	sorted := append([]string(nil), paths...)
-	sort.Strings(sorted)
-	for _, p := range sorted {
-		if err := r.readPath(p); err != nil {
-			return nil, err
-		}
-	}
-	assignIDs(r.items)
-	sort.Slice(r.items, func(i, j int) bool { return r.items[i].doc.ID < r.items[j].doc.ID })
-	docs := make([]*claims.Document, len(r.items))
-	for i, it := range r.items {
-		docs[i] = it.doc
-	}
-	markDuplicates(docs)
 	return docs, nil
 }
 
@@ -158,12 +152,26 @@ type reader struct {
 	seen     map[string]bool // absolute paths of files already read
 	seenDirs map[string]bool // resolved directories already walked (symlink loops)
 	stdin    bool            // "-" already read
+
+	// src, when set, receives the documents instead of items (Read and
+	// Stream); cur says where the documents being added come from, so
+	// that a streaming Source can read them again.
+	src *Source
+	cur *cursor
 }
 
 // add records a document.
 func (r *reader) add(doc *claims.Document, base string, qual []string) {
+	if r.src != nil {
+		r.src.add(r.cur, doc, base, qual)
+		return
+	}
 	r.items = append(r.items, &item{doc: doc, base: base, qual: qual})
 }
+
+// streaming reports whether the documents are listed to be read again
+// later (Stream) rather than kept (Read).
+func (r *reader) streaming() bool { return r.src != nil && !r.src.keep }
 
 // fail reports an input problem: an *Error, or with KeepGoing a skipped
 // document whose reason is the error's message.
@@ -202,6 +210,9 @@ func (r *reader) readPath(p string) error {
 		br := bufio.NewReaderSize(r.opt.Stdin, 64<<10)
 		head, _ := br.Peek(64 << 10)
 		if r.opt.StdinFormat == "jsonl" || r.opt.StdinFormat == "" && looksLikeJSONL(string(head)) {
+			if r.streaming() {
+				return r.listSpooledJSONL(p, br)
+			}
 			return r.readJSONL(p, br, "stdin", nil)
 		}
 		content, err := readLimited(br, 0, r.max)
@@ -224,7 +235,18 @@ func (r *reader) readPath(p string) error {
 			return &Error{Path: p, Err: fmt.Errorf("unknown standard input format %q (want text, html or jsonl)", r.opt.StdinFormat)}
 		}
 		if kind == kindJSONL {
+			if r.streaming() {
+				return r.listSpooledJSONL(p, strings.NewReader(content))
+			}
 			return r.readJSONL(p, strings.NewReader(content), "stdin", nil)
+		}
+		if r.streaming() {
+			cur, err := r.src.spoolContent(p, content, kind)
+			if err != nil {
+				return err
+			}
+			r.cur = cur
+			defer func() { r.cur = nil }()
 		}
 		r.addContent(p, "stdin", nil, content, kind)
 		return nil
@@ -335,12 +357,26 @@ func (r *reader) readFile(p string, fi os.FileInfo) error {
 		return r.fail(p, 0, pathErr(err), base, qual)
 	}
 	defer f.Close()
+	if r.streaming() {
+		// What the file is as it is read: Each finds it unchanged
+		// before reading it again.
+		if fi, err = f.Stat(); err != nil {
+			return r.fail(p, 0, pathErr(err), base, qual)
+		}
+	}
 	if kind == kindJSONL {
+		if r.streaming() {
+			return r.listJSONL(p, f, fi, base, qual)
+		}
 		return r.readJSONL(p, f, base, qual)
 	}
 	content, err := readLimited(f, fi.Size(), r.max)
 	if err != nil {
 		return r.fail(p, 0, pathErr(err), base, qual)
+	}
+	if r.streaming() {
+		r.cur = r.src.fileCursor(p, p, fi, kind, "", "")
+		defer func() { r.cur = nil }()
 	}
 	r.addContent(p, base, qual, content, kind)
 	return nil
@@ -446,30 +482,48 @@ func qualifiers(p string) []string {
 // paths cannot separate them (which takes two records with the same id in
 // one file) is a "~N" suffix added, in path order.
 func assignIDs(items []*item) {
-	depth := make([]int, len(items))
+	ids, warnings := uniqueIDs(len(items), func(i int) (string, []string, string) {
+		return items[i].base, items[i].qual, items[i].doc.Path
+	})
+	for i, it := range items {
+		it.doc.ID = ids[i]
+		if w, ok := warnings[i]; ok {
+			addWarnings(it.doc, []string{w})
+		}
+	}
+}
+
+// uniqueIDs is assignIDs over any list of n documents, given each one's
+// base ID, qualifiers and path: it returns the IDs, and the warning (without
+// the path) for each document renamed with a "~N" suffix.
+func uniqueIDs(n int, origin func(i int) (base string, qual []string, path string)) ([]string, map[int]string) {
+	depth := make([]int, n)
 	id := func(i int) string {
-		it := items[i]
+		base, qual, _ := origin(i)
+		if depth[i] == 0 {
+			return base
+		}
 		parts := make([]string, 0, depth[i]+1)
 		for k := depth[i] - 1; k >= 0; k-- {
-			parts = append(parts, it.qual[k])
+			parts = append(parts, qual[k])
 		}
-		return strings.Join(append(parts, it.base), "/")
+		return strings.Join(append(parts, base), "/")
 	}
 	for {
 		groups := map[string][]int{}
-		for i := range items {
+		for i := range n {
 			s := id(i)
 			groups[s] = append(groups[s], i)
 		}
 		changed := false
 		for _, g := range groups {
-			if len(g) < 2 || sameOrigin(items, g) {
+			if len(g) < 2 || sameOrigin(origin, g) {
 				// Qualifying cannot separate records of one file: they
 				// keep their own id and get the "~N" suffix below.
 				continue
 			}
 			for _, i := range g {
-				if depth[i] < len(items[i].qual) {
+				if _, qual, _ := origin(i); depth[i] < len(qual) {
 					depth[i]++
 					changed = true
 				}
@@ -479,84 +533,51 @@ func assignIDs(items []*item) {
 			break
 		}
 	}
+	ids := make([]string, n)
+	warnings := map[int]string{}
 	used := map[string]bool{}
 	groups := map[string][]int{}
-	for i := range items {
+	for i := range n {
 		s := id(i)
-		items[i].doc.ID = s
+		ids[i] = s
 		groups[s] = append(groups[s], i)
 		used[s] = true
 	}
 	keys := make([]string, 0, len(groups))
-	for k := range groups {
-		keys = append(keys, k)
+	for k, g := range groups {
+		if len(g) > 1 {
+			keys = append(keys, k)
+		}
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
 		g := groups[k]
-		if len(g) < 2 {
-			continue
-		}
-		sort.Slice(g, func(a, b int) bool { return items[g[a]].doc.Path < items[g[b]].doc.Path })
-		n := 2
+		path := func(i int) string { _, _, p := origin(i); return p }
+		sort.Slice(g, func(a, b int) bool { return path(g[a]) < path(g[b]) })
+		suffix := 2
 		for _, i := range g[1:] {
-			for used[fmt.Sprintf("%s~%d", k, n)] {
-				n++
+			for used[fmt.Sprintf("%s~%d", k, suffix)] {
+				suffix++
 			}
-			s := fmt.Sprintf("%s~%d", k, n)
+			s := fmt.Sprintf("%s~%d", k, suffix)
 			used[s] = true
-			items[i].doc.ID = s
-			addWarnings(items[i].doc, []string{fmt.Sprintf("id %q is already used by %s; this document is %q", k, items[g[0]].doc.Path, s)})
+			ids[i] = s
+			warnings[i] = fmt.Sprintf("id %q is already used by %s; this document is %q", k, path(g[0]), s)
 		}
 	}
+	return ids, warnings
 }
 
-// sameOrigin reports whether the items of group g have the same base and
-// the same qualifiers, so that no qualification can tell them apart.
-func sameOrigin(items []*item, g []int) bool {
-	first := items[g[0]]
+// sameOrigin reports whether the documents of group g have the same base
+// and the same qualifiers, so that no qualification can tell them apart.
+func sameOrigin(origin func(i int) (string, []string, string), g []int) bool {
+	base, qual, _ := origin(g[0])
 	for _, i := range g[1:] {
-		it := items[i]
-		if it.base != first.base || !slices.Equal(it.qual, first.qual) {
+		if b, q, _ := origin(i); b != base || !slices.Equal(q, qual) {
 			return false
 		}
 	}
 	return true
-}
-
-// markDuplicates skips every read document whose text repeats that of an
-// earlier one (in ID order). The text compared is the decoded (or, for HTML,
-// extracted) text, so the same article saved twice, or saved once as UTF-8
-// and once as UTF-16, counts once: a copy is not a second source. The
-// duplicate keeps its metadata but not its text, which the first copy has.
-// Texts are bucketed by a hash that reads the string in place (no copy of a
-// large text) and then compared in full, so a hash collision cannot merge
-// two different articles.
-func markDuplicates(docs []*claims.Document) {
-	seed := maphash.MakeSeed()
-	first := map[uint64][]*claims.Document{}
-	for _, d := range docs {
-		if d.Status != claims.StatusRead {
-			continue
-		}
-		h := maphash.String(seed, d.Text)
-		if orig := findText(first[h], d.Text); orig != nil {
-			d.Status = claims.StatusSkipped
-			d.SkipReason = ReasonDuplicatePrefix + orig.ID
-			d.Text = ""
-			continue
-		}
-		first[h] = append(first[h], d)
-	}
-}
-
-func findText(docs []*claims.Document, text string) *claims.Document {
-	for _, d := range docs {
-		if d.Text == text {
-			return d
-		}
-	}
-	return nil
 }
 
 // Summary returns the one-line account of a read for the CLI's standard
