@@ -297,20 +297,35 @@ func runReport(args []string, env Env, claimsOnly bool) (code int, err error) {
 		}()
 		out = &truncOnWrite{f: fh}
 	}
-	docs, err := ingest.Read(paths, ingest.Options{KeepGoing: f.keepGoing, Stdin: env.Stdin, StdinFormat: f.stdinFormat, MaxFileBytes: f.maxDocSize.maxFileBytes()})
-	if err != nil {
-		return ExitError, err
-	}
-	if !f.allowEmpty && readCount(docs) == 0 {
-		why := ""
-		if len(docs) > 0 {
-			why = " (" + ingest.Summary(docs) + ")"
+	iopt := ingest.Options{KeepGoing: f.keepGoing, Stdin: env.Stdin, StdinFormat: f.stdinFormat, MaxFileBytes: f.maxDocSize.maxFileBytes()}
+	// JSON and JSON Lines are written from an archive run: articles are
+	// listed first, then read one at a time; each article's text and
+	// claims go to a spill file once extracted and come back a story at a
+	// time, so memory holds the open story windows, not the archive
+	// (ingest.Stream, pipeline.RunArchive; the output is the same as
+	// Run's). The other formats quote the texts and keep everything in
+	// memory.
+	archive := f.format == "json" || f.format == "jsonl"
+	var docs []*claims.Document
+	var src *ingest.Source
+	n := 0
+	if archive {
+		if src, err = ingest.Stream(paths, iopt); err != nil {
+			return ExitError, err
 		}
-		return ExitError, fmt.Errorf("no documents read from %s%s: nothing to compare; pass --allow-empty to accept an empty input",
-			strings.Join(paths, " "), why)
+		defer src.Close()
+		n = src.Len()
+	} else {
+		if docs, err = ingest.Read(paths, iopt); err != nil {
+			return ExitError, err
+		}
+		n = len(docs)
+		if err := f.checkRead(docs, paths); err != nil {
+			return ExitError, err
+		}
 	}
 	opt := pipeline.Options{Rules: set, Language: f.lang}
-	if env.IsTerminal(env.Stderr) && len(docs) >= 200 {
+	if env.IsTerminal(env.Stderr) && n >= 200 {
 		last := time.Time{}
 		opt.Progress = func(done, total int) {
 			if now := time.Now(); now.Sub(last) > 200*time.Millisecond || done == total {
@@ -322,20 +337,18 @@ func runReport(args []string, env Env, claimsOnly bool) (code int, err error) {
 			}
 		}
 	}
-	// JSON and JSON Lines are written from an archive run: each article's
-	// text and claims go to a spill file once extracted and come back a
-	// story at a time, so memory does not grow with every text and claim
-	// (pipeline.RunArchive; the output is the same as Run's). The other
-	// formats quote the texts and keep everything in memory.
 	var res *pipeline.Result
 	var r *report.Report
-	if f.format == "json" || f.format == "jsonl" {
-		a, err := pipeline.RunArchive(pipeline.SliceSource(docs), opt, "")
+	if archive {
+		a, err := pipeline.RunArchive(src, opt, "")
 		if err != nil {
 			return ExitError, err
 		}
 		defer a.Close()
-		docs, r = nil, a.Report
+		if err := f.checkRead(a.Documents, paths); err != nil {
+			return ExitError, err
+		}
+		r = a.Report
 		res = &pipeline.Result{Report: a.Report, Documents: a.Documents, Compare: a.Compare}
 	} else {
 		if res, err = pipeline.Run(docs, opt); err != nil {
@@ -447,6 +460,20 @@ func runReport(args []string, env Env, claimsOnly bool) (code int, err error) {
 		}
 	}
 	return ExitOK, nil
+}
+
+// checkRead refuses a run in which no document was read, unless
+// --allow-empty accepts it.
+func (f *reportFlags) checkRead(docs []*claims.Document, paths []string) error {
+	if f.allowEmpty || readCount(docs) > 0 {
+		return nil
+	}
+	why := ""
+	if len(docs) > 0 {
+		why = " (" + ingest.Summary(docs) + ")"
+	}
+	return fmt.Errorf("no documents read from %s%s: nothing to compare; pass --allow-empty to accept an empty input",
+		strings.Join(paths, " "), why)
 }
 
 // readCount is the number of documents actually read (not skipped).
