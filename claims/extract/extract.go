@@ -96,6 +96,12 @@ type scratch struct {
 	toks    []token.Token
 	blocked []bool
 	masks   []uint64
+	// matches holds scanDates' matches, and counts the storage of the
+	// four prefix counts of boundaries: both were allocated per document
+	// and grew with it (a Match is 448 bytes; the counts four int32 per
+	// token).
+	matches []rules.Match
+	counts  []int32
 	// assignFrames' per-claim working slices (frameAssigner).
 	places    []place
 	accepting []bool

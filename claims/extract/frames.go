@@ -827,13 +827,24 @@ type boundaries struct {
 	warned                      bool // the document has the long-sentence warning
 }
 
+// alloc starts the four counts, each with room for n entries, in the
+// pooled storage of sc (a pass never counts past its last token, so they
+// never outgrow it).
+func (bs *boundaries) alloc(sc *scratch, n int) {
+	if cap(sc.counts) < 4*n {
+		sc.counts = make([]int32, 4*n)
+	}
+	buf := sc.counts[:4*n]
+	for k, s := range []*[]int32{&bs.clause, &bs.comma, &bs.future, &bs.past} {
+		*s = append(buf[k*n:k*n:(k+1)*n], 0)
+	}
+}
+
 // extend counts markers up to token b: over the whole pass, once per token.
 func (bs *boundaries) extend(p *Pass, b int) {
 	b = min(b, len(p.Toks))
 	if len(bs.clause) == 0 {
-		for _, s := range []*[]int32{&bs.clause, &bs.comma, &bs.future, &bs.past} {
-			*s = append(make([]int32, 0, len(p.Toks)+1), 0)
-		}
+		bs.alloc(p.scratch, len(p.Toks)+1)
 	}
 	for k := len(bs.clause) - 1; k < b; k++ {
 		cl, cm, fu, pa := bs.clause[k], bs.comma[k], bs.future[k], bs.past[k]
