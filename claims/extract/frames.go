@@ -172,9 +172,27 @@ func (fa *frameAssigner) mentions(si *sentenceInfo, ci, ce int) []place {
 }
 
 // candidates scores every frame that can take c, in the rules' frame order.
+//
+// A frame none of the sentence's evidence words evokes is never a
+// candidate (score needs its trigger, in the claim's clause or across),
+// so only the evoked frames are scored: most sentences evoke one or two of
+// the rules' frames, and scoring each frame's attributes for every claim
+// was the frame step's largest cost.
 func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, places []place) []frameCandidate {
 	cands := fa.cands[:0]
+	var evoked [4]uint64 // by frame index, when there are no more than 256
+	filter := len(fa.set.Frames) <= len(evoked)*64
+	if filter {
+		for k := range si.ev {
+			for _, f := range si.ev[k].frames {
+				evoked[f>>6] |= 1 << (f & 63)
+			}
+		}
+	}
 	for fi := range fa.set.Frames {
+		if filter && evoked[fi>>6]&(1<<(fi&63)) == 0 {
+			continue
+		}
 		if ch, ok := fa.score(c, fi, si, places); ok {
 			cands = append(cands, ch)
 		}
