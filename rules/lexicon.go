@@ -691,6 +691,7 @@ func (l *Language) compilePatterns(ps []patternFile, section, file string, lines
 			return nil, fmt.Errorf("%s:%d: %s pattern %q: %v", file, line, section, pf.ID, err)
 		}
 		p.Section = section
+		p.Rule = l.Code + "/" + section + "/" + pf.ID
 		p.File, p.Line = file, line
 		out = append(out, p)
 	}

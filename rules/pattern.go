@@ -14,9 +14,12 @@ import (
 type Pattern struct {
 	ID      string
 	Section string // "dates", "relative", "duration_patterns", "furniture"
-	File    string
-	Line    int
-	Lang    *Language
+	// Rule names the pattern in claims: language/section/id, joined once
+	// here rather than for every match.
+	Rule string
+	File string
+	Line int
+	Lang *Language
 
 	parts []part
 

@@ -139,6 +139,11 @@ func (p *Phrases) matchAt(toks []token.Token, i int) (end, value int, ok bool) {
 	return 0, 0, false
 }
 
+// MayStart reports whether some phrase may start at token t: false is
+// certain. It inlines (Match does not), so that a loop testing every token
+// against several tables pays a call only for the few that pass.
+func (p *Phrases) MayStart(t *token.Token) bool { return p.first.May(t) }
+
 // Has reports whether a phrase starts at toks[i].
 func (p *Phrases) Has(toks []token.Token, i int) bool {
 	_, _, ok := p.Match(toks, i)

@@ -53,7 +53,7 @@ type dateItem struct {
 }
 
 func runDates(p *Pass) {
-	idx := p.engine.langs[p.Lang.Code].dates
+	idx := p.index.dates
 	ms := p.scanDates(idx)
 	dateline := -1
 	if !p.Doc.HasDate() {
@@ -808,7 +808,7 @@ func (p *Pass) hasPastSuffix(w string) bool {
 // a date after all (31 February).
 func (p *dateRun) resolveMatch(m rules.Match) *dateItem {
 	start, end := p.Toks[m.Start].Start, p.Toks[m.End-1].End
-	c := &claims.Claim{Rule: p.Lang.Code + "/" + m.Pattern.Section + "/" + m.Pattern.ID, Start: start, End: end}
+	c := &claims.Claim{Rule: m.Pattern.Rule, Start: start, End: end}
 	it := &dateItem{start: m.Start, end: m.End, c: c, caps: m.Caps, pat: m.Pattern}
 	if m.Pattern.SkipFirst {
 		// "the 2000 Olympics", "its 1990 invasion", "the company's 1989

@@ -705,6 +705,10 @@ func (p *Pass) sentenceEvidence(a, b int) *sentenceInfo {
 	si := &sentenceInfo{}
 	seen := map[string]bool{}
 	for k := a; k < b; k++ {
+		t := &p.Toks[k]
+		if !set.Triggers.MayStart(t) && !set.AttrWords.MayStart(t) && !set.Participants.MayStart(t) {
+			continue // most words: no table holds them (the tests inline)
+		}
 		if end, v, ok := set.Triggers.Match(p.Toks, k); ok && end <= b {
 			ev := evidence{start: k, end: end, frames: set.TriggerFrames[v], text: p.Doc.Text[p.Toks[k].Start:p.Toks[end-1].End]}
 			if _, _, ok := set.DefiniteBefore.MatchBefore(p.Toks, k, 3); ok {
@@ -872,10 +876,11 @@ func (bs *boundaries) extend(p *Pass, b int) {
 		if t := p.Toks[k].Text; (t == "," || t == ";") && !inNumber(p.Toks, k) {
 			cm++
 		}
-		if p.Lang.Future.Has(p.Toks, k) {
+		// MayStart inlines: most tokens are no marker and cost no call.
+		if t := &p.Toks[k]; p.Lang.Future.MayStart(t) && p.Lang.Future.Has(p.Toks, k) {
 			fu++
 		}
-		if p.Lang.Past.Has(p.Toks, k) {
+		if t := &p.Toks[k]; p.Lang.Past.MayStart(t) && p.Lang.Past.Has(p.Toks, k) {
 			pa++
 		}
 		bs.clause = append(bs.clause, cl)
