@@ -768,24 +768,28 @@ type Match struct {
 
 // LongestAnchored tries the patterns that can start at toks[i] and returns
 // the longest match; among equally long ones, the earliest-listed pattern.
-// accept may reject a match or shorten it by lowering End: a rejected long
-// match does not hide a shorter good one ("tonight" in "tonight at 1am").
+// accept may reject a match or shorten it by returning a lower end: a
+// rejected long match does not hide a shorter good one ("tonight" in
+// "tonight at 1am"). It gets the match by value so that the candidate can
+// stay on the stack (a pointer passed to a function value escapes, and
+// every pattern that matched was a heap allocation).
 // masks are the document's anchor masks (see Anchors), which make skipping
 // impossible patterns cost an array read; they may be nil (every pattern
 // is checked on its own), or longer than toks.
-func (x *Index) LongestAnchored(toks []token.Token, masks []uint64, i int, accept func(*Match) bool) (Match, bool) {
+func (x *Index) LongestAnchored(toks []token.Token, masks []uint64, i int, accept func(Match) (int, bool)) (Match, bool) {
 	if i < len(masks) && masks[i]&startBit == 0 {
 		return Match{}, false // most tokens: small enough to inline
 	}
 	return x.longest(toks, masks, i, accept)
 }
 
-func (x *Index) longest(toks []token.Token, masks []uint64, i int, accept func(*Match) bool) (Match, bool) {
+func (x *Index) longest(toks []token.Token, masks []uint64, i int, accept func(Match) (int, bool)) (Match, bool) {
 	own, more := x.candidates(&toks[i])
 	if own == nil && more == nil {
 		return Match{}, false
 	}
-	best := Match{}
+	// cand is the match being tried, written in place by the pattern.
+	var best, cand Match
 	bestID := -1
 	// acc[k] is the union of the anchor masks of toks[i..i+k], which stops
 	// growing at a line break or the end (no match crosses either); it is
@@ -828,18 +832,21 @@ func (x *Index) longest(toks []token.Token, masks []uint64, i int, accept func(*
 				continue
 			}
 			p := x.pats[id]
-			end, cp, ok := p.Match(toks, i)
+			cand.Caps = Captures{}
+			end, ok := p.matchCaps(toks, i, &cand.Caps)
 			// The longest match wins, and among equally long ones the
 			// earliest-listed pattern, whatever order they are tried in.
 			if !ok || bestID >= 0 && (end < best.End || end == best.End && id > bestID) {
 				continue
 			}
-			m := Match{Pattern: p, Start: i, End: end, Caps: cp}
-			if accept != nil && !accept(&m) {
-				continue
+			cand.Pattern, cand.Start, cand.End = p, i, end
+			if accept != nil {
+				if cand.End, ok = accept(cand); !ok {
+					continue
+				}
 			}
-			if bestID < 0 || m.End > best.End || m.End == best.End && id < bestID {
-				best, bestID = m, id
+			if bestID < 0 || cand.End > best.End || cand.End == best.End && id < bestID {
+				best, bestID = cand, id
 			}
 		}
 	}

@@ -95,6 +95,10 @@ type Language struct {
 	// and ordinal readers turn away ordinary words with one bit test.
 	lex    WordFilter
 	numLex WordFilter // words that can open a numeral or ordinal (see canStartNumber)
+	// numStart holds numLex's words exactly, looked up by the scanner's
+	// hash: one probe where canStartNumber asked up to seven Go maps (and
+	// "a", a number word, is everywhere).
+	numStart WordMap[bool]
 
 	Furniture []*Pattern
 	Dates     []*Pattern
@@ -613,15 +617,18 @@ func compileLanguage(f *langFile, file string, lines *lineFinder) (*Language, er
 
 // buildFilters fills lex, numLex and ordPrefixes from the compiled maps.
 func (l *Language) buildFilters() {
-	for _, f := range []*WordFilter{&l.lex, &l.numLex} {
-		addKeys(f, l.numWords)
-		addKeys(f, l.vague)
-		addKeys(f, l.halfWords)
-		addKeys(f, l.ordinals)
-		addKeys(f, l.ordinalPrefix)
-		addKeys(f, l.minusWords)
-		addKeys(f, l.fractions)
+	numStart := func(w string) {
+		l.lex.Add(w)
+		l.numLex.Add(w)
+		l.numStart.Put(w, true)
 	}
+	eachKey(l.numWords, numStart)
+	eachKey(l.vague, numStart)
+	eachKey(l.halfWords, numStart)
+	eachKey(l.ordinals, numStart)
+	eachKey(l.ordinalPrefix, numStart)
+	eachKey(l.minusWords, numStart)
+	eachKey(l.fractions, numStart)
 	addKeys(&l.lex, l.months)
 	addKeys(&l.lex, l.weekdays)
 	addKeys(&l.lex, l.seasons)
@@ -664,14 +671,7 @@ func (l *Language) prefixedOrdinal(w string) bool {
 // $ordinal at a word, without the map lookups.
 func (l *Language) canStartNumber(t *token.Token) bool {
 	if l.numLex.May(t) {
-		w := t.Lower
-		if l.IsNumberWord(w) || l.minusWords[w] || l.fractions[w] > 0 {
-			return true
-		}
-		if _, ok := l.ordinals[w]; ok {
-			return true
-		}
-		if l.ordinalPrefix[w] {
+		if _, ok := l.numStart.Get(t); ok {
 			return true
 		}
 	}
@@ -695,6 +695,7 @@ func (l *Language) compilePatterns(ps []patternFile, section, file string, lines
 			return nil, fmt.Errorf("%s:%d: %s pattern %q: %v", file, line, section, pf.ID, err)
 		}
 		p.Section = section
+		p.Rule = l.Code + "/" + section + "/" + pf.ID
 		p.File, p.Line = file, line
 		out = append(out, p)
 	}

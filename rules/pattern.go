@@ -14,9 +14,12 @@ import (
 type Pattern struct {
 	ID      string
 	Section string // "dates", "relative", "duration_patterns", "furniture"
-	File    string
-	Line    int
-	Lang    *Language
+	// Rule names the pattern in claims: language/section/id, joined once
+	// here rather than for every match.
+	Rule string
+	File string
+	Line int
+	Lang *Language
 
 	parts []part
 
@@ -334,11 +337,19 @@ type Captures struct {
 // Match tries the pattern at toks[i] and returns the token index after the
 // match. Optional parts are tried greedily first.
 func (p *Pattern) Match(toks []token.Token, i int) (end int, c Captures, ok bool) {
-	end, ok = p.match(toks, 0, i, i, &c)
-	if ok && p.Alone && end < len(toks) && toks[end].Kind == token.Word && !toks[end].Is(token.NewlineBefore) {
-		return 0, c, false
-	}
+	end, ok = p.matchCaps(toks, i, &c)
 	return end, c, ok
+}
+
+// matchCaps is Match writing into *c, which must be zero: the index tries
+// hundreds of thousands of patterns per megabyte, and returning the
+// captures by value copied them twice per try.
+func (p *Pattern) matchCaps(toks []token.Token, i int, c *Captures) (end int, ok bool) {
+	end, ok = p.match(toks, 0, i, i, c)
+	if ok && p.Alone && end < len(toks) && toks[end].Kind == token.Word && !toks[end].Is(token.NewlineBefore) {
+		return 0, false
+	}
+	return end, ok
 }
 
 // MatchElided matches the pattern at toks[i] without its leading

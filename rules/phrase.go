@@ -15,13 +15,21 @@ type phrase struct {
 }
 
 // Phrases indexes multi-word phrases by their first word so that matching at
-// a token costs one map lookup. Longer phrases are tried first.
+// a token costs one lookup. Longer phrases are tried first.
 type Phrases struct {
 	byFirst       map[string][]phrase
 	caseSensitive bool
 	// first holds the lower-case first words, so that Match turns away
-	// most tokens without a map lookup.
+	// most tokens without a lookup.
 	first WordFilter
+	// heads holds the phrases by lower-case first word, looked up with the
+	// hash token.Scan computed (a Go map hashed each word again, and the
+	// common words that open phrases made that a tenth of extraction). A
+	// case-sensitive index keeps together the phrases whose first words
+	// differ only in case; matches compares the first word as written.
+	heads WordMap[[]phrase]
+	// byLower is heads' build-time copy for a case-sensitive index.
+	byLower map[string][]phrase
 }
 
 // NewPhrases builds an index of phrases, each with a payload value.
@@ -45,11 +53,26 @@ func (p *Phrases) add(s string, v int) bool {
 		ph.glued = append(ph.glued, i > 0 && t.Glued())
 	}
 	p.first.Add(toks[0].Lower)
-	first := ph.words[0]
-	list := append(p.byFirst[first], ph)
-	sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
-	p.byFirst[first] = list
+	p.byFirst[ph.words[0]] = appendLongestFirst(p.byFirst[ph.words[0]], ph)
+	if !p.caseSensitive {
+		p.heads.Put(toks[0].Lower, p.byFirst[ph.words[0]])
+		return true
+	}
+	if p.byLower == nil {
+		p.byLower = map[string][]phrase{}
+	}
+	low := toks[0].Lower
+	p.byLower[low] = appendLongestFirst(p.byLower[low], ph)
+	p.heads.Put(low, p.byLower[low])
 	return true
+}
+
+// appendLongestFirst adds ph to list, keeping it ordered longest first and,
+// among equally long phrases, in the order they were added.
+func appendLongestFirst(list []phrase, ph phrase) []phrase {
+	list = append(list, ph)
+	sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
+	return list
 }
 
 // maxWords is the length in tokens of the longest phrase.
@@ -84,31 +107,42 @@ func (p *Phrases) StartsAt(t *token.Token) bool {
 	if !p.first.May(t) {
 		return false
 	}
-	key := t.Lower
-	if p.caseSensitive {
-		key = t.Text
+	list, _ := p.heads.Get(t)
+	if !p.caseSensitive {
+		return len(list) > 0
 	}
-	_, ok := p.byFirst[key]
-	return ok
+	for _, ph := range list {
+		if ph.words[0] == t.Text {
+			return true
+		}
+	}
+	return false
 }
 
 // Match returns the end (exclusive token index) and payload of the longest
 // phrase starting at toks[i], or ok=false.
 func (p *Phrases) Match(toks []token.Token, i int) (end, value int, ok bool) {
 	if p == nil || i >= len(toks) || !p.first.May(&toks[i]) {
-		return 0, 0, false
+		return 0, 0, false // most calls: small enough to inline
 	}
-	key := toks[i].Lower
-	if p.caseSensitive {
-		key = toks[i].Text
-	}
-	for _, ph := range p.byFirst[key] {
-		if p.matches(toks, i, ph) {
+	return p.matchAt(toks, i)
+}
+
+// matchAt is Match past the filter.
+func (p *Phrases) matchAt(toks []token.Token, i int) (end, value int, ok bool) {
+	list, _ := p.heads.Get(&toks[i])
+	for k := range list {
+		if ph := &list[k]; p.matches(toks, i, ph) {
 			return i + len(ph.words), ph.value, true
 		}
 	}
 	return 0, 0, false
 }
+
+// MayStart reports whether some phrase may start at token t: false is
+// certain. It inlines (Match does not), so that a loop testing every token
+// against several tables pays a call only for the few that pass.
+func (p *Phrases) MayStart(t *token.Token) bool { return p.first.May(t) }
 
 // Has reports whether a phrase starts at toks[i].
 func (p *Phrases) Has(toks []token.Token, i int) bool {
@@ -129,11 +163,9 @@ func (p *Phrases) MatchBefore(toks []token.Token, end, maxLen int) (start, value
 		if s < 0 || !p.first.May(&toks[s]) {
 			continue
 		}
-		key := toks[s].Lower
-		if p.caseSensitive {
-			key = toks[s].Text
-		}
-		for _, ph := range p.byFirst[key] {
+		list, _ := p.heads.Get(&toks[s])
+		for k := range list {
+			ph := &list[k]
 			if s+len(ph.words) != end {
 				continue
 			}
@@ -145,9 +177,13 @@ func (p *Phrases) MatchBefore(toks []token.Token, end, maxLen int) (start, value
 	return 0, 0, false
 }
 
-// matches reports whether phrase ph occurs at toks[i].
-func (p *Phrases) matches(toks []token.Token, i int, ph phrase) bool {
+// matches reports whether phrase ph occurs at toks[i], whose lower-case
+// form is ph's first word (heads found it by that).
+func (p *Phrases) matches(toks []token.Token, i int, ph *phrase) bool {
 	if i+len(ph.words) > len(toks) {
+		return false
+	}
+	if p.caseSensitive && toks[i].Text != ph.words[0] {
 		return false
 	}
 	for k := 1; k < len(ph.words); k++ {

@@ -52,6 +52,9 @@ func (s *Set) NamedIn(toks []token.Token) []string {
 	seen := map[string]bool{}
 	out := []string{}
 	for i := 0; i < len(toks); i++ {
+		if !s.Participants.MayStart(&toks[i]) {
+			continue // most words, at the cost of an inlined bit test
+		}
 		if end, v, ok := s.Participants.Match(toks, i); ok {
 			if id := s.ParticipantIDs[v]; !seen[id] {
 				seen[id] = true

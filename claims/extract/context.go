@@ -44,6 +44,9 @@ func (p *Pass) sentenceContext(a, b int) claims.Context {
 		f |= claims.OpensAnaphora
 	}
 	for k := range toks {
+		if !p.Rules.Triggers.MayStart(&toks[k]) {
+			continue
+		}
 		if end, _, ok := p.Rules.Triggers.Match(toks, k); ok {
 			if _, _, ok := p.Rules.DefiniteBefore.MatchBefore(toks, k, 3); ok || p.Rules.DefiniteAfter.Has(toks, end) {
 				f |= claims.DefiniteEvent

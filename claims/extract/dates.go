@@ -53,7 +53,7 @@ type dateItem struct {
 }
 
 func runDates(p *Pass) {
-	idx := p.engine.langs[p.Lang.Code].dates
+	idx := p.index.dates
 	ms := p.scanDates(idx)
 	dateline := -1
 	if !p.Doc.HasDate() {
@@ -226,8 +226,11 @@ func (r *dateRun) holidayYears(items []*dateItem) {
 // token it takes the longest match, unless a match starting inside it ends
 // further ("on Dec. 31, 1994": "on Dec. 31" loses to "Dec. 31, 1994"), in
 // which case the words before that one are matched again on their own.
+//
+// The matches are written into the pass's pooled buffer: they are read
+// only until the date step ends.
 func (p *Pass) scanDates(idx *rules.Index) []rules.Match {
-	var ms []rules.Match
+	ms := p.scratch.matches[:0]
 	masks := idx.Anchors(p.Toks, p.scratch.masks)
 	p.scratch.masks = masks
 	for i := 0; i < len(p.Toks); i++ {
@@ -274,6 +277,7 @@ func (p *Pass) scanDates(idx *rules.Index) []rules.Match {
 			i = m.End - 1
 		}
 	}
+	p.scratch.matches = ms[:0]
 	return ms
 }
 
@@ -308,12 +312,12 @@ func (p *Pass) dateMatchAt(idx *rules.Index, masks []uint64, toks []token.Token,
 	if p.blocked[i] || !idx.MayStart(masks, i) {
 		return rules.Match{}, false
 	}
-	return idx.LongestAnchored(toks, masks, i, func(m *rules.Match) bool {
+	return idx.LongestAnchored(toks, masks, i, func(m rules.Match) (int, bool) {
 		if p.Blocked(m.Start, m.End) {
-			return false
+			return 0, false
 		}
-		m.End = p.trimMatch(*m)
-		return !p.rejectMatch(*m)
+		m.End = p.trimMatch(&m)
+		return m.End, !p.rejectMatch(&m)
 	})
 }
 
@@ -351,8 +355,8 @@ func (p *Pass) continuation(idx *rules.Index, masks []uint64, m rules.Match) (ru
 			return m, false
 		}
 		next = rules.Match{Pattern: m.Pattern, Start: k, End: end, Caps: c}
-		next.End = p.trimMatch(next)
-		if p.rejectMatch(next) {
+		next.End = p.trimMatch(&next)
+		if p.rejectMatch(&next) {
 			return m, false
 		}
 	}
@@ -375,7 +379,7 @@ func sameKind(a, b rules.Captures) bool {
 // trimMatch drops a trailing separator that an optional part matched before
 // an absent one ("December 23 to December 27,"). A period stays after an
 // abbreviation it ends ("4 a.m.").
-func (p *Pass) trimMatch(m rules.Match) int {
+func (p *Pass) trimMatch(m *rules.Match) int {
 	end := m.End
 	for end-1 > m.Start {
 		t := p.Toks[end-1].Text
@@ -400,7 +404,7 @@ func (p *Pass) trimMatch(m rules.Match) int {
 
 // rejectMatch drops matches that only look like dates: a bare year that is
 // a count ("of 2000 people", "for 2000 years"), an age ("24-year-old").
-func (p *Pass) rejectMatch(m rules.Match) bool {
+func (p *Pass) rejectMatch(m *rules.Match) bool {
 	c := m.Caps
 	toks := p.Toks
 	if p.codeBoundary(m.Start, m.End) {
@@ -804,7 +808,7 @@ func (p *Pass) hasPastSuffix(w string) bool {
 // a date after all (31 February).
 func (p *dateRun) resolveMatch(m rules.Match) *dateItem {
 	start, end := p.Toks[m.Start].Start, p.Toks[m.End-1].End
-	c := &claims.Claim{Rule: p.Lang.Code + "/" + m.Pattern.Section + "/" + m.Pattern.ID, Start: start, End: end}
+	c := &claims.Claim{Rule: m.Pattern.Rule, Start: start, End: end}
 	it := &dateItem{start: m.Start, end: m.End, c: c, caps: m.Caps, pat: m.Pattern}
 	if m.Pattern.SkipFirst {
 		// "the 2000 Olympics", "its 1990 invasion", "the company's 1989

@@ -44,6 +44,7 @@ type Pass struct {
 	Toks  []token.Token
 
 	engine  *Engine
+	index   *langIndex // the engine's indexes for Lang
 	scratch *scratch
 	blocked []bool
 	sents   []segment.Span
@@ -96,6 +97,12 @@ type scratch struct {
 	toks    []token.Token
 	blocked []bool
 	masks   []uint64
+	// matches holds scanDates' matches, and counts the storage of the
+	// four prefix counts of boundaries: both were allocated per document
+	// and grew with it (a Match is 448 bytes; the counts four int32 per
+	// token).
+	matches []rules.Match
+	counts  []int32
 	// assignFrames' per-claim working slices (frameAssigner).
 	places    []place
 	accepting []bool
@@ -105,6 +112,9 @@ type scratch struct {
 type langIndex struct {
 	dates     *rules.Index // dates, relative expressions and durations, longest match wins
 	furniture *rules.Index
+	// The Rule of number and ordinal claims ("en/number"), joined once
+	// instead of for every claim.
+	numberRule, ordinalRule string
 }
 
 // New compiles an engine for a rule set.
@@ -112,8 +122,10 @@ func New(set *rules.Set) *Engine {
 	e := &Engine{Rules: set, langs: map[string]*langIndex{}}
 	for code, l := range set.Languages {
 		e.langs[code] = &langIndex{
-			dates:     rules.NewIndex(l, l.Dates, l.Relative, l.Durations),
-			furniture: rules.NewIndex(l, l.Furniture),
+			dates:       rules.NewIndex(l, l.Dates, l.Relative, l.Durations),
+			furniture:   rules.NewIndex(l, l.Furniture),
+			numberRule:  code + "/number",
+			ordinalRule: code + "/ordinal",
 		}
 	}
 	for li, code := range set.Codes {
@@ -185,7 +197,7 @@ func (e *Engine) newPass(doc *claims.Document, sc *scratch) *Pass {
 	sc.blocked = blocked
 	e.setLanguage(doc, toks)
 	l := e.Rules.Languages[doc.Language]
-	p := &Pass{Doc: doc, Lang: l, Rules: e.Rules, Toks: toks, engine: e, scratch: sc, blocked: blocked, tense: map[int]claims.Tense{}}
+	p := &Pass{Doc: doc, Lang: l, Rules: e.Rules, Toks: toks, engine: e, index: e.langs[doc.Language], scratch: sc, blocked: blocked, tense: map[int]claims.Tense{}}
 	p.sents = segment.Sentences(doc.Text)
 	p.blockSkipLines()
 	return p
@@ -375,7 +387,7 @@ func (p *Pass) clauseBreak(k int) bool {
 	case clauseMark(t):
 		return true
 	}
-	return p.Rules.ClauseWords.Has(p.Toks, k)
+	return p.Rules.ClauseWords.MayStart(&p.Toks[k]) && p.Rules.ClauseWords.Has(p.Toks, k)
 }
 
 // clauseMark reports punctuation that always ends a clause: semicolon,
@@ -396,7 +408,7 @@ func (p *Pass) pubDate() time.Time { return p.Doc.Published }
 // Furniture blocks page furniture ("3 minute read", copyright lines) so
 // that no later step reads it. It reports nothing.
 func Furniture(p *Pass) {
-	idx := p.engine.langs[p.Lang.Code].furniture
+	idx := p.index.furniture
 	masks := idx.Anchors(p.Toks, p.scratch.masks)
 	p.scratch.masks = masks
 	for i := 0; i < len(p.Toks); i++ {

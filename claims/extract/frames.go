@@ -170,9 +170,27 @@ func (fa *frameAssigner) mentions(si *sentenceInfo, ci, ce int) []place {
 }
 
 // candidates scores every frame that can take c, in the rules' frame order.
+//
+// A frame none of the sentence's evidence words evokes is never a
+// candidate (score needs its trigger, in the claim's clause or across),
+// so only the evoked frames are scored: most sentences evoke one or two of
+// the rules' frames, and scoring each frame's attributes for every claim
+// was the frame step's largest cost.
 func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, places []place) []frameCandidate {
 	cands := fa.cands[:0]
+	var evoked [4]uint64 // by frame index, when there are no more than 256
+	filter := len(fa.set.Frames) <= len(evoked)*64
+	if filter {
+		for k := range si.ev {
+			for _, f := range si.ev[k].frames {
+				evoked[f>>6] |= 1 << (f & 63)
+			}
+		}
+	}
 	for fi := range fa.set.Frames {
+		if filter && evoked[fi>>6]&(1<<(fi&63)) == 0 {
+			continue
+		}
 		if ch, ok := fa.score(c, fi, si, places); ok {
 			cands = append(cands, ch)
 		}
@@ -685,6 +703,10 @@ func (p *Pass) sentenceEvidence(a, b int) *sentenceInfo {
 	si := &sentenceInfo{}
 	seen := map[string]bool{}
 	for k := a; k < b; k++ {
+		t := &p.Toks[k]
+		if !set.Triggers.MayStart(t) && !set.AttrWords.MayStart(t) && !set.Participants.MayStart(t) {
+			continue // most words: no table holds them (the tests inline)
+		}
 		if end, v, ok := set.Triggers.Match(p.Toks, k); ok && end <= b {
 			ev := evidence{start: k, end: end, frames: set.TriggerFrames[v], text: p.Doc.Text[p.Toks[k].Start:p.Toks[end-1].End]}
 			if _, _, ok := set.DefiniteBefore.MatchBefore(p.Toks, k, 3); ok {
@@ -815,13 +837,24 @@ type boundaries struct {
 	warned                      bool // the document has the long-sentence warning
 }
 
+// alloc starts the four counts, each with room for n entries, in the
+// pooled storage of sc (a pass never counts past its last token, so they
+// never outgrow it).
+func (bs *boundaries) alloc(sc *scratch, n int) {
+	if cap(sc.counts) < 4*n {
+		sc.counts = make([]int32, 4*n)
+	}
+	buf := sc.counts[:4*n]
+	for k, s := range []*[]int32{&bs.clause, &bs.comma, &bs.future, &bs.past} {
+		*s = append(buf[k*n:k*n:(k+1)*n], 0)
+	}
+}
+
 // extend counts markers up to token b: over the whole pass, once per token.
 func (bs *boundaries) extend(p *Pass, b int) {
 	b = min(b, len(p.Toks))
 	if len(bs.clause) == 0 {
-		for _, s := range []*[]int32{&bs.clause, &bs.comma, &bs.future, &bs.past} {
-			*s = append(make([]int32, 0, len(p.Toks)+1), 0)
-		}
+		bs.alloc(p.scratch, len(p.Toks)+1)
 	}
 	for k := len(bs.clause) - 1; k < b; k++ {
 		cl, cm, fu, pa := bs.clause[k], bs.comma[k], bs.future[k], bs.past[k]
@@ -831,10 +864,11 @@ func (bs *boundaries) extend(p *Pass, b int) {
 		if t := p.Toks[k].Text; (t == "," || t == ";") && !inNumber(p.Toks, k) {
 			cm++
 		}
-		if p.Lang.Future.Has(p.Toks, k) {
+		// MayStart inlines: most tokens are no marker and cost no call.
+		if t := &p.Toks[k]; p.Lang.Future.MayStart(t) && p.Lang.Future.Has(p.Toks, k) {
 			fu++
 		}
-		if p.Lang.Past.Has(p.Toks, k) {
+		if t := &p.Toks[k]; p.Lang.Past.MayStart(t) && p.Lang.Past.Has(p.Toks, k) {
 			pa++
 		}
 		bs.clause = append(bs.clause, cl)

@@ -51,7 +51,7 @@ func scanOrdinals(p *Pass, all bool) {
 				continue
 			}
 		}
-		p.Report(&claims.Claim{Kind: claims.KindOrdinal, Rule: p.Lang.Code + "/ordinal",
+		p.Report(&claims.Claim{Kind: claims.KindOrdinal, Rule: p.index.ordinalRule,
 			Start: p.Toks[i].Start, End: p.Toks[end-1].End, Value: strconv.Itoa(v),
 			Num: &claims.NumberValue{Value: float64(v), Low: claims.Ptr(float64(v)), High: claims.Ptr(float64(v)), Precision: 1}})
 		p.Block(i, end)
@@ -154,7 +154,7 @@ func (r *numRead) isClaim() bool {
 
 func (r *numRead) claim(p *Pass) *claims.Claim {
 	nv := r.nv
-	c := &claims.Claim{Kind: r.kind, Rule: p.Lang.Code + "/number", Start: p.Toks[r.start].Start, End: p.Toks[r.end-1].End, Num: &nv}
+	c := &claims.Claim{Kind: r.kind, Rule: p.index.numberRule, Start: p.Toks[r.start].Start, End: p.Toks[r.end-1].End, Num: &nv}
 	c.Value = claims.FormatNumber(nv.Value)
 	if r.isRange && nv.Low != nil && nv.High != nil {
 		c.Value = claims.FormatNumber(*nv.Low) + "/" + claims.FormatNumber(*nv.High)
