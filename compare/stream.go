@@ -39,6 +39,12 @@ import (
 // shingles, the claims of once-only and background events, and the
 // findings; texts and all other claims are held one window at a time.
 type Stream struct {
+	// Slim: findings and agreements keep, of each claim, only its id and
+	// document (what a report needs), not the claim: otherwise every claim
+	// a finding or agreement quotes stays in memory to the end. Results
+	// then differ from Compare's in that respect only.
+	Slim bool
+
 	set  *rules.Set
 	stop map[string]bool
 	pool sync.Pool // *scratch

@@ -440,6 +440,9 @@ func (sw *sweep) compareStory(job storyJob) {
 		}
 		later = append(later, detachClaim(c))
 	}
+	if sw.s.Slim {
+		slim(rs, internal)
+	}
 	sw.mu.Lock()
 	defer sw.mu.Unlock()
 	sw.out = append(sw.out, rs...)
@@ -447,6 +450,38 @@ func (sw *sweep) compareStory(job storyJob) {
 	sw.later = append(sw.later, later...)
 	for id, k := range kept {
 		sw.kept[id] = k
+	}
+}
+
+// slim replaces the claims that findings and agreements quote by stubs
+// holding their id and document (see Stream.Slim).
+func slim(rs []blockResult, internal []docFindings) {
+	stub := map[*claims.Claim]*claims.Claim{}
+	of := func(cs []*claims.Claim) {
+		for i, c := range cs {
+			s := stub[c]
+			if s == nil {
+				s = &claims.Claim{ID: strings.Clone(c.ID), Doc: strings.Clone(c.Doc)}
+				stub[c] = s
+			}
+			cs[i] = s
+		}
+	}
+	fs := func(f []Finding) {
+		for k := range f {
+			for j := range f[k].Sides {
+				of(f[k].Sides[j].Claims)
+			}
+		}
+	}
+	for _, r := range rs {
+		fs(r.findings)
+		for k := range r.agreements {
+			of(r.agreements[k].Claims)
+		}
+	}
+	for _, d := range internal {
+		fs(d.fs)
 	}
 }
 

@@ -44,8 +44,10 @@ type Archive struct {
 	// Documents are every document read or skipped, by id, without their
 	// texts (for the summary and warnings).
 	Documents []*claims.Document
-	Compare   compare.Result
-	spill     *spill
+	// The comparison's findings are in Report only: compare.Result's
+	// findings point to their claims, which would keep every compared
+	// claim of the archive in memory.
+	spill *spill
 }
 
 // Close removes the spill file.
@@ -80,6 +82,7 @@ func RunArchive(src Source, opt Options, dir string) (*Archive, error) {
 		}
 	}()
 	st := compare.NewStream(set)
+	st.Slim = true // the report needs the claims' ids only
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -166,7 +169,7 @@ func RunArchive(src Source, opt Options, dir string) (*Archive, error) {
 	in := report.Input{Documents: all, Findings: cr.Findings, Agreements: cr.Agreements,
 		Stories: cr.StoryOf, Syndicated: cr.Copies, ClaimSource: source}
 	ok = true
-	return &Archive{Report: report.Build(in), Documents: all, Compare: cr, spill: sp}, nil
+	return &Archive{Report: report.Build(in), Documents: all, spill: sp}, nil
 }
 
 // spill keeps each document and its claims on disk, as one JSON record, to

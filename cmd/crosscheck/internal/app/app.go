@@ -349,7 +349,7 @@ func runReport(args []string, env Env, claimsOnly bool) (code int, err error) {
 			return ExitError, err
 		}
 		r = a.Report
-		res = &pipeline.Result{Report: a.Report, Documents: a.Documents, Compare: a.Compare}
+		res = &pipeline.Result{Report: a.Report, Documents: a.Documents}
 	} else {
 		if res, err = pipeline.Run(docs, opt); err != nil {
 			return ExitError, err
