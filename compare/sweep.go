@@ -374,11 +374,11 @@ func (sw *sweep) fill(job *storyJob) error {
 		}
 		job.docs = append(job.docs, d)
 		job.cs = append(job.cs, cs...)
+		// Undated documents need their leads (undatedBackground); a dated
+		// one's lead gives only its title's end, which newComparer reads
+		// from the text when there is no lead.
 		if l := sw.uLeads[id]; l != nil {
 			job.leads[id] = l
-		} else {
-			w := sw.s.words(d, cs)
-			job.leads[id] = &w.lead
 		}
 	}
 	return nil

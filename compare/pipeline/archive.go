@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bufio"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -153,7 +154,7 @@ func RunArchive(src Source, opt Options, dir string) (*Archive, error) {
 			if sp.claimCount(d.ID) == 0 {
 				continue
 			}
-			_, cs, err := sp.get(d.ID)
+			_, cs, err := sp.read(d.ID, false)
 			if err != nil {
 				return err
 			}
@@ -172,8 +173,11 @@ func RunArchive(src Source, opt Options, dir string) (*Archive, error) {
 	return &Archive{Report: report.Build(in), Documents: all, spill: sp}, nil
 }
 
-// spill keeps each document and its claims on disk, as one JSON record, to
-// be read back by id.
+// spill keeps each document and its claims on disk, to be read back by
+// id. A record is the text's length (8 bytes, little-endian), the text as
+// is, then the document without its text and the claims as JSON: the text,
+// most of the bytes, is neither escaped nor parsed, and a reader that needs
+// only the claims skips it.
 type spill struct {
 	f   *os.File
 	w   *bufio.Writer
@@ -185,16 +189,17 @@ type spill struct {
 type span struct {
 	off    int64
 	n      int32
+	text   int32 // bytes of text after the 8-byte length
 	claims int32
 }
 
 type record struct {
 	Doc    *claims.Document `json:"d"`
-	Claims []*claims.Claim  `json:"c"`
+	Claims []*spillClaim    `json:"c"`
 }
 
 func newSpill(dir string) (*spill, error) {
-	f, err := os.CreateTemp(dir, "crosscheck-spill-*.jsonl")
+	f, err := os.CreateTemp(dir, "crosscheck-spill-*")
 	if err != nil {
 		return nil, fmt.Errorf("spill file: %w", err)
 	}
@@ -202,18 +207,31 @@ func newSpill(dir string) (*spill, error) {
 }
 
 func (s *spill) put(d *claims.Document, cs []*claims.Claim) error {
-	b, err := json.Marshal(record{d, cs})
+	sc := make([]*spillClaim, len(cs))
+	for i, c := range cs {
+		sc[i] = (*spillClaim)(c)
+	}
+	meta, err := json.Marshal(record{d.WithoutText(), sc})
 	if err != nil {
 		return fmt.Errorf("%s: spilling: %w", d.Path, err)
 	}
-	b = append(b, '\n')
+	var n [8]byte
+	binary.LittleEndian.PutUint64(n[:], uint64(len(d.Text)))
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if _, err := s.w.Write(b); err != nil {
+	_, err = s.w.Write(n[:])
+	if err == nil {
+		_, err = s.w.WriteString(d.Text)
+	}
+	if err == nil {
+		_, err = s.w.Write(meta)
+	}
+	if err != nil {
 		return fmt.Errorf("spill file %s: %w", s.f.Name(), err)
 	}
-	s.at[d.ID] = span{s.off, int32(len(b)), int32(len(cs))}
-	s.off += int64(len(b))
+	size := 8 + len(d.Text) + len(meta)
+	s.at[d.ID] = span{s.off, int32(size), int32(len(d.Text)), int32(len(cs))}
+	s.off += int64(size)
 	return nil
 }
 
@@ -231,19 +249,39 @@ func (s *spill) claimCount(id string) int { return int(s.at[id].claims) }
 // get reads a document and its claims back. Safe for concurrent use once
 // every put is flushed.
 func (s *spill) get(id string) (*claims.Document, []*claims.Claim, error) {
+	return s.read(id, true)
+}
+
+// read reads a record back, with the document's text when withText.
+func (s *spill) read(id string, withText bool) (*claims.Document, []*claims.Claim, error) {
 	sp, ok := s.at[id]
 	if !ok {
 		return nil, nil, fmt.Errorf("spill file: no document %q", id)
 	}
-	b := make([]byte, sp.n)
-	if _, err := s.f.ReadAt(b, sp.off); err != nil && err != io.EOF {
+	off, n := sp.off, int64(sp.n)
+	if !withText {
+		off, n = off+8+int64(sp.text), n-8-int64(sp.text)
+	}
+	b := make([]byte, n)
+	if _, err := s.f.ReadAt(b, off); err != nil && err != io.EOF {
 		return nil, nil, fmt.Errorf("spill file %s: %w", s.f.Name(), err)
+	}
+	meta := b
+	var text string
+	if withText {
+		text = string(b[8 : 8+sp.text])
+		meta = b[8+sp.text:]
 	}
 	var r record
-	if err := json.Unmarshal(b, &r); err != nil {
+	if err := json.Unmarshal(meta, &r); err != nil {
 		return nil, nil, fmt.Errorf("spill file %s: %w", s.f.Name(), err)
 	}
-	return r.Doc, r.Claims, nil
+	r.Doc.Text = text
+	cs := make([]*claims.Claim, len(r.Claims))
+	for i, c := range r.Claims {
+		cs[i] = (*claims.Claim)(c)
+	}
+	return r.Doc, cs, nil
 }
 
 func (s *spill) close() error {
