@@ -318,3 +318,38 @@ func TestUserRules(t *testing.T) {
 	assert.Equal(t, ExitError, r.code)
 	assert.Contains(t, r.stderr, "broken.yaml:3")
 }
+
+// --spill always (articles and claims through a spill file, a story window
+// at a time) and --spill never (all in memory) write the same JSON and
+// JSON Lines, for the report and the claims command, from a directory and
+// from a JSON Lines feed; an unknown value is a usage error.
+func TestSpillModesAgree(t *testing.T) {
+	feed := filepath.Join(t.TempDir(), "feed.jsonl")
+	var lines []string
+	entries, err := os.ReadDir(exampleDir)
+	require.NoError(t, err)
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(exampleDir, e.Name()))
+		require.NoError(t, err)
+		line, err := json.Marshal(map[string]string{"id": strings.TrimSuffix(e.Name(), ".txt"), "text": string(b)})
+		require.NoError(t, err)
+		lines = append(lines, string(line))
+	}
+	require.NoError(t, os.WriteFile(feed, []byte(strings.Join(lines, "\n")+"\n"), 0o644))
+	for _, cmd := range []string{"report", "claims"} {
+		for _, format := range []string{"json", "jsonl"} {
+			for _, input := range []string{exampleDir, feed} {
+				always := runCmd(t, cmd, "--format", format, "--spill", "always", input)
+				never := runCmd(t, cmd, "--format", format, "--spill", "never", input)
+				auto := runCmd(t, cmd, "--format", format, input)
+				require.NotEqual(t, ExitError, always.code, always.stderr)
+				assert.Equal(t, never.stdout, always.stdout, "%s %s %s", cmd, format, input)
+				assert.Equal(t, never.stdout, auto.stdout, "%s %s %s", cmd, format, input)
+				assert.Equal(t, never.code, always.code)
+			}
+		}
+	}
+	r := runCmd(t, "report", "--format", "json", "--spill", "sometimes", exampleDir)
+	assert.Equal(t, ExitError, r.code)
+	assert.Contains(t, r.stderr, `unknown --spill "sometimes"`)
+}
