@@ -168,6 +168,10 @@ func newScratch() *scratch { return &scratch{} }
 // boilerplate and ignored.
 func syndication(docs []*claims.Document, words []docWords) (source map[string]string, copies map[string][]string) {
 	n := len(docs)
+	counts := newShingleCounts()
+	for _, w := range words {
+		counts.add(w.shingles)
+	}
 	type posting struct {
 		h   uint64
 		doc int32
@@ -196,7 +200,7 @@ func syndication(docs []*claims.Document, words []docWords) (source map[string]s
 		for hi < len(all) && all[hi].h == all[lo].h {
 			hi++
 		}
-		if hi-lo >= 2 && hi-lo <= 50 {
+		if hi-lo >= 2 && counts.count(all[lo].h) <= boilerplateDocs {
 			r := int32(len(runs) / 2)
 			runs = append(runs, lo, hi)
 			for a := lo; a < hi; a++ {
@@ -220,7 +224,7 @@ func syndication(docs []*claims.Document, words []docWords) (source map[string]s
 			for _, j := range cnt.touched {
 				k := cnt.take(j)[0]
 				small := min(len(words[i].shingles), len(words[j].shingles))
-				if small >= 5 && float64(k) >= 0.6*float64(small) {
+				if small >= 5 && float64(k) >= 0.6*float64(small) && copyWindow(docs[i], docs[j]) {
 					join[c] = append(join[c], [2]int32{int32(i), j})
 				}
 			}
@@ -253,6 +257,25 @@ func syndication(docs []*claims.Document, words []docWords) (source map[string]s
 		}
 	}
 	return source, copies
+}
+
+// boilerplateDocs: a shingle more documents than this have (by
+// shingleCounts) is boilerplate, not shared text.
+const boilerplateDocs = 50
+
+// copyDays is how far apart two dated copies may be published: a wire
+// story's reprints appear within days, and a window keeps syndication
+// within the story window that an archive run holds (Stream). An undated
+// article may be a copy of any other.
+const copyDays = storyDays + 1
+
+// copyWindow reports whether a and b may be copies by their dates.
+func copyWindow(a, b *claims.Document) bool {
+	if !a.HasDate() || !b.HasDate() {
+		return true
+	}
+	d := unixDay(a.Published) - unixDay(b.Published)
+	return d >= -copyDays && d <= copyDays
 }
 
 // groups lists the members of every set, in index order, sets in the order

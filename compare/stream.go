@@ -49,11 +49,11 @@ type Stream struct {
 	stop map[string]bool
 	pool sync.Pool // *scratch
 
-	mu       sync.Mutex
-	entries  []*streamEntry
-	df       map[string]int32 // keyword (class byte + word) -> documents having it
-	docFreq  map[string]int   // lead name -> documents whose text uses it (regroup's)
-	shingles []uint64         // every read document's, end to end (entry.shingles is its range)
+	mu      sync.Mutex
+	entries []*streamEntry
+	df      map[string]int32 // keyword (class byte + word) -> documents having it
+	docFreq map[string]int   // lead name -> documents whose text uses it (regroup's)
+	counts  *shingleCounts   // in how many documents each shingle occurs (boilerplate)
 }
 
 // streamEntry is what Stream keeps of one document between the passes.
@@ -61,14 +61,14 @@ type streamEntry struct {
 	doc      *claims.Document // without its text
 	day      int64
 	counts   [2]int
-	shingles [2]int    // range in Stream.shingles
+	shingles int       // how many it has
 	words    *docWords // undated documents only
 }
 
 // NewStream starts a comparison under the rule set.
 func NewStream(set *rules.Set) *Stream {
 	return &Stream{set: set, stop: stopWords(set), pool: sync.Pool{New: func() any { return newScratch() }},
-		df: map[string]int32{}, docFreq: map[string]int{}}
+		df: map[string]int32{}, docFreq: map[string]int{}, counts: newShingleCounts()}
 }
 
 // Add reads what grouping needs from document d, whose claims are cs (in
@@ -109,8 +109,8 @@ func (s *Stream) Add(d *claims.Document, cs []*claims.Claim) {
 			s.docFreq[strings.Clone(n)] = 1
 		}
 	}
-	e.shingles = [2]int{len(s.shingles), len(s.shingles) + len(w.shingles)}
-	s.shingles = append(s.shingles, w.shingles...)
+	e.shingles = len(w.shingles)
+	s.counts.add(w.shingles)
 	s.entries = append(s.entries, e)
 }
 
@@ -182,7 +182,7 @@ type sweep struct {
 
 	all, read []*claims.Document // by id; read: not skipped (index = document number)
 	ent       []*streamEntry     // per read document
-	g         *grouping          // SourceOf and Copies; the rest is built as stories close
+	copies    *copyGroups        // syndication, found as the window moves (copies.go)
 
 	kw            map[string]int32 // indexed keyword -> posting number (2 <= df <= maxPosting(n))
 	kwKind        []uint8
@@ -246,6 +246,7 @@ type undatedBest struct {
 }
 
 type storyJob struct {
+	sources map[string]string // each document's syndication source
 	docs    []*claims.Document
 	cs      []*claims.Claim
 	st      Story
@@ -271,19 +272,16 @@ func (s *Stream) newSweep(load Loader, workers int) *sweep {
 	sw := &sweep{s: s, load: load, kw: map[string]int32{}, post: map[int32][]int32{}, open: map[int32]*openDoc{},
 		comps: map[int32]*comp{}, uPost: map[int32][]int32{}, uBest: map[int32]undatedBest{}, uNames: map[string]bool{},
 		uLeads: map[string]*lead{}, kept: map[string]*keptInfo{}, jobs: make(chan storyJob, workers)}
-	words := []docWords{}
 	for _, e := range s.entries {
 		sw.all = append(sw.all, e.doc)
 		if e.doc.Status != claims.StatusSkipped {
 			sw.read = append(sw.read, e.doc)
 			sw.ent = append(sw.ent, e)
-			words = append(words, docWords{shingles: s.shingles[e.shingles[0]:e.shingles[1]]})
 		}
 	}
 	n := len(sw.read)
-	sw.g = &grouping{}
-	sw.g.SourceOf, sw.g.Copies = syndication(sw.read, words)
-	s.shingles, s.entries = nil, nil
+	s.entries = nil
+	sw.copies = newCopyGroups(n, s.counts)
 	limit := maxPosting(n)
 	for key, c := range s.df {
 		if c >= 2 && int(c) <= limit {
@@ -310,7 +308,9 @@ func (s *Stream) newSweep(load Loader, workers int) *sweep {
 			}
 		}
 		sw.uBest[int32(i)] = undatedBest{j: -1}
+		sw.copies.addUndated(int32(i), e.words.shingles)
 	}
+	sw.copies.undatedPairs(sw.ent)
 	for w := 0; w < workers; w++ {
 		sw.wg.Add(1)
 		go sw.worker()

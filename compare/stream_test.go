@@ -74,6 +74,20 @@ func syntheticArchive(seed int64, n, topics, undatedEvery int, perDay float64) [
 			d.PublishedSource = claims.SourceMetadata
 		}
 		docs = append(docs, d)
+		// Now and then a reprint: the same text (a line added) under
+		// another id, a day to a fortnight later or undated, so that
+		// copies fall inside and outside the copy window.
+		if r.Intn(12) == 0 {
+			c := *d
+			c.ID, c.Path = d.ID+"-copy", d.Path+"-copy"
+			c.Text = d.Text + "Reprinted with permission.\n"
+			if r.Intn(3) == 0 {
+				c.Published, c.PublishedSource = time.Time{}, ""
+			} else if !c.Published.IsZero() {
+				c.Published = c.Published.AddDate(0, 0, 1+r.Intn(14))
+			}
+			docs = append(docs, &c)
+		}
 	}
 	return docs
 }
@@ -127,6 +141,8 @@ func TestStreamGroupsAsCompare(t *testing.T) {
 			assert.Equal(t, want.Stories, got.Stories)
 			assert.Equal(t, want.StoryOf, got.StoryOf)
 			assert.Equal(t, want.SourceOf, got.SourceOf)
+			assert.Equal(t, want.Copies, got.Copies)
+			assert.NotEmpty(t, want.Copies, "some reprints are copies")
 			assert.Greater(t, len(want.Stories), 1)
 			assert.Less(t, len(want.Stories), len(docs), "some articles are grouped")
 		})

@@ -59,6 +59,7 @@ func (sw *sweep) run() error {
 		return cmp.Or(cmp.Compare(sw.ent[a].day, sw.ent[b].day), cmp.Compare(a, b))
 	})
 	li, pi := 0, 0
+	trimmed := int64(math.MinInt64 / 2)
 	for pi < len(order) {
 		if err := sw.failed(); err != nil {
 			return err
@@ -78,6 +79,13 @@ func (sw *sweep) run() error {
 		}
 		// No later document can join a story whose newest one is this old.
 		sw.closeUpTo(day - storyDays - 1)
+		if day-trimmed >= copyDays {
+			// Drop the postings of documents that have left the window
+			// everywhere, not only where a later document looks.
+			sw.copies.trim(day, sw.ent)
+			sw.trimPostings(day)
+			trimmed = day
+		}
 	}
 	sw.closeUpTo(math.MaxInt64)
 	return sw.placeUndated()
@@ -91,6 +99,7 @@ func (sw *sweep) loadDated(i int32) error {
 		return err
 	}
 	w := sw.s.words(d, cs)
+	sw.copies.addDated(i, sw.ent[i].day, w.shingles, sw.ent)
 	od := &openDoc{doc: d, cs: cs, lead: &w.lead, posts: sw.postings(w.keywords)}
 	sw.open[i] = od
 	for _, p := range od.posts {
@@ -163,6 +172,21 @@ func (sw *sweep) join(i int32, day int64) {
 	}
 }
 
+// trimPostings drops from every keyword posting the documents published
+// before day's window.
+func (sw *sweep) trimPostings(day int64) {
+	for p, l := range sw.post {
+		for len(l) > 0 && sw.ent[l[0]].day < day-storyDays-1 {
+			l = l[1:]
+		}
+		if len(l) == 0 {
+			delete(sw.post, p)
+		} else {
+			sw.post[p] = l
+		}
+	}
+}
+
 func (sw *sweep) union(a, b int32) {
 	ra, rb := int32(sw.parent.find(int(a))), int32(sw.parent.find(int(b)))
 	if ra == rb {
@@ -184,7 +208,9 @@ func (sw *sweep) union(a, b int32) {
 func (sw *sweep) closeUpTo(limit int64) {
 	var roots []int32
 	for r, c := range sw.comps {
-		if c.maxDay <= limit {
+		if c.maxDay <= limit && !slices.ContainsFunc(c.members, func(m int32) bool { return sw.copies.newest(m) > limit }) {
+			// Neither the story nor a copy of one of its articles can
+			// gain a member any more.
 			roots = append(roots, r)
 		}
 	}
@@ -226,10 +252,14 @@ func (sw *sweep) closeComp(c *comp) {
 			}
 		}
 		sw.parts = append(sw.parts, p)
-		if len(sw.uNames) > 0 {
-			if m := merge(ls); slices.ContainsFunc(m.names, func(n string) bool { return sw.uNames[n] }) {
-				m.detachLead()
-				p.merged = m // undated documents may join: compared once they are placed
+		if len(sw.uNames) > 0 || slices.ContainsFunc(p.members, sw.copies.withUndated) {
+			// Undated documents may join it, or a copy of one of its
+			// articles is undated (its source may still change): compared
+			// once every undated document is placed.
+			m := merge(ls)
+			m.detachLead()
+			if slices.ContainsFunc(m.names, func(n string) bool { return sw.uNames[n] }) || slices.ContainsFunc(p.members, sw.copies.withUndated) {
+				p.merged = m
 				continue
 			}
 		}
@@ -268,12 +298,14 @@ func (sw *sweep) job(p *part, undated []int32) storyJob {
 		members = undated
 	}
 	slices.Sort(members)
+	sources := map[string]string{}
 	for _, m := range members {
 		id := sw.read[m].ID
 		st.Docs = append(st.Docs, id)
 		ok[id] = p != nil || len(undated) > 1
+		sources[id] = sw.copies.source(m, sw.read)
 	}
-	return storyJob{st: st, eventOK: ok, leads: map[string]*lead{}}
+	return storyJob{st: st, eventOK: ok, leads: map[string]*lead{}, sources: sources}
 }
 
 // placeUndated places the undated documents as regroup does, then compares
@@ -398,7 +430,7 @@ func (sw *sweep) worker() {
 // claims that may meet other stories' for finish.
 func (sw *sweep) compareStory(job storyJob) {
 	docs, cs := job.docs, job.cs
-	res := &Result{SourceOf: sw.g.SourceOf, Copies: sw.g.Copies, Stories: []Story{job.st}, StoryOf: map[string]int{}}
+	res := &Result{SourceOf: job.sources, Stories: []Story{job.st}, StoryOf: map[string]int{}}
 	for _, d := range docs {
 		res.StoryOf[d.ID] = 1
 	}
@@ -526,7 +558,8 @@ func (sw *sweep) finish() Result {
 		fs = append(fs, final{members: g, prov: sw.undatedProv[k]})
 	}
 	slices.SortFunc(fs, func(a, b final) int { return cmp.Compare(a.members[0], b.members[0]) })
-	res := sw.g.Result
+	var res Result
+	res.SourceOf, res.Copies = sw.copies.result(sw.read)
 	res.Stories = make([]Story, len(fs))
 	res.StoryOf = make(map[string]int, len(sw.read))
 	prov := map[int]int{}

@@ -1,0 +1,196 @@
+package compare
+
+import (
+	"slices"
+
+	"github.com/crosscheck/crosscheck/claims"
+)
+
+// copyGroups finds syndicated copies as Stream's sweep moves, by the rule
+// syndication (stories.go) applies to a whole archive: two documents are
+// copies when at least 60% of the smaller one's sampled shingles, leaving
+// out boilerplate (shingleCounts), are shared, and they were published
+// within copyDays of each other (or one is undated). Dated documents are
+// compared with the dated ones of the window and with every undated one as
+// they are loaded; undated ones with each other at the start.
+type copyGroups struct {
+	uf      unionFind
+	counts  *shingleCounts
+	maxDay  map[int32]int64    // per root: its newest dated member's day
+	undated map[int32]bool     // per root: it has an undated member
+	members map[int32][]int32  // per root of a group of two or more
+	win     map[uint64][]int32 // the window's dated documents per shared-text shingle, in load order
+	und     map[uint64][]int32 // the undated documents per shared-text shingle, ascending
+	uShing  map[int32][]uint64 // each undated document's shared-text shingles
+}
+
+func newCopyGroups(n int, counts *shingleCounts) *copyGroups {
+	return &copyGroups{uf: newUnionFind(n), counts: counts, maxDay: map[int32]int64{}, undated: map[int32]bool{},
+		members: map[int32][]int32{}, win: map[uint64][]int32{}, und: map[uint64][]int32{}, uShing: map[int32][]uint64{}}
+}
+
+// shared keeps the shingles that are not boilerplate.
+func (g *copyGroups) shared(hs []uint64) []uint64 {
+	var out []uint64
+	for _, h := range hs {
+		if g.counts.count(h) <= boilerplateDocs {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// addUndated indexes undated document u, with its shingles; call it for
+// every undated document in ascending order, then undatedPairs.
+func (g *copyGroups) addUndated(u int32, shingles []uint64) {
+	hs := g.shared(shingles)
+	g.uShing[u] = hs
+	for _, h := range hs {
+		g.und[h] = append(g.und[h], u)
+	}
+	g.undated[u] = true
+}
+
+// undatedPairs joins the undated documents that are copies of each other.
+func (g *copyGroups) undatedPairs(ent []*streamEntry) {
+	var us []int32
+	for u := range g.uShing {
+		us = append(us, u)
+	}
+	slices.Sort(us)
+	cnt := map[int32]int{}
+	for _, u := range us {
+		clear(cnt)
+		for _, h := range g.uShing[u] {
+			for _, v := range g.und[h] {
+				if v > u {
+					cnt[v]++
+				}
+			}
+		}
+		for v, k := range cnt {
+			if copied(k, ent[u].shingles, ent[v].shingles) {
+				g.union(u, v)
+			}
+		}
+	}
+}
+
+// copied is syndication's test: k shared shingles of documents with na
+// and nb.
+func copied(k, na, nb int) bool {
+	small := min(na, nb)
+	return small >= 5 && float64(k) >= 0.6*float64(small)
+}
+
+// addDated compares dated document i, published on day, with the window's
+// dated documents loaded before it and with every undated one, then adds
+// it to the window. Documents must come in publication-day order.
+func (g *copyGroups) addDated(i int32, day int64, shingles []uint64, ent []*streamEntry) {
+	r := int32(g.uf.find(int(i)))
+	g.maxDay[r] = max(g.maxDay[r], day)
+	cnt, cntU := map[int32]int{}, map[int32]int{}
+	hs := g.shared(shingles)
+	for _, h := range hs {
+		l := g.win[h]
+		for len(l) > 0 && ent[l[0]].day < day-copyDays {
+			l = l[1:]
+		}
+		for _, j := range l {
+			cnt[j]++
+		}
+		g.win[h] = append(l, i)
+		for _, u := range g.und[h] {
+			cntU[u]++
+		}
+	}
+	for j, k := range cnt {
+		if copied(k, ent[i].shingles, ent[j].shingles) {
+			g.union(i, j)
+		}
+	}
+	for u, k := range cntU {
+		if copied(k, ent[i].shingles, ent[u].shingles) {
+			g.union(i, u)
+		}
+	}
+}
+
+// trim drops the window's documents published before day-copyDays from
+// every posting (postings no later document shares would otherwise stay).
+func (g *copyGroups) trim(day int64, ent []*streamEntry) {
+	for h, l := range g.win {
+		for len(l) > 0 && ent[l[0]].day < day-copyDays {
+			l = l[1:]
+		}
+		if len(l) == 0 {
+			delete(g.win, h)
+		} else {
+			g.win[h] = l
+		}
+	}
+}
+
+func (g *copyGroups) union(a, b int32) {
+	ra, rb := int32(g.uf.find(int(a))), int32(g.uf.find(int(b)))
+	if ra == rb {
+		return
+	}
+	g.uf.union(int(ra), int(rb))
+	root, other := ra, rb
+	if int32(g.uf.find(int(ra))) != ra {
+		root, other = rb, ra
+	}
+	g.maxDay[root] = max(g.maxDay[root], g.maxDay[other])
+	g.undated[root] = g.undated[root] || g.undated[other]
+	ms := g.members[root]
+	if ms == nil {
+		ms = []int32{root}
+	}
+	if o := g.members[other]; o != nil {
+		ms = append(ms, o...)
+	} else {
+		ms = append(ms, other)
+	}
+	g.members[root] = ms
+	delete(g.maxDay, other)
+	delete(g.undated, other)
+	delete(g.members, other)
+}
+
+// newest is the newest day of m's copy group: it can still gain a dated
+// member until the window has passed that day.
+func (g *copyGroups) newest(m int32) int64 { return g.maxDay[int32(g.uf.find(int(m)))] }
+
+// withUndated reports whether m's copy group has an undated member.
+func (g *copyGroups) withUndated(m int32) bool { return g.undated[int32(g.uf.find(int(m)))] }
+
+// source is the id of m's source: the first of its copy group by id.
+func (g *copyGroups) source(m int32, read []*claims.Document) string {
+	r := int32(g.uf.find(int(m)))
+	first := r
+	for _, x := range g.members[r] {
+		first = min(first, x)
+	}
+	return read[first].ID
+}
+
+// result gives syndication's two maps for the read documents.
+func (g *copyGroups) result(read []*claims.Document) (map[string]string, map[string][]string) {
+	source := make(map[string]string, len(read))
+	copies := map[string][]string{}
+	for i := range read {
+		m := int32(i)
+		source[read[i].ID] = g.source(m, read)
+		if ms := g.members[int32(g.uf.find(i))]; ms != nil {
+			ms = slices.Clone(ms)
+			slices.Sort(ms)
+			for _, x := range ms {
+				if x != m {
+					copies[read[i].ID] = append(copies[read[i].ID], read[x].ID)
+				}
+			}
+		}
+	}
+	return source, copies
+}

@@ -1,0 +1,53 @@
+package compare
+
+// shingleCounts estimates in how many documents each shingle occurs, in
+// fixed memory (a count-min sketch: 4 rows of 2^22 saturating byte
+// counters, 16 MB), so that an archive run need not keep every shingle to
+// tell boilerplate (a phrase in more than 50 documents) from text two
+// articles share. An estimate is never below the true count and, with a
+// few million shingles, almost always equal to it: it can only make a
+// shingle count as boilerplate, never the reverse. Compare and Stream use
+// the same sketch, so they agree.
+type shingleCounts struct {
+	rows [sketchRows][]uint8
+}
+
+const (
+	sketchRows = 4
+	sketchBits = 22
+)
+
+func newShingleCounts() *shingleCounts {
+	s := &shingleCounts{}
+	for r := range s.rows {
+		s.rows[r] = make([]uint8, 1<<sketchBits)
+	}
+	return s
+}
+
+// slot is row r's counter for hash h: a multiply-shift hash per row over
+// the shingle's 64-bit FNV hash.
+func slot(h uint64, r int) uint64 {
+	mult := [sketchRows]uint64{0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93}
+	return (h * mult[r]) >> (64 - sketchBits)
+}
+
+// add counts one document having each of hs (distinct).
+func (s *shingleCounts) add(hs []uint64) {
+	for _, h := range hs {
+		for r := range s.rows {
+			if c := &s.rows[r][slot(h, r)]; *c < 255 {
+				*c++
+			}
+		}
+	}
+}
+
+// count is the estimate for h.
+func (s *shingleCounts) count(h uint64) int {
+	m := 255
+	for r := range s.rows {
+		m = min(m, int(s.rows[r][slot(h, r)]))
+	}
+	return m
+}
