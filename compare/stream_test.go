@@ -148,3 +148,40 @@ func TestStreamGroupsAsCompare(t *testing.T) {
 		})
 	}
 }
+
+// An undated article whose lead ties between two stories joins the one its
+// whole text resembles most (regroup breaks the tie by stories' undated
+// join), not the first: the sweep replays that tie-break.
+func TestStreamUndatedTie(t *testing.T) {
+	set, err := rules.Builtin()
+	require.NoError(t, err)
+	docs := syntheticTie()
+	want := Compare(docs, nil, set)
+	require.NotEqual(t, want.StoryOf["a1"], want.StoryOf["b1"], "two stories, months apart")
+	require.Equal(t, want.StoryOf["b1"], want.StoryOf["u"], "the undated article joins the story its text resembles")
+	got := streamResult(t, set, docs, nil, 1)
+	assert.Equal(t, want.Stories, got.Stories)
+	assert.Equal(t, want.StoryOf, got.StoryOf)
+}
+
+// syntheticTie: two stories months apart with the same lead, and an
+// undated article with that lead whose body is the second story's.
+func syntheticTie() []*claims.Document {
+	lead := "Velmora and Quistan sign a river accord\n\nLeaders of Velmora and Quistan signed a river accord on Tuesday. The accord covers fishing rights.\n\n"
+	doc := func(id string, day int, body string) *claims.Document {
+		d := &claims.Document{ID: id, Path: id + ".txt", Title: "Velmora and Quistan sign a river accord",
+			Text: lead + body, Language: "en", Status: claims.StatusRead}
+		if day > 0 {
+			d.Published = time.Date(2021, 3, 1, 9, 0, 0, 0, time.UTC).AddDate(0, 0, day)
+			d.PublishedSource = claims.SourceMetadata
+		}
+		return d
+	}
+	spring := "Officials from Tarnwick and Oldbrook attended. Farmers in Tarnwick welcomed the Oldbrook dam plan.\n"
+	summer := "Delegates from Harrowgate and Penmoor attended. Fishermen in Harrowgate praised the Penmoor quay plan.\n"
+	return []*claims.Document{
+		doc("a1", 1, spring), doc("a2", 2, spring),
+		doc("b1", 90, summer), doc("b2", 91, summer),
+		doc("u", 0, summer),
+	}
+}
