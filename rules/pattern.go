@@ -338,12 +338,16 @@ type Captures struct {
 // match. Optional parts are tried greedily first.
 func (p *Pattern) Match(toks []token.Token, i int) (end int, c Captures, ok bool) {
 	end, ok = p.matchCaps(toks, i, &c)
+	if !ok {
+		c = Captures{}
+	}
 	return end, c, ok
 }
 
 // matchCaps is Match writing into *c, which must be zero: the index tries
 // hundreds of thousands of patterns per megabyte, and returning the
-// captures by value copied them twice per try.
+// captures by value copied them twice per try. When the pattern does not
+// match, *c holds whatever the failed attempt read: the caller drops it.
 func (p *Pattern) matchCaps(toks []token.Token, i int, c *Captures) (end int, ok bool) {
 	end, ok = p.match(toks, 0, i, i, c)
 	if ok && p.Alone && end < len(toks) && toks[end].Kind == token.Word && !toks[end].Is(token.NewlineBefore) {
@@ -363,33 +367,47 @@ func (p *Pattern) MatchElided(toks []token.Token, i int) (end int, c Captures, o
 	if pi == 0 || pi == len(p.parts) {
 		return 0, c, false
 	}
-	end, ok = p.match(toks, pi, i, i, &c)
-	return end, c, ok
+	if end, ok = p.match(toks, pi, i, i, &c); !ok {
+		return 0, Captures{}, false
+	}
+	return end, c, true
 }
 
-// match matches parts[pi:] at toks[ti], writing what they read into c; on
-// failure c is as it was. Captures are large, so they are passed by
-// pointer and saved only before a part that later parts may undo.
+// match matches parts[pi:] at toks[ti], writing what they read into c.
+//
+// On failure c may hold what the failed parts read. Only an optional
+// part, which is retried as absent when the parts after it fail, needs the
+// captures as they were before it, so only it saves them: the captures are
+// large (over 400 bytes), and copying them before every part of every
+// pattern tried was the matcher's largest cost. The parts between an
+// optional part and the failure all fail back to it, so it sees the state
+// it saved, as when every part restored its own.
 func (p *Pattern) match(toks []token.Token, pi, ti, start int, c *Captures) (int, bool) {
 	if pi == len(p.parts) {
 		return ti, ti > start
 	}
 	pt := &p.parts[pi]
 	if ti < len(toks) && (ti == start || !toks[ti].Is(token.NewlineBefore)) && (!pt.glued || ti == start || toks[ti].Glued()) {
-		if pi == len(p.parts)-1 {
+		switch {
+		case pi == len(p.parts)-1:
 			// The last part: nothing after it can fail (it reads at
 			// least one token, so the match is not empty).
 			if end, ok := p.Lang.matchPart(pt, toks, ti, c); ok {
 				return end, true
 			}
-		} else {
+		case pt.optional:
 			saved := *c
 			if end, ok := p.Lang.matchPart(pt, toks, ti, c); ok {
 				if e, ok := p.match(toks, pi+1, end, start, c); ok {
 					return e, true
 				}
-				*c = saved
 			}
+			*c = saved
+		default:
+			if end, ok := p.Lang.matchPart(pt, toks, ti, c); ok {
+				return p.match(toks, pi+1, end, start, c)
+			}
+			return 0, false
 		}
 	}
 	if pt.optional {
