@@ -84,8 +84,11 @@ type Language struct {
 	DurUnits   map[string]string // word -> unit name ("days" -> "day")
 	Future     *Phrases
 	Past       *Phrases
-	lists      map[string]*Phrases
-	sets       map[string]map[string]bool // the lists as sets of entries (WordSet)
+	lists      map[string]*Phrases // every list by name, for patterns ("@year_prep")
+	// required and requiredSets are the lists the code reads (List,
+	// WordSet), by ListID.
+	required     [nLists]*Phrases
+	requiredSets [nLists]map[string]bool
 	// Zones are the time zones the "tz" list names, by payload - 1.
 	Zones []Zone
 	// listCapture maps a list name to what matching it captures.
@@ -135,68 +138,127 @@ func (l *Language) Weekday(w string) (n int, abbrev, ok bool) {
 	return m.n, m.abbrev, ok
 }
 
-// List returns a named word list ("year_prep", ...), or nil.
-func (l *Language) List(name string) *Phrases { return l.lists[name] }
+// List returns one of the word lists the code reads.
+func (l *Language) List(id ListID) *Phrases { return l.required[id] }
 
-// WordSet returns a named list as a set of its entries, lower-cased, for
-// code that tests one token at a time ("now", "sekarang"); an entry of
-// several words is kept whole and so never equals a single token.
-func (l *Language) WordSet(name string) map[string]bool { return l.sets[name] }
+// WordSet returns a list as a set of its entries, lower-cased, for code
+// that tests one token at a time ("now", "sekarang"); an entry of several
+// words is kept whole and so never equals a single token.
+func (l *Language) WordSet(id ListID) map[string]bool { return l.requiredSets[id] }
 
-// RequiredLists are the word lists the Go code reads by name (List,
-// WordSet). Every language file names each one under "lists": an empty
+// ListID names one of the word lists the Go code reads (List, WordSet). The
+// lists are resolved once when a language is compiled, so that reading one
+// is an array index: looking them up by name hashed the name on every call,
+// several times per number read, which cost some 3% of extraction.
+type ListID uint8
+
+// The lists the Go code reads.
+const (
+	ListAdjectiveBefore         ListID = iota // before an "-ed" word, make it an adjective ("the reduced dividend")
+	ListAgeAfter                              // after a duration, make it an age ("24 years old")
+	ListAgeBefore                             // an age cue before a duration ("aged 12 years")
+	ListAtleastAfter                          // "5,000 or more"
+	ListAtmostAfter                           // "50 or fewer"
+	ListBoundFiller                           // between a qualifier and its number ("setidaknya ada dua")
+	ListBoundJoin                             // joins two bounds into one interval ("more than 10 and less than 40")
+	ListCollectiveOrdinalPrefix               // an ordinal prefix that opens a noun phrase as a count ("kedua negara")
+	ListDateList                              // joins dates into a list ("May 3 and May 5")
+	ListDeadlinePrep                          // a deadline lies ahead ("by August")
+	ListDurationCue                           // before a count of quarters, a span of time, not a fraction ("for three quarters")
+	ListHarmAfter                             // may follow a bare figure after a verb of harm ("killing 11 in ...")
+	ListHarmOthers                            // "wounding 38 others"
+	ListHarmVerbs                             // a bare figure after one counts people
+	ListLabelBefore                           // a number after one is a label ("flight 370")
+	ListMagnitudeBefore                       // "measuring 7.1"
+	ListMagnitudeNouns                        // a bare magnitude before one ("a 7.1 quake")
+	ListMoreVerbs                             // a threshold verb before a figure ("the toll passes 5,000")
+	ListNameAnd                               // coordinates a sentence-opening word with a name: both are names ("Pertamina dan Shell")
+	ListNameJoiners                           // lower-case words inside a proper name ("Bank of Japan", "bin")
+	ListNameTitles                            // titles and roles before a name, not part of it ("President", "Menteri")
+	ListNotCounted                            // words after a number that are not what it counts
+	ListNotNames                              // capitalised words that name nothing ("The", "Under", "Namun")
+	ListNotPast                               // words with a past suffix that are not past forms ("indeed", "expected")
+	ListNowConjunction                        // after "now", makes it a conjunction ("now that")
+	ListNowLead                               // may open a now word ("to the present")
+	ListNowWords                              // a range ending at the publication date ("to date", "hingga kini")
+	ListNumberList                            // joins numbers into a list ("5 and 7")
+	ListParticipleBefore                      // before a past-suffix word, make it a participle ("to be held")
+	ListPartitive                             // after a number, a part of something ("three quarters of", "100 dari")
+	ListPastIrregular                         // past forms without the past suffix ("rose", "fell")
+	ListPastSuffix                            // the suffix of past forms ("-ed"); [] for a language whose verbs do not mark tense
+	ListPrefixOnly                            // unit words that stand only before a number ("$", "Rp")
+	ListPronounOneBefore                      // "one" after these is a pronoun ("the one")
+	ListRangeAnd                              // a range_to word that joins a range only after range_between ("and")
+	ListRangeBetween                          // "between 5 and 7", "antara"
+	ListRangeFrom                             // opens a range ("from", "between", "sejak")
+	ListRangeTo                               // closes a range ("to", "hingga")
+	ListReportVerbs                           // reporting verbs: their past is the saying's
+	ListSpokenYearAfter                       // before a year said in full words ("the year two thousand")
+	ListStoryStop                             // capitalised words too common in news to tell stories apart
+	ListStreetWords                           // end a street address ("2025 M St.")
+	ListTimeGlue                              // may stand between a date and its time ("Feb. 6 at 4:17")
+	ListTimexDrop                             // words a TimeML span leaves out ("in", "pada")
+	ListUnitLead                              // before a unit word, keep it out of the number ("on the")
+	ListVagueNeedsOf                          // vague numbers that need "of" ("scores of")
+	ListYearAdjBefore                         // a year after one modifies a noun ("the 2004 tsunami")
+	ListYearShareGlue                         // between two dates that share a year ("May 3, and June 5, 2024")
+	nLists
+)
+
+// RequiredLists are the names of the word lists the Go code reads, by
+// ListID. Every language file names each one under "lists": an empty
 // list ([]) switches its feature off for that language on purpose, while
 // a missing one is a load error — before, a language that lacked one
 // (English had no bound_filler) lost the feature without a word.
-var RequiredLists = []string{
-	"adjective_before",          // before an "-ed" word, make it an adjective ("the reduced dividend")
-	"age_after",                 // after a duration, make it an age ("24 years old")
-	"age_before",                // an age cue before a duration ("aged 12 years")
-	"atleast_after",             // "5,000 or more"
-	"atmost_after",              // "50 or fewer"
-	"bound_filler",              // between a qualifier and its number ("setidaknya ada dua")
-	"bound_join",                // joins two bounds into one interval ("more than 10 and less than 40")
-	"collective_ordinal_prefix", // an ordinal prefix that opens a noun phrase as a count ("kedua negara")
-	"date_list",                 // joins dates into a list ("May 3 and May 5")
-	"deadline_prep",             // a deadline lies ahead ("by August")
-	"duration_cue",              // before a count of quarters, a span of time, not a fraction ("for three quarters")
-	"harm_after",                // may follow a bare figure after a verb of harm ("killing 11 in ...")
-	"harm_others",               // "wounding 38 others"
-	"harm_verbs",                // a bare figure after one counts people
-	"label_before",              // a number after one is a label ("flight 370")
-	"magnitude_before",          // "measuring 7.1"
-	"magnitude_nouns",           // a bare magnitude before one ("a 7.1 quake")
-	"more_verbs",                // a threshold verb before a figure ("the toll passes 5,000")
-	"name_and",                  // coordinates a sentence-opening word with a name: both are names ("Pertamina dan Shell")
-	"name_joiners",              // lower-case words inside a proper name ("Bank of Japan", "bin")
-	"name_titles",               // titles and roles before a name, not part of it ("President", "Menteri")
-	"not_counted",               // words after a number that are not what it counts
-	"not_names",                 // capitalised words that name nothing ("The", "Under", "Namun")
-	"not_past",                  // words with a past suffix that are not past forms ("indeed", "expected")
-	"now_conjunction",           // after "now", makes it a conjunction ("now that")
-	"now_lead",                  // may open a now word ("to the present")
-	"now_words",                 // a range ending at the publication date ("to date", "hingga kini")
-	"number_list",               // joins numbers into a list ("5 and 7")
-	"participle_before",         // before a past-suffix word, make it a participle ("to be held")
-	"partitive",                 // after a number, a part of something ("three quarters of", "100 dari")
-	"past_irregular",            // past forms without the past suffix ("rose", "fell")
-	"past_suffix",               // the suffix of past forms ("-ed"); [] for a language whose verbs do not mark tense
-	"prefix_only",               // unit words that stand only before a number ("$", "Rp")
-	"pronoun_one_before",        // "one" after these is a pronoun ("the one")
-	"range_and",                 // a range_to word that joins a range only after range_between ("and")
-	"range_between",             // "between 5 and 7", "antara"
-	"range_from",                // opens a range ("from", "between", "sejak")
-	"range_to",                  // closes a range ("to", "hingga")
-	"report_verbs",              // reporting verbs: their past is the saying's
-	"spoken_year_after",         // before a year said in full words ("the year two thousand")
-	"story_stop",                // capitalised words too common in news to tell stories apart
-	"street_words",              // end a street address ("2025 M St.")
-	"time_glue",                 // may stand between a date and its time ("Feb. 6 at 4:17")
-	"timex_drop",                // words a TimeML span leaves out ("in", "pada")
-	"unit_lead",                 // before a unit word, keep it out of the number ("on the")
-	"vague_needs_of",            // vague numbers that need "of" ("scores of")
-	"year_adj_before",           // a year after one modifies a noun ("the 2004 tsunami")
-	"year_share_glue",           // between two dates that share a year ("May 3, and June 5, 2024")
+var RequiredLists = [nLists]string{
+	ListAdjectiveBefore:         "adjective_before",
+	ListAgeAfter:                "age_after",
+	ListAgeBefore:               "age_before",
+	ListAtleastAfter:            "atleast_after",
+	ListAtmostAfter:             "atmost_after",
+	ListBoundFiller:             "bound_filler",
+	ListBoundJoin:               "bound_join",
+	ListCollectiveOrdinalPrefix: "collective_ordinal_prefix",
+	ListDateList:                "date_list",
+	ListDeadlinePrep:            "deadline_prep",
+	ListDurationCue:             "duration_cue",
+	ListHarmAfter:               "harm_after",
+	ListHarmOthers:              "harm_others",
+	ListHarmVerbs:               "harm_verbs",
+	ListLabelBefore:             "label_before",
+	ListMagnitudeBefore:         "magnitude_before",
+	ListMagnitudeNouns:          "magnitude_nouns",
+	ListMoreVerbs:               "more_verbs",
+	ListNameAnd:                 "name_and",
+	ListNameJoiners:             "name_joiners",
+	ListNameTitles:              "name_titles",
+	ListNotCounted:              "not_counted",
+	ListNotNames:                "not_names",
+	ListNotPast:                 "not_past",
+	ListNowConjunction:          "now_conjunction",
+	ListNowLead:                 "now_lead",
+	ListNowWords:                "now_words",
+	ListNumberList:              "number_list",
+	ListParticipleBefore:        "participle_before",
+	ListPartitive:               "partitive",
+	ListPastIrregular:           "past_irregular",
+	ListPastSuffix:              "past_suffix",
+	ListPrefixOnly:              "prefix_only",
+	ListPronounOneBefore:        "pronoun_one_before",
+	ListRangeAnd:                "range_and",
+	ListRangeBetween:            "range_between",
+	ListRangeFrom:               "range_from",
+	ListRangeTo:                 "range_to",
+	ListReportVerbs:             "report_verbs",
+	ListSpokenYearAfter:         "spoken_year_after",
+	ListStoryStop:               "story_stop",
+	ListStreetWords:             "street_words",
+	ListTimeGlue:                "time_glue",
+	ListTimexDrop:               "timex_drop",
+	ListUnitLead:                "unit_lead",
+	ListVagueNeedsOf:            "vague_needs_of",
+	ListYearAdjBefore:           "year_adj_before",
+	ListYearShareGlue:           "year_share_glue",
 }
 
 // IsNumberWord reports whether w can start a numeral in words.
@@ -376,7 +438,7 @@ func compileLanguage(f *langFile, file string, lines *lineFinder) (*Language, er
 		ordinals: map[string]int{}, ordinalSuffix: map[string]bool{}, ordinalPrefix: map[string]bool{},
 		decimal: f.Numbers.Decimal, group: f.Numbers.Group,
 		Qualifiers: newPhrases(false), Units: newPhrases(false), DurUnits: map[string]string{},
-		Future: newPhrases(false), Past: newPhrases(false), lists: map[string]*Phrases{}, sets: map[string]map[string]bool{},
+		Future: newPhrases(false), Past: newPhrases(false), lists: map[string]*Phrases{},
 	}
 	for _, w := range f.Detect {
 		l.Detect[strings.ToLower(w)] = true
@@ -536,6 +598,7 @@ func compileLanguage(f *langFile, file string, lines *lineFinder) (*Language, er
 	if len(missing) > 0 {
 		return nil, errf([]any{"lists"}, "lists: missing %s (the code reads them; give [] to switch a feature off)", strings.Join(missing, ", "))
 	}
+	sets := map[string]map[string]bool{}
 	for _, n := range names {
 		if k, w, dup := duplicate(f.Lists[n]); dup {
 			return nil, errf([]any{"lists", n, k}, "list %s: %q given twice", n, w)
@@ -546,9 +609,12 @@ func compileLanguage(f *langFile, file string, lines *lineFinder) (*Language, er
 			p.add(w, 0)
 			set[strings.ToLower(w)] = true
 		}
-		l.lists[n], l.sets[n] = p, set
+		l.lists[n], sets[n] = p, set
 	}
-	l.yearAfter = l.sets["spoken_year_after"]
+	for id, n := range RequiredLists {
+		l.required[id], l.requiredSets[id] = l.lists[n], sets[n]
+	}
+	l.yearAfter = l.WordSet(ListSpokenYearAfter)
 	// ampm is the union of the two halves; the payload tells them apart.
 	both := newPhrases(false)
 	for _, w := range f.Lists["ampm_am"] {

@@ -582,7 +582,7 @@ func compile(files []source) (*Set, error) {
 	set.StoryStop = map[string]bool{}
 	for _, c := range set.Codes {
 		l := set.Languages[c]
-		for w := range l.sets["story_stop"] {
+		for w := range l.WordSet(ListStoryStop) {
 			set.StoryStop[w] = true
 		}
 		for w, m := range l.months {

@@ -129,3 +129,15 @@ func FuzzLoad(f *testing.F) {
 		}
 	})
 }
+
+// TestListIDsNamed: every ListID has a name of its own, so a list the code
+// reads is one the loader makes every language declare.
+func TestListIDsNamed(t *testing.T) {
+	seen := map[string]bool{}
+	for id, n := range RequiredLists {
+		if n == "" || seen[n] {
+			t.Errorf("ListID %d: name %q empty or given twice", id, n)
+		}
+		seen[n] = true
+	}
+}

@@ -176,8 +176,34 @@ type part struct {
 	list     *Phrases
 	listName string
 	lit      *Phrases
+	// litWords holds a literal's alternatives when each is one token
+	// ("of", "-", "at|on"), as most are: matchPart compares the token's
+	// hash and text with each instead of looking the token up in lit,
+	// which cost a tenth of the pattern matcher's instructions.
+	litWords []litWord
 	optional bool
 	glued    bool
+}
+
+// litWord is a one-token alternative of a literal part, lower-cased,
+// with its token hash.
+type litWord struct {
+	hash uint32
+	word string
+}
+
+// singleWords returns the alternatives as litWords when each scans to
+// one token, or nil.
+func singleWords(alts []string) []litWord {
+	var out []litWord
+	for _, alt := range alts {
+		toks := token.Scan(alt, nil)
+		if len(toks) != 1 {
+			return nil
+		}
+		out = append(out, litWord{hash: toks[0].KeyHash(), word: toks[0].Lower})
+	}
+	return out
 }
 
 // validParts are the parts a shift may take: any written part, a span, or none.
@@ -288,12 +314,13 @@ func (l *Language) compileElement(el string) ([]part, error) {
 				run, opt = run[:len(run)-1], true
 			}
 			lit := newPhrases(false)
-			for _, alt := range strings.Split(run, "|") {
+			alts := strings.Split(run, "|")
+			for _, alt := range alts {
 				if alt == "" || !lit.add(alt, 0) {
 					return nil, fmt.Errorf("%q: empty alternative", el)
 				}
 			}
-			pt = part{kind: partLit, lit: lit, optional: opt}
+			pt = part{kind: partLit, lit: lit, litWords: singleWords(alts), optional: opt}
 			pt.glued = len(parts) > 0
 			parts = append(parts, pt)
 			continue
@@ -338,12 +365,16 @@ type Captures struct {
 // match. Optional parts are tried greedily first.
 func (p *Pattern) Match(toks []token.Token, i int) (end int, c Captures, ok bool) {
 	end, ok = p.matchCaps(toks, i, &c)
+	if !ok {
+		c = Captures{}
+	}
 	return end, c, ok
 }
 
 // matchCaps is Match writing into *c, which must be zero: the index tries
 // hundreds of thousands of patterns per megabyte, and returning the
-// captures by value copied them twice per try.
+// captures by value copied them twice per try. When the pattern does not
+// match, *c holds whatever the failed attempt read: the caller drops it.
 func (p *Pattern) matchCaps(toks []token.Token, i int, c *Captures) (end int, ok bool) {
 	end, ok = p.match(toks, 0, i, i, c)
 	if ok && p.Alone && end < len(toks) && toks[end].Kind == token.Word && !toks[end].Is(token.NewlineBefore) {
@@ -363,33 +394,47 @@ func (p *Pattern) MatchElided(toks []token.Token, i int) (end int, c Captures, o
 	if pi == 0 || pi == len(p.parts) {
 		return 0, c, false
 	}
-	end, ok = p.match(toks, pi, i, i, &c)
-	return end, c, ok
+	if end, ok = p.match(toks, pi, i, i, &c); !ok {
+		return 0, Captures{}, false
+	}
+	return end, c, true
 }
 
-// match matches parts[pi:] at toks[ti], writing what they read into c; on
-// failure c is as it was. Captures are large, so they are passed by
-// pointer and saved only before a part that later parts may undo.
+// match matches parts[pi:] at toks[ti], writing what they read into c.
+//
+// On failure c may hold what the failed parts read. Only an optional
+// part, which is retried as absent when the parts after it fail, needs the
+// captures as they were before it, so only it saves them: the captures are
+// large (over 400 bytes), and copying them before every part of every
+// pattern tried was the matcher's largest cost. The parts between an
+// optional part and the failure all fail back to it, so it sees the state
+// it saved, as when every part restored its own.
 func (p *Pattern) match(toks []token.Token, pi, ti, start int, c *Captures) (int, bool) {
 	if pi == len(p.parts) {
 		return ti, ti > start
 	}
 	pt := &p.parts[pi]
 	if ti < len(toks) && (ti == start || !toks[ti].Is(token.NewlineBefore)) && (!pt.glued || ti == start || toks[ti].Glued()) {
-		if pi == len(p.parts)-1 {
+		switch {
+		case pi == len(p.parts)-1:
 			// The last part: nothing after it can fail (it reads at
 			// least one token, so the match is not empty).
 			if end, ok := p.Lang.matchPart(pt, toks, ti, c); ok {
 				return end, true
 			}
-		} else {
+		case pt.optional:
 			saved := *c
 			if end, ok := p.Lang.matchPart(pt, toks, ti, c); ok {
 				if e, ok := p.match(toks, pi+1, end, start, c); ok {
 					return e, true
 				}
-				*c = saved
 			}
+			*c = saved
+		default:
+			if end, ok := p.Lang.matchPart(pt, toks, ti, c); ok {
+				return p.match(toks, pi+1, end, start, c)
+			}
+			return 0, false
 		}
 	}
 	if pt.optional {
@@ -404,6 +449,15 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures) (
 	t := &toks[i]
 	switch pt.kind {
 	case partLit:
+		if pt.litWords != nil {
+			h := t.KeyHash()
+			for k := range pt.litWords {
+				if w := &pt.litWords[k]; w.hash == h && w.word == t.Lower {
+					return i + 1, true
+				}
+			}
+			return 0, false
+		}
 		end, _, ok := pt.lit.Match(toks, i)
 		return end, ok
 	case partList:

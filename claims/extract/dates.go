@@ -112,7 +112,7 @@ func runDates(p *Pass) {
 	r.datesForClocks(items)
 	r.yearAgoQuarters(items)
 	r.holidayYears(items)
-	drop := p.Lang.List("timex_drop")
+	drop := p.Lang.List(rules.ListTimexDrop)
 	for _, it := range items {
 		if drop != nil {
 			p.trimLead(it.c, drop)
@@ -327,17 +327,17 @@ func (p *Pass) continuation(idx *rules.Index, masks []uint64, m rules.Match) (ru
 	if m.End >= len(p.Toks) || p.Toks[m.End].Is(token.NewlineBefore) {
 		return m, false
 	}
-	k, _, ok := p.Lang.List("date_list").Match(p.Toks, m.End)
+	k, _, ok := p.Lang.List(rules.ListDateList).Match(p.Toks, m.End)
 	isRange := false
 	if !ok {
-		k, _, ok = p.Lang.List("range_to").Match(p.Toks, m.End)
+		k, _, ok = p.Lang.List(rules.ListRangeTo).Match(p.Toks, m.End)
 		isRange = true
 	}
 	if !ok {
 		return m, false
 	}
 	if p.Toks[m.End].Text == "," && k < len(p.Toks) {
-		if k2, _, ok := p.Lang.List("date_list").Match(p.Toks, k); ok && p.Toks[k].Text != "," {
+		if k2, _, ok := p.Lang.List(rules.ListDateList).Match(p.Toks, k); ok && p.Toks[k].Text != "," {
 			k = k2 // ", and"
 		}
 	}
@@ -427,7 +427,7 @@ func (p *Pass) rejectMatch(m *rules.Match) bool {
 	if m.Pattern.Value != "" && m.End-m.Start == 1 && m.End < len(toks) {
 		// "Now, ..." opening a sentence and "now that" are discourse
 		// words, not the present.
-		if nx := toks[m.End].Lower; p.Lang.WordSet("now_conjunction")[nx] && m.Pattern.Value == "PRESENT_REF" ||
+		if nx := toks[m.End].Lower; p.Lang.WordSet(rules.ListNowConjunction)[nx] && m.Pattern.Value == "PRESENT_REF" ||
 			nx == "," && p.sentenceStartsAt(m.Start) {
 			return true
 		}
@@ -448,7 +448,7 @@ func (p *Pass) rejectMatch(m *rules.Match) bool {
 	}
 	if m.Pattern.Section == "duration_patterns" || m.Pattern.Section == "relative" {
 		// "24-year-old", "a 24 year old man": an age, not a span of time.
-		e, old := m.End, p.Lang.WordSet("age_after")
+		e, old := m.End, p.Lang.WordSet(rules.ListAgeAfter)
 		if e+1 < len(toks) && toks[e].Text == "-" && toks[e].Glued() && old[toks[e+1].Lower] {
 			return true
 		}
@@ -472,10 +472,10 @@ func (p *Pass) rejectMatch(m *rules.Match) bool {
 		// count of quarters in words needs a cue ("for three quarters",
 		// "three straight quarters" are not fractions).
 		if c.DurUnit == "quarter" && m.Pattern.Section == "duration_patterns" {
-			if e < len(toks) && p.Lang.WordSet("partitive")[toks[e].Lower] {
+			if e < len(toks) && p.Lang.WordSet(rules.ListPartitive)[toks[e].Lower] {
 				return true
 			}
-			cue := m.Start > 0 && p.Lang.WordSet("duration_cue")[toks[m.Start-1].Lower]
+			cue := m.Start > 0 && p.Lang.WordSet(rules.ListDurationCue)[toks[m.Start-1].Lower]
 			if c.Num.Words && !cue {
 				return true
 			}
@@ -536,7 +536,7 @@ func (p *Pass) ageBefore(i int) bool {
 			i = q
 		}
 	}
-	_, _, ok := p.Lang.List("age_before").MatchBefore(p.Toks, i, 4) // "at the age of"
+	_, _, ok := p.Lang.List(rules.ListAgeBefore).MatchBefore(p.Toks, i, 4) // "at the age of"
 	return ok
 }
 
@@ -661,8 +661,8 @@ func (p *Pass) dateTenseOf(i int) (claims.Tense, bool) {
 // first token) within tokens [a, b): a listed marker, or a past form by its
 // suffix; before the date wins a tie. "" when there is none.
 func (p *Pass) nearestTense(a, b, i int) claims.Tense {
-	irregular := p.Lang.WordSet("past_irregular")
-	adjective, participle := p.Lang.WordSet("adjective_before"), p.Lang.WordSet("participle_before")
+	irregular := p.Lang.WordSet(rules.ListPastIrregular)
+	adjective, participle := p.Lang.WordSet(rules.ListAdjectiveBefore), p.Lang.WordSet(rules.ListParticipleBefore)
 	at := func(k int) claims.Tense {
 		if p.Lang.Future.Has(p.Toks, k) {
 			return claims.TenseFuture
@@ -721,7 +721,7 @@ func (p *Pass) nearestTense(a, b, i int) claims.Tense {
 // onlyReporting reports whether every past-tense marker in tokens [a, b)
 // is a reporting verb ("said", "mengatakan").
 func (p *Pass) onlyReporting(a, b int) bool {
-	rep := p.Lang.List("report_verbs")
+	rep := p.Lang.List(rules.ListReportVerbs)
 	if rep == nil {
 		return false
 	}
@@ -736,7 +736,7 @@ func (p *Pass) onlyReporting(a, b int) bool {
 // reportingBefore reports a reporting verb just before token i ("said
 // Friday", "said on Friday"): the date is the saying's.
 func (p *Pass) reportingBefore(i int) bool {
-	rep := p.Lang.List("report_verbs")
+	rep := p.Lang.List(rules.ListReportVerbs)
 	if rep == nil {
 		return false
 	}
@@ -751,7 +751,7 @@ func (p *Pass) reportingBefore(i int) bool {
 // reportingAfter reports a reporting verb right after a date ending before
 // token end ("President Bush on Tuesday said"): the date is the saying's.
 func (p *Pass) reportingAfter(end int) bool {
-	rep := p.Lang.List("report_verbs")
+	rep := p.Lang.List(rules.ListReportVerbs)
 	return rep != nil && end < len(p.Toks) && rep.Has(p.Toks, end)
 }
 
@@ -759,11 +759,11 @@ func (p *Pass) reportingAfter(end int) bool {
 // suffix (English "-ed", the language's past_suffix list): a past form in
 // tokens [a, b). The language lists cannot hold every verb.
 func (p *Pass) edPast(a, b int) claims.Tense {
-	irregular := p.Lang.WordSet("past_irregular")
-	if len(p.Lang.WordSet("past_suffix")) == 0 && len(irregular) == 0 {
+	irregular := p.Lang.WordSet(rules.ListPastIrregular)
+	if len(p.Lang.WordSet(rules.ListPastSuffix)) == 0 && len(irregular) == 0 {
 		return claims.TenseNone
 	}
-	adjective, participle := p.Lang.WordSet("adjective_before"), p.Lang.WordSet("participle_before")
+	adjective, participle := p.Lang.WordSet(rules.ListAdjectiveBefore), p.Lang.WordSet(rules.ListParticipleBefore)
 	for k := a; k < b; k++ {
 		w := p.Toks[k].Lower
 		if p.Toks[k].Kind != token.Word || p.Toks[k].Is(token.Capital) && k != a {
@@ -790,13 +790,13 @@ func (p *Pass) edPast(a, b int) claims.Tense {
 // pastSuffixed reports a past form by its suffix: hasPastSuffix, and not
 // listed as something else ("indeed", "expected").
 func (p *Pass) pastSuffixed(w string) bool {
-	return p.hasPastSuffix(w) && !p.Lang.WordSet("not_past")[w]
+	return p.hasPastSuffix(w) && !p.Lang.WordSet(rules.ListNotPast)[w]
 }
 
 // hasPastSuffix reports a word ending in one of the language's past
 // suffixes with at least three letters before it ("arrived", not "red").
 func (p *Pass) hasPastSuffix(w string) bool {
-	for suf := range p.Lang.WordSet("past_suffix") {
+	for suf := range p.Lang.WordSet(rules.ListPastSuffix) {
 		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
 			return true
 		}
@@ -1060,7 +1060,7 @@ func (p *dateRun) resolveDate(c *claims.Claim, m rules.Match) bool {
 		// clause goes on to say.
 		tense, strong = claims.TensePast, true
 	}
-	deadline := p.Lang.List("deadline_prep")
+	deadline := p.Lang.List(rules.ListDeadlinePrep)
 	if _, _, ok := deadline.MatchBefore(p.Toks, m.Start, 3); !strong && (ok || deadline.Has(p.Toks, m.Start)) {
 		// "by August", "paling lambat Juni": a deadline lies ahead
 		// unless the date's clause says otherwise.
@@ -2337,7 +2337,7 @@ func (p *dateRun) attachTimes(items []*dateItem) []*dateItem {
 			case nx.clock && dayDate(it):
 				d, t = it, nx
 			}
-			if d != nil && p.glued(it.end, nx.start, p.Lang.WordSet("time_glue"), 3) {
+			if d != nil && p.glued(it.end, nx.start, p.Lang.WordSet(rules.ListTimeGlue), 3) {
 				out = append(out, p.withTime(d, t, it, nx))
 				i++
 				continue
@@ -2399,13 +2399,13 @@ func (p *Pass) rangeJoin(a, b *dateItem) (fromStart int, ok bool) {
 	if b.start <= a.end || b.start-a.end > 3 {
 		return 0, false
 	}
-	if s, _, ok := p.Lang.List("range_to").MatchBefore(p.Toks, b.start, 3); !ok || s != a.end || p.Toks[a.end].Is(token.NewlineBefore) {
+	if s, _, ok := p.Lang.List(rules.ListRangeTo).MatchBefore(p.Toks, b.start, 3); !ok || s != a.end || p.Toks[a.end].Is(token.NewlineBefore) {
 		return 0, false
 	}
 	fromStart, between := p.rangeJoinFrom(a)
-	if p.Lang.WordSet("range_and")[p.Toks[a.end].Lower] {
+	if p.Lang.WordSet(rules.ListRangeAnd)[p.Toks[a.end].Lower] {
 		// "and" makes a range only after "between"/"antara".
-		if !between || !p.Lang.WordSet("range_between")[p.Toks[fromStart].Lower] {
+		if !between || !p.Lang.WordSet(rules.ListRangeBetween)[p.Toks[fromStart].Lower] {
 			return 0, false
 		}
 	}
@@ -2438,7 +2438,7 @@ func (p *Pass) combineRanges(items []*dateItem) []*dateItem {
 					continue
 				}
 			}
-			if p.glued(it.end, nx.start, p.Lang.WordSet("year_share_glue"), 2) {
+			if p.glued(it.end, nx.start, p.Lang.WordSet(rules.ListYearShareGlue), 2) {
 				shareYear(it.c.Date, nx.c.Date)
 				it.c.Value = it.c.Date.Canonical()
 			}
@@ -2455,17 +2455,17 @@ func (p *Pass) rangeToNow(a *dateItem, rest []*dateItem) *dateItem {
 	if !rangeable(a) || pub.IsZero() || a.c.Date.Relative {
 		return nil
 	}
-	k, _, ok := p.Lang.List("range_to").Match(p.Toks, a.end)
+	k, _, ok := p.Lang.List(rules.ListRangeTo).Match(p.Toks, a.end)
 	if !ok || k >= len(p.Toks) || p.Toks[a.end].Is(token.NewlineBefore) {
 		return nil
 	}
 	// "to date", "to the present", "hingga saat ini" (the language's
 	// now_lead and now_words lists).
-	e, lead := k, p.Lang.WordSet("now_lead")
+	e, lead := k, p.Lang.WordSet(rules.ListNowLead)
 	for e < len(p.Toks) && e < k+2 && lead[p.Toks[e].Lower] {
 		e++
 	}
-	end, _, ok := p.Lang.List("now_words").Match(p.Toks, e)
+	end, _, ok := p.Lang.List(rules.ListNowWords).Match(p.Toks, e)
 	if !ok {
 		return nil
 	}
@@ -2476,7 +2476,7 @@ func (p *Pass) rangeToNow(a *dateItem, rest []*dateItem) *dateItem {
 		Date: &claims.DateValue{Start: pub, End: pub.AddDate(0, 0, 1), Gran: claims.GranDay, Relative: true,
 			Inferred: []string{"year", "month", "day"}}}}
 	from, _ := p.rangeJoinFrom(a)
-	if p.Lang.WordSet("range_and")[p.Toks[a.end].Lower] && from == a.start {
+	if p.Lang.WordSet(rules.ListRangeAnd)[p.Toks[a.end].Lower] && from == a.start {
 		return nil
 	}
 	r := p.makeRange(a, b, from)
@@ -2494,12 +2494,12 @@ func (p *Pass) rangeFromNow(b *dateItem, before []*dateItem) *dateItem {
 		return nil
 	}
 	k := b.start
-	if s, _, ok := p.Lang.List("range_to").MatchBefore(p.Toks, k, 2); ok {
+	if s, _, ok := p.Lang.List(rules.ListRangeTo).MatchBefore(p.Toks, k, 2); ok {
 		k = s
 	} else {
 		return nil
 	}
-	if k < 2 || !p.Lang.WordSet("now_words")[p.Toks[k-1].Lower] || !p.Lang.List("range_from").Has(p.Toks, k-2) {
+	if k < 2 || !p.Lang.WordSet(rules.ListNowWords)[p.Toks[k-1].Lower] || !p.Lang.List(rules.ListRangeFrom).Has(p.Toks, k-2) {
 		return nil
 	}
 	if len(before) > 0 && before[len(before)-1].end > k-2 {
@@ -2525,11 +2525,11 @@ func (p *Pass) rangeFromNow(b *dateItem, before []*dateItem) *dateItem {
 // match or just before it.
 func (p *Pass) rangeJoinFrom(a *dateItem) (int, bool) {
 	for k := a.start; k < a.end && k < a.start+2; k++ {
-		if p.Lang.List("range_from").Has(p.Toks, k) {
+		if p.Lang.List(rules.ListRangeFrom).Has(p.Toks, k) {
 			return a.start, true
 		}
 	}
-	if s, _, ok := p.Lang.List("range_from").MatchBefore(p.Toks, a.start, 3); ok && !p.Blocked(s, a.start) {
+	if s, _, ok := p.Lang.List(rules.ListRangeFrom).MatchBefore(p.Toks, a.start, 3); ok && !p.Blocked(s, a.start) {
 		return s, true
 	}
 	return a.start, false

@@ -1,12 +1,8 @@
 package extract
 
 import (
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -72,47 +68,5 @@ func TestLanguageFromDataAlone(t *testing.T) {
 				}
 			}
 		}
-	}
-}
-
-// TestListsTheCodeReadsAreRequired keeps rules.RequiredLists honest: every
-// list this package reads by name (Language.List, Language.WordSet) must be
-// one that the loader makes every language declare, or a language without
-// it would lose the feature silently again.
-func TestListsTheCodeReadsAreRequired(t *testing.T) {
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fset := token.NewFileSet()
-	read := 0
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok || len(call.Args) != 1 {
-				return true
-			}
-			sel, ok := call.Fun.(*ast.SelectorExpr)
-			lit, isLit := call.Args[0].(*ast.BasicLit)
-			if !ok || !isLit || lit.Kind != token.STRING || sel.Sel.Name != "List" && sel.Sel.Name != "WordSet" {
-				return true
-			}
-			list, _ := strconv.Unquote(lit.Value)
-			read++
-			if !slices.Contains(rules.RequiredLists, list) {
-				t.Errorf("%s: reads list %q, which rules.RequiredLists does not declare", fset.Position(call.Pos()), list)
-			}
-			return true
-		})
-	}
-	if read < 20 {
-		t.Fatalf("found only %d list reads: the scan is broken", read)
 	}
 }

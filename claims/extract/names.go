@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck/claims/token"
+	"github.com/crosscheck/crosscheck/rules"
 )
 
 // The proper-name finder: who takes part in a once-only event (a pact) when
@@ -73,7 +74,7 @@ func (p *Pass) properNames(a, b int) []nameSpan {
 	l := p.Lang
 	var notNames map[string]bool
 	if l != nil {
-		notNames = l.WordSet("not_names")
+		notNames = l.WordSet(rules.ListNotNames)
 	}
 	titleCase := p.titleCase(a, b, notNames)
 	var segs []nameSeg
@@ -121,7 +122,7 @@ func (p *Pass) properNames(a, b int) []nameSpan {
 			// ..."): after two words it is a person's place ("Anna Lind
 			// of Valdor Bank"). Not before an alias-table name: "King
 			// Hussein of Jordan" names the country, which a pact is about.
-			if end, _, ok := l.List("name_joiners").Match(p.Toks, k); ok && end < b && cur.words == 1 && !p.Toks[k].Is(token.Capital) &&
+			if end, _, ok := l.List(rules.ListNameJoiners).Match(p.Toks, k); ok && end < b && cur.words == 1 && !p.Toks[k].Is(token.Capital) &&
 				p.nameWord(end, b, notNames) && !p.Rules.Participants.Has(p.Toks, end) {
 				cur.joinTo = end
 				flush()
@@ -129,7 +130,7 @@ func (p *Pass) properNames(a, b int) []nameSpan {
 				continue
 			}
 			// "Pertamina dan Shell".
-			if end, _, ok := l.List("name_and").Match(p.Toks, k); ok && end < b && p.startsName(end, b, notNames) {
+			if end, _, ok := l.List(rules.ListNameAnd).Match(p.Toks, k); ok && end < b && p.startsName(end, b, notNames) {
 				cur.coord = true
 			}
 		}
@@ -137,7 +138,7 @@ func (p *Pass) properNames(a, b int) []nameSpan {
 		// A title's words break the run and are skipped whole ("Prime
 		// Minister").
 		if l != nil {
-			if end, _, ok := l.List("name_titles").Match(p.Toks, k); ok && end <= b {
+			if end, _, ok := l.List(rules.ListNameTitles).Match(p.Toks, k); ok && end <= b {
 				k = end
 				continue
 			}
@@ -252,7 +253,7 @@ func (p *Pass) nameWord(k, b int, notNames map[string]bool) bool {
 				return false // "EDT", "WIB"
 			}
 		}
-		if l.List("name_titles").Has(p.Toks, k) {
+		if l.List(rules.ListNameTitles).Has(p.Toks, k) {
 			return false
 		}
 	}
@@ -365,7 +366,7 @@ func (p *Pass) titleCase(a, b int, notNames map[string]bool) bool {
 	content, capital := 0, 0
 	for k := a; k < b; k++ {
 		t := &p.Toks[k]
-		if t.Kind != token.Word || notNames[t.Lower] || p.Lang != nil && p.Lang.List("name_joiners").Has(p.Toks, k) {
+		if t.Kind != token.Word || notNames[t.Lower] || p.Lang != nil && p.Lang.List(rules.ListNameJoiners).Has(p.Toks, k) {
 			continue
 		}
 		content++

@@ -62,7 +62,7 @@ func scanOrdinals(p *Pass, all bool) {
 // collectivePrefixed reports a word that opens with one of the language's
 // collective_ordinal_prefix entries (Indonesian "ke-").
 func (p *Pass) collectivePrefixed(w string) bool {
-	for pre := range p.Lang.WordSet("collective_ordinal_prefix") {
+	for pre := range p.Lang.WordSet(rules.ListCollectiveOrdinalPrefix) {
 		if strings.HasPrefix(w, pre) {
 			return true
 		}
@@ -183,7 +183,7 @@ func (p *Pass) unitAt(i int, before bool) (end int, u *rules.Unit, ok bool) {
 		}
 		return e, u, true
 	}
-	if u.Prefix && p.Lang.WordSet("prefix_only")[toks[i].Lower] {
+	if u.Prefix && p.Lang.WordSet(rules.ListPrefixOnly)[toks[i].Lower] {
 		return 0, nil, false
 	}
 	return e, u, true
@@ -219,7 +219,7 @@ func (p *Pass) readNumber(i int) (numRead, bool) {
 		return p.finishNumber(r, first, i, rules.Numeral{Value: v.Value, Precision: v.Precision, End: v.End}, &l.UnitList[p.unitIndex("magnitude")])
 	}
 	isWord := t.Kind == token.Word && l.Lexical(t) && (l.IsNumberWord(t.Lower) || l.IsMinusWord(t.Lower) || l.IsFractionWord(t.Lower))
-	if isWord && l.List("vague_needs_of").Has(toks, i) && (i+1 >= len(toks) || toks[i+1].Lower != "of") {
+	if isWord && l.List(rules.ListVagueNeedsOf).Has(toks, i) && (i+1 >= len(toks) || toks[i+1].Lower != "of") {
 		return r, false // "he scores"
 	}
 	isPunct := t.Kind == token.Punct
@@ -258,7 +258,7 @@ func (p *Pass) readNumber(i int) (numRead, bool) {
 	if isWord && l.IsOneNumeral(t.Lower) && n.End == i+1 {
 		// "the one you mentioned", "which one": a pronoun, unless a unit
 		// or a counted noun follows ("that one mile").
-		if _, _, ok := l.List("pronoun_one_before").MatchBefore(toks, i, 2); ok {
+		if _, _, ok := l.List(rules.ListPronounOneBefore).MatchBefore(toks, i, 2); ok {
 			_, _, isUnit := l.Units.Match(toks, n.End)
 			r.pronoun = !isUnit && !p.Rules.Counted.Has(toks, n.End)
 		}
@@ -358,7 +358,7 @@ func (p *Pass) bareFigureEnd(end int) bool {
 	if end >= len(toks) || toks[end].Is(token.NewlineBefore) || toks[end].Kind == token.Punct {
 		return true
 	}
-	return toks[end].Kind == token.Word && (p.Lang.Detect[toks[end].Lower] || p.Lang.List("harm_after").Has(toks, end))
+	return toks[end].Kind == token.Word && (p.Lang.Detect[toks[end].Lower] || p.Lang.List(rules.ListHarmAfter).Has(toks, end))
 }
 
 // moneyUnitAt reports a currency word after a number at token k ("2m
@@ -371,7 +371,7 @@ func (p *Pass) moneyUnitAt(k int) bool {
 // leadUnit matches a magnitude unit after a lead ("on the Richter scale")
 // at token k.
 func (p *Pass) leadUnit(k int) (int, *rules.Unit, bool) {
-	e, _, ok := p.Lang.List("unit_lead").Match(p.Toks, k)
+	e, _, ok := p.Lang.List(rules.ListUnitLead).Match(p.Toks, k)
 	if !ok || e >= len(p.Toks) || p.Toks[e].Is(token.NewlineBefore) {
 		return 0, nil, false
 	}
@@ -392,7 +392,7 @@ func (p *Pass) magnitudeFigure(n rules.Numeral) bool {
 // token i.
 func (p *Pass) quakeSentence(i int) bool {
 	a, b := p.sentenceTokens(p.Toks[i].Start)
-	nouns := p.Lang.List("magnitude_nouns")
+	nouns := p.Lang.List(rules.ListMagnitudeNouns)
 	for k := a; k < b; k++ {
 		if nouns.Has(p.Toks, k) {
 			return true
@@ -408,7 +408,7 @@ func (p *Pass) listedMagnitude(r *numRead, prevEnd int) {
 	if prevEnd <= 0 || r.kind != claims.KindCount || r.isRange || r.nv.Vague || r.nv.Qualifier != "" || r.start <= prevEnd {
 		return
 	}
-	e, _, ok := p.Lang.List("number_list").Match(p.Toks, prevEnd)
+	e, _, ok := p.Lang.List(rules.ListNumberList).Match(p.Toks, prevEnd)
 	if !ok || e != r.start {
 		return
 	}
@@ -476,10 +476,10 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 		to := end
 		if dash {
 			to = end + 1
-		} else if k, _, ok := l.List("range_to").Match(toks, end); ok {
+		} else if k, _, ok := l.List(rules.ListRangeTo).Match(toks, end); ok {
 			// "and" joins a range only after "between"/"antara".
-			isAnd := l.WordSet("range_and")[toks[end].Lower]
-			between := fromOK && l.WordSet("range_between")[toks[fromAt].Lower]
+			isAnd := l.WordSet(rules.ListRangeAnd)[toks[end].Lower]
+			between := fromOK && l.WordSet(rules.ListRangeBetween)[toks[fromAt].Lower]
 			if !isAnd || between {
 				to = k
 			}
@@ -560,7 +560,7 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 		}
 	}
 	if unit == nil && !r.isRange && n.Precision == 0.1 && nv.Value > 0 && nv.Value < 10 && end < len(toks) &&
-		l.List("magnitude_nouns").Has(toks, end) {
+		l.List(rules.ListMagnitudeNouns).Has(toks, end) {
 		// "a 9.1 temblor", "gempa 6,6": a one-decimal figure naming a
 		// quake is its magnitude.
 		if mag := p.unitIndex("magnitude"); mag >= 0 {
@@ -570,7 +570,7 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 	if (unit == nil || unit.Dimension == "magnitude") && !r.isRange && first > 0 {
 		// "two quakes measuring 7.6", "gempa berkekuatan 6,6": a bare
 		// decimal after a measuring word, in a sentence about a quake.
-		if s, _, ok := l.List("magnitude_before").MatchBefore(toks, first, 3); ok && !p.Blocked(s, first) {
+		if s, _, ok := l.List(rules.ListMagnitudeBefore).MatchBefore(toks, first, 3); ok && !p.Blocked(s, first) {
 			if unit == nil && p.magnitudeFigure(n) && p.quakeSentence(first) {
 				unit = &l.UnitList[p.unitIndex("magnitude")]
 			}
@@ -596,7 +596,7 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 			if du, ok := l.DurUnits[toks[k].Lower]; ok {
 				// "thirty years old", "a 24-year-old": an age.
 				e := k + 1
-				if old := l.WordSet("age_after"); e+1 < len(toks) && toks[e].Text == "-" && toks[e].Glued() && old[toks[e+1].Lower] {
+				if old := l.WordSet(rules.ListAgeAfter); e+1 < len(toks) && toks[e].Text == "-" && toks[e].Glued() && old[toks[e+1].Lower] {
 					e += 2
 				} else if e < len(toks) && old[toks[e].Lower] {
 					e++
@@ -640,9 +640,9 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 	// A qualifier after the number: "5,000 or more", "100 orang lebih".
 	postBound := rules.Bound(0)
 	if (!hasQ || b == rules.BoundAbout) && !r.isRange && end < len(toks) && !toks[end].Is(token.NewlineBefore) {
-		if e, _, ok := l.List("atleast_after").Match(toks, end); ok && !p.opensQualifier(end, e) {
+		if e, _, ok := l.List(rules.ListAtleastAfter).Match(toks, end); ok && !p.opensQualifier(end, e) {
 			postBound, end = rules.BoundAtLeast, e
-		} else if e, _, ok := l.List("atmost_after").Match(toks, end); ok && !p.opensQualifier(end, e) {
+		} else if e, _, ok := l.List(rules.ListAtmostAfter).Match(toks, end); ok && !p.opensQualifier(end, e) {
 			postBound, end = rules.BoundAtMost, e
 		}
 	}
@@ -653,15 +653,15 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 	// bound; "passed 12 amendments" counts what was passed.
 	verbBound := false
 	if !hasQ && postBound == 0 && !r.isRange && !n.Vague && (counted == "" || counted == "people" || counted == "victims" || kind == claims.KindMoney) {
-		if s, _, ok := l.List("more_verbs").MatchBefore(toks, first, 3); ok && !p.Blocked(s, first) {
+		if s, _, ok := l.List(rules.ListMoreVerbs).MatchBefore(toks, first, 3); ok && !p.Blocked(s, first) {
 			verbBound, qs, start = true, s, s
 		}
 	}
-	if kind == claims.KindCount && !n.Fraction && (counted == "" || end < len(toks) && l.List("harm_others").Has(toks, end)) {
+	if kind == claims.KindCount && !n.Fraction && (counted == "" || end < len(toks) && l.List(rules.ListHarmOthers).Has(toks, end)) {
 		// "killing 11.", "injuring 40, 15 of them", "wounding 38 others":
 		// a figure right after a verb of harm, with no noun of its own,
 		// counts people.
-		if _, _, ok := l.List("harm_verbs").MatchBefore(toks, start, 4); ok && (counted != "" || p.bareFigureEnd(end)) {
+		if _, _, ok := l.List(rules.ListHarmVerbs).MatchBefore(toks, start, 4); ok && (counted != "" || p.bareFigureEnd(end)) {
 			counted = "people"
 		}
 	}
@@ -725,7 +725,7 @@ func (p *Pass) grouped(i, end int) bool {
 func (p *Pass) compoundBounds(r *numRead, b rules.Bound) {
 	toks := p.Toks
 	k := r.end
-	if k+1 >= len(toks) || !p.Lang.WordSet("bound_join")[toks[k].Lower] {
+	if k+1 >= len(toks) || !p.Lang.WordSet(rules.ListBoundJoin)[toks[k].Lower] {
 		return
 	}
 	q, b2, ok := p.Lang.Qualifiers.Match(toks, k+1)
@@ -770,7 +770,7 @@ func (p *Pass) labelNumber(i int) bool {
 		}
 		if prev.Kind == token.Word && prev.Is(token.Capital) && !t.Is(token.NewlineBefore) && !p.sentenceStart(i-1) &&
 			!p.Lang.Qualifiers.Has(toks, i-1) && !p.prefixUnitBefore(i) && !p.Lang.IsNumberWord(prev.Lower) &&
-			!p.Lang.List("range_from").Has(toks, i-1) {
+			!p.Lang.List(rules.ListRangeFrom).Has(toks, i-1) {
 			_, _, isMonth := p.Lang.Month(prev.Lower)
 			_, _, isWeekday := p.Lang.Weekday(prev.Lower)
 			if !isMonth && !isWeekday {
@@ -780,7 +780,7 @@ func (p *Pass) labelNumber(i int) bool {
 			}
 		}
 	}
-	if _, _, ok := p.Lang.List("label_before").MatchBefore(toks, i, 2); ok {
+	if _, _, ok := p.Lang.List(rules.ListLabelBefore).MatchBefore(toks, i, 2); ok {
 		return true
 	}
 	if t.Is(token.NewlineBefore) || i == 0 {
@@ -797,7 +797,7 @@ func (p *Pass) labelNumber(i int) bool {
 		if w.Kind != token.Word || !w.Is(token.Capital) || w.Is(token.NewlineBefore) {
 			break
 		}
-		if k > i+1 && p.Lang.WordSet("street_words")[w.Lower] {
+		if k > i+1 && p.Lang.WordSet(rules.ListStreetWords)[w.Lower] {
 			return true
 		}
 	}
@@ -819,7 +819,7 @@ func (p *Pass) yearAdjective(i int) bool {
 	if nx.Kind != token.Word || nx.Glued() || nx.Is(token.NewlineBefore) || t.Is(token.NewlineBefore) {
 		return false
 	}
-	before := p.Lang.List("year_adj_before")
+	before := p.Lang.List(rules.ListYearAdjBefore)
 	if !before.Has(toks, i-1) && !(i > 1 && toks[i-1].Lower == "s" && toks[i-1].Glued() && (toks[i-2].Text == "'" || toks[i-2].Text == "’")) {
 		return false // "Kim's 2019 summit"
 	}
@@ -903,7 +903,7 @@ func (p *Pass) sentenceStart(i int) bool {
 
 // rangeFromBefore finds "between"/"antara" just before token i.
 func (p *Pass) rangeFromBefore(i int) (int, bool) {
-	s, _, ok := p.Lang.List("range_from").MatchBefore(p.Toks, i, 3)
+	s, _, ok := p.Lang.List(rules.ListRangeFrom).MatchBefore(p.Toks, i, 3)
 	return s, ok
 }
 
@@ -913,7 +913,7 @@ func (p *Pass) qualifierBefore(i int) (start int, b rules.Bound, ok bool) {
 	if !ok && i > 0 {
 		// "setidaknya ada dua": a filler word between the qualifier and
 		// the number keeps the bound.
-		if f, _, isFiller := p.Lang.List("bound_filler").MatchBefore(p.Toks, i, 2); isFiller {
+		if f, _, isFiller := p.Lang.List(rules.ListBoundFiller).MatchBefore(p.Toks, i, 2); isFiller {
 			s, v, ok = p.Lang.Qualifiers.MatchBefore(p.Toks, f, 4)
 		}
 	}
@@ -945,7 +945,7 @@ func (p *Pass) counted(end int) (string, bool) {
 	// meetings", "lebih dari 100 uji coba rudal") — not "250 temporary
 	// camps hosting people".
 	k0 := end
-	if k0 < len(toks) && p.Lang.WordSet("partitive")[toks[k0].Lower] {
+	if k0 < len(toks) && p.Lang.WordSet(rules.ListPartitive)[toks[k0].Lower] {
 		k0++
 	}
 	for k0+2 < len(toks) && toks[k0].Kind == token.Word && toks[k0+1].Text == "-" && toks[k0+1].Glued() && toks[k0+2].Glued() {
@@ -963,7 +963,7 @@ func (p *Pass) counted(end int) (string, bool) {
 		}
 	}
 	k := end
-	if k < len(toks) && p.Lang.WordSet("partitive")[toks[k].Lower] {
+	if k < len(toks) && p.Lang.WordSet(rules.ListPartitive)[toks[k].Lower] {
 		k++
 	}
 	for k+2 < len(toks) && toks[k].Kind == token.Word && toks[k+1].Text == "-" && toks[k+1].Glued() && toks[k+2].Glued() {
@@ -975,7 +975,7 @@ func (p *Pass) counted(end int) (string, bool) {
 	}
 	w := toks[k].Lower
 	if len(w) < 3 || p.Lang.Detect[w] || attrNext || p.Rules.AttrWords.Has(toks, k) || p.Rules.Triggers.Has(toks, k) || p.Lang.IsNumberWord(w) ||
-		p.Lang.List("not_counted").Has(toks, k) || p.Lang.Future.Has(toks, k) || p.Lang.Past.Has(toks, k) ||
+		p.Lang.List(rules.ListNotCounted).Has(toks, k) || p.Lang.Future.Has(toks, k) || p.Lang.Past.Has(toks, k) ||
 		p.hasPastSuffix(w) {
 		// A verb, not the thing counted ("hundreds went missing", "up to
 		// 300 may leave").
