@@ -56,8 +56,23 @@ type Side struct {
 	Value    string          // canonical value shared by the side (first claim's when they differ in form)
 	Describe string          // the value in words
 	Claims   []*claims.Claim // sorted by document and offset
-	Sources  []string        // independent sources (syndicated copies merged), sorted
-	Newest   bool            // for updates: the side from the most recent article
+	// IDs stand for Claims (then nil) in the results of a slim Stream
+	// (Stream.Slim): the claims' ids, in the same order.
+	IDs     []string
+	Sources []string // independent sources (syndicated copies merged), sorted
+	Newest  bool     // for updates: the side from the most recent article
+}
+
+// ClaimIDs returns the ids of the side's claims.
+func (s *Side) ClaimIDs() []string {
+	if s.Claims == nil {
+		return s.IDs
+	}
+	ids := make([]string, len(s.Claims))
+	for i, c := range s.Claims {
+		ids[i] = c.ID
+	}
+	return ids
 }
 
 // Finding is a discrepancy between claims.
@@ -75,10 +90,8 @@ type Finding struct {
 // ClaimIDs returns the ids of every claim on every side.
 func (f *Finding) ClaimIDs() []string {
 	var ids []string
-	for _, s := range f.Sides {
-		for _, c := range s.Claims {
-			ids = append(ids, c.ID)
-		}
+	for k := range f.Sides {
+		ids = append(ids, f.Sides[k].ClaimIDs()...)
 	}
 	return ids
 }
@@ -89,7 +102,14 @@ type Agreement struct {
 	Attribute string
 	Value     string
 	Claims    []*claims.Claim
+	IDs       []string // stand for Claims (then nil) from a slim Stream, as in Side
 	Sources   []string
+}
+
+// ClaimIDs returns the ids of the agreement's claims.
+func (a *Agreement) ClaimIDs() []string {
+	s := Side{Claims: a.Claims, IDs: a.IDs}
+	return s.ClaimIDs()
 }
 
 // StableID derives an id that depends only on what a reviewer recognises a

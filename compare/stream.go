@@ -39,10 +39,10 @@ import (
 // shingles, the claims of once-only and background events, and the
 // findings; texts and all other claims are held one window at a time.
 type Stream struct {
-	// Slim: findings and agreements keep, of each claim, only its id and
-	// document (what a report needs), not the claim: otherwise every claim
-	// a finding or agreement quotes stays in memory to the end. Results
-	// then differ from Compare's in that respect only.
+	// Slim: findings and agreements keep only their claims' ids (Side.IDs,
+	// Agreement.IDs: what a report needs), not the claims: otherwise every
+	// claim a finding or agreement quotes stays in memory to the end.
+	// Results then differ from Compare's in that respect only.
 	Slim bool
 
 	set  *rules.Set
@@ -169,7 +169,11 @@ type Loader func(id string) (*claims.Document, []*claims.Claim, error)
 // would, and every document added, by id, without texts.
 func (s *Stream) Run(load Loader, workers int) (Result, []*claims.Document, error) {
 	sw := s.newSweep(load, max(workers, 1))
-	if err := sw.run(); err != nil {
+	err := sw.run() // returns once every story has been compared
+	if err == nil {
+		err = sw.failed() // a worker's: reading a story back
+	}
+	if err != nil {
 		return Result{}, nil, err
 	}
 	return sw.finish(), sw.all, nil
@@ -213,10 +217,9 @@ type sweep struct {
 	prov  int // provisional story numbers handed out
 }
 
-// openDoc is a dated document in the window, or in a story still open.
+// openDoc is a dated document in the window, or in a story still open:
+// its grouping words, not its text.
 type openDoc struct {
-	doc   *claims.Document
-	cs    []*claims.Claim
 	lead  *lead
 	posts []int32
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -184,4 +185,30 @@ func syntheticTie() []*claims.Document {
 		doc("b1", 90, summer), doc("b2", 91, summer),
 		doc("u", 0, summer),
 	}
+}
+
+// A loader that fails while stories are compared makes Run fail with its
+// error, whichever goroutine met it.
+func TestStreamLoaderError(t *testing.T) {
+	set, err := rules.Builtin()
+	require.NoError(t, err)
+	docs := syntheticArchive(7, 120, 10, 4, 3)
+	s := NewStream(set)
+	for _, d := range docs {
+		s.Add(d, nil)
+	}
+	var calls atomic.Int32 // the sweep and the worker both read
+	_, _, err = s.Run(func(id string) (*claims.Document, []*claims.Claim, error) {
+		if calls.Add(1) > 150 { // past the sweep's own reads: a worker's
+			return nil, nil, fmt.Errorf("spill file: disk gone (%s)", id)
+		}
+		for _, d := range docs {
+			if d.ID == id {
+				return d, nil, nil
+			}
+		}
+		return nil, nil, fmt.Errorf("no %s", id)
+	}, 1)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "disk gone")
 }

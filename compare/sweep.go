@@ -100,7 +100,11 @@ func (sw *sweep) loadDated(i int32) error {
 	}
 	w := sw.s.words(d, cs)
 	sw.copies.addDated(i, sw.ent[i].day, w.shingles, sw.ent)
-	od := &openDoc{doc: d, cs: cs, lead: &w.lead, posts: sw.postings(w.keywords)}
+	// The window keeps the grouping words only (the lead's strings copied,
+	// so that the text's memory goes); the text and claims are read again
+	// when the story is compared.
+	w.detach()
+	od := &openDoc{lead: &w.lead, posts: sw.postings(w.keywords)}
 	sw.open[i] = od
 	for _, p := range od.posts {
 		sw.post[p] = append(sw.post[p], i)
@@ -265,12 +269,9 @@ func (sw *sweep) closeComp(c *comp) {
 		}
 		job := sw.job(p, nil)
 		for _, m := range p.members {
-			od := sw.open[m]
-			job.docs = append(job.docs, od.doc)
-			job.cs = append(job.cs, od.cs...)
-			job.leads[od.doc.ID] = od.lead
+			job.leads[sw.read[m].ID] = sw.open[m].lead
 		}
-		sw.jobs <- job
+		sw.jobs <- job // the worker reads the documents back
 	}
 	for _, m := range c.members {
 		delete(sw.open, m)
@@ -375,9 +376,7 @@ func (sw *sweep) placeUndated() error {
 			continue
 		}
 		job := sw.job(p, nil)
-		if err := sw.fill(&job); err != nil {
-			return err
-		}
+		sw.undatedLeads(&job)
 		sw.jobs <- job
 	}
 	uf := groupAlone(alone, sw.uLeads, sw.s.docFreq)
@@ -389,15 +388,14 @@ func (sw *sweep) placeUndated() error {
 		job := sw.job(nil, members)
 		sw.undatedGroups = append(sw.undatedGroups, members)
 		sw.undatedProv = append(sw.undatedProv, job.st.ID)
-		if err := sw.fill(&job); err != nil {
-			return err
-		}
+		sw.undatedLeads(&job)
 		sw.jobs <- job
 	}
 	return nil
 }
 
-// fill reads a story's documents back for job.
+// fill reads a story's documents back for job, on the worker that
+// compares it.
 func (sw *sweep) fill(job *storyJob) error {
 	for _, id := range job.st.Docs {
 		d, cs, err := sw.load(id)
@@ -406,20 +404,29 @@ func (sw *sweep) fill(job *storyJob) error {
 		}
 		job.docs = append(job.docs, d)
 		job.cs = append(job.cs, cs...)
-		// Undated documents need their leads (undatedBackground); a dated
-		// one's lead gives only its title's end, which newComparer reads
-		// from the text when there is no lead.
+	}
+	return nil
+}
+
+// undatedLeads gives job the leads of its undated documents, which
+// undatedBackground reads; a dated document's lead gives only its title's
+// end, which newComparer reads from the text when there is no lead.
+func (sw *sweep) undatedLeads(job *storyJob) {
+	for _, id := range job.st.Docs {
 		if l := sw.uLeads[id]; l != nil {
 			job.leads[id] = l
 		}
 	}
-	return nil
 }
 
 func (sw *sweep) worker() {
 	defer sw.wg.Done()
 	for job := range sw.jobs {
 		if sw.failed() != nil {
+			continue
+		}
+		if err := sw.fill(&job); err != nil {
+			sw.fail(err)
 			continue
 		}
 		sw.compareStory(job)
@@ -485,31 +492,30 @@ func (sw *sweep) compareStory(job storyJob) {
 	}
 }
 
-// slim replaces the claims that findings and agreements quote by stubs
-// holding their id and document (see Stream.Slim).
+// slim replaces the claims that findings and agreements quote by their
+// ids (see Stream.Slim): a quoted claim would otherwise stay in memory to
+// the end of the run.
 func slim(rs []blockResult, internal []docFindings) {
-	stub := map[*claims.Claim]*claims.Claim{}
-	of := func(cs []*claims.Claim) {
+	ids := func(cs []*claims.Claim) []string {
+		out := make([]string, len(cs))
 		for i, c := range cs {
-			s := stub[c]
-			if s == nil {
-				s = &claims.Claim{ID: strings.Clone(c.ID), Doc: strings.Clone(c.Doc)}
-				stub[c] = s
-			}
-			cs[i] = s
+			out[i] = strings.Clone(c.ID)
 		}
+		return out
 	}
 	fs := func(f []Finding) {
 		for k := range f {
 			for j := range f[k].Sides {
-				of(f[k].Sides[j].Claims)
+				sd := &f[k].Sides[j]
+				sd.IDs, sd.Claims = ids(sd.Claims), nil
 			}
 		}
 	}
 	for _, r := range rs {
 		fs(r.findings)
 		for k := range r.agreements {
-			of(r.agreements[k].Claims)
+			a := &r.agreements[k]
+			a.IDs, a.Claims = ids(a.Claims), nil
 		}
 	}
 	for _, d := range internal {

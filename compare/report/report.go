@@ -222,9 +222,7 @@ func Build(in Input) *Report {
 	})
 	for _, a := range in.Agreements {
 		ag := Agreement{Attribute: a.Attribute, Value: a.Value, Sources: a.Sources}
-		for _, c := range a.Claims {
-			ag.Claims = append(ag.Claims, c.ID)
-		}
+		ag.Claims = append(ag.Claims, a.ClaimIDs()...)
 		sort.Strings(ag.Claims)
 		r.Agreements = append(r.Agreements, ag)
 	}
@@ -304,9 +302,7 @@ func FromFinding(f compare.Finding) Discrepancy {
 	}
 	for _, s := range f.Sides {
 		side := Side{Value: s.Value, Description: s.Describe, Sources: s.Sources, Newest: s.Newest}
-		for _, c := range s.Claims {
-			side.Claims = append(side.Claims, c.ID)
-		}
+		side.Claims = append(side.Claims, s.ClaimIDs()...)
 		d.Sides = append(d.Sides, side)
 	}
 	return d
