@@ -72,17 +72,20 @@ func NewStream(set *rules.Set) *Stream {
 }
 
 // Add reads what grouping needs from document d, whose claims are cs (in
-// document order, as extraction gives them). Skipped documents are added
-// too (the report lists them). Safe for concurrent use.
-func (s *Stream) Add(d *claims.Document, cs []*claims.Claim) {
+// document order, as extraction gives them), and returns it encoded: the
+// caller keeps it with the document, and Run reads it back (a WordsLoader)
+// instead of analysing the text again. Skipped documents are added too
+// (the report lists them); their words are nil. Safe for concurrent use.
+func (s *Stream) Add(d *claims.Document, cs []*claims.Claim) []byte {
 	e := &streamEntry{doc: strip(d)}
 	if d.Status == claims.StatusSkipped {
 		s.mu.Lock()
 		s.entries = append(s.entries, e)
 		s.mu.Unlock()
-		return
+		return nil
 	}
 	w := s.words(d, cs)
+	enc := w.encode()
 	if d.HasDate() {
 		e.day = unixDay(d.Published)
 	} else {
@@ -112,6 +115,7 @@ func (s *Stream) Add(d *claims.Document, cs []*claims.Claim) {
 	e.shingles = len(w.shingles)
 	s.counts.add(w.shingles)
 	s.entries = append(s.entries, e)
+	return enc
 }
 
 // words derives a document's grouping words, with its claims' figures in
@@ -164,11 +168,15 @@ func (w *docWords) detach() {
 // claims in document order.
 type Loader func(id string) (*claims.Document, []*claims.Claim, error)
 
+// WordsLoader reads back the encoded words Add returned for a document.
+type WordsLoader func(id string) ([]byte, error)
+
 // Run groups and compares (see Stream). Call it once, after the last Add;
 // workers stories are compared at a time. It returns the result Compare
 // would, and every document added, by id, without texts.
-func (s *Stream) Run(load Loader, workers int) (Result, []*claims.Document, error) {
+func (s *Stream) Run(load Loader, words WordsLoader, workers int) (Result, []*claims.Document, error) {
 	sw := s.newSweep(load, max(workers, 1))
+	sw.loadWords = words
 	err := sw.run() // returns once every story has been compared
 	if err == nil {
 		err = sw.failed() // a worker's: reading a story back
@@ -181,8 +189,9 @@ func (s *Stream) Run(load Loader, workers int) (Result, []*claims.Document, erro
 
 // sweep is one Run.
 type sweep struct {
-	s    *Stream
-	load Loader
+	s         *Stream
+	load      Loader
+	loadWords WordsLoader
 
 	all, read []*claims.Document // by id; read: not skipped (index = document number)
 	ent       []*streamEntry     // per read document

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"slices"
 	"sort"
@@ -94,16 +95,17 @@ func (sw *sweep) run() error {
 // loadDated reads dated document i into the window and scores the undated
 // documents against it (undatedJoin, seen from the dated side).
 func (sw *sweep) loadDated(i int32) error {
-	d, cs, err := sw.load(sw.read[i].ID)
+	b, err := sw.loadWords(sw.read[i].ID)
 	if err != nil {
 		return err
 	}
-	w := sw.s.words(d, cs)
+	w, err := decodeWords(b)
+	if err != nil {
+		return fmt.Errorf("%s: %w", sw.read[i].Path, err)
+	}
 	sw.copies.addDated(i, sw.ent[i].day, w.shingles, sw.ent)
-	// The window keeps the grouping words only (the lead's strings copied,
-	// so that the text's memory goes); the text and claims are read again
-	// when the story is compared.
-	w.detach()
+	// The window keeps the grouping words only; the text and claims are
+	// read again when the story is compared.
 	od := &openDoc{lead: &w.lead, posts: sw.postings(w.keywords)}
 	sw.open[i] = od
 	for _, p := range od.posts {

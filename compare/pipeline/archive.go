@@ -100,8 +100,8 @@ func RunArchive(src Source, opt Options, dir string) (*Archive, error) {
 			defer wg.Done()
 			for d := range jobs {
 				cs := eng.Extract(d)
-				st.Add(d, cs)
-				if err := sp.put(d, cs); err != nil {
+				words := st.Add(d, cs)
+				if err := sp.put(d, cs, words); err != nil {
 					select {
 					case errs <- err:
 					default:
@@ -141,7 +141,7 @@ func RunArchive(src Source, opt Options, dir string) (*Archive, error) {
 	if err := sp.flush(); err != nil {
 		return nil, err
 	}
-	cr, all, err := st.Run(sp.get, workers)
+	cr, all, err := st.Run(sp.get, sp.words, workers)
 	if err != nil {
 		return nil, err
 	}
@@ -175,9 +175,10 @@ func RunArchive(src Source, opt Options, dir string) (*Archive, error) {
 
 // spill keeps each document and its claims on disk, to be read back by
 // id. A record is the text's length (8 bytes, little-endian), the text as
-// is, then the document without its text and the claims as JSON: the text,
-// most of the bytes, is neither escaped nor parsed, and a reader that needs
-// only the claims skips it.
+// is, then the document without its text and the claims as JSON, then the
+// document's encoded grouping words (compare.Stream.Add): the text, most of
+// the bytes, is neither escaped nor parsed, and a reader that needs only
+// the claims, or only the words, reads only those.
 type spill struct {
 	f   *os.File
 	w   *bufio.Writer
@@ -188,9 +189,10 @@ type spill struct {
 
 type span struct {
 	off    int64
-	n      int32
+	n      int32 // text length, text and JSON; the words follow
 	text   int32 // bytes of text after the 8-byte length
 	claims int32
+	words  int32 // bytes of encoded words
 }
 
 type record struct {
@@ -206,7 +208,7 @@ func newSpill(dir string) (*spill, error) {
 	return &spill{f: f, w: bufio.NewWriterSize(f, 1<<20), at: map[string]span{}}, nil
 }
 
-func (s *spill) put(d *claims.Document, cs []*claims.Claim) error {
+func (s *spill) put(d *claims.Document, cs []*claims.Claim, words []byte) error {
 	sc := make([]*spillClaim, len(cs))
 	for i, c := range cs {
 		sc[i] = (*spillClaim)(c)
@@ -226,13 +228,29 @@ func (s *spill) put(d *claims.Document, cs []*claims.Claim) error {
 	if err == nil {
 		_, err = s.w.Write(meta)
 	}
+	if err == nil {
+		_, err = s.w.Write(words)
+	}
 	if err != nil {
 		return fmt.Errorf("spill file %s: %w", s.f.Name(), err)
 	}
 	size := 8 + len(d.Text) + len(meta)
-	s.at[d.ID] = span{s.off, int32(size), int32(len(d.Text)), int32(len(cs))}
-	s.off += int64(size)
+	s.at[d.ID] = span{s.off, int32(size), int32(len(d.Text)), int32(len(cs)), int32(len(words))}
+	s.off += int64(size + len(words))
 	return nil
+}
+
+// words reads a document's encoded grouping words back.
+func (s *spill) words(id string) ([]byte, error) {
+	sp, ok := s.at[id]
+	if !ok {
+		return nil, fmt.Errorf("spill file: no document %q", id)
+	}
+	b := make([]byte, sp.words)
+	if _, err := s.f.ReadAt(b, sp.off+int64(sp.n)); err != nil && err != io.EOF {
+		return nil, fmt.Errorf("spill file %s: %w", s.f.Name(), err)
+	}
+	return b, nil
 }
 
 func (s *spill) flush() error {

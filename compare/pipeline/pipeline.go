@@ -149,13 +149,14 @@ func compareByStory(docs []*claims.Document, cs []*claims.Claim, set *rules.Set)
 	byDoc := claimsByDoc(cs)
 	s := compare.NewStream(set)
 	full := make(map[string]*claims.Document, len(docs))
+	words := make(map[string][]byte, len(docs))
 	for _, d := range docs {
-		s.Add(d, byDoc[d.ID])
+		words[d.ID] = s.Add(d, byDoc[d.ID])
 		full[d.ID] = d
 	}
 	res, _, err := s.Run(func(id string) (*claims.Document, []*claims.Claim, error) {
 		return full[id], byDoc[id], nil
-	}, runtime.GOMAXPROCS(0))
+	}, func(id string) ([]byte, error) { return words[id], nil }, runtime.GOMAXPROCS(0))
 	if err != nil {
 		panic(err) // the loader above cannot fail
 	}
