@@ -203,7 +203,7 @@ type record struct {
 func newSpill(dir string) (*spill, error) {
 	f, err := os.CreateTemp(dir, "crosscheck-spill-*")
 	if err != nil {
-		return nil, fmt.Errorf("spill file: %w", err)
+		return nil, fmt.Errorf("spill file: %w (the spill file goes to $TMPDIR, or /tmp; point TMPDIR at a writable directory with room for the input's size, or pass --spill never)", err)
 	}
 	return &spill{f: f, w: bufio.NewWriterSize(f, 1<<20), at: map[string]span{}}, nil
 }
