@@ -44,6 +44,9 @@ type Stream struct {
 	// claim a finding or agreement quotes stays in memory to the end.
 	// Results then differ from Compare's in that respect only.
 	Slim bool
+	// GroupOnly tells stories and copies without comparing any claim (as
+	// Group does): no story is read back.
+	GroupOnly bool
 
 	set  *rules.Set
 	stop map[string]bool

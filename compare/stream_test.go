@@ -214,3 +214,17 @@ func TestStreamLoaderError(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "disk gone")
 }
+
+// Group tells the same stories and copies as Compare, without findings.
+func TestGroupAsCompare(t *testing.T) {
+	set, err := rules.Builtin()
+	require.NoError(t, err)
+	docs := syntheticArchive(9, 300, 20, 4, 3)
+	want := Compare(docs, nil, set)
+	got := Group(docs, nil, set)
+	assert.Equal(t, want.Stories, got.Stories)
+	assert.Equal(t, want.StoryOf, got.StoryOf)
+	assert.Equal(t, want.SourceOf, got.SourceOf)
+	assert.Equal(t, want.Copies, got.Copies)
+	assert.Empty(t, got.Findings)
+}

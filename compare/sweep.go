@@ -424,7 +424,7 @@ func (sw *sweep) undatedLeads(job *storyJob) {
 func (sw *sweep) worker() {
 	defer sw.wg.Done()
 	for job := range sw.jobs {
-		if sw.failed() != nil {
+		if sw.failed() != nil || sw.s.GroupOnly {
 			continue
 		}
 		if err := sw.fill(&job); err != nil {

@@ -84,6 +84,7 @@ func RunArchive(src Source, opt Options, dir string) (*Archive, error) {
 	}()
 	st := compare.NewStream(set)
 	st.Slim = true // the report needs the claims' ids only
+	st.GroupOnly = opt.GroupOnly
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)

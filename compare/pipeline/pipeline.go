@@ -27,6 +27,9 @@ type Options struct {
 	// (report.Input.LazyClaims): for the JSON and JSON Lines renderers,
 	// which convert each claim as they write it.
 	LazyClaims bool
+	// GroupOnly tells stories and copies without comparing claims
+	// (compare.Group): the report has no findings. For listing claims.
+	GroupOnly bool
 	// Stream compares a story at a time (compare.Stream) instead of all
 	// claims at once. The result is the same; it is how archives too large
 	// for memory are compared (see RunArchive), and the cases run both
@@ -133,7 +136,9 @@ func Run(docs []*claims.Document, opt Options) (*Result, error) {
 		return nil, err
 	}
 	var cr compare.Result
-	if opt.Stream {
+	if opt.GroupOnly {
+		cr = compare.Group(docs, cs, set)
+	} else if opt.Stream {
 		cr = compareByStory(docs, cs, set)
 	} else {
 		cr = compare.Compare(docs, cs, set)

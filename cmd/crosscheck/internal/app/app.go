@@ -345,7 +345,8 @@ func runReport(args []string, env Env, claimsOnly bool) (code int, err error) {
 			return ExitError, err
 		}
 	}
-	opt := pipeline.Options{Rules: set, Language: f.lang, LazyClaims: f.format == "json" || f.format == "jsonl"}
+	// Listing claims needs each document's story, not the findings.
+	opt := pipeline.Options{Rules: set, Language: f.lang, LazyClaims: f.format == "json" || f.format == "jsonl", GroupOnly: claimsOnly}
 	if env.IsTerminal(env.Stderr) && n >= 200 {
 		last := time.Time{}
 		opt.Progress = func(done, total int) {
