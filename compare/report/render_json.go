@@ -161,6 +161,7 @@ func (j *jsonWriter) claims(r *Report, cs []Claim) {
 	}
 	j.write([]byte("["))
 	first := true
+	var buf []byte
 	err := r.lazy.Each(func(c *claims.Claim) error {
 		if !first {
 			j.write([]byte(","))
@@ -168,7 +169,8 @@ func (j *jsonWriter) claims(r *Report, cs []Claim) {
 		first = false
 		j.write([]byte("\n    "))
 		v := FromClaim(c)
-		j.value(&v, "    ")
+		buf = appendClaimJSON(buf[:0], &v, "    ", "  ")
+		j.write(buf)
 		return j.err
 	})
 	if j.err == nil {

@@ -73,7 +73,7 @@ func renderJSONL(w io.Writer, r *Report, _ RenderOptions) error {
 		err = enc.Encode(jsonlDecision{"stale_review", &r.Stale[i]})
 	}
 	if err == nil {
-		err = jsonlDocsAndClaims(enc, r)
+		err = jsonlDocsAndClaims(bw, enc, r)
 	}
 	if err != nil {
 		return err
@@ -86,7 +86,7 @@ func renderClaimsJSONL(w io.Writer, r *Report, _ RenderOptions) error {
 	enc := json.NewEncoder(bw)
 	err := enc.Encode(jsonlHeader{Type: "claims", Version: r.Version, Documents: len(r.Documents), Claims: r.ClaimCount()})
 	if err == nil {
-		err = jsonlDocsAndClaims(enc, r)
+		err = jsonlDocsAndClaims(bw, enc, r)
 	}
 	if err != nil {
 		return err
@@ -96,7 +96,7 @@ func renderClaimsJSONL(w io.Writer, r *Report, _ RenderOptions) error {
 
 // jsonlDocsAndClaims writes the document lines, then the claim lines
 // (converted one at a time for a report built with Input.LazyClaims).
-func jsonlDocsAndClaims(enc *json.Encoder, r *Report) error {
+func jsonlDocsAndClaims(w *bufio.Writer, enc *json.Encoder, r *Report) error {
 	for i := range r.Documents {
 		if err := enc.Encode(jsonlDocument{"document", &r.Documents[i]}); err != nil {
 			return err
@@ -110,8 +110,16 @@ func jsonlDocsAndClaims(enc *json.Encoder, r *Report) error {
 		}
 		return nil
 	}
+	// Written by hand (appendClaimJSON), as the encoder would write
+	// jsonlClaim: the type first, then the claim's fields.
+	var buf []byte
 	return r.lazy.Each(func(c *claims.Claim) error {
 		v := FromClaim(c)
-		return enc.Encode(jsonlClaim{"claim", &v})
+		buf = append(buf[:0], `{"type":"claim",`...)
+		buf = appendClaimJSON(buf, &v, "", "")
+		buf = append(buf[:len(`{"type":"claim",`)], buf[len(`{"type":"claim",`)+1:]...) // the claim's own "{"
+		buf = append(buf, '\n')
+		_, err := w.Write(buf)
+		return err
 	})
 }

@@ -1,0 +1,79 @@
+package report
+
+import (
+	"encoding/json"
+	"math"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/claims/extract"
+	"github.com/crosscheck/crosscheck/compare/internal/corpusgen"
+	"github.com/crosscheck/crosscheck/rules"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func f64p(f float64) *float64 { return &f }
+
+// Claims of every shape, written by hand and by encoding/json, compact and
+// indented, byte for byte.
+func TestClaimJSONMatchesEncodingJSON(t *testing.T) {
+	cases := []Claim{
+		{ID: "a:1:1", Doc: "a", Kind: "date", Text: "3 May 2024", Value: "2024-05-03", Written: []string{"year", "month", "day"}},
+		{ID: "b:2:7", Doc: "b", Kind: "count", Attribute: "casualties.killed", Text: "more than 5,000", Start: 7, End: 22, Line: 2, Col: 7, Sentence: 3,
+			Value: "5000", NumberFields: &NumberFields{Low: f64p(5000), LowExclusive: true, Counted: "people", Qualifier: "more than"},
+			Also: []string{"x.y"}, Subject: "s", Scope: "province", Frame: "casualties", Participants: []string{"indonesia", "japan"},
+			Triggers: []string{"killed"}, Inferred: []string{"year"}, Tense: "past", Note: "note <b> & \"q\"", Rule: "en/number"},
+		{ID: "c", NumberFields: &NumberFields{High: f64p(0.5e-7), Approx: true, Unit: "USD"}},
+		{ID: "d", NumberFields: &NumberFields{Low: f64p(1e21), High: f64p(-2.5e22)}},
+		{ID: "e", NumberFields: &NumberFields{Low: f64p(0), High: f64p(123456789.125)}},
+		{ID: "f", Text: "ctl \x00\x01\x1f \b\f\n\r\t \u2028\u2029 \xff\xfe bad utf-8, é, 日本"},
+		{},
+	}
+	for _, c := range cases {
+		check(t, &c)
+	}
+}
+
+func check(t *testing.T, c *Claim) {
+	t.Helper()
+	want, err := json.Marshal(c)
+	require.NoError(t, err)
+	assert.Equal(t, string(want), string(appendClaimJSON(nil, c, "", "")))
+	want, err = json.MarshalIndent(c, "    ", "  ")
+	require.NoError(t, err)
+	assert.Equal(t, string(want), string(appendClaimJSON(nil, c, "    ", "  ")))
+}
+
+// FuzzClaimJSON: any strings and finite bounds are written as
+// encoding/json writes them.
+func FuzzClaimJSON(f *testing.F) {
+	f.Add("a:1:1", "a <b> & \"c\"\n", 5000.0, -1e-9, true)
+	f.Add("\xff\u2028", "", 1e21, 0.0, false)
+	f.Fuzz(func(t *testing.T, id, text string, low, high float64, num bool) {
+		if math.IsNaN(low) || math.IsInf(low, 0) || math.IsNaN(high) || math.IsInf(high, 0) {
+			return
+		}
+		c := &Claim{ID: id, Doc: id, Text: text, Note: text, Written: []string{text, id}}
+		if num {
+			c.NumberFields = &NumberFields{Low: &low, High: &high, Unit: text}
+		}
+		check(t, c)
+	})
+}
+
+// Every claim extracted from generated articles of both languages, written
+// both ways.
+func TestClaimJSONOnExtractedClaims(t *testing.T) {
+	set, err := rules.Builtin()
+	require.NoError(t, err)
+	eng := extract.New(set)
+	n := 0
+	for _, d := range corpusgen.Generate(4, 150, corpusgen.Mixed).Documents() {
+		for _, c := range eng.Extract(d) {
+			rc := FromClaim(c)
+			check(t, &rc)
+			n++
+		}
+	}
+	assert.Greater(t, n, 500)
+}
