@@ -176,6 +176,9 @@ type reportFlags struct {
 // about half as much CPU again.
 const spillAbove = 20000
 
+// archiveGCPercent is the collector's setting during an archive run.
+const archiveGCPercent = 50
+
 // addInputFlags registers the flags every command that reads articles
 // takes: language, rule directories, unreadable files, configuration and
 // size limit.
@@ -362,6 +365,12 @@ func runReport(args []string, env Env, claimsOnly bool) (code int, err error) {
 	var res *pipeline.Result
 	var r *report.Report
 	if archive {
+		// The heap may grow by half between collections rather than
+		// double (or treble: see main): an archive run keeps little alive,
+		// makes garbage fast while reading, and is run to bound memory.
+		if env.Getenv("GOGC") == "" {
+			defer debug.SetGCPercent(debug.SetGCPercent(archiveGCPercent))
+		}
 		a, err := pipeline.RunArchive(src, opt, "")
 		if err != nil {
 			return ExitError, err
