@@ -118,17 +118,18 @@ func (g *copyGroups) addDated(i int32, day int64, shingles []uint64, ent []*stre
 
 // trim drops the window's documents published before day-copyDays from
 // every posting (postings no later document shares would otherwise stay).
+// The map is built anew: a Go map keeps its largest size after deletes.
 func (g *copyGroups) trim(day int64, ent []*streamEntry) {
+	win := make(map[uint64][]int32, len(g.win)/2)
 	for h, l := range g.win {
 		for len(l) > 0 && ent[l[0]].day < day-copyDays {
 			l = l[1:]
 		}
-		if len(l) == 0 {
-			delete(g.win, h)
-		} else {
-			g.win[h] = l
+		if len(l) > 0 {
+			win[h] = slices.Clip(l)
 		}
 	}
+	g.win = win
 }
 
 func (g *copyGroups) union(a, b int32) {

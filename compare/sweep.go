@@ -181,16 +181,16 @@ func (sw *sweep) join(i int32, day int64) {
 // trimPostings drops from every keyword posting the documents published
 // before day's window.
 func (sw *sweep) trimPostings(day int64) {
+	post := make(map[int32][]int32, len(sw.post)/2) // anew: see copyGroups.trim
 	for p, l := range sw.post {
 		for len(l) > 0 && sw.ent[l[0]].day < day-storyDays-1 {
 			l = l[1:]
 		}
-		if len(l) == 0 {
-			delete(sw.post, p)
-		} else {
-			sw.post[p] = l
+		if len(l) > 0 {
+			post[p] = slices.Clip(l)
 		}
 	}
+	sw.post = post
 }
 
 func (sw *sweep) union(a, b int32) {
