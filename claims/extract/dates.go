@@ -231,23 +231,25 @@ func (r *dateRun) holidayYears(items []*dateItem) {
 // only until the date step ends.
 func (p *Pass) scanDates(idx *rules.Index) []rules.Match {
 	ms := p.scratch.matches[:0]
-	masks := idx.Anchors(p.Toks, p.scratch.masks)
+	masks := idx.AnchorsRead(p.Toks, p.words(), p.scratch.masks)
 	p.scratch.masks = masks
+	// The searches write their matches in place (see
+	// rules.Index.LongestInto).
+	var m, m2, pre rules.Match
 	for i := 0; i < len(p.Toks); i++ {
 		// dateMatchAt tests this too, but calling it at every token and
 		// returning an empty Match (416 bytes) cost 6% of extraction.
 		if p.blocked[i] || !idx.MayStart(masks, i) {
 			continue
 		}
-		m, ok := p.dateMatchAt(idx, masks, p.Toks, i)
-		if !ok {
+		if !p.dateMatchAt(idx, masks, p.Toks, i, &m) {
 			continue
 		}
 		// Only a match starting among the leading function words of m
 		// ("on", "from", "during") may take over: "Desember ini" must not
 		// cut "23 hingga 27 Desember" short.
 		for j := i + 1; j < m.End && j <= i+p.leadWords(m); j++ {
-			if m2, ok := p.dateMatchAt(idx, masks, p.Toks, j); ok && m2.End > m.End {
+			if p.dateMatchAt(idx, masks, p.Toks, j, &m2) && m2.End > m.End {
 				m = m2
 				break
 			}
@@ -255,7 +257,7 @@ func (p *Pass) scanDates(idx *rules.Index) []rules.Match {
 		if m.Start > i {
 			// The words before the winner, matched within their own span.
 			for k := i; k < m.Start; k++ {
-				if pre, ok := p.dateMatchAt(idx, masks, p.Toks[:m.Start], k); ok {
+				if p.dateMatchAt(idx, masks, p.Toks[:m.Start], k, &pre) {
 					ms = append(ms, pre)
 					k = pre.End - 1
 				}
@@ -307,18 +309,19 @@ func (p *Pass) leadWords(m rules.Match) int {
 	return n
 }
 
-// dateMatchAt returns the accepted match at toks[i].
-func (p *Pass) dateMatchAt(idx *rules.Index, masks []uint64, toks []token.Token, i int) (rules.Match, bool) {
+// dateMatchAt writes the accepted match at toks[i] into *out and reports
+// whether there is one.
+func (p *Pass) dateMatchAt(idx *rules.Index, masks []uint64, toks []token.Token, i int, out *rules.Match) bool {
 	if p.blocked[i] || !idx.MayStart(masks, i) {
-		return rules.Match{}, false
+		return false
 	}
-	return idx.LongestAnchored(toks, masks, i, func(m rules.Match) (int, bool) {
+	return idx.LongestInto(toks, masks, i, func(m rules.Match) (int, bool) {
 		if p.Blocked(m.Start, m.End) {
 			return 0, false
 		}
 		m.End = p.trimMatch(&m)
 		return m.End, !p.rejectMatch(&m)
-	})
+	}, out)
 }
 
 // continuation finds the next member of a list or the end of a range after
@@ -344,7 +347,8 @@ func (p *Pass) continuation(idx *rules.Index, masks []uint64, m rules.Match) (ru
 	if k >= len(p.Toks) || p.Blocked(k, k+1) || p.Toks[k].Is(token.NewlineBefore) {
 		return m, false
 	}
-	next, ok := p.dateMatchAt(idx, masks, p.Toks, k)
+	var next rules.Match
+	ok = p.dateMatchAt(idx, masks, p.Toks, k, &next)
 	if ok && (next.Pattern.Section != "dates" || isRange) {
 		// A full match at the range's end is scanned normally.
 		return m, false

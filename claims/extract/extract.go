@@ -54,6 +54,18 @@ type Pass struct {
 	bounds   boundaries           // clause and comma counts, built as frame assignment needs them
 	tokHint  int                  // tokenAt's last answer, where its next search starts
 	lastSent sentRange            // sentenceTokens' last answer
+	tws      []rules.TokenWord    // what index.vocab read at the tokens, once words has read it
+}
+
+// words returns what the language's Vocab reads at the tokens, reading it
+// on the first call: the furniture and date indexes both need it (see
+// rules.Vocab).
+func (p *Pass) words() []rules.TokenWord {
+	if p.tws == nil {
+		p.tws = p.index.vocab.Read(p.Toks, p.scratch.tws)
+		p.scratch.tws = p.tws
+	}
+	return p.tws
 }
 
 // Report records a claim. Steps set Kind, Rule, Start, End, Value and
@@ -99,6 +111,7 @@ type scratch struct {
 	toks    []token.Token
 	blocked []bool
 	masks   []uint64
+	tws     []rules.TokenWord // Pass.words
 	// matches holds scanDates' matches, and counts the storage of the
 	// four prefix counts of boundaries: both were allocated per document
 	// and grew with it (a Match is 448 bytes; the counts four int32 per
@@ -112,6 +125,7 @@ type scratch struct {
 }
 
 type langIndex struct {
+	vocab     *rules.Vocab // the words of both indexes, numbered (Pass.words)
 	dates     *rules.Index // dates, relative expressions and durations, longest match wins
 	furniture *rules.Index
 	// The Rule of number and ordinal claims ("en/number"), joined once
@@ -123,9 +137,11 @@ type langIndex struct {
 func New(set *rules.Set) *Engine {
 	e := &Engine{Rules: set, langs: map[string]*langIndex{}}
 	for code, l := range set.Languages {
+		v := rules.NewVocab(l)
 		e.langs[code] = &langIndex{
-			dates:       rules.NewIndex(l, l.Dates, l.Relative, l.Durations),
-			furniture:   rules.NewIndex(l, l.Furniture),
+			vocab:       v,
+			dates:       rules.NewIndexIn(v, l.Dates, l.Relative, l.Durations),
+			furniture:   rules.NewIndexIn(v, l.Furniture),
 			numberRule:  code + "/number",
 			ordinalRule: code + "/ordinal",
 		}
@@ -463,13 +479,14 @@ func (p *Pass) pubDate() time.Time { return p.Doc.Published }
 // that no later step reads it. It reports nothing.
 func Furniture(p *Pass) {
 	idx := p.index.furniture
-	masks := idx.Anchors(p.Toks, p.scratch.masks)
+	masks := idx.AnchorsRead(p.Toks, p.words(), p.scratch.masks)
 	p.scratch.masks = masks
+	var m rules.Match
 	for i := 0; i < len(p.Toks); i++ {
 		if !idx.MayStart(masks, i) {
 			continue
 		}
-		if m, ok := idx.LongestAnchored(p.Toks, masks, i, nil); ok {
+		if idx.LongestInto(p.Toks, masks, i, nil, &m) {
 			p.Block(m.Start, m.End)
 			i = m.End - 1
 		}
