@@ -7,21 +7,22 @@ import (
 	"github.com/crosscheck/crosscheck/claims/token"
 )
 
-// Numeral is a number read from tokens.
+// Numeral is a number read from tokens. Its flags come last, packed
+// together (the pattern matcher copies two of them with every capture set).
 type Numeral struct {
 	Value     float64
 	Precision float64 // the place value of the last written digit (1 for "5,000", 0.1 for "58.6", 1e6 for "two million")
+	Low, High float64 // the range of a vague numeral (Vague)
+	End       int     // token index after the numeral
+	Scale     float64 // the last scale applied (1e6 for "1.2 million"), 0 when none
 	Vague     bool    // "hundreds", "ratusan": Low..High
-	Low, High float64
-	Words     bool // written (at least partly) in words
-	End       int  // token index after the numeral
+	Words     bool    // written (at least partly) in words
 	// Code marks digits joined by separators in a way no number is written
 	// ("192.168.1.2", "1.2.3"): a code or version, read as its first group.
 	Code     bool
-	Scaled   bool    // multiplied by a scale word or suffix ("1.2 million", "$3bn")
-	Scale    float64 // the last scale applied (1e6 for "1.2 million"), 0 when none
-	Fraction bool    // a fraction ("two thirds", "3/4", "½")
-	Ordinal  bool    // read by ReadOrdinal's word path: the last word was an ordinal
+	Scaled   bool // multiplied by a scale word or suffix ("1.2 million", "$3bn")
+	Fraction bool // a fraction ("two thirds", "3/4", "½")
+	Ordinal  bool // read by ReadOrdinal's word path: the last word was an ordinal
 }
 
 // number word kinds

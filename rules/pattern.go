@@ -335,30 +335,33 @@ func (l *Language) compileElement(el string) ([]part, error) {
 	return parts, nil
 }
 
-// Captures holds what a pattern match read.
+// Captures holds what a pattern match read. The flags come last, packed
+// together: the matcher clears the captures for every pattern it tries and
+// saves them before every optional part, hundreds of thousands of times per
+// megabyte, so every padded byte costs.
 type Captures struct {
 	Year, Month, Day, Weekday [2]int // 0 = not written
-	YY2                       bool
-	MonthName                 bool // a month was written as a word
 	Hour, Minute              int
-	HasHour, HasMinute        bool
 	AmPm                      int     // 1 am, 2 pm
 	Num, Num2                 Numeral // $num and $num2
-	HasNum, HasNum2           bool
 	Ordinal                   int
-	HalfTag                   bool // the $q slot read "H1"/"H2"
 	Decade                    int
 	Century                   int    // first year of a century written "1800s"
 	DurUnit, DurUnit2         string // units of @dur_* lists (the second for @dur_any2)
 	Season                    [2]int // first and last month of a season
 	Offset                    int    // "last" -1, "this" 0, "next" +1
+	Part                      Part   // from a $part slot (early, mid, late, todate, rest)
+	Second                    int    // the seconds of a clock time (see Seconds)
+	DayPart                   int    // 1 + index into DayParts from the part_of_day list
+	Zone                      int    // 1 + index into Language.Zones from the tz list
+	Holiday                   int    // 1 + index into Language.Holidays from a $holiday slot
+	YY2                       bool
+	MonthName                 bool // a month was written as a word
+	HasHour, HasMinute        bool
+	HasNum, HasNum2           bool
+	HalfTag                   bool // the $q slot read "H1"/"H2"
 	HasOffset                 bool
-	Part                      Part // from a $part slot (early, mid, late, todate, rest)
 	Seconds                   bool // a clock time with seconds was read
-	Second                    int  // and its seconds
-	DayPart                   int  // 1 + index into DayParts from the part_of_day list
-	Zone                      int  // 1 + index into Language.Zones from the tz list
-	Holiday                   int  // 1 + index into Language.Holidays from a $holiday slot
 }
 
 // Match tries the pattern at toks[i] and returns the token index after the
