@@ -715,10 +715,10 @@ func (l *Language) canStart(pt *part, t *token.Token) bool {
 	}
 	switch pt.slot {
 	case slotMonth, slotMonthName:
-		_, ok := l.months[t.Lower]
+		_, ok := l.monthOf(t)
 		return ok
 	case slotWeekday, slotWeekdayName:
-		_, ok := l.weekdays[t.Lower]
+		_, ok := l.weekdayOf(t)
 		return ok
 	case slotSeason:
 		_, ok := l.seasons[t.Lower]
@@ -733,7 +733,7 @@ func (l *Language) canStart(pt *part, t *token.Token) bool {
 		_, ok := l.holidays.byFirst[t.Lower]
 		return ok
 	case slotA:
-		return l.numWords[t.Lower].kind == nwOne
+		return l.factsOf(t).num.kind == nwOne
 	case slotNum, slotOrdinal:
 		switch t.Kind {
 		case token.Number:

@@ -484,7 +484,7 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures) (
 		case pt.listName == "midnight":
 			c.Hour, c.HasHour, c.Minute, c.HasMinute = 0, true, 0, true
 		case strings.HasPrefix(pt.listName, "dur_"):
-			u, ok := l.DurUnits[t.Lower]
+			u, ok := l.DurUnitAt(t)
 			if !ok {
 				u = t.Lower
 			}
@@ -521,7 +521,7 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures) (
 		if t.Kind != token.Word || !l.capsOK(t) {
 			return 0, false
 		}
-		m, ok := l.months[t.Lower]
+		m, ok := l.monthOf(t)
 		if !ok || (m.abbrev && pt.slot == slotMonthName) {
 			return 0, false
 		}
@@ -545,7 +545,7 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures) (
 		}
 		c.Day[s] = v
 		end := i + 1
-		if end < len(toks) && toks[end].Kind == token.Word && toks[end].Glued() && l.ordinalSuffix[toks[end].Lower] {
+		if end < len(toks) && toks[end].Kind == token.Word && toks[end].Glued() && l.factsOf(&toks[end]).ordSuffix {
 			end++
 		} else if pt.slot == slotDayTh {
 			return 0, false
@@ -555,7 +555,7 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures) (
 		if t.Kind != token.Word || !l.capsOK(t) {
 			return 0, false
 		}
-		w, ok := l.weekdays[t.Lower]
+		w, ok := l.weekdayOf(t)
 		if !ok || (w.abbrev && pt.slot == slotWeekdayName) {
 			return 0, false
 		}
@@ -596,7 +596,7 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures) (
 		if ok && n.Fraction && n.End-1 > i {
 			// "the previous three quarters": a count of periods, not three
 			// fourths (but "one and a quarter years" is 1.25).
-			if _, isUnit := l.DurUnits[toks[n.End-1].Lower]; isUnit && toks[n.End-2].Kind != token.Word || isUnit && l.numWords[toks[n.End-2].Lower].kind == nwValue {
+			if _, isUnit := l.DurUnitAt(&toks[n.End-1]); isUnit && toks[n.End-2].Kind != token.Word || isUnit && l.factsOf(&toks[n.End-2]).num.kind == nwValue {
 				n, ok = l.ReadNumeral(toks[:n.End-1], i)
 			}
 		}
@@ -729,7 +729,7 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures) (
 		c.Hour, c.HasHour, c.Minute, c.HasMinute = h, true, m, true
 		return i + 1, true
 	case slotA:
-		w, ok := l.numWords[t.Lower]
+		w, ok := l.numWordOf(t)
 		if t.Kind != token.Word || !ok || w.kind != nwOne {
 			return 0, false
 		}
@@ -804,7 +804,7 @@ func (l *Language) SpokenCentury(t *token.Token) bool {
 	if t.Kind != token.Word {
 		return false
 	}
-	w, ok := l.numWords[t.Lower]
+	w, ok := l.numWordOf(t)
 	return ok && w.kind == nwValue && w.value >= 11 && w.value <= 19
 }
 
@@ -831,7 +831,7 @@ func (l *Language) spokenYear(toks []token.Token, i int) (int, int, bool) {
 	if !wordsOnly(toks, i+1, n.End) {
 		return 0, 0, false
 	}
-	return int(l.numWords[toks[i].Lower].value)*100 + int(n.Value), n.End, true
+	return int(l.factsOf(&toks[i]).num.value)*100 + int(n.Value), n.End, true
 }
 
 // afterYearWord reports a word that may open a year in full words right
@@ -889,7 +889,7 @@ func (l *Language) isYear(toks []token.Token, i int, inDate bool) bool {
 		if (nx == l.group || nx == l.decimal) && n+1 < len(toks) && toks[n+1].Kind == token.Number && toks[n+1].Glued() {
 			return false
 		}
-		if toks[n].Kind == token.Word && !l.ordinalSuffix[toks[n].Lower] && toks[n].Lower != "s" {
+		if toks[n].Kind == token.Word && !l.factsOf(&toks[n]).ordSuffix && toks[n].Lower != "s" {
 			return false
 		}
 	}

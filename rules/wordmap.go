@@ -65,6 +65,19 @@ func (m *WordMap[V]) Get(t *token.Token) (V, bool) {
 	return zero, false
 }
 
+// Ref returns a pointer to the value of t's lower-case form, or nil: for
+// values too large to copy per lookup. The value must not be written.
+func (m *WordMap[V]) Ref(t *token.Token) *V {
+	h := t.Hash
+	if h == 0 {
+		h = token.HashString(t.Lower)
+	}
+	if i, ok := m.find(t.Lower, h); ok {
+		return &m.entries[i].val
+	}
+	return nil
+}
+
 // Each calls f with every word and its value, in the order they were added.
 func (m *WordMap[V]) Each(f func(w string, v V)) {
 	for _, e := range m.entries {
