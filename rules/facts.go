@@ -160,3 +160,18 @@ func (l *Language) IsNumberWordAt(t *token.Token) bool {
 	f := l.factsOf(t)
 	return f.num.kind != 0 || f.half || f.isVague
 }
+
+// IsOneWordAt is IsOneWord for token t, looked up by its hash.
+func (l *Language) IsOneWordAt(t *token.Token) bool { return l.factsOf(t).num.kind == nwOne }
+
+// IsAndWordAt is IsAndWord for token t, looked up by its hash.
+func (l *Language) IsAndWordAt(t *token.Token) bool { return l.factsOf(t).and }
+
+// IsMinusWordAt is IsMinusWord for token t, looked up by its hash.
+func (l *Language) IsMinusWordAt(t *token.Token) bool { return l.factsOf(t).minus }
+
+// IsFractionWordAt is IsFractionWord for token t, looked up by its hash.
+func (l *Language) IsFractionWordAt(t *token.Token) bool { return l.factsOf(t).fraction > 0 }
+
+// IsOrdinalSuffixAt is IsOrdinalSuffix for token t, looked up by its hash.
+func (l *Language) IsOrdinalSuffixAt(t *token.Token) bool { return l.factsOf(t).ordSuffix }

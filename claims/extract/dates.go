@@ -292,13 +292,13 @@ func (p *Pass) leadWords(m rules.Match) int {
 		if t.Kind != token.Word {
 			break
 		}
-		if _, _, ok := p.Lang.Month(t.Lower); ok {
+		if _, _, ok := p.Lang.MonthAt(t); ok {
 			break
 		}
-		if _, _, ok := p.Lang.Weekday(t.Lower); ok {
+		if _, _, ok := p.Lang.WeekdayAt(t); ok {
 			break
 		}
-		if p.Lang.IsNumberWord(t.Lower) {
+		if p.Lang.IsNumberWordAt(t) {
 			break
 		}
 		if _, ok := p.Lang.Offset(t.Lower); ok {
@@ -395,7 +395,7 @@ func (p *Pass) trimMatch(m *rules.Match) int {
 			// Keep the period of an abbreviation ("Dec.", "a.m."); drop a
 			// sentence's full stop after a number or a whole word.
 			prev := &p.Toks[end-2]
-			_, abbrevMonth, isMonth := p.Lang.Month(prev.Lower)
+			_, abbrevMonth, isMonth := p.Lang.MonthAt(prev)
 			if prev.Kind == token.Number || isMonth && !abbrevMonth || prev.Kind == token.Word && len(prev.Text) > 4 && !isMonth {
 				end--
 				continue
@@ -417,7 +417,7 @@ func (p *Pass) rejectMatch(m *rules.Match) bool {
 	if c.Year[0] != 0 && c.Month[0] == 0 && c.Day[0] == 0 && c.Year[1] == 0 && c.Decade == 0 && c.Ordinal == 0 && c.Season[0] == 0 && c.Part == rules.PartNone {
 		// A bare year is a number when a counted noun or unit follows.
 		if e := m.End; e < len(toks) && toks[e].Kind == token.Word && !toks[e].Is(token.Capital) && !toks[e].Is(token.NewlineBefore) {
-			if _, ok := p.Lang.DurUnits[toks[e].Lower]; ok {
+			if _, ok := p.Lang.DurUnitAt(&toks[e]); ok {
 				return true
 			}
 			if _, _, ok := p.Lang.Units.Match(toks, e); ok {
@@ -2199,9 +2199,9 @@ func (p *Pass) duration(c *claims.Claim, m rules.Match) bool {
 	toks := p.Toks
 	// "an hour and a half", "one year and a quarter": the language's and,
 	// one and half or fraction words.
-	if end+1 < len(toks) && p.Lang.IsAndWord(toks[end].Lower) {
+	if end+1 < len(toks) && p.Lang.IsAndWordAt(&toks[end]) {
 		k := end + 1
-		if p.Lang.IsOneWord(toks[k].Lower) && k+1 < len(toks) {
+		if p.Lang.IsOneWordAt(&toks[k]) && k+1 < len(toks) {
 			k++
 		}
 		if f, ok := p.Lang.PartOf(toks[k].Lower); ok {

@@ -446,10 +446,10 @@ func (p *Pass) scopeAfter(k int) string {
 		return t.Lower
 	}
 	if t.Kind == token.Word && (t.Is(token.Capital) || t.Is(token.AllCaps)) && !t.Is(token.NewlineBefore) {
-		if _, _, ok := p.Lang.Month(t.Lower); ok {
+		if _, _, ok := p.Lang.MonthAt(t); ok {
 			return ""
 		}
-		if _, _, ok := p.Lang.Weekday(t.Lower); ok {
+		if _, _, ok := p.Lang.WeekdayAt(t); ok {
 			return ""
 		}
 		return t.Lower
@@ -643,7 +643,7 @@ func (p *Pass) subjectBefore(sentStart, ci int) string {
 		if t.Kind != token.Word || !t.Is(token.Capital) {
 			continue
 		}
-		if _, _, ok := p.Lang.Month(t.Lower); ok || p.Rules.AttrWords.Has(p.Toks, k) || p.Rules.Triggers.Has(p.Toks, k) || p.Lang.Detect[t.Lower] {
+		if _, _, ok := p.Lang.MonthAt(t); ok || p.Rules.AttrWords.Has(p.Toks, k) || p.Rules.Triggers.Has(p.Toks, k) || p.Lang.Detect[t.Lower] {
 			continue // "Turnout", "The": capitalised, but not a name
 		}
 		// Walk back to the first word of the name ("Anies Baswedan",

@@ -204,7 +204,7 @@ func (p *Pass) readNumber(i int) (numRead, bool) {
 			!strings.HasPrefix(u.Dimension, "money-") {
 			e++ // "magnitude-6.1": the hyphen joins, it is no minus
 		}
-		if _, ok := l.ReadNumeral(toks, e); ok && (toks[e].Kind == token.Number || l.IsNumberWord(toks[e].Lower)) {
+		if _, ok := l.ReadNumeral(toks, e); ok && (toks[e].Kind == token.Number || l.IsNumberWordAt(&toks[e])) {
 			unit = u
 			i = e
 		}
@@ -218,7 +218,7 @@ func (p *Pass) readNumber(i int) (numRead, bool) {
 		// "M7.8"
 		return p.finishNumber(r, first, i, rules.Numeral{Value: v.Value, Precision: v.Precision, End: v.End}, &l.UnitList[p.unitIndex("magnitude")])
 	}
-	isWord := t.Kind == token.Word && l.Lexical(t) && (l.IsNumberWord(t.Lower) || l.IsMinusWord(t.Lower) || l.IsFractionWord(t.Lower))
+	isWord := t.Kind == token.Word && l.Lexical(t) && (l.IsNumberWordAt(t) || l.IsMinusWordAt(t) || l.IsFractionWordAt(t))
 	if isWord && l.List(rules.ListVagueNeedsOf).Has(toks, i) && (i+1 >= len(toks) || toks[i+1].Lower != "of") {
 		return r, false // "he scores"
 	}
@@ -541,7 +541,7 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 	// Feet and inches, kilometres and metres: "5 ft 2 in".
 	if unit != nil && unit.Dimension == "length" && end+1 < len(toks) {
 		k := end
-		if l.IsAndWord(toks[k].Lower) {
+		if l.IsAndWordAt(&toks[k]) {
 			k++
 		}
 		if n2, ok := l.ReadNumeral(toks, k); ok && toks[k].Kind == token.Number && n2.End < len(toks) {
@@ -593,7 +593,7 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 			k++
 		}
 		if k < len(toks) {
-			if du, ok := l.DurUnits[toks[k].Lower]; ok {
+			if du, ok := l.DurUnitAt(&toks[k]); ok {
 				// "thirty years old", "a 24-year-old": an age.
 				e := k + 1
 				if old := l.WordSet(rules.ListAgeAfter); e+1 < len(toks) && toks[e].Text == "-" && toks[e].Glued() && old[toks[e+1].Lower] {
@@ -769,10 +769,10 @@ func (p *Pass) labelNumber(i int) bool {
 			return true
 		}
 		if prev.Kind == token.Word && prev.Is(token.Capital) && !t.Is(token.NewlineBefore) && !p.sentenceStart(i-1) &&
-			!p.Lang.Qualifiers.Has(toks, i-1) && !p.prefixUnitBefore(i) && !p.Lang.IsNumberWord(prev.Lower) &&
+			!p.Lang.Qualifiers.Has(toks, i-1) && !p.prefixUnitBefore(i) && !p.Lang.IsNumberWordAt(prev) &&
 			!p.Lang.List(rules.ListRangeFrom).Has(toks, i-1) {
-			_, _, isMonth := p.Lang.Month(prev.Lower)
-			_, _, isWeekday := p.Lang.Weekday(prev.Lower)
+			_, _, isMonth := p.Lang.MonthAt(prev)
+			_, _, isWeekday := p.Lang.WeekdayAt(prev)
 			if !isMonth && !isWeekday {
 				if _, _, q := p.Lang.Qualifiers.MatchBefore(toks, i, 3); !q {
 					return true
@@ -823,10 +823,10 @@ func (p *Pass) yearAdjective(i int) bool {
 	if !before.Has(toks, i-1) && !(i > 1 && toks[i-1].Lower == "s" && toks[i-1].Glued() && (toks[i-2].Text == "'" || toks[i-2].Text == "’")) {
 		return false // "Kim's 2019 summit"
 	}
-	if p.Rules.Counted.Has(toks, i+1) || p.Lang.Units.Has(toks, i+1) || p.Lang.IsNumberWord(nx.Lower) {
+	if p.Rules.Counted.Has(toks, i+1) || p.Lang.Units.Has(toks, i+1) || p.Lang.IsNumberWordAt(nx) {
 		return false
 	}
-	_, isDur := p.Lang.DurUnits[nx.Lower]
+	_, isDur := p.Lang.DurUnitAt(nx)
 	return !isDur
 }
 
@@ -873,7 +873,7 @@ func (p *Pass) partOfCode(i, end int) bool {
 		if _, ok := p.Lang.ScaleSuffix(nx.Lower); ok {
 			return false
 		}
-		if p.Lang.IsOrdinalSuffix(nx.Lower) {
+		if p.Lang.IsOrdinalSuffixAt(nx) {
 			return false
 		}
 		return true
