@@ -13,6 +13,7 @@ type wordFacts struct {
 	ordinal   int // 0: not an ordinal word
 	fraction  float64
 	durUnit   string
+	sets      uint64 // bit id: the word is in WordSet(id)
 	month     monthWord
 	weekday   monthWord
 	isVague   bool
@@ -26,7 +27,11 @@ type wordFacts struct {
 	ordPrefix bool
 	and       bool
 	point     bool
+	detect    bool // a function word of the language (Detect)
 }
+
+// wordFacts.sets holds one bit per ListID.
+var _ = [1]struct{}{}[nLists/65]
 
 // noFacts is the entry of every word the tables do not hold. It is never
 // written.
@@ -84,6 +89,16 @@ func (l *Language) buildFacts() {
 	}
 	for w, v := range l.pointWords {
 		at(w).point = v
+	}
+	for w, v := range l.Detect {
+		at(w).detect = v
+	}
+	for id, set := range l.requiredSets {
+		for w, v := range set {
+			if v {
+				at(w).sets |= 1 << id
+			}
+		}
 	}
 }
 
@@ -175,3 +190,9 @@ func (l *Language) IsFractionWordAt(t *token.Token) bool { return l.factsOf(t).f
 
 // IsOrdinalSuffixAt is IsOrdinalSuffix for token t, looked up by its hash.
 func (l *Language) IsOrdinalSuffixAt(t *token.Token) bool { return l.factsOf(t).ordSuffix }
+
+// InSet is WordSet(id)[t.Lower], looked up by the token's hash.
+func (l *Language) InSet(id ListID, t *token.Token) bool { return l.factsOf(t).sets&(1<<id) != 0 }
+
+// DetectAt is Detect[t.Lower], looked up by the token's hash.
+func (l *Language) DetectAt(t *token.Token) bool { return l.factsOf(t).detect }

@@ -476,10 +476,10 @@ func (p *Pass) rejectMatch(m *rules.Match) bool {
 		// count of quarters in words needs a cue ("for three quarters",
 		// "three straight quarters" are not fractions).
 		if c.DurUnit == "quarter" && m.Pattern.Section == "duration_patterns" {
-			if e < len(toks) && p.Lang.WordSet(rules.ListPartitive)[toks[e].Lower] {
+			if e < len(toks) && p.Lang.InSet(rules.ListPartitive, &toks[e]) {
 				return true
 			}
-			cue := m.Start > 0 && p.Lang.WordSet(rules.ListDurationCue)[toks[m.Start-1].Lower]
+			cue := m.Start > 0 && p.Lang.InSet(rules.ListDurationCue, &toks[m.Start-1])
 			if c.Num.Words && !cue {
 				return true
 			}
@@ -2407,9 +2407,9 @@ func (p *Pass) rangeJoin(a, b *dateItem) (fromStart int, ok bool) {
 		return 0, false
 	}
 	fromStart, between := p.rangeJoinFrom(a)
-	if p.Lang.WordSet(rules.ListRangeAnd)[p.Toks[a.end].Lower] {
+	if p.Lang.InSet(rules.ListRangeAnd, &p.Toks[a.end]) {
 		// "and" makes a range only after "between"/"antara".
-		if !between || !p.Lang.WordSet(rules.ListRangeBetween)[p.Toks[fromStart].Lower] {
+		if !between || !p.Lang.InSet(rules.ListRangeBetween, &p.Toks[fromStart]) {
 			return 0, false
 		}
 	}
@@ -2480,7 +2480,7 @@ func (p *Pass) rangeToNow(a *dateItem, rest []*dateItem) *dateItem {
 		Date: &claims.DateValue{Start: pub, End: pub.AddDate(0, 0, 1), Gran: claims.GranDay, Relative: true,
 			Inferred: []string{"year", "month", "day"}}}}
 	from, _ := p.rangeJoinFrom(a)
-	if p.Lang.WordSet(rules.ListRangeAnd)[p.Toks[a.end].Lower] && from == a.start {
+	if p.Lang.InSet(rules.ListRangeAnd, &p.Toks[a.end]) && from == a.start {
 		return nil
 	}
 	r := p.makeRange(a, b, from)
@@ -2503,7 +2503,7 @@ func (p *Pass) rangeFromNow(b *dateItem, before []*dateItem) *dateItem {
 	} else {
 		return nil
 	}
-	if k < 2 || !p.Lang.WordSet(rules.ListNowWords)[p.Toks[k-1].Lower] || !p.Lang.List(rules.ListRangeFrom).Has(p.Toks, k-2) {
+	if k < 2 || !p.Lang.InSet(rules.ListNowWords, &p.Toks[k-1]) || !p.Lang.List(rules.ListRangeFrom).Has(p.Toks, k-2) {
 		return nil
 	}
 	if len(before) > 0 && before[len(before)-1].end > k-2 {

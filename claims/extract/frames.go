@@ -438,7 +438,7 @@ func (p *Pass) scopeAfter(k int) string {
 	if p.Toks[k].Kind == token.Number && k+1 < len(p.Toks) && set.ScopeNouns.Has(p.Toks, k+1) {
 		return p.Toks[k+1].Lower // "in 13 countries": the scope is countries, whatever their number
 	}
-	if p.Lang.Detect[p.Toks[k].Lower] && k+1 < len(p.Toks) {
+	if p.Lang.DetectAt(&p.Toks[k]) && k+1 < len(p.Toks) {
 		k++ // "the", "this"
 	}
 	t := &p.Toks[k]
@@ -643,12 +643,12 @@ func (p *Pass) subjectBefore(sentStart, ci int) string {
 		if t.Kind != token.Word || !t.Is(token.Capital) {
 			continue
 		}
-		if _, _, ok := p.Lang.MonthAt(t); ok || p.Rules.AttrWords.Has(p.Toks, k) || p.Rules.Triggers.Has(p.Toks, k) || p.Lang.Detect[t.Lower] {
+		if _, _, ok := p.Lang.MonthAt(t); ok || p.Rules.AttrWords.Has(p.Toks, k) || p.Rules.Triggers.Has(p.Toks, k) || p.Lang.DetectAt(t) {
 			continue // "Turnout", "The": capitalised, but not a name
 		}
 		// Walk back to the first word of the name ("Anies Baswedan",
 		// "Prabowo-Gibran").
-		for k > sentStart && !p.Rules.Triggers.Has(p.Toks, k-1) && !p.Lang.Detect[p.Toks[k-1].Lower] && (p.Toks[k-1].Kind == token.Word && p.Toks[k-1].Is(token.Capital) ||
+		for k > sentStart && !p.Rules.Triggers.Has(p.Toks, k-1) && !p.Lang.DetectAt(&p.Toks[k-1]) && (p.Toks[k-1].Kind == token.Word && p.Toks[k-1].Is(token.Capital) ||
 			p.Toks[k-1].Text == "-" && p.Toks[k-1].Glued() && k > sentStart+1 && p.Toks[k-2].Is(token.Capital)) {
 			k--
 		}

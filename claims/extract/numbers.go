@@ -80,7 +80,7 @@ func (p *Pass) collectiveOrdinal(i, end int) bool {
 		return false
 	}
 	nx := &toks[end]
-	if nx.Kind != token.Word || nx.Is(token.NewlineBefore) || p.Lang.Detect[nx.Lower] {
+	if nx.Kind != token.Word || nx.Is(token.NewlineBefore) || p.Lang.DetectAt(nx) {
 		return false
 	}
 	if i == 0 || toks[i].Is(token.NewlineBefore) || toks[i-1].Kind == token.Punct {
@@ -183,7 +183,7 @@ func (p *Pass) unitAt(i int, before bool) (end int, u *rules.Unit, ok bool) {
 		}
 		return e, u, true
 	}
-	if u.Prefix && p.Lang.WordSet(rules.ListPrefixOnly)[toks[i].Lower] {
+	if u.Prefix && p.Lang.InSet(rules.ListPrefixOnly, &toks[i]) {
 		return 0, nil, false
 	}
 	return e, u, true
@@ -358,7 +358,7 @@ func (p *Pass) bareFigureEnd(end int) bool {
 	if end >= len(toks) || toks[end].Is(token.NewlineBefore) || toks[end].Kind == token.Punct {
 		return true
 	}
-	return toks[end].Kind == token.Word && (p.Lang.Detect[toks[end].Lower] || p.Lang.List(rules.ListHarmAfter).Has(toks, end))
+	return toks[end].Kind == token.Word && (p.Lang.DetectAt(&toks[end]) || p.Lang.List(rules.ListHarmAfter).Has(toks, end))
 }
 
 // moneyUnitAt reports a currency word after a number at token k ("2m
@@ -478,8 +478,8 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 			to = end + 1
 		} else if k, _, ok := l.List(rules.ListRangeTo).Match(toks, end); ok {
 			// "and" joins a range only after "between"/"antara".
-			isAnd := l.WordSet(rules.ListRangeAnd)[toks[end].Lower]
-			between := fromOK && l.WordSet(rules.ListRangeBetween)[toks[fromAt].Lower]
+			isAnd := l.InSet(rules.ListRangeAnd, &toks[end])
+			between := fromOK && l.InSet(rules.ListRangeBetween, &toks[fromAt])
 			if !isAnd || between {
 				to = k
 			}
@@ -725,7 +725,7 @@ func (p *Pass) grouped(i, end int) bool {
 func (p *Pass) compoundBounds(r *numRead, b rules.Bound) {
 	toks := p.Toks
 	k := r.end
-	if k+1 >= len(toks) || !p.Lang.WordSet(rules.ListBoundJoin)[toks[k].Lower] {
+	if k+1 >= len(toks) || !p.Lang.InSet(rules.ListBoundJoin, &toks[k]) {
 		return
 	}
 	q, b2, ok := p.Lang.Qualifiers.Match(toks, k+1)
@@ -797,7 +797,7 @@ func (p *Pass) labelNumber(i int) bool {
 		if w.Kind != token.Word || !w.Is(token.Capital) || w.Is(token.NewlineBefore) {
 			break
 		}
-		if k > i+1 && p.Lang.WordSet(rules.ListStreetWords)[w.Lower] {
+		if k > i+1 && p.Lang.InSet(rules.ListStreetWords, w) {
 			return true
 		}
 	}
@@ -936,7 +936,7 @@ func (p *Pass) counted(end int) (string, bool) {
 			attrNext = true
 			break
 		}
-		if toks[k].Kind != token.Word || !p.Lang.Detect[toks[k].Lower] {
+		if toks[k].Kind != token.Word || !p.Lang.DetectAt(&toks[k]) {
 			break
 		}
 	}
@@ -945,7 +945,7 @@ func (p *Pass) counted(end int) (string, bool) {
 	// meetings", "lebih dari 100 uji coba rudal") — not "250 temporary
 	// camps hosting people".
 	k0 := end
-	if k0 < len(toks) && p.Lang.WordSet(rules.ListPartitive)[toks[k0].Lower] {
+	if k0 < len(toks) && p.Lang.InSet(rules.ListPartitive, &toks[k0]) {
 		k0++
 	}
 	for k0+2 < len(toks) && toks[k0].Kind == token.Word && toks[k0+1].Text == "-" && toks[k0+1].Glued() && toks[k0+2].Glued() {
@@ -963,7 +963,7 @@ func (p *Pass) counted(end int) (string, bool) {
 		}
 	}
 	k := end
-	if k < len(toks) && p.Lang.WordSet(rules.ListPartitive)[toks[k].Lower] {
+	if k < len(toks) && p.Lang.InSet(rules.ListPartitive, &toks[k]) {
 		k++
 	}
 	for k+2 < len(toks) && toks[k].Kind == token.Word && toks[k+1].Text == "-" && toks[k+1].Glued() && toks[k+2].Glued() {
