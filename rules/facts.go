@@ -196,3 +196,10 @@ func (l *Language) InSet(id ListID, t *token.Token) bool { return l.factsOf(t).s
 
 // DetectAt is Detect[t.Lower], looked up by the token's hash.
 func (l *Language) DetectAt(t *token.Token) bool { return l.factsOf(t).detect }
+
+// IsNumeralWordAt reports whether token t is a number, minus or fraction
+// word (IsNumberWord, IsMinusWord or IsFractionWord), in one lookup.
+func (l *Language) IsNumeralWordAt(t *token.Token) bool {
+	f := l.factsOf(t)
+	return f.num.kind != 0 || f.half || f.isVague || f.minus || f.fraction > 0
+}

@@ -747,8 +747,12 @@ func (l *Language) ReadOrdinal(toks []token.Token, i int) (value, end int, ok bo
 		if !l.lex.May(t) && !l.prefixedOrdinal(t.Lower) {
 			return 0, 0, false // most words: no ordinal, number or prefix
 		}
+		// What the tables say about the word and the one before, looked
+		// up once.
+		f := l.factsOf(t)
+		afterOne := i > 0 && l.factsOf(&toks[i-1]).num.kind == nwOne
 		// "ke-8"
-		if l.factsOf(t).ordPrefix && i+2 < len(toks) && toks[i+1].Text == "-" && toks[i+1].Glued() &&
+		if f.ordPrefix && i+2 < len(toks) && toks[i+1].Text == "-" && toks[i+1].Glued() &&
 			toks[i+2].Kind == token.Number && toks[i+2].Glued() && len(toks[i+2].Text) <= 4 {
 			return int(parseInt(toks[i+2].Text)), i + 3, true
 		}
@@ -762,17 +766,17 @@ func (l *Language) ReadOrdinal(toks []token.Token, i int) (value, end int, ok bo
 				}
 			}
 		}
-		if v, ok := l.ordinalOf(t); ok {
-			if i > 0 && l.factsOf(&toks[i-1]).num.kind == nwOne && v >= 3 {
+		if f.isOrdinal {
+			if v := f.ordinal; afterOne && v >= 3 {
 				return 0, 0, false // "a third", "a trillionth": fractions
 			}
-			return v, i + 1, true
+			return f.ordinal, i + 1, true
 		}
 		// "twenty-fifth", "one hundred twenty fifth", "two hundredth"
-		if i > 0 && l.factsOf(&toks[i-1]).num.kind == nwOne && !toks[i].Is(token.NewlineBefore) {
+		if afterOne && !toks[i].Is(token.NewlineBefore) {
 			return 0, 0, false // "a third", "a trillionth": fractions
 		}
-		if _, isNum := l.numWordOf(t); isNum {
+		if f.num.kind != 0 {
 			if n, ok := l.readWords(toks, i, "", nil, 0, true); ok && n.Ordinal && n.Value >= 1 && n.Value == math.Trunc(n.Value) {
 				return int(n.Value), n.End, true
 			}

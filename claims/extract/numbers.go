@@ -218,7 +218,7 @@ func (p *Pass) readNumber(i int) (numRead, bool) {
 		// "M7.8"
 		return p.finishNumber(r, first, i, rules.Numeral{Value: v.Value, Precision: v.Precision, End: v.End}, &l.UnitList[p.unitIndex("magnitude")])
 	}
-	isWord := t.Kind == token.Word && l.Lexical(t) && (l.IsNumberWordAt(t) || l.IsMinusWordAt(t) || l.IsFractionWordAt(t))
+	isWord := t.Kind == token.Word && l.Lexical(t) && l.IsNumeralWordAt(t)
 	if isWord && l.List(rules.ListVagueNeedsOf).Has(toks, i) && (i+1 >= len(toks) || toks[i+1].Lower != "of") {
 		return r, false // "he scores"
 	}
