@@ -858,11 +858,21 @@ func (bs *boundaries) extend(p *Pass, b int) {
 	}
 	for k := len(bs.clause) - 1; k < b; k++ {
 		cl, cm, fu, pa := bs.clause[k], bs.comma[k], bs.future[k], bs.past[k]
-		if p.clauseBreak(k) {
-			cl++
-		}
-		if t := p.Toks[k].Text; (t == "," || t == ";") && !inNumber(p.Toks, k) {
-			cm++
+		// A word breaks a clause only as a clause word, and only
+		// punctuation counts as a comma: most tokens are words, and the
+		// punctuation tests of clauseBreak cost them a string comparison
+		// each.
+		if t := &p.Toks[k]; t.Kind == token.Word {
+			if p.Rules.ClauseWords.MayStart(t) && p.Rules.ClauseWords.Has(p.Toks, k) {
+				cl++
+			}
+		} else {
+			if p.clauseBreak(k) {
+				cl++
+			}
+			if t := t.Text; (t == "," || t == ";") && !inNumber(p.Toks, k) {
+				cm++
+			}
 		}
 		// MayStart inlines: most tokens are no marker and cost no call.
 		if t := &p.Toks[k]; p.Lang.Future.MayStart(t) && p.Lang.Future.Has(p.Toks, k) {
