@@ -43,29 +43,37 @@ type Index struct {
 	// Per-token anchor masks: words give their bits through wordBits;
 	// digits, signs and a few word shapes through the class bits.
 	//
-	// byWord, wordBits, wordCands and lists only serve to build keys and
-	// are dropped by NewIndex once it is built.
+	// byWord, wordBits, wordCands, lists and keys only serve to build byID
+	// and are dropped by NewIndex once it is built.
 	wordBits map[string]uint64
 	// wordCands lists, for each word that can start a pattern, every
 	// pattern it can start (merged from byWord and the word classes),
 	// sorted; numCands the same for digits.
 	wordCands map[string][]int
-	// words holds the keys of wordBits, wordCands and byWord, so that the
-	// common word that starts no pattern costs a bit test.
-	words    WordFilter
-	numCands []int
+	numCands  []int
 	// lists holds the candidates of each word and punctuation key grouped
 	// by anchor (see candList), numList those of digits and ordList those
 	// of words an ordinal prefix opens ("kedua").
 	lists            map[string]*candList
 	numList, ordList *candList
 	allLists         []*candList // every list, numbered
-	// keys merges wordBits and lists, so a known word costs one lookup.
+	// keys merges wordBits and lists while the index is built; byID then
+	// holds them by the word's number in vocab, which the indexes of a
+	// language share, so a token is looked up once for all of them (the
+	// Vocab's filter turns away the common word that starts no pattern).
 	keys      WordMap[wordKey]
+	vocab     *Vocab
+	byID      []wordKey
 	startBufs sync.Pool // *[]start, Anchors' working list
 
 	numberBit, numLikeBit, monthDayBit, qBit, romanBit, tHourBit uint64
 	yearBit, smallBit                                            uint64
+	// shapeBits turns the low eight shape bits of a token (see TokenWord)
+	// into the bits above.
+	shapeBits [256]uint64
+	// spokenYears is set when the index reads numerals and years: a
+	// numeral word may then open a year ("nineteen ninety-six").
+	spokenYears bool
 	// need[id] is the union of the bits of pattern id's required parts
 	// and width[id] the most tokens it can span (need is 0 when the width
 	// is windowMax or more).
@@ -75,7 +83,15 @@ type Index struct {
 
 // NewIndex indexes patterns in priority order (earlier wins ties).
 func NewIndex(l *Language, groups ...[]*Pattern) *Index {
-	x := &Index{lang: l, byWord: map[string][]int{}}
+	return NewIndexIn(NewVocab(l), groups...)
+}
+
+// NewIndexIn is NewIndex numbering its words in v, which the other indexes
+// of v's language may share (see Vocab). It adds to v, so the indexes of
+// one Vocab are built one after the other.
+func NewIndexIn(v *Vocab, groups ...[]*Pattern) *Index {
+	l := v.lang
+	x := &Index{lang: l, vocab: v, byWord: map[string][]int{}}
 	for _, g := range groups {
 		for _, p := range g {
 			id := len(x.pats)
@@ -96,10 +112,27 @@ func NewIndex(l *Language, groups ...[]*Pattern) *Index {
 		}
 	}
 	x.assignAnchorBits()
+	x.setShapeBits()
 	x.mergeCandidates()
 	x.groupCandidates()
+	x.keys.Each(func(w string, k wordKey) {
+		id := int(v.add(w))
+		if id >= len(x.byID) {
+			x.byID = append(x.byID, make([]wordKey, id+1-len(x.byID))...)
+		}
+		x.byID[id] = k
+	})
+	x.keys = WordMap[wordKey]{}
 	x.byWord, x.wordBits, x.wordCands, x.lists = nil, nil, nil, nil
 	return x
+}
+
+// key is what the index holds for the word numbered id in its Vocab.
+func (x *Index) key(id int32) wordKey {
+	if int(id) < len(x.byID) {
+		return x.byID[id]
+	}
+	return wordKey{} // a word a later index of the Vocab added
 }
 
 // mergeCandidates precomputes the candidate patterns of every word that
@@ -139,9 +172,6 @@ func (x *Index) mergeCandidates() {
 	for w, ids := range x.wordCands {
 		x.wordCands[w] = sortedUnique(ids)
 	}
-	addKeys(&x.words, x.wordCands)
-	addKeys(&x.words, x.byWord)
-	addKeys(&x.words, x.wordBits)
 	x.numCands = sortedUnique(append([]int(nil), x.byClass[classNumber]...))
 }
 
@@ -258,7 +288,6 @@ func (x *Index) groupCandidates() {
 	}
 	for _, w := range signs {
 		x.lists[w] = x.newCandList(sortedUnique(append(append([]int(nil), x.byWord[w]...), x.numCands...)))
-		x.words.Add(w)
 	}
 	for w, b := range x.wordBits {
 		x.keys.Put(w, wordKey{bits: b, list: x.lists[w]})
@@ -395,6 +424,28 @@ func (x *Index) assignAnchorBits() {
 	}
 }
 
+// setShapeBits fills shapeBits from the bits assignAnchorBits gave the
+// kinds of parts that token shapes open.
+func (x *Index) setShapeBits() {
+	for s := range x.shapeBits {
+		var m uint64
+		for _, sb := range []struct {
+			shape int
+			bit   uint64
+		}{
+			{shapeNumber, x.numberBit}, {shapeNumLike, x.numLikeBit}, {shapeSmall, x.smallBit},
+			{shapeYear, x.yearBit}, {shapeMonthDay, x.monthDayBit}, {shapeTwo, x.qBit},
+			{shapeRoman, x.romanBit}, {shapeTHour, x.tHourBit},
+		} {
+			if s&sb.shape != 0 {
+				m |= sb.bit
+			}
+		}
+		x.shapeBits[s] = m
+	}
+	x.spokenYears = x.numLikeBit != 0 && x.yearBit != 0
+}
+
 // windowMax bounds the pattern width LongestAnchored checks all required
 // parts over; wider patterns are checked on their anchor part only.
 const windowMax = 48
@@ -420,6 +471,14 @@ const lineBit = uint64(1) << 62
 // The masks are written into dst's storage when it is large enough, so a
 // caller can reuse one buffer across documents.
 func (x *Index) Anchors(toks []token.Token, dst []uint64) []uint64 {
+	return x.AnchorsRead(toks, nil, dst)
+}
+
+// AnchorsRead is Anchors given what the index's Vocab read at the tokens
+// (Vocab.Read; nil: read here), which the indexes of a language share: a
+// document's words are then looked up and their shapes tested once for
+// all of them, and each index turns them into its own bits.
+func (x *Index) AnchorsRead(toks []token.Token, ws []TokenWord, dst []uint64) []uint64 {
 	masks := dst[:0]
 	if cap(masks) < len(toks) {
 		masks = make([]uint64, len(toks))
@@ -433,49 +492,30 @@ func (x *Index) Anchors(toks []token.Token, dst []uint64) []uint64 {
 	starts := (*buf)[:0]
 	for i := range toks {
 		t := &toks[i]
-		var m uint64
-		var key wordKey
-		if x.words.May(t) {
-			key, _ = x.keys.Get(t)
-			m = key.bits
+		var tw TokenWord
+		if ws != nil {
+			tw = ws[i]
+		} else {
+			tw = x.vocab.word(t)
 		}
-		switch t.Kind {
-		case token.Number:
-			m |= x.numberBit | x.numLikeBit
-			switch n := len(t.Text); {
-			case n <= 2:
-				m |= x.smallBit
-			case n == 4 && (t.Text[0] == '1' || t.Text[0] == '2'):
-				m |= x.yearBit
-			}
-		case token.Punct:
-			m |= x.numLikeBit
-		case token.Word:
-			if x.numLikeBit != 0 && l.canStartNumber(t) {
-				m |= x.numLikeBit
-				// A year in words is a numeral: only an index that reads
-				// numerals (the dates) looks for one ("nineteen
-				// ninety-six", "the year two thousand").
-				if x.yearBit != 0 && l.SpokenYearStart(toks, i) {
-					m |= x.yearBit
-				}
-			}
-			if x.monthDayBit != 0 && isDigit(t.Lower[len(t.Lower)-1]) && l.canStart(&part{kind: partSlot, slot: slotMonthDay}, t) {
-				m |= x.monthDayBit
-			}
-			if len(t.Lower) == 2 {
-				m |= x.qBit
-			}
-			if x.romanBit != 0 && t.Flags&token.Capital != 0 && romanLetters(t.Text) {
-				if _, ok := romanOrdinals[t.Text]; ok {
-					m |= x.romanBit
-				}
-			}
-			if t.Lower[0] == 't' && len(t.Lower) >= 2 && t.Lower[1] >= '0' && t.Lower[1] <= '9' {
-				m |= x.tHourBit
-			}
+		key := x.key(tw.id)
+		m := key.bits | x.shapeBits[uint8(tw.shape)]
+		// A year in words is a numeral: only an index that reads
+		// numerals (the dates) looks for one ("nineteen ninety-six", "the
+		// year two thousand").
+		if tw.shape&shapeSpoken != 0 && x.spokenYears && l.SpokenYearStart(toks, i) {
+			m |= x.yearBit
 		}
-		if own, more := x.candidatesFor(t, key.list); own != nil || more != nil {
+		// The candidates (see candidatesFor): digits open the number
+		// patterns, and a word an ordinal prefix opens ("kedua") the
+		// ordinal ones too.
+		own, more := key.list, (*candList)(nil)
+		if tw.shape&shapeNumber != 0 {
+			own = x.numList
+		} else if tw.shape&shapePrefixed != 0 {
+			more = x.ordList
+		}
+		if own != nil || more != nil {
 			m |= startBit
 			starts = append(starts, start{int32(i), own.number(), more.number()})
 		}
@@ -675,10 +715,10 @@ func (l *Language) canStart(pt *part, t *token.Token) bool {
 	}
 	switch pt.slot {
 	case slotMonth, slotMonthName:
-		_, ok := l.months[t.Lower]
+		_, ok := l.monthOf(t)
 		return ok
 	case slotWeekday, slotWeekdayName:
-		_, ok := l.weekdays[t.Lower]
+		_, ok := l.weekdayOf(t)
 		return ok
 	case slotSeason:
 		_, ok := l.seasons[t.Lower]
@@ -693,7 +733,7 @@ func (l *Language) canStart(pt *part, t *token.Token) bool {
 		_, ok := l.holidays.byFirst[t.Lower]
 		return ok
 	case slotA:
-		return l.numWords[t.Lower].kind == nwOne
+		return l.factsOf(t).num.kind == nwOne
 	case slotNum, slotOrdinal:
 		switch t.Kind {
 		case token.Number:
@@ -777,19 +817,31 @@ type Match struct {
 // impossible patterns cost an array read; they may be nil (every pattern
 // is checked on its own), or longer than toks.
 func (x *Index) LongestAnchored(toks []token.Token, masks []uint64, i int, accept func(Match) (int, bool)) (Match, bool) {
-	if i < len(masks) && masks[i]&startBit == 0 {
-		return Match{}, false // most tokens: small enough to inline
-	}
-	return x.longest(toks, masks, i, accept)
+	var m Match
+	ok := x.LongestInto(toks, masks, i, accept, &m)
+	return m, ok
 }
 
-func (x *Index) longest(toks []token.Token, masks []uint64, i int, accept func(Match) (int, bool)) (Match, bool) {
+// LongestInto is LongestAnchored writing the match into *best, which it
+// leaves as it was when there is none. A Match is over 400 bytes, and
+// returning it by value through the search and its callers copied it at
+// each of them, for each of the hundreds of thousands of tokens per
+// megabyte where a search starts (most of them finding nothing).
+func (x *Index) LongestInto(toks []token.Token, masks []uint64, i int, accept func(Match) (int, bool), best *Match) bool {
+	if i < len(masks) && masks[i]&startBit == 0 {
+		return false // most tokens: small enough to inline
+	}
+	return x.longest(toks, masks, i, accept, best)
+}
+
+func (x *Index) longest(toks []token.Token, masks []uint64, i int, accept func(Match) (int, bool), best *Match) bool {
 	own, more := x.candidates(&toks[i])
 	if own == nil && more == nil {
-		return Match{}, false
+		return false
 	}
-	// cand is the match being tried, written in place by the pattern.
-	var best, cand Match
+	// cand is the match being tried, written in place by the pattern;
+	// *best is only read once bestID says it holds one.
+	var cand Match
 	bestID := -1
 	// acc[k] is the union of the anchor masks of toks[i..i+k], which stops
 	// growing at a line break or the end (no match crosses either); it is
@@ -846,7 +898,7 @@ func (x *Index) longest(toks []token.Token, masks []uint64, i int, accept func(M
 				}
 			}
 			if bestID < 0 || cand.End > best.End || cand.End == best.End && id < bestID {
-				best, bestID = cand, id
+				*best, bestID = cand, id
 			}
 		}
 	}
@@ -876,7 +928,7 @@ func (x *Index) longest(toks []token.Token, masks []uint64, i int, accept func(M
 			try(&c.groups[gi])
 		}
 	}
-	return best, bestID >= 0
+	return bestID >= 0
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
@@ -895,9 +947,8 @@ func romanLetters(s string) bool {
 // candidates returns the patterns that can start at t.
 func (x *Index) candidates(t *token.Token) (own, more *candList) {
 	var list *candList
-	if t.Kind != token.Number && x.words.May(t) {
-		key, _ := x.keys.Get(t)
-		list = key.list
+	if t.Kind != token.Number {
+		list = x.key(x.vocab.ID(t)).list
 	}
 	return x.candidatesFor(t, list)
 }

@@ -102,6 +102,10 @@ type Language struct {
 	// hash: one probe where canStartNumber asked up to seven Go maps (and
 	// "a", a number word, is everywhere).
 	numStart WordMap[bool]
+	// facts gathers the word tables above by word (see wordFacts);
+	// factsKnown holds its keys.
+	facts      WordMap[wordFacts]
+	factsKnown WordFilter
 
 	Furniture []*Pattern
 	Dates     []*Pattern
@@ -704,6 +708,7 @@ func (l *Language) buildFilters() {
 	addKeys(&l.lex, l.ordinalSuffix)
 	addKeys(&l.lex, l.andWords)
 	addKeys(&l.lex, l.pointWords)
+	l.buildFacts()
 	l.ordPrefixes = l.ordPrefixes[:0]
 	for w := range l.ordinalPrefix {
 		l.ordPrefixes = append(l.ordPrefixes, w)

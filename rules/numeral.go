@@ -7,21 +7,22 @@ import (
 	"github.com/crosscheck/crosscheck/claims/token"
 )
 
-// Numeral is a number read from tokens.
+// Numeral is a number read from tokens. Its flags come last, packed
+// together (the pattern matcher copies two of them with every capture set).
 type Numeral struct {
 	Value     float64
 	Precision float64 // the place value of the last written digit (1 for "5,000", 0.1 for "58.6", 1e6 for "two million")
+	Low, High float64 // the range of a vague numeral (Vague)
+	End       int     // token index after the numeral
+	Scale     float64 // the last scale applied (1e6 for "1.2 million"), 0 when none
 	Vague     bool    // "hundreds", "ratusan": Low..High
-	Low, High float64
-	Words     bool // written (at least partly) in words
-	End       int  // token index after the numeral
+	Words     bool    // written (at least partly) in words
 	// Code marks digits joined by separators in a way no number is written
 	// ("192.168.1.2", "1.2.3"): a code or version, read as its first group.
 	Code     bool
-	Scaled   bool    // multiplied by a scale word or suffix ("1.2 million", "$3bn")
-	Scale    float64 // the last scale applied (1e6 for "1.2 million"), 0 when none
-	Fraction bool    // a fraction ("two thirds", "3/4", "½")
-	Ordinal  bool    // read by ReadOrdinal's word path: the last word was an ordinal
+	Scaled   bool // multiplied by a scale word or suffix ("1.2 million", "$3bn")
+	Fraction bool // a fraction ("two thirds", "3/4", "½")
+	Ordinal  bool // read by ReadOrdinal's word path: the last word was an ordinal
 }
 
 // number word kinds
@@ -88,13 +89,13 @@ func (l *Language) ReadNumeral(toks []token.Token, i int) (Numeral, bool) {
 		if !l.numLex.May(t) {
 			return Numeral{}, false // readWords would stop at the first word
 		}
-		if l.minusWords[t.Lower] && i+1 < len(toks) && !toks[i+1].Is(token.NewlineBefore) {
+		if l.factsOf(t).minus && i+1 < len(toks) && !toks[i+1].Is(token.NewlineBefore) {
 			if n, ok := l.ReadNumeral(toks, i+1); ok && !n.Vague && !n.Code {
 				return negate(n), true
 			}
 			return Numeral{}, false
 		}
-		if r, ok := l.vague[t.Lower]; ok {
+		if r, ok := l.vagueOf(t); ok {
 			return l.readVague(toks, i, r), true
 		}
 		return l.readWords(toks, i, "", nil, 0, false)
@@ -119,14 +120,14 @@ func (l *Language) readVague(toks []token.Token, i int, r [2]float64) Numeral {
 	j := i + 1
 	if j < len(toks) && !toks[j].Is(token.NewlineBefore) {
 		// "several hundred", "beberapa ratus", "puluhan ribu"
-		if w, ok := l.numWords[toks[j].Lower]; ok && (w.kind == nwMultiplier || w.kind == nwScale) {
+		if w, ok := l.numWordOf(&toks[j]); ok && (w.kind == nwMultiplier || w.kind == nwScale) {
 			n.Low, n.High = r[0]*w.value, (r[1]+1)*w.value-1
 			n.Value, n.End = n.Low, j+1
 			return n
 		}
 		// "tens of thousands", "hundreds of millions"
 		if toks[j].Lower == "of" && j+1 < len(toks) {
-			if w, ok := l.vague[toks[j+1].Lower]; ok && w[0] >= 100 {
+			if w, ok := l.vagueOf(&toks[j+1]); ok && w[0] >= 100 {
 				unit := math.Pow(10, math.Floor(math.Log10(w[0])))
 				n.Low, n.High = r[0]*unit, (r[1]+1)*unit-1
 				n.Value, n.End = n.Low, j+2
@@ -251,7 +252,7 @@ func (l *Language) afterDigits(toks []token.Token, n Numeral) Numeral {
 	s := &toks[n.End]
 	if s.Text == "-" && s.Glued() && n.End+1 < len(toks) && toks[n.End+1].Glued() && toks[n.End+1].Kind == token.Word {
 		// "$2.6-million", "5-billion": a scale joined by a hyphen.
-		if w, ok := l.numWords[toks[n.End+1].Lower]; ok && w.kind == nwScale {
+		if w, ok := l.numWordOf(&toks[n.End+1]); ok && w.kind == nwScale {
 			n.Value *= w.value
 			n.Precision *= w.value
 			n.End += 2
@@ -274,7 +275,7 @@ func (l *Language) afterDigits(toks []token.Token, n Numeral) Numeral {
 		}
 		return n
 	}
-	w, ok := l.numWords[s.Lower]
+	w, ok := l.numWordOf(s)
 	if !ok || s.Glued() {
 		return n
 	}
@@ -361,12 +362,6 @@ func (l *Language) readWords(toks []token.Token, i int, first string, seed *floa
 		}
 		end = i
 	}
-	word := func(k int) string {
-		if k == i && first != "" {
-			return first
-		}
-		return toks[k].Lower
-	}
 	for j < len(toks) {
 		t := &toks[j]
 		if j > i && t.Is(token.NewlineBefore) {
@@ -375,9 +370,9 @@ func (l *Language) readWords(toks []token.Token, i int, first string, seed *floa
 		if t.Kind == token.Punct {
 			// "twenty-five", "two-thirds": a hyphen between two number words.
 			if t.Text == "-" && st.any && t.Glued() && j+1 < len(toks) && toks[j+1].Glued() && toks[j+1].Kind == token.Word {
-				nx := toks[j+1].Lower
+				nx := l.factsOf(&toks[j+1])
 				// "two-million-euro", "one-hundred-year": a scale or multiplier too.
-				if w, ok := l.numWords[nx]; ok && (w.kind == nwValue || w.kind == nwScale || w.kind == nwMultiplier) || l.fractions[nx] > 0 || ordinal && l.ordinals[nx] > 0 {
+				if k := nx.num.kind; k == nwValue || k == nwScale || k == nwMultiplier || nx.fraction > 0 || ordinal && nx.ordinal > 0 {
 					j++
 					continue
 				}
@@ -387,7 +382,7 @@ func (l *Language) readWords(toks []token.Token, i int, first string, seed *floa
 		if t.Kind == token.Number {
 			// Digits inside words only after a scale or "and": "4 thousand
 			// 3 hundred and 21".
-			if !st.any || st.lastKind != nwScale && !(st.lastKind == nwMultiplier && j > i && l.andWords[toks[j-1].Lower]) || len(t.Text) > 3 || glueContinues(toks, j+1) {
+			if !st.any || st.lastKind != nwScale && !(st.lastKind == nwMultiplier && j > i && l.factsOf(&toks[j-1]).and) || len(t.Text) > 3 || glueContinues(toks, j+1) {
 				break
 			}
 			if st.haveLast {
@@ -398,17 +393,19 @@ func (l *Language) readWords(toks []token.Token, i int, first string, seed *floa
 			end = j
 			continue
 		}
-		w := word(j)
-		nw, ok := l.numWords[w]
-		if !ok && ordinal {
-			if ov, isOrd := l.ordinals[w]; isOrd {
-				nw, ok = l.cardinalFor(float64(ov)), true
-				isOrdinal = true
-			}
+		// What the tables say about the word, looked up once.
+		f := l.factsOf(t)
+		if j == i && first != "" {
+			f = l.factsOfWord(first)
+		}
+		nw, ok := f.num, f.num.kind != 0
+		if !ok && ordinal && f.isOrdinal {
+			nw, ok = l.cardinalFor(float64(f.ordinal)), true
+			isOrdinal = true
 		}
 		switch {
 		case ok:
-		case l.andWords[w] && st.any && j+1 < len(toks):
+		case f.and && st.any && j+1 < len(toks):
 			// "one hundred and six", "one and a half", "three million and
 			// a quarter": "and" only joins number words.
 			if st.lastKind == nwMultiplier || st.lastKind == nwScale || st.lastKind == nwValue && st.haveLast {
@@ -419,14 +416,13 @@ func (l *Language) readWords(toks []token.Token, i int, first string, seed *floa
 				if st.lastKind == nwValue {
 					break
 				}
-				nx := toks[j+1].Lower
-				if v, ok := l.numWords[nx]; (ok && v.kind == nwValue || toks[j+1].Kind == token.Number && toks[j+1].Text != "0" && strings.Trim(toks[j+1].Text, "0") != "") && !toks[j+1].Is(token.NewlineBefore) {
+				if (l.factsOf(&toks[j+1]).num.kind == nwValue || toks[j+1].Kind == token.Number && toks[j+1].Text != "0" && strings.Trim(toks[j+1].Text, "0") != "") && !toks[j+1].Is(token.NewlineBefore) {
 					saved, savedEnd = st, end
 					j++
 					continue
 				}
 			}
-		case l.halfWords[w]:
+		case f.half:
 			// "half a million", "half an hour", "half million", "setengah",
 			// "dua setengah" (two and a half).
 			if !st.any {
@@ -434,8 +430,8 @@ func (l *Language) readWords(toks []token.Token, i int, first string, seed *floa
 				st.lastPrec = 0.5
 				j++
 				end = j
-				if j+1 < len(toks) && l.numWords[toks[j].Lower].kind == nwOne && !toks[j].Is(token.NewlineBefore) {
-					if nx, ok := l.numWords[toks[j+1].Lower]; ok && (nx.kind == nwScale || nx.kind == nwMultiplier) {
+				if j+1 < len(toks) && l.factsOf(&toks[j]).num.kind == nwOne && !toks[j].Is(token.NewlineBefore) {
+					if nx, ok := l.numWordOf(&toks[j+1]); ok && (nx.kind == nwScale || nx.kind == nwMultiplier) {
 						j++ // "half a million": the article stands for nothing
 					} else {
 						j++ // "half an hour": the caller reads the unit
@@ -454,9 +450,9 @@ func (l *Language) readWords(toks []token.Token, i int, first string, seed *floa
 				continue
 			}
 		}
-		if !ok && !st.any && l.fractions[w] > 0 && j+1 < len(toks) && l.numWords[toks[j+1].Lower].kind == nwScale {
+		if !ok && !st.any && f.fraction > 0 && j+1 < len(toks) && l.factsOf(&toks[j+1]).num.kind == nwScale {
 			// "quarter million"
-			st.last, st.haveLast, st.lastKind, st.any, st.frac = 1/l.fractions[w], true, nwValue, true, true
+			st.last, st.haveLast, st.lastKind, st.any, st.frac = 1/f.fraction, true, nwValue, true, true
 			st.lastPrec = st.last
 			j++
 			end = j
@@ -464,7 +460,7 @@ func (l *Language) readWords(toks []token.Token, i int, first string, seed *floa
 		}
 		if !ok {
 			// A fraction after a count: "two thirds", "one fifth".
-			if d := l.fractions[w]; d > 0 && st.haveLast && st.lastKind == nwValue && st.last >= 1 && st.last < 100 && fractionContext(toks, j) {
+			if d := f.fraction; d > 0 && st.haveLast && st.lastKind == nwValue && st.last >= 1 && st.last < 100 && fractionContext(toks, j) {
 				st.last /= d
 				st.frac = true
 				st.lastPrec = st.lastPrec / d
@@ -472,7 +468,7 @@ func (l *Language) readWords(toks []token.Token, i int, first string, seed *floa
 				end = j
 				continue
 			}
-			if l.pointWords[w] && st.any && j+1 < len(toks) {
+			if f.point && st.any && j+1 < len(toks) {
 				if k, ok := l.readPoint(toks, j+1, &st); ok {
 					j, end = k, k
 					continue
@@ -487,15 +483,12 @@ func (l *Language) readWords(toks []token.Token, i int, first string, seed *floa
 			if st.any || j+1 >= len(toks) || toks[j+1].Is(token.NewlineBefore) {
 				return l.finishWords(&st, i, end, isOrdinal)
 			}
-			nx := toks[j+1].Lower
-			nxw, isNum := l.numWords[nx]
-			_, isOrd := l.ordinals[nx]
-			isFrac := l.fractions[nx] > 0 && fractionContext(toks, j+1)
-			_ = isOrd
-			if !(isNum && (nxw.kind == nwScale || nxw.kind == nwMultiplier) || isFrac || l.halfWords[nx]) {
+			nx := l.factsOf(&toks[j+1])
+			isFrac := nx.fraction > 0 && fractionContext(toks, j+1)
+			if !(nx.num.kind == nwScale || nx.num.kind == nwMultiplier || isFrac || nx.half) {
 				return l.finishWords(&st, i, end, isOrdinal)
 			}
-			if l.halfWords[nx] {
+			if nx.half {
 				// "a half" is one half.
 				st.last, st.haveLast, st.lastKind, st.any, st.frac = 0.5, true, nwValue, true, true
 				st.lastPrec = 0.5
@@ -645,14 +638,14 @@ func fractionContext(toks []token.Token, j int) bool {
 func (l *Language) readHalfOrFraction(toks []token.Token, j int, st *wordState) (int, bool) {
 	k := j
 	num := 1.0
-	if k < len(toks) && l.numWords[toks[k].Lower].kind == nwOne {
+	if k < len(toks) && l.factsOf(&toks[k]).num.kind == nwOne {
 		k++
 	} else if k < len(toks) {
-		if w, ok := l.numWords[toks[k].Lower]; ok && w.kind == nwValue && w.value < 10 && k+1 < len(toks) &&
-			(l.fractions[toks[k+1].Lower] > 0 || w.value == 1 && l.halfWords[toks[k+1].Lower]) {
+		if w, ok := l.numWordOf(&toks[k]); ok && w.kind == nwValue && w.value < 10 && k+1 < len(toks) &&
+			(l.factsOf(&toks[k+1]).fraction > 0 || w.value == 1 && l.factsOf(&toks[k+1]).half) {
 			num = w.value
 			k++
-		} else if !l.halfWords[toks[k].Lower] {
+		} else if !l.factsOf(&toks[k]).half {
 			return 0, false
 		}
 	}
@@ -668,10 +661,10 @@ func (l *Language) readHalfOrFraction(toks []token.Token, j int, st *wordState) 
 	default:
 		return 0, false
 	}
-	if st.lastKind == nwScale && k+1 < len(toks) && l.numWords[toks[k+1].Lower].kind == nwScale && !toks[k+1].Is(token.NewlineBefore) {
+	if st.lastKind == nwScale && k+1 < len(toks) && l.factsOf(&toks[k+1]).num.kind == nwScale && !toks[k+1].Is(token.NewlineBefore) {
 		// "one billion and a half million": the fraction of the scale
 		// that follows.
-		v := l.numWords[toks[k+1].Lower].value
+		v := l.factsOf(&toks[k+1]).num.value
 		st.total += f * v
 		st.minPrec = math.Min(st.minPrec, f*v)
 		st.frac = true
@@ -700,7 +693,7 @@ func (l *Language) readPoint(toks []token.Token, j int, st *wordState) (int, boo
 			k++
 			break
 		}
-		w, ok := l.numWords[t.Lower]
+		w, ok := l.numWordOf(t)
 		if !ok || w.kind != nwValue || w.value >= 100 || w.value != math.Trunc(w.value) {
 			break
 		}
@@ -709,7 +702,7 @@ func (l *Language) readPoint(toks []token.Token, j int, st *wordState) (int, boo
 		case v < 10:
 			digits += string(rune('0' + v))
 		case v%10 == 0 && k+2 < len(toks) && toks[k+1].Text == "-" && toks[k+2].Glued():
-			if u, ok := l.numWords[toks[k+2].Lower]; ok && u.kind == nwValue && u.value < 10 {
+			if u, ok := l.numWordOf(&toks[k+2]); ok && u.kind == nwValue && u.value < 10 {
 				digits += string(rune('0'+v/10)) + string(rune('0'+int(u.value)))
 				k += 3
 				continue
@@ -754,8 +747,12 @@ func (l *Language) ReadOrdinal(toks []token.Token, i int) (value, end int, ok bo
 		if !l.lex.May(t) && !l.prefixedOrdinal(t.Lower) {
 			return 0, 0, false // most words: no ordinal, number or prefix
 		}
+		// What the tables say about the word and the one before, looked
+		// up once.
+		f := l.factsOf(t)
+		afterOne := i > 0 && l.factsOf(&toks[i-1]).num.kind == nwOne
 		// "ke-8"
-		if l.ordinalPrefix[t.Lower] && i+2 < len(toks) && toks[i+1].Text == "-" && toks[i+1].Glued() &&
+		if f.ordPrefix && i+2 < len(toks) && toks[i+1].Text == "-" && toks[i+1].Glued() &&
 			toks[i+2].Kind == token.Number && toks[i+2].Glued() && len(toks[i+2].Text) <= 4 {
 			return int(parseInt(toks[i+2].Text)), i + 3, true
 		}
@@ -769,17 +766,17 @@ func (l *Language) ReadOrdinal(toks []token.Token, i int) (value, end int, ok bo
 				}
 			}
 		}
-		if v, ok := l.ordinals[t.Lower]; ok {
-			if i > 0 && l.numWords[toks[i-1].Lower].kind == nwOne && v >= 3 {
+		if f.isOrdinal {
+			if v := f.ordinal; afterOne && v >= 3 {
 				return 0, 0, false // "a third", "a trillionth": fractions
 			}
-			return v, i + 1, true
+			return f.ordinal, i + 1, true
 		}
 		// "twenty-fifth", "one hundred twenty fifth", "two hundredth"
-		if i > 0 && l.numWords[toks[i-1].Lower].kind == nwOne && !toks[i].Is(token.NewlineBefore) {
+		if afterOne && !toks[i].Is(token.NewlineBefore) {
 			return 0, 0, false // "a third", "a trillionth": fractions
 		}
-		if _, isNum := l.numWords[t.Lower]; isNum {
+		if f.num.kind != 0 {
 			if n, ok := l.readWords(toks, i, "", nil, 0, true); ok && n.Ordinal && n.Value >= 1 && n.Value == math.Trunc(n.Value) {
 				return int(n.Value), n.End, true
 			}
@@ -791,7 +788,7 @@ func (l *Language) ReadOrdinal(toks []token.Token, i int) (value, end int, ok bo
 		if i > 0 && t.Glued() && (toks[i-1].Kind == token.Word || toks[i-1].Kind == token.Number) {
 			return 0, 0, false
 		}
-		if s.Kind == token.Word && s.Glued() && l.ordinalSuffix[s.Lower] {
+		if s.Kind == token.Word && s.Glued() && l.factsOf(s).ordSuffix {
 			return int(parseInt(t.Text)), i + 2, true
 		}
 	}

@@ -335,30 +335,33 @@ func (l *Language) compileElement(el string) ([]part, error) {
 	return parts, nil
 }
 
-// Captures holds what a pattern match read.
+// Captures holds what a pattern match read. The flags come last, packed
+// together: the matcher clears the captures for every pattern it tries and
+// saves them before every optional part, hundreds of thousands of times per
+// megabyte, so every padded byte costs.
 type Captures struct {
 	Year, Month, Day, Weekday [2]int // 0 = not written
-	YY2                       bool
-	MonthName                 bool // a month was written as a word
 	Hour, Minute              int
-	HasHour, HasMinute        bool
 	AmPm                      int     // 1 am, 2 pm
 	Num, Num2                 Numeral // $num and $num2
-	HasNum, HasNum2           bool
 	Ordinal                   int
-	HalfTag                   bool // the $q slot read "H1"/"H2"
 	Decade                    int
 	Century                   int    // first year of a century written "1800s"
 	DurUnit, DurUnit2         string // units of @dur_* lists (the second for @dur_any2)
 	Season                    [2]int // first and last month of a season
 	Offset                    int    // "last" -1, "this" 0, "next" +1
+	Part                      Part   // from a $part slot (early, mid, late, todate, rest)
+	Second                    int    // the seconds of a clock time (see Seconds)
+	DayPart                   int    // 1 + index into DayParts from the part_of_day list
+	Zone                      int    // 1 + index into Language.Zones from the tz list
+	Holiday                   int    // 1 + index into Language.Holidays from a $holiday slot
+	YY2                       bool
+	MonthName                 bool // a month was written as a word
+	HasHour, HasMinute        bool
+	HasNum, HasNum2           bool
+	HalfTag                   bool // the $q slot read "H1"/"H2"
 	HasOffset                 bool
-	Part                      Part // from a $part slot (early, mid, late, todate, rest)
 	Seconds                   bool // a clock time with seconds was read
-	Second                    int  // and its seconds
-	DayPart                   int  // 1 + index into DayParts from the part_of_day list
-	Zone                      int  // 1 + index into Language.Zones from the tz list
-	Holiday                   int  // 1 + index into Language.Holidays from a $holiday slot
 }
 
 // Match tries the pattern at toks[i] and returns the token index after the
@@ -481,7 +484,7 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures) (
 		case pt.listName == "midnight":
 			c.Hour, c.HasHour, c.Minute, c.HasMinute = 0, true, 0, true
 		case strings.HasPrefix(pt.listName, "dur_"):
-			u, ok := l.DurUnits[t.Lower]
+			u, ok := l.DurUnitAt(t)
 			if !ok {
 				u = t.Lower
 			}
@@ -518,7 +521,7 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures) (
 		if t.Kind != token.Word || !l.capsOK(t) {
 			return 0, false
 		}
-		m, ok := l.months[t.Lower]
+		m, ok := l.monthOf(t)
 		if !ok || (m.abbrev && pt.slot == slotMonthName) {
 			return 0, false
 		}
@@ -542,7 +545,7 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures) (
 		}
 		c.Day[s] = v
 		end := i + 1
-		if end < len(toks) && toks[end].Kind == token.Word && toks[end].Glued() && l.ordinalSuffix[toks[end].Lower] {
+		if end < len(toks) && toks[end].Kind == token.Word && toks[end].Glued() && l.factsOf(&toks[end]).ordSuffix {
 			end++
 		} else if pt.slot == slotDayTh {
 			return 0, false
@@ -552,7 +555,7 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures) (
 		if t.Kind != token.Word || !l.capsOK(t) {
 			return 0, false
 		}
-		w, ok := l.weekdays[t.Lower]
+		w, ok := l.weekdayOf(t)
 		if !ok || (w.abbrev && pt.slot == slotWeekdayName) {
 			return 0, false
 		}
@@ -593,7 +596,7 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures) (
 		if ok && n.Fraction && n.End-1 > i {
 			// "the previous three quarters": a count of periods, not three
 			// fourths (but "one and a quarter years" is 1.25).
-			if _, isUnit := l.DurUnits[toks[n.End-1].Lower]; isUnit && toks[n.End-2].Kind != token.Word || isUnit && l.numWords[toks[n.End-2].Lower].kind == nwValue {
+			if _, isUnit := l.DurUnitAt(&toks[n.End-1]); isUnit && toks[n.End-2].Kind != token.Word || isUnit && l.factsOf(&toks[n.End-2]).num.kind == nwValue {
 				n, ok = l.ReadNumeral(toks[:n.End-1], i)
 			}
 		}
@@ -726,7 +729,7 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures) (
 		c.Hour, c.HasHour, c.Minute, c.HasMinute = h, true, m, true
 		return i + 1, true
 	case slotA:
-		w, ok := l.numWords[t.Lower]
+		w, ok := l.numWordOf(t)
 		if t.Kind != token.Word || !ok || w.kind != nwOne {
 			return 0, false
 		}
@@ -801,7 +804,7 @@ func (l *Language) SpokenCentury(t *token.Token) bool {
 	if t.Kind != token.Word {
 		return false
 	}
-	w, ok := l.numWords[t.Lower]
+	w, ok := l.numWordOf(t)
 	return ok && w.kind == nwValue && w.value >= 11 && w.value <= 19
 }
 
@@ -828,7 +831,7 @@ func (l *Language) spokenYear(toks []token.Token, i int) (int, int, bool) {
 	if !wordsOnly(toks, i+1, n.End) {
 		return 0, 0, false
 	}
-	return int(l.numWords[toks[i].Lower].value)*100 + int(n.Value), n.End, true
+	return int(l.factsOf(&toks[i]).num.value)*100 + int(n.Value), n.End, true
 }
 
 // afterYearWord reports a word that may open a year in full words right
@@ -886,7 +889,7 @@ func (l *Language) isYear(toks []token.Token, i int, inDate bool) bool {
 		if (nx == l.group || nx == l.decimal) && n+1 < len(toks) && toks[n+1].Kind == token.Number && toks[n+1].Glued() {
 			return false
 		}
-		if toks[n].Kind == token.Word && !l.ordinalSuffix[toks[n].Lower] && toks[n].Lower != "s" {
+		if toks[n].Kind == token.Word && !l.factsOf(&toks[n]).ordSuffix && toks[n].Lower != "s" {
 			return false
 		}
 	}

@@ -11,7 +11,10 @@ import "github.com/crosscheck/crosscheck/claims/token"
 // It is filled once and then only read, so any number of goroutines may
 // look it up.
 type WordMap[V any] struct {
-	slots   []int32 // 0: empty, else an index into entries plus one
+	// slots hold an entry's hash in their top half and its index in
+	// entries plus one in the bottom half (0: empty), so that a probe
+	// passes over another word's slot without reading its entry.
+	slots   []uint64
 	entries []wordEntry[V]
 	shift   uint32 // slot of a hash: its top bits
 }
@@ -65,6 +68,19 @@ func (m *WordMap[V]) Get(t *token.Token) (V, bool) {
 	return zero, false
 }
 
+// Ref returns a pointer to the value of t's lower-case form, or nil: for
+// values too large to copy per lookup. The value must not be written.
+func (m *WordMap[V]) Ref(t *token.Token) *V {
+	h := t.Hash
+	if h == 0 {
+		h = token.HashString(t.Lower)
+	}
+	if i, ok := m.find(t.Lower, h); ok {
+		return &m.entries[i].val
+	}
+	return nil
+}
+
 // Each calls f with every word and its value, in the order they were added.
 func (m *WordMap[V]) Each(f func(w string, v V)) {
 	for _, e := range m.entries {
@@ -76,14 +92,17 @@ func (m *WordMap[V]) find(w string, h uint32) (int, bool) {
 	if len(m.slots) == 0 {
 		return 0, false
 	}
-	mask := uint32(len(m.slots) - 1)
+	slots := m.slots
+	mask := uint32(len(slots) - 1)
 	for i := h >> m.shift; ; i = (i + 1) & mask {
-		k := m.slots[i]
-		if k == 0 {
+		sl := slots[i&mask]
+		if sl == 0 {
 			return 0, false
 		}
-		if e := &m.entries[k-1]; e.hash == h && e.key == w {
-			return int(k - 1), true
+		if uint32(sl>>32) == h {
+			if k := int(uint32(sl)) - 1; m.entries[k].key == w {
+				return k, true
+			}
 		}
 	}
 }
@@ -91,17 +110,18 @@ func (m *WordMap[V]) find(w string, h uint32) (int, bool) {
 // place puts entry k (plus one) in the first free slot of its probe run.
 func (m *WordMap[V]) place(k int32) {
 	mask := uint32(len(m.slots) - 1)
-	i := m.entries[k-1].hash >> m.shift
+	h := m.entries[k-1].hash
+	i := h >> m.shift
 	for m.slots[i] != 0 {
 		i = (i + 1) & mask
 	}
-	m.slots[i] = k
+	m.slots[i] = uint64(h)<<32 | uint64(uint32(k))
 }
 
 // grow doubles the slots (at least 16) and places the entries again.
 func (m *WordMap[V]) grow() {
 	n := max(16, 2*len(m.slots))
-	m.slots = make([]int32, n)
+	m.slots = make([]uint64, n)
 	bits := uint32(0)
 	for 1<<bits < n {
 		bits++

@@ -231,23 +231,25 @@ func (r *dateRun) holidayYears(items []*dateItem) {
 // only until the date step ends.
 func (p *Pass) scanDates(idx *rules.Index) []rules.Match {
 	ms := p.scratch.matches[:0]
-	masks := idx.Anchors(p.Toks, p.scratch.masks)
+	masks := idx.AnchorsRead(p.Toks, p.words(), p.scratch.masks)
 	p.scratch.masks = masks
+	// The searches write their matches in place (see
+	// rules.Index.LongestInto).
+	var m, m2, pre rules.Match
 	for i := 0; i < len(p.Toks); i++ {
 		// dateMatchAt tests this too, but calling it at every token and
 		// returning an empty Match (416 bytes) cost 6% of extraction.
 		if p.blocked[i] || !idx.MayStart(masks, i) {
 			continue
 		}
-		m, ok := p.dateMatchAt(idx, masks, p.Toks, i)
-		if !ok {
+		if !p.dateMatchAt(idx, masks, p.Toks, i, &m) {
 			continue
 		}
 		// Only a match starting among the leading function words of m
 		// ("on", "from", "during") may take over: "Desember ini" must not
 		// cut "23 hingga 27 Desember" short.
 		for j := i + 1; j < m.End && j <= i+p.leadWords(m); j++ {
-			if m2, ok := p.dateMatchAt(idx, masks, p.Toks, j); ok && m2.End > m.End {
+			if p.dateMatchAt(idx, masks, p.Toks, j, &m2) && m2.End > m.End {
 				m = m2
 				break
 			}
@@ -255,7 +257,7 @@ func (p *Pass) scanDates(idx *rules.Index) []rules.Match {
 		if m.Start > i {
 			// The words before the winner, matched within their own span.
 			for k := i; k < m.Start; k++ {
-				if pre, ok := p.dateMatchAt(idx, masks, p.Toks[:m.Start], k); ok {
+				if p.dateMatchAt(idx, masks, p.Toks[:m.Start], k, &pre) {
 					ms = append(ms, pre)
 					k = pre.End - 1
 				}
@@ -290,13 +292,13 @@ func (p *Pass) leadWords(m rules.Match) int {
 		if t.Kind != token.Word {
 			break
 		}
-		if _, _, ok := p.Lang.Month(t.Lower); ok {
+		if _, _, ok := p.Lang.MonthAt(t); ok {
 			break
 		}
-		if _, _, ok := p.Lang.Weekday(t.Lower); ok {
+		if _, _, ok := p.Lang.WeekdayAt(t); ok {
 			break
 		}
-		if p.Lang.IsNumberWord(t.Lower) {
+		if p.Lang.IsNumberWordAt(t) {
 			break
 		}
 		if _, ok := p.Lang.Offset(t.Lower); ok {
@@ -307,18 +309,19 @@ func (p *Pass) leadWords(m rules.Match) int {
 	return n
 }
 
-// dateMatchAt returns the accepted match at toks[i].
-func (p *Pass) dateMatchAt(idx *rules.Index, masks []uint64, toks []token.Token, i int) (rules.Match, bool) {
+// dateMatchAt writes the accepted match at toks[i] into *out and reports
+// whether there is one.
+func (p *Pass) dateMatchAt(idx *rules.Index, masks []uint64, toks []token.Token, i int, out *rules.Match) bool {
 	if p.blocked[i] || !idx.MayStart(masks, i) {
-		return rules.Match{}, false
+		return false
 	}
-	return idx.LongestAnchored(toks, masks, i, func(m rules.Match) (int, bool) {
+	return idx.LongestInto(toks, masks, i, func(m rules.Match) (int, bool) {
 		if p.Blocked(m.Start, m.End) {
 			return 0, false
 		}
 		m.End = p.trimMatch(&m)
 		return m.End, !p.rejectMatch(&m)
-	})
+	}, out)
 }
 
 // continuation finds the next member of a list or the end of a range after
@@ -344,7 +347,8 @@ func (p *Pass) continuation(idx *rules.Index, masks []uint64, m rules.Match) (ru
 	if k >= len(p.Toks) || p.Blocked(k, k+1) || p.Toks[k].Is(token.NewlineBefore) {
 		return m, false
 	}
-	next, ok := p.dateMatchAt(idx, masks, p.Toks, k)
+	var next rules.Match
+	ok = p.dateMatchAt(idx, masks, p.Toks, k, &next)
 	if ok && (next.Pattern.Section != "dates" || isRange) {
 		// A full match at the range's end is scanned normally.
 		return m, false
@@ -391,7 +395,7 @@ func (p *Pass) trimMatch(m *rules.Match) int {
 			// Keep the period of an abbreviation ("Dec.", "a.m."); drop a
 			// sentence's full stop after a number or a whole word.
 			prev := &p.Toks[end-2]
-			_, abbrevMonth, isMonth := p.Lang.Month(prev.Lower)
+			_, abbrevMonth, isMonth := p.Lang.MonthAt(prev)
 			if prev.Kind == token.Number || isMonth && !abbrevMonth || prev.Kind == token.Word && len(prev.Text) > 4 && !isMonth {
 				end--
 				continue
@@ -413,7 +417,7 @@ func (p *Pass) rejectMatch(m *rules.Match) bool {
 	if c.Year[0] != 0 && c.Month[0] == 0 && c.Day[0] == 0 && c.Year[1] == 0 && c.Decade == 0 && c.Ordinal == 0 && c.Season[0] == 0 && c.Part == rules.PartNone {
 		// A bare year is a number when a counted noun or unit follows.
 		if e := m.End; e < len(toks) && toks[e].Kind == token.Word && !toks[e].Is(token.Capital) && !toks[e].Is(token.NewlineBefore) {
-			if _, ok := p.Lang.DurUnits[toks[e].Lower]; ok {
+			if _, ok := p.Lang.DurUnitAt(&toks[e]); ok {
 				return true
 			}
 			if _, _, ok := p.Lang.Units.Match(toks, e); ok {
@@ -472,10 +476,10 @@ func (p *Pass) rejectMatch(m *rules.Match) bool {
 		// count of quarters in words needs a cue ("for three quarters",
 		// "three straight quarters" are not fractions).
 		if c.DurUnit == "quarter" && m.Pattern.Section == "duration_patterns" {
-			if e < len(toks) && p.Lang.WordSet(rules.ListPartitive)[toks[e].Lower] {
+			if e < len(toks) && p.Lang.InSet(rules.ListPartitive, &toks[e]) {
 				return true
 			}
-			cue := m.Start > 0 && p.Lang.WordSet(rules.ListDurationCue)[toks[m.Start-1].Lower]
+			cue := m.Start > 0 && p.Lang.InSet(rules.ListDurationCue, &toks[m.Start-1])
 			if c.Num.Words && !cue {
 				return true
 			}
@@ -2195,9 +2199,9 @@ func (p *Pass) duration(c *claims.Claim, m rules.Match) bool {
 	toks := p.Toks
 	// "an hour and a half", "one year and a quarter": the language's and,
 	// one and half or fraction words.
-	if end+1 < len(toks) && p.Lang.IsAndWord(toks[end].Lower) {
+	if end+1 < len(toks) && p.Lang.IsAndWordAt(&toks[end]) {
 		k := end + 1
-		if p.Lang.IsOneWord(toks[k].Lower) && k+1 < len(toks) {
+		if p.Lang.IsOneWordAt(&toks[k]) && k+1 < len(toks) {
 			k++
 		}
 		if f, ok := p.Lang.PartOf(toks[k].Lower); ok {
@@ -2403,9 +2407,9 @@ func (p *Pass) rangeJoin(a, b *dateItem) (fromStart int, ok bool) {
 		return 0, false
 	}
 	fromStart, between := p.rangeJoinFrom(a)
-	if p.Lang.WordSet(rules.ListRangeAnd)[p.Toks[a.end].Lower] {
+	if p.Lang.InSet(rules.ListRangeAnd, &p.Toks[a.end]) {
 		// "and" makes a range only after "between"/"antara".
-		if !between || !p.Lang.WordSet(rules.ListRangeBetween)[p.Toks[fromStart].Lower] {
+		if !between || !p.Lang.InSet(rules.ListRangeBetween, &p.Toks[fromStart]) {
 			return 0, false
 		}
 	}
@@ -2476,7 +2480,7 @@ func (p *Pass) rangeToNow(a *dateItem, rest []*dateItem) *dateItem {
 		Date: &claims.DateValue{Start: pub, End: pub.AddDate(0, 0, 1), Gran: claims.GranDay, Relative: true,
 			Inferred: []string{"year", "month", "day"}}}}
 	from, _ := p.rangeJoinFrom(a)
-	if p.Lang.WordSet(rules.ListRangeAnd)[p.Toks[a.end].Lower] && from == a.start {
+	if p.Lang.InSet(rules.ListRangeAnd, &p.Toks[a.end]) && from == a.start {
 		return nil
 	}
 	r := p.makeRange(a, b, from)
@@ -2499,7 +2503,7 @@ func (p *Pass) rangeFromNow(b *dateItem, before []*dateItem) *dateItem {
 	} else {
 		return nil
 	}
-	if k < 2 || !p.Lang.WordSet(rules.ListNowWords)[p.Toks[k-1].Lower] || !p.Lang.List(rules.ListRangeFrom).Has(p.Toks, k-2) {
+	if k < 2 || !p.Lang.InSet(rules.ListNowWords, &p.Toks[k-1]) || !p.Lang.List(rules.ListRangeFrom).Has(p.Toks, k-2) {
 		return nil
 	}
 	if len(before) > 0 && before[len(before)-1].end > k-2 {

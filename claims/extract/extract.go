@@ -54,6 +54,18 @@ type Pass struct {
 	bounds   boundaries           // clause and comma counts, built as frame assignment needs them
 	tokHint  int                  // tokenAt's last answer, where its next search starts
 	lastSent sentRange            // sentenceTokens' last answer
+	tws      []rules.TokenWord    // what index.vocab read at the tokens, once words has read it
+}
+
+// words returns what the language's Vocab reads at the tokens, reading it
+// on the first call: the furniture and date indexes both need it (see
+// rules.Vocab).
+func (p *Pass) words() []rules.TokenWord {
+	if p.tws == nil {
+		p.tws = p.index.vocab.Read(p.Toks, p.scratch.tws)
+		p.scratch.tws = p.tws
+	}
+	return p.tws
 }
 
 // Report records a claim. Steps set Kind, Rule, Start, End, Value and
@@ -89,7 +101,13 @@ type Engine struct {
 	// one map lookup per token.
 	langWords rules.WordMap[[]uint8]
 	langKnown rules.WordFilter // langWords' keys
-	bufs      sync.Pool        // *scratch buffers reused across documents
+	// skipByFirst holds every language's non-empty SkipLines prefixes by
+	// their first byte, so that a line is compared only with the prefixes
+	// it can start with: comparing each line with every prefix of every
+	// language cost 2% of extraction.
+	skipByFirst [256][]string
+	skipEmpty   bool      // some prefix is empty: every line is skipped
+	bufs        sync.Pool // *scratch buffers reused across documents
 }
 
 // scratch is one document's working memory, pooled: tokens, the blocked
@@ -99,6 +117,7 @@ type scratch struct {
 	toks    []token.Token
 	blocked []bool
 	masks   []uint64
+	tws     []rules.TokenWord // Pass.words
 	// matches holds scanDates' matches, and counts the storage of the
 	// four prefix counts of boundaries: both were allocated per document
 	// and grew with it (a Match is 448 bytes; the counts four int32 per
@@ -112,6 +131,7 @@ type scratch struct {
 }
 
 type langIndex struct {
+	vocab     *rules.Vocab // the words of both indexes, numbered (Pass.words)
 	dates     *rules.Index // dates, relative expressions and durations, longest match wins
 	furniture *rules.Index
 	// The Rule of number and ordinal claims ("en/number"), joined once
@@ -123,9 +143,11 @@ type langIndex struct {
 func New(set *rules.Set) *Engine {
 	e := &Engine{Rules: set, langs: map[string]*langIndex{}}
 	for code, l := range set.Languages {
+		v := rules.NewVocab(l)
 		e.langs[code] = &langIndex{
-			dates:       rules.NewIndex(l, l.Dates, l.Relative, l.Durations),
-			furniture:   rules.NewIndex(l, l.Furniture),
+			vocab:       v,
+			dates:       rules.NewIndexIn(v, l.Dates, l.Relative, l.Durations),
+			furniture:   rules.NewIndexIn(v, l.Furniture),
 			numberRule:  code + "/number",
 			ordinalRule: code + "/ordinal",
 		}
@@ -145,8 +167,34 @@ func New(set *rules.Set) *Engine {
 			e.langKnown.Add(w)
 		}
 	}
+	for _, code := range set.Codes {
+		for _, pre := range set.Languages[code].SkipLines {
+			if pre == "" {
+				e.skipEmpty = true
+				continue
+			}
+			e.skipByFirst[pre[0]] = append(e.skipByFirst[pre[0]], pre)
+		}
+	}
 	e.Steps = DefaultSteps()
 	return e
+}
+
+// skipLine reports whether a line whose head (its first 48 bytes, lower
+// case) is head opens with one of the languages' SkipLines prefixes.
+func (e *Engine) skipLine(head []byte) bool {
+	if e.skipEmpty {
+		return true
+	}
+	if len(head) == 0 {
+		return false
+	}
+	for _, pre := range e.skipByFirst[head[0]] {
+		if len(head) >= len(pre) && string(head[:len(pre)]) == pre {
+			return true
+		}
+	}
+	return false
 }
 
 // Extract reads every claim of doc. It fills doc.Language and doc.Published
@@ -266,15 +314,7 @@ func (p *Pass) blockSkipLines() {
 				head[k] = c + 'a' - 'A'
 			}
 		}
-		skip := false
-		for _, code := range p.Rules.Codes {
-			for _, pre := range p.Rules.Languages[code].SkipLines {
-				if len(head) >= len(pre) && string(head[:len(pre)]) == pre {
-					skip = true
-				}
-			}
-		}
-		if !skip {
+		if !p.engine.skipLine(head) {
 			continue
 		}
 		for j := i; j < len(p.Toks) && p.Toks[j].Start < end; j++ {
@@ -463,13 +503,14 @@ func (p *Pass) pubDate() time.Time { return p.Doc.Published }
 // that no later step reads it. It reports nothing.
 func Furniture(p *Pass) {
 	idx := p.index.furniture
-	masks := idx.Anchors(p.Toks, p.scratch.masks)
+	masks := idx.AnchorsRead(p.Toks, p.words(), p.scratch.masks)
 	p.scratch.masks = masks
+	var m rules.Match
 	for i := 0; i < len(p.Toks); i++ {
 		if !idx.MayStart(masks, i) {
 			continue
 		}
-		if m, ok := idx.LongestAnchored(p.Toks, masks, i, nil); ok {
+		if idx.LongestInto(p.Toks, masks, i, nil, &m) {
 			p.Block(m.Start, m.End)
 			i = m.End - 1
 		}

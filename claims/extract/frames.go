@@ -438,7 +438,7 @@ func (p *Pass) scopeAfter(k int) string {
 	if p.Toks[k].Kind == token.Number && k+1 < len(p.Toks) && set.ScopeNouns.Has(p.Toks, k+1) {
 		return p.Toks[k+1].Lower // "in 13 countries": the scope is countries, whatever their number
 	}
-	if p.Lang.Detect[p.Toks[k].Lower] && k+1 < len(p.Toks) {
+	if p.Lang.DetectAt(&p.Toks[k]) && k+1 < len(p.Toks) {
 		k++ // "the", "this"
 	}
 	t := &p.Toks[k]
@@ -446,10 +446,10 @@ func (p *Pass) scopeAfter(k int) string {
 		return t.Lower
 	}
 	if t.Kind == token.Word && (t.Is(token.Capital) || t.Is(token.AllCaps)) && !t.Is(token.NewlineBefore) {
-		if _, _, ok := p.Lang.Month(t.Lower); ok {
+		if _, _, ok := p.Lang.MonthAt(t); ok {
 			return ""
 		}
-		if _, _, ok := p.Lang.Weekday(t.Lower); ok {
+		if _, _, ok := p.Lang.WeekdayAt(t); ok {
 			return ""
 		}
 		return t.Lower
@@ -643,12 +643,12 @@ func (p *Pass) subjectBefore(sentStart, ci int) string {
 		if t.Kind != token.Word || !t.Is(token.Capital) {
 			continue
 		}
-		if _, _, ok := p.Lang.Month(t.Lower); ok || p.Rules.AttrWords.Has(p.Toks, k) || p.Rules.Triggers.Has(p.Toks, k) || p.Lang.Detect[t.Lower] {
+		if _, _, ok := p.Lang.MonthAt(t); ok || p.Rules.AttrWords.Has(p.Toks, k) || p.Rules.Triggers.Has(p.Toks, k) || p.Lang.DetectAt(t) {
 			continue // "Turnout", "The": capitalised, but not a name
 		}
 		// Walk back to the first word of the name ("Anies Baswedan",
 		// "Prabowo-Gibran").
-		for k > sentStart && !p.Rules.Triggers.Has(p.Toks, k-1) && !p.Lang.Detect[p.Toks[k-1].Lower] && (p.Toks[k-1].Kind == token.Word && p.Toks[k-1].Is(token.Capital) ||
+		for k > sentStart && !p.Rules.Triggers.Has(p.Toks, k-1) && !p.Lang.DetectAt(&p.Toks[k-1]) && (p.Toks[k-1].Kind == token.Word && p.Toks[k-1].Is(token.Capital) ||
 			p.Toks[k-1].Text == "-" && p.Toks[k-1].Glued() && k > sentStart+1 && p.Toks[k-2].Is(token.Capital)) {
 			k--
 		}
@@ -858,11 +858,21 @@ func (bs *boundaries) extend(p *Pass, b int) {
 	}
 	for k := len(bs.clause) - 1; k < b; k++ {
 		cl, cm, fu, pa := bs.clause[k], bs.comma[k], bs.future[k], bs.past[k]
-		if p.clauseBreak(k) {
-			cl++
-		}
-		if t := p.Toks[k].Text; (t == "," || t == ";") && !inNumber(p.Toks, k) {
-			cm++
+		// A word breaks a clause only as a clause word, and only
+		// punctuation counts as a comma: most tokens are words, and the
+		// punctuation tests of clauseBreak cost them a string comparison
+		// each.
+		if t := &p.Toks[k]; t.Kind == token.Word {
+			if p.Rules.ClauseWords.MayStart(t) && p.Rules.ClauseWords.Has(p.Toks, k) {
+				cl++
+			}
+		} else {
+			if p.clauseBreak(k) {
+				cl++
+			}
+			if t := t.Text; (t == "," || t == ";") && !inNumber(p.Toks, k) {
+				cm++
+			}
 		}
 		// MayStart inlines: most tokens are no marker and cost no call.
 		if t := &p.Toks[k]; p.Lang.Future.MayStart(t) && p.Lang.Future.Has(p.Toks, k) {

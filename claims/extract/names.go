@@ -242,10 +242,10 @@ func (p *Pass) nameWord(k, b int, notNames map[string]bool) bool {
 		return false
 	}
 	if l := p.Lang; l != nil {
-		if _, abbrev, ok := l.Month(t.Lower); ok && (!abbrev || p.fullStopAfter(k, b)) {
+		if _, abbrev, ok := l.MonthAt(t); ok && (!abbrev || p.fullStopAfter(k, b)) {
 			return false
 		}
-		if _, abbrev, ok := l.Weekday(t.Lower); ok && (!abbrev || p.fullStopAfter(k, b)) {
+		if _, abbrev, ok := l.WeekdayAt(t); ok && (!abbrev || p.fullStopAfter(k, b)) {
 			return false
 		}
 		for _, z := range l.Zones {

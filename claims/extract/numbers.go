@@ -80,7 +80,7 @@ func (p *Pass) collectiveOrdinal(i, end int) bool {
 		return false
 	}
 	nx := &toks[end]
-	if nx.Kind != token.Word || nx.Is(token.NewlineBefore) || p.Lang.Detect[nx.Lower] {
+	if nx.Kind != token.Word || nx.Is(token.NewlineBefore) || p.Lang.DetectAt(nx) {
 		return false
 	}
 	if i == 0 || toks[i].Is(token.NewlineBefore) || toks[i-1].Kind == token.Punct {
@@ -183,7 +183,7 @@ func (p *Pass) unitAt(i int, before bool) (end int, u *rules.Unit, ok bool) {
 		}
 		return e, u, true
 	}
-	if u.Prefix && p.Lang.WordSet(rules.ListPrefixOnly)[toks[i].Lower] {
+	if u.Prefix && p.Lang.InSet(rules.ListPrefixOnly, &toks[i]) {
 		return 0, nil, false
 	}
 	return e, u, true
@@ -204,7 +204,7 @@ func (p *Pass) readNumber(i int) (numRead, bool) {
 			!strings.HasPrefix(u.Dimension, "money-") {
 			e++ // "magnitude-6.1": the hyphen joins, it is no minus
 		}
-		if _, ok := l.ReadNumeral(toks, e); ok && (toks[e].Kind == token.Number || l.IsNumberWord(toks[e].Lower)) {
+		if _, ok := l.ReadNumeral(toks, e); ok && (toks[e].Kind == token.Number || l.IsNumberWordAt(&toks[e])) {
 			unit = u
 			i = e
 		}
@@ -218,7 +218,7 @@ func (p *Pass) readNumber(i int) (numRead, bool) {
 		// "M7.8"
 		return p.finishNumber(r, first, i, rules.Numeral{Value: v.Value, Precision: v.Precision, End: v.End}, &l.UnitList[p.unitIndex("magnitude")])
 	}
-	isWord := t.Kind == token.Word && l.Lexical(t) && (l.IsNumberWord(t.Lower) || l.IsMinusWord(t.Lower) || l.IsFractionWord(t.Lower))
+	isWord := t.Kind == token.Word && l.Lexical(t) && l.IsNumeralWordAt(t)
 	if isWord && l.List(rules.ListVagueNeedsOf).Has(toks, i) && (i+1 >= len(toks) || toks[i+1].Lower != "of") {
 		return r, false // "he scores"
 	}
@@ -358,7 +358,7 @@ func (p *Pass) bareFigureEnd(end int) bool {
 	if end >= len(toks) || toks[end].Is(token.NewlineBefore) || toks[end].Kind == token.Punct {
 		return true
 	}
-	return toks[end].Kind == token.Word && (p.Lang.Detect[toks[end].Lower] || p.Lang.List(rules.ListHarmAfter).Has(toks, end))
+	return toks[end].Kind == token.Word && (p.Lang.DetectAt(&toks[end]) || p.Lang.List(rules.ListHarmAfter).Has(toks, end))
 }
 
 // moneyUnitAt reports a currency word after a number at token k ("2m
@@ -478,8 +478,8 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 			to = end + 1
 		} else if k, _, ok := l.List(rules.ListRangeTo).Match(toks, end); ok {
 			// "and" joins a range only after "between"/"antara".
-			isAnd := l.WordSet(rules.ListRangeAnd)[toks[end].Lower]
-			between := fromOK && l.WordSet(rules.ListRangeBetween)[toks[fromAt].Lower]
+			isAnd := l.InSet(rules.ListRangeAnd, &toks[end])
+			between := fromOK && l.InSet(rules.ListRangeBetween, &toks[fromAt])
 			if !isAnd || between {
 				to = k
 			}
@@ -541,7 +541,7 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 	// Feet and inches, kilometres and metres: "5 ft 2 in".
 	if unit != nil && unit.Dimension == "length" && end+1 < len(toks) {
 		k := end
-		if l.IsAndWord(toks[k].Lower) {
+		if l.IsAndWordAt(&toks[k]) {
 			k++
 		}
 		if n2, ok := l.ReadNumeral(toks, k); ok && toks[k].Kind == token.Number && n2.End < len(toks) {
@@ -593,7 +593,7 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 			k++
 		}
 		if k < len(toks) {
-			if du, ok := l.DurUnits[toks[k].Lower]; ok {
+			if du, ok := l.DurUnitAt(&toks[k]); ok {
 				// "thirty years old", "a 24-year-old": an age.
 				e := k + 1
 				if old := l.WordSet(rules.ListAgeAfter); e+1 < len(toks) && toks[e].Text == "-" && toks[e].Glued() && old[toks[e+1].Lower] {
@@ -725,7 +725,7 @@ func (p *Pass) grouped(i, end int) bool {
 func (p *Pass) compoundBounds(r *numRead, b rules.Bound) {
 	toks := p.Toks
 	k := r.end
-	if k+1 >= len(toks) || !p.Lang.WordSet(rules.ListBoundJoin)[toks[k].Lower] {
+	if k+1 >= len(toks) || !p.Lang.InSet(rules.ListBoundJoin, &toks[k]) {
 		return
 	}
 	q, b2, ok := p.Lang.Qualifiers.Match(toks, k+1)
@@ -769,10 +769,10 @@ func (p *Pass) labelNumber(i int) bool {
 			return true
 		}
 		if prev.Kind == token.Word && prev.Is(token.Capital) && !t.Is(token.NewlineBefore) && !p.sentenceStart(i-1) &&
-			!p.Lang.Qualifiers.Has(toks, i-1) && !p.prefixUnitBefore(i) && !p.Lang.IsNumberWord(prev.Lower) &&
+			!p.Lang.Qualifiers.Has(toks, i-1) && !p.prefixUnitBefore(i) && !p.Lang.IsNumberWordAt(prev) &&
 			!p.Lang.List(rules.ListRangeFrom).Has(toks, i-1) {
-			_, _, isMonth := p.Lang.Month(prev.Lower)
-			_, _, isWeekday := p.Lang.Weekday(prev.Lower)
+			_, _, isMonth := p.Lang.MonthAt(prev)
+			_, _, isWeekday := p.Lang.WeekdayAt(prev)
 			if !isMonth && !isWeekday {
 				if _, _, q := p.Lang.Qualifiers.MatchBefore(toks, i, 3); !q {
 					return true
@@ -797,7 +797,7 @@ func (p *Pass) labelNumber(i int) bool {
 		if w.Kind != token.Word || !w.Is(token.Capital) || w.Is(token.NewlineBefore) {
 			break
 		}
-		if k > i+1 && p.Lang.WordSet(rules.ListStreetWords)[w.Lower] {
+		if k > i+1 && p.Lang.InSet(rules.ListStreetWords, w) {
 			return true
 		}
 	}
@@ -823,10 +823,10 @@ func (p *Pass) yearAdjective(i int) bool {
 	if !before.Has(toks, i-1) && !(i > 1 && toks[i-1].Lower == "s" && toks[i-1].Glued() && (toks[i-2].Text == "'" || toks[i-2].Text == "’")) {
 		return false // "Kim's 2019 summit"
 	}
-	if p.Rules.Counted.Has(toks, i+1) || p.Lang.Units.Has(toks, i+1) || p.Lang.IsNumberWord(nx.Lower) {
+	if p.Rules.Counted.Has(toks, i+1) || p.Lang.Units.Has(toks, i+1) || p.Lang.IsNumberWordAt(nx) {
 		return false
 	}
-	_, isDur := p.Lang.DurUnits[nx.Lower]
+	_, isDur := p.Lang.DurUnitAt(nx)
 	return !isDur
 }
 
@@ -873,7 +873,7 @@ func (p *Pass) partOfCode(i, end int) bool {
 		if _, ok := p.Lang.ScaleSuffix(nx.Lower); ok {
 			return false
 		}
-		if p.Lang.IsOrdinalSuffix(nx.Lower) {
+		if p.Lang.IsOrdinalSuffixAt(nx) {
 			return false
 		}
 		return true
@@ -936,7 +936,7 @@ func (p *Pass) counted(end int) (string, bool) {
 			attrNext = true
 			break
 		}
-		if toks[k].Kind != token.Word || !p.Lang.Detect[toks[k].Lower] {
+		if toks[k].Kind != token.Word || !p.Lang.DetectAt(&toks[k]) {
 			break
 		}
 	}
@@ -945,7 +945,7 @@ func (p *Pass) counted(end int) (string, bool) {
 	// meetings", "lebih dari 100 uji coba rudal") — not "250 temporary
 	// camps hosting people".
 	k0 := end
-	if k0 < len(toks) && p.Lang.WordSet(rules.ListPartitive)[toks[k0].Lower] {
+	if k0 < len(toks) && p.Lang.InSet(rules.ListPartitive, &toks[k0]) {
 		k0++
 	}
 	for k0+2 < len(toks) && toks[k0].Kind == token.Word && toks[k0+1].Text == "-" && toks[k0+1].Glued() && toks[k0+2].Glued() {
@@ -963,7 +963,7 @@ func (p *Pass) counted(end int) (string, bool) {
 		}
 	}
 	k := end
-	if k < len(toks) && p.Lang.WordSet(rules.ListPartitive)[toks[k].Lower] {
+	if k < len(toks) && p.Lang.InSet(rules.ListPartitive, &toks[k]) {
 		k++
 	}
 	for k+2 < len(toks) && toks[k].Kind == token.Word && toks[k+1].Text == "-" && toks[k+1].Glued() && toks[k+2].Glued() {

@@ -1,0 +1,205 @@
+package rules
+
+import "github.com/crosscheck/crosscheck/claims/token"
+
+// wordFacts is everything the lexicon's word tables say about one
+// lower-case word, gathered in one entry so that the readers, which ask
+// several tables about the same token (is it a number word, an ordinal, a
+// fraction, a month?), look it up once, by the hash token.Scan computed,
+// instead of hashing the word again for each Go map.
+type wordFacts struct {
+	num       numWord // kind 0: not a number word
+	vague     [2]float64
+	ordinal   int // 0: not an ordinal word
+	fraction  float64
+	durUnit   string
+	sets      uint64 // bit id: the word is in WordSet(id)
+	month     monthWord
+	weekday   monthWord
+	isVague   bool
+	isOrdinal bool
+	isMonth   bool
+	isWeekday bool
+	isDurUnit bool
+	half      bool
+	minus     bool
+	ordSuffix bool
+	ordPrefix bool
+	and       bool
+	point     bool
+	detect    bool // a function word of the language (Detect)
+}
+
+// wordFacts.sets holds one bit per ListID.
+var _ = [1]struct{}{}[nLists/65]
+
+// noFacts is the entry of every word the tables do not hold. It is never
+// written.
+var noFacts wordFacts
+
+// buildFacts fills facts from the word maps; the maps stay the reference
+// (and serve lookups by string).
+func (l *Language) buildFacts() {
+	l.facts = WordMap[wordFacts]{}
+	l.factsKnown = WordFilter{}
+	at := func(w string) *wordFacts {
+		l.factsKnown.Add(w)
+		return l.facts.Ptr(w)
+	}
+	for w, v := range l.numWords {
+		at(w).num = v
+	}
+	for w, v := range l.vague {
+		f := at(w)
+		f.vague, f.isVague = v, true
+	}
+	for w, v := range l.ordinals {
+		f := at(w)
+		f.ordinal, f.isOrdinal = v, true
+	}
+	for w, v := range l.fractions {
+		at(w).fraction = v
+	}
+	for w, v := range l.DurUnits {
+		f := at(w)
+		f.durUnit, f.isDurUnit = v, true
+	}
+	for w, v := range l.months {
+		f := at(w)
+		f.month, f.isMonth = v, true
+	}
+	for w, v := range l.weekdays {
+		f := at(w)
+		f.weekday, f.isWeekday = v, true
+	}
+	for w, v := range l.halfWords {
+		at(w).half = v
+	}
+	for w, v := range l.minusWords {
+		at(w).minus = v
+	}
+	for w, v := range l.ordinalSuffix {
+		at(w).ordSuffix = v
+	}
+	for w, v := range l.ordinalPrefix {
+		at(w).ordPrefix = v
+	}
+	for w, v := range l.andWords {
+		at(w).and = v
+	}
+	for w, v := range l.pointWords {
+		at(w).point = v
+	}
+	for w, v := range l.Detect {
+		at(w).detect = v
+	}
+	for id, set := range l.requiredSets {
+		for w, v := range set {
+			if v {
+				at(w).sets |= 1 << id
+			}
+		}
+	}
+}
+
+// factsOfWord is factsOf for a lower-case word that is no token's.
+func (l *Language) factsOfWord(w string) *wordFacts {
+	if i, ok := l.facts.find(w, token.HashString(w)); ok {
+		return &l.facts.entries[i].val
+	}
+	return &noFacts
+}
+
+// factsOf is the entry of t's lower-case form (noFacts when there is none).
+func (l *Language) factsOf(t *token.Token) *wordFacts {
+	if !l.factsKnown.May(t) {
+		return &noFacts // most words, at the cost of a bit test
+	}
+	if f := l.facts.Ref(t); f != nil {
+		return f
+	}
+	return &noFacts
+}
+
+// numWordOf is l.numWords[t.Lower] with its presence.
+func (l *Language) numWordOf(t *token.Token) (numWord, bool) {
+	f := l.factsOf(t)
+	return f.num, f.num.kind != 0
+}
+
+// vagueOf is l.vague[t.Lower] with its presence.
+func (l *Language) vagueOf(t *token.Token) ([2]float64, bool) {
+	f := l.factsOf(t)
+	return f.vague, f.isVague
+}
+
+// ordinalOf is l.ordinals[t.Lower] with its presence.
+func (l *Language) ordinalOf(t *token.Token) (int, bool) {
+	f := l.factsOf(t)
+	return f.ordinal, f.isOrdinal
+}
+
+// monthOf is l.months[t.Lower] with its presence.
+func (l *Language) monthOf(t *token.Token) (monthWord, bool) {
+	f := l.factsOf(t)
+	return f.month, f.isMonth
+}
+
+// weekdayOf is l.weekdays[t.Lower] with its presence.
+func (l *Language) weekdayOf(t *token.Token) (monthWord, bool) {
+	f := l.factsOf(t)
+	return f.weekday, f.isWeekday
+}
+
+// DurUnitAt is DurUnits[t.Lower]: the time unit word t names ("days" ->
+// "day"), looked up by the token's hash.
+func (l *Language) DurUnitAt(t *token.Token) (string, bool) {
+	f := l.factsOf(t)
+	return f.durUnit, f.isDurUnit
+}
+
+// MonthAt is Month for token t, looked up by its hash.
+func (l *Language) MonthAt(t *token.Token) (n int, abbrev, ok bool) {
+	f := l.factsOf(t)
+	return f.month.n, f.month.abbrev, f.isMonth
+}
+
+// WeekdayAt is Weekday for token t, looked up by its hash.
+func (l *Language) WeekdayAt(t *token.Token) (n int, abbrev, ok bool) {
+	f := l.factsOf(t)
+	return f.weekday.n, f.weekday.abbrev, f.isWeekday
+}
+
+// IsNumberWordAt is IsNumberWord for token t, looked up by its hash.
+func (l *Language) IsNumberWordAt(t *token.Token) bool {
+	f := l.factsOf(t)
+	return f.num.kind != 0 || f.half || f.isVague
+}
+
+// IsOneWordAt is IsOneWord for token t, looked up by its hash.
+func (l *Language) IsOneWordAt(t *token.Token) bool { return l.factsOf(t).num.kind == nwOne }
+
+// IsAndWordAt is IsAndWord for token t, looked up by its hash.
+func (l *Language) IsAndWordAt(t *token.Token) bool { return l.factsOf(t).and }
+
+// IsMinusWordAt is IsMinusWord for token t, looked up by its hash.
+func (l *Language) IsMinusWordAt(t *token.Token) bool { return l.factsOf(t).minus }
+
+// IsFractionWordAt is IsFractionWord for token t, looked up by its hash.
+func (l *Language) IsFractionWordAt(t *token.Token) bool { return l.factsOf(t).fraction > 0 }
+
+// IsOrdinalSuffixAt is IsOrdinalSuffix for token t, looked up by its hash.
+func (l *Language) IsOrdinalSuffixAt(t *token.Token) bool { return l.factsOf(t).ordSuffix }
+
+// InSet is WordSet(id)[t.Lower], looked up by the token's hash.
+func (l *Language) InSet(id ListID, t *token.Token) bool { return l.factsOf(t).sets&(1<<id) != 0 }
+
+// DetectAt is Detect[t.Lower], looked up by the token's hash.
+func (l *Language) DetectAt(t *token.Token) bool { return l.factsOf(t).detect }
+
+// IsNumeralWordAt reports whether token t is a number, minus or fraction
+// word (IsNumberWord, IsMinusWord or IsFractionWord), in one lookup.
+func (l *Language) IsNumeralWordAt(t *token.Token) bool {
+	f := l.factsOf(t)
+	return f.num.kind != 0 || f.half || f.isVague || f.minus || f.fraction > 0
+}

@@ -1,0 +1,127 @@
+package rules
+
+import "github.com/crosscheck/crosscheck/claims/token"
+
+// Vocab numbers the words the pattern indexes of one language key on, so
+// that a document's tokens are read once (Read) and every index then takes
+// what it needs from the result (Index.AnchorsRead): the date and furniture
+// indexes each hashed every token into their own table, asked a third
+// whether the word opens a numeral, and tested its shape (a year's digits,
+// "Q3", "t14", "III") over again.
+//
+// Indexes add their words while they are built (NewIndexIn); after that a
+// Vocab is only read, so any number of goroutines may use it.
+type Vocab struct {
+	lang  *Language
+	ids   WordMap[int32]
+	words WordFilter
+	// numStart[id] is canStartNumber's table answer for word id (index 0
+	// is every word the Vocab does not hold).
+	numStart []bool
+}
+
+// TokenWord is what Vocab.Read found at one token: the number of its
+// lower-case form (0: not in the Vocab) and its shape bits.
+type TokenWord struct {
+	id    int32
+	shape uint16
+}
+
+// Token shapes, the facts of a token itself that anchor masks record (see
+// Index.shapeBits, which turns the low eight into an index's own bits).
+const (
+	shapeNumber   = 1 << iota // a digit run
+	shapeNumLike              // a digit run, punctuation, or a word that can open a numeral
+	shapeSmall                // one or two digits
+	shapeYear                 // four digits from 1000 to 2999
+	shapeMonthDay             // a word of a month name and digits ("june5")
+	shapeTwo                  // a word of two letters ("Q3", "H1")
+	shapeRoman                // a capitalised Roman ordinal ("III")
+	shapeTHour                // "t" and a digit ("t14")
+	shapePrefixed             // a word an ordinal prefix opens ("kedua")
+	shapeSpoken               // a numeral word: SpokenYearStart may hold
+)
+
+// NewVocab starts a vocabulary for l holding the words that open numerals.
+func NewVocab(l *Language) *Vocab {
+	v := &Vocab{lang: l, numStart: []bool{false}}
+	l.numStart.Each(func(w string, _ bool) { v.numStart[v.add(w)] = true })
+	return v
+}
+
+// add returns w's number, giving it the next one if it has none.
+func (v *Vocab) add(w string) int32 {
+	id := v.ids.Ptr(w)
+	if *id == 0 {
+		*id = int32(len(v.numStart))
+		v.numStart = append(v.numStart, false)
+		v.words.Add(w)
+	}
+	return *id
+}
+
+// ID is the number of t's lower-case form, 0 when the Vocab does not hold it.
+func (v *Vocab) ID(t *token.Token) int32 {
+	if !v.words.May(t) {
+		return 0 // most words, at the cost of a bit test
+	}
+	id, _ := v.ids.Get(t)
+	return id
+}
+
+// Read writes what each token is (see TokenWord) into dst's storage when
+// it is large enough and returns it, so a caller can reuse one buffer.
+func (v *Vocab) Read(toks []token.Token, dst []TokenWord) []TokenWord {
+	ws := dst[:0]
+	if cap(ws) < len(toks) {
+		ws = make([]TokenWord, len(toks))
+	}
+	ws = ws[:len(toks)]
+	for i := range toks {
+		ws[i] = v.word(&toks[i])
+	}
+	return ws
+}
+
+// word is what Read finds at t.
+func (v *Vocab) word(t *token.Token) TokenWord {
+	l := v.lang
+	id := v.ID(t)
+	var s uint16
+	switch t.Kind {
+	case token.Number:
+		s = shapeNumber | shapeNumLike
+		switch n := len(t.Text); {
+		case n <= 2:
+			s |= shapeSmall
+		case n == 4 && (t.Text[0] == '1' || t.Text[0] == '2'):
+			s |= shapeYear
+		}
+	case token.Punct:
+		s = shapeNumLike
+	case token.Word:
+		w := t.Lower
+		if l.prefixedOrdinal(w) {
+			s |= shapePrefixed | shapeNumLike | shapeSpoken
+		} else if v.numStart[id] {
+			s |= shapeNumLike | shapeSpoken
+		}
+		if len(w) == 2 {
+			s |= shapeTwo
+		}
+		if isDigit(w[len(w)-1]) {
+			if l.canStart(&part{kind: partSlot, slot: slotMonthDay}, t) {
+				s |= shapeMonthDay
+			}
+			if w[0] == 't' && isDigit(w[1]) {
+				s |= shapeTHour
+			}
+		}
+		if t.Flags&token.Capital != 0 && romanLetters(t.Text) {
+			if _, ok := romanOrdinals[t.Text]; ok {
+				s |= shapeRoman
+			}
+		}
+	}
+	return TokenWord{id: id, shape: s}
+}
