@@ -120,27 +120,29 @@ func (g *copyGroups) addDated(i int32, day int64, shingles []uint64, ent []*stre
 // every posting (postings no later document shares would otherwise stay).
 // The map is built anew: a Go map keeps its largest size after deletes.
 func (g *copyGroups) trim(day int64, ent []*streamEntry) {
-	win := make(map[uint64][]int32, len(g.win)/2)
-	for h, l := range g.win {
-		for len(l) > 0 && ent[l[0]].day < day-copyDays {
+	g.win = trimPostings(g.win, func(j int32) bool { return ent[j].day >= day-copyDays })
+}
+
+// trimPostings returns the postings (documents in load order, so the
+// oldest first) without their documents that keep rejects, in a new map:
+// a Go map keeps its largest size after deletes.
+func trimPostings[K uint64 | int32](m map[K][]int32, keep func(int32) bool) map[K][]int32 {
+	out := make(map[K][]int32, len(m)/2)
+	for k, l := range m {
+		for len(l) > 0 && !keep(l[0]) {
 			l = l[1:]
 		}
 		if len(l) > 0 {
-			win[h] = slices.Clip(l)
+			out[k] = slices.Clip(l)
 		}
 	}
-	g.win = win
+	return out
 }
 
 func (g *copyGroups) union(a, b int32) {
-	ra, rb := int32(g.uf.find(int(a))), int32(g.uf.find(int(b)))
-	if ra == rb {
+	root, other, ok := g.uf.join(a, b)
+	if !ok {
 		return
-	}
-	g.uf.union(int(ra), int(rb))
-	root, other := ra, rb
-	if int32(g.uf.find(int(ra))) != ra {
-		root, other = rb, ra
 	}
 	g.maxDay[root] = max(g.maxDay[root], g.maxDay[other])
 	g.undated[root] = g.undated[root] || g.undated[other]

@@ -278,6 +278,21 @@ func copyWindow(a, b *claims.Document) bool {
 	return d >= -copyDays && d <= copyDays
 }
 
+// join unions the sets of a and b and returns the root kept and the one
+// merged into it, for a caller that keeps data per root; ok is false when
+// they were one set already.
+func (u unionFind) join(a, b int32) (root, other int32, ok bool) {
+	ra, rb := int32(u.find(int(a))), int32(u.find(int(b)))
+	if ra == rb {
+		return ra, rb, false
+	}
+	u.union(int(ra), int(rb))
+	if int32(u.find(int(ra))) == ra {
+		return ra, rb, true
+	}
+	return rb, ra, true
+}
+
 // groups lists the members of every set, in index order, sets in the order
 // of their smallest member (which is also their root: union keeps the
 // smaller root). It replaces a map from root to members, which at 50,000

@@ -181,27 +181,13 @@ func (sw *sweep) join(i int32, day int64) {
 // trimPostings drops from every keyword posting the documents published
 // before day's window.
 func (sw *sweep) trimPostings(day int64) {
-	post := make(map[int32][]int32, len(sw.post)/2) // anew: see copyGroups.trim
-	for p, l := range sw.post {
-		for len(l) > 0 && sw.ent[l[0]].day < day-storyDays-1 {
-			l = l[1:]
-		}
-		if len(l) > 0 {
-			post[p] = slices.Clip(l)
-		}
-	}
-	sw.post = post
+	sw.post = trimPostings(sw.post, func(j int32) bool { return sw.ent[j].day >= day-storyDays-1 })
 }
 
 func (sw *sweep) union(a, b int32) {
-	ra, rb := int32(sw.parent.find(int(a))), int32(sw.parent.find(int(b)))
-	if ra == rb {
+	root, other, ok := sw.parent.join(a, b)
+	if !ok {
 		return
-	}
-	sw.parent.union(int(ra), int(rb))
-	root, other := ra, rb
-	if int32(sw.parent.find(int(ra))) != ra {
-		root, other = rb, ra
 	}
 	c, o := sw.comps[root], sw.comps[other]
 	c.members = append(c.members, o.members...)

@@ -13,7 +13,6 @@ import (
 	"github.com/crosscheck/crosscheck/claims"
 	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/compare/report"
-	"github.com/crosscheck/crosscheck/rules"
 )
 
 // Source yields documents one at a time, in id order (ingest.Source does,
@@ -64,12 +63,9 @@ func (a *Archive) Close() error { return a.spill.close() }
 // events, and the findings. The result is the same as Run's for the same
 // documents (TestArchiveEqualsRun).
 func RunArchive(src Source, opt Options, dir string) (*Archive, error) {
-	set := opt.Rules
-	if set == nil {
-		var err error
-		if set, err = rules.Builtin(); err != nil {
-			return nil, err
-		}
+	set, err := opt.ruleSet()
+	if err != nil {
+		return nil, err
 	}
 	eng := Engine(set)
 	sp, err := newSpill(dir)

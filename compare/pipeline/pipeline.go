@@ -63,15 +63,20 @@ func Engine(set *rules.Set) *extract.Engine {
 	return e
 }
 
+// ruleSet is opt's rule set, or the built-in rules.
+func (opt Options) ruleSet() (*rules.Set, error) {
+	if opt.Rules != nil {
+		return opt.Rules, nil
+	}
+	return rules.Builtin()
+}
+
 // Extract reads the claims of every document in parallel. The output is
 // ordered by document id then offset, whatever the scheduling.
 func Extract(docs []*claims.Document, opt Options) ([]*claims.Claim, error) {
-	set := opt.Rules
-	if set == nil {
-		var err error
-		if set, err = rules.Builtin(); err != nil {
-			return nil, err
-		}
+	set, err := opt.ruleSet()
+	if err != nil {
+		return nil, err
 	}
 	eng := Engine(set)
 	if opt.Language != "" {
@@ -123,14 +128,11 @@ func Extract(docs []*claims.Document, opt Options) ([]*claims.Claim, error) {
 
 // Run extracts, compares and builds the report.
 func Run(docs []*claims.Document, opt Options) (*Result, error) {
-	set := opt.Rules
-	if set == nil {
-		var err error
-		if set, err = rules.Builtin(); err != nil {
-			return nil, err
-		}
-		opt.Rules = set
+	set, err := opt.ruleSet()
+	if err != nil {
+		return nil, err
 	}
+	opt.Rules = set
 	cs, err := Extract(docs, opt)
 	if err != nil {
 		return nil, err
