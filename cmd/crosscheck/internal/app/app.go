@@ -176,6 +176,11 @@ type reportFlags struct {
 // about half as much CPU again.
 const spillAbove = 20000
 
+// smallInput: inputs whose files hold no more bytes than this are read
+// into memory without counting their articles first (20,000 articles of
+// news are 60–100 MB).
+const smallInput = 32 << 20
+
 // archiveGCPercent is the collector's setting during an archive run.
 const archiveGCPercent = 50
 
@@ -320,6 +325,11 @@ func runReport(args []string, env Env, claimsOnly bool) (code int, err error) {
 		return ExitError, fmt.Errorf("unknown --spill %q (want auto, always or never)", f.spill)
 	}
 	archive := (f.format == "json" || f.format == "jsonl") && f.spill != "never"
+	if archive && f.spill == "auto" && !contains(paths, "-") && inputBytes(paths) <= smallInput {
+		// Plainly small: read it into memory at once, without listing
+		// the articles first.
+		archive = false
+	}
 	var docs []*claims.Document
 	var src *ingest.Source
 	n, listed := 0, false
@@ -491,6 +501,24 @@ func runReport(args []string, env Env, claimsOnly bool) (code int, err error) {
 		}
 	}
 	return ExitOK, nil
+}
+
+// inputBytes is the size of the regular files under paths (what `--spill
+// auto` looks at first; errors and special files count as nothing here,
+// reading reports them).
+func inputBytes(paths []string) int64 {
+	var n int64
+	for _, p := range paths {
+		_ = filepath.WalkDir(p, func(_ string, d fs.DirEntry, err error) error {
+			if err == nil && d.Type().IsRegular() {
+				if fi, err := d.Info(); err == nil {
+					n += fi.Size()
+				}
+			}
+			return nil
+		})
+	}
+	return n
 }
 
 // checkRead refuses a run in which no document was read, unless
