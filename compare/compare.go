@@ -29,7 +29,14 @@ type Result struct {
 // Claims are compared only when they speak of the same frame and attribute,
 // about the same occurrence of the event, from different sources.
 func Compare(docs []*claims.Document, cs []*claims.Claim, set *rules.Set) Result {
-	return compareWith(docs, cs, set, nil)
+	return compareWith(docs, cs, set, nil, nil)
+}
+
+// CompareWords is Compare with the documents' grouping words read
+// beforehand (words[id]; a document without them is read here): the same
+// result, without scanning the texts again.
+func CompareWords(docs []*claims.Document, cs []*claims.Claim, set *rules.Set, words map[string]*Words) Result {
+	return compareWith(docs, cs, set, words, nil)
 }
 
 // Group tells the stories and syndicated copies of the documents as
@@ -37,22 +44,27 @@ func Compare(docs []*claims.Document, cs []*claims.Claim, set *rules.Set) Result
 // SourceOf and Copies, no findings. It is what `crosscheck claims` needs
 // (each document's story), at a fraction of the cost.
 func Group(docs []*claims.Document, cs []*claims.Claim, set *rules.Set) Result {
+	return GroupWords(docs, cs, set, nil)
+}
+
+// GroupWords is Group with words read beforehand, as in CompareWords.
+func GroupWords(docs []*claims.Document, cs []*claims.Claim, set *rules.Set, given map[string]*Words) Result {
 	read := readDocs(docs)
-	words := analyse(read, set, stopWords(set))
+	words := analyseWith(read, set, stopWords(set), given)
 	addFigures(leadsOf(read, words), cs)
 	return groupDocs(read, words).Result
 }
 
 // compareWith is Compare, keeping a trace of every claim in ex when ex is
 // not nil.
-func compareWith(docs []*claims.Document, cs []*claims.Claim, set *rules.Set, ex *Explanation) Result {
+func compareWith(docs []*claims.Document, cs []*claims.Claim, set *rules.Set, given map[string]*Words, ex *Explanation) Result {
 	read := readDocs(docs)
 	stop := stopWords(set)
 	// Participants named anywhere in a document (not only in its claims'
 	// sentences) are canonical across languages, the strongest sign that
 	// two articles tell the same story; analyse reads them with the words
 	// syndication and story grouping need, in one scan of each text.
-	words := analyse(read, set, stop)
+	words := analyseWith(read, set, stop, given)
 	addFigures(leadsOf(read, words), cs)
 	g := groupDocs(read, words)
 	cm := newComparer(set, read, &g.Result, g, stop, ex)

@@ -59,17 +59,64 @@ type docWords struct {
 // those used to scan the text on its own, and the participants' scan ran on
 // one goroutine: at a million claims that was a fifth of the comparison.
 func analyse(docs []*claims.Document, set *rules.Set, stop map[string]bool) []docWords {
+	return analyseWith(docs, set, stop, nil)
+}
+
+// analyseWith is analyse taking the words read beforehand where given
+// (words[id], see Analyser), each with a lead of its own (addFigures
+// appends to it).
+func analyseWith(docs []*claims.Document, set *rules.Set, stop map[string]bool, given map[string]*Words) []docWords {
 	out := make([]docWords, len(docs))
 	perDoc(docs, newScratch, func(i int, s *scratch) {
+		if w := given[docs[i].ID]; w != nil {
+			out[i] = w.w
+			l := &out[i].lead
+			l.mags, l.money = slices.Clone(l.mags), slices.Clone(l.money)
+			return
+		}
 		out[i] = s.analyseOne(docs[i], set, stop)
 	})
 	return out
 }
 
+// Words are one document's grouping words (keywords, sampled shingles,
+// the lead's anchors), read while its tokens are at hand (Analyser), so
+// that comparing does not scan its text again.
+type Words struct{ w docWords }
+
+// Analyser reads Words under a rule set; safe for concurrent use.
+type Analyser struct {
+	set  *rules.Set
+	stop map[string]bool
+	pool sync.Pool // *scratch
+}
+
+// NewAnalyser reads words under set.
+func NewAnalyser(set *rules.Set) *Analyser {
+	return &Analyser{set: set, stop: stopWords(set), pool: sync.Pool{New: func() any { return newScratch() }}}
+}
+
+// Words reads d's grouping words from its tokens, as token.Scan gives them
+// for d.Text (extract.Engine.ExtractThen hands them over).
+func (a *Analyser) Words(d *claims.Document, toks []token.Token) *Words {
+	s := a.pool.Get().(*scratch)
+	defer a.pool.Put(s)
+	return &Words{s.analyseTokens(d, toks, a.set, a.stop)}
+}
+
 // analyseOne derives one document's words (see analyse).
 func (s *scratch) analyseOne(d *claims.Document, set *rules.Set, stop map[string]bool) docWords {
-	s.storyStop = set.StoryStop
 	s.toks = token.Scan(d.Text, s.toks[:0])
+	return s.analyseTokens(d, s.toks, set, stop)
+}
+
+// analyseTokens is analyseOne over the document's tokens as token.Scan
+// gave them (extraction's, when it hands them over).
+func (s *scratch) analyseTokens(d *claims.Document, toks []token.Token, set *rules.Set, stop map[string]bool) docWords {
+	own := s.toks
+	s.toks = toks
+	defer func() { s.toks = own }()
+	s.storyStop = set.StoryStop
 	parts := d.Participants // found during extraction
 	if parts == nil {
 		parts = set.NamedIn(s.toks)

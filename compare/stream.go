@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/crosscheck/crosscheck/claims"
+	"github.com/crosscheck/crosscheck/claims/token"
 	"github.com/crosscheck/crosscheck/rules"
 )
 
@@ -80,6 +81,13 @@ func NewStream(set *rules.Set) *Stream {
 // instead of analysing the text again. Skipped documents are added too
 // (the report lists them); their words are nil. Safe for concurrent use.
 func (s *Stream) Add(d *claims.Document, cs []*claims.Claim) []byte {
+	return s.AddTokens(d, nil, cs)
+}
+
+// AddTokens is Add given the document's tokens as token.Scan gives them
+// (extract.Engine.ExtractThen hands them over), so that its text is not
+// scanned again; nil toks scans it.
+func (s *Stream) AddTokens(d *claims.Document, toks []token.Token, cs []*claims.Claim) []byte {
 	e := &streamEntry{doc: strip(d)}
 	if d.Status == claims.StatusSkipped {
 		s.mu.Lock()
@@ -87,7 +95,15 @@ func (s *Stream) Add(d *claims.Document, cs []*claims.Claim) []byte {
 		s.mu.Unlock()
 		return nil
 	}
-	w := s.words(d, cs)
+	var w docWords
+	if toks == nil {
+		w = s.words(d, cs)
+	} else {
+		sc := s.pool.Get().(*scratch)
+		w = sc.analyseTokens(d, toks, s.set, s.stop)
+		s.pool.Put(sc)
+		addFigures(map[string]*lead{d.ID: &w.lead}, cs)
+	}
 	enc := w.encode()
 	if d.HasDate() {
 		e.day = unixDay(d.Published)

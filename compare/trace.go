@@ -89,7 +89,7 @@ type Explanation struct {
 // Explain compares as Compare does and keeps what happened to every claim.
 func Explain(docs []*claims.Document, cs []*claims.Claim, set *rules.Set) *Explanation {
 	ex := &Explanation{Traces: map[*claims.Claim][]*Trace{}}
-	ex.Result = compareWith(docs, cs, set, ex)
+	ex.Result = compareWith(docs, cs, set, nil, ex)
 	for _, ts := range ex.Traces {
 		for _, t := range ts {
 			sort.SliceStable(t.Met, func(i, j int) bool { return byDocStart(t.Met[i].Claim, t.Met[j].Claim) < 0 })

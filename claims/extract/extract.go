@@ -200,6 +200,15 @@ func (e *Engine) skipLine(head []byte) bool {
 // Extract reads every claim of doc. It fills doc.Language and doc.Published
 // when the input did not give them (detected / read from a dateline).
 func (e *Engine) Extract(doc *claims.Document) []*claims.Claim {
+	return e.ExtractThen(doc, nil)
+}
+
+// ExtractThen is Extract that also hands then the document's tokens (as
+// token.Scan gives them; valid only during the call) with its claims,
+// before their buffer is reused: a caller that needs the tokens too (the
+// comparison's grouping words) need not scan the text again. then is not
+// called for a skipped document.
+func (e *Engine) ExtractThen(doc *claims.Document, then func(toks []token.Token, cs []*claims.Claim)) []*claims.Claim {
 	if doc.Status == claims.StatusSkipped {
 		return nil
 	}
@@ -230,6 +239,9 @@ func (e *Engine) Extract(doc *claims.Document) []*claims.Claim {
 	e.assignFrames(p, out)
 	p.readContext(out)
 	doc.Participants = p.Rules.NamedIn(p.Toks)
+	if then != nil {
+		then(p.Toks, out)
+	}
 	return out
 }
 

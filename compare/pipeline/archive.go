@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/crosscheck/crosscheck/claims"
+	"github.com/crosscheck/crosscheck/claims/token"
 	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/compare/report"
 )
@@ -96,8 +97,13 @@ func RunArchive(src Source, opt Options, dir string) (*Archive, error) {
 		go func() {
 			defer wg.Done()
 			for d := range jobs {
-				cs := eng.Extract(d)
-				words := st.Add(d, cs)
+				var words []byte
+				cs := eng.ExtractThen(d, func(toks []token.Token, cs []*claims.Claim) {
+					words = st.AddTokens(d, toks, cs) // extraction's tokens: no second scan
+				})
+				if words == nil { // a skipped document: listed, no words
+					st.Add(d, cs)
+				}
 				if err := sp.put(d, cs, words); err != nil {
 					select {
 					case errs <- err:

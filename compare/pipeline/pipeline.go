@@ -11,6 +11,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/claims"
 	"github.com/crosscheck/crosscheck/claims/extract"
+	"github.com/crosscheck/crosscheck/claims/token"
 	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/compare/report"
 	"github.com/crosscheck/crosscheck/rules"
@@ -74,11 +75,25 @@ func (opt Options) ruleSet() (*rules.Set, error) {
 // Extract reads the claims of every document in parallel. The output is
 // ordered by document id then offset, whatever the scheduling.
 func Extract(docs []*claims.Document, opt Options) ([]*claims.Claim, error) {
+	cs, _, err := extractWords(docs, opt, false)
+	return cs, err
+}
+
+// extractWords is Extract that, when words is set, also reads each
+// document's grouping words from extraction's tokens (compare.Analyser),
+// so that comparing does not scan the texts again.
+func extractWords(docs []*claims.Document, opt Options, words bool) ([]*claims.Claim, map[string]*compare.Words, error) {
 	set, err := opt.ruleSet()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	eng := Engine(set)
+	var an *compare.Analyser
+	var perWords []*compare.Words
+	if words {
+		an = compare.NewAnalyser(set)
+		perWords = make([]*compare.Words, len(docs))
+	}
 	if opt.Language != "" {
 		for _, d := range docs {
 			d.Language, d.LanguageSource = opt.Language, claims.SourceFlag
@@ -98,7 +113,13 @@ func Extract(docs []*claims.Document, opt Options) ([]*claims.Claim, error) {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				per[i] = eng.Extract(docs[i])
+				if an == nil {
+					per[i] = eng.Extract(docs[i])
+				} else {
+					per[i] = eng.ExtractThen(docs[i], func(toks []token.Token, _ []*claims.Claim) {
+						perWords[i] = an.Words(docs[i], toks)
+					})
+				}
 				if opt.Progress != nil {
 					mu.Lock()
 					done++
@@ -123,7 +144,16 @@ func Extract(docs []*claims.Document, opt Options) ([]*claims.Claim, error) {
 		}
 		return out[i].Start < out[j].Start
 	})
-	return out, nil
+	var ws map[string]*compare.Words
+	if words {
+		ws = make(map[string]*compare.Words, len(docs))
+		for i, w := range perWords {
+			if w != nil {
+				ws[docs[i].ID] = w
+			}
+		}
+	}
+	return out, ws, nil
 }
 
 // Run extracts, compares and builds the report.
@@ -133,17 +163,17 @@ func Run(docs []*claims.Document, opt Options) (*Result, error) {
 		return nil, err
 	}
 	opt.Rules = set
-	cs, err := Extract(docs, opt)
+	cs, words, err := extractWords(docs, opt, !opt.Stream)
 	if err != nil {
 		return nil, err
 	}
 	var cr compare.Result
 	if opt.GroupOnly {
-		cr = compare.Group(docs, cs, set)
+		cr = compare.GroupWords(docs, cs, set, words)
 	} else if opt.Stream {
 		cr = compareByStory(docs, cs, set)
 	} else {
-		cr = compare.Compare(docs, cs, set)
+		cr = compare.CompareWords(docs, cs, set, words)
 	}
 	in := report.Input{Documents: docs, Claims: cs, Findings: cr.Findings, Agreements: cr.Agreements,
 		Stories: cr.StoryOf, Syndicated: cr.Copies, LazyClaims: opt.LazyClaims}

@@ -114,3 +114,20 @@ func render(t *testing.T, r *report.Report, format string) string {
 	require.NoError(t, report.Render(&b, r, format, report.RenderOptions{}))
 	return b.String()
 }
+
+// Run reads the grouping words from extraction's tokens (CompareWords)
+// and finds exactly what Compare finds scanning the texts again.
+func TestRunWordsEqualCompare(t *testing.T) {
+	docs := corpusgen.Generate(21, 400, corpusgen.Mixed).Documents()
+	res, err := Run(docs, Options{})
+	require.NoError(t, err)
+	want := compare.Compare(docs, res.Claims, builtin(t))
+	assert.Equal(t, want, res.Compare)
+	if _, err := os.Stat("../../../shared/corpora"); err == nil {
+		docs := readDir(t, "../../../shared/corpora")
+		res, err := Run(docs, Options{GroupOnly: true})
+		require.NoError(t, err)
+		want := compare.Group(docs, res.Claims, builtin(t))
+		assert.Equal(t, want, res.Compare)
+	}
+}
