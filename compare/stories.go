@@ -97,10 +97,14 @@ func NewAnalyser(set *rules.Set) *Analyser {
 }
 
 // Words reads d's grouping words from its tokens, as token.Scan gives them
-// for d.Text (extract.Engine.ExtractThen hands them over).
+// for d.Text (extract.Engine.ExtractThen hands them over); nil toks scans
+// the text.
 func (a *Analyser) Words(d *claims.Document, toks []token.Token) *Words {
 	s := a.pool.Get().(*scratch)
 	defer a.pool.Put(s)
+	if toks == nil {
+		return &Words{s.analyseOne(d, a.set, a.stop)}
+	}
 	return &Words{s.analyseTokens(d, toks, a.set, a.stop)}
 }
 
@@ -760,6 +764,10 @@ func newKeyword(class uint8, w string) keyword {
 }
 
 // kind tells names (participants and proper nouns) from content words.
+// key names the keyword by class and word, as the archive-wide counts of
+// a Stream and its window's postings do.
+func (k keyword) key() string { return string(rune(k.class)) + k.word }
+
 func (k keyword) kind() uint8 {
 	if k.class == kwContent {
 		return 1

@@ -51,7 +51,7 @@ type Stream struct {
 
 	set  *rules.Set
 	stop map[string]bool
-	pool sync.Pool // *scratch
+	an   *Analyser
 
 	mu      sync.Mutex
 	entries []*streamEntry
@@ -71,7 +71,8 @@ type streamEntry struct {
 
 // NewStream starts a comparison under the rule set.
 func NewStream(set *rules.Set) *Stream {
-	return &Stream{set: set, stop: stopWords(set), pool: sync.Pool{New: func() any { return newScratch() }},
+	an := NewAnalyser(set)
+	return &Stream{set: set, stop: an.stop, an: an,
 		df: map[string]int32{}, docFreq: map[string]int{}, counts: newShingleCounts()}
 }
 
@@ -95,15 +96,7 @@ func (s *Stream) AddTokens(d *claims.Document, toks []token.Token, cs []*claims.
 		s.mu.Unlock()
 		return nil
 	}
-	var w docWords
-	if toks == nil {
-		w = s.words(d, cs)
-	} else {
-		sc := s.pool.Get().(*scratch)
-		w = sc.analyseTokens(d, toks, s.set, s.stop)
-		s.pool.Put(sc)
-		addFigures(map[string]*lead{d.ID: &w.lead}, cs)
-	}
+	w := s.words(d, toks, cs)
 	enc := w.encode()
 	if d.HasDate() {
 		e.day = unixDay(d.Published)
@@ -117,12 +110,7 @@ func (s *Stream) AddTokens(d *claims.Document, toks []token.Token, cs []*claims.
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, k := range w.keywords {
-		key := string(rune(k.class)) + k.word
-		if n, ok := s.df[key]; ok {
-			s.df[key] = n + 1
-		} else {
-			s.df[strings.Clone(key)] = 1
-		}
+		s.df[k.key()]++ // key builds a new string: the text's memory is not kept
 	}
 	for n := range w.lead.all {
 		if c, ok := s.docFreq[n]; ok {
@@ -137,12 +125,10 @@ func (s *Stream) AddTokens(d *claims.Document, toks []token.Token, cs []*claims.
 	return enc
 }
 
-// words derives a document's grouping words, with its claims' figures in
-// its lead, as Compare does.
-func (s *Stream) words(d *claims.Document, cs []*claims.Claim) docWords {
-	sc := s.pool.Get().(*scratch)
-	w := sc.analyseOne(d, s.set, s.stop)
-	s.pool.Put(sc)
+// words derives a document's grouping words (from toks, or scanning its
+// text when nil), with its claims' figures in its lead, as Compare does.
+func (s *Stream) words(d *claims.Document, toks []token.Token, cs []*claims.Claim) docWords {
+	w := s.an.Words(d, toks).w
 	addFigures(map[string]*lead{d.ID: &w.lead}, cs)
 	return w
 }

@@ -24,7 +24,7 @@ import (
 func (sw *sweep) postings(kws []keyword) []int32 {
 	var out []int32
 	for _, k := range kws {
-		if p, ok := sw.kw[string(rune(k.class))+k.word]; ok {
+		if p, ok := sw.kw[k.key()]; ok {
 			out = append(out, p)
 		}
 	}

@@ -18,7 +18,7 @@ func TestWordsRoundTrip(t *testing.T) {
 	s := NewStream(set)
 	docs := append(syntheticArchive(3, 60, 6, 4, 3), corpusgen.Generate(2, 60, corpusgen.Mixed).Documents()...)
 	for _, d := range docs {
-		w := s.words(d, nil)
+		w := s.words(d, nil, nil)
 		b := w.encode()
 		got, err := decodeWords(b)
 		require.NoError(t, err, d.ID)
@@ -43,7 +43,7 @@ func FuzzDecodeWords(f *testing.F) {
 	require.NoError(f, err)
 	s := NewStream(set)
 	for _, d := range syntheticArchive(1, 5, 2, 2, 1) {
-		w := s.words(d, nil)
+		w := s.words(d, nil, nil)
 		f.Add(w.encode())
 	}
 	f.Add([]byte{})
