@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime"
 	"sync"
 
 	"github.com/crosscheck/crosscheck/claims"
@@ -82,16 +81,11 @@ func RunArchive(src Source, opt Options, dir string) (*Archive, error) {
 	st := compare.NewStream(set)
 	st.Slim = true // the report needs the claims' ids only
 	st.GroupOnly = opt.GroupOnly
-	workers := opt.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	total := src.Len()
+	workers := opt.workers()
 	jobs := make(chan *claims.Document, workers)
 	errs := make(chan error, workers)
 	var wg sync.WaitGroup
-	var mu sync.Mutex
-	done := 0
+	prog := newProgress(opt.Progress, src.Len())
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
@@ -110,12 +104,7 @@ func RunArchive(src Source, opt Options, dir string) (*Archive, error) {
 					default:
 					}
 				}
-				if opt.Progress != nil {
-					mu.Lock()
-					done++
-					opt.Progress(done, total)
-					mu.Unlock()
-				}
+				prog.one()
 			}
 		}()
 	}

@@ -64,6 +64,36 @@ func Engine(set *rules.Set) *extract.Engine {
 	return e
 }
 
+// workers is how many goroutines extract: opt.Workers, or GOMAXPROCS.
+func (opt Options) workers() int {
+	if opt.Workers > 0 {
+		return opt.Workers
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
+// progress calls f (Options.Progress, may be nil) after each of total
+// documents is extracted; safe for concurrent use.
+type progress struct {
+	mu          sync.Mutex
+	done, total int
+	f           func(done, total int)
+}
+
+func newProgress(f func(done, total int), total int) *progress {
+	return &progress{f: f, total: total}
+}
+
+func (p *progress) one() {
+	if p.f == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.done++
+	p.f(p.done, p.total)
+}
+
 // ruleSet is opt's rule set, or the built-in rules.
 func (opt Options) ruleSet() (*rules.Set, error) {
 	if opt.Rules != nil {
@@ -99,15 +129,11 @@ func extractWords(docs []*claims.Document, opt Options, words bool) ([]*claims.C
 			d.Language, d.LanguageSource = opt.Language, claims.SourceFlag
 		}
 	}
-	workers := opt.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
+	workers := opt.workers()
 	per := make([][]*claims.Claim, len(docs))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
-	var mu sync.Mutex
-	done := 0
+	prog := newProgress(opt.Progress, len(docs))
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
@@ -120,12 +146,7 @@ func extractWords(docs []*claims.Document, opt Options, words bool) ([]*claims.C
 						perWords[i] = an.Words(docs[i], toks)
 					})
 				}
-				if opt.Progress != nil {
-					mu.Lock()
-					done++
-					opt.Progress(done, len(docs))
-					mu.Unlock()
-				}
+				prog.one()
 			}
 		}()
 	}
