@@ -150,7 +150,7 @@ func jsonArray[T any](j *jsonWriter, name string, xs []T) {
 // for it when nil), or for a report built with Input.LazyClaims or
 // Input.ClaimSource each claim converted as it is written.
 func (j *jsonWriter) claims(r *Report, cs []Claim) {
-	if !r.isLazy {
+	if !r.isLazyClaims() {
 		jsonArray(j, "claims", cs)
 		return
 	}

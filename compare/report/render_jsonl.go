@@ -102,7 +102,7 @@ func jsonlDocsAndClaims(w *bufio.Writer, enc *json.Encoder, r *Report) error {
 			return err
 		}
 	}
-	if !r.isLazy {
+	if !r.isLazyClaims() {
 		for i := range r.Claims {
 			if err := enc.Encode(jsonlClaim{"claim", &r.Claims[i]}); err != nil {
 				return err

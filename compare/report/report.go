@@ -28,10 +28,9 @@ type Report struct {
 	Stale []Decision `json:"stale_reviews,omitempty"`
 
 	// lazy yields the claims, sorted, of a report built with
-	// Input.LazyClaims or Input.ClaimSource (isLazy); Claims is then nil
+	// Input.LazyClaims or Input.ClaimSource (lazy.Each set); Claims is then nil
 	// until Materialize.
-	lazy   ClaimSource
-	isLazy bool
+	lazy ClaimSource
 }
 
 // ClaimSource yields a report's claims in report order (by document, then
@@ -198,11 +197,11 @@ func Build(in Input) *Report {
 		r.Documents = append(r.Documents, FromDocument(d, in.Stories[d.ID], in.Syndicated[d.ID]))
 	}
 	if in.ClaimSource != nil {
-		r.lazy, r.isLazy = *in.ClaimSource, true
+		r.lazy = *in.ClaimSource
 	} else {
 		cs := append([]*claims.Claim(nil), in.Claims...)
 		SortClaims(cs)
-		r.lazy, r.isLazy = sliceSource(cs), true
+		r.lazy = sliceSource(cs)
 		if !in.LazyClaims {
 			r.Materialize()
 		}
@@ -312,7 +311,7 @@ func FromFinding(f compare.Finding) Discrepancy {
 // or Input.ClaimSource into Claims (a no-op otherwise); the error is the
 // source's.
 func (r *Report) Materialize() error {
-	if !r.isLazy {
+	if !r.isLazyClaims() {
 		return nil
 	}
 	r.Claims = make([]Claim, 0, r.lazy.N)
@@ -320,13 +319,17 @@ func (r *Report) Materialize() error {
 		r.Claims = append(r.Claims, FromClaim(c))
 		return nil
 	})
-	r.lazy, r.isLazy = ClaimSource{}, false
+	r.lazy = ClaimSource{}
 	return err
 }
 
+// isLazyClaims reports whether the claims are read from r.lazy as they are
+// written (Claims is then nil).
+func (r *Report) isLazyClaims() bool { return r.lazy.Each != nil }
+
 // ClaimCount is the number of claims, materialized or not.
 func (r *Report) ClaimCount() int {
-	if r.isLazy {
+	if r.isLazyClaims() {
 		return r.lazy.N
 	}
 	return len(r.Claims)
