@@ -180,8 +180,7 @@ type WordsLoader func(id string) ([]byte, error)
 // workers stories are compared at a time. It returns the result Compare
 // would, and every document added, by id, without texts.
 func (s *Stream) Run(load Loader, words WordsLoader, workers int) (Result, []*claims.Document, error) {
-	sw := s.newSweep(load, max(workers, 1))
-	sw.loadWords = words
+	sw := s.newSweep(load, words, max(workers, 1))
 	err := sw.run() // returns once every story has been compared
 	if err == nil {
 		err = sw.failed() // a worker's: reading a story back
@@ -217,7 +216,6 @@ type sweep struct {
 	undatedGroups [][]int32 // groupAlone's groups, with their provisional numbers
 	undatedProv   []int
 	compOf        []int32 // per read document: its component's number (dated), -1 undated
-	ncomp         int32
 	compMin       []int32 // per component: its smallest dated document
 
 	jobs  chan storyJob
@@ -284,9 +282,9 @@ type keptInfo struct {
 	names      map[int][]string
 }
 
-func (s *Stream) newSweep(load Loader, workers int) *sweep {
+func (s *Stream) newSweep(load Loader, words WordsLoader, workers int) *sweep {
 	slices.SortFunc(s.entries, func(a, b *streamEntry) int { return strings.Compare(a.doc.ID, b.doc.ID) })
-	sw := &sweep{s: s, load: load, kw: map[string]int32{}, post: map[int32][]int32{}, open: map[int32]*openDoc{},
+	sw := &sweep{s: s, load: load, loadWords: words, kw: map[string]int32{}, post: map[int32][]int32{}, open: map[int32]*openDoc{},
 		comps: map[int32]*comp{}, uPost: map[int32][]int32{}, uBest: map[int32]undatedBest{}, uNames: map[string]bool{},
 		uLeads: map[string]*lead{}, kept: map[string]*keptInfo{}, jobs: make(chan storyJob, workers)}
 	for _, e := range s.entries {

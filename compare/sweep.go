@@ -244,13 +244,14 @@ func (sw *sweep) closeComp(c *comp) {
 			}
 		}
 		sw.parts = append(sw.parts, p)
-		if len(sw.uNames) > 0 || slices.ContainsFunc(p.members, sw.copies.withUndated) {
-			// Undated documents may join it, or a copy of one of its
-			// articles is undated (its source may still change): compared
-			// once every undated document is placed.
-			m := merge(ls)
-			m.detachLead()
-			if slices.ContainsFunc(m.names, func(n string) bool { return sw.uNames[n] }) || slices.ContainsFunc(p.members, sw.copies.withUndated) {
+		// It waits until every undated document is placed when a copy of
+		// one of its articles is undated (its source may still change) or
+		// undated documents may join it (its leads share a name with one
+		// of theirs).
+		waits := slices.ContainsFunc(p.members, sw.copies.withUndated)
+		if waits || len(sw.uNames) > 0 {
+			m := merge(ls) // of decoded leads: no text is kept
+			if waits || slices.ContainsFunc(m.names, func(n string) bool { return sw.uNames[n] }) {
 				p.merged = m
 				continue
 			}
@@ -264,13 +265,6 @@ func (sw *sweep) closeComp(c *comp) {
 	for _, m := range c.members {
 		delete(sw.open, m)
 	}
-}
-
-// detachLead copies a merged lead's strings (see docWords.detach).
-func (l *lead) detachLead() {
-	w := docWords{lead: *l}
-	w.detach()
-	*l = w.lead
 }
 
 // job starts the comparison of part p (nil: an undated group of members).
