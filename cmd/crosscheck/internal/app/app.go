@@ -324,39 +324,16 @@ func runReport(args []string, env Env, claimsOnly bool) (code int, err error) {
 	if !contains([]string{"auto", "always", "never"}, f.spill) {
 		return ExitError, fmt.Errorf("unknown --spill %q (want auto, always or never)", f.spill)
 	}
-	archive := (f.format == "json" || f.format == "jsonl") && f.spill != "never"
-	if archive && f.spill == "auto" && !contains(paths, "-") && inputBytes(paths) <= smallInput {
-		// Plainly small: read it into memory at once, without listing
-		// the articles first.
-		archive = false
+	docs, src, err := f.readInputs(paths, iopt)
+	if err != nil {
+		return ExitError, err
 	}
-	var docs []*claims.Document
-	var src *ingest.Source
-	n, listed := 0, false
+	archive, n := src != nil, len(docs)
 	if archive {
-		if src, err = ingest.Stream(paths, iopt); err != nil {
-			return ExitError, err
-		}
 		defer src.Close()
 		n = src.Len()
-		if f.spill == "auto" && n <= spillAbove {
-			// Small enough to hold: read the listed articles into memory.
-			archive, listed = false, true
-			if err := src.Each(func(d *claims.Document) error { docs = append(docs, d); return nil }); err != nil {
-				return ExitError, err
-			}
-		}
-	}
-	if !archive && !listed {
-		if docs, err = ingest.Read(paths, iopt); err != nil {
-			return ExitError, err
-		}
-	}
-	if !archive {
-		n = len(docs)
-		if err := f.checkRead(docs, paths); err != nil {
-			return ExitError, err
-		}
+	} else if err := f.checkRead(docs, paths); err != nil {
+		return ExitError, err
 	}
 	// Listing claims needs each document's story, not the findings.
 	opt := pipeline.Options{Rules: set, Language: f.lang, LazyClaims: f.format == "json" || f.format == "jsonl", GroupOnly: claimsOnly}
@@ -501,6 +478,31 @@ func runReport(args []string, env Env, claimsOnly bool) (code int, err error) {
 		}
 	}
 	return ExitOK, nil
+}
+
+// readInputs reads the inputs into memory, or, for an archive run, opens
+// them to be read one at a time (src not nil; the caller closes it).
+// `--spill auto` runs an archive only for inputs over smallInput bytes
+// that list more than spillAbove articles.
+func (f *reportFlags) readInputs(paths []string, iopt ingest.Options) (docs []*claims.Document, src *ingest.Source, err error) {
+	archive := (f.format == "json" || f.format == "jsonl") && f.spill != "never"
+	if archive && f.spill == "auto" && !contains(paths, "-") && inputBytes(paths) <= smallInput {
+		archive = false // plainly small: read at once, without listing first
+	}
+	if !archive {
+		docs, err = ingest.Read(paths, iopt)
+		return docs, nil, err
+	}
+	if src, err = ingest.Stream(paths, iopt); err != nil {
+		return nil, nil, err
+	}
+	if f.spill == "always" || src.Len() > spillAbove {
+		return nil, src, nil
+	}
+	// Small enough to hold after all: read the listed articles into memory.
+	defer src.Close()
+	err = src.Each(func(d *claims.Document) error { docs = append(docs, d); return nil })
+	return docs, nil, err
 }
 
 // inputBytes is the size of the regular files under paths (what `--spill
