@@ -28,9 +28,11 @@ func newShingleCounts() *shingleCounts {
 // slot is row r's counter for hash h: a multiply-shift hash per row over
 // the shingle's 64-bit FNV hash.
 func slot(h uint64, r int) uint64 {
-	mult := [sketchRows]uint64{0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93}
-	return (h * mult[r]) >> (64 - sketchBits)
+	return (h * sketchMult[r]) >> (64 - sketchBits)
 }
+
+// sketchMult are the rows' odd multipliers.
+var sketchMult = [sketchRows]uint64{0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93}
 
 // add counts one document having each of hs (distinct).
 func (s *shingleCounts) add(hs []uint64) {
