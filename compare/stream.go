@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -17,13 +18,12 @@ import (
 //
 //  1. Add every document with its claims, in any order and from any
 //     number of goroutines, as it is extracted; the caller then writes
-//     them somewhere it can read them back by id (a spill file) and
-//     drops them. Stream keeps, per document, its metadata without the
-//     text, its publication day, its keyword counts and its sampled
-//     shingles (syndication needs every pair, whatever their dates: about
-//     1.5 KB per article); and archive-wide counts of keywords and lead
-//     names, which grow with the vocabulary, not the archive. Undated
-//     documents keep their grouping words too: they may join any story.
+//     them somewhere it can read them back by id (a Store: a spill file)
+//     and drops them. Stream keeps, per document, its id, its publication
+//     day and its counts of keywords and shingles (about 60 bytes); and
+//     archive-wide counts of keywords, lead names and shingles, which
+//     grow with the vocabulary, not the archive. Undated documents keep
+//     their grouping words too: they may join any story.
 //  2. Run reads the dated documents back in date order. A document's
 //     story is decided by the articles published within storyDays of it,
 //     so a sliding window of 2×(storyDays+1) days holds what grouping
@@ -36,9 +36,11 @@ import (
 //     and background sentences, keyed by an earlier time) are kept, with
 //     the names of their sentences, and compared last.
 //
-// What grows with the archive is therefore the per-document metadata and
-// shingles, the claims of once-only and background events, and the
-// findings; texts and all other claims are held one window at a time.
+// What grows with the archive is therefore the per-document ids and
+// counts, the claims of once-only and background events, and the
+// findings; texts, metadata and all other claims are held one window at
+// a time, and the documents' metadata is read back (Store.Doc) only for
+// the documents whose claims were kept.
 type Stream struct {
 	// Slim: findings and agreements keep only their claims' ids (Side.IDs,
 	// Agreement.IDs: what a report needs), not the claims: otherwise every
@@ -55,14 +57,16 @@ type Stream struct {
 
 	mu      sync.Mutex
 	entries []*streamEntry
-	df      map[string]int32 // keyword (class byte + word) -> documents having it
-	docFreq map[string]int   // lead name -> documents whose text uses it (regroup's)
-	counts  *shingleCounts   // in how many documents each shingle occurs (boilerplate)
+	df      tally          // keyword (keyword.key) -> documents having it
+	docFreq tally          // lead name -> documents whose text uses it (regroup's)
+	counts  *shingleCounts // in how many documents each shingle occurs (boilerplate)
 }
 
 // streamEntry is what Stream keeps of one document between the passes.
 type streamEntry struct {
-	doc      *claims.Document // without its text
+	id       string
+	skipped  bool  // listed in the report, not compared
+	pub      int64 // publication time, Unix seconds (a day at UTC midnight from ingest)
 	day      int64
 	counts   [2]int
 	shingles int       // how many it has
@@ -73,12 +77,12 @@ type streamEntry struct {
 func NewStream(set *rules.Set) *Stream {
 	an := NewAnalyser(set)
 	return &Stream{set: set, stop: an.stop, an: an,
-		df: map[string]int32{}, docFreq: map[string]int{}, counts: newShingleCounts()}
+		df: tally{}, docFreq: tally{}, counts: newShingleCounts()}
 }
 
 // Add reads what grouping needs from document d, whose claims are cs (in
 // document order, as extraction gives them), and returns it encoded: the
-// caller keeps it with the document, and Run reads it back (a WordsLoader)
+// caller keeps it with the document, and Run reads it back (Store.Words)
 // instead of analysing the text again. Skipped documents are added too
 // (the report lists them); their words are nil. Safe for concurrent use.
 func (s *Stream) Add(d *claims.Document, cs []*claims.Claim) []byte {
@@ -89,8 +93,9 @@ func (s *Stream) Add(d *claims.Document, cs []*claims.Claim) []byte {
 // (extract.Engine.ExtractThen hands them over), so that its text is not
 // scanned again; nil toks scans it.
 func (s *Stream) AddTokens(d *claims.Document, toks []token.Token, cs []*claims.Claim) []byte {
-	e := &streamEntry{doc: strip(d)}
+	e := &streamEntry{id: strings.Clone(d.ID)} // d.ID may be a slice of a larger buffer
 	if d.Status == claims.StatusSkipped {
+		e.skipped = true
 		s.mu.Lock()
 		s.entries = append(s.entries, e)
 		s.mu.Unlock()
@@ -99,7 +104,7 @@ func (s *Stream) AddTokens(d *claims.Document, toks []token.Token, cs []*claims.
 	w := s.words(d, toks, cs)
 	enc := w.encode()
 	if d.HasDate() {
-		e.day = unixDay(d.Published)
+		e.pub, e.day = d.Published.Unix(), unixDay(d.Published)
 	} else {
 		w.detach()
 		e.words = &w
@@ -109,15 +114,12 @@ func (s *Stream) AddTokens(d *claims.Document, toks []token.Token, cs []*claims.
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	var buf []byte
 	for _, k := range w.keywords {
-		s.df[k.key()]++ // key builds a new string: the text's memory is not kept
+		buf = s.df.addKeyword(k, buf)
 	}
 	for n := range w.lead.all {
-		if c, ok := s.docFreq[n]; ok {
-			s.docFreq[n] = c + 1
-		} else {
-			s.docFreq[strings.Clone(n)] = 1
-		}
+		s.docFreq.add(n)
 	}
 	e.shingles = len(w.shingles)
 	s.counts.add(w.shingles)
@@ -131,20 +133,6 @@ func (s *Stream) words(d *claims.Document, toks []token.Token, cs []*claims.Clai
 	w := s.an.Words(d, toks).w
 	addFigures(map[string]*lead{d.ID: &w.lead}, cs)
 	return w
-}
-
-// strip copies a document's metadata without its text. Strings that may
-// share the text's memory (the title is a slice of it) are copied, so that
-// the text can be freed.
-func strip(d *claims.Document) *claims.Document {
-	c := d.WithoutText()
-	c.Participants = nil
-	c.Title = strings.Clone(d.Title)
-	c.PublishedText = strings.Clone(d.PublishedText)
-	c.Byline = strings.Clone(d.Byline)
-	c.Site = strings.Clone(d.Site)
-	c.Warnings = slices.Clone(d.Warnings)
-	return c
 }
 
 // detach copies the strings of w that may be slices of the document's
@@ -169,18 +157,25 @@ func (w *docWords) detach() {
 	}
 }
 
-// Loader reads a document added to a Stream back, with its text and its
-// claims in document order.
-type Loader func(id string) (*claims.Document, []*claims.Claim, error)
+// Store reads back what was added to a Stream: the caller keeps each
+// document, its claims and the words Add returned, by id, on disk or in
+// memory (MemStore). Its methods are called from several goroutines.
+type Store interface {
+	// Doc returns a document's metadata, without its text.
+	Doc(id string) (*claims.Document, error)
+	// Load returns a document with its text, and its claims in document
+	// order.
+	Load(id string) (*claims.Document, []*claims.Claim, error)
+	// Words returns the encoded grouping words Add returned for it.
+	Words(id string) ([]byte, error)
+}
 
-// WordsLoader reads back the encoded words Add returned for a document.
-type WordsLoader func(id string) ([]byte, error)
-
-// Run groups and compares (see Stream). Call it once, after the last Add;
-// workers stories are compared at a time. It returns the result Compare
-// would, and every document added, by id, without texts.
-func (s *Stream) Run(load Loader, words WordsLoader, workers int) (Result, []*claims.Document, error) {
-	sw := s.newSweep(load, words, max(workers, 1))
+// Run groups and compares (see Stream), reading documents back from st.
+// Call it once, after the last Add; workers stories are compared at a
+// time. It returns the result Compare would, and the ids of every
+// document added, sorted.
+func (s *Stream) Run(st Store, workers int) (Result, []string, error) {
+	sw := s.newSweep(st, max(workers, 1))
 	err := sw.run() // returns once every story has been compared
 	if err == nil {
 		err = sw.failed() // a worker's: reading a story back
@@ -188,18 +183,82 @@ func (s *Stream) Run(load Loader, words WordsLoader, workers int) (Result, []*cl
 	if err != nil {
 		return Result{}, nil, err
 	}
-	return sw.finish(), sw.all, nil
+	res, err := sw.finish()
+	if err != nil {
+		return Result{}, nil, err
+	}
+	return res, sw.all, nil
+}
+
+// MemStore is a Store in memory, for archives that fit (and tests).
+type MemStore struct {
+	mu    sync.Mutex
+	docs  map[string]*claims.Document
+	cs    map[string][]*claims.Claim
+	words map[string][]byte
+}
+
+// NewMemStore returns an empty MemStore.
+func NewMemStore() *MemStore {
+	return &MemStore{docs: map[string]*claims.Document{}, cs: map[string][]*claims.Claim{}, words: map[string][]byte{}}
+}
+
+// Put keeps a document, its claims (in document order) and its words.
+func (m *MemStore) Put(d *claims.Document, cs []*claims.Claim, words []byte) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.docs[d.ID], m.cs[d.ID], m.words[d.ID] = d, cs, words
+}
+
+func (m *MemStore) get(id string) (*claims.Document, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	d := m.docs[id]
+	if d == nil {
+		return nil, fmt.Errorf("store: no document %q", id)
+	}
+	return d, nil
+}
+
+// Doc implements Store.
+func (m *MemStore) Doc(id string) (*claims.Document, error) {
+	d, err := m.get(id)
+	if err != nil {
+		return nil, err
+	}
+	return d.WithoutText(), nil
+}
+
+// Load implements Store.
+func (m *MemStore) Load(id string) (*claims.Document, []*claims.Claim, error) {
+	d, err := m.get(id)
+	if err != nil {
+		return nil, nil, err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return d, m.cs[id], nil
+}
+
+// Words implements Store.
+func (m *MemStore) Words(id string) ([]byte, error) {
+	if _, err := m.get(id); err != nil {
+		return nil, err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.words[id], nil
 }
 
 // sweep is one Run.
 type sweep struct {
-	s         *Stream
-	load      Loader
-	loadWords WordsLoader
+	s     *Stream
+	store Store
 
-	all, read []*claims.Document // by id; read: not skipped (index = document number)
-	ent       []*streamEntry     // per read document
-	copies    *copyGroups        // syndication, found as the window moves (copies.go)
+	all    []string       // every document's id, sorted
+	ids    []string       // the ids of the documents read (not skipped); index = document number
+	ent    []*streamEntry // per read document
+	copies *copyGroups    // syndication, found as the window moves (copies.go)
 
 	kw            map[string]int32 // indexed keyword -> posting number (2 <= df <= maxPosting(n))
 	kwKind        []uint8
@@ -218,21 +277,21 @@ type sweep struct {
 	compOf        []int32 // per read document: its component's number (dated), -1 undated
 	compMin       []int32 // per component: its smallest dated document
 
-	jobs  chan storyJob
-	wg    sync.WaitGroup
-	mu    sync.Mutex
-	err   error
-	out   []blockResult
-	inner []docFindings
-	later []*claims.Claim // once-only and background claims
-	kept  map[string]*keptInfo
-	prov  int // provisional story numbers handed out
+	jobs    chan storyJob
+	wg      sync.WaitGroup
+	mu      sync.Mutex
+	err     error
+	out     []blockResult
+	inner   []docFindings
+	later   []*claims.Claim // once-only and background claims
+	kept    map[string]*keptInfo
+	docFreq map[string]int // lead name -> documents whose text uses it (regroup's)
+	prov    int            // provisional story numbers handed out
 }
 
 // openDoc is a dated document in the window, or in a story still open:
-// its grouping words, not its text.
+// its keyword postings (its lead is read back when its story closes).
 type openDoc struct {
-	lead  *lead
 	posts []int32
 }
 
@@ -276,35 +335,41 @@ type docFindings struct {
 }
 
 // keptInfo is what the last step needs of a document whose claims were
-// kept: its background sentences and their names.
+// kept: its background sentences and their names, and which of its claims
+// (by their place among the document's claims) were kept. The claims are
+// read back from the Store then: held from their story to the end of the
+// sweep, they were its largest part (20 MB at 40,000 articles).
 type keptInfo struct {
 	background map[int]bool
 	names      map[int][]string
+	claims     []int32
 }
 
-func (s *Stream) newSweep(load Loader, words WordsLoader, workers int) *sweep {
-	slices.SortFunc(s.entries, func(a, b *streamEntry) int { return strings.Compare(a.doc.ID, b.doc.ID) })
-	sw := &sweep{s: s, load: load, loadWords: words, kw: map[string]int32{}, post: map[int32][]int32{}, open: map[int32]*openDoc{},
+func (s *Stream) newSweep(st Store, workers int) *sweep {
+	slices.SortFunc(s.entries, func(a, b *streamEntry) int { return strings.Compare(a.id, b.id) })
+	sw := &sweep{s: s, store: st, kw: map[string]int32{}, post: map[int32][]int32{}, open: map[int32]*openDoc{},
 		comps: map[int32]*comp{}, uPost: map[int32][]int32{}, uBest: map[int32]undatedBest{}, uNames: map[string]bool{},
 		uLeads: map[string]*lead{}, kept: map[string]*keptInfo{}, jobs: make(chan storyJob, workers)}
 	for _, e := range s.entries {
-		sw.all = append(sw.all, e.doc)
-		if e.doc.Status != claims.StatusSkipped {
-			sw.read = append(sw.read, e.doc)
+		sw.all = append(sw.all, e.id)
+		if !e.skipped {
+			sw.ids = append(sw.ids, e.id)
 			sw.ent = append(sw.ent, e)
 		}
 	}
-	n := len(sw.read)
+	n := len(sw.ids)
 	s.entries = nil
 	sw.copies = newCopyGroups(n, s.counts)
 	limit := maxPosting(n)
 	for key, c := range s.df {
-		if c >= 2 && int(c) <= limit {
+		if *c >= 2 && int(*c) <= limit {
 			sw.kw[key] = int32(len(sw.kwKind))
 			sw.kwKind = append(sw.kwKind, newKeyword(uint8(key[0]), key[1:]).kind())
-			sw.kwDF = append(sw.kwDF, c)
+			sw.kwDF = append(sw.kwDF, *c)
 		}
 	}
+	s.df = nil
+	sw.docFreq, s.docFreq = s.docFreq.atLeast(2), nil // veto asks docFreq[n] >= 2
 	sw.parent = newUnionFind(n)
 	sw.compOf = make([]int32, n)
 	for i, e := range sw.ent {
@@ -313,7 +378,7 @@ func (s *Stream) newSweep(load Loader, words WordsLoader, workers int) *sweep {
 			continue
 		}
 		l := &e.words.lead
-		sw.uLeads[e.doc.ID] = l
+		sw.uLeads[e.id] = l
 		for _, nm := range l.names {
 			sw.uNames[nm] = true
 		}

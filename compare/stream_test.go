@@ -96,21 +96,12 @@ func syntheticArchive(seed int64, n, topics, undatedEvery int, perDay float64) [
 func streamResult(t *testing.T, set *rules.Set, docs []*claims.Document, cs map[string][]*claims.Claim, workers int) Result {
 	t.Helper()
 	s := NewStream(set)
-	words := map[string][]byte{}
+	store := NewMemStore()
 	for i := len(docs) - 1; i >= 0; i-- { // any order
-		words[docs[i].ID] = s.Add(docs[i], cs[docs[i].ID])
+		d := docs[i]
+		store.Put(d, cs[d.ID], s.Add(d, cs[d.ID]))
 	}
-	byID := map[string]*claims.Document{}
-	for _, d := range docs {
-		byID[d.ID] = d
-	}
-	res, all, err := s.Run(func(id string) (*claims.Document, []*claims.Claim, error) {
-		d := byID[id]
-		if d == nil {
-			return nil, nil, fmt.Errorf("no %s", id)
-		}
-		return d, cs[id], nil
-	}, func(id string) ([]byte, error) { return words[id], nil }, workers)
+	res, all, err := s.Run(store, workers)
 	require.NoError(t, err)
 	require.Len(t, all, len(docs))
 	return res
@@ -195,22 +186,11 @@ func TestStreamLoaderError(t *testing.T) {
 	require.NoError(t, err)
 	docs := syntheticArchive(7, 120, 10, 4, 3)
 	s := NewStream(set)
-	words := map[string][]byte{}
+	store := &failingStore{MemStore: NewMemStore(), after: 30}
 	for _, d := range docs {
-		words[d.ID] = s.Add(d, nil)
+		store.Put(d, nil, s.Add(d, nil))
 	}
-	var calls atomic.Int32 // the sweep and the worker both read
-	_, _, err = s.Run(func(id string) (*claims.Document, []*claims.Claim, error) {
-		if calls.Add(1) > 30 { // a worker's read
-			return nil, nil, fmt.Errorf("spill file: disk gone (%s)", id)
-		}
-		for _, d := range docs {
-			if d.ID == id {
-				return d, nil, nil
-			}
-		}
-		return nil, nil, fmt.Errorf("no %s", id)
-	}, func(id string) ([]byte, error) { return words[id], nil }, 1)
+	_, _, err = s.Run(store, 1)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "disk gone")
 }
@@ -227,4 +207,18 @@ func TestGroupAsCompare(t *testing.T) {
 	assert.Equal(t, want.SourceOf, got.SourceOf)
 	assert.Equal(t, want.Copies, got.Copies)
 	assert.Empty(t, got.Findings)
+}
+
+// failingStore fails every Load after the first few.
+type failingStore struct {
+	*MemStore
+	after int32
+	calls atomic.Int32 // the sweep and the worker both read
+}
+
+func (f *failingStore) Load(id string) (*claims.Document, []*claims.Claim, error) {
+	if f.calls.Add(1) > f.after { // a worker's read
+		return nil, nil, fmt.Errorf("spill file: disk gone (%s)", id)
+	}
+	return f.MemStore.Load(id)
 }

@@ -23,8 +23,10 @@ import (
 // postings returns the posting numbers of the indexed keywords among kws.
 func (sw *sweep) postings(kws []keyword) []int32 {
 	var out []int32
+	var buf []byte
 	for _, k := range kws {
-		if p, ok := sw.kw[k.key()]; ok {
+		buf = append(append(buf[:0], k.class), k.word...) // keyword.key, without allocating
+		if p, ok := sw.kw[string(buf)]; ok {
 			out = append(out, p)
 		}
 	}
@@ -79,7 +81,9 @@ func (sw *sweep) run() error {
 			pi++
 		}
 		// No later document can join a story whose newest one is this old.
-		sw.closeUpTo(day - storyDays - 1)
+		if err := sw.closeUpTo(day - storyDays - 1); err != nil {
+			return err
+		}
 		if day-trimmed >= copyDays {
 			// Drop the postings of documents that have left the window
 			// everywhere, not only where a later document looks.
@@ -88,25 +92,28 @@ func (sw *sweep) run() error {
 			trimmed = day
 		}
 	}
-	sw.closeUpTo(math.MaxInt64)
+	if err := sw.closeUpTo(math.MaxInt64); err != nil {
+		return err
+	}
 	return sw.placeUndated()
 }
 
 // loadDated reads dated document i into the window and scores the undated
 // documents against it (undatedJoin, seen from the dated side).
 func (sw *sweep) loadDated(i int32) error {
-	b, err := sw.loadWords(sw.read[i].ID)
+	b, err := sw.store.Words(sw.ids[i])
 	if err != nil {
 		return err
 	}
 	w, err := decodeWords(b)
 	if err != nil {
-		return fmt.Errorf("%s: %w", sw.read[i].Path, err)
+		return fmt.Errorf("document %s: %w", sw.ids[i], err)
 	}
 	sw.copies.addDated(i, sw.ent[i].day, w.shingles, sw.ent)
-	// The window keeps the grouping words only; the text and claims are
-	// read again when the story is compared.
-	od := &openDoc{lead: &w.lead, posts: sw.postings(w.keywords)}
+	// The window keeps the document's postings only: its lead is read
+	// again when its story closes, its text and claims when the story is
+	// compared.
+	od := &openDoc{posts: sw.postings(w.keywords)}
 	sw.open[i] = od
 	for _, p := range od.posts {
 		sw.post[p] = append(sw.post[p], i)
@@ -166,13 +173,8 @@ func (sw *sweep) join(i int32, day int64) {
 			}
 		}
 	}
-	d := sw.read[i]
 	for j, k := range counts {
-		dd := sw.read[j].Published.Sub(d.Published)
-		if dd < 0 {
-			dd = -dd
-		}
-		if dd <= storyDays*24*time.Hour && similarity(k, sw.ent[i].counts, sw.ent[j].counts) >= 0.25 {
+		if dd := sw.ent[j].pub - sw.ent[i].pub; dd >= -storyDays*86400 && dd <= storyDays*86400 && similarity(k, sw.ent[i].counts, sw.ent[j].counts) >= 0.25 {
 			sw.union(i, j)
 		}
 	}
@@ -197,7 +199,7 @@ func (sw *sweep) union(a, b int32) {
 
 // closeUpTo closes the stories whose newest article was published on day
 // limit or before, in order of their first article.
-func (sw *sweep) closeUpTo(limit int64) {
+func (sw *sweep) closeUpTo(limit int64) error {
 	var roots []int32
 	for r, c := range sw.comps {
 		if c.maxDay <= limit && !slices.ContainsFunc(c.members, func(m int32) bool { return sw.copies.newest(m) > limit }) {
@@ -208,14 +210,30 @@ func (sw *sweep) closeUpTo(limit int64) {
 	}
 	slices.Sort(roots)
 	for _, r := range roots {
-		sw.closeComp(sw.comps[r])
+		if err := sw.closeComp(sw.comps[r]); err != nil {
+			return err
+		}
 		delete(sw.comps, r)
 	}
+	return nil
+}
+
+// lead reads dated document i's lead back (the window does not keep it).
+func (sw *sweep) lead(i int32) (*lead, error) {
+	b, err := sw.store.Words(sw.ids[i])
+	if err != nil {
+		return nil, err
+	}
+	w, err := decodeWords(b)
+	if err != nil {
+		return nil, fmt.Errorf("document %s: %w", sw.ids[i], err)
+	}
+	return &w.lead, nil
 }
 
 // closeComp splits a closed story (splitDated) and compares each part at
 // once, unless undated documents may join it.
-func (sw *sweep) closeComp(c *comp) {
+func (sw *sweep) closeComp(c *comp) error {
 	slices.Sort(c.members)
 	no := int32(len(sw.compMin))
 	sw.compMin = append(sw.compMin, c.members[0])
@@ -224,8 +242,12 @@ func (sw *sweep) closeComp(c *comp) {
 	byID := make(map[string]int32, len(c.members))
 	for k, m := range c.members {
 		sw.compOf[m] = no
-		ids[k] = sw.read[m].ID
-		leads[ids[k]] = sw.open[m].lead
+		ids[k] = sw.ids[m]
+		l, err := sw.lead(m)
+		if err != nil {
+			return err
+		}
+		leads[ids[k]] = l
 		byID[ids[k]] = m
 	}
 	for k, g := range splitDated(ids, leads) {
@@ -235,7 +257,7 @@ func (sw *sweep) closeComp(c *comp) {
 			m := byID[id]
 			p.members = append(p.members, m)
 			ls = append(ls, leads[id])
-			pub := sw.read[m].Published
+			pub := time.Unix(sw.ent[m].pub, 0).UTC()
 			if p.start.IsZero() || pub.Before(p.start) {
 				p.start = pub
 			}
@@ -258,13 +280,14 @@ func (sw *sweep) closeComp(c *comp) {
 		}
 		job := sw.job(p, nil)
 		for _, m := range p.members {
-			job.leads[sw.read[m].ID] = sw.open[m].lead
+			job.leads[sw.ids[m]] = leads[sw.ids[m]]
 		}
 		sw.jobs <- job // the worker reads the documents back
 	}
 	for _, m := range c.members {
 		delete(sw.open, m)
 	}
+	return nil
 }
 
 // job starts the comparison of part p (nil: an undated group of members).
@@ -283,10 +306,10 @@ func (sw *sweep) job(p *part, undated []int32) storyJob {
 	slices.Sort(members)
 	sources := map[string]string{}
 	for _, m := range members {
-		id := sw.read[m].ID
+		id := sw.ids[m]
 		st.Docs = append(st.Docs, id)
 		ok[id] = p != nil || len(undated) > 1
-		sources[id] = sw.copies.source(m, sw.read)
+		sources[id] = sw.copies.source(m, sw.ids)
 	}
 	return storyJob{st: st, eventOK: ok, leads: map[string]*lead{}, sources: sources}
 }
@@ -323,7 +346,7 @@ func (sw *sweep) placeUndated() error {
 	var alone []string
 	aloneIdx := map[string]int32{}
 	for _, u := range undated {
-		id := sw.read[u].ID
+		id := sw.ids[u]
 		l := sw.uLeads[id]
 		var cands []*part
 		for _, n := range l.names {
@@ -339,7 +362,7 @@ func (sw *sweep) placeUndated() error {
 		for _, p := range cands {
 			all, specific := shared(l, p.merged)
 			score := all + specific + usedSpecific(p.merged, l)
-			if score < 2 || veto(l, p.merged, sw.s.docFreq) != "" {
+			if score < 2 || veto(l, p.merged, sw.docFreq) != "" {
 				continue
 			}
 			if score > bestScore || score == bestScore && joined && p.comp == jc && p.k == 0 {
@@ -361,7 +384,7 @@ func (sw *sweep) placeUndated() error {
 		sw.undatedLeads(&job)
 		sw.jobs <- job
 	}
-	uf := groupAlone(alone, sw.uLeads, sw.s.docFreq)
+	uf := groupAlone(alone, sw.uLeads, sw.docFreq)
 	for _, g := range uf.groups() {
 		var members []int32
 		for _, i := range g {
@@ -380,7 +403,7 @@ func (sw *sweep) placeUndated() error {
 // compares it.
 func (sw *sweep) fill(job *storyJob) error {
 	for _, id := range job.st.Docs {
-		d, cs, err := sw.load(id)
+		d, cs, err := sw.store.Load(id)
 		if err != nil {
 			return err
 		}
@@ -438,9 +461,14 @@ func (sw *sweep) compareStory(job storyJob) {
 		}
 		lo = hi
 	}
-	var later []*claims.Claim
 	kept := map[string]*keptInfo{}
-	for _, c := range cs {
+	at := -1 // c's place among its document's claims
+	for i, c := range cs {
+		if i == 0 || c.Doc != cs[i-1].Doc {
+			at = 0
+		} else {
+			at++
+		}
 		inf := cm.info[c.Doc]
 		if inf == nil || !(inf.background[c.Sentence] || sw.s.hasOnce(c)) {
 			continue
@@ -459,7 +487,7 @@ func (sw *sweep) compareStory(job storyJob) {
 				k.names[c.Sentence] = names
 			}
 		}
-		later = append(later, detachClaim(c))
+		k.claims = append(k.claims, int32(at))
 	}
 	if sw.s.Slim {
 		slim(rs, internal)
@@ -468,7 +496,6 @@ func (sw *sweep) compareStory(job storyJob) {
 	defer sw.mu.Unlock()
 	sw.out = append(sw.out, rs...)
 	sw.inner = append(sw.inner, internal...)
-	sw.later = append(sw.later, later...)
 	for id, k := range kept {
 		sw.kept[id] = k
 	}
@@ -519,18 +546,17 @@ func (s *Stream) hasOnce(c *claims.Claim) bool {
 	return false
 }
 
-// detachClaim copies a claim whose strings may be slices of its document's
-// text.
-func detachClaim(c *claims.Claim) *claims.Claim {
-	d := *c
-	d.Text = strings.Clone(c.Text)
-	return &d
-}
-
 // finish numbers the stories as Compare does (by their first document),
 // compares the claims kept for last and puts every result in Compare's
 // order.
-func (sw *sweep) finish() Result {
+func (sw *sweep) finish() (Result, error) {
+	// The window and the archive-wide counts have done their work: what
+	// follows holds the kept claims and every result at once.
+	sw.kw, sw.kwKind, sw.kwDF, sw.post, sw.open, sw.comps = nil, nil, nil, nil, nil, nil
+	sw.uPost, sw.uBest, sw.uNames, sw.uLeads, sw.docFreq = nil, nil, nil, nil, nil
+	sw.ent, sw.compOf, sw.compMin = nil, nil, nil
+	sw.copies.release()
+	sw.s.counts = nil
 	type final struct {
 		members []int32
 		st      Story
@@ -547,15 +573,15 @@ func (sw *sweep) finish() Result {
 	}
 	slices.SortFunc(fs, func(a, b final) int { return cmp.Compare(a.members[0], b.members[0]) })
 	var res Result
-	res.SourceOf, res.Copies = sw.copies.result(sw.read)
+	res.SourceOf, res.Copies = sw.copies.result(sw.ids)
 	res.Stories = make([]Story, len(fs))
-	res.StoryOf = make(map[string]int, len(sw.read))
+	res.StoryOf = make(map[string]int, len(sw.ids))
 	prov := map[int]int{}
 	for k, f := range fs {
 		st := f.st
 		st.ID = k + 1
 		for _, m := range f.members {
-			id := sw.read[m].ID
+			id := sw.ids[m]
 			st.Docs = append(st.Docs, id)
 			res.StoryOf[id] = st.ID
 		}
@@ -565,11 +591,24 @@ func (sw *sweep) finish() Result {
 	for i := range sw.out {
 		sw.out[i].key = renumber(sw.out[i].key, prov)
 	}
-	// The kept claims, compared across stories.
+	// The kept claims, read back and compared across stories.
 	var docs []*claims.Document
-	for _, d := range sw.read {
-		if sw.kept[d.ID] != nil {
-			docs = append(docs, d)
+	var later []*claims.Claim
+	for _, id := range sw.ids {
+		k := sw.kept[id]
+		if k == nil {
+			continue
+		}
+		d, cs, err := sw.store.Load(id)
+		if err != nil {
+			return Result{}, err
+		}
+		docs = append(docs, d.WithoutText())
+		for _, at := range k.claims {
+			if int(at) >= len(cs) {
+				return Result{}, fmt.Errorf("document %s: %d claims read back, claim %d kept", id, len(cs), at)
+			}
+			later = append(later, cs[at])
 		}
 	}
 	cm := newComparer(sw.s.set, docs, &res, &grouping{Result: res}, sw.s.stop, nil)
@@ -577,9 +616,9 @@ func (sw *sweep) finish() Result {
 		inf := cm.info[id]
 		inf.background, inf.names = k.background, k.names
 	}
-	sort.SliceStable(sw.later, func(i, j int) bool { return byDocStart(sw.later[i], sw.later[j]) < 0 })
-	cm.bgKeys, cm.bgWhy = cm.backgroundEvents(sw.later)
-	rs := append(sw.out, cm.compareClaims(sw.later, phaseGlobal)...)
+	sort.SliceStable(later, func(i, j int) bool { return byDocStart(later[i], later[j]) < 0 })
+	cm.bgKeys, cm.bgWhy = cm.backgroundEvents(later)
+	rs := append(sw.out, cm.compareClaims(later, phaseGlobal)...)
 	res.Findings, res.Agreements = flatten(rs)
 	// Internal findings in document order, as internalChecks gives them
 	// for the whole archive.
@@ -590,7 +629,7 @@ func (sw *sweep) finish() Result {
 	}
 	res.Findings = mergeInternal(res.Findings, internal)
 	sort.SliceStable(res.Findings, func(i, j int) bool { return res.Findings[i].ID < res.Findings[j].ID })
-	return res
+	return res, nil
 }
 
 // renumber replaces the provisional story number in a block key

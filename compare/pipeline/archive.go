@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"sync"
 
 	"github.com/crosscheck/crosscheck/claims"
@@ -133,20 +134,26 @@ func RunArchive(src Source, opt Options, dir string) (*Archive, error) {
 	if err := sp.flush(); err != nil {
 		return nil, err
 	}
-	cr, all, err := st.Run(sp.get, sp.words, workers)
+	cr, ids, err := st.Run(sp, workers)
 	if err != nil {
 		return nil, err
 	}
+	// The documents' metadata is read back for the report only now: the
+	// comparison held none of it.
+	all := make([]*claims.Document, len(ids))
 	n := 0
-	for _, d := range all {
-		n += sp.claimCount(d.ID)
+	for i, id := range ids {
+		if all[i], err = sp.Doc(id); err != nil {
+			return nil, err
+		}
+		n += sp.claimCount(id)
 	}
 	source := &report.ClaimSource{N: n, Each: func(f func(*claims.Claim) error) error {
-		for _, d := range all {
-			if sp.claimCount(d.ID) == 0 {
+		for _, id := range ids {
+			if sp.claimCount(id) == 0 {
 				continue
 			}
-			_, cs, err := sp.read(d.ID, false)
+			cs, err := sp.claims(id)
 			if err != nil {
 				return err
 			}
@@ -166,11 +173,12 @@ func RunArchive(src Source, opt Options, dir string) (*Archive, error) {
 }
 
 // spill keeps each document and its claims on disk, to be read back by
-// id. A record is the text's length (8 bytes, little-endian), the text as
-// is, then the document without its text and the claims as JSON, then the
-// document's encoded grouping words (compare.Stream.Add): the text, most of
-// the bytes, is neither escaped nor parsed, and a reader that needs only
-// the claims, or only the words, reads only those.
+// id; it is the compare.Store of an archive run. A record is the text's
+// length (8 bytes, little-endian), the text as is, the document without its
+// text as JSON, its claims as JSON, then its encoded grouping words
+// (compare.Stream.Add): the text, most of the bytes, is neither escaped
+// nor parsed, and a reader that needs only the metadata, the claims or the
+// words reads only those.
 type spill struct {
 	f   *os.File
 	w   *bufio.Writer
@@ -179,18 +187,19 @@ type spill struct {
 	at  map[string]span
 }
 
+// span is where a record's parts are: they follow each other from off.
 type span struct {
 	off    int64
-	n      int32 // text length, text and JSON; the words follow
 	text   int32 // bytes of text after the 8-byte length
-	claims int32
+	doc    int32 // bytes of document JSON
+	claims int32 // bytes of claims JSON
 	words  int32 // bytes of encoded words
+	count  int32 // claims
 }
 
-type record struct {
-	Doc    *claims.Document `json:"d"`
-	Claims []*spillClaim    `json:"c"`
-}
+func (sp span) docAt() int64    { return sp.off + 8 + int64(sp.text) }
+func (sp span) claimsAt() int64 { return sp.docAt() + int64(sp.doc) }
+func (sp span) wordsAt() int64  { return sp.claimsAt() + int64(sp.claims) }
 
 func newSpill(dir string) (*spill, error) {
 	f, err := os.CreateTemp(dir, "crosscheck-spill-*")
@@ -205,7 +214,11 @@ func (s *spill) put(d *claims.Document, cs []*claims.Claim, words []byte) error 
 	for i, c := range cs {
 		sc[i] = (*spillClaim)(c)
 	}
-	meta, err := json.Marshal(record{d.WithoutText(), sc})
+	doc, err := json.Marshal(d.WithoutText())
+	var cj []byte
+	if err == nil {
+		cj, err = json.Marshal(sc)
+	}
 	if err != nil {
 		return fmt.Errorf("%s: spilling: %w", d.Path, err)
 	}
@@ -213,36 +226,16 @@ func (s *spill) put(d *claims.Document, cs []*claims.Claim, words []byte) error 
 	binary.LittleEndian.PutUint64(n[:], uint64(len(d.Text)))
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	_, err = s.w.Write(n[:])
-	if err == nil {
-		_, err = s.w.WriteString(d.Text)
+	for _, b := range [][]byte{n[:], []byte(d.Text), doc, cj, words} {
+		if _, err := s.w.Write(b); err != nil {
+			return fmt.Errorf("spill file %s: %w", s.f.Name(), err)
+		}
 	}
-	if err == nil {
-		_, err = s.w.Write(meta)
-	}
-	if err == nil {
-		_, err = s.w.Write(words)
-	}
-	if err != nil {
-		return fmt.Errorf("spill file %s: %w", s.f.Name(), err)
-	}
-	size := 8 + len(d.Text) + len(meta)
-	s.at[d.ID] = span{s.off, int32(size), int32(len(d.Text)), int32(len(cs)), int32(len(words))}
-	s.off += int64(size + len(words))
+	sp := span{off: s.off, text: int32(len(d.Text)), doc: int32(len(doc)), claims: int32(len(cj)),
+		words: int32(len(words)), count: int32(len(cs))}
+	s.at[strings.Clone(d.ID)] = sp
+	s.off = sp.wordsAt() + int64(len(words))
 	return nil
-}
-
-// words reads a document's encoded grouping words back.
-func (s *spill) words(id string) ([]byte, error) {
-	sp, ok := s.at[id]
-	if !ok {
-		return nil, fmt.Errorf("spill file: no document %q", id)
-	}
-	b := make([]byte, sp.words)
-	if _, err := s.f.ReadAt(b, sp.off+int64(sp.n)); err != nil && err != io.EOF {
-		return nil, fmt.Errorf("spill file %s: %w", s.f.Name(), err)
-	}
-	return b, nil
 }
 
 func (s *spill) flush() error {
@@ -254,44 +247,99 @@ func (s *spill) flush() error {
 	return nil
 }
 
-func (s *spill) claimCount(id string) int { return int(s.at[id].claims) }
+func (s *spill) claimCount(id string) int { return int(s.at[id].count) }
 
-// get reads a document and its claims back. Safe for concurrent use once
-// every put is flushed.
-func (s *spill) get(id string) (*claims.Document, []*claims.Claim, error) {
-	return s.read(id, true)
-}
-
-// read reads a record back, with the document's text when withText.
-func (s *spill) read(id string, withText bool) (*claims.Document, []*claims.Claim, error) {
-	sp, ok := s.at[id]
-	if !ok {
-		return nil, nil, fmt.Errorf("spill file: no document %q", id)
-	}
-	off, n := sp.off, int64(sp.n)
-	if !withText {
-		off, n = off+8+int64(sp.text), n-8-int64(sp.text)
-	}
+// bytes reads n bytes at off; safe for concurrent use once every put is
+// flushed.
+func (s *spill) bytes(off int64, n int32) ([]byte, error) {
 	b := make([]byte, n)
 	if _, err := s.f.ReadAt(b, off); err != nil && err != io.EOF {
-		return nil, nil, fmt.Errorf("spill file %s: %w", s.f.Name(), err)
+		return nil, fmt.Errorf("spill file %s: %w", s.f.Name(), err)
 	}
-	meta := b
-	var text string
-	if withText {
-		text = string(b[8 : 8+sp.text])
-		meta = b[8+sp.text:]
+	return b, nil
+}
+
+// span returns where document id's record is.
+func (s *spill) span(id string) (span, error) {
+	sp, ok := s.at[id]
+	if !ok {
+		return span{}, fmt.Errorf("spill file: no document %q", id)
 	}
-	var r record
-	if err := json.Unmarshal(meta, &r); err != nil {
-		return nil, nil, fmt.Errorf("spill file %s: %w", s.f.Name(), err)
+	return sp, nil
+}
+
+// Words reads a document's encoded grouping words back.
+func (s *spill) Words(id string) ([]byte, error) {
+	sp, err := s.span(id)
+	if err != nil {
+		return nil, err
 	}
-	r.Doc.Text = text
-	cs := make([]*claims.Claim, len(r.Claims))
-	for i, c := range r.Claims {
+	b, err := s.bytes(sp.wordsAt(), sp.words)
+	return b, err
+}
+
+// Doc reads a document's metadata back, without its text.
+func (s *spill) Doc(id string) (*claims.Document, error) {
+	sp, err := s.span(id)
+	if err != nil {
+		return nil, err
+	}
+	b, err := s.bytes(sp.docAt(), sp.doc)
+	if err != nil {
+		return nil, err
+	}
+	d := new(claims.Document)
+	if err := json.Unmarshal(b, d); err != nil {
+		return nil, fmt.Errorf("spill file %s: %w", s.f.Name(), err)
+	}
+	return d, nil
+}
+
+// claims reads a document's claims back.
+func (s *spill) claims(id string) ([]*claims.Claim, error) {
+	sp, err := s.span(id)
+	if err != nil {
+		return nil, err
+	}
+	b, err := s.bytes(sp.claimsAt(), sp.claims)
+	if err != nil {
+		return nil, err
+	}
+	return s.decodeClaims(b)
+}
+
+func (s *spill) decodeClaims(b []byte) ([]*claims.Claim, error) {
+	var sc []*spillClaim
+	if err := json.Unmarshal(b, &sc); err != nil {
+		return nil, fmt.Errorf("spill file %s: %w", s.f.Name(), err)
+	}
+	cs := make([]*claims.Claim, len(sc))
+	for i, c := range sc {
 		cs[i] = (*claims.Claim)(c)
 	}
-	return r.Doc, cs, nil
+	return cs, nil
+}
+
+// Load reads a document back with its text, and its claims.
+func (s *spill) Load(id string) (*claims.Document, []*claims.Claim, error) {
+	sp, err := s.span(id)
+	if err != nil {
+		return nil, nil, err
+	}
+	b, err := s.bytes(sp.off, 8+sp.text+sp.doc+sp.claims)
+	if err != nil {
+		return nil, nil, err
+	}
+	d := new(claims.Document)
+	if err := json.Unmarshal(b[8+sp.text:8+sp.text+sp.doc], d); err != nil {
+		return nil, nil, fmt.Errorf("spill file %s: %w", s.f.Name(), err)
+	}
+	d.Text = string(b[8 : 8+sp.text])
+	cs, err := s.decodeClaims(b[8+sp.text+sp.doc:])
+	if err != nil {
+		return nil, nil, err
+	}
+	return d, cs, nil
 }
 
 func (s *spill) close() error {

@@ -206,17 +206,13 @@ func Run(docs []*claims.Document, opt Options) (*Result, error) {
 func compareByStory(docs []*claims.Document, cs []*claims.Claim, set *rules.Set) compare.Result {
 	byDoc := claimsByDoc(cs)
 	s := compare.NewStream(set)
-	full := make(map[string]*claims.Document, len(docs))
-	words := make(map[string][]byte, len(docs))
+	store := compare.NewMemStore()
 	for _, d := range docs {
-		words[d.ID] = s.Add(d, byDoc[d.ID])
-		full[d.ID] = d
+		store.Put(d, byDoc[d.ID], s.Add(d, byDoc[d.ID]))
 	}
-	res, _, err := s.Run(func(id string) (*claims.Document, []*claims.Claim, error) {
-		return full[id], byDoc[id], nil
-	}, func(id string) ([]byte, error) { return words[id], nil }, runtime.GOMAXPROCS(0))
+	res, _, err := s.Run(store, runtime.GOMAXPROCS(0))
 	if err != nil {
-		panic(err) // the loader above cannot fail
+		panic(err) // a MemStore holds every document added
 	}
 	return res
 }
