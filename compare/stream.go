@@ -50,6 +50,11 @@ type Stream struct {
 	// GroupOnly tells stories and copies without comparing any claim (as
 	// Group does): no story is read back.
 	GroupOnly bool
+	// SpillResults, with Slim, keeps the findings and agreements of the
+	// stories compared in a temporary file in SpillDir ("": the system's
+	// temporary directory) until the last step, instead of in memory.
+	SpillResults bool
+	SpillDir     string
 
 	set  *rules.Set
 	stop map[string]bool
@@ -176,6 +181,14 @@ type Store interface {
 // document added, sorted.
 func (s *Stream) Run(st Store, workers int) (Result, []string, error) {
 	sw := s.newSweep(st, max(workers, 1))
+	if s.SpillResults && s.Slim {
+		log, err := newResultLog(s.SpillDir)
+		if err != nil {
+			return Result{}, nil, err
+		}
+		sw.log = log
+		defer log.close()
+	}
 	err := sw.run() // returns once every story has been compared
 	if err == nil {
 		err = sw.failed() // a worker's: reading a story back
@@ -283,6 +296,7 @@ type sweep struct {
 	err     error
 	out     []blockResult
 	inner   []docFindings
+	log     *resultLog      // when set, out and inner wait there until finish
 	later   []*claims.Claim // once-only and background claims
 	kept    map[string]*keptInfo
 	docFreq map[string]int // lead name -> documents whose text uses it (regroup's)

@@ -494,8 +494,14 @@ func (sw *sweep) compareStory(job storyJob) {
 	}
 	sw.mu.Lock()
 	defer sw.mu.Unlock()
-	sw.out = append(sw.out, rs...)
-	sw.inner = append(sw.inner, internal...)
+	if sw.log != nil {
+		if err := sw.log.put(rs, internal); err != nil && sw.err == nil {
+			sw.err = err
+		}
+	} else {
+		sw.out = append(sw.out, rs...)
+		sw.inner = append(sw.inner, internal...)
+	}
 	for id, k := range kept {
 		sw.kept[id] = k
 	}
@@ -550,13 +556,47 @@ func (s *Stream) hasOnce(c *claims.Claim) bool {
 // compares the claims kept for last and puts every result in Compare's
 // order.
 func (sw *sweep) finish() (Result, error) {
-	// The window and the archive-wide counts have done their work: what
-	// follows holds the kept claims and every result at once.
+	// The window and the archive-wide counts have done their work.
 	sw.kw, sw.kwKind, sw.kwDF, sw.post, sw.open, sw.comps = nil, nil, nil, nil, nil, nil
 	sw.uPost, sw.uBest, sw.uNames, sw.uLeads, sw.docFreq = nil, nil, nil, nil, nil
 	sw.ent, sw.compOf, sw.compMin = nil, nil, nil
 	sw.copies.release()
 	sw.s.counts = nil
+	res, prov := sw.stories()
+	// The kept claims first, then the stories' results (from the log): the
+	// two are not held at once.
+	global, err := sw.compareKept(&res)
+	if err != nil {
+		return Result{}, err
+	}
+	if sw.log != nil {
+		err := sw.log.each(func(rs []blockResult, internal []docFindings) {
+			sw.out = append(sw.out, rs...)
+			sw.inner = append(sw.inner, internal...)
+		})
+		if err != nil {
+			return Result{}, err
+		}
+	}
+	for i := range sw.out {
+		sw.out[i].key = renumber(sw.out[i].key, prov)
+	}
+	res.Findings, res.Agreements = flatten(append(sw.out, global...))
+	// Internal findings in document order, as internalChecks gives them
+	// for the whole archive.
+	slices.SortStableFunc(sw.inner, func(a, b docFindings) int { return strings.Compare(a.doc, b.doc) })
+	var internal []Finding
+	for _, d := range sw.inner {
+		internal = append(internal, d.fs...)
+	}
+	res.Findings = mergeInternal(res.Findings, internal)
+	sort.SliceStable(res.Findings, func(i, j int) bool { return res.Findings[i].ID < res.Findings[j].ID })
+	return res, nil
+}
+
+// stories numbers the stories as Compare does (by their first document)
+// and returns them, with each provisional story number's final one.
+func (sw *sweep) stories() (Result, map[int]int) {
 	type final struct {
 		members []int32
 		st      Story
@@ -588,10 +628,12 @@ func (sw *sweep) finish() (Result, error) {
 		res.Stories[k] = st
 		prov[f.prov] = st.ID
 	}
-	for i := range sw.out {
-		sw.out[i].key = renumber(sw.out[i].key, prov)
-	}
-	// The kept claims, read back and compared across stories.
+	return res, prov
+}
+
+// compareKept reads the kept claims back and compares them across the
+// stories of res.
+func (sw *sweep) compareKept(res *Result) ([]blockResult, error) {
 	var docs []*claims.Document
 	var later []*claims.Claim
 	for _, id := range sw.ids {
@@ -601,35 +643,28 @@ func (sw *sweep) finish() (Result, error) {
 		}
 		d, cs, err := sw.store.Load(id)
 		if err != nil {
-			return Result{}, err
+			return nil, err
 		}
 		docs = append(docs, d.WithoutText())
 		for _, at := range k.claims {
 			if int(at) >= len(cs) {
-				return Result{}, fmt.Errorf("document %s: %d claims read back, claim %d kept", id, len(cs), at)
+				return nil, fmt.Errorf("document %s: %d claims read back, claim %d kept", id, len(cs), at)
 			}
 			later = append(later, cs[at])
 		}
 	}
-	cm := newComparer(sw.s.set, docs, &res, &grouping{Result: res}, sw.s.stop, nil)
+	cm := newComparer(sw.s.set, docs, res, &grouping{Result: *res}, sw.s.stop, nil)
 	for id, k := range sw.kept {
 		inf := cm.info[id]
 		inf.background, inf.names = k.background, k.names
 	}
 	sort.SliceStable(later, func(i, j int) bool { return byDocStart(later[i], later[j]) < 0 })
 	cm.bgKeys, cm.bgWhy = cm.backgroundEvents(later)
-	rs := append(sw.out, cm.compareClaims(later, phaseGlobal)...)
-	res.Findings, res.Agreements = flatten(rs)
-	// Internal findings in document order, as internalChecks gives them
-	// for the whole archive.
-	slices.SortStableFunc(sw.inner, func(a, b docFindings) int { return strings.Compare(a.doc, b.doc) })
-	var internal []Finding
-	for _, d := range sw.inner {
-		internal = append(internal, d.fs...)
+	rs := cm.compareClaims(later, phaseGlobal)
+	if sw.s.Slim {
+		slim(rs, nil)
 	}
-	res.Findings = mergeInternal(res.Findings, internal)
-	sort.SliceStable(res.Findings, func(i, j int) bool { return res.Findings[i].ID < res.Findings[j].ID })
-	return res, nil
+	return rs, nil
 }
 
 // renumber replaces the provisional story number in a block key

@@ -81,6 +81,7 @@ func RunArchive(src Source, opt Options, dir string) (*Archive, error) {
 	}()
 	st := compare.NewStream(set)
 	st.Slim = true // the report needs the claims' ids only
+	st.SpillResults, st.SpillDir = true, dir
 	st.GroupOnly = opt.GroupOnly
 	workers := opt.workers()
 	jobs := make(chan *claims.Document, workers)
