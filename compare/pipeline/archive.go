@@ -202,6 +202,12 @@ func (sp span) docAt() int64    { return sp.off + 8 + int64(sp.text) }
 func (sp span) claimsAt() int64 { return sp.docAt() + int64(sp.doc) }
 func (sp span) wordsAt() int64  { return sp.claimsAt() + int64(sp.claims) }
 
+// The parts of a record a reader asks for, as an offset and a length.
+func (sp span) docPart() (int64, int32)    { return sp.docAt(), sp.doc }
+func (sp span) claimsPart() (int64, int32) { return sp.claimsAt(), sp.claims }
+func (sp span) wordsPart() (int64, int32)  { return sp.wordsAt(), sp.words }
+func (sp span) withText() (int64, int32)   { return sp.off, 8 + sp.text + sp.doc + sp.claims }
+
 func newSpill(dir string) (*spill, error) {
 	f, err := os.CreateTemp(dir, "crosscheck-spill-*")
 	if err != nil {
@@ -250,63 +256,70 @@ func (s *spill) flush() error {
 
 func (s *spill) claimCount(id string) int { return int(s.at[id].count) }
 
-// bytes reads n bytes at off; safe for concurrent use once every put is
-// flushed.
-func (s *spill) bytes(off int64, n int32) ([]byte, error) {
-	b := make([]byte, n)
-	if _, err := s.f.ReadAt(b, off); err != nil && err != io.EOF {
-		return nil, fmt.Errorf("spill file %s: %w", s.f.Name(), err)
-	}
-	return b, nil
-}
-
-// span returns where document id's record is.
-func (s *spill) span(id string) (span, error) {
+// read reads the part of document id's record that part gives; safe for
+// concurrent use once every put is flushed.
+func (s *spill) read(id string, part func(span) (int64, int32)) ([]byte, span, error) {
 	sp, ok := s.at[id]
 	if !ok {
-		return span{}, fmt.Errorf("spill file: no document %q", id)
+		return nil, span{}, fmt.Errorf("spill file: no document %q", id)
 	}
-	return sp, nil
+	off, n := part(sp)
+	b := make([]byte, n)
+	if _, err := s.f.ReadAt(b, off); err != nil && err != io.EOF {
+		return nil, span{}, fmt.Errorf("spill file %s: %w", s.f.Name(), err)
+	}
+	return b, sp, nil
 }
 
 // Words reads a document's encoded grouping words back.
 func (s *spill) Words(id string) ([]byte, error) {
-	sp, err := s.span(id)
-	if err != nil {
-		return nil, err
-	}
-	b, err := s.bytes(sp.wordsAt(), sp.words)
+	b, _, err := s.read(id, span.wordsPart)
 	return b, err
 }
 
 // Doc reads a document's metadata back, without its text.
 func (s *spill) Doc(id string) (*claims.Document, error) {
-	sp, err := s.span(id)
+	b, _, err := s.read(id, span.docPart)
 	if err != nil {
 		return nil, err
 	}
-	b, err := s.bytes(sp.docAt(), sp.doc)
+	return s.decodeDoc(b)
+}
+
+// claims reads a document's claims back.
+func (s *spill) claims(id string) ([]*claims.Claim, error) {
+	b, _, err := s.read(id, span.claimsPart)
 	if err != nil {
 		return nil, err
 	}
+	return s.decodeClaims(b)
+}
+
+// Load reads a document back with its text, and its claims.
+func (s *spill) Load(id string) (*claims.Document, []*claims.Claim, error) {
+	b, sp, err := s.read(id, span.withText)
+	if err != nil {
+		return nil, nil, err
+	}
+	text, rest := b[8:8+sp.text], b[8+sp.text:]
+	d, err := s.decodeDoc(rest[:sp.doc])
+	if err != nil {
+		return nil, nil, err
+	}
+	d.Text = string(text)
+	cs, err := s.decodeClaims(rest[sp.doc:])
+	if err != nil {
+		return nil, nil, err
+	}
+	return d, cs, nil
+}
+
+func (s *spill) decodeDoc(b []byte) (*claims.Document, error) {
 	d := new(claims.Document)
 	if err := json.Unmarshal(b, d); err != nil {
 		return nil, fmt.Errorf("spill file %s: %w", s.f.Name(), err)
 	}
 	return d, nil
-}
-
-// claims reads a document's claims back.
-func (s *spill) claims(id string) ([]*claims.Claim, error) {
-	sp, err := s.span(id)
-	if err != nil {
-		return nil, err
-	}
-	b, err := s.bytes(sp.claimsAt(), sp.claims)
-	if err != nil {
-		return nil, err
-	}
-	return s.decodeClaims(b)
 }
 
 func (s *spill) decodeClaims(b []byte) ([]*claims.Claim, error) {
@@ -319,28 +332,6 @@ func (s *spill) decodeClaims(b []byte) ([]*claims.Claim, error) {
 		cs[i] = (*claims.Claim)(c)
 	}
 	return cs, nil
-}
-
-// Load reads a document back with its text, and its claims.
-func (s *spill) Load(id string) (*claims.Document, []*claims.Claim, error) {
-	sp, err := s.span(id)
-	if err != nil {
-		return nil, nil, err
-	}
-	b, err := s.bytes(sp.off, 8+sp.text+sp.doc+sp.claims)
-	if err != nil {
-		return nil, nil, err
-	}
-	d := new(claims.Document)
-	if err := json.Unmarshal(b[8+sp.text:8+sp.text+sp.doc], d); err != nil {
-		return nil, nil, fmt.Errorf("spill file %s: %w", s.f.Name(), err)
-	}
-	d.Text = string(b[8 : 8+sp.text])
-	cs, err := s.decodeClaims(b[8+sp.text+sp.doc:])
-	if err != nil {
-		return nil, nil, err
-	}
-	return d, cs, nil
 }
 
 func (s *spill) close() error {
