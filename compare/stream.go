@@ -296,8 +296,7 @@ type sweep struct {
 	err     error
 	out     []blockResult
 	inner   []docFindings
-	log     *resultLog      // when set, out and inner wait there until finish
-	later   []*claims.Claim // once-only and background claims
+	log     *resultLog // when set, out and inner wait there until finish
 	kept    map[string]*keptInfo
 	docFreq map[string]int // lead name -> documents whose text uses it (regroup's)
 	prov    int            // provisional story numbers handed out
@@ -354,7 +353,7 @@ type docFindings struct {
 // read back from the Store then: held from their story to the end of the
 // sweep, they were its largest part (20 MB at 40,000 articles).
 type keptInfo struct {
-	background map[int]bool
+	background []int32 // its background sentences, ascending (a map per document cost more)
 	names      map[int][]string
 	claims     []int32
 }
@@ -383,7 +382,10 @@ func (s *Stream) newSweep(st Store, workers int) *sweep {
 		}
 	}
 	s.df = nil
-	sw.docFreq, s.docFreq = s.docFreq.atLeast(2), nil // veto asks docFreq[n] >= 2
+	if slices.ContainsFunc(sw.ent, func(e *streamEntry) bool { return e.words != nil }) {
+		sw.docFreq = s.docFreq.atLeast(2) // only regroup's veto reads it, and asks docFreq[n] >= 2
+	}
+	s.docFreq = nil
 	sw.parent = newUnionFind(n)
 	sw.compOf = make([]int32, n)
 	for i, e := range sw.ent {

@@ -475,7 +475,7 @@ func (sw *sweep) compareStory(job storyJob) {
 		}
 		k := kept[c.Doc]
 		if k == nil {
-			k = &keptInfo{background: inf.background, names: map[int][]string{}}
+			k = &keptInfo{background: sentenceList(inf.background), names: map[int][]string{}}
 			kept[c.Doc] = k
 		}
 		if inf.background[c.Sentence] {
@@ -656,7 +656,7 @@ func (sw *sweep) compareKept(res *Result) ([]blockResult, error) {
 	cm := newComparer(sw.s.set, docs, res, &grouping{Result: *res}, sw.s.stop, nil)
 	for id, k := range sw.kept {
 		inf := cm.info[id]
-		inf.background, inf.names = k.background, k.names
+		inf.background, inf.names = sentenceSet(k.background), k.names
 	}
 	sort.SliceStable(later, func(i, j int) bool { return byDocStart(later[i], later[j]) < 0 })
 	cm.bgKeys, cm.bgWhy = cm.backgroundEvents(later)
@@ -685,4 +685,25 @@ func renumber(key string, final map[int]int) string {
 		return key
 	}
 	return key[:j] + strconv.Itoa(final[n]) + key[k:]
+}
+
+// sentenceList lists the sentences of a set, ascending.
+func sentenceList(set map[int]bool) []int32 {
+	out := make([]int32, 0, len(set))
+	for n, ok := range set {
+		if ok {
+			out = append(out, int32(n))
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// sentenceSet is sentenceList's set again.
+func sentenceSet(list []int32) map[int]bool {
+	set := make(map[int]bool, len(list))
+	for _, n := range list {
+		set[int(n)] = true
+	}
+	return set
 }

@@ -585,16 +585,26 @@ func sameOrigin(origin func(i int) (string, []string, string), g []int) bool {
 // user sees at once that something was left out and why.
 func Summary(docs []*claims.Document) string {
 	read := 0
-	counts := map[string]int{}
+	var skipped []*claims.Document
 	for _, d := range docs {
 		if d.Status == claims.StatusSkipped {
-			counts[skipCategory(d.SkipReason)]++
+			skipped = append(skipped, d)
 		} else {
 			read++
 		}
 	}
+	return SummaryOf(read, skipped)
+}
+
+// SummaryOf is Summary given how many documents were read and the
+// skipped ones (an archive run keeps only these).
+func SummaryOf(read int, skipped []*claims.Document) string {
+	counts := map[string]int{}
+	for _, d := range skipped {
+		counts[skipCategory(d.SkipReason)]++
+	}
 	s := fmt.Sprintf("read %d %s", read, plural(read, "document"))
-	skippedN := len(docs) - read
+	skippedN := len(skipped)
 	if skippedN == 0 {
 		return s
 	}

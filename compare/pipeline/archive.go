@@ -42,9 +42,12 @@ func (s SliceSource) Each(f func(d *claims.Document) error) error {
 // rendering.
 type Archive struct {
 	Report *report.Report
-	// Documents are every document read or skipped, by id, without their
-	// texts (for the summary and warnings).
-	Documents []*claims.Document
+	// What the command says about its inputs (the documents themselves
+	// are in Report.Documents): how many were read, the skipped ones
+	// (without texts), and every document's warnings, in id order.
+	Read     int
+	Skipped  []*claims.Document
+	Warnings []string
 	// The comparison's findings are in Report only: compare.Result's
 	// findings point to their claims, which would keep every compared
 	// claim of the archive in memory.
@@ -139,14 +142,8 @@ func RunArchive(src Source, opt Options, dir string) (*Archive, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The documents' metadata is read back for the report only now: the
-	// comparison held none of it.
-	all := make([]*claims.Document, len(ids))
 	n := 0
-	for i, id := range ids {
-		if all[i], err = sp.Doc(id); err != nil {
-			return nil, err
-		}
+	for _, id := range ids {
 		n += sp.claimCount(id)
 	}
 	source := &report.ClaimSource{N: n, Each: func(f func(*claims.Claim) error) error {
@@ -167,10 +164,30 @@ func RunArchive(src Source, opt Options, dir string) (*Archive, error) {
 		}
 		return nil
 	}}
-	in := report.Input{Documents: all, Findings: cr.Findings, Agreements: cr.Agreements,
+	in := report.Input{Findings: cr.Findings, Agreements: cr.Agreements,
 		Stories: cr.StoryOf, Syndicated: cr.Copies, ClaimSource: source}
+	a := &Archive{Report: report.Build(in), spill: sp}
+	stories, copies := cr.StoryOf, cr.Copies
+	cr, in = compare.Result{}, report.Input{} // the report has the findings now
+	// The documents' metadata is read back only now (the comparison held
+	// none of it), one at a time into the report's document list: in id
+	// order, which is the list's.
+	a.Report.Documents = make([]report.Document, 0, len(ids))
+	for _, id := range ids {
+		d, err := sp.Doc(id)
+		if err != nil {
+			return nil, err
+		}
+		a.Report.Documents = append(a.Report.Documents, report.FromDocument(d, stories[d.ID], copies[d.ID]))
+		if d.Status == claims.StatusSkipped {
+			a.Skipped = append(a.Skipped, d)
+		} else {
+			a.Read++
+		}
+		a.Warnings = append(a.Warnings, d.Warnings...)
+	}
 	ok = true
-	return &Archive{Report: report.Build(in), Documents: all, spill: sp}, nil
+	return a, nil
 }
 
 // spill keeps each document and its claims on disk, to be read back by

@@ -332,7 +332,7 @@ func runReport(args []string, env Env, claimsOnly bool) (code int, err error) {
 	if archive {
 		defer src.Close()
 		n = src.Len()
-	} else if err := f.checkRead(docs, paths); err != nil {
+	} else if err := f.checkRead(describe(docs), paths); err != nil {
 		return ExitError, err
 	}
 	// Listing claims needs each document's story, not the findings.
@@ -351,6 +351,7 @@ func runReport(args []string, env Env, claimsOnly bool) (code int, err error) {
 	}
 	var res *pipeline.Result
 	var r *report.Report
+	var in inputs
 	if archive {
 		// The heap may grow by half between collections rather than
 		// double (or treble: see main): an archive run keeps little alive,
@@ -363,22 +364,22 @@ func runReport(args []string, env Env, claimsOnly bool) (code int, err error) {
 			return ExitError, err
 		}
 		defer a.Close()
-		if err := f.checkRead(a.Documents, paths); err != nil {
+		in = inputs{read: a.Read, skipped: a.Skipped, warnings: a.Warnings}
+		if err := f.checkRead(in, paths); err != nil {
 			return ExitError, err
 		}
 		r = a.Report
-		res = &pipeline.Result{Report: a.Report, Documents: a.Documents}
+		res = &pipeline.Result{Report: a.Report}
 	} else {
 		if res, err = pipeline.Run(docs, opt); err != nil {
 			return ExitError, err
 		}
 		r = res.Report
+		in = describe(res.Documents)
 	}
-	fmt.Fprintln(env.Stderr, ingest.Summary(res.Documents))
-	for _, d := range res.Documents {
-		for _, w := range d.Warnings {
-			fmt.Fprintf(env.Stderr, "warning: %s\n", w) // w starts with the path
-		}
+	fmt.Fprintln(env.Stderr, ingest.SummaryOf(in.read, in.skipped))
+	for _, w := range in.warnings {
+		fmt.Fprintf(env.Stderr, "warning: %s\n", w) // w starts with the path
 	}
 	ropt := report.RenderOptions{
 		Color:   f.output == "" && !f.noColor && env.IsTerminal(env.Stdout) && env.Getenv("NO_COLOR") == "",
@@ -523,29 +524,40 @@ func inputBytes(paths []string) int64 {
 	return n
 }
 
+// inputs is what the command says about the documents it was given: how
+// many were read, the skipped ones, and their warnings (an archive run
+// gives these without keeping every document).
+type inputs struct {
+	read     int
+	skipped  []*claims.Document
+	warnings []string
+}
+
+func describe(docs []*claims.Document) inputs {
+	var in inputs
+	for _, d := range docs {
+		if d.Status == claims.StatusSkipped {
+			in.skipped = append(in.skipped, d)
+		} else {
+			in.read++
+		}
+		in.warnings = append(in.warnings, d.Warnings...)
+	}
+	return in
+}
+
 // checkRead refuses a run in which no document was read, unless
 // --allow-empty accepts it.
-func (f *reportFlags) checkRead(docs []*claims.Document, paths []string) error {
-	if f.allowEmpty || readCount(docs) > 0 {
+func (f *reportFlags) checkRead(in inputs, paths []string) error {
+	if f.allowEmpty || in.read > 0 {
 		return nil
 	}
 	why := ""
-	if len(docs) > 0 {
-		why = " (" + ingest.Summary(docs) + ")"
+	if len(in.skipped) > 0 {
+		why = " (" + ingest.SummaryOf(in.read, in.skipped) + ")"
 	}
 	return fmt.Errorf("no documents read from %s%s: nothing to compare; pass --allow-empty to accept an empty input",
 		strings.Join(paths, " "), why)
-}
-
-// readCount is the number of documents actually read (not skipped).
-func readCount(docs []*claims.Document) int {
-	n := 0
-	for _, d := range docs {
-		if d.Status != claims.StatusSkipped {
-			n++
-		}
-	}
-	return n
 }
 
 // formatFor infers the output format from an -o file's extension; "" when
