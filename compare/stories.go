@@ -137,32 +137,72 @@ func (s *scratch) analyseTokens(d *claims.Document, toks []token.Token, set *rul
 //
 // The hash is computed inline rather than through hash/fnv, whose Write
 // takes a []byte: converting every word cost two allocations per word and
-// window, most of syndication's time on a large corpus.
+// window, most of syndication's time on a large corpus. And it is computed
+// only for the windows the sample keeps: whether a window's hash is 0
+// modulo 4 is known from each word's lowBits map (see there), composed,
+// at a fraction of the cost of hashing all five words again for every
+// window.
 func (s *scratch) shingles() []uint64 {
-	words := s.words[:0]
-	for _, t := range s.toks {
-		if t.Kind != token.Punct {
+	words, low := s.words[:0], s.lowBits[:0]
+	for i := range s.toks {
+		if t := &s.toks[i]; t.Kind != token.Punct {
 			words = append(words, t.Lower)
+			low = append(low, lowBits(t.Lower))
 		}
 	}
-	s.words = words
-	const offset64, prime64 = 14695981039346656037, 1099511628211
+	s.words, s.lowBits = words, low
 	var out []uint64
 	for i := 0; i+5 <= len(words); i++ {
-		h := uint64(offset64)
+		f := low[i : i+5 : i+5]
+		x := f[0] >> (2 * (fnvOffset64 & 3)) & 3
+		x = f[1] >> (2 * x) & 3
+		x = f[2] >> (2 * x) & 3
+		x = f[3] >> (2 * x) & 3
+		if f[4]>>(2*x)&3 != 0 {
+			continue // h%4 != 0: not sampled
+		}
+		h := uint64(fnvOffset64)
 		for _, w := range words[i : i+5] {
 			for k := 0; k < len(w); k++ {
 				h ^= uint64(w[k])
-				h *= prime64
+				h *= fnvPrime64
 			}
-			h *= prime64 // the zero byte after each word: h ^= 0 is a no-op
+			h *= fnvPrime64 // the zero byte after each word: h ^= 0 is a no-op
 		}
-		if h%4 == 0 {
-			out = append(out, h)
-		}
+		out = append(out, h)
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// FNV-1a's 64-bit offset basis and prime.
+const fnvOffset64, fnvPrime64 = 14695981039346656037, 1099511628211
+
+// lowBits is what hashing w and its zero byte (see shingles) does to the
+// two low bits of an FNV-1a state: entry x (bits 2x and 2x+1) is the low
+// bits after w of a state whose low bits were x before it.
+//
+// A product's low bits depend only on its factors' low bits, and the prime
+// is 3 modulo 4, so one byte c takes the state's low bit lo and next bit
+// hi to lo^c0 and hi^c1^(lo^c0) (c0 and c1 being c's two low bits: -x
+// modulo 4 keeps x's low bit and flips its high bit when the low bit is
+// set). Over a word, lo ends up flipped by the parity of the c0s, and hi
+// by the parity of the c1s and of every intermediate lo: l and h track
+// both from a state of 0, and an odd number of bytes flips hi once more
+// where the state's lo was 1.
+func lowBits(w string) uint8 {
+	var l, h byte
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		l ^= c
+		h ^= l ^ c>>1
+	}
+	h ^= l // the zero byte
+	odd := byte(len(w)+1) & 1
+	// From the identity (entry x is x): lo flipped by l in every entry,
+	// hi by h in every entry and by odd in the entries whose lo is 1.
+	const identity = 0b11_10_01_00
+	return identity ^ (l&1)*0b01_01_01_01 ^ (h&1)*0b10_10_10_10 ^ odd*0b10_00_10_00
 }
 
 // perDoc computes f for every document on GOMAXPROCS goroutines, each with
@@ -198,12 +238,14 @@ func forEach[S any](n, workers int, newScratch func() S, f func(i int, s S)) {
 
 // scratch is one worker's reusable space for shingles and keywords.
 type scratch struct {
-	toks   []token.Token
-	words  []string
-	table  wordTable
-	ids    []int32 // per token: its word's entry in table, or -1
-	ranked []wordCount
-	kw     []keyword
+	toks  []token.Token
+	words []string
+	// lowBits[i] is lowBits(words[i]) (shingles).
+	lowBits []uint8
+	table   wordTable
+	ids     []int32 // per token: its word's entry in table, or -1
+	ranked  []wordCount
+	kw      []keyword
 	// storyStop is the rule set's StoryStop: capitalised words that say
 	// nothing about which story a text tells.
 	storyStop map[string]bool
