@@ -862,18 +862,13 @@ func (s *scratch) keywords(participants []string, stop map[string]bool) []keywor
 		ids = append(ids, id)
 	}
 	s.ids = ids
-	for i, tk := range toks {
+	for i := range toks {
+		tk := &toks[i]
 		if tk.Kind != token.Word || len(tk.Text) < 3 {
 			continue
 		}
 		e := &t.entries[ids[i]]
-		if e.stop == 0 {
-			e.stop = 2
-			if stop[e.word] || s.storyStop[e.word] {
-				e.stop = 1
-			}
-		}
-		if e.stop == 1 {
+		if s.isStop(e, stop) {
 			continue
 		}
 		opens := i == 0 || tk.Is(token.NewlineBefore)
@@ -925,12 +920,40 @@ type wordTable struct {
 }
 
 type wordEntry struct {
-	word            string
-	hash            uint32
-	slot            int32 // where it sits in slots, to free it in reset
-	lower           bool  // written in lower case somewhere in the text
-	stop            uint8 // 0 not yet looked up, 1 a stop word, 2 not one
-	proper, content int   // uses as a name and as a content word
+	word     string
+	hash     uint32
+	slot     int32 // where it sits in slots, to free it in reset
+	lower    bool  // written in lower case somewhere in the text
+	bodyName bool  // capitalised within a sentence after the title (readLead)
+	stop     uint8 // 0 not yet looked up, 1 a stop word, 2 not one (isStop)
+	calendar uint8 // the same for month and weekday names (isCalendar)
+	// uses as a name and as a content word
+	proper, content int
+}
+
+// isStop reports whether e's word is a stop word (in stop or the rule
+// set's StoryStop), looked up once per document and word: keywords and
+// readLead ask for most tokens, and a word recurs.
+func (s *scratch) isStop(e *wordEntry, stop map[string]bool) bool {
+	if e.stop == 0 {
+		e.stop = 2
+		if stop[e.word] || s.storyStop[e.word] {
+			e.stop = 1
+		}
+	}
+	return e.stop == 1
+}
+
+// isCalendar is isCalendarWord of e's word, looked up once per document
+// and word.
+func (s *scratch) isCalendar(e *wordEntry, set *rules.Set) bool {
+	if e.calendar == 0 {
+		e.calendar = 2
+		if isCalendarWord(set, e.word) {
+			e.calendar = 1
+		}
+	}
+	return e.calendar == 1
 }
 
 // reset empties the table, freeing only the slots in use (a table grown
