@@ -244,7 +244,7 @@ type scratch struct {
 	lowBits []uint8
 	table   wordTable
 	ids     []int32 // per token: its word's entry in table, or -1
-	ranked  []wordCount
+	ranked  []int32 // top's entries
 	kw      []keyword
 	// storyStop is the rule set's StoryStop: capitalised words that say
 	// nothing about which story a text tells.
@@ -847,14 +847,14 @@ func similarity(shared *[2]int, na, nb [2]int) float64 {
 func (s *scratch) keywords(participants []string, stop map[string]bool) []keyword {
 	toks := s.toks
 	t := &s.table
-	t.reset()
+	t.reset(toks)
 	// Each word's entry, found once per token; words the text also
 	// writes in lower case are not names.
 	ids := s.ids[:0]
 	for i := range toks {
 		id := int32(-1)
 		if tk := &toks[i]; tk.Kind == token.Word {
-			id = t.add(tk)
+			id = t.add(int32(i))
 			if tk.Flags&(token.Capital|token.AllCaps) == 0 {
 				t.entries[id].lower = true
 			}
@@ -888,7 +888,7 @@ func (s *scratch) keywords(participants []string, stop map[string]bool) []keywor
 		startsName = startsName || opens && tk.Is(token.AllCaps) && i+1 < len(toks) && toks[i+1].Text == ","
 		if capital && (!opens || startsName) {
 			e.proper++
-		} else if len(e.word) >= 4 {
+		} else if len(tk.Lower) >= 4 {
 			e.content++
 		}
 	}
@@ -899,11 +899,11 @@ func (s *scratch) keywords(participants []string, stop map[string]bool) []keywor
 	// Participants given with the document may repeat.
 	slices.SortFunc(out, func(a, b keyword) int { return strings.Compare(a.word, b.word) })
 	out = slices.CompactFunc(out, func(a, b keyword) bool { return a.word == b.word })
-	for _, w := range s.top(func(e *wordEntry) int { return e.proper }, 20) {
-		out = append(out, newKeyword(kwProper, w.w))
+	for _, k := range s.top(func(e *wordEntry) int32 { return e.proper }, 20) {
+		out = append(out, newKeyword(kwProper, t.word(k)))
 	}
-	for _, w := range s.top(func(e *wordEntry) int { return e.content }, 20) {
-		out = append(out, newKeyword(kwContent, w.w))
+	for _, k := range s.top(func(e *wordEntry) int32 { return e.content }, 20) {
+		out = append(out, newKeyword(kwContent, t.word(k)))
 	}
 	s.kw = out
 	return slices.Clip(slices.Clone(out)) // kept until the stories are made: no spare room
@@ -914,13 +914,20 @@ func (s *scratch) keywords(participants []string, stop map[string]bool) []keywor
 // token.Scan already stored in every token, reused from document to
 // document: the string-keyed maps it replaces hashed each word again for
 // every lookup (three or four per token), most of the keywords' time.
+//
+// Its entries name their word by a token that has it, not by the string:
+// without pointers, storing them needs no write barrier while the
+// collector runs (it often does, a run allocating as much as it does), and
+// the collector does not scan them.
 type wordTable struct {
-	entries []wordEntry // in order of first appearance
-	slots   []int32     // open addressing: entry index + 1, 0 when free
+	toks    []token.Token // the document's tokens, which entries point into
+	entries []wordEntry   // in order of first appearance
+	slots   []int32       // open addressing: entry index + 1, 0 when free
 }
 
 type wordEntry struct {
-	word     string
+	tok      int32 // the first token with the word: its Lower is the word
+	id       int32 // the entry's index in the table
 	hash     uint32
 	slot     int32 // where it sits in slots, to free it in reset
 	lower    bool  // written in lower case somewhere in the text
@@ -928,8 +935,11 @@ type wordEntry struct {
 	stop     uint8 // 0 not yet looked up, 1 a stop word, 2 not one (isStop)
 	calendar uint8 // the same for month and weekday names (isCalendar)
 	// uses as a name and as a content word
-	proper, content int
+	proper, content int32
 }
+
+// word is entry k's word.
+func (t *wordTable) word(k int32) string { return t.toks[t.entries[k].tok].Lower }
 
 // isStop reports whether e's word is a stop word (in stop or the rule
 // set's StoryStop), looked up once per document and word: keywords and
@@ -937,7 +947,7 @@ type wordEntry struct {
 func (s *scratch) isStop(e *wordEntry, stop map[string]bool) bool {
 	if e.stop == 0 {
 		e.stop = 2
-		if stop[e.word] || s.storyStop[e.word] {
+		if w := s.table.word(e.id); stop[w] || s.storyStop[w] {
 			e.stop = 1
 		}
 	}
@@ -949,7 +959,7 @@ func (s *scratch) isStop(e *wordEntry, stop map[string]bool) bool {
 func (s *scratch) isCalendar(e *wordEntry, set *rules.Set) bool {
 	if e.calendar == 0 {
 		e.calendar = 2
-		if isCalendarWord(set, e.word) {
+		if isCalendarWord(set, s.table.word(e.id)) {
 			e.calendar = 1
 		}
 	}
@@ -957,29 +967,34 @@ func (s *scratch) isCalendar(e *wordEntry, set *rules.Set) bool {
 }
 
 // reset empties the table, freeing only the slots in use (a table grown
-// by one long document is not cleared in full for every short one).
-func (t *wordTable) reset() {
+// by one long document is not cleared in full for every short one), for
+// the words of toks.
+func (t *wordTable) reset(toks []token.Token) {
 	for _, e := range t.entries {
 		t.slots[e.slot] = 0
 	}
 	t.entries = t.entries[:0]
+	t.toks = toks
 }
 
-// add returns the index of tk's lower-case form, adding it if new.
-func (t *wordTable) add(tk *token.Token) int32 {
+// add returns the index of the lower-case form of token i, adding it if
+// new.
+func (t *wordTable) add(i int32) int32 {
 	if 2*(len(t.entries)+1) > len(t.slots) {
 		t.grow()
 	}
+	tk := &t.toks[i]
 	h := tk.KeyHash()
 	mask := uint32(len(t.slots) - 1)
-	for i := (h * 0x9E3779B1) & mask; ; i = (i + 1) & mask {
-		k := t.slots[i]
+	for s := (h * 0x9E3779B1) & mask; ; s = (s + 1) & mask {
+		k := t.slots[s]
 		if k == 0 {
-			t.entries = append(t.entries, wordEntry{word: tk.Lower, hash: h, slot: int32(i)})
-			t.slots[i] = int32(len(t.entries))
-			return int32(len(t.entries) - 1)
+			id := int32(len(t.entries))
+			t.entries = append(t.entries, wordEntry{tok: i, id: id, hash: h, slot: int32(s)})
+			t.slots[s] = id + 1
+			return id
 		}
-		if e := &t.entries[k-1]; e.hash == h && e.word == tk.Lower {
+		if e := &t.entries[k-1]; e.hash == h && t.toks[e.tok].Lower == tk.Lower {
 			return k - 1
 		}
 	}
@@ -999,24 +1014,24 @@ func (t *wordTable) grow() {
 	}
 }
 
-type wordCount struct {
-	w string
-	n int
-}
-
-// top returns the n words of the table with the highest count, ties
-// broken alphabetically (words with no count are left out). The order is
-// total (words are distinct), so it does not depend on the table's. Only
-// the n best are kept while scanning (a document has hundreds of distinct
-// words and n is 20). The result is scratch space, valid until the next
-// call.
-func (s *scratch) top(count func(*wordEntry) int, n int) []wordCount {
-	better := func(a, b wordCount) bool { return a.n > b.n || a.n == b.n && a.w < b.w }
+// top returns the entries of the n words of the table with the highest
+// count, ties broken alphabetically (words with no count are left out).
+// The order is total (words are distinct), so it does not depend on the
+// table's. Only the n best are kept while scanning (a document has
+// hundreds of distinct words and n is 20). The result is scratch space,
+// valid until the next call.
+func (s *scratch) top(count func(*wordEntry) int32, n int) []int32 {
+	t := &s.table
+	// better reports whether entry a, counted ca, ranks above entry b.
+	better := func(a, ca, b int32) bool {
+		cb := count(&t.entries[b])
+		return ca > cb || ca == cb && t.word(a) < t.word(b)
+	}
 	best := s.ranked[:0]
-	for k := range s.table.entries {
-		e := &s.table.entries[k]
-		x := wordCount{e.word, count(e)}
-		if x.n == 0 || len(best) == n && !better(x, best[n-1]) {
+	for k := range t.entries {
+		x := int32(k)
+		c := count(&t.entries[k])
+		if c == 0 || len(best) == n && !better(x, c, best[n-1]) {
 			continue
 		}
 		// Insert in order; best stays sorted, at most n long.
@@ -1026,7 +1041,7 @@ func (s *scratch) top(count func(*wordEntry) int, n int) []wordCount {
 		} else {
 			k = n - 1
 		}
-		for k > 0 && better(x, best[k-1]) {
+		for k > 0 && better(x, c, best[k-1]) {
 			best[k] = best[k-1]
 			k--
 		}
