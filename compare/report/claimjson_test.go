@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/claims/extract"
@@ -126,4 +127,29 @@ func TestDocumentJSONWritesEveryField(t *testing.T) {
 	want, err := json.MarshalIndent(&d, "    ", "  ")
 	require.NoError(t, err)
 	assert.Equal(t, string(want), string(appendDocumentJSON(nil, &d, "    ", "  ")))
+}
+
+// Every byte that appendJSONString escapes or decodes, at every offset of
+// strings around the eight bytes plain8 tests at once, is written as
+// encoding/json writes it; and plain8 agrees with a byte-by-byte test.
+func TestJSONStringEveryByteEveryOffset(t *testing.T) {
+	specials := []string{"\x00", "\x1f", "\n", "\"", "\\", "<", ">", "&", "\x7f", "é", "\u2028", "\u2029", "\xff", "日"}
+	for _, sp := range specials {
+		for n := 0; n <= 20; n++ {
+			for at := 0; at <= n; at++ {
+				s := strings.Repeat("a", at) + sp + strings.Repeat("b", n-at)
+				want, err := json.Marshal(s)
+				require.NoError(t, err)
+				assert.Equal(t, string(want), string(appendJSONString(nil, s)), "%q", s)
+			}
+		}
+	}
+	for c := 0; c < 256; c++ {
+		for at := 0; at < 8; at++ {
+			b := []byte("abcdefgh")
+			b[at] = byte(c)
+			plain := c >= 0x20 && c < 0x80 && !strings.ContainsRune(`"\<>&`, rune(c))
+			assert.Equal(t, plain, plain8(load8(string(b), 0)), "byte %#x at %d", c, at)
+		}
+	}
 }
