@@ -172,7 +172,7 @@ func (s *scratch) readLead(d *claims.Document, set *rules.Set, stop map[string]b
 			continue
 		}
 		e := &s.table.entries[s.ids[i]]
-		if e.lower || s.isStop(e, stop) || s.isCalendar(e, set) {
+		if e.lower || s.isStop(e) || s.isCalendar(e, set) {
 			continue
 		}
 		if metaKey(d.Text, tk.Start, metaEnd) {

@@ -67,6 +67,7 @@ func analyse(docs []*claims.Document, set *rules.Set, stop map[string]bool) []do
 // appends to it).
 func analyseWith(docs []*claims.Document, set *rules.Set, stop map[string]bool, given map[string]*Words) []docWords {
 	out := make([]docWords, len(docs))
+	stops := newStopSet(set, stop)
 	perDoc(docs, newScratch, func(i int, s *scratch) {
 		if w := given[docs[i].ID]; w != nil {
 			out[i] = w.w
@@ -74,7 +75,7 @@ func analyseWith(docs []*claims.Document, set *rules.Set, stop map[string]bool, 
 			l.mags, l.money = slices.Clone(l.mags), slices.Clone(l.money)
 			return
 		}
-		out[i] = s.analyseOne(docs[i], set, stop)
+		out[i] = s.analyseOne(docs[i], set, stops)
 	})
 	return out
 }
@@ -86,14 +87,16 @@ type Words struct{ w docWords }
 
 // Analyser reads Words under a rule set; safe for concurrent use.
 type Analyser struct {
-	set  *rules.Set
-	stop map[string]bool
-	pool sync.Pool // *scratch
+	set   *rules.Set
+	stop  map[string]bool // stopWords(set); stops.stop
+	stops *stopSet
+	pool  sync.Pool // *scratch
 }
 
 // NewAnalyser reads words under set.
 func NewAnalyser(set *rules.Set) *Analyser {
-	return &Analyser{set: set, stop: stopWords(set), pool: sync.Pool{New: func() any { return newScratch() }}}
+	stop := stopWords(set)
+	return &Analyser{set: set, stop: stop, stops: newStopSet(set, stop), pool: sync.Pool{New: func() any { return newScratch() }}}
 }
 
 // Words reads d's grouping words from its tokens, as token.Scan gives them
@@ -103,30 +106,30 @@ func (a *Analyser) Words(d *claims.Document, toks []token.Token) *Words {
 	s := a.pool.Get().(*scratch)
 	defer a.pool.Put(s)
 	if toks == nil {
-		return &Words{s.analyseOne(d, a.set, a.stop)}
+		return &Words{s.analyseOne(d, a.set, a.stops)}
 	}
-	return &Words{s.analyseTokens(d, toks, a.set, a.stop)}
+	return &Words{s.analyseTokens(d, toks, a.set, a.stops)}
 }
 
 // analyseOne derives one document's words (see analyse).
-func (s *scratch) analyseOne(d *claims.Document, set *rules.Set, stop map[string]bool) docWords {
+func (s *scratch) analyseOne(d *claims.Document, set *rules.Set, stops *stopSet) docWords {
 	s.toks = token.Scan(d.Text, s.toks[:0])
-	return s.analyseTokens(d, s.toks, set, stop)
+	return s.analyseTokens(d, s.toks, set, stops)
 }
 
 // analyseTokens is analyseOne over the document's tokens as token.Scan
 // gave them (extraction's, when it hands them over).
-func (s *scratch) analyseTokens(d *claims.Document, toks []token.Token, set *rules.Set, stop map[string]bool) docWords {
+func (s *scratch) analyseTokens(d *claims.Document, toks []token.Token, set *rules.Set, stops *stopSet) docWords {
 	own := s.toks
 	s.toks = toks
 	defer func() { s.toks = own }()
-	s.storyStop = set.StoryStop
+	s.stops = stops
 	parts := d.Participants // found during extraction
 	if parts == nil {
 		parts = set.NamedIn(s.toks)
 	}
-	w := docWords{shingles: s.shingles(), keywords: s.keywords(parts, stop)}
-	w.lead = s.readLead(d, set, stop)
+	w := docWords{shingles: s.shingles(), keywords: s.keywords(parts)}
+	w.lead = s.readLead(d, set, stops.stop)
 	return w
 }
 
@@ -246,9 +249,7 @@ type scratch struct {
 	ids     []int32 // per token: its word's entry in table, or -1
 	ranked  []int32 // top's entries
 	kw      []keyword
-	// storyStop is the rule set's StoryStop: capitalised words that say
-	// nothing about which story a text tells.
-	storyStop map[string]bool
+	stops   *stopSet // analyseTokens' stop words
 }
 
 func newScratch() *scratch { return &scratch{} }
@@ -844,7 +845,7 @@ func similarity(shared *[2]int, na, nb [2]int) float64 {
 // They are read from the scanned text (s.toks) and returned distinct, as a
 // slice: a set per document, built once and only ever read in full, needs
 // no map.
-func (s *scratch) keywords(participants []string, stop map[string]bool) []keyword {
+func (s *scratch) keywords(participants []string) []keyword {
 	toks := s.toks
 	t := &s.table
 	t.reset(toks)
@@ -868,7 +869,7 @@ func (s *scratch) keywords(participants []string, stop map[string]bool) []keywor
 			continue
 		}
 		e := &t.entries[ids[i]]
-		if s.isStop(e, stop) {
+		if s.isStop(e) {
 			continue
 		}
 		opens := i == 0 || tk.Is(token.NewlineBefore)
@@ -941,17 +942,39 @@ type wordEntry struct {
 // word is entry k's word.
 func (t *wordTable) word(k int32) string { return t.toks[t.entries[k].tok].Lower }
 
-// isStop reports whether e's word is a stop word (in stop or the rule
-// set's StoryStop), looked up once per document and word: keywords and
-// readLead ask for most tokens, and a word recurs.
-func (s *scratch) isStop(e *wordEntry, stop map[string]bool) bool {
+// isStop reports whether e's word is a stop word (s.stops.any), looked up
+// once per document and word: keywords and readLead ask for most tokens,
+// and a word recurs.
+func (s *scratch) isStop(e *wordEntry) bool {
 	if e.stop == 0 {
 		e.stop = 2
-		if w := s.table.word(e.id); stop[w] || s.storyStop[w] {
+		if _, ok := s.stops.any.Get(&s.table.toks[e.tok]); ok {
 			e.stop = 1
 		}
 	}
 	return e.stop == 1
+}
+
+// stopSet holds the words that tell no story apart.
+type stopSet struct {
+	// stop is the function words of every language (stopWords).
+	stop map[string]bool
+	// any is stop and the rule set's StoryStop (capitalised words too
+	// common in news to tell stories apart), keyed by token: a lookup
+	// uses the hash token.Scan stored, where two string-keyed maps hashed
+	// the word twice.
+	any rules.WordMap[struct{}]
+}
+
+func newStopSet(set *rules.Set, stop map[string]bool) *stopSet {
+	s := &stopSet{stop: stop}
+	for w := range stop {
+		s.any.Put(w, struct{}{})
+	}
+	for w := range set.StoryStop {
+		s.any.Put(w, struct{}{})
+	}
+	return s
 }
 
 // isCalendar is isCalendarWord of e's word, looked up once per document

@@ -172,13 +172,13 @@ func TestKeywordsMatchMaps(t *testing.T) {
 	}
 	texts = append(texts, many.String(), texts[2])
 	s := newScratch()
-	s.storyStop = set.StoryStop
+	s.stops = newStopSet(set, stop)
 	for i, text := range texts {
 		parts := []string{"kim-jong-un", "usa", "kim-jong-un"}[:i%4]
 		s.toks = token.Scan(text, s.toks[:0])
 		want := mapKeywords(s.toks, parts, stop, set.StoryStop)
 		got := map[string]bool{}
-		for _, k := range s.keywords(parts, stop) {
+		for _, k := range s.keywords(parts) {
 			w := []string{"@@", "@", ""}[k.class] + k.word
 			if got[w] {
 				t.Errorf("text %d: keyword %q twice", i, w)
