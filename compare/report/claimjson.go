@@ -197,11 +197,10 @@ func load8(s string, i int) uint64 {
 // 0x01, for n up to 0x80).
 func plain8(w uint64) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	zero := func(x uint64) uint64 { return (x - ones) & ^x & highs }
+	q, bs, lt, gt, amp := w^'"'*ones, w^'\\'*ones, w^'<'*ones, w^'>'*ones, w^'&'*ones
 	special := (w-0x20*ones)&^w | // a byte below 0x20
-		w | // or beyond ASCII (the high bit: masked below)
-		zero(w^'"'*ones) | zero(w^'\\'*ones) |
-		zero(w^'<'*ones) | zero(w^'>'*ones) | zero(w^'&'*ones)
+		w | // or beyond ASCII (the high bit)
+		(q-ones)&^q | (bs-ones)&^bs | (lt-ones)&^lt | (gt-ones)&^gt | (amp-ones)&^amp
 	return special&highs == 0
 }
 
