@@ -161,12 +161,8 @@ func (s *scratch) readLead(d *claims.Document, set *rules.Set, stop map[string]b
 		if tk.Kind != token.Word {
 			continue
 		}
-		if tk.Start < l.end {
-			for _, code := range set.Codes {
-				if n, _, ok := set.Languages[code].Weekday(tk.Lower); ok && tk.Is(token.Capital) {
-					l.weekdays |= 1 << (n - 1)
-				}
-			}
+		if tk.Start < l.end && tk.Is(token.Capital) {
+			l.weekdays |= s.weekdays(&s.table.entries[s.ids[i]], set)
 		}
 		if !(tk.Is(token.Capital) || tk.Is(token.AllCaps)) || len(tk.Text) < 2 {
 			continue

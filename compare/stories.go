@@ -154,7 +154,10 @@ func (s *scratch) shingles() []uint64 {
 		}
 	}
 	s.words, s.lowBits = words, low
-	var out []uint64
+	// Hashes are gathered in scratch space, which grows once for the
+	// longest document; the result is a copy of its sorted, distinct ones
+	// (kept until the stories are made: no spare room).
+	out := s.hashes[:0]
 	for i := 0; i+5 <= len(words); i++ {
 		f := low[i : i+5 : i+5]
 		x := f[0] >> (2 * (fnvOffset64 & 3)) & 3
@@ -174,8 +177,12 @@ func (s *scratch) shingles() []uint64 {
 		}
 		out = append(out, h)
 	}
+	s.hashes = out
 	slices.Sort(out)
-	return slices.Compact(out)
+	if out = slices.Compact(out); len(out) == 0 {
+		return nil
+	}
+	return slices.Clone(out)
 }
 
 // FNV-1a's 64-bit offset basis and prime.
@@ -245,6 +252,7 @@ type scratch struct {
 	words []string
 	// lowBits[i] is lowBits(words[i]) (shingles).
 	lowBits []uint8
+	hashes  []uint64 // shingles' sample
 	table   wordTable
 	ids     []int32 // per token: its word's entry in table, or -1
 	ranked  []int32 // top's entries
@@ -935,6 +943,9 @@ type wordEntry struct {
 	bodyName bool  // capitalised within a sentence after the title (readLead)
 	stop     uint8 // 0 not yet looked up, 1 a stop word, 2 not one (isStop)
 	calendar uint8 // the same for month and weekday names (isCalendar)
+	// weekday is 1 and the bits of the days the word names in any
+	// language (bit n for day n) once looked up (weekdays), 0 before.
+	weekday uint8
 	// uses as a name and as a content word
 	proper, content int32
 }
@@ -975,6 +986,21 @@ func newStopSet(set *rules.Set, stop map[string]bool) *stopSet {
 		s.any.Put(w, struct{}{})
 	}
 	return s
+}
+
+// weekdays returns the days (bit n-1 for day n) e's word names in the
+// languages of set, looked up once per document and word.
+func (s *scratch) weekdays(e *wordEntry, set *rules.Set) uint8 {
+	if e.weekday == 0 {
+		e.weekday = 1
+		w := s.table.word(e.id)
+		for _, code := range set.Codes {
+			if n, _, ok := set.Languages[code].Weekday(w); ok {
+				e.weekday |= 1 << n
+			}
+		}
+	}
+	return e.weekday >> 1
 }
 
 // isCalendar is isCalendarWord of e's word, looked up once per document
