@@ -73,7 +73,9 @@ type Index struct {
 	shapeBits [256]uint64
 	// spokenYears is set when the index reads numerals and years: a
 	// numeral word may then open a year ("nineteen ninety-six").
-	spokenYears bool
+	// readsNumerals is set when a required part reads a numeral (which
+	// may have no bit of its own: see assignAnchorBits).
+	spokenYears, readsNumerals bool
 	// need[id] is the union of the bits of pattern id's required parts
 	// and width[id] the most tokens it can span (need is 0 when the width
 	// is windowMax or more).
@@ -318,14 +320,22 @@ func (x *Index) assignAnchorBits() {
 	x.wordBits = map[string]uint64{}
 	keys := map[string]uint64{}
 	next := uint64(1)
-	// The last free bit is shared by the parts that do not get their own:
-	// still exact (a superset), only less selective.
+	// The last free bit is shared by the anchor parts that do not get
+	// their own: still exact (a superset), only less selective. A
+	// required part that is no anchor gets no bit once they run out: it
+	// is then left out of its pattern's need, which stays exact. Sharing
+	// the bit with those parts too put it on the most common words ("the",
+	// "of"), so that the anchors sharing it passed nearly everywhere.
 	const shared = uint64(1) << 61
+	anchors := true // bits are being given to anchor parts
 	bitFor := func(key string) uint64 {
 		if b, ok := keys[key]; ok {
 			return b
 		}
 		if next == shared {
+			if !anchors {
+				return 0
+			}
 			keys[key] = shared
 			return shared
 		}
@@ -348,7 +358,9 @@ func (x *Index) assignAnchorBits() {
 			return b
 		}
 		b := bitFor(key)
-		add(func(w string) { x.wordBits[w] |= b })
+		if b != 0 {
+			add(func(w string) { x.wordBits[w] |= b })
+		}
 		return b
 	}
 	partBit := func(pt *part) uint64 {
@@ -385,6 +397,7 @@ func (x *Index) assignAnchorBits() {
 				}
 			})
 		case slotNum, slotOrdinal:
+			x.readsNumerals = true
 			return lazyBit(&x.numLikeBit, "numlike")
 		case slotMonthDay:
 			return lazyBit(&x.monthDayBit, "monthday")
@@ -408,6 +421,7 @@ func (x *Index) assignAnchorBits() {
 			x.bit[id] = partBit(&p.parts[q])
 		}
 	}
+	anchors = false
 	for id, p := range x.pats {
 		need, width := uint64(0), 0
 		for k := range p.parts {
@@ -443,7 +457,7 @@ func (x *Index) setShapeBits() {
 		}
 		x.shapeBits[s] = m
 	}
-	x.spokenYears = x.numLikeBit != 0 && x.yearBit != 0
+	x.spokenYears = x.readsNumerals && x.yearBit != 0
 }
 
 // windowMax bounds the pattern width LongestAnchored checks all required
