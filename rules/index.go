@@ -662,11 +662,16 @@ func (p *Pattern) firstKeys() (words []string, classes []int) {
 // required part when it has no slot ("@dur_rolling" in "the past|last
 // @dur_rolling") — and returns how many tokens the parts before it can
 // take at most, with its index (-1 for none).
+//
+// A required first part read by its words is never the anchor: the
+// pattern is only tried at those words (firstKeys), so its anchor bit
+// would always be there and filter nothing. Another required part filters
+// instead; a pattern of that part alone has no anchor (and costs no bit).
 func (p *Pattern) leadReach() (reach, anchor int) {
 	anchor = -1
 	best := 0
 	for k, pt := range p.parts {
-		if pt.optional {
+		if pt.optional || k == 0 && pt.startKeyed() {
 			continue
 		}
 		if sc := pt.selectivity(); sc >= best {
@@ -677,6 +682,21 @@ func (p *Pattern) leadReach() (reach, anchor int) {
 		reach += p.parts[k].maxWidth(p.Lang)
 	}
 	return reach, anchor
+}
+
+// startKeyed reports whether a pattern starting with the part is found
+// by the part's own words (firstKeys), which are also those its anchor bit
+// marks (assignAnchorBits): a literal, a list, or a slot of listed words.
+func (pt *part) startKeyed() bool {
+	switch pt.kind {
+	case partLit, partList:
+		return true
+	}
+	switch pt.slot {
+	case slotMonth, slotMonthName, slotWeekday, slotWeekdayName, slotSeason, slotOffset, slotPart, slotHoliday, slotA:
+		return true
+	}
+	return false
 }
 
 // selectivity ranks how rarely a part can start at a token: names and
