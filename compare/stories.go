@@ -254,8 +254,8 @@ type scratch struct {
 	lowBits []uint8
 	hashes  []uint64 // shingles' sample
 	table   wordTable
-	ids     []int32 // per token: its word's entry in table, or -1
-	ranked  []int32 // top's entries
+	ids     []int32     // per token: its word's entry in table, or -1
+	ranked  [2][]ranked // top's
 	kw      []keyword
 	stops   *stopSet // analyseTokens' stop words
 }
@@ -908,11 +908,12 @@ func (s *scratch) keywords(participants []string) []keyword {
 	// Participants given with the document may repeat.
 	slices.SortFunc(out, func(a, b keyword) int { return strings.Compare(a.word, b.word) })
 	out = slices.CompactFunc(out, func(a, b keyword) bool { return a.word == b.word })
-	for _, k := range s.top(func(e *wordEntry) int32 { return e.proper }, 20) {
-		out = append(out, newKeyword(kwProper, t.word(k)))
+	proper, content := s.top(20)
+	for _, r := range proper {
+		out = append(out, newKeyword(kwProper, t.word(r.k)))
 	}
-	for _, k := range s.top(func(e *wordEntry) int32 { return e.content }, 20) {
-		out = append(out, newKeyword(kwContent, t.word(k)))
+	for _, r := range content {
+		out = append(out, newKeyword(kwContent, t.word(r.k)))
 	}
 	s.kw = out
 	return slices.Clip(slices.Clone(out)) // kept until the stories are made: no spare room
@@ -988,14 +989,29 @@ func newStopSet(set *rules.Set, stop map[string]bool) *stopSet {
 	return s
 }
 
+// isCalendarToken is isCalendarWord of t's lower-case form, looked up by
+// the hash token.Scan stored (rules.Language.MonthAt, WeekdayAt).
+func isCalendarToken(set *rules.Set, t *token.Token) bool {
+	for _, code := range set.Codes {
+		l := set.Languages[code]
+		if _, _, ok := l.MonthAt(t); ok {
+			return true
+		}
+		if _, _, ok := l.WeekdayAt(t); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // weekdays returns the days (bit n-1 for day n) e's word names in the
 // languages of set, looked up once per document and word.
 func (s *scratch) weekdays(e *wordEntry, set *rules.Set) uint8 {
 	if e.weekday == 0 {
 		e.weekday = 1
-		w := s.table.word(e.id)
+		t := &s.table.toks[e.tok]
 		for _, code := range set.Codes {
-			if n, _, ok := set.Languages[code].Weekday(w); ok {
+			if n, _, ok := set.Languages[code].WeekdayAt(t); ok {
 				e.weekday |= 1 << n
 			}
 		}
@@ -1008,7 +1024,7 @@ func (s *scratch) weekdays(e *wordEntry, set *rules.Set) uint8 {
 func (s *scratch) isCalendar(e *wordEntry, set *rules.Set) bool {
 	if e.calendar == 0 {
 		e.calendar = 2
-		if isCalendarWord(set, s.table.word(e.id)) {
+		if isCalendarToken(set, &s.table.toks[e.tok]) {
 			e.calendar = 1
 		}
 	}
@@ -1063,39 +1079,54 @@ func (t *wordTable) grow() {
 	}
 }
 
-// top returns the entries of the n words of the table with the highest
-// count, ties broken alphabetically (words with no count are left out).
-// The order is total (words are distinct), so it does not depend on the
-// table's. Only the n best are kept while scanning (a document has
-// hundreds of distinct words and n is 20). The result is scratch space,
-// valid until the next call.
-func (s *scratch) top(count func(*wordEntry) int32, n int) []int32 {
+// ranked is a word-table entry with one of its counts.
+type ranked struct{ k, n int32 }
+
+// top returns the entries of the n words of the table most used as names
+// and the n most used as content words, with their counts, each list
+// highest count first and ties broken alphabetically (words with no count
+// are left out). The order is total (words are distinct), so it does not
+// depend on the table's. Only the n best are kept while scanning (a
+// document has hundreds of distinct words and n is 20), both lists in one
+// pass. The result is scratch space, valid until the next call.
+func (s *scratch) top(n int) (proper, content []ranked) {
 	t := &s.table
-	// better reports whether entry a, counted ca, ranks above entry b.
-	better := func(a, ca, b int32) bool {
-		cb := count(&t.entries[b])
-		return ca > cb || ca == cb && t.word(a) < t.word(b)
-	}
-	best := s.ranked[:0]
+	proper, content = s.ranked[0][:0], s.ranked[1][:0]
 	for k := range t.entries {
-		x := int32(k)
-		c := count(&t.entries[k])
-		if c == 0 || len(best) == n && !better(x, c, best[n-1]) {
-			continue
+		e := &t.entries[k]
+		if e.proper > 0 {
+			proper = t.insert(proper, ranked{int32(k), e.proper}, n)
 		}
-		// Insert in order; best stays sorted, at most n long.
-		k := len(best)
-		if k < n {
-			best = append(best, x)
-		} else {
-			k = n - 1
+		if e.content > 0 {
+			content = t.insert(content, ranked{int32(k), e.content}, n)
 		}
-		for k > 0 && better(x, c, best[k-1]) {
-			best[k] = best[k-1]
-			k--
-		}
-		best[k] = x
 	}
-	s.ranked = best
+	s.ranked = [2][]ranked{proper, content}
+	return proper, content
+}
+
+// insert puts x in best, which is sorted by rank (see better) and kept at
+// most n long.
+func (t *wordTable) insert(best []ranked, x ranked, n int) []ranked {
+	if len(best) == n && !t.better(x, best[n-1]) {
+		return best
+	}
+	k := len(best)
+	if k < n {
+		best = append(best, x)
+	} else {
+		k = n - 1
+	}
+	for k > 0 && t.better(x, best[k-1]) {
+		best[k] = best[k-1]
+		k--
+	}
+	best[k] = x
 	return best
+}
+
+// better reports whether a ranks above b: a higher count, or the same
+// count and a word earlier in the alphabet.
+func (t *wordTable) better(a, b ranked) bool {
+	return a.n > b.n || a.n == b.n && t.word(a.k) < t.word(b.k)
 }
