@@ -960,8 +960,10 @@ func (t *wordTable) word(k int32) string { return t.toks[t.entries[k].tok].Lower
 func (s *scratch) isStop(e *wordEntry) bool {
 	if e.stop == 0 {
 		e.stop = 2
-		if _, ok := s.stops.any.Get(&s.table.toks[e.tok]); ok {
-			e.stop = 1
+		if t := &s.table.toks[e.tok]; s.stops.filter.May(t) {
+			if _, ok := s.stops.any.Get(t); ok {
+				e.stop = 1
+			}
 		}
 	}
 	return e.stop == 1
@@ -976,15 +978,20 @@ type stopSet struct {
 	// uses the hash token.Scan stored, where two string-keyed maps hashed
 	// the word twice.
 	any rules.WordMap[struct{}]
+	// filter holds any's words: most words are none of them, and a bit
+	// test turns them away before the probe.
+	filter rules.WordFilter
 }
 
 func newStopSet(set *rules.Set, stop map[string]bool) *stopSet {
 	s := &stopSet{stop: stop}
 	for w := range stop {
 		s.any.Put(w, struct{}{})
+		s.filter.Add(w)
 	}
 	for w := range set.StoryStop {
 		s.any.Put(w, struct{}{})
+		s.filter.Add(w)
 	}
 	return s
 }
