@@ -1086,8 +1086,12 @@ func (t *wordTable) grow() {
 	}
 }
 
-// ranked is a word-table entry with one of its counts.
-type ranked struct{ k, n int32 }
+// ranked is a word-table entry with one of its counts and the first
+// bytes of its word (see prefix8).
+type ranked struct {
+	k, n int32
+	pre  uint64
+}
 
 // top returns the entries of the n words of the table most used as names
 // and the n most used as content words, with their counts, each list
@@ -1101,11 +1105,15 @@ func (s *scratch) top(n int) (proper, content []ranked) {
 	proper, content = s.ranked[0][:0], s.ranked[1][:0]
 	for k := range t.entries {
 		e := &t.entries[k]
+		if e.proper == 0 && e.content == 0 {
+			continue
+		}
+		pre := prefix8(t.word(int32(k)))
 		if e.proper > 0 {
-			proper = t.insert(proper, ranked{int32(k), e.proper}, n)
+			proper = t.insert(proper, ranked{int32(k), e.proper, pre}, n)
 		}
 		if e.content > 0 {
-			content = t.insert(content, ranked{int32(k), e.content}, n)
+			content = t.insert(content, ranked{int32(k), e.content, pre}, n)
 		}
 	}
 	s.ranked = [2][]ranked{proper, content}
@@ -1133,7 +1141,23 @@ func (t *wordTable) insert(best []ranked, x ranked, n int) []ranked {
 }
 
 // better reports whether a ranks above b: a higher count, or the same
-// count and a word earlier in the alphabet.
+// count and a word earlier in the alphabet. Most words are counted once,
+// so ties are common: their first bytes mostly decide them.
 func (t *wordTable) better(a, b ranked) bool {
-	return a.n > b.n || a.n == b.n && t.word(a.k) < t.word(b.k)
+	return a.n > b.n || a.n == b.n && (a.pre < b.pre || a.pre == b.pre && t.word(a.k) < t.word(b.k))
+}
+
+// prefix8 packs the first eight bytes of w into a number, first byte
+// highest and zero bytes past its end, so that w < v when prefix8(w) <
+// prefix8(v) (and equal prefixes leave the order to the rest).
+func prefix8(w string) uint64 {
+	if len(w) >= 8 {
+		return uint64(w[0])<<56 | uint64(w[1])<<48 | uint64(w[2])<<40 | uint64(w[3])<<32 |
+			uint64(w[4])<<24 | uint64(w[5])<<16 | uint64(w[6])<<8 | uint64(w[7])
+	}
+	var p uint64
+	for k := 0; k < len(w); k++ {
+		p = p<<8 | uint64(w[k])
+	}
+	return p << (8 * (8 - len(w)))
 }

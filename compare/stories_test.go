@@ -283,3 +283,24 @@ func TestShinglesSampleByHash(t *testing.T) {
 		}
 	}
 }
+
+// prefix8 orders words as their first eight bytes do: a smaller prefix is
+// a smaller word, and a smaller word never has a larger prefix.
+func TestPrefix8(t *testing.T) {
+	words := []string{"", "a", "ab", "abc", "abcdefgh", "abcdefghi", "abcdefgi", "abd", "b", "zz", "zzzzzzzzz",
+		"é", "éa", "jakarta", "jakart", "floods", "flood", "\x00", "a\x00", "a\x00b"}
+	for _, a := range words {
+		for _, b := range words {
+			pa, pb := prefix8(a), prefix8(b)
+			if pa < pb && !(a < b) {
+				t.Errorf("prefix8(%q) < prefix8(%q) but %q >= %q", a, b, a, b)
+			}
+			if a < b && pa > pb {
+				t.Errorf("%q < %q but prefix8 %#x > %#x", a, b, pa, pb)
+			}
+		}
+	}
+	if got := prefix8("ab"); got != 0x6162<<48 {
+		t.Errorf("prefix8(ab) = %#x", got)
+	}
+}
