@@ -505,12 +505,11 @@ func (x *Index) AnchorsRead(toks []token.Token, ws []TokenWord, dst []uint64) []
 	}
 	starts := (*buf)[:0]
 	for i := range toks {
-		t := &toks[i]
 		var tw TokenWord
 		if ws != nil {
 			tw = ws[i]
 		} else {
-			tw = x.vocab.word(t)
+			tw = x.vocab.word(&toks[i])
 		}
 		key := x.key(tw.id)
 		m := key.bits | x.shapeBits[uint8(tw.shape)]
@@ -533,7 +532,9 @@ func (x *Index) AnchorsRead(toks []token.Token, ws []TokenWord, dst []uint64) []
 			m |= startBit
 			starts = append(starts, start{int32(i), own.number(), more.number()})
 		}
-		if t.Is(token.NewlineBefore) {
+		// From the shape rather than the token: the loop then reads
+		// the tokens only at numeral words.
+		if tw.shape&shapeLine != 0 {
 			m |= lineBit
 		}
 		masks[i] = m
@@ -572,8 +573,13 @@ func (x *Index) near(masks []uint64, i int, c *candList) bool {
 	if masks[i]&c.any != 0 {
 		return true
 	}
-	for j := i + 1; j <= i+c.reach && j < len(masks) && masks[j]&lineBit == 0; j++ {
-		if masks[j]&c.any != 0 {
+	// The masks within reach, as a slice: the loop then needs no bounds
+	// checks, and it runs at every number and preposition.
+	for _, m := range masks[i+1 : min(i+1+c.reach, len(masks))] {
+		if m&lineBit != 0 {
+			return false
+		}
+		if m&c.any != 0 {
 			return true
 		}
 	}
