@@ -883,6 +883,9 @@ func (x *Index) longest(toks []token.Token, masks []uint64, i int, accept func(M
 	// *best is only read once bestID says it holds one.
 	var cand Match
 	bestID := -1
+	// The numerals the patterns read, read once (patterns of the index
+	// share its language).
+	var nums numMemo
 	// acc[k] is the union of the anchor masks of toks[i..i+k], which stops
 	// growing at a line break or the end (no match crosses either); it is
 	// filled as far as the candidates need. lim is where it stops growing
@@ -925,7 +928,7 @@ func (x *Index) longest(toks []token.Token, masks []uint64, i int, accept func(M
 			}
 			p := x.pats[id]
 			cand.Caps = Captures{}
-			end, ok := p.matchCaps(toks, i, &cand.Caps)
+			end, ok := p.matchCaps(toks, i, &cand.Caps, &nums)
 			// The longest match wins, and among equally long ones the
 			// earliest-listed pattern, whatever order they are tried in.
 			if !ok || bestID >= 0 && (end < best.End || end == best.End && id > bestID) {
