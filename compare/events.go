@@ -141,12 +141,14 @@ func (s *scratch) readLead(d *claims.Document, set *rules.Set, stop map[string]b
 	// The title: the "title:" line, or the first line when it has no
 	// closing punctuation. Its capitals count only for words the body
 	// capitalises too.
-	titleEnd, bodyNames := titleSpan(d.Text), map[string]bool{}
+	// s.ids and s.table are keywords': every word token has an entry,
+	// which marks the body's names and caches stop and calendar words.
+	titleEnd := titleSpan(d.Text)
 	l.titleEnd = titleEnd
 	for i := range toks {
 		if tk := &toks[i]; tk.Kind == token.Word && tk.Start >= titleEnd && i > 0 && !tk.Is(token.NewlineBefore) &&
 			(tk.Is(token.Capital) || tk.Is(token.AllCaps)) && toks[i-1].Text != "." {
-			bodyNames[tk.Lower] = true
+			s.table.entries[s.ids[i]].bodyName = true
 		}
 	}
 	for i := 0; i < len(toks); i++ {
@@ -159,20 +161,14 @@ func (s *scratch) readLead(d *claims.Document, set *rules.Set, stop map[string]b
 		if tk.Kind != token.Word {
 			continue
 		}
-		if tk.Start < l.end {
-			for _, code := range set.Codes {
-				if n, _, ok := set.Languages[code].Weekday(tk.Lower); ok && tk.Is(token.Capital) {
-					l.weekdays |= 1 << (n - 1)
-				}
-			}
+		if tk.Start < l.end && tk.Is(token.Capital) {
+			l.weekdays |= s.weekdays(&s.table.entries[s.ids[i]], set)
 		}
 		if !(tk.Is(token.Capital) || tk.Is(token.AllCaps)) || len(tk.Text) < 2 {
 			continue
 		}
-		if s.ids[i] >= 0 && s.table.entries[s.ids[i]].lower {
-			continue
-		}
-		if stop[tk.Lower] || set.StoryStop[tk.Lower] || isCalendarWord(set, tk.Lower) {
+		e := &s.table.entries[s.ids[i]]
+		if e.lower || s.isStop(e) || s.isCalendar(e, set) {
 			continue
 		}
 		if metaKey(d.Text, tk.Start, metaEnd) {
@@ -190,7 +186,7 @@ func (s *scratch) readLead(d *claims.Document, set *rules.Set, stop map[string]b
 		if opens && !(i+1 < len(toks) && toks[i+1].Kind == token.Word && toks[i+1].Is(token.Capital) && !toks[i+1].Is(token.NewlineBefore)) {
 			continue
 		}
-		if tk.Start < titleEnd && !bodyNames[tk.Lower] {
+		if tk.Start < titleEnd && !e.bodyName {
 			continue // title case: a name only if the body writes it so too
 		}
 		l.all[tk.Lower] = true

@@ -67,6 +67,7 @@ func analyse(docs []*claims.Document, set *rules.Set, stop map[string]bool) []do
 // appends to it).
 func analyseWith(docs []*claims.Document, set *rules.Set, stop map[string]bool, given map[string]*Words) []docWords {
 	out := make([]docWords, len(docs))
+	stops := newStopSet(set, stop)
 	perDoc(docs, newScratch, func(i int, s *scratch) {
 		if w := given[docs[i].ID]; w != nil {
 			out[i] = w.w
@@ -74,7 +75,7 @@ func analyseWith(docs []*claims.Document, set *rules.Set, stop map[string]bool, 
 			l.mags, l.money = slices.Clone(l.mags), slices.Clone(l.money)
 			return
 		}
-		out[i] = s.analyseOne(docs[i], set, stop)
+		out[i] = s.analyseOne(docs[i], set, stops)
 	})
 	return out
 }
@@ -86,14 +87,16 @@ type Words struct{ w docWords }
 
 // Analyser reads Words under a rule set; safe for concurrent use.
 type Analyser struct {
-	set  *rules.Set
-	stop map[string]bool
-	pool sync.Pool // *scratch
+	set   *rules.Set
+	stop  map[string]bool // stopWords(set); stops.stop
+	stops *stopSet
+	pool  sync.Pool // *scratch
 }
 
 // NewAnalyser reads words under set.
 func NewAnalyser(set *rules.Set) *Analyser {
-	return &Analyser{set: set, stop: stopWords(set), pool: sync.Pool{New: func() any { return newScratch() }}}
+	stop := stopWords(set)
+	return &Analyser{set: set, stop: stop, stops: newStopSet(set, stop), pool: sync.Pool{New: func() any { return newScratch() }}}
 }
 
 // Words reads d's grouping words from its tokens, as token.Scan gives them
@@ -103,30 +106,30 @@ func (a *Analyser) Words(d *claims.Document, toks []token.Token) *Words {
 	s := a.pool.Get().(*scratch)
 	defer a.pool.Put(s)
 	if toks == nil {
-		return &Words{s.analyseOne(d, a.set, a.stop)}
+		return &Words{s.analyseOne(d, a.set, a.stops)}
 	}
-	return &Words{s.analyseTokens(d, toks, a.set, a.stop)}
+	return &Words{s.analyseTokens(d, toks, a.set, a.stops)}
 }
 
 // analyseOne derives one document's words (see analyse).
-func (s *scratch) analyseOne(d *claims.Document, set *rules.Set, stop map[string]bool) docWords {
+func (s *scratch) analyseOne(d *claims.Document, set *rules.Set, stops *stopSet) docWords {
 	s.toks = token.Scan(d.Text, s.toks[:0])
-	return s.analyseTokens(d, s.toks, set, stop)
+	return s.analyseTokens(d, s.toks, set, stops)
 }
 
 // analyseTokens is analyseOne over the document's tokens as token.Scan
 // gave them (extraction's, when it hands them over).
-func (s *scratch) analyseTokens(d *claims.Document, toks []token.Token, set *rules.Set, stop map[string]bool) docWords {
+func (s *scratch) analyseTokens(d *claims.Document, toks []token.Token, set *rules.Set, stops *stopSet) docWords {
 	own := s.toks
 	s.toks = toks
 	defer func() { s.toks = own }()
-	s.storyStop = set.StoryStop
+	s.stops = stops
 	parts := d.Participants // found during extraction
 	if parts == nil {
 		parts = set.NamedIn(s.toks)
 	}
-	w := docWords{shingles: s.shingles(), keywords: s.keywords(parts, stop)}
-	w.lead = s.readLead(d, set, stop)
+	w := docWords{shingles: s.shingles(), keywords: s.keywords(parts)}
+	w.lead = s.readLead(d, set, stops.stop)
 	return w
 }
 
@@ -137,32 +140,79 @@ func (s *scratch) analyseTokens(d *claims.Document, toks []token.Token, set *rul
 //
 // The hash is computed inline rather than through hash/fnv, whose Write
 // takes a []byte: converting every word cost two allocations per word and
-// window, most of syndication's time on a large corpus.
+// window, most of syndication's time on a large corpus. And it is computed
+// only for the windows the sample keeps: whether a window's hash is 0
+// modulo 4 is known from each word's lowBits map (see there), composed,
+// at a fraction of the cost of hashing all five words again for every
+// window.
 func (s *scratch) shingles() []uint64 {
-	words := s.words[:0]
-	for _, t := range s.toks {
-		if t.Kind != token.Punct {
+	words, low := s.words[:0], s.lowBits[:0]
+	for i := range s.toks {
+		if t := &s.toks[i]; t.Kind != token.Punct {
 			words = append(words, t.Lower)
+			low = append(low, lowBits(t.Lower))
 		}
 	}
-	s.words = words
-	const offset64, prime64 = 14695981039346656037, 1099511628211
-	var out []uint64
+	s.words, s.lowBits = words, low
+	// Hashes are gathered in scratch space, which grows once for the
+	// longest document; the result is a copy of its sorted, distinct ones
+	// (kept until the stories are made: no spare room).
+	out := s.hashes[:0]
 	for i := 0; i+5 <= len(words); i++ {
-		h := uint64(offset64)
+		f := low[i : i+5 : i+5]
+		x := f[0] >> (2 * (fnvOffset64 & 3)) & 3
+		x = f[1] >> (2 * x) & 3
+		x = f[2] >> (2 * x) & 3
+		x = f[3] >> (2 * x) & 3
+		if f[4]>>(2*x)&3 != 0 {
+			continue // h%4 != 0: not sampled
+		}
+		h := uint64(fnvOffset64)
 		for _, w := range words[i : i+5] {
 			for k := 0; k < len(w); k++ {
 				h ^= uint64(w[k])
-				h *= prime64
+				h *= fnvPrime64
 			}
-			h *= prime64 // the zero byte after each word: h ^= 0 is a no-op
+			h *= fnvPrime64 // the zero byte after each word: h ^= 0 is a no-op
 		}
-		if h%4 == 0 {
-			out = append(out, h)
-		}
+		out = append(out, h)
 	}
+	s.hashes = out
 	slices.Sort(out)
-	return slices.Compact(out)
+	if out = slices.Compact(out); len(out) == 0 {
+		return nil
+	}
+	return slices.Clone(out)
+}
+
+// FNV-1a's 64-bit offset basis and prime.
+const fnvOffset64, fnvPrime64 = 14695981039346656037, 1099511628211
+
+// lowBits is what hashing w and its zero byte (see shingles) does to the
+// two low bits of an FNV-1a state: entry x (bits 2x and 2x+1) is the low
+// bits after w of a state whose low bits were x before it.
+//
+// A product's low bits depend only on its factors' low bits, and the prime
+// is 3 modulo 4, so one byte c takes the state's low bit lo and next bit
+// hi to lo^c0 and hi^c1^(lo^c0) (c0 and c1 being c's two low bits: -x
+// modulo 4 keeps x's low bit and flips its high bit when the low bit is
+// set). Over a word, lo ends up flipped by the parity of the c0s, and hi
+// by the parity of the c1s and of every intermediate lo: l and h track
+// both from a state of 0, and an odd number of bytes flips hi once more
+// where the state's lo was 1.
+func lowBits(w string) uint8 {
+	var l, h byte
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		l ^= c
+		h ^= l ^ c>>1
+	}
+	h ^= l // the zero byte
+	odd := byte(len(w)+1) & 1
+	// From the identity (entry x is x): lo flipped by l in every entry,
+	// hi by h in every entry and by odd in the entries whose lo is 1.
+	const identity = 0b11_10_01_00
+	return identity ^ (l&1)*0b01_01_01_01 ^ (h&1)*0b10_10_10_10 ^ odd*0b10_00_10_00
 }
 
 // perDoc computes f for every document on GOMAXPROCS goroutines, each with
@@ -198,15 +248,16 @@ func forEach[S any](n, workers int, newScratch func() S, f func(i int, s S)) {
 
 // scratch is one worker's reusable space for shingles and keywords.
 type scratch struct {
-	toks   []token.Token
-	words  []string
-	table  wordTable
-	ids    []int32 // per token: its word's entry in table, or -1
-	ranked []wordCount
-	kw     []keyword
-	// storyStop is the rule set's StoryStop: capitalised words that say
-	// nothing about which story a text tells.
-	storyStop map[string]bool
+	toks  []token.Token
+	words []string
+	// lowBits[i] is lowBits(words[i]) (shingles).
+	lowBits []uint8
+	hashes  []uint64 // shingles' sample
+	table   wordTable
+	ids     []int32     // per token: its word's entry in table, or -1
+	ranked  [2][]ranked // top's
+	kw      []keyword
+	stops   *stopSet // analyseTokens' stop words
 }
 
 func newScratch() *scratch { return &scratch{} }
@@ -802,17 +853,17 @@ func similarity(shared *[2]int, na, nb [2]int) float64 {
 // They are read from the scanned text (s.toks) and returned distinct, as a
 // slice: a set per document, built once and only ever read in full, needs
 // no map.
-func (s *scratch) keywords(participants []string, stop map[string]bool) []keyword {
+func (s *scratch) keywords(participants []string) []keyword {
 	toks := s.toks
 	t := &s.table
-	t.reset()
+	t.reset(toks)
 	// Each word's entry, found once per token; words the text also
 	// writes in lower case are not names.
 	ids := s.ids[:0]
 	for i := range toks {
 		id := int32(-1)
 		if tk := &toks[i]; tk.Kind == token.Word {
-			id = t.add(tk)
+			id = t.add(int32(i))
 			if tk.Flags&(token.Capital|token.AllCaps) == 0 {
 				t.entries[id].lower = true
 			}
@@ -820,18 +871,13 @@ func (s *scratch) keywords(participants []string, stop map[string]bool) []keywor
 		ids = append(ids, id)
 	}
 	s.ids = ids
-	for i, tk := range toks {
+	for i := range toks {
+		tk := &toks[i]
 		if tk.Kind != token.Word || len(tk.Text) < 3 {
 			continue
 		}
 		e := &t.entries[ids[i]]
-		if e.stop == 0 {
-			e.stop = 2
-			if stop[e.word] || s.storyStop[e.word] {
-				e.stop = 1
-			}
-		}
-		if e.stop == 1 {
+		if s.isStop(e) {
 			continue
 		}
 		opens := i == 0 || tk.Is(token.NewlineBefore)
@@ -851,7 +897,7 @@ func (s *scratch) keywords(participants []string, stop map[string]bool) []keywor
 		startsName = startsName || opens && tk.Is(token.AllCaps) && i+1 < len(toks) && toks[i+1].Text == ","
 		if capital && (!opens || startsName) {
 			e.proper++
-		} else if len(e.word) >= 4 {
+		} else if len(tk.Lower) >= 4 {
 			e.content++
 		}
 	}
@@ -862,11 +908,12 @@ func (s *scratch) keywords(participants []string, stop map[string]bool) []keywor
 	// Participants given with the document may repeat.
 	slices.SortFunc(out, func(a, b keyword) int { return strings.Compare(a.word, b.word) })
 	out = slices.CompactFunc(out, func(a, b keyword) bool { return a.word == b.word })
-	for _, w := range s.top(func(e *wordEntry) int { return e.proper }, 20) {
-		out = append(out, newKeyword(kwProper, w.w))
+	proper, content := s.top(20)
+	for _, r := range proper {
+		out = append(out, newKeyword(kwProper, t.word(r.k)))
 	}
-	for _, w := range s.top(func(e *wordEntry) int { return e.content }, 20) {
-		out = append(out, newKeyword(kwContent, w.w))
+	for _, r := range content {
+		out = append(out, newKeyword(kwContent, t.word(r.k)))
 	}
 	s.kw = out
 	return slices.Clip(slices.Clone(out)) // kept until the stories are made: no spare room
@@ -877,44 +924,149 @@ func (s *scratch) keywords(participants []string, stop map[string]bool) []keywor
 // token.Scan already stored in every token, reused from document to
 // document: the string-keyed maps it replaces hashed each word again for
 // every lookup (three or four per token), most of the keywords' time.
+//
+// Its entries name their word by a token that has it, not by the string:
+// without pointers, storing them needs no write barrier while the
+// collector runs (it often does, a run allocating as much as it does), and
+// the collector does not scan them.
 type wordTable struct {
-	entries []wordEntry // in order of first appearance
-	slots   []int32     // open addressing: entry index + 1, 0 when free
+	toks    []token.Token // the document's tokens, which entries point into
+	entries []wordEntry   // in order of first appearance
+	slots   []int32       // open addressing: entry index + 1, 0 when free
 }
 
 type wordEntry struct {
-	word            string
-	hash            uint32
-	slot            int32 // where it sits in slots, to free it in reset
-	lower           bool  // written in lower case somewhere in the text
-	stop            uint8 // 0 not yet looked up, 1 a stop word, 2 not one
-	proper, content int   // uses as a name and as a content word
+	tok      int32 // the first token with the word: its Lower is the word
+	id       int32 // the entry's index in the table
+	hash     uint32
+	slot     int32 // where it sits in slots, to free it in reset
+	lower    bool  // written in lower case somewhere in the text
+	bodyName bool  // capitalised within a sentence after the title (readLead)
+	stop     uint8 // 0 not yet looked up, 1 a stop word, 2 not one (isStop)
+	calendar uint8 // the same for month and weekday names (isCalendar)
+	// weekday is 1 and the bits of the days the word names in any
+	// language (bit n for day n) once looked up (weekdays), 0 before.
+	weekday uint8
+	// uses as a name and as a content word
+	proper, content int32
+}
+
+// word is entry k's word.
+func (t *wordTable) word(k int32) string { return t.toks[t.entries[k].tok].Lower }
+
+// isStop reports whether e's word is a stop word (s.stops.any), looked up
+// once per document and word: keywords and readLead ask for most tokens,
+// and a word recurs.
+func (s *scratch) isStop(e *wordEntry) bool {
+	if e.stop == 0 {
+		e.stop = 2
+		if t := &s.table.toks[e.tok]; s.stops.filter.May(t) {
+			if _, ok := s.stops.any.Get(t); ok {
+				e.stop = 1
+			}
+		}
+	}
+	return e.stop == 1
+}
+
+// stopSet holds the words that tell no story apart.
+type stopSet struct {
+	// stop is the function words of every language (stopWords).
+	stop map[string]bool
+	// any is stop and the rule set's StoryStop (capitalised words too
+	// common in news to tell stories apart), keyed by token: a lookup
+	// uses the hash token.Scan stored, where two string-keyed maps hashed
+	// the word twice.
+	any rules.WordMap[struct{}]
+	// filter holds any's words: most words are none of them, and a bit
+	// test turns them away before the probe.
+	filter rules.WordFilter
+}
+
+func newStopSet(set *rules.Set, stop map[string]bool) *stopSet {
+	s := &stopSet{stop: stop}
+	for w := range stop {
+		s.any.Put(w, struct{}{})
+		s.filter.Add(w)
+	}
+	for w := range set.StoryStop {
+		s.any.Put(w, struct{}{})
+		s.filter.Add(w)
+	}
+	return s
+}
+
+// isCalendarToken is isCalendarWord of t's lower-case form, looked up by
+// the hash token.Scan stored (rules.Language.MonthAt, WeekdayAt).
+func isCalendarToken(set *rules.Set, t *token.Token) bool {
+	for _, code := range set.Codes {
+		l := set.Languages[code]
+		if _, _, ok := l.MonthAt(t); ok {
+			return true
+		}
+		if _, _, ok := l.WeekdayAt(t); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// weekdays returns the days (bit n-1 for day n) e's word names in the
+// languages of set, looked up once per document and word.
+func (s *scratch) weekdays(e *wordEntry, set *rules.Set) uint8 {
+	if e.weekday == 0 {
+		e.weekday = 1
+		t := &s.table.toks[e.tok]
+		for _, code := range set.Codes {
+			if n, _, ok := set.Languages[code].WeekdayAt(t); ok {
+				e.weekday |= 1 << n
+			}
+		}
+	}
+	return e.weekday >> 1
+}
+
+// isCalendar is isCalendarWord of e's word, looked up once per document
+// and word.
+func (s *scratch) isCalendar(e *wordEntry, set *rules.Set) bool {
+	if e.calendar == 0 {
+		e.calendar = 2
+		if isCalendarToken(set, &s.table.toks[e.tok]) {
+			e.calendar = 1
+		}
+	}
+	return e.calendar == 1
 }
 
 // reset empties the table, freeing only the slots in use (a table grown
-// by one long document is not cleared in full for every short one).
-func (t *wordTable) reset() {
+// by one long document is not cleared in full for every short one), for
+// the words of toks.
+func (t *wordTable) reset(toks []token.Token) {
 	for _, e := range t.entries {
 		t.slots[e.slot] = 0
 	}
 	t.entries = t.entries[:0]
+	t.toks = toks
 }
 
-// add returns the index of tk's lower-case form, adding it if new.
-func (t *wordTable) add(tk *token.Token) int32 {
+// add returns the index of the lower-case form of token i, adding it if
+// new.
+func (t *wordTable) add(i int32) int32 {
 	if 2*(len(t.entries)+1) > len(t.slots) {
 		t.grow()
 	}
+	tk := &t.toks[i]
 	h := tk.KeyHash()
 	mask := uint32(len(t.slots) - 1)
-	for i := (h * 0x9E3779B1) & mask; ; i = (i + 1) & mask {
-		k := t.slots[i]
+	for s := (h * 0x9E3779B1) & mask; ; s = (s + 1) & mask {
+		k := t.slots[s]
 		if k == 0 {
-			t.entries = append(t.entries, wordEntry{word: tk.Lower, hash: h, slot: int32(i)})
-			t.slots[i] = int32(len(t.entries))
-			return int32(len(t.entries) - 1)
+			id := int32(len(t.entries))
+			t.entries = append(t.entries, wordEntry{tok: i, id: id, hash: h, slot: int32(s)})
+			t.slots[s] = id + 1
+			return id
 		}
-		if e := &t.entries[k-1]; e.hash == h && e.word == tk.Lower {
+		if e := &t.entries[k-1]; e.hash == h && t.toks[e.tok].Lower == tk.Lower {
 			return k - 1
 		}
 	}
@@ -934,39 +1086,78 @@ func (t *wordTable) grow() {
 	}
 }
 
-type wordCount struct {
-	w string
-	n int
+// ranked is a word-table entry with one of its counts and the first
+// bytes of its word (see prefix8).
+type ranked struct {
+	k, n int32
+	pre  uint64
 }
 
-// top returns the n words of the table with the highest count, ties
-// broken alphabetically (words with no count are left out). The order is
-// total (words are distinct), so it does not depend on the table's. Only
-// the n best are kept while scanning (a document has hundreds of distinct
-// words and n is 20). The result is scratch space, valid until the next
-// call.
-func (s *scratch) top(count func(*wordEntry) int, n int) []wordCount {
-	better := func(a, b wordCount) bool { return a.n > b.n || a.n == b.n && a.w < b.w }
-	best := s.ranked[:0]
-	for k := range s.table.entries {
-		e := &s.table.entries[k]
-		x := wordCount{e.word, count(e)}
-		if x.n == 0 || len(best) == n && !better(x, best[n-1]) {
+// top returns the entries of the n words of the table most used as names
+// and the n most used as content words, with their counts, each list
+// highest count first and ties broken alphabetically (words with no count
+// are left out). The order is total (words are distinct), so it does not
+// depend on the table's. Only the n best are kept while scanning (a
+// document has hundreds of distinct words and n is 20), both lists in one
+// pass. The result is scratch space, valid until the next call.
+func (s *scratch) top(n int) (proper, content []ranked) {
+	t := &s.table
+	proper, content = s.ranked[0][:0], s.ranked[1][:0]
+	for k := range t.entries {
+		e := &t.entries[k]
+		if e.proper == 0 && e.content == 0 {
 			continue
 		}
-		// Insert in order; best stays sorted, at most n long.
-		k := len(best)
-		if k < n {
-			best = append(best, x)
-		} else {
-			k = n - 1
+		pre := prefix8(t.word(int32(k)))
+		if e.proper > 0 {
+			proper = t.insert(proper, ranked{int32(k), e.proper, pre}, n)
 		}
-		for k > 0 && better(x, best[k-1]) {
-			best[k] = best[k-1]
-			k--
+		if e.content > 0 {
+			content = t.insert(content, ranked{int32(k), e.content, pre}, n)
 		}
-		best[k] = x
 	}
-	s.ranked = best
+	s.ranked = [2][]ranked{proper, content}
+	return proper, content
+}
+
+// insert puts x in best, which is sorted by rank (see better) and kept at
+// most n long.
+func (t *wordTable) insert(best []ranked, x ranked, n int) []ranked {
+	if len(best) == n && !t.better(x, best[n-1]) {
+		return best
+	}
+	k := len(best)
+	if k < n {
+		best = append(best, x)
+	} else {
+		k = n - 1
+	}
+	for k > 0 && t.better(x, best[k-1]) {
+		best[k] = best[k-1]
+		k--
+	}
+	best[k] = x
 	return best
+}
+
+// better reports whether a ranks above b: a higher count, or the same
+// count and a word earlier in the alphabet. Most words are counted once,
+// so ties are common: their first bytes mostly decide them.
+func (t *wordTable) better(a, b ranked) bool {
+	return a.n > b.n || a.n == b.n && (a.pre < b.pre || a.pre == b.pre && t.word(a.k) < t.word(b.k))
+}
+
+// prefix8 packs the first eight bytes of w into a number, first byte
+// highest and zero bytes past its end, so that w < v when prefix8(w) <
+// prefix8(v) (and equal prefixes leave the order to the rest).
+func prefix8(w string) uint64 {
+	if len(w) >= 8 {
+		return uint64(w[0])<<56 | uint64(w[1])<<48 | uint64(w[2])<<40 | uint64(w[3])<<32 |
+			uint64(w[4])<<24 | uint64(w[5])<<16 | uint64(w[6])<<8 | uint64(w[7])
+	}
+	var p uint64
+	for k := 0; k < len(w); k++ {
+		p = p<<8 | uint64(w[k])
+	}
+	return p << (8 * (8 - len(w)))
 }

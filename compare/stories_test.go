@@ -172,13 +172,13 @@ func TestKeywordsMatchMaps(t *testing.T) {
 	}
 	texts = append(texts, many.String(), texts[2])
 	s := newScratch()
-	s.storyStop = set.StoryStop
+	s.stops = newStopSet(set, stop)
 	for i, text := range texts {
 		parts := []string{"kim-jong-un", "usa", "kim-jong-un"}[:i%4]
 		s.toks = token.Scan(text, s.toks[:0])
 		want := mapKeywords(s.toks, parts, stop, set.StoryStop)
 		got := map[string]bool{}
-		for _, k := range s.keywords(parts, stop) {
+		for _, k := range s.keywords(parts) {
 			w := []string{"@@", "@", ""}[k.class] + k.word
 			if got[w] {
 				t.Errorf("text %d: keyword %q twice", i, w)
@@ -220,5 +220,87 @@ func TestCompareDeterministic(t *testing.T) {
 		if string(run(procs)) != string(one) {
 			t.Fatalf("GOMAXPROCS=%d changes the result", procs)
 		}
+	}
+}
+
+// lowBits maps the two low bits of an FNV-1a state to what hashing the
+// word and its zero byte leaves there, whatever the state's other bits.
+func TestLowBits(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for _, w := range []string{"", "a", "the", "ABC", "jakarta", "é", "日本", "\x00\x01\x02\x03", "\xff\xfe", "2024"} {
+		f := lowBits(w)
+		for x := uint64(0); x < 4; x++ {
+			for range 8 {
+				h := r.Uint64()&^3 | x
+				for k := 0; k < len(w); k++ {
+					h ^= uint64(w[k])
+					h *= fnvPrime64
+				}
+				h *= fnvPrime64
+				if got, want := f>>(2*x)&3, uint8(h&3); got != want {
+					t.Fatalf("lowBits(%q)[%d] = %d, want %d", w, x, got, want)
+				}
+			}
+		}
+	}
+}
+
+// shingles samples exactly the windows whose full hash is 0 modulo 4.
+func TestShinglesSampleByHash(t *testing.T) {
+	texts := []string{
+		"",
+		"one two three four",
+		"one two three four five",
+		"The floods in the valley killed 12 people on Monday, officials said. The floods in the valley were the worst in years.",
+		strings.Repeat("Résumé of 日本 and Jakarta: alpha beta gamma delta epsilon zeta eta theta. ", 20),
+	}
+	for _, text := range texts {
+		s := newScratch()
+		s.toks = token.Scan(text, nil)
+		var words []string
+		for _, tk := range s.toks {
+			if tk.Kind != token.Punct {
+				words = append(words, tk.Lower)
+			}
+		}
+		var want []uint64
+		for i := 0; i+5 <= len(words); i++ {
+			h := uint64(fnvOffset64)
+			for _, w := range words[i : i+5] {
+				for _, b := range []byte(w + "\x00") {
+					h ^= uint64(b)
+					h *= fnvPrime64
+				}
+			}
+			if h%4 == 0 {
+				want = append(want, h)
+			}
+		}
+		slices.Sort(want)
+		want = slices.Compact(want)
+		if got := s.shingles(); !slices.Equal(got, want) {
+			t.Errorf("%.30q: shingles %v, want %v", text, got, want)
+		}
+	}
+}
+
+// prefix8 orders words as their first eight bytes do: a smaller prefix is
+// a smaller word, and a smaller word never has a larger prefix.
+func TestPrefix8(t *testing.T) {
+	words := []string{"", "a", "ab", "abc", "abcdefgh", "abcdefghi", "abcdefgi", "abd", "b", "zz", "zzzzzzzzz",
+		"é", "éa", "jakarta", "jakart", "floods", "flood", "\x00", "a\x00", "a\x00b"}
+	for _, a := range words {
+		for _, b := range words {
+			pa, pb := prefix8(a), prefix8(b)
+			if pa < pb && !(a < b) {
+				t.Errorf("prefix8(%q) < prefix8(%q) but %q >= %q", a, b, a, b)
+			}
+			if a < b && pa > pb {
+				t.Errorf("%q < %q but prefix8 %#x > %#x", a, b, pa, pb)
+			}
+		}
+	}
+	if got := prefix8("ab"); got != 0x6162<<48 {
+		t.Errorf("prefix8(ab) = %#x", got)
 	}
 }

@@ -73,7 +73,9 @@ type Index struct {
 	shapeBits [256]uint64
 	// spokenYears is set when the index reads numerals and years: a
 	// numeral word may then open a year ("nineteen ninety-six").
-	spokenYears bool
+	// readsNumerals is set when a required part reads a numeral (which
+	// may have no bit of its own: see assignAnchorBits).
+	spokenYears, readsNumerals bool
 	// need[id] is the union of the bits of pattern id's required parts
 	// and width[id] the most tokens it can span (need is 0 when the width
 	// is windowMax or more).
@@ -318,14 +320,22 @@ func (x *Index) assignAnchorBits() {
 	x.wordBits = map[string]uint64{}
 	keys := map[string]uint64{}
 	next := uint64(1)
-	// The last free bit is shared by the parts that do not get their own:
-	// still exact (a superset), only less selective.
+	// The last free bit is shared by the anchor parts that do not get
+	// their own: still exact (a superset), only less selective. A
+	// required part that is no anchor gets no bit once they run out: it
+	// is then left out of its pattern's need, which stays exact. Sharing
+	// the bit with those parts too put it on the most common words ("the",
+	// "of"), so that the anchors sharing it passed nearly everywhere.
 	const shared = uint64(1) << 61
+	anchors := true // bits are being given to anchor parts
 	bitFor := func(key string) uint64 {
 		if b, ok := keys[key]; ok {
 			return b
 		}
 		if next == shared {
+			if !anchors {
+				return 0
+			}
 			keys[key] = shared
 			return shared
 		}
@@ -348,7 +358,9 @@ func (x *Index) assignAnchorBits() {
 			return b
 		}
 		b := bitFor(key)
-		add(func(w string) { x.wordBits[w] |= b })
+		if b != 0 {
+			add(func(w string) { x.wordBits[w] |= b })
+		}
 		return b
 	}
 	partBit := func(pt *part) uint64 {
@@ -385,6 +397,7 @@ func (x *Index) assignAnchorBits() {
 				}
 			})
 		case slotNum, slotOrdinal:
+			x.readsNumerals = true
 			return lazyBit(&x.numLikeBit, "numlike")
 		case slotMonthDay:
 			return lazyBit(&x.monthDayBit, "monthday")
@@ -408,6 +421,7 @@ func (x *Index) assignAnchorBits() {
 			x.bit[id] = partBit(&p.parts[q])
 		}
 	}
+	anchors = false
 	for id, p := range x.pats {
 		need, width := uint64(0), 0
 		for k := range p.parts {
@@ -443,7 +457,7 @@ func (x *Index) setShapeBits() {
 		}
 		x.shapeBits[s] = m
 	}
-	x.spokenYears = x.numLikeBit != 0 && x.yearBit != 0
+	x.spokenYears = x.readsNumerals && x.yearBit != 0
 }
 
 // windowMax bounds the pattern width LongestAnchored checks all required
@@ -491,12 +505,11 @@ func (x *Index) AnchorsRead(toks []token.Token, ws []TokenWord, dst []uint64) []
 	}
 	starts := (*buf)[:0]
 	for i := range toks {
-		t := &toks[i]
 		var tw TokenWord
 		if ws != nil {
 			tw = ws[i]
 		} else {
-			tw = x.vocab.word(t)
+			tw = x.vocab.word(&toks[i])
 		}
 		key := x.key(tw.id)
 		m := key.bits | x.shapeBits[uint8(tw.shape)]
@@ -519,7 +532,9 @@ func (x *Index) AnchorsRead(toks []token.Token, ws []TokenWord, dst []uint64) []
 			m |= startBit
 			starts = append(starts, start{int32(i), own.number(), more.number()})
 		}
-		if t.Is(token.NewlineBefore) {
+		// From the shape rather than the token: the loop then reads
+		// the tokens only at numeral words.
+		if tw.shape&shapeLine != 0 {
 			m |= lineBit
 		}
 		masks[i] = m
@@ -558,8 +573,13 @@ func (x *Index) near(masks []uint64, i int, c *candList) bool {
 	if masks[i]&c.any != 0 {
 		return true
 	}
-	for j := i + 1; j <= i+c.reach && j < len(masks) && masks[j]&lineBit == 0; j++ {
-		if masks[j]&c.any != 0 {
+	// The masks within reach, as a slice: the loop then needs no bounds
+	// checks, and it runs at every number and preposition.
+	for _, m := range masks[i+1 : min(i+1+c.reach, len(masks))] {
+		if m&lineBit != 0 {
+			return false
+		}
+		if m&c.any != 0 {
 			return true
 		}
 	}
@@ -648,11 +668,16 @@ func (p *Pattern) firstKeys() (words []string, classes []int) {
 // required part when it has no slot ("@dur_rolling" in "the past|last
 // @dur_rolling") — and returns how many tokens the parts before it can
 // take at most, with its index (-1 for none).
+//
+// A required first part read by its words is never the anchor: the
+// pattern is only tried at those words (firstKeys), so its anchor bit
+// would always be there and filter nothing. Another required part filters
+// instead; a pattern of that part alone has no anchor (and costs no bit).
 func (p *Pattern) leadReach() (reach, anchor int) {
 	anchor = -1
 	best := 0
 	for k, pt := range p.parts {
-		if pt.optional {
+		if pt.optional || k == 0 && pt.startKeyed() {
 			continue
 		}
 		if sc := pt.selectivity(); sc >= best {
@@ -663,6 +688,21 @@ func (p *Pattern) leadReach() (reach, anchor int) {
 		reach += p.parts[k].maxWidth(p.Lang)
 	}
 	return reach, anchor
+}
+
+// startKeyed reports whether a pattern starting with the part is found
+// by the part's own words (firstKeys), which are also those its anchor bit
+// marks (assignAnchorBits): a literal, a list, or a slot of listed words.
+func (pt *part) startKeyed() bool {
+	switch pt.kind {
+	case partLit, partList:
+		return true
+	}
+	switch pt.slot {
+	case slotMonth, slotMonthName, slotWeekday, slotWeekdayName, slotSeason, slotOffset, slotPart, slotHoliday, slotA:
+		return true
+	}
+	return false
 }
 
 // selectivity ranks how rarely a part can start at a token: names and
@@ -843,6 +883,9 @@ func (x *Index) longest(toks []token.Token, masks []uint64, i int, accept func(M
 	// *best is only read once bestID says it holds one.
 	var cand Match
 	bestID := -1
+	// The numerals the patterns read, read once (patterns of the index
+	// share its language).
+	var nums numMemo
 	// acc[k] is the union of the anchor masks of toks[i..i+k], which stops
 	// growing at a line break or the end (no match crosses either); it is
 	// filled as far as the candidates need. lim is where it stops growing
@@ -885,7 +928,7 @@ func (x *Index) longest(toks []token.Token, masks []uint64, i int, accept func(M
 			}
 			p := x.pats[id]
 			cand.Caps = Captures{}
-			end, ok := p.matchCaps(toks, i, &cand.Caps)
+			end, ok := p.matchCaps(toks, i, &cand.Caps, &nums)
 			// The longest match wins, and among equally long ones the
 			// earliest-listed pattern, whatever order they are tried in.
 			if !ok || bestID >= 0 && (end < best.End || end == best.End && id > bestID) {

@@ -201,3 +201,37 @@ func TestReadOrdinal(t *testing.T) {
 		}
 	}
 }
+
+// numMemo answers as ReadNumeral does, whichever tokens are asked for in
+// whichever order (repeats, more tokens than it holds, a nil memo).
+func TestNumMemo(t *testing.T) {
+	set, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := set.Languages["en"]
+	toks := token.Scan("about 5,000 people, two thirds of 1.2 million, twenty-five and -3 hundreds x", nil)
+	orders := [][]int{
+		{0, 1, 1, 1, 2},
+		{1, 5, 1, 5, 9, 1, 13, 5, 1},
+		{18, 17, 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0},
+		{3, 3, 3},
+	}
+	for _, order := range orders {
+		var m numMemo
+		for _, i := range order {
+			if i >= len(toks) {
+				continue
+			}
+			want, wantOK := l.ReadNumeral(toks, i)
+			got, ok := m.readNumeral(l, toks, i)
+			if ok != wantOK || got != want {
+				t.Errorf("token %d %q: memo %v %v, ReadNumeral %v %v", i, toks[i].Text, got, ok, want, wantOK)
+			}
+			got, ok = (*numMemo)(nil).readNumeral(l, toks, i)
+			if ok != wantOK || got != want {
+				t.Errorf("token %d: nil memo %v %v, want %v %v", i, got, ok, want, wantOK)
+			}
+		}
+	}
+}

@@ -367,7 +367,7 @@ type Captures struct {
 // Match tries the pattern at toks[i] and returns the token index after the
 // match. Optional parts are tried greedily first.
 func (p *Pattern) Match(toks []token.Token, i int) (end int, c Captures, ok bool) {
-	end, ok = p.matchCaps(toks, i, &c)
+	end, ok = p.matchCaps(toks, i, &c, nil)
 	if !ok {
 		c = Captures{}
 	}
@@ -378,8 +378,9 @@ func (p *Pattern) Match(toks []token.Token, i int) (end int, c Captures, ok bool
 // hundreds of thousands of patterns per megabyte, and returning the
 // captures by value copied them twice per try. When the pattern does not
 // match, *c holds whatever the failed attempt read: the caller drops it.
-func (p *Pattern) matchCaps(toks []token.Token, i int, c *Captures) (end int, ok bool) {
-	end, ok = p.match(toks, 0, i, i, c)
+// m, when not nil, holds the numerals read at toks so far (see numMemo).
+func (p *Pattern) matchCaps(toks []token.Token, i int, c *Captures, m *numMemo) (end int, ok bool) {
+	end, ok = p.match(toks, 0, i, i, c, m)
 	if ok && p.Alone && end < len(toks) && toks[end].Kind == token.Word && !toks[end].Is(token.NewlineBefore) {
 		return 0, false
 	}
@@ -397,7 +398,7 @@ func (p *Pattern) MatchElided(toks []token.Token, i int) (end int, c Captures, o
 	if pi == 0 || pi == len(p.parts) {
 		return 0, c, false
 	}
-	if end, ok = p.match(toks, pi, i, i, &c); !ok {
+	if end, ok = p.match(toks, pi, i, i, &c, nil); !ok {
 		return 0, Captures{}, false
 	}
 	return end, c, true
@@ -412,7 +413,7 @@ func (p *Pattern) MatchElided(toks []token.Token, i int) (end int, c Captures, o
 // pattern tried was the matcher's largest cost. The parts between an
 // optional part and the failure all fail back to it, so it sees the state
 // it saved, as when every part restored its own.
-func (p *Pattern) match(toks []token.Token, pi, ti, start int, c *Captures) (int, bool) {
+func (p *Pattern) match(toks []token.Token, pi, ti, start int, c *Captures, m *numMemo) (int, bool) {
 	if pi == len(p.parts) {
 		return ti, ti > start
 	}
@@ -422,33 +423,33 @@ func (p *Pattern) match(toks []token.Token, pi, ti, start int, c *Captures) (int
 		case pi == len(p.parts)-1:
 			// The last part: nothing after it can fail (it reads at
 			// least one token, so the match is not empty).
-			if end, ok := p.Lang.matchPart(pt, toks, ti, c); ok {
+			if end, ok := p.Lang.matchPart(pt, toks, ti, c, m); ok {
 				return end, true
 			}
 		case pt.optional:
 			saved := *c
-			if end, ok := p.Lang.matchPart(pt, toks, ti, c); ok {
-				if e, ok := p.match(toks, pi+1, end, start, c); ok {
+			if end, ok := p.Lang.matchPart(pt, toks, ti, c, m); ok {
+				if e, ok := p.match(toks, pi+1, end, start, c, m); ok {
 					return e, true
 				}
 			}
 			*c = saved
 		default:
-			if end, ok := p.Lang.matchPart(pt, toks, ti, c); ok {
-				return p.match(toks, pi+1, end, start, c)
+			if end, ok := p.Lang.matchPart(pt, toks, ti, c, m); ok {
+				return p.match(toks, pi+1, end, start, c, m)
 			}
 			return 0, false
 		}
 	}
 	if pt.optional {
-		return p.match(toks, pi+1, ti, start, c)
+		return p.match(toks, pi+1, ti, start, c, m)
 	}
 	return 0, false
 }
 
 // matchPart matches one part at toks[i]. It writes into c only when it
-// matches.
-func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures) (int, bool) {
+// matches. m, when not nil, holds the numerals read at toks so far.
+func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures, m *numMemo) (int, bool) {
 	t := &toks[i]
 	switch pt.kind {
 	case partLit:
@@ -592,7 +593,7 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures) (
 		}
 		return end, true
 	case slotNum:
-		n, ok := l.ReadNumeral(toks, i)
+		n, ok := m.readNumeral(l, toks, i)
 		if ok && n.Fraction && n.End-1 > i {
 			// "the previous three quarters": a count of periods, not three
 			// fourths (but "one and a quarter years" is 1.25).
@@ -806,6 +807,44 @@ func (l *Language) SpokenCentury(t *token.Token) bool {
 	}
 	w, ok := l.numWordOf(t)
 	return ok && w.kind == nwValue && w.value >= 11 && w.value <= 19
+}
+
+// numMemo holds the numerals ReadNumeral read at a few tokens of one
+// token slice. The index tries every pattern that can start at a token,
+// and a number opens a dozen of them ("$num @dur_any", "$num to $num2
+// @dur_any", "$num more @dur_any", ...): each read the same numeral again,
+// most of the time their matching took.
+type numMemo struct {
+	n    int // entries in use
+	next int // the entry to replace when all are in use
+	at   [2]struct {
+		i  int
+		ok bool
+		v  Numeral
+	}
+}
+
+// readNumeral is l.ReadNumeral(toks, i), remembered in m (which serves one
+// token slice and one language); a nil m reads every time.
+func (m *numMemo) readNumeral(l *Language, toks []token.Token, i int) (Numeral, bool) {
+	if m == nil {
+		return l.ReadNumeral(toks, i)
+	}
+	for k := 0; k < m.n; k++ {
+		if e := &m.at[k]; e.i == i {
+			return e.v, e.ok
+		}
+	}
+	v, ok := l.ReadNumeral(toks, i)
+	k := m.n
+	if k < len(m.at) {
+		m.n++
+	} else {
+		k = m.next
+		m.next = (m.next + 1) % len(m.at)
+	}
+	m.at[k].i, m.at[k].ok, m.at[k].v = i, ok, v
+	return v, ok
 }
 
 // spokenYear reads a year said in words as two pairs of digits: "nineteen

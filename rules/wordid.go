@@ -40,6 +40,7 @@ const (
 	shapeTHour                // "t" and a digit ("t14")
 	shapePrefixed             // a word an ordinal prefix opens ("kedua")
 	shapeSpoken               // a numeral word: SpokenYearStart may hold
+	shapeLine                 // the token starts a line (token.NewlineBefore)
 )
 
 // NewVocab starts a vocabulary for l holding the words that open numerals.
@@ -88,9 +89,12 @@ func (v *Vocab) word(t *token.Token) TokenWord {
 	l := v.lang
 	id := v.ID(t)
 	var s uint16
+	if t.Is(token.NewlineBefore) {
+		s = shapeLine
+	}
 	switch t.Kind {
 	case token.Number:
-		s = shapeNumber | shapeNumLike
+		s |= shapeNumber | shapeNumLike
 		switch n := len(t.Text); {
 		case n <= 2:
 			s |= shapeSmall
@@ -98,7 +102,7 @@ func (v *Vocab) word(t *token.Token) TokenWord {
 			s |= shapeYear
 		}
 	case token.Punct:
-		s = shapeNumLike
+		s |= shapeNumLike
 	case token.Word:
 		w := t.Lower
 		if l.prefixedOrdinal(w) {

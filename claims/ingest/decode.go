@@ -45,6 +45,12 @@ type byteStats struct {
 func scanBytes(s string) byteStats {
 	st := byteStats{n: len(s)}
 	for i := 0; i < len(s); {
+		// Eight printable ASCII bytes at a time: they count nowhere, and
+		// they are most of any text.
+		if i+8 <= len(s) && printable8(s[i:i+8]) {
+			i += 8
+			continue
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			switch {
@@ -71,6 +77,20 @@ func scanBytes(s string) byteStats {
 		i += size
 	}
 	return st
+}
+
+// printable8 reports whether the eight bytes of s are all printable ASCII
+// (0x20 to 0x7e), by the word-at-a-time tests for a byte below n
+// (x-n*0x01… & ^x & 0x80… is non-zero exactly when some byte of x is
+// below n, for n up to 0x80): no byte below 0x20, none from 0x7f on.
+func printable8(s string) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	// Adding 1 to every byte takes 0x7f (and only it, among ASCII) to
+	// 0x80; no byte carries over, as none is 0xff when the high bits are
+	// clear.
+	return ((w-0x20*ones)&^w|w|(w+ones))&highs == 0
 }
 
 // isTextControl reports the control characters plain text does use: tab,

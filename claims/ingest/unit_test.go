@@ -3,6 +3,7 @@ package ingest
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 )
@@ -154,4 +155,65 @@ func htmlDocumentForTest(t *testing.T, page string) string {
 	t.Helper()
 	doc := htmlDocument("t.html", page)
 	return doc.Text
+}
+
+// scanBytesByByte is scanBytes without the eight-byte fast path.
+func scanBytesByByte(s string) byteStats {
+	st := byteStats{n: len(s)}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == 0:
+				st.nul++
+			case c == 0x7f, c < 0x20 && !isTextControl(c):
+				st.ctrl++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			st.invalid++
+			st.high++
+			if c == 0x81 || c == 0x8d || c == 0x8f || c == 0x90 || c == 0x9d {
+				st.undefined++
+			}
+			i++
+			continue
+		}
+		st.multi++
+		st.high += size
+		i += size
+	}
+	return st
+}
+
+// TestScanBytesFastPath: every byte value at every offset around the
+// eight bytes scanBytes skips at once counts as the byte-by-byte scan
+// counts it, and printable8 accepts exactly printable ASCII.
+func TestScanBytesFastPath(t *testing.T) {
+	extra := []string{"é", "日本", "\xe6\x97", "\u2028"}
+	for c := 0; c < 256; c++ {
+		for n := 1; n <= 20; n++ {
+			for at := 0; at < n; at++ {
+				b := []byte(strings.Repeat("x", n))
+				b[at] = byte(c)
+				s := string(b)
+				assert.Equal(t, scanBytesByByte(s), scanBytes(s), "%q", s)
+			}
+		}
+		b := []byte("abcdefgh")
+		for at := 0; at < 8; at++ {
+			b[at] = byte(c)
+			assert.Equal(t, c >= 0x20 && c < 0x7f, printable8(string(b)), "byte %#x at %d", c, at)
+			b[at] = 'a'
+		}
+	}
+	for _, e := range extra {
+		for at := 0; at <= 12; at++ {
+			s := strings.Repeat("y", at) + e + "\n\t\x01\x7f" + strings.Repeat("z", 12-at)
+			assert.Equal(t, scanBytesByByte(s), scanBytes(s), "%q", s)
+		}
+	}
 }

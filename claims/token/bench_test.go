@@ -1,9 +1,12 @@
 package token_test
 
 import (
-	"github.com/crosscheck/crosscheck/claims/internal/benchcorpus"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/crosscheck/crosscheck/claims/internal/benchcorpus"
 
 	"github.com/crosscheck/crosscheck/claims/token"
 )
@@ -51,6 +54,47 @@ func TestHashes(t *testing.T) {
 			if tk.Hash == 0 {
 				t.Errorf("%q: zero hash", tk.Text)
 			}
+		}
+	}
+}
+
+// TestWordFlags checks Capital and AllCaps against their definition:
+// Capital when the first letter is upper case, AllCaps when two or more
+// letters are and none is lower case (a combining mark or a letter
+// without case counts as lower case), digits not counting.
+func TestWordFlags(t *testing.T) {
+	words := []string{
+		"kim", "Kim", "KIM", "K", "KCNA", "G20", "COVID19", "Covid19", "x1", "ABC123def",
+		"Ämter", "ÄMTER", "İstanbul", "ÇAĞ", "çAĞ", "Straße", "STRASSE", "Zürich", "ZÜRICH",
+		"É", "ÉC", "aÉ", "Aé", "日本", "A日", "AB日", "Åå", "ÅÅ", "e\u0301", "E\u0301", "EE\u0301",
+	}
+	for _, w := range words {
+		toks := token.Scan(w, nil)
+		if len(toks) != 1 || toks[0].Kind != token.Word {
+			t.Errorf("%q: scanned %v", w, toks)
+			continue
+		}
+		upper, lower := 0, 0
+		for _, r := range w {
+			switch {
+			case unicode.IsDigit(r):
+			case unicode.IsUpper(r):
+				upper++
+			default:
+				lower++
+			}
+		}
+		first, _ := utf8.DecodeRuneInString(w)
+		capital := upper > 0 && unicode.IsUpper(first)
+		allCaps := upper > 1 && lower == 0
+		if got := toks[0].Is(token.Capital); got != capital {
+			t.Errorf("%q: Capital %v, want %v", w, got, capital)
+		}
+		if got := toks[0].Is(token.AllCaps); got != allCaps {
+			t.Errorf("%q: AllCaps %v, want %v", w, got, allCaps)
+		}
+		if want := strings.ToLower(w); toks[0].Lower != want && upper > 0 {
+			t.Errorf("%q: lower %q, want %q", w, toks[0].Lower, want)
 		}
 	}
 }

@@ -72,8 +72,11 @@ func HashString(s string) uint32 {
 	for k := 0; k < len(s); k++ {
 		h = (h ^ uint32(s[k])) * 16777619
 	}
-	return h*0x9E3779B1 | 1
+	return finishHash(h)
 }
+
+// finishHash turns an FNV-1a state into HashString's hash.
+func finishHash(h uint32) uint32 { return h*0x9E3779B1 | 1 }
 
 // Is reports whether all of the flags f are set.
 func (t *Token) Is(f uint8) bool { return t.Flags&f == f }
@@ -112,10 +115,9 @@ func Scan(text string, dst []Token) []Token {
 			i = j
 		case c < utf8.RuneSelf:
 			if isASCIILetter(c) {
-				j, upper, lower := scanWord(text, i)
-				dst = append(dst, word(text, i, j, flags, upper, lower, &low))
+				dst = low.word(dst, text, i, flags)
 				flags = 0
-				i = j
+				i = dst[len(dst)-1].End
 				continue
 			}
 			s := text[i : i+1]
@@ -126,10 +128,9 @@ func Scan(text string, dst []Token) []Token {
 			r, size := utf8.DecodeRuneInString(text[i:])
 			switch {
 			case unicode.IsLetter(r):
-				j, upper, lower := scanWord(text, i)
-				dst = append(dst, word(text, i, j, flags, upper, lower, &low))
+				dst = low.word(dst, text, i, flags)
 				flags = 0
-				i = j
+				i = dst[len(dst)-1].End
 			case unicode.IsSpace(r) || r == utf8.RuneError && size == 1:
 				if r == '\u2028' || r == '\u2029' || r == '\u0085' {
 					flags |= NewlineBefore
@@ -149,53 +150,103 @@ func Scan(text string, dst []Token) []Token {
 
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
+// Byte classes of scanWord: what an ASCII byte is within a word.
+const (
+	classLower = 1 << iota // a-z
+	classUpper             // A-Z
+	classDigit             // 0-9
+	classWide              // not ASCII: a rune to decode
+)
+
+// wordClass classifies every byte for scanWord; 0 ends a word.
+var wordClass = func() (t [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = classLower
+		t[c-'a'+'A'] = classUpper
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = classDigit
+	}
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = classWide
+	}
+	return t
+}()
+
 // scanWord reads letters (and digits after the first letter, so "G20" and
-// "COVID19" stay one word) from i. It reports how many upper- and lower-case
-// letters it saw.
-func scanWord(text string, i int) (end, upper, lower int) {
+// "COVID19" stay one word) from i. seen has classUpper when some letter is
+// upper case and classLower when some other letter (or a combining mark)
+// is, as unicode.IsUpper tells them apart. When every byte was ASCII
+// (seen has no classWide), h is the FNV-1a hash of the word's lower-case
+// form, which finishHash completes: computed in the same pass, so that a
+// word's bytes are read once.
+func scanWord(text string, i int) (end int, seen uint8, h uint32) {
+	h = 2166136261
 	j := i
 	for j < len(text) {
 		c := text[j]
-		if c < utf8.RuneSelf {
-			switch {
-			case c >= 'a' && c <= 'z':
-				lower++
-			case c >= 'A' && c <= 'Z':
-				upper++
-			case c >= '0' && c <= '9':
-			default:
-				return j, upper, lower
-			}
+		k := wordClass[c]
+		if k&(classLower|classUpper|classDigit) != 0 {
+			seen |= k
+			// Lower-case letters and digits have bit 5 set; setting it
+			// lowers an upper-case letter.
+			h = (h ^ uint32(c|0x20)) * 16777619
 			j++
 			continue
 		}
+		if k == 0 {
+			break
+		}
 		r, size := utf8.DecodeRuneInString(text[j:])
 		if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
-			return j, upper, lower
+			break
 		}
 		if unicode.IsUpper(r) {
-			upper++
+			seen |= classWide | classUpper
 		} else {
-			lower++
+			seen |= classWide | classLower
 		}
 		j += size
 	}
-	return j, upper, lower
+	return j, seen, h
 }
 
-func word(text string, i, j int, flags uint8, upper, lower int, arena *lowerArena) Token {
+// upperLetters counts the upper-case letters of s.
+func upperLetters(s string) int {
+	n := 0
+	for _, r := range s {
+		if r < utf8.RuneSelf && wordClass[r]&classUpper != 0 || r >= utf8.RuneSelf && unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// word scans the word at i (see scanWord) and appends its token to dst.
+// The token is written in place: a 64-byte Token returned and then
+// appended was copied twice for every word.
+func (a *lowerArena) word(dst []Token, text string, i int, flags uint8) []Token {
+	j, seen, h := scanWord(text, i)
 	s := text[i:j]
 	low := s
-	if upper > 0 {
-		low = arena.lower(s)
+	if seen&classUpper != 0 {
+		low = a.lower(s)
 		if r, _ := utf8.DecodeRuneInString(s); unicode.IsUpper(r) {
 			flags |= Capital
 		}
-		if lower == 0 && upper > 1 {
+		if seen&classLower == 0 && upperLetters(s) > 1 {
 			flags |= AllCaps
 		}
 	}
-	return Token{Start: i, End: j, Kind: Word, Flags: flags, Hash: HashString(low), Text: s, Lower: low}
+	if seen&classWide != 0 {
+		h = HashString(low)
+	} else {
+		h = finishHash(h)
+	}
+	dst = append(dst, Token{})
+	t := &dst[len(dst)-1]
+	t.Start, t.End, t.Kind, t.Flags, t.Hash, t.Text, t.Lower = i, j, Word, flags, h, s, low
+	return dst
 }
 
 // lowerArena holds the lower-case forms of one Scan's capitalised ASCII

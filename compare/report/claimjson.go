@@ -3,6 +3,7 @@ package report
 import (
 	"math"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -13,7 +14,7 @@ import (
 // A field added to Claim must be added here too: the tests compare every
 // field's output on real claims.
 func appendClaimJSON(b []byte, c *Claim, prefix, indent string) []byte {
-	w := objWriter{b: b, prefix: prefix, indent: indent, depth: 1}
+	w := newObjWriter(b, prefix, indent)
 	w.b = append(w.b, '{')
 	w.str("id", c.ID)
 	w.str("doc", c.Doc)
@@ -60,11 +61,29 @@ type objWriter struct {
 	prefix, indent string
 	depth          int
 	fields         int
+	// blank is set when prefix and indent are spaces only, as every
+	// caller's are: a line then starts with one slice of lineStart.
+	blank bool
 }
+
+// newObjWriter writes an object's fields after b, indented as
+// MarshalIndent(v, prefix, indent) indents them (compact when indent is
+// ""), at depth 1.
+func newObjWriter(b []byte, prefix, indent string) objWriter {
+	blank := strings.Trim(prefix, " ") == "" && strings.Trim(indent, " ") == ""
+	return objWriter{b: b, prefix: prefix, indent: indent, depth: 1, blank: blank}
+}
+
+// lineStart is a newline and the spaces that begin an indented line.
+const lineStart = "\n                                "
 
 // newline starts a line at depth (nothing when compact).
 func (w *objWriter) newline(depth int) {
 	if w.indent == "" {
+		return
+	}
+	if n := 1 + len(w.prefix) + depth*len(w.indent); w.blank && n <= len(lineStart) {
+		w.b = append(w.b, lineStart[:n]...)
 		return
 	}
 	w.b = append(w.b, '\n')
@@ -82,9 +101,10 @@ func (w *objWriter) key(k string) {
 	w.newline(w.depth)
 	w.b = append(w.b, '"')
 	w.b = append(w.b, k...)
-	w.b = append(w.b, '"', ':')
 	if w.indent != "" {
-		w.b = append(w.b, ' ')
+		w.b = append(w.b, '"', ':', ' ')
+	} else {
+		w.b = append(w.b, '"', ':')
 	}
 }
 
@@ -161,6 +181,29 @@ func appendJSONFloat(b []byte, f float64) []byte {
 
 const hexDigits = "0123456789abcdef"
 
+// load8 packs the eight bytes of s from i into a word, first byte lowest
+// (the compiler makes one load of it).
+func load8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// plain8 reports whether none of the eight bytes packed in w needs
+// escaping or decoding by appendJSONString: none is a control character,
+// '"', '\\', '<', '>', '&' or beyond ASCII. It uses the word-at-a-time
+// tests for a zero byte (x-0x01… & ^x & 0x80… is non-zero exactly when
+// some byte of x is zero) and for a byte below n (the same with n for
+// 0x01, for n up to 0x80).
+func plain8(w uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	q, bs, lt, gt, amp := w^'"'*ones, w^'\\'*ones, w^'<'*ones, w^'>'*ones, w^'&'*ones
+	special := (w-0x20*ones)&^w | // a byte below 0x20
+		w | // or beyond ASCII (the high bit)
+		(q-ones)&^q | (bs-ones)&^bs | (lt-ones)&^lt | (gt-ones)&^gt | (amp-ones)&^amp
+	return special&highs == 0
+}
+
 // appendJSONString quotes s as encoding/json does with HTML escaping on:
 // quote and backslash escaped, \n \r \t and \b \f by name, other control
 // characters, <, > and & as \u00XX, U+2028 and U+2029 escaped, and
@@ -169,6 +212,12 @@ func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		// Eight bytes at a time while none needs a look: most of a
+		// claims run's output is plain ASCII (ids, paths, words).
+		if i+8 <= len(s) && plain8(load8(s, i)) {
+			i += 8
+			continue
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
@@ -215,4 +264,43 @@ func appendJSONString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// appendDocumentJSON appends d as encoding/json writes it, compact or
+// indented as appendClaimJSON does. Marshalling a document by reflection
+// and then indenting it cost more than writing all of a run's claims
+// (`crosscheck claims` writes one per input file); this writes the same
+// bytes (TestDocumentJSONMatchesEncodingJSON). A field added to Document
+// must be added here too.
+func appendDocumentJSON(b []byte, d *Document, prefix, indent string) []byte {
+	w := newObjWriter(b, prefix, indent)
+	w.b = append(w.b, '{')
+	w.str("id", d.ID)
+	w.str("path", d.Path)
+	w.str("title", d.Title)
+	if d.Published == nil {
+		w.key("published")
+		w.b = append(w.b, "null"...)
+	} else {
+		w.str("published", *d.Published)
+	}
+	w.str("language", d.Language)
+	w.optStr("published_source", d.PublishedSource)
+	w.optStr("published_text", d.PublishedText)
+	w.optStr("language_source", d.LanguageSource)
+	w.optStr("url", d.URL)
+	w.str("status", d.Status)
+	w.optStr("skip_reason", d.SkipReason)
+	w.optStr("extracted", d.Extracted)
+	w.optStr("byline", d.Byline)
+	w.optStr("site", d.Site)
+	w.optStr("encoding", d.Encoding)
+	w.strs("warnings", d.Warnings)
+	if d.Story != 0 {
+		w.int("story", d.Story)
+	}
+	w.strs("syndicated_with", d.SyndicatedWith)
+	w.newline(0)
+	w.b = append(w.b, '}')
+	return w.b
 }

@@ -3,6 +3,8 @@ package report
 import (
 	"encoding/json"
 	"math"
+	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/claims/extract"
@@ -76,4 +78,78 @@ func TestClaimJSONOnExtractedClaims(t *testing.T) {
 		}
 	}
 	assert.Greater(t, n, 500)
+}
+
+// Documents of every shape, written by hand and by encoding/json, compact
+// and indented, byte for byte.
+func TestDocumentJSONMatchesEncodingJSON(t *testing.T) {
+	day := "2024-05-03"
+	cases := []Document{
+		{},
+		{ID: "a", Path: "in/a.txt", Title: "Flood <in> \"Jakarta\" & more", Published: &day, Language: "en", Status: "ok"},
+		{ID: "b", Path: "b.html", Language: "id", Status: "ok", PublishedSource: "meta", PublishedText: "3 Mei 2024",
+			LanguageSource: "detected", URL: "https://example.org/a?b=1&c=2", Extracted: "readability", Byline: "By A. Writer",
+			Site: "Example", Encoding: "windows-1252", Warnings: []string{"w1", "w\n2"}, Story: 3, SyndicatedWith: []string{"c", "d"}},
+		{ID: "c", Status: "skipped", SkipReason: "duplicate of a", Warnings: []string{}, SyndicatedWith: []string{}},
+		{ID: "d\xff\u2028", Title: "ctl \x00\x1f", Story: -1},
+	}
+	for _, d := range cases {
+		want, err := json.Marshal(&d)
+		require.NoError(t, err)
+		assert.Equal(t, string(want), string(appendDocumentJSON(nil, &d, "", "")))
+		want, err = json.MarshalIndent(&d, "    ", "  ")
+		require.NoError(t, err)
+		assert.Equal(t, string(want), string(appendDocumentJSON(nil, &d, "    ", "  ")))
+	}
+}
+
+// A document with every field set, by reflection, so that a field added to
+// Document and not to appendDocumentJSON fails here.
+func TestDocumentJSONWritesEveryField(t *testing.T) {
+	var d Document
+	v := reflect.ValueOf(&d).Elem()
+	for i := 0; i < v.NumField(); i++ {
+		f := v.Field(i)
+		switch f.Kind() {
+		case reflect.String:
+			f.SetString(v.Type().Field(i).Name)
+		case reflect.Int:
+			f.SetInt(int64(i + 1))
+		case reflect.Pointer:
+			s := "2024-01-02"
+			f.Set(reflect.ValueOf(&s))
+		case reflect.Slice:
+			f.Set(reflect.ValueOf([]string{"x", "y"}))
+		default:
+			t.Fatalf("field %s: kind %s not set by this test", v.Type().Field(i).Name, f.Kind())
+		}
+	}
+	want, err := json.MarshalIndent(&d, "    ", "  ")
+	require.NoError(t, err)
+	assert.Equal(t, string(want), string(appendDocumentJSON(nil, &d, "    ", "  ")))
+}
+
+// Every byte that appendJSONString escapes or decodes, at every offset of
+// strings around the eight bytes plain8 tests at once, is written as
+// encoding/json writes it; and plain8 agrees with a byte-by-byte test.
+func TestJSONStringEveryByteEveryOffset(t *testing.T) {
+	specials := []string{"\x00", "\x1f", "\n", "\"", "\\", "<", ">", "&", "\x7f", "é", "\u2028", "\u2029", "\xff", "日"}
+	for _, sp := range specials {
+		for n := 0; n <= 20; n++ {
+			for at := 0; at <= n; at++ {
+				s := strings.Repeat("a", at) + sp + strings.Repeat("b", n-at)
+				want, err := json.Marshal(s)
+				require.NoError(t, err)
+				assert.Equal(t, string(want), string(appendJSONString(nil, s)), "%q", s)
+			}
+		}
+	}
+	for c := 0; c < 256; c++ {
+		for at := 0; at < 8; at++ {
+			b := []byte("abcdefgh")
+			b[at] = byte(c)
+			plain := c >= 0x20 && c < 0x80 && !strings.ContainsRune(`"\<>&`, rune(c))
+			assert.Equal(t, plain, plain8(load8(string(b), 0)), "byte %#x at %d", c, at)
+		}
+	}
 }

@@ -20,7 +20,7 @@ func renderJSON(w io.Writer, r *Report, _ RenderOptions) error {
 	jw := newJSONWriter(w)
 	jw.open()
 	jw.field("version", r.Version)
-	jsonArray(jw, "documents", r.Documents)
+	jsonObjects(jw, "documents", r.Documents, appendDocumentJSON)
 	jw.claims(r, r.Claims)
 	jsonArray(jw, "discrepancies", r.Discrepancies)
 	jsonArray(jw, "agreements", r.Agreements)
@@ -46,7 +46,7 @@ func renderClaimsJSON(w io.Writer, r *Report, _ RenderOptions) error {
 	if docs == nil {
 		docs = []Document{}
 	}
-	jsonArray(jw, "documents", docs)
+	jsonObjects(jw, "documents", docs, appendDocumentJSON)
 	cs := r.Claims
 	if cs == nil {
 		cs = []Claim{}
@@ -121,6 +121,12 @@ func (j *jsonWriter) value(v any, prefix string) {
 // A nil slice is written as null, an empty one as [], as MarshalIndent
 // writes them.
 func (j *jsonWriter) array(name string, n int, isNil bool, at func(i int) any) {
+	j.elements(name, n, isNil, func(i int) { j.value(at(i), "    ") })
+}
+
+// elements is array with element i written by write(i), indented for a
+// position whose lines start with four spaces.
+func (j *jsonWriter) elements(name string, n int, isNil bool, write func(i int)) {
 	j.key(name)
 	switch {
 	case isNil:
@@ -136,7 +142,7 @@ func (j *jsonWriter) array(name string, n int, isNil bool, at func(i int) any) {
 			j.write([]byte(","))
 		}
 		j.write([]byte("\n    "))
-		j.value(at(i), "    ")
+		write(i)
 	}
 	j.write([]byte("\n  ]"))
 }
@@ -146,12 +152,23 @@ func jsonArray[T any](j *jsonWriter, name string, xs []T) {
 	j.array(name, len(xs), xs == nil, func(i int) any { return &xs[i] })
 }
 
+// jsonObjects is jsonArray for a type with a hand-written encoder
+// (appendDocumentJSON, appendClaimJSON), which writes the bytes
+// MarshalIndent would without reflection or a second, indenting pass.
+func jsonObjects[T any](j *jsonWriter, name string, xs []T, appendJSON func(b []byte, x *T, prefix, indent string) []byte) {
+	var buf []byte
+	j.elements(name, len(xs), xs == nil, func(i int) {
+		buf = appendJSON(buf[:0], &xs[i], "    ", "  ")
+		j.write(buf)
+	})
+}
+
 // claims writes the report's claims field: cs (r.Claims, or what stands
 // for it when nil), or for a report built with Input.LazyClaims or
 // Input.ClaimSource each claim converted as it is written.
 func (j *jsonWriter) claims(r *Report, cs []Claim) {
 	if !r.isLazyClaims() {
-		jsonArray(j, "claims", cs)
+		jsonObjects(j, "claims", cs, appendClaimJSON)
 		return
 	}
 	j.key("claims")
