@@ -124,10 +124,14 @@ type scratch struct {
 	// token).
 	matches []rules.Match
 	counts  []int32
-	// assignFrames' per-claim working slices (frameAssigner).
+	// assignFrames' per-claim working slices and sentence evidence
+	// (frameAssigner).
 	places    []place
 	accepting []bool
 	cands     []frameCandidate
+	scores    []frameScore
+	slot      []int32
+	evs       [2][]evidence
 }
 
 type langIndex struct {
