@@ -665,48 +665,17 @@ func (p *Pass) dateTenseOf(i int) (claims.Tense, bool) {
 // first token) within tokens [a, b): a listed marker, or a past form by its
 // suffix; before the date wins a tie. "" when there is none.
 func (p *Pass) nearestTense(a, b, i int) claims.Tense {
-	irregular := p.Lang.WordSet(rules.ListPastIrregular)
-	adjective, participle := p.Lang.WordSet(rules.ListAdjectiveBefore), p.Lang.WordSet(rules.ListParticipleBefore)
-	at := func(k int) claims.Tense {
-		if p.Lang.Future.Has(p.Toks, k) {
-			return claims.TenseFuture
-		}
-		if k > 0 && participle[p.Toks[k-1].Lower] {
-			return "" // "would be held", "to be paid"
-		}
-		if p.Lang.Past.Has(p.Toks, k) {
-			if k+1 < len(p.Toks) && strings.HasSuffix(p.Toks[k+1].Lower, "ing") && p.Lang.Future.Has(p.Toks, k+1) {
-				// "were planning to", "was going to": the
-				// auxiliary of a future in the past.
-				return claims.TenseFuture
-			}
-			return claims.TensePast
-		}
-		t := p.Toks[k]
-		if t.Kind != token.Word || t.Is(token.Capital) {
-			return ""
-		}
-		if irregular[t.Lower] {
-			return claims.TensePast
-		}
-		if p.pastSuffixed(t.Lower) && (k == 0 || !adjective[p.Toks[k-1].Lower]) {
-			return claims.TensePast
-		}
-		return ""
+	if b-a > tenseScanMax {
+		return p.nearestTenseLong(a, b, i)
 	}
+	at := p.tenseWordAt
 	// A quotation mark ends the search on its side: the words beyond it
 	// are someone's speech, or the saying of it.
-	quote := func(k int) bool {
-		switch p.Toks[k].Text {
-		case "\"", "'", "''", "`", "``", "\u201c", "\u201d":
-			return true
-		}
-		return false
-	}
+	quote := func(k int) bool { return isQuote(p.Toks[k].Text) }
 	for d := 1; a <= i-d || i+d < b; d++ {
 		if k := i - d; a <= k {
 			if quote(k) {
-				a = b // stop looking back
+				a = b // stop looking back (but see nearestTenseLong)
 			} else if t := at(k); t != "" {
 				return t
 			}
@@ -728,6 +697,9 @@ func (p *Pass) onlyReporting(a, b int) bool {
 	rep := p.Lang.List(rules.ListReportVerbs)
 	if rep == nil {
 		return false
+	}
+	if b-a > tenseScanMax {
+		return p.onlyReportingLong(a, b)
 	}
 	for k := a; k < b; k++ {
 		if p.Lang.Past.Has(p.Toks, k) && !rep.Has(p.Toks, k) {
@@ -766,6 +738,9 @@ func (p *Pass) edPast(a, b int) claims.Tense {
 	irregular := p.Lang.WordSet(rules.ListPastIrregular)
 	if len(p.Lang.WordSet(rules.ListPastSuffix)) == 0 && len(irregular) == 0 {
 		return claims.TenseNone
+	}
+	if b-a > tenseScanMax {
+		return p.edPastLong(a, b)
 	}
 	adjective, participle := p.Lang.WordSet(rules.ListAdjectiveBefore), p.Lang.WordSet(rules.ListParticipleBefore)
 	for k := a; k < b; k++ {
