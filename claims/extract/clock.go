@@ -3,6 +3,8 @@ package extract
 import (
 	"fmt"
 	"math"
+	"slices"
+	"sort"
 	"strings"
 	"time"
 
@@ -182,30 +184,40 @@ func (r *dateRun) datedClock(it *dateItem, day claims.DateValue, note string) {
 // datesForClocks dates each clock time left without a day: by the one
 // day-precision date of its sentence, else the nearest one before it in the
 // text, else the publication date.
+//
+// The dates that can give a day are found once, before (a clock is never
+// one, and dating a clock changes no other item): searching all the items
+// for each clock made a page of clock times quadratic.
 func (r *dateRun) datesForClocks(items []*dateItem) {
-	for k, it := range items {
+	var days []*dateItem // the items that can give a clock its day, by start
+	for _, o := range items {
+		if dayDate(o) && o.c.Date != nil {
+			days = append(days, o)
+		}
+	}
+	slices.SortStableFunc(days, func(x, y *dateItem) int { return x.start - y.start })
+	var prev *dateItem // the last of days before the item at hand
+	for _, it := range items {
+		if dayDate(it) && it.c.Date != nil {
+			prev = it
+			continue
+		}
 		if !it.clock || it.c.Date != nil {
 			continue
 		}
 		a, b := r.sentenceTokens(it.c.Start)
+		// The days within the sentence; two are as many as one needs.
 		var only *dateItem
 		n := 0
-		for _, o := range items {
-			if o != it && o.start >= a && o.end <= b && dayDate(o) && o.c.Date != nil {
-				only = o
+		for j := sort.Search(len(days), func(j int) bool { return days[j].start >= a }); j < len(days) && days[j].start < b && n < 2; j++ {
+			if days[j].end <= b {
+				only = days[j]
 				n++
 			}
 		}
 		if n == 1 {
 			r.datedClock(it, *only.c.Date, fmt.Sprintf("day taken from %q in the same sentence", only.c.Text))
 			continue
-		}
-		var prev *dateItem
-		for j := k - 1; j >= 0; j-- {
-			if o := items[j]; dayDate(o) && o.c.Date != nil {
-				prev = o
-				break
-			}
 		}
 		if prev != nil {
 			r.datedClock(it, *prev.c.Date, fmt.Sprintf("day taken from %q, the date mentioned before it", prev.c.Text))

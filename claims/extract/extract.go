@@ -53,6 +53,7 @@ type Pass struct {
 	evoked   []bool               // per frame: a trigger of it occurs in the text (see evokes)
 	bounds   boundaries           // clause and comma counts, built as frame assignment needs them
 	tenses   tenseTable           // tense words over long spans, built as the date step needs them
+	quake    sentenceFlag         // quakeSentence's last answer
 	tokHint  int                  // tokenAt's last answer, where its next search starts
 	lastSent sentRange            // sentenceTokens' last answer
 	tws      []rules.TokenWord    // what index.vocab read at the tokens, once words has read it
