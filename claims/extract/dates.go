@@ -148,69 +148,84 @@ func (p *Pass) trimLead(c *claims.Claim, drop *rules.Phrases) {
 // yearAgoQuarters reads "a year ago", "a year earlier" and "last year"
 // beside a quarter ("third-quarter profit rose to $5 million from $4
 // million a year earlier") as that quarter a year before, as earnings
-// reports mean them.
+// reports mean them: the last quarter named before it, unless an item
+// more than two sentences back stands between.
+//
+// That quarter and the earliest sentence of the items since are kept as
+// the items go by: searching back through the items for each year made a
+// long sentence of them quadratic. (A quarter is one as read: a year moved
+// to a quarter here is not one for the next.)
 func (r *dateRun) yearAgoQuarters(items []*dateItem) {
-	moved := map[*dateItem]bool{}
+	lastQ, minSI := -1, 0 // the last quarter, and the least sentence index of the items from it on
 	for k, it := range items {
-		c := it.c
-		if c.Date == nil || c.Date.Gran != claims.GranYear || !c.Date.Relative || it.pat == nil || it.pat.Shift == nil || c.Date.Period != "" {
-			continue
+		moved := false
+		if lastQ >= 0 && r.yearAgo(it) && minSI >= r.sentenceIndex(it.c.Start)-2 {
+			q := items[lastQ]
+			c := it.c
+			dv := *c.Date
+			dv.Start = q.c.Date.Start.AddDate(-1, 0, 0)
+			dv.End = dv.Start.AddDate(0, 3, 0)
+			dv.Gran = claims.GranQuarter
+			dv.Inferred = []string{"year", "quarter"}
+			c.Date = &dv
+			c.Value = dv.Canonical()
+			c.Note = fmt.Sprintf("the quarter of %q a year before", q.c.Text)
+			moved = true
 		}
-		unit := it.pat.Shift.Unit
-		if unit == "" {
-			unit = it.caps.DurUnit
+		if d := it.c.Date; !moved && d != nil && d.Gran == claims.GranQuarter && !d.Range {
+			lastQ, minSI = k, r.sentenceIndex(it.c.Start)
+		} else if lastQ >= 0 {
+			minSI = min(minSI, r.sentenceIndex(it.c.Start))
 		}
-		if n, ok := shiftAmount(it.pat.Shift, it.caps); !ok || n != -1 || unit != "year" {
-			continue
-		}
-		if r.sentenceStartsAt(it.start) {
-			// "Last year, the group had charges of ...": a sentence
-			// set in the year before speaks of that year, not of the
-			// quarter before it.
-			continue
-		}
-		si := r.sentenceIndex(c.Start)
-		var q *dateItem
-		for j := k - 1; j >= 0; j-- {
-			o := items[j]
-			if osi := r.sentenceIndex(o.c.Start); osi < si-2 {
-				break
-			}
-			if o.c.Date != nil && o.c.Date.Gran == claims.GranQuarter && !o.c.Date.Range && !moved[o] {
-				q = o
-				break
-			}
-		}
-		if q == nil {
-			continue
-		}
-		dv := *c.Date
-		dv.Start = q.c.Date.Start.AddDate(-1, 0, 0)
-		dv.End = dv.Start.AddDate(0, 3, 0)
-		dv.Gran = claims.GranQuarter
-		dv.Inferred = []string{"year", "quarter"}
-		c.Date = &dv
-		c.Value = dv.Canonical()
-		c.Note = fmt.Sprintf("the quarter of %q a year before", q.c.Text)
-		moved[it] = true
 	}
+}
+
+// yearAgo reports an item that yearAgoQuarters may move: the year before
+// the dateline's, said as a shift back of one year, not opening its
+// sentence ("Last year, the group had charges of ...": a sentence set in
+// the year before speaks of that year, not of the quarter before it).
+func (r *dateRun) yearAgo(it *dateItem) bool {
+	c := it.c
+	if c.Date == nil || c.Date.Gran != claims.GranYear || !c.Date.Relative || it.pat == nil || it.pat.Shift == nil || c.Date.Period != "" {
+		return false
+	}
+	unit := it.pat.Shift.Unit
+	if unit == "" {
+		unit = it.caps.DurUnit
+	}
+	if n, ok := shiftAmount(it.pat.Shift, it.caps); !ok || n != -1 || unit != "year" {
+		return false
+	}
+	return !r.sentenceStartsAt(it.start)
 }
 
 // holidayYears gives a holiday read without a year or relative word the
 // year written in its sentence: "the Boxing Day tsunami in 2004" is 26
-// December 2004, not the last one before the dateline.
+// December 2004, not the last one before the dateline. The first such
+// year of each sentence is found once (no item changes whether it is one
+// here): searching all the items for each holiday made a page of them
+// quadratic.
 func (r *dateRun) holidayYears(items []*dateItem) {
+	var years map[int][]*dateItem // by sentence index, in item order; built on first need
 	for _, it := range items {
 		c := it.c
 		if it.caps.Holiday == 0 || c.Date == nil || it.caps.HasOffset || !slices.Contains(c.Date.Inferred, "year") {
 			continue
 		}
-		si := r.sentenceIndex(c.Start)
-		for _, o := range items {
-			od := o.c.Date
-			if o == it || od == nil || od.Gran != claims.GranYear || od.Range || od.Relative || r.sentenceIndex(o.c.Start) != si {
+		if years == nil {
+			years = map[int][]*dateItem{}
+			for _, o := range items {
+				if od := o.c.Date; od != nil && od.Gran == claims.GranYear && !od.Range && !od.Relative {
+					si := r.sentenceIndex(o.c.Start)
+					years[si] = append(years[si], o)
+				}
+			}
+		}
+		for _, o := range years[r.sentenceIndex(c.Start)] {
+			if o == it {
 				continue
 			}
+			od := o.c.Date
 			dv := *c.Date
 			dv.Start = r.Lang.Holidays[it.caps.Holiday-1].In(od.Start.Year())
 			dv.End = advance(dv.Start, claims.GranDay)
