@@ -680,14 +680,16 @@ func (p *Pass) dateTenseOf(i int) (claims.Tense, bool) {
 // first token) within tokens [a, b): a listed marker, or a past form by its
 // suffix; before the date wins a tie. "" when there is none.
 func (p *Pass) nearestTense(a, b, i int) claims.Tense {
-	if b-a > tenseScanMax {
-		return p.nearestTenseLong(a, b, i)
-	}
 	at := p.tenseWordAt
 	// A quotation mark ends the search on its side: the words beyond it
 	// are someone's speech, or the saying of it.
 	quote := func(k int) bool { return isQuote(p.Toks[k].Text) }
+	a0, b0 := a, b
 	for d := 1; a <= i-d || i+d < b; d++ {
+		if d > tenseScanMax {
+			// Still searching this far out: the tense table answers.
+			return p.nearestTenseLong(a0, b0, i)
+		}
 		if k := i - d; a <= k {
 			if quote(k) {
 				a = b // stop looking back (but see nearestTenseLong)
@@ -713,15 +715,13 @@ func (p *Pass) onlyReporting(a, b int) bool {
 	if rep == nil {
 		return false
 	}
-	if b-a > tenseScanMax {
-		return p.onlyReportingLong(a, b)
-	}
-	for k := a; k < b; k++ {
+	// Past the first tenseScanMax tokens, the tense table answers.
+	for k := a; k < min(b, a+tenseScanMax); k++ {
 		if p.Lang.Past.Has(p.Toks, k) && !rep.Has(p.Toks, k) {
 			return false
 		}
 	}
-	return true
+	return b-a <= tenseScanMax || p.onlyReportingLong(a, b)
 }
 
 // reportingBefore reports a reporting verb just before token i ("said
@@ -754,11 +754,9 @@ func (p *Pass) edPast(a, b int) claims.Tense {
 	if len(p.Lang.WordSet(rules.ListPastSuffix)) == 0 && len(irregular) == 0 {
 		return claims.TenseNone
 	}
-	if b-a > tenseScanMax {
-		return p.edPastLong(a, b)
-	}
 	adjective, participle := p.Lang.WordSet(rules.ListAdjectiveBefore), p.Lang.WordSet(rules.ListParticipleBefore)
-	for k := a; k < b; k++ {
+	// Past the first tenseScanMax tokens, the tense table answers.
+	for k := a; k < min(b, a+tenseScanMax); k++ {
 		w := p.Toks[k].Lower
 		if p.Toks[k].Kind != token.Word || p.Toks[k].Is(token.Capital) && k != a {
 			continue
@@ -777,6 +775,9 @@ func (p *Pass) edPast(a, b int) claims.Tense {
 		if irregular[w] {
 			return claims.TensePast
 		}
+	}
+	if b-a > tenseScanMax {
+		return p.edPastLong(a, b)
 	}
 	return claims.TenseNone
 }
@@ -1389,6 +1390,9 @@ func (p *Pass) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp rules.C
 			}
 		}
 	}
+	if n := count(y1 != 0 || y2 != 0, m1 != 0, d1 != 0, cp.Weekday[0] != 0, cp.HasHour); dv.Written == nil && n > 0 {
+		dv.Written = make([]string, 0, n) // one allocation, not one per part
+	}
 	addWritten(dv, y1 != 0 || y2 != 0, "year")
 	addWritten(dv, m1 != 0, "month")
 	addWritten(dv, d1 != 0, "day")
@@ -1609,6 +1613,17 @@ func inferMonth(pub time.Time, d int, tense claims.Tense) time.Time {
 		return time.Date(pub.Year(), pub.Month()-1, d, 0, 0, 0, 0, time.UTC)
 	}
 	return this
+}
+
+// count is the number of its arguments that are true.
+func count(bs ...bool) int {
+	n := 0
+	for _, b := range bs {
+		if b {
+			n++
+		}
+	}
+	return n
 }
 
 func addWritten(dv *claims.DateValue, ok bool, part string) {

@@ -8,6 +8,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -110,6 +111,18 @@ type Engine struct {
 	skipByFirst [256][]string
 	skipEmpty   bool      // some prefix is empty: every line is skipped
 	bufs        sync.Pool // *scratch buffers reused across documents
+	// attrNames[fi][ai] is Frames[fi].AttributeName(ai), made once: the
+	// frame step named the attribute of each claim anew.
+	attrNames [][]string
+}
+
+// attrName is the name of attribute ai of frame fi ("casualties.killed"),
+// made anew only by an engine that New did not make.
+func (e *Engine) attrName(fi, ai int) string {
+	if fi < len(e.attrNames) {
+		return e.attrNames[fi][ai]
+	}
+	return e.Rules.Frames[fi].AttributeName(ai)
 }
 
 // scratch is one document's working memory, pooled: tokens, the blocked
@@ -182,6 +195,12 @@ func New(set *rules.Set) *Engine {
 			e.skipByFirst[pre[0]] = append(e.skipByFirst[pre[0]], pre)
 		}
 	}
+	e.attrNames = make([][]string, len(set.Frames))
+	for fi, fr := range set.Frames {
+		for ai := range fr.Attributes {
+			e.attrNames[fi] = append(e.attrNames[fi], fr.AttributeName(ai))
+		}
+	}
 	e.Steps = DefaultSteps()
 	return e
 }
@@ -230,7 +249,7 @@ func (e *Engine) ExtractThen(doc *claims.Document, then func(toks []token.Token,
 		step(p)
 	}
 	out := p.claims
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	slices.SortStableFunc(out, func(x, y *claims.Claim) int { return x.Start - y.Start })
 	for _, c := range out {
 		c.Doc = doc.ID
 		c.Text = doc.Text[c.Start:c.End]

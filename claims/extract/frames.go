@@ -417,7 +417,7 @@ func (fa *frameAssigner) pick(c *claims.Claim, si *sentenceInfo, a, ci, ce int, 
 		// that frame in an article that evokes it anywhere.
 		if fi, ai, ok := p.unitFrame(c); ok {
 			fr := set.Frames[fi]
-			c.Frame, c.Attribute = fr.Name, fr.AttributeName(ai)
+			c.Frame, c.Attribute = fr.Name, p.engine.attrName(fi, ai)
 			c.Triggers = append(c.Triggers, "(the article's "+fr.Name+")")
 			return
 		}
@@ -428,7 +428,7 @@ func (fa *frameAssigner) pick(c *claims.Claim, si *sentenceInfo, a, ci, ce int, 
 		// that event's frame, across a line break too.
 		if fi, ai, ok := fa.previousFrame(c, a, func(int) int { return -1 }, true); ok {
 			fr := set.Frames[fi]
-			c.Frame, c.Attribute = fr.Name, fr.AttributeName(ai)
+			c.Frame, c.Attribute = fr.Name, p.engine.attrName(fi, ai)
 			c.Triggers = append(c.Triggers, "(previous sentence)")
 		}
 		return
@@ -455,7 +455,7 @@ func (fa *frameAssigner) pick(c *claims.Claim, si *sentenceInfo, a, ci, ce int, 
 		}
 		if fi, ai, ok := fa.previousFrame(c, a, near, false); ok {
 			fr := set.Frames[fi]
-			c.Frame, c.Attribute = fr.Name, fr.AttributeName(ai)
+			c.Frame, c.Attribute = fr.Name, p.engine.attrName(fi, ai)
 			c.Triggers = append(c.Triggers, "(previous sentence)")
 			if fr.Attributes[ai].PerSubject {
 				c.Subject = p.subjectBefore(fa.subjectFrom, ci)
@@ -466,11 +466,11 @@ func (fa *frameAssigner) pick(c *claims.Claim, si *sentenceInfo, a, ci, ce int, 
 	if len(choices) == 0 {
 		return
 	}
-	sort.SliceStable(choices, func(i, j int) bool {
-		if choices[i].dist != choices[j].dist {
-			return choices[i].dist < choices[j].dist
+	slices.SortStableFunc(choices, func(x, y frameCandidate) int {
+		if x.dist != y.dist {
+			return x.dist - y.dist
 		}
-		return choices[i].trigDist < choices[j].trigDist
+		return x.trigDist - y.trigDist
 	})
 	primary := choices[0]
 	fr := set.Frames[primary.frame]
@@ -481,7 +481,7 @@ func (fa *frameAssigner) pick(c *claims.Claim, si *sentenceInfo, a, ci, ce int, 
 		c.Participants = p.entityParticipants(si, c.SentenceStart, c.SentenceEnd)
 	}
 	c.Frame = fr.Name
-	c.Attribute = fr.AttributeName(primary.attr)
+	c.Attribute = p.engine.attrName(primary.frame, primary.attr)
 	if fr.Attributes[primary.attr].PerSubject {
 		c.Subject = p.subjectBefore(fa.subjectFrom, ci)
 	}
@@ -497,7 +497,7 @@ func (fa *frameAssigner) pick(c *claims.Claim, si *sentenceInfo, a, ci, ce int, 
 			if f.NoCompare || fr.NoCompare {
 				continue
 			}
-			c.Also = append(c.Also, f.AttributeName(ch.attr))
+			c.Also = append(c.Also, p.engine.attrName(ch.frame, ch.attr))
 			if ch.ev != nil {
 				c.Triggers = append(c.Triggers, p.evidenceText(ch.ev))
 			}

@@ -9,13 +9,14 @@ import (
 	"github.com/crosscheck/crosscheck/rules"
 )
 
-// tenseScanMax is the longest span, in tokens, that the date tense helpers
-// (edPast, onlyReporting, nearestTense) read token by token. Over a longer
-// one they answer from the pass's tense table (tenseTable), which gives the
-// same answers: each date asked about a clause or sentence of its own, and
-// a page without full stops or commas, read as one clause thousands of
-// tokens long, made the date step quadratic. News clauses and sentences
-// are shorter, and never build the table.
+// tenseScanMax is how far, in tokens, the date tense helpers (edPast,
+// onlyReporting, nearestTense) read token by token; beyond it they ask the
+// pass's tense table (tenseTable), which gives the same answers. Each date
+// asks about a clause or sentence of its own, and in a page without full
+// stops or commas, read as one clause thousands of tokens long, reading
+// the whole span for each date was quadratic. News clauses and sentences
+// are shorter, and most searches end early anyway (at the first past
+// form), so the table is rarely built.
 const tenseScanMax = 128
 
 // tenseTable holds, for the pass's tokens up to n, what the tense helpers
