@@ -44,20 +44,25 @@ type Pass struct {
 	Rules *rules.Set
 	Toks  []token.Token
 
-	engine   *Engine
-	index    *langIndex // the engine's indexes for Lang
-	scratch  *scratch
-	blocked  []bool
-	sents    []segment.Span
-	claims   []*claims.Claim
-	tense    map[int]claims.Tense // per sentence, found once (SentenceTense)
-	evoked   []bool               // per frame: a trigger of it occurs in the text (see evokes)
-	bounds   boundaries           // clause and comma counts, built as frame assignment needs them
-	tenses   tenseTable           // tense words over long spans, built as the date step needs them
-	quake    sentenceFlag         // quakeSentence's last answer
-	tokHint  int                  // tokenAt's last answer, where its next search starts
-	lastSent sentRange            // sentenceTokens' last answer
-	tws      []rules.TokenWord    // what index.vocab read at the tokens, once words has read it
+	engine  *Engine
+	index   *langIndex // the engine's indexes for Lang
+	scratch *scratch
+	blocked []bool
+	sents   []segment.Span
+	claims  []*claims.Claim
+	tense   map[int]claims.Tense // per sentence, found once (SentenceTense)
+	evoked  []bool               // per frame: a trigger of it occurs in the text (see evokes)
+	bounds  boundaries           // clause and comma counts, built as frame assignment needs them
+	tenses  tenseTable           // tense words over long spans, built as the date step needs them
+	quake   sentenceFlag         // quakeSentence's last answer
+	tokHint int                  // tokenAt's last answer, where its next search starts
+	lastSI  int                  // sentenceIndex's last answer
+	// sentToks holds the token range [a, b) of sentence si at 2*si and
+	// 2*si+1 once sentenceTokens has found it (-1 before), and lastSentB
+	// the end of the last range found, where the next search starts.
+	sentToks  []int32
+	lastSentB int
+	tws       []rules.TokenWord // what index.vocab read at the tokens, once words has read it
 }
 
 // words returns what the language's Vocab reads at the tokens, reading it
@@ -139,6 +144,8 @@ type scratch struct {
 	// token).
 	matches []rules.Match
 	counts  []int32
+	// sentToks is Pass.sentToks' storage.
+	sentToks []int32
 	// assignFrames' per-claim working slices and sentence evidence
 	// (frameAssigner).
 	places    []place
@@ -360,36 +367,51 @@ func (p *Pass) blockSkipLines() {
 	}
 }
 
+// sentenceIndex returns the index of the sentence holding byte off (the
+// first ending after it; the last when none does). The steps ask about
+// the same sentence or the next one over and over, so the last answer is
+// tried first, and then its successor, before a binary search.
 func (p *Pass) sentenceIndex(off int) int {
-	i := sort.Search(len(p.sents), func(i int) bool { return p.sents[i].End > off })
-	if i >= len(p.sents) {
-		return len(p.sents) - 1
+	n := len(p.sents)
+	for _, h := range [2]int{p.lastSI, p.lastSI + 1} {
+		if h < n && p.sents[h].End > off && (h == 0 || p.sents[h-1].End <= off) {
+			p.lastSI = h
+			return h
+		}
 	}
+	i := sort.Search(n, func(i int) bool { return p.sents[i].End > off })
+	if i >= n {
+		return n - 1
+	}
+	p.lastSI = i
 	return i
 }
 
 // sentenceTokens returns the token range [a, b) of the sentence holding off.
+// Each sentence's range is found once, when first asked for, and kept
+// (sentToks): a search for it on each of the many questions about a
+// sentence cost 7% of extraction on text of many short sentences.
 func (p *Pass) sentenceTokens(off int) (int, int) {
 	if len(p.sents) == 0 {
 		return 0, len(p.Toks)
 	}
 	si := p.sentenceIndex(off)
-	if c := &p.lastSent; c.ok && c.si == si {
-		return c.a, c.b
+	if p.sentToks == nil {
+		st := p.scratch.sentToks[:0]
+		for range 2 * len(p.sents) {
+			st = append(st, -1)
+		}
+		p.sentToks, p.scratch.sentToks = st, st
+	}
+	if a := p.sentToks[2*si]; a >= 0 {
+		return int(a), int(p.sentToks[2*si+1])
 	}
 	s := p.sents[si]
-	a := firstTokenFrom(p.Toks, s.Start, p.lastSent.b)
+	a := firstTokenFrom(p.Toks, s.Start, p.lastSentB)
 	b := firstTokenFrom(p.Toks, s.End, a)
-	p.lastSent = sentRange{si: si, a: a, b: b, ok: true}
+	p.lastSentB = b
+	p.sentToks[2*si], p.sentToks[2*si+1] = int32(a), int32(b)
 	return a, b
-}
-
-// sentRange is the token range [a, b) of sentence si, which
-// sentenceTokens keeps for the next call: the steps ask for the sentence of
-// each claim and each word they weigh, mostly the same one again.
-type sentRange struct {
-	si, a, b int
-	ok       bool
 }
 
 // tokenAt returns the index of the first token starting at or after byte
