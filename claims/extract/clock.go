@@ -178,7 +178,7 @@ func (r *dateRun) datedClock(it *dateItem, day claims.DateValue, note string) {
 	it.c.Date = &dv
 	it.c.Value = dv.Canonical()
 	it.c.Note = note
-	r.toUTC(it.c, it.caps.Zone, it.start)
+	r.toUTC(it.c, it.cp().Zone, it.start)
 }
 
 // datesForClocks dates each clock time left without a day: by the one

@@ -46,10 +46,22 @@ type dateRun struct {
 type dateItem struct {
 	start, end int // token range
 	c          *claims.Claim
-	caps       rules.Captures
+	caps       *rules.Captures // the match's, in the date step's match list (nil: none, see cp)
 	pat        *rules.Pattern
 	clock      bool // a time of day with no date of its own
 	hour, min  int
+}
+
+// noCaps are the captures of an item no match read ("now" in "from now
+// until May").
+var noCaps rules.Captures
+
+// cp returns the item's captures.
+func (it *dateItem) cp() *rules.Captures {
+	if it.caps == nil {
+		return &noCaps
+	}
+	return it.caps
 }
 
 func runDates(p *Pass) {
@@ -61,7 +73,8 @@ func runDates(p *Pass) {
 	}
 	var items []*dateItem
 	r := &dateRun{Pass: p}
-	for k, m := range ms {
+	for k := range ms.n {
+		m := ms.at(k)
 		p.Block(m.Start, m.End)
 		if k == dateline {
 			// The dateline is the document's own date, not a claim about an
@@ -191,9 +204,9 @@ func (r *dateRun) yearAgo(it *dateItem) bool {
 	}
 	unit := it.pat.Shift.Unit
 	if unit == "" {
-		unit = it.caps.DurUnit
+		unit = it.cp().DurUnit
 	}
-	if n, ok := shiftAmount(it.pat.Shift, it.caps); !ok || n != -1 || unit != "year" {
+	if n, ok := shiftAmount(it.pat.Shift, *it.cp()); !ok || n != -1 || unit != "year" {
 		return false
 	}
 	return !r.sentenceStartsAt(it.start)
@@ -209,7 +222,7 @@ func (r *dateRun) holidayYears(items []*dateItem) {
 	var years map[int][]*dateItem // by sentence index, in item order; built on first need
 	for _, it := range items {
 		c := it.c
-		if it.caps.Holiday == 0 || c.Date == nil || it.caps.HasOffset || !slices.Contains(c.Date.Inferred, "year") {
+		if it.cp().Holiday == 0 || c.Date == nil || it.cp().HasOffset || !slices.Contains(c.Date.Inferred, "year") {
 			continue
 		}
 		if years == nil {
@@ -227,7 +240,7 @@ func (r *dateRun) holidayYears(items []*dateItem) {
 			}
 			od := o.c.Date
 			dv := *c.Date
-			dv.Start = r.Lang.Holidays[it.caps.Holiday-1].In(od.Start.Year())
+			dv.Start = r.Lang.Holidays[it.cp().Holiday-1].In(od.Start.Year())
 			dv.End = advance(dv.Start, claims.GranDay)
 			c.Date = &dv
 			c.Value = dv.Canonical()
@@ -244,8 +257,9 @@ func (r *dateRun) holidayYears(items []*dateItem) {
 //
 // The matches are written into the pass's pooled buffer: they are read
 // only until the date step ends.
-func (p *Pass) scanDates(idx *rules.Index) []rules.Match {
-	ms := p.scratch.matches[:0]
+func (p *Pass) scanDates(idx *rules.Index) *matchList {
+	ms := &p.scratch.matches
+	ms.reset()
 	masks := idx.AnchorsRead(p.Toks, p.words(), p.scratch.masks)
 	p.scratch.masks = masks
 	// The searches write their matches in place (see
@@ -273,12 +287,12 @@ func (p *Pass) scanDates(idx *rules.Index) []rules.Match {
 			// The words before the winner, matched within their own span.
 			for k := i; k < m.Start; k++ {
 				if p.dateMatchAt(idx, masks, p.Toks[:m.Start], k, &pre) {
-					ms = append(ms, pre)
+					ms.add(&pre)
 					k = pre.End - 1
 				}
 			}
 		}
-		ms = append(ms, m)
+		ms.add(&m)
 		i = m.End - 1
 		// Later members of a list share the first one's preposition ("in
 		// 2007 and 2009", "on 11/20, 11/22 or 11/25", "pada 2019 dan
@@ -289,14 +303,41 @@ func (p *Pass) scanDates(idx *rules.Index) []rules.Match {
 			if !ok {
 				break
 			}
-			ms = append(ms, next)
+			ms.add(&next)
 			m = next
 			i = m.End - 1
 		}
 	}
-	p.scratch.matches = ms[:0]
 	return ms
 }
+
+// matchList holds the date matches of a document in chunks that never
+// move: a Match is over 400 bytes, and a slice of them, grown by copying,
+// allocated about twice the matches of a large document and copied them
+// again; and a date item can point at its match's captures instead of
+// copying them (dateItem.caps). It lives in the pooled scratch buffers.
+type matchList struct {
+	chunks [][]rules.Match
+	n      int
+}
+
+// matchChunk is the number of matches in one chunk.
+const matchChunk = 256
+
+func (l *matchList) reset() { l.n = 0 }
+
+// add appends a copy of *m.
+func (l *matchList) add(m *rules.Match) {
+	c := l.n / matchChunk
+	if c == len(l.chunks) {
+		l.chunks = append(l.chunks, make([]rules.Match, matchChunk))
+	}
+	l.chunks[c][l.n%matchChunk] = *m
+	l.n++
+}
+
+// at returns match k, which stays where it is until the list is reset.
+func (l *matchList) at(k int) *rules.Match { return &l.chunks[k/matchChunk][k%matchChunk] }
 
 // leadWords counts the words opening m before its first date word (a
 // number, month, weekday, season or number word).
@@ -563,7 +604,7 @@ func (p *Pass) ageBefore(i int) bool {
 // pattern marked as a dateline anywhere, else a full date among the first
 // three non-empty lines, else a full date that opens one of the first twelve
 // lines. It sets the document's date and returns the match index, or -1.
-func (p *Pass) findDateline(ms []rules.Match) int {
+func (p *Pass) findDateline(ms *matchList) int {
 	lineOf := func(i int) int { l, _ := p.Doc.Position(p.Toks[i].Start); return l }
 	nonEmpty := map[int]int{} // line -> rank among non-empty lines
 	rank := 0
@@ -578,8 +619,9 @@ func (p *Pass) findDateline(ms []rules.Match) int {
 	}
 	pick := -1
 	for pass := 0; pass < 3 && pick < 0; pass++ {
-		for k, m := range ms {
-			c := m.Caps
+		for k := range ms.n {
+			m := ms.at(k)
+			c := &m.Caps
 			if c.Year[0] == 0 || c.Month[0] == 0 || c.Day[0] == 0 || c.Year[1] != 0 || c.Day[1] != 0 {
 				continue
 			}
@@ -600,7 +642,7 @@ func (p *Pass) findDateline(ms []rules.Match) int {
 		p.Doc.PublishedSource = claims.SourceNone
 		return -1
 	}
-	m := ms[pick]
+	m := ms.at(pick)
 	t, _ := civil(m.Caps.Year[0], m.Caps.Month[0], m.Caps.Day[0])
 	p.Doc.Published = t
 	p.Doc.PublishedSource = claims.SourceDateline
@@ -801,10 +843,11 @@ func (p *Pass) hasPastSuffix(w string) bool {
 
 // resolveMatch turns a match into an item, or nil when the words cannot be
 // a date after all (31 February).
-func (p *dateRun) resolveMatch(m rules.Match) *dateItem {
+func (p *dateRun) resolveMatch(mp *rules.Match) *dateItem {
+	m := *mp
 	start, end := p.Toks[m.Start].Start, p.Toks[m.End-1].End
 	c := &claims.Claim{Rule: m.Pattern.Rule, Start: start, End: end}
-	it := &dateItem{start: m.Start, end: m.End, c: c, caps: m.Caps, pat: m.Pattern}
+	it := &dateItem{start: m.Start, end: m.End, c: c, caps: &mp.Caps, pat: m.Pattern}
 	if m.Pattern.SkipFirst {
 		// "the 2000 Olympics", "its 1990 invasion", "the company's 1989
 		// results": the words before the year say it is one but are not
@@ -2398,7 +2441,7 @@ func (p *dateRun) withTime(d, t, first, second *dateItem) *dateItem {
 		dv.DayPart, dv.Period, dv.Mod = "", "", ""
 		c.Date = &dv
 		c.Value = dv.Canonical()
-		p.toUTC(&c, t.caps.Zone, t.start)
+		p.toUTC(&c, t.cp().Zone, t.start)
 	}
 	return &dateItem{start: first.start, end: second.end, c: &c, caps: d.caps, pat: d.pat}
 }

@@ -142,7 +142,7 @@ type scratch struct {
 	// four prefix counts of boundaries: both were allocated per document
 	// and grew with it (a Match is 448 bytes; the counts four int32 per
 	// token).
-	matches []rules.Match
+	matches matchList
 	counts  []int32
 	// sentToks is Pass.sentToks' storage.
 	sentToks []int32
