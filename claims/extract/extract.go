@@ -280,6 +280,15 @@ func (e *Engine) ExtractThen(doc *claims.Document, then func(toks []token.Token,
 // newPass scans doc into the scratch buffers, settles its language and
 // sentences, and blocks the lines the language skips.
 func (e *Engine) newPass(doc *claims.Document, sc *scratch) *Pass {
+	if cap(sc.toks) < len(doc.Text)/2 {
+		// Room for the tokens, made at once: appending one by one to a
+		// small buffer grows it by a quarter at a time once it is
+		// large, which allocated a large document's tokens some five
+		// times over.
+		if n := tokenEstimate(doc.Text); cap(sc.toks) < n {
+			sc.toks = make([]token.Token, 0, n)
+		}
+	}
 	toks := token.Scan(doc.Text, sc.toks[:0])
 	sc.toks = toks
 	blocked := sc.blocked[:0]
@@ -295,6 +304,30 @@ func (e *Engine) newPass(doc *claims.Document, sc *scratch) *Pass {
 	p.sents = segment.Sentences(doc.Text)
 	p.blockSkipLines()
 	return p
+}
+
+// tokenEstimate is a little more than the number of tokens token.Scan
+// makes of text: one per run of letters and digits (any byte of a UTF-8
+// sequence counting as a letter) and one per other byte that is not a
+// space.
+func tokenEstimate(text string) int {
+	n, inRun := 0, false
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80:
+			if !inRun {
+				n++
+			}
+			inRun = true
+		case c == ' ' || c == '\n' || c == '\t' || c == '\r':
+			inRun = false
+		default:
+			n++
+			inRun = false
+		}
+	}
+	return n + n/8 + 16
 }
 
 // setLanguage keeps a language given by metadata or flag when the rules know
