@@ -57,9 +57,10 @@ type Pass struct {
 	quake   sentenceFlag         // quakeSentence's last answer
 	tokHint int                  // tokenAt's last answer, where its next search starts
 	lastSI  int                  // sentenceIndex's last answer
-	// sentToks holds the token range [a, b) of sentence si at 2*si and
-	// 2*si+1 once sentenceTokens has found it (-1 before), and lastSentB
-	// the end of the last range found, where the next search starts.
+	// sentToks holds the token range [a, b) of sentence si, as a+1 and
+	// b at 2*si and 2*si+1, once sentenceTokens has found it (0 before),
+	// and lastSentB the end of the last range found, where the next
+	// search starts.
 	sentToks  []int32
 	lastSentB int
 	tws       []rules.TokenWord // what index.vocab read at the tokens, once words has read it
@@ -280,11 +281,11 @@ func (e *Engine) ExtractThen(doc *claims.Document, then func(toks []token.Token,
 // newPass scans doc into the scratch buffers, settles its language and
 // sentences, and blocks the lines the language skips.
 func (e *Engine) newPass(doc *claims.Document, sc *scratch) *Pass {
-	if cap(sc.toks) < len(doc.Text)/2 {
-		// Room for the tokens, made at once: appending one by one to a
-		// small buffer grows it by a quarter at a time once it is
-		// large, which allocated a large document's tokens some five
-		// times over.
+	if len(doc.Text) >= 64<<10 && cap(sc.toks) < len(doc.Text)/2 {
+		// Room for a long text's tokens, made at once: appending one
+		// by one to a small buffer grows it by a quarter at a time once
+		// it is large, which allocated a large document's tokens some
+		// five times over.
 		if n := tokenEstimate(doc.Text); cap(sc.toks) < n {
 			sc.toks = make([]token.Token, 0, n)
 		}
@@ -311,24 +312,35 @@ func (e *Engine) newPass(doc *claims.Document, sc *scratch) *Pass {
 // sequence counting as a letter) and one per other byte that is not a
 // space.
 func tokenEstimate(text string) int {
-	n, inRun := 0, false
+	n, prev := 0, byte(byteSpace)
 	for i := 0; i < len(text); i++ {
-		c := text[i]
-		switch {
-		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80:
-			if !inRun {
-				n++
-			}
-			inRun = true
-		case c == ' ' || c == '\n' || c == '\t' || c == '\r':
-			inRun = false
-		default:
+		c := byteClass[text[i]]
+		if c == byteOther || c == byteAlnum && prev != byteAlnum {
 			n++
-			inRun = false
 		}
+		prev = c
 	}
 	return n + n/8 + 16
 }
+
+// The classes of bytes tokenEstimate counts by.
+const (
+	byteOther = iota
+	byteAlnum
+	byteSpace
+)
+
+var byteClass = func() (t [256]byte) {
+	for c := range 256 {
+		switch {
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80:
+			t[c] = byteAlnum
+		case c == ' ' || c == '\n' || c == '\t' || c == '\r':
+			t[c] = byteSpace
+		}
+	}
+	return t
+}()
 
 // setLanguage keeps a language given by metadata or flag when the rules know
 // it, and otherwise counts each language's function words.
@@ -405,12 +417,13 @@ func (p *Pass) blockSkipLines() {
 // the same sentence or the next one over and over, so the last answer is
 // tried first, and then its successor, before a binary search.
 func (p *Pass) sentenceIndex(off int) int {
-	n := len(p.sents)
-	for _, h := range [2]int{p.lastSI, p.lastSI + 1} {
-		if h < n && p.sents[h].End > off && (h == 0 || p.sents[h-1].End <= off) {
-			p.lastSI = h
-			return h
-		}
+	n, h := len(p.sents), p.lastSI
+	if h < n && p.sents[h].End > off && (h == 0 || p.sents[h-1].End <= off) {
+		return h
+	}
+	if h+1 < n && p.sents[h+1].End > off && p.sents[h].End <= off {
+		p.lastSI = h + 1
+		return h + 1
 	}
 	i := sort.Search(n, func(i int) bool { return p.sents[i].End > off })
 	if i >= n {
@@ -430,20 +443,22 @@ func (p *Pass) sentenceTokens(off int) (int, int) {
 	}
 	si := p.sentenceIndex(off)
 	if p.sentToks == nil {
-		st := p.scratch.sentToks[:0]
-		for range 2 * len(p.sents) {
-			st = append(st, -1)
+		st := p.scratch.sentToks
+		if cap(st) < 2*len(p.sents) {
+			st = make([]int32, 2*len(p.sents))
 		}
+		st = st[:2*len(p.sents)]
+		clear(st)
 		p.sentToks, p.scratch.sentToks = st, st
 	}
-	if a := p.sentToks[2*si]; a >= 0 {
-		return int(a), int(p.sentToks[2*si+1])
+	if a := p.sentToks[2*si]; a > 0 {
+		return int(a) - 1, int(p.sentToks[2*si+1])
 	}
 	s := p.sents[si]
 	a := firstTokenFrom(p.Toks, s.Start, p.lastSentB)
 	b := firstTokenFrom(p.Toks, s.End, a)
 	p.lastSentB = b
-	p.sentToks[2*si], p.sentToks[2*si+1] = int32(a), int32(b)
+	p.sentToks[2*si], p.sentToks[2*si+1] = int32(a)+1, int32(b)
 	return a, b
 }
 
