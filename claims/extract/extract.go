@@ -155,6 +155,10 @@ type scratch struct {
 	scores    []frameScore
 	slot      []int32
 	evs       [2][]evidence
+	// frameAssigner.acceptMemo and attrBase, which depend only on the
+	// engine's rules.
+	acceptMemo map[acceptKey][]int8
+	attrBase   []int
 }
 
 type langIndex struct {

@@ -67,6 +67,7 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 	fa := frameAssigner{p: p, set: e.Rules,
 		places: sc.places[:0], accepting: sc.accepting[:0], cands: sc.cands[:0], scores: sc.scores[:0], slot: sc.slot}
 	fa.cache[0].si.ev, fa.cache[1].si.ev = sc.evs[0][:0], sc.evs[1][:0]
+	fa.acceptMemo, fa.attrBase = sc.acceptMemo, sc.attrBase
 	for _, c := range cs {
 		if c.Dateline {
 			continue
@@ -76,6 +77,7 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 	// The scratch slices go back to the pool with the document's buffers.
 	sc.places, sc.accepting, sc.cands, sc.scores, sc.slot = fa.places[:0], fa.accepting[:0], fa.cands[:0], fa.scores[:0], fa.slot
 	sc.evs[0], sc.evs[1] = fa.cache[0].si.ev[:0], fa.cache[1].si.ev[:0]
+	sc.acceptMemo, sc.attrBase = fa.acceptMemo, fa.attrBase
 	p.markPartial(cs)
 	p.markScopes(cs)
 }
@@ -98,11 +100,67 @@ type frameAssigner struct {
 	cands     []frameCandidate
 	scores    []frameScore // candidates' working state, one per evoked frame
 	slot      []int32      // by frame: its index in scores, or -1
+	// acceptMemo holds, for each kind of claim as accepts tells them
+	// apart, whether each attribute (by attrBase[frame] + index) takes
+	// it: 0 not yet asked, 1 yes, 2 no. Claims of a kind are many, and
+	// asking again for each was a sixth of scoring. It depends on the
+	// rules alone, and is kept with the engine's pooled buffers.
+	acceptMemo map[acceptKey][]int8
+	attrBase   []int
 	// subjectFrom is where the claim at hand's search for a subject starts
 	// (its sentence's start, or its window's in an over-long sentence), and
 	// long says the sentence is over frameSentenceCap (see evidenceWindow).
 	subjectFrom int
 	long        bool
+}
+
+// acceptKey is what accepts reads of a claim: its kind, unit and counted
+// noun (for a count with a number), and its date's granularity, range and
+// fuzziness (-1 without a date).
+type acceptKey struct {
+	kind          claims.Kind
+	unit, counted string
+	hasNum        bool
+	date          int
+}
+
+// acceptsOf returns the memo of which attributes take claims like c (see
+// frameAssigner.acceptMemo).
+func (fa *frameAssigner) acceptsOf(c *claims.Claim) []int8 {
+	if fa.attrBase == nil {
+		n := 0
+		for _, fr := range fa.set.Frames {
+			fa.attrBase = append(fa.attrBase, n)
+			n += len(fr.Attributes)
+		}
+		fa.attrBase = append(fa.attrBase, n)
+		fa.acceptMemo = map[acceptKey][]int8{}
+	}
+	k := acceptKey{kind: c.Kind, date: -1}
+	if c.Num != nil {
+		k.unit, k.hasNum = c.Num.Unit, true
+		if c.Kind == claims.KindCount {
+			k.counted = c.Num.Counted
+		}
+	}
+	if d := c.Date; d != nil {
+		k.date = int(d.Gran) << 2
+		if d.Range {
+			k.date |= 2
+		}
+		if d.Fuzzy {
+			k.date |= 1
+		}
+	}
+	m := fa.acceptMemo[k]
+	if m == nil {
+		if len(fa.acceptMemo) >= 4096 {
+			clear(fa.acceptMemo) // units and nouns as written are many
+		}
+		m = make([]int8, fa.attrBase[len(fa.attrBase)-1])
+		fa.acceptMemo[k] = m
+	}
+	return m
 }
 
 // cachedSentence is one slot of frameAssigner.cache: the sentence whose
@@ -208,16 +266,38 @@ func (fa *frameAssigner) sentence(a, b int) *sentenceInfo {
 
 // mentions measures where each evidence word of the sentence stands from
 // the claim at tokens [ci, ce), once for all frames.
+//
+// It answers as clauseBetween and commaBetween would for each, from the
+// boundary counts read directly: the counts are extended once, as far as
+// the last word needs, and the ", or" exception is tested once per claim.
 func (fa *frameAssigner) mentions(si *sentenceInfo, ci, ce int) []place {
 	p := fa.p
 	places := fa.places[:0]
-	for k := range si.ev {
-		ev := &si.ev[k]
-		places = append(places, place{
-			d:      gap(ci, ce, ev.start, ev.end),
-			clause: p.clauseBetween(ci, ce, ev.start, ev.end),
-			comma:  p.commaBetween(ci, ce, ev.start, ev.end),
-		})
+	n := len(p.Toks)
+	if len(si.ev) > 0 {
+		p.bounds.extend(p, max(ci, si.ev[len(si.ev)-1].start))
+	}
+	bs := &p.bounds
+	// "soared $7.70, or 17 percent": the comma before the claim does not
+	// part it from what stands before (see clauseBetween).
+	k := ci - 2
+	restated := k >= 0 && k < n && p.Toks[k].Text == "," && !inNumber(p.Toks, k) && p.restates(k, ci)
+	for j := range si.ev {
+		ev := &si.ev[j]
+		pl := place{d: gap(ci, ce, ev.start, ev.end)}
+		a, b := ev.end, ci
+		if ev.start >= ce {
+			a, b = ce, ev.start
+		}
+		if b = min(b, n); a < b {
+			nc := bs.clause[b] - bs.clause[a]
+			if restated && nc > 0 && k >= a && k < b {
+				nc--
+			}
+			pl.clause = nc > 0
+			pl.comma = bs.comma[b]-bs.comma[a] > 0
+		}
+		places = append(places, pl)
 	}
 	fa.places = places
 	return places
@@ -267,12 +347,20 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, places []
 		}
 		slices.SortFunc(scores, func(x, y frameScore) int { return x.frame - y.frame })
 	}
+	memo := fa.acceptsOf(c)
 	for k := range scores {
 		sc := &scores[k]
 		fa.slot[sc.frame] = int32(k)
 		sc.accept = len(accepting)
-		for _, at := range set.Frames[sc.frame].Attributes {
-			ok := accepts(at, c)
+		base := fa.attrBase[sc.frame]
+		for ai, at := range set.Frames[sc.frame].Attributes {
+			if memo[base+ai] == 0 {
+				memo[base+ai] = 2
+				if accepts(at, c) {
+					memo[base+ai] = 1
+				}
+			}
+			ok := memo[base+ai] == 1
 			accepting = append(accepting, ok)
 			sc.takes = sc.takes || ok
 		}
