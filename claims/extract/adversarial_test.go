@@ -65,6 +65,23 @@ var shapes = []struct {
 	{"oneline", func(r *rand.Rand, size int) string {
 		return words(r, size, " ", sentence)
 	}},
+	// Dates after one future word, with no full stop or comma: each date
+	// asks for the tense of a clause as long as the text.
+	{"future", func(r *rand.Rand, size int) string {
+		return "The talks will resume " + words(r, size, " ", func(r *rand.Rand) string {
+			return months[r.IntN(6)] + " " + fmt.Sprint(r.IntN(28)+1)
+		})
+	}},
+	// Clock times and days, each clock looking for its day.
+	{"clocks", func(r *rand.Rand, size int) string {
+		return words(r, size, " ", func(r *rand.Rand) string {
+			return []string{"at 5 p.m.", "at 10:30 a.m.", "on March 3", "Friday"}[r.IntN(4)]
+		})
+	}},
+	// A list of magnitudes in one sentence with no quake word.
+	{"magnitudes", func(r *rand.Rand, size int) string {
+		return words(r, size, " ", func(r *rand.Rand) string { return fmt.Sprintf("measuring %d.%d", r.IntN(8)+1, r.IntN(10)) })
+	}},
 	// Many tiny lines.
 	{"tinylines", func(r *rand.Rand, size int) string {
 		return words(r, size, "\n", func(r *rand.Rand) string {

@@ -726,9 +726,9 @@ func (p *Pass) nearestTense(a, b, i int) claims.Tense {
 	// A quotation mark ends the search on its side: the words beyond it
 	// are someone's speech, or the saying of it.
 	quote := func(k int) bool { return isQuote(p.Toks[k].Text) }
-	a0, b0 := a, b
+	a0, b0, reach := a, b, p.tenseScan(a, b)
 	for d := 1; a <= i-d || i+d < b; d++ {
-		if d > tenseScanMax {
+		if d > reach {
 			// Still searching this far out: the tense table answers.
 			return p.nearestTenseLong(a0, b0, i)
 		}
@@ -757,8 +757,8 @@ func (p *Pass) onlyReporting(a, b int) bool {
 	if rep == nil {
 		return false
 	}
-	// Past the first tenseScanMax tokens, the tense table answers.
-	for k := a; k < min(b, a+tenseScanMax); k++ {
+	// Past the first tokens of a long span, the tense table answers.
+	for k := a; k < min(b, a+p.tenseScan(a, b)); k++ {
 		if p.Lang.Past.Has(p.Toks, k) && !rep.Has(p.Toks, k) {
 			return false
 		}
@@ -797,8 +797,8 @@ func (p *Pass) edPast(a, b int) claims.Tense {
 		return claims.TenseNone
 	}
 	adjective, participle := p.Lang.WordSet(rules.ListAdjectiveBefore), p.Lang.WordSet(rules.ListParticipleBefore)
-	// Past the first tenseScanMax tokens, the tense table answers.
-	for k := a; k < min(b, a+tenseScanMax); k++ {
+	// Past the first tokens of a long span, the tense table answers.
+	for k := a; k < min(b, a+p.tenseScan(a, b)); k++ {
 		w := p.Toks[k].Lower
 		if p.Toks[k].Kind != token.Word || p.Toks[k].Is(token.Capital) && k != a {
 			continue
@@ -833,7 +833,7 @@ func (p *Pass) pastSuffixed(w string) bool {
 // hasPastSuffix reports a word ending in one of the language's past
 // suffixes with at least three letters before it ("arrived", not "red").
 func (p *Pass) hasPastSuffix(w string) bool {
-	for suf := range p.Lang.WordSet(rules.ListPastSuffix) {
+	for _, suf := range p.index.pastSuffixes {
 		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
 			return true
 		}

@@ -8,6 +8,7 @@
 package extract
 
 import (
+	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -168,6 +169,9 @@ type langIndex struct {
 	// The Rule of number and ordinal claims ("en/number"), joined once
 	// instead of for every claim.
 	numberRule, ordinalRule string
+	// pastSuffixes is the language's past_suffix list as a slice: ranging
+	// over the word set for each word cost a map iteration each.
+	pastSuffixes []string
 }
 
 // New compiles an engine for a rule set.
@@ -176,11 +180,12 @@ func New(set *rules.Set) *Engine {
 	for code, l := range set.Languages {
 		v := rules.NewVocab(l)
 		e.langs[code] = &langIndex{
-			vocab:       v,
-			dates:       rules.NewIndexIn(v, l.Dates, l.Relative, l.Durations),
-			furniture:   rules.NewIndexIn(v, l.Furniture),
-			numberRule:  code + "/number",
-			ordinalRule: code + "/ordinal",
+			vocab:        v,
+			dates:        rules.NewIndexIn(v, l.Dates, l.Relative, l.Durations),
+			furniture:    rules.NewIndexIn(v, l.Furniture),
+			numberRule:   code + "/number",
+			ordinalRule:  code + "/ordinal",
+			pastSuffixes: slices.Sorted(maps.Keys(l.WordSet(rules.ListPastSuffix))),
 		}
 	}
 	for li, code := range set.Codes {

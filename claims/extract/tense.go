@@ -9,15 +9,32 @@ import (
 	"github.com/crosscheck/crosscheck/rules"
 )
 
-// tenseScanMax is how far, in tokens, the date tense helpers (edPast,
-// onlyReporting, nearestTense) read token by token; beyond it they ask the
-// pass's tense table (tenseTable), which gives the same answers. Each date
-// asks about a clause or sentence of its own, and in a page without full
-// stops or commas, read as one clause thousands of tokens long, reading
-// the whole span for each date was quadratic. News clauses and sentences
-// are shorter, and most searches end early anyway (at the first past
-// form), so the table is rarely built.
-const tenseScanMax = 128
+// tenseScanMax is the longest span, in tokens, that the date tense
+// helpers (edPast, onlyReporting, nearestTense) read token by token. Over
+// a longer one they read only the first tenseScanAhead tokens (most
+// searches end there, at the first past form) and then ask the pass's
+// tense table (tenseTable), which gives the same answers. Each date asks
+// about a clause or sentence of its own, and in a page without full stops
+// or commas, read as one clause thousands of tokens long, reading the whole
+// span for each date was quadratic. News clauses and sentences are
+// shorter, and never build the table.
+const (
+	tenseScanMax   = 128
+	tenseScanAhead = 16
+)
+
+// tenseScan is how many tokens of the span [a, b) the tense helpers read
+// before they ask the tense table: all of a short span; of a long one, a
+// few, or none once the table reaches b.
+func (p *Pass) tenseScan(a, b int) int {
+	switch {
+	case b-a <= tenseScanMax:
+		return b - a
+	case p.tenses.n >= b:
+		return 0
+	}
+	return tenseScanAhead
+}
 
 // tenseTable holds, for the pass's tokens up to n, what the tense helpers
 // read at each token, as prefix counts and positions, so that a question

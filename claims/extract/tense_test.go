@@ -21,12 +21,12 @@ func TestTenseTable(t *testing.T) {
 		"3", "rain", "fell", "expected", "would", "plans", "of", "x", "y", "z", "q",
 		"the reduced", "to be held", "be arrived", "was going to", "were planning to", "\" said"}
 	e := engineForTest(t)
-	for seed := range uint64(40) {
+	for seed := range uint64(60) {
 		r := rand.New(rand.NewPCG(seed, 7))
 		// Some texts sparse in the words that matter, some dense.
 		sparse := int(seed%4) * 6
 		var b strings.Builder
-		for n := 0; n < 300; n++ {
+		for n := 0; n < 600; n++ {
 			if n > 0 {
 				b.WriteByte(' ')
 			}
@@ -39,12 +39,15 @@ func TestTenseTable(t *testing.T) {
 		doc := &claims.Document{ID: "t", Text: b.String(), Language: "en", Status: claims.StatusRead}
 		p := e.newPass(doc, new(scratch))
 		n := len(p.Toks)
+		// Spans a token-by-token reading covers, and longer ones, which
+		// read a few tokens and then the table (checked against the
+		// table alone, which the short spans check).
 		for range 400 {
 			a := r.IntN(n - 1)
 			if r.IntN(8) == 0 {
 				a = 0 // the text's first token has no word before it
 			}
-			b := a + 2 + r.IntN(min(tenseScanMax, n-a)-1)
+			b := a + 2 + r.IntN(min(2*tenseScanMax, n-a)-1)
 			i := a + r.IntN(b-a)
 			if got, want := p.edPastLong(a, b), p.edPast(a, b); got != want {
 				t.Fatalf("seed %d: edPast(%d, %d) long %q, read %q in %q", seed, a, b, got, want, span(p, a, b))
