@@ -160,6 +160,7 @@ type scratch struct {
 	// engine's rules.
 	acceptMemo map[acceptKey][]int8
 	attrBase   []int
+	wide       []rules.AttrRef
 }
 
 type langIndex struct {
@@ -267,11 +268,15 @@ func (e *Engine) ExtractThen(doc *claims.Document, then func(toks []token.Token,
 	}
 	out := p.claims
 	slices.SortStableFunc(out, func(x, y *claims.Claim) int { return x.Start - y.Start })
+	var idBuf []byte
 	for _, c := range out {
 		c.Doc = doc.ID
 		c.Text = doc.Text[c.Start:c.End]
 		c.Line, c.Col = doc.Position(c.Start)
-		c.ID = doc.ID + ":" + strconv.Itoa(c.Line) + ":" + strconv.Itoa(c.Col)
+		// One allocation for the id, not three.
+		idBuf = append(append(idBuf[:0], doc.ID...), ':')
+		idBuf = append(strconv.AppendInt(idBuf, int64(c.Line), 10), ':')
+		c.ID = string(strconv.AppendInt(idBuf, int64(c.Col), 10))
 		c.Sentence = p.sentenceIndex(c.Start) + 1
 		if c.Sentence > 0 && c.Sentence <= len(p.sents) {
 			sp := p.sents[c.Sentence-1]

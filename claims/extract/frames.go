@@ -67,7 +67,7 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 	fa := frameAssigner{p: p, set: e.Rules,
 		places: sc.places[:0], accepting: sc.accepting[:0], cands: sc.cands[:0], scores: sc.scores[:0], slot: sc.slot}
 	fa.cache[0].si.ev, fa.cache[1].si.ev = sc.evs[0][:0], sc.evs[1][:0]
-	fa.acceptMemo, fa.attrBase = sc.acceptMemo, sc.attrBase
+	fa.acceptMemo, fa.attrBase, fa.wide = sc.acceptMemo, sc.attrBase, sc.wide
 	for _, c := range cs {
 		if c.Dateline {
 			continue
@@ -77,7 +77,7 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 	// The scratch slices go back to the pool with the document's buffers.
 	sc.places, sc.accepting, sc.cands, sc.scores, sc.slot = fa.places[:0], fa.accepting[:0], fa.cands[:0], fa.scores[:0], fa.slot
 	sc.evs[0], sc.evs[1] = fa.cache[0].si.ev[:0], fa.cache[1].si.ev[:0]
-	sc.acceptMemo, sc.attrBase = fa.acceptMemo, fa.attrBase
+	sc.acceptMemo, sc.attrBase, sc.wide = fa.acceptMemo, fa.attrBase, fa.wide
 	p.markPartial(cs)
 	p.markScopes(cs)
 }
@@ -107,6 +107,9 @@ type frameAssigner struct {
 	// rules alone, and is kept with the engine's pooled buffers.
 	acceptMemo map[acceptKey][]int8
 	attrBase   []int
+	wide       []rules.AttrRef // the sentence-wide attributes, in the rules' order (unitFrame)
+	lastKey    acceptKey       // acceptsOf's last key and answer
+	lastMemo   []int8
 	// subjectFrom is where the claim at hand's search for a subject starts
 	// (its sentence's start, or its window's in an over-long sentence), and
 	// long says the sentence is over frameSentenceCap (see evidenceWindow).
@@ -129,9 +132,14 @@ type acceptKey struct {
 func (fa *frameAssigner) acceptsOf(c *claims.Claim) []int8 {
 	if fa.attrBase == nil {
 		n := 0
-		for _, fr := range fa.set.Frames {
+		for fi, fr := range fa.set.Frames {
 			fa.attrBase = append(fa.attrBase, n)
 			n += len(fr.Attributes)
+			for ai, at := range fr.Attributes {
+				if at.SentenceWide {
+					fa.wide = append(fa.wide, rules.AttrRef{Frame: fi, Attr: ai})
+				}
+			}
 		}
 		fa.attrBase = append(fa.attrBase, n)
 		fa.acceptMemo = map[acceptKey][]int8{}
@@ -152,14 +160,19 @@ func (fa *frameAssigner) acceptsOf(c *claims.Claim) []int8 {
 			k.date |= 1
 		}
 	}
+	if fa.lastMemo != nil && k == fa.lastKey {
+		return fa.lastMemo // claims of a kind often come in a row
+	}
 	m := fa.acceptMemo[k]
 	if m == nil {
 		if len(fa.acceptMemo) >= 4096 {
 			clear(fa.acceptMemo) // units and nouns as written are many
+			fa.lastMemo = nil
 		}
 		m = make([]int8, fa.attrBase[len(fa.attrBase)-1])
 		fa.acceptMemo[k] = m
 	}
+	fa.lastKey, fa.lastMemo = k, m
 	return m
 }
 
@@ -503,7 +516,7 @@ func (fa *frameAssigner) pick(c *claims.Claim, si *sentenceInfo, a, ci, ce int, 
 		// "The USGS put the magnitude at 6.1.": a figure in a unit only
 		// one frame's attribute measures (sentence_wide) belongs to
 		// that frame in an article that evokes it anywhere.
-		if fi, ai, ok := p.unitFrame(c); ok {
+		if fi, ai, ok := fa.unitFrame(c); ok {
 			fr := set.Frames[fi]
 			c.Frame, c.Attribute = fr.Name, p.engine.attrName(fi, ai)
 			c.Triggers = append(c.Triggers, "(the article's "+fr.Name+")")
@@ -684,15 +697,21 @@ func (p *Pass) evidenceWindow(ev []evidence, a, b, ci, ce int) ([]evidence, int)
 
 // unitFrame finds the frame whose sentence-wide attribute takes c by its
 // unit, when the article evokes that frame somewhere.
-func (p *Pass) unitFrame(c *claims.Claim) (frame, attr int, ok bool) {
-	for fi, fr := range p.Rules.Frames {
-		for ai, at := range fr.Attributes {
-			if !at.SentenceWide || !accepts(at, c) {
-				continue
+//
+// Only the sentence-wide attributes are read, in the rules' order, and
+// whether each takes c comes from the accepts memo.
+func (fa *frameAssigner) unitFrame(c *claims.Claim) (frame, attr int, ok bool) {
+	memo := fa.acceptsOf(c)
+	for _, r := range fa.wide {
+		at := fa.set.Frames[r.Frame].Attributes[r.Attr]
+		if k := fa.attrBase[r.Frame] + r.Attr; memo[k] == 0 {
+			memo[k] = 2
+			if accepts(at, c) {
+				memo[k] = 1
 			}
-			if p.evokes(fi) {
-				return fi, ai, true
-			}
+		}
+		if memo[fa.attrBase[r.Frame]+r.Attr] == 1 && fa.p.evokes(r.Frame) {
+			return r.Frame, r.Attr, true
 		}
 	}
 	return 0, 0, false
