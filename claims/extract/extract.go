@@ -51,13 +51,12 @@ type Pass struct {
 	blocked []bool
 	sents   []segment.Span
 	claims  []*claims.Claim
-	tense   map[int]claims.Tense // per sentence, found once (SentenceTense)
-	evoked  []bool               // per frame: a trigger of it occurs in the text (see evokes)
-	bounds  boundaries           // clause and comma counts, built as frame assignment needs them
-	tenses  tenseTable           // tense words over long spans, built as the date step needs them
-	quake   sentenceFlag         // quakeSentence's last answer
-	tokHint int                  // tokenAt's last answer, where its next search starts
-	lastSI  int                  // sentenceIndex's last answer
+	evoked  []bool       // per frame: a trigger of it occurs in the text (see evokes)
+	bounds  boundaries   // clause and comma counts, built as frame assignment needs them
+	tenses  tenseTable   // tense words over long spans, built as the date step needs them
+	quake   sentenceFlag // quakeSentence's last answer
+	tokHint int          // tokenAt's last answer, where its next search starts
+	lastSI  int          // sentenceIndex's last answer
 	// sentToks holds the token range [a, b) of sentence si, as a+1 and
 	// b at 2*si and 2*si+1, once sentenceTokens has found it (0 before),
 	// and lastSentB the end of the last range found, where the next
@@ -315,7 +314,7 @@ func (e *Engine) newPass(doc *claims.Document, sc *scratch) *Pass {
 	sc.blocked = blocked
 	e.setLanguage(doc, toks)
 	l := e.Rules.Languages[doc.Language]
-	p := &Pass{Doc: doc, Lang: l, Rules: e.Rules, Toks: toks, engine: e, index: e.langs[doc.Language], scratch: sc, blocked: blocked, tense: map[int]claims.Tense{}}
+	p := &Pass{Doc: doc, Lang: l, Rules: e.Rules, Toks: toks, engine: e, index: e.langs[doc.Language], scratch: sc, blocked: blocked}
 	p.sents = segment.Sentences(doc.Text)
 	p.blockSkipLines()
 	return p
@@ -562,16 +561,13 @@ func (p *Pass) Clause(i int) (int, int) {
 	return ca, cb
 }
 
-// SentenceTense is the tense the markers of token i's sentence give.
+// SentenceTense is the tense the markers of token i's sentence give. (The
+// sentence's range is kept by sentenceTokens, and spanTense answers from
+// the marker counts, so nothing more is kept per sentence: a map of the
+// answers grew with the document.)
 func (p *Pass) SentenceTense(i int) claims.Tense {
-	si := p.sentenceIndex(p.Toks[i].Start)
-	if t, ok := p.tense[si]; ok {
-		return t
-	}
 	a, b := p.sentenceTokens(p.Toks[i].Start)
-	t := p.spanTense(a, b)
-	p.tense[si] = t
-	return t
+	return p.spanTense(a, b)
 }
 
 // spanTense is the tense the markers in tokens [a, b) give, from the
