@@ -72,10 +72,17 @@ var shapes = []struct {
 			return months[r.IntN(6)] + " " + fmt.Sprint(r.IntN(28)+1)
 		})
 	}},
-	// Clock times and days, each clock looking for its day.
+	// Clock times and days in a place, each clock looking for its day and
+	// its time zone.
 	{"clocks", func(r *rand.Rand, size int) string {
-		return words(r, size, " ", func(r *rand.Rand) string {
-			return []string{"at 5 p.m.", "at 10:30 a.m.", "on March 3", "Friday"}[r.IntN(4)]
+		return "In Jakarta " + words(r, size, " ", func(r *rand.Rand) string {
+			switch r.IntN(4) {
+			case 0:
+				return "at 5 p.m."
+			case 1:
+				return "on March 3"
+			}
+			return fmt.Sprintf("at %02d:%02d", r.IntN(24), r.IntN(60))
 		})
 	}},
 	// A list of magnitudes in one sentence with no quake word.

@@ -31,9 +31,16 @@ func (r *dateRun) zoneRange(zone, i int) (lo, hi float64, how string) {
 			return z.Offset, z.Offset, fmt.Sprintf("%s (UTC%s)", strings.ToUpper(z.Name), fmtOffset(z.Offset))
 		}
 	}
-	// The sentence's countries, else the document's.
+	// The sentence's countries, else the document's. The last sentence's
+	// are kept: reading the sentence again for each time in it made a
+	// long one quadratic.
 	a, b := r.sentenceTokens(r.Toks[i].Start)
-	if ids, lo, hi, ok := r.offsetsIn(a, b); ok {
+	if z := &r.sentZone; !z.done || z.a != a || z.b != b {
+		*z = sentenceZone{a: a, b: b, done: true}
+		z.ids, z.lo, z.hi, z.ok = r.offsetsIn(a, b)
+	}
+	if z := &r.sentZone; z.ok {
+		ids, lo, hi := z.ids, z.lo, z.hi
 		return lo, hi, fmt.Sprintf("local time in %s (UTC%s..%s)", strings.Join(ids, ", "), fmtOffset(lo), fmtOffset(hi))
 	}
 	if !r.docZoneDone {

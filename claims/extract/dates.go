@@ -40,6 +40,17 @@ type dateRun struct {
 	docZoneOK            bool
 	docZoneIDs           []string
 	docZoneLo, docZoneHi float64
+	sentZone             sentenceZone // zoneRange's last sentence
+}
+
+// sentenceZone is what offsetsIn found for the sentence of tokens [a, b),
+// when done.
+type sentenceZone struct {
+	a, b   int
+	done   bool
+	ids    []string
+	lo, hi float64
+	ok     bool
 }
 
 // dateItem is one resolved match, before combination.
