@@ -41,7 +41,7 @@ func (ev *evidence) attrs(set *rules.Set) []rules.AttrRef {
 	return set.AttrRefs[ev.attr]
 }
 
-// text is the evidence as written.
+// evidenceText is the evidence as written.
 func (p *Pass) evidenceText(ev *evidence) string {
 	return p.Doc.Text[p.Toks[ev.start].Start:p.Toks[ev.end-1].End]
 }
@@ -280,8 +280,9 @@ func (fa *frameAssigner) sentence(a, b int) *sentenceInfo {
 // mentions measures where each evidence word of the sentence stands from
 // the claim at tokens [ci, ce), once for all frames.
 //
-// It answers as clauseBetween and commaBetween would for each, from the
-// boundary counts read directly: the counts are extended once, as far as
+// Whether a clause boundary stands between is clauseBetween's answer, and
+// whether a comma or semicolon not inside a number does, both read from
+// the boundary counts directly: the counts are extended once, as far as
 // the last word needs, and the ", or" exception is tested once per claim.
 func (fa *frameAssigner) mentions(si *sentenceInfo, ci, ce int) []place {
 	p := fa.p
@@ -1036,25 +1037,10 @@ func datelinePlace(toks []token.Token, k int) bool {
 		k+1 < len(toks) && toks[k+1].Text == ","
 }
 
-// commaBetween reports a comma or semicolon (not inside a number) between a
-// claim and a piece of evidence, in O(1) from prefix sums.
-func (p *Pass) commaBetween(ci, ce, es, ee int) bool {
-	a, b := ee, ci
-	if es >= ce {
-		a, b = ce, es
-	}
-	b = min(b, len(p.Toks))
-	if a >= b {
-		return false
-	}
-	p.bounds.extend(p, b)
-	return p.bounds.comma[b]-p.bounds.comma[a] > 0
-}
-
 // boundaries holds, for the tokens scanned so far, how many of each kind of
 // marker stand before each token: clause breaks (clauseBreak, before the ",
-// or" exception of clauseBetween), commas or semicolons (as commaBetween
-// counts them) and future and past tense markers (spanTense). Built once per
+// or" exception of clauseBetween), commas or semicolons not inside a number
+// (mentions) and future and past tense markers (spanTense). Built once per
 // pass, as far into the text as a question needs, it answers "is there one
 // between i and j" in O(1).
 type boundaries struct {
