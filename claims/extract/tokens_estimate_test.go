@@ -9,9 +9,10 @@ import (
 	"github.com/crosscheck/crosscheck/claims/token"
 )
 
-// TestTokenEstimate: newPass sizes the token buffer by tokenEstimate, which
-// should hold every token of the text without being far too large; a short
-// estimate costs only the growth it was meant to spare.
+// TestTokenEstimate: newPass sizes the token buffer of a long text by
+// tokenEstimate, which should hold every token of the text without being
+// far too large; a short estimate costs only the growth it was meant to
+// spare.
 func TestTokenEstimate(t *testing.T) {
 	texts := []string{
 		"",
@@ -21,6 +22,9 @@ func TestTokenEstimate(t *testing.T) {
 		strings.Repeat("7\nkilled\n", 50),
 		strings.Repeat("1,2,3;4.5(6)7-8/9", 40),
 		"http://example.com/a?b=c&d=e#f user@example.com ...!!!???",
+		// Long enough to be measured in samples.
+		strings.Repeat("The quake on March 3 killed 12 people, officials said. ", 3000),
+		strings.Repeat("12,345 5.6 78% 1234\n", 8000),
 	}
 	files, _ := filepath.Glob("testdata/*.txt")
 	for _, f := range files[:min(len(files), 40)] {
