@@ -504,6 +504,11 @@ func (x *Index) AnchorsRead(toks []token.Token, ws []TokenWord, dst []uint64) []
 		buf = new([]start)
 	}
 	starts := (*buf)[:0]
+	if cap(starts) < len(toks) {
+		// At most one per token: grown by append, a large document's
+		// starts were allocated some five times over.
+		starts = make([]start, 0, len(toks))
+	}
 	for i := range toks {
 		var tw TokenWord
 		if ws != nil {

@@ -65,6 +65,30 @@ var shapes = []struct {
 	{"oneline", func(r *rand.Rand, size int) string {
 		return words(r, size, " ", sentence)
 	}},
+	// Dates after one future word, with no full stop or comma: each date
+	// asks for the tense of a clause as long as the text.
+	{"future", func(r *rand.Rand, size int) string {
+		return "The talks will resume " + words(r, size, " ", func(r *rand.Rand) string {
+			return months[r.IntN(6)] + " " + fmt.Sprint(r.IntN(28)+1)
+		})
+	}},
+	// Clock times and days in a place, each clock looking for its day and
+	// its time zone.
+	{"clocks", func(r *rand.Rand, size int) string {
+		return "In Jakarta " + words(r, size, " ", func(r *rand.Rand) string {
+			switch r.IntN(4) {
+			case 0:
+				return "at 5 p.m."
+			case 1:
+				return "on March 3"
+			}
+			return fmt.Sprintf("at %02d:%02d", r.IntN(24), r.IntN(60))
+		})
+	}},
+	// A list of magnitudes in one sentence with no quake word.
+	{"magnitudes", func(r *rand.Rand, size int) string {
+		return words(r, size, " ", func(r *rand.Rand) string { return fmt.Sprintf("measuring %d.%d", r.IntN(8)+1, r.IntN(10)) })
+	}},
 	// Many tiny lines.
 	{"tinylines", func(r *rand.Rand, size int) string {
 		return words(r, size, "\n", func(r *rand.Rand) string {

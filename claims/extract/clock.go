@@ -3,6 +3,8 @@ package extract
 import (
 	"fmt"
 	"math"
+	"slices"
+	"sort"
 	"strings"
 	"time"
 
@@ -29,9 +31,16 @@ func (r *dateRun) zoneRange(zone, i int) (lo, hi float64, how string) {
 			return z.Offset, z.Offset, fmt.Sprintf("%s (UTC%s)", strings.ToUpper(z.Name), fmtOffset(z.Offset))
 		}
 	}
-	// The sentence's countries, else the document's.
+	// The sentence's countries, else the document's. The last sentence's
+	// are kept: reading the sentence again for each time in it made a
+	// long one quadratic.
 	a, b := r.sentenceTokens(r.Toks[i].Start)
-	if ids, lo, hi, ok := r.offsetsIn(a, b); ok {
+	if z := &r.sentZone; !z.done || z.a != a || z.b != b {
+		*z = sentenceZone{a: a, b: b, done: true}
+		z.ids, z.lo, z.hi, z.ok = r.offsetsIn(a, b)
+	}
+	if z := &r.sentZone; z.ok {
+		ids, lo, hi := z.ids, z.lo, z.hi
 		return lo, hi, fmt.Sprintf("local time in %s (UTC%s..%s)", strings.Join(ids, ", "), fmtOffset(lo), fmtOffset(hi))
 	}
 	if !r.docZoneDone {
@@ -176,36 +185,46 @@ func (r *dateRun) datedClock(it *dateItem, day claims.DateValue, note string) {
 	it.c.Date = &dv
 	it.c.Value = dv.Canonical()
 	it.c.Note = note
-	r.toUTC(it.c, it.caps.Zone, it.start)
+	r.toUTC(it.c, it.cp().Zone, it.start)
 }
 
 // datesForClocks dates each clock time left without a day: by the one
 // day-precision date of its sentence, else the nearest one before it in the
 // text, else the publication date.
+//
+// The dates that can give a day are found once, before (a clock is never
+// one, and dating a clock changes no other item): searching all the items
+// for each clock made a page of clock times quadratic.
 func (r *dateRun) datesForClocks(items []*dateItem) {
-	for k, it := range items {
+	var days []*dateItem // the items that can give a clock its day, by start
+	for _, o := range items {
+		if dayDate(o) && o.c.Date != nil {
+			days = append(days, o)
+		}
+	}
+	slices.SortStableFunc(days, func(x, y *dateItem) int { return x.start - y.start })
+	var prev *dateItem // the last of days before the item at hand
+	for _, it := range items {
+		if dayDate(it) && it.c.Date != nil {
+			prev = it
+			continue
+		}
 		if !it.clock || it.c.Date != nil {
 			continue
 		}
 		a, b := r.sentenceTokens(it.c.Start)
+		// The days within the sentence; two are as many as one needs.
 		var only *dateItem
 		n := 0
-		for _, o := range items {
-			if o != it && o.start >= a && o.end <= b && dayDate(o) && o.c.Date != nil {
-				only = o
+		for j := sort.Search(len(days), func(j int) bool { return days[j].start >= a }); j < len(days) && days[j].start < b && n < 2; j++ {
+			if days[j].end <= b {
+				only = days[j]
 				n++
 			}
 		}
 		if n == 1 {
 			r.datedClock(it, *only.c.Date, fmt.Sprintf("day taken from %q in the same sentence", only.c.Text))
 			continue
-		}
-		var prev *dateItem
-		for j := k - 1; j >= 0; j-- {
-			if o := items[j]; dayDate(o) && o.c.Date != nil {
-				prev = o
-				break
-			}
 		}
 		if prev != nil {
 			r.datedClock(it, *prev.c.Date, fmt.Sprintf("day taken from %q, the date mentioned before it", prev.c.Text))

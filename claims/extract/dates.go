@@ -40,16 +40,39 @@ type dateRun struct {
 	docZoneOK            bool
 	docZoneIDs           []string
 	docZoneLo, docZoneHi float64
+	sentZone             sentenceZone // zoneRange's last sentence
+}
+
+// sentenceZone is what offsetsIn found for the sentence of tokens [a, b),
+// when done.
+type sentenceZone struct {
+	a, b   int
+	done   bool
+	ids    []string
+	lo, hi float64
+	ok     bool
 }
 
 // dateItem is one resolved match, before combination.
 type dateItem struct {
 	start, end int // token range
 	c          *claims.Claim
-	caps       rules.Captures
+	caps       *rules.Captures // the match's, in the date step's match list (nil: none, see cp)
 	pat        *rules.Pattern
 	clock      bool // a time of day with no date of its own
 	hour, min  int
+}
+
+// noCaps are the captures of an item no match read ("now" in "from now
+// until May").
+var noCaps rules.Captures
+
+// cp returns the item's captures.
+func (it *dateItem) cp() *rules.Captures {
+	if it.caps == nil {
+		return &noCaps
+	}
+	return it.caps
 }
 
 func runDates(p *Pass) {
@@ -61,7 +84,8 @@ func runDates(p *Pass) {
 	}
 	var items []*dateItem
 	r := &dateRun{Pass: p}
-	for k, m := range ms {
+	for k := range ms.n {
+		m := ms.at(k)
 		p.Block(m.Start, m.End)
 		if k == dateline {
 			// The dateline is the document's own date, not a claim about an
@@ -148,71 +172,86 @@ func (p *Pass) trimLead(c *claims.Claim, drop *rules.Phrases) {
 // yearAgoQuarters reads "a year ago", "a year earlier" and "last year"
 // beside a quarter ("third-quarter profit rose to $5 million from $4
 // million a year earlier") as that quarter a year before, as earnings
-// reports mean them.
+// reports mean them: the last quarter named before it, unless an item
+// more than two sentences back stands between.
+//
+// That quarter and the earliest sentence of the items since are kept as
+// the items go by: searching back through the items for each year made a
+// long sentence of them quadratic. (A quarter is one as read: a year moved
+// to a quarter here is not one for the next.)
 func (r *dateRun) yearAgoQuarters(items []*dateItem) {
-	moved := map[*dateItem]bool{}
+	lastQ, minSI := -1, 0 // the last quarter, and the least sentence index of the items from it on
 	for k, it := range items {
-		c := it.c
-		if c.Date == nil || c.Date.Gran != claims.GranYear || !c.Date.Relative || it.pat == nil || it.pat.Shift == nil || c.Date.Period != "" {
-			continue
+		moved := false
+		if lastQ >= 0 && r.yearAgo(it) && minSI >= r.sentenceIndex(it.c.Start)-2 {
+			q := items[lastQ]
+			c := it.c
+			dv := *c.Date
+			dv.Start = q.c.Date.Start.AddDate(-1, 0, 0)
+			dv.End = dv.Start.AddDate(0, 3, 0)
+			dv.Gran = claims.GranQuarter
+			dv.Inferred = []string{"year", "quarter"}
+			c.Date = &dv
+			c.Value = dv.Canonical()
+			c.Note = fmt.Sprintf("the quarter of %q a year before", q.c.Text)
+			moved = true
 		}
-		unit := it.pat.Shift.Unit
-		if unit == "" {
-			unit = it.caps.DurUnit
+		if d := it.c.Date; !moved && d != nil && d.Gran == claims.GranQuarter && !d.Range {
+			lastQ, minSI = k, r.sentenceIndex(it.c.Start)
+		} else if lastQ >= 0 {
+			minSI = min(minSI, r.sentenceIndex(it.c.Start))
 		}
-		if n, ok := shiftAmount(it.pat.Shift, it.caps); !ok || n != -1 || unit != "year" {
-			continue
-		}
-		if r.sentenceStartsAt(it.start) {
-			// "Last year, the group had charges of ...": a sentence
-			// set in the year before speaks of that year, not of the
-			// quarter before it.
-			continue
-		}
-		si := r.sentenceIndex(c.Start)
-		var q *dateItem
-		for j := k - 1; j >= 0; j-- {
-			o := items[j]
-			if osi := r.sentenceIndex(o.c.Start); osi < si-2 {
-				break
-			}
-			if o.c.Date != nil && o.c.Date.Gran == claims.GranQuarter && !o.c.Date.Range && !moved[o] {
-				q = o
-				break
-			}
-		}
-		if q == nil {
-			continue
-		}
-		dv := *c.Date
-		dv.Start = q.c.Date.Start.AddDate(-1, 0, 0)
-		dv.End = dv.Start.AddDate(0, 3, 0)
-		dv.Gran = claims.GranQuarter
-		dv.Inferred = []string{"year", "quarter"}
-		c.Date = &dv
-		c.Value = dv.Canonical()
-		c.Note = fmt.Sprintf("the quarter of %q a year before", q.c.Text)
-		moved[it] = true
 	}
+}
+
+// yearAgo reports an item that yearAgoQuarters may move: the year before
+// the dateline's, said as a shift back of one year, not opening its
+// sentence ("Last year, the group had charges of ...": a sentence set in
+// the year before speaks of that year, not of the quarter before it).
+func (r *dateRun) yearAgo(it *dateItem) bool {
+	c := it.c
+	if c.Date == nil || c.Date.Gran != claims.GranYear || !c.Date.Relative || it.pat == nil || it.pat.Shift == nil || c.Date.Period != "" {
+		return false
+	}
+	unit := it.pat.Shift.Unit
+	if unit == "" {
+		unit = it.cp().DurUnit
+	}
+	if n, ok := shiftAmount(it.pat.Shift, *it.cp()); !ok || n != -1 || unit != "year" {
+		return false
+	}
+	return !r.sentenceStartsAt(it.start)
 }
 
 // holidayYears gives a holiday read without a year or relative word the
 // year written in its sentence: "the Boxing Day tsunami in 2004" is 26
-// December 2004, not the last one before the dateline.
+// December 2004, not the last one before the dateline. The first such
+// year of each sentence is found once (no item changes whether it is one
+// here): searching all the items for each holiday made a page of them
+// quadratic.
 func (r *dateRun) holidayYears(items []*dateItem) {
+	var years map[int][]*dateItem // by sentence index, in item order; built on first need
 	for _, it := range items {
 		c := it.c
-		if it.caps.Holiday == 0 || c.Date == nil || it.caps.HasOffset || !slices.Contains(c.Date.Inferred, "year") {
+		if it.cp().Holiday == 0 || c.Date == nil || it.cp().HasOffset || !slices.Contains(c.Date.Inferred, "year") {
 			continue
 		}
-		si := r.sentenceIndex(c.Start)
-		for _, o := range items {
-			od := o.c.Date
-			if o == it || od == nil || od.Gran != claims.GranYear || od.Range || od.Relative || r.sentenceIndex(o.c.Start) != si {
+		if years == nil {
+			years = map[int][]*dateItem{}
+			for _, o := range items {
+				if od := o.c.Date; od != nil && od.Gran == claims.GranYear && !od.Range && !od.Relative {
+					si := r.sentenceIndex(o.c.Start)
+					years[si] = append(years[si], o)
+				}
+			}
+		}
+		for _, o := range years[r.sentenceIndex(c.Start)] {
+			if o == it {
 				continue
 			}
+			od := o.c.Date
 			dv := *c.Date
-			dv.Start = r.Lang.Holidays[it.caps.Holiday-1].In(od.Start.Year())
+			dv.Start = r.Lang.Holidays[it.cp().Holiday-1].In(od.Start.Year())
 			dv.End = advance(dv.Start, claims.GranDay)
 			c.Date = &dv
 			c.Value = dv.Canonical()
@@ -229,8 +268,9 @@ func (r *dateRun) holidayYears(items []*dateItem) {
 //
 // The matches are written into the pass's pooled buffer: they are read
 // only until the date step ends.
-func (p *Pass) scanDates(idx *rules.Index) []rules.Match {
-	ms := p.scratch.matches[:0]
+func (p *Pass) scanDates(idx *rules.Index) *matchList {
+	ms := &p.scratch.matches
+	ms.reset()
 	masks := idx.AnchorsRead(p.Toks, p.words(), p.scratch.masks)
 	p.scratch.masks = masks
 	// The searches write their matches in place (see
@@ -258,12 +298,12 @@ func (p *Pass) scanDates(idx *rules.Index) []rules.Match {
 			// The words before the winner, matched within their own span.
 			for k := i; k < m.Start; k++ {
 				if p.dateMatchAt(idx, masks, p.Toks[:m.Start], k, &pre) {
-					ms = append(ms, pre)
+					ms.add(&pre)
 					k = pre.End - 1
 				}
 			}
 		}
-		ms = append(ms, m)
+		ms.add(&m)
 		i = m.End - 1
 		// Later members of a list share the first one's preposition ("in
 		// 2007 and 2009", "on 11/20, 11/22 or 11/25", "pada 2019 dan
@@ -274,14 +314,41 @@ func (p *Pass) scanDates(idx *rules.Index) []rules.Match {
 			if !ok {
 				break
 			}
-			ms = append(ms, next)
+			ms.add(&next)
 			m = next
 			i = m.End - 1
 		}
 	}
-	p.scratch.matches = ms[:0]
 	return ms
 }
+
+// matchList holds the date matches of a document in chunks that never
+// move: a Match is over 400 bytes, and a slice of them, grown by copying,
+// allocated about twice the matches of a large document and copied them
+// again; and a date item can point at its match's captures instead of
+// copying them (dateItem.caps). It lives in the pooled scratch buffers.
+type matchList struct {
+	chunks [][]rules.Match
+	n      int
+}
+
+// matchChunk is the number of matches in one chunk.
+const matchChunk = 256
+
+func (l *matchList) reset() { l.n = 0 }
+
+// add appends a copy of *m.
+func (l *matchList) add(m *rules.Match) {
+	c := l.n / matchChunk
+	if c == len(l.chunks) {
+		l.chunks = append(l.chunks, make([]rules.Match, matchChunk))
+	}
+	l.chunks[c][l.n%matchChunk] = *m
+	l.n++
+}
+
+// at returns match k, which stays where it is until the list is reset.
+func (l *matchList) at(k int) *rules.Match { return &l.chunks[k/matchChunk][k%matchChunk] }
 
 // leadWords counts the words opening m before its first date word (a
 // number, month, weekday, season or number word).
@@ -548,7 +615,7 @@ func (p *Pass) ageBefore(i int) bool {
 // pattern marked as a dateline anywhere, else a full date among the first
 // three non-empty lines, else a full date that opens one of the first twelve
 // lines. It sets the document's date and returns the match index, or -1.
-func (p *Pass) findDateline(ms []rules.Match) int {
+func (p *Pass) findDateline(ms *matchList) int {
 	lineOf := func(i int) int { l, _ := p.Doc.Position(p.Toks[i].Start); return l }
 	nonEmpty := map[int]int{} // line -> rank among non-empty lines
 	rank := 0
@@ -563,8 +630,9 @@ func (p *Pass) findDateline(ms []rules.Match) int {
 	}
 	pick := -1
 	for pass := 0; pass < 3 && pick < 0; pass++ {
-		for k, m := range ms {
-			c := m.Caps
+		for k := range ms.n {
+			m := ms.at(k)
+			c := &m.Caps
 			if c.Year[0] == 0 || c.Month[0] == 0 || c.Day[0] == 0 || c.Year[1] != 0 || c.Day[1] != 0 {
 				continue
 			}
@@ -585,7 +653,7 @@ func (p *Pass) findDateline(ms []rules.Match) int {
 		p.Doc.PublishedSource = claims.SourceNone
 		return -1
 	}
-	m := ms[pick]
+	m := ms.at(pick)
 	t, _ := civil(m.Caps.Year[0], m.Caps.Month[0], m.Caps.Day[0])
 	p.Doc.Published = t
 	p.Doc.PublishedSource = claims.SourceDateline
@@ -665,48 +733,19 @@ func (p *Pass) dateTenseOf(i int) (claims.Tense, bool) {
 // first token) within tokens [a, b): a listed marker, or a past form by its
 // suffix; before the date wins a tie. "" when there is none.
 func (p *Pass) nearestTense(a, b, i int) claims.Tense {
-	irregular := p.Lang.WordSet(rules.ListPastIrregular)
-	adjective, participle := p.Lang.WordSet(rules.ListAdjectiveBefore), p.Lang.WordSet(rules.ListParticipleBefore)
-	at := func(k int) claims.Tense {
-		if p.Lang.Future.Has(p.Toks, k) {
-			return claims.TenseFuture
-		}
-		if k > 0 && participle[p.Toks[k-1].Lower] {
-			return "" // "would be held", "to be paid"
-		}
-		if p.Lang.Past.Has(p.Toks, k) {
-			if k+1 < len(p.Toks) && strings.HasSuffix(p.Toks[k+1].Lower, "ing") && p.Lang.Future.Has(p.Toks, k+1) {
-				// "were planning to", "was going to": the
-				// auxiliary of a future in the past.
-				return claims.TenseFuture
-			}
-			return claims.TensePast
-		}
-		t := p.Toks[k]
-		if t.Kind != token.Word || t.Is(token.Capital) {
-			return ""
-		}
-		if irregular[t.Lower] {
-			return claims.TensePast
-		}
-		if p.pastSuffixed(t.Lower) && (k == 0 || !adjective[p.Toks[k-1].Lower]) {
-			return claims.TensePast
-		}
-		return ""
-	}
+	at := p.tenseWordAt
 	// A quotation mark ends the search on its side: the words beyond it
 	// are someone's speech, or the saying of it.
-	quote := func(k int) bool {
-		switch p.Toks[k].Text {
-		case "\"", "'", "''", "`", "``", "\u201c", "\u201d":
-			return true
-		}
-		return false
-	}
+	quote := func(k int) bool { return isQuote(p.Toks[k].Text) }
+	a0, b0, reach := a, b, p.tenseScan(a, b)
 	for d := 1; a <= i-d || i+d < b; d++ {
+		if d > reach {
+			// Still searching this far out: the tense table answers.
+			return p.nearestTenseLong(a0, b0, i)
+		}
 		if k := i - d; a <= k {
 			if quote(k) {
-				a = b // stop looking back
+				a = b // stop looking back (but see nearestTenseLong)
 			} else if t := at(k); t != "" {
 				return t
 			}
@@ -729,12 +768,13 @@ func (p *Pass) onlyReporting(a, b int) bool {
 	if rep == nil {
 		return false
 	}
-	for k := a; k < b; k++ {
+	// Past the first tokens of a long span, the tense table answers.
+	for k := a; k < min(b, a+p.tenseScan(a, b)); k++ {
 		if p.Lang.Past.Has(p.Toks, k) && !rep.Has(p.Toks, k) {
 			return false
 		}
 	}
-	return true
+	return b-a <= tenseScanMax || p.onlyReportingLong(a, b)
 }
 
 // reportingBefore reports a reporting verb just before token i ("said
@@ -768,7 +808,8 @@ func (p *Pass) edPast(a, b int) claims.Tense {
 		return claims.TenseNone
 	}
 	adjective, participle := p.Lang.WordSet(rules.ListAdjectiveBefore), p.Lang.WordSet(rules.ListParticipleBefore)
-	for k := a; k < b; k++ {
+	// Past the first tokens of a long span, the tense table answers.
+	for k := a; k < min(b, a+p.tenseScan(a, b)); k++ {
 		w := p.Toks[k].Lower
 		if p.Toks[k].Kind != token.Word || p.Toks[k].Is(token.Capital) && k != a {
 			continue
@@ -788,6 +829,9 @@ func (p *Pass) edPast(a, b int) claims.Tense {
 			return claims.TensePast
 		}
 	}
+	if b-a > tenseScanMax {
+		return p.edPastLong(a, b)
+	}
 	return claims.TenseNone
 }
 
@@ -800,7 +844,7 @@ func (p *Pass) pastSuffixed(w string) bool {
 // hasPastSuffix reports a word ending in one of the language's past
 // suffixes with at least three letters before it ("arrived", not "red").
 func (p *Pass) hasPastSuffix(w string) bool {
-	for suf := range p.Lang.WordSet(rules.ListPastSuffix) {
+	for _, suf := range p.index.pastSuffixes {
 		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
 			return true
 		}
@@ -810,10 +854,11 @@ func (p *Pass) hasPastSuffix(w string) bool {
 
 // resolveMatch turns a match into an item, or nil when the words cannot be
 // a date after all (31 February).
-func (p *dateRun) resolveMatch(m rules.Match) *dateItem {
+func (p *dateRun) resolveMatch(mp *rules.Match) *dateItem {
+	m := *mp
 	start, end := p.Toks[m.Start].Start, p.Toks[m.End-1].End
 	c := &claims.Claim{Rule: m.Pattern.Rule, Start: start, End: end}
-	it := &dateItem{start: m.Start, end: m.End, c: c, caps: m.Caps, pat: m.Pattern}
+	it := &dateItem{start: m.Start, end: m.End, c: c, caps: &mp.Caps, pat: m.Pattern}
 	if m.Pattern.SkipFirst {
 		// "the 2000 Olympics", "its 1990 invasion", "the company's 1989
 		// results": the words before the year say it is one but are not
@@ -1399,6 +1444,9 @@ func (p *Pass) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp rules.C
 			}
 		}
 	}
+	if n := count(y1 != 0 || y2 != 0, m1 != 0, d1 != 0, cp.Weekday[0] != 0, cp.HasHour); dv.Written == nil && n > 0 {
+		dv.Written = make([]string, 0, n) // one allocation, not one per part
+	}
 	addWritten(dv, y1 != 0 || y2 != 0, "year")
 	addWritten(dv, m1 != 0, "month")
 	addWritten(dv, d1 != 0, "day")
@@ -1619,6 +1667,17 @@ func inferMonth(pub time.Time, d int, tense claims.Tense) time.Time {
 		return time.Date(pub.Year(), pub.Month()-1, d, 0, 0, 0, 0, time.UTC)
 	}
 	return this
+}
+
+// count is the number of its arguments that are true.
+func count(bs ...bool) int {
+	n := 0
+	for _, b := range bs {
+		if b {
+			n++
+		}
+	}
+	return n
 }
 
 func addWritten(dv *claims.DateValue, ok bool, part string) {
@@ -2393,7 +2452,7 @@ func (p *dateRun) withTime(d, t, first, second *dateItem) *dateItem {
 		dv.DayPart, dv.Period, dv.Mod = "", "", ""
 		c.Date = &dv
 		c.Value = dv.Canonical()
-		p.toUTC(&c, t.caps.Zone, t.start)
+		p.toUTC(&c, t.cp().Zone, t.start)
 	}
 	return &dateItem{start: first.start, end: second.end, c: &c, caps: d.caps, pat: d.pat}
 }

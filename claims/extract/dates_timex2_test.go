@@ -235,3 +235,37 @@ func TestMoreUnits(t *testing.T) {
 			{DU, "satu tahun", "P1Y", "", ""}}},
 	})
 }
+
+// TestYearAgoQuarterReach: "a year ago" takes the last quarter named before
+// it when no item between stands more than two sentences back, and a year
+// so moved is no quarter for the next one; a holiday takes the year written
+// in its own sentence only. (yearAgoQuarters and holidayYears keep these
+// as the items go by.)
+func TestYearAgoQuarterReach(t *testing.T) {
+	runTimexCases(t, []timexCase{
+		{"en", "2024-11-02", "Third-quarter profit fell. Sales rose. Costs grew to $3 million from $4 million a year ago.", []timexWant{
+			{D, "Third-quarter", "2024-Q3", "", ""},
+			{D, "a year ago", "2023-Q3", "", ""}}},
+		{"en", "2024-11-02", "Third-quarter profit fell. Sales rose. Costs grew. Debt fell to $3 million from $4 million a year ago.", []timexWant{
+			{D, "Third-quarter", "2024-Q3", "", ""},
+			{D, "a year ago", "2023", "", ""}}},
+		{"en", "2024-11-02", "Third-quarter profit fell in 2024. Sales rose. Costs grew. Debt fell to $3 million from $4 million a year ago.", []timexWant{
+			{D, "Third-quarter", "2024-Q3", "", ""},
+			{D, "2024", "2024", "", ""},
+			{D, "a year ago", "2023", "", ""}}},
+		{"en", "2024-11-02", "Profit fell from a year ago. Sales rose from a year earlier.", []timexWant{
+			{D, "a year ago", "2023", "", ""},
+			{D, "a year earlier", "2023", "", ""}}},
+		{"en", "2024-11-02", "Third-quarter profit fell from a year ago and sales rose from a year earlier.", []timexWant{
+			{D, "Third-quarter", "2024-Q3", "", ""},
+			{D, "a year ago", "2023-Q3", "", ""},
+			{D, "a year earlier", "2023-Q3", "", ""}}},
+		{"en", "2013-07-02", "The Boxing Day tsunami struck. It struck in 2004.", []timexWant{
+			{D, "Boxing Day", "2012-12-26", "", ""},
+			{D, "2004", "2004", "", ""}}},
+		{"en", "2013-07-02", "In 2001 and on Boxing Day in 2004 the sea rose.", []timexWant{
+			{D, "2001", "2001", "", ""},
+			{D, "Boxing Day", "2001-12-26", "", ""},
+			{D, "2004", "2004", "", ""}}},
+	})
+}

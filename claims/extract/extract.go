@@ -8,6 +8,8 @@
 package extract
 
 import (
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -43,18 +45,25 @@ type Pass struct {
 	Rules *rules.Set
 	Toks  []token.Token
 
-	engine   *Engine
-	index    *langIndex // the engine's indexes for Lang
-	scratch  *scratch
-	blocked  []bool
-	sents    []segment.Span
-	claims   []*claims.Claim
-	tense    map[int]claims.Tense // per sentence, found once (SentenceTense)
-	evoked   []bool               // per frame: a trigger of it occurs in the text (see evokes)
-	bounds   boundaries           // clause and comma counts, built as frame assignment needs them
-	tokHint  int                  // tokenAt's last answer, where its next search starts
-	lastSent sentRange            // sentenceTokens' last answer
-	tws      []rules.TokenWord    // what index.vocab read at the tokens, once words has read it
+	engine  *Engine
+	index   *langIndex // the engine's indexes for Lang
+	scratch *scratch
+	blocked []bool
+	sents   []segment.Span
+	claims  []*claims.Claim
+	evoked  []bool       // per frame: a trigger of it occurs in the text (see evokes)
+	bounds  boundaries   // clause and comma counts, built as frame assignment needs them
+	tenses  tenseTable   // tense words over long spans, built as the date step needs them
+	quake   sentenceFlag // quakeSentence's last answer
+	tokHint int          // tokenAt's last answer, where its next search starts
+	lastSI  int          // sentenceIndex's last answer
+	// sentToks holds the token range [a, b) of sentence si, as a+1 and
+	// b at 2*si and 2*si+1, once sentenceTokens has found it (0 before),
+	// and lastSentB the end of the last range found, where the next
+	// search starts.
+	sentToks  []int32
+	lastSentB int
+	tws       []rules.TokenWord // what index.vocab read at the tokens, once words has read it
 }
 
 // words returns what the language's Vocab reads at the tokens, reading it
@@ -108,6 +117,18 @@ type Engine struct {
 	skipByFirst [256][]string
 	skipEmpty   bool      // some prefix is empty: every line is skipped
 	bufs        sync.Pool // *scratch buffers reused across documents
+	// attrNames[fi][ai] is Frames[fi].AttributeName(ai), made once: the
+	// frame step named the attribute of each claim anew.
+	attrNames [][]string
+}
+
+// attrName is the name of attribute ai of frame fi ("casualties.killed"),
+// made anew only by an engine that New did not make.
+func (e *Engine) attrName(fi, ai int) string {
+	if fi < len(e.attrNames) {
+		return e.attrNames[fi][ai]
+	}
+	return e.Rules.Frames[fi].AttributeName(ai)
 }
 
 // scratch is one document's working memory, pooled: tokens, the blocked
@@ -122,12 +143,23 @@ type scratch struct {
 	// four prefix counts of boundaries: both were allocated per document
 	// and grew with it (a Match is 448 bytes; the counts four int32 per
 	// token).
-	matches []rules.Match
+	matches matchList
 	counts  []int32
-	// assignFrames' per-claim working slices (frameAssigner).
+	// sentToks is Pass.sentToks' storage.
+	sentToks []int32
+	// assignFrames' per-claim working slices and sentence evidence
+	// (frameAssigner).
 	places    []place
 	accepting []bool
 	cands     []frameCandidate
+	scores    []frameScore
+	slot      []int32
+	evs       [2][]evidence
+	// frameAssigner.acceptMemo and attrBase, which depend only on the
+	// engine's rules.
+	acceptMemo map[acceptKey][]int8
+	attrBase   []int
+	wide       []rules.AttrRef
 }
 
 type langIndex struct {
@@ -137,6 +169,9 @@ type langIndex struct {
 	// The Rule of number and ordinal claims ("en/number"), joined once
 	// instead of for every claim.
 	numberRule, ordinalRule string
+	// pastSuffixes is the language's past_suffix list as a slice: ranging
+	// over the word set for each word cost a map iteration each.
+	pastSuffixes []string
 }
 
 // New compiles an engine for a rule set.
@@ -145,11 +180,12 @@ func New(set *rules.Set) *Engine {
 	for code, l := range set.Languages {
 		v := rules.NewVocab(l)
 		e.langs[code] = &langIndex{
-			vocab:       v,
-			dates:       rules.NewIndexIn(v, l.Dates, l.Relative, l.Durations),
-			furniture:   rules.NewIndexIn(v, l.Furniture),
-			numberRule:  code + "/number",
-			ordinalRule: code + "/ordinal",
+			vocab:        v,
+			dates:        rules.NewIndexIn(v, l.Dates, l.Relative, l.Durations),
+			furniture:    rules.NewIndexIn(v, l.Furniture),
+			numberRule:   code + "/number",
+			ordinalRule:  code + "/ordinal",
+			pastSuffixes: slices.Sorted(maps.Keys(l.WordSet(rules.ListPastSuffix))),
 		}
 	}
 	for li, code := range set.Codes {
@@ -174,6 +210,12 @@ func New(set *rules.Set) *Engine {
 				continue
 			}
 			e.skipByFirst[pre[0]] = append(e.skipByFirst[pre[0]], pre)
+		}
+	}
+	e.attrNames = make([][]string, len(set.Frames))
+	for fi, fr := range set.Frames {
+		for ai := range fr.Attributes {
+			e.attrNames[fi] = append(e.attrNames[fi], fr.AttributeName(ai))
 		}
 	}
 	e.Steps = DefaultSteps()
@@ -224,12 +266,16 @@ func (e *Engine) ExtractThen(doc *claims.Document, then func(toks []token.Token,
 		step(p)
 	}
 	out := p.claims
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	slices.SortStableFunc(out, func(x, y *claims.Claim) int { return x.Start - y.Start })
+	var idBuf []byte
 	for _, c := range out {
 		c.Doc = doc.ID
 		c.Text = doc.Text[c.Start:c.End]
 		c.Line, c.Col = doc.Position(c.Start)
-		c.ID = doc.ID + ":" + strconv.Itoa(c.Line) + ":" + strconv.Itoa(c.Col)
+		// One allocation for the id, not three.
+		idBuf = append(append(idBuf[:0], doc.ID...), ':')
+		idBuf = append(strconv.AppendInt(idBuf, int64(c.Line), 10), ':')
+		c.ID = string(strconv.AppendInt(idBuf, int64(c.Col), 10))
 		c.Sentence = p.sentenceIndex(c.Start) + 1
 		if c.Sentence > 0 && c.Sentence <= len(p.sents) {
 			sp := p.sents[c.Sentence-1]
@@ -248,6 +294,15 @@ func (e *Engine) ExtractThen(doc *claims.Document, then func(toks []token.Token,
 // newPass scans doc into the scratch buffers, settles its language and
 // sentences, and blocks the lines the language skips.
 func (e *Engine) newPass(doc *claims.Document, sc *scratch) *Pass {
+	if len(doc.Text) >= 64<<10 && cap(sc.toks) < len(doc.Text)/2 {
+		// Room for a long text's tokens, made at once: appending one
+		// by one to a small buffer grows it by a quarter at a time once
+		// it is large, which allocated a large document's tokens some
+		// five times over.
+		if n := tokenEstimate(doc.Text); cap(sc.toks) < n {
+			sc.toks = make([]token.Token, 0, n)
+		}
+	}
 	toks := token.Scan(doc.Text, sc.toks[:0])
 	sc.toks = toks
 	blocked := sc.blocked[:0]
@@ -259,11 +314,63 @@ func (e *Engine) newPass(doc *claims.Document, sc *scratch) *Pass {
 	sc.blocked = blocked
 	e.setLanguage(doc, toks)
 	l := e.Rules.Languages[doc.Language]
-	p := &Pass{Doc: doc, Lang: l, Rules: e.Rules, Toks: toks, engine: e, index: e.langs[doc.Language], scratch: sc, blocked: blocked, tense: map[int]claims.Tense{}}
+	p := &Pass{Doc: doc, Lang: l, Rules: e.Rules, Toks: toks, engine: e, index: e.langs[doc.Language], scratch: sc, blocked: blocked}
 	p.sents = segment.Sentences(doc.Text)
 	p.blockSkipLines()
 	return p
 }
+
+// tokenEstimate is a little more than the number of tokens token.Scan
+// makes of text: one per run of letters and digits (any byte of a UTF-8
+// sequence counting as a letter) and one per other byte that is not a
+// space. A long text is measured in a few samples spread over it, scaled
+// up: counting every byte cost a tenth of extraction on text with few
+// claims, and a text whose density changes costs at most some growth.
+func tokenEstimate(text string) int {
+	const sample, samples = 16 << 10, 4
+	if len(text) <= sample*samples {
+		n := countTokens(text)
+		return n + n/8 + 16
+	}
+	n, step := 0, (len(text)-sample)/(samples-1)
+	for k := range samples {
+		n += countTokens(text[k*step : k*step+sample])
+	}
+	n = int(int64(n) * int64(len(text)) / (sample * samples))
+	return n + n/8 + 16
+}
+
+// countTokens is tokenEstimate's count over all of text.
+func countTokens(text string) int {
+	n, prev := 0, byte(byteSpace)
+	for i := 0; i < len(text); i++ {
+		c := byteClass[text[i]]
+		if c == byteOther || c == byteAlnum && prev != byteAlnum {
+			n++
+		}
+		prev = c
+	}
+	return n
+}
+
+// The classes of bytes tokenEstimate counts by.
+const (
+	byteOther = iota
+	byteAlnum
+	byteSpace
+)
+
+var byteClass = func() (t [256]byte) {
+	for c := range 256 {
+		switch {
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80:
+			t[c] = byteAlnum
+		case c == ' ' || c == '\n' || c == '\t' || c == '\r':
+			t[c] = byteSpace
+		}
+	}
+	return t
+}()
 
 // setLanguage keeps a language given by metadata or flag when the rules know
 // it, and otherwise counts each language's function words.
@@ -335,36 +442,54 @@ func (p *Pass) blockSkipLines() {
 	}
 }
 
+// sentenceIndex returns the index of the sentence holding byte off (the
+// first ending after it; the last when none does). The steps ask about
+// the same sentence or the next one over and over, so the last answer is
+// tried first, and then its successor, before a binary search.
 func (p *Pass) sentenceIndex(off int) int {
-	i := sort.Search(len(p.sents), func(i int) bool { return p.sents[i].End > off })
-	if i >= len(p.sents) {
-		return len(p.sents) - 1
+	n, h := len(p.sents), p.lastSI
+	if h < n && p.sents[h].End > off && (h == 0 || p.sents[h-1].End <= off) {
+		return h
 	}
+	if h+1 < n && p.sents[h+1].End > off && p.sents[h].End <= off {
+		p.lastSI = h + 1
+		return h + 1
+	}
+	i := sort.Search(n, func(i int) bool { return p.sents[i].End > off })
+	if i >= n {
+		return n - 1
+	}
+	p.lastSI = i
 	return i
 }
 
 // sentenceTokens returns the token range [a, b) of the sentence holding off.
+// Each sentence's range is found once, when first asked for, and kept
+// (sentToks): a search for it on each of the many questions about a
+// sentence cost 7% of extraction on text of many short sentences.
 func (p *Pass) sentenceTokens(off int) (int, int) {
 	if len(p.sents) == 0 {
 		return 0, len(p.Toks)
 	}
 	si := p.sentenceIndex(off)
-	if c := &p.lastSent; c.ok && c.si == si {
-		return c.a, c.b
+	if p.sentToks == nil {
+		st := p.scratch.sentToks
+		if cap(st) < 2*len(p.sents) {
+			st = make([]int32, 2*len(p.sents))
+		}
+		st = st[:2*len(p.sents)]
+		clear(st)
+		p.sentToks, p.scratch.sentToks = st, st
+	}
+	if a := p.sentToks[2*si]; a > 0 {
+		return int(a) - 1, int(p.sentToks[2*si+1])
 	}
 	s := p.sents[si]
-	a := firstTokenFrom(p.Toks, s.Start, p.lastSent.b)
+	a := firstTokenFrom(p.Toks, s.Start, p.lastSentB)
 	b := firstTokenFrom(p.Toks, s.End, a)
-	p.lastSent = sentRange{si: si, a: a, b: b, ok: true}
+	p.lastSentB = b
+	p.sentToks[2*si], p.sentToks[2*si+1] = int32(a)+1, int32(b)
 	return a, b
-}
-
-// sentRange is the token range [a, b) of sentence si, which
-// sentenceTokens keeps for the next call: the steps ask for the sentence of
-// each claim and each word they weigh, mostly the same one again.
-type sentRange struct {
-	si, a, b int
-	ok       bool
 }
 
 // tokenAt returns the index of the first token starting at or after byte
@@ -453,16 +578,13 @@ func (p *Pass) Clause(i int) (int, int) {
 	return ca, cb
 }
 
-// SentenceTense is the tense the markers of token i's sentence give.
+// SentenceTense is the tense the markers of token i's sentence give. (The
+// sentence's range is kept by sentenceTokens, and spanTense answers from
+// the marker counts, so nothing more is kept per sentence: a map of the
+// answers grew with the document.)
 func (p *Pass) SentenceTense(i int) claims.Tense {
-	si := p.sentenceIndex(p.Toks[i].Start)
-	if t, ok := p.tense[si]; ok {
-		return t
-	}
 	a, b := p.sentenceTokens(p.Toks[i].Start)
-	t := p.spanTense(a, b)
-	p.tense[si] = t
-	return t
+	return p.spanTense(a, b)
 }
 
 // spanTense is the tense the markers in tokens [a, b) give, from the

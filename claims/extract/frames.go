@@ -2,6 +2,8 @@ package extract
 
 import (
 	"fmt"
+	mbits "math/bits"
+	"slices"
 	"sort"
 
 	"github.com/crosscheck/crosscheck/claims"
@@ -10,17 +12,43 @@ import (
 )
 
 // evidence is a word in a sentence that evokes a frame (a trigger) or an
-// attribute of one.
+// attribute of one. It holds indexes into the rule set's tables rather
+// than the slices themselves, and no text, so that it holds no pointer: a
+// sentence thousands of tokens long has as many pieces of evidence, which
+// the collector then need not scan, and which cost a quarter of the memory
+// to grow.
 type evidence struct {
-	start, end int // token range
-	frames     []int
-	attrs      []rules.AttrRef
+	start, end int   // token range
+	trig       int32 // index into rules.Set.TriggerFrames, or -1
+	attr       int32 // index into rules.Set.AttrRefs, or -1
 	definite   bool
-	text       string
+}
+
+// frames returns the frames the evidence evokes (none for an attribute
+// word alone).
+func (ev *evidence) frames(set *rules.Set) []int {
+	if ev.trig < 0 {
+		return nil
+	}
+	return set.TriggerFrames[ev.trig]
+}
+
+// attrs returns the attributes the evidence names.
+func (ev *evidence) attrs(set *rules.Set) []rules.AttrRef {
+	if ev.attr < 0 {
+		return nil
+	}
+	return set.AttrRefs[ev.attr]
+}
+
+// evidenceText is the evidence as written.
+func (p *Pass) evidenceText(ev *evidence) string {
+	return p.Doc.Text[p.Toks[ev.start].Start:p.Toks[ev.end-1].End]
 }
 
 type sentenceInfo struct {
 	ev           []evidence
+	evoked       []int // the frames ev evokes, each once, in the order of first mention
 	participants []string
 	entities     []string // participants plus prose entities, when asked for
 }
@@ -36,8 +64,10 @@ type sentenceInfo struct {
 // previous sentence's frame (pick).
 func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 	sc := p.scratch
-	fa := frameAssigner{p: p, set: e.Rules, cache: map[int]*sentenceInfo{},
-		places: sc.places[:0], accepting: sc.accepting[:0], cands: sc.cands[:0]}
+	fa := frameAssigner{p: p, set: e.Rules,
+		places: sc.places[:0], accepting: sc.accepting[:0], cands: sc.cands[:0], scores: sc.scores[:0], slot: sc.slot}
+	fa.cache[0].si.ev, fa.cache[1].si.ev = sc.evs[0][:0], sc.evs[1][:0]
+	fa.acceptMemo, fa.attrBase, fa.wide = sc.acceptMemo, sc.attrBase, sc.wide
 	for _, c := range cs {
 		if c.Dateline {
 			continue
@@ -45,26 +75,113 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 		fa.assign(c)
 	}
 	// The scratch slices go back to the pool with the document's buffers.
-	sc.places, sc.accepting, sc.cands = fa.places[:0], fa.accepting[:0], fa.cands[:0]
+	sc.places, sc.accepting, sc.cands, sc.scores, sc.slot = fa.places[:0], fa.accepting[:0], fa.cands[:0], fa.scores[:0], fa.slot
+	sc.evs[0], sc.evs[1] = fa.cache[0].si.ev[:0], fa.cache[1].si.ev[:0]
+	sc.acceptMemo, sc.attrBase, sc.wide = fa.acceptMemo, fa.attrBase, fa.wide
 	p.markPartial(cs)
 	p.markScopes(cs)
 }
 
-// frameAssigner is assignFrames' state over one document: the sentences'
-// evidence, found once, and scratch slices reused from claim to claim (and,
-// through the engine's pooled scratch, from document to document).
+// frameAssigner is assignFrames' state over one document: the evidence of
+// the last two sentences asked for, and scratch slices reused from claim to
+// claim (and, through the engine's pooled scratch, from document to
+// document).
 type frameAssigner struct {
-	p         *Pass
-	set       *rules.Set
-	cache     map[int]*sentenceInfo // by a sentence's first token
+	p   *Pass
+	set *rules.Set
+	// cache holds the evidence of the last two sentences read: claims come
+	// in text order, and a claim asks only for its own sentence and the
+	// one before (previousFrame). (A map of every sentence's evidence
+	// grew with the document; a sentence read again is read the same.)
+	cache     [2]cachedSentence
+	recent    int // the cache slot used last
 	places    []place
-	accepting []bool // by attribute of the frame at hand
+	accepting []bool // by attribute of the evoked frames, one run per frame (candidates)
 	cands     []frameCandidate
+	scores    []frameScore // candidates' working state, one per evoked frame
+	slot      []int32      // by frame: its index in scores, or -1
+	// acceptMemo holds, for each kind of claim as accepts tells them
+	// apart, whether each attribute (by attrBase[frame] + index) takes
+	// it: 0 not yet asked, 1 yes, 2 no. Claims of a kind are many, and
+	// asking again for each was a sixth of scoring. It depends on the
+	// rules alone, and is kept with the engine's pooled buffers.
+	acceptMemo map[acceptKey][]int8
+	attrBase   []int
+	wide       []rules.AttrRef // the sentence-wide attributes, in the rules' order (unitFrame)
+	lastKey    acceptKey       // acceptsOf's last key and answer
+	lastMemo   []int8
 	// subjectFrom is where the claim at hand's search for a subject starts
 	// (its sentence's start, or its window's in an over-long sentence), and
 	// long says the sentence is over frameSentenceCap (see evidenceWindow).
 	subjectFrom int
 	long        bool
+}
+
+// acceptKey is what accepts reads of a claim: its kind, unit and counted
+// noun (for a count with a number), and its date's granularity, range and
+// fuzziness (-1 without a date).
+type acceptKey struct {
+	kind          claims.Kind
+	unit, counted string
+	hasNum        bool
+	date          int
+}
+
+// acceptsOf returns the memo of which attributes take claims like c (see
+// frameAssigner.acceptMemo).
+func (fa *frameAssigner) acceptsOf(c *claims.Claim) []int8 {
+	if fa.attrBase == nil {
+		n := 0
+		for fi, fr := range fa.set.Frames {
+			fa.attrBase = append(fa.attrBase, n)
+			n += len(fr.Attributes)
+			for ai, at := range fr.Attributes {
+				if at.SentenceWide {
+					fa.wide = append(fa.wide, rules.AttrRef{Frame: fi, Attr: ai})
+				}
+			}
+		}
+		fa.attrBase = append(fa.attrBase, n)
+		fa.acceptMemo = map[acceptKey][]int8{}
+	}
+	k := acceptKey{kind: c.Kind, date: -1}
+	if c.Num != nil {
+		k.unit, k.hasNum = c.Num.Unit, true
+		if c.Kind == claims.KindCount {
+			k.counted = c.Num.Counted
+		}
+	}
+	if d := c.Date; d != nil {
+		k.date = int(d.Gran) << 2
+		if d.Range {
+			k.date |= 2
+		}
+		if d.Fuzzy {
+			k.date |= 1
+		}
+	}
+	if fa.lastMemo != nil && k == fa.lastKey {
+		return fa.lastMemo // claims of a kind often come in a row
+	}
+	m := fa.acceptMemo[k]
+	if m == nil {
+		if len(fa.acceptMemo) >= 4096 {
+			clear(fa.acceptMemo) // units and nouns as written are many
+			fa.lastMemo = nil
+		}
+		m = make([]int8, fa.attrBase[len(fa.attrBase)-1])
+		fa.acceptMemo[k] = m
+	}
+	fa.lastKey, fa.lastMemo = k, m
+	return m
+}
+
+// cachedSentence is one slot of frameAssigner.cache: the sentence whose
+// first token is a, when ok.
+type cachedSentence struct {
+	a  int
+	ok bool
+	si sentenceInfo
 }
 
 // place is where one piece of evidence stands from the claim: its distance
@@ -142,28 +259,59 @@ func (fa *frameAssigner) assign(c *claims.Claim) {
 	fa.pick(c, win, a, ci, ce, cands)
 }
 
-// sentence returns the evidence of the sentence of tokens [a, b).
+// sentence returns the evidence of the sentence of tokens [a, b), from the
+// cache or read into the slot used less recently (whose evidence buffer it
+// reuses). The answer stays valid until the next call but one.
 func (fa *frameAssigner) sentence(a, b int) *sentenceInfo {
-	si := fa.cache[a]
-	if si == nil {
-		si = fa.p.sentenceEvidence(a, b)
-		fa.cache[a] = si
+	for k := range fa.cache {
+		if s := &fa.cache[k]; s.ok && s.a == a {
+			fa.recent = k
+			return &s.si
+		}
 	}
-	return si
+	fa.recent = 1 - fa.recent
+	s := &fa.cache[fa.recent]
+	s.a, s.ok = a, true
+	s.si = sentenceInfo{ev: s.si.ev[:0], evoked: s.si.evoked[:0]}
+	fa.p.readEvidence(&s.si, a, b)
+	return &s.si
 }
 
 // mentions measures where each evidence word of the sentence stands from
 // the claim at tokens [ci, ce), once for all frames.
+//
+// Whether a clause boundary stands between is clauseBetween's answer, and
+// whether a comma or semicolon not inside a number does, both read from
+// the boundary counts directly: the counts are extended once, as far as
+// the last word needs, and the ", or" exception is tested once per claim.
 func (fa *frameAssigner) mentions(si *sentenceInfo, ci, ce int) []place {
 	p := fa.p
 	places := fa.places[:0]
-	for k := range si.ev {
-		ev := &si.ev[k]
-		places = append(places, place{
-			d:      gap(ci, ce, ev.start, ev.end),
-			clause: p.clauseBetween(ci, ce, ev.start, ev.end),
-			comma:  p.commaBetween(ci, ce, ev.start, ev.end),
-		})
+	n := len(p.Toks)
+	if len(si.ev) > 0 {
+		p.bounds.extend(p, max(ci, si.ev[len(si.ev)-1].start))
+	}
+	bs := &p.bounds
+	// "soared $7.70, or 17 percent": the comma before the claim does not
+	// part it from what stands before (see clauseBetween).
+	k := ci - 2
+	restated := k >= 0 && k < n && p.Toks[k].Text == "," && !inNumber(p.Toks, k) && p.restates(k, ci)
+	for j := range si.ev {
+		ev := &si.ev[j]
+		pl := place{d: gap(ci, ce, ev.start, ev.end)}
+		a, b := ev.end, ci
+		if ev.start >= ce {
+			a, b = ce, ev.start
+		}
+		if b = min(b, n); a < b {
+			nc := bs.clause[b] - bs.clause[a]
+			if restated && nc > 0 && k >= a && k < b {
+				nc--
+			}
+			pl.clause = nc > 0
+			pl.comma = bs.comma[b]-bs.comma[a] > 0
+		}
+		places = append(places, pl)
 	}
 	fa.places = places
 	return places
@@ -172,102 +320,161 @@ func (fa *frameAssigner) mentions(si *sentenceInfo, ci, ce int) []place {
 // candidates scores every frame that can take c, in the rules' frame order.
 //
 // A frame none of the sentence's evidence words evokes is never a
-// candidate (score needs its trigger, in the claim's clause or across),
-// so only the evoked frames are scored: most sentences evoke one or two of
-// the rules' frames, and scoring each frame's attributes for every claim
-// was the frame step's largest cost.
+// candidate (it needs its trigger, in the claim's clause or across), so
+// only the evoked frames are scored: most sentences evoke one or two of the
+// rules' frames, and scoring each frame's attributes for every claim was
+// the frame step's largest cost. The evidence is then read once for all of
+// them (see frameScore): weighing every evoked frame against every word
+// cost the product of the two, which in text that is all event words (a
+// window of an over-long sentence evokes most frames) was most of the step.
 func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, places []place) []frameCandidate {
-	cands := fa.cands[:0]
+	set := fa.set
+	if len(fa.slot) < len(set.Frames) {
+		fa.slot = make([]int32, len(set.Frames))
+		for k := range fa.slot {
+			fa.slot[k] = -1
+		}
+	}
+	// The evoked frames, in the rules' order, each with the attributes
+	// that take c.
+	scores, accepting := fa.scores[:0], fa.accepting[:0]
 	var evoked [4]uint64 // by frame index, when there are no more than 256
-	filter := len(fa.set.Frames) <= len(evoked)*64
-	if filter {
+	if len(set.Frames) <= len(evoked)*64 {
 		for k := range si.ev {
-			for _, f := range si.ev[k].frames {
+			for _, f := range si.ev[k].frames(set) {
 				evoked[f>>6] |= 1 << (f & 63)
 			}
 		}
-	}
-	for fi := range fa.set.Frames {
-		if filter && evoked[fi>>6]&(1<<(fi&63)) == 0 {
-			continue
+		for w, bits := range evoked {
+			for ; bits != 0; bits &= bits - 1 {
+				scores = append(scores, frameScore{frame: w<<6 | mbits.TrailingZeros64(bits)})
+			}
 		}
-		if ch, ok := fa.score(c, fi, si, places); ok {
-			cands = append(cands, ch)
+	} else {
+		for k := range si.ev {
+			for _, f := range si.ev[k].frames(set) {
+				if fa.slot[f] < 0 {
+					fa.slot[f] = int32(len(scores))
+					scores = append(scores, frameScore{frame: f})
+				}
+			}
 		}
+		slices.SortFunc(scores, func(x, y frameScore) int { return x.frame - y.frame })
 	}
-	fa.cands = cands
-	return cands
-}
-
-// score rates frame fi as a candidate for claim c: its nearest trigger in the claim's
-// clause (a date may reach across a clause at a cost), its nearest
-// attribute word that takes c within reach, and the attribute that wins.
-func (fa *frameAssigner) score(c *claims.Claim, fi int, si *sentenceInfo, places []place) (frameCandidate, bool) {
-	fr := fa.set.Frames[fi]
-	numeric := c.Kind != claims.KindDate
-	accepting := fa.accepting[:0]
-	takes := false
-	for _, at := range fr.Attributes {
-		ok := accepts(at, c)
-		accepting = append(accepting, ok)
-		takes = takes || ok
+	memo := fa.acceptsOf(c)
+	for k := range scores {
+		sc := &scores[k]
+		fa.slot[sc.frame] = int32(k)
+		sc.accept = len(accepting)
+		base := fa.attrBase[sc.frame]
+		for ai, at := range set.Frames[sc.frame].Attributes {
+			if memo[base+ai] == 0 {
+				memo[base+ai] = 2
+				if accepts(at, c) {
+					memo[base+ai] = 1
+				}
+			}
+			ok := memo[base+ai] == 1
+			accepting = append(accepting, ok)
+			sc.takes = sc.takes || ok
+		}
+		sc.bestDist, sc.bestAttr, sc.bestAttrDist = -1, -1, -1
+		sc.noCompare = set.Frames[sc.frame].NoCompare
 	}
 	fa.accepting = accepting
-	if !takes {
-		return frameCandidate{}, false
-	}
-	bestDist, bestAttr, bestAttrDist := -1, -1, -1
-	var bestEv *evidence
-	triggered, triggeredAcross := false, false
+	numeric := c.Kind != claims.KindDate
 	for k := range si.ev {
 		ev := &si.ev[k]
 		d, clause := places[k].d, places[k].clause
 		if numeric && clause {
-			for _, f := range ev.frames {
-				triggeredAcross = triggeredAcross || f == fi
+			for _, f := range ev.frames(set) {
+				scores[fa.slot[f]].triggeredAcross = true
 			}
 			continue // a number belongs to its own clause
-		}
-		if fr.NoCompare && places[k].comma {
-			continue // ", police said" does not date the event before it
 		}
 		if clause {
 			d += clausePenalty // a date may reach across one, at a cost
 		}
 		attrOK := !numeric || d <= numericReach
-		for _, f := range ev.frames {
-			if f == fi {
-				triggered = true
-				if bestDist < 0 || d < bestDist {
-					bestDist, bestEv = d, ev
-				}
+		for _, f := range ev.frames(set) {
+			sc := &scores[fa.slot[f]]
+			if sc.noCompare && places[k].comma {
+				continue // ", police said" does not date the event before it
+			}
+			sc.triggered = true
+			if sc.bestDist < 0 || d < sc.bestDist {
+				sc.bestDist, sc.bestEv = d, ev
 			}
 		}
-		for _, r := range ev.attrs {
-			if r.Frame == fi && accepting[r.Attr] && attrOK {
-				if bestAttrDist < 0 || d < bestAttrDist {
-					bestAttr, bestAttrDist = r.Attr, d
-				}
+		if !attrOK {
+			continue
+		}
+		for _, r := range ev.attrs(set) {
+			j := fa.slot[r.Frame]
+			if j < 0 {
+				continue // a frame the sentence does not evoke
+			}
+			sc := &scores[j]
+			if sc.noCompare && places[k].comma {
+				continue
+			}
+			if accepting[sc.accept+r.Attr] && (sc.bestAttrDist < 0 || d < sc.bestAttrDist) {
+				sc.bestAttr, sc.bestAttrDist = r.Attr, d
 			}
 		}
 	}
+	cands := fa.cands[:0]
+	for k := range scores {
+		sc := &scores[k]
+		fa.slot[sc.frame] = -1
+		cands = fa.score(cands, c, sc, accepting[sc.accept:sc.accept+len(set.Frames[sc.frame].Attributes)])
+	}
+	fa.scores, fa.cands = scores, cands
+	return cands
+}
+
+// frameScore is what candidates gathers for one evoked frame fi from the
+// sentence's evidence: its nearest trigger in the claim's clause (a date
+// may reach across a clause at a cost) and whether it has one across, and
+// its nearest attribute word that takes c within reach.
+type frameScore struct {
+	frame                            int
+	accept                           int  // where the frame's run of frameAssigner.accepting starts
+	takes                            bool // some attribute of the frame takes the claim
+	noCompare                        bool // the frame's NoCompare
+	triggered, triggeredAcross       bool
+	bestDist, bestAttr, bestAttrDist int
+	bestEv                           *evidence
+}
+
+// score rates the frame of sc as a candidate for claim c, from what the
+// evidence gave (frameScore) and which of its attributes take c
+// (accepting): when it qualifies, it appends to cands the attribute that
+// wins and why the frame qualified.
+func (fa *frameAssigner) score(cands []frameCandidate, c *claims.Claim, sc *frameScore, accepting []bool) []frameCandidate {
+	if !sc.takes {
+		return cands
+	}
+	fi := sc.frame
+	fr := fa.set.Frames[fi]
+	bestDist, bestAttr, bestAttrDist, bestEv := sc.bestDist, sc.bestAttr, sc.bestAttrDist, sc.bestEv
 	var why how
-	if !triggered {
+	if !sc.triggered {
 		// "Gempa ... mengguncang Garut, dengan kedalaman 25 km": the
 		// event word is across a comma, but an attribute word right
 		// beside the number names the frame.
 		switch {
-		case triggeredAcross && bestAttr >= 0 && bestAttrDist <= 2:
+		case sc.triggeredAcross && bestAttr >= 0 && bestAttrDist <= 2:
 			bestDist = bestAttrDist
 			why.frameBy = byAttrBeside
-		case triggeredAcross && unitAttr(fr, accepting, c) >= 0:
+		case sc.triggeredAcross && unitAttr(fr, accepting, c) >= 0:
 			// "The first quake, magnitude 7.6, struck ...": a figure
 			// in a unit only one attribute of the frame takes is
 			// that attribute, whatever clause it stands in.
 			bestAttr, bestDist = unitAttr(fr, accepting, c), clausePenalty
 			why.frameBy = byUnit
 		default:
-			return frameCandidate{}, false
+			return cands
 		}
 	}
 	trigDist := bestDist
@@ -295,9 +502,9 @@ func (fa *frameAssigner) score(c *claims.Claim, fi int, si *sentenceInfo, places
 		}
 	}
 	if bestAttr < 0 {
-		return frameCandidate{}, false
+		return cands
 	}
-	return frameCandidate{fi, bestAttr, bestDist, trigDist, bestEv, why}, true
+	return append(cands, frameCandidate{fi, bestAttr, bestDist, trigDist, bestEv, why})
 }
 
 // pick gives c the nearest candidate's frame and attribute (ties to the
@@ -310,9 +517,9 @@ func (fa *frameAssigner) pick(c *claims.Claim, si *sentenceInfo, a, ci, ce int, 
 		// "The USGS put the magnitude at 6.1.": a figure in a unit only
 		// one frame's attribute measures (sentence_wide) belongs to
 		// that frame in an article that evokes it anywhere.
-		if fi, ai, ok := p.unitFrame(c); ok {
+		if fi, ai, ok := fa.unitFrame(c); ok {
 			fr := set.Frames[fi]
-			c.Frame, c.Attribute = fr.Name, fr.AttributeName(ai)
+			c.Frame, c.Attribute = fr.Name, p.engine.attrName(fi, ai)
 			c.Triggers = append(c.Triggers, "(the article's "+fr.Name+")")
 			return
 		}
@@ -321,9 +528,9 @@ func (fa *frameAssigner) pick(c *claims.Claim, si *sentenceInfo, a, ci, ce int, 
 		// "It took place at 7:37 AM local time.": a date in a sentence
 		// that opens with a pronoun for the previous one's event takes
 		// that event's frame, across a line break too.
-		if fi, ai, ok := p.previousFrame(c, a, fa.cache, func(int) int { return -1 }, true); ok {
+		if fi, ai, ok := fa.previousFrame(c, a, func(int) int { return -1 }, true); ok {
 			fr := set.Frames[fi]
-			c.Frame, c.Attribute = fr.Name, fr.AttributeName(ai)
+			c.Frame, c.Attribute = fr.Name, p.engine.attrName(fi, ai)
 			c.Triggers = append(c.Triggers, "(previous sentence)")
 		}
 		return
@@ -337,8 +544,9 @@ func (fa *frameAssigner) pick(c *claims.Claim, si *sentenceInfo, a, ci, ce int, 
 		// word of the frame beside the figure chooses the attribute.
 		near := func(fi int) int {
 			ai := -1
-			for _, ev := range si.ev {
-				for _, r := range ev.attrs {
+			for k := range si.ev {
+				ev := &si.ev[k]
+				for _, r := range ev.attrs(set) {
 					if r.Frame == fi && accepts(set.Frames[fi].Attributes[r.Attr], c) && gap(ci, ce, ev.start, ev.end) <= numericReach &&
 						!p.clauseBetween(ci, ce, ev.start, ev.end) {
 						ai = r.Attr
@@ -347,9 +555,9 @@ func (fa *frameAssigner) pick(c *claims.Claim, si *sentenceInfo, a, ci, ce int, 
 			}
 			return ai
 		}
-		if fi, ai, ok := p.previousFrame(c, a, fa.cache, near, false); ok {
+		if fi, ai, ok := fa.previousFrame(c, a, near, false); ok {
 			fr := set.Frames[fi]
-			c.Frame, c.Attribute = fr.Name, fr.AttributeName(ai)
+			c.Frame, c.Attribute = fr.Name, p.engine.attrName(fi, ai)
 			c.Triggers = append(c.Triggers, "(previous sentence)")
 			if fr.Attributes[ai].PerSubject {
 				c.Subject = p.subjectBefore(fa.subjectFrom, ci)
@@ -360,11 +568,11 @@ func (fa *frameAssigner) pick(c *claims.Claim, si *sentenceInfo, a, ci, ce int, 
 	if len(choices) == 0 {
 		return
 	}
-	sort.SliceStable(choices, func(i, j int) bool {
-		if choices[i].dist != choices[j].dist {
-			return choices[i].dist < choices[j].dist
+	slices.SortStableFunc(choices, func(x, y frameCandidate) int {
+		if x.dist != y.dist {
+			return x.dist - y.dist
 		}
-		return choices[i].trigDist < choices[j].trigDist
+		return x.trigDist - y.trigDist
 	})
 	primary := choices[0]
 	fr := set.Frames[primary.frame]
@@ -375,12 +583,12 @@ func (fa *frameAssigner) pick(c *claims.Claim, si *sentenceInfo, a, ci, ce int, 
 		c.Participants = p.entityParticipants(si, c.SentenceStart, c.SentenceEnd)
 	}
 	c.Frame = fr.Name
-	c.Attribute = fr.AttributeName(primary.attr)
+	c.Attribute = p.engine.attrName(primary.frame, primary.attr)
 	if fr.Attributes[primary.attr].PerSubject {
 		c.Subject = p.subjectBefore(fa.subjectFrom, ci)
 	}
 	if primary.ev != nil {
-		c.Triggers = append(c.Triggers, primary.ev.text)
+		c.Triggers = append(c.Triggers, p.evidenceText(primary.ev))
 		c.Definite = primary.ev.definite
 	}
 	// A sentence-opening adverbial ("Earlier in 2023, ...") scopes over
@@ -391,9 +599,9 @@ func (fa *frameAssigner) pick(c *claims.Claim, si *sentenceInfo, a, ci, ce int, 
 			if f.NoCompare || fr.NoCompare {
 				continue
 			}
-			c.Also = append(c.Also, f.AttributeName(ch.attr))
+			c.Also = append(c.Also, p.engine.attrName(ch.frame, ch.attr))
 			if ch.ev != nil {
-				c.Triggers = append(c.Triggers, ch.ev.text)
+				c.Triggers = append(c.Triggers, p.evidenceText(ch.ev))
 			}
 		}
 	}
@@ -490,15 +698,21 @@ func (p *Pass) evidenceWindow(ev []evidence, a, b, ci, ce int) ([]evidence, int)
 
 // unitFrame finds the frame whose sentence-wide attribute takes c by its
 // unit, when the article evokes that frame somewhere.
-func (p *Pass) unitFrame(c *claims.Claim) (frame, attr int, ok bool) {
-	for fi, fr := range p.Rules.Frames {
-		for ai, at := range fr.Attributes {
-			if !at.SentenceWide || !accepts(at, c) {
-				continue
+//
+// Only the sentence-wide attributes are read, in the rules' order, and
+// whether each takes c comes from the accepts memo.
+func (fa *frameAssigner) unitFrame(c *claims.Claim) (frame, attr int, ok bool) {
+	memo := fa.acceptsOf(c)
+	for _, r := range fa.wide {
+		at := fa.set.Frames[r.Frame].Attributes[r.Attr]
+		if k := fa.attrBase[r.Frame] + r.Attr; memo[k] == 0 {
+			memo[k] = 2
+			if accepts(at, c) {
+				memo[k] = 1
 			}
-			if p.evokes(fi) {
-				return fi, ai, true
-			}
+		}
+		if memo[fa.attrBase[r.Frame]+r.Attr] == 1 && fa.p.evokes(r.Frame) {
+			return r.Frame, r.Attr, true
 		}
 	}
 	return 0, 0, false
@@ -698,9 +912,17 @@ func gap(a, b, c, d int) int {
 	return 0
 }
 
+// sentenceEvidence reads the evidence of the sentence of tokens [a, b).
 func (p *Pass) sentenceEvidence(a, b int) *sentenceInfo {
-	set := p.Rules
 	si := &sentenceInfo{}
+	p.readEvidence(si, a, b)
+	return si
+}
+
+// readEvidence reads the evidence, evoked frames and participants of the
+// sentence of tokens [a, b) into si, appending to its (empty) slices.
+func (p *Pass) readEvidence(si *sentenceInfo, a, b int) {
+	set := p.Rules
 	seen := map[string]bool{}
 	for k := a; k < b; k++ {
 		t := &p.Toks[k]
@@ -708,18 +930,23 @@ func (p *Pass) sentenceEvidence(a, b int) *sentenceInfo {
 			continue // most words: no table holds them (the tests inline)
 		}
 		if end, v, ok := set.Triggers.Match(p.Toks, k); ok && end <= b {
-			ev := evidence{start: k, end: end, frames: set.TriggerFrames[v], text: p.Doc.Text[p.Toks[k].Start:p.Toks[end-1].End]}
+			ev := evidence{start: k, end: end, trig: int32(v), attr: -1}
 			if _, _, ok := set.DefiniteBefore.MatchBefore(p.Toks, k, 3); ok {
 				ev.definite = true
 			} else if set.DefiniteAfter.Has(p.Toks, end) {
 				ev.definite = true
 			}
 			if e2, v2, ok := set.AttrWords.Match(p.Toks, k); ok && e2 <= b {
-				ev.attrs = set.AttrRefs[v2]
+				ev.attr = int32(v2)
+			}
+			for _, f := range set.TriggerFrames[v] {
+				if !slices.Contains(si.evoked, f) {
+					si.evoked = append(si.evoked, f)
+				}
 			}
 			si.ev = append(si.ev, ev)
 		} else if end, v, ok := set.AttrWords.Match(p.Toks, k); ok && end <= b {
-			si.ev = append(si.ev, evidence{start: k, end: end, attrs: set.AttrRefs[v], text: p.Doc.Text[p.Toks[k].Start:p.Toks[end-1].End]})
+			si.ev = append(si.ev, evidence{start: k, end: end, trig: -1, attr: int32(v)})
 		}
 		if datelinePlace(p.Toks, k) {
 			continue // "JAKARTA, Senin (30/12/2024) -": where it was filed, not who took part
@@ -734,7 +961,6 @@ func (p *Pass) sentenceEvidence(a, b int) *sentenceInfo {
 		}
 	}
 	sort.Strings(si.participants)
-	return si
 }
 
 // entityParticipants adds the proper names the name finder (names.go)
@@ -769,37 +995,37 @@ func (p *Pass) entityParticipants(si *sentenceInfo, start, end int) []string {
 // starting at token a, on the same line unless acrossLines, that takes c: by its default
 // attribute, or by the attribute near(frame) finds named beside c in its
 // own sentence (-1 for none), which is preferred.
-func (p *Pass) previousFrame(c *claims.Claim, a int, cache map[int]*sentenceInfo, near func(int) int, acrossLines bool) (frame, attr int, ok bool) {
+//
+// It reads the frames the sentence evokes (sentenceInfo.evoked), each once:
+// a frame's answer is the same at each of its triggers, and the triggers of
+// a long sentence, read again for each claim of the next, made the step
+// quadratic.
+func (fa *frameAssigner) previousFrame(c *claims.Claim, a int, near func(int) int, acrossLines bool) (frame, attr int, ok bool) {
+	p := fa.p
 	if a == 0 || p.Toks[a].Is(token.NewlineBefore) && !acrossLines {
 		return 0, 0, false
 	}
 	pa, pb := p.sentenceTokens(p.Toks[a-1].Start)
-	si := cache[pa]
-	if si == nil {
-		si = p.sentenceEvidence(pa, pb)
-		cache[pa] = si
-	}
+	si := fa.sentence(pa, pb)
 	found := -1
-	for _, ev := range si.ev {
-		for _, fi := range ev.frames {
-			fr := p.Rules.Frames[fi]
-			if fr.NoCompare {
-				continue
-			}
-			ai := near(fi)
-			for k, at := range fr.Attributes {
-				if ai < 0 && at.Default && accepts(at, c) {
-					ai = k
-				}
-			}
-			if ai < 0 {
-				continue
-			}
-			if found >= 0 && found != fi {
-				return 0, 0, false // two candidates: do not guess
-			}
-			found, attr = fi, ai
+	for _, fi := range si.evoked {
+		fr := p.Rules.Frames[fi]
+		if fr.NoCompare {
+			continue
 		}
+		ai := near(fi)
+		for k, at := range fr.Attributes {
+			if ai < 0 && at.Default && accepts(at, c) {
+				ai = k
+			}
+		}
+		if ai < 0 {
+			continue
+		}
+		if found >= 0 && found != fi {
+			return 0, 0, false // two candidates: do not guess
+		}
+		found, attr = fi, ai
 	}
 	return found, attr, found >= 0
 }
@@ -811,25 +1037,10 @@ func datelinePlace(toks []token.Token, k int) bool {
 		k+1 < len(toks) && toks[k+1].Text == ","
 }
 
-// commaBetween reports a comma or semicolon (not inside a number) between a
-// claim and a piece of evidence, in O(1) from prefix sums.
-func (p *Pass) commaBetween(ci, ce, es, ee int) bool {
-	a, b := ee, ci
-	if es >= ce {
-		a, b = ce, es
-	}
-	b = min(b, len(p.Toks))
-	if a >= b {
-		return false
-	}
-	p.bounds.extend(p, b)
-	return p.bounds.comma[b]-p.bounds.comma[a] > 0
-}
-
 // boundaries holds, for the tokens scanned so far, how many of each kind of
 // marker stand before each token: clause breaks (clauseBreak, before the ",
-// or" exception of clauseBetween), commas or semicolons (as commaBetween
-// counts them) and future and past tense markers (spanTense). Built once per
+// or" exception of clauseBetween), commas or semicolons not inside a number
+// (mentions) and future and past tense markers (spanTense). Built once per
 // pass, as far into the text as a question needs, it answers "is there one
 // between i and j" in O(1).
 type boundaries struct {

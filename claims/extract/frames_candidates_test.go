@@ -44,7 +44,7 @@ func TestFrameCandidates(t *testing.T) {
 			if c == nil {
 				t.Fatalf("no claim %q among %d", tc.claim, len(p.claims))
 			}
-			fa := &frameAssigner{p: p, set: e.Rules, cache: map[int]*sentenceInfo{}}
+			fa := &frameAssigner{p: p, set: e.Rules}
 			a, b := p.sentenceTokens(c.Start)
 			si := fa.sentence(a, b)
 			ci, ce := p.tokenAt(c.Start), p.tokenAt(c.End)

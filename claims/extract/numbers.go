@@ -389,16 +389,27 @@ func (p *Pass) magnitudeFigure(n rules.Numeral) bool {
 }
 
 // quakeSentence reports a quake word (magnitude_nouns) in the sentence of
-// token i.
+// token i. The answer for the last sentence asked about is kept: reading
+// the sentence again for each figure in it made a long one quadratic.
 func (p *Pass) quakeSentence(i int) bool {
 	a, b := p.sentenceTokens(p.Toks[i].Start)
-	nouns := p.Lang.List(rules.ListMagnitudeNouns)
-	for k := a; k < b; k++ {
-		if nouns.Has(p.Toks, k) {
-			return true
-		}
+	if q := &p.quake; q.ok && q.a == a {
+		return q.yes
 	}
-	return false
+	nouns := p.Lang.List(rules.ListMagnitudeNouns)
+	yes := false
+	for k := a; k < b && !yes; k++ {
+		yes = nouns.Has(p.Toks, k)
+	}
+	p.quake = sentenceFlag{a: a, ok: true, yes: yes}
+	return yes
+}
+
+// sentenceFlag is a yes or no kept for the sentence starting at token a,
+// when ok.
+type sentenceFlag struct {
+	a       int
+	ok, yes bool
 }
 
 // listedMagnitude turns r into a magnitude when it continues a list of

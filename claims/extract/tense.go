@@ -1,0 +1,216 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/crosscheck/crosscheck/claims"
+	"github.com/crosscheck/crosscheck/claims/token"
+	"github.com/crosscheck/crosscheck/rules"
+)
+
+// tenseScanMax is the longest span, in tokens, that the date tense
+// helpers (edPast, onlyReporting, nearestTense) read token by token. Over
+// a longer one they read only the first tenseScanAhead tokens (most
+// searches end there, at the first past form) and then ask the pass's
+// tense table (tenseTable), which gives the same answers. Each date asks
+// about a clause or sentence of its own, and in a page without full stops
+// or commas, read as one clause thousands of tokens long, reading the whole
+// span for each date was quadratic. News clauses and sentences are
+// shorter, and never build the table.
+const (
+	tenseScanMax   = 128
+	tenseScanAhead = 16
+)
+
+// tenseScan is how many tokens of the span [a, b) the tense helpers read
+// before they ask the tense table: all of a short span; of a long one, a
+// few, or none once the table reaches b.
+func (p *Pass) tenseScan(a, b int) int {
+	switch {
+	case b-a <= tenseScanMax:
+		return b - a
+	case p.tenses.n >= b:
+		return 0
+	}
+	return tenseScanAhead
+}
+
+// tenseTable holds, for the pass's tokens up to n, what the tense helpers
+// read at each token, as prefix counts and positions, so that a question
+// about a span costs O(log n) however long the span. It is built on first
+// use, as far as the questions reach, once per pass.
+type tenseTable struct {
+	n int
+	// ed[k] counts the tokens before k that edPast takes for a past form
+	// when they are not the first of its span (edInner).
+	ed []int32
+	// otherPast[k] counts the tokens before k where a past marker that is
+	// not a reporting verb starts (onlyReporting).
+	otherPast []int32
+	// stops are the tokens, in order, where nearestTense stops: a
+	// quotation mark or a tense word (stopTense: "" for a quotation mark).
+	stops     []int32
+	stopTense []claims.Tense
+	// wordBefore[j] is the last of stops[:j+1] that is a tense word, or
+	// -1 (nearestTenseLong).
+	wordBefore []int32
+}
+
+// extend classifies the tokens up to b.
+func (tt *tenseTable) extend(p *Pass, b int) {
+	b = min(b, len(p.Toks))
+	if tt.ed == nil {
+		tt.ed = make([]int32, 1, len(p.Toks)+1)
+		tt.otherPast = make([]int32, 1, len(p.Toks)+1)
+	}
+	rep := p.Lang.List(rules.ListReportVerbs)
+	for k := tt.n; k < b; k++ {
+		ed, other := tt.ed[k], tt.otherPast[k]
+		if k > 0 && p.edInner(k) {
+			ed++
+		}
+		if p.Lang.Past.Has(p.Toks, k) && (rep == nil || !rep.Has(p.Toks, k)) {
+			other++
+		}
+		tt.ed = append(tt.ed, ed)
+		tt.otherPast = append(tt.otherPast, other)
+		quote, t := isQuote(p.Toks[k].Text), claims.Tense("")
+		if !quote {
+			t = p.tenseWordAt(k)
+		}
+		if quote || t != "" {
+			w := int32(len(tt.stops))
+			if t == "" {
+				w = -1
+				if n := len(tt.wordBefore); n > 0 {
+					w = tt.wordBefore[n-1]
+				}
+			}
+			tt.stops = append(tt.stops, int32(k))
+			tt.stopTense = append(tt.stopTense, t)
+			tt.wordBefore = append(tt.wordBefore, w)
+		}
+	}
+	tt.n = max(tt.n, b)
+}
+
+// edInner is edPast's verdict on token k > a of a span [a, b): a word in
+// lower case in one of the past forms, not made an adjective or a
+// participle by the word before it.
+func (p *Pass) edInner(k int) bool {
+	t := &p.Toks[k]
+	if t.Kind != token.Word || t.Is(token.Capital) {
+		return false
+	}
+	if p.pastSuffixed(t.Lower) {
+		prev := p.Toks[k-1].Lower
+		return !p.Lang.WordSet(rules.ListAdjectiveBefore)[prev] && !p.Lang.WordSet(rules.ListParticipleBefore)[prev]
+	}
+	return p.Lang.WordSet(rules.ListPastIrregular)[t.Lower]
+}
+
+// edFirst is edPast's verdict on the first token of its span, which may
+// be capitalised and has no word before it that counts.
+func (p *Pass) edFirst(k int) bool {
+	t := &p.Toks[k]
+	return t.Kind == token.Word && (p.pastSuffixed(t.Lower) || p.Lang.WordSet(rules.ListPastIrregular)[t.Lower])
+}
+
+// edPastLong is edPast over a span longer than tenseScanMax.
+func (p *Pass) edPastLong(a, b int) claims.Tense {
+	tt := &p.tenses
+	tt.extend(p, b)
+	if p.edFirst(a) || tt.ed[b]-tt.ed[a+1] > 0 {
+		return claims.TensePast
+	}
+	return claims.TenseNone
+}
+
+// onlyReportingLong is onlyReporting over a span longer than tenseScanMax.
+func (p *Pass) onlyReportingLong(a, b int) bool {
+	tt := &p.tenses
+	tt.extend(p, b)
+	return tt.otherPast[b]-tt.otherPast[a] == 0
+}
+
+// nearestTenseLong is nearestTense over a span longer than tenseScanMax:
+// its outward search meets first the nearer of the stops on either side of
+// i (the one before at a tie); a quotation mark ends the search on its
+// side only.
+//
+// It answers as nearestTense's loop does in one more case: when the search
+// ahead stops at a quotation mark first and the search back then meets one,
+// the loop's "a = b" sets a to 0 (b was zeroed), so the search back goes on
+// past the mark to the start of the text, skipping any further marks: the
+// answer is then the first tense word before that mark.
+func (p *Pass) nearestTenseLong(a, b, i int) claims.Tense {
+	tt := &p.tenses
+	tt.extend(p, b)
+	r := sort.Search(len(tt.stops), func(j int) bool { return int(tt.stops[j]) > i })
+	l := r - 1
+	if l >= 0 && int(tt.stops[l]) == i {
+		l-- // token i itself is not read
+	}
+	left := l >= 0 && int(tt.stops[l]) >= a
+	right := r < len(tt.stops) && int(tt.stops[r]) < b
+	if left && (!right || i-int(tt.stops[l]) <= int(tt.stops[r])-i) {
+		if t := tt.stopTense[l]; t != "" || !right {
+			return t
+		}
+		return tt.stopTense[r] // the mark before i ended the search back
+	}
+	if !right {
+		return ""
+	}
+	if t := tt.stopTense[r]; t != "" || !left {
+		return t
+	}
+	if t := tt.stopTense[l]; t != "" {
+		return t
+	}
+	if l == 0 || tt.wordBefore[l-1] < 0 {
+		return ""
+	}
+	return tt.stopTense[tt.wordBefore[l-1]]
+}
+
+// isQuote reports a quotation mark, where nearestTense stops looking.
+func isQuote(t string) bool {
+	switch t {
+	case "\"", "'", "''", "`", "``", "\u201c", "\u201d":
+		return true
+	}
+	return false
+}
+
+// tenseWordAt is the tense token k gives nearestTense: a listed future or
+// past marker, or a past form by its suffix or from the irregular list;
+// "" for none.
+func (p *Pass) tenseWordAt(k int) claims.Tense {
+	if p.Lang.Future.Has(p.Toks, k) {
+		return claims.TenseFuture
+	}
+	if k > 0 && p.Lang.WordSet(rules.ListParticipleBefore)[p.Toks[k-1].Lower] {
+		return "" // "would be held", "to be paid"
+	}
+	if p.Lang.Past.Has(p.Toks, k) {
+		if k+1 < len(p.Toks) && strings.HasSuffix(p.Toks[k+1].Lower, "ing") && p.Lang.Future.Has(p.Toks, k+1) {
+			// "were planning to", "was going to": the
+			// auxiliary of a future in the past.
+			return claims.TenseFuture
+		}
+		return claims.TensePast
+	}
+	t := &p.Toks[k]
+	if t.Kind != token.Word || t.Is(token.Capital) {
+		return ""
+	}
+	if p.Lang.WordSet(rules.ListPastIrregular)[t.Lower] {
+		return claims.TensePast
+	}
+	if p.pastSuffixed(t.Lower) && (k == 0 || !p.Lang.WordSet(rules.ListAdjectiveBefore)[p.Toks[k-1].Lower]) {
+		return claims.TensePast
+	}
+	return ""
+}
