@@ -336,19 +336,31 @@ func TestSpillModesAgree(t *testing.T) {
 		lines = append(lines, string(line))
 	}
 	require.NoError(t, os.WriteFile(feed, []byte(strings.Join(lines, "\n")+"\n"), 0o644))
+	// Skipped documents and warnings: the summary line and the warnings
+	// on standard error are the same too.
+	mixed := t.TempDir()
+	copyDir(t, exampleDir, mixed)
+	require.NoError(t, os.WriteFile(filepath.Join(mixed, "empty.txt"), nil, 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(mixed, "binary.txt"), []byte{0, 1, 2, 0, 0xff, 0xfe, 0, 7}, 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(mixed, "latin1.txt"), []byte("Caf\xe9 owners said on 3 March 2024 that 40 people were hurt.\n"), 0o644))
 	for _, cmd := range []string{"report", "claims"} {
 		for _, format := range []string{"json", "jsonl"} {
-			for _, input := range []string{exampleDir, feed} {
+			for _, input := range []string{exampleDir, feed, mixed} {
 				always := runCmd(t, cmd, "--format", format, "--spill", "always", input)
 				never := runCmd(t, cmd, "--format", format, "--spill", "never", input)
 				auto := runCmd(t, cmd, "--format", format, input)
 				require.NotEqual(t, ExitError, always.code, always.stderr)
 				assert.Equal(t, never.stdout, always.stdout, "%s %s %s", cmd, format, input)
 				assert.Equal(t, never.stdout, auto.stdout, "%s %s %s", cmd, format, input)
+				assert.Equal(t, never.stderr, always.stderr, "%s %s %s", cmd, format, input)
 				assert.Equal(t, never.code, always.code)
 			}
 		}
 	}
+	r0 := runCmd(t, "report", "--format", "json", "--spill", "always", filepath.Join(mixed, "empty.txt"), filepath.Join(mixed, "binary.txt"))
+	assert.Equal(t, ExitError, r0.code)
+	assert.Contains(t, r0.stderr, "no documents read from")
+	assert.Contains(t, r0.stderr, "skipped 2 (1 binary, 1 empty)")
 	r := runCmd(t, "report", "--format", "json", "--spill", "sometimes", exampleDir)
 	assert.Equal(t, ExitError, r.code)
 	assert.Contains(t, r.stderr, `unknown --spill "sometimes"`)
