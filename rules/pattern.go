@@ -427,6 +427,9 @@ func (p *Pattern) match(toks []token.Token, pi, ti, start int, c *Captures, m *n
 				return end, true
 			}
 		case pt.optional:
+			if !pt.mayOpen(&toks[ti]) {
+				break // most optional parts: absent, and nothing to save
+			}
 			saved := *c
 			if end, ok := p.Lang.matchPart(pt, toks, ti, c, m); ok {
 				if e, ok := p.match(toks, pi+1, end, start, c, m); ok {
@@ -447,6 +450,45 @@ func (p *Pattern) match(toks []token.Token, pi, ti, start int, c *Captures, m *n
 	return 0, false
 }
 
+// mayOpen is a cheap test that part pt may match at t: false only where
+// matchPart fails. match asks it before an optional part, which must
+// save the captures before it is tried; most optional parts ("the?", a
+// preposition list) are absent where a pattern is tried, and saving and
+// restoring the captures for each was most of the matcher's cost on text
+// dense in numbers.
+func (pt *part) mayOpen(t *token.Token) bool {
+	switch pt.kind {
+	case partLit:
+		if pt.litWords != nil {
+			return pt.isLitWord(t)
+		}
+		return pt.lit.MayStart(t)
+	case partList:
+		return pt.list.MayStart(t)
+	}
+	switch pt.slot {
+	case slotYY, slotMon, slotDay, slotDayTh, slotHour, slotMinute, slotInt, slotDecade, slotCentury, slotHHMM:
+		return t.Kind == token.Number
+	case slotMonth, slotMonthName, slotWeekday, slotWeekdayName, slotQ, slotRoman, slotSeason, slotMonthDay, slotTHour, slotA, slotOffset:
+		return t.Kind == token.Word
+	case slotHoliday:
+		return t.Flags&(token.Capital|token.AllCaps) != 0
+	}
+	return true // numerals, years in words, parts of periods
+}
+
+// isLitWord reports whether t is one of the one-token alternatives
+// pt.litWords.
+func (pt *part) isLitWord(t *token.Token) bool {
+	h := t.KeyHash()
+	for k := range pt.litWords {
+		if w := &pt.litWords[k]; w.hash == h && w.word == t.Lower {
+			return true
+		}
+	}
+	return false
+}
+
 // matchPart matches one part at toks[i]. It writes into c only when it
 // matches. m, when not nil, holds the numerals read at toks so far.
 func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures, m *numMemo) (int, bool) {
@@ -454,11 +496,8 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures, m
 	switch pt.kind {
 	case partLit:
 		if pt.litWords != nil {
-			h := t.KeyHash()
-			for k := range pt.litWords {
-				if w := &pt.litWords[k]; w.hash == h && w.word == t.Lower {
-					return i + 1, true
-				}
+			if pt.isLitWord(t) {
+				return i + 1, true
 			}
 			return 0, false
 		}
