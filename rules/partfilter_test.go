@@ -53,8 +53,40 @@ func TestMayOpen(t *testing.T) {
 	}
 }
 
-// TestMayOpenIsSuperset checks mayOpen against matchPart on every part of
-// every pattern, at every token of the project's articles and cases: it
+// TestNumClass checks the classes of digit runs the number patterns are
+// listed by, and which slots open at each.
+func TestNumClass(t *testing.T) {
+	for _, tc := range []struct {
+		digits string
+		class  int
+	}{
+		{"7", numSmall}, {"12", numSmall}, {"900", numOther}, {"1990", numYear},
+		{"2999", numYear}, {"3000", numOther}, {"0417", numOther}, {"12000", numOther},
+	} {
+		require.Equal(t, tc.class, numClass(tc.digits), tc.digits)
+	}
+	slot := func(k slotKind) part { return part{kind: partSlot, slot: k} }
+	for _, tc := range []struct {
+		name               string
+		pt                 part
+		small, year, other bool
+	}{
+		{"day", slot(slotDay), true, false, false},
+		{"year", slot(slotYear), false, true, false},
+		{"decade", slot(slotDecade), false, true, false},
+		{"clock without separator", slot(slotHHMM), false, true, true},
+		{"numeral", slot(slotNum), true, true, true},
+		{"month name", slot(slotMonth), false, false, false},
+		{"literal", part{kind: partLit}, true, true, true},
+	} {
+		require.Equal(t, tc.small, tc.pt.opensNumber(numSmall), tc.name)
+		require.Equal(t, tc.year, tc.pt.opensNumber(numYear), tc.name)
+		require.Equal(t, tc.other, tc.pt.opensNumber(numOther), tc.name)
+	}
+}
+
+// TestMayOpenIsSuperset checks mayOpen and opensNumber against matchPart on every part of
+// every pattern, at every token of the project's articles and cases: they
 // may only turn away tokens the part cannot match.
 func TestMayOpenIsSuperset(t *testing.T) {
 	set, err := Builtin()
@@ -85,6 +117,9 @@ func TestMayOpenIsSuperset(t *testing.T) {
 						var c Captures
 						if _, ok := l.matchPart(pt, toks, i, &c, nil); ok {
 							require.True(t, pt.mayOpen(&toks[i]), "%s %s part %d at %q", code, p.ID, k, toks[i].Text)
+							if toks[i].Kind == token.Number {
+								require.True(t, pt.opensNumber(numClass(toks[i].Text)), "%s %s part %d at %q", code, p.ID, k, toks[i].Text)
+							}
 						}
 					}
 				}
