@@ -413,41 +413,46 @@ func (p *Pattern) MatchElided(toks []token.Token, i int) (end int, c Captures, o
 // pattern tried was the matcher's largest cost. The parts between an
 // optional part and the failure all fail back to it, so it sees the state
 // it saved, as when every part restored its own.
+//
+// The parts are walked in a loop: only a present optional part recurses,
+// to be retried as absent when the rest fails. A call per part cost more
+// than most parts' own test.
 func (p *Pattern) match(toks []token.Token, pi, ti, start int, c *Captures, m *numMemo) (int, bool) {
-	if pi == len(p.parts) {
-		return ti, ti > start
-	}
-	pt := &p.parts[pi]
-	if ti < len(toks) && (ti == start || !toks[ti].Is(token.NewlineBefore)) && (!pt.glued || ti == start || toks[ti].Glued()) {
-		switch {
-		case pi == len(p.parts)-1:
-			// The last part: nothing after it can fail (it reads at
-			// least one token, so the match is not empty).
-			if end, ok := p.Lang.matchPart(pt, toks, ti, c, m); ok {
-				return end, true
-			}
-		case pt.optional:
-			if !pt.mayOpen(&toks[ti]) {
-				break // most optional parts: absent, and nothing to save
-			}
-			saved := *c
-			if end, ok := p.Lang.matchPart(pt, toks, ti, c, m); ok {
-				if e, ok := p.match(toks, pi+1, end, start, c, m); ok {
-					return e, true
+	for ; pi < len(p.parts); pi++ {
+		pt := &p.parts[pi]
+		if ti < len(toks) && (ti == start || !toks[ti].Is(token.NewlineBefore)) && (!pt.glued || ti == start || toks[ti].Glued()) {
+			switch {
+			case pi == len(p.parts)-1:
+				// The last part: nothing after it can fail (it reads at
+				// least one token, so the match is not empty).
+				if end, ok := p.Lang.matchPart(pt, toks, ti, c, m); ok {
+					return end, true
 				}
+			case pt.optional:
+				if !pt.mayOpen(&toks[ti]) {
+					break // most optional parts: absent, and nothing to save
+				}
+				saved := *c
+				if end, ok := p.Lang.matchPart(pt, toks, ti, c, m); ok {
+					if e, ok := p.match(toks, pi+1, end, start, c, m); ok {
+						return e, true
+					}
+				}
+				*c = saved
+			default:
+				end, ok := p.Lang.matchPart(pt, toks, ti, c, m)
+				if !ok {
+					return 0, false
+				}
+				ti = end
+				continue
 			}
-			*c = saved
-		default:
-			if end, ok := p.Lang.matchPart(pt, toks, ti, c, m); ok {
-				return p.match(toks, pi+1, end, start, c, m)
-			}
+		}
+		if !pt.optional {
 			return 0, false
 		}
 	}
-	if pt.optional {
-		return p.match(toks, pi+1, ti, start, c, m)
-	}
-	return 0, false
+	return ti, ti > start
 }
 
 // mayOpen is a cheap test that part pt may match at t: false only where
