@@ -965,15 +965,21 @@ func (x *Index) longest(toks []token.Token, masks []uint64, i int, accept func(M
 	accN, run := 0, uint64(0)
 	lim := min(len(toks), len(masks)) - i
 	window := func(r int) uint64 {
-		for accN <= r && accN < lim {
-			mk := masks[i+accN]
-			if accN > 0 && mk&lineBit != 0 {
-				lim = accN
-				break
+		// Filled in locals, written back once: the closure's variables
+		// live in memory, and the loop runs at every start on text
+		// dense in numbers.
+		if n, end := accN, min(r+1, lim); n < end {
+			v := run
+			for ; n < end; n++ {
+				mk := masks[i+n]
+				if n > 0 && mk&lineBit != 0 {
+					lim = n
+					break
+				}
+				v |= mk
+				acc[n] = v
 			}
-			run |= mk
-			acc[accN] = run
-			accN++
+			accN, run = n, v
 		}
 		if r < accN {
 			return acc[r]
