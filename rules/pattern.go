@@ -563,11 +563,13 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures, m
 		c.YY2 = true
 		return i + 1, true
 	case slotMonth, slotMonthName:
-		if t.Kind != token.Word || !l.capsOK(t) {
+		if t.Kind != token.Word {
 			return 0, false
 		}
-		m, ok := l.monthOf(t)
-		if !ok || (m.abbrev && pt.slot == slotMonthName) {
+		// One read of the word's entry for the name and its capital.
+		f := l.factsOf(t)
+		m, ok := f.month, f.isMonth
+		if !ok || f.capital && t.Flags&(token.Capital|token.AllCaps) == 0 || (m.abbrev && pt.slot == slotMonthName) {
 			return 0, false
 		}
 		c.Month[s], c.MonthName = m.n, true
@@ -597,11 +599,13 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures, m
 		}
 		return end, true
 	case slotWeekday, slotWeekdayName:
-		if t.Kind != token.Word || !l.capsOK(t) {
+		if t.Kind != token.Word {
 			return 0, false
 		}
-		w, ok := l.weekdayOf(t)
-		if !ok || (w.abbrev && pt.slot == slotWeekdayName) {
+		// One read of the word's entry for the name and its capital.
+		f := l.factsOf(t)
+		w, ok := f.weekday, f.isWeekday
+		if !ok || f.capital && t.Flags&(token.Capital|token.AllCaps) == 0 || (w.abbrev && pt.slot == slotWeekdayName) {
 			return 0, false
 		}
 		c.Weekday[s] = w.n
@@ -840,7 +844,7 @@ func smallInt(t *token.Token, lo, hi int) (int, bool) {
 // capsOK accepts a month, weekday or season name unless it doubles as a
 // common word ("may", "march", "sun") and is not capitalised.
 func (l *Language) capsOK(t *token.Token) bool {
-	return !l.needsCapital[t.Lower] || t.Flags&(token.Capital|token.AllCaps) != 0
+	return !l.factsOf(t).capital || t.Flags&(token.Capital|token.AllCaps) != 0
 }
 
 // SpokenCentury reports a number word from eleven to nineteen, the first
