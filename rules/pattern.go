@@ -461,16 +461,22 @@ func (p *Pattern) match(toks []token.Token, pi, ti, start int, c *Captures, m *n
 // preposition list) are absent where a pattern is tried, and saving and
 // restoring the captures for each was most of the matcher's cost on text
 // dense in numbers.
+//
+// Words are tested by their first-word filter alone, one bit, so that the
+// test inlines: a false positive only costs the save.
 func (pt *part) mayOpen(t *token.Token) bool {
 	switch pt.kind {
 	case partLit:
-		if pt.litWords != nil {
-			return pt.isLitWord(t)
-		}
 		return pt.lit.MayStart(t)
 	case partList:
 		return pt.list.MayStart(t)
 	}
+	return pt.slotMayOpen(t)
+}
+
+// slotMayOpen is mayOpen for a slot: false only where the token's kind or
+// missing capital rules the slot out.
+func (pt *part) slotMayOpen(t *token.Token) bool {
 	switch pt.slot {
 	case slotYY, slotMon, slotDay, slotDayTh, slotHour, slotMinute, slotInt, slotDecade, slotCentury, slotHHMM:
 		return t.Kind == token.Number
