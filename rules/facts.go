@@ -28,6 +28,9 @@ type wordFacts struct {
 	and       bool
 	point     bool
 	detect    bool // a function word of the language (Detect)
+	// capital marks a name that is also a common word ("may", "march"):
+	// a name only when capitalised (Language.needsCapital).
+	capital bool
 }
 
 // wordFacts.sets holds one bit per ListID.
@@ -45,6 +48,9 @@ func (l *Language) buildFacts() {
 	at := func(w string) *wordFacts {
 		l.factsKnown.Add(w)
 		return l.facts.Ptr(w)
+	}
+	for w := range l.needsCapital {
+		at(w).capital = true
 	}
 	for w, v := range l.numWords {
 		at(w).num = v

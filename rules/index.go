@@ -52,11 +52,13 @@ type Index struct {
 	wordCands map[string][]int
 	numCands  []int
 	// lists holds the candidates of each word and punctuation key grouped
-	// by anchor (see candList), numList those of digits and ordList those
-	// of words an ordinal prefix opens ("kedua").
-	lists            map[string]*candList
-	numList, ordList *candList
-	allLists         []*candList // every list, numbered
+	// by anchor (see candList), numLists those of digits by their class
+	// (see numClass) and ordList those of words an ordinal prefix opens
+	// ("kedua").
+	lists    map[string]*candList
+	numLists [nNumClasses]*candList
+	ordList  *candList
+	allLists []*candList // every list, numbered
 	// keys merges wordBits and lists while the index is built; byID then
 	// holds them by the word's number in vocab, which the indexes of a
 	// language share, so a token is looked up once for all of them (the
@@ -269,10 +271,18 @@ func (x *Index) newCandList(ids []int) *candList {
 	return c
 }
 
-// groupCandidates builds lists, numList and ordList.
+// groupCandidates builds lists, numLists and ordList.
 func (x *Index) groupCandidates() {
 	x.lists = map[string]*candList{}
-	x.numList = x.newCandList(x.numCands)
+	for k := range x.numLists {
+		var ids []int
+		for _, id := range x.numCands {
+			if x.pats[id].opensNumber(k) {
+				ids = append(ids, id)
+			}
+		}
+		x.numLists[k] = x.newCandList(ids)
+	}
 	x.ordList = x.newCandList(x.byClass[classOrdWord])
 	for w, ids := range x.wordCands {
 		x.lists[w] = x.newCandList(ids)
@@ -308,6 +318,62 @@ func sortedUnique(ids []int) []int {
 		}
 	}
 	return out
+}
+
+// Classes of digit runs (token.Number), which the index keeps its number
+// patterns apart by: most slots read digits of one length ("$day" one or
+// two, "$year" four), and a year, a day or a count tried every pattern
+// that opens with any number, to fail at the first part.
+const (
+	numSmall = iota // one or two digits
+	numYear         // four digits from 1000 to 2999
+	numOther        // any other run of digits
+	nNumClasses
+)
+
+// numClass is the class of the digit run s.
+func numClass(s string) int {
+	switch {
+	case len(s) <= 2:
+		return numSmall
+	case len(s) == 4 && (s[0] == '1' || s[0] == '2'):
+		return numYear
+	}
+	return numOther
+}
+
+// opensNumber reports whether the pattern may start at digits of class
+// k: one of its leading parts (the optional ones and the first required
+// one, as in firstKeys) may read them.
+func (p *Pattern) opensNumber(k int) bool {
+	for _, pt := range p.parts {
+		if pt.opensNumber(k) {
+			return true
+		}
+		if !pt.optional {
+			break
+		}
+	}
+	return false
+}
+
+// opensNumber reports whether the part may match at digits of class k
+// (see numClass): false only where matchPart fails at every such token.
+func (pt *part) opensNumber(k int) bool {
+	if pt.kind != partSlot {
+		return true // a literal or list could hold digits
+	}
+	switch pt.slot {
+	case slotYY, slotMon, slotDay, slotDayTh, slotHour, slotMinute:
+		return k == numSmall // smallInt, or two digits
+	case slotYear, slotDecade, slotCentury:
+		return k == numYear // isYear, or a decade's four digits
+	case slotHHMM:
+		return k != numSmall // three or four digits
+	case slotMonth, slotMonthName, slotWeekday, slotWeekdayName, slotQ, slotRoman, slotSeason, slotMonthDay, slotTHour, slotA, slotOffset:
+		return false // words only
+	}
+	return true // numerals, ordinals, integers, listed phrases
 }
 
 // assignAnchorBits gives each distinct kind of pattern part a bit and
@@ -529,7 +595,7 @@ func (x *Index) AnchorsRead(toks []token.Token, ws []TokenWord, dst []uint64) []
 		// ordinal ones too.
 		own, more := key.list, (*candList)(nil)
 		if tw.shape&shapeNumber != 0 {
-			own = x.numList
+			own = x.numLists[numClass(toks[i].Text)]
 		} else if tw.shape&shapePrefixed != 0 {
 			more = x.ordList
 		}
@@ -899,15 +965,21 @@ func (x *Index) longest(toks []token.Token, masks []uint64, i int, accept func(M
 	accN, run := 0, uint64(0)
 	lim := min(len(toks), len(masks)) - i
 	window := func(r int) uint64 {
-		for accN <= r && accN < lim {
-			mk := masks[i+accN]
-			if accN > 0 && mk&lineBit != 0 {
-				lim = accN
-				break
+		// Filled in locals, written back once: the closure's variables
+		// live in memory, and the loop runs at every start on text
+		// dense in numbers.
+		if n, end := accN, min(r+1, lim); n < end {
+			v := run
+			for ; n < end; n++ {
+				mk := masks[i+n]
+				if n > 0 && mk&lineBit != 0 {
+					lim = n
+					break
+				}
+				v |= mk
+				acc[n] = v
 			}
-			run |= mk
-			acc[accN] = run
-			accN++
+			accN, run = n, v
 		}
 		if r < accN {
 			return acc[r]
@@ -1005,7 +1077,7 @@ func (x *Index) candidates(t *token.Token) (own, more *candList) {
 func (x *Index) candidatesFor(t *token.Token, list *candList) (own, more *candList) {
 	switch {
 	case t.Kind == token.Number:
-		return x.numList, nil
+		return x.numLists[numClass(t.Text)], nil
 	case t.Kind == token.Word:
 		// "kedua", "ketiga": words an ordinal prefix opens.
 		if x.ordList != nil && x.lang.prefixedOrdinal(t.Lower) {

@@ -413,38 +413,91 @@ func (p *Pattern) MatchElided(toks []token.Token, i int) (end int, c Captures, o
 // pattern tried was the matcher's largest cost. The parts between an
 // optional part and the failure all fail back to it, so it sees the state
 // it saved, as when every part restored its own.
+//
+// The parts are walked in a loop: only a present optional part recurses,
+// to be retried as absent when the rest fails. A call per part cost more
+// than most parts' own test.
 func (p *Pattern) match(toks []token.Token, pi, ti, start int, c *Captures, m *numMemo) (int, bool) {
-	if pi == len(p.parts) {
-		return ti, ti > start
-	}
-	pt := &p.parts[pi]
-	if ti < len(toks) && (ti == start || !toks[ti].Is(token.NewlineBefore)) && (!pt.glued || ti == start || toks[ti].Glued()) {
-		switch {
-		case pi == len(p.parts)-1:
-			// The last part: nothing after it can fail (it reads at
-			// least one token, so the match is not empty).
-			if end, ok := p.Lang.matchPart(pt, toks, ti, c, m); ok {
-				return end, true
-			}
-		case pt.optional:
-			saved := *c
-			if end, ok := p.Lang.matchPart(pt, toks, ti, c, m); ok {
-				if e, ok := p.match(toks, pi+1, end, start, c, m); ok {
-					return e, true
+	for ; pi < len(p.parts); pi++ {
+		pt := &p.parts[pi]
+		if ti < len(toks) && (ti == start || !toks[ti].Is(token.NewlineBefore)) && (!pt.glued || ti == start || toks[ti].Glued()) {
+			switch {
+			case pi == len(p.parts)-1:
+				// The last part: nothing after it can fail (it reads at
+				// least one token, so the match is not empty).
+				if end, ok := p.Lang.matchPart(pt, toks, ti, c, m); ok {
+					return end, true
 				}
+			case pt.optional:
+				if !pt.mayOpen(&toks[ti]) {
+					break // most optional parts: absent, and nothing to save
+				}
+				saved := *c
+				if end, ok := p.Lang.matchPart(pt, toks, ti, c, m); ok {
+					if e, ok := p.match(toks, pi+1, end, start, c, m); ok {
+						return e, true
+					}
+				}
+				*c = saved
+			default:
+				end, ok := p.Lang.matchPart(pt, toks, ti, c, m)
+				if !ok {
+					return 0, false
+				}
+				ti = end
+				continue
 			}
-			*c = saved
-		default:
-			if end, ok := p.Lang.matchPart(pt, toks, ti, c, m); ok {
-				return p.match(toks, pi+1, end, start, c, m)
-			}
+		}
+		if !pt.optional {
 			return 0, false
 		}
 	}
-	if pt.optional {
-		return p.match(toks, pi+1, ti, start, c, m)
+	return ti, ti > start
+}
+
+// mayOpen is a cheap test that part pt may match at t: false only where
+// matchPart fails. match asks it before an optional part, which must
+// save the captures before it is tried; most optional parts ("the?", a
+// preposition list) are absent where a pattern is tried, and saving and
+// restoring the captures for each was most of the matcher's cost on text
+// dense in numbers.
+//
+// Words are tested by their first-word filter alone, one bit, so that the
+// test inlines: a false positive only costs the save.
+func (pt *part) mayOpen(t *token.Token) bool {
+	switch pt.kind {
+	case partLit:
+		return pt.lit.MayStart(t)
+	case partList:
+		return pt.list.MayStart(t)
 	}
-	return 0, false
+	return pt.slotMayOpen(t)
+}
+
+// slotMayOpen is mayOpen for a slot: false only where the token's kind or
+// missing capital rules the slot out.
+func (pt *part) slotMayOpen(t *token.Token) bool {
+	switch pt.slot {
+	case slotYY, slotMon, slotDay, slotDayTh, slotHour, slotMinute, slotInt, slotDecade, slotCentury, slotHHMM:
+		return t.Kind == token.Number
+	case slotMonth, slotMonthName, slotWeekday, slotWeekdayName, slotQ, slotRoman, slotSeason, slotMonthDay, slotTHour, slotA, slotOffset:
+		return t.Kind == token.Word
+	case slotHoliday:
+		return t.Flags&(token.Capital|token.AllCaps) != 0
+	}
+	return true // numerals, years in words, parts of periods
+}
+
+// isLitWord reports whether t is one of the one-token alternatives
+// pt.litWords.
+func (pt *part) isLitWord(t *token.Token) bool {
+	h := t.KeyHash()
+	for k := range pt.litWords {
+		if w := &pt.litWords[k]; w.hash == h && w.word == t.Lower {
+			return true
+		}
+	}
+	return false
 }
 
 // matchPart matches one part at toks[i]. It writes into c only when it
@@ -454,11 +507,8 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures, m
 	switch pt.kind {
 	case partLit:
 		if pt.litWords != nil {
-			h := t.KeyHash()
-			for k := range pt.litWords {
-				if w := &pt.litWords[k]; w.hash == h && w.word == t.Lower {
-					return i + 1, true
-				}
+			if pt.isLitWord(t) {
+				return i + 1, true
 			}
 			return 0, false
 		}
@@ -519,11 +569,13 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures, m
 		c.YY2 = true
 		return i + 1, true
 	case slotMonth, slotMonthName:
-		if t.Kind != token.Word || !l.capsOK(t) {
+		if t.Kind != token.Word {
 			return 0, false
 		}
-		m, ok := l.monthOf(t)
-		if !ok || (m.abbrev && pt.slot == slotMonthName) {
+		// One read of the word's entry for the name and its capital.
+		f := l.factsOf(t)
+		m, ok := f.month, f.isMonth
+		if !ok || f.capital && t.Flags&(token.Capital|token.AllCaps) == 0 || (m.abbrev && pt.slot == slotMonthName) {
 			return 0, false
 		}
 		c.Month[s], c.MonthName = m.n, true
@@ -553,11 +605,13 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures, m
 		}
 		return end, true
 	case slotWeekday, slotWeekdayName:
-		if t.Kind != token.Word || !l.capsOK(t) {
+		if t.Kind != token.Word {
 			return 0, false
 		}
-		w, ok := l.weekdayOf(t)
-		if !ok || (w.abbrev && pt.slot == slotWeekdayName) {
+		// One read of the word's entry for the name and its capital.
+		f := l.factsOf(t)
+		w, ok := f.weekday, f.isWeekday
+		if !ok || f.capital && t.Flags&(token.Capital|token.AllCaps) == 0 || (w.abbrev && pt.slot == slotWeekdayName) {
 			return 0, false
 		}
 		c.Weekday[s] = w.n
@@ -796,7 +850,7 @@ func smallInt(t *token.Token, lo, hi int) (int, bool) {
 // capsOK accepts a month, weekday or season name unless it doubles as a
 // common word ("may", "march", "sun") and is not capitalised.
 func (l *Language) capsOK(t *token.Token) bool {
-	return !l.needsCapital[t.Lower] || t.Flags&(token.Capital|token.AllCaps) != 0
+	return !l.factsOf(t).capital || t.Flags&(token.Capital|token.AllCaps) != 0
 }
 
 // SpokenCentury reports a number word from eleven to nineteen, the first

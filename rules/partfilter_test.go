@@ -1,0 +1,129 @@
+package rules
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/claims/token"
+	"github.com/stretchr/testify/require"
+)
+
+// TestMayOpen checks the cheap test match asks before an optional part on
+// a few parts and tokens: it turns a token away only by its kind, its
+// capital or the part's first words.
+func TestMayOpen(t *testing.T) {
+	set, err := Builtin()
+	require.NoError(t, err)
+	l := set.Languages["en"]
+	lit := func(alts ...string) part {
+		pt := part{kind: partLit, lit: newPhrases(false), litWords: singleWords(alts)}
+		for _, a := range alts {
+			pt.lit.add(a, 0)
+		}
+		return pt
+	}
+	slot := func(k slotKind) part { return part{kind: partSlot, slot: k} }
+	for _, tc := range []struct {
+		name string
+		pt   part
+		tok  string
+		want bool
+	}{
+		{"one-word literal", lit("the", "a"), "The", true},
+		{"one-word literal, other word", lit("the", "a"), "of", false},
+		{"phrase literal, first word", lit("in the"), "in", true},
+		{"list, first word", part{kind: partList, list: l.lists["year_prep"]}, "in", true},
+		{"list, digits", part{kind: partList, list: l.lists["year_prep"]}, "1990", false},
+		{"day at digits", slot(slotDay), "12", true},
+		{"day at a word", slot(slotDay), "the", false},
+		{"month at a word", slot(slotMonth), "March", true},
+		{"month at digits", slot(slotMonth), "3", false},
+		{"holiday in lower case", slot(slotHoliday), "easter", false},
+		{"holiday capitalised", slot(slotHoliday), "Easter", true},
+		{"numeral at a word", slot(slotNum), "three", true},
+		{"numeral at a sign", slot(slotNum), "-", true},
+		{"year at a word", slot(slotYear), "nineteen", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			toks := token.Scan(tc.tok, nil)
+			require.Len(t, toks, 1)
+			require.Equal(t, tc.want, tc.pt.mayOpen(&toks[0]))
+		})
+	}
+}
+
+// TestNumClass checks the classes of digit runs the number patterns are
+// listed by, and which slots open at each.
+func TestNumClass(t *testing.T) {
+	for _, tc := range []struct {
+		digits string
+		class  int
+	}{
+		{"7", numSmall}, {"12", numSmall}, {"900", numOther}, {"1990", numYear},
+		{"2999", numYear}, {"3000", numOther}, {"0417", numOther}, {"12000", numOther},
+	} {
+		require.Equal(t, tc.class, numClass(tc.digits), tc.digits)
+	}
+	slot := func(k slotKind) part { return part{kind: partSlot, slot: k} }
+	for _, tc := range []struct {
+		name               string
+		pt                 part
+		small, year, other bool
+	}{
+		{"day", slot(slotDay), true, false, false},
+		{"year", slot(slotYear), false, true, false},
+		{"decade", slot(slotDecade), false, true, false},
+		{"clock without separator", slot(slotHHMM), false, true, true},
+		{"numeral", slot(slotNum), true, true, true},
+		{"month name", slot(slotMonth), false, false, false},
+		{"literal", part{kind: partLit}, true, true, true},
+	} {
+		require.Equal(t, tc.small, tc.pt.opensNumber(numSmall), tc.name)
+		require.Equal(t, tc.year, tc.pt.opensNumber(numYear), tc.name)
+		require.Equal(t, tc.other, tc.pt.opensNumber(numOther), tc.name)
+	}
+}
+
+// TestMayOpenIsSuperset checks mayOpen and opensNumber against matchPart on every part of
+// every pattern, at every token of the project's articles and cases: they
+// may only turn away tokens the part cannot match.
+func TestMayOpenIsSuperset(t *testing.T) {
+	set, err := Builtin()
+	require.NoError(t, err)
+	var texts []string
+	for _, glob := range []string{"../testdata/example/*", "../testdata/cases/*/*.txtar"} {
+		files, err := filepath.Glob(glob)
+		require.NoError(t, err)
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			require.NoError(t, err)
+			texts = append(texts, string(b))
+		}
+	}
+	texts = append(texts, "Q3 H1 III T04 Dec31 1990s 1800s 0417 at 1140 an hour last fall Easter Hari Natal 18th 2018-19 04:17:35")
+	for _, code := range set.Codes {
+		l := set.Languages[code]
+		var pats []*Pattern
+		for _, g := range [][]*Pattern{l.Dates, l.Relative, l.Durations, l.Furniture} {
+			pats = append(pats, g...)
+		}
+		for _, text := range texts {
+			toks := token.Scan(text, nil)
+			for _, p := range pats {
+				for k := range p.parts {
+					pt := &p.parts[k]
+					for i := range toks {
+						var c Captures
+						if _, ok := l.matchPart(pt, toks, i, &c, nil); ok {
+							require.True(t, pt.mayOpen(&toks[i]), "%s %s part %d at %q", code, p.ID, k, toks[i].Text)
+							if toks[i].Kind == token.Number {
+								require.True(t, pt.opensNumber(numClass(toks[i].Text)), "%s %s part %d at %q", code, p.ID, k, toks[i].Text)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+}
