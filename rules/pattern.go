@@ -409,7 +409,7 @@ func (p *Pattern) MatchElided(toks []token.Token, i int) (end int, c Captures, o
 // On failure c may hold what the failed parts read. Only an optional
 // part, which is retried as absent when the parts after it fail, needs the
 // captures as they were before it, so only it saves them: the captures are
-// large (over 400 bytes), and copying them before every part of every
+// large (344 bytes), and copying them before every part of every
 // pattern tried was the matcher's largest cost. The parts between an
 // optional part and the failure all fail back to it, so it sees the state
 // it saved, as when every part restored its own.
