@@ -3,7 +3,6 @@ package ingest
 import (
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 )
@@ -158,36 +157,7 @@ func htmlDocumentForTest(t *testing.T, page string) string {
 }
 
 // scanBytesByByte is scanBytes without the eight-byte fast path.
-func scanBytesByByte(s string) byteStats {
-	st := byteStats{n: len(s)}
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case c == 0:
-				st.nul++
-			case c == 0x7f, c < 0x20 && !isTextControl(c):
-				st.ctrl++
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			st.invalid++
-			st.high++
-			if c == 0x81 || c == 0x8d || c == 0x8f || c == 0x90 || c == 0x9d {
-				st.undefined++
-			}
-			i++
-			continue
-		}
-		st.multi++
-		st.high += size
-		i += size
-	}
-	return st
-}
+func scanBytesByByte(s string) byteStats { return scanBytesFast(s, false) }
 
 // TestScanBytesFastPath: every byte value at every offset around the
 // eight bytes scanBytes skips at once counts as the byte-by-byte scan
