@@ -353,9 +353,31 @@ type docFindings struct {
 // read back from the Store then: held from their story to the end of the
 // sweep, they were its largest part (20 MB at 40,000 articles).
 type keptInfo struct {
-	background []int32 // its background sentences, ascending (a map per document cost more)
-	names      map[int][]string
+	background []int32         // its background sentences, ascending (a map per document cost more)
+	names      []sentenceNames // in document order
 	claims     []int32
+}
+
+// sentenceNames are the names of one background sentence (comparer.namesOf).
+type sentenceNames struct {
+	sentence int32
+	names    []string
+}
+
+// hasNames reports whether the names of sentence n were just kept: claims
+// come in document order, so only the last entry can be n's (were one out
+// of order, n's names would be kept twice, the same both times).
+func (k *keptInfo) hasNames(n int) bool {
+	return len(k.names) > 0 && k.names[len(k.names)-1].sentence == int32(n)
+}
+
+// namesBySentence is the map comparer.namesOf reads.
+func (k *keptInfo) namesBySentence() map[int][]string {
+	m := make(map[int][]string, len(k.names))
+	for _, sn := range k.names {
+		m[int(sn.sentence)] = sn.names
+	}
+	return m
 }
 
 func (s *Stream) newSweep(st Store, workers int) *sweep {

@@ -475,17 +475,15 @@ func (sw *sweep) compareStory(job storyJob) {
 		}
 		k := kept[c.Doc]
 		if k == nil {
-			k = &keptInfo{background: sentenceList(inf.background), names: map[int][]string{}}
+			k = &keptInfo{background: sentenceList(inf.background)}
 			kept[c.Doc] = k
 		}
-		if inf.background[c.Sentence] {
-			if _, ok := k.names[c.Sentence]; !ok {
-				names := cm.namesOf(inf, c)
-				for i := range names {
-					names[i] = strings.Clone(names[i])
-				}
-				k.names[c.Sentence] = names
+		if inf.background[c.Sentence] && !k.hasNames(c.Sentence) {
+			names := cm.namesOf(inf, c)
+			for i := range names {
+				names[i] = strings.Clone(names[i])
 			}
+			k.names = append(k.names, sentenceNames{int32(c.Sentence), names})
 		}
 		k.claims = append(k.claims, int32(at))
 	}
@@ -656,7 +654,7 @@ func (sw *sweep) compareKept(res *Result) ([]blockResult, error) {
 	cm := newComparer(sw.s.set, docs, res, &grouping{Result: *res}, sw.s.stop, nil)
 	for id, k := range sw.kept {
 		inf := cm.info[id]
-		inf.background, inf.names = sentenceSet(k.background), k.names
+		inf.background, inf.names = sentenceSet(k.background), k.namesBySentence()
 	}
 	sort.SliceStable(later, func(i, j int) bool { return byDocStart(later[i], later[j]) < 0 })
 	cm.bgKeys, cm.bgWhy = cm.backgroundEvents(later)
