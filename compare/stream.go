@@ -33,8 +33,9 @@ import (
 //     (its leads share a name with one of theirs) waits, as a list of ids,
 //     until every story is known; it is read back then. Claims that may
 //     meet other stories' (once-only events, keyed by their participants,
-//     and background sentences, keyed by an earlier time) are kept, with
-//     the names of their sentences, and compared last.
+//     and background sentences, keyed by an earlier time) are remembered
+//     by their place in their document, with the names of their
+//     sentences, read back at the end and compared last.
 //
 // What grows with the archive is therefore the per-document ids and
 // counts, the claims of once-only and background events, and the
@@ -205,62 +206,55 @@ func (s *Stream) Run(st Store, workers int) (Result, []string, error) {
 
 // MemStore is a Store in memory, for archives that fit (and tests).
 type MemStore struct {
-	mu    sync.Mutex
-	docs  map[string]*claims.Document
-	cs    map[string][]*claims.Claim
-	words map[string][]byte
+	mu sync.Mutex
+	m  map[string]memEntry
+}
+
+type memEntry struct {
+	d     *claims.Document
+	cs    []*claims.Claim
+	words []byte
 }
 
 // NewMemStore returns an empty MemStore.
-func NewMemStore() *MemStore {
-	return &MemStore{docs: map[string]*claims.Document{}, cs: map[string][]*claims.Claim{}, words: map[string][]byte{}}
-}
+func NewMemStore() *MemStore { return &MemStore{m: map[string]memEntry{}} }
 
 // Put keeps a document, its claims (in document order) and its words.
 func (m *MemStore) Put(d *claims.Document, cs []*claims.Claim, words []byte) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.docs[d.ID], m.cs[d.ID], m.words[d.ID] = d, cs, words
+	m.m[d.ID] = memEntry{d, cs, words}
 }
 
-func (m *MemStore) get(id string) (*claims.Document, error) {
+func (m *MemStore) get(id string) (memEntry, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	d := m.docs[id]
-	if d == nil {
-		return nil, fmt.Errorf("store: no document %q", id)
+	e, ok := m.m[id]
+	if !ok {
+		return memEntry{}, fmt.Errorf("store: no document %q", id)
 	}
-	return d, nil
+	return e, nil
 }
 
 // Doc implements Store.
 func (m *MemStore) Doc(id string) (*claims.Document, error) {
-	d, err := m.get(id)
+	e, err := m.get(id)
 	if err != nil {
 		return nil, err
 	}
-	return d.WithoutText(), nil
+	return e.d.WithoutText(), nil
 }
 
 // Load implements Store.
 func (m *MemStore) Load(id string) (*claims.Document, []*claims.Claim, error) {
-	d, err := m.get(id)
-	if err != nil {
-		return nil, nil, err
-	}
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return d, m.cs[id], nil
+	e, err := m.get(id)
+	return e.d, e.cs, err
 }
 
 // Words implements Store.
 func (m *MemStore) Words(id string) ([]byte, error) {
-	if _, err := m.get(id); err != nil {
-		return nil, err
-	}
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return m.words[id], nil
+	e, err := m.get(id)
+	return e.words, err
 }
 
 // sweep is one Run.
