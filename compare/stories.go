@@ -817,7 +817,11 @@ func newKeyword(class uint8, w string) keyword {
 // kind tells names (participants and proper nouns) from content words.
 // key names the keyword by class and word, as the archive-wide counts of
 // a Stream and its window's postings do.
-func (k keyword) key() string { return string(rune(k.class)) + k.word }
+func (k keyword) key() string { return string(k.appendKey(nil)) }
+
+// appendKey appends key's bytes to b: a map looked up with string(b)
+// builds no string.
+func (k keyword) appendKey(b []byte) []byte { return append(append(b, k.class), k.word...) }
 
 func (k keyword) kind() uint8 {
 	if k.class == kwContent {

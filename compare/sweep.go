@@ -25,7 +25,7 @@ func (sw *sweep) postings(kws []keyword) []int32 {
 	var out []int32
 	var buf []byte
 	for _, k := range kws {
-		buf = append(append(buf[:0], k.class), k.word...) // keyword.key, without allocating
+		buf = k.appendKey(buf[:0])
 		if p, ok := sw.kw[string(buf)]; ok {
 			out = append(out, p)
 		}

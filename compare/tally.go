@@ -24,7 +24,7 @@ func (t tally) add(k string) {
 // addKeyword counts keyword w under its class, keyed as keyword.key does,
 // without building the key for a word already counted.
 func (t tally) addKeyword(w keyword, buf []byte) []byte {
-	buf = append(append(buf[:0], w.class), w.word...)
+	buf = w.appendKey(buf[:0])
 	if c := t[string(buf)]; c != nil { // no allocation: a lookup
 		*c++
 		return buf
