@@ -62,9 +62,10 @@ func (a *Archive) Close() error { return a.spill.close() }
 // to a spill file in dir ("" = the system's temporary directory), and its
 // text and claims are dropped; each story is then read back and compared on
 // its own, and the report's claims are read back as it is written. Memory
-// holds the documents in flight, one story per worker, the grouping words
-// and metadata of every document, the claims of once-only and background
-// events, and the findings. The result is the same as Run's for the same
+// holds the documents in flight, one story per worker, the window's
+// grouping words, a few counts per document, and, at the end, the claims
+// of once-only and background events and then the report (compare.Stream
+// says what and why). The result is the same as Run's for the same
 // documents (TestArchiveEqualsRun).
 func RunArchive(src Source, opt Options, dir string) (*Archive, error) {
 	set, err := opt.ruleSet()
@@ -164,11 +165,11 @@ func RunArchive(src Source, opt Options, dir string) (*Archive, error) {
 		}
 		return nil
 	}}
-	in := report.Input{Findings: cr.Findings, Agreements: cr.Agreements,
-		Stories: cr.StoryOf, Syndicated: cr.Copies, ClaimSource: source}
-	a := &Archive{Report: report.Build(in), spill: sp}
+	// cr is not used after this: its findings, in the report now, are not
+	// held twice while the document list is read.
 	stories, copies := cr.StoryOf, cr.Copies
-	cr, in = compare.Result{}, report.Input{} // the report has the findings now
+	a := &Archive{spill: sp, Report: report.Build(report.Input{Findings: cr.Findings, Agreements: cr.Agreements,
+		Stories: stories, Syndicated: copies, ClaimSource: source})}
 	// The documents' metadata is read back only now (the comparison held
 	// none of it), one at a time into the report's document list: in id
 	// order, which is the list's.
