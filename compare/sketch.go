@@ -53,3 +53,47 @@ func (s *shingleCounts) count(h uint64) int {
 	}
 	return m
 }
+
+// shingleCount is a distinct shingle and how many documents have it.
+type shingleCount struct {
+	h uint64
+	n int
+}
+
+// sketchEstimates returns, for each shingle of queried, the count a
+// shingleCounts would give once every shingle of counts had been added
+// (each by as many documents as it counts): the minimum over the rows of
+// the saturating sum at its counter. A run that holds every shingle at
+// once (Compare) gets the sketch's answers, and so agrees with Stream,
+// without filling 16 MB of counters at random: only the counters the
+// queried shingles read are summed, found through a 512 KB bitmap per row.
+func sketchEstimates(counts []shingleCount, queried []uint64) map[uint64]int {
+	est := make(map[uint64]int, len(queried))
+	if len(queried) == 0 {
+		return est
+	}
+	for _, q := range queried {
+		est[q] = 255
+	}
+	need := make([]uint64, 1<<sketchBits/64)
+	sums := make(map[uint64]int, len(queried))
+	for r := range sketchRows {
+		clear(sums)
+		for _, q := range queried {
+			s := slot(q, r)
+			need[s/64] |= 1 << (s % 64)
+			sums[s] = 0
+		}
+		for _, c := range counts {
+			if s := slot(c.h, r); need[s/64]&(1<<(s%64)) != 0 {
+				sums[s] += c.n
+			}
+		}
+		for _, q := range queried {
+			s := slot(q, r)
+			est[q] = min(est[q], sums[s])
+			need[s/64] = 0 // cleared for the next row
+		}
+	}
+	return est
+}

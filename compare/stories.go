@@ -270,10 +270,6 @@ func newScratch() *scratch { return &scratch{} }
 // boilerplate and ignored.
 func syndication(docs []*claims.Document, words []docWords) (source map[string]string, copies map[string][]string) {
 	n := len(docs)
-	counts := newShingleCounts()
-	for _, w := range words {
-		counts.add(w.shingles)
-	}
 	type posting struct {
 		h   uint64
 		doc int32
@@ -290,6 +286,22 @@ func syndication(docs []*claims.Document, words []docWords) (source map[string]s
 			}
 		}
 	}, func(p posting) uint64 { return p.h })
+	// Boilerplate as the sketch counts it (sketchEstimates), so that
+	// Stream, which cannot hold every shingle, agrees.
+	var distinct []shingleCount
+	var shared []uint64
+	for lo := 0; lo < len(all); {
+		hi := lo + 1
+		for hi < len(all) && all[hi].h == all[lo].h {
+			hi++
+		}
+		distinct = append(distinct, shingleCount{all[lo].h, hi - lo})
+		if hi-lo >= 2 {
+			shared = append(shared, all[lo].h)
+		}
+		lo = hi
+	}
+	est := sketchEstimates(distinct, shared)
 	// The runs of a shingle held by 2 to 50 documents, and each
 	// document's runs. A document then counts the shingles it shares with
 	// each later one in a dense counter, on GOMAXPROCS goroutines: a map
@@ -302,7 +314,7 @@ func syndication(docs []*claims.Document, words []docWords) (source map[string]s
 		for hi < len(all) && all[hi].h == all[lo].h {
 			hi++
 		}
-		if hi-lo >= 2 && counts.count(all[lo].h) <= boilerplateDocs {
+		if hi-lo >= 2 && est[all[lo].h] <= boilerplateDocs {
 			r := int32(len(runs) / 2)
 			runs = append(runs, lo, hi)
 			for a := lo; a < hi; a++ {

@@ -1,0 +1,56 @@
+package compare
+
+import (
+	"math/rand"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// sketchEstimates gives exactly what a filled sketch counts, collisions
+// and saturation included: enough shingles that most queried counters
+// are shared, some held by hundreds of documents.
+func TestSketchEstimatesAsSketch(t *testing.T) {
+	if testing.Short() {
+		t.Skip("fills a 16 MB sketch with millions of shingles")
+	}
+	rng := rand.New(rand.NewSource(3))
+	seen := map[uint64]bool{}
+	var counts []shingleCount
+	for len(counts) < 3_000_000 {
+		h := rng.Uint64()
+		if seen[h] {
+			continue
+		}
+		seen[h] = true
+		n := 1 + rng.Intn(3)
+		if rng.Intn(1000) == 0 {
+			n = 40 + rng.Intn(300) // around the boilerplate line, and past saturation
+		}
+		counts = append(counts, shingleCount{h, n})
+	}
+	sk := newShingleCounts()
+	for _, c := range counts {
+		for range c.n {
+			sk.add([]uint64{c.h})
+		}
+	}
+	var queried []uint64
+	truth := map[uint64]int{}
+	for i, c := range counts {
+		if i%100 == 0 || c.n >= 40 {
+			queried = append(queried, c.h)
+			truth[c.h] = c.n
+		}
+	}
+	est := sketchEstimates(counts, queried)
+	over := 0
+	for i, q := range queried {
+		require.Equal(t, sk.count(q), est[q], "shingle %d", i)
+		if est[q] > min(truth[q], 255) {
+			over++ // raised by a collision in every row
+		}
+	}
+	t.Logf("%d shingles queried; %d estimates raised by collisions", len(queried), over)
+	require.Empty(t, sketchEstimates(counts, nil))
+}
