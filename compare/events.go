@@ -257,19 +257,6 @@ func metaKey(text string, off, metaEnd int) bool {
 	return isMetaLine(strings.TrimSpace(text[ls:le]))
 }
 
-func isCalendarWord(set *rules.Set, w string) bool {
-	for _, code := range set.Codes {
-		l := set.Languages[code]
-		if _, _, ok := l.Month(w); ok {
-			return true
-		}
-		if _, _, ok := l.Weekday(w); ok {
-			return true
-		}
-	}
-	return false
-}
-
 func atoi(s string) int {
 	n := 0
 	for i := 0; i < len(s); i++ {
@@ -901,7 +888,7 @@ func (cm *comparer) sentenceNames(text string) []string {
 			i = end - 1
 			continue
 		}
-		if cm.stop[tk.Lower] || cm.set.StoryStop[tk.Lower] || isCalendarWord(cm.set, tk.Lower) || cm.set.Triggers.Has(toks, i) {
+		if cm.stop[tk.Lower] || cm.set.StoryStop[tk.Lower] || isCalendarToken(cm.set, tk) || cm.set.Triggers.Has(toks, i) {
 			continue
 		}
 		if !slices.Contains(out, tk.Lower) {

@@ -1012,8 +1012,9 @@ func newStopSet(set *rules.Set, stop map[string]bool) *stopSet {
 	return s
 }
 
-// isCalendarToken is isCalendarWord of t's lower-case form, looked up by
-// the hash token.Scan stored (rules.Language.MonthAt, WeekdayAt).
+// isCalendarToken reports whether t is a month or weekday name in any of
+// the rule set's languages, looked up by the hash token.Scan stored
+// (rules.Language.MonthAt, WeekdayAt).
 func isCalendarToken(set *rules.Set, t *token.Token) bool {
 	for _, code := range set.Codes {
 		l := set.Languages[code]
@@ -1042,7 +1043,7 @@ func (s *scratch) weekdays(e *wordEntry, set *rules.Set) uint8 {
 	return e.weekday >> 1
 }
 
-// isCalendar is isCalendarWord of e's word, looked up once per document
+// isCalendar is isCalendarToken of e's word, looked up once per document
 // and word.
 func (s *scratch) isCalendar(e *wordEntry, set *rules.Set) bool {
 	if e.calendar == 0 {
