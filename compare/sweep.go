@@ -122,18 +122,13 @@ func (sw *sweep) loadDated(i int32) error {
 	if len(sw.uBest) == 0 {
 		return nil
 	}
-	counts := map[int32]*[2]int{}
+	counts := kindCounts{}
 	for _, p := range od.posts {
 		if sw.kwDF[p] > maxWindowPosting {
 			continue
 		}
 		for _, u := range sw.uPost[p] {
-			k := counts[u]
-			if k == nil {
-				k = &[2]int{}
-				counts[u] = k
-			}
-			k[sw.kwKind[p]]++
+			counts.add(u, sw.kwKind[p])
 		}
 	}
 	for u, k := range counts {
@@ -145,11 +140,24 @@ func (sw *sweep) loadDated(i int32) error {
 	return nil
 }
 
+// kindCounts counts, per document, the keywords of each kind (keyword.kind)
+// it shares with the one being placed: what similarity reads.
+type kindCounts map[int32]*[2]int
+
+func (c kindCounts) add(doc int32, kind uint8) {
+	k := c[doc]
+	if k == nil {
+		k = &[2]int{}
+		c[doc] = k
+	}
+	k[kind]++
+}
+
 // join joins dated document i, published on day, with the later documents
 // (by number) of its window that datedJoins would pair it with.
 func (sw *sweep) join(i int32, day int64) {
 	od := sw.open[i]
-	counts := map[int32]*[2]int{}
+	counts := kindCounts{}
 	for _, p := range od.posts {
 		l := sw.post[p]
 		for len(l) > 0 && sw.ent[l[0]].day < day-storyDays-1 {
@@ -164,12 +172,7 @@ func (sw *sweep) join(i int32, day int64) {
 		}
 		for _, j := range l {
 			if j > i {
-				k := counts[j]
-				if k == nil {
-					k = &[2]int{}
-					counts[j] = k
-				}
-				k[sw.kwKind[p]]++
+				counts.add(j, sw.kwKind[p])
 			}
 		}
 	}
