@@ -294,15 +294,6 @@ func (e *Engine) ExtractThen(doc *claims.Document, then func(toks []token.Token,
 // newPass scans doc into the scratch buffers, settles its language and
 // sentences, and blocks the lines the language skips.
 func (e *Engine) newPass(doc *claims.Document, sc *scratch) *Pass {
-	if len(doc.Text) >= 64<<10 && cap(sc.toks) < len(doc.Text)/2 {
-		// Room for a long text's tokens, made at once: appending one
-		// by one to a small buffer grows it by a quarter at a time once
-		// it is large, which allocated a large document's tokens some
-		// five times over.
-		if n := tokenEstimate(doc.Text); cap(sc.toks) < n {
-			sc.toks = make([]token.Token, 0, n)
-		}
-	}
 	toks := token.Scan(doc.Text, sc.toks[:0])
 	sc.toks = toks
 	blocked := sc.blocked[:0]
@@ -319,58 +310,6 @@ func (e *Engine) newPass(doc *claims.Document, sc *scratch) *Pass {
 	p.blockSkipLines()
 	return p
 }
-
-// tokenEstimate is a little more than the number of tokens token.Scan
-// makes of text: one per run of letters and digits (any byte of a UTF-8
-// sequence counting as a letter) and one per other byte that is not a
-// space. A long text is measured in a few samples spread over it, scaled
-// up: counting every byte cost a tenth of extraction on text with few
-// claims, and a text whose density changes costs at most some growth.
-func tokenEstimate(text string) int {
-	const sample, samples = 16 << 10, 4
-	if len(text) <= sample*samples {
-		n := countTokens(text)
-		return n + n/8 + 16
-	}
-	n, step := 0, (len(text)-sample)/(samples-1)
-	for k := range samples {
-		n += countTokens(text[k*step : k*step+sample])
-	}
-	n = int(int64(n) * int64(len(text)) / (sample * samples))
-	return n + n/8 + 16
-}
-
-// countTokens is tokenEstimate's count over all of text.
-func countTokens(text string) int {
-	n, prev := 0, byte(byteSpace)
-	for i := 0; i < len(text); i++ {
-		c := byteClass[text[i]]
-		if c == byteOther || c == byteAlnum && prev != byteAlnum {
-			n++
-		}
-		prev = c
-	}
-	return n
-}
-
-// The classes of bytes tokenEstimate counts by.
-const (
-	byteOther = iota
-	byteAlnum
-	byteSpace
-)
-
-var byteClass = func() (t [256]byte) {
-	for c := range 256 {
-		switch {
-		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80:
-			t[c] = byteAlnum
-		case c == ' ' || c == '\n' || c == '\t' || c == '\r':
-			t[c] = byteSpace
-		}
-	}
-	return t
-}()
 
 // setLanguage keeps a language given by metadata or flag when the rules know
 // it, and otherwise counts each language's function words.

@@ -11,6 +11,7 @@
 package token
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -86,10 +87,15 @@ func (t *Token) Glued() bool { return t.Flags&(SpaceBefore|NewlineBefore) == 0 }
 
 // Scan appends the tokens of text to dst and returns it.
 func Scan(text string, dst []Token) []Token {
-	// News text has about one token per six bytes: room for one per five
-	// up front, so a large document is not copied over and over as it
-	// grows (append would double the slice some 20 times for 4 MB).
-	if need := len(dst) + len(text)/5 + 4; cap(dst) < need {
+	// Room up front, so that a large document is not copied over and
+	// over as it grows: news text has about one token per six bytes, so
+	// one per five; a long text is measured (tokenEstimate), since a page
+	// of figures has several times as many.
+	need := len(text)/5 + 4
+	if len(text) >= estimateFrom {
+		need = tokenEstimate(text)
+	}
+	if need += len(dst); cap(dst) < need {
 		dst = append(make([]Token, 0, need), dst...)
 	}
 	var flags uint8
@@ -110,7 +116,7 @@ func Scan(text string, dst []Token) []Token {
 				j++
 			}
 			s := text[i:j]
-			dst = append(dst, Token{Start: i, End: j, Kind: Number, Flags: flags, Hash: HashString(s), Text: s, Lower: s})
+			dst = append(room(dst), Token{Start: i, End: j, Kind: Number, Flags: flags, Hash: HashString(s), Text: s, Lower: s})
 			flags = 0
 			i = j
 		case c < utf8.RuneSelf:
@@ -121,7 +127,7 @@ func Scan(text string, dst []Token) []Token {
 				continue
 			}
 			s := text[i : i+1]
-			dst = append(dst, Token{Start: i, End: i + 1, Kind: Punct, Flags: flags, Hash: HashString(s), Text: s, Lower: s})
+			dst = append(room(dst), Token{Start: i, End: i + 1, Kind: Punct, Flags: flags, Hash: HashString(s), Text: s, Lower: s})
 			flags = 0
 			i++
 		default:
@@ -139,7 +145,7 @@ func Scan(text string, dst []Token) []Token {
 				i += size
 			default:
 				s := text[i : i+size]
-				dst = append(dst, Token{Start: i, End: i + size, Kind: Punct, Flags: flags, Hash: HashString(s), Text: s, Lower: s})
+				dst = append(room(dst), Token{Start: i, End: i + size, Kind: Punct, Flags: flags, Hash: HashString(s), Text: s, Lower: s})
 				flags = 0
 				i += size
 			}
@@ -222,6 +228,55 @@ func upperLetters(s string) int {
 	return n
 }
 
+// estimateFrom is the length from which Scan measures a text's tokens
+// rather than guessing.
+const estimateFrom = 64 << 10
+
+// tokenEstimate is a little more than the number of tokens Scan makes of
+// text: one per run of letters and digits (any byte of a UTF-8 sequence
+// counting as a letter) and one per other byte that is not a space. A long
+// text is measured in a few samples spread over it, scaled up: counting
+// every byte cost a tenth of extraction on text with few claims, and a
+// text whose density changes costs at most some growth (room).
+func tokenEstimate(text string) int {
+	const sample, samples = 16 << 10, 4
+	if len(text) <= sample*samples {
+		n := countTokens(text)
+		return n + n/8 + 16
+	}
+	n, step := 0, (len(text)-sample)/(samples-1)
+	for k := range samples {
+		n += countTokens(text[k*step : k*step+sample])
+	}
+	n = int(int64(n) * int64(len(text)) / (sample * samples))
+	return n + n/8 + 16
+}
+
+// countTokens is tokenEstimate's count over all of text.
+func countTokens(text string) int {
+	n, inWord := 0, false
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		word := wordClass[c] != 0
+		if word && !inWord || !word && c != ' ' && c != '\n' && c != '\t' && c != '\r' {
+			n++
+		}
+		inWord = word
+	}
+	return n
+}
+
+// room makes dst room for one more token, doubling a full slice: append
+// grows a large slice by a quarter at a time, which copied the tokens of a
+// text denser than Scan's first guess (a page of figures) some five times
+// over.
+func room(dst []Token) []Token {
+	if len(dst) == cap(dst) {
+		return slices.Grow(dst, len(dst)+1)
+	}
+	return dst
+}
+
 // word scans the word at i (see scanWord) and appends its token to dst.
 // The token is written in place: a 64-byte Token returned and then
 // appended was copied twice for every word.
@@ -243,7 +298,7 @@ func (a *lowerArena) word(dst []Token, text string, i int, flags uint8) []Token 
 	} else {
 		h = finishHash(h)
 	}
-	dst = append(dst, Token{})
+	dst = append(room(dst), Token{})
 	t := &dst[len(dst)-1]
 	t.Start, t.End, t.Kind, t.Flags, t.Hash, t.Text, t.Lower = i, j, Word, flags, h, s, low
 	return dst

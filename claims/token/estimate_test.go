@@ -1,15 +1,13 @@
-package extract
+package token
 
 import (
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/crosscheck/crosscheck/claims/token"
 )
 
-// TestTokenEstimate: newPass sizes the token buffer of a long text by
+// TestTokenEstimate: Scan sizes the token buffer of a long text by
 // tokenEstimate, which should hold every token of the text without being
 // far too large; a short estimate costs only the growth it was meant to
 // spare.
@@ -26,14 +24,14 @@ func TestTokenEstimate(t *testing.T) {
 		strings.Repeat("The quake on March 3 killed 12 people, officials said. ", 3000),
 		strings.Repeat("12,345 5.6 78% 1234\n", 8000),
 	}
-	files, _ := filepath.Glob("testdata/*.txt")
+	files, _ := filepath.Glob("../extract/testdata/*.txt")
 	for _, f := range files[:min(len(files), 40)] {
 		if b, err := os.ReadFile(f); err == nil {
 			texts = append(texts, string(b))
 		}
 	}
 	for _, text := range texts {
-		n, est := len(token.Scan(text, nil)), tokenEstimate(text)
+		n, est := len(Scan(text, nil)), tokenEstimate(text)
 		if est < n || est > 2*n+16 {
 			t.Errorf("%d tokens, estimate %d, in %.60q", n, est, text)
 		}
