@@ -139,12 +139,6 @@ func (l *Language) vagueOf(t *token.Token) ([2]float64, bool) {
 	return f.vague, f.isVague
 }
 
-// ordinalOf is l.ordinals[t.Lower] with its presence.
-func (l *Language) ordinalOf(t *token.Token) (int, bool) {
-	f := l.factsOf(t)
-	return f.ordinal, f.isOrdinal
-}
-
 // monthOf is l.months[t.Lower] with its presence.
 func (l *Language) monthOf(t *token.Token) (monthWord, bool) {
 	f := l.factsOf(t)
