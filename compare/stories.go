@@ -826,15 +826,12 @@ func newKeyword(class uint8, w string) keyword {
 	return keyword{h, w, class}
 }
 
-// kind tells names (participants and proper nouns) from content words.
-// key names the keyword by class and word, as the archive-wide counts of
-// a Stream and its window's postings do.
-func (k keyword) key() string { return string(k.appendKey(nil)) }
-
-// appendKey appends key's bytes to b: a map looked up with string(b)
-// builds no string.
+// appendKey appends the keyword's key to b: its class byte, then its
+// word, which is how the archive-wide counts of a Stream and its window's
+// postings name it. A map looked up with string(b) builds no string.
 func (k keyword) appendKey(b []byte) []byte { return append(append(b, k.class), k.word...) }
 
+// kind tells names (participants and proper nouns) from content words.
 func (k keyword) kind() uint8 {
 	if k.class == kwContent {
 		return 1

@@ -63,7 +63,7 @@ type Stream struct {
 
 	mu      sync.Mutex
 	entries []*streamEntry
-	df      tally          // keyword (keyword.key) -> documents having it
+	df      tally          // keyword (keyword.appendKey) -> documents having it
 	docFreq tally          // lead name -> documents whose text uses it (regroup's)
 	counts  *shingleCounts // in how many documents each shingle occurs (boilerplate)
 }

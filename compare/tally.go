@@ -21,7 +21,7 @@ func (t tally) add(k string) {
 	t[strings.Clone(k)] = &c
 }
 
-// addKeyword counts keyword w under its class, keyed as keyword.key does,
+// addKeyword counts keyword w under its class, keyed as keyword.appendKey spells it,
 // without building the key for a word already counted.
 func (t tally) addKeyword(w keyword, buf []byte) []byte {
 	buf = w.appendKey(buf[:0])

@@ -33,8 +33,8 @@ func TestTally(t *testing.T) {
 	for _, k := range []keyword{newKeyword(kwContent, "flood"), newKeyword(kwContent, "flood"), newKeyword(kwProper, "flood")} {
 		buf = kw.addKeyword(k, buf)
 	}
-	assert.EqualValues(t, 2, *kw[newKeyword(kwContent, "flood").key()])
-	assert.EqualValues(t, 1, *kw[newKeyword(kwProper, "flood").key()])
+	assert.EqualValues(t, 2, *kw[string(newKeyword(kwContent, "flood").appendKey(nil))])
+	assert.EqualValues(t, 1, *kw[string(newKeyword(kwProper, "flood").appendKey(nil))])
 }
 
 // shinglePostings answers as a map of slices does, through adds whose

@@ -912,13 +912,6 @@ func gap(a, b, c, d int) int {
 	return 0
 }
 
-// sentenceEvidence reads the evidence of the sentence of tokens [a, b).
-func (p *Pass) sentenceEvidence(a, b int) *sentenceInfo {
-	si := &sentenceInfo{}
-	p.readEvidence(si, a, b)
-	return si
-}
-
 // readEvidence reads the evidence, evoked frames and participants of the
 // sentence of tokens [a, b) into si, appending to its (empty) slices.
 func (p *Pass) readEvidence(si *sentenceInfo, a, b int) {

@@ -148,3 +148,11 @@ func union(a, b []string) []string {
 	sort.Strings(out)
 	return slices.Compact(out)
 }
+
+// sentenceEvidence reads the evidence of the sentence of tokens [a, b)
+// (frame assignment reads it into reused buffers instead).
+func (p *Pass) sentenceEvidence(a, b int) *sentenceInfo {
+	si := &sentenceInfo{}
+	p.readEvidence(si, a, b)
+	return si
+}
