@@ -215,9 +215,11 @@ type docInfo struct {
 	lead    *lead  // its title's and lead's anchors (events.go)
 	// titleEnd is where its title ends (0 when it has none).
 	titleEnd int
-	// names holds the names of its background sentences, by sentence
-	// number, once its text has been released (Stream); nil otherwise.
-	names map[int][]string
+	// names holds the names of its background sentences, ascending by
+	// sentence number, once its text has been released (Stream); nil
+	// otherwise. A sorted list, not a map: the last step holds it for
+	// every kept document of an archive.
+	names []sentenceNames
 }
 
 // attrRef is an attribute name ("casualties.killed") resolved against the

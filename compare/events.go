@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -868,7 +869,11 @@ func commonAnchor(a, b *episode) string {
 // read before.
 func (cm *comparer) namesOf(inf *docInfo, c *claims.Claim) []string {
 	if inf.names != nil {
-		return inf.names[c.Sentence]
+		k, ok := slices.BinarySearchFunc(inf.names, int32(c.Sentence), func(sn sentenceNames, n int32) int { return cmp.Compare(sn.sentence, n) })
+		if !ok {
+			return nil
+		}
+		return inf.names[k].names
 	}
 	if c.SentenceEnd > c.SentenceStart && c.SentenceEnd <= len(inf.doc.Text) {
 		return cm.sentenceNames(inf.doc.Text[c.SentenceStart:c.SentenceEnd])

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -365,13 +366,11 @@ func (k *keptInfo) hasNames(n int) bool {
 	return len(k.names) > 0 && k.names[len(k.names)-1].sentence == int32(n)
 }
 
-// namesBySentence is the map comparer.namesOf reads.
-func (k *keptInfo) namesBySentence() map[int][]string {
-	m := make(map[int][]string, len(k.names))
-	for _, sn := range k.names {
-		m[int(sn.sentence)] = sn.names
-	}
-	return m
+// namesBySentence is the list comparer.namesOf reads: k's names,
+// ascending by sentence.
+func (k *keptInfo) namesBySentence() []sentenceNames {
+	slices.SortStableFunc(k.names, func(a, b sentenceNames) int { return cmp.Compare(a.sentence, b.sentence) })
+	return k.names
 }
 
 func (s *Stream) newSweep(st Store, workers int) *sweep {

@@ -166,20 +166,31 @@ func RunArchive(src Source, opt Options, dir string) (*Archive, error) {
 		return nil
 	}}
 	// cr is not used after this: its findings, in the report now, are not
-	// held twice while the document list is read.
+	// held twice while the documents are read.
 	stories, copies := cr.StoryOf, cr.Copies
+	// The documents' metadata is read back only when written (the
+	// comparison held none of it), one at a time, in id order, which is
+	// the report's; here once first for the summary.
+	docs := &report.DocumentSource{N: len(ids), Each: func(f func(*report.Document) error) error {
+		for _, id := range ids {
+			d, err := sp.Doc(id)
+			if err != nil {
+				return err
+			}
+			rd := report.FromDocument(d, stories[d.ID], copies[d.ID])
+			if err := f(&rd); err != nil {
+				return err
+			}
+		}
+		return nil
+	}}
 	a := &Archive{spill: sp, Report: report.Build(report.Input{Findings: cr.Findings, Agreements: cr.Agreements,
-		Stories: stories, Syndicated: copies, ClaimSource: source})}
-	// The documents' metadata is read back only now (the comparison held
-	// none of it), one at a time into the report's document list: in id
-	// order, which is the list's.
-	a.Report.Documents = make([]report.Document, 0, len(ids))
+		ClaimSource: source, DocumentSource: docs})}
 	for _, id := range ids {
 		d, err := sp.Doc(id)
 		if err != nil {
 			return nil, err
 		}
-		a.Report.Documents = append(a.Report.Documents, report.FromDocument(d, stories[d.ID], copies[d.ID]))
 		if d.Status == claims.StatusSkipped {
 			a.Skipped = append(a.Skipped, d)
 		} else {

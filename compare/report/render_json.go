@@ -20,7 +20,7 @@ func renderJSON(w io.Writer, r *Report, _ RenderOptions) error {
 	jw := newJSONWriter(w)
 	jw.open()
 	jw.field("version", r.Version)
-	jsonObjects(jw, "documents", r.Documents, appendDocumentJSON)
+	jw.documents(r, r.Documents)
 	jw.claims(r, r.Claims)
 	jsonArray(jw, "discrepancies", r.Discrepancies)
 	jsonArray(jw, "agreements", r.Agreements)
@@ -46,7 +46,7 @@ func renderClaimsJSON(w io.Writer, r *Report, _ RenderOptions) error {
 	if docs == nil {
 		docs = []Document{}
 	}
-	jsonObjects(jw, "documents", docs, appendDocumentJSON)
+	jw.documents(r, docs)
 	cs := r.Claims
 	if cs == nil {
 		cs = []Claim{}
@@ -171,23 +171,47 @@ func (j *jsonWriter) claims(r *Report, cs []Claim) {
 		jsonObjects(j, "claims", cs, appendClaimJSON)
 		return
 	}
-	j.key("claims")
-	if r.lazy.N == 0 {
+	var buf []byte
+	streamObjects(j, "claims", r.lazy.N, r.lazy.Each, func(c *claims.Claim) {
+		v := FromClaim(c)
+		buf = appendClaimJSON(buf[:0], &v, "    ", "  ")
+		j.write(buf)
+	})
+}
+
+// documents writes the report's documents field: docs (r.Documents, or what
+// stands for it when nil), or for a report built with Input.DocumentSource
+// each document as it is read back.
+func (j *jsonWriter) documents(r *Report, docs []Document) {
+	if !r.isLazyDocs() {
+		jsonObjects(j, "documents", docs, appendDocumentJSON)
+		return
+	}
+	var buf []byte
+	streamObjects(j, "documents", r.lazyDocs.N, r.lazyDocs.Each, func(d *Document) {
+		buf = appendDocumentJSON(buf[:0], d, "    ", "  ")
+		j.write(buf)
+	})
+}
+
+// streamObjects writes a top-level array field of the n elements each
+// yields (an empty array when n is 0), each written by write; each's
+// error, or the writer's, becomes j's.
+func streamObjects[T any](j *jsonWriter, name string, n int, each func(func(*T) error) error, write func(*T)) {
+	j.key(name)
+	if n == 0 {
 		j.write([]byte("[]"))
 		return
 	}
 	j.write([]byte("["))
 	first := true
-	var buf []byte
-	err := r.lazy.Each(func(c *claims.Claim) error {
+	err := each(func(x *T) error {
 		if !first {
 			j.write([]byte(","))
 		}
 		first = false
 		j.write([]byte("\n    "))
-		v := FromClaim(c)
-		buf = appendClaimJSON(buf[:0], &v, "    ", "  ")
-		j.write(buf)
+		write(x)
 		return j.err
 	})
 	if j.err == nil {

@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
+	"io"
 	"strings"
 	"testing"
 
@@ -92,6 +94,62 @@ func TestLazyClaimsRenderTheSame(t *testing.T) {
 	lazy := Build(in)
 	require.NoError(t, lazy.Materialize())
 	assert.Equal(t, Build(lazyInput()), lazy)
+}
+
+// docSource stands for in's documents as an archive run's DocumentSource
+// does: converted as read, in id order, never held by the report.
+func docSource(in Input) *DocumentSource {
+	docs := Build(Input{Documents: in.Documents, Stories: in.Stories, Syndicated: in.Syndicated}).Documents
+	return &DocumentSource{N: len(docs), Each: func(f func(*Document) error) error {
+		for _, d := range docs {
+			if err := f(&d); err != nil {
+				return err
+			}
+		}
+		return nil
+	}}
+}
+
+// A report built with a DocumentSource (and a lazy claim list) renders
+// exactly as one built with its documents in memory, in every format, and
+// Materialize makes the two equal; with no documents, the JSON still says
+// [] (an archive run's list was never nil).
+func TestDocumentSourceRendersTheSame(t *testing.T) {
+	lazyDocs := func() *Report {
+		in := lazyInput()
+		in.Stories = map[string]int{"a": 1, "b": 1}
+		in.DocumentSource, in.Documents, in.LazyClaims = docSource(in), nil, true
+		return Build(in)
+	}
+	eagerIn := lazyInput()
+	eagerIn.Stories = map[string]int{"a": 1, "b": 1}
+	for _, f := range Formats() {
+		t.Run(f, func(t *testing.T) {
+			lazy := lazyDocs()
+			assert.Nil(t, lazy.Documents, "documents not held until needed")
+			assert.Equal(t, 2, lazy.DocumentCount())
+			assert.Equal(t, render(t, Build(eagerIn), f, RenderOptions{}), render(t, lazy, f, RenderOptions{}))
+		})
+	}
+	for _, f := range ClaimFormats() {
+		assert.Equal(t, renderClaims(t, Build(eagerIn), f, RenderOptions{}), renderClaims(t, lazyDocs(), f, RenderOptions{}), f)
+	}
+	lazy := lazyDocs()
+	require.NoError(t, lazy.Materialize())
+	assert.Equal(t, Build(eagerIn), lazy)
+
+	none := Build(Input{DocumentSource: &DocumentSource{Each: func(func(*Document) error) error { return nil }}})
+	assert.Contains(t, render(t, none, "json", RenderOptions{}), `"documents": [],`)
+}
+
+// A document source's error is the renderer's.
+func TestDocumentSourceError(t *testing.T) {
+	bad := errors.New("spill file: gone")
+	r := Build(Input{DocumentSource: &DocumentSource{N: 1, Each: func(func(*Document) error) error { return bad }}})
+	for _, f := range []string{"json", "jsonl"} {
+		assert.ErrorIs(t, Render(io.Discard, r, f, RenderOptions{}), bad, f)
+	}
+	assert.ErrorIs(t, Render(io.Discard, r, "table", RenderOptions{}), bad, "materialized for the table")
 }
 
 // Every JSON Lines line is one object with a type; the lines come in the

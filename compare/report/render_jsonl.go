@@ -61,7 +61,7 @@ func renderJSONL(w io.Writer, r *Report, _ RenderOptions) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	enc := json.NewEncoder(bw)
 	nd, na := len(r.Discrepancies), len(r.Agreements)
-	err := enc.Encode(jsonlHeader{Type: "report", Version: r.Version, Documents: len(r.Documents),
+	err := enc.Encode(jsonlHeader{Type: "report", Version: r.Version, Documents: r.DocumentCount(),
 		Claims: r.ClaimCount(), Discrepancies: &nd, Agreements: &na})
 	for i := 0; i < nd && err == nil; i++ {
 		err = enc.Encode(jsonlDiscrepancy{"discrepancy", &r.Discrepancies[i]})
@@ -84,7 +84,7 @@ func renderJSONL(w io.Writer, r *Report, _ RenderOptions) error {
 func renderClaimsJSONL(w io.Writer, r *Report, _ RenderOptions) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	enc := json.NewEncoder(bw)
-	err := enc.Encode(jsonlHeader{Type: "claims", Version: r.Version, Documents: len(r.Documents), Claims: r.ClaimCount()})
+	err := enc.Encode(jsonlHeader{Type: "claims", Version: r.Version, Documents: r.DocumentCount(), Claims: r.ClaimCount()})
 	if err == nil {
 		err = jsonlDocsAndClaims(bw, enc, r)
 	}
@@ -97,10 +97,11 @@ func renderClaimsJSONL(w io.Writer, r *Report, _ RenderOptions) error {
 // jsonlDocsAndClaims writes the document lines, then the claim lines
 // (converted one at a time for a report built with Input.LazyClaims).
 func jsonlDocsAndClaims(w *bufio.Writer, enc *json.Encoder, r *Report) error {
-	for i := range r.Documents {
-		if err := enc.Encode(jsonlDocument{"document", &r.Documents[i]}); err != nil {
-			return err
-		}
+	err := r.EachDocument(func(d *Document) error {
+		return enc.Encode(jsonlDocument{"document", d})
+	})
+	if err != nil {
+		return err
 	}
 	if !r.isLazyClaims() {
 		for i := range r.Claims {

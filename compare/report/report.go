@@ -31,6 +31,20 @@ type Report struct {
 	// Input.LazyClaims or Input.ClaimSource (lazy.Each set); Claims is then nil
 	// until Materialize.
 	lazy ClaimSource
+	// lazyDocs yields the documents of a report built with
+	// Input.DocumentSource (lazyDocs.Each set); Documents is then nil until
+	// Materialize.
+	lazyDocs DocumentSource
+}
+
+// DocumentSource yields a report's documents in report order (by id)
+// without holding them, as ClaimSource does for claims: an archive run
+// reads them back from its spill file as they are written. N is how many;
+// Each calls f for each one and stops at f's first error; f must not keep
+// the pointer. A source may be read more than once.
+type DocumentSource struct {
+	N    int
+	Each func(f func(*Document) error) error
 }
 
 // ClaimSource yields a report's claims in report order (by document, then
@@ -182,6 +196,9 @@ type Input struct {
 	// claims are read from it as the report is written, in report order,
 	// and never all held (an archive run reads them back from disk).
 	ClaimSource *ClaimSource
+	// DocumentSource, when set, stands for Documents (which is then
+	// ignored), as ClaimSource stands for Claims.
+	DocumentSource *DocumentSource
 }
 
 // Build assembles the report in a deterministic order: documents by id,
@@ -189,12 +206,16 @@ type Input struct {
 func Build(in Input) *Report {
 	// Sized up front: a claim is a large value, and growing by doubling
 	// copied the claims of a 10,000-article run about twice over.
-	r := &Report{Version: Version, Documents: make([]Document, 0, len(in.Documents)),
-		Discrepancies: make([]Discrepancy, 0, len(in.Findings)), Agreements: []Agreement{}}
-	docs := append([]*claims.Document(nil), in.Documents...)
-	sort.SliceStable(docs, func(i, j int) bool { return docs[i].ID < docs[j].ID })
-	for _, d := range docs {
-		r.Documents = append(r.Documents, FromDocument(d, in.Stories[d.ID], in.Syndicated[d.ID]))
+	r := &Report{Version: Version, Discrepancies: make([]Discrepancy, 0, len(in.Findings)), Agreements: []Agreement{}}
+	if in.DocumentSource != nil {
+		r.lazyDocs = *in.DocumentSource
+	} else {
+		r.Documents = make([]Document, 0, len(in.Documents))
+		docs := append([]*claims.Document(nil), in.Documents...)
+		sort.SliceStable(docs, func(i, j int) bool { return docs[i].ID < docs[j].ID })
+		for _, d := range docs {
+			r.Documents = append(r.Documents, FromDocument(d, in.Stories[d.ID], in.Syndicated[d.ID]))
+		}
 	}
 	if in.ClaimSource != nil {
 		r.lazy = *in.ClaimSource
@@ -203,7 +224,7 @@ func Build(in Input) *Report {
 		SortClaims(cs)
 		r.lazy = sliceSource(cs)
 		if !in.LazyClaims {
-			r.Materialize()
+			r.materializeClaims() // a slice's source cannot fail
 		}
 	}
 	for _, f := range in.Findings {
@@ -308,9 +329,26 @@ func FromFinding(f compare.Finding) Discrepancy {
 }
 
 // Materialize converts the claims of a report built with Input.LazyClaims
-// or Input.ClaimSource into Claims (a no-op otherwise); the error is the
+// or Input.ClaimSource into Claims, and the documents of one built with
+// Input.DocumentSource into Documents (a no-op otherwise); the error is the
 // source's.
 func (r *Report) Materialize() error {
+	if r.isLazyDocs() {
+		r.Documents = make([]Document, 0, r.lazyDocs.N)
+		err := r.lazyDocs.Each(func(d *Document) error {
+			r.Documents = append(r.Documents, *d)
+			return nil
+		})
+		r.lazyDocs = DocumentSource{}
+		if err != nil {
+			return err
+		}
+	}
+	return r.materializeClaims()
+}
+
+// materializeClaims is Materialize for the claims alone.
+func (r *Report) materializeClaims() error {
 	if !r.isLazyClaims() {
 		return nil
 	}
@@ -326,6 +364,32 @@ func (r *Report) Materialize() error {
 // isLazyClaims reports whether the claims are read from r.lazy as they are
 // written (Claims is then nil).
 func (r *Report) isLazyClaims() bool { return r.lazy.Each != nil }
+
+// isLazyDocs reports whether the documents are read from r.lazyDocs as
+// they are written (Documents is then nil).
+func (r *Report) isLazyDocs() bool { return r.lazyDocs.Each != nil }
+
+// DocumentCount is the number of documents, materialized or not.
+func (r *Report) DocumentCount() int {
+	if r.isLazyDocs() {
+		return r.lazyDocs.N
+	}
+	return len(r.Documents)
+}
+
+// EachDocument calls f for each document in report order, materialized or
+// not, and stops at f's first error; f must not keep the pointer.
+func (r *Report) EachDocument(f func(*Document) error) error {
+	if r.isLazyDocs() {
+		return r.lazyDocs.Each(f)
+	}
+	for i := range r.Documents {
+		if err := f(&r.Documents[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
 // ClaimCount is the number of claims, materialized or not.
 func (r *Report) ClaimCount() int {
