@@ -235,21 +235,27 @@ func newComparer(set *rules.Set, read []*claims.Document, res *Result, g *groupi
 		info: make(map[string]*docInfo, len(read)), stop: stop, ex: ex}
 	infos := make([]docInfo, len(read))
 	for i, d := range read {
-		inf := &infos[i]
-		inf.doc, inf.source = d, res.SourceOf[d.ID]
-		if sid := res.StoryOf[d.ID]; sid >= 1 && sid <= len(res.Stories) {
-			inf.story = &res.Stories[sid-1] // stories are numbered from 1 in order
-		}
-		inf.eventOK, inf.alone, inf.lead = g.eventOK[d.ID], g.alone[d.ID], g.leads[d.ID]
-		if inf.lead != nil {
-			inf.titleEnd = inf.lead.titleEnd
-		} else {
-			inf.titleEnd = titleSpan(d.Text)
-		}
-		cm.docs[d.ID] = d
-		cm.info[d.ID] = inf
+		cm.add(d, &infos[i], g)
 	}
 	return cm
+}
+
+// add makes d one of the comparer's documents, described by inf.
+func (cm *comparer) add(d *claims.Document, inf *docInfo, g *grouping) *docInfo {
+	res := cm.res
+	inf.doc, inf.source = d, res.SourceOf[d.ID]
+	if sid := res.StoryOf[d.ID]; sid >= 1 && sid <= len(res.Stories) {
+		inf.story = &res.Stories[sid-1] // stories are numbered from 1 in order
+	}
+	inf.eventOK, inf.alone, inf.lead = g.eventOK[d.ID], g.alone[d.ID], g.leads[d.ID]
+	if inf.lead != nil {
+		inf.titleEnd = inf.lead.titleEnd
+	} else {
+		inf.titleEnd = titleSpan(d.Text)
+	}
+	cm.docs[d.ID] = d
+	cm.info[d.ID] = inf
+	return inf
 }
 
 // infoOf returns what is known of the document with this id, or nil for a

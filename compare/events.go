@@ -712,6 +712,13 @@ type episode struct {
 // sentence, the background event's key ("" for none) and, per key, the
 // words that say why its episodes were joined.
 func (cm *comparer) backgroundEvents(cs []*claims.Claim) (map[string]map[int]string, map[string]string) {
+	return cm.groupEpisodes(cm.episodes(cs))
+}
+
+// episodes finds the episodes of the background sentences of cs, claims
+// in document order. An episode never spans two documents, so the
+// episodes of a list are those of its documents' parts, in order.
+func (cm *comparer) episodes(cs []*claims.Claim) []*episode {
 	// The time each background sentence names (its first date's).
 	when := map[string]map[int]string{}
 	for _, c := range cs {
@@ -749,8 +756,13 @@ func (cm *comparer) backgroundEvents(cs []*claims.Claim) (map[string]map[int]str
 			cur.figures = append(cur.figures, f)
 		}
 	}
-	// Group episodes of different articles with the same time and a
-	// shared anchor.
+	return eps
+}
+
+// groupEpisodes groups episodes of different articles with the same time
+// and a shared anchor into background events: per document and sentence,
+// the event's key, and per key why its episodes were joined.
+func (cm *comparer) groupEpisodes(eps []*episode) (map[string]map[int]string, map[string]string) {
 	u := newUnionFind(len(eps))
 	shared := map[[2]int]string{}
 	// Candidate pairs share a time and an anchor: an inverted index on

@@ -67,6 +67,10 @@ type Stream struct {
 	df      tally          // keyword (keyword.appendKey) -> documents having it
 	docFreq tally          // lead name -> documents whose text uses it (regroup's)
 	counts  *shingleCounts // in how many documents each shingle occurs (boilerplate)
+
+	// kept counts the claims kept for the last step and, of them, those
+	// compared (in blocks that hold claims of two documents or more).
+	kept struct{ all, compared int }
 }
 
 // streamEntry is what Stream keeps of one document between the passes.
@@ -173,6 +177,8 @@ type Store interface {
 	// Load returns a document with its text, and its claims in document
 	// order.
 	Load(id string) (*claims.Document, []*claims.Claim, error)
+	// Claims returns a document's claims in document order.
+	Claims(id string) ([]*claims.Claim, error)
 	// Words returns the encoded grouping words Add returned for it.
 	Words(id string) ([]byte, error)
 }
@@ -250,6 +256,12 @@ func (m *MemStore) Doc(id string) (*claims.Document, error) {
 func (m *MemStore) Load(id string) (*claims.Document, []*claims.Claim, error) {
 	e, err := m.get(id)
 	return e.d, e.cs, err
+}
+
+// Claims implements Store.
+func (m *MemStore) Claims(id string) ([]*claims.Claim, error) {
+	e, err := m.get(id)
+	return e.cs, err
 }
 
 // Words implements Store.

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/crosscheck/crosscheck/claims"
+	"github.com/crosscheck/crosscheck/claims/extract"
 	"github.com/crosscheck/crosscheck/rules"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -221,4 +222,47 @@ func (f *failingStore) Load(id string) (*claims.Document, []*claims.Claim, error
 		return nil, nil, fmt.Errorf("spill file: disk gone (%s)", id)
 	}
 	return f.MemStore.Load(id)
+}
+
+// The claims kept for the last step (once-only events, background
+// sentences) are compared only when their block holds claims of two
+// documents or more: a pact only one article mentions, or two mentions of
+// it in one article, is read and set aside, and the result is Compare's.
+func TestKeptClaimsOfOneDocumentSetAside(t *testing.T) {
+	set, err := rules.Builtin()
+	require.NoError(t, err)
+	day := time.Date(2024, 12, 30, 0, 0, 0, 0, time.UTC)
+	texts := map[string]string{
+		// Two articles date the same pact differently: compared.
+		"a": "Kim Jong Un and Vladimir Putin signed their defence pact in 2023, the agency recalled.",
+		"b": "Russia and North Korea signed the defence treaty in June 2024, according to the ministry.",
+		// A pact only one article names, twice: set aside.
+		"c": "France and Germany signed a water treaty in 2019. France and Germany signed that treaty after long talks in 2019.",
+	}
+	var docs []*claims.Document
+	cs := map[string][]*claims.Claim{}
+	eng := extract.New(set)
+	for _, id := range []string{"a", "b", "c"} {
+		d := &claims.Document{ID: id, Path: id + ".txt", Text: texts[id], Language: "en", Status: claims.StatusRead,
+			Published: day, PublishedSource: claims.SourceMetadata}
+		docs = append(docs, d)
+		cs[id] = eng.Extract(d)
+	}
+	var all []*claims.Claim
+	for _, d := range docs {
+		all = append(all, cs[d.ID]...)
+	}
+	want := Compare(docs, all, set)
+	require.NotEmpty(t, want.Findings, "the pact's two dates conflict")
+
+	s := NewStream(set)
+	store := NewMemStore()
+	for _, d := range docs {
+		store.Put(d, cs[d.ID], s.Add(d, cs[d.ID]))
+	}
+	got, _, err := s.Run(store, 2)
+	require.NoError(t, err)
+	assert.Equal(t, want, got)
+	assert.Equal(t, 4, s.kept.all, "every pact date is kept for the last step")
+	assert.Equal(t, 2, s.kept.compared, "only a's and b's are compared")
 }

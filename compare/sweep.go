@@ -3,6 +3,7 @@ package compare
 import (
 	"cmp"
 	"fmt"
+	"hash/fnv"
 	"math"
 	"slices"
 	"sort"
@@ -633,42 +634,117 @@ func (sw *sweep) stories() (Result, map[int]int) {
 }
 
 // compareKept reads the kept claims back and compares them across the
-// stories of res.
+// stories of res. They are read three times, never all held: first for
+// their documents' background episodes (grouped across the archive into
+// background events), then for the blocks they go to, and last only the
+// claims of blocks that hold claims of two documents or more; a block of
+// one document's claims has one source and finds nothing (compareGroup),
+// so the result is the one all of them at once would give.
 func (sw *sweep) compareKept(res *Result) ([]blockResult, error) {
-	var docs []*claims.Document
-	var later []*claims.Claim
+	var ids []string // kept documents, in id order (the claims' order)
 	for _, id := range sw.ids {
-		k := sw.kept[id]
-		if k == nil {
-			continue
+		if sw.kept[id] != nil {
+			ids = append(ids, id)
 		}
-		d, cs, err := sw.store.Load(id)
+	}
+	cm := newComparer(sw.s.set, nil, res, &grouping{Result: *res}, sw.s.stop, nil)
+	infos := make([]docInfo, len(ids))
+	var eps []*episode
+	for i, id := range ids {
+		d, err := sw.store.Doc(id)
 		if err != nil {
 			return nil, err
 		}
 		// What the comparer reads of a document is its id and date (the
-		// kept claims' sentence names stand for its text): the rest of
-		// its metadata, for thousands of documents, is not held.
-		docs = append(docs, &claims.Document{ID: d.ID, Published: d.Published})
-		for _, at := range k.claims {
-			if int(at) >= len(cs) {
-				return nil, fmt.Errorf("document %s: %d claims read back, claim %d kept", id, len(cs), at)
+		// kept claims' sentence names stand for its text): the rest of its
+		// metadata, for thousands of documents, is not held.
+		inf := cm.add(&claims.Document{ID: d.ID, Published: d.Published}, &infos[i], &grouping{})
+		k := sw.kept[id]
+		inf.background, inf.names = sentenceSet(k.background), k.namesBySentence()
+		kc, err := sw.keptClaims(id)
+		if err != nil {
+			return nil, err
+		}
+		sw.s.kept.all += len(kc)
+		eps = append(eps, cm.episodes(kc)...)
+	}
+	cm.bgKeys, cm.bgWhy = cm.groupEpisodes(eps)
+	eps = nil
+	// Which blocks hold claims of two documents or more: by a hash of the
+	// block's key, the first document's number (from 1), or -1 for more
+	// than one. Two keys with one hash can only make a block look shared:
+	// its claims are then read for nothing, and the result is the same.
+	shared := map[uint64]int32{}
+	for i, id := range ids {
+		kc, err := sw.keptClaims(id)
+		if err != nil {
+			return nil, err
+		}
+		for _, b := range cm.blocks(kc, phaseGlobal) {
+			h := keyHash(b.key)
+			switch first, ok := shared[h]; {
+			case !ok:
+				shared[h] = int32(i + 1)
+			case first != int32(i+1):
+				shared[h] = -1
 			}
-			later = append(later, cs[at])
 		}
 	}
-	cm := newComparer(sw.s.set, docs, res, &grouping{Result: *res}, sw.s.stop, nil)
-	for id, k := range sw.kept {
-		inf := cm.info[id]
-		inf.background, inf.names = sentenceSet(k.background), k.namesBySentence()
+	var later []*claims.Claim
+	for _, id := range ids {
+		kc, err := sw.keptClaims(id)
+		if err != nil {
+			return nil, err
+		}
+		var need map[*claims.Claim]bool
+		for _, b := range cm.blocks(kc, phaseGlobal) {
+			if shared[keyHash(b.key)] != -1 {
+				continue
+			}
+			if need == nil {
+				need = map[*claims.Claim]bool{}
+			}
+			for _, c := range b.claims {
+				need[c] = true
+			}
+		}
+		for _, c := range kc {
+			if need[c] {
+				later = append(later, c)
+			}
+		}
 	}
-	sort.SliceStable(later, func(i, j int) bool { return byDocStart(later[i], later[j]) < 0 })
-	cm.bgKeys, cm.bgWhy = cm.backgroundEvents(later)
+	sw.s.kept.compared = len(later)
 	rs := cm.compareClaims(later, phaseGlobal)
 	if sw.s.Slim {
 		slim(rs, nil)
 	}
 	return rs, nil
+}
+
+// keptClaims reads document id's kept claims back, in document order.
+func (sw *sweep) keptClaims(id string) ([]*claims.Claim, error) {
+	cs, err := sw.store.Claims(id)
+	if err != nil {
+		return nil, err
+	}
+	k := sw.kept[id]
+	kc := make([]*claims.Claim, 0, len(k.claims))
+	for _, at := range k.claims {
+		if int(at) >= len(cs) {
+			return nil, fmt.Errorf("document %s: %d claims read back, claim %d kept", id, len(cs), at)
+		}
+		kc = append(kc, cs[at])
+	}
+	sort.SliceStable(kc, func(i, j int) bool { return byDocStart(kc[i], kc[j]) < 0 })
+	return kc, nil
+}
+
+// keyHash is a block key's 64-bit FNV-1a hash.
+func keyHash(key string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(key))
+	return h.Sum64()
 }
 
 // renumber replaces the provisional story number in a block key

@@ -152,7 +152,7 @@ func RunArchive(src Source, opt Options, dir string) (*Archive, error) {
 			if sp.claimCount(id) == 0 {
 				continue
 			}
-			cs, err := sp.claims(id)
+			cs, err := sp.Claims(id)
 			if err != nil {
 				return err
 			}
@@ -315,8 +315,8 @@ func (s *spill) Doc(id string) (*claims.Document, error) {
 	return s.decodeDoc(b)
 }
 
-// claims reads a document's claims back.
-func (s *spill) claims(id string) ([]*claims.Claim, error) {
+// Claims reads a document's claims back.
+func (s *spill) Claims(id string) ([]*claims.Claim, error) {
 	b, _, err := s.read(id, span.claimsPart)
 	if err != nil {
 		return nil, err
