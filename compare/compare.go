@@ -173,8 +173,22 @@ func flatten(rs []blockResult) ([]Finding, []Agreement) {
 		rs = slices.Clone(rs)
 		slices.SortStableFunc(rs, func(a, b blockResult) int { return strings.Compare(a.key, b.key) })
 	}
+	nf, na := 0, 0
+	for _, r := range rs {
+		nf, na = nf+len(r.findings), na+len(r.agreements)
+	}
+	if nf == 0 && na == 0 {
+		return nil, nil
+	}
+	// Sized once: an archive's lists run to tens of thousands.
 	var fs []Finding
 	var as []Agreement
+	if nf > 0 {
+		fs = make([]Finding, 0, nf)
+	}
+	if na > 0 {
+		as = make([]Agreement, 0, na)
+	}
 	for _, r := range rs {
 		fs = append(fs, r.findings...)
 		as = append(as, r.agreements...)

@@ -221,12 +221,25 @@ func unitOf(l *rules.Language, name string) *rules.Unit {
 // already shows all of its claims, adding its explanation there, so one
 // problem is one row; other internal findings stay on their own.
 func mergeInternal(fs, internal []Finding) []Finding {
-	// For each claim, the findings that show it, so that merging stays
-	// linear in the number of findings.
+	if len(internal) == 0 {
+		return fs
+	}
+	// For each claim of an internal finding, the findings that show it, so
+	// that merging stays linear in the number of findings (and holds no
+	// entry for the other claims: an archive's findings quote tens of
+	// thousands).
+	wanted := map[string]bool{}
+	for _, in := range internal {
+		for _, id := range in.ClaimIDs() {
+			wanted[id] = true
+		}
+	}
 	byClaim := map[string][]int{}
 	for k := range fs {
 		for _, id := range fs[k].ClaimIDs() {
-			byClaim[id] = append(byClaim[id], k)
+			if wanted[id] {
+				byClaim[id] = append(byClaim[id], k)
+			}
 		}
 	}
 	n := len(fs)

@@ -57,6 +57,12 @@ type Stream struct {
 	// temporary directory) until the last step, instead of in memory.
 	SpillResults bool
 	SpillDir     string
+	// BetweenPhases, when set, is called once the sweep has released its
+	// window and before the last step reads the results back: a run that
+	// bounds its memory returns what the sweep freed to the system there
+	// (debug.FreeOSMemory), so that the last step's allocations do not
+	// come on top of it.
+	BetweenPhases func()
 
 	set  *rules.Set
 	stop map[string]bool

@@ -564,6 +564,9 @@ func (sw *sweep) finish() (Result, error) {
 	sw.ent, sw.compOf, sw.compMin = nil, nil, nil
 	sw.copies.release()
 	sw.s.counts = nil
+	if sw.s.BetweenPhases != nil {
+		sw.s.BetweenPhases()
+	}
 	res, prov := sw.stories()
 	// The kept claims first, then the stories' results (from the log): the
 	// two are not held at once.
@@ -584,6 +587,7 @@ func (sw *sweep) finish() (Result, error) {
 		sw.out[i].key = renumber(sw.out[i].key, prov)
 	}
 	res.Findings, res.Agreements = flatten(append(sw.out, global...))
+	sw.out, global = nil, nil // flattened: not held twice
 	// Internal findings in document order, as internalChecks gives them
 	// for the whole archive.
 	slices.SortStableFunc(sw.inner, func(a, b docFindings) int { return strings.Compare(a.doc, b.doc) })
@@ -591,6 +595,7 @@ func (sw *sweep) finish() (Result, error) {
 	for _, d := range sw.inner {
 		internal = append(internal, d.fs...)
 	}
+	sw.inner = nil
 	res.Findings = mergeInternal(res.Findings, internal)
 	sort.SliceStable(res.Findings, func(i, j int) bool { return res.Findings[i].ID < res.Findings[j].ID })
 	return res, nil

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 	"sync"
 
@@ -139,6 +140,11 @@ func RunArchive(src Source, opt Options, dir string) (*Archive, error) {
 	if err := sp.flush(); err != nil {
 		return nil, err
 	}
+	// Each phase's garbage is returned to the system before the next
+	// phase allocates: the collector would otherwise hand it back only
+	// gradually, and the next phase's peak would come on top of it.
+	debug.FreeOSMemory()
+	st.BetweenPhases = debug.FreeOSMemory
 	cr, ids, err := st.Run(sp, workers)
 	if err != nil {
 		return nil, err
