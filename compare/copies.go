@@ -119,35 +119,34 @@ func (g *copyGroups) trim(day int64, ent []*streamEntry) {
 
 // shinglePostings lists documents per shingle, in the order they were
 // added. Most of a window's shingles belong to one document (copies are
-// few), so a posting of one document is held in the map's value itself: a
-// map of slices cost a slice header and an allocation per shingle, about
+// few), so a posting of one document is held in the table's value itself:
+// a map of slices cost a slice header and an allocation per shingle, about
 // 50 bytes, and was the window's largest part (23 MB at 40,000 articles
-// over a year).
+// over a year); a Go map of int32s still cost 20 to 30 bytes a shingle
+// (see table).
 type shinglePostings struct {
-	one  map[uint64]int32 // >= 0: the posting's one document; < 0: -1-k, the posting is many[k]
+	one  table // >= 0: the posting's one document; < 0: -1-k, the posting is many[k]
 	many [][]int32
 	buf  []int32 // add's answer
 }
 
-func newShinglePostings() shinglePostings {
-	return shinglePostings{one: map[uint64]int32{}}
-}
+func newShinglePostings() shinglePostings { return shinglePostings{} }
 
 // add appends document i to h's posting, first dropping from its front the
 // documents live rejects (they were added earlier, so they are older), and
 // returns the documents it held before i, valid until the next call.
 func (p *shinglePostings) add(h uint64, i int32, live func(int32) bool) []int32 {
-	v, ok := p.one[h]
+	v, ok := p.one.get(h)
 	switch {
 	case !ok:
-		p.one[h] = i
+		p.one.put(h, i)
 		return nil
 	case v >= 0:
 		if !live(v) {
-			p.one[h] = i
+			p.one.put(h, i)
 			return nil
 		}
-		p.one[h] = -1 - int32(len(p.many))
+		p.one.put(h, -1-int32(len(p.many)))
 		p.many = append(p.many, []int32{v, i})
 		p.buf = append(p.buf[:0], v)
 		return p.buf
@@ -162,16 +161,12 @@ func (p *shinglePostings) add(h uint64, i int32, live func(int32) bool) []int32 
 	return p.buf
 }
 
-// trim drops the documents live rejects from every posting, in a new map:
-// a Go map keeps its largest size after deletes.
+// trim drops the documents live rejects from every posting, in place.
 func (p *shinglePostings) trim(live func(int32) bool) {
-	out := shinglePostings{one: make(map[uint64]int32, len(p.one)/2)}
-	for h, v := range p.one {
+	var many [][]int32
+	p.one.filter(func(_ uint64, v int32) (int32, bool) {
 		if v >= 0 {
-			if live(v) {
-				out.one[h] = v
-			}
-			continue
+			return v, live(v)
 		}
 		l := p.many[-1-v]
 		for len(l) > 0 && !live(l[0]) {
@@ -179,14 +174,14 @@ func (p *shinglePostings) trim(live func(int32) bool) {
 		}
 		switch len(l) {
 		case 0:
+			return 0, false
 		case 1:
-			out.one[h] = l[0]
-		default:
-			out.one[h] = -1 - int32(len(out.many))
-			out.many = append(out.many, slices.Clip(l))
+			return l[0], true
 		}
-	}
-	*p = out
+		many = append(many, slices.Clip(l))
+		return -1 - int32(len(many)-1), true
+	})
+	p.many = many
 }
 
 // trimPostings returns the postings (documents in load order, so the

@@ -85,7 +85,7 @@ func (sw *sweep) run() error {
 		if err := sw.closeUpTo(day - storyDays - 1); err != nil {
 			return err
 		}
-		if day-trimmed >= copyDays {
+		if day-trimmed >= trimDays {
 			// Drop the postings of documents that have left the window
 			// everywhere, not only where a later document looks.
 			sw.copies.trim(day, sw.ent)
@@ -553,6 +553,12 @@ func (s *Stream) hasOnce(c *claims.Claim) bool {
 	}
 	return false
 }
+
+// trimDays is how often, in days of the sweep, postings of documents that
+// have left the window are dropped. Between trims the postings hold
+// copyDays+trimDays days of documents: trimming every copyDays let them
+// reach twice the window; each trim walks the window once.
+const trimDays = 3
 
 // finish numbers the stories as Compare does (by their first document),
 // compares the claims kept for last and puts every result in Compare's
