@@ -63,6 +63,12 @@ type Stream struct {
 	// (debug.FreeOSMemory), so that the last step's allocations do not
 	// come on top of it.
 	BetweenPhases func()
+	// AgreementSink, when set, receives the agreements instead of
+	// Result.Agreements (which is then empty), in no particular order: the
+	// order Result.Agreements would have is by key (its block's), then seq.
+	// An archive run keeps them on disk rather than in memory (tens of
+	// thousands of them). An error it returns is Run's.
+	AgreementSink func(key string, seq int, a Agreement) error
 
 	set  *rules.Set
 	stop map[string]bool
@@ -396,6 +402,8 @@ func (s *Stream) newSweep(st Store, workers int) *sweep {
 	sw := &sweep{s: s, store: st, kw: map[string]int32{}, post: map[int32][]int32{}, open: map[int32]*openDoc{},
 		comps: map[int32]*comp{}, uPost: map[int32][]int32{}, uBest: map[int32]undatedBest{}, uNames: map[string]bool{},
 		uLeads: map[string]*lead{}, kept: map[string]*keptInfo{}, jobs: make(chan storyJob, workers)}
+	sw.all = make([]string, 0, len(s.entries))
+	sw.ids, sw.ent = make([]string, 0, len(s.entries)), make([]*streamEntry, 0, len(s.entries))
 	for _, e := range s.entries {
 		sw.all = append(sw.all, e.id)
 		if !e.skipped {

@@ -580,17 +580,45 @@ func (sw *sweep) finish() (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	// Agreements go to the sink, when there is one, as they are read: seq
+	// counts them in the order flatten puts them in before sorting by key.
+	seq := 0
+	var sinkErr error
+	sink := func(rs []blockResult) {
+		if sw.s.AgreementSink == nil {
+			return
+		}
+		for i := range rs {
+			for _, a := range rs[i].agreements {
+				if sinkErr == nil {
+					sinkErr = sw.s.AgreementSink(rs[i].key, seq, a)
+				}
+				seq++
+			}
+			rs[i].agreements = nil
+		}
+	}
 	if sw.log != nil {
 		err := sw.log.each(func(rs []blockResult, internal []docFindings) {
+			for i := range rs {
+				rs[i].key = renumber(rs[i].key, prov)
+			}
+			sink(rs)
 			sw.out = append(sw.out, rs...)
 			sw.inner = append(sw.inner, internal...)
 		})
 		if err != nil {
 			return Result{}, err
 		}
+	} else {
+		for i := range sw.out {
+			sw.out[i].key = renumber(sw.out[i].key, prov)
+		}
+		sink(sw.out)
 	}
-	for i := range sw.out {
-		sw.out[i].key = renumber(sw.out[i].key, prov)
+	sink(global)
+	if sinkErr != nil {
+		return Result{}, sinkErr
 	}
 	res.Findings, res.Agreements = flatten(append(sw.out, global...))
 	sw.out, global = nil, nil // flattened: not held twice

@@ -23,7 +23,7 @@ func renderJSON(w io.Writer, r *Report, _ RenderOptions) error {
 	jw.documents(r, r.Documents)
 	jw.claims(r, r.Claims)
 	jsonArray(jw, "discrepancies", r.Discrepancies)
-	jsonArray(jw, "agreements", r.Agreements)
+	jw.agreements(r)
 	if len(r.Stale) > 0 { // omitempty
 		jsonArray(jw, "stale_reviews", r.Stale)
 	}
@@ -176,6 +176,18 @@ func (j *jsonWriter) claims(r *Report, cs []Claim) {
 		v := FromClaim(c)
 		buf = appendClaimJSON(buf[:0], &v, "    ", "  ")
 		j.write(buf)
+	})
+}
+
+// agreements writes the report's agreements field, materialized or read
+// from Input.AgreementSource as written.
+func (j *jsonWriter) agreements(r *Report) {
+	if !r.isLazyAgreements() {
+		jsonArray(j, "agreements", r.Agreements)
+		return
+	}
+	streamObjects(j, "agreements", r.lazyAgreements.N, r.lazyAgreements.Each, func(a *Agreement) {
+		j.value(a, "    ")
 	})
 }
 

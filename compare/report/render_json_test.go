@@ -6,10 +6,12 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/claims"
+	"github.com/crosscheck/crosscheck/compare"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -140,6 +142,60 @@ func TestDocumentSourceRendersTheSame(t *testing.T) {
 
 	none := Build(Input{DocumentSource: &DocumentSource{Each: func(func(*Document) error) error { return nil }}})
 	assert.Contains(t, render(t, none, "json", RenderOptions{}), `"documents": [],`)
+}
+
+// An AgreementSource in the report's order renders as the agreements
+// Build sorts itself, in JSON and JSON Lines, and Materialize makes the two
+// reports equal; its error is the renderer's.
+func TestAgreementSourceRendersTheSame(t *testing.T) {
+	ags := []compare.Agreement{
+		{Attribute: "casualties.killed", Value: "40", IDs: []string{"b:1:1", "a:1:7"}, Sources: []string{"a", "b"}},
+		{Attribute: "casualties.injured", Value: "12", IDs: []string{"c:2:1", "a:2:3"}, Sources: []string{"a", "c"}},
+		{Attribute: "casualties.killed", Value: "40", IDs: []string{"a:3:1", "d:1:1"}, Sources: []string{"a", "d"}},
+	}
+	eagerIn := lazyInput()
+	eagerIn.Agreements = ags
+	var sorted []Agreement
+	for _, a := range ags {
+		sorted = append(sorted, FromAgreement(a))
+	}
+	slices.SortStableFunc(sorted, func(a, b Agreement) int {
+		if AgreementLess(&a, &b) {
+			return -1
+		}
+		if AgreementLess(&b, &a) {
+			return 1
+		}
+		return 0
+	})
+	lazy := func(err error) *Report {
+		in := lazyInput()
+		in.AgreementSource = &AgreementSource{N: len(sorted), Each: func(f func(*Agreement) error) error {
+			if err != nil {
+				return err
+			}
+			for _, a := range sorted {
+				if err := f(&a); err != nil {
+					return err
+				}
+			}
+			return nil
+		}}
+		return Build(in)
+	}
+	for _, f := range []string{"json", "jsonl", "markdown", "table"} {
+		r := lazy(nil)
+		assert.Nil(t, r.Agreements, "agreements not held until needed")
+		assert.Equal(t, 3, r.AgreementCount())
+		assert.Equal(t, render(t, Build(eagerIn), f, RenderOptions{}), render(t, r, f, RenderOptions{}), f)
+	}
+	r := lazy(nil)
+	require.NoError(t, r.Materialize())
+	assert.Equal(t, Build(eagerIn), r)
+	bad := errors.New("agreements file: gone")
+	for _, f := range []string{"json", "jsonl", "table"} {
+		assert.ErrorIs(t, Render(io.Discard, lazy(bad), f, RenderOptions{}), bad, f)
+	}
 }
 
 // A document source's error is the renderer's.

@@ -60,14 +60,14 @@ type jsonlClaim struct {
 func renderJSONL(w io.Writer, r *Report, _ RenderOptions) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	enc := json.NewEncoder(bw)
-	nd, na := len(r.Discrepancies), len(r.Agreements)
+	nd, na := len(r.Discrepancies), r.AgreementCount()
 	err := enc.Encode(jsonlHeader{Type: "report", Version: r.Version, Documents: r.DocumentCount(),
 		Claims: r.ClaimCount(), Discrepancies: &nd, Agreements: &na})
 	for i := 0; i < nd && err == nil; i++ {
 		err = enc.Encode(jsonlDiscrepancy{"discrepancy", &r.Discrepancies[i]})
 	}
-	for i := 0; i < na && err == nil; i++ {
-		err = enc.Encode(jsonlAgreement{"agreement", &r.Agreements[i]})
+	if err == nil {
+		err = r.EachAgreement(func(a *Agreement) error { return enc.Encode(jsonlAgreement{"agreement", a}) })
 	}
 	for i := 0; i < len(r.Stale) && err == nil; i++ {
 		err = enc.Encode(jsonlDecision{"stale_review", &r.Stale[i]})

@@ -35,6 +35,18 @@ type Report struct {
 	// Input.DocumentSource (lazyDocs.Each set); Documents is then nil until
 	// Materialize.
 	lazyDocs DocumentSource
+	// lazyAgreements yields the agreements of a report built with
+	// Input.AgreementSource; Agreements is then nil until Materialize.
+	lazyAgreements AgreementSource
+}
+
+// AgreementSource yields a report's agreements in report order (by
+// attribute, then first claim: AgreementLess) without holding them, as
+// ClaimSource does for claims; f must not keep the pointer. A source may
+// be read more than once.
+type AgreementSource struct {
+	N    int
+	Each func(f func(*Agreement) error) error
 }
 
 // DocumentSource yields a report's documents in report order (by id)
@@ -199,6 +211,9 @@ type Input struct {
 	// DocumentSource, when set, stands for Documents (which is then
 	// ignored), as ClaimSource stands for Claims.
 	DocumentSource *DocumentSource
+	// AgreementSource, when set, stands for Agreements (which is then
+	// ignored), as ClaimSource stands for Claims.
+	AgreementSource *AgreementSource
 }
 
 // Build assembles the report in a deterministic order: documents by id,
@@ -240,20 +255,32 @@ func Build(in Input) *Report {
 		}
 		return a.ID < b.ID
 	})
-	for _, a := range in.Agreements {
-		ag := Agreement{Attribute: a.Attribute, Value: a.Value, Sources: a.Sources}
-		ag.Claims = append(ag.Claims, a.ClaimIDs()...)
-		sort.Strings(ag.Claims)
-		r.Agreements = append(r.Agreements, ag)
+	if in.AgreementSource != nil {
+		r.Agreements, r.lazyAgreements = nil, *in.AgreementSource
+		return r
 	}
-	sort.SliceStable(r.Agreements, func(i, j int) bool {
-		a, b := r.Agreements[i], r.Agreements[j]
-		if a.Attribute != b.Attribute {
-			return a.Attribute < b.Attribute
-		}
-		return a.Claims[0] < b.Claims[0]
-	})
+	for _, a := range in.Agreements {
+		r.Agreements = append(r.Agreements, FromAgreement(a))
+	}
+	sort.SliceStable(r.Agreements, func(i, j int) bool { return AgreementLess(&r.Agreements[i], &r.Agreements[j]) })
 	return r
+}
+
+// FromAgreement converts an agreement (its claims' ids sorted).
+func FromAgreement(a compare.Agreement) Agreement {
+	ag := Agreement{Attribute: a.Attribute, Value: a.Value, Sources: a.Sources}
+	ag.Claims = append(ag.Claims, a.ClaimIDs()...)
+	sort.Strings(ag.Claims)
+	return ag
+}
+
+// AgreementLess is the report's order of agreements: by attribute, then
+// first claim (Build sorts stably by it).
+func AgreementLess(a, b *Agreement) bool {
+	if a.Attribute != b.Attribute {
+		return a.Attribute < b.Attribute
+	}
+	return a.Claims[0] < b.Claims[0]
 }
 
 func sevRank(s string) int {
@@ -333,6 +360,17 @@ func FromFinding(f compare.Finding) Discrepancy {
 // Input.DocumentSource into Documents (a no-op otherwise); the error is the
 // source's.
 func (r *Report) Materialize() error {
+	if r.isLazyAgreements() {
+		r.Agreements = make([]Agreement, 0, r.lazyAgreements.N)
+		err := r.lazyAgreements.Each(func(a *Agreement) error {
+			r.Agreements = append(r.Agreements, *a)
+			return nil
+		})
+		r.lazyAgreements = AgreementSource{}
+		if err != nil {
+			return err
+		}
+	}
 	if r.isLazyDocs() {
 		r.Documents = make([]Document, 0, r.lazyDocs.N)
 		err := r.lazyDocs.Each(func(d *Document) error {
@@ -368,6 +406,32 @@ func (r *Report) isLazyClaims() bool { return r.lazy.Each != nil }
 // isLazyDocs reports whether the documents are read from r.lazyDocs as
 // they are written (Documents is then nil).
 func (r *Report) isLazyDocs() bool { return r.lazyDocs.Each != nil }
+
+// isLazyAgreements reports whether the agreements are read from
+// r.lazyAgreements as they are written (Agreements is then nil).
+func (r *Report) isLazyAgreements() bool { return r.lazyAgreements.Each != nil }
+
+// AgreementCount is the number of agreements, materialized or not.
+func (r *Report) AgreementCount() int {
+	if r.isLazyAgreements() {
+		return r.lazyAgreements.N
+	}
+	return len(r.Agreements)
+}
+
+// EachAgreement calls f for each agreement in report order, materialized
+// or not, and stops at f's first error; f must not keep the pointer.
+func (r *Report) EachAgreement(f func(*Agreement) error) error {
+	if r.isLazyAgreements() {
+		return r.lazyAgreements.Each(f)
+	}
+	for i := range r.Agreements {
+		if err := f(&r.Agreements[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
 // DocumentCount is the number of documents, materialized or not.
 func (r *Report) DocumentCount() int {
