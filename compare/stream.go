@@ -195,6 +195,25 @@ type Store interface {
 	Words(id string) ([]byte, error)
 }
 
+// KeptStore is a Store that also keeps the claims a story sets aside for
+// the last step (once-only events, background sentences) apart from the
+// rest of their document's, so that the last step, which reads them three
+// times, decodes only those (a few in ten of a document's claims) rather
+// than every claim of every such document.
+type KeptStore interface {
+	Store
+	// PutKept keeps claims (of one document, in document order) and
+	// returns where they are; Kept reads them back.
+	PutKept(cs []*claims.Claim) (KeptRef, error)
+	Kept(ref KeptRef) ([]*claims.Claim, error)
+}
+
+// KeptRef is where a KeptStore keeps a document's kept claims.
+type KeptRef struct {
+	Off int64
+	Len int32
+}
+
 // Run groups and compares (see Stream), reading documents back from st.
 // Call it once, after the last Add; workers stories are compared at a
 // time. It returns the result Compare would, and the ids of every
@@ -374,7 +393,8 @@ type docFindings struct {
 type keptInfo struct {
 	background []int32         // its background sentences, ascending (a map per document cost more)
 	names      []sentenceNames // in document order
-	claims     []int32
+	claims     []int32         // the kept claims' places among the document's
+	ref        *KeptRef        // where a KeptStore keeps them, if it does
 }
 
 // sentenceNames are the names of one background sentence (comparer.namesOf).

@@ -491,6 +491,14 @@ func (sw *sweep) compareStory(job storyJob) {
 		}
 		k.claims = append(k.claims, int32(at))
 	}
+	if err := sw.putKept(kept, cs); err != nil {
+		sw.mu.Lock()
+		if sw.err == nil {
+			sw.err = err
+		}
+		sw.mu.Unlock()
+		return
+	}
 	if sw.s.Slim {
 		slim(rs, internal)
 	}
@@ -507,6 +515,35 @@ func (sw *sweep) compareStory(job storyJob) {
 	for id, k := range kept {
 		sw.kept[id] = k
 	}
+}
+
+// putKept hands each kept document's kept claims to the store, when it
+// keeps them apart (KeptStore); cs are a story's claims, grouped by
+// document in document order.
+func (sw *sweep) putKept(kept map[string]*keptInfo, cs []*claims.Claim) error {
+	ks, ok := sw.store.(KeptStore)
+	if !ok {
+		return nil
+	}
+	for lo := 0; lo < len(cs); {
+		hi := lo + 1
+		for hi < len(cs) && cs[hi].Doc == cs[lo].Doc {
+			hi++
+		}
+		if k := kept[cs[lo].Doc]; k != nil {
+			kc := make([]*claims.Claim, len(k.claims))
+			for i, at := range k.claims {
+				kc[i] = cs[lo+int(at)]
+			}
+			ref, err := ks.PutKept(kc)
+			if err != nil {
+				return err
+			}
+			k.ref = &ref
+		}
+		lo = hi
+	}
+	return nil
 }
 
 // slim replaces the claims that findings and agreements quote by their
@@ -763,11 +800,22 @@ func (sw *sweep) compareKept(res *Result) ([]blockResult, error) {
 
 // keptClaims reads document id's kept claims back, in document order.
 func (sw *sweep) keptClaims(id string) ([]*claims.Claim, error) {
+	k := sw.kept[id]
+	if k.ref != nil {
+		kc, err := sw.store.(KeptStore).Kept(*k.ref)
+		if err != nil {
+			return nil, err
+		}
+		if len(kc) != len(k.claims) {
+			return nil, fmt.Errorf("document %s: %d kept claims read back, %d kept", id, len(kc), len(k.claims))
+		}
+		sort.SliceStable(kc, func(i, j int) bool { return byDocStart(kc[i], kc[j]) < 0 })
+		return kc, nil
+	}
 	cs, err := sw.store.Claims(id)
 	if err != nil {
 		return nil, err
 	}
-	k := sw.kept[id]
 	kc := make([]*claims.Claim, 0, len(k.claims))
 	for _, at := range k.claims {
 		if int(at) >= len(cs) {

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"testing"
 
+	"github.com/crosscheck/crosscheck/claims"
 	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/compare/report"
 	"github.com/stretchr/testify/assert"
@@ -36,4 +37,37 @@ func TestAgreementFileOrder(t *testing.T) {
 	assert.Equal(t, 5, src.N)
 	require.NoError(t, af.close())
 	assert.Error(t, src.Each(func(*report.Agreement) error { return nil }), "the file is gone")
+}
+
+// The spill keeps a story's kept claims apart once its records are
+// flushed (compare.KeptStore), and gives them back as they were; before
+// the flush it refuses them.
+func TestSpillKeptClaims(t *testing.T) {
+	sp, err := newSpill(t.TempDir())
+	require.NoError(t, err)
+	defer sp.close()
+	low := 2023.0
+	kept := []*claims.Claim{
+		{ID: "a:1:5", Doc: "a", Kind: claims.KindDate, Attribute: "pact.signed", Participants: []string{"KP", "RU"},
+			Text: "in 2023", Start: 4, End: 11, Sentence: 1, Value: "2023"},
+		{ID: "a:2:1", Doc: "a", Kind: claims.KindCount, Attribute: "summit.count", Text: "2023", Start: 20, End: 24,
+			Sentence: 2, Value: "2023", Num: &claims.NumberValue{Low: &low, High: &low}},
+	}
+	require.NoError(t, sp.put(&claims.Document{ID: "a", Text: "text"}, kept, nil))
+	_, err = sp.PutKept(kept)
+	assert.Error(t, err, "kept claims before the flush")
+	require.NoError(t, sp.flush())
+	ref, err := sp.PutKept(kept)
+	require.NoError(t, err)
+	ref2, err := sp.PutKept(kept[1:])
+	require.NoError(t, err)
+	got, err := sp.Kept(ref)
+	require.NoError(t, err)
+	assert.Equal(t, kept, got)
+	got, err = sp.Kept(ref2)
+	require.NoError(t, err)
+	assert.Equal(t, kept[1:], got)
+	cs, err := sp.Claims("a")
+	require.NoError(t, err)
+	assert.Equal(t, kept, cs, "the record itself is untouched")
 }

@@ -420,6 +420,39 @@ func (s *spill) decodeDoc(b []byte) (*claims.Document, error) {
 	return d, nil
 }
 
+// PutKept implements compare.KeptStore: once the records are flushed,
+// a story's kept claims of one document are appended to the spill file.
+func (s *spill) PutKept(cs []*claims.Claim) (compare.KeptRef, error) {
+	sc := make([]*spillClaim, len(cs))
+	for i, c := range cs {
+		sc[i] = (*spillClaim)(c)
+	}
+	b, err := json.Marshal(sc)
+	if err != nil {
+		return compare.KeptRef{}, fmt.Errorf("spill file %s: %w", s.f.Name(), err)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.at != nil {
+		return compare.KeptRef{}, fmt.Errorf("spill file %s: kept claims before the records are flushed", s.f.Name())
+	}
+	if _, err := s.f.WriteAt(b, s.off); err != nil {
+		return compare.KeptRef{}, fmt.Errorf("spill file %s: %w", s.f.Name(), err)
+	}
+	ref := compare.KeptRef{Off: s.off, Len: int32(len(b))}
+	s.off += int64(len(b))
+	return ref, nil
+}
+
+// Kept implements compare.KeptStore.
+func (s *spill) Kept(ref compare.KeptRef) ([]*claims.Claim, error) {
+	b := make([]byte, ref.Len)
+	if _, err := s.f.ReadAt(b, ref.Off); err != nil && err != io.EOF {
+		return nil, fmt.Errorf("spill file %s: %w", s.f.Name(), err)
+	}
+	return s.decodeClaims(b)
+}
+
 func (s *spill) decodeClaims(b []byte) ([]*claims.Claim, error) {
 	var sc []*spillClaim
 	if err := json.Unmarshal(b, &sc); err != nil {
