@@ -76,8 +76,8 @@ type Stream struct {
 
 	mu      sync.Mutex
 	entries []*streamEntry
-	df      tally          // keyword (keyword.appendKey) -> documents having it
-	docFreq tally          // lead name -> documents whose text uses it (regroup's)
+	df      *tally         // keyword (keyword.appendKey) -> documents having it
+	docFreq *tally         // lead name -> documents whose text uses it (regroup's)
 	counts  *shingleCounts // in how many documents each shingle occurs (boilerplate)
 
 	// kept counts the claims kept for the last step and, of them, those
@@ -100,7 +100,7 @@ type streamEntry struct {
 func NewStream(set *rules.Set) *Stream {
 	an := NewAnalyser(set)
 	return &Stream{set: set, stop: an.stop, an: an,
-		df: tally{}, docFreq: tally{}, counts: newShingleCounts()}
+		df: newTally(), docFreq: newTally(), counts: newShingleCounts()}
 }
 
 // Add reads what grouping needs from document d, whose claims are cs (in
@@ -435,13 +435,13 @@ func (s *Stream) newSweep(st Store, workers int) *sweep {
 	s.entries = nil
 	sw.copies = newCopyGroups(n, s.counts)
 	limit := maxPosting(n)
-	for key, c := range s.df {
-		if *c >= 2 && int(*c) <= limit {
-			sw.kw[key] = int32(len(sw.kwKind))
-			sw.kwKind = append(sw.kwKind, newKeyword(uint8(key[0]), key[1:]).kind())
-			sw.kwDF = append(sw.kwDF, *c)
+	s.df.each(func(key []byte, c int32) {
+		if c >= 2 && int(c) <= limit {
+			sw.kw[string(key)] = int32(len(sw.kwKind))
+			sw.kwKind = append(sw.kwKind, keyword{class: key[0]}.kind()) // the key's first byte is its class
+			sw.kwDF = append(sw.kwDF, c)
 		}
-	}
+	})
 	s.df = nil
 	if slices.ContainsFunc(sw.ent, func(e *streamEntry) bool { return e.words != nil }) {
 		sw.docFreq = s.docFreq.atLeast(2) // only regroup's veto reads it, and asks docFreq[n] >= 2
