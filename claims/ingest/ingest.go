@@ -352,7 +352,16 @@ func (r *reader) readFile(p string, fi os.FileInfo) error {
 	if fi.Size() > r.max && kind != kindJSONL {
 		return r.fail(p, 0, tooLarge(fi.Size(), r.max), base, qual)
 	}
-	f, err := os.Open(p)
+	if kind != kindJSONL && !r.streaming() {
+		// The common case, an article read whole: no *os.File needed.
+		content, err := readRegular(p, fi.Size(), r.max)
+		if err != nil {
+			return r.fail(p, 0, pathErr(err), base, qual)
+		}
+		r.addContent(p, base, qual, content, kind)
+		return nil
+	}
+	f, err := openRead(p)
 	if err != nil {
 		return r.fail(p, 0, pathErr(err), base, qual)
 	}

@@ -419,7 +419,7 @@ func (s *Source) open(i int32) (*os.File, error) {
 		f = h.f
 	} else {
 		var err error
-		if f, err = os.Open(sf.path); err != nil {
+		if f, err = openRead(sf.path); err != nil {
 			return nil, changed(sf, 0, pathErr(err))
 		}
 		if len(s.handles) == maxHandles {
