@@ -304,13 +304,19 @@ func veto(a, b *lead, docFreq map[string]int) string {
 		return v
 	}
 	if len(a.years) > 0 && len(b.years) > 0 && !intersects(a.years, b.years) {
-		return "the leads name different years"
+		return reasonYears
 	}
 	if unmentioned(a, b, docFreq) && unmentioned(b, a, docFreq) {
-		return "each lead names a place the other never mentions"
+		return reasonPlaces
 	}
 	return ""
 }
+
+// Reasons veto gives (and pairVeto).
+const (
+	reasonYears  = "the leads name different years"
+	reasonPlaces = "each lead names a place the other never mentions"
+)
 
 // figureVeto is the part of veto that depends on the leads' weekday and
 // identifying figures: a magnitude 0.3 or more apart, a sum of another
@@ -573,8 +579,17 @@ func regroup(docs []*claims.Document, leads map[string]*lead, stories []Story, s
 	sort.Strings(undated)
 	storyLead := map[int]*lead{}
 	for id, ls := range dated {
+		if len(ls) == 1 {
+			storyLead[id] = ls[0] // what merge would copy: only read here
+			continue
+		}
 		storyLead[id] = merge(ls)
 	}
+	// The undated documents' pairs with stories are scored on numbered
+	// names (leadnames.go), each story's numbered once it is a candidate.
+	names := newLeadNames(leads)
+	storyIDs := map[int]*leadIDs{}
+	var marks leadMarks
 	// Candidate stories of an undated document: those whose leads share a
 	// name with its lead.
 	byName := map[string][]int{}
@@ -597,14 +612,21 @@ func regroup(docs []*claims.Document, leads map[string]*lead, stories []Story, s
 		}
 		slices.Sort(cands)
 		cands = slices.Compact(cands)
+		lIDs := names.of(l)
+		marks.mark(l, lIDs, len(names.docFreq))
 		for _, sid := range cands {
 			sl := storyLead[sid]
-			all, specific := shared(l, sl)
-			score := all + specific + usedSpecific(sl, l)
+			slIDs := storyIDs[sid]
+			if slIDs == nil {
+				ids := names.of(sl)
+				slIDs = &ids
+				storyIDs[sid] = slIDs
+			}
+			score := marks.pairScore(sl, *slIDs) // shared(l, sl) and usedSpecific(sl, l)
 			if score < 2 {
 				continue // one shared country is not enough
 			}
-			if v := veto(l, sl, docFreq); v != "" {
+			if v := marks.pairVeto(names, l, lIDs, sl, *slIDs); v != "" { // veto(l, sl, docFreq)
 				reason = v
 				continue
 			}
