@@ -270,10 +270,6 @@ func newScratch() *scratch { return &scratch{} }
 // boilerplate and ignored.
 func syndication(docs []*claims.Document, words []docWords) (source map[string]string, copies map[string][]string) {
 	n := len(docs)
-	type posting struct {
-		h   uint64
-		doc int32
-	}
 	total := 0
 	for _, w := range words {
 		total += len(w.shingles)
@@ -287,14 +283,21 @@ func syndication(docs []*claims.Document, words []docWords) (source map[string]s
 		}
 	}, func(p posting) uint64 { return p.h })
 	// Boilerplate as the sketch counts it (sketchEstimates), so that
-	// Stream, which cannot hold every shingle, agrees.
-	var distinct []shingleCount
-	var shared []uint64
+	// Stream, which cannot hold every shingle, agrees. The hashes are
+	// counted first, so that each list is allocated once at its size.
+	nDistinct, nShared := 0, 0
 	for lo := 0; lo < len(all); {
-		hi := lo + 1
-		for hi < len(all) && all[hi].h == all[lo].h {
-			hi++
+		hi := runEnd(all, lo)
+		nDistinct++
+		if hi-lo >= 2 {
+			nShared++
 		}
+		lo = hi
+	}
+	distinct := make([]shingleCount, 0, nDistinct)
+	shared := make([]uint64, 0, nShared)
+	for lo := 0; lo < len(all); {
+		hi := runEnd(all, lo)
 		distinct = append(distinct, shingleCount{all[lo].h, hi - lo})
 		if hi-lo >= 2 {
 			shared = append(shared, all[lo].h)
@@ -303,36 +306,39 @@ func syndication(docs []*claims.Document, words []docWords) (source map[string]s
 	}
 	est := sketchEstimates(distinct, shared)
 	// The runs of a shingle held by 2 to 50 documents, and each
-	// document's runs. A document then counts the shingles it shares with
-	// each later one in a dense counter, on GOMAXPROCS goroutines: a map
-	// of counts per pair of documents cost a hashed update per pair and
-	// shingle, most of syndication's time on a corpus with many copies.
-	var runs []int // run r is all[runs[2r]:runs[2r+1]]
-	var member [][2]int32
+	// document's places in them. A document then counts the shingles it
+	// shares with each later one in a dense counter, on GOMAXPROCS
+	// goroutines: a map of counts per pair of documents cost a hashed
+	// update per pair and shingle, most of syndication's time on a corpus
+	// with many copies. A run lists its documents in ascending order, each
+	// once (a document's shingles are distinct, and the sort is stable),
+	// so the later ones are those after the document's place: walking the
+	// whole run and skipping the earlier ones did twice the work.
+	runs := make([]int, 0, 2*len(shared)) // run r is all[runs[2r]:runs[2r+1]]
+	members := 0
 	for lo := 0; lo < len(all); {
-		hi := lo + 1
-		for hi < len(all) && all[hi].h == all[lo].h {
-			hi++
-		}
+		hi := runEnd(all, lo)
 		if hi-lo >= 2 && est[all[lo].h] <= boilerplateDocs {
-			r := int32(len(runs) / 2)
 			runs = append(runs, lo, hi)
-			for a := lo; a < hi; a++ {
-				member = append(member, [2]int32{all[a].doc, r})
-			}
+			members += hi - lo
 		}
 		lo = hi
 	}
-	at, runsOf := byDocument(n, member)
+	member := make([][2]int32, 0, members) // (document, its place in all)
+	for r := 0; r < len(runs); r += 2 {
+		for a := runs[r]; a < runs[r+1]; a++ {
+			member = append(member, [2]int32{all[a].doc, int32(a)})
+		}
+	}
+	at, placesOf := byDocument(n, member)
 	const chunk = 256
 	join := make([][][2]int32, (n+chunk-1)/chunk)
 	forEach(len(join), counterWorkers(), func() *counter { return newCounter(n) }, func(c int, cnt *counter) {
 		for i := c * chunk; i < min(n, (c+1)*chunk); i++ {
-			for _, r := range runsOf[at[i]:at[i+1]] {
-				for _, p := range all[runs[2*r]:runs[2*r+1]] {
-					if int(p.doc) > i {
-						cnt.add(p.doc, 0)
-					}
+			for _, a := range placesOf[at[i]:at[i+1]] {
+				h := all[a].h
+				for k := int(a) + 1; k < len(all) && all[k].h == h; k++ {
+					cnt.add(all[k].doc, 0)
 				}
 			}
 			for _, j := range cnt.touched {
@@ -371,6 +377,22 @@ func syndication(docs []*claims.Document, words []docWords) (source map[string]s
 		}
 	}
 	return source, copies
+}
+
+// posting is a sampled shingle of a document (syndication).
+type posting struct {
+	h   uint64
+	doc int32
+}
+
+// runEnd returns where the run of postings with the hash of all[lo] ends
+// (all sorted by hash).
+func runEnd(all []posting, lo int) int {
+	hi := lo + 1
+	for hi < len(all) && all[hi].h == all[lo].h {
+		hi++
+	}
+	return hi
 }
 
 // boilerplateDocs: a shingle more documents than this have (by
