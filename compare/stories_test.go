@@ -389,11 +389,21 @@ func TestSyndicationAsAllPairs(t *testing.T) {
 		for i := range docs {
 			wantSource[docs[i].ID] = docs[u.find(i)].ID
 		}
-		source, _ := syndication(docs, words)
+		source, copies := syndication(docs, words)
 		joined := 0
 		for id, want := range wantSource {
 			if source[id] != want {
 				t.Errorf("%d documents: %s's source %s, all pairs say %s", tc.docs, id, source[id], want)
+			}
+			var others []string // the rest of its group, in id order
+			for o, src := range wantSource {
+				if src == want && o != id {
+					others = append(others, o)
+				}
+			}
+			slices.Sort(others)
+			if !slices.Equal(copies[id], others) {
+				t.Errorf("%d documents: %s's copies %v, all pairs say %v", tc.docs, id, copies[id], others)
 			}
 			if want != id {
 				joined++
