@@ -89,3 +89,21 @@ func TestReadRegularAsReadLimited(t *testing.T) {
 		}
 	}
 }
+
+// reader.abs, with the working directory read once, says what
+// filepath.Abs says, for every spelling of a path.
+func TestReaderAbsAsFilepathAbs(t *testing.T) {
+	cwd, err := os.Getwd()
+	if err != nil {
+		t.Skip(err)
+	}
+	for _, r := range []*reader{{cwd: cwd}, {}} { // read once, and unknown
+		for _, p := range []string{"a.txt", "./a.txt", "dir/../a.txt", "../x/a.txt", "dir/", ".", "..", "/abs/a.txt", "/abs/../b.txt", "//abs//c.txt", ""} {
+			want, wantErr := filepath.Abs(p)
+			got, gotErr := r.abs(p)
+			if got != want || (gotErr == nil) != (wantErr == nil) {
+				t.Errorf("cwd %q: abs(%q) = %q, %v; filepath.Abs %q, %v", r.cwd, p, got, gotErr, want, wantErr)
+			}
+		}
+	}
+}

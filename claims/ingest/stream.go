@@ -155,6 +155,7 @@ func list(paths []string, opt Options, keep bool) (*Source, error) {
 	if r.opt.Stdin == nil {
 		r.opt.Stdin = os.Stdin
 	}
+	r.cwd, _ = os.Getwd() // "" on failure: abs then asks filepath.Abs
 	s.max = r.max
 	sorted := append([]string(nil), paths...)
 	sort.Strings(sorted)
