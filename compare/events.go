@@ -956,7 +956,9 @@ func groupAlone(alone []string, leads map[string]*lead, docFreq map[string]int) 
 	merged := make([]*lead, len(alone)) // per group root, once needed
 	groupLead := func(r int) *lead {
 		if merged[r] == nil {
-			merged[r] = merge([]*lead{leads[alone[r]]})
+			// A group of one: its lead is what merge would copy, and
+			// veto and merge only read it.
+			merged[r] = leads[alone[r]]
 		}
 		return merged[r]
 	}
