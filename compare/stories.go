@@ -1022,10 +1022,17 @@ type stopSet struct {
 	// filter holds any's words: most words are none of them, and a bit
 	// test turns them away before the probe.
 	filter rules.WordFilter
+	// langs are the rule set's languages in code order, for the month
+	// and weekday lookups of readLead (weekdays, isCalendar), which
+	// otherwise found each language in the set's map for every new word.
+	langs []*rules.Language
 }
 
 func newStopSet(set *rules.Set, stop map[string]bool) *stopSet {
 	s := &stopSet{stop: stop}
+	for _, code := range set.Codes {
+		s.langs = append(s.langs, set.Languages[code])
+	}
 	for w := range stop {
 		s.any.Put(w, struct{}{})
 		s.filter.Add(w)
@@ -1059,8 +1066,8 @@ func (s *scratch) weekdays(e *wordEntry, set *rules.Set) uint8 {
 	if e.weekday == 0 {
 		e.weekday = 1
 		t := &s.table.toks[e.tok]
-		for _, code := range set.Codes {
-			if n, _, ok := set.Languages[code].WeekdayAt(t); ok {
+		for _, l := range s.stops.langs { // set's, in code order
+			if n, _, ok := l.WeekdayAt(t); ok {
 				e.weekday |= 1 << n
 			}
 		}
@@ -1073,8 +1080,14 @@ func (s *scratch) weekdays(e *wordEntry, set *rules.Set) uint8 {
 func (s *scratch) isCalendar(e *wordEntry, set *rules.Set) bool {
 	if e.calendar == 0 {
 		e.calendar = 2
-		if isCalendarToken(set, &s.table.toks[e.tok]) {
-			e.calendar = 1
+		t := &s.table.toks[e.tok]
+		for _, l := range s.stops.langs { // isCalendarToken(set, t)
+			_, _, month := l.MonthAt(t)
+			_, _, weekday := l.WeekdayAt(t)
+			if month || weekday {
+				e.calendar = 1
+				break
+			}
 		}
 	}
 	return e.calendar == 1
@@ -1147,14 +1160,19 @@ func (s *scratch) top(n int) (proper, content []ranked) {
 	proper, content = s.ranked[0][:0], s.ranked[1][:0]
 	for k := range t.entries {
 		e := &t.entries[k]
-		if e.proper == 0 && e.content == 0 {
+		// A count below a full list's last cannot enter it: most words
+		// of a long text are used once, and are turned away here before
+		// their prefix is packed.
+		inProper := e.proper > 0 && (len(proper) < n || e.proper >= proper[n-1].n)
+		inContent := e.content > 0 && (len(content) < n || e.content >= content[n-1].n)
+		if !inProper && !inContent {
 			continue
 		}
 		pre := prefix8(t.word(int32(k)))
-		if e.proper > 0 {
+		if inProper {
 			proper = t.insert(proper, ranked{int32(k), e.proper, pre}, n)
 		}
-		if e.content > 0 {
+		if inContent {
 			content = t.insert(content, ranked{int32(k), e.content, pre}, n)
 		}
 	}
