@@ -135,7 +135,7 @@ func isMetaLine(line string) bool {
 // capitalised word that is also written in lower case is not a name
 // ("Quake" in a title-case headline).
 func (s *scratch) readLead(d *claims.Document, set *rules.Set, stop map[string]bool) lead {
-	l := lead{end: leadEnd(d.Text), all: map[string]bool{}}
+	l := lead{end: leadEnd(d.Text)}
 	metaEnd := frontMatterEnd(d.Text)
 	toks := s.toks
 	// The title: the "title:" line, or the first line when it has no
@@ -189,7 +189,7 @@ func (s *scratch) readLead(d *claims.Document, set *rules.Set, stop map[string]b
 		if tk.Start < titleEnd && !e.bodyName {
 			continue // title case: a name only if the body writes it so too
 		}
-		l.all[tk.Lower] = true
+		e.inAll = true // l.all, filled below
 		if tk.Start >= l.end {
 			continue
 		}
@@ -199,7 +199,7 @@ func (s *scratch) readLead(d *claims.Document, set *rules.Set, stop map[string]b
 			for k := i; k < end; k++ {
 				if toks[k].Kind == token.Word && !stop[toks[k].Lower] {
 					l.addName(toks[k].Lower, true)
-					l.all[toks[k].Lower] = true
+					s.table.entries[s.ids[k]].inAll = true
 				}
 			}
 			i = end - 1
@@ -209,6 +209,7 @@ func (s *scratch) readLead(d *claims.Document, set *rules.Set, stop map[string]b
 	}
 	slices.Sort(l.years)
 	l.years = slices.Compact(l.years)
+	l.all = s.table.marked()
 	return l
 }
 

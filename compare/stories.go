@@ -983,6 +983,7 @@ type wordEntry struct {
 	slot     int32 // where it sits in slots, to free it in reset
 	lower    bool  // written in lower case somewhere in the text
 	bodyName bool  // capitalised within a sentence after the title (readLead)
+	inAll    bool  // a name the text uses (readLead's lead.all)
 	stop     uint8 // 0 not yet looked up, 1 a stop word, 2 not one (isStop)
 	calendar uint8 // the same for month and weekday names (isCalendar)
 	// weekday is 1 and the bits of the days the word names in any
@@ -1091,6 +1092,26 @@ func (s *scratch) isCalendar(e *wordEntry, set *rules.Set) bool {
 		}
 	}
 	return e.calendar == 1
+}
+
+// marked returns the words of the entries marked inAll, as a set. Marking
+// the entries and building the map once, at its size, replaced an
+// assignment per name token into a map grown from empty (twice as many
+// assignments as names, and the growth).
+func (t *wordTable) marked() map[string]bool {
+	n := 0
+	for k := range t.entries {
+		if t.entries[k].inAll {
+			n++
+		}
+	}
+	m := make(map[string]bool, n)
+	for k := range t.entries {
+		if t.entries[k].inAll {
+			m[t.word(int32(k))] = true
+		}
+	}
+	return m
 }
 
 // reset empties the table, freeing only the slots in use (a table grown

@@ -415,3 +415,40 @@ func TestSyndicationAsAllPairs(t *testing.T) {
 		}
 	}
 }
+
+// marked gives the words of the marked entries, each once, whatever
+// token marked them.
+func TestWordTableMarked(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		mark []int // tokens whose entries are marked
+		want []string
+	}{
+		{"", nil, nil},
+		{"Kim met Moon", nil, nil},
+		{"Kim met Moon", []int{0, 2}, []string{"kim", "moon"}},
+		{"Kim met KIM and kim", []int{0, 2}, []string{"kim"}},
+		{"Qeshm Qeshm quake", []int{1}, []string{"qeshm"}},
+	} {
+		var tb wordTable
+		toks := token.Scan(tc.text, nil)
+		tb.reset(toks)
+		ids := make([]int32, len(toks))
+		for i := range toks {
+			ids[i] = tb.add(int32(i))
+		}
+		for _, i := range tc.mark {
+			tb.entries[ids[i]].inAll = true
+		}
+		got := tb.marked()
+		if got == nil || len(got) != len(tc.want) {
+			t.Errorf("%q: marked %v, want %v", tc.text, got, tc.want)
+			continue
+		}
+		for _, w := range tc.want {
+			if !got[w] {
+				t.Errorf("%q: marked %v, want %v", tc.text, got, tc.want)
+			}
+		}
+	}
+}
