@@ -39,6 +39,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -90,6 +91,12 @@ type Options struct {
 	// limited. A larger document is an error naming the file (and line) and
 	// the limit, or a skipped document with KeepGoing.
 	MaxFileBytes int64
+	// Stated holds what the caller already knows of regular files (from
+	// os.Lstat or a directory walk's fs.DirEntry.Info), by path as given
+	// or as joined under a given directory (filepath.Join): reading uses
+	// it instead of stating each file again, one system call per file. A
+	// path not in it is stated as usual.
+	Stated map[string]fs.FileInfo
 }
 
 // Error names the file (and the line, for JSON Lines) of an input problem,
@@ -253,7 +260,7 @@ func (r *reader) readPath(p string) error {
 		r.addContent(p, "stdin", nil, content, kind)
 		return nil
 	}
-	fi, err := os.Stat(p)
+	fi, err := r.stat(p)
 	if err != nil {
 		return r.fail(p, 0, pathErr(err), stem(p), r.qualifiers(p))
 	}
@@ -294,7 +301,7 @@ func (r *reader) walk(dir string) error {
 			continue
 		}
 		p := filepath.Join(dir, e.Name())
-		fi, err := os.Stat(p) // follows symlinks
+		fi, err := r.stat(p) // follows symlinks
 		if err != nil {
 			if err := r.fail(p, 0, pathErr(err), stem(p), r.qualifiers(p)); err != nil {
 				return err
@@ -459,6 +466,14 @@ func stem(p string) string {
 		return s
 	}
 	return b
+}
+
+// stat is os.Stat(p), or what Options.Stated says of p.
+func (r *reader) stat(p string) (os.FileInfo, error) {
+	if fi, ok := r.opt.Stated[p]; ok && fi.Mode().IsRegular() {
+		return fi, nil // a regular file's Lstat is its Stat
+	}
+	return os.Stat(p)
 }
 
 // abs is filepath.Abs(p) with the working directory read once per listing

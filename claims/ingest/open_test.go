@@ -3,6 +3,7 @@ package ingest
 import (
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -107,3 +108,77 @@ func TestReaderAbsAsFilepathAbs(t *testing.T) {
 		}
 	}
 }
+
+// Reading with Options.Stated (as the command fills it from its walk of
+// the inputs) gives the documents reading without it gives; a path it
+// does not name, or names as other than a regular file, is stated as
+// usual; and what it says of a regular file is what reading goes by.
+func TestReadWithStated(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.txt", "Floods hit the valley on Tuesday.")
+	write("sub/b.md", "---\ntitle: Quake\n---\nA quake of magnitude 5.9 struck.")
+	write(".hidden.txt", "Never read.")
+	write("c.html", "<html><body><p>Rain fell for a week.</p></body></html>")
+	if err := os.Symlink(filepath.Join(dir, "a.txt"), filepath.Join(dir, "link.txt")); err != nil {
+		t.Skip(err)
+	}
+	walked := map[string]fs.FileInfo{}
+	if err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			fi, err := d.Info()
+			if err != nil {
+				return err
+			}
+			walked[p] = fi
+		}
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	linkInfo, err := os.Lstat(filepath.Join(dir, "link.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	withLink := map[string]fs.FileInfo{filepath.Join(dir, "link.txt"): linkInfo} // not regular: stated again
+	want, err := Read([]string{dir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, stated := range map[string]map[string]fs.FileInfo{"walked": walked, "symlink's Lstat": withLink, "empty": {}} {
+		got, err := Read([]string{dir}, Options{Stated: stated})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("%s: %d documents, want %d", name, len(got), len(want))
+		}
+		for i := range want {
+			if g, w := *got[i], *want[i]; g.ID != w.ID || g.Text != w.Text || g.Status != w.Status || g.SkipReason != w.SkipReason || g.Title != w.Title {
+				t.Errorf("%s: document %d is %+v, want %+v", name, i, g, w)
+			}
+		}
+	}
+	// What Stated says is what reading goes by: a size over the limit.
+	a := filepath.Join(dir, "a.txt")
+	big := map[string]fs.FileInfo{a: sizedInfo{walked[a], 1 << 40}}
+	if _, err := Read([]string{dir}, Options{Stated: big}); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("a.txt stated as 1 TB: error %v, want ErrTooLarge", err)
+	}
+}
+
+// sizedInfo is a FileInfo with another size.
+type sizedInfo struct {
+	fs.FileInfo
+	size int64
+}
+
+func (s sizedInfo) Size() int64 { return s.size }
