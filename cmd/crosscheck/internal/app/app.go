@@ -359,6 +359,7 @@ func runReport(args []string, env Env, claimsOnly bool) (code int, err error) {
 		if env.Getenv("GOGC") == "" {
 			defer debug.SetGCPercent(debug.SetGCPercent(archiveGCPercent))
 		}
+		ordinaryPages() // see there: huge pages cost an archive run more than they save
 		a, err := pipeline.RunArchive(src, opt, "")
 		if err != nil {
 			return ExitError, err
