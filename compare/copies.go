@@ -255,10 +255,16 @@ func (g *copyGroups) result(ids []string) (map[string]string, map[string][]strin
 		if ms := g.members[int32(g.uf.find(i))]; ms != nil {
 			ms = slices.Clone(ms)
 			slices.Sort(ms)
+			// The others, gathered before the map is assigned once
+			// (see without).
+			others := make([]string, 0, len(ms))
 			for _, x := range ms {
 				if x != m {
-					copies[id] = append(copies[id], ids[x])
+					others = append(others, ids[x])
 				}
+			}
+			if len(others) > 0 {
+				copies[id] = others
 			}
 		}
 	}

@@ -136,7 +136,7 @@ func isMetaLine(line string) bool {
 // capitalised word that is also written in lower case is not a name
 // ("Quake" in a title-case headline).
 func (s *scratch) readLead(d *claims.Document, set *rules.Set, stop map[string]bool) lead {
-	l := lead{end: leadEnd(d.Text), all: map[string]bool{}}
+	l := lead{end: leadEnd(d.Text)}
 	metaEnd := frontMatterEnd(d.Text)
 	toks := s.toks
 	// The title: the "title:" line, or the first line when it has no
@@ -190,7 +190,7 @@ func (s *scratch) readLead(d *claims.Document, set *rules.Set, stop map[string]b
 		if tk.Start < titleEnd && !e.bodyName {
 			continue // title case: a name only if the body writes it so too
 		}
-		l.all[tk.Lower] = true
+		e.inAll = true // l.all, filled below
 		if tk.Start >= l.end {
 			continue
 		}
@@ -200,7 +200,7 @@ func (s *scratch) readLead(d *claims.Document, set *rules.Set, stop map[string]b
 			for k := i; k < end; k++ {
 				if toks[k].Kind == token.Word && !stop[toks[k].Lower] {
 					l.addName(toks[k].Lower, true)
-					l.all[toks[k].Lower] = true
+					s.table.entries[s.ids[k]].inAll = true
 				}
 			}
 			i = end - 1
@@ -210,6 +210,7 @@ func (s *scratch) readLead(d *claims.Document, set *rules.Set, stop map[string]b
 	}
 	slices.Sort(l.years)
 	l.years = slices.Compact(l.years)
+	l.all = s.table.marked()
 	return l
 }
 
@@ -305,13 +306,19 @@ func veto(a, b *lead, docFreq map[string]int) string {
 		return v
 	}
 	if len(a.years) > 0 && len(b.years) > 0 && !intersects(a.years, b.years) {
-		return "the leads name different years"
+		return reasonYears
 	}
 	if unmentioned(a, b, docFreq) && unmentioned(b, a, docFreq) {
-		return "each lead names a place the other never mentions"
+		return reasonPlaces
 	}
 	return ""
 }
+
+// Reasons veto gives (and pairVeto).
+const (
+	reasonYears  = "the leads name different years"
+	reasonPlaces = "each lead names a place the other never mentions"
+)
 
 // figureVeto is the part of veto that depends on the leads' weekday and
 // identifying figures: a magnitude 0.3 or more apart, a sum of another
@@ -339,9 +346,24 @@ func figureVeto(a, b *lead) string {
 // so they split only at datedMagnitudeVeto.
 func magnitudesApart(a, b *lead, diff float64) string {
 	if len(a.mags) > 0 && len(b.mags) > 0 && minDistance(a.mags, b.mags) >= diff-1e-9 {
-		return fmt.Sprintf("the leads give magnitudes %.1f or more apart", diff)
+		return apartReason(diff)
 	}
 	return ""
+}
+
+// apartReason is magnitudesApart's reason for threshold diff. The
+// thresholds in use have theirs written once: regroup and splitDated test
+// thousands of pairs of leads, and formatting the reason for each cost
+// more than the test (14,500 calls to fmt.Sprintf on 2,110 real articles),
+// most of them only to see that there was one.
+func apartReason(diff float64) string {
+	switch diff {
+	case magnitudeVeto:
+		return "the leads give magnitudes 0.3 or more apart"
+	case datedMagnitudeVeto:
+		return "the leads give magnitudes 0.5 or more apart"
+	}
+	return fmt.Sprintf("the leads give magnitudes %.1f or more apart", diff)
 }
 
 // unmentioned reports whether a's lead has a specific name (not a country,
@@ -559,8 +581,17 @@ func regroup(docs []*claims.Document, leads map[string]*lead, stories []Story, s
 	sort.Strings(undated)
 	storyLead := map[int]*lead{}
 	for id, ls := range dated {
+		if len(ls) == 1 {
+			storyLead[id] = ls[0] // what merge would copy: only read here
+			continue
+		}
 		storyLead[id] = merge(ls)
 	}
+	// The undated documents' pairs with stories are scored on numbered
+	// names (leadnames.go), each story's numbered once it is a candidate.
+	names := newLeadNames(leads)
+	storyIDs := map[int]*leadIDs{}
+	var marks leadMarks
 	// Candidate stories of an undated document: those whose leads share a
 	// name with its lead.
 	byName := map[string][]int{}
@@ -583,14 +614,21 @@ func regroup(docs []*claims.Document, leads map[string]*lead, stories []Story, s
 		}
 		slices.Sort(cands)
 		cands = slices.Compact(cands)
+		lIDs := names.of(l)
+		marks.mark(l, lIDs, len(names.docFreq))
 		for _, sid := range cands {
 			sl := storyLead[sid]
-			all, specific := shared(l, sl)
-			score := all + specific + usedSpecific(sl, l)
+			slIDs := storyIDs[sid]
+			if slIDs == nil {
+				ids := names.of(sl)
+				slIDs = &ids
+				storyIDs[sid] = slIDs
+			}
+			score := marks.pairScore(sl, *slIDs) // shared(l, sl) and usedSpecific(sl, l)
 			if score < 2 {
 				continue // one shared country is not enough
 			}
-			if v := veto(l, sl, docFreq); v != "" {
+			if v := marks.pairVeto(names, l, lIDs, sl, *slIDs); v != "" { // veto(l, sl, docFreq)
 				reason = v
 				continue
 			}
@@ -936,7 +974,9 @@ func groupAlone(alone []string, leads map[string]*lead, docFreq map[string]int) 
 	merged := make([]*lead, len(alone)) // per group root, once needed
 	groupLead := func(r int) *lead {
 		if merged[r] == nil {
-			merged[r] = merge([]*lead{leads[alone[r]]})
+			// A group of one: its lead is what merge would copy, and
+			// veto and merge only read it.
+			merged[r] = leads[alone[r]]
 		}
 		return merged[r]
 	}

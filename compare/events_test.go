@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -258,6 +259,16 @@ func TestFrontMatterEnd(t *testing.T) {
 		// A "key: value" line past the front matter is the article's.
 		if i := strings.LastIndex(tc.text, "date:"); i >= end && metaKey(tc.text, i, end) {
 			t.Errorf("%q: a date line in the body read as metadata", tc.text)
+		}
+	}
+}
+
+// apartReason's written-out reasons say what formatting the threshold
+// says, for every threshold.
+func TestApartReason(t *testing.T) {
+	for _, diff := range []float64{magnitudeVeto, datedMagnitudeVeto, 0.7} {
+		if got, want := apartReason(diff), fmt.Sprintf("the leads give magnitudes %.1f or more apart", diff); got != want {
+			t.Errorf("apartReason(%v) = %q, want %q", diff, got, want)
 		}
 	}
 }

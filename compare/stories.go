@@ -270,10 +270,6 @@ func newScratch() *scratch { return &scratch{} }
 // boilerplate and ignored.
 func syndication(docs []*claims.Document, words []docWords) (source map[string]string, copies map[string][]string) {
 	n := len(docs)
-	type posting struct {
-		h   uint64
-		doc int32
-	}
 	total := 0
 	for _, w := range words {
 		total += len(w.shingles)
@@ -287,14 +283,21 @@ func syndication(docs []*claims.Document, words []docWords) (source map[string]s
 		}
 	}, func(p posting) uint64 { return p.h })
 	// Boilerplate as the sketch counts it (sketchEstimates), so that
-	// Stream, which cannot hold every shingle, agrees.
-	var distinct []shingleCount
-	var shared []uint64
+	// Stream, which cannot hold every shingle, agrees. The hashes are
+	// counted first, so that each list is allocated once at its size.
+	nDistinct, nShared := 0, 0
 	for lo := 0; lo < len(all); {
-		hi := lo + 1
-		for hi < len(all) && all[hi].h == all[lo].h {
-			hi++
+		hi := runEnd(all, lo)
+		nDistinct++
+		if hi-lo >= 2 {
+			nShared++
 		}
+		lo = hi
+	}
+	distinct := make([]shingleCount, 0, nDistinct)
+	shared := make([]uint64, 0, nShared)
+	for lo := 0; lo < len(all); {
+		hi := runEnd(all, lo)
 		distinct = append(distinct, shingleCount{all[lo].h, hi - lo})
 		if hi-lo >= 2 {
 			shared = append(shared, all[lo].h)
@@ -303,36 +306,39 @@ func syndication(docs []*claims.Document, words []docWords) (source map[string]s
 	}
 	est := sketchEstimates(distinct, shared)
 	// The runs of a shingle held by 2 to 50 documents, and each
-	// document's runs. A document then counts the shingles it shares with
-	// each later one in a dense counter, on GOMAXPROCS goroutines: a map
-	// of counts per pair of documents cost a hashed update per pair and
-	// shingle, most of syndication's time on a corpus with many copies.
-	var runs []int // run r is all[runs[2r]:runs[2r+1]]
-	var member [][2]int32
+	// document's places in them. A document then counts the shingles it
+	// shares with each later one in a dense counter, on GOMAXPROCS
+	// goroutines: a map of counts per pair of documents cost a hashed
+	// update per pair and shingle, most of syndication's time on a corpus
+	// with many copies. A run lists its documents in ascending order, each
+	// once (a document's shingles are distinct, and the sort is stable),
+	// so the later ones are those after the document's place: walking the
+	// whole run and skipping the earlier ones did twice the work.
+	runs := make([]int, 0, 2*len(shared)) // run r is all[runs[2r]:runs[2r+1]]
+	members := 0
 	for lo := 0; lo < len(all); {
-		hi := lo + 1
-		for hi < len(all) && all[hi].h == all[lo].h {
-			hi++
-		}
+		hi := runEnd(all, lo)
 		if hi-lo >= 2 && est[all[lo].h] <= boilerplateDocs {
-			r := int32(len(runs) / 2)
 			runs = append(runs, lo, hi)
-			for a := lo; a < hi; a++ {
-				member = append(member, [2]int32{all[a].doc, r})
-			}
+			members += hi - lo
 		}
 		lo = hi
 	}
-	at, runsOf := byDocument(n, member)
+	member := make([][2]int32, 0, members) // (document, its place in all)
+	for r := 0; r < len(runs); r += 2 {
+		for a := runs[r]; a < runs[r+1]; a++ {
+			member = append(member, [2]int32{all[a].doc, int32(a)})
+		}
+	}
+	at, placesOf := byDocument(n, member)
 	const chunk = 256
 	join := make([][][2]int32, (n+chunk-1)/chunk)
 	forEach(len(join), counterWorkers(), func() *counter { return newCounter(n) }, func(c int, cnt *counter) {
 		for i := c * chunk; i < min(n, (c+1)*chunk); i++ {
-			for _, r := range runsOf[at[i]:at[i+1]] {
-				for _, p := range all[runs[2*r]:runs[2*r+1]] {
-					if int(p.doc) > i {
-						cnt.add(p.doc, 0)
-					}
+			for _, a := range placesOf[at[i]:at[i+1]] {
+				h := all[a].h
+				for k := int(a) + 1; k < len(all) && all[k].h == h; k++ {
+					cnt.add(all[k].doc, 0)
 				}
 			}
 			for _, j := range cnt.touched {
@@ -359,18 +365,40 @@ func syndication(docs []*claims.Document, words []docWords) (source map[string]s
 			ids[k] = docs[i].ID
 		}
 		sort.Strings(ids)
-		for _, id := range ids {
+		for k, id := range ids {
 			source[id] = ids[0]
 			if len(ids) > 1 {
-				for _, o := range ids {
-					if o != id {
-						copies[id] = append(copies[id], o)
-					}
-				}
+				copies[id] = without(ids, k)
 			}
 		}
 	}
 	return source, copies
+}
+
+// posting is a sampled shingle of a document (syndication).
+type posting struct {
+	h   uint64
+	doc int32
+}
+
+// runEnd returns where the run of postings with the hash of all[lo] ends
+// (all sorted by hash).
+func runEnd(all []posting, lo int) int {
+	hi := lo + 1
+	for hi < len(all) && all[hi].h == all[lo].h {
+		hi++
+	}
+	return hi
+}
+
+// without returns a copy of xs without xs[k]: a copy's list of the others
+// in its group, assigned once (appending them one at a time to the map's
+// entry cost a map assignment per pair of copies, 69,000 on 2,110 real
+// articles with wire copies in groups of up to 50).
+func without(xs []string, k int) []string {
+	out := make([]string, 0, len(xs)-1)
+	out = append(out, xs[:k]...)
+	return append(out, xs[k+1:]...)
 }
 
 // boilerplateDocs: a shingle more documents than this have (by
@@ -955,6 +983,7 @@ type wordEntry struct {
 	slot     int32 // where it sits in slots, to free it in reset
 	lower    bool  // written in lower case somewhere in the text
 	bodyName bool  // capitalised within a sentence after the title (readLead)
+	inAll    bool  // a name the text uses (readLead's lead.all)
 	stop     uint8 // 0 not yet looked up, 1 a stop word, 2 not one (isStop)
 	calendar uint8 // the same for month and weekday names (isCalendar)
 	// weekday is 1 and the bits of the days the word names in any
@@ -994,10 +1023,17 @@ type stopSet struct {
 	// filter holds any's words: most words are none of them, and a bit
 	// test turns them away before the probe.
 	filter rules.WordFilter
+	// langs are the rule set's languages in code order, for the month
+	// and weekday lookups of readLead (weekdays, isCalendar), which
+	// otherwise found each language in the set's map for every new word.
+	langs []*rules.Language
 }
 
 func newStopSet(set *rules.Set, stop map[string]bool) *stopSet {
 	s := &stopSet{stop: stop}
+	for _, code := range set.Codes {
+		s.langs = append(s.langs, set.Languages[code])
+	}
 	for w := range stop {
 		s.any.Put(w, struct{}{})
 		s.filter.Add(w)
@@ -1031,8 +1067,8 @@ func (s *scratch) weekdays(e *wordEntry, set *rules.Set) uint8 {
 	if e.weekday == 0 {
 		e.weekday = 1
 		t := &s.table.toks[e.tok]
-		for _, code := range set.Codes {
-			if n, _, ok := set.Languages[code].WeekdayAt(t); ok {
+		for _, l := range s.stops.langs { // set's, in code order
+			if n, _, ok := l.WeekdayAt(t); ok {
 				e.weekday |= 1 << n
 			}
 		}
@@ -1045,11 +1081,37 @@ func (s *scratch) weekdays(e *wordEntry, set *rules.Set) uint8 {
 func (s *scratch) isCalendar(e *wordEntry, set *rules.Set) bool {
 	if e.calendar == 0 {
 		e.calendar = 2
-		if isCalendarToken(set, &s.table.toks[e.tok]) {
-			e.calendar = 1
+		t := &s.table.toks[e.tok]
+		for _, l := range s.stops.langs { // isCalendarToken(set, t)
+			_, _, month := l.MonthAt(t)
+			_, _, weekday := l.WeekdayAt(t)
+			if month || weekday {
+				e.calendar = 1
+				break
+			}
 		}
 	}
 	return e.calendar == 1
+}
+
+// marked returns the words of the entries marked inAll, as a set. Marking
+// the entries and building the map once, at its size, replaced an
+// assignment per name token into a map grown from empty (twice as many
+// assignments as names, and the growth).
+func (t *wordTable) marked() map[string]bool {
+	n := 0
+	for k := range t.entries {
+		if t.entries[k].inAll {
+			n++
+		}
+	}
+	m := make(map[string]bool, n)
+	for k := range t.entries {
+		if t.entries[k].inAll {
+			m[t.word(int32(k))] = true
+		}
+	}
+	return m
 }
 
 // reset empties the table, freeing only the slots in use (a table grown
@@ -1119,14 +1181,19 @@ func (s *scratch) top(n int) (proper, content []ranked) {
 	proper, content = s.ranked[0][:0], s.ranked[1][:0]
 	for k := range t.entries {
 		e := &t.entries[k]
-		if e.proper == 0 && e.content == 0 {
+		// A count below a full list's last cannot enter it: most words
+		// of a long text are used once, and are turned away here before
+		// their prefix is packed.
+		inProper := e.proper > 0 && (len(proper) < n || e.proper >= proper[n-1].n)
+		inContent := e.content > 0 && (len(content) < n || e.content >= content[n-1].n)
+		if !inProper && !inContent {
 			continue
 		}
 		pre := prefix8(t.word(int32(k)))
-		if e.proper > 0 {
+		if inProper {
 			proper = t.insert(proper, ranked{int32(k), e.proper, pre}, n)
 		}
-		if e.content > 0 {
+		if inContent {
 			content = t.insert(content, ranked{int32(k), e.content, pre}, n)
 		}
 	}

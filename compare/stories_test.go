@@ -3,12 +3,14 @@ package compare
 import (
 	"cmp"
 	"encoding/json"
+	"fmt"
 	"math/rand/v2"
 	"runtime"
 	"slices"
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/crosscheck/crosscheck/claims"
 	"github.com/crosscheck/crosscheck/claims/token"
@@ -302,5 +304,151 @@ func TestPrefix8(t *testing.T) {
 	}
 	if got := prefix8("ab"); got != 0x6162<<48 {
 		t.Errorf("prefix8(ab) = %#x", got)
+	}
+}
+
+// syndication joins the pairs an all-pairs count joins: documents sharing
+// at least 60% of the smaller one's sampled shingles, counting only
+// shingles of 2 to boilerplateDocs documents (by the sketch), published
+// within copyDays when both are dated. The corpora are random shingle
+// sets drawn from pools, so that copies, near misses, boilerplate shared
+// by more than 50 documents and undated documents all occur.
+func TestSyndicationAsAllPairs(t *testing.T) {
+	rng := rand.New(rand.NewPCG(16, 2))
+	day := func(d int) time.Time { return time.Date(2024, 3, 1+d, 12, 0, 0, 0, time.UTC) }
+	for _, tc := range []struct {
+		docs, per   int
+		pool        int // a copy replaces each shingle with odds per/pool
+		boilerplate int // shingles every document has (the lowest hashes)
+	}{
+		{docs: 20, pool: 40, per: 12},
+		{docs: 80, pool: 60, per: 20, boilerplate: 3},
+		{docs: 200, pool: 90, per: 30, boilerplate: 5},
+	} {
+		docs := make([]*claims.Document, tc.docs)
+		words := make([]docWords, tc.docs)
+		for i := range docs {
+			docs[i] = &claims.Document{ID: fmt.Sprintf("d%03d", i)}
+			if rng.IntN(4) > 0 {
+				docs[i].Published = day(rng.IntN(30))
+			}
+			var hs []uint64
+			if i > 0 && rng.IntN(2) == 0 {
+				// A copy of an earlier document, a random share of its
+				// shingles replaced: some copies, some near misses.
+				src := words[rng.IntN(i)].shingles
+				for _, h := range src[tc.boilerplate:] {
+					if rng.IntN(tc.pool) < tc.per {
+						h = rng.Uint64()
+					}
+					hs = append(hs, h)
+				}
+			} else {
+				for k := 0; k < tc.per; k++ {
+					hs = append(hs, rng.Uint64())
+				}
+			}
+			for b := 0; b < tc.boilerplate; b++ {
+				hs = append(hs, uint64(b))
+			}
+			slices.Sort(hs)
+			words[i].shingles = slices.Compact(hs)
+		}
+		// All pairs.
+		count := map[uint64]int{}
+		for _, w := range words {
+			for _, h := range w.shingles {
+				count[h]++
+			}
+		}
+		var distinct []shingleCount
+		var shared []uint64
+		for h, c := range count {
+			distinct = append(distinct, shingleCount{h, c})
+			if c >= 2 {
+				shared = append(shared, h)
+			}
+		}
+		est := sketchEstimates(distinct, shared)
+		u := newUnionFind(tc.docs)
+		for i := range docs {
+			for j := i + 1; j < tc.docs; j++ {
+				k := 0
+				for _, h := range words[i].shingles {
+					if count[h] >= 2 && est[h] <= boilerplateDocs && slices.Contains(words[j].shingles, h) {
+						k++
+					}
+				}
+				small := min(len(words[i].shingles), len(words[j].shingles))
+				if small >= 5 && float64(k) >= 0.6*float64(small) && copyWindow(docs[i], docs[j]) {
+					u.union(i, j)
+				}
+			}
+		}
+		wantSource := map[string]string{}
+		for i := range docs {
+			wantSource[docs[i].ID] = docs[u.find(i)].ID
+		}
+		source, copies := syndication(docs, words)
+		joined := 0
+		for id, want := range wantSource {
+			if source[id] != want {
+				t.Errorf("%d documents: %s's source %s, all pairs say %s", tc.docs, id, source[id], want)
+			}
+			var others []string // the rest of its group, in id order
+			for o, src := range wantSource {
+				if src == want && o != id {
+					others = append(others, o)
+				}
+			}
+			slices.Sort(others)
+			if !slices.Equal(copies[id], others) {
+				t.Errorf("%d documents: %s's copies %v, all pairs say %v", tc.docs, id, copies[id], others)
+			}
+			if want != id {
+				joined++
+			}
+		}
+		t.Logf("%d documents: %d joined to another", tc.docs, joined)
+		if joined == 0 || joined == tc.docs-1 {
+			t.Errorf("%d documents: %d joined to another: the case tests little", tc.docs, joined)
+		}
+	}
+}
+
+// marked gives the words of the marked entries, each once, whatever
+// token marked them.
+func TestWordTableMarked(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		mark []int // tokens whose entries are marked
+		want []string
+	}{
+		{"", nil, nil},
+		{"Kim met Moon", nil, nil},
+		{"Kim met Moon", []int{0, 2}, []string{"kim", "moon"}},
+		{"Kim met KIM and kim", []int{0, 2}, []string{"kim"}},
+		{"Qeshm Qeshm quake", []int{1}, []string{"qeshm"}},
+	} {
+		var tb wordTable
+		toks := token.Scan(tc.text, nil)
+		tb.reset(toks)
+		ids := make([]int32, len(toks))
+		for i := range toks {
+			ids[i] = tb.add(int32(i))
+		}
+		for _, i := range tc.mark {
+			tb.entries[ids[i]].inAll = true
+		}
+		got := tb.marked()
+		if got == nil || len(got) != len(tc.want) {
+			t.Errorf("%q: marked %v, want %v", tc.text, got, tc.want)
+			continue
+		}
+		for _, w := range tc.want {
+			if !got[w] {
+				t.Errorf("%q: marked %v, want %v", tc.text, got, tc.want)
+			}
+		}
 	}
 }

@@ -39,8 +39,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -89,6 +91,12 @@ type Options struct {
 	// limited. A larger document is an error naming the file (and line) and
 	// the limit, or a skipped document with KeepGoing.
 	MaxFileBytes int64
+	// Stated holds what the caller already knows of regular files (from
+	// os.Lstat or a directory walk's fs.DirEntry.Info), by path as given
+	// or as joined under a given directory (filepath.Join): reading uses
+	// it instead of stating each file again, one system call per file. A
+	// path not in it is stated as usual.
+	Stated map[string]fs.FileInfo
 }
 
 // Error names the file (and the line, for JSON Lines) of an input problem,
@@ -152,6 +160,7 @@ type reader struct {
 	seen     map[string]bool // absolute paths of files already read
 	seenDirs map[string]bool // resolved directories already walked (symlink loops)
 	stdin    bool            // "-" already read
+	cwd      string          // the working directory, read once (abs); "" if unknown
 
 	// src, when set, receives the documents instead of items (Read and
 	// Stream); cur says where the documents being added come from, so
@@ -251,9 +260,9 @@ func (r *reader) readPath(p string) error {
 		r.addContent(p, "stdin", nil, content, kind)
 		return nil
 	}
-	fi, err := os.Stat(p)
+	fi, err := r.stat(p)
 	if err != nil {
-		return r.fail(p, 0, pathErr(err), stem(p), qualifiers(p))
+		return r.fail(p, 0, pathErr(err), stem(p), r.qualifiers(p))
 	}
 	if fi.IsDir() {
 		return r.walk(p)
@@ -276,7 +285,7 @@ func pathErr(err error) error {
 // walked at most once so a link loop cannot recurse forever.
 func (r *reader) walk(dir string) error {
 	if real, err := filepath.EvalSymlinks(dir); err == nil {
-		if abs, err := filepath.Abs(real); err == nil {
+		if abs, err := r.abs(real); err == nil {
 			if r.seenDirs[abs] {
 				return nil
 			}
@@ -285,16 +294,16 @@ func (r *reader) walk(dir string) error {
 	}
 	entries, err := os.ReadDir(dir) // sorted by name
 	if err != nil {
-		return r.fail(dir, 0, pathErr(err), filepath.Base(dir), qualifiers(dir))
+		return r.fail(dir, 0, pathErr(err), filepath.Base(dir), r.qualifiers(dir))
 	}
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), ".") {
 			continue
 		}
 		p := filepath.Join(dir, e.Name())
-		fi, err := os.Stat(p) // follows symlinks
+		fi, err := r.stat(p) // follows symlinks
 		if err != nil {
-			if err := r.fail(p, 0, pathErr(err), stem(p), qualifiers(p)); err != nil {
+			if err := r.fail(p, 0, pathErr(err), stem(p), r.qualifiers(p)); err != nil {
 				return err
 			}
 			continue
@@ -333,14 +342,14 @@ var kinds = map[string]int{
 
 // readFile reads one regular file (named or found in a directory).
 func (r *reader) readFile(p string, fi os.FileInfo) error {
-	abs, err := filepath.Abs(p)
+	abs, err := r.abs(p)
 	if err == nil {
 		if r.seen[abs] {
 			return nil // the same file named twice (or named and inside a named directory)
 		}
 		r.seen[abs] = true
 	}
-	base, qual := stem(p), qualifiers(p)
+	base, qual := stem(p), r.qualifiers(p)
 	if hasControl(filepath.Base(p)) {
 		return r.fail(p, 0, errors.New("file name contains a newline or control character, which cannot be a document ID; rename the file"), base, qual)
 	}
@@ -352,7 +361,16 @@ func (r *reader) readFile(p string, fi os.FileInfo) error {
 	if fi.Size() > r.max && kind != kindJSONL {
 		return r.fail(p, 0, tooLarge(fi.Size(), r.max), base, qual)
 	}
-	f, err := os.Open(p)
+	if kind != kindJSONL && !r.streaming() {
+		// The common case, an article read whole: no *os.File needed.
+		content, err := readRegular(p, fi.Size(), r.max)
+		if err != nil {
+			return r.fail(p, 0, pathErr(err), base, qual)
+		}
+		r.addContent(p, base, qual, content, kind)
+		return nil
+	}
+	f, err := openRead(p)
 	if err != nil {
 		return r.fail(p, 0, pathErr(err), base, qual)
 	}
@@ -450,11 +468,31 @@ func stem(p string) string {
 	return b
 }
 
+// stat is os.Stat(p), or what Options.Stated says of p.
+func (r *reader) stat(p string) (os.FileInfo, error) {
+	if fi, ok := r.opt.Stated[p]; ok && fi.Mode().IsRegular() {
+		return fi, nil // a regular file's Lstat is its Stat
+	}
+	return os.Stat(p)
+}
+
+// abs is filepath.Abs(p) with the working directory read once per listing
+// (r.cwd): Abs asks the system for it on every call, which on Linux is two
+// stat calls (of "." and of $PWD), and every file of a directory named by a
+// relative path asked twice (seen, qualifiers): 8,400 system calls for
+// 2,110 articles, more than reading them took.
+func (r *reader) abs(p string) (string, error) {
+	if r.cwd == "" || filepath.IsAbs(p) || runtime.GOOS == "windows" {
+		return filepath.Abs(p)
+	}
+	return filepath.Join(r.cwd, p), nil // what Abs returns for a relative path
+}
+
 // qualifiers lists the names of a file's enclosing directories, nearest
 // first, from its absolute path, so that they do not depend on how the path
 // was spelled ("a.txt" and "../dir/a.txt" qualify the same way).
-func qualifiers(p string) []string {
-	abs, err := filepath.Abs(p)
+func (r *reader) qualifiers(p string) []string {
+	abs, err := r.abs(p)
 	if err != nil {
 		abs = filepath.Clean(p)
 	}

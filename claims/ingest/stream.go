@@ -155,6 +155,7 @@ func list(paths []string, opt Options, keep bool) (*Source, error) {
 	if r.opt.Stdin == nil {
 		r.opt.Stdin = os.Stdin
 	}
+	r.cwd, _ = os.Getwd() // "" on failure: abs then asks filepath.Abs
 	s.max = r.max
 	sorted := append([]string(nil), paths...)
 	sort.Strings(sorted)
@@ -419,7 +420,7 @@ func (s *Source) open(i int32) (*os.File, error) {
 		f = h.f
 	} else {
 		var err error
-		if f, err = os.Open(sf.path); err != nil {
+		if f, err = openRead(sf.path); err != nil {
 			return nil, changed(sf, 0, pathErr(err))
 		}
 		if len(s.handles) == maxHandles {

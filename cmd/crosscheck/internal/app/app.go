@@ -359,6 +359,7 @@ func runReport(args []string, env Env, claimsOnly bool) (code int, err error) {
 		if env.Getenv("GOGC") == "" {
 			defer debug.SetGCPercent(debug.SetGCPercent(archiveGCPercent))
 		}
+		ordinaryPages() // see there: huge pages cost an archive run more than they save
 		a, err := pipeline.RunArchive(src, opt, "")
 		if err != nil {
 			return ExitError, err
@@ -487,8 +488,12 @@ func runReport(args []string, env Env, claimsOnly bool) (code int, err error) {
 // that list more than spillAbove articles.
 func (f *reportFlags) readInputs(paths []string, iopt ingest.Options) (docs []*claims.Document, src *ingest.Source, err error) {
 	archive := (f.format == "json" || f.format == "jsonl") && f.spill != "never"
-	if archive && f.spill == "auto" && !contains(paths, "-") && inputBytes(paths) <= smallInput {
-		archive = false // plainly small: read at once, without listing first
+	if archive && f.spill == "auto" && !contains(paths, "-") {
+		n, stated := inputBytes(paths)
+		iopt.Stated = stated // reading need not state the files again
+		if n <= smallInput {
+			archive = false // plainly small: read at once, without listing first
+		}
 	}
 	if !archive {
 		docs, err = ingest.Read(paths, iopt)
@@ -508,20 +513,23 @@ func (f *reportFlags) readInputs(paths []string, iopt ingest.Options) (docs []*c
 
 // inputBytes is the size of the regular files under paths (what `--spill
 // auto` looks at first; errors and special files count as nothing here,
-// reading reports them).
-func inputBytes(paths []string) int64 {
+// reading reports them), and what it learnt of each of them, by path, for
+// reading to use (ingest.Options.Stated) instead of stating them again.
+func inputBytes(paths []string) (int64, map[string]fs.FileInfo) {
 	var n int64
+	stated := map[string]fs.FileInfo{}
 	for _, p := range paths {
-		_ = filepath.WalkDir(p, func(_ string, d fs.DirEntry, err error) error {
+		_ = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err == nil && d.Type().IsRegular() {
 				if fi, err := d.Info(); err == nil {
 					n += fi.Size()
+					stated[path] = fi
 				}
 			}
 			return nil
 		})
 	}
-	return n
+	return n, stated
 }
 
 // inputs is what the command says about the documents it was given: how

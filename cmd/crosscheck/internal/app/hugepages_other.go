@@ -1,0 +1,9 @@
+//go:build !linux
+
+package app
+
+// HugeHeap does nothing outside Linux (see hugepages_linux.go).
+func HugeHeap(n int) {}
+
+// ordinaryPages does nothing outside Linux (see hugepages_linux.go).
+func ordinaryPages() {}

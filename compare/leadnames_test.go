@@ -1,0 +1,103 @@
+package compare
+
+import (
+	"fmt"
+	"math/rand"
+	"testing"
+)
+
+// pairScore and pairVeto on numbered names say what shared, usedSpecific
+// and veto say on the leads' strings, for every pair of a set of leads:
+// hand-written ones (a shared country only, a specific place, names the
+// other text uses, places each never mentions, other years and
+// magnitudes) and random ones over a small vocabulary, where names,
+// general flags, all maps and figures overlap in every way.
+func TestPairScoreAsStrings(t *testing.T) {
+	mk := func(names []string, general []bool, all []string, years []int, mags []float64) *lead {
+		l := &lead{names: names, general: general, years: years, mags: mags, all: map[string]bool{}}
+		for _, n := range append(all, names...) {
+			l.all[n] = true
+		}
+		return l
+	}
+	leads := map[string]*lead{
+		"country":   mk([]string{"iran"}, []bool{true}, nil, nil, nil),
+		"qeshm2005": mk([]string{"iran", "qeshm"}, []bool{true, false}, []string{"bandar"}, []int{2005}, []float64{5.9}),
+		"qeshm2008": mk([]string{"iran", "qeshm"}, []bool{true, false}, nil, []int{2008}, []float64{5.6}),
+		"bandar":    mk([]string{"bandar", "abbas"}, []bool{false, false}, []string{"qeshm", "iran"}, nil, nil),
+		"denver":    mk([]string{"denver", "colorado"}, []bool{false, false}, []string{"memphis"}, nil, nil),
+		"memphis":   mk([]string{"memphis"}, []bool{false}, []string{"denver"}, nil, nil),
+		"empty":     mk(nil, nil, nil, nil, nil),
+	}
+	rng := rand.New(rand.NewSource(16))
+	vocab := []string{"iran", "qeshm", "bandar", "abbas", "kim", "seoul", "denver", "memphis", "green", "zone"}
+	for i := 0; i < 60; i++ {
+		l := &lead{all: map[string]bool{}}
+		for _, n := range vocab {
+			switch rng.Intn(4) {
+			case 0:
+				l.addName(n, rng.Intn(3) == 0)
+				l.all[n] = true
+			case 1:
+				l.all[n] = true
+			}
+		}
+		if rng.Intn(3) == 0 {
+			l.years = []int{2005 + rng.Intn(3)}
+		}
+		if rng.Intn(3) == 0 {
+			l.mags = []float64{5.5 + 0.2*float64(rng.Intn(4))}
+		}
+		if rng.Intn(4) == 0 {
+			l.weekdays = 1 << rng.Intn(7)
+		}
+		leads[fmt.Sprintf("random%02d", i)] = l
+	}
+	docFreq := map[string]int{}
+	for _, l := range leads {
+		for n := range l.all {
+			docFreq[n]++
+		}
+	}
+	x := newLeadNames(leads)
+	var m leadMarks
+	for ka, a := range leads {
+		aIDs := x.of(a)
+		m.mark(a, aIDs, len(x.docFreq))
+		for kb, b := range leads {
+			bIDs := x.of(b)
+			all, specific := shared(a, b)
+			if got, want := m.pairScore(b, bIDs), all+specific+usedSpecific(b, a); got != want {
+				t.Errorf("%s against %s: pairScore %d, shared and usedSpecific %d", ka, kb, got, want)
+			}
+			if got, want := m.pairVeto(x, a, aIDs, b, bIDs), veto(a, b, docFreq); got != want {
+				t.Errorf("%s against %s: pairVeto %q, veto %q", ka, kb, got, want)
+			}
+		}
+	}
+}
+
+// leadMarks forgets the previous lead's names when the next is marked,
+// whatever they were.
+func TestLeadMarks(t *testing.T) {
+	var m leadMarks
+	cases := []struct {
+		names   []int32
+		general []bool
+		all     []int32
+		want    map[int32]uint8 // names 0 to 5
+	}{
+		{[]int32{0, 1}, []bool{true, false}, []int32{0, 1, 2}, map[int32]uint8{0: markName | markGeneral | markAll, 1: markName | markAll, 2: markAll}},
+		{[]int32{3}, []bool{false}, []int32{3}, map[int32]uint8{3: markName | markAll}},
+		{nil, nil, []int32{5}, map[int32]uint8{5: markAll}},
+		{[]int32{4}, []bool{true}, nil, map[int32]uint8{4: markName | markGeneral}},
+	}
+	for i, c := range cases {
+		m.mark(&lead{general: c.general}, leadIDs{names: c.names, all: c.all}, 6)
+		for k := int32(0); k < 7; k++ { // 6 was never numbered
+			if got := m.get(k); got != c.want[k] {
+				t.Errorf("case %d: name %d flags %b, want %b", i, k, got, c.want[k])
+			}
+		}
+	}
+}
