@@ -12,7 +12,7 @@
 // For performance work, CROSSCHECK_CPUPROFILE=FILE and
 // CROSSCHECK_MEMPROFILE=FILE write pprof profiles of the whole run (read
 // them with go tool pprof), and CROSSCHECK_HUGEPAGES=off leaves the heap on
-// the system's default pages (see app.HugeHeap).
+// the system's default pages in an in-memory run (see app.HugeHeap).
 package main
 
 import (
@@ -25,13 +25,6 @@ import (
 	"github.com/crosscheck/crosscheck/cmd/crosscheck/internal/app"
 )
 
-// hugeHeapBytes is how much of the heap app.HugeHeap prepares: more than an
-// in-memory `claims` or `report` run on a few thousand articles uses
-// (about 95 MB for 5 MB of real text; 350 MB for 10,000 generated
-// articles).
-// Beyond it the heap grows on ordinary pages.
-const hugeHeapBytes = 512 << 20
-
 func main() {
 	// A report run allocates in short bursts per document and peaks far
 	// below the 1 GB budget (355 MB for 10,000 articles): collecting less
@@ -40,11 +33,6 @@ func main() {
 	// memory is its point (app.runReport).
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(200)
-	}
-	// Huge pages under the heap (app.HugeHeap says why), unless
-	// CROSSCHECK_HUGEPAGES=off (for comparison).
-	if os.Getenv("CROSSCHECK_HUGEPAGES") != "off" {
-		app.HugeHeap(hugeHeapBytes)
 	}
 	stop := profile(os.Getenv("CROSSCHECK_CPUPROFILE"), os.Getenv("CROSSCHECK_MEMPROFILE"))
 	code := app.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)

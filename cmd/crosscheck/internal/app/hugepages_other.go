@@ -4,6 +4,3 @@ package app
 
 // HugeHeap does nothing outside Linux (see hugepages_linux.go).
 func HugeHeap(n int) {}
-
-// ordinaryPages does nothing outside Linux (see hugepages_linux.go).
-func ordinaryPages() {}
