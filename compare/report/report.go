@@ -40,23 +40,59 @@ type Report struct {
 	lazyAgreements AgreementSource
 }
 
-// AgreementSource yields a report's agreements in report order (by
-// attribute, then first claim: AgreementLess) without holding them, as
-// ClaimSource does for claims; f must not keep the pointer. A source may
-// be read more than once.
-type AgreementSource struct {
+// Source yields one of a report's lists in report order without holding
+// it, as ClaimSource does for claims: an archive run reads its documents
+// and agreements back from files as they are written. N is how many; Each
+// calls f for each one and stops at f's first error; f must not keep the
+// pointer. A source may be read more than once.
+type Source[T any] struct {
 	N    int
-	Each func(f func(*Agreement) error) error
+	Each func(f func(*T) error) error
 }
 
-// DocumentSource yields a report's documents in report order (by id)
-// without holding them, as ClaimSource does for claims: an archive run
-// reads them back from its spill file as they are written. N is how many;
-// Each calls f for each one and stops at f's first error; f must not keep
-// the pointer. A source may be read more than once.
-type DocumentSource struct {
-	N    int
-	Each func(f func(*Document) error) error
+// DocumentSource yields the documents, by id.
+type DocumentSource = Source[Document]
+
+// AgreementSource yields the agreements, by attribute, then first claim
+// (AgreementLess).
+type AgreementSource = Source[Agreement]
+
+// held reports whether src stands for a list (its Each is set).
+func (src Source[T]) held() bool { return src.Each != nil }
+
+// count is how many a list has: src's, or held's when src is unset.
+func count[T any](src Source[T], held []T) int {
+	if src.held() {
+		return src.N
+	}
+	return len(held)
+}
+
+// each calls f for each element of src, or of held when src is unset.
+func each[T any](src Source[T], held []T, f func(*T) error) error {
+	if src.held() {
+		return src.Each(f)
+	}
+	for i := range held {
+		if err := f(&held[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// materialize reads src into *list and unsets it (a no-op when unset).
+func materialize[T any](src *Source[T], list *[]T) error {
+	if !src.held() {
+		return nil
+	}
+	*list = make([]T, 0, src.N)
+	err := src.Each(func(x *T) error {
+		*list = append(*list, *x)
+		return nil
+	})
+	*src = Source[T]{}
+	return err
 }
 
 // ClaimSource yields a report's claims in report order (by document, then
@@ -360,27 +396,11 @@ func FromFinding(f compare.Finding) Discrepancy {
 // Input.DocumentSource into Documents (a no-op otherwise); the error is the
 // source's.
 func (r *Report) Materialize() error {
-	if r.isLazyAgreements() {
-		r.Agreements = make([]Agreement, 0, r.lazyAgreements.N)
-		err := r.lazyAgreements.Each(func(a *Agreement) error {
-			r.Agreements = append(r.Agreements, *a)
-			return nil
-		})
-		r.lazyAgreements = AgreementSource{}
-		if err != nil {
-			return err
-		}
+	if err := materialize(&r.lazyAgreements, &r.Agreements); err != nil {
+		return err
 	}
-	if r.isLazyDocs() {
-		r.Documents = make([]Document, 0, r.lazyDocs.N)
-		err := r.lazyDocs.Each(func(d *Document) error {
-			r.Documents = append(r.Documents, *d)
-			return nil
-		})
-		r.lazyDocs = DocumentSource{}
-		if err != nil {
-			return err
-		}
+	if err := materialize(&r.lazyDocs, &r.Documents); err != nil {
+		return err
 	}
 	return r.materializeClaims()
 }
@@ -405,54 +425,28 @@ func (r *Report) isLazyClaims() bool { return r.lazy.Each != nil }
 
 // isLazyDocs reports whether the documents are read from r.lazyDocs as
 // they are written (Documents is then nil).
-func (r *Report) isLazyDocs() bool { return r.lazyDocs.Each != nil }
+func (r *Report) isLazyDocs() bool { return r.lazyDocs.held() }
 
 // isLazyAgreements reports whether the agreements are read from
 // r.lazyAgreements as they are written (Agreements is then nil).
-func (r *Report) isLazyAgreements() bool { return r.lazyAgreements.Each != nil }
+func (r *Report) isLazyAgreements() bool { return r.lazyAgreements.held() }
 
 // AgreementCount is the number of agreements, materialized or not.
-func (r *Report) AgreementCount() int {
-	if r.isLazyAgreements() {
-		return r.lazyAgreements.N
-	}
-	return len(r.Agreements)
-}
+func (r *Report) AgreementCount() int { return count(r.lazyAgreements, r.Agreements) }
 
 // EachAgreement calls f for each agreement in report order, materialized
 // or not, and stops at f's first error; f must not keep the pointer.
 func (r *Report) EachAgreement(f func(*Agreement) error) error {
-	if r.isLazyAgreements() {
-		return r.lazyAgreements.Each(f)
-	}
-	for i := range r.Agreements {
-		if err := f(&r.Agreements[i]); err != nil {
-			return err
-		}
-	}
-	return nil
+	return each(r.lazyAgreements, r.Agreements, f)
 }
 
 // DocumentCount is the number of documents, materialized or not.
-func (r *Report) DocumentCount() int {
-	if r.isLazyDocs() {
-		return r.lazyDocs.N
-	}
-	return len(r.Documents)
-}
+func (r *Report) DocumentCount() int { return count(r.lazyDocs, r.Documents) }
 
 // EachDocument calls f for each document in report order, materialized or
 // not, and stops at f's first error; f must not keep the pointer.
 func (r *Report) EachDocument(f func(*Document) error) error {
-	if r.isLazyDocs() {
-		return r.lazyDocs.Each(f)
-	}
-	for i := range r.Documents {
-		if err := f(&r.Documents[i]); err != nil {
-			return err
-		}
-	}
-	return nil
+	return each(r.lazyDocs, r.Documents, f)
 }
 
 // ClaimCount is the number of claims, materialized or not.
