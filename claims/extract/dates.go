@@ -882,7 +882,7 @@ func (p *dateRun) resolveMatch(mp *rules.Match) *dateItem {
 		c.Value = clockDuration(m.Caps.Hour, m.Caps.Minute, m.Caps.Second)
 		v := float64(m.Caps.Hour) + float64(m.Caps.Minute)/60 + float64(m.Caps.Second)/3600
 		nv := &claims.NumberValue{Value: v, Precision: 1.0 / 3600, Unit: "hour"}
-		exact(nv)
+		p.exact(nv)
 		c.Num = nv
 		return it
 	case m.Pattern.Section == "duration_patterns":
@@ -1229,7 +1229,7 @@ func (p *Pass) resolvePeriodOrdinal(c *claims.Claim, dv *claims.DateValue, cp ru
 				y--
 			}
 		}
-		dv.Inferred = append(dv.Inferred, "year")
+		addInferredYear(dv)
 		dv.Relative = cp.HasOffset || pat.YearOffset != nil
 	} else {
 		dv.Written = append(dv.Written, "year")
@@ -1299,7 +1299,7 @@ func (p *Pass) resolveHoliday(c *claims.Claim, dv *claims.DateValue, cp rules.Ca
 		}
 		dv.Inferred = []string{"year"}
 		dv.Relative = cp.HasOffset
-		c.Note = fmt.Sprintf("year %d inferred from the publication date %s", t.Year(), pub.Format("2006-01-02"))
+		c.Note = p.yearNote(t.Year(), pub)
 	}
 	dv.Start, dv.Gran = t, claims.GranDay
 	dv.End = advance(t, claims.GranDay)
@@ -1444,14 +1444,15 @@ func (p *Pass) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp rules.C
 			}
 		}
 	}
-	if n := count(y1 != 0 || y2 != 0, m1 != 0, d1 != 0, cp.Weekday[0] != 0, cp.HasHour); dv.Written == nil && n > 0 {
-		dv.Written = make([]string, 0, n) // one allocation, not one per part
+	if dv.Written == nil {
+		dv.Written = writtenParts(y1 != 0 || y2 != 0, m1 != 0, d1 != 0, cp.Weekday[0] != 0, cp.HasHour)
+	} else {
+		addWritten(dv, y1 != 0 || y2 != 0, "year")
+		addWritten(dv, m1 != 0, "month")
+		addWritten(dv, d1 != 0, "day")
+		addWritten(dv, cp.Weekday[0] != 0, "weekday")
+		addWritten(dv, cp.HasHour, "time")
 	}
-	addWritten(dv, y1 != 0 || y2 != 0, "year")
-	addWritten(dv, m1 != 0, "month")
-	addWritten(dv, d1 != 0, "day")
-	addWritten(dv, cp.Weekday[0] != 0, "weekday")
-	addWritten(dv, cp.HasHour, "time")
 	if pat.YearOffset != nil {
 		if pub.IsZero() {
 			c.Value = timexUnknownYear(m1, d1)
@@ -1460,7 +1461,7 @@ func (p *Pass) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp rules.C
 		}
 		y1 = pub.Year() + *pat.YearOffset + cp.Offset
 		y2 = y1
-		dv.Inferred = append(dv.Inferred, "year")
+		addInferredYear(dv)
 		dv.Relative = true
 	} else if cp.HasOffset && y1 == 0 && m1 != 0 && !pub.IsZero() {
 		// "last June", "this September", "Juni lalu", "next March",
@@ -1472,11 +1473,11 @@ func (p *Pass) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp rules.C
 				y2++
 			}
 		}
-		dv.Inferred = append(dv.Inferred, "year")
+		addInferredYear(dv)
 		dv.Relative = true
 	} else if pat.Rel == "past" && y1 == 0 && d1 == 0 && m1 != 0 && !pub.IsZero() {
 		y1 = monthWithOffset(pub, m1, -1, "past")
-		dv.Inferred = append(dv.Inferred, "year")
+		addInferredYear(dv)
 		dv.Relative = true
 	}
 	if m1 == 0 && d1 != 0 {
@@ -1562,8 +1563,8 @@ func (p *Pass) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp rules.C
 				}
 			}
 		}
-		dv.Inferred = append(dv.Inferred, "year")
-		c.Note = fmt.Sprintf("year %d inferred from the publication date %s", y1, pub.Format("2006-01-02"))
+		addInferredYear(dv)
+		c.Note = p.yearNote(y1, pub)
 	}
 	start, gran, ok := point(y1, m1, d1)
 	if !ok {
@@ -1684,6 +1685,72 @@ func addWritten(dv *claims.DateValue, ok bool, part string) {
 	if ok && !slices.Contains(dv.Written, part) {
 		dv.Written = append(dv.Written, part)
 	}
+}
+
+// writtenParts are the parts of a date written, in the order resolveCalendar
+// lists them: year, month, day, weekday, time. The lists are shared, one
+// per combination (see addInferredYear).
+func writtenParts(year, month, day, weekday, time bool) []string {
+	k := 0
+	for i, ok := range [...]bool{year, month, day, weekday, time} {
+		if ok {
+			k |= 1 << i
+		}
+	}
+	return writtenSets[k]
+}
+
+// writtenSets[k] lists the parts whose bits k has (nil for none).
+var writtenSets = func() (sets [32][]string) {
+	for k := 1; k < len(sets); k++ {
+		var parts []string
+		for i, part := range [...]string{"year", "month", "day", "weekday", "time"} {
+			if k&(1<<i) != 0 {
+				parts = append(parts, part)
+			}
+		}
+		sets[k] = slices.Clip(parts)
+	}
+	return sets
+}()
+
+// addInferredYear adds "year" to the parts of dv that were inferred, with
+// the shared one-part list when it is the first.
+//
+// Sharing is safe: a DateValue's Written and Inferred lists are only ever
+// replaced or appended to, never written in place, and a shared list's
+// capacity is its length, so an append copies it. Each list was an
+// allocation of its own per date.
+func addInferredYear(dv *claims.DateValue) {
+	if dv.Inferred == nil {
+		dv.Inferred = inferredYear
+		return
+	}
+	dv.Inferred = append(dv.Inferred, "year")
+}
+
+var inferredYear = []string{"year"}
+
+// yearNote is the note of a date whose year was inferred from the
+// publication date, made once per year and document: dates without a
+// year are many in some texts, and formatting the note for each cost
+// more than resolving the date.
+func (p *Pass) yearNote(y int, pub time.Time) string {
+	k := yearNoteKey{y, pub}
+	if n, ok := p.yearNotes[k]; ok {
+		return n
+	}
+	if p.yearNotes == nil {
+		p.yearNotes = map[yearNoteKey]string{}
+	}
+	n := fmt.Sprintf("year %d inferred from the publication date %s", y, pub.Format("2006-01-02"))
+	p.yearNotes[k] = n
+	return n
+}
+
+type yearNoteKey struct {
+	y   int
+	pub time.Time
 }
 
 func timexUnknownYear(m, d int) string {
@@ -2300,12 +2367,12 @@ func (p *Pass) duration(c *claims.Claim, m rules.Match) bool {
 	if qs, v, ok := p.Lang.Qualifiers.MatchBefore(toks, startTok, 4); ok && (qs >= m.Start || !p.Blocked(qs, m.Start)) {
 		c.Start = toks[qs].Start
 		nv.Qualifier = p.Doc.Text[c.Start:toks[startTok].Start]
-		applyBound(nv, rules.Bound(v))
+		p.applyBound(nv, rules.Bound(v))
 	} else {
-		exact(nv)
+		p.exact(nv)
 	}
 	if rangeHigh > 0 {
-		nv.Low, nv.High = claims.Ptr(v), claims.Ptr(rangeHigh)
+		nv.Low, nv.High = p.floats.ptr(v), p.floats.ptr(rangeHigh)
 		nv.LowExclusive, nv.HighExclusive = false, false
 	}
 	c.Num = nv

@@ -64,6 +64,8 @@ type Pass struct {
 	sentToks  []int32
 	lastSentB int
 	tws       []rules.TokenWord // what index.vocab read at the tokens, once words has read it
+	floats    floatArena        // the bounds of the document's numbers (see alloc.go)
+	yearNotes map[yearNoteKey]string
 }
 
 // words returns what the language's Vocab reads at the tokens, reading it
@@ -267,15 +269,12 @@ func (e *Engine) ExtractThen(doc *claims.Document, then func(toks []token.Token,
 	}
 	out := p.claims
 	slices.SortStableFunc(out, func(x, y *claims.Claim) int { return x.Start - y.Start })
-	var idBuf []byte
+	var ids idArena
 	for _, c := range out {
 		c.Doc = doc.ID
 		c.Text = doc.Text[c.Start:c.End]
 		c.Line, c.Col = doc.Position(c.Start)
-		// One allocation for the id, not three.
-		idBuf = append(append(idBuf[:0], doc.ID...), ':')
-		idBuf = append(strconv.AppendInt(idBuf, int64(c.Line), 10), ':')
-		c.ID = string(strconv.AppendInt(idBuf, int64(c.Col), 10))
+		c.ID = ids.id(doc.ID, c.Line, c.Col, len(out))
 		c.Sentence = p.sentenceIndex(c.Start) + 1
 		if c.Sentence > 0 && c.Sentence <= len(p.sents) {
 			sp := p.sents[c.Sentence-1]

@@ -64,7 +64,7 @@ type sentenceInfo struct {
 // previous sentence's frame (pick).
 func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 	sc := p.scratch
-	fa := frameAssigner{p: p, set: e.Rules,
+	fa := frameAssigner{p: p, set: e.Rules, claims: len(cs),
 		places: sc.places[:0], accepting: sc.accepting[:0], cands: sc.cands[:0], scores: sc.scores[:0], slot: sc.slot}
 	fa.cache[0].si.ev, fa.cache[1].si.ev = sc.evs[0][:0], sc.evs[1][:0]
 	fa.acceptMemo, fa.attrBase, fa.wide = sc.acceptMemo, sc.attrBase, sc.wide
@@ -115,6 +115,28 @@ type frameAssigner struct {
 	// long says the sentence is over frameSentenceCap (see evidenceWindow).
 	subjectFrom int
 	long        bool
+	// trigs holds the first trigger of each claim (see addTrigger), room
+	// for claims claims.
+	trigs  []string
+	claims int
+}
+
+// addTrigger appends trigger s to c's. A claim's first trigger goes into
+// one list shared by the document's claims, each claim seeing only its
+// own element (its slice's capacity ends there, so a second trigger
+// copies it): most claims have one trigger, and its one-string slice was
+// an allocation per claim.
+func (fa *frameAssigner) addTrigger(c *claims.Claim, s string) {
+	if c.Triggers != nil {
+		c.Triggers = append(c.Triggers, s)
+		return
+	}
+	if len(fa.trigs) == cap(fa.trigs) {
+		fa.trigs = make([]string, 0, max(fa.claims, 1))
+	}
+	fa.trigs = append(fa.trigs, s)
+	n := len(fa.trigs)
+	c.Triggers = fa.trigs[n-1 : n : n]
 }
 
 // acceptKey is what accepts reads of a claim: its kind, unit and counted
@@ -588,7 +610,7 @@ func (fa *frameAssigner) pick(c *claims.Claim, si *sentenceInfo, a, ci, ce int, 
 		c.Subject = p.subjectBefore(fa.subjectFrom, ci)
 	}
 	if primary.ev != nil {
-		c.Triggers = append(c.Triggers, p.evidenceText(primary.ev))
+		fa.addTrigger(c, p.evidenceText(primary.ev))
 		c.Definite = primary.ev.definite
 	}
 	// A sentence-opening adverbial ("Earlier in 2023, ...") scopes over
