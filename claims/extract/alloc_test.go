@@ -2,7 +2,9 @@ package extract
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/claims"
@@ -84,6 +86,65 @@ func TestAddTrigger(t *testing.T) {
 		}
 		if !slices.Equal(cs[k].Triggers, want) {
 			t.Fatalf("claim %d: triggers %q, want %q", k, cs[k].Triggers, want)
+		}
+	}
+}
+
+// TestClauseMemo: Clause, which keeps its last answer, answers as its
+// search does, for tokens asked in text order (with repeats) and at random,
+// in texts of short and long clauses and sentences.
+func TestClauseMemo(t *testing.T) {
+	words := []string{"x", "y", "will", "and", ",", ";", "March", "3", "5,000", "1.5", "(", ")", "—", "Talks.", "dan"}
+	e := engineForTest(t)
+	for seed := range uint64(20) {
+		r := rand.New(rand.NewPCG(seed, 11))
+		var b strings.Builder
+		for n := 0; n < 400; n++ {
+			if n > 0 {
+				b.WriteByte(' ')
+			}
+			if r.IntN(int(seed%3)*4+1) > 0 {
+				b.WriteString("x")
+				continue
+			}
+			b.WriteString(words[r.IntN(len(words))])
+		}
+		doc := &claims.Document{ID: "t", Text: b.String(), Language: "en", Status: claims.StatusRead}
+		p := e.newPass(doc, new(scratch))
+		order := make([]int, 0, 3*len(p.Toks))
+		for i := range p.Toks {
+			order = append(order, i, i)
+		}
+		for range len(p.Toks) {
+			order = append(order, r.IntN(len(p.Toks)))
+		}
+		for _, i := range order {
+			ca, cb := p.Clause(i)
+			a, bb := p.sentenceTokens(p.Toks[i].Start)
+			if wa, wb := p.clauseSearch(a, bb, i); ca != wa || cb != wb {
+				t.Fatalf("seed %d, token %d: Clause [%d, %d), search [%d, %d)", seed, i, ca, cb, wa, wb)
+			}
+		}
+	}
+}
+
+// TestClockValue: the hand-made TIMEX values are fmt's.
+func TestClockValue(t *testing.T) {
+	for _, n := range []int{-12, -1, 0, 1, 9, 10, 23, 59, 99, 100, 1234} {
+		for _, m := range []int{-5, 0, 7, 30, 59, 60, 123} {
+			if got, want := clockValue(n, m), fmt.Sprintf("T%02d:%02d", n, m); got != want {
+				t.Fatalf("clockValue(%d, %d) = %q, want %q", n, m, got, want)
+			}
+			want := "XXXX"
+			switch {
+			case n != 0 && m != 0:
+				want = fmt.Sprintf("XXXX-%02d-%02d", n, m)
+			case n != 0:
+				want = fmt.Sprintf("XXXX-%02d", n)
+			}
+			if got := timexUnknownYear(n, m); got != want {
+				t.Fatalf("timexUnknownYear(%d, %d) = %q, want %q", n, m, got, want)
+			}
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -1176,7 +1177,7 @@ func (p *dateRun) resolveDate(c *claims.Claim, m rules.Match) bool {
 		if !cp.HasHour {
 			return false
 		}
-		c.Value = fmt.Sprintf("T%02d:%02d", hour24(cp), cp.Minute)
+		c.Value = clockValue(hour24(cp), cp.Minute)
 		c.Note = "time of day without a date"
 		return true
 	default:
@@ -1754,13 +1755,32 @@ type yearNoteKey struct {
 }
 
 func timexUnknownYear(m, d int) string {
-	switch {
-	case m != 0 && d != 0:
-		return fmt.Sprintf("XXXX-%02d-%02d", m, d)
-	case m != 0:
-		return fmt.Sprintf("XXXX-%02d", m)
+	if m == 0 {
+		return "XXXX"
 	}
-	return "XXXX"
+	var buf [32]byte
+	b := appendPad2(append(buf[:0], "XXXX-"...), m)
+	if d != 0 {
+		b = appendPad2(append(b, '-'), d)
+	}
+	return string(b)
+}
+
+// clockValue is the TIMEX value of a time of day without a date,
+// "T%02d:%02d" (fmt cost a fifth of extraction on a page of clock times).
+func clockValue(h, m int) string {
+	var buf [48]byte
+	b := appendPad2(append(buf[:0], 'T'), h)
+	b = appendPad2(append(b, ':'), m)
+	return string(b)
+}
+
+// appendPad2 appends n as fmt's %02d spells it.
+func appendPad2(b []byte, n int) []byte {
+	if n >= 0 && n < 10 {
+		return append(b, '0', byte('0'+n))
+	}
+	return strconv.AppendInt(b, int64(n), 10)
 }
 
 // point builds the start of a date written to year, month or day precision.
@@ -2509,7 +2529,7 @@ func (p *dateRun) withTime(d, t, first, second *dateItem) *dateItem {
 	c.Start, c.End = first.c.Start, second.c.End
 	c.Rule = d.c.Rule + "+" + t.pat.ID
 	if d.c.Date == nil {
-		c.Value = d.c.Value + fmt.Sprintf("T%02d:%02d", t.hour, t.min)
+		c.Value = d.c.Value + clockValue(t.hour, t.min)
 	} else {
 		dv := *d.c.Date
 		dv.Written = append(slices.Clone(dv.Written), "time")
