@@ -1082,8 +1082,16 @@ func (bs *boundaries) extend(p *Pass, b int) {
 	if len(bs.clause) == 0 {
 		bs.alloc(p.scratch, len(p.Toks)+1)
 	}
-	for k := len(bs.clause) - 1; k < b; k++ {
-		cl, cm, fu, pa := bs.clause[k], bs.comma[k], bs.future[k], bs.past[k]
+	k := len(bs.clause) - 1
+	if k >= b {
+		return
+	}
+	// The counts are carried in locals and stored by index into the
+	// slices resliced once (alloc made room for every token): read from
+	// and appended to bs for each token, they cost half of the loop.
+	clause, comma, future, past := bs.clause[:b+1], bs.comma[:b+1], bs.future[:b+1], bs.past[:b+1]
+	cl, cm, fu, pa := clause[k], comma[k], future[k], past[k]
+	for ; k < b; k++ {
 		// A word breaks a clause only as a clause word, and only
 		// punctuation counts as a comma: most tokens are words, and the
 		// punctuation tests of clauseBreak cost them a string comparison
@@ -1107,9 +1115,7 @@ func (bs *boundaries) extend(p *Pass, b int) {
 		if t := &p.Toks[k]; p.Lang.Past.MayStart(t) && p.Lang.Past.Has(p.Toks, k) {
 			pa++
 		}
-		bs.clause = append(bs.clause, cl)
-		bs.comma = append(bs.comma, cm)
-		bs.future = append(bs.future, fu)
-		bs.past = append(bs.past, pa)
+		clause[k+1], comma[k+1], future[k+1], past[k+1] = cl, cm, fu, pa
 	}
+	bs.clause, bs.comma, bs.future, bs.past = clause, comma, future, past
 }

@@ -29,7 +29,7 @@ func Ordinals(p *Pass) { scanOrdinals(p, false) }
 // those near an event word.
 func scanOrdinals(p *Pass, all bool) {
 	for i := 0; i < len(p.Toks); i++ {
-		if p.blocked[i] {
+		if p.blocked[i] || !p.Lang.MayOpenOrdinal(&p.Toks[i]) {
 			continue
 		}
 		v, end, ok := p.Lang.ReadOrdinal(p.Toks, i)
@@ -229,6 +229,12 @@ func (p *Pass) readNumber(i int) (numRead, bool) {
 		return r, false
 	}
 	if unit == nil && (t.Kind == token.Number || isPunct) {
+		if isPunct && !l.PunctMayOpenNumeral(t) && p.skipCode(i) == i+1 {
+			// Most punctuation: no numeral opens here, so the reading
+			// fails whatever labelNumber says, and a label's skip would
+			// not pass the next token either.
+			return r, false
+		}
 		if p.labelNumber(i) {
 			r.skip = p.skipCode(i)
 			return r, false
