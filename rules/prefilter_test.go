@@ -56,3 +56,64 @@ func TestReadPrefilters(t *testing.T) {
 	}
 	t.Logf("%d tokens checked", n)
 }
+
+// matchBeforeRef is MatchBefore without its last-word filter.
+func matchBeforeRef(p *Phrases, toks []token.Token, end, maxLen int) (int, int, bool) {
+	for s := end - maxLen; s < end; s++ {
+		if s < 0 || !p.first.May(&toks[s]) {
+			continue
+		}
+		list, _ := p.heads.Get(&toks[s])
+		for k := range list {
+			if ph := &list[k]; s+len(ph.words) == end && p.matches(toks, s, ph) {
+				return s, ph.value, true
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// TestMatchBeforeFilter: MatchBefore with its last-word filter answers as
+// without it, for every phrase list of every language, at every position
+// of the example articles and cases.
+func TestMatchBeforeFilter(t *testing.T) {
+	set, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	filepath.WalkDir("../testdata", func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && (strings.HasSuffix(path, ".txt") || strings.HasSuffix(path, ".txtar")) {
+			if b, err := os.ReadFile(path); err == nil {
+				texts = append(texts, string(b))
+			}
+		}
+		return nil
+	})
+	hits := 0
+	for _, l := range set.Languages {
+		tables := []*Phrases{l.Qualifiers, l.Future, l.Past, set.PartialBefore, set.DefiniteBefore}
+		for _, ph := range l.lists {
+			tables = append(tables, ph)
+		}
+		for _, text := range texts {
+			toks := token.Scan(text, nil)
+			for _, p := range tables {
+				for end := 0; end <= len(toks); end++ {
+					s, v, ok := p.MatchBefore(toks, end, 4)
+					ws, wv, wok := matchBeforeRef(p, toks, end, 4)
+					if s != ws || v != wv || ok != wok {
+						t.Fatalf("%s: MatchBefore at %d: %d %d %v, want %d %d %v", l.Code, end, s, v, ok, ws, wv, wok)
+					}
+					if ok {
+						hits++
+					}
+				}
+			}
+		}
+	}
+	if hits == 0 {
+		t.Fatal("no phrase matched anywhere: the test tests nothing")
+	}
+	t.Logf("%d matches", hits)
+}

@@ -225,6 +225,19 @@ func New(set *rules.Set) *Engine {
 	return e
 }
 
+// maySkipLine reports whether a line starting with byte c may open with
+// a SkipLines prefix: false is certain, so that most lines are turned away
+// before their head is copied and lowered.
+func (e *Engine) maySkipLine(c byte) bool {
+	if c >= 0x80 || e.skipEmpty {
+		return true // lowering a non-ASCII letter may change its first byte
+	}
+	if c >= 'A' && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	return len(e.skipByFirst[c]) > 0
+}
+
 // skipLine reports whether a line whose head (its first 48 bytes, lower
 // case) is head opens with one of the languages' SkipLines prefixes.
 func (e *Engine) skipLine(head []byte) bool {
@@ -353,6 +366,9 @@ func (p *Pass) blockSkipLines() {
 			continue
 		}
 		start := p.Toks[i].Start
+		if !p.engine.maySkipLine(text[start]) {
+			continue
+		}
 		end := strings.IndexByte(text[start:], '\n')
 		if end < 0 {
 			end = len(text)
