@@ -117,3 +117,37 @@ func TestMatchBeforeFilter(t *testing.T) {
 	}
 	t.Logf("%d matches", hits)
 }
+
+// TestInSet: InSet, looked up by the token's hash, answers as WordSet's
+// map does, for every list of every language, on each listed word (as a
+// lower-case and a capitalised token) and on every token of the example
+// articles and cases.
+func TestInSet(t *testing.T) {
+	set, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var toks []token.Token
+	filepath.WalkDir("../testdata", func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && (strings.HasSuffix(path, ".txt") || strings.HasSuffix(path, ".txtar")) {
+			if b, err := os.ReadFile(path); err == nil {
+				toks = token.Scan(string(b), toks)
+			}
+		}
+		return nil
+	})
+	for _, l := range set.Languages {
+		for id := range ListID(nLists) {
+			ws := l.WordSet(id)
+			probe := toks
+			for w := range ws {
+				probe = token.Scan(w+" "+strings.ToUpper(w[:1])+w[1:], probe)
+			}
+			for i := range probe {
+				if got, want := l.InSet(id, &probe[i]), ws[probe[i].Lower]; got != want {
+					t.Fatalf("%s list %d, %q: InSet %v, WordSet %v", l.Code, id, probe[i].Text, got, want)
+				}
+			}
+		}
+	}
+}

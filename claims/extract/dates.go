@@ -808,25 +808,26 @@ func (p *Pass) edPast(a, b int) claims.Tense {
 	if len(p.Lang.WordSet(rules.ListPastSuffix)) == 0 && len(irregular) == 0 {
 		return claims.TenseNone
 	}
-	adjective, participle := p.Lang.WordSet(rules.ListAdjectiveBefore), p.Lang.WordSet(rules.ListParticipleBefore)
-	// Past the first tokens of a long span, the tense table answers.
+	// Past the first tokens of a long span, the tense table answers. The
+	// lists are looked up by the tokens' hashes (InSet).
+	l := p.Lang
 	for k := a; k < min(b, a+p.tenseScan(a, b)); k++ {
-		w := p.Toks[k].Lower
-		if p.Toks[k].Kind != token.Word || p.Toks[k].Is(token.Capital) && k != a {
+		t := &p.Toks[k]
+		if t.Kind != token.Word || t.Is(token.Capital) && k != a {
 			continue
 		}
-		if p.pastSuffixed(w) {
-			if k > a && adjective[p.Toks[k-1].Lower] {
+		if p.pastSuffixedAt(t) {
+			if k > a && l.InSet(rules.ListAdjectiveBefore, &p.Toks[k-1]) {
 				continue // "the reduced dividend": an adjective
 			}
 			// "is expected", "will be held": a participle after a
 			// future or passive auxiliary is not the past.
-			if k > a && participle[p.Toks[k-1].Lower] {
+			if k > a && l.InSet(rules.ListParticipleBefore, &p.Toks[k-1]) {
 				continue
 			}
 			return claims.TensePast
 		}
-		if irregular[w] {
+		if l.InSet(rules.ListPastIrregular, t) {
 			return claims.TensePast
 		}
 	}
@@ -840,6 +841,12 @@ func (p *Pass) edPast(a, b int) claims.Tense {
 // listed as something else ("indeed", "expected").
 func (p *Pass) pastSuffixed(w string) bool {
 	return p.hasPastSuffix(w) && !p.Lang.WordSet(rules.ListNotPast)[w]
+}
+
+// pastSuffixedAt is pastSuffixed for token t, its list looked up by the
+// token's hash (rules.Language.InSet): the tense table asks at every word.
+func (p *Pass) pastSuffixedAt(t *token.Token) bool {
+	return p.hasPastSuffix(t.Lower) && !p.Lang.InSet(rules.ListNotPast, t)
 }
 
 // hasPastSuffix reports a word ending in one of the language's past
