@@ -54,19 +54,18 @@ func (p *Pass) exact(nv *claims.NumberValue) {
 	nv.Low, nv.High = p.floats.ptr(nv.Value), p.floats.ptr(nv.Value)
 }
 
-// idArena spells a document's claim ids ("<doc>:<line>:<col>") into
-// shared byte chunks, which hold no pointer, instead of one string
-// allocation per claim. Bytes are only appended, never rewritten, so the
-// strings made over them stay immutable (as token's lowerArena does).
+// idArena spells a document's claim ids ("<doc>:<line>:<col>") into one
+// byte buffer, which holds no pointer, instead of one string allocation
+// per claim. ExtractThen sizes the buffer to the ids exactly (idLength);
+// should it be short, a new one is started. Bytes are only appended, never
+// rewritten, so the strings made over them stay immutable (as token's
+// lowerArena does).
 type idArena struct{ buf []byte }
 
-// id returns the id of a claim at line:col of document doc, one of n.
-func (a *idArena) id(doc string, line, col, n int) string {
-	need := len(doc) + 2 + 2*20
-	if cap(a.buf)-len(a.buf) < need {
-		// Room for the ids of all n claims of usual length: a line and
-		// a column are a few digits each.
-		a.buf = make([]byte, 0, max(need, min(n*(len(doc)+12), 16<<10)))
+// id returns the id of a claim at line:col of document doc.
+func (a *idArena) id(doc string, line, col int) string {
+	if n := idLength(doc, line, col); cap(a.buf)-len(a.buf) < n {
+		a.buf = make([]byte, 0, n)
 	}
 	start := len(a.buf)
 	a.buf = append(append(a.buf, doc...), ':')
@@ -74,4 +73,22 @@ func (a *idArena) id(doc string, line, col, n int) string {
 	a.buf = strconv.AppendInt(a.buf, int64(col), 10)
 	b := a.buf[start:]
 	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// idLength is the length of the id idArena.id spells.
+func idLength(doc string, line, col int) int {
+	return len(doc) + 2 + decimalLength(line) + decimalLength(col)
+}
+
+// decimalLength is the length of n in decimal, with its sign.
+func decimalLength(n int) int {
+	k := 1
+	if n < 0 {
+		k++
+		n = -n
+	}
+	for ; n >= 10; n /= 10 {
+		k++
+	}
+	return k
 }

@@ -37,11 +37,16 @@ func TestIDArena(t *testing.T) {
 		var got, want []string
 		for k := range 500 {
 			line, col := k*7919%100000, k*31%1000+1
-			got = append(got, a.id(doc, line, col, 500))
+			got = append(got, a.id(doc, line, col))
 			want = append(want, fmt.Sprintf("%s:%d:%d", doc, line, col))
 		}
 		if !slices.Equal(got, want) {
 			t.Fatalf("doc of %d bytes: ids differ from fmt's", len(doc))
+		}
+		for k := range got {
+			if idLength(doc, k*7919%100000, k*31%1000+1) != len(want[k]) {
+				t.Fatalf("idLength of %q is not its length", want[k])
+			}
 		}
 	}
 }

@@ -1740,25 +1740,21 @@ func addInferredYear(dv *claims.DateValue) {
 var inferredYear = []string{"year"}
 
 // yearNote is the note of a date whose year was inferred from the
-// publication date, made once per year and document: dates without a
-// year are many in some texts, and formatting the note for each cost
-// more than resolving the date.
+// publication date. The last one made is kept and given again for the same
+// year and date: dates without a year are many in some texts, and
+// formatting the note for each cost more than resolving the date.
 func (p *Pass) yearNote(y int, pub time.Time) string {
-	k := yearNoteKey{y, pub}
-	if n, ok := p.yearNotes[k]; ok {
-		return n
+	if yn := &p.lastYearNote; yn.note == "" || yn.y != y || yn.pub != pub {
+		*yn = yearNote{y, pub, fmt.Sprintf("year %d inferred from the publication date %s", y, pub.Format("2006-01-02"))}
 	}
-	if p.yearNotes == nil {
-		p.yearNotes = map[yearNoteKey]string{}
-	}
-	n := fmt.Sprintf("year %d inferred from the publication date %s", y, pub.Format("2006-01-02"))
-	p.yearNotes[k] = n
-	return n
+	return p.lastYearNote.note
 }
 
-type yearNoteKey struct {
-	y   int
-	pub time.Time
+// yearNote is a note yearNote made, for year y and publication date pub.
+type yearNote struct {
+	y    int
+	pub  time.Time
+	note string
 }
 
 func timexUnknownYear(m, d int) string {

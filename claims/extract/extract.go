@@ -61,12 +61,12 @@ type Pass struct {
 	// b at 2*si and 2*si+1, once sentenceTokens has found it (0 before),
 	// and lastSentB the end of the last range found, where the next
 	// search starts.
-	sentToks   []int32
-	lastSentB  int
-	lastClause clauseRange       // Clause's last answer
-	tws        []rules.TokenWord // what index.vocab read at the tokens, once words has read it
-	floats     floatArena        // the bounds of the document's numbers (see alloc.go)
-	yearNotes  map[yearNoteKey]string
+	sentToks     []int32
+	lastSentB    int
+	lastClause   clauseRange       // Clause's last answer
+	tws          []rules.TokenWord // what index.vocab read at the tokens, once words has read it
+	floats       floatArena        // the bounds of the document's numbers (see alloc.go)
+	lastYearNote yearNote          // yearNote's last answer
 }
 
 // words returns what the language's Vocab reads at the tokens, reading it
@@ -283,12 +283,16 @@ func (e *Engine) ExtractThen(doc *claims.Document, then func(toks []token.Token,
 	}
 	out := p.claims
 	slices.SortStableFunc(out, func(x, y *claims.Claim) int { return x.Start - y.Start })
-	var ids idArena
+	idLen := 0
+	for _, c := range out {
+		c.Line, c.Col = doc.Position(c.Start)
+		idLen += idLength(doc.ID, c.Line, c.Col)
+	}
+	ids := idArena{buf: make([]byte, 0, idLen)}
 	for _, c := range out {
 		c.Doc = doc.ID
 		c.Text = doc.Text[c.Start:c.End]
-		c.Line, c.Col = doc.Position(c.Start)
-		c.ID = ids.id(doc.ID, c.Line, c.Col, len(out))
+		c.ID = ids.id(doc.ID, c.Line, c.Col)
 		c.Sentence = p.sentenceIndex(c.Start) + 1
 		if c.Sentence > 0 && c.Sentence <= len(p.sents) {
 			sp := p.sents[c.Sentence-1]

@@ -542,7 +542,7 @@ func (fa *frameAssigner) pick(c *claims.Claim, si *sentenceInfo, a, ci, ce int, 
 		if fi, ai, ok := fa.unitFrame(c); ok {
 			fr := set.Frames[fi]
 			c.Frame, c.Attribute = fr.Name, p.engine.attrName(fi, ai)
-			c.Triggers = append(c.Triggers, "(the article's "+fr.Name+")")
+			fa.addTrigger(c, "(the article's "+fr.Name+")")
 			return
 		}
 	}
@@ -553,7 +553,7 @@ func (fa *frameAssigner) pick(c *claims.Claim, si *sentenceInfo, a, ci, ce int, 
 		if fi, ai, ok := fa.previousFrame(c, a, func(int) int { return -1 }, true); ok {
 			fr := set.Frames[fi]
 			c.Frame, c.Attribute = fr.Name, p.engine.attrName(fi, ai)
-			c.Triggers = append(c.Triggers, "(previous sentence)")
+			fa.addTrigger(c, "(previous sentence)")
 		}
 		return
 	}
@@ -580,7 +580,7 @@ func (fa *frameAssigner) pick(c *claims.Claim, si *sentenceInfo, a, ci, ce int, 
 		if fi, ai, ok := fa.previousFrame(c, a, near, false); ok {
 			fr := set.Frames[fi]
 			c.Frame, c.Attribute = fr.Name, p.engine.attrName(fi, ai)
-			c.Triggers = append(c.Triggers, "(previous sentence)")
+			fa.addTrigger(c, "(previous sentence)")
 			if fr.Attributes[ai].PerSubject {
 				c.Subject = p.subjectBefore(fa.subjectFrom, ci)
 			}
@@ -623,7 +623,7 @@ func (fa *frameAssigner) pick(c *claims.Claim, si *sentenceInfo, a, ci, ce int, 
 			}
 			c.Also = append(c.Also, p.engine.attrName(ch.frame, ch.attr))
 			if ch.ev != nil {
-				c.Triggers = append(c.Triggers, p.evidenceText(ch.ev))
+				fa.addTrigger(c, p.evidenceText(ch.ev))
 			}
 		}
 	}
