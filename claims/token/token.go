@@ -339,7 +339,17 @@ func (a *lowerArena) word(dst []Token, text string, i int, flags uint8) []Token 
 	} else {
 		h = finishHash(h)
 	}
-	return appendToken(dst, Token{Start: i, End: j, Kind: Word, Flags: flags, Hash: h, Text: s, Lower: low})
+	// The token's fields are written in place: a Token passed and copied
+	// whole is moved with the collector's bulk write barrier while it
+	// marks, and words are most tokens.
+	n := len(dst)
+	if n == cap(dst) {
+		dst = slices.Grow(dst, n+1)
+	}
+	dst = dst[:n+1]
+	t := &dst[n]
+	t.Start, t.End, t.Kind, t.Flags, t.Hash, t.Text, t.Lower = i, j, Word, flags, h, s, low
+	return dst
 }
 
 // lowerArena holds the lower-case forms of one Scan's capitalised ASCII
