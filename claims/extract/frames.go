@@ -590,12 +590,14 @@ func (fa *frameAssigner) pick(c *claims.Claim, si *sentenceInfo, a, ci, ce int, 
 	if len(choices) == 0 {
 		return
 	}
-	slices.SortStableFunc(choices, func(x, y frameCandidate) int {
-		if x.dist != y.dist {
-			return x.dist - y.dist
-		}
-		return x.trigDist - y.trigDist
-	})
+	if len(choices) > 1 { // most claims have one candidate
+		slices.SortStableFunc(choices, func(x, y frameCandidate) int {
+			if x.dist != y.dist {
+				return x.dist - y.dist
+			}
+			return x.trigDist - y.trigDist
+		})
+	}
 	primary := choices[0]
 	fr := set.Frames[primary.frame]
 	if fr.Once && len(c.Participants) < 2 && !fa.long {
