@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/bits"
 	"strconv"
 	"unsafe"
 
@@ -64,8 +65,12 @@ type idArena struct{ buf []byte }
 
 // id returns the id of a claim at line:col of document doc.
 func (a *idArena) id(doc string, line, col int) string {
-	if n := idLength(doc, line, col); cap(a.buf)-len(a.buf) < n {
-		a.buf = make([]byte, 0, n)
+	// Room for any line and column (20 digits each) is asked for first:
+	// counting the digits is needed only near the buffer's end.
+	if room := cap(a.buf) - len(a.buf); room < len(doc)+42 {
+		if n := idLength(doc, line, col); room < n {
+			a.buf = make([]byte, 0, n)
+		}
 	}
 	start := len(a.buf)
 	a.buf = append(append(a.buf, doc...), ':')
@@ -80,15 +85,28 @@ func idLength(doc string, line, col int) int {
 	return len(doc) + 2 + decimalLength(line) + decimalLength(col)
 }
 
-// decimalLength is the length of n in decimal, with its sign.
+// decimalLength is the length of n in decimal, with its sign: an estimate
+// of the digits from n's bit length, corrected by one power of ten (a loop
+// dividing by ten cost more than spelling the id, on a page with columns in
+// the millions).
 func decimalLength(n int) int {
-	k := 1
+	k := 0
+	u := uint64(n)
 	if n < 0 {
-		k++
-		n = -n
+		k, u = 1, -u
 	}
-	for ; n >= 10; n /= 10 {
-		k++
+	t := bits.Len64(u|1) * 1233 >> 12 // about log10(u)
+	if u|1 < pow10[t] {
+		t--
 	}
-	return k
+	return k + t + 1
 }
+
+// pow10[k] is 10 to the k.
+var pow10 = func() (p [20]uint64) {
+	p[0] = 1
+	for k := 1; k < len(p); k++ {
+		p[k] = 10 * p[k-1]
+	}
+	return p
+}()

@@ -2,8 +2,10 @@ package extract
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -128,6 +130,22 @@ func TestClauseMemo(t *testing.T) {
 			a, bb := p.sentenceTokens(p.Toks[i].Start)
 			if wa, wb := p.clauseSearch(a, bb, i); ca != wa || cb != wb {
 				t.Fatalf("seed %d, token %d: Clause [%d, %d), search [%d, %d)", seed, i, ca, cb, wa, wb)
+			}
+		}
+	}
+}
+
+// TestDecimalLength: the digit count is strconv's, at every power of ten
+// and either side of it, and for negative numbers.
+func TestDecimalLength(t *testing.T) {
+	ns := []int{0, math.MaxInt, math.MinInt + 1}
+	for p := 1; p > 0 && p <= math.MaxInt/10; p *= 10 {
+		ns = append(ns, p-1, p, p+1, 10*p-1)
+	}
+	for _, n := range ns {
+		for _, v := range []int{n, -n} {
+			if got, want := decimalLength(v), len(strconv.Itoa(v)); got != want {
+				t.Fatalf("decimalLength(%d) = %d, want %d", v, got, want)
 			}
 		}
 	}
