@@ -1740,14 +1740,21 @@ func addInferredYear(dv *claims.DateValue) {
 var inferredYear = []string{"year"}
 
 // yearNote is the note of a date whose year was inferred from the
-// publication date. The last one made is kept and given again for the same
-// year and date: dates without a year are many in some texts, and
-// formatting the note for each cost more than resolving the date.
+// publication date. The last few made are kept (yearNotes) and given again
+// for the same year and date: dates without a year are many in some texts,
+// and formatting the note for each cost more than resolving the date. (A
+// map of them was an allocation per document; one kept note was made anew
+// at every date in text that alternates between years.)
 func (p *Pass) yearNote(y int, pub time.Time) string {
-	if yn := &p.lastYearNote; yn.note == "" || yn.y != y || yn.pub != pub {
-		*yn = yearNote{y, pub, fmt.Sprintf("year %d inferred from the publication date %s", y, pub.Format("2006-01-02"))}
+	for k := range p.yearNotes {
+		if yn := &p.yearNotes[k]; yn.note != "" && yn.y == y && yn.pub == pub {
+			return yn.note
+		}
 	}
-	return p.lastYearNote.note
+	yn := &p.yearNotes[p.nextYearNote]
+	p.nextYearNote = (p.nextYearNote + 1) % len(p.yearNotes)
+	*yn = yearNote{y, pub, fmt.Sprintf("year %d inferred from the publication date %s", y, pub.Format("2006-01-02"))}
+	return yn.note
 }
 
 // yearNote is a note yearNote made, for year y and publication date pub.

@@ -66,7 +66,8 @@ type Pass struct {
 	lastClause   clauseRange       // Clause's last answer
 	tws          []rules.TokenWord // what index.vocab read at the tokens, once words has read it
 	floats       floatArena        // the bounds of the document's numbers (see alloc.go)
-	lastYearNote yearNote          // yearNote's last answer
+	yearNotes    [4]yearNote       // yearNote's last answers
+	nextYearNote int               // the slot of yearNotes written next
 }
 
 // words returns what the language's Vocab reads at the tokens, reading it
