@@ -103,6 +103,18 @@ func (l *Language) ReadNumeral(toks []token.Token, i int) (Numeral, bool) {
 	return Numeral{}, false
 }
 
+// PunctMayOpenNumeral reports whether ReadNumeral may read a numeral at
+// punctuation t: a minus sign, a decimal point or a vulgar fraction. Other
+// punctuation (commas, full stops in a language whose decimal is a comma,
+// quotes, brackets) never opens one.
+func (l *Language) PunctMayOpenNumeral(t *token.Token) bool {
+	if t.Text == "-" || t.Text == "−" || t.Text == l.decimal {
+		return true
+	}
+	_, ok := vulgarFractions[t.Text]
+	return ok
+}
+
 func negate(n Numeral) Numeral {
 	n.Value = -n.Value
 	n.Low, n.High = -n.High, -n.Low
@@ -738,6 +750,14 @@ func (l *Language) finishWords(st *wordState, start, end int, ordinal bool) (Num
 
 // ReadOrdinal reads "eighth", "8th", "twenty-fifth", "one hundred twenty
 // fifth", "kedelapan", "kedua puluh", "ke-8".
+// MayOpenOrdinal reports whether ReadOrdinal may read an ordinal at t: a
+// word the number tables may hold or an ordinal prefix opens, or digits.
+// It inlines, so that a scan over every token calls ReadOrdinal only at
+// these.
+func (l *Language) MayOpenOrdinal(t *token.Token) bool {
+	return t.Kind == token.Number || t.Kind == token.Word && (l.lex.May(t) || len(l.ordPrefixes) > 0)
+}
+
 func (l *Language) ReadOrdinal(toks []token.Token, i int) (value, end int, ok bool) {
 	if i >= len(toks) {
 		return 0, 0, false
@@ -757,7 +777,9 @@ func (l *Language) ReadOrdinal(toks []token.Token, i int) (value, end int, ok bo
 			return int(parseInt(toks[i+2].Text)), i + 3, true
 		}
 		// "kedua puluh", "kesebelas": the prefix glued to a cardinal.
-		for pre := range l.ordinalPrefix {
+		// (ordPrefixes rather than a range over the set, which started a
+		// map iteration at every number word.)
+		for _, pre := range l.ordPrefixes {
 			if rest, found := strings.CutPrefix(t.Lower, pre); found && rest != "" {
 				if _, isNum := l.numWords[rest]; isNum {
 					if n, ok := l.readWords(toks, i, rest, nil, 0, false); ok && !n.Fraction && n.Value >= 1 {

@@ -22,6 +22,10 @@ type Phrases struct {
 	// first holds the lower-case first words, so that Match turns away
 	// most tokens without a lookup.
 	first WordFilter
+	// last holds the lower-case last words, so that MatchBefore turns
+	// away at once a position whose token before it ends no phrase (most
+	// positions: it is asked before every number).
+	last WordFilter
 	// heads holds the phrases by lower-case first word, looked up with the
 	// hash token.Scan computed (a Go map hashed each word again, and the
 	// common words that open phrases made that a tenth of extraction). A
@@ -53,6 +57,7 @@ func (p *Phrases) add(s string, v int) bool {
 		ph.glued = append(ph.glued, i > 0 && t.Glued())
 	}
 	p.first.Add(toks[0].Lower)
+	p.last.Add(toks[len(toks)-1].Lower)
 	p.byFirst[ph.words[0]] = appendLongestFirst(p.byFirst[ph.words[0]], ph)
 	if !p.caseSensitive {
 		p.heads.Put(toks[0].Lower, p.byFirst[ph.words[0]])
@@ -156,7 +161,7 @@ func (p *Phrases) Has(toks []token.Token, i int) bool {
 // 28th" even though "to the" is also a phrase. Used for qualifiers and
 // range connectors.
 func (p *Phrases) MatchBefore(toks []token.Token, end, maxLen int) (start, value int, ok bool) {
-	if p == nil {
+	if p == nil || end < 1 || end > len(toks) || !p.last.May(&toks[end-1]) {
 		return 0, 0, false
 	}
 	for s := end - maxLen; s < end; s++ {

@@ -204,6 +204,10 @@ func (r *dateRun) datesForClocks(items []*dateItem) {
 	}
 	slices.SortStableFunc(days, func(x, y *dateItem) int { return x.start - y.start })
 	var prev *dateItem // the last of days before the item at hand
+	// The notes, made once for each day that dates clocks (a day usually
+	// dates the several clocks after it).
+	var notes dayNotes
+	pubNote := ""
 	for _, it := range items {
 		if dayDate(it) && it.c.Date != nil {
 			prev = it
@@ -223,18 +227,37 @@ func (r *dateRun) datesForClocks(items []*dateItem) {
 			}
 		}
 		if n == 1 {
-			r.datedClock(it, *only.c.Date, fmt.Sprintf("day taken from %q in the same sentence", only.c.Text))
+			r.datedClock(it, *only.c.Date, notes.note(only, "day taken from %q in the same sentence"))
 			continue
 		}
 		if prev != nil {
-			r.datedClock(it, *prev.c.Date, fmt.Sprintf("day taken from %q, the date mentioned before it", prev.c.Text))
+			r.datedClock(it, *prev.c.Date, notes.note(prev, "day taken from %q, the date mentioned before it"))
 			continue
 		}
 		if pub := r.pubDate(); !pub.IsZero() {
 			day := claims.DateValue{Start: pub, End: pub.AddDate(0, 0, 1), Gran: claims.GranDay, Relative: true}
-			r.datedClock(it, day, "day taken from the publication date "+pub.Format("2006-01-02"))
+			if pubNote == "" {
+				pubNote = "day taken from the publication date " + pub.Format("2006-01-02")
+			}
+			r.datedClock(it, day, pubNote)
 			continue
 		}
-		it.c.Value = fmt.Sprintf("T%02d:%02d", it.hour, it.min)
+		it.c.Value = clockValue(it.hour, it.min)
 	}
+}
+
+// dayNotes remembers the last note made about a day item, so that the
+// clocks a day dates share one note.
+type dayNotes struct {
+	day    *dateItem
+	format string
+	text   string
+}
+
+// note returns format (with one %q) applied to the text of day.
+func (n *dayNotes) note(day *dateItem, format string) string {
+	if n.day != day || n.format != format {
+		n.day, n.format, n.text = day, format, fmt.Sprintf(format, day.c.Text)
+	}
+	return n.text
 }

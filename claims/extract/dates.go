@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -807,25 +808,26 @@ func (p *Pass) edPast(a, b int) claims.Tense {
 	if len(p.Lang.WordSet(rules.ListPastSuffix)) == 0 && len(irregular) == 0 {
 		return claims.TenseNone
 	}
-	adjective, participle := p.Lang.WordSet(rules.ListAdjectiveBefore), p.Lang.WordSet(rules.ListParticipleBefore)
-	// Past the first tokens of a long span, the tense table answers.
+	// Past the first tokens of a long span, the tense table answers. The
+	// lists are looked up by the tokens' hashes (InSet).
+	l := p.Lang
 	for k := a; k < min(b, a+p.tenseScan(a, b)); k++ {
-		w := p.Toks[k].Lower
-		if p.Toks[k].Kind != token.Word || p.Toks[k].Is(token.Capital) && k != a {
+		t := &p.Toks[k]
+		if t.Kind != token.Word || t.Is(token.Capital) && k != a {
 			continue
 		}
-		if p.pastSuffixed(w) {
-			if k > a && adjective[p.Toks[k-1].Lower] {
+		if p.pastSuffixedAt(t) {
+			if k > a && l.InSet(rules.ListAdjectiveBefore, &p.Toks[k-1]) {
 				continue // "the reduced dividend": an adjective
 			}
 			// "is expected", "will be held": a participle after a
 			// future or passive auxiliary is not the past.
-			if k > a && participle[p.Toks[k-1].Lower] {
+			if k > a && l.InSet(rules.ListParticipleBefore, &p.Toks[k-1]) {
 				continue
 			}
 			return claims.TensePast
 		}
-		if irregular[w] {
+		if l.InSet(rules.ListPastIrregular, t) {
 			return claims.TensePast
 		}
 	}
@@ -839,6 +841,12 @@ func (p *Pass) edPast(a, b int) claims.Tense {
 // listed as something else ("indeed", "expected").
 func (p *Pass) pastSuffixed(w string) bool {
 	return p.hasPastSuffix(w) && !p.Lang.WordSet(rules.ListNotPast)[w]
+}
+
+// pastSuffixedAt is pastSuffixed for token t, its list looked up by the
+// token's hash (rules.Language.InSet): the tense table asks at every word.
+func (p *Pass) pastSuffixedAt(t *token.Token) bool {
+	return p.hasPastSuffix(t.Lower) && !p.Lang.InSet(rules.ListNotPast, t)
 }
 
 // hasPastSuffix reports a word ending in one of the language's past
@@ -882,7 +890,7 @@ func (p *dateRun) resolveMatch(mp *rules.Match) *dateItem {
 		c.Value = clockDuration(m.Caps.Hour, m.Caps.Minute, m.Caps.Second)
 		v := float64(m.Caps.Hour) + float64(m.Caps.Minute)/60 + float64(m.Caps.Second)/3600
 		nv := &claims.NumberValue{Value: v, Precision: 1.0 / 3600, Unit: "hour"}
-		exact(nv)
+		p.exact(nv)
 		c.Num = nv
 		return it
 	case m.Pattern.Section == "duration_patterns":
@@ -1176,7 +1184,7 @@ func (p *dateRun) resolveDate(c *claims.Claim, m rules.Match) bool {
 		if !cp.HasHour {
 			return false
 		}
-		c.Value = fmt.Sprintf("T%02d:%02d", hour24(cp), cp.Minute)
+		c.Value = clockValue(hour24(cp), cp.Minute)
 		c.Note = "time of day without a date"
 		return true
 	default:
@@ -1229,7 +1237,7 @@ func (p *Pass) resolvePeriodOrdinal(c *claims.Claim, dv *claims.DateValue, cp ru
 				y--
 			}
 		}
-		dv.Inferred = append(dv.Inferred, "year")
+		addInferredYear(dv)
 		dv.Relative = cp.HasOffset || pat.YearOffset != nil
 	} else {
 		dv.Written = append(dv.Written, "year")
@@ -1299,7 +1307,7 @@ func (p *Pass) resolveHoliday(c *claims.Claim, dv *claims.DateValue, cp rules.Ca
 		}
 		dv.Inferred = []string{"year"}
 		dv.Relative = cp.HasOffset
-		c.Note = fmt.Sprintf("year %d inferred from the publication date %s", t.Year(), pub.Format("2006-01-02"))
+		c.Note = p.yearNote(t.Year(), pub)
 	}
 	dv.Start, dv.Gran = t, claims.GranDay
 	dv.End = advance(t, claims.GranDay)
@@ -1444,14 +1452,15 @@ func (p *Pass) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp rules.C
 			}
 		}
 	}
-	if n := count(y1 != 0 || y2 != 0, m1 != 0, d1 != 0, cp.Weekday[0] != 0, cp.HasHour); dv.Written == nil && n > 0 {
-		dv.Written = make([]string, 0, n) // one allocation, not one per part
+	if dv.Written == nil {
+		dv.Written = writtenParts(y1 != 0 || y2 != 0, m1 != 0, d1 != 0, cp.Weekday[0] != 0, cp.HasHour)
+	} else {
+		addWritten(dv, y1 != 0 || y2 != 0, "year")
+		addWritten(dv, m1 != 0, "month")
+		addWritten(dv, d1 != 0, "day")
+		addWritten(dv, cp.Weekday[0] != 0, "weekday")
+		addWritten(dv, cp.HasHour, "time")
 	}
-	addWritten(dv, y1 != 0 || y2 != 0, "year")
-	addWritten(dv, m1 != 0, "month")
-	addWritten(dv, d1 != 0, "day")
-	addWritten(dv, cp.Weekday[0] != 0, "weekday")
-	addWritten(dv, cp.HasHour, "time")
 	if pat.YearOffset != nil {
 		if pub.IsZero() {
 			c.Value = timexUnknownYear(m1, d1)
@@ -1460,7 +1469,7 @@ func (p *Pass) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp rules.C
 		}
 		y1 = pub.Year() + *pat.YearOffset + cp.Offset
 		y2 = y1
-		dv.Inferred = append(dv.Inferred, "year")
+		addInferredYear(dv)
 		dv.Relative = true
 	} else if cp.HasOffset && y1 == 0 && m1 != 0 && !pub.IsZero() {
 		// "last June", "this September", "Juni lalu", "next March",
@@ -1472,11 +1481,11 @@ func (p *Pass) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp rules.C
 				y2++
 			}
 		}
-		dv.Inferred = append(dv.Inferred, "year")
+		addInferredYear(dv)
 		dv.Relative = true
 	} else if pat.Rel == "past" && y1 == 0 && d1 == 0 && m1 != 0 && !pub.IsZero() {
 		y1 = monthWithOffset(pub, m1, -1, "past")
-		dv.Inferred = append(dv.Inferred, "year")
+		addInferredYear(dv)
 		dv.Relative = true
 	}
 	if m1 == 0 && d1 != 0 {
@@ -1562,8 +1571,8 @@ func (p *Pass) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp rules.C
 				}
 			}
 		}
-		dv.Inferred = append(dv.Inferred, "year")
-		c.Note = fmt.Sprintf("year %d inferred from the publication date %s", y1, pub.Format("2006-01-02"))
+		addInferredYear(dv)
+		c.Note = p.yearNote(y1, pub)
 	}
 	start, gran, ok := point(y1, m1, d1)
 	if !ok {
@@ -1686,14 +1695,102 @@ func addWritten(dv *claims.DateValue, ok bool, part string) {
 	}
 }
 
-func timexUnknownYear(m, d int) string {
-	switch {
-	case m != 0 && d != 0:
-		return fmt.Sprintf("XXXX-%02d-%02d", m, d)
-	case m != 0:
-		return fmt.Sprintf("XXXX-%02d", m)
+// writtenParts are the parts of a date written, in the order resolveCalendar
+// lists them: year, month, day, weekday, time. The lists are shared, one
+// per combination (see addInferredYear).
+func writtenParts(year, month, day, weekday, time bool) []string {
+	k := 0
+	for i, ok := range [...]bool{year, month, day, weekday, time} {
+		if ok {
+			k |= 1 << i
+		}
 	}
-	return "XXXX"
+	return writtenSets[k]
+}
+
+// writtenSets[k] lists the parts whose bits k has (nil for none).
+var writtenSets = func() (sets [32][]string) {
+	for k := 1; k < len(sets); k++ {
+		var parts []string
+		for i, part := range [...]string{"year", "month", "day", "weekday", "time"} {
+			if k&(1<<i) != 0 {
+				parts = append(parts, part)
+			}
+		}
+		sets[k] = slices.Clip(parts)
+	}
+	return sets
+}()
+
+// addInferredYear adds "year" to the parts of dv that were inferred, with
+// the shared one-part list when it is the first.
+//
+// Sharing is safe: a DateValue's Written and Inferred lists are only ever
+// replaced or appended to, never written in place, and a shared list's
+// capacity is its length, so an append copies it. Each list was an
+// allocation of its own per date.
+func addInferredYear(dv *claims.DateValue) {
+	if dv.Inferred == nil {
+		dv.Inferred = inferredYear
+		return
+	}
+	dv.Inferred = append(dv.Inferred, "year")
+}
+
+var inferredYear = []string{"year"}
+
+// yearNote is the note of a date whose year was inferred from the
+// publication date. The last few made are kept (yearNotes) and given again
+// for the same year and date: dates without a year are many in some texts,
+// and formatting the note for each cost more than resolving the date. (A
+// map of them was an allocation per document; one kept note was made anew
+// at every date in text that alternates between years.)
+func (p *Pass) yearNote(y int, pub time.Time) string {
+	for k := range p.yearNotes {
+		if yn := &p.yearNotes[k]; yn.note != "" && yn.y == y && yn.pub == pub {
+			return yn.note
+		}
+	}
+	yn := &p.yearNotes[p.nextYearNote]
+	p.nextYearNote = (p.nextYearNote + 1) % len(p.yearNotes)
+	*yn = yearNote{y, pub, fmt.Sprintf("year %d inferred from the publication date %s", y, pub.Format("2006-01-02"))}
+	return yn.note
+}
+
+// yearNote is a note yearNote made, for year y and publication date pub.
+type yearNote struct {
+	y    int
+	pub  time.Time
+	note string
+}
+
+func timexUnknownYear(m, d int) string {
+	if m == 0 {
+		return "XXXX"
+	}
+	var buf [32]byte
+	b := appendPad2(append(buf[:0], "XXXX-"...), m)
+	if d != 0 {
+		b = appendPad2(append(b, '-'), d)
+	}
+	return string(b)
+}
+
+// clockValue is the TIMEX value of a time of day without a date,
+// "T%02d:%02d" (fmt cost a fifth of extraction on a page of clock times).
+func clockValue(h, m int) string {
+	var buf [48]byte
+	b := appendPad2(append(buf[:0], 'T'), h)
+	b = appendPad2(append(b, ':'), m)
+	return string(b)
+}
+
+// appendPad2 appends n as fmt's %02d spells it.
+func appendPad2(b []byte, n int) []byte {
+	if n >= 0 && n < 10 {
+		return append(b, '0', byte('0'+n))
+	}
+	return strconv.AppendInt(b, int64(n), 10)
 }
 
 // point builds the start of a date written to year, month or day precision.
@@ -2300,12 +2397,12 @@ func (p *Pass) duration(c *claims.Claim, m rules.Match) bool {
 	if qs, v, ok := p.Lang.Qualifiers.MatchBefore(toks, startTok, 4); ok && (qs >= m.Start || !p.Blocked(qs, m.Start)) {
 		c.Start = toks[qs].Start
 		nv.Qualifier = p.Doc.Text[c.Start:toks[startTok].Start]
-		applyBound(nv, rules.Bound(v))
+		p.applyBound(nv, rules.Bound(v))
 	} else {
-		exact(nv)
+		p.exact(nv)
 	}
 	if rangeHigh > 0 {
-		nv.Low, nv.High = claims.Ptr(v), claims.Ptr(rangeHigh)
+		nv.Low, nv.High = p.floats.ptr(v), p.floats.ptr(rangeHigh)
 		nv.LowExclusive, nv.HighExclusive = false, false
 	}
 	c.Num = nv
@@ -2442,7 +2539,7 @@ func (p *dateRun) withTime(d, t, first, second *dateItem) *dateItem {
 	c.Start, c.End = first.c.Start, second.c.End
 	c.Rule = d.c.Rule + "+" + t.pat.ID
 	if d.c.Date == nil {
-		c.Value = d.c.Value + fmt.Sprintf("T%02d:%02d", t.hour, t.min)
+		c.Value = d.c.Value + clockValue(t.hour, t.min)
 	} else {
 		dv := *d.c.Date
 		dv.Written = append(slices.Clone(dv.Written), "time")

@@ -64,7 +64,7 @@ type sentenceInfo struct {
 // previous sentence's frame (pick).
 func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 	sc := p.scratch
-	fa := frameAssigner{p: p, set: e.Rules,
+	fa := frameAssigner{p: p, set: e.Rules, claims: len(cs),
 		places: sc.places[:0], accepting: sc.accepting[:0], cands: sc.cands[:0], scores: sc.scores[:0], slot: sc.slot}
 	fa.cache[0].si.ev, fa.cache[1].si.ev = sc.evs[0][:0], sc.evs[1][:0]
 	fa.acceptMemo, fa.attrBase, fa.wide = sc.acceptMemo, sc.attrBase, sc.wide
@@ -115,6 +115,28 @@ type frameAssigner struct {
 	// long says the sentence is over frameSentenceCap (see evidenceWindow).
 	subjectFrom int
 	long        bool
+	// trigs holds the first trigger of each claim (see addTrigger), room
+	// for claims claims.
+	trigs  []string
+	claims int
+}
+
+// addTrigger appends trigger s to c's. A claim's first trigger goes into
+// one list shared by the document's claims, each claim seeing only its
+// own element (its slice's capacity ends there, so a second trigger
+// copies it): most claims have one trigger, and its one-string slice was
+// an allocation per claim.
+func (fa *frameAssigner) addTrigger(c *claims.Claim, s string) {
+	if c.Triggers != nil {
+		c.Triggers = append(c.Triggers, s)
+		return
+	}
+	if len(fa.trigs) == cap(fa.trigs) {
+		fa.trigs = make([]string, 0, max(fa.claims, 1))
+	}
+	fa.trigs = append(fa.trigs, s)
+	n := len(fa.trigs)
+	c.Triggers = fa.trigs[n-1 : n : n]
 }
 
 // acceptKey is what accepts reads of a claim: its kind, unit and counted
@@ -520,7 +542,7 @@ func (fa *frameAssigner) pick(c *claims.Claim, si *sentenceInfo, a, ci, ce int, 
 		if fi, ai, ok := fa.unitFrame(c); ok {
 			fr := set.Frames[fi]
 			c.Frame, c.Attribute = fr.Name, p.engine.attrName(fi, ai)
-			c.Triggers = append(c.Triggers, "(the article's "+fr.Name+")")
+			fa.addTrigger(c, "(the article's "+fr.Name+")")
 			return
 		}
 	}
@@ -531,7 +553,7 @@ func (fa *frameAssigner) pick(c *claims.Claim, si *sentenceInfo, a, ci, ce int, 
 		if fi, ai, ok := fa.previousFrame(c, a, func(int) int { return -1 }, true); ok {
 			fr := set.Frames[fi]
 			c.Frame, c.Attribute = fr.Name, p.engine.attrName(fi, ai)
-			c.Triggers = append(c.Triggers, "(previous sentence)")
+			fa.addTrigger(c, "(previous sentence)")
 		}
 		return
 	}
@@ -558,7 +580,7 @@ func (fa *frameAssigner) pick(c *claims.Claim, si *sentenceInfo, a, ci, ce int, 
 		if fi, ai, ok := fa.previousFrame(c, a, near, false); ok {
 			fr := set.Frames[fi]
 			c.Frame, c.Attribute = fr.Name, p.engine.attrName(fi, ai)
-			c.Triggers = append(c.Triggers, "(previous sentence)")
+			fa.addTrigger(c, "(previous sentence)")
 			if fr.Attributes[ai].PerSubject {
 				c.Subject = p.subjectBefore(fa.subjectFrom, ci)
 			}
@@ -568,12 +590,14 @@ func (fa *frameAssigner) pick(c *claims.Claim, si *sentenceInfo, a, ci, ce int, 
 	if len(choices) == 0 {
 		return
 	}
-	slices.SortStableFunc(choices, func(x, y frameCandidate) int {
-		if x.dist != y.dist {
-			return x.dist - y.dist
-		}
-		return x.trigDist - y.trigDist
-	})
+	if len(choices) > 1 { // most claims have one candidate
+		slices.SortStableFunc(choices, func(x, y frameCandidate) int {
+			if x.dist != y.dist {
+				return x.dist - y.dist
+			}
+			return x.trigDist - y.trigDist
+		})
+	}
 	primary := choices[0]
 	fr := set.Frames[primary.frame]
 	if fr.Once && len(c.Participants) < 2 && !fa.long {
@@ -588,7 +612,7 @@ func (fa *frameAssigner) pick(c *claims.Claim, si *sentenceInfo, a, ci, ce int, 
 		c.Subject = p.subjectBefore(fa.subjectFrom, ci)
 	}
 	if primary.ev != nil {
-		c.Triggers = append(c.Triggers, p.evidenceText(primary.ev))
+		fa.addTrigger(c, p.evidenceText(primary.ev))
 		c.Definite = primary.ev.definite
 	}
 	// A sentence-opening adverbial ("Earlier in 2023, ...") scopes over
@@ -601,7 +625,7 @@ func (fa *frameAssigner) pick(c *claims.Claim, si *sentenceInfo, a, ci, ce int, 
 			}
 			c.Also = append(c.Also, p.engine.attrName(ch.frame, ch.attr))
 			if ch.ev != nil {
-				c.Triggers = append(c.Triggers, p.evidenceText(ch.ev))
+				fa.addTrigger(c, p.evidenceText(ch.ev))
 			}
 		}
 	}
@@ -1060,8 +1084,16 @@ func (bs *boundaries) extend(p *Pass, b int) {
 	if len(bs.clause) == 0 {
 		bs.alloc(p.scratch, len(p.Toks)+1)
 	}
-	for k := len(bs.clause) - 1; k < b; k++ {
-		cl, cm, fu, pa := bs.clause[k], bs.comma[k], bs.future[k], bs.past[k]
+	k := len(bs.clause) - 1
+	if k >= b {
+		return
+	}
+	// The counts are carried in locals and stored by index into the
+	// slices resliced once (alloc made room for every token): read from
+	// and appended to bs for each token, they cost half of the loop.
+	clause, comma, future, past := bs.clause[:b+1], bs.comma[:b+1], bs.future[:b+1], bs.past[:b+1]
+	cl, cm, fu, pa := clause[k], comma[k], future[k], past[k]
+	for ; k < b; k++ {
 		// A word breaks a clause only as a clause word, and only
 		// punctuation counts as a comma: most tokens are words, and the
 		// punctuation tests of clauseBreak cost them a string comparison
@@ -1085,9 +1117,7 @@ func (bs *boundaries) extend(p *Pass, b int) {
 		if t := &p.Toks[k]; p.Lang.Past.MayStart(t) && p.Lang.Past.Has(p.Toks, k) {
 			pa++
 		}
-		bs.clause = append(bs.clause, cl)
-		bs.comma = append(bs.comma, cm)
-		bs.future = append(bs.future, fu)
-		bs.past = append(bs.past, pa)
+		clause[k+1], comma[k+1], future[k+1], past[k+1] = cl, cm, fu, pa
 	}
+	bs.clause, bs.comma, bs.future, bs.past = clause, comma, future, past
 }

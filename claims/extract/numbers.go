@@ -29,7 +29,7 @@ func Ordinals(p *Pass) { scanOrdinals(p, false) }
 // those near an event word.
 func scanOrdinals(p *Pass, all bool) {
 	for i := 0; i < len(p.Toks); i++ {
-		if p.blocked[i] {
+		if p.blocked[i] || !p.Lang.MayOpenOrdinal(&p.Toks[i]) {
 			continue
 		}
 		v, end, ok := p.Lang.ReadOrdinal(p.Toks, i)
@@ -51,9 +51,10 @@ func scanOrdinals(p *Pass, all bool) {
 				continue
 			}
 		}
-		p.Report(&claims.Claim{Kind: claims.KindOrdinal, Rule: p.index.ordinalRule,
-			Start: p.Toks[i].Start, End: p.Toks[end-1].End, Value: strconv.Itoa(v),
-			Num: &claims.NumberValue{Value: float64(v), Low: claims.Ptr(float64(v)), High: claims.Ptr(float64(v)), Precision: 1}})
+		c := newNumClaim(&claims.NumberValue{Value: float64(v), Precision: 1})
+		c.Kind, c.Rule, c.Start, c.End, c.Value = claims.KindOrdinal, p.index.ordinalRule, p.Toks[i].Start, p.Toks[end-1].End, strconv.Itoa(v)
+		p.exact(c.Num)
+		p.Report(c)
 		p.Block(i, end)
 		i = end - 1
 	}
@@ -153,8 +154,9 @@ func (r *numRead) isClaim() bool {
 }
 
 func (r *numRead) claim(p *Pass) *claims.Claim {
-	nv := r.nv
-	c := &claims.Claim{Kind: r.kind, Rule: p.index.numberRule, Start: p.Toks[r.start].Start, End: p.Toks[r.end-1].End, Num: &nv}
+	c := newNumClaim(&r.nv)
+	nv := c.Num
+	c.Kind, c.Rule, c.Start, c.End = r.kind, p.index.numberRule, p.Toks[r.start].Start, p.Toks[r.end-1].End
 	c.Value = claims.FormatNumber(nv.Value)
 	if r.isRange && nv.Low != nil && nv.High != nil {
 		c.Value = claims.FormatNumber(*nv.Low) + "/" + claims.FormatNumber(*nv.High)
@@ -227,6 +229,12 @@ func (p *Pass) readNumber(i int) (numRead, bool) {
 		return r, false
 	}
 	if unit == nil && (t.Kind == token.Number || isPunct) {
+		if isPunct && !l.PunctMayOpenNumeral(t) && p.skipCode(i) == i+1 {
+			// Most punctuation: no numeral opens here, so the reading
+			// fails whatever labelNumber says, and a label's skip would
+			// not pass the next token either.
+			return r, false
+		}
 		if p.labelNumber(i) {
 			r.skip = p.skipCode(i)
 			return r, false
@@ -683,21 +691,21 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 	case r.isRange:
 	case postBound != 0:
 		// "about five hundred or more": the bound after the number wins.
-		applyBound(&nv, postBound)
+		p.applyBound(&nv, postBound)
 		nv.Qualifier = p.Doc.Text[toks[end-1].Start:toks[end-1].End]
 	case hasQ:
 		nv.Qualifier = strings.TrimSpace(p.Doc.Text[toks[qs].Start:toks[first].Start])
-		applyBound(&nv, b)
+		p.applyBound(&nv, b)
 	case verbBound:
 		nv.Qualifier = strings.TrimSpace(p.Doc.Text[toks[qs].Start:toks[first].Start])
-		applyBound(&nv, rules.BoundMore)
+		p.applyBound(&nv, rules.BoundMore)
 	default:
-		exact(&nv)
+		p.exact(&nv)
 	}
 	if nv.Low == nil && nv.Value >= 0 && (kind == claims.KindCount || kind == claims.KindMoney || kind == claims.KindPercent) {
 		// "fewer than 200", "up to Rp 5 triliun": counts and sums start
 		// at zero.
-		nv.Low = claims.Ptr(0)
+		nv.Low = p.floats.ptr(0)
 	}
 	nv.Counted = counted
 	r.start, r.end, r.kind, r.nv, r.attrNext = start, end, kind, nv, attrNext
@@ -752,7 +760,7 @@ func (p *Pass) compoundBounds(r *numRead, b rules.Bound) {
 	bb := rules.Bound(b2)
 	var second claims.NumberValue
 	second.Value = n2.Value
-	applyBound(&second, bb)
+	p.applyBound(&second, bb)
 	nv := &r.nv
 	switch {
 	case lower(b) && upper(bb) && n2.Value > nv.Value:
@@ -1011,26 +1019,25 @@ func (p *Pass) skipInitialism(k int) int {
 	return j
 }
 
-func applyBound(nv *claims.NumberValue, b rules.Bound) {
-	v := nv.Value
+// applyBound bounds nv as the qualifier's bound b says.
+func (p *Pass) applyBound(nv *claims.NumberValue, b rules.Bound) {
+	v, f := nv.Value, &p.floats
 	switch b {
 	case rules.BoundMore:
-		nv.Low, nv.LowExclusive = claims.Ptr(v), true
+		nv.Low, nv.LowExclusive = f.ptr(v), true
 	case rules.BoundAtLeast:
-		nv.Low = claims.Ptr(v)
+		nv.Low = f.ptr(v)
 	case rules.BoundLess:
-		nv.High, nv.HighExclusive = claims.Ptr(v), true
+		nv.High, nv.HighExclusive = f.ptr(v), true
 	case rules.BoundAtMost:
-		nv.High = claims.Ptr(v)
+		nv.High = f.ptr(v)
 	case rules.BoundAbout:
-		nv.Low, nv.High, nv.Approx = claims.Ptr(v), claims.Ptr(v), true
+		nv.Low, nv.High, nv.Approx = f.ptr(v), f.ptr(v), true
 	case rules.BoundNearly:
-		nv.Low, nv.High, nv.HighExclusive, nv.Approx = claims.Ptr(v*0.9), claims.Ptr(v), true, true
+		nv.Low, nv.High, nv.HighExclusive, nv.Approx = f.ptr(v*0.9), f.ptr(v), true, true
 	default:
-		exact(nv)
+		p.exact(nv)
 	}
 }
-
-func exact(nv *claims.NumberValue) { nv.Low, nv.High = claims.Ptr(nv.Value), claims.Ptr(nv.Value) }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }

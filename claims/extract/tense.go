@@ -103,18 +103,18 @@ func (p *Pass) edInner(k int) bool {
 	if t.Kind != token.Word || t.Is(token.Capital) {
 		return false
 	}
-	if p.pastSuffixed(t.Lower) {
-		prev := p.Toks[k-1].Lower
-		return !p.Lang.WordSet(rules.ListAdjectiveBefore)[prev] && !p.Lang.WordSet(rules.ListParticipleBefore)[prev]
+	if p.pastSuffixedAt(t) {
+		prev := &p.Toks[k-1]
+		return !p.Lang.InSet(rules.ListAdjectiveBefore, prev) && !p.Lang.InSet(rules.ListParticipleBefore, prev)
 	}
-	return p.Lang.WordSet(rules.ListPastIrregular)[t.Lower]
+	return p.Lang.InSet(rules.ListPastIrregular, t)
 }
 
 // edFirst is edPast's verdict on the first token of its span, which may
 // be capitalised and has no word before it that counts.
 func (p *Pass) edFirst(k int) bool {
 	t := &p.Toks[k]
-	return t.Kind == token.Word && (p.pastSuffixed(t.Lower) || p.Lang.WordSet(rules.ListPastIrregular)[t.Lower])
+	return t.Kind == token.Word && (p.pastSuffixedAt(t) || p.Lang.InSet(rules.ListPastIrregular, t))
 }
 
 // edPastLong is edPast over a span longer than tenseScanMax.
@@ -191,7 +191,7 @@ func (p *Pass) tenseWordAt(k int) claims.Tense {
 	if p.Lang.Future.Has(p.Toks, k) {
 		return claims.TenseFuture
 	}
-	if k > 0 && p.Lang.WordSet(rules.ListParticipleBefore)[p.Toks[k-1].Lower] {
+	if k > 0 && p.Lang.InSet(rules.ListParticipleBefore, &p.Toks[k-1]) {
 		return "" // "would be held", "to be paid"
 	}
 	if p.Lang.Past.Has(p.Toks, k) {
@@ -206,10 +206,10 @@ func (p *Pass) tenseWordAt(k int) claims.Tense {
 	if t.Kind != token.Word || t.Is(token.Capital) {
 		return ""
 	}
-	if p.Lang.WordSet(rules.ListPastIrregular)[t.Lower] {
+	if p.Lang.InSet(rules.ListPastIrregular, t) {
 		return claims.TensePast
 	}
-	if p.pastSuffixed(t.Lower) && (k == 0 || !p.Lang.WordSet(rules.ListAdjectiveBefore)[p.Toks[k-1].Lower]) {
+	if p.pastSuffixedAt(t) && (k == 0 || !p.Lang.InSet(rules.ListAdjectiveBefore, &p.Toks[k-1])) {
 		return claims.TensePast
 	}
 	return ""

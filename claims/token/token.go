@@ -102,35 +102,32 @@ func Scan(text string, dst []Token) []Token {
 	var low lowerArena
 	i := 0
 	for i < len(text) {
-		c := text[i]
-		switch {
-		case c == '\n':
-			flags |= NewlineBefore | SpaceBefore
-			i++
-		case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+		switch c := text[i]; scanClass[c] {
+		case byteSpace:
 			flags |= SpaceBefore
 			i++
-		case c >= '0' && c <= '9':
+		case byteLetter:
+			dst = low.word(dst, text, i, flags)
+			flags = 0
+			i = dst[len(dst)-1].End
+		case bytePunct:
+			s := text[i : i+1]
+			dst = appendToken(dst, Token{Start: i, End: i + 1, Kind: Punct, Flags: flags, Hash: HashString(s), Text: s, Lower: s})
+			flags = 0
+			i++
+		case byteDigit:
 			j := i + 1
 			for j < len(text) && text[j] >= '0' && text[j] <= '9' {
 				j++
 			}
 			s := text[i:j]
-			dst = append(room(dst), Token{Start: i, End: j, Kind: Number, Flags: flags, Hash: HashString(s), Text: s, Lower: s})
+			dst = appendToken(dst, Token{Start: i, End: j, Kind: Number, Flags: flags, Hash: HashString(s), Text: s, Lower: s})
 			flags = 0
 			i = j
-		case c < utf8.RuneSelf:
-			if isASCIILetter(c) {
-				dst = low.word(dst, text, i, flags)
-				flags = 0
-				i = dst[len(dst)-1].End
-				continue
-			}
-			s := text[i : i+1]
-			dst = append(room(dst), Token{Start: i, End: i + 1, Kind: Punct, Flags: flags, Hash: HashString(s), Text: s, Lower: s})
-			flags = 0
+		case byteNewline:
+			flags |= NewlineBefore | SpaceBefore
 			i++
-		default:
+		default: // byteWide
 			r, size := utf8.DecodeRuneInString(text[i:])
 			switch {
 			case unicode.IsLetter(r):
@@ -145,12 +142,54 @@ func Scan(text string, dst []Token) []Token {
 				i += size
 			default:
 				s := text[i : i+size]
-				dst = append(room(dst), Token{Start: i, End: i + size, Kind: Punct, Flags: flags, Hash: HashString(s), Text: s, Lower: s})
+				dst = appendToken(dst, Token{Start: i, End: i + size, Kind: Punct, Flags: flags, Hash: HashString(s), Text: s, Lower: s})
 				flags = 0
 				i += size
 			}
 		}
 	}
+	return dst
+}
+
+// Byte classes of Scan's dispatch, one table read per token start instead
+// of a chain of comparisons.
+const (
+	bytePunct   = iota // an ASCII byte that is a token of its own
+	byteSpace          // ' ', '\t', '\r', '\f', '\v'
+	byteNewline        // '\n'
+	byteDigit          // '0'-'9'
+	byteLetter         // 'a'-'z', 'A'-'Z'
+	byteWide           // a byte of a multi-byte rune, or not UTF-8
+)
+
+// scanClass classifies every byte for Scan.
+var scanClass = func() (t [256]uint8) {
+	for _, c := range []byte{' ', '\t', '\r', '\f', '\v'} {
+		t[c] = byteSpace
+	}
+	t['\n'] = byteNewline
+	for c := '0'; c <= '9'; c++ {
+		t[c] = byteDigit
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = byteLetter, byteLetter
+	}
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = byteWide
+	}
+	return t
+}()
+
+// appendToken appends t to dst, doubling a full slice: append grows a
+// large slice by a quarter at a time, which copied the tokens of a text
+// denser than Scan's first guess (a page of figures) some five times over.
+func appendToken(dst []Token, t Token) []Token {
+	n := len(dst)
+	if n == cap(dst) {
+		dst = slices.Grow(dst, n+1)
+	}
+	dst = dst[:n+1]
+	dst[n] = t
 	return dst
 }
 
@@ -189,7 +228,20 @@ var wordClass = func() (t [256]uint8) {
 func scanWord(text string, i int) (end int, seen uint8, h uint32) {
 	h = 2166136261
 	j := i
-	for j < len(text) {
+	for {
+		// Lower-case ASCII letters, most of a word's bytes, in a loop of
+		// their own: no table read and no call, so that its state stays
+		// in registers.
+		if j < len(text) && text[j]-'a' < 26 {
+			seen |= classLower
+			for j < len(text) && text[j]-'a' < 26 {
+				h = (h ^ uint32(text[j])) * 16777619
+				j++
+			}
+		}
+		if j >= len(text) {
+			break
+		}
 		c := text[j]
 		k := wordClass[c]
 		if k&(classLower|classUpper|classDigit) != 0 {
@@ -266,17 +318,6 @@ func countTokens(text string) int {
 	return n
 }
 
-// room makes dst room for one more token, doubling a full slice: append
-// grows a large slice by a quarter at a time, which copied the tokens of a
-// text denser than Scan's first guess (a page of figures) some five times
-// over.
-func room(dst []Token) []Token {
-	if len(dst) == cap(dst) {
-		return slices.Grow(dst, len(dst)+1)
-	}
-	return dst
-}
-
 // word scans the word at i (see scanWord) and appends its token to dst.
 // The token is written in place: a 64-byte Token returned and then
 // appended was copied twice for every word.
@@ -298,8 +339,15 @@ func (a *lowerArena) word(dst []Token, text string, i int, flags uint8) []Token 
 	} else {
 		h = finishHash(h)
 	}
-	dst = append(room(dst), Token{})
-	t := &dst[len(dst)-1]
+	// The token's fields are written in place: a Token passed and copied
+	// whole is moved with the collector's bulk write barrier while it
+	// marks, and words are most tokens.
+	n := len(dst)
+	if n == cap(dst) {
+		dst = slices.Grow(dst, n+1)
+	}
+	dst = dst[:n+1]
+	t := &dst[n]
 	t.Start, t.End, t.Kind, t.Flags, t.Hash, t.Text, t.Lower = i, j, Word, flags, h, s, low
 	return dst
 }

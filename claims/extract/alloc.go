@@ -1,0 +1,112 @@
+package extract
+
+import (
+	"math/bits"
+	"strconv"
+	"unsafe"
+
+	"github.com/crosscheck/crosscheck/claims"
+)
+
+// Allocation per claim. Text dense in figures (a table, a list of dates)
+// carries ten times news's claims per MB, and there each claim's separate
+// small allocations (the claim, its value, the value's bounds, its id,
+// its one trigger) and the collector's work on them were a quarter of
+// extraction. What is made here is made per document (Pass), never
+// shared with another document, so nothing keeps another document's
+// claims alive.
+
+// floatArena hands out the bounds of a document's numbers
+// (NumberValue.Low and High) from shared chunks, which hold no pointer
+// and so cost the collector nothing to scan: each bound was an
+// allocation of its own, two or three per number read.
+type floatArena struct{ buf []float64 }
+
+// ptr returns a pointer to a new float64 holding v. Each pointer is to a
+// slot of its own, as claims.Ptr's are.
+func (a *floatArena) ptr(v float64) *float64 {
+	if len(a.buf) == cap(a.buf) {
+		// Chunks double from 16 values (128 bytes) up to 512 (4 KB), so
+		// that a short article wastes little and a long one allocates
+		// rarely.
+		a.buf = make([]float64, 0, min(max(2*cap(a.buf), 16), 512))
+	}
+	a.buf = append(a.buf, v)
+	return &a.buf[len(a.buf)-1]
+}
+
+// numClaim is a number claim and its value in one allocation: they are
+// made, kept and dropped together (a claim with its 96-byte value fills
+// the same size class as the two apart).
+type numClaim struct {
+	c  claims.Claim
+	nv claims.NumberValue
+}
+
+// newNumClaim returns a claim whose Num holds a copy of nv.
+func newNumClaim(nv *claims.NumberValue) *claims.Claim {
+	nc := &numClaim{nv: *nv}
+	nc.c.Num = &nc.nv
+	return &nc.c
+}
+
+// exact bounds nv at its value on both sides.
+func (p *Pass) exact(nv *claims.NumberValue) {
+	nv.Low, nv.High = p.floats.ptr(nv.Value), p.floats.ptr(nv.Value)
+}
+
+// idArena spells a document's claim ids ("<doc>:<line>:<col>") into one
+// byte buffer, which holds no pointer, instead of one string allocation
+// per claim. ExtractThen sizes the buffer to the ids exactly (idLength);
+// should it be short, a new one is started. Bytes are only appended, never
+// rewritten, so the strings made over them stay immutable (as token's
+// lowerArena does).
+type idArena struct{ buf []byte }
+
+// id returns the id of a claim at line:col of document doc.
+func (a *idArena) id(doc string, line, col int) string {
+	// Room for any line and column (20 digits each) is asked for first:
+	// counting the digits is needed only near the buffer's end.
+	if room := cap(a.buf) - len(a.buf); room < len(doc)+42 {
+		if n := idLength(doc, line, col); room < n {
+			a.buf = make([]byte, 0, n)
+		}
+	}
+	start := len(a.buf)
+	a.buf = append(append(a.buf, doc...), ':')
+	a.buf = append(strconv.AppendInt(a.buf, int64(line), 10), ':')
+	a.buf = strconv.AppendInt(a.buf, int64(col), 10)
+	b := a.buf[start:]
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// idLength is the length of the id idArena.id spells.
+func idLength(doc string, line, col int) int {
+	return len(doc) + 2 + decimalLength(line) + decimalLength(col)
+}
+
+// decimalLength is the length of n in decimal, with its sign: an estimate
+// of the digits from n's bit length, corrected by one power of ten (a loop
+// dividing by ten cost more than spelling the id, on a page with columns in
+// the millions).
+func decimalLength(n int) int {
+	k := 0
+	u := uint64(n)
+	if n < 0 {
+		k, u = 1, -u
+	}
+	t := bits.Len64(u|1) * 1233 >> 12 // about log10(u)
+	if u|1 < pow10[t] {
+		t--
+	}
+	return k + t + 1
+}
+
+// pow10[k] is 10 to the k.
+var pow10 = func() (p [20]uint64) {
+	p[0] = 1
+	for k := 1; k < len(p); k++ {
+		p[k] = 10 * p[k-1]
+	}
+	return p
+}()

@@ -1,0 +1,173 @@
+package extract
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/claims"
+)
+
+// TestFloatArena: every pointer is a slot of its own holding its value,
+// across chunk boundaries.
+func TestFloatArena(t *testing.T) {
+	var a floatArena
+	var ps []*float64
+	for k := range 2000 {
+		ps = append(ps, a.ptr(float64(k)))
+	}
+	for k, p := range ps {
+		if *p != float64(k) {
+			t.Fatalf("slot %d holds %v", k, *p)
+		}
+	}
+	*ps[3] = -1
+	if *ps[2] != 2 || *ps[4] != 4 {
+		t.Fatal("writing one slot changed its neighbours")
+	}
+}
+
+// TestIDArena: the ids are those fmt spells, whatever the document name's
+// length and however many claims share a chunk.
+func TestIDArena(t *testing.T) {
+	for _, doc := range []string{"", "d", "a/long/path/to/some-article-of-the-corpus.txt", string(make([]byte, 20000))} {
+		var a idArena
+		var got, want []string
+		for k := range 500 {
+			line, col := k*7919%100000, k*31%1000+1
+			got = append(got, a.id(doc, line, col))
+			want = append(want, fmt.Sprintf("%s:%d:%d", doc, line, col))
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("doc of %d bytes: ids differ from fmt's", len(doc))
+		}
+		for k := range got {
+			if idLength(doc, k*7919%100000, k*31%1000+1) != len(want[k]) {
+				t.Fatalf("idLength of %q is not its length", want[k])
+			}
+		}
+	}
+}
+
+// TestWrittenParts: the shared lists are what adding the parts one by one
+// gives, and appending to one copies it.
+func TestWrittenParts(t *testing.T) {
+	for k := range 32 {
+		on := func(i int) bool { return k&(1<<i) != 0 }
+		var dv claims.DateValue
+		for i, part := range []string{"year", "month", "day", "weekday", "time"} {
+			addWritten(&dv, on(i), part)
+		}
+		got := writtenParts(on(0), on(1), on(2), on(3), on(4))
+		if !slices.Equal(got, dv.Written) || (got == nil) != (dv.Written == nil) {
+			t.Fatalf("parts %05b: %q, want %q", k, got, dv.Written)
+		}
+		if len(got) != cap(got) {
+			t.Fatalf("parts %05b: capacity %d beyond the list", k, cap(got))
+		}
+	}
+	var dv claims.DateValue
+	addInferredYear(&dv)
+	addInferredYear(&dv)
+	if !slices.Equal(dv.Inferred, []string{"year", "year"}) || !slices.Equal(inferredYear, []string{"year"}) {
+		t.Fatalf("inferred %q, shared list %q", dv.Inferred, inferredYear)
+	}
+}
+
+// TestAddTrigger: each claim sees its own triggers only.
+func TestAddTrigger(t *testing.T) {
+	fa := frameAssigner{claims: 3}
+	cs := make([]claims.Claim, 5)
+	for k := range cs {
+		fa.addTrigger(&cs[k], fmt.Sprint("t", k))
+	}
+	fa.addTrigger(&cs[1], "second")
+	for k := range cs {
+		want := []string{fmt.Sprint("t", k)}
+		if k == 1 {
+			want = append(want, "second")
+		}
+		if !slices.Equal(cs[k].Triggers, want) {
+			t.Fatalf("claim %d: triggers %q, want %q", k, cs[k].Triggers, want)
+		}
+	}
+}
+
+// TestClauseMemo: Clause, which keeps its last answer, answers as its
+// search does, for tokens asked in text order (with repeats) and at random,
+// in texts of short and long clauses and sentences.
+func TestClauseMemo(t *testing.T) {
+	words := []string{"x", "y", "will", "and", ",", ";", "March", "3", "5,000", "1.5", "(", ")", "—", "Talks.", "dan"}
+	e := engineForTest(t)
+	for seed := range uint64(20) {
+		r := rand.New(rand.NewPCG(seed, 11))
+		var b strings.Builder
+		for n := 0; n < 400; n++ {
+			if n > 0 {
+				b.WriteByte(' ')
+			}
+			if r.IntN(int(seed%3)*4+1) > 0 {
+				b.WriteString("x")
+				continue
+			}
+			b.WriteString(words[r.IntN(len(words))])
+		}
+		doc := &claims.Document{ID: "t", Text: b.String(), Language: "en", Status: claims.StatusRead}
+		p := e.newPass(doc, new(scratch))
+		order := make([]int, 0, 3*len(p.Toks))
+		for i := range p.Toks {
+			order = append(order, i, i)
+		}
+		for range len(p.Toks) {
+			order = append(order, r.IntN(len(p.Toks)))
+		}
+		for _, i := range order {
+			ca, cb := p.Clause(i)
+			a, bb := p.sentenceTokens(p.Toks[i].Start)
+			if wa, wb := p.clauseSearch(a, bb, i); ca != wa || cb != wb {
+				t.Fatalf("seed %d, token %d: Clause [%d, %d), search [%d, %d)", seed, i, ca, cb, wa, wb)
+			}
+		}
+	}
+}
+
+// TestDecimalLength: the digit count is strconv's, at every power of ten
+// and either side of it, and for negative numbers.
+func TestDecimalLength(t *testing.T) {
+	ns := []int{0, math.MaxInt, math.MinInt + 1}
+	for p := 1; p > 0 && p <= math.MaxInt/10; p *= 10 {
+		ns = append(ns, p-1, p, p+1, 10*p-1)
+	}
+	for _, n := range ns {
+		for _, v := range []int{n, -n} {
+			if got, want := decimalLength(v), len(strconv.Itoa(v)); got != want {
+				t.Fatalf("decimalLength(%d) = %d, want %d", v, got, want)
+			}
+		}
+	}
+}
+
+// TestClockValue: the hand-made TIMEX values are fmt's.
+func TestClockValue(t *testing.T) {
+	for _, n := range []int{-12, -1, 0, 1, 9, 10, 23, 59, 99, 100, 1234} {
+		for _, m := range []int{-5, 0, 7, 30, 59, 60, 123} {
+			if got, want := clockValue(n, m), fmt.Sprintf("T%02d:%02d", n, m); got != want {
+				t.Fatalf("clockValue(%d, %d) = %q, want %q", n, m, got, want)
+			}
+			want := "XXXX"
+			switch {
+			case n != 0 && m != 0:
+				want = fmt.Sprintf("XXXX-%02d-%02d", n, m)
+			case n != 0:
+				want = fmt.Sprintf("XXXX-%02d", n)
+			}
+			if got := timexUnknownYear(n, m); got != want {
+				t.Fatalf("timexUnknownYear(%d, %d) = %q, want %q", n, m, got, want)
+			}
+		}
+	}
+}
