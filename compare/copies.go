@@ -67,7 +67,7 @@ func (g *copyGroups) undatedPairs(ent []*streamEntry) {
 			}
 		}
 		for v, k := range cnt {
-			if copied(k, ent[u].shingles, ent[v].shingles) {
+			if copied(k, int(ent[u].shingles), int(ent[v].shingles)) {
 				g.union(u, v)
 			}
 		}
@@ -99,12 +99,12 @@ func (g *copyGroups) addDated(i int32, day int64, shingles []uint64, ent []*stre
 		}
 	}
 	for j, k := range cnt {
-		if copied(k, ent[i].shingles, ent[j].shingles) {
+		if copied(k, int(ent[i].shingles), int(ent[j].shingles)) {
 			g.union(i, j)
 		}
 	}
 	for u, k := range cntU {
-		if copied(k, ent[i].shingles, ent[u].shingles) {
+		if copied(k, int(ent[i].shingles), int(ent[u].shingles)) {
 			g.union(i, u)
 		}
 	}

@@ -85,15 +85,16 @@ type Stream struct {
 	kept struct{ all, compared int }
 }
 
-// streamEntry is what Stream keeps of one document between the passes.
+// streamEntry is what Stream keeps of one document between the passes:
+// 64 bytes, its fields ordered so (one per article of an archive).
 type streamEntry struct {
 	id       string
-	skipped  bool  // listed in the report, not compared
 	pub      int64 // publication time, Unix seconds (a day at UTC midnight from ingest)
 	day      int64
 	counts   [2]int
-	shingles int       // how many it has
 	words    *docWords // undated documents only
+	shingles int32     // how many it has
+	skipped  bool      // listed in the report, not compared
 }
 
 // NewStream starts a comparison under the rule set.
@@ -144,7 +145,7 @@ func (s *Stream) AddTokens(d *claims.Document, toks []token.Token, cs []*claims.
 	for n := range w.lead.all {
 		s.docFreq.add(n)
 	}
-	e.shingles = len(w.shingles)
+	e.shingles = int32(len(w.shingles))
 	s.counts.add(w.shingles)
 	s.entries = append(s.entries, e)
 	return enc
@@ -311,7 +312,8 @@ type sweep struct {
 	ent    []*streamEntry // per read document
 	copies *copyGroups    // syndication, found as the window moves (copies.go)
 
-	kw            map[string]int32 // indexed keyword -> posting number (2 <= df <= maxPosting(n))
+	kw            *tally  // every keyword (keyword.appendKey), by entry number
+	kwPost        []int32 // per kw entry: its posting number when indexed (2 <= df <= maxPosting(n)), else -1
 	kwKind        []uint8
 	kwDF          []int32
 	post          map[int32][]int32 // the window's documents having each posting, in load order
@@ -419,7 +421,7 @@ func (k *keptInfo) namesBySentence() []sentenceNames {
 
 func (s *Stream) newSweep(st Store, workers int) *sweep {
 	slices.SortFunc(s.entries, func(a, b *streamEntry) int { return strings.Compare(a.id, b.id) })
-	sw := &sweep{s: s, store: st, kw: map[string]int32{}, post: map[int32][]int32{}, open: map[int32]*openDoc{},
+	sw := &sweep{s: s, store: st, post: map[int32][]int32{}, open: map[int32]*openDoc{},
 		comps: map[int32]*comp{}, uPost: map[int32][]int32{}, uBest: map[int32]undatedBest{}, uNames: map[string]bool{},
 		uLeads: map[string]*lead{}, kept: map[string]*keptInfo{}, jobs: make(chan storyJob, workers)}
 	sw.all = make([]string, 0, len(s.entries))
@@ -435,11 +437,17 @@ func (s *Stream) newSweep(st Store, workers int) *sweep {
 	s.entries = nil
 	sw.copies = newCopyGroups(n, s.counts)
 	limit := maxPosting(n)
+	// The keyword counts stay, as the index of the keywords: kwPost numbers
+	// those indexed (a map from key to posting held a copy of every key
+	// and cost half as much again).
+	sw.kw, sw.kwPost = s.df, make([]int32, 0, s.df.len())
 	s.df.each(func(key []byte, c int32) {
 		if c >= 2 && int(c) <= limit {
-			sw.kw[string(key)] = int32(len(sw.kwKind))
+			sw.kwPost = append(sw.kwPost, int32(len(sw.kwKind)))
 			sw.kwKind = append(sw.kwKind, keyword{class: key[0]}.kind()) // the key's first byte is its class
 			sw.kwDF = append(sw.kwDF, c)
+		} else {
+			sw.kwPost = append(sw.kwPost, -1)
 		}
 	})
 	s.df = nil

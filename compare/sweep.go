@@ -27,8 +27,8 @@ func (sw *sweep) postings(kws []keyword) []int32 {
 	var buf []byte
 	for _, k := range kws {
 		buf = k.appendKey(buf[:0])
-		if p, ok := sw.kw[string(buf)]; ok {
-			out = append(out, p)
+		if e, _ := sw.kw.find(buf); e >= 0 && sw.kwPost[e] >= 0 {
+			out = append(out, sw.kwPost[e])
 		}
 	}
 	return out
@@ -602,7 +602,7 @@ const trimDays = 3
 // order.
 func (sw *sweep) finish() (Result, error) {
 	// The window and the archive-wide counts have done their work.
-	sw.kw, sw.kwKind, sw.kwDF, sw.post, sw.open, sw.comps = nil, nil, nil, nil, nil, nil
+	sw.kw, sw.kwPost, sw.kwKind, sw.kwDF, sw.post, sw.open, sw.comps = nil, nil, nil, nil, nil, nil, nil
 	sw.uPost, sw.uBest, sw.uNames, sw.uLeads, sw.docFreq = nil, nil, nil, nil, nil
 	sw.ent, sw.compOf, sw.compMin = nil, nil, nil
 	sw.copies.release()

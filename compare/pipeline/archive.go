@@ -9,7 +9,6 @@ import (
 	"os"
 	"runtime/debug"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/crosscheck/crosscheck/claims"
@@ -311,7 +310,10 @@ func (s *spill) put(d *claims.Document, cs []*claims.Claim, words []byte) error 
 	}
 	sp := span{off: s.off, text: int32(len(d.Text)), doc: int32(len(doc)), claims: int32(len(cj)),
 		words: int32(len(words)), count: int32(len(cs))}
-	s.at[strings.Clone(d.ID)] = sp
+	// The id as given, not a copy: a document from ingest carries its
+	// listing's id string, which the listing holds for the whole run (a
+	// copy here was a second one per article).
+	s.at[d.ID] = sp
 	s.off = sp.wordsAt() + int64(len(words))
 	return nil
 }
