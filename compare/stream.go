@@ -58,10 +58,10 @@ type Stream struct {
 	SpillResults bool
 	SpillDir     string
 	// BetweenPhases, when set, is called once the sweep has released its
-	// window and before the last step reads the results back: a run that
-	// bounds its memory returns what the sweep freed to the system there
-	// (debug.FreeOSMemory), so that the last step's allocations do not
-	// come on top of it.
+	// window, and again once the kept claims are compared, before the
+	// stories' results are read back: a run that bounds its memory returns
+	// what the phase before freed to the system there (debug.FreeOSMemory),
+	// so that the next phase's allocations do not come on top of it.
 	BetweenPhases func()
 	// AgreementSink, when set, receives the agreements instead of
 	// Result.Agreements (which is then empty), in no particular order: the

@@ -617,6 +617,9 @@ func (sw *sweep) finish() (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	if sw.s.BetweenPhases != nil {
+		sw.s.BetweenPhases() // the kept claims' three readings are garbage now
+	}
 	// Agreements go to the sink, when there is one, as they are read: seq
 	// counts them in the order flatten puts them in before sorting by key.
 	seq := 0
