@@ -177,9 +177,6 @@ func flatten(rs []blockResult) ([]Finding, []Agreement) {
 	for _, r := range rs {
 		nf, na = nf+len(r.findings), na+len(r.agreements)
 	}
-	if nf == 0 && na == 0 {
-		return nil, nil
-	}
 	// Sized once: an archive's lists run to tens of thousands.
 	var fs []Finding
 	var as []Agreement

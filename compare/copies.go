@@ -24,7 +24,7 @@ type copyGroups struct {
 
 func newCopyGroups(n int, counts *shingleCounts) *copyGroups {
 	return &copyGroups{uf: newUnionFind(n), counts: counts, maxDay: map[int32]int64{}, undated: map[int32]bool{},
-		members: map[int32][]int32{}, win: newShinglePostings(), und: map[uint64][]int32{}, uShing: map[int32][]uint64{}}
+		members: map[int32][]int32{}, und: map[uint64][]int32{}, uShing: map[int32][]uint64{}}
 }
 
 // shared keeps the shingles that are not boilerplate.
@@ -129,8 +129,6 @@ type shinglePostings struct {
 	many [][]int32
 	buf  []int32 // add's answer
 }
-
-func newShinglePostings() shinglePostings { return shinglePostings{} }
 
 // add appends document i to h's posting, first dropping from its front the
 // documents live rejects (they were added earlier, so they are older), and

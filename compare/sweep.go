@@ -754,6 +754,7 @@ func (sw *sweep) compareKept(res *Result) ([]blockResult, error) {
 	// than one. Two keys with one hash can only make a block look shared:
 	// its claims are then read for nothing, and the result is the same.
 	shared := map[uint64]int32{}
+	hashes := make([][]uint64, len(ids)) // per kept document, its blocks' hashes
 	for i, id := range ids {
 		kc, err := sw.keptClaims(id)
 		if err != nil {
@@ -761,6 +762,7 @@ func (sw *sweep) compareKept(res *Result) ([]blockResult, error) {
 		}
 		for _, b := range cm.blocks(kc, phaseGlobal) {
 			h := keyHash(b.key)
+			hashes[i] = append(hashes[i], h)
 			switch first, ok := shared[h]; {
 			case !ok:
 				shared[h] = int32(i + 1)
@@ -770,7 +772,11 @@ func (sw *sweep) compareKept(res *Result) ([]blockResult, error) {
 		}
 	}
 	var later []*claims.Claim
-	for _, id := range ids {
+	for i, id := range ids {
+		// A document none of whose blocks is shared is not read again.
+		if !slices.ContainsFunc(hashes[i], func(h uint64) bool { return shared[h] == -1 }) {
+			continue
+		}
 		kc, err := sw.keptClaims(id)
 		if err != nil {
 			return nil, err

@@ -78,7 +78,7 @@ func TestTallyAsMap(t *testing.T) {
 // window moves on and trims.
 func TestShinglePostings(t *testing.T) {
 	rng := rand.New(rand.NewSource(1))
-	p := newShinglePostings()
+	var p shinglePostings
 	ref := map[uint64][]int32{}
 	day := map[int32]int{}
 	for i := int32(0); i < 3000; i++ {
