@@ -122,7 +122,7 @@ func (d *Document) Position(off int) (line, col int) {
 	if d.colLine == i && d.colOff <= off && d.colOff >= from {
 		from, runes = d.colOff, d.colRunes
 	}
-	runes += utf8.RuneCountInString(d.Text[from:off])
+	runes += countRunes(d.Text[from:off])
 	if off == len(d.Text) || utf8.RuneStart(d.Text[off]) {
 		d.colLine, d.colOff, d.colRunes = i, off, runes
 	}
@@ -172,4 +172,20 @@ func (d *Document) WithoutText() *Document {
 	c.Text = ""
 	c.lineStarts = nil
 	return &c
+}
+
+// countRunes is utf8.RuneCountInString, eight bytes at a time while they
+// are all ASCII (news text mostly is): counting columns for every claim
+// was a percent of extraction.
+func countRunes(s string) int {
+	n, i := 0, 0
+	for i+8 <= len(s) {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if w&0x8080808080808080 != 0 {
+			break
+		}
+		n, i = n+8, i+8
+	}
+	return n + utf8.RuneCountInString(s[i:])
 }

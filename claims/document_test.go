@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/stretchr/testify/require"
 )
 
 // Position counts columns on from the last offset it was asked on the same
@@ -33,4 +35,26 @@ func TestPositionAnyOrder(t *testing.T) {
 			t.Fatalf("Position(%d) = %d:%d, want %d:%d", off, l, c, wl, wc)
 		}
 	}
+}
+
+// TestCountRunes holds countRunes to utf8.RuneCountInString on ASCII,
+// multi-byte and invalid text, across the eight-byte boundaries.
+func TestCountRunes(t *testing.T) {
+	texts := []string{"", "a", "exactly8", "nine byte", "Jakarta, Rabu (27/11/2024) — Presiden", "héllo wörld, ünïcode everywhere",
+		"abcdefg\xff\xfe tail", "\x80\x80\x80\x80\x80\x80\x80\x80\x80", strings.Repeat("ab€", 20), "日本語のテキストと ASCII text mixed 1234567"}
+	for _, s := range texts {
+		for i := 0; i <= len(s); i++ {
+			require.Equal(t, utf8.RuneCountInString(s[i:]), countRunes(s[i:]), "%q from %d", s, i)
+		}
+	}
+}
+
+func FuzzCountRunes(f *testing.F) {
+	f.Add("plain ascii text of some length")
+	f.Add("mixed ü and \xff bytes")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := countRunes(s), utf8.RuneCountInString(s); got != want {
+			t.Fatalf("countRunes(%q) = %d, want %d", s, got, want)
+		}
+	})
 }
