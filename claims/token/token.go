@@ -326,9 +326,17 @@ func (a *lowerArena) word(dst []Token, text string, i int, flags uint8) []Token 
 	s := text[i:j]
 	low := s
 	if seen&classUpper != 0 {
-		low = a.lower(s)
-		if r, _ := utf8.DecodeRuneInString(s); unicode.IsUpper(r) {
-			flags |= Capital
+		if seen&classWide == 0 {
+			// ASCII, as scanWord found: no rune to decode.
+			low = a.lowerASCII(s)
+			if s[0]-'A' < 26 {
+				flags |= Capital
+			}
+		} else {
+			low = a.lower(s)
+			if r, _ := utf8.DecodeRuneInString(s); unicode.IsUpper(r) {
+				flags |= Capital
+			}
 		}
 		if seen&classLower == 0 && upperLetters(s) > 1 {
 			flags |= AllCaps
@@ -368,6 +376,11 @@ func (a *lowerArena) lower(s string) string {
 			return strings.ToLower(s) // Unicode case mapping may change the length
 		}
 	}
+	return a.lowerASCII(s)
+}
+
+// lowerASCII is lower for a string known to be ASCII.
+func (a *lowerArena) lowerASCII(s string) string {
 	if len(a.buf)+len(s) > cap(a.buf) {
 		a.buf = make([]byte, 0, max(len(s), min(2*cap(a.buf)+256, 8192)))
 	}
