@@ -1,7 +1,7 @@
 package rules
 
 import (
-	"sort"
+	"slices"
 
 	"github.com/crosscheck/crosscheck/claims/token"
 )
@@ -34,6 +34,8 @@ type Phrases struct {
 	heads WordMap[[]phrase]
 	// byLower is heads' build-time copy for a case-sensitive index.
 	byLower map[string][]phrase
+	// scan is add's token buffer, reused from phrase to phrase.
+	scan []token.Token
 }
 
 // NewPhrases builds an index of phrases, each with a payload value.
@@ -42,19 +44,22 @@ func newPhrases(caseSensitive bool) *Phrases {
 }
 
 // add tokenizes s the way text is tokenized and adds it with payload v.
+// Rule files add thousands of phrases at every start-up, so it allocates
+// only what the phrase keeps.
 func (p *Phrases) add(s string, v int) bool {
-	toks := token.Scan(s, nil)
+	toks := token.Scan(s, p.scan[:0])
+	p.scan = toks[:0]
 	if len(toks) == 0 {
 		return false
 	}
-	ph := phrase{value: v}
+	ph := phrase{value: v, words: make([]string, len(toks)), glued: make([]bool, len(toks))}
 	for i, t := range toks {
 		w := t.Lower
 		if p.caseSensitive {
 			w = t.Text
 		}
-		ph.words = append(ph.words, w)
-		ph.glued = append(ph.glued, i > 0 && t.Glued())
+		ph.words[i] = w
+		ph.glued[i] = i > 0 && t.Glued()
 	}
 	p.first.Add(toks[0].Lower)
 	p.last.Add(toks[len(toks)-1].Lower)
@@ -73,11 +78,14 @@ func (p *Phrases) add(s string, v int) bool {
 }
 
 // appendLongestFirst adds ph to list, keeping it ordered longest first and,
-// among equally long phrases, in the order they were added.
+// among equally long phrases, in the order they were added: ph goes after
+// every phrase at least as long.
 func appendLongestFirst(list []phrase, ph phrase) []phrase {
-	list = append(list, ph)
-	sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
-	return list
+	at := len(list)
+	for at > 0 && len(list[at-1].words) < len(ph.words) {
+		at--
+	}
+	return slices.Insert(list, at, ph)
 }
 
 // maxWords is the length in tokens of the longest phrase.
