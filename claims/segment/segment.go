@@ -33,7 +33,6 @@ import (
 	"unicode/utf8"
 
 	prose "github.com/jdkato/prose/v2"
-	"gopkg.in/neurosnap/sentences.v1"
 	"gopkg.in/neurosnap/sentences.v1/data"
 )
 
@@ -55,7 +54,7 @@ func model() (*punktModel, error) {
 			trainErr = err
 			return
 		}
-		st, err := sentences.LoadTraining(b)
+		st, err := loadTraining(b)
 		if err != nil {
 			trainErr = err
 			return
