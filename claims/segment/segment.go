@@ -64,6 +64,11 @@ func model() (*punktModel, error) {
 	return training, trainErr
 }
 
+// Preload loads the model in the background, so that a caller with other
+// work to do first (reading its inputs) does not wait for it at the first
+// Sentences. Calling it more than once, or never, is fine.
+func Preload() { go model() }
+
 // Sentences splits text into sentences. Line breaks always end a sentence
 // (news text puts headlines, datelines and paragraphs on lines of their own);
 // within a line, punkt decides. Spans exclude surrounding white space.

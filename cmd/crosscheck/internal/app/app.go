@@ -19,6 +19,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/claims"
 	"github.com/crosscheck/crosscheck/claims/ingest"
+	"github.com/crosscheck/crosscheck/claims/segment"
 	"github.com/crosscheck/crosscheck/cmd/crosscheck/internal/config"
 	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/compare/pipeline"
@@ -291,12 +292,21 @@ func runReport(args []string, env Env, claimsOnly bool) (code int, err error) {
 		}
 		failOn = s
 	}
-	set, err := ruleSet(f.rules)
-	if err != nil {
-		return ExitError, err
-	}
-	if err := checkLanguage(f.lang, set); err != nil {
-		return ExitError, err
+	// The built-in rules compile, and the sentence model loads, while the
+	// inputs are read (ruleSetLater): start-up's largest costs, done on
+	// the second core. Rules of the user's own are compiled first, so
+	// that an error in them is reported before any input is read; so is
+	// the rule set when --lang must be checked against it.
+	segment.Preload()
+	rulesDone := ruleSetLater(f.rules, f.lang != "")
+	if f.lang != "" {
+		set, err := rulesDone()
+		if err != nil {
+			return ExitError, err
+		}
+		if err := checkLanguage(f.lang, set); err != nil {
+			return ExitError, err
+		}
 	}
 	// The output file is opened before any article is read, so a mistyped
 	// directory fails at once rather than after the whole run.
@@ -326,6 +336,10 @@ func runReport(args []string, env Env, claimsOnly bool) (code int, err error) {
 		return ExitError, fmt.Errorf("unknown --spill %q (want auto, always or never)", f.spill)
 	}
 	docs, src, err := f.readInputs(paths, iopt)
+	if err != nil {
+		return ExitError, err
+	}
+	set, err := rulesDone()
 	if err != nil {
 		return ExitError, err
 	}
@@ -699,6 +713,27 @@ func loadConfig(path string, env Env) (*config.Config, error) {
 		return nil, nil
 	}
 	return config.Find(wd)
+}
+
+// ruleSetLater returns a function that waits for ruleSet(dirs). The
+// built-in set is compiled in the background unless now is set; a user's
+// rules are compiled before ruleSetLater returns.
+func ruleSetLater(dirs []string, now bool) func() (*rules.Set, error) {
+	if len(dirs) > 0 || now {
+		set, err := ruleSet(dirs)
+		return func() (*rules.Set, error) { return set, err }
+	}
+	done := make(chan struct{})
+	var set *rules.Set
+	var err error
+	go func() {
+		defer close(done)
+		set, err = rules.Builtin()
+	}()
+	return func() (*rules.Set, error) {
+		<-done
+		return set, err
+	}
 }
 
 func ruleSet(dirs []string) (*rules.Set, error) {
