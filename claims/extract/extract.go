@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 	"sync"
 	"time"
 
@@ -239,6 +240,78 @@ func (e *Engine) maySkipLine(c byte) bool {
 	return len(e.skipByFirst[c]) > 0
 }
 
+// skipsLine reports whether line opens with one of the languages'
+// SkipLines prefixes, as skipLine does of its head in lower case. A line
+// whose first byte is ASCII is compared in place, each prefix with the
+// line's bytes folded to lower case, while they are ASCII; lowering and
+// copying the first 48 bytes of every line whose first letter some prefix
+// has ("s", "c", "a", ...: most lines) cost a percent of extraction.
+func (e *Engine) skipsLine(line string) bool {
+	if len(line) > 0 && line[0] < utf8.RuneSelf && !e.skipEmpty {
+		c := line[0]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		for _, pre := range e.skipByFirst[c] {
+			switch foldedPrefix(line, pre) {
+			case prefixYes:
+				return true
+			case prefixUnsure:
+				return e.skipLine(lowerHead(line))
+			}
+		}
+		return false
+	}
+	return e.skipLine(lowerHead(line))
+}
+
+// What foldedPrefix found.
+const (
+	prefixNo = iota
+	prefixYes
+	prefixUnsure // a byte beyond ASCII came first: Unicode lowering decides
+)
+
+// foldedPrefix compares the line's first len(pre) bytes, ASCII letters
+// lowered, with pre (a prefix in lower case, as skipLine compares them
+// within a 48-byte head).
+func foldedPrefix(line, pre string) int {
+	if len(pre) > 48 {
+		return prefixNo // beyond the head skipLine compares
+	}
+	for k := 0; k < len(pre); k++ {
+		if k >= len(line) {
+			return prefixNo
+		}
+		c := line[k]
+		if c >= utf8.RuneSelf {
+			return prefixUnsure
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != pre[k] {
+			return prefixNo
+		}
+	}
+	return prefixYes
+}
+
+// lowerHead is a line's first 48 bytes in lower case: skipLine's head.
+// Only lines skipsLine cannot decide in place come here.
+func lowerHead(line string) []byte {
+	head := []byte(line[:min(len(line), 48)])
+	for k, c := range head {
+		if c >= 0x80 {
+			return []byte(strings.ToLower(line[:min(len(line), 48)]))
+		}
+		if c >= 'A' && c <= 'Z' {
+			head[k] = c + 'a' - 'A'
+		}
+	}
+	return head
+}
+
 // skipLine reports whether a line whose head (its first 48 bytes, lower
 // case) is head opens with one of the languages' SkipLines prefixes.
 func (e *Engine) skipLine(head []byte) bool {
@@ -380,20 +453,7 @@ func (p *Pass) blockSkipLines() {
 		} else {
 			end += start
 		}
-		// The line's first 48 bytes in lower case, without allocating
-		// for the usual ASCII line.
-		var buf [48]byte
-		head := buf[:copy(buf[:], text[start:min(end, start+48)])]
-		for k, c := range head {
-			if c >= 0x80 {
-				head = []byte(strings.ToLower(text[start:min(end, start+48)]))
-				break
-			}
-			if c >= 'A' && c <= 'Z' {
-				head[k] = c + 'a' - 'A'
-			}
-		}
-		if !p.engine.skipLine(head) {
+		if !p.engine.skipsLine(text[start:end]) {
 			continue
 		}
 		for j := i; j < len(p.Toks) && p.Toks[j].Start < end; j++ {
