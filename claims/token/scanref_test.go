@@ -187,3 +187,17 @@ func room(dst []Token) []Token {
 	}
 	return dst
 }
+
+// FuzzScanReference: on any text, Scan gives the reference scanner's
+// tokens.
+func FuzzScanReference(f *testing.F) {
+	for _, s := range []string{"", "Jakarta said", "KIM Jong Un", "A b C", "Ängel café G20 x1", "Rabu (27/11) – ok\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		got, want := Scan(text, nil), scanRef(text, nil)
+		if !slices.Equal(got, want) {
+			t.Fatalf("%q: tokens %+v, want %+v", text, got, want)
+		}
+	})
+}

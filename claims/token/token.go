@@ -107,9 +107,49 @@ func Scan(text string, dst []Token) []Token {
 			flags |= SpaceBefore
 			i++
 		case byteLetter:
-			dst = low.word(dst, text, i, flags)
+			// Most words are lower-case ASCII letters only: read here,
+			// without the calls of the general path (word, scanWord),
+			// whose spilled arguments cost as much as the letters.
+			h, j := uint32(2166136261), i
+			for j < len(text) && text[j]-'a' < 26 {
+				h = (h ^ uint32(text[j])) * 16777619
+				j++
+			}
+			var lower string
+			if j == i && text[i]-'A' < 26 {
+				// A capital and lower-case letters ("Jakarta"), the
+				// next most common word, as word would read it.
+				j++
+				h = (h ^ uint32(text[i]|0x20)) * 16777619
+				for j < len(text) && text[j]-'a' < 26 {
+					h = (h ^ uint32(text[j])) * 16777619
+					j++
+				}
+				if j == i+1 || j < len(text) && wordClass[text[j]] != 0 {
+					j = i // a lone capital, or more of the word to read: word's
+				} else {
+					lower = low.lowerASCII(text[i:j])
+					flags |= Capital
+				}
+			}
+			if j == i || j < len(text) && wordClass[text[j]] != 0 {
+				dst = low.word(dst, text, i, flags)
+				flags = 0
+				i = dst[len(dst)-1].End
+				continue
+			}
+			n := len(dst)
+			if n == cap(dst) {
+				dst = slices.Grow(dst, n+1)
+			}
+			dst = dst[:n+1]
+			t, s := &dst[n], text[i:j]
+			if lower == "" {
+				lower = s
+			}
+			t.Start, t.End, t.Kind, t.Flags, t.Hash, t.Text, t.Lower = i, j, Word, flags, finishHash(h), s, lower
 			flags = 0
-			i = dst[len(dst)-1].End
+			i = j
 		case bytePunct:
 			s := text[i : i+1]
 			dst = appendToken(dst, Token{Start: i, End: i + 1, Kind: Punct, Flags: flags, Hash: HashString(s), Text: s, Lower: s})
@@ -385,13 +425,14 @@ func (a *lowerArena) lowerASCII(s string) string {
 		a.buf = make([]byte, 0, max(len(s), min(2*cap(a.buf)+256, 8192)))
 	}
 	start := len(a.buf)
-	for k := 0; k < len(s); k++ {
+	a.buf = a.buf[:start+len(s)]
+	b := a.buf[start:]
+	for k := range b {
 		c := s[k]
-		if c >= 'A' && c <= 'Z' {
+		if c-'A' < 26 {
 			c += 'a' - 'A'
 		}
-		a.buf = append(a.buf, c)
+		b[k] = c
 	}
-	b := a.buf[start:]
 	return unsafe.String(unsafe.SliceData(b), len(b))
 }
