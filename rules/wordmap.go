@@ -11,18 +11,47 @@ import "github.com/crosscheck/crosscheck/claims/token"
 // It is filled once and then only read, so any number of goroutines may
 // look it up.
 type WordMap[V any] struct {
-	// slots hold an entry's hash in their top half and its index in
-	// entries plus one in the bottom half (0: empty), so that a probe
-	// passes over another word's slot without reading its entry.
-	slots   []uint64
+	idx     wordIndex
 	entries []wordEntry[V]
-	shift   uint32 // slot of a hash: its top bits
 }
 
 type wordEntry[V any] struct {
 	key  string
 	hash uint32
 	val  V
+}
+
+// wordIndex is WordMap's probe structure, apart from the values so that
+// it is not generic: a generic method is compiled once per shape of V and
+// reaches its type's details through a dictionary, which kept the probe,
+// run several times per token, from being inlined or called directly.
+type wordIndex struct {
+	// slots hold an entry's hash in their top half and its index in
+	// keys plus one in the bottom half (0: empty), so that a probe
+	// passes over another word's slot without reading its key.
+	slots []uint64
+	keys  []string // by entry
+	shift uint32   // slot of a hash: its top bits
+}
+
+// find returns the entry of word w, whose hash is h, or -1.
+func (x *wordIndex) find(w string, h uint32) int {
+	slots := x.slots
+	if len(slots) == 0 {
+		return -1
+	}
+	mask := uint32(len(slots) - 1)
+	for i := h >> x.shift; ; i = (i + 1) & mask {
+		sl := slots[i&mask]
+		if sl == 0 {
+			return -1
+		}
+		if uint32(sl>>32) == h {
+			if k := int(uint32(sl)) - 1; x.keys[k] == w {
+				return k
+			}
+		}
+	}
 }
 
 // Len is the number of words in the map.
@@ -35,10 +64,11 @@ func (m *WordMap[V]) Put(w string, v V) {
 		m.entries[i].val = v
 		return
 	}
-	if 2*(len(m.entries)+1) > len(m.slots) {
+	if 2*(len(m.entries)+1) > len(m.idx.slots) {
 		m.grow()
 	}
 	m.entries = append(m.entries, wordEntry[V]{key: w, hash: h, val: v})
+	m.idx.keys = append(m.idx.keys, w)
 	m.place(int32(len(m.entries)))
 }
 
@@ -61,8 +91,8 @@ func (m *WordMap[V]) Get(t *token.Token) (V, bool) {
 	if h == 0 {
 		h = token.HashString(t.Lower)
 	}
-	if i, ok := m.find(t.Lower, h); ok {
-		return m.entries[i].val, true
+	if k := m.idx.find(t.Lower, h); k >= 0 {
+		return m.entries[k].val, true
 	}
 	var zero V
 	return zero, false
@@ -75,8 +105,8 @@ func (m *WordMap[V]) Ref(t *token.Token) *V {
 	if h == 0 {
 		h = token.HashString(t.Lower)
 	}
-	if i, ok := m.find(t.Lower, h); ok {
-		return &m.entries[i].val
+	if k := m.idx.find(t.Lower, h); k >= 0 {
+		return &m.entries[k].val
 	}
 	return nil
 }
@@ -89,44 +119,32 @@ func (m *WordMap[V]) Each(f func(w string, v V)) {
 }
 
 func (m *WordMap[V]) find(w string, h uint32) (int, bool) {
-	if len(m.slots) == 0 {
-		return 0, false
-	}
-	slots := m.slots
-	mask := uint32(len(slots) - 1)
-	for i := h >> m.shift; ; i = (i + 1) & mask {
-		sl := slots[i&mask]
-		if sl == 0 {
-			return 0, false
-		}
-		if uint32(sl>>32) == h {
-			if k := int(uint32(sl)) - 1; m.entries[k].key == w {
-				return k, true
-			}
-		}
-	}
+	k := m.idx.find(w, h)
+	return k, k >= 0
 }
 
 // place puts entry k (plus one) in the first free slot of its probe run.
 func (m *WordMap[V]) place(k int32) {
-	mask := uint32(len(m.slots) - 1)
+	x := &m.idx
+	mask := uint32(len(x.slots) - 1)
 	h := m.entries[k-1].hash
-	i := h >> m.shift
-	for m.slots[i] != 0 {
+	i := h >> x.shift
+	for x.slots[i] != 0 {
 		i = (i + 1) & mask
 	}
-	m.slots[i] = uint64(h)<<32 | uint64(uint32(k))
+	x.slots[i] = uint64(h)<<32 | uint64(uint32(k))
 }
 
 // grow doubles the slots (at least 16) and places the entries again.
 func (m *WordMap[V]) grow() {
-	n := max(16, 2*len(m.slots))
-	m.slots = make([]uint64, n)
+	x := &m.idx
+	n := max(16, 2*len(x.slots))
+	x.slots = make([]uint64, n)
 	bits := uint32(0)
 	for 1<<bits < n {
 		bits++
 	}
-	m.shift = 32 - bits
+	x.shift = 32 - bits
 	for k := range m.entries {
 		m.place(int32(k + 1))
 	}
