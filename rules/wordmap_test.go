@@ -47,3 +47,27 @@ func TestWordMap(t *testing.T) {
 	_, ok = empty.Get(&token.Token{Lower: "a"})
 	require.False(t, ok)
 }
+
+// TestWideFilter: a word added is always found (no false negatives), by
+// scanned token and by a token without a hash, and most words not added
+// are turned away.
+func TestWideFilter(t *testing.T) {
+	var f wideFilter
+	for i := range 1000 {
+		f.Add("w" + strconv.Itoa(i))
+	}
+	for i := range 1000 {
+		w := "w" + strconv.Itoa(i)
+		toks := token.Scan(w, nil)
+		require.True(t, f.May(&toks[0]), w)
+		require.True(t, f.May(&token.Token{Lower: w}), w)
+	}
+	passed := 0
+	for i := range 10000 {
+		toks := token.Scan("x"+strconv.Itoa(i), nil)
+		if f.May(&toks[0]) {
+			passed++
+		}
+	}
+	require.Less(t, passed, 1000, "false positives")
+}
