@@ -39,23 +39,24 @@ func (f *WordFilter) May(t *token.Token) bool {
 	return h == 0 || f[h>>26]&(1<<(h>>20&63)) != 0
 }
 
-// wideFilter is WordFilter with 32,768 bits (4 KB), for the one table a
-// word of almost every token is looked up in, the Vocab: a language's
-// date and furniture patterns key on about a thousand words, which set a
-// quarter of a WordFilter's bits, so a quarter of the words it does not
-// hold were looked up all the same; here about 3% are.
-type wideFilter [512]uint64
+// WideFilter is WordFilter with 32,768 bits (4 KB), for the tables of
+// a thousand words or more that almost every token is looked up in (the
+// Vocab, language detection): a language's date and furniture patterns
+// key on about a thousand words, which set a quarter of a WordFilter's
+// bits, so a quarter of the words it does not hold were looked up all the
+// same; here about 3% are.
+type WideFilter [512]uint64
 
 // Add puts the lower-case word w in the set: the top nine bits of its
 // hash pick the word of the set, the next six the bit.
-func (f *wideFilter) Add(w string) {
+func (f *WideFilter) Add(w string) {
 	h := token.HashString(w)
 	f[h>>23] |= 1 << (h >> 17 & 63)
 }
 
 // May reports whether t's lower-case form may be in the set (always, for
 // a token without a hash).
-func (f *wideFilter) May(t *token.Token) bool {
+func (f *WideFilter) May(t *token.Token) bool {
 	h := t.Hash
 	return h == 0 || f[h>>23]&(1<<(h>>17&63)) != 0
 }

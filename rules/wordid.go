@@ -14,7 +14,7 @@ import "github.com/crosscheck/crosscheck/claims/token"
 type Vocab struct {
 	lang  *Language
 	ids   WordMap[int32]
-	words wideFilter
+	words WideFilter
 	// numStart[id] is canStartNumber's table answer for word id (index 0
 	// is every word the Vocab does not hold).
 	numStart []bool

@@ -52,7 +52,7 @@ func TestWordMap(t *testing.T) {
 // scanned token and by a token without a hash, and most words not added
 // are turned away.
 func TestWideFilter(t *testing.T) {
-	var f wideFilter
+	var f WideFilter
 	for i := range 1000 {
 		f.Add("w" + strconv.Itoa(i))
 	}

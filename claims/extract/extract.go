@@ -114,7 +114,7 @@ type Engine struct {
 	// each language (by index in Rules.Codes), built once so detection is
 	// one map lookup per token.
 	langWords rules.WordMap[[]uint8]
-	langKnown rules.WordFilter // langWords' keys
+	langKnown rules.WideFilter // langWords' keys
 	// skipByFirst holds every language's non-empty SkipLines prefixes by
 	// their first byte, so that a line is compared only with the prefixes
 	// it can start with: comparing each line with every prefix of every
