@@ -298,8 +298,8 @@ func runReport(args []string, env Env, claimsOnly bool) (code int, err error) {
 	// that an error in them is reported before any input is read; so is
 	// the rule set when --lang must be checked against it.
 	segment.Preload()
-	rulesDone := ruleSetLater(f.rules, f.lang != "")
-	if f.lang != "" {
+	rulesDone := ruleSetLater(f.rules)
+	if len(f.rules) > 0 || f.lang != "" {
 		set, err := rulesDone()
 		if err != nil {
 			return ExitError, err
@@ -716,10 +716,10 @@ func loadConfig(path string, env Env) (*config.Config, error) {
 }
 
 // ruleSetLater returns a function that waits for ruleSet(dirs). The
-// built-in set is compiled in the background unless now is set; a user's
-// rules are compiled before ruleSetLater returns.
-func ruleSetLater(dirs []string, now bool) func() (*rules.Set, error) {
-	if len(dirs) > 0 || now {
+// built-in set is compiled in the background; a user's rules are compiled
+// before ruleSetLater returns.
+func ruleSetLater(dirs []string) func() (*rules.Set, error) {
+	if len(dirs) > 0 {
 		set, err := ruleSet(dirs)
 		return func() (*rules.Set, error) { return set, err }
 	}

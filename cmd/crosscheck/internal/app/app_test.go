@@ -365,3 +365,23 @@ func TestSpillModesAgree(t *testing.T) {
 	assert.Equal(t, ExitError, r.code)
 	assert.Contains(t, r.stderr, `unknown --spill "sometimes"`)
 }
+
+// TestRulesCheckedBeforeInputs: the built-in rules compile while the
+// inputs are read (ruleSetLater), but a user's rules directory and a
+// --lang the rules do not know are still refused before any input is
+// read, so a missing input is not what the user hears about first.
+func TestRulesCheckedBeforeInputs(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "no-such-input")
+	r := runCmd(t, "report", "--rules", filepath.Join(t.TempDir(), "no-such-rules"), missing)
+	require.Equal(t, ExitError, r.code)
+	require.Contains(t, r.stderr, "no-such-rules")
+	require.NotContains(t, r.stderr, "no-such-input")
+	r = runCmd(t, "claims", "--lang", "fr", missing)
+	require.Equal(t, ExitError, r.code)
+	require.Contains(t, r.stderr, `unknown language "fr"`)
+	require.NotContains(t, r.stderr, "no-such-input")
+	// Without either, the built-in rules wait for the inputs' error.
+	r = runCmd(t, "claims", missing)
+	require.Equal(t, ExitError, r.code)
+	require.Contains(t, r.stderr, "no-such-input")
+}
