@@ -360,8 +360,11 @@ func (p *Pattern) opensNumber(k int) bool {
 // opensNumber reports whether the part may match at digits of class k
 // (see numClass): false only where matchPart fails at every such token.
 func (pt *part) opensNumber(k int) bool {
-	if pt.kind != partSlot {
-		return true // a literal or list could hold digits
+	switch pt.kind {
+	case partLit:
+		return phrasesOpenNumber(pt.lit, k)
+	case partList:
+		return phrasesOpenNumber(pt.list, k)
 	}
 	switch pt.slot {
 	case slotYY, slotMon, slotDay, slotDayTh, slotHour, slotMinute:
@@ -374,6 +377,22 @@ func (pt *part) opensNumber(k int) bool {
 		return false // words only
 	}
 	return true // numerals, ordinals, integers, listed phrases
+}
+
+// phrasesOpenNumber reports whether a phrase of ph starts with digits of
+// class k ("12" of "12 noon"): a literal or list of words ("at", "@time_prep")
+// cannot start at a number, and the patterns it opens, even as an
+// optional part, were tried at every number.
+func phrasesOpenNumber(ph *Phrases, k int) bool {
+	if ph == nil {
+		return true // no words known: it may hold any
+	}
+	for w := range ph.byFirst {
+		if toks := token.Scan(w, nil); len(toks) > 0 && toks[0].Kind == token.Number && numClass(toks[0].Text) == k {
+			return true
+		}
+	}
+	return false
 }
 
 // assignAnchorBits gives each distinct kind of pattern part a bit and

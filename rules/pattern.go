@@ -853,6 +853,19 @@ func (l *Language) capsOK(t *token.Token) bool {
 	return !l.factsOf(t).capital || t.Flags&(token.Capital|token.AllCaps) != 0
 }
 
+// DateWordAt reports a word that can open the date part of a match: a
+// month or weekday name, a number word, or a relative word ("last",
+// "next"). It is MonthAt, WeekdayAt, IsNumberWordAt and Offset in one
+// look-up of the word's facts.
+func (l *Language) DateWordAt(t *token.Token) bool {
+	f := l.factsOf(t)
+	if f.isMonth || f.isWeekday || f.num.kind != 0 || f.half || f.isVague {
+		return true
+	}
+	_, ok := l.offsets[t.Lower]
+	return ok
+}
+
 // SpokenCentury reports a number word from eleven to nineteen, the first
 // half of a year said aloud ("nineteen ninety-six").
 func (l *Language) SpokenCentury(t *token.Token) bool {

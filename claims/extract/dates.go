@@ -289,7 +289,8 @@ func (p *Pass) scanDates(idx *rules.Index) *matchList {
 		// Only a match starting among the leading function words of m
 		// ("on", "from", "during") may take over: "Desember ini" must not
 		// cut "23 hingga 27 Desember" short.
-		for j := i + 1; j < m.End && j <= i+p.leadWords(m); j++ {
+		lead := i + p.leadWords(&m)
+		for j := i + 1; j < m.End && j <= lead; j++ {
 			if p.dateMatchAt(idx, masks, p.Toks, j, &m2) && m2.End > m.End {
 				m = m2
 				break
@@ -352,24 +353,14 @@ func (l *matchList) add(m *rules.Match) {
 func (l *matchList) at(k int) *rules.Match { return &l.chunks[k/matchChunk][k%matchChunk] }
 
 // leadWords counts the words opening m before its first date word (a
-// number, month, weekday, season or number word).
-func (p *Pass) leadWords(m rules.Match) int {
+// number, a month or weekday name, a number word, or a relative word such
+// as "last"): one look-up of each word's facts (see
+// rules.Language.DateWordAt), as it runs at every match.
+func (p *Pass) leadWords(m *rules.Match) int {
 	n := 0
 	for k := m.Start; k < m.End; k++ {
 		t := &p.Toks[k]
-		if t.Kind != token.Word {
-			break
-		}
-		if _, _, ok := p.Lang.MonthAt(t); ok {
-			break
-		}
-		if _, _, ok := p.Lang.WeekdayAt(t); ok {
-			break
-		}
-		if p.Lang.IsNumberWordAt(t) {
-			break
-		}
-		if _, ok := p.Lang.Offset(t.Lower); ok {
+		if t.Kind != token.Word || p.Lang.DateWordAt(t) {
 			break
 		}
 		n++
