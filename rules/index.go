@@ -46,6 +46,12 @@ type Index struct {
 	// byWord, wordBits, wordCands, lists and keys only serve to build byID
 	// and are dropped by NewIndex once it is built.
 	wordBits map[string]uint64
+	// condWords holds, for a word that only opens phrases of two or more
+	// words ("at" of "at night", "the" of "the end of"), the bits it gives
+	// when the next token is one of their second words (see condBit);
+	// conds holds them by number once built (wordKey.cond).
+	condWords map[string][]condWord
+	conds     [][]condBit
 	// wordCands lists, for each word that can start a pattern, every
 	// pattern it can start (merged from byWord and the word classes),
 	// sorted; numCands the same for digits.
@@ -119,6 +125,7 @@ func NewIndexIn(v *Vocab, groups ...[]*Pattern) *Index {
 	x.setShapeBits()
 	x.mergeCandidates()
 	x.groupCandidates()
+	x.numberConds()
 	x.keys.Each(func(w string, k wordKey) {
 		id := int(v.add(w))
 		if id >= len(x.byID) {
@@ -127,7 +134,7 @@ func NewIndexIn(v *Vocab, groups ...[]*Pattern) *Index {
 		x.byID[id] = k
 	})
 	x.keys = WordMap[wordKey]{}
-	x.byWord, x.wordBits, x.wordCands, x.lists = nil, nil, nil, nil
+	x.byWord, x.wordBits, x.wordCands, x.lists, x.condWords = nil, nil, nil, nil, nil
 	return x
 }
 
@@ -213,6 +220,20 @@ func (x *Index) list(n int32) *candList {
 type wordKey struct {
 	bits uint64
 	list *candList
+	cond int32 // 1 + index in Index.conds; 0: none
+}
+
+// condWord is a bit a word gives only before one of the words listed: the
+// part whose bit it is starts with a phrase of two or more words.
+type condWord struct {
+	bit     uint64
+	seconds []string
+}
+
+// condBit is condWord with the words by their number in the Vocab.
+type condBit struct {
+	bit uint64
+	ids []int32
 }
 
 type candGroup struct {
@@ -307,6 +328,47 @@ func (x *Index) groupCandidates() {
 	for w, c := range x.lists {
 		x.keys.Put(w, wordKey{bits: x.wordBits[w], list: c})
 	}
+	for w := range x.condWords {
+		x.keys.Put(w, wordKey{bits: x.wordBits[w], list: x.lists[w]})
+	}
+}
+
+// numberConds turns condWords into conds, numbering the second words in
+// the Vocab, and points each word's key at its entry.
+func (x *Index) numberConds() {
+	words := make([]string, 0, len(x.condWords))
+	for w := range x.condWords {
+		words = append(words, w)
+	}
+	sort.Strings(words) // the same numbering on every build
+	for _, w := range words {
+		var cbs []condBit
+		for _, cw := range x.condWords[w] {
+			cb := condBit{bit: cw.bit}
+			for _, s := range cw.seconds {
+				cb.ids = append(cb.ids, x.vocab.add(s))
+			}
+			cbs = append(cbs, cb)
+		}
+		x.conds = append(x.conds, cbs)
+		k := x.keys.Ptr(w)
+		k.cond = int32(len(x.conds))
+	}
+}
+
+// condBits is the union of the bits of conds entry c (see wordKey.cond)
+// that a word gives before the word numbered next.
+func (x *Index) condBits(c int32, next int32) uint64 {
+	var m uint64
+	for _, cb := range x.conds[c-1] {
+		for _, id := range cb.ids {
+			if id == next {
+				m |= cb.bit
+				break
+			}
+		}
+	}
+	return m
 }
 
 func sortedUnique(ids []int) []int {
@@ -403,6 +465,7 @@ func phrasesOpenNumber(ph *Phrases, k int) bool {
 // can start within the pattern's width.
 func (x *Index) assignAnchorBits() {
 	x.wordBits = map[string]uint64{}
+	x.condWords = map[string][]condWord{}
 	keys := map[string]uint64{}
 	next := uint64(1)
 	// The last free bit is shared by the anchor parts that do not get
@@ -410,18 +473,21 @@ func (x *Index) assignAnchorBits() {
 	// required part that is no anchor gets no bit once they run out: it
 	// is then left out of its pattern's need, which stays exact. Sharing
 	// the bit with those parts too put it on the most common words ("the",
-	// "of"), so that the anchors sharing it passed nearly everywhere.
+	// "of"), so that the anchors sharing it passed nearly everywhere. When
+	// the anchors leave the last bit free, a required part takes it.
 	const shared = uint64(1) << 61
 	anchors := true // bits are being given to anchor parts
+	sharedTaken := false
 	bitFor := func(key string) uint64 {
 		if b, ok := keys[key]; ok {
 			return b
 		}
-		if next == shared {
-			if !anchors {
-				return 0
-			}
+		if next > shared || next == shared && !anchors && sharedTaken {
+			return 0
+		}
+		if next == shared && anchors {
 			keys[key] = shared
+			sharedTaken = true
 			return shared
 		}
 		b := next
@@ -448,17 +514,29 @@ func (x *Index) assignAnchorBits() {
 		}
 		return b
 	}
+	// phraseBit gives the part its bit, marking the words that start its
+	// phrases (see markPhrases).
+	phraseBit := func(key string, ph *Phrases) uint64 {
+		if b, ok := keys[key]; ok {
+			return b
+		}
+		b := bitFor(key)
+		if b != 0 {
+			x.markPhrases(ph, b)
+		}
+		return b
+	}
 	partBit := func(pt *part) uint64 {
 		switch pt.kind {
 		case partList:
-			return wordBit("list:"+pt.listName, pt.list.eachFirst)
+			return phraseBit("list:"+pt.listName, pt.list)
 		case partLit:
 			words := make([]string, 0, len(pt.lit.byFirst))
 			for w := range pt.lit.byFirst {
 				words = append(words, w)
 			}
 			sort.Strings(words)
-			return wordBit("lit:"+strings.Join(words, "|"), pt.lit.eachFirst)
+			return phraseBit("lit:"+strings.Join(words, "|"), pt.lit)
 		}
 		switch pt.slot {
 		case slotMonth, slotMonthName:
@@ -470,9 +548,9 @@ func (x *Index) assignAnchorBits() {
 		case slotOffset:
 			return wordBit("offset", func(f func(string)) { eachKey(l.offsets, f) })
 		case slotPart:
-			return wordBit("part", l.parts.eachFirst)
+			return phraseBit("part", l.parts)
 		case slotHoliday:
-			return wordBit("holiday", l.holidays.eachFirst)
+			return phraseBit("holiday", l.holidays)
 		case slotA:
 			return wordBit("a", func(f func(string)) {
 				for w, nw := range l.numWords {
@@ -512,7 +590,10 @@ func (x *Index) assignAnchorBits() {
 		for k := range p.parts {
 			pt := &p.parts[k]
 			width += pt.maxWidth(l)
-			if !pt.optional {
+			// A first part read by its words is there wherever the
+			// pattern is tried (see leadReach): its bit would filter
+			// nothing, and would take one a later part can use.
+			if !pt.optional && !(k == 0 && pt.startKeyed()) {
 				need |= partBit(pt)
 			}
 		}
@@ -520,6 +601,32 @@ func (x *Index) assignAnchorBits() {
 			x.need[id] = need
 			x.width[id] = width
 		}
+	}
+}
+
+// markPhrases gives bit b to the words that start a phrase of ph: to a
+// word that is a phrase by itself at once, and to one that only opens
+// longer phrases ("at" of "at night") when one of their second words
+// follows it (condWords). "at", "in" and "the" open such phrases, and
+// marked at once they put the bits of night, morning and "the end of" on
+// every third word. A case-sensitive index keeps its first words as
+// written, and marks them at once.
+func (x *Index) markPhrases(ph *Phrases, b uint64) {
+	for w, list := range ph.byFirst {
+		var seconds []string
+		whole := ph.caseSensitive
+		for k := range list {
+			if len(list[k].words) == 1 {
+				whole = true
+				break
+			}
+			seconds = append(seconds, list[k].words[1])
+		}
+		if whole {
+			x.wordBits[w] |= b
+			continue
+		}
+		x.condWords[w] = append(x.condWords[w], condWord{bit: b, seconds: seconds})
 	}
 }
 
@@ -603,6 +710,16 @@ func (x *Index) AnchorsRead(toks []token.Token, ws []TokenWord, dst []uint64) []
 		}
 		key := x.key(tw.id)
 		m := key.bits | x.shapeBits[uint8(tw.shape)]
+		if key.cond != 0 && i+1 < len(toks) {
+			// A word that opens only longer phrases ("at night").
+			var next int32
+			if ws != nil {
+				next = ws[i+1].id
+			} else {
+				next = x.vocab.ID(&toks[i+1])
+			}
+			m |= x.condBits(key.cond, next)
+		}
 		// A year in words is a numeral: only an index that reads
 		// numerals (the dates) looks for one ("nineteen ninety-six", "the
 		// year two thousand").
