@@ -1093,42 +1093,14 @@ func (x *Index) longest(toks []token.Token, masks []uint64, i int, accept func(M
 	// The numerals the patterns read, read once (patterns of the index
 	// share its language).
 	var nums numMemo
-	// acc[k] is the union of the anchor masks of toks[i..i+k], which stops
-	// growing at a line break or the end (no match crosses either); it is
-	// filled as far as the candidates need. lim is where it stops growing
-	// (found while filling), run the union so far.
-	var acc [windowMax]uint64
-	accN, run := 0, uint64(0)
-	lim := min(len(toks), len(masks)) - i
-	window := func(r int) uint64 {
-		// Filled in locals, written back once: the closure's variables
-		// live in memory, and the loop runs at every start on text
-		// dense in numbers.
-		if n, end := accN, min(r+1, lim); n < end {
-			v := run
-			for ; n < end; n++ {
-				mk := masks[i+n]
-				if n > 0 && mk&lineBit != 0 {
-					lim = n
-					break
-				}
-				v |= mk
-				acc[n] = v
-			}
-			accN, run = n, v
-		}
-		if r < accN {
-			return acc[r]
-		}
-		return run // r reaches past the line's end
-	}
+	var win maskWindow
+	win.masks, win.i, win.lim = masks, i, min(len(toks), len(masks))-i
 	// A word an ordinal prefix opens can reach a pattern through both
 	// lists; tried tells the second time apart.
 	var tried [8]uint64
+	// try is called only for the groups that pass the anchor and need
+	// tests: a call per group turned away cost more than the tests.
 	try := func(g *candGroup) {
-		if masks != nil && g.need != 0 && window(g.width-1)&g.need != g.need {
-			return
-		}
 		for _, id := range g.ids {
 			if more != nil && own != nil && id < len(tried)*64 {
 				if tried[id>>6]&(1<<(id&63)) != 0 {
@@ -1164,27 +1136,76 @@ func (x *Index) longest(toks []token.Token, masks []uint64, i int, accept func(M
 		}
 		// The anchor bits present within the list's largest reach: only
 		// their groups can pass (a superset test; each group then tests
-		// its own reach).
+		// its own reach, and whether the parts its patterns need all
+		// start within their width).
 		near := c.any
 		if masks != nil {
-			near &= window(c.reach)
+			near &= win.upTo(c.reach)
 		}
 		for near != 0 {
 			b := bits.TrailingZeros64(near)
 			near &= near - 1
 			for gi := c.first[b]; gi < c.first[b+1]; gi++ {
 				g := &c.groups[gi]
-				if masks != nil && window(g.reach)&g.bit == 0 {
+				if masks != nil && (win.upTo(g.reach)&g.bit == 0 || g.need != 0 && win.upTo(g.width-1)&g.need != g.need) {
 					continue
 				}
 				try(g)
 			}
 		}
 		for gi := c.first[64]; int(gi) < len(c.groups); gi++ {
-			try(&c.groups[gi])
+			g := &c.groups[gi]
+			if masks != nil && g.need != 0 && win.upTo(g.width-1)&g.need != g.need {
+				continue
+			}
+			try(g)
 		}
 	}
 	return bestID >= 0
+}
+
+// maskWindow holds the unions of the anchor masks of toks[i..i+r] from a
+// search's token (acc[r]), which stop growing at a line break or the end
+// (no match crosses either); they are filled as far as the candidates
+// need. lim is where they stop growing (found while filling), run the
+// union so far.
+type maskWindow struct {
+	masks  []uint64
+	i      int
+	n, lim int
+	run    uint64
+	acc    [windowMax]uint64
+}
+
+// upTo is the union of the masks of the r+1 tokens from the window's
+// start, or of those up to the line's end when r reaches past it.
+func (w *maskWindow) upTo(r int) uint64 {
+	if r < w.n {
+		return w.acc[r] // most calls: small enough to inline
+	}
+	return w.fill(r)
+}
+
+// fill is upTo past the unions filled so far. It fills in locals and
+// writes back once: it runs at every start on text dense in numbers.
+func (w *maskWindow) fill(r int) uint64 {
+	if n, end := w.n, min(r+1, w.lim); n < end {
+		v, ms := w.run, w.masks[w.i:w.i+end]
+		for ; n < end; n++ {
+			mk := ms[n]
+			if n > 0 && mk&lineBit != 0 {
+				w.lim = n
+				break
+			}
+			v |= mk
+			w.acc[n] = v
+		}
+		w.n, w.run = n, v
+	}
+	if r < w.n {
+		return w.acc[r]
+	}
+	return w.run // r reaches past the line's end
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
