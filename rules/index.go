@@ -701,24 +701,37 @@ func (x *Index) AnchorsRead(toks []token.Token, ws []TokenWord, dst []uint64) []
 		// starts were allocated some five times over.
 		starts = make([]start, 0, len(toks))
 	}
-	for i := range toks {
-		var tw TokenWord
-		if ws != nil {
-			tw = ws[i]
-		} else {
-			tw = x.vocab.word(&toks[i])
+	if ws == nil {
+		ws = x.vocab.Read(toks, nil)
+	}
+	ws = ws[:len(toks)]
+	byID := x.byID
+	for i, tw := range ws {
+		var key wordKey
+		if uint(tw.id) < uint(len(byID)) {
+			key = byID[tw.id] // 0, not in the Vocab: no bits, no list
 		}
-		key := x.key(tw.id)
 		m := key.bits | x.shapeBits[uint8(tw.shape)]
-		if key.cond != 0 && i+1 < len(toks) {
-			// A word that opens only longer phrases ("at night").
-			var next int32
-			if ws != nil {
-				next = ws[i+1].id
-			} else {
-				next = x.vocab.ID(&toks[i+1])
+		// From the shape rather than the token: the loop then reads
+		// the tokens only at numbers and numeral words.
+		if tw.shape&shapeLine != 0 {
+			m |= lineBit
+		}
+		if key.cond != 0 && i+1 < len(ws) {
+			// A word that opens only longer phrases ("at night"), before
+			// a word the Vocab holds.
+			if next := ws[i+1].id; next != 0 {
+				m |= x.condBits(key.cond, next)
 			}
-			m |= x.condBits(key.cond, next)
+		}
+		if tw.shape&(shapeNumber|shapePrefixed|shapeSpoken) == 0 {
+			// Most tokens: a word, its candidates those of its key.
+			if key.list != nil {
+				m |= startBit
+				starts = append(starts, start{int32(i), key.list.id, -1})
+			}
+			masks[i] = m
+			continue
 		}
 		// A year in words is a numeral: only an index that reads
 		// numerals (the dates) looks for one ("nineteen ninety-six", "the
@@ -738,11 +751,6 @@ func (x *Index) AnchorsRead(toks []token.Token, ws []TokenWord, dst []uint64) []
 		if own != nil || more != nil {
 			m |= startBit
 			starts = append(starts, start{int32(i), own.number(), more.number()})
-		}
-		// From the shape rather than the token: the loop then reads
-		// the tokens only at numeral words.
-		if tw.shape&shapeLine != 0 {
-			m |= lineBit
 		}
 		masks[i] = m
 	}
