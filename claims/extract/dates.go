@@ -603,38 +603,55 @@ func (p *Pass) ageBefore(i int) bool {
 // pattern marked as a dateline anywhere, else a full date among the first
 // three non-empty lines, else a full date that opens one of the first twelve
 // lines. It sets the document's date and returns the match index, or -1.
+//
+// The matches are read once, each test keeping its first: three passes,
+// each asking the document for the line of every full date (and counting
+// the runes of its column), cost a page of dates three readings of it.
 func (p *Pass) findDateline(ms *matchList) int {
-	lineOf := func(i int) int { l, _ := p.Doc.Position(p.Toks[i].Start); return l }
+	lines := lineCounter{text: p.Doc.Text}
 	nonEmpty := map[int]int{} // line -> rank among non-empty lines
 	rank := 0
 	for i := range p.Toks {
 		if i == 0 || p.Toks[i].Is(token.NewlineBefore) {
 			rank++
-			nonEmpty[lineOf(i)] = rank
+			nonEmpty[lines.lineOf(p.Toks[i].Start)] = rank
 			if rank > 12 {
 				break
 			}
 		}
 	}
+	lines = lineCounter{text: p.Doc.Text} // the matches come in text order
+	picks := [3]int{-1, -1, -1}           // by a dateline pattern, in the first three lines, opening a line
+	for k := range ms.n {
+		m := ms.at(k)
+		c := &m.Caps
+		if c.Year[0] == 0 || c.Month[0] == 0 || c.Day[0] == 0 || c.Year[1] != 0 || c.Day[1] != 0 {
+			continue
+		}
+		if _, err := civil(c.Year[0], c.Month[0], c.Day[0]); err != nil {
+			continue
+		}
+		if m.Pattern.Dateline {
+			picks[0] = k // nothing can win over it
+			break
+		}
+		if picks[1] >= 0 && picks[2] >= 0 {
+			continue // only a dateline pattern is left to find
+		}
+		r, ok := nonEmpty[lines.lineOf(p.Toks[m.Start].Start)]
+		lineStart := m.Start == 0 || p.Toks[m.Start].Is(token.NewlineBefore)
+		if picks[1] < 0 && ok && r <= 3 {
+			picks[1] = k
+		}
+		if picks[2] < 0 && ok && lineStart {
+			picks[2] = k
+		}
+	}
 	pick := -1
-	for pass := 0; pass < 3 && pick < 0; pass++ {
-		for k := range ms.n {
-			m := ms.at(k)
-			c := &m.Caps
-			if c.Year[0] == 0 || c.Month[0] == 0 || c.Day[0] == 0 || c.Year[1] != 0 || c.Day[1] != 0 {
-				continue
-			}
-			if _, err := civil(c.Year[0], c.Month[0], c.Day[0]); err != nil {
-				continue
-			}
-			r, ok := nonEmpty[lineOf(m.Start)]
-			lineStart := m.Start == 0 || p.Toks[m.Start].Is(token.NewlineBefore)
-			if (pass == 0 && m.Pattern.Dateline) ||
-				(pass == 1 && ok && r <= 3) ||
-				(pass == 2 && ok && lineStart) {
-				pick = k
-				break
-			}
+	for _, k := range picks {
+		if k >= 0 {
+			pick = k
+			break
 		}
 	}
 	if pick < 0 {
@@ -647,6 +664,26 @@ func (p *Pass) findDateline(ms *matchList) int {
 	p.Doc.PublishedSource = claims.SourceDateline
 	p.Doc.PublishedText = p.Doc.Text[p.Toks[m.Start].Start:p.Toks[m.End-1].End]
 	return pick
+}
+
+// lineCounter numbers the lines of a text by the line breaks before an
+// offset (as claims.Document.Position does, without the column), reading
+// the text once when asked in text order.
+type lineCounter struct {
+	text string
+	off  int // the offset asked last
+	line int // its line
+}
+
+// lineOf is the line of offset off.
+func (lc *lineCounter) lineOf(off int) int {
+	off = max(0, min(off, len(lc.text)))
+	if off < lc.off {
+		lc.off, lc.line = 0, 0
+	}
+	lc.line += strings.Count(lc.text[lc.off:off], "\n")
+	lc.off = off
+	return lc.line
 }
 
 func civil(y, m, d int) (time.Time, error) {
