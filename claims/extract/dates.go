@@ -1794,10 +1794,32 @@ type yearNote struct {
 	note string
 }
 
+// timexUnknownYear is the TIMEX value of a month and day without a year,
+// "XXXX-%02d-%02d" ("XXXX-%02d" without a day); the values of real months
+// and days are made once (unknownYears).
 func timexUnknownYear(m, d int) string {
 	if m == 0 {
 		return "XXXX"
 	}
+	if m > 0 && m < len(unknownYears) && d >= 0 && d < len(unknownYears[m]) {
+		return unknownYears[m][d]
+	}
+	return formatUnknownYear(m, d)
+}
+
+// unknownYears holds timexUnknownYear's values for months 1 to 12 and days
+// 0 (none) to 31: a page of dates without years made a string for each.
+var unknownYears = func() (t [13][32]string) {
+	for m := 1; m < len(t); m++ {
+		for d := range t[m] {
+			t[m][d] = formatUnknownYear(m, d)
+		}
+	}
+	return t
+}()
+
+// formatUnknownYear writes timexUnknownYear's value.
+func formatUnknownYear(m, d int) string {
 	var buf [32]byte
 	b := appendPad2(append(buf[:0], "XXXX-"...), m)
 	if d != 0 {
@@ -1809,6 +1831,25 @@ func timexUnknownYear(m, d int) string {
 // clockValue is the TIMEX value of a time of day without a date,
 // "T%02d:%02d" (fmt cost a fifth of extraction on a page of clock times).
 func clockValue(h, m int) string {
+	if h >= 0 && h < len(clockValues) && m >= 0 && m < len(clockValues[h]) {
+		return clockValues[h][m]
+	}
+	return formatClock(h, m)
+}
+
+// clockValues holds clockValue's values for hours 0 to 24 and minutes 0 to
+// 59, made once: a page of clock times made a string for each.
+var clockValues = func() (t [25][60]string) {
+	for h := range t {
+		for m := range t[h] {
+			t[h][m] = formatClock(h, m)
+		}
+	}
+	return t
+}()
+
+// formatClock writes clockValue's value.
+func formatClock(h, m int) string {
 	var buf [48]byte
 	b := appendPad2(append(buf[:0], 'T'), h)
 	b = appendPad2(append(b, ':'), m)
