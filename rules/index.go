@@ -84,6 +84,12 @@ type Index struct {
 	// readsNumerals is set when a required part reads a numeral (which
 	// may have no bit of its own: see assignAnchorBits).
 	spokenYears, readsNumerals bool
+	// spoken[id] marks the words SpokenYearStart asks about by the
+	// word's number in the Vocab: spokenCentury the number words from
+	// eleven to nineteen, spokenAfter the words a year in full words may
+	// follow ("year"). They are read by number at every numeral word of a
+	// document, where the language's tables were looked up by the word.
+	spoken []uint8
 	// need[id] is the union of the bits of pattern id's required parts
 	// and width[id] the most tokens it can span (need is 0 when the width
 	// is windowMax or more).
@@ -123,6 +129,9 @@ func NewIndexIn(v *Vocab, groups ...[]*Pattern) *Index {
 	}
 	x.assignAnchorBits()
 	x.setShapeBits()
+	if x.spokenYears {
+		x.markSpoken()
+	}
 	x.mergeCandidates()
 	x.groupCandidates()
 	x.numberConds()
@@ -630,6 +639,52 @@ func (x *Index) markPhrases(ph *Phrases, b uint64) {
 	}
 }
 
+// Flags of Index.spoken.
+const (
+	spokenCentury = 1 << iota
+	spokenAfter
+)
+
+// markSpoken fills spoken, adding the words to the Vocab.
+func (x *Index) markSpoken() {
+	l := x.lang
+	mark := func(w string, flag uint8) {
+		id := int(x.vocab.add(w))
+		if id >= len(x.spoken) {
+			x.spoken = append(x.spoken, make([]uint8, id+1-len(x.spoken))...)
+		}
+		x.spoken[id] |= flag
+	}
+	for w, nw := range l.numWords {
+		if nw.kind == nwValue && nw.value >= 11 && nw.value <= 19 {
+			mark(w, spokenCentury)
+		}
+	}
+	for w := range l.yearAfter {
+		mark(w, spokenAfter)
+	}
+}
+
+// spokenFlags is what spoken holds for the word numbered id.
+func (x *Index) spokenFlags(id int32) uint8 {
+	if int(id) < len(x.spoken) {
+		return x.spoken[id]
+	}
+	return 0
+}
+
+// spokenYearStart is l.SpokenYearStart(toks, i) for an index whose
+// Vocab read the tokens as ws.
+func (x *Index) spokenYearStart(toks []token.Token, ws []TokenWord, i int) bool {
+	if toks[i].Kind != token.Word {
+		return false
+	}
+	if x.spokenFlags(ws[i].id)&spokenCentury != 0 {
+		return true
+	}
+	return i > 0 && x.spokenFlags(ws[i-1].id)&spokenAfter != 0 && x.lang.canStartNumber(&toks[i])
+}
+
 // setShapeBits fills shapeBits from the bits assignAnchorBits gave the
 // kinds of parts that token shapes open.
 func (x *Index) setShapeBits() {
@@ -690,7 +745,6 @@ func (x *Index) AnchorsRead(toks []token.Token, ws []TokenWord, dst []uint64) []
 		masks = make([]uint64, len(toks))
 	}
 	masks = masks[:len(toks)]
-	l := x.lang
 	buf, _ := x.startBufs.Get().(*[]start)
 	if buf == nil {
 		buf = new([]start)
@@ -736,7 +790,7 @@ func (x *Index) AnchorsRead(toks []token.Token, ws []TokenWord, dst []uint64) []
 		// A year in words is a numeral: only an index that reads
 		// numerals (the dates) looks for one ("nineteen ninety-six", "the
 		// year two thousand").
-		if tw.shape&shapeSpoken != 0 && x.spokenYears && l.SpokenYearStart(toks, i) {
+		if tw.shape&shapeSpoken != 0 && x.spokenYears && x.spokenYearStart(toks, ws, i) {
 			m |= x.yearBit
 		}
 		// The candidates (see candidatesFor): digits open the number

@@ -72,3 +72,32 @@ func TestAnchorsReadAgrees(t *testing.T) {
 	require.NotZero(t, masks[0]&^masks[2]&^(startBit|lineBit), "\"at\" before \"night\" gives the bits of \"at night\"")
 	require.Zero(t, masks[2]&^masks[0], "\"at\" before a number gives no bit \"at night\" does not")
 }
+
+// TestSpokenYearStart checks the index's reading of SpokenYearStart, by
+// the words' numbers in the Vocab, against the language's, at every token
+// of a few texts with years said in words.
+func TestSpokenYearStart(t *testing.T) {
+	set, err := Builtin()
+	require.NoError(t, err)
+	texts := []string{"in nineteen ninety-six, the year two thousand, Nineteen eighty-four, year Two thousand and one, eleven twelve",
+		"pada tahun dua ribu, tahun sembilan belas, sembilan belas sembilan puluh, kedua puluh"}
+	for _, code := range set.Codes {
+		l := set.Languages[code]
+		v := NewVocab(l)
+		x := NewIndexIn(v, l.Dates, l.Relative, l.Durations)
+		require.True(t, x.spokenYears, code)
+		seen := 0
+		for _, text := range texts {
+			toks := token.Scan(text, nil)
+			ws := v.Read(toks, nil)
+			for i := range toks {
+				want := l.SpokenYearStart(toks, i)
+				require.Equal(t, want, x.spokenYearStart(toks, ws, i), "%s %q", code, toks[i].Text)
+				if want {
+					seen++
+				}
+			}
+		}
+		require.Positive(t, seen, code)
+	}
+}
