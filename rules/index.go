@@ -5,7 +5,6 @@ import (
 	"math/bits"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/crosscheck/crosscheck/claims/token"
 )
@@ -64,15 +63,13 @@ type Index struct {
 	lists    map[string]*candList
 	numLists [nNumClasses]*candList
 	ordList  *candList
-	allLists []*candList // every list, numbered
 	// keys merges wordBits and lists while the index is built; byID then
 	// holds them by the word's number in vocab, which the indexes of a
 	// language share, so a token is looked up once for all of them (the
 	// Vocab's filter turns away the common word that starts no pattern).
-	keys      WordMap[wordKey]
-	vocab     *Vocab
-	byID      []wordKey
-	startBufs sync.Pool // *[]start, Anchors' working list
+	keys  WordMap[wordKey]
+	vocab *Vocab
+	byID  []wordKey
 
 	numberBit, numLikeBit, monthDayBit, qBit, romanBit, tHourBit uint64
 	yearBit, smallBit                                            uint64
@@ -207,23 +204,6 @@ type candList struct {
 	first [65]uint16
 	any   uint64
 	reach int
-	id    int32 // index in Index.allLists
-}
-
-// number is c's index in Index.allLists, or -1 for none.
-func (c *candList) number() int32 {
-	if c == nil {
-		return -1
-	}
-	return c.id
-}
-
-// list is the candidate list numbered n, or nil.
-func (x *Index) list(n int32) *candList {
-	if n < 0 {
-		return nil
-	}
-	return x.allLists[n]
 }
 
 type wordKey struct {
@@ -260,8 +240,7 @@ func (x *Index) newCandList(ids []int) *candList {
 	if len(ids) == 0 {
 		return nil
 	}
-	c := &candList{id: int32(len(x.allLists))}
-	x.allLists = append(x.allLists, c)
+	c := &candList{}
 	for _, id := range ids {
 		bit, reach, need, width := x.bit[id], x.reach[id], x.need[id], x.width[id]
 		if reach >= windowMax {
@@ -745,32 +724,23 @@ func (x *Index) AnchorsRead(toks []token.Token, ws []TokenWord, dst []uint64) []
 		masks = make([]uint64, len(toks))
 	}
 	masks = masks[:len(toks)]
-	buf, _ := x.startBufs.Get().(*[]start)
-	if buf == nil {
-		buf = new([]start)
-	}
-	starts := (*buf)[:0]
-	if cap(starts) < len(toks) {
-		// At most one per token: grown by append, a large document's
-		// starts were allocated some five times over.
-		starts = make([]start, 0, len(toks))
-	}
 	if ws == nil {
 		ws = x.vocab.Read(toks, nil)
 	}
 	ws = ws[:len(toks)]
 	byID := x.byID
-	for i, tw := range ws {
+	// The tokens are read from the last: a token's start bit depends on
+	// the masks after it (see nearAhead), which are then done, and so are
+	// the nearest token after it with an anchor bit (ahead) and the
+	// nearest that starts a line (stop).
+	ahead, stop := len(ws), len(ws)
+	for i := len(ws) - 1; i >= 0; i-- {
+		tw := ws[i]
 		var key wordKey
 		if uint(tw.id) < uint(len(byID)) {
 			key = byID[tw.id] // 0, not in the Vocab: no bits, no list
 		}
 		m := key.bits | x.shapeBits[uint8(tw.shape)]
-		// From the shape rather than the token: the loop then reads
-		// the tokens only at numbers and numeral words.
-		if tw.shape&shapeLine != 0 {
-			m |= lineBit
-		}
 		if key.cond != 0 && i+1 < len(ws) {
 			// A word that opens only longer phrases ("at night"), before
 			// a word the Vocab holds.
@@ -778,77 +748,62 @@ func (x *Index) AnchorsRead(toks []token.Token, ws []TokenWord, dst []uint64) []
 				m |= x.condBits(key.cond, next)
 			}
 		}
-		if tw.shape&(shapeNumber|shapePrefixed|shapeSpoken) == 0 {
-			// Most tokens: a word, its candidates those of its key.
-			if key.list != nil {
-				m |= startBit
-				starts = append(starts, start{int32(i), key.list.id, -1})
-			}
-			masks[i] = m
-			continue
-		}
-		// A year in words is a numeral: only an index that reads
-		// numerals (the dates) looks for one ("nineteen ninety-six", "the
-		// year two thousand").
-		if tw.shape&shapeSpoken != 0 && x.spokenYears && x.spokenYearStart(toks, ws, i) {
-			m |= x.yearBit
-		}
-		// The candidates (see candidatesFor): digits open the number
-		// patterns, and a word an ordinal prefix opens ("kedua") the
-		// ordinal ones too.
+		// The candidates (see candidatesFor): a word's are those of its
+		// key; digits open the number patterns, and a word an ordinal
+		// prefix opens ("kedua") the ordinal ones too.
 		own, more := key.list, (*candList)(nil)
-		if tw.shape&shapeNumber != 0 {
-			own = x.numLists[numClass(toks[i].Text)]
-		} else if tw.shape&shapePrefixed != 0 {
-			more = x.ordList
+		if tw.shape&(shapeNumber|shapePrefixed|shapeSpoken) != 0 {
+			// A year in words is a numeral: only an index that reads
+			// numerals (the dates) looks for one ("nineteen ninety-six",
+			// "the year two thousand").
+			if tw.shape&shapeSpoken != 0 && x.spokenYears && x.spokenYearStart(toks, ws, i) {
+				m |= x.yearBit
+			}
+			if tw.shape&shapeNumber != 0 {
+				own = x.numLists[numClass(toks[i].Text)]
+			} else if tw.shape&shapePrefixed != 0 {
+				more = x.ordList
+			}
 		}
-		if own != nil || more != nil {
+		// A token is a start only if the anchor of one of its candidate
+		// groups occurs within reach (or a group is untracked): most
+		// prepositions and numbers open no pattern here, and the search
+		// is then never set up.
+		if (own != nil || more != nil) && (nearAhead(masks, i, m, own, ahead, stop) || nearAhead(masks, i, m, more, ahead, stop)) {
 			m |= startBit
-			starts = append(starts, start{int32(i), own.number(), more.number()})
+		}
+		if m&^startBit != 0 {
+			ahead = i
+		}
+		// From the shape rather than the token: the loop then reads
+		// the tokens only at numbers and numeral words.
+		if tw.shape&shapeLine != 0 {
+			m |= lineBit
+			stop = i
 		}
 		masks[i] = m
 	}
-	// A token keeps its start bit only if the anchor of one of its
-	// candidate groups occurs within reach (or a group is untracked):
-	// most prepositions and numbers open no pattern here, and the search
-	// is then never set up.
-	for _, st := range starts {
-		if !x.near(masks, int(st.i), x.list(st.own)) && !x.near(masks, int(st.i), x.list(st.more)) {
-			masks[st.i] &^= startBit
-		}
-	}
-	*buf = starts[:0]
-	x.startBufs.Put(buf)
 	return masks
 }
 
-// start is a token with candidate patterns, noted by Anchors. It holds
-// the lists by number (see candList.id): a slice of pointers written per
-// token would cost a write barrier each while the collector runs.
-type start struct {
-	i         int32
-	own, more int32 // -1: none
-}
-
-// near reports whether some group of c may pass at token i: an untracked
-// group, or an anchor bit of c present within c's reach on i's line.
-func (x *Index) near(masks []uint64, i int, c *candList) bool {
+// nearAhead reports whether some group of c may pass at token i, whose
+// mask is m: an untracked group, or an anchor bit of c present within c's
+// reach on i's line. The tokens after i before ahead have no anchor bit,
+// and stop is the first after i that starts a line, so that only the
+// masks from ahead to the end of the reach or the line are read.
+func nearAhead(masks []uint64, i int, m uint64, c *candList, ahead, stop int) bool {
 	if c == nil {
 		return false
 	}
-	if int(c.first[64]) < len(c.groups) {
+	if int(c.first[64]) < len(c.groups) || m&c.any != 0 {
 		return true
 	}
-	if masks[i]&c.any != 0 {
-		return true
+	end := min(i+1+c.reach, stop)
+	if ahead >= end {
+		return false // most tokens: no anchor bit of any kind within reach
 	}
-	// The masks within reach, as a slice: the loop then needs no bounds
-	// checks, and it runs at every number and preposition.
-	for _, m := range masks[i+1 : min(i+1+c.reach, len(masks))] {
-		if m&lineBit != 0 {
-			return false
-		}
-		if m&c.any != 0 {
+	for _, mk := range masks[ahead:end] {
+		if mk&c.any != 0 {
 			return true
 		}
 	}
