@@ -5,7 +5,6 @@ import (
 	"math/bits"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/crosscheck/crosscheck/claims/token"
 )
@@ -46,6 +45,12 @@ type Index struct {
 	// byWord, wordBits, wordCands, lists and keys only serve to build byID
 	// and are dropped by NewIndex once it is built.
 	wordBits map[string]uint64
+	// condWords holds, for a word that only opens phrases of two or more
+	// words ("at" of "at night", "the" of "the end of"), the bits it gives
+	// when the next token is one of their second words (see condBit);
+	// conds holds them by number once built (wordKey.cond).
+	condWords map[string][]condWord
+	conds     [][]condBit
 	// wordCands lists, for each word that can start a pattern, every
 	// pattern it can start (merged from byWord and the word classes),
 	// sorted; numCands the same for digits.
@@ -58,15 +63,13 @@ type Index struct {
 	lists    map[string]*candList
 	numLists [nNumClasses]*candList
 	ordList  *candList
-	allLists []*candList // every list, numbered
 	// keys merges wordBits and lists while the index is built; byID then
 	// holds them by the word's number in vocab, which the indexes of a
 	// language share, so a token is looked up once for all of them (the
 	// Vocab's filter turns away the common word that starts no pattern).
-	keys      WordMap[wordKey]
-	vocab     *Vocab
-	byID      []wordKey
-	startBufs sync.Pool // *[]start, Anchors' working list
+	keys  WordMap[wordKey]
+	vocab *Vocab
+	byID  []wordKey
 
 	numberBit, numLikeBit, monthDayBit, qBit, romanBit, tHourBit uint64
 	yearBit, smallBit                                            uint64
@@ -78,6 +81,12 @@ type Index struct {
 	// readsNumerals is set when a required part reads a numeral (which
 	// may have no bit of its own: see assignAnchorBits).
 	spokenYears, readsNumerals bool
+	// spoken[id] marks the words SpokenYearStart asks about by the
+	// word's number in the Vocab: spokenCentury the number words from
+	// eleven to nineteen, spokenAfter the words a year in full words may
+	// follow ("year"). They are read by number at every numeral word of a
+	// document, where the language's tables were looked up by the word.
+	spoken []uint8
 	// need[id] is the union of the bits of pattern id's required parts
 	// and width[id] the most tokens it can span (need is 0 when the width
 	// is windowMax or more).
@@ -117,8 +126,12 @@ func NewIndexIn(v *Vocab, groups ...[]*Pattern) *Index {
 	}
 	x.assignAnchorBits()
 	x.setShapeBits()
+	if x.spokenYears {
+		x.markSpoken()
+	}
 	x.mergeCandidates()
 	x.groupCandidates()
+	x.numberConds()
 	x.keys.Each(func(w string, k wordKey) {
 		id := int(v.add(w))
 		if id >= len(x.byID) {
@@ -127,7 +140,7 @@ func NewIndexIn(v *Vocab, groups ...[]*Pattern) *Index {
 		x.byID[id] = k
 	})
 	x.keys = WordMap[wordKey]{}
-	x.byWord, x.wordBits, x.wordCands, x.lists = nil, nil, nil, nil
+	x.byWord, x.wordBits, x.wordCands, x.lists, x.condWords = nil, nil, nil, nil, nil
 	return x
 }
 
@@ -191,28 +204,25 @@ type candList struct {
 	first [65]uint16
 	any   uint64
 	reach int
-	id    int32 // index in Index.allLists
-}
-
-// number is c's index in Index.allLists, or -1 for none.
-func (c *candList) number() int32 {
-	if c == nil {
-		return -1
-	}
-	return c.id
-}
-
-// list is the candidate list numbered n, or nil.
-func (x *Index) list(n int32) *candList {
-	if n < 0 {
-		return nil
-	}
-	return x.allLists[n]
 }
 
 type wordKey struct {
 	bits uint64
 	list *candList
+	cond int32 // 1 + index in Index.conds; 0: none
+}
+
+// condWord is a bit a word gives only before one of the words listed: the
+// part whose bit it is starts with a phrase of two or more words.
+type condWord struct {
+	bit     uint64
+	seconds []string
+}
+
+// condBit is condWord with the words by their number in the Vocab.
+type condBit struct {
+	bit uint64
+	ids []int32
 }
 
 type candGroup struct {
@@ -230,8 +240,7 @@ func (x *Index) newCandList(ids []int) *candList {
 	if len(ids) == 0 {
 		return nil
 	}
-	c := &candList{id: int32(len(x.allLists))}
-	x.allLists = append(x.allLists, c)
+	c := &candList{}
 	for _, id := range ids {
 		bit, reach, need, width := x.bit[id], x.reach[id], x.need[id], x.width[id]
 		if reach >= windowMax {
@@ -307,6 +316,47 @@ func (x *Index) groupCandidates() {
 	for w, c := range x.lists {
 		x.keys.Put(w, wordKey{bits: x.wordBits[w], list: c})
 	}
+	for w := range x.condWords {
+		x.keys.Put(w, wordKey{bits: x.wordBits[w], list: x.lists[w]})
+	}
+}
+
+// numberConds turns condWords into conds, numbering the second words in
+// the Vocab, and points each word's key at its entry.
+func (x *Index) numberConds() {
+	words := make([]string, 0, len(x.condWords))
+	for w := range x.condWords {
+		words = append(words, w)
+	}
+	sort.Strings(words) // the same numbering on every build
+	for _, w := range words {
+		var cbs []condBit
+		for _, cw := range x.condWords[w] {
+			cb := condBit{bit: cw.bit}
+			for _, s := range cw.seconds {
+				cb.ids = append(cb.ids, x.vocab.add(s))
+			}
+			cbs = append(cbs, cb)
+		}
+		x.conds = append(x.conds, cbs)
+		k := x.keys.Ptr(w)
+		k.cond = int32(len(x.conds))
+	}
+}
+
+// condBits is the union of the bits of conds entry c (see wordKey.cond)
+// that a word gives before the word numbered next.
+func (x *Index) condBits(c int32, next int32) uint64 {
+	var m uint64
+	for _, cb := range x.conds[c-1] {
+		for _, id := range cb.ids {
+			if id == next {
+				m |= cb.bit
+				break
+			}
+		}
+	}
+	return m
 }
 
 func sortedUnique(ids []int) []int {
@@ -360,8 +410,11 @@ func (p *Pattern) opensNumber(k int) bool {
 // opensNumber reports whether the part may match at digits of class k
 // (see numClass): false only where matchPart fails at every such token.
 func (pt *part) opensNumber(k int) bool {
-	if pt.kind != partSlot {
-		return true // a literal or list could hold digits
+	switch pt.kind {
+	case partLit:
+		return phrasesOpenNumber(pt.lit, k)
+	case partList:
+		return phrasesOpenNumber(pt.list, k)
 	}
 	switch pt.slot {
 	case slotYY, slotMon, slotDay, slotDayTh, slotHour, slotMinute:
@@ -376,6 +429,22 @@ func (pt *part) opensNumber(k int) bool {
 	return true // numerals, ordinals, integers, listed phrases
 }
 
+// phrasesOpenNumber reports whether a phrase of ph starts with digits of
+// class k ("12" of "12 noon"): a literal or list of words ("at", "@time_prep")
+// cannot start at a number, and the patterns it opens, even as an
+// optional part, were tried at every number.
+func phrasesOpenNumber(ph *Phrases, k int) bool {
+	if ph == nil {
+		return true // no words known: it may hold any
+	}
+	for w := range ph.byFirst {
+		if toks := token.Scan(w, nil); len(toks) > 0 && toks[0].Kind == token.Number && numClass(toks[0].Text) == k {
+			return true
+		}
+	}
+	return false
+}
+
 // assignAnchorBits gives each distinct kind of pattern part a bit and
 // records the words that can start it, so that Anchors can compute a
 // document's masks with one filtered map lookup per token. Each pattern
@@ -384,6 +453,7 @@ func (pt *part) opensNumber(k int) bool {
 // can start within the pattern's width.
 func (x *Index) assignAnchorBits() {
 	x.wordBits = map[string]uint64{}
+	x.condWords = map[string][]condWord{}
 	keys := map[string]uint64{}
 	next := uint64(1)
 	// The last free bit is shared by the anchor parts that do not get
@@ -391,18 +461,21 @@ func (x *Index) assignAnchorBits() {
 	// required part that is no anchor gets no bit once they run out: it
 	// is then left out of its pattern's need, which stays exact. Sharing
 	// the bit with those parts too put it on the most common words ("the",
-	// "of"), so that the anchors sharing it passed nearly everywhere.
+	// "of"), so that the anchors sharing it passed nearly everywhere. When
+	// the anchors leave the last bit free, a required part takes it.
 	const shared = uint64(1) << 61
 	anchors := true // bits are being given to anchor parts
+	sharedTaken := false
 	bitFor := func(key string) uint64 {
 		if b, ok := keys[key]; ok {
 			return b
 		}
-		if next == shared {
-			if !anchors {
-				return 0
-			}
+		if next > shared || next == shared && !anchors && sharedTaken {
+			return 0
+		}
+		if next == shared && anchors {
 			keys[key] = shared
+			sharedTaken = true
 			return shared
 		}
 		b := next
@@ -429,17 +502,29 @@ func (x *Index) assignAnchorBits() {
 		}
 		return b
 	}
+	// phraseBit gives the part its bit, marking the words that start its
+	// phrases (see markPhrases).
+	phraseBit := func(key string, ph *Phrases) uint64 {
+		if b, ok := keys[key]; ok {
+			return b
+		}
+		b := bitFor(key)
+		if b != 0 {
+			x.markPhrases(ph, b)
+		}
+		return b
+	}
 	partBit := func(pt *part) uint64 {
 		switch pt.kind {
 		case partList:
-			return wordBit("list:"+pt.listName, pt.list.eachFirst)
+			return phraseBit("list:"+pt.listName, pt.list)
 		case partLit:
 			words := make([]string, 0, len(pt.lit.byFirst))
 			for w := range pt.lit.byFirst {
 				words = append(words, w)
 			}
 			sort.Strings(words)
-			return wordBit("lit:"+strings.Join(words, "|"), pt.lit.eachFirst)
+			return phraseBit("lit:"+strings.Join(words, "|"), pt.lit)
 		}
 		switch pt.slot {
 		case slotMonth, slotMonthName:
@@ -451,9 +536,9 @@ func (x *Index) assignAnchorBits() {
 		case slotOffset:
 			return wordBit("offset", func(f func(string)) { eachKey(l.offsets, f) })
 		case slotPart:
-			return wordBit("part", l.parts.eachFirst)
+			return phraseBit("part", l.parts)
 		case slotHoliday:
-			return wordBit("holiday", l.holidays.eachFirst)
+			return phraseBit("holiday", l.holidays)
 		case slotA:
 			return wordBit("a", func(f func(string)) {
 				for w, nw := range l.numWords {
@@ -493,7 +578,10 @@ func (x *Index) assignAnchorBits() {
 		for k := range p.parts {
 			pt := &p.parts[k]
 			width += pt.maxWidth(l)
-			if !pt.optional {
+			// A first part read by its words is there wherever the
+			// pattern is tried (see leadReach): its bit would filter
+			// nothing, and would take one a later part can use.
+			if !pt.optional && !(k == 0 && pt.startKeyed()) {
 				need |= partBit(pt)
 			}
 		}
@@ -502,6 +590,78 @@ func (x *Index) assignAnchorBits() {
 			x.width[id] = width
 		}
 	}
+}
+
+// markPhrases gives bit b to the words that start a phrase of ph: to a
+// word that is a phrase by itself at once, and to one that only opens
+// longer phrases ("at" of "at night") when one of their second words
+// follows it (condWords). "at", "in" and "the" open such phrases, and
+// marked at once they put the bits of night, morning and "the end of" on
+// every third word. A case-sensitive index keeps its first words as
+// written, and marks them at once.
+func (x *Index) markPhrases(ph *Phrases, b uint64) {
+	for w, list := range ph.byFirst {
+		var seconds []string
+		whole := ph.caseSensitive
+		for k := range list {
+			if len(list[k].words) == 1 {
+				whole = true
+				break
+			}
+			seconds = append(seconds, list[k].words[1])
+		}
+		if whole {
+			x.wordBits[w] |= b
+			continue
+		}
+		x.condWords[w] = append(x.condWords[w], condWord{bit: b, seconds: seconds})
+	}
+}
+
+// Flags of Index.spoken.
+const (
+	spokenCentury = 1 << iota
+	spokenAfter
+)
+
+// markSpoken fills spoken, adding the words to the Vocab.
+func (x *Index) markSpoken() {
+	l := x.lang
+	mark := func(w string, flag uint8) {
+		id := int(x.vocab.add(w))
+		if id >= len(x.spoken) {
+			x.spoken = append(x.spoken, make([]uint8, id+1-len(x.spoken))...)
+		}
+		x.spoken[id] |= flag
+	}
+	for w, nw := range l.numWords {
+		if nw.kind == nwValue && nw.value >= 11 && nw.value <= 19 {
+			mark(w, spokenCentury)
+		}
+	}
+	for w := range l.yearAfter {
+		mark(w, spokenAfter)
+	}
+}
+
+// spokenFlags is what spoken holds for the word numbered id.
+func (x *Index) spokenFlags(id int32) uint8 {
+	if int(id) < len(x.spoken) {
+		return x.spoken[id]
+	}
+	return 0
+}
+
+// spokenYearStart is l.SpokenYearStart(toks, i) for an index whose
+// Vocab read the tokens as ws.
+func (x *Index) spokenYearStart(toks []token.Token, ws []TokenWord, i int) bool {
+	if toks[i].Kind != token.Word {
+		return false
+	}
+	if x.spokenFlags(ws[i].id)&spokenCentury != 0 {
+		return true
+	}
+	return i > 0 && x.spokenFlags(ws[i-1].id)&spokenAfter != 0 && x.lang.canStartNumber(&toks[i])
 }
 
 // setShapeBits fills shapeBits from the bits assignAnchorBits gave the
@@ -564,93 +724,86 @@ func (x *Index) AnchorsRead(toks []token.Token, ws []TokenWord, dst []uint64) []
 		masks = make([]uint64, len(toks))
 	}
 	masks = masks[:len(toks)]
-	l := x.lang
-	buf, _ := x.startBufs.Get().(*[]start)
-	if buf == nil {
-		buf = new([]start)
+	if ws == nil {
+		ws = x.vocab.Read(toks, nil)
 	}
-	starts := (*buf)[:0]
-	if cap(starts) < len(toks) {
-		// At most one per token: grown by append, a large document's
-		// starts were allocated some five times over.
-		starts = make([]start, 0, len(toks))
-	}
-	for i := range toks {
-		var tw TokenWord
-		if ws != nil {
-			tw = ws[i]
-		} else {
-			tw = x.vocab.word(&toks[i])
+	ws = ws[:len(toks)]
+	byID := x.byID
+	// The tokens are read from the last: a token's start bit depends on
+	// the masks after it (see nearAhead), which are then done, and so are
+	// the nearest token after it with an anchor bit (ahead) and the
+	// nearest that starts a line (stop).
+	ahead, stop := len(ws), len(ws)
+	for i := len(ws) - 1; i >= 0; i-- {
+		tw := ws[i]
+		var key wordKey
+		if uint(tw.id) < uint(len(byID)) {
+			key = byID[tw.id] // 0, not in the Vocab: no bits, no list
 		}
-		key := x.key(tw.id)
 		m := key.bits | x.shapeBits[uint8(tw.shape)]
-		// A year in words is a numeral: only an index that reads
-		// numerals (the dates) looks for one ("nineteen ninety-six", "the
-		// year two thousand").
-		if tw.shape&shapeSpoken != 0 && x.spokenYears && l.SpokenYearStart(toks, i) {
-			m |= x.yearBit
+		if key.cond != 0 && i+1 < len(ws) {
+			// A word that opens only longer phrases ("at night"), before
+			// a word the Vocab holds.
+			if next := ws[i+1].id; next != 0 {
+				m |= x.condBits(key.cond, next)
+			}
 		}
-		// The candidates (see candidatesFor): digits open the number
-		// patterns, and a word an ordinal prefix opens ("kedua") the
-		// ordinal ones too.
+		// The candidates (see candidatesFor): a word's are those of its
+		// key; digits open the number patterns, and a word an ordinal
+		// prefix opens ("kedua") the ordinal ones too.
 		own, more := key.list, (*candList)(nil)
-		if tw.shape&shapeNumber != 0 {
-			own = x.numLists[numClass(toks[i].Text)]
-		} else if tw.shape&shapePrefixed != 0 {
-			more = x.ordList
+		if tw.shape&(shapeNumber|shapePrefixed|shapeSpoken) != 0 {
+			// A year in words is a numeral: only an index that reads
+			// numerals (the dates) looks for one ("nineteen ninety-six",
+			// "the year two thousand").
+			if tw.shape&shapeSpoken != 0 && x.spokenYears && x.spokenYearStart(toks, ws, i) {
+				m |= x.yearBit
+			}
+			if tw.shape&shapeNumber != 0 {
+				own = x.numLists[numClass(toks[i].Text)]
+			} else if tw.shape&shapePrefixed != 0 {
+				more = x.ordList
+			}
 		}
-		if own != nil || more != nil {
+		// A token is a start only if the anchor of one of its candidate
+		// groups occurs within reach (or a group is untracked): most
+		// prepositions and numbers open no pattern here, and the search
+		// is then never set up.
+		if (own != nil || more != nil) && (nearAhead(masks, i, m, own, ahead, stop) || nearAhead(masks, i, m, more, ahead, stop)) {
 			m |= startBit
-			starts = append(starts, start{int32(i), own.number(), more.number()})
+		}
+		if m&^startBit != 0 {
+			ahead = i
 		}
 		// From the shape rather than the token: the loop then reads
-		// the tokens only at numeral words.
+		// the tokens only at numbers and numeral words.
 		if tw.shape&shapeLine != 0 {
 			m |= lineBit
+			stop = i
 		}
 		masks[i] = m
 	}
-	// A token keeps its start bit only if the anchor of one of its
-	// candidate groups occurs within reach (or a group is untracked):
-	// most prepositions and numbers open no pattern here, and the search
-	// is then never set up.
-	for _, st := range starts {
-		if !x.near(masks, int(st.i), x.list(st.own)) && !x.near(masks, int(st.i), x.list(st.more)) {
-			masks[st.i] &^= startBit
-		}
-	}
-	*buf = starts[:0]
-	x.startBufs.Put(buf)
 	return masks
 }
 
-// start is a token with candidate patterns, noted by Anchors. It holds
-// the lists by number (see candList.id): a slice of pointers written per
-// token would cost a write barrier each while the collector runs.
-type start struct {
-	i         int32
-	own, more int32 // -1: none
-}
-
-// near reports whether some group of c may pass at token i: an untracked
-// group, or an anchor bit of c present within c's reach on i's line.
-func (x *Index) near(masks []uint64, i int, c *candList) bool {
+// nearAhead reports whether some group of c may pass at token i, whose
+// mask is m: an untracked group, or an anchor bit of c present within c's
+// reach on i's line. The tokens after i before ahead have no anchor bit,
+// and stop is the first after i that starts a line, so that only the
+// masks from ahead to the end of the reach or the line are read.
+func nearAhead(masks []uint64, i int, m uint64, c *candList, ahead, stop int) bool {
 	if c == nil {
 		return false
 	}
-	if int(c.first[64]) < len(c.groups) {
+	if int(c.first[64]) < len(c.groups) || m&c.any != 0 {
 		return true
 	}
-	if masks[i]&c.any != 0 {
-		return true
+	end := min(i+1+c.reach, stop)
+	if ahead >= end {
+		return false // most tokens: no anchor bit of any kind within reach
 	}
-	// The masks within reach, as a slice: the loop then needs no bounds
-	// checks, and it runs at every number and preposition.
-	for _, m := range masks[i+1 : min(i+1+c.reach, len(masks))] {
-		if m&lineBit != 0 {
-			return false
-		}
-		if m&c.any != 0 {
+	for _, mk := range masks[ahead:end] {
+		if mk&c.any != 0 {
 			return true
 		}
 	}
@@ -957,42 +1110,14 @@ func (x *Index) longest(toks []token.Token, masks []uint64, i int, accept func(M
 	// The numerals the patterns read, read once (patterns of the index
 	// share its language).
 	var nums numMemo
-	// acc[k] is the union of the anchor masks of toks[i..i+k], which stops
-	// growing at a line break or the end (no match crosses either); it is
-	// filled as far as the candidates need. lim is where it stops growing
-	// (found while filling), run the union so far.
-	var acc [windowMax]uint64
-	accN, run := 0, uint64(0)
-	lim := min(len(toks), len(masks)) - i
-	window := func(r int) uint64 {
-		// Filled in locals, written back once: the closure's variables
-		// live in memory, and the loop runs at every start on text
-		// dense in numbers.
-		if n, end := accN, min(r+1, lim); n < end {
-			v := run
-			for ; n < end; n++ {
-				mk := masks[i+n]
-				if n > 0 && mk&lineBit != 0 {
-					lim = n
-					break
-				}
-				v |= mk
-				acc[n] = v
-			}
-			accN, run = n, v
-		}
-		if r < accN {
-			return acc[r]
-		}
-		return run // r reaches past the line's end
-	}
+	var win maskWindow
+	win.masks, win.i, win.lim = masks, i, min(len(toks), len(masks))-i
 	// A word an ordinal prefix opens can reach a pattern through both
 	// lists; tried tells the second time apart.
 	var tried [8]uint64
+	// try is called only for the groups that pass the anchor and need
+	// tests: a call per group turned away cost more than the tests.
 	try := func(g *candGroup) {
-		if masks != nil && g.need != 0 && window(g.width-1)&g.need != g.need {
-			return
-		}
 		for _, id := range g.ids {
 			if more != nil && own != nil && id < len(tried)*64 {
 				if tried[id>>6]&(1<<(id&63)) != 0 {
@@ -1028,27 +1153,76 @@ func (x *Index) longest(toks []token.Token, masks []uint64, i int, accept func(M
 		}
 		// The anchor bits present within the list's largest reach: only
 		// their groups can pass (a superset test; each group then tests
-		// its own reach).
+		// its own reach, and whether the parts its patterns need all
+		// start within their width).
 		near := c.any
 		if masks != nil {
-			near &= window(c.reach)
+			near &= win.upTo(c.reach)
 		}
 		for near != 0 {
 			b := bits.TrailingZeros64(near)
 			near &= near - 1
 			for gi := c.first[b]; gi < c.first[b+1]; gi++ {
 				g := &c.groups[gi]
-				if masks != nil && window(g.reach)&g.bit == 0 {
+				if masks != nil && (win.upTo(g.reach)&g.bit == 0 || g.need != 0 && win.upTo(g.width-1)&g.need != g.need) {
 					continue
 				}
 				try(g)
 			}
 		}
 		for gi := c.first[64]; int(gi) < len(c.groups); gi++ {
-			try(&c.groups[gi])
+			g := &c.groups[gi]
+			if masks != nil && g.need != 0 && win.upTo(g.width-1)&g.need != g.need {
+				continue
+			}
+			try(g)
 		}
 	}
 	return bestID >= 0
+}
+
+// maskWindow holds the unions of the anchor masks of toks[i..i+r] from a
+// search's token (acc[r]), which stop growing at a line break or the end
+// (no match crosses either); they are filled as far as the candidates
+// need. lim is where they stop growing (found while filling), run the
+// union so far.
+type maskWindow struct {
+	masks  []uint64
+	i      int
+	n, lim int
+	run    uint64
+	acc    [windowMax]uint64
+}
+
+// upTo is the union of the masks of the r+1 tokens from the window's
+// start, or of those up to the line's end when r reaches past it.
+func (w *maskWindow) upTo(r int) uint64 {
+	if r < w.n {
+		return w.acc[r] // most calls: small enough to inline
+	}
+	return w.fill(r)
+}
+
+// fill is upTo past the unions filled so far. It fills in locals and
+// writes back once: it runs at every start on text dense in numbers.
+func (w *maskWindow) fill(r int) uint64 {
+	if n, end := w.n, min(r+1, w.lim); n < end {
+		v, ms := w.run, w.masks[w.i:w.i+end]
+		for ; n < end; n++ {
+			mk := ms[n]
+			if n > 0 && mk&lineBit != 0 {
+				w.lim = n
+				break
+			}
+			v |= mk
+			w.acc[n] = v
+		}
+		w.n, w.run = n, v
+	}
+	if r < w.n {
+		return w.acc[r]
+	}
+	return w.run // r reaches past the line's end
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }

@@ -71,3 +71,30 @@ func bruteForce(x *Index, toks []token.Token, i int) (Match, bool) {
 	}
 	return best, found
 }
+
+// TestPhrasesOpenNumber checks which classes of digit runs a literal or
+// list opens at: only those its phrases start with, so that the number
+// patterns led by words ("@time_prep? $hhmm") are not tried at numbers.
+func TestPhrasesOpenNumber(t *testing.T) {
+	for _, tc := range []struct {
+		name               string
+		phrases            []string
+		small, year, other bool
+	}{
+		{"words", []string{"at", "shortly after"}, false, false, false},
+		{"two digits", []string{"12 noon"}, true, false, false},
+		{"a year", []string{"2000 olympics"}, false, true, false},
+		{"other digits", []string{"911"}, false, false, true},
+		{"a sign", []string{"-"}, false, false, false},
+		{"mixed", []string{"at", "12"}, true, false, false},
+	} {
+		ph := newPhrases(false)
+		for _, s := range tc.phrases {
+			require.True(t, ph.add(s, 0), s)
+		}
+		require.Equal(t, tc.small, phrasesOpenNumber(ph, numSmall), tc.name)
+		require.Equal(t, tc.year, phrasesOpenNumber(ph, numYear), tc.name)
+		require.Equal(t, tc.other, phrasesOpenNumber(ph, numOther), tc.name)
+	}
+	require.True(t, phrasesOpenNumber(nil, numSmall), "no words known")
+}

@@ -512,10 +512,10 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures, m
 			}
 			return 0, false
 		}
-		end, _, ok := pt.lit.Match(toks, i)
+		end, _, ok := m.phraseMatch(pt.lit, toks, i)
 		return end, ok
 	case partList:
-		end, v, ok := pt.list.Match(toks, i)
+		end, v, ok := m.phraseMatch(pt.list, toks, i)
 		if !ok {
 			return 0, false
 		}
@@ -853,6 +853,19 @@ func (l *Language) capsOK(t *token.Token) bool {
 	return !l.factsOf(t).capital || t.Flags&(token.Capital|token.AllCaps) != 0
 }
 
+// DateWordAt reports a word that can open the date part of a match: a
+// month or weekday name, a number word, or a relative word ("last",
+// "next"). It is MonthAt, WeekdayAt, IsNumberWordAt and Offset in one
+// look-up of the word's facts.
+func (l *Language) DateWordAt(t *token.Token) bool {
+	f := l.factsOf(t)
+	if f.isMonth || f.isWeekday || f.num.kind != 0 || f.half || f.isVague {
+		return true
+	}
+	_, ok := l.offsets[t.Lower]
+	return ok
+}
+
 // SpokenCentury reports a number word from eleven to nineteen, the first
 // half of a year said aloud ("nineteen ninety-six").
 func (l *Language) SpokenCentury(t *token.Token) bool {
@@ -868,6 +881,11 @@ func (l *Language) SpokenCentury(t *token.Token) bool {
 // and a number opens a dozen of them ("$num @dur_any", "$num to $num2
 // @dur_any", "$num more @dur_any", ...): each read the same numeral again,
 // most of the time their matching took.
+//
+// It holds the phrase matches of the lists and literals the patterns read
+// too: the patterns a preposition opens ("@time_prep? $hour:$minute",
+// "@time_prep? $hour:?$minute? @ampm", ...) each matched the list at it
+// again, and the lists after the number ("@ampm", "@tz") likewise.
 type numMemo struct {
 	n    int // entries in use
 	next int // the entry to replace when all are in use
@@ -876,6 +894,38 @@ type numMemo struct {
 		ok bool
 		v  Numeral
 	}
+	pn, pnext int // phrases' entries in use, and the next to replace
+	phrases   [4]phraseRead
+}
+
+// phraseRead is one phrase list's match at token i.
+type phraseRead struct {
+	ph        *Phrases
+	i, end, v int
+	ok        bool
+}
+
+// phraseMatch is ph.Match(toks, i), remembered in m (which serves one
+// token slice); a nil m reads every time.
+func (m *numMemo) phraseMatch(ph *Phrases, toks []token.Token, i int) (end, v int, ok bool) {
+	if m == nil || ph == nil || i >= len(toks) || !ph.first.May(&toks[i]) {
+		return ph.Match(toks, i) // most calls: turned away by the filter
+	}
+	for k := 0; k < m.pn; k++ {
+		if e := &m.phrases[k]; e.ph == ph && e.i == i {
+			return e.end, e.v, e.ok
+		}
+	}
+	end, v, ok = ph.matchAt(toks, i)
+	k := m.pn
+	if k < len(m.phrases) {
+		m.pn++
+	} else {
+		k = m.pnext
+		m.pnext = (m.pnext + 1) % len(m.phrases)
+	}
+	m.phrases[k] = phraseRead{ph: ph, i: i, end: end, v: v, ok: ok}
+	return end, v, ok
 }
 
 // readNumeral is l.ReadNumeral(toks, i), remembered in m (which serves one

@@ -218,7 +218,7 @@ func (r *dateRun) yearAgo(it *dateItem) bool {
 	if unit == "" {
 		unit = it.cp().DurUnit
 	}
-	if n, ok := shiftAmount(it.pat.Shift, *it.cp()); !ok || n != -1 || unit != "year" {
+	if n, ok := shiftAmount(it.pat.Shift, it.cp()); !ok || n != -1 || unit != "year" {
 		return false
 	}
 	return !r.sentenceStartsAt(it.start)
@@ -276,7 +276,7 @@ func (p *Pass) scanDates(idx *rules.Index) *matchList {
 	p.scratch.masks = masks
 	// The searches write their matches in place (see
 	// rules.Index.LongestInto).
-	var m, m2, pre rules.Match
+	var m, m2, pre, next rules.Match
 	for i := 0; i < len(p.Toks); i++ {
 		// dateMatchAt tests this too, but calling it at every token and
 		// returning an empty Match (416 bytes) cost 6% of extraction.
@@ -289,7 +289,8 @@ func (p *Pass) scanDates(idx *rules.Index) *matchList {
 		// Only a match starting among the leading function words of m
 		// ("on", "from", "during") may take over: "Desember ini" must not
 		// cut "23 hingga 27 Desember" short.
-		for j := i + 1; j < m.End && j <= i+p.leadWords(m); j++ {
+		lead := i + p.leadWords(&m)
+		for j := i + 1; j < m.End && j <= lead; j++ {
 			if p.dateMatchAt(idx, masks, p.Toks, j, &m2) && m2.End > m.End {
 				m = m2
 				break
@@ -309,15 +310,12 @@ func (p *Pass) scanDates(idx *rules.Index) *matchList {
 		// Later members of a list share the first one's preposition ("in
 		// 2007 and 2009", "on 11/20, 11/22 or 11/25", "pada 2019 dan
 		// 2020"), and the end of a range may be written without one ("from
-		// 10/1 to 11/7").
-		for {
-			next, ok := p.continuation(idx, masks, m)
-			if !ok {
-				break
-			}
-			ms.add(&next)
-			m = next
-			i = m.End - 1
+		// 10/1 to 11/7"). The two matches trade places by pointer.
+		cur, nxt := &m, &next
+		for p.continuation(idx, masks, cur, nxt) {
+			ms.add(nxt)
+			cur, nxt = nxt, cur
+			i = cur.End - 1
 		}
 	}
 	return ms
@@ -352,24 +350,14 @@ func (l *matchList) add(m *rules.Match) {
 func (l *matchList) at(k int) *rules.Match { return &l.chunks[k/matchChunk][k%matchChunk] }
 
 // leadWords counts the words opening m before its first date word (a
-// number, month, weekday, season or number word).
-func (p *Pass) leadWords(m rules.Match) int {
+// number, a month or weekday name, a number word, or a relative word such
+// as "last"): one look-up of each word's facts (see
+// rules.Language.DateWordAt), as it runs at every match.
+func (p *Pass) leadWords(m *rules.Match) int {
 	n := 0
 	for k := m.Start; k < m.End; k++ {
 		t := &p.Toks[k]
-		if t.Kind != token.Word {
-			break
-		}
-		if _, _, ok := p.Lang.MonthAt(t); ok {
-			break
-		}
-		if _, _, ok := p.Lang.WeekdayAt(t); ok {
-			break
-		}
-		if p.Lang.IsNumberWordAt(t) {
-			break
-		}
-		if _, ok := p.Lang.Offset(t.Lower); ok {
+		if t.Kind != token.Word || p.Lang.DateWordAt(t) {
 			break
 		}
 		n++
@@ -392,11 +380,14 @@ func (p *Pass) dateMatchAt(idx *rules.Index, masks []uint64, toks []token.Token,
 	}, out)
 }
 
-// continuation finds the next member of a list or the end of a range after
-// m.
-func (p *Pass) continuation(idx *rules.Index, masks []uint64, m rules.Match) (rules.Match, bool) {
+// continuation writes into *next the next member of a list or the end of
+// a range after m, and reports whether there is one. Both are passed by
+// pointer: a Match is over 300 bytes, and passed and returned by value it
+// was copied three times at every match, most of them with no
+// continuation.
+func (p *Pass) continuation(idx *rules.Index, masks []uint64, m, next *rules.Match) bool {
 	if m.End >= len(p.Toks) || p.Toks[m.End].Is(token.NewlineBefore) {
-		return m, false
+		return false
 	}
 	k, _, ok := p.Lang.List(rules.ListDateList).Match(p.Toks, m.End)
 	isRange := false
@@ -405,7 +396,7 @@ func (p *Pass) continuation(idx *rules.Index, masks []uint64, m rules.Match) (ru
 		isRange = true
 	}
 	if !ok {
-		return m, false
+		return false
 	}
 	if p.Toks[m.End].Text == "," && k < len(p.Toks) {
 		if k2, _, ok := p.Lang.List(rules.ListDateList).Match(p.Toks, k); ok && p.Toks[k].Text != "," {
@@ -413,35 +404,31 @@ func (p *Pass) continuation(idx *rules.Index, masks []uint64, m rules.Match) (ru
 		}
 	}
 	if k >= len(p.Toks) || p.Blocked(k, k+1) || p.Toks[k].Is(token.NewlineBefore) {
-		return m, false
+		return false
 	}
-	var next rules.Match
-	ok = p.dateMatchAt(idx, masks, p.Toks, k, &next)
+	ok = p.dateMatchAt(idx, masks, p.Toks, k, next)
 	if ok && (next.Pattern.Section != "dates" || isRange) {
 		// A full match at the range's end is scanned normally.
-		return m, false
+		return false
 	}
 	if !ok {
 		end, c, ok2 := m.Pattern.MatchElided(p.Toks, k)
 		if !ok2 {
-			return m, false
+			return false
 		}
-		next = rules.Match{Pattern: m.Pattern, Start: k, End: end, Caps: c}
-		next.End = p.trimMatch(&next)
-		if p.rejectMatch(&next) {
-			return m, false
+		*next = rules.Match{Pattern: m.Pattern, Start: k, End: end, Caps: c}
+		next.End = p.trimMatch(next)
+		if p.rejectMatch(next) {
+			return false
 		}
 	}
-	if !sameKind(m.Caps, next.Caps) {
-		return m, false
-	}
-	return next, true
+	return sameKind(&m.Caps, &next.Caps)
 }
 
 // sameKind reports whether two matches can be members of one list: both
 // calendar dates (or both clock times) of the same shape.
-func sameKind(a, b rules.Captures) bool {
-	isTime := func(c rules.Captures) bool { return c.HasHour && c.Year[0] == 0 && c.Month[0] == 0 && c.Day[0] == 0 }
+func sameKind(a, b *rules.Captures) bool {
+	isTime := func(c *rules.Captures) bool { return c.HasHour && c.Year[0] == 0 && c.Month[0] == 0 && c.Day[0] == 0 }
 	if isTime(a) != isTime(b) {
 		return false
 	}
@@ -616,38 +603,55 @@ func (p *Pass) ageBefore(i int) bool {
 // pattern marked as a dateline anywhere, else a full date among the first
 // three non-empty lines, else a full date that opens one of the first twelve
 // lines. It sets the document's date and returns the match index, or -1.
+//
+// The matches are read once, each test keeping its first: three passes,
+// each asking the document for the line of every full date (and counting
+// the runes of its column), cost a page of dates three readings of it.
 func (p *Pass) findDateline(ms *matchList) int {
-	lineOf := func(i int) int { l, _ := p.Doc.Position(p.Toks[i].Start); return l }
+	lines := lineCounter{text: p.Doc.Text}
 	nonEmpty := map[int]int{} // line -> rank among non-empty lines
 	rank := 0
 	for i := range p.Toks {
 		if i == 0 || p.Toks[i].Is(token.NewlineBefore) {
 			rank++
-			nonEmpty[lineOf(i)] = rank
+			nonEmpty[lines.lineOf(p.Toks[i].Start)] = rank
 			if rank > 12 {
 				break
 			}
 		}
 	}
+	lines = lineCounter{text: p.Doc.Text} // the matches come in text order
+	picks := [3]int{-1, -1, -1}           // by a dateline pattern, in the first three lines, opening a line
+	for k := range ms.n {
+		m := ms.at(k)
+		c := &m.Caps
+		if c.Year[0] == 0 || c.Month[0] == 0 || c.Day[0] == 0 || c.Year[1] != 0 || c.Day[1] != 0 {
+			continue
+		}
+		if _, err := civil(c.Year[0], c.Month[0], c.Day[0]); err != nil {
+			continue
+		}
+		if m.Pattern.Dateline {
+			picks[0] = k // nothing can win over it
+			break
+		}
+		if picks[1] >= 0 && picks[2] >= 0 {
+			continue // only a dateline pattern is left to find
+		}
+		r, ok := nonEmpty[lines.lineOf(p.Toks[m.Start].Start)]
+		lineStart := m.Start == 0 || p.Toks[m.Start].Is(token.NewlineBefore)
+		if picks[1] < 0 && ok && r <= 3 {
+			picks[1] = k
+		}
+		if picks[2] < 0 && ok && lineStart {
+			picks[2] = k
+		}
+	}
 	pick := -1
-	for pass := 0; pass < 3 && pick < 0; pass++ {
-		for k := range ms.n {
-			m := ms.at(k)
-			c := &m.Caps
-			if c.Year[0] == 0 || c.Month[0] == 0 || c.Day[0] == 0 || c.Year[1] != 0 || c.Day[1] != 0 {
-				continue
-			}
-			if _, err := civil(c.Year[0], c.Month[0], c.Day[0]); err != nil {
-				continue
-			}
-			r, ok := nonEmpty[lineOf(m.Start)]
-			lineStart := m.Start == 0 || p.Toks[m.Start].Is(token.NewlineBefore)
-			if (pass == 0 && m.Pattern.Dateline) ||
-				(pass == 1 && ok && r <= 3) ||
-				(pass == 2 && ok && lineStart) {
-				pick = k
-				break
-			}
+	for _, k := range picks {
+		if k >= 0 {
+			pick = k
+			break
 		}
 	}
 	if pick < 0 {
@@ -660,6 +664,26 @@ func (p *Pass) findDateline(ms *matchList) int {
 	p.Doc.PublishedSource = claims.SourceDateline
 	p.Doc.PublishedText = p.Doc.Text[p.Toks[m.Start].Start:p.Toks[m.End-1].End]
 	return pick
+}
+
+// lineCounter numbers the lines of a text by the line breaks before an
+// offset (as claims.Document.Position does, without the column), reading
+// the text once when asked in text order.
+type lineCounter struct {
+	text string
+	off  int // the offset asked last
+	line int // its line
+}
+
+// lineOf is the line of offset off.
+func (lc *lineCounter) lineOf(off int) int {
+	off = max(0, min(off, len(lc.text)))
+	if off < lc.off {
+		lc.off, lc.line = 0, 0
+	}
+	lc.line += strings.Count(lc.text[lc.off:off], "\n")
+	lc.off = off
+	return lc.line
 }
 
 func civil(y, m, d int) (time.Time, error) {
@@ -862,11 +886,14 @@ func (p *Pass) hasPastSuffix(w string) bool {
 
 // resolveMatch turns a match into an item, or nil when the words cannot be
 // a date after all (31 February).
-func (p *dateRun) resolveMatch(mp *rules.Match) *dateItem {
-	m := *mp
+//
+// The match is read in place (a copy of it was a tenth of the resolution
+// of a clock time); only the reading of "in two weeks" as a duration
+// moves its start, on a copy.
+func (p *dateRun) resolveMatch(m *rules.Match) *dateItem {
 	start, end := p.Toks[m.Start].Start, p.Toks[m.End-1].End
 	c := &claims.Claim{Rule: m.Pattern.Rule, Start: start, End: end}
-	it := &dateItem{start: m.Start, end: m.End, c: c, caps: &mp.Caps, pat: m.Pattern}
+	it := &dateItem{start: m.Start, end: m.End, c: c, caps: &m.Caps, pat: m.Pattern}
 	if m.Pattern.SkipFirst {
 		// "the 2000 Olympics", "its 1990 invasion", "the company's 1989
 		// results": the words before the year say it is one but are not
@@ -901,13 +928,14 @@ func (p *dateRun) resolveMatch(mp *rules.Match) *dateItem {
 	case m.Pattern.Future && p.dateTense(m.Start) != claims.TenseFuture:
 		// "in two weeks" in a sentence that does not look ahead is how
 		// long something took.
-		m.Start++
-		c.Start = p.Toks[m.Start].Start
-		c.Rule = p.Lang.Code + "/duration_patterns/" + m.Pattern.ID
-		if !p.duration(c, m) {
+		d := *m
+		d.Start++
+		c.Start = p.Toks[d.Start].Start
+		c.Rule = p.Lang.Code + "/duration_patterns/" + d.Pattern.ID
+		if !p.duration(c, &d) {
 			return nil
 		}
-		it.start = m.Start
+		it.start = d.Start
 	case m.Pattern.Section == "relative" && m.Pattern.Anchor && m.Pattern.Shift != nil && m.Pattern.Shift.FromNum &&
 		(m.Caps.DurUnit == "hour" || m.Caps.DurUnit == "minute" || m.Caps.DurUnit == "second"):
 		// "sekitar sembilan jam kemudian", "about two hours later": a date
@@ -931,7 +959,7 @@ func (p *dateRun) resolveMatch(mp *rules.Match) *dateItem {
 			return nil
 		}
 		if c.Date == nil && m.Caps.HasHour && m.Caps.Year[0] == 0 && m.Caps.Month[0] == 0 && m.Caps.Day[0] == 0 && m.Caps.Weekday[0] == 0 {
-			it.clock, it.hour, it.min = true, hour24(m.Caps), m.Caps.Minute
+			it.clock, it.hour, it.min = true, hour24(&m.Caps), m.Caps.Minute
 		}
 		p.dayPart(c, m)
 		if sh := m.Pattern.Shift; sh != nil && m.Pattern.Anchor && sh.FromNum && c.Date != nil && m.Caps.DurUnit != "" {
@@ -974,7 +1002,7 @@ func (p *dateRun) resolveMatch(mp *rules.Match) *dateItem {
 // dayPart marks a day written with a part of the day ("Friday evening",
 // "Selasa sore", "tonight"): TimeML's 2024-12-27TEV. The interval stays
 // the whole day.
-func (p *dateRun) dayPart(c *claims.Claim, m rules.Match) {
+func (p *dateRun) dayPart(c *claims.Claim, m *rules.Match) {
 	dp := m.Pattern.DayPart
 	if dp == "" && m.Caps.DayPart > 0 {
 		dp = rules.DayParts[m.Caps.DayPart-1]
@@ -1001,7 +1029,7 @@ func (p *dateRun) dayPart(c *claims.Claim, m rules.Match) {
 // name no checkable time: "now" (PRESENT_REF), "recently" (PAST_REF),
 // "every year" (a set, P1Y), "each Thursday" (XXXX-WXX-4), "recent weeks"
 // (PXW).
-func (p *dateRun) fixedValue(c *claims.Claim, m rules.Match) bool {
+func (p *dateRun) fixedValue(c *claims.Claim, m *rules.Match) bool {
 	pat, cp := m.Pattern, m.Caps
 	switch {
 	case pat.Set:
@@ -1100,11 +1128,13 @@ func clockDuration(h, m, s int) string {
 
 // resolveDate turns a match into a date claim. It returns false when the
 // words cannot be a date after all (31 February).
-func (p *dateRun) resolveDate(c *claims.Claim, m rules.Match) bool {
+func (p *dateRun) resolveDate(c *claims.Claim, m *rules.Match) bool {
 	c.Kind = claims.KindDate
-	cp := m.Caps
+	cp := &m.Caps
 	if cp.Ordinal == 0 && m.Pattern.Number > 0 {
-		cp.Ordinal = m.Pattern.Number // "the last half of 1989"
+		number := *cp                     // a copy: the match stays as read
+		number.Ordinal = m.Pattern.Number // "the last half of 1989"
+		cp = &number
 	}
 	pub := p.pubDate()
 	// The claim records the tense its sentence marks; resolution also uses
@@ -1205,7 +1235,7 @@ func (p *dateRun) resolveDate(c *claims.Claim, m rules.Match) bool {
 
 // resolvePeriodOrdinal reads quarters and halves: "the second quarter of
 // 2023", "Q3 2024", "H1", "kuartal III 2024", "semester pertama tahun ini".
-func (p *Pass) resolvePeriodOrdinal(c *claims.Claim, dv *claims.DateValue, cp rules.Captures, pat *rules.Pattern, pub time.Time, tense claims.Tense) bool {
+func (p *Pass) resolvePeriodOrdinal(c *claims.Claim, dv *claims.DateValue, cp *rules.Captures, pat *rules.Pattern, pub time.Time, tense claims.Tense) bool {
 	n, months, g := 4, 3, claims.GranQuarter
 	if pat.Half || cp.HalfTag {
 		n, months, g = 2, 6, claims.GranHalf
@@ -1260,7 +1290,7 @@ func (p *Pass) resolvePeriodOrdinal(c *claims.Claim, dv *claims.DateValue, cp ru
 // 2024", "last Easter", "Hari Natal"): in the year written, else the one
 // the relative word or the tense picks from the publication date, else the
 // nearest.
-func (p *Pass) resolveHoliday(c *claims.Claim, dv *claims.DateValue, cp rules.Captures, pub time.Time, tense claims.Tense, week bool) bool {
+func (p *Pass) resolveHoliday(c *claims.Claim, dv *claims.DateValue, cp *rules.Captures, pub time.Time, tense claims.Tense, week bool) bool {
 	h := p.Lang.Holidays[cp.Holiday-1]
 	dv.Written = []string{"month", "day"}
 	var t time.Time
@@ -1317,7 +1347,7 @@ func (p *Pass) resolveHoliday(c *claims.Claim, dv *claims.DateValue, cp rules.Ca
 // resolveSeason reads "summer 2024", "the winter of 2023-24", "last summer".
 // Seasons are the meteorological ones of the northern hemisphere; a winter
 // with a single year ("winter 2024") is ambiguous and left unread.
-func (p *Pass) resolveSeason(c *claims.Claim, dv *claims.DateValue, cp rules.Captures, pub time.Time, tense claims.Tense) bool {
+func (p *Pass) resolveSeason(c *claims.Claim, dv *claims.DateValue, cp *rules.Captures, pub time.Time, tense claims.Tense) bool {
 	m1, m2 := cp.Season[0], cp.Season[1]
 	crosses := m2 < m1
 	y := cp.Year[0]
@@ -1407,7 +1437,7 @@ func (p *Pass) resolveSeason(c *claims.Claim, dv *claims.DateValue, cp rules.Cap
 
 var seasonCodes = map[[2]int]string{{3, 5}: "SP", {6, 8}: "SU", {9, 11}: "FA", {12, 2}: "WI"}
 
-func hour24(cp rules.Captures) int {
+func hour24(cp *rules.Captures) int {
 	h := cp.Hour
 	if cp.AmPm == 2 && h < 12 {
 		h += 12
@@ -1419,7 +1449,7 @@ func hour24(cp rules.Captures) int {
 }
 
 // resolveCalendar handles written dates and ranges with any parts missing.
-func (p *Pass) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp rules.Captures, pat *rules.Pattern, pub time.Time, tense claims.Tense, strong bool) bool {
+func (p *Pass) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp *rules.Captures, pat *rules.Pattern, pub time.Time, tense claims.Tense, strong bool) bool {
 	y1, m1, d1 := cp.Year[0], cp.Month[0], cp.Day[0]
 	y2, m2, d2 := cp.Year[1], cp.Month[1], cp.Day[1]
 	rng := y2 != 0 || m2 != 0 || d2 != 0
@@ -1504,7 +1534,7 @@ func (p *Pass) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp rules.C
 				// No month within a year where the day falls on that
 				// weekday: read the weekday alone.
 				c.Note = ""
-				return p.resolveWeekday(c, rules.Captures{Weekday: cp.Weekday, Hour: cp.Hour, Minute: cp.Minute, HasHour: cp.HasHour, AmPm: cp.AmPm}, pat, pub, tense)
+				return p.resolveWeekday(c, &rules.Captures{Weekday: cp.Weekday, Hour: cp.Hour, Minute: cp.Minute, HasHour: cp.HasHour, AmPm: cp.AmPm}, pat, pub, tense)
 			}
 		}
 		y1, m1 = t.Year(), int(t.Month())
@@ -1764,10 +1794,32 @@ type yearNote struct {
 	note string
 }
 
+// timexUnknownYear is the TIMEX value of a month and day without a year,
+// "XXXX-%02d-%02d" ("XXXX-%02d" without a day); the values of real months
+// and days are made once (unknownYears).
 func timexUnknownYear(m, d int) string {
 	if m == 0 {
 		return "XXXX"
 	}
+	if m > 0 && m < len(unknownYears) && d >= 0 && d < len(unknownYears[m]) {
+		return unknownYears[m][d]
+	}
+	return formatUnknownYear(m, d)
+}
+
+// unknownYears holds timexUnknownYear's values for months 1 to 12 and days
+// 0 (none) to 31: a page of dates without years made a string for each.
+var unknownYears = func() (t [13][32]string) {
+	for m := 1; m < len(t); m++ {
+		for d := range t[m] {
+			t[m][d] = formatUnknownYear(m, d)
+		}
+	}
+	return t
+}()
+
+// formatUnknownYear writes timexUnknownYear's value.
+func formatUnknownYear(m, d int) string {
 	var buf [32]byte
 	b := appendPad2(append(buf[:0], "XXXX-"...), m)
 	if d != 0 {
@@ -1779,6 +1831,25 @@ func timexUnknownYear(m, d int) string {
 // clockValue is the TIMEX value of a time of day without a date,
 // "T%02d:%02d" (fmt cost a fifth of extraction on a page of clock times).
 func clockValue(h, m int) string {
+	if h >= 0 && h < len(clockValues) && m >= 0 && m < len(clockValues[h]) {
+		return clockValues[h][m]
+	}
+	return formatClock(h, m)
+}
+
+// clockValues holds clockValue's values for hours 0 to 24 and minutes 0 to
+// 59, made once: a page of clock times made a string for each.
+var clockValues = func() (t [25][60]string) {
+	for h := range t {
+		for m := range t[h] {
+			t[h][m] = formatClock(h, m)
+		}
+	}
+	return t
+}()
+
+// formatClock writes clockValue's value.
+func formatClock(h, m int) string {
 	var buf [48]byte
 	b := appendPad2(append(buf[:0], 'T'), h)
 	b = appendPad2(append(b, ':'), m)
@@ -1876,7 +1947,7 @@ func mondayOf(t time.Time) time.Time {
 // Friday" is the Friday of the following week, "this coming Friday" the
 // first after the dateline, "this Friday" the one of the dateline's week,
 // and "Friday of last week" / "Jumat pekan lalu" the one of that week.
-func (p *Pass) resolveWeekday(c *claims.Claim, cp rules.Captures, pat *rules.Pattern, pub time.Time, tense claims.Tense) bool {
+func (p *Pass) resolveWeekday(c *claims.Claim, cp *rules.Captures, pat *rules.Pattern, pub time.Time, tense claims.Tense) bool {
 	wd := time.Weekday(cp.Weekday[0] % 7) // 7 (Sunday) -> 0
 	if pub.IsZero() {
 		c.Value = fmt.Sprintf("XXXX-WXX-%d", cp.Weekday[0])
@@ -1973,7 +2044,7 @@ func orDefault(s, def string) string {
 }
 
 // shiftAmount returns how far a relative expression moves, or ok=false.
-func shiftAmount(sh *rules.Shift, cp rules.Captures) (float64, bool) {
+func shiftAmount(sh *rules.Shift, cp *rules.Captures) (float64, bool) {
 	n := float64(sh.Amount)
 	if sh.FromOffset {
 		if !cp.HasOffset {
@@ -2009,13 +2080,13 @@ func shiftAmount(sh *rules.Shift, cp rules.Captures) (float64, bool) {
 
 // resolveRelative resolves "last week", "two days ago", "tahun lalu",
 // "the past three months", "two days later".
-func (p *dateRun) resolveRelative(c *claims.Claim, m rules.Match, pub time.Time) bool {
+func (p *dateRun) resolveRelative(c *claims.Claim, m *rules.Match, pub time.Time) bool {
 	sh := m.Pattern.Shift
 	unit := sh.Unit
 	if unit == "" {
 		unit = m.Caps.DurUnit
 	}
-	nf, ok := shiftAmount(sh, m.Caps)
+	nf, ok := shiftAmount(sh, &m.Caps)
 	if !ok {
 		return false
 	}
@@ -2109,7 +2180,7 @@ func (p *dateRun) resolveRelative(c *claims.Claim, m rules.Match, pub time.Time)
 	}
 	if m.Caps.HasHour && dv.Gran == claims.GranDay && !dv.Fuzzy && !dv.Range {
 		// "tonight at 8", "this morning around 7"
-		dv.Start = dv.Start.Add(time.Duration(hour24(m.Caps))*time.Hour + time.Duration(m.Caps.Minute)*time.Minute)
+		dv.Start = dv.Start.Add(time.Duration(hour24(&m.Caps))*time.Hour + time.Duration(m.Caps.Minute)*time.Minute)
 		dv.End = dv.Start.Add(time.Minute)
 		dv.Gran = claims.GranMinute
 		dv.Written = append(dv.Written, "time")
@@ -2332,7 +2403,7 @@ func applyPart(dv *claims.DateValue, part rules.Part, pub time.Time) {
 // duration turns "five-day", "24 years", "selama tujuh hari", "an hour and
 // a half", "1 hour and 30 minutes" into a duration claim with the
 // qualifier's bounds.
-func (p *Pass) duration(c *claims.Claim, m rules.Match) bool {
+func (p *Pass) duration(c *claims.Claim, m *rules.Match) bool {
 	unit := m.Caps.DurUnit
 	if unit == "" {
 		return false

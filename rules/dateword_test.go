@@ -1,0 +1,46 @@
+package rules
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/claims/token"
+	"github.com/stretchr/testify/require"
+)
+
+// TestDateWordAt checks the one-look-up DateWordAt against the four tests
+// it stands for, at every token of the project's articles and cases and a
+// few words of each kind, in every built-in language.
+func TestDateWordAt(t *testing.T) {
+	set, err := Builtin()
+	require.NoError(t, err)
+	texts := []string{"March Mar. Friday fri three dozens half last next this lalu depan Maret Jumat tiga puluhan setengah the on in 12"}
+	for _, glob := range []string{"../testdata/example/*", "../testdata/cases/*/*.txtar"} {
+		files, err := filepath.Glob(glob)
+		require.NoError(t, err)
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			require.NoError(t, err)
+			texts = append(texts, string(b))
+		}
+	}
+	for _, code := range set.Codes {
+		l := set.Languages[code]
+		seen := map[bool]int{}
+		for _, text := range texts {
+			toks := token.Scan(text, nil)
+			for i := range toks {
+				tk := &toks[i]
+				_, _, month := l.MonthAt(tk)
+				_, _, weekday := l.WeekdayAt(tk)
+				_, offset := l.Offset(tk.Lower)
+				want := month || weekday || l.IsNumberWordAt(tk) || offset
+				require.Equal(t, want, l.DateWordAt(tk), "%s %q", code, tk.Text)
+				seen[want]++
+			}
+		}
+		require.NotZero(t, seen[true], code)
+		require.NotZero(t, seen[false], code)
+	}
+}
