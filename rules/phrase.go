@@ -144,6 +144,19 @@ func (p *Phrases) matchAt(toks []token.Token, i int) (end, value int, ok bool) {
 	return 0, 0, false
 }
 
+// AddFirsts adds the filter of the phrases' first words to f, so that a
+// caller testing every token against several tables can turn most tokens
+// away with one bit test for all of them (f.May(t) false: MayStart is false
+// for each table added).
+func (p *Phrases) AddFirsts(f *WordFilter) {
+	if p == nil {
+		return
+	}
+	for k := range f {
+		f[k] |= p.first[k]
+	}
+}
+
 // MayStart reports whether some phrase may start at token t: false is
 // certain. It inlines (Match does not), so that a loop testing every token
 // against several tables pays a call only for the few that pass.

@@ -95,13 +95,13 @@ func (p *Pass) collectiveOrdinal(i, end int) bool {
 // numeric expression read (the peer suites measure the reader), otherwise
 // only claims.
 func scanNumbers(p *Pass, all bool) {
-	magEnd := -1 // the end of the last magnitude read, for lists
+	magEnd := -1  // the end of the last magnitude read, for lists
+	var r numRead // read in place: a numRead is large, and was copied at every return
 	for i := 0; i < len(p.Toks); i++ {
 		if p.blocked[i] || !p.mayStartNumber(i) {
 			continue
 		}
-		r, ok := p.readNumber(i)
-		if !ok {
+		if !p.readNumber(i, &r) {
 			if r.skip > i {
 				i = r.skip - 1 // a code or label: none of its digits is a number
 			}
@@ -195,10 +195,11 @@ func (p *Pass) unitAt(i int, before bool) (end int, u *rules.Unit, ok bool) {
 // ("more than", "sekitar"), currency or "magnitude" before the number, the
 // numeral, a range ("3-5", "between 3 and 5", "antara 3 hingga 5"), a unit
 // after it ("km", "persen", "dollars"), and a qualifier after it ("or more").
-// The caller has tested mayStartNumber(i).
-func (p *Pass) readNumber(i int) (numRead, bool) {
+// The caller has tested mayStartNumber(i). The reading is written to r
+// (when it fails, only r.skip counts).
+func (p *Pass) readNumber(i int, r *numRead) bool {
 	l, toks := p.Lang, p.Toks
-	r := numRead{start: i}
+	*r = numRead{start: i}
 	first := i
 	var unit *rules.Unit
 	if e, u, ok := p.unitAt(i, true); ok && e < len(toks) && !p.Blocked(i, e) {
@@ -211,9 +212,9 @@ func (p *Pass) readNumber(i int) (numRead, bool) {
 			i = e
 		}
 	}
-	if g, ok := p.gluedPrefix(i); ok {
+	if p.gluedPrefix(i, r) {
 		// "Rp5,2 triliun": the scanner keeps letters and digits together.
-		return g, true
+		return true
 	}
 	t := &toks[i]
 	if v, ok := p.magnitudeWord(i); ok {
@@ -222,45 +223,45 @@ func (p *Pass) readNumber(i int) (numRead, bool) {
 	}
 	isWord := t.Kind == token.Word && l.Lexical(t) && l.IsNumeralWordAt(t)
 	if isWord && l.List(rules.ListVagueNeedsOf).Has(toks, i) && (i+1 >= len(toks) || toks[i+1].Lower != "of") {
-		return r, false // "he scores"
+		return false // "he scores"
 	}
 	isPunct := t.Kind == token.Punct
 	if t.Kind != token.Number && !isWord && !isPunct {
-		return r, false
+		return false
 	}
 	if unit == nil && (t.Kind == token.Number || isPunct) {
 		if isPunct && !l.PunctMayOpenNumeral(t) && p.skipCode(i) == i+1 {
 			// Most punctuation: no numeral opens here, so the reading
 			// fails whatever labelNumber says, and a label's skip would
 			// not pass the next token either.
-			return r, false
+			return false
 		}
 		if p.labelNumber(i) {
 			r.skip = p.skipCode(i)
-			return r, false
+			return false
 		}
 		if t.Kind == token.Number && p.yearAdjective(i) {
 			r.skip = i + 1
-			return r, false
+			return false
 		}
 	}
 	n, ok := l.ReadNumeral(toks, i)
 	if !ok || p.Blocked(i, n.End) {
-		return r, false
+		return false
 	}
 	if n.Code {
 		r.skip = p.skipCode(i)
-		return r, false
+		return false
 	}
 	if t.Kind == token.Number && p.partOfCode(i, n.End) {
 		r.skip = p.skipCode(i)
-		return r, false
+		return false
 	}
 	if isWord && n.Value == 0.5 && n.End == i+1 && (n.End >= len(toks) || toks[n.End].Lower != "of" && toks[n.End].Lower != "dari") {
 		// "half time", "at half": a bare "half" is a number only before
 		// "of" or after a qualifier ("more than half").
 		if _, _, q := p.qualifierBefore(i); !q {
-			return r, false
+			return false
 		}
 	}
 	if isWord && l.IsOneNumeral(t.Lower) && n.End == i+1 {
@@ -276,24 +277,24 @@ func (p *Pass) readNumber(i int) (numRead, bool) {
 
 // gluedPrefix reads a currency or magnitude word glued to its digits in one
 // token ("Rp5,2 triliun", "Rp150.000", "M7,8" in Indonesian) by reading the
-// digits as a token of their own.
-func (p *Pass) gluedPrefix(i int) (numRead, bool) {
+// digits as a token of their own. It writes r only when it reads one.
+func (p *Pass) gluedPrefix(i int, r *numRead) bool {
 	l, toks := p.Lang, p.Toks
 	t := &toks[i]
 	if t.Kind != token.Word || len(t.Lower) < 2 {
-		return numRead{}, false
+		return false
 	}
 	k := len(t.Lower)
 	for k > 0 && t.Lower[k-1] >= '0' && t.Lower[k-1] <= '9' {
 		k--
 	}
 	if k == 0 || k == len(t.Lower) {
-		return numRead{}, false
+		return false
 	}
 	pre := token.Scan(t.Text[:k], nil)
 	_, ui, ok := l.Units.Match(pre, 0)
 	if !ok || !l.UnitList[ui].Prefix || len(pre) != 1 {
-		return numRead{}, false
+		return false
 	}
 	digits := t.Text[k:]
 	end := min(len(toks), i+16)
@@ -302,13 +303,18 @@ func (p *Pass) gluedPrefix(i int) (numRead, bool) {
 	tmp = append(tmp, toks[i+1:end]...)
 	n, ok := l.ReadNumeral(tmp, 0)
 	if !ok || n.Code || n.Vague {
-		return numRead{}, false
+		return false
 	}
 	n.End += i
 	// Read the rest (range, unit, qualifier) from the real tokens; the
 	// number starts at the glued word.
-	r, ok := p.finishNumber(numRead{start: i}, i, i, n, &l.UnitList[ui])
-	return r, ok
+	// A failed reading leaves the caller's r as it was.
+	g := numRead{start: i}
+	if !p.finishNumber(&g, i, i, n, &l.UnitList[ui]) {
+		return false
+	}
+	*r = g
+	return true
 }
 
 // magnitudeWord reads "M7.8" (a word token "M7" and a glued decimal) and
@@ -472,7 +478,10 @@ func (p *Pass) skipCode(i int) int {
 	return j
 }
 
-func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rules.Unit) (numRead, bool) {
+// finishNumber reads what follows the numeral n read at token i (a scale
+// suffix, a range, a unit, a qualifier, what it counts) into r, whose
+// expression starts at token first.
+func (p *Pass) finishNumber(r *numRead, first, i int, n rules.Numeral, unit *rules.Unit) bool {
 	l, toks := p.Lang, p.Toks
 	end := n.End
 	nv := claims.NumberValue{Value: n.Value, Precision: n.Precision}
@@ -621,11 +630,11 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 					e++
 				} else if !p.ageBefore(first) {
 					r.skip = k + 1
-					return r, false
+					return false
 				}
 				if du != "year" {
 					r.skip = e
-					return r, false
+					return false
 				}
 				ageUnit := rules.Unit{Name: "years-old", Dimension: "age", Factor: 1}
 				unit = &ageUnit
@@ -711,9 +720,9 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 	r.start, r.end, r.kind, r.nv, r.attrNext = start, end, kind, nv, attrNext
 	r.weighty = hasQ || verbBound || postBound != 0 || n.Scale > 1 || n.Vague || p.grouped(i, n.End)
 	if hasQ && !r.isRange {
-		p.compoundBounds(&r, b)
+		p.compoundBounds(r, b)
 	}
-	return r, true
+	return true
 }
 
 // opensQualifier reports a qualifier that starts inside toks[a:b] and
@@ -981,14 +990,9 @@ func (p *Pass) counted(end int) (string, bool) {
 			return p.Rules.CountedIDs[v], attrNext
 		}
 	}
-	k := end
-	if k < len(toks) && p.Lang.InSet(rules.ListPartitive, &toks[k]) {
-		k++
-	}
-	for k+2 < len(toks) && toks[k].Kind == token.Word && toks[k+1].Text == "-" && toks[k+1].Glued() && toks[k+2].Glued() {
-		k += 3 // "high-profile"
-	}
-	k = p.skipInitialism(k)
+	// Else the first content word of the same phrase: the word k0 found
+	// (past a partitive, "high-profile" and "U.S.").
+	k := k0
 	if k >= len(toks) || toks[k].Kind != token.Word || toks[k].Is(token.NewlineBefore) || toks[k].Is(token.Capital) || toks[k].Is(token.AllCaps) {
 		return "", attrNext
 	}
