@@ -65,7 +65,7 @@ type sentenceInfo struct {
 func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 	sc := p.scratch
 	fa := frameAssigner{p: p, set: e.Rules, claims: len(cs),
-		places: sc.places[:0], accepting: sc.accepting[:0], cands: sc.cands[:0], scores: sc.scores[:0], slot: sc.slot}
+		places: sc.places[:0], cands: sc.cands[:0], scores: sc.scores[:0], slot: sc.slot}
 	fa.cache[0].si.ev, fa.cache[1].si.ev = sc.evs[0][:0], sc.evs[1][:0]
 	fa.acceptMemo, fa.attrBase, fa.wide = sc.acceptMemo, sc.attrBase, sc.wide
 	for _, c := range cs {
@@ -75,7 +75,7 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 		fa.assign(c)
 	}
 	// The scratch slices go back to the pool with the document's buffers.
-	sc.places, sc.accepting, sc.cands, sc.scores, sc.slot = fa.places[:0], fa.accepting[:0], fa.cands[:0], fa.scores[:0], fa.slot
+	sc.places, sc.cands, sc.scores, sc.slot = fa.places[:0], fa.cands[:0], fa.scores[:0], fa.slot
 	sc.evs[0], sc.evs[1] = fa.cache[0].si.ev[:0], fa.cache[1].si.ev[:0]
 	sc.acceptMemo, sc.attrBase, sc.wide = fa.acceptMemo, fa.attrBase, fa.wide
 	p.markPartial(cs)
@@ -93,18 +93,19 @@ type frameAssigner struct {
 	// in text order, and a claim asks only for its own sentence and the
 	// one before (previousFrame). (A map of every sentence's evidence
 	// grew with the document; a sentence read again is read the same.)
-	cache     [2]cachedSentence
-	recent    int // the cache slot used last
-	places    []place
-	accepting []bool // by attribute of the evoked frames, one run per frame (candidates)
-	cands     []frameCandidate
-	scores    []frameScore // candidates' working state, one per evoked frame
-	slot      []int32      // by frame: its index in scores, or -1
+	cache  [2]cachedSentence
+	recent int // the cache slot used last
+	places []place
+	cands  []frameCandidate
+	scores []frameScore // candidates' working state, one per evoked frame
+	slot   []int32      // by frame: its index in scores, or -1
 	// acceptMemo holds, for each kind of claim as accepts tells them
 	// apart, whether each attribute (by attrBase[frame] + index) takes
-	// it: 0 not yet asked, 1 yes, 2 no. Claims of a kind are many, and
-	// asking again for each was a sixth of scoring. It depends on the
-	// rules alone, and is kept with the engine's pooled buffers.
+	// it: 0 not yet asked, 1 yes, 2 no; and after the attributes, by
+	// frame, whether some attribute of the frame does, the same way
+	// (frameTakes). Claims of a kind are many, and asking again for each
+	// was a sixth of scoring. It depends on the rules alone, and is kept
+	// with the engine's pooled buffers.
 	acceptMemo map[acceptKey][]int8
 	attrBase   []int
 	wide       []rules.AttrRef // the sentence-wide attributes, in the rules' order (unitFrame)
@@ -191,11 +192,34 @@ func (fa *frameAssigner) acceptsOf(c *claims.Claim) []int8 {
 			clear(fa.acceptMemo) // units and nouns as written are many
 			fa.lastMemo = nil
 		}
-		m = make([]int8, fa.attrBase[len(fa.attrBase)-1])
+		m = make([]int8, fa.attrBase[len(fa.attrBase)-1]+len(fa.set.Frames))
 		fa.acceptMemo[k] = m
 	}
 	fa.lastKey, fa.lastMemo = k, m
 	return m
+}
+
+// frameTakes reports whether some attribute of frame fi takes claim c,
+// whose memo (acceptsOf) is memo; afterwards the memo answers for every
+// attribute of the frame.
+func (fa *frameAssigner) frameTakes(memo []int8, fi int, c *claims.Claim) bool {
+	takes := &memo[fa.attrBase[len(fa.attrBase)-1]+fi]
+	if *takes == 0 {
+		*takes = 2
+		base := fa.attrBase[fi]
+		for ai, at := range fa.set.Frames[fi].Attributes {
+			if memo[base+ai] == 0 {
+				memo[base+ai] = 2
+				if accepts(at, c) {
+					memo[base+ai] = 1
+				}
+			}
+			if memo[base+ai] == 1 {
+				*takes = 1
+			}
+		}
+	}
+	return *takes == 1
 }
 
 // cachedSentence is one slot of frameAssigner.cache: the sentence whose
@@ -359,7 +383,7 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, places []
 	}
 	// The evoked frames, in the rules' order, each with the attributes
 	// that take c.
-	scores, accepting := fa.scores[:0], fa.accepting[:0]
+	scores := fa.scores[:0]
 	var evoked [4]uint64 // by frame index, when there are no more than 256
 	if len(set.Frames) <= len(evoked)*64 {
 		for k := range si.ev {
@@ -387,23 +411,11 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, places []
 	for k := range scores {
 		sc := &scores[k]
 		fa.slot[sc.frame] = int32(k)
-		sc.accept = len(accepting)
-		base := fa.attrBase[sc.frame]
-		for ai, at := range set.Frames[sc.frame].Attributes {
-			if memo[base+ai] == 0 {
-				memo[base+ai] = 2
-				if accepts(at, c) {
-					memo[base+ai] = 1
-				}
-			}
-			ok := memo[base+ai] == 1
-			accepting = append(accepting, ok)
-			sc.takes = sc.takes || ok
-		}
+		sc.takes = fa.frameTakes(memo, sc.frame, c)
+		sc.accept = fa.attrBase[sc.frame]
 		sc.bestDist, sc.bestAttr, sc.bestAttrDist = -1, -1, -1
 		sc.noCompare = set.Frames[sc.frame].NoCompare
 	}
-	fa.accepting = accepting
 	numeric := c.Kind != claims.KindDate
 	for k := range si.ev {
 		ev := &si.ev[k]
@@ -440,7 +452,7 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, places []
 			if sc.noCompare && places[k].comma {
 				continue
 			}
-			if accepting[sc.accept+r.Attr] && (sc.bestAttrDist < 0 || d < sc.bestAttrDist) {
+			if memo[sc.accept+r.Attr] == 1 && (sc.bestAttrDist < 0 || d < sc.bestAttrDist) {
 				sc.bestAttr, sc.bestAttrDist = r.Attr, d
 			}
 		}
@@ -449,7 +461,7 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, places []
 	for k := range scores {
 		sc := &scores[k]
 		fa.slot[sc.frame] = -1
-		cands = fa.score(cands, c, sc, accepting[sc.accept:sc.accept+len(set.Frames[sc.frame].Attributes)])
+		cands = fa.score(cands, c, sc, memo[sc.accept:sc.accept+len(set.Frames[sc.frame].Attributes)])
 	}
 	fa.scores, fa.cands = scores, cands
 	return cands
@@ -461,7 +473,7 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, places []
 // its nearest attribute word that takes c within reach.
 type frameScore struct {
 	frame                            int
-	accept                           int  // where the frame's run of frameAssigner.accepting starts
+	accept                           int  // where the frame's attributes start in the claim's accepts memo (attrBase)
 	takes                            bool // some attribute of the frame takes the claim
 	noCompare                        bool // the frame's NoCompare
 	triggered, triggeredAcross       bool
@@ -471,9 +483,10 @@ type frameScore struct {
 
 // score rates the frame of sc as a candidate for claim c, from what the
 // evidence gave (frameScore) and which of its attributes take c
-// (accepting): when it qualifies, it appends to cands the attribute that
-// wins and why the frame qualified.
-func (fa *frameAssigner) score(cands []frameCandidate, c *claims.Claim, sc *frameScore, accepting []bool) []frameCandidate {
+// (accepting, the frame's run of the accepts memo, 1 for yes): when it
+// qualifies, it appends to cands the attribute that wins and why the
+// frame qualified.
+func (fa *frameAssigner) score(cands []frameCandidate, c *claims.Claim, sc *frameScore, accepting []int8) []frameCandidate {
 	if !sc.takes {
 		return cands
 	}
@@ -514,7 +527,7 @@ func (fa *frameAssigner) score(cands []frameCandidate, c *claims.Claim, sc *fram
 	}
 	if bestAttr < 0 {
 		for ai, at := range fr.Attributes {
-			if accepting[ai] && at.Default {
+			if accepting[ai] == 1 && at.Default {
 				bestAttr = ai
 				if why.attrBy != attrAttached {
 					why.attrBy = attrByDefault
@@ -590,15 +603,11 @@ func (fa *frameAssigner) pick(c *claims.Claim, si *sentenceInfo, a, ci, ce int, 
 	if len(choices) == 0 {
 		return
 	}
-	if len(choices) > 1 { // most claims have one candidate
-		slices.SortStableFunc(choices, func(x, y frameCandidate) int {
-			if x.dist != y.dist {
-				return x.dist - y.dist
-			}
-			return x.trigDist - y.trigDist
-		})
-	}
-	primary := choices[0]
+	// A sentence-opening adverbial ("Earlier in 2023, ...") scopes over
+	// every event of the sentence: then every candidate is read, nearest
+	// first; else only the nearest.
+	adverbial := ci-a <= 2 && ce < len(p.Toks) && p.Toks[ce].Text == ","
+	primary := nearestCandidate(choices, adverbial)
 	fr := set.Frames[primary.frame]
 	if fr.Once && len(c.Participants) < 2 && !fa.long {
 		// The alias table does not name both sides of a once-only
@@ -615,9 +624,7 @@ func (fa *frameAssigner) pick(c *claims.Claim, si *sentenceInfo, a, ci, ce int, 
 		fa.addTrigger(c, p.evidenceText(primary.ev))
 		c.Definite = primary.ev.definite
 	}
-	// A sentence-opening adverbial ("Earlier in 2023, ...") scopes over
-	// every event of the sentence.
-	if ci-a <= 2 && ce < len(p.Toks) && p.Toks[ce].Text == "," {
+	if adverbial {
 		for _, ch := range choices[1:] {
 			f := set.Frames[ch.frame]
 			if f.NoCompare || fr.NoCompare {
@@ -629,6 +636,35 @@ func (fa *frameAssigner) pick(c *claims.Claim, si *sentenceInfo, a, ci, ce int, 
 			}
 		}
 	}
+}
+
+// nearestCandidate returns the candidate nearest the claim (ties to the
+// nearer trigger, then to the earlier frame), and with all set sorts
+// choices that way, stably, so that it is choices[0]. Without all, choices
+// is left as it is: a claim in a long run of event words has many
+// candidates, and sorting them all for the first was a tenth of the frame
+// step there.
+func nearestCandidate(choices []frameCandidate, all bool) frameCandidate {
+	if all && len(choices) > 1 {
+		slices.SortStableFunc(choices, compareCandidates)
+		return choices[0]
+	}
+	best := 0
+	for k := 1; k < len(choices); k++ {
+		if compareCandidates(choices[k], choices[best]) < 0 {
+			best = k // only a strictly nearer one: ties keep the earlier, as the stable sort does
+		}
+	}
+	return choices[best]
+}
+
+// compareCandidates orders candidates by distance, then by their
+// trigger's distance.
+func compareCandidates(x, y frameCandidate) int {
+	if x.dist != y.dist {
+		return x.dist - y.dist
+	}
+	return x.trigDist - y.trigDist
 }
 
 // markScopes records the place a count is limited to, when its words name
@@ -712,12 +748,28 @@ func (p *Pass) evidenceWindow(ev []evidence, a, b, ci, ce int) ([]evidence, int)
 		p.bounds.warned = true
 		p.Doc.Warnings = append(p.Doc.Warnings, fmt.Sprintf("a sentence longer than %d tokens (no full stops?): claims in it are tied to event words at most %d tokens away", frameSentenceCap, frameWindow))
 	}
-	lo := sort.Search(len(ev), func(i int) bool { return ev[i].end >= ci-frameWindow })
-	hi := sort.Search(len(ev), func(i int) bool { return ev[i].start > ce+frameWindow })
+	lo := searchEvidence(ev, func(e *evidence) bool { return e.end >= ci-frameWindow })
+	hi := searchEvidence(ev, func(e *evidence) bool { return e.start > ce+frameWindow })
 	if hi < lo {
 		hi = lo
 	}
 	return ev[lo:hi], max(a, ci-frameWindow)
+}
+
+// searchEvidence is sort.Search over ev, f given a pointer to each piece
+// of evidence tried (sort.Search's index closure copied it, for every
+// claim of a long sentence).
+func searchEvidence(ev []evidence, f func(*evidence) bool) int {
+	lo, hi := 0, len(ev)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if !f(&ev[m]) {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }
 
 // unitFrame finds the frame whose sentence-wide attribute takes c by its
@@ -764,12 +816,12 @@ func (p *Pass) evokes(fi int) bool {
 // unitAttr returns the attribute of fr that takes c by its unit anywhere
 // in the sentence (rules.Attribute.SentenceWide: a quake's magnitude; not
 // its depth, whose kilometres may be any distance), or -1.
-func unitAttr(fr *rules.Frame, accepting []bool, c *claims.Claim) int {
+func unitAttr(fr *rules.Frame, accepting []int8, c *claims.Claim) int {
 	if c.Num == nil || c.Num.Unit == "" {
 		return -1
 	}
 	for ai, at := range fr.Attributes {
-		if accepting[ai] && at.SentenceWide {
+		if accepting[ai] == 1 && at.SentenceWide {
 			return ai
 		}
 	}

@@ -1,0 +1,152 @@
+package extract
+
+import (
+	"math/rand/v2"
+	"slices"
+	"sort"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/claims"
+	"github.com/crosscheck/crosscheck/claims/token"
+)
+
+// The frame step's fast paths, each held to the simple reading it
+// replaced.
+
+// TestNearestCandidate holds nearestCandidate to a stable sort of the
+// candidates by (dist, trigDist) and its first element, with few
+// distinct distances so that ties are common.
+func TestNearestCandidate(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 2000 {
+		n := 1 + r.IntN(8)
+		choices := make([]frameCandidate, n)
+		for k := range choices {
+			choices[k] = frameCandidate{frame: k, dist: r.IntN(3), trigDist: r.IntN(3)}
+		}
+		want := slices.Clone(choices)
+		slices.SortStableFunc(want, func(x, y frameCandidate) int {
+			if x.dist != y.dist {
+				return x.dist - y.dist
+			}
+			return x.trigDist - y.trigDist
+		})
+		in := slices.Clone(choices)
+		if got := nearestCandidate(in, false); got != want[0] {
+			t.Fatalf("nearest of %v: %v, want %v", choices, got, want[0])
+		}
+		if !slices.Equal(in, choices) {
+			t.Fatalf("nearest of %v reordered them: %v", choices, in)
+		}
+		if got := nearestCandidate(in, true); got != want[0] || !slices.Equal(in, want) {
+			t.Fatalf("all of %v: %v, %v, want %v, %v", choices, got, in, want[0], want)
+		}
+	}
+}
+
+// TestSearchEvidence holds searchEvidence to sort.Search.
+func TestSearchEvidence(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 500 {
+		var ev []evidence
+		at := 0
+		for range r.IntN(20) {
+			at += r.IntN(4)
+			w := 1 + r.IntN(2)
+			ev = append(ev, evidence{start: at, end: at + w})
+			at += w
+		}
+		for x := -2; x <= at+2; x++ {
+			want := sort.Search(len(ev), func(i int) bool { return ev[i].end >= x })
+			if got := searchEvidence(ev, func(e *evidence) bool { return e.end >= x }); got != want {
+				t.Fatalf("end >= %d in %v: %d, want %d", x, ev, got, want)
+			}
+			want = sort.Search(len(ev), func(i int) bool { return ev[i].start > x })
+			if got := searchEvidence(ev, func(e *evidence) bool { return e.start > x }); got != want {
+				t.Fatalf("start > %d in %v: %d, want %d", x, ev, got, want)
+			}
+		}
+	}
+}
+
+// TestFrameTakes holds the accepts memo to accepts itself: after
+// frameTakes, every attribute of the frame is answered as accepts
+// answers, and the frame takes the claim when one of them does. Claims of
+// one kind share a memo, so each claim is checked on a memo that earlier
+// claims (and unitFrame's single answers) filled in part.
+func TestFrameTakes(t *testing.T) {
+	e := engineForTest(t)
+	fa := &frameAssigner{set: e.Rules, p: &Pass{Rules: e.Rules}}
+	num := func(kind claims.Kind, unit, counted string) *claims.Claim {
+		return &claims.Claim{Kind: kind, Num: &claims.NumberValue{Unit: unit, Counted: counted}}
+	}
+	cs := []*claims.Claim{
+		num(claims.KindCount, "", "people"), num(claims.KindCount, "", ""), num(claims.KindCount, "", "soldiers"),
+		num(claims.KindPercent, "%", ""), num(claims.KindQuantity, "magnitude", ""), num(claims.KindQuantity, "km", ""),
+		num(claims.KindMoney, "USD", ""), num(claims.KindCount, "", "people"),
+		{Kind: claims.KindDate, Date: &claims.DateValue{Gran: claims.GranDay}},
+		{Kind: claims.KindDate, Date: &claims.DateValue{Gran: claims.GranYear, Fuzzy: true}},
+		{Kind: claims.KindDate, Date: &claims.DateValue{Gran: claims.GranMonth, Range: true}},
+	}
+	for _, c := range cs {
+		fa.unitFrame(c) // a few single answers first, as pick asks them
+		memo := fa.acceptsOf(c)
+		for fi, fr := range e.Rules.Frames {
+			want := false
+			for _, at := range fr.Attributes {
+				want = want || accepts(at, c)
+			}
+			if got := fa.frameTakes(memo, fi, c); got != want {
+				t.Errorf("%s %+v: frame %s takes %v, want %v", c.Kind, c.Num, fr.Name, got, want)
+			}
+			for ai, at := range fr.Attributes {
+				if got, want := memo[fa.attrBase[fi]+ai] == 1, accepts(at, c); got != want {
+					t.Errorf("%s %+v: %s.%s takes %v, want %v", c.Kind, c.Num, fr.Name, at.Name, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestBoundaryMarkers holds boundaries.extend, which turns words away by
+// one filter of all the markers' first words, to counts made token by
+// token with each table's own test.
+func TestBoundaryMarkers(t *testing.T) {
+	e := engineForTest(t)
+	texts := []struct{ lang, text string }{
+		{"en", "The talks will resume in May, and officials said they had agreed; the deal (signed 2024) was expected to hold — but it fell apart. 3,000 people, 2.5 km."},
+		{"id", "Pertemuan akan dilanjutkan pada Mei, dan pejabat mengatakan mereka telah sepakat; kesepakatan itu sudah ditandatangani tetapi kemudian gagal."},
+	}
+	for _, tc := range texts {
+		doc := &claims.Document{ID: "t", Text: tc.text, Language: tc.lang, Status: claims.StatusRead}
+		p := e.newPass(doc, new(scratch))
+		p.bounds.extend(p, len(p.Toks))
+		var cl, cm, fu, pa int32
+		for k := range p.Toks {
+			for _, c := range []struct {
+				name      string
+				got, want int32
+			}{{"clause", p.bounds.clause[k], cl}, {"comma", p.bounds.comma[k], cm}, {"future", p.bounds.future[k], fu}, {"past", p.bounds.past[k], pa}} {
+				if c.got != c.want {
+					t.Fatalf("%s: %s count before token %d %q: %d, want %d", tc.lang, c.name, k, p.Toks[k].Text, c.got, c.want)
+				}
+			}
+			tk := &p.Toks[k]
+			if p.clauseBreak(k) {
+				cl++
+			}
+			if tk.Kind != token.Word && (tk.Text == "," || tk.Text == ";") && !inNumber(p.Toks, k) {
+				cm++
+			}
+			if p.Lang.Future.Has(p.Toks, k) {
+				fu++
+			}
+			if p.Lang.Past.Has(p.Toks, k) {
+				pa++
+			}
+		}
+		if cl == 0 || cm == 0 || fu == 0 || pa == 0 {
+			t.Errorf("%s: counts %d %d %d %d: the text should hold every kind of marker", tc.lang, cl, cm, fu, pa)
+		}
+	}
+}
