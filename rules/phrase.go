@@ -12,6 +12,51 @@ type phrase struct {
 	words []string
 	glued []bool
 	value int // payload: index into whatever table built the index
+	// second is the hash of the second word's lower-case form
+	// (token.Token.Hash), 0 for a phrase of one word.
+	second uint32
+}
+
+// phraseHead is the phrases that open with one word, longest first, and
+// what turns most tokens after that word away from all the longer ones at
+// once: "a" opens nine triggers ("a meeting of", ...), "to" and "is" six
+// tense markers each, and comparing the next word with each in turn was
+// most of matching.
+type phraseHead struct {
+	list []phrase
+	// multi is the number of phrases of two words or more (the first in
+	// list), and next holds a bit of each one's second word (nextBit): a
+	// next token whose bit is clear is the second word of none of them.
+	multi int
+	next  uint64
+}
+
+// nextBit is the bit of phraseHead.next for a word of hash h.
+func nextBit(h uint32) uint64 { return 1 << (h >> 26) }
+
+// head makes the phraseHead of list.
+func head(list []phrase) phraseHead {
+	h := phraseHead{list: list}
+	for k := range list {
+		if len(list[k].words) > 1 {
+			h.multi++
+			h.next |= nextBit(list[k].second)
+		}
+	}
+	return h
+}
+
+// tried returns the phrases of h that may match at toks[i], whose first
+// word is h's: all of them, or only those of one word when the token
+// after it is the second word of none of the longer ones.
+func (h *phraseHead) tried(toks []token.Token, i int) []phrase {
+	if h.multi == 0 {
+		return h.list
+	}
+	if i+1 < len(toks) && h.next&nextBit(toks[i+1].KeyHash()) != 0 {
+		return h.list
+	}
+	return h.list[h.multi:]
 }
 
 // Phrases indexes multi-word phrases by their first word so that matching at
@@ -31,7 +76,7 @@ type Phrases struct {
 	// common words that open phrases made that a tenth of extraction). A
 	// case-sensitive index keeps together the phrases whose first words
 	// differ only in case; matches compares the first word as written.
-	heads WordMap[[]phrase]
+	heads WordMap[phraseHead]
 	// byLower is heads' build-time copy for a case-sensitive index.
 	byLower map[string][]phrase
 }
@@ -48,6 +93,9 @@ func (p *Phrases) add(s string, v int) bool {
 		return false
 	}
 	ph := phrase{value: v}
+	if len(toks) > 1 {
+		ph.second = toks[1].KeyHash()
+	}
 	for i, t := range toks {
 		w := t.Lower
 		if p.caseSensitive {
@@ -60,7 +108,7 @@ func (p *Phrases) add(s string, v int) bool {
 	p.last.Add(toks[len(toks)-1].Lower)
 	p.byFirst[ph.words[0]] = appendLongestFirst(p.byFirst[ph.words[0]], ph)
 	if !p.caseSensitive {
-		p.heads.Put(toks[0].Lower, p.byFirst[ph.words[0]])
+		p.heads.Put(toks[0].Lower, head(p.byFirst[ph.words[0]]))
 		return true
 	}
 	if p.byLower == nil {
@@ -68,7 +116,7 @@ func (p *Phrases) add(s string, v int) bool {
 	}
 	low := toks[0].Lower
 	p.byLower[low] = appendLongestFirst(p.byLower[low], ph)
-	p.heads.Put(low, p.byLower[low])
+	p.heads.Put(low, head(p.byLower[low]))
 	return true
 }
 
@@ -112,11 +160,14 @@ func (p *Phrases) StartsAt(t *token.Token) bool {
 	if !p.first.May(t) {
 		return false
 	}
-	list, _ := p.heads.Get(t)
-	if !p.caseSensitive {
-		return len(list) > 0
+	h := p.heads.Ref(t)
+	if h == nil {
+		return false
 	}
-	for _, ph := range list {
+	if !p.caseSensitive {
+		return len(h.list) > 0
+	}
+	for _, ph := range h.list {
 		if ph.words[0] == t.Text {
 			return true
 		}
@@ -135,7 +186,11 @@ func (p *Phrases) Match(toks []token.Token, i int) (end, value int, ok bool) {
 
 // matchAt is Match past the filter.
 func (p *Phrases) matchAt(toks []token.Token, i int) (end, value int, ok bool) {
-	list, _ := p.heads.Get(&toks[i])
+	h := p.heads.Ref(&toks[i])
+	if h == nil {
+		return 0, 0, false
+	}
+	list := h.tried(toks, i)
 	for k := range list {
 		if ph := &list[k]; p.matches(toks, i, ph) {
 			return i + len(ph.words), ph.value, true
@@ -181,7 +236,16 @@ func (p *Phrases) MatchBefore(toks []token.Token, end, maxLen int) (start, value
 		if s < 0 || !p.first.May(&toks[s]) {
 			continue
 		}
-		list, _ := p.heads.Get(&toks[s])
+		h := p.heads.Ref(&toks[s])
+		if h == nil {
+			continue
+		}
+		// From s+1 == end only a phrase of one word ends at end, and
+		// from further back only a longer one.
+		list := h.list[h.multi:]
+		if s+1 < end {
+			list = h.tried(toks, s)
+		}
 		for k := range list {
 			ph := &list[k]
 			if s+len(ph.words) != end {
