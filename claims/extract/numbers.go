@@ -119,12 +119,28 @@ func scanNumbers(p *Pass, all bool) {
 	}
 }
 
-// mayStartNumber is readNumber's cheap first test: most words are not a
+// mayStartNumber is readNumber's cheap first test, false only where
+// readNumber would find nothing and skip nothing: most words are not a
 // number word, a unit before a number ("Rp", "US$"), a currency glued to
-// digits ("Rp5") or a magnitude ("M7"), and need no further look.
+// digits ("Rp5") or a magnitude ("M7", "M 6.4"), and most punctuation opens
+// neither a unit ("$"), a numeral ("-5", ".08", "½") nor a code ("-16"),
+// and need no further look. (Every lexicon word and every mark was read
+// whole: months, weekdays and commas cost a reading each.)
 func (p *Pass) mayStartNumber(i int) bool {
 	t := &p.Toks[i]
-	return t.Kind != token.Word || p.Lang.Lexical(t) || isDigit(t.Lower[len(t.Lower)-1]) || p.Lang.Units.StartsAt(t)
+	switch t.Kind {
+	case token.Word:
+		if isDigit(t.Lower[len(t.Lower)-1]) {
+			return true
+		}
+		if p.Lang.Lexical(t) && (p.Lang.IsNumeralWordAt(t) || t.Text == "M") {
+			return true
+		}
+		return p.Lang.Units.StartsAt(t)
+	case token.Punct:
+		return p.Lang.PunctMayOpenNumeral(t) || p.Lang.Units.StartsAt(t) || p.skipCode(i) != i+1
+	}
+	return true
 }
 
 // numRead is one numeric expression read at a token.
