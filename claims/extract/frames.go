@@ -22,6 +22,10 @@ type evidence struct {
 	trig       int32 // index into rules.Set.TriggerFrames, or -1
 	attr       int32 // index into rules.Set.AttrRefs, or -1
 	definite   bool
+	// fmask has bit f set for each frame f < 64 that the trigger evokes,
+	// so that a rule set of no more than 64 frames (candidates) finds
+	// those a window of evidence evokes by or-ing one word per piece.
+	fmask uint64
 }
 
 // frames returns the frames the evidence evokes (none for an attribute
@@ -65,7 +69,7 @@ type sentenceInfo struct {
 func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 	sc := p.scratch
 	fa := frameAssigner{p: p, set: e.Rules, claims: len(cs),
-		places: sc.places[:0], cands: sc.cands[:0], scores: sc.scores[:0], slot: sc.slot}
+		cands: sc.cands[:0], scores: sc.scores[:0], slot: sc.slot}
 	fa.cache[0].si.ev, fa.cache[1].si.ev = sc.evs[0][:0], sc.evs[1][:0]
 	fa.acceptMemo, fa.attrBase, fa.wide = sc.acceptMemo, sc.attrBase, sc.wide
 	for _, c := range cs {
@@ -75,7 +79,7 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 		fa.assign(c)
 	}
 	// The scratch slices go back to the pool with the document's buffers.
-	sc.places, sc.cands, sc.scores, sc.slot = fa.places[:0], fa.cands[:0], fa.scores[:0], fa.slot
+	sc.cands, sc.scores, sc.slot = fa.cands[:0], fa.scores[:0], fa.slot
 	sc.evs[0], sc.evs[1] = fa.cache[0].si.ev[:0], fa.cache[1].si.ev[:0]
 	sc.acceptMemo, sc.attrBase, sc.wide = fa.acceptMemo, fa.attrBase, fa.wide
 	p.markPartial(cs)
@@ -95,7 +99,6 @@ type frameAssigner struct {
 	// grew with the document; a sentence read again is read the same.)
 	cache  [2]cachedSentence
 	recent int // the cache slot used last
-	places []place
 	cands  []frameCandidate
 	scores []frameScore // candidates' working state, one per evoked frame
 	slot   []int32      // by frame: its index in scores, or -1
@@ -300,8 +303,7 @@ func (fa *frameAssigner) assign(c *claims.Claim) {
 	} else {
 		fa.subjectFrom, fa.long = a, b-a > frameSentenceCap
 	}
-	places := fa.mentions(win, ci, ce)
-	cands := fa.candidates(c, win, places)
+	cands := fa.candidates(c, win, ci, ce)
 	fa.pick(c, win, a, ci, ce, cands)
 }
 
@@ -323,44 +325,53 @@ func (fa *frameAssigner) sentence(a, b int) *sentenceInfo {
 	return &s.si
 }
 
-// mentions measures where each evidence word of the sentence stands from
-// the claim at tokens [ci, ce), once for all frames.
+// placer measures where evidence words of a sentence stand from the claim
+// at tokens [ci, ce) (see place), for candidates to read as it goes.
 //
 // Whether a clause boundary stands between is clauseBetween's answer, and
 // whether a comma or semicolon not inside a number does, both read from
 // the boundary counts directly: the counts are extended once, as far as
 // the last word needs, and the ", or" exception is tested once per claim.
-func (fa *frameAssigner) mentions(si *sentenceInfo, ci, ce int) []place {
+// (The places were once gathered into a slice first and read back, which
+// in a long run of event words cost a fifth of the frame step.)
+type placer struct {
+	bs       *boundaries
+	ci, ce   int
+	n        int  // the number of tokens
+	k        int  // the token two before the claim
+	restated bool // "soared $7.70, or 17 percent": the comma at k does not part the claim from what stands before
+}
+
+// newPlacer starts measuring from the claim at tokens [ci, ce), for
+// evidence si.
+func (fa *frameAssigner) newPlacer(si *sentenceInfo, ci, ce int) placer {
 	p := fa.p
-	places := fa.places[:0]
 	n := len(p.Toks)
 	if len(si.ev) > 0 {
 		p.bounds.extend(p, max(ci, si.ev[len(si.ev)-1].start))
 	}
-	bs := &p.bounds
-	// "soared $7.70, or 17 percent": the comma before the claim does not
-	// part it from what stands before (see clauseBetween).
 	k := ci - 2
 	restated := k >= 0 && k < n && p.Toks[k].Text == "," && !inNumber(p.Toks, k) && p.restates(k, ci)
-	for j := range si.ev {
-		ev := &si.ev[j]
-		pl := place{d: gap(ci, ce, ev.start, ev.end)}
-		a, b := ev.end, ci
-		if ev.start >= ce {
-			a, b = ce, ev.start
-		}
-		if b = min(b, n); a < b {
-			nc := bs.clause[b] - bs.clause[a]
-			if restated && nc > 0 && k >= a && k < b {
-				nc--
-			}
-			pl.clause = nc > 0
-			pl.comma = bs.comma[b]-bs.comma[a] > 0
-		}
-		places = append(places, pl)
+	return placer{bs: &p.bounds, ci: ci, ce: ce, n: n, k: k, restated: restated}
+}
+
+// at is where evidence ev stands from the claim.
+func (pc *placer) at(ev *evidence) place {
+	pl := place{d: gap(pc.ci, pc.ce, ev.start, ev.end)}
+	a, b := ev.end, pc.ci
+	if ev.start >= pc.ce {
+		a, b = pc.ce, ev.start
 	}
-	fa.places = places
-	return places
+	if b = min(b, pc.n); a < b {
+		bs := pc.bs
+		nc := bs.clause[b] - bs.clause[a]
+		if pc.restated && nc > 0 && pc.k >= a && pc.k < b {
+			nc--
+		}
+		pl.clause = nc > 0
+		pl.comma = bs.comma[b]-bs.comma[a] > 0
+	}
+	return pl
 }
 
 // candidates scores every frame that can take c, in the rules' frame order.
@@ -373,7 +384,7 @@ func (fa *frameAssigner) mentions(si *sentenceInfo, ci, ce int) []place {
 // them (see frameScore): weighing every evoked frame against every word
 // cost the product of the two, which in text that is all event words (a
 // window of an over-long sentence evokes most frames) was most of the step.
-func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, places []place) []frameCandidate {
+func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, ci, ce int) []frameCandidate {
 	set := fa.set
 	if len(fa.slot) < len(set.Frames) {
 		fa.slot = make([]int32, len(set.Frames))
@@ -385,7 +396,14 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, places []
 	// that take c.
 	scores := fa.scores[:0]
 	var evoked [4]uint64 // by frame index, when there are no more than 256
-	if len(set.Frames) <= len(evoked)*64 {
+	if len(set.Frames) <= 64 {
+		for k := range si.ev {
+			evoked[0] |= si.ev[k].fmask
+		}
+		for bits := evoked[0]; bits != 0; bits &= bits - 1 {
+			scores = append(scores, frameScore{frame: mbits.TrailingZeros64(bits)})
+		}
+	} else if len(set.Frames) <= len(evoked)*64 {
 		for k := range si.ev {
 			for _, f := range si.ev[k].frames(set) {
 				evoked[f>>6] |= 1 << (f & 63)
@@ -417,9 +435,11 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, places []
 		sc.noCompare = set.Frames[sc.frame].NoCompare
 	}
 	numeric := c.Kind != claims.KindDate
+	pc := fa.newPlacer(si, ci, ce)
 	for k := range si.ev {
 		ev := &si.ev[k]
-		d, clause := places[k].d, places[k].clause
+		pl := pc.at(ev)
+		d, clause := pl.d, pl.clause
 		if numeric && clause {
 			for _, f := range ev.frames(set) {
 				scores[fa.slot[f]].triggeredAcross = true
@@ -432,7 +452,7 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, places []
 		attrOK := !numeric || d <= numericReach
 		for _, f := range ev.frames(set) {
 			sc := &scores[fa.slot[f]]
-			if sc.noCompare && places[k].comma {
+			if sc.noCompare && pl.comma {
 				continue // ", police said" does not date the event before it
 			}
 			sc.triggered = true
@@ -449,7 +469,7 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, places []
 				continue // a frame the sentence does not evoke
 			}
 			sc := &scores[j]
-			if sc.noCompare && places[k].comma {
+			if sc.noCompare && pl.comma {
 				continue
 			}
 			if memo[sc.accept+r.Attr] == 1 && (sc.bestAttrDist < 0 || d < sc.bestAttrDist) {
@@ -1010,6 +1030,9 @@ func (p *Pass) readEvidence(si *sentenceInfo, a, b int) {
 			for _, f := range set.TriggerFrames[v] {
 				if !slices.Contains(si.evoked, f) {
 					si.evoked = append(si.evoked, f)
+				}
+				if f < 64 {
+					ev.fmask |= 1 << f
 				}
 			}
 			si.ev = append(si.ev, ev)

@@ -150,3 +150,40 @@ func TestBoundaryMarkers(t *testing.T) {
 		}
 	}
 }
+
+// TestEvidenceFrameMask holds each piece of evidence's frame mask, which
+// candidates or-s over a window to find the frames it evokes, to the
+// frames its trigger evokes.
+func TestEvidenceFrameMask(t *testing.T) {
+	e := engineForTest(t)
+	if len(e.Rules.Frames) > 64 {
+		t.Skip("more than 64 frames: candidates reads the frames themselves")
+	}
+	texts := []struct{ lang, text string }{
+		{"en", "A meeting of the ministers was held after the quake killed 12 people and injured 40; the election and the summit were signed off."},
+		{"id", "Rapat pleno digelar setelah gempa menewaskan 12 orang dan melukai 40 orang; pemilu dan KTT ditandatangani."},
+	}
+	pieces := 0
+	for _, tc := range texts {
+		doc := &claims.Document{ID: "t", Text: tc.text, Language: tc.lang, Status: claims.StatusRead}
+		p := e.newPass(doc, new(scratch))
+		var si sentenceInfo
+		p.readEvidence(&si, 0, len(p.Toks))
+		for k := range si.ev {
+			ev := &si.ev[k]
+			var want uint64
+			for _, f := range ev.frames(e.Rules) {
+				want |= 1 << f
+			}
+			if ev.fmask != want {
+				t.Errorf("%s: evidence %q: mask %b, want %b", tc.lang, p.evidenceText(ev), ev.fmask, want)
+			}
+			if want != 0 {
+				pieces++
+			}
+		}
+	}
+	if pieces == 0 {
+		t.Fatal("no trigger read: the test tests nothing")
+	}
+}
