@@ -335,11 +335,12 @@ func (fa *frameAssigner) sentence(a, b int) *sentenceInfo {
 // (The places were once gathered into a slice first and read back, which
 // in a long run of event words cost a fifth of the frame step.)
 type placer struct {
-	bs       *boundaries
-	ci, ce   int
-	n        int  // the number of tokens
-	k        int  // the token two before the claim
-	restated bool // "soared $7.70, or 17 percent": the comma at k does not part the claim from what stands before
+	clause, comma []int32 // the boundary counts (boundaries)
+	ci, ce        int
+	// restateTo is the token two before the claim when it is the comma
+	// of "soared $7.70, or 17 percent", which does not part the claim
+	// from what stands before; else -1.
+	restateTo int
 }
 
 // newPlacer starts measuring from the claim at tokens [ci, ce), for
@@ -350,28 +351,30 @@ func (fa *frameAssigner) newPlacer(si *sentenceInfo, ci, ce int) placer {
 	if len(si.ev) > 0 {
 		p.bounds.extend(p, max(ci, si.ev[len(si.ev)-1].start))
 	}
-	k := ci - 2
-	restated := k >= 0 && k < n && p.Toks[k].Text == "," && !inNumber(p.Toks, k) && p.restates(k, ci)
-	return placer{bs: &p.bounds, ci: ci, ce: ce, n: n, k: k, restated: restated}
+	pc := placer{clause: p.bounds.clause, comma: p.bounds.comma, ci: ci, ce: ce, restateTo: -1}
+	if k := ci - 2; k >= 0 && k < n && p.Toks[k].Text == "," && !inNumber(p.Toks, k) && p.restates(k, ci) {
+		pc.restateTo = k
+	}
+	return pc
 }
 
-// at is where evidence ev stands from the claim.
+// at is where evidence ev stands from the claim: after it, before it, or
+// overlapping or touching it (nothing between). Only a comma before the
+// claim can be the restating one, and only evidence that ends at or
+// before it has it between. It is written to inline.
 func (pc *placer) at(ev *evidence) place {
-	pl := place{d: gap(pc.ci, pc.ce, ev.start, ev.end)}
 	a, b := ev.end, pc.ci
 	if ev.start >= pc.ce {
 		a, b = pc.ce, ev.start
 	}
-	if b = min(b, pc.n); a < b {
-		bs := pc.bs
-		nc := bs.clause[b] - bs.clause[a]
-		if pc.restated && nc > 0 && pc.k >= a && pc.k < b {
-			nc--
-		}
-		pl.clause = nc > 0
-		pl.comma = bs.comma[b]-bs.comma[a] > 0
+	if a >= b {
+		return place{}
 	}
-	return pl
+	nc := pc.clause[b] - pc.clause[a]
+	if ev.end <= pc.restateTo && nc > 0 {
+		nc--
+	}
+	return place{d: b - a, clause: nc > 0, comma: pc.comma[b]-pc.comma[a] > 0}
 }
 
 // candidates scores every frame that can take c, in the rules' frame order.
