@@ -774,8 +774,15 @@ func (l *Language) finishWords(st *wordState, start, end int, ordinal bool) (Num
 		Scaled: st.lastScale != 0, Scale: st.lastScale}, true
 }
 
-// ReadOrdinal reads "eighth", "8th", "twenty-fifth", "one hundred twenty
-// fifth", "kedelapan", "kedua puluh", "ke-8".
+// AddLexical adds the filter of the lexicon words (Lexical) to f, so that
+// a loop testing every word against it and other tables' first words
+// (Phrases.AddFirsts) turns most words away with one bit test.
+func (l *Language) AddLexical(f *WordFilter) {
+	for k := range f {
+		f[k] |= l.lex[k]
+	}
+}
+
 // MayOpenOrdinal reports whether ReadOrdinal may read an ordinal at t: a
 // word the number tables may hold or an ordinal prefix opens, or digits.
 // It inlines, so that a scan over every token calls ReadOrdinal only at
@@ -784,6 +791,8 @@ func (l *Language) MayOpenOrdinal(t *token.Token) bool {
 	return t.Kind == token.Number || t.Kind == token.Word && (l.lex.May(t) || len(l.ordPrefixes) > 0)
 }
 
+// ReadOrdinal reads "eighth", "8th", "twenty-fifth", "one hundred twenty
+// fifth", "kedelapan", "kedua puluh", "ke-8".
 func (l *Language) ReadOrdinal(toks []token.Token, i int) (value, end int, ok bool) {
 	if i >= len(toks) {
 		return 0, 0, false

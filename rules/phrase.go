@@ -49,14 +49,14 @@ func head(list []phrase) phraseHead {
 // tried returns the phrases of h that may match at toks[i], whose first
 // word is h's: all of them, or only those of one word when the token
 // after it is the second word of none of the longer ones.
+//
+// A next token without a hash (not made by token.Scan) may be any word.
+// It is written to inline.
 func (h *phraseHead) tried(toks []token.Token, i int) []phrase {
-	if h.multi == 0 {
-		return h.list
+	if h.multi > 0 && (i+1 >= len(toks) || toks[i+1].Hash != 0 && h.next&nextBit(toks[i+1].Hash) == 0) {
+		return h.list[h.multi:]
 	}
-	if i+1 < len(toks) && h.next&nextBit(toks[i+1].KeyHash()) != 0 {
-		return h.list
-	}
-	return h.list[h.multi:]
+	return h.list
 }
 
 // Phrases indexes multi-word phrases by their first word so that matching at

@@ -97,8 +97,17 @@ func (p *Pass) collectiveOrdinal(i, end int) bool {
 func scanNumbers(p *Pass, all bool) {
 	magEnd := -1  // the end of the last magnitude read, for lists
 	var r numRead // read in place: a numRead is large, and was copied at every return
+	// Most words are no lexicon word, open no unit and end in no digit,
+	// and so start no number: one bit test of the two filters joined
+	// turns them away here, where mayStartNumber cost a call each.
+	var opens rules.WordFilter
+	p.Lang.AddLexical(&opens)
+	p.Lang.Units.AddFirsts(&opens)
 	for i := 0; i < len(p.Toks); i++ {
-		if p.blocked[i] || !p.mayStartNumber(i) {
+		if p.blocked[i] {
+			continue
+		}
+		if t := &p.Toks[i]; t.Kind == token.Word && !opens.May(t) && !isDigit(t.Lower[len(t.Lower)-1]) || !p.mayStartNumber(i) {
 			continue
 		}
 		if !p.readNumber(i, &r) {
@@ -136,7 +145,8 @@ func (p *Pass) mayStartNumber(i int) bool {
 		if p.Lang.Lexical(t) && (p.Lang.IsNumeralWordAt(t) || t.Text == "M") {
 			return true
 		}
-		return p.Lang.Units.StartsAt(t)
+		// MayStart inlines: most words cost no call.
+		return p.Lang.Units.MayStart(t) && p.Lang.Units.StartsAt(t)
 	case token.Punct:
 		return p.Lang.PunctMayOpenNumeral(t) || p.Lang.Units.StartsAt(t) || p.skipCode(i) != i+1
 	}
@@ -500,7 +510,10 @@ func (p *Pass) skipCode(i int) int {
 func (p *Pass) finishNumber(r *numRead, first, i int, n rules.Numeral, unit *rules.Unit) bool {
 	l, toks := p.Lang, p.Toks
 	end := n.End
-	nv := claims.NumberValue{Value: n.Value, Precision: n.Precision}
+	// The value is built in r itself: a NumberValue is large, and was
+	// copied into r at the end.
+	nv := &r.nv
+	*nv = claims.NumberValue{Value: n.Value, Precision: n.Precision}
 	// A lower-case unit-like suffix scales after a currency or before a
 	// counted noun: "$5m", "£2bn", "5m people".
 	if n.Scale == 0 && end < len(toks) && toks[end].Glued() && toks[end].Kind == token.Word {
@@ -716,16 +729,16 @@ func (p *Pass) finishNumber(r *numRead, first, i int, n rules.Numeral, unit *rul
 	case r.isRange:
 	case postBound != 0:
 		// "about five hundred or more": the bound after the number wins.
-		p.applyBound(&nv, postBound)
+		p.applyBound(nv, postBound)
 		nv.Qualifier = p.Doc.Text[toks[end-1].Start:toks[end-1].End]
 	case hasQ:
 		nv.Qualifier = strings.TrimSpace(p.Doc.Text[toks[qs].Start:toks[first].Start])
-		p.applyBound(&nv, b)
+		p.applyBound(nv, b)
 	case verbBound:
 		nv.Qualifier = strings.TrimSpace(p.Doc.Text[toks[qs].Start:toks[first].Start])
-		p.applyBound(&nv, rules.BoundMore)
+		p.applyBound(nv, rules.BoundMore)
 	default:
-		p.exact(&nv)
+		p.exact(nv)
 	}
 	if nv.Low == nil && nv.Value >= 0 && (kind == claims.KindCount || kind == claims.KindMoney || kind == claims.KindPercent) {
 		// "fewer than 200", "up to Rp 5 triliun": counts and sums start
@@ -733,7 +746,7 @@ func (p *Pass) finishNumber(r *numRead, first, i int, n rules.Numeral, unit *rul
 		nv.Low = p.floats.ptr(0)
 	}
 	nv.Counted = counted
-	r.start, r.end, r.kind, r.nv, r.attrNext = start, end, kind, nv, attrNext
+	r.start, r.end, r.kind, r.attrNext = start, end, kind, attrNext
 	r.weighty = hasQ || verbBound || postBound != 0 || n.Scale > 1 || n.Vague || p.grouped(i, n.End)
 	if hasQ && !r.isRange {
 		p.compoundBounds(r, b)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/claims"
 	"github.com/crosscheck/crosscheck/claims/token"
+	"github.com/crosscheck/crosscheck/rules"
 )
 
 // mayStartNumberRef is mayStartNumber as it was: every token but a word
@@ -57,4 +58,52 @@ func TestMayStartNumber(t *testing.T) {
 		t.Fatal("no token turned away: the test tests nothing")
 	}
 	t.Logf("%d tokens turned away", turned)
+}
+
+// TestNumberOpeners: the filter scanNumbers joins from the lexicon and the
+// units' first words lets through every word either lets through, so a
+// word it turns away (ending in no digit) is one mayStartNumber turns
+// away too; in both languages, on the example articles and cases.
+func TestNumberOpeners(t *testing.T) {
+	e := engineForTest(t)
+	texts := []string{"On Monday, March 3, about 1,200 people and $5m (US$ 4.2 million) were counted: 5 km, 3 miles, Rp 5 juta, 40 persen, two thousand."}
+	filepath.WalkDir("../../testdata", func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".txt") {
+			if b, err := os.ReadFile(path); err == nil {
+				texts = append(texts, string(b))
+			}
+		}
+		return nil
+	})
+	for _, lang := range []string{"en", "id"} {
+		l := e.Rules.Languages[lang]
+		var opens rules.WordFilter
+		l.AddLexical(&opens)
+		l.Units.AddFirsts(&opens)
+		passed, turned := 0, 0
+		for _, text := range texts {
+			doc := &claims.Document{ID: "t", Text: text, Language: lang, Status: claims.StatusRead}
+			p := e.newPass(doc, new(scratch))
+			for i := range p.Toks {
+				tk := &p.Toks[i]
+				if tk.Kind != token.Word {
+					continue
+				}
+				if (l.Lexical(tk) || l.Units.MayStart(tk)) && !opens.May(tk) {
+					t.Fatalf("%s: %q: a filter lets it through, the joint one does not", lang, tk.Text)
+				}
+				if !opens.May(tk) && !isDigit(tk.Lower[len(tk.Lower)-1]) {
+					turned++
+					if p.mayStartNumber(i) {
+						t.Fatalf("%s: %q is turned away, but mayStartNumber lets it through", lang, tk.Text)
+					}
+				} else if p.mayStartNumber(i) {
+					passed++
+				}
+			}
+		}
+		if passed == 0 || turned == 0 {
+			t.Fatalf("%s: %d words passed, %d turned away: the test tests too little", lang, passed, turned)
+		}
+	}
 }
