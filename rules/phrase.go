@@ -217,6 +217,11 @@ func (p *Phrases) AddFirsts(f *WordFilter) {
 // against several tables pays a call only for the few that pass.
 func (p *Phrases) MayStart(t *token.Token) bool { return p.first.May(t) }
 
+// MayEnd reports whether some phrase may end with token t: false is
+// certain. It inlines (MatchBefore does not), so that a caller asks
+// MatchBefore only where the token before a position passes.
+func (p *Phrases) MayEnd(t *token.Token) bool { return p.last.May(t) }
+
 // Has reports whether a phrase starts at toks[i].
 func (p *Phrases) Has(toks []token.Token, i int) bool {
 	_, _, ok := p.Match(toks, i)

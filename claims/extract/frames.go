@@ -1017,18 +1017,22 @@ func (p *Pass) readEvidence(si *sentenceInfo, a, b int) {
 	set := p.Rules
 	for k := a; k < b; k++ {
 		t := &p.Toks[k]
-		if !set.Triggers.MayStart(t) && !set.AttrWords.MayStart(t) && !set.Participants.MayStart(t) {
-			continue // most words: no table holds them (the tests inline)
+		// The filters inline: most words no table holds cost no call,
+		// and a word one table may hold costs no call to the others.
+		trig, attr, part := set.Triggers.MayStart(t), set.AttrWords.MayStart(t), set.Participants.MayStart(t)
+		if !trig && !attr && !part {
+			continue
 		}
-		if end, v, ok := set.Triggers.Match(p.Toks, k); ok && end <= b {
-			ev := evidence{start: k, end: end, trig: int32(v), attr: -1}
-			if _, _, ok := set.DefiniteBefore.MatchBefore(p.Toks, k, 3); ok {
-				ev.definite = true
-			} else if set.DefiniteAfter.Has(p.Toks, end) {
-				ev.definite = true
-			}
-			if e2, v2, ok := set.AttrWords.Match(p.Toks, k); ok && e2 <= b {
-				ev.attr = int32(v2)
+		end, v, ok := 0, 0, false
+		if trig {
+			end, v, ok = set.Triggers.Match(p.Toks, k)
+		}
+		if ok && end <= b {
+			ev := evidence{start: k, end: end, trig: int32(v), attr: -1, definite: p.definiteAt(p.Toks, k, end)}
+			if attr {
+				if e2, v2, ok := set.AttrWords.Match(p.Toks, k); ok && e2 <= b {
+					ev.attr = int32(v2)
+				}
 			}
 			for _, f := range set.TriggerFrames[v] {
 				if !slices.Contains(si.evoked, f) {
@@ -1039,11 +1043,13 @@ func (p *Pass) readEvidence(si *sentenceInfo, a, b int) {
 				}
 			}
 			si.ev = append(si.ev, ev)
-		} else if end, v, ok := set.AttrWords.Match(p.Toks, k); ok && end <= b {
-			si.ev = append(si.ev, evidence{start: k, end: end, trig: -1, attr: int32(v)})
+		} else if attr {
+			if end, v, ok := set.AttrWords.Match(p.Toks, k); ok && end <= b {
+				si.ev = append(si.ev, evidence{start: k, end: end, trig: -1, attr: int32(v)})
+			}
 		}
-		if datelinePlace(p.Toks, k) {
-			continue // "JAKARTA, Senin (30/12/2024) -": where it was filed, not who took part
+		if !part || datelinePlace(p.Toks, k) {
+			continue // datelinePlace: "JAKARTA, Senin (30/12/2024) -": where it was filed, not who took part
 		}
 		if end, v, ok := set.Participants.Match(p.Toks, k); ok && end <= b {
 			// A sentence names few participants: a map to keep them

@@ -248,3 +248,44 @@ func TestPlacer(t *testing.T) {
 	}
 	t.Logf("%d places", checked)
 }
+
+// TestDefiniteAt holds definiteAt, which asks the definite tables only
+// where their filters let the neighbouring token through, to the tables
+// asked at every trigger, over the whole text and over each sentence
+// alone (as sentenceContext reads it).
+func TestDefiniteAt(t *testing.T) {
+	e := engineForTest(t)
+	texts := []struct{ lang, text string }{
+		{"en", "The meeting was held. This summit, the election and that quake: a meeting of the talks last Sunday; the talks."},
+		{"id", "Rapat ini digelar. Pemilu itu dan gempa tersebut; rapat pleno ini, KTT itu."},
+	}
+	definite := 0
+	for _, tc := range texts {
+		doc := &claims.Document{ID: "t", Text: tc.text, Language: tc.lang, Status: claims.StatusRead}
+		p := e.newPass(doc, new(scratch))
+		spans := [][]token.Token{p.Toks}
+		for _, s := range p.sents {
+			a, b := p.sentenceTokens(s.Start)
+			spans = append(spans, p.Toks[a:b])
+		}
+		for _, toks := range spans {
+			for k := range toks {
+				end, _, ok := p.Rules.Triggers.Match(toks, k)
+				if !ok {
+					continue
+				}
+				_, _, want := p.Rules.DefiniteBefore.MatchBefore(toks, k, 3)
+				want = want || p.Rules.DefiniteAfter.Has(toks, end)
+				if got := p.definiteAt(toks, k, end); got != want {
+					t.Errorf("%s: trigger %q: definite %v, want %v", tc.lang, toks[k].Text, got, want)
+				}
+				if want {
+					definite++
+				}
+			}
+		}
+	}
+	if definite == 0 {
+		t.Fatal("no definite trigger: the test tests nothing")
+	}
+}
