@@ -783,6 +783,23 @@ func (l *Language) AddLexical(f *WordFilter) {
 	}
 }
 
+// OrdinalPrefixFirsts marks in first the first byte of each of the
+// language's ordinal prefixes (every byte for an empty prefix): a word
+// whose first byte is unmarked opens with none of them, so a scan can turn
+// it away before ReadOrdinal (which tests the prefixes one by one) when it
+// is no lexicon word either.
+func (l *Language) OrdinalPrefixFirsts(first *[256]bool) {
+	for _, pre := range l.ordPrefixes {
+		if pre == "" {
+			for b := range first {
+				first[b] = true
+			}
+			continue
+		}
+		first[pre[0]] = true
+	}
+}
+
 // MayOpenOrdinal reports whether ReadOrdinal may read an ordinal at t: a
 // word the number tables may hold or an ordinal prefix opens, or digits.
 // It inlines, so that a scan over every token calls ReadOrdinal only at

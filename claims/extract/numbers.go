@@ -28,8 +28,14 @@ func Ordinals(p *Pass) { scanOrdinals(p, false) }
 // scanOrdinals reports ordinals; with all set, every ordinal, else only
 // those near an event word.
 func scanOrdinals(p *Pass, all bool) {
+	// A word that is no lexicon word and opens with no ordinal prefix
+	// ("ke-") reads as no ordinal: turned away here, where a language
+	// with prefixes called ReadOrdinal for every word.
+	var prefixFirst [256]bool
+	p.Lang.OrdinalPrefixFirsts(&prefixFirst)
 	for i := 0; i < len(p.Toks); i++ {
-		if p.blocked[i] || !p.Lang.MayOpenOrdinal(&p.Toks[i]) {
+		t := &p.Toks[i]
+		if p.blocked[i] || !p.Lang.MayOpenOrdinal(t) || t.Kind == token.Word && !prefixFirst[t.Lower[0]] && !p.Lang.Lexical(t) {
 			continue
 		}
 		v, end, ok := p.Lang.ReadOrdinal(p.Toks, i)

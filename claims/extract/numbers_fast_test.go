@@ -107,3 +107,40 @@ func TestNumberOpeners(t *testing.T) {
 		}
 	}
 }
+
+// TestOrdinalPrefixFirsts: a word scanOrdinals turns away by its first
+// byte (no ordinal prefix opens with it) and the lexicon filter reads as
+// no ordinal; the Indonesian texts hold prefixed ordinals, which must
+// still pass.
+func TestOrdinalPrefixFirsts(t *testing.T) {
+	e := engineForTest(t)
+	texts := []struct{ lang, text string }{
+		{"id", "Kongres ke-8 digelar pada putaran kedua; kedua negara dan ketiga tersangka, kesebelas orang, ke-20 kalinya, keempat puluh."},
+		{"en", "The eighth congress, the second summit, the 21st meeting and the twenty-fifth anniversary."},
+	}
+	turned, read := 0, 0
+	for _, tc := range texts {
+		l := e.Rules.Languages[tc.lang]
+		var first [256]bool
+		l.OrdinalPrefixFirsts(&first)
+		toks := token.Scan(tc.text, nil)
+		for i := range toks {
+			tk := &toks[i]
+			if tk.Kind != token.Word || !l.MayOpenOrdinal(tk) {
+				continue
+			}
+			_, _, ok := l.ReadOrdinal(toks, i)
+			if !first[tk.Lower[0]] && !l.Lexical(tk) {
+				turned++
+				if ok {
+					t.Errorf("%s: %q is turned away, but reads as an ordinal", tc.lang, tk.Text)
+				}
+			} else if ok {
+				read++
+			}
+		}
+	}
+	if turned == 0 || read == 0 {
+		t.Fatalf("%d words turned away, %d ordinals read: the test tests too little", turned, read)
+	}
+}
