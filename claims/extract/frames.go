@@ -114,6 +114,7 @@ type frameAssigner struct {
 	wide       []rules.AttrRef // the sentence-wide attributes, in the rules' order (unitFrame)
 	lastKey    acceptKey       // acceptsOf's last key and answer
 	lastMemo   []int8
+	lastClaim  *claims.Claim // the claim acceptsOf last answered for (candidates and unitFrame ask for one claim in turn)
 	// subjectFrom is where the claim at hand's search for a subject starts
 	// (its sentence's start, or its window's in an over-long sentence), and
 	// long says the sentence is over frameSentenceCap (see evidenceWindow).
@@ -156,6 +157,9 @@ type acceptKey struct {
 // acceptsOf returns the memo of which attributes take claims like c (see
 // frameAssigner.acceptMemo).
 func (fa *frameAssigner) acceptsOf(c *claims.Claim) []int8 {
+	if c == fa.lastClaim && fa.lastMemo != nil {
+		return fa.lastMemo
+	}
 	if fa.attrBase == nil {
 		n := 0
 		for fi, fr := range fa.set.Frames {
@@ -186,6 +190,7 @@ func (fa *frameAssigner) acceptsOf(c *claims.Claim) []int8 {
 			k.date |= 1
 		}
 	}
+	fa.lastClaim = c
 	if fa.lastMemo != nil && k == fa.lastKey {
 		return fa.lastMemo // claims of a kind often come in a row
 	}
