@@ -159,6 +159,18 @@ func (p *Pass) mayStartNumber(i int) bool {
 	return true
 }
 
+// startsAt reports that a phrase of ph may start at toks[i], and endsBefore
+// that one may end right before toks[i]: the phrase tables' filters, which
+// inline (Match and MatchBefore do not), asked first where a number asks
+// many tables about its neighbours, most of which hold neither.
+func startsAt(ph *rules.Phrases, toks []token.Token, i int) bool {
+	return i < len(toks) && ph.MayStart(&toks[i])
+}
+
+func endsBefore(ph *rules.Phrases, toks []token.Token, i int) bool {
+	return i > 0 && i <= len(toks) && ph.MayEnd(&toks[i-1])
+}
+
 // numRead is one numeric expression read at a token.
 type numRead struct {
 	start, end int // token range: qualifier .. unit
@@ -199,7 +211,7 @@ func (r *numRead) claim(p *Pass) *claims.Claim {
 // unitAt matches a unit written before (prefix) or after a number at toks[i].
 func (p *Pass) unitAt(i int, before bool) (end int, u *rules.Unit, ok bool) {
 	l, toks := p.Lang, p.Toks
-	if i >= len(toks) || toks[i].Is(token.NewlineBefore) && !before {
+	if i >= len(toks) || toks[i].Is(token.NewlineBefore) && !before || !l.Units.MayStart(&toks[i]) {
 		return 0, nil, false
 	}
 	e, ui, ok := l.Units.Match(toks, i)
@@ -539,12 +551,14 @@ func (p *Pass) finishNumber(r *numRead, first, i int, n rules.Numeral, unit *rul
 		to := end
 		if dash {
 			to = end + 1
-		} else if k, _, ok := l.List(rules.ListRangeTo).Match(toks, end); ok {
-			// "and" joins a range only after "between"/"antara".
-			isAnd := l.InSet(rules.ListRangeAnd, &toks[end])
-			between := fromOK && l.InSet(rules.ListRangeBetween, &toks[fromAt])
-			if !isAnd || between {
-				to = k
+		} else if rt := l.List(rules.ListRangeTo); startsAt(rt, toks, end) {
+			if k, _, ok := rt.Match(toks, end); ok {
+				// "and" joins a range only after "between"/"antara".
+				isAnd := l.InSet(rules.ListRangeAnd, &toks[end])
+				between := fromOK && l.InSet(rules.ListRangeBetween, &toks[fromAt])
+				if !isAnd || between {
+					to = k
+				}
 			}
 		}
 		if to > end && to < len(toks) {
@@ -703,10 +717,15 @@ func (p *Pass) finishNumber(r *numRead, first, i int, n rules.Numeral, unit *rul
 	// A qualifier after the number: "5,000 or more", "100 orang lebih".
 	postBound := rules.Bound(0)
 	if (!hasQ || b == rules.BoundAbout) && !r.isRange && end < len(toks) && !toks[end].Is(token.NewlineBefore) {
-		if e, _, ok := l.List(rules.ListAtleastAfter).Match(toks, end); ok && !p.opensQualifier(end, e) {
-			postBound, end = rules.BoundAtLeast, e
-		} else if e, _, ok := l.List(rules.ListAtmostAfter).Match(toks, end); ok && !p.opensQualifier(end, e) {
-			postBound, end = rules.BoundAtMost, e
+		if al := l.List(rules.ListAtleastAfter); startsAt(al, toks, end) {
+			if e, _, ok := al.Match(toks, end); ok && !p.opensQualifier(end, e) {
+				postBound, end = rules.BoundAtLeast, e
+			}
+		}
+		if am := l.List(rules.ListAtmostAfter); postBound == 0 && startsAt(am, toks, end) {
+			if e, _, ok := am.Match(toks, end); ok && !p.opensQualifier(end, e) {
+				postBound, end = rules.BoundAtMost, e
+			}
 		}
 	}
 	counted, attrNext := p.counted(end)
@@ -716,15 +735,18 @@ func (p *Pass) finishNumber(r *numRead, first, i int, n rules.Numeral, unit *rul
 	// bound; "passed 12 amendments" counts what was passed.
 	verbBound := false
 	if !hasQ && postBound == 0 && !r.isRange && !n.Vague && (counted == "" || counted == "people" || counted == "victims" || kind == claims.KindMoney) {
-		if s, _, ok := l.List(rules.ListMoreVerbs).MatchBefore(toks, first, 3); ok && !p.Blocked(s, first) {
-			verbBound, qs, start = true, s, s
+		if mv := l.List(rules.ListMoreVerbs); endsBefore(mv, toks, first) {
+			if s, _, ok := mv.MatchBefore(toks, first, 3); ok && !p.Blocked(s, first) {
+				verbBound, qs, start = true, s, s
+			}
 		}
 	}
-	if kind == claims.KindCount && !n.Fraction && (counted == "" || end < len(toks) && l.List(rules.ListHarmOthers).Has(toks, end)) {
+	others, harm := l.List(rules.ListHarmOthers), l.List(rules.ListHarmVerbs)
+	if kind == claims.KindCount && !n.Fraction && (counted == "" || startsAt(others, toks, end) && others.Has(toks, end)) && endsBefore(harm, toks, start) {
 		// "killing 11.", "injuring 40, 15 of them", "wounding 38 others":
 		// a figure right after a verb of harm, with no noun of its own,
 		// counts people.
-		if _, _, ok := l.List(rules.ListHarmVerbs).MatchBefore(toks, start, 4); ok && (counted != "" || p.bareFigureEnd(end)) {
+		if _, _, ok := harm.MatchBefore(toks, start, 4); ok && (counted != "" || p.bareFigureEnd(end)) {
 			counted = "people"
 		}
 	}
@@ -966,18 +988,26 @@ func (p *Pass) sentenceStart(i int) bool {
 
 // rangeFromBefore finds "between"/"antara" just before token i.
 func (p *Pass) rangeFromBefore(i int) (int, bool) {
-	s, _, ok := p.Lang.List(rules.ListRangeFrom).MatchBefore(p.Toks, i, 3)
+	from := p.Lang.List(rules.ListRangeFrom)
+	if !endsBefore(from, p.Toks, i) {
+		return 0, false
+	}
+	s, _, ok := from.MatchBefore(p.Toks, i, 3)
 	return s, ok
 }
 
 // qualifierBefore finds a qualifier phrase ending right before token i.
 func (p *Pass) qualifierBefore(i int) (start int, b rules.Bound, ok bool) {
-	s, v, ok := p.Lang.Qualifiers.MatchBefore(p.Toks, i, 4)
-	if !ok && i > 0 {
+	q, filler := p.Lang.Qualifiers, p.Lang.List(rules.ListBoundFiller)
+	s, v := 0, 0
+	if endsBefore(q, p.Toks, i) {
+		s, v, ok = q.MatchBefore(p.Toks, i, 4)
+	}
+	if !ok && endsBefore(filler, p.Toks, i) {
 		// "setidaknya ada dua": a filler word between the qualifier and
 		// the number keeps the bound.
-		if f, _, isFiller := p.Lang.List(rules.ListBoundFiller).MatchBefore(p.Toks, i, 2); isFiller {
-			s, v, ok = p.Lang.Qualifiers.MatchBefore(p.Toks, f, 4)
+		if f, _, isFiller := filler.MatchBefore(p.Toks, i, 2); isFiller && endsBefore(q, p.Toks, f) {
+			s, v, ok = q.MatchBefore(p.Toks, f, 4)
 		}
 	}
 	if !ok || p.Blocked(s, i) {
@@ -995,7 +1025,7 @@ func (p *Pass) counted(end int) (string, bool) {
 	// ("40 were injured", "12 have died", "5 telah tewas").
 	attrNext := false
 	for k := end; k < len(toks) && k < end+3 && !toks[k].Is(token.NewlineBefore); k++ {
-		if p.Rules.AttrWords.Has(toks, k) || p.Rules.Triggers.Has(toks, k) {
+		if startsAt(p.Rules.AttrWords, toks, k) && p.Rules.AttrWords.Has(toks, k) || startsAt(p.Rules.Triggers, toks, k) && p.Rules.Triggers.Has(toks, k) {
 			attrNext = true
 			break
 		}
@@ -1020,6 +1050,9 @@ func (p *Pass) counted(end int) (string, bool) {
 			// Not across a sentence mark or line: "menewaskan 40. Korban
 			// dievakuasi" counts no victims.
 			break
+		}
+		if !startsAt(p.Rules.Counted, toks, k) {
+			continue
 		}
 		if _, v, ok := p.Rules.Counted.Match(toks, k); ok {
 			return p.Rules.CountedIDs[v], attrNext

@@ -144,3 +144,35 @@ func TestOrdinalPrefixFirsts(t *testing.T) {
 		t.Fatalf("%d words turned away, %d ordinals read: the test tests too little", turned, read)
 	}
 }
+
+// TestPhraseGuards: where startsAt or endsBefore says no, Match or
+// MatchBefore finds nothing, for every list of both languages at every
+// position of a text that holds their phrases.
+func TestPhraseGuards(t *testing.T) {
+	e := engineForTest(t)
+	text := "between 3 and 5, more than 10 or more, at least 40 killed and 12 others, passes 5,000 people, measuring 7.1 on the Richter scale; sekitar 100 orang lebih, antara 3 hingga 5, menewaskan 40 orang."
+	toks := token.Scan(text, nil)
+	hits := 0
+	for _, l := range e.Rules.Languages {
+		tables := []*rules.Phrases{l.Qualifiers, l.Units, l.Future, l.Past, e.Rules.Counted, e.Rules.AttrWords, e.Rules.Triggers}
+		for id := range rules.RequiredLists {
+			tables = append(tables, l.List(rules.ListID(id)))
+		}
+		for _, ph := range tables {
+			for i := 0; i <= len(toks); i++ {
+				if _, _, ok := ph.Match(toks, i); ok {
+					hits++
+					if !startsAt(ph, toks, i) {
+						t.Fatalf("%s: a phrase starts at %d, startsAt says not", l.Code, i)
+					}
+				}
+				if _, _, ok := ph.MatchBefore(toks, i, 4); ok && !endsBefore(ph, toks, i) {
+					t.Fatalf("%s: a phrase ends before %d, endsBefore says not", l.Code, i)
+				}
+			}
+		}
+	}
+	if hits == 0 {
+		t.Fatal("no phrase matched: the test tests nothing")
+	}
+}
