@@ -429,7 +429,11 @@ func (p *Pass) moneyUnitAt(k int) bool {
 // leadUnit matches a magnitude unit after a lead ("on the Richter scale")
 // at token k.
 func (p *Pass) leadUnit(k int) (int, *rules.Unit, bool) {
-	e, _, ok := p.Lang.List(rules.ListUnitLead).Match(p.Toks, k)
+	lead := p.Lang.List(rules.ListUnitLead)
+	if !startsAt(lead, p.Toks, k) {
+		return 0, nil, false
+	}
+	e, _, ok := lead.Match(p.Toks, k)
 	if !ok || e >= len(p.Toks) || p.Toks[e].Is(token.NewlineBefore) {
 		return 0, nil, false
 	}
@@ -644,10 +648,10 @@ func (p *Pass) finishNumber(r *numRead, first, i int, n rules.Numeral, unit *rul
 			unit = &l.UnitList[mag]
 		}
 	}
-	if (unit == nil || unit.Dimension == "magnitude") && !r.isRange && first > 0 {
+	if mb := l.List(rules.ListMagnitudeBefore); (unit == nil || unit.Dimension == "magnitude") && !r.isRange && endsBefore(mb, toks, first) {
 		// "two quakes measuring 7.6", "gempa berkekuatan 6,6": a bare
 		// decimal after a measuring word, in a sentence about a quake.
-		if s, _, ok := l.List(rules.ListMagnitudeBefore).MatchBefore(toks, first, 3); ok && !p.Blocked(s, first) {
+		if s, _, ok := mb.MatchBefore(toks, first, 3); ok && !p.Blocked(s, first) {
 			if unit == nil && p.magnitudeFigure(n) && p.quakeSentence(first) {
 				unit = &l.UnitList[p.unitIndex("magnitude")]
 			}
@@ -865,8 +869,10 @@ func (p *Pass) labelNumber(i int) bool {
 			}
 		}
 	}
-	if _, _, ok := p.Lang.List(rules.ListLabelBefore).MatchBefore(toks, i, 2); ok {
-		return true
+	if lb := p.Lang.List(rules.ListLabelBefore); endsBefore(lb, toks, i) {
+		if _, _, ok := lb.MatchBefore(toks, i, 2); ok {
+			return true
+		}
 	}
 	if t.Is(token.NewlineBefore) || i == 0 {
 		// A list marker: "1." or "2)" opening a line of text.
