@@ -76,7 +76,7 @@ func (l *Language) ReadNumeral(toks []token.Token, i int) (Numeral, bool) {
 			}
 			return negate(n), true
 		}
-		if v, ok := vulgarFractions[t.Text]; ok {
+		if v, ok := vulgarFraction(t.Text); ok {
 			return Numeral{Value: v, Precision: v, Fraction: true, End: i + 1}, true
 		}
 		// ".08": a decimal without its leading zero, where the point
@@ -114,8 +114,20 @@ func (l *Language) PunctMayOpenNumeral(t *token.Token) bool {
 	if t.Text == "-" || t.Text == "−" || t.Text == l.decimal {
 		return true
 	}
-	_, ok := vulgarFractions[t.Text]
+	_, ok := vulgarFraction(t.Text)
 	return ok
+}
+
+// vulgarFraction is vulgarFractions[s] with its presence. The signs are
+// all written beyond ASCII (a test holds them to that), so an ASCII mark,
+// as most punctuation is, costs no map lookup: one was made for every
+// comma and full stop that numbers asked about.
+func vulgarFraction(s string) (float64, bool) {
+	if s == "" || s[0] < 0x80 {
+		return 0, false
+	}
+	v, ok := vulgarFractions[s]
+	return v, ok
 }
 
 func negate(n Numeral) Numeral {

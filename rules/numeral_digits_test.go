@@ -108,3 +108,21 @@ func TestReadDigitsRef(t *testing.T) {
 	}
 	t.Logf("%d numbers", checked)
 }
+
+// TestVulgarFractionsBeyondASCII: vulgarFraction skips the map for a mark
+// that opens with an ASCII byte, so no sign of vulgarFractions may.
+func TestVulgarFractionsBeyondASCII(t *testing.T) {
+	for s, v := range vulgarFractions {
+		if s == "" || s[0] < 0x80 {
+			t.Errorf("vulgar fraction %q opens with an ASCII byte: vulgarFraction would not find it", s)
+		}
+		if got, ok := vulgarFraction(s); !ok || got != v {
+			t.Errorf("vulgarFraction(%q) = %v, %v, want %v", s, got, ok, v)
+		}
+	}
+	for _, s := range []string{",", ".", "-", "/", "%", "$", "", "—"} {
+		if _, ok := vulgarFraction(s); ok {
+			t.Errorf("vulgarFraction(%q) found one", s)
+		}
+	}
+}

@@ -154,7 +154,7 @@ func (p *Pass) mayStartNumber(i int) bool {
 		// MayStart inlines: most words cost no call.
 		return p.Lang.Units.MayStart(t) && p.Lang.Units.StartsAt(t)
 	case token.Punct:
-		return p.Lang.PunctMayOpenNumeral(t) || p.Lang.Units.StartsAt(t) || p.skipCode(i) != i+1
+		return p.Lang.PunctMayOpenNumeral(t) || p.Lang.Units.MayStart(t) && p.Lang.Units.StartsAt(t) || p.skipCode(i) != i+1
 	}
 	return true
 }
