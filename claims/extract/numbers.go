@@ -1070,10 +1070,14 @@ func (p *Pass) counted(end int) (string, bool) {
 	if k >= len(toks) || toks[k].Kind != token.Word || toks[k].Is(token.NewlineBefore) || toks[k].Is(token.Capital) || toks[k].Is(token.AllCaps) {
 		return "", attrNext
 	}
-	w := toks[k].Lower
-	if len(w) < 3 || p.Lang.Detect[w] || attrNext || p.Rules.AttrWords.Has(toks, k) || p.Rules.Triggers.Has(toks, k) || p.Lang.IsNumberWord(w) ||
-		p.Lang.List(rules.ListNotCounted).Has(toks, k) || p.Lang.Future.Has(toks, k) || p.Lang.Past.Has(toks, k) ||
-		p.hasPastSuffix(w) {
+	// The tables are asked by the token's hash (DetectAt, IsNumberWordAt)
+	// and past their filters (startsAt), not by the word hashed again.
+	w, t := toks[k].Lower, &toks[k]
+	notCounted := p.Lang.List(rules.ListNotCounted)
+	if len(w) < 3 || attrNext || p.Lang.DetectAt(t) || startsAt(p.Rules.AttrWords, toks, k) && p.Rules.AttrWords.Has(toks, k) ||
+		startsAt(p.Rules.Triggers, toks, k) && p.Rules.Triggers.Has(toks, k) || p.Lang.IsNumberWordAt(t) ||
+		startsAt(notCounted, toks, k) && notCounted.Has(toks, k) || startsAt(p.Lang.Future, toks, k) && p.Lang.Future.Has(toks, k) ||
+		startsAt(p.Lang.Past, toks, k) && p.Lang.Past.Has(toks, k) || p.hasPastSuffix(w) {
 		// A verb, not the thing counted ("hundreds went missing", "up to
 		// 300 may leave").
 		return "", attrNext
