@@ -34,8 +34,12 @@ func scanOrdinals(p *Pass, all bool) {
 	var prefixFirst [256]bool
 	p.Lang.OrdinalPrefixFirsts(&prefixFirst)
 	for i := 0; i < len(p.Toks); i++ {
-		t := &p.Toks[i]
-		if p.blocked[i] || !p.Lang.MayOpenOrdinal(t) || t.Kind == token.Word && !prefixFirst[t.Lower[0]] && !p.Lang.Lexical(t) {
+		if p.blocked[i] {
+			continue
+		}
+		// MayOpenOrdinal, and for a word the first-byte test: digits, or
+		// a lexicon word, or a word an ordinal prefix may open.
+		if t := &p.Toks[i]; t.Kind != token.Number && (t.Kind != token.Word || !p.Lang.Lexical(t) && !prefixFirst[t.Lower[0]]) {
 			continue
 		}
 		v, end, ok := p.Lang.ReadOrdinal(p.Toks, i)
