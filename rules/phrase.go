@@ -79,6 +79,12 @@ type Phrases struct {
 	heads WordMap[phraseHead]
 	// byLower is heads' build-time copy for a case-sensitive index.
 	byLower map[string][]phrase
+	// lowerFirst is set when some phrase of a case-sensitive index opens
+	// with a word that does not start with an ASCII capital. While it is
+	// clear (names: "North Korea", "Kim"), a token that does not start
+	// with one is no phrase's first word, and is turned away before the
+	// lookup: "as", "us" and "new" open names in lower case only.
+	lowerFirst bool
 }
 
 // NewPhrases builds an index of phrases, each with a payload value.
@@ -106,6 +112,9 @@ func (p *Phrases) add(s string, v int) bool {
 	}
 	p.first.Add(toks[0].Lower)
 	p.last.Add(toks[len(toks)-1].Lower)
+	if p.caseSensitive && !asciiCapital(ph.words[0]) {
+		p.lowerFirst = true
+	}
 	p.byFirst[ph.words[0]] = appendLongestFirst(p.byFirst[ph.words[0]], ph)
 	if !p.caseSensitive {
 		p.heads.Put(toks[0].Lower, head(p.byFirst[ph.words[0]]))
@@ -118,6 +127,16 @@ func (p *Phrases) add(s string, v int) bool {
 	p.byLower[low] = appendLongestFirst(p.byLower[low], ph)
 	p.heads.Put(low, head(p.byLower[low]))
 	return true
+}
+
+// asciiCapital reports a word that starts with an ASCII capital letter.
+func asciiCapital(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
+
+// casePasses reports whether t may be the first word of a phrase as the
+// index compares words: always, unless the index is case-sensitive and
+// every first word starts with a capital that t does not (lowerFirst).
+func (p *Phrases) casePasses(t *token.Token) bool {
+	return !p.caseSensitive || p.lowerFirst || asciiCapital(t.Text)
 }
 
 // appendLongestFirst adds ph to list, keeping it ordered longest first and,
@@ -157,7 +176,7 @@ func (p *Phrases) eachFirst(f func(string)) {
 
 // StartsAt reports whether some phrase's first word is t.
 func (p *Phrases) StartsAt(t *token.Token) bool {
-	if !p.first.May(t) {
+	if !p.first.May(t) || !p.casePasses(t) {
 		return false
 	}
 	h := p.heads.Ref(t)
@@ -186,6 +205,9 @@ func (p *Phrases) Match(toks []token.Token, i int) (end, value int, ok bool) {
 
 // matchAt is Match past the filter.
 func (p *Phrases) matchAt(toks []token.Token, i int) (end, value int, ok bool) {
+	if !p.casePasses(&toks[i]) {
+		return 0, 0, false
+	}
 	h := p.heads.Ref(&toks[i])
 	if h == nil {
 		return 0, 0, false
@@ -238,7 +260,7 @@ func (p *Phrases) MatchBefore(toks []token.Token, end, maxLen int) (start, value
 		return 0, 0, false
 	}
 	for s := end - maxLen; s < end; s++ {
-		if s < 0 || !p.first.May(&toks[s]) {
+		if s < 0 || !p.first.May(&toks[s]) || !p.casePasses(&toks[s]) {
 			continue
 		}
 		h := p.heads.Ref(&toks[s])

@@ -106,7 +106,7 @@ func TestMatchNextWord(t *testing.T) {
 		for _, list := range p.byFirst {
 			for _, ph := range list {
 				own.WriteString(strings.Join(ph.words, " ") + " x " + strings.ToUpper(strings.Join(ph.words, " ")) + ". ")
-				own.WriteString(ph.words[0] + " " + strings.Join(ph.words, " ") + "\n")
+				own.WriteString(ph.words[0] + " " + strings.Join(ph.words, " ") + " " + strings.ToLower(strings.Join(ph.words, " ")) + "\n")
 			}
 		}
 	}
