@@ -796,11 +796,11 @@ func (l *Language) AddLexical(f *WordFilter) {
 }
 
 // OrdinalPrefixFirsts marks in first the first byte of each of the
-// language's ordinal prefixes (every byte for an empty prefix): a word
-// whose first byte is unmarked opens with none of them, so a scan can turn
-// it away before ReadOrdinal (which tests the prefixes one by one) when it
-// is no lexicon word either.
-func (l *Language) OrdinalPrefixFirsts(first *[256]bool) {
+// language's ordinal prefixes (every byte for an empty prefix), and
+// reports whether it has any: a word whose first byte is unmarked opens
+// with none of them, so a scan can turn it away before ReadOrdinal (which
+// tests the prefixes one by one) when it is no lexicon word either.
+func (l *Language) OrdinalPrefixFirsts(first *[256]bool) bool {
 	for _, pre := range l.ordPrefixes {
 		if pre == "" {
 			for b := range first {
@@ -810,6 +810,7 @@ func (l *Language) OrdinalPrefixFirsts(first *[256]bool) {
 		}
 		first[pre[0]] = true
 	}
+	return len(l.ordPrefixes) > 0
 }
 
 // MayOpenOrdinal reports whether ReadOrdinal may read an ordinal at t: a

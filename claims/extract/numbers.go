@@ -32,14 +32,15 @@ func scanOrdinals(p *Pass, all bool) {
 	// ("ke-") reads as no ordinal: turned away here, where a language
 	// with prefixes called ReadOrdinal for every word.
 	var prefixFirst [256]bool
-	p.Lang.OrdinalPrefixFirsts(&prefixFirst)
+	prefixed := p.Lang.OrdinalPrefixFirsts(&prefixFirst)
 	for i := 0; i < len(p.Toks); i++ {
 		if p.blocked[i] {
 			continue
 		}
 		// MayOpenOrdinal, and for a word the first-byte test: digits, or
-		// a lexicon word, or a word an ordinal prefix may open.
-		if t := &p.Toks[i]; t.Kind != token.Number && (t.Kind != token.Word || !p.Lang.Lexical(t) && !prefixFirst[t.Lower[0]]) {
+		// a lexicon word, or a word an ordinal prefix may open (none in a
+		// language without prefixes, which then pays nothing for them).
+		if t := &p.Toks[i]; t.Kind != token.Number && (t.Kind != token.Word || !p.Lang.Lexical(t) && (!prefixed || !prefixFirst[t.Lower[0]])) {
 			continue
 		}
 		v, end, ok := p.Lang.ReadOrdinal(p.Toks, i)
