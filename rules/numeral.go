@@ -60,10 +60,13 @@ func (l *Language) ReadNumeral(toks []token.Token, i int) (Numeral, bool) {
 		if n.Code {
 			return n, true
 		}
-		if f, ok := l.readDigitFraction(toks, i, n); ok {
-			return f, true
+		// The two read n in place: a Numeral is large, and was copied
+		// into and out of each for every number.
+		if l.readDigitFraction(toks, i, &n) {
+			return n, true
 		}
-		return l.afterDigits(toks, n), true
+		l.afterDigits(toks, &n)
+		return n, true
 	case token.Punct:
 		if (t.Text == "-" || t.Text == "−") && i+1 < len(toks) && toks[i+1].Kind == token.Number && toks[i+1].Glued() &&
 			(i == 0 || !t.Glued() || toks[i-1].Text == "(" || toks[i-1].Text == "[") {
@@ -73,7 +76,7 @@ func (l *Language) ReadNumeral(toks []token.Token, i int) (Numeral, bool) {
 			}
 			return negate(n), true
 		}
-		if v, ok := vulgarFractions[t.Text]; ok {
+		if v, ok := vulgarFraction(t.Text); ok {
 			return Numeral{Value: v, Precision: v, Fraction: true, End: i + 1}, true
 		}
 		// ".08": a decimal without its leading zero, where the point
@@ -111,8 +114,20 @@ func (l *Language) PunctMayOpenNumeral(t *token.Token) bool {
 	if t.Text == "-" || t.Text == "−" || t.Text == l.decimal {
 		return true
 	}
-	_, ok := vulgarFractions[t.Text]
+	_, ok := vulgarFraction(t.Text)
 	return ok
+}
+
+// vulgarFraction is vulgarFractions[s] with its presence. The signs are
+// all written beyond ASCII (a test holds them to that), so an ASCII mark,
+// as most punctuation is, costs no map lookup: one was made for every
+// comma and full stop that numbers asked about.
+func vulgarFraction(s string) (float64, bool) {
+	if s == "" || s[0] < 0x80 {
+		return 0, false
+	}
+	v, ok := vulgarFractions[s]
+	return v, ok
 }
 
 func negate(n Numeral) Numeral {
@@ -156,14 +171,18 @@ func (l *Language) readVague(toks []token.Token, i int, r [2]float64) Numeral {
 // English are decimals written the other way, while "4.000" in Indonesian
 // stays four thousand. Runs that fit neither ("192.168.1.2") are codes.
 func (l *Language) readDigits(toks []token.Token, i int) (Numeral, bool) {
+	if !digitGroupAt(toks, i+1) {
+		// Most numbers are one run of digits: what parseSeparated makes
+		// of a run alone.
+		return finishDigits(digitParse{parseInt(toks[i].Text), 1}, i+1)
+	}
 	// Collect the glued run: number (sep number)*.
 	var nums [8]string
 	var seps [8]string
 	nums[0] = toks[i].Text
 	n := 1
 	end := i + 1
-	for end+1 < len(toks) && n < len(nums) && toks[end].Glued() && toks[end+1].Glued() && toks[end+1].Kind == token.Number &&
-		(toks[end].Text == "," || toks[end].Text == ".") {
+	for n < len(nums) && digitGroupAt(toks, end) {
 		seps[n-1] = toks[end].Text
 		nums[n] = toks[end+1].Text
 		n++
@@ -191,6 +210,13 @@ func (l *Language) readDigits(toks []token.Token, i int) (Numeral, bool) {
 	return finishDigits(native, i+1+2*nUsed)
 }
 
+// digitGroupAt reports a separator ("," or ".") at toks[j] glued between
+// the digits before it and a glued run of digits after it.
+func digitGroupAt(toks []token.Token, j int) bool {
+	return j+1 < len(toks) && toks[j].Glued() && toks[j+1].Glued() && toks[j+1].Kind == token.Number &&
+		(toks[j].Text == "," || toks[j].Text == ".")
+}
+
 type digitParse struct {
 	v, prec float64
 }
@@ -209,12 +235,22 @@ func parseSeparated(nums, seps []string, g, d string) (digitParse, int) {
 	prec := 1.0
 	if used < len(seps) && seps[used] == d && len(nums[used+1]) <= 9 {
 		frac := nums[used+1]
-		v += parseInt(frac) / math.Pow(10, float64(len(frac)))
-		prec = math.Pow(10, -float64(len(frac)))
+		v += parseInt(frac) / pow10[len(frac)]
+		prec = pow10neg[len(frac)]
 		used++
 	}
 	return digitParse{v, prec}, used
 }
+
+// pow10[k] and pow10neg[k] are math.Pow(10, k) and math.Pow(10, -k) for
+// the fractions parseSeparated reads (at most nine digits), computed by
+// math.Pow so that they are its values to the bit.
+var pow10, pow10neg = func() (p, n [10]float64) {
+	for k := range p {
+		p[k], n[k] = math.Pow(10, float64(k)), math.Pow(10, -float64(k))
+	}
+	return p, n
+}()
 
 func finishDigits(d digitParse, end int) (Numeral, bool) {
 	if math.IsInf(d.v, 0) || math.IsNaN(d.v) {
@@ -225,28 +261,31 @@ func finishDigits(d digitParse, end int) (Numeral, bool) {
 
 // readDigitFraction reads "3/4" and "2 1/4" (a whole number and a
 // fraction with a denominator of at most 16, as recipes and measures write
-// them); other slashes are dates, scores or codes.
-func (l *Language) readDigitFraction(toks []token.Token, i int, n Numeral) (Numeral, bool) {
+// them) into n, the digits read at toks[i]; other slashes are dates, scores
+// or codes, and leave n as it is.
+func (l *Language) readDigitFraction(toks []token.Token, i int, n *Numeral) bool {
 	j := n.End
 	if n.Precision != 1 || n.Value > 99 {
-		return n, false
+		return false
 	}
 	// "2 1/4"
 	if j+2 < len(toks) && toks[j].Kind == token.Number && !toks[j].Glued() && !toks[j].Is(token.NewlineBefore) &&
 		toks[j+1].Text == "/" && toks[j+1].Glued() && toks[j+2].Kind == token.Number && toks[j+2].Glued() {
 		num, den := parseInt(toks[j].Text), parseInt(toks[j+2].Text)
 		if den >= 2 && den <= 16 && num < den && !glueContinues(toks, j+3) {
-			return Numeral{Value: n.Value + num/den, Precision: 1 / den, Fraction: true, End: j + 3}, true
+			*n = Numeral{Value: n.Value + num/den, Precision: 1 / den, Fraction: true, End: j + 3}
+			return true
 		}
 	}
 	if j+1 < len(toks) && toks[j].Text == "/" && toks[j].Glued() && toks[j+1].Kind == token.Number && toks[j+1].Glued() &&
 		(i == 0 || !toks[i].Glued() || toks[i-1].Kind == token.Punct && toks[i-1].Text != "/") {
 		den := parseInt(toks[j+1].Text)
 		if den >= 2 && den <= 16 && n.Value < den && !glueContinues(toks, j+2) && (i < 2 || toks[i-1].Text != "-" || toks[i-2].Kind != token.Number) {
-			return Numeral{Value: n.Value / den, Precision: 1 / den, Fraction: true, End: j + 2}, true
+			*n = Numeral{Value: n.Value / den, Precision: 1 / den, Fraction: true, End: j + 2}
+			return true
 		}
 	}
-	return n, false
+	return false
 }
 
 // glueContinues reports a separator and digits glued at j ("3/4/2020").
@@ -256,10 +295,10 @@ func glueContinues(toks []token.Token, j int) bool {
 
 // afterDigits applies what may follow digits: an abbreviated scale glued to
 // them ("3bn", "10M"), a scale word ("1.2 million"), or more number words
-// ("3 hundred and 21", "3 dozens").
-func (l *Language) afterDigits(toks []token.Token, n Numeral) Numeral {
+// ("3 hundred and 21", "3 dozens"), to n in place.
+func (l *Language) afterDigits(toks []token.Token, n *Numeral) {
 	if n.End >= len(toks) {
-		return n
+		return
 	}
 	s := &toks[n.End]
 	if s.Text == "-" && s.Glued() && n.End+1 < len(toks) && toks[n.End+1].Glued() && toks[n.End+1].Kind == token.Word {
@@ -270,10 +309,10 @@ func (l *Language) afterDigits(toks []token.Token, n Numeral) Numeral {
 			n.End += 2
 			n.Words, n.Scaled, n.Scale = true, true, w.value
 		}
-		return n
+		return
 	}
 	if s.Kind != token.Word || s.Is(token.NewlineBefore) {
-		return n
+		return
 	}
 	if v, ok := l.scaleSuffix[s.Lower]; ok && s.Glued() {
 		// A suffix that is also a unit ("5m": metres or millions) scales
@@ -285,11 +324,11 @@ func (l *Language) afterDigits(toks []token.Token, n Numeral) Numeral {
 			n.End++
 			n.Scaled, n.Scale = true, v
 		}
-		return n
+		return
 	}
 	w, ok := l.numWordOf(s)
 	if !ok || s.Glued() {
-		return n
+		return
 	}
 	switch w.kind {
 	case nwScale, nwMultiplier:
@@ -298,14 +337,13 @@ func (l *Language) afterDigits(toks []token.Token, n Numeral) Numeral {
 			n.Precision *= w.value
 			n.End++
 			n.Words, n.Scaled, n.Scale = true, true, w.value
-			return n
+			return
 		}
 		seed := n.Value
 		if m, ok := l.readWords(toks, n.End, "", &seed, n.Precision, false); ok {
-			return m
+			*n = m
 		}
 	}
-	return n
 }
 
 func parseInt(s string) float64 {
@@ -748,8 +786,33 @@ func (l *Language) finishWords(st *wordState, start, end int, ordinal bool) (Num
 		Scaled: st.lastScale != 0, Scale: st.lastScale}, true
 }
 
-// ReadOrdinal reads "eighth", "8th", "twenty-fifth", "one hundred twenty
-// fifth", "kedelapan", "kedua puluh", "ke-8".
+// AddLexical adds the filter of the lexicon words (Lexical) to f, so that
+// a loop testing every word against it and other tables' first words
+// (Phrases.AddFirsts) turns most words away with one bit test.
+func (l *Language) AddLexical(f *WordFilter) {
+	for k := range f {
+		f[k] |= l.lex[k]
+	}
+}
+
+// OrdinalPrefixFirsts marks in first the first byte of each of the
+// language's ordinal prefixes (every byte for an empty prefix), and
+// reports whether it has any: a word whose first byte is unmarked opens
+// with none of them, so a scan can turn it away before ReadOrdinal (which
+// tests the prefixes one by one) when it is no lexicon word either.
+func (l *Language) OrdinalPrefixFirsts(first *[256]bool) bool {
+	for _, pre := range l.ordPrefixes {
+		if pre == "" {
+			for b := range first {
+				first[b] = true
+			}
+			continue
+		}
+		first[pre[0]] = true
+	}
+	return len(l.ordPrefixes) > 0
+}
+
 // MayOpenOrdinal reports whether ReadOrdinal may read an ordinal at t: a
 // word the number tables may hold or an ordinal prefix opens, or digits.
 // It inlines, so that a scan over every token calls ReadOrdinal only at
@@ -758,6 +821,8 @@ func (l *Language) MayOpenOrdinal(t *token.Token) bool {
 	return t.Kind == token.Number || t.Kind == token.Word && (l.lex.May(t) || len(l.ordPrefixes) > 0)
 }
 
+// ReadOrdinal reads "eighth", "8th", "twenty-fifth", "one hundred twenty
+// fifth", "kedelapan", "kedua puluh", "ke-8".
 func (l *Language) ReadOrdinal(toks []token.Token, i int) (value, end int, ok bool) {
 	if i >= len(toks) {
 		return 0, 0, false

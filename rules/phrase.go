@@ -12,6 +12,51 @@ type phrase struct {
 	words []string
 	glued []bool
 	value int // payload: index into whatever table built the index
+	// second is the hash of the second word's lower-case form
+	// (token.Token.Hash), 0 for a phrase of one word.
+	second uint32
+}
+
+// phraseHead is the phrases that open with one word, longest first, and
+// what turns most tokens after that word away from all the longer ones at
+// once: "a" opens nine triggers ("a meeting of", ...), "to" and "is" six
+// tense markers each, and comparing the next word with each in turn was
+// most of matching.
+type phraseHead struct {
+	list []phrase
+	// multi is the number of phrases of two words or more (the first in
+	// list), and next holds a bit of each one's second word (nextBit): a
+	// next token whose bit is clear is the second word of none of them.
+	multi int
+	next  uint64
+}
+
+// nextBit is the bit of phraseHead.next for a word of hash h.
+func nextBit(h uint32) uint64 { return 1 << (h >> 26) }
+
+// head makes the phraseHead of list.
+func head(list []phrase) phraseHead {
+	h := phraseHead{list: list}
+	for k := range list {
+		if len(list[k].words) > 1 {
+			h.multi++
+			h.next |= nextBit(list[k].second)
+		}
+	}
+	return h
+}
+
+// tried returns the phrases of h that may match at toks[i], whose first
+// word is h's: all of them, or only those of one word when the token
+// after it is the second word of none of the longer ones.
+//
+// A next token without a hash (not made by token.Scan) may be any word.
+// It is written to inline.
+func (h *phraseHead) tried(toks []token.Token, i int) []phrase {
+	if h.multi > 0 && (i+1 >= len(toks) || toks[i+1].Hash != 0 && h.next&nextBit(toks[i+1].Hash) == 0) {
+		return h.list[h.multi:]
+	}
+	return h.list
 }
 
 // Phrases indexes multi-word phrases by their first word so that matching at
@@ -31,11 +76,17 @@ type Phrases struct {
 	// common words that open phrases made that a tenth of extraction). A
 	// case-sensitive index keeps together the phrases whose first words
 	// differ only in case; matches compares the first word as written.
-	heads WordMap[[]phrase]
+	heads WordMap[phraseHead]
 	// byLower is heads' build-time copy for a case-sensitive index.
 	byLower map[string][]phrase
 	// scan is add's token buffer, reused from phrase to phrase.
 	scan []token.Token
+	// lowerFirst is set when some phrase of a case-sensitive index opens
+	// with a word that does not start with an ASCII capital. While it is
+	// clear (names: "North Korea", "Kim"), a token that does not start
+	// with one is no phrase's first word, and is turned away before the
+	// lookup: "as", "us" and "new" open names in lower case only.
+	lowerFirst bool
 }
 
 // NewPhrases builds an index of phrases, each with a payload value.
@@ -53,6 +104,9 @@ func (p *Phrases) add(s string, v int) bool {
 		return false
 	}
 	ph := phrase{value: v, words: make([]string, len(toks)), glued: make([]bool, len(toks))}
+	if len(toks) > 1 {
+		ph.second = toks[1].KeyHash()
+	}
 	for i, t := range toks {
 		w := t.Lower
 		if p.caseSensitive {
@@ -63,9 +117,12 @@ func (p *Phrases) add(s string, v int) bool {
 	}
 	p.first.Add(toks[0].Lower)
 	p.last.Add(toks[len(toks)-1].Lower)
+	if p.caseSensitive && !asciiCapital(ph.words[0]) {
+		p.lowerFirst = true
+	}
 	p.byFirst[ph.words[0]] = appendLongestFirst(p.byFirst[ph.words[0]], ph)
 	if !p.caseSensitive {
-		p.heads.Put(toks[0].Lower, p.byFirst[ph.words[0]])
+		p.heads.Put(toks[0].Lower, head(p.byFirst[ph.words[0]]))
 		return true
 	}
 	if p.byLower == nil {
@@ -73,8 +130,18 @@ func (p *Phrases) add(s string, v int) bool {
 	}
 	low := toks[0].Lower
 	p.byLower[low] = appendLongestFirst(p.byLower[low], ph)
-	p.heads.Put(low, p.byLower[low])
+	p.heads.Put(low, head(p.byLower[low]))
 	return true
+}
+
+// asciiCapital reports a word that starts with an ASCII capital letter.
+func asciiCapital(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
+
+// casePasses reports whether t may be the first word of a phrase as the
+// index compares words: always, unless the index is case-sensitive and
+// every first word starts with a capital that t does not (lowerFirst).
+func (p *Phrases) casePasses(t *token.Token) bool {
+	return !p.caseSensitive || p.lowerFirst || asciiCapital(t.Text)
 }
 
 // appendLongestFirst adds ph to list, keeping it ordered longest first and,
@@ -117,14 +184,17 @@ func (p *Phrases) eachFirst(f func(string)) {
 
 // StartsAt reports whether some phrase's first word is t.
 func (p *Phrases) StartsAt(t *token.Token) bool {
-	if !p.first.May(t) {
+	if !p.first.May(t) || !p.casePasses(t) {
 		return false
 	}
-	list, _ := p.heads.Get(t)
-	if !p.caseSensitive {
-		return len(list) > 0
+	h := p.heads.Ref(t)
+	if h == nil {
+		return false
 	}
-	for _, ph := range list {
+	if !p.caseSensitive {
+		return len(h.list) > 0
+	}
+	for _, ph := range h.list {
 		if ph.words[0] == t.Text {
 			return true
 		}
@@ -136,14 +206,21 @@ func (p *Phrases) StartsAt(t *token.Token) bool {
 // phrase starting at toks[i], or ok=false.
 func (p *Phrases) Match(toks []token.Token, i int) (end, value int, ok bool) {
 	if p == nil || i >= len(toks) || !p.first.May(&toks[i]) {
-		return 0, 0, false // most calls: small enough to inline
+		return 0, 0, false // most calls (Match does not inline: a hot caller tests MayStart first)
 	}
 	return p.matchAt(toks, i)
 }
 
 // matchAt is Match past the filter.
 func (p *Phrases) matchAt(toks []token.Token, i int) (end, value int, ok bool) {
-	list, _ := p.heads.Get(&toks[i])
+	if !p.casePasses(&toks[i]) {
+		return 0, 0, false
+	}
+	h := p.heads.Ref(&toks[i])
+	if h == nil {
+		return 0, 0, false
+	}
+	list := h.tried(toks, i)
 	for k := range list {
 		if ph := &list[k]; p.matches(toks, i, ph) {
 			return i + len(ph.words), ph.value, true
@@ -152,10 +229,28 @@ func (p *Phrases) matchAt(toks []token.Token, i int) (end, value int, ok bool) {
 	return 0, 0, false
 }
 
+// AddFirsts adds the filter of the phrases' first words to f, so that a
+// caller testing every token against several tables can turn most tokens
+// away with one bit test for all of them (f.May(t) false: MayStart is false
+// for each table added).
+func (p *Phrases) AddFirsts(f *WordFilter) {
+	if p == nil {
+		return
+	}
+	for k := range f {
+		f[k] |= p.first[k]
+	}
+}
+
 // MayStart reports whether some phrase may start at token t: false is
 // certain. It inlines (Match does not), so that a loop testing every token
 // against several tables pays a call only for the few that pass.
 func (p *Phrases) MayStart(t *token.Token) bool { return p.first.May(t) }
+
+// MayEnd reports whether some phrase may end with token t: false is
+// certain. It inlines (MatchBefore does not), so that a caller asks
+// MatchBefore only where the token before a position passes.
+func (p *Phrases) MayEnd(t *token.Token) bool { return p.last.May(t) }
 
 // Has reports whether a phrase starts at toks[i].
 func (p *Phrases) Has(toks []token.Token, i int) bool {
@@ -173,10 +268,19 @@ func (p *Phrases) MatchBefore(toks []token.Token, end, maxLen int) (start, value
 		return 0, 0, false
 	}
 	for s := end - maxLen; s < end; s++ {
-		if s < 0 || !p.first.May(&toks[s]) {
+		if s < 0 || !p.first.May(&toks[s]) || !p.casePasses(&toks[s]) {
 			continue
 		}
-		list, _ := p.heads.Get(&toks[s])
+		h := p.heads.Ref(&toks[s])
+		if h == nil {
+			continue
+		}
+		// From s+1 == end only a phrase of one word ends at end, and
+		// from further back only a longer one.
+		list := h.list[h.multi:]
+		if s+1 < end {
+			list = h.tried(toks, s)
+		}
 		for k := range list {
 			ph := &list[k]
 			if s+len(ph.words) != end {

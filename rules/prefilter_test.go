@@ -63,9 +63,12 @@ func matchBeforeRef(p *Phrases, toks []token.Token, end, maxLen int) (int, int, 
 		if s < 0 || !p.first.May(&toks[s]) {
 			continue
 		}
-		list, _ := p.heads.Get(&toks[s])
-		for k := range list {
-			if ph := &list[k]; s+len(ph.words) == end && p.matches(toks, s, ph) {
+		h := p.heads.Ref(&toks[s])
+		if h == nil {
+			continue
+		}
+		for k := range h.list {
+			if ph := &h.list[k]; s+len(ph.words) == end && p.matches(toks, s, ph) {
 				return s, ph.value, true
 			}
 		}

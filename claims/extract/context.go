@@ -47,14 +47,24 @@ func (p *Pass) sentenceContext(a, b int) claims.Context {
 		if !p.Rules.Triggers.MayStart(&toks[k]) {
 			continue
 		}
-		if end, _, ok := p.Rules.Triggers.Match(toks, k); ok {
-			if _, _, ok := p.Rules.DefiniteBefore.MatchBefore(toks, k, 3); ok || p.Rules.DefiniteAfter.Has(toks, end) {
-				f |= claims.DefiniteEvent
-				break
-			}
+		if end, _, ok := p.Rules.Triggers.Match(toks, k); ok && p.definiteAt(toks, k, end) {
+			f |= claims.DefiniteEvent
+			break
 		}
 	}
 	return f
+}
+
+// definiteAt reports a definite word before the trigger at toks[k:end]
+// ("the meeting") or after it ("rapat ini"). The filters of the tables'
+// last and first words inline, so that most triggers cost no call.
+func (p *Pass) definiteAt(toks []token.Token, k, end int) bool {
+	if k > 0 && p.Rules.DefiniteBefore.MayEnd(&toks[k-1]) {
+		if _, _, ok := p.Rules.DefiniteBefore.MatchBefore(toks, k, 3); ok {
+			return true
+		}
+	}
+	return end < len(toks) && p.Rules.DefiniteAfter.MayStart(&toks[end]) && p.Rules.DefiniteAfter.Has(toks, end)
 }
 
 // nominalDate reports a date that modifies a noun rather than placing its

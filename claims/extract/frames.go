@@ -22,6 +22,10 @@ type evidence struct {
 	trig       int32 // index into rules.Set.TriggerFrames, or -1
 	attr       int32 // index into rules.Set.AttrRefs, or -1
 	definite   bool
+	// fmask has bit f set for each frame f < 64 that the trigger evokes,
+	// so that a rule set of no more than 64 frames (candidates) finds
+	// those a window of evidence evokes by or-ing one word per piece.
+	fmask uint64
 }
 
 // frames returns the frames the evidence evokes (none for an attribute
@@ -65,7 +69,7 @@ type sentenceInfo struct {
 func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 	sc := p.scratch
 	fa := frameAssigner{p: p, set: e.Rules, claims: len(cs),
-		places: sc.places[:0], accepting: sc.accepting[:0], cands: sc.cands[:0], scores: sc.scores[:0], slot: sc.slot}
+		cands: sc.cands[:0], scores: sc.scores[:0], slot: sc.slot}
 	fa.cache[0].si.ev, fa.cache[1].si.ev = sc.evs[0][:0], sc.evs[1][:0]
 	fa.acceptMemo, fa.attrBase, fa.wide = sc.acceptMemo, sc.attrBase, sc.wide
 	for _, c := range cs {
@@ -75,7 +79,7 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 		fa.assign(c)
 	}
 	// The scratch slices go back to the pool with the document's buffers.
-	sc.places, sc.accepting, sc.cands, sc.scores, sc.slot = fa.places[:0], fa.accepting[:0], fa.cands[:0], fa.scores[:0], fa.slot
+	sc.cands, sc.scores, sc.slot = fa.cands[:0], fa.scores[:0], fa.slot
 	sc.evs[0], sc.evs[1] = fa.cache[0].si.ev[:0], fa.cache[1].si.ev[:0]
 	sc.acceptMemo, sc.attrBase, sc.wide = fa.acceptMemo, fa.attrBase, fa.wide
 	p.markPartial(cs)
@@ -93,23 +97,24 @@ type frameAssigner struct {
 	// in text order, and a claim asks only for its own sentence and the
 	// one before (previousFrame). (A map of every sentence's evidence
 	// grew with the document; a sentence read again is read the same.)
-	cache     [2]cachedSentence
-	recent    int // the cache slot used last
-	places    []place
-	accepting []bool // by attribute of the evoked frames, one run per frame (candidates)
-	cands     []frameCandidate
-	scores    []frameScore // candidates' working state, one per evoked frame
-	slot      []int32      // by frame: its index in scores, or -1
+	cache  [2]cachedSentence
+	recent int // the cache slot used last
+	cands  []frameCandidate
+	scores []frameScore // candidates' working state, one per evoked frame
+	slot   []int32      // by frame: its index in scores, or -1
 	// acceptMemo holds, for each kind of claim as accepts tells them
 	// apart, whether each attribute (by attrBase[frame] + index) takes
-	// it: 0 not yet asked, 1 yes, 2 no. Claims of a kind are many, and
-	// asking again for each was a sixth of scoring. It depends on the
-	// rules alone, and is kept with the engine's pooled buffers.
+	// it: 0 not yet asked, 1 yes, 2 no; and after the attributes, by
+	// frame, whether some attribute of the frame does, the same way
+	// (frameTakes). Claims of a kind are many, and asking again for each
+	// was a sixth of scoring. It depends on the rules alone, and is kept
+	// with the engine's pooled buffers.
 	acceptMemo map[acceptKey][]int8
 	attrBase   []int
 	wide       []rules.AttrRef // the sentence-wide attributes, in the rules' order (unitFrame)
 	lastKey    acceptKey       // acceptsOf's last key and answer
 	lastMemo   []int8
+	lastClaim  *claims.Claim // the claim acceptsOf last answered for (candidates and unitFrame ask for one claim in turn)
 	// subjectFrom is where the claim at hand's search for a subject starts
 	// (its sentence's start, or its window's in an over-long sentence), and
 	// long says the sentence is over frameSentenceCap (see evidenceWindow).
@@ -152,6 +157,9 @@ type acceptKey struct {
 // acceptsOf returns the memo of which attributes take claims like c (see
 // frameAssigner.acceptMemo).
 func (fa *frameAssigner) acceptsOf(c *claims.Claim) []int8 {
+	if c == fa.lastClaim && fa.lastMemo != nil {
+		return fa.lastMemo
+	}
 	if fa.attrBase == nil {
 		n := 0
 		for fi, fr := range fa.set.Frames {
@@ -182,6 +190,7 @@ func (fa *frameAssigner) acceptsOf(c *claims.Claim) []int8 {
 			k.date |= 1
 		}
 	}
+	fa.lastClaim = c
 	if fa.lastMemo != nil && k == fa.lastKey {
 		return fa.lastMemo // claims of a kind often come in a row
 	}
@@ -191,11 +200,34 @@ func (fa *frameAssigner) acceptsOf(c *claims.Claim) []int8 {
 			clear(fa.acceptMemo) // units and nouns as written are many
 			fa.lastMemo = nil
 		}
-		m = make([]int8, fa.attrBase[len(fa.attrBase)-1])
+		m = make([]int8, fa.attrBase[len(fa.attrBase)-1]+len(fa.set.Frames))
 		fa.acceptMemo[k] = m
 	}
 	fa.lastKey, fa.lastMemo = k, m
 	return m
+}
+
+// frameTakes reports whether some attribute of frame fi takes claim c,
+// whose memo (acceptsOf) is memo; afterwards the memo answers for every
+// attribute of the frame.
+func (fa *frameAssigner) frameTakes(memo []int8, fi int, c *claims.Claim) bool {
+	takes := &memo[fa.attrBase[len(fa.attrBase)-1]+fi]
+	if *takes == 0 {
+		*takes = 2
+		base := fa.attrBase[fi]
+		for ai, at := range fa.set.Frames[fi].Attributes {
+			if memo[base+ai] == 0 {
+				memo[base+ai] = 2
+				if accepts(at, c) {
+					memo[base+ai] = 1
+				}
+			}
+			if memo[base+ai] == 1 {
+				*takes = 1
+			}
+		}
+	}
+	return *takes == 1
 }
 
 // cachedSentence is one slot of frameAssigner.cache: the sentence whose
@@ -276,8 +308,7 @@ func (fa *frameAssigner) assign(c *claims.Claim) {
 	} else {
 		fa.subjectFrom, fa.long = a, b-a > frameSentenceCap
 	}
-	places := fa.mentions(win, ci, ce)
-	cands := fa.candidates(c, win, places)
+	cands := fa.candidates(c, win, ci, ce)
 	fa.pick(c, win, a, ci, ce, cands)
 }
 
@@ -299,44 +330,56 @@ func (fa *frameAssigner) sentence(a, b int) *sentenceInfo {
 	return &s.si
 }
 
-// mentions measures where each evidence word of the sentence stands from
-// the claim at tokens [ci, ce), once for all frames.
+// placer measures where evidence words of a sentence stand from the claim
+// at tokens [ci, ce) (see place), for candidates to read as it goes.
 //
 // Whether a clause boundary stands between is clauseBetween's answer, and
 // whether a comma or semicolon not inside a number does, both read from
 // the boundary counts directly: the counts are extended once, as far as
 // the last word needs, and the ", or" exception is tested once per claim.
-func (fa *frameAssigner) mentions(si *sentenceInfo, ci, ce int) []place {
+// (The places were once gathered into a slice first and read back, which
+// in a long run of event words cost a fifth of the frame step.)
+type placer struct {
+	clause, comma []int32 // the boundary counts (boundaries)
+	ci, ce        int
+	// restateTo is the token two before the claim when it is the comma
+	// of "soared $7.70, or 17 percent", which does not part the claim
+	// from what stands before; else -1.
+	restateTo int
+}
+
+// newPlacer starts measuring from the claim at tokens [ci, ce), for
+// evidence si.
+func (fa *frameAssigner) newPlacer(si *sentenceInfo, ci, ce int) placer {
 	p := fa.p
-	places := fa.places[:0]
 	n := len(p.Toks)
 	if len(si.ev) > 0 {
 		p.bounds.extend(p, max(ci, si.ev[len(si.ev)-1].start))
 	}
-	bs := &p.bounds
-	// "soared $7.70, or 17 percent": the comma before the claim does not
-	// part it from what stands before (see clauseBetween).
-	k := ci - 2
-	restated := k >= 0 && k < n && p.Toks[k].Text == "," && !inNumber(p.Toks, k) && p.restates(k, ci)
-	for j := range si.ev {
-		ev := &si.ev[j]
-		pl := place{d: gap(ci, ce, ev.start, ev.end)}
-		a, b := ev.end, ci
-		if ev.start >= ce {
-			a, b = ce, ev.start
-		}
-		if b = min(b, n); a < b {
-			nc := bs.clause[b] - bs.clause[a]
-			if restated && nc > 0 && k >= a && k < b {
-				nc--
-			}
-			pl.clause = nc > 0
-			pl.comma = bs.comma[b]-bs.comma[a] > 0
-		}
-		places = append(places, pl)
+	pc := placer{clause: p.bounds.clause, comma: p.bounds.comma, ci: ci, ce: ce, restateTo: -1}
+	if k := ci - 2; k >= 0 && k < n && p.Toks[k].Text == "," && !inNumber(p.Toks, k) && p.restates(k, ci) {
+		pc.restateTo = k
 	}
-	fa.places = places
-	return places
+	return pc
+}
+
+// at is where evidence ev stands from the claim: after it, before it, or
+// overlapping or touching it (nothing between). Only a comma before the
+// claim can be the restating one, and only evidence that ends at or
+// before it has it between. It is written to inline.
+func (pc *placer) at(ev *evidence) place {
+	a, b := ev.end, pc.ci
+	if ev.start >= pc.ce {
+		a, b = pc.ce, ev.start
+	}
+	if a >= b {
+		return place{}
+	}
+	nc := pc.clause[b] - pc.clause[a]
+	if ev.end <= pc.restateTo && nc > 0 {
+		nc--
+	}
+	return place{d: b - a, clause: nc > 0, comma: pc.comma[b]-pc.comma[a] > 0}
 }
 
 // candidates scores every frame that can take c, in the rules' frame order.
@@ -349,7 +392,7 @@ func (fa *frameAssigner) mentions(si *sentenceInfo, ci, ce int) []place {
 // them (see frameScore): weighing every evoked frame against every word
 // cost the product of the two, which in text that is all event words (a
 // window of an over-long sentence evokes most frames) was most of the step.
-func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, places []place) []frameCandidate {
+func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, ci, ce int) []frameCandidate {
 	set := fa.set
 	if len(fa.slot) < len(set.Frames) {
 		fa.slot = make([]int32, len(set.Frames))
@@ -359,9 +402,16 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, places []
 	}
 	// The evoked frames, in the rules' order, each with the attributes
 	// that take c.
-	scores, accepting := fa.scores[:0], fa.accepting[:0]
+	scores := fa.scores[:0]
 	var evoked [4]uint64 // by frame index, when there are no more than 256
-	if len(set.Frames) <= len(evoked)*64 {
+	if len(set.Frames) <= 64 {
+		for k := range si.ev {
+			evoked[0] |= si.ev[k].fmask
+		}
+		for bits := evoked[0]; bits != 0; bits &= bits - 1 {
+			scores = append(scores, frameScore{frame: mbits.TrailingZeros64(bits)})
+		}
+	} else if len(set.Frames) <= len(evoked)*64 {
 		for k := range si.ev {
 			for _, f := range si.ev[k].frames(set) {
 				evoked[f>>6] |= 1 << (f & 63)
@@ -387,27 +437,17 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, places []
 	for k := range scores {
 		sc := &scores[k]
 		fa.slot[sc.frame] = int32(k)
-		sc.accept = len(accepting)
-		base := fa.attrBase[sc.frame]
-		for ai, at := range set.Frames[sc.frame].Attributes {
-			if memo[base+ai] == 0 {
-				memo[base+ai] = 2
-				if accepts(at, c) {
-					memo[base+ai] = 1
-				}
-			}
-			ok := memo[base+ai] == 1
-			accepting = append(accepting, ok)
-			sc.takes = sc.takes || ok
-		}
+		sc.takes = fa.frameTakes(memo, sc.frame, c)
+		sc.accept = fa.attrBase[sc.frame]
 		sc.bestDist, sc.bestAttr, sc.bestAttrDist = -1, -1, -1
 		sc.noCompare = set.Frames[sc.frame].NoCompare
 	}
-	fa.accepting = accepting
 	numeric := c.Kind != claims.KindDate
+	pc := fa.newPlacer(si, ci, ce)
 	for k := range si.ev {
 		ev := &si.ev[k]
-		d, clause := places[k].d, places[k].clause
+		pl := pc.at(ev)
+		d, clause := pl.d, pl.clause
 		if numeric && clause {
 			for _, f := range ev.frames(set) {
 				scores[fa.slot[f]].triggeredAcross = true
@@ -420,7 +460,7 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, places []
 		attrOK := !numeric || d <= numericReach
 		for _, f := range ev.frames(set) {
 			sc := &scores[fa.slot[f]]
-			if sc.noCompare && places[k].comma {
+			if sc.noCompare && pl.comma {
 				continue // ", police said" does not date the event before it
 			}
 			sc.triggered = true
@@ -437,10 +477,10 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, places []
 				continue // a frame the sentence does not evoke
 			}
 			sc := &scores[j]
-			if sc.noCompare && places[k].comma {
+			if sc.noCompare && pl.comma {
 				continue
 			}
-			if accepting[sc.accept+r.Attr] && (sc.bestAttrDist < 0 || d < sc.bestAttrDist) {
+			if memo[sc.accept+r.Attr] == 1 && (sc.bestAttrDist < 0 || d < sc.bestAttrDist) {
 				sc.bestAttr, sc.bestAttrDist = r.Attr, d
 			}
 		}
@@ -449,7 +489,7 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, places []
 	for k := range scores {
 		sc := &scores[k]
 		fa.slot[sc.frame] = -1
-		cands = fa.score(cands, c, sc, accepting[sc.accept:sc.accept+len(set.Frames[sc.frame].Attributes)])
+		cands = fa.score(cands, c, sc, memo[sc.accept:sc.accept+len(set.Frames[sc.frame].Attributes)])
 	}
 	fa.scores, fa.cands = scores, cands
 	return cands
@@ -461,7 +501,7 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, places []
 // its nearest attribute word that takes c within reach.
 type frameScore struct {
 	frame                            int
-	accept                           int  // where the frame's run of frameAssigner.accepting starts
+	accept                           int  // where the frame's attributes start in the claim's accepts memo (attrBase)
 	takes                            bool // some attribute of the frame takes the claim
 	noCompare                        bool // the frame's NoCompare
 	triggered, triggeredAcross       bool
@@ -471,9 +511,10 @@ type frameScore struct {
 
 // score rates the frame of sc as a candidate for claim c, from what the
 // evidence gave (frameScore) and which of its attributes take c
-// (accepting): when it qualifies, it appends to cands the attribute that
-// wins and why the frame qualified.
-func (fa *frameAssigner) score(cands []frameCandidate, c *claims.Claim, sc *frameScore, accepting []bool) []frameCandidate {
+// (accepting, the frame's run of the accepts memo, 1 for yes): when it
+// qualifies, it appends to cands the attribute that wins and why the
+// frame qualified.
+func (fa *frameAssigner) score(cands []frameCandidate, c *claims.Claim, sc *frameScore, accepting []int8) []frameCandidate {
 	if !sc.takes {
 		return cands
 	}
@@ -514,7 +555,7 @@ func (fa *frameAssigner) score(cands []frameCandidate, c *claims.Claim, sc *fram
 	}
 	if bestAttr < 0 {
 		for ai, at := range fr.Attributes {
-			if accepting[ai] && at.Default {
+			if accepting[ai] == 1 && at.Default {
 				bestAttr = ai
 				if why.attrBy != attrAttached {
 					why.attrBy = attrByDefault
@@ -590,15 +631,11 @@ func (fa *frameAssigner) pick(c *claims.Claim, si *sentenceInfo, a, ci, ce int, 
 	if len(choices) == 0 {
 		return
 	}
-	if len(choices) > 1 { // most claims have one candidate
-		slices.SortStableFunc(choices, func(x, y frameCandidate) int {
-			if x.dist != y.dist {
-				return x.dist - y.dist
-			}
-			return x.trigDist - y.trigDist
-		})
-	}
-	primary := choices[0]
+	// A sentence-opening adverbial ("Earlier in 2023, ...") scopes over
+	// every event of the sentence: then every candidate is read, nearest
+	// first; else only the nearest.
+	adverbial := ci-a <= 2 && ce < len(p.Toks) && p.Toks[ce].Text == ","
+	primary := nearestCandidate(choices, adverbial)
 	fr := set.Frames[primary.frame]
 	if fr.Once && len(c.Participants) < 2 && !fa.long {
 		// The alias table does not name both sides of a once-only
@@ -615,9 +652,7 @@ func (fa *frameAssigner) pick(c *claims.Claim, si *sentenceInfo, a, ci, ce int, 
 		fa.addTrigger(c, p.evidenceText(primary.ev))
 		c.Definite = primary.ev.definite
 	}
-	// A sentence-opening adverbial ("Earlier in 2023, ...") scopes over
-	// every event of the sentence.
-	if ci-a <= 2 && ce < len(p.Toks) && p.Toks[ce].Text == "," {
+	if adverbial {
 		for _, ch := range choices[1:] {
 			f := set.Frames[ch.frame]
 			if f.NoCompare || fr.NoCompare {
@@ -629,6 +664,35 @@ func (fa *frameAssigner) pick(c *claims.Claim, si *sentenceInfo, a, ci, ce int, 
 			}
 		}
 	}
+}
+
+// nearestCandidate returns the candidate nearest the claim (ties to the
+// nearer trigger, then to the earlier frame), and with all set sorts
+// choices that way, stably, so that it is choices[0]. Without all, choices
+// is left as it is: a claim in a long run of event words has many
+// candidates, and sorting them all for the first was a tenth of the frame
+// step there.
+func nearestCandidate(choices []frameCandidate, all bool) frameCandidate {
+	if all && len(choices) > 1 {
+		slices.SortStableFunc(choices, compareCandidates)
+		return choices[0]
+	}
+	best := 0
+	for k := 1; k < len(choices); k++ {
+		if compareCandidates(choices[k], choices[best]) < 0 {
+			best = k // only a strictly nearer one: ties keep the earlier, as the stable sort does
+		}
+	}
+	return choices[best]
+}
+
+// compareCandidates orders candidates by distance, then by their
+// trigger's distance.
+func compareCandidates(x, y frameCandidate) int {
+	if x.dist != y.dist {
+		return x.dist - y.dist
+	}
+	return x.trigDist - y.trigDist
 }
 
 // markScopes records the place a count is limited to, when its words name
@@ -712,12 +776,28 @@ func (p *Pass) evidenceWindow(ev []evidence, a, b, ci, ce int) ([]evidence, int)
 		p.bounds.warned = true
 		p.Doc.Warnings = append(p.Doc.Warnings, fmt.Sprintf("a sentence longer than %d tokens (no full stops?): claims in it are tied to event words at most %d tokens away", frameSentenceCap, frameWindow))
 	}
-	lo := sort.Search(len(ev), func(i int) bool { return ev[i].end >= ci-frameWindow })
-	hi := sort.Search(len(ev), func(i int) bool { return ev[i].start > ce+frameWindow })
+	lo := searchEvidence(ev, func(e *evidence) bool { return e.end >= ci-frameWindow })
+	hi := searchEvidence(ev, func(e *evidence) bool { return e.start > ce+frameWindow })
 	if hi < lo {
 		hi = lo
 	}
 	return ev[lo:hi], max(a, ci-frameWindow)
+}
+
+// searchEvidence is sort.Search over ev, f given a pointer to each piece
+// of evidence tried (sort.Search's index closure copied it, for every
+// claim of a long sentence).
+func searchEvidence(ev []evidence, f func(*evidence) bool) int {
+	lo, hi := 0, len(ev)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if !f(&ev[m]) {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }
 
 // unitFrame finds the frame whose sentence-wide attribute takes c by its
@@ -764,12 +844,12 @@ func (p *Pass) evokes(fi int) bool {
 // unitAttr returns the attribute of fr that takes c by its unit anywhere
 // in the sentence (rules.Attribute.SentenceWide: a quake's magnitude; not
 // its depth, whose kilometres may be any distance), or -1.
-func unitAttr(fr *rules.Frame, accepting []bool, c *claims.Claim) int {
+func unitAttr(fr *rules.Frame, accepting []int8, c *claims.Claim) int {
 	if c.Num == nil || c.Num.Unit == "" {
 		return -1
 	}
 	for ai, at := range fr.Attributes {
-		if accepting[ai] && at.SentenceWide {
+		if accepting[ai] == 1 && at.SentenceWide {
 			return ai
 		}
 	}
@@ -940,38 +1020,46 @@ func gap(a, b, c, d int) int {
 // sentence of tokens [a, b) into si, appending to its (empty) slices.
 func (p *Pass) readEvidence(si *sentenceInfo, a, b int) {
 	set := p.Rules
-	seen := map[string]bool{}
 	for k := a; k < b; k++ {
 		t := &p.Toks[k]
-		if !set.Triggers.MayStart(t) && !set.AttrWords.MayStart(t) && !set.Participants.MayStart(t) {
-			continue // most words: no table holds them (the tests inline)
+		// The filters inline: most words no table holds cost no call,
+		// and a word one table may hold costs no call to the others.
+		trig, attr, part := set.Triggers.MayStart(t), set.AttrWords.MayStart(t), set.Participants.MayStart(t)
+		if !trig && !attr && !part {
+			continue
 		}
-		if end, v, ok := set.Triggers.Match(p.Toks, k); ok && end <= b {
-			ev := evidence{start: k, end: end, trig: int32(v), attr: -1}
-			if _, _, ok := set.DefiniteBefore.MatchBefore(p.Toks, k, 3); ok {
-				ev.definite = true
-			} else if set.DefiniteAfter.Has(p.Toks, end) {
-				ev.definite = true
-			}
-			if e2, v2, ok := set.AttrWords.Match(p.Toks, k); ok && e2 <= b {
-				ev.attr = int32(v2)
+		end, v, ok := 0, 0, false
+		if trig {
+			end, v, ok = set.Triggers.Match(p.Toks, k)
+		}
+		if ok && end <= b {
+			ev := evidence{start: k, end: end, trig: int32(v), attr: -1, definite: p.definiteAt(p.Toks, k, end)}
+			if attr {
+				if e2, v2, ok := set.AttrWords.Match(p.Toks, k); ok && e2 <= b {
+					ev.attr = int32(v2)
+				}
 			}
 			for _, f := range set.TriggerFrames[v] {
 				if !slices.Contains(si.evoked, f) {
 					si.evoked = append(si.evoked, f)
 				}
+				if f < 64 {
+					ev.fmask |= 1 << f
+				}
 			}
 			si.ev = append(si.ev, ev)
-		} else if end, v, ok := set.AttrWords.Match(p.Toks, k); ok && end <= b {
-			si.ev = append(si.ev, evidence{start: k, end: end, trig: -1, attr: int32(v)})
+		} else if attr {
+			if end, v, ok := set.AttrWords.Match(p.Toks, k); ok && end <= b {
+				si.ev = append(si.ev, evidence{start: k, end: end, trig: -1, attr: int32(v)})
+			}
 		}
-		if datelinePlace(p.Toks, k) {
-			continue // "JAKARTA, Senin (30/12/2024) -": where it was filed, not who took part
+		if !part || datelinePlace(p.Toks, k) {
+			continue // datelinePlace: "JAKARTA, Senin (30/12/2024) -": where it was filed, not who took part
 		}
 		if end, v, ok := set.Participants.Match(p.Toks, k); ok && end <= b {
-			id := set.ParticipantIDs[v]
-			if !seen[id] {
-				seen[id] = true
+			// A sentence names few participants: a map to keep them
+			// apart cost more than looking through them.
+			if id := set.ParticipantIDs[v]; !slices.Contains(si.participants, id) {
 				si.participants = append(si.participants, id)
 			}
 			k = end - 1
@@ -1063,6 +1151,10 @@ func datelinePlace(toks []token.Token, k int) bool {
 type boundaries struct {
 	clause, comma, future, past []int32
 	warned                      bool // the document has the long-sentence warning
+	// markers holds the first words of the clause words and of the tense
+	// markers together (alloc): a word it turns away is none of them, at
+	// one bit test instead of three.
+	markers rules.WordFilter
 }
 
 // alloc starts the four counts, each with room for n entries, in the
@@ -1078,11 +1170,20 @@ func (bs *boundaries) alloc(sc *scratch, n int) {
 	}
 }
 
+// markerWords fills bs.markers for the rules of p.
+func (bs *boundaries) markerWords(p *Pass) {
+	bs.markers = rules.WordFilter{}
+	p.Rules.ClauseWords.AddFirsts(&bs.markers)
+	p.Lang.Future.AddFirsts(&bs.markers)
+	p.Lang.Past.AddFirsts(&bs.markers)
+}
+
 // extend counts markers up to token b: over the whole pass, once per token.
 func (bs *boundaries) extend(p *Pass, b int) {
 	b = min(b, len(p.Toks))
 	if len(bs.clause) == 0 {
 		bs.alloc(p.scratch, len(p.Toks)+1)
+		bs.markerWords(p)
 	}
 	k := len(bs.clause) - 1
 	if k >= b {
@@ -1097,8 +1198,12 @@ func (bs *boundaries) extend(p *Pass, b int) {
 		// A word breaks a clause only as a clause word, and only
 		// punctuation counts as a comma: most tokens are words, and the
 		// punctuation tests of clauseBreak cost them a string comparison
-		// each.
+		// each. Most words are no marker of any kind (markers).
 		if t := &p.Toks[k]; t.Kind == token.Word {
+			if !bs.markers.May(t) {
+				clause[k+1], comma[k+1], future[k+1], past[k+1] = cl, cm, fu, pa
+				continue
+			}
 			if p.Rules.ClauseWords.MayStart(t) && p.Rules.ClauseWords.Has(p.Toks, k) {
 				cl++
 			}

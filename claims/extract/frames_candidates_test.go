@@ -49,7 +49,7 @@ func TestFrameCandidates(t *testing.T) {
 			si := fa.sentence(a, b)
 			ci, ce := p.tokenAt(c.Start), p.tokenAt(c.End)
 			var got []string
-			for _, ch := range fa.candidates(c, si, fa.mentions(si, ci, ce)) {
+			for _, ch := range fa.candidates(c, si, ci, ce) {
 				fr := e.Rules.Frames[ch.frame]
 				got = append(got, fr.Name+"."+fr.Attributes[ch.attr].Name+": "+ch.how.String())
 			}

@@ -28,8 +28,19 @@ func Ordinals(p *Pass) { scanOrdinals(p, false) }
 // scanOrdinals reports ordinals; with all set, every ordinal, else only
 // those near an event word.
 func scanOrdinals(p *Pass, all bool) {
+	// A word that is no lexicon word and opens with no ordinal prefix
+	// ("ke-") reads as no ordinal: turned away here, where a language
+	// with prefixes called ReadOrdinal for every word.
+	var prefixFirst [256]bool
+	prefixed := p.Lang.OrdinalPrefixFirsts(&prefixFirst)
 	for i := 0; i < len(p.Toks); i++ {
-		if p.blocked[i] || !p.Lang.MayOpenOrdinal(&p.Toks[i]) {
+		if p.blocked[i] {
+			continue
+		}
+		// MayOpenOrdinal, and for a word the first-byte test: digits, or
+		// a lexicon word, or a word an ordinal prefix may open (none in a
+		// language without prefixes, which then pays nothing for them).
+		if t := &p.Toks[i]; t.Kind != token.Number && (t.Kind != token.Word || !p.Lang.Lexical(t) && (!prefixed || !prefixFirst[t.Lower[0]])) {
 			continue
 		}
 		v, end, ok := p.Lang.ReadOrdinal(p.Toks, i)
@@ -95,13 +106,22 @@ func (p *Pass) collectiveOrdinal(i, end int) bool {
 // numeric expression read (the peer suites measure the reader), otherwise
 // only claims.
 func scanNumbers(p *Pass, all bool) {
-	magEnd := -1 // the end of the last magnitude read, for lists
+	magEnd := -1  // the end of the last magnitude read, for lists
+	var r numRead // read in place: a numRead is large, and was copied at every return
+	// Most words are no lexicon word, open no unit and end in no digit,
+	// and so start no number: one bit test of the two filters joined
+	// turns them away here, where mayStartNumber cost a call each.
+	var opens rules.WordFilter
+	p.Lang.AddLexical(&opens)
+	p.Lang.Units.AddFirsts(&opens)
 	for i := 0; i < len(p.Toks); i++ {
-		if p.blocked[i] || !p.mayStartNumber(i) {
+		if p.blocked[i] {
 			continue
 		}
-		r, ok := p.readNumber(i)
-		if !ok {
+		if t := &p.Toks[i]; t.Kind == token.Word && !opens.May(t) && !isDigit(t.Lower[len(t.Lower)-1]) || !p.mayStartNumber(i) {
+			continue
+		}
+		if !p.readNumber(i, &r) {
 			if r.skip > i {
 				i = r.skip - 1 // a code or label: none of its digits is a number
 			}
@@ -119,12 +139,41 @@ func scanNumbers(p *Pass, all bool) {
 	}
 }
 
-// mayStartNumber is readNumber's cheap first test: most words are not a
+// mayStartNumber is readNumber's cheap first test, false only where
+// readNumber would find nothing and skip nothing: most words are not a
 // number word, a unit before a number ("Rp", "US$"), a currency glued to
-// digits ("Rp5") or a magnitude ("M7"), and need no further look.
+// digits ("Rp5") or a magnitude ("M7", "M 6.4"), and most punctuation opens
+// neither a unit ("$"), a numeral ("-5", ".08", "½") nor a code ("-16"),
+// and need no further look. (Every lexicon word and every mark was read
+// whole: months, weekdays and commas cost a reading each.)
 func (p *Pass) mayStartNumber(i int) bool {
 	t := &p.Toks[i]
-	return t.Kind != token.Word || p.Lang.Lexical(t) || isDigit(t.Lower[len(t.Lower)-1]) || p.Lang.Units.StartsAt(t)
+	switch t.Kind {
+	case token.Word:
+		if isDigit(t.Lower[len(t.Lower)-1]) {
+			return true
+		}
+		if p.Lang.Lexical(t) && (p.Lang.IsNumeralWordAt(t) || t.Text == "M") {
+			return true
+		}
+		// MayStart inlines: most words cost no call.
+		return p.Lang.Units.MayStart(t) && p.Lang.Units.StartsAt(t)
+	case token.Punct:
+		return p.Lang.PunctMayOpenNumeral(t) || p.Lang.Units.MayStart(t) && p.Lang.Units.StartsAt(t) || p.skipCode(i) != i+1
+	}
+	return true
+}
+
+// startsAt reports that a phrase of ph may start at toks[i], and endsBefore
+// that one may end right before toks[i]: the phrase tables' filters, which
+// inline (Match and MatchBefore do not), asked first where a number asks
+// many tables about its neighbours, most of which hold neither.
+func startsAt(ph *rules.Phrases, toks []token.Token, i int) bool {
+	return i < len(toks) && ph.MayStart(&toks[i])
+}
+
+func endsBefore(ph *rules.Phrases, toks []token.Token, i int) bool {
+	return i > 0 && i <= len(toks) && ph.MayEnd(&toks[i-1])
 }
 
 // numRead is one numeric expression read at a token.
@@ -167,7 +216,7 @@ func (r *numRead) claim(p *Pass) *claims.Claim {
 // unitAt matches a unit written before (prefix) or after a number at toks[i].
 func (p *Pass) unitAt(i int, before bool) (end int, u *rules.Unit, ok bool) {
 	l, toks := p.Lang, p.Toks
-	if i >= len(toks) || toks[i].Is(token.NewlineBefore) && !before {
+	if i >= len(toks) || toks[i].Is(token.NewlineBefore) && !before || !l.Units.MayStart(&toks[i]) {
 		return 0, nil, false
 	}
 	e, ui, ok := l.Units.Match(toks, i)
@@ -195,10 +244,11 @@ func (p *Pass) unitAt(i int, before bool) (end int, u *rules.Unit, ok bool) {
 // ("more than", "sekitar"), currency or "magnitude" before the number, the
 // numeral, a range ("3-5", "between 3 and 5", "antara 3 hingga 5"), a unit
 // after it ("km", "persen", "dollars"), and a qualifier after it ("or more").
-// The caller has tested mayStartNumber(i).
-func (p *Pass) readNumber(i int) (numRead, bool) {
+// The caller has tested mayStartNumber(i). The reading is written to r
+// (when it fails, only r.skip counts).
+func (p *Pass) readNumber(i int, r *numRead) bool {
 	l, toks := p.Lang, p.Toks
-	r := numRead{start: i}
+	*r = numRead{start: i}
 	first := i
 	var unit *rules.Unit
 	if e, u, ok := p.unitAt(i, true); ok && e < len(toks) && !p.Blocked(i, e) {
@@ -211,9 +261,9 @@ func (p *Pass) readNumber(i int) (numRead, bool) {
 			i = e
 		}
 	}
-	if g, ok := p.gluedPrefix(i); ok {
+	if p.gluedPrefix(i, r) {
 		// "Rp5,2 triliun": the scanner keeps letters and digits together.
-		return g, true
+		return true
 	}
 	t := &toks[i]
 	if v, ok := p.magnitudeWord(i); ok {
@@ -222,45 +272,45 @@ func (p *Pass) readNumber(i int) (numRead, bool) {
 	}
 	isWord := t.Kind == token.Word && l.Lexical(t) && l.IsNumeralWordAt(t)
 	if isWord && l.List(rules.ListVagueNeedsOf).Has(toks, i) && (i+1 >= len(toks) || toks[i+1].Lower != "of") {
-		return r, false // "he scores"
+		return false // "he scores"
 	}
 	isPunct := t.Kind == token.Punct
 	if t.Kind != token.Number && !isWord && !isPunct {
-		return r, false
+		return false
 	}
 	if unit == nil && (t.Kind == token.Number || isPunct) {
 		if isPunct && !l.PunctMayOpenNumeral(t) && p.skipCode(i) == i+1 {
 			// Most punctuation: no numeral opens here, so the reading
 			// fails whatever labelNumber says, and a label's skip would
 			// not pass the next token either.
-			return r, false
+			return false
 		}
 		if p.labelNumber(i) {
 			r.skip = p.skipCode(i)
-			return r, false
+			return false
 		}
 		if t.Kind == token.Number && p.yearAdjective(i) {
 			r.skip = i + 1
-			return r, false
+			return false
 		}
 	}
 	n, ok := l.ReadNumeral(toks, i)
 	if !ok || p.Blocked(i, n.End) {
-		return r, false
+		return false
 	}
 	if n.Code {
 		r.skip = p.skipCode(i)
-		return r, false
+		return false
 	}
 	if t.Kind == token.Number && p.partOfCode(i, n.End) {
 		r.skip = p.skipCode(i)
-		return r, false
+		return false
 	}
 	if isWord && n.Value == 0.5 && n.End == i+1 && (n.End >= len(toks) || toks[n.End].Lower != "of" && toks[n.End].Lower != "dari") {
 		// "half time", "at half": a bare "half" is a number only before
 		// "of" or after a qualifier ("more than half").
 		if _, _, q := p.qualifierBefore(i); !q {
-			return r, false
+			return false
 		}
 	}
 	if isWord && l.IsOneNumeral(t.Lower) && n.End == i+1 {
@@ -276,24 +326,24 @@ func (p *Pass) readNumber(i int) (numRead, bool) {
 
 // gluedPrefix reads a currency or magnitude word glued to its digits in one
 // token ("Rp5,2 triliun", "Rp150.000", "M7,8" in Indonesian) by reading the
-// digits as a token of their own.
-func (p *Pass) gluedPrefix(i int) (numRead, bool) {
+// digits as a token of their own. It writes r only when it reads one.
+func (p *Pass) gluedPrefix(i int, r *numRead) bool {
 	l, toks := p.Lang, p.Toks
 	t := &toks[i]
 	if t.Kind != token.Word || len(t.Lower) < 2 {
-		return numRead{}, false
+		return false
 	}
 	k := len(t.Lower)
 	for k > 0 && t.Lower[k-1] >= '0' && t.Lower[k-1] <= '9' {
 		k--
 	}
 	if k == 0 || k == len(t.Lower) {
-		return numRead{}, false
+		return false
 	}
 	pre := token.Scan(t.Text[:k], nil)
 	_, ui, ok := l.Units.Match(pre, 0)
 	if !ok || !l.UnitList[ui].Prefix || len(pre) != 1 {
-		return numRead{}, false
+		return false
 	}
 	digits := t.Text[k:]
 	end := min(len(toks), i+16)
@@ -302,13 +352,18 @@ func (p *Pass) gluedPrefix(i int) (numRead, bool) {
 	tmp = append(tmp, toks[i+1:end]...)
 	n, ok := l.ReadNumeral(tmp, 0)
 	if !ok || n.Code || n.Vague {
-		return numRead{}, false
+		return false
 	}
 	n.End += i
 	// Read the rest (range, unit, qualifier) from the real tokens; the
 	// number starts at the glued word.
-	r, ok := p.finishNumber(numRead{start: i}, i, i, n, &l.UnitList[ui])
-	return r, ok
+	// A failed reading leaves the caller's r as it was.
+	g := numRead{start: i}
+	if !p.finishNumber(&g, i, i, n, &l.UnitList[ui]) {
+		return false
+	}
+	*r = g
+	return true
 }
 
 // magnitudeWord reads "M7.8" (a word token "M7" and a glued decimal) and
@@ -379,7 +434,11 @@ func (p *Pass) moneyUnitAt(k int) bool {
 // leadUnit matches a magnitude unit after a lead ("on the Richter scale")
 // at token k.
 func (p *Pass) leadUnit(k int) (int, *rules.Unit, bool) {
-	e, _, ok := p.Lang.List(rules.ListUnitLead).Match(p.Toks, k)
+	lead := p.Lang.List(rules.ListUnitLead)
+	if !startsAt(lead, p.Toks, k) {
+		return 0, nil, false
+	}
+	e, _, ok := lead.Match(p.Toks, k)
 	if !ok || e >= len(p.Toks) || p.Toks[e].Is(token.NewlineBefore) {
 		return 0, nil, false
 	}
@@ -472,10 +531,16 @@ func (p *Pass) skipCode(i int) int {
 	return j
 }
 
-func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rules.Unit) (numRead, bool) {
+// finishNumber reads what follows the numeral n read at token i (a scale
+// suffix, a range, a unit, a qualifier, what it counts) into r, whose
+// expression starts at token first.
+func (p *Pass) finishNumber(r *numRead, first, i int, n rules.Numeral, unit *rules.Unit) bool {
 	l, toks := p.Lang, p.Toks
 	end := n.End
-	nv := claims.NumberValue{Value: n.Value, Precision: n.Precision}
+	// The value is built in r itself: a NumberValue is large, and was
+	// copied into r at the end.
+	nv := &r.nv
+	*nv = claims.NumberValue{Value: n.Value, Precision: n.Precision}
 	// A lower-case unit-like suffix scales after a currency or before a
 	// counted noun: "$5m", "£2bn", "5m people".
 	if n.Scale == 0 && end < len(toks) && toks[end].Glued() && toks[end].Kind == token.Word {
@@ -495,12 +560,14 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 		to := end
 		if dash {
 			to = end + 1
-		} else if k, _, ok := l.List(rules.ListRangeTo).Match(toks, end); ok {
-			// "and" joins a range only after "between"/"antara".
-			isAnd := l.InSet(rules.ListRangeAnd, &toks[end])
-			between := fromOK && l.InSet(rules.ListRangeBetween, &toks[fromAt])
-			if !isAnd || between {
-				to = k
+		} else if rt := l.List(rules.ListRangeTo); startsAt(rt, toks, end) {
+			if k, _, ok := rt.Match(toks, end); ok {
+				// "and" joins a range only after "between"/"antara".
+				isAnd := l.InSet(rules.ListRangeAnd, &toks[end])
+				between := fromOK && l.InSet(rules.ListRangeBetween, &toks[fromAt])
+				if !isAnd || between {
+					to = k
+				}
 			}
 		}
 		if to > end && to < len(toks) {
@@ -586,10 +653,10 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 			unit = &l.UnitList[mag]
 		}
 	}
-	if (unit == nil || unit.Dimension == "magnitude") && !r.isRange && first > 0 {
+	if mb := l.List(rules.ListMagnitudeBefore); (unit == nil || unit.Dimension == "magnitude") && !r.isRange && endsBefore(mb, toks, first) {
 		// "two quakes measuring 7.6", "gempa berkekuatan 6,6": a bare
 		// decimal after a measuring word, in a sentence about a quake.
-		if s, _, ok := l.List(rules.ListMagnitudeBefore).MatchBefore(toks, first, 3); ok && !p.Blocked(s, first) {
+		if s, _, ok := mb.MatchBefore(toks, first, 3); ok && !p.Blocked(s, first) {
 			if unit == nil && p.magnitudeFigure(n) && p.quakeSentence(first) {
 				unit = &l.UnitList[p.unitIndex("magnitude")]
 			}
@@ -621,11 +688,11 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 					e++
 				} else if !p.ageBefore(first) {
 					r.skip = k + 1
-					return r, false
+					return false
 				}
 				if du != "year" {
 					r.skip = e
-					return r, false
+					return false
 				}
 				ageUnit := rules.Unit{Name: "years-old", Dimension: "age", Factor: 1}
 				unit = &ageUnit
@@ -659,10 +726,15 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 	// A qualifier after the number: "5,000 or more", "100 orang lebih".
 	postBound := rules.Bound(0)
 	if (!hasQ || b == rules.BoundAbout) && !r.isRange && end < len(toks) && !toks[end].Is(token.NewlineBefore) {
-		if e, _, ok := l.List(rules.ListAtleastAfter).Match(toks, end); ok && !p.opensQualifier(end, e) {
-			postBound, end = rules.BoundAtLeast, e
-		} else if e, _, ok := l.List(rules.ListAtmostAfter).Match(toks, end); ok && !p.opensQualifier(end, e) {
-			postBound, end = rules.BoundAtMost, e
+		if al := l.List(rules.ListAtleastAfter); startsAt(al, toks, end) {
+			if e, _, ok := al.Match(toks, end); ok && !p.opensQualifier(end, e) {
+				postBound, end = rules.BoundAtLeast, e
+			}
+		}
+		if am := l.List(rules.ListAtmostAfter); postBound == 0 && startsAt(am, toks, end) {
+			if e, _, ok := am.Match(toks, end); ok && !p.opensQualifier(end, e) {
+				postBound, end = rules.BoundAtMost, e
+			}
 		}
 	}
 	counted, attrNext := p.counted(end)
@@ -672,15 +744,18 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 	// bound; "passed 12 amendments" counts what was passed.
 	verbBound := false
 	if !hasQ && postBound == 0 && !r.isRange && !n.Vague && (counted == "" || counted == "people" || counted == "victims" || kind == claims.KindMoney) {
-		if s, _, ok := l.List(rules.ListMoreVerbs).MatchBefore(toks, first, 3); ok && !p.Blocked(s, first) {
-			verbBound, qs, start = true, s, s
+		if mv := l.List(rules.ListMoreVerbs); endsBefore(mv, toks, first) {
+			if s, _, ok := mv.MatchBefore(toks, first, 3); ok && !p.Blocked(s, first) {
+				verbBound, qs, start = true, s, s
+			}
 		}
 	}
-	if kind == claims.KindCount && !n.Fraction && (counted == "" || end < len(toks) && l.List(rules.ListHarmOthers).Has(toks, end)) {
+	others, harm := l.List(rules.ListHarmOthers), l.List(rules.ListHarmVerbs)
+	if kind == claims.KindCount && !n.Fraction && (counted == "" || startsAt(others, toks, end) && others.Has(toks, end)) && endsBefore(harm, toks, start) {
 		// "killing 11.", "injuring 40, 15 of them", "wounding 38 others":
 		// a figure right after a verb of harm, with no noun of its own,
 		// counts people.
-		if _, _, ok := l.List(rules.ListHarmVerbs).MatchBefore(toks, start, 4); ok && (counted != "" || p.bareFigureEnd(end)) {
+		if _, _, ok := harm.MatchBefore(toks, start, 4); ok && (counted != "" || p.bareFigureEnd(end)) {
 			counted = "people"
 		}
 	}
@@ -691,16 +766,16 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 	case r.isRange:
 	case postBound != 0:
 		// "about five hundred or more": the bound after the number wins.
-		p.applyBound(&nv, postBound)
+		p.applyBound(nv, postBound)
 		nv.Qualifier = p.Doc.Text[toks[end-1].Start:toks[end-1].End]
 	case hasQ:
 		nv.Qualifier = strings.TrimSpace(p.Doc.Text[toks[qs].Start:toks[first].Start])
-		p.applyBound(&nv, b)
+		p.applyBound(nv, b)
 	case verbBound:
 		nv.Qualifier = strings.TrimSpace(p.Doc.Text[toks[qs].Start:toks[first].Start])
-		p.applyBound(&nv, rules.BoundMore)
+		p.applyBound(nv, rules.BoundMore)
 	default:
-		p.exact(&nv)
+		p.exact(nv)
 	}
 	if nv.Low == nil && nv.Value >= 0 && (kind == claims.KindCount || kind == claims.KindMoney || kind == claims.KindPercent) {
 		// "fewer than 200", "up to Rp 5 triliun": counts and sums start
@@ -708,12 +783,12 @@ func (p *Pass) finishNumber(r numRead, first, i int, n rules.Numeral, unit *rule
 		nv.Low = p.floats.ptr(0)
 	}
 	nv.Counted = counted
-	r.start, r.end, r.kind, r.nv, r.attrNext = start, end, kind, nv, attrNext
+	r.start, r.end, r.kind, r.attrNext = start, end, kind, attrNext
 	r.weighty = hasQ || verbBound || postBound != 0 || n.Scale > 1 || n.Vague || p.grouped(i, n.End)
 	if hasQ && !r.isRange {
-		p.compoundBounds(&r, b)
+		p.compoundBounds(r, b)
 	}
-	return r, true
+	return true
 }
 
 // opensQualifier reports a qualifier that starts inside toks[a:b] and
@@ -799,8 +874,10 @@ func (p *Pass) labelNumber(i int) bool {
 			}
 		}
 	}
-	if _, _, ok := p.Lang.List(rules.ListLabelBefore).MatchBefore(toks, i, 2); ok {
-		return true
+	if lb := p.Lang.List(rules.ListLabelBefore); endsBefore(lb, toks, i) {
+		if _, _, ok := lb.MatchBefore(toks, i, 2); ok {
+			return true
+		}
 	}
 	if t.Is(token.NewlineBefore) || i == 0 {
 		// A list marker: "1." or "2)" opening a line of text.
@@ -922,18 +999,26 @@ func (p *Pass) sentenceStart(i int) bool {
 
 // rangeFromBefore finds "between"/"antara" just before token i.
 func (p *Pass) rangeFromBefore(i int) (int, bool) {
-	s, _, ok := p.Lang.List(rules.ListRangeFrom).MatchBefore(p.Toks, i, 3)
+	from := p.Lang.List(rules.ListRangeFrom)
+	if !endsBefore(from, p.Toks, i) {
+		return 0, false
+	}
+	s, _, ok := from.MatchBefore(p.Toks, i, 3)
 	return s, ok
 }
 
 // qualifierBefore finds a qualifier phrase ending right before token i.
 func (p *Pass) qualifierBefore(i int) (start int, b rules.Bound, ok bool) {
-	s, v, ok := p.Lang.Qualifiers.MatchBefore(p.Toks, i, 4)
-	if !ok && i > 0 {
+	q, filler := p.Lang.Qualifiers, p.Lang.List(rules.ListBoundFiller)
+	s, v := 0, 0
+	if endsBefore(q, p.Toks, i) {
+		s, v, ok = q.MatchBefore(p.Toks, i, 4)
+	}
+	if !ok && endsBefore(filler, p.Toks, i) {
 		// "setidaknya ada dua": a filler word between the qualifier and
 		// the number keeps the bound.
-		if f, _, isFiller := p.Lang.List(rules.ListBoundFiller).MatchBefore(p.Toks, i, 2); isFiller {
-			s, v, ok = p.Lang.Qualifiers.MatchBefore(p.Toks, f, 4)
+		if f, _, isFiller := filler.MatchBefore(p.Toks, i, 2); isFiller && endsBefore(q, p.Toks, f) {
+			s, v, ok = q.MatchBefore(p.Toks, f, 4)
 		}
 	}
 	if !ok || p.Blocked(s, i) {
@@ -951,7 +1036,7 @@ func (p *Pass) counted(end int) (string, bool) {
 	// ("40 were injured", "12 have died", "5 telah tewas").
 	attrNext := false
 	for k := end; k < len(toks) && k < end+3 && !toks[k].Is(token.NewlineBefore); k++ {
-		if p.Rules.AttrWords.Has(toks, k) || p.Rules.Triggers.Has(toks, k) {
+		if startsAt(p.Rules.AttrWords, toks, k) && p.Rules.AttrWords.Has(toks, k) || startsAt(p.Rules.Triggers, toks, k) && p.Rules.Triggers.Has(toks, k) {
 			attrNext = true
 			break
 		}
@@ -977,25 +1062,27 @@ func (p *Pass) counted(end int) (string, bool) {
 			// dievakuasi" counts no victims.
 			break
 		}
+		if !startsAt(p.Rules.Counted, toks, k) {
+			continue
+		}
 		if _, v, ok := p.Rules.Counted.Match(toks, k); ok {
 			return p.Rules.CountedIDs[v], attrNext
 		}
 	}
-	k := end
-	if k < len(toks) && p.Lang.InSet(rules.ListPartitive, &toks[k]) {
-		k++
-	}
-	for k+2 < len(toks) && toks[k].Kind == token.Word && toks[k+1].Text == "-" && toks[k+1].Glued() && toks[k+2].Glued() {
-		k += 3 // "high-profile"
-	}
-	k = p.skipInitialism(k)
+	// Else the first content word of the same phrase: the word k0 found
+	// (past a partitive, "high-profile" and "U.S.").
+	k := k0
 	if k >= len(toks) || toks[k].Kind != token.Word || toks[k].Is(token.NewlineBefore) || toks[k].Is(token.Capital) || toks[k].Is(token.AllCaps) {
 		return "", attrNext
 	}
-	w := toks[k].Lower
-	if len(w) < 3 || p.Lang.Detect[w] || attrNext || p.Rules.AttrWords.Has(toks, k) || p.Rules.Triggers.Has(toks, k) || p.Lang.IsNumberWord(w) ||
-		p.Lang.List(rules.ListNotCounted).Has(toks, k) || p.Lang.Future.Has(toks, k) || p.Lang.Past.Has(toks, k) ||
-		p.hasPastSuffix(w) {
+	// The tables are asked by the token's hash (DetectAt, IsNumberWordAt)
+	// and past their filters (startsAt), not by the word hashed again.
+	w, t := toks[k].Lower, &toks[k]
+	notCounted := p.Lang.List(rules.ListNotCounted)
+	if len(w) < 3 || attrNext || p.Lang.DetectAt(t) || startsAt(p.Rules.AttrWords, toks, k) && p.Rules.AttrWords.Has(toks, k) ||
+		startsAt(p.Rules.Triggers, toks, k) && p.Rules.Triggers.Has(toks, k) || p.Lang.IsNumberWordAt(t) ||
+		startsAt(notCounted, toks, k) && notCounted.Has(toks, k) || startsAt(p.Lang.Future, toks, k) && p.Lang.Future.Has(toks, k) ||
+		startsAt(p.Lang.Past, toks, k) && p.Lang.Past.Has(toks, k) || p.hasPastSuffix(w) {
 		// A verb, not the thing counted ("hundreds went missing", "up to
 		// 300 may leave").
 		return "", attrNext

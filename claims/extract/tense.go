@@ -70,7 +70,8 @@ func (tt *tenseTable) extend(p *Pass, b int) {
 		if k > 0 && p.edInner(k) {
 			ed++
 		}
-		if p.Lang.Past.Has(p.Toks, k) && (rep == nil || !rep.Has(p.Toks, k)) {
+		// MayStart inlines: most tokens are no marker and cost no call.
+		if t := &p.Toks[k]; p.Lang.Past.MayStart(t) && p.Lang.Past.Has(p.Toks, k) && (rep == nil || !rep.MayStart(t) || !rep.Has(p.Toks, k)) {
 			other++
 		}
 		tt.ed = append(tt.ed, ed)
@@ -188,13 +189,15 @@ func isQuote(t string) bool {
 // past marker, or a past form by its suffix or from the irregular list;
 // "" for none.
 func (p *Pass) tenseWordAt(k int) claims.Tense {
-	if p.Lang.Future.Has(p.Toks, k) {
+	// MayStart inlines: most tokens are no marker and cost no call.
+	t := &p.Toks[k]
+	if p.Lang.Future.MayStart(t) && p.Lang.Future.Has(p.Toks, k) {
 		return claims.TenseFuture
 	}
 	if k > 0 && p.Lang.InSet(rules.ListParticipleBefore, &p.Toks[k-1]) {
 		return "" // "would be held", "to be paid"
 	}
-	if p.Lang.Past.Has(p.Toks, k) {
+	if p.Lang.Past.MayStart(t) && p.Lang.Past.Has(p.Toks, k) {
 		if k+1 < len(p.Toks) && strings.HasSuffix(p.Toks[k+1].Lower, "ing") && p.Lang.Future.Has(p.Toks, k+1) {
 			// "were planning to", "was going to": the
 			// auxiliary of a future in the past.
@@ -202,7 +205,6 @@ func (p *Pass) tenseWordAt(k int) claims.Tense {
 		}
 		return claims.TensePast
 	}
-	t := &p.Toks[k]
 	if t.Kind != token.Word || t.Is(token.Capital) {
 		return ""
 	}

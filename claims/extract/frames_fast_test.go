@@ -1,0 +1,291 @@
+package extract
+
+import (
+	"math/rand/v2"
+	"slices"
+	"sort"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/claims"
+	"github.com/crosscheck/crosscheck/claims/token"
+)
+
+// The frame step's fast paths, each held to the simple reading it
+// replaced.
+
+// TestNearestCandidate holds nearestCandidate to a stable sort of the
+// candidates by (dist, trigDist) and its first element, with few
+// distinct distances so that ties are common.
+func TestNearestCandidate(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 2000 {
+		n := 1 + r.IntN(8)
+		choices := make([]frameCandidate, n)
+		for k := range choices {
+			choices[k] = frameCandidate{frame: k, dist: r.IntN(3), trigDist: r.IntN(3)}
+		}
+		want := slices.Clone(choices)
+		slices.SortStableFunc(want, func(x, y frameCandidate) int {
+			if x.dist != y.dist {
+				return x.dist - y.dist
+			}
+			return x.trigDist - y.trigDist
+		})
+		in := slices.Clone(choices)
+		if got := nearestCandidate(in, false); got != want[0] {
+			t.Fatalf("nearest of %v: %v, want %v", choices, got, want[0])
+		}
+		if !slices.Equal(in, choices) {
+			t.Fatalf("nearest of %v reordered them: %v", choices, in)
+		}
+		if got := nearestCandidate(in, true); got != want[0] || !slices.Equal(in, want) {
+			t.Fatalf("all of %v: %v, %v, want %v, %v", choices, got, in, want[0], want)
+		}
+	}
+}
+
+// TestSearchEvidence holds searchEvidence to sort.Search.
+func TestSearchEvidence(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 500 {
+		var ev []evidence
+		at := 0
+		for range r.IntN(20) {
+			at += r.IntN(4)
+			w := 1 + r.IntN(2)
+			ev = append(ev, evidence{start: at, end: at + w})
+			at += w
+		}
+		for x := -2; x <= at+2; x++ {
+			want := sort.Search(len(ev), func(i int) bool { return ev[i].end >= x })
+			if got := searchEvidence(ev, func(e *evidence) bool { return e.end >= x }); got != want {
+				t.Fatalf("end >= %d in %v: %d, want %d", x, ev, got, want)
+			}
+			want = sort.Search(len(ev), func(i int) bool { return ev[i].start > x })
+			if got := searchEvidence(ev, func(e *evidence) bool { return e.start > x }); got != want {
+				t.Fatalf("start > %d in %v: %d, want %d", x, ev, got, want)
+			}
+		}
+	}
+}
+
+// TestFrameTakes holds the accepts memo to accepts itself: after
+// frameTakes, every attribute of the frame is answered as accepts
+// answers, and the frame takes the claim when one of them does. Claims of
+// one kind share a memo, so each claim is checked on a memo that earlier
+// claims (and unitFrame's single answers) filled in part.
+func TestFrameTakes(t *testing.T) {
+	e := engineForTest(t)
+	fa := &frameAssigner{set: e.Rules, p: &Pass{Rules: e.Rules}}
+	num := func(kind claims.Kind, unit, counted string) *claims.Claim {
+		return &claims.Claim{Kind: kind, Num: &claims.NumberValue{Unit: unit, Counted: counted}}
+	}
+	cs := []*claims.Claim{
+		num(claims.KindCount, "", "people"), num(claims.KindCount, "", ""), num(claims.KindCount, "", "soldiers"),
+		num(claims.KindPercent, "%", ""), num(claims.KindQuantity, "magnitude", ""), num(claims.KindQuantity, "km", ""),
+		num(claims.KindMoney, "USD", ""), num(claims.KindCount, "", "people"),
+		{Kind: claims.KindDate, Date: &claims.DateValue{Gran: claims.GranDay}},
+		{Kind: claims.KindDate, Date: &claims.DateValue{Gran: claims.GranYear, Fuzzy: true}},
+		{Kind: claims.KindDate, Date: &claims.DateValue{Gran: claims.GranMonth, Range: true}},
+	}
+	for _, c := range cs {
+		fa.unitFrame(c) // a few single answers first, as pick asks them
+		memo := fa.acceptsOf(c)
+		for fi, fr := range e.Rules.Frames {
+			want := false
+			for _, at := range fr.Attributes {
+				want = want || accepts(at, c)
+			}
+			if got := fa.frameTakes(memo, fi, c); got != want {
+				t.Errorf("%s %+v: frame %s takes %v, want %v", c.Kind, c.Num, fr.Name, got, want)
+			}
+			for ai, at := range fr.Attributes {
+				if got, want := memo[fa.attrBase[fi]+ai] == 1, accepts(at, c); got != want {
+					t.Errorf("%s %+v: %s.%s takes %v, want %v", c.Kind, c.Num, fr.Name, at.Name, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestBoundaryMarkers holds boundaries.extend, which turns words away by
+// one filter of all the markers' first words, to counts made token by
+// token with each table's own test.
+func TestBoundaryMarkers(t *testing.T) {
+	e := engineForTest(t)
+	texts := []struct{ lang, text string }{
+		{"en", "The talks will resume in May, and officials said they had agreed; the deal (signed 2024) was expected to hold — but it fell apart. 3,000 people, 2.5 km."},
+		{"id", "Pertemuan akan dilanjutkan pada Mei, dan pejabat mengatakan mereka telah sepakat; kesepakatan itu sudah ditandatangani tetapi kemudian gagal."},
+	}
+	for _, tc := range texts {
+		doc := &claims.Document{ID: "t", Text: tc.text, Language: tc.lang, Status: claims.StatusRead}
+		p := e.newPass(doc, new(scratch))
+		p.bounds.extend(p, len(p.Toks))
+		var cl, cm, fu, pa int32
+		for k := range p.Toks {
+			for _, c := range []struct {
+				name      string
+				got, want int32
+			}{{"clause", p.bounds.clause[k], cl}, {"comma", p.bounds.comma[k], cm}, {"future", p.bounds.future[k], fu}, {"past", p.bounds.past[k], pa}} {
+				if c.got != c.want {
+					t.Fatalf("%s: %s count before token %d %q: %d, want %d", tc.lang, c.name, k, p.Toks[k].Text, c.got, c.want)
+				}
+			}
+			tk := &p.Toks[k]
+			if p.clauseBreak(k) {
+				cl++
+			}
+			if tk.Kind != token.Word && (tk.Text == "," || tk.Text == ";") && !inNumber(p.Toks, k) {
+				cm++
+			}
+			if p.Lang.Future.Has(p.Toks, k) {
+				fu++
+			}
+			if p.Lang.Past.Has(p.Toks, k) {
+				pa++
+			}
+		}
+		if cl == 0 || cm == 0 || fu == 0 || pa == 0 {
+			t.Errorf("%s: counts %d %d %d %d: the text should hold every kind of marker", tc.lang, cl, cm, fu, pa)
+		}
+	}
+}
+
+// TestEvidenceFrameMask holds each piece of evidence's frame mask, which
+// candidates or-s over a window to find the frames it evokes, to the
+// frames its trigger evokes.
+func TestEvidenceFrameMask(t *testing.T) {
+	e := engineForTest(t)
+	if len(e.Rules.Frames) > 64 {
+		t.Skip("more than 64 frames: candidates reads the frames themselves")
+	}
+	texts := []struct{ lang, text string }{
+		{"en", "A meeting of the ministers was held after the quake killed 12 people and injured 40; the election and the summit were signed off."},
+		{"id", "Rapat pleno digelar setelah gempa menewaskan 12 orang dan melukai 40 orang; pemilu dan KTT ditandatangani."},
+	}
+	pieces := 0
+	for _, tc := range texts {
+		doc := &claims.Document{ID: "t", Text: tc.text, Language: tc.lang, Status: claims.StatusRead}
+		p := e.newPass(doc, new(scratch))
+		var si sentenceInfo
+		p.readEvidence(&si, 0, len(p.Toks))
+		for k := range si.ev {
+			ev := &si.ev[k]
+			var want uint64
+			for _, f := range ev.frames(e.Rules) {
+				want |= 1 << f
+			}
+			if ev.fmask != want {
+				t.Errorf("%s: evidence %q: mask %b, want %b", tc.lang, p.evidenceText(ev), ev.fmask, want)
+			}
+			if want != 0 {
+				pieces++
+			}
+		}
+	}
+	if pieces == 0 {
+		t.Fatal("no trigger read: the test tests nothing")
+	}
+}
+
+// placeRef is where mentions (which gathered the places of a sentence's
+// evidence into a slice) put evidence ev from the claim at tokens [ci, ce).
+func placeRef(p *Pass, ev *evidence, ci, ce int) place {
+	n := len(p.Toks)
+	bs := &p.bounds
+	k := ci - 2
+	restated := k >= 0 && k < n && p.Toks[k].Text == "," && !inNumber(p.Toks, k) && p.restates(k, ci)
+	pl := place{d: gap(ci, ce, ev.start, ev.end)}
+	a, b := ev.end, ci
+	if ev.start >= ce {
+		a, b = ce, ev.start
+	}
+	if b = min(b, n); a < b {
+		nc := bs.clause[b] - bs.clause[a]
+		if restated && nc > 0 && k >= a && k < b {
+			nc--
+		}
+		pl.clause = nc > 0
+		pl.comma = bs.comma[b]-bs.comma[a] > 0
+	}
+	return pl
+}
+
+// TestPlacer holds placer.at to placeRef for every claim and every piece
+// of evidence of its sentence, in texts with clause breaks, commas inside
+// numbers and the ", or" that restates a figure.
+func TestPlacer(t *testing.T) {
+	e := engineForTest(t)
+	texts := []struct{ lang, text string }{
+		{"en", "Sears shares soared $7.70, or 17 percent, after the meeting; the quake killed 1,200 people and injured 3,400 (officials said), while the election, held on May 5, drew 81.8% turnout."},
+		{"en", "Killed 12, injured 40, or 17 percent of them, in the attack — the summit in 2023, or 2024, was held."},
+		{"id", "Gempa menewaskan 1.200 orang, atau 17 persen, dan melukai 3.400 orang; pemilu pada 5 Mei diikuti 81,8 persen pemilih."},
+	}
+	checked := 0
+	for _, tc := range texts {
+		doc := &claims.Document{ID: "t", Text: tc.text, Language: tc.lang, Status: claims.StatusRead}
+		p := e.newPass(doc, new(scratch))
+		for _, step := range e.Steps {
+			step(p)
+		}
+		fa := &frameAssigner{p: p, set: e.Rules}
+		for _, c := range p.claims {
+			a, b := p.sentenceTokens(c.Start)
+			si := fa.sentence(a, b)
+			ci, ce := p.tokenAt(c.Start), p.tokenAt(c.End)
+			pc := fa.newPlacer(si, ci, ce)
+			for k := range si.ev {
+				ev := &si.ev[k]
+				if got, want := pc.at(ev), placeRef(p, ev, ci, ce); got != want {
+					t.Errorf("%s: claim %q, evidence %q: %+v, want %+v", tc.lang, tc.text[c.Start:c.End], p.evidenceText(ev), got, want)
+				}
+				checked++
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("nothing checked")
+	}
+	t.Logf("%d places", checked)
+}
+
+// TestDefiniteAt holds definiteAt, which asks the definite tables only
+// where their filters let the neighbouring token through, to the tables
+// asked at every trigger, over the whole text and over each sentence
+// alone (as sentenceContext reads it).
+func TestDefiniteAt(t *testing.T) {
+	e := engineForTest(t)
+	texts := []struct{ lang, text string }{
+		{"en", "The meeting was held. This summit, the election and that quake: a meeting of the talks last Sunday; the talks."},
+		{"id", "Rapat ini digelar. Pemilu itu dan gempa tersebut; rapat pleno ini, KTT itu."},
+	}
+	definite := 0
+	for _, tc := range texts {
+		doc := &claims.Document{ID: "t", Text: tc.text, Language: tc.lang, Status: claims.StatusRead}
+		p := e.newPass(doc, new(scratch))
+		spans := [][]token.Token{p.Toks}
+		for _, s := range p.sents {
+			a, b := p.sentenceTokens(s.Start)
+			spans = append(spans, p.Toks[a:b])
+		}
+		for _, toks := range spans {
+			for k := range toks {
+				end, _, ok := p.Rules.Triggers.Match(toks, k)
+				if !ok {
+					continue
+				}
+				_, _, want := p.Rules.DefiniteBefore.MatchBefore(toks, k, 3)
+				want = want || p.Rules.DefiniteAfter.Has(toks, end)
+				if got := p.definiteAt(toks, k, end); got != want {
+					t.Errorf("%s: trigger %q: definite %v, want %v", tc.lang, toks[k].Text, got, want)
+				}
+				if want {
+					definite++
+				}
+			}
+		}
+	}
+	if definite == 0 {
+		t.Fatal("no definite trigger: the test tests nothing")
+	}
+}
