@@ -44,7 +44,7 @@ var noFacts wordFacts
 // (and serve lookups by string).
 func (l *Language) buildFacts() {
 	l.facts = WordMap[wordFacts]{}
-	l.factsKnown = WordFilter{}
+	l.factsKnown = WideFilter{}
 	at := func(w string) *wordFacts {
 		l.factsKnown.Add(w)
 		return l.facts.Ptr(w)

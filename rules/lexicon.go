@@ -103,9 +103,10 @@ type Language struct {
 	// "a", a number word, is everywhere).
 	numStart WordMap[bool]
 	// facts gathers the word tables above by word (see wordFacts);
-	// factsKnown holds its keys.
+	// factsKnown holds its keys (a WideFilter: hundreds of words, looked
+	// up at most tokens).
 	facts      WordMap[wordFacts]
-	factsKnown WordFilter
+	factsKnown WideFilter
 
 	Furniture []*Pattern
 	Dates     []*Pattern

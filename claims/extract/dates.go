@@ -589,13 +589,20 @@ func (p *Pass) codeBoundary(start, end int) bool {
 
 // ageBefore reports an age cue ("berusia", "aged") just before token i,
 // with at most a qualifier between.
+//
+// It is asked at every number, so each table is called only where its
+// last-word filter (MayEnd, which inlines) lets the token before through.
 func (p *Pass) ageBefore(i int) bool {
-	if i > 0 {
-		if q, _, ok := p.Lang.Qualifiers.MatchBefore(p.Toks, i, 3); ok {
-			i = q
+	if q := p.Lang.Qualifiers; i > 0 && q != nil && q.MayEnd(&p.Toks[i-1]) {
+		if s, _, ok := q.MatchBefore(p.Toks, i, 3); ok {
+			i = s
 		}
 	}
-	_, _, ok := p.Lang.List(rules.ListAgeBefore).MatchBefore(p.Toks, i, 4) // "at the age of"
+	ages := p.Lang.List(rules.ListAgeBefore) // "at the age of"
+	if i == 0 || ages == nil || !ages.MayEnd(&p.Toks[i-1]) {
+		return false
+	}
+	_, _, ok := ages.MatchBefore(p.Toks, i, 4)
 	return ok
 }
 

@@ -67,6 +67,7 @@ type Pass struct {
 	lastClause   clauseRange       // Clause's last answer
 	tws          []rules.TokenWord // what index.vocab read at the tokens, once words has read it
 	floats       floatArena        // the bounds of the document's numbers (see alloc.go)
+	nums         numArena          // its number claims with their values (see alloc.go)
 	yearNotes    [4]yearNote       // yearNote's last answers
 	nextYearNote int               // the slot of yearNotes written next
 }
@@ -154,12 +155,10 @@ type scratch struct {
 	sentToks []int32
 	// assignFrames' per-claim working slices and sentence evidence
 	// (frameAssigner).
-	places    []place
-	accepting []bool
-	cands     []frameCandidate
-	scores    []frameScore
-	slot      []int32
-	evs       [2][]evidence
+	cands  []frameCandidate
+	scores []frameScore
+	slot   []int32
+	evs    [2][]evidence
 	// frameAssigner.acceptMemo and attrBase, which depend only on the
 	// engine's rules.
 	acceptMemo map[acceptKey][]int8
