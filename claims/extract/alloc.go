@@ -35,28 +35,20 @@ func (a *floatArena) ptr(v float64) *float64 {
 	return &a.buf[len(a.buf)-1]
 }
 
-// numClaim is a number claim and its value, made, kept and dropped
-// together.
+// numClaim is a number claim and its value in one allocation: they are
+// made, kept and dropped together (a claim with its 96-byte value fills
+// the same size class as the two apart). Handing them out from shared
+// chunks instead, as the bounds are, sped a page of figures up by 5% but
+// raised a real-text run's peak by 6% (a chunk's unused tail, and claims
+// dropped after they were made, kept alive by their neighbours).
 type numClaim struct {
 	c  claims.Claim
 	nv claims.NumberValue
 }
 
-// numArena hands out a document's number claims, each with its value,
-// from chunks of up to 64: a page of figures carries tens of thousands of
-// number claims, and one 480-byte allocation each (the claim with its
-// value, already one where they had been two) was most of what the
-// collector had to do there. Chunks start small (4) and double, so that a
-// short article wastes little.
-type numArena struct{ buf []numClaim }
-
-// claim returns a new claim whose Num holds a copy of nv.
-func (a *numArena) claim(nv *claims.NumberValue) *claims.Claim {
-	if len(a.buf) == cap(a.buf) {
-		a.buf = make([]numClaim, 0, min(max(2*cap(a.buf), 4), 64))
-	}
-	a.buf = append(a.buf, numClaim{nv: *nv})
-	nc := &a.buf[len(a.buf)-1]
+// newNumClaim returns a claim whose Num holds a copy of nv.
+func newNumClaim(nv *claims.NumberValue) *claims.Claim {
+	nc := &numClaim{nv: *nv}
 	nc.c.Num = &nc.nv
 	return &nc.c
 }

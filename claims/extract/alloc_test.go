@@ -31,27 +31,6 @@ func TestFloatArena(t *testing.T) {
 	}
 }
 
-// TestNumArena: every claim is a claim of its own, whose Num is its own
-// copy of the value given, across chunk boundaries.
-func TestNumArena(t *testing.T) {
-	var a numArena
-	var cs []*claims.Claim
-	for k := range 500 {
-		nv := claims.NumberValue{Value: float64(k), Unit: strconv.Itoa(k)}
-		cs = append(cs, a.claim(&nv))
-		nv.Value = -1 // the claim holds a copy
-	}
-	for k, c := range cs {
-		if c.Num == nil || c.Num.Value != float64(k) || c.Num.Unit != strconv.Itoa(k) {
-			t.Fatalf("claim %d holds %+v", k, c.Num)
-		}
-	}
-	cs[3].Num.Value, cs[3].Start = -3, 33
-	if cs[2].Num.Value != 2 || cs[4].Num.Value != 4 || cs[2].Start != 0 || cs[4].Start != 0 {
-		t.Fatal("writing one claim changed its neighbours")
-	}
-}
-
 // TestIDArena: the ids are those fmt spells, whatever the document name's
 // length and however many claims share a chunk.
 func TestIDArena(t *testing.T) {

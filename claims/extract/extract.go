@@ -67,7 +67,6 @@ type Pass struct {
 	lastClause   clauseRange       // Clause's last answer
 	tws          []rules.TokenWord // what index.vocab read at the tokens, once words has read it
 	floats       floatArena        // the bounds of the document's numbers (see alloc.go)
-	nums         numArena          // its number claims with their values (see alloc.go)
 	yearNotes    [4]yearNote       // yearNote's last answers
 	nextYearNote int               // the slot of yearNotes written next
 }
