@@ -917,15 +917,21 @@ func (m *numMemo) phraseMatch(ph *Phrases, toks []token.Token, i int) (end, v in
 		}
 	}
 	end, v, ok = ph.matchAt(toks, i)
-	k := m.pn
-	if k < len(m.phrases) {
-		m.pn++
-	} else {
-		k = m.pnext
-		m.pnext = (m.pnext + 1) % len(m.phrases)
-	}
-	m.phrases[k] = phraseRead{ph: ph, i: i, end: end, v: v, ok: ok}
+	m.phrases[ringSlot(&m.pn, &m.pnext, len(m.phrases))] = phraseRead{ph: ph, i: i, end: end, v: v, ok: ok}
 	return end, v, ok
+}
+
+// ringSlot returns the entry a memo of size entries, n of them in use,
+// writes next: a free one while there is one, else the oldest (next,
+// which then moves on).
+func ringSlot(n, next *int, size int) int {
+	if *n < size {
+		*n++
+		return *n - 1
+	}
+	k := *next
+	*next = (*next + 1) % size
+	return k
 }
 
 // readNumeral is l.ReadNumeral(toks, i), remembered in m (which serves one
@@ -940,13 +946,7 @@ func (m *numMemo) readNumeral(l *Language, toks []token.Token, i int) (Numeral, 
 		}
 	}
 	v, ok := l.ReadNumeral(toks, i)
-	k := m.n
-	if k < len(m.at) {
-		m.n++
-	} else {
-		k = m.next
-		m.next = (m.next + 1) % len(m.at)
-	}
+	k := ringSlot(&m.n, &m.next, len(m.at))
 	m.at[k].i, m.at[k].ok, m.at[k].v = i, ok, v
 	return v, ok
 }
