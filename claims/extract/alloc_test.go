@@ -31,6 +31,40 @@ func TestFloatArena(t *testing.T) {
 	}
 }
 
+// TestClaimArena: past the claims made one by one and across chunk
+// boundaries, every claim is a zero claim of its own, and every number
+// claim's Num its own copy of the value given.
+func TestClaimArena(t *testing.T) {
+	var a claimArena
+	var cs []*claims.Claim
+	for k := range arenaFrom + 3*arenaChunk {
+		var c *claims.Claim
+		if k%3 == 0 {
+			nv := claims.NumberValue{Value: float64(k), Unit: strconv.Itoa(k)}
+			c = a.numClaim(&nv)
+			nv.Value = -1 // the claim holds a copy
+		} else {
+			c = a.claim()
+			if c.Num != nil || c.Start != 0 || c.Rule != "" {
+				t.Fatalf("claim %d is not zero: %+v", k, c)
+			}
+		}
+		c.Start = k
+		cs = append(cs, c)
+	}
+	if len(a.date) == 0 || len(a.num) == 0 {
+		t.Fatal("no claim came from a chunk")
+	}
+	for k, c := range cs {
+		if c.Start != k {
+			t.Fatalf("claim %d was overwritten: Start %d", k, c.Start)
+		}
+		if k%3 == 0 && (c.Num == nil || c.Num.Value != float64(k) || c.Num.Unit != strconv.Itoa(k)) {
+			t.Fatalf("number claim %d holds %+v", k, c.Num)
+		}
+	}
+}
+
 // TestIDArena: the ids are those fmt spells, whatever the document name's
 // length and however many claims share a chunk.
 func TestIDArena(t *testing.T) {

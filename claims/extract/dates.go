@@ -899,7 +899,8 @@ func (p *Pass) hasPastSuffix(w string) bool {
 // moves its start, on a copy.
 func (p *dateRun) resolveMatch(m *rules.Match) *dateItem {
 	start, end := p.Toks[m.Start].Start, p.Toks[m.End-1].End
-	c := &claims.Claim{Rule: m.Pattern.Rule, Start: start, End: end}
+	c := p.made.claim()
+	c.Rule, c.Start, c.End = m.Pattern.Rule, start, end
 	it := &dateItem{start: m.Start, end: m.End, c: c, caps: &m.Caps, pat: m.Pattern}
 	if m.Pattern.SkipFirst {
 		// "the 2000 Olympics", "its 1990 invasion", "the company's 1989

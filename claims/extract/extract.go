@@ -67,6 +67,7 @@ type Pass struct {
 	lastClause   clauseRange       // Clause's last answer
 	tws          []rules.TokenWord // what index.vocab read at the tokens, once words has read it
 	floats       floatArena        // the bounds of the document's numbers (see alloc.go)
+	made         claimArena        // its date and number claims (see alloc.go)
 	yearNotes    [4]yearNote       // yearNote's last answers
 	nextYearNote int               // the slot of yearNotes written next
 }

@@ -62,7 +62,7 @@ func scanOrdinals(p *Pass, all bool) {
 				continue
 			}
 		}
-		c := newNumClaim(&claims.NumberValue{Value: float64(v), Precision: 1})
+		c := p.made.numClaim(&claims.NumberValue{Value: float64(v), Precision: 1})
 		c.Kind, c.Rule, c.Start, c.End, c.Value = claims.KindOrdinal, p.index.ordinalRule, p.Toks[i].Start, p.Toks[end-1].End, strconv.Itoa(v)
 		p.exact(c.Num)
 		p.Report(c)
@@ -203,7 +203,7 @@ func (r *numRead) isClaim() bool {
 }
 
 func (r *numRead) claim(p *Pass) *claims.Claim {
-	c := newNumClaim(&r.nv)
+	c := p.made.numClaim(&r.nv)
 	nv := c.Num
 	c.Kind, c.Rule, c.Start, c.End = r.kind, p.index.numberRule, p.Toks[r.start].Start, p.Toks[r.end-1].End
 	c.Value = claims.FormatNumber(nv.Value)
