@@ -176,21 +176,43 @@ type langIndex struct {
 	// pastSuffixes is the language's past_suffix list as a slice: ranging
 	// over the word set for each word cost a map iteration each.
 	pastSuffixes []string
+	// Filters joined from the language's tables, so that a scan over every
+	// word turns most away with one bit test instead of one per table:
+	// markers, the first words of the clause words and of the tense
+	// markers (boundaries.extend); numberOpens, the lexicon words and the
+	// first words of units (scanNumbers).
+	markers, numberOpens rules.WordFilter
+	// ordPrefixFirst marks the first bytes of the language's ordinal
+	// prefixes ("ke-"), ordPrefixed whether it has any (scanOrdinals).
+	ordPrefixFirst [256]bool
+	ordPrefixed    bool
+}
+
+// newLangIndex builds what the engine keeps for language l (code code).
+func newLangIndex(set *rules.Set, code string, l *rules.Language) *langIndex {
+	v := rules.NewVocab(l)
+	li := &langIndex{
+		vocab:        v,
+		dates:        rules.NewIndexIn(v, l.Dates, l.Relative, l.Durations),
+		furniture:    rules.NewIndexIn(v, l.Furniture),
+		numberRule:   code + "/number",
+		ordinalRule:  code + "/ordinal",
+		pastSuffixes: slices.Sorted(maps.Keys(l.WordSet(rules.ListPastSuffix))),
+	}
+	set.ClauseWords.AddFirsts(&li.markers)
+	l.Future.AddFirsts(&li.markers)
+	l.Past.AddFirsts(&li.markers)
+	l.AddLexical(&li.numberOpens)
+	l.Units.AddFirsts(&li.numberOpens)
+	li.ordPrefixed = l.OrdinalPrefixFirsts(&li.ordPrefixFirst)
+	return li
 }
 
 // New compiles an engine for a rule set.
 func New(set *rules.Set) *Engine {
 	e := &Engine{Rules: set, langs: map[string]*langIndex{}}
 	for code, l := range set.Languages {
-		v := rules.NewVocab(l)
-		e.langs[code] = &langIndex{
-			vocab:        v,
-			dates:        rules.NewIndexIn(v, l.Dates, l.Relative, l.Durations),
-			furniture:    rules.NewIndexIn(v, l.Furniture),
-			numberRule:   code + "/number",
-			ordinalRule:  code + "/ordinal",
-			pastSuffixes: slices.Sorted(maps.Keys(l.WordSet(rules.ListPastSuffix))),
-		}
+		e.langs[code] = newLangIndex(set, code, l)
 	}
 	for li, code := range set.Codes {
 		l := set.Languages[code]

@@ -1151,10 +1151,6 @@ func datelinePlace(toks []token.Token, k int) bool {
 type boundaries struct {
 	clause, comma, future, past []int32
 	warned                      bool // the document has the long-sentence warning
-	// markers holds the first words of the clause words and of the tense
-	// markers together (alloc): a word it turns away is none of them, at
-	// one bit test instead of three.
-	markers rules.WordFilter
 }
 
 // alloc starts the four counts, each with room for n entries, in the
@@ -1170,20 +1166,11 @@ func (bs *boundaries) alloc(sc *scratch, n int) {
 	}
 }
 
-// markerWords fills bs.markers for the rules of p.
-func (bs *boundaries) markerWords(p *Pass) {
-	bs.markers = rules.WordFilter{}
-	p.Rules.ClauseWords.AddFirsts(&bs.markers)
-	p.Lang.Future.AddFirsts(&bs.markers)
-	p.Lang.Past.AddFirsts(&bs.markers)
-}
-
 // extend counts markers up to token b: over the whole pass, once per token.
 func (bs *boundaries) extend(p *Pass, b int) {
 	b = min(b, len(p.Toks))
 	if len(bs.clause) == 0 {
 		bs.alloc(p.scratch, len(p.Toks)+1)
-		bs.markerWords(p)
 	}
 	k := len(bs.clause) - 1
 	if k >= b {
@@ -1198,9 +1185,10 @@ func (bs *boundaries) extend(p *Pass, b int) {
 		// A word breaks a clause only as a clause word, and only
 		// punctuation counts as a comma: most tokens are words, and the
 		// punctuation tests of clauseBreak cost them a string comparison
-		// each. Most words are no marker of any kind (markers).
+		// each. Most words are no marker of any kind (langIndex.markers:
+		// a word it turns away is none of them, at one bit test).
 		if t := &p.Toks[k]; t.Kind == token.Word {
-			if !bs.markers.May(t) {
+			if !p.index.markers.May(t) {
 				clause[k+1], comma[k+1], future[k+1], past[k+1] = cl, cm, fu, pa
 				continue
 			}

@@ -31,8 +31,7 @@ func scanOrdinals(p *Pass, all bool) {
 	// A word that is no lexicon word and opens with no ordinal prefix
 	// ("ke-") reads as no ordinal: turned away here, where a language
 	// with prefixes called ReadOrdinal for every word.
-	var prefixFirst [256]bool
-	prefixed := p.Lang.OrdinalPrefixFirsts(&prefixFirst)
+	prefixFirst, prefixed := &p.index.ordPrefixFirst, p.index.ordPrefixed
 	for i := 0; i < len(p.Toks); i++ {
 		if p.blocked[i] {
 			continue
@@ -110,10 +109,9 @@ func scanNumbers(p *Pass, all bool) {
 	var r numRead // read in place: a numRead is large, and was copied at every return
 	// Most words are no lexicon word, open no unit and end in no digit,
 	// and so start no number: one bit test of the two filters joined
-	// turns them away here, where mayStartNumber cost a call each.
-	var opens rules.WordFilter
-	p.Lang.AddLexical(&opens)
-	p.Lang.Units.AddFirsts(&opens)
+	// (langIndex.numberOpens) turns them away here, where mayStartNumber
+	// cost a call each.
+	opens := &p.index.numberOpens
 	for i := 0; i < len(p.Toks); i++ {
 		if p.blocked[i] {
 			continue
