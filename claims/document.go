@@ -97,24 +97,8 @@ func (d *Document) PublishedString() string {
 // Columns count characters (runes), not bytes, because that is what a person
 // counts in an editor.
 func (d *Document) Position(off int) (line, col int) {
-	if d.lineStarts == nil {
-		d.lineStarts = make([]int, 1, strings.Count(d.Text, "\n")+1)
-		for i := 0; ; {
-			k := strings.IndexByte(d.Text[i:], '\n')
-			if k < 0 {
-				break
-			}
-			i += k + 1
-			d.lineStarts = append(d.lineStarts, i)
-		}
-	}
-	if off < 0 {
-		off = 0
-	}
-	if off > len(d.Text) {
-		off = len(d.Text)
-	}
-	i := sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > off }) - 1
+	off = max(0, min(off, len(d.Text)))
+	i := d.lineIndex(off)
 	// Claims ask in text order: count the runes on from the last offset
 	// asked on the same line, so a very long line costs its length once,
 	// not once per claim on it.
@@ -127,6 +111,29 @@ func (d *Document) Position(off int) (line, col int) {
 		d.colLine, d.colOff, d.colRunes = i, off, runes
 	}
 	return i + 1, runes + 1
+}
+
+// LineOf returns the 1-based line of a byte offset in Text: Position's line,
+// without counting the column.
+func (d *Document) LineOf(off int) int {
+	return d.lineIndex(max(0, min(off, len(d.Text)))) + 1
+}
+
+// lineIndex returns the 0-based line of offset off (within Text), indexing
+// the line starts on first use.
+func (d *Document) lineIndex(off int) int {
+	if d.lineStarts == nil {
+		d.lineStarts = make([]int, 1, strings.Count(d.Text, "\n")+1)
+		for i := 0; ; {
+			k := strings.IndexByte(d.Text[i:], '\n')
+			if k < 0 {
+				break
+			}
+			i += k + 1
+			d.lineStarts = append(d.lineStarts, i)
+		}
+	}
+	return sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > off }) - 1
 }
 
 // Line returns the text of the 1-based line n without its newline.

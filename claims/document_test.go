@@ -58,3 +58,21 @@ func FuzzCountRunes(f *testing.F) {
 		}
 	})
 }
+
+// TestLineOf: LineOf gives Position's line at every offset, out of range
+// too, asked in text order and out of it.
+func TestLineOf(t *testing.T) {
+	text := "Jakarta\n\nSenin (30/12/2024)\r\nline three\u2028same line\n\nlast"
+	r := rand.New(rand.NewPCG(5, 6))
+	for _, inOrder := range []bool{true, false} {
+		d := &Document{Text: text}
+		for k := -2; k <= len(text)+2; k++ {
+			off := k
+			if !inOrder {
+				off = r.IntN(len(text)+5) - 2
+			}
+			want, _ := d.Position(off)
+			require.Equal(t, want, d.LineOf(off), "offset %d", off)
+		}
+	}
+}

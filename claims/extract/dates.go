@@ -613,22 +613,21 @@ func (p *Pass) ageBefore(i int) bool {
 //
 // The matches are read once, each test keeping its first: three passes,
 // each asking the document for the line of every full date (and counting
-// the runes of its column), cost a page of dates three readings of it.
+// the runes of its column), cost a page of dates three readings of it. A
+// line is read from the document's line index alone (LineOf).
 func (p *Pass) findDateline(ms *matchList) int {
-	lines := lineCounter{text: p.Doc.Text}
 	nonEmpty := map[int]int{} // line -> rank among non-empty lines
 	rank := 0
 	for i := range p.Toks {
 		if i == 0 || p.Toks[i].Is(token.NewlineBefore) {
 			rank++
-			nonEmpty[lines.lineOf(p.Toks[i].Start)] = rank
+			nonEmpty[p.Doc.LineOf(p.Toks[i].Start)] = rank
 			if rank > 12 {
 				break
 			}
 		}
 	}
-	lines = lineCounter{text: p.Doc.Text} // the matches come in text order
-	picks := [3]int{-1, -1, -1}           // by a dateline pattern, in the first three lines, opening a line
+	picks := [3]int{-1, -1, -1} // by a dateline pattern, in the first three lines, opening a line
 	for k := range ms.n {
 		m := ms.at(k)
 		c := &m.Caps
@@ -645,7 +644,7 @@ func (p *Pass) findDateline(ms *matchList) int {
 		if picks[1] >= 0 && picks[2] >= 0 {
 			continue // only a dateline pattern is left to find
 		}
-		r, ok := nonEmpty[lines.lineOf(p.Toks[m.Start].Start)]
+		r, ok := nonEmpty[p.Doc.LineOf(p.Toks[m.Start].Start)]
 		lineStart := m.Start == 0 || p.Toks[m.Start].Is(token.NewlineBefore)
 		if picks[1] < 0 && ok && r <= 3 {
 			picks[1] = k
@@ -671,26 +670,6 @@ func (p *Pass) findDateline(ms *matchList) int {
 	p.Doc.PublishedSource = claims.SourceDateline
 	p.Doc.PublishedText = p.Doc.Text[p.Toks[m.Start].Start:p.Toks[m.End-1].End]
 	return pick
-}
-
-// lineCounter numbers the lines of a text by the line breaks before an
-// offset (as claims.Document.Position does, without the column), reading
-// the text once when asked in text order.
-type lineCounter struct {
-	text string
-	off  int // the offset asked last
-	line int // its line
-}
-
-// lineOf is the line of offset off.
-func (lc *lineCounter) lineOf(off int) int {
-	off = max(0, min(off, len(lc.text)))
-	if off < lc.off {
-		lc.off, lc.line = 0, 0
-	}
-	lc.line += strings.Count(lc.text[lc.off:off], "\n")
-	lc.off = off
-	return lc.line
 }
 
 func civil(y, m, d int) (time.Time, error) {

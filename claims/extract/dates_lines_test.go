@@ -10,26 +10,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestLineCounter checks the line numbers findDateline reads against
-// claims.Document.Position, at offsets asked in text order and out of it.
-func TestLineCounter(t *testing.T) {
-	text := "Jakarta\n\nSenin (30/12/2024)\r\nline three\u2028same line\n\nlast"
-	doc := &claims.Document{Text: text}
-	first, _ := doc.Position(0)
-	r := rand.New(rand.NewPCG(5, 6))
-	for _, inOrder := range []bool{true, false} {
-		lc := lineCounter{text: text}
-		for k := 0; k <= len(text)+2; k++ {
-			off := k
-			if !inOrder {
-				off = r.IntN(len(text) + 3)
-			}
-			want, _ := doc.Position(off)
-			require.Equal(t, want-first, lc.lineOf(off), "offset %d", off)
-		}
-	}
-}
-
 // findDatelineRef is findDateline as it was written first: three passes
 // over the matches, the lines asked of the document.
 func findDatelineRef(p *Pass, ms *matchList) int {
