@@ -2,6 +2,7 @@ package rules
 
 import (
 	"slices"
+	"sync"
 
 	"github.com/crosscheck/crosscheck/claims/token"
 )
@@ -79,8 +80,6 @@ type Phrases struct {
 	heads WordMap[phraseHead]
 	// byLower is heads' build-time copy for a case-sensitive index.
 	byLower map[string][]phrase
-	// scan is add's token buffer, reused from phrase to phrase.
-	scan []token.Token
 	// lowerFirst is set when some phrase of a case-sensitive index opens
 	// with a word that does not start with an ASCII capital. While it is
 	// clear (names: "North Korea", "Kim"), a token that does not start
@@ -98,8 +97,10 @@ func newPhrases(caseSensitive bool) *Phrases {
 // Rule files add thousands of phrases at every start-up, so it allocates
 // only what the phrase keeps.
 func (p *Phrases) add(s string, v int) bool {
-	toks := token.Scan(s, p.scan[:0])
-	p.scan = toks[:0]
+	buf := addScans.Get().(*[]token.Token)
+	defer addScans.Put(buf)
+	toks := token.Scan(s, (*buf)[:0])
+	*buf = toks[:0]
 	if len(toks) == 0 {
 		return false
 	}
@@ -133,6 +134,10 @@ func (p *Phrases) add(s string, v int) bool {
 	p.heads.Put(low, head(p.byLower[low]))
 	return true
 }
+
+// addScans holds add's token buffers, reused from phrase to phrase (and
+// kept by no index once the rules are built).
+var addScans = sync.Pool{New: func() any { return new([]token.Token) }}
 
 // asciiCapital reports a word that starts with an ASCII capital letter.
 func asciiCapital(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
