@@ -40,8 +40,8 @@ func (f *WordFilter) May(t *token.Token) bool {
 }
 
 // WideFilter is WordFilter with 32,768 bits (4 KB), for the tables of
-// a thousand words or more that almost every token is looked up in (the
-// Vocab, language detection): a language's date and furniture patterns
+// hundreds of words or more that almost every token is looked up in (the
+// Vocab, the word facts, language detection): a language's date and furniture patterns
 // key on about a thousand words, which set a quarter of a WordFilter's
 // bits, so a quarter of the words it does not hold were looked up all the
 // same; here about 3% are.
