@@ -855,8 +855,9 @@ func (l *Language) capsOK(t *token.Token) bool {
 
 // DateWordAt reports a word that can open the date part of a match: a
 // month or weekday name, a number word, or a relative word ("last",
-// "next"). It is MonthAt, WeekdayAt, IsNumberWordAt and Offset in one
-// look-up of the word's facts.
+// "next"). It is MonthAt, WeekdayAt and IsNumberWordAt in one look-up of
+// the word's facts, then Offset (relative words have no fact of their
+// own).
 func (l *Language) DateWordAt(t *token.Token) bool {
 	f := l.factsOf(t)
 	if f.isMonth || f.isWeekday || f.num.kind != 0 || f.half || f.isVague {
