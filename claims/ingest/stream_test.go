@@ -620,3 +620,20 @@ func TestIterateProbe(t *testing.T) {
 	}
 	t.Logf("%s: %d documents, %d bytes of text", mode, n, bytes)
 }
+
+// TestTextSum: equal texts hash alike, and a text differing from another
+// in any one byte, or by a byte at either end, hashes differently, at
+// every length across maphash's block sizes.
+func TestTextSum(t *testing.T) {
+	for n := 0; n <= 300; n++ {
+		text := strings.Repeat("abcdefghij", 31)[:n]
+		sum := textSum(text)
+		require.Equal(t, sum, textSum(strings.Clone(text)), "length %d", n)
+		require.NotEqual(t, sum, textSum(text+"x"), "length %d, byte appended", n)
+		require.NotEqual(t, sum, textSum("x"+text), "length %d, byte prepended", n)
+		for i := 0; i < n; i++ {
+			changed := text[:i] + "#" + text[i+1:]
+			require.NotEqual(t, sum, textSum(changed), "length %d, byte %d changed", n, i)
+		}
+	}
+}
