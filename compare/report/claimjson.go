@@ -181,6 +181,15 @@ func appendJSONFloat(b []byte, f float64) []byte {
 
 const hexDigits = "0123456789abcdef"
 
+// jsonPlain[c] is set for the ASCII bytes appendJSONString copies as they
+// are: not a control character, '"', '\\', '<', '>' or '&'.
+var jsonPlain = func() (t [utf8.RuneSelf]bool) {
+	for c := byte(0x20); c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	return t
+}()
+
 // load8 packs the eight bytes of s from i into a word, first byte lowest
 // (the compiler makes one load of it).
 func load8(s string, i int) uint64 {
@@ -220,7 +229,7 @@ func appendJSONString(b []byte, s string) []byte {
 		}
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+			if jsonPlain[c] {
 				i++
 				continue
 			}

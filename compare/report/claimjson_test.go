@@ -41,9 +41,12 @@ func check(t *testing.T, c *Claim) {
 	want, err := json.Marshal(c)
 	require.NoError(t, err)
 	assert.Equal(t, string(want), string(appendClaimJSON(nil, c, "", "")))
-	want, err = json.MarshalIndent(c, "    ", "  ")
-	require.NoError(t, err)
-	assert.Equal(t, string(want), string(appendClaimJSON(nil, c, "    ", "  ")))
+	// Spaces (every caller's), and tabs, which take the general path.
+	for _, ind := range [][2]string{{"    ", "  "}, {"", "   "}, {"\t", "\t"}} {
+		want, err = json.MarshalIndent(c, ind[0], ind[1])
+		require.NoError(t, err)
+		assert.Equal(t, string(want), string(appendClaimJSON(nil, c, ind[0], ind[1])), "prefix %q, indent %q", ind[0], ind[1])
+	}
 }
 
 // FuzzClaimJSON: any strings and finite bounds are written as
