@@ -118,6 +118,21 @@ func (l *Language) PunctMayOpenNumeral(t *token.Token) bool {
 	return ok
 }
 
+// PunctOpensNumeralAt is PunctMayOpenNumeral for punctuation toks[i] with
+// the token after it: a minus sign or a decimal point opens a numeral only
+// with digits glued after it ("-5", ".08"), as ReadNumeral reads them,
+// and a vulgar fraction by itself. Most full stops and hyphens end a
+// sentence or join words, and cost a reading each when asked
+// PunctMayOpenNumeral alone.
+func (l *Language) PunctOpensNumeralAt(toks []token.Token, i int) bool {
+	t := &toks[i]
+	if t.Text == "-" || t.Text == "−" || t.Text == l.decimal {
+		return i+1 < len(toks) && toks[i+1].Kind == token.Number && toks[i+1].Glued()
+	}
+	_, ok := vulgarFraction(t.Text)
+	return ok
+}
+
 // vulgarFraction is vulgarFractions[s] with its presence. The signs are
 // all written beyond ASCII (a test holds them to that), so an ASCII mark,
 // as most punctuation is, costs no map lookup: one was made for every

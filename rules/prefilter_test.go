@@ -10,8 +10,8 @@ import (
 )
 
 // TestReadPrefilters: the cheap tests callers make before reading
-// (MayOpenOrdinal before ReadOrdinal, PunctMayOpenNumeral before
-// ReadNumeral at punctuation) never turn away a token the readers read,
+// (MayOpenOrdinal before ReadOrdinal, PunctMayOpenNumeral and
+// PunctOpensNumeralAt before ReadNumeral at punctuation) never turn away a token the readers read,
 // on the project's example articles and cases and on text dense in
 // figures and punctuation, in every language.
 func TestReadPrefilters(t *testing.T) {
@@ -50,6 +50,9 @@ func TestReadPrefilters(t *testing.T) {
 				}
 				if _, ok := l.ReadNumeral(toks, i); ok && !l.PunctMayOpenNumeral(&toks[i]) {
 					t.Fatalf("%s: PunctMayOpenNumeral turns away the numeral at %q", l.Code, toks[i].Text)
+				}
+				if _, ok := l.ReadNumeral(toks, i); ok && !l.PunctOpensNumeralAt(toks, i) {
+					t.Fatalf("%s: PunctOpensNumeralAt turns away the numeral at %q", l.Code, toks[i].Text)
 				}
 			}
 		}

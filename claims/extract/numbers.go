@@ -157,7 +157,7 @@ func (p *Pass) mayStartNumber(i int) bool {
 		// MayStart inlines: most words cost no call.
 		return p.Lang.Units.MayStart(t) && p.Lang.Units.StartsAt(t)
 	case token.Punct:
-		return p.Lang.PunctMayOpenNumeral(t) || p.Lang.Units.MayStart(t) && p.Lang.Units.StartsAt(t) || p.skipCode(i) != i+1
+		return p.Lang.PunctOpensNumeralAt(p.Toks, i) || p.Lang.Units.MayStart(t) && p.Lang.Units.StartsAt(t) || p.skipCode(i) != i+1
 	}
 	return true
 }
@@ -277,10 +277,11 @@ func (p *Pass) readNumber(i int, r *numRead) bool {
 		return false
 	}
 	if unit == nil && (t.Kind == token.Number || isPunct) {
-		if isPunct && !l.PunctMayOpenNumeral(t) && p.skipCode(i) == i+1 {
-			// Most punctuation: no numeral opens here, so the reading
-			// fails whatever labelNumber says, and a label's skip would
-			// not pass the next token either.
+		if isPunct && !l.PunctOpensNumeralAt(toks, i) && p.skipCode(i) == i+1 {
+			// Most punctuation (a full stop, a hyphen between words): no
+			// numeral opens here, so the reading fails whatever
+			// labelNumber says, and a label's skip would not pass the
+			// next token either.
 			return false
 		}
 		if p.labelNumber(i) {
