@@ -133,6 +133,24 @@ func (l *Language) PunctOpensNumeralAt(toks []token.Token, i int) bool {
 	return ok
 }
 
+// OneWordAloneAt reports an article that is a number word ("a", "an")
+// at toks[i] where ReadNumeral reads no numeral: the article counts only
+// before a scale, multiplier, fraction or half ("a thousand", "a dozen",
+// "a third", "a half"), and most articles stand before a noun. (It is
+// false for every other word, which may open a numeral.)
+func (l *Language) OneWordAloneAt(toks []token.Token, i int) bool {
+	f := l.factsOf(&toks[i])
+	if f.num.kind != nwOne || f.minus || f.isVague {
+		return false
+	}
+	j := i + 1
+	if j >= len(toks) || toks[j].Is(token.NewlineBefore) {
+		return true
+	}
+	nx := l.factsOf(&toks[j])
+	return !(nx.num.kind == nwScale || nx.num.kind == nwMultiplier || nx.fraction > 0 && fractionContext(toks, j) || nx.half)
+}
+
 // vulgarFraction is vulgarFractions[s] with its presence. The signs are
 // all written beyond ASCII (a test holds them to that), so an ASCII mark,
 // as most punctuation is, costs no map lookup: one was made for every

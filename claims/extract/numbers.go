@@ -139,7 +139,7 @@ func scanNumbers(p *Pass, all bool) {
 
 // mayStartNumber is readNumber's cheap first test, false only where
 // readNumber would find nothing and skip nothing: most words are not a
-// number word, a unit before a number ("Rp", "US$"), a currency glued to
+// number word (nor an article before a noun, "a man"), a unit before a number ("Rp", "US$"), a currency glued to
 // digits ("Rp5") or a magnitude ("M7", "M 6.4"), and most punctuation opens
 // neither a unit ("$"), a numeral ("-5", ".08", "½") nor a code ("-16"),
 // and need no further look. (Every lexicon word and every mark was read
@@ -151,7 +151,7 @@ func (p *Pass) mayStartNumber(i int) bool {
 		if isDigit(t.Lower[len(t.Lower)-1]) {
 			return true
 		}
-		if p.Lang.Lexical(t) && (p.Lang.IsNumeralWordAt(t) || t.Text == "M") {
+		if p.Lang.Lexical(t) && (p.Lang.IsNumeralWordAt(t) && !p.Lang.OneWordAloneAt(p.Toks, i) || t.Text == "M") {
 			return true
 		}
 		// MayStart inlines: most words cost no call.
