@@ -851,8 +851,14 @@ func (l *Language) OrdinalPrefixFirsts(first *[256]bool) bool {
 // It inlines, so that a scan over every token calls ReadOrdinal only at
 // these.
 func (l *Language) MayOpenOrdinal(t *token.Token) bool {
-	return t.Kind == token.Number || t.Kind == token.Word && (l.lex.May(t) || len(l.ordPrefixes) > 0)
+	return t.Kind == token.Number || t.Kind == token.Word && (l.numLex.May(t) || len(l.ordPrefixes) > 0)
 }
+
+// NumeralLexical reports whether word t may open a numeral or an ordinal
+// in words (a number, vague, half, minus, fraction or ordinal word, or an
+// ordinal prefix): false is certain. It is Lexical narrowed to the words
+// ReadOrdinal reads, for a loop over every word.
+func (l *Language) NumeralLexical(t *token.Token) bool { return l.numLex.May(t) }
 
 // ReadOrdinal reads "eighth", "8th", "twenty-fifth", "one hundred twenty
 // fifth", "kedelapan", "kedua puluh", "ke-8".
@@ -862,12 +868,18 @@ func (l *Language) ReadOrdinal(toks []token.Token, i int) (value, end int, ok bo
 	}
 	t := &toks[i]
 	if t.Kind == token.Word {
-		if !l.lex.May(t) && !l.prefixedOrdinal(t.Lower) {
-			return 0, 0, false // most words: no ordinal, number or prefix
+		// Most words: no ordinal, number word or prefix. (numLex, not
+		// the whole lexicon's filter: "and", months and units read
+		// nothing here.)
+		if !l.numLex.May(t) && !l.prefixedOrdinal(t.Lower) {
+			return 0, 0, false
 		}
-		// What the tables say about the word and the one before, looked
-		// up once.
+		// What the tables say about the word, looked up once; the word
+		// before it only for a word that may be an ordinal.
 		f := l.factsOf(t)
+		if !f.ordPrefix && !f.isOrdinal && f.num.kind == 0 && !l.prefixedOrdinal(t.Lower) {
+			return 0, 0, false
+		}
 		afterOne := i > 0 && l.factsOf(&toks[i-1]).num.kind == nwOne
 		// "ke-8"
 		if f.ordPrefix && i+2 < len(toks) && toks[i+1].Text == "-" && toks[i+1].Glued() &&

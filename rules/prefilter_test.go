@@ -47,6 +47,9 @@ func TestReadPrefilters(t *testing.T) {
 				if _, _, ok := l.ReadOrdinal(toks, i); ok && !l.MayOpenOrdinal(&toks[i]) {
 					t.Fatalf("%s: MayOpenOrdinal turns away the ordinal at %q", l.Code, toks[i].Text)
 				}
+				if _, _, ok := l.ReadOrdinal(toks, i); ok && toks[i].Kind == token.Word && !l.NumeralLexical(&toks[i]) && !l.prefixedOrdinal(toks[i].Lower) {
+					t.Fatalf("%s: NumeralLexical turns away the ordinal at %q", l.Code, toks[i].Text)
+				}
 				if _, ok := l.ReadNumeral(toks, i); ok && l.OneWordAloneAt(toks, i) {
 					t.Fatalf("%s: OneWordAloneAt turns away the numeral at %q", l.Code, toks[i].Text)
 				}

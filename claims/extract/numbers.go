@@ -37,9 +37,10 @@ func scanOrdinals(p *Pass, all bool) {
 			continue
 		}
 		// MayOpenOrdinal, and for a word the first-byte test: digits, or
-		// a lexicon word, or a word an ordinal prefix may open (none in a
-		// language without prefixes, which then pays nothing for them).
-		if t := &p.Toks[i]; t.Kind != token.Number && (t.Kind != token.Word || !p.Lang.Lexical(t) && (!prefixed || !prefixFirst[t.Lower[0]])) {
+		// a number or ordinal word, or a word an ordinal prefix may open
+		// (none in a language without prefixes, which then pays nothing
+		// for them).
+		if t := &p.Toks[i]; t.Kind != token.Number && (t.Kind != token.Word || !p.Lang.NumeralLexical(t) && (!prefixed || !prefixFirst[t.Lower[0]])) {
 			continue
 		}
 		v, end, ok := p.Lang.ReadOrdinal(p.Toks, i)
