@@ -126,8 +126,10 @@ func (l *Language) PunctMayOpenNumeral(t *token.Token) bool {
 // PunctMayOpenNumeral alone.
 func (l *Language) PunctOpensNumeralAt(toks []token.Token, i int) bool {
 	t := &toks[i]
-	if t.Text == "-" || t.Text == "−" || t.Text == l.decimal {
-		return i+1 < len(toks) && toks[i+1].Kind == token.Number && toks[i+1].Glued()
+	// The token after first: most marks have no digits glued after them,
+	// and then only a vulgar fraction (never ASCII) is left to ask about.
+	if i+1 < len(toks) && toks[i+1].Kind == token.Number && toks[i+1].Glued() && (t.Text == "-" || t.Text == "−" || t.Text == l.decimal) {
+		return true
 	}
 	_, ok := vulgarFraction(t.Text)
 	return ok

@@ -50,6 +50,9 @@ func TestReadPrefilters(t *testing.T) {
 				if _, _, ok := l.ReadOrdinal(toks, i); ok && toks[i].Kind == token.Word && !l.NumeralLexical(&toks[i]) && !l.prefixedOrdinal(toks[i].Lower) {
 					t.Fatalf("%s: NumeralLexical turns away the ordinal at %q", l.Code, toks[i].Text)
 				}
+				if toks[i].Kind == token.Word && l.IsNumeralWordAt(&toks[i]) && !l.NumeralLexical(&toks[i]) {
+					t.Fatalf("%s: NumeralLexical turns away the numeral word %q", l.Code, toks[i].Text)
+				}
 				if _, ok := l.ReadNumeral(toks, i); ok && l.OneWordAloneAt(toks, i) {
 					t.Fatalf("%s: OneWordAloneAt turns away the numeral at %q", l.Code, toks[i].Text)
 				}
