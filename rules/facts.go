@@ -194,6 +194,16 @@ func (l *Language) IsOrdinalSuffixAt(t *token.Token) bool { return l.factsOf(t).
 // InSet is WordSet(id)[t.Lower], looked up by the token's hash.
 func (l *Language) InSet(id ListID, t *token.Token) bool { return l.factsOf(t).sets&(1<<id) != 0 }
 
+// ListSets holds one bit per word set (ListID): SetsAt's answer.
+type ListSets uint64
+
+// Has reports whether the word is in WordSet(id).
+func (s ListSets) Has(id ListID) bool { return s&(1<<id) != 0 }
+
+// SetsAt is every word set token t is in, in one lookup: InSet(id, t) is
+// SetsAt(t).Has(id), for a caller that asks about several sets of a token.
+func (l *Language) SetsAt(t *token.Token) ListSets { return ListSets(l.factsOf(t).sets) }
+
 // DetectAt is Detect[t.Lower], looked up by the token's hash.
 func (l *Language) DetectAt(t *token.Token) bool { return l.factsOf(t).detect }
 

@@ -118,6 +118,41 @@ func (l *Language) PunctMayOpenNumeral(t *token.Token) bool {
 	return ok
 }
 
+// PunctOpensNumeralAt is PunctMayOpenNumeral for punctuation toks[i] with
+// the token after it: a minus sign or a decimal point opens a numeral only
+// with digits glued after it ("-5", ".08"), as ReadNumeral reads them,
+// and a vulgar fraction by itself. Most full stops and hyphens end a
+// sentence or join words, and cost a reading each when asked
+// PunctMayOpenNumeral alone.
+func (l *Language) PunctOpensNumeralAt(toks []token.Token, i int) bool {
+	t := &toks[i]
+	// The token after first: most marks have no digits glued after them,
+	// and then only a vulgar fraction (never ASCII) is left to ask about.
+	if i+1 < len(toks) && toks[i+1].Kind == token.Number && toks[i+1].Glued() && (t.Text == "-" || t.Text == "−" || t.Text == l.decimal) {
+		return true
+	}
+	_, ok := vulgarFraction(t.Text)
+	return ok
+}
+
+// OneWordAloneAt reports an article that is a number word ("a", "an")
+// at toks[i] where ReadNumeral reads no numeral: the article counts only
+// before a scale, multiplier, fraction or half ("a thousand", "a dozen",
+// "a third", "a half"), and most articles stand before a noun. (It is
+// false for every other word, which may open a numeral.)
+func (l *Language) OneWordAloneAt(toks []token.Token, i int) bool {
+	f := l.factsOf(&toks[i])
+	if f.num.kind != nwOne || f.minus || f.isVague {
+		return false
+	}
+	j := i + 1
+	if j >= len(toks) || toks[j].Is(token.NewlineBefore) {
+		return true
+	}
+	nx := l.factsOf(&toks[j])
+	return !(nx.num.kind == nwScale || nx.num.kind == nwMultiplier || nx.fraction > 0 && fractionContext(toks, j) || nx.half)
+}
+
 // vulgarFraction is vulgarFractions[s] with its presence. The signs are
 // all written beyond ASCII (a test holds them to that), so an ASCII mark,
 // as most punctuation is, costs no map lookup: one was made for every
@@ -818,8 +853,14 @@ func (l *Language) OrdinalPrefixFirsts(first *[256]bool) bool {
 // It inlines, so that a scan over every token calls ReadOrdinal only at
 // these.
 func (l *Language) MayOpenOrdinal(t *token.Token) bool {
-	return t.Kind == token.Number || t.Kind == token.Word && (l.lex.May(t) || len(l.ordPrefixes) > 0)
+	return t.Kind == token.Number || t.Kind == token.Word && (l.numLex.May(t) || len(l.ordPrefixes) > 0)
 }
+
+// NumeralLexical reports whether word t may open a numeral or an ordinal
+// in words (a number, vague, half, minus, fraction or ordinal word, or an
+// ordinal prefix): false is certain. It is Lexical narrowed to the words
+// ReadOrdinal reads, for a loop over every word.
+func (l *Language) NumeralLexical(t *token.Token) bool { return l.numLex.May(t) }
 
 // ReadOrdinal reads "eighth", "8th", "twenty-fifth", "one hundred twenty
 // fifth", "kedelapan", "kedua puluh", "ke-8".
@@ -829,12 +870,18 @@ func (l *Language) ReadOrdinal(toks []token.Token, i int) (value, end int, ok bo
 	}
 	t := &toks[i]
 	if t.Kind == token.Word {
-		if !l.lex.May(t) && !l.prefixedOrdinal(t.Lower) {
-			return 0, 0, false // most words: no ordinal, number or prefix
+		// Most words: no ordinal, number word or prefix. (numLex, not
+		// the whole lexicon's filter: "and", months and units read
+		// nothing here.)
+		if !l.numLex.May(t) && !l.prefixedOrdinal(t.Lower) {
+			return 0, 0, false
 		}
-		// What the tables say about the word and the one before, looked
-		// up once.
+		// What the tables say about the word, looked up once; the word
+		// before it only for a word that may be an ordinal.
 		f := l.factsOf(t)
+		if !f.ordPrefix && !f.isOrdinal && f.num.kind == 0 && !l.prefixedOrdinal(t.Lower) {
+			return 0, 0, false
+		}
 		afterOne := i > 0 && l.factsOf(&toks[i-1]).num.kind == nwOne
 		// "ke-8"
 		if f.ordPrefix && i+2 < len(toks) && toks[i+1].Text == "-" && toks[i+1].Glued() &&

@@ -10,8 +10,9 @@ import (
 )
 
 // TestReadPrefilters: the cheap tests callers make before reading
-// (MayOpenOrdinal before ReadOrdinal, PunctMayOpenNumeral before
-// ReadNumeral at punctuation) never turn away a token the readers read,
+// (MayOpenOrdinal before ReadOrdinal, PunctMayOpenNumeral and
+// PunctOpensNumeralAt before ReadNumeral at punctuation, OneWordAloneAt
+// before it at words) never turn away a token the readers read,
 // on the project's example articles and cases and on text dense in
 // figures and punctuation, in every language.
 func TestReadPrefilters(t *testing.T) {
@@ -22,6 +23,7 @@ func TestReadPrefilters(t *testing.T) {
 	texts := []string{
 		"The 3rd, 21st and 102nd meetings; -5, −7, .08 and ½ of 3¾ (−2) ke-8 kedua puluh kesebelas 2,5 .5 -.5 #4 № 7 - 3",
 		"Rp5,2 triliun, US$ 3.5 million, 1. Item 2) item; 'quoted' \"x\" [−4] the twenty-fifth and two hundredth.",
+		"a man, a dozen, a third of them, a half, an hour, a-thousand-year, a\nmillion, a hundred and a quarter, sejuta, seorang, sebuah, setengah, a 5, a-third, a million-dollar",
 	}
 	for _, dir := range []string{"../testdata/example", "../testdata/cases"} {
 		filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
@@ -45,11 +47,23 @@ func TestReadPrefilters(t *testing.T) {
 				if _, _, ok := l.ReadOrdinal(toks, i); ok && !l.MayOpenOrdinal(&toks[i]) {
 					t.Fatalf("%s: MayOpenOrdinal turns away the ordinal at %q", l.Code, toks[i].Text)
 				}
+				if _, _, ok := l.ReadOrdinal(toks, i); ok && toks[i].Kind == token.Word && !l.NumeralLexical(&toks[i]) && !l.prefixedOrdinal(toks[i].Lower) {
+					t.Fatalf("%s: NumeralLexical turns away the ordinal at %q", l.Code, toks[i].Text)
+				}
+				if toks[i].Kind == token.Word && l.IsNumeralWordAt(&toks[i]) && !l.NumeralLexical(&toks[i]) {
+					t.Fatalf("%s: NumeralLexical turns away the numeral word %q", l.Code, toks[i].Text)
+				}
+				if _, ok := l.ReadNumeral(toks, i); ok && l.OneWordAloneAt(toks, i) {
+					t.Fatalf("%s: OneWordAloneAt turns away the numeral at %q", l.Code, toks[i].Text)
+				}
 				if toks[i].Kind != token.Punct {
 					continue
 				}
 				if _, ok := l.ReadNumeral(toks, i); ok && !l.PunctMayOpenNumeral(&toks[i]) {
 					t.Fatalf("%s: PunctMayOpenNumeral turns away the numeral at %q", l.Code, toks[i].Text)
+				}
+				if _, ok := l.ReadNumeral(toks, i); ok && !l.PunctOpensNumeralAt(toks, i) {
+					t.Fatalf("%s: PunctOpensNumeralAt turns away the numeral at %q", l.Code, toks[i].Text)
 				}
 			}
 		}

@@ -55,6 +55,7 @@ type sentenceInfo struct {
 	evoked       []int // the frames ev evokes, each once, in the order of first mention
 	participants []string
 	entities     []string // participants plus prose entities, when asked for
+	maxSpan      int      // the most tokens one piece of evidence takes (weighing.outward)
 }
 
 // assignFrames decides what each claim is about: the frame evoked nearest to
@@ -114,7 +115,13 @@ type frameAssigner struct {
 	wide       []rules.AttrRef // the sentence-wide attributes, in the rules' order (unitFrame)
 	lastKey    acceptKey       // acceptsOf's last key and answer
 	lastMemo   []int8
-	lastClaim  *claims.Claim // the claim acceptsOf last answered for (candidates and unitFrame ask for one claim in turn)
+	// recentKinds holds the last few keys acceptsOf read from the map
+	// and their entries, nextRecent the slot written next. A memo
+	// cleared from the map stays valid (its answers depend on the rules
+	// alone), so they need not be cleared with it.
+	recentKinds [4]kindMemo
+	nextRecent  int
+	lastClaim   *claims.Claim // the claim acceptsOf last answered for (candidates and unitFrame ask for one claim in turn)
 	// subjectFrom is where the claim at hand's search for a subject starts
 	// (its sentence's start, or its window's in an over-long sentence), and
 	// long says the sentence is over frameSentenceCap (see evidenceWindow).
@@ -154,26 +161,34 @@ type acceptKey struct {
 	date          int
 }
 
+// initMemo makes the accepts memo's layout (attrBase: where each
+// frame's attributes start) and the list of sentence-wide attributes, on
+// first use.
+func (fa *frameAssigner) initMemo() {
+	if fa.attrBase != nil {
+		return
+	}
+	n := 0
+	for fi, fr := range fa.set.Frames {
+		fa.attrBase = append(fa.attrBase, n)
+		n += len(fr.Attributes)
+		for ai, at := range fr.Attributes {
+			if at.SentenceWide {
+				fa.wide = append(fa.wide, rules.AttrRef{Frame: fi, Attr: ai})
+			}
+		}
+	}
+	fa.attrBase = append(fa.attrBase, n)
+	fa.acceptMemo = map[acceptKey][]int8{}
+}
+
 // acceptsOf returns the memo of which attributes take claims like c (see
 // frameAssigner.acceptMemo).
 func (fa *frameAssigner) acceptsOf(c *claims.Claim) []int8 {
 	if c == fa.lastClaim && fa.lastMemo != nil {
 		return fa.lastMemo
 	}
-	if fa.attrBase == nil {
-		n := 0
-		for fi, fr := range fa.set.Frames {
-			fa.attrBase = append(fa.attrBase, n)
-			n += len(fr.Attributes)
-			for ai, at := range fr.Attributes {
-				if at.SentenceWide {
-					fa.wide = append(fa.wide, rules.AttrRef{Frame: fi, Attr: ai})
-				}
-			}
-		}
-		fa.attrBase = append(fa.attrBase, n)
-		fa.acceptMemo = map[acceptKey][]int8{}
-	}
+	fa.initMemo()
 	k := acceptKey{kind: c.Kind, date: -1}
 	if c.Num != nil {
 		k.unit, k.hasNum = c.Num.Unit, true
@@ -194,6 +209,15 @@ func (fa *frameAssigner) acceptsOf(c *claims.Claim) []int8 {
 	if fa.lastMemo != nil && k == fa.lastKey {
 		return fa.lastMemo // claims of a kind often come in a row
 	}
+	// A few kinds take turns (a table of counts and percentages, dates
+	// and figures in one sentence): the last kinds asked for are tried
+	// before the map, whose hash of the key cost more than the rest.
+	for i := range fa.recentKinds {
+		if r := &fa.recentKinds[i]; r.memo != nil && r.key == k {
+			fa.lastKey, fa.lastMemo = k, r.memo
+			return r.memo
+		}
+	}
 	m := fa.acceptMemo[k]
 	if m == nil {
 		if len(fa.acceptMemo) >= 4096 {
@@ -203,8 +227,17 @@ func (fa *frameAssigner) acceptsOf(c *claims.Claim) []int8 {
 		m = make([]int8, fa.attrBase[len(fa.attrBase)-1]+len(fa.set.Frames))
 		fa.acceptMemo[k] = m
 	}
+	fa.recentKinds[fa.nextRecent] = kindMemo{key: k, memo: m}
+	fa.nextRecent = (fa.nextRecent + 1) % len(fa.recentKinds)
 	fa.lastKey, fa.lastMemo = k, m
 	return m
+}
+
+// kindMemo is one of frameAssigner.recentKinds: a key of the accepts
+// memo and its entry.
+type kindMemo struct {
+	key  acceptKey
+	memo []int8
 }
 
 // frameTakes reports whether some attribute of frame fi takes claim c,
@@ -433,6 +466,12 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, ci, ce in
 		}
 		slices.SortFunc(scores, func(x, y frameScore) int { return x.frame - y.frame })
 	}
+	if len(scores) == 0 {
+		// No frame evoked: no candidate (a figure in a table of
+		// figures), and no memo to look up.
+		fa.scores, fa.cands = scores, fa.cands[:0]
+		return fa.cands
+	}
 	memo := fa.acceptsOf(c)
 	for k := range scores {
 		sc := &scores[k]
@@ -442,54 +481,25 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, ci, ce in
 		sc.bestDist, sc.bestAttr, sc.bestAttrDist = -1, -1, -1
 		sc.noCompare = set.Frames[sc.frame].NoCompare
 	}
-	numeric := c.Kind != claims.KindDate
 	pc := fa.newPlacer(si, ci, ce)
-	for k := range si.ev {
-		ev := &si.ev[k]
-		pl := pc.at(ev)
-		d, clause := pl.d, pl.clause
-		if numeric && clause {
-			for _, f := range ev.frames(set) {
-				scores[fa.slot[f]].triggeredAcross = true
-			}
-			continue // a number belongs to its own clause
-		}
-		if clause {
-			d += clausePenalty // a date may reach across one, at a cost
-		}
-		attrOK := !numeric || d <= numericReach
-		for _, f := range ev.frames(set) {
-			sc := &scores[fa.slot[f]]
-			if sc.noCompare && pl.comma {
-				continue // ", police said" does not date the event before it
-			}
-			sc.triggered = true
-			if sc.bestDist < 0 || d < sc.bestDist {
-				sc.bestDist, sc.bestEv = d, ev
+	w := weighing{scores: scores, slot: fa.slot, set: set, memo: memo, pc: &pc, ev: si.ev, numeric: c.Kind != claims.KindDate}
+	if w.numeric && len(si.ev) >= outwardFrom {
+		for k := range scores {
+			if scores[k].takes {
+				w.pending++
 			}
 		}
-		if !attrOK {
-			continue
-		}
-		for _, r := range ev.attrs(set) {
-			j := fa.slot[r.Frame]
-			if j < 0 {
-				continue // a frame the sentence does not evoke
-			}
-			sc := &scores[j]
-			if sc.noCompare && pl.comma {
-				continue
-			}
-			if memo[sc.accept+r.Attr] == 1 && (sc.bestAttrDist < 0 || d < sc.bestAttrDist) {
-				sc.bestAttr, sc.bestAttrDist = r.Attr, d
-			}
+		w.outward(si.maxSpan)
+	} else {
+		for k := range si.ev {
+			w.weigh(k)
 		}
 	}
 	cands := fa.cands[:0]
 	for k := range scores {
 		sc := &scores[k]
 		fa.slot[sc.frame] = -1
-		cands = fa.score(cands, c, sc, memo[sc.accept:sc.accept+len(set.Frames[sc.frame].Attributes)])
+		cands = fa.score(cands, c, sc, si.ev, memo[sc.accept:sc.accept+len(set.Frames[sc.frame].Attributes)])
 	}
 	fa.scores, fa.cands = scores, cands
 	return cands
@@ -506,7 +516,9 @@ type frameScore struct {
 	noCompare                        bool // the frame's NoCompare
 	triggered, triggeredAcross       bool
 	bestDist, bestAttr, bestAttrDist int
-	bestEv                           *evidence
+	// bestK and bestAttrK are the indexes in the evidence of the nearest
+	// trigger and attribute word: of two as near, the earlier wins.
+	bestK, bestAttrK int
 }
 
 // score rates the frame of sc as a candidate for claim c, from what the
@@ -514,13 +526,17 @@ type frameScore struct {
 // (accepting, the frame's run of the accepts memo, 1 for yes): when it
 // qualifies, it appends to cands the attribute that wins and why the
 // frame qualified.
-func (fa *frameAssigner) score(cands []frameCandidate, c *claims.Claim, sc *frameScore, accepting []int8) []frameCandidate {
+func (fa *frameAssigner) score(cands []frameCandidate, c *claims.Claim, sc *frameScore, ev []evidence, accepting []int8) []frameCandidate {
 	if !sc.takes {
 		return cands
 	}
 	fi := sc.frame
 	fr := fa.set.Frames[fi]
-	bestDist, bestAttr, bestAttrDist, bestEv := sc.bestDist, sc.bestAttr, sc.bestAttrDist, sc.bestEv
+	bestDist, bestAttr, bestAttrDist := sc.bestDist, sc.bestAttr, sc.bestAttrDist
+	var bestEv *evidence
+	if sc.bestDist >= 0 {
+		bestEv = &ev[sc.bestK]
+	}
 	var why how
 	if !sc.triggered {
 		// "Gempa ... mengguncang Garut, dengan kedalaman 25 km": the
@@ -1048,9 +1064,11 @@ func (p *Pass) readEvidence(si *sentenceInfo, a, b int) {
 				}
 			}
 			si.ev = append(si.ev, ev)
+			si.maxSpan = max(si.maxSpan, end-k)
 		} else if attr {
 			if end, v, ok := set.AttrWords.Match(p.Toks, k); ok && end <= b {
 				si.ev = append(si.ev, evidence{start: k, end: end, trig: -1, attr: int32(v)})
+				si.maxSpan = max(si.maxSpan, end-k)
 			}
 		}
 		if !part || datelinePlace(p.Toks, k) {

@@ -88,7 +88,13 @@ func TestFrameTakes(t *testing.T) {
 		{Kind: claims.KindDate, Date: &claims.DateValue{Gran: claims.GranYear, Fuzzy: true}},
 		{Kind: claims.KindDate, Date: &claims.DateValue{Gran: claims.GranMonth, Range: true}},
 	}
-	for _, c := range cs {
+	// Again in turns, most recent first and with each claim asked twice,
+	// so that kinds are found among the recent ones as well as in the map.
+	var turns []*claims.Claim
+	for k := len(cs) - 1; k >= 0; k-- {
+		turns = append(turns, cs[k], cs[(k+3)%len(cs)], cs[k])
+	}
+	for _, c := range append(slices.Clone(cs), turns...) {
 		fa.unitFrame(c) // a few single answers first, as pick asks them
 		memo := fa.acceptsOf(c)
 		for fi, fr := range e.Rules.Frames {

@@ -37,9 +37,10 @@ func scanOrdinals(p *Pass, all bool) {
 			continue
 		}
 		// MayOpenOrdinal, and for a word the first-byte test: digits, or
-		// a lexicon word, or a word an ordinal prefix may open (none in a
-		// language without prefixes, which then pays nothing for them).
-		if t := &p.Toks[i]; t.Kind != token.Number && (t.Kind != token.Word || !p.Lang.Lexical(t) && (!prefixed || !prefixFirst[t.Lower[0]])) {
+		// a number or ordinal word, or a word an ordinal prefix may open
+		// (none in a language without prefixes, which then pays nothing
+		// for them).
+		if t := &p.Toks[i]; t.Kind != token.Number && (t.Kind != token.Word || !p.Lang.NumeralLexical(t) && (!prefixed || !prefixFirst[t.Lower[0]])) {
 			continue
 		}
 		v, end, ok := p.Lang.ReadOrdinal(p.Toks, i)
@@ -139,7 +140,7 @@ func scanNumbers(p *Pass, all bool) {
 
 // mayStartNumber is readNumber's cheap first test, false only where
 // readNumber would find nothing and skip nothing: most words are not a
-// number word, a unit before a number ("Rp", "US$"), a currency glued to
+// number word (nor an article before a noun, "a man"), a unit before a number ("Rp", "US$"), a currency glued to
 // digits ("Rp5") or a magnitude ("M7", "M 6.4"), and most punctuation opens
 // neither a unit ("$"), a numeral ("-5", ".08", "½") nor a code ("-16"),
 // and need no further look. (Every lexicon word and every mark was read
@@ -151,13 +152,16 @@ func (p *Pass) mayStartNumber(i int) bool {
 		if isDigit(t.Lower[len(t.Lower)-1]) {
 			return true
 		}
-		if p.Lang.Lexical(t) && (p.Lang.IsNumeralWordAt(t) || t.Text == "M") {
+		// A numeral word passes the narrower filter of number and ordinal
+		// words (NumeralLexical), which most words the lexicon's passes
+		// (months, units, "and") do not.
+		if p.Lang.NumeralLexical(t) && p.Lang.IsNumeralWordAt(t) && !p.Lang.OneWordAloneAt(p.Toks, i) || t.Text == "M" && p.Lang.Lexical(t) {
 			return true
 		}
 		// MayStart inlines: most words cost no call.
 		return p.Lang.Units.MayStart(t) && p.Lang.Units.StartsAt(t)
 	case token.Punct:
-		return p.Lang.PunctMayOpenNumeral(t) || p.Lang.Units.MayStart(t) && p.Lang.Units.StartsAt(t) || p.skipCode(i) != i+1
+		return p.Lang.PunctOpensNumeralAt(p.Toks, i) || p.Lang.Units.MayStart(t) && p.Lang.Units.StartsAt(t) || p.skipCode(i) != i+1
 	}
 	return true
 }
@@ -277,10 +281,11 @@ func (p *Pass) readNumber(i int, r *numRead) bool {
 		return false
 	}
 	if unit == nil && (t.Kind == token.Number || isPunct) {
-		if isPunct && !l.PunctMayOpenNumeral(t) && p.skipCode(i) == i+1 {
-			// Most punctuation: no numeral opens here, so the reading
-			// fails whatever labelNumber says, and a label's skip would
-			// not pass the next token either.
+		if isPunct && !l.PunctOpensNumeralAt(toks, i) && p.skipCode(i) == i+1 {
+			// Most punctuation (a full stop, a hyphen between words): no
+			// numeral opens here, so the reading fails whatever
+			// labelNumber says, and a label's skip would not pass the
+			// next token either.
 			return false
 		}
 		if p.labelNumber(i) {

@@ -57,7 +57,11 @@ type tenseTable struct {
 	wordBefore []int32
 }
 
-// extend classifies the tokens up to b.
+// extend classifies the tokens up to b. What edInner, tenseWordAt and
+// onlyReporting read at a token (its word sets and those of the word
+// before it, whether a past marker starts there, its past suffix) is read
+// once for the three (tenseMarks): asked by each in turn, the same lookups
+// were most of the table's cost.
 func (tt *tenseTable) extend(p *Pass, b int) {
 	b = min(b, len(p.Toks))
 	if tt.ed == nil {
@@ -65,20 +69,25 @@ func (tt *tenseTable) extend(p *Pass, b int) {
 		tt.otherPast = make([]int32, 1, len(p.Toks)+1)
 	}
 	rep := p.Lang.List(rules.ListReportVerbs)
+	var prev rules.ListSets // the word sets of token k-1
+	if k := tt.n; k > 0 && k < b {
+		prev = p.Lang.SetsAt(&p.Toks[k-1])
+	}
 	for k := tt.n; k < b; k++ {
+		m := p.tenseMarks(k, prev)
+		prev = m.sets
 		ed, other := tt.ed[k], tt.otherPast[k]
-		if k > 0 && p.edInner(k) {
+		if m.ed {
 			ed++
 		}
-		// MayStart inlines: most tokens are no marker and cost no call.
-		if t := &p.Toks[k]; p.Lang.Past.MayStart(t) && p.Lang.Past.Has(p.Toks, k) && (rep == nil || !rep.MayStart(t) || !rep.Has(p.Toks, k)) {
+		if t := &p.Toks[k]; m.pastMarker && (rep == nil || !rep.MayStart(t) || !rep.Has(p.Toks, k)) {
 			other++
 		}
 		tt.ed = append(tt.ed, ed)
 		tt.otherPast = append(tt.otherPast, other)
 		quote, t := isQuote(p.Toks[k].Text), claims.Tense("")
 		if !quote {
-			t = p.tenseWordAt(k)
+			t = m.tense
 		}
 		if quote || t != "" {
 			w := int32(len(tt.stops))
@@ -94,6 +103,42 @@ func (tt *tenseTable) extend(p *Pass, b int) {
 		}
 	}
 	tt.n = max(tt.n, b)
+}
+
+// tenseMark is what the tense helpers read at one token (tenseMarks).
+type tenseMark struct {
+	sets       rules.ListSets // the token's word sets
+	pastMarker bool           // a past marker starts at the token
+	ed         bool           // edInner's verdict (false at token 0)
+	tense      claims.Tense   // tenseWordAt's answer
+}
+
+// tenseMarks reads at token k, whose word before has the word sets prev
+// (none at k = 0), what edInner(k), tenseWordAt(k) and the past marker
+// test give, each lookup made once.
+func (p *Pass) tenseMarks(k int, prev rules.ListSets) tenseMark {
+	l, toks := p.Lang, p.Toks
+	t := &toks[k]
+	m := tenseMark{sets: l.SetsAt(t), pastMarker: l.Past.MayStart(t) && l.Past.Has(toks, k)}
+	lowerWord := t.Kind == token.Word && !t.Is(token.Capital)
+	irregular := lowerWord && m.sets.Has(rules.ListPastIrregular)
+	suffixed := lowerWord && p.hasPastSuffix(t.Lower) && !m.sets.Has(rules.ListNotPast) // pastSuffixedAt
+	prevAdj, prevPart := k > 0 && prev.Has(rules.ListAdjectiveBefore), k > 0 && prev.Has(rules.ListParticipleBefore)
+	m.ed = k > 0 && lowerWord && (suffixed && !prevAdj && !prevPart || !suffixed && irregular)
+	switch {
+	case l.Future.MayStart(t) && l.Future.Has(toks, k):
+		m.tense = claims.TenseFuture
+	case prevPart:
+		// "would be held", "to be paid"
+	case m.pastMarker:
+		m.tense = claims.TensePast
+		if k+1 < len(toks) && strings.HasSuffix(toks[k+1].Lower, "ing") && l.Future.Has(toks, k+1) {
+			m.tense = claims.TenseFuture // "were planning to": a future in the past
+		}
+	case irregular, suffixed && !prevAdj:
+		m.tense = claims.TensePast
+	}
+	return m
 }
 
 // edInner is edPast's verdict on token k > a of a span [a, b): a word in

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/crosscheck/crosscheck/claims"
+	"github.com/crosscheck/crosscheck/rules"
 )
 
 // TestTenseTable checks that the tense table (tense.go), which answers
@@ -64,4 +65,48 @@ func TestTenseTable(t *testing.T) {
 
 func span(p *Pass, a, b int) string {
 	return p.Doc.Text[p.Toks[a].Start:p.Toks[b-1].End]
+}
+
+// TestTenseMarks holds tenseMarks, which reads a token once for the tense
+// table, to the helpers it stands for (edInner, tenseWordAt, the past
+// marker test), token by token over word salads in both languages.
+func TestTenseMarks(t *testing.T) {
+	words := map[string][]string{
+		"en": {"will", "was", "said", "told", "killed", "arrived", "the", "reduced", "to", "be", "held", "were",
+			"planning", "going", "rose", "indeed", "Killed", "Jakarta", "\"", "said", "on", "March", "3", "fell",
+			"expected", "would", "plans", "of", "x", "the reduced", "to be held", "was going to", "were planning to"},
+		"id": {"akan", "telah", "sudah", "tewas", "digelar", "berencana", "kata", "yang", "di", "3", "Maret", "x",
+			"sedang", "baru", "pernah", "ditandatangani", "Jakarta", "\""},
+	}
+	e := engineForTest(t)
+	checked := 0
+	for seed := range uint64(20) {
+		lang := []string{"en", "id"}[seed%2]
+		r := rand.New(rand.NewPCG(seed, 9))
+		var b strings.Builder
+		for range 400 {
+			b.WriteString(words[lang][r.IntN(len(words[lang]))] + " ")
+		}
+		doc := &claims.Document{ID: "t", Text: b.String(), Language: lang, Status: claims.StatusRead}
+		p := e.newPass(doc, new(scratch))
+		var prev rules.ListSets
+		for k := range p.Toks {
+			m := p.tenseMarks(k, prev)
+			prev = m.sets
+			tok := &p.Toks[k]
+			wantEd := k > 0 && p.edInner(k)
+			wantPast := p.Lang.Past.Has(p.Toks, k)
+			if m.ed != wantEd || m.tense != p.tenseWordAt(k) || m.pastMarker != wantPast {
+				t.Fatalf("%s seed %d: token %d %q: %+v, want ed %v tense %q past marker %v",
+					lang, seed, k, tok.Text, m, wantEd, p.tenseWordAt(k), wantPast)
+			}
+			for id := range rules.ListID(64) {
+				if m.sets.Has(id) != p.Lang.InSet(id, tok) {
+					t.Fatalf("%s: token %q: set %d %v", lang, tok.Text, id, m.sets.Has(id))
+				}
+			}
+			checked++
+		}
+	}
+	t.Logf("%d tokens", checked)
 }
