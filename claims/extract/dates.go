@@ -41,7 +41,10 @@ type dateRun struct {
 	docZoneOK            bool
 	docZoneIDs           []string
 	docZoneLo, docZoneHi float64
+	docZoneHow           string       // how a time was placed by them (see zoneRange)
 	sentZone             sentenceZone // zoneRange's last sentence
+	zoneHow              []string     // by zone index: how a time in that named zone was placed, once made
+	lastClockNote        clockNoteMemo
 }
 
 // sentenceZone is what offsetsIn found for the sentence of tokens [a, b),
@@ -52,6 +55,7 @@ type sentenceZone struct {
 	ids    []string
 	lo, hi float64
 	ok     bool
+	how    string // how a time was placed by ids (see zoneRange), when ok
 }
 
 // dateItem is one resolved match, before combination.
@@ -83,7 +87,7 @@ func runDates(p *Pass) {
 	if !p.Doc.HasDate() {
 		dateline = p.findDateline(ms)
 	}
-	var items []*dateItem
+	items := ms.items[:0]
 	r := &dateRun{Pass: p}
 	for k := range ms.n {
 		m := ms.at(k)
@@ -132,6 +136,7 @@ func runDates(p *Pass) {
 			}
 		}
 	}
+	resolved := len(items) // the combining steps below shorten the list in place
 	items = r.attachTimes(items)
 	items = p.combineRanges(items)
 	r.datesForClocks(items)
@@ -144,6 +149,7 @@ func runDates(p *Pass) {
 		}
 		p.Report(it.c)
 	}
+	ms.releaseItems(items[:resolved])
 }
 
 // trimLead leaves the prepositions that open a claim out of its span, as
@@ -191,7 +197,7 @@ func (r *dateRun) yearAgoQuarters(items []*dateItem) {
 			dv.Start = q.c.Date.Start.AddDate(-1, 0, 0)
 			dv.End = dv.Start.AddDate(0, 3, 0)
 			dv.Gran = claims.GranQuarter
-			dv.Inferred = []string{"year", "quarter"}
+			dv.Inferred = partsYQ
 			c.Date = &dv
 			c.Value = dv.Canonical()
 			c.Note = fmt.Sprintf("the quarter of %q a year before", q.c.Text)
@@ -329,6 +335,39 @@ func (p *Pass) scanDates(idx *rules.Index) *matchList {
 type matchList struct {
 	chunks [][]rules.Match
 	n      int
+	// The date step's items are kept here too, in chunks that never move,
+	// and the list of them: they live only until the step ends, and an
+	// allocation for each item and a growing list of them were a tenth of
+	// the memory of a page of dates. releaseItems clears them when the
+	// step ends, so that pooled scratch keeps no claim alive.
+	itemChunks [][]dateItem
+	nItems     int
+	items      []*dateItem
+}
+
+// itemChunk is the number of items in one chunk.
+const itemChunk = 256
+
+// newItem returns a zero item, which stays where it is until the items
+// are released.
+func (l *matchList) newItem() *dateItem {
+	c := l.nItems / itemChunk
+	if c == len(l.itemChunks) {
+		l.itemChunks = append(l.itemChunks, make([]dateItem, itemChunk))
+	}
+	l.nItems++
+	return &l.itemChunks[c][(l.nItems-1)%itemChunk]
+}
+
+// releaseItems zeroes the items handed out and the list (all the items
+// the step listed), for the next document.
+func (l *matchList) releaseItems(items []*dateItem) {
+	for c := 0; c*itemChunk < l.nItems; c++ {
+		clear(l.itemChunks[c][:min(itemChunk, l.nItems-c*itemChunk)])
+	}
+	l.nItems = 0
+	clear(items)
+	l.items = items[:0]
 }
 
 // matchChunk is the number of matches in one chunk.
@@ -880,7 +919,8 @@ func (p *dateRun) resolveMatch(m *rules.Match) *dateItem {
 	start, end := p.Toks[m.Start].Start, p.Toks[m.End-1].End
 	c := p.made.claim()
 	c.Rule, c.Start, c.End = m.Pattern.Rule, start, end
-	it := &dateItem{start: m.Start, end: m.End, c: c, caps: &m.Caps, pat: m.Pattern}
+	it := p.scratch.matches.newItem()
+	*it = dateItem{start: m.Start, end: m.End, c: c, caps: &m.Caps, pat: m.Pattern}
 	if m.Pattern.SkipFirst {
 		// "the 2000 Olympics", "its 1990 invasion", "the company's 1989
 		// results": the words before the year say it is one but are not
@@ -1053,7 +1093,7 @@ func (p *dateRun) fixedValue(c *claims.Claim, m *rules.Match) bool {
 		c.Kind = claims.KindDate
 		c.Tense = p.Tense(m.Start)
 		dv := &claims.DateValue{Start: p.anchor, End: p.anchor.AddDate(0, 0, 1), Gran: claims.GranDay, Relative: true,
-			Inferred: []string{"year", "month", "day"}}
+			Inferred: partsYMD}
 		c.Date = dv
 		c.Value = dv.Canonical()
 		c.Note = fmt.Sprintf("the day of %q, the date mentioned before it", p.anchorText)
@@ -1144,7 +1184,13 @@ func (p *dateRun) resolveDate(c *claims.Claim, m *rules.Match) bool {
 	if pat.Section == "relative" {
 		return p.resolveRelative(c, m, pub)
 	}
-	dv := &claims.DateValue{}
+	// The value is filled in on the stack and copied to the heap only when
+	// the claim keeps it: many matches end with a value and no interval
+	// (a date with no publication date to infer its year from), and an
+	// empty DateValue allocated for each was a fifth of the memory of a
+	// page of them.
+	var dvs claims.DateValue
+	dv := &dvs
 	switch {
 	case cp.Century != 0 || pat.Century && cp.Ordinal != 0:
 		first := cp.Century
@@ -1157,7 +1203,7 @@ func (p *dateRun) resolveDate(c *claims.Claim, m *rules.Match) bool {
 		dv.Start = time.Date(first, 1, 1, 0, 0, 0, 0, time.UTC)
 		dv.End = dv.Start.AddDate(100, 0, 0)
 		dv.Gran, dv.EndGran, dv.Range = claims.GranYear, claims.GranYear, true
-		dv.Written = []string{"century"}
+		dv.Written = partsCentury
 		dv.Period = fmt.Sprintf("%02d", first/100)
 	case cp.Holiday != 0:
 		if !p.resolveHoliday(c, dv, cp, pub, tense, pat.Week) {
@@ -1170,7 +1216,7 @@ func (p *dateRun) resolveDate(c *claims.Claim, m *rules.Match) bool {
 		dv.Start = time.Date(cp.Decade, 1, 1, 0, 0, 0, 0, time.UTC)
 		dv.End = dv.Start.AddDate(10, 0, 0)
 		dv.Gran = claims.GranDecade
-		dv.Written = []string{"decade"}
+		dv.Written = partsDecade
 	case cp.Ordinal != 0:
 		if !p.resolvePeriodOrdinal(c, dv, cp, pat, pub, tense) {
 			return false
@@ -1215,7 +1261,8 @@ func (p *dateRun) resolveDate(c *claims.Claim, m *rules.Match) bool {
 	if cp.Part != rules.PartNone {
 		applyPart(dv, cp.Part, pub)
 	}
-	c.Date = dv
+	c.Date = new(claims.DateValue)
+	*c.Date = dvs
 	c.Value = dv.Canonical()
 	return true
 }
@@ -1231,7 +1278,7 @@ func (p *Pass) resolvePeriodOrdinal(c *claims.Claim, dv *claims.DateValue, cp *r
 		return false
 	}
 	y := cp.Year[0]
-	dv.Written = []string{"part"}
+	dv.Written = partsPart
 	if y == 0 {
 		if pub.IsZero() {
 			c.Value = fmt.Sprintf("XXXX-%s%d", map[bool]string{true: "H", false: "Q"}[g == claims.GranHalf], cp.Ordinal)
@@ -1279,7 +1326,7 @@ func (p *Pass) resolvePeriodOrdinal(c *claims.Claim, dv *claims.DateValue, cp *r
 // nearest.
 func (p *Pass) resolveHoliday(c *claims.Claim, dv *claims.DateValue, cp *rules.Captures, pub time.Time, tense claims.Tense, week bool) bool {
 	h := p.Lang.Holidays[cp.Holiday-1]
-	dv.Written = []string{"month", "day"}
+	dv.Written = partsMD
 	var t time.Time
 	switch {
 	case cp.Year[0] != 0:
@@ -1322,7 +1369,7 @@ func (p *Pass) resolveHoliday(c *claims.Claim, dv *claims.DateValue, cp *rules.C
 		default:
 			t = next
 		}
-		dv.Inferred = []string{"year"}
+		dv.Inferred = inferredYear
 		dv.Relative = cp.HasOffset
 		c.Note = p.yearNote(t.Year(), pub)
 	}
@@ -1344,10 +1391,10 @@ func (p *Pass) resolveSeason(c *claims.Claim, dv *claims.DateValue, cp *rules.Ca
 		// "the winter of 1994": TimeML's 1994-WI, but whether the
 		// writer meant its January or its December is not said; the
 		// range holds both winters that touch the year.
-		dv.Written = []string{"season", "year"}
+		dv.Written = partsSeasonYear
 		dv.Fuzzy, wholeYear = true, true
 	case y != 0:
-		dv.Written = []string{"season", "year"}
+		dv.Written = partsSeasonYear
 	case cp.HasOffset && !pub.IsZero():
 		// The season containing the publication date, or the one before
 		// or after it.
@@ -1372,8 +1419,8 @@ func (p *Pass) resolveSeason(c *claims.Claim, dv *claims.DateValue, cp *rules.Ca
 				y--
 			}
 		}
-		dv.Written = []string{"season"}
-		dv.Inferred = []string{"year"}
+		dv.Written = partsSeason
+		dv.Inferred = inferredYear
 		dv.Relative = true
 	case !pub.IsZero():
 		// "the summer", "musim penghujan": the one under way at the
@@ -1395,8 +1442,8 @@ func (p *Pass) resolveSeason(c *claims.Claim, dv *claims.DateValue, cp *rules.Ca
 		case !end.After(pub) && tense == claims.TenseFuture:
 			y++
 		}
-		dv.Written = []string{"season"}
-		dv.Inferred = []string{"year"}
+		dv.Written = partsSeason
+		dv.Inferred = inferredYear
 		// Which summer is a guess from the dateline: like "earlier this
 		// year", it does not place its sentence in the background.
 		dv.Relative, dv.Fuzzy = true, true
@@ -1754,7 +1801,24 @@ func addInferredYear(dv *claims.DateValue) {
 	dv.Inferred = append(dv.Inferred, "year")
 }
 
-var inferredYear = []string{"year"}
+// The part lists of date values, shared: a value's Written and Inferred are
+// never changed in place (adding a part appends, which copies a full
+// slice), and a list allocated for every date was a tenth of the memory of
+// a page of them.
+var (
+	inferredYear    = []string{"year"}
+	partsYMD        = []string{"year", "month", "day"}
+	partsYM         = []string{"year", "month"}
+	partsYQ         = []string{"year", "quarter"}
+	partsMD         = []string{"month", "day"}
+	partsCentury    = []string{"century"}
+	partsDecade     = []string{"decade"}
+	partsPart       = []string{"part"}
+	partsSeason     = []string{"season"}
+	partsSeasonYear = []string{"season", "year"}
+	partsWeekday    = []string{"weekday"}
+	partsTime       = []string{"time"}
+)
 
 // yearNote is the note of a date whose year was inferred from the
 // publication date. The last few made are kept (yearNotes) and given again
@@ -1985,7 +2049,7 @@ func (p *Pass) resolveWeekday(c *claims.Claim, cp *rules.Captures, pat *rules.Pa
 				first, last = far, near
 			}
 			dv := &claims.DateValue{Start: first, End: last.AddDate(0, 0, 1), Gran: claims.GranDay, Fuzzy: true, Relative: true,
-				Written: []string{"weekday"}, Inferred: []string{"year", "month", "day"}}
+				Written: partsWeekday, Inferred: partsYMD}
 			c.Date = dv
 			c.Value = dv.Canonical()
 			c.Note = fmt.Sprintf("%s: either %s or %s (the publication date is %s)", wd, first.Format("Mon 2 Jan"), last.Format("Mon 2 Jan"), pub.Format("Mon 2006-01-02"))
@@ -2010,7 +2074,7 @@ func (p *Pass) resolveWeekday(c *claims.Claim, cp *rules.Captures, pat *rules.Pa
 		how = "the last on or before (" + orDefault(string(tense), "past assumed") + ")"
 	}
 	dv := &claims.DateValue{Start: d, End: d.AddDate(0, 0, 1), Gran: claims.GranDay, Relative: true,
-		Written: []string{"weekday"}, Inferred: []string{"year", "month", "day"}}
+		Written: partsWeekday, Inferred: partsYMD}
 	if cp.HasHour {
 		dv.Start = d.Add(time.Duration(hour24(cp))*time.Hour + time.Duration(cp.Minute)*time.Minute)
 		dv.End = dv.Start.Add(time.Minute)
@@ -2137,7 +2201,7 @@ func (p *dateRun) resolveRelative(c *claims.Claim, m *rules.Match, pub time.Time
 		if !spanValue(dv, base, unit, nf, part == rules.PartWithin) {
 			return false
 		}
-		dv.Inferred = []string{"year", "month", "day"}
+		dv.Inferred = partsYMD
 		if sh.FromNum {
 			// "the past three months", "dalam dua pekan terakhir": TimeML
 			// reads the stretch as its length.
@@ -2197,10 +2261,10 @@ func shiftValue(dv *claims.DateValue, base time.Time, unit string, n int, counte
 	switch unit {
 	case "day":
 		dv.Start, dv.Gran = base.AddDate(0, 0, n), claims.GranDay
-		dv.Inferred = []string{"year", "month", "day"}
+		dv.Inferred = partsYMD
 	case "hour", "minute", "second":
 		dv.Start, dv.Gran = base, claims.GranDay
-		dv.Inferred = []string{"year", "month", "day"}
+		dv.Inferred = partsYMD
 	case "week":
 		switch {
 		case n == 0:
@@ -2232,7 +2296,7 @@ func shiftValue(dv *claims.DateValue, base time.Time, unit string, n int, counte
 				dv.Period = fmt.Sprintf("%04d-W%02d", y, w)
 			}
 		}
-		dv.Inferred = []string{"year", "month", "day"}
+		dv.Inferred = partsYMD
 	case "fortnight":
 		mid := base.AddDate(0, 0, 14*n)
 		dv.Start, dv.End = mid.AddDate(0, 0, -3), mid.AddDate(0, 0, 4)
@@ -2240,41 +2304,41 @@ func shiftValue(dv *claims.DateValue, base time.Time, unit string, n int, counte
 			dv.Start, dv.End = base.AddDate(0, 0, -13), base.AddDate(0, 0, 1)
 		}
 		dv.Fuzzy, dv.Gran = true, claims.GranDay
-		dv.Inferred = []string{"year", "month", "day"}
+		dv.Inferred = partsYMD
 	case "weekend":
 		sat := mondayOf(base).AddDate(0, 0, 5+7*n)
 		if n == 0 && base.Weekday() == time.Monday {
 			sat = sat.AddDate(0, 0, -7) // "over the weekend" on a Monday
 		}
 		dv.Start, dv.End, dv.Gran, dv.Range, dv.EndGran = sat, sat.AddDate(0, 0, 2), claims.GranDay, true, claims.GranDay
-		dv.Inferred = []string{"year", "month", "day"}
+		dv.Inferred = partsYMD
 		y, w := sat.ISOWeek()
 		dv.Period = fmt.Sprintf("%04d-W%02d-WE", y, w)
 	case "month":
 		t := time.Date(base.Year(), base.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, n, 0)
 		dv.Start, dv.Gran = t, claims.GranMonth
-		dv.Inferred = []string{"year", "month"}
+		dv.Inferred = partsYM
 	case "quarter":
 		q := (int(base.Month()) - 1) / 3
 		t := time.Date(base.Year(), time.Month(q*3+1), 1, 0, 0, 0, 0, time.UTC).AddDate(0, 3*n, 0)
 		dv.Start, dv.Gran = t, claims.GranQuarter
-		dv.Inferred = []string{"year", "quarter"}
+		dv.Inferred = partsYQ
 	case "year":
 		dv.Start, dv.Gran = time.Date(base.Year()+n, 1, 1, 0, 0, 0, 0, time.UTC), claims.GranYear
-		dv.Inferred = []string{"year"}
+		dv.Inferred = inferredYear
 	case "decade":
 		if counted {
 			dv.Start, dv.Gran = time.Date(base.Year()+10*n, 1, 1, 0, 0, 0, 0, time.UTC), claims.GranYear
-			dv.Inferred = []string{"year"}
+			dv.Inferred = inferredYear
 			break
 		}
 		dv.Start, dv.Gran = time.Date(base.Year()/10*10+10*n, 1, 1, 0, 0, 0, 0, time.UTC), claims.GranDecade
-		dv.Inferred = []string{"decade"}
+		dv.Inferred = partsDecade
 	case "century":
 		first := base.Year()/100*100 + 100*n
 		dv.Start, dv.End = time.Date(first, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(first+100, 1, 1, 0, 0, 0, 0, time.UTC)
 		dv.Gran, dv.EndGran, dv.Range = claims.GranYear, claims.GranYear, true
-		dv.Inferred = []string{"century"}
+		dv.Inferred = partsCentury
 		dv.Period = fmt.Sprintf("%02d", first/100)
 	default:
 		return false
@@ -2692,7 +2756,7 @@ func (p *Pass) rangeToNow(a *dateItem, rest []*dateItem) *dateItem {
 	}
 	b := &dateItem{start: k, end: end, c: &claims.Claim{Kind: claims.KindDate, Start: p.Toks[k].Start, End: p.Toks[end-1].End,
 		Date: &claims.DateValue{Start: pub, End: pub.AddDate(0, 0, 1), Gran: claims.GranDay, Relative: true,
-			Inferred: []string{"year", "month", "day"}}}}
+			Inferred: partsYMD}}}
 	from, _ := p.rangeJoinFrom(a)
 	if p.Lang.InSet(rules.ListRangeAnd, &p.Toks[a.end]) && from == a.start {
 		return nil
@@ -2725,7 +2789,7 @@ func (p *Pass) rangeFromNow(b *dateItem, before []*dateItem) *dateItem {
 	}
 	a := &dateItem{start: k - 2, end: k, c: &claims.Claim{Kind: claims.KindDate, Start: p.Toks[k-2].Start, End: p.Toks[k-1].End,
 		Date: &claims.DateValue{Start: pub, End: pub.AddDate(0, 0, 1), Gran: claims.GranDay, Relative: true,
-			Inferred: []string{"year", "month", "day"}}}}
+			Inferred: partsYMD}}}
 	db := *b.c.Date
 	if db.InferredPart("year") && db.Start.Before(pub) {
 		b.c.Date = &db
