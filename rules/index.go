@@ -204,6 +204,15 @@ type candList struct {
 	first [65]uint16
 	any   uint64
 	reach int
+	// sign marks the list of a minus sign or decimal point, which opens
+	// the number patterns only before a number glued to it ("-5", ".08",
+	// as ReadNumeral reads them); bare is then its list without them (nil
+	// when it opens no pattern of its own). AnchorsRead takes bare at the
+	// others: a full stop or dash before a number a space away set up a
+	// search of every number pattern, a third of the failed searches of
+	// English news.
+	sign bool
+	bare *candList
 }
 
 type wordKey struct {
@@ -307,8 +316,14 @@ func (x *Index) groupCandidates() {
 	for f := range vulgarFractions {
 		signs = append(signs, f)
 	}
-	for _, w := range signs {
-		x.lists[w] = x.newCandList(sortedUnique(append(append([]int(nil), x.byWord[w]...), x.numCands...)))
+	for k, w := range signs {
+		c := x.newCandList(sortedUnique(append(append([]int(nil), x.byWord[w]...), x.numCands...)))
+		if c != nil && k < 3 {
+			// A vulgar fraction is a number by itself; a sign or a point
+			// only with the digits glued after it.
+			c.sign, c.bare = true, x.newCandList(sortedUnique(append([]int(nil), x.byWord[w]...)))
+		}
+		x.lists[w] = c
 	}
 	for w, b := range x.wordBits {
 		x.keys.Put(w, wordKey{bits: b, list: x.lists[w]})
@@ -752,6 +767,9 @@ func (x *Index) AnchorsRead(toks []token.Token, ws []TokenWord, dst []uint64) []
 		// key; digits open the number patterns, and a word an ordinal
 		// prefix opens ("kedua") the ordinal ones too.
 		own, more := key.list, (*candList)(nil)
+		if own != nil && own.sign && !glueNumberAt(toks, i+1) {
+			own = own.bare
+		}
 		if tw.shape&(shapeNumber|shapePrefixed|shapeSpoken) != 0 {
 			// A year in words is a numeral: only an index that reads
 			// numerals (the dates) looks for one ("nineteen ninety-six",
@@ -784,6 +802,13 @@ func (x *Index) AnchorsRead(toks []token.Token, ws []TokenWord, dst []uint64) []
 		masks[i] = m
 	}
 	return masks
+}
+
+// glueNumberAt reports whether toks[j] is a number glued to the token
+// before it: only then can a sign or a decimal point before it open a
+// numeral.
+func glueNumberAt(toks []token.Token, j int) bool {
+	return j < len(toks) && toks[j].Kind == token.Number && toks[j].Glued()
 }
 
 // nearAhead reports whether some group of c may pass at token i, whose
