@@ -656,17 +656,7 @@ func (p *Pass) ageBefore(i int) bool {
 // the runes of its column), cost a page of dates three readings of it. A
 // line is read from the document's line index alone (LineOf).
 func (p *Pass) findDateline(ms *matchList) int {
-	nonEmpty := map[int]int{} // line -> rank among non-empty lines
-	rank := 0
-	for i := range p.Toks {
-		if i == 0 || p.Toks[i].Is(token.NewlineBefore) {
-			rank++
-			nonEmpty[p.Doc.LineOf(p.Toks[i].Start)] = rank
-			if rank > 12 {
-				break
-			}
-		}
-	}
+	var lines firstLines        // read at the first full date: most documents have none
 	picks := [3]int{-1, -1, -1} // by a dateline pattern, in the first three lines, opening a line
 	for k := range ms.n {
 		m := ms.at(k)
@@ -684,7 +674,7 @@ func (p *Pass) findDateline(ms *matchList) int {
 		if picks[1] >= 0 && picks[2] >= 0 {
 			continue // only a dateline pattern is left to find
 		}
-		r, ok := nonEmpty[p.Doc.LineOf(p.Toks[m.Start].Start)]
+		r, ok := lines.rank(p, p.Doc.LineOf(p.Toks[m.Start].Start))
 		lineStart := m.Start == 0 || p.Toks[m.Start].Is(token.NewlineBefore)
 		if picks[1] < 0 && ok && r <= 3 {
 			picks[1] = k
@@ -710,6 +700,38 @@ func (p *Pass) findDateline(ms *matchList) int {
 	p.Doc.PublishedSource = claims.SourceDateline
 	p.Doc.PublishedText = p.Doc.Text[p.Toks[m.Start].Start:p.Toks[m.End-1].End]
 	return pick
+}
+
+// firstLines holds the first lines of a document that hold a token, in
+// order (up to 13, as findDateline reads them), once read: reading them,
+// into a map, for every document cost more than the rest of findDateline
+// on news, where few documents have a full date at all.
+type firstLines struct {
+	read  bool
+	n     int
+	lines [13]int
+}
+
+// rank returns line's rank among the document's non-empty lines (1 for
+// the first), if it is one of the first ones.
+func (fl *firstLines) rank(p *Pass, line int) (int, bool) {
+	if !fl.read {
+		fl.read = true
+		for i := range p.Toks {
+			if i == 0 || p.Toks[i].Is(token.NewlineBefore) {
+				fl.lines[fl.n] = p.Doc.LineOf(p.Toks[i].Start)
+				if fl.n++; fl.n == len(fl.lines) {
+					break
+				}
+			}
+		}
+	}
+	for k, l := range fl.lines[:fl.n] {
+		if l == line {
+			return k + 1, true
+		}
+	}
+	return 0, false
 }
 
 func civil(y, m, d int) (time.Time, error) {
