@@ -46,6 +46,8 @@ type dateRun struct {
 	zoneHow              []string     // by zone index: how a time in that named zone was placed, once made
 	lastClockNote        clockNoteMemo
 	lastTimedRule        struct{ rule, id, made string } // timedRule's last answer
+	pastScans            [3]pastScan                     // see innerPastIn
+	nextPastScan         int                             // the slot of pastScans started next
 }
 
 // sentenceZone is what offsetsIn found for the sentence of tokens [a, b),
@@ -746,7 +748,7 @@ func civil(y, m, d int) (time.Time, error) {
 // English on the past-tense ending of a verb in the sentence ("rose",
 // "arrived"): the language lists cannot hold every verb, and a year-less
 // date in "The storm arrived on March 3" must look back.
-func (p *Pass) dateTense(i int) claims.Tense {
+func (p *dateRun) dateTense(i int) claims.Tense {
 	t, _ := p.dateTenseOf(i)
 	return t
 }
@@ -755,7 +757,7 @@ func (p *Pass) dateTense(i int) claims.Tense {
 // (a clause marker or verb) rather than its sentence or the language's
 // default: "payable Jan. 2 to holders of record Dec. 15" in a sentence
 // that "said" something is not thereby in the past.
-func (p *Pass) dateTenseOf(i int) (claims.Tense, bool) {
+func (p *dateRun) dateTenseOf(i int) (claims.Tense, bool) {
 	if i >= len(p.Toks) {
 		return "", false
 	}
@@ -776,10 +778,10 @@ func (p *Pass) dateTenseOf(i int) (claims.Tense, bool) {
 	// A past form before the date is its verb ("arrived on March 3");
 	// after it, often a participle ("by August, in markets untouched by
 	// the crisis").
-	if t := p.edPast(ca, i); t != "" {
+	if t := p.edPastMemo(ca, i); t != "" {
 		return t, true
 	}
-	if t := p.edPast(i, cb); t != "" {
+	if t := p.edPastMemo(i, cb); t != "" {
 		return t, false
 	}
 	if t := p.SentenceTense(i); t != "" {
@@ -799,7 +801,7 @@ func (p *Pass) dateTenseOf(i int) (claims.Tense, bool) {
 		return p.Lang.DefaultTense, true
 	}
 	a, b := p.sentenceTokens(p.Toks[i].Start)
-	return p.edPast(a, b), false
+	return p.edPastMemo(a, b), false
 }
 
 // nearestTense is the tense of the tense word nearest token i (a date's
@@ -907,6 +909,62 @@ func (p *Pass) edPast(a, b int) claims.Tense {
 		return p.edPastLong(a, b)
 	}
 	return claims.TenseNone
+}
+
+// edPastMemo is edPast for the date step, which asks it three times per
+// date, about the date's clause before and after it and its sentence: in
+// a page of dates with few full stops, reading those spans token by token
+// for every date cost more than resolving the dates. A short span is read
+// through the run's past scans (pastScans), which read each token of a
+// run of them once; a long one as edPast reads it (the tense table).
+func (r *dateRun) edPastMemo(a, b int) claims.Tense {
+	b = min(b, len(r.Toks))
+	if b-a > tenseScanMax || len(r.Lang.WordSet(rules.ListPastSuffix)) == 0 && len(r.Lang.WordSet(rules.ListPastIrregular)) == 0 {
+		return r.edPast(a, b)
+	}
+	if b > a && (r.edFirst(a) || r.innerPastIn(a+1, b)) {
+		return claims.TensePast
+	}
+	return claims.TenseNone
+}
+
+// pastScan records how far a reading of the tokens from lo on went: no
+// token in [lo, next) is a past form after the first of a span (edInner),
+// and token next is one when found.
+type pastScan struct {
+	lo, next int
+	found    bool
+}
+
+// innerPastIn reports whether a token in [lo, hi) is a past form after the
+// first of a span (edInner). It reads on from a scan that covers lo, else
+// starts one in place of the oldest: the date step's questions come in
+// three series (before each date, after it, its sentence), each reading on
+// from where its last question stopped.
+func (r *dateRun) innerPastIn(lo, hi int) bool {
+	if lo >= hi {
+		return false
+	}
+	var s *pastScan
+	for k := range r.pastScans {
+		if c := &r.pastScans[k]; c.next > 0 && c.lo <= lo && lo <= c.next {
+			s = c
+			break
+		}
+	}
+	if s == nil {
+		s = &r.pastScans[r.nextPastScan]
+		r.nextPastScan = (r.nextPastScan + 1) % len(r.pastScans)
+		*s = pastScan{lo: lo, next: lo}
+	}
+	for !s.found && s.next < hi {
+		if r.edInner(s.next) {
+			s.found = true
+			break
+		}
+		s.next++
+	}
+	return s.found && s.next < hi
 }
 
 // pastSuffixed reports a past form by its suffix: hasPastSuffix, and not
