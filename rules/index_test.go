@@ -41,6 +41,7 @@ func TestLongestAnchoredIsExhaustive(t *testing.T) {
 			for _, text := range texts {
 				toks := token.Scan(text, nil)
 				masks := x.Anchors(toks, nil)
+				ws := x.vocab.Read(toks, nil)
 				for i := range toks {
 					want, wantOK := bruteForce(x, toks, i)
 					got, ok := x.LongestAnchored(toks, masks, i, nil)
@@ -48,6 +49,14 @@ func TestLongestAnchoredIsExhaustive(t *testing.T) {
 					if ok {
 						require.Equal(t, want.End, got.End, "%s %s token %d %q", code, name, i, toks[i].Text)
 						require.Same(t, want.Pattern, got.Pattern, "%s %s token %d %q", code, name, i, toks[i].Text)
+					}
+					// Given the Vocab's reading of the tokens.
+					var read Match
+					ok = x.LongestIntoRead(toks, masks, ws, i, nil, &read)
+					require.Equal(t, wantOK, ok, "%s %s token %d %q (read)", code, name, i, toks[i].Text)
+					if ok {
+						require.Equal(t, want.End, read.End, "%s %s token %d %q (read)", code, name, i, toks[i].Text)
+						require.Same(t, want.Pattern, read.Pattern, "%s %s token %d %q (read)", code, name, i, toks[i].Text)
 					}
 					// Without masks: the per-pattern path.
 					got, ok = x.LongestAnchored(toks, nil, i, nil)

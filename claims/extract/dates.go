@@ -413,7 +413,7 @@ func (p *Pass) dateMatchAt(idx *rules.Index, masks []uint64, toks []token.Token,
 	if p.blocked[i] || !idx.MayStart(masks, i) {
 		return false
 	}
-	return idx.LongestInto(toks, masks, i, func(m rules.Match) (int, bool) {
+	return idx.LongestIntoRead(toks, masks, p.words(), i, func(m rules.Match) (int, bool) {
 		if p.Blocked(m.Start, m.End) {
 			return 0, false
 		}
@@ -506,7 +506,7 @@ func (p *Pass) trimMatch(m *rules.Match) int {
 // rejectMatch drops matches that only look like dates: a bare year that is
 // a count ("of 2000 people", "for 2000 years"), an age ("24-year-old").
 func (p *Pass) rejectMatch(m *rules.Match) bool {
-	c := m.Caps
+	c := &m.Caps // read in place: a Captures is over 300 bytes, and this runs at every match
 	toks := p.Toks
 	if p.codeBoundary(m.Start, m.End) {
 		return true
@@ -1138,7 +1138,7 @@ func (p *dateRun) dayPart(c *claims.Claim, m *rules.Match) {
 // "every year" (a set, P1Y), "each Thursday" (XXXX-WXX-4), "recent weeks"
 // (PXW).
 func (p *dateRun) fixedValue(c *claims.Claim, m *rules.Match) bool {
-	pat, cp := m.Pattern, m.Caps
+	pat, cp := m.Pattern, &m.Caps
 	switch {
 	case pat.Set:
 		c.Kind = kindSet
