@@ -1248,19 +1248,6 @@ func (p *dateRun) resolveDate(c *claims.Claim, m *rules.Match) bool {
 	// The claim records the tense its sentence marks; resolution also uses
 	// the fallbacks of dateTense.
 	c.Tense = p.Tense(m.Start)
-	tense, strong := p.dateTenseOf(m.Start)
-	if p.reportingBefore(m.Start) || p.reportingAfter(m.End) {
-		// "said Friday that he would ...", "on Tuesday said the
-		// troops will ...": the date is the saying's, whatever the
-		// clause goes on to say.
-		tense, strong = claims.TensePast, true
-	}
-	deadline := p.Lang.List(rules.ListDeadlinePrep)
-	if _, _, ok := deadline.MatchBefore(p.Toks, m.Start, 3); !strong && (ok || deadline.Has(p.Toks, m.Start)) {
-		// "by August", "paling lambat Juni": a deadline lies ahead
-		// unless the date's clause says otherwise.
-		tense = claims.TenseFuture
-	}
 	pat := m.Pattern
 	if pat.Section == "relative" {
 		return p.resolveRelative(c, m, pub)
@@ -1287,6 +1274,7 @@ func (p *dateRun) resolveDate(c *claims.Claim, m *rules.Match) bool {
 		dv.Written = partsCentury
 		dv.Period = fmt.Sprintf("%02d", first/100)
 	case cp.Holiday != 0:
+		tense, _ := p.resolutionTense(m)
 		if !p.resolveHoliday(c, dv, cp, pub, tense, pat.Week) {
 			return false
 		}
@@ -1299,6 +1287,7 @@ func (p *dateRun) resolveDate(c *claims.Claim, m *rules.Match) bool {
 		dv.Gran = claims.GranDecade
 		dv.Written = partsDecade
 	case cp.Ordinal != 0:
+		tense, _ := p.resolutionTense(m)
 		if !p.resolvePeriodOrdinal(c, dv, cp, pat, pub, tense) {
 			return false
 		}
@@ -1306,6 +1295,7 @@ func (p *dateRun) resolveDate(c *claims.Claim, m *rules.Match) bool {
 			return true
 		}
 	case cp.Season[0] != 0:
+		tense, _ := p.resolutionTense(m)
 		if !p.resolveSeason(c, dv, cp, pub, tense) {
 			return false
 		}
@@ -1313,6 +1303,7 @@ func (p *dateRun) resolveDate(c *claims.Claim, m *rules.Match) bool {
 			return true
 		}
 	case cp.Year[0] == 0 && cp.Month[0] == 0 && cp.Day[0] == 0 && cp.Weekday[0] != 0:
+		tense, _ := p.resolutionTense(m)
 		if pat.Anchor && !p.anchor.IsZero() {
 			// "the previous Friday", "the following Monday": from the
 			// day mentioned last.
@@ -1332,6 +1323,7 @@ func (p *dateRun) resolveDate(c *claims.Claim, m *rules.Match) bool {
 		c.Note = "time of day without a date"
 		return true
 	default:
+		tense, strong := p.resolutionTense(m)
 		if !p.resolveCalendar(c, dv, cp, pat, pub, tense, strong) {
 			return false
 		}
@@ -1346,6 +1338,28 @@ func (p *dateRun) resolveDate(c *claims.Claim, m *rules.Match) bool {
 	*c.Date = dvs
 	c.Value = dv.Canonical()
 	return true
+}
+
+// resolutionTense is the tense that picks the year, month or day a date
+// leaves out (dateTenseOf, and whether the date's own clause said it),
+// with a reporting verb beside the date and a deadline word before it
+// read. It is asked only by the readings that infer a part: a clock time,
+// a decade or a relative expression (a page of them) does not need it.
+func (p *dateRun) resolutionTense(m *rules.Match) (claims.Tense, bool) {
+	tense, strong := p.dateTenseOf(m.Start)
+	if p.reportingBefore(m.Start) || p.reportingAfter(m.End) {
+		// "said Friday that he would ...", "on Tuesday said the
+		// troops will ...": the date is the saying's, whatever the
+		// clause goes on to say.
+		tense, strong = claims.TensePast, true
+	}
+	deadline := p.Lang.List(rules.ListDeadlinePrep)
+	if _, _, ok := deadline.MatchBefore(p.Toks, m.Start, 3); !strong && (ok || deadline.Has(p.Toks, m.Start)) {
+		// "by August", "paling lambat Juni": a deadline lies ahead
+		// unless the date's clause says otherwise.
+		tense = claims.TenseFuture
+	}
+	return tense, strong
 }
 
 // resolvePeriodOrdinal reads quarters and halves: "the second quarter of
