@@ -29,8 +29,11 @@ func TestLongestAnchoredIsExhaustive(t *testing.T) {
 	}
 	require.NotEmpty(t, texts)
 	// Shapes the articles may lack: numbers and words glued to marks,
-	// line breaks inside dates, prefixed ordinals.
-	texts = append(texts, "on\n12 March 2024; from 10/1 to 11/7, Q3-2023, kuartal III 2024, ke-8, kedua puluh, 1990-an, Dec31 T04:17, 3 minute read")
+	// line breaks inside dates, prefixed ordinals, signs and decimal
+	// points glued to a number or a space before one (which open the
+	// number patterns only when glued).
+	texts = append(texts, "on\n12 March 2024; from 10/1 to 11/7, Q3-2023, kuartal III 2024, ke-8, kedua puluh, 1990-an, Dec31 T04:17, 3 minute read",
+		"-5 years, - 5 days, (-3) weeks, −12 months, .08 percent, . 2019, end. 2019 was, 3 - 4 March, 2020-2021, .5 hours, 2,5 tahun, ,5 jam, , 5 Maret, -2 hari")
 	for _, code := range set.Codes {
 		l := set.Languages[code]
 		for name, x := range map[string]*Index{"dates": NewIndex(l, l.Dates, l.Relative, l.Durations), "furniture": NewIndex(l, l.Furniture)} {
@@ -38,6 +41,7 @@ func TestLongestAnchoredIsExhaustive(t *testing.T) {
 			for _, text := range texts {
 				toks := token.Scan(text, nil)
 				masks := x.Anchors(toks, nil)
+				ws := x.vocab.Read(toks, nil)
 				for i := range toks {
 					want, wantOK := bruteForce(x, toks, i)
 					got, ok := x.LongestAnchored(toks, masks, i, nil)
@@ -45,6 +49,14 @@ func TestLongestAnchoredIsExhaustive(t *testing.T) {
 					if ok {
 						require.Equal(t, want.End, got.End, "%s %s token %d %q", code, name, i, toks[i].Text)
 						require.Same(t, want.Pattern, got.Pattern, "%s %s token %d %q", code, name, i, toks[i].Text)
+					}
+					// Given the Vocab's reading of the tokens.
+					var read Match
+					ok = x.LongestIntoRead(toks, masks, ws, i, nil, &read)
+					require.Equal(t, wantOK, ok, "%s %s token %d %q (read)", code, name, i, toks[i].Text)
+					if ok {
+						require.Equal(t, want.End, read.End, "%s %s token %d %q (read)", code, name, i, toks[i].Text)
+						require.Same(t, want.Pattern, read.Pattern, "%s %s token %d %q (read)", code, name, i, toks[i].Text)
 					}
 					// Without masks: the per-pattern path.
 					got, ok = x.LongestAnchored(toks, nil, i, nil)

@@ -28,29 +28,47 @@ func (r *dateRun) zoneRange(zone, i int) (lo, hi float64, how string) {
 	if zone > 0 && zone <= len(r.Lang.Zones) {
 		z := r.Lang.Zones[zone-1]
 		if !z.Local {
-			return z.Offset, z.Offset, fmt.Sprintf("%s (UTC%s)", strings.ToUpper(z.Name), fmtOffset(z.Offset))
+			if r.zoneHow == nil {
+				r.zoneHow = make([]string, len(r.Lang.Zones))
+			}
+			if r.zoneHow[zone-1] == "" {
+				r.zoneHow[zone-1] = fmt.Sprintf("%s (UTC%s)", strings.ToUpper(z.Name), fmtOffset(z.Offset))
+			}
+			return z.Offset, z.Offset, r.zoneHow[zone-1]
 		}
 	}
 	// The sentence's countries, else the document's. The last sentence's
-	// are kept: reading the sentence again for each time in it made a
-	// long one quadratic.
+	// are kept, with how they were found: reading the sentence again for
+	// each time in it made a long one quadratic, and spelling how for
+	// each time was an allocation per clock.
 	a, b := r.sentenceTokens(r.Toks[i].Start)
 	if z := &r.sentZone; !z.done || z.a != a || z.b != b {
 		*z = sentenceZone{a: a, b: b, done: true}
 		z.ids, z.lo, z.hi, z.ok = r.offsetsIn(a, b)
+		if z.ok {
+			z.how = localHow(z.ids, z.lo, z.hi)
+		}
 	}
 	if z := &r.sentZone; z.ok {
-		ids, lo, hi := z.ids, z.lo, z.hi
-		return lo, hi, fmt.Sprintf("local time in %s (UTC%s..%s)", strings.Join(ids, ", "), fmtOffset(lo), fmtOffset(hi))
+		return z.lo, z.hi, z.how
 	}
 	if !r.docZoneDone {
 		r.docZoneDone = true
 		r.docZoneIDs, r.docZoneLo, r.docZoneHi, r.docZoneOK = r.mainOffsets()
+		if r.docZoneOK {
+			r.docZoneHow = localHow(r.docZoneIDs, r.docZoneLo, r.docZoneHi)
+		}
 	}
 	if r.docZoneOK {
-		return r.docZoneLo, r.docZoneHi, fmt.Sprintf("local time in %s (UTC%s..%s)", strings.Join(r.docZoneIDs, ", "), fmtOffset(r.docZoneLo), fmtOffset(r.docZoneHi))
+		return r.docZoneLo, r.docZoneHi, r.docZoneHow
 	}
 	return -12, 14, "zone unknown (UTC-12..+14)"
+}
+
+// localHow says how a local time was placed: in the offsets [lo, hi] of
+// the countries ids.
+func localHow(ids []string, lo, hi float64) string {
+	return fmt.Sprintf("local time in %s (UTC%s..%s)", strings.Join(ids, ", "), fmtOffset(lo), fmtOffset(hi))
 }
 
 // offsetsIn unites the UTC offset ranges of the participants named in
@@ -149,6 +167,13 @@ func (r *dateRun) toUTC(c *claims.Claim, zone, i int) {
 		return
 	}
 	dv := *c.Date
+	r.wallToUTC(&dv, c, zone, i)
+	c.Date = &dv
+}
+
+// wallToUTC is toUTC on a value the claim does not hold yet (see
+// datedClock), and sets the claim's note.
+func (r *dateRun) wallToUTC(dv *claims.DateValue, c *claims.Claim, zone, i int) {
 	lo, hi, how := r.zoneRange(zone, i)
 	dv.Wall = dv.Start
 	if dv.Period == "" {
@@ -163,29 +188,46 @@ func (r *dateRun) toUTC(c *claims.Claim, zone, i int) {
 		// the instant is in UTC.
 		dv.Weekday = (int(dv.Start.Weekday())+6)%7 + 1
 	}
-	c.Date = &dv
-	if c.Note == "" {
-		c.Note = "clock time " + how
-	} else {
-		c.Note += "; clock time " + how
-	}
+	c.Note = r.clockNote(c.Note, how)
 }
 
+// clockNote is note with how a clock time was moved to UTC added. The
+// last one made is given again for the same note and zone: the clocks of
+// a page share a few of each, and joining them anew for each clock was an
+// allocation per clock.
+func (r *dateRun) clockNote(note, how string) string {
+	if cn := &r.lastClockNote; cn.made == "" || cn.note != note || cn.how != how {
+		cn.note, cn.how = note, how
+		if note == "" {
+			cn.made = "clock time " + how
+		} else {
+			cn.made = note + "; clock time " + how
+		}
+	}
+	return r.lastClockNote.made
+}
+
+// clockNoteMemo is clockNote's last answer.
+type clockNoteMemo struct{ note, how, made string }
+
 // datedClock gives a clock time the day of day (a day-precision date) and
-// moves it to UTC.
+// moves it to UTC: the value is made on the stack and kept once, moved.
 func (r *dateRun) datedClock(it *dateItem, day claims.DateValue, note string) {
 	dv := day
 	dv.DayPart, dv.Period, dv.Mod = "", "", ""
 	dv.Start = dv.Start.Add(time.Duration(it.hour)*time.Hour + time.Duration(it.min)*time.Minute)
 	dv.End = dv.Start.Add(time.Minute)
 	dv.Gran = claims.GranMinute
-	dv.Written = []string{"time"}
-	dv.Inferred = []string{"year", "month", "day"}
+	dv.Written = partsTime
+	dv.Inferred = partsYMD
 	dv.Weekday = 0
-	it.c.Date = &dv
 	it.c.Value = dv.Canonical()
 	it.c.Note = note
-	r.toUTC(it.c, it.cp().Zone, it.start)
+	if dv.Wall.IsZero() {
+		r.wallToUTC(&dv, it.c, it.cp().Zone, it.start)
+	}
+	it.c.Date = new(claims.DateValue)
+	*it.c.Date = dv
 }
 
 // datesForClocks dates each clock time left without a day: by the one

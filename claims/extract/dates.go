@@ -41,7 +41,13 @@ type dateRun struct {
 	docZoneOK            bool
 	docZoneIDs           []string
 	docZoneLo, docZoneHi float64
+	docZoneHow           string       // how a time was placed by them (see zoneRange)
 	sentZone             sentenceZone // zoneRange's last sentence
+	zoneHow              []string     // by zone index: how a time in that named zone was placed, once made
+	lastClockNote        clockNoteMemo
+	lastTimedRule        struct{ rule, id, made string } // timedRule's last answer
+	pastScans            [3]pastScan                     // see innerPastIn
+	nextPastScan         int                             // the slot of pastScans started next
 }
 
 // sentenceZone is what offsetsIn found for the sentence of tokens [a, b),
@@ -52,6 +58,7 @@ type sentenceZone struct {
 	ids    []string
 	lo, hi float64
 	ok     bool
+	how    string // how a time was placed by ids (see zoneRange), when ok
 }
 
 // dateItem is one resolved match, before combination.
@@ -83,7 +90,7 @@ func runDates(p *Pass) {
 	if !p.Doc.HasDate() {
 		dateline = p.findDateline(ms)
 	}
-	var items []*dateItem
+	items := ms.items[:0]
 	r := &dateRun{Pass: p}
 	for k := range ms.n {
 		m := ms.at(k)
@@ -132,6 +139,7 @@ func runDates(p *Pass) {
 			}
 		}
 	}
+	resolved := len(items) // the combining steps below shorten the list in place
 	items = r.attachTimes(items)
 	items = p.combineRanges(items)
 	r.datesForClocks(items)
@@ -144,6 +152,7 @@ func runDates(p *Pass) {
 		}
 		p.Report(it.c)
 	}
+	ms.releaseItems(items[:resolved])
 }
 
 // trimLead leaves the prepositions that open a claim out of its span, as
@@ -191,7 +200,7 @@ func (r *dateRun) yearAgoQuarters(items []*dateItem) {
 			dv.Start = q.c.Date.Start.AddDate(-1, 0, 0)
 			dv.End = dv.Start.AddDate(0, 3, 0)
 			dv.Gran = claims.GranQuarter
-			dv.Inferred = []string{"year", "quarter"}
+			dv.Inferred = partsYQ
 			c.Date = &dv
 			c.Value = dv.Canonical()
 			c.Note = fmt.Sprintf("the quarter of %q a year before", q.c.Text)
@@ -329,6 +338,39 @@ func (p *Pass) scanDates(idx *rules.Index) *matchList {
 type matchList struct {
 	chunks [][]rules.Match
 	n      int
+	// The date step's items are kept here too, in chunks that never move,
+	// and the list of them: they live only until the step ends, and an
+	// allocation for each item and a growing list of them were a tenth of
+	// the memory of a page of dates. releaseItems clears them when the
+	// step ends, so that pooled scratch keeps no claim alive.
+	itemChunks [][]dateItem
+	nItems     int
+	items      []*dateItem
+}
+
+// itemChunk is the number of items in one chunk.
+const itemChunk = 256
+
+// newItem returns a zero item, which stays where it is until the items
+// are released.
+func (l *matchList) newItem() *dateItem {
+	c := l.nItems / itemChunk
+	if c == len(l.itemChunks) {
+		l.itemChunks = append(l.itemChunks, make([]dateItem, itemChunk))
+	}
+	l.nItems++
+	return &l.itemChunks[c][(l.nItems-1)%itemChunk]
+}
+
+// releaseItems zeroes the items handed out and the list (all the items
+// the step listed), for the next document.
+func (l *matchList) releaseItems(items []*dateItem) {
+	for c := 0; c*itemChunk < l.nItems; c++ {
+		clear(l.itemChunks[c][:min(itemChunk, l.nItems-c*itemChunk)])
+	}
+	l.nItems = 0
+	clear(items)
+	l.items = items[:0]
 }
 
 // matchChunk is the number of matches in one chunk.
@@ -371,7 +413,7 @@ func (p *Pass) dateMatchAt(idx *rules.Index, masks []uint64, toks []token.Token,
 	if p.blocked[i] || !idx.MayStart(masks, i) {
 		return false
 	}
-	return idx.LongestInto(toks, masks, i, func(m rules.Match) (int, bool) {
+	return idx.LongestIntoRead(toks, masks, p.words(), i, func(m rules.Match) (int, bool) {
 		if p.Blocked(m.Start, m.End) {
 			return 0, false
 		}
@@ -464,7 +506,7 @@ func (p *Pass) trimMatch(m *rules.Match) int {
 // rejectMatch drops matches that only look like dates: a bare year that is
 // a count ("of 2000 people", "for 2000 years"), an age ("24-year-old").
 func (p *Pass) rejectMatch(m *rules.Match) bool {
-	c := m.Caps
+	c := &m.Caps // read in place: a Captures is over 300 bytes, and this runs at every match
 	toks := p.Toks
 	if p.codeBoundary(m.Start, m.End) {
 		return true
@@ -616,17 +658,7 @@ func (p *Pass) ageBefore(i int) bool {
 // the runes of its column), cost a page of dates three readings of it. A
 // line is read from the document's line index alone (LineOf).
 func (p *Pass) findDateline(ms *matchList) int {
-	nonEmpty := map[int]int{} // line -> rank among non-empty lines
-	rank := 0
-	for i := range p.Toks {
-		if i == 0 || p.Toks[i].Is(token.NewlineBefore) {
-			rank++
-			nonEmpty[p.Doc.LineOf(p.Toks[i].Start)] = rank
-			if rank > 12 {
-				break
-			}
-		}
-	}
+	var lines firstLines        // read at the first full date: most documents have none
 	picks := [3]int{-1, -1, -1} // by a dateline pattern, in the first three lines, opening a line
 	for k := range ms.n {
 		m := ms.at(k)
@@ -644,7 +676,7 @@ func (p *Pass) findDateline(ms *matchList) int {
 		if picks[1] >= 0 && picks[2] >= 0 {
 			continue // only a dateline pattern is left to find
 		}
-		r, ok := nonEmpty[p.Doc.LineOf(p.Toks[m.Start].Start)]
+		r, ok := lines.rank(p, p.Doc.LineOf(p.Toks[m.Start].Start))
 		lineStart := m.Start == 0 || p.Toks[m.Start].Is(token.NewlineBefore)
 		if picks[1] < 0 && ok && r <= 3 {
 			picks[1] = k
@@ -672,6 +704,38 @@ func (p *Pass) findDateline(ms *matchList) int {
 	return pick
 }
 
+// firstLines holds the first lines of a document that hold a token, in
+// order (up to 13, as findDateline reads them), once read: reading them,
+// into a map, for every document cost more than the rest of findDateline
+// on news, where few documents have a full date at all.
+type firstLines struct {
+	read  bool
+	n     int
+	lines [13]int
+}
+
+// rank returns line's rank among the document's non-empty lines (1 for
+// the first), if it is one of the first ones.
+func (fl *firstLines) rank(p *Pass, line int) (int, bool) {
+	if !fl.read {
+		fl.read = true
+		for i := range p.Toks {
+			if i == 0 || p.Toks[i].Is(token.NewlineBefore) {
+				fl.lines[fl.n] = p.Doc.LineOf(p.Toks[i].Start)
+				if fl.n++; fl.n == len(fl.lines) {
+					break
+				}
+			}
+		}
+	}
+	for k, l := range fl.lines[:fl.n] {
+		if l == line {
+			return k + 1, true
+		}
+	}
+	return 0, false
+}
+
 func civil(y, m, d int) (time.Time, error) {
 	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
 	if t.Year() != y || int(t.Month()) != m || t.Day() != d {
@@ -684,7 +748,7 @@ func civil(y, m, d int) (time.Time, error) {
 // English on the past-tense ending of a verb in the sentence ("rose",
 // "arrived"): the language lists cannot hold every verb, and a year-less
 // date in "The storm arrived on March 3" must look back.
-func (p *Pass) dateTense(i int) claims.Tense {
+func (p *dateRun) dateTense(i int) claims.Tense {
 	t, _ := p.dateTenseOf(i)
 	return t
 }
@@ -693,7 +757,7 @@ func (p *Pass) dateTense(i int) claims.Tense {
 // (a clause marker or verb) rather than its sentence or the language's
 // default: "payable Jan. 2 to holders of record Dec. 15" in a sentence
 // that "said" something is not thereby in the past.
-func (p *Pass) dateTenseOf(i int) (claims.Tense, bool) {
+func (p *dateRun) dateTenseOf(i int) (claims.Tense, bool) {
 	if i >= len(p.Toks) {
 		return "", false
 	}
@@ -714,10 +778,10 @@ func (p *Pass) dateTenseOf(i int) (claims.Tense, bool) {
 	// A past form before the date is its verb ("arrived on March 3");
 	// after it, often a participle ("by August, in markets untouched by
 	// the crisis").
-	if t := p.edPast(ca, i); t != "" {
+	if t := p.edPastMemo(ca, i); t != "" {
 		return t, true
 	}
-	if t := p.edPast(i, cb); t != "" {
+	if t := p.edPastMemo(i, cb); t != "" {
 		return t, false
 	}
 	if t := p.SentenceTense(i); t != "" {
@@ -737,7 +801,7 @@ func (p *Pass) dateTenseOf(i int) (claims.Tense, bool) {
 		return p.Lang.DefaultTense, true
 	}
 	a, b := p.sentenceTokens(p.Toks[i].Start)
-	return p.edPast(a, b), false
+	return p.edPastMemo(a, b), false
 }
 
 // nearestTense is the tense of the tense word nearest token i (a date's
@@ -847,6 +911,62 @@ func (p *Pass) edPast(a, b int) claims.Tense {
 	return claims.TenseNone
 }
 
+// edPastMemo is edPast for the date step, which asks it three times per
+// date, about the date's clause before and after it and its sentence: in
+// a page of dates with few full stops, reading those spans token by token
+// for every date cost more than resolving the dates. A short span is read
+// through the run's past scans (pastScans), which read each token of a
+// run of them once; a long one as edPast reads it (the tense table).
+func (r *dateRun) edPastMemo(a, b int) claims.Tense {
+	b = min(b, len(r.Toks))
+	if b-a > tenseScanMax || len(r.Lang.WordSet(rules.ListPastSuffix)) == 0 && len(r.Lang.WordSet(rules.ListPastIrregular)) == 0 {
+		return r.edPast(a, b)
+	}
+	if b > a && (r.edFirst(a) || r.innerPastIn(a+1, b)) {
+		return claims.TensePast
+	}
+	return claims.TenseNone
+}
+
+// pastScan records how far a reading of the tokens from lo on went: no
+// token in [lo, next) is a past form after the first of a span (edInner),
+// and token next is one when found.
+type pastScan struct {
+	lo, next int
+	found    bool
+}
+
+// innerPastIn reports whether a token in [lo, hi) is a past form after the
+// first of a span (edInner). It reads on from a scan that covers lo, else
+// starts one in place of the oldest: the date step's questions come in
+// three series (before each date, after it, its sentence), each reading on
+// from where its last question stopped.
+func (r *dateRun) innerPastIn(lo, hi int) bool {
+	if lo >= hi {
+		return false
+	}
+	var s *pastScan
+	for k := range r.pastScans {
+		if c := &r.pastScans[k]; c.next > 0 && c.lo <= lo && lo <= c.next {
+			s = c
+			break
+		}
+	}
+	if s == nil {
+		s = &r.pastScans[r.nextPastScan]
+		r.nextPastScan = (r.nextPastScan + 1) % len(r.pastScans)
+		*s = pastScan{lo: lo, next: lo}
+	}
+	for !s.found && s.next < hi {
+		if r.edInner(s.next) {
+			s.found = true
+			break
+		}
+		s.next++
+	}
+	return s.found && s.next < hi
+}
+
 // pastSuffixed reports a past form by its suffix: hasPastSuffix, and not
 // listed as something else ("indeed", "expected").
 func (p *Pass) pastSuffixed(w string) bool {
@@ -880,7 +1000,8 @@ func (p *dateRun) resolveMatch(m *rules.Match) *dateItem {
 	start, end := p.Toks[m.Start].Start, p.Toks[m.End-1].End
 	c := p.made.claim()
 	c.Rule, c.Start, c.End = m.Pattern.Rule, start, end
-	it := &dateItem{start: m.Start, end: m.End, c: c, caps: &m.Caps, pat: m.Pattern}
+	it := p.scratch.matches.newItem()
+	*it = dateItem{start: m.Start, end: m.End, c: c, caps: &m.Caps, pat: m.Pattern}
 	if m.Pattern.SkipFirst {
 		// "the 2000 Olympics", "its 1990 invasion", "the company's 1989
 		// results": the words before the year say it is one but are not
@@ -1017,7 +1138,7 @@ func (p *dateRun) dayPart(c *claims.Claim, m *rules.Match) {
 // "every year" (a set, P1Y), "each Thursday" (XXXX-WXX-4), "recent weeks"
 // (PXW).
 func (p *dateRun) fixedValue(c *claims.Claim, m *rules.Match) bool {
-	pat, cp := m.Pattern, m.Caps
+	pat, cp := m.Pattern, &m.Caps
 	switch {
 	case pat.Set:
 		c.Kind = kindSet
@@ -1053,7 +1174,7 @@ func (p *dateRun) fixedValue(c *claims.Claim, m *rules.Match) bool {
 		c.Kind = claims.KindDate
 		c.Tense = p.Tense(m.Start)
 		dv := &claims.DateValue{Start: p.anchor, End: p.anchor.AddDate(0, 0, 1), Gran: claims.GranDay, Relative: true,
-			Inferred: []string{"year", "month", "day"}}
+			Inferred: partsYMD}
 		c.Date = dv
 		c.Value = dv.Canonical()
 		c.Note = fmt.Sprintf("the day of %q, the date mentioned before it", p.anchorText)
@@ -1127,24 +1248,17 @@ func (p *dateRun) resolveDate(c *claims.Claim, m *rules.Match) bool {
 	// The claim records the tense its sentence marks; resolution also uses
 	// the fallbacks of dateTense.
 	c.Tense = p.Tense(m.Start)
-	tense, strong := p.dateTenseOf(m.Start)
-	if p.reportingBefore(m.Start) || p.reportingAfter(m.End) {
-		// "said Friday that he would ...", "on Tuesday said the
-		// troops will ...": the date is the saying's, whatever the
-		// clause goes on to say.
-		tense, strong = claims.TensePast, true
-	}
-	deadline := p.Lang.List(rules.ListDeadlinePrep)
-	if _, _, ok := deadline.MatchBefore(p.Toks, m.Start, 3); !strong && (ok || deadline.Has(p.Toks, m.Start)) {
-		// "by August", "paling lambat Juni": a deadline lies ahead
-		// unless the date's clause says otherwise.
-		tense = claims.TenseFuture
-	}
 	pat := m.Pattern
 	if pat.Section == "relative" {
 		return p.resolveRelative(c, m, pub)
 	}
-	dv := &claims.DateValue{}
+	// The value is filled in on the stack and copied to the heap only when
+	// the claim keeps it: many matches end with a value and no interval
+	// (a date with no publication date to infer its year from), and an
+	// empty DateValue allocated for each was a fifth of the memory of a
+	// page of them.
+	var dvs claims.DateValue
+	dv := &dvs
 	switch {
 	case cp.Century != 0 || pat.Century && cp.Ordinal != 0:
 		first := cp.Century
@@ -1157,9 +1271,10 @@ func (p *dateRun) resolveDate(c *claims.Claim, m *rules.Match) bool {
 		dv.Start = time.Date(first, 1, 1, 0, 0, 0, 0, time.UTC)
 		dv.End = dv.Start.AddDate(100, 0, 0)
 		dv.Gran, dv.EndGran, dv.Range = claims.GranYear, claims.GranYear, true
-		dv.Written = []string{"century"}
+		dv.Written = partsCentury
 		dv.Period = fmt.Sprintf("%02d", first/100)
 	case cp.Holiday != 0:
+		tense, _ := p.resolutionTense(m)
 		if !p.resolveHoliday(c, dv, cp, pub, tense, pat.Week) {
 			return false
 		}
@@ -1170,8 +1285,9 @@ func (p *dateRun) resolveDate(c *claims.Claim, m *rules.Match) bool {
 		dv.Start = time.Date(cp.Decade, 1, 1, 0, 0, 0, 0, time.UTC)
 		dv.End = dv.Start.AddDate(10, 0, 0)
 		dv.Gran = claims.GranDecade
-		dv.Written = []string{"decade"}
+		dv.Written = partsDecade
 	case cp.Ordinal != 0:
+		tense, _ := p.resolutionTense(m)
 		if !p.resolvePeriodOrdinal(c, dv, cp, pat, pub, tense) {
 			return false
 		}
@@ -1179,6 +1295,7 @@ func (p *dateRun) resolveDate(c *claims.Claim, m *rules.Match) bool {
 			return true
 		}
 	case cp.Season[0] != 0:
+		tense, _ := p.resolutionTense(m)
 		if !p.resolveSeason(c, dv, cp, pub, tense) {
 			return false
 		}
@@ -1186,6 +1303,7 @@ func (p *dateRun) resolveDate(c *claims.Claim, m *rules.Match) bool {
 			return true
 		}
 	case cp.Year[0] == 0 && cp.Month[0] == 0 && cp.Day[0] == 0 && cp.Weekday[0] != 0:
+		tense, _ := p.resolutionTense(m)
 		if pat.Anchor && !p.anchor.IsZero() {
 			// "the previous Friday", "the following Monday": from the
 			// day mentioned last.
@@ -1205,6 +1323,7 @@ func (p *dateRun) resolveDate(c *claims.Claim, m *rules.Match) bool {
 		c.Note = "time of day without a date"
 		return true
 	default:
+		tense, strong := p.resolutionTense(m)
 		if !p.resolveCalendar(c, dv, cp, pat, pub, tense, strong) {
 			return false
 		}
@@ -1215,9 +1334,32 @@ func (p *dateRun) resolveDate(c *claims.Claim, m *rules.Match) bool {
 	if cp.Part != rules.PartNone {
 		applyPart(dv, cp.Part, pub)
 	}
-	c.Date = dv
+	c.Date = new(claims.DateValue)
+	*c.Date = dvs
 	c.Value = dv.Canonical()
 	return true
+}
+
+// resolutionTense is the tense that picks the year, month or day a date
+// leaves out (dateTenseOf, and whether the date's own clause said it),
+// with a reporting verb beside the date and a deadline word before it
+// read. It is asked only by the readings that infer a part: a clock time,
+// a decade or a relative expression (a page of them) does not need it.
+func (p *dateRun) resolutionTense(m *rules.Match) (claims.Tense, bool) {
+	tense, strong := p.dateTenseOf(m.Start)
+	if p.reportingBefore(m.Start) || p.reportingAfter(m.End) {
+		// "said Friday that he would ...", "on Tuesday said the
+		// troops will ...": the date is the saying's, whatever the
+		// clause goes on to say.
+		tense, strong = claims.TensePast, true
+	}
+	deadline := p.Lang.List(rules.ListDeadlinePrep)
+	if _, _, ok := deadline.MatchBefore(p.Toks, m.Start, 3); !strong && (ok || deadline.Has(p.Toks, m.Start)) {
+		// "by August", "paling lambat Juni": a deadline lies ahead
+		// unless the date's clause says otherwise.
+		tense = claims.TenseFuture
+	}
+	return tense, strong
 }
 
 // resolvePeriodOrdinal reads quarters and halves: "the second quarter of
@@ -1231,7 +1373,7 @@ func (p *Pass) resolvePeriodOrdinal(c *claims.Claim, dv *claims.DateValue, cp *r
 		return false
 	}
 	y := cp.Year[0]
-	dv.Written = []string{"part"}
+	dv.Written = partsPart
 	if y == 0 {
 		if pub.IsZero() {
 			c.Value = fmt.Sprintf("XXXX-%s%d", map[bool]string{true: "H", false: "Q"}[g == claims.GranHalf], cp.Ordinal)
@@ -1279,7 +1421,7 @@ func (p *Pass) resolvePeriodOrdinal(c *claims.Claim, dv *claims.DateValue, cp *r
 // nearest.
 func (p *Pass) resolveHoliday(c *claims.Claim, dv *claims.DateValue, cp *rules.Captures, pub time.Time, tense claims.Tense, week bool) bool {
 	h := p.Lang.Holidays[cp.Holiday-1]
-	dv.Written = []string{"month", "day"}
+	dv.Written = partsMD
 	var t time.Time
 	switch {
 	case cp.Year[0] != 0:
@@ -1322,7 +1464,7 @@ func (p *Pass) resolveHoliday(c *claims.Claim, dv *claims.DateValue, cp *rules.C
 		default:
 			t = next
 		}
-		dv.Inferred = []string{"year"}
+		dv.Inferred = inferredYear
 		dv.Relative = cp.HasOffset
 		c.Note = p.yearNote(t.Year(), pub)
 	}
@@ -1344,10 +1486,10 @@ func (p *Pass) resolveSeason(c *claims.Claim, dv *claims.DateValue, cp *rules.Ca
 		// "the winter of 1994": TimeML's 1994-WI, but whether the
 		// writer meant its January or its December is not said; the
 		// range holds both winters that touch the year.
-		dv.Written = []string{"season", "year"}
+		dv.Written = partsSeasonYear
 		dv.Fuzzy, wholeYear = true, true
 	case y != 0:
-		dv.Written = []string{"season", "year"}
+		dv.Written = partsSeasonYear
 	case cp.HasOffset && !pub.IsZero():
 		// The season containing the publication date, or the one before
 		// or after it.
@@ -1372,8 +1514,8 @@ func (p *Pass) resolveSeason(c *claims.Claim, dv *claims.DateValue, cp *rules.Ca
 				y--
 			}
 		}
-		dv.Written = []string{"season"}
-		dv.Inferred = []string{"year"}
+		dv.Written = partsSeason
+		dv.Inferred = inferredYear
 		dv.Relative = true
 	case !pub.IsZero():
 		// "the summer", "musim penghujan": the one under way at the
@@ -1395,8 +1537,8 @@ func (p *Pass) resolveSeason(c *claims.Claim, dv *claims.DateValue, cp *rules.Ca
 		case !end.After(pub) && tense == claims.TenseFuture:
 			y++
 		}
-		dv.Written = []string{"season"}
-		dv.Inferred = []string{"year"}
+		dv.Written = partsSeason
+		dv.Inferred = inferredYear
 		// Which summer is a guess from the dateline: like "earlier this
 		// year", it does not place its sentence in the background.
 		dv.Relative, dv.Fuzzy = true, true
@@ -1754,7 +1896,24 @@ func addInferredYear(dv *claims.DateValue) {
 	dv.Inferred = append(dv.Inferred, "year")
 }
 
-var inferredYear = []string{"year"}
+// The part lists of date values, shared: a value's Written and Inferred are
+// never changed in place (adding a part appends, which copies a full
+// slice), and a list allocated for every date was a tenth of the memory of
+// a page of them.
+var (
+	inferredYear    = []string{"year"}
+	partsYMD        = []string{"year", "month", "day"}
+	partsYM         = []string{"year", "month"}
+	partsYQ         = []string{"year", "quarter"}
+	partsMD         = []string{"month", "day"}
+	partsCentury    = []string{"century"}
+	partsDecade     = []string{"decade"}
+	partsPart       = []string{"part"}
+	partsSeason     = []string{"season"}
+	partsSeasonYear = []string{"season", "year"}
+	partsWeekday    = []string{"weekday"}
+	partsTime       = []string{"time"}
+)
 
 // yearNote is the note of a date whose year was inferred from the
 // publication date. The last few made are kept (yearNotes) and given again
@@ -1985,7 +2144,7 @@ func (p *Pass) resolveWeekday(c *claims.Claim, cp *rules.Captures, pat *rules.Pa
 				first, last = far, near
 			}
 			dv := &claims.DateValue{Start: first, End: last.AddDate(0, 0, 1), Gran: claims.GranDay, Fuzzy: true, Relative: true,
-				Written: []string{"weekday"}, Inferred: []string{"year", "month", "day"}}
+				Written: partsWeekday, Inferred: partsYMD}
 			c.Date = dv
 			c.Value = dv.Canonical()
 			c.Note = fmt.Sprintf("%s: either %s or %s (the publication date is %s)", wd, first.Format("Mon 2 Jan"), last.Format("Mon 2 Jan"), pub.Format("Mon 2006-01-02"))
@@ -2010,7 +2169,7 @@ func (p *Pass) resolveWeekday(c *claims.Claim, cp *rules.Captures, pat *rules.Pa
 		how = "the last on or before (" + orDefault(string(tense), "past assumed") + ")"
 	}
 	dv := &claims.DateValue{Start: d, End: d.AddDate(0, 0, 1), Gran: claims.GranDay, Relative: true,
-		Written: []string{"weekday"}, Inferred: []string{"year", "month", "day"}}
+		Written: partsWeekday, Inferred: partsYMD}
 	if cp.HasHour {
 		dv.Start = d.Add(time.Duration(hour24(cp))*time.Hour + time.Duration(cp.Minute)*time.Minute)
 		dv.End = dv.Start.Add(time.Minute)
@@ -2137,7 +2296,7 @@ func (p *dateRun) resolveRelative(c *claims.Claim, m *rules.Match, pub time.Time
 		if !spanValue(dv, base, unit, nf, part == rules.PartWithin) {
 			return false
 		}
-		dv.Inferred = []string{"year", "month", "day"}
+		dv.Inferred = partsYMD
 		if sh.FromNum {
 			// "the past three months", "dalam dua pekan terakhir": TimeML
 			// reads the stretch as its length.
@@ -2197,10 +2356,10 @@ func shiftValue(dv *claims.DateValue, base time.Time, unit string, n int, counte
 	switch unit {
 	case "day":
 		dv.Start, dv.Gran = base.AddDate(0, 0, n), claims.GranDay
-		dv.Inferred = []string{"year", "month", "day"}
+		dv.Inferred = partsYMD
 	case "hour", "minute", "second":
 		dv.Start, dv.Gran = base, claims.GranDay
-		dv.Inferred = []string{"year", "month", "day"}
+		dv.Inferred = partsYMD
 	case "week":
 		switch {
 		case n == 0:
@@ -2232,7 +2391,7 @@ func shiftValue(dv *claims.DateValue, base time.Time, unit string, n int, counte
 				dv.Period = fmt.Sprintf("%04d-W%02d", y, w)
 			}
 		}
-		dv.Inferred = []string{"year", "month", "day"}
+		dv.Inferred = partsYMD
 	case "fortnight":
 		mid := base.AddDate(0, 0, 14*n)
 		dv.Start, dv.End = mid.AddDate(0, 0, -3), mid.AddDate(0, 0, 4)
@@ -2240,41 +2399,41 @@ func shiftValue(dv *claims.DateValue, base time.Time, unit string, n int, counte
 			dv.Start, dv.End = base.AddDate(0, 0, -13), base.AddDate(0, 0, 1)
 		}
 		dv.Fuzzy, dv.Gran = true, claims.GranDay
-		dv.Inferred = []string{"year", "month", "day"}
+		dv.Inferred = partsYMD
 	case "weekend":
 		sat := mondayOf(base).AddDate(0, 0, 5+7*n)
 		if n == 0 && base.Weekday() == time.Monday {
 			sat = sat.AddDate(0, 0, -7) // "over the weekend" on a Monday
 		}
 		dv.Start, dv.End, dv.Gran, dv.Range, dv.EndGran = sat, sat.AddDate(0, 0, 2), claims.GranDay, true, claims.GranDay
-		dv.Inferred = []string{"year", "month", "day"}
+		dv.Inferred = partsYMD
 		y, w := sat.ISOWeek()
 		dv.Period = fmt.Sprintf("%04d-W%02d-WE", y, w)
 	case "month":
 		t := time.Date(base.Year(), base.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, n, 0)
 		dv.Start, dv.Gran = t, claims.GranMonth
-		dv.Inferred = []string{"year", "month"}
+		dv.Inferred = partsYM
 	case "quarter":
 		q := (int(base.Month()) - 1) / 3
 		t := time.Date(base.Year(), time.Month(q*3+1), 1, 0, 0, 0, 0, time.UTC).AddDate(0, 3*n, 0)
 		dv.Start, dv.Gran = t, claims.GranQuarter
-		dv.Inferred = []string{"year", "quarter"}
+		dv.Inferred = partsYQ
 	case "year":
 		dv.Start, dv.Gran = time.Date(base.Year()+n, 1, 1, 0, 0, 0, 0, time.UTC), claims.GranYear
-		dv.Inferred = []string{"year"}
+		dv.Inferred = inferredYear
 	case "decade":
 		if counted {
 			dv.Start, dv.Gran = time.Date(base.Year()+10*n, 1, 1, 0, 0, 0, 0, time.UTC), claims.GranYear
-			dv.Inferred = []string{"year"}
+			dv.Inferred = inferredYear
 			break
 		}
 		dv.Start, dv.Gran = time.Date(base.Year()/10*10+10*n, 1, 1, 0, 0, 0, 0, time.UTC), claims.GranDecade
-		dv.Inferred = []string{"decade"}
+		dv.Inferred = partsDecade
 	case "century":
 		first := base.Year()/100*100 + 100*n
 		dv.Start, dv.End = time.Date(first, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(first+100, 1, 1, 0, 0, 0, 0, time.UTC)
 		dv.Gran, dv.EndGran, dv.Range = claims.GranYear, claims.GranYear, true
-		dv.Inferred = []string{"century"}
+		dv.Inferred = partsCentury
 		dv.Period = fmt.Sprintf("%02d", first/100)
 	default:
 		return false
@@ -2592,24 +2751,43 @@ func (p *Pass) glued(a, b int, set map[string]bool, max int) bool {
 	return b >= len(p.Toks) || !p.Toks[b].Is(token.NewlineBefore)
 }
 
+// withTime gives date item d the clock time of item t, and the span of
+// items first to second (d and t in text order): d takes the time in
+// place, claim and all, and is returned. (A copy of the claim, and two of
+// its value, one for toUTC, cost a page of "on March 3 at 5 p.m." three
+// allocations per date; t and its claim are dropped.)
 func (p *dateRun) withTime(d, t, first, second *dateItem) *dateItem {
-	c := *d.c
+	c := d.c
 	c.Start, c.End = first.c.Start, second.c.End
-	c.Rule = d.c.Rule + "+" + t.pat.ID
-	if d.c.Date == nil {
-		c.Value = d.c.Value + clockValue(t.hour, t.min)
-	} else {
-		dv := *d.c.Date
-		dv.Written = append(slices.Clone(dv.Written), "time")
-		dv.Start = dv.Start.Add(time.Duration(t.hour)*time.Hour + time.Duration(t.min)*time.Minute)
-		dv.End = dv.Start.Add(time.Minute)
-		dv.Gran = claims.GranMinute
-		dv.DayPart, dv.Period, dv.Mod = "", "", ""
-		c.Date = &dv
-		c.Value = dv.Canonical()
-		p.toUTC(&c, t.cp().Zone, t.start)
+	d.start, d.end = first.start, second.end
+	c.Rule = p.timedRule(c.Rule, t.pat.ID)
+	if c.Date == nil {
+		c.Value += clockValue(t.hour, t.min)
+		return d
 	}
-	return &dateItem{start: first.start, end: second.end, c: &c, caps: d.caps, pat: d.pat}
+	dv := *c.Date
+	dv.Written = append(slices.Clip(dv.Written), "time")
+	dv.Start = dv.Start.Add(time.Duration(t.hour)*time.Hour + time.Duration(t.min)*time.Minute)
+	dv.End = dv.Start.Add(time.Minute)
+	dv.Gran = claims.GranMinute
+	dv.DayPart, dv.Period, dv.Mod = "", "", ""
+	c.Value = dv.Canonical()
+	if dv.Wall.IsZero() {
+		p.wallToUTC(&dv, c, t.cp().Zone, t.start)
+	}
+	c.Date = new(claims.DateValue)
+	*c.Date = dv
+	return d
+}
+
+// timedRule is the rule of a date given a time: the date's rule and the
+// time's pattern. The last one made is given again for the same two, as a
+// page of dates with times has few of them.
+func (p *dateRun) timedRule(rule, timeID string) string {
+	if tr := &p.lastTimedRule; tr.made == "" || tr.rule != rule || tr.id != timeID {
+		tr.rule, tr.id, tr.made = rule, timeID, rule+"+"+timeID
+	}
+	return p.lastTimedRule.made
 }
 
 // rangeGlue are the words joining the two ends of a range.
@@ -2692,7 +2870,7 @@ func (p *Pass) rangeToNow(a *dateItem, rest []*dateItem) *dateItem {
 	}
 	b := &dateItem{start: k, end: end, c: &claims.Claim{Kind: claims.KindDate, Start: p.Toks[k].Start, End: p.Toks[end-1].End,
 		Date: &claims.DateValue{Start: pub, End: pub.AddDate(0, 0, 1), Gran: claims.GranDay, Relative: true,
-			Inferred: []string{"year", "month", "day"}}}}
+			Inferred: partsYMD}}}
 	from, _ := p.rangeJoinFrom(a)
 	if p.Lang.InSet(rules.ListRangeAnd, &p.Toks[a.end]) && from == a.start {
 		return nil
@@ -2725,7 +2903,7 @@ func (p *Pass) rangeFromNow(b *dateItem, before []*dateItem) *dateItem {
 	}
 	a := &dateItem{start: k - 2, end: k, c: &claims.Claim{Kind: claims.KindDate, Start: p.Toks[k-2].Start, End: p.Toks[k-1].End,
 		Date: &claims.DateValue{Start: pub, End: pub.AddDate(0, 0, 1), Gran: claims.GranDay, Relative: true,
-			Inferred: []string{"year", "month", "day"}}}}
+			Inferred: partsYMD}}}
 	db := *b.c.Date
 	if db.InferredPart("year") && db.Start.Before(pub) {
 		b.c.Date = &db

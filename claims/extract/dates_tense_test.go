@@ -1,0 +1,60 @@
+package extract
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/claims"
+)
+
+// TestEdPastMemo checks the date step's edPast (edPastMemo, which reads
+// short spans through the run's past scans) against edPast's own reading,
+// token by token, on random word salads dense in past forms, asked as the
+// date step asks (before each date, after it, its sentence) and at random.
+func TestEdPastMemo(t *testing.T) {
+	words := []string{"killed", "arrived", "the", "reduced", "to", "be", "held", "rose", "indeed", "Killed",
+		"Jakarta", "said", "on", "March", "3", "fell", "expected", "x", "y", "z", "the reduced", "to be held"}
+	e := engineForTest(t)
+	for seed := range uint64(40) {
+		r := rand.New(rand.NewPCG(seed, 11))
+		sparse := int(seed%5) * 8 // some texts sparse in past forms, some dense
+		var b strings.Builder
+		for n := 0; n < 500; n++ {
+			if n > 0 {
+				b.WriteByte(' ')
+			}
+			if r.IntN(sparse+1) > 0 {
+				b.WriteString("x")
+				continue
+			}
+			b.WriteString(words[r.IntN(len(words))])
+		}
+		doc := &claims.Document{ID: "t", Text: b.String(), Language: "en", Status: claims.StatusRead}
+		p := e.newPass(doc, new(scratch))
+		run := &dateRun{Pass: p}
+		n := len(p.Toks)
+		check := func(a, b int) {
+			t.Helper()
+			if got, want := run.edPastMemo(a, b), p.edPast(a, b); got != want {
+				t.Fatalf("seed %d: edPastMemo(%d, %d) %q, edPast %q in %q", seed, a, b, got, want, span(p, a, max(b, a+1)))
+			}
+		}
+		// The date step's three series: a clause and a sentence around
+		// dates that move forward.
+		ca, cb := 0, min(n, 40+r.IntN(80))
+		for i := 0; i < n; i += 1 + r.IntN(6) {
+			if i >= cb {
+				ca, cb = cb, min(n, cb+1+r.IntN(tenseScanMax))
+			}
+			check(ca, i)
+			check(i, cb)
+			check(max(0, ca-r.IntN(5)), min(n, cb+r.IntN(5)))
+		}
+		// Random spans, short and long, empty ones included.
+		for range 300 {
+			a := r.IntN(n)
+			check(a, a+r.IntN(min(2*tenseScanMax, n-a)+1))
+		}
+	}
+}
