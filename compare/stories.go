@@ -128,6 +128,7 @@ func (s *scratch) analyseTokens(d *claims.Document, toks []token.Token, set *rul
 	if parts == nil {
 		parts = set.NamedIn(s.toks)
 	}
+	s.index()
 	w := docWords{shingles: s.shingles(), keywords: s.keywords(parts)}
 	w.lead = s.readLead(d, set, stops.stop)
 	return w
@@ -135,8 +136,8 @@ func (s *scratch) analyseTokens(d *claims.Document, toks []token.Token, set *rul
 
 // shingles returns the distinct hashes (FNV-1a over the lower-case words,
 // each followed by a zero byte) of the word 5-grams of the scanned text
-// (s.toks), sampled 1 in 4 by hash so that near-duplicate detection stays
-// linear in corpus size, sorted.
+// (s.toks, indexed: see index), sampled 1 in 4 by hash so that
+// near-duplicate detection stays linear in corpus size, sorted.
 //
 // The hash is computed inline rather than through hash/fnv, whose Write
 // takes a []byte: converting every word cost two allocations per word and
@@ -144,15 +145,25 @@ func (s *scratch) analyseTokens(d *claims.Document, toks []token.Token, set *rul
 // only for the windows the sample keeps: whether a window's hash is 0
 // modulo 4 is known from each word's lowBits map (see there), composed,
 // at a fraction of the cost of hashing all five words again for every
-// window.
+// window. A word's map is its table entry's, computed once per document
+// and word (numbers, which have no entry, compute theirs).
 func (s *scratch) shingles() []uint64 {
-	words, low := s.words[:0], s.lowBits[:0]
-	for i := range s.toks {
-		if t := &s.toks[i]; t.Kind != token.Punct {
-			words = append(words, t.Lower)
-			low = append(low, lowBits(t.Lower))
+	toks, ids, entries := s.toks, s.ids, s.table.entries
+	words := slices.Grow(s.words[:0], len(toks))[:len(toks)]
+	low := slices.Grow(s.lowBits[:0], len(toks))[:len(toks)]
+	n := 0
+	for i := range toks {
+		switch t := &toks[i]; {
+		case ids[i] >= 0:
+			words[n], low[n] = t.Lower, entries[ids[i]].low
+		case t.Kind == token.Number:
+			words[n], low[n] = t.Lower, lowBits(t.Lower)
+		default:
+			continue // punctuation
 		}
+		n++
 	}
+	words, low = words[:n], low[:n]
 	s.words, s.lowBits = words, low
 	// Hashes are gathered in scratch space, which grows once for the
 	// longest document; the result is a copy of its sorted, distinct ones
@@ -167,15 +178,7 @@ func (s *scratch) shingles() []uint64 {
 		if f[4]>>(2*x)&3 != 0 {
 			continue // h%4 != 0: not sampled
 		}
-		h := uint64(fnvOffset64)
-		for _, w := range words[i : i+5] {
-			for k := 0; k < len(w); k++ {
-				h ^= uint64(w[k])
-				h *= fnvPrime64
-			}
-			h *= fnvPrime64 // the zero byte after each word: h ^= 0 is a no-op
-		}
-		out = append(out, h)
+		out = append(out, fnvWords(words[i:i+5:i+5]))
 	}
 	s.hashes = out
 	slices.Sort(out)
@@ -183,6 +186,35 @@ func (s *scratch) shingles() []uint64 {
 		return nil
 	}
 	return slices.Clone(out)
+}
+
+// fnvWords is the FNV-1a hash of ws, each word followed by a zero byte.
+// Four bytes a round, and the last one to three without a loop: the
+// byte-at-a-time loop spent more on its own counting and bounds than on
+// the hash, the largest part of shingles (most words are short).
+func fnvWords(ws []string) uint64 {
+	h := uint64(fnvOffset64)
+	for _, w := range ws {
+		for ; len(w) >= 4; w = w[4:] {
+			h = (h ^ uint64(w[0])) * fnvPrime64
+			h = (h ^ uint64(w[1])) * fnvPrime64
+			h = (h ^ uint64(w[2])) * fnvPrime64
+			h = (h ^ uint64(w[3])) * fnvPrime64
+		}
+		switch len(w) {
+		case 3:
+			h = (h ^ uint64(w[0])) * fnvPrime64
+			h = (h ^ uint64(w[1])) * fnvPrime64
+			h = (h ^ uint64(w[2])) * fnvPrime64
+		case 2:
+			h = (h ^ uint64(w[0])) * fnvPrime64
+			h = (h ^ uint64(w[1])) * fnvPrime64
+		case 1:
+			h = (h ^ uint64(w[0])) * fnvPrime64
+		}
+		h *= fnvPrime64 // the zero byte: h ^= 0 is a no-op
+	}
+	return h
 }
 
 // FNV-1a's 64-bit offset basis and prime.
@@ -891,27 +923,11 @@ func similarity(shared *[2]int, na, nb [2]int) float64 {
 // "valley", "floods", the town's name; a report of last year's flood shares
 // them too, which is why stories also need publication dates close together.
 //
-// They are read from the scanned text (s.toks) and returned distinct, as a
-// slice: a set per document, built once and only ever read in full, needs
-// no map.
+// They are read from the scanned text (s.toks, indexed: see index) and
+// returned distinct, as a slice: a set per document, built once and only
+// ever read in full, needs no map.
 func (s *scratch) keywords(participants []string) []keyword {
-	toks := s.toks
-	t := &s.table
-	t.reset(toks)
-	// Each word's entry, found once per token; words the text also
-	// writes in lower case are not names.
-	ids := s.ids[:0]
-	for i := range toks {
-		id := int32(-1)
-		if tk := &toks[i]; tk.Kind == token.Word {
-			id = t.add(int32(i))
-			if tk.Flags&(token.Capital|token.AllCaps) == 0 {
-				t.entries[id].lower = true
-			}
-		}
-		ids = append(ids, id)
-	}
-	s.ids = ids
+	toks, ids, t := s.toks, s.ids, &s.table
 	for i := range toks {
 		tk := &toks[i]
 		if tk.Kind != token.Word || len(tk.Text) < 3 {
@@ -960,6 +976,28 @@ func (s *scratch) keywords(participants []string) []keyword {
 	return slices.Clip(slices.Clone(out)) // kept until the stories are made: no spare room
 }
 
+// index fills s.table with the distinct words of the scanned text
+// (s.toks) and s.ids with each token's entry (-1 for numbers and
+// punctuation), which shingles, keywords and readLead then share: each
+// word is found once per token. Words the text also writes in lower case
+// are not names (keywords).
+func (s *scratch) index() {
+	toks, t := s.toks, &s.table
+	t.reset(toks)
+	ids := slices.Grow(s.ids[:0], len(toks))[:len(toks)]
+	for i := range toks {
+		id := int32(-1)
+		if tk := &toks[i]; tk.Kind == token.Word {
+			id = t.add(int32(i))
+			if tk.Flags&(token.Capital|token.AllCaps) == 0 {
+				t.entries[id].lower = true
+			}
+		}
+		ids[i] = id
+	}
+	s.ids = ids
+}
+
 // wordTable holds one document's distinct words (lower-case forms) with
 // what keywords counts of them. It is a hash table over the hash
 // token.Scan already stored in every token, reused from document to
@@ -981,6 +1019,7 @@ type wordEntry struct {
 	id       int32 // the entry's index in the table
 	hash     uint32
 	slot     int32 // where it sits in slots, to free it in reset
+	low      uint8 // lowBits of the word (shingles)
 	lower    bool  // written in lower case somewhere in the text
 	bodyName bool  // capitalised within a sentence after the title (readLead)
 	inAll    bool  // a name the text uses (readLead's lead.all)
@@ -1138,7 +1177,7 @@ func (t *wordTable) add(i int32) int32 {
 		k := t.slots[s]
 		if k == 0 {
 			id := int32(len(t.entries))
-			t.entries = append(t.entries, wordEntry{tok: i, id: id, hash: h, slot: int32(s)})
+			t.entries = append(t.entries, wordEntry{tok: i, id: id, hash: h, slot: int32(s), low: lowBits(tk.Lower)})
 			t.slots[s] = id + 1
 			return id
 		}

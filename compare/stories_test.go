@@ -178,6 +178,7 @@ func TestKeywordsMatchMaps(t *testing.T) {
 	for i, text := range texts {
 		parts := []string{"kim-jong-un", "usa", "kim-jong-un"}[:i%4]
 		s.toks = token.Scan(text, s.toks[:0])
+		s.index()
 		want := mapKeywords(s.toks, parts, stop, set.StoryStop)
 		got := map[string]bool{}
 		for _, k := range s.keywords(parts) {
@@ -229,25 +230,41 @@ func TestCompareDeterministic(t *testing.T) {
 // word and its zero byte leaves there, whatever the state's other bits.
 func TestLowBits(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
-	for _, w := range []string{"", "a", "the", "ABC", "jakarta", "é", "日本", "\x00\x01\x02\x03", "\xff\xfe", "2024"} {
-		f := lowBits(w)
-		for x := uint64(0); x < 4; x++ {
-			for range 8 {
-				h := r.Uint64()&^3 | x
-				for k := 0; k < len(w); k++ {
-					h ^= uint64(w[k])
-					h *= fnvPrime64
-				}
+	for _, w := range []string{"", "a", "ab", "the", "ABC", "abcd", "jakarta", "é", "日本", "\x00\x01\x02\x03", "\xff\xfe", "2024"} {
+		checkLowBits(t, r, w)
+	}
+}
+
+// FuzzLowBits checks lowBits against hashing on any word.
+func FuzzLowBits(f *testing.F) {
+	f.Add("jakarta")
+	f.Add("\xff\xfe\x00")
+	r := rand.New(rand.NewPCG(5, 6))
+	f.Fuzz(func(t *testing.T, w string) { checkLowBits(t, r, w) })
+}
+
+// checkLowBits hashes w and its zero byte from states of every low bits
+// (the others random) and compares the low bits with lowBits(w)'s map.
+func checkLowBits(t *testing.T, r *rand.Rand, w string) {
+	t.Helper()
+	f := lowBits(w)
+	for x := uint64(0); x < 4; x++ {
+		for range 8 {
+			h := r.Uint64()&^3 | x
+			for k := 0; k < len(w); k++ {
+				h ^= uint64(w[k])
 				h *= fnvPrime64
-				if got, want := f>>(2*x)&3, uint8(h&3); got != want {
-					t.Fatalf("lowBits(%q)[%d] = %d, want %d", w, x, got, want)
-				}
+			}
+			h *= fnvPrime64
+			if got, want := f>>(2*x)&3, uint8(h&3); got != want {
+				t.Fatalf("lowBits(%q)[%d] = %d, want %d", w, x, got, want)
 			}
 		}
 	}
 }
 
-// shingles samples exactly the windows whose full hash is 0 modulo 4.
+// shingles samples exactly the windows whose full hash is 0 modulo 4,
+// reusing one scratch space as analyse does.
 func TestShinglesSampleByHash(t *testing.T) {
 	texts := []string{
 		"",
@@ -255,35 +272,61 @@ func TestShinglesSampleByHash(t *testing.T) {
 		"one two three four five",
 		"The floods in the valley killed 12 people on Monday, officials said. The floods in the valley were the worst in years.",
 		strings.Repeat("Résumé of 日本 and Jakarta: alpha beta gamma delta epsilon zeta eta theta. ", 20),
+		"Floods FLOODS floods 2024 2024 2024 abcdefghijk abcdefghijk Abcdefghijk x y z.",
 	}
+	s := newScratch()
 	for _, text := range texts {
-		s := newScratch()
-		s.toks = token.Scan(text, nil)
-		var words []string
-		for _, tk := range s.toks {
-			if tk.Kind != token.Punct {
-				words = append(words, tk.Lower)
-			}
-		}
-		var want []uint64
-		for i := 0; i+5 <= len(words); i++ {
-			h := uint64(fnvOffset64)
-			for _, w := range words[i : i+5] {
-				for _, b := range []byte(w + "\x00") {
-					h ^= uint64(b)
-					h *= fnvPrime64
-				}
-			}
-			if h%4 == 0 {
-				want = append(want, h)
-			}
-		}
-		slices.Sort(want)
-		want = slices.Compact(want)
-		if got := s.shingles(); !slices.Equal(got, want) {
-			t.Errorf("%.30q: shingles %v, want %v", text, got, want)
+		checkShingles(t, s, text)
+	}
+}
+
+// FuzzShingles checks shingles against refShingles on any text.
+func FuzzShingles(f *testing.F) {
+	f.Add("The floods in the valley killed 12 people on Monday, officials said.")
+	f.Add("Résumé of 日本 and Jakarta: alpha beta gamma delta epsilon zeta eta theta.")
+	s := newScratch()
+	f.Fuzz(func(t *testing.T, text string) { checkShingles(t, s, text) })
+}
+
+// checkShingles compares s.shingles of text with refShingles.
+func checkShingles(t *testing.T, s *scratch, text string) {
+	t.Helper()
+	s.toks = token.Scan(text, s.toks[:0])
+	s.index()
+	if got, want := s.shingles(), refShingles(s.toks); !slices.Equal(got, want) {
+		t.Errorf("%.30q: shingles %v, want %v", text, got, want)
+	}
+}
+
+// refShingles is shingles written plainly: FNV-1a of every window of five
+// words (tokens but punctuation, lower case, each with a zero byte), the
+// hashes 0 modulo 4, sorted and distinct.
+func refShingles(toks []token.Token) []uint64 {
+	var words []string
+	for _, tk := range toks {
+		if tk.Kind != token.Punct {
+			words = append(words, tk.Lower)
 		}
 	}
+	var want []uint64
+	for i := 0; i+5 <= len(words); i++ {
+		h := uint64(fnvOffset64)
+		for _, w := range words[i : i+5] {
+			for _, b := range []byte(w + "\x00") {
+				h ^= uint64(b)
+				h *= fnvPrime64
+			}
+		}
+		if h%4 == 0 {
+			want = append(want, h)
+		}
+	}
+	slices.Sort(want)
+	want = slices.Compact(want)
+	if len(want) == 0 {
+		return nil
+	}
+	return want
 }
 
 // prefix8 orders words as their first eight bytes do: a smaller prefix is
