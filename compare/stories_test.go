@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"runtime"
 	"slices"
@@ -492,6 +493,63 @@ func TestWordTableMarked(t *testing.T) {
 			if !got[w] {
 				t.Errorf("%q: marked %v, want %v", tc.text, got, tc.want)
 			}
+		}
+	}
+}
+
+// sharedRuns stores runs listing the same documents once, weighted: every
+// pair of documents is counted as often as the runs listing both (the
+// earlier one first) say, runs of one document and boilerplate left out.
+func TestSharedRunsWeights(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for round := range 20 {
+		// Shingles over few documents and few document sets, so that
+		// runs repeat; one shingle is boilerplate by the estimates.
+		sets := make([][]int32, 1+rng.IntN(6))
+		for k := range sets {
+			for d := int32(0); d < 12; d++ {
+				if rng.IntN(3) == 0 {
+					sets[k] = append(sets[k], d)
+				}
+			}
+		}
+		var all []posting
+		est := map[uint64]int{}
+		for h := uint64(1); h <= 40; h++ {
+			docs := sets[rng.IntN(len(sets))]
+			for _, d := range docs {
+				all = append(all, posting{h, d})
+			}
+			est[h] = len(docs)
+			if h == 7 {
+				est[h] = boilerplateDocs + 1
+			}
+		}
+		want := map[[2]int32]int32{}
+		for lo := 0; lo < len(all); {
+			hi := runEnd(all, lo)
+			if hi-lo >= 2 && est[all[lo].h] <= boilerplateDocs {
+				for a := lo; a < hi; a++ {
+					for b := a + 1; b < hi; b++ {
+						want[[2]int32{all[a].doc, all[b].doc}]++
+					}
+				}
+			}
+			lo = hi
+		}
+		r := sharedRuns(all, est)
+		got := map[[2]int32]int32{}
+		for _, m := range r.member {
+			a := m[1]
+			if r.docs[a] != m[0] {
+				t.Fatalf("round %d: member %v names document %d", round, m, r.docs[a])
+			}
+			for _, j := range r.docs[a+1 : r.end[a]] {
+				got[[2]int32{m[0], j}] += r.weight[a]
+			}
+		}
+		if !maps.Equal(got, want) {
+			t.Errorf("round %d: pair counts %v, want %v", round, got, want)
 		}
 	}
 }
