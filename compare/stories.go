@@ -306,14 +306,7 @@ func syndication(docs []*claims.Document, words []docWords) (source map[string]s
 	for _, w := range words {
 		total += len(w.shingles)
 	}
-	// By hash, then document: the shingles are given in document order.
-	all := sortByHashFrom(total, func(f func(posting)) {
-		for i, w := range words {
-			for _, h := range w.shingles {
-				f(posting{h, int32(i)})
-			}
-		}
-	}, func(p posting) uint64 { return p.h })
+	all := sortPostings(words, total)
 	// Boilerplate as the sketch counts it (sketchEstimates), so that
 	// Stream, which cannot hold every shingle, agrees. The hashes are
 	// counted first, so that each list is allocated once at its size.
@@ -862,7 +855,7 @@ func sortByHash[T any](xs []T, hash func(T) uint64) []T {
 // unsorted slice first: for syndication's shingles at 40,000 articles that
 // slice alone was 110 MB.
 func sortByHashFrom[T any](n int, each func(f func(T)), hash func(T) uint64) []T {
-	width := max(4, min(20, bits.Len(uint(n))-2)) // about four elements per bucket
+	width := bucketWidth(n)
 	shift := 64 - width
 	at := make([]int, 1<<width+1) // bucket b is out[at[b]:at[b+1]]
 	each(func(x T) { at[hash(x)>>shift+1]++ })
@@ -889,6 +882,57 @@ func sortByHashFrom[T any](n int, each func(f func(T)), hash func(T) uint64) []T
 			for j := i; j > 0 && hash(seg[j]) < hash(seg[j-1]); j-- {
 				seg[j], seg[j-1] = seg[j-1], seg[j]
 			}
+		}
+	}
+	return out
+}
+
+// bucketWidth is how many top bits of the hash sortByHashFrom buckets n
+// elements by: about four elements per bucket.
+func bucketWidth(n int) int { return max(4, min(20, bits.Len(uint(n))-2)) }
+
+// sortPostings returns the total shingles of words as postings sorted by
+// hash, each hash's in document order: sortByHashFrom written out for
+// postings, whose hash it reads in place. The generic one calls a function
+// for every element twice and for every comparison twice, which was most
+// of its time.
+func sortPostings(words []docWords, total int) []posting {
+	width := bucketWidth(total)
+	shift := 64 - width
+	at := make([]int, 1<<width+1) // bucket b is out[at[b]:at[b+1]]
+	for _, w := range words {
+		for _, h := range w.shingles {
+			at[h>>shift+1]++
+		}
+	}
+	for b := 1; b < len(at); b++ {
+		at[b] += at[b-1]
+	}
+	next := slices.Clone(at[:1<<width])
+	out := make([]posting, total)
+	for i, w := range words {
+		for _, h := range w.shingles {
+			b := h >> shift
+			out[next[b]] = posting{h, int32(i)}
+			next[b]++
+		}
+	}
+	for b := 0; b < 1<<width; b++ {
+		seg := out[at[b]:at[b+1]]
+		if len(seg) > 64 { // many equal hashes: boilerplate
+			byHash := func(a, b posting) int { return cmp.Compare(a.h, b.h) }
+			if !slices.IsSortedFunc(seg, byHash) {
+				slices.SortStableFunc(seg, byHash)
+			}
+			continue
+		}
+		for i := 1; i < len(seg); i++ { // insertion sort: stable
+			x := seg[i]
+			j := i
+			for ; j > 0 && x.h < seg[j-1].h; j-- {
+				seg[j] = seg[j-1]
+			}
+			seg[j] = x
 		}
 	}
 	return out

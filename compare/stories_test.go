@@ -497,6 +497,39 @@ func TestWordTableMarked(t *testing.T) {
 	}
 }
 
+// sortPostings sorts as sortByHashFrom does: by hash, stably, the
+// documents' shingles in document order. Hashes repeat within and across
+// documents, and some buckets overflow the insertion sort.
+func TestSortPostings(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	for _, n := range []int{0, 1, 5, 300, 3000} {
+		for _, distinct := range []int{1, 7, 500, 0} {
+			words := make([]docWords, n)
+			total := 0
+			for i := range words {
+				for range r.IntN(12) {
+					h := r.Uint64()
+					if distinct > 0 {
+						h = uint64(r.IntN(distinct)) * 0x9E3779B97F4A7C15
+					}
+					words[i].shingles = append(words[i].shingles, h)
+				}
+				total += len(words[i].shingles)
+			}
+			want := sortByHashFrom(total, func(f func(posting)) {
+				for i, w := range words {
+					for _, h := range w.shingles {
+						f(posting{h, int32(i)})
+					}
+				}
+			}, func(p posting) uint64 { return p.h })
+			if got := sortPostings(words, total); !slices.Equal(got, want) {
+				t.Fatalf("n=%d distinct=%d: sortPostings differs from sortByHashFrom", n, distinct)
+			}
+		}
+	}
+}
+
 // sharedRuns stores runs listing the same documents once, weighted: every
 // pair of documents is counted as often as the runs listing both (the
 // earlier one first) say, runs of one document and boilerplate left out.
