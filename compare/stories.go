@@ -145,26 +145,9 @@ func (s *scratch) analyseTokens(d *claims.Document, toks []token.Token, set *rul
 // only for the windows the sample keeps: whether a window's hash is 0
 // modulo 4 is known from each word's lowBits map (see there), composed,
 // at a fraction of the cost of hashing all five words again for every
-// window. A word's map is its table entry's, computed once per document
-// and word (numbers, which have no entry, compute theirs).
+// window. index lists the words and their maps.
 func (s *scratch) shingles() []uint64 {
-	toks, ids, entries := s.toks, s.ids, s.table.entries
-	words := slices.Grow(s.words[:0], len(toks))[:len(toks)]
-	low := slices.Grow(s.lowBits[:0], len(toks))[:len(toks)]
-	n := 0
-	for i := range toks {
-		switch t := &toks[i]; {
-		case ids[i] >= 0:
-			words[n], low[n] = t.Lower, entries[ids[i]].low
-		case t.Kind == token.Number:
-			words[n], low[n] = t.Lower, lowBits(t.Lower)
-		default:
-			continue // punctuation
-		}
-		n++
-	}
-	words, low = words[:n], low[:n]
-	s.words, s.lowBits = words, low
+	words, low := s.words, s.lowBits
 	// Hashes are gathered in scratch space, which grows once for the
 	// longest document; the result is a copy of its sorted, distinct ones
 	// (kept until the stories are made: no spare room).
@@ -1082,22 +1065,36 @@ func (s *scratch) keywords(participants []string) []keyword {
 // (s.toks) and s.ids with each token's entry (-1 for numbers and
 // punctuation), which shingles, keywords and readLead then share: each
 // word is found once per token. Words the text also writes in lower case
-// are not names (keywords).
+// are not names (keywords). In the same pass it lists the words shingles
+// hashes (every token but punctuation) with their lowBits maps in s.words
+// and s.lowBits, a word's map its entry's, computed once per document and
+// word.
 func (s *scratch) index() {
 	toks, t := s.toks, &s.table
 	t.reset(toks)
 	ids := slices.Grow(s.ids[:0], len(toks))[:len(toks)]
+	words := slices.Grow(s.words[:0], len(toks))[:len(toks)]
+	low := slices.Grow(s.lowBits[:0], len(toks))[:len(toks)]
+	n := 0
 	for i := range toks {
-		id := int32(-1)
-		if tk := &toks[i]; tk.Kind == token.Word {
-			id = t.add(int32(i))
+		tk := &toks[i]
+		ids[i] = -1
+		switch tk.Kind {
+		case token.Word:
+			id := t.add(int32(i))
+			e := &t.entries[id]
 			if tk.Flags&(token.Capital|token.AllCaps) == 0 {
-				t.entries[id].lower = true
+				e.lower = true
 			}
+			ids[i] = id
+			words[n], low[n] = tk.Lower, e.low
+			n++
+		case token.Number:
+			words[n], low[n] = tk.Lower, lowBits(tk.Lower)
+			n++
 		}
-		ids[i] = id
 	}
-	s.ids = ids
+	s.ids, s.words, s.lowBits = ids, words[:n], low[:n]
 }
 
 // wordTable holds one document's distinct words (lower-case forms) with
