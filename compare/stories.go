@@ -1136,17 +1136,22 @@ func (t *wordTable) word(k int32) string { return t.toks[t.entries[k].tok].Lower
 
 // isStop reports whether e's word is a stop word (s.stops.any), looked up
 // once per document and word: keywords and readLead ask for most tokens,
-// and a word recurs.
+// and a word recurs. It is small enough to inline; the look-up is not.
 func (s *scratch) isStop(e *wordEntry) bool {
 	if e.stop == 0 {
-		e.stop = 2
-		if t := &s.table.toks[e.tok]; s.stops.filter.May(t) {
-			if _, ok := s.stops.any.Get(t); ok {
-				e.stop = 1
-			}
-		}
+		s.lookUpStop(e)
 	}
 	return e.stop == 1
+}
+
+// lookUpStop sets e.stop (see isStop).
+func (s *scratch) lookUpStop(e *wordEntry) {
+	e.stop = 2
+	if t := &s.table.toks[e.tok]; s.stops.filter.May(t) {
+		if _, ok := s.stops.any.Get(t); ok {
+			e.stop = 1
+		}
+	}
 }
 
 // stopSet holds the words that tell no story apart.
@@ -1200,36 +1205,47 @@ func isCalendarToken(set *rules.Set, t *token.Token) bool {
 }
 
 // weekdays returns the days (bit n-1 for day n) e's word names in the
-// languages of set, looked up once per document and word.
+// languages of set, looked up once per document and word (inlined; the
+// look-up is not).
 func (s *scratch) weekdays(e *wordEntry, set *rules.Set) uint8 {
 	if e.weekday == 0 {
-		e.weekday = 1
-		t := &s.table.toks[e.tok]
-		for _, l := range s.stops.langs { // set's, in code order
-			if n, _, ok := l.WeekdayAt(t); ok {
-				e.weekday |= 1 << n
-			}
-		}
+		s.lookUpWeekdays(e)
 	}
 	return e.weekday >> 1
 }
 
-// isCalendar is isCalendarToken of e's word, looked up once per document
-// and word.
-func (s *scratch) isCalendar(e *wordEntry, set *rules.Set) bool {
-	if e.calendar == 0 {
-		e.calendar = 2
-		t := &s.table.toks[e.tok]
-		for _, l := range s.stops.langs { // isCalendarToken(set, t)
-			_, _, month := l.MonthAt(t)
-			_, _, weekday := l.WeekdayAt(t)
-			if month || weekday {
-				e.calendar = 1
-				break
-			}
+// lookUpWeekdays sets e.weekday (see weekdays).
+func (s *scratch) lookUpWeekdays(e *wordEntry) {
+	e.weekday = 1
+	t := &s.table.toks[e.tok]
+	for _, l := range s.stops.langs { // set's, in code order
+		if n, _, ok := l.WeekdayAt(t); ok {
+			e.weekday |= 1 << n
 		}
 	}
+}
+
+// isCalendar is isCalendarToken of e's word, looked up once per document
+// and word (inlined; the look-up is not).
+func (s *scratch) isCalendar(e *wordEntry, set *rules.Set) bool {
+	if e.calendar == 0 {
+		s.lookUpCalendar(e)
+	}
 	return e.calendar == 1
+}
+
+// lookUpCalendar sets e.calendar (see isCalendar).
+func (s *scratch) lookUpCalendar(e *wordEntry) {
+	e.calendar = 2
+	t := &s.table.toks[e.tok]
+	for _, l := range s.stops.langs { // isCalendarToken(set, t)
+		_, _, month := l.MonthAt(t)
+		_, _, weekday := l.WeekdayAt(t)
+		if month || weekday {
+			e.calendar = 1
+			return
+		}
+	}
 }
 
 // marked returns the words of the entries marked inAll, as a set. Marking
