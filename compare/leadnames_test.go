@@ -3,6 +3,7 @@ package compare
 import (
 	"fmt"
 	"math/rand"
+	"slices"
 	"testing"
 )
 
@@ -63,6 +64,12 @@ func TestPairScoreAsStrings(t *testing.T) {
 	var m leadMarks
 	for ka, a := range leads {
 		aIDs := x.of(a)
+		// A lead numbered with the others and one numbered on its own
+		// (a story's merged lead) get the same numbers.
+		c := *a
+		if cIDs := x.of(&c); !slices.Equal(cIDs.names, aIDs.names) || !slices.Equal(cIDs.all, aIDs.all) {
+			t.Errorf("%s: numbered alone %v, with the others %v", ka, cIDs, aIDs)
+		}
 		m.mark(a, aIDs, len(x.docFreq))
 		for kb, b := range leads {
 			bIDs := x.of(b)
