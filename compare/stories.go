@@ -384,14 +384,19 @@ type shingleRuns struct {
 }
 
 // sharedRuns gathers the runs of all (sorted by hash) of a shingle held
-// by 2 to boilerplateDocs documents by the sketch's estimates est.
-func sharedRuns(all []posting, est map[uint64]int) shingleRuns {
+// by 2 to boilerplateDocs documents by the sketch's estimates est, which
+// has one for each run of two or more, in order.
+func sharedRuns(all []posting, est []int) shingleRuns {
 	var r shingleRuns
 	first := map[uint64]int32{} // a hash of a run's documents -> its first place in docs
+	shared := 0
 	for lo := 0; lo < len(all); {
 		hi := runEnd(all, lo)
-		if hi-lo >= 2 && est[all[lo].h] <= boilerplateDocs {
-			r.add(all[lo:hi], first)
+		if hi-lo >= 2 {
+			if est[shared] <= boilerplateDocs {
+				r.add(all[lo:hi], first)
+			}
+			shared++
 		}
 		lo = hi
 	}

@@ -413,7 +413,10 @@ func TestSyndicationAsAllPairs(t *testing.T) {
 				shared = append(shared, h)
 			}
 		}
-		est := sketchEstimates(distinct, shared)
+		est := map[uint64]int{}
+		for i, n := range sketchEstimates(distinct, shared) {
+			est[shared[i]] = n
+		}
 		u := newUnionFind(tc.docs)
 		for i := range docs {
 			for j := i + 1; j < tc.docs; j++ {
@@ -559,8 +562,12 @@ func TestSharedRunsWeights(t *testing.T) {
 			}
 		}
 		want := map[[2]int32]int32{}
+		var runEst []int // est of each run of two or more, in order
 		for lo := 0; lo < len(all); {
 			hi := runEnd(all, lo)
+			if hi-lo >= 2 {
+				runEst = append(runEst, est[all[lo].h])
+			}
 			if hi-lo >= 2 && est[all[lo].h] <= boilerplateDocs {
 				for a := lo; a < hi; a++ {
 					for b := a + 1; b < hi; b++ {
@@ -570,7 +577,7 @@ func TestSharedRunsWeights(t *testing.T) {
 			}
 			lo = hi
 		}
-		r := sharedRuns(all, est)
+		r := sharedRuns(all, runEst)
 		got := map[[2]int32]int32{}
 		for _, m := range r.member {
 			a := m[1]
