@@ -168,7 +168,7 @@ func (m *leadMarks) pairVeto(x *leadNames, a *lead, aIDs leadIDs, b *lead, bIDs 
 func (m *leadMarks) unmentionedIn(x *leadNames, a *lead, aIDs, bIDs leadIDs) bool {
 	for i, k := range aIDs.names {
 		if !a.general[i] && x.docFreq[k] >= 2 {
-			if _, found := slices.BinarySearch(bIDs.all, k); !found {
+			if !containsSorted(bIDs.all, k) {
 				return true
 			}
 		}
@@ -184,4 +184,21 @@ func (m *leadMarks) unmentionedBy(x *leadNames, b *lead, bIDs leadIDs) bool {
 		}
 	}
 	return false
+}
+
+// containsSorted reports whether xs (ascending) holds k: slices.BinarySearch
+// written for int32, small enough to inline (the generic one was a call
+// and a comparison function per step, for every specific name of every
+// pair unmentionedIn looks at).
+func containsSorted(xs []int32, k int32) bool {
+	lo, hi := 0, len(xs)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if xs[m] < k {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo < len(xs) && xs[lo] == k
 }

@@ -108,3 +108,15 @@ func TestLeadMarks(t *testing.T) {
 		}
 	}
 }
+
+// containsSorted finds what slices.Contains finds in ascending lists,
+// empty, with repeats, and the ends.
+func TestContainsSorted(t *testing.T) {
+	for _, xs := range [][]int32{nil, {5}, {1, 3, 3, 7}, {0, 2, 4, 6, 8, 10, 12, 14, 16}} {
+		for k := int32(-1); k <= 17; k++ {
+			if got, want := containsSorted(xs, k), slices.Contains(xs, k); got != want {
+				t.Errorf("containsSorted(%v, %d) = %v, want %v", xs, k, got, want)
+			}
+		}
+	}
+}
