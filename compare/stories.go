@@ -438,10 +438,12 @@ func sameDocs(docs []int32, run []posting) bool {
 	return true
 }
 
-// posting is a sampled shingle of a document (syndication).
+// posting is a sampled shingle of a document (syndication), or its k-th
+// keyword (indexKeywords), by hash.
 type posting struct {
 	h   uint64
 	doc int32
+	k   int32 // the keyword's index in the document's keywords
 }
 
 // runEnd returns where the run of postings with the hash of all[lo] ends
@@ -731,28 +733,17 @@ func (x *keywordIndex) wordsOf(i int) []int32  { return x.words[x.wordsAt[i]:x.w
 // time. Equal hashes are checked word for word, so a hash collision never
 // joins two different keywords.
 func indexKeywords(docs []*claims.Document, words []docWords, day []int64, limit int) *keywordIndex {
-	type ref struct {
-		hash uint64
-		doc  int32
-		k    int32
-	}
 	total := 0
 	for _, w := range words {
 		total += len(w.keywords)
 	}
-	refs := make([]ref, 0, total)
-	for i, w := range words {
-		for k, kw := range w.keywords {
-			refs = append(refs, ref{kw.hash, int32(i), int32(k)})
-		}
-	}
-	// By hash, then document and keyword: refs is in that order already.
-	refs = sortByHash(refs, func(r ref) uint64 { return r.hash })
-	kw := func(r ref) keyword { return words[r.doc].keywords[r.k] }
+	// By hash, then document and keyword.
+	refs := sortKeywords(words, total)
+	kw := func(r posting) keyword { return words[r.doc].keywords[r.k] }
 	x := &keywordIndex{allAt: []int{0}, datedAt: []int{0}}
 	var member [][2]int32 // (document, posting)
 	// add makes a posting of refs, one keyword's documents in index order.
-	add := func(refs []ref) {
+	add := func(refs []posting) {
 		if len(refs) < 2 || len(refs) > limit {
 			return
 		}
@@ -775,7 +766,7 @@ func indexKeywords(docs []*claims.Document, words []docWords, day []int64, limit
 	for lo := 0; lo < len(refs); {
 		hi := lo + 1
 		same := true
-		for hi < len(refs) && refs[hi].hash == refs[lo].hash {
+		for hi < len(refs) && refs[hi].h == refs[lo].h {
 			same = same && kw(refs[hi]) == kw(refs[lo])
 			hi++
 		}
@@ -783,7 +774,7 @@ func indexKeywords(docs []*claims.Document, words []docWords, day []int64, limit
 		if !same {
 			// A hash collision: split the run by keyword, keeping each
 			// keyword's documents in index order.
-			slices.SortStableFunc(run, func(a, b ref) int {
+			slices.SortStableFunc(run, func(a, b posting) int {
 				ka, kb := kw(a), kw(b)
 				return cmp.Or(cmp.Compare(ka.class, kb.class), strings.Compare(ka.word, kb.word))
 			})
@@ -824,90 +815,76 @@ func byDocument(n int, member [][2]int32) (at []int, items []int32) {
 	return at, items
 }
 
-// sortByHash sorts xs by a 64-bit hash, keeping the order of equal hashes
-// (a stable sort), and returns the sorted copy. It distributes the
-// elements into buckets by the hash's top bits, then sorts each bucket,
-// which holds a few elements when the hashes are spread: at a million
-// claims, sorting keyword and shingle postings with comparison sorts was a
-// tenth of the comparison's time.
-func sortByHash[T any](xs []T, hash func(T) uint64) []T {
-	return sortByHashFrom(len(xs), func(f func(T)) {
-		for _, x := range xs {
-			f(x)
-		}
-	}, hash)
-}
-
-// sortByHashFrom is sortByHash over the n values each yields (twice, the
-// same values in the same order), so that a caller need not build the
-// unsorted slice first: for syndication's shingles at 40,000 articles that
-// slice alone was 110 MB.
-func sortByHashFrom[T any](n int, each func(f func(T)), hash func(T) uint64) []T {
-	width := bucketWidth(n)
-	shift := 64 - width
-	at := make([]int, 1<<width+1) // bucket b is out[at[b]:at[b+1]]
-	each(func(x T) { at[hash(x)>>shift+1]++ })
-	for b := 1; b < len(at); b++ {
-		at[b] += at[b-1]
-	}
-	next := slices.Clone(at[:1<<width])
-	out := make([]T, n)
-	each(func(x T) {
-		b := hash(x) >> shift
-		out[next[b]] = x
-		next[b]++
-	})
-	for b := 0; b < 1<<width; b++ {
-		seg := out[at[b]:at[b+1]]
-		if len(seg) > 64 { // many equal hashes: one keyword in many documents
-			byHash := func(a, b T) int { return cmp.Compare(hash(a), hash(b)) }
-			if !slices.IsSortedFunc(seg, byHash) {
-				slices.SortStableFunc(seg, byHash)
-			}
-			continue
-		}
-		for i := 1; i < len(seg); i++ { // insertion sort: stable
-			for j := i; j > 0 && hash(seg[j]) < hash(seg[j-1]); j-- {
-				seg[j], seg[j-1] = seg[j-1], seg[j]
-			}
-		}
-	}
-	return out
-}
-
-// bucketWidth is how many top bits of the hash sortByHashFrom buckets n
-// elements by: about four elements per bucket.
-func bucketWidth(n int) int { return max(4, min(20, bits.Len(uint(n))-2)) }
-
 // sortPostings returns the total shingles of words as postings sorted by
-// hash, each hash's in document order: sortByHashFrom written out for
-// postings, whose hash it reads in place. The generic one calls a function
-// for every element twice and for every comparison twice, which was most
-// of its time.
+// hash, each hash's in document order (a stable sort). It distributes
+// them into buckets by the hash's top bits, then sorts each bucket, which
+// holds a few when the hashes are spread: at a million claims, sorting
+// keyword and shingle postings with comparison sorts was a tenth of the
+// comparison's time. The postings are written once, into their buckets,
+// without an unsorted slice first: for syndication's shingles at 40,000
+// articles that slice alone was 110 MB.
 func sortPostings(words []docWords, total int) []posting {
-	width := bucketWidth(total)
-	shift := 64 - width
-	at := make([]int, 1<<width+1) // bucket b is out[at[b]:at[b+1]]
+	shift := 64 - bucketWidth(total)
+	at := make([]int, 1<<(64-shift)+1) // bucket b is out[at[b]:at[b+1]]
 	for _, w := range words {
 		for _, h := range w.shingles {
 			at[h>>shift+1]++
 		}
 	}
-	for b := 1; b < len(at); b++ {
-		at[b] += at[b-1]
-	}
-	next := slices.Clone(at[:1<<width])
-	out := make([]posting, total)
+	out, next := placeBuckets(at, total)
 	for i, w := range words {
 		for _, h := range w.shingles {
 			b := h >> shift
-			out[next[b]] = posting{h, int32(i)}
+			out[next[b]] = posting{h: h, doc: int32(i)}
 			next[b]++
 		}
 	}
-	for b := 0; b < 1<<width; b++ {
+	sortBuckets(out, at)
+	return out
+}
+
+// sortKeywords is sortPostings for the total keywords of words, each
+// posting naming its keyword by document and index.
+func sortKeywords(words []docWords, total int) []posting {
+	shift := 64 - bucketWidth(total)
+	at := make([]int, 1<<(64-shift)+1)
+	for _, w := range words {
+		for _, kw := range w.keywords {
+			at[kw.hash>>shift+1]++
+		}
+	}
+	out, next := placeBuckets(at, total)
+	for i, w := range words {
+		for k, kw := range w.keywords {
+			b := kw.hash >> shift
+			out[next[b]] = posting{kw.hash, int32(i), int32(k)}
+			next[b]++
+		}
+	}
+	sortBuckets(out, at)
+	return out
+}
+
+// bucketWidth is how many top bits of the hash n postings are bucketed
+// by: about four postings per bucket.
+func bucketWidth(n int) int { return max(4, min(20, bits.Len(uint(n))-2)) }
+
+// placeBuckets turns at's counts (bucket b's at at[b+1]) into where each
+// bucket starts in the n postings out, and returns out and a copy of the
+// starts to fill the buckets from.
+func placeBuckets(at []int, n int) (out []posting, next []int) {
+	for b := 1; b < len(at); b++ {
+		at[b] += at[b-1]
+	}
+	return make([]posting, n), slices.Clone(at[:len(at)-1])
+}
+
+// sortBuckets sorts each bucket of out (bucket b is out[at[b]:at[b+1]])
+// by hash, stably.
+func sortBuckets(out []posting, at []int) {
+	for b := 0; b+1 < len(at); b++ {
 		seg := out[at[b]:at[b+1]]
-		if len(seg) > 64 { // many equal hashes: boilerplate
+		if len(seg) > 64 { // many equal hashes: boilerplate, or one keyword in many documents
 			byHash := func(a, b posting) int { return cmp.Compare(a.h, b.h) }
 			if !slices.IsSortedFunc(seg, byHash) {
 				slices.SortStableFunc(seg, byHash)
@@ -923,7 +900,6 @@ func sortPostings(words []docWords, total int) []posting {
 			seg[j] = x
 		}
 	}
-	return out
 }
 
 // unixDay is the day number of t since 1970 (rounded down).

@@ -18,35 +18,6 @@ import (
 	"github.com/crosscheck/crosscheck/rules"
 )
 
-// TestSortByHash checks the bucket sort against a stable comparison sort,
-// on sizes around its bucket widths and with hashes that repeat (one
-// keyword in many documents fills a bucket).
-func TestSortByHash(t *testing.T) {
-	type item struct {
-		h   uint64
-		pos int
-	}
-	r := rand.New(rand.NewPCG(1, 2))
-	for _, n := range []int{0, 1, 2, 17, 100, 5000, 200_000} {
-		for _, distinct := range []int{1, 3, 1000, 0} {
-			xs := make([]item, n)
-			for i := range xs {
-				h := r.Uint64()
-				if distinct > 0 {
-					h = uint64(r.IntN(distinct)) * 0x9E3779B97F4A7C15
-				}
-				xs[i] = item{h, i}
-			}
-			want := slices.Clone(xs)
-			slices.SortStableFunc(want, func(a, b item) int { return cmp.Compare(a.h, b.h) })
-			got := sortByHash(xs, func(x item) uint64 { return x.h })
-			if !slices.Equal(got, want) {
-				t.Fatalf("n=%d distinct=%d: not a stable sort by hash", n, distinct)
-			}
-		}
-	}
-}
-
 // TestIndexKeywordsCollision checks that keywords with equal hashes but
 // different words get postings of their own, each in document order.
 func TestIndexKeywordsCollision(t *testing.T) {
@@ -500,34 +471,37 @@ func TestWordTableMarked(t *testing.T) {
 	}
 }
 
-// sortPostings sorts as sortByHashFrom does: by hash, stably, the
-// documents' shingles in document order. Hashes repeat within and across
-// documents, and some buckets overflow the insertion sort.
+// sortPostings and sortKeywords sort the documents' shingles and
+// keywords, in document order, as a stable sort by hash does. Hashes
+// repeat within and across documents, a few or hundreds of times (buckets
+// too large for the insertion sort), and the corpora run from empty to
+// 200,000 postings.
 func TestSortPostings(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 10))
-	for _, n := range []int{0, 1, 5, 300, 3000} {
+	byHash := func(a, b posting) int { return cmp.Compare(a.h, b.h) }
+	for _, n := range []int{0, 1, 5, 300, 3000, 20_000} {
 		for _, distinct := range []int{1, 7, 500, 0} {
 			words := make([]docWords, n)
-			total := 0
+			var shingles, keywords []posting // in document order
 			for i := range words {
-				for range r.IntN(12) {
+				for k := range r.IntN(12) {
 					h := r.Uint64()
 					if distinct > 0 {
 						h = uint64(r.IntN(distinct)) * 0x9E3779B97F4A7C15
 					}
 					words[i].shingles = append(words[i].shingles, h)
+					words[i].keywords = append(words[i].keywords, keyword{hash: h})
+					shingles = append(shingles, posting{h: h, doc: int32(i)})
+					keywords = append(keywords, posting{h, int32(i), int32(k)})
 				}
-				total += len(words[i].shingles)
 			}
-			want := sortByHashFrom(total, func(f func(posting)) {
-				for i, w := range words {
-					for _, h := range w.shingles {
-						f(posting{h, int32(i)})
-					}
-				}
-			}, func(p posting) uint64 { return p.h })
-			if got := sortPostings(words, total); !slices.Equal(got, want) {
-				t.Fatalf("n=%d distinct=%d: sortPostings differs from sortByHashFrom", n, distinct)
+			slices.SortStableFunc(shingles, byHash)
+			slices.SortStableFunc(keywords, byHash)
+			if got := sortPostings(words, len(shingles)); !slices.Equal(got, shingles) {
+				t.Fatalf("n=%d distinct=%d: sortPostings is not a stable sort by hash", n, distinct)
+			}
+			if got := sortKeywords(words, len(keywords)); !slices.Equal(got, keywords) {
+				t.Fatalf("n=%d distinct=%d: sortKeywords is not a stable sort by hash", n, distinct)
 			}
 		}
 	}
@@ -554,7 +528,7 @@ func TestSharedRunsWeights(t *testing.T) {
 		for h := uint64(1); h <= 40; h++ {
 			docs := sets[rng.IntN(len(sets))]
 			for _, d := range docs {
-				all = append(all, posting{h, d})
+				all = append(all, posting{h: h, doc: d})
 			}
 			est[h] = len(docs)
 			if h == 7 {
