@@ -17,18 +17,23 @@ type leadNames struct {
 	// docFreq counts, per name, the documents whose text uses it (the
 	// leads' all maps), as regroup's docFreq map does.
 	docFreq []int32
+	// byLead holds the numbered names of the leads numbered together
+	// (newLeadNames), for of: counting docFreq walks every lead's all
+	// map and numbers its names anyway, and walking the map again for
+	// each undated document and story (most stories have one dated
+	// document, whose lead is its story's) cost as much again.
+	byLead map[*lead]leadIDs
 }
 
 // newLeadNames numbers the names of leads.
 func newLeadNames(leads map[string]*lead) *leadNames {
-	x := &leadNames{ids: map[string]int32{}}
+	x := &leadNames{ids: map[string]int32{}, byLead: make(map[*lead]leadIDs, len(leads))}
 	for _, l := range leads {
-		for n := range l.all {
-			x.docFreq[x.id(n)]++
+		ids := x.number(l)
+		for _, k := range ids.all {
+			x.docFreq[k]++
 		}
-		for _, n := range l.names {
-			x.id(n)
-		}
+		x.byLead[l] = ids
 	}
 	return x
 }
@@ -50,14 +55,23 @@ type leadIDs struct {
 	all   []int32 // l.all's numbers, sorted
 }
 
-// of numbers l's names.
+// of is l's names by number: numbered already when l is one of the leads
+// numbered together (the result is shared: read only), else now.
 func (x *leadNames) of(l *lead) leadIDs {
-	ids := leadIDs{names: make([]int32, len(l.names)), all: make([]int32, 0, len(l.all))}
-	for k, n := range l.names {
-		ids.names[k] = x.id(n)
+	if ids, ok := x.byLead[l]; ok {
+		return ids
 	}
+	return x.number(l)
+}
+
+// number numbers l's names.
+func (x *leadNames) number(l *lead) leadIDs {
+	ids := leadIDs{names: make([]int32, len(l.names)), all: make([]int32, 0, len(l.all))}
 	for n := range l.all {
 		ids.all = append(ids.all, x.id(n))
+	}
+	for k, n := range l.names {
+		ids.names[k] = x.id(n)
 	}
 	slices.Sort(ids.all)
 	return ids
@@ -154,7 +168,7 @@ func (m *leadMarks) pairVeto(x *leadNames, a *lead, aIDs leadIDs, b *lead, bIDs 
 func (m *leadMarks) unmentionedIn(x *leadNames, a *lead, aIDs, bIDs leadIDs) bool {
 	for i, k := range aIDs.names {
 		if !a.general[i] && x.docFreq[k] >= 2 {
-			if _, found := slices.BinarySearch(bIDs.all, k); !found {
+			if !containsSorted(bIDs.all, k) {
 				return true
 			}
 		}
@@ -170,4 +184,21 @@ func (m *leadMarks) unmentionedBy(x *leadNames, b *lead, bIDs leadIDs) bool {
 		}
 	}
 	return false
+}
+
+// containsSorted reports whether xs (ascending) holds k: slices.BinarySearch
+// written for int32, small enough to inline (the generic one was a call
+// and a comparison function per step, for every specific name of every
+// pair unmentionedIn looks at).
+func containsSorted(xs []int32, k int32) bool {
+	lo, hi := 0, len(xs)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if xs[m] < k {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo < len(xs) && xs[lo] == k
 }

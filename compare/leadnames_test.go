@@ -3,6 +3,7 @@ package compare
 import (
 	"fmt"
 	"math/rand"
+	"slices"
 	"testing"
 )
 
@@ -63,6 +64,12 @@ func TestPairScoreAsStrings(t *testing.T) {
 	var m leadMarks
 	for ka, a := range leads {
 		aIDs := x.of(a)
+		// A lead numbered with the others and one numbered on its own
+		// (a story's merged lead) get the same numbers.
+		c := *a
+		if cIDs := x.of(&c); !slices.Equal(cIDs.names, aIDs.names) || !slices.Equal(cIDs.all, aIDs.all) {
+			t.Errorf("%s: numbered alone %v, with the others %v", ka, cIDs, aIDs)
+		}
 		m.mark(a, aIDs, len(x.docFreq))
 		for kb, b := range leads {
 			bIDs := x.of(b)
@@ -97,6 +104,18 @@ func TestLeadMarks(t *testing.T) {
 		for k := int32(0); k < 7; k++ { // 6 was never numbered
 			if got := m.get(k); got != c.want[k] {
 				t.Errorf("case %d: name %d flags %b, want %b", i, k, got, c.want[k])
+			}
+		}
+	}
+}
+
+// containsSorted finds what slices.Contains finds in ascending lists,
+// empty, with repeats, and the ends.
+func TestContainsSorted(t *testing.T) {
+	for _, xs := range [][]int32{nil, {5}, {1, 3, 3, 7}, {0, 2, 4, 6, 8, 10, 12, 14, 16}} {
+		for k := int32(-1); k <= 17; k++ {
+			if got, want := containsSorted(xs, k), slices.Contains(xs, k); got != want {
+				t.Errorf("containsSorted(%v, %d) = %v, want %v", xs, k, got, want)
 			}
 		}
 	}

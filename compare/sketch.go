@@ -60,40 +60,79 @@ type shingleCount struct {
 	n int
 }
 
-// sketchEstimates returns, for each shingle of queried, the count a
-// shingleCounts would give once every shingle of counts had been added
-// (each by as many documents as it counts): the minimum over the rows of
-// the saturating sum at its counter. A run that holds every shingle at
-// once (Compare) gets the sketch's answers, and so agrees with Stream,
-// without filling 16 MB of counters at random: only the counters the
-// queried shingles read are summed, found through a 512 KB bitmap per row.
-func sketchEstimates(counts []shingleCount, queried []uint64) map[uint64]int {
-	est := make(map[uint64]int, len(queried))
+// sketchEstimates returns, for each shingle of queried (est[i] for
+// queried[i]), the count a shingleCounts would give once every shingle of
+// counts had been added (each by as many documents as it counts): the
+// minimum over the rows of the saturating sum at its counter. A run that
+// holds every shingle at once (Compare) gets the sketch's answers, and so
+// agrees with Stream, without filling 16 MB of counters at random: only
+// the counters the queried shingles read are summed, found through a
+// 512 KB bitmap per row, their sums kept in a small table by counter
+// (slotSums; maps keyed by shingle and by counter were most of the time).
+func sketchEstimates(counts []shingleCount, queried []uint64) []int {
+	est := make([]int, len(queried))
 	if len(queried) == 0 {
 		return est
 	}
-	for _, q := range queried {
-		est[q] = 255
+	for i := range est {
+		est[i] = 255
 	}
 	need := make([]uint64, 1<<sketchBits/64)
-	sums := make(map[uint64]int, len(queried))
+	sums := newSlotSums(len(queried))
 	for r := range sketchRows {
-		clear(sums)
+		sums.reset()
 		for _, q := range queried {
 			s := slot(q, r)
 			need[s/64] |= 1 << (s % 64)
-			sums[s] = 0
+			sums.at(s)
 		}
 		for _, c := range counts {
 			if s := slot(c.h, r); need[s/64]&(1<<(s%64)) != 0 {
-				sums[s] += c.n
+				*sums.at(s) += c.n
 			}
 		}
-		for _, q := range queried {
+		for i, q := range queried {
 			s := slot(q, r)
-			est[q] = min(est[q], sums[s])
+			est[i] = min(est[i], *sums.at(s))
 			need[s/64] = 0 // cleared for the next row
 		}
 	}
 	return est
+}
+
+// slotSums is a sum per sketch counter, for the few counters
+// sketchEstimates reads: open addressing over the counter's index, which
+// is a hash's top bits already.
+type slotSums struct {
+	slots []uint64 // counter index + 1; 0 when free
+	sums  []int
+}
+
+// newSlotSums holds sums for up to n counters.
+func newSlotSums(n int) *slotSums {
+	size := 1
+	for size < 2*n {
+		size *= 2
+	}
+	return &slotSums{slots: make([]uint64, size), sums: make([]int, size)}
+}
+
+// reset forgets every counter.
+func (t *slotSums) reset() {
+	clear(t.slots)
+	clear(t.sums)
+}
+
+// at returns counter s's sum, from 0 when new.
+func (t *slotSums) at(s uint64) *int {
+	mask := uint64(len(t.slots) - 1)
+	for i := s & mask; ; i = (i + 1) & mask {
+		switch t.slots[i] {
+		case s + 1:
+			return &t.sums[i]
+		case 0:
+			t.slots[i] = s + 1
+			return &t.sums[i]
+		}
+	}
 }

@@ -46,11 +46,35 @@ func TestSketchEstimatesAsSketch(t *testing.T) {
 	est := sketchEstimates(counts, queried)
 	over := 0
 	for i, q := range queried {
-		require.Equal(t, sk.count(q), est[q], "shingle %d", i)
-		if est[q] > min(truth[q], 255) {
+		require.Equal(t, sk.count(q), est[i], "shingle %d", i)
+		if est[i] > min(truth[q], 255) {
 			over++ // raised by a collision in every row
 		}
 	}
 	t.Logf("%d shingles queried; %d estimates raised by collisions", len(queried), over)
 	require.Empty(t, sketchEstimates(counts, nil))
+}
+
+// slotSums sums as a map by counter does, through resets, with counters
+// that share their low bits (the table's first probe) and counter 0.
+func TestSlotSumsAsMap(t *testing.T) {
+	rng := rand.New(rand.NewSource(5))
+	sums := newSlotSums(50)
+	for round := range 5 {
+		sums.reset()
+		want := map[uint64]int{}
+		for range 50 {
+			s := uint64(rng.Intn(1 << sketchBits))
+			if rng.Intn(3) == 0 {
+				s = uint64(rng.Intn(4)) << 20 // low bits 0: one probe chain
+			}
+			n := rng.Intn(10)
+			*sums.at(s) += n
+			want[s] += n
+		}
+		for s, n := range want {
+			require.Equal(t, n, *sums.at(s), "round %d: counter %d", round, s)
+		}
+		require.Equal(t, 0, *sums.at(1<<sketchBits + uint64(round)), "round %d: a new counter", round)
+	}
 }

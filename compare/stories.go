@@ -128,6 +128,7 @@ func (s *scratch) analyseTokens(d *claims.Document, toks []token.Token, set *rul
 	if parts == nil {
 		parts = set.NamedIn(s.toks)
 	}
+	s.index()
 	w := docWords{shingles: s.shingles(), keywords: s.keywords(parts)}
 	w.lead = s.readLead(d, set, stops.stop)
 	return w
@@ -135,8 +136,8 @@ func (s *scratch) analyseTokens(d *claims.Document, toks []token.Token, set *rul
 
 // shingles returns the distinct hashes (FNV-1a over the lower-case words,
 // each followed by a zero byte) of the word 5-grams of the scanned text
-// (s.toks), sampled 1 in 4 by hash so that near-duplicate detection stays
-// linear in corpus size, sorted.
+// (s.toks, indexed: see index), sampled 1 in 4 by hash so that
+// near-duplicate detection stays linear in corpus size, sorted.
 //
 // The hash is computed inline rather than through hash/fnv, whose Write
 // takes a []byte: converting every word cost two allocations per word and
@@ -144,16 +145,9 @@ func (s *scratch) analyseTokens(d *claims.Document, toks []token.Token, set *rul
 // only for the windows the sample keeps: whether a window's hash is 0
 // modulo 4 is known from each word's lowBits map (see there), composed,
 // at a fraction of the cost of hashing all five words again for every
-// window.
+// window. index lists the words and their maps.
 func (s *scratch) shingles() []uint64 {
-	words, low := s.words[:0], s.lowBits[:0]
-	for i := range s.toks {
-		if t := &s.toks[i]; t.Kind != token.Punct {
-			words = append(words, t.Lower)
-			low = append(low, lowBits(t.Lower))
-		}
-	}
-	s.words, s.lowBits = words, low
+	words, low := s.words, s.lowBits
 	// Hashes are gathered in scratch space, which grows once for the
 	// longest document; the result is a copy of its sorted, distinct ones
 	// (kept until the stories are made: no spare room).
@@ -167,15 +161,7 @@ func (s *scratch) shingles() []uint64 {
 		if f[4]>>(2*x)&3 != 0 {
 			continue // h%4 != 0: not sampled
 		}
-		h := uint64(fnvOffset64)
-		for _, w := range words[i : i+5] {
-			for k := 0; k < len(w); k++ {
-				h ^= uint64(w[k])
-				h *= fnvPrime64
-			}
-			h *= fnvPrime64 // the zero byte after each word: h ^= 0 is a no-op
-		}
-		out = append(out, h)
+		out = append(out, fnvWords(words[i:i+5:i+5]))
 	}
 	s.hashes = out
 	slices.Sort(out)
@@ -183,6 +169,35 @@ func (s *scratch) shingles() []uint64 {
 		return nil
 	}
 	return slices.Clone(out)
+}
+
+// fnvWords is the FNV-1a hash of ws, each word followed by a zero byte.
+// Four bytes a round, and the last one to three without a loop: the
+// byte-at-a-time loop spent more on its own counting and bounds than on
+// the hash, the largest part of shingles (most words are short).
+func fnvWords(ws []string) uint64 {
+	h := uint64(fnvOffset64)
+	for _, w := range ws {
+		for ; len(w) >= 4; w = w[4:] {
+			h = (h ^ uint64(w[0])) * fnvPrime64
+			h = (h ^ uint64(w[1])) * fnvPrime64
+			h = (h ^ uint64(w[2])) * fnvPrime64
+			h = (h ^ uint64(w[3])) * fnvPrime64
+		}
+		switch len(w) {
+		case 3:
+			h = (h ^ uint64(w[0])) * fnvPrime64
+			h = (h ^ uint64(w[1])) * fnvPrime64
+			h = (h ^ uint64(w[2])) * fnvPrime64
+		case 2:
+			h = (h ^ uint64(w[0])) * fnvPrime64
+			h = (h ^ uint64(w[1])) * fnvPrime64
+		case 1:
+			h = (h ^ uint64(w[0])) * fnvPrime64
+		}
+		h *= fnvPrime64 // the zero byte: h ^= 0 is a no-op
+	}
+	return h
 }
 
 // FNV-1a's 64-bit offset basis and prime.
@@ -274,14 +289,7 @@ func syndication(docs []*claims.Document, words []docWords) (source map[string]s
 	for _, w := range words {
 		total += len(w.shingles)
 	}
-	// By hash, then document: the shingles are given in document order.
-	all := sortByHashFrom(total, func(f func(posting)) {
-		for i, w := range words {
-			for _, h := range w.shingles {
-				f(posting{h, int32(i)})
-			}
-		}
-	}, func(p posting) uint64 { return p.h })
+	all := sortPostings(words, total)
 	// Boilerplate as the sketch counts it (sketchEstimates), so that
 	// Stream, which cannot hold every shingle, agrees. The hashes are
 	// counted first, so that each list is allocated once at its size.
@@ -314,31 +322,16 @@ func syndication(docs []*claims.Document, words []docWords) (source map[string]s
 	// once (a document's shingles are distinct, and the sort is stable),
 	// so the later ones are those after the document's place: walking the
 	// whole run and skipping the earlier ones did twice the work.
-	runs := make([]int, 0, 2*len(shared)) // run r is all[runs[2r]:runs[2r+1]]
-	members := 0
-	for lo := 0; lo < len(all); {
-		hi := runEnd(all, lo)
-		if hi-lo >= 2 && est[all[lo].h] <= boilerplateDocs {
-			runs = append(runs, lo, hi)
-			members += hi - lo
-		}
-		lo = hi
-	}
-	member := make([][2]int32, 0, members) // (document, its place in all)
-	for r := 0; r < len(runs); r += 2 {
-		for a := runs[r]; a < runs[r+1]; a++ {
-			member = append(member, [2]int32{all[a].doc, int32(a)})
-		}
-	}
-	at, placesOf := byDocument(n, member)
+	runs := sharedRuns(all, est)
+	at, placesOf := byDocument(n, runs.member)
 	const chunk = 256
 	join := make([][][2]int32, (n+chunk-1)/chunk)
 	forEach(len(join), counterWorkers(), func() *counter { return newCounter(n) }, func(c int, cnt *counter) {
 		for i := c * chunk; i < min(n, (c+1)*chunk); i++ {
 			for _, a := range placesOf[at[i]:at[i+1]] {
-				h := all[a].h
-				for k := int(a) + 1; k < len(all) && all[k].h == h; k++ {
-					cnt.add(all[k].doc, 0)
+				w := runs.weight[a]
+				for _, j := range runs.docs[a+1 : runs.end[a]] {
+					cnt.addN(j, w)
 				}
 			}
 			for _, j := range cnt.touched {
@@ -375,10 +368,82 @@ func syndication(docs []*claims.Document, words []docWords) (source map[string]s
 	return source, copies
 }
 
-// posting is a sampled shingle of a document (syndication).
+// shingleRuns are the runs of postings that can join copies (syndication),
+// their documents stored end to end: the later documents of a run than
+// the one at place a are docs[a+1:end[a]]. Walking them there, rather
+// than along the postings comparing hashes, reads a twelfth of the bytes
+// per step. Runs listing the same documents are stored once, with their
+// number as weight: the copies of one wire story share most of their
+// shingles, and counting each shared shingle of each pair of them was
+// most of syndication's time.
+type shingleRuns struct {
+	docs   []int32    // the runs' documents, run after run
+	end    []int32    // per place in docs: where its run ends
+	weight []int32    // per place in docs: how many runs list its run's documents
+	member [][2]int32 // per place in docs: (its document, the place)
+}
+
+// sharedRuns gathers the runs of all (sorted by hash) of a shingle held
+// by 2 to boilerplateDocs documents by the sketch's estimates est, which
+// has one for each run of two or more, in order.
+func sharedRuns(all []posting, est []int) shingleRuns {
+	var r shingleRuns
+	first := map[uint64]int32{} // a hash of a run's documents -> its first place in docs
+	shared := 0
+	for lo := 0; lo < len(all); {
+		hi := runEnd(all, lo)
+		if hi-lo >= 2 {
+			if est[shared] <= boilerplateDocs {
+				r.add(all[lo:hi], first)
+			}
+			shared++
+		}
+		lo = hi
+	}
+	return r
+}
+
+// add stores the documents of run, or adds one to the weight of the run
+// already stored with the same documents (first finds it by a hash of
+// them; runs whose hashes collide are stored apart).
+func (r *shingleRuns) add(run []posting, first map[uint64]int32) {
+	h := uint64(len(run))
+	for _, p := range run {
+		h = (h ^ uint64(p.doc)) * fnvPrime64
+	}
+	if a, ok := first[h]; ok && int(r.end[a]-a) == len(run) && sameDocs(r.docs[a:r.end[a]], run) {
+		for k := a; k < r.end[a]; k++ {
+			r.weight[k]++
+		}
+		return
+	} else if !ok {
+		first[h] = int32(len(r.docs))
+	}
+	end := int32(len(r.docs) + len(run))
+	for _, p := range run {
+		r.member = append(r.member, [2]int32{p.doc, int32(len(r.docs))})
+		r.docs = append(r.docs, p.doc)
+		r.end = append(r.end, end)
+		r.weight = append(r.weight, 1)
+	}
+}
+
+// sameDocs reports whether docs lists the documents of run, in order.
+func sameDocs(docs []int32, run []posting) bool {
+	for k, p := range run {
+		if docs[k] != p.doc {
+			return false
+		}
+	}
+	return true
+}
+
+// posting is a sampled shingle of a document (syndication), or its k-th
+// keyword (indexKeywords), by hash.
 type posting struct {
 	h   uint64
 	doc int32
+	k   int32 // the keyword's index in the document's keywords
 }
 
 // runEnd returns where the run of postings with the hash of all[lo] ends
@@ -620,6 +685,14 @@ func (c *counter) add(j int32, kind uint8) {
 	c.n[j][kind]++
 }
 
+// addN counts w of kind 0 for j.
+func (c *counter) addN(j, w int32) {
+	if c.n[j] == [2]int32{} {
+		c.touched = append(c.touched, j)
+	}
+	c.n[j][0] += w
+}
+
 // take returns j's counts and zeroes them for the next document.
 func (c *counter) take(j int32) [2]int {
 	k := c.n[j]
@@ -660,28 +733,17 @@ func (x *keywordIndex) wordsOf(i int) []int32  { return x.words[x.wordsAt[i]:x.w
 // time. Equal hashes are checked word for word, so a hash collision never
 // joins two different keywords.
 func indexKeywords(docs []*claims.Document, words []docWords, day []int64, limit int) *keywordIndex {
-	type ref struct {
-		hash uint64
-		doc  int32
-		k    int32
-	}
 	total := 0
 	for _, w := range words {
 		total += len(w.keywords)
 	}
-	refs := make([]ref, 0, total)
-	for i, w := range words {
-		for k, kw := range w.keywords {
-			refs = append(refs, ref{kw.hash, int32(i), int32(k)})
-		}
-	}
-	// By hash, then document and keyword: refs is in that order already.
-	refs = sortByHash(refs, func(r ref) uint64 { return r.hash })
-	kw := func(r ref) keyword { return words[r.doc].keywords[r.k] }
+	// By hash, then document and keyword.
+	refs := sortKeywords(words, total)
+	kw := func(r posting) keyword { return words[r.doc].keywords[r.k] }
 	x := &keywordIndex{allAt: []int{0}, datedAt: []int{0}}
 	var member [][2]int32 // (document, posting)
 	// add makes a posting of refs, one keyword's documents in index order.
-	add := func(refs []ref) {
+	add := func(refs []posting) {
 		if len(refs) < 2 || len(refs) > limit {
 			return
 		}
@@ -704,7 +766,7 @@ func indexKeywords(docs []*claims.Document, words []docWords, day []int64, limit
 	for lo := 0; lo < len(refs); {
 		hi := lo + 1
 		same := true
-		for hi < len(refs) && refs[hi].hash == refs[lo].hash {
+		for hi < len(refs) && refs[hi].h == refs[lo].h {
 			same = same && kw(refs[hi]) == kw(refs[lo])
 			hi++
 		}
@@ -712,7 +774,7 @@ func indexKeywords(docs []*claims.Document, words []docWords, day []int64, limit
 		if !same {
 			// A hash collision: split the run by keyword, keeping each
 			// keyword's documents in index order.
-			slices.SortStableFunc(run, func(a, b ref) int {
+			slices.SortStableFunc(run, func(a, b posting) int {
 				ka, kb := kw(a), kw(b)
 				return cmp.Or(cmp.Compare(ka.class, kb.class), strings.Compare(ka.word, kb.word))
 			})
@@ -753,55 +815,91 @@ func byDocument(n int, member [][2]int32) (at []int, items []int32) {
 	return at, items
 }
 
-// sortByHash sorts xs by a 64-bit hash, keeping the order of equal hashes
-// (a stable sort), and returns the sorted copy. It distributes the
-// elements into buckets by the hash's top bits, then sorts each bucket,
-// which holds a few elements when the hashes are spread: at a million
-// claims, sorting keyword and shingle postings with comparison sorts was a
-// tenth of the comparison's time.
-func sortByHash[T any](xs []T, hash func(T) uint64) []T {
-	return sortByHashFrom(len(xs), func(f func(T)) {
-		for _, x := range xs {
-			f(x)
+// sortPostings returns the total shingles of words as postings sorted by
+// hash, each hash's in document order (a stable sort). It distributes
+// them into buckets by the hash's top bits, then sorts each bucket, which
+// holds a few when the hashes are spread: at a million claims, sorting
+// keyword and shingle postings with comparison sorts was a tenth of the
+// comparison's time. The postings are written once, into their buckets,
+// without an unsorted slice first: for syndication's shingles at 40,000
+// articles that slice alone was 110 MB.
+func sortPostings(words []docWords, total int) []posting {
+	shift := 64 - bucketWidth(total)
+	at := make([]int, 1<<(64-shift)+1) // bucket b is out[at[b]:at[b+1]]
+	for _, w := range words {
+		for _, h := range w.shingles {
+			at[h>>shift+1]++
 		}
-	}, hash)
+	}
+	out, next := placeBuckets(at, total)
+	for i, w := range words {
+		for _, h := range w.shingles {
+			b := h >> shift
+			out[next[b]] = posting{h: h, doc: int32(i)}
+			next[b]++
+		}
+	}
+	sortBuckets(out, at)
+	return out
 }
 
-// sortByHashFrom is sortByHash over the n values each yields (twice, the
-// same values in the same order), so that a caller need not build the
-// unsorted slice first: for syndication's shingles at 40,000 articles that
-// slice alone was 110 MB.
-func sortByHashFrom[T any](n int, each func(f func(T)), hash func(T) uint64) []T {
-	width := max(4, min(20, bits.Len(uint(n))-2)) // about four elements per bucket
-	shift := 64 - width
-	at := make([]int, 1<<width+1) // bucket b is out[at[b]:at[b+1]]
-	each(func(x T) { at[hash(x)>>shift+1]++ })
+// sortKeywords is sortPostings for the total keywords of words, each
+// posting naming its keyword by document and index.
+func sortKeywords(words []docWords, total int) []posting {
+	shift := 64 - bucketWidth(total)
+	at := make([]int, 1<<(64-shift)+1)
+	for _, w := range words {
+		for _, kw := range w.keywords {
+			at[kw.hash>>shift+1]++
+		}
+	}
+	out, next := placeBuckets(at, total)
+	for i, w := range words {
+		for k, kw := range w.keywords {
+			b := kw.hash >> shift
+			out[next[b]] = posting{kw.hash, int32(i), int32(k)}
+			next[b]++
+		}
+	}
+	sortBuckets(out, at)
+	return out
+}
+
+// bucketWidth is how many top bits of the hash n postings are bucketed
+// by: about four postings per bucket.
+func bucketWidth(n int) int { return max(4, min(20, bits.Len(uint(n))-2)) }
+
+// placeBuckets turns at's counts (bucket b's at at[b+1]) into where each
+// bucket starts in the n postings out, and returns out and a copy of the
+// starts to fill the buckets from.
+func placeBuckets(at []int, n int) (out []posting, next []int) {
 	for b := 1; b < len(at); b++ {
 		at[b] += at[b-1]
 	}
-	next := slices.Clone(at[:1<<width])
-	out := make([]T, n)
-	each(func(x T) {
-		b := hash(x) >> shift
-		out[next[b]] = x
-		next[b]++
-	})
-	for b := 0; b < 1<<width; b++ {
+	return make([]posting, n), slices.Clone(at[:len(at)-1])
+}
+
+// sortBuckets sorts each bucket of out (bucket b is out[at[b]:at[b+1]])
+// by hash, stably.
+func sortBuckets(out []posting, at []int) {
+	for b := 0; b+1 < len(at); b++ {
 		seg := out[at[b]:at[b+1]]
-		if len(seg) > 64 { // many equal hashes: one keyword in many documents
-			byHash := func(a, b T) int { return cmp.Compare(hash(a), hash(b)) }
+		if len(seg) > 64 { // many equal hashes: boilerplate, or one keyword in many documents
+			byHash := func(a, b posting) int { return cmp.Compare(a.h, b.h) }
 			if !slices.IsSortedFunc(seg, byHash) {
 				slices.SortStableFunc(seg, byHash)
 			}
 			continue
 		}
 		for i := 1; i < len(seg); i++ { // insertion sort: stable
-			for j := i; j > 0 && hash(seg[j]) < hash(seg[j-1]); j-- {
-				seg[j], seg[j-1] = seg[j-1], seg[j]
+			x := seg[i]
+			j := i
+			for ; j > 0 && x.h < seg[j-1].h; j-- {
+				seg[j] = seg[j-1]
 			}
+			seg[j] = x
 		}
 	}
-	return out
 }
 
 // unixDay is the day number of t since 1970 (rounded down).
@@ -891,27 +989,11 @@ func similarity(shared *[2]int, na, nb [2]int) float64 {
 // "valley", "floods", the town's name; a report of last year's flood shares
 // them too, which is why stories also need publication dates close together.
 //
-// They are read from the scanned text (s.toks) and returned distinct, as a
-// slice: a set per document, built once and only ever read in full, needs
-// no map.
+// They are read from the scanned text (s.toks, indexed: see index) and
+// returned distinct, as a slice: a set per document, built once and only
+// ever read in full, needs no map.
 func (s *scratch) keywords(participants []string) []keyword {
-	toks := s.toks
-	t := &s.table
-	t.reset(toks)
-	// Each word's entry, found once per token; words the text also
-	// writes in lower case are not names.
-	ids := s.ids[:0]
-	for i := range toks {
-		id := int32(-1)
-		if tk := &toks[i]; tk.Kind == token.Word {
-			id = t.add(int32(i))
-			if tk.Flags&(token.Capital|token.AllCaps) == 0 {
-				t.entries[id].lower = true
-			}
-		}
-		ids = append(ids, id)
-	}
-	s.ids = ids
+	toks, ids, t := s.toks, s.ids, &s.table
 	for i := range toks {
 		tk := &toks[i]
 		if tk.Kind != token.Word || len(tk.Text) < 3 {
@@ -960,6 +1042,42 @@ func (s *scratch) keywords(participants []string) []keyword {
 	return slices.Clip(slices.Clone(out)) // kept until the stories are made: no spare room
 }
 
+// index fills s.table with the distinct words of the scanned text
+// (s.toks) and s.ids with each token's entry (-1 for numbers and
+// punctuation), which shingles, keywords and readLead then share: each
+// word is found once per token. Words the text also writes in lower case
+// are not names (keywords). In the same pass it lists the words shingles
+// hashes (every token but punctuation) with their lowBits maps in s.words
+// and s.lowBits, a word's map its entry's, computed once per document and
+// word.
+func (s *scratch) index() {
+	toks, t := s.toks, &s.table
+	t.reset(toks)
+	ids := slices.Grow(s.ids[:0], len(toks))[:len(toks)]
+	words := slices.Grow(s.words[:0], len(toks))[:len(toks)]
+	low := slices.Grow(s.lowBits[:0], len(toks))[:len(toks)]
+	n := 0
+	for i := range toks {
+		tk := &toks[i]
+		ids[i] = -1
+		switch tk.Kind {
+		case token.Word:
+			id := t.add(int32(i))
+			e := &t.entries[id]
+			if tk.Flags&(token.Capital|token.AllCaps) == 0 {
+				e.lower = true
+			}
+			ids[i] = id
+			words[n], low[n] = tk.Lower, e.low
+			n++
+		case token.Number:
+			words[n], low[n] = tk.Lower, lowBits(tk.Lower)
+			n++
+		}
+	}
+	s.ids, s.words, s.lowBits = ids, words[:n], low[:n]
+}
+
 // wordTable holds one document's distinct words (lower-case forms) with
 // what keywords counts of them. It is a hash table over the hash
 // token.Scan already stored in every token, reused from document to
@@ -981,6 +1099,7 @@ type wordEntry struct {
 	id       int32 // the entry's index in the table
 	hash     uint32
 	slot     int32 // where it sits in slots, to free it in reset
+	low      uint8 // lowBits of the word (shingles)
 	lower    bool  // written in lower case somewhere in the text
 	bodyName bool  // capitalised within a sentence after the title (readLead)
 	inAll    bool  // a name the text uses (readLead's lead.all)
@@ -998,17 +1117,22 @@ func (t *wordTable) word(k int32) string { return t.toks[t.entries[k].tok].Lower
 
 // isStop reports whether e's word is a stop word (s.stops.any), looked up
 // once per document and word: keywords and readLead ask for most tokens,
-// and a word recurs.
+// and a word recurs. It is small enough to inline; the look-up is not.
 func (s *scratch) isStop(e *wordEntry) bool {
 	if e.stop == 0 {
-		e.stop = 2
-		if t := &s.table.toks[e.tok]; s.stops.filter.May(t) {
-			if _, ok := s.stops.any.Get(t); ok {
-				e.stop = 1
-			}
-		}
+		s.lookUpStop(e)
 	}
 	return e.stop == 1
+}
+
+// lookUpStop sets e.stop (see isStop).
+func (s *scratch) lookUpStop(e *wordEntry) {
+	e.stop = 2
+	if t := &s.table.toks[e.tok]; s.stops.filter.May(t) {
+		if _, ok := s.stops.any.Get(t); ok {
+			e.stop = 1
+		}
+	}
 }
 
 // stopSet holds the words that tell no story apart.
@@ -1062,36 +1186,47 @@ func isCalendarToken(set *rules.Set, t *token.Token) bool {
 }
 
 // weekdays returns the days (bit n-1 for day n) e's word names in the
-// languages of set, looked up once per document and word.
+// languages of set, looked up once per document and word (inlined; the
+// look-up is not).
 func (s *scratch) weekdays(e *wordEntry, set *rules.Set) uint8 {
 	if e.weekday == 0 {
-		e.weekday = 1
-		t := &s.table.toks[e.tok]
-		for _, l := range s.stops.langs { // set's, in code order
-			if n, _, ok := l.WeekdayAt(t); ok {
-				e.weekday |= 1 << n
-			}
-		}
+		s.lookUpWeekdays(e)
 	}
 	return e.weekday >> 1
 }
 
-// isCalendar is isCalendarToken of e's word, looked up once per document
-// and word.
-func (s *scratch) isCalendar(e *wordEntry, set *rules.Set) bool {
-	if e.calendar == 0 {
-		e.calendar = 2
-		t := &s.table.toks[e.tok]
-		for _, l := range s.stops.langs { // isCalendarToken(set, t)
-			_, _, month := l.MonthAt(t)
-			_, _, weekday := l.WeekdayAt(t)
-			if month || weekday {
-				e.calendar = 1
-				break
-			}
+// lookUpWeekdays sets e.weekday (see weekdays).
+func (s *scratch) lookUpWeekdays(e *wordEntry) {
+	e.weekday = 1
+	t := &s.table.toks[e.tok]
+	for _, l := range s.stops.langs { // set's, in code order
+		if n, _, ok := l.WeekdayAt(t); ok {
+			e.weekday |= 1 << n
 		}
 	}
+}
+
+// isCalendar is isCalendarToken of e's word, looked up once per document
+// and word (inlined; the look-up is not).
+func (s *scratch) isCalendar(e *wordEntry, set *rules.Set) bool {
+	if e.calendar == 0 {
+		s.lookUpCalendar(e)
+	}
 	return e.calendar == 1
+}
+
+// lookUpCalendar sets e.calendar (see isCalendar).
+func (s *scratch) lookUpCalendar(e *wordEntry) {
+	e.calendar = 2
+	t := &s.table.toks[e.tok]
+	for _, l := range s.stops.langs { // isCalendarToken(set, t)
+		_, _, month := l.MonthAt(t)
+		_, _, weekday := l.WeekdayAt(t)
+		if month || weekday {
+			e.calendar = 1
+			return
+		}
+	}
 }
 
 // marked returns the words of the entries marked inAll, as a set. Marking
@@ -1138,7 +1273,7 @@ func (t *wordTable) add(i int32) int32 {
 		k := t.slots[s]
 		if k == 0 {
 			id := int32(len(t.entries))
-			t.entries = append(t.entries, wordEntry{tok: i, id: id, hash: h, slot: int32(s)})
+			t.entries = append(t.entries, wordEntry{tok: i, id: id, hash: h, slot: int32(s), low: lowBits(tk.Lower)})
 			t.slots[s] = id + 1
 			return id
 		}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"runtime"
 	"slices"
@@ -16,35 +17,6 @@ import (
 	"github.com/crosscheck/crosscheck/claims/token"
 	"github.com/crosscheck/crosscheck/rules"
 )
-
-// TestSortByHash checks the bucket sort against a stable comparison sort,
-// on sizes around its bucket widths and with hashes that repeat (one
-// keyword in many documents fills a bucket).
-func TestSortByHash(t *testing.T) {
-	type item struct {
-		h   uint64
-		pos int
-	}
-	r := rand.New(rand.NewPCG(1, 2))
-	for _, n := range []int{0, 1, 2, 17, 100, 5000, 200_000} {
-		for _, distinct := range []int{1, 3, 1000, 0} {
-			xs := make([]item, n)
-			for i := range xs {
-				h := r.Uint64()
-				if distinct > 0 {
-					h = uint64(r.IntN(distinct)) * 0x9E3779B97F4A7C15
-				}
-				xs[i] = item{h, i}
-			}
-			want := slices.Clone(xs)
-			slices.SortStableFunc(want, func(a, b item) int { return cmp.Compare(a.h, b.h) })
-			got := sortByHash(xs, func(x item) uint64 { return x.h })
-			if !slices.Equal(got, want) {
-				t.Fatalf("n=%d distinct=%d: not a stable sort by hash", n, distinct)
-			}
-		}
-	}
-}
 
 // TestIndexKeywordsCollision checks that keywords with equal hashes but
 // different words get postings of their own, each in document order.
@@ -178,6 +150,7 @@ func TestKeywordsMatchMaps(t *testing.T) {
 	for i, text := range texts {
 		parts := []string{"kim-jong-un", "usa", "kim-jong-un"}[:i%4]
 		s.toks = token.Scan(text, s.toks[:0])
+		s.index()
 		want := mapKeywords(s.toks, parts, stop, set.StoryStop)
 		got := map[string]bool{}
 		for _, k := range s.keywords(parts) {
@@ -229,25 +202,41 @@ func TestCompareDeterministic(t *testing.T) {
 // word and its zero byte leaves there, whatever the state's other bits.
 func TestLowBits(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
-	for _, w := range []string{"", "a", "the", "ABC", "jakarta", "é", "日本", "\x00\x01\x02\x03", "\xff\xfe", "2024"} {
-		f := lowBits(w)
-		for x := uint64(0); x < 4; x++ {
-			for range 8 {
-				h := r.Uint64()&^3 | x
-				for k := 0; k < len(w); k++ {
-					h ^= uint64(w[k])
-					h *= fnvPrime64
-				}
+	for _, w := range []string{"", "a", "ab", "the", "ABC", "abcd", "jakarta", "é", "日本", "\x00\x01\x02\x03", "\xff\xfe", "2024"} {
+		checkLowBits(t, r, w)
+	}
+}
+
+// FuzzLowBits checks lowBits against hashing on any word.
+func FuzzLowBits(f *testing.F) {
+	f.Add("jakarta")
+	f.Add("\xff\xfe\x00")
+	r := rand.New(rand.NewPCG(5, 6))
+	f.Fuzz(func(t *testing.T, w string) { checkLowBits(t, r, w) })
+}
+
+// checkLowBits hashes w and its zero byte from states of every low bits
+// (the others random) and compares the low bits with lowBits(w)'s map.
+func checkLowBits(t *testing.T, r *rand.Rand, w string) {
+	t.Helper()
+	f := lowBits(w)
+	for x := uint64(0); x < 4; x++ {
+		for range 8 {
+			h := r.Uint64()&^3 | x
+			for k := 0; k < len(w); k++ {
+				h ^= uint64(w[k])
 				h *= fnvPrime64
-				if got, want := f>>(2*x)&3, uint8(h&3); got != want {
-					t.Fatalf("lowBits(%q)[%d] = %d, want %d", w, x, got, want)
-				}
+			}
+			h *= fnvPrime64
+			if got, want := f>>(2*x)&3, uint8(h&3); got != want {
+				t.Fatalf("lowBits(%q)[%d] = %d, want %d", w, x, got, want)
 			}
 		}
 	}
 }
 
-// shingles samples exactly the windows whose full hash is 0 modulo 4.
+// shingles samples exactly the windows whose full hash is 0 modulo 4,
+// reusing one scratch space as analyse does.
 func TestShinglesSampleByHash(t *testing.T) {
 	texts := []string{
 		"",
@@ -255,35 +244,61 @@ func TestShinglesSampleByHash(t *testing.T) {
 		"one two three four five",
 		"The floods in the valley killed 12 people on Monday, officials said. The floods in the valley were the worst in years.",
 		strings.Repeat("Résumé of 日本 and Jakarta: alpha beta gamma delta epsilon zeta eta theta. ", 20),
+		"Floods FLOODS floods 2024 2024 2024 abcdefghijk abcdefghijk Abcdefghijk x y z.",
 	}
+	s := newScratch()
 	for _, text := range texts {
-		s := newScratch()
-		s.toks = token.Scan(text, nil)
-		var words []string
-		for _, tk := range s.toks {
-			if tk.Kind != token.Punct {
-				words = append(words, tk.Lower)
-			}
-		}
-		var want []uint64
-		for i := 0; i+5 <= len(words); i++ {
-			h := uint64(fnvOffset64)
-			for _, w := range words[i : i+5] {
-				for _, b := range []byte(w + "\x00") {
-					h ^= uint64(b)
-					h *= fnvPrime64
-				}
-			}
-			if h%4 == 0 {
-				want = append(want, h)
-			}
-		}
-		slices.Sort(want)
-		want = slices.Compact(want)
-		if got := s.shingles(); !slices.Equal(got, want) {
-			t.Errorf("%.30q: shingles %v, want %v", text, got, want)
+		checkShingles(t, s, text)
+	}
+}
+
+// FuzzShingles checks shingles against refShingles on any text.
+func FuzzShingles(f *testing.F) {
+	f.Add("The floods in the valley killed 12 people on Monday, officials said.")
+	f.Add("Résumé of 日本 and Jakarta: alpha beta gamma delta epsilon zeta eta theta.")
+	s := newScratch()
+	f.Fuzz(func(t *testing.T, text string) { checkShingles(t, s, text) })
+}
+
+// checkShingles compares s.shingles of text with refShingles.
+func checkShingles(t *testing.T, s *scratch, text string) {
+	t.Helper()
+	s.toks = token.Scan(text, s.toks[:0])
+	s.index()
+	if got, want := s.shingles(), refShingles(s.toks); !slices.Equal(got, want) {
+		t.Errorf("%.30q: shingles %v, want %v", text, got, want)
+	}
+}
+
+// refShingles is shingles written plainly: FNV-1a of every window of five
+// words (tokens but punctuation, lower case, each with a zero byte), the
+// hashes 0 modulo 4, sorted and distinct.
+func refShingles(toks []token.Token) []uint64 {
+	var words []string
+	for _, tk := range toks {
+		if tk.Kind != token.Punct {
+			words = append(words, tk.Lower)
 		}
 	}
+	var want []uint64
+	for i := 0; i+5 <= len(words); i++ {
+		h := uint64(fnvOffset64)
+		for _, w := range words[i : i+5] {
+			for _, b := range []byte(w + "\x00") {
+				h ^= uint64(b)
+				h *= fnvPrime64
+			}
+		}
+		if h%4 == 0 {
+			want = append(want, h)
+		}
+	}
+	slices.Sort(want)
+	want = slices.Compact(want)
+	if len(want) == 0 {
+		return nil
+	}
+	return want
 }
 
 // prefix8 orders words as their first eight bytes do: a smaller prefix is
@@ -369,7 +384,10 @@ func TestSyndicationAsAllPairs(t *testing.T) {
 				shared = append(shared, h)
 			}
 		}
-		est := sketchEstimates(distinct, shared)
+		est := map[uint64]int{}
+		for i, n := range sketchEstimates(distinct, shared) {
+			est[shared[i]] = n
+		}
 		u := newUnionFind(tc.docs)
 		for i := range docs {
 			for j := i + 1; j < tc.docs; j++ {
@@ -449,6 +467,103 @@ func TestWordTableMarked(t *testing.T) {
 			if !got[w] {
 				t.Errorf("%q: marked %v, want %v", tc.text, got, tc.want)
 			}
+		}
+	}
+}
+
+// sortPostings and sortKeywords sort the documents' shingles and
+// keywords, in document order, as a stable sort by hash does. Hashes
+// repeat within and across documents, a few or hundreds of times (buckets
+// too large for the insertion sort), and the corpora run from empty to
+// 200,000 postings.
+func TestSortPostings(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	byHash := func(a, b posting) int { return cmp.Compare(a.h, b.h) }
+	for _, n := range []int{0, 1, 5, 300, 3000, 20_000} {
+		for _, distinct := range []int{1, 7, 500, 0} {
+			words := make([]docWords, n)
+			var shingles, keywords []posting // in document order
+			for i := range words {
+				for k := range r.IntN(12) {
+					h := r.Uint64()
+					if distinct > 0 {
+						h = uint64(r.IntN(distinct)) * 0x9E3779B97F4A7C15
+					}
+					words[i].shingles = append(words[i].shingles, h)
+					words[i].keywords = append(words[i].keywords, keyword{hash: h})
+					shingles = append(shingles, posting{h: h, doc: int32(i)})
+					keywords = append(keywords, posting{h, int32(i), int32(k)})
+				}
+			}
+			slices.SortStableFunc(shingles, byHash)
+			slices.SortStableFunc(keywords, byHash)
+			if got := sortPostings(words, len(shingles)); !slices.Equal(got, shingles) {
+				t.Fatalf("n=%d distinct=%d: sortPostings is not a stable sort by hash", n, distinct)
+			}
+			if got := sortKeywords(words, len(keywords)); !slices.Equal(got, keywords) {
+				t.Fatalf("n=%d distinct=%d: sortKeywords is not a stable sort by hash", n, distinct)
+			}
+		}
+	}
+}
+
+// sharedRuns stores runs listing the same documents once, weighted: every
+// pair of documents is counted as often as the runs listing both (the
+// earlier one first) say, runs of one document and boilerplate left out.
+func TestSharedRunsWeights(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for round := range 20 {
+		// Shingles over few documents and few document sets, so that
+		// runs repeat; one shingle is boilerplate by the estimates.
+		sets := make([][]int32, 1+rng.IntN(6))
+		for k := range sets {
+			for d := int32(0); d < 12; d++ {
+				if rng.IntN(3) == 0 {
+					sets[k] = append(sets[k], d)
+				}
+			}
+		}
+		var all []posting
+		est := map[uint64]int{}
+		for h := uint64(1); h <= 40; h++ {
+			docs := sets[rng.IntN(len(sets))]
+			for _, d := range docs {
+				all = append(all, posting{h: h, doc: d})
+			}
+			est[h] = len(docs)
+			if h == 7 {
+				est[h] = boilerplateDocs + 1
+			}
+		}
+		want := map[[2]int32]int32{}
+		var runEst []int // est of each run of two or more, in order
+		for lo := 0; lo < len(all); {
+			hi := runEnd(all, lo)
+			if hi-lo >= 2 {
+				runEst = append(runEst, est[all[lo].h])
+			}
+			if hi-lo >= 2 && est[all[lo].h] <= boilerplateDocs {
+				for a := lo; a < hi; a++ {
+					for b := a + 1; b < hi; b++ {
+						want[[2]int32{all[a].doc, all[b].doc}]++
+					}
+				}
+			}
+			lo = hi
+		}
+		r := sharedRuns(all, runEst)
+		got := map[[2]int32]int32{}
+		for _, m := range r.member {
+			a := m[1]
+			if r.docs[a] != m[0] {
+				t.Fatalf("round %d: member %v names document %d", round, m, r.docs[a])
+			}
+			for _, j := range r.docs[a+1 : r.end[a]] {
+				got[[2]int32{m[0], j}] += r.weight[a]
+			}
+		}
+		if !maps.Equal(got, want) {
+			t.Errorf("round %d: pair counts %v, want %v", round, got, want)
 		}
 	}
 }
