@@ -76,6 +76,13 @@ type Index struct {
 	// shapeBits turns the low eight shape bits of a token (see TokenWord)
 	// into the bits above.
 	shapeBits [256]uint64
+	// liveIDs marks, by the word's number in vocab, the words byID holds a
+	// key for, and liveShapes the shape bits that can give this index a
+	// bit or a candidate: a token with neither (most tokens, and nearly
+	// all for a small index like the furniture) gets at most its line bit,
+	// and AnchorsRead writes that without setting up the full reading.
+	liveIDs    []uint64
+	liveShapes uint16
 	// spokenYears is set when the index reads numerals and years: a
 	// numeral word may then open a year ("nineteen ninety-six").
 	// readsNumerals is set when a required part reads a numeral (which
@@ -139,9 +146,38 @@ func NewIndexIn(v *Vocab, groups ...[]*Pattern) *Index {
 		}
 		x.byID[id] = k
 	})
+	x.markLive()
 	x.keys = WordMap[wordKey]{}
 	x.byWord, x.wordBits, x.wordCands, x.lists, x.condWords = nil, nil, nil, nil, nil
 	return x
+}
+
+// markLive fills liveIDs and liveShapes from byID and shapeBits. Numbers,
+// numeral words and prefixed words are always live: their candidates come
+// from numLists, ordList and spokenYears rather than from their keys.
+func (x *Index) markLive() {
+	x.liveIDs = make([]uint64, (len(x.byID)+63)/64)
+	for id, k := range x.byID {
+		if k != (wordKey{}) {
+			x.liveIDs[id/64] |= 1 << (id % 64)
+		}
+	}
+	x.liveShapes = shapeNumber | shapePrefixed | shapeSpoken
+	for b := 0; b < 8; b++ {
+		if x.shapeBits[1<<b] != 0 {
+			x.liveShapes |= 1 << b
+		}
+	}
+}
+
+// dull reports whether tw gives the index no bit and no candidate, which
+// AnchorsRead would find by reading it in full (see liveIDs).
+func (x *Index) dull(tw TokenWord) bool {
+	if tw.shape&x.liveShapes != 0 {
+		return false
+	}
+	w := uint(tw.id) / 64
+	return w >= uint(len(x.liveIDs)) || x.liveIDs[w]&(1<<(uint(tw.id)%64)) == 0
 }
 
 // key is what the index holds for the word numbered id in its Vocab.
@@ -751,6 +787,15 @@ func (x *Index) AnchorsRead(toks []token.Token, ws []TokenWord, dst []uint64) []
 	ahead, stop := len(ws), len(ws)
 	for i := len(ws) - 1; i >= 0; i-- {
 		tw := ws[i]
+		if x.dull(tw) {
+			var m uint64
+			if tw.shape&shapeLine != 0 {
+				m = lineBit
+				stop = i
+			}
+			masks[i] = m
+			continue
+		}
 		var key wordKey
 		if uint(tw.id) < uint(len(byID)) {
 			key = byID[tw.id] // 0, not in the Vocab: no bits, no list
