@@ -151,6 +151,9 @@ type scratch struct {
 	// token).
 	matches matchList
 	counts  []int32
+	// tenseCounts is the storage of tenseTable's two prefix counts, which
+	// only a page of long clauses builds, for two int32 per token.
+	tenseCounts []int32
 	// sentToks is Pass.sentToks' storage.
 	sentToks []int32
 	// assignFrames' per-claim working slices and sentence evidence

@@ -65,8 +65,7 @@ type tenseTable struct {
 func (tt *tenseTable) extend(p *Pass, b int) {
 	b = min(b, len(p.Toks))
 	if tt.ed == nil {
-		tt.ed = make([]int32, 1, len(p.Toks)+1)
-		tt.otherPast = make([]int32, 1, len(p.Toks)+1)
+		tt.alloc(p.scratch, len(p.Toks)+1)
 	}
 	rep := p.Lang.List(rules.ListReportVerbs)
 	var prev rules.ListSets // the word sets of token k-1
@@ -103,6 +102,18 @@ func (tt *tenseTable) extend(p *Pass, b int) {
 		}
 	}
 	tt.n = max(tt.n, b)
+}
+
+// alloc starts ed and otherPast, each with room for n entries, in the
+// pooled storage of sc (as boundaries.alloc does: a pass never counts past
+// its last token, so they never outgrow it).
+func (tt *tenseTable) alloc(sc *scratch, n int) {
+	if cap(sc.tenseCounts) < 2*n {
+		sc.tenseCounts = make([]int32, 2*n)
+	}
+	buf := sc.tenseCounts[:2*n]
+	tt.ed = append(buf[:0:n], 0)
+	tt.otherPast = append(buf[n:n:2*n], 0)
 }
 
 // tenseMark is what the tense helpers read at one token (tenseMarks).
