@@ -3,7 +3,6 @@ package report
 import (
 	"math"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -13,147 +12,142 @@ import (
 // same bytes (TestClaimJSONMatchesEncodingJSON, FuzzClaimJSON) without it.
 // A field added to Claim must be added here too: the tests compare every
 // field's output on real claims.
+//
+// The buffer is passed along and returned rather than kept in a writer
+// struct, so that it stays in registers: appending through a pointer to a
+// writer loaded and stored it at every append, and each key took six
+// appends where a layout's strings make it three.
 func appendClaimJSON(b []byte, c *Claim, prefix, indent string) []byte {
-	w := newObjWriter(b, prefix, indent)
-	w.b = append(w.b, '{')
-	w.str("id", c.ID)
-	w.str("doc", c.Doc)
-	w.str("kind", c.Kind)
-	w.str("attribute", c.Attribute)
-	w.str("text", c.Text)
-	w.int("start", c.Start)
-	w.int("end", c.End)
-	w.int("line", c.Line)
-	w.int("col", c.Col)
-	w.int("sentence", c.Sentence)
-	w.str("value", c.Value)
+	l := layoutFor(prefix, indent)
+	b = append(b, '{')
+	b = l.str(b, l.first, "id", c.ID)
+	b = l.str(b, l.sep, "doc", c.Doc)
+	b = l.str(b, l.sep, "kind", c.Kind)
+	b = l.str(b, l.sep, "attribute", c.Attribute)
+	b = l.str(b, l.sep, "text", c.Text)
+	b = l.int(b, "start", c.Start)
+	b = l.int(b, "end", c.End)
+	b = l.int(b, "line", c.Line)
+	b = l.int(b, "col", c.Col)
+	b = l.int(b, "sentence", c.Sentence)
+	b = l.str(b, l.sep, "value", c.Value)
 	if n := c.NumberFields; n != nil {
-		w.float("low", n.Low)
-		w.float("high", n.High)
-		w.bool("low_exclusive", n.LowExclusive)
-		w.bool("high_exclusive", n.HighExclusive)
+		b = l.float(b, "low", n.Low)
+		b = l.float(b, "high", n.High)
+		b = strconv.AppendBool(l.key(b, l.sep, "low_exclusive"), n.LowExclusive)
+		b = strconv.AppendBool(l.key(b, l.sep, "high_exclusive"), n.HighExclusive)
 		if n.Approx {
-			w.bool("approx", true)
+			b = append(l.key(b, l.sep, "approx"), "true"...)
 		}
-		w.str("unit", n.Unit)
-		w.optStr("counted", n.Counted)
-		w.optStr("qualifier", n.Qualifier)
+		b = l.str(b, l.sep, "unit", n.Unit)
+		b = l.optStr(b, "counted", n.Counted)
+		b = l.optStr(b, "qualifier", n.Qualifier)
 	}
-	w.strs("also_attributes", c.Also)
-	w.optStr("subject", c.Subject)
-	w.optStr("scope", c.Scope)
-	w.optStr("frame", c.Frame)
-	w.strs("participants", c.Participants)
-	w.strs("triggers", c.Triggers)
-	w.strs("written", c.Written)
-	w.strs("inferred", c.Inferred)
-	w.optStr("tense", c.Tense)
-	w.optStr("note", c.Note)
-	w.optStr("rule", c.Rule)
-	w.newline(0)
-	w.b = append(w.b, '}')
-	return w.b
+	b = l.strs(b, "also_attributes", c.Also)
+	b = l.optStr(b, "subject", c.Subject)
+	b = l.optStr(b, "scope", c.Scope)
+	b = l.optStr(b, "frame", c.Frame)
+	b = l.strs(b, "participants", c.Participants)
+	b = l.strs(b, "triggers", c.Triggers)
+	b = l.strs(b, "written", c.Written)
+	b = l.strs(b, "inferred", c.Inferred)
+	b = l.optStr(b, "tense", c.Tense)
+	b = l.optStr(b, "note", c.Note)
+	b = l.optStr(b, "rule", c.Rule)
+	b = append(b, l.end...)
+	return append(b, '}')
 }
 
-// objWriter writes the fields of one JSON object.
-type objWriter struct {
-	b              []byte
-	prefix, indent string
-	depth          int
-	fields         int
-	// blank is set when prefix and indent are spaces only, as every
-	// caller's are: a line then starts with one slice of lineStart.
-	blank bool
+// jsonLayout is what MarshalIndent(v, prefix, indent) writes between the
+// fields of an object v (at depth 1, as appendClaimJSON and
+// appendDocumentJSON write them) and between the items of a string list
+// in it, all spelled out once per prefix and indent.
+type jsonLayout struct {
+	first, sep string // before the first key and before each later one, up to its opening quote
+	colon      string // after a key's name
+	item, more string // before a list's first item and before each later one
+	close      string // before a list's ']'
+	end        string // before the object's '}'
 }
 
-// newObjWriter writes an object's fields after b, indented as
-// MarshalIndent(v, prefix, indent) indents them (compact when indent is
-// ""), at depth 1.
-func newObjWriter(b []byte, prefix, indent string) objWriter {
-	blank := strings.Trim(prefix, " ") == "" && strings.Trim(indent, " ") == ""
-	return objWriter{b: b, prefix: prefix, indent: indent, depth: 1, blank: blank}
+// The layouts of the renderers' two styles, made once.
+var (
+	compactLayout  = newLayout("", "")
+	indentedLayout = newLayout("    ", "  ")
+)
+
+// layoutFor returns the layout of prefix and indent.
+func layoutFor(prefix, indent string) *jsonLayout {
+	switch {
+	case prefix == "" && indent == "":
+		return compactLayout
+	case prefix == "    " && indent == "  ":
+		return indentedLayout
+	}
+	return newLayout(prefix, indent)
 }
 
-// lineStart is a newline and the spaces that begin an indented line.
-const lineStart = "\n                                "
-
-// newline starts a line at depth (nothing when compact).
-func (w *objWriter) newline(depth int) {
-	if w.indent == "" {
-		return
+// newLayout spells out the layout of prefix and indent: compact when
+// indent is "" (as encoding/json, which then writes no line breaks).
+func newLayout(prefix, indent string) *jsonLayout {
+	if indent == "" {
+		return &jsonLayout{first: `"`, sep: `,"`, colon: `":`, more: ","}
 	}
-	if n := 1 + len(w.prefix) + depth*len(w.indent); w.blank && n <= len(lineStart) {
-		w.b = append(w.b, lineStart[:n]...)
-		return
-	}
-	w.b = append(w.b, '\n')
-	w.b = append(w.b, w.prefix...)
-	for i := 0; i < depth; i++ {
-		w.b = append(w.b, w.indent...)
-	}
-}
-
-func (w *objWriter) key(k string) {
-	if w.fields > 0 {
-		w.b = append(w.b, ',')
-	}
-	w.fields++
-	w.newline(w.depth)
-	w.b = append(w.b, '"')
-	w.b = append(w.b, k...)
-	if w.indent != "" {
-		w.b = append(w.b, '"', ':', ' ')
-	} else {
-		w.b = append(w.b, '"', ':')
+	line := "\n" + prefix // a line at depth 0
+	return &jsonLayout{
+		first: line + indent + `"`, sep: "," + line + indent + `"`, colon: `": `,
+		item: line + indent + indent, more: "," + line + indent + indent,
+		close: line + indent, end: line,
 	}
 }
 
-func (w *objWriter) str(k, v string) {
-	w.key(k)
-	w.b = appendJSONString(w.b, v)
+// key appends head (first or sep), the key and the colon.
+func (l *jsonLayout) key(b []byte, head, k string) []byte {
+	return append(append(append(b, head...), k...), l.colon...)
 }
 
-func (w *objWriter) optStr(k, v string) {
-	if v != "" {
-		w.str(k, v)
+func (l *jsonLayout) str(b []byte, head, k, v string) []byte {
+	return appendJSONString(l.key(b, head, k), v)
+}
+
+// optStr writes a string field left out when empty (omitempty); never the
+// first field.
+func (l *jsonLayout) optStr(b []byte, k, v string) []byte {
+	if v == "" {
+		return b
 	}
+	return l.str(b, l.sep, k, v)
 }
 
-func (w *objWriter) int(k string, v int) {
-	w.key(k)
-	w.b = strconv.AppendInt(w.b, int64(v), 10)
+func (l *jsonLayout) int(b []byte, k string, v int) []byte {
+	return strconv.AppendInt(l.key(b, l.sep, k), int64(v), 10)
 }
 
-func (w *objWriter) bool(k string, v bool) {
-	w.key(k)
-	w.b = strconv.AppendBool(w.b, v)
-}
-
-func (w *objWriter) float(k string, v *float64) {
-	w.key(k)
+func (l *jsonLayout) float(b []byte, k string, v *float64) []byte {
+	b = l.key(b, l.sep, k)
 	if v == nil {
-		w.b = append(w.b, "null"...)
-		return
+		return append(b, "null"...)
 	}
-	w.b = appendJSONFloat(w.b, *v)
+	return appendJSONFloat(b, *v)
 }
 
-// strs writes a string list, left out when empty (omitempty).
-func (w *objWriter) strs(k string, vs []string) {
+// strs writes a string list, left out when empty (omitempty); never the
+// first field.
+func (l *jsonLayout) strs(b []byte, k string, vs []string) []byte {
 	if len(vs) == 0 {
-		return
+		return b
 	}
-	w.key(k)
-	w.b = append(w.b, '[')
+	b = append(l.key(b, l.sep, k), '[')
 	for i, v := range vs {
-		if i > 0 {
-			w.b = append(w.b, ',')
+		if i == 0 {
+			b = append(b, l.item...)
+		} else {
+			b = append(b, l.more...)
 		}
-		w.newline(w.depth + 1)
-		w.b = appendJSONString(w.b, v)
+		b = appendJSONString(b, v)
 	}
-	w.newline(w.depth)
-	w.b = append(w.b, ']')
+	b = append(b, l.close...)
+	return append(b, ']')
 }
 
 // appendJSONFloat formats a float64 as encoding/json does: the shortest
@@ -282,34 +276,32 @@ func appendJSONString(b []byte, s string) []byte {
 // bytes (TestDocumentJSONMatchesEncodingJSON). A field added to Document
 // must be added here too.
 func appendDocumentJSON(b []byte, d *Document, prefix, indent string) []byte {
-	w := newObjWriter(b, prefix, indent)
-	w.b = append(w.b, '{')
-	w.str("id", d.ID)
-	w.str("path", d.Path)
-	w.str("title", d.Title)
+	l := layoutFor(prefix, indent)
+	b = append(b, '{')
+	b = l.str(b, l.first, "id", d.ID)
+	b = l.str(b, l.sep, "path", d.Path)
+	b = l.str(b, l.sep, "title", d.Title)
 	if d.Published == nil {
-		w.key("published")
-		w.b = append(w.b, "null"...)
+		b = append(l.key(b, l.sep, "published"), "null"...)
 	} else {
-		w.str("published", *d.Published)
+		b = l.str(b, l.sep, "published", *d.Published)
 	}
-	w.str("language", d.Language)
-	w.optStr("published_source", d.PublishedSource)
-	w.optStr("published_text", d.PublishedText)
-	w.optStr("language_source", d.LanguageSource)
-	w.optStr("url", d.URL)
-	w.str("status", d.Status)
-	w.optStr("skip_reason", d.SkipReason)
-	w.optStr("extracted", d.Extracted)
-	w.optStr("byline", d.Byline)
-	w.optStr("site", d.Site)
-	w.optStr("encoding", d.Encoding)
-	w.strs("warnings", d.Warnings)
+	b = l.str(b, l.sep, "language", d.Language)
+	b = l.optStr(b, "published_source", d.PublishedSource)
+	b = l.optStr(b, "published_text", d.PublishedText)
+	b = l.optStr(b, "language_source", d.LanguageSource)
+	b = l.optStr(b, "url", d.URL)
+	b = l.str(b, l.sep, "status", d.Status)
+	b = l.optStr(b, "skip_reason", d.SkipReason)
+	b = l.optStr(b, "extracted", d.Extracted)
+	b = l.optStr(b, "byline", d.Byline)
+	b = l.optStr(b, "site", d.Site)
+	b = l.optStr(b, "encoding", d.Encoding)
+	b = l.strs(b, "warnings", d.Warnings)
 	if d.Story != 0 {
-		w.int("story", d.Story)
+		b = l.int(b, "story", d.Story)
 	}
-	w.strs("syndicated_with", d.SyndicatedWith)
-	w.newline(0)
-	w.b = append(w.b, '}')
-	return w.b
+	b = l.strs(b, "syndicated_with", d.SyndicatedWith)
+	b = append(b, l.end...)
+	return append(b, '}')
 }
