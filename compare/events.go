@@ -302,6 +302,12 @@ const (
 // docFreq counts how many documents name each word, so that a name only
 // one text uses (a witness, a street) does not count as a place.
 func veto(a, b *lead, docFreq map[string]int) string {
+	return vetoBy(a, b, func(n string) int { return docFreq[n] })
+}
+
+// vetoBy is veto with docFreq as a function: regroup counts the names'
+// documents when it numbers them (leadNames.freq), not in a map of its own.
+func vetoBy(a, b *lead, docFreq func(name string) int) string {
 	if v := figureVeto(a, b); v != "" {
 		return v
 	}
@@ -369,9 +375,9 @@ func apartReason(diff float64) string {
 // unmentioned reports whether a's lead has a specific name (not a country,
 // capital or leader; used by more than one document) that b's text never
 // uses.
-func unmentioned(a, b *lead, docFreq map[string]int) bool {
+func unmentioned(a, b *lead, docFreq func(name string) int) bool {
 	for k, n := range a.names {
-		if !a.general[k] && docFreq[n] >= 2 && !b.all[n] {
+		if !a.general[k] && !b.all[n] && docFreq(n) >= 2 {
 			return true
 		}
 	}
@@ -469,7 +475,7 @@ const splitLimit = 300
 // greedily, the pairs sharing most lead names first, and two groups are
 // joined only when nothing vetoes their merged leads. Undated articles go
 // with the first group; regroup places them afterwards.
-func splitStories(stories []Story, storyOf map[string]int, byID map[string]*claims.Document, leads map[string]*lead, docFreq map[string]int) ([]Story, map[string]int) {
+func splitStories(stories []Story, storyOf map[string]int, byID map[string]*claims.Document, leads map[string]*lead) ([]Story, map[string]int) {
 	var out []Story
 	split := false
 	for _, st := range stories {
@@ -559,15 +565,17 @@ func regroup(docs []*claims.Document, leads map[string]*lead, stories []Story, s
 	for _, d := range docs {
 		byID[d.ID] = d
 	}
-	docFreq := map[string]int{}
-	for _, l := range leads {
-		for n := range l.all {
-			docFreq[n]++
-		}
+	// The leads' names are numbered once (leadnames.go), which counts
+	// each name's documents too: the docFreq of veto.
+	names := newLeadNames(leads)
+	stories, storyOf = splitStories(stories, storyOf, byID, leads)
+	// The dated members of each story, and their merged leads, by story
+	// id (slices: the candidates loop below reads them for every pair).
+	maxID := 0
+	for _, st := range stories {
+		maxID = max(maxID, st.ID)
 	}
-	stories, storyOf = splitStories(stories, storyOf, byID, leads, docFreq)
-	// The dated members of each story, and their merged leads.
-	dated := map[int][]*lead{}
+	dated := make([][]*lead, maxID+1)
 	var undated []string
 	for _, st := range stories {
 		for _, id := range st.Docs {
@@ -579,18 +587,19 @@ func regroup(docs []*claims.Document, leads map[string]*lead, stories []Story, s
 		}
 	}
 	sort.Strings(undated)
-	storyLead := map[int]*lead{}
+	storyLead := make([]*lead, maxID+1)
 	for id, ls := range dated {
-		if len(ls) == 1 {
+		switch len(ls) {
+		case 0:
+		case 1:
 			storyLead[id] = ls[0] // what merge would copy: only read here
-			continue
+		default:
+			storyLead[id] = merge(ls)
 		}
-		storyLead[id] = merge(ls)
 	}
 	// The undated documents' pairs with stories are scored on numbered
 	// names (leadnames.go), each story's numbered once it is a candidate.
-	names := newLeadNames(leads)
-	storyIDs := map[int]*leadIDs{}
+	storyIDs := make([]*leadIDs, maxID+1)
 	var marks leadMarks
 	// Candidate stories of an undated document: those whose leads share a
 	// name with its lead.
@@ -648,7 +657,7 @@ func regroup(docs []*claims.Document, leads map[string]*lead, stories []Story, s
 	}
 	// Undated documents that joined no story: grouped with each other when
 	// their leads share a specific name, or two names, and nothing vetoes.
-	u := groupAlone(alone, leads, docFreq)
+	u := groupAloneBy(alone, leads, names.freq)
 	// Build the new stories: the old ones with their dated documents and
 	// the undated ones that joined them, then the undated groups.
 	var groups [][]string
@@ -964,6 +973,11 @@ func (cm *comparer) sentenceNames(text string) []string {
 // all their members does), not rebuilt for every pair. Thousands of undated
 // articles cost near-linear time, not cubic.
 func groupAlone(alone []string, leads map[string]*lead, docFreq map[string]int) unionFind {
+	return groupAloneBy(alone, leads, func(n string) int { return docFreq[n] })
+}
+
+// groupAloneBy is groupAlone with docFreq as a function (vetoBy).
+func groupAloneBy(alone []string, leads map[string]*lead, docFreq func(name string) int) unionFind {
 	u := newUnionFind(len(alone))
 	holders := map[string][]int32{} // lead name -> alone documents naming it, ascending
 	for i, id := range alone {
@@ -1001,7 +1015,7 @@ func groupAlone(alone []string, leads map[string]*lead, docFreq map[string]int) 
 				continue
 			}
 			gi, gj := groupLead(ri), groupLead(rj)
-			if veto(gi, gj, docFreq) != "" {
+			if vetoBy(gi, gj, docFreq) != "" {
 				continue
 			}
 			u.union(ri, rj)

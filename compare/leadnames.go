@@ -15,7 +15,7 @@ import "slices"
 type leadNames struct {
 	ids map[string]int32
 	// docFreq counts, per name, the documents whose text uses it (the
-	// leads' all maps), as regroup's docFreq map does.
+	// leads' all maps): veto's docFreq, by number.
 	docFreq []int32
 	// byLead holds the numbered names of the leads numbered together
 	// (newLeadNames), for of: counting docFreq walks every lead's all
@@ -47,6 +47,15 @@ func (x *leadNames) id(n string) int32 {
 		x.docFreq = append(x.docFreq, 0)
 	}
 	return k
+}
+
+// freq is the number of documents whose text uses name n (docFreq by
+// name): veto's docFreq for leads not numbered (groupAlone's merged ones).
+func (x *leadNames) freq(n string) int {
+	if k, ok := x.ids[n]; ok {
+		return int(x.docFreq[k])
+	}
+	return 0
 }
 
 // leadIDs is a lead's names by number.

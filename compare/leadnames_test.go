@@ -61,6 +61,14 @@ func TestPairScoreAsStrings(t *testing.T) {
 		}
 	}
 	x := newLeadNames(leads)
+	for n, want := range docFreq {
+		if got := x.freq(n); got != want {
+			t.Errorf("freq(%q) = %d, counted %d", n, got, want)
+		}
+	}
+	if got := x.freq("no such name"); got != 0 {
+		t.Errorf("freq of an unknown name = %d, want 0", got)
+	}
 	var m leadMarks
 	for ka, a := range leads {
 		aIDs := x.of(a)
