@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -48,12 +49,19 @@ func TestTitleSpan(t *testing.T) {
 	}
 }
 
+// use adds n to the names l's text uses, keeping l.all sorted.
+func (l *lead) use(n string) {
+	if k, ok := slices.BinarySearch(l.all, n); !ok {
+		l.all = slices.Insert(l.all, k, n)
+	}
+}
+
 // TestVeto covers each anchor that tells two occurrences apart, and the
 // differences that do not.
 func TestVeto(t *testing.T) {
 	freq := map[string]int{"orsk": 2, "velden": 2, "harbour": 1}
 	l := func(mod func(*lead)) *lead {
-		x := &lead{all: map[string]bool{}}
+		x := &lead{}
 		mod(x)
 		return x
 	}
@@ -71,18 +79,18 @@ func TestVeto(t *testing.T) {
 		{"other currencies are not compared", l(func(x *lead) { x.money = []figure{{"EUR", 2e6}} }), l(func(x *lead) { x.money = []figure{{"USD", 137e6}} }), false},
 		{"years differ", l(func(x *lead) { x.years = []int{2009} }), l(func(x *lead) { x.years = []int{2013, 2004} }), true},
 		{"places each side never mentions",
-			l(func(x *lead) { x.names, x.general = []string{"orsk"}, []bool{false}; x.all["orsk"] = true }),
-			l(func(x *lead) { x.names, x.general = []string{"velden"}, []bool{false}; x.all["velden"] = true }), true},
+			l(func(x *lead) { x.names, x.general = []string{"orsk"}, []bool{false}; x.use("orsk") }),
+			l(func(x *lead) { x.names, x.general = []string{"velden"}, []bool{false}; x.use("velden") }), true},
 		{"a place the other mentions later is no veto",
 			l(func(x *lead) {
 				x.names, x.general = []string{"orsk"}, []bool{false}
-				x.all["orsk"] = true
-				x.all["velden"] = true
+				x.use("orsk")
+				x.use("velden")
 			}),
-			l(func(x *lead) { x.names, x.general = []string{"velden"}, []bool{false}; x.all["velden"] = true }), false},
+			l(func(x *lead) { x.names, x.general = []string{"velden"}, []bool{false}; x.use("velden") }), false},
 		{"a name only one text uses is no place",
-			l(func(x *lead) { x.names, x.general = []string{"harbour"}, []bool{false}; x.all["harbour"] = true }),
-			l(func(x *lead) { x.names, x.general = []string{"velden"}, []bool{false}; x.all["velden"] = true }), false},
+			l(func(x *lead) { x.names, x.general = []string{"harbour"}, []bool{false}; x.use("harbour") }),
+			l(func(x *lead) { x.names, x.general = []string{"velden"}, []bool{false}; x.use("velden") }), false},
 		{"nothing to tell them apart", l(func(*lead) {}), l(func(*lead) {}), false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -269,6 +277,40 @@ func TestApartReason(t *testing.T) {
 	for _, diff := range []float64{magnitudeVeto, datedMagnitudeVeto, 0.7} {
 		if got, want := apartReason(diff), fmt.Sprintf("the leads give magnitudes %.1f or more apart", diff); got != want {
 			t.Errorf("apartReason(%v) = %q, want %q", diff, got, want)
+		}
+	}
+}
+
+// TestMergeUses: a merged lead's text uses exactly the names some member's
+// text uses (a set built from the members' lists, as the map form held),
+// each once, and merging names only magnitudes for mergeMags.
+func TestMergeUses(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 9))
+	for range 200 {
+		ls := make([]*lead, 1+r.IntN(5))
+		want := map[string]bool{}
+		for i := range ls {
+			ls[i] = &lead{all: []string{}}
+			for range r.IntN(6) {
+				n := fmt.Sprintf("n%d", r.IntN(12))
+				if !ls[i].uses(n) {
+					ls[i].all = append(ls[i].all, n)
+				}
+				want[n] = true
+			}
+			ls[i].mags = []float64{float64(r.IntN(9))}
+		}
+		m := merge(ls)
+		if len(m.all) != len(want) {
+			t.Fatalf("merge of %d leads uses %v, want %v", len(ls), m.all, want)
+		}
+		for n := range want {
+			if !m.uses(n) {
+				t.Fatalf("merge of %d leads uses %v, want %v", len(ls), m.all, want)
+			}
+		}
+		if got := mergeMags(ls).mags; !slices.Equal(got, m.mags) {
+			t.Fatalf("mergeMags %v, merge %v", got, m.mags)
 		}
 	}
 }

@@ -76,7 +76,7 @@ func (x *leadNames) of(l *lead) leadIDs {
 // number numbers l's names.
 func (x *leadNames) number(l *lead) leadIDs {
 	ids := leadIDs{names: make([]int32, len(l.names)), all: make([]int32, 0, len(l.all))}
-	for n := range l.all {
+	for _, n := range l.all {
 		ids.all = append(ids.all, x.id(n))
 	}
 	for k, n := range l.names {
