@@ -353,7 +353,7 @@ func figureVeto(a, b *lead) string {
 		}
 	}
 	if len(a.money) > 0 && len(b.money) > 0 {
-		if r, ok := minRatio(a.money, b.money); ok && r > moneyVeto {
+		if sumsApart(a.money, b.money, moneyVeto) {
 			return "the leads give sums of another order"
 		}
 	}
@@ -402,18 +402,25 @@ func unmentioned(a, b *lead, docFreq func(name string) int) bool {
 	return false
 }
 
-// minRatio is the smallest ratio between two sums of one currency, one
-// from each list; ok is false when no currency is in both.
-func minRatio(a, b []figure) (float64, bool) {
-	r, ok := math.Inf(1), false
+// sumsApart reports whether some
+// currency is in both and every pair of sums in one currency, one from
+// each list, is more than limit times apart (minRatioRef in the tests).
+// It stops at the first pair within limit: merged leads give dozens of
+// sums each, and figureVeto took the smallest ratio of every pair of them
+// (780 instructions a call on /work/real5en).
+func sumsApart(a, b []figure, limit float64) bool {
+	found := false
 	for _, x := range a {
 		for _, y := range b {
 			if x.unit == y.unit && x.value > 0 && y.value > 0 {
-				r, ok = math.Min(r, math.Max(x.value/y.value, y.value/x.value)), true
+				if math.Max(x.value/y.value, y.value/x.value) <= limit {
+					return false
+				}
+				found = true
 			}
 		}
 	}
-	return r, ok
+	return found
 }
 
 func minDistance(a, b []float64) float64 {
@@ -1014,19 +1021,23 @@ func groupAloneBy(alone []string, leads map[string]*lead, docFreq func(name stri
 			holders[n] = append(holders[n], int32(i))
 		}
 	}
+	own := make([]*lead, len(alone)) // leads[alone[i]], read for every pair
+	for i, id := range alone {
+		own[i] = leads[id]
+	}
 	merged := make([]*lead, len(alone)) // per group root, once needed
 	groupLead := func(r int) *lead {
 		if merged[r] == nil {
 			// A group of one: its lead is what merge would copy, and
 			// veto and merge only read it.
-			merged[r] = leads[alone[r]]
+			merged[r] = own[r]
 		}
 		return merged[r]
 	}
 	var cands []int32
 	for i := range alone {
 		cands = cands[:0]
-		for _, n := range leads[alone[i]].names {
+		for _, n := range own[i].names {
 			h := holders[n]
 			k, _ := slices.BinarySearch(h, int32(i)+1)
 			cands = append(cands, h[k:]...)
@@ -1039,7 +1050,7 @@ func groupAloneBy(alone []string, leads map[string]*lead, docFreq func(name stri
 			if ri == rj {
 				continue
 			}
-			all, specific := shared(leads[alone[i]], leads[alone[j]])
+			all, specific := shared(own[i], own[j])
 			if specific < 1 && all < 2 {
 				continue
 			}

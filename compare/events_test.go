@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -311,6 +312,43 @@ func TestMergeUses(t *testing.T) {
 		}
 		if got := mergeMags(ls).mags; !slices.Equal(got, m.mags) {
 			t.Fatalf("mergeMags %v, merge %v", got, m.mags)
+		}
+	}
+}
+
+// minRatioRef is the smallest ratio between two sums of one currency, one
+// from each list; ok is false when no currency is in both.
+func minRatioRef(a, b []figure) (float64, bool) {
+	r, ok := math.Inf(1), false
+	for _, x := range a {
+		for _, y := range b {
+			if x.unit == y.unit && x.value > 0 && y.value > 0 {
+				r, ok = math.Min(r, math.Max(x.value/y.value, y.value/x.value)), true
+			}
+		}
+	}
+	return r, ok
+}
+
+// TestSumsApart: sumsApart is minRatioRef's test (a currency in both, the
+// smallest ratio above the limit), on sums that share currencies and
+// values in every way, zeros included.
+func TestSumsApart(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 11))
+	units := []string{"USD", "EUR", ""}
+	values := []float64{0, 1, 2.9, 3, 3.1, 10, 1e6, 3.1e6}
+	figs := func() []figure {
+		f := make([]figure, r.IntN(5))
+		for i := range f {
+			f[i] = figure{units[r.IntN(len(units))], values[r.IntN(len(values))]}
+		}
+		return f
+	}
+	for range 2000 {
+		a, b := figs(), figs()
+		ratio, ok := minRatioRef(a, b)
+		if got, want := sumsApart(a, b, moneyVeto), ok && ratio > moneyVeto; got != want {
+			t.Fatalf("sumsApart(%v, %v) = %v, minRatio %v %v", a, b, got, ratio, ok)
 		}
 	}
 }
