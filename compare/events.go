@@ -155,14 +155,20 @@ func (s *scratch) readLead(d *claims.Document, set *rules.Set, stop map[string]b
 	// which marks the body's names and caches stop and calendar words.
 	titleEnd := titleSpan(d.Text)
 	l.titleEnd = titleEnd
+	//
+	// Both loops below visit every token, most of them lower-case words:
+	// the capitals test comes first, so that those cost one test.
 	for i := range toks {
-		if tk := &toks[i]; tk.Kind == token.Word && tk.Start >= titleEnd && i > 0 && !tk.Is(token.NewlineBefore) &&
-			(tk.Is(token.Capital) || tk.Is(token.AllCaps)) && toks[i-1].Text != "." {
+		if tk := &toks[i]; tk.Flags&(token.Capital|token.AllCaps) != 0 && tk.Kind == token.Word && tk.Start >= titleEnd && i > 0 &&
+			!tk.Is(token.NewlineBefore) && toks[i-1].Text != "." {
 			s.table.entries[s.ids[i]].bodyName = true
 		}
 	}
 	for i := 0; i < len(toks); i++ {
 		tk := &toks[i]
+		if tk.Flags&(token.Capital|token.AllCaps) == 0 && tk.Kind == token.Word {
+			continue // neither a year nor a name
+		}
 		if tk.Kind == token.Number && tk.Start < l.end && len(tk.Text) == 4 && !metaKey(d.Text, tk.Start, metaEnd) {
 			if y := atoi(tk.Text); y >= 1900 && y <= 2100 {
 				l.years = append(l.years, y)
