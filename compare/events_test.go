@@ -352,3 +352,86 @@ func TestSumsApart(t *testing.T) {
 		}
 	}
 }
+
+// leadEndRef is leadEnd as it was before sentenceStops: every byte of the
+// lead tested for a sentence end.
+func leadEndRef(text string) int {
+	n, first := 0, -1
+	for pos := 0; pos < len(text); {
+		nl := strings.IndexByte(text[pos:], '\n')
+		end := len(text)
+		if nl >= 0 {
+			end = pos + nl
+		}
+		line := strings.TrimSpace(text[pos:end])
+		if line == "" || line == "---" || isMetaLine(line) {
+			pos = end + 1
+			continue
+		}
+		if first < 0 {
+			first = pos
+		}
+		if pos >= first+leadLimit {
+			return min(pos, first+leadLimit)
+		}
+		end = min(end, first+leadLimit)
+		for i := pos; i < end; i++ {
+			if c := text[i]; (c == '.' || c == '!' || c == '?') && i+2 < end && text[i+1] == ' ' && text[i+2] >= 'A' && text[i+2] <= 'Z' {
+				if n++; n == leadSentences+1 {
+					return i + 1
+				}
+			}
+		}
+		if n++; n == leadSentences+1 {
+			return end
+		}
+		pos = end + 1
+	}
+	return len(text)
+}
+
+// leadEndSeeds are texts whose sentence ends sit at every edge leadEnd
+// has: line ends, the lead limit, stops with no capital after them.
+var leadEndSeeds = []string{
+	"",
+	"Title\nOne. Two! Three? Four.",
+	"title: A quake\n---\nIt struck. Then? No. Yes!",
+	"a.b.c. d. E\nF! G? h\n.\n? X",
+	"Headline\n" + strings.Repeat("word. ", 150) + "End. Here",
+	"Headline\n" + strings.Repeat("x", 690) + ". A. B. C",
+	"date: 2024-01-01\nsource: AP\n\nTitle!\nFirst sentence. Second one? Third! Fourth.",
+	"...!!!???. A",
+	"One\nTwo\nThree\nFour",
+}
+
+// TestLeadEndAsRef: leadEnd finds the sentence ends leadEndRef does, on
+// the seeds and on random texts of stops, spaces, capitals and newlines.
+func TestLeadEndAsRef(t *testing.T) {
+	for _, s := range leadEndSeeds {
+		if got, want := leadEnd(s), leadEndRef(s); got != want {
+			t.Errorf("leadEnd(%q) = %d, want %d", s, got, want)
+		}
+	}
+	r := rand.New(rand.NewPCG(8, 13))
+	alphabet := []string{".", "!", "?", " ", "A", "b", "\n", "---\n", "title: T\n", "date: 2020\n", strings.Repeat("w", 300)}
+	for range 3000 {
+		var b strings.Builder
+		for range r.IntN(40) {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		if s := b.String(); leadEnd(s) != leadEndRef(s) {
+			t.Fatalf("leadEnd(%q) = %d, want %d", s, leadEnd(s), leadEndRef(s))
+		}
+	}
+}
+
+func FuzzLeadEnd(f *testing.F) {
+	for _, s := range leadEndSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := leadEnd(s), leadEndRef(s); got != want {
+			t.Errorf("leadEnd(%q) = %d, want %d", s, got, want)
+		}
+	})
+}
