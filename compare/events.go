@@ -38,8 +38,17 @@ type lead struct {
 	years    []int    // four-digit years written in the lead
 	mags     []float64
 	money    []figure
-	all      map[string]bool // every name the whole text uses, lower case
-	titleEnd int             // where the title ends (titleSpan), so comparison need not re-read the text
+	all      []string // every name the whole text uses, lower case, distinct, in no set order (uses)
+	titleEnd int      // where the title ends (titleSpan), so comparison need not re-read the text
+}
+
+// uses reports whether l's text uses name n (n is in l.all). A list rather
+// than a set: every document's lead has one, built as the words table
+// gives the names (52,000 on 2,110 articles), while only groupAlone's
+// vetoes, on few leads, ask (regroup reads the names by number,
+// leadnames.go). Sorting the lists instead cost more than building maps.
+func (l *lead) uses(n string) bool {
+	return slices.Contains(l.all, n)
 }
 
 // figure is a sum of money in one currency.
@@ -81,8 +90,10 @@ func leadEnd(text string) int {
 		// A line ends a sentence (news bodies put headlines and
 		// sentences on lines of their own), and so does a full stop
 		// followed by a capital.
-		for i := pos; i < end; i++ {
-			if c := text[i]; (c == '.' || c == '!' || c == '?') && i+2 < end && text[i+1] == ' ' && text[i+2] >= 'A' && text[i+2] <= 'Z' {
+		var stops sentenceStops
+		stops.start(text[:end], pos)
+		for i := stops.next(); i >= 0; i = stops.next() {
+			if i+2 < end && text[i+1] == ' ' && text[i+2] >= 'A' && text[i+2] <= 'Z' {
 				if n++; n == leadSentences+1 { // the title counts as one
 					return i + 1
 				}
@@ -94,6 +105,51 @@ func leadEnd(text string) int {
 		pos = end + 1
 	}
 	return len(text)
+}
+
+// sentenceStops walks the offsets of '.', '!' and '?' in a text, in order,
+// each found with strings.IndexByte and kept until passed: leadEnd tested
+// every byte of every lead for the three (7 instructions a byte, 11M on
+// /work/real5en), where the stops are a few per line.
+type sentenceStops struct {
+	text string
+	at   [3]int // next offset of each of sentenceStopBytes, len(text) for none
+}
+
+var sentenceStopBytes = [3]byte{'.', '!', '?'}
+
+// start makes the walk begin at offset pos of text.
+func (w *sentenceStops) start(text string, pos int) {
+	w.text = text
+	for k := range w.at {
+		w.find(k, pos)
+	}
+}
+
+// find sets at[k] to the first offset from pos of stop byte k.
+func (w *sentenceStops) find(k, pos int) {
+	w.at[k] = len(w.text)
+	if pos < len(w.text) {
+		if i := strings.IndexByte(w.text[pos:], sentenceStopBytes[k]); i >= 0 {
+			w.at[k] = pos + i
+		}
+	}
+}
+
+// next returns the offset of the next stop byte, -1 when there is none.
+func (w *sentenceStops) next() int {
+	k := 0
+	for j := 1; j < len(w.at); j++ {
+		if w.at[j] < w.at[k] {
+			k = j
+		}
+	}
+	i := w.at[k]
+	if i >= len(w.text) {
+		return -1
+	}
+	w.find(k, i+1)
+	return i
 }
 
 // titleSpan returns where a document's title ends: after its "title:"
@@ -142,18 +198,24 @@ func (s *scratch) readLead(d *claims.Document, set *rules.Set, stop map[string]b
 	// The title: the "title:" line, or the first line when it has no
 	// closing punctuation. Its capitals count only for words the body
 	// capitalises too.
-	// s.ids and s.table are keywords': every word token has an entry,
+	// s.ids and s.table are index()'s: every word token has an entry,
 	// which marks the body's names and caches stop and calendar words.
 	titleEnd := titleSpan(d.Text)
 	l.titleEnd = titleEnd
+	//
+	// Both loops below visit every token, most of them lower-case words:
+	// the capitals test comes first, so that those cost one test.
 	for i := range toks {
-		if tk := &toks[i]; tk.Kind == token.Word && tk.Start >= titleEnd && i > 0 && !tk.Is(token.NewlineBefore) &&
-			(tk.Is(token.Capital) || tk.Is(token.AllCaps)) && toks[i-1].Text != "." {
+		if tk := &toks[i]; tk.Flags&(token.Capital|token.AllCaps) != 0 && tk.Kind == token.Word && tk.Start >= titleEnd && i > 0 &&
+			!tk.Is(token.NewlineBefore) && toks[i-1].Text != "." {
 			s.table.entries[s.ids[i]].bodyName = true
 		}
 	}
 	for i := 0; i < len(toks); i++ {
 		tk := &toks[i]
+		if tk.Flags&(token.Capital|token.AllCaps) == 0 && tk.Kind == token.Word {
+			continue // neither a year nor a name
+		}
 		if tk.Kind == token.Number && tk.Start < l.end && len(tk.Text) == 4 && !metaKey(d.Text, tk.Start, metaEnd) {
 			if y := atoi(tk.Text); y >= 1900 && y <= 2100 {
 				l.years = append(l.years, y)
@@ -302,6 +364,12 @@ const (
 // docFreq counts how many documents name each word, so that a name only
 // one text uses (a witness, a street) does not count as a place.
 func veto(a, b *lead, docFreq map[string]int) string {
+	return vetoBy(a, b, func(n string) int { return docFreq[n] })
+}
+
+// vetoBy is veto with docFreq as a function: regroup counts the names'
+// documents when it numbers them (leadNames.freq), not in a map of its own.
+func vetoBy(a, b *lead, docFreq func(name string) int) string {
 	if v := figureVeto(a, b); v != "" {
 		return v
 	}
@@ -323,15 +391,24 @@ const (
 // figureVeto is the part of veto that depends on the leads' weekday and
 // identifying figures: a magnitude 0.3 or more apart, a sum of another
 // order.
+//
+// The length tests before each call are what the callees test first:
+// regroup and groupAlone ask 74,000 pairs on /work/real5en, most of whose
+// leads give no magnitude and no sum, and the calls cost more than the
+// rest of the test.
 func figureVeto(a, b *lead) string {
 	if a.weekdays != 0 && b.weekdays != 0 && a.weekdays&b.weekdays == 0 {
 		return "the leads name different weekdays"
 	}
-	if v := magnitudesApart(a, b, magnitudeVeto); v != "" {
-		return v
+	if len(a.mags) > 0 && len(b.mags) > 0 {
+		if v := magnitudesApart(a, b, magnitudeVeto); v != "" {
+			return v
+		}
 	}
-	if r, ok := minRatio(a.money, b.money); ok && r > moneyVeto {
-		return "the leads give sums of another order"
+	if len(a.money) > 0 && len(b.money) > 0 {
+		if sumsApart(a.money, b.money, moneyVeto) {
+			return "the leads give sums of another order"
+		}
 	}
 	return ""
 }
@@ -369,27 +446,34 @@ func apartReason(diff float64) string {
 // unmentioned reports whether a's lead has a specific name (not a country,
 // capital or leader; used by more than one document) that b's text never
 // uses.
-func unmentioned(a, b *lead, docFreq map[string]int) bool {
+func unmentioned(a, b *lead, docFreq func(name string) int) bool {
 	for k, n := range a.names {
-		if !a.general[k] && docFreq[n] >= 2 && !b.all[n] {
+		if !a.general[k] && docFreq(n) >= 2 && !b.uses(n) {
 			return true
 		}
 	}
 	return false
 }
 
-// minRatio is the smallest ratio between two sums of one currency, one
-// from each list; ok is false when no currency is in both.
-func minRatio(a, b []figure) (float64, bool) {
-	r, ok := math.Inf(1), false
+// sumsApart reports whether some
+// currency is in both and every pair of sums in one currency, one from
+// each list, is more than limit times apart (minRatioRef in the tests).
+// It stops at the first pair within limit: merged leads give dozens of
+// sums each, and figureVeto took the smallest ratio of every pair of them
+// (780 instructions a call on /work/real5en).
+func sumsApart(a, b []figure, limit float64) bool {
+	found := false
 	for _, x := range a {
 		for _, y := range b {
 			if x.unit == y.unit && x.value > 0 && y.value > 0 {
-				r, ok = math.Min(r, math.Max(x.value/y.value, y.value/x.value)), true
+				if math.Max(x.value/y.value, y.value/x.value) <= limit {
+					return false
+				}
+				found = true
 			}
 		}
 	}
-	return r, ok
+	return found
 }
 
 func minDistance(a, b []float64) float64 {
@@ -432,7 +516,7 @@ func shared(a, b *lead) (all, specific int) {
 func usedSpecific(a, b *lead) int {
 	n := 0
 	for k, w := range a.names {
-		if !a.general[k] && b.all[w] && !slices.Contains(b.names, w) {
+		if !a.general[k] && b.uses(w) && !slices.Contains(b.names, w) {
 			n++
 		}
 	}
@@ -441,7 +525,7 @@ func usedSpecific(a, b *lead) int {
 
 // merge returns the union of leads, as the anchors of a group of documents.
 func merge(ls []*lead) *lead {
-	m := &lead{all: map[string]bool{}}
+	m := &lead{all: []string{}}
 	for _, l := range ls {
 		for k, n := range l.names {
 			m.addName(n, l.general[k])
@@ -450,12 +534,23 @@ func merge(ls []*lead) *lead {
 		m.years = append(m.years, l.years...)
 		m.mags = append(m.mags, l.mags...)
 		m.money = append(m.money, l.money...)
-		for n := range l.all {
-			m.all[n] = true
-		}
+		m.all = append(m.all, l.all...)
 	}
+	slices.Sort(m.all)
+	m.all = slices.Compact(m.all)
 	slices.Sort(m.years)
 	m.years = slices.Compact(m.years)
+	return m
+}
+
+// mergeMags is merge(ls) as far as magnitudesApart reads it: the
+// magnitudes only. splitDated tests every pair of a story's dated
+// articles, and merging their names too was most of the cost.
+func mergeMags(ls []*lead) *lead {
+	m := &lead{}
+	for _, l := range ls {
+		m.mags = append(m.mags, l.mags...)
+	}
 	return m
 }
 
@@ -469,7 +564,7 @@ const splitLimit = 300
 // greedily, the pairs sharing most lead names first, and two groups are
 // joined only when nothing vetoes their merged leads. Undated articles go
 // with the first group; regroup places them afterwards.
-func splitStories(stories []Story, storyOf map[string]int, byID map[string]*claims.Document, leads map[string]*lead, docFreq map[string]int) ([]Story, map[string]int) {
+func splitStories(stories []Story, storyOf map[string]int, byID map[string]*claims.Document, leads map[string]*lead) ([]Story, map[string]int) {
 	var out []Story
 	split := false
 	for _, st := range stories {
@@ -532,7 +627,7 @@ func splitDated(dated []string, leads map[string]*lead) [][]string {
 	}
 	for _, p := range pairs {
 		ri, rj := u.find(p.i), u.find(p.j)
-		if ri == rj || magnitudesApart(merge(members[ri]), merge(members[rj]), datedMagnitudeVeto) != "" {
+		if ri == rj || magnitudesApart(mergeMags(members[ri]), mergeMags(members[rj]), datedMagnitudeVeto) != "" {
 			continue
 		}
 		u.union(ri, rj)
@@ -559,15 +654,17 @@ func regroup(docs []*claims.Document, leads map[string]*lead, stories []Story, s
 	for _, d := range docs {
 		byID[d.ID] = d
 	}
-	docFreq := map[string]int{}
-	for _, l := range leads {
-		for n := range l.all {
-			docFreq[n]++
-		}
+	// The leads' names are numbered once (leadnames.go), which counts
+	// each name's documents too: the docFreq of veto.
+	names := newLeadNames(leads)
+	stories, storyOf = splitStories(stories, storyOf, byID, leads)
+	// The dated members of each story, and their merged leads, by story
+	// id (slices: the candidates loop below reads them for every pair).
+	maxID := 0
+	for _, st := range stories {
+		maxID = max(maxID, st.ID)
 	}
-	stories, storyOf = splitStories(stories, storyOf, byID, leads, docFreq)
-	// The dated members of each story, and their merged leads.
-	dated := map[int][]*lead{}
+	dated := make([][]*lead, maxID+1)
 	var undated []string
 	for _, st := range stories {
 		for _, id := range st.Docs {
@@ -579,18 +676,19 @@ func regroup(docs []*claims.Document, leads map[string]*lead, stories []Story, s
 		}
 	}
 	sort.Strings(undated)
-	storyLead := map[int]*lead{}
+	storyLead := make([]*lead, maxID+1)
 	for id, ls := range dated {
-		if len(ls) == 1 {
+		switch len(ls) {
+		case 0:
+		case 1:
 			storyLead[id] = ls[0] // what merge would copy: only read here
-			continue
+		default:
+			storyLead[id] = merge(ls)
 		}
-		storyLead[id] = merge(ls)
 	}
 	// The undated documents' pairs with stories are scored on numbered
 	// names (leadnames.go), each story's numbered once it is a candidate.
-	names := newLeadNames(leads)
-	storyIDs := map[int]*leadIDs{}
+	storyIDs := make([]*leadIDs, maxID+1)
 	var marks leadMarks
 	// Candidate stories of an undated document: those whose leads share a
 	// name with its lead.
@@ -648,7 +746,8 @@ func regroup(docs []*claims.Document, leads map[string]*lead, stories []Story, s
 	}
 	// Undated documents that joined no story: grouped with each other when
 	// their leads share a specific name, or two names, and nothing vetoes.
-	u := groupAlone(alone, leads, docFreq)
+	own := aloneLeads(alone, leads)
+	u := groupAloneWith(own, newNumberedLeads(own, names))
 	// Build the new stories: the old ones with their dated documents and
 	// the undated ones that joined them, then the undated groups.
 	var groups [][]string
@@ -964,26 +1063,41 @@ func (cm *comparer) sentenceNames(text string) []string {
 // all their members does), not rebuilt for every pair. Thousands of undated
 // articles cost near-linear time, not cubic.
 func groupAlone(alone []string, leads map[string]*lead, docFreq map[string]int) unionFind {
-	u := newUnionFind(len(alone))
-	holders := map[string][]int32{} // lead name -> alone documents naming it, ascending
+	own := aloneLeads(alone, leads)
+	return groupAloneWith(own, &mergedLeads{own: own, merged: make([]*lead, len(own)), docFreq: func(n string) int { return docFreq[n] }})
+}
+
+// aloneLeads is leads[alone[i]] by i, read for every pair.
+func aloneLeads(alone []string, leads map[string]*lead) []*lead {
+	own := make([]*lead, len(alone))
 	for i, id := range alone {
-		for _, n := range leads[id].names {
+		own[i] = leads[id]
+	}
+	return own
+}
+
+// aloneGroups keeps what groupAloneWith needs of each group of undated
+// documents (by its union-find root): whether two groups' merged leads
+// veto their joining, and the merged lead of two groups joined.
+type aloneGroups interface {
+	vetoed(ri, rj int) bool
+	join(ri, rj, root int)
+}
+
+// groupAloneWith is groupAlone over the leads own, with the groups' merged
+// leads kept by g.
+func groupAloneWith(own []*lead, g aloneGroups) unionFind {
+	u := newUnionFind(len(own))
+	holders := map[string][]int32{} // lead name -> alone documents naming it, ascending
+	for i, l := range own {
+		for _, n := range l.names {
 			holders[n] = append(holders[n], int32(i))
 		}
 	}
-	merged := make([]*lead, len(alone)) // per group root, once needed
-	groupLead := func(r int) *lead {
-		if merged[r] == nil {
-			// A group of one: its lead is what merge would copy, and
-			// veto and merge only read it.
-			merged[r] = leads[alone[r]]
-		}
-		return merged[r]
-	}
 	var cands []int32
-	for i := range alone {
+	for i := range own {
 		cands = cands[:0]
-		for _, n := range leads[alone[i]].names {
+		for _, n := range own[i].names {
 			h := holders[n]
 			k, _ := slices.BinarySearch(h, int32(i)+1)
 			cands = append(cands, h[k:]...)
@@ -996,18 +1110,43 @@ func groupAlone(alone []string, leads map[string]*lead, docFreq map[string]int) 
 			if ri == rj {
 				continue
 			}
-			all, specific := shared(leads[alone[i]], leads[alone[j]])
+			all, specific := shared(own[i], own[j])
 			if specific < 1 && all < 2 {
 				continue
 			}
-			gi, gj := groupLead(ri), groupLead(rj)
-			if veto(gi, gj, docFreq) != "" {
+			if g.vetoed(ri, rj) {
 				continue
 			}
 			u.union(ri, rj)
-			merged[ri], merged[rj] = nil, nil
-			merged[u.find(ri)] = merge([]*lead{gi, gj})
+			g.join(ri, rj, u.find(ri))
 		}
 	}
 	return u
+}
+
+// mergedLeads keeps each group's merged lead (aloneGroups), vetoed by
+// veto with docFreq.
+type mergedLeads struct {
+	own     []*lead
+	merged  []*lead // per group root, once needed
+	docFreq func(name string) int
+}
+
+// lead is group r's merged lead. A group of one has its member's: what
+// merge would copy, and veto and merge only read it.
+func (g *mergedLeads) lead(r int) *lead {
+	if g.merged[r] == nil {
+		g.merged[r] = g.own[r]
+	}
+	return g.merged[r]
+}
+
+func (g *mergedLeads) vetoed(ri, rj int) bool {
+	return vetoBy(g.lead(ri), g.lead(rj), g.docFreq) != ""
+}
+
+func (g *mergedLeads) join(ri, rj, root int) {
+	gi, gj := g.lead(ri), g.lead(rj)
+	g.merged[ri], g.merged[rj] = nil, nil
+	g.merged[root] = merge([]*lead{gi, gj})
 }

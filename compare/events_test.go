@@ -2,6 +2,8 @@ package compare
 
 import (
 	"fmt"
+	"math"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -48,12 +50,19 @@ func TestTitleSpan(t *testing.T) {
 	}
 }
 
+// use adds n to the names l's text uses, keeping l.all sorted.
+func (l *lead) use(n string) {
+	if k, ok := slices.BinarySearch(l.all, n); !ok {
+		l.all = slices.Insert(l.all, k, n)
+	}
+}
+
 // TestVeto covers each anchor that tells two occurrences apart, and the
 // differences that do not.
 func TestVeto(t *testing.T) {
 	freq := map[string]int{"orsk": 2, "velden": 2, "harbour": 1}
 	l := func(mod func(*lead)) *lead {
-		x := &lead{all: map[string]bool{}}
+		x := &lead{}
 		mod(x)
 		return x
 	}
@@ -71,18 +80,18 @@ func TestVeto(t *testing.T) {
 		{"other currencies are not compared", l(func(x *lead) { x.money = []figure{{"EUR", 2e6}} }), l(func(x *lead) { x.money = []figure{{"USD", 137e6}} }), false},
 		{"years differ", l(func(x *lead) { x.years = []int{2009} }), l(func(x *lead) { x.years = []int{2013, 2004} }), true},
 		{"places each side never mentions",
-			l(func(x *lead) { x.names, x.general = []string{"orsk"}, []bool{false}; x.all["orsk"] = true }),
-			l(func(x *lead) { x.names, x.general = []string{"velden"}, []bool{false}; x.all["velden"] = true }), true},
+			l(func(x *lead) { x.names, x.general = []string{"orsk"}, []bool{false}; x.use("orsk") }),
+			l(func(x *lead) { x.names, x.general = []string{"velden"}, []bool{false}; x.use("velden") }), true},
 		{"a place the other mentions later is no veto",
 			l(func(x *lead) {
 				x.names, x.general = []string{"orsk"}, []bool{false}
-				x.all["orsk"] = true
-				x.all["velden"] = true
+				x.use("orsk")
+				x.use("velden")
 			}),
-			l(func(x *lead) { x.names, x.general = []string{"velden"}, []bool{false}; x.all["velden"] = true }), false},
+			l(func(x *lead) { x.names, x.general = []string{"velden"}, []bool{false}; x.use("velden") }), false},
 		{"a name only one text uses is no place",
-			l(func(x *lead) { x.names, x.general = []string{"harbour"}, []bool{false}; x.all["harbour"] = true }),
-			l(func(x *lead) { x.names, x.general = []string{"velden"}, []bool{false}; x.all["velden"] = true }), false},
+			l(func(x *lead) { x.names, x.general = []string{"harbour"}, []bool{false}; x.use("harbour") }),
+			l(func(x *lead) { x.names, x.general = []string{"velden"}, []bool{false}; x.use("velden") }), false},
 		{"nothing to tell them apart", l(func(*lead) {}), l(func(*lead) {}), false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -271,4 +280,158 @@ func TestApartReason(t *testing.T) {
 			t.Errorf("apartReason(%v) = %q, want %q", diff, got, want)
 		}
 	}
+}
+
+// TestMergeUses: a merged lead's text uses exactly the names some member's
+// text uses (a set built from the members' lists, as the map form held),
+// each once, and merging names only magnitudes for mergeMags.
+func TestMergeUses(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 9))
+	for range 200 {
+		ls := make([]*lead, 1+r.IntN(5))
+		want := map[string]bool{}
+		for i := range ls {
+			ls[i] = &lead{all: []string{}}
+			for range r.IntN(6) {
+				n := fmt.Sprintf("n%d", r.IntN(12))
+				if !ls[i].uses(n) {
+					ls[i].all = append(ls[i].all, n)
+				}
+				want[n] = true
+			}
+			ls[i].mags = []float64{float64(r.IntN(9))}
+		}
+		m := merge(ls)
+		if len(m.all) != len(want) {
+			t.Fatalf("merge of %d leads uses %v, want %v", len(ls), m.all, want)
+		}
+		for n := range want {
+			if !m.uses(n) {
+				t.Fatalf("merge of %d leads uses %v, want %v", len(ls), m.all, want)
+			}
+		}
+		if got := mergeMags(ls).mags; !slices.Equal(got, m.mags) {
+			t.Fatalf("mergeMags %v, merge %v", got, m.mags)
+		}
+	}
+}
+
+// minRatioRef is the smallest ratio between two sums of one currency, one
+// from each list; ok is false when no currency is in both.
+func minRatioRef(a, b []figure) (float64, bool) {
+	r, ok := math.Inf(1), false
+	for _, x := range a {
+		for _, y := range b {
+			if x.unit == y.unit && x.value > 0 && y.value > 0 {
+				r, ok = math.Min(r, math.Max(x.value/y.value, y.value/x.value)), true
+			}
+		}
+	}
+	return r, ok
+}
+
+// TestSumsApart: sumsApart is minRatioRef's test (a currency in both, the
+// smallest ratio above the limit), on sums that share currencies and
+// values in every way, zeros included.
+func TestSumsApart(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 11))
+	units := []string{"USD", "EUR", ""}
+	values := []float64{0, 1, 2.9, 3, 3.1, 10, 1e6, 3.1e6}
+	figs := func() []figure {
+		f := make([]figure, r.IntN(5))
+		for i := range f {
+			f[i] = figure{units[r.IntN(len(units))], values[r.IntN(len(values))]}
+		}
+		return f
+	}
+	for range 2000 {
+		a, b := figs(), figs()
+		ratio, ok := minRatioRef(a, b)
+		if got, want := sumsApart(a, b, moneyVeto), ok && ratio > moneyVeto; got != want {
+			t.Fatalf("sumsApart(%v, %v) = %v, minRatio %v %v", a, b, got, ratio, ok)
+		}
+	}
+}
+
+// leadEndRef is leadEnd as it was before sentenceStops: every byte of the
+// lead tested for a sentence end.
+func leadEndRef(text string) int {
+	n, first := 0, -1
+	for pos := 0; pos < len(text); {
+		nl := strings.IndexByte(text[pos:], '\n')
+		end := len(text)
+		if nl >= 0 {
+			end = pos + nl
+		}
+		line := strings.TrimSpace(text[pos:end])
+		if line == "" || line == "---" || isMetaLine(line) {
+			pos = end + 1
+			continue
+		}
+		if first < 0 {
+			first = pos
+		}
+		if pos >= first+leadLimit {
+			return min(pos, first+leadLimit)
+		}
+		end = min(end, first+leadLimit)
+		for i := pos; i < end; i++ {
+			if c := text[i]; (c == '.' || c == '!' || c == '?') && i+2 < end && text[i+1] == ' ' && text[i+2] >= 'A' && text[i+2] <= 'Z' {
+				if n++; n == leadSentences+1 {
+					return i + 1
+				}
+			}
+		}
+		if n++; n == leadSentences+1 {
+			return end
+		}
+		pos = end + 1
+	}
+	return len(text)
+}
+
+// leadEndSeeds are texts whose sentence ends sit at every edge leadEnd
+// has: line ends, the lead limit, stops with no capital after them.
+var leadEndSeeds = []string{
+	"",
+	"Title\nOne. Two! Three? Four.",
+	"title: A quake\n---\nIt struck. Then? No. Yes!",
+	"a.b.c. d. E\nF! G? h\n.\n? X",
+	"Headline\n" + strings.Repeat("word. ", 150) + "End. Here",
+	"Headline\n" + strings.Repeat("x", 690) + ". A. B. C",
+	"date: 2024-01-01\nsource: AP\n\nTitle!\nFirst sentence. Second one? Third! Fourth.",
+	"...!!!???. A",
+	"One\nTwo\nThree\nFour",
+}
+
+// TestLeadEndAsRef: leadEnd finds the sentence ends leadEndRef does, on
+// the seeds and on random texts of stops, spaces, capitals and newlines.
+func TestLeadEndAsRef(t *testing.T) {
+	for _, s := range leadEndSeeds {
+		if got, want := leadEnd(s), leadEndRef(s); got != want {
+			t.Errorf("leadEnd(%q) = %d, want %d", s, got, want)
+		}
+	}
+	r := rand.New(rand.NewPCG(8, 13))
+	alphabet := []string{".", "!", "?", " ", "A", "b", "\n", "---\n", "title: T\n", "date: 2020\n", strings.Repeat("w", 300)}
+	for range 3000 {
+		var b strings.Builder
+		for range r.IntN(40) {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		if s := b.String(); leadEnd(s) != leadEndRef(s) {
+			t.Fatalf("leadEnd(%q) = %d, want %d", s, leadEnd(s), leadEndRef(s))
+		}
+	}
+}
+
+func FuzzLeadEnd(f *testing.F) {
+	for _, s := range leadEndSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := leadEnd(s), leadEndRef(s); got != want {
+			t.Errorf("leadEnd(%q) = %d, want %d", s, got, want)
+		}
+	})
 }

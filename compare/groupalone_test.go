@@ -49,17 +49,17 @@ func TestGroupAloneSameAsAllPairs(t *testing.T) {
 		docFreq := map[string]int{}
 		for i := range n {
 			id := fmt.Sprintf("d%03d", i)
-			l := &lead{all: map[string]bool{}}
+			l := &lead{}
 			for range 1 + r.IntN(4) {
 				w := fmt.Sprintf("name%d", r.IntN(25))
 				if !slices.Contains(l.names, w) {
 					l.names = append(l.names, w)
 					l.general = append(l.general, r.IntN(4) == 0)
 				}
-				l.all[w] = true
+				l.use(w)
 			}
 			for range r.IntN(3) {
-				l.all[fmt.Sprintf("name%d", r.IntN(40))] = true
+				l.use(fmt.Sprintf("name%d", r.IntN(40)))
 			}
 			if r.IntN(3) == 0 {
 				l.weekdays = 1 << r.IntN(7)
@@ -70,7 +70,7 @@ func TestGroupAloneSameAsAllPairs(t *testing.T) {
 			if r.IntN(4) == 0 {
 				l.mags = []float64{5 + float64(r.IntN(20))/10}
 			}
-			for w := range l.all {
+			for _, w := range l.all {
 				docFreq[w]++
 			}
 			leads[id] = l
@@ -80,6 +80,12 @@ func TestGroupAloneSameAsAllPairs(t *testing.T) {
 		got := groupAlone(alone, leads, docFreq).groups()
 		if fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Fatalf("seed %d: groups\n%v\nwant\n%v", seed, got, want)
+		}
+		// regroup's form: the leads numbered, docFreq counted with them.
+		own := aloneLeads(alone, leads)
+		got = groupAloneWith(own, newNumberedLeads(own, newLeadNames(leads))).groups()
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("seed %d: numbered groups\n%v\nwant\n%v", seed, got, want)
 		}
 		if len(want) == n || len(want) == 1 {
 			t.Logf("seed %d: %d groups of %d (degenerate)", seed, len(want), n)

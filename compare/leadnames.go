@@ -15,7 +15,7 @@ import "slices"
 type leadNames struct {
 	ids map[string]int32
 	// docFreq counts, per name, the documents whose text uses it (the
-	// leads' all maps), as regroup's docFreq map does.
+	// leads' all maps): veto's docFreq, by number.
 	docFreq []int32
 	// byLead holds the numbered names of the leads numbered together
 	// (newLeadNames), for of: counting docFreq walks every lead's all
@@ -49,6 +49,15 @@ func (x *leadNames) id(n string) int32 {
 	return k
 }
 
+// freq is the number of documents whose text uses name n (docFreq by
+// name): veto's docFreq for leads not numbered (groupAlone's merged ones).
+func (x *leadNames) freq(n string) int {
+	if k, ok := x.ids[n]; ok {
+		return int(x.docFreq[k])
+	}
+	return 0
+}
+
 // leadIDs is a lead's names by number.
 type leadIDs struct {
 	names []int32 // l.names' numbers, in order (l.general says which are general)
@@ -67,7 +76,7 @@ func (x *leadNames) of(l *lead) leadIDs {
 // number numbers l's names.
 func (x *leadNames) number(l *lead) leadIDs {
 	ids := leadIDs{names: make([]int32, len(l.names)), all: make([]int32, 0, len(l.all))}
-	for n := range l.all {
+	for _, n := range l.all {
 		ids.all = append(ids.all, x.id(n))
 	}
 	for k, n := range l.names {
@@ -201,4 +210,103 @@ func containsSorted(xs []int32, k int32) bool {
 		}
 	}
 	return lo < len(xs) && xs[lo] == k
+}
+
+// numberedLeads keeps each group of groupAlone's (aloneGroups) as
+// mergedLeads does, and its names by number, so that the place test of
+// veto (unmentioned) reads sorted numbers instead of scanning the merged
+// lead's names: vetoBy cost 1,800 instructions a pair on /work/real5en,
+// most of them there. numberedLeads and mergedLeads veto the same pairs
+// (TestGroupAloneSameAsAllPairs).
+type numberedLeads struct {
+	mergedLeads
+	x   *leadNames
+	ids []*groupIDs // per group root, once needed
+}
+
+// groupIDs is a group's merged lead's names by number: names and general
+// as merge gives them, all sorted.
+type groupIDs struct {
+	names   []int32
+	general []bool
+	all     []int32
+}
+
+func newNumberedLeads(own []*lead, x *leadNames) *numberedLeads {
+	return &numberedLeads{
+		mergedLeads: mergedLeads{own: own, merged: make([]*lead, len(own)), docFreq: x.freq},
+		x:           x,
+		ids:         make([]*groupIDs, len(own)),
+	}
+}
+
+// numbers is group r's names by number; a group of one has its member's.
+func (g *numberedLeads) numbers(r int) *groupIDs {
+	if g.ids[r] == nil {
+		ids := g.x.of(g.own[r])
+		g.ids[r] = &groupIDs{names: ids.names, general: g.own[r].general, all: ids.all}
+	}
+	return g.ids[r]
+}
+
+// vetoed is vetoBy(lead(ri), lead(rj)) != "", its place test on numbers.
+func (g *numberedLeads) vetoed(ri, rj int) bool {
+	a, b := g.lead(ri), g.lead(rj)
+	if figureVeto(a, b) != "" {
+		return true
+	}
+	if len(a.years) > 0 && len(b.years) > 0 && !intersects(a.years, b.years) {
+		return true
+	}
+	na, nb := g.numbers(ri), g.numbers(rj)
+	return g.unmentioned(na, nb) && g.unmentioned(nb, na)
+}
+
+// unmentioned is unmentioned(a, b, docFreq) on numbers.
+func (g *numberedLeads) unmentioned(a, b *groupIDs) bool {
+	for i, k := range a.names {
+		if !a.general[i] && g.x.docFreq[k] >= 2 && !containsSorted(b.all, k) {
+			return true
+		}
+	}
+	return false
+}
+
+func (g *numberedLeads) join(ri, rj, root int) {
+	na, nb := g.numbers(ri), g.numbers(rj)
+	g.mergedLeads.join(ri, rj, root)
+	g.ids[ri], g.ids[rj] = nil, nil
+	g.ids[root] = mergeGroupIDs(na, nb)
+}
+
+// mergeGroupIDs is merge's names for two groups, by number: a's names,
+// then b's that a lacks, each general when general in either; the union
+// of their all lists, sorted.
+func mergeGroupIDs(a, b *groupIDs) *groupIDs {
+	m := &groupIDs{names: slices.Clone(a.names), general: slices.Clone(a.general)}
+	for j, k := range b.names {
+		if i := slices.Index(m.names, k); i >= 0 {
+			m.general[i] = m.general[i] || b.general[j]
+			continue
+		}
+		m.names = append(m.names, k)
+		m.general = append(m.general, b.general[j])
+	}
+	m.all = make([]int32, 0, len(a.all)+len(b.all))
+	i, j := 0, 0
+	for i < len(a.all) && j < len(b.all) {
+		switch {
+		case a.all[i] < b.all[j]:
+			m.all = append(m.all, a.all[i])
+			i++
+		case a.all[i] > b.all[j]:
+			m.all = append(m.all, b.all[j])
+			j++
+		default:
+			m.all = append(m.all, a.all[i])
+			i, j = i+1, j+1
+		}
+	}
+	m.all = append(append(m.all, a.all[i:]...), b.all[j:]...)
+	return m
 }

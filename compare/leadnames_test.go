@@ -15,9 +15,9 @@ import (
 // general flags, all maps and figures overlap in every way.
 func TestPairScoreAsStrings(t *testing.T) {
 	mk := func(names []string, general []bool, all []string, years []int, mags []float64) *lead {
-		l := &lead{names: names, general: general, years: years, mags: mags, all: map[string]bool{}}
+		l := &lead{names: names, general: general, years: years, mags: mags}
 		for _, n := range append(all, names...) {
-			l.all[n] = true
+			l.use(n)
 		}
 		return l
 	}
@@ -33,14 +33,14 @@ func TestPairScoreAsStrings(t *testing.T) {
 	rng := rand.New(rand.NewSource(16))
 	vocab := []string{"iran", "qeshm", "bandar", "abbas", "kim", "seoul", "denver", "memphis", "green", "zone"}
 	for i := 0; i < 60; i++ {
-		l := &lead{all: map[string]bool{}}
+		l := &lead{}
 		for _, n := range vocab {
 			switch rng.Intn(4) {
 			case 0:
 				l.addName(n, rng.Intn(3) == 0)
-				l.all[n] = true
+				l.use(n)
 			case 1:
-				l.all[n] = true
+				l.use(n)
 			}
 		}
 		if rng.Intn(3) == 0 {
@@ -56,11 +56,19 @@ func TestPairScoreAsStrings(t *testing.T) {
 	}
 	docFreq := map[string]int{}
 	for _, l := range leads {
-		for n := range l.all {
+		for _, n := range l.all {
 			docFreq[n]++
 		}
 	}
 	x := newLeadNames(leads)
+	for n, want := range docFreq {
+		if got := x.freq(n); got != want {
+			t.Errorf("freq(%q) = %d, counted %d", n, got, want)
+		}
+	}
+	if got := x.freq("no such name"); got != 0 {
+		t.Errorf("freq of an unknown name = %d, want 0", got)
+	}
 	var m leadMarks
 	for ka, a := range leads {
 		aIDs := x.of(a)

@@ -1229,21 +1229,21 @@ func (s *scratch) lookUpCalendar(e *wordEntry) {
 	}
 }
 
-// marked returns the words of the entries marked inAll, as a set. Marking
-// the entries and building the map once, at its size, replaced an
-// assignment per name token into a map grown from empty (twice as many
-// assignments as names, and the growth).
-func (t *wordTable) marked() map[string]bool {
+// marked returns the words of the entries marked inAll (lead.all), in the
+// order of their first use. Marking the entries and collecting them once,
+// at their number, replaced an assignment per name token into a map grown
+// from empty; a list replaced the map (see lead.uses).
+func (t *wordTable) marked() []string {
 	n := 0
 	for k := range t.entries {
 		if t.entries[k].inAll {
 			n++
 		}
 	}
-	m := make(map[string]bool, n)
+	m := make([]string, 0, n)
 	for k := range t.entries {
 		if t.entries[k].inAll {
-			m[t.word(int32(k))] = true
+			m = append(m, t.word(int32(k)))
 		}
 	}
 	return m

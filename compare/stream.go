@@ -142,7 +142,7 @@ func (s *Stream) AddTokens(d *claims.Document, toks []token.Token, cs []*claims.
 	for _, k := range w.keywords {
 		buf = s.df.addKeyword(k, buf)
 	}
-	for n := range w.lead.all {
+	for _, n := range w.lead.all {
 		s.docFreq.add(n)
 	}
 	e.shingles = int32(len(w.shingles))
@@ -170,9 +170,9 @@ func (w *docWords) detach() {
 		l.names[i] = strings.Clone(l.names[i])
 	}
 	if l.all != nil {
-		all := make(map[string]bool, len(l.all))
-		for k, v := range l.all {
-			all[strings.Clone(k)] = v
+		all := make([]string, len(l.all))
+		for k, n := range l.all {
+			all[k] = strings.Clone(n)
 		}
 		l.all = all
 	}

@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"math"
-	"slices"
 )
 
 // The grouping words of one document (docWords: keywords, sampled
@@ -55,18 +54,9 @@ func (w *docWords) encode() []byte {
 	} else {
 		b = append(b, 1)
 		b = binary.AppendUvarint(b, uint64(len(l.all)))
-		names := make([]string, 0, len(l.all))
-		for n := range l.all {
-			names = append(names, n)
-		}
-		slices.Sort(names) // the same words, the same bytes
-		for _, n := range names {
+		for _, n := range l.all { // in their order, which decoding keeps
 			b = appendString(b, n)
-			c := byte(0)
-			if l.all[n] {
-				c = 1
-			}
-			b = append(b, c)
+			b = append(b, 1) // in the set (the byte the map form wrote)
 		}
 	}
 	return b
@@ -189,10 +179,12 @@ func decodeWords(b []byte) (docWords, error) {
 	}
 	if r.byte1() == 1 {
 		na := r.count(2)
-		l.all = make(map[string]bool, na)
+		l.all = make([]string, 0, na)
 		for i := 0; i < na && r.err == nil; i++ {
 			n := r.str()
-			l.all[n] = r.byte1() == 1
+			if r.byte1() == 1 {
+				l.all = append(l.all, n)
+			}
 		}
 	}
 	if r.err == nil && len(r.b) != 0 {
