@@ -352,9 +352,9 @@ func (x *Index) groupCandidates() {
 	for f := range vulgarFractions {
 		signs = append(signs, f)
 	}
-	for k, w := range signs {
+	for _, w := range signs {
 		c := x.newCandList(sortedUnique(append(append([]int(nil), x.byWord[w]...), x.numCands...)))
-		if c != nil && k < 3 {
+		if c != nil && x.lang.isGluedSign(w) {
 			// A vulgar fraction is a number by itself; a sign or a point
 			// only with the digits glued after it.
 			c.sign, c.bare = true, x.newCandList(sortedUnique(append([]int(nil), x.byWord[w]...)))

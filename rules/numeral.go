@@ -111,12 +111,16 @@ func (l *Language) ReadNumeral(toks []token.Token, i int) (Numeral, bool) {
 // punctuation (commas, full stops in a language whose decimal is a comma,
 // quotes, brackets) never opens one.
 func (l *Language) PunctMayOpenNumeral(t *token.Token) bool {
-	if t.Text == "-" || t.Text == "−" || t.Text == l.decimal {
+	if l.isGluedSign(t.Text) {
 		return true
 	}
 	_, ok := vulgarFraction(t.Text)
 	return ok
 }
+
+// isGluedSign reports a mark that opens a numeral only with digits glued
+// after it: a minus sign or the decimal point ("-5", ".08").
+func (l *Language) isGluedSign(s string) bool { return s == "-" || s == "−" || s == l.decimal }
 
 // PunctOpensNumeralAt is PunctMayOpenNumeral for punctuation toks[i] with
 // the token after it: a minus sign or a decimal point opens a numeral only
@@ -128,7 +132,7 @@ func (l *Language) PunctOpensNumeralAt(toks []token.Token, i int) bool {
 	t := &toks[i]
 	// The token after first: most marks have no digits glued after them,
 	// and then only a vulgar fraction (never ASCII) is left to ask about.
-	if i+1 < len(toks) && toks[i+1].Kind == token.Number && toks[i+1].Glued() && (t.Text == "-" || t.Text == "−" || t.Text == l.decimal) {
+	if glueNumberAt(toks, i+1) && l.isGluedSign(t.Text) {
 		return true
 	}
 	_, ok := vulgarFraction(t.Text)
