@@ -746,8 +746,7 @@ func regroup(docs []*claims.Document, leads map[string]*lead, stories []Story, s
 	}
 	// Undated documents that joined no story: grouped with each other when
 	// their leads share a specific name, or two names, and nothing vetoes.
-	own := aloneLeads(alone, leads)
-	u := groupAloneWith(own, newNumberedLeads(own, names))
+	u := groupAloneBy(alone, leads, names.freq)
 	// Build the new stories: the old ones with their dated documents and
 	// the undated ones that joined them, then the undated groups.
 	var groups [][]string
@@ -1063,39 +1062,33 @@ func (cm *comparer) sentenceNames(text string) []string {
 // all their members does), not rebuilt for every pair. Thousands of undated
 // articles cost near-linear time, not cubic.
 func groupAlone(alone []string, leads map[string]*lead, docFreq map[string]int) unionFind {
-	own := aloneLeads(alone, leads)
-	return groupAloneWith(own, &mergedLeads{own: own, merged: make([]*lead, len(own)), docFreq: func(n string) int { return docFreq[n] }})
+	return groupAloneBy(alone, leads, func(n string) int { return docFreq[n] })
 }
 
-// aloneLeads is leads[alone[i]] by i, read for every pair.
-func aloneLeads(alone []string, leads map[string]*lead) []*lead {
-	own := make([]*lead, len(alone))
-	for i, id := range alone {
-		own[i] = leads[id]
-	}
-	return own
-}
-
-// aloneGroups keeps what groupAloneWith needs of each group of undated
-// documents (by its union-find root): whether two groups' merged leads
-// veto their joining, and the merged lead of two groups joined.
-type aloneGroups interface {
-	vetoed(ri, rj int) bool
-	join(ri, rj, root int)
-}
-
-// groupAloneWith is groupAlone over the leads own, with the groups' merged
-// leads kept by g.
-func groupAloneWith(own []*lead, g aloneGroups) unionFind {
-	u := newUnionFind(len(own))
+// groupAloneBy is groupAlone with docFreq as a function (vetoBy).
+func groupAloneBy(alone []string, leads map[string]*lead, docFreq func(name string) int) unionFind {
+	u := newUnionFind(len(alone))
 	holders := map[string][]int32{} // lead name -> alone documents naming it, ascending
-	for i, l := range own {
-		for _, n := range l.names {
+	for i, id := range alone {
+		for _, n := range leads[id].names {
 			holders[n] = append(holders[n], int32(i))
 		}
 	}
+	own := make([]*lead, len(alone)) // leads[alone[i]], read for every pair
+	for i, id := range alone {
+		own[i] = leads[id]
+	}
+	merged := make([]*lead, len(alone)) // per group root, once needed
+	groupLead := func(r int) *lead {
+		if merged[r] == nil {
+			// A group of one: its lead is what merge would copy, and
+			// veto and merge only read it.
+			merged[r] = own[r]
+		}
+		return merged[r]
+	}
 	var cands []int32
-	for i := range own {
+	for i := range alone {
 		cands = cands[:0]
 		for _, n := range own[i].names {
 			h := holders[n]
@@ -1114,39 +1107,14 @@ func groupAloneWith(own []*lead, g aloneGroups) unionFind {
 			if specific < 1 && all < 2 {
 				continue
 			}
-			if g.vetoed(ri, rj) {
+			gi, gj := groupLead(ri), groupLead(rj)
+			if vetoBy(gi, gj, docFreq) != "" {
 				continue
 			}
 			u.union(ri, rj)
-			g.join(ri, rj, u.find(ri))
+			merged[ri], merged[rj] = nil, nil
+			merged[u.find(ri)] = merge([]*lead{gi, gj})
 		}
 	}
 	return u
-}
-
-// mergedLeads keeps each group's merged lead (aloneGroups), vetoed by
-// veto with docFreq.
-type mergedLeads struct {
-	own     []*lead
-	merged  []*lead // per group root, once needed
-	docFreq func(name string) int
-}
-
-// lead is group r's merged lead. A group of one has its member's: what
-// merge would copy, and veto and merge only read it.
-func (g *mergedLeads) lead(r int) *lead {
-	if g.merged[r] == nil {
-		g.merged[r] = g.own[r]
-	}
-	return g.merged[r]
-}
-
-func (g *mergedLeads) vetoed(ri, rj int) bool {
-	return vetoBy(g.lead(ri), g.lead(rj), g.docFreq) != ""
-}
-
-func (g *mergedLeads) join(ri, rj, root int) {
-	gi, gj := g.lead(ri), g.lead(rj)
-	g.merged[ri], g.merged[rj] = nil, nil
-	g.merged[root] = merge([]*lead{gi, gj})
 }
