@@ -55,7 +55,6 @@ type sentenceInfo struct {
 	evoked       []int // the frames ev evokes, each once, in the order of first mention
 	participants []string
 	entities     []string // participants plus prose entities, when asked for
-	maxSpan      int      // the most tokens one piece of evidence takes (weighing.outward)
 }
 
 // assignFrames decides what each claim is about: the frame evoked nearest to
@@ -483,17 +482,8 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, ci, ce in
 	}
 	pc := fa.newPlacer(si, ci, ce)
 	w := weighing{scores: scores, slot: fa.slot, set: set, memo: memo, pc: &pc, ev: si.ev, numeric: c.Kind != claims.KindDate}
-	if w.numeric && len(si.ev) >= outwardFrom {
-		for k := range scores {
-			if scores[k].takes {
-				w.pending++
-			}
-		}
-		w.outward(si.maxSpan)
-	} else {
-		for k := range si.ev {
-			w.weigh(k)
-		}
+	for k := range si.ev {
+		w.weigh(k)
 	}
 	cands := fa.cands[:0]
 	for k := range scores {
@@ -1064,11 +1054,9 @@ func (p *Pass) readEvidence(si *sentenceInfo, a, b int) {
 				}
 			}
 			si.ev = append(si.ev, ev)
-			si.maxSpan = max(si.maxSpan, end-k)
 		} else if attr {
 			if end, v, ok := set.AttrWords.Match(p.Toks, k); ok && end <= b {
 				si.ev = append(si.ev, evidence{start: k, end: end, trig: -1, attr: int32(v)})
-				si.maxSpan = max(si.maxSpan, end-k)
 			}
 		}
 		if !part || datelinePlace(p.Toks, k) {

@@ -1,21 +1,12 @@
 package extract
 
-import (
-	"math"
-
-	"github.com/crosscheck/crosscheck/rules"
-)
-
-// outwardFrom is the number of pieces of evidence from which a figure's
-// evidence is weighed from the figure outwards (weighing.outward) rather
-// than in text order: only windows of over-long sentences hold so many.
-var outwardFrom = 8 // a variable so that tests can set it
+import "github.com/crosscheck/crosscheck/rules"
 
 // weighing is candidates' reading of a window's evidence for one claim:
 // what each piece tells each evoked frame (frameScore), by the placer's
 // distances. Every reading is a minimum (the nearest trigger, the nearest
 // attribute word; of two as near, the earlier in the text) or a flag set
-// once, so the pieces may be read in any order.
+// once.
 type weighing struct {
 	scores  []frameScore
 	slot    []int32 // by frame: its index in scores
@@ -24,9 +15,6 @@ type weighing struct {
 	pc      *placer
 	ev      []evidence
 	numeric bool // the claim is a figure: evidence across a clause does not count, nor attribute words beyond numericReach
-	// pending counts the frames that take the claim and have no trigger
-	// yet (outward).
-	pending int
 }
 
 // weigh reads evidence k into the scores.
@@ -48,12 +36,7 @@ func (w *weighing) weigh(k int) {
 		if sc.noCompare && pl.comma {
 			continue // ", police said" does not date the event before it
 		}
-		if !sc.triggered {
-			sc.triggered = true
-			if sc.takes {
-				w.pending--
-			}
-		}
+		sc.triggered = true
 		if sc.bestDist < 0 || d < sc.bestDist || d == sc.bestDist && k < sc.bestK {
 			sc.bestDist, sc.bestK = d, k
 		}
@@ -72,55 +55,6 @@ func (w *weighing) weigh(k int) {
 		}
 		if w.memo[sc.accept+r.Attr] == 1 && (sc.bestAttrDist < 0 || d < sc.bestAttrDist || d == sc.bestAttrDist && k < sc.bestAttrK) {
 			sc.bestAttr, sc.bestAttrDist, sc.bestAttrK = r.Attr, d, k
-		}
-	}
-}
-
-// outward weighs a figure's evidence from the figure outwards, the nearer
-// side first, and stops once no piece left can change what candidates
-// makes of it: every frame that takes the figure has its trigger nearer
-// than any piece left, and no piece left is within numericReach (an
-// attribute word further away does not count). Only frames that take the
-// figure can be candidates; a frame with no trigger in the figure's clause
-// needs the whole window read (its flag for a trigger across a clause).
-// In a window of an over-long sentence that is all event words, reading
-// every piece for every figure was most of the frame step.
-//
-// maxSpan is the most tokens a piece takes: a piece before the figure,
-// sorted by where it starts, ends no later than that many tokens after
-// the start of the one after it.
-func (w *weighing) outward(maxSpan int) {
-	ev, pc := w.ev, w.pc
-	r := searchEvidence(ev, func(e *evidence) bool { return e.start >= pc.ce })
-	l := r - 1
-	maxBest := -1 // once every frame is triggered: the furthest nearest trigger (no nearer one makes it further)
-	for l >= 0 || r < len(ev) {
-		// The nearest any piece left can be on each side.
-		dl, dr := math.MaxInt, math.MaxInt
-		if l >= 0 {
-			dl = pc.ci - ev[l].start - maxSpan
-		}
-		if r < len(ev) {
-			dr = ev[r].start - pc.ce
-		}
-		if d := min(dl, dr); d > numericReach && w.pending == 0 {
-			if maxBest < 0 {
-				for k := range w.scores {
-					if sc := &w.scores[k]; sc.takes {
-						maxBest = max(maxBest, sc.bestDist)
-					}
-				}
-			}
-			if d > maxBest {
-				return
-			}
-		}
-		if dl <= dr {
-			w.weigh(l)
-			l--
-		} else {
-			w.weigh(r)
-			r++
 		}
 	}
 }
