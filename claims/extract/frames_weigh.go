@@ -4,9 +4,9 @@ import "github.com/crosscheck/crosscheck/rules"
 
 // weighing is candidates' reading of a window's evidence for one claim:
 // what each piece tells each evoked frame (frameScore), by the placer's
-// distances. Every reading is a minimum (the nearest trigger, the nearest
-// attribute word; of two as near, the earlier in the text) or a flag set
-// once.
+// distances, in text order: every reading is a minimum (the nearest
+// trigger, the nearest attribute word; of two as near, the earlier) or a
+// flag.
 type weighing struct {
 	scores  []frameScore
 	slot    []int32 // by frame: its index in scores
@@ -37,7 +37,7 @@ func (w *weighing) weigh(k int) {
 			continue // ", police said" does not date the event before it
 		}
 		sc.triggered = true
-		if sc.bestDist < 0 || d < sc.bestDist || d == sc.bestDist && k < sc.bestK {
+		if sc.bestDist < 0 || d < sc.bestDist {
 			sc.bestDist, sc.bestK = d, k
 		}
 	}
@@ -53,7 +53,7 @@ func (w *weighing) weigh(k int) {
 		if sc.noCompare && pl.comma {
 			continue
 		}
-		if w.memo[sc.accept+r.Attr] == 1 && (sc.bestAttrDist < 0 || d < sc.bestAttrDist || d == sc.bestAttrDist && k < sc.bestAttrK) {
+		if w.memo[sc.accept+r.Attr] == 1 && (sc.bestAttrDist < 0 || d < sc.bestAttrDist) {
 			sc.bestAttr, sc.bestAttrDist, sc.bestAttrK = r.Attr, d, k
 		}
 	}
