@@ -839,7 +839,6 @@ type episode struct {
 	last      int
 	names     []string
 	figures   []string
-	group     int // background event, after grouping; 0 for none
 	sentences []int
 }
 

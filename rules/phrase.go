@@ -179,14 +179,6 @@ func (p *Phrases) Len() int {
 	return len(p.byFirst)
 }
 
-// eachFirst calls f with every first word (for a case-sensitive index,
-// as written).
-func (p *Phrases) eachFirst(f func(string)) {
-	for w := range p.byFirst {
-		f(w)
-	}
-}
-
 // StartsAt reports whether some phrase's first word is t.
 func (p *Phrases) StartsAt(t *token.Token) bool {
 	if !p.first.May(t) || !p.casePasses(t) {

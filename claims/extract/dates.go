@@ -967,14 +967,9 @@ func (r *dateRun) innerPastIn(lo, hi int) bool {
 	return s.found && s.next < hi
 }
 
-// pastSuffixed reports a past form by its suffix: hasPastSuffix, and not
-// listed as something else ("indeed", "expected").
-func (p *Pass) pastSuffixed(w string) bool {
-	return p.hasPastSuffix(w) && !p.Lang.WordSet(rules.ListNotPast)[w]
-}
-
-// pastSuffixedAt is pastSuffixed for token t, its list looked up by the
-// token's hash (rules.Language.InSet): the tense table asks at every word.
+// pastSuffixedAt reports a past form by its suffix: hasPastSuffix, and not
+// listed as something else ("indeed", "expected"), the list looked up by
+// the token's hash (rules.Language.InSet).
 func (p *Pass) pastSuffixedAt(t *token.Token) bool {
 	return p.hasPastSuffix(t.Lower) && !p.Lang.InSet(rules.ListNotPast, t)
 }
@@ -1835,17 +1830,6 @@ func inferMonth(pub time.Time, d int, tense claims.Tense) time.Time {
 		return time.Date(pub.Year(), pub.Month()-1, d, 0, 0, 0, 0, time.UTC)
 	}
 	return this
-}
-
-// count is the number of its arguments that are true.
-func count(bs ...bool) int {
-	n := 0
-	for _, b := range bs {
-		if b {
-			n++
-		}
-	}
-	return n
 }
 
 func addWritten(dv *claims.DateValue, ok bool, part string) {

@@ -167,7 +167,7 @@ type reportFlags struct {
 	format, lang, minSev, failOn, reviewFile, output, config string
 	stdinFormat                                              string
 	rules                                                    multiFlag
-	all, keepGoing, agreements, allowEmpty, noColor          bool
+	all, keepGoing, allowEmpty, noColor                      bool
 	maxDocSize                                               sizeFlag
 	spill                                                    string
 }
