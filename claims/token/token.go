@@ -69,9 +69,9 @@ func hashLower(t *Token) uint32 { return HashString(t.Lower) }
 // case form is s: FNV-1a, then multiplied by the golden ratio so that its
 // top bits are well mixed (filters index by them), never zero.
 func HashString(s string) uint32 {
-	h := uint32(2166136261)
+	h := uint32(offset32)
 	for k := 0; k < len(s); k++ {
-		h = (h ^ uint32(s[k])) * 16777619
+		h = (h ^ uint32(s[k])) * prime32
 	}
 	return finishHash(h)
 }
@@ -86,6 +86,11 @@ func (t *Token) Is(f uint8) bool { return t.Flags&f == f }
 func (t *Token) Glued() bool { return t.Flags&(SpaceBefore|NewlineBefore) == 0 }
 
 // Scan appends the tokens of text to dst and returns it.
+//
+// The tokens of most text (ASCII words in lower case or capitalised,
+// digit runs, ASCII punctuation, spaces) come from scanRun, a loop that
+// calls nothing; Scan's own loop takes the rest (scanOne) one token at a
+// time and hands back to it.
 func Scan(text string, dst []Token) []Token {
 	// Room up front, so that a large document is not copied over and
 	// over as it grows: news text has about one token per six bytes, so
@@ -102,93 +107,186 @@ func Scan(text string, dst []Token) []Token {
 	var low lowerArena
 	i := 0
 	for i < len(text) {
-		switch c := text[i]; scanClass[c] {
+		dst, i, flags = scanRun(text, i, flags, dst, &low)
+		if i < len(text) {
+			dst, i, flags = low.scanOne(text, i, flags, dst)
+		}
+	}
+	return dst
+}
+
+// scanRun appends the tokens of text from i for as long as it can without
+// a call: with a call in its loop, the compiler kept the loop's state on
+// the stack, and the scanner spent more instructions moving it than
+// reading bytes. It returns where it stopped and the flags the next token
+// gets, leaving to scanOne a byte of a multi-byte rune, a word that is not
+// lower-case ASCII letters with at most a capital first, a full dst, or a
+// capitalised word when low has no room for its lower-case form.
+//
+// Its tokens are exactly scanOne's (TestScanReference): lower-case words
+// are their own Lower, and a capitalised word's lower-case form is
+// written to low as lowerASCII writes it.
+func scanRun(text string, i int, flags uint8, dst []Token, low *lowerArena) ([]Token, int, uint8) {
+	for i < len(text) {
+		c := text[i]
+		if c-'a' < 26 {
+			// A word starting with a lower-case letter: its letters,
+			// hashed as they are read.
+			h, j := (offset32^uint32(c))*prime32, i+1
+			for ; j < len(text); j++ {
+				if c = text[j]; c-'a' >= 26 {
+					break
+				}
+				h = (h ^ uint32(c)) * prime32
+			}
+			// Most words are followed by one space, taken here.
+			var next uint8
+			if j < len(text) {
+				if c == ' ' {
+					next = SpaceBefore
+				} else if wordClass[c] != 0 {
+					return dst, i, flags // more of the word to read (scanWord's)
+				}
+			}
+			if len(dst) == cap(dst) {
+				return dst, i, flags
+			}
+			n := len(dst)
+			dst = dst[:n+1]
+			w := substr(text, i, j)
+			t := &dst[n]
+			t.Start, t.End, t.Kind, t.Flags, t.Hash, t.Text, t.Lower = i, j, Word, flags, finishHash(h), w, w
+			flags, i = next, j+int(next&SpaceBefore)
+			continue
+		}
+		switch scanClass[c] {
 		case byteSpace:
 			flags |= SpaceBefore
 			i++
 		case byteLetter:
-			// Most words are lower-case ASCII letters only: read here,
-			// without the calls of the general path (word, scanWord),
-			// whose spilled arguments cost as much as the letters.
-			h, j := uint32(2166136261), i
+			// An upper-case letter: a capitalised word ("Jakarta", "I")
+			// when lower-case letters alone follow it.
+			h, j := (offset32^uint32(c|0x20))*prime32, i+1
 			for j < len(text) && text[j]-'a' < 26 {
-				h = (h ^ uint32(text[j])) * 16777619
+				h = (h ^ uint32(text[j])) * prime32
 				j++
 			}
-			var lower string
-			if j == i && text[i]-'A' < 26 {
-				// A capital and lower-case letters ("Jakarta"), the
-				// next most common word, as word would read it.
-				j++
-				h = (h ^ uint32(text[i]|0x20)) * 16777619
-				for j < len(text) && text[j]-'a' < 26 {
-					h = (h ^ uint32(text[j])) * 16777619
-					j++
-				}
-				if j == i+1 || j < len(text) && wordClass[text[j]] != 0 {
-					j = i // a lone capital, or more of the word to read: word's
-				} else {
-					lower = low.lowerASCII(text[i:j])
-					flags |= Capital
-				}
+			if j < len(text) && wordClass[text[j]] != 0 || len(dst) == cap(dst) || len(low.buf)+j-i > cap(low.buf) {
+				return dst, i, flags
 			}
-			if j == i || j < len(text) && wordClass[text[j]] != 0 {
-				dst = low.word(dst, text, i, flags)
-				flags = 0
-				i = dst[len(dst)-1].End
-				continue
+			// The lower-case form, as lowerASCII writes it.
+			start := len(low.buf)
+			low.buf = low.buf[:start+j-i]
+			b := low.buf[start:]
+			b[0] = c | 0x20
+			copy(b[1:], text[i+1:j])
+			n := len(dst)
+			dst = dst[:n+1]
+			t := &dst[n]
+			t.Start, t.End, t.Kind, t.Flags, t.Hash, t.Text, t.Lower = i, j, Word, flags|Capital, finishHash(h), substr(text, i, j), unsafe.String(unsafe.SliceData(b), len(b))
+			i, flags = spaceAfter(text, j)
+		case bytePunct:
+			if len(dst) == cap(dst) {
+				return dst, i, flags
 			}
 			n := len(dst)
-			if n == cap(dst) {
-				dst = slices.Grow(dst, n+1)
-			}
 			dst = dst[:n+1]
-			t, s := &dst[n], text[i:j]
-			if lower == "" {
-				lower = s
-			}
-			t.Start, t.End, t.Kind, t.Flags, t.Hash, t.Text, t.Lower = i, j, Word, flags, finishHash(h), s, lower
-			flags = 0
-			i = j
-		case bytePunct:
-			s := text[i : i+1]
-			dst = appendToken(dst, Token{Start: i, End: i + 1, Kind: Punct, Flags: flags, Hash: HashString(s), Text: s, Lower: s})
-			flags = 0
-			i++
+			p := text[i : i+1]
+			t := &dst[n]
+			t.Start, t.End, t.Kind, t.Flags, t.Hash, t.Text, t.Lower = i, i+1, Punct, flags, byteHash[c], p, p
+			i, flags = spaceAfter(text, i+1)
 		case byteDigit:
-			j := i + 1
-			for j < len(text) && text[j] >= '0' && text[j] <= '9' {
+			h, j := (offset32^uint32(c))*prime32, i+1
+			for j < len(text) && text[j]-'0' < 10 {
+				h = (h ^ uint32(text[j])) * prime32
 				j++
 			}
-			s := text[i:j]
-			dst = appendToken(dst, Token{Start: i, End: j, Kind: Number, Flags: flags, Hash: HashString(s), Text: s, Lower: s})
-			flags = 0
-			i = j
+			if len(dst) == cap(dst) {
+				return dst, i, flags
+			}
+			n := len(dst)
+			dst = dst[:n+1]
+			d := substr(text, i, j)
+			t := &dst[n]
+			t.Start, t.End, t.Kind, t.Flags, t.Hash, t.Text, t.Lower = i, j, Number, flags, finishHash(h), d, d
+			i, flags = spaceAfter(text, j)
 		case byteNewline:
 			flags |= NewlineBefore | SpaceBefore
 			i++
 		default: // byteWide
-			r, size := utf8.DecodeRuneInString(text[i:])
-			switch {
-			case unicode.IsLetter(r):
-				dst = low.word(dst, text, i, flags)
-				flags = 0
-				i = dst[len(dst)-1].End
-			case unicode.IsSpace(r) || r == utf8.RuneError && size == 1:
-				if r == '\u2028' || r == '\u2029' || r == '\u0085' {
-					flags |= NewlineBefore
-				}
-				flags |= SpaceBefore
-				i += size
-			default:
-				s := text[i : i+size]
-				dst = appendToken(dst, Token{Start: i, End: i + size, Kind: Punct, Flags: flags, Hash: HashString(s), Text: s, Lower: s})
-				flags = 0
-				i += size
-			}
+			return dst, i, flags
 		}
 	}
-	return dst
+	return dst, i, flags
+}
+
+// spaceAfter returns where scanning goes on after a token ending at j,
+// and the flags of the next token: one space, the most common gap between
+// tokens, is taken here rather than by another turn of the loop.
+func spaceAfter(text string, j int) (int, uint8) {
+	if j < len(text) && text[j] == ' ' {
+		return j + 1, SpaceBefore
+	}
+	return j, 0
+}
+
+// substr is text[i:j] for 0 <= i <= j <= len(text), which scanRun knows
+// and the compiler cannot prove: the bounds checks and the empty-string
+// case of a slice expression were a tenth of the loop.
+func substr(text string, i, j int) string {
+	return unsafe.String((*byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(text)), i)), j-i)
+}
+
+// FNV-1a's 32-bit parameters, of HashString.
+const (
+	offset32 = 2166136261
+	prime32  = 16777619
+)
+
+// byteHash is HashString of every one-byte string.
+var byteHash = func() (t [256]uint32) {
+	for c := range t {
+		t[c] = HashString(string([]byte{byte(c)}))
+	}
+	return t
+}()
+
+// scanOne appends the token at i, or skips the white space there, growing
+// a full dst: Scan's general step, for what scanRun leaves.
+func (low *lowerArena) scanOne(text string, i int, flags uint8, dst []Token) ([]Token, int, uint8) {
+	switch c := text[i]; scanClass[c] {
+	case byteSpace:
+		return dst, i + 1, flags | SpaceBefore
+	case byteNewline:
+		return dst, i + 1, flags | NewlineBefore | SpaceBefore
+	case byteLetter:
+		dst = low.word(dst, text, i, flags)
+		return dst, dst[len(dst)-1].End, 0
+	case bytePunct:
+		s := text[i : i+1]
+		return appendToken(dst, Token{Start: i, End: i + 1, Kind: Punct, Flags: flags, Hash: byteHash[c], Text: s, Lower: s}), i + 1, 0
+	case byteDigit:
+		j := i + 1
+		for j < len(text) && text[j]-'0' < 10 {
+			j++
+		}
+		s := text[i:j]
+		return appendToken(dst, Token{Start: i, End: j, Kind: Number, Flags: flags, Hash: HashString(s), Text: s, Lower: s}), j, 0
+	}
+	// byteWide
+	r, size := utf8.DecodeRuneInString(text[i:])
+	switch {
+	case unicode.IsLetter(r):
+		dst = low.word(dst, text, i, flags)
+		return dst, dst[len(dst)-1].End, 0
+	case unicode.IsSpace(r) || r == utf8.RuneError && size == 1:
+		if r == '\u2028' || r == '\u2029' || r == '\u0085' {
+			flags |= NewlineBefore
+		}
+		return dst, i + size, flags | SpaceBefore
+	}
+	s := text[i : i+size]
+	return appendToken(dst, Token{Start: i, End: i + size, Kind: Punct, Flags: flags, Hash: HashString(s), Text: s, Lower: s}), i + size, 0
 }
 
 // Byte classes of Scan's dispatch, one table read per token start instead
