@@ -45,10 +45,17 @@ var (
 	trainErr  error
 )
 
-// model returns punkt's English training data, loaded once. It is only
+// model returns punkt's English training data, loaded once from the
+// embedded compact copy (englishTraining). It is only
 // read afterwards, so any number of goroutines may share it.
 func model() (*punktModel, error) {
 	trainOnce.Do(func() {
+		if st, ok := decodeCompact(englishTraining); ok {
+			training = newPunktModel(st)
+			return
+		}
+		// Only a damaged english.punkt comes here (the tests hold it
+		// to the library's data): the library's own copy still works.
 		b, err := data.Asset("data/english.json")
 		if err != nil {
 			trainErr = err

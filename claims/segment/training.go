@@ -15,6 +15,8 @@ import (
 // escape in a string, a value that is not an integer, a field it does not
 // know) sends it to the library's decoder, which stays the reference:
 // TestLoadTrainingMatchesLibrary and FuzzLoadTraining hold the two equal.
+// The process now reads the embedded compact copy (englishTraining); this
+// stays model's fallback should that copy not decode.
 func loadTraining(b []byte) (*sentences.Storage, error) {
 	if st, ok := decodeTraining(string(b)); ok {
 		return st, nil
