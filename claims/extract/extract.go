@@ -115,6 +115,7 @@ type Engine struct {
 	// each language (by index in Rules.Codes), built once so detection is
 	// one map lookup per token.
 	langWords rules.WordMap[[]uint8]
+	langMax   uint8            // the largest weight in langWords
 	langKnown rules.WideFilter // langWords' keys
 	// skipByFirst holds every language's non-empty SkipLines prefixes by
 	// their first byte, so that a line is compared only with the prefixes
@@ -229,6 +230,7 @@ func New(set *rules.Set) *Engine {
 				*ws = make([]uint8, len(set.Codes))
 			}
 			(*ws)[li] = weight
+			e.langMax = max(e.langMax, weight)
 			e.langKnown.Add(w)
 		}
 	}
@@ -438,7 +440,11 @@ func (e *Engine) setLanguage(doc *claims.Document, toks []token.Token) {
 	// Function words count two; other lexicon words (month, weekday and
 	// number words, units) one; a word both languages know counts for both.
 	scores := make([]int, len(e.Rules.Codes))
-	for i := 0; i < len(toks) && i < 3000; i++ {
+	n := min(len(toks), 3000)
+	for i := 0; i < n; i++ {
+		if i&63 == 63 && settled(scores, (n-i)*int(e.langMax)) {
+			break
+		}
 		if toks[i].Kind != token.Word || !e.langKnown.May(&toks[i]) {
 			continue
 		}
@@ -454,6 +460,26 @@ func (e *Engine) setLanguage(doc *claims.Document, toks []token.Token) {
 		}
 	}
 	doc.Language, doc.LanguageSource = best, claims.SourceDetected
+}
+
+// settled reports whether the language with the highest score leads every
+// other by more than rest, the most any language can still gain: then no
+// later token changes the detection, and the rest of a long document need
+// not be read. (A tie goes to the language first in code order; a lead
+// of more than rest cannot even be tied.) One language is settled at once.
+func settled(scores []int, rest int) bool {
+	if len(scores) < 2 {
+		return true
+	}
+	first, second := -1, -1
+	for _, s := range scores {
+		if s > first {
+			first, second = s, first
+		} else if s > second {
+			second = s
+		}
+	}
+	return first-second > rest
 }
 
 // blockSkipLines blocks lines that are page furniture in any language
