@@ -28,6 +28,11 @@ func TestClaimJSONMatchesEncodingJSON(t *testing.T) {
 		{ID: "c", NumberFields: &NumberFields{High: f64p(0.5e-7), Approx: true, Unit: "USD"}},
 		{ID: "d", NumberFields: &NumberFields{Low: f64p(1e21), High: f64p(-2.5e22)}},
 		{ID: "e", NumberFields: &NumberFields{Low: f64p(0), High: f64p(123456789.125)}},
+		// Whole numbers (appendJSONFloat's integer path) and its edges.
+		{ID: "g", NumberFields: &NumberFields{Low: f64p(math.Copysign(0, -1)), High: f64p(-42)}},
+		{ID: "h", NumberFields: &NumberFields{Low: f64p(1<<53 - 1), High: f64p(1 << 53)}},
+		{ID: "i", NumberFields: &NumberFields{Low: f64p(-(1<<53 - 1)), High: f64p(-(1 << 53))}},
+		{ID: "j", NumberFields: &NumberFields{Low: f64p(1e20), High: f64p(-1e300)}},
 		{ID: "f", Text: "ctl \x00\x01\x1f \b\f\n\r\t \u2028\u2029 \xff\xfe bad utf-8, é, 日本"},
 		{},
 	}
@@ -130,6 +135,77 @@ func TestDocumentJSONWritesEveryField(t *testing.T) {
 	want, err := json.MarshalIndent(&d, "    ", "  ")
 	require.NoError(t, err)
 	assert.Equal(t, string(want), string(appendDocumentJSON(nil, &d, "    ", "  ")))
+}
+
+// plainPrefixRef is plainPrefix's exact answer, a byte at a time: the
+// length of the longest prefix of s with no byte to escape or decode.
+func plainPrefixRef(s string) int {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x80 || strings.IndexByte(`"\<>&`, c) >= 0 {
+			return i
+		}
+	}
+	return len(s)
+}
+
+// checkPlainPrefix: plainPrefix may stop before the first byte that needs
+// a look (appendJSONEscaped reads on from there) but never after it, and
+// covers all of a plain string.
+func checkPlainPrefix(t *testing.T, s string) {
+	t.Helper()
+	got, want := plainPrefix(s), plainPrefixRef(s)
+	if want == len(s) {
+		assert.Equal(t, want, got, "%q", s)
+	} else {
+		assert.LessOrEqual(t, got, want, "%q", s)
+	}
+}
+
+// Every byte at every offset of strings of every length around the word
+// sizes plainPrefix reads.
+func TestPlainPrefix(t *testing.T) {
+	for n := 0; n <= 20; n++ {
+		checkPlainPrefix(t, strings.Repeat("x", n))
+		for at := 0; at < n; at++ {
+			for c := 0; c < 256; c++ {
+				b := []byte(strings.Repeat("x", n))
+				b[at] = byte(c)
+				checkPlainPrefix(t, string(b))
+			}
+		}
+	}
+}
+
+func FuzzPlainPrefix(f *testing.F) {
+	f.Add("plain ascii words")
+	f.Add("a&b")
+	f.Add("\x00\x7f\x80")
+	f.Fuzz(func(t *testing.T, s string) {
+		checkPlainPrefix(t, s)
+		want, err := json.Marshal(s)
+		require.NoError(t, err)
+		assert.Equal(t, string(want), string(appendJSONString(nil, s)), "%q", s)
+	})
+}
+
+// jsonNames spell the fields' struct tags: every field of Claim,
+// NumberFields and Document has its name there, and no other name is.
+func TestJSONNamesAreTheTags(t *testing.T) {
+	tags := map[string]bool{}
+	for _, v := range []any{Claim{}, NumberFields{}, Document{}} {
+		typ := reflect.TypeOf(v)
+		for i := 0; i < typ.NumField(); i++ {
+			if name, _, _ := strings.Cut(typ.Field(i).Tag.Get("json"), ","); name != "" {
+				tags[name] = true
+			}
+		}
+	}
+	names := map[string]bool{}
+	for f, name := range jsonNames {
+		assert.NotEmpty(t, name, "field %d", f)
+		names[name] = true
+	}
+	assert.Equal(t, tags, names)
 }
 
 // Every byte that appendJSONString escapes or decodes, at every offset of

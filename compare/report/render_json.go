@@ -172,8 +172,10 @@ func (j *jsonWriter) claims(r *Report, cs []Claim) {
 		return
 	}
 	var buf []byte
+	var v Claim
+	var nf NumberFields
 	streamObjects(j, "claims", r.lazy.N, r.lazy.Each, func(c *claims.Claim) {
-		v := FromClaim(c)
+		fromClaimInto(&v, &nf, c)
 		buf = appendClaimJSON(buf[:0], &v, "    ", "  ")
 		j.write(buf)
 	})
