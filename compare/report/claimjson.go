@@ -3,6 +3,7 @@ package report
 import (
 	"math"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -18,10 +19,39 @@ import (
 // writer loaded and stored it at every append, and each key took six
 // appends where a layout's strings make it three.
 func appendClaimJSON(b []byte, c *Claim, prefix, indent string) []byte {
+	var w claimJSON
+	return w.append(b, c, prefix, indent)
+}
+
+// claimJSON writes claims one after another as appendClaimJSON does,
+// remembering the document id it last found plain (nothing to escape):
+// the claims of a document follow one another, each names the document,
+// and its id starts with the document's ("doc:line:col"), so the id and
+// the doc, near a third of a claims run's string bytes, are mostly not
+// tested again. The zero value is ready; a renderer keeps one per output.
+type claimJSON struct {
+	plainDoc string
+}
+
+// plainPrefix is the package's plainPrefix, skipping the remembered
+// document id where s starts with it.
+func (w *claimJSON) plainPrefix(s string) int {
+	if n := len(w.plainDoc); n > 0 && strings.HasPrefix(s, w.plainDoc) {
+		return n + plainPrefix(s[n:])
+	}
+	return plainPrefix(s)
+}
+
+// append is appendClaimJSON.
+func (w *claimJSON) append(b []byte, c *Claim, prefix, indent string) []byte {
 	l := layoutFor(prefix, indent)
 	b = append(b, '{')
-	b = l.str(b, fID, c.ID)
-	b = l.str(b, fDoc, c.Doc)
+	b = appendJSONQuoted(l.key(b, fID), c.ID, w.plainPrefix(c.ID))
+	plain := w.plainPrefix(c.Doc)
+	if plain == len(c.Doc) {
+		w.plainDoc = c.Doc
+	}
+	b = appendJSONQuoted(l.key(b, fDoc), c.Doc, plain)
 	b = l.str(b, fKind, c.Kind)
 	b = l.str(b, fAttribute, c.Attribute)
 	b = l.str(b, fText, c.Text)
@@ -203,7 +233,29 @@ func (l *jsonLayout) optStr(b []byte, f jsonField, v string) []byte {
 }
 
 func (l *jsonLayout) int(b []byte, f jsonField, v int) []byte {
-	return strconv.AppendInt(l.key(b, f), int64(v), 10)
+	return appendInt(l.key(b, f), int64(v))
+}
+
+// appendInt appends v in decimal, as strconv.AppendInt does, without its
+// calls for the small non-negative numbers (offsets, lines, columns) a
+// claim has five of.
+func appendInt(b []byte, v int64) []byte {
+	if v < 0 {
+		return strconv.AppendInt(b, v, 10)
+	}
+	u := uint64(v)
+	if u < 10 {
+		return append(b, byte('0'+u))
+	}
+	var buf [20]byte
+	i := len(buf)
+	for ; u >= 10; u /= 10 {
+		i--
+		buf[i] = byte('0' + u%10)
+	}
+	i--
+	buf[i] = byte('0' + u)
+	return append(b, buf[i:]...)
 }
 
 func (l *jsonLayout) float(b []byte, f jsonField, v *float64) []byte {
@@ -242,7 +294,7 @@ func appendJSONFloat(b []byte, f float64) []byte {
 	// AppendInt writes several times faster than AppendFloat. Negative
 	// zero is left to AppendFloat, which writes its sign.
 	if i := int64(f); float64(i) == f && i > -1<<53 && i < 1<<53 && (i != 0 || !math.Signbit(f)) {
-		return strconv.AppendInt(b, i, 10)
+		return appendInt(b, i)
 	}
 	abs := math.Abs(f)
 	format := byte('f')
@@ -349,7 +401,12 @@ func plainPrefix(s string) int {
 // characters, <, > and & as \u00XX, U+2028 and U+2029 escaped, and
 // invalid UTF-8 replaced by \ufffd.
 func appendJSONString(b []byte, s string) []byte {
-	start := plainPrefix(s)
+	return appendJSONQuoted(b, s, plainPrefix(s))
+}
+
+// appendJSONQuoted is appendJSONString given the length of a prefix of s
+// that needs no look (at most plainPrefix(s)).
+func appendJSONQuoted(b []byte, s string, start int) []byte {
 	b = append(b, '"')
 	b = append(b, s[:start]...)
 	if start < len(s) {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -78,14 +79,63 @@ func TestClaimJSONOnExtractedClaims(t *testing.T) {
 	require.NoError(t, err)
 	eng := extract.New(set)
 	n := 0
+	var w claimJSON // one writer for all, as a renderer has
 	for _, d := range corpusgen.Generate(4, 150, corpusgen.Mixed).Documents() {
 		for _, c := range eng.Extract(d) {
 			rc := FromClaim(c)
 			check(t, &rc)
+			want, err := json.MarshalIndent(&rc, "    ", "  ")
+			require.NoError(t, err)
+			assert.Equal(t, string(want), string(w.append(nil, &rc, "    ", "  ")))
 			n++
 		}
 	}
 	assert.Greater(t, n, 500)
+}
+
+// One claimJSON writing claims in a row, whose document ids and ids are
+// plain or not, start with the remembered id or only with part of it,
+// writes each as encoding/json does.
+func TestClaimJSONRemembersPlainDoc(t *testing.T) {
+	rows := []Claim{
+		{ID: "a:1:1", Doc: "a"},
+		{ID: "a:1:2", Doc: "a"},
+		{ID: "a<b>:1:1", Doc: "a<b>"},     // starts with "a", then needs escapes
+		{ID: "a<b>:1:2", Doc: "a<b>"},     // not remembered: not plain
+		{ID: "ab:1:1", Doc: "ab"},         // starts with "a"
+		{ID: "ab&\"x\":1:1", Doc: "ab"},   // the id escapes after the doc
+		{ID: "abc", Doc: "abcdefghijklm"}, // a longer doc than the id
+		{ID: "abcdefghijklm:\u2028:3", Doc: "abcdefghijklm"},
+		{ID: "abcdefghijklm\xff:1", Doc: "abcdefghijklm\xff"},
+		{ID: "", Doc: ""},
+		{ID: "b:1:1", Doc: "b"},
+		{ID: "b:1:1", Doc: "b", Text: "b"},
+	}
+	var w claimJSON
+	for i := range rows {
+		c := &rows[i]
+		for _, ind := range [][2]string{{"", ""}, {"    ", "  "}} {
+			want, err := json.MarshalIndent(c, ind[0], ind[1])
+			if ind[1] == "" {
+				want, err = json.Marshal(c)
+			}
+			require.NoError(t, err)
+			assert.Equal(t, string(want), string(w.append(nil, c, ind[0], ind[1])), "%q", c.ID)
+		}
+	}
+}
+
+func TestAppendInt(t *testing.T) {
+	for _, v := range []int{0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 12345, 1<<31 - 1, 1 << 31,
+		math.MaxInt64, -1, -10, math.MinInt64} {
+		assert.Equal(t, strconv.Itoa(v), string(appendInt(nil, int64(v))))
+		assert.Equal(t, "x"+strconv.Itoa(v), string(appendInt([]byte("x"), int64(v))))
+	}
+	for v := -1000; v <= 100000; v++ {
+		if got := string(appendInt(nil, int64(v))); got != strconv.Itoa(v) {
+			t.Fatalf("appendInt(%d) = %q", v, got)
+		}
+	}
 }
 
 // Documents of every shape, written by hand and by encoding/json, compact

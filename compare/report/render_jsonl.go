@@ -116,10 +116,11 @@ func jsonlDocsAndClaims(w *bufio.Writer, enc *json.Encoder, r *Report) error {
 	var buf []byte
 	var v Claim
 	var nf NumberFields
+	var cw claimJSON
 	return r.lazy.Each(func(c *claims.Claim) error {
 		fromClaimInto(&v, &nf, c)
 		buf = append(buf[:0], `{"type":"claim",`...)
-		buf = appendClaimJSON(buf, &v, "", "")
+		buf = cw.append(buf, &v, "", "")
 		buf = append(buf[:len(`{"type":"claim",`)], buf[len(`{"type":"claim",`)+1:]...) // the claim's own "{"
 		buf = append(buf, '\n')
 		_, err := w.Write(buf)
