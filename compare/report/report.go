@@ -326,14 +326,20 @@ func sevRank(s string) int {
 	return 0
 }
 
-// SortClaims orders claims by document id, then start offset.
+// SortClaims orders claims by document id, then start offset, keeping
+// the order of equal ones. Claims usually come in that order already
+// (pipeline.Extract sorts them): one pass that finds them so is a
+// fraction of a stable sort's comparisons.
 func SortClaims(cs []*claims.Claim) {
-	sort.SliceStable(cs, func(i, j int) bool {
+	less := func(i, j int) bool {
 		if cs[i].Doc != cs[j].Doc {
 			return cs[i].Doc < cs[j].Doc
 		}
 		return cs[i].Start < cs[j].Start
-	})
+	}
+	if !sort.SliceIsSorted(cs, less) {
+		sort.SliceStable(cs, less)
+	}
 }
 
 // FromDocument converts a document.
