@@ -1,10 +1,12 @@
 package ingest
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestDecode covers the decoder's choices directly, including the guess
@@ -200,4 +202,24 @@ func TestQualifiersOfSharedPerDirectory(t *testing.T) {
 		assert.Equal(t, enclosingDirs(p), r.qualifiersOf(p), p)
 	}
 	assert.Equal(t, []string{"b", "a"}, r.qualifiersOf("/a/b/z.txt"))
+}
+
+// joinEntry joins a clean directory and an entry's name as filepath.Join
+// joins the directory as given and the name.
+func TestJoinEntry(t *testing.T) {
+	dirs := []string{".", "./", "", "a", "a/", "./a", "a/b/..", "../a", "..", "/", "//", "/a", "/a/", "/a//b/", "/..", "a/./b"}
+	for _, dir := range dirs {
+		for _, name := range []string{"x.txt", "x", ".x", "x y", "..x"} {
+			assert.Equal(t, filepath.Join(dir, name), joinEntry(filepath.Clean(dir), name), "%q %q", dir, name)
+			// walk joins an entry's absolute path the same way.
+			for _, r := range []*reader{{cwd: "/w/x"}, {cwd: "/"}, {}} {
+				clean := filepath.Clean(dir)
+				absDir, err := r.abs(clean)
+				require.NoError(t, err)
+				abs, err := r.abs(joinEntry(clean, name))
+				require.NoError(t, err)
+				assert.Equal(t, abs, joinEntry(absDir, name), "cwd %q: %q %q", r.cwd, dir, name)
+			}
+		}
+	}
 }
