@@ -91,6 +91,7 @@ func FuzzJSONL(f *testing.F) {
 func FuzzDecode(f *testing.F) {
 	for _, seed := range []string{
 		"plain ASCII text\n",
+		"two\nshort\nlines\n\nand a paragraph \x7f\n\x01\n",
 		"Fähre 🚢\r\n",
 		"\xef\xbb\xbfBOM text",
 		"\xff\xfeF\x00\xe4\x00",
@@ -110,6 +111,9 @@ func FuzzDecode(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s := string(data)
+		if fast, ref := scanBytes(s), scanBytesByByte(s); fast != ref {
+			t.Fatalf("scanBytes %+v, byte by byte %+v: %q", fast, ref, s)
+		}
 		d := decode(s)
 		if !utf8.ValidString(d.text) {
 			t.Fatalf("decode: invalid UTF-8 %q", d.text)

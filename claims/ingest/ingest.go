@@ -162,6 +162,12 @@ type reader struct {
 	stdin    bool            // "-" already read
 	cwd      string          // the working directory, read once (abs); "" if unknown
 
+	// qualDir and qual are the last qualifiers made (qualifiersOf) and
+	// the absolute directory, up to its final separator, they were made
+	// for: the files of a directory share them.
+	qualDir string
+	qual    []string
+
 	// src, when set, receives the documents instead of items (Read and
 	// Stream); cur says where the documents being added come from, so
 	// that a streaming Source can read them again.
@@ -296,11 +302,13 @@ func (r *reader) walk(dir string) error {
 	if err != nil {
 		return r.fail(dir, 0, pathErr(err), filepath.Base(dir), r.qualifiers(dir))
 	}
+	clean := filepath.Clean(dir) // once, not per entry (filepath.Join)
+	absDir, absErr := r.abs(clean)
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), ".") {
 			continue
 		}
-		p := filepath.Join(dir, e.Name())
+		p := joinEntry(clean, e.Name())
 		fi, err := r.stat(p) // follows symlinks
 		if err != nil {
 			if err := r.fail(p, 0, pathErr(err), stem(p), r.qualifiers(p)); err != nil {
@@ -308,9 +316,12 @@ func (r *reader) walk(dir string) error {
 			}
 			continue
 		}
-		if fi.IsDir() {
+		switch {
+		case fi.IsDir():
 			err = r.walk(p)
-		} else {
+		case absErr == nil:
+			err = r.readFileAbs(p, joinEntry(absDir, e.Name()), fi) // r.abs(p), joined as p is
+		default:
 			err = r.readFile(p, fi)
 		}
 		if err != nil {
@@ -318,6 +329,23 @@ func (r *reader) walk(dir string) error {
 		}
 	}
 	return nil
+}
+
+// joinEntry is filepath.Join(dir, name) for a clean dir and the name of
+// an entry read from it (one element: no separator, neither "." nor
+// ".."), which the clean dir and the name make without cleaning them
+// again. Join cleaned every path it made, a third of the cleaning a
+// directory of articles took.
+func joinEntry(dir, name string) string {
+	switch {
+	case filepath.Separator != '/':
+		return filepath.Join(dir, name)
+	case dir == ".":
+		return name
+	case strings.HasSuffix(dir, "/"): // the root
+		return dir + name
+	}
+	return dir + "/" + name
 }
 
 // Input kinds, chosen by file extension.
@@ -343,13 +371,23 @@ var kinds = map[string]int{
 // readFile reads one regular file (named or found in a directory).
 func (r *reader) readFile(p string, fi os.FileInfo) error {
 	abs, err := r.abs(p)
-	if err == nil {
+	if err != nil {
+		return r.readFileAbs(p, "", fi)
+	}
+	return r.readFileAbs(p, abs, fi)
+}
+
+// readFileAbs is readFile given r.abs(p), or "" when that failed.
+func (r *reader) readFileAbs(p, abs string, fi os.FileInfo) error {
+	if abs != "" {
 		if r.seen[abs] {
 			return nil // the same file named twice (or named and inside a named directory)
 		}
 		r.seen[abs] = true
+	} else {
+		abs = filepath.Clean(p)
 	}
-	base, qual := stem(p), r.qualifiers(p)
+	base, qual := stem(p), r.qualifiersOf(abs)
 	if hasControl(filepath.Base(p)) {
 		return r.fail(p, 0, errors.New("file name contains a newline or control character, which cannot be a document ID; rename the file"), base, qual)
 	}
@@ -496,6 +534,31 @@ func (r *reader) qualifiers(p string) []string {
 	if err != nil {
 		abs = filepath.Clean(p)
 	}
+	return r.qualifiersOf(abs)
+}
+
+// qualifiersOf is qualifiers of a path made absolute (or, failing that,
+// clean). They depend only on the path up to its last separator, so the
+// files of one directory share one slice (readers never change it):
+// making them anew, a Dir and a Base per level, took a twentieth of
+// reading a directory of articles.
+func (r *reader) qualifiersOf(abs string) []string {
+	i := len(abs) - 1
+	for i >= 0 && !os.IsPathSeparator(abs[i]) {
+		i--
+	}
+	dir := abs[:i+1]
+	if r.qual != nil && dir == r.qualDir {
+		return r.qual
+	}
+	q := enclosingDirs(abs)
+	r.qualDir, r.qual = dir, q
+	return q
+}
+
+// enclosingDirs lists the names of the directories enclosing abs, nearest
+// first.
+func enclosingDirs(abs string) []string {
 	var q []string
 	for dir := filepath.Dir(abs); ; {
 		name := filepath.Base(dir)

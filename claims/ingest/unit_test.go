@@ -1,10 +1,12 @@
 package ingest
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestDecode covers the decoder's choices directly, including the guess
@@ -161,7 +163,7 @@ func scanBytesByByte(s string) byteStats { return scanBytesFast(s, false) }
 
 // TestScanBytesFastPath: every byte value at every offset around the
 // eight bytes scanBytes skips at once counts as the byte-by-byte scan
-// counts it, and printable8 accepts exactly printable ASCII.
+// counts it, and plainText8 accepts exactly printable ASCII and line feeds.
 func TestScanBytesFastPath(t *testing.T) {
 	extra := []string{"é", "日本", "\xe6\x97", "\u2028"}
 	for c := 0; c < 256; c++ {
@@ -176,7 +178,7 @@ func TestScanBytesFastPath(t *testing.T) {
 		b := []byte("abcdefgh")
 		for at := 0; at < 8; at++ {
 			b[at] = byte(c)
-			assert.Equal(t, c >= 0x20 && c < 0x7f, printable8(string(b)), "byte %#x at %d", c, at)
+			assert.Equal(t, c >= 0x20 && c < 0x7f || c == '\n', plainText8(load8(string(b), 0)), "byte %#x at %d", c, at)
 			b[at] = 'a'
 		}
 	}
@@ -184,6 +186,40 @@ func TestScanBytesFastPath(t *testing.T) {
 		for at := 0; at <= 12; at++ {
 			s := strings.Repeat("y", at) + e + "\n\t\x01\x7f" + strings.Repeat("z", 12-at)
 			assert.Equal(t, scanBytesByByte(s), scanBytes(s), "%q", s)
+		}
+	}
+}
+
+// The reader's qualifiers, made once per directory, are those of each
+// path made anew, in any order of directories and files.
+func TestQualifiersOfSharedPerDirectory(t *testing.T) {
+	paths := []string{
+		"/a/b/c.txt", "/a/b/d.txt", "/a/e.txt", "/a/b/f.txt", "/a/bb/c.txt",
+		"/a/b/c/d.txt", "/x.txt", "/y.txt", "/a/b/g.txt", "rel.txt", "dir/rel.txt", "/a/b/h.txt",
+	}
+	r := &reader{}
+	for _, p := range paths {
+		assert.Equal(t, enclosingDirs(p), r.qualifiersOf(p), p)
+	}
+	assert.Equal(t, []string{"b", "a"}, r.qualifiersOf("/a/b/z.txt"))
+}
+
+// joinEntry joins a clean directory and an entry's name as filepath.Join
+// joins the directory as given and the name.
+func TestJoinEntry(t *testing.T) {
+	dirs := []string{".", "./", "", "a", "a/", "./a", "a/b/..", "../a", "..", "/", "//", "/a", "/a/", "/a//b/", "/..", "a/./b"}
+	for _, dir := range dirs {
+		for _, name := range []string{"x.txt", "x", ".x", "x y", "..x"} {
+			assert.Equal(t, filepath.Join(dir, name), joinEntry(filepath.Clean(dir), name), "%q %q", dir, name)
+			// walk joins an entry's absolute path the same way.
+			for _, r := range []*reader{{cwd: "/w/x"}, {cwd: "/"}, {}} {
+				clean := filepath.Clean(dir)
+				absDir, err := r.abs(clean)
+				require.NoError(t, err)
+				abs, err := r.abs(joinEntry(clean, name))
+				require.NoError(t, err)
+				assert.Equal(t, abs, joinEntry(absDir, name), "cwd %q: %q %q", r.cwd, dir, name)
+			}
 		}
 	}
 }

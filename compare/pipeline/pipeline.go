@@ -6,7 +6,6 @@ package pipeline
 
 import (
 	"runtime"
-	"sort"
 	"sync"
 
 	"github.com/crosscheck/crosscheck/claims"
@@ -155,16 +154,18 @@ func extractWords(docs []*claims.Document, opt Options, words bool) ([]*claims.C
 	}
 	close(jobs)
 	wg.Wait()
-	var out []*claims.Claim
+	n := 0
+	for _, cs := range per {
+		n += len(cs)
+	}
+	var out []*claims.Claim // nil when there are none, as before
+	if n > 0 {
+		out = make([]*claims.Claim, 0, n)
+	}
 	for _, cs := range per {
 		out = append(out, cs...)
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Doc != out[j].Doc {
-			return out[i].Doc < out[j].Doc
-		}
-		return out[i].Start < out[j].Start
-	})
+	report.SortClaims(out) // mostly sorted already: documents usually come in id order
 	var ws map[string]*compare.Words
 	if words {
 		ws = make(map[string]*compare.Words, len(docs))

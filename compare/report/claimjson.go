@@ -3,6 +3,7 @@ package report
 import (
 	"math"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -18,44 +19,147 @@ import (
 // writer loaded and stored it at every append, and each key took six
 // appends where a layout's strings make it three.
 func appendClaimJSON(b []byte, c *Claim, prefix, indent string) []byte {
+	var w claimJSON
+	return w.append(b, c, prefix, indent)
+}
+
+// claimJSON writes claims one after another as appendClaimJSON does,
+// remembering the document id it last found plain (nothing to escape):
+// the claims of a document follow one another, each names the document,
+// and its id starts with the document's ("doc:line:col"), so the id and
+// the doc, near a third of a claims run's string bytes, are mostly not
+// tested again. The zero value is ready; a renderer keeps one per output.
+type claimJSON struct {
+	plainDoc string
+}
+
+// plainPrefix is the package's plainPrefix, skipping the remembered
+// document id where s starts with it.
+func (w *claimJSON) plainPrefix(s string) int {
+	if n := len(w.plainDoc); n > 0 && strings.HasPrefix(s, w.plainDoc) {
+		return n + plainPrefix(s[n:])
+	}
+	return plainPrefix(s)
+}
+
+// append is appendClaimJSON.
+func (w *claimJSON) append(b []byte, c *Claim, prefix, indent string) []byte {
 	l := layoutFor(prefix, indent)
 	b = append(b, '{')
-	b = l.str(b, l.first, "id", c.ID)
-	b = l.str(b, l.sep, "doc", c.Doc)
-	b = l.str(b, l.sep, "kind", c.Kind)
-	b = l.str(b, l.sep, "attribute", c.Attribute)
-	b = l.str(b, l.sep, "text", c.Text)
-	b = l.int(b, "start", c.Start)
-	b = l.int(b, "end", c.End)
-	b = l.int(b, "line", c.Line)
-	b = l.int(b, "col", c.Col)
-	b = l.int(b, "sentence", c.Sentence)
-	b = l.str(b, l.sep, "value", c.Value)
-	if n := c.NumberFields; n != nil {
-		b = l.float(b, "low", n.Low)
-		b = l.float(b, "high", n.High)
-		b = strconv.AppendBool(l.key(b, l.sep, "low_exclusive"), n.LowExclusive)
-		b = strconv.AppendBool(l.key(b, l.sep, "high_exclusive"), n.HighExclusive)
-		if n.Approx {
-			b = append(l.key(b, l.sep, "approx"), "true"...)
-		}
-		b = l.str(b, l.sep, "unit", n.Unit)
-		b = l.optStr(b, "counted", n.Counted)
-		b = l.optStr(b, "qualifier", n.Qualifier)
+	b = appendJSONQuoted(l.key(b, fID), c.ID, w.plainPrefix(c.ID))
+	plain := w.plainPrefix(c.Doc)
+	if plain == len(c.Doc) {
+		w.plainDoc = c.Doc
 	}
-	b = l.strs(b, "also_attributes", c.Also)
-	b = l.optStr(b, "subject", c.Subject)
-	b = l.optStr(b, "scope", c.Scope)
-	b = l.optStr(b, "frame", c.Frame)
-	b = l.strs(b, "participants", c.Participants)
-	b = l.strs(b, "triggers", c.Triggers)
-	b = l.strs(b, "written", c.Written)
-	b = l.strs(b, "inferred", c.Inferred)
-	b = l.optStr(b, "tense", c.Tense)
-	b = l.optStr(b, "note", c.Note)
-	b = l.optStr(b, "rule", c.Rule)
+	b = appendJSONQuoted(l.key(b, fDoc), c.Doc, plain)
+	b = l.str(b, fKind, c.Kind)
+	b = l.str(b, fAttribute, c.Attribute)
+	b = l.str(b, fText, c.Text)
+	b = l.int(b, fStart, c.Start)
+	b = l.int(b, fEnd, c.End)
+	b = l.int(b, fLine, c.Line)
+	b = l.int(b, fCol, c.Col)
+	b = l.int(b, fSentence, c.Sentence)
+	b = l.str(b, fValue, c.Value)
+	if n := c.NumberFields; n != nil {
+		b = l.float(b, fLow, n.Low)
+		b = l.float(b, fHigh, n.High)
+		b = strconv.AppendBool(l.key(b, fLowExclusive), n.LowExclusive)
+		b = strconv.AppendBool(l.key(b, fHighExclusive), n.HighExclusive)
+		if n.Approx {
+			b = append(l.key(b, fApprox), "true"...)
+		}
+		b = l.str(b, fUnit, n.Unit)
+		b = l.optStr(b, fCounted, n.Counted)
+		b = l.optStr(b, fQualifier, n.Qualifier)
+	}
+	b = l.strs(b, fAlso, c.Also)
+	b = l.optStr(b, fSubject, c.Subject)
+	b = l.optStr(b, fScope, c.Scope)
+	b = l.optStr(b, fFrame, c.Frame)
+	b = l.strs(b, fParticipants, c.Participants)
+	b = l.strs(b, fTriggers, c.Triggers)
+	b = l.strs(b, fWritten, c.Written)
+	b = l.strs(b, fInferred, c.Inferred)
+	b = l.optStr(b, fTense, c.Tense)
+	b = l.optStr(b, fNote, c.Note)
+	b = l.optStr(b, fRule, c.Rule)
 	b = append(b, l.end...)
 	return append(b, '}')
+}
+
+// jsonField is a field of Claim or Document as appendClaimJSON and
+// appendDocumentJSON write it: an index into a layout's keys.
+type jsonField uint8
+
+// The fields of Claim (with NumberFields), then those only Document has.
+// fID is the first field of both objects and the only one ever first.
+const (
+	fID jsonField = iota
+	fDoc
+	fKind
+	fAttribute
+	fText
+	fStart
+	fEnd
+	fLine
+	fCol
+	fSentence
+	fValue
+	fLow
+	fHigh
+	fLowExclusive
+	fHighExclusive
+	fApprox
+	fUnit
+	fCounted
+	fQualifier
+	fAlso
+	fSubject
+	fScope
+	fFrame
+	fParticipants
+	fTriggers
+	fWritten
+	fInferred
+	fTense
+	fNote
+	fRule
+	fPath
+	fTitle
+	fPublished
+	fLanguage
+	fPublishedSource
+	fPublishedText
+	fLanguageSource
+	fURL
+	fStatus
+	fSkipReason
+	fExtracted
+	fByline
+	fSite
+	fEncoding
+	fWarnings
+	fStory
+	fSyndicatedWith
+	nJSONFields
+)
+
+// jsonNames are the fields' JSON names, as their struct tags give them.
+var jsonNames = [nJSONFields]string{
+	fID: "id", fDoc: "doc", fKind: "kind", fAttribute: "attribute", fText: "text",
+	fStart: "start", fEnd: "end", fLine: "line", fCol: "col", fSentence: "sentence",
+	fValue: "value", fLow: "low", fHigh: "high", fLowExclusive: "low_exclusive",
+	fHighExclusive: "high_exclusive", fApprox: "approx", fUnit: "unit",
+	fCounted: "counted", fQualifier: "qualifier", fAlso: "also_attributes",
+	fSubject: "subject", fScope: "scope", fFrame: "frame", fParticipants: "participants",
+	fTriggers: "triggers", fWritten: "written", fInferred: "inferred", fTense: "tense",
+	fNote: "note", fRule: "rule", fPath: "path", fTitle: "title", fPublished: "published",
+	fLanguage: "language", fPublishedSource: "published_source",
+	fPublishedText: "published_text", fLanguageSource: "language_source", fURL: "url",
+	fStatus: "status", fSkipReason: "skip_reason", fExtracted: "extracted",
+	fByline: "byline", fSite: "site", fEncoding: "encoding", fWarnings: "warnings",
+	fStory: "story", fSyndicatedWith: "syndicated_with",
 }
 
 // jsonLayout is what MarshalIndent(v, prefix, indent) writes between the
@@ -63,8 +167,11 @@ func appendClaimJSON(b []byte, c *Claim, prefix, indent string) []byte {
 // appendDocumentJSON write them) and between the items of a string list
 // in it, all spelled out once per prefix and indent.
 type jsonLayout struct {
-	first, sep string // before the first key and before each later one, up to its opening quote
-	colon      string // after a key's name
+	// keys[f] is all that comes before field f's value: the line break
+	// and indentation (after a comma but for fID), the quoted name and
+	// the colon. One append of it replaced three (separator, name, colon)
+	// for each of a claim's 15-20 fields.
+	keys       [nJSONFields]string
 	item, more string // before a list's first item and before each later one
 	close      string // before a list's ']'
 	end        string // before the object's '}'
@@ -90,54 +197,81 @@ func layoutFor(prefix, indent string) *jsonLayout {
 // newLayout spells out the layout of prefix and indent: compact when
 // indent is "" (as encoding/json, which then writes no line breaks).
 func newLayout(prefix, indent string) *jsonLayout {
-	if indent == "" {
-		return &jsonLayout{first: `"`, sep: `,"`, colon: `":`, more: ","}
+	l := &jsonLayout{more: ","}
+	first, sep, colon := `"`, `,"`, `":`
+	if indent != "" {
+		line := "\n" + prefix // a line at depth 0
+		first, sep, colon = line+indent+`"`, ","+line+indent+`"`, `": `
+		l.item, l.more = line+indent+indent, ","+line+indent+indent
+		l.close, l.end = line+indent, line
 	}
-	line := "\n" + prefix // a line at depth 0
-	return &jsonLayout{
-		first: line + indent + `"`, sep: "," + line + indent + `"`, colon: `": `,
-		item: line + indent + indent, more: "," + line + indent + indent,
-		close: line + indent, end: line,
+	for f, name := range jsonNames {
+		head := sep
+		if jsonField(f) == fID {
+			head = first
+		}
+		l.keys[f] = head + name + colon
 	}
+	return l
 }
 
-// key appends head (first or sep), the key and the colon.
-func (l *jsonLayout) key(b []byte, head, k string) []byte {
-	return append(append(append(b, head...), k...), l.colon...)
+// key appends what comes before field f's value.
+func (l *jsonLayout) key(b []byte, f jsonField) []byte {
+	return append(b, l.keys[f]...)
 }
 
-func (l *jsonLayout) str(b []byte, head, k, v string) []byte {
-	return appendJSONString(l.key(b, head, k), v)
+func (l *jsonLayout) str(b []byte, f jsonField, v string) []byte {
+	return appendJSONString(l.key(b, f), v)
 }
 
-// optStr writes a string field left out when empty (omitempty); never the
-// first field.
-func (l *jsonLayout) optStr(b []byte, k, v string) []byte {
+// optStr writes a string field left out when empty (omitempty).
+func (l *jsonLayout) optStr(b []byte, f jsonField, v string) []byte {
 	if v == "" {
 		return b
 	}
-	return l.str(b, l.sep, k, v)
+	return l.str(b, f, v)
 }
 
-func (l *jsonLayout) int(b []byte, k string, v int) []byte {
-	return strconv.AppendInt(l.key(b, l.sep, k), int64(v), 10)
+func (l *jsonLayout) int(b []byte, f jsonField, v int) []byte {
+	return appendInt(l.key(b, f), int64(v))
 }
 
-func (l *jsonLayout) float(b []byte, k string, v *float64) []byte {
-	b = l.key(b, l.sep, k)
+// appendInt appends v in decimal, as strconv.AppendInt does, without its
+// calls for the small non-negative numbers (offsets, lines, columns) a
+// claim has five of.
+func appendInt(b []byte, v int64) []byte {
+	if v < 0 {
+		return strconv.AppendInt(b, v, 10)
+	}
+	u := uint64(v)
+	if u < 10 {
+		return append(b, byte('0'+u))
+	}
+	var buf [20]byte
+	i := len(buf)
+	for ; u >= 10; u /= 10 {
+		i--
+		buf[i] = byte('0' + u%10)
+	}
+	i--
+	buf[i] = byte('0' + u)
+	return append(b, buf[i:]...)
+}
+
+func (l *jsonLayout) float(b []byte, f jsonField, v *float64) []byte {
+	b = l.key(b, f)
 	if v == nil {
 		return append(b, "null"...)
 	}
 	return appendJSONFloat(b, *v)
 }
 
-// strs writes a string list, left out when empty (omitempty); never the
-// first field.
-func (l *jsonLayout) strs(b []byte, k string, vs []string) []byte {
+// strs writes a string list, left out when empty (omitempty).
+func (l *jsonLayout) strs(b []byte, f jsonField, vs []string) []byte {
 	if len(vs) == 0 {
 		return b
 	}
-	b = append(l.key(b, l.sep, k), '[')
+	b = append(l.key(b, f), '[')
 	for i, v := range vs {
 		if i == 0 {
 			b = append(b, l.item...)
@@ -155,6 +289,13 @@ func (l *jsonLayout) strs(b []byte, k string, vs []string) []byte {
 // from 1e21 on, with a two-digit negative exponent shortened ("1e-07" is
 // written "1e-7"). Bounds are finite numbers.
 func appendJSONFloat(b []byte, f float64) []byte {
+	// Most bounds are whole numbers (counts, years, amounts): below 2^53
+	// such a number's shortest form is its integer's digits, which
+	// AppendInt writes several times faster than AppendFloat. Negative
+	// zero is left to AppendFloat, which writes its sign.
+	if i := int64(f); float64(i) == f && i > -1<<53 && i < 1<<53 && (i != 0 || !math.Signbit(f)) {
+		return appendInt(b, i)
+	}
 	abs := math.Abs(f)
 	format := byte('f')
 	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
@@ -192,19 +333,67 @@ func load8(s string, i int) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
+// load4 is load8 for four bytes.
+func load4(s string, i int) uint64 {
+	s = s[i : i+4]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24
+}
+
 // plain8 reports whether none of the eight bytes packed in w needs
 // escaping or decoding by appendJSONString: none is a control character,
-// '"', '\\', '<', '>', '&' or beyond ASCII. It uses the word-at-a-time
-// tests for a zero byte (x-0x01… & ^x & 0x80… is non-zero exactly when
-// some byte of x is zero) and for a byte below n (the same with n for
-// 0x01, for n up to 0x80).
+// '"', '\\', '<', '>', '&' or beyond ASCII.
+//
+// Each term below has a byte's high bit set when that byte passes one
+// test, and the word is plain when every byte passes all of them. For
+// ASCII bytes no sum carries into the next byte (x+0x60 and v+0x7f stay
+// below 0x100 for x, v < 0x80), so each byte's high bit tells of that
+// byte alone: x+0x60 reaches 0x80 exactly when x >= 0x20, and v+0x7f
+// exactly when v != 0. A byte beyond ASCII fails ^w, which is all that
+// matters then. The quote (0x22) and '&' (0x26) differ in one bit, as do
+// '<' (0x3c) and '>' (0x3e), so setting that bit tests each pair at once.
 func plain8(w uint64) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	q, bs, lt, gt, amp := w^'"'*ones, w^'\\'*ones, w^'<'*ones, w^'>'*ones, w^'&'*ones
-	special := (w-0x20*ones)&^w | // a byte below 0x20
-		w | // or beyond ASCII (the high bit)
-		(q-ones)&^q | (bs-ones)&^bs | (lt-ones)&^lt | (gt-ones)&^gt | (amp-ones)&^amp
-	return special&highs == 0
+	const nonzero = 0x7f * ones             // v+nonzero has the high bit of each non-zero byte of v
+	quoteAmp := (w | 0x04*ones) ^ 0x26*ones // a zero byte for each '"' or '&'
+	angle := (w | 0x02*ones) ^ 0x3e*ones    // a zero byte for each '<' or '>'
+	backslash := w ^ 0x5c*ones              // a zero byte for each '\\'
+	ok := ^w & (w + 0x60*ones) &            // ASCII, not a control character
+		(quoteAmp + nonzero) & (angle + nonzero) & (backslash + nonzero)
+	return ok&highs == highs
+}
+
+// plainPrefix returns how many bytes at the start of s appendJSONString
+// may copy as they are: all of s when none needs a look, else at most up
+// to the first that does. Most of a claims run's strings (ids, paths,
+// words) are plain ASCII and short: they are read a word at a time, the
+// last word (or for four to seven bytes, the first and last four in one
+// word) overlapping the ones before, without a byte-by-byte tail.
+func plainPrefix(s string) int {
+	n := len(s)
+	switch {
+	case n >= 8:
+		i := 0
+		for ; i+8 <= n; i += 8 {
+			if !plain8(load8(s, i)) {
+				return i
+			}
+		}
+		if i == n || plain8(load8(s, n-8)) {
+			return n
+		}
+		return i
+	case n >= 4:
+		if plain8(load4(s, 0) | load4(s, n-4)<<32) {
+			return n
+		}
+		return 0
+	}
+	for i := 0; i < n; i++ {
+		if c := s[i]; c >= utf8.RuneSelf || !jsonPlain[c] {
+			return i
+		}
+	}
+	return n
 }
 
 // appendJSONString quotes s as encoding/json does with HTML escaping on:
@@ -212,11 +401,25 @@ func plain8(w uint64) bool {
 // characters, <, > and & as \u00XX, U+2028 and U+2029 escaped, and
 // invalid UTF-8 replaced by \ufffd.
 func appendJSONString(b []byte, s string) []byte {
+	return appendJSONQuoted(b, s, plainPrefix(s))
+}
+
+// appendJSONQuoted is appendJSONString given the length of a prefix of s
+// that needs no look (at most plainPrefix(s)).
+func appendJSONQuoted(b []byte, s string, start int) []byte {
 	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		// Eight bytes at a time while none needs a look: most of a
-		// claims run's output is plain ASCII (ids, paths, words).
+	b = append(b, s[:start]...)
+	if start < len(s) {
+		b = appendJSONEscaped(b, s, start)
+	}
+	return append(b, '"')
+}
+
+// appendJSONEscaped appends s from start, escaped as appendJSONString
+// says, without the quotes.
+func appendJSONEscaped(b []byte, s string, start int) []byte {
+	for i := start; i < len(s); {
+		// Eight bytes at a time while none needs a look.
 		if i+8 <= len(s) && plain8(load8(s, i)) {
 			i += 8
 			continue
@@ -265,8 +468,7 @@ func appendJSONString(b []byte, s string) []byte {
 		}
 		i += size
 	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
+	return append(b, s[start:]...)
 }
 
 // appendDocumentJSON appends d as encoding/json writes it, compact or
@@ -278,30 +480,30 @@ func appendJSONString(b []byte, s string) []byte {
 func appendDocumentJSON(b []byte, d *Document, prefix, indent string) []byte {
 	l := layoutFor(prefix, indent)
 	b = append(b, '{')
-	b = l.str(b, l.first, "id", d.ID)
-	b = l.str(b, l.sep, "path", d.Path)
-	b = l.str(b, l.sep, "title", d.Title)
+	b = l.str(b, fID, d.ID)
+	b = l.str(b, fPath, d.Path)
+	b = l.str(b, fTitle, d.Title)
 	if d.Published == nil {
-		b = append(l.key(b, l.sep, "published"), "null"...)
+		b = append(l.key(b, fPublished), "null"...)
 	} else {
-		b = l.str(b, l.sep, "published", *d.Published)
+		b = l.str(b, fPublished, *d.Published)
 	}
-	b = l.str(b, l.sep, "language", d.Language)
-	b = l.optStr(b, "published_source", d.PublishedSource)
-	b = l.optStr(b, "published_text", d.PublishedText)
-	b = l.optStr(b, "language_source", d.LanguageSource)
-	b = l.optStr(b, "url", d.URL)
-	b = l.str(b, l.sep, "status", d.Status)
-	b = l.optStr(b, "skip_reason", d.SkipReason)
-	b = l.optStr(b, "extracted", d.Extracted)
-	b = l.optStr(b, "byline", d.Byline)
-	b = l.optStr(b, "site", d.Site)
-	b = l.optStr(b, "encoding", d.Encoding)
-	b = l.strs(b, "warnings", d.Warnings)
+	b = l.str(b, fLanguage, d.Language)
+	b = l.optStr(b, fPublishedSource, d.PublishedSource)
+	b = l.optStr(b, fPublishedText, d.PublishedText)
+	b = l.optStr(b, fLanguageSource, d.LanguageSource)
+	b = l.optStr(b, fURL, d.URL)
+	b = l.str(b, fStatus, d.Status)
+	b = l.optStr(b, fSkipReason, d.SkipReason)
+	b = l.optStr(b, fExtracted, d.Extracted)
+	b = l.optStr(b, fByline, d.Byline)
+	b = l.optStr(b, fSite, d.Site)
+	b = l.optStr(b, fEncoding, d.Encoding)
+	b = l.strs(b, fWarnings, d.Warnings)
 	if d.Story != 0 {
-		b = l.int(b, "story", d.Story)
+		b = l.int(b, fStory, d.Story)
 	}
-	b = l.strs(b, "syndicated_with", d.SyndicatedWith)
+	b = l.strs(b, fSyndicatedWith, d.SyndicatedWith)
 	b = append(b, l.end...)
 	return append(b, '}')
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -28,6 +29,11 @@ func TestClaimJSONMatchesEncodingJSON(t *testing.T) {
 		{ID: "c", NumberFields: &NumberFields{High: f64p(0.5e-7), Approx: true, Unit: "USD"}},
 		{ID: "d", NumberFields: &NumberFields{Low: f64p(1e21), High: f64p(-2.5e22)}},
 		{ID: "e", NumberFields: &NumberFields{Low: f64p(0), High: f64p(123456789.125)}},
+		// Whole numbers (appendJSONFloat's integer path) and its edges.
+		{ID: "g", NumberFields: &NumberFields{Low: f64p(math.Copysign(0, -1)), High: f64p(-42)}},
+		{ID: "h", NumberFields: &NumberFields{Low: f64p(1<<53 - 1), High: f64p(1 << 53)}},
+		{ID: "i", NumberFields: &NumberFields{Low: f64p(-(1<<53 - 1)), High: f64p(-(1 << 53))}},
+		{ID: "j", NumberFields: &NumberFields{Low: f64p(1e20), High: f64p(-1e300)}},
 		{ID: "f", Text: "ctl \x00\x01\x1f \b\f\n\r\t \u2028\u2029 \xff\xfe bad utf-8, é, 日本"},
 		{},
 	}
@@ -73,14 +79,63 @@ func TestClaimJSONOnExtractedClaims(t *testing.T) {
 	require.NoError(t, err)
 	eng := extract.New(set)
 	n := 0
+	var w claimJSON // one writer for all, as a renderer has
 	for _, d := range corpusgen.Generate(4, 150, corpusgen.Mixed).Documents() {
 		for _, c := range eng.Extract(d) {
 			rc := FromClaim(c)
 			check(t, &rc)
+			want, err := json.MarshalIndent(&rc, "    ", "  ")
+			require.NoError(t, err)
+			assert.Equal(t, string(want), string(w.append(nil, &rc, "    ", "  ")))
 			n++
 		}
 	}
 	assert.Greater(t, n, 500)
+}
+
+// One claimJSON writing claims in a row, whose document ids and ids are
+// plain or not, start with the remembered id or only with part of it,
+// writes each as encoding/json does.
+func TestClaimJSONRemembersPlainDoc(t *testing.T) {
+	rows := []Claim{
+		{ID: "a:1:1", Doc: "a"},
+		{ID: "a:1:2", Doc: "a"},
+		{ID: "a<b>:1:1", Doc: "a<b>"},     // starts with "a", then needs escapes
+		{ID: "a<b>:1:2", Doc: "a<b>"},     // not remembered: not plain
+		{ID: "ab:1:1", Doc: "ab"},         // starts with "a"
+		{ID: "ab&\"x\":1:1", Doc: "ab"},   // the id escapes after the doc
+		{ID: "abc", Doc: "abcdefghijklm"}, // a longer doc than the id
+		{ID: "abcdefghijklm:\u2028:3", Doc: "abcdefghijklm"},
+		{ID: "abcdefghijklm\xff:1", Doc: "abcdefghijklm\xff"},
+		{ID: "", Doc: ""},
+		{ID: "b:1:1", Doc: "b"},
+		{ID: "b:1:1", Doc: "b", Text: "b"},
+	}
+	var w claimJSON
+	for i := range rows {
+		c := &rows[i]
+		for _, ind := range [][2]string{{"", ""}, {"    ", "  "}} {
+			want, err := json.MarshalIndent(c, ind[0], ind[1])
+			if ind[1] == "" {
+				want, err = json.Marshal(c)
+			}
+			require.NoError(t, err)
+			assert.Equal(t, string(want), string(w.append(nil, c, ind[0], ind[1])), "%q", c.ID)
+		}
+	}
+}
+
+func TestAppendInt(t *testing.T) {
+	for _, v := range []int{0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 12345, 1<<31 - 1, 1 << 31,
+		math.MaxInt64, -1, -10, math.MinInt64} {
+		assert.Equal(t, strconv.Itoa(v), string(appendInt(nil, int64(v))))
+		assert.Equal(t, "x"+strconv.Itoa(v), string(appendInt([]byte("x"), int64(v))))
+	}
+	for v := -1000; v <= 100000; v++ {
+		if got := string(appendInt(nil, int64(v))); got != strconv.Itoa(v) {
+			t.Fatalf("appendInt(%d) = %q", v, got)
+		}
+	}
 }
 
 // Documents of every shape, written by hand and by encoding/json, compact
@@ -130,6 +185,77 @@ func TestDocumentJSONWritesEveryField(t *testing.T) {
 	want, err := json.MarshalIndent(&d, "    ", "  ")
 	require.NoError(t, err)
 	assert.Equal(t, string(want), string(appendDocumentJSON(nil, &d, "    ", "  ")))
+}
+
+// plainPrefixRef is plainPrefix's exact answer, a byte at a time: the
+// length of the longest prefix of s with no byte to escape or decode.
+func plainPrefixRef(s string) int {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x80 || strings.IndexByte(`"\<>&`, c) >= 0 {
+			return i
+		}
+	}
+	return len(s)
+}
+
+// checkPlainPrefix: plainPrefix may stop before the first byte that needs
+// a look (appendJSONEscaped reads on from there) but never after it, and
+// covers all of a plain string.
+func checkPlainPrefix(t *testing.T, s string) {
+	t.Helper()
+	got, want := plainPrefix(s), plainPrefixRef(s)
+	if want == len(s) {
+		assert.Equal(t, want, got, "%q", s)
+	} else {
+		assert.LessOrEqual(t, got, want, "%q", s)
+	}
+}
+
+// Every byte at every offset of strings of every length around the word
+// sizes plainPrefix reads.
+func TestPlainPrefix(t *testing.T) {
+	for n := 0; n <= 20; n++ {
+		checkPlainPrefix(t, strings.Repeat("x", n))
+		for at := 0; at < n; at++ {
+			for c := 0; c < 256; c++ {
+				b := []byte(strings.Repeat("x", n))
+				b[at] = byte(c)
+				checkPlainPrefix(t, string(b))
+			}
+		}
+	}
+}
+
+func FuzzPlainPrefix(f *testing.F) {
+	f.Add("plain ascii words")
+	f.Add("a&b")
+	f.Add("\x00\x7f\x80")
+	f.Fuzz(func(t *testing.T, s string) {
+		checkPlainPrefix(t, s)
+		want, err := json.Marshal(s)
+		require.NoError(t, err)
+		assert.Equal(t, string(want), string(appendJSONString(nil, s)), "%q", s)
+	})
+}
+
+// jsonNames spell the fields' struct tags: every field of Claim,
+// NumberFields and Document has its name there, and no other name is.
+func TestJSONNamesAreTheTags(t *testing.T) {
+	tags := map[string]bool{}
+	for _, v := range []any{Claim{}, NumberFields{}, Document{}} {
+		typ := reflect.TypeOf(v)
+		for i := 0; i < typ.NumField(); i++ {
+			if name, _, _ := strings.Cut(typ.Field(i).Tag.Get("json"), ","); name != "" {
+				tags[name] = true
+			}
+		}
+	}
+	names := map[string]bool{}
+	for f, name := range jsonNames {
+		assert.NotEmpty(t, name, "field %d", f)
+		names[name] = true
+	}
+	assert.Equal(t, tags, names)
 }
 
 // Every byte that appendJSONString escapes or decodes, at every offset of

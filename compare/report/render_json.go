@@ -168,13 +168,17 @@ func jsonObjects[T any](j *jsonWriter, name string, xs []T, appendJSON func(b []
 // Input.ClaimSource each claim converted as it is written.
 func (j *jsonWriter) claims(r *Report, cs []Claim) {
 	if !r.isLazyClaims() {
-		jsonObjects(j, "claims", cs, appendClaimJSON)
+		var w claimJSON
+		jsonObjects(j, "claims", cs, w.append)
 		return
 	}
 	var buf []byte
+	var v Claim
+	var nf NumberFields
+	var w claimJSON
 	streamObjects(j, "claims", r.lazy.N, r.lazy.Each, func(c *claims.Claim) {
-		v := FromClaim(c)
-		buf = appendClaimJSON(buf[:0], &v, "    ", "  ")
+		fromClaimInto(&v, &nf, c)
+		buf = w.append(buf[:0], &v, "    ", "  ")
 		j.write(buf)
 	})
 }

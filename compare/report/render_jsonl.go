@@ -114,10 +114,13 @@ func jsonlDocsAndClaims(w *bufio.Writer, enc *json.Encoder, r *Report) error {
 	// Written by hand (appendClaimJSON), as the encoder would write
 	// jsonlClaim: the type first, then the claim's fields.
 	var buf []byte
+	var v Claim
+	var nf NumberFields
+	var cw claimJSON
 	return r.lazy.Each(func(c *claims.Claim) error {
-		v := FromClaim(c)
+		fromClaimInto(&v, &nf, c)
 		buf = append(buf[:0], `{"type":"claim",`...)
-		buf = appendClaimJSON(buf, &v, "", "")
+		buf = cw.append(buf, &v, "", "")
 		buf = append(buf[:len(`{"type":"claim",`)], buf[len(`{"type":"claim",`)+1:]...) // the claim's own "{"
 		buf = append(buf, '\n')
 		_, err := w.Write(buf)
