@@ -271,6 +271,7 @@ type scratch struct {
 	table   wordTable
 	ids     []int32     // per token: its word's entry in table, or -1
 	ranked  [2][]ranked // top's
+	cand    []int32     // top's: the entries that reach a cutoff
 	kw      []keyword
 	stops   *stopSet // analyseTokens' stop words
 }
@@ -1019,9 +1020,9 @@ func (s *scratch) keywords(participants []string) []keyword {
 		// A dateline's place: "JAKARTA, Rabu (27/11/2024) -".
 		startsName = startsName || opens && tk.Is(token.AllCaps) && i+1 < len(toks) && toks[i+1].Text == ","
 		if capital && (!opens || startsName) {
-			e.proper++
+			t.countName(e)
 		} else if len(tk.Lower) >= 4 {
-			e.content++
+			t.countContent(e)
 		}
 	}
 	out := s.kw[:0]
@@ -1053,6 +1054,9 @@ func (s *scratch) keywords(participants []string) []keyword {
 func (s *scratch) index() {
 	toks, t := s.toks, &s.table
 	t.reset(toks)
+	if len(t.slots) == 0 {
+		t.grow() // for the first probe below
+	}
 	ids := slices.Grow(s.ids[:0], len(toks))[:len(toks)]
 	words := slices.Grow(s.words[:0], len(toks))[:len(toks)]
 	low := slices.Grow(s.lowBits[:0], len(toks))[:len(toks)]
@@ -1062,7 +1066,18 @@ func (s *scratch) index() {
 		ids[i] = -1
 		switch tk.Kind {
 		case token.Word:
-			id := t.add(int32(i))
+			// add's first probe, inlined: most tokens repeat a word
+			// that sits in its first slot, and add is a call.
+			id := int32(-1)
+			h := tk.KeyHash()
+			if k := t.slots[(h*0x9E3779B1)&uint32(len(t.slots)-1)]; k != 0 {
+				if e := &t.entries[k-1]; e.hash == h && toks[e.tok].Lower == tk.Lower {
+					id = k - 1
+				}
+			}
+			if id < 0 {
+				id = t.add(int32(i))
+			}
 			e := &t.entries[id]
 			if tk.Flags&(token.Capital|token.AllCaps) == 0 {
 				e.lower = true
@@ -1092,6 +1107,10 @@ type wordTable struct {
 	toks    []token.Token // the document's tokens, which entries point into
 	entries []wordEntry   // in order of first appearance
 	slots   []int32       // open addressing: entry index + 1, 0 when free
+	// atLeast[kind][c] is how many words are counted c times or more as
+	// names (kind 0) and as content words (kind 1), for c from 1 to
+	// topBuckets-1 (top's cutoff).
+	atLeast [2][topBuckets]int32
 }
 
 type wordEntry struct {
@@ -1258,6 +1277,7 @@ func (t *wordTable) reset(toks []token.Token) {
 	}
 	t.entries = t.entries[:0]
 	t.toks = toks
+	t.atLeast = [2][topBuckets]int32{}
 }
 
 // add returns the index of the lower-case form of token i, adding it if
@@ -1304,36 +1324,84 @@ type ranked struct {
 	pre  uint64
 }
 
+// topBuckets bounds the counts wordTable.atLeast tells apart: words
+// counted topBuckets-1 times or more are all counted there.
+const topBuckets = 16
+
+// countName and countContent count one more use of e's word as a name and
+// as a content word (keywords), keeping atLeast up to date.
+func (t *wordTable) countName(e *wordEntry) {
+	if e.proper++; e.proper < topBuckets {
+		t.atLeast[0][e.proper]++
+	}
+}
+
+func (t *wordTable) countContent(e *wordEntry) {
+	if e.content++; e.content < topBuckets {
+		t.atLeast[1][e.content]++
+	}
+}
+
 // top returns the entries of the n words of the table most used as names
 // and the n most used as content words, with their counts, each list
 // highest count first and ties broken alphabetically (words with no count
 // are left out). The order is total (words are distinct), so it does not
 // depend on the table's. Only the n best are kept while scanning (a
 // document has hundreds of distinct words and n is 20), both lists in one
-// pass. The result is scratch space, valid until the next call.
+// pass, and only words counted at least cutoff times are ranked at all:
+// most words are used once or twice, fewer than n more. The result is
+// scratch space, valid until the next call.
 func (s *scratch) top(n int) (proper, content []ranked) {
 	t := &s.table
 	proper, content = s.ranked[0][:0], s.ranked[1][:0]
+	if n <= 0 {
+		return proper, content
+	}
+	minProper, minContent := t.cutoff(0, n), t.cutoff(1, n)
+	// Most words fall below both cutoffs: a tight loop, without calls (or
+	// the registers they spill), lists the others first.
+	cand := slices.Grow(s.cand[:0], len(t.entries))[:len(t.entries)]
+	m := 0
 	for k := range t.entries {
 		e := &t.entries[k]
-		// A count below a full list's last cannot enter it: most words
-		// of a long text are used once, and are turned away here before
-		// their prefix is packed.
-		inProper := e.proper > 0 && (len(proper) < n || e.proper >= proper[n-1].n)
-		inContent := e.content > 0 && (len(content) < n || e.content >= content[n-1].n)
+		cand[m] = int32(k)
+		if e.proper >= minProper || e.content >= minContent {
+			m++
+		}
+	}
+	s.cand = cand
+	for _, k := range cand[:m] {
+		e := &t.entries[k]
+		// A count below a full list's last cannot enter it either.
+		inProper := e.proper >= minProper && (len(proper) < n || e.proper >= proper[n-1].n)
+		inContent := e.content >= minContent && (len(content) < n || e.content >= content[n-1].n)
 		if !inProper && !inContent {
 			continue
 		}
-		pre := prefix8(t.word(int32(k)))
+		pre := prefix8(t.word(k))
 		if inProper {
-			proper = t.insert(proper, ranked{int32(k), e.proper, pre}, n)
+			proper = t.insert(proper, ranked{k, e.proper, pre}, n)
 		}
 		if inContent {
-			content = t.insert(content, ranked{int32(k), e.content, pre}, n)
+			content = t.insert(content, ranked{k, e.content, pre}, n)
 		}
 	}
 	s.ranked = [2][]ranked{proper, content}
 	return proper, content
+}
+
+// cutoff returns the least count, at least 1, that the n words most used
+// as names (kind 0) or as content words (kind 1) all reach: the most c
+// below topBuckets that n words reach (atLeast), or 1 when fewer than n
+// words are counted. A word counted fewer times cannot be among the n.
+func (t *wordTable) cutoff(kind, n int) int32 {
+	at := &t.atLeast[kind]
+	for c := topBuckets - 1; c > 1; c-- {
+		if int(at[c]) >= n {
+			return int32(c)
+		}
+	}
+	return 1
 }
 
 // insert puts x in best, which is sorted by rank (see better) and kept at
