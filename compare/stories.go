@@ -164,11 +164,58 @@ func (s *scratch) shingles() []uint64 {
 		out = append(out, fnvWords(words[i:i+5:i+5]))
 	}
 	s.hashes = out
-	slices.Sort(out)
+	out = s.sortHashes(out)
 	if out = slices.Compact(out); len(out) == 0 {
 		return nil
 	}
 	return slices.Clone(out)
+}
+
+// sortHashes returns hs sorted, in hs or in scratch space. Shingle
+// hashes are spread evenly over their range, so one counting pass by their
+// top bits, into about as many buckets as there are hashes, leaves them
+// nearly sorted, and an insertion sort finishes: a fraction of the
+// comparisons of slices.Sort, which was a third of shingles' time. Small
+// inputs go to slices.Sort, and so do hashes that fill a bucket as evenly
+// spread ones would not (a text repeating itself, or built to collide),
+// where the insertion sort could take quadratic time.
+func (s *scratch) sortHashes(hs []uint64) []uint64 {
+	const small, full = 32, 32
+	if len(hs) < small {
+		slices.Sort(hs)
+		return hs
+	}
+	b := min(bits.Len(uint(len(hs)))-1, 16) // 2^b buckets, at most len(hs)
+	shift := 64 - b
+	at := slices.Grow(s.bucketAt[:0], 1<<b+1)[:1<<b+1]
+	clear(at)
+	for _, h := range hs {
+		at[h>>shift+1]++
+	}
+	most := int32(0)
+	for k := 1; k < len(at); k++ {
+		most = max(most, at[k])
+		at[k] += at[k-1] // at[k]: where bucket k starts
+	}
+	out := slices.Grow(s.sorted[:0], len(hs))[:len(hs)]
+	for _, h := range hs {
+		k := h >> shift
+		out[at[k]] = h
+		at[k]++
+	}
+	s.bucketAt, s.sorted = at, out
+	if most > full {
+		slices.Sort(out)
+		return out
+	}
+	for i := 1; i < len(out); i++ {
+		x, j := out[i], i
+		for ; j > 0 && out[j-1] > x; j-- {
+			out[j] = out[j-1]
+		}
+		out[j] = x
+	}
+	return out
 }
 
 // fnvWords is the FNV-1a hash of ws, each word followed by a zero byte.
@@ -268,12 +315,15 @@ type scratch struct {
 	// lowBits[i] is lowBits(words[i]) (shingles).
 	lowBits []uint8
 	hashes  []uint64 // shingles' sample
-	table   wordTable
-	ids     []int32     // per token: its word's entry in table, or -1
-	ranked  [2][]ranked // top's
-	cand    []int32     // top's: the entries that reach a cutoff
-	kw      []keyword
-	stops   *stopSet // analyseTokens' stop words
+	// sortHashes' space: the sorted hashes and where each bucket starts.
+	sorted   []uint64
+	bucketAt []int32
+	table    wordTable
+	ids      []int32     // per token: its word's entry in table, or -1
+	ranked   [2][]ranked // top's
+	cand     []int32     // top's: the entries that reach a cutoff
+	kw       []keyword
+	stops    *stopSet // analyseTokens' stop words
 }
 
 func newScratch() *scratch { return &scratch{} }

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"cmp"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -233,6 +234,53 @@ func checkLowBits(t *testing.T, r *rand.Rand, w string) {
 			}
 		}
 	}
+}
+
+// sortHashes sorts as slices.Sort does: random hashes of many sizes,
+// many equal ones, distinct ones sharing their top bits (a full bucket),
+// and zero and all-ones, reusing one scratch space.
+func TestSortHashes(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	s := newScratch()
+	for round := 0; round < 600; round++ {
+		n := r.IntN(3000)
+		if round%3 == 0 {
+			n = r.IntN(70)
+		}
+		hs := make([]uint64, n)
+		for k := range hs {
+			switch round % 5 {
+			case 0, 1:
+				hs[k] = r.Uint64()
+			case 2: // few distinct values
+				hs[k] = uint64(r.IntN(4)) * 0x9E3779B97F4A7C15
+			case 3: // one bucket, distinct
+				hs[k] = 0xABCD<<48 | r.Uint64()>>16
+			case 4:
+				hs[k] = []uint64{0, ^uint64(0), r.Uint64()}[r.IntN(3)]
+			}
+		}
+		want := slices.Sorted(slices.Values(hs))
+		if got := s.sortHashes(slices.Clone(hs)); !slices.Equal(got, want) {
+			t.Fatalf("round %d (%d hashes): not sorted as slices.Sort sorts", round, n)
+		}
+	}
+}
+
+// FuzzSortHashes checks sortHashes against slices.Sort on any hashes.
+func FuzzSortHashes(f *testing.F) {
+	f.Add([]byte("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789"))
+	s := newScratch()
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var hs []uint64
+		for ; len(b) >= 8; b = b[8:] {
+			hs = append(hs, binary.LittleEndian.Uint64(b))
+		}
+		want := slices.Sorted(slices.Values(hs))
+		if got := s.sortHashes(slices.Clone(hs)); !slices.Equal(got, want) {
+			t.Fatalf("%x: got %x, want %x", hs, got, want)
+		}
+	})
 }
 
 // shingles samples exactly the windows whose full hash is 0 modulo 4,
