@@ -128,6 +128,7 @@ func (s *scratch) analyseTokens(d *claims.Document, toks []token.Token, set *rul
 	if parts == nil {
 		parts = set.NamedIn(s.toks)
 	}
+	s.titleEnd = titleSpan(d.Text)
 	s.index()
 	w := docWords{shingles: s.shingles(), keywords: s.keywords(parts)}
 	w.lead = s.readLead(d, set, stops.stop)
@@ -324,6 +325,9 @@ type scratch struct {
 	cand     []int32     // top's: the entries that reach a cutoff
 	kw       []keyword
 	stops    *stopSet // analyseTokens' stop words
+	// titleEnd is where the document's title ends (titleSpan): index
+	// marks the names the body capitalises after it, for readLead.
+	titleEnd int
 }
 
 func newScratch() *scratch { return &scratch{} }
@@ -1097,7 +1101,9 @@ func (s *scratch) keywords(participants []string) []keyword {
 // (s.toks) and s.ids with each token's entry (-1 for numbers and
 // punctuation), which shingles, keywords and readLead then share: each
 // word is found once per token. Words the text also writes in lower case
-// are not names (keywords). In the same pass it lists the words shingles
+// are not names (keywords), and those capitalised within a sentence after
+// s.titleEnd may be (bodyName, readLead's, which passed over every token
+// again for it). In the same pass it lists the words shingles
 // hashes (every token but punctuation) with their lowBits maps in s.words
 // and s.lowBits, a word's map its entry's, computed once per document and
 // word.
@@ -1131,6 +1137,8 @@ func (s *scratch) index() {
 			e := &t.entries[id]
 			if tk.Flags&(token.Capital|token.AllCaps) == 0 {
 				e.lower = true
+			} else if tk.Start >= s.titleEnd && i > 0 && !tk.Is(token.NewlineBefore) && toks[i-1].Text != "." {
+				e.bodyName = true // capitalised within a sentence of the body (readLead)
 			}
 			ids[i] = id
 			words[n], low[n] = tk.Lower, e.low
