@@ -200,17 +200,13 @@ func (s *scratch) readLead(d *claims.Document, set *rules.Set, stop map[string]b
 	// capitalises too.
 	// s.ids and s.table are index()'s: every word token has an entry,
 	// which marks the body's names and caches stop and calendar words.
-	titleEnd := titleSpan(d.Text)
+	// index marked the body's names (bodyName) after s.titleEnd, the
+	// title's end (titleSpan of d.Text).
+	titleEnd := s.titleEnd
 	l.titleEnd = titleEnd
 	//
-	// Both loops below visit every token, most of them lower-case words:
+	// The loop below visits every token, most of them lower-case words:
 	// the capitals test comes first, so that those cost one test.
-	for i := range toks {
-		if tk := &toks[i]; tk.Flags&(token.Capital|token.AllCaps) != 0 && tk.Kind == token.Word && tk.Start >= titleEnd && i > 0 &&
-			!tk.Is(token.NewlineBefore) && toks[i-1].Text != "." {
-			s.table.entries[s.ids[i]].bodyName = true
-		}
-	}
 	for i := 0; i < len(toks); i++ {
 		tk := &toks[i]
 		if tk.Flags&(token.Capital|token.AllCaps) == 0 && tk.Kind == token.Word {

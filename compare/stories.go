@@ -128,6 +128,7 @@ func (s *scratch) analyseTokens(d *claims.Document, toks []token.Token, set *rul
 	if parts == nil {
 		parts = set.NamedIn(s.toks)
 	}
+	s.titleEnd = titleSpan(d.Text)
 	s.index()
 	w := docWords{shingles: s.shingles(), keywords: s.keywords(parts)}
 	w.lead = s.readLead(d, set, stops.stop)
@@ -164,11 +165,58 @@ func (s *scratch) shingles() []uint64 {
 		out = append(out, fnvWords(words[i:i+5:i+5]))
 	}
 	s.hashes = out
-	slices.Sort(out)
+	out = s.sortHashes(out)
 	if out = slices.Compact(out); len(out) == 0 {
 		return nil
 	}
 	return slices.Clone(out)
+}
+
+// sortHashes returns hs sorted, in hs or in scratch space. Shingle
+// hashes are spread evenly over their range, so one counting pass by their
+// top bits, into about as many buckets as there are hashes, leaves them
+// nearly sorted, and an insertion sort finishes: a fraction of the
+// comparisons of slices.Sort, which was a third of shingles' time. Small
+// inputs go to slices.Sort, and so do hashes that fill a bucket as evenly
+// spread ones would not (a text repeating itself, or built to collide),
+// where the insertion sort could take quadratic time.
+func (s *scratch) sortHashes(hs []uint64) []uint64 {
+	const small, full = 32, 32
+	if len(hs) < small {
+		slices.Sort(hs)
+		return hs
+	}
+	b := min(bits.Len(uint(len(hs)))-1, 16) // 2^b buckets, at most len(hs)
+	shift := 64 - b
+	at := slices.Grow(s.bucketAt[:0], 1<<b+1)[:1<<b+1]
+	clear(at)
+	for _, h := range hs {
+		at[h>>shift+1]++
+	}
+	most := int32(0)
+	for k := 1; k < len(at); k++ {
+		most = max(most, at[k])
+		at[k] += at[k-1] // at[k]: where bucket k starts
+	}
+	out := slices.Grow(s.sorted[:0], len(hs))[:len(hs)]
+	for _, h := range hs {
+		k := h >> shift
+		out[at[k]] = h
+		at[k]++
+	}
+	s.bucketAt, s.sorted = at, out
+	if most > full {
+		slices.Sort(out)
+		return out
+	}
+	for i := 1; i < len(out); i++ {
+		x, j := out[i], i
+		for ; j > 0 && out[j-1] > x; j-- {
+			out[j] = out[j-1]
+		}
+		out[j] = x
+	}
+	return out
 }
 
 // fnvWords is the FNV-1a hash of ws, each word followed by a zero byte.
@@ -268,11 +316,18 @@ type scratch struct {
 	// lowBits[i] is lowBits(words[i]) (shingles).
 	lowBits []uint8
 	hashes  []uint64 // shingles' sample
-	table   wordTable
-	ids     []int32     // per token: its word's entry in table, or -1
-	ranked  [2][]ranked // top's
-	kw      []keyword
-	stops   *stopSet // analyseTokens' stop words
+	// sortHashes' space: the sorted hashes and where each bucket starts.
+	sorted   []uint64
+	bucketAt []int32
+	table    wordTable
+	ids      []int32     // per token: its word's entry in table, or -1
+	ranked   [2][]ranked // top's
+	cand     []int32     // top's: the entries that reach a cutoff
+	kw       []keyword
+	stops    *stopSet // analyseTokens' stop words
+	// titleEnd is where the document's title ends (titleSpan): index
+	// marks the names the body capitalises after it, for readLead.
+	titleEnd int
 }
 
 func newScratch() *scratch { return &scratch{} }
@@ -1019,9 +1074,9 @@ func (s *scratch) keywords(participants []string) []keyword {
 		// A dateline's place: "JAKARTA, Rabu (27/11/2024) -".
 		startsName = startsName || opens && tk.Is(token.AllCaps) && i+1 < len(toks) && toks[i+1].Text == ","
 		if capital && (!opens || startsName) {
-			e.proper++
+			t.countName(e)
 		} else if len(tk.Lower) >= 4 {
-			e.content++
+			t.countContent(e)
 		}
 	}
 	out := s.kw[:0]
@@ -1046,13 +1101,18 @@ func (s *scratch) keywords(participants []string) []keyword {
 // (s.toks) and s.ids with each token's entry (-1 for numbers and
 // punctuation), which shingles, keywords and readLead then share: each
 // word is found once per token. Words the text also writes in lower case
-// are not names (keywords). In the same pass it lists the words shingles
+// are not names (keywords), and those capitalised within a sentence after
+// s.titleEnd may be (bodyName, readLead's, which passed over every token
+// again for it). In the same pass it lists the words shingles
 // hashes (every token but punctuation) with their lowBits maps in s.words
 // and s.lowBits, a word's map its entry's, computed once per document and
 // word.
 func (s *scratch) index() {
 	toks, t := s.toks, &s.table
 	t.reset(toks)
+	if len(t.slots) == 0 {
+		t.grow() // for the first probe below
+	}
 	ids := slices.Grow(s.ids[:0], len(toks))[:len(toks)]
 	words := slices.Grow(s.words[:0], len(toks))[:len(toks)]
 	low := slices.Grow(s.lowBits[:0], len(toks))[:len(toks)]
@@ -1062,10 +1122,23 @@ func (s *scratch) index() {
 		ids[i] = -1
 		switch tk.Kind {
 		case token.Word:
-			id := t.add(int32(i))
+			// add's first probe, inlined: most tokens repeat a word
+			// that sits in its first slot, and add is a call.
+			id := int32(-1)
+			h := tk.KeyHash()
+			if k := t.slots[(h*0x9E3779B1)&uint32(len(t.slots)-1)]; k != 0 {
+				if e := &t.entries[k-1]; e.hash == h && toks[e.tok].Lower == tk.Lower {
+					id = k - 1
+				}
+			}
+			if id < 0 {
+				id = t.add(int32(i))
+			}
 			e := &t.entries[id]
 			if tk.Flags&(token.Capital|token.AllCaps) == 0 {
 				e.lower = true
+			} else if tk.Start >= s.titleEnd && i > 0 && !tk.Is(token.NewlineBefore) && toks[i-1].Text != "." {
+				e.bodyName = true // capitalised within a sentence of the body (readLead)
 			}
 			ids[i] = id
 			words[n], low[n] = tk.Lower, e.low
@@ -1092,6 +1165,10 @@ type wordTable struct {
 	toks    []token.Token // the document's tokens, which entries point into
 	entries []wordEntry   // in order of first appearance
 	slots   []int32       // open addressing: entry index + 1, 0 when free
+	// atLeast[kind][c] is how many words are counted c times or more as
+	// names (kind 0) and as content words (kind 1), for c from 1 to
+	// topBuckets-1 (top's cutoff).
+	atLeast [2][topBuckets]int32
 }
 
 type wordEntry struct {
@@ -1258,6 +1335,7 @@ func (t *wordTable) reset(toks []token.Token) {
 	}
 	t.entries = t.entries[:0]
 	t.toks = toks
+	t.atLeast = [2][topBuckets]int32{}
 }
 
 // add returns the index of the lower-case form of token i, adding it if
@@ -1304,36 +1382,84 @@ type ranked struct {
 	pre  uint64
 }
 
+// topBuckets bounds the counts wordTable.atLeast tells apart: words
+// counted topBuckets-1 times or more are all counted there.
+const topBuckets = 16
+
+// countName and countContent count one more use of e's word as a name and
+// as a content word (keywords), keeping atLeast up to date.
+func (t *wordTable) countName(e *wordEntry) {
+	if e.proper++; e.proper < topBuckets {
+		t.atLeast[0][e.proper]++
+	}
+}
+
+func (t *wordTable) countContent(e *wordEntry) {
+	if e.content++; e.content < topBuckets {
+		t.atLeast[1][e.content]++
+	}
+}
+
 // top returns the entries of the n words of the table most used as names
 // and the n most used as content words, with their counts, each list
 // highest count first and ties broken alphabetically (words with no count
 // are left out). The order is total (words are distinct), so it does not
 // depend on the table's. Only the n best are kept while scanning (a
 // document has hundreds of distinct words and n is 20), both lists in one
-// pass. The result is scratch space, valid until the next call.
+// pass, and only words counted at least cutoff times are ranked at all:
+// most words are used once or twice, fewer than n more. The result is
+// scratch space, valid until the next call.
 func (s *scratch) top(n int) (proper, content []ranked) {
 	t := &s.table
 	proper, content = s.ranked[0][:0], s.ranked[1][:0]
+	if n <= 0 {
+		return proper, content
+	}
+	minProper, minContent := t.cutoff(0, n), t.cutoff(1, n)
+	// Most words fall below both cutoffs: a tight loop, without calls (or
+	// the registers they spill), lists the others first.
+	cand := slices.Grow(s.cand[:0], len(t.entries))[:len(t.entries)]
+	m := 0
 	for k := range t.entries {
 		e := &t.entries[k]
-		// A count below a full list's last cannot enter it: most words
-		// of a long text are used once, and are turned away here before
-		// their prefix is packed.
-		inProper := e.proper > 0 && (len(proper) < n || e.proper >= proper[n-1].n)
-		inContent := e.content > 0 && (len(content) < n || e.content >= content[n-1].n)
+		cand[m] = int32(k)
+		if e.proper >= minProper || e.content >= minContent {
+			m++
+		}
+	}
+	s.cand = cand
+	for _, k := range cand[:m] {
+		e := &t.entries[k]
+		// A count below a full list's last cannot enter it either.
+		inProper := e.proper >= minProper && (len(proper) < n || e.proper >= proper[n-1].n)
+		inContent := e.content >= minContent && (len(content) < n || e.content >= content[n-1].n)
 		if !inProper && !inContent {
 			continue
 		}
-		pre := prefix8(t.word(int32(k)))
+		pre := prefix8(t.word(k))
 		if inProper {
-			proper = t.insert(proper, ranked{int32(k), e.proper, pre}, n)
+			proper = t.insert(proper, ranked{k, e.proper, pre}, n)
 		}
 		if inContent {
-			content = t.insert(content, ranked{int32(k), e.content, pre}, n)
+			content = t.insert(content, ranked{k, e.content, pre}, n)
 		}
 	}
 	s.ranked = [2][]ranked{proper, content}
 	return proper, content
+}
+
+// cutoff returns the least count, at least 1, that the n words most used
+// as names (kind 0) or as content words (kind 1) all reach: the most c
+// below topBuckets that n words reach (atLeast), or 1 when fewer than n
+// words are counted. A word counted fewer times cannot be among the n.
+func (t *wordTable) cutoff(kind, n int) int32 {
+	at := &t.atLeast[kind]
+	for c := topBuckets - 1; c > 1; c-- {
+		if int(at[c]) >= n {
+			return int32(c)
+		}
+	}
+	return 1
 }
 
 // insert puts x in best, which is sorted by rank (see better) and kept at

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"cmp"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -235,6 +236,53 @@ func checkLowBits(t *testing.T, r *rand.Rand, w string) {
 	}
 }
 
+// sortHashes sorts as slices.Sort does: random hashes of many sizes,
+// many equal ones, distinct ones sharing their top bits (a full bucket),
+// and zero and all-ones, reusing one scratch space.
+func TestSortHashes(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	s := newScratch()
+	for round := 0; round < 600; round++ {
+		n := r.IntN(3000)
+		if round%3 == 0 {
+			n = r.IntN(70)
+		}
+		hs := make([]uint64, n)
+		for k := range hs {
+			switch round % 5 {
+			case 0, 1:
+				hs[k] = r.Uint64()
+			case 2: // few distinct values
+				hs[k] = uint64(r.IntN(4)) * 0x9E3779B97F4A7C15
+			case 3: // one bucket, distinct
+				hs[k] = 0xABCD<<48 | r.Uint64()>>16
+			case 4:
+				hs[k] = []uint64{0, ^uint64(0), r.Uint64()}[r.IntN(3)]
+			}
+		}
+		want := slices.Sorted(slices.Values(hs))
+		if got := s.sortHashes(slices.Clone(hs)); !slices.Equal(got, want) {
+			t.Fatalf("round %d (%d hashes): not sorted as slices.Sort sorts", round, n)
+		}
+	}
+}
+
+// FuzzSortHashes checks sortHashes against slices.Sort on any hashes.
+func FuzzSortHashes(f *testing.F) {
+	f.Add([]byte("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789"))
+	s := newScratch()
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var hs []uint64
+		for ; len(b) >= 8; b = b[8:] {
+			hs = append(hs, binary.LittleEndian.Uint64(b))
+		}
+		want := slices.Sorted(slices.Values(hs))
+		if got := s.sortHashes(slices.Clone(hs)); !slices.Equal(got, want) {
+			t.Fatalf("%x: got %x, want %x", hs, got, want)
+		}
+	})
+}
+
 // shingles samples exactly the windows whose full hash is 0 modulo 4,
 // reusing one scratch space as analyse does.
 func TestShinglesSampleByHash(t *testing.T) {
@@ -299,6 +347,85 @@ func refShingles(toks []token.Token) []uint64 {
 		return nil
 	}
 	return want
+}
+
+// TestTopMatchesSort checks top against sorting every counted word: the
+// n best by count, ties alphabetical, for tables whose counts are mostly
+// ties (1 and 2), go past atLeast's last count, are shorter than n,
+// or share long prefixes; one scratch space serves them all, as in analyse.
+func TestTopMatchesSort(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 16))
+	s := newScratch()
+	for round := 0; round < 400; round++ {
+		words := 1 + rng.IntN(300)
+		maxCount := []int{2, 3, 8, 40}[round%4]
+		toks := make([]token.Token, words)
+		s.table.reset(toks)
+		for k := range toks {
+			w := fmt.Sprintf("%c%x", 'a'+rune(rng.IntN(3)), rng.Uint32())
+			if round%5 == 0 {
+				w = "prefixed" + w // ties past prefix8's eight bytes
+			}
+			toks[k] = token.Token{Kind: token.Word, Text: w, Lower: w}
+			s.table.add(int32(k))
+		}
+		// Duplicates share an entry: give each entry its counts.
+		for k := range s.table.entries {
+			e := &s.table.entries[k]
+			names, content := rng.IntN(maxCount+1), rng.IntN(maxCount+1)
+			if round%7 == 0 {
+				content += topBuckets // past atLeast's last count
+			}
+			for range names {
+				s.table.countName(e)
+			}
+			for range content {
+				s.table.countContent(e)
+			}
+		}
+		n := []int{20, 1, 5, 0}[round%4]
+		proper, content := s.top(n)
+		for kind, got := range [][]ranked{proper, content} {
+			want := topBySort(&s.table, kind, n)
+			var gotWords []string
+			for _, r := range got {
+				gotWords = append(gotWords, s.table.word(r.k))
+				e := s.table.entries[r.k]
+				if c := []int32{e.proper, e.content}[kind]; r.n != c {
+					t.Fatalf("round %d kind %d: %q counted %d, want %d", round, kind, s.table.word(r.k), r.n, c)
+				}
+			}
+			if !slices.Equal(gotWords, want) {
+				t.Fatalf("round %d kind %d n %d:\n got %q\nwant %q", round, kind, n, gotWords, want)
+			}
+		}
+	}
+}
+
+// topBySort is top's reference: every word with a count of kind (0 names,
+// 1 content), sorted by count and then word, the first n.
+func topBySort(tb *wordTable, kind, n int) []string {
+	type wc struct {
+		w string
+		c int32
+	}
+	var all []wc
+	for k, e := range tb.entries {
+		if c := []int32{e.proper, e.content}[kind]; c > 0 {
+			all = append(all, wc{tb.word(int32(k)), c})
+		}
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].c != all[j].c {
+			return all[i].c > all[j].c
+		}
+		return all[i].w < all[j].w
+	})
+	var out []string
+	for _, x := range all[:min(n, len(all))] {
+		out = append(out, x.w)
+	}
+	return out
 }
 
 // prefix8 orders words as their first eight bytes do: a smaller prefix is
