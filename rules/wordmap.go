@@ -31,8 +31,16 @@ type wordIndex struct {
 	// passes over another word's slot without reading its key.
 	slots []uint64
 	keys  []string // by entry
-	shift uint32   // slot of a hash: its top bits
 }
+
+// slotShift places a word of hash h at slot h>>slotShift (masked): bits
+// that the filters in front of the tables (WordFilter, WideFilter) do not
+// read, up to 4,096 slots. The filters pick their bit with a hash's top
+// bits; slots picked by the same bits put every word that passed a filter
+// without being in the table on the home slot of one that is, so that
+// each such miss walked a run of occupied slots (four or more in the
+// phrase tables) where it now mostly meets an empty one.
+const slotShift = 5
 
 // find returns the entry of word w, whose hash is h, or -1.
 func (x *wordIndex) find(w string, h uint32) int {
@@ -41,7 +49,7 @@ func (x *wordIndex) find(w string, h uint32) int {
 		return -1
 	}
 	mask := uint32(len(slots) - 1)
-	for i := h >> x.shift; ; i = (i + 1) & mask {
+	for i := h >> slotShift; ; i++ {
 		sl := slots[i&mask]
 		if sl == 0 {
 			return -1
@@ -128,7 +136,7 @@ func (m *WordMap[V]) place(k int32) {
 	x := &m.idx
 	mask := uint32(len(x.slots) - 1)
 	h := m.entries[k-1].hash
-	i := h >> x.shift
+	i := h >> slotShift & mask
 	for x.slots[i] != 0 {
 		i = (i + 1) & mask
 	}
@@ -140,11 +148,6 @@ func (m *WordMap[V]) grow() {
 	x := &m.idx
 	n := max(16, 2*len(x.slots))
 	x.slots = make([]uint64, n)
-	bits := uint32(0)
-	for 1<<bits < n {
-		bits++
-	}
-	x.shift = 32 - bits
 	for k := range m.entries {
 		m.place(int32(k + 1))
 	}
