@@ -730,7 +730,9 @@ func (l *Language) Lexical(t *token.Token) bool { return l.lex.May(t) }
 // letters ("kedua", "ketiga"; also "kepada", which the readers then reject).
 func (l *Language) prefixedOrdinal(w string) bool {
 	for _, pre := range l.ordPrefixes {
-		if len(w) > len(pre) && w[:len(pre)] == pre {
+		// The first byte first: the comparison calls the runtime, and
+		// it is asked at every word of a language with prefixes.
+		if len(w) > len(pre) && (pre == "" || w[0] == pre[0]) && w[:len(pre)] == pre {
 			return true
 		}
 	}

@@ -87,7 +87,10 @@ func (v *Vocab) Read(toks []token.Token, dst []TokenWord) []TokenWord {
 // word is what Read finds at t.
 func (v *Vocab) word(t *token.Token) TokenWord {
 	l := v.lang
-	id := v.ID(t)
+	var id int32
+	if v.words.May(t) { // ID's own test, here without a call for most words
+		id = v.ID(t)
+	}
 	var s uint16
 	if t.Is(token.NewlineBefore) {
 		s = shapeLine
