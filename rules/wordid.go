@@ -66,8 +66,10 @@ func (v *Vocab) ID(t *token.Token) int32 {
 	if !v.words.May(t) {
 		return 0 // most words, at the cost of a bit test
 	}
-	id, _ := v.ids.Get(t)
-	return id
+	if p := v.ids.Ref(t); p != nil {
+		return *p
+	}
+	return 0
 }
 
 // Read writes what each token is (see TokenWord) into dst's storage when
@@ -88,8 +90,10 @@ func (v *Vocab) Read(toks []token.Token, dst []TokenWord) []TokenWord {
 func (v *Vocab) word(t *token.Token) TokenWord {
 	l := v.lang
 	var id int32
-	if v.words.May(t) { // ID's own test, here without a call for most words
-		id = v.ID(t)
+	if v.words.May(t) { // ID, with a call for the few words that pass its test
+		if p := v.ids.Ref(t); p != nil {
+			id = *p
+		}
 	}
 	var s uint16
 	if t.Is(token.NewlineBefore) {
