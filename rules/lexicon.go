@@ -744,10 +744,8 @@ func (l *Language) prefixedOrdinal(w string) bool {
 // ordinal prefix glued to a word. It is what canStart answers for $num and
 // $ordinal at a word, without the map lookups.
 func (l *Language) canStartNumber(t *token.Token) bool {
-	if l.numLex.May(t) {
-		if _, ok := l.numStart.Get(t); ok {
-			return true
-		}
+	if l.numLex.May(t) && l.numStart.Ref(t) != nil {
+		return true // Ref: Get is a call on top of it
 	}
 	return l.prefixedOrdinal(t.Lower)
 }
