@@ -3,6 +3,7 @@ package rules
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/claims/token"
@@ -42,5 +43,22 @@ func TestDateWordAt(t *testing.T) {
 		}
 		require.NotZero(t, seen[true], code)
 		require.NotZero(t, seen[false], code)
+	}
+}
+
+// TestPrefixedOrdinal checks prefixedOrdinal, which tests a prefix's first
+// byte before comparing it, against strings.HasPrefix, with an empty
+// prefix among them (which opens every word of two bytes or more).
+func TestPrefixedOrdinal(t *testing.T) {
+	words := []string{"k", "ke", "kedua", "ketiga", "kx", "x", "se", "sebelas", "keke"}
+	for _, pres := range [][]string{nil, {"ke"}, {"ke", "k"}, {"se", "ke"}, {""}, {"kedua"}} {
+		l := &Language{ordPrefixes: pres}
+		for _, w := range words {
+			want := false
+			for _, pre := range pres {
+				want = want || len(w) > len(pre) && strings.HasPrefix(w, pre)
+			}
+			require.Equal(t, want, l.prefixedOrdinal(w), "%q %q", pres, w)
+		}
 	}
 }

@@ -730,7 +730,9 @@ func (l *Language) Lexical(t *token.Token) bool { return l.lex.May(t) }
 // letters ("kedua", "ketiga"; also "kepada", which the readers then reject).
 func (l *Language) prefixedOrdinal(w string) bool {
 	for _, pre := range l.ordPrefixes {
-		if len(w) > len(pre) && w[:len(pre)] == pre {
+		// The first byte first: the comparison calls the runtime, and
+		// it is asked at every word of a language with prefixes.
+		if len(w) > len(pre) && (pre == "" || w[0] == pre[0]) && w[:len(pre)] == pre {
 			return true
 		}
 	}
@@ -742,10 +744,8 @@ func (l *Language) prefixedOrdinal(w string) bool {
 // ordinal prefix glued to a word. It is what canStart answers for $num and
 // $ordinal at a word, without the map lookups.
 func (l *Language) canStartNumber(t *token.Token) bool {
-	if l.numLex.May(t) {
-		if _, ok := l.numStart.Get(t); ok {
-			return true
-		}
+	if l.numLex.May(t) && l.numStart.Ref(t) != nil {
+		return true // Ref: Get is a call on top of it
 	}
 	return l.prefixedOrdinal(t.Lower)
 }

@@ -66,8 +66,10 @@ func (v *Vocab) ID(t *token.Token) int32 {
 	if !v.words.May(t) {
 		return 0 // most words, at the cost of a bit test
 	}
-	id, _ := v.ids.Get(t)
-	return id
+	if p := v.ids.Ref(t); p != nil {
+		return *p
+	}
+	return 0
 }
 
 // Read writes what each token is (see TokenWord) into dst's storage when
@@ -87,7 +89,12 @@ func (v *Vocab) Read(toks []token.Token, dst []TokenWord) []TokenWord {
 // word is what Read finds at t.
 func (v *Vocab) word(t *token.Token) TokenWord {
 	l := v.lang
-	id := v.ID(t)
+	var id int32
+	if v.words.May(t) { // ID, with a call for the few words that pass its test
+		if p := v.ids.Ref(t); p != nil {
+			id = *p
+		}
+	}
 	var s uint16
 	if t.Is(token.NewlineBefore) {
 		s = shapeLine

@@ -31,17 +31,68 @@ type wordIndex struct {
 	// passes over another word's slot without reading its key.
 	slots []uint64
 	keys  []string // by entry
-	shift uint32   // slot of a hash: its top bits
+	// prints[k] is printOf(keys[k]), which Ref compares.
+	prints []wordPrint
 }
 
-// find returns the entry of word w, whose hash is h, or -1.
+// wordPrint is a word of up to 16 bytes in two numbers: its first and
+// its last eight bytes (four, two or one for a shorter word), which
+// overlap and so cover it. Two words of one length up to 16 bytes are
+// equal when their prints are.
+type wordPrint struct{ head, tail uint64 }
+
+// printOf is w's wordPrint (of its first and last eight bytes when it is
+// longer than 16).
+func printOf(w string) wordPrint {
+	switch n := len(w); {
+	case n >= 8:
+		return wordPrint{le64(w), le64(w[n-8:])}
+	case n >= 4:
+		return wordPrint{uint64(le32(w)), uint64(le32(w[n-4:]))}
+	case n >= 2:
+		return wordPrint{uint64(le16(w)), uint64(le16(w[n-2:]))}
+	case n == 1:
+		return wordPrint{uint64(w[0]), 0}
+	}
+	return wordPrint{}
+}
+
+// le64, le32 and le16 are w's first eight, four and two bytes read
+// little-endian, which the compiler makes one load each.
+func le64(w string) uint64 {
+	_ = w[7]
+	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+}
+
+func le32(w string) uint32 {
+	_ = w[3]
+	return uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16 | uint32(w[3])<<24
+}
+
+func le16(w string) uint16 {
+	_ = w[1]
+	return uint16(w[0]) | uint16(w[1])<<8
+}
+
+// slotShift places a word of hash h at slot h>>slotShift (masked): bits
+// that the filters in front of the tables (WordFilter, WideFilter) do not
+// read, up to 4,096 slots. The filters pick their bit with a hash's top
+// bits; slots picked by the same bits put every word that passed a filter
+// without being in the table on the home slot of one that is, so that
+// each such miss walked a run of occupied slots (four or more in the
+// phrase tables) where it now mostly meets an empty one.
+const slotShift = 5
+
+// find returns the entry of word w, whose hash is h, or -1. It compares
+// keys as strings, for building; Ref is the lookup of extraction.
 func (x *wordIndex) find(w string, h uint32) int {
 	slots := x.slots
 	if len(slots) == 0 {
 		return -1
 	}
 	mask := uint32(len(slots) - 1)
-	for i := h >> x.shift; ; i = (i + 1) & mask {
+	for i := h >> slotShift; ; i++ {
 		sl := slots[i&mask]
 		if sl == 0 {
 			return -1
@@ -69,6 +120,7 @@ func (m *WordMap[V]) Put(w string, v V) {
 	}
 	m.entries = append(m.entries, wordEntry[V]{key: w, hash: h, val: v})
 	m.idx.keys = append(m.idx.keys, w)
+	m.idx.prints = append(m.idx.prints, printOf(w))
 	m.place(int32(len(m.entries)))
 }
 
@@ -91,8 +143,8 @@ func (m *WordMap[V]) Get(t *token.Token) (V, bool) {
 	if h == 0 {
 		h = token.HashString(t.Lower)
 	}
-	if k := m.idx.find(t.Lower, h); k >= 0 {
-		return m.entries[k].val, true
+	if v := m.Ref(t); v != nil {
+		return *v, true
 	}
 	var zero V
 	return zero, false
@@ -100,15 +152,50 @@ func (m *WordMap[V]) Get(t *token.Token) (V, bool) {
 
 // Ref returns a pointer to the value of t's lower-case form, or nil: for
 // values too large to copy per lookup. The value must not be written.
+//
+// It is find with the keys of up to 16 bytes compared by print
+// (wordPrint), written out: it then calls nothing for most lookups, where
+// the call that compared two strings at every hit made the probe save and
+// reload its state around it.
 func (m *WordMap[V]) Ref(t *token.Token) *V {
 	h := t.Hash
 	if h == 0 {
 		h = token.HashString(t.Lower)
 	}
-	if k := m.idx.find(t.Lower, h); k >= 0 {
-		return &m.entries[k].val
+	x, w := &m.idx, t.Lower
+	if len(x.slots) == 0 {
+		return nil
 	}
-	return nil
+	mask := uint32(len(x.slots) - 1)
+	for i := h >> slotShift; ; i++ {
+		sl := x.slots[i&mask]
+		if sl == 0 {
+			return nil
+		}
+		k := int(uint32(sl)) - 1
+		if uint32(sl>>32) != h || len(x.keys[k]) != len(w) {
+			continue
+		}
+		var p wordPrint
+		switch n := len(w); {
+		case n > 16:
+			if x.keys[k] == w {
+				return &m.entries[k].val
+			}
+			continue
+		case n >= 8:
+			p = wordPrint{le64(w), le64(w[n-8:])}
+		case n >= 4:
+			p = wordPrint{uint64(le32(w)), uint64(le32(w[n-4:]))}
+		case n >= 2:
+			p = wordPrint{uint64(le16(w)), uint64(le16(w[n-2:]))}
+		case n == 1:
+			p = wordPrint{uint64(w[0]), 0}
+		}
+		if x.prints[k] == p {
+			return &m.entries[k].val
+		}
+	}
 }
 
 // Each calls f with every word and its value, in the order they were added.
@@ -128,7 +215,7 @@ func (m *WordMap[V]) place(k int32) {
 	x := &m.idx
 	mask := uint32(len(x.slots) - 1)
 	h := m.entries[k-1].hash
-	i := h >> x.shift
+	i := h >> slotShift & mask
 	for x.slots[i] != 0 {
 		i = (i + 1) & mask
 	}
@@ -140,11 +227,6 @@ func (m *WordMap[V]) grow() {
 	x := &m.idx
 	n := max(16, 2*len(x.slots))
 	x.slots = make([]uint64, n)
-	bits := uint32(0)
-	for 1<<bits < n {
-		bits++
-	}
-	x.shift = 32 - bits
 	for k := range m.entries {
 		m.place(int32(k + 1))
 	}
