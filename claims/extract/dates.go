@@ -45,9 +45,15 @@ type dateRun struct {
 	sentZone             sentenceZone // zoneRange's last sentence
 	zoneHow              []string     // by zone index: how a time in that named zone was placed, once made
 	lastClockNote        clockNoteMemo
-	lastTimedRule        struct{ rule, id, made string } // timedRule's last answer
-	pastScans            [3]pastScan                     // see innerPastIn
-	nextPastScan         int                             // the slot of pastScans started next
+	timedRules           []timedRuleMemo // timedRule's last answers
+	nextTimedRule        int             // the one of them replaced next
+	pastScans            [3]pastScan     // see innerPastIn
+	nextPastScan         int             // the slot of pastScans started next
+	// The claim of a clock time joined to its date, or of a rejected
+	// match, for the next match (newClaim); and the first item that can
+	// still be joined to a clock time (attachTime).
+	spare    *claims.Claim
+	pairFrom int
 }
 
 // sentenceZone is what offsetsIn found for the sentence of tokens [a, b),
@@ -89,6 +95,10 @@ func runDates(p *Pass) {
 	dateline := -1
 	if !p.Doc.HasDate() {
 		dateline = p.findDateline(ms)
+	}
+	// A match makes one item at most: the list never grows.
+	if cap(ms.items) < ms.n {
+		ms.items = make([]*dateItem, 0, ms.n)
 	}
 	items := ms.items[:0]
 	r := &dateRun{Pass: p}
@@ -137,15 +147,18 @@ func runDates(p *Pass) {
 			if it.c.Date != nil && !it.c.Date.Range && it.c.Date.Gran >= claims.GranYear && !it.c.Date.Fuzzy && it.c.Date.Period == "" {
 				r.coarse, r.coarseText = it.c.Date, p.Doc.Text[it.c.Start:it.c.End]
 			}
+			items = r.attachTime(items)
 		}
 	}
 	resolved := len(items) // the combining steps below shorten the list in place
-	items = r.attachTimes(items)
 	items = p.combineRanges(items)
 	r.datesForClocks(items)
 	r.yearAgoQuarters(items)
 	r.holidayYears(items)
 	drop := p.Lang.List(rules.ListTimexDrop)
+	// Room for the claims at once: on a page of dates, growing the
+	// pass's list a claim at a time copied it over and over.
+	p.claims = slices.Grow(p.claims, len(items))
 	for _, it := range items {
 		if drop != nil {
 			p.trimLead(it.c, drop)
@@ -993,7 +1006,29 @@ func (p *Pass) hasPastSuffix(w string) bool {
 // moves its start, on a copy.
 func (p *dateRun) resolveMatch(m *rules.Match) *dateItem {
 	start, end := p.Toks[m.Start].Start, p.Toks[m.End-1].End
-	c := p.made.claim()
+	c := p.newClaim()
+	it := p.resolveItem(m, c, start, end)
+	if it == nil {
+		p.spare = c // never reported: the next match takes it
+	}
+	return it
+}
+
+// newClaim returns a zero claim: the one a clock time joined to its date
+// or a rejected match left (spare), else a new one. A page of "on March 3
+// at 5 p.m." made a claim for each clock time and dropped a third of them.
+func (p *dateRun) newClaim() *claims.Claim {
+	if c := p.spare; c != nil {
+		p.spare = nil
+		*c = claims.Claim{}
+		return c
+	}
+	return p.made.claim()
+}
+
+// resolveItem is resolveMatch writing into the new claim c, which it
+// leaves unreported when it returns nil.
+func (p *dateRun) resolveItem(m *rules.Match, c *claims.Claim, start, end int) *dateItem {
 	c.Rule, c.Start, c.End = m.Pattern.Rule, start, end
 	it := p.scratch.matches.newItem()
 	*it = dateItem{start: m.Start, end: m.End, c: c, caps: &m.Caps, pat: m.Pattern}
@@ -2684,29 +2719,35 @@ var smallerUnit = map[string]struct {
 	n    float64
 }{"year": {"month", 12}, "day": {"hour", 24}, "hour": {"minute", 60}, "minute": {"second", 60}, "week": {"day", 7}}
 
-// attachTimes joins a clock time to the date beside it.
-func (p *dateRun) attachTimes(items []*dateItem) []*dateItem {
-	out := items[:0]
-	for i := 0; i < len(items); i++ {
-		it := items[i]
-		if i+1 < len(items) {
-			nx := items[i+1]
-			var d, t *dateItem
-			switch {
-			case it.clock && dayDate(nx):
-				t, d = it, nx
-			case nx.clock && dayDate(it):
-				d, t = it, nx
-			}
-			if d != nil && p.glued(it.end, nx.start, p.Lang.WordSet(rules.ListTimeGlue), 3) {
-				out = append(out, p.withTime(d, t, it, nx))
-				i++
-				continue
-			}
-		}
-		out = append(out, it)
+// attachTime joins a clock time to the date beside it, as each item is
+// resolved: the last two items of the list are joined into one when one
+// is a clock time and the other a day it is glued to, unless the first of
+// them is already a joined pair (joinedAt). Reading the pairs from the
+// left as they come gives the pairs a pass over the finished list gives,
+// and the clock's claim, dropped, is taken by the next match (newClaim).
+// The dates resolved after a pair read nothing the joining changes: the
+// anchors keep the date as resolved (withTime copies its value).
+func (p *dateRun) attachTime(items []*dateItem) []*dateItem {
+	n := len(items)
+	if n < 2 || n-2 < p.pairFrom {
+		return items
 	}
-	return out
+	it, nx := items[n-2], items[n-1]
+	var d, t *dateItem
+	switch {
+	case it.clock && dayDate(nx):
+		t, d = it, nx
+	case nx.clock && dayDate(it):
+		d, t = it, nx
+	}
+	if d == nil || !p.glued(it.end, nx.start, p.Lang.WordSet(rules.ListTimeGlue), 3) {
+		return items
+	}
+	items[n-2] = p.withTime(d, t, it, nx)
+	items[n-1] = nil
+	p.spare = t.c
+	p.pairFrom = n - 1
+	return items[:n-1]
 }
 
 // dayDate reports a date item at day precision that a time can refine.
@@ -2765,14 +2806,31 @@ func (p *dateRun) withTime(d, t, first, second *dateItem) *dateItem {
 }
 
 // timedRule is the rule of a date given a time: the date's rule and the
-// time's pattern. The last one made is given again for the same two, as a
-// page of dates with times has few of them.
+// time's pattern. The last few made are given again for the same two, as
+// a page of dates with times has few of them, but in turns ("at 5 p.m."
+// and "at 17:05" beside one date made a new rule for every clock when only
+// the last one was kept).
 func (p *dateRun) timedRule(rule, timeID string) string {
-	if tr := &p.lastTimedRule; tr.made == "" || tr.rule != rule || tr.id != timeID {
-		tr.rule, tr.id, tr.made = rule, timeID, rule+"+"+timeID
+	for _, tr := range p.timedRules {
+		if tr.rule == rule && tr.id == timeID {
+			return tr.made
+		}
 	}
-	return p.lastTimedRule.made
+	tr := timedRuleMemo{rule: rule, id: timeID, made: rule + "+" + timeID}
+	if len(p.timedRules) < timedRulesKept {
+		p.timedRules = append(p.timedRules, tr)
+	} else {
+		p.timedRules[p.nextTimedRule] = tr
+		p.nextTimedRule = (p.nextTimedRule + 1) % timedRulesKept
+	}
+	return tr.made
 }
+
+// timedRuleMemo is one answer of timedRule.
+type timedRuleMemo struct{ rule, id, made string }
+
+// timedRulesKept is how many answers timedRule keeps.
+const timedRulesKept = 8
 
 // rangeGlue are the words joining the two ends of a range.
 func (p *Pass) rangeJoin(a, b *dateItem) (fromStart int, ok bool) {
