@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/crosscheck/crosscheck/claims"
 )
@@ -37,7 +38,7 @@ func TestFloatArena(t *testing.T) {
 func TestClaimArena(t *testing.T) {
 	var a claimArena
 	var cs []*claims.Claim
-	for k := range arenaFrom + 3*arenaChunk {
+	for k := range arenaFrom + 3*max(dateChunk, numChunk) {
 		var c *claims.Claim
 		if k%3 == 0 {
 			nv := claims.NumberValue{Value: float64(k), Unit: strconv.Itoa(k)}
@@ -202,6 +203,23 @@ func TestClockValue(t *testing.T) {
 			if got := timexUnknownYear(n, m); got != want {
 				t.Fatalf("timexUnknownYear(%d, %d) = %q, want %q", n, m, got, want)
 			}
+		}
+	}
+}
+
+// TestChunkLengths: a chunk of claims is a large object (over 32 KB) that
+// fills its pages but for less than one claim.
+func TestChunkLengths(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		n, size int
+	}{
+		{"date", dateChunk, int(unsafe.Sizeof(claims.Claim{}))},
+		{"number", numChunk, int(unsafe.Sizeof(numClaim{}))},
+	} {
+		bytes := c.n * c.size
+		if bytes <= 32<<10 || bytes > chunkBytes || chunkBytes-bytes >= c.size || chunkBytes%(8<<10) != 0 {
+			t.Errorf("%s chunk: %d claims of %d bytes in %d", c.name, c.n, c.size, chunkBytes)
 		}
 	}
 }
