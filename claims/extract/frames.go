@@ -481,10 +481,8 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, ci, ce in
 		sc.noCompare = set.Frames[sc.frame].NoCompare
 	}
 	pc := fa.newPlacer(si, ci, ce)
-	w := weighing{scores: scores, slot: fa.slot, set: set, memo: memo, pc: &pc, ev: si.ev, numeric: c.Kind != claims.KindDate}
-	for k := range si.ev {
-		w.weigh(k)
-	}
+	w := weighing{scores: scores, slot: fa.slot, set: set, memo: memo, pc: &pc, ev: si.ev, numeric: c.Kind != claims.KindDate, byMask: len(set.Frames) <= 64}
+	w.weigh()
 	cands := fa.cands[:0]
 	for k := range scores {
 		sc := &scores[k]
