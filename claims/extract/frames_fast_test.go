@@ -352,3 +352,29 @@ func TestWeighByMask(t *testing.T) {
 		t.Fatalf("%d claims weighed: the test tests little", claimsRead)
 	}
 }
+
+// TestAcceptKeyEqual: acceptKey.equal is ==, key by key, for keys that
+// differ in each field alone and in strings equal but not shared.
+func TestAcceptKeyEqual(t *testing.T) {
+	base := acceptKey{kind: claims.KindCount, unit: "km", counted: "people", hasNum: true, date: 4}
+	keys := []acceptKey{base, {}, {date: -1}}
+	for _, change := range []func(*acceptKey){
+		func(k *acceptKey) { k.kind = claims.KindPercent },
+		func(k *acceptKey) { k.unit = "" },
+		func(k *acceptKey) { k.unit = string([]byte("km")) },
+		func(k *acceptKey) { k.counted = "victims" },
+		func(k *acceptKey) { k.hasNum = false },
+		func(k *acceptKey) { k.date = 5 },
+	} {
+		k := base
+		change(&k)
+		keys = append(keys, k)
+	}
+	for _, a := range keys {
+		for _, b := range keys {
+			if got, want := a.equal(&b), a == b; got != want {
+				t.Errorf("%+v equal %+v: %v, want %v", a, b, got, want)
+			}
+		}
+	}
+}
