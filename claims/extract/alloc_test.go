@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/crosscheck/crosscheck/claims"
 )
@@ -37,7 +38,7 @@ func TestFloatArena(t *testing.T) {
 func TestClaimArena(t *testing.T) {
 	var a claimArena
 	var cs []*claims.Claim
-	for k := range arenaFrom + 3*arenaChunk {
+	for k := range arenaFrom + 3*max(dateChunk, numChunk) {
 		var c *claims.Claim
 		if k%3 == 0 {
 			nv := claims.NumberValue{Value: float64(k), Unit: strconv.Itoa(k)}
@@ -203,5 +204,78 @@ func TestClockValue(t *testing.T) {
 				t.Fatalf("timexUnknownYear(%d, %d) = %q, want %q", n, m, got, want)
 			}
 		}
+	}
+}
+
+// TestChunkLengths: a chunk of claims is a large object (over 32 KB) that
+// fills its pages but for less than one claim.
+func TestChunkLengths(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		n, size int
+	}{
+		{"date", dateChunk, int(unsafe.Sizeof(claims.Claim{}))},
+		{"number", numChunk, int(unsafe.Sizeof(numClaim{}))},
+	} {
+		bytes := c.n * c.size
+		if bytes <= 32<<10 || bytes > chunkBytes || chunkBytes-bytes >= c.size || chunkBytes%(8<<10) != 0 {
+			t.Errorf("%s chunk: %d claims of %d bytes in %d", c.name, c.n, c.size, chunkBytes)
+		}
+	}
+}
+
+// numberSamples are values whose spelling FormatNumber switches on:
+// integers either side of 1e18, fractions, negatives, the very large and
+// the very small.
+var numberSamples = []float64{0, 1, -1, 7.8, 0.5, -0.25, 12.5, 5000, 96214691, 1e17, 1e18 - 128, 1e18, -1e18, 1e21,
+	1.5e300, 3e-9, math.MaxFloat64, math.SmallestNonzeroFloat64, 123456789.123}
+
+// TestAppendNumber: appendNumber spells what claims.FormatNumber does.
+func TestAppendNumber(t *testing.T) {
+	for _, f := range numberSamples {
+		if got, want := string(appendNumber([]byte("x"), f)), "x"+claims.FormatNumber(f); got != want {
+			t.Errorf("%v: %q, want %q", f, got, want)
+		}
+	}
+}
+
+func FuzzAppendNumber(f *testing.F) {
+	for _, v := range numberSamples {
+		f.Add(v)
+	}
+	f.Fuzz(func(t *testing.T, v float64) {
+		if got, want := string(appendNumber(nil, v)), claims.FormatNumber(v); got != want {
+			t.Fatalf("%v: %q, want %q", v, got, want)
+		}
+	})
+}
+
+// TestNumberValue: a number claim's value is FormatNumber's whether it
+// is one of the claim's tokens ("45" of "45%") or spelled apart ("1,234",
+// past a value chunk's end), and the strings already handed out keep
+// their bytes.
+func TestNumberValue(t *testing.T) {
+	e := engineForTest(t)
+	doc := &claims.Document{ID: "t", Text: "45% of 1,234 and 12.5 km or 0.50", Language: "en", Status: claims.StatusRead}
+	p := e.newPass(doc, new(scratch))
+	var got []string
+	var want []string
+	for k := range 3000 {
+		v := float64(k)*1.25 + 1e6
+		got = append(got, p.numberValue(v, 0, len(p.Toks)))
+		want = append(want, claims.FormatNumber(v))
+	}
+	for _, c := range []struct {
+		v    float64
+		from string // the token that spells it, or "" for none
+	}{{45, "45"}, {1234, ""}, {12.5, "12.5"}, {0.5, "0.5"}, {0.05, ""}} {
+		s := p.numberValue(c.v, 0, len(p.Toks))
+		got, want = append(got, s), append(want, claims.FormatNumber(c.v))
+		if c.from != "" && unsafe.StringData(s) != unsafe.StringData(doc.Text[strings.Index(doc.Text, c.from):]) {
+			t.Errorf("%v: not the text's own %q", c.v, c.from)
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("values differ from FormatNumber's")
 	}
 }

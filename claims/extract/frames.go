@@ -160,6 +160,13 @@ type acceptKey struct {
 	date          int
 }
 
+// equal reports k == o, the fields that differ most often and cost least
+// to compare first (==, on a claim at a time, called the key type's
+// generated equality).
+func (k *acceptKey) equal(o *acceptKey) bool {
+	return k.kind == o.kind && k.date == o.date && k.hasNum == o.hasNum && k.unit == o.unit && k.counted == o.counted
+}
+
 // initMemo makes the accepts memo's layout (attrBase: where each
 // frame's attributes start) and the list of sentence-wide attributes, on
 // first use.
@@ -205,14 +212,14 @@ func (fa *frameAssigner) acceptsOf(c *claims.Claim) []int8 {
 		}
 	}
 	fa.lastClaim = c
-	if fa.lastMemo != nil && k == fa.lastKey {
+	if fa.lastMemo != nil && k.equal(&fa.lastKey) {
 		return fa.lastMemo // claims of a kind often come in a row
 	}
 	// A few kinds take turns (a table of counts and percentages, dates
 	// and figures in one sentence): the last kinds asked for are tried
 	// before the map, whose hash of the key cost more than the rest.
 	for i := range fa.recentKinds {
-		if r := &fa.recentKinds[i]; r.memo != nil && r.key == k {
+		if r := &fa.recentKinds[i]; r.memo != nil && k.equal(&r.key) {
 			fa.lastKey, fa.lastMemo = k, r.memo
 			return r.memo
 		}
@@ -481,14 +488,15 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, ci, ce in
 		sc.noCompare = set.Frames[sc.frame].NoCompare
 	}
 	pc := fa.newPlacer(si, ci, ce)
-	w := weighing{scores: scores, slot: fa.slot, set: set, memo: memo, pc: &pc, ev: si.ev, numeric: c.Kind != claims.KindDate}
-	for k := range si.ev {
-		w.weigh(k)
-	}
+	w := weighing{scores: scores, slot: fa.slot, set: set, memo: memo, pc: &pc, ev: si.ev, numeric: c.Kind != claims.KindDate, byMask: len(set.Frames) <= 64}
+	w.weigh()
 	cands := fa.cands[:0]
 	for k := range scores {
 		sc := &scores[k]
 		fa.slot[sc.frame] = -1
+		if !sc.takes {
+			continue // no attribute of the frame takes c: no candidate (asked here, a call saved for each such frame)
+		}
 		cands = fa.score(cands, c, sc, si.ev, memo[sc.accept:sc.accept+len(set.Frames[sc.frame].Attributes)])
 	}
 	fa.scores, fa.cands = scores, cands

@@ -208,9 +208,12 @@ func (r *numRead) claim(p *Pass) *claims.Claim {
 	c := p.made.numClaim(&r.nv)
 	nv := c.Num
 	c.Kind, c.Rule, c.Start, c.End = r.kind, p.index.numberRule, p.Toks[r.start].Start, p.Toks[r.end-1].End
-	c.Value = claims.FormatNumber(nv.Value)
 	if r.isRange && nv.Low != nil && nv.High != nil {
-		c.Value = claims.FormatNumber(*nv.Low) + "/" + claims.FormatNumber(*nv.High)
+		var buf [64]byte
+		b := append(appendNumber(buf[:0], *nv.Low), '/')
+		c.Value = p.made.value(appendNumber(b, *nv.High))
+	} else {
+		c.Value = p.numberValue(nv.Value, r.start, r.end)
 	}
 	return c
 }
