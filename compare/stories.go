@@ -1206,7 +1206,7 @@ func (s *scratch) isStop(e *wordEntry) bool {
 func (s *scratch) lookUpStop(e *wordEntry) {
 	e.stop = 2
 	if t := &s.table.toks[e.tok]; s.stops.filter.May(t) {
-		if _, ok := s.stops.any.Get(t); ok {
+		if s.stops.any.Ref(t) != nil {
 			e.stop = 1
 		}
 	}

@@ -448,8 +448,11 @@ func (e *Engine) setLanguage(doc *claims.Document, toks []token.Token) {
 		if toks[i].Kind != token.Word || !e.langKnown.May(&toks[i]) {
 			continue
 		}
-		ws, _ := e.langWords.Get(&toks[i])
-		for li, w := range ws {
+		ws := e.langWords.Ref(&toks[i])
+		if ws == nil {
+			continue
+		}
+		for li, w := range *ws {
 			scores[li] += int(w)
 		}
 	}
