@@ -71,7 +71,7 @@ type sentenceZone struct {
 type dateItem struct {
 	start, end int // token range
 	c          *claims.Claim
-	caps       *rules.Captures // the match's, in the date step's match list (nil: none, see cp)
+	caps       *rules.Captures // the match's, as the date step's match list stores them (nil: none, see cp)
 	pat        *rules.Pattern
 	clock      bool // a time of day with no date of its own
 	hour, min  int
@@ -102,14 +102,16 @@ func runDates(p *Pass) {
 	}
 	items := ms.items[:0]
 	r := &dateRun{Pass: p}
+	var match rules.Match // the match at hand, loaded from the list
+	m := &match
 	for k := range ms.n {
-		m := ms.at(k)
+		caps := ms.load(k, m)
 		p.Block(m.Start, m.End)
 		if k == dateline {
 			// The dateline is the document's own date, not a claim about an
 			// event; it is kept only when its weekday contradicts its date,
 			// so that the internal check can report it.
-			if dl := r.resolveMatch(m); dl != nil && dl.c.Date != nil && dl.c.Date.Weekday != 0 &&
+			if dl := r.resolveMatch(m, caps); dl != nil && dl.c.Date != nil && dl.c.Date.Weekday != 0 &&
 				time.Weekday(dl.c.Date.Weekday%7) != dl.c.Date.Start.Weekday() {
 				dl.c.Dateline = true
 				dl.c.Attribute = "document.published"
@@ -117,7 +119,7 @@ func runDates(p *Pass) {
 			}
 			continue
 		}
-		if it := r.resolveMatch(m); it != nil {
+		if it := r.resolveMatch(m, caps); it != nil {
 			if d := it.c.Date; m.Pattern.Week && d != nil && d.Gran == claims.GranDay && !d.Range && !d.Fuzzy {
 				// "the week of March 6": the ISO week holding it.
 				wv := *d
@@ -343,14 +345,19 @@ func (p *Pass) scanDates(idx *rules.Index) *matchList {
 	return ms
 }
 
-// matchList holds the date matches of a document in chunks that never
-// move: a Match is over 400 bytes, and a slice of them, grown by copying,
-// allocated about twice the matches of a large document and copied them
-// again; and a date item can point at its match's captures instead of
-// copying them (dateItem.caps). It lives in the pooled scratch buffers.
+// matchList holds the date matches of a document: for each its pattern
+// and tokens, in chunks that never move, and its captures, shared by the
+// matches whose captures are equal (see captureStore). A rules.Match is
+// 368 bytes, 344 of them captures; a page of dates has one match every
+// few words and few distinct captures ("at 5 p.m.", "March 3"), and a
+// copy of each match was over a third of the memory of the page, all of
+// it scanned by the collector while the date step ran. A date item
+// points at its match's captures (dateItem.caps), which never change. It
+// lives in the pooled scratch buffers.
 type matchList struct {
-	chunks [][]rules.Match
+	chunks [][]matchRef
 	n      int
+	caps   captureStore
 	// The date step's items are kept here too, in chunks that never move,
 	// and the list of them: they live only until the step ends, and an
 	// allocation for each item and a growing list of them were a tenth of
@@ -359,6 +366,13 @@ type matchList struct {
 	itemChunks [][]dateItem
 	nItems     int
 	items      []*dateItem
+}
+
+// matchRef is a stored match: a rules.Match whose captures are shared.
+type matchRef struct {
+	pat        *rules.Pattern
+	start, end int32
+	caps       *rules.Captures
 }
 
 // itemChunk is the number of items in one chunk.
@@ -387,22 +401,36 @@ func (l *matchList) releaseItems(items []*dateItem) {
 }
 
 // matchChunk is the number of matches in one chunk.
-const matchChunk = 256
+const matchChunk = 512
 
-func (l *matchList) reset() { l.n = 0 }
+// reset empties the list for the next document.
+func (l *matchList) reset() {
+	l.n = 0
+	l.caps.reset()
+}
 
-// add appends a copy of *m.
+// add appends m, its captures stored once for equal ones.
 func (l *matchList) add(m *rules.Match) {
 	c := l.n / matchChunk
 	if c == len(l.chunks) {
-		l.chunks = append(l.chunks, make([]rules.Match, matchChunk))
+		l.chunks = append(l.chunks, make([]matchRef, matchChunk))
 	}
-	l.chunks[c][l.n%matchChunk] = *m
+	l.chunks[c][l.n%matchChunk] = matchRef{pat: m.Pattern, start: int32(m.Start), end: int32(m.End), caps: l.caps.store(&m.Caps)}
 	l.n++
 }
 
-// at returns match k, which stays where it is until the list is reset.
-func (l *matchList) at(k int) *rules.Match { return &l.chunks[k/matchChunk][k%matchChunk] }
+// ref returns stored match k, which stays where it is until the list is
+// reset.
+func (l *matchList) ref(k int) *matchRef { return &l.chunks[k/matchChunk][k%matchChunk] }
+
+// load writes match k into *m and returns its stored captures, which a
+// date item may point at: m.Caps is a copy, for the resolution to read.
+func (l *matchList) load(k int, m *rules.Match) *rules.Captures {
+	r := l.ref(k)
+	m.Pattern, m.Start, m.End = r.pat, int(r.start), int(r.end)
+	m.Caps = *r.caps
+	return r.caps
+}
 
 // leadWords counts the words opening m before its first date word (a
 // number, a month or weekday name, a number word, or a relative word such
@@ -674,23 +702,23 @@ func (p *Pass) findDateline(ms *matchList) int {
 	var lines firstLines        // read at the first full date: most documents have none
 	picks := [3]int{-1, -1, -1} // by a dateline pattern, in the first three lines, opening a line
 	for k := range ms.n {
-		m := ms.at(k)
-		c := &m.Caps
+		m := ms.ref(k)
+		c := m.caps
 		if c.Year[0] == 0 || c.Month[0] == 0 || c.Day[0] == 0 || c.Year[1] != 0 || c.Day[1] != 0 {
 			continue
 		}
 		if _, err := civil(c.Year[0], c.Month[0], c.Day[0]); err != nil {
 			continue
 		}
-		if m.Pattern.Dateline {
+		if m.pat.Dateline {
 			picks[0] = k // nothing can win over it
 			break
 		}
 		if picks[1] >= 0 && picks[2] >= 0 {
 			continue // only a dateline pattern is left to find
 		}
-		r, ok := lines.rank(p, p.Doc.LineOf(p.Toks[m.Start].Start))
-		lineStart := m.Start == 0 || p.Toks[m.Start].Is(token.NewlineBefore)
+		r, ok := lines.rank(p, p.Doc.LineOf(p.Toks[m.start].Start))
+		lineStart := m.start == 0 || p.Toks[m.start].Is(token.NewlineBefore)
 		if picks[1] < 0 && ok && r <= 3 {
 			picks[1] = k
 		}
@@ -709,11 +737,11 @@ func (p *Pass) findDateline(ms *matchList) int {
 		p.Doc.PublishedSource = claims.SourceNone
 		return -1
 	}
-	m := ms.at(pick)
-	t, _ := civil(m.Caps.Year[0], m.Caps.Month[0], m.Caps.Day[0])
+	m := ms.ref(pick)
+	t, _ := civil(m.caps.Year[0], m.caps.Month[0], m.caps.Day[0])
 	p.Doc.Published = t
 	p.Doc.PublishedSource = claims.SourceDateline
-	p.Doc.PublishedText = p.Doc.Text[p.Toks[m.Start].Start:p.Toks[m.End-1].End]
+	p.Doc.PublishedText = p.Doc.Text[p.Toks[m.start].Start:p.Toks[m.end-1].End]
 	return pick
 }
 
@@ -1001,13 +1029,14 @@ func (p *Pass) hasPastSuffix(w string) bool {
 // resolveMatch turns a match into an item, or nil when the words cannot be
 // a date after all (31 February).
 //
-// The match is read in place (a copy of it was a tenth of the resolution
-// of a clock time); only the reading of "in two weeks" as a duration
-// moves its start, on a copy.
-func (p *dateRun) resolveMatch(m *rules.Match) *dateItem {
+// m is the match loaded from the list (matchList.load), caps its captures
+// as stored there, which the item points at. m is read in place (a
+// further copy of it was a tenth of the resolution of a clock time); only
+// the reading of "in two weeks" as a duration moves its start, on a copy.
+func (p *dateRun) resolveMatch(m *rules.Match, caps *rules.Captures) *dateItem {
 	start, end := p.Toks[m.Start].Start, p.Toks[m.End-1].End
 	c := p.newClaim()
-	it := p.resolveItem(m, c, start, end)
+	it := p.resolveItem(m, caps, c, start, end)
 	if it == nil {
 		p.spare = c // never reported: the next match takes it
 	}
@@ -1027,11 +1056,12 @@ func (p *dateRun) newClaim() *claims.Claim {
 }
 
 // resolveItem is resolveMatch writing into the new claim c, which it
-// leaves unreported when it returns nil.
-func (p *dateRun) resolveItem(m *rules.Match, c *claims.Claim, start, end int) *dateItem {
+// leaves unreported when it returns nil. caps are m's captures as stored
+// (m.Caps is a copy of them), which the item keeps.
+func (p *dateRun) resolveItem(m *rules.Match, caps *rules.Captures, c *claims.Claim, start, end int) *dateItem {
 	c.Rule, c.Start, c.End = m.Pattern.Rule, start, end
 	it := p.scratch.matches.newItem()
-	*it = dateItem{start: m.Start, end: m.End, c: c, caps: &m.Caps, pat: m.Pattern}
+	*it = dateItem{start: m.Start, end: m.End, c: c, caps: caps, pat: m.Pattern}
 	if m.Pattern.SkipFirst {
 		// "the 2000 Olympics", "its 1990 invasion", "the company's 1989
 		// results": the words before the year say it is one but are not

@@ -7,6 +7,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/claims"
 	"github.com/crosscheck/crosscheck/claims/token"
+	"github.com/crosscheck/crosscheck/rules"
 	"github.com/stretchr/testify/require"
 )
 
@@ -28,7 +29,8 @@ func findDatelineRef(p *Pass, ms *matchList) int {
 	pick := -1
 	for pass := 0; pass < 3 && pick < 0; pass++ {
 		for k := range ms.n {
-			m := ms.at(k)
+			var m rules.Match
+			ms.load(k, &m)
 			c := &m.Caps
 			if c.Year[0] == 0 || c.Month[0] == 0 || c.Day[0] == 0 || c.Year[1] != 0 || c.Day[1] != 0 {
 				continue
@@ -72,7 +74,7 @@ func TestFindDatelineOnePass(t *testing.T) {
 		switch {
 		case want < 0:
 			none++
-		case ms.at(want).Pattern.Dateline:
+		case ms.ref(want).pat.Dateline:
 			byPattern++
 		default:
 			picked++
