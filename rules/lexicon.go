@@ -192,6 +192,7 @@ const (
 	ListPastIrregular                         // past forms without the past suffix ("rose", "fell")
 	ListPastSuffix                            // the suffix of past forms ("-ed"); [] for a language whose verbs do not mark tense
 	ListPrefixOnly                            // unit words that stand only before a number ("$", "Rp")
+	ListProgressiveSuffix                     // the suffix of progressive forms ("-ing"): a past marker before one that opens a future phrase is a future in the past ("were planning to"); [] for none
 	ListPronounOneBefore                      // "one" after these is a pronoun ("the one")
 	ListRangeAnd                              // a range_to word that joins a range only after range_between ("and")
 	ListRangeBetween                          // "between 5 and 7", "antara"
@@ -249,6 +250,7 @@ var RequiredLists = [nLists]string{
 	ListPastIrregular:           "past_irregular",
 	ListPastSuffix:              "past_suffix",
 	ListPrefixOnly:              "prefix_only",
+	ListProgressiveSuffix:       "progressive_suffix",
 	ListPronounOneBefore:        "pronoun_one_before",
 	ListRangeAnd:                "range_and",
 	ListRangeBetween:            "range_between",

@@ -180,6 +180,9 @@ type langIndex struct {
 	// pastSuffixes is the language's past_suffix list as a slice: ranging
 	// over the word set for each word cost a map iteration each.
 	pastSuffixes []string
+	// progressiveSuffixes is the progressive_suffix list, the same way
+	// (Pass.futureInPast).
+	progressiveSuffixes []string
 	// Filters joined from the language's tables, so that a scan over every
 	// word turns most away with one bit test instead of one per table:
 	// markers, the first words of the clause words and of the tense
@@ -196,12 +199,13 @@ type langIndex struct {
 func newLangIndex(set *rules.Set, code string, l *rules.Language) *langIndex {
 	v := rules.NewVocab(l)
 	li := &langIndex{
-		vocab:        v,
-		dates:        rules.NewIndexIn(v, l.Dates, l.Relative, l.Durations),
-		furniture:    rules.NewIndexIn(v, l.Furniture),
-		numberRule:   code + "/number",
-		ordinalRule:  code + "/ordinal",
-		pastSuffixes: slices.Sorted(maps.Keys(l.WordSet(rules.ListPastSuffix))),
+		vocab:               v,
+		dates:               rules.NewIndexIn(v, l.Dates, l.Relative, l.Durations),
+		furniture:           rules.NewIndexIn(v, l.Furniture),
+		numberRule:          code + "/number",
+		ordinalRule:         code + "/ordinal",
+		pastSuffixes:        slices.Sorted(maps.Keys(l.WordSet(rules.ListPastSuffix))),
+		progressiveSuffixes: slices.Sorted(maps.Keys(l.WordSet(rules.ListProgressiveSuffix))),
 	}
 	set.ClauseWords.AddFirsts(&li.markers)
 	l.Future.AddFirsts(&li.markers)

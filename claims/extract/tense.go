@@ -143,13 +143,30 @@ func (p *Pass) tenseMarks(k int, prev rules.ListSets) tenseMark {
 		// "would be held", "to be paid"
 	case m.pastMarker:
 		m.tense = claims.TensePast
-		if k+1 < len(toks) && strings.HasSuffix(toks[k+1].Lower, "ing") && l.Future.Has(toks, k+1) {
+		if p.futureInPast(k) {
 			m.tense = claims.TenseFuture // "were planning to": a future in the past
 		}
 	case irregular, suffixed && !prevAdj:
 		m.tense = claims.TensePast
 	}
 	return m
+}
+
+// futureInPast reports whether the past marker at token k is the auxiliary
+// of a future in the past ("were planning to", "was going to"): the next
+// word ends in one of the language's progressive suffixes and opens a
+// future phrase. A language without progressive_suffix has none.
+func (p *Pass) futureInPast(k int) bool {
+	if k+1 >= len(p.Toks) {
+		return false
+	}
+	next := &p.Toks[k+1]
+	for _, suf := range p.index.progressiveSuffixes {
+		if strings.HasSuffix(next.Lower, suf) {
+			return p.Lang.Future.Has(p.Toks, k+1)
+		}
+	}
+	return false
 }
 
 // edInner is edPast's verdict on token k > a of a span [a, b): a word in
@@ -254,9 +271,7 @@ func (p *Pass) tenseWordAt(k int) claims.Tense {
 		return "" // "would be held", "to be paid"
 	}
 	if p.Lang.Past.MayStart(t) && p.Lang.Past.Has(p.Toks, k) {
-		if k+1 < len(p.Toks) && strings.HasSuffix(p.Toks[k+1].Lower, "ing") && p.Lang.Future.Has(p.Toks, k+1) {
-			// "were planning to", "was going to": the
-			// auxiliary of a future in the past.
+		if p.futureInPast(k) {
 			return claims.TenseFuture
 		}
 		return claims.TensePast

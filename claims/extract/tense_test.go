@@ -113,3 +113,28 @@ func TestTenseMarks(t *testing.T) {
 	}
 	t.Logf("%d tokens", checked)
 }
+
+// TestFutureInPast: a past marker before a progressive form that opens a
+// future phrase reads as a future, by the language's progressive_suffix
+// list; Indonesian lists none, so its past markers stay past.
+func TestFutureInPast(t *testing.T) {
+	e := engineForTest(t)
+	for _, c := range []struct {
+		lang, text string
+		k          int // the past marker
+		want       bool
+	}{
+		{"en", "They were planning to vote", 1, true},
+		{"en", "He was going to resign", 1, true},
+		{"en", "They were planned to vote", 1, false},   // no progressive form
+		{"en", "They were meeting on Monday", 1, false}, // no future phrase
+		{"en", "They were", 1, false},                   // nothing after
+		{"id", "Mereka telah berencana untuk memilih", 1, false},
+	} {
+		doc := &claims.Document{ID: "t", Text: c.text, Language: c.lang, Status: claims.StatusRead}
+		p := e.newPass(doc, new(scratch))
+		if got := p.futureInPast(c.k); got != c.want {
+			t.Errorf("%s %q at %d: %v, want %v", c.lang, c.text, c.k, got, c.want)
+		}
+	}
+}
