@@ -43,9 +43,24 @@ func (p *Pass) sentenceContext(a, b int) claims.Context {
 	if p.Rules.Anaphora.Has(toks, 0) {
 		f |= claims.OpensAnaphora
 	}
+	// Only a trigger with a definite word before or after it counts
+	// (definiteAt), and looking a trigger up costs far more than the
+	// tables' filters, which inline: a trigger is looked up only where the
+	// word before it may end a definite phrase, or where some word after
+	// it may start one. after is the first token past the trigger that
+	// may, found lazily and at most once per token (len(toks): none).
+	after := 0
 	for k := range toks {
 		if !p.Rules.Triggers.MayStart(&toks[k]) {
 			continue
+		}
+		if k == 0 || !p.Rules.DefiniteBefore.MayEnd(&toks[k-1]) {
+			if after <= k {
+				after = p.nextDefiniteAfter(toks, k+1)
+			}
+			if after == len(toks) {
+				continue
+			}
 		}
 		if end, _, ok := p.Rules.Triggers.Match(toks, k); ok && p.definiteAt(toks, k, end) {
 			f |= claims.DefiniteEvent
@@ -53,6 +68,18 @@ func (p *Pass) sentenceContext(a, b int) claims.Context {
 		}
 	}
 	return f
+}
+
+// nextDefiniteAfter returns the first token of toks from i on that may
+// start a definite phrase written after a trigger ("rapat ini"), or
+// len(toks).
+func (p *Pass) nextDefiniteAfter(toks []token.Token, i int) int {
+	for ; i < len(toks); i++ {
+		if p.Rules.DefiniteAfter.MayStart(&toks[i]) {
+			return i
+		}
+	}
+	return len(toks)
 }
 
 // definiteAt reports a definite word before the trigger at toks[k:end]
