@@ -130,6 +130,11 @@ type frameAssigner struct {
 	// for claims claims.
 	trigs  []string
 	claims int
+	// evFirst joins the first-word filters of the triggers, attribute
+	// words and participants (readEvidenceIn), built by sentence once per
+	// document (evReady).
+	evFirst rules.WordFilter
+	evReady bool
 }
 
 // addTrigger appends trigger s to c's. A claim's first trigger goes into
@@ -365,7 +370,11 @@ func (fa *frameAssigner) sentence(a, b int) *sentenceInfo {
 	s := &fa.cache[fa.recent]
 	s.a, s.ok = a, true
 	s.si = sentenceInfo{ev: s.si.ev[:0], evoked: s.si.evoked[:0]}
-	fa.p.readEvidence(&s.si, a, b)
+	if !fa.evReady {
+		evidenceFirsts(fa.p.Rules, &fa.evFirst)
+		fa.evReady = true
+	}
+	fa.p.readEvidenceIn(&s.si, a, b, &fa.evFirst)
 	return &s.si
 }
 
@@ -1033,9 +1042,29 @@ func gap(a, b, c, d int) int {
 // readEvidence reads the evidence, evoked frames and participants of the
 // sentence of tokens [a, b) into si, appending to its (empty) slices.
 func (p *Pass) readEvidence(si *sentenceInfo, a, b int) {
+	var first rules.WordFilter
+	evidenceFirsts(p.Rules, &first)
+	p.readEvidenceIn(si, a, b, &first)
+}
+
+// evidenceFirsts joins into f the first-word filters of the tables
+// readEvidence reads: a word f turns away starts no trigger, attribute
+// word or participant, at one bit test instead of three.
+func evidenceFirsts(set *rules.Set, f *rules.WordFilter) {
+	set.Triggers.AddFirsts(f)
+	set.AttrWords.AddFirsts(f)
+	set.Participants.AddFirsts(f)
+}
+
+// readEvidenceIn is readEvidence with the joint filter of evidenceFirsts,
+// built by the caller once for many sentences.
+func (p *Pass) readEvidenceIn(si *sentenceInfo, a, b int, first *rules.WordFilter) {
 	set := p.Rules
 	for k := a; k < b; k++ {
 		t := &p.Toks[k]
+		if !first.May(t) {
+			continue
+		}
 		// The filters inline: most words no table holds cost no call,
 		// and a word one table may hold costs no call to the others.
 		trig, attr, part := set.Triggers.MayStart(t), set.AttrWords.MayStart(t), set.Participants.MayStart(t)
