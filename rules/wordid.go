@@ -74,65 +74,83 @@ func (v *Vocab) ID(t *token.Token) int32 {
 
 // Read writes what each token is (see TokenWord) into dst's storage when
 // it is large enough and returns it, so a caller can reuse one buffer.
+//
+// It is run at every token of every document, so the common tests are
+// written in the loop rather than in a function called per token (the call
+// was a third of Read's own cost); the rare marks of a word ending in a
+// digit or starting with a capital are read by markedShape.
 func (v *Vocab) Read(toks []token.Token, dst []TokenWord) []TokenWord {
 	ws := dst[:0]
 	if cap(ws) < len(toks) {
 		ws = make([]TokenWord, len(toks))
 	}
 	ws = ws[:len(toks)]
+	l, numStart := v.lang, v.numStart
 	for i := range toks {
-		ws[i] = v.word(&toks[i])
+		t := &toks[i]
+		var id int32
+		if v.words.May(t) { // ID, with a call for the few words that pass its test
+			if p := v.ids.Ref(t); p != nil {
+				id = *p
+			}
+		}
+		var s uint16
+		if t.Is(token.NewlineBefore) {
+			s = shapeLine
+		}
+		switch t.Kind {
+		case token.Number:
+			s |= numberShape(t.Text)
+		case token.Punct:
+			s |= shapeNumLike
+		case token.Word:
+			w := t.Lower
+			if l.prefixedOrdinal(w) {
+				s |= shapePrefixed | shapeNumLike | shapeSpoken
+			} else if numStart[id] {
+				s |= shapeNumLike | shapeSpoken
+			}
+			if len(w) == 2 {
+				s |= shapeTwo
+			}
+			if isDigit(w[len(w)-1]) || t.Flags&token.Capital != 0 {
+				s |= l.markedShape(t)
+			}
+		}
+		ws[i] = TokenWord{id: id, shape: s}
 	}
 	return ws
 }
 
-// word is what Read finds at t.
-func (v *Vocab) word(t *token.Token) TokenWord {
-	l := v.lang
-	var id int32
-	if v.words.May(t) { // ID, with a call for the few words that pass its test
-		if p := v.ids.Ref(t); p != nil {
-			id = *p
-		}
+// numberShape is the shape of a digit run.
+func numberShape(digits string) uint16 {
+	s := uint16(shapeNumber | shapeNumLike)
+	switch n := len(digits); {
+	case n <= 2:
+		s |= shapeSmall
+	case n == 4 && (digits[0] == '1' || digits[0] == '2'):
+		s |= shapeYear
 	}
+	return s
+}
+
+// markedShape is the shape bits of word t that its last digit ("june5",
+// "t14") or its capital ("III") may give.
+func (l *Language) markedShape(t *token.Token) uint16 {
 	var s uint16
-	if t.Is(token.NewlineBefore) {
-		s = shapeLine
-	}
-	switch t.Kind {
-	case token.Number:
-		s |= shapeNumber | shapeNumLike
-		switch n := len(t.Text); {
-		case n <= 2:
-			s |= shapeSmall
-		case n == 4 && (t.Text[0] == '1' || t.Text[0] == '2'):
-			s |= shapeYear
+	w := t.Lower
+	if isDigit(w[len(w)-1]) {
+		if l.canStart(&part{kind: partSlot, slot: slotMonthDay}, t) {
+			s |= shapeMonthDay
 		}
-	case token.Punct:
-		s |= shapeNumLike
-	case token.Word:
-		w := t.Lower
-		if l.prefixedOrdinal(w) {
-			s |= shapePrefixed | shapeNumLike | shapeSpoken
-		} else if v.numStart[id] {
-			s |= shapeNumLike | shapeSpoken
-		}
-		if len(w) == 2 {
-			s |= shapeTwo
-		}
-		if isDigit(w[len(w)-1]) {
-			if l.canStart(&part{kind: partSlot, slot: slotMonthDay}, t) {
-				s |= shapeMonthDay
-			}
-			if w[0] == 't' && isDigit(w[1]) {
-				s |= shapeTHour
-			}
-		}
-		if t.Flags&token.Capital != 0 && romanLetters(t.Text) {
-			if _, ok := romanOrdinals[t.Text]; ok {
-				s |= shapeRoman
-			}
+		if w[0] == 't' && isDigit(w[1]) {
+			s |= shapeTHour
 		}
 	}
-	return TokenWord{id: id, shape: s}
+	if t.Flags&token.Capital != 0 && romanLetters(t.Text) {
+		if _, ok := romanOrdinals[t.Text]; ok {
+			s |= shapeRoman
+		}
+	}
+	return s
 }
