@@ -8,8 +8,9 @@ import (
 )
 
 // slowWord is what Vocab.Read finds at t, written token by token with a
-// plain map of the Vocab's words: the reference Read must agree with.
-func slowWord(v *Vocab, words map[string]int32, t *token.Token) TokenWord {
+// plain map of the Vocab's words and asking each index of xs (all those
+// built on v) by its own tables: the reference Read must agree with.
+func slowWord(v *Vocab, words map[string]int32, xs []*Index, t *token.Token) TokenWord {
 	l := v.lang
 	id := words[t.Lower]
 	var s uint16
@@ -30,7 +31,7 @@ func slowWord(v *Vocab, words map[string]int32, t *token.Token) TokenWord {
 		w := t.Lower
 		if l.prefixedOrdinal(w) {
 			s |= shapePrefixed | shapeNumLike | shapeSpoken
-		} else if v.numStart[id] {
+		} else if v.flags[id]&numStartFlag != 0 {
 			s |= shapeNumLike | shapeSpoken
 		}
 		if len(w) == 2 {
@@ -46,7 +47,13 @@ func slowWord(v *Vocab, words map[string]int32, t *token.Token) TokenWord {
 			s |= shapeRoman
 		}
 	}
-	return TokenWord{id: id, shape: s}
+	tw := TokenWord{id: id, shape: s}
+	for _, x := range xs {
+		if x.liveBit != 0 && !x.dullByTables(tw) {
+			tw.live |= x.liveBit
+		}
+	}
+	return tw
 }
 
 // checkRead compares Vocab.Read with slowWord at every token of text in
@@ -59,7 +66,7 @@ func checkRead(t *testing.T, all []langIndexes, text string) {
 		ws := li.v.Read(toks, nil)
 		require.Len(t, ws, len(toks))
 		for i := range toks {
-			require.Equal(t, slowWord(li.v, words, &toks[i]), ws[i], "%s %q token %d %q", li.code, text, i, toks[i].Text)
+			require.Equal(t, slowWord(li.v, words, li.xs, &toks[i]), ws[i], "%s %q token %d %q", li.code, text, i, toks[i].Text)
 		}
 	}
 }
@@ -72,6 +79,34 @@ func TestVocabRead(t *testing.T) {
 	texts := append([]string{"Henry VIII and Q3 t14 t1 june5 Juni5 12 123 1999 3000 kedua, ketiga pertama"}, anchorTexts...)
 	for _, text := range texts {
 		checkRead(t, all, text)
+	}
+	for _, li := range all {
+		for k, x := range li.xs {
+			require.Equal(t, uint8(1)<<k, x.liveBit, "%s index %d", li.code, k)
+		}
+	}
+}
+
+// TestLiveBitsRunOut checks that the indexes of a Vocab past its last live
+// bit read their own tables, and agree with those that have one.
+func TestLiveBitsRunOut(t *testing.T) {
+	set, err := Builtin()
+	require.NoError(t, err)
+	l := set.Languages["en"]
+	v := NewVocab(l)
+	var xs []*Index
+	for k := 0; k < maxLiveIndexes+2; k++ {
+		xs = append(xs, NewIndexIn(v, l.Dates, l.Relative, l.Durations))
+	}
+	require.NotZero(t, xs[maxLiveIndexes-1].liveBit)
+	require.Zero(t, xs[maxLiveIndexes].liveBit)
+	for _, text := range anchorTexts {
+		toks := token.Scan(text, nil)
+		ws := v.Read(toks, nil)
+		want := xs[0].AnchorsRead(toks, ws, nil)
+		for _, x := range xs[1:] {
+			require.Equal(t, want, x.AnchorsRead(toks, ws, nil), text)
+		}
 	}
 }
 

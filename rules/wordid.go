@@ -15,16 +15,34 @@ type Vocab struct {
 	lang  *Language
 	ids   WordMap[int32]
 	words WideFilter
-	// numStart[id] is canStartNumber's table answer for word id (index 0
-	// is every word the Vocab does not hold).
-	numStart []bool
+	// flags[id] holds, for word id (index 0 is every word the Vocab does
+	// not hold), numStartFlag when canStartNumber's table holds it and bit
+	// k when the k-th index built on the Vocab holds a key for it; and
+	// shapeLive[s] bit k when shape s (without shapeLine) can give the k-th
+	// index a bit or a candidate. Read ORs the two into TokenWord.live, so
+	// that an index tells the tokens it has nothing for (most of them: see
+	// Index.dull) by one bit, with no table of its own to read.
+	flags     []uint8
+	shapeLive [shapeLine]uint8
+	indexes   int // indexes given a bit of flags so far
 }
 
+// numStartFlag marks, in Vocab.flags, a word that opens a numeral; the
+// bits below it are the indexes', so at most maxLiveIndexes of a Vocab
+// get one (the others read their own tables: see Index.dull).
+const (
+	numStartFlag   = 1 << 7
+	maxLiveIndexes = 7
+	shapeLiveMask  = shapeLine - 1
+)
+
 // TokenWord is what Vocab.Read found at one token: the number of its
-// lower-case form (0: not in the Vocab) and its shape bits.
+// lower-case form (0: not in the Vocab), its shape bits, and the indexes
+// of the Vocab that may give it a bit or a candidate (see Vocab.flags).
 type TokenWord struct {
 	id    int32
 	shape uint16
+	live  uint8
 }
 
 // Token shapes, the facts of a token itself that anchor masks record (see
@@ -45,8 +63,8 @@ const (
 
 // NewVocab starts a vocabulary for l holding the words that open numerals.
 func NewVocab(l *Language) *Vocab {
-	v := &Vocab{lang: l, numStart: []bool{false}}
-	l.numStart.Each(func(w string, _ bool) { v.numStart[v.add(w)] = true })
+	v := &Vocab{lang: l, flags: []uint8{0}}
+	l.numStart.Each(func(w string, _ bool) { v.flags[v.add(w)] |= numStartFlag })
 	return v
 }
 
@@ -54,8 +72,8 @@ func NewVocab(l *Language) *Vocab {
 func (v *Vocab) add(w string) int32 {
 	id := v.ids.Ptr(w)
 	if *id == 0 {
-		*id = int32(len(v.numStart))
-		v.numStart = append(v.numStart, false)
+		*id = int32(len(v.flags))
+		v.flags = append(v.flags, 0)
 		v.words.Add(w)
 	}
 	return *id
@@ -85,7 +103,7 @@ func (v *Vocab) Read(toks []token.Token, dst []TokenWord) []TokenWord {
 		ws = make([]TokenWord, len(toks))
 	}
 	ws = ws[:len(toks)]
-	l, numStart := v.lang, v.numStart
+	l, flags := v.lang, v.flags
 	for i := range toks {
 		t := &toks[i]
 		var id int32
@@ -94,10 +112,8 @@ func (v *Vocab) Read(toks []token.Token, dst []TokenWord) []TokenWord {
 				id = *p
 			}
 		}
+		f := flags[id]
 		var s uint16
-		if t.Is(token.NewlineBefore) {
-			s = shapeLine
-		}
 		switch t.Kind {
 		case token.Number:
 			s |= numberShape(t.Text)
@@ -107,7 +123,7 @@ func (v *Vocab) Read(toks []token.Token, dst []TokenWord) []TokenWord {
 			w := t.Lower
 			if l.prefixedOrdinal(w) {
 				s |= shapePrefixed | shapeNumLike | shapeSpoken
-			} else if numStart[id] {
+			} else if f&numStartFlag != 0 {
 				s |= shapeNumLike | shapeSpoken
 			}
 			if len(w) == 2 {
@@ -117,9 +133,33 @@ func (v *Vocab) Read(toks []token.Token, dst []TokenWord) []TokenWord {
 				s |= l.markedShape(t)
 			}
 		}
-		ws[i] = TokenWord{id: id, shape: s}
+		live := f | v.shapeLive[s&shapeLiveMask]
+		if t.Is(token.NewlineBefore) {
+			s |= shapeLine
+		}
+		ws[i] = TokenWord{id: id, shape: s, live: live &^ numStartFlag}
 	}
 	return ws
+}
+
+// markLive gives x the next bit of the Vocab's flags, if one is left, and
+// marks with it the words and shapes x may give a bit or a candidate.
+func (v *Vocab) markLive(x *Index) {
+	if v.indexes == maxLiveIndexes {
+		return
+	}
+	x.liveBit = 1 << v.indexes
+	v.indexes++
+	for id := range x.byID {
+		if x.liveIDs[id/64]&(1<<(id%64)) != 0 {
+			v.flags[id] |= x.liveBit
+		}
+	}
+	for s := range v.shapeLive {
+		if uint16(s)&x.liveShapes != 0 {
+			v.shapeLive[s] |= x.liveBit
+		}
+	}
 }
 
 // numberShape is the shape of a digit run.
