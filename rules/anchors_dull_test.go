@@ -34,6 +34,7 @@ func slowAnchors(x *Index, toks []token.Token, ws []TokenWord) []uint64 {
 	ref := *x
 	ref.liveShapes = ^uint16(0)
 	ref.liveIDs = nil
+	ref.liveBit = 0 // read by the tables above, not by TokenWord.live
 	for _, tw := range ws {
 		for int(tw.id)/64 >= len(ref.liveIDs) {
 			ref.liveIDs = append(ref.liveIDs, ^uint64(0))

@@ -83,6 +83,9 @@ type Index struct {
 	// and AnchorsRead writes that without setting up the full reading.
 	liveIDs    []uint64
 	liveShapes uint16
+	// liveBit is the index's bit in TokenWord.live, which then tells the
+	// same as liveIDs and liveShapes (0: the Vocab had no bit left).
+	liveBit uint8
 	// spokenYears is set when the index reads numerals and years: a
 	// numeral word may then open a year ("nineteen ninety-six").
 	// readsNumerals is set when a required part reads a numeral (which
@@ -147,6 +150,7 @@ func NewIndexIn(v *Vocab, groups ...[]*Pattern) *Index {
 		x.byID[id] = k
 	})
 	x.markLive()
+	v.markLive(x)
 	x.keys = WordMap[wordKey]{}
 	x.byWord, x.wordBits, x.wordCands, x.lists, x.condWords = nil, nil, nil, nil, nil
 	return x
@@ -173,6 +177,14 @@ func (x *Index) markLive() {
 // dull reports whether tw gives the index no bit and no candidate, which
 // AnchorsRead would find by reading it in full (see liveIDs).
 func (x *Index) dull(tw TokenWord) bool {
+	if x.liveBit != 0 {
+		return tw.live&x.liveBit == 0
+	}
+	return x.dullByTables(tw)
+}
+
+// dullByTables is dull by the index's own tables.
+func (x *Index) dullByTables(tw TokenWord) bool {
 	if tw.shape&x.liveShapes != 0 {
 		return false
 	}
@@ -785,9 +797,10 @@ func (x *Index) AnchorsRead(toks []token.Token, ws []TokenWord, dst []uint64) []
 	// the nearest token after it with an anchor bit (ahead) and the
 	// nearest that starts a line (stop).
 	ahead, stop := len(ws), len(ws)
+	live := x.liveBit
 	for i := len(ws) - 1; i >= 0; i-- {
 		tw := ws[i]
-		if x.dull(tw) {
+		if tw.live&live == 0 && (live != 0 || x.dullByTables(tw)) { // dull, without reloading liveBit
 			var m uint64
 			if tw.shape&shapeLine != 0 {
 				m = lineBit

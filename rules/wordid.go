@@ -15,16 +15,34 @@ type Vocab struct {
 	lang  *Language
 	ids   WordMap[int32]
 	words WideFilter
-	// numStart[id] is canStartNumber's table answer for word id (index 0
-	// is every word the Vocab does not hold).
-	numStart []bool
+	// flags[id] holds, for word id (index 0 is every word the Vocab does
+	// not hold), numStartFlag when canStartNumber's table holds it and bit
+	// k when the k-th index built on the Vocab holds a key for it; and
+	// shapeLive[s] bit k when shape s (without shapeLine) can give the k-th
+	// index a bit or a candidate. Read ORs the two into TokenWord.live, so
+	// that an index tells the tokens it has nothing for (most of them: see
+	// Index.dull) by one bit, with no table of its own to read.
+	flags     []uint8
+	shapeLive [shapeLine]uint8
+	indexes   int // indexes given a bit of flags so far
 }
 
+// numStartFlag marks, in Vocab.flags, a word that opens a numeral; the
+// bits below it are the indexes', so at most maxLiveIndexes of a Vocab
+// get one (the others read their own tables: see Index.dull).
+const (
+	numStartFlag   = 1 << 7
+	maxLiveIndexes = 7
+	shapeLiveMask  = shapeLine - 1
+)
+
 // TokenWord is what Vocab.Read found at one token: the number of its
-// lower-case form (0: not in the Vocab) and its shape bits.
+// lower-case form (0: not in the Vocab), its shape bits, and the indexes
+// of the Vocab that may give it a bit or a candidate (see Vocab.flags).
 type TokenWord struct {
 	id    int32
 	shape uint16
+	live  uint8
 }
 
 // Token shapes, the facts of a token itself that anchor masks record (see
@@ -45,8 +63,8 @@ const (
 
 // NewVocab starts a vocabulary for l holding the words that open numerals.
 func NewVocab(l *Language) *Vocab {
-	v := &Vocab{lang: l, numStart: []bool{false}}
-	l.numStart.Each(func(w string, _ bool) { v.numStart[v.add(w)] = true })
+	v := &Vocab{lang: l, flags: []uint8{0}}
+	l.numStart.Each(func(w string, _ bool) { v.flags[v.add(w)] |= numStartFlag })
 	return v
 }
 
@@ -54,8 +72,8 @@ func NewVocab(l *Language) *Vocab {
 func (v *Vocab) add(w string) int32 {
 	id := v.ids.Ptr(w)
 	if *id == 0 {
-		*id = int32(len(v.numStart))
-		v.numStart = append(v.numStart, false)
+		*id = int32(len(v.flags))
+		v.flags = append(v.flags, 0)
 		v.words.Add(w)
 	}
 	return *id
@@ -74,65 +92,105 @@ func (v *Vocab) ID(t *token.Token) int32 {
 
 // Read writes what each token is (see TokenWord) into dst's storage when
 // it is large enough and returns it, so a caller can reuse one buffer.
+//
+// It is run at every token of every document, so the common tests are
+// written in the loop rather than in a function called per token (the call
+// was a third of Read's own cost); the rare marks of a word ending in a
+// digit or starting with a capital are read by markedShape.
 func (v *Vocab) Read(toks []token.Token, dst []TokenWord) []TokenWord {
 	ws := dst[:0]
 	if cap(ws) < len(toks) {
 		ws = make([]TokenWord, len(toks))
 	}
 	ws = ws[:len(toks)]
+	l, flags := v.lang, v.flags
 	for i := range toks {
-		ws[i] = v.word(&toks[i])
+		t := &toks[i]
+		var id int32
+		if v.words.May(t) { // ID, with a call for the few words that pass its test
+			if p := v.ids.Ref(t); p != nil {
+				id = *p
+			}
+		}
+		f := flags[id]
+		var s uint16
+		switch t.Kind {
+		case token.Number:
+			s |= numberShape(t.Text)
+		case token.Punct:
+			s |= shapeNumLike
+		case token.Word:
+			w := t.Lower
+			if l.prefixedOrdinal(w) {
+				s |= shapePrefixed | shapeNumLike | shapeSpoken
+			} else if f&numStartFlag != 0 {
+				s |= shapeNumLike | shapeSpoken
+			}
+			if len(w) == 2 {
+				s |= shapeTwo
+			}
+			if isDigit(w[len(w)-1]) || t.Flags&token.Capital != 0 {
+				s |= l.markedShape(t)
+			}
+		}
+		live := f | v.shapeLive[s&shapeLiveMask]
+		if t.Is(token.NewlineBefore) {
+			s |= shapeLine
+		}
+		ws[i] = TokenWord{id: id, shape: s, live: live &^ numStartFlag}
 	}
 	return ws
 }
 
-// word is what Read finds at t.
-func (v *Vocab) word(t *token.Token) TokenWord {
-	l := v.lang
-	var id int32
-	if v.words.May(t) { // ID, with a call for the few words that pass its test
-		if p := v.ids.Ref(t); p != nil {
-			id = *p
+// markLive gives x the next bit of the Vocab's flags, if one is left, and
+// marks with it the words and shapes x may give a bit or a candidate.
+func (v *Vocab) markLive(x *Index) {
+	if v.indexes == maxLiveIndexes {
+		return
+	}
+	x.liveBit = 1 << v.indexes
+	v.indexes++
+	for id := range x.byID {
+		if x.liveIDs[id/64]&(1<<(id%64)) != 0 {
+			v.flags[id] |= x.liveBit
 		}
 	}
+	for s := range v.shapeLive {
+		if uint16(s)&x.liveShapes != 0 {
+			v.shapeLive[s] |= x.liveBit
+		}
+	}
+}
+
+// numberShape is the shape of a digit run.
+func numberShape(digits string) uint16 {
+	s := uint16(shapeNumber | shapeNumLike)
+	switch n := len(digits); {
+	case n <= 2:
+		s |= shapeSmall
+	case n == 4 && (digits[0] == '1' || digits[0] == '2'):
+		s |= shapeYear
+	}
+	return s
+}
+
+// markedShape is the shape bits of word t that its last digit ("june5",
+// "t14") or its capital ("III") may give.
+func (l *Language) markedShape(t *token.Token) uint16 {
 	var s uint16
-	if t.Is(token.NewlineBefore) {
-		s = shapeLine
-	}
-	switch t.Kind {
-	case token.Number:
-		s |= shapeNumber | shapeNumLike
-		switch n := len(t.Text); {
-		case n <= 2:
-			s |= shapeSmall
-		case n == 4 && (t.Text[0] == '1' || t.Text[0] == '2'):
-			s |= shapeYear
+	w := t.Lower
+	if isDigit(w[len(w)-1]) {
+		if l.canStart(&part{kind: partSlot, slot: slotMonthDay}, t) {
+			s |= shapeMonthDay
 		}
-	case token.Punct:
-		s |= shapeNumLike
-	case token.Word:
-		w := t.Lower
-		if l.prefixedOrdinal(w) {
-			s |= shapePrefixed | shapeNumLike | shapeSpoken
-		} else if v.numStart[id] {
-			s |= shapeNumLike | shapeSpoken
-		}
-		if len(w) == 2 {
-			s |= shapeTwo
-		}
-		if isDigit(w[len(w)-1]) {
-			if l.canStart(&part{kind: partSlot, slot: slotMonthDay}, t) {
-				s |= shapeMonthDay
-			}
-			if w[0] == 't' && isDigit(w[1]) {
-				s |= shapeTHour
-			}
-		}
-		if t.Flags&token.Capital != 0 && romanLetters(t.Text) {
-			if _, ok := romanOrdinals[t.Text]; ok {
-				s |= shapeRoman
-			}
+		if w[0] == 't' && isDigit(w[1]) {
+			s |= shapeTHour
 		}
 	}
-	return TokenWord{id: id, shape: s}
+	if t.Flags&token.Capital != 0 && romanLetters(t.Text) {
+		if _, ok := romanOrdinals[t.Text]; ok {
+			s |= shapeRoman
+		}
+	}
+	return s
 }
