@@ -496,10 +496,7 @@ func settled(scores []int, rest int) bool {
 func (p *Pass) blockSkipLines() {
 	text := p.Doc.Text
 	p.blockFrontMatter()
-	for i := 0; i < len(p.Toks); i++ {
-		if i > 0 && !p.Toks[i].Is(token.NewlineBefore) {
-			continue
-		}
+	for i := 0; i < len(p.Toks); i = nextLineStart(p.Toks, i+1) {
 		start := p.Toks[i].Start
 		if !p.engine.maySkipLine(text[start]) {
 			continue
@@ -517,6 +514,29 @@ func (p *Pass) blockSkipLines() {
 			p.blocked[j] = true
 		}
 	}
+}
+
+// nextLineStart returns the index of the first token from i on that
+// starts a line (NewlineBefore), or len(toks) when none does. Few tokens
+// do, so eight tokens' flags are tested at once: a test per token was most
+// of blockSkipLines' cost.
+func nextLineStart(toks []token.Token, i int) int {
+	if i >= len(toks) {
+		return len(toks)
+	}
+	rest := toks[i:]
+	for len(rest) >= 8 {
+		t := (*[8]token.Token)(rest)
+		f := t[0].Flags | t[1].Flags | t[2].Flags | t[3].Flags | t[4].Flags | t[5].Flags | t[6].Flags | t[7].Flags
+		if f&token.NewlineBefore != 0 {
+			break
+		}
+		rest = rest[8:]
+	}
+	for len(rest) > 0 && rest[0].Flags&token.NewlineBefore == 0 {
+		rest = rest[1:]
+	}
+	return len(toks) - len(rest)
 }
 
 // sentenceIndex returns the index of the sentence holding byte off (the
@@ -580,6 +600,10 @@ func (p *Pass) tokenAt(off int) int {
 	return i
 }
 
+// guessBytes is firstTokenFrom's guess at the bytes a token spans with
+// the space after it, on the low side of news's six.
+const guessBytes = 6
+
 // firstTokenFrom returns the index of the first token of toks starting at
 // or after byte off (len(toks) if none), searching outwards from index
 // hint in steps that double, then by halves between the last two.
@@ -589,6 +613,12 @@ func firstTokenFrom(toks []token.Token, off, hint int) int {
 		return 0
 	}
 	hint = min(max(hint, 0), n-1)
+	// A token and the space after it take about six bytes of news: a hint
+	// far short of off is moved on by a guess at the tokens between, so
+	// that the search covers the guess's error rather than the distance.
+	if d := off - toks[hint].Start; d >= 2*guessBytes {
+		hint = min(hint+d/guessBytes, n-1)
+	}
 	// The answer lies in [lo, hi].
 	lo, hi := 0, n
 	if toks[hint].Start >= off {
@@ -610,7 +640,17 @@ func firstTokenFrom(toks []token.Token, off, hint int) int {
 			lo += step
 		}
 	}
-	return lo + sort.Search(hi-lo, func(i int) bool { return toks[lo+i].Start >= off })
+	// By halves, as sort.Search would, written out: its call through a
+	// closure cost more than the few steps it takes.
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if toks[m].Start >= off {
+			hi = m
+		} else {
+			lo = m + 1
+		}
+	}
+	return lo
 }
 
 // Tense reports TenseFuture, TensePast or TenseNone for token i: the tense of its own

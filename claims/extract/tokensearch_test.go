@@ -29,3 +29,37 @@ func TestFirstTokenFrom(t *testing.T) {
 		}
 	}
 }
+
+// TestNextLineStart: the four-at-a-time search for a line's first token
+// answers what a test of each token does, from every start, on token runs
+// of every length with line starts scattered, packed and absent.
+func TestNextLineStart(t *testing.T) {
+	reference := func(toks []token.Token, i int) int {
+		for ; i < len(toks); i++ {
+			if toks[i].Is(token.NewlineBefore) {
+				return i
+			}
+		}
+		return len(toks)
+	}
+	r := rand.New(rand.NewPCG(7, 8))
+	for _, per := range []int{0, 1, 2, 5, 13} { // one line start in per tokens (0: none)
+		for n := 0; n < 40; n++ {
+			toks := make([]token.Token, n)
+			for i := range toks {
+				toks[i].Flags = token.SpaceBefore
+				if per > 0 && r.IntN(per) == 0 {
+					toks[i].Flags |= token.NewlineBefore
+				}
+				if r.IntN(3) == 0 {
+					toks[i].Flags |= token.Capital // other flags must not count
+				}
+			}
+			for i := 0; i <= n; i++ {
+				if got, want := nextLineStart(toks, i), reference(toks, i); got != want {
+					t.Fatalf("per=%d n=%d from %d: got %d, want %d", per, n, i, got, want)
+				}
+			}
+		}
+	}
+}
