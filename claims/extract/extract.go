@@ -444,21 +444,14 @@ func (e *Engine) setLanguage(doc *claims.Document, toks []token.Token) {
 	// Function words count two; other lexicon words (month, weekday and
 	// number words, units) one; a word both languages know counts for both.
 	scores := make([]int, len(e.Rules.Codes))
-	n := min(len(toks), 3000)
-	for i := 0; i < n; i++ {
-		if i&63 == 63 && settled(scores, (n-i)*int(e.langMax)) {
+	toks = toks[:min(len(toks), 3000)]
+	// Whether the detection has settled is asked before tokens 63, 127,
+	// 191 ...: between those, a loop that only counts.
+	for a, b := 0, 63; a < len(toks); a, b = b, b+64 {
+		if a > 0 && settled(scores, (len(toks)-a)*int(e.langMax)) {
 			break
 		}
-		if toks[i].Kind != token.Word || !e.langKnown.May(&toks[i]) {
-			continue
-		}
-		ws := e.langWords.Ref(&toks[i])
-		if ws == nil {
-			continue
-		}
-		for li, w := range *ws {
-			scores[li] += int(w)
-		}
+		e.countLanguageWords(scores, toks[a:min(b, len(toks))])
 	}
 	best, bestN := e.Rules.Codes[0], -1
 	for li, code := range e.Rules.Codes {
@@ -467,6 +460,24 @@ func (e *Engine) setLanguage(doc *claims.Document, toks []token.Token) {
 		}
 	}
 	doc.Language, doc.LanguageSource = best, claims.SourceDetected
+}
+
+// countLanguageWords adds the weights of toks' words to each language's
+// score.
+func (e *Engine) countLanguageWords(scores []int, toks []token.Token) {
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind != token.Word || !e.langKnown.May(t) {
+			continue
+		}
+		ws := e.langWords.Ref(t)
+		if ws == nil {
+			continue
+		}
+		for li, w := range *ws {
+			scores[li] += int(w)
+		}
+	}
 }
 
 // settled reports whether the language with the highest score leads every
