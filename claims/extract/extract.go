@@ -611,10 +611,6 @@ func (p *Pass) tokenAt(off int) int {
 	return i
 }
 
-// guessBytes is firstTokenFrom's guess at the bytes a token spans with
-// the space after it, on the low side of news's six.
-const guessBytes = 6
-
 // firstTokenFrom returns the index of the first token of toks starting at
 // or after byte off (len(toks) if none), searching outwards from index
 // hint in steps that double, then by halves between the last two.
@@ -624,11 +620,13 @@ func firstTokenFrom(toks []token.Token, off, hint int) int {
 		return 0
 	}
 	hint = min(max(hint, 0), n-1)
-	// A token and the space after it take about six bytes of news: a hint
-	// far short of off is moved on by a guess at the tokens between, so
-	// that the search covers the guess's error rather than the distance.
-	if d := off - toks[hint].Start; d >= 2*guessBytes {
-		hint = min(hint+d/guessBytes, n-1)
+	// A hint short of off is moved on by a guess at the tokens between, at
+	// the document's mean bytes a token, so that the search covers the
+	// guess's error rather than the distance. (In 64 bits: d*n overflows
+	// 32 on a long document.)
+	if d := off - toks[hint].Start; d > 0 {
+		q := min(int64(d)*int64(n)/int64(toks[n-1].End+1), int64(n))
+		hint = min(hint+int(q), n-1)
 	}
 	// The answer lies in [lo, hi].
 	lo, hi := 0, n

@@ -17,7 +17,7 @@ func TestFirstTokenFrom(t *testing.T) {
 		off := 0
 		for i := range toks {
 			off += 1 + r.IntN(4)
-			toks[i].Start = off
+			toks[i].Start, toks[i].End = off, off+1 // End: firstTokenFrom's guess reads the last
 		}
 		for want := -1; want <= off+2; want++ {
 			exp := sort.Search(n, func(i int) bool { return toks[i].Start >= want })
