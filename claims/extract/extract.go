@@ -444,21 +444,14 @@ func (e *Engine) setLanguage(doc *claims.Document, toks []token.Token) {
 	// Function words count two; other lexicon words (month, weekday and
 	// number words, units) one; a word both languages know counts for both.
 	scores := make([]int, len(e.Rules.Codes))
-	n := min(len(toks), 3000)
-	for i := 0; i < n; i++ {
-		if i&63 == 63 && settled(scores, (n-i)*int(e.langMax)) {
+	toks = toks[:min(len(toks), 3000)]
+	// Whether the detection has settled is asked before tokens 63, 127,
+	// 191 ...: between those, a loop that only counts.
+	for a, b := 0, 63; a < len(toks); a, b = b, b+64 {
+		if a > 0 && settled(scores, (len(toks)-a)*int(e.langMax)) {
 			break
 		}
-		if toks[i].Kind != token.Word || !e.langKnown.May(&toks[i]) {
-			continue
-		}
-		ws := e.langWords.Ref(&toks[i])
-		if ws == nil {
-			continue
-		}
-		for li, w := range *ws {
-			scores[li] += int(w)
-		}
+		e.countLanguageWords(scores, toks[a:min(b, len(toks))])
 	}
 	best, bestN := e.Rules.Codes[0], -1
 	for li, code := range e.Rules.Codes {
@@ -467,6 +460,24 @@ func (e *Engine) setLanguage(doc *claims.Document, toks []token.Token) {
 		}
 	}
 	doc.Language, doc.LanguageSource = best, claims.SourceDetected
+}
+
+// countLanguageWords adds the weights of toks' words to each language's
+// score.
+func (e *Engine) countLanguageWords(scores []int, toks []token.Token) {
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind != token.Word || !e.langKnown.May(t) {
+			continue
+		}
+		ws := e.langWords.Ref(t)
+		if ws == nil {
+			continue
+		}
+		for li, w := range *ws {
+			scores[li] += int(w)
+		}
+	}
 }
 
 // settled reports whether the language with the highest score leads every
@@ -496,10 +507,7 @@ func settled(scores []int, rest int) bool {
 func (p *Pass) blockSkipLines() {
 	text := p.Doc.Text
 	p.blockFrontMatter()
-	for i := 0; i < len(p.Toks); i++ {
-		if i > 0 && !p.Toks[i].Is(token.NewlineBefore) {
-			continue
-		}
+	for i := 0; i < len(p.Toks); i = nextLineStart(p.Toks, i+1) {
 		start := p.Toks[i].Start
 		if !p.engine.maySkipLine(text[start]) {
 			continue
@@ -517,6 +525,29 @@ func (p *Pass) blockSkipLines() {
 			p.blocked[j] = true
 		}
 	}
+}
+
+// nextLineStart returns the index of the first token from i on that
+// starts a line (NewlineBefore), or len(toks) when none does. Few tokens
+// do, so eight tokens' flags are tested at once: a test per token was most
+// of blockSkipLines' cost.
+func nextLineStart(toks []token.Token, i int) int {
+	if i >= len(toks) {
+		return len(toks)
+	}
+	rest := toks[i:]
+	for len(rest) >= 8 {
+		t := (*[8]token.Token)(rest)
+		f := t[0].Flags | t[1].Flags | t[2].Flags | t[3].Flags | t[4].Flags | t[5].Flags | t[6].Flags | t[7].Flags
+		if f&token.NewlineBefore != 0 {
+			break
+		}
+		rest = rest[8:]
+	}
+	for len(rest) > 0 && rest[0].Flags&token.NewlineBefore == 0 {
+		rest = rest[1:]
+	}
+	return len(toks) - len(rest)
 }
 
 // sentenceIndex returns the index of the sentence holding byte off (the
@@ -589,6 +620,14 @@ func firstTokenFrom(toks []token.Token, off, hint int) int {
 		return 0
 	}
 	hint = min(max(hint, 0), n-1)
+	// A hint short of off is moved on by a guess at the tokens between, at
+	// the document's mean bytes a token, so that the search covers the
+	// guess's error rather than the distance. (In 64 bits: d*n overflows
+	// 32 on a long document.)
+	if d := off - toks[hint].Start; d > 0 {
+		q := min(int64(d)*int64(n)/int64(toks[n-1].End+1), int64(n))
+		hint = min(hint+int(q), n-1)
+	}
 	// The answer lies in [lo, hi].
 	lo, hi := 0, n
 	if toks[hint].Start >= off {
@@ -610,7 +649,17 @@ func firstTokenFrom(toks []token.Token, off, hint int) int {
 			lo += step
 		}
 	}
-	return lo + sort.Search(hi-lo, func(i int) bool { return toks[lo+i].Start >= off })
+	// By halves, as sort.Search would, written out: its call through a
+	// closure cost more than the few steps it takes.
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if toks[m].Start >= off {
+			hi = m
+		} else {
+			lo = m + 1
+		}
+	}
+	return lo
 }
 
 // Tense reports TenseFuture, TensePast or TenseNone for token i: the tense of its own
