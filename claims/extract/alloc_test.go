@@ -140,18 +140,8 @@ func TestClauseMemo(t *testing.T) {
 	e := engineForTest(t)
 	for seed := range uint64(20) {
 		r := rand.New(rand.NewPCG(seed, 11))
-		var b strings.Builder
-		for n := 0; n < 400; n++ {
-			if n > 0 {
-				b.WriteByte(' ')
-			}
-			if r.IntN(int(seed%3)*4+1) > 0 {
-				b.WriteString("x")
-				continue
-			}
-			b.WriteString(words[r.IntN(len(words))])
-		}
-		doc := &claims.Document{ID: "t", Text: b.String(), Language: "en", Status: claims.StatusRead}
+		text := sparseText(r, words, 400, int(seed%3)*4)
+		doc := &claims.Document{ID: "t", Text: text, Language: "en", Status: claims.StatusRead}
 		p := e.newPass(doc, new(scratch))
 		order := make([]int, 0, 3*len(p.Toks))
 		for i := range p.Toks {

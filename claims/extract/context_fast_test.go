@@ -1,9 +1,6 @@
 package extract
 
 import (
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/claims"
@@ -44,14 +41,7 @@ func TestSentenceContext(t *testing.T) {
 		"Rapat ini digelar. Pemilu itu dan gempa tersebut; rapat pleno ini, KTT itu. Rapat. Gempa, ini. Ini rapat",
 		"Officials said a summit would follow. Earlier, talks collapsed; a quake struck and an election was called.",
 	}
-	filepath.WalkDir("../../testdata", func(path string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && (strings.HasSuffix(path, ".txt") || strings.HasSuffix(path, ".txtar")) {
-			if b, err := os.ReadFile(path); err == nil {
-				texts = append(texts, string(b))
-			}
-		}
-		return nil
-	})
+	texts = append(texts, exampleTexts()...)
 	definite, plain := 0, 0
 	for _, lang := range []string{"en", "id"} {
 		for _, text := range texts {

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"math/rand/v2"
-	"strings"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/claims"
@@ -19,18 +18,8 @@ func TestEdPastMemo(t *testing.T) {
 	for seed := range uint64(40) {
 		r := rand.New(rand.NewPCG(seed, 11))
 		sparse := int(seed%5) * 8 // some texts sparse in past forms, some dense
-		var b strings.Builder
-		for n := 0; n < 500; n++ {
-			if n > 0 {
-				b.WriteByte(' ')
-			}
-			if r.IntN(sparse+1) > 0 {
-				b.WriteString("x")
-				continue
-			}
-			b.WriteString(words[r.IntN(len(words))])
-		}
-		doc := &claims.Document{ID: "t", Text: b.String(), Language: "en", Status: claims.StatusRead}
+		text := sparseText(r, words, 500, sparse)
+		doc := &claims.Document{ID: "t", Text: text, Language: "en", Status: claims.StatusRead}
 		p := e.newPass(doc, new(scratch))
 		run := &dateRun{Pass: p}
 		n := len(p.Toks)

@@ -1,10 +1,7 @@
 package extract
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/claims"
@@ -27,14 +24,7 @@ func TestEvidenceFirsts(t *testing.T) {
 		"A meeting of the ministers was held after the quake killed 12 people and injured 40; the election and the summit were signed off by Indonesia and China.",
 		"Rapat pleno digelar setelah gempa menewaskan 12 orang dan melukai 40 orang; pemilu dan KTT ditandatangani oleh Indonesia dan China.",
 	}
-	filepath.WalkDir("../../testdata", func(path string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && (strings.HasSuffix(path, ".txt") || strings.HasSuffix(path, ".txtar")) {
-			if b, err := os.ReadFile(path); err == nil {
-				texts = append(texts, string(b))
-			}
-		}
-		return nil
-	})
+	texts = append(texts, exampleTexts()...)
 	var first rules.WordFilter
 	evidenceFirsts(e.Rules, &first)
 	read, turned := 0, 0

@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -186,4 +187,38 @@ func runNegative(t *testing.T, lang, name string, kinds []claims.Kind) {
 			}
 		}
 	}
+}
+
+// exampleTexts returns every example article and case under ../../testdata
+// (.txt and .txtar files), the real-looking texts over which a fast path is
+// held to the reading it replaced.
+func exampleTexts() []string {
+	var texts []string
+	filepath.WalkDir("../../testdata", func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && (strings.HasSuffix(path, ".txt") || strings.HasSuffix(path, ".txtar")) {
+			if b, err := os.ReadFile(path); err == nil {
+				texts = append(texts, string(b))
+			}
+		}
+		return nil
+	})
+	return texts
+}
+
+// sparseText joins n words drawn by r from words, with spaces; where
+// r.IntN(sparse+1) > 0 it writes "x" instead, so that sparse 0 gives text
+// dense in the words that matter and larger values sparser text.
+func sparseText(r *rand.Rand, words []string, n, sparse int) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		if r.IntN(sparse+1) > 0 {
+			b.WriteString("x")
+			continue
+		}
+		b.WriteString(words[r.IntN(len(words))])
+	}
+	return b.String()
 }

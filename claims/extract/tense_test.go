@@ -29,18 +29,8 @@ func TestTenseTable(t *testing.T) {
 		r := rand.New(rand.NewPCG(seed, 7))
 		// Some texts sparse in the words that matter, some dense.
 		sparse := int(seed%4) * 6
-		var b strings.Builder
-		for n := 0; n < 300+int(seed%3)*300; n++ {
-			if n > 0 {
-				b.WriteByte(' ')
-			}
-			if r.IntN(sparse+1) > 0 {
-				b.WriteString("x")
-				continue
-			}
-			b.WriteString(words[r.IntN(len(words))])
-		}
-		doc := &claims.Document{ID: "t", Text: b.String(), Language: "en", Status: claims.StatusRead}
+		text := sparseText(r, words, 300+int(seed%3)*300, sparse)
+		doc := &claims.Document{ID: "t", Text: text, Language: "en", Status: claims.StatusRead}
 		p := e.newPass(doc, sc)
 		n := len(p.Toks)
 		// Spans a token-by-token reading covers, and longer ones, which
