@@ -189,6 +189,9 @@ type langIndex struct {
 	// markers (boundaries.extend); numberOpens, the lexicon words and the
 	// first words of units (scanNumbers).
 	markers, numberOpens rules.WordFilter
+	// evFirst joins the first-word filters of the triggers, attribute
+	// words and participants (evidenceFirsts, Pass.readEvidence).
+	evFirst rules.WordFilter
 	// ordPrefixFirst marks the first bytes of the language's ordinal
 	// prefixes ("ke-"), ordPrefixed whether it has any (scanOrdinals).
 	ordPrefixFirst [256]bool
@@ -211,6 +214,7 @@ func newLangIndex(set *rules.Set, code string, l *rules.Language) *langIndex {
 	l.Future.AddFirsts(&li.markers)
 	l.Past.AddFirsts(&li.markers)
 	l.AddLexical(&li.numberOpens)
+	evidenceFirsts(set, &li.evFirst)
 	l.Units.AddFirsts(&li.numberOpens)
 	li.ordPrefixed = l.OrdinalPrefixFirsts(&li.ordPrefixFirst)
 	return li

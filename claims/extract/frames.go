@@ -130,11 +130,6 @@ type frameAssigner struct {
 	// for claims claims.
 	trigs  []string
 	claims int
-	// evFirst joins the first-word filters of the triggers, attribute
-	// words and participants (readEvidenceIn), built by sentence once per
-	// document (evReady).
-	evFirst rules.WordFilter
-	evReady bool
 }
 
 // addTrigger appends trigger s to c's. A claim's first trigger goes into
@@ -370,11 +365,7 @@ func (fa *frameAssigner) sentence(a, b int) *sentenceInfo {
 	s := &fa.cache[fa.recent]
 	s.a, s.ok = a, true
 	s.si = sentenceInfo{ev: s.si.ev[:0], evoked: s.si.evoked[:0]}
-	if !fa.evReady {
-		evidenceFirsts(fa.p.Rules, &fa.evFirst)
-		fa.evReady = true
-	}
-	fa.p.readEvidenceIn(&s.si, a, b, &fa.evFirst)
+	fa.p.readEvidence(&s.si, a, b)
 	return &s.si
 }
 
@@ -1042,9 +1033,7 @@ func gap(a, b, c, d int) int {
 // readEvidence reads the evidence, evoked frames and participants of the
 // sentence of tokens [a, b) into si, appending to its (empty) slices.
 func (p *Pass) readEvidence(si *sentenceInfo, a, b int) {
-	var first rules.WordFilter
-	evidenceFirsts(p.Rules, &first)
-	p.readEvidenceIn(si, a, b, &first)
+	p.readEvidenceIn(si, a, b, &p.index.evFirst)
 }
 
 // evidenceFirsts joins into f the first-word filters of the tables
@@ -1056,8 +1045,9 @@ func evidenceFirsts(set *rules.Set, f *rules.WordFilter) {
 	set.Participants.AddFirsts(f)
 }
 
-// readEvidenceIn is readEvidence with the joint filter of evidenceFirsts,
-// built by the caller once for many sentences.
+// readEvidenceIn is readEvidence with first for the joint filter of
+// evidenceFirsts (the language index's, built once by the engine; a test
+// passes one that lets every word through).
 func (p *Pass) readEvidenceIn(si *sentenceInfo, a, b int, first *rules.WordFilter) {
 	set := p.Rules
 	for k := a; k < b; k++ {
