@@ -29,7 +29,9 @@ func main() {
 	// A report run allocates in short bursts per document and peaks far
 	// below the 1 GB budget (355 MB for 10,000 articles): collecting less
 	// often trades some of that headroom for speed. GOGC, when set, wins;
-	// an archive run (--spill) collects more often again, since bounded
+	// a run that reads its inputs into memory waits for a heap budget
+	// instead while its live heap is small (app.collectByBudget), and an
+	// archive run (--spill) collects more often again, since bounded
 	// memory is its point (app.runReport).
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(200)

@@ -507,14 +507,16 @@ const hugeHeapBytes = 512 << 20
 
 var hugeHeapOnce sync.Once
 
-// inMemoryHeap prepares huge pages under the heap (HugeHeap says why) for
-// a run that reads its inputs into memory, once per process, unless
-// CROSSCHECK_HUGEPAGES=off (for comparison). Archive runs never ask.
+// inMemoryHeap prepares the heap of a run that reads its inputs into
+// memory, once per process: huge pages under it (HugeHeap says why) unless
+// CROSSCHECK_HUGEPAGES=off (for comparison), and a collector that waits
+// for a budget rather than a ratio (collectByBudget says why). Archive
+// runs never ask.
 func inMemoryHeap() {
-	if os.Getenv("CROSSCHECK_HUGEPAGES") == "off" {
-		return
+	if os.Getenv("CROSSCHECK_HUGEPAGES") != "off" {
+		hugeHeapOnce.Do(func() { HugeHeap(hugeHeapBytes) })
 	}
-	hugeHeapOnce.Do(func() { HugeHeap(hugeHeapBytes) })
+	budgetOnce.Do(func() { collectByBudget(inMemoryBudget, os.Getenv) })
 }
 
 // inputPlan is what a run decides of its inputs before reading them.
