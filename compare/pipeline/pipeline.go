@@ -7,6 +7,7 @@ package pipeline
 import (
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/crosscheck/crosscheck/claims"
 	"github.com/crosscheck/crosscheck/claims/extract"
@@ -130,14 +131,22 @@ func extractWords(docs []*claims.Document, opt Options, words bool) ([]*claims.C
 	}
 	workers := opt.workers()
 	per := make([][]*claims.Claim, len(docs))
-	jobs := make(chan int)
+	// Workers take the next document from a shared counter, not a
+	// channel: a handoff per document through an unbuffered channel woke a
+	// sleeping worker thread almost every time (about 3,900 futex calls on
+	// 2,100 articles, a few percent of the run in system time).
+	var next atomic.Int64
 	var wg sync.WaitGroup
 	prog := newProgress(opt.Progress, len(docs))
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range jobs {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(docs) {
+					return
+				}
 				if an == nil {
 					per[i] = eng.Extract(docs[i])
 				} else {
@@ -149,10 +158,6 @@ func extractWords(docs []*claims.Document, opt Options, words bool) ([]*claims.C
 			}
 		}()
 	}
-	for i := range docs {
-		jobs <- i
-	}
-	close(jobs)
 	wg.Wait()
 	n := 0
 	for _, cs := range per {
