@@ -126,6 +126,8 @@ type frameAssigner struct {
 	// long says the sentence is over frameSentenceCap (see evidenceWindow).
 	subjectFrom int
 	long        bool
+	// win finds each claim's window of an over-long sentence's evidence.
+	win windowCursor
 	// trigs holds the first trigger of each claim (see addTrigger), room
 	// for claims claims.
 	trigs  []string
@@ -339,7 +341,7 @@ func (fa *frameAssigner) assign(c *claims.Claim) {
 	ci, ce := p.tokenAt(c.Start), p.tokenAt(c.End)
 	// In an over-long sentence only the evidence near the claim counts.
 	win := si
-	if evs, sa := p.evidenceWindow(si.ev, a, b, ci, ce); len(evs) != len(si.ev) || sa != a {
+	if evs, sa := fa.win.window(p, si.ev, a, b, ci, ce); len(evs) != len(si.ev) || sa != a {
 		w := *si
 		w.ev = evs
 		win = &w
@@ -478,25 +480,45 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, ci, ce in
 		fa.scores, fa.cands = scores, fa.cands[:0]
 		return fa.cands
 	}
+	// Only the frames some attribute of which takes c are weighed: a
+	// frame that takes no such claim is never its candidate (score), and
+	// what the evidence tells it is read by no one. (In a run of event
+	// words, a third of the frames a window evokes took no figure there,
+	// and were weighed against every word of it.)
 	memo := fa.acceptsOf(c)
+	var skip uint64 // the evoked frames (below 64) left out
+	taking := scores[:0]
+	for _, sc := range scores {
+		if !fa.frameTakes(memo, sc.frame, c) {
+			fa.slot[sc.frame] = -1 // (set while gathering, over 256 frames)
+			if sc.frame < 64 {
+				skip |= 1 << sc.frame
+			}
+			continue
+		}
+		taking = append(taking, sc)
+	}
+	scores = taking
+	if len(scores) == 0 {
+		fa.scores, fa.cands = scores, fa.cands[:0]
+		return fa.cands
+	}
 	for k := range scores {
 		sc := &scores[k]
 		fa.slot[sc.frame] = int32(k)
-		sc.takes = fa.frameTakes(memo, sc.frame, c)
+		sc.takes = true
 		sc.accept = fa.attrBase[sc.frame]
 		sc.bestDist, sc.bestAttr, sc.bestAttrDist = -1, -1, -1
 		sc.noCompare = set.Frames[sc.frame].NoCompare
 	}
 	pc := fa.newPlacer(si, ci, ce)
-	w := weighing{scores: scores, slot: fa.slot, set: set, memo: memo, pc: &pc, ev: si.ev, numeric: c.Kind != claims.KindDate, byMask: len(set.Frames) <= 64}
+	w := weighing{scores: scores, slot: fa.slot, set: set, memo: memo, pc: &pc, ev: si.ev, numeric: c.Kind != claims.KindDate,
+		byMask: len(set.Frames) <= 64, skip: skip}
 	w.weigh()
 	cands := fa.cands[:0]
 	for k := range scores {
 		sc := &scores[k]
 		fa.slot[sc.frame] = -1
-		if !sc.takes {
-			continue // no attribute of the frame takes c: no candidate (asked here, a call saved for each such frame)
-		}
 		cands = fa.score(cands, c, sc, si.ev, memo[sc.accept:sc.accept+len(set.Frames[sc.frame].Attributes)])
 	}
 	fa.scores, fa.cands = scores, cands
@@ -786,16 +808,74 @@ func (p *Pass) evidenceWindow(ev []evidence, a, b, ci, ce int) ([]evidence, int)
 	if b-a <= frameSentenceCap {
 		return ev, a
 	}
-	if !p.bounds.warned {
-		p.bounds.warned = true
-		p.Doc.Warnings = append(p.Doc.Warnings, fmt.Sprintf("a sentence longer than %d tokens (no full stops?): claims in it are tied to event words at most %d tokens away", frameSentenceCap, frameWindow))
-	}
+	p.warnLong()
 	lo := searchEvidence(ev, func(e *evidence) bool { return e.end >= ci-frameWindow })
 	hi := searchEvidence(ev, func(e *evidence) bool { return e.start > ce+frameWindow })
 	if hi < lo {
 		hi = lo
 	}
 	return ev[lo:hi], max(a, ci-frameWindow)
+}
+
+// windowCursor is evidenceWindow for the claims of a document in turn:
+// the window of an over-long sentence is found by moving its ends from
+// where the previous claim's were, not by two binary searches for every
+// claim (in a page with no full stop, a twentieth of frame assignment).
+// Claims come in text order, so the ends move a few pieces of evidence
+// each, forward.
+type windowCursor struct {
+	sent   int  // the sentence's first token plus one (0: no window yet)
+	sorted bool // the ends of its evidence do not decrease
+	lo, hi int  // the last window
+}
+
+// window is p.evidenceWindow(ev, a, b, ci, ce), with the same answer. The
+// ends are moved only where both searches' tests are monotone over ev, as
+// they are over sorted ends (starts increase, one piece of evidence per
+// token); otherwise, where a phrase's evidence ends after the next
+// piece's, window searches.
+func (wc *windowCursor) window(p *Pass, ev []evidence, a, b, ci, ce int) ([]evidence, int) {
+	if b-a <= frameSentenceCap {
+		return ev, a
+	}
+	if wc.sent != a+1 || wc.lo > len(ev) || wc.hi > len(ev) {
+		wc.sent, wc.lo, wc.hi, wc.sorted = a+1, 0, 0, true
+		for k := 1; k < len(ev); k++ {
+			if ev[k].end < ev[k-1].end {
+				wc.sorted = false
+				break
+			}
+		}
+	}
+	if !wc.sorted {
+		return p.evidenceWindow(ev, a, b, ci, ce)
+	}
+	p.warnLong()
+	lo, hi := wc.lo, wc.hi
+	from, to := ci-frameWindow, ce+frameWindow
+	for lo > 0 && ev[lo-1].end >= from {
+		lo--
+	}
+	for lo < len(ev) && ev[lo].end < from {
+		lo++
+	}
+	for hi > 0 && ev[hi-1].start > to {
+		hi--
+	}
+	for hi < len(ev) && ev[hi].start <= to {
+		hi++
+	}
+	wc.lo, wc.hi = lo, hi
+	hi = max(hi, lo)
+	return ev[lo:hi], max(a, from)
+}
+
+// warnLong warns, once per document, that a sentence is read by windows.
+func (p *Pass) warnLong() {
+	if !p.bounds.warned {
+		p.bounds.warned = true
+		p.Doc.Warnings = append(p.Doc.Warnings, fmt.Sprintf("a sentence longer than %d tokens (no full stops?): claims in it are tied to event words at most %d tokens away", frameSentenceCap, frameWindow))
+	}
 }
 
 // searchEvidence is sort.Search over ev, f given a pointer to each piece
@@ -842,7 +922,9 @@ func (p *Pass) evokes(fi int) bool {
 	if p.evoked == nil {
 		p.evoked = make([]bool, len(p.Rules.Frames))
 		for k := range p.Toks {
-			if p.blocked[k] {
+			// MayStart inlines: most words start no trigger, and cost
+			// no call.
+			if p.blocked[k] || !p.Rules.Triggers.MayStart(&p.Toks[k]) {
 				continue
 			}
 			if _, v, ok := p.Rules.Triggers.Match(p.Toks, k); ok {
@@ -1200,7 +1282,17 @@ func (bs *boundaries) alloc(sc *scratch, n int) {
 }
 
 // extend counts markers up to token b: over the whole pass, once per token.
+// It is written to inline: most calls ask for tokens counted already (each
+// date's clause and tense, each claim's evidence), and paid a call each.
 func (bs *boundaries) extend(p *Pass, b int) {
+	if b < len(bs.clause) {
+		return
+	}
+	bs.count(p, b)
+}
+
+// count is extend's counting, from the last token counted up to token b.
+func (bs *boundaries) count(p *Pass, b int) {
 	b = min(b, len(p.Toks))
 	if len(bs.clause) == 0 {
 		bs.alloc(p.scratch, len(p.Toks)+1)
@@ -1211,39 +1303,48 @@ func (bs *boundaries) extend(p *Pass, b int) {
 	}
 	// The counts are carried in locals and stored by index into the
 	// slices resliced once (alloc made room for every token): read from
-	// and appended to bs for each token, they cost half of the loop.
+	// and appended to bs for each token, they cost half of the loop. The
+	// tokens and the filter are locals too: read through p, they were
+	// loaded again after every store.
 	clause, comma, future, past := bs.clause[:b+1], bs.comma[:b+1], bs.future[:b+1], bs.past[:b+1]
 	cl, cm, fu, pa := clause[k], comma[k], future[k], past[k]
+	toks, markers := p.Toks[:b], &p.index.markers
 	for ; k < b; k++ {
 		// A word breaks a clause only as a clause word, and only
 		// punctuation counts as a comma: most tokens are words, and the
 		// punctuation tests of clauseBreak cost them a string comparison
 		// each. Most words are no marker of any kind (langIndex.markers:
 		// a word it turns away is none of them, at one bit test).
-		if t := &p.Toks[k]; t.Kind == token.Word {
-			if !p.index.markers.May(t) {
-				clause[k+1], comma[k+1], future[k+1], past[k+1] = cl, cm, fu, pa
-				continue
-			}
-			if p.Rules.ClauseWords.MayStart(t) && p.Rules.ClauseWords.Has(p.Toks, k) {
-				cl++
-			}
-		} else {
-			if p.clauseBreak(k) {
-				cl++
-			}
-			if t := t.Text; (t == "," || t == ";") && !inNumber(p.Toks, k) {
-				cm++
-			}
-		}
-		// MayStart inlines: most tokens are no marker and cost no call.
-		if t := &p.Toks[k]; p.Lang.Future.MayStart(t) && p.Lang.Future.Has(p.Toks, k) {
-			fu++
-		}
-		if t := &p.Toks[k]; p.Lang.Past.MayStart(t) && p.Lang.Past.Has(p.Toks, k) {
-			pa++
+		if t := &toks[k]; t.Kind != token.Word || markers.May(t) {
+			cl, cm, fu, pa = p.markersAt(k, cl, cm, fu, pa)
 		}
 		clause[k+1], comma[k+1], future[k+1], past[k+1] = cl, cm, fu, pa
 	}
 	bs.clause, bs.comma, bs.future, bs.past = clause, comma, future, past
+}
+
+// markersAt adds to the counts of clause breaks, commas, future and past
+// markers those token k is (boundaries).
+func (p *Pass) markersAt(k int, cl, cm, fu, pa int32) (int32, int32, int32, int32) {
+	t := &p.Toks[k]
+	if t.Kind == token.Word {
+		if p.Rules.ClauseWords.MayStart(t) && p.Rules.ClauseWords.Has(p.Toks, k) {
+			cl++
+		}
+	} else {
+		if p.clauseBreak(k) {
+			cl++
+		}
+		if t := t.Text; (t == "," || t == ";") && !inNumber(p.Toks, k) {
+			cm++
+		}
+	}
+	// MayStart inlines: most tokens are no marker and cost no call.
+	if p.Lang.Future.MayStart(t) && p.Lang.Future.Has(p.Toks, k) {
+		fu++
+	}
+	if p.Lang.Past.MayStart(t) && p.Lang.Past.Has(p.Toks, k) {
+		pa++
+	}
+	return cl, cm, fu, pa
 }

@@ -346,6 +346,29 @@ func TestWeighByMask(t *testing.T) {
 			if !slices.Equal(got[0], got[1]) {
 				t.Errorf("%s: claim %q: by mask %+v, by list %+v", tc.lang, c.Text, got[0], got[1])
 			}
+			// Only the frames that take the claim scored (as candidates
+			// weighs them), the others left out by slot and mask: each
+			// scored frame reads as it did with every frame scored.
+			var some []frameScore
+			var skip uint64
+			for f := range e.Rules.Frames {
+				if !fa.frameTakes(memo, f, c) {
+					slot[f], skip = -1, skip|1<<f
+					continue
+				}
+				slot[f] = int32(len(some))
+				some = append(some, scores[f])
+			}
+			for _, byMask := range []bool{true, false} {
+				w := weighing{scores: slices.Clone(some), slot: slot, set: e.Rules, memo: memo, pc: &pc, ev: si.ev,
+					numeric: c.Kind != claims.KindDate, byMask: byMask, skip: skip}
+				w.weigh()
+				for _, sc := range w.scores {
+					if full := got[0][sc.frame]; sc != full {
+						t.Errorf("%s: claim %q, frame %d, by mask %v, taking frames only: %+v, every frame %+v", tc.lang, c.Text, sc.frame, byMask, sc, full)
+					}
+				}
+			}
 		}
 	}
 	if claimsRead < 10 {
@@ -376,5 +399,54 @@ func TestAcceptKeyEqual(t *testing.T) {
 				t.Errorf("%+v equal %+v: %v, want %v", a, b, got, want)
 			}
 		}
+	}
+}
+
+// TestWindowCursor holds windowCursor.window to evidenceWindow's binary
+// searches, for claims in text order and out of it, over evidence whose
+// ends are sorted and over evidence where a phrase ends after the piece
+// that follows it (where the cursor must search), in sentences shorter and
+// longer than frameSentenceCap.
+func TestWindowCursor(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	windows := 0
+	var wc windowCursor // one document's: each trial a sentence of its own
+	for trial := range 300 {
+		var ev []evidence
+		a := 7 * trial
+		at := a
+		for range r.IntN(200) {
+			at += r.IntN(6)
+			w := 1 + r.IntN(2)
+			if trial%3 == 0 && r.IntN(10) == 0 {
+				w += 3 // ends after the next piece's end
+			}
+			ev = append(ev, evidence{start: at, end: at + w})
+			at++
+		}
+		b := at + 10
+		if trial%4 == 0 {
+			b = a + frameSentenceCap // not over the cap: the whole sentence
+		}
+		p := &Pass{Doc: &claims.Document{}}
+		ci := a
+		for range 100 {
+			switch r.IntN(8) {
+			case 0:
+				ci = a + r.IntN(b-a) // out of order
+			default:
+				ci += r.IntN(8)
+			}
+			ce := ci + 1 + r.IntN(3)
+			want, wantFrom := p.evidenceWindow(ev, a, b, ci, ce)
+			got, gotFrom := wc.window(p, ev, a, b, ci, ce)
+			if len(got) != len(want) || gotFrom != wantFrom || len(got) > 0 && &got[0] != &want[0] {
+				t.Fatalf("trial %d, claim [%d,%d) in [%d,%d): window of %d from %d, want %d from %d", trial, ci, ce, a, b, len(got), gotFrom, len(want), wantFrom)
+			}
+			windows++
+		}
+	}
+	if windows == 0 {
+		t.Fatal("no window read")
 	}
 }
