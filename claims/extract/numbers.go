@@ -188,6 +188,10 @@ type numRead struct {
 	attrNext   bool
 	pronoun    bool // "one" as a pronoun ("the one you mentioned")
 	weighty    bool // qualified, scaled or digit-grouped: a figure even without a counted noun
+	// exact says nv is bounded at its value on both sides, bounds that
+	// claim gives it: half the figures read are no claim, and their
+	// bounds were two floats each for nothing.
+	exact bool
 }
 
 // isClaim reports whether a read number is a checkable claim.
@@ -207,6 +211,9 @@ func (r *numRead) isClaim() bool {
 func (r *numRead) claim(p *Pass) *claims.Claim {
 	c := p.made.numClaim(&r.nv)
 	nv := c.Num
+	if r.exact {
+		p.exact(nv)
+	}
 	c.Kind, c.Rule, c.Start, c.End = r.kind, p.index.numberRule, p.Toks[r.start].Start, p.Toks[r.end-1].End
 	if r.isRange && nv.Low != nil && nv.High != nil {
 		var buf [64]byte
@@ -781,9 +788,9 @@ func (p *Pass) finishNumber(r *numRead, first, i int, n rules.Numeral, unit *rul
 		nv.Qualifier = strings.TrimSpace(p.Doc.Text[toks[qs].Start:toks[first].Start])
 		p.applyBound(nv, rules.BoundMore)
 	default:
-		p.exact(nv)
+		r.exact = true // bounded when it is a claim (numRead.claim)
 	}
-	if nv.Low == nil && nv.Value >= 0 && (kind == claims.KindCount || kind == claims.KindMoney || kind == claims.KindPercent) {
+	if nv.Low == nil && !r.exact && nv.Value >= 0 && (kind == claims.KindCount || kind == claims.KindMoney || kind == claims.KindPercent) {
 		// "fewer than 200", "up to Rp 5 triliun": counts and sums start
 		// at zero.
 		nv.Low = p.floats.ptr(0)
