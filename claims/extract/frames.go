@@ -248,6 +248,14 @@ type kindMemo struct {
 	memo []int8
 }
 
+// takes is frameTakes with the memo's answer for the frame read first:
+// after the first claim of a kind, there is one, at no call. base is
+// where the frames' answers start in memo, after the attributes'.
+func (fa *frameAssigner) takes(memo []int8, base, fi int, c *claims.Claim) bool {
+	t := memo[base+fi]
+	return t == 1 || t == 0 && fa.frameTakes(memo, fi, c)
+}
+
 // frameTakes reports whether some attribute of frame fi takes claim c,
 // whose memo (acceptsOf) is memo; afterwards the memo answers for every
 // attribute of the frame.
@@ -441,75 +449,54 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, ci, ce in
 			fa.slot[k] = -1
 		}
 	}
-	// The evoked frames, in the rules' order, each with the attributes
-	// that take c.
+	// The evoked frames that take c, in the rules' order. Only the frames
+	// some attribute of which takes c are weighed: a frame that takes no
+	// such claim is never its candidate (score), and what the evidence
+	// tells it is read by no one. (In a run of event words, a third of the
+	// frames a window evokes took no figure there, and were weighed
+	// against every word of it.)
+	var memo []int8
+	var skip uint64 // the evoked frames (below 64) left out
 	scores := fa.scores[:0]
-	var evoked [4]uint64 // by frame index, when there are no more than 256
 	if len(set.Frames) <= 64 {
+		var evoked uint64
 		for k := range si.ev {
-			evoked[0] |= si.ev[k].fmask
+			evoked |= si.ev[k].fmask
 		}
-		for bits := evoked[0]; bits != 0; bits &= bits - 1 {
-			scores = append(scores, frameScore{frame: mbits.TrailingZeros64(bits)})
+		if evoked != 0 {
+			memo = fa.acceptsOf(c)
 		}
-	} else if len(set.Frames) <= len(evoked)*64 {
-		for k := range si.ev {
-			for _, f := range si.ev[k].frames(set) {
-				evoked[f>>6] |= 1 << (f & 63)
+		base := len(memo) - len(set.Frames)
+		for bits := evoked; bits != 0; bits &= bits - 1 {
+			f := mbits.TrailingZeros64(bits)
+			if t := memo[base+f]; t == 2 || t == 0 && !fa.frameTakes(memo, f, c) { // takes, by hand: it does not inline
+				skip |= 1 << f
+				continue
 			}
-		}
-		for w, bits := range evoked {
-			for ; bits != 0; bits &= bits - 1 {
-				scores = append(scores, frameScore{frame: w<<6 | mbits.TrailingZeros64(bits)})
-			}
+			scores = append(scores, fa.newScore(f))
 		}
 	} else {
-		for k := range si.ev {
-			for _, f := range si.ev[k].frames(set) {
-				if fa.slot[f] < 0 {
-					fa.slot[f] = int32(len(scores))
-					scores = append(scores, frameScore{frame: f})
-				}
-			}
+		scores = fa.evokedFrames(si, scores)
+		if len(scores) > 0 {
+			memo = fa.acceptsOf(c)
 		}
-		slices.SortFunc(scores, func(x, y frameScore) int { return x.frame - y.frame })
-	}
-	if len(scores) == 0 {
-		// No frame evoked: no candidate (a figure in a table of
-		// figures), and no memo to look up.
-		fa.scores, fa.cands = scores, fa.cands[:0]
-		return fa.cands
-	}
-	// Only the frames some attribute of which takes c are weighed: a
-	// frame that takes no such claim is never its candidate (score), and
-	// what the evidence tells it is read by no one. (In a run of event
-	// words, a third of the frames a window evokes took no figure there,
-	// and were weighed against every word of it.)
-	memo := fa.acceptsOf(c)
-	var skip uint64 // the evoked frames (below 64) left out
-	taking := scores[:0]
-	for _, sc := range scores {
-		if !fa.frameTakes(memo, sc.frame, c) {
+		taking, base := scores[:0], len(memo)-len(set.Frames)
+		for _, sc := range scores {
 			fa.slot[sc.frame] = -1 // (set while gathering, over 256 frames)
-			if sc.frame < 64 {
-				skip |= 1 << sc.frame
+			if fa.takes(memo, base, sc.frame, c) {
+				taking = append(taking, fa.newScore(sc.frame))
 			}
-			continue
 		}
-		taking = append(taking, sc)
+		scores = taking
 	}
-	scores = taking
 	if len(scores) == 0 {
+		// No frame evoked that takes c: no candidate (a figure in a
+		// table of figures).
 		fa.scores, fa.cands = scores, fa.cands[:0]
 		return fa.cands
 	}
 	for k := range scores {
-		sc := &scores[k]
-		fa.slot[sc.frame] = int32(k)
-		sc.takes = true
-		sc.accept = fa.attrBase[sc.frame]
-		sc.bestDist, sc.bestAttr, sc.bestAttrDist = -1, -1, -1
-		sc.noCompare = set.Frames[sc.frame].NoCompare
+		fa.slot[scores[k].frame] = int32(k)
 	}
 	pc := fa.newPlacer(si, ci, ce)
 	w := weighing{scores: scores, slot: fa.slot, set: set, memo: memo, pc: &pc, ev: si.ev, numeric: c.Kind != claims.KindDate,
@@ -523,6 +510,44 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, ci, ce in
 	}
 	fa.scores, fa.cands = scores, cands
 	return cands
+}
+
+// evokedFrames appends to scores the frames the evidence evokes, each
+// once, in the rules' order, for rules of more than 64 frames (with no
+// more, candidates or-s the evidence's masks). Over 256 frames, it leaves
+// each frame's index in scores in slot.
+func (fa *frameAssigner) evokedFrames(si *sentenceInfo, scores []frameScore) []frameScore {
+	set := fa.set
+	var evoked [4]uint64 // by frame index, when there are no more than 256
+	if len(set.Frames) <= len(evoked)*64 {
+		for k := range si.ev {
+			for _, f := range si.ev[k].frames(set) {
+				evoked[f>>6] |= 1 << (f & 63)
+			}
+		}
+		for w, bits := range evoked {
+			for ; bits != 0; bits &= bits - 1 {
+				scores = append(scores, frameScore{frame: w<<6 | mbits.TrailingZeros64(bits)})
+			}
+		}
+		return scores
+	}
+	for k := range si.ev {
+		for _, f := range si.ev[k].frames(set) {
+			if fa.slot[f] < 0 {
+				fa.slot[f] = int32(len(scores))
+				scores = append(scores, frameScore{frame: f})
+			}
+		}
+	}
+	slices.SortFunc(scores, func(x, y frameScore) int { return x.frame - y.frame })
+	return scores
+}
+
+// newScore is the starting score of frame fi, which takes the claim.
+func (fa *frameAssigner) newScore(fi int) frameScore {
+	return frameScore{frame: fi, takes: true, accept: fa.attrBase[fi], noCompare: fa.set.Frames[fi].NoCompare,
+		bestDist: -1, bestAttr: -1, bestAttrDist: -1}
 }
 
 // frameScore is what candidates gathers for one evoked frame fi from the

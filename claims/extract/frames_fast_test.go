@@ -1,13 +1,16 @@
 package extract
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/claims"
 	"github.com/crosscheck/crosscheck/claims/token"
+	"github.com/crosscheck/crosscheck/rules"
 )
 
 // The frame step's fast paths, each held to the simple reading it
@@ -448,5 +451,59 @@ func TestWindowCursor(t *testing.T) {
 	}
 	if windows == 0 {
 		t.Fatal("no window read")
+	}
+}
+
+// TestCandidatesManyFrames holds candidates over rules of more than 64
+// and more than 256 frames (which read the frames from the rules' lists,
+// not the evidence's masks) to candidates over the built-in rules, with
+// the same frames padded out by frames no word evokes.
+func TestCandidatesManyFrames(t *testing.T) {
+	e := engineForTest(t)
+	if len(e.Rules.Frames) > 64 {
+		t.Skip("the built-in rules already have more than 64 frames")
+	}
+	texts := []struct{ lang, text string }{
+		{"en", "A meeting of the ministers was held on May 3, 2024 after the quake killed 12 people and injured 40; the election, the summit and the treaty were signed, police said, with 81.8% turnout and 3,000 votes in 2023."},
+		{"en", "killed 12 summit 2024 May 3 quake injured 40 votes 1999 magnitude 7 percent 55 election said treaty 300 deaths congress held 12 meeting. The USGS put the magnitude at 6.1."},
+		{"id", "Rapat pleno digelar pada 3 Mei 2024 setelah gempa menewaskan 12 orang dan melukai 40 orang; pemilu dan KTT ditandatangani, kata polisi, 81,8 persen."},
+	}
+	read := func(set *rules.Set, p *Pass) []string {
+		fa := &frameAssigner{p: p, set: set}
+		var out []string
+		for _, c := range p.claims {
+			a, b := p.sentenceTokens(c.Start)
+			si := fa.sentence(a, b)
+			ci, ce := p.tokenAt(c.Start), p.tokenAt(c.End)
+			for _, ch := range fa.candidates(c, si, ci, ce) {
+				ev := "(none)"
+				if ch.ev != nil {
+					ev = p.evidenceText(ch.ev)
+				}
+				out = append(out, fmt.Sprintf("%s: %d.%d %d %d %v %q", c.Text, ch.frame, ch.attr, ch.dist, ch.trigDist, ch.how, ev))
+			}
+		}
+		return out
+	}
+	for _, n := range []int{65, 300} {
+		padded := *e.Rules
+		padded.Frames = slices.Clone(e.Rules.Frames)
+		for len(padded.Frames) < n {
+			padded.Frames = append(padded.Frames, &rules.Frame{Name: fmt.Sprint("pad", len(padded.Frames))})
+		}
+		for _, tc := range texts {
+			doc := &claims.Document{ID: "t", Text: tc.text, Language: tc.lang, Status: claims.StatusRead}
+			p := e.newPass(doc, new(scratch))
+			for _, step := range e.Steps {
+				step(p)
+			}
+			want := read(e.Rules, p)
+			if len(want) == 0 {
+				t.Fatalf("%s: no candidate: the test tests nothing", tc.text)
+			}
+			if got := read(&padded, p); !slices.Equal(got, want) {
+				t.Errorf("%d frames, %s:\n%s\nwant\n%s", n, tc.lang, strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+		}
 	}
 }
