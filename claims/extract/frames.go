@@ -357,7 +357,10 @@ func (fa *frameAssigner) assign(c *claims.Claim) {
 	} else {
 		fa.subjectFrom, fa.long = a, b-a > frameSentenceCap
 	}
-	cands := fa.candidates(c, win, ci, ce)
+	cands := fa.cands[:0]
+	if len(win.ev) > 0 {
+		cands = fa.candidates(c, win, ci, ce) // (none without evidence, as in a table of figures)
+	}
 	fa.pick(c, win, a, ci, ce, cands)
 }
 
@@ -872,8 +875,8 @@ func (wc *windowCursor) window(p *Pass, ev []evidence, a, b, ci, ce int) ([]evid
 			}
 		}
 	}
-	if !wc.sorted {
-		return p.evidenceWindow(ev, a, b, ci, ce)
+	if !wc.sorted || len(ev) == 0 {
+		return p.evidenceWindow(ev, a, b, ci, ce) // (a page of figures has no evidence, and no window to move)
 	}
 	p.warnLong()
 	lo, hi := wc.lo, wc.hi

@@ -32,15 +32,18 @@ func scanOrdinals(p *Pass, all bool) {
 	// ("ke-") reads as no ordinal: turned away here, where a language
 	// with prefixes called ReadOrdinal for every word.
 	prefixFirst, prefixed := &p.index.ordPrefixFirst, p.index.ordPrefixed
-	for i := 0; i < len(p.Toks); i++ {
-		if p.blocked[i] {
+	// The tokens, the blocked flags and the language are locals: read
+	// through p, they were loaded again for every token.
+	toks, blocked, lang := p.Toks, p.blocked, p.Lang
+	for i := 0; i < len(toks); i++ {
+		if blocked[i] {
 			continue
 		}
 		// MayOpenOrdinal, and for a word the first-byte test: digits, or
 		// a number or ordinal word, or a word an ordinal prefix may open
 		// (none in a language without prefixes, which then pays nothing
 		// for them).
-		if t := &p.Toks[i]; t.Kind != token.Number && (t.Kind != token.Word || !p.Lang.NumeralLexical(t) && (!prefixed || !prefixFirst[t.Lower[0]])) {
+		if t := &toks[i]; t.Kind != token.Number && (t.Kind != token.Word || !lang.NumeralLexical(t) && (!prefixed || !prefixFirst[t.Lower[0]])) {
 			continue
 		}
 		v, end, ok := p.Lang.ReadOrdinal(p.Toks, i)
@@ -113,11 +116,12 @@ func scanNumbers(p *Pass, all bool) {
 	// (langIndex.numberOpens) turns them away here, where mayStartNumber
 	// cost a call each.
 	opens := &p.index.numberOpens
-	for i := 0; i < len(p.Toks); i++ {
-		if p.blocked[i] {
+	toks, blocked := p.Toks, p.blocked // locals, as in scanOrdinals
+	for i := 0; i < len(toks); i++ {
+		if blocked[i] {
 			continue
 		}
-		if t := &p.Toks[i]; t.Kind == token.Word && !opens.May(t) && !isDigit(t.Lower[len(t.Lower)-1]) || !p.mayStartNumber(i) {
+		if t := &toks[i]; t.Kind == token.Word && !opens.May(t) && !isDigit(t.Lower[len(t.Lower)-1]) || !p.mayStartNumber(i) {
 			continue
 		}
 		if !p.readNumber(i, &r) {
@@ -1068,7 +1072,9 @@ func (p *Pass) counted(end int) (string, bool) {
 	for k0+2 < len(toks) && toks[k0].Kind == token.Word && toks[k0+1].Text == "-" && toks[k0+1].Glued() && toks[k0+2].Glued() {
 		k0 += 3
 	}
-	k0 = p.skipInitialism(k0) // "two U.S. soldiers"
+	if k0 < len(toks) && toks[k0].Kind == token.Word {
+		k0 = p.skipInitialism(k0) // "two U.S. soldiers" (only a word opens one: no call for a figure or a mark)
+	}
 	for k := k0; k < len(toks) && k <= k0+1; k++ {
 		if (k > end || k == k0) && (toks[k].Is(token.NewlineBefore) || toks[k].Kind == token.Punct) {
 			// Not across a sentence mark or line: "menewaskan 40. Korban
