@@ -165,7 +165,7 @@ func (p *Pass) mayStartNumber(i int) bool {
 		// MayStart inlines: most words cost no call.
 		return p.Lang.Units.MayStart(t) && p.Lang.Units.StartsAt(t)
 	case token.Punct:
-		return p.Lang.PunctOpensNumeralAt(p.Toks, i) || p.Lang.Units.MayStart(t) && p.Lang.Units.StartsAt(t) || p.skipCode(i) != i+1
+		return p.Lang.PunctOpensNumeralAt(p.Toks, i) || p.Lang.Units.MayStart(t) && p.Lang.Units.StartsAt(t) || codeAt(p.Toks, i)
 	}
 	return true
 }
@@ -295,7 +295,7 @@ func (p *Pass) readNumber(i int, r *numRead) bool {
 		return false
 	}
 	if unit == nil && (t.Kind == token.Number || isPunct) {
-		if isPunct && !l.PunctOpensNumeralAt(toks, i) && p.skipCode(i) == i+1 {
+		if isPunct && !l.PunctOpensNumeralAt(toks, i) && !codeAt(toks, i) {
 			// Most punctuation (a full stop, a hyphen between words): no
 			// numeral opens here, so the reading fails whatever
 			// labelNumber says, and a label's skip would not pass the
@@ -539,6 +539,7 @@ func (p *Pass) unitIndex(name string) int {
 // skipCode returns the token after a run of digits joined by punctuation
 // ("555-1212", "192.168.1.2", "F-16"), so none of its parts is read.
 func (p *Pass) skipCode(i int) int {
+	// (codeAt is the loop's first test: keep the two alike.)
 	toks := p.Toks
 	j := i + 1
 	for j+1 < len(toks) && toks[j].Glued() && toks[j+1].Glued() && (toks[j].Kind == token.Punct && len(toks[j].Text) == 1 && strings.Contains("-./:,", toks[j].Text)) &&
@@ -546,6 +547,20 @@ func (p *Pass) skipCode(i int) int {
 		j += 2
 	}
 	return j
+}
+
+// codeAt reports that skipCode(i) skips past token i+1: a one-character
+// mark of a code glued to token i's end and a word or figure glued after
+// it ("16-", "/2024"). Most marks open no code, and this answers for
+// them without a call.
+func codeAt(toks []token.Token, i int) bool {
+	j := i + 1
+	if j+1 >= len(toks) {
+		return false
+	}
+	m, n := &toks[j], &toks[j+1]
+	return m.Kind == token.Punct && len(m.Text) == 1 && m.Glued() && n.Glued() && (n.Kind == token.Number || n.Kind == token.Word) &&
+		strings.IndexByte("-./:,", m.Text[0]) >= 0
 }
 
 // finishNumber reads what follows the numeral n read at token i (a scale
