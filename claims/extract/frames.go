@@ -128,6 +128,8 @@ type frameAssigner struct {
 	long        bool
 	// win finds each claim's window of an over-long sentence's evidence.
 	win windowCursor
+	// evokedTo is the token evokes reads from next.
+	evokedTo int
 	// trigs holds the first trigger of each claim (see addTrigger), room
 	// for claims claims.
 	trigs  []string
@@ -937,7 +939,7 @@ func (fa *frameAssigner) unitFrame(c *claims.Claim) (frame, attr int, ok bool) {
 				memo[k] = 1
 			}
 		}
-		if memo[fa.attrBase[r.Frame]+r.Attr] == 1 && fa.p.evokes(r.Frame) {
+		if memo[fa.attrBase[r.Frame]+r.Attr] == 1 && fa.evokes(r.Frame) {
 			return r.Frame, r.Attr, true
 		}
 	}
@@ -945,20 +947,28 @@ func (fa *frameAssigner) unitFrame(c *claims.Claim) (frame, attr int, ok bool) {
 }
 
 // evokes reports whether some word of the article is a trigger of frame
-// fi; the answer for every frame is found in one scan, on first use.
-func (p *Pass) evokes(fi int) bool {
+// fi. The article is read only as far as the first trigger of fi, the
+// frames found on the way kept (Pass.evoked) and the reading resumed from
+// there for a frame not found yet: a page of event words evokes the frame
+// asked for in its first words, where reading the whole page first cost
+// more than the rest of the step's fallbacks. (The blocked flags it reads
+// are settled: no step runs during frame assignment.)
+func (fa *frameAssigner) evokes(fi int) bool {
+	p := fa.p
 	if p.evoked == nil {
 		p.evoked = make([]bool, len(p.Rules.Frames))
-		for k := range p.Toks {
-			// MayStart inlines: most words start no trigger, and cost
-			// no call.
-			if p.blocked[k] || !p.Rules.Triggers.MayStart(&p.Toks[k]) {
-				continue
-			}
-			if _, v, ok := p.Rules.Triggers.Match(p.Toks, k); ok {
-				for _, f := range p.Rules.TriggerFrames[v] {
-					p.evoked[f] = true
-				}
+	}
+	for !p.evoked[fi] && fa.evokedTo < len(p.Toks) {
+		k := fa.evokedTo
+		fa.evokedTo++
+		// MayStart inlines: most words start no trigger, and cost no
+		// call.
+		if p.blocked[k] || !p.Rules.Triggers.MayStart(&p.Toks[k]) {
+			continue
+		}
+		if _, v, ok := p.Rules.Triggers.Match(p.Toks, k); ok {
+			for _, f := range p.Rules.TriggerFrames[v] {
+				p.evoked[f] = true
 			}
 		}
 	}

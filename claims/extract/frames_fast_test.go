@@ -507,3 +507,43 @@ func TestCandidatesManyFrames(t *testing.T) {
 		}
 	}
 }
+
+// TestEvokes holds frameAssigner.evokes, which reads the article only as
+// far as the frame asked for, to every unblocked word matched against the
+// triggers, with the frames asked for in several orders.
+func TestEvokes(t *testing.T) {
+	e := engineForTest(t)
+	texts := []struct{ lang, text string }{
+		{"en", "The quake killed 12 people on May 3. A summit was held; the election drew 81.8% turnout and the treaty was signed, police said."},
+		{"en", "Figures only: 12, 40 and 3,000 in 2024."},
+		{"id", "Gempa menewaskan 12 orang. Rapat pleno digelar pada 3 Mei 2024 dan pemilu diikuti 81,8 persen pemilih."},
+	}
+	r := rand.New(rand.NewPCG(11, 12))
+	for _, tc := range texts {
+		doc := &claims.Document{ID: "t", Text: tc.text, Language: tc.lang, Status: claims.StatusRead}
+		p := e.newPass(doc, new(scratch))
+		for _, step := range e.Steps {
+			step(p)
+		}
+		want := make([]bool, len(e.Rules.Frames))
+		for k := range p.Toks {
+			if p.blocked[k] {
+				continue
+			}
+			if _, v, ok := e.Rules.Triggers.Match(p.Toks, k); ok {
+				for _, f := range e.Rules.TriggerFrames[v] {
+					want[f] = true
+				}
+			}
+		}
+		for range 5 {
+			p.evoked = nil
+			fa := &frameAssigner{p: p, set: e.Rules}
+			for _, f := range r.Perm(len(e.Rules.Frames)) {
+				if got := fa.evokes(f); got != want[f] {
+					t.Errorf("%s: frame %s: %v, want %v", tc.text, e.Rules.Frames[f].Name, got, want[f])
+				}
+			}
+		}
+	}
+}
