@@ -7,6 +7,7 @@ import (
 	"unsafe"
 
 	"github.com/crosscheck/crosscheck/claims"
+	"github.com/crosscheck/crosscheck/claims/token"
 )
 
 // Allocation per claim. Text dense in figures (a table, a list of dates)
@@ -180,6 +181,13 @@ var pow10 = func() (p [20]uint64) {
 // ("1,234" is 1234). On a page of figures the value's allocation was one
 // per claim, over a hundred thousand per MB.
 func (p *Pass) numberValue(f float64, start, end int) string {
+	if t := &p.Toks[start]; t.Kind == token.Number {
+		if v, ok := plainDigits(t.Text); ok && float64(v) == f {
+			// The first token is the value's digits: the loop
+			// below would find them there, after spelling them.
+			return t.Text
+		}
+	}
 	var buf [32]byte
 	b := appendNumber(buf[:0], f)
 	text, last := p.Doc.Text, p.Toks[end-1].End
@@ -191,6 +199,24 @@ func (p *Pass) numberValue(f float64, start, end int) string {
 		}
 	}
 	return p.made.value(b)
+}
+
+// plainDigits reads s as a decimal integer spelled as appendNumber spells
+// one: digits only, no leading zero (but "0" itself), fewer than 16 of
+// them, so that the value is exact in a float64.
+func plainDigits(s string) (int64, bool) {
+	if len(s) == 0 || len(s) > 15 || s[0] == '0' && len(s) > 1 {
+		return 0, false
+	}
+	v := int64(0)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + int64(c-'0')
+	}
+	return v, true
 }
 
 // value returns a string holding b, from the value buffer: chunks of

@@ -269,3 +269,39 @@ func TestNumberValue(t *testing.T) {
 		t.Fatalf("values differ from FormatNumber's")
 	}
 }
+
+// plainDigitsRef is plainDigits read the slow way: s is the decimal
+// spelling of its value, in fewer than 16 digits.
+func plainDigitsRef(s string) (int64, bool) {
+	v, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || v < 0 || strconv.FormatInt(v, 10) != s || len(s) > 15 {
+		return 0, false
+	}
+	return v, true
+}
+
+// TestPlainDigits holds plainDigits to plainDigitsRef.
+func TestPlainDigits(t *testing.T) {
+	for _, s := range []string{"", "0", "00", "07", "7", "12", "120", "1,2", "1.5", "-5", "+5", "5a", "٣",
+		"999999999999999", "1000000000000000", "123456789012345678901"} {
+		v, ok := plainDigits(s)
+		wv, wok := plainDigitsRef(s)
+		if v != wv || ok != wok {
+			t.Errorf("%q: %d %v, want %d %v", s, v, ok, wv, wok)
+		}
+	}
+}
+
+// FuzzPlainDigits holds plainDigits to plainDigitsRef on any string.
+func FuzzPlainDigits(f *testing.F) {
+	for _, s := range []string{"0", "45", "0.50", "1,234", "999999999999999"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, ok := plainDigits(s)
+		wv, wok := plainDigitsRef(s)
+		if v != wv || ok != wok {
+			t.Fatalf("%q: %d %v, want %d %v", s, v, ok, wv, wok)
+		}
+	})
+}

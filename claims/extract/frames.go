@@ -126,6 +126,10 @@ type frameAssigner struct {
 	// long says the sentence is over frameSentenceCap (see evidenceWindow).
 	subjectFrom int
 	long        bool
+	// win finds each claim's window of an over-long sentence's evidence.
+	win windowCursor
+	// evokedTo is the token evokes reads from next.
+	evokedTo int
 	// trigs holds the first trigger of each claim (see addTrigger), room
 	// for claims claims.
 	trigs  []string
@@ -246,6 +250,14 @@ type kindMemo struct {
 	memo []int8
 }
 
+// takes is frameTakes with the memo's answer for the frame read first:
+// after the first claim of a kind, there is one, at no call. base is
+// where the frames' answers start in memo, after the attributes'.
+func (fa *frameAssigner) takes(memo []int8, base, fi int, c *claims.Claim) bool {
+	t := memo[base+fi]
+	return t == 1 || t == 0 && fa.frameTakes(memo, fi, c)
+}
+
 // frameTakes reports whether some attribute of frame fi takes claim c,
 // whose memo (acceptsOf) is memo; afterwards the memo answers for every
 // attribute of the frame.
@@ -339,7 +351,7 @@ func (fa *frameAssigner) assign(c *claims.Claim) {
 	ci, ce := p.tokenAt(c.Start), p.tokenAt(c.End)
 	// In an over-long sentence only the evidence near the claim counts.
 	win := si
-	if evs, sa := p.evidenceWindow(si.ev, a, b, ci, ce); len(evs) != len(si.ev) || sa != a {
+	if evs, sa := fa.win.window(p, si.ev, a, b, ci, ce); len(evs) != len(si.ev) || sa != a {
 		w := *si
 		w.ev = evs
 		win = &w
@@ -347,7 +359,10 @@ func (fa *frameAssigner) assign(c *claims.Claim) {
 	} else {
 		fa.subjectFrom, fa.long = a, b-a > frameSentenceCap
 	}
-	cands := fa.candidates(c, win, ci, ce)
+	cands := fa.cands[:0]
+	if len(win.ev) > 0 {
+		cands = fa.candidates(c, win, ci, ce) // (none without evidence, as in a table of figures)
+	}
 	fa.pick(c, win, a, ci, ce, cands)
 }
 
@@ -439,18 +454,77 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, ci, ce in
 			fa.slot[k] = -1
 		}
 	}
-	// The evoked frames, in the rules' order, each with the attributes
-	// that take c.
+	// The evoked frames that take c, in the rules' order. Only the frames
+	// some attribute of which takes c are weighed: a frame that takes no
+	// such claim is never its candidate (score), and what the evidence
+	// tells it is read by no one. (In a run of event words, a third of the
+	// frames a window evokes took no figure there, and were weighed
+	// against every word of it.)
+	var memo []int8
+	var skip uint64 // the evoked frames (below 64) left out
 	scores := fa.scores[:0]
-	var evoked [4]uint64 // by frame index, when there are no more than 256
 	if len(set.Frames) <= 64 {
+		var evoked uint64
 		for k := range si.ev {
-			evoked[0] |= si.ev[k].fmask
+			evoked |= si.ev[k].fmask
 		}
-		for bits := evoked[0]; bits != 0; bits &= bits - 1 {
-			scores = append(scores, frameScore{frame: mbits.TrailingZeros64(bits)})
+		if evoked != 0 {
+			memo = fa.acceptsOf(c)
 		}
-	} else if len(set.Frames) <= len(evoked)*64 {
+		base := len(memo) - len(set.Frames)
+		for bits := evoked; bits != 0; bits &= bits - 1 {
+			f := mbits.TrailingZeros64(bits)
+			if t := memo[base+f]; t == 2 || t == 0 && !fa.frameTakes(memo, f, c) { // takes, by hand: it does not inline
+				skip |= 1 << f
+				continue
+			}
+			scores = append(scores, fa.newScore(f))
+		}
+	} else {
+		scores = fa.evokedFrames(si, scores)
+		if len(scores) > 0 {
+			memo = fa.acceptsOf(c)
+		}
+		taking, base := scores[:0], len(memo)-len(set.Frames)
+		for _, sc := range scores {
+			fa.slot[sc.frame] = -1 // (set while gathering, over 256 frames)
+			if fa.takes(memo, base, sc.frame, c) {
+				taking = append(taking, fa.newScore(sc.frame))
+			}
+		}
+		scores = taking
+	}
+	if len(scores) == 0 {
+		// No frame evoked that takes c: no candidate (a figure in a
+		// table of figures).
+		fa.scores, fa.cands = scores, fa.cands[:0]
+		return fa.cands
+	}
+	for k := range scores {
+		fa.slot[scores[k].frame] = int32(k)
+	}
+	pc := fa.newPlacer(si, ci, ce)
+	w := weighing{scores: scores, slot: fa.slot, set: set, memo: memo, pc: &pc, ev: si.ev, numeric: c.Kind != claims.KindDate,
+		byMask: len(set.Frames) <= 64, skip: skip}
+	w.weigh()
+	cands := fa.cands[:0]
+	for k := range scores {
+		sc := &scores[k]
+		fa.slot[sc.frame] = -1
+		cands = fa.score(cands, c, sc, si.ev, memo[sc.accept:sc.accept+len(set.Frames[sc.frame].Attributes)])
+	}
+	fa.scores, fa.cands = scores, cands
+	return cands
+}
+
+// evokedFrames appends to scores the frames the evidence evokes, each
+// once, in the rules' order, for rules of more than 64 frames (with no
+// more, candidates or-s the evidence's masks). Over 256 frames, it leaves
+// each frame's index in scores in slot.
+func (fa *frameAssigner) evokedFrames(si *sentenceInfo, scores []frameScore) []frameScore {
+	set := fa.set
+	var evoked [4]uint64 // by frame index, when there are no more than 256
+	if len(set.Frames) <= len(evoked)*64 {
 		for k := range si.ev {
 			for _, f := range si.ev[k].frames(set) {
 				evoked[f>>6] |= 1 << (f & 63)
@@ -461,46 +535,24 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, ci, ce in
 				scores = append(scores, frameScore{frame: w<<6 | mbits.TrailingZeros64(bits)})
 			}
 		}
-	} else {
-		for k := range si.ev {
-			for _, f := range si.ev[k].frames(set) {
-				if fa.slot[f] < 0 {
-					fa.slot[f] = int32(len(scores))
-					scores = append(scores, frameScore{frame: f})
-				}
+		return scores
+	}
+	for k := range si.ev {
+		for _, f := range si.ev[k].frames(set) {
+			if fa.slot[f] < 0 {
+				fa.slot[f] = int32(len(scores))
+				scores = append(scores, frameScore{frame: f})
 			}
 		}
-		slices.SortFunc(scores, func(x, y frameScore) int { return x.frame - y.frame })
 	}
-	if len(scores) == 0 {
-		// No frame evoked: no candidate (a figure in a table of
-		// figures), and no memo to look up.
-		fa.scores, fa.cands = scores, fa.cands[:0]
-		return fa.cands
-	}
-	memo := fa.acceptsOf(c)
-	for k := range scores {
-		sc := &scores[k]
-		fa.slot[sc.frame] = int32(k)
-		sc.takes = fa.frameTakes(memo, sc.frame, c)
-		sc.accept = fa.attrBase[sc.frame]
-		sc.bestDist, sc.bestAttr, sc.bestAttrDist = -1, -1, -1
-		sc.noCompare = set.Frames[sc.frame].NoCompare
-	}
-	pc := fa.newPlacer(si, ci, ce)
-	w := weighing{scores: scores, slot: fa.slot, set: set, memo: memo, pc: &pc, ev: si.ev, numeric: c.Kind != claims.KindDate, byMask: len(set.Frames) <= 64}
-	w.weigh()
-	cands := fa.cands[:0]
-	for k := range scores {
-		sc := &scores[k]
-		fa.slot[sc.frame] = -1
-		if !sc.takes {
-			continue // no attribute of the frame takes c: no candidate (asked here, a call saved for each such frame)
-		}
-		cands = fa.score(cands, c, sc, si.ev, memo[sc.accept:sc.accept+len(set.Frames[sc.frame].Attributes)])
-	}
-	fa.scores, fa.cands = scores, cands
-	return cands
+	slices.SortFunc(scores, func(x, y frameScore) int { return x.frame - y.frame })
+	return scores
+}
+
+// newScore is the starting score of frame fi, which takes the claim.
+func (fa *frameAssigner) newScore(fi int) frameScore {
+	return frameScore{frame: fi, takes: true, accept: fa.attrBase[fi], noCompare: fa.set.Frames[fi].NoCompare,
+		bestDist: -1, bestAttr: -1, bestAttrDist: -1}
 }
 
 // frameScore is what candidates gathers for one evoked frame fi from the
@@ -786,16 +838,74 @@ func (p *Pass) evidenceWindow(ev []evidence, a, b, ci, ce int) ([]evidence, int)
 	if b-a <= frameSentenceCap {
 		return ev, a
 	}
-	if !p.bounds.warned {
-		p.bounds.warned = true
-		p.Doc.Warnings = append(p.Doc.Warnings, fmt.Sprintf("a sentence longer than %d tokens (no full stops?): claims in it are tied to event words at most %d tokens away", frameSentenceCap, frameWindow))
-	}
+	p.warnLong()
 	lo := searchEvidence(ev, func(e *evidence) bool { return e.end >= ci-frameWindow })
 	hi := searchEvidence(ev, func(e *evidence) bool { return e.start > ce+frameWindow })
 	if hi < lo {
 		hi = lo
 	}
 	return ev[lo:hi], max(a, ci-frameWindow)
+}
+
+// windowCursor is evidenceWindow for the claims of a document in turn:
+// the window of an over-long sentence is found by moving its ends from
+// where the previous claim's were, not by two binary searches for every
+// claim (in a page with no full stop, a twentieth of frame assignment).
+// Claims come in text order, so the ends move a few pieces of evidence
+// each, forward.
+type windowCursor struct {
+	sent   int  // the sentence's first token plus one (0: no window yet)
+	sorted bool // the ends of its evidence do not decrease
+	lo, hi int  // the last window
+}
+
+// window is p.evidenceWindow(ev, a, b, ci, ce), with the same answer. The
+// ends are moved only where both searches' tests are monotone over ev, as
+// they are over sorted ends (starts increase, one piece of evidence per
+// token); otherwise, where a phrase's evidence ends after the next
+// piece's, window searches.
+func (wc *windowCursor) window(p *Pass, ev []evidence, a, b, ci, ce int) ([]evidence, int) {
+	if b-a <= frameSentenceCap {
+		return ev, a
+	}
+	if wc.sent != a+1 || wc.lo > len(ev) || wc.hi > len(ev) {
+		wc.sent, wc.lo, wc.hi, wc.sorted = a+1, 0, 0, true
+		for k := 1; k < len(ev); k++ {
+			if ev[k].end < ev[k-1].end {
+				wc.sorted = false
+				break
+			}
+		}
+	}
+	if !wc.sorted || len(ev) == 0 {
+		return p.evidenceWindow(ev, a, b, ci, ce) // (a page of figures has no evidence, and no window to move)
+	}
+	p.warnLong()
+	lo, hi := wc.lo, wc.hi
+	from, to := ci-frameWindow, ce+frameWindow
+	for lo > 0 && ev[lo-1].end >= from {
+		lo--
+	}
+	for lo < len(ev) && ev[lo].end < from {
+		lo++
+	}
+	for hi > 0 && ev[hi-1].start > to {
+		hi--
+	}
+	for hi < len(ev) && ev[hi].start <= to {
+		hi++
+	}
+	wc.lo, wc.hi = lo, hi
+	hi = max(hi, lo)
+	return ev[lo:hi], max(a, from)
+}
+
+// warnLong warns, once per document, that a sentence is read by windows.
+func (p *Pass) warnLong() {
+	if !p.bounds.warned {
+		p.bounds.warned = true
+		p.Doc.Warnings = append(p.Doc.Warnings, fmt.Sprintf("a sentence longer than %d tokens (no full stops?): claims in it are tied to event words at most %d tokens away", frameSentenceCap, frameWindow))
+	}
 }
 
 // searchEvidence is sort.Search over ev, f given a pointer to each piece
@@ -829,7 +939,7 @@ func (fa *frameAssigner) unitFrame(c *claims.Claim) (frame, attr int, ok bool) {
 				memo[k] = 1
 			}
 		}
-		if memo[fa.attrBase[r.Frame]+r.Attr] == 1 && fa.p.evokes(r.Frame) {
+		if memo[fa.attrBase[r.Frame]+r.Attr] == 1 && fa.evokes(r.Frame) {
 			return r.Frame, r.Attr, true
 		}
 	}
@@ -837,18 +947,28 @@ func (fa *frameAssigner) unitFrame(c *claims.Claim) (frame, attr int, ok bool) {
 }
 
 // evokes reports whether some word of the article is a trigger of frame
-// fi; the answer for every frame is found in one scan, on first use.
-func (p *Pass) evokes(fi int) bool {
+// fi. The article is read only as far as the first trigger of fi, the
+// frames found on the way kept (Pass.evoked) and the reading resumed from
+// there for a frame not found yet: a page of event words evokes the frame
+// asked for in its first words, where reading the whole page first cost
+// more than the rest of the step's fallbacks. (The blocked flags it reads
+// are settled: no step runs during frame assignment.)
+func (fa *frameAssigner) evokes(fi int) bool {
+	p := fa.p
 	if p.evoked == nil {
 		p.evoked = make([]bool, len(p.Rules.Frames))
-		for k := range p.Toks {
-			if p.blocked[k] {
-				continue
-			}
-			if _, v, ok := p.Rules.Triggers.Match(p.Toks, k); ok {
-				for _, f := range p.Rules.TriggerFrames[v] {
-					p.evoked[f] = true
-				}
+	}
+	for !p.evoked[fi] && fa.evokedTo < len(p.Toks) {
+		k := fa.evokedTo
+		fa.evokedTo++
+		// MayStart inlines: most words start no trigger, and cost no
+		// call.
+		if p.blocked[k] || !p.Rules.Triggers.MayStart(&p.Toks[k]) {
+			continue
+		}
+		if _, v, ok := p.Rules.Triggers.Match(p.Toks, k); ok {
+			for _, f := range p.Rules.TriggerFrames[v] {
+				p.evoked[f] = true
 			}
 		}
 	}
@@ -1200,7 +1320,17 @@ func (bs *boundaries) alloc(sc *scratch, n int) {
 }
 
 // extend counts markers up to token b: over the whole pass, once per token.
+// It is written to inline: most calls ask for tokens counted already (each
+// date's clause and tense, each claim's evidence), and paid a call each.
 func (bs *boundaries) extend(p *Pass, b int) {
+	if b < len(bs.clause) {
+		return
+	}
+	bs.count(p, b)
+}
+
+// count is extend's counting, from the last token counted up to token b.
+func (bs *boundaries) count(p *Pass, b int) {
 	b = min(b, len(p.Toks))
 	if len(bs.clause) == 0 {
 		bs.alloc(p.scratch, len(p.Toks)+1)
@@ -1211,39 +1341,48 @@ func (bs *boundaries) extend(p *Pass, b int) {
 	}
 	// The counts are carried in locals and stored by index into the
 	// slices resliced once (alloc made room for every token): read from
-	// and appended to bs for each token, they cost half of the loop.
+	// and appended to bs for each token, they cost half of the loop. The
+	// tokens and the filter are locals too: read through p, they were
+	// loaded again after every store.
 	clause, comma, future, past := bs.clause[:b+1], bs.comma[:b+1], bs.future[:b+1], bs.past[:b+1]
 	cl, cm, fu, pa := clause[k], comma[k], future[k], past[k]
+	toks, markers := p.Toks[:b], &p.index.markers
 	for ; k < b; k++ {
 		// A word breaks a clause only as a clause word, and only
 		// punctuation counts as a comma: most tokens are words, and the
 		// punctuation tests of clauseBreak cost them a string comparison
 		// each. Most words are no marker of any kind (langIndex.markers:
 		// a word it turns away is none of them, at one bit test).
-		if t := &p.Toks[k]; t.Kind == token.Word {
-			if !p.index.markers.May(t) {
-				clause[k+1], comma[k+1], future[k+1], past[k+1] = cl, cm, fu, pa
-				continue
-			}
-			if p.Rules.ClauseWords.MayStart(t) && p.Rules.ClauseWords.Has(p.Toks, k) {
-				cl++
-			}
-		} else {
-			if p.clauseBreak(k) {
-				cl++
-			}
-			if t := t.Text; (t == "," || t == ";") && !inNumber(p.Toks, k) {
-				cm++
-			}
-		}
-		// MayStart inlines: most tokens are no marker and cost no call.
-		if t := &p.Toks[k]; p.Lang.Future.MayStart(t) && p.Lang.Future.Has(p.Toks, k) {
-			fu++
-		}
-		if t := &p.Toks[k]; p.Lang.Past.MayStart(t) && p.Lang.Past.Has(p.Toks, k) {
-			pa++
+		if t := &toks[k]; t.Kind != token.Word || markers.May(t) {
+			cl, cm, fu, pa = p.markersAt(k, cl, cm, fu, pa)
 		}
 		clause[k+1], comma[k+1], future[k+1], past[k+1] = cl, cm, fu, pa
 	}
 	bs.clause, bs.comma, bs.future, bs.past = clause, comma, future, past
+}
+
+// markersAt adds to the counts of clause breaks, commas, future and past
+// markers those token k is (boundaries).
+func (p *Pass) markersAt(k int, cl, cm, fu, pa int32) (int32, int32, int32, int32) {
+	t := &p.Toks[k]
+	if t.Kind == token.Word {
+		if p.Rules.ClauseWords.MayStart(t) && p.Rules.ClauseWords.Has(p.Toks, k) {
+			cl++
+		}
+	} else {
+		if p.clauseBreak(k) {
+			cl++
+		}
+		if t := t.Text; (t == "," || t == ";") && !inNumber(p.Toks, k) {
+			cm++
+		}
+	}
+	// MayStart inlines: most tokens are no marker and cost no call.
+	if p.Lang.Future.MayStart(t) && p.Lang.Future.Has(p.Toks, k) {
+		fu++
+	}
+	if p.Lang.Past.MayStart(t) && p.Lang.Past.Has(p.Toks, k) {
+		pa++
+	}
+	return cl, cm, fu, pa
 }

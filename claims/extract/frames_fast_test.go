@@ -1,13 +1,16 @@
 package extract
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/claims"
 	"github.com/crosscheck/crosscheck/claims/token"
+	"github.com/crosscheck/crosscheck/rules"
 )
 
 // The frame step's fast paths, each held to the simple reading it
@@ -346,6 +349,29 @@ func TestWeighByMask(t *testing.T) {
 			if !slices.Equal(got[0], got[1]) {
 				t.Errorf("%s: claim %q: by mask %+v, by list %+v", tc.lang, c.Text, got[0], got[1])
 			}
+			// Only the frames that take the claim scored (as candidates
+			// weighs them), the others left out by slot and mask: each
+			// scored frame reads as it did with every frame scored.
+			var some []frameScore
+			var skip uint64
+			for f := range e.Rules.Frames {
+				if !fa.frameTakes(memo, f, c) {
+					slot[f], skip = -1, skip|1<<f
+					continue
+				}
+				slot[f] = int32(len(some))
+				some = append(some, scores[f])
+			}
+			for _, byMask := range []bool{true, false} {
+				w := weighing{scores: slices.Clone(some), slot: slot, set: e.Rules, memo: memo, pc: &pc, ev: si.ev,
+					numeric: c.Kind != claims.KindDate, byMask: byMask, skip: skip}
+				w.weigh()
+				for _, sc := range w.scores {
+					if full := got[0][sc.frame]; sc != full {
+						t.Errorf("%s: claim %q, frame %d, by mask %v, taking frames only: %+v, every frame %+v", tc.lang, c.Text, sc.frame, byMask, sc, full)
+					}
+				}
+			}
 		}
 	}
 	if claimsRead < 10 {
@@ -374,6 +400,149 @@ func TestAcceptKeyEqual(t *testing.T) {
 		for _, b := range keys {
 			if got, want := a.equal(&b), a == b; got != want {
 				t.Errorf("%+v equal %+v: %v, want %v", a, b, got, want)
+			}
+		}
+	}
+}
+
+// TestWindowCursor holds windowCursor.window to evidenceWindow's binary
+// searches, for claims in text order and out of it, over evidence whose
+// ends are sorted and over evidence where a phrase ends after the piece
+// that follows it (where the cursor must search), in sentences shorter and
+// longer than frameSentenceCap.
+func TestWindowCursor(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	windows := 0
+	var wc windowCursor // one document's: each trial a sentence of its own
+	for trial := range 300 {
+		var ev []evidence
+		a := 7 * trial
+		at := a
+		for range r.IntN(200) {
+			at += r.IntN(6)
+			w := 1 + r.IntN(2)
+			if trial%3 == 0 && r.IntN(10) == 0 {
+				w += 3 // ends after the next piece's end
+			}
+			ev = append(ev, evidence{start: at, end: at + w})
+			at++
+		}
+		b := at + 10
+		if trial%4 == 0 {
+			b = a + frameSentenceCap // not over the cap: the whole sentence
+		}
+		p := &Pass{Doc: &claims.Document{}}
+		ci := a
+		for range 100 {
+			switch r.IntN(8) {
+			case 0:
+				ci = a + r.IntN(b-a) // out of order
+			default:
+				ci += r.IntN(8)
+			}
+			ce := ci + 1 + r.IntN(3)
+			want, wantFrom := p.evidenceWindow(ev, a, b, ci, ce)
+			got, gotFrom := wc.window(p, ev, a, b, ci, ce)
+			if len(got) != len(want) || gotFrom != wantFrom || len(got) > 0 && &got[0] != &want[0] {
+				t.Fatalf("trial %d, claim [%d,%d) in [%d,%d): window of %d from %d, want %d from %d", trial, ci, ce, a, b, len(got), gotFrom, len(want), wantFrom)
+			}
+			windows++
+		}
+	}
+	if windows == 0 {
+		t.Fatal("no window read")
+	}
+}
+
+// TestCandidatesManyFrames holds candidates over rules of more than 64
+// and more than 256 frames (which read the frames from the rules' lists,
+// not the evidence's masks) to candidates over the built-in rules, with
+// the same frames padded out by frames no word evokes.
+func TestCandidatesManyFrames(t *testing.T) {
+	e := engineForTest(t)
+	if len(e.Rules.Frames) > 64 {
+		t.Skip("the built-in rules already have more than 64 frames")
+	}
+	texts := []struct{ lang, text string }{
+		{"en", "A meeting of the ministers was held on May 3, 2024 after the quake killed 12 people and injured 40; the election, the summit and the treaty were signed, police said, with 81.8% turnout and 3,000 votes in 2023."},
+		{"en", "killed 12 summit 2024 May 3 quake injured 40 votes 1999 magnitude 7 percent 55 election said treaty 300 deaths congress held 12 meeting. The USGS put the magnitude at 6.1."},
+		{"id", "Rapat pleno digelar pada 3 Mei 2024 setelah gempa menewaskan 12 orang dan melukai 40 orang; pemilu dan KTT ditandatangani, kata polisi, 81,8 persen."},
+	}
+	read := func(set *rules.Set, p *Pass) []string {
+		fa := &frameAssigner{p: p, set: set}
+		var out []string
+		for _, c := range p.claims {
+			a, b := p.sentenceTokens(c.Start)
+			si := fa.sentence(a, b)
+			ci, ce := p.tokenAt(c.Start), p.tokenAt(c.End)
+			for _, ch := range fa.candidates(c, si, ci, ce) {
+				ev := "(none)"
+				if ch.ev != nil {
+					ev = p.evidenceText(ch.ev)
+				}
+				out = append(out, fmt.Sprintf("%s: %d.%d %d %d %v %q", c.Text, ch.frame, ch.attr, ch.dist, ch.trigDist, ch.how, ev))
+			}
+		}
+		return out
+	}
+	for _, n := range []int{65, 300} {
+		padded := *e.Rules
+		padded.Frames = slices.Clone(e.Rules.Frames)
+		for len(padded.Frames) < n {
+			padded.Frames = append(padded.Frames, &rules.Frame{Name: fmt.Sprint("pad", len(padded.Frames))})
+		}
+		for _, tc := range texts {
+			doc := &claims.Document{ID: "t", Text: tc.text, Language: tc.lang, Status: claims.StatusRead}
+			p := e.newPass(doc, new(scratch))
+			for _, step := range e.Steps {
+				step(p)
+			}
+			want := read(e.Rules, p)
+			if len(want) == 0 {
+				t.Fatalf("%s: no candidate: the test tests nothing", tc.text)
+			}
+			if got := read(&padded, p); !slices.Equal(got, want) {
+				t.Errorf("%d frames, %s:\n%s\nwant\n%s", n, tc.lang, strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+		}
+	}
+}
+
+// TestEvokes holds frameAssigner.evokes, which reads the article only as
+// far as the frame asked for, to every unblocked word matched against the
+// triggers, with the frames asked for in several orders.
+func TestEvokes(t *testing.T) {
+	e := engineForTest(t)
+	texts := []struct{ lang, text string }{
+		{"en", "The quake killed 12 people on May 3. A summit was held; the election drew 81.8% turnout and the treaty was signed, police said."},
+		{"en", "Figures only: 12, 40 and 3,000 in 2024."},
+		{"id", "Gempa menewaskan 12 orang. Rapat pleno digelar pada 3 Mei 2024 dan pemilu diikuti 81,8 persen pemilih."},
+	}
+	r := rand.New(rand.NewPCG(11, 12))
+	for _, tc := range texts {
+		doc := &claims.Document{ID: "t", Text: tc.text, Language: tc.lang, Status: claims.StatusRead}
+		p := e.newPass(doc, new(scratch))
+		for _, step := range e.Steps {
+			step(p)
+		}
+		want := make([]bool, len(e.Rules.Frames))
+		for k := range p.Toks {
+			if p.blocked[k] {
+				continue
+			}
+			if _, v, ok := e.Rules.Triggers.Match(p.Toks, k); ok {
+				for _, f := range e.Rules.TriggerFrames[v] {
+					want[f] = true
+				}
+			}
+		}
+		for range 5 {
+			p.evoked = nil
+			fa := &frameAssigner{p: p, set: e.Rules}
+			for _, f := range r.Perm(len(e.Rules.Frames)) {
+				if got := fa.evokes(f); got != want[f] {
+					t.Errorf("%s: frame %s: %v, want %v", tc.text, e.Rules.Frames[f].Name, got, want[f])
+				}
 			}
 		}
 	}

@@ -24,6 +24,10 @@ type weighing struct {
 	// not from the rules' list (a load of the list and of its header, for
 	// every word of a window in a run of event words).
 	byMask bool
+	// skip has bit f set for each frame f < 64 that the evidence evokes
+	// but that is not scored (no attribute of it takes the claim): a
+	// frame not scored has slot -1.
+	skip uint64
 }
 
 // weigh reads the evidence into the scores, in text order. (The loop is
@@ -37,13 +41,15 @@ func (w *weighing) weigh() {
 		if w.numeric && clause {
 			// A number belongs to its own clause.
 			if w.byMask {
-				for bits := ev.fmask; bits != 0; bits &= bits - 1 {
+				for bits := ev.fmask &^ w.skip; bits != 0; bits &= bits - 1 {
 					w.scores[w.slot[mbits.TrailingZeros64(bits)]].triggeredAcross = true
 				}
 				continue
 			}
 			for _, f := range ev.frames(w.set) {
-				w.scores[w.slot[f]].triggeredAcross = true
+				if j := w.slot[f]; j >= 0 {
+					w.scores[j].triggeredAcross = true
+				}
 			}
 			continue
 		}
@@ -51,12 +57,14 @@ func (w *weighing) weigh() {
 			d += clausePenalty // a date may reach across one, at a cost
 		}
 		if w.byMask {
-			for bits := ev.fmask; bits != 0; bits &= bits - 1 {
+			for bits := ev.fmask &^ w.skip; bits != 0; bits &= bits - 1 {
 				w.trigger(&w.scores[w.slot[mbits.TrailingZeros64(bits)]], pl.comma, d, k)
 			}
 		} else {
 			for _, f := range ev.frames(w.set) {
-				w.trigger(&w.scores[w.slot[f]], pl.comma, d, k)
+				if j := w.slot[f]; j >= 0 {
+					w.trigger(&w.scores[j], pl.comma, d, k)
+				}
 			}
 		}
 		if w.numeric && d > numericReach {

@@ -32,15 +32,18 @@ func scanOrdinals(p *Pass, all bool) {
 	// ("ke-") reads as no ordinal: turned away here, where a language
 	// with prefixes called ReadOrdinal for every word.
 	prefixFirst, prefixed := &p.index.ordPrefixFirst, p.index.ordPrefixed
-	for i := 0; i < len(p.Toks); i++ {
-		if p.blocked[i] {
+	// The tokens, the blocked flags and the language are locals: read
+	// through p, they were loaded again for every token.
+	toks, blocked, lang := p.Toks, p.blocked, p.Lang
+	for i := 0; i < len(toks); i++ {
+		if blocked[i] {
 			continue
 		}
 		// MayOpenOrdinal, and for a word the first-byte test: digits, or
 		// a number or ordinal word, or a word an ordinal prefix may open
 		// (none in a language without prefixes, which then pays nothing
 		// for them).
-		if t := &p.Toks[i]; t.Kind != token.Number && (t.Kind != token.Word || !p.Lang.NumeralLexical(t) && (!prefixed || !prefixFirst[t.Lower[0]])) {
+		if t := &toks[i]; t.Kind != token.Number && (t.Kind != token.Word || !lang.NumeralLexical(t) && (!prefixed || !prefixFirst[t.Lower[0]])) {
 			continue
 		}
 		v, end, ok := p.Lang.ReadOrdinal(p.Toks, i)
@@ -113,11 +116,12 @@ func scanNumbers(p *Pass, all bool) {
 	// (langIndex.numberOpens) turns them away here, where mayStartNumber
 	// cost a call each.
 	opens := &p.index.numberOpens
-	for i := 0; i < len(p.Toks); i++ {
-		if p.blocked[i] {
+	toks, blocked := p.Toks, p.blocked // locals, as in scanOrdinals
+	for i := 0; i < len(toks); i++ {
+		if blocked[i] {
 			continue
 		}
-		if t := &p.Toks[i]; t.Kind == token.Word && !opens.May(t) && !isDigit(t.Lower[len(t.Lower)-1]) || !p.mayStartNumber(i) {
+		if t := &toks[i]; t.Kind == token.Word && !opens.May(t) && !isDigit(t.Lower[len(t.Lower)-1]) || !p.mayStartNumber(i) {
 			continue
 		}
 		if !p.readNumber(i, &r) {
@@ -161,7 +165,7 @@ func (p *Pass) mayStartNumber(i int) bool {
 		// MayStart inlines: most words cost no call.
 		return p.Lang.Units.MayStart(t) && p.Lang.Units.StartsAt(t)
 	case token.Punct:
-		return p.Lang.PunctOpensNumeralAt(p.Toks, i) || p.Lang.Units.MayStart(t) && p.Lang.Units.StartsAt(t) || p.skipCode(i) != i+1
+		return p.Lang.PunctOpensNumeralAt(p.Toks, i) || p.Lang.Units.MayStart(t) && p.Lang.Units.StartsAt(t) || codeAt(p.Toks, i)
 	}
 	return true
 }
@@ -188,6 +192,10 @@ type numRead struct {
 	attrNext   bool
 	pronoun    bool // "one" as a pronoun ("the one you mentioned")
 	weighty    bool // qualified, scaled or digit-grouped: a figure even without a counted noun
+	// exact says nv is bounded at its value on both sides, bounds that
+	// claim gives it: half the figures read are no claim, and their
+	// bounds were two floats each for nothing.
+	exact bool
 }
 
 // isClaim reports whether a read number is a checkable claim.
@@ -207,6 +215,9 @@ func (r *numRead) isClaim() bool {
 func (r *numRead) claim(p *Pass) *claims.Claim {
 	c := p.made.numClaim(&r.nv)
 	nv := c.Num
+	if r.exact {
+		p.exact(nv)
+	}
 	c.Kind, c.Rule, c.Start, c.End = r.kind, p.index.numberRule, p.Toks[r.start].Start, p.Toks[r.end-1].End
 	if r.isRange && nv.Low != nil && nv.High != nil {
 		var buf [64]byte
@@ -284,7 +295,7 @@ func (p *Pass) readNumber(i int, r *numRead) bool {
 		return false
 	}
 	if unit == nil && (t.Kind == token.Number || isPunct) {
-		if isPunct && !l.PunctOpensNumeralAt(toks, i) && p.skipCode(i) == i+1 {
+		if isPunct && !l.PunctOpensNumeralAt(toks, i) && !codeAt(toks, i) {
 			// Most punctuation (a full stop, a hyphen between words): no
 			// numeral opens here, so the reading fails whatever
 			// labelNumber says, and a label's skip would not pass the
@@ -528,6 +539,7 @@ func (p *Pass) unitIndex(name string) int {
 // skipCode returns the token after a run of digits joined by punctuation
 // ("555-1212", "192.168.1.2", "F-16"), so none of its parts is read.
 func (p *Pass) skipCode(i int) int {
+	// (codeAt is the loop's first test: keep the two alike.)
 	toks := p.Toks
 	j := i + 1
 	for j+1 < len(toks) && toks[j].Glued() && toks[j+1].Glued() && (toks[j].Kind == token.Punct && len(toks[j].Text) == 1 && strings.Contains("-./:,", toks[j].Text)) &&
@@ -535,6 +547,20 @@ func (p *Pass) skipCode(i int) int {
 		j += 2
 	}
 	return j
+}
+
+// codeAt reports that skipCode(i) skips past token i+1: a one-character
+// mark of a code glued to token i's end and a word or figure glued after
+// it ("16-", "/2024"). Most marks open no code, and this answers for
+// them without a call.
+func codeAt(toks []token.Token, i int) bool {
+	j := i + 1
+	if j+1 >= len(toks) {
+		return false
+	}
+	m, n := &toks[j], &toks[j+1]
+	return m.Kind == token.Punct && len(m.Text) == 1 && m.Glued() && n.Glued() && (n.Kind == token.Number || n.Kind == token.Word) &&
+		strings.IndexByte("-./:,", m.Text[0]) >= 0
 }
 
 // finishNumber reads what follows the numeral n read at token i (a scale
@@ -781,9 +807,9 @@ func (p *Pass) finishNumber(r *numRead, first, i int, n rules.Numeral, unit *rul
 		nv.Qualifier = strings.TrimSpace(p.Doc.Text[toks[qs].Start:toks[first].Start])
 		p.applyBound(nv, rules.BoundMore)
 	default:
-		p.exact(nv)
+		r.exact = true // bounded when it is a claim (numRead.claim)
 	}
-	if nv.Low == nil && nv.Value >= 0 && (kind == claims.KindCount || kind == claims.KindMoney || kind == claims.KindPercent) {
+	if nv.Low == nil && !r.exact && nv.Value >= 0 && (kind == claims.KindCount || kind == claims.KindMoney || kind == claims.KindPercent) {
 		// "fewer than 200", "up to Rp 5 triliun": counts and sums start
 		// at zero.
 		nv.Low = p.floats.ptr(0)
@@ -1061,7 +1087,9 @@ func (p *Pass) counted(end int) (string, bool) {
 	for k0+2 < len(toks) && toks[k0].Kind == token.Word && toks[k0+1].Text == "-" && toks[k0+1].Glued() && toks[k0+2].Glued() {
 		k0 += 3
 	}
-	k0 = p.skipInitialism(k0) // "two U.S. soldiers"
+	if k0 < len(toks) && toks[k0].Kind == token.Word {
+		k0 = p.skipInitialism(k0) // "two U.S. soldiers" (only a word opens one: no call for a figure or a mark)
+	}
 	for k := k0; k < len(toks) && k <= k0+1; k++ {
 		if (k > end || k == k0) && (toks[k].Is(token.NewlineBefore) || toks[k].Kind == token.Punct) {
 			// Not across a sentence mark or line: "menewaskan 40. Korban

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -169,5 +170,32 @@ func TestPhraseGuards(t *testing.T) {
 	}
 	if hits == 0 {
 		t.Fatal("no phrase matched: the test tests nothing")
+	}
+}
+
+// TestCodeAt holds codeAt to skipCode, at every token of texts built from
+// marks, digits and letters with and without spaces between.
+func TestCodeAt(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	pieces := []string{"-", ".", "/", ":", ",", ";", "12", "ab", " ", " ", "x", "7", "–"}
+	codes := 0
+	for range 2000 {
+		var b strings.Builder
+		for range 1 + r.IntN(12) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		p := &Pass{Toks: token.Scan(b.String(), nil)}
+		for i := range p.Toks {
+			want := p.skipCode(i) != i+1
+			if got := codeAt(p.Toks, i); got != want {
+				t.Fatalf("%q, token %d: %v, want %v", b.String(), i, got, want)
+			}
+			if want {
+				codes++
+			}
+		}
+	}
+	if codes == 0 {
+		t.Fatal("no code read: the test tests nothing")
 	}
 }
