@@ -149,3 +149,45 @@ func exampleTexts() []string {
 	})
 	return texts
 }
+
+// TestWideFirsts: a table of wideFirsts first words or more keeps them in
+// its WideFilter (every one passes it, as written and in capitals), a
+// smaller table has none, and the rule set's large tables have one.
+func TestWideFirsts(t *testing.T) {
+	set, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tables := []*Phrases{set.Triggers, set.AttrWords, set.Participants, set.ClauseWords, set.Counted}
+	for _, l := range set.Languages {
+		tables = append(tables, l.Qualifiers, l.Future, l.Past, l.Units)
+		for _, ph := range l.lists {
+			tables = append(tables, ph)
+		}
+	}
+	wide := 0
+	for _, p := range tables {
+		if (p.wide != nil) != (p.heads.Len() >= wideFirsts) {
+			t.Fatalf("%d first words, wide filter %v", p.heads.Len(), p.wide != nil)
+		}
+		if p.wide == nil {
+			continue
+		}
+		wide++
+		for w := range p.byFirst {
+			for _, tk := range token.Scan(w+" "+strings.ToUpper(w), nil) {
+				if !p.wide.May(&tk) || !p.mayHead(&tk) {
+					t.Fatalf("%q: a first word the wide filter turns away", tk.Text)
+				}
+			}
+		}
+	}
+	if wide == 0 {
+		t.Fatal("no table has a wide filter: the test tests nothing")
+	}
+	for _, p := range []*Phrases{set.Triggers, set.AttrWords, set.Participants} {
+		if p.wide == nil {
+			t.Errorf("a table of %d first words has no wide filter", p.heads.Len())
+		}
+	}
+}
