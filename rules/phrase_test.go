@@ -3,6 +3,8 @@ package rules
 import (
 	"os"
 	"path/filepath"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 
@@ -189,5 +191,50 @@ func TestWideFirsts(t *testing.T) {
 		if p.wide == nil {
 			t.Errorf("a table of %d first words has no wide filter", p.heads.Len())
 		}
+	}
+}
+
+// namedInRef is NamedIn as it was before its loop asked the case and the
+// wide filter itself: Match at every token.
+func namedInRef(s *Set, toks []token.Token) []string {
+	out := []string{}
+	for i := 0; i < len(toks); i++ {
+		if end, v, ok := s.Participants.Match(toks, i); ok {
+			if id := s.ParticipantIDs[v]; !slices.Contains(out, id) {
+				out = append(out, id)
+			}
+			i = end - 1
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// TestNamedIn: NamedIn answers as namedInRef on the example articles and
+// cases and on a text of the participants' names as written, in lower case
+// and in capitals, and finds some participant.
+func TestNamedIn(t *testing.T) {
+	set, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var own strings.Builder
+	for _, list := range set.Participants.byFirst {
+		for _, ph := range list {
+			name := strings.Join(ph.words, " ")
+			own.WriteString(name + " and " + strings.ToLower(name) + ", " + strings.ToUpper(name) + ".\n")
+		}
+	}
+	named := 0
+	for _, text := range append(exampleTexts(), own.String()) {
+		toks := token.Scan(text, nil)
+		got, want := set.NamedIn(toks), namedInRef(set, toks)
+		if !slices.Equal(got, want) {
+			t.Fatalf("NamedIn: %q, want %q", got, want)
+		}
+		named += len(got)
+	}
+	if named == 0 {
+		t.Fatal("no participant named anywhere: the test tests nothing")
 	}
 }
