@@ -249,11 +249,27 @@ func (p *Phrases) matchAt(toks []token.Token, i int) (end, value int, ok bool) {
 	}
 	list := h.tried(toks, i)
 	for k := range list {
-		if ph := &list[k]; p.matches(toks, i, ph) {
+		// The common answers of matches are given here, without its
+		// call, which most tries made: a longer phrase whose second
+		// word the next token is not (by hash) does not occur, and a
+		// phrase of one word of a table that ignores case does (its
+		// first word is how heads found it).
+		ph := &list[k]
+		if len(ph.words) > 1 && !secondMay(toks, i, ph) {
+			continue
+		}
+		if len(ph.words) == 1 && !p.caseSensitive || p.matches(toks, i, ph) {
 			return i + len(ph.words), ph.value, true
 		}
 	}
 	return 0, 0, false
+}
+
+// secondMay reports whether the token after toks[i] may be the second
+// word of phrase ph (of two words or more), by its hash (phrase.second):
+// false is certain. A token without a hash may be any word.
+func secondMay(toks []token.Token, i int, ph *phrase) bool {
+	return i+1 < len(toks) && (toks[i+1].Hash == 0 || toks[i+1].Hash == ph.second)
 }
 
 // AddFirsts adds the filter of the phrases' first words to f, so that a
