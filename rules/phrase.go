@@ -232,8 +232,12 @@ func (p *Phrases) StartsAt(t *token.Token) bool {
 // Match returns the end (exclusive token index) and payload of the longest
 // phrase starting at toks[i], or ok=false.
 func (p *Phrases) Match(toks []token.Token, i int) (end, value int, ok bool) {
-	if p == nil || i >= len(toks) || !p.first.May(&toks[i]) {
-		return 0, 0, false // most calls (Match does not inline: a hot caller tests MayStart first)
+	if p == nil || i >= len(toks) || !p.first.May(&toks[i]) || !p.mayHead(&toks[i]) {
+		// Most calls (Match does not inline: a hot caller tests
+		// MayStart first); the wide filter, which matchAt asks too,
+		// saves its call for the words the large tables' first
+		// filter passes without holding them.
+		return 0, 0, false
 	}
 	return p.matchAt(toks, i)
 }
