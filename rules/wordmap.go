@@ -3,9 +3,9 @@ package rules
 import "github.com/crosscheck/crosscheck/claims/token"
 
 // WordMap maps lower-case words to values and is looked up by token, using
-// the hash token.Scan already computed (token.Token.Hash): a lookup is a
-// probe and, on a hit, one string comparison, where a Go map hashes the
-// string again. The tables looked up once or more per token (pattern
+// the hash token.Scan already computed (token.Token.Hash): a lookup reads
+// a slot or two and compares numbers (see wordSlot), where a Go map hashes
+// the string again and compares it. The tables looked up once or more per token (pattern
 // anchors, language detection, phrase first words) use it.
 //
 // It is filled once and then only read, so any number of goroutines may
