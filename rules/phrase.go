@@ -231,23 +231,19 @@ func (p *Phrases) StartsAt(t *token.Token) bool {
 
 // Match returns the end (exclusive token index) and payload of the longest
 // phrase starting at toks[i], or ok=false.
+//
+// It is one function with its filters (Match does not inline: a hot
+// caller tests MayStart first), so that a token past them costs one call,
+// not a second one to a function holding the rest.
 func (p *Phrases) Match(toks []token.Token, i int) (end, value int, ok bool) {
-	if p == nil || i >= len(toks) || !p.first.May(&toks[i]) || !p.mayHead(&toks[i]) {
-		// Most calls (Match does not inline: a hot caller tests
-		// MayStart first); the wide filter, which matchAt asks too,
-		// saves its call for the words the large tables' first
-		// filter passes without holding them.
+	if p == nil || i >= len(toks) {
 		return 0, 0, false
 	}
-	return p.matchAt(toks, i)
-}
-
-// matchAt is Match past the filter.
-func (p *Phrases) matchAt(toks []token.Token, i int) (end, value int, ok bool) {
-	if !p.casePasses(&toks[i]) || !p.mayHead(&toks[i]) {
+	t := &toks[i]
+	if !p.first.May(t) || !p.casePasses(t) || !p.mayHead(t) {
 		return 0, 0, false
 	}
-	h := p.heads.Ref(&toks[i])
+	h := p.heads.Ref(t)
 	if h == nil {
 		return 0, 0, false
 	}
@@ -267,6 +263,12 @@ func (p *Phrases) matchAt(toks []token.Token, i int) (end, value int, ok bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// matchAt is Match for a caller that asked MayStart (the filters are
+// asked again, at the cost of a few tests).
+func (p *Phrases) matchAt(toks []token.Token, i int) (end, value int, ok bool) {
+	return p.Match(toks, i)
 }
 
 // secondMay reports whether the token after toks[i] may be the second
