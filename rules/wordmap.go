@@ -47,6 +47,12 @@ type wordSlot struct {
 	head, tail uint64
 }
 
+// minSlots is the size of a WordMap's first probe table. Most maps are
+// small (the first words of the nine hundred phrase tables of the rules,
+// most of a few words): at 16 slots of 24 bytes each they held 0.2 MB
+// more than with 4, for no fewer probes at the same load.
+const minSlots = 4
+
 // Fields of wordSlot.tag below the hash.
 const (
 	tagIndexBits = 24
@@ -270,10 +276,10 @@ func (m *WordMap[V]) place(k int32) {
 	x.slots[i] = wordSlot{tag: tagOf(h, len(w)) | uint64(k), head: p.head, tail: p.tail}
 }
 
-// grow doubles the slots (at least 16) and places the entries again.
+// grow doubles the slots (at least minSlots) and places the entries again.
 func (m *WordMap[V]) grow() {
 	x := &m.idx
-	n := max(16, 2*len(x.slots))
+	n := max(minSlots, 2*len(x.slots))
 	x.slots = make([]wordSlot, n)
 	for k := range m.entries {
 		m.place(int32(k + 1))
