@@ -179,6 +179,12 @@ func (l *Language) IsNumberWordAt(t *token.Token) bool {
 // IsOneWordAt is IsOneWord for token t, looked up by its hash.
 func (l *Language) IsOneWordAt(t *token.Token) bool { return l.factsOf(t).num.kind == nwOne }
 
+// IsOneNumeralAt is IsOneNumeral for token t, looked up by its hash.
+func (l *Language) IsOneNumeralAt(t *token.Token) bool {
+	f := l.factsOf(t)
+	return f.num.kind == nwValue && f.num.value == 1
+}
+
 // IsAndWordAt is IsAndWord for token t, looked up by its hash.
 func (l *Language) IsAndWordAt(t *token.Token) bool { return l.factsOf(t).and }
 

@@ -68,6 +68,12 @@ type Phrases struct {
 	// first holds the lower-case first words, so that Match turns away
 	// most tokens without a lookup.
 	first WordFilter
+	// wide holds them too, in a WideFilter, once there are wideFirsts of
+	// them (nil before): first then passes a good part of the words it
+	// does not hold (the triggers' 276 first words set a twentieth of its
+	// bits, and common words pass), and each such word cost a lookup that
+	// missed.
+	wide *WideFilter
 	// last holds the lower-case last words, so that MatchBefore turns
 	// away at once a position whose token before it ends no phrase (most
 	// positions: it is asked before every number).
@@ -122,18 +128,42 @@ func (p *Phrases) add(s string, v int) bool {
 		p.lowerFirst = true
 	}
 	p.byFirst[ph.words[0]] = appendLongestFirst(p.byFirst[ph.words[0]], ph)
-	if !p.caseSensitive {
-		p.heads.Put(toks[0].Lower, head(p.byFirst[ph.words[0]]))
-		return true
+	low, list := toks[0].Lower, p.byFirst[ph.words[0]]
+	if p.caseSensitive {
+		if p.byLower == nil {
+			p.byLower = map[string][]phrase{}
+		}
+		p.byLower[low] = appendLongestFirst(p.byLower[low], ph)
+		list = p.byLower[low]
 	}
-	if p.byLower == nil {
-		p.byLower = map[string][]phrase{}
-	}
-	low := toks[0].Lower
-	p.byLower[low] = appendLongestFirst(p.byLower[low], ph)
-	p.heads.Put(low, head(p.byLower[low]))
+	p.heads.Put(low, head(list))
+	p.widen(low)
 	return true
 }
+
+// wideFirsts is the number of first words from which a Phrases keeps
+// them in a WideFilter as well (Phrases.wide): a few tables (triggers,
+// attribute words, participants) have hundreds, the rest a few dozen at
+// most, and a WideFilter (4 KB) for each of the nine hundred tables of
+// the rules would cost more memory than their lookups.
+const wideFirsts = 64
+
+// widen adds lower-case first word w to wide, making wide (of every
+// first word so far) when the table reaches wideFirsts of them.
+func (p *Phrases) widen(w string) {
+	switch {
+	case p.wide != nil:
+		p.wide.Add(w)
+	case p.heads.Len() >= wideFirsts:
+		p.wide = new(WideFilter)
+		p.heads.Each(func(w string, _ phraseHead) { p.wide.Add(w) })
+	}
+}
+
+// mayHead reports whether t may be a first word by wide, when the table
+// has one: false is certain. It is asked past first (MayStart), right
+// before the lookup it saves.
+func (p *Phrases) mayHead(t *token.Token) bool { return p.wide == nil || p.wide.May(t) }
 
 // addScans holds add's token buffers, reused from phrase to phrase (and
 // kept by no index once the rules are built).
@@ -181,7 +211,7 @@ func (p *Phrases) Len() int {
 
 // StartsAt reports whether some phrase's first word is t.
 func (p *Phrases) StartsAt(t *token.Token) bool {
-	if !p.first.May(t) || !p.casePasses(t) {
+	if !p.first.May(t) || !p.casePasses(t) || !p.mayHead(t) {
 		return false
 	}
 	h := p.heads.Ref(t)
@@ -201,29 +231,51 @@ func (p *Phrases) StartsAt(t *token.Token) bool {
 
 // Match returns the end (exclusive token index) and payload of the longest
 // phrase starting at toks[i], or ok=false.
+//
+// It is one function with its filters (Match does not inline: a hot
+// caller tests MayStart first), so that a token past them costs one call,
+// not a second one to a function holding the rest.
 func (p *Phrases) Match(toks []token.Token, i int) (end, value int, ok bool) {
-	if p == nil || i >= len(toks) || !p.first.May(&toks[i]) {
-		return 0, 0, false // most calls (Match does not inline: a hot caller tests MayStart first)
-	}
-	return p.matchAt(toks, i)
-}
-
-// matchAt is Match past the filter.
-func (p *Phrases) matchAt(toks []token.Token, i int) (end, value int, ok bool) {
-	if !p.casePasses(&toks[i]) {
+	if p == nil || i >= len(toks) {
 		return 0, 0, false
 	}
-	h := p.heads.Ref(&toks[i])
+	t := &toks[i]
+	if !p.first.May(t) || !p.casePasses(t) || !p.mayHead(t) {
+		return 0, 0, false
+	}
+	h := p.heads.Ref(t)
 	if h == nil {
 		return 0, 0, false
 	}
 	list := h.tried(toks, i)
 	for k := range list {
-		if ph := &list[k]; p.matches(toks, i, ph) {
+		// The common answers of matches are given here, without its
+		// call, which most tries made: a longer phrase whose second
+		// word the next token is not (by hash) does not occur, and a
+		// phrase of one word of a table that ignores case does (its
+		// first word is how heads found it).
+		ph := &list[k]
+		if len(ph.words) > 1 && !secondMay(toks, i, ph) {
+			continue
+		}
+		if len(ph.words) == 1 && !p.caseSensitive || p.matches(toks, i, ph) {
 			return i + len(ph.words), ph.value, true
 		}
 	}
 	return 0, 0, false
+}
+
+// matchAt is Match for a caller that asked MayStart (the filters are
+// asked again, at the cost of a few tests).
+func (p *Phrases) matchAt(toks []token.Token, i int) (end, value int, ok bool) {
+	return p.Match(toks, i)
+}
+
+// secondMay reports whether the token after toks[i] may be the second
+// word of phrase ph (of two words or more), by its hash (phrase.second):
+// false is certain. A token without a hash may be any word.
+func secondMay(toks []token.Token, i int, ph *phrase) bool {
+	return i+1 < len(toks) && (toks[i+1].Hash == 0 || toks[i+1].Hash == ph.second)
 }
 
 // AddFirsts adds the filter of the phrases' first words to f, so that a
@@ -265,7 +317,7 @@ func (p *Phrases) MatchBefore(toks []token.Token, end, maxLen int) (start, value
 		return 0, 0, false
 	}
 	for s := end - maxLen; s < end; s++ {
-		if s < 0 || !p.first.May(&toks[s]) || !p.casePasses(&toks[s]) {
+		if s < 0 || !p.first.May(&toks[s]) || !p.casePasses(&toks[s]) || !p.mayHead(&toks[s]) {
 			continue
 		}
 		h := p.heads.Ref(&toks[s])

@@ -3,6 +3,8 @@ package rules
 import (
 	"os"
 	"path/filepath"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 
@@ -148,4 +150,91 @@ func exampleTexts() []string {
 		return nil
 	})
 	return texts
+}
+
+// TestWideFirsts: a table of wideFirsts first words or more keeps them in
+// its WideFilter (every one passes it, as written and in capitals), a
+// smaller table has none, and the rule set's large tables have one.
+func TestWideFirsts(t *testing.T) {
+	set, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tables := []*Phrases{set.Triggers, set.AttrWords, set.Participants, set.ClauseWords, set.Counted}
+	for _, l := range set.Languages {
+		tables = append(tables, l.Qualifiers, l.Future, l.Past, l.Units)
+		for _, ph := range l.lists {
+			tables = append(tables, ph)
+		}
+	}
+	wide := 0
+	for _, p := range tables {
+		if (p.wide != nil) != (p.heads.Len() >= wideFirsts) {
+			t.Fatalf("%d first words, wide filter %v", p.heads.Len(), p.wide != nil)
+		}
+		if p.wide == nil {
+			continue
+		}
+		wide++
+		for w := range p.byFirst {
+			for _, tk := range token.Scan(w+" "+strings.ToUpper(w), nil) {
+				if !p.wide.May(&tk) || !p.mayHead(&tk) {
+					t.Fatalf("%q: a first word the wide filter turns away", tk.Text)
+				}
+			}
+		}
+	}
+	if wide == 0 {
+		t.Fatal("no table has a wide filter: the test tests nothing")
+	}
+	for _, p := range []*Phrases{set.Triggers, set.AttrWords, set.Participants} {
+		if p.wide == nil {
+			t.Errorf("a table of %d first words has no wide filter", p.heads.Len())
+		}
+	}
+}
+
+// namedInRef is NamedIn as it was before its loop asked the case and the
+// wide filter itself: Match at every token.
+func namedInRef(s *Set, toks []token.Token) []string {
+	out := []string{}
+	for i := 0; i < len(toks); i++ {
+		if end, v, ok := s.Participants.Match(toks, i); ok {
+			if id := s.ParticipantIDs[v]; !slices.Contains(out, id) {
+				out = append(out, id)
+			}
+			i = end - 1
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// TestNamedIn: NamedIn answers as namedInRef on the example articles and
+// cases and on a text of the participants' names as written, in lower case
+// and in capitals, and finds some participant.
+func TestNamedIn(t *testing.T) {
+	set, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var own strings.Builder
+	for _, list := range set.Participants.byFirst {
+		for _, ph := range list {
+			name := strings.Join(ph.words, " ")
+			own.WriteString(name + " and " + strings.ToLower(name) + ", " + strings.ToUpper(name) + ".\n")
+		}
+	}
+	named := 0
+	for _, text := range append(exampleTexts(), own.String()) {
+		toks := token.Scan(text, nil)
+		got, want := set.NamedIn(toks), namedInRef(set, toks)
+		if !slices.Equal(got, want) {
+			t.Fatalf("NamedIn: %q, want %q", got, want)
+		}
+		named += len(got)
+	}
+	if named == 0 {
+		t.Fatal("no participant named anywhere: the test tests nothing")
+	}
 }

@@ -51,11 +51,19 @@ func (l *Language) Words() []string {
 // NamedIn lists, sorted, the participant ids (alias table) that tokens name.
 func (s *Set) NamedIn(toks []token.Token) []string {
 	out := []string{} // not nil: callers tell "none named" from "not read"
+	p := s.Participants
+	if p == nil {
+		return out
+	}
 	for i := 0; i < len(toks); i++ {
-		if !s.Participants.MayStart(&toks[i]) {
-			continue // most words, at the cost of an inlined bit test
+		// Most words, at the cost of inlined tests: the first words'
+		// filter, then the case (names are capitalised, and a lower-case
+		// word that passed the filter cost a call each) and the wide
+		// filter, which matchAt would ask first.
+		if t := &toks[i]; !p.MayStart(t) || !p.casePasses(t) || !p.mayHead(t) {
+			continue
 		}
-		if end, v, ok := s.Participants.Match(toks, i); ok {
+		if end, v, ok := p.matchAt(toks, i); ok {
 			// A document names a handful of participants: a list is
 			// searched faster than a map is made.
 			if id := s.ParticipantIDs[v]; !slices.Contains(out, id) {

@@ -3,9 +3,9 @@ package rules
 import "github.com/crosscheck/crosscheck/claims/token"
 
 // WordMap maps lower-case words to values and is looked up by token, using
-// the hash token.Scan already computed (token.Token.Hash): a lookup is a
-// probe and, on a hit, one string comparison, where a Go map hashes the
-// string again. The tables looked up once or more per token (pattern
+// the hash token.Scan already computed (token.Token.Hash): a lookup reads
+// a slot or two and compares numbers (see wordSlot), where a Go map hashes
+// the string again and compares it. The tables looked up once or more per token (pattern
 // anchors, language detection, phrase first words) use it.
 //
 // It is filled once and then only read, so any number of goroutines may
@@ -26,14 +26,46 @@ type wordEntry[V any] struct {
 // reaches its type's details through a dictionary, which kept the probe,
 // run several times per token, from being inlined or called directly.
 type wordIndex struct {
-	// slots hold an entry's hash in their top half and its index in
-	// keys plus one in the bottom half (0: empty), so that a probe
-	// passes over another word's slot without reading its key.
-	slots []uint64
+	// slots hold each entry's tag and print (wordSlot), so that a probe
+	// tells its word from every other in the slot it reads, with no
+	// second array (of keys or prints) to load on a hit.
+	slots []wordSlot
 	keys  []string // by entry
-	// prints[k] is printOf(keys[k]), which Ref compares.
-	prints []wordPrint
 }
+
+// wordSlot is one slot of wordIndex. tag holds the entry's hash in its top
+// 32 bits, its length class (lengthClass) in the next eight and its index
+// in keys plus one in the low 24 (tag 0: empty, as no hash is 0); head
+// and tail are its print (wordPrint).
+//
+// A lookup compares tag without the index, then the print: for a word of
+// up to 16 bytes that settles it (the class is its length), and a longer
+// one is compared as a string only when the hash, the class and its first
+// and last eight bytes all agree.
+type wordSlot struct {
+	tag        uint64
+	head, tail uint64
+}
+
+// minSlots is the size of a WordMap's first probe table. Most maps are
+// small (the first words of the nine hundred phrase tables of the rules,
+// most of a few words): at 16 slots of 24 bytes each they held 0.2 MB
+// more than with 4, for no fewer probes at the same load.
+const minSlots = 4
+
+// Fields of wordSlot.tag below the hash.
+const (
+	tagIndexBits = 24
+	tagIndexMask = 1<<tagIndexBits - 1
+	maxEntries   = tagIndexMask // entries one WordMap can number
+	longWord     = 17           // the length class of every word longer than 16 bytes
+)
+
+// lengthClass is the length of a word up to 16 bytes, longWord for longer.
+func lengthClass(n int) uint64 { return uint64(min(n, longWord)) }
+
+// tagOf is the tag of a word of hash h and length n, without its index.
+func tagOf(h uint32, n int) uint64 { return uint64(h)<<32 | lengthClass(n)<<tagIndexBits }
 
 // wordPrint is a word of up to 16 bytes in two numbers: its first and
 // its last eight bytes (four, two or one for a shorter word), which
@@ -85,7 +117,7 @@ func le16(w string) uint16 {
 const slotShift = 5
 
 // find returns the entry of word w, whose hash is h, or -1. It compares
-// keys as strings, for building; Ref is the lookup of extraction.
+// keys as strings, for building and as ref's reference in tests.
 func (x *wordIndex) find(w string, h uint32) int {
 	slots := x.slots
 	if len(slots) == 0 {
@@ -94,11 +126,68 @@ func (x *wordIndex) find(w string, h uint32) int {
 	mask := uint32(len(slots) - 1)
 	for i := h >> slotShift; ; i++ {
 		sl := slots[i&mask]
-		if sl == 0 {
+		if sl.tag == 0 {
 			return -1
 		}
-		if uint32(sl>>32) == h {
-			if k := int(uint32(sl)) - 1; x.keys[k] == w {
+		if uint32(sl.tag>>32) == h {
+			if k := int(sl.tag&tagIndexMask) - 1; x.keys[k] == w {
+				return k
+			}
+		}
+	}
+}
+
+// ref is find for the lookups of extraction, by token: the slot's tag
+// and print settle a word of up to 16 bytes, with no call and no second
+// array read. A longer word (rare in text) is looked up by refLong, whose
+// string comparison, a call, made the loop save and reload its state
+// around it when it was made here.
+func (x *wordIndex) ref(t *token.Token) int {
+	slots := x.slots
+	if len(slots) == 0 {
+		return -1
+	}
+	h, w := t.KeyHash(), t.Lower
+	var p wordPrint // printOf(w), written out: it does not inline
+	switch n := len(w); {
+	case n > 16:
+		return x.refLong(w, h)
+	case n >= 8:
+		p = wordPrint{le64(w), le64(w[n-8:])}
+	case n >= 4:
+		p = wordPrint{uint64(le32(w)), uint64(le32(w[n-4:]))}
+	case n >= 2:
+		p = wordPrint{uint64(le16(w)), uint64(le16(w[n-2:]))}
+	case n == 1:
+		p = wordPrint{uint64(w[0]), 0}
+	}
+	want := tagOf(h, len(w))
+	mask := uint32(len(slots) - 1)
+	for i := h >> slotShift; ; i++ {
+		sl := &slots[i&mask]
+		if sl.tag == 0 {
+			return -1
+		}
+		if sl.tag&^tagIndexMask == want && sl.head == p.head && sl.tail == p.tail {
+			return int(sl.tag&tagIndexMask) - 1
+		}
+	}
+}
+
+// refLong is ref for a word longer than 16 bytes, which it compares as a
+// string where the tag and the print agree.
+//
+//go:noinline
+func (x *wordIndex) refLong(w string, h uint32) int {
+	want, p := tagOf(h, len(w)), printOf(w)
+	mask := uint32(len(x.slots) - 1)
+	for i := h >> slotShift; ; i++ {
+		sl := &x.slots[i&mask]
+		if sl.tag == 0 {
+			return -1
+		}
+		if sl.tag&^tagIndexMask == want && sl.head == p.head && sl.tail == p.tail {
+			if k := int(sl.tag&tagIndexMask) - 1; x.keys[k] == w {
 				return k
 			}
 		}
@@ -115,12 +204,14 @@ func (m *WordMap[V]) Put(w string, v V) {
 		m.entries[i].val = v
 		return
 	}
+	if len(m.entries) == maxEntries {
+		panic("rules: WordMap: too many words")
+	}
 	if 2*(len(m.entries)+1) > len(m.idx.slots) {
 		m.grow()
 	}
 	m.entries = append(m.entries, wordEntry[V]{key: w, hash: h, val: v})
 	m.idx.keys = append(m.idx.keys, w)
-	m.idx.prints = append(m.idx.prints, printOf(w))
 	m.place(int32(len(m.entries)))
 }
 
@@ -139,10 +230,6 @@ func (m *WordMap[V]) Ptr(w string) *V {
 
 // Get returns the value of t's lower-case form.
 func (m *WordMap[V]) Get(t *token.Token) (V, bool) {
-	h := t.Hash
-	if h == 0 {
-		h = token.HashString(t.Lower)
-	}
 	if v := m.Ref(t); v != nil {
 		return *v, true
 	}
@@ -153,49 +240,14 @@ func (m *WordMap[V]) Get(t *token.Token) (V, bool) {
 // Ref returns a pointer to the value of t's lower-case form, or nil: for
 // values too large to copy per lookup. The value must not be written.
 //
-// It is find with the keys of up to 16 bytes compared by print
-// (wordPrint), written out: it then calls nothing for most lookups, where
-// the call that compared two strings at every hit made the probe save and
-// reload its state around it.
+// It is one call (wordIndex.ref, which is not generic) and an index, so
+// that it inlines: the generic method around the probe, with its
+// dictionary, cost a third as much again as the probe.
 func (m *WordMap[V]) Ref(t *token.Token) *V {
-	h := t.Hash
-	if h == 0 {
-		h = token.HashString(t.Lower)
+	if k := m.idx.ref(t); k >= 0 {
+		return &m.entries[k].val
 	}
-	x, w := &m.idx, t.Lower
-	if len(x.slots) == 0 {
-		return nil
-	}
-	mask := uint32(len(x.slots) - 1)
-	for i := h >> slotShift; ; i++ {
-		sl := x.slots[i&mask]
-		if sl == 0 {
-			return nil
-		}
-		k := int(uint32(sl)) - 1
-		if uint32(sl>>32) != h || len(x.keys[k]) != len(w) {
-			continue
-		}
-		var p wordPrint
-		switch n := len(w); {
-		case n > 16:
-			if x.keys[k] == w {
-				return &m.entries[k].val
-			}
-			continue
-		case n >= 8:
-			p = wordPrint{le64(w), le64(w[n-8:])}
-		case n >= 4:
-			p = wordPrint{uint64(le32(w)), uint64(le32(w[n-4:]))}
-		case n >= 2:
-			p = wordPrint{uint64(le16(w)), uint64(le16(w[n-2:]))}
-		case n == 1:
-			p = wordPrint{uint64(w[0]), 0}
-		}
-		if x.prints[k] == p {
-			return &m.entries[k].val
-		}
-	}
+	return nil
 }
 
 // Each calls f with every word and its value, in the order they were added.
@@ -216,17 +268,19 @@ func (m *WordMap[V]) place(k int32) {
 	mask := uint32(len(x.slots) - 1)
 	h := m.entries[k-1].hash
 	i := h >> slotShift & mask
-	for x.slots[i] != 0 {
+	for x.slots[i].tag != 0 {
 		i = (i + 1) & mask
 	}
-	x.slots[i] = uint64(h)<<32 | uint64(uint32(k))
+	w := x.keys[k-1]
+	p := printOf(w)
+	x.slots[i] = wordSlot{tag: tagOf(h, len(w)) | uint64(k), head: p.head, tail: p.tail}
 }
 
-// grow doubles the slots (at least 16) and places the entries again.
+// grow doubles the slots (at least minSlots) and places the entries again.
 func (m *WordMap[V]) grow() {
 	x := &m.idx
-	n := max(16, 2*len(x.slots))
-	x.slots = make([]uint64, n)
+	n := max(minSlots, 2*len(x.slots))
+	x.slots = make([]wordSlot, n)
 	for k := range m.entries {
 		m.place(int32(k + 1))
 	}

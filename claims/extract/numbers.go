@@ -330,7 +330,7 @@ func (p *Pass) readNumber(i int, r *numRead) bool {
 			return false
 		}
 	}
-	if isWord && l.IsOneNumeral(t.Lower) && n.End == i+1 {
+	if isWord && l.IsOneNumeralAt(t) && n.End == i+1 {
 		// "the one you mentioned", "which one": a pronoun, unless a unit
 		// or a counted noun follows ("that one mile").
 		if _, _, ok := l.List(rules.ListPronounOneBefore).MatchBefore(toks, i, 2); ok {
