@@ -45,7 +45,14 @@ func (w *claimJSON) plainPrefix(s string) int {
 // append is appendClaimJSON.
 func (w *claimJSON) append(b []byte, c *Claim, prefix, indent string) []byte {
 	l := layoutFor(prefix, indent)
-	b = append(b, '{')
+	b = w.appendFields(append(b, '{'), c, l)
+	b = append(b, l.end...)
+	return append(b, '}')
+}
+
+// appendFields appends c's fields as append writes them between the
+// braces: JSON Lines writes its "type" before them.
+func (w *claimJSON) appendFields(b []byte, c *Claim, l *jsonLayout) []byte {
 	b = appendJSONQuoted(l.key(b, fID), c.ID, w.plainPrefix(c.ID))
 	plain := w.plainPrefix(c.Doc)
 	if plain == len(c.Doc) {
@@ -83,9 +90,7 @@ func (w *claimJSON) append(b []byte, c *Claim, prefix, indent string) []byte {
 	b = l.strs(b, fInferred, c.Inferred)
 	b = l.optStr(b, fTense, c.Tense)
 	b = l.optStr(b, fNote, c.Note)
-	b = l.optStr(b, fRule, c.Rule)
-	b = append(b, l.end...)
-	return append(b, '}')
+	return l.optStr(b, fRule, c.Rule)
 }
 
 // jsonField is a field of Claim or Document as appendClaimJSON and
@@ -238,7 +243,9 @@ func (l *jsonLayout) int(b []byte, f jsonField, v int) []byte {
 
 // appendInt appends v in decimal, as strconv.AppendInt does, without its
 // calls for the small non-negative numbers (offsets, lines, columns) a
-// claim has five of.
+// claim has five of: the digits go straight into b's spare room, two at a
+// time, where spelling them into a buffer of their own and copying that
+// over was a copy call per number.
 func appendInt(b []byte, v int64) []byte {
 	if v < 0 {
 		return strconv.AppendInt(b, v, 10)
@@ -247,16 +254,35 @@ func appendInt(b []byte, v int64) []byte {
 	if u < 10 {
 		return append(b, byte('0'+u))
 	}
-	var buf [20]byte
-	i := len(buf)
-	for ; u >= 10; u /= 10 {
-		i--
-		buf[i] = byte('0' + u%10)
+	n := 2 // digits
+	for p := uint64(100); n < 19 && u >= p; p *= 10 {
+		n++
 	}
-	i--
-	buf[i] = byte('0' + u)
-	return append(b, buf[i:]...)
+	if cap(b)-len(b) < n {
+		b = append(b[:cap(b)], make([]byte, n)...)[:len(b)]
+	}
+	d := b[len(b) : len(b)+n]
+	i := n
+	for u >= 100 {
+		q := u / 100
+		r := 2 * (u - 100*q)
+		i -= 2
+		d[i], d[i+1] = digitPairs[r], digitPairs[r+1]
+		u = q
+	}
+	if u >= 10 {
+		d[0], d[1] = digitPairs[2*u], digitPairs[2*u+1]
+	} else {
+		d[0] = byte('0' + u)
+	}
+	return b[:len(b)+n]
 }
+
+// digitPairs spells 00 to 99, two bytes each.
+const digitPairs = "00010203040506070809" + "10111213141516171819" + "20212223242526272829" +
+	"30313233343536373839" + "40414243444546474849" + "50515253545556575859" +
+	"60616263646566676869" + "70717273747576777879" + "80818283848586878889" +
+	"90919293949596979899"
 
 func (l *jsonLayout) float(b []byte, f jsonField, v *float64) []byte {
 	b = l.key(b, f)

@@ -131,6 +131,12 @@ func TestAppendInt(t *testing.T) {
 		assert.Equal(t, strconv.Itoa(v), string(appendInt(nil, int64(v))))
 		assert.Equal(t, "x"+strconv.Itoa(v), string(appendInt([]byte("x"), int64(v))))
 	}
+	// Each power of ten, and its neighbours, to the largest int64.
+	for p := int64(10); p <= 1e18; p *= 10 {
+		for _, v := range []int64{p - 1, p, p + 1, 2*p - 1, 9 * p} {
+			assert.Equal(t, strconv.FormatInt(v, 10), string(appendInt(make([]byte, 0, 3), v)), "%d", v)
+		}
+	}
 	for v := -1000; v <= 100000; v++ {
 		if got := string(appendInt(nil, int64(v))); got != strconv.Itoa(v) {
 			t.Fatalf("appendInt(%d) = %q", v, got)

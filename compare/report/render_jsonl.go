@@ -112,18 +112,25 @@ func jsonlDocsAndClaims(w *bufio.Writer, enc *json.Encoder, r *Report) error {
 		return nil
 	}
 	// Written by hand (appendClaimJSON), as the encoder would write
-	// jsonlClaim: the type first, then the claim's fields.
+	// jsonlClaim: the type first, then the claim's fields; gathered in
+	// chunks of jsonChunk bytes, as jsonWriter gathers them.
 	var buf []byte
 	var v Claim
 	var nf NumberFields
 	var cw claimJSON
-	return r.lazy.Each(func(c *claims.Claim) error {
+	err = r.lazy.Each(func(c *claims.Claim) error {
 		fromClaimInto(&v, &nf, c)
-		buf = append(buf[:0], `{"type":"claim",`...)
-		buf = cw.append(buf, &v, "", "")
-		buf = append(buf[:len(`{"type":"claim",`)], buf[len(`{"type":"claim",`)+1:]...) // the claim's own "{"
-		buf = append(buf, '\n')
+		buf = append(buf, `{"type":"claim",`...)
+		buf = append(cw.appendFields(buf, &v, compactLayout), '}', '\n')
+		if len(buf) < jsonChunk {
+			return nil
+		}
 		_, err := w.Write(buf)
+		buf = buf[:0]
 		return err
 	})
+	if err == nil {
+		_, err = w.Write(buf)
+	}
+	return err
 }
