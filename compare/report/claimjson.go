@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // appendClaimJSON appends c as encoding/json writes it: compact when
@@ -29,8 +30,12 @@ func appendClaimJSON(b []byte, c *Claim, prefix, indent string) []byte {
 // and its id starts with the document's ("doc:line:col"), so the id and
 // the doc, near a third of a claims run's string bytes, are mostly not
 // tested again. The zero value is ready; a renderer keeps one per output.
+//
+// It also remembers, in shared, the strings it found plain among those
+// many claims share (kinds, attributes, frames, rule names, units, ...).
 type claimJSON struct {
 	plainDoc string
+	shared   plainCache
 }
 
 // plainPrefix is the package's plainPrefix, skipping the remembered
@@ -59,8 +64,8 @@ func (w *claimJSON) appendFields(b []byte, c *Claim, l *jsonLayout) []byte {
 		w.plainDoc = c.Doc
 	}
 	b = appendJSONQuoted(l.key(b, fDoc), c.Doc, plain)
-	b = l.str(b, fKind, c.Kind)
-	b = l.str(b, fAttribute, c.Attribute)
+	b = l.shared(b, fKind, c.Kind, &w.shared)
+	b = l.shared(b, fAttribute, c.Attribute, &w.shared)
 	b = l.str(b, fText, c.Text)
 	b = l.int(b, fStart, c.Start)
 	b = l.int(b, fEnd, c.End)
@@ -76,21 +81,21 @@ func (w *claimJSON) appendFields(b []byte, c *Claim, l *jsonLayout) []byte {
 		if n.Approx {
 			b = append(l.key(b, fApprox), "true"...)
 		}
-		b = l.str(b, fUnit, n.Unit)
+		b = l.shared(b, fUnit, n.Unit, &w.shared)
 		b = l.optStr(b, fCounted, n.Counted)
 		b = l.optStr(b, fQualifier, n.Qualifier)
 	}
-	b = l.strs(b, fAlso, c.Also)
+	b = l.sharedStrs(b, fAlso, c.Also, &w.shared)
 	b = l.optStr(b, fSubject, c.Subject)
 	b = l.optStr(b, fScope, c.Scope)
-	b = l.optStr(b, fFrame, c.Frame)
-	b = l.strs(b, fParticipants, c.Participants)
+	b = l.optShared(b, fFrame, c.Frame, &w.shared)
+	b = l.sharedStrs(b, fParticipants, c.Participants, &w.shared)
 	b = l.strs(b, fTriggers, c.Triggers)
-	b = l.strs(b, fWritten, c.Written)
-	b = l.strs(b, fInferred, c.Inferred)
-	b = l.optStr(b, fTense, c.Tense)
+	b = l.sharedStrs(b, fWritten, c.Written, &w.shared)
+	b = l.sharedStrs(b, fInferred, c.Inferred, &w.shared)
+	b = l.optShared(b, fTense, c.Tense, &w.shared)
 	b = l.optStr(b, fNote, c.Note)
-	return l.optStr(b, fRule, c.Rule)
+	return l.optShared(b, fRule, c.Rule, &w.shared)
 }
 
 // jsonField is a field of Claim or Document as appendClaimJSON and
@@ -237,45 +242,68 @@ func (l *jsonLayout) optStr(b []byte, f jsonField, v string) []byte {
 	return l.str(b, f, v)
 }
 
+// shared is str for a string many objects share (see plainCache).
+func (l *jsonLayout) shared(b []byte, f jsonField, v string, p *plainCache) []byte {
+	return appendJSONQuoted(l.key(b, f), v, p.plainPrefix(v))
+}
+
+// optShared is optStr for a string many objects share.
+func (l *jsonLayout) optShared(b []byte, f jsonField, v string, p *plainCache) []byte {
+	if v == "" {
+		return b
+	}
+	return l.shared(b, f, v, p)
+}
+
 func (l *jsonLayout) int(b []byte, f jsonField, v int) []byte {
 	return appendInt(l.key(b, f), int64(v))
 }
 
 // appendInt appends v in decimal, as strconv.AppendInt does, without its
 // calls for the small non-negative numbers (offsets, lines, columns) a
-// claim has five of: the digits go straight into b's spare room, two at a
-// time, where spelling them into a buffer of their own and copying that
-// over was a copy call per number.
+// claim has five of: below 10,000 the digits are appended in one append,
+// two at a time, where spelling them into a buffer of their own and
+// copying that over was a copy call per number.
 func appendInt(b []byte, v int64) []byte {
+	if v < 0 || v >= 10000 {
+		return appendLargeInt(b, v)
+	}
+	u := uint(v)
+	switch {
+	case u < 10:
+		return append(b, byte('0'+u))
+	case u < 100:
+		return append(b, digitPairs[2*u], digitPairs[2*u+1])
+	}
+	hi, lo := u/100, 2*(u%100)
+	if hi < 10 {
+		return append(b, byte('0'+hi), digitPairs[lo], digitPairs[lo+1])
+	}
+	return append(b, digitPairs[2*hi], digitPairs[2*hi+1], digitPairs[lo], digitPairs[lo+1])
+}
+
+// appendLargeInt is appendInt for the rest: negative numbers and those
+// from 10,000 on.
+func appendLargeInt(b []byte, v int64) []byte {
 	if v < 0 {
 		return strconv.AppendInt(b, v, 10)
 	}
+	var buf [20]byte
+	i := len(buf)
 	u := uint64(v)
-	if u < 10 {
-		return append(b, byte('0'+u))
-	}
-	n := 2 // digits
-	for p := uint64(100); n < 19 && u >= p; p *= 10 {
-		n++
-	}
-	if cap(b)-len(b) < n {
-		b = append(b[:cap(b)], make([]byte, n)...)[:len(b)]
-	}
-	d := b[len(b) : len(b)+n]
-	i := n
-	for u >= 100 {
-		q := u / 100
-		r := 2 * (u - 100*q)
+	for ; u >= 100; u /= 100 {
 		i -= 2
-		d[i], d[i+1] = digitPairs[r], digitPairs[r+1]
-		u = q
+		r := 2 * (u % 100)
+		buf[i], buf[i+1] = digitPairs[r], digitPairs[r+1]
 	}
 	if u >= 10 {
-		d[0], d[1] = digitPairs[2*u], digitPairs[2*u+1]
+		i -= 2
+		buf[i], buf[i+1] = digitPairs[2*u], digitPairs[2*u+1]
 	} else {
-		d[0] = byte('0' + u)
+		i--
+		buf[i] = byte('0' + u)
 	}
-	return b[:len(b)+n]
+	return append(b, buf[i:]...)
 }
 
 // digitPairs spells 00 to 99, two bytes each.
@@ -294,6 +322,12 @@ func (l *jsonLayout) float(b []byte, f jsonField, v *float64) []byte {
 
 // strs writes a string list, left out when empty (omitempty).
 func (l *jsonLayout) strs(b []byte, f jsonField, vs []string) []byte {
+	return l.sharedStrs(b, f, vs, nil)
+}
+
+// sharedStrs is strs for a list of strings many objects share (see
+// plainCache); p may be nil.
+func (l *jsonLayout) sharedStrs(b []byte, f jsonField, vs []string, p *plainCache) []byte {
 	if len(vs) == 0 {
 		return b
 	}
@@ -304,7 +338,7 @@ func (l *jsonLayout) strs(b []byte, f jsonField, vs []string) []byte {
 		} else {
 			b = append(b, l.more...)
 		}
-		b = appendJSONString(b, v)
+		b = appendJSONQuoted(b, v, p.plainPrefix(v))
 	}
 	b = append(b, l.close...)
 	return append(b, ']')
@@ -338,6 +372,52 @@ func appendJSONFloat(b []byte, f float64) []byte {
 		}
 	}
 	return b
+}
+
+// plainCache remembers strings found plain (as plainPrefix finds them:
+// nothing to escape), by where their bytes are and how many: a string
+// many objects share (a kind, an attribute, a rule's name, a document id
+// listed by each of its copies) is then tested once, not at each use.
+// A string's bytes never change, and a remembered string keeps them
+// alive, so no other bytes can come to lie at its address while it is
+// remembered. A string not shared (one read back from a spill file) only
+// costs the look and, if plain, takes a place.
+type plainCache struct {
+	// Pairs of places, the newer of a pair first: two strings whose
+	// addresses fall on one pair and are used in turn would push each
+	// other out of one place at every use. Enough for a claims run's
+	// document ids: each copy of a story lists the others, and the
+	// documents come in id order, which interleaves the stories (2,000
+	// ids were in turn).
+	sets [1 << plainCacheBits][2]string
+}
+
+const plainCacheBits = 12
+
+// plainPrefix is the package's plainPrefix, from memory where s is a
+// string remembered. A nil cache remembers nothing.
+func (p *plainCache) plainPrefix(s string) int {
+	if p == nil {
+		return plainPrefix(s)
+	}
+	// Fibonacci hashing of the address: its top bits mix all of its bits
+	// (strings lie 16, 48 or 64 bytes apart, which a mask of the low bits
+	// would crowd into a few places).
+	at := uint64(uintptr(unsafe.Pointer(unsafe.StringData(s))))
+	set := &p.sets[at*0x9e3779b97f4a7c15>>(64-plainCacheBits)]
+	if sameString(set[0], s) || sameString(set[1], s) {
+		return len(s)
+	}
+	n := plainPrefix(s)
+	if n == len(s) {
+		set[1], set[0] = set[0], s
+	}
+	return n
+}
+
+// sameString reports whether a and b are the same bytes in memory.
+func sameString(a, b string) bool {
+	return unsafe.StringData(a) == unsafe.StringData(b) && len(a) == len(b)
 }
 
 const hexDigits = "0123456789abcdef"
@@ -504,6 +584,21 @@ func appendJSONEscaped(b []byte, s string, start int) []byte {
 // bytes (TestDocumentJSONMatchesEncodingJSON). A field added to Document
 // must be added here too.
 func appendDocumentJSON(b []byte, d *Document, prefix, indent string) []byte {
+	var w documentJSON
+	return w.append(b, d, prefix, indent)
+}
+
+// documentJSON writes documents one after another as appendDocumentJSON
+// does, remembering the strings it found plain among those documents
+// share: the ids of a story's copies, each listed in the syndicated_with
+// of every other copy (two thirds of a claims run's document bytes). The
+// zero value is ready; a renderer keeps one per output.
+type documentJSON struct {
+	shared plainCache
+}
+
+// append is appendDocumentJSON.
+func (w *documentJSON) append(b []byte, d *Document, prefix, indent string) []byte {
 	l := layoutFor(prefix, indent)
 	b = append(b, '{')
 	b = l.str(b, fID, d.ID)
@@ -529,7 +624,7 @@ func appendDocumentJSON(b []byte, d *Document, prefix, indent string) []byte {
 	if d.Story != 0 {
 		b = l.int(b, fStory, d.Story)
 	}
-	b = l.strs(b, fSyndicatedWith, d.SyndicatedWith)
+	b = l.sharedStrs(b, fSyndicatedWith, d.SyndicatedWith, &w.shared)
 	b = append(b, l.end...)
 	return append(b, '}')
 }

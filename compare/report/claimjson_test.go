@@ -3,6 +3,7 @@ package report
 import (
 	"encoding/json"
 	"math"
+	"math/rand/v2"
 	"reflect"
 	"strconv"
 	"strings"
@@ -287,4 +288,89 @@ func TestJSONStringEveryByteEveryOffset(t *testing.T) {
 			assert.Equal(t, plain, plain8(load8(string(b), 0)), "byte %#x at %d", c, at)
 		}
 	}
+}
+
+// checkCached: a cache's answer for s keeps plainPrefix's promise
+// (checkPlainPrefix), whatever it remembers.
+func checkCached(t *testing.T, p *plainCache, s string) {
+	t.Helper()
+	got, want := p.plainPrefix(s), plainPrefixRef(s)
+	if want == len(s) {
+		require.Equal(t, want, got, "%q", s)
+	} else {
+		require.LessOrEqual(t, got, want, "%q", s)
+	}
+}
+
+// A plainCache answers as plainPrefix for strings seen again, for strings
+// at the same address but of other lengths (a plain prefix remembered,
+// then the whole, which is not plain), and for more strings than it has
+// places, seen in random order, so that they share places and push each
+// other out.
+func TestPlainCache(t *testing.T) {
+	p := new(plainCache)
+	buf := "plain words then <b> & \"quotes\"\n"
+	for round := 0; round < 2; round++ {
+		for n := 0; n <= len(buf); n++ {
+			checkCached(t, p, buf[:n])
+			checkCached(t, p, buf[len(buf)-n:])
+		}
+	}
+	pool := make([]string, 3<<plainCacheBits)
+	for i := range pool {
+		s := "id-" + strconv.Itoa(i)
+		switch i % 5 {
+		case 1:
+			s += "<"
+		case 2:
+			s = "é" + s
+		}
+		pool[i] = s
+	}
+	rnd := rand.New(rand.NewPCG(1, 2))
+	for range 20 * len(pool) {
+		checkCached(t, p, pool[rnd.IntN(len(pool))])
+	}
+	var none *plainCache
+	checkCached(t, none, "a&b")
+	checkCached(t, none, "plain")
+}
+
+// FuzzPlainCache: the substrings of s that cut points from cuts mark,
+// each looked up twice in one cache, as they come.
+func FuzzPlainCache(f *testing.F) {
+	f.Add("plain ascii words and a <tag>", []byte{3, 9, 0, 17, 30})
+	f.Add("\x00\x7f\x80 & é", []byte{1, 2, 3})
+	f.Fuzz(func(t *testing.T, s string, cuts []byte) {
+		p := new(plainCache)
+		for k := 0; k+1 < len(cuts); k++ {
+			i, j := int(cuts[k])%(len(s)+1), int(cuts[k+1])%(len(s)+1)
+			if i > j {
+				i, j = j, i
+			}
+			checkCached(t, p, s[i:j])
+			checkCached(t, p, s[i:j])
+		}
+	})
+}
+
+// One documentJSON writing documents that list each other's ids (as a
+// story's copies do), some of them not plain, writes each as encoding/json
+// does.
+func TestDocumentJSONRemembersSharedIDs(t *testing.T) {
+	ids := []string{"a", "b<1>", "c-long-enough-for-words", "d\u2028", "e&f"}
+	var w documentJSON
+	for round := 0; round < 3; round++ {
+		for k, id := range ids {
+			d := Document{ID: id, Status: "read", SyndicatedWith: without(ids, k)}
+			want, err := json.MarshalIndent(&d, "    ", "  ")
+			require.NoError(t, err)
+			assert.Equal(t, string(want), string(w.append(nil, &d, "    ", "  ")), "%q", id)
+		}
+	}
+}
+
+// without returns ids but the k-th.
+func without(ids []string, k int) []string {
+	return append(append([]string(nil), ids[:k]...), ids[k+1:]...)
 }

@@ -218,11 +218,13 @@ func (j *jsonWriter) agreements(r *Report) {
 // each document as it is read back.
 func (j *jsonWriter) documents(r *Report, docs []Document) {
 	if !r.isLazyDocs() {
-		jsonObjects(j, "documents", docs, appendDocumentJSON)
+		var w documentJSON
+		jsonObjects(j, "documents", docs, w.append)
 		return
 	}
+	var w documentJSON
 	streamObjects(j, "documents", r.lazyDocs.N, r.lazyDocs.Each, func(d *Document) {
-		j.buf = appendDocumentJSON(j.buf, d, "    ", "  ")
+		j.buf = w.append(j.buf, d, "    ", "  ")
 	})
 }
 
