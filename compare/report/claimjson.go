@@ -181,7 +181,11 @@ type jsonLayout struct {
 	// and indentation (after a comma but for fID), the quoted name and
 	// the colon. One append of it replaced three (separator, name, colon)
 	// for each of a claim's 15-20 fields.
-	keys       [nJSONFields]string
+	keys [nJSONFields]string
+	// short[f] is keys[f] in a fixed-size block, when it fits one: a
+	// copy of a block is a few moves in place, where appending a string
+	// calls the copy routine, which was most of writing a key.
+	short      [nJSONFields]keyBlock
 	item, more string // before a list's first item and before each later one
 	close      string // before a list's ']'
 	end        string // before the object's '}'
@@ -221,13 +225,32 @@ func newLayout(prefix, indent string) *jsonLayout {
 			head = first
 		}
 		l.keys[f] = head + name + colon
+		if k := l.keys[f]; len(k) <= len(keyBlock{}.b) {
+			l.short[f].n = uint8(len(k))
+			copy(l.short[f].b[:], k)
+		}
 	}
 	return l
 }
 
-// key appends what comes before field f's value.
+// key appends what comes before field f's value. From a keyBlock it
+// overwrites up to 32 bytes of b's spare room, past those it appends: the
+// writers' buffers are theirs alone.
 func (l *jsonLayout) key(b []byte, f jsonField) []byte {
+	k := &l.short[f]
+	if n := len(b); k.n != 0 && cap(b)-n >= len(k.b) {
+		*(*[len(k.b)]byte)(b[n : n+len(k.b)]) = k.b
+		return b[:n+int(k.n)]
+	}
 	return append(b, l.keys[f]...)
+}
+
+// keyBlock is a key of up to 32 bytes (n of them; 0 for a longer one)
+// padded to 32: long enough for every key of the layouts the renderers
+// use.
+type keyBlock struct {
+	b [32]byte
+	n uint8
 }
 
 func (l *jsonLayout) str(b []byte, f jsonField, v string) []byte {

@@ -48,8 +48,9 @@ func check(t *testing.T, c *Claim) {
 	want, err := json.Marshal(c)
 	require.NoError(t, err)
 	assert.Equal(t, string(want), string(appendClaimJSON(nil, c, "", "")))
-	// Spaces (every caller's), and tabs, which take the general path.
-	for _, ind := range [][2]string{{"    ", "  "}, {"", "   "}, {"\t", "\t"}} {
+	// Spaces (every caller's), and tabs, which take the general path, as
+	// does a prefix too long for a key to fit a keyBlock.
+	for _, ind := range [][2]string{{"    ", "  "}, {"", "   "}, {"\t", "\t"}, {strings.Repeat(" ", 24), "  "}} {
 		want, err = json.MarshalIndent(c, ind[0], ind[1])
 		require.NoError(t, err)
 		assert.Equal(t, string(want), string(appendClaimJSON(nil, c, ind[0], ind[1])), "prefix %q, indent %q", ind[0], ind[1])
