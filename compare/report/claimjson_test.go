@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/crosscheck/crosscheck/claims"
 	"github.com/crosscheck/crosscheck/claims/extract"
 	"github.com/crosscheck/crosscheck/compare/internal/corpusgen"
 	"github.com/crosscheck/crosscheck/rules"
@@ -374,4 +375,65 @@ func TestDocumentJSONRemembersSharedIDs(t *testing.T) {
 // without returns ids but the k-th.
 func without(ids []string, k int) []string {
 	return append(append([]string(nil), ids[:k]...), ids[k+1:]...)
+}
+
+// A claim as extraction makes it is written by appendSource as its
+// conversion FromClaim(c) is by append: every claim extracted from
+// generated articles of both languages, compact and indented, one writer
+// for all; and a claim with every field of claims.Claim (and of its date
+// and number values) set, so that a field FromClaim converts and
+// appendSource does not write fails here.
+func TestClaimJSONFromSource(t *testing.T) {
+	set, err := rules.Builtin()
+	require.NoError(t, err)
+	eng := extract.New(set)
+	var cs []*claims.Claim
+	for _, d := range corpusgen.Generate(5, 150, corpusgen.Mixed).Documents() {
+		cs = append(cs, eng.Extract(d)...)
+	}
+	require.Greater(t, len(cs), 500)
+	var full claims.Claim
+	fillAll(reflect.ValueOf(&full).Elem(), "f")
+	cs = append(cs, &full, &claims.Claim{})
+	for _, l := range []*jsonLayout{compactLayout, indentedLayout} {
+		var src, conv claimJSON
+		for _, c := range cs {
+			rc := FromClaim(c)
+			want := conv.appendFields(nil, &rc, l)
+			require.Equal(t, string(want), string(src.appendSource(nil, c, l)), "%s", c.ID)
+		}
+	}
+}
+
+// fillAll sets every settable field under v to a value of its own
+// (strings named after their path, some with bytes to escape).
+func fillAll(v reflect.Value, path string) {
+	switch v.Kind() {
+	case reflect.String:
+		if len(path)%3 == 0 {
+			path += " <&>"
+		}
+		v.SetString(path)
+	case reflect.Int, reflect.Int64:
+		v.SetInt(int64(len(path)))
+	case reflect.Float64:
+		v.SetFloat(float64(len(path)) + 0.5)
+	case reflect.Bool:
+		v.SetBool(true)
+	case reflect.Slice:
+		s := reflect.MakeSlice(v.Type(), 2, 2)
+		for i := 0; i < 2; i++ {
+			fillAll(s.Index(i), path+strconv.Itoa(i))
+		}
+		v.Set(s)
+	case reflect.Pointer:
+		v.Set(reflect.New(v.Type().Elem()))
+		fillAll(v.Elem(), path)
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if f := v.Type().Field(i); f.IsExported() && f.Type.PkgPath() != "time" {
+				fillAll(v.Field(i), path+"."+f.Name)
+			}
+		}
+	}
 }

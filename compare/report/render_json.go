@@ -192,12 +192,11 @@ func (j *jsonWriter) claims(r *Report, cs []Claim) {
 		jsonObjects(j, "claims", cs, w.append)
 		return
 	}
-	var v Claim
-	var nf NumberFields
 	var w claimJSON
+	l := layoutFor("    ", "  ")
 	streamObjects(j, "claims", r.lazy.N, r.lazy.Each, func(c *claims.Claim) {
-		fromClaimInto(&v, &nf, c)
-		j.buf = w.append(j.buf, &v, "    ", "  ")
+		j.buf = append(w.appendSource(append(j.buf, '{'), c, l), l.end...)
+		j.buf = append(j.buf, '}')
 	})
 }
 

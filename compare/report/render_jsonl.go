@@ -115,13 +115,10 @@ func jsonlDocsAndClaims(w *bufio.Writer, enc *json.Encoder, r *Report) error {
 	// jsonlClaim: the type first, then the claim's fields; gathered in
 	// chunks of jsonChunk bytes, as jsonWriter gathers them.
 	var buf []byte
-	var v Claim
-	var nf NumberFields
 	var cw claimJSON
 	err = r.lazy.Each(func(c *claims.Claim) error {
-		fromClaimInto(&v, &nf, c)
 		buf = append(buf, `{"type":"claim",`...)
-		buf = append(cw.appendFields(buf, &v, compactLayout), '}', '\n')
+		buf = append(cw.appendSource(buf, c, compactLayout), '}', '\n')
 		if len(buf) < jsonChunk {
 			return nil
 		}
