@@ -43,6 +43,9 @@ type claimJSON struct {
 // plainPrefix is the package's plainPrefix, skipping the remembered
 // document id where s starts with it.
 func (w *claimJSON) plainPrefix(s string) int {
+	if sameString(s, w.plainDoc) {
+		return len(s) // the document id itself, most often
+	}
 	if n := len(w.plainDoc); n > 0 && strings.HasPrefix(s, w.plainDoc) {
 		return n + plainPrefix(s[n:])
 	}
@@ -53,19 +56,18 @@ func (w *claimJSON) plainPrefix(s string) int {
 func (w *claimJSON) append(b []byte, c *Claim, prefix, indent string) []byte {
 	l := layoutFor(prefix, indent)
 	b = w.appendFields(append(b, '{'), c, l)
-	b = append(b, l.end...)
-	return append(b, '}')
+	return l.end.appendTo(b)
 }
 
 // appendFields appends c's fields as append writes them between the
 // braces: JSON Lines writes its "type" before them.
 func (w *claimJSON) appendFields(b []byte, c *Claim, l *jsonLayout) []byte {
-	b = appendJSONQuoted(l.key(b, fID), c.ID, w.plainPrefix(c.ID))
+	b = appendJSONClosed(l.strKey(b, fID), c.ID, w.plainPrefix(c.ID))
 	plain := w.plainPrefix(c.Doc)
 	if plain == len(c.Doc) {
 		w.plainDoc = c.Doc
 	}
-	b = appendJSONQuoted(l.key(b, fDoc), c.Doc, plain)
+	b = appendJSONClosed(l.strKey(b, fDoc), c.Doc, plain)
 	b = l.shared(b, fKind, c.Kind, &w.shared)
 	b = l.shared(b, fAttribute, c.Attribute, &w.shared)
 	b = l.str(b, fText, c.Text)
@@ -108,12 +110,12 @@ func (w *claimJSON) appendFields(b []byte, c *Claim, l *jsonLayout) []byte {
 // appendFields', in the same order (TestClaimJSONFromSource holds the two
 // to the same bytes, every field set).
 func (w *claimJSON) appendSource(b []byte, c *claims.Claim, l *jsonLayout) []byte {
-	b = appendJSONQuoted(l.key(b, fID), c.ID, w.plainPrefix(c.ID))
+	b = appendJSONClosed(l.strKey(b, fID), c.ID, w.plainPrefix(c.ID))
 	plain := w.plainPrefix(c.Doc)
 	if plain == len(c.Doc) {
 		w.plainDoc = c.Doc
 	}
-	b = appendJSONQuoted(l.key(b, fDoc), c.Doc, plain)
+	b = appendJSONClosed(l.strKey(b, fDoc), c.Doc, plain)
 	b = l.shared(b, fKind, string(c.Kind), &w.shared)
 	b = l.shared(b, fAttribute, c.Attribute, &w.shared)
 	b = l.str(b, fText, c.Text)
@@ -233,14 +235,11 @@ type jsonLayout struct {
 	// and indentation (after a comma but for fID), the quoted name and
 	// the colon. One append of it replaced three (separator, name, colon)
 	// for each of a claim's 15-20 fields.
-	keys [nJSONFields]string
-	// short[f] is keys[f] in a fixed-size block, when it fits one: a
-	// copy of a block is a few moves in place, where appending a string
-	// calls the copy routine, which was most of writing a key.
-	short      [nJSONFields]keyBlock
-	item, more string // before a list's first item and before each later one
-	close      string // before a list's ']'
-	end        string // before the object's '}'
+	keys [nJSONFields]block
+	// skeys[f] is keys[f] with the quote that opens a string value.
+	skeys      [nJSONFields]block
+	item, more block // before a list's first string and before each later one, with its opening quote
+	close, end block // before a list's ']' and the object's '}', with it
 }
 
 // The layouts of the renderers' two styles, made once.
@@ -263,50 +262,69 @@ func layoutFor(prefix, indent string) *jsonLayout {
 // newLayout spells out the layout of prefix and indent: compact when
 // indent is "" (as encoding/json, which then writes no line breaks).
 func newLayout(prefix, indent string) *jsonLayout {
-	l := &jsonLayout{more: ","}
+	l := &jsonLayout{}
 	first, sep, colon := `"`, `,"`, `":`
+	item, more, close, end := `"`, `,"`, "]", "}"
 	if indent != "" {
 		line := "\n" + prefix // a line at depth 0
 		first, sep, colon = line+indent+`"`, ","+line+indent+`"`, `": `
-		l.item, l.more = line+indent+indent, ","+line+indent+indent
-		l.close, l.end = line+indent, line
+		item, more = line+indent+indent+`"`, ","+line+indent+indent+`"`
+		close, end = line+indent+close, line+end
 	}
+	l.item, l.more, l.close, l.end = newBlock(item), newBlock(more), newBlock(close), newBlock(end)
 	for f, name := range jsonNames {
 		head := sep
 		if jsonField(f) == fID {
 			head = first
 		}
-		l.keys[f] = head + name + colon
-		if k := l.keys[f]; len(k) <= len(keyBlock{}.b) {
-			l.short[f].n = uint8(len(k))
-			copy(l.short[f].b[:], k)
-		}
+		l.keys[f] = newBlock(head + name + colon)
+		l.skeys[f] = newBlock(head + name + colon + `"`)
 	}
 	return l
 }
 
-// key appends what comes before field f's value. From a keyBlock it
-// overwrites up to 32 bytes of b's spare room, past those it appends: the
-// writers' buffers are theirs alone.
+// key appends what comes before field f's value.
 func (l *jsonLayout) key(b []byte, f jsonField) []byte {
-	k := &l.short[f]
+	return l.keys[f].appendTo(b)
+}
+
+// strKey appends what comes before field f's string value, with the
+// quote that opens it.
+func (l *jsonLayout) strKey(b []byte, f jsonField) []byte {
+	return l.skeys[f].appendTo(b)
+}
+
+// block is a piece of a layout (a key, a separator), and for one of up to
+// 32 bytes, all of a layout's that the renderers use, the same padded to
+// 32: a copy of a block is a few moves in place, where appending a string
+// calls the copy routine, which was most of writing a key.
+type block struct {
+	b [32]byte
+	n uint8 // len(s) when it fits b, else 0
+	s string
+}
+
+func newBlock(s string) block {
+	k := block{s: s}
+	if len(s) <= len(k.b) {
+		k.n = uint8(copy(k.b[:], s))
+	}
+	return k
+}
+
+// appendTo appends k's string. From the padded block it overwrites up to
+// 32 bytes of b's spare room, past those it appends: the writers'
+// buffers are theirs alone.
+func (k *block) appendTo(b []byte) []byte {
 	if n := len(b); k.n != 0 && cap(b)-n >= len(k.b) {
 		*(*[len(k.b)]byte)(b[n : n+len(k.b)]) = k.b
 		return b[:n+int(k.n)]
 	}
-	return append(b, l.keys[f]...)
-}
-
-// keyBlock is a key of up to 32 bytes (n of them; 0 for a longer one)
-// padded to 32: long enough for every key of the layouts the renderers
-// use.
-type keyBlock struct {
-	b [32]byte
-	n uint8
+	return append(b, k.s...)
 }
 
 func (l *jsonLayout) str(b []byte, f jsonField, v string) []byte {
-	return appendJSONString(l.key(b, f), v)
+	return appendJSONClosed(l.strKey(b, f), v, plainPrefix(v))
 }
 
 // optStr writes a string field left out when empty (omitempty).
@@ -319,7 +337,7 @@ func (l *jsonLayout) optStr(b []byte, f jsonField, v string) []byte {
 
 // shared is str for a string many objects share (see plainCache).
 func (l *jsonLayout) shared(b []byte, f jsonField, v string, p *plainCache) []byte {
-	return appendJSONQuoted(l.key(b, f), v, p.plainPrefix(v))
+	return appendJSONClosed(l.strKey(b, f), v, p.plainPrefix(v))
 }
 
 // optShared is optStr for a string many objects share.
@@ -409,14 +427,13 @@ func (l *jsonLayout) sharedStrs(b []byte, f jsonField, vs []string, p *plainCach
 	b = append(l.key(b, f), '[')
 	for i, v := range vs {
 		if i == 0 {
-			b = append(b, l.item...)
+			b = l.item.appendTo(b)
 		} else {
-			b = append(b, l.more...)
+			b = l.more.appendTo(b)
 		}
-		b = appendJSONQuoted(b, v, p.plainPrefix(v))
+		b = appendJSONClosed(b, v, p.plainPrefix(v))
 	}
-	b = append(b, l.close...)
-	return append(b, ']')
+	return l.close.appendTo(b)
 }
 
 // appendJSONFloat formats a float64 as encoding/json does: the shortest
@@ -588,7 +605,12 @@ func appendJSONString(b []byte, s string) []byte {
 // appendJSONQuoted is appendJSONString given the length of a prefix of s
 // that needs no look (at most plainPrefix(s)).
 func appendJSONQuoted(b []byte, s string, start int) []byte {
-	b = append(b, '"')
+	return appendJSONClosed(append(b, '"'), s, start)
+}
+
+// appendJSONClosed is appendJSONQuoted after the opening quote: the
+// layout's keys of string fields end with it (jsonLayout.strKey).
+func appendJSONClosed(b []byte, s string, start int) []byte {
 	b = append(b, s[:start]...)
 	if start < len(s) {
 		b = appendJSONEscaped(b, s, start)
@@ -700,6 +722,5 @@ func (w *documentJSON) append(b []byte, d *Document, prefix, indent string) []by
 		b = l.int(b, fStory, d.Story)
 	}
 	b = l.sharedStrs(b, fSyndicatedWith, d.SyndicatedWith, &w.shared)
-	b = append(b, l.end...)
-	return append(b, '}')
+	return l.end.appendTo(b)
 }

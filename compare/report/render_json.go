@@ -195,8 +195,7 @@ func (j *jsonWriter) claims(r *Report, cs []Claim) {
 	var w claimJSON
 	l := layoutFor("    ", "  ")
 	streamObjects(j, "claims", r.lazy.N, r.lazy.Each, func(c *claims.Claim) {
-		j.buf = append(w.appendSource(append(j.buf, '{'), c, l), l.end...)
-		j.buf = append(j.buf, '}')
+		j.buf = l.end.appendTo(w.appendSource(append(j.buf, '{'), c, l))
 	})
 }
 
