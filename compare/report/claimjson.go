@@ -52,6 +52,17 @@ func (w *claimJSON) plainPrefix(s string) int {
 	return plainPrefix(s)
 }
 
+// idAndDoc returns the plain prefixes of a claim's id and document id,
+// the document's first, so that a document's first claim finds its id's
+// start remembered too.
+func (w *claimJSON) idAndDoc(id, doc string) (int, int) {
+	plain := w.plainPrefix(doc)
+	if plain == len(doc) {
+		w.plainDoc = doc
+	}
+	return w.plainPrefix(id), plain
+}
+
 // append is appendClaimJSON.
 func (w *claimJSON) append(b []byte, c *Claim, prefix, indent string) []byte {
 	l := layoutFor(prefix, indent)
@@ -62,12 +73,9 @@ func (w *claimJSON) append(b []byte, c *Claim, prefix, indent string) []byte {
 // appendFields appends c's fields as append writes them between the
 // braces: JSON Lines writes its "type" before them.
 func (w *claimJSON) appendFields(b []byte, c *Claim, l *jsonLayout) []byte {
-	b = appendJSONClosed(l.strKey(b, fID), c.ID, w.plainPrefix(c.ID))
-	plain := w.plainPrefix(c.Doc)
-	if plain == len(c.Doc) {
-		w.plainDoc = c.Doc
-	}
-	b = appendJSONClosed(l.strKey(b, fDoc), c.Doc, plain)
+	id, doc := w.idAndDoc(c.ID, c.Doc)
+	b = appendJSONClosed(l.strKey(b, fID), c.ID, id)
+	b = appendJSONClosed(l.strKey(b, fDoc), c.Doc, doc)
 	b = l.shared(b, fKind, c.Kind, &w.shared)
 	b = l.shared(b, fAttribute, c.Attribute, &w.shared)
 	b = l.str(b, fText, c.Text)
@@ -110,12 +118,9 @@ func (w *claimJSON) appendFields(b []byte, c *Claim, l *jsonLayout) []byte {
 // appendFields', in the same order (TestClaimJSONFromSource holds the two
 // to the same bytes, every field set).
 func (w *claimJSON) appendSource(b []byte, c *claims.Claim, l *jsonLayout) []byte {
-	b = appendJSONClosed(l.strKey(b, fID), c.ID, w.plainPrefix(c.ID))
-	plain := w.plainPrefix(c.Doc)
-	if plain == len(c.Doc) {
-		w.plainDoc = c.Doc
-	}
-	b = appendJSONClosed(l.strKey(b, fDoc), c.Doc, plain)
+	id, doc := w.idAndDoc(c.ID, c.Doc)
+	b = appendJSONClosed(l.strKey(b, fID), c.ID, id)
+	b = appendJSONClosed(l.strKey(b, fDoc), c.Doc, doc)
 	b = l.shared(b, fKind, string(c.Kind), &w.shared)
 	b = l.shared(b, fAttribute, c.Attribute, &w.shared)
 	b = l.str(b, fText, c.Text)

@@ -92,6 +92,20 @@ func (j *jsonWriter) write(s string) {
 	j.buf = append(j.buf, s...)
 }
 
+// element starts an element of a top-level array, the first or a later
+// one, in one copy of its separator.
+func (j *jsonWriter) element(first bool) {
+	if first {
+		j.buf = firstElement.appendTo(j.buf)
+	} else {
+		j.buf = nextElement.appendTo(j.buf)
+	}
+}
+
+// The separators before a top-level array's first element and the later
+// ones.
+var firstElement, nextElement = newBlock("\n    "), newBlock(",\n    ")
+
 // next writes the buffer once it holds a chunk; the elements of arrays
 // call it after each.
 func (j *jsonWriter) next() {
@@ -159,10 +173,7 @@ func (j *jsonWriter) elements(name string, n int, isNil bool, write func(i int))
 	}
 	j.write("[")
 	for i := 0; i < n && j.err == nil; i++ {
-		if i > 0 {
-			j.write(",")
-		}
-		j.write("\n    ")
+		j.element(i == 0)
 		write(i)
 		j.next()
 	}
@@ -238,11 +249,8 @@ func streamObjects[T any](j *jsonWriter, name string, n int, each func(func(*T) 
 	j.write("[")
 	first := true
 	err := each(func(x *T) error {
-		if !first {
-			j.write(",")
-		}
+		j.element(first)
 		first = false
-		j.write("\n    ")
 		write(x)
 		j.next()
 		return j.err
