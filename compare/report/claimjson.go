@@ -702,7 +702,13 @@ type documentJSON struct {
 // append is appendDocumentJSON.
 func (w *documentJSON) append(b []byte, d *Document, prefix, indent string) []byte {
 	l := layoutFor(prefix, indent)
-	b = append(b, '{')
+	b = w.appendFields(append(b, '{'), d, l)
+	return l.end.appendTo(b)
+}
+
+// appendFields appends d's fields as append writes them between the
+// braces: JSON Lines writes its "type" before them.
+func (w *documentJSON) appendFields(b []byte, d *Document, l *jsonLayout) []byte {
 	b = l.str(b, fID, d.ID)
 	b = l.str(b, fPath, d.Path)
 	b = l.str(b, fTitle, d.Title)
@@ -726,6 +732,5 @@ func (w *documentJSON) append(b []byte, d *Document, prefix, indent string) []by
 	if d.Story != 0 {
 		b = l.int(b, fStory, d.Story)
 	}
-	b = l.sharedStrs(b, fSyndicatedWith, d.SyndicatedWith, &w.shared)
-	return l.end.appendTo(b)
+	return l.sharedStrs(b, fSyndicatedWith, d.SyndicatedWith, &w.shared)
 }
