@@ -299,10 +299,11 @@ func (l *jsonLayout) strKey(b []byte, f jsonField) []byte {
 	return l.skeys[f].appendTo(b)
 }
 
-// block is a piece of a layout (a key, a separator), and for one of up to
-// 32 bytes, all of a layout's that the renderers use, the same padded to
-// 32: a copy of a block is a few moves in place, where appending a string
-// calls the copy routine, which was most of writing a key.
+// block is a piece of a layout (a key, a separator), kept padded to 32
+// bytes as well when it fits (every piece of the renderers' two layouts
+// does): copying the padded block is a few moves in place, where
+// appending the string called the copy routine, which was most of
+// writing a key.
 type block struct {
 	b [32]byte
 	n uint8 // len(s) when it fits b, else 0
