@@ -5,14 +5,17 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
+
+	"github.com/crosscheck/crosscheck/claims"
 )
 
 // appendClaimJSON appends c as encoding/json writes it: compact when
 // indent is "", else as MarshalIndent(c, prefix, indent) does. Writing a
 // claim by reflection was a sixth of `crosscheck claims`; this writes the
 // same bytes (TestClaimJSONMatchesEncodingJSON, FuzzClaimJSON) without it.
-// A field added to Claim must be added here too: the tests compare every
-// field's output on real claims.
+// A field added to Claim must be added here too, and to appendSource:
+// the tests compare every field's output on real claims.
 //
 // The buffer is passed along and returned rather than kept in a writer
 // struct, so that it stays in registers: appending through a pointer to a
@@ -29,31 +32,52 @@ func appendClaimJSON(b []byte, c *Claim, prefix, indent string) []byte {
 // and its id starts with the document's ("doc:line:col"), so the id and
 // the doc, near a third of a claims run's string bytes, are mostly not
 // tested again. The zero value is ready; a renderer keeps one per output.
+//
+// It also remembers, in shared, the strings it found plain among those
+// many claims share (kinds, attributes, frames, rule names, units, ...).
 type claimJSON struct {
 	plainDoc string
+	shared   plainCache
 }
 
 // plainPrefix is the package's plainPrefix, skipping the remembered
 // document id where s starts with it.
 func (w *claimJSON) plainPrefix(s string) int {
+	if sameString(s, w.plainDoc) {
+		return len(s) // the document id itself, most often
+	}
 	if n := len(w.plainDoc); n > 0 && strings.HasPrefix(s, w.plainDoc) {
 		return n + plainPrefix(s[n:])
 	}
 	return plainPrefix(s)
 }
 
+// idAndDoc returns the plain prefixes of a claim's id and document id,
+// the document's first, so that a document's first claim finds its id's
+// start remembered too.
+func (w *claimJSON) idAndDoc(id, doc string) (int, int) {
+	plain := w.plainPrefix(doc)
+	if plain == len(doc) {
+		w.plainDoc = doc
+	}
+	return w.plainPrefix(id), plain
+}
+
 // append is appendClaimJSON.
 func (w *claimJSON) append(b []byte, c *Claim, prefix, indent string) []byte {
 	l := layoutFor(prefix, indent)
-	b = append(b, '{')
-	b = appendJSONQuoted(l.key(b, fID), c.ID, w.plainPrefix(c.ID))
-	plain := w.plainPrefix(c.Doc)
-	if plain == len(c.Doc) {
-		w.plainDoc = c.Doc
-	}
-	b = appendJSONQuoted(l.key(b, fDoc), c.Doc, plain)
-	b = l.str(b, fKind, c.Kind)
-	b = l.str(b, fAttribute, c.Attribute)
+	b = w.appendFields(append(b, '{'), c, l)
+	return l.end.appendTo(b)
+}
+
+// appendFields appends c's fields as append writes them between the
+// braces: JSON Lines writes its "type" before them.
+func (w *claimJSON) appendFields(b []byte, c *Claim, l *jsonLayout) []byte {
+	id, doc := w.idAndDoc(c.ID, c.Doc)
+	b = appendJSONClosed(l.strKey(b, fID), c.ID, id)
+	b = appendJSONClosed(l.strKey(b, fDoc), c.Doc, doc)
+	b = l.shared(b, fKind, c.Kind, &w.shared)
+	b = l.shared(b, fAttribute, c.Attribute, &w.shared)
 	b = l.str(b, fText, c.Text)
 	b = l.int(b, fStart, c.Start)
 	b = l.int(b, fEnd, c.End)
@@ -69,23 +93,68 @@ func (w *claimJSON) append(b []byte, c *Claim, prefix, indent string) []byte {
 		if n.Approx {
 			b = append(l.key(b, fApprox), "true"...)
 		}
-		b = l.str(b, fUnit, n.Unit)
+		b = l.shared(b, fUnit, n.Unit, &w.shared)
 		b = l.optStr(b, fCounted, n.Counted)
 		b = l.optStr(b, fQualifier, n.Qualifier)
 	}
-	b = l.strs(b, fAlso, c.Also)
+	b = l.sharedStrs(b, fAlso, c.Also, &w.shared)
 	b = l.optStr(b, fSubject, c.Subject)
 	b = l.optStr(b, fScope, c.Scope)
-	b = l.optStr(b, fFrame, c.Frame)
-	b = l.strs(b, fParticipants, c.Participants)
+	b = l.optShared(b, fFrame, c.Frame, &w.shared)
+	b = l.sharedStrs(b, fParticipants, c.Participants, &w.shared)
 	b = l.strs(b, fTriggers, c.Triggers)
-	b = l.strs(b, fWritten, c.Written)
-	b = l.strs(b, fInferred, c.Inferred)
-	b = l.optStr(b, fTense, c.Tense)
+	b = l.sharedStrs(b, fWritten, c.Written, &w.shared)
+	b = l.sharedStrs(b, fInferred, c.Inferred, &w.shared)
+	b = l.optShared(b, fTense, c.Tense, &w.shared)
 	b = l.optStr(b, fNote, c.Note)
-	b = l.optStr(b, fRule, c.Rule)
-	b = append(b, l.end...)
-	return append(b, '}')
+	return l.optShared(b, fRule, c.Rule, &w.shared)
+}
+
+// appendSource is append for a claim as extraction made it, written as
+// its conversion FromClaim(c) is: the renderers of a report built with
+// Input.LazyClaims or Input.ClaimSource write each claim so, without
+// converting it first (the conversion, a typed copy of some 30 fields
+// per claim, cost half as much as writing them). Its fields are
+// appendFields', in the same order (TestClaimJSONFromSource holds the two
+// to the same bytes, every field set).
+func (w *claimJSON) appendSource(b []byte, c *claims.Claim, l *jsonLayout) []byte {
+	id, doc := w.idAndDoc(c.ID, c.Doc)
+	b = appendJSONClosed(l.strKey(b, fID), c.ID, id)
+	b = appendJSONClosed(l.strKey(b, fDoc), c.Doc, doc)
+	b = l.shared(b, fKind, string(c.Kind), &w.shared)
+	b = l.shared(b, fAttribute, c.Attribute, &w.shared)
+	b = l.str(b, fText, c.Text)
+	b = l.int(b, fStart, c.Start)
+	b = l.int(b, fEnd, c.End)
+	b = l.int(b, fLine, c.Line)
+	b = l.int(b, fCol, c.Col)
+	b = l.int(b, fSentence, c.Sentence)
+	b = l.str(b, fValue, c.Value)
+	if n := c.Num; n != nil {
+		b = l.float(b, fLow, n.Low)
+		b = l.float(b, fHigh, n.High)
+		b = strconv.AppendBool(l.key(b, fLowExclusive), n.LowExclusive)
+		b = strconv.AppendBool(l.key(b, fHighExclusive), n.HighExclusive)
+		if n.Approx {
+			b = append(l.key(b, fApprox), "true"...)
+		}
+		b = l.shared(b, fUnit, n.Unit, &w.shared)
+		b = l.optStr(b, fCounted, n.Counted)
+		b = l.optStr(b, fQualifier, n.Qualifier)
+	}
+	b = l.sharedStrs(b, fAlso, c.Also, &w.shared)
+	b = l.optStr(b, fSubject, c.Subject)
+	b = l.optStr(b, fScope, c.Scope)
+	b = l.optShared(b, fFrame, c.Frame, &w.shared)
+	b = l.sharedStrs(b, fParticipants, c.Participants, &w.shared)
+	b = l.strs(b, fTriggers, c.Triggers)
+	if d := c.Date; d != nil {
+		b = l.sharedStrs(b, fWritten, d.Written, &w.shared)
+		b = l.sharedStrs(b, fInferred, d.Inferred, &w.shared)
+	}
+	b = l.optShared(b, fTense, string(c.Tense), &w.shared)
+	b = l.optStr(b, fNote, c.Note)
+	return l.optShared(b, fRule, c.Rule, &w.shared)
 }
 
 // jsonField is a field of Claim or Document as appendClaimJSON and
@@ -171,10 +240,11 @@ type jsonLayout struct {
 	// and indentation (after a comma but for fID), the quoted name and
 	// the colon. One append of it replaced three (separator, name, colon)
 	// for each of a claim's 15-20 fields.
-	keys       [nJSONFields]string
-	item, more string // before a list's first item and before each later one
-	close      string // before a list's ']'
-	end        string // before the object's '}'
+	keys [nJSONFields]block
+	// skeys[f] is keys[f] with the quote that opens a string value.
+	skeys      [nJSONFields]block
+	item, more block // before a list's first string and before each later one, with its opening quote
+	close, end block // before a list's ']' and the object's '}', with it
 }
 
 // The layouts of the renderers' two styles, made once.
@@ -197,31 +267,70 @@ func layoutFor(prefix, indent string) *jsonLayout {
 // newLayout spells out the layout of prefix and indent: compact when
 // indent is "" (as encoding/json, which then writes no line breaks).
 func newLayout(prefix, indent string) *jsonLayout {
-	l := &jsonLayout{more: ","}
+	l := &jsonLayout{}
 	first, sep, colon := `"`, `,"`, `":`
+	item, more, close, end := `"`, `,"`, "]", "}"
 	if indent != "" {
 		line := "\n" + prefix // a line at depth 0
 		first, sep, colon = line+indent+`"`, ","+line+indent+`"`, `": `
-		l.item, l.more = line+indent+indent, ","+line+indent+indent
-		l.close, l.end = line+indent, line
+		item, more = line+indent+indent+`"`, ","+line+indent+indent+`"`
+		close, end = line+indent+close, line+end
 	}
+	l.item, l.more, l.close, l.end = newBlock(item), newBlock(more), newBlock(close), newBlock(end)
 	for f, name := range jsonNames {
 		head := sep
 		if jsonField(f) == fID {
 			head = first
 		}
-		l.keys[f] = head + name + colon
+		l.keys[f] = newBlock(head + name + colon)
+		l.skeys[f] = newBlock(head + name + colon + `"`)
 	}
 	return l
 }
 
 // key appends what comes before field f's value.
 func (l *jsonLayout) key(b []byte, f jsonField) []byte {
-	return append(b, l.keys[f]...)
+	return l.keys[f].appendTo(b)
+}
+
+// strKey appends what comes before field f's string value, with the
+// quote that opens it.
+func (l *jsonLayout) strKey(b []byte, f jsonField) []byte {
+	return l.skeys[f].appendTo(b)
+}
+
+// block is a piece of a layout (a key, a separator), kept padded to 32
+// bytes as well when it fits (every piece of the renderers' two layouts
+// does): copying the padded block is a few moves in place, where
+// appending the string called the copy routine, which was most of
+// writing a key.
+type block struct {
+	b [32]byte
+	n uint8 // len(s) when it fits b, else 0
+	s string
+}
+
+func newBlock(s string) block {
+	k := block{s: s}
+	if len(s) <= len(k.b) {
+		k.n = uint8(copy(k.b[:], s))
+	}
+	return k
+}
+
+// appendTo appends k's string. From the padded block it overwrites up to
+// 32 bytes of b's spare room, past those it appends: the writers'
+// buffers are theirs alone.
+func (k *block) appendTo(b []byte) []byte {
+	if n := len(b); k.n != 0 && cap(b)-n >= len(k.b) {
+		*(*[len(k.b)]byte)(b[n : n+len(k.b)]) = k.b
+		return b[:n+int(k.n)]
+	}
+	return append(b, k.s...)
 }
 
 func (l *jsonLayout) str(b []byte, f jsonField, v string) []byte {
-	return appendJSONString(l.key(b, f), v)
+	return appendJSONClosed(l.strKey(b, f), v, plainPrefix(v))
 }
 
 // optStr writes a string field left out when empty (omitempty).
@@ -232,31 +341,75 @@ func (l *jsonLayout) optStr(b []byte, f jsonField, v string) []byte {
 	return l.str(b, f, v)
 }
 
+// shared is str for a string many objects share (see plainCache).
+func (l *jsonLayout) shared(b []byte, f jsonField, v string, p *plainCache) []byte {
+	return appendJSONClosed(l.strKey(b, f), v, p.plainPrefix(v))
+}
+
+// optShared is optStr for a string many objects share.
+func (l *jsonLayout) optShared(b []byte, f jsonField, v string, p *plainCache) []byte {
+	if v == "" {
+		return b
+	}
+	return l.shared(b, f, v, p)
+}
+
 func (l *jsonLayout) int(b []byte, f jsonField, v int) []byte {
 	return appendInt(l.key(b, f), int64(v))
 }
 
 // appendInt appends v in decimal, as strconv.AppendInt does, without its
 // calls for the small non-negative numbers (offsets, lines, columns) a
-// claim has five of.
+// claim has five of: below 10,000 the digits are appended in one append,
+// two at a time, where spelling them into a buffer of their own and
+// copying that over was a copy call per number.
 func appendInt(b []byte, v int64) []byte {
+	if v < 0 || v >= 10000 {
+		return appendLargeInt(b, v)
+	}
+	u := uint(v)
+	switch {
+	case u < 10:
+		return append(b, byte('0'+u))
+	case u < 100:
+		return append(b, digitPairs[2*u], digitPairs[2*u+1])
+	}
+	hi, lo := u/100, 2*(u%100)
+	if hi < 10 {
+		return append(b, byte('0'+hi), digitPairs[lo], digitPairs[lo+1])
+	}
+	return append(b, digitPairs[2*hi], digitPairs[2*hi+1], digitPairs[lo], digitPairs[lo+1])
+}
+
+// appendLargeInt is appendInt for the rest: negative numbers and those
+// from 10,000 on.
+func appendLargeInt(b []byte, v int64) []byte {
 	if v < 0 {
 		return strconv.AppendInt(b, v, 10)
 	}
-	u := uint64(v)
-	if u < 10 {
-		return append(b, byte('0'+u))
-	}
 	var buf [20]byte
 	i := len(buf)
-	for ; u >= 10; u /= 10 {
-		i--
-		buf[i] = byte('0' + u%10)
+	u := uint64(v)
+	for ; u >= 100; u /= 100 {
+		i -= 2
+		r := 2 * (u % 100)
+		buf[i], buf[i+1] = digitPairs[r], digitPairs[r+1]
 	}
-	i--
-	buf[i] = byte('0' + u)
+	if u >= 10 {
+		i -= 2
+		buf[i], buf[i+1] = digitPairs[2*u], digitPairs[2*u+1]
+	} else {
+		i--
+		buf[i] = byte('0' + u)
+	}
 	return append(b, buf[i:]...)
 }
+
+// digitPairs spells 00 to 99, two bytes each.
+const digitPairs = "00010203040506070809" + "10111213141516171819" + "20212223242526272829" +
+	"30313233343536373839" + "40414243444546474849" + "50515253545556575859" +
+	"60616263646566676869" + "70717273747576777879" + "80818283848586878889" +
+	"90919293949596979899"
 
 func (l *jsonLayout) float(b []byte, f jsonField, v *float64) []byte {
 	b = l.key(b, f)
@@ -268,20 +421,25 @@ func (l *jsonLayout) float(b []byte, f jsonField, v *float64) []byte {
 
 // strs writes a string list, left out when empty (omitempty).
 func (l *jsonLayout) strs(b []byte, f jsonField, vs []string) []byte {
+	return l.sharedStrs(b, f, vs, nil)
+}
+
+// sharedStrs is strs for a list of strings many objects share (see
+// plainCache); p may be nil.
+func (l *jsonLayout) sharedStrs(b []byte, f jsonField, vs []string, p *plainCache) []byte {
 	if len(vs) == 0 {
 		return b
 	}
 	b = append(l.key(b, f), '[')
 	for i, v := range vs {
 		if i == 0 {
-			b = append(b, l.item...)
+			b = l.item.appendTo(b)
 		} else {
-			b = append(b, l.more...)
+			b = l.more.appendTo(b)
 		}
-		b = appendJSONString(b, v)
+		b = appendJSONClosed(b, v, p.plainPrefix(v))
 	}
-	b = append(b, l.close...)
-	return append(b, ']')
+	return l.close.appendTo(b)
 }
 
 // appendJSONFloat formats a float64 as encoding/json does: the shortest
@@ -312,6 +470,52 @@ func appendJSONFloat(b []byte, f float64) []byte {
 		}
 	}
 	return b
+}
+
+// plainCache remembers strings found plain (as plainPrefix finds them:
+// nothing to escape), by where their bytes are and how many: a string
+// many objects share (a kind, an attribute, a rule's name, a document id
+// listed by each of its copies) is then tested once, not at each use.
+// A string's bytes never change, and a remembered string keeps them
+// alive, so no other bytes can come to lie at its address while it is
+// remembered. A string not shared (one read back from a spill file) only
+// costs the look and, if plain, takes a place.
+type plainCache struct {
+	// Pairs of places, the newer of a pair first: two strings whose
+	// addresses fall on one pair and are used in turn would push each
+	// other out of one place at every use. Enough for a claims run's
+	// document ids: each copy of a story lists the others, and the
+	// documents come in id order, which interleaves the stories (2,000
+	// ids were in turn).
+	sets [1 << plainCacheBits][2]string
+}
+
+const plainCacheBits = 12
+
+// plainPrefix is the package's plainPrefix, from memory where s is a
+// string remembered. A nil cache remembers nothing.
+func (p *plainCache) plainPrefix(s string) int {
+	if p == nil {
+		return plainPrefix(s)
+	}
+	// Fibonacci hashing of the address: its top bits mix all of its bits
+	// (strings lie 16, 48 or 64 bytes apart, which a mask of the low bits
+	// would crowd into a few places).
+	at := uint64(uintptr(unsafe.Pointer(unsafe.StringData(s))))
+	set := &p.sets[at*0x9e3779b97f4a7c15>>(64-plainCacheBits)]
+	if sameString(set[0], s) || sameString(set[1], s) {
+		return len(s)
+	}
+	n := plainPrefix(s)
+	if n == len(s) {
+		set[1], set[0] = set[0], s
+	}
+	return n
+}
+
+// sameString reports whether a and b are the same bytes in memory.
+func sameString(a, b string) bool {
+	return unsafe.StringData(a) == unsafe.StringData(b) && len(a) == len(b)
 }
 
 const hexDigits = "0123456789abcdef"
@@ -407,7 +611,12 @@ func appendJSONString(b []byte, s string) []byte {
 // appendJSONQuoted is appendJSONString given the length of a prefix of s
 // that needs no look (at most plainPrefix(s)).
 func appendJSONQuoted(b []byte, s string, start int) []byte {
-	b = append(b, '"')
+	return appendJSONClosed(append(b, '"'), s, start)
+}
+
+// appendJSONClosed is appendJSONQuoted after the opening quote: the
+// layout's keys of string fields end with it (jsonLayout.strKey).
+func appendJSONClosed(b []byte, s string, start int) []byte {
 	b = append(b, s[:start]...)
 	if start < len(s) {
 		b = appendJSONEscaped(b, s, start)
@@ -478,8 +687,29 @@ func appendJSONEscaped(b []byte, s string, start int) []byte {
 // bytes (TestDocumentJSONMatchesEncodingJSON). A field added to Document
 // must be added here too.
 func appendDocumentJSON(b []byte, d *Document, prefix, indent string) []byte {
+	var w documentJSON
+	return w.append(b, d, prefix, indent)
+}
+
+// documentJSON writes documents one after another as appendDocumentJSON
+// does, remembering the strings it found plain among those documents
+// share: the ids of a story's copies, each listed in the syndicated_with
+// of every other copy (two thirds of a claims run's document bytes). The
+// zero value is ready; a renderer keeps one per output.
+type documentJSON struct {
+	shared plainCache
+}
+
+// append is appendDocumentJSON.
+func (w *documentJSON) append(b []byte, d *Document, prefix, indent string) []byte {
 	l := layoutFor(prefix, indent)
-	b = append(b, '{')
+	b = w.appendFields(append(b, '{'), d, l)
+	return l.end.appendTo(b)
+}
+
+// appendFields appends d's fields as append writes them between the
+// braces: JSON Lines writes its "type" before them.
+func (w *documentJSON) appendFields(b []byte, d *Document, l *jsonLayout) []byte {
 	b = l.str(b, fID, d.ID)
 	b = l.str(b, fPath, d.Path)
 	b = l.str(b, fTitle, d.Title)
@@ -503,7 +733,5 @@ func appendDocumentJSON(b []byte, d *Document, prefix, indent string) []byte {
 	if d.Story != 0 {
 		b = l.int(b, fStory, d.Story)
 	}
-	b = l.strs(b, fSyndicatedWith, d.SyndicatedWith)
-	b = append(b, l.end...)
-	return append(b, '}')
+	return l.sharedStrs(b, fSyndicatedWith, d.SyndicatedWith, &w.shared)
 }

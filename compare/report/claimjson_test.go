@@ -3,11 +3,13 @@ package report
 import (
 	"encoding/json"
 	"math"
+	"math/rand/v2"
 	"reflect"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/crosscheck/crosscheck/claims"
 	"github.com/crosscheck/crosscheck/claims/extract"
 	"github.com/crosscheck/crosscheck/compare/internal/corpusgen"
 	"github.com/crosscheck/crosscheck/rules"
@@ -47,8 +49,9 @@ func check(t *testing.T, c *Claim) {
 	want, err := json.Marshal(c)
 	require.NoError(t, err)
 	assert.Equal(t, string(want), string(appendClaimJSON(nil, c, "", "")))
-	// Spaces (every caller's), and tabs, which take the general path.
-	for _, ind := range [][2]string{{"    ", "  "}, {"", "   "}, {"\t", "\t"}} {
+	// Spaces (every caller's), and tabs, which take the general path, as
+	// does a prefix too long for a key to fit a keyBlock.
+	for _, ind := range [][2]string{{"    ", "  "}, {"", "   "}, {"\t", "\t"}, {strings.Repeat(" ", 24), "  "}} {
 		want, err = json.MarshalIndent(c, ind[0], ind[1])
 		require.NoError(t, err)
 		assert.Equal(t, string(want), string(appendClaimJSON(nil, c, ind[0], ind[1])), "prefix %q, indent %q", ind[0], ind[1])
@@ -130,6 +133,12 @@ func TestAppendInt(t *testing.T) {
 		math.MaxInt64, -1, -10, math.MinInt64} {
 		assert.Equal(t, strconv.Itoa(v), string(appendInt(nil, int64(v))))
 		assert.Equal(t, "x"+strconv.Itoa(v), string(appendInt([]byte("x"), int64(v))))
+	}
+	// Each power of ten, and its neighbours, to the largest int64.
+	for p := int64(10); p <= 1e18; p *= 10 {
+		for _, v := range []int64{p - 1, p, p + 1, 2*p - 1, 9 * p} {
+			assert.Equal(t, strconv.FormatInt(v, 10), string(appendInt(make([]byte, 0, 3), v)), "%d", v)
+		}
 	}
 	for v := -1000; v <= 100000; v++ {
 		if got := string(appendInt(nil, int64(v))); got != strconv.Itoa(v) {
@@ -279,6 +288,152 @@ func TestJSONStringEveryByteEveryOffset(t *testing.T) {
 			b[at] = byte(c)
 			plain := c >= 0x20 && c < 0x80 && !strings.ContainsRune(`"\<>&`, rune(c))
 			assert.Equal(t, plain, plain8(load8(string(b), 0)), "byte %#x at %d", c, at)
+		}
+	}
+}
+
+// checkCached: a cache's answer for s keeps plainPrefix's promise
+// (checkPlainPrefix), whatever it remembers.
+func checkCached(t *testing.T, p *plainCache, s string) {
+	t.Helper()
+	got, want := p.plainPrefix(s), plainPrefixRef(s)
+	if want == len(s) {
+		require.Equal(t, want, got, "%q", s)
+	} else {
+		require.LessOrEqual(t, got, want, "%q", s)
+	}
+}
+
+// A plainCache answers as plainPrefix for strings seen again, for strings
+// at the same address but of other lengths (a plain prefix remembered,
+// then the whole, which is not plain), and for more strings than it has
+// places, seen in random order, so that they share places and push each
+// other out.
+func TestPlainCache(t *testing.T) {
+	p := new(plainCache)
+	buf := "plain words then <b> & \"quotes\"\n"
+	for round := 0; round < 2; round++ {
+		for n := 0; n <= len(buf); n++ {
+			checkCached(t, p, buf[:n])
+			checkCached(t, p, buf[len(buf)-n:])
+		}
+	}
+	pool := make([]string, 3<<plainCacheBits)
+	for i := range pool {
+		s := "id-" + strconv.Itoa(i)
+		switch i % 5 {
+		case 1:
+			s += "<"
+		case 2:
+			s = "é" + s
+		}
+		pool[i] = s
+	}
+	rnd := rand.New(rand.NewPCG(1, 2))
+	for range 20 * len(pool) {
+		checkCached(t, p, pool[rnd.IntN(len(pool))])
+	}
+	var none *plainCache
+	checkCached(t, none, "a&b")
+	checkCached(t, none, "plain")
+}
+
+// FuzzPlainCache: the substrings of s that cut points from cuts mark,
+// each looked up twice in one cache, as they come.
+func FuzzPlainCache(f *testing.F) {
+	f.Add("plain ascii words and a <tag>", []byte{3, 9, 0, 17, 30})
+	f.Add("\x00\x7f\x80 & é", []byte{1, 2, 3})
+	f.Fuzz(func(t *testing.T, s string, cuts []byte) {
+		p := new(plainCache)
+		for k := 0; k+1 < len(cuts); k++ {
+			i, j := int(cuts[k])%(len(s)+1), int(cuts[k+1])%(len(s)+1)
+			if i > j {
+				i, j = j, i
+			}
+			checkCached(t, p, s[i:j])
+			checkCached(t, p, s[i:j])
+		}
+	})
+}
+
+// One documentJSON writing documents that list each other's ids (as a
+// story's copies do), some of them not plain, writes each as encoding/json
+// does.
+func TestDocumentJSONRemembersSharedIDs(t *testing.T) {
+	ids := []string{"a", "b<1>", "c-long-enough-for-words", "d\u2028", "e&f"}
+	var w documentJSON
+	for round := 0; round < 3; round++ {
+		for k, id := range ids {
+			d := Document{ID: id, Status: "read", SyndicatedWith: without(ids, k)}
+			want, err := json.MarshalIndent(&d, "    ", "  ")
+			require.NoError(t, err)
+			assert.Equal(t, string(want), string(w.append(nil, &d, "    ", "  ")), "%q", id)
+		}
+	}
+}
+
+// without returns ids but the k-th.
+func without(ids []string, k int) []string {
+	return append(append([]string(nil), ids[:k]...), ids[k+1:]...)
+}
+
+// A claim as extraction makes it is written by appendSource as its
+// conversion FromClaim(c) is by append: every claim extracted from
+// generated articles of both languages, compact and indented, one writer
+// for all; and a claim with every field of claims.Claim (and of its date
+// and number values) set, so that a field FromClaim converts and
+// appendSource does not write fails here.
+func TestClaimJSONFromSource(t *testing.T) {
+	set, err := rules.Builtin()
+	require.NoError(t, err)
+	eng := extract.New(set)
+	var cs []*claims.Claim
+	for _, d := range corpusgen.Generate(5, 150, corpusgen.Mixed).Documents() {
+		cs = append(cs, eng.Extract(d)...)
+	}
+	require.Greater(t, len(cs), 500)
+	var full claims.Claim
+	fillAll(reflect.ValueOf(&full).Elem(), "f")
+	cs = append(cs, &full, &claims.Claim{})
+	for _, l := range []*jsonLayout{compactLayout, indentedLayout} {
+		var src, conv claimJSON
+		for _, c := range cs {
+			rc := FromClaim(c)
+			want := conv.appendFields(nil, &rc, l)
+			require.Equal(t, string(want), string(src.appendSource(nil, c, l)), "%s", c.ID)
+		}
+	}
+}
+
+// fillAll sets every settable field under v to a value of its own
+// (strings named after their path, some with bytes to escape).
+func fillAll(v reflect.Value, path string) {
+	switch v.Kind() {
+	case reflect.String:
+		if len(path)%3 == 0 {
+			path += " <&>"
+		}
+		v.SetString(path)
+	case reflect.Int, reflect.Int64:
+		v.SetInt(int64(len(path)))
+	case reflect.Float64:
+		v.SetFloat(float64(len(path)) + 0.5)
+	case reflect.Bool:
+		v.SetBool(true)
+	case reflect.Slice:
+		s := reflect.MakeSlice(v.Type(), 2, 2)
+		for i := 0; i < 2; i++ {
+			fillAll(s.Index(i), path+strconv.Itoa(i))
+		}
+		v.Set(s)
+	case reflect.Pointer:
+		v.Set(reflect.New(v.Type().Elem()))
+		fillAll(v.Elem(), path)
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if f := v.Type().Field(i); f.IsExported() && f.Type.PkgPath() != "time" {
+				fillAll(v.Field(i), path+"."+f.Name)
+			}
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bufio"
 	"encoding/json"
 	"io"
 
@@ -56,46 +55,82 @@ func renderClaimsJSON(w io.Writer, r *Report, _ RenderOptions) error {
 }
 
 // jsonWriter writes one JSON object, indented as json.MarshalIndent(v, "",
-// "  ") indents it, a field or an array element at a time. The first error
+// "  ") indents it, a field or an array element at a time. The bytes
+// gather in a buffer of its own, which is handed to the writer each time
+// it holds a chunk: the objects are appended straight into it, where a
+// bufio.Writer copied each once more (a claims run's output is five times
+// its input) and each separator was a call of its own. The first error
 // sticks; close returns it.
 type jsonWriter struct {
-	w      *bufio.Writer
+	w      io.Writer
+	buf    []byte
 	fields int
 	err    error
 }
 
+// jsonChunk is how many bytes jsonWriter gathers before it writes them.
+const jsonChunk = 64 << 10
+
 func newJSONWriter(w io.Writer) *jsonWriter {
-	return &jsonWriter{w: bufio.NewWriterSize(w, 64<<10)}
+	// Room for a chunk and the element that completes it.
+	return &jsonWriter{w: w, buf: make([]byte, 0, jsonChunk+8<<10)}
 }
 
-func (j *jsonWriter) open() { j.write([]byte("{")) }
+func (j *jsonWriter) open() { j.write("{") }
 
 func (j *jsonWriter) close() error {
 	if j.fields > 0 {
-		j.write([]byte("\n"))
+		j.write("\n")
 	}
-	j.write([]byte("}\n"))
-	if j.err == nil {
-		j.err = j.w.Flush()
-	}
+	j.write("}\n")
+	j.flush()
 	return j.err
 }
 
-func (j *jsonWriter) write(b []byte) {
-	if j.err == nil {
-		_, j.err = j.w.Write(b)
+// write appends s to the buffer.
+func (j *jsonWriter) write(s string) {
+	j.buf = append(j.buf, s...)
+}
+
+// element starts an element of a top-level array, the first or a later
+// one, in one copy of its separator.
+func (j *jsonWriter) element(first bool) {
+	if first {
+		j.buf = firstElement.appendTo(j.buf)
+	} else {
+		j.buf = nextElement.appendTo(j.buf)
 	}
+}
+
+// The separators before a top-level array's first element and the later
+// ones.
+var firstElement, nextElement = newBlock("\n    "), newBlock(",\n    ")
+
+// next writes the buffer once it holds a chunk; the elements of arrays
+// call it after each.
+func (j *jsonWriter) next() {
+	if len(j.buf) >= jsonChunk {
+		j.flush()
+	}
+}
+
+// flush writes the buffer (nothing after an error) and empties it.
+func (j *jsonWriter) flush() {
+	if j.err == nil && len(j.buf) > 0 {
+		_, j.err = j.w.Write(j.buf)
+	}
+	j.buf = j.buf[:0]
 }
 
 // key starts the next field of the top-level object.
 func (j *jsonWriter) key(name string) {
 	if j.fields > 0 {
-		j.write([]byte(","))
+		j.write(",")
 	}
 	j.fields++
-	j.write([]byte("\n  \""))
-	j.write([]byte(name)) // field names are plain ASCII
-	j.write([]byte("\": "))
+	j.write("\n  \"")
+	j.write(name) // field names are plain ASCII
+	j.write("\": ")
 }
 
 // field writes a top-level field with a scalar or small value.
@@ -114,7 +149,7 @@ func (j *jsonWriter) value(v any, prefix string) {
 		j.err = err
 		return
 	}
-	j.write(b)
+	j.buf = append(j.buf, b...)
 }
 
 // array writes a top-level array field of n elements; at(i) is element i.
@@ -130,21 +165,19 @@ func (j *jsonWriter) elements(name string, n int, isNil bool, write func(i int))
 	j.key(name)
 	switch {
 	case isNil:
-		j.write([]byte("null"))
+		j.write("null")
 		return
 	case n == 0:
-		j.write([]byte("[]"))
+		j.write("[]")
 		return
 	}
-	j.write([]byte("["))
+	j.write("[")
 	for i := 0; i < n && j.err == nil; i++ {
-		if i > 0 {
-			j.write([]byte(","))
-		}
-		j.write([]byte("\n    "))
+		j.element(i == 0)
 		write(i)
+		j.next()
 	}
-	j.write([]byte("\n  ]"))
+	j.write("\n  ]")
 }
 
 // jsonArray writes the slice xs as a top-level array field.
@@ -156,10 +189,8 @@ func jsonArray[T any](j *jsonWriter, name string, xs []T) {
 // (appendDocumentJSON, appendClaimJSON), which writes the bytes
 // MarshalIndent would without reflection or a second, indenting pass.
 func jsonObjects[T any](j *jsonWriter, name string, xs []T, appendJSON func(b []byte, x *T, prefix, indent string) []byte) {
-	var buf []byte
 	j.elements(name, len(xs), xs == nil, func(i int) {
-		buf = appendJSON(buf[:0], &xs[i], "    ", "  ")
-		j.write(buf)
+		j.buf = appendJSON(j.buf, &xs[i], "    ", "  ")
 	})
 }
 
@@ -172,14 +203,10 @@ func (j *jsonWriter) claims(r *Report, cs []Claim) {
 		jsonObjects(j, "claims", cs, w.append)
 		return
 	}
-	var buf []byte
-	var v Claim
-	var nf NumberFields
 	var w claimJSON
+	l := layoutFor("    ", "  ")
 	streamObjects(j, "claims", r.lazy.N, r.lazy.Each, func(c *claims.Claim) {
-		fromClaimInto(&v, &nf, c)
-		buf = w.append(buf[:0], &v, "    ", "  ")
-		j.write(buf)
+		j.buf = l.end.appendTo(w.appendSource(append(j.buf, '{'), c, l))
 	})
 }
 
@@ -200,13 +227,13 @@ func (j *jsonWriter) agreements(r *Report) {
 // each document as it is read back.
 func (j *jsonWriter) documents(r *Report, docs []Document) {
 	if !r.isLazyDocs() {
-		jsonObjects(j, "documents", docs, appendDocumentJSON)
+		var w documentJSON
+		jsonObjects(j, "documents", docs, w.append)
 		return
 	}
-	var buf []byte
+	var w documentJSON
 	streamObjects(j, "documents", r.lazyDocs.N, r.lazyDocs.Each, func(d *Document) {
-		buf = appendDocumentJSON(buf[:0], d, "    ", "  ")
-		j.write(buf)
+		j.buf = w.append(j.buf, d, "    ", "  ")
 	})
 }
 
@@ -216,22 +243,20 @@ func (j *jsonWriter) documents(r *Report, docs []Document) {
 func streamObjects[T any](j *jsonWriter, name string, n int, each func(func(*T) error) error, write func(*T)) {
 	j.key(name)
 	if n == 0 {
-		j.write([]byte("[]"))
+		j.write("[]")
 		return
 	}
-	j.write([]byte("["))
+	j.write("[")
 	first := true
 	err := each(func(x *T) error {
-		if !first {
-			j.write([]byte(","))
-		}
+		j.element(first)
 		first = false
-		j.write([]byte("\n    "))
 		write(x)
+		j.next()
 		return j.err
 	})
 	if j.err == nil {
 		j.err = err
 	}
-	j.write([]byte("\n  ]"))
+	j.write("\n  ]")
 }

@@ -11,7 +11,10 @@ import (
 	"testing"
 
 	"github.com/crosscheck/crosscheck/claims"
+	"github.com/crosscheck/crosscheck/claims/extract"
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/internal/corpusgen"
+	"github.com/crosscheck/crosscheck/rules"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -266,4 +269,50 @@ func decode[T any](t *testing.T, line []byte) T {
 	dec := json.NewDecoder(bytes.NewReader(line))
 	require.NoError(t, dec.Decode(&v))
 	return v
+}
+
+// jsonlDocument and jsonlClaim are the document and claim lines of JSON
+// Lines as the encoder writes them, which jsonlDocsAndClaims writes by
+// hand.
+type jsonlDocument struct {
+	Type string `json:"type"`
+	*Document
+}
+
+type jsonlClaim struct {
+	Type string `json:"type"`
+	*Claim
+}
+
+// The document and claim lines of JSON Lines are the encoder's, for
+// claims held (report Claims) and converted as written (LazyClaims), on
+// generated articles of both languages, some listing others as copies.
+func TestJSONLLinesAreTheEncoders(t *testing.T) {
+	set, err := rules.Builtin()
+	require.NoError(t, err)
+	eng := extract.New(set)
+	docs := corpusgen.Generate(3, 60, corpusgen.Mixed).Documents()
+	var cs []*claims.Claim
+	syn := map[string][]string{}
+	for i, d := range docs {
+		cs = append(cs, eng.Extract(d)...)
+		if i%3 != 0 {
+			syn[d.ID] = []string{docs[i-1].ID, "a <copy> & \"more\""}
+		}
+	}
+	var want strings.Builder
+	enc := json.NewEncoder(&want)
+	r := Build(Input{Documents: docs, Claims: cs, Syndicated: syn})
+	require.NoError(t, enc.Encode(jsonlHeader{Type: "claims", Version: r.Version, Documents: len(r.Documents), Claims: len(r.Claims)}))
+	for i := range r.Documents {
+		require.NoError(t, enc.Encode(jsonlDocument{"document", &r.Documents[i]}))
+	}
+	for i := range r.Claims {
+		require.NoError(t, enc.Encode(jsonlClaim{"claim", &r.Claims[i]}))
+	}
+	assert.Greater(t, len(r.Claims), 100)
+	for _, lazy := range []bool{false, true} {
+		r := Build(Input{Documents: docs, Claims: cs, Syndicated: syn, LazyClaims: lazy})
+		require.Equal(t, want.String(), renderClaims(t, r, "jsonl", RenderOptions{}), "lazy %v", lazy)
+	}
 }

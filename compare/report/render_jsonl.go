@@ -47,16 +47,6 @@ type jsonlDecision struct {
 	*Decision
 }
 
-type jsonlDocument struct {
-	Type string `json:"type"`
-	*Document
-}
-
-type jsonlClaim struct {
-	Type string `json:"type"`
-	*Claim
-}
-
 func renderJSONL(w io.Writer, r *Report, _ RenderOptions) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	enc := json.NewEncoder(bw)
@@ -73,7 +63,7 @@ func renderJSONL(w io.Writer, r *Report, _ RenderOptions) error {
 		err = enc.Encode(jsonlDecision{"stale_review", &r.Stale[i]})
 	}
 	if err == nil {
-		err = jsonlDocsAndClaims(bw, enc, r)
+		err = jsonlDocsAndClaims(bw, r)
 	}
 	if err != nil {
 		return err
@@ -86,7 +76,7 @@ func renderClaimsJSONL(w io.Writer, r *Report, _ RenderOptions) error {
 	enc := json.NewEncoder(bw)
 	err := enc.Encode(jsonlHeader{Type: "claims", Version: r.Version, Documents: r.DocumentCount(), Claims: r.ClaimCount()})
 	if err == nil {
-		err = jsonlDocsAndClaims(bw, enc, r)
+		err = jsonlDocsAndClaims(bw, r)
 	}
 	if err != nil {
 		return err
@@ -96,34 +86,51 @@ func renderClaimsJSONL(w io.Writer, r *Report, _ RenderOptions) error {
 
 // jsonlDocsAndClaims writes the document lines, then the claim lines
 // (converted one at a time for a report built with Input.LazyClaims).
-func jsonlDocsAndClaims(w *bufio.Writer, enc *json.Encoder, r *Report) error {
+// They are written by hand (documentJSON, claimJSON), as the encoder
+// would write jsonlDocument and jsonlClaim: the type first, then the
+// object's fields; gathered in chunks of jsonChunk bytes, as jsonWriter
+// gathers them.
+func jsonlDocsAndClaims(w io.Writer, r *Report) error {
+	out := jsonlChunks{w: w}
+	var dw documentJSON
 	err := r.EachDocument(func(d *Document) error {
-		return enc.Encode(jsonlDocument{"document", d})
+		out.buf = dw.appendFields(append(out.buf, `{"type":"document",`...), d, compactLayout)
+		return out.endLine()
 	})
-	if err != nil {
-		return err
-	}
-	if !r.isLazyClaims() {
-		for i := range r.Claims {
-			if err := enc.Encode(jsonlClaim{"claim", &r.Claims[i]}); err != nil {
-				return err
-			}
+	var cw claimJSON
+	switch {
+	case err != nil:
+	case !r.isLazyClaims():
+		for i := 0; i < len(r.Claims) && err == nil; i++ {
+			out.buf = cw.appendFields(append(out.buf, `{"type":"claim",`...), &r.Claims[i], compactLayout)
+			err = out.endLine()
 		}
+	default:
+		err = r.lazy.Each(func(c *claims.Claim) error {
+			out.buf = cw.appendSource(append(out.buf, `{"type":"claim",`...), c, compactLayout)
+			return out.endLine()
+		})
+	}
+	if err == nil {
+		_, err = w.Write(out.buf)
+	}
+	return err
+}
+
+// jsonlChunks gathers lines and writes them a chunk at a time.
+type jsonlChunks struct {
+	w   io.Writer
+	buf []byte
+}
+
+// endLine closes the line's object and the line, and writes the lines
+// gathered once they fill a chunk.
+func (c *jsonlChunks) endLine() error {
+	c.buf = append(c.buf, '}', '\n')
+	if len(c.buf) < jsonChunk {
 		return nil
 	}
-	// Written by hand (appendClaimJSON), as the encoder would write
-	// jsonlClaim: the type first, then the claim's fields.
-	var buf []byte
-	var v Claim
-	var nf NumberFields
-	var cw claimJSON
-	return r.lazy.Each(func(c *claims.Claim) error {
-		fromClaimInto(&v, &nf, c)
-		buf = append(buf[:0], `{"type":"claim",`...)
-		buf = cw.append(buf, &v, "", "")
-		buf = append(buf[:len(`{"type":"claim",`)], buf[len(`{"type":"claim",`)+1:]...) // the claim's own "{"
-		buf = append(buf, '\n')
-		_, err := w.Write(buf)
-		return err
-	})
+	_, err := c.w.Write(c.buf)
+	c.buf = c.buf[:0]
+	return err
 }
