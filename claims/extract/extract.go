@@ -157,6 +157,9 @@ type scratch struct {
 	tenseCounts []int32
 	// sentToks is Pass.sentToks' storage.
 	sentToks []int32
+	// langCands holds language detection's candidate tokens
+	// (languageCandidates).
+	langCands []uint16
 	// assignFrames' per-claim working slices and sentence evidence
 	// (frameAssigner).
 	cands  []frameCandidate
@@ -428,7 +431,7 @@ func (e *Engine) newPass(doc *claims.Document, sc *scratch) *Pass {
 	blocked = blocked[:len(toks)]
 	clear(blocked)
 	sc.blocked = blocked
-	e.setLanguage(doc, toks)
+	sc.langCands = e.setLanguageIn(doc, toks, sc.langCands)
 	l := e.Rules.Languages[doc.Language]
 	p := &Pass{Doc: doc, Lang: l, Rules: e.Rules, Toks: toks, engine: e, index: e.langs[doc.Language], scratch: sc, blocked: blocked}
 	p.sents = segment.Sentences(doc.Text)
@@ -439,23 +442,42 @@ func (e *Engine) newPass(doc *claims.Document, sc *scratch) *Pass {
 // setLanguage keeps a language given by metadata or flag when the rules know
 // it, and otherwise counts each language's function words.
 func (e *Engine) setLanguage(doc *claims.Document, toks []token.Token) {
+	e.setLanguageIn(doc, toks, nil)
+}
+
+// detectTokens is how many tokens from a document's start language
+// detection reads at most.
+const detectTokens = 3000
+
+// setLanguageIn is setLanguage with cands as the storage of the indexes
+// of the tokens that may weigh (see languageCandidates), which it returns
+// for the next document.
+func (e *Engine) setLanguageIn(doc *claims.Document, toks []token.Token, cands []uint16) []uint16 {
 	if _, ok := e.Rules.Languages[doc.Language]; ok && doc.Language != "" {
-		return
+		return cands
 	}
 	if doc.Language != "" {
 		doc.Warnings = append(doc.Warnings, "no rules for language "+strconv.Quote(doc.Language)+"; detected from the text instead")
 	}
 	// Function words count two; other lexicon words (month, weekday and
 	// number words, units) one; a word both languages know counts for both.
-	scores := make([]int, len(e.Rules.Codes))
-	toks = toks[:min(len(toks), 3000)]
-	// Whether the detection has settled is asked before tokens 63, 127,
-	// 191 ...: between those, a loop that only counts.
-	for a, b := 0, 63; a < len(toks); a, b = b, b+64 {
-		if a > 0 && settled(scores, (len(toks)-a)*int(e.langMax)) {
+	var two [2]int
+	scores := two[:]
+	if n := len(e.Rules.Codes); n != len(two) {
+		scores = make([]int, n)
+	}
+	toks = toks[:min(len(toks), detectTokens)]
+	cands = e.languageCandidates(toks, cands)
+	// Only the candidates can still add to a score, at most langMax each:
+	// whether the detection has settled is asked every sixteen of them,
+	// and between those a loop only counts. (Bounding by the tokens left,
+	// as detection once did, read three quarters of a typical article.)
+	const every = 16
+	for a := 0; a < len(cands); a += every {
+		if a > 0 && settled(scores, (len(cands)-a)*int(e.langMax)) {
 			break
 		}
-		e.countLanguageWords(scores, toks[a:min(b, len(toks))])
+		e.countLanguageWords(scores, toks, cands[a:min(a+every, len(cands))])
 	}
 	best, bestN := e.Rules.Codes[0], -1
 	for li, code := range e.Rules.Codes {
@@ -464,17 +486,32 @@ func (e *Engine) setLanguage(doc *claims.Document, toks []token.Token) {
 		}
 	}
 	doc.Language, doc.LanguageSource = best, claims.SourceDetected
+	return cands
 }
 
-// countLanguageWords adds the weights of toks' words to each language's
-// score.
-func (e *Engine) countLanguageWords(scores []int, toks []token.Token) {
+// languageCandidates returns, in dst's storage, the indexes of the words
+// of toks (at most detectTokens) that may be in langWords: the only
+// tokens that weigh for a language.
+func (e *Engine) languageCandidates(toks []token.Token, dst []uint16) []uint16 {
+	if cap(dst) < len(toks) {
+		dst = make([]uint16, len(toks))
+	}
+	dst = dst[:len(toks)]
+	n := 0
 	for i := range toks {
-		t := &toks[i]
-		if t.Kind != token.Word || !e.langKnown.May(t) {
-			continue
+		if t := &toks[i]; t.Kind == token.Word && e.langKnown.May(t) {
+			dst[n] = uint16(i)
+			n++
 		}
-		ws := e.langWords.Ref(t)
+	}
+	return dst[:n]
+}
+
+// countLanguageWords adds the weights of the words of toks at cands to
+// each language's score.
+func (e *Engine) countLanguageWords(scores []int, toks []token.Token, cands []uint16) {
+	for _, i := range cands {
+		ws := e.langWords.Ref(&toks[i])
 		if ws == nil {
 			continue
 		}
