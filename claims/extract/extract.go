@@ -160,6 +160,12 @@ type scratch struct {
 	// langCands holds language detection's candidate tokens
 	// (languageCandidates).
 	langCands []uint16
+	// sents is Pass.sents' storage: the spans are read only during the
+	// pass (claims copy theirs).
+	sents []segment.Span
+	// pass is the document's Pass: some 800 bytes that every document
+	// allocated, and that nothing keeps after ExtractThen.
+	pass Pass
 	// assignFrames' per-claim working slices and sentence evidence
 	// (frameAssigner).
 	cands  []frameCandidate
@@ -416,6 +422,9 @@ func (e *Engine) ExtractThen(doc *claims.Document, then func(toks []token.Token,
 	if then != nil {
 		then(p.Toks, out)
 	}
+	// The pass is pooled with the scratch: it must keep no document or
+	// claim alive.
+	*p = Pass{}
 	return out
 }
 
@@ -433,8 +442,10 @@ func (e *Engine) newPass(doc *claims.Document, sc *scratch) *Pass {
 	sc.blocked = blocked
 	sc.langCands = e.setLanguageIn(doc, toks, sc.langCands)
 	l := e.Rules.Languages[doc.Language]
-	p := &Pass{Doc: doc, Lang: l, Rules: e.Rules, Toks: toks, engine: e, index: e.langs[doc.Language], scratch: sc, blocked: blocked}
-	p.sents = segment.Sentences(doc.Text)
+	p := &sc.pass
+	*p = Pass{Doc: doc, Lang: l, Rules: e.Rules, Toks: toks, engine: e, index: e.langs[doc.Language], scratch: sc, blocked: blocked}
+	p.sents = segment.AppendSentences(sc.sents[:0], doc.Text)
+	sc.sents = p.sents
 	p.blockSkipLines()
 	return p
 }

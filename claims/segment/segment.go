@@ -80,10 +80,24 @@ func Preload() { go model() }
 // (news text puts headlines, datelines and paragraphs on lines of their own);
 // within a line, punkt decides. Spans exclude surrounding white space.
 func Sentences(text string) []Span {
+	out := AppendSentences(nil, text)
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// AppendSentences appends the sentences of text (as Sentences splits it)
+// to dst and returns it, so that a caller splitting one text after
+// another can keep one slice for all of them.
+func AppendSentences(dst []Span, text string) []Span {
 	m, err := model()
 	// One allocation for a typical article: news sentences average well
 	// over 64 bytes.
-	p := splitter{m: m, marks: newMarks(text), out: make([]Span, 0, len(text)/64+1)}
+	if need := len(dst) + len(text)/64 + 1; cap(dst) < need {
+		dst = append(make([]Span, 0, need), dst...)
+	}
+	p := splitter{m: m, marks: newMarks(text), out: dst}
 	start := 0
 	for start <= len(text) {
 		end := strings.IndexByte(text[start:], '\n')
@@ -101,9 +115,6 @@ func Sentences(text string) []Span {
 			}
 		}
 		start = end + 1
-	}
-	if len(p.out) == 0 {
-		return nil
 	}
 	return p.out
 }
