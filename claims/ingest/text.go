@@ -315,6 +315,9 @@ func guessTitle(text string) string {
 			continue
 		}
 		t = strings.TrimSpace(strings.TrimLeft(t, "#")) // Markdown heading
+		if utf8.RuneCountInString(t) > titleMaxRunes {
+			break // prose (isProse), known before splitting a paragraph into words
+		}
 		words := strings.Fields(t)
 		if isProse(t, words) {
 			break
