@@ -663,6 +663,11 @@ func (p *Pass) tokenAt(off int) int {
 	return i
 }
 
+// firstTokenFrom tries the nearTokens tokens after its hint one by one
+// when off is at most nearBytes past the hint's start: a few tokens of
+// news text.
+const nearBytes, nearTokens = 32, 4
+
 // firstTokenFrom returns the index of the first token of toks starting at
 // or after byte off (len(toks) if none), searching outwards from index
 // hint in steps that double, then by halves between the last two.
@@ -677,6 +682,16 @@ func firstTokenFrom(toks []token.Token, off, hint int) int {
 	// guess's error rather than the distance. (In 64 bits: d*n overflows
 	// 32 on a long document.)
 	if d := off - toks[hint].Start; d > 0 {
+		// Most questions are about the next few tokens (claims a word
+		// or two apart, each asked for in turn): those are tried one by
+		// one first, when off is that near.
+		if d <= nearBytes {
+			for k := hint + 1; k < n && k <= hint+nearTokens; k++ {
+				if toks[k].Start >= off {
+					return k
+				}
+			}
+		}
 		q := min(int64(d)*int64(n)/int64(toks[n-1].End+1), int64(n))
 		hint = min(hint+int(q), n-1)
 	}
