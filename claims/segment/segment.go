@@ -107,7 +107,7 @@ func AppendSentences(dst []Span, text string) []Span {
 			end += start
 		}
 		line := text[start:end]
-		if strings.TrimSpace(line) != "" {
+		if !blank(line) {
 			if err != nil {
 				p.out = appendTrimmed(p.out, text, start, end)
 			} else {
@@ -134,10 +134,25 @@ func (p *splitter) splitLine(text string, start, end int) {
 	}
 }
 
+// blank reports whether line is all white space, deciding most lines by
+// their first byte.
+func blank(line string) bool {
+	if len(line) > 0 && line[0] < utf8.RuneSelf && !isASCIISpace(line[0]) {
+		return false
+	}
+	return strings.TrimSpace(line) == ""
+}
+
 // appendTrimmed appends text[start:end] without surrounding white space,
 // read as runes: a span never ends inside a UTF-8 character (testing bytes
 // as runes once cut "à" at the end of a line, whose last byte is 0xA0).
 func appendTrimmed(out []Span, text string, start, end int) []Span {
+	// Most lines start and end with an ASCII byte that is not a space:
+	// nothing to decode.
+	if start < end && text[start] < utf8.RuneSelf && !isASCIISpace(text[start]) &&
+		text[end-1] < utf8.RuneSelf && !isASCIISpace(text[end-1]) {
+		return append(out, Span{start, end})
+	}
 	for start < end {
 		r, size := utf8.DecodeRuneInString(text[start:end])
 		if !unicode.IsSpace(r) {
