@@ -9,6 +9,7 @@ package extract
 
 import (
 	"maps"
+	"math/bits"
 	"slices"
 	"sort"
 	"strconv"
@@ -115,8 +116,12 @@ type Engine struct {
 	// each language (by index in Rules.Codes), built once so detection is
 	// one map lookup per token.
 	langWords rules.WordMap[[]uint8]
-	langMax   uint8            // the largest weight in langWords
-	langKnown rules.WideFilter // langWords' keys
+	langMax   uint8 // the largest weight in langWords
+	// langMasks is a filter of the words that weigh for each language, one
+	// bit each (langBit, by index in Rules.Codes) at the place of a word's
+	// hash in a rules.WideFilter: one byte read tells which languages a
+	// token may count for.
+	langMasks *[1 << 15]uint8
 	// skipByFirst holds every language's non-empty SkipLines prefixes by
 	// their first byte, so that a line is compared only with the prefixes
 	// it can start with: comparing each line with every prefix of every
@@ -159,7 +164,7 @@ type scratch struct {
 	sentToks []int32
 	// langCands holds language detection's candidate tokens
 	// (languageCandidates).
-	langCands []uint16
+	langCands []langCand
 	// sents is Pass.sents' storage: the spans are read only during the
 	// pass (claims copy theirs).
 	sents []segment.Span
@@ -235,6 +240,7 @@ func New(set *rules.Set) *Engine {
 	for code, l := range set.Languages {
 		e.langs[code] = newLangIndex(set, code, l)
 	}
+	e.langMasks = new([1 << 15]uint8)
 	for li, code := range set.Codes {
 		l := set.Languages[code]
 		for _, w := range l.Words() {
@@ -248,7 +254,7 @@ func New(set *rules.Set) *Engine {
 			}
 			(*ws)[li] = weight
 			e.langMax = max(e.langMax, weight)
-			e.langKnown.Add(w)
+			e.langMasks[token.HashString(w)>>17] |= 1 << langBit(li)
 		}
 	}
 	for _, code := range set.Codes {
@@ -460,10 +466,10 @@ func (e *Engine) setLanguage(doc *claims.Document, toks []token.Token) {
 // detection reads at most.
 const detectTokens = 3000
 
-// setLanguageIn is setLanguage with cands as the storage of the indexes
-// of the tokens that may weigh (see languageCandidates), which it returns
-// for the next document.
-func (e *Engine) setLanguageIn(doc *claims.Document, toks []token.Token, cands []uint16) []uint16 {
+// setLanguageIn is setLanguage with cands as the storage of the tokens
+// that may weigh (see languageCandidates), which it returns for the next
+// document.
+func (e *Engine) setLanguageIn(doc *claims.Document, toks []token.Token, cands []langCand) []langCand {
 	if _, ok := e.Rules.Languages[doc.Language]; ok && doc.Language != "" {
 		return cands
 	}
@@ -473,22 +479,26 @@ func (e *Engine) setLanguageIn(doc *claims.Document, toks []token.Token, cands [
 	// Function words count two; other lexicon words (month, weekday and
 	// number words, units) one; a word both languages know counts for both.
 	var two [2]int
-	scores := two[:]
+	var bitsLeft [maxLangBits]int
+	scores, left := two[:], bitsLeft[:]
 	if n := len(e.Rules.Codes); n != len(two) {
 		scores = make([]int, n)
 	}
 	toks = toks[:min(len(toks), detectTokens)]
-	cands = e.languageCandidates(toks, cands)
-	// Only the candidates can still add to a score, at most langMax each:
-	// whether the detection has settled is asked every sixteen of them,
-	// and between those a loop only counts. (Bounding by the tokens left,
-	// as detection once did, read three quarters of a typical article.)
+	cands = e.languageCandidates(toks, cands[:0], left)
+	// Only a language's candidates can still add to its score, at most
+	// langMax each: whether the detection has settled is asked every
+	// sixteen candidates, and between those a loop only counts. (Bounding
+	// what any language can gain by the tokens left, as detection once
+	// did, read three quarters of a typical article, and by all the
+	// candidates left, over half of them: an article holds few words of
+	// the languages it is not in, so it settles after a few dozen.)
 	const every = 16
 	for a := 0; a < len(cands); a += every {
-		if a > 0 && settled(scores, (len(cands)-a)*int(e.langMax)) {
+		if a > 0 && settled(scores, left, int(e.langMax)) {
 			break
 		}
-		e.countLanguageWords(scores, toks, cands[a:min(a+every, len(cands))])
+		e.countLanguageWords(scores, left, toks, cands[a:min(a+every, len(cands))])
 	}
 	best, bestN := e.Rules.Codes[0], -1
 	for li, code := range e.Rules.Codes {
@@ -500,29 +510,55 @@ func (e *Engine) setLanguageIn(doc *claims.Document, toks []token.Token, cands [
 	return cands
 }
 
-// languageCandidates returns, in dst's storage, the indexes of the words
-// of toks (at most detectTokens) that may be in langWords: the only
-// tokens that weigh for a language.
-func (e *Engine) languageCandidates(toks []token.Token, dst []uint16) []uint16 {
-	if cap(dst) < len(toks) {
-		dst = make([]uint16, len(toks))
-	}
-	dst = dst[:len(toks)]
-	n := 0
-	for i := range toks {
-		if t := &toks[i]; t.Kind == token.Word && e.langKnown.May(t) {
-			dst[n] = uint16(i)
-			n++
-		}
-	}
-	return dst[:n]
+// langCand is a token that may weigh for a language: its index, and the
+// bits of the languages it may weigh for (Engine.langMasks).
+type langCand struct {
+	i     int32
+	langs uint8
 }
 
-// countLanguageWords adds the weights of the words of toks at cands to
-// each language's score.
-func (e *Engine) countLanguageWords(scores []int, toks []token.Token, cands []uint16) {
-	for _, i := range cands {
-		ws := e.langWords.Ref(&toks[i])
+// maxLangBits is how many languages have a bit of their own in
+// langCand.langs; the languages after share the last bit (langBit), which
+// then counts the candidates of any of them: more than each has, which
+// keeps the bound of settled safe.
+const maxLangBits = 8
+
+// langBit is language li's bit in langCand.langs.
+func langBit(li int) int { return min(li, maxLangBits-1) }
+
+// languageCandidates appends to dst the words of toks that langMasks
+// gives some language for, the only tokens that may weigh, and counts in
+// left[langBit(li)] those of language li.
+func (e *Engine) languageCandidates(toks []token.Token, dst []langCand, left []int) []langCand {
+	masks := e.langMasks
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind != token.Word {
+			continue
+		}
+		m := uint8(0xff) // a token without a hash may be any word
+		if h := t.Hash; h != 0 {
+			m = masks[h>>17]
+		}
+		if m == 0 {
+			continue
+		}
+		dst = append(dst, langCand{int32(i), m})
+		for b := m; b != 0; b &= b - 1 {
+			left[bits.TrailingZeros8(b)]++
+		}
+	}
+	return dst
+}
+
+// countLanguageWords adds the weights of the candidate words cands of
+// toks to each language's score, and takes them from the counts left.
+func (e *Engine) countLanguageWords(scores, left []int, toks []token.Token, cands []langCand) {
+	for _, c := range cands {
+		for b := c.langs; b != 0; b &= b - 1 {
+			left[bits.TrailingZeros8(b)]--
+		}
+		ws := e.langWords.Ref(&toks[c.i])
 		if ws == nil {
 			continue
 		}
@@ -532,24 +568,26 @@ func (e *Engine) countLanguageWords(scores []int, toks []token.Token, cands []ui
 	}
 }
 
-// settled reports whether the language with the highest score leads every
-// other by more than rest, the most any language can still gain: then no
-// later token changes the detection, and the rest of a long document need
-// not be read. (A tie goes to the language first in code order; a lead
-// of more than rest cannot even be tied.) One language is settled at once.
-func settled(scores []int, rest int) bool {
-	if len(scores) < 2 {
-		return true
-	}
-	first, second := -1, -1
-	for _, s := range scores {
-		if s > first {
-			first, second = s, first
-		} else if s > second {
-			second = s
+// settled reports whether the language with the highest score (the first
+// in code order of a tie) leads every other by more than that one can
+// still gain, at most weight for each of its candidates left
+// (left[langBit(li)]): then no later token changes the detection, and the
+// rest of a long document need not be read. (The leader gains nothing in
+// the worst case, and a lead of more than the other's gain cannot even be
+// tied.) One language is settled at once.
+func settled(scores, left []int, weight int) bool {
+	lead := 0
+	for li := range scores {
+		if scores[li] > scores[lead] {
+			lead = li
 		}
 	}
-	return first-second > rest
+	for li := range scores {
+		if li != lead && scores[lead]-scores[li] <= weight*left[langBit(li)] {
+			return false
+		}
+	}
+	return true
 }
 
 // blockSkipLines blocks lines that are page furniture in any language
