@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -59,6 +60,11 @@ func TestDetectionMatchesFullCount(t *testing.T) {
 		strings.Repeat("the dan ", 2000), strings.Repeat("dan the ", 2000),
 		strings.Repeat("the ", 100) + strings.Repeat("yang ", 2900),
 		strings.Repeat("x ", 2990) + "yang yang the",
+		// Candidates (words the filter lets by) among many other tokens,
+		// and a lead that only the last candidates before token 3,000
+		// can overturn.
+		strings.Repeat("the , 12 ", 600) + strings.Repeat("yang ", 601),
+		strings.Repeat("the . ", 900) + strings.Repeat("yang ", 1000),
 	}
 	if benchcorpus.RealDir() != "" {
 		en := benchcorpus.LoadReal(t, "en", 300_000)
@@ -73,30 +79,88 @@ func TestDetectionMatchesFullCount(t *testing.T) {
 		toks := token.Scan(text, nil)
 		doc := &claims.Document{Text: text}
 		eng.setLanguage(doc, toks)
-		if want := detectRef(set, toks); doc.Language != want {
+		want := detectRef(set, toks)
+		if doc.Language != want {
 			t.Fatalf("%.80q: detected %s, want %s", text, doc.Language, want)
+		}
+		// Tokens not made by Scan have no hash: any word may be one
+		// that weighs.
+		for i := range toks {
+			toks[i].Hash = 0
+		}
+		doc = &claims.Document{Text: text}
+		if eng.setLanguage(doc, toks); doc.Language != want {
+			t.Fatalf("%.80q without hashes: detected %s, want %s", text, doc.Language, want)
 		}
 	}
 }
 
-// TestSettled: the leader is settled only when it leads by more than what
-// is left to gain.
+// TestDetectionRandomMixtures: detection answers as counting every token
+// does on random texts of one language's words, the other's, words both
+// know, and others, in runs and proportions that keep the race close.
+func TestDetectionRandomMixtures(t *testing.T) {
+	set, err := rules.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng := New(set)
+	pools := [][]string{
+		{"the", "of", "and", "to", "was", "said", "January", "Monday", "seven"},
+		{"yang", "dan", "di", "ini", "itu", "Januari", "Senin", "tujuh"},
+		{"km", "2024", ",", "."},
+		{"quake", "gempa", "Jakarta", "x"},
+	}
+	r := rand.New(rand.NewPCG(7, 8))
+	won := map[string]int{}
+	for range 600 {
+		var b strings.Builder
+		n := r.IntN(4000)
+		for b.Len() < 8*n {
+			pool := pools[r.IntN(len(pools))]
+			for range 1 + r.IntN(20) {
+				b.WriteString(pool[r.IntN(len(pool))])
+				b.WriteByte(' ')
+			}
+		}
+		text := b.String()
+		toks := token.Scan(text, nil)
+		doc := &claims.Document{Text: text}
+		eng.setLanguage(doc, toks)
+		if want := detectRef(set, toks); doc.Language != want {
+			t.Fatalf("%.200q: detected %s, want %s", text, doc.Language, want)
+		}
+		won[doc.Language]++
+	}
+	if won["en"] < 100 || won["id"] < 100 {
+		t.Errorf("the mixtures are one-sided: %v", won)
+	}
+}
+
+// TestSettled: the leader is settled only when it leads each other
+// language by more than that one can still gain (weight for each of its
+// candidates left); the leader's own candidates do not matter, and a tie
+// goes to the first.
 func TestSettled(t *testing.T) {
 	for _, tc := range []struct {
-		scores []int
-		rest   int
-		want   bool
+		scores, left []int
+		weight       int
+		want         bool
 	}{
-		{[]int{10, 3}, 6, true},
-		{[]int{10, 3}, 7, false},
-		{[]int{3, 10}, 6, true},
-		{[]int{3, 10, 9}, 0, true},
-		{[]int{10, 10}, 0, false},
-		{[]int{5}, 100, true},
-		{[]int{0, 0}, 0, false},
+		{[]int{10, 3}, []int{100, 3}, 2, true},
+		{[]int{10, 3}, []int{0, 4}, 2, false},
+		{[]int{3, 10}, []int{3, 100}, 2, true},
+		{[]int{3, 10, 9}, []int{0, 0, 0}, 2, true},
+		{[]int{3, 10, 9}, []int{1, 0, 1}, 2, false},
+		{[]int{3, 10, 9}, []int{3, 9, 0}, 2, true},
+		{[]int{10, 10}, []int{0, 0}, 2, false},
+		{[]int{5}, []int{100}, 2, true},
+		{[]int{0, 0}, []int{0, 0}, 2, false},
+		{[]int{7, 4}, []int{0, 1}, 2, true},
+		{[]int{7, 4}, []int{0, 2}, 1, true},
+		{[]int{7, 4}, []int{0, 3}, 1, false},
 	} {
-		if got := settled(tc.scores, tc.rest); got != tc.want {
-			t.Errorf("settled(%v, %d) = %v, want %v", tc.scores, tc.rest, got, tc.want)
+		if got := settled(tc.scores, tc.left, tc.weight); got != tc.want {
+			t.Errorf("settled(%v, %v, %d) = %v, want %v", tc.scores, tc.left, tc.weight, got, tc.want)
 		}
 	}
 }

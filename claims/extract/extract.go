@@ -9,6 +9,7 @@ package extract
 
 import (
 	"maps"
+	"math/bits"
 	"slices"
 	"sort"
 	"strconv"
@@ -115,8 +116,12 @@ type Engine struct {
 	// each language (by index in Rules.Codes), built once so detection is
 	// one map lookup per token.
 	langWords rules.WordMap[[]uint8]
-	langMax   uint8            // the largest weight in langWords
-	langKnown rules.WideFilter // langWords' keys
+	langMax   uint8 // the largest weight in langWords
+	// langMasks is a filter of the words that weigh for each language, one
+	// bit each (langBit, by index in Rules.Codes) at the place of a word's
+	// hash in a rules.WideFilter: one byte read tells which languages a
+	// token may count for.
+	langMasks *[1 << 15]uint8
 	// skipByFirst holds every language's non-empty SkipLines prefixes by
 	// their first byte, so that a line is compared only with the prefixes
 	// it can start with: comparing each line with every prefix of every
@@ -157,6 +162,15 @@ type scratch struct {
 	tenseCounts []int32
 	// sentToks is Pass.sentToks' storage.
 	sentToks []int32
+	// langCands holds language detection's candidate tokens
+	// (languageCandidates).
+	langCands []langCand
+	// sents is Pass.sents' storage: the spans are read only during the
+	// pass (claims copy theirs).
+	sents []segment.Span
+	// pass is the document's Pass: some 800 bytes that every document
+	// allocated, and that nothing keeps after ExtractThen.
+	pass Pass
 	// assignFrames' per-claim working slices and sentence evidence
 	// (frameAssigner).
 	cands  []frameCandidate
@@ -226,6 +240,7 @@ func New(set *rules.Set) *Engine {
 	for code, l := range set.Languages {
 		e.langs[code] = newLangIndex(set, code, l)
 	}
+	e.langMasks = new([1 << 15]uint8)
 	for li, code := range set.Codes {
 		l := set.Languages[code]
 		for _, w := range l.Words() {
@@ -239,7 +254,7 @@ func New(set *rules.Set) *Engine {
 			}
 			(*ws)[li] = weight
 			e.langMax = max(e.langMax, weight)
-			e.langKnown.Add(w)
+			e.langMasks[token.HashString(w)>>17] |= 1 << langBit(li)
 		}
 	}
 	for _, code := range set.Codes {
@@ -413,6 +428,9 @@ func (e *Engine) ExtractThen(doc *claims.Document, then func(toks []token.Token,
 	if then != nil {
 		then(p.Toks, out)
 	}
+	// The pass is pooled with the scratch: it must keep no document or
+	// claim alive.
+	*p = Pass{}
 	return out
 }
 
@@ -428,10 +446,12 @@ func (e *Engine) newPass(doc *claims.Document, sc *scratch) *Pass {
 	blocked = blocked[:len(toks)]
 	clear(blocked)
 	sc.blocked = blocked
-	e.setLanguage(doc, toks)
+	sc.langCands = e.setLanguageIn(doc, toks, sc.langCands)
 	l := e.Rules.Languages[doc.Language]
-	p := &Pass{Doc: doc, Lang: l, Rules: e.Rules, Toks: toks, engine: e, index: e.langs[doc.Language], scratch: sc, blocked: blocked}
-	p.sents = segment.Sentences(doc.Text)
+	p := &sc.pass
+	*p = Pass{Doc: doc, Lang: l, Rules: e.Rules, Toks: toks, engine: e, index: e.langs[doc.Language], scratch: sc, blocked: blocked}
+	p.sents = segment.AppendSentences(sc.sents[:0], doc.Text)
+	sc.sents = p.sents
 	p.blockSkipLines()
 	return p
 }
@@ -439,23 +459,46 @@ func (e *Engine) newPass(doc *claims.Document, sc *scratch) *Pass {
 // setLanguage keeps a language given by metadata or flag when the rules know
 // it, and otherwise counts each language's function words.
 func (e *Engine) setLanguage(doc *claims.Document, toks []token.Token) {
+	e.setLanguageIn(doc, toks, nil)
+}
+
+// detectTokens is how many tokens from a document's start language
+// detection reads at most.
+const detectTokens = 3000
+
+// setLanguageIn is setLanguage with cands as the storage of the tokens
+// that may weigh (see languageCandidates), which it returns for the next
+// document.
+func (e *Engine) setLanguageIn(doc *claims.Document, toks []token.Token, cands []langCand) []langCand {
 	if _, ok := e.Rules.Languages[doc.Language]; ok && doc.Language != "" {
-		return
+		return cands
 	}
 	if doc.Language != "" {
 		doc.Warnings = append(doc.Warnings, "no rules for language "+strconv.Quote(doc.Language)+"; detected from the text instead")
 	}
 	// Function words count two; other lexicon words (month, weekday and
 	// number words, units) one; a word both languages know counts for both.
-	scores := make([]int, len(e.Rules.Codes))
-	toks = toks[:min(len(toks), 3000)]
-	// Whether the detection has settled is asked before tokens 63, 127,
-	// 191 ...: between those, a loop that only counts.
-	for a, b := 0, 63; a < len(toks); a, b = b, b+64 {
-		if a > 0 && settled(scores, (len(toks)-a)*int(e.langMax)) {
+	var two [2]int
+	var bitsLeft [maxLangBits]int
+	scores, left := two[:], bitsLeft[:]
+	if n := len(e.Rules.Codes); n != len(two) {
+		scores = make([]int, n)
+	}
+	toks = toks[:min(len(toks), detectTokens)]
+	cands = e.languageCandidates(toks, cands[:0], left)
+	// Only a language's candidates can still add to its score, at most
+	// langMax each: whether the detection has settled is asked every
+	// sixteen candidates, and between those a loop only counts. (Bounding
+	// what any language can gain by the tokens left, as detection once
+	// did, read three quarters of a typical article, and by all the
+	// candidates left, over half of them: an article holds few words of
+	// the languages it is not in, so it settles after a few dozen.)
+	const every = 16
+	for a := 0; a < len(cands); a += every {
+		if a > 0 && settled(scores, left, int(e.langMax)) {
 			break
 		}
-		e.countLanguageWords(scores, toks[a:min(b, len(toks))])
+		e.countLanguageWords(scores, left, toks, cands[a:min(a+every, len(cands))])
 	}
 	best, bestN := e.Rules.Codes[0], -1
 	for li, code := range e.Rules.Codes {
@@ -464,17 +507,58 @@ func (e *Engine) setLanguage(doc *claims.Document, toks []token.Token) {
 		}
 	}
 	doc.Language, doc.LanguageSource = best, claims.SourceDetected
+	return cands
 }
 
-// countLanguageWords adds the weights of toks' words to each language's
-// score.
-func (e *Engine) countLanguageWords(scores []int, toks []token.Token) {
+// langCand is a token that may weigh for a language: its index, and the
+// bits of the languages it may weigh for (Engine.langMasks).
+type langCand struct {
+	i     int32
+	langs uint8
+}
+
+// maxLangBits is how many languages have a bit of their own in
+// langCand.langs; the languages after share the last bit (langBit), which
+// then counts the candidates of any of them: more than each has, which
+// keeps the bound of settled safe.
+const maxLangBits = 8
+
+// langBit is language li's bit in langCand.langs.
+func langBit(li int) int { return min(li, maxLangBits-1) }
+
+// languageCandidates appends to dst the words of toks that langMasks
+// gives some language for, the only tokens that may weigh, and counts in
+// left[langBit(li)] those of language li.
+func (e *Engine) languageCandidates(toks []token.Token, dst []langCand, left []int) []langCand {
+	masks := e.langMasks
 	for i := range toks {
 		t := &toks[i]
-		if t.Kind != token.Word || !e.langKnown.May(t) {
+		if t.Kind != token.Word {
 			continue
 		}
-		ws := e.langWords.Ref(t)
+		m := uint8(0xff) // a token without a hash may be any word
+		if h := t.Hash; h != 0 {
+			m = masks[h>>17]
+		}
+		if m == 0 {
+			continue
+		}
+		dst = append(dst, langCand{int32(i), m})
+		for b := m; b != 0; b &= b - 1 {
+			left[bits.TrailingZeros8(b)]++
+		}
+	}
+	return dst
+}
+
+// countLanguageWords adds the weights of the candidate words cands of
+// toks to each language's score, and takes them from the counts left.
+func (e *Engine) countLanguageWords(scores, left []int, toks []token.Token, cands []langCand) {
+	for _, c := range cands {
+		for b := c.langs; b != 0; b &= b - 1 {
+			left[bits.TrailingZeros8(b)]--
+		}
+		ws := e.langWords.Ref(&toks[c.i])
 		if ws == nil {
 			continue
 		}
@@ -484,24 +568,26 @@ func (e *Engine) countLanguageWords(scores []int, toks []token.Token) {
 	}
 }
 
-// settled reports whether the language with the highest score leads every
-// other by more than rest, the most any language can still gain: then no
-// later token changes the detection, and the rest of a long document need
-// not be read. (A tie goes to the language first in code order; a lead
-// of more than rest cannot even be tied.) One language is settled at once.
-func settled(scores []int, rest int) bool {
-	if len(scores) < 2 {
-		return true
-	}
-	first, second := -1, -1
-	for _, s := range scores {
-		if s > first {
-			first, second = s, first
-		} else if s > second {
-			second = s
+// settled reports whether the language with the highest score (the first
+// in code order of a tie) leads every other by more than that one can
+// still gain, at most weight for each of its candidates left
+// (left[langBit(li)]): then no later token changes the detection, and the
+// rest of a long document need not be read. (The leader gains nothing in
+// the worst case, and a lead of more than the other's gain cannot even be
+// tied.) One language is settled at once.
+func settled(scores, left []int, weight int) bool {
+	lead := 0
+	for li := range scores {
+		if scores[li] > scores[lead] {
+			lead = li
 		}
 	}
-	return first-second > rest
+	for li := range scores {
+		if li != lead && scores[lead]-scores[li] <= weight*left[langBit(li)] {
+			return false
+		}
+	}
+	return true
 }
 
 // blockSkipLines blocks lines that are page furniture in any language
@@ -615,6 +701,11 @@ func (p *Pass) tokenAt(off int) int {
 	return i
 }
 
+// firstTokenFrom tries the nearTokens tokens after its hint one by one
+// when off is at most nearBytes past the hint's start: a few tokens of
+// news text.
+const nearBytes, nearTokens = 32, 4
+
 // firstTokenFrom returns the index of the first token of toks starting at
 // or after byte off (len(toks) if none), searching outwards from index
 // hint in steps that double, then by halves between the last two.
@@ -629,6 +720,16 @@ func firstTokenFrom(toks []token.Token, off, hint int) int {
 	// guess's error rather than the distance. (In 64 bits: d*n overflows
 	// 32 on a long document.)
 	if d := off - toks[hint].Start; d > 0 {
+		// Most questions are about the next few tokens (claims a word
+		// or two apart, each asked for in turn): those are tried one by
+		// one first, when off is that near.
+		if d <= nearBytes {
+			for k := hint + 1; k < n && k <= hint+nearTokens; k++ {
+				if toks[k].Start >= off {
+					return k
+				}
+			}
+		}
 		q := min(int64(d)*int64(n)/int64(toks[n-1].End+1), int64(n))
 		hint = min(hint+int(q), n-1)
 	}

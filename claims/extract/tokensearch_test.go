@@ -12,11 +12,12 @@ import (
 // search over all the tokens does, from every hint.
 func TestFirstTokenFrom(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
-	for n := 0; n < 40; n++ {
+	for n := 0; n < 80; n++ {
 		toks := make([]token.Token, n)
 		off := 0
+		gap := 4 + n%2*12 // tokens near and far apart (firstTokenFrom's nearBytes)
 		for i := range toks {
-			off += 1 + r.IntN(4)
+			off += 1 + r.IntN(gap)
 			toks[i].Start, toks[i].End = off, off+1 // End: firstTokenFrom's guess reads the last
 		}
 		for want := -1; want <= off+2; want++ {

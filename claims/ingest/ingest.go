@@ -610,15 +610,17 @@ func uniqueIDs(n int, origin func(i int) (base string, qual []string, path strin
 		}
 		return strings.Join(append(parts, base), "/")
 	}
+	ids := make([]string, n)
+	var at map[string]int
+	var dups [][]int
 	for {
-		groups := map[string][]int{}
 		for i := range n {
-			s := id(i)
-			groups[s] = append(groups[s], i)
+			ids[i] = id(i)
 		}
+		at, dups = duplicates(ids)
 		changed := false
-		for _, g := range groups {
-			if len(g) < 2 || sameOrigin(origin, g) {
+		for _, g := range dups {
+			if sameOrigin(origin, g) {
 				// Qualifying cannot separate records of one file: they
 				// keep their own id and get the "~N" suffix below.
 				continue
@@ -634,39 +636,47 @@ func uniqueIDs(n int, origin func(i int) (base string, qual []string, path strin
 			break
 		}
 	}
-	ids := make([]string, n)
 	warnings := map[int]string{}
-	used := map[string]bool{}
-	groups := map[string][]int{}
-	for i := range n {
-		s := id(i)
-		ids[i] = s
-		groups[s] = append(groups[s], i)
-		used[s] = true
-	}
-	keys := make([]string, 0, len(groups))
-	for k, g := range groups {
-		if len(g) > 1 {
-			keys = append(keys, k)
-		}
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		g := groups[k]
+	// The groups in the order of their ids.
+	slices.SortFunc(dups, func(a, b []int) int { return strings.Compare(ids[a[0]], ids[b[0]]) })
+	for _, g := range dups {
+		k := ids[g[0]]
 		path := func(i int) string { _, _, p := origin(i); return p }
 		sort.Slice(g, func(a, b int) bool { return path(g[a]) < path(g[b]) })
 		suffix := 2
 		for _, i := range g[1:] {
-			for used[fmt.Sprintf("%s~%d", k, suffix)] {
+			for at[fmt.Sprintf("%s~%d", k, suffix)] != 0 {
 				suffix++
 			}
 			s := fmt.Sprintf("%s~%d", k, suffix)
-			used[s] = true
+			at[s] = i + 1
 			ids[i] = s
 			warnings[i] = fmt.Sprintf("id %q is already used by %s; this document is %q", k, path(g[0]), s)
 		}
 	}
 	return ids, warnings
+}
+
+// duplicates returns the ids in use, each with a number other than zero,
+// and the groups of two or more documents sharing an id, each in document
+// order. Only those groups are made: a map of every id to the list of its
+// documents cost a slice per document, and growing the map a rehash of it
+// at each doubling.
+func duplicates(ids []string) (at map[string]int, dups [][]int) {
+	// at holds i+1 for an id only document i has, -(k+1) for group k.
+	at = make(map[string]int, len(ids))
+	for i, s := range ids {
+		switch v := at[s]; {
+		case v == 0:
+			at[s] = i + 1
+		case v > 0:
+			at[s] = -(len(dups) + 1)
+			dups = append(dups, []int{v - 1, i})
+		default:
+			dups[-v-1] = append(dups[-v-1], i)
+		}
+	}
+	return at, dups
 }
 
 // sameOrigin reports whether the documents of group g have the same base

@@ -3,9 +3,11 @@ package ingest
 import (
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -924,5 +926,103 @@ func TestJSONLLimitPerRecord(t *testing.T) {
 		}
 		assert.Equal(t, 1, skipped, src)
 		assert.Equal(t, "after", docs[0].ID, src)
+	}
+}
+
+// uniqueIDsRef is uniqueIDs as it was first written, with a map of every
+// id to its documents.
+func uniqueIDsRef(n int, origin func(i int) (base string, qual []string, path string)) ([]string, map[int]string) {
+	depth := make([]int, n)
+	id := func(i int) string {
+		base, qual, _ := origin(i)
+		if depth[i] == 0 {
+			return base
+		}
+		parts := make([]string, 0, depth[i]+1)
+		for k := depth[i] - 1; k >= 0; k-- {
+			parts = append(parts, qual[k])
+		}
+		return strings.Join(append(parts, base), "/")
+	}
+	for {
+		groups := map[string][]int{}
+		for i := range n {
+			s := id(i)
+			groups[s] = append(groups[s], i)
+		}
+		changed := false
+		for _, g := range groups {
+			if len(g) < 2 || sameOrigin(origin, g) {
+				// Qualifying cannot separate records of one file: they
+				// keep their own id and get the "~N" suffix below.
+				continue
+			}
+			for _, i := range g {
+				if _, qual, _ := origin(i); depth[i] < len(qual) {
+					depth[i]++
+					changed = true
+				}
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	ids := make([]string, n)
+	warnings := map[int]string{}
+	used := map[string]bool{}
+	groups := map[string][]int{}
+	for i := range n {
+		s := id(i)
+		ids[i] = s
+		groups[s] = append(groups[s], i)
+		used[s] = true
+	}
+	keys := make([]string, 0, len(groups))
+	for k, g := range groups {
+		if len(g) > 1 {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		g := groups[k]
+		path := func(i int) string { _, _, p := origin(i); return p }
+		sort.Slice(g, func(a, b int) bool { return path(g[a]) < path(g[b]) })
+		suffix := 2
+		for _, i := range g[1:] {
+			for used[fmt.Sprintf("%s~%d", k, suffix)] {
+				suffix++
+			}
+			s := fmt.Sprintf("%s~%d", k, suffix)
+			used[s] = true
+			ids[i] = s
+			warnings[i] = fmt.Sprintf("id %q is already used by %s; this document is %q", k, path(g[0]), s)
+		}
+	}
+	return ids, warnings
+}
+
+// TestUniqueIDsMatchesRef holds uniqueIDs to uniqueIDsRef on random
+// documents with few bases, qualifiers and paths, so that ids collide,
+// qualify, and need suffixes, some of which exist already.
+func TestUniqueIDsMatchesRef(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	names := []string{"a", "b", "a~2", "x", "y"}
+	for range 2000 {
+		n := r.IntN(12)
+		base, qual, path := make([]string, n), make([][]string, n), make([]string, n)
+		for i := range n {
+			base[i] = names[r.IntN(len(names))]
+			for range r.IntN(3) {
+				qual[i] = append(qual[i], names[r.IntN(len(names))])
+			}
+			path[i] = names[r.IntN(len(names))] + "/" + base[i]
+		}
+		origin := func(i int) (string, []string, string) { return base[i], qual[i], path[i] }
+		ids, warnings := uniqueIDs(n, origin)
+		wantIDs, wantWarnings := uniqueIDsRef(n, origin)
+		require.Equal(t, wantIDs, ids, "%v %v %v", base, qual, path)
+		require.Equal(t, wantWarnings, warnings, "%v %v %v", base, qual, path)
 	}
 }

@@ -296,7 +296,7 @@ func (s *Source) finish() {
 	}
 	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(ids[a], ids[b]) })
 	sorted := make([]*entry, len(s.entries))
-	first := map[textHash]int32{}
+	first := make(map[textHash]int32, len(s.entries)) // sized once: growing it rehashed it at each doubling
 	for k, i := range order {
 		e := s.entries[i]
 		sorted[k] = e

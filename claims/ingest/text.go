@@ -315,6 +315,9 @@ func guessTitle(text string) string {
 			continue
 		}
 		t = strings.TrimSpace(strings.TrimLeft(t, "#")) // Markdown heading
+		if utf8.RuneCountInString(t) > titleMaxRunes {
+			break // prose (isProse), known before splitting a paragraph into words
+		}
 		words := strings.Fields(t)
 		if isProse(t, words) {
 			break
@@ -487,5 +490,25 @@ func allCaps(words []string) bool {
 
 // collapseSpace trims s and turns every run of white space into one space.
 func collapseSpace(s string) string {
+	if collapsed(s) {
+		// A copy, as Join makes of two words or more: a title kept with
+		// a document's metadata must not keep the whole input alive.
+		return strings.Clone(s)
+	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// collapsed reports whether collapseSpace would leave s as it is: ASCII
+// with single spaces between words and none at the ends, as most titles
+// are (strings.Fields and Join cost two allocations each time).
+func collapsed(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			return false
+		case c == ' ' && (i == 0 || i == len(s)-1 || s[i-1] == ' '):
+			return false
+		}
+	}
+	return true
 }

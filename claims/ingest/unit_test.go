@@ -162,12 +162,12 @@ func htmlDocumentForTest(t *testing.T, page string) string {
 func scanBytesByByte(s string) byteStats { return scanBytesFast(s, false) }
 
 // TestScanBytesFastPath: every byte value at every offset around the
-// eight bytes scanBytes skips at once counts as the byte-by-byte scan
+// sixteen and eight bytes scanBytes skips at once counts as the byte-by-byte scan
 // counts it, and plainText8 accepts exactly printable ASCII and line feeds.
 func TestScanBytesFastPath(t *testing.T) {
 	extra := []string{"é", "日本", "\xe6\x97", "\u2028"}
 	for c := 0; c < 256; c++ {
-		for n := 1; n <= 20; n++ {
+		for n := 1; n <= 36; n++ {
 			for at := 0; at < n; at++ {
 				b := []byte(strings.Repeat("x", n))
 				b[at] = byte(c)
@@ -222,4 +222,38 @@ func TestJoinEntry(t *testing.T) {
 			}
 		}
 	}
+}
+
+// collapseRef is collapseSpace written plainly.
+func collapseRef(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// TestCollapseSpace holds collapseSpace, and its fast path (collapsed), to
+// collapseRef.
+func TestCollapseSpace(t *testing.T) {
+	for _, s := range []string{
+		"", " ", "a", "Quake kills 12", " Quake kills 12", "Quake kills 12 ", "Quake  kills", "Quake\tkills",
+		"Quake\nkills", "Gempa\u00a0M6,1", "Gempa M6,1 — “kuat”", "a\u2028b", "a\u0085b", "\v", "x \r", "é",
+	} {
+		assert.Equal(t, collapseRef(s), collapseSpace(s), "%q", s)
+		assert.Equal(t, collapsed(s), collapseRef(s) == s && isASCII(s), "%q", s)
+	}
+}
+
+func FuzzCollapseSpace(f *testing.F) {
+	f.Add("Quake kills 12")
+	f.Add(" two  spaces\there ")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := collapseSpace(s), collapseRef(s); got != want {
+			t.Fatalf("collapseSpace(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

@@ -80,10 +80,24 @@ func Preload() { go model() }
 // (news text puts headlines, datelines and paragraphs on lines of their own);
 // within a line, punkt decides. Spans exclude surrounding white space.
 func Sentences(text string) []Span {
+	out := AppendSentences(nil, text)
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// AppendSentences appends the sentences of text (as Sentences splits it)
+// to dst and returns it, so that a caller splitting one text after
+// another can keep one slice for all of them.
+func AppendSentences(dst []Span, text string) []Span {
 	m, err := model()
 	// One allocation for a typical article: news sentences average well
 	// over 64 bytes.
-	p := splitter{m: m, marks: newMarks(text), out: make([]Span, 0, len(text)/64+1)}
+	if need := len(dst) + len(text)/64 + 1; cap(dst) < need {
+		dst = append(make([]Span, 0, need), dst...)
+	}
+	p := splitter{m: m, marks: newMarks(text), out: dst}
 	start := 0
 	for start <= len(text) {
 		end := strings.IndexByte(text[start:], '\n')
@@ -93,7 +107,7 @@ func Sentences(text string) []Span {
 			end += start
 		}
 		line := text[start:end]
-		if strings.TrimSpace(line) != "" {
+		if !blank(line) {
 			if err != nil {
 				p.out = appendTrimmed(p.out, text, start, end)
 			} else {
@@ -101,9 +115,6 @@ func Sentences(text string) []Span {
 			}
 		}
 		start = end + 1
-	}
-	if len(p.out) == 0 {
-		return nil
 	}
 	return p.out
 }
@@ -123,10 +134,25 @@ func (p *splitter) splitLine(text string, start, end int) {
 	}
 }
 
+// blank reports whether line is all white space, deciding most lines by
+// their first byte.
+func blank(line string) bool {
+	if len(line) > 0 && line[0] < utf8.RuneSelf && !isASCIISpace(line[0]) {
+		return false
+	}
+	return strings.TrimSpace(line) == ""
+}
+
 // appendTrimmed appends text[start:end] without surrounding white space,
 // read as runes: a span never ends inside a UTF-8 character (testing bytes
 // as runes once cut "à" at the end of a line, whose last byte is 0xA0).
 func appendTrimmed(out []Span, text string, start, end int) []Span {
+	// Most lines start and end with an ASCII byte that is not a space:
+	// nothing to decode.
+	if start < end && text[start] < utf8.RuneSelf && !isASCIISpace(text[start]) &&
+		text[end-1] < utf8.RuneSelf && !isASCIISpace(text[end-1]) {
+		return append(out, Span{start, end})
+	}
 	for start < end {
 		r, size := utf8.DecodeRuneInString(text[start:end])
 		if !unicode.IsSpace(r) {

@@ -207,6 +207,32 @@ func TestSentencesAllocs(t *testing.T) {
 	}
 }
 
+// TestAppendSentences: appending to a slice that holds spans already, and
+// reusing one slice text after text, gives what Sentences gives; reused,
+// a slice with room allocates nothing.
+func TestAppendSentences(t *testing.T) {
+	var buf []Span
+	for _, s := range hardCases {
+		want := Sentences(s)
+		buf = AppendSentences(buf[:0], s)
+		if len(want) != 0 || len(buf) != 0 {
+			if !reflect.DeepEqual(want, buf) {
+				t.Fatalf("%q: got %v, want %v", s, buf, want)
+			}
+		}
+		prefix := []Span{{1, 2}, {3, 4}}
+		got := AppendSentences(prefix, s)
+		if w := append([]Span{{1, 2}, {3, 4}}, want...); !reflect.DeepEqual(w, got) {
+			t.Fatalf("%q after two spans: got %v, want %v", s, got, w)
+		}
+	}
+	text := strings.Repeat("Mr. Smith said on Jan. 5 that sales rose 2.5% last year. Shares fell!\n\n", 20)
+	buf = AppendSentences(buf[:0], text)
+	if n := testing.AllocsPerRun(20, func() { buf = AppendSentences(buf[:0], text) }); n > 0 {
+		t.Errorf("AppendSentences allocates %v times per call with room, want 0", n)
+	}
+}
+
 // TestSpanEdges checks that spans are trimmed of white space by rune: a
 // no-break space is trimmed, a letter whose last UTF-8 byte is 0xA0 or 0x85
 // ("à", "Å") is not cut.

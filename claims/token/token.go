@@ -183,7 +183,7 @@ func scanRun(text string, i int, flags uint8, dst []Token, low *lowerArena) ([]T
 			n := len(dst)
 			dst = dst[:n+1]
 			t := &dst[n]
-			t.Start, t.End, t.Kind, t.Flags, t.Hash, t.Text, t.Lower = i, j, Word, flags|Capital, finishHash(h), substr(text, i, j), unsafe.String(unsafe.SliceData(b), len(b))
+			t.Start, t.End, t.Kind, t.Flags, t.Hash, t.Text, t.Lower = i, j, Word, flags|Capital, finishHash(h), substr(text, i, j), bytesString(b)
 			i, flags = spaceAfter(text, j)
 		case bytePunct:
 			if len(dst) == cap(dst) {
@@ -232,9 +232,25 @@ func spaceAfter(text string, j int) (int, uint8) {
 
 // substr is text[i:j] for 0 <= i <= j <= len(text), which scanRun knows
 // and the compiler cannot prove: the bounds checks and the empty-string
-// case of a slice expression were a tenth of the loop.
+// case of a slice expression were a tenth of the loop. The string is put
+// together from its two words (stringHeader) because unsafe.String checks
+// its length against the pointer, half a dozen instructions a token.
 func substr(text string, i, j int) string {
-	return unsafe.String((*byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(text)), i)), j-i)
+	h := stringHeader{unsafe.Add(unsafe.Pointer(unsafe.StringData(text)), i), j - i}
+	return *(*string)(unsafe.Pointer(&h))
+}
+
+// bytesString is unsafe.String(unsafe.SliceData(b), len(b)) without its
+// checks (see substr), for bytes of a lowerArena, never written again.
+func bytesString(b []byte) string {
+	h := stringHeader{unsafe.Pointer(unsafe.SliceData(b)), len(b)}
+	return *(*string)(unsafe.Pointer(&h))
+}
+
+// stringHeader is a string's layout: its bytes and its length.
+type stringHeader struct {
+	data unsafe.Pointer
+	len  int
 }
 
 // FNV-1a's 32-bit parameters, of HashString.
@@ -532,5 +548,5 @@ func (a *lowerArena) lowerASCII(s string) string {
 		}
 		b[k] = c
 	}
-	return unsafe.String(unsafe.SliceData(b), len(b))
+	return bytesString(b)
 }
