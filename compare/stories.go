@@ -242,19 +242,31 @@ func (s *scratch) sortHashes(hs []uint64) []uint64 {
 }
 
 // fnvWords is the FNV-1a hash of the lower-case forms of the tokens at
-// places at, each followed by a zero byte. Four bytes a round, and the
-// last one to three without a loop: the byte-at-a-time loop spent more on
-// its own counting and bounds than on the hash, the largest part of
-// shingles (most words are short).
+// places at, each followed by a zero byte. Eight bytes a round, then
+// four, and the last one to three, without a loop: the byte-at-a-time
+// loop spent more on its own counting and bounds than on the hash, the
+// largest part of shingles (most words are short: one to seven bytes take
+// no round of the loop).
 func fnvWords(toks []token.Token, at []int32) uint64 {
 	h := uint64(fnvOffset64)
 	for _, k := range at {
 		w := toks[k].Lower
-		for ; len(w) >= 4; w = w[4:] {
+		for ; len(w) >= 8; w = w[8:] {
 			h = (h ^ uint64(w[0])) * fnvPrime64
 			h = (h ^ uint64(w[1])) * fnvPrime64
 			h = (h ^ uint64(w[2])) * fnvPrime64
 			h = (h ^ uint64(w[3])) * fnvPrime64
+			h = (h ^ uint64(w[4])) * fnvPrime64
+			h = (h ^ uint64(w[5])) * fnvPrime64
+			h = (h ^ uint64(w[6])) * fnvPrime64
+			h = (h ^ uint64(w[7])) * fnvPrime64
+		}
+		if len(w) >= 4 {
+			h = (h ^ uint64(w[0])) * fnvPrime64
+			h = (h ^ uint64(w[1])) * fnvPrime64
+			h = (h ^ uint64(w[2])) * fnvPrime64
+			h = (h ^ uint64(w[3])) * fnvPrime64
+			w = w[4:]
 		}
 		switch len(w) {
 		case 3:
@@ -424,7 +436,6 @@ type scratch struct {
 	table    wordTable
 	ids      []int32     // per token: its word's entry in table, or -1
 	ranked   [2][]ranked // top's
-	cand     []int32     // top's: the entries that reach a cutoff
 	kw       []keyword
 	stops    *stopSet // analyseTokens' stop words
 	// titleEnd is where the document's title ends (titleSpan): index
@@ -1539,11 +1550,9 @@ func (t *wordTable) countContent(e *wordEntry) {
 // and the n most used as content words, with their counts, each list
 // highest count first and ties broken alphabetically (words with no count
 // are left out). The order is total (words are distinct), so it does not
-// depend on the table's. Only the n best are kept while scanning (a
-// document has hundreds of distinct words and n is 20), both lists in one
-// pass, and only words counted at least cutoff times are ranked at all:
-// most words are used once or twice, fewer than n more. The result is
-// scratch space, valid until the next call.
+// depend on the table's. Only words counted at least cutoff times are
+// ranked at all: most words are used once or twice, fewer than n more.
+// The result is scratch space, valid until the next call.
 func (s *scratch) top(n int) (proper, content []ranked) {
 	t := &s.table
 	proper, content = s.ranked[0][:0], s.ranked[1][:0]
@@ -1553,34 +1562,46 @@ func (s *scratch) top(n int) (proper, content []ranked) {
 	minProper, minContent := t.cutoff(0, n), t.cutoff(1, n)
 	// Most words fall below both cutoffs: a tight loop, without calls (or
 	// the registers they spill), lists the others first.
-	cand := slices.Grow(s.cand[:0], len(t.entries))[:len(t.entries)]
-	m := 0
 	for k := range t.entries {
 		e := &t.entries[k]
-		cand[m] = int32(k)
-		if e.proper >= minProper || e.content >= minContent {
-			m++
+		if e.proper >= minProper {
+			proper = append(proper, ranked{k: int32(k), n: e.proper})
+		}
+		if e.content >= minContent {
+			content = append(content, ranked{k: int32(k), n: e.content})
 		}
 	}
-	s.cand = cand
-	for _, k := range cand[:m] {
-		e := &t.entries[k]
-		// A count below a full list's last cannot enter it either.
-		inProper := e.proper >= minProper && (len(proper) < n || e.proper >= proper[n-1].n)
-		inContent := e.content >= minContent && (len(content) < n || e.content >= content[n-1].n)
-		if !inProper && !inContent {
-			continue
-		}
-		pre := prefix8(t.word(k))
-		if inProper {
-			proper = t.insert(proper, ranked{k, e.proper, pre}, n)
-		}
-		if inContent {
-			content = t.insert(content, ranked{k, e.content, pre}, n)
-		}
-	}
+	proper, content = t.best(proper, n), t.best(content, n)
 	s.ranked = [2][]ranked{proper, content}
 	return proper, content
+}
+
+// best returns the n best of cand by rank (see better), sorted, in cand's
+// space: an insertion sort that keeps only n, in one loop without calls
+// but prefix8's (inserting into a list of n a call at a time was most of
+// top's time).
+func (t *wordTable) best(cand []ranked, n int) []ranked {
+	kept := 0 // cand[:kept] is sorted; kept <= i, so cand[i] is not yet overwritten
+	for i := range cand {
+		x := cand[i]
+		if kept == n && x.n < cand[n-1].n {
+			continue // a count below a full list's last cannot enter it
+		}
+		x.pre = prefix8(t.word(x.k))
+		j := kept
+		if kept < n {
+			kept++
+		} else if !t.better(x, cand[n-1]) {
+			continue
+		} else {
+			j = n - 1
+		}
+		for ; j > 0 && t.better(x, cand[j-1]); j-- {
+			cand[j] = cand[j-1]
+		}
+		cand[j] = x
+	}
+	return cand[:kept]
 }
 
 // cutoff returns the least count, at least 1, that the n words most used
@@ -1595,26 +1616,6 @@ func (t *wordTable) cutoff(kind, n int) int32 {
 		}
 	}
 	return 1
-}
-
-// insert puts x in best, which is sorted by rank (see better) and kept at
-// most n long.
-func (t *wordTable) insert(best []ranked, x ranked, n int) []ranked {
-	if len(best) == n && !t.better(x, best[n-1]) {
-		return best
-	}
-	k := len(best)
-	if k < n {
-		best = append(best, x)
-	} else {
-		k = n - 1
-	}
-	for k > 0 && t.better(x, best[k-1]) {
-		best[k] = best[k-1]
-		k--
-	}
-	best[k] = x
-	return best
 }
 
 // better reports whether a ranks above b: a higher count, or the same
