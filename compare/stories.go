@@ -1472,12 +1472,18 @@ func (t *wordTable) marked() []string {
 	return m
 }
 
-// reset empties the table, freeing only the slots in use (a table grown
-// by one long document is not cleared in full for every short one), for
-// the words of toks.
+// reset empties the table for the words of toks. A table grown by one
+// long document is not cleared in full for every short one: only the
+// slots in use are freed, unless they are a good share of all (the
+// table is at most half full), when clearing the whole is cheaper than
+// a store per entry.
 func (t *wordTable) reset(toks []token.Token) {
-	for _, e := range t.entries {
-		t.slots[e.slot] = 0
+	if 8*len(t.entries) >= len(t.slots) {
+		clear(t.slots)
+	} else {
+		for _, e := range t.entries {
+			t.slots[e.slot] = 0
+		}
 	}
 	t.entries = t.entries[:0]
 	t.toks = toks
