@@ -1319,7 +1319,6 @@ type wordTable struct {
 
 type wordEntry struct {
 	tok      int32 // the first token with the word: its Lower is the word
-	id       int32 // the entry's index in the table
 	hash     uint32
 	slot     int32 // where it sits in slots, to free it in reset
 	flips    uint8 // wordFlips of the word (shingles)
@@ -1503,7 +1502,7 @@ func (t *wordTable) add(i int32) int32 {
 		k := t.slots[s]
 		if k == 0 {
 			id := int32(len(t.entries))
-			t.entries = append(t.entries, wordEntry{tok: i, id: id, hash: h, slot: int32(s), flips: wordFlips(tk.Lower)})
+			t.entries = append(t.entries, wordEntry{tok: i, hash: h, slot: int32(s), flips: wordFlips(tk.Lower)})
 			t.slots[s] = id + 1
 			return id
 		}
