@@ -435,7 +435,8 @@ type scratch struct {
 	bucketAt []int32
 	table    wordTable
 	ids      []int32     // per token: its word's entry in table, or -1
-	ranked   [2][]ranked // top's
+	ranked   [2][]ranked // top's lists
+	cands    [2][]ranked // top's candidates
 	kw       []keyword
 	stops    *stopSet // analyseTokens' stop words
 	// titleEnd is where the document's title ends (titleSpan): index
@@ -1560,7 +1561,7 @@ func (t *wordTable) countContent(e *wordEntry) {
 // The result is scratch space, valid until the next call.
 func (s *scratch) top(n int) (proper, content []ranked) {
 	t := &s.table
-	proper, content = s.ranked[0][:0], s.ranked[1][:0]
+	proper, content = s.cands[0][:0], s.cands[1][:0]
 	if n <= 0 {
 		return proper, content
 	}
@@ -1576,37 +1577,46 @@ func (s *scratch) top(n int) (proper, content []ranked) {
 			content = append(content, ranked{k: int32(k), n: e.content})
 		}
 	}
-	proper, content = t.best(proper, n), t.best(content, n)
+	s.cands = [2][]ranked{proper, content}
+	proper = t.best(proper, minProper, n, s.ranked[0])
+	content = t.best(content, minContent, n, s.ranked[1])
 	s.ranked = [2][]ranked{proper, content}
 	return proper, content
 }
 
-// best returns the n best of cand by rank (see better), sorted, in cand's
+// best returns the n best of cand by rank (see better), sorted, in out's
 // space: an insertion sort that keeps only n, in one loop without calls
 // but prefix8's (inserting into a list of n a call at a time was most of
-// top's time).
-func (t *wordTable) best(cand []ranked, n int) []ranked {
-	kept := 0 // cand[:kept] is sorted; kept <= i, so cand[i] is not yet overwritten
-	for i := range cand {
-		x := cand[i]
-		if kept == n && x.n < cand[n-1].n {
-			continue // a count below a full list's last cannot enter it
+// top's time). Every candidate is counted least times or more; those
+// counted more, fewer than n unless least is topBuckets-1, go first, so
+// that the many counted least times, ranked among themselves by their
+// words, shift only one another.
+func (t *wordTable) best(cand []ranked, least int32, n int, out []ranked) []ranked {
+	out = out[:0]
+	for _, first := range [2]bool{true, false} {
+		for _, x := range cand {
+			if (x.n > least) != first {
+				continue
+			}
+			if len(out) == n && x.n < out[n-1].n {
+				continue // a count below a full list's last cannot enter it
+			}
+			x.pre = prefix8(t.word(x.k))
+			j := len(out)
+			if j < n {
+				out = append(out, x)
+			} else if !t.better(x, out[n-1]) {
+				continue
+			} else {
+				j = n - 1
+			}
+			for ; j > 0 && t.better(x, out[j-1]); j-- {
+				out[j] = out[j-1]
+			}
+			out[j] = x
 		}
-		x.pre = prefix8(t.word(x.k))
-		j := kept
-		if kept < n {
-			kept++
-		} else if !t.better(x, cand[n-1]) {
-			continue
-		} else {
-			j = n - 1
-		}
-		for ; j > 0 && t.better(x, cand[j-1]); j-- {
-			cand[j] = cand[j-1]
-		}
-		cand[j] = x
 	}
-	return cand[:kept]
+	return out
 }
 
 // cutoff returns the least count, at least 1, that the n words most used
