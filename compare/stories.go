@@ -188,6 +188,8 @@ func (s *scratch) sampledEnds() []int32 {
 		ring = ring<<8 | uint64(x)
 		x = flipSum(x, flips[j])
 		ends[m] = int32(j)
+		// The sum before word j-4 (ring's byte 4, below 16) in the
+		// index's high four bits, that after word j in its low four.
 		m += int(sampledPairs[uint8(ring>>28)&0xf0|x])
 	}
 	s.ends = ends
@@ -341,7 +343,8 @@ func wordFlips(w string) uint8 {
 	return all&1*flipL | h&1*flipH | o*flipO
 }
 
-// The bits of wordFlips, and of flipSums (which adds flipQ).
+// The bits of wordFlips, and of the running sums of flipSum (which adds
+// flipQ).
 const (
 	flipL = 1 << iota
 	flipO
