@@ -144,25 +144,19 @@ func (s *scratch) analyseTokens(d *claims.Document, toks []token.Token, set *rul
 // takes a []byte: converting every word cost two allocations per word and
 // window, most of syndication's time on a large corpus. And it is computed
 // only for the windows the sample keeps: whether a window's hash is 0
-// modulo 4 is known from each word's lowBits map (see there), composed,
-// at a fraction of the cost of hashing all five words again for every
-// window. index lists the words and their maps.
+// modulo 4 is known from its words' flips (see wordFlips), composed. The
+// composition of a window is read off running sums of the flips (see
+// flipSum), the window's first and the one after its last, at a fraction
+// of the cost of composing five words' flips for every window, let alone
+// of hashing them. index lists the words and their flips.
 func (s *scratch) shingles() []uint64 {
-	words, low := s.words, s.lowBits
+	words, toks := s.words, s.toks
 	// Hashes are gathered in scratch space, which grows once for the
 	// longest document; the result is a copy of its sorted, distinct ones
 	// (kept until the stories are made: no spare room).
 	out := s.hashes[:0]
-	for i := 0; i+5 <= len(words); i++ {
-		f := low[i : i+5 : i+5]
-		x := f[0] >> (2 * (fnvOffset64 & 3)) & 3
-		x = f[1] >> (2 * x) & 3
-		x = f[2] >> (2 * x) & 3
-		x = f[3] >> (2 * x) & 3
-		if f[4]>>(2*x)&3 != 0 {
-			continue // h%4 != 0: not sampled
-		}
-		out = append(out, fnvWords(words[i:i+5:i+5]))
+	for _, j := range s.sampledEnds() {
+		out = append(out, fnvWords(toks, words[j-4:j+1:j+1]))
 	}
 	s.hashes = out
 	out = s.sortHashes(out)
@@ -170,6 +164,36 @@ func (s *scratch) shingles() []uint64 {
 		return nil
 	}
 	return slices.Clone(out)
+}
+
+// sampledEnds returns, in scratch space, the last words' places of the
+// windows of five words (s.flips) whose hashes the sample keeps. The loop
+// makes no call, so that its state stays in registers.
+func (s *scratch) sampledEnds() []int32 {
+	flips := s.flips
+	if len(flips) < 5 {
+		return nil
+	}
+	ends := slices.Grow(s.ends[:0], len(flips))[:len(flips)]
+	// ring holds the sums before words j-4 to j (that before word j in
+	// its low byte), x the sum after word j.
+	var ring uint64
+	x := uint8(0)
+	for _, f := range flips[:4] {
+		ring = ring<<8 | uint64(x)
+		x = flipSum(x, f)
+	}
+	m := 0
+	for j := 4; j < len(flips); j++ {
+		ring = ring<<8 | uint64(x)
+		x = flipSum(x, flips[j])
+		ends[m] = int32(j)
+		// The sum before word j-4 (ring's byte 4, below 16) in the
+		// index's high four bits, that after word j in its low four.
+		m += int(sampledPairs[uint8(ring>>28)&0xf0|x])
+	}
+	s.ends = ends
+	return ends[:m]
 }
 
 // sortHashes returns hs sorted, in hs or in scratch space. Shingle
@@ -219,18 +243,32 @@ func (s *scratch) sortHashes(hs []uint64) []uint64 {
 	return out
 }
 
-// fnvWords is the FNV-1a hash of ws, each word followed by a zero byte.
-// Four bytes a round, and the last one to three without a loop: the
-// byte-at-a-time loop spent more on its own counting and bounds than on
-// the hash, the largest part of shingles (most words are short).
-func fnvWords(ws []string) uint64 {
+// fnvWords is the FNV-1a hash of the lower-case forms of the tokens at
+// places at, each followed by a zero byte. Eight bytes a round, then
+// four, and the last one to three, without a loop: the byte-at-a-time
+// loop spent more on its own counting and bounds than on the hash, the
+// largest part of shingles (most words are short: one to seven bytes take
+// no round of the loop).
+func fnvWords(toks []token.Token, at []int32) uint64 {
 	h := uint64(fnvOffset64)
-	for _, w := range ws {
-		for ; len(w) >= 4; w = w[4:] {
+	for _, k := range at {
+		w := toks[k].Lower
+		for ; len(w) >= 8; w = w[8:] {
 			h = (h ^ uint64(w[0])) * fnvPrime64
 			h = (h ^ uint64(w[1])) * fnvPrime64
 			h = (h ^ uint64(w[2])) * fnvPrime64
 			h = (h ^ uint64(w[3])) * fnvPrime64
+			h = (h ^ uint64(w[4])) * fnvPrime64
+			h = (h ^ uint64(w[5])) * fnvPrime64
+			h = (h ^ uint64(w[6])) * fnvPrime64
+			h = (h ^ uint64(w[7])) * fnvPrime64
+		}
+		if len(w) >= 4 {
+			h = (h ^ uint64(w[0])) * fnvPrime64
+			h = (h ^ uint64(w[1])) * fnvPrime64
+			h = (h ^ uint64(w[2])) * fnvPrime64
+			h = (h ^ uint64(w[3])) * fnvPrime64
+			w = w[4:]
 		}
 		switch len(w) {
 		case 3:
@@ -251,32 +289,103 @@ func fnvWords(ws []string) uint64 {
 // FNV-1a's 64-bit offset basis and prime.
 const fnvOffset64, fnvPrime64 = 14695981039346656037, 1099511628211
 
-// lowBits is what hashing w and its zero byte (see shingles) does to the
-// two low bits of an FNV-1a state: entry x (bits 2x and 2x+1) is the low
-// bits after w of a state whose low bits were x before it.
+// wordFlips is what hashing w and its zero byte (see shingles) does to
+// the two low bits of an FNV-1a state, lo and hi: lo is flipped by bit
+// flipL, hi by bit flipH, and hi once more where lo was 1 before by bit
+// flipO.
 //
 // A product's low bits depend only on its factors' low bits, and the prime
-// is 3 modulo 4, so one byte c takes the state's low bit lo and next bit
-// hi to lo^c0 and hi^c1^(lo^c0) (c0 and c1 being c's two low bits: -x
-// modulo 4 keeps x's low bit and flips its high bit when the low bit is
-// set). Over a word, lo ends up flipped by the parity of the c0s, and hi
-// by the parity of the c1s and of every intermediate lo: l and h track
-// both from a state of 0, and an odd number of bytes flips hi once more
-// where the state's lo was 1.
-func lowBits(w string) uint8 {
-	var l, h byte
-	for k := 0; k < len(w); k++ {
-		c := w[k]
-		l ^= c
-		h ^= l ^ c>>1
+// is 3 modulo 4, so one byte c takes lo and hi to lo^c0 and hi^c1^(lo^c0)
+// (c0 and c1 being c's two low bits: -x modulo 4 keeps x's low bit and
+// flips its high bit when the low bit is set): flips c0, c1^c0 and 1. One
+// such step after another (l1, h1, o1 then l2, h2, o2) composes to
+// l1^l2, h1^h2^(o2&l1) and o1^o2. Over a word of n bytes, then, lo is
+// flipped by the parity of the c0s, o is the parity of n+1 (the zero byte
+// included), and hi is flipped by the c1s, the c0s, and the c0 of each
+// byte j once for each later byte, n-1-j times (and once more by the zero
+// byte): by the c1s, the c0s, and once more the c0s of the bytes j with
+// n-j odd.
+//
+// So the flips need only the XOR of the bytes at even places and that of
+// the bytes at odd places, which wordFlips gathers eight bytes at a time
+// (wordFlipsRef is the byte-at-a-time form): it is computed for every
+// distinct word of every document (wordTable.add).
+func wordFlips(w string) uint8 {
+	var v uint64 // XOR of w's 8-byte blocks: byte i holds places i mod 8
+	n := len(w)
+	for ; len(w) >= 8; w = w[8:] {
+		v ^= uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
 	}
-	h ^= l // the zero byte
-	odd := byte(len(w)+1) & 1
-	// From the identity (entry x is x): lo flipped by l in every entry,
-	// hi by h in every entry and by odd in the entries whose lo is 1.
-	const identity = 0b11_10_01_00
-	return identity ^ (l&1)*0b01_01_01_01 ^ (h&1)*0b10_10_10_10 ^ odd*0b10_00_10_00
+	// The rest: four, two, then one byte, each block starting at an even
+	// place.
+	if len(w) >= 4 {
+		v ^= uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24
+		w = w[4:]
+	}
+	if len(w) >= 2 {
+		v ^= uint64(w[0]) | uint64(w[1])<<8
+		w = w[2:]
+	}
+	if len(w) >= 1 {
+		v ^= uint64(w[0])
+	}
+	v ^= v >> 32
+	v ^= v >> 16
+	even, odd := uint8(v), uint8(v>>8) // XOR of the bytes at even and odd places
+	all := even ^ odd
+	last := even // the bytes j with n-j odd: j has the parity of n-1
+	if n&1 == 0 {
+		last = odd
+	}
+	h := all ^ all>>1 ^ last
+	o := uint8(n+1) & 1
+	return all&1*flipL | h&1*flipH | o*flipO
 }
+
+// The bits of wordFlips, and of the running sums of flipSum (which adds
+// flipQ).
+const (
+	flipL = 1 << iota
+	flipO
+	flipH
+	flipQ
+)
+
+// flipSum adds the flips f of one more word to a running sum x of those
+// of the words before it, which holds in flipL, flipO and flipH the XOR of
+// theirs, and in flipQ the XOR over those words m of o_m & L_m (L_m being
+// flipL of the sum before word m). Composing the words i to j-1 (see
+// wordFlips) then flips lo by L = flipL of d = x_j^x_i, hi by H ^ Q ^
+// (L_i & O), and hi where lo was 1 by O (H, Q and O d's other bits): the
+// cross terms o_m & l_k (k < m) of the words in between are those of Q
+// less those pairing a word before i, L_i & O.
+func flipSum(x, f uint8) uint8 {
+	return x ^ f ^ (f>>1&x&1)<<3 // flipO of f and flipL of x, to flipQ
+}
+
+// sampled reports whether the words from the one with the running sum a
+// (see flipSum) to the one before that with the sum b take FNV-1a's
+// offset basis to a state 0 modulo 4: a sampled shingle.
+func sampled(a, b uint8) bool {
+	return sampledWindows>>((a^b|a&1<<4)&31)&1 != 0
+}
+
+// sampledPairs[a<<4|b] is 1 when sampled(a, b), 0 otherwise (a and b
+// running sums, below 16): sampledEnds reads it without a branch.
+var sampledPairs = func() (t [256]uint8) {
+	for k := range t {
+		if sampled(uint8(k>>4), uint8(k&15)) {
+			t[k] = 1
+		}
+	}
+	return t
+}()
+
+// sampledWindows has bit d|L_i<<4 set when flips d (see flipSum), composed
+// after a sum whose flipL is L_i, take FNV-1a's offset basis to a state 0
+// modulo 4 (sampled).
+const sampledWindows = 0xa00a2882
 
 // perDoc computes f for every document on GOMAXPROCS goroutines, each with
 // its own scratch space from newScratch. Results are stored by index, so
@@ -311,18 +420,26 @@ func forEach[S any](n, workers int, newScratch func() S, f func(i int, s S)) {
 
 // scratch is one worker's reusable space for shingles and keywords.
 type scratch struct {
-	toks  []token.Token
-	words []string
-	// lowBits[i] is lowBits(words[i]) (shingles).
-	lowBits []uint8
+	toks []token.Token
+	// words are the places in toks of the words shingles hashes (every
+	// token but punctuation), and flips[i] is wordFlips of words[i]'s
+	// lower-case form. Places, not the strings: storing a string is a
+	// pointer write, with the collector's check, for every word.
+	words []int32
+	flips []uint8
+	ends  []int32 // sampledEnds' space
+	// pending are the places of the capitalised words opening a sentence
+	// before another name whose count waits for the end of index (see
+	// countCapital).
+	pending []int32
 	hashes  []uint64 // shingles' sample
 	// sortHashes' space: the sorted hashes and where each bucket starts.
 	sorted   []uint64
 	bucketAt []int32
 	table    wordTable
 	ids      []int32     // per token: its word's entry in table, or -1
-	ranked   [2][]ranked // top's
-	cand     []int32     // top's: the entries that reach a cutoff
+	ranked   [2][]ranked // top's lists
+	cands    [2][]ranked // top's candidates
 	kw       []keyword
 	stops    *stopSet // analyseTokens' stop words
 	// titleEnd is where the document's title ends (titleSpan): index
@@ -1044,41 +1161,11 @@ func similarity(shared *[2]int, na, nb [2]int) float64 {
 // "valley", "floods", the town's name; a report of last year's flood shares
 // them too, which is why stories also need publication dates close together.
 //
-// They are read from the scanned text (s.toks, indexed: see index) and
-// returned distinct, as a slice: a set per document, built once and only
-// ever read in full, needs no map.
+// They are read from the scanned text (s.toks), whose words index counted
+// as names and content words, and returned distinct, as a slice: a set
+// per document, built once and only ever read in full, needs no map.
 func (s *scratch) keywords(participants []string) []keyword {
-	toks, ids, t := s.toks, s.ids, &s.table
-	for i := range toks {
-		tk := &toks[i]
-		if tk.Kind != token.Word || len(tk.Text) < 3 {
-			continue
-		}
-		e := &t.entries[ids[i]]
-		if s.isStop(e) {
-			continue
-		}
-		opens := i == 0 || tk.Is(token.NewlineBefore)
-		if !opens {
-			switch toks[i-1].Text {
-			case ".", "!", "?", "\"", "“", ":":
-				opens = true
-			}
-		}
-		capital := tk.Is(token.Capital) || tk.Is(token.AllCaps)
-		// An opening word is a name when it begins a run of names ("Kim
-		// Jong Un has ordered", "Donald Trump said"), not when a common
-		// word opens the sentence ("Police in Denver said").
-		startsName := opens && i+1 < len(toks) && toks[i+1].Kind == token.Word &&
-			toks[i+1].Is(token.Capital) && !toks[i+1].Is(token.NewlineBefore) && !e.lower
-		// A dateline's place: "JAKARTA, Rabu (27/11/2024) -".
-		startsName = startsName || opens && tk.Is(token.AllCaps) && i+1 < len(toks) && toks[i+1].Text == ","
-		if capital && (!opens || startsName) {
-			t.countName(e)
-		} else if len(tk.Lower) >= 4 {
-			t.countContent(e)
-		}
-	}
+	t := &s.table
 	out := s.kw[:0]
 	for _, p := range participants {
 		out = append(out, newKeyword(kwParticipant, p))
@@ -1104,9 +1191,13 @@ func (s *scratch) keywords(participants []string) []keyword {
 // are not names (keywords), and those capitalised within a sentence after
 // s.titleEnd may be (bodyName, readLead's, which passed over every token
 // again for it). In the same pass it lists the words shingles
-// hashes (every token but punctuation) with their lowBits maps in s.words
-// and s.lowBits, a word's map its entry's, computed once per document and
-// word.
+// hashes (every token but punctuation) with their flips in s.words and
+// s.flips (wordFlips), a word's its entry's, computed once per document and
+// word, and counts the uses of each word as a name and as a content word
+// (keywords, which passed over every token again for them): words of
+// three letters or more that are not stop words (s.stops), names when
+// capitalised and not opening a sentence (see countCapital), content words
+// otherwise when of four letters or more.
 func (s *scratch) index() {
 	toks, t := s.toks, &s.table
 	t.reset(toks)
@@ -1115,11 +1206,11 @@ func (s *scratch) index() {
 	}
 	ids := slices.Grow(s.ids[:0], len(toks))[:len(toks)]
 	words := slices.Grow(s.words[:0], len(toks))[:len(toks)]
-	low := slices.Grow(s.lowBits[:0], len(toks))[:len(toks)]
+	low := slices.Grow(s.flips[:0], len(toks))[:len(toks)]
+	s.pending = s.pending[:0]
 	n := 0
 	for i := range toks {
 		tk := &toks[i]
-		ids[i] = -1
 		switch tk.Kind {
 		case token.Word:
 			// add's first probe, inlined: most tokens repeat a word
@@ -1135,20 +1226,79 @@ func (s *scratch) index() {
 				id = t.add(int32(i))
 			}
 			e := &t.entries[id]
+			ids[i] = id
+			words[n], low[n] = int32(i), e.flips
+			n++
 			if tk.Flags&(token.Capital|token.AllCaps) == 0 {
 				e.lower = true
-			} else if tk.Start >= s.titleEnd && i > 0 && !tk.Is(token.NewlineBefore) && toks[i-1].Text != "." {
+				if len(tk.Text) >= 3 && len(tk.Lower) >= 4 && !s.isStop(e) {
+					t.countContent(e)
+				}
+				continue
+			}
+			if tk.Start >= s.titleEnd && i > 0 && !tk.Is(token.NewlineBefore) && toks[i-1].Text != "." {
 				e.bodyName = true // capitalised within a sentence of the body (readLead)
 			}
-			ids[i] = id
-			words[n], low[n] = tk.Lower, e.low
-			n++
+			if len(tk.Text) >= 3 && !s.isStop(e) {
+				s.countCapital(i, e)
+			}
 		case token.Number:
-			words[n], low[n] = tk.Lower, lowBits(tk.Lower)
+			ids[i] = -1
+			words[n], low[n] = int32(i), wordFlips(tk.Lower)
 			n++
+		default:
+			ids[i] = -1
 		}
 	}
-	s.ids, s.words, s.lowBits = ids, words[:n], low[:n]
+	s.ids, s.words, s.flips = ids, words[:n], low[:n]
+	for _, i := range s.pending {
+		// Whether the word is written in lower case anywhere is known
+		// now.
+		if e := &t.entries[ids[i]]; !e.lower {
+			t.countName(e)
+		} else if len(toks[i].Lower) >= 4 {
+			t.countContent(e)
+		}
+	}
+}
+
+// countCapital counts a use of the capitalised word at place i (entry e)
+// of three letters or more, not a stop word (index): as a name unless it
+// opens a sentence, where it is one only when it begins a run of names
+// ("Kim Jong Un has ordered", "Donald Trump said", not "Police in Denver
+// said") that the text never writes in lower case, or is a dateline's
+// place ("JAKARTA, Rabu (27/11/2024) -"); as a content word otherwise,
+// when of four letters or more. Whether the word is written in lower case
+// later in the text is not known yet: a word opening a run whose entry
+// has no lower-case use so far waits in s.pending.
+func (s *scratch) countCapital(i int, e *wordEntry) {
+	toks, t := s.toks, &s.table
+	tk := &toks[i]
+	opens := i == 0 || tk.Is(token.NewlineBefore)
+	if !opens {
+		switch toks[i-1].Text {
+		case ".", "!", "?", "\"", "“", ":":
+			opens = true
+		}
+	}
+	if !opens {
+		t.countName(e)
+		return
+	}
+	if i+1 < len(toks) {
+		next := &toks[i+1]
+		if tk.Is(token.AllCaps) && next.Text == "," {
+			t.countName(e)
+			return
+		}
+		if next.Kind == token.Word && next.Is(token.Capital) && !next.Is(token.NewlineBefore) && !e.lower {
+			s.pending = append(s.pending, int32(i))
+			return
+		}
+	}
+	if len(tk.Lower) >= 4 {
+		t.countContent(e)
+	}
 }
 
 // wordTable holds one document's distinct words (lower-case forms) with
@@ -1173,10 +1323,9 @@ type wordTable struct {
 
 type wordEntry struct {
 	tok      int32 // the first token with the word: its Lower is the word
-	id       int32 // the entry's index in the table
 	hash     uint32
 	slot     int32 // where it sits in slots, to free it in reset
-	low      uint8 // lowBits of the word (shingles)
+	flips    uint8 // wordFlips of the word (shingles)
 	lower    bool  // written in lower case somewhere in the text
 	bodyName bool  // capitalised within a sentence after the title (readLead)
 	inAll    bool  // a name the text uses (readLead's lead.all)
@@ -1326,12 +1475,18 @@ func (t *wordTable) marked() []string {
 	return m
 }
 
-// reset empties the table, freeing only the slots in use (a table grown
-// by one long document is not cleared in full for every short one), for
-// the words of toks.
+// reset empties the table for the words of toks. A table grown by one
+// long document is not cleared in full for every short one: only the
+// slots in use are freed, unless they are a good share of all (the
+// table is at most half full), when clearing the whole is cheaper than
+// a store per entry.
 func (t *wordTable) reset(toks []token.Token) {
-	for _, e := range t.entries {
-		t.slots[e.slot] = 0
+	if 8*len(t.entries) >= len(t.slots) {
+		clear(t.slots)
+	} else {
+		for _, e := range t.entries {
+			t.slots[e.slot] = 0
+		}
 	}
 	t.entries = t.entries[:0]
 	t.toks = toks
@@ -1351,7 +1506,7 @@ func (t *wordTable) add(i int32) int32 {
 		k := t.slots[s]
 		if k == 0 {
 			id := int32(len(t.entries))
-			t.entries = append(t.entries, wordEntry{tok: i, id: id, hash: h, slot: int32(s), low: lowBits(tk.Lower)})
+			t.entries = append(t.entries, wordEntry{tok: i, hash: h, slot: int32(s), flips: wordFlips(tk.Lower)})
 			t.slots[s] = id + 1
 			return id
 		}
@@ -1404,48 +1559,67 @@ func (t *wordTable) countContent(e *wordEntry) {
 // and the n most used as content words, with their counts, each list
 // highest count first and ties broken alphabetically (words with no count
 // are left out). The order is total (words are distinct), so it does not
-// depend on the table's. Only the n best are kept while scanning (a
-// document has hundreds of distinct words and n is 20), both lists in one
-// pass, and only words counted at least cutoff times are ranked at all:
-// most words are used once or twice, fewer than n more. The result is
-// scratch space, valid until the next call.
+// depend on the table's. Only words counted at least cutoff times are
+// ranked at all: most words are used once or twice, fewer than n more.
+// The result is scratch space, valid until the next call.
 func (s *scratch) top(n int) (proper, content []ranked) {
 	t := &s.table
-	proper, content = s.ranked[0][:0], s.ranked[1][:0]
+	proper, content = s.cands[0][:0], s.cands[1][:0]
 	if n <= 0 {
 		return proper, content
 	}
 	minProper, minContent := t.cutoff(0, n), t.cutoff(1, n)
 	// Most words fall below both cutoffs: a tight loop, without calls (or
 	// the registers they spill), lists the others first.
-	cand := slices.Grow(s.cand[:0], len(t.entries))[:len(t.entries)]
-	m := 0
 	for k := range t.entries {
 		e := &t.entries[k]
-		cand[m] = int32(k)
-		if e.proper >= minProper || e.content >= minContent {
-			m++
+		if e.proper >= minProper {
+			proper = append(proper, ranked{k: int32(k), n: e.proper})
+		}
+		if e.content >= minContent {
+			content = append(content, ranked{k: int32(k), n: e.content})
 		}
 	}
-	s.cand = cand
-	for _, k := range cand[:m] {
-		e := &t.entries[k]
-		// A count below a full list's last cannot enter it either.
-		inProper := e.proper >= minProper && (len(proper) < n || e.proper >= proper[n-1].n)
-		inContent := e.content >= minContent && (len(content) < n || e.content >= content[n-1].n)
-		if !inProper && !inContent {
-			continue
-		}
-		pre := prefix8(t.word(k))
-		if inProper {
-			proper = t.insert(proper, ranked{k, e.proper, pre}, n)
-		}
-		if inContent {
-			content = t.insert(content, ranked{k, e.content, pre}, n)
-		}
-	}
+	s.cands = [2][]ranked{proper, content}
+	proper = t.best(proper, minProper, n, s.ranked[0])
+	content = t.best(content, minContent, n, s.ranked[1])
 	s.ranked = [2][]ranked{proper, content}
 	return proper, content
+}
+
+// best returns the n best of cand by rank (see better), sorted, in out's
+// space: an insertion sort that keeps only n, in one loop without calls
+// but prefix8's (inserting into a list of n a call at a time was most of
+// top's time). Every candidate is counted least times or more; those
+// counted more, fewer than n unless least is topBuckets-1, go first, so
+// that the many counted least times, ranked among themselves by their
+// words, shift only one another.
+func (t *wordTable) best(cand []ranked, least int32, n int, out []ranked) []ranked {
+	out = out[:0]
+	for _, first := range [2]bool{true, false} {
+		for _, x := range cand {
+			if (x.n > least) != first {
+				continue
+			}
+			if len(out) == n && x.n < out[n-1].n {
+				continue // a count below a full list's last cannot enter it
+			}
+			x.pre = prefix8(t.word(x.k))
+			j := len(out)
+			if j < n {
+				out = append(out, x)
+			} else if !t.better(x, out[n-1]) {
+				continue
+			} else {
+				j = n - 1
+			}
+			for ; j > 0 && t.better(x, out[j-1]); j-- {
+				out[j] = out[j-1]
+			}
+			out[j] = x
+		}
+	}
+	return out
 }
 
 // cutoff returns the least count, at least 1, that the n words most used
@@ -1460,26 +1634,6 @@ func (t *wordTable) cutoff(kind, n int) int32 {
 		}
 	}
 	return 1
-}
-
-// insert puts x in best, which is sorted by rank (see better) and kept at
-// most n long.
-func (t *wordTable) insert(best []ranked, x ranked, n int) []ranked {
-	if len(best) == n && !t.better(x, best[n-1]) {
-		return best
-	}
-	k := len(best)
-	if k < n {
-		best = append(best, x)
-	} else {
-		k = n - 1
-	}
-	for k > 0 && t.better(x, best[k-1]) {
-		best[k] = best[k-1]
-		k--
-	}
-	best[k] = x
-	return best
 }
 
 // better reports whether a ranks above b: a higher count, or the same

@@ -131,6 +131,9 @@ func TestKeywordsMatchMaps(t *testing.T) {
 		"JAKARTA, Rabu (27/11/2024) - Banjir melanda Jakarta. Warga Jakarta mengungsi.",
 		"Kim Jong Un has ordered the toughest policy. Police in Denver said Denver police were ready.\nDonald Trump said: Trump will visit ÉCOLE Élysée élysée.",
 		strings.Repeat("Valley floods displaced people in the valley. The Valley Authority said floods rose. ", 30),
+		// Sentences opened by a run of capitals whose first word the
+		// text writes in lower case only later, or before.
+		"Harbour Authority staff met. Officials said the harbour was shut. Harbour Authority again.\nRiver Police said so. The river rose.",
 	}
 	docs, _ := synthetic(2000)
 	for _, d := range docs[:40] {
@@ -145,7 +148,8 @@ func TestKeywordsMatchMaps(t *testing.T) {
 		many.WriteString(string(rune('a' + i%26)))
 		many.WriteString(" ")
 	}
-	texts = append(texts, many.String(), texts[2])
+	// Then short ones again: the grown table is emptied entry by entry.
+	texts = append(texts, many.String(), texts[2], texts[1])
 	s := newScratch()
 	s.stops = newStopSet(set, stop)
 	for i, text := range texts {
@@ -199,28 +203,76 @@ func TestCompareDeterministic(t *testing.T) {
 	}
 }
 
-// lowBits maps the two low bits of an FNV-1a state to what hashing the
-// word and its zero byte leaves there, whatever the state's other bits.
-func TestLowBits(t *testing.T) {
+// wordFlips tells what hashing the word and its zero byte does to the two
+// low bits of an FNV-1a state, whatever the state's other bits.
+func TestWordFlips(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
-	for _, w := range []string{"", "a", "ab", "the", "ABC", "abcd", "jakarta", "é", "日本", "\x00\x01\x02\x03", "\xff\xfe", "2024"} {
-		checkLowBits(t, r, w)
+	for _, w := range []string{"", "a", "ab", "the", "ABC", "abcd", "jakarta", "é", "日本", "\x00\x01\x02\x03", "\xff\xfe", "2024", "internationally"} {
+		checkWordFlips(t, r, w)
 	}
 }
 
-// FuzzLowBits checks lowBits against hashing on any word.
-func FuzzLowBits(f *testing.F) {
+// FuzzWordFlips checks wordFlips against hashing on any word, and against
+// wordFlipsRef.
+func FuzzWordFlips(f *testing.F) {
 	f.Add("jakarta")
 	f.Add("\xff\xfe\x00")
+	f.Add("internationally")
 	r := rand.New(rand.NewPCG(5, 6))
-	f.Fuzz(func(t *testing.T, w string) { checkLowBits(t, r, w) })
+	f.Fuzz(func(t *testing.T, w string) {
+		checkWordFlips(t, r, w)
+		if got, want := wordFlips(w), wordFlipsRef(w); got != want {
+			t.Fatalf("wordFlips(%q) = %03b, wordFlipsRef %03b", w, got, want)
+		}
+	})
 }
 
-// checkLowBits hashes w and its zero byte from states of every low bits
-// (the others random) and compares the low bits with lowBits(w)'s map.
-func checkLowBits(t *testing.T, r *rand.Rand, w string) {
+// wordFlips, eight bytes at a time, agrees with wordFlipsRef on words of
+// every length up to 40 (every tail of the block loop), random bytes.
+func TestWordFlipsAsRef(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for n := 0; n <= 40; n++ {
+		for range 200 {
+			b := make([]byte, n)
+			for k := range b {
+				b[k] = byte(r.Uint32())
+			}
+			if got, want := wordFlips(string(b)), wordFlipsRef(string(b)); got != want {
+				t.Fatalf("wordFlips(%q) = %03b, wordFlipsRef %03b", b, got, want)
+			}
+		}
+	}
+}
+
+// wordFlipsRef is wordFlips a byte at a time: each byte c, then the zero
+// byte, flips lo by c0, hi by c1^c0 and hi where lo was 1, composed one
+// after another.
+func wordFlipsRef(w string) uint8 {
+	var l, h, o uint8
+	for _, c := range []byte(w + "\x00") {
+		l2, h2 := c&1, c>>1&1^c&1
+		h ^= h2 ^ l&1 // o2 is 1
+		l ^= l2
+		o ^= 1
+	}
+	return l*flipL | h*flipH | o*flipO
+}
+
+// applyFlips is what flips f do to the low bits x (lo, then hi) of a
+// state.
+func applyFlips(f, x uint8) uint8 {
+	lo, hi := x&1, x>>1&1
+	hi ^= f>>2&1 ^ f>>1&1&lo
+	lo ^= f & 1
+	return hi<<1 | lo
+}
+
+// checkWordFlips hashes w and its zero byte from states of every low bits
+// (the others random) and compares the low bits with what wordFlips(w)
+// says.
+func checkWordFlips(t *testing.T, r *rand.Rand, w string) {
 	t.Helper()
-	f := lowBits(w)
+	f := wordFlips(w)
 	for x := uint64(0); x < 4; x++ {
 		for range 8 {
 			h := r.Uint64()&^3 | x
@@ -229,10 +281,57 @@ func checkLowBits(t *testing.T, r *rand.Rand, w string) {
 				h *= fnvPrime64
 			}
 			h *= fnvPrime64
-			if got, want := f>>(2*x)&3, uint8(h&3); got != want {
-				t.Fatalf("lowBits(%q)[%d] = %d, want %d", w, x, got, want)
+			if got, want := applyFlips(f, uint8(x)), uint8(h&3); got != want {
+				t.Fatalf("wordFlips(%q) takes %d to %d, want %d", w, x, got, want)
 			}
 		}
+	}
+}
+
+// sampled and flipSum tell, for every run of words, whether its flips
+// take FNV-1a's offset basis to 0 modulo 4, as applying each word's flips
+// in turn does: random flips, runs of every length up to 12.
+func TestFlipSumsCompose(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	for round := 0; round < 300; round++ {
+		flips := make([]uint8, r.IntN(40))
+		for k := range flips {
+			flips[k] = uint8(r.IntN(8))
+		}
+		sums := []uint8{0}
+		for _, f := range flips {
+			sums = append(sums, flipSum(sums[len(sums)-1], f))
+		}
+		for i := range flips {
+			for j := i; j <= min(len(flips), i+12); j++ {
+				x := uint8(fnvOffset64 & 3)
+				for _, f := range flips[i:j] {
+					x = applyFlips(f, x)
+				}
+				if got, want := sampled(sums[i], sums[j]), x == 0; got != want {
+					t.Fatalf("flips %v [%d:%d]: sampled %v, want %v", flips, i, j, got, want)
+				}
+			}
+		}
+	}
+}
+
+// sampledWindows is the table its comment describes, worked out from the
+// offset basis's low bits.
+func TestSampledWindows(t *testing.T) {
+	lo0, hi0 := uint8(fnvOffset64&1), uint8(fnvOffset64>>1&1)
+	var want uint32
+	for d := uint8(0); d < 16; d++ {
+		for li := uint8(0); li < 2; li++ {
+			l, o := d&flipL, d>>1&1
+			h := d>>2&1 ^ d>>3&1 ^ li&o
+			if lo0^l == 0 && hi0^h^(o&lo0) == 0 {
+				want |= 1 << (d | li<<4)
+			}
+		}
+	}
+	if sampledWindows != want {
+		t.Fatalf("sampledWindows = %#x, want %#x", sampledWindows, want)
 	}
 }
 
@@ -294,7 +393,7 @@ func TestShinglesSampleByHash(t *testing.T) {
 		strings.Repeat("Résumé of 日本 and Jakarta: alpha beta gamma delta epsilon zeta eta theta. ", 20),
 		"Floods FLOODS floods 2024 2024 2024 abcdefghijk abcdefghijk Abcdefghijk x y z.",
 	}
-	s := newScratch()
+	s := indexScratch(t)
 	for _, text := range texts {
 		checkShingles(t, s, text)
 	}
@@ -304,8 +403,21 @@ func TestShinglesSampleByHash(t *testing.T) {
 func FuzzShingles(f *testing.F) {
 	f.Add("The floods in the valley killed 12 people on Monday, officials said.")
 	f.Add("Résumé of 日本 and Jakarta: alpha beta gamma delta epsilon zeta eta theta.")
-	s := newScratch()
+	s := indexScratch(f)
 	f.Fuzz(func(t *testing.T, text string) { checkShingles(t, s, text) })
+}
+
+// indexScratch is a scratch space as analyse has it when it indexes a
+// text: with the built-in rules' stop words (index counts keywords).
+func indexScratch(tb testing.TB) *scratch {
+	tb.Helper()
+	set, err := rules.Builtin()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	s := newScratch()
+	s.stops = newStopSet(set, stopWords(set))
+	return s
 }
 
 // checkShingles compares s.shingles of text with refShingles.
