@@ -102,6 +102,10 @@ type Index struct {
 	// is windowMax or more).
 	need  []uint64
 	width []int
+	// tail[id] marks pattern id as one whose match at a token its
+	// optional first part does not open is the match of the rest of its
+	// parts there (see Pattern.tailAlike and Tails).
+	tail []bool
 }
 
 // NewIndex indexes patterns in priority order (earlier wins ties).
@@ -125,6 +129,7 @@ func NewIndexIn(v *Vocab, groups ...[]*Pattern) *Index {
 			x.bit = append(x.bit, 0)
 			x.need = append(x.need, 0)
 			x.width = append(x.width, 0)
+			x.tail = append(x.tail, p.tailAlike())
 			words, classes := p.firstKeys()
 			for _, w := range words {
 				x.byWord[w] = append(x.byWord[w], id)
@@ -1179,7 +1184,7 @@ func (x *Index) LongestInto(toks []token.Token, masks []uint64, i int, accept fu
 		return false // most tokens: small enough to inline
 	}
 	own, more := x.candidates(&toks[i])
-	return x.longest(toks, masks, i, own, more, accept, best)
+	return x.longest(toks, masks, i, own, more, accept, best, nil, -1)
 }
 
 // LongestIntoRead is LongestInto given what the index's Vocab read at the
@@ -1192,11 +1197,42 @@ func (x *Index) LongestIntoRead(toks []token.Token, masks []uint64, ws []TokenWo
 		return false
 	}
 	own, more := x.candidatesRead(&toks[i], ws[i])
-	return x.longest(toks, masks, i, own, more, accept, best)
+	return x.longest(toks, masks, i, own, more, accept, best, nil, -1)
+}
+
+// LongestLeadInto is LongestIntoRead remembering in t (emptied first) how
+// the patterns it tried matched after their optional first part, for
+// LongestPastInto at the tokens after i in the same toks.
+func (x *Index) LongestLeadInto(toks []token.Token, masks []uint64, ws []TokenWord, i int, accept func(Match) (int, bool), best *Match, t *Tails) bool {
+	t.n, t.next = 0, 0
+	if i < len(masks) && masks[i]&startBit == 0 {
+		return false
+	}
+	own, more := x.candidatesRead(&toks[i], ws[i])
+	return x.longest(toks, masks, i, own, more, accept, best, t, -1)
+}
+
+// LongestPastInto is LongestIntoRead asking only whether the longest
+// accepted match at toks[i] ends after token past (its End > past): it
+// writes that match into *best and reports true, or leaves *best as it
+// was. A caller that takes a later match over one it holds asks no more
+// (scanDates: "at 5 p.m." at "at", then "5 p.m." at "5"), so the search
+// skips a pattern whose rest after its optional first part ended by past,
+// or failed, at i in the search t remembers (LongestLeadInto), and does
+// not pass shorter matches to accept.
+func (x *Index) LongestPastInto(toks []token.Token, masks []uint64, ws []TokenWord, i, past int, accept func(Match) (int, bool), best *Match, t *Tails) bool {
+	if i < len(masks) && masks[i]&startBit == 0 {
+		return false
+	}
+	own, more := x.candidatesRead(&toks[i], ws[i])
+	return x.longest(toks, masks, i, own, more, accept, best, t, past)
 }
 
 // longest is LongestInto's search over the candidate lists of toks[i].
-func (x *Index) longest(toks []token.Token, masks []uint64, i int, own, more *candList, accept func(Match) (int, bool), best *Match) bool {
+// With past >= 0 it finds only matches that end after token past, skipping
+// the patterns t says end by then (see LongestPastInto); else a non-nil t
+// records the tails of the patterns tried (see LongestLeadInto).
+func (x *Index) longest(toks []token.Token, masks []uint64, i int, own, more *candList, accept func(Match) (int, bool), best *Match, t *Tails, past int) bool {
 	if own == nil && more == nil {
 		return false
 	}
@@ -1207,6 +1243,9 @@ func (x *Index) longest(toks []token.Token, masks []uint64, i int, own, more *ca
 	// The numerals the patterns read, read once (patterns of the index
 	// share its language).
 	var nums numMemo
+	if past < 0 {
+		nums.tails = t
+	}
 	var win maskWindow
 	win.masks, win.i, win.lim = masks, i, min(len(toks), len(masks))-i
 	// A word an ordinal prefix opens can reach a pattern through both
@@ -1226,16 +1265,21 @@ func (x *Index) longest(toks []token.Token, masks []uint64, i int, own, more *ca
 				continue
 			}
 			p := x.pats[id]
+			if past >= 0 && x.tail[id] && t.settled(p, toks, i, past) {
+				continue
+			}
 			cand.Caps = Captures{}
 			end, ok := p.matchCaps(toks, i, &cand.Caps, &nums)
 			// The longest match wins, and among equally long ones the
 			// earliest-listed pattern, whatever order they are tried in.
-			if !ok || bestID >= 0 && (end < best.End || end == best.End && id > bestID) {
+			// (past is -1 but for LongestPastInto; accept never lengthens
+			// a match.)
+			if !ok || end <= past || bestID >= 0 && (end < best.End || end == best.End && id > bestID) {
 				continue
 			}
 			cand.Pattern, cand.Start, cand.End = p, i, end
 			if accept != nil {
-				if cand.End, ok = accept(cand); !ok {
+				if cand.End, ok = accept(cand); !ok || cand.End <= past {
 					continue
 				}
 			}
