@@ -534,11 +534,12 @@ func (x *Index) assignAnchorBits() {
 	const shared = uint64(1) << 61
 	anchors := true // bits are being given to anchor parts
 	sharedTaken := false
+	frozen := false // no more bits are given
 	bitFor := func(key string) uint64 {
 		if b, ok := keys[key]; ok {
 			return b
 		}
-		if next > shared || next == shared && !anchors && sharedTaken {
+		if frozen || next > shared || next == shared && !anchors && sharedTaken {
 			return 0
 		}
 		if next == shared && anchors {
@@ -658,6 +659,55 @@ func (x *Index) assignAnchorBits() {
 			x.width[id] = width
 		}
 	}
+	// But phrases a word opens only with the next ("at" of "at night")
+	// are not there wherever their pattern is tried (at every "at"): their
+	// bit is, only before one of the second words. A first part of such
+	// phrases that has a bit already (a later part of another pattern)
+	// joins its pattern's need; none is given a bit here, which would take
+	// it from a later part.
+	frozen = true
+	for id, p := range x.pats {
+		if pt := &p.parts[0]; x.width[id] != 0 && !pt.optional && pt.startKeyed() && condOpened(x.partPhrases(pt)) {
+			x.need[id] |= partBit(pt)
+		}
+	}
+}
+
+// partPhrases returns the phrases whose first words give part pt its bit
+// (see markPhrases), or nil for a part marked by single words or shapes.
+func (x *Index) partPhrases(pt *part) *Phrases {
+	switch pt.kind {
+	case partList:
+		return pt.list
+	case partLit:
+		return pt.lit
+	}
+	switch pt.slot {
+	case slotPart:
+		return x.lang.parts
+	case slotHoliday:
+		return x.lang.holidays
+	}
+	return nil
+}
+
+// condOpened reports whether some first word of ph only opens phrases of
+// two or more words, so that markPhrases gives it ph's bit only before one
+// of their second words.
+func condOpened(ph *Phrases) bool {
+	if ph == nil || ph.caseSensitive {
+		return false
+	}
+	for _, list := range ph.byFirst {
+		whole := false
+		for k := range list {
+			whole = whole || len(list[k].words) == 1
+		}
+		if !whole {
+			return true
+		}
+	}
+	return false
 }
 
 // markPhrases gives bit b to the words that start a phrase of ph: to a
