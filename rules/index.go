@@ -1395,13 +1395,36 @@ func (w *maskWindow) upTo(r int) uint64 {
 }
 
 // fill is upTo past the unions filled so far. It fills in locals and
-// writes back once: it runs at every start on text dense in numbers.
+// writes back once: it runs at every start on text dense in numbers,
+// where it read most of the window at each. It reads four masks at a
+// time while no line starts among them, with one test of their line
+// bits.
 func (w *maskWindow) fill(r int) uint64 {
 	if n, end := w.n, min(r+1, w.lim); n < end {
 		v, ms := w.run, w.masks[w.i:w.i+end]
+		if n == 0 {
+			// The window's first token: its line bit stops nothing.
+			v = ms[0]
+			w.acc[0] = v
+			n = 1
+		}
+		for ; n+4 <= end; n += 4 {
+			a, b, c, d := ms[n], ms[n+1], ms[n+2], ms[n+3]
+			if (a|b|c|d)&lineBit != 0 {
+				break // the loop below stops at the line's first token
+			}
+			v |= a
+			w.acc[n] = v
+			v |= b
+			w.acc[n+1] = v
+			v |= c
+			w.acc[n+2] = v
+			v |= d
+			w.acc[n+3] = v
+		}
 		for ; n < end; n++ {
 			mk := ms[n]
-			if n > 0 && mk&lineBit != 0 {
+			if mk&lineBit != 0 {
 				w.lim = n
 				break
 			}
