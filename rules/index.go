@@ -102,6 +102,10 @@ type Index struct {
 	// is windowMax or more).
 	need  []uint64
 	width []int
+	// tail[id] marks pattern id as one whose match at a token its
+	// optional first part does not open is the match of the rest of its
+	// parts there (see Pattern.tailAlike and Tails).
+	tail []bool
 }
 
 // NewIndex indexes patterns in priority order (earlier wins ties).
@@ -125,6 +129,7 @@ func NewIndexIn(v *Vocab, groups ...[]*Pattern) *Index {
 			x.bit = append(x.bit, 0)
 			x.need = append(x.need, 0)
 			x.width = append(x.width, 0)
+			x.tail = append(x.tail, p.tailAlike())
 			words, classes := p.firstKeys()
 			for _, w := range words {
 				x.byWord[w] = append(x.byWord[w], id)
@@ -529,11 +534,12 @@ func (x *Index) assignAnchorBits() {
 	const shared = uint64(1) << 61
 	anchors := true // bits are being given to anchor parts
 	sharedTaken := false
+	frozen := false // no more bits are given
 	bitFor := func(key string) uint64 {
 		if b, ok := keys[key]; ok {
 			return b
 		}
-		if next > shared || next == shared && !anchors && sharedTaken {
+		if frozen || next > shared || next == shared && !anchors && sharedTaken {
 			return 0
 		}
 		if next == shared && anchors {
@@ -653,6 +659,55 @@ func (x *Index) assignAnchorBits() {
 			x.width[id] = width
 		}
 	}
+	// But phrases a word opens only with the next ("at" of "at night")
+	// are not there wherever their pattern is tried (at every "at"): their
+	// bit is, only before one of the second words. A first part of such
+	// phrases that has a bit already (a later part of another pattern)
+	// joins its pattern's need; none is given a bit here, which would take
+	// it from a later part.
+	frozen = true
+	for id, p := range x.pats {
+		if pt := &p.parts[0]; x.width[id] != 0 && !pt.optional && pt.startKeyed() && condOpened(x.partPhrases(pt)) {
+			x.need[id] |= partBit(pt)
+		}
+	}
+}
+
+// partPhrases returns the phrases whose first words give part pt its bit
+// (see markPhrases), or nil for a part marked by single words or shapes.
+func (x *Index) partPhrases(pt *part) *Phrases {
+	switch pt.kind {
+	case partList:
+		return pt.list
+	case partLit:
+		return pt.lit
+	}
+	switch pt.slot {
+	case slotPart:
+		return x.lang.parts
+	case slotHoliday:
+		return x.lang.holidays
+	}
+	return nil
+}
+
+// condOpened reports whether some first word of ph only opens phrases of
+// two or more words, so that markPhrases gives it ph's bit only before one
+// of their second words.
+func condOpened(ph *Phrases) bool {
+	if ph == nil || ph.caseSensitive {
+		return false
+	}
+	for _, list := range ph.byFirst {
+		whole := false
+		for k := range list {
+			whole = whole || len(list[k].words) == 1
+		}
+		if !whole {
+			return true
+		}
+	}
+	return false
 }
 
 // markPhrases gives bit b to the words that start a phrase of ph: to a
@@ -1179,7 +1234,7 @@ func (x *Index) LongestInto(toks []token.Token, masks []uint64, i int, accept fu
 		return false // most tokens: small enough to inline
 	}
 	own, more := x.candidates(&toks[i])
-	return x.longest(toks, masks, i, own, more, accept, best)
+	return x.longest(toks, masks, i, own, more, accept, best, nil, -1)
 }
 
 // LongestIntoRead is LongestInto given what the index's Vocab read at the
@@ -1192,11 +1247,42 @@ func (x *Index) LongestIntoRead(toks []token.Token, masks []uint64, ws []TokenWo
 		return false
 	}
 	own, more := x.candidatesRead(&toks[i], ws[i])
-	return x.longest(toks, masks, i, own, more, accept, best)
+	return x.longest(toks, masks, i, own, more, accept, best, nil, -1)
+}
+
+// LongestLeadInto is LongestIntoRead remembering in t (emptied first) how
+// the patterns it tried matched after their optional first part, for
+// LongestPastInto at the tokens after i in the same toks.
+func (x *Index) LongestLeadInto(toks []token.Token, masks []uint64, ws []TokenWord, i int, accept func(Match) (int, bool), best *Match, t *Tails) bool {
+	t.n, t.next = 0, 0
+	if i < len(masks) && masks[i]&startBit == 0 {
+		return false
+	}
+	own, more := x.candidatesRead(&toks[i], ws[i])
+	return x.longest(toks, masks, i, own, more, accept, best, t, -1)
+}
+
+// LongestPastInto is LongestIntoRead asking only whether the longest
+// accepted match at toks[i] ends after token past (its End > past): it
+// writes that match into *best and reports true, or leaves *best as it
+// was. A caller that takes a later match over one it holds asks no more
+// (scanDates: "at 5 p.m." at "at", then "5 p.m." at "5"), so the search
+// skips a pattern whose rest after its optional first part ended by past,
+// or failed, at i in the search t remembers (LongestLeadInto), and does
+// not pass shorter matches to accept.
+func (x *Index) LongestPastInto(toks []token.Token, masks []uint64, ws []TokenWord, i, past int, accept func(Match) (int, bool), best *Match, t *Tails) bool {
+	if i < len(masks) && masks[i]&startBit == 0 {
+		return false
+	}
+	own, more := x.candidatesRead(&toks[i], ws[i])
+	return x.longest(toks, masks, i, own, more, accept, best, t, past)
 }
 
 // longest is LongestInto's search over the candidate lists of toks[i].
-func (x *Index) longest(toks []token.Token, masks []uint64, i int, own, more *candList, accept func(Match) (int, bool), best *Match) bool {
+// With past >= 0 it finds only matches that end after token past, skipping
+// the patterns t says end by then (see LongestPastInto); else a non-nil t
+// records the tails of the patterns tried (see LongestLeadInto).
+func (x *Index) longest(toks []token.Token, masks []uint64, i int, own, more *candList, accept func(Match) (int, bool), best *Match, t *Tails, past int) bool {
 	if own == nil && more == nil {
 		return false
 	}
@@ -1207,6 +1293,9 @@ func (x *Index) longest(toks []token.Token, masks []uint64, i int, own, more *ca
 	// The numerals the patterns read, read once (patterns of the index
 	// share its language).
 	var nums numMemo
+	if past < 0 {
+		nums.tails = t
+	}
 	var win maskWindow
 	win.masks, win.i, win.lim = masks, i, min(len(toks), len(masks))-i
 	// A word an ordinal prefix opens can reach a pattern through both
@@ -1226,16 +1315,21 @@ func (x *Index) longest(toks []token.Token, masks []uint64, i int, own, more *ca
 				continue
 			}
 			p := x.pats[id]
+			if past >= 0 && x.tail[id] && t.settled(p, toks, i, past) {
+				continue
+			}
 			cand.Caps = Captures{}
 			end, ok := p.matchCaps(toks, i, &cand.Caps, &nums)
 			// The longest match wins, and among equally long ones the
 			// earliest-listed pattern, whatever order they are tried in.
-			if !ok || bestID >= 0 && (end < best.End || end == best.End && id > bestID) {
+			// (past is -1 but for LongestPastInto; accept never lengthens
+			// a match.)
+			if !ok || end <= past || bestID >= 0 && (end < best.End || end == best.End && id > bestID) {
 				continue
 			}
 			cand.Pattern, cand.Start, cand.End = p, i, end
 			if accept != nil {
-				if cand.End, ok = accept(cand); !ok {
+				if cand.End, ok = accept(cand); !ok || cand.End <= past {
 					continue
 				}
 			}
@@ -1301,13 +1395,36 @@ func (w *maskWindow) upTo(r int) uint64 {
 }
 
 // fill is upTo past the unions filled so far. It fills in locals and
-// writes back once: it runs at every start on text dense in numbers.
+// writes back once: it runs at every start on text dense in numbers,
+// where it read most of the window at each. It reads four masks at a
+// time while no line starts among them, with one test of their line
+// bits.
 func (w *maskWindow) fill(r int) uint64 {
 	if n, end := w.n, min(r+1, w.lim); n < end {
 		v, ms := w.run, w.masks[w.i:w.i+end]
+		if n == 0 {
+			// The window's first token: its line bit stops nothing.
+			v = ms[0]
+			w.acc[0] = v
+			n = 1
+		}
+		for ; n+4 <= end; n += 4 {
+			a, b, c, d := ms[n], ms[n+1], ms[n+2], ms[n+3]
+			if (a|b|c|d)&lineBit != 0 {
+				break // the loop below stops at the line's first token
+			}
+			v |= a
+			w.acc[n] = v
+			v |= b
+			w.acc[n+1] = v
+			v |= c
+			w.acc[n+2] = v
+			v |= d
+			w.acc[n+3] = v
+		}
 		for ; n < end; n++ {
 			mk := ms[n]
-			if n > 0 && mk&lineBit != 0 {
+			if mk&lineBit != 0 {
 				w.lim = n
 				break
 			}

@@ -866,6 +866,37 @@ func (l *Language) MayOpenOrdinal(t *token.Token) bool {
 // ReadOrdinal reads, for a loop over every word.
 func (l *Language) NumeralLexical(t *token.Token) bool { return l.numLex.May(t) }
 
+// afterOne reports whether the word before toks[i] is one the tables
+// read as an article's one ("a", "an"): "a third" is a fraction.
+func (l *Language) afterOne(toks []token.Token, i int) bool {
+	return i > 0 && l.factsOf(&toks[i-1]).num.kind == nwOne
+}
+
+// wordsGoOn reports whether readWords, reading a numeral from the
+// cardinal word before toks[j], may read on at toks[j]: false when that
+// is missing, opens a line, is punctuation other than a hyphen, or is a
+// word none of the language's tables hold. A numeral in words is an
+// ordinal only if an ordinal word follows its first word ("twenty-fifth",
+// "one hundred twenty fifth"), so ReadOrdinal turns away here the
+// cardinal words before an ordinary word ("a man", "two people"), nearly
+// all of those it was asked about, without setting readWords up. (A
+// number reads on only after a scale word, which readWords tests.)
+func (l *Language) wordsGoOn(toks []token.Token, j int) bool {
+	if j >= len(toks) {
+		return false
+	}
+	t := &toks[j]
+	switch {
+	case t.Is(token.NewlineBefore):
+		return false
+	case t.Kind == token.Word:
+		return l.factsKnown.May(t) && l.factsOf(t) != &noFacts
+	case t.Kind == token.Punct:
+		return t.Text == "-"
+	}
+	return true
+}
+
 // ReadOrdinal reads "eighth", "8th", "twenty-fifth", "one hundred twenty
 // fifth", "kedelapan", "kedua puluh", "ke-8".
 func (l *Language) ReadOrdinal(toks []token.Token, i int) (value, end int, ok bool) {
@@ -880,13 +911,11 @@ func (l *Language) ReadOrdinal(toks []token.Token, i int) (value, end int, ok bo
 		if !l.numLex.May(t) && !l.prefixedOrdinal(t.Lower) {
 			return 0, 0, false
 		}
-		// What the tables say about the word, looked up once; the word
-		// before it only for a word that may be an ordinal.
+		// What the tables say about the word, looked up once.
 		f := l.factsOf(t)
 		if !f.ordPrefix && !f.isOrdinal && f.num.kind == 0 && !l.prefixedOrdinal(t.Lower) {
 			return 0, 0, false
 		}
-		afterOne := i > 0 && l.factsOf(&toks[i-1]).num.kind == nwOne
 		// "ke-8"
 		if f.ordPrefix && i+2 < len(toks) && toks[i+1].Text == "-" && toks[i+1].Glued() &&
 			toks[i+2].Kind == token.Number && toks[i+2].Glued() && len(toks[i+2].Text) <= 4 {
@@ -904,20 +933,23 @@ func (l *Language) ReadOrdinal(toks []token.Token, i int) (value, end int, ok bo
 				}
 			}
 		}
+		// The word before is looked up only for a word that may be an
+		// ordinal.
 		if f.isOrdinal {
-			if v := f.ordinal; afterOne && v >= 3 {
+			if v := f.ordinal; v >= 3 && l.afterOne(toks, i) {
 				return 0, 0, false // "a third", "a trillionth": fractions
 			}
 			return f.ordinal, i + 1, true
 		}
 		// "twenty-fifth", "one hundred twenty fifth", "two hundredth"
-		if afterOne && !toks[i].Is(token.NewlineBefore) {
+		if f.num.kind == 0 || !l.wordsGoOn(toks, i+1) {
+			return 0, 0, false
+		}
+		if l.afterOne(toks, i) && !toks[i].Is(token.NewlineBefore) {
 			return 0, 0, false // "a third", "a trillionth": fractions
 		}
-		if f.num.kind != 0 {
-			if n, ok := l.readWords(toks, i, "", nil, 0, true); ok && n.Ordinal && n.Value >= 1 && n.Value == math.Trunc(n.Value) {
-				return int(n.Value), n.End, true
-			}
+		if n, ok := l.readWords(toks, i, "", nil, 0, true); ok && n.Ordinal && n.Value >= 1 && n.Value == math.Trunc(n.Value) {
+			return int(n.Value), n.End, true
 		}
 		return 0, 0, false
 	}

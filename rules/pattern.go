@@ -434,7 +434,11 @@ func (p *Pattern) match(toks []token.Token, pi, ti, start int, c *Captures, m *n
 				}
 				saved := *c
 				if end, ok := p.Lang.matchPart(pt, toks, ti, c, m); ok {
-					if e, ok := p.match(toks, pi+1, end, start, c, m); ok {
+					e, ok := p.match(toks, pi+1, end, start, c, m)
+					if pi == 0 && m != nil && m.tails != nil {
+						m.tails.add(p, end, e, ok)
+					}
+					if ok {
 						return e, true
 					}
 				}
@@ -897,6 +901,9 @@ type numMemo struct {
 	}
 	pn, pnext int // phrases' entries in use, and the next to replace
 	phrases   [4]phraseRead
+	// tails, when not nil, records how the rest of each pattern matched
+	// after its optional first part (see Tails).
+	tails *Tails
 }
 
 // phraseRead is one phrase list's match at token i.

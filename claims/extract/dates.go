@@ -307,15 +307,17 @@ func (p *Pass) scanDates(idx *rules.Index) *matchList {
 		if p.blocked[i] || !idx.MayStart(masks, i) {
 			continue
 		}
-		if !p.dateMatchAt(idx, masks, p.Toks, i, &m) {
+		if !idx.LongestLeadInto(p.Toks, masks, p.words(), i, p.acceptDate, &m, &ms.tails) {
 			continue
 		}
 		// Only a match starting among the leading function words of m
 		// ("on", "from", "during") may take over: "Desember ini" must not
-		// cut "23 hingga 27 Desember" short.
+		// cut "23 hingga 27 Desember" short. The search there asks only
+		// for a longer match, and skips the patterns the search at i
+		// already matched from there (see rules.Tails).
 		lead := i + p.leadWords(&m)
 		for j := i + 1; j < m.End && j <= lead; j++ {
-			if p.dateMatchAt(idx, masks, p.Toks, j, &m2) && m2.End > m.End {
+			if !p.blocked[j] && idx.LongestPastInto(p.Toks, masks, p.words(), j, m.End, p.acceptDate, &m2, &ms.tails) {
 				m = m2
 				break
 			}
@@ -366,6 +368,9 @@ type matchList struct {
 	itemChunks [][]dateItem
 	nItems     int
 	items      []*dateItem
+	// tails is what the search at a token remembers for the searches at
+	// the match's leading words (see scanDates).
+	tails rules.Tails
 }
 
 // matchRef is a stored match: a rules.Match whose captures are shared.
@@ -454,13 +459,18 @@ func (p *Pass) dateMatchAt(idx *rules.Index, masks []uint64, toks []token.Token,
 	if p.blocked[i] || !idx.MayStart(masks, i) {
 		return false
 	}
-	return idx.LongestIntoRead(toks, masks, p.words(), i, func(m rules.Match) (int, bool) {
-		if p.Blocked(m.Start, m.End) {
-			return 0, false
-		}
-		m.End = p.trimMatch(&m)
-		return m.End, !p.rejectMatch(&m)
-	}, out)
+	return idx.LongestIntoRead(toks, masks, p.words(), i, p.acceptDate, out)
+}
+
+// acceptDate is the date searches' accept: a match that overlaps a
+// claim already made is dropped, the rest are trimmed (see trimMatch) and
+// dropped when they only look like dates (see rejectMatch).
+func (p *Pass) acceptDate(m rules.Match) (int, bool) {
+	if p.Blocked(m.Start, m.End) {
+		return 0, false
+	}
+	m.End = p.trimMatch(&m)
+	return m.End, !p.rejectMatch(&m)
 }
 
 // continuation writes into *next the next member of a list or the end of
