@@ -104,6 +104,32 @@ func TestWordMapRefSameHash(t *testing.T) {
 	}
 }
 
+// TestWordMapRefLongLengths: words longer than 16 bytes of one length
+// class, hash and print (first and last eight bytes) but of different
+// lengths or middles are told apart (ref's sameMiddle).
+func TestWordMapRefLongLengths(t *testing.T) {
+	var m WordMap[int]
+	keys := []string{"abcdefgh" + "x" + "ijklmnop", "abcdefgh" + "xyz" + "ijklmnop", "abcdefgh" + "xyzw" + "ijklmnop"}
+	for i, k := range keys {
+		m.Put(k, i)
+	}
+	for i, k := range keys {
+		h := token.HashString(k)
+		for j, other := range keys {
+			got := m.Ref(&token.Token{Lower: other, Hash: h})
+			if i == j {
+				require.NotNil(t, got, k)
+				require.Equal(t, i, *got, k)
+			} else {
+				require.Nil(t, got, "%q with the hash of %q", other, k)
+			}
+		}
+		for _, other := range []string{"abcdefgh" + "y" + "ijklmnop", "abcdefgh" + "xyy" + "ijklmnop", "abcdefgh" + "xyzwv" + "ijklmnop"} {
+			require.Nil(t, m.Ref(&token.Token{Lower: other, Hash: h}), "%q with the hash of %q", other, k)
+		}
+	}
+}
+
 // TestPrintOf: two words of one length up to 16 bytes have the same print
 // only when they are equal; a word's print does not depend on what its
 // string is sliced from.

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -161,6 +162,79 @@ func TestSettled(t *testing.T) {
 	} {
 		if got := settled(tc.scores, tc.left, tc.weight); got != tc.want {
 			t.Errorf("settled(%v, %v, %d) = %v, want %v", tc.scores, tc.left, tc.weight, got, tc.want)
+		}
+	}
+}
+
+// TestCountCandidates: the counts kept in langLanes' lanes are, for every
+// language bit, the words whose mask holds it, counted one bit at a time,
+// for every mask (tokens without a hash included) and up to detectTokens.
+func TestCountCandidates(t *testing.T) {
+	set, err := rules.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng := New(set)
+	ref := func(toks []token.Token) []int {
+		left := make([]int, maxLangBits)
+		for i := range toks {
+			if toks[i].Kind != token.Word {
+				continue
+			}
+			m := uint8(0xff)
+			if h := toks[i].Hash; h != 0 {
+				m = eng.langMasks[h>>17]
+			}
+			for b := range maxLangBits {
+				if m&(1<<b) != 0 {
+					left[b]++
+				}
+			}
+		}
+		return left
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	words := []string{"the", "yang", "Januari", "x", "dan", "quake", "7", ",", "Senin"}
+	for n := range 40 {
+		toks := make([]token.Token, r.IntN(detectTokens+1))
+		for i := range toks {
+			w := words[r.IntN(len(words))]
+			toks[i] = token.Token{Kind: token.Word, Lower: w, Hash: token.HashString(w)}
+			switch r.IntN(8) {
+			case 0:
+				toks[i].Hash = 0
+			case 1:
+				toks[i].Kind = token.Punct
+			case 2:
+				// A hash at any place of the masks, whatever its bits.
+				toks[i].Hash = r.Uint32() | 1
+			}
+		}
+		if n == 0 {
+			// Every token one that counts for all the bits.
+			for i := range toks {
+				toks[i] = token.Token{Kind: token.Word, Lower: "q"}
+			}
+		}
+		got := make([]int, maxLangBits)
+		eng.countCandidates(toks, got)
+		if want := ref(toks); !slices.Equal(got, want) {
+			t.Fatalf("%d tokens: counts %v, want %v", len(toks), got, want)
+		}
+	}
+	// Every mask, alone.
+	for m := range 256 {
+		var want [maxLangBits]uint64
+		for b := range maxLangBits {
+			if m&(1<<b) != 0 {
+				want[b] = 1
+			}
+		}
+		l := langLanes[m]
+		for b := range maxLangBits {
+			if got := l[b/4] >> (16 * (b % 4)) & 0xffff; got != want[b] {
+				t.Fatalf("langLanes[%#x] bit %d: %d, want %d", m, b, got, want[b])
+			}
 		}
 	}
 }

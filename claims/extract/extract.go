@@ -162,9 +162,6 @@ type scratch struct {
 	tenseCounts []int32
 	// sentToks is Pass.sentToks' storage.
 	sentToks []int32
-	// langCands holds language detection's candidate tokens
-	// (languageCandidates).
-	langCands []langCand
 	// sents is Pass.sents' storage: the spans are read only during the
 	// pass (claims copy theirs).
 	sents []segment.Span
@@ -446,7 +443,7 @@ func (e *Engine) newPass(doc *claims.Document, sc *scratch) *Pass {
 	blocked = blocked[:len(toks)]
 	clear(blocked)
 	sc.blocked = blocked
-	sc.langCands = e.setLanguageIn(doc, toks, sc.langCands)
+	e.setLanguage(doc, toks)
 	l := e.Rules.Languages[doc.Language]
 	p := &sc.pass
 	*p = Pass{Doc: doc, Lang: l, Rules: e.Rules, Toks: toks, engine: e, index: e.langs[doc.Language], scratch: sc, blocked: blocked}
@@ -459,19 +456,8 @@ func (e *Engine) newPass(doc *claims.Document, sc *scratch) *Pass {
 // setLanguage keeps a language given by metadata or flag when the rules know
 // it, and otherwise counts each language's function words.
 func (e *Engine) setLanguage(doc *claims.Document, toks []token.Token) {
-	e.setLanguageIn(doc, toks, nil)
-}
-
-// detectTokens is how many tokens from a document's start language
-// detection reads at most.
-const detectTokens = 3000
-
-// setLanguageIn is setLanguage with cands as the storage of the tokens
-// that may weigh (see languageCandidates), which it returns for the next
-// document.
-func (e *Engine) setLanguageIn(doc *claims.Document, toks []token.Token, cands []langCand) []langCand {
 	if _, ok := e.Rules.Languages[doc.Language]; ok && doc.Language != "" {
-		return cands
+		return
 	}
 	if doc.Language != "" {
 		doc.Warnings = append(doc.Warnings, "no rules for language "+strconv.Quote(doc.Language)+"; detected from the text instead")
@@ -485,21 +471,8 @@ func (e *Engine) setLanguageIn(doc *claims.Document, toks []token.Token, cands [
 		scores = make([]int, n)
 	}
 	toks = toks[:min(len(toks), detectTokens)]
-	cands = e.languageCandidates(toks, cands[:0], left)
-	// Only a language's candidates can still add to its score, at most
-	// langMax each: whether the detection has settled is asked every
-	// sixteen candidates, and between those a loop only counts. (Bounding
-	// what any language can gain by the tokens left, as detection once
-	// did, read three quarters of a typical article, and by all the
-	// candidates left, over half of them: an article holds few words of
-	// the languages it is not in, so it settles after a few dozen.)
-	const every = 16
-	for a := 0; a < len(cands); a += every {
-		if a > 0 && settled(scores, left, int(e.langMax)) {
-			break
-		}
-		e.countLanguageWords(scores, left, toks, cands[a:min(a+every, len(cands))])
-	}
+	e.countCandidates(toks, left)
+	e.countUntilSettled(scores, left, toks)
 	best, bestN := e.Rules.Codes[0], -1
 	for li, code := range e.Rules.Codes {
 		if scores[li] > bestN {
@@ -507,58 +480,102 @@ func (e *Engine) setLanguageIn(doc *claims.Document, toks []token.Token, cands [
 		}
 	}
 	doc.Language, doc.LanguageSource = best, claims.SourceDetected
-	return cands
 }
 
-// langCand is a token that may weigh for a language: its index, and the
-// bits of the languages it may weigh for (Engine.langMasks).
-type langCand struct {
-	i     int32
-	langs uint8
-}
+// detectTokens is how many tokens from a document's start language
+// detection reads at most.
+const detectTokens = 3000
 
-// maxLangBits is how many languages have a bit of their own in
-// langCand.langs; the languages after share the last bit (langBit), which
+// maxLangBits is how many languages have a bit of their own in the masks
+// of langMasks; the languages after share the last bit (langBit), which
 // then counts the candidates of any of them: more than each has, which
 // keeps the bound of settled safe.
 const maxLangBits = 8
 
-// langBit is language li's bit in langCand.langs.
+// langBit is language li's bit in a mask of langMasks.
 func langBit(li int) int { return min(li, maxLangBits-1) }
 
-// languageCandidates appends to dst the words of toks that langMasks
-// gives some language for, the only tokens that may weigh, and counts in
-// left[langBit(li)] those of language li.
-func (e *Engine) languageCandidates(toks []token.Token, dst []langCand, left []int) []langCand {
+// langMask is the bits of the languages word t may weigh for (langMasks;
+// all of them for a token without a hash, which may be any word).
+func langMask(masks *[1 << 15]uint8, t *token.Token) uint8 {
+	if h := t.Hash; h != 0 {
+		return masks[h>>17]
+	}
+	return 0xff
+}
+
+// countCandidates counts in left[langBit(li)] the words of toks that
+// langMasks gives language li for, the only tokens that may weigh for it.
+//
+// It reads every token detection may read (countUntilSettled reads a few
+// dozen words of most articles), so a token costs two table reads and two
+// additions: the counts are kept in the sixteen-bit lanes of two words
+// (langLanes), with no loop over a mask's bits and no branch on it.
+func (e *Engine) countCandidates(toks []token.Token, left []int) {
 	masks := e.langMasks
+	var lo, hi uint64
 	for i := range toks {
 		t := &toks[i]
 		if t.Kind != token.Word {
 			continue
 		}
-		m := uint8(0xff) // a token without a hash may be any word
-		if h := t.Hash; h != 0 {
-			m = masks[h>>17]
+		l := &langLanes[langMask(masks, t)]
+		lo += l[0]
+		hi += l[1]
+	}
+	for b := range maxLangBits / 2 {
+		left[b] += int(lo >> (16 * b) & 0xffff)
+		left[b+maxLangBits/2] += int(hi >> (16 * b) & 0xffff)
+	}
+}
+
+// langLanes[m] adds one, for each bit b of mask m, to the sixteen-bit
+// lane b%4 of word b/4 (countCandidates). A lane holds up to 65,535, more
+// than the detectTokens a document is read for.
+var langLanes = func() (t [256][2]uint64) {
+	for m := range t {
+		for b := range maxLangBits {
+			if m&(1<<b) != 0 {
+				t[m][b/4] += 1 << (16 * (b % 4))
+			}
 		}
+	}
+	return t
+}()
+
+// countUntilSettled adds the weights of the candidate words of toks (see
+// countCandidates) to each language's score, in order, taking each from
+// the counts left, until the detection has settled.
+//
+// Only a language's candidates can still add to its score, at most
+// langMax each: whether the detection has settled is asked every eight
+// candidates, and between those the loop only counts. (Bounding what any
+// language can gain by the tokens left, as detection once did, read three
+// quarters of a typical article, and by all the candidates left, over
+// half of them: an article holds few words of the languages it is not
+// in, so it settles after a few dozen.) The candidates are found again
+// here rather than listed by countCandidates, which then cost more than
+// all the rest of detection.
+func (e *Engine) countUntilSettled(scores, left []int, toks []token.Token) {
+	const every = 8
+	masks, weight, n := e.langMasks, int(e.langMax), 0
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind != token.Word {
+			continue
+		}
+		m := langMask(masks, t)
 		if m == 0 {
 			continue
 		}
-		dst = append(dst, langCand{int32(i), m})
-		for b := m; b != 0; b &= b - 1 {
-			left[bits.TrailingZeros8(b)]++
+		if n > 0 && n%every == 0 && settled(scores, left, weight) {
+			return
 		}
-	}
-	return dst
-}
-
-// countLanguageWords adds the weights of the candidate words cands of
-// toks to each language's score, and takes them from the counts left.
-func (e *Engine) countLanguageWords(scores, left []int, toks []token.Token, cands []langCand) {
-	for _, c := range cands {
-		for b := c.langs; b != 0; b &= b - 1 {
+		n++
+		for b := m; b != 0; b &= b - 1 {
 			left[bits.TrailingZeros8(b)]--
 		}
-		ws := e.langWords.Ref(&toks[c.i])
+		ws := e.langWords.Ref(t)
 		if ws == nil {
 			continue
 		}
