@@ -1334,6 +1334,9 @@ type wordTable struct {
 	slots   []int32       // open addressing: entry index + 1, 0 when free
 	used    []int32       // the entries the document uses, in order of first use
 	doc     uint32        // the current document's number, from 1
+	// pres are the entries' words' prefix8, which best ranks most words
+	// by: computed once per word, not once per document using it.
+	pres []uint64
 	// limit is how many words the table keeps across documents
 	// (vocabLimit; tests set less).
 	limit int
@@ -1535,7 +1538,7 @@ func (t *wordTable) reset(toks []token.Token) {
 func (t *wordTable) empty() {
 	clear(t.slots)
 	clear(t.words) // the strings, for the collector
-	t.entries, t.words = t.entries[:0], t.words[:0]
+	t.entries, t.words, t.pres = t.entries[:0], t.words[:0], t.pres[:0]
 	t.doc = 1
 }
 
@@ -1554,6 +1557,7 @@ func (t *wordTable) add(i int32) int32 {
 			id := int32(len(t.entries))
 			t.entries = append(t.entries, wordEntry{tok: i, hash: h, flips: wordFlips(tk.Lower)})
 			t.words = append(t.words, strings.Clone(tk.Lower))
+			t.pres = append(t.pres, prefix8(tk.Lower))
 			t.slots[s] = id + 1
 			t.use(&t.entries[id], id, i)
 			return id
@@ -1640,11 +1644,11 @@ func (s *scratch) top(n int) (proper, content []ranked) {
 
 // best returns the n best of cand by rank (see better), sorted, in out's
 // space: an insertion sort that keeps only n, in one loop without calls
-// but prefix8's (inserting into a list of n a call at a time was most of
-// top's time). Every candidate is counted least times or more; those
-// counted more, fewer than n unless least is topBuckets-1, go first, so
-// that the many counted least times, ranked among themselves by their
-// words, shift only one another.
+// (inserting into a list of n a call at a time was most of top's time),
+// the words' prefixes read from the table (pres). Every candidate is
+// counted least times or more; those counted more, fewer than n unless
+// least is topBuckets-1, go first, so that the many counted least times,
+// ranked among themselves by their words, shift only one another.
 func (t *wordTable) best(cand []ranked, least int32, n int, out []ranked) []ranked {
 	out = out[:0]
 	for _, first := range [2]bool{true, false} {
@@ -1655,7 +1659,7 @@ func (t *wordTable) best(cand []ranked, least int32, n int, out []ranked) []rank
 			if len(out) == n && x.n < out[n-1].n {
 				continue // a count below a full list's last cannot enter it
 			}
-			x.pre = prefix8(t.word(x.k))
+			x.pre = t.pres[x.k]
 			j := len(out)
 			if j < n {
 				out = append(out, x)
