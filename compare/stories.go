@@ -1219,19 +1219,21 @@ func (s *scratch) index() {
 		case token.Word:
 			// add's first probe, inlined: most tokens repeat a word
 			// that sits in its first slot, and add is a call.
+			// The entry found is kept, not found again by its number.
 			id := int32(-1)
+			var e *wordEntry
 			h := tk.KeyHash()
 			if k := t.slots[(h*0x9E3779B1)&uint32(len(t.slots)-1)]; k != 0 {
-				if e := &t.entries[k-1]; e.hash == h && t.words[k-1] == tk.Lower {
+				if e = &t.entries[k-1]; e.hash == h && t.words[k-1] == tk.Lower {
 					id = k - 1
 				}
 			}
 			if id < 0 {
 				id = t.add(int32(i))
-			} else if e := &t.entries[id]; e.doc != t.doc {
+				e = &t.entries[id]
+			} else if e.doc != t.doc {
 				t.use(e, id, int32(i))
 			}
-			e := &t.entries[id]
 			ids[i] = id
 			words[n], low[n] = int32(i), e.flips
 			n++
