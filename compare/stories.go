@@ -123,6 +123,9 @@ func (s *scratch) analyseTokens(d *claims.Document, toks []token.Token, set *rul
 	own := s.toks
 	s.toks = toks
 	defer func() { s.toks = own }()
+	if s.stops != stops {
+		s.table.empty() // its stop and calendar answers were another set's
+	}
 	s.stops = stops
 	parts := d.Participants // found during extraction
 	if parts == nil {
@@ -1192,12 +1195,13 @@ func (s *scratch) keywords(participants []string) []keyword {
 // s.titleEnd may be (bodyName, readLead's, which passed over every token
 // again for it). In the same pass it lists the words shingles
 // hashes (every token but punctuation) with their flips in s.words and
-// s.flips (wordFlips), a word's its entry's, computed once per document and
-// word, and counts the uses of each word as a name and as a content word
-// (keywords, which passed over every token again for them): words of
-// three letters or more that are not stop words (s.stops), names when
-// capitalised and not opening a sentence (see countCapital), content words
-// otherwise when of four letters or more.
+// s.flips (wordFlips), a word's its entry's, computed once per word
+// (the table keeps its words across documents), and counts the uses of
+// each word as a name and as a content word (keywords, which passed over
+// every token again for them): words of three letters or more that are
+// not stop words (s.stops), names when capitalised and not opening a
+// sentence (see countCapital), content words otherwise when of four
+// letters or more.
 func (s *scratch) index() {
 	toks, t := s.toks, &s.table
 	t.reset(toks)
@@ -1215,17 +1219,21 @@ func (s *scratch) index() {
 		case token.Word:
 			// add's first probe, inlined: most tokens repeat a word
 			// that sits in its first slot, and add is a call.
+			// The entry found is kept, not found again by its number.
 			id := int32(-1)
+			var e *wordEntry
 			h := tk.KeyHash()
 			if k := t.slots[(h*0x9E3779B1)&uint32(len(t.slots)-1)]; k != 0 {
-				if e := &t.entries[k-1]; e.hash == h && toks[e.tok].Lower == tk.Lower {
+				if e = &t.entries[k-1]; e.hash == h && t.words[k-1] == tk.Lower {
 					id = k - 1
 				}
 			}
 			if id < 0 {
 				id = t.add(int32(i))
+				e = &t.entries[id]
+			} else if e.doc != t.doc {
+				t.use(e, id, int32(i))
 			}
-			e := &t.entries[id]
 			ids[i] = id
 			words[n], low[n] = int32(i), e.flips
 			n++
@@ -1301,49 +1309,85 @@ func (s *scratch) countCapital(i int, e *wordEntry) {
 	}
 }
 
-// wordTable holds one document's distinct words (lower-case forms) with
-// what keywords counts of them. It is a hash table over the hash
-// token.Scan already stored in every token, reused from document to
-// document: the string-keyed maps it replaces hashed each word again for
-// every lookup (three or four per token), most of the keywords' time.
+// wordTable holds the distinct words (lower-case forms) of one worker's
+// documents with what keywords counts of them in the current one. It is a
+// hash table over the hash token.Scan already stored in every token: the
+// string-keyed maps it replaces hashed each word again for every lookup
+// (three or four per token), most of the keywords' time.
 //
-// Its entries name their word by a token that has it, not by the string:
-// without pointers, storing them needs no write barrier while the
-// collector runs (it often does, a run allocating as much as it does), and
+// It is kept from document to document, a vocabulary: about half the
+// words of a document are new to it, but most were seen in an earlier
+// one, and an entry keeps what does not depend on the document (the
+// word's flips, whether it is a stop word or a calendar word) where a
+// table emptied for every document made and looked them up again, most of
+// add's time. What does depend on it is valid while the entry's doc is the
+// table's (use resets it), and used lists the entries the current
+// document uses. The table is emptied when it holds vocabLimit words, so
+// that a long stream of documents does not grow it without bound.
+//
+// Its entries name their word by a token of the current document that
+// has it, and by the string in words, kept apart: without pointers,
+// storing entries needs no write barrier while the collector runs, and
 // the collector does not scan them.
 type wordTable struct {
 	toks    []token.Token // the document's tokens, which entries point into
-	entries []wordEntry   // in order of first appearance
+	entries []wordEntry   // in order of first appearance in any document
+	words   []string      // entries' words, copied (not pinning a text)
 	slots   []int32       // open addressing: entry index + 1, 0 when free
+	used    []int32       // the entries the document uses, in order of first use
+	doc     uint32        // the current document's number, from 1
+	// pres are the entries' words' prefix8, which best ranks most words
+	// by: computed once per word, not once per document using it.
+	pres []uint64
+	// limit is how many words the table keeps across documents
+	// (vocabLimit; tests set less).
+	limit int
 	// atLeast[kind][c] is how many words are counted c times or more as
 	// names (kind 0) and as content words (kind 1), for c from 1 to
 	// topBuckets-1 (top's cutoff).
 	atLeast [2][topBuckets]int32
 }
 
+// vocabLimit is how many words a wordTable keeps across documents: a
+// few hundred thousand bytes of entries and words, more than a worker's
+// share of 2,000 news articles uses.
+const vocabLimit = 1 << 16
+
 type wordEntry struct {
-	tok      int32 // the first token with the word: its Lower is the word
-	hash     uint32
-	slot     int32 // where it sits in slots, to free it in reset
-	flips    uint8 // wordFlips of the word (shingles)
-	lower    bool  // written in lower case somewhere in the text
-	bodyName bool  // capitalised within a sentence after the title (readLead)
-	inAll    bool  // a name the text uses (readLead's lead.all)
-	stop     uint8 // 0 not yet looked up, 1 a stop word, 2 not one (isStop)
-	calendar uint8 // the same for month and weekday names (isCalendar)
+	hash  uint32
+	flips uint8 // wordFlips of the word (shingles)
+	stop  uint8 // 0 not yet looked up, 1 a stop word, 2 not one (isStop)
+	// calendar is the same for month and weekday names (isCalendar).
+	calendar uint8
 	// weekday is 1 and the bits of the days the word names in any
 	// language (bit n for day n) once looked up (weekdays), 0 before.
 	weekday uint8
+	// The rest is the current document's (valid when doc is the table's:
+	// see use).
+	doc      uint32
+	tok      int32 // the first token with the word: its Lower is the word
+	lower    bool  // written in lower case somewhere in the text
+	bodyName bool  // capitalised within a sentence after the title (readLead)
+	inAll    bool  // a name the text uses (readLead's lead.all)
 	// uses as a name and as a content word
 	proper, content int32
 }
 
 // word is entry k's word.
-func (t *wordTable) word(k int32) string { return t.toks[t.entries[k].tok].Lower }
+func (t *wordTable) word(k int32) string { return t.words[k] }
+
+// use makes entry e (number k) the current document's, first used by
+// token i: what it held of an earlier document is cleared.
+func (t *wordTable) use(e *wordEntry, k, i int32) {
+	e.doc, e.tok = t.doc, i
+	e.lower, e.bodyName, e.inAll = false, false, false
+	e.proper, e.content = 0, 0
+	t.used = append(t.used, k)
+}
 
 // isStop reports whether e's word is a stop word (s.stops.any), looked up
-// once per document and word: keywords and readLead ask for most tokens,
-// and a word recurs. It is small enough to inline; the look-up is not.
+// once per word of the table (kept across documents): keywords and
+// readLead ask for most tokens, and a word recurs. It is small enough to inline; the look-up is not.
 func (s *scratch) isStop(e *wordEntry) bool {
 	if e.stop == 0 {
 		s.lookUpStop(e)
@@ -1412,7 +1456,7 @@ func isCalendarToken(set *rules.Set, t *token.Token) bool {
 }
 
 // weekdays returns the days (bit n-1 for day n) e's word names in the
-// languages of set, looked up once per document and word (inlined; the
+// languages of set, looked up once per word of the table (inlined; the
 // look-up is not).
 func (s *scratch) weekdays(e *wordEntry, set *rules.Set) uint8 {
 	if e.weekday == 0 {
@@ -1432,8 +1476,8 @@ func (s *scratch) lookUpWeekdays(e *wordEntry) {
 	}
 }
 
-// isCalendar is isCalendarToken of e's word, looked up once per document
-// and word (inlined; the look-up is not).
+// isCalendar is isCalendarToken of e's word, looked up once per word of
+// the table (inlined; the look-up is not).
 func (s *scratch) isCalendar(e *wordEntry, set *rules.Set) bool {
 	if e.calendar == 0 {
 		s.lookUpCalendar(e)
@@ -1461,40 +1505,47 @@ func (s *scratch) lookUpCalendar(e *wordEntry) {
 // from empty; a list replaced the map (see lead.uses).
 func (t *wordTable) marked() []string {
 	n := 0
-	for k := range t.entries {
+	for _, k := range t.used {
 		if t.entries[k].inAll {
 			n++
 		}
 	}
 	m := make([]string, 0, n)
-	for k := range t.entries {
+	for _, k := range t.used {
 		if t.entries[k].inAll {
-			m = append(m, t.word(int32(k)))
+			m = append(m, t.word(k))
 		}
 	}
 	return m
 }
 
-// reset empties the table for the words of toks. A table grown by one
-// long document is not cleared in full for every short one: only the
-// slots in use are freed, unless they are a good share of all (the
-// table is at most half full), when clearing the whole is cheaper than
-// a store per entry.
+// reset readies the table for the words of toks, a new document: the
+// words it holds are kept (see wordTable) unless there are limit of them
+// or more (vocabLimit when not set), or the documents' numbers wrap.
 func (t *wordTable) reset(toks []token.Token) {
-	if 8*len(t.entries) >= len(t.slots) {
-		clear(t.slots)
-	} else {
-		for _, e := range t.entries {
-			t.slots[e.slot] = 0
-		}
+	limit := t.limit
+	if limit == 0 {
+		limit = vocabLimit
 	}
-	t.entries = t.entries[:0]
+	t.doc++
+	if len(t.entries) >= limit || t.doc == 0 {
+		t.empty()
+	}
+	t.used = t.used[:0]
 	t.toks = toks
 	t.atLeast = [2][topBuckets]int32{}
 }
 
+// empty forgets every word the table holds.
+func (t *wordTable) empty() {
+	clear(t.slots)
+	clear(t.words) // the strings, for the collector
+	t.entries, t.words, t.pres = t.entries[:0], t.words[:0], t.pres[:0]
+	t.doc = 1
+}
+
 // add returns the index of the lower-case form of token i, adding it if
-// new.
+// new, and makes it the document's (see use).
 func (t *wordTable) add(i int32) int32 {
 	if 2*(len(t.entries)+1) > len(t.slots) {
 		t.grow()
@@ -1506,11 +1557,17 @@ func (t *wordTable) add(i int32) int32 {
 		k := t.slots[s]
 		if k == 0 {
 			id := int32(len(t.entries))
-			t.entries = append(t.entries, wordEntry{tok: i, hash: h, slot: int32(s), flips: wordFlips(tk.Lower)})
+			t.entries = append(t.entries, wordEntry{tok: i, hash: h, flips: wordFlips(tk.Lower)})
+			t.words = append(t.words, strings.Clone(tk.Lower))
+			t.pres = append(t.pres, prefix8(tk.Lower))
 			t.slots[s] = id + 1
+			t.use(&t.entries[id], id, i)
 			return id
 		}
-		if e := &t.entries[k-1]; e.hash == h && t.toks[e.tok].Lower == tk.Lower {
+		if e := &t.entries[k-1]; e.hash == h && t.words[k-1] == tk.Lower {
+			if e.doc != t.doc {
+				t.use(e, k-1, i)
+			}
 			return k - 1
 		}
 	}
@@ -1526,7 +1583,7 @@ func (t *wordTable) grow() {
 		for t.slots[i] != 0 {
 			i = (i + 1) & mask
 		}
-		t.slots[i], e.slot = int32(k+1), int32(i)
+		t.slots[i] = int32(k + 1)
 	}
 }
 
@@ -1571,13 +1628,13 @@ func (s *scratch) top(n int) (proper, content []ranked) {
 	minProper, minContent := t.cutoff(0, n), t.cutoff(1, n)
 	// Most words fall below both cutoffs: a tight loop, without calls (or
 	// the registers they spill), lists the others first.
-	for k := range t.entries {
+	for _, k := range t.used {
 		e := &t.entries[k]
 		if e.proper >= minProper {
-			proper = append(proper, ranked{k: int32(k), n: e.proper})
+			proper = append(proper, ranked{k: k, n: e.proper})
 		}
 		if e.content >= minContent {
-			content = append(content, ranked{k: int32(k), n: e.content})
+			content = append(content, ranked{k: k, n: e.content})
 		}
 	}
 	s.cands = [2][]ranked{proper, content}
@@ -1589,11 +1646,11 @@ func (s *scratch) top(n int) (proper, content []ranked) {
 
 // best returns the n best of cand by rank (see better), sorted, in out's
 // space: an insertion sort that keeps only n, in one loop without calls
-// but prefix8's (inserting into a list of n a call at a time was most of
-// top's time). Every candidate is counted least times or more; those
-// counted more, fewer than n unless least is topBuckets-1, go first, so
-// that the many counted least times, ranked among themselves by their
-// words, shift only one another.
+// (inserting into a list of n a call at a time was most of top's time),
+// the words' prefixes read from the table (pres). Every candidate is
+// counted least times or more; those counted more, fewer than n unless
+// least is topBuckets-1, go first, so that the many counted least times,
+// ranked among themselves by their words, shift only one another.
 func (t *wordTable) best(cand []ranked, least int32, n int, out []ranked) []ranked {
 	out = out[:0]
 	for _, first := range [2]bool{true, false} {
@@ -1604,7 +1661,7 @@ func (t *wordTable) best(cand []ranked, least int32, n int, out []ranked) []rank
 			if len(out) == n && x.n < out[n-1].n {
 				continue // a count below a full list's last cannot enter it
 			}
-			x.pre = prefix8(t.word(x.k))
+			x.pre = t.pres[x.k]
 			j := len(out)
 			if j < n {
 				out = append(out, x)

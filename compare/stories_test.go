@@ -7,6 +7,9 @@ import (
 	"fmt"
 	"maps"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"reflect"
 	"runtime"
 	"slices"
 	"sort"
@@ -148,7 +151,7 @@ func TestKeywordsMatchMaps(t *testing.T) {
 		many.WriteString(string(rune('a' + i%26)))
 		many.WriteString(" ")
 	}
-	// Then short ones again: the grown table is emptied entry by entry.
+	// Then earlier ones again: the table still holds their words.
 	texts = append(texts, many.String(), texts[2], texts[1])
 	s := newScratch()
 	s.stops = newStopSet(set, stop)
@@ -482,7 +485,7 @@ func TestTopMatchesSort(t *testing.T) {
 			s.table.add(int32(k))
 		}
 		// Duplicates share an entry: give each entry its counts.
-		for k := range s.table.entries {
+		for _, k := range s.table.used {
 			e := &s.table.entries[k]
 			names, content := rng.IntN(maxCount+1), rng.IntN(maxCount+1)
 			if round%7 == 0 {
@@ -522,9 +525,10 @@ func topBySort(tb *wordTable, kind, n int) []string {
 		c int32
 	}
 	var all []wc
-	for k, e := range tb.entries {
+	for _, k := range tb.used {
+		e := tb.entries[k]
 		if c := []int32{e.proper, e.content}[kind]; c > 0 {
-			all = append(all, wc{tb.word(int32(k)), c})
+			all = append(all, wc{tb.word(k), c})
 		}
 	}
 	sort.Slice(all, func(i, j int) bool {
@@ -803,6 +807,49 @@ func TestSharedRunsWeights(t *testing.T) {
 		}
 		if !maps.Equal(got, want) {
 			t.Errorf("round %d: pair counts %v, want %v", round, got, want)
+		}
+	}
+}
+
+// TestWordTableKeptAcrossDocuments reads the words of many documents with
+// one scratch space, whose word table keeps the words of the documents
+// before (and is emptied when full: limits 0, the default, and a few
+// words), and checks each document's against those read with a scratch
+// space of its own: what the table keeps must not leak from one document
+// into the next. The documents share most of their words, in different
+// cases (news from testdata/example, the synthetic corpora), and repeat.
+func TestWordTableKeptAcrossDocuments(t *testing.T) {
+	set, err := rules.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stops := newStopSet(set, stopWords(set))
+	docs, _ := synthetic(1200)
+	docs = append(docs, syntheticArchive(3, 40, 5, 3, 4)...)
+	files, _ := filepath.Glob("../testdata/example/*.txt")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, &claims.Document{ID: f, Text: string(b)})
+	}
+	if len(files) == 0 {
+		t.Fatal("no example texts")
+	}
+	docs = append(docs, docs[len(docs)-1], docs[0], docs[len(docs)/2])
+	want := make([]docWords, len(docs))
+	for i, d := range docs {
+		want[i] = newScratch().analyseOne(d, set, stops)
+	}
+	for _, limit := range []int{0, 7, 300} {
+		s := newScratch()
+		s.table.limit = limit
+		for i, d := range docs {
+			if got := s.analyseOne(d, set, stops); !reflect.DeepEqual(got, want[i]) {
+				t.Fatalf("limit %d, document %d (%s): words differ from a fresh scratch's\n got %+v\nwant %+v",
+					limit, i, d.ID, got, want[i])
+			}
 		}
 	}
 }
