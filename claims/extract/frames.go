@@ -1169,9 +1169,11 @@ func evidenceFirsts(set *rules.Set, f *rules.WordFilter) {
 // evidenceFirsts (the language index's, built once by the engine; a test
 // passes one that lets every word through).
 func (p *Pass) readEvidenceIn(si *sentenceInfo, a, b int, first *rules.WordFilter) {
-	set := p.Rules
+	// The tokens are a local: read through p, they were loaded again for
+	// every token.
+	set, toks := p.Rules, p.Toks
 	for k := a; k < b; k++ {
-		t := &p.Toks[k]
+		t := &toks[k]
 		if !first.May(t) {
 			continue
 		}
@@ -1183,12 +1185,12 @@ func (p *Pass) readEvidenceIn(si *sentenceInfo, a, b int, first *rules.WordFilte
 		}
 		end, v, ok := 0, 0, false
 		if trig {
-			end, v, ok = set.Triggers.Match(p.Toks, k)
+			end, v, ok = set.Triggers.Match(toks, k)
 		}
 		if ok && end <= b {
-			ev := evidence{start: k, end: end, trig: int32(v), attr: -1, definite: p.definiteAt(p.Toks, k, end)}
+			ev := evidence{start: k, end: end, trig: int32(v), attr: -1, definite: p.definiteAt(toks, k, end)}
 			if attr {
-				if e2, v2, ok := set.AttrWords.Match(p.Toks, k); ok && e2 <= b {
+				if e2, v2, ok := set.AttrWords.Match(toks, k); ok && e2 <= b {
 					ev.attr = int32(v2)
 				}
 			}
@@ -1202,14 +1204,14 @@ func (p *Pass) readEvidenceIn(si *sentenceInfo, a, b int, first *rules.WordFilte
 			}
 			si.ev = append(si.ev, ev)
 		} else if attr {
-			if end, v, ok := set.AttrWords.Match(p.Toks, k); ok && end <= b {
+			if end, v, ok := set.AttrWords.Match(toks, k); ok && end <= b {
 				si.ev = append(si.ev, evidence{start: k, end: end, trig: -1, attr: int32(v)})
 			}
 		}
-		if !part || datelinePlace(p.Toks, k) {
+		if !part || datelinePlace(toks, k) {
 			continue // datelinePlace: "JAKARTA, Senin (30/12/2024) -": where it was filed, not who took part
 		}
-		if end, v, ok := set.Participants.Match(p.Toks, k); ok && end <= b {
+		if end, v, ok := set.Participants.Match(toks, k); ok && end <= b {
 			// A sentence names few participants: a map to keep them
 			// apart cost more than looking through them.
 			if id := set.ParticipantIDs[v]; !slices.Contains(si.participants, id) {
@@ -1370,11 +1372,28 @@ func (p *Pass) markersAt(k int, cl, cm, fu, pa int32) (int32, int32, int32, int3
 			cl++
 		}
 	} else {
-		if p.clauseBreak(k) {
+		// clauseBreak and the comma test, the mark read once and a
+		// comma's inNumber asked once: most tokens here are commas and
+		// periods.
+		switch t.Text {
+		case ",":
+			if !inNumber(p.Toks, k) {
+				cl++
+				cm++
+			}
+		case ".":
+			if !inNumber(p.Toks, k) {
+				cl++
+			}
+		case ";":
 			cl++
-		}
-		if t := t.Text; (t == "," || t == ";") && !inNumber(p.Toks, k) {
-			cm++
+			if !inNumber(p.Toks, k) {
+				cm++
+			}
+		default:
+			if clauseMark(t.Text) || p.Rules.ClauseWords.MayStart(t) && p.Rules.ClauseWords.Has(p.Toks, k) {
+				cl++
+			}
 		}
 	}
 	// MayStart inlines: most tokens are no marker and cost no call.

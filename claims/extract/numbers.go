@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/claims"
 	"github.com/crosscheck/crosscheck/claims/token"
@@ -165,9 +166,24 @@ func (p *Pass) mayStartNumber(i int) bool {
 		// MayStart inlines: most words cost no call.
 		return p.Lang.Units.MayStart(t) && p.Lang.Units.StartsAt(t)
 	case token.Punct:
+		if spacedMark(p.Toks, i) {
+			return p.Lang.Units.MayStart(t) && p.Lang.Units.StartsAt(t)
+		}
 		return p.Lang.PunctOpensNumeralAt(p.Toks, i) || p.Lang.Units.MayStart(t) && p.Lang.Units.StartsAt(t) || codeAt(p.Toks, i)
 	}
 	return true
+}
+
+// spacedMark reports a mark (the commas and periods of prose) that opens
+// neither a numeral nor a code, for a reason that costs two tests: the
+// token after it is not glued to it (or there is none), so no digits
+// follow it as a sign or decimal point ("-5", ".08") and it is no code's
+// first mark ("-16"); and it starts with an ASCII byte, so it is no
+// vulgar fraction ("½"). mayStartNumber then asks only whether it opens
+// a unit ("$"), and not rules.Language.PunctOpensNumeralAt nor codeAt
+// (TestSpacedMark holds the two answers equal).
+func spacedMark(toks []token.Token, i int) bool {
+	return toks[i].Text != "" && toks[i].Text[0] < utf8.RuneSelf && (i+1 == len(toks) || !toks[i+1].Glued())
 }
 
 // startsAt reports that a phrase of ph may start at toks[i], and endsBefore
