@@ -27,7 +27,7 @@ import (
 
 func main() {
 	// A report run allocates in short bursts per document and peaks far
-	// below the 1 GB budget (355 MB for 10,000 articles): collecting less
+	// below the 1 GB budget (about 420 MB for 10,000 articles): collecting less
 	// often trades some of that headroom for speed. GOGC, when set, wins;
 	// a run that reads its inputs into memory waits for a heap budget
 	// instead while its live heap is small (app.collectByBudget), and an
