@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -17,15 +15,7 @@ func TestDateWordAt(t *testing.T) {
 	set, err := Builtin()
 	require.NoError(t, err)
 	texts := []string{"March Mar. Friday fri three dozens half last next this lalu depan Maret Jumat tiga puluhan setengah the on in 12"}
-	for _, glob := range []string{"../testdata/example/*", "../testdata/cases/*/*.txtar"} {
-		files, err := filepath.Glob(glob)
-		require.NoError(t, err)
-		for _, f := range files {
-			b, err := os.ReadFile(f)
-			require.NoError(t, err)
-			texts = append(texts, string(b))
-		}
-	}
+	texts = append(texts, projectTexts(t, "../testdata/example/*", "../testdata/cases/*/*.txtar")...)
 	for _, code := range set.Codes {
 		l := set.Languages[code]
 		seen := map[bool]int{}

@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/claims/token"
@@ -18,15 +16,7 @@ func TestLongestAnchoredIsExhaustive(t *testing.T) {
 	set, err := Builtin()
 	require.NoError(t, err)
 	var texts []string
-	for _, glob := range []string{"../testdata/example/*", "../testdata/cases/*/*.txtar", "../testdata/cases-pending/*/*.txtar"} {
-		files, err := filepath.Glob(glob)
-		require.NoError(t, err)
-		for _, f := range files {
-			b, err := os.ReadFile(f)
-			require.NoError(t, err)
-			texts = append(texts, string(b))
-		}
-	}
+	texts = append(texts, projectTexts(t, "../testdata/example/*", "../testdata/cases/*/*.txtar", "../testdata/cases-pending/*/*.txtar")...)
 	require.NotEmpty(t, texts)
 	// Shapes the articles may lack: numbers and words glued to marks,
 	// line breaks inside dates, prefixed ordinals, signs and decimal

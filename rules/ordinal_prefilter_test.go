@@ -2,8 +2,6 @@ package rules
 
 import (
 	"math"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -23,15 +21,7 @@ func TestReadOrdinalPrefilter(t *testing.T) {
 		"a man, two people, three - four, twenty -fifth, one and twentieth, a hundred and first, 3rd 21st 4 th 5-th",
 		"kedua puluh, ke-8, kesebelas, satu per tiga, seperempat, dua puluh lima, yang kedua, kepada",
 	}
-	for _, glob := range []string{"../testdata/example/*", "../testdata/cases/*/*.txtar"} {
-		files, err := filepath.Glob(glob)
-		require.NoError(t, err)
-		for _, f := range files {
-			b, err := os.ReadFile(f)
-			require.NoError(t, err)
-			texts = append(texts, string(b))
-		}
-	}
+	texts = append(texts, projectTexts(t, "../testdata/example/*", "../testdata/cases/*/*.txtar")...)
 	found := 0
 	for _, text := range texts {
 		toks := token.Scan(text, nil)

@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/claims/token"
@@ -92,15 +90,7 @@ func TestMayOpenIsSuperset(t *testing.T) {
 	set, err := Builtin()
 	require.NoError(t, err)
 	var texts []string
-	for _, glob := range []string{"../testdata/example/*", "../testdata/cases/*/*.txtar"} {
-		files, err := filepath.Glob(glob)
-		require.NoError(t, err)
-		for _, f := range files {
-			b, err := os.ReadFile(f)
-			require.NoError(t, err)
-			texts = append(texts, string(b))
-		}
-	}
+	texts = append(texts, projectTexts(t, "../testdata/example/*", "../testdata/cases/*/*.txtar")...)
 	texts = append(texts, "Q3 H1 III T04 Dec31 1990s 1800s 0417 at 1140 an hour last fall Easter Hari Natal 18th 2018-19 04:17:35")
 	for _, code := range set.Codes {
 		l := set.Languages[code]

@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/claims/token"
@@ -14,15 +12,7 @@ import (
 // prepositions repeated or before a line break.
 func tailTexts(t *testing.T) []string {
 	var texts []string
-	for _, glob := range []string{"../testdata/example/*", "../testdata/cases/*/*.txtar"} {
-		files, err := filepath.Glob(glob)
-		require.NoError(t, err)
-		for _, f := range files {
-			b, err := os.ReadFile(f)
-			require.NoError(t, err)
-			texts = append(texts, string(b))
-		}
-	}
+	texts = append(texts, projectTexts(t, "../testdata/example/*", "../testdata/cases/*/*.txtar")...)
 	require.NotEmpty(t, texts)
 	return append(texts, "at 5 p.m. on March 3 at at 5 p.m., at\n5 p.m., at:5 p.m. at 17:30 WIB on\nMarch 3, at around 5 in the evening",
 		"pada pukul 17.00 WIB, pada\n3 Maret 2024, sejak 2019 hingga 2020, from 10/1 to 11/7, on the 3rd of March at 4:17:35 a.m. EST")
