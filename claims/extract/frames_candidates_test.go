@@ -30,11 +30,7 @@ func TestFrameCandidates(t *testing.T) {
 	e := engineForTest(t)
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
-			doc := &claims.Document{ID: "t", Text: tc.text, Language: tc.lang, Status: claims.StatusRead}
-			p := e.newPass(doc, new(scratch))
-			for _, step := range e.Steps {
-				step(p)
-			}
+			p := passOver(e, tc.lang, tc.text)
 			var c *claims.Claim
 			for _, x := range p.claims {
 				if tc.text[x.Start:x.End] == tc.claim {

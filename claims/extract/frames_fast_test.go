@@ -232,11 +232,7 @@ func TestPlacer(t *testing.T) {
 	}
 	checked := 0
 	for _, tc := range texts {
-		doc := &claims.Document{ID: "t", Text: tc.text, Language: tc.lang, Status: claims.StatusRead}
-		p := e.newPass(doc, new(scratch))
-		for _, step := range e.Steps {
-			step(p)
-		}
+		p := passOver(e, tc.lang, tc.text)
 		fa := &frameAssigner{p: p, set: e.Rules}
 		for _, c := range p.claims {
 			a, b := p.sentenceTokens(c.Start)
@@ -299,6 +295,15 @@ func TestDefiniteAt(t *testing.T) {
 	}
 }
 
+// weighTexts are the sentences the weighing tests read: figures and
+// dates near and far from their triggers, within and across clauses, in
+// prose and in a run of words, and a second sentence after the run.
+var weighTexts = []struct{ lang, text string }{
+	{"en", "A meeting of the ministers was held on May 3, 2024 after the quake killed 12 people and injured 40; the election, the summit and the treaty were signed, police said, with 81.8% turnout and 3,000 votes in 2023."},
+	{"en", "killed 12 summit 2024 May 3 quake injured 40 votes 1999 magnitude 7 percent 55 election said treaty 300 deaths congress held 12 meeting. The USGS put the magnitude at 6.1."},
+	{"id", "Rapat pleno digelar pada 3 Mei 2024 setelah gempa menewaskan 12 orang dan melukai 40 orang; pemilu dan KTT ditandatangani, kata polisi, 81,8 persen."},
+}
+
 // TestWeighByMask: weighing reads the same scores from a trigger's frame
 // mask as from the rules' list of its frames, for figures and dates, near
 // and far, within and across clauses, with every frame of the rules
@@ -308,18 +313,10 @@ func TestWeighByMask(t *testing.T) {
 	if len(e.Rules.Frames) > 64 {
 		t.Skip("more than 64 frames: weighing reads the frames themselves")
 	}
-	texts := []struct{ lang, text string }{
-		{"en", "A meeting of the ministers was held on May 3, 2024 after the quake killed 12 people and injured 40; the election, the summit and the treaty were signed, police said, with 81.8% turnout and 3,000 votes in 2023."},
-		{"en", "killed 12 summit 2024 May 3 quake injured 40 votes 1999 magnitude 7 percent 55 election said treaty 300 deaths congress held 12 meeting"},
-		{"id", "Rapat pleno digelar pada 3 Mei 2024 setelah gempa menewaskan 12 orang dan melukai 40 orang; pemilu dan KTT ditandatangani, kata polisi, 81,8 persen."},
-	}
+	texts := weighTexts
 	claimsRead := 0
 	for _, tc := range texts {
-		doc := &claims.Document{ID: "t", Text: tc.text, Language: tc.lang, Status: claims.StatusRead}
-		p := e.newPass(doc, new(scratch))
-		for _, step := range e.Steps {
-			step(p)
-		}
+		p := passOver(e, tc.lang, tc.text)
 		fa := &frameAssigner{p: p, set: e.Rules}
 		a, b := p.sentenceTokens(p.claims[0].Start)
 		si := fa.sentence(a, b)
@@ -463,11 +460,7 @@ func TestCandidatesManyFrames(t *testing.T) {
 	if len(e.Rules.Frames) > 64 {
 		t.Skip("the built-in rules already have more than 64 frames")
 	}
-	texts := []struct{ lang, text string }{
-		{"en", "A meeting of the ministers was held on May 3, 2024 after the quake killed 12 people and injured 40; the election, the summit and the treaty were signed, police said, with 81.8% turnout and 3,000 votes in 2023."},
-		{"en", "killed 12 summit 2024 May 3 quake injured 40 votes 1999 magnitude 7 percent 55 election said treaty 300 deaths congress held 12 meeting. The USGS put the magnitude at 6.1."},
-		{"id", "Rapat pleno digelar pada 3 Mei 2024 setelah gempa menewaskan 12 orang dan melukai 40 orang; pemilu dan KTT ditandatangani, kata polisi, 81,8 persen."},
-	}
+	texts := weighTexts
 	read := func(set *rules.Set, p *Pass) []string {
 		fa := &frameAssigner{p: p, set: set}
 		var out []string
@@ -492,11 +485,7 @@ func TestCandidatesManyFrames(t *testing.T) {
 			padded.Frames = append(padded.Frames, &rules.Frame{Name: fmt.Sprint("pad", len(padded.Frames))})
 		}
 		for _, tc := range texts {
-			doc := &claims.Document{ID: "t", Text: tc.text, Language: tc.lang, Status: claims.StatusRead}
-			p := e.newPass(doc, new(scratch))
-			for _, step := range e.Steps {
-				step(p)
-			}
+			p := passOver(e, tc.lang, tc.text)
 			want := read(e.Rules, p)
 			if len(want) == 0 {
 				t.Fatalf("%s: no candidate: the test tests nothing", tc.text)
@@ -520,11 +509,7 @@ func TestEvokes(t *testing.T) {
 	}
 	r := rand.New(rand.NewPCG(11, 12))
 	for _, tc := range texts {
-		doc := &claims.Document{ID: "t", Text: tc.text, Language: tc.lang, Status: claims.StatusRead}
-		p := e.newPass(doc, new(scratch))
-		for _, step := range e.Steps {
-			step(p)
-		}
+		p := passOver(e, tc.lang, tc.text)
 		want := make([]bool, len(e.Rules.Frames))
 		for k := range p.Toks {
 			if p.blocked[k] {

@@ -222,3 +222,19 @@ func sparseText(r *rand.Rand, words []string, n, sparse int) string {
 	}
 	return b.String()
 }
+
+// steppedPass runs the engine's extraction steps over doc and returns the
+// pass, for tests that look inside it (frames, names) rather than at the
+// claims it returns.
+func steppedPass(e *Engine, doc *claims.Document) *Pass {
+	p := e.newPass(doc, new(scratch))
+	for _, step := range e.Steps {
+		step(p)
+	}
+	return p
+}
+
+// passOver is steppedPass over a read document of text in lang.
+func passOver(e *Engine, lang, text string) *Pass {
+	return steppedPass(e, &claims.Document{ID: "t", Text: text, Language: lang, Status: claims.StatusRead})
+}

@@ -98,10 +98,7 @@ func TestNamesAgainstModel(t *testing.T) {
 	e := engineForTest(t)
 	var sentences, same, finderOnly, modelOnly, both int
 	for _, doc := range docs {
-		p := e.newPass(doc, new(scratch))
-		for _, step := range e.Steps {
-			step(p)
-		}
+		p := steppedPass(e, doc)
 		seen := map[int]bool{}
 		for _, c := range p.claims {
 			a, b := p.sentenceTokens(c.Start)

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
-
-	"github.com/crosscheck/crosscheck/claims"
 )
 
 // findNames runs the whole extraction pass over text (so that claims block
@@ -16,11 +14,7 @@ import (
 func findNames(t testing.TB, lang, text string) [][]string {
 	t.Helper()
 	e := engineForTest(t)
-	doc := &claims.Document{ID: "t", Text: text, Language: lang, Status: claims.StatusRead}
-	p := e.newPass(doc, new(scratch))
-	for _, step := range e.Steps {
-		step(p)
-	}
+	p := passOver(e, lang, text)
 	var out [][]string
 	for _, s := range p.sents {
 		out = append(out, p.nameIDs(p.properNames(p.tokenAt(s.Start), p.tokenAt(s.End))))
@@ -160,11 +154,7 @@ func FuzzProperNames(f *testing.F) {
 			return
 		}
 		for _, lang := range []string{"en", "id"} {
-			doc := &claims.Document{ID: "t", Text: text, Language: lang, Status: claims.StatusRead}
-			p := e.newPass(doc, new(scratch))
-			for _, step := range e.Steps {
-				step(p)
-			}
+			p := passOver(e, lang, text)
 			for _, s := range p.sents {
 				a, b := p.tokenAt(s.Start), p.tokenAt(s.End)
 				names := p.properNames(a, b)
