@@ -215,6 +215,9 @@ func (l *Language) readDigits(toks []token.Token, i int) (Numeral, bool) {
 		// of a run alone.
 		return finishDigits(digitParse{parseInt(toks[i].Text), 1}, i+1)
 	}
+	if !digitGroupAt(toks, i+3) {
+		return l.readOneSeparator(toks[i].Text, toks[i+1].Text, toks[i+2].Text, i)
+	}
 	// Collect the glued run: number (sep number)*.
 	var nums [8]string
 	var seps [8]string
@@ -248,6 +251,39 @@ func (l *Language) readDigits(toks []token.Token, i int) (Numeral, bool) {
 	}
 	return finishDigits(native, i+1+2*nUsed)
 }
+
+// readOneSeparator is readDigits for two digit groups joined by one
+// separator sep at toks[i] ("62,784", "18.6", "4.000", "7,8"), as most
+// figures with a separator are: what parseSeparated makes of them, without
+// collecting the run into two arrays of eight strings (zeroed for every
+// figure) nor comparing the separators through the runtime. The language's
+// own reading first, then the other convention's, else the first group
+// alone (one separator is never a code).
+func (l *Language) readOneSeparator(a, sep, b string, i int) (Numeral, bool) {
+	if d, ok := parseOneSeparator(a, sep[0], b, l.group, l.decimal); ok {
+		return finishDigits(d, i+3)
+	}
+	if d, ok := parseOneSeparator(a, sep[0], b, l.decimal, l.group); ok {
+		return finishDigits(d, i+3)
+	}
+	return finishDigits(digitParse{parseInt(a), 1}, i+1)
+}
+
+// parseOneSeparator is parseSeparated for nums {a, b} and the one-byte
+// separator sep, with group separator g and decimal separator d, when it
+// uses the separator.
+func parseOneSeparator(a string, sep byte, b, g, d string) (digitParse, bool) {
+	if isMark(sep, g) && len(a) <= 3 && len(b) == 3 {
+		return digitParse{parseInt(a)*1000 + parseInt(b), 1}, true
+	}
+	if isMark(sep, d) && len(b) <= 9 {
+		return digitParse{parseInt(a) + parseInt(b)/pow10[len(b)], pow10neg[len(b)]}, true
+	}
+	return digitParse{}, false
+}
+
+// isMark reports whether the one-byte separator sep is the mark m.
+func isMark(sep byte, m string) bool { return len(m) == 1 && m[0] == sep }
 
 // digitGroupAt reports a separator ("," or ".") at toks[j] glued between
 // the digits before it and a glued run of digits after it.
