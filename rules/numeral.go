@@ -389,7 +389,9 @@ func (l *Language) afterDigits(toks []token.Token, n *Numeral) {
 	if s.Kind != token.Word || s.Is(token.NewlineBefore) {
 		return
 	}
-	if v, ok := l.scaleSuffix[s.Lower]; ok && s.Glued() {
+	// Glued first: most words after a figure stand apart from it ("5
+	// people"), and were looked up in the suffix map all the same.
+	if v, ok := l.gluedScaleSuffix(s); ok {
 		// A suffix that is also a unit ("5m": metres or millions) scales
 		// only when written in capitals ("10M"); the caller decides the
 		// lower-case reading from context (a currency before it).
@@ -419,6 +421,16 @@ func (l *Language) afterDigits(toks []token.Token, n *Numeral) {
 			*n = m
 		}
 	}
+}
+
+// gluedScaleSuffix is scaleSuffix[s.Lower] for a word s glued to the
+// digits before it, and nothing for a word apart from them.
+func (l *Language) gluedScaleSuffix(s *token.Token) (float64, bool) {
+	if !s.Glued() {
+		return 0, false
+	}
+	v, ok := l.scaleSuffix[s.Lower]
+	return v, ok
 }
 
 func parseInt(s string) float64 {
