@@ -311,14 +311,18 @@ func (p *Pass) readNumber(i int, r *numRead) bool {
 			i = e
 		}
 	}
-	if p.gluedPrefix(i, r) {
-		// "Rp5,2 triliun": the scanner keeps letters and digits together.
-		return true
-	}
 	t := &toks[i]
-	if v, ok := p.magnitudeWord(i); ok {
-		// "M7.8"
-		return p.finishNumber(r, first, i, rules.Numeral{Value: v.Value, Precision: v.Precision, End: v.End}, &l.UnitList[p.unitIndex("magnitude")])
+	// Both read a word only, and a figure (most tokens read here) cost
+	// each a call, and magnitudeWord a Numeral returned empty.
+	if t.Kind == token.Word {
+		if p.gluedPrefix(i, r) {
+			// "Rp5,2 triliun": the scanner keeps letters and digits together.
+			return true
+		}
+		if v, ok := p.magnitudeWord(i); ok {
+			// "M7.8"
+			return p.finishNumber(r, first, i, rules.Numeral{Value: v.Value, Precision: v.Precision, End: v.End}, &l.UnitList[p.unitIndex("magnitude")])
+		}
 	}
 	isWord := t.Kind == token.Word && l.Lexical(t) && l.IsNumeralWordAt(t)
 	if isWord && l.List(rules.ListVagueNeedsOf).Has(toks, i) && (i+1 >= len(toks) || toks[i+1].Lower != "of") {
@@ -974,7 +978,7 @@ func (p *Pass) labelNumber(i int) bool {
 func (p *Pass) yearAdjective(i int) bool {
 	toks := p.Toks
 	t := &toks[i]
-	if len(t.Text) != 4 || i == 0 || i+1 >= len(toks) || t.Text < "1800" || t.Text > "2099" {
+	if len(t.Text) != 4 || i == 0 || i+1 >= len(toks) || fourBytes(t.Text) < year1800 || fourBytes(t.Text) > year2099 {
 		return false
 	}
 	nx := &toks[i+1]
@@ -991,6 +995,20 @@ func (p *Pass) yearAdjective(i int) bool {
 	_, isDur := p.Lang.DurUnitAt(nx)
 	return !isDur
 }
+
+// fourBytes is the first four bytes of s as a big-endian number: two
+// strings of four bytes compare as their fourBytes do, without the
+// runtime's comparison call that a comparison of strings is.
+func fourBytes(s string) uint32 {
+	return uint32(s[0])<<24 | uint32(s[1])<<16 | uint32(s[2])<<8 | uint32(s[3])
+}
+
+// year1800 and year2099 are fourBytes("1800") and fourBytes("2099"), the
+// bounds of yearAdjective's years.
+const (
+	year1800 = '1'<<24 | '8'<<16 | '0'<<8 | '0'
+	year2099 = '2'<<24 | '0'<<16 | '9'<<8 | '9'
+)
 
 // prefixUnitBefore reports a currency or "magnitude" word ending just
 // before token i ("Rp 5", "US$ 3", "Magnitude 7").
