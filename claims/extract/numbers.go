@@ -626,12 +626,16 @@ func (p *Pass) finishNumber(r *numRead, first, i int, n rules.Numeral, unit *rul
 	if end+1 < len(toks) && !toks[end].Is(token.NewlineBefore) && !n.Vague {
 		sep := toks[end].Text
 		dash := sep == "-" || sep == "–" || sep == "—" || sep == "~"
-		fromAt, fromOK := p.rangeFromBefore(first)
+		// "between"/"antara" before the figure is looked for only where a
+		// range may follow it, which most figures' next token rules out.
+		fromAt, fromOK := 0, false
 		to := end
 		if dash {
 			to = end + 1
+			fromAt, fromOK = p.rangeFromBefore(first)
 		} else if rt := l.List(rules.ListRangeTo); startsAt(rt, toks, end) {
 			if k, _, ok := rt.Match(toks, end); ok {
+				fromAt, fromOK = p.rangeFromBefore(first)
 				// "and" joins a range only after "between"/"antara".
 				isAnd := l.InSet(rules.ListRangeAnd, &toks[end])
 				between := fromOK && l.InSet(rules.ListRangeBetween, &toks[fromAt])
