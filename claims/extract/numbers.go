@@ -880,12 +880,20 @@ func (p *Pass) opensQualifier(a, b int) bool {
 // grouped reports digits written with a thousands separator ("96,214,691",
 // "4.000").
 func (p *Pass) grouped(i, end int) bool {
+	g := p.Lang.GroupSep()
 	for k := i + 1; k < end; k++ {
-		if p.Toks[k].Text == p.Lang.GroupSep() && p.Toks[k].Glued() {
+		if t := &p.Toks[k]; sameMark(t.Text, g) && t.Glued() {
 			return true
 		}
 	}
 	return false
+}
+
+// sameMark is a == b for the short marks around figures, without the
+// runtime's comparison call for marks of one byte ("," against "."), which
+// is what most of them are.
+func sameMark(a, b string) bool {
+	return len(a) == len(b) && (len(a) == 0 || a[0] == b[0] && (len(a) == 1 || a[1:] == b[1:]))
 }
 
 // compoundBounds joins "more than 10 and less than 40" (or "at most 100 and

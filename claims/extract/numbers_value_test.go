@@ -5,6 +5,32 @@ import (
 	"testing"
 )
 
+// TestSameMark holds sameMark to string equality on the marks around
+// figures and on random short strings.
+func TestSameMark(t *testing.T) {
+	marks := []string{"", ",", ".", "-", "–", "—", "%", "'", "’", ",,", ".,", "ab", "a", "abc", "abd"}
+	for _, a := range marks {
+		for _, b := range marks {
+			if got := sameMark(a, b); got != (a == b) {
+				t.Errorf("sameMark(%q, %q) = %v", a, b, got)
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 100000 {
+		a, b := make([]byte, r.IntN(4)), make([]byte, r.IntN(4))
+		for i := range a {
+			a[i] = byte('a' + r.IntN(3))
+		}
+		for i := range b {
+			b[i] = byte('a' + r.IntN(3))
+		}
+		if got := sameMark(string(a), string(b)); got != (string(a) == string(b)) {
+			t.Fatalf("sameMark(%q, %q) = %v", a, b, got)
+		}
+	}
+}
+
 // TestFourBytes: fourBytes orders strings of four bytes as string
 // comparison does, so yearAdjective's bounds are "1800" and "2099".
 func TestFourBytes(t *testing.T) {
