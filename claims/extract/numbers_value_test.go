@@ -1,9 +1,54 @@
 package extract
 
 import (
+	"math"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/crosscheck/crosscheck/claims"
 )
+
+// TestSmallValue holds smallValue to claims.FormatNumber wherever it
+// answers, and checks that it answers for every whole number from 0 to 99
+// and for no other value (fractions, negatives, -0, NaN, infinities,
+// random floats).
+func TestSmallValue(t *testing.T) {
+	check := func(f float64) {
+		v, ok := smallValue(f)
+		small := f >= 0 && f < 100 && f == math.Trunc(f)
+		if ok != small {
+			t.Fatalf("smallValue(%v) ok = %v, want %v", f, ok, small)
+		}
+		if ok && v != claims.FormatNumber(f) {
+			t.Fatalf("smallValue(%v) = %q, want %q", f, v, claims.FormatNumber(f))
+		}
+	}
+	for k := -5; k < 200; k++ {
+		check(float64(k))
+		check(float64(k) + 0.5)
+		check(float64(k) - 1e-9)
+	}
+	for _, f := range []float64{math.Copysign(0, -1), math.NaN(), math.Inf(1), math.Inf(-1), 99.99999999999999, 1e-300, math.Nextafter(100, 0)} {
+		check(f)
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 100000 {
+		check(r.Float64() * 120)
+		check(math.Floor(r.Float64()*150) - 20)
+	}
+}
+
+// FuzzSmallValue: smallValue, where it answers, is claims.FormatNumber.
+func FuzzSmallValue(f *testing.F) {
+	for _, v := range []float64{0, 1, 99, 100, 2.5, -1} {
+		f.Add(v)
+	}
+	f.Fuzz(func(t *testing.T, v float64) {
+		if s, ok := smallValue(v); ok && s != claims.FormatNumber(v) {
+			t.Fatalf("smallValue(%v) = %q, want %q", v, s, claims.FormatNumber(v))
+		}
+	})
+}
 
 // TestSameMark holds sameMark to string equality on the marks around
 // figures and on random short strings.
