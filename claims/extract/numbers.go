@@ -315,14 +315,18 @@ func (p *Pass) readNumber(i int, r *numRead) bool {
 	*r = numRead{start: i}
 	first := i
 	var unit *rules.Unit
-	if e, u, ok := p.unitAt(i, true); ok && e < len(toks) && !p.Blocked(i, e) {
-		if e+1 < len(toks) && toks[e].Text == "-" && toks[e].Glued() && toks[e+1].Glued() && toks[e+1].Kind == token.Number &&
-			!strings.HasPrefix(u.Dimension, "money-") {
-			e++ // "magnitude-6.1": the hyphen joins, it is no minus
-		}
-		if _, ok := l.ReadNumeral(toks, e); ok && (toks[e].Kind == token.Number || l.IsNumberWordAt(&toks[e])) {
-			unit = u
-			i = e
+	// The units' filter inline first (as in finishNumber): most figures
+	// open no currency or unit, and each cost unitAt's call.
+	if startsAt(l.Units, toks, i) {
+		if e, u, ok := p.unitAt(i, true); ok && e < len(toks) && !p.Blocked(i, e) {
+			if e+1 < len(toks) && toks[e].Text == "-" && toks[e].Glued() && toks[e+1].Glued() && toks[e+1].Kind == token.Number &&
+				!strings.HasPrefix(u.Dimension, "money-") {
+				e++ // "magnitude-6.1": the hyphen joins, it is no minus
+			}
+			if _, ok := l.ReadNumeral(toks, e); ok && (toks[e].Kind == token.Number || l.IsNumberWordAt(&toks[e])) {
+				unit = u
+				i = e
+			}
 		}
 	}
 	t := &toks[i]
@@ -696,12 +700,16 @@ func (p *Pass) finishNumber(r *numRead, first, i int, n rules.Numeral, unit *rul
 		if toks[k].Text == "-" && toks[k].Glued() && k+1 < len(toks) && toks[k+1].Glued() {
 			k++
 		}
-		if e, u, ok := p.unitAt(k, false); ok {
-			unit = u
-			end = e
-		} else if e, u, ok := p.leadUnit(k); ok {
-			unit = u
-			end = e
+		// The two tables' filters inline first: most figures have no
+		// unit after them, and each cost the two calls that say so.
+		if startsAt(l.Units, toks, k) || startsAt(l.List(rules.ListUnitLead), toks, k) {
+			if e, u, ok := p.unitAt(k, false); ok {
+				unit = u
+				end = e
+			} else if e, u, ok := p.leadUnit(k); ok {
+				unit = u
+				end = e
+			}
 		}
 	} else if unit != nil && end < len(toks) && !toks[end].Is(token.NewlineBefore) {
 		// The unit said again after a prefix: "magnitude of 8.9 on the
@@ -807,7 +815,14 @@ func (p *Pass) finishNumber(r *numRead, first, i int, n rules.Numeral, unit *rul
 		}
 	}
 	start := first
-	qs, b, hasQ := p.qualifierBefore(first)
+	var qs int
+	var b rules.Bound
+	var hasQ bool
+	if endsBefore(l.Qualifiers, toks, first) || endsBefore(l.List(rules.ListBoundFiller), toks, first) {
+		// qualifierBefore's two filters, inline: no qualifier ends
+		// before most figures, and each cost its call.
+		qs, b, hasQ = p.qualifierBefore(first)
+	}
 	if hasQ {
 		start = qs
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/crosscheck/crosscheck/claims"
+	"github.com/crosscheck/crosscheck/rules"
 )
 
 // scanNumbersRef is scanNumbers as it was before its word and mark
@@ -115,4 +116,42 @@ func FuzzScanNumbersFirsts(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestNumberGuards: the filters readNumber and finishNumber ask inline
+// before unitAt, leadUnit and qualifierBefore say no only where those
+// find nothing, at every token of the texts, in both languages.
+func TestNumberGuards(t *testing.T) {
+	e := engineForTest(t)
+	units, quals := 0, 0
+	for _, text := range numberScanTexts() {
+		for _, lang := range []string{"en", "id"} {
+			doc := &claims.Document{ID: "t", Text: text, Language: lang, Status: claims.StatusRead}
+			p := e.newPass(doc, new(scratch))
+			l, toks := p.Lang, p.Toks
+			for i := 0; i <= len(toks); i++ {
+				for _, before := range []bool{false, true} {
+					if _, _, ok := p.unitAt(i, before); ok {
+						units++
+						if !startsAt(l.Units, toks, i) {
+							t.Fatalf("%s: %.60q: a unit at %d, the units' filter says none", lang, text, i)
+						}
+					}
+				}
+				if _, _, ok := p.leadUnit(i); ok && !startsAt(l.List(rules.ListUnitLead), toks, i) {
+					t.Fatalf("%s: %.60q: a lead unit at %d, the leads' filter says none", lang, text, i)
+				}
+				if _, _, ok := p.qualifierBefore(i); ok {
+					quals++
+					if !endsBefore(l.Qualifiers, toks, i) && !endsBefore(l.List(rules.ListBoundFiller), toks, i) {
+						t.Fatalf("%s: %.60q: a qualifier before %d, the filters say none", lang, text, i)
+					}
+				}
+			}
+		}
+	}
+	if units == 0 || quals == 0 {
+		t.Fatalf("%d units, %d qualifiers: the test tests too little", units, quals)
+	}
+	t.Logf("%d units, %d qualifiers", units, quals)
 }
