@@ -145,7 +145,19 @@ func (l *Language) PunctOpensNumeralAt(toks []token.Token, i int) bool {
 // "a third", "a half"), and most articles stand before a noun. (It is
 // false for every other word, which may open a numeral.)
 func (l *Language) OneWordAloneAt(toks []token.Token, i int) bool {
+	return l.oneAlone(l.factsOf(&toks[i]), toks, i)
+}
+
+// NumeralWordStartsAt is IsNumeralWordAt(&toks[i]) && !OneWordAloneAt(toks,
+// i) with the word looked up once: a scan for numbers asks both at every
+// number word, and one of them ("a") is everywhere.
+func (l *Language) NumeralWordStartsAt(toks []token.Token, i int) bool {
 	f := l.factsOf(&toks[i])
+	return (f.num.kind != 0 || f.half || f.isVague || f.minus || f.fraction > 0) && !l.oneAlone(f, toks, i)
+}
+
+// oneAlone is OneWordAloneAt for toks[i], whose facts are f.
+func (l *Language) oneAlone(f *wordFacts, toks []token.Token, i int) bool {
 	if f.num.kind != nwOne || f.minus || f.isVague {
 		return false
 	}

@@ -178,7 +178,7 @@ func (p *Pass) mayStartNumber(i int) bool {
 		// A numeral word passes the narrower filter of number and ordinal
 		// words (NumeralLexical), which most words the lexicon's passes
 		// (months, units, "and") do not.
-		if p.Lang.NumeralLexical(t) && p.Lang.IsNumeralWordAt(t) && !p.Lang.OneWordAloneAt(p.Toks, i) || t.Text == "M" && p.Lang.Lexical(t) {
+		if p.Lang.NumeralLexical(t) && p.Lang.NumeralWordStartsAt(p.Toks, i) || t.Text == "M" && p.Lang.Lexical(t) {
 			return true
 		}
 		// MayStart inlines: most words cost no call.
