@@ -145,7 +145,19 @@ func (l *Language) PunctOpensNumeralAt(toks []token.Token, i int) bool {
 // "a third", "a half"), and most articles stand before a noun. (It is
 // false for every other word, which may open a numeral.)
 func (l *Language) OneWordAloneAt(toks []token.Token, i int) bool {
+	return l.oneAlone(l.factsOf(&toks[i]), toks, i)
+}
+
+// NumeralWordStartsAt is IsNumeralWordAt(&toks[i]) && !OneWordAloneAt(toks,
+// i) with the word looked up once: a scan for numbers asks both at every
+// number word, and one of them ("a") is everywhere.
+func (l *Language) NumeralWordStartsAt(toks []token.Token, i int) bool {
 	f := l.factsOf(&toks[i])
+	return (f.num.kind != 0 || f.half || f.isVague || f.minus || f.fraction > 0) && !l.oneAlone(f, toks, i)
+}
+
+// oneAlone is OneWordAloneAt for toks[i], whose facts are f.
+func (l *Language) oneAlone(f *wordFacts, toks []token.Token, i int) bool {
 	if f.num.kind != nwOne || f.minus || f.isVague {
 		return false
 	}
@@ -215,6 +227,9 @@ func (l *Language) readDigits(toks []token.Token, i int) (Numeral, bool) {
 		// of a run alone.
 		return finishDigits(digitParse{parseInt(toks[i].Text), 1}, i+1)
 	}
+	if !digitGroupAt(toks, i+3) {
+		return l.readOneSeparator(toks[i].Text, toks[i+1].Text, toks[i+2].Text, i)
+	}
 	// Collect the glued run: number (sep number)*.
 	var nums [8]string
 	var seps [8]string
@@ -248,6 +263,39 @@ func (l *Language) readDigits(toks []token.Token, i int) (Numeral, bool) {
 	}
 	return finishDigits(native, i+1+2*nUsed)
 }
+
+// readOneSeparator is readDigits for two digit groups joined by one
+// separator sep at toks[i] ("62,784", "18.6", "4.000", "7,8"), as most
+// figures with a separator are: what parseSeparated makes of them, without
+// collecting the run into two arrays of eight strings (zeroed for every
+// figure) nor comparing the separators through the runtime. The language's
+// own reading first, then the other convention's, else the first group
+// alone (one separator is never a code).
+func (l *Language) readOneSeparator(a, sep, b string, i int) (Numeral, bool) {
+	if d, ok := parseOneSeparator(a, sep[0], b, l.group, l.decimal); ok {
+		return finishDigits(d, i+3)
+	}
+	if d, ok := parseOneSeparator(a, sep[0], b, l.decimal, l.group); ok {
+		return finishDigits(d, i+3)
+	}
+	return finishDigits(digitParse{parseInt(a), 1}, i+1)
+}
+
+// parseOneSeparator is parseSeparated for nums {a, b} and the one-byte
+// separator sep, with group separator g and decimal separator d, when it
+// uses the separator.
+func parseOneSeparator(a string, sep byte, b, g, d string) (digitParse, bool) {
+	if isMark(sep, g) && len(a) <= 3 && len(b) == 3 {
+		return digitParse{parseInt(a)*1000 + parseInt(b), 1}, true
+	}
+	if isMark(sep, d) && len(b) <= 9 {
+		return digitParse{parseInt(a) + parseInt(b)/pow10[len(b)], pow10neg[len(b)]}, true
+	}
+	return digitParse{}, false
+}
+
+// isMark reports whether the one-byte separator sep is the mark m.
+func isMark(sep byte, m string) bool { return len(m) == 1 && m[0] == sep }
 
 // digitGroupAt reports a separator ("," or ".") at toks[j] glued between
 // the digits before it and a glued run of digits after it.
@@ -353,7 +401,9 @@ func (l *Language) afterDigits(toks []token.Token, n *Numeral) {
 	if s.Kind != token.Word || s.Is(token.NewlineBefore) {
 		return
 	}
-	if v, ok := l.scaleSuffix[s.Lower]; ok && s.Glued() {
+	// Glued first: most words after a figure stand apart from it ("5
+	// people"), and were looked up in the suffix map all the same.
+	if v, ok := l.gluedScaleSuffix(s); ok {
 		// A suffix that is also a unit ("5m": metres or millions) scales
 		// only when written in capitals ("10M"); the caller decides the
 		// lower-case reading from context (a currency before it).
@@ -383,6 +433,16 @@ func (l *Language) afterDigits(toks []token.Token, n *Numeral) {
 			*n = m
 		}
 	}
+}
+
+// gluedScaleSuffix is scaleSuffix[s.Lower] for a word s glued to the
+// digits before it, and nothing for a word apart from them.
+func (l *Language) gluedScaleSuffix(s *token.Token) (float64, bool) {
+	if !s.Glued() {
+		return 0, false
+	}
+	v, ok := l.scaleSuffix[s.Lower]
+	return v, ok
 }
 
 func parseInt(s string) float64 {

@@ -126,3 +126,30 @@ func TestVulgarFractionsBeyondASCII(t *testing.T) {
 		}
 	}
 }
+
+// FuzzReadDigits holds readDigits (and its one-separator path) to
+// readDigitsRef at every figure of any text, in every language.
+func FuzzReadDigits(f *testing.F) {
+	for _, s := range []string{"62,784", "18.6", "4.000", "7,8", "1,2345", "1234,567", "0.1234567890", "1.111,11", "192.168.1.2", "5,000.5"} {
+		f.Add(s)
+	}
+	set, err := Builtin()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		toks := token.Scan(s, nil)
+		for _, l := range set.Languages {
+			for i := range toks {
+				if toks[i].Kind != token.Number {
+					continue
+				}
+				got, gok := l.readDigits(toks, i)
+				want, wok := l.readDigitsRef(toks, i)
+				if got != want && !(math.IsNaN(got.Value) && math.IsNaN(want.Value)) || gok != wok || math.Float64bits(got.Value) != math.Float64bits(want.Value) {
+					t.Fatalf("%s: %q at %d: %+v %v, want %+v %v", l.Code, s, i, got, gok, want, wok)
+				}
+			}
+		}
+	})
+}

@@ -2,6 +2,8 @@ package rules
 
 import (
 	"math"
+	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/claims/token"
@@ -234,4 +236,44 @@ func TestNumMemo(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestNumeralWordStartsAt holds NumeralWordStartsAt to the two questions
+// it answers in one lookup, at every token of random runs of the
+// language's own words (number words, articles, scales, fractions) and
+// ordinary words, in every language.
+func TestNumeralWordStartsAt(t *testing.T) {
+	set, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(11, 12))
+	n, yes := 0, 0
+	for _, l := range set.Languages {
+		words := append(l.Words(), "the", "man", "people", "dan", "orang", "-", ",", "5", "of")
+		for range 3000 {
+			var b strings.Builder
+			for k := range 1 + r.IntN(6) {
+				if k > 0 {
+					b.WriteString([]string{" ", " ", "-", "\n"}[r.IntN(4)])
+				}
+				b.WriteString(words[r.IntN(len(words))])
+			}
+			toks := token.Scan(b.String(), nil)
+			for i := range toks {
+				want := l.IsNumeralWordAt(&toks[i]) && !l.OneWordAloneAt(toks, i)
+				if got := l.NumeralWordStartsAt(toks, i); got != want {
+					t.Fatalf("%s: %q at %d: %v, want %v", l.Code, b.String(), i, got, want)
+				}
+				n++
+				if want {
+					yes++
+				}
+			}
+		}
+	}
+	if yes == 0 {
+		t.Fatal("no numeral word started: the test tests nothing")
+	}
+	t.Logf("%d tokens, %d numeral words", n, yes)
 }

@@ -112,17 +112,35 @@ func (p *Pass) collectiveOrdinal(i, end int) bool {
 func scanNumbers(p *Pass, all bool) {
 	magEnd := -1  // the end of the last magnitude read, for lists
 	var r numRead // read in place: a numRead is large, and was copied at every return
-	// Most words are no lexicon word, open no unit and end in no digit,
-	// and so start no number: one bit test of the two filters joined
-	// (langIndex.numberOpens) turns them away here, where mayStartNumber
-	// cost a call each.
-	opens := &p.index.numberOpens
+	opens, lang, units := &p.index.numberOpens, p.Lang, p.Lang.Units
 	toks, blocked := p.Toks, p.blocked // locals, as in scanOrdinals
 	for i := 0; i < len(toks); i++ {
 		if blocked[i] {
 			continue
 		}
-		if t := &toks[i]; t.Kind == token.Word && !opens.May(t) && !isDigit(t.Lower[len(t.Lower)-1]) || !p.mayStartNumber(i) {
+		// Most tokens start no number, and bit tests turn most of those
+		// away here, where mayStartNumber cost a call each (the tests
+		// are written out: as functions they would not inline).
+		switch t := &toks[i]; t.Kind {
+		case token.Word:
+			// A word that ends in no digit may start a number only as a
+			// number word, a unit's first word or "M" (mayStartNumber's
+			// word case). The lexicon's filter joined with the units'
+			// (langIndex.numberOpens) turns most words away in one test;
+			// of those it passes (a fifth of English news's words:
+			// "and", months, units, other lexicon words) the narrower
+			// filters of number words and units turn half away.
+			if !isDigit(t.Lower[len(t.Lower)-1]) && (!opens.May(t) || !lang.NumeralLexical(t) && !units.MayStart(t) && t.Text != "M") {
+				continue
+			}
+		case token.Punct:
+			// A spaced mark ("," and "." in prose) may open a unit only
+			// (spacedMark), and most open none.
+			if spacedMark(toks, i) && !units.MayStart(t) {
+				continue
+			}
+		}
+		if !p.mayStartNumber(i) {
 			continue
 		}
 		if !p.readNumber(i, &r) {
@@ -160,7 +178,7 @@ func (p *Pass) mayStartNumber(i int) bool {
 		// A numeral word passes the narrower filter of number and ordinal
 		// words (NumeralLexical), which most words the lexicon's passes
 		// (months, units, "and") do not.
-		if p.Lang.NumeralLexical(t) && p.Lang.IsNumeralWordAt(t) && !p.Lang.OneWordAloneAt(p.Toks, i) || t.Text == "M" && p.Lang.Lexical(t) {
+		if p.Lang.NumeralLexical(t) && p.Lang.NumeralWordStartsAt(p.Toks, i) || t.Text == "M" && p.Lang.Lexical(t) {
 			return true
 		}
 		// MayStart inlines: most words cost no call.
@@ -239,10 +257,24 @@ func (r *numRead) claim(p *Pass) *claims.Claim {
 		var buf [64]byte
 		b := append(appendNumber(buf[:0], *nv.Low), '/')
 		c.Value = p.made.value(appendNumber(b, *nv.High))
+	} else if v, ok := smallValue(nv.Value); ok {
+		c.Value = v
 	} else {
 		c.Value = p.numberValue(nv.Value, r.start, r.end)
 	}
 	return c
+}
+
+// smallValue is claims.FormatNumber(f) for a whole f from 0 to 99, which
+// strconv spells from a static table. numberValue spelled such a value,
+// searched the claim's text for it and, for a number in words ("two",
+// "dua puluh"), copied it into the value buffer, whose first use took a
+// 4 KB chunk in every article with one.
+func smallValue(f float64) (string, bool) {
+	if f >= 0 && f < 100 && f == math.Trunc(f) {
+		return strconv.Itoa(int(f)), true
+	}
+	return "", false
 }
 
 // unitAt matches a unit written before (prefix) or after a number at toks[i].
@@ -283,24 +315,32 @@ func (p *Pass) readNumber(i int, r *numRead) bool {
 	*r = numRead{start: i}
 	first := i
 	var unit *rules.Unit
-	if e, u, ok := p.unitAt(i, true); ok && e < len(toks) && !p.Blocked(i, e) {
-		if e+1 < len(toks) && toks[e].Text == "-" && toks[e].Glued() && toks[e+1].Glued() && toks[e+1].Kind == token.Number &&
-			!strings.HasPrefix(u.Dimension, "money-") {
-			e++ // "magnitude-6.1": the hyphen joins, it is no minus
+	// The units' filter inline first (as in finishNumber): most figures
+	// open no currency or unit, and each cost unitAt's call.
+	if startsAt(l.Units, toks, i) {
+		if e, u, ok := p.unitAt(i, true); ok && e < len(toks) && !p.Blocked(i, e) {
+			if e+1 < len(toks) && toks[e].Text == "-" && toks[e].Glued() && toks[e+1].Glued() && toks[e+1].Kind == token.Number &&
+				!strings.HasPrefix(u.Dimension, "money-") {
+				e++ // "magnitude-6.1": the hyphen joins, it is no minus
+			}
+			if _, ok := l.ReadNumeral(toks, e); ok && (toks[e].Kind == token.Number || l.IsNumberWordAt(&toks[e])) {
+				unit = u
+				i = e
+			}
 		}
-		if _, ok := l.ReadNumeral(toks, e); ok && (toks[e].Kind == token.Number || l.IsNumberWordAt(&toks[e])) {
-			unit = u
-			i = e
-		}
-	}
-	if p.gluedPrefix(i, r) {
-		// "Rp5,2 triliun": the scanner keeps letters and digits together.
-		return true
 	}
 	t := &toks[i]
-	if v, ok := p.magnitudeWord(i); ok {
-		// "M7.8"
-		return p.finishNumber(r, first, i, rules.Numeral{Value: v.Value, Precision: v.Precision, End: v.End}, &l.UnitList[p.unitIndex("magnitude")])
+	// Both read a word only, and a figure (most tokens read here) cost
+	// each a call, and magnitudeWord a Numeral returned empty.
+	if t.Kind == token.Word {
+		if p.gluedPrefix(i, r) {
+			// "Rp5,2 triliun": the scanner keeps letters and digits together.
+			return true
+		}
+		if v, ok := p.magnitudeWord(i); ok {
+			// "M7.8"
+			return p.finishNumber(r, first, i, rules.Numeral{Value: v.Value, Precision: v.Precision, End: v.End}, &l.UnitList[p.unitIndex("magnitude")])
+		}
 	}
 	isWord := t.Kind == token.Word && l.Lexical(t) && l.IsNumeralWordAt(t)
 	if isWord && l.List(rules.ListVagueNeedsOf).Has(toks, i) && (i+1 >= len(toks) || toks[i+1].Lower != "of") {
@@ -604,12 +644,16 @@ func (p *Pass) finishNumber(r *numRead, first, i int, n rules.Numeral, unit *rul
 	if end+1 < len(toks) && !toks[end].Is(token.NewlineBefore) && !n.Vague {
 		sep := toks[end].Text
 		dash := sep == "-" || sep == "–" || sep == "—" || sep == "~"
-		fromAt, fromOK := p.rangeFromBefore(first)
+		// "between"/"antara" before the figure is looked for only where a
+		// range may follow it, which most figures' next token rules out.
+		fromAt, fromOK := 0, false
 		to := end
 		if dash {
 			to = end + 1
+			fromAt, fromOK = p.rangeFromBefore(first)
 		} else if rt := l.List(rules.ListRangeTo); startsAt(rt, toks, end) {
 			if k, _, ok := rt.Match(toks, end); ok {
+				fromAt, fromOK = p.rangeFromBefore(first)
 				// "and" joins a range only after "between"/"antara".
 				isAnd := l.InSet(rules.ListRangeAnd, &toks[end])
 				between := fromOK && l.InSet(rules.ListRangeBetween, &toks[fromAt])
@@ -656,12 +700,16 @@ func (p *Pass) finishNumber(r *numRead, first, i int, n rules.Numeral, unit *rul
 		if toks[k].Text == "-" && toks[k].Glued() && k+1 < len(toks) && toks[k+1].Glued() {
 			k++
 		}
-		if e, u, ok := p.unitAt(k, false); ok {
-			unit = u
-			end = e
-		} else if e, u, ok := p.leadUnit(k); ok {
-			unit = u
-			end = e
+		// The two tables' filters inline first: most figures have no
+		// unit after them, and each cost the two calls that say so.
+		if startsAt(l.Units, toks, k) || startsAt(l.List(rules.ListUnitLead), toks, k) {
+			if e, u, ok := p.unitAt(k, false); ok {
+				unit = u
+				end = e
+			} else if e, u, ok := p.leadUnit(k); ok {
+				unit = u
+				end = e
+			}
 		}
 	} else if unit != nil && end < len(toks) && !toks[end].Is(token.NewlineBefore) {
 		// The unit said again after a prefix: "magnitude of 8.9 on the
@@ -767,7 +815,14 @@ func (p *Pass) finishNumber(r *numRead, first, i int, n rules.Numeral, unit *rul
 		}
 	}
 	start := first
-	qs, b, hasQ := p.qualifierBefore(first)
+	var qs int
+	var b rules.Bound
+	var hasQ bool
+	if endsBefore(l.Qualifiers, toks, first) || endsBefore(l.List(rules.ListBoundFiller), toks, first) {
+		// qualifierBefore's two filters, inline: no qualifier ends
+		// before most figures, and each cost its call.
+		qs, b, hasQ = p.qualifierBefore(first)
+	}
 	if hasQ {
 		start = qs
 	}
@@ -854,12 +909,20 @@ func (p *Pass) opensQualifier(a, b int) bool {
 // grouped reports digits written with a thousands separator ("96,214,691",
 // "4.000").
 func (p *Pass) grouped(i, end int) bool {
+	g := p.Lang.GroupSep()
 	for k := i + 1; k < end; k++ {
-		if p.Toks[k].Text == p.Lang.GroupSep() && p.Toks[k].Glued() {
+		if t := &p.Toks[k]; sameMark(t.Text, g) && t.Glued() {
 			return true
 		}
 	}
 	return false
+}
+
+// sameMark is a == b for the short marks around figures, without the
+// runtime's comparison call for marks of one byte ("," against "."), which
+// is what most of them are.
+func sameMark(a, b string) bool {
+	return len(a) == len(b) && (len(a) == 0 || a[0] == b[0] && (len(a) == 1 || a[1:] == b[1:]))
 }
 
 // compoundBounds joins "more than 10 and less than 40" (or "at most 100 and
@@ -956,7 +1019,7 @@ func (p *Pass) labelNumber(i int) bool {
 func (p *Pass) yearAdjective(i int) bool {
 	toks := p.Toks
 	t := &toks[i]
-	if len(t.Text) != 4 || i == 0 || i+1 >= len(toks) || t.Text < "1800" || t.Text > "2099" {
+	if len(t.Text) != 4 || i == 0 || i+1 >= len(toks) || fourBytes(t.Text) < year1800 || fourBytes(t.Text) > year2099 {
 		return false
 	}
 	nx := &toks[i+1]
@@ -973,6 +1036,20 @@ func (p *Pass) yearAdjective(i int) bool {
 	_, isDur := p.Lang.DurUnitAt(nx)
 	return !isDur
 }
+
+// fourBytes is the first four bytes of s as a big-endian number: two
+// strings of four bytes compare as their fourBytes do, without the
+// runtime's comparison call that a comparison of strings is.
+func fourBytes(s string) uint32 {
+	return uint32(s[0])<<24 | uint32(s[1])<<16 | uint32(s[2])<<8 | uint32(s[3])
+}
+
+// year1800 and year2099 are fourBytes("1800") and fourBytes("2099"), the
+// bounds of yearAdjective's years.
+const (
+	year1800 = '1'<<24 | '8'<<16 | '0'<<8 | '0'
+	year2099 = '2'<<24 | '0'<<16 | '9'<<8 | '9'
+)
 
 // prefixUnitBefore reports a currency or "magnitude" word ending just
 // before token i ("Rp 5", "US$ 3", "Magnitude 7").
