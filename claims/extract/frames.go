@@ -930,6 +930,10 @@ func searchEvidence(ev []evidence, f func(*evidence) bool) int {
 // Only the sentence-wide attributes are read, in the rules' order, and
 // whether each takes c comes from the accepts memo.
 func (fa *frameAssigner) unitFrame(c *claims.Claim) (frame, attr int, ok bool) {
+	fa.initMemo()
+	if !fa.wideUnit(c) {
+		return 0, 0, false
+	}
 	memo := fa.acceptsOf(c)
 	for _, r := range fa.wide {
 		at := fa.set.Frames[r.Frame].Attributes[r.Attr]
@@ -944,6 +948,24 @@ func (fa *frameAssigner) unitFrame(c *claims.Claim) (frame, attr int, ok bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// wideUnit reports whether some sentence-wide attribute may take c by
+// its unit, as rules.Attribute.Accepts reads units: only then can
+// unitFrame answer, and a figure in no such unit (most: the built-in rules
+// have one, a quake's magnitude) is turned away before the accepts memo,
+// whose key of strings cost more than the rest of unitFrame.
+func (fa *frameAssigner) wideUnit(c *claims.Claim) bool {
+	unit := ""
+	if c.Num != nil {
+		unit = c.Num.Unit
+	}
+	for _, r := range fa.wide {
+		if at := fa.set.Frames[r.Frame].Attributes[r.Attr]; len(at.Units) == 0 || slices.Contains(at.Units, unit) {
+			return true
+		}
+	}
+	return false
 }
 
 // evokes reports whether some word of the article is a trigger of frame

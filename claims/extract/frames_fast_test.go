@@ -532,3 +532,80 @@ func TestEvokes(t *testing.T) {
 		}
 	}
 }
+
+// unitFrameRef is unitFrame as it read before wideUnit turned figures
+// away: every sentence-wide attribute asked through the accepts memo.
+func unitFrameRef(fa *frameAssigner, c *claims.Claim) (frame, attr int, ok bool) {
+	memo := fa.acceptsOf(c)
+	for _, r := range fa.wide {
+		if k := fa.attrBase[r.Frame] + r.Attr; memo[k] == 0 {
+			memo[k] = 2
+			if accepts(fa.set.Frames[r.Frame].Attributes[r.Attr], c) {
+				memo[k] = 1
+			}
+		}
+		if memo[fa.attrBase[r.Frame]+r.Attr] == 1 && fa.evokes(r.Frame) {
+			return r.Frame, r.Attr, true
+		}
+	}
+	return 0, 0, false
+}
+
+// TestUnitFrameWideUnit holds unitFrame, which turns away a figure in a
+// unit no sentence-wide attribute takes before asking the accepts memo, to
+// unitFrameRef, over the built-in rules and over rules whose every
+// attribute that takes figures is sentence-wide (one of them with no
+// units, which takes any unit).
+func TestUnitFrameWideUnit(t *testing.T) {
+	e := engineForTest(t)
+	texts := append([]struct{ lang, text string }{
+		{"en", "The quake killed 12 people. The USGS put the magnitude at 6.1, and 40 percent of homes, 3,000 votes and $7.70 were lost."},
+		{"id", "Gempa bermagnitudo 5,6 menewaskan 12 orang; 81,8 persen pemilih dan Rp 3 miliar."},
+		{"en", "Figures only: 12, 40%, 6.1 and 3,000 in 2024."},
+	}, weighTexts...)
+	wide := *e.Rules
+	wide.Frames = slices.Clone(e.Rules.Frames)
+	for fi, fr := range wide.Frames {
+		f := *fr
+		f.Attributes = slices.Clone(fr.Attributes)
+		for ai, at := range f.Attributes {
+			a := *at
+			if slices.Contains(a.Kinds, claims.KindDate) {
+				continue
+			}
+			a.SentenceWide = true
+			if fi == 0 && ai == 0 {
+				a.Units = nil
+			}
+			f.Attributes[ai] = &a
+		}
+		wide.Frames[fi] = &f
+	}
+	asked, found := 0, 0
+	for _, set := range []*rules.Set{e.Rules, &wide} {
+		for _, tc := range texts {
+			p := passOver(e, tc.lang, tc.text)
+			got, want := &frameAssigner{p: p, set: set}, &frameAssigner{p: p, set: set}
+			for _, c := range p.claims {
+				if c.Num == nil {
+					continue
+				}
+				asked++
+				p.evoked, got.evokedTo = nil, 0
+				gf, ga, gok := got.unitFrame(c)
+				p.evoked, want.evokedTo = nil, 0
+				want.initMemo()
+				wf, wa, wok := unitFrameRef(want, c)
+				if gf != wf || ga != wa || gok != wok {
+					t.Errorf("%s: %q (unit %q): unitFrame %d.%d %v, want %d.%d %v", tc.text, c.Text, c.Num.Unit, gf, ga, gok, wf, wa, wok)
+				}
+				if wok {
+					found++
+				}
+			}
+		}
+	}
+	if asked < 20 || found < 2 {
+		t.Fatalf("%d figures asked, %d with a frame: the test tests little", asked, found)
+	}
+}
