@@ -877,10 +877,16 @@ func (wc *windowCursor) window(p *Pass, ev []evidence, a, b, ci, ce int) ([]evid
 			}
 		}
 	}
-	if !wc.sorted || len(ev) == 0 {
-		return p.evidenceWindow(ev, a, b, ci, ce) // (a page of figures has no evidence, and no window to move)
-	}
 	p.warnLong()
+	if len(ev) == 0 {
+		// A page of figures has no evidence, and no window to move:
+		// evidenceWindow's searches of nothing cost more than the rest of
+		// the claim's window.
+		return ev, max(a, ci-frameWindow)
+	}
+	if !wc.sorted {
+		return p.evidenceWindow(ev, a, b, ci, ce)
+	}
 	lo, hi := wc.lo, wc.hi
 	from, to := ci-frameWindow, ce+frameWindow
 	for lo > 0 && ev[lo-1].end >= from {
