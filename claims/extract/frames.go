@@ -422,10 +422,7 @@ func (fa *frameAssigner) newPlacer(si *sentenceInfo, ci, ce int) placer {
 // claim can be the restating one, and only evidence that ends at or
 // before it has it between. It is written to inline.
 func (pc *placer) at(ev *evidence) place {
-	a, b := ev.end, pc.ci
-	if ev.start >= pc.ce {
-		a, b = pc.ce, ev.start
-	}
+	a, b := pc.between(ev)
 	if a >= b {
 		return place{}
 	}
@@ -434,6 +431,37 @@ func (pc *placer) at(ev *evidence) place {
 		nc--
 	}
 	return place{d: b - a, clause: nc > 0, comma: pc.comma[b]-pc.comma[a] > 0}
+}
+
+// between returns the tokens [a, b) between evidence ev and the claim (a
+// >= b: none, they touch or overlap), whose boundaries at reads.
+func (pc *placer) between(ev *evidence) (a, b int) {
+	if ev.start >= pc.ce {
+		return pc.ce, ev.start
+	}
+	return ev.end, pc.ci
+}
+
+// flat reports that no clause break and no comma stands anywhere between
+// the claim and evidence evs (sorted by start, as a sentence's are): then
+// each piece's place is its distance alone (gap), and weighing reads no
+// count for it. Most windows of a run of words, and many short sentences,
+// have none.
+func (pc *placer) flat(evs []evidence) bool {
+	if len(evs) == 0 {
+		return true
+	}
+	// at reads the counts at tokens between the earliest piece's start
+	// and the claim, and between the claim and the last piece's start.
+	lo, hi := min(pc.ci, evs[0].start), max(pc.ci, evs[len(evs)-1].start)
+	return pc.clause[lo] == pc.clause[hi] && pc.comma[lo] == pc.comma[hi]
+}
+
+// gap is the distance of ev from the claim, as at measures it: at's d
+// when the placer is flat for ev.
+func (pc *placer) gap(ev *evidence) int {
+	a, b := pc.between(ev)
+	return max(b-a, 0)
 }
 
 // candidates scores every frame that can take c, in the rules' frame order.

@@ -222,15 +222,19 @@ func placeRef(p *Pass, ev *evidence, ci, ce int) place {
 
 // TestPlacer holds placer.at to placeRef for every claim and every piece
 // of evidence of its sentence, in texts with clause breaks, commas inside
-// numbers and the ", or" that restates a figure.
+// numbers and the ", or" that restates a figure, and in a run of words with
+// none; and placer.gap to placer.at wherever placer.flat says a run of the
+// evidence has no boundary.
 func TestPlacer(t *testing.T) {
 	e := engineForTest(t)
 	texts := []struct{ lang, text string }{
 		{"en", "Sears shares soared $7.70, or 17 percent, after the meeting; the quake killed 1,200 people and injured 3,400 (officials said), while the election, held on May 5, drew 81.8% turnout."},
 		{"en", "Killed 12, injured 40, or 17 percent of them, in the attack — the summit in 2023, or 2024, was held."},
 		{"id", "Gempa menewaskan 1.200 orang, atau 17 persen, dan melukai 3.400 orang; pemilu pada 5 Mei diikuti 81,8 persen pemilih."},
+		{"en", "killed 12 summit 2024 May 3 quake injured 40 votes 1999 magnitude 7 percent 55 election said treaty 300 deaths congress held 12 meeting 1,200 rapat 5"},
+		{"en", "The quake killed 12 people in 2023. Turnout was 81.8 percent in the election of May 5 as the summit was held."},
 	}
-	checked := 0
+	checked, flats, bumpy := 0, 0, 0
 	for _, tc := range texts {
 		p := passOver(e, tc.lang, tc.text)
 		fa := &frameAssigner{p: p, set: e.Rules}
@@ -246,12 +250,30 @@ func TestPlacer(t *testing.T) {
 				}
 				checked++
 			}
+			// Where placer.flat finds no boundary, over the whole
+			// sentence's evidence or any run of it (a window), each
+			// piece's place is its gap alone.
+			for lo := range len(si.ev) + 1 {
+				for hi := lo; hi <= len(si.ev); hi++ {
+					evs := si.ev[lo:hi]
+					if !pc.flat(evs) {
+						bumpy++
+						continue
+					}
+					flats++
+					for k := range evs {
+						if got, want := pc.at(&evs[k]), (place{d: pc.gap(&evs[k])}); got != want {
+							t.Errorf("%s: claim %q, evidence %q of a flat run: %+v, want %+v", tc.lang, tc.text[c.Start:c.End], p.evidenceText(&evs[k]), got, want)
+						}
+					}
+				}
+			}
 		}
 	}
-	if checked == 0 {
-		t.Fatal("nothing checked")
+	if checked == 0 || flats == 0 || bumpy == 0 {
+		t.Fatalf("%d places, %d flat runs, %d runs with a boundary: the test tests little", checked, flats, bumpy)
 	}
-	t.Logf("%d places", checked)
+	t.Logf("%d places, %d flat runs, %d runs with a boundary", checked, flats, bumpy)
 }
 
 // TestDefiniteAt holds definiteAt, which asks the definite tables only

@@ -52,9 +52,15 @@ func (w *weighing) weighByMask() {
 	scores, slot, memo, skip := w.scores, w.slot, w.memo, w.skip
 	refs, evs, numeric := w.set.AttrRefs, w.ev, w.numeric
 	pc := *w.pc
+	flat := pc.flat(evs)
 	for k := range evs {
 		ev := &evs[k]
-		pl := pc.at(ev)
+		var pl place
+		if flat {
+			pl.d = pc.gap(ev) // (no count to read: see placer.flat)
+		} else {
+			pl = pc.at(ev)
+		}
 		d := pl.d
 		bits := ev.fmask &^ skip // the trigger's frames that are scored
 		if pl.clause {
