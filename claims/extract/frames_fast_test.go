@@ -113,6 +113,55 @@ func TestFrameTakes(t *testing.T) {
 					t.Errorf("%s %+v: %s.%s takes %v, want %v", c.Kind, c.Num, fr.Name, at.Name, got, want)
 				}
 			}
+			def := -1
+			for ai, at := range fr.Attributes {
+				if at.Default && accepts(at, c) {
+					def = ai
+					break
+				}
+			}
+			if got := fa.defaultOf(memo, fi); int(got)-1 != def {
+				t.Errorf("%s %+v: %s: default %d, want %d", c.Kind, c.Num, fr.Name, int(got)-1, def)
+			}
+		}
+	}
+}
+
+// TestDefaultPastInt8: a frame's default attribute whose index does not
+// fit the accepts memo's int8 is marked for score to look for, and score
+// finds it as it finds one that fits.
+func TestDefaultPastInt8(t *testing.T) {
+	count := func(name string, def bool) *rules.Attribute {
+		return &rules.Attribute{Name: name, Kinds: []claims.Kind{claims.KindCount}, Default: def}
+	}
+	c := &claims.Claim{Kind: claims.KindCount, Num: &claims.NumberValue{}}
+	for _, n := range []int{3, 126, 127, 200} {
+		fr := &rules.Frame{Name: "big"}
+		for ai := range n {
+			at := count(fmt.Sprint("a", ai), false)
+			if ai < n-1 {
+				at.Kinds = []claims.Kind{claims.KindDate} // takes no count
+			}
+			fr.Attributes = append(fr.Attributes, at)
+		}
+		fr.Attributes = append(fr.Attributes, count("default", true))
+		set := &rules.Set{Frames: []*rules.Frame{{Name: "small", Attributes: []*rules.Attribute{count("x", false)}}, fr}}
+		fa := &frameAssigner{set: set, p: &Pass{Rules: set}}
+		memo := fa.acceptsOf(c)
+		if !fa.frameTakes(memo, 1, c) || !fa.frameTakes(memo, 0, c) {
+			t.Fatalf("%d attributes: the frames do not take the count", n)
+		}
+		if got := fa.defaultOf(memo, 0); got != 0 {
+			t.Errorf("%d attributes: small frame's default %d, want 0 (none)", n, got)
+		}
+		sc := fa.newScore(1, memo)
+		sc.triggered, sc.bestDist = true, 0
+		cands := fa.score(nil, c, &sc, []evidence{{}}, memo[sc.accept:sc.accept+len(fr.Attributes)])
+		if len(cands) != 1 || cands[0].attr != n || fr.Attributes[cands[0].attr].Name != "default" {
+			t.Errorf("%d attributes (default def %d): candidates %+v, want attribute %d", n, sc.def, cands, n)
+		}
+		if wantLook := n+1 > 127; (sc.def < 0) != wantLook {
+			t.Errorf("%d attributes: def %d, looked for: %v", n, sc.def, wantLook)
 		}
 	}
 }
