@@ -106,8 +106,10 @@ type frameAssigner struct {
 	// apart, whether each attribute (by attrBase[frame] + index) takes
 	// it: 0 not yet asked, 1 yes, 2 no; and after the attributes, by
 	// frame, whether some attribute of the frame does, the same way
-	// (frameTakes). Claims of a kind are many, and asking again for each
-	// was a sixth of scoring. It depends on the rules alone, and is kept
+	// (frameTakes); and after those, by frame, its default attribute
+	// that takes it (see defaultOf), once the frame's answer is in.
+	// Claims of a kind are many, and asking again for each was a sixth
+	// of scoring. It depends on the rules alone, and is kept
 	// with the engine's pooled buffers.
 	acceptMemo map[acceptKey][]int8
 	attrBase   []int
@@ -234,7 +236,7 @@ func (fa *frameAssigner) acceptsOf(c *claims.Claim) []int8 {
 			clear(fa.acceptMemo) // units and nouns as written are many
 			fa.lastMemo = nil
 		}
-		m = make([]int8, fa.attrBase[len(fa.attrBase)-1]+len(fa.set.Frames))
+		m = make([]int8, fa.attrBase[len(fa.attrBase)-1]+2*len(fa.set.Frames))
 		fa.acceptMemo[k] = m
 	}
 	fa.recentKinds[fa.nextRecent] = kindMemo{key: k, memo: m}
@@ -260,9 +262,10 @@ func (fa *frameAssigner) takes(memo []int8, base, fi int, c *claims.Claim) bool 
 
 // frameTakes reports whether some attribute of frame fi takes claim c,
 // whose memo (acceptsOf) is memo; afterwards the memo answers for every
-// attribute of the frame.
+// attribute of the frame, and for its default (defaultOf).
 func (fa *frameAssigner) frameTakes(memo []int8, fi int, c *claims.Claim) bool {
-	takes := &memo[fa.attrBase[len(fa.attrBase)-1]+fi]
+	n := fa.attrBase[len(fa.attrBase)-1]
+	takes := &memo[n+fi]
 	if *takes == 0 {
 		*takes = 2
 		base := fa.attrBase[fi]
@@ -277,8 +280,36 @@ func (fa *frameAssigner) frameTakes(memo []int8, fi int, c *claims.Claim) bool {
 				*takes = 1
 			}
 		}
+		def := defaultAttr(fa.set.Frames[fi], memo[base:fa.attrBase[fi+1]])
+		switch {
+		case def < 0:
+			memo[n+len(fa.set.Frames)+fi] = 0
+		case def < 127:
+			memo[n+len(fa.set.Frames)+fi] = int8(def + 1)
+		default:
+			memo[n+len(fa.set.Frames)+fi] = -1 // (past int8: score looks)
+		}
 	}
 	return *takes == 1
+}
+
+// defaultAttr returns the first attribute of fr marked default that takes
+// the claim (accepting: the frame's run of the accepts memo), or -1.
+func defaultAttr(fr *rules.Frame, accepting []int8) int {
+	for ai, at := range fr.Attributes {
+		if accepting[ai] == 1 && at.Default {
+			return ai
+		}
+	}
+	return -1
+}
+
+// defaultOf is frame fi's default attribute that takes the claim of memo
+// as frameTakes left it: 1 + its index, 0 for none, -1 for an index past
+// int8's (which defaultAttr finds again). Read once per claim kind, it
+// spares score a walk of the frame's attributes for every claim.
+func (fa *frameAssigner) defaultOf(memo []int8, fi int) int8 {
+	return memo[fa.attrBase[len(fa.attrBase)-1]+len(fa.set.Frames)+fi]
 }
 
 // cachedSentence is one slot of frameAssigner.cache: the sentence whose
@@ -422,10 +453,7 @@ func (fa *frameAssigner) newPlacer(si *sentenceInfo, ci, ce int) placer {
 // claim can be the restating one, and only evidence that ends at or
 // before it has it between. It is written to inline.
 func (pc *placer) at(ev *evidence) place {
-	a, b := ev.end, pc.ci
-	if ev.start >= pc.ce {
-		a, b = pc.ce, ev.start
-	}
+	a, b := pc.between(ev)
 	if a >= b {
 		return place{}
 	}
@@ -434,6 +462,37 @@ func (pc *placer) at(ev *evidence) place {
 		nc--
 	}
 	return place{d: b - a, clause: nc > 0, comma: pc.comma[b]-pc.comma[a] > 0}
+}
+
+// between returns the tokens [a, b) between evidence ev and the claim (a
+// >= b: none, they touch or overlap), whose boundaries at reads.
+func (pc *placer) between(ev *evidence) (a, b int) {
+	if ev.start >= pc.ce {
+		return pc.ce, ev.start
+	}
+	return ev.end, pc.ci
+}
+
+// flat reports that no clause break and no comma stands anywhere between
+// the claim and evidence evs (sorted by start, as a sentence's are): then
+// each piece's place is its distance alone (gap), and weighing reads no
+// count for it. Most windows of a run of words, and many short sentences,
+// have none.
+func (pc *placer) flat(evs []evidence) bool {
+	if len(evs) == 0 {
+		return true
+	}
+	// at reads the counts at tokens between the earliest piece's start
+	// and the claim, and between the claim and the last piece's start.
+	lo, hi := min(pc.ci, evs[0].start), max(pc.ci, evs[len(evs)-1].start)
+	return pc.clause[lo] == pc.clause[hi] && pc.comma[lo] == pc.comma[hi]
+}
+
+// gap is the distance of ev from the claim, as at measures it: at's d
+// when the placer is flat for ev.
+func (pc *placer) gap(ev *evidence) int {
+	a, b := pc.between(ev)
+	return max(b-a, 0)
 }
 
 // candidates scores every frame that can take c, in the rules' frame order.
@@ -471,25 +530,25 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, ci, ce in
 		if evoked != 0 {
 			memo = fa.acceptsOf(c)
 		}
-		base := len(memo) - len(set.Frames)
+		base := len(memo) - 2*len(set.Frames) // the frames' answers, after the attributes'
 		for bits := evoked; bits != 0; bits &= bits - 1 {
 			f := mbits.TrailingZeros64(bits)
 			if t := memo[base+f]; t == 2 || t == 0 && !fa.frameTakes(memo, f, c) { // takes, by hand: it does not inline
 				skip |= 1 << f
 				continue
 			}
-			scores = append(scores, fa.newScore(f))
+			scores = append(scores, fa.newScore(f, memo))
 		}
 	} else {
 		scores = fa.evokedFrames(si, scores)
 		if len(scores) > 0 {
 			memo = fa.acceptsOf(c)
 		}
-		taking, base := scores[:0], len(memo)-len(set.Frames)
+		taking, base := scores[:0], len(memo)-2*len(set.Frames)
 		for _, sc := range scores {
 			fa.slot[sc.frame] = -1 // (set while gathering, over 256 frames)
 			if fa.takes(memo, base, sc.frame, c) {
-				taking = append(taking, fa.newScore(sc.frame))
+				taking = append(taking, fa.newScore(sc.frame, memo))
 			}
 		}
 		scores = taking
@@ -549,10 +608,11 @@ func (fa *frameAssigner) evokedFrames(si *sentenceInfo, scores []frameScore) []f
 	return scores
 }
 
-// newScore is the starting score of frame fi, which takes the claim.
-func (fa *frameAssigner) newScore(fi int) frameScore {
+// newScore is the starting score of frame fi, which takes the claim of
+// memo (frameTakes has answered for it there).
+func (fa *frameAssigner) newScore(fi int, memo []int8) frameScore {
 	return frameScore{frame: fi, takes: true, accept: fa.attrBase[fi], noCompare: fa.set.Frames[fi].NoCompare,
-		bestDist: -1, bestAttr: -1, bestAttrDist: -1}
+		def: fa.defaultOf(memo, fi), bestDist: -1, bestAttr: -1, bestAttrDist: -1}
 }
 
 // frameScore is what candidates gathers for one evoked frame fi from the
@@ -564,6 +624,7 @@ type frameScore struct {
 	accept                           int  // where the frame's attributes start in the claim's accepts memo (attrBase)
 	takes                            bool // some attribute of the frame takes the claim
 	noCompare                        bool // the frame's NoCompare
+	def                              int8 // the frame's default attribute that takes the claim (defaultOf)
 	triggered, triggeredAcross       bool
 	bestDist, bestAttr, bestAttrDist int
 	// bestK and bestAttrK are the indexes in the evidence of the nearest
@@ -620,13 +681,14 @@ func (fa *frameAssigner) score(cands []frameCandidate, c *claims.Claim, sc *fram
 		bestDist = bestAttrDist
 	}
 	if bestAttr < 0 {
-		for ai, at := range fr.Attributes {
-			if accepting[ai] == 1 && at.Default {
-				bestAttr = ai
-				if why.attrBy != attrAttached {
-					why.attrBy = attrByDefault
-				}
-				break
+		def := int(sc.def) - 1
+		if sc.def < 0 {
+			def = defaultAttr(fr, accepting)
+		}
+		if def >= 0 {
+			bestAttr = def
+			if why.attrBy != attrAttached {
+				why.attrBy = attrByDefault
 			}
 		}
 	}
@@ -877,10 +939,16 @@ func (wc *windowCursor) window(p *Pass, ev []evidence, a, b, ci, ce int) ([]evid
 			}
 		}
 	}
-	if !wc.sorted || len(ev) == 0 {
-		return p.evidenceWindow(ev, a, b, ci, ce) // (a page of figures has no evidence, and no window to move)
-	}
 	p.warnLong()
+	if len(ev) == 0 {
+		// A page of figures has no evidence, and no window to move:
+		// evidenceWindow's searches of nothing cost more than the rest of
+		// the claim's window.
+		return ev, max(a, ci-frameWindow)
+	}
+	if !wc.sorted {
+		return p.evidenceWindow(ev, a, b, ci, ce)
+	}
 	lo, hi := wc.lo, wc.hi
 	from, to := ci-frameWindow, ce+frameWindow
 	for lo > 0 && ev[lo-1].end >= from {
@@ -930,6 +998,10 @@ func searchEvidence(ev []evidence, f func(*evidence) bool) int {
 // Only the sentence-wide attributes are read, in the rules' order, and
 // whether each takes c comes from the accepts memo.
 func (fa *frameAssigner) unitFrame(c *claims.Claim) (frame, attr int, ok bool) {
+	fa.initMemo()
+	if !fa.wideUnit(c) {
+		return 0, 0, false
+	}
 	memo := fa.acceptsOf(c)
 	for _, r := range fa.wide {
 		at := fa.set.Frames[r.Frame].Attributes[r.Attr]
@@ -944,6 +1016,24 @@ func (fa *frameAssigner) unitFrame(c *claims.Claim) (frame, attr int, ok bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// wideUnit reports whether some sentence-wide attribute may take c by
+// its unit, as rules.Attribute.Accepts reads units: only then can
+// unitFrame answer, and a figure in no such unit (most: the built-in rules
+// have one, a quake's magnitude) is turned away before the accepts memo,
+// whose key of strings cost more than the rest of unitFrame.
+func (fa *frameAssigner) wideUnit(c *claims.Claim) bool {
+	unit := ""
+	if c.Num != nil {
+		unit = c.Num.Unit
+	}
+	for _, r := range fa.wide {
+		if at := fa.set.Frames[r.Frame].Attributes[r.Attr]; len(at.Units) == 0 || slices.Contains(at.Units, unit) {
+			return true
+		}
+	}
+	return false
 }
 
 // evokes reports whether some word of the article is a trigger of frame

@@ -113,6 +113,55 @@ func TestFrameTakes(t *testing.T) {
 					t.Errorf("%s %+v: %s.%s takes %v, want %v", c.Kind, c.Num, fr.Name, at.Name, got, want)
 				}
 			}
+			def := -1
+			for ai, at := range fr.Attributes {
+				if at.Default && accepts(at, c) {
+					def = ai
+					break
+				}
+			}
+			if got := fa.defaultOf(memo, fi); int(got)-1 != def {
+				t.Errorf("%s %+v: %s: default %d, want %d", c.Kind, c.Num, fr.Name, int(got)-1, def)
+			}
+		}
+	}
+}
+
+// TestDefaultPastInt8: a frame's default attribute whose index does not
+// fit the accepts memo's int8 is marked for score to look for, and score
+// finds it as it finds one that fits.
+func TestDefaultPastInt8(t *testing.T) {
+	count := func(name string, def bool) *rules.Attribute {
+		return &rules.Attribute{Name: name, Kinds: []claims.Kind{claims.KindCount}, Default: def}
+	}
+	c := &claims.Claim{Kind: claims.KindCount, Num: &claims.NumberValue{}}
+	for _, n := range []int{3, 126, 127, 200} {
+		fr := &rules.Frame{Name: "big"}
+		for ai := range n {
+			at := count(fmt.Sprint("a", ai), false)
+			if ai < n-1 {
+				at.Kinds = []claims.Kind{claims.KindDate} // takes no count
+			}
+			fr.Attributes = append(fr.Attributes, at)
+		}
+		fr.Attributes = append(fr.Attributes, count("default", true))
+		set := &rules.Set{Frames: []*rules.Frame{{Name: "small", Attributes: []*rules.Attribute{count("x", false)}}, fr}}
+		fa := &frameAssigner{set: set, p: &Pass{Rules: set}}
+		memo := fa.acceptsOf(c)
+		if !fa.frameTakes(memo, 1, c) || !fa.frameTakes(memo, 0, c) {
+			t.Fatalf("%d attributes: the frames do not take the count", n)
+		}
+		if got := fa.defaultOf(memo, 0); got != 0 {
+			t.Errorf("%d attributes: small frame's default %d, want 0 (none)", n, got)
+		}
+		sc := fa.newScore(1, memo)
+		sc.triggered, sc.bestDist = true, 0
+		cands := fa.score(nil, c, &sc, []evidence{{}}, memo[sc.accept:sc.accept+len(fr.Attributes)])
+		if len(cands) != 1 || cands[0].attr != n || fr.Attributes[cands[0].attr].Name != "default" {
+			t.Errorf("%d attributes (default def %d): candidates %+v, want attribute %d", n, sc.def, cands, n)
+		}
+		if wantLook := n+1 > 127; (sc.def < 0) != wantLook {
+			t.Errorf("%d attributes: def %d, looked for: %v", n, sc.def, wantLook)
 		}
 	}
 }
@@ -222,15 +271,19 @@ func placeRef(p *Pass, ev *evidence, ci, ce int) place {
 
 // TestPlacer holds placer.at to placeRef for every claim and every piece
 // of evidence of its sentence, in texts with clause breaks, commas inside
-// numbers and the ", or" that restates a figure.
+// numbers and the ", or" that restates a figure, and in a run of words with
+// none; and placer.gap to placer.at wherever placer.flat says a run of the
+// evidence has no boundary.
 func TestPlacer(t *testing.T) {
 	e := engineForTest(t)
 	texts := []struct{ lang, text string }{
 		{"en", "Sears shares soared $7.70, or 17 percent, after the meeting; the quake killed 1,200 people and injured 3,400 (officials said), while the election, held on May 5, drew 81.8% turnout."},
 		{"en", "Killed 12, injured 40, or 17 percent of them, in the attack — the summit in 2023, or 2024, was held."},
 		{"id", "Gempa menewaskan 1.200 orang, atau 17 persen, dan melukai 3.400 orang; pemilu pada 5 Mei diikuti 81,8 persen pemilih."},
+		{"en", "killed 12 summit 2024 May 3 quake injured 40 votes 1999 magnitude 7 percent 55 election said treaty 300 deaths congress held 12 meeting 1,200 rapat 5"},
+		{"en", "The quake killed 12 people in 2023. Turnout was 81.8 percent in the election of May 5 as the summit was held."},
 	}
-	checked := 0
+	checked, flats, bumpy := 0, 0, 0
 	for _, tc := range texts {
 		p := passOver(e, tc.lang, tc.text)
 		fa := &frameAssigner{p: p, set: e.Rules}
@@ -246,12 +299,30 @@ func TestPlacer(t *testing.T) {
 				}
 				checked++
 			}
+			// Where placer.flat finds no boundary, over the whole
+			// sentence's evidence or any run of it (a window), each
+			// piece's place is its gap alone.
+			for lo := range len(si.ev) + 1 {
+				for hi := lo; hi <= len(si.ev); hi++ {
+					evs := si.ev[lo:hi]
+					if !pc.flat(evs) {
+						bumpy++
+						continue
+					}
+					flats++
+					for k := range evs {
+						if got, want := pc.at(&evs[k]), (place{d: pc.gap(&evs[k])}); got != want {
+							t.Errorf("%s: claim %q, evidence %q of a flat run: %+v, want %+v", tc.lang, tc.text[c.Start:c.End], p.evidenceText(&evs[k]), got, want)
+						}
+					}
+				}
+			}
 		}
 	}
-	if checked == 0 {
-		t.Fatal("nothing checked")
+	if checked == 0 || flats == 0 || bumpy == 0 {
+		t.Fatalf("%d places, %d flat runs, %d runs with a boundary: the test tests little", checked, flats, bumpy)
 	}
-	t.Logf("%d places", checked)
+	t.Logf("%d places, %d flat runs, %d runs with a boundary", checked, flats, bumpy)
 }
 
 // TestDefiniteAt holds definiteAt, which asks the definite tables only
@@ -405,8 +476,8 @@ func TestAcceptKeyEqual(t *testing.T) {
 // TestWindowCursor holds windowCursor.window to evidenceWindow's binary
 // searches, for claims in text order and out of it, over evidence whose
 // ends are sorted and over evidence where a phrase ends after the piece
-// that follows it (where the cursor must search), in sentences shorter and
-// longer than frameSentenceCap.
+// that follows it (where the cursor must search), and over none, in
+// sentences shorter and longer than frameSentenceCap.
 func TestWindowCursor(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
 	windows := 0
@@ -415,7 +486,11 @@ func TestWindowCursor(t *testing.T) {
 		var ev []evidence
 		a := 7 * trial
 		at := a
-		for range r.IntN(200) {
+		n := r.IntN(200)
+		if trial%10 == 5 {
+			n = 0 // a page of figures: no evidence
+		}
+		for range n {
 			at += r.IntN(6)
 			w := 1 + r.IntN(2)
 			if trial%3 == 0 && r.IntN(10) == 0 {
@@ -530,5 +605,82 @@ func TestEvokes(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// unitFrameRef is unitFrame as it read before wideUnit turned figures
+// away: every sentence-wide attribute asked through the accepts memo.
+func unitFrameRef(fa *frameAssigner, c *claims.Claim) (frame, attr int, ok bool) {
+	memo := fa.acceptsOf(c)
+	for _, r := range fa.wide {
+		if k := fa.attrBase[r.Frame] + r.Attr; memo[k] == 0 {
+			memo[k] = 2
+			if accepts(fa.set.Frames[r.Frame].Attributes[r.Attr], c) {
+				memo[k] = 1
+			}
+		}
+		if memo[fa.attrBase[r.Frame]+r.Attr] == 1 && fa.evokes(r.Frame) {
+			return r.Frame, r.Attr, true
+		}
+	}
+	return 0, 0, false
+}
+
+// TestUnitFrameWideUnit holds unitFrame, which turns away a figure in a
+// unit no sentence-wide attribute takes before asking the accepts memo, to
+// unitFrameRef, over the built-in rules and over rules whose every
+// attribute that takes figures is sentence-wide (one of them with no
+// units, which takes any unit).
+func TestUnitFrameWideUnit(t *testing.T) {
+	e := engineForTest(t)
+	texts := append([]struct{ lang, text string }{
+		{"en", "The quake killed 12 people. The USGS put the magnitude at 6.1, and 40 percent of homes, 3,000 votes and $7.70 were lost."},
+		{"id", "Gempa bermagnitudo 5,6 menewaskan 12 orang; 81,8 persen pemilih dan Rp 3 miliar."},
+		{"en", "Figures only: 12, 40%, 6.1 and 3,000 in 2024."},
+	}, weighTexts...)
+	wide := *e.Rules
+	wide.Frames = slices.Clone(e.Rules.Frames)
+	for fi, fr := range wide.Frames {
+		f := *fr
+		f.Attributes = slices.Clone(fr.Attributes)
+		for ai, at := range f.Attributes {
+			a := *at
+			if slices.Contains(a.Kinds, claims.KindDate) {
+				continue
+			}
+			a.SentenceWide = true
+			if fi == 0 && ai == 0 {
+				a.Units = nil
+			}
+			f.Attributes[ai] = &a
+		}
+		wide.Frames[fi] = &f
+	}
+	asked, found := 0, 0
+	for _, set := range []*rules.Set{e.Rules, &wide} {
+		for _, tc := range texts {
+			p := passOver(e, tc.lang, tc.text)
+			got, want := &frameAssigner{p: p, set: set}, &frameAssigner{p: p, set: set}
+			for _, c := range p.claims {
+				if c.Num == nil {
+					continue
+				}
+				asked++
+				p.evoked, got.evokedTo = nil, 0
+				gf, ga, gok := got.unitFrame(c)
+				p.evoked, want.evokedTo = nil, 0
+				want.initMemo()
+				wf, wa, wok := unitFrameRef(want, c)
+				if gf != wf || ga != wa || gok != wok {
+					t.Errorf("%s: %q (unit %q): unitFrame %d.%d %v, want %d.%d %v", tc.text, c.Text, c.Num.Unit, gf, ga, gok, wf, wa, wok)
+				}
+				if wok {
+					found++
+				}
+			}
+		}
+	}
+	if asked < 20 || found < 2 {
+		t.Fatalf("%d figures asked, %d with a frame: the test tests little", asked, found)
 	}
 }

@@ -34,53 +34,89 @@ type weighing struct {
 // here rather than in candidates: a call for each piece of evidence was a
 // tenth of the reading.)
 func (w *weighing) weigh() {
-	for k := range w.ev {
-		ev := &w.ev[k]
-		pl := w.pc.at(ev)
-		d, clause := pl.d, pl.clause
-		if w.numeric && clause {
-			// A number belongs to its own clause.
-			if w.byMask {
-				for bits := ev.fmask &^ w.skip; bits != 0; bits &= bits - 1 {
-					w.scores[w.slot[mbits.TrailingZeros64(bits)]].triggeredAcross = true
+	if w.byMask {
+		w.weighByMask()
+	} else {
+		w.weighByList()
+	}
+}
+
+// weighByMask is weigh for rules of no more than 64 frames, which reads a
+// trigger's frames from its evidence's mask. (It calls nothing, and needs
+// no stack frame of its own.)
+func (w *weighing) weighByMask() {
+	// The weighing's fields and the placer's are read into locals once:
+	// read through w, each was loaded again for every piece of evidence
+	// (a store to a score may, for all the compiler knows, change them),
+	// which in a run of event words was a third of the loop.
+	scores, slot, memo, skip := w.scores, w.slot, w.memo, w.skip
+	refs, evs, numeric := w.set.AttrRefs, w.ev, w.numeric
+	pc := *w.pc
+	flat := pc.flat(evs)
+	for k := range evs {
+		ev := &evs[k]
+		var pl place
+		if flat {
+			pl.d = pc.gap(ev) // (no count to read: see placer.flat)
+		} else {
+			pl = pc.at(ev)
+		}
+		d := pl.d
+		bits := ev.fmask &^ skip // the trigger's frames that are scored
+		if pl.clause {
+			if numeric {
+				// A number belongs to its own clause.
+				for ; bits != 0; bits &= bits - 1 {
+					scores[slot[mbits.TrailingZeros64(bits)]].triggeredAcross = true
 				}
 				continue
 			}
-			for _, f := range ev.frames(w.set) {
-				if j := w.slot[f]; j >= 0 {
-					w.scores[j].triggeredAcross = true
-				}
-			}
-			continue
-		}
-		if clause {
 			d += clausePenalty // a date may reach across one, at a cost
 		}
-		if w.byMask {
-			for bits := ev.fmask &^ w.skip; bits != 0; bits &= bits - 1 {
-				w.trigger(&w.scores[w.slot[mbits.TrailingZeros64(bits)]], pl.comma, d, k)
+		for ; bits != 0; bits &= bits - 1 {
+			scores[slot[mbits.TrailingZeros64(bits)]].trigger(pl.comma, d, k)
+		}
+		if ev.attr < 0 || numeric && d > numericReach {
+			continue
+		}
+		for _, r := range refs[ev.attr] {
+			if j := slot[r.Frame]; j >= 0 { // (-1: a frame the sentence does not evoke)
+				scores[j].attribute(memo, pl.comma, r.Attr, d, k)
 			}
-		} else {
-			for _, f := range ev.frames(w.set) {
-				if j := w.slot[f]; j >= 0 {
-					w.trigger(&w.scores[j], pl.comma, d, k)
+		}
+	}
+}
+
+// weighByList is weigh for rules of more than 64 frames, which reads a
+// trigger's frames from the rules' list rather than its evidence's mask.
+func (w *weighing) weighByList() {
+	for k := range w.ev {
+		ev := &w.ev[k]
+		pl := w.pc.at(ev)
+		d := pl.d
+		if pl.clause {
+			if w.numeric {
+				// A number belongs to its own clause.
+				for _, f := range ev.frames(w.set) {
+					if j := w.slot[f]; j >= 0 {
+						w.scores[j].triggeredAcross = true
+					}
 				}
+				continue
+			}
+			d += clausePenalty // a date may reach across one, at a cost
+		}
+		for _, f := range ev.frames(w.set) {
+			if j := w.slot[f]; j >= 0 {
+				w.scores[j].trigger(pl.comma, d, k)
 			}
 		}
 		if w.numeric && d > numericReach {
 			continue
 		}
 		for _, r := range ev.attrs(w.set) {
-			j := w.slot[r.Frame]
-			if j < 0 {
-				continue // a frame the sentence does not evoke
-			}
-			sc := &w.scores[j]
-			if sc.noCompare && pl.comma {
-				continue
-			}
-			if w.memo[sc.accept+r.Attr] == 1 && (sc.bestAttrDist < 0 || d < sc.bestAttrDist) {
-				sc.bestAttr, sc.bestAttrDist, sc.bestAttrK = r.Attr, d, k
+			if j := w.slot[r.Frame]; j >= 0 {
+				w.scores[j].attribute(w.memo, pl.comma, r.Attr, d, k)
 			}
 		}
 	}
@@ -88,12 +124,24 @@ func (w *weighing) weigh() {
 
 // trigger reads a trigger of sc's frame at distance d, evidence k, with
 // a comma between when comma.
-func (w *weighing) trigger(sc *frameScore, comma bool, d, k int) {
+func (sc *frameScore) trigger(comma bool, d, k int) {
 	if sc.noCompare && comma {
 		return // ", police said" does not date the event before it
 	}
 	sc.triggered = true
 	if sc.bestDist < 0 || d < sc.bestDist {
 		sc.bestDist, sc.bestK = d, k
+	}
+}
+
+// attribute reads a word of attribute ai of sc's frame at distance d,
+// evidence k, with a comma between when comma: it counts when the
+// attribute takes the claim (memo, the claim's accepts memo).
+func (sc *frameScore) attribute(memo []int8, comma bool, ai, d, k int) {
+	if sc.noCompare && comma {
+		return
+	}
+	if memo[sc.accept+ai] == 1 && (sc.bestAttrDist < 0 || d < sc.bestAttrDist) {
+		sc.bestAttr, sc.bestAttrDist, sc.bestAttrK = ai, d, k
 	}
 }
