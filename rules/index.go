@@ -1234,7 +1234,8 @@ func (x *Index) LongestInto(toks []token.Token, masks []uint64, i int, accept fu
 		return false // most tokens: small enough to inline
 	}
 	own, more := x.candidates(&toks[i])
-	return x.longest(toks, masks, i, own, more, accept, best, nil, -1)
+	var st searchState
+	return x.longest(toks, masks, i, own, more, accept, best, nil, -1, &st)
 }
 
 // LongestIntoRead is LongestInto given what the index's Vocab read at the
@@ -1247,7 +1248,8 @@ func (x *Index) LongestIntoRead(toks []token.Token, masks []uint64, ws []TokenWo
 		return false
 	}
 	own, more := x.candidatesRead(&toks[i], ws[i])
-	return x.longest(toks, masks, i, own, more, accept, best, nil, -1)
+	var st searchState
+	return x.longest(toks, masks, i, own, more, accept, best, nil, -1, &st)
 }
 
 // LongestLeadInto is LongestIntoRead remembering in t (emptied first) how
@@ -1259,7 +1261,7 @@ func (x *Index) LongestLeadInto(toks []token.Token, masks []uint64, ws []TokenWo
 		return false
 	}
 	own, more := x.candidatesRead(&toks[i], ws[i])
-	return x.longest(toks, masks, i, own, more, accept, best, t, -1)
+	return x.longest(toks, masks, i, own, more, accept, best, t, -1, &t.state)
 }
 
 // LongestPastInto is LongestIntoRead asking only whether the longest
@@ -1275,29 +1277,32 @@ func (x *Index) LongestPastInto(toks []token.Token, masks []uint64, ws []TokenWo
 		return false
 	}
 	own, more := x.candidatesRead(&toks[i], ws[i])
-	return x.longest(toks, masks, i, own, more, accept, best, t, past)
+	return x.longest(toks, masks, i, own, more, accept, best, t, past, &t.state)
 }
 
 // longest is LongestInto's search over the candidate lists of toks[i].
 // With past >= 0 it finds only matches that end after token past, skipping
 // the patterns t says end by then (see LongestPastInto); else a non-nil t
-// records the tails of the patterns tried (see LongestLeadInto).
-func (x *Index) longest(toks []token.Token, masks []uint64, i int, own, more *candList, accept func(Match) (int, bool), best *Match, t *Tails, past int) bool {
+// records the tails of the patterns tried (see LongestLeadInto). st is
+// the search's working state, which it sets up (see searchState).
+func (x *Index) longest(toks []token.Token, masks []uint64, i int, own, more *candList, accept func(Match) (int, bool), best *Match, t *Tails, past int, st *searchState) bool {
 	if own == nil && more == nil {
 		return false
 	}
 	// cand is the match being tried, written in place by the pattern;
 	// *best is only read once bestID says it holds one.
-	var cand Match
+	cand := &st.cand
 	bestID := -1
 	// The numerals the patterns read, read once (patterns of the index
 	// share its language).
-	var nums numMemo
+	nums := &st.nums
 	if past < 0 {
-		nums.tails = t
+		nums.reset(t)
+	} else {
+		nums.reset(nil)
 	}
-	var win maskWindow
-	win.masks, win.i, win.lim = masks, i, min(len(toks), len(masks))-i
+	win := &st.win
+	win.start(masks, i, min(len(toks), len(masks))-i)
 	// A word an ordinal prefix opens can reach a pattern through both
 	// lists; tried tells the second time apart.
 	var tried [8]uint64
@@ -1319,7 +1324,7 @@ func (x *Index) longest(toks []token.Token, masks []uint64, i int, own, more *ca
 				continue
 			}
 			cand.Caps = Captures{}
-			end, ok := p.matchCaps(toks, i, &cand.Caps, &nums)
+			end, ok := p.matchCaps(toks, i, &cand.Caps, nums)
 			// The longest match wins, and among equally long ones the
 			// earliest-listed pattern, whatever order they are tried in.
 			// (past is -1 but for LongestPastInto; accept never lengthens
@@ -1329,12 +1334,12 @@ func (x *Index) longest(toks []token.Token, masks []uint64, i int, own, more *ca
 			}
 			cand.Pattern, cand.Start, cand.End = p, i, end
 			if accept != nil {
-				if cand.End, ok = accept(cand); !ok || cand.End <= past {
+				if cand.End, ok = accept(*cand); !ok || cand.End <= past {
 					continue
 				}
 			}
 			if bestID < 0 || cand.End > best.End || cand.End == best.End && id < bestID {
-				*best, bestID = cand, id
+				*best, bestID = *cand, id
 			}
 		}
 	}
@@ -1383,6 +1388,12 @@ type maskWindow struct {
 	n, lim int
 	run    uint64
 	acc    [windowMax]uint64
+}
+
+// start empties the window for a search at token i of masks, whose
+// unions stop growing lim tokens on (the end of the tokens searched).
+func (w *maskWindow) start(masks []uint64, i, lim int) {
+	w.masks, w.i, w.n, w.lim, w.run = masks, i, 0, lim, 0
 }
 
 // upTo is the union of the masks of the r+1 tokens from the window's
@@ -1486,4 +1497,17 @@ func (x *Index) candidatesFor(t *token.Token, list *candList) (own, more *candLi
 		}
 	}
 	return list, more
+}
+
+// searchState is a search's working state: the candidate match, the
+// numeral and phrase memo and the mask window, about 1.2 KB that a search
+// declared on its stack zeroed at every token it searched from, most of
+// them finding nothing. The searches that keep a Tails (a date scan's, at
+// each token that may open a date) keep it there, and only set it up:
+// each part is written before it is read (see numMemo.reset and
+// maskWindow.start; the candidate's captures are cleared per pattern).
+type searchState struct {
+	cand Match
+	nums numMemo
+	win  maskWindow
 }

@@ -906,6 +906,13 @@ type numMemo struct {
 	tails *Tails
 }
 
+// reset empties the memo for a search of other tokens (or another
+// search's tokens), which then records its tails in t (nil: none). The
+// entries are read only below their counts, so they are left as they are.
+func (m *numMemo) reset(t *Tails) {
+	m.n, m.next, m.pn, m.pnext, m.tails = 0, 0, 0, 0, t
+}
+
 // phraseRead is one phrase list's match at token i.
 type phraseRead struct {
 	ph        *Phrases
