@@ -1412,35 +1412,39 @@ func (w *maskWindow) upTo(r int) uint64 {
 // bits.
 func (w *maskWindow) fill(r int) uint64 {
 	if n, end := w.n, min(r+1, w.lim); n < end {
+		// Both sliced to the same length, read four at a time through
+		// subslices: one bounds check per four masks, not one per read
+		// and write.
 		v, ms := w.run, w.masks[w.i:w.i+end]
+		acc := w.acc[:len(ms)]
 		if n == 0 {
 			// The window's first token: its line bit stops nothing.
 			v = ms[0]
-			w.acc[0] = v
+			acc[0] = v
 			n = 1
 		}
-		for ; n+4 <= end; n += 4 {
-			a, b, c, d := ms[n], ms[n+1], ms[n+2], ms[n+3]
-			if (a|b|c|d)&lineBit != 0 {
+		for ; n+4 <= len(ms); n += 4 {
+			q, o := ms[n:n+4:n+4], acc[n:n+4:n+4]
+			if (q[0]|q[1]|q[2]|q[3])&lineBit != 0 {
 				break // the loop below stops at the line's first token
 			}
-			v |= a
-			w.acc[n] = v
-			v |= b
-			w.acc[n+1] = v
-			v |= c
-			w.acc[n+2] = v
-			v |= d
-			w.acc[n+3] = v
+			v |= q[0]
+			o[0] = v
+			v |= q[1]
+			o[1] = v
+			v |= q[2]
+			o[2] = v
+			v |= q[3]
+			o[3] = v
 		}
-		for ; n < end; n++ {
+		for ; n < len(ms); n++ {
 			mk := ms[n]
 			if mk&lineBit != 0 {
 				w.lim = n
 				break
 			}
 			v |= mk
-			w.acc[n] = v
+			acc[n] = v
 		}
 		w.n, w.run = n, v
 	}
