@@ -1289,60 +1289,20 @@ func (x *Index) longest(toks []token.Token, masks []uint64, i int, own, more *ca
 	if own == nil && more == nil {
 		return false
 	}
-	// cand is the match being tried, written in place by the pattern;
-	// *best is only read once bestID says it holds one.
-	cand := &st.cand
-	bestID := -1
+	s := search{x: x, toks: toks, masks: masks, i: i, past: past, accept: accept, best: best, bestID: -1, t: t, st: st,
+		dedupe: own != nil && more != nil}
+	if s.dedupe {
+		st.tried = [8]uint64{}
+	}
 	// The numerals the patterns read, read once (patterns of the index
 	// share its language).
-	nums := &st.nums
 	if past < 0 {
-		nums.reset(t)
+		st.nums.reset(t)
 	} else {
-		nums.reset(nil)
+		st.nums.reset(nil)
 	}
 	win := &st.win
 	win.start(masks, i, min(len(toks), len(masks))-i)
-	// A word an ordinal prefix opens can reach a pattern through both
-	// lists; tried tells the second time apart.
-	var tried [8]uint64
-	// try is called only for the groups that pass the anchor and need
-	// tests: a call per group turned away cost more than the tests.
-	try := func(g *candGroup) {
-		for _, id := range g.ids {
-			if more != nil && own != nil && id < len(tried)*64 {
-				if tried[id>>6]&(1<<(id&63)) != 0 {
-					continue
-				}
-				tried[id>>6] |= 1 << (id & 63)
-			}
-			if (masks == nil || g.bit == 0) && !x.mayMatch(toks, masks, i, id) {
-				continue
-			}
-			p := x.pats[id]
-			if past >= 0 && x.tail[id] && t.settled(p, toks, i, past) {
-				continue
-			}
-			cand.Caps = Captures{}
-			end, ok := p.matchCaps(toks, i, &cand.Caps, nums)
-			// The longest match wins, and among equally long ones the
-			// earliest-listed pattern, whatever order they are tried in.
-			// (past is -1 but for LongestPastInto; accept never lengthens
-			// a match.)
-			if !ok || end <= past || bestID >= 0 && (end < best.End || end == best.End && id > bestID) {
-				continue
-			}
-			cand.Pattern, cand.Start, cand.End = p, i, end
-			if accept != nil {
-				if cand.End, ok = accept(*cand); !ok || cand.End <= past {
-					continue
-				}
-			}
-			if bestID < 0 || cand.End > best.End || cand.End == best.End && id < bestID {
-				*best, bestID = *cand, id
-			}
-		}
-	}
 	for _, c := range [2]*candList{own, more} {
 		if c == nil {
 			continue
@@ -1363,7 +1323,7 @@ func (x *Index) longest(toks []token.Token, masks []uint64, i int, own, more *ca
 				if masks != nil && (win.upTo(g.reach)&g.bit == 0 || g.need != 0 && win.upTo(g.width-1)&g.need != g.need) {
 					continue
 				}
-				try(g)
+				s.try(g)
 			}
 		}
 		for gi := c.first[64]; int(gi) < len(c.groups); gi++ {
@@ -1371,10 +1331,70 @@ func (x *Index) longest(toks []token.Token, masks []uint64, i int, own, more *ca
 			if masks != nil && g.need != 0 && win.upTo(g.width-1)&g.need != g.need {
 				continue
 			}
-			try(g)
+			s.try(g)
 		}
 	}
-	return bestID >= 0
+	return s.bestID >= 0
+}
+
+// search is one run of Index.longest: its arguments, and the best match
+// so far (*best, once bestID says it holds one). try reads them through
+// one pointer: as a closure over longest's variables it loaded and
+// spilled each of them at every call, a fifth of a search's own cost.
+type search struct {
+	x       *Index
+	toks    []token.Token
+	masks   []uint64
+	i, past int
+	accept  func(Match) (int, bool)
+	best    *Match
+	bestID  int
+	t       *Tails
+	st      *searchState
+	// A word an ordinal prefix opens can reach a pattern through both
+	// lists (dedupe); searchState.tried then tells the second time apart.
+	dedupe bool
+}
+
+// try runs the patterns of group g that pass their own tests. It is called
+// only for the groups that pass the anchor and need tests: a call per
+// group turned away cost more than the tests.
+func (s *search) try(g *candGroup) {
+	x, st := s.x, s.st
+	cand := &st.cand // the match being tried, written in place by the pattern
+	for _, id := range g.ids {
+		if s.dedupe && id < len(st.tried)*64 {
+			if st.tried[id>>6]&(1<<(id&63)) != 0 {
+				continue
+			}
+			st.tried[id>>6] |= 1 << (id & 63)
+		}
+		if (s.masks == nil || g.bit == 0) && !x.mayMatch(s.toks, s.masks, s.i, id) {
+			continue
+		}
+		p := x.pats[id]
+		if s.past >= 0 && x.tail[id] && s.t.settled(p, s.toks, s.i, s.past) {
+			continue
+		}
+		cand.Caps = Captures{}
+		end, ok := p.matchCaps(s.toks, s.i, &cand.Caps, &st.nums)
+		// The longest match wins, and among equally long ones the
+		// earliest-listed pattern, whatever order they are tried in.
+		// (past is -1 but for LongestPastInto; accept never lengthens
+		// a match.)
+		if !ok || end <= s.past || s.bestID >= 0 && (end < s.best.End || end == s.best.End && id > s.bestID) {
+			continue
+		}
+		cand.Pattern, cand.Start, cand.End = p, s.i, end
+		if s.accept != nil {
+			if cand.End, ok = s.accept(*cand); !ok || cand.End <= s.past {
+				continue
+			}
+		}
+		if s.bestID < 0 || cand.End > s.best.End || cand.End == s.best.End && id < s.bestID {
+			*s.best, s.bestID = *cand, id
+		}
+	}
 }
 
 // maskWindow holds the unions of the anchor masks of toks[i..i+r] from a
@@ -1514,4 +1534,7 @@ type searchState struct {
 	cand Match
 	nums numMemo
 	win  maskWindow
+	// tried marks the patterns a search tried, when it may meet one
+	// twice (see search.dedupe); it is cleared only then.
+	tried [8]uint64
 }
