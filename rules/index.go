@@ -1234,7 +1234,8 @@ func (x *Index) LongestInto(toks []token.Token, masks []uint64, i int, accept fu
 		return false // most tokens: small enough to inline
 	}
 	own, more := x.candidates(&toks[i])
-	return x.longest(toks, masks, i, own, more, accept, best, nil, -1)
+	var st searchState
+	return x.longest(toks, masks, i, own, more, accept, best, nil, -1, &st)
 }
 
 // LongestIntoRead is LongestInto given what the index's Vocab read at the
@@ -1247,7 +1248,8 @@ func (x *Index) LongestIntoRead(toks []token.Token, masks []uint64, ws []TokenWo
 		return false
 	}
 	own, more := x.candidatesRead(&toks[i], ws[i])
-	return x.longest(toks, masks, i, own, more, accept, best, nil, -1)
+	var st searchState
+	return x.longest(toks, masks, i, own, more, accept, best, nil, -1, &st)
 }
 
 // LongestLeadInto is LongestIntoRead remembering in t (emptied first) how
@@ -1259,7 +1261,7 @@ func (x *Index) LongestLeadInto(toks []token.Token, masks []uint64, ws []TokenWo
 		return false
 	}
 	own, more := x.candidatesRead(&toks[i], ws[i])
-	return x.longest(toks, masks, i, own, more, accept, best, t, -1)
+	return x.longest(toks, masks, i, own, more, accept, best, t, -1, &t.state)
 }
 
 // LongestPastInto is LongestIntoRead asking only whether the longest
@@ -1275,69 +1277,32 @@ func (x *Index) LongestPastInto(toks []token.Token, masks []uint64, ws []TokenWo
 		return false
 	}
 	own, more := x.candidatesRead(&toks[i], ws[i])
-	return x.longest(toks, masks, i, own, more, accept, best, t, past)
+	return x.longest(toks, masks, i, own, more, accept, best, t, past, &t.state)
 }
 
 // longest is LongestInto's search over the candidate lists of toks[i].
 // With past >= 0 it finds only matches that end after token past, skipping
 // the patterns t says end by then (see LongestPastInto); else a non-nil t
-// records the tails of the patterns tried (see LongestLeadInto).
-func (x *Index) longest(toks []token.Token, masks []uint64, i int, own, more *candList, accept func(Match) (int, bool), best *Match, t *Tails, past int) bool {
+// records the tails of the patterns tried (see LongestLeadInto). st is
+// the search's working state, which it sets up (see searchState).
+func (x *Index) longest(toks []token.Token, masks []uint64, i int, own, more *candList, accept func(Match) (int, bool), best *Match, t *Tails, past int, st *searchState) bool {
 	if own == nil && more == nil {
 		return false
 	}
-	// cand is the match being tried, written in place by the pattern;
-	// *best is only read once bestID says it holds one.
-	var cand Match
-	bestID := -1
+	s := search{x: x, toks: toks, masks: masks, i: i, past: past, accept: accept, best: best, bestID: -1, t: t, st: st,
+		dedupe: own != nil && more != nil}
+	if s.dedupe {
+		st.tried = [8]uint64{}
+	}
 	// The numerals the patterns read, read once (patterns of the index
 	// share its language).
-	var nums numMemo
 	if past < 0 {
-		nums.tails = t
+		st.nums.reset(t)
+	} else {
+		st.nums.reset(nil)
 	}
-	var win maskWindow
-	win.masks, win.i, win.lim = masks, i, min(len(toks), len(masks))-i
-	// A word an ordinal prefix opens can reach a pattern through both
-	// lists; tried tells the second time apart.
-	var tried [8]uint64
-	// try is called only for the groups that pass the anchor and need
-	// tests: a call per group turned away cost more than the tests.
-	try := func(g *candGroup) {
-		for _, id := range g.ids {
-			if more != nil && own != nil && id < len(tried)*64 {
-				if tried[id>>6]&(1<<(id&63)) != 0 {
-					continue
-				}
-				tried[id>>6] |= 1 << (id & 63)
-			}
-			if (masks == nil || g.bit == 0) && !x.mayMatch(toks, masks, i, id) {
-				continue
-			}
-			p := x.pats[id]
-			if past >= 0 && x.tail[id] && t.settled(p, toks, i, past) {
-				continue
-			}
-			cand.Caps = Captures{}
-			end, ok := p.matchCaps(toks, i, &cand.Caps, &nums)
-			// The longest match wins, and among equally long ones the
-			// earliest-listed pattern, whatever order they are tried in.
-			// (past is -1 but for LongestPastInto; accept never lengthens
-			// a match.)
-			if !ok || end <= past || bestID >= 0 && (end < best.End || end == best.End && id > bestID) {
-				continue
-			}
-			cand.Pattern, cand.Start, cand.End = p, i, end
-			if accept != nil {
-				if cand.End, ok = accept(cand); !ok || cand.End <= past {
-					continue
-				}
-			}
-			if bestID < 0 || cand.End > best.End || cand.End == best.End && id < bestID {
-				*best, bestID = cand, id
-			}
-		}
-	}
+	win := &st.win
+	win.start(masks, i, min(len(toks), len(masks))-i)
 	for _, c := range [2]*candList{own, more} {
 		if c == nil {
 			continue
@@ -1358,7 +1323,7 @@ func (x *Index) longest(toks []token.Token, masks []uint64, i int, own, more *ca
 				if masks != nil && (win.upTo(g.reach)&g.bit == 0 || g.need != 0 && win.upTo(g.width-1)&g.need != g.need) {
 					continue
 				}
-				try(g)
+				s.try(g)
 			}
 		}
 		for gi := c.first[64]; int(gi) < len(c.groups); gi++ {
@@ -1366,10 +1331,70 @@ func (x *Index) longest(toks []token.Token, masks []uint64, i int, own, more *ca
 			if masks != nil && g.need != 0 && win.upTo(g.width-1)&g.need != g.need {
 				continue
 			}
-			try(g)
+			s.try(g)
 		}
 	}
-	return bestID >= 0
+	return s.bestID >= 0
+}
+
+// search is one run of Index.longest: its arguments, and the best match
+// so far (*best, once bestID says it holds one). try reads them through
+// one pointer: as a closure over longest's variables it loaded and
+// spilled each of them at every call, a fifth of a search's own cost.
+type search struct {
+	x       *Index
+	toks    []token.Token
+	masks   []uint64
+	i, past int
+	accept  func(Match) (int, bool)
+	best    *Match
+	bestID  int
+	t       *Tails
+	st      *searchState
+	// A word an ordinal prefix opens can reach a pattern through both
+	// lists (dedupe); searchState.tried then tells the second time apart.
+	dedupe bool
+}
+
+// try runs the patterns of group g that pass their own tests. It is called
+// only for the groups that pass the anchor and need tests: a call per
+// group turned away cost more than the tests.
+func (s *search) try(g *candGroup) {
+	x, st := s.x, s.st
+	cand := &st.cand // the match being tried, written in place by the pattern
+	for _, id := range g.ids {
+		if s.dedupe && id < len(st.tried)*64 {
+			if st.tried[id>>6]&(1<<(id&63)) != 0 {
+				continue
+			}
+			st.tried[id>>6] |= 1 << (id & 63)
+		}
+		if (s.masks == nil || g.bit == 0) && !x.mayMatch(s.toks, s.masks, s.i, id) {
+			continue
+		}
+		p := x.pats[id]
+		if s.past >= 0 && x.tail[id] && s.t.settled(p, s.toks, s.i, s.past) {
+			continue
+		}
+		cand.Caps = Captures{}
+		end, ok := p.matchCaps(s.toks, s.i, &cand.Caps, &st.nums)
+		// The longest match wins, and among equally long ones the
+		// earliest-listed pattern, whatever order they are tried in.
+		// (past is -1 but for LongestPastInto; accept never lengthens
+		// a match.)
+		if !ok || end <= s.past || s.bestID >= 0 && (end < s.best.End || end == s.best.End && id > s.bestID) {
+			continue
+		}
+		cand.Pattern, cand.Start, cand.End = p, s.i, end
+		if s.accept != nil {
+			if cand.End, ok = s.accept(*cand); !ok || cand.End <= s.past {
+				continue
+			}
+		}
+		if s.bestID < 0 || cand.End > s.best.End || cand.End == s.best.End && id < s.bestID {
+			*s.best, s.bestID = *cand, id
+		}
+	}
 }
 
 // maskWindow holds the unions of the anchor masks of toks[i..i+r] from a
@@ -1383,6 +1408,12 @@ type maskWindow struct {
 	n, lim int
 	run    uint64
 	acc    [windowMax]uint64
+}
+
+// start empties the window for a search at token i of masks, whose
+// unions stop growing lim tokens on (the end of the tokens searched).
+func (w *maskWindow) start(masks []uint64, i, lim int) {
+	w.masks, w.i, w.n, w.lim, w.run = masks, i, 0, lim, 0
 }
 
 // upTo is the union of the masks of the r+1 tokens from the window's
@@ -1401,35 +1432,39 @@ func (w *maskWindow) upTo(r int) uint64 {
 // bits.
 func (w *maskWindow) fill(r int) uint64 {
 	if n, end := w.n, min(r+1, w.lim); n < end {
+		// Both sliced to the same length, read four at a time through
+		// subslices: one bounds check per four masks, not one per read
+		// and write.
 		v, ms := w.run, w.masks[w.i:w.i+end]
+		acc := w.acc[:len(ms)]
 		if n == 0 {
 			// The window's first token: its line bit stops nothing.
 			v = ms[0]
-			w.acc[0] = v
+			acc[0] = v
 			n = 1
 		}
-		for ; n+4 <= end; n += 4 {
-			a, b, c, d := ms[n], ms[n+1], ms[n+2], ms[n+3]
-			if (a|b|c|d)&lineBit != 0 {
+		for ; n+4 <= len(ms); n += 4 {
+			q, o := ms[n:n+4:n+4], acc[n:n+4:n+4]
+			if (q[0]|q[1]|q[2]|q[3])&lineBit != 0 {
 				break // the loop below stops at the line's first token
 			}
-			v |= a
-			w.acc[n] = v
-			v |= b
-			w.acc[n+1] = v
-			v |= c
-			w.acc[n+2] = v
-			v |= d
-			w.acc[n+3] = v
+			v |= q[0]
+			o[0] = v
+			v |= q[1]
+			o[1] = v
+			v |= q[2]
+			o[2] = v
+			v |= q[3]
+			o[3] = v
 		}
-		for ; n < end; n++ {
+		for ; n < len(ms); n++ {
 			mk := ms[n]
 			if mk&lineBit != 0 {
 				w.lim = n
 				break
 			}
 			v |= mk
-			w.acc[n] = v
+			acc[n] = v
 		}
 		w.n, w.run = n, v
 	}
@@ -1486,4 +1521,20 @@ func (x *Index) candidatesFor(t *token.Token, list *candList) (own, more *candLi
 		}
 	}
 	return list, more
+}
+
+// searchState is a search's working state: the candidate match, the
+// numeral and phrase memo and the mask window, about 1.2 KB that a search
+// declared on its stack zeroed at every token it searched from, most of
+// them finding nothing. The searches that keep a Tails (a date scan's, at
+// each token that may open a date) keep it there, and only set it up:
+// each part is written before it is read (see numMemo.reset and
+// maskWindow.start; the candidate's captures are cleared per pattern).
+type searchState struct {
+	cand Match
+	nums numMemo
+	win  maskWindow
+	// tried marks the patterns a search tried, when it may meet one
+	// twice (see search.dedupe); it is cleared only then.
+	tried [8]uint64
 }

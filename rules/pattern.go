@@ -404,7 +404,9 @@ func (p *Pattern) MatchElided(toks []token.Token, i int) (end int, c Captures, o
 	return end, c, true
 }
 
-// match matches parts[pi:] at toks[ti], writing what they read into c.
+// match matches parts[pi:] at toks[ti], writing what they read into c,
+// which holds what parts[:pi] read: nothing (zero captures) when ti is
+// still start, as every part that matches reads a token.
 //
 // On failure c may hold what the failed parts read. Only an optional
 // part, which is retried as absent when the parts after it fail, needs the
@@ -432,17 +434,23 @@ func (p *Pattern) match(toks []token.Token, pi, ti, start int, c *Captures, m *n
 				if !pt.mayOpen(&toks[ti]) {
 					break // most optional parts: absent, and nothing to save
 				}
-				saved := *c
-				if end, ok := p.Lang.matchPart(pt, toks, ti, c, m); ok {
-					e, ok := p.match(toks, pi+1, end, start, c, m)
-					if pi == 0 && m != nil && m.tails != nil {
-						m.tails.add(p, end, e, ok)
-					}
-					if ok {
+				if ti == start {
+					// Nothing read yet ("@time_prep?", "the?" opening the
+					// pattern): the captures are still zero, so they are
+					// cleared, not saved, when the part turns out absent.
+					if e, ok, read := p.matchPresent(pt, toks, pi, ti, start, c, m); ok {
 						return e, true
+					} else if read {
+						*c = Captures{}
 					}
+					break
 				}
-				*c = saved
+				saved := *c
+				if e, ok, read := p.matchPresent(pt, toks, pi, ti, start, c, m); ok {
+					return e, true
+				} else if read {
+					*c = saved
+				}
 			default:
 				end, ok := p.Lang.matchPart(pt, toks, ti, c, m)
 				if !ok {
@@ -457,6 +465,22 @@ func (p *Pattern) match(toks []token.Token, pi, ti, start int, c *Captures, m *n
 		}
 	}
 	return ti, ti > start
+}
+
+// matchPresent matches optional part pi at toks[ti] and the parts after
+// it. read reports whether c was written: matchPart writes only when the
+// part matches, and a part absent where it was tried leaves nothing to
+// restore.
+func (p *Pattern) matchPresent(pt *part, toks []token.Token, pi, ti, start int, c *Captures, m *numMemo) (end int, ok, read bool) {
+	at, ok := p.Lang.matchPart(pt, toks, ti, c, m)
+	if !ok {
+		return 0, false, false
+	}
+	end, ok = p.match(toks, pi+1, at, start, c, m)
+	if pi == 0 && m != nil && m.tails != nil {
+		m.tails.add(p, at, end, ok)
+	}
+	return end, ok, true
 }
 
 // mayOpen is a cheap test that part pt may match at t: false only where
@@ -904,6 +928,13 @@ type numMemo struct {
 	// tails, when not nil, records how the rest of each pattern matched
 	// after its optional first part (see Tails).
 	tails *Tails
+}
+
+// reset empties the memo for a search of other tokens (or another
+// search's tokens), which then records its tails in t (nil: none). The
+// entries are read only below their counts, so they are left as they are.
+func (m *numMemo) reset(t *Tails) {
+	m.n, m.next, m.pn, m.pnext, m.tails = 0, 0, 0, 0, t
 }
 
 // phraseRead is one phrase list's match at token i.

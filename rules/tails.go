@@ -18,6 +18,9 @@ import "github.com/crosscheck/crosscheck/claims/token"
 type Tails struct {
 	n, next int
 	at      [8]tailRead
+	// state is the working state of the searches given t, kept here so
+	// that they do not zero it at each token (see searchState).
+	state searchState
 }
 
 // tailRead is the rest of pattern p matched from token from: ok, and end.

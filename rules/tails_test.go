@@ -70,6 +70,7 @@ func TestTailAlike(t *testing.T) {
 						if toks[r.from].Is(token.NewlineBefore) || p.parts[0].mayOpen(&toks[r.from]) {
 							continue
 						}
+						c2 = Captures{} // match starts from no captures
 						end, ok = p.match(toks, 0, r.from, r.from, &c2, nil)
 						if ok {
 							require.True(t, r.ok, "%s %s at %q (%d from %d)", code, p.ID, toks[r.from].Text, r.from, i)

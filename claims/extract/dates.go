@@ -301,10 +301,13 @@ func (p *Pass) scanDates(idx *rules.Index) *matchList {
 	// The searches write their matches in place (see
 	// rules.Index.LongestInto).
 	var m, m2, pre, next rules.Match
+	var lm leadMemo
 	for i := 0; i < len(p.Toks); i++ {
 		// dateMatchAt tests this too, but calling it at every token and
-		// returning an empty Match (416 bytes) cost 6% of extraction.
-		if p.blocked[i] || !idx.MayStart(masks, i) {
+		// returning an empty Match (416 bytes) cost 6% of extraction. The
+		// start bit first: it turns away most tokens, and the loop then
+		// reads one array.
+		if !idx.MayStart(masks, i) || p.blocked[i] {
 			continue
 		}
 		if !idx.LongestLeadInto(p.Toks, masks, p.words(), i, p.acceptDate, &m, &ms.tails) {
@@ -315,7 +318,7 @@ func (p *Pass) scanDates(idx *rules.Index) *matchList {
 		// cut "23 hingga 27 Desember" short. The search there asks only
 		// for a longer match, and skips the patterns the search at i
 		// already matched from there (see rules.Tails).
-		lead := i + p.leadWords(&m)
+		lead := i + p.leadWords(&m, &lm)
 		for j := i + 1; j < m.End && j <= lead; j++ {
 			if !p.blocked[j] && idx.LongestPastInto(p.Toks, masks, p.words(), j, m.End, p.acceptDate, &m2, &ms.tails) {
 				m = m2
@@ -440,17 +443,65 @@ func (l *matchList) load(k int, m *rules.Match) *rules.Captures {
 // leadWords counts the words opening m before its first date word (a
 // number, a month or weekday name, a number word, or a relative word such
 // as "last"): one look-up of each word's facts (see
-// rules.Language.DateWordAt), as it runs at every match.
-func (p *Pass) leadWords(m *rules.Match) int {
+// rules.Language.DateWordAt), as it runs at every match, remembered in lm
+// for the words asked about last.
+func (p *Pass) leadWords(m *rules.Match, lm *leadMemo) int {
 	n := 0
 	for k := m.Start; k < m.End; k++ {
 		t := &p.Toks[k]
-		if t.Kind != token.Word || p.Lang.DateWordAt(t) {
+		if t.Kind != token.Word {
+			break
+		}
+		// A capital opens most names of months and weekdays, which vary
+		// from match to match and are settled by their facts alone: only
+		// words in lower case are remembered.
+		if t.Flags&(token.Capital|token.AllCaps) != 0 {
+			if p.Lang.DateWordAt(t) {
+				break
+			}
+		} else if lm.dateWordAt(p.Lang, t) {
 			break
 		}
 		n++
 	}
 	return n
+}
+
+// leadMemo remembers rules.Language.DateWordAt for the last words
+// leadWords asked about. A page of dates opens most of its matches with
+// the same few words ("at 5 p.m.", "on March 3"), and each asked the
+// word's facts and then the relative words, a map lookup, again: a tenth
+// of the date step on a page of clock times.
+type leadMemo struct {
+	n, next int
+	at      [4]leadWord
+}
+
+// leadWord is DateWordAt's answer for one lower-case word, with its hash.
+type leadWord struct {
+	hash uint32
+	word string
+	date bool
+}
+
+// dateWordAt is l.DateWordAt(t), which reads only t's lower-case form,
+// remembered.
+func (lm *leadMemo) dateWordAt(l *rules.Language, t *token.Token) bool {
+	h := t.KeyHash()
+	for k := 0; k < lm.n; k++ {
+		if e := &lm.at[k]; e.hash == h && e.word == t.Lower {
+			return e.date
+		}
+	}
+	date := l.DateWordAt(t)
+	k := lm.n
+	if k < len(lm.at) {
+		lm.n++
+	} else {
+		k, lm.next = lm.next, (lm.next+1)%len(lm.at)
+	}
+	lm.at[k] = leadWord{hash: h, word: t.Lower, date: date}
+	return date
 }
 
 // dateMatchAt writes the accepted match at toks[i] into *out and reports
