@@ -44,47 +44,49 @@ func readOrtho(s string, n int) (orthoTable, string, bool) {
 	t := orthoTable{text: s, slots: make([]uint64, size), shift: uint(64 - log2(size)), n: n}
 	pos := 0
 	for range n {
-		h, tab := hashKey(s, pos)
-		if tab == len(s) || s[tab] != '\t' {
+		key, h, next := readOrthoLine(s[pos:])
+		if next == 0 {
 			return orthoTable{}, "", false
 		}
-		end := lineEnd(s, tab+1)
-		if end == len(s) {
-			return orthoTable{}, "", false
-		}
-		if _, ok := smallInt(s[tab+1 : end]); !ok {
-			return orthoTable{}, "", false
-		}
-		if !t.insert(s[pos:tab], finishOrtho(h), pos) {
+		if !t.insert(key, h, pos) {
 			return orthoTable{}, "", false // a key given twice
 		}
-		pos = end + 1
+		pos += next
 	}
 	t.text = s[:pos]
 	return t, s[pos:], true
 }
 
-// hashKey returns the FNV-1a state of s from i to its first tab or line
-// break, and where that is (len(s) if neither comes).
-func hashKey(s string, i int) (uint32, int) {
-	h := uint32(offset32)
-	for ; i < len(s); i++ {
-		c := s[i]
+// readOrthoLine reads the line "key\tvalue\n" at the start of s as
+// decodeCompact reads a line (the key up to the first tab; the value an
+// optional minus and one to nine digits, as smallInt reads it) in one
+// pass: its key, the key's hash (orthoHash) and the length of the line
+// with its line break, 0 if the line is malformed.
+func readOrthoLine(s string) (key string, h uint32, next int) {
+	h = offset32
+	tab := 0
+	for ; tab < len(s); tab++ {
+		c := s[tab]
 		if c-'\t' < 2 { // '\t' or '\n'
 			break
 		}
 		h = (h ^ uint32(c)) * prime32
 	}
-	return h, i
-}
-
-// lineEnd returns the first line break of s from i, or len(s): a value is
-// a few bytes, too short for strings.IndexByte to pay for its call.
-func lineEnd(s string, i int) int {
-	for i < len(s) && s[i] != '\n' {
+	if tab == len(s) || s[tab] != '\t' {
+		return "", 0, 0
+	}
+	i := tab + 1
+	if i < len(s) && s[i] == '-' {
 		i++
 	}
-	return i
+	digits := i
+	for i < len(s) && s[i]-'0' < 10 {
+		i++
+	}
+	if i == digits || i-digits > 9 || i == len(s) || s[i] != '\n' {
+		return "", 0, 0
+	}
+	return s[:tab], finishOrtho(h), i + 1
 }
 
 // insert places the line at offset off, whose key is key with hash h;
@@ -118,7 +120,7 @@ func (t *orthoTable) get(key []byte) int {
 	for _, c := range key {
 		h = (h ^ uint32(c)) * prime32
 	}
-	h = finishOrtho(h)
+	h = finishOrtho(h) // as readOrthoLine hashes a key
 	mask := len(t.slots) - 1
 	for i := int(uint64(h) << 32 >> t.shift); ; i = (i + 1) & mask {
 		v := t.slots[i]
@@ -133,7 +135,7 @@ func (t *orthoTable) get(key []byte) int {
 
 // valueAt reads the value that starts at offset i (readOrtho checked it).
 func (t *orthoTable) valueAt(i int) int {
-	v, _ := smallInt(t.text[i:lineEnd(t.text, i)])
+	v, _ := smallInt(t.text[i : i+strings.IndexByte(t.text[i:], '\n')])
 	return v
 }
 
