@@ -133,9 +133,22 @@ func (t *orthoTable) get(key []byte) int {
 	}
 }
 
-// valueAt reads the value that starts at offset i (readOrtho checked it).
+// valueAt reads the value that starts at offset i: an optional minus and
+// digits up to a line break, as readOrthoLine checked (a value is a few
+// bytes, fewer than a call to find its end would cost).
 func (t *orthoTable) valueAt(i int) int {
-	v, _ := smallInt(t.text[i : i+strings.IndexByte(t.text[i:], '\n')])
+	s := t.text[i:]
+	neg := s[0] == '-'
+	k, v := 0, 0
+	if neg {
+		k = 1
+	}
+	for ; k < len(s) && s[k] != '\n'; k++ {
+		v = v*10 + int(s[k]-'0')
+	}
+	if neg {
+		return -v
+	}
 	return v
 }
 
