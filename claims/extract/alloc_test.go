@@ -214,6 +214,25 @@ func TestChunkLengths(t *testing.T) {
 	}
 }
 
+// TestChunkGrowth: chunks grow from a chunkBytes chunk, each a whole
+// number of first chunks until they reach maxChunk claims, and never
+// beyond it.
+func TestChunkGrowth(t *testing.T) {
+	for _, per := range []int{dateChunk, numChunk} {
+		last := 0
+		for range 10 {
+			next := nextChunk(last, per)
+			if next <= last && last < maxChunk || next > maxChunk || next < maxChunk && next%per != 0 {
+				t.Errorf("per %d: the chunk after %d claims has %d", per, last, next)
+			}
+			last = next
+		}
+		if last != maxChunk {
+			t.Errorf("per %d: chunks stop growing at %d claims, not maxChunk", per, last)
+		}
+	}
+}
+
 // numberSamples are values whose spelling FormatNumber switches on:
 // integers either side of 1e18, fractions, negatives, the very large and
 // the very small.

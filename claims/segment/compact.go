@@ -63,35 +63,64 @@ func encodeCompact(st *sentences.Storage) (string, bool) {
 // decodeCompact reads what encodeCompact wrote; ok is false for anything
 // else. Keys are substrings of s, and each set is made at its final size.
 func decodeCompact(s string) (st *sentences.Storage, ok bool) {
+	st, ortho, ok := decodeModel(s)
+	if !ok {
+		return nil, false
+	}
+	st.OrthoContext = ortho.toSet()
+	return st, true
+}
+
+// decodeModel is decodeCompact for the model: OrthoContext, by far the
+// largest set, is left in s and read through an orthoTable (see there)
+// rather than made into a map.
+func decodeModel(s string) (st *sentences.Storage, ortho orthoTable, ok bool) {
 	st = &sentences.Storage{}
 	for _, name := range trainingSets {
 		head, rest, found := strings.Cut(s, "\n")
 		got, count, _ := strings.Cut(head, " ")
 		n, err := strconv.Atoi(count)
 		if !found || got != name || err != nil || n < 0 || n > len(rest) {
-			return nil, false
+			return nil, orthoTable{}, false
 		}
-		set := make(sentences.SetString, n)
-		for range n {
-			line, after, found := strings.Cut(rest, "\n")
-			tab := strings.IndexByte(line, '\t')
-			if !found || tab < 0 {
-				return nil, false
+		if name == "OrthoContext" {
+			if ortho, s, ok = readOrtho(rest, n); !ok {
+				return nil, orthoTable{}, false
 			}
-			v, ok := smallInt(line[tab+1:])
-			if !ok {
-				return nil, false
-			}
-			set[line[:tab]] = v
-			rest = after
+			continue
 		}
-		if len(set) != n {
-			return nil, false // a key given twice
+		set, after, ok := readSet(rest, n)
+		if !ok {
+			return nil, orthoTable{}, false
 		}
 		*storageSet(st, name) = set
-		s = rest
+		s = after
 	}
-	return st, s == ""
+	return st, ortho, s == ""
+}
+
+// readSet reads n lines "key\tvalue\n" from the start of s into a set, and
+// returns it and what follows them; ok is false when a line is malformed
+// or a key is given twice.
+func readSet(s string, n int) (set sentences.SetString, rest string, ok bool) {
+	set = make(sentences.SetString, n)
+	for range n {
+		line, after, found := strings.Cut(s, "\n")
+		tab := strings.IndexByte(line, '\t')
+		if !found || tab < 0 {
+			return nil, "", false
+		}
+		v, ok := smallInt(line[tab+1:])
+		if !ok {
+			return nil, "", false
+		}
+		set[line[:tab]] = v
+		s = after
+	}
+	if len(set) != n {
+		return nil, "", false // a key given twice
+	}
+	return set, s, true
 }
 
 // smallInt is strconv.Atoi for an optional minus sign and one to nine

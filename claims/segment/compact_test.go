@@ -34,7 +34,26 @@ func TestCompactTrainingIsLibrarys(t *testing.T) {
 	require.Equal(t, want, got)
 	m, err := model()
 	require.NoError(t, err)
-	require.Equal(t, want, m.Storage)
+	require.Nil(t, m.Storage.OrthoContext, "OrthoContext is read through the table")
+	st := *m.Storage
+	st.OrthoContext = m.ortho.toSet()
+	require.Equal(t, want, &st)
+	requireOrthoAnswers(t, &m.ortho, want.OrthoContext)
+}
+
+// requireOrthoAnswers: the table answers each key of set with its value,
+// and 0 for strings near them that set does not hold.
+func requireOrthoAnswers(t *testing.T, tab *orthoTable, set sentences.SetString) {
+	t.Helper()
+	for k, v := range set {
+		require.Equal(t, v, tab.get([]byte(k)), "%q", k)
+		for _, miss := range []string{k + "x", k + "\t", "x" + k, k[:len(k)/2], strings.ToUpper(k)} {
+			if _, ok := set[miss]; !ok {
+				require.Zero(t, tab.get([]byte(miss)), "%q", miss)
+			}
+		}
+	}
+	require.Equal(t, set[""], tab.get(nil))
 }
 
 // TestCompactShapes: decodeCompact reads back what encodeCompact writes,
@@ -51,6 +70,8 @@ func TestCompactShapes(t *testing.T) {
 	got, ok := decodeCompact(s)
 	require.True(t, ok)
 	require.Equal(t, st, got)
+	fallback := orthoFromSet(st.OrthoContext)
+	requireOrthoAnswers(t, &fallback, st.OrthoContext)
 	_, ok = encodeCompact(&sentences.Storage{AbbrevTypes: sentences.SetString{"a\tb": 1}})
 	require.False(t, ok, "a key with a tab")
 	for _, in := range []string{
@@ -60,6 +81,9 @@ func TestCompactShapes(t *testing.T) {
 		strings.Replace(s, "dr\t1", "dr\t", 1),
 		strings.Replace(s, "dr\t1", "dr 1", 1),
 		strings.Replace(s, "dr\t1", "u.s\t1", 1), // a key twice
+		strings.Replace(s, "b\t0", "a\t0", 1),    // an OrthoContext key twice
+		strings.Replace(s, "b\t0", "b\t", 1),
+		strings.Replace(s, "b\t0", "b0", 1),
 		strings.Replace(s, "AbbrevTypes 2", "AbbrevTypes 3", 1),
 		strings.Replace(s, "AbbrevTypes 2", "AbbrevTypes -1", 1),
 		strings.Replace(s, "Collocations", "Colocations", 1),
@@ -123,6 +147,8 @@ func FuzzDecodeCompact(f *testing.F) {
 		}
 		if ok {
 			require.Equal(t, want, got, in)
+			_, ortho, _ := decodeModel(in)
+			requireOrthoAnswers(t, &ortho, want.OrthoContext)
 		}
 	})
 }

@@ -38,15 +38,18 @@ const numberType = "##number##"
 
 // punktModel is punkt's trained parameters, with two filters built from
 // them that let most words skip the map look-ups: few words are
-// abbreviations or begin a collocation.
+// abbreviations or begin a collocation. OrthoContext is read through
+// ortho (Storage.OrthoContext is nil when the model came from the compact
+// form).
 type punktModel struct {
 	*sentences.Storage
+	ortho     orthoTable
 	abbrevs   keyFilter // the keys of AbbrevTypes
 	colloHead keyFilter // the types before the comma in Collocations' keys
 }
 
-func newPunktModel(st *sentences.Storage) *punktModel {
-	m := &punktModel{Storage: st}
+func newPunktModel(st *sentences.Storage, ortho orthoTable) *punktModel {
+	m := &punktModel{Storage: st, ortho: ortho}
 	for k := range st.AbbrevTypes {
 		m.abbrevs.add(k)
 	}
@@ -505,7 +508,7 @@ func (p *splitter) tokenAnnotation(one, two *word) {
 			one.sentBreak, one.abbr = false, true
 			return
 		}
-		if o == -1 && initial && firstUpper(next) && p.m.OrthoContext[string(nextTyp)]&orthoLc == 0 {
+		if o == -1 && initial && firstUpper(next) && p.m.ortho.get(nextTyp)&orthoLc == 0 {
 			one.sentBreak, one.abbr = false, true
 		}
 	}
@@ -517,7 +520,7 @@ func (p *splitter) ortho(tok string, typ []byte) int {
 	if len(tok) == 1 && strings.IndexByte(";:,.!?", tok[0]) >= 0 {
 		return 0
 	}
-	ctx := p.m.OrthoContext[string(typ)]
+	ctx := p.m.ortho.get(typ)
 	r, _ := utf8.DecodeRuneInString(tok)
 	if unicode.IsUpper(r) && ctx&orthoLc != 0 && ctx&orthoMidUc == 0 {
 		return 1

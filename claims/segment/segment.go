@@ -50,8 +50,8 @@ var (
 // read afterwards, so any number of goroutines may share it.
 func model() (*punktModel, error) {
 	trainOnce.Do(func() {
-		if st, ok := decodeCompact(englishTraining); ok {
-			training = newPunktModel(st)
+		if st, ortho, ok := decodeModel(englishTraining); ok {
+			training = newPunktModel(st, ortho)
 			return
 		}
 		// Only a damaged english.punkt comes here (the tests hold it
@@ -66,7 +66,7 @@ func model() (*punktModel, error) {
 			trainErr = err
 			return
 		}
-		training = newPunktModel(st)
+		training = newPunktModel(st, orthoFromSet(st.OrthoContext))
 	})
 	return training, trainErr
 }

@@ -98,7 +98,7 @@ func TestSentencesRandomMatchReference(t *testing.T) {
 			vocab = append(vocab, strings.ReplaceAll(k, ",", ". "))
 		}
 	}
-	ortho := slices.Sorted(maps.Keys(m.OrthoContext))
+	ortho := slices.Sorted(maps.Keys(m.ortho.toSet()))
 	for i := 0; i < len(ortho); i += 10 {
 		vocab = append(vocab, ortho[i])
 	}
