@@ -25,6 +25,11 @@ type Vocab struct {
 	// of its own to read.
 	shapeLive [shapeLine]uint8
 	indexes   int // indexes given a bit of flags so far
+	// ordFirst marks the first bytes of the language's ordinal prefixes
+	// (Language.OrdinalPrefixFirsts): Read asks prefixedOrdinal only at a
+	// word that starts with one, where its loop over the prefixes cost a
+	// dozen instructions at every word, even of a language with none.
+	ordFirst [256]bool
 }
 
 // vocabWord is what a Vocab holds for a word: its number and its flags,
@@ -74,6 +79,7 @@ const (
 // NewVocab starts a vocabulary for l holding the words that open numerals.
 func NewVocab(l *Language) *Vocab {
 	v := &Vocab{lang: l}
+	l.OrdinalPrefixFirsts(&v.ordFirst)
 	l.numStart.Each(func(w string, _ bool) { v.word(v.add(w)).flags |= numStartFlag })
 	return v
 }
@@ -142,7 +148,7 @@ func (v *Vocab) Read(toks []token.Token, dst []TokenWord) []TokenWord {
 			s |= shapeNumLike
 		case token.Word:
 			w := t.Lower
-			if l.prefixedOrdinal(w) {
+			if v.ordFirst[w[0]] && l.prefixedOrdinal(w) {
 				s |= shapePrefixed | shapeNumLike | shapeSpoken
 			} else if f&numStartFlag != 0 {
 				s |= shapeNumLike | shapeSpoken
