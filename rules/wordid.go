@@ -123,7 +123,7 @@ func (v *Vocab) ID(t *token.Token) int32 {
 // It is run at every token of every document, so the common tests are
 // written in the loop rather than in a function called per token (the call
 // was a third of Read's own cost); the rare marks of a word ending in a
-// digit or starting with a capital are read by markedShape.
+// digit or starting with a capital Roman letter are read by markedShape.
 func (v *Vocab) Read(toks []token.Token, dst []TokenWord) []TokenWord {
 	ws := dst[:0]
 	if cap(ws) < len(toks) {
@@ -156,7 +156,7 @@ func (v *Vocab) Read(toks []token.Token, dst []TokenWord) []TokenWord {
 			if len(w) == 2 {
 				s |= shapeTwo
 			}
-			if isDigit(w[len(w)-1]) || t.Flags&token.Capital != 0 {
+			if isDigit(w[len(w)-1]) || t.Flags&token.Capital != 0 && romanFirst(t.Text[0]) {
 				s |= l.markedShape(t)
 			}
 		}
@@ -200,6 +200,11 @@ func numberShape(digits string) uint16 {
 	}
 	return s
 }
+
+// romanFirst reports whether a word that starts with c may be a Roman
+// ordinal (romanLetters): Read calls markedShape at a capitalised word
+// only then, where it called it at every name and sentence start.
+func romanFirst(c byte) bool { return c == 'I' || c == 'V' || c == 'X' }
 
 // markedShape is the shape bits of word t that its last digit ("june5",
 // "t14") or its capital ("III") may give.
