@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/claims/token"
@@ -61,7 +62,8 @@ func allAnchorIndexes(set *Set) []langIndexes {
 }
 
 // checkDullAgrees compares AnchorsRead with slowAnchors on text in every
-// language, and checks that a dull token really gets at most a line bit.
+// language (into a new buffer and into a used one), and checks that a
+// dull token really gets at most a line bit.
 func checkDullAgrees(t *testing.T, all []langIndexes, text string) {
 	toks := token.Scan(text, nil)
 	for _, li := range all {
@@ -70,6 +72,13 @@ func checkDullAgrees(t *testing.T, all []langIndexes, text string) {
 		for k, x := range xs {
 			got := x.AnchorsRead(toks, ws, nil)
 			require.Equal(t, slowAnchors(x, toks, ws), got, "%s index %d %q", code, k, text)
+			// A reused buffer: the masks of the tokens passed over are
+			// cleared, not left as they were.
+			dirty := make([]uint64, len(toks)+3)
+			for i := range dirty {
+				dirty[i] = ^uint64(0)
+			}
+			require.Equal(t, fmt.Sprint(got), fmt.Sprint(x.AnchorsRead(toks, ws, dirty)), "%s index %d %q, reused buffer", code, k, text)
 			for i, tw := range ws[:len(toks)] {
 				if x.dull(tw) {
 					require.Zero(t, got[i]&^lineBit, "%s index %d %q token %d", code, k, text, i)

@@ -14,11 +14,22 @@ type WordFilter [64]uint64
 
 // Add puts the lower-case word w in the set: the top six bits of its hash
 // (which token.HashString mixes well) pick the word of the set, the next
-// six the bit.
+// six the bit. It also sets the bit of hash 0 (see May).
 func (f *WordFilter) Add(w string) {
 	h := token.HashString(w)
 	f[h>>26] |= 1 << (h >> 20 & 63)
+	f[0] |= hashless
 }
+
+// hashless is the bit that a token without a hash (token.Token.Hash 0,
+// not made by token.Scan) reads in word 0 of a filter: Add sets it in
+// every filter that holds a word, so that May passes such a token with no
+// test of its own (a compare and a branch at each of the ten million or so
+// filter tests of a run), and a filter that holds none turns it away, as
+// it would any word. A scanned word whose hash reads the same bit (one in
+// 4,096; one in 32,768 for a WideFilter) is a false positive, which the
+// table behind the filter settles.
+const hashless = 1
 
 // addKeys puts every key of a word-keyed map in the set.
 func addKeys[V any](f *WordFilter, m map[string]V) { eachKey(m, f.Add) }
@@ -32,11 +43,11 @@ func eachKey[V any](m map[string]V, f func(string)) {
 
 // May reports whether t's lower-case form may be in the set. It is
 // called several times per token, so it is written to inline; the bit is
-// the one Add sets. A token without a hash (not made by token.Scan) always
-// may.
+// the one Add sets. A token without a hash (not made by token.Scan) may
+// be any word the set holds (see hashless).
 func (f *WordFilter) May(t *token.Token) bool {
 	h := t.Hash
-	return h == 0 || f[h>>26]&(1<<(h>>20&63)) != 0
+	return f[h>>26]&(1<<(h>>20&63)) != 0
 }
 
 // WideFilter is WordFilter with 32,768 bits (4 KB), for the tables of
@@ -48,15 +59,17 @@ func (f *WordFilter) May(t *token.Token) bool {
 type WideFilter [512]uint64
 
 // Add puts the lower-case word w in the set: the top nine bits of its
-// hash pick the word of the set, the next six the bit.
+// hash pick the word of the set, the next six the bit. It also sets the
+// bit of hash 0 (see hashless).
 func (f *WideFilter) Add(w string) {
 	h := token.HashString(w)
 	f[h>>23] |= 1 << (h >> 17 & 63)
+	f[0] |= hashless
 }
 
-// May reports whether t's lower-case form may be in the set (always, for
-// a token without a hash).
+// May reports whether t's lower-case form may be in the set (for a token
+// without a hash, whether the set holds any word: see hashless).
 func (f *WideFilter) May(t *token.Token) bool {
 	h := t.Hash
-	return h == 0 || f[h>>23]&(1<<(h>>17&63)) != 0
+	return f[h>>23]&(1<<(h>>17&63)) != 0
 }

@@ -31,7 +31,7 @@ func slowWord(v *Vocab, words map[string]int32, xs []*Index, t *token.Token) Tok
 		w := t.Lower
 		if l.prefixedOrdinal(w) {
 			s |= shapePrefixed | shapeNumLike | shapeSpoken
-		} else if v.flags[id]&numStartFlag != 0 {
+		} else if v.flagsOf(id)&numStartFlag != 0 {
 			s |= shapeNumLike | shapeSpoken
 		}
 		if len(w) == 2 {
@@ -62,7 +62,7 @@ func checkRead(t *testing.T, all []langIndexes, text string) {
 	toks := token.Scan(text, nil)
 	for _, li := range all {
 		words := map[string]int32{}
-		li.v.ids.Each(func(w string, id int32) { words[w] = id })
+		li.v.ids.Each(func(w string, e vocabWord) { words[w] = e.id })
 		ws := li.v.Read(toks, nil)
 		require.Len(t, ws, len(toks))
 		for i := range toks {

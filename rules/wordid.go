@@ -12,22 +12,37 @@ import "github.com/crosscheck/crosscheck/claims/token"
 // Indexes add their words while they are built (NewIndexIn); after that a
 // Vocab is only read, so any number of goroutines may use it.
 type Vocab struct {
-	lang  *Language
-	ids   WordMap[int32]
+	lang *Language
+	// ids holds each word's number and flags (see vocabWord); the words
+	// are numbered from 1 in the order they are added, so word id is
+	// entry id-1 (Vocab.word).
+	ids   WordMap[vocabWord]
 	words WideFilter
-	// flags[id] holds, for word id (index 0 is every word the Vocab does
-	// not hold), numStartFlag when canStartNumber's table holds it and bit
-	// k when the k-th index built on the Vocab holds a key for it; and
-	// shapeLive[s] bit k when shape s (without shapeLine) can give the k-th
-	// index a bit or a candidate. Read ORs the two into TokenWord.live, so
-	// that an index tells the tokens it has nothing for (most of them: see
-	// Index.dull) by one bit, with no table of its own to read.
-	flags     []uint8
+	// shapeLive[s] holds bit k when shape s (without shapeLine) can give
+	// the k-th index a bit or a candidate. Read ORs it with the word's
+	// flags into TokenWord.live, so that an index tells the tokens it has
+	// nothing for (most of them: see Index.dull) by one bit, with no table
+	// of its own to read.
 	shapeLive [shapeLine]uint8
 	indexes   int // indexes given a bit of flags so far
+	// ordFirst marks the first bytes of the language's ordinal prefixes
+	// (Language.OrdinalPrefixFirsts): Read asks prefixedOrdinal only at a
+	// word that starts with one, where its loop over the prefixes cost a
+	// dozen instructions at every word, even of a language with none.
+	ordFirst [256]bool
 }
 
-// numStartFlag marks, in Vocab.flags, a word that opens a numeral; the
+// vocabWord is what a Vocab holds for a word: its number and its flags,
+// numStartFlag when canStartNumber's table holds it and bit k when the
+// k-th index built on the Vocab holds a key for it. Read finds both with
+// one lookup: the flags were in a slice by number, a second load that
+// depended on the first, at every token.
+type vocabWord struct {
+	id    int32
+	flags uint8
+}
+
+// numStartFlag marks, in vocabWord.flags, a word that opens a numeral; the
 // bits below it are the indexes', so at most maxLiveIndexes of a Vocab
 // get one (the others read their own tables: see Index.dull).
 const (
@@ -63,20 +78,32 @@ const (
 
 // NewVocab starts a vocabulary for l holding the words that open numerals.
 func NewVocab(l *Language) *Vocab {
-	v := &Vocab{lang: l, flags: []uint8{0}}
-	l.numStart.Each(func(w string, _ bool) { v.flags[v.add(w)] |= numStartFlag })
+	v := &Vocab{lang: l}
+	l.OrdinalPrefixFirsts(&v.ordFirst)
+	l.numStart.Each(func(w string, _ bool) { v.word(v.add(w)).flags |= numStartFlag })
 	return v
 }
 
 // add returns w's number, giving it the next one if it has none.
 func (v *Vocab) add(w string) int32 {
-	id := v.ids.Ptr(w)
-	if *id == 0 {
-		*id = int32(len(v.flags))
-		v.flags = append(v.flags, 0)
+	e := v.ids.Ptr(w)
+	if e.id == 0 {
+		e.id = int32(v.ids.Len()) // entry id-1, just added
 		v.words.Add(w)
 	}
-	return *id
+	return e.id
+}
+
+// word is the entry of the word numbered id (at least 1).
+func (v *Vocab) word(id int32) *vocabWord { return &v.ids.entries[id-1].val }
+
+// flagsOf is the flags of the word numbered id (none for 0, every word
+// the Vocab does not hold).
+func (v *Vocab) flagsOf(id int32) uint8 {
+	if id == 0 {
+		return 0
+	}
+	return v.word(id).flags
 }
 
 // ID is the number of t's lower-case form, 0 when the Vocab does not hold it.
@@ -85,7 +112,7 @@ func (v *Vocab) ID(t *token.Token) int32 {
 		return 0 // most words, at the cost of a bit test
 	}
 	if p := v.ids.Ref(t); p != nil {
-		return *p
+		return p.id
 	}
 	return 0
 }
@@ -96,23 +123,23 @@ func (v *Vocab) ID(t *token.Token) int32 {
 // It is run at every token of every document, so the common tests are
 // written in the loop rather than in a function called per token (the call
 // was a third of Read's own cost); the rare marks of a word ending in a
-// digit or starting with a capital are read by markedShape.
+// digit or starting with a capital Roman letter are read by markedShape.
 func (v *Vocab) Read(toks []token.Token, dst []TokenWord) []TokenWord {
 	ws := dst[:0]
 	if cap(ws) < len(toks) {
 		ws = make([]TokenWord, len(toks))
 	}
 	ws = ws[:len(toks)]
-	l, flags := v.lang, v.flags
+	l := v.lang
 	for i := range toks {
 		t := &toks[i]
-		var id int32
+		var vw vocabWord    // not in the Vocab: number 0, no flags
 		if v.words.May(t) { // ID, with a call for the few words that pass its test
 			if p := v.ids.Ref(t); p != nil {
-				id = *p
+				vw = *p
 			}
 		}
-		f := flags[id]
+		id, f := vw.id, vw.flags
 		var s uint16
 		switch t.Kind {
 		case token.Number:
@@ -121,7 +148,7 @@ func (v *Vocab) Read(toks []token.Token, dst []TokenWord) []TokenWord {
 			s |= shapeNumLike
 		case token.Word:
 			w := t.Lower
-			if l.prefixedOrdinal(w) {
+			if v.ordFirst[w[0]] && l.prefixedOrdinal(w) {
 				s |= shapePrefixed | shapeNumLike | shapeSpoken
 			} else if f&numStartFlag != 0 {
 				s |= shapeNumLike | shapeSpoken
@@ -129,7 +156,7 @@ func (v *Vocab) Read(toks []token.Token, dst []TokenWord) []TokenWord {
 			if len(w) == 2 {
 				s |= shapeTwo
 			}
-			if isDigit(w[len(w)-1]) || t.Flags&token.Capital != 0 {
+			if isDigit(w[len(w)-1]) || t.Flags&token.Capital != 0 && romanFirst(t.Text[0]) {
 				s |= l.markedShape(t)
 			}
 		}
@@ -152,7 +179,7 @@ func (v *Vocab) markLive(x *Index) {
 	v.indexes++
 	for id := range x.byID {
 		if x.liveIDs[id/64]&(1<<(id%64)) != 0 {
-			v.flags[id] |= x.liveBit
+			v.word(int32(id)).flags |= x.liveBit
 		}
 	}
 	for s := range v.shapeLive {
@@ -173,6 +200,11 @@ func numberShape(digits string) uint16 {
 	}
 	return s
 }
+
+// romanFirst reports whether a word that starts with c may be a Roman
+// ordinal (romanLetters): Read calls markedShape at a capitalised word
+// only then, where it called it at every name and sentence start.
+func romanFirst(c byte) bool { return c == 'I' || c == 'V' || c == 'X' }
 
 // markedShape is the shape bits of word t that its last digit ("june5",
 // "t14") or its capital ("III") may give.
