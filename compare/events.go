@@ -742,7 +742,7 @@ func regroup(docs []*claims.Document, leads map[string]*lead, stories []Story, s
 	}
 	// Undated documents that joined no story: grouped with each other when
 	// their leads share a specific name, or two names, and nothing vetoes.
-	u := groupAloneBy(alone, leads, names.freq)
+	u := groupAloneBy(alone, leads, names, names.freq)
 	// Build the new stories: the old ones with their dated documents and
 	// the undated ones that joined them, then the undated groups.
 	var groups [][]string
@@ -1044,72 +1044,4 @@ func (cm *comparer) sentenceNames(text string) []string {
 		}
 	}
 	return out
-}
-
-// groupAlone groups the undated documents that joined no story: two join
-// when their leads share a specific name, or two names, and the merged
-// leads of their groups veto nothing; pairs are tried in index order.
-//
-// Only pairs whose leads share a name can join (shared counts lead names),
-// so the pairs are found from an index of lead names, in the same order as
-// a walk of every pair; and each group's merged lead is kept and extended
-// as groups join (merging the merged leads of two groups gives what merging
-// all their members does), not rebuilt for every pair. Thousands of undated
-// articles cost near-linear time, not cubic.
-func groupAlone(alone []string, leads map[string]*lead, docFreq map[string]int) unionFind {
-	return groupAloneBy(alone, leads, func(n string) int { return docFreq[n] })
-}
-
-// groupAloneBy is groupAlone with docFreq as a function (vetoBy).
-func groupAloneBy(alone []string, leads map[string]*lead, docFreq func(name string) int) unionFind {
-	u := newUnionFind(len(alone))
-	holders := map[string][]int32{} // lead name -> alone documents naming it, ascending
-	for i, id := range alone {
-		for _, n := range leads[id].names {
-			holders[n] = append(holders[n], int32(i))
-		}
-	}
-	own := make([]*lead, len(alone)) // leads[alone[i]], read for every pair
-	for i, id := range alone {
-		own[i] = leads[id]
-	}
-	merged := make([]*lead, len(alone)) // per group root, once needed
-	groupLead := func(r int) *lead {
-		if merged[r] == nil {
-			// A group of one: its lead is what merge would copy, and
-			// veto and merge only read it.
-			merged[r] = own[r]
-		}
-		return merged[r]
-	}
-	var cands []int32
-	for i := range alone {
-		cands = cands[:0]
-		for _, n := range own[i].names {
-			h := holders[n]
-			k, _ := slices.BinarySearch(h, int32(i)+1)
-			cands = append(cands, h[k:]...)
-		}
-		slices.Sort(cands)
-		cands = slices.Compact(cands)
-		for _, j32 := range cands {
-			j := int(j32)
-			ri, rj := u.find(i), u.find(j)
-			if ri == rj {
-				continue
-			}
-			all, specific := shared(own[i], own[j])
-			if specific < 1 && all < 2 {
-				continue
-			}
-			gi, gj := groupLead(ri), groupLead(rj)
-			if vetoBy(gi, gj, docFreq) != "" {
-				continue
-			}
-			u.union(ri, rj)
-			merged[ri], merged[rj] = nil, nil
-			merged[u.find(ri)] = merge([]*lead{gi, gj})
-		}
-	}
-	return u
 }
