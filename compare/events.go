@@ -687,47 +687,33 @@ func regroup(docs []*claims.Document, leads map[string]*lead, stories []Story, s
 	storyIDs := make([]*leadIDs, maxID+1)
 	var marks leadMarks
 	// Candidate stories of an undated document: those whose leads share a
-	// name with its lead.
-	byName := map[string][]int{}
-	for _, st := range stories {
-		if l := storyLead[st.ID]; l != nil {
-			for _, n := range l.names {
-				byName[n] = append(byName[n], st.ID)
-			}
-		}
-	}
+	// name with its lead, found and scored at once (storyIndex).
+	index := newStoryIndex(names, storyLead)
 	target := map[string]int{} // undated document -> story it joins
 	why := map[string]string{}
 	var alone []string
 	for _, id := range undated {
 		l := leads[id]
 		best, bestScore, reason := 0, 0, ""
-		var cands []int
-		for _, n := range l.names {
-			cands = append(cands, byName[n]...)
-		}
-		slices.Sort(cands)
-		cands = slices.Compact(cands)
 		lIDs := names.of(l)
 		marks.mark(l, lIDs, len(names.docFreq))
-		for _, sid := range cands {
-			sl := storyLead[sid]
+		for _, c := range index.score(l, lIDs, &marks) { // shared(l, sl) and usedSpecific(sl, l)
+			if c.score < 2 {
+				continue // one shared country is not enough
+			}
+			sid, sl := c.story, storyLead[c.story]
 			slIDs := storyIDs[sid]
 			if slIDs == nil {
 				ids := names.of(sl)
 				slIDs = &ids
 				storyIDs[sid] = slIDs
 			}
-			score := marks.pairScore(sl, *slIDs) // shared(l, sl) and usedSpecific(sl, l)
-			if score < 2 {
-				continue // one shared country is not enough
-			}
 			if v := marks.pairVeto(names, l, lIDs, sl, *slIDs); v != "" { // veto(l, sl, docFreq)
 				reason = v
 				continue
 			}
-			if score > bestScore || score == bestScore && sid == storyOf[id] {
-				best, bestScore = sid, score
+			if c.score > bestScore || c.score == bestScore && sid == storyOf[id] {
+				best, bestScore = sid, c.score
 			}
 		}
 		if best > 0 {
