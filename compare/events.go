@@ -205,13 +205,15 @@ func (s *scratch) readLead(d *claims.Document, set *rules.Set, stop map[string]b
 	titleEnd := s.titleEnd
 	l.titleEnd = titleEnd
 	//
-	// The loop below visits every token, most of them lower-case words:
-	// the capitals test comes first, so that those cost one test.
-	for i := 0; i < len(toks); i++ {
-		tk := &toks[i]
-		if tk.Flags&(token.Capital|token.AllCaps) == 0 && tk.Kind == token.Word {
-			continue // neither a year nor a name
+	// The loop below visits the capitalised words and the numbers, as
+	// index listed them: a lower-case word is neither a year nor a name.
+	skip := 0 // the tokens before it were read as a participant's name
+	for _, p := range s.capitals {
+		i := int(p)
+		if i < skip {
+			continue
 		}
+		tk := &toks[i]
 		if tk.Kind == token.Number && tk.Start < l.end && len(tk.Text) == 4 && !metaKey(d.Text, tk.Start, metaEnd) {
 			if y := atoi(tk.Text); y >= 1900 && y <= 2100 {
 				l.years = append(l.years, y)
@@ -261,7 +263,7 @@ func (s *scratch) readLead(d *claims.Document, set *rules.Set, stop map[string]b
 					s.table.entries[s.ids[k]].inAll = true
 				}
 			}
-			i = end - 1
+			skip = end
 			continue
 		}
 		l.addName(tk.Lower, general)

@@ -431,6 +431,21 @@ func checkShingles(t *testing.T, s *scratch, text string) {
 	if got, want := s.shingles(), refShingles(s.toks); !slices.Equal(got, want) {
 		t.Errorf("%.30q: shingles %v, want %v", text, got, want)
 	}
+	if got, want := s.capitals, refCapitals(s.toks); !slices.Equal(got, want) {
+		t.Errorf("%.30q: capitals %v, want %v", text, got, want)
+	}
+}
+
+// refCapitals are the places of the tokens readLead reads, as it found
+// them testing every token: the numbers and the words not in lower case.
+func refCapitals(toks []token.Token) []int32 {
+	out := []int32{}
+	for i, tk := range toks {
+		if tk.Kind == token.Number || tk.Kind == token.Word && tk.Flags&(token.Capital|token.AllCaps) != 0 {
+			out = append(out, int32(i))
+		}
+	}
+	return out
 }
 
 // refShingles is shingles written plainly: FNV-1a of every window of five
