@@ -3,6 +3,7 @@ package compare
 import (
 	"math/bits"
 	"slices"
+	"unsafe"
 )
 
 // regroup tests every undated document against every story whose lead
@@ -26,11 +27,40 @@ type leadNames struct {
 	// each undated document and story (most stories have one dated
 	// document, whose lead is its story's) cost as much again.
 	byLead map[*lead]leadIDs
+	// seen remembers names numbered, by where their bytes are: the names
+	// of the leads' all maps are the words of the word tables that read
+	// them (wordTable.marked), one string per word for all the documents
+	// a table read, so that most names come again at the same address,
+	// and finding them here costs a fraction of hashing them into ids
+	// (126,000 names on /work/real5id). A string's bytes never change,
+	// and a remembered string keeps them alive, so no other name can come
+	// to lie at its address while it is remembered.
+	seen      []seenName
+	seenShift uint // 64 less log2(len(seen))
+}
+
+// seenName is a name and its number (leadNames.seen).
+type seenName struct {
+	name string
+	id   int32
+}
+
+// seenBits sizes leadNames.seen for n leads: 2^seenBits(n) places, 16
+// a lead or more (names not pushing one another out), at most 65,536
+// (1.5 MB).
+func seenBits(n int) int {
+	return min(bits.Len(uint(16*n)), 16)
 }
 
 // newLeadNames numbers the names of leads.
 func newLeadNames(leads map[string]*lead) *leadNames {
-	x := &leadNames{ids: map[string]int32{}, byLead: make(map[*lead]leadIDs, len(leads))}
+	b := seenBits(len(leads))
+	x := &leadNames{
+		ids:       map[string]int32{},
+		byLead:    make(map[*lead]leadIDs, len(leads)),
+		seen:      make([]seenName, 1<<b),
+		seenShift: uint(64 - b),
+	}
 	for _, l := range leads {
 		ids := x.number(l)
 		for _, k := range ids.all {
@@ -49,6 +79,22 @@ func (x *leadNames) id(n string) int32 {
 		x.ids[n] = k
 		x.docFreq = append(x.docFreq, 0)
 	}
+	return k
+}
+
+// idSeen is id(n), from seen when n's bytes were numbered before.
+func (x *leadNames) idSeen(n string) int32 {
+	if len(x.seen) == 0 {
+		return x.id(n)
+	}
+	// Fibonacci hashing of the address: its top bits mix all of its bits.
+	at := uint64(uintptr(unsafe.Pointer(unsafe.StringData(n))))
+	e := &x.seen[at*0x9e3779b97f4a7c15>>x.seenShift]
+	if unsafe.StringData(e.name) == unsafe.StringData(n) && len(e.name) == len(n) && len(n) > 0 {
+		return e.id // (an empty place holds no name: "" is looked up)
+	}
+	k := x.id(n)
+	*e = seenName{n, k}
 	return k
 }
 
@@ -80,7 +126,7 @@ func (x *leadNames) of(l *lead) leadIDs {
 func (x *leadNames) number(l *lead) leadIDs {
 	ids := leadIDs{names: make([]int32, len(l.names)), all: make([]int32, 0, len(l.all))}
 	for _, n := range l.all {
-		ids.all = append(ids.all, x.id(n))
+		ids.all = append(ids.all, x.idSeen(n))
 	}
 	for k, n := range l.names {
 		ids.names[k] = x.id(n)

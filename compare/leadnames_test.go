@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -200,6 +201,35 @@ func TestStoryIndexScore(t *testing.T) {
 		}
 		if got := index.score(a, aIDs, &m); !slices.Equal(got, want) {
 			t.Errorf("lead %d: scored %v, want %v", i, got, want)
+		}
+	}
+}
+
+// idSeen numbers a name as id does, whether its bytes were seen at its
+// address, at another (a copy), or not at all, in a cache small enough
+// that names push one another out.
+func TestIDSeen(t *testing.T) {
+	for _, leads := range []int{0, 1, 100} {
+		x := newLeadNames(nil)
+		b := seenBits(leads)
+		x.seen, x.seenShift = make([]seenName, 1<<b), uint(64-b)
+		names := []string{"kim", "seoul", "qeshm", "bandar abbas", "", "k"}
+		for i := range 50 {
+			names = append(names, fmt.Sprintf("name%d", i))
+		}
+		rng := rand.New(rand.NewSource(int64(leads)))
+		for range 2000 {
+			n := names[rng.Intn(len(names))]
+			if rng.Intn(3) == 0 {
+				n = strings.Clone(n)
+			}
+			got := x.idSeen(n)
+			if want, ok := x.ids[n]; !ok || got != want {
+				t.Fatalf("%d leads: idSeen(%q) = %d, id %d (%v)", leads, n, got, want, ok)
+			}
+		}
+		if len(x.docFreq) != len(names) {
+			t.Errorf("%d leads: %d numbers for %d names", leads, len(x.docFreq), len(names))
 		}
 	}
 }
