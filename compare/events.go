@@ -192,7 +192,7 @@ func isMetaLine(line string) bool {
 // capitalised word that is also written in lower case is not a name
 // ("Quake" in a title-case headline).
 func (s *scratch) readLead(d *claims.Document, set *rules.Set, stop map[string]bool) lead {
-	l := lead{end: leadEnd(d.Text)}
+	l := lead{end: s.leadEnd}
 	metaEnd := frontMatterEnd(d.Text)
 	toks := s.toks
 	// The title: the "title:" line, or the first line when it has no
@@ -207,12 +207,9 @@ func (s *scratch) readLead(d *claims.Document, set *rules.Set, stop map[string]b
 	//
 	// The loop below visits the capitalised words and the numbers, as
 	// index listed them: a lower-case word is neither a year nor a name.
-	skip := 0 // the tokens before it were read as a participant's name
-	for _, p := range s.capitals {
-		i := int(p)
-		if i < skip {
-			continue
-		}
+	caps := s.capitals
+	for c := 0; c < len(caps); c++ {
+		i := int(caps[c])
 		tk := &toks[i]
 		if tk.Kind == token.Number && tk.Start < l.end && len(tk.Text) == 4 && !metaKey(d.Text, tk.Start, metaEnd) {
 			if y := atoi(tk.Text); y >= 1900 && y <= 2100 {
@@ -263,7 +260,9 @@ func (s *scratch) readLead(d *claims.Document, set *rules.Set, stop map[string]b
 					s.table.entries[s.ids[k]].inAll = true
 				}
 			}
-			skip = end
+			for c+1 < len(caps) && int(caps[c+1]) < end {
+				c++ // read as the participant's name
+			}
 			continue
 		}
 		l.addName(tk.Lower, general)

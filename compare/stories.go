@@ -131,7 +131,7 @@ func (s *scratch) analyseTokens(d *claims.Document, toks []token.Token, set *rul
 	if parts == nil {
 		parts = set.NamedIn(s.toks)
 	}
-	s.titleEnd = titleSpan(d.Text)
+	s.titleEnd, s.leadEnd = titleSpan(d.Text), leadEnd(d.Text)
 	s.index()
 	w := docWords{shingles: s.shingles(), keywords: s.keywords(parts)}
 	w.lead = s.readLead(d, set, stops.stop)
@@ -431,9 +431,10 @@ type scratch struct {
 	words []int32
 	flips []uint8
 	ends  []int32 // sampledEnds' space
-	// capitals are the places of the capitalised words and the numbers
-	// (index lists them): the tokens readLead reads, about a third of
-	// them, which it found by testing every token again.
+	// capitals are the places of the capitalised words and of the
+	// numbers of four characters in the lead (index lists them): the
+	// tokens readLead reads, about a third of them, which it found by
+	// testing every token again.
 	capitals []int32
 	// pending are the places of the capitalised words opening a sentence
 	// before another name whose count waits for the end of index (see
@@ -452,6 +453,9 @@ type scratch struct {
 	// titleEnd is where the document's title ends (titleSpan): index
 	// marks the names the body capitalises after it, for readLead.
 	titleEnd int
+	// leadEnd is where the document's lead ends (leadEnd): index lists
+	// the numbers before it that may be years, for readLead.
+	leadEnd int
 }
 
 func newScratch() *scratch { return &scratch{} }
@@ -1261,8 +1265,10 @@ func (s *scratch) index() {
 			ids[i] = -1
 			words[n], low[n] = int32(i), wordFlips(tk.Lower)
 			n++
-			capitals[c] = int32(i)
-			c++
+			if tk.Start < s.leadEnd && len(tk.Text) == 4 { // may be a year (readLead)
+				capitals[c] = int32(i)
+				c++
+			}
 		default:
 			ids[i] = -1
 		}
