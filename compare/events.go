@@ -192,7 +192,7 @@ func isMetaLine(line string) bool {
 // capitalised word that is also written in lower case is not a name
 // ("Quake" in a title-case headline).
 func (s *scratch) readLead(d *claims.Document, set *rules.Set, stop map[string]bool) lead {
-	l := lead{end: leadEnd(d.Text)}
+	l := lead{end: s.leadEnd}
 	metaEnd := frontMatterEnd(d.Text)
 	toks := s.toks
 	// The title: the "title:" line, or the first line when it has no
@@ -205,13 +205,12 @@ func (s *scratch) readLead(d *claims.Document, set *rules.Set, stop map[string]b
 	titleEnd := s.titleEnd
 	l.titleEnd = titleEnd
 	//
-	// The loop below visits every token, most of them lower-case words:
-	// the capitals test comes first, so that those cost one test.
-	for i := 0; i < len(toks); i++ {
+	// The loop below visits the capitalised words and the numbers, as
+	// index listed them: a lower-case word is neither a year nor a name.
+	caps := s.capitals
+	for c := 0; c < len(caps); c++ {
+		i := int(caps[c])
 		tk := &toks[i]
-		if tk.Flags&(token.Capital|token.AllCaps) == 0 && tk.Kind == token.Word {
-			continue // neither a year nor a name
-		}
 		if tk.Kind == token.Number && tk.Start < l.end && len(tk.Text) == 4 && !metaKey(d.Text, tk.Start, metaEnd) {
 			if y := atoi(tk.Text); y >= 1900 && y <= 2100 {
 				l.years = append(l.years, y)
@@ -261,7 +260,9 @@ func (s *scratch) readLead(d *claims.Document, set *rules.Set, stop map[string]b
 					s.table.entries[s.ids[k]].inAll = true
 				}
 			}
-			i = end - 1
+			for c+1 < len(caps) && int(caps[c+1]) < end {
+				c++ // read as the participant's name
+			}
 			continue
 		}
 		l.addName(tk.Lower, general)
@@ -687,47 +688,33 @@ func regroup(docs []*claims.Document, leads map[string]*lead, stories []Story, s
 	storyIDs := make([]*leadIDs, maxID+1)
 	var marks leadMarks
 	// Candidate stories of an undated document: those whose leads share a
-	// name with its lead.
-	byName := map[string][]int{}
-	for _, st := range stories {
-		if l := storyLead[st.ID]; l != nil {
-			for _, n := range l.names {
-				byName[n] = append(byName[n], st.ID)
-			}
-		}
-	}
+	// name with its lead, found and scored at once (storyIndex).
+	index := newStoryIndex(names, storyLead)
 	target := map[string]int{} // undated document -> story it joins
 	why := map[string]string{}
 	var alone []string
 	for _, id := range undated {
 		l := leads[id]
 		best, bestScore, reason := 0, 0, ""
-		var cands []int
-		for _, n := range l.names {
-			cands = append(cands, byName[n]...)
-		}
-		slices.Sort(cands)
-		cands = slices.Compact(cands)
 		lIDs := names.of(l)
 		marks.mark(l, lIDs, len(names.docFreq))
-		for _, sid := range cands {
-			sl := storyLead[sid]
+		for _, c := range index.score(l, lIDs, &marks) { // shared(l, sl) and usedSpecific(sl, l)
+			if c.score < 2 {
+				continue // one shared country is not enough
+			}
+			sid, sl := c.story, storyLead[c.story]
 			slIDs := storyIDs[sid]
 			if slIDs == nil {
 				ids := names.of(sl)
 				slIDs = &ids
 				storyIDs[sid] = slIDs
 			}
-			score := marks.pairScore(sl, *slIDs) // shared(l, sl) and usedSpecific(sl, l)
-			if score < 2 {
-				continue // one shared country is not enough
-			}
 			if v := marks.pairVeto(names, l, lIDs, sl, *slIDs); v != "" { // veto(l, sl, docFreq)
 				reason = v
 				continue
 			}
-			if score > bestScore || score == bestScore && sid == storyOf[id] {
-				best, bestScore = sid, score
+			if c.score > bestScore || c.score == bestScore && sid == storyOf[id] {
+				best, bestScore = sid, c.score
 			}
 		}
 		if best > 0 {
@@ -742,7 +729,7 @@ func regroup(docs []*claims.Document, leads map[string]*lead, stories []Story, s
 	}
 	// Undated documents that joined no story: grouped with each other when
 	// their leads share a specific name, or two names, and nothing vetoes.
-	u := groupAloneBy(alone, leads, names.freq)
+	u := groupAloneBy(alone, leads, names, names.freq)
 	// Build the new stories: the old ones with their dated documents and
 	// the undated ones that joined them, then the undated groups.
 	var groups [][]string
@@ -1044,72 +1031,4 @@ func (cm *comparer) sentenceNames(text string) []string {
 		}
 	}
 	return out
-}
-
-// groupAlone groups the undated documents that joined no story: two join
-// when their leads share a specific name, or two names, and the merged
-// leads of their groups veto nothing; pairs are tried in index order.
-//
-// Only pairs whose leads share a name can join (shared counts lead names),
-// so the pairs are found from an index of lead names, in the same order as
-// a walk of every pair; and each group's merged lead is kept and extended
-// as groups join (merging the merged leads of two groups gives what merging
-// all their members does), not rebuilt for every pair. Thousands of undated
-// articles cost near-linear time, not cubic.
-func groupAlone(alone []string, leads map[string]*lead, docFreq map[string]int) unionFind {
-	return groupAloneBy(alone, leads, func(n string) int { return docFreq[n] })
-}
-
-// groupAloneBy is groupAlone with docFreq as a function (vetoBy).
-func groupAloneBy(alone []string, leads map[string]*lead, docFreq func(name string) int) unionFind {
-	u := newUnionFind(len(alone))
-	holders := map[string][]int32{} // lead name -> alone documents naming it, ascending
-	for i, id := range alone {
-		for _, n := range leads[id].names {
-			holders[n] = append(holders[n], int32(i))
-		}
-	}
-	own := make([]*lead, len(alone)) // leads[alone[i]], read for every pair
-	for i, id := range alone {
-		own[i] = leads[id]
-	}
-	merged := make([]*lead, len(alone)) // per group root, once needed
-	groupLead := func(r int) *lead {
-		if merged[r] == nil {
-			// A group of one: its lead is what merge would copy, and
-			// veto and merge only read it.
-			merged[r] = own[r]
-		}
-		return merged[r]
-	}
-	var cands []int32
-	for i := range alone {
-		cands = cands[:0]
-		for _, n := range own[i].names {
-			h := holders[n]
-			k, _ := slices.BinarySearch(h, int32(i)+1)
-			cands = append(cands, h[k:]...)
-		}
-		slices.Sort(cands)
-		cands = slices.Compact(cands)
-		for _, j32 := range cands {
-			j := int(j32)
-			ri, rj := u.find(i), u.find(j)
-			if ri == rj {
-				continue
-			}
-			all, specific := shared(own[i], own[j])
-			if specific < 1 && all < 2 {
-				continue
-			}
-			gi, gj := groupLead(ri), groupLead(rj)
-			if vetoBy(gi, gj, docFreq) != "" {
-				continue
-			}
-			u.union(ri, rj)
-			merged[ri], merged[rj] = nil, nil
-			merged[u.find(ri)] = merge([]*lead{gi, gj})
-		}
-	}
-	return u
 }

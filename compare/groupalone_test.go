@@ -81,6 +81,12 @@ func TestGroupAloneSameAsAllPairs(t *testing.T) {
 		if fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Fatalf("seed %d: groups\n%v\nwant\n%v", seed, got, want)
 		}
+		// With the names numbered beforehand, as regroup numbers them.
+		x := newLeadNames(leads)
+		got = groupAloneBy(alone, leads, x, x.freq).groups()
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("seed %d: groups, names numbered first\n%v\nwant\n%v", seed, got, want)
+		}
 		if len(want) == n || len(want) == 1 {
 			t.Logf("seed %d: %d groups of %d (degenerate)", seed, len(want), n)
 		}

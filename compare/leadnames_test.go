@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -125,6 +126,110 @@ func TestContainsSorted(t *testing.T) {
 			if got, want := containsSorted(xs, k), slices.Contains(xs, k); got != want {
 				t.Errorf("containsSorted(%v, %d) = %v, want %v", xs, k, got, want)
 			}
+		}
+	}
+}
+
+// pairScore is regroup's score (storyIndex.score's, as it was computed
+// for one pair) of the marked lead a against b (numbered
+// bIDs): the names they share, those of them specific in both (shared(a,
+// b)), and b's specific names a's text uses but a's lead does not name
+// (usedSpecific(b, a)).
+func (m *leadMarks) pairScore(b *lead, bIDs leadIDs) int {
+	all, specific, used := 0, 0, 0
+	for j, k := range bIDs.names {
+		f := m.get(k)
+		if f&markName != 0 {
+			all++
+			if f&markGeneral == 0 && !b.general[j] {
+				specific++
+			}
+		} else if f&markAll != 0 && !b.general[j] {
+			used++
+		}
+	}
+	return all + specific + used
+}
+
+// storyIndex.score gives, for every lead, the leads sharing a name with
+// it in ascending order, each with pairScore, as testing every pair does:
+// on the leads of TestPairScoreAsStrings' kind, some of them missing
+// (stories without a dated lead), one with a name numbered only as the
+// index is made.
+func TestStoryIndexScore(t *testing.T) {
+	rng := rand.New(rand.NewSource(11))
+	vocab := []string{"iran", "qeshm", "bandar", "abbas", "kim", "seoul", "denver", "memphis", "green", "zone", "lorne"}
+	var ls []*lead
+	leads := map[string]*lead{}
+	for i := 0; i < 80; i++ {
+		l := &lead{}
+		for _, n := range vocab[:10] {
+			switch rng.Intn(5) {
+			case 0:
+				l.addName(n, rng.Intn(3) == 0)
+				l.use(n)
+			case 1:
+				l.use(n)
+			case 2:
+				l.addName(n, rng.Intn(3) == 0) // named, not in all
+			}
+		}
+		ls = append(ls, l)
+		leads[fmt.Sprint(i)] = l
+	}
+	x := newLeadNames(leads)
+	stories := make([]*lead, len(ls)+1)
+	for i, l := range ls {
+		if i%7 != 3 {
+			stories[i+1] = l
+		}
+	}
+	stories[5] = &lead{names: []string{"lorne", "kim"}, general: []bool{false, true}} // merged: "lorne" is new
+	index := newStoryIndex(x, stories)
+	var m leadMarks
+	for i, a := range ls {
+		aIDs := x.of(a)
+		m.mark(a, aIDs, len(x.docFreq))
+		var want []scoredStory
+		for sid, b := range stories {
+			if b == nil {
+				continue
+			}
+			if all, _ := shared(a, b); all > 0 {
+				want = append(want, scoredStory{sid, m.pairScore(b, x.of(b))})
+			}
+		}
+		if got := index.score(a, aIDs, &m); !slices.Equal(got, want) {
+			t.Errorf("lead %d: scored %v, want %v", i, got, want)
+		}
+	}
+}
+
+// idSeen numbers a name as id does, whether its bytes were seen at its
+// address, at another (a copy), or not at all, in a cache small enough
+// that names push one another out.
+func TestIDSeen(t *testing.T) {
+	for _, leads := range []int{0, 1, 100} {
+		x := newLeadNames(nil)
+		b := seenBits(leads)
+		x.seen, x.seenShift = make([]seenName, 1<<b), uint(64-b)
+		names := []string{"kim", "seoul", "qeshm", "bandar abbas", "", "k"}
+		for i := range 50 {
+			names = append(names, fmt.Sprintf("name%d", i))
+		}
+		rng := rand.New(rand.NewSource(int64(leads)))
+		for range 2000 {
+			n := names[rng.Intn(len(names))]
+			if rng.Intn(3) == 0 {
+				n = strings.Clone(n)
+			}
+			got := x.idSeen(n)
+			if want, ok := x.ids[n]; !ok || got != want {
+				t.Fatalf("%d leads: idSeen(%q) = %d, id %d (%v)", leads, n, got, want, ok)
+			}
+		}
+		if len(x.docFreq) != len(names) {
+			t.Errorf("%d leads: %d numbers for %d names", leads, len(x.docFreq), len(names))
 		}
 	}
 }

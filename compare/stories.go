@@ -131,7 +131,7 @@ func (s *scratch) analyseTokens(d *claims.Document, toks []token.Token, set *rul
 	if parts == nil {
 		parts = set.NamedIn(s.toks)
 	}
-	s.titleEnd = titleSpan(d.Text)
+	s.titleEnd, s.leadEnd = titleSpan(d.Text), leadEnd(d.Text)
 	s.index()
 	w := docWords{shingles: s.shingles(), keywords: s.keywords(parts)}
 	w.lead = s.readLead(d, set, stops.stop)
@@ -431,6 +431,11 @@ type scratch struct {
 	words []int32
 	flips []uint8
 	ends  []int32 // sampledEnds' space
+	// capitals are the places of the capitalised words and of the
+	// numbers of four characters in the lead (index lists them): the
+	// tokens readLead reads, about a third of them, which it found by
+	// testing every token again.
+	capitals []int32
 	// pending are the places of the capitalised words opening a sentence
 	// before another name whose count waits for the end of index (see
 	// countCapital).
@@ -448,6 +453,9 @@ type scratch struct {
 	// titleEnd is where the document's title ends (titleSpan): index
 	// marks the names the body capitalises after it, for readLead.
 	titleEnd int
+	// leadEnd is where the document's lead ends (leadEnd): index lists
+	// the numbers before it that may be years, for readLead.
+	leadEnd int
 }
 
 func newScratch() *scratch { return &scratch{} }
@@ -1211,8 +1219,9 @@ func (s *scratch) index() {
 	ids := slices.Grow(s.ids[:0], len(toks))[:len(toks)]
 	words := slices.Grow(s.words[:0], len(toks))[:len(toks)]
 	low := slices.Grow(s.flips[:0], len(toks))[:len(toks)]
+	capitals := slices.Grow(s.capitals[:0], len(toks))[:len(toks)]
 	s.pending = s.pending[:0]
-	n := 0
+	n, c := 0, 0
 	for i := range toks {
 		tk := &toks[i]
 		switch tk.Kind {
@@ -1244,6 +1253,8 @@ func (s *scratch) index() {
 				}
 				continue
 			}
+			capitals[c] = int32(i)
+			c++
 			if tk.Start >= s.titleEnd && i > 0 && !tk.Is(token.NewlineBefore) && toks[i-1].Text != "." {
 				e.bodyName = true // capitalised within a sentence of the body (readLead)
 			}
@@ -1254,11 +1265,15 @@ func (s *scratch) index() {
 			ids[i] = -1
 			words[n], low[n] = int32(i), wordFlips(tk.Lower)
 			n++
+			if tk.Start < s.leadEnd && len(tk.Text) == 4 { // may be a year (readLead)
+				capitals[c] = int32(i)
+				c++
+			}
 		default:
 			ids[i] = -1
 		}
 	}
-	s.ids, s.words, s.flips = ids, words[:n], low[:n]
+	s.ids, s.words, s.flips, s.capitals = ids, words[:n], low[:n], capitals[:c]
 	for _, i := range s.pending {
 		// Whether the word is written in lower case anywhere is known
 		// now.

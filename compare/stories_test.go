@@ -427,10 +427,27 @@ func indexScratch(tb testing.TB) *scratch {
 func checkShingles(t *testing.T, s *scratch, text string) {
 	t.Helper()
 	s.toks = token.Scan(text, s.toks[:0])
+	s.leadEnd = leadEnd(text)
 	s.index()
 	if got, want := s.shingles(), refShingles(s.toks); !slices.Equal(got, want) {
 		t.Errorf("%.30q: shingles %v, want %v", text, got, want)
 	}
+	if got, want := s.capitals, refCapitals(s.toks, s.leadEnd); !slices.Equal(got, want) {
+		t.Errorf("%.30q: capitals %v, want %v", text, got, want)
+	}
+}
+
+// refCapitals are the places of the tokens readLead reads, as it found
+// them testing every token: the words not in lower case, and the numbers
+// of four characters before leadEnd (years).
+func refCapitals(toks []token.Token, leadEnd int) []int32 {
+	out := []int32{}
+	for i, tk := range toks {
+		if tk.Kind == token.Number && tk.Start < leadEnd && len(tk.Text) == 4 || tk.Kind == token.Word && tk.Flags&(token.Capital|token.AllCaps) != 0 {
+			out = append(out, int32(i))
+		}
+	}
+	return out
 }
 
 // refShingles is shingles written plainly: FNV-1a of every window of five
