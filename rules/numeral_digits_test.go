@@ -91,20 +91,7 @@ func TestReadDigitsRef(t *testing.T) {
 			b.WriteString(seps[r.IntN(len(seps))])
 			b.WriteString(digits())
 		}
-		toks := token.Scan(b.String(), nil)
-		for _, l := range set.Languages {
-			for i := range toks {
-				if toks[i].Kind != token.Number {
-					continue
-				}
-				got, gok := l.readDigits(toks, i)
-				want, wok := l.readDigitsRef(toks, i)
-				if got != want || gok != wok || math.Float64bits(got.Value) != math.Float64bits(want.Value) {
-					t.Fatalf("%s: %q at %d: %+v %v, want %+v %v", l.Code, b.String(), i, got, gok, want, wok)
-				}
-				checked++
-			}
-		}
+		checked += checkReadDigits(t, set, b.String())
 	}
 	t.Logf("%d numbers", checked)
 }
@@ -137,19 +124,29 @@ func FuzzReadDigits(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	f.Fuzz(func(t *testing.T, s string) {
-		toks := token.Scan(s, nil)
-		for _, l := range set.Languages {
-			for i := range toks {
-				if toks[i].Kind != token.Number {
-					continue
-				}
-				got, gok := l.readDigits(toks, i)
-				want, wok := l.readDigitsRef(toks, i)
-				if got != want && !(math.IsNaN(got.Value) && math.IsNaN(want.Value)) || gok != wok || math.Float64bits(got.Value) != math.Float64bits(want.Value) {
-					t.Fatalf("%s: %q at %d: %+v %v, want %+v %v", l.Code, s, i, got, gok, want, wok)
-				}
+	f.Fuzz(func(t *testing.T, s string) { checkReadDigits(t, set, s) })
+}
+
+// checkReadDigits holds readDigits to readDigitsRef at every figure of text,
+// in every language, and returns how many figures it checked. Values are
+// compared bit for bit (so a NaN must be the same NaN).
+func checkReadDigits(t *testing.T, set *Set, text string) int {
+	t.Helper()
+	toks := token.Scan(text, nil)
+	checked := 0
+	for _, l := range set.Languages {
+		for i := range toks {
+			if toks[i].Kind != token.Number {
+				continue
 			}
+			got, gok := l.readDigits(toks, i)
+			want, wok := l.readDigitsRef(toks, i)
+			same := got == want || math.IsNaN(got.Value) && math.IsNaN(want.Value)
+			if !same || gok != wok || math.Float64bits(got.Value) != math.Float64bits(want.Value) {
+				t.Fatalf("%s: %q at %d: %+v %v, want %+v %v", l.Code, text, i, got, gok, want, wok)
+			}
+			checked++
 		}
-	})
+	}
+	return checked
 }
