@@ -12,118 +12,6 @@ import (
 	"github.com/crosscheck/crosscheck/rules"
 )
 
-// Adversarial shapes: text that is not news-shaped (scraped tables,
-// transcripts, OCR, hostile pages). Extraction must stay linear in the
-// input on each of them.
-var shapes = []struct {
-	name string
-	gen  func(r *rand.Rand, size int) string
-}{
-	// Numbers, dates and event words with no sentence boundary at all.
-	{"nobound", func(r *rand.Rand, size int) string {
-		return words(r, size, " ", func(r *rand.Rand) string {
-			switch r.IntN(5) {
-			case 0:
-				return fmt.Sprint(r.IntN(900) + 1)
-			case 1:
-				return months[r.IntN(len(months))] + " " + fmt.Sprint(r.IntN(28)+1)
-			case 2:
-				return fmt.Sprint(1990 + r.IntN(40))
-			default:
-				return triggers[r.IntN(len(triggers))]
-			}
-		})
-	}},
-	// One run-on sentence of casualty phrases joined by commas.
-	{"runon", func(r *rand.Rand, size int) string {
-		return words(r, size, ", ", func(r *rand.Rand) string {
-			return fmt.Sprintf("%d people were %s in the %s on %s %d", r.IntN(500)+2,
-				[]string{"killed", "injured", "wounded", "evacuated"}[r.IntN(4)],
-				[]string{"blast", "quake", "flood", "attack"}[r.IntN(4)],
-				months[r.IntN(len(months))], r.IntN(28)+1)
-		}) + "."
-	}},
-	// Figures only.
-	{"numbers", func(r *rand.Rand, size int) string {
-		return words(r, size, " ", func(r *rand.Rand) string {
-			switch r.IntN(4) {
-			case 0:
-				return fmt.Sprintf("%d,%03d", r.IntN(99)+1, r.IntN(1000))
-			case 1:
-				return fmt.Sprintf("%d.%d", r.IntN(99), r.IntN(10))
-			case 2:
-				return fmt.Sprintf("%d%%", r.IntN(100))
-			}
-			return fmt.Sprint(r.IntN(10000))
-		})
-	}},
-	// Event and attribute words only.
-	{"triggers", func(r *rand.Rand, size int) string {
-		return words(r, size, " ", func(r *rand.Rand) string { return triggers[r.IntN(len(triggers))] })
-	}},
-	// Ordinary sentences, but the whole input on one line.
-	{"oneline", func(r *rand.Rand, size int) string {
-		return words(r, size, " ", sentence)
-	}},
-	// Dates after one future word, with no full stop or comma: each date
-	// asks for the tense of a clause as long as the text.
-	{"future", func(r *rand.Rand, size int) string {
-		return "The talks will resume " + words(r, size, " ", func(r *rand.Rand) string {
-			return months[r.IntN(6)] + " " + fmt.Sprint(r.IntN(28)+1)
-		})
-	}},
-	// Clock times and days in a place, each clock looking for its day and
-	// its time zone.
-	{"clocks", func(r *rand.Rand, size int) string {
-		return "In Jakarta " + words(r, size, " ", func(r *rand.Rand) string {
-			switch r.IntN(4) {
-			case 0:
-				return "at 5 p.m."
-			case 1:
-				return "on March 3"
-			}
-			return fmt.Sprintf("at %02d:%02d", r.IntN(24), r.IntN(60))
-		})
-	}},
-	// A list of magnitudes in one sentence with no quake word.
-	{"magnitudes", func(r *rand.Rand, size int) string {
-		return words(r, size, " ", func(r *rand.Rand) string { return fmt.Sprintf("measuring %d.%d", r.IntN(8)+1, r.IntN(10)) })
-	}},
-	// Many tiny lines.
-	{"tinylines", func(r *rand.Rand, size int) string {
-		return words(r, size, "\n", func(r *rand.Rand) string {
-			if r.IntN(2) == 0 {
-				return fmt.Sprint(r.IntN(100))
-			}
-			return triggers[r.IntN(len(triggers))]
-		})
-	}},
-}
-
-var months = []string{"January", "March", "May", "July", "October", "December", "Januari", "Agustus"}
-
-var triggers = []string{"killed", "injured", "meeting", "summit", "election", "quake", "signed", "held",
-	"percent", "votes", "treaty", "said", "magnitude", "tewas", "rapat", "pemilu", "congress", "deaths"}
-
-func sentence(r *rand.Rand) string {
-	return fmt.Sprintf("The %s on %s %d left %d people dead and %d injured, officials said.",
-		[]string{"quake", "flood", "summit", "election"}[r.IntN(4)],
-		months[r.IntN(len(months))], r.IntN(28)+1, r.IntN(300)+1, r.IntN(900)+1)
-}
-
-// words joins pieces from next with sep until the text reaches size bytes.
-func words(r *rand.Rand, size int, sep string, next func(*rand.Rand) string) string {
-	var b strings.Builder
-	b.Grow(size + 64)
-	for b.Len() < size {
-		if b.Len() > 0 {
-			b.WriteString(sep)
-		}
-		b.WriteString(next(r))
-	}
-	return b.String()
-}
-
 func extractShape(t testing.TB, eng *extract.Engine, text string) []*claims.Claim {
 	doc := &claims.Document{ID: "shape", Text: text, Status: claims.StatusRead}
 	return eng.Extract(doc)
@@ -142,12 +30,12 @@ func TestAdversarialShapes(t *testing.T) {
 		t.Fatal(err)
 	}
 	eng := extract.New(set)
-	for _, sh := range shapes {
-		t.Run(sh.name, func(t *testing.T) {
-			text := sh.gen(rand.New(rand.NewPCG(1, 2)), 60_000)
+	for _, sh := range benchcorpus.Shapes {
+		t.Run(sh.Name, func(t *testing.T) {
+			text := sh.Gen(rand.New(rand.NewPCG(1, 2)), 60_000)
 			cs := extractShape(t, eng, text)
-			if len(cs) == 0 && sh.name != "triggers" {
-				t.Fatalf("no claims from %d bytes of %s", len(text), sh.name)
+			if len(cs) == 0 && sh.Name != "triggers" {
+				t.Fatalf("no claims from %d bytes of %s", len(text), sh.Name)
 			}
 			last := -1
 			for _, c := range cs {
@@ -186,7 +74,7 @@ func TestLongSentenceFrames(t *testing.T) {
 	}
 	eng := extract.New(set)
 	r := rand.New(rand.NewPCG(3, 4))
-	text := words(r, 40_000, ", ", func(r *rand.Rand) string {
+	text := benchcorpus.Words(r, 40_000, ", ", func(r *rand.Rand) string {
 		return fmt.Sprintf("%d people were killed in the town", r.IntN(500)+2)
 	}) + "."
 	doc := &claims.Document{ID: "long", Text: text, Status: claims.StatusRead}
@@ -218,10 +106,10 @@ func BenchmarkAdversarial(b *testing.B) {
 		b.Fatal(err)
 	}
 	eng := extract.New(set)
-	for _, sh := range shapes {
+	for _, sh := range benchcorpus.Shapes {
 		for _, mb := range []int{1, 4} {
-			b.Run(fmt.Sprintf("%s/%dMB", sh.name, mb), func(b *testing.B) {
-				text := sh.gen(rand.New(rand.NewPCG(1, 2)), mb<<20)
+			b.Run(fmt.Sprintf("%s/%dMB", sh.Name, mb), func(b *testing.B) {
+				text := sh.Gen(rand.New(rand.NewPCG(1, 2)), mb<<20)
 				b.SetBytes(int64(len(text)))
 				cpu := benchcorpus.CPUTime()
 				n := 0
