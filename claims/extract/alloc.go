@@ -199,15 +199,24 @@ var pow10 = func() (p [20]uint64) {
 // ("1,234" is 1234). On a page of figures the value's allocation was one
 // per claim, over a hundred thousand per MB.
 func (p *Pass) numberValue(f float64, start, end int) string {
-	if t := &p.Toks[start]; t.Kind == token.Number {
-		if v, ok := plainDigits(t.Text); ok && float64(v) == f {
+	first := &p.Toks[start]
+	if first.Kind == token.Number {
+		if v, ok := plainDigits(first.Text); ok && float64(v) == f {
 			// The first token is the value's digits: the loop
 			// below would find them there, after spelling them.
-			return t.Text
+			return first.Text
 		}
 	}
 	var buf [32]byte
 	b := appendNumber(buf[:0], f)
+	if first.Kind == token.Number && f == math.Trunc(f) && math.Abs(f) < 1e15 {
+		// A whole value read from figures that are not its plain
+		// digits is spelled with separators or scale words
+		// ("62,784", "5 million", "5.000"): the loop below would
+		// scan its tokens for nothing (and where it found the
+		// digits anyway, the value buffer holds the same bytes).
+		return p.made.value(b)
+	}
 	text, last := p.Doc.Text, p.Toks[end-1].End
 	for k := start; k < end; k++ {
 		// The first byte first: most tokens it turns away cost no

@@ -289,6 +289,42 @@ func TestNumberValue(t *testing.T) {
 	}
 }
 
+// TestNumberValueWhole: a whole value read from figures that are not its
+// plain digits ("62,784", "5 million") skips the search of its tokens;
+// the value is FormatNumber's either way, and a value spelled after a
+// word ("about 5000") is still the text's own.
+func TestNumberValueWhole(t *testing.T) {
+	e := engineForTest(t)
+	doc := &claims.Document{ID: "t", Text: "62,784 or 5 million about 5000 and 5 5000", Language: "en", Status: claims.StatusRead}
+	p := e.newPass(doc, new(scratch))
+	at := func(text string) int {
+		for k := range p.Toks {
+			if p.Toks[k].Start == strings.Index(doc.Text, text) {
+				return k
+			}
+		}
+		t.Fatalf("no token at %q", text)
+		return 0
+	}
+	for _, c := range []struct {
+		v          float64
+		from, to   string // the claim's first token and the one after its last
+		ownSpelled bool   // the value is the text's own "5000"
+	}{{62784, "62,784", "or", false}, {5e6, "5 million", "about", false}, {5000, "about", "and", true}, {5000, "5 5000", "", false}} {
+		end := len(p.Toks)
+		if c.to != "" {
+			end = at(c.to)
+		}
+		s := p.numberValue(c.v, at(c.from), end)
+		if want := claims.FormatNumber(c.v); s != want {
+			t.Errorf("%v from %q: %q, want %q", c.v, c.from, s, want)
+		}
+		if own := unsafe.StringData(s) == unsafe.StringData(doc.Text[strings.Index(doc.Text, "5000"):]); own != c.ownSpelled {
+			t.Errorf("%v from %q: the text's own digits %v, want %v", c.v, c.from, own, c.ownSpelled)
+		}
+	}
+}
+
 // plainDigitsRef is plainDigits read the slow way: s is the decimal
 // spelling of its value, in fewer than 16 digits.
 func plainDigitsRef(s string) (int64, bool) {
