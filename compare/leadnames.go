@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"maps"
 	"math/bits"
 	"slices"
 	"unsafe"
@@ -52,7 +53,11 @@ func seenBits(n int) int {
 	return min(bits.Len(uint(16*n)), 16)
 }
 
-// newLeadNames numbers the names of leads.
+// newLeadNames numbers the names of leads, walking them by key: in the
+// map's order, which changes from run to run, the names' numbers and which
+// of them push one another out of seen changed too, and with them the
+// work (not the result), by some millions of instructions a run on 2,500
+// documents, which hid smaller gains. Sorting the keys costs about one.
 func newLeadNames(leads map[string]*lead) *leadNames {
 	b := seenBits(len(leads))
 	x := &leadNames{
@@ -61,7 +66,8 @@ func newLeadNames(leads map[string]*lead) *leadNames {
 		seen:      make([]seenName, 1<<b),
 		seenShift: uint(64 - b),
 	}
-	for _, l := range leads {
+	for _, key := range slices.Sorted(maps.Keys(leads)) {
+		l := leads[key]
 		ids := x.number(l)
 		for _, k := range ids.all {
 			x.docFreq[k]++

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unsafe"
 
 	"github.com/crosscheck/crosscheck/claims"
 	"github.com/crosscheck/crosscheck/claims/token"
@@ -1229,11 +1230,15 @@ func (s *scratch) index() {
 			// add's first probe, inlined: most tokens repeat a word
 			// that sits in its first slot, and add is a call.
 			// The entry found is kept, not found again by its number.
+			// sameWide and sameNarrow settle words of up to 16
+			// bytes; a longer one goes to add.
 			id := int32(-1)
 			var e *wordEntry
 			h := tk.KeyHash()
 			if k := t.slots[(h*0x9E3779B1)&uint32(len(t.slots)-1)]; k != 0 {
-				if e = &t.entries[k-1]; e.hash == h && t.words[k-1] == tk.Lower {
+				w, lw := t.words[k-1], tk.Lower
+				if e = &t.entries[k-1]; e.hash == h && len(w) == len(lw) &&
+					(len(w) >= 4 && sameWide(w, lw) || len(w) < 4 && sameNarrow(w, lw)) {
 					id = k - 1
 				}
 			}
@@ -1728,4 +1733,34 @@ func prefix8(w string) uint64 {
 		p = p<<8 | uint64(w[k])
 	}
 	return p << (8 * (8 - len(w)))
+}
+
+// sameWide and sameNarrow compare a word of index's table with a token's
+// of the same length, without the call a string == makes (to the
+// runtime's memequal): index's probe asks of nearly every word token,
+// and the registers live in its loop were saved and restored around that
+// call for every word. index picks one by length, the two being each
+// small enough to inline where one function holding both is not.
+//
+// sameWide, for words of four bytes or more, compares their first and last eight bytes (four when shorter than
+// eight), which overlap and so cover a word of up to 16 bytes. It reports
+// false for longer words, which index leaves to add.
+func sameWide(a, b string) bool {
+	n := len(a)
+	if n > 16 {
+		return false
+	}
+	pa, pb := unsafe.Pointer(unsafe.StringData(a)), unsafe.Pointer(unsafe.StringData(b))
+	if n >= 8 {
+		return *(*uint64)(pa) == *(*uint64)(pb) && *(*uint64)(unsafe.Add(pa, n-8)) == *(*uint64)(unsafe.Add(pb, n-8))
+	}
+	return *(*uint32)(pa) == *(*uint32)(pb) && *(*uint32)(unsafe.Add(pa, n-4)) == *(*uint32)(unsafe.Add(pb, n-4))
+}
+
+// sameNarrow is for words under four bytes: their first, middle and last
+// bytes cover them.
+func sameNarrow(a, b string) bool {
+	n := len(a)
+	b = b[:n] // for the compiler: b is as long as a
+	return n == 0 || a[0] == b[0] && a[n>>1] == b[n>>1] && a[n-1] == b[n-1]
 }

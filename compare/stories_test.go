@@ -870,3 +870,61 @@ func TestWordTableKeptAcrossDocuments(t *testing.T) {
 		}
 	}
 }
+
+// probeSame is index's inlined word comparison (sameWide or sameNarrow by
+// length), as index spells it.
+func probeSame(a, b string) bool {
+	return len(a) == len(b) && (len(a) >= 4 && sameWide(a, b) || len(a) < 4 && sameNarrow(a, b))
+}
+
+// checkProbeSame holds probeSame to a string ==: equal for words of up to
+// 16 bytes, false for longer ones (which index leaves to add), and so for
+// a copy of a with each byte changed in turn.
+func checkProbeSame(t *testing.T, a, b string) {
+	t.Helper()
+	want := func(a, b string) bool { return a == b && len(a) <= 16 }
+	if got := probeSame(a, b); got != want(a, b) {
+		t.Fatalf("probeSame(%q, %q) = %v, want %v", a, b, got, want(a, b))
+	}
+	// b is a in a buffer of its own, so that the loads compare contents.
+	c := []byte(a)
+	if got := probeSame(a, string(c)); got != want(a, a) {
+		t.Fatalf("probeSame(%q, copy) = %v", a, got)
+	}
+	for i := range c {
+		c[i] ^= 0x20
+		if got := probeSame(a, string(c)); got {
+			t.Fatalf("probeSame(%q, %q) = true", a, c)
+		}
+		c[i] ^= 0x20
+	}
+}
+
+func TestProbeSame(t *testing.T) {
+	const text = "abcdefghijklmnopqrstu"
+	for n := 0; n <= len(text); n++ {
+		w := text[:n]
+		checkProbeSame(t, w, w)
+		checkProbeSame(t, w, text[1:n+1-min(n, 1)])
+		checkProbeSame(t, w, strings.ToUpper(w))
+	}
+	for _, c := range [][2]string{
+		{"the", "thé"}, {"a", ""}, {"", ""}, {"said", "sa1d"},
+		{"presidential", "presidentiel"}, {"abcdefghijklmnop", "abcdefghijklmnoq"},
+		{"abcdefghijklmnopq", "abcdefghijklmnopq"}, {"pemerintah", "Pemerintah"},
+	} {
+		checkProbeSame(t, c[0], c[1])
+		checkProbeSame(t, c[1], c[0])
+	}
+}
+
+func FuzzProbeSame(f *testing.F) {
+	for _, s := range []string{"", "a", "the", "said", "jakarta", "pemerintahan", "abcdefghijklmnopq"} {
+		f.Add(s, s)
+		f.Add(s, s+"x")
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		checkProbeSame(t, a, b)
+		checkProbeSame(t, b, a)
+	})
+}
