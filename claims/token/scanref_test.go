@@ -149,6 +149,10 @@ func TestScanReference(t *testing.T) {
 		"12abc abc12 a1b2c3 US$5 24-year-old e.g. U.S. don't — «quoted» “smart” café 東京 2024年 \x00\x01\x7f\xff\xfe bad\xc3",
 		"\t\r\f\v  \n\n x \r\n Y\vZ",
 		strings.Repeat("12,345 5.6 78% 1234\n", 100),
+		// Texts ending in a letter or digit run, or in a capital before
+		// one (scanRun leaves what reaches runLimit to scanOne), and
+		// capitalised words near the end, of up to eight bytes and more.
+		"abc X", "X", "Xy", "a", "7", "Abc 2024", "Jakarta", "Mo Tuesday.", "Wednesdays!", "Ab.", "x Abcdefgh", "x Abcdefghi.",
 	}
 	r := rand.New(rand.NewPCG(5, 6))
 	alphabet := []string{"a", "Z", "q", "É", "é", "ß", "İ", "\u0301", "7", "0", " ", "\n", "\t", ",", ".", "-", "’", "東", "\xff", "\xc3", "\u2028", "Ⅻ", "ǅ"}

@@ -11,6 +11,7 @@
 package token
 
 import (
+	"encoding/binary"
 	"slices"
 	"strings"
 	"unicode"
@@ -105,9 +106,9 @@ func Scan(text string, dst []Token) []Token {
 	}
 	var flags uint8
 	var low lowerArena
-	i := 0
+	i, lim := 0, runLimit(text)
 	for i < len(text) {
-		dst, i, flags = scanRun(text, i, flags, dst, &low)
+		dst, i, flags = scanRun(text, lim, i, flags, dst, &low)
 		if i < len(text) {
 			dst, i, flags = low.scanOne(text, i, flags, dst)
 		}
@@ -120,33 +121,31 @@ func Scan(text string, dst []Token) []Token {
 // the stack, and the scanner spent more instructions moving it than
 // reading bytes. It returns where it stopped and the flags the next token
 // gets, leaving to scanOne a byte of a multi-byte rune, a word that is not
-// lower-case ASCII letters with at most a capital first, a full dst, or a
-// capitalised word when low has no room for its lower-case form.
+// lower-case ASCII letters with at most a capital first, a full dst, a
+// capitalised word when low has no room for its lower-case form, and
+// every token from lim on (see runLimit).
 //
 // Its tokens are exactly scanOne's (TestScanReference): lower-case words
 // are their own Lower, and a capitalised word's lower-case form is
 // written to low as lowerASCII writes it.
-func scanRun(text string, i int, flags uint8, dst []Token, low *lowerArena) ([]Token, int, uint8) {
-	for i < len(text) {
-		c := text[i]
+func scanRun(text string, lim, i int, flags uint8, dst []Token, low *lowerArena) ([]Token, int, uint8) {
+	for i < lim {
+		c := at(text, i)
 		if c-'a' < 26 {
 			// A word starting with a lower-case letter: its letters,
-			// hashed as they are read.
+			// hashed as they are read, up to the byte after them,
+			// which is before lim.
 			h, j := (offset32^uint32(c))*prime32, i+1
-			for ; j < len(text); j++ {
-				if c = text[j]; c-'a' >= 26 {
-					break
-				}
+			for c = at(text, j); c-'a' < 26; c = at(text, j) {
 				h = (h ^ uint32(c)) * prime32
+				j++
 			}
 			// Most words are followed by one space, taken here.
 			var next uint8
-			if j < len(text) {
-				if c == ' ' {
-					next = SpaceBefore
-				} else if wordClass[c] != 0 {
-					return dst, i, flags // more of the word to read (scanWord's)
-				}
+			if c == ' ' {
+				next = SpaceBefore
+			} else if wordClass[c] != 0 {
+				return dst, i, flags // more of the word to read (scanWord's)
 			}
 			if len(dst) == cap(dst) {
 				return dst, i, flags
@@ -165,40 +164,52 @@ func scanRun(text string, i int, flags uint8, dst []Token, low *lowerArena) ([]T
 			i++
 		case byteLetter:
 			// An upper-case letter: a capitalised word ("Jakarta", "I")
-			// when lower-case letters alone follow it.
-			h, j := (offset32^uint32(c|0x20))*prime32, i+1
-			for j < len(text) && text[j]-'a' < 26 {
-				h = (h ^ uint32(text[j])) * prime32
-				j++
-			}
-			if j < len(text) && wordClass[text[j]] != 0 || len(dst) == cap(dst) || len(low.buf)+j-i > cap(low.buf) {
+			// when lower-case letters alone follow it. Its letters end
+			// before lim unless it is the byte before lim.
+			if i+1 == lim {
 				return dst, i, flags
 			}
-			// The lower-case form, as lowerASCII writes it.
+			h, j := (offset32^uint32(c|0x20))*prime32, i+1
+			for d := at(text, j); d-'a' < 26; d = at(text, j) {
+				h = (h ^ uint32(d)) * prime32
+				j++
+			}
+			if wordClass[at(text, j)] != 0 || len(dst) == cap(dst) || len(low.buf)+j-i > cap(low.buf) {
+				return dst, i, flags
+			}
+			// The lower-case form, as lowerASCII writes it. A word of
+			// up to eight bytes (most) is moved with one eight-byte
+			// store of the bytes from i on, the first lowered: copy's
+			// call cost more than the rest of the token. The bytes
+			// stored past the word are past len(low.buf), in no string
+			// yet, and the next words write over them.
 			start := len(low.buf)
-			low.buf = low.buf[:start+j-i]
+			if j-i <= 8 && i+8 <= len(text) && start+8 <= cap(low.buf) {
+				binary.LittleEndian.PutUint64(low.buf[start:start+8], le64(text[i:])|0x20)
+				low.buf = low.buf[:start+j-i]
+			} else {
+				low.appendCapital(text, i, j)
+			}
 			b := low.buf[start:]
-			b[0] = c | 0x20
-			copy(b[1:], text[i+1:j])
 			n := len(dst)
 			dst = dst[:n+1]
 			t := &dst[n]
 			t.Start, t.End, t.Kind, t.Flags, t.Hash, t.Text, t.Lower = i, j, Word, flags|Capital, finishHash(h), substr(text, i, j), bytesString(b)
-			i, flags = spaceAfter(text, j)
+			i, flags = spaceAfter(text, lim, j)
 		case bytePunct:
 			if len(dst) == cap(dst) {
 				return dst, i, flags
 			}
 			n := len(dst)
 			dst = dst[:n+1]
-			p := text[i : i+1]
+			p := substr(text, i, i+1)
 			t := &dst[n]
 			t.Start, t.End, t.Kind, t.Flags, t.Hash, t.Text, t.Lower = i, i+1, Punct, flags, byteHash[c], p, p
-			i, flags = spaceAfter(text, i+1)
+			i, flags = spaceAfter(text, lim, i+1)
 		case byteDigit:
 			h, j := (offset32^uint32(c))*prime32, i+1
-			for j < len(text) && text[j]-'0' < 10 {
-				h = (h ^ uint32(text[j])) * prime32
+			for d := at(text, j); d-'0' < 10; d = at(text, j) {
+				h = (h ^ uint32(d)) * prime32
 				j++
 			}
 			if len(dst) == cap(dst) {
@@ -209,7 +220,7 @@ func scanRun(text string, i int, flags uint8, dst []Token, low *lowerArena) ([]T
 			d := substr(text, i, j)
 			t := &dst[n]
 			t.Start, t.End, t.Kind, t.Flags, t.Hash, t.Text, t.Lower = i, j, Number, flags, finishHash(h), d, d
-			i, flags = spaceAfter(text, j)
+			i, flags = spaceAfter(text, lim, j)
 		case byteNewline:
 			flags |= NewlineBefore | SpaceBefore
 			i++
@@ -220,11 +231,32 @@ func scanRun(text string, i int, flags uint8, dst []Token, low *lowerArena) ([]T
 	return dst, i, flags
 }
 
-// spaceAfter returns where scanning goes on after a token ending at j,
-// and the flags of the next token: one space, the most common gap between
-// tokens, is taken here rather than by another turn of the loop.
-func spaceAfter(text string, j int) (int, uint8) {
-	if j < len(text) && text[j] == ' ' {
+// runLimit returns one past the last byte of text that is neither a
+// lower-case ASCII letter nor a digit (0 when there is none). A run of
+// letters or of digits starting before it ends before it, so that
+// scanRun reads those runs, most of the scanner's bytes, without testing
+// for the end of the text at every byte; the tokens from it on (the tail
+// of a text ending in a word or a figure) are scanOne's.
+func runLimit(text string) int {
+	n := len(text)
+	for n > 0 && (text[n-1]-'a' < 26 || text[n-1]-'0' < 10) {
+		n--
+	}
+	return n
+}
+
+// at is text[i] without its bounds check, for scanRun's reads of bytes it
+// knows are in the text (before its lim; see runLimit).
+func at(text string, i int) byte {
+	return *(*byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(text)), i))
+}
+
+// spaceAfter returns where scanning goes on after a token ending at j
+// (at most lim; see runLimit), and the flags of the next token: one
+// space, the most common gap between tokens, is taken here rather than by
+// another turn of the loop. (No space is at lim or after it.)
+func spaceAfter(text string, lim, j int) (int, uint8) {
+	if j < lim && at(text, j) == ' ' {
 		return j + 1, SpaceBefore
 	}
 	return j, 0
@@ -531,6 +563,26 @@ func (a *lowerArena) lower(s string) string {
 		}
 	}
 	return a.lowerASCII(s)
+}
+
+// appendCapital appends the lower-case form of text[i:j], an upper-case
+// ASCII letter and lower-case ones, as lowerASCII writes it, for scanRun,
+// which has made sure that a has room for it and moves most words itself
+// (see there).
+//
+//go:noinline
+func (a *lowerArena) appendCapital(text string, i, j int) {
+	start := len(a.buf)
+	a.buf = a.buf[:start+j-i]
+	a.buf[start] = text[i] | 0x20
+	copy(a.buf[start+1:], text[i+1:j])
+}
+
+// le64 is the first eight bytes of s, little-endian: one load.
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // lowerASCII is lower for a string known to be ASCII.
