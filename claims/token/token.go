@@ -107,13 +107,56 @@ func Scan(text string, dst []Token) []Token {
 	var flags uint8
 	var low lowerArena
 	i, lim := 0, runLimit(text)
-	for i < len(text) {
+	for i < lim {
 		dst, i, flags = scanRun(text, lim, i, flags, dst, &low)
-		if i < len(text) {
+		if i < lim {
 			dst, i, flags = low.scanOne(text, i, flags, dst)
 		}
 	}
+	// A token starting before lim ends at lim at the latest, or at the
+	// end of the text, taking in the letters and digits after lim.
+	return scanTail(text, i, flags, dst)
+}
+
+// scanTail appends the tokens of text[i:], where a token starts, which
+// holds only lower-case ASCII letters and digits (text from its runLimit):
+// a run of digits, then a word to the end. A text that is one word (most
+// of the rules' phrases, scanned at start-up) is all tail: through
+// scanOne's general word, it cost more than the rest of its scan.
+func scanTail(text string, i int, flags uint8, dst []Token) []Token {
+	for i < len(text) {
+		j, h := i, uint32(offset32)
+		for j < len(text) && text[j]-'0' < 10 {
+			h = (h ^ uint32(text[j])) * prime32
+			j++
+		}
+		kind := Number
+		if j == i {
+			kind = Word
+			for ; j < len(text); j++ {
+				h = (h ^ uint32(text[j])) * prime32
+			}
+		}
+		var t *Token
+		dst, t = pushToken(dst)
+		s := text[i:j]
+		t.Start, t.End, t.Kind, t.Flags, t.Hash, t.Text, t.Lower = i, j, kind, flags, finishHash(h), s, s
+		i, flags = j, 0
+	}
 	return dst
+}
+
+// pushToken appends a zero token to dst, doubling a full slice (see
+// appendToken), and returns it and the token, to be written in place: a
+// Token passed and copied whole is moved with the collector's bulk write
+// barrier while it marks.
+func pushToken(dst []Token) ([]Token, *Token) {
+	n := len(dst)
+	if n == cap(dst) {
+		dst = slices.Grow(dst, n+1)
+	}
+	dst = dst[:n+1]
+	return dst, &dst[n]
 }
 
 // scanRun appends the tokens of text from i for as long as it can without
@@ -239,11 +282,20 @@ func scanRun(text string, lim, i int, flags uint8, dst []Token, low *lowerArena)
 // of a text ending in a word or a figure) are scanOne's.
 func runLimit(text string) int {
 	n := len(text)
-	for n > 0 && (text[n-1]-'a' < 26 || text[n-1]-'0' < 10) {
+	for n > 0 && runByte[text[n-1]] {
 		n--
 	}
 	return n
 }
+
+// runByte tells the bytes of runLimit's runs: lower-case ASCII letters
+// and digits.
+var runByte = func() (t [256]bool) {
+	for c := range t {
+		t[c] = byte(c)-'a' < 26 || byte(c)-'0' < 10
+	}
+	return t
+}()
 
 // at is text[i] without its bounds check, for scanRun's reads of bytes it
 // knows are in the text (before its lim; see runLimit).
