@@ -51,10 +51,15 @@ func scanBytesFast(s string, fast bool) byteStats {
 	st := byteStats{n: len(s)}
 	for i := 0; i < len(s); {
 		if fast {
-			// Sixteen bytes a turn, then eight: the test and the
-			// loop's own instructions are shared by twice the bytes.
-			for i+16 <= len(s) && plainBits(load8(s, i))&plainBits(load8(s, i+8)) == highs {
-				i += 16
+			// Thirty-two bytes a turn, then eight: the test and the
+			// loop's own instructions are shared by four times the
+			// bytes, and one bounds check covers the four loads.
+			for i+32 <= len(s) {
+				w := s[i : i+32]
+				if plainBits(load8(w, 0))&plainBits(load8(w, 8))&plainBits(load8(w, 16))&plainBits(load8(w, 24)) != highs {
+					break
+				}
+				i += 32
 			}
 			for i+8 <= len(s) && plainText8(load8(s, i)) {
 				i += 8

@@ -162,12 +162,12 @@ func htmlDocumentForTest(t *testing.T, page string) string {
 func scanBytesByByte(s string) byteStats { return scanBytesFast(s, false) }
 
 // TestScanBytesFastPath: every byte value at every offset around the
-// sixteen and eight bytes scanBytes skips at once counts as the byte-by-byte scan
+// thirty-two and eight bytes scanBytes skips at once counts as the byte-by-byte scan
 // counts it, and plainText8 accepts exactly printable ASCII and line feeds.
 func TestScanBytesFastPath(t *testing.T) {
 	extra := []string{"é", "日本", "\xe6\x97", "\u2028"}
 	for c := 0; c < 256; c++ {
-		for n := 1; n <= 36; n++ {
+		for n := 1; n <= 72; n++ {
 			for at := 0; at < n; at++ {
 				b := []byte(strings.Repeat("x", n))
 				b[at] = byte(c)
@@ -183,8 +183,8 @@ func TestScanBytesFastPath(t *testing.T) {
 		}
 	}
 	for _, e := range extra {
-		for at := 0; at <= 12; at++ {
-			s := strings.Repeat("y", at) + e + "\n\t\x01\x7f" + strings.Repeat("z", 12-at)
+		for at := 0; at <= 40; at++ {
+			s := strings.Repeat("y", at) + e + "\n\t\x01\x7f" + strings.Repeat("z", 40-at)
 			assert.Equal(t, scanBytesByByte(s), scanBytes(s), "%q", s)
 		}
 	}
