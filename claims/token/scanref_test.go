@@ -153,6 +153,7 @@ func TestScanReference(t *testing.T) {
 		// one (scanRun leaves what reaches runLimit to scanOne), and
 		// capitalised words near the end, of up to eight bytes and more.
 		"abc X", "X", "Xy", "a", "7", "Abc 2024", "Jakarta", "Mo Tuesday.", "Wednesdays!", "Ab.", "x Abcdefgh", "x Abcdefghi.",
+		"Abcdefghijklmnop qr", "Abcdefghijklmnopq rs", "Abcdefghijklmnop.", "x Abcdefghijklmnopqrstuvwxyz abc. Def",
 	}
 	r := rand.New(rand.NewPCG(5, 6))
 	alphabet := []string{"a", "Z", "q", "É", "é", "ß", "İ", "\u0301", "7", "0", " ", "\n", "\t", ",", ".", "-", "’", "東", "\xff", "\xc3", "\u2028", "Ⅻ", "ǅ"}

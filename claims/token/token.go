@@ -217,22 +217,21 @@ func scanRun(text string, lim, i int, flags uint8, dst []Token, low *lowerArena)
 				h = (h ^ uint32(d)) * prime32
 				j++
 			}
-			if wordClass[at(text, j)] != 0 || len(dst) == cap(dst) || len(low.buf)+j-i > cap(low.buf) {
+			// The lower-case form, as lowerASCII writes it, is moved
+			// with two eight-byte stores of the bytes from i on, the
+			// first lowered: copy's call cost more than the rest of
+			// the token, and a call in the loop (for the rare word of
+			// more than 16 bytes) cost more still. The bytes stored
+			// past the word are past len(low.buf), in no string yet,
+			// and the next words write over them.
+			if wordClass[at(text, j)] != 0 || len(dst) == cap(dst) ||
+				j-i > 16 || i+16 > len(text) || len(low.buf)+16 > cap(low.buf) {
 				return dst, i, flags
 			}
-			// The lower-case form, as lowerASCII writes it. A word of
-			// up to eight bytes (most) is moved with one eight-byte
-			// store of the bytes from i on, the first lowered: copy's
-			// call cost more than the rest of the token. The bytes
-			// stored past the word are past len(low.buf), in no string
-			// yet, and the next words write over them.
 			start := len(low.buf)
-			if j-i <= 8 && i+8 <= len(text) && start+8 <= cap(low.buf) {
-				binary.LittleEndian.PutUint64(low.buf[start:start+8], le64(text[i:])|0x20)
-				low.buf = low.buf[:start+j-i]
-			} else {
-				low.appendCapital(text, i, j)
-			}
+			binary.LittleEndian.PutUint64(low.buf[start:start+8], le64(text[i:])|0x20)
+			binary.LittleEndian.PutUint64(low.buf[start+8:start+16], le64(text[i+8:]))
+			low.buf = low.buf[:start+j-i]
 			b := low.buf[start:]
 			n := len(dst)
 			dst = dst[:n+1]
@@ -615,19 +614,6 @@ func (a *lowerArena) lower(s string) string {
 		}
 	}
 	return a.lowerASCII(s)
-}
-
-// appendCapital appends the lower-case form of text[i:j], an upper-case
-// ASCII letter and lower-case ones, as lowerASCII writes it, for scanRun,
-// which has made sure that a has room for it and moves most words itself
-// (see there).
-//
-//go:noinline
-func (a *lowerArena) appendCapital(text string, i, j int) {
-	start := len(a.buf)
-	a.buf = a.buf[:start+j-i]
-	a.buf[start] = text[i] | 0x20
-	copy(a.buf[start+1:], text[i+1:j])
 }
 
 // le64 is the first eight bytes of s, little-endian: one load.
