@@ -315,7 +315,7 @@ func guessTitle(text string) string {
 			continue
 		}
 		t = strings.TrimSpace(strings.TrimLeft(t, "#")) // Markdown heading
-		if utf8.RuneCountInString(t) > titleMaxRunes {
+		if moreRunesThan(t, titleMaxRunes) {
 			break // prose (isProse), known before splitting a paragraph into words
 		}
 		words := strings.Fields(t)
@@ -387,11 +387,26 @@ func isFurniture(title string) bool {
 	return len(words) == 0 || isSectionLabel(words) || maybeSiteName(words) || isBoilerplate(title, words)
 }
 
+// moreRunesThan reports whether s has more than n runes, as
+// utf8.RuneCountInString(s) > n, without counting a long line to its end
+// (a megabyte without a line break cost ten million instructions): a rune
+// is one to four bytes, and an invalid byte counts as one rune, so s has
+// at most len(s) runes and more than n once it is longer than 4n bytes.
+func moreRunesThan(s string, n int) bool {
+	switch {
+	case len(s) <= n:
+		return false
+	case len(s) > 4*n:
+		return true
+	}
+	return utf8.RuneCountInString(s) > n
+}
+
 // isProse reports a line of body text, which ends the search for a title: a
 // long line, or a full sentence of many words (headlines are short and
 // seldom end with a period).
 func isProse(line string, words []string) bool {
-	if len(words) > titleMaxWords || utf8.RuneCountInString(line) > titleMaxRunes {
+	if len(words) > titleMaxWords || moreRunesThan(line, titleMaxRunes) {
 		return true
 	}
 	return len(words) >= titleSentenceWords && strings.HasSuffix(line, ".") && !strings.HasSuffix(line, "...")

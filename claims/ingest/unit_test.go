@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -256,4 +257,21 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// TestMoreRunesThan: moreRunesThan answers as utf8.RuneCountInString(s) > n
+// for strings around every length where its shortcuts apply, of ASCII,
+// multi-byte runes and invalid bytes.
+func TestMoreRunesThan(t *testing.T) {
+	pieces := []string{"a", "é", "日", "😀", "\xff", "\xe6\x97"}
+	for _, n := range []int{0, 1, 3, 150} {
+		for _, p := range pieces {
+			for _, q := range pieces {
+				for k := 0; k <= 4*n+6; k++ {
+					s := strings.Repeat(p, k/2) + strings.Repeat(q, k-k/2)
+					assert.Equal(t, utf8.RuneCountInString(s) > n, moreRunesThan(s, n), "%q, %d", s, n)
+				}
+			}
+		}
+	}
 }
