@@ -165,8 +165,9 @@ func pushToken(dst []Token) ([]Token, *Token) {
 // reading bytes. It returns where it stopped and the flags the next token
 // gets, leaving to scanOne a byte of a multi-byte rune, a word that is not
 // lower-case ASCII letters with at most a capital first, a full dst, a
-// capitalised word when low has no room for its lower-case form, and
-// every token from lim on (see runLimit).
+// capitalised word of more than 16 bytes, within 16 bytes of the text's
+// end or when low has no 16 bytes of room, and every token from lim on
+// (see runLimit).
 //
 // Its tokens are exactly scanOne's (TestScanReference): lower-case words
 // are their own Lower, and a capitalised word's lower-case form is
@@ -278,7 +279,7 @@ func scanRun(text string, lim, i int, flags uint8, dst []Token, low *lowerArena)
 // letters or of digits starting before it ends before it, so that
 // scanRun reads those runs, most of the scanner's bytes, without testing
 // for the end of the text at every byte; the tokens from it on (the tail
-// of a text ending in a word or a figure) are scanOne's.
+// of a text ending in a word or a figure) are scanTail's.
 func runLimit(text string) int {
 	n := len(text)
 	for n > 0 && runByte[text[n-1]] {
