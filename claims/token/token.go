@@ -42,10 +42,18 @@ const (
 // Hash is a hash of Lower that Scan computes once, so rule tables can turn
 // away the many words they do not hold with a bit test instead of a map
 // lookup (see KeyHash). Zero means not computed.
+//
+// Word is the number of Lower among the words that open the rules'
+// phrases, which a rules.Vocab writes as it reads the tokens, so that each
+// phrase table finds its phrases at the token by an index instead of a
+// hashed probe. Zero means not read (or no such word): the tables then
+// look the token up by Hash. It sits in the bytes Flags and Hash left
+// over, so a Token is no larger.
 type Token struct {
 	Start, End int
 	Kind       Kind
 	Flags      uint8
+	Word       uint16
 	Hash       uint32
 	Text       string
 	Lower      string
