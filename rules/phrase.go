@@ -83,6 +83,8 @@ type Phrases struct {
 	// common words that open phrases made that a tenth of extraction). A
 	// case-sensitive index keeps together the phrases whose first words
 	// differ only in case; matches compares the first word as written.
+	// It is numbered (WordMap.Number), so that a token a Vocab numbered
+	// finds its phrases by an index (headAt).
 	heads WordMap[phraseHead]
 	// byLower is heads' build-time copy for a case-sensitive index.
 	byLower map[string][]phrase
@@ -240,7 +242,8 @@ func (p *Phrases) Match(toks []token.Token, i int) (end, value int, ok bool) {
 	}
 	t := &toks[i]
 	var h *phraseHead
-	// headAt, written out: its call was a tenth of the cost of a Match.
+	// headAt, written out: Match is asked at most words, and the call
+	// cost 5 M instructions on 5 MB of news.
 	if !p.first.May(t) || !p.casePasses(t) || !p.mayHead(t) {
 		return 0, 0, false
 	}

@@ -320,6 +320,14 @@ func (m *WordMap[V]) place(k int32) {
 	x.slots[i] = wordSlot{tag: tagOf(h, len(w)) | uint64(k), head: p.head, tail: p.tail}
 }
 
+// reserve makes room for n words in an empty map, so that adding them
+// does not grow it over and over.
+func (m *WordMap[V]) reserve(n int) {
+	m.idx.slots = make([]wordSlot, 2*n)
+	m.entries = make([]wordEntry[V], 0, n)
+	m.idx.keys = make([]string, 0, n)
+}
+
 // grow doubles the slots (at least minSlots) and places the entries again.
 func (m *WordMap[V]) grow() {
 	x := &m.idx

@@ -35,6 +35,11 @@ type wordNumbering struct {
 	byWord WordMap[struct{}]
 }
 
+// wordNumsSize is room for the words the builtin rules number (about
+// 2,300), made at the first: growing to it placed every word again at
+// each doubling.
+const wordNumsSize = 4096
+
 // maxWordNum is the last number wordNums gives: a word added after it
 // has none, and a token of that word is looked up by its hash, as a
 // token no Vocab read.
@@ -44,6 +49,9 @@ const maxWordNum = 1<<16 - 1
 // giving it the next one if it has none; 0 when the numbers have run out.
 func (r *wordNumbering) number(w string, h uint32) uint16 {
 	r.mu.Lock()
+	if r.byWord.idx.slots == nil {
+		r.byWord.reserve(wordNumsSize)
+	}
 	k, ok := r.byWord.find(w, h)
 	if !ok && r.byWord.Len() < maxWordNum {
 		k, ok = r.byWord.Len(), true

@@ -43,12 +43,14 @@ const (
 // away the many words they do not hold with a bit test instead of a map
 // lookup (see KeyHash). Zero means not computed.
 //
-// Word is the number of Lower among the words that open the rules'
-// phrases, which a rules.Vocab writes as it reads the tokens, so that each
-// phrase table finds its phrases at the token by an index instead of a
-// hashed probe. Zero means not read (or no such word): the tables then
-// look the token up by Hash. It sits in the bytes Flags and Hash left
-// over, so a Token is no larger.
+// Word is the number of Lower among the words the rules' phrase tables
+// and word facts key on, which a rules.Vocab writes as it reads the tokens
+// (rules.Vocab.Read), so that each table finds its entry at the token by
+// an index instead of a hashed probe. Zero means not numbered: the tables
+// then look the token up by Hash. Scan does not write it, so a token
+// scanned into a reused buffer keeps the number it had until a Vocab
+// reads it again. It sits in the bytes Flags and Hash left over, so a
+// Token is no larger.
 type Token struct {
 	Start, End int
 	Kind       Kind
