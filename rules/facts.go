@@ -106,6 +106,7 @@ func (l *Language) buildFacts() {
 			}
 		}
 	}
+	l.facts.Number()
 }
 
 // factsOfWord is factsOf for a lower-case word that is no token's.
@@ -121,7 +122,20 @@ func (l *Language) factsOf(t *token.Token) *wordFacts {
 	if !l.factsKnown.May(t) {
 		return &noFacts // most words, at the cost of a bit test
 	}
+	if numbered(t) {
+		return l.numberedFacts(t)
+	}
 	if f := l.facts.Ref(t); f != nil {
+		return f
+	}
+	return &noFacts
+}
+
+// numberedFacts is factsOf at a token a Vocab numbered that the filter
+// passed: an index, where the lookup by hash probed and compared the word
+// (the common words the date indexes hold too, once per question asked).
+func (l *Language) numberedFacts(t *token.Token) *wordFacts {
+	if f := l.facts.RefNumbered(t); f != nil {
 		return f
 	}
 	return &noFacts

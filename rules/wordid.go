@@ -40,6 +40,7 @@ type Vocab struct {
 type vocabWord struct {
 	id    int32
 	flags uint8
+	num   uint16 // the word's number in wordNums (token.Token.Word), 0 for none
 }
 
 // numStartFlag marks, in vocabWord.flags, a word that opens a numeral; the
@@ -85,10 +86,19 @@ func NewVocab(l *Language) *Vocab {
 }
 
 // add returns w's number, giving it the next one if it has none.
+//
+// A word it adds also keeps its number in wordNums, if it has one, which
+// Read writes into each token of the word (token.Token.Word) for the
+// phrase tables and the word facts. The Vocab looks up every token of
+// its own words anyway; a word it holds only for the tables would cost a
+// lookup at each of its tokens, which about as many lookups by the
+// tables save (the common words a table holds are asked about at few of
+// their tokens).
 func (v *Vocab) add(w string) int32 {
 	e := v.ids.Ptr(w)
 	if e.id == 0 {
 		e.id = int32(v.ids.Len()) // entry id-1, just added
+		e.num = wordNums.find(w)
 		v.words.Add(w)
 	}
 	return e.id
@@ -118,7 +128,9 @@ func (v *Vocab) ID(t *token.Token) int32 {
 }
 
 // Read writes what each token is (see TokenWord) into dst's storage when
-// it is large enough and returns it, so a caller can reuse one buffer.
+// it is large enough and returns it, so a caller can reuse one buffer. It
+// also numbers each token for the phrase tables and the word facts
+// (token.Token.Word), 0 for a word it does not number (see add).
 //
 // It is run at every token of every document, so the common tests are
 // written in the loop rather than in a function called per token (the call
@@ -140,6 +152,7 @@ func (v *Vocab) Read(toks []token.Token, dst []TokenWord) []TokenWord {
 			}
 		}
 		id, f := vw.id, vw.flags
+		t.Word = vw.num
 		var s uint16
 		switch t.Kind {
 		case token.Number:

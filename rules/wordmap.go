@@ -13,6 +13,11 @@ import "github.com/crosscheck/crosscheck/claims/token"
 type WordMap[V any] struct {
 	idx     wordIndex
 	entries []wordEntry[V]
+	// nums holds the entries by word number (token.Token.Word) once
+	// Number has been called (numbered), so that a token a Vocab read
+	// finds its entry by an index (RefNumbered) instead of a probe.
+	nums     numTable
+	numbered bool
 }
 
 type wordEntry[V any] struct {
@@ -204,6 +209,12 @@ func (m *WordMap[V]) Put(w string, v V) {
 		m.entries[i].val = v
 		return
 	}
+	m.insert(w, h, v)
+}
+
+// insert adds w, whose hash is h and which the map does not hold, with
+// value v.
+func (m *WordMap[V]) insert(w string, h uint32, v V) {
 	if len(m.entries) == maxEntries {
 		panic("rules: WordMap: too many words")
 	}
@@ -213,6 +224,39 @@ func (m *WordMap[V]) Put(w string, v V) {
 	m.entries = append(m.entries, wordEntry[V]{key: w, hash: h, val: v})
 	m.idx.keys = append(m.idx.keys, w)
 	m.place(int32(len(m.entries)))
+	if m.numbered {
+		m.number(len(m.entries) - 1)
+	}
+}
+
+// Number gives every word of the map, and every word Put adds later, its
+// number in wordNums, for RefNumbered.
+func (m *WordMap[V]) Number() {
+	if m.numbered {
+		return
+	}
+	m.numbered = true
+	for k := range m.entries {
+		m.number(k)
+	}
+}
+
+// number records entry k by its word's number.
+func (m *WordMap[V]) number(k int) {
+	if n := wordNums.number(m.entries[k].key, m.entries[k].hash); n != 0 {
+		m.nums.set(n, k)
+	}
+}
+
+// RefNumbered is Ref at a token a Vocab numbered (token.Token.Word, not
+// 0) in a map that Number numbered: an index into nums, where Ref hashed
+// the word into the slots and compared it. A word the map holds has a
+// number unless wordNums ran out of them, and then no token has it.
+func (m *WordMap[V]) RefNumbered(t *token.Token) *V {
+	if k := m.nums.entry(t.Word); k >= 0 {
+		return &m.entries[k].val
+	}
+	return nil
 }
 
 // Ptr returns a pointer to w's value, adding w with the zero value if it is
@@ -274,6 +318,14 @@ func (m *WordMap[V]) place(k int32) {
 	w := x.keys[k-1]
 	p := printOf(w)
 	x.slots[i] = wordSlot{tag: tagOf(h, len(w)) | uint64(k), head: p.head, tail: p.tail}
+}
+
+// reserve makes room for n words in an empty map, so that adding them
+// does not grow it over and over.
+func (m *WordMap[V]) reserve(n int) {
+	m.idx.slots = make([]wordSlot, 2*n)
+	m.entries = make([]wordEntry[V], 0, n)
+	m.idx.keys = make([]string, 0, n)
 }
 
 // grow doubles the slots (at least minSlots) and places the entries again.

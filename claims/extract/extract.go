@@ -75,7 +75,9 @@ type Pass struct {
 
 // words returns what the language's Vocab reads at the tokens, reading it
 // on the first call: the furniture and date indexes both need it (see
-// rules.Vocab).
+// rules.Vocab). newPass calls it first, as the read also numbers the
+// tokens (token.Token.Word), which the phrase tables then look up by: a
+// token of the reused buffer keeps the number of the last document's.
 func (p *Pass) words() []rules.TokenWord {
 	if p.tws == nil {
 		p.tws = p.index.vocab.Read(p.Toks, p.scratch.tws)
@@ -447,6 +449,7 @@ func (e *Engine) newPass(doc *claims.Document, sc *scratch) *Pass {
 	l := e.Rules.Languages[doc.Language]
 	p := &sc.pass
 	*p = Pass{Doc: doc, Lang: l, Rules: e.Rules, Toks: toks, engine: e, index: e.langs[doc.Language], scratch: sc, blocked: blocked}
+	p.words() // numbers the tokens for the phrase tables before any is asked
 	p.sents = segment.AppendSentences(sc.sents[:0], doc.Text)
 	sc.sents = p.sents
 	p.blockSkipLines()

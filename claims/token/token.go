@@ -43,10 +43,20 @@ const (
 // Hash is a hash of Lower that Scan computes once, so rule tables can turn
 // away the many words they do not hold with a bit test instead of a map
 // lookup (see KeyHash). Zero means not computed.
+//
+// Word is the number of Lower among the words the rules' phrase tables
+// and word facts key on, which a rules.Vocab writes as it reads the tokens
+// (rules.Vocab.Read), so that each table finds its entry at the token by
+// an index instead of a hashed probe. Zero means not numbered: the tables
+// then look the token up by Hash. Scan does not write it, so a token
+// scanned into a reused buffer keeps the number it had until a Vocab
+// reads it again. It sits in the bytes Flags and Hash left over, so a
+// Token is no larger.
 type Token struct {
 	Start, End int
 	Kind       Kind
 	Flags      uint8
+	Word       uint16
 	Hash       uint32
 	Text       string
 	Lower      string
