@@ -914,7 +914,7 @@ func (p *Pass) nearestTense(a, b, i int) claims.Tense {
 	// A quotation mark ends the search on its side: the words beyond it
 	// are someone's speech, or the saying of it.
 	quote := func(k int) bool { return isQuote(p.Toks[k].Text) }
-	a0, b0, reach := a, b, p.tenseScan(a, b)
+	a0, b0, reach := a, b, tenseScan(a, b, p.tenses.stopsTo)
 	for d := 1; a <= i-d || i+d < b; d++ {
 		if d > reach {
 			// Still searching this far out: the tense table answers.
@@ -946,7 +946,7 @@ func (p *Pass) onlyReporting(a, b int) bool {
 		return false
 	}
 	// Past the first tokens of a long span, the tense table answers.
-	for k := a; k < min(b, a+p.tenseScan(a, b)); k++ {
+	for k := a; k < min(b, a+tenseScan(a, b, p.tenses.otherTo())); k++ {
 		if p.Lang.Past.Has(p.Toks, k) && !rep.Has(p.Toks, k) {
 			return false
 		}
@@ -987,7 +987,7 @@ func (p *Pass) edPast(a, b int) claims.Tense {
 	// Past the first tokens of a long span, the tense table answers. The
 	// lists are looked up by the tokens' hashes (InSet).
 	l := p.Lang
-	for k := a; k < min(b, a+p.tenseScan(a, b)); k++ {
+	for k := a; k < min(b, a+tenseScan(a, b, p.tenses.edTo())); k++ {
 		t := &p.Toks[k]
 		if t.Kind != token.Word || t.Is(token.Capital) && k != a {
 			continue
