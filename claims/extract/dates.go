@@ -514,14 +514,15 @@ func (p *Pass) dateMatchAt(idx *rules.Index, masks []uint64, toks []token.Token,
 }
 
 // acceptDate is the date searches' accept: a match that overlaps a
-// claim already made is dropped, the rest are trimmed (see trimMatch) and
-// dropped when they only look like dates (see rejectMatch).
-func (p *Pass) acceptDate(m rules.Match) (int, bool) {
+// claim already made is dropped, the rest are trimmed (see trimMatch, in
+// place: m is the search's candidate) and dropped when they only look
+// like dates (see rejectMatch).
+func (p *Pass) acceptDate(m *rules.Match) (int, bool) {
 	if p.Blocked(m.Start, m.End) {
 		return 0, false
 	}
-	m.End = p.trimMatch(&m)
-	return m.End, !p.rejectMatch(&m)
+	m.End = p.trimMatch(m)
+	return m.End, !p.rejectMatch(m)
 }
 
 // continuation writes into *next the next member of a list or the end of
