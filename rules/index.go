@@ -1225,13 +1225,16 @@ type Match struct {
 // the longest match; among equally long ones, the earliest-listed pattern.
 // accept may reject a match or shorten it by returning a lower end: a
 // rejected long match does not hide a shorter good one ("tonight" in
-// "tonight at 1am"). It gets the match by value so that the candidate can
-// stay on the stack (a pointer passed to a function value escapes, and
-// every pattern that matched was a heap allocation).
+// "tonight at 1am"). It gets the search's candidate by pointer, and may
+// shorten it in place: a Match is 368 bytes, and passed by value it was
+// copied at every pattern that matched. (A pointer passed to a function
+// value escapes, so the searches keep their candidate in a searchState on
+// the heap: in a Tails, or one of their own for LongestInto's rarer
+// callers.)
 // masks are the document's anchor masks (see Anchors), which make skipping
 // impossible patterns cost an array read; they may be nil (every pattern
 // is checked on its own), or longer than toks.
-func (x *Index) LongestAnchored(toks []token.Token, masks []uint64, i int, accept func(Match) (int, bool)) (Match, bool) {
+func (x *Index) LongestAnchored(toks []token.Token, masks []uint64, i int, accept func(*Match) (int, bool)) (Match, bool) {
 	var m Match
 	ok := x.LongestInto(toks, masks, i, accept, &m)
 	return m, ok
@@ -1242,13 +1245,12 @@ func (x *Index) LongestAnchored(toks []token.Token, masks []uint64, i int, accep
 // returning it by value through the search and its callers copied it at
 // each of them, for each of the hundreds of thousands of tokens per
 // megabyte where a search starts (most of them finding nothing).
-func (x *Index) LongestInto(toks []token.Token, masks []uint64, i int, accept func(Match) (int, bool), best *Match) bool {
+func (x *Index) LongestInto(toks []token.Token, masks []uint64, i int, accept func(*Match) (int, bool), best *Match) bool {
 	if i < len(masks) && masks[i]&startBit == 0 {
 		return false // most tokens: small enough to inline
 	}
 	own, more := x.candidates(&toks[i])
-	var st searchState
-	return x.longest(toks, masks, i, own, more, accept, best, nil, -1, &st)
+	return x.longest(toks, masks, i, own, more, accept, best, nil, -1, new(searchState))
 }
 
 // LongestIntoRead is LongestInto given what the index's Vocab read at the
@@ -1256,19 +1258,18 @@ func (x *Index) LongestInto(toks []token.Token, masks []uint64, i int, accept fu
 // toks): the token's word number and shape are then read there, not looked
 // up again at every search (a tenth of a search's own cost on a page of
 // dates).
-func (x *Index) LongestIntoRead(toks []token.Token, masks []uint64, ws []TokenWord, i int, accept func(Match) (int, bool), best *Match) bool {
+func (x *Index) LongestIntoRead(toks []token.Token, masks []uint64, ws []TokenWord, i int, accept func(*Match) (int, bool), best *Match) bool {
 	if i < len(masks) && masks[i]&startBit == 0 {
 		return false
 	}
 	own, more := x.candidatesRead(&toks[i], ws[i])
-	var st searchState
-	return x.longest(toks, masks, i, own, more, accept, best, nil, -1, &st)
+	return x.longest(toks, masks, i, own, more, accept, best, nil, -1, new(searchState))
 }
 
 // LongestLeadInto is LongestIntoRead remembering in t (emptied first) how
 // the patterns it tried matched after their optional first part, for
 // LongestPastInto at the tokens after i in the same toks.
-func (x *Index) LongestLeadInto(toks []token.Token, masks []uint64, ws []TokenWord, i int, accept func(Match) (int, bool), best *Match, t *Tails) bool {
+func (x *Index) LongestLeadInto(toks []token.Token, masks []uint64, ws []TokenWord, i int, accept func(*Match) (int, bool), best *Match, t *Tails) bool {
 	t.n, t.next = 0, 0
 	if i < len(masks) && masks[i]&startBit == 0 {
 		return false
@@ -1285,7 +1286,7 @@ func (x *Index) LongestLeadInto(toks []token.Token, masks []uint64, ws []TokenWo
 // skips a pattern whose rest after its optional first part ended by past,
 // or failed, at i in the search t remembers (LongestLeadInto), and does
 // not pass shorter matches to accept.
-func (x *Index) LongestPastInto(toks []token.Token, masks []uint64, ws []TokenWord, i, past int, accept func(Match) (int, bool), best *Match, t *Tails) bool {
+func (x *Index) LongestPastInto(toks []token.Token, masks []uint64, ws []TokenWord, i, past int, accept func(*Match) (int, bool), best *Match, t *Tails) bool {
 	if i < len(masks) && masks[i]&startBit == 0 {
 		return false
 	}
@@ -1298,11 +1299,11 @@ func (x *Index) LongestPastInto(toks []token.Token, masks []uint64, ws []TokenWo
 // the patterns t says end by then (see LongestPastInto); else a non-nil t
 // records the tails of the patterns tried (see LongestLeadInto). st is
 // the search's working state, which it sets up (see searchState).
-func (x *Index) longest(toks []token.Token, masks []uint64, i int, own, more *candList, accept func(Match) (int, bool), best *Match, t *Tails, past int, st *searchState) bool {
+func (x *Index) longest(toks []token.Token, masks []uint64, i int, own, more *candList, accept func(*Match) (int, bool), best *Match, t *Tails, past int, st *searchState) bool {
 	if own == nil && more == nil {
 		return false
 	}
-	s := search{x: x, toks: toks, masks: masks, i: i, past: past, accept: accept, best: best, bestID: -1, t: t, st: st,
+	s := search{x: x, toks: toks, masks: masks, i: i, past: past, accept: accept, best: best, bestID: -1, t: t,
 		dedupe: own != nil && more != nil}
 	if s.dedupe {
 		st.tried = [8]uint64{}
@@ -1336,7 +1337,7 @@ func (x *Index) longest(toks []token.Token, masks []uint64, i int, own, more *ca
 				if masks != nil && (win.upTo(g.reach)&g.bit == 0 || g.need != 0 && win.upTo(g.width-1)&g.need != g.need) {
 					continue
 				}
-				s.try(g)
+				s.try(g, st)
 			}
 		}
 		for gi := c.first[64]; int(gi) < len(c.groups); gi++ {
@@ -1344,7 +1345,7 @@ func (x *Index) longest(toks []token.Token, masks []uint64, i int, own, more *ca
 			if masks != nil && g.need != 0 && win.upTo(g.width-1)&g.need != g.need {
 				continue
 			}
-			s.try(g)
+			s.try(g, st)
 		}
 	}
 	return s.bestID >= 0
@@ -1354,16 +1355,19 @@ func (x *Index) longest(toks []token.Token, masks []uint64, i int, own, more *ca
 // so far (*best, once bestID says it holds one). try reads them through
 // one pointer: as a closure over longest's variables it loaded and
 // spilled each of them at every call, a fifth of a search's own cost.
+// The working state is passed to try on its own: accept gets a pointer
+// into it, which escapes, and the escape analysis does not tell a
+// struct's fields apart, so held here it made best and accept escape too
+// (the callers' matches and accept's method value on the heap).
 type search struct {
 	x       *Index
 	toks    []token.Token
 	masks   []uint64
 	i, past int
-	accept  func(Match) (int, bool)
+	accept  func(*Match) (int, bool)
 	best    *Match
 	bestID  int
 	t       *Tails
-	st      *searchState
 	// A word an ordinal prefix opens can reach a pattern through both
 	// lists (dedupe); searchState.tried then tells the second time apart.
 	dedupe bool
@@ -1372,8 +1376,8 @@ type search struct {
 // try runs the patterns of group g that pass their own tests. It is called
 // only for the groups that pass the anchor and need tests: a call per
 // group turned away cost more than the tests.
-func (s *search) try(g *candGroup) {
-	x, st := s.x, s.st
+func (s *search) try(g *candGroup, st *searchState) {
+	x := s.x
 	cand := &st.cand // the match being tried, written in place by the pattern
 	for _, id := range g.ids {
 		if s.dedupe && id < len(st.tried)*64 {
@@ -1400,7 +1404,7 @@ func (s *search) try(g *candGroup) {
 		}
 		cand.Pattern, cand.Start, cand.End = p, s.i, end
 		if s.accept != nil {
-			if cand.End, ok = s.accept(*cand); !ok || cand.End <= s.past {
+			if cand.End, ok = s.accept(cand); !ok || cand.End <= s.past {
 				continue
 			}
 		}

@@ -97,9 +97,9 @@ func TestLongestPastInto(t *testing.T) {
 	set, err := Builtin()
 	require.NoError(t, err)
 	texts := tailTexts(t)
-	accepts := map[string]func(Match) (int, bool){
+	accepts := map[string]func(*Match) (int, bool){
 		"none": nil,
-		"trim": func(m Match) (int, bool) {
+		"trim": func(m *Match) (int, bool) {
 			if m.End-m.Start > 2 && m.End%3 == 0 {
 				return m.End - 1, true
 			}
@@ -124,7 +124,7 @@ func TestLongestPastInto(t *testing.T) {
 
 // checkPast runs TestLongestPastInto's checks over toks and returns how
 // many searches it compared.
-func checkPast(t *testing.T, x *Index, toks []token.Token, masks []uint64, ws []TokenWord, accept func(Match) (int, bool), what string) int {
+func checkPast(t *testing.T, x *Index, toks []token.Token, masks []uint64, ws []TokenWord, accept func(*Match) (int, bool), what string) int {
 	checked := 0
 	var tails Tails
 	for i := range toks {

@@ -54,6 +54,35 @@ type dateRun struct {
 	// still be joined to a clock time (attachTime).
 	spare    *claims.Claim
 	pairFrom int
+	// lastClause is clause's last answer.
+	lastClause struct {
+		i, a, b int
+		ok      bool
+	}
+}
+
+// clause is Pass.Clause(i), remembered for the last i: a date's
+// resolution asks it for the claim's tense and again for the tense that
+// infers its year, and each Clause call looked up the date's sentence
+// before its own memo.
+func (r *dateRun) clause(i int) (int, int) {
+	if lc := &r.lastClause; lc.ok && lc.i == i {
+		return lc.a, lc.b
+	}
+	a, b := r.Clause(i)
+	r.lastClause.i, r.lastClause.a, r.lastClause.b, r.lastClause.ok = i, a, b, true
+	return a, b
+}
+
+// tense is Pass.Tense(i) reading the clause through clause.
+func (r *dateRun) tense(i int) claims.Tense {
+	if i >= len(r.Toks) {
+		return ""
+	}
+	if t := r.spanTense(r.clause(i)); t != "" {
+		return t
+	}
+	return r.SentenceTense(i)
 }
 
 // sentenceZone is what offsetsIn found for the sentence of tokens [a, b),
@@ -514,14 +543,15 @@ func (p *Pass) dateMatchAt(idx *rules.Index, masks []uint64, toks []token.Token,
 }
 
 // acceptDate is the date searches' accept: a match that overlaps a
-// claim already made is dropped, the rest are trimmed (see trimMatch) and
-// dropped when they only look like dates (see rejectMatch).
-func (p *Pass) acceptDate(m rules.Match) (int, bool) {
+// claim already made is dropped, the rest are trimmed (see trimMatch, in
+// place: m is the search's candidate) and dropped when they only look
+// like dates (see rejectMatch).
+func (p *Pass) acceptDate(m *rules.Match) (int, bool) {
 	if p.Blocked(m.Start, m.End) {
 		return 0, false
 	}
-	m.End = p.trimMatch(&m)
-	return m.End, !p.rejectMatch(&m)
+	m.End = p.trimMatch(m)
+	return m.End, !p.rejectMatch(m)
 }
 
 // continuation writes into *next the next member of a list or the end of
@@ -863,8 +893,10 @@ func (p *dateRun) dateTenseOf(i int) (claims.Tense, bool) {
 	if i >= len(p.Toks) {
 		return "", false
 	}
-	ca, cb := p.Clause(i)
-	if t := p.ClauseTense(i); t != "" {
+	// The clause's tense is ClauseTense(i), read from the clause at hand
+	// (a second Clause call cost a tenth of a date's resolution).
+	ca, cb := p.clause(i)
+	if t := p.spanTense(ca, cb); t != "" {
 		if t == claims.TenseFuture {
 			// "issued a statement Friday saying the entry will ...":
 			// the nearest tense word is the date's verb.
@@ -914,7 +946,7 @@ func (p *Pass) nearestTense(a, b, i int) claims.Tense {
 	// A quotation mark ends the search on its side: the words beyond it
 	// are someone's speech, or the saying of it.
 	quote := func(k int) bool { return isQuote(p.Toks[k].Text) }
-	a0, b0, reach := a, b, p.tenseScan(a, b)
+	a0, b0, reach := a, b, tenseScan(a, b, p.tenses.stopsTo)
 	for d := 1; a <= i-d || i+d < b; d++ {
 		if d > reach {
 			// Still searching this far out: the tense table answers.
@@ -946,8 +978,9 @@ func (p *Pass) onlyReporting(a, b int) bool {
 		return false
 	}
 	// Past the first tokens of a long span, the tense table answers.
-	for k := a; k < min(b, a+p.tenseScan(a, b)); k++ {
-		if p.Lang.Past.Has(p.Toks, k) && !rep.Has(p.Toks, k) {
+	past := p.Lang.Past
+	for k := a; k < min(b, a+tenseScan(a, b, p.tenses.otherTo())); k++ {
+		if t := &p.Toks[k]; past.MayStart(t) && past.Has(p.Toks, k) && !rep.Has(p.Toks, k) {
 			return false
 		}
 	}
@@ -955,14 +988,16 @@ func (p *Pass) onlyReporting(a, b int) bool {
 }
 
 // reportingBefore reports a reporting verb just before token i ("said
-// Friday", "said on Friday"): the date is the saying's.
+// Friday", "said on Friday"): the date is the saying's. The list's
+// first-word filter is asked first: it inlines, and turns away most
+// words without the two calls of Has.
 func (p *Pass) reportingBefore(i int) bool {
 	rep := p.Lang.List(rules.ListReportVerbs)
 	if rep == nil {
 		return false
 	}
 	for k := i - 1; k >= 0 && k >= i-2; k-- {
-		if rep.Has(p.Toks, k) {
+		if rep.MayStart(&p.Toks[k]) && rep.Has(p.Toks, k) {
 			return true
 		}
 	}
@@ -973,7 +1008,7 @@ func (p *Pass) reportingBefore(i int) bool {
 // token end ("President Bush on Tuesday said"): the date is the saying's.
 func (p *Pass) reportingAfter(end int) bool {
 	rep := p.Lang.List(rules.ListReportVerbs)
-	return rep != nil && end < len(p.Toks) && rep.Has(p.Toks, end)
+	return rep != nil && end < len(p.Toks) && rep.MayStart(&p.Toks[end]) && rep.Has(p.Toks, end)
 }
 
 // edPast is the fallback for a language whose verbs mark the past with a
@@ -987,7 +1022,7 @@ func (p *Pass) edPast(a, b int) claims.Tense {
 	// Past the first tokens of a long span, the tense table answers. The
 	// lists are looked up by the tokens' hashes (InSet).
 	l := p.Lang
-	for k := a; k < min(b, a+p.tenseScan(a, b)); k++ {
+	for k := a; k < min(b, a+tenseScan(a, b, p.tenses.edTo())); k++ {
 		t := &p.Toks[k]
 		if t.Kind != token.Word || t.Is(token.Capital) && k != a {
 			continue
@@ -1293,7 +1328,7 @@ func (p *dateRun) fixedValue(c *claims.Claim, m *rules.Match) bool {
 	case pat.Anchor && !p.anchor.IsZero():
 		// "saat itu": the day the text spoke of last.
 		c.Kind = claims.KindDate
-		c.Tense = p.Tense(m.Start)
+		c.Tense = p.tense(m.Start)
 		dv := &claims.DateValue{Start: p.anchor, End: p.anchor.AddDate(0, 0, 1), Gran: claims.GranDay, Relative: true,
 			Inferred: partsYMD}
 		c.Date = dv
@@ -1302,7 +1337,7 @@ func (p *dateRun) fixedValue(c *claims.Claim, m *rules.Match) bool {
 	default:
 		c.Kind = claims.KindDate
 		c.Value = pat.Value
-		c.Tense = p.Tense(m.Start)
+		c.Tense = p.tense(m.Start)
 		c.Note = "names no checkable time"
 	}
 	return c.Value != ""
@@ -1368,7 +1403,7 @@ func (p *dateRun) resolveDate(c *claims.Claim, m *rules.Match) bool {
 	pub := p.pubDate()
 	// The claim records the tense its sentence marks; resolution also uses
 	// the fallbacks of dateTense.
-	c.Tense = p.Tense(m.Start)
+	c.Tense = p.tense(m.Start)
 	pat := m.Pattern
 	if pat.Section == "relative" {
 		return p.resolveRelative(c, m, pub)

@@ -25,68 +25,95 @@ const (
 
 // tenseScan is how many tokens of the span [a, b) the tense helpers read
 // before they ask the tense table: all of a short span; of a long one, a
-// few, or none once the table reaches b.
-func (p *Pass) tenseScan(a, b int) int {
+// few, or none once the part of the table they ask (built to token built)
+// reaches b.
+func tenseScan(a, b, built int) int {
 	switch {
 	case b-a <= tenseScanMax:
 		return b - a
-	case p.tenses.n >= b:
+	case built >= b:
 		return 0
 	}
 	return tenseScanAhead
 }
 
-// tenseTable holds, for the pass's tokens up to n, what the tense helpers
-// read at each token, as prefix counts and positions, so that a question
-// about a span costs O(log n) however long the span. It is built on first
-// use, as far as the questions reach, once per pass.
+// tenseTable holds, for the pass's tokens, what the tense helpers read at
+// each token, as prefix counts and positions, so that a question about a
+// span costs O(log n) however long the span. Each of its three parts is
+// built on first use, as far as the questions reach, once per pass, and
+// on its own: a page asks one helper in the main (edPast on a page of
+// clock times, onlyReporting on one without sentence ends, nearestTense
+// after a "will"), and the lookups each part needs at a token differ. The
+// past forms need none at a number or a capitalised word, the past markers
+// only the phrase filter's test; built together, every token paid for the
+// word sets and phrase tests of all three.
 type tenseTable struct {
-	n int
 	// ed[k] counts the tokens before k that edPast takes for a past form
-	// when they are not the first of its span (edInner).
+	// when they are not the first of its span (edInner); built to token
+	// len(ed)-1.
 	ed []int32
 	// otherPast[k] counts the tokens before k where a past marker that is
-	// not a reporting verb starts (onlyReporting).
+	// not a reporting verb starts (onlyReporting); built to token
+	// len(otherPast)-1.
 	otherPast []int32
 	// stops are the tokens, in order, where nearestTense stops: a
-	// quotation mark or a tense word (stopTense: "" for a quotation mark).
+	// quotation mark or a tense word (stopTense: "" for a quotation mark),
+	// up to token stopsTo.
 	stops     []int32
 	stopTense []claims.Tense
 	// wordBefore[j] is the last of stops[:j+1] that is a tense word, or
 	// -1 (nearestTenseLong).
 	wordBefore []int32
+	stopsTo    int
 }
 
-// extend classifies the tokens up to b. What edInner, tenseWordAt and
-// onlyReporting read at a token (its word sets and those of the word
-// before it, whether a past marker starts there, its past suffix) is read
-// once for the three (tenseMarks): asked by each in turn, the same lookups
-// were most of the table's cost.
-func (tt *tenseTable) extend(p *Pass, b int) {
+// edTo and otherTo are how far ed and otherPast are built.
+func (tt *tenseTable) edTo() int    { return len(tt.ed) - 1 }
+func (tt *tenseTable) otherTo() int { return len(tt.otherPast) - 1 }
+
+// extendEd counts the past forms (edInner) up to token b.
+func (tt *tenseTable) extendEd(p *Pass, b int) {
+	b = min(b, len(p.Toks))
+	if tt.ed == nil {
+		tt.alloc(p.scratch, len(p.Toks)+1)
+	}
+	ed := tt.ed
+	for k := len(ed) - 1; k < b; k++ {
+		n := ed[k]
+		if k > 0 && p.edInner(k) {
+			n++
+		}
+		ed = append(ed, n)
+	}
+	tt.ed = ed
+}
+
+// extendOther counts the past markers that are no reporting verb up to
+// token b. Most tokens cost the filter test of the markers' first words.
+func (tt *tenseTable) extendOther(p *Pass, b int) {
 	b = min(b, len(p.Toks))
 	if tt.ed == nil {
 		tt.alloc(p.scratch, len(p.Toks)+1)
 	}
 	rep := p.Lang.List(rules.ListReportVerbs)
-	var prev rules.ListSets // the word sets of token k-1
-	if k := tt.n; k > 0 && k < b {
-		prev = p.Lang.SetsAt(&p.Toks[k-1])
+	past, toks, other := p.Lang.Past, p.Toks, tt.otherPast
+	for k := len(other) - 1; k < b; k++ {
+		n := other[k]
+		if t := &toks[k]; past.MayStart(t) && past.Has(toks, k) && (rep == nil || !rep.MayStart(t) || !rep.Has(toks, k)) {
+			n++
+		}
+		other = append(other, n)
 	}
-	for k := tt.n; k < b; k++ {
-		m := p.tenseMarks(k, prev)
-		prev = m.sets
-		ed, other := tt.ed[k], tt.otherPast[k]
-		if m.ed {
-			ed++
-		}
-		if t := &p.Toks[k]; m.pastMarker && (rep == nil || !rep.MayStart(t) || !rep.Has(p.Toks, k)) {
-			other++
-		}
-		tt.ed = append(tt.ed, ed)
-		tt.otherPast = append(tt.otherPast, other)
+	tt.otherPast = other
+}
+
+// extendStops lists nearestTense's stops up to token b.
+func (tt *tenseTable) extendStops(p *Pass, b int) {
+	b = min(b, len(p.Toks))
+	for k := tt.stopsTo; k < b; k++ {
 		quote, t := isQuote(p.Toks[k].Text), claims.Tense("")
 		if !quote {
-			t = m.tense
+			t = p.tenseWordAt(k)
 		}
 		if quote || t != "" {
 			w := int32(len(tt.stops))
@@ -101,7 +128,7 @@ func (tt *tenseTable) extend(p *Pass, b int) {
 			tt.wordBefore = append(tt.wordBefore, w)
 		}
 	}
-	tt.n = max(tt.n, b)
+	tt.stopsTo = max(tt.stopsTo, b)
 }
 
 // alloc starts ed and otherPast, each with room for n entries, in the
@@ -114,42 +141,6 @@ func (tt *tenseTable) alloc(sc *scratch, n int) {
 	buf := sc.tenseCounts[:2*n]
 	tt.ed = append(buf[:0:n], 0)
 	tt.otherPast = append(buf[n:n:2*n], 0)
-}
-
-// tenseMark is what the tense helpers read at one token (tenseMarks).
-type tenseMark struct {
-	sets       rules.ListSets // the token's word sets
-	pastMarker bool           // a past marker starts at the token
-	ed         bool           // edInner's verdict (false at token 0)
-	tense      claims.Tense   // tenseWordAt's answer
-}
-
-// tenseMarks reads at token k, whose word before has the word sets prev
-// (none at k = 0), what edInner(k), tenseWordAt(k) and the past marker
-// test give, each lookup made once.
-func (p *Pass) tenseMarks(k int, prev rules.ListSets) tenseMark {
-	l, toks := p.Lang, p.Toks
-	t := &toks[k]
-	m := tenseMark{sets: l.SetsAt(t), pastMarker: l.Past.MayStart(t) && l.Past.Has(toks, k)}
-	lowerWord := t.Kind == token.Word && !t.Is(token.Capital)
-	irregular := lowerWord && m.sets.Has(rules.ListPastIrregular)
-	suffixed := lowerWord && p.hasPastSuffix(t.Lower) && !m.sets.Has(rules.ListNotPast) // pastSuffixedAt
-	prevAdj, prevPart := k > 0 && prev.Has(rules.ListAdjectiveBefore), k > 0 && prev.Has(rules.ListParticipleBefore)
-	m.ed = k > 0 && lowerWord && (suffixed && !prevAdj && !prevPart || !suffixed && irregular)
-	switch {
-	case l.Future.MayStart(t) && l.Future.Has(toks, k):
-		m.tense = claims.TenseFuture
-	case prevPart:
-		// "would be held", "to be paid"
-	case m.pastMarker:
-		m.tense = claims.TensePast
-		if p.futureInPast(k) {
-			m.tense = claims.TenseFuture // "were planning to": a future in the past
-		}
-	case irregular, suffixed && !prevAdj:
-		m.tense = claims.TensePast
-	}
-	return m
 }
 
 // futureInPast reports whether the past marker at token k is the auxiliary
@@ -194,7 +185,7 @@ func (p *Pass) edFirst(k int) bool {
 // edPastLong is edPast over a span longer than tenseScanMax.
 func (p *Pass) edPastLong(a, b int) claims.Tense {
 	tt := &p.tenses
-	tt.extend(p, b)
+	tt.extendEd(p, b)
 	if p.edFirst(a) || tt.ed[b]-tt.ed[a+1] > 0 {
 		return claims.TensePast
 	}
@@ -204,7 +195,7 @@ func (p *Pass) edPastLong(a, b int) claims.Tense {
 // onlyReportingLong is onlyReporting over a span longer than tenseScanMax.
 func (p *Pass) onlyReportingLong(a, b int) bool {
 	tt := &p.tenses
-	tt.extend(p, b)
+	tt.extendOther(p, b)
 	return tt.otherPast[b]-tt.otherPast[a] == 0
 }
 
@@ -220,7 +211,7 @@ func (p *Pass) onlyReportingLong(a, b int) bool {
 // answer is then the first tense word before that mark.
 func (p *Pass) nearestTenseLong(a, b, i int) claims.Tense {
 	tt := &p.tenses
-	tt.extend(p, b)
+	tt.extendStops(p, b)
 	r := sort.Search(len(tt.stops), func(j int) bool { return int(tt.stops[j]) > i })
 	l := r - 1
 	if l >= 0 && int(tt.stops[l]) == i {
@@ -259,31 +250,39 @@ func isQuote(t string) bool {
 }
 
 // tenseWordAt is the tense token k gives nearestTense: a listed future or
-// past marker, or a past form by its suffix or from the irregular list;
-// "" for none.
+// past marker, or a past form by its suffix or from the irregular list,
+// unless the word before makes it a participle ("would be held", "to be
+// paid") or an adjective ("the reduced dividend"); "" for none. The word
+// before is looked up only at a token that would give a tense: most give
+// none, and its look-up was most of the cost of the tense table's stops.
 func (p *Pass) tenseWordAt(k int) claims.Tense {
 	// MayStart inlines: most tokens are no marker and cost no call.
-	t := &p.Toks[k]
-	if p.Lang.Future.MayStart(t) && p.Lang.Future.Has(p.Toks, k) {
+	l, toks := p.Lang, p.Toks
+	t := &toks[k]
+	if l.Future.MayStart(t) && l.Future.Has(toks, k) {
 		return claims.TenseFuture
 	}
-	if k > 0 && p.Lang.InSet(rules.ListParticipleBefore, &p.Toks[k-1]) {
-		return "" // "would be held", "to be paid"
+	marker := l.Past.MayStart(t) && l.Past.Has(toks, k)
+	var irregular, suffixed bool
+	if !marker && t.Kind == token.Word && !t.Is(token.Capital) {
+		sets := l.SetsAt(t)
+		irregular = sets.Has(rules.ListPastIrregular)
+		suffixed = !irregular && p.hasPastSuffix(t.Lower) && !sets.Has(rules.ListNotPast) // pastSuffixedAt
 	}
-	if p.Lang.Past.MayStart(t) && p.Lang.Past.Has(p.Toks, k) {
-		if p.futureInPast(k) {
-			return claims.TenseFuture
-		}
-		return claims.TensePast
-	}
-	if t.Kind != token.Word || t.Is(token.Capital) {
+	if !marker && !irregular && !suffixed {
 		return ""
 	}
-	if p.Lang.InSet(rules.ListPastIrregular, t) {
+	var prev rules.ListSets
+	if k > 0 {
+		prev = l.SetsAt(&toks[k-1])
+	}
+	switch {
+	case prev.Has(rules.ListParticipleBefore):
+		return "" // "would be held", "to be paid"
+	case marker && p.futureInPast(k):
+		return claims.TenseFuture // "were planning to": a future in the past
+	case marker, irregular, !prev.Has(rules.ListAdjectiveBefore):
 		return claims.TensePast
 	}
-	if p.pastSuffixedAt(t) && (k == 0 || !p.Lang.InSet(rules.ListAdjectiveBefore, &p.Toks[k-1])) {
-		return claims.TensePast
-	}
-	return ""
+	return "" // "the reduced dividend"
 }
