@@ -439,7 +439,9 @@ func (fa *frameAssigner) newPlacer(si *sentenceInfo, ci, ce int) placer {
 	p := fa.p
 	n := len(p.Toks)
 	if len(si.ev) > 0 {
-		p.bounds.extend(p, max(ci, si.ev[len(si.ev)-1].start))
+		// at reads the counts from the earliest piece's start (or the
+		// claim) to the last piece's start (or the claim).
+		p.bounds.coverRange(p, min(ci, si.ev[0].start), max(ci, si.ev[len(si.ev)-1].start))
 	}
 	pc := placer{clause: p.bounds.clause, comma: p.bounds.comma, ci: ci, ce: ce, restateTo: -1}
 	if k := ci - 2; k >= 0 && k < n && p.Toks[k].Text == "," && !inNumber(p.Toks, k) && p.restates(k, ci) {
@@ -1129,7 +1131,7 @@ func (p *Pass) clauseBetween(ci, ce, es, ee int) bool {
 	if a >= b {
 		return false
 	}
-	p.bounds.extend(p, b)
+	p.bounds.coverRange(p, a, b)
 	n := p.bounds.clause[b] - p.bounds.clause[a]
 	if k := ci - 2; n > 0 && k >= a && k < b && p.Toks[k].Text == "," && !inNumber(p.Toks, k) && p.restates(k, ci) {
 		n-- // "soared $7.70, or 17 percent": the same figure again
@@ -1385,72 +1387,6 @@ func (fa *frameAssigner) previousFrame(c *claims.Claim, a int, near func(int) in
 func datelinePlace(toks []token.Token, k int) bool {
 	return (k == 0 || toks[k].Is(token.NewlineBefore)) && toks[k].Is(token.AllCaps) &&
 		k+1 < len(toks) && toks[k+1].Text == ","
-}
-
-// boundaries holds, for the tokens scanned so far, how many of each kind of
-// marker stand before each token: clause breaks (clauseBreak, before the ",
-// or" exception of clauseBetween), commas or semicolons not inside a number
-// (mentions) and future and past tense markers (spanTense). Built once per
-// pass, as far into the text as a question needs, it answers "is there one
-// between i and j" in O(1).
-type boundaries struct {
-	clause, comma, future, past []int32
-	warned                      bool // the document has the long-sentence warning
-}
-
-// alloc starts the four counts, each with room for n entries, in the
-// pooled storage of sc (a pass never counts past its last token, so they
-// never outgrow it).
-func (bs *boundaries) alloc(sc *scratch, n int) {
-	if cap(sc.counts) < 4*n {
-		sc.counts = make([]int32, 4*n)
-	}
-	buf := sc.counts[:4*n]
-	for k, s := range []*[]int32{&bs.clause, &bs.comma, &bs.future, &bs.past} {
-		*s = append(buf[k*n:k*n:(k+1)*n], 0)
-	}
-}
-
-// extend counts markers up to token b: over the whole pass, once per token.
-// It is written to inline: most calls ask for tokens counted already (each
-// date's clause and tense, each claim's evidence), and paid a call each.
-func (bs *boundaries) extend(p *Pass, b int) {
-	if b < len(bs.clause) {
-		return
-	}
-	bs.count(p, b)
-}
-
-// count is extend's counting, from the last token counted up to token b.
-func (bs *boundaries) count(p *Pass, b int) {
-	b = min(b, len(p.Toks))
-	if len(bs.clause) == 0 {
-		bs.alloc(p.scratch, len(p.Toks)+1)
-	}
-	k := len(bs.clause) - 1
-	if k >= b {
-		return
-	}
-	// The counts are carried in locals and stored by index into the
-	// slices resliced once (alloc made room for every token): read from
-	// and appended to bs for each token, they cost half of the loop. The
-	// tokens and the filter are locals too: read through p, they were
-	// loaded again after every store.
-	clause, comma, future, past := bs.clause[:b+1], bs.comma[:b+1], bs.future[:b+1], bs.past[:b+1]
-	cl, cm, fu, pa := clause[k], comma[k], future[k], past[k]
-	toks, markers := p.Toks[:b], &p.index.markers
-	for ; k < b; k++ {
-		// A word breaks a clause only as a clause word, and only
-		// punctuation counts as a comma: most tokens are words, and the
-		// punctuation tests of clauseBreak cost them a string comparison
-		// each. Most words are no marker of any kind (langIndex.markers:
-		// a word it turns away is none of them, at one bit test).
-		if t := &toks[k]; t.Kind != token.Word || markers.May(t) {
-			cl, cm, fu, pa = p.markersAt(k, cl, cm, fu, pa)
-		}
-		clause[k+1], comma[k+1], future[k+1], past[k+1] = cl, cm, fu, pa
-	}
-	bs.clause, bs.comma, bs.future, bs.past = clause, comma, future, past
 }
 
 // markersAt adds to the counts of clause breaks, commas, future and past
