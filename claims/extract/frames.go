@@ -51,8 +51,13 @@ func (p *Pass) evidenceText(ev *evidence) string {
 }
 
 type sentenceInfo struct {
-	ev           []evidence
-	evoked       []int // the frames ev evokes, each once, in the order of first mention
+	ev []evidence
+	// evoked has bit f set for each frame f < 64 that ev evokes, and
+	// evokedOver lists the others (over 64 frames), each once: a mask
+	// rather than a list, which every sentence read grew (an allocation
+	// or two per document).
+	evoked       uint64
+	evokedOver   []int
 	participants []string
 	entities     []string // participants plus prose entities, when asked for
 }
@@ -93,6 +98,8 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 type frameAssigner struct {
 	p   *Pass
 	set *rules.Set
+	// parts holds the participants of the sentences read (sentence).
+	parts partSlab
 	// cache holds the evidence of the last two sentences read: claims come
 	// in text order, and a claim asks only for its own sentence and the
 	// one before (previousFrame). (A map of every sentence's evidence
@@ -410,8 +417,9 @@ func (fa *frameAssigner) sentence(a, b int) *sentenceInfo {
 	fa.recent = 1 - fa.recent
 	s := &fa.cache[fa.recent]
 	s.a, s.ok = a, true
-	s.si = sentenceInfo{ev: s.si.ev[:0], evoked: s.si.evoked[:0]}
-	fa.p.readEvidence(&s.si, a, b)
+	s.si = sentenceInfo{ev: s.si.ev[:0], evokedOver: s.si.evokedOver[:0]}
+	fa.p.readEvidenceIn(&s.si, a, b, &fa.p.index.evFirst, &fa.parts)
+	s.si.participants = fa.parts.close(s.si.participants)
 	return &s.si
 }
 
@@ -1245,7 +1253,7 @@ func gap(a, b, c, d int) int {
 // readEvidence reads the evidence, evoked frames and participants of the
 // sentence of tokens [a, b) into si, appending to its (empty) slices.
 func (p *Pass) readEvidence(si *sentenceInfo, a, b int) {
-	p.readEvidenceIn(si, a, b, &p.index.evFirst)
+	p.readEvidenceIn(si, a, b, &p.index.evFirst, nil)
 }
 
 // evidenceFirsts joins into f the first-word filters of the tables
@@ -1259,8 +1267,10 @@ func evidenceFirsts(set *rules.Set, f *rules.WordFilter) {
 
 // readEvidenceIn is readEvidence with first for the joint filter of
 // evidenceFirsts (the language index's, built once by the engine; a test
-// passes one that lets every word through).
-func (p *Pass) readEvidenceIn(si *sentenceInfo, a, b int, first *rules.WordFilter) {
+// passes one that lets every word through), and the participants read
+// into slab's open list (frameAssigner.sentence; nil: a list of their
+// own).
+func (p *Pass) readEvidenceIn(si *sentenceInfo, a, b int, first *rules.WordFilter, slab *partSlab) {
 	// The tokens are a local: read through p, they were loaded again for
 	// every token.
 	set, toks := p.Rules, p.Toks
@@ -1287,13 +1297,13 @@ func (p *Pass) readEvidenceIn(si *sentenceInfo, a, b int, first *rules.WordFilte
 				}
 			}
 			for _, f := range set.TriggerFrames[v] {
-				if !slices.Contains(si.evoked, f) {
-					si.evoked = append(si.evoked, f)
-				}
 				if f < 64 {
 					ev.fmask |= 1 << f
+				} else if !slices.Contains(si.evokedOver, f) {
+					si.evokedOver = append(si.evokedOver, f)
 				}
 			}
+			si.evoked |= ev.fmask
 			si.ev = append(si.ev, ev)
 		} else if attr {
 			if end, v, ok := set.AttrWords.Match(toks, k); ok && end <= b {
@@ -1307,7 +1317,7 @@ func (p *Pass) readEvidenceIn(si *sentenceInfo, a, b int, first *rules.WordFilte
 			// A sentence names few participants: a map to keep them
 			// apart cost more than looking through them.
 			if id := set.ParticipantIDs[v]; !slices.Contains(si.participants, id) {
-				si.participants = append(si.participants, id)
+				si.participants = slab.add(si.participants, id)
 			}
 			k = end - 1
 		}
@@ -1360,26 +1370,46 @@ func (fa *frameAssigner) previousFrame(c *claims.Claim, a int, near func(int) in
 	pa, pb := p.sentenceTokens(p.Toks[a-1].Start)
 	si := fa.sentence(pa, pb)
 	found := -1
-	for _, fi := range si.evoked {
-		fr := p.Rules.Frames[fi]
-		if fr.NoCompare {
-			continue
-		}
-		ai := near(fi)
-		for k, at := range fr.Attributes {
-			if ai < 0 && at.Default && accepts(at, c) {
-				ai = k
-			}
-		}
+	// one reads frame fi, and reports false on a second candidate: then
+	// previousFrame does not guess.
+	one := func(fi int) bool {
+		ai := previousAttr(p.Rules.Frames[fi], fi, c, near)
 		if ai < 0 {
-			continue
+			return true
 		}
 		if found >= 0 && found != fi {
-			return 0, 0, false // two candidates: do not guess
+			return false
 		}
 		found, attr = fi, ai
+		return true
+	}
+	for bits := si.evoked; bits != 0; bits &= bits - 1 {
+		if !one(mbits.TrailingZeros64(bits)) {
+			return 0, 0, false
+		}
+	}
+	for _, fi := range si.evokedOver {
+		if !one(fi) {
+			return 0, 0, false
+		}
 	}
 	return found, attr, found >= 0
+}
+
+// previousAttr is the attribute of frame fr (index fi) that previousFrame
+// gives c: the one near(fi) finds, else its first default attribute that
+// takes c; -1 for none, and for a frame not compared.
+func previousAttr(fr *rules.Frame, fi int, c *claims.Claim, near func(int) int) int {
+	if fr.NoCompare {
+		return -1
+	}
+	ai := near(fi)
+	for k, at := range fr.Attributes {
+		if ai < 0 && at.Default && accepts(at, c) {
+			ai = k
+		}
+	}
+	return ai
 }
 
 // datelinePlace reports a capitalised place opening a line before a comma,
