@@ -35,8 +35,8 @@ func TestEvidenceFirsts(t *testing.T) {
 			for _, s := range p.sents {
 				a, b := p.sentenceTokens(s.Start)
 				var got, want sentenceInfo
-				p.readEvidenceIn(&got, a, b, &first, nil)
-				p.readEvidenceIn(&want, a, b, &all, nil)
+				p.readEvidenceIn(&got, a, b, &first)
+				p.readEvidenceIn(&want, a, b, &all)
 				if !reflect.DeepEqual(got, want) {
 					t.Fatalf("%s: sentence %q: evidence %+v, want %+v", lang, text[s.Start:s.End], got, want)
 				}

@@ -60,6 +60,9 @@ type sentenceInfo struct {
 	evokedOver   []int
 	participants []string
 	entities     []string // participants plus prose entities, when asked for
+	// slab holds participants' storage, kept from sentence to sentence
+	// read into the same sentenceInfo (see partSlab).
+	slab partSlab
 }
 
 // assignFrames decides what each claim is about: the frame evoked nearest to
@@ -98,8 +101,6 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 type frameAssigner struct {
 	p   *Pass
 	set *rules.Set
-	// parts holds the participants of the sentences read (sentence).
-	parts partSlab
 	// cache holds the evidence of the last two sentences read: claims come
 	// in text order, and a claim asks only for its own sentence and the
 	// one before (previousFrame). (A map of every sentence's evidence
@@ -417,9 +418,9 @@ func (fa *frameAssigner) sentence(a, b int) *sentenceInfo {
 	fa.recent = 1 - fa.recent
 	s := &fa.cache[fa.recent]
 	s.a, s.ok = a, true
-	s.si = sentenceInfo{ev: s.si.ev[:0], evokedOver: s.si.evokedOver[:0]}
-	fa.p.readEvidenceIn(&s.si, a, b, &fa.p.index.evFirst, &fa.parts)
-	s.si.participants = fa.parts.close(s.si.participants)
+	s.si = sentenceInfo{ev: s.si.ev[:0], evokedOver: s.si.evokedOver[:0], slab: s.si.slab}
+	fa.p.readEvidence(&s.si, a, b)
+	s.si.participants = s.si.slab.close(s.si.participants)
 	return &s.si
 }
 
@@ -1253,7 +1254,7 @@ func gap(a, b, c, d int) int {
 // readEvidence reads the evidence, evoked frames and participants of the
 // sentence of tokens [a, b) into si, appending to its (empty) slices.
 func (p *Pass) readEvidence(si *sentenceInfo, a, b int) {
-	p.readEvidenceIn(si, a, b, &p.index.evFirst, nil)
+	p.readEvidenceIn(si, a, b, &p.index.evFirst)
 }
 
 // evidenceFirsts joins into f the first-word filters of the tables
@@ -1267,10 +1268,8 @@ func evidenceFirsts(set *rules.Set, f *rules.WordFilter) {
 
 // readEvidenceIn is readEvidence with first for the joint filter of
 // evidenceFirsts (the language index's, built once by the engine; a test
-// passes one that lets every word through), and the participants read
-// into slab's open list (frameAssigner.sentence; nil: a list of their
-// own).
-func (p *Pass) readEvidenceIn(si *sentenceInfo, a, b int, first *rules.WordFilter, slab *partSlab) {
+// passes one that lets every word through).
+func (p *Pass) readEvidenceIn(si *sentenceInfo, a, b int, first *rules.WordFilter) {
 	// The tokens are a local: read through p, they were loaded again for
 	// every token.
 	set, toks := p.Rules, p.Toks
@@ -1317,7 +1316,7 @@ func (p *Pass) readEvidenceIn(si *sentenceInfo, a, b int, first *rules.WordFilte
 			// A sentence names few participants: a map to keep them
 			// apart cost more than looking through them.
 			if id := set.ParticipantIDs[v]; !slices.Contains(si.participants, id) {
-				si.participants = slab.add(si.participants, id)
+				si.participants = si.slab.add(si.participants, id)
 			}
 			k = end - 1
 		}

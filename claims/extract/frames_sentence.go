@@ -1,7 +1,7 @@
 package extract
 
-// partSlab holds the participant lists of a document's sentences, one
-// after another in a shared backing array: a sentence names few
+// partSlab holds the participant lists of sentences read one after
+// another (into one sentenceInfo) in a shared backing array: a sentence names few
 // participants, and each list grown on its own was an allocation or
 // three per sentence that names any. The list being read is the slab's
 // free part (add); close ends it there, capped, so that an append to a
@@ -11,11 +11,10 @@ type partSlab struct {
 	buf []string // the lists closed so far; the open one follows
 }
 
-// add appends id to list, the open list of the slab (or a list of its
-// own, for a nil slab, as tests read sentences), moving list to a new
-// backing array when the slab is full.
+// add appends id to list, the open list of the slab, moving list to a
+// new backing array when the slab is full.
 func (ps *partSlab) add(list []string, id string) []string {
-	if ps != nil && len(list) == cap(list) {
+	if len(list) == cap(list) {
 		if room := cap(ps.buf) - len(ps.buf); room <= len(list) {
 			ps.buf = make([]string, 0, max(partSlabSize, 2*(len(list)+1)))
 		}

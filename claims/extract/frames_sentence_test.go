@@ -9,7 +9,7 @@ import (
 )
 
 // TestParticipantSlab holds the participants that sentences read into one
-// slab (frameAssigner.sentence) to those each reads into a list of its
+// slab (frameAssigner.sentence) to those each reads into a slab of its
 // own, after every sentence of the texts is read: a list closed in the
 // slab is not written by the next, and appending to one copies it.
 func TestParticipantSlab(t *testing.T) {
@@ -23,15 +23,16 @@ func TestParticipantSlab(t *testing.T) {
 	for _, tc := range texts {
 		doc := &claims.Document{ID: "t", Text: tc.text, Language: tc.lang, Status: claims.StatusRead}
 		p := e.newPass(doc, new(scratch))
-		var slab partSlab
+		var si sentenceInfo // read as frameAssigner.sentence reads, its slab kept
 		var got, want [][]string
 		for _, s := range p.sents {
 			a, b := p.sentenceTokens(s.Start)
-			var si, plain sentenceInfo
-			p.readEvidenceIn(&si, a, b, &p.index.evFirst, &slab)
-			got = append(got, slab.close(si.participants))
+			si = sentenceInfo{slab: si.slab}
+			p.readEvidence(&si, a, b)
+			got = append(got, si.slab.close(si.participants))
+			var plain sentenceInfo // a slab of its own
 			p.readEvidence(&plain, a, b)
-			want = append(want, plain.participants)
+			want = append(want, plain.slab.close(plain.participants))
 			var mask uint64
 			for k := range plain.ev {
 				mask |= plain.ev[k].fmask
