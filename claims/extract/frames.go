@@ -858,9 +858,12 @@ func (p *Pass) scopeAfter(k int) string {
 		if t.Is(token.NewlineBefore) || t.Kind == token.Punct {
 			return ""
 		}
-		if end, _, ok := set.ScopeBefore.Match(p.Toks, k); ok {
-			k = end
-			break
+		// (MayStart inlines: most words open no scope, and cost no call.)
+		if set.ScopeBefore.MayStart(t) {
+			if end, _, ok := set.ScopeBefore.Match(p.Toks, k); ok {
+				k = end
+				break
+			}
 		}
 		if n == 3 {
 			return ""
@@ -1099,16 +1102,29 @@ func unitAttr(fr *rules.Frame, accepting []int8, c *claims.Claim) int {
 // count of the injured). Such a claim keeps its value, with a note, and is
 // not compared.
 func (p *Pass) markPartial(cs []*claims.Claim) {
-	seen := map[string]bool{}
+	// The attributes of the counts so far: an article's counts have few,
+	// and a map's assignment for every count cost more than looking
+	// through them.
+	var room [8]string
+	seen := room[:0]
+	set := p.Rules
 	for _, c := range cs {
 		if c.Kind != claims.KindCount || c.Attribute == "" {
 			continue
 		}
 		ci, ce := p.tokenAt(c.Start), p.tokenAt(c.End)
-		partitive := ce < len(p.Toks) && p.Rules.PartialAfter.Has(p.Toks, ce)
-		_, _, addition := p.Rules.PartialBefore.MatchBefore(p.Toks, ci, 3)
-		addition = addition && seen[c.Attribute]
-		seen[c.Attribute] = true
+		// (MayStart and MayEnd inline: most words around a count start
+		// and end no such phrase, and cost no call.)
+		partitive := ce < len(p.Toks) && set.PartialAfter.MayStart(&p.Toks[ce]) && set.PartialAfter.Has(p.Toks, ce)
+		addition := false
+		if ci > 0 && ci <= len(p.Toks) && set.PartialBefore.MayEnd(&p.Toks[ci-1]) {
+			_, _, addition = set.PartialBefore.MatchBefore(p.Toks, ci, 3)
+		}
+		had := slices.Contains(seen, c.Attribute)
+		addition = addition && had
+		if !had {
+			seen = append(seen, c.Attribute)
+		}
 		if partitive || addition {
 			c.Note = "part of a count (" + c.Attribute + "), not its total: not compared"
 			c.Frame, c.Attribute, c.Also, c.Subject = "", "", nil, ""
