@@ -99,20 +99,25 @@ func (p *Pass) definiteAt(toks []token.Token, k, end int) bool {
 // 2004"), or a bare year right before an event word ("the 2004 tsunami")
 // with no clause preposition before it ("in 2004 killed" is a time for the
 // clause).
+//
+// Each table is asked through its filter first (MayStart inlines): most
+// words around a date start no such phrase, and cost no call.
 func (p *Pass) nominalDate(c *claims.Claim) bool {
+	set := p.Rules
 	ci, ce := p.tokenAt(c.Start), p.tokenAt(c.End)
 	span := p.Toks[ci:ce]
-	if len(span) > 1 && p.Rules.DateOf.Has(span, 0) {
+	if len(span) > 1 && set.DateOf.MayStart(&span[0]) && set.DateOf.Has(span, 0) {
 		return true
 	}
 	// The word before the span: spans may leave a preposition out, as
 	// TimeML does ("the tsunami of [2004]").
 	before := p.Toks[:ci]
-	if n := len(before); n > 0 && p.Rules.DateOf.Has(before, n-1) {
+	n := len(before)
+	if n > 0 && set.DateOf.MayStart(&before[n-1]) && set.DateOf.Has(before, n-1) {
 		return true
 	}
-	if len(span) != 1 || len(before) > 0 && p.Rules.DateAt.Has(before, len(before)-1) {
+	if len(span) != 1 || n > 0 && set.DateAt.MayStart(&before[n-1]) && set.DateAt.Has(before, n-1) {
 		return false // "pada 2018 menewaskan", "in 2004 killed": a time for the clause
 	}
-	return ce < len(p.Toks) && p.Toks[ce].Kind == token.Word && p.Rules.Triggers.Has(p.Toks, ce)
+	return ce < len(p.Toks) && p.Toks[ce].Kind == token.Word && set.Triggers.MayStart(&p.Toks[ce]) && set.Triggers.Has(p.Toks, ce)
 }

@@ -51,10 +51,18 @@ func (p *Pass) evidenceText(ev *evidence) string {
 }
 
 type sentenceInfo struct {
-	ev           []evidence
-	evoked       []int // the frames ev evokes, each once, in the order of first mention
+	ev []evidence
+	// evoked has bit f set for each frame f < 64 that ev evokes, and
+	// evokedOver lists the others (over 64 frames), each once: a mask
+	// rather than a list, which every sentence read grew (an allocation
+	// or two per document).
+	evoked       uint64
+	evokedOver   []int
 	participants []string
 	entities     []string // participants plus prose entities, when asked for
+	// slab holds participants' storage, kept from sentence to sentence
+	// read into the same sentenceInfo (see partSlab).
+	slab partSlab
 }
 
 // assignFrames decides what each claim is about: the frame evoked nearest to
@@ -410,8 +418,9 @@ func (fa *frameAssigner) sentence(a, b int) *sentenceInfo {
 	fa.recent = 1 - fa.recent
 	s := &fa.cache[fa.recent]
 	s.a, s.ok = a, true
-	s.si = sentenceInfo{ev: s.si.ev[:0], evoked: s.si.evoked[:0]}
+	s.si = sentenceInfo{ev: s.si.ev[:0], evokedOver: s.si.evokedOver[:0], slab: s.si.slab}
 	fa.p.readEvidence(&s.si, a, b)
+	s.si.participants = s.si.slab.close(s.si.participants)
 	return &s.si
 }
 
@@ -439,7 +448,9 @@ func (fa *frameAssigner) newPlacer(si *sentenceInfo, ci, ce int) placer {
 	p := fa.p
 	n := len(p.Toks)
 	if len(si.ev) > 0 {
-		p.bounds.extend(p, max(ci, si.ev[len(si.ev)-1].start))
+		// at reads the counts from the earliest piece's start (or the
+		// claim) to the last piece's start (or the claim).
+		p.bounds.coverRange(p, min(ci, si.ev[0].start), max(ci, si.ev[len(si.ev)-1].start))
 	}
 	pc := placer{clause: p.bounds.clause, comma: p.bounds.comma, ci: ci, ce: ce, restateTo: -1}
 	if k := ci - 2; k >= 0 && k < n && p.Toks[k].Text == "," && !inNumber(p.Toks, k) && p.restates(k, ci) {
@@ -847,9 +858,12 @@ func (p *Pass) scopeAfter(k int) string {
 		if t.Is(token.NewlineBefore) || t.Kind == token.Punct {
 			return ""
 		}
-		if end, _, ok := set.ScopeBefore.Match(p.Toks, k); ok {
-			k = end
-			break
+		// (MayStart inlines: most words open no scope, and cost no call.)
+		if set.ScopeBefore.MayStart(t) {
+			if end, _, ok := set.ScopeBefore.Match(p.Toks, k); ok {
+				k = end
+				break
+			}
 		}
 		if n == 3 {
 			return ""
@@ -1088,16 +1102,29 @@ func unitAttr(fr *rules.Frame, accepting []int8, c *claims.Claim) int {
 // count of the injured). Such a claim keeps its value, with a note, and is
 // not compared.
 func (p *Pass) markPartial(cs []*claims.Claim) {
-	seen := map[string]bool{}
+	// The attributes of the counts so far: an article's counts have few,
+	// and a map's assignment for every count cost more than looking
+	// through them.
+	var room [8]string
+	seen := room[:0]
+	set := p.Rules
 	for _, c := range cs {
 		if c.Kind != claims.KindCount || c.Attribute == "" {
 			continue
 		}
 		ci, ce := p.tokenAt(c.Start), p.tokenAt(c.End)
-		partitive := ce < len(p.Toks) && p.Rules.PartialAfter.Has(p.Toks, ce)
-		_, _, addition := p.Rules.PartialBefore.MatchBefore(p.Toks, ci, 3)
-		addition = addition && seen[c.Attribute]
-		seen[c.Attribute] = true
+		// (MayStart and MayEnd inline: most words around a count start
+		// and end no such phrase, and cost no call.)
+		partitive := ce < len(p.Toks) && set.PartialAfter.MayStart(&p.Toks[ce]) && set.PartialAfter.Has(p.Toks, ce)
+		addition := false
+		if ci > 0 && ci <= len(p.Toks) && set.PartialBefore.MayEnd(&p.Toks[ci-1]) {
+			_, _, addition = set.PartialBefore.MatchBefore(p.Toks, ci, 3)
+		}
+		had := slices.Contains(seen, c.Attribute)
+		addition = addition && had
+		if !had {
+			seen = append(seen, c.Attribute)
+		}
 		if partitive || addition {
 			c.Note = "part of a count (" + c.Attribute + "), not its total: not compared"
 			c.Frame, c.Attribute, c.Also, c.Subject = "", "", nil, ""
@@ -1129,7 +1156,7 @@ func (p *Pass) clauseBetween(ci, ce, es, ee int) bool {
 	if a >= b {
 		return false
 	}
-	p.bounds.extend(p, b)
+	p.bounds.coverRange(p, a, b)
 	n := p.bounds.clause[b] - p.bounds.clause[a]
 	if k := ci - 2; n > 0 && k >= a && k < b && p.Toks[k].Text == "," && !inNumber(p.Toks, k) && p.restates(k, ci) {
 		n-- // "soared $7.70, or 17 percent": the same figure again
@@ -1285,13 +1312,13 @@ func (p *Pass) readEvidenceIn(si *sentenceInfo, a, b int, first *rules.WordFilte
 				}
 			}
 			for _, f := range set.TriggerFrames[v] {
-				if !slices.Contains(si.evoked, f) {
-					si.evoked = append(si.evoked, f)
-				}
 				if f < 64 {
 					ev.fmask |= 1 << f
+				} else if !slices.Contains(si.evokedOver, f) {
+					si.evokedOver = append(si.evokedOver, f)
 				}
 			}
+			si.evoked |= ev.fmask
 			si.ev = append(si.ev, ev)
 		} else if attr {
 			if end, v, ok := set.AttrWords.Match(toks, k); ok && end <= b {
@@ -1305,7 +1332,7 @@ func (p *Pass) readEvidenceIn(si *sentenceInfo, a, b int, first *rules.WordFilte
 			// A sentence names few participants: a map to keep them
 			// apart cost more than looking through them.
 			if id := set.ParticipantIDs[v]; !slices.Contains(si.participants, id) {
-				si.participants = append(si.participants, id)
+				si.participants = si.slab.add(si.participants, id)
 			}
 			k = end - 1
 		}
@@ -1358,26 +1385,46 @@ func (fa *frameAssigner) previousFrame(c *claims.Claim, a int, near func(int) in
 	pa, pb := p.sentenceTokens(p.Toks[a-1].Start)
 	si := fa.sentence(pa, pb)
 	found := -1
-	for _, fi := range si.evoked {
-		fr := p.Rules.Frames[fi]
-		if fr.NoCompare {
-			continue
-		}
-		ai := near(fi)
-		for k, at := range fr.Attributes {
-			if ai < 0 && at.Default && accepts(at, c) {
-				ai = k
-			}
-		}
+	// one reads frame fi, and reports false on a second candidate: then
+	// previousFrame does not guess.
+	one := func(fi int) bool {
+		ai := previousAttr(p.Rules.Frames[fi], fi, c, near)
 		if ai < 0 {
-			continue
+			return true
 		}
 		if found >= 0 && found != fi {
-			return 0, 0, false // two candidates: do not guess
+			return false
 		}
 		found, attr = fi, ai
+		return true
+	}
+	for bits := si.evoked; bits != 0; bits &= bits - 1 {
+		if !one(mbits.TrailingZeros64(bits)) {
+			return 0, 0, false
+		}
+	}
+	for _, fi := range si.evokedOver {
+		if !one(fi) {
+			return 0, 0, false
+		}
 	}
 	return found, attr, found >= 0
+}
+
+// previousAttr is the attribute of frame fr (index fi) that previousFrame
+// gives c: the one near(fi) finds, else its first default attribute that
+// takes c; -1 for none, and for a frame not compared.
+func previousAttr(fr *rules.Frame, fi int, c *claims.Claim, near func(int) int) int {
+	if fr.NoCompare {
+		return -1
+	}
+	ai := near(fi)
+	for k, at := range fr.Attributes {
+		if ai < 0 && at.Default && accepts(at, c) {
+			ai = k
+		}
+	}
+	return ai
 }
 
 // datelinePlace reports a capitalised place opening a line before a comma,
@@ -1385,72 +1432,6 @@ func (fa *frameAssigner) previousFrame(c *claims.Claim, a int, near func(int) in
 func datelinePlace(toks []token.Token, k int) bool {
 	return (k == 0 || toks[k].Is(token.NewlineBefore)) && toks[k].Is(token.AllCaps) &&
 		k+1 < len(toks) && toks[k+1].Text == ","
-}
-
-// boundaries holds, for the tokens scanned so far, how many of each kind of
-// marker stand before each token: clause breaks (clauseBreak, before the ",
-// or" exception of clauseBetween), commas or semicolons not inside a number
-// (mentions) and future and past tense markers (spanTense). Built once per
-// pass, as far into the text as a question needs, it answers "is there one
-// between i and j" in O(1).
-type boundaries struct {
-	clause, comma, future, past []int32
-	warned                      bool // the document has the long-sentence warning
-}
-
-// alloc starts the four counts, each with room for n entries, in the
-// pooled storage of sc (a pass never counts past its last token, so they
-// never outgrow it).
-func (bs *boundaries) alloc(sc *scratch, n int) {
-	if cap(sc.counts) < 4*n {
-		sc.counts = make([]int32, 4*n)
-	}
-	buf := sc.counts[:4*n]
-	for k, s := range []*[]int32{&bs.clause, &bs.comma, &bs.future, &bs.past} {
-		*s = append(buf[k*n:k*n:(k+1)*n], 0)
-	}
-}
-
-// extend counts markers up to token b: over the whole pass, once per token.
-// It is written to inline: most calls ask for tokens counted already (each
-// date's clause and tense, each claim's evidence), and paid a call each.
-func (bs *boundaries) extend(p *Pass, b int) {
-	if b < len(bs.clause) {
-		return
-	}
-	bs.count(p, b)
-}
-
-// count is extend's counting, from the last token counted up to token b.
-func (bs *boundaries) count(p *Pass, b int) {
-	b = min(b, len(p.Toks))
-	if len(bs.clause) == 0 {
-		bs.alloc(p.scratch, len(p.Toks)+1)
-	}
-	k := len(bs.clause) - 1
-	if k >= b {
-		return
-	}
-	// The counts are carried in locals and stored by index into the
-	// slices resliced once (alloc made room for every token): read from
-	// and appended to bs for each token, they cost half of the loop. The
-	// tokens and the filter are locals too: read through p, they were
-	// loaded again after every store.
-	clause, comma, future, past := bs.clause[:b+1], bs.comma[:b+1], bs.future[:b+1], bs.past[:b+1]
-	cl, cm, fu, pa := clause[k], comma[k], future[k], past[k]
-	toks, markers := p.Toks[:b], &p.index.markers
-	for ; k < b; k++ {
-		// A word breaks a clause only as a clause word, and only
-		// punctuation counts as a comma: most tokens are words, and the
-		// punctuation tests of clauseBreak cost them a string comparison
-		// each. Most words are no marker of any kind (langIndex.markers:
-		// a word it turns away is none of them, at one bit test).
-		if t := &toks[k]; t.Kind != token.Word || markers.May(t) {
-			cl, cm, fu, pa = p.markersAt(k, cl, cm, fu, pa)
-		}
-		clause[k+1], comma[k+1], future[k+1], past[k+1] = cl, cm, fu, pa
-	}
-	bs.clause, bs.comma, bs.future, bs.past = clause, comma, future, past
 }
 
 // markersAt adds to the counts of clause breaks, commas, future and past

@@ -166,7 +166,7 @@ func TestDefaultPastInt8(t *testing.T) {
 	}
 }
 
-// TestBoundaryMarkers holds boundaries.extend, which turns words away by
+// TestBoundaryMarkers holds boundaries.count, which turns words away by
 // one filter of all the markers' first words, to counts made token by
 // token with each table's own test.
 func TestBoundaryMarkers(t *testing.T) {
@@ -178,7 +178,7 @@ func TestBoundaryMarkers(t *testing.T) {
 	for _, tc := range texts {
 		doc := &claims.Document{ID: "t", Text: tc.text, Language: tc.lang, Status: claims.StatusRead}
 		p := e.newPass(doc, new(scratch))
-		p.bounds.extend(p, len(p.Toks))
+		p.bounds.coverRange(p, 0, len(p.Toks))
 		var cl, cm, fu, pa int32
 		for k := range p.Toks {
 			for _, c := range []struct {
