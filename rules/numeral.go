@@ -957,6 +957,14 @@ func (l *Language) wordsGoOn(toks []token.Token, j int) bool {
 	return true
 }
 
+// DigitsMayOpenOrdinal reports whether ReadOrdinal may read an ordinal at
+// the digits toks[i]: only with a word glued after them, its ordinal
+// suffix ("8th", "21st"); false is certain. It inlines, so that a scan over
+// every token pays no call for the figures that stand alone, most of them.
+func DigitsMayOpenOrdinal(toks []token.Token, i int) bool {
+	return i+1 < len(toks) && toks[i+1].Kind == token.Word && toks[i+1].Glued()
+}
+
 // ReadOrdinal reads "eighth", "8th", "twenty-fifth", "one hundred twenty
 // fifth", "kedelapan", "kedua puluh", "ke-8".
 func (l *Language) ReadOrdinal(toks []token.Token, i int) (value, end int, ok bool) {
