@@ -143,7 +143,8 @@ func scanNumbers(p *Pass, all bool) {
 				continue
 			}
 		}
-		if blocked[i] || !p.mayStartNumber(i) {
+		// A figure is one mayStartNumber passes whole: it costs no call.
+		if blocked[i] || toks[i].Kind != token.Number && !p.mayStartNumber(i) {
 			continue
 		}
 		if !p.readNumber(i, &r) {
