@@ -1000,12 +1000,15 @@ func (l *Language) ReadOrdinal(toks []token.Token, i int) (value, end int, ok bo
 		// Most words: no ordinal, number word or prefix. (numLex, not
 		// the whole lexicon's filter: "and", months and units read
 		// nothing here.)
-		if !l.numLex.May(t) && !l.prefixedOrdinal(t.Lower) {
+		// Whether an ordinal prefix opens it is asked once (it was asked
+		// twice of every word that reads as none).
+		prefixed := l.prefixedOrdinal(t.Lower)
+		if !prefixed && !l.numLex.May(t) {
 			return 0, 0, false
 		}
 		// What the tables say about the word, looked up once.
 		f := l.factsOf(t)
-		if !f.ordPrefix && !f.isOrdinal && f.num.kind == 0 && !l.prefixedOrdinal(t.Lower) {
+		if !f.ordPrefix && !f.isOrdinal && f.num.kind == 0 && !prefixed {
 			return 0, 0, false
 		}
 		// "ke-8"
@@ -1015,9 +1018,10 @@ func (l *Language) ReadOrdinal(toks []token.Token, i int) (value, end int, ok bo
 		}
 		// "kedua puluh", "kesebelas": the prefix glued to a cardinal.
 		// (ordPrefixes rather than a range over the set, which started a
-		// map iteration at every number word.)
-		for _, pre := range l.ordPrefixes {
-			if rest, found := strings.CutPrefix(t.Lower, pre); found && rest != "" {
+		// map iteration at every number word; and only for a word a prefix
+		// opens, as prefixedOrdinal said.)
+		for k := 0; prefixed && k < len(l.ordPrefixes); k++ {
+			if rest, found := strings.CutPrefix(t.Lower, l.ordPrefixes[k]); found && rest != "" {
 				if _, isNum := l.numWords[rest]; isNum {
 					if n, ok := l.readWords(toks, i, rest, nil, 0, false); ok && !n.Fraction && n.Value >= 1 {
 						return int(n.Value), n.End, true

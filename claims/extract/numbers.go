@@ -893,7 +893,7 @@ func (p *Pass) finishNumber(r *numRead, first, i int, n *rules.Numeral, unit *ru
 	}
 	nv.Counted = counted
 	r.start, r.end, r.kind, r.attrNext = start, end, kind, attrNext
-	r.weighty = hasQ || verbBound || postBound != 0 || n.Scale > 1 || n.Vague || p.grouped(i, n.End)
+	r.weighty = hasQ || verbBound || postBound != 0 || n.Scale > 1 || n.Vague || n.End > i+1 && p.grouped(i, n.End)
 	if hasQ && !r.isRange {
 		p.compoundBounds(r, b)
 	}
