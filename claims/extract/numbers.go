@@ -37,19 +37,17 @@ func scanOrdinals(p *Pass, all bool) {
 	// through p, they were loaded again for every token.
 	toks, blocked, lang := p.Toks, p.blocked, p.Lang
 	for i := 0; i < len(toks); i++ {
+		if blocked[i] {
+			continue
+		}
 		// MayOpenOrdinal, and for a word the first-byte test: digits, or
 		// a number or ordinal word, or a word an ordinal prefix may open
 		// (none in a language without prefixes, which then pays nothing
 		// for them). Digits are turned away here too unless an ordinal
 		// suffix may be glued after them (DigitsMayOpenOrdinal): most
-		// figures stand alone, and each cost ReadOrdinal's call. The
-		// blocked flag is read after these tests, which turn away most
-		// tokens: before them, it cost a load and a test at every token.
+		// figures stand alone, and each cost ReadOrdinal's call.
 		if t := &toks[i]; t.Kind == token.Number && !rules.DigitsMayOpenOrdinal(toks, i) ||
 			t.Kind != token.Number && (t.Kind != token.Word || !lang.NumeralLexical(t) && (!prefixed || !prefixFirst[t.Lower[0]])) {
-			continue
-		}
-		if blocked[i] {
 			continue
 		}
 		v, end, ok := p.Lang.ReadOrdinal(p.Toks, i)
@@ -120,10 +118,12 @@ func scanNumbers(p *Pass, all bool) {
 	opens, lang, units := &p.index.numberOpens, p.Lang, p.Lang.Units
 	toks, blocked := p.Toks, p.blocked // locals, as in scanOrdinals
 	for i := 0; i < len(toks); i++ {
+		if blocked[i] {
+			continue
+		}
 		// Most tokens start no number, and bit tests turn most of those
 		// away here, where mayStartNumber cost a call each (the tests
-		// are written out: as functions they would not inline). The
-		// blocked flag is read after them, as in scanOrdinals.
+		// are written out: as functions they would not inline).
 		switch t := &toks[i]; t.Kind {
 		case token.Word:
 			// A word that ends in no digit may start a number only as a
@@ -144,7 +144,7 @@ func scanNumbers(p *Pass, all bool) {
 			}
 		}
 		// A figure is one mayStartNumber passes whole: it costs no call.
-		if blocked[i] || toks[i].Kind != token.Number && !p.mayStartNumber(i) {
+		if toks[i].Kind != token.Number && !p.mayStartNumber(i) {
 			continue
 		}
 		if !p.readNumber(i, &r) {
