@@ -47,37 +47,49 @@ type numWord struct {
 // "puluhan ribu", "tens of thousands") and a leading minus ("-5", "minus
 // five").
 func (l *Language) ReadNumeral(toks []token.Token, i int) (Numeral, bool) {
-	if i >= len(toks) {
+	var n Numeral
+	if !l.ReadNumeralTo(&n, toks, i) {
 		return Numeral{}, false
 	}
+	return n, true
+}
+
+// ReadNumeralTo is ReadNumeral writing the numeral to *n (all of it, when
+// it reads one; what it leaves there when it reads none is no numeral). A Numeral is large: the number scan reads one at every
+// figure, and returned by value it was copied at each of the three calls
+// between the digits' reader and the scan, and again into finishNumber.
+func (l *Language) ReadNumeralTo(n *Numeral, toks []token.Token, i int) bool {
+	if i >= len(toks) {
+		return false
+	}
 	t := &toks[i]
+	var ok bool
 	switch t.Kind {
 	case token.Number:
-		n, ok := l.readDigits(toks, i)
-		if !ok {
-			return n, false
+		if !l.readDigits(toks, i, n) {
+			return false
 		}
 		if n.Code {
-			return n, true
+			return true
 		}
-		// The two read n in place: a Numeral is large, and was copied
-		// into and out of each for every number.
-		if l.readDigitFraction(toks, i, &n) {
-			return n, true
+		// The two read n in place too.
+		if l.readDigitFraction(toks, i, n) {
+			return true
 		}
-		l.afterDigits(toks, &n)
-		return n, true
+		l.afterDigits(toks, n)
+		return true
 	case token.Punct:
 		if (t.Text == "-" || t.Text == "−") && i+1 < len(toks) && toks[i+1].Kind == token.Number && toks[i+1].Glued() &&
 			(i == 0 || !t.Glued() || toks[i-1].Text == "(" || toks[i-1].Text == "[") {
-			n, ok := l.ReadNumeral(toks, i+1)
-			if !ok || n.Code {
-				return Numeral{}, false
+			if !l.ReadNumeralTo(n, toks, i+1) || n.Code {
+				return false
 			}
-			return negate(n), true
+			*n = negate(*n)
+			return true
 		}
 		if v, ok := vulgarFraction(t.Text); ok {
-			return Numeral{Value: v, Precision: v, Fraction: true, End: i + 1}, true
+			*n = Numeral{Value: v, Precision: v, Fraction: true, End: i + 1}
+			return true
 		}
 		// ".08": a decimal without its leading zero, where the point
 		// follows no digit.
@@ -86,24 +98,28 @@ func (l *Language) ReadNumeral(toks []token.Token, i int) (Numeral, bool) {
 			!glueContinues(toks, i+2) {
 			frac := toks[i+1].Text
 			p := math.Pow(10, -float64(len(frac)))
-			return Numeral{Value: parseInt(frac) * p, Precision: p, End: i + 2}, true
+			*n = Numeral{Value: parseInt(frac) * p, Precision: p, End: i + 2}
+			return true
 		}
 	case token.Word:
 		if !l.numLex.May(t) {
-			return Numeral{}, false // readWords would stop at the first word
+			return false // readWords would stop at the first word
 		}
 		if l.factsOf(t).minus && i+1 < len(toks) && !toks[i+1].Is(token.NewlineBefore) {
-			if n, ok := l.ReadNumeral(toks, i+1); ok && !n.Vague && !n.Code {
-				return negate(n), true
+			if l.ReadNumeralTo(n, toks, i+1) && !n.Vague && !n.Code {
+				*n = negate(*n)
+				return true
 			}
-			return Numeral{}, false
+			return false
 		}
 		if r, ok := l.vagueOf(t); ok {
-			return l.readVague(toks, i, r), true
+			*n = l.readVague(toks, i, r)
+			return true
 		}
-		return l.readWords(toks, i, "", nil, 0, false)
+		*n, ok = l.readWords(toks, i, "", nil, 0, false)
+		return ok
 	}
-	return Numeral{}, false
+	return false
 }
 
 // PunctMayOpenNumeral reports whether ReadNumeral may read a numeral at
@@ -221,47 +237,48 @@ func (l *Language) readVague(toks []token.Token, i int, r [2]float64) Numeral {
 // be the language's own: "7.8" in Indonesian and "1,3" or "1.111,11" in
 // English are decimals written the other way, while "4.000" in Indonesian
 // stays four thousand. Runs that fit neither ("192.168.1.2") are codes.
-func (l *Language) readDigits(toks []token.Token, i int) (Numeral, bool) {
+func (l *Language) readDigits(toks []token.Token, i int, n *Numeral) bool {
 	if !digitGroupAt(toks, i+1) {
 		// Most numbers are one run of digits: what parseSeparated makes
 		// of a run alone.
-		return finishDigits(digitParse{parseInt(toks[i].Text), 1}, i+1)
+		return n.setDigits(digitParse{parseInt(toks[i].Text), 1}, i+1)
 	}
 	if !digitGroupAt(toks, i+3) {
-		return l.readOneSeparator(toks[i].Text, toks[i+1].Text, toks[i+2].Text, i)
+		return l.readOneSeparator(n, toks[i].Text, toks[i+1].Text, toks[i+2].Text, i)
 	}
 	// Collect the glued run: number (sep number)*.
 	var nums [8]string
 	var seps [8]string
 	nums[0] = toks[i].Text
-	n := 1
+	k := 1
 	end := i + 1
-	for n < len(nums) && digitGroupAt(toks, end) {
-		seps[n-1] = toks[end].Text
-		nums[n] = toks[end+1].Text
-		n++
+	for k < len(nums) && digitGroupAt(toks, end) {
+		seps[k-1] = toks[end].Text
+		nums[k] = toks[end+1].Text
+		k++
 		end += 2
 	}
-	native, nUsed := parseSeparated(nums[:n], seps[:n-1], l.group, l.decimal)
-	if nUsed == n-1 {
-		return finishDigits(native, i+1+2*nUsed)
+	native, nUsed := parseSeparated(nums[:k], seps[:k-1], l.group, l.decimal)
+	if nUsed == k-1 {
+		return n.setDigits(native, i+1+2*nUsed)
 	}
-	foreign, fUsed := parseSeparated(nums[:n], seps[:n-1], l.decimal, l.group)
-	if fUsed == n-1 {
-		return finishDigits(foreign, i+1+2*fUsed)
+	foreign, fUsed := parseSeparated(nums[:k], seps[:k-1], l.decimal, l.group)
+	if fUsed == k-1 {
+		return n.setDigits(foreign, i+1+2*fUsed)
 	}
 	// Neither reading takes the whole run. Dots used more than once that
 	// are not thousands groups make a code or version ("192.168.1.2").
 	dots := 0
-	for _, sp := range seps[:n-1] {
+	for _, sp := range seps[:k-1] {
 		if sp == "." {
 			dots++
 		}
 	}
 	if dots >= 2 {
-		return Numeral{Value: parseInt(nums[0]), Precision: 1, End: i + 1, Code: true}, true
+		*n = Numeral{Value: parseInt(nums[0]), Precision: 1, End: i + 1, Code: true}
+		return true
 	}
-	return finishDigits(native, i+1+2*nUsed)
+	return n.setDigits(native, i+1+2*nUsed)
 }
 
 // readOneSeparator is readDigits for two digit groups joined by one
@@ -271,14 +288,14 @@ func (l *Language) readDigits(toks []token.Token, i int) (Numeral, bool) {
 // figure) nor comparing the separators through the runtime. The language's
 // own reading first, then the other convention's, else the first group
 // alone (one separator is never a code).
-func (l *Language) readOneSeparator(a, sep, b string, i int) (Numeral, bool) {
+func (l *Language) readOneSeparator(n *Numeral, a, sep, b string, i int) bool {
 	if d, ok := parseOneSeparator(a, sep[0], b, l.group, l.decimal); ok {
-		return finishDigits(d, i+3)
+		return n.setDigits(d, i+3)
 	}
 	if d, ok := parseOneSeparator(a, sep[0], b, l.decimal, l.group); ok {
-		return finishDigits(d, i+3)
+		return n.setDigits(d, i+3)
 	}
-	return finishDigits(digitParse{parseInt(a), 1}, i+1)
+	return n.setDigits(digitParse{parseInt(a), 1}, i+1)
 }
 
 // parseOneSeparator is parseSeparated for nums {a, b} and the one-byte
@@ -344,6 +361,13 @@ func finishDigits(d digitParse, end int) (Numeral, bool) {
 		return Numeral{}, false
 	}
 	return Numeral{Value: d.v, Precision: d.prec, End: end}, true
+}
+
+// setDigits is finishDigits writing to *n.
+func (n *Numeral) setDigits(d digitParse, end int) bool {
+	var ok bool
+	*n, ok = finishDigits(d, end)
+	return ok
 }
 
 // readDigitFraction reads "3/4" and "2 1/4" (a whole number and a
@@ -957,6 +981,14 @@ func (l *Language) wordsGoOn(toks []token.Token, j int) bool {
 	return true
 }
 
+// DigitsMayOpenOrdinal reports whether ReadOrdinal may read an ordinal at
+// the digits toks[i]: only with a word glued after them, its ordinal
+// suffix ("8th", "21st"); false is certain. It inlines, so that a scan over
+// every token pays no call for the figures that stand alone, most of them.
+func DigitsMayOpenOrdinal(toks []token.Token, i int) bool {
+	return i+1 < len(toks) && toks[i+1].Kind == token.Word && toks[i+1].Glued()
+}
+
 // ReadOrdinal reads "eighth", "8th", "twenty-fifth", "one hundred twenty
 // fifth", "kedelapan", "kedua puluh", "ke-8".
 func (l *Language) ReadOrdinal(toks []token.Token, i int) (value, end int, ok bool) {
@@ -968,12 +1000,15 @@ func (l *Language) ReadOrdinal(toks []token.Token, i int) (value, end int, ok bo
 		// Most words: no ordinal, number word or prefix. (numLex, not
 		// the whole lexicon's filter: "and", months and units read
 		// nothing here.)
-		if !l.numLex.May(t) && !l.prefixedOrdinal(t.Lower) {
+		// Whether an ordinal prefix opens it is asked once (it was asked
+		// twice of every word that reads as none).
+		prefixed := l.prefixedOrdinal(t.Lower)
+		if !prefixed && !l.numLex.May(t) {
 			return 0, 0, false
 		}
 		// What the tables say about the word, looked up once.
 		f := l.factsOf(t)
-		if !f.ordPrefix && !f.isOrdinal && f.num.kind == 0 && !l.prefixedOrdinal(t.Lower) {
+		if !f.ordPrefix && !f.isOrdinal && f.num.kind == 0 && !prefixed {
 			return 0, 0, false
 		}
 		// "ke-8"
@@ -983,9 +1018,10 @@ func (l *Language) ReadOrdinal(toks []token.Token, i int) (value, end int, ok bo
 		}
 		// "kedua puluh", "kesebelas": the prefix glued to a cardinal.
 		// (ordPrefixes rather than a range over the set, which started a
-		// map iteration at every number word.)
-		for _, pre := range l.ordPrefixes {
-			if rest, found := strings.CutPrefix(t.Lower, pre); found && rest != "" {
+		// map iteration at every number word; and only for a word a prefix
+		// opens, as prefixedOrdinal said.)
+		for k := 0; prefixed && k < len(l.ordPrefixes); k++ {
+			if rest, found := strings.CutPrefix(t.Lower, l.ordPrefixes[k]); found && rest != "" {
 				if _, isNum := l.numWords[rest]; isNum {
 					if n, ok := l.readWords(toks, i, rest, nil, 0, false); ok && !n.Fraction && n.Value >= 1 {
 						return int(n.Value), n.End, true

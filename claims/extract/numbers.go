@@ -43,8 +43,11 @@ func scanOrdinals(p *Pass, all bool) {
 		// MayOpenOrdinal, and for a word the first-byte test: digits, or
 		// a number or ordinal word, or a word an ordinal prefix may open
 		// (none in a language without prefixes, which then pays nothing
-		// for them).
-		if t := &toks[i]; t.Kind != token.Number && (t.Kind != token.Word || !lang.NumeralLexical(t) && (!prefixed || !prefixFirst[t.Lower[0]])) {
+		// for them). Digits are turned away here too unless an ordinal
+		// suffix may be glued after them (DigitsMayOpenOrdinal): most
+		// figures stand alone, and each cost ReadOrdinal's call.
+		if t := &toks[i]; t.Kind == token.Number && !rules.DigitsMayOpenOrdinal(toks, i) ||
+			t.Kind != token.Number && (t.Kind != token.Word || !lang.NumeralLexical(t) && (!prefixed || !prefixFirst[t.Lower[0]])) {
 			continue
 		}
 		v, end, ok := p.Lang.ReadOrdinal(p.Toks, i)
@@ -140,7 +143,8 @@ func scanNumbers(p *Pass, all bool) {
 				continue
 			}
 		}
-		if !p.mayStartNumber(i) {
+		// A figure is one mayStartNumber passes whole: it costs no call.
+		if toks[i].Kind != token.Number && !p.mayStartNumber(i) {
 			continue
 		}
 		if !p.readNumber(i, &r) {
@@ -339,7 +343,8 @@ func (p *Pass) readNumber(i int, r *numRead) bool {
 		}
 		if v, ok := p.magnitudeWord(i); ok {
 			// "M7.8"
-			return p.finishNumber(r, first, i, rules.Numeral{Value: v.Value, Precision: v.Precision, End: v.End}, &l.UnitList[p.unitIndex("magnitude")])
+			n := rules.Numeral{Value: v.Value, Precision: v.Precision, End: v.End}
+			return p.finishNumber(r, first, i, &n, &l.UnitList[p.unitIndex("magnitude")])
 		}
 	}
 	isWord := t.Kind == token.Word && l.Lexical(t) && l.IsNumeralWordAt(t)
@@ -367,8 +372,8 @@ func (p *Pass) readNumber(i int, r *numRead) bool {
 			return false
 		}
 	}
-	n, ok := l.ReadNumeral(toks, i)
-	if !ok || p.Blocked(i, n.End) {
+	var n rules.Numeral // read in place (rules.Language.ReadNumeralTo)
+	if !l.ReadNumeralTo(&n, toks, i) || p.Blocked(i, n.End) {
 		return false
 	}
 	if n.Code {
@@ -394,7 +399,7 @@ func (p *Pass) readNumber(i int, r *numRead) bool {
 			r.pronoun = !isUnit && !p.Rules.Counted.Has(toks, n.End)
 		}
 	}
-	return p.finishNumber(r, first, i, n, unit)
+	return p.finishNumber(r, first, i, &n, unit)
 }
 
 // gluedPrefix reads a currency or magnitude word glued to its digits in one
@@ -432,7 +437,7 @@ func (p *Pass) gluedPrefix(i int, r *numRead) bool {
 	// number starts at the glued word.
 	// A failed reading leaves the caller's r as it was.
 	g := numRead{start: i}
-	if !p.finishNumber(&g, i, i, n, &l.UnitList[ui]) {
+	if !p.finishNumber(&g, i, i, &n, &l.UnitList[ui]) {
 		return false
 	}
 	*r = g
@@ -524,7 +529,7 @@ func (p *Pass) leadUnit(k int) (int, *rules.Unit, bool) {
 
 // magnitudeFigure reports a numeral that can be a magnitude standing
 // alone: one decimal ("7.6", "6,6"), from 1 to 10.
-func (p *Pass) magnitudeFigure(n rules.Numeral) bool {
+func (p *Pass) magnitudeFigure(n *rules.Numeral) bool {
 	return !n.Vague && !n.Code && !n.Scaled && !n.Words && n.Precision == 0.1 && n.Value >= 1 && n.Value <= 10 && p.unitIndex("magnitude") >= 0
 }
 
@@ -621,8 +626,9 @@ func codeAt(toks []token.Token, i int) bool {
 
 // finishNumber reads what follows the numeral n read at token i (a scale
 // suffix, a range, a unit, a qualifier, what it counts) into r, whose
-// expression starts at token first.
-func (p *Pass) finishNumber(r *numRead, first, i int, n rules.Numeral, unit *rules.Unit) bool {
+// expression starts at token first. It may change n (its Scale), which is
+// passed by reference: a Numeral is large, and was copied at every call.
+func (p *Pass) finishNumber(r *numRead, first, i int, n *rules.Numeral, unit *rules.Unit) bool {
 	l, toks := p.Lang, p.Toks
 	end := n.End
 	// The value is built in r itself: a NumberValue is large, and was
@@ -887,7 +893,7 @@ func (p *Pass) finishNumber(r *numRead, first, i int, n rules.Numeral, unit *rul
 	}
 	nv.Counted = counted
 	r.start, r.end, r.kind, r.attrNext = start, end, kind, attrNext
-	r.weighty = hasQ || verbBound || postBound != 0 || n.Scale > 1 || n.Vague || p.grouped(i, n.End)
+	r.weighty = hasQ || verbBound || postBound != 0 || n.Scale > 1 || n.Vague || n.End > i+1 && p.grouped(i, n.End)
 	if hasQ && !r.isRange {
 		p.compoundBounds(r, b)
 	}
