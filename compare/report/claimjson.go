@@ -2,6 +2,8 @@ package report
 
 import (
 	"math"
+	"math/bits"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -382,28 +384,46 @@ func appendInt(b []byte, v int64) []byte {
 }
 
 // appendLargeInt is appendInt for the rest: negative numbers and those
-// from 10,000 on.
+// from 10,000 on (the offsets of a long text). The digits are spelt in
+// place, at the end of b grown by their count (decimalLen), where
+// spelling them into a buffer of their own and appending that cost the
+// buffer's clearing and a copy call per number.
 func appendLargeInt(b []byte, v int64) []byte {
 	if v < 0 {
 		return strconv.AppendInt(b, v, 10)
 	}
-	var buf [20]byte
-	i := len(buf)
 	u := uint64(v)
+	n := len(b)
+	b = slices.Grow(b, 20)[:n+decimalLen(u)]
+	d := b[n:]
+	i := len(d)
 	for ; u >= 100; u /= 100 {
 		i -= 2
 		r := 2 * (u % 100)
-		buf[i], buf[i+1] = digitPairs[r], digitPairs[r+1]
+		d[i], d[i+1] = digitPairs[r], digitPairs[r+1]
 	}
 	if u >= 10 {
-		i -= 2
-		buf[i], buf[i+1] = digitPairs[2*u], digitPairs[2*u+1]
+		d[i-2], d[i-1] = digitPairs[2*u], digitPairs[2*u+1]
 	} else {
-		i--
-		buf[i] = byte('0' + u)
+		d[i-1] = byte('0' + u)
 	}
-	return append(b, buf[i:]...)
+	return b
 }
+
+// decimalLen is the number of decimal digits of u (1 for 0).
+func decimalLen(u uint64) int {
+	// bits.Len64(u)*1233>>12 is log10 of 2^Len64(u), rounded down: the
+	// digits of u less one, or less two where u is below the power of ten.
+	n := bits.Len64(u) * 1233 >> 12
+	if u >= pow10[n] {
+		n++
+	}
+	return max(n, 1)
+}
+
+// pow10[k] is 10^k.
+var pow10 = [...]uint64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19}
 
 // digitPairs spells 00 to 99, two bytes each.
 const digitPairs = "00010203040506070809" + "10111213141516171819" + "20212223242526272829" +
