@@ -36,7 +36,10 @@ func appendClaimJSON(b []byte, c *Claim, prefix, indent string) []byte {
 // tested again. The zero value is ready; a renderer keeps one per output.
 //
 // It also remembers, in shared, the strings it found plain among those
-// many claims share (kinds, attributes, frames, rule names, units, ...).
+// many claims share (kinds, attributes, frames, rule names, units, ...),
+// notes among them: most are constants of the extractors ("year not
+// written and no publication date to infer it from"), long strings that
+// the plain test read eight bytes at a time for every claim.
 type claimJSON struct {
 	plainDoc string
 	shared   plainCache
@@ -108,7 +111,7 @@ func (w *claimJSON) appendFields(b []byte, c *Claim, l *jsonLayout) []byte {
 	b = l.sharedStrs(b, fWritten, c.Written, &w.shared)
 	b = l.sharedStrs(b, fInferred, c.Inferred, &w.shared)
 	b = l.optShared(b, fTense, c.Tense, &w.shared)
-	b = l.optStr(b, fNote, c.Note)
+	b = l.optShared(b, fNote, c.Note, &w.shared)
 	return l.optShared(b, fRule, c.Rule, &w.shared)
 }
 
@@ -155,7 +158,7 @@ func (w *claimJSON) appendSource(b []byte, c *claims.Claim, l *jsonLayout) []byt
 		b = l.sharedStrs(b, fInferred, d.Inferred, &w.shared)
 	}
 	b = l.optShared(b, fTense, string(c.Tense), &w.shared)
-	b = l.optStr(b, fNote, c.Note)
+	b = l.optShared(b, fNote, c.Note, &w.shared)
 	return l.optShared(b, fRule, c.Rule, &w.shared)
 }
 
