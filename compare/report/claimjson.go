@@ -2,8 +2,6 @@ package report
 
 import (
 	"math"
-	"math/bits"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -372,7 +370,11 @@ func appendInt(b []byte, v int64) []byte {
 	if v < 0 || v >= 10000 {
 		return appendLargeInt(b, v)
 	}
-	u := uint(v)
+	return appendSmallInt(b, uint(v))
+}
+
+// appendSmallInt is appendInt for u below 10,000.
+func appendSmallInt(b []byte, u uint) []byte {
 	switch {
 	case u < 10:
 		return append(b, byte('0'+u))
@@ -387,46 +389,19 @@ func appendInt(b []byte, v int64) []byte {
 }
 
 // appendLargeInt is appendInt for the rest: negative numbers and those
-// from 10,000 on (the offsets of a long text). The digits are spelt in
-// place, at the end of b grown by their count (decimalLen), where
-// spelling them into a buffer of their own and appending that cost the
-// buffer's clearing and a copy call per number.
+// from 10,000 on. Below 10^8 (the offsets of a long text, most figures)
+// the digits are the first one to four as appendSmallInt writes them,
+// then four in one append: spelling them two at a time into a buffer of
+// their own and copying that over cost twice as much.
 func appendLargeInt(b []byte, v int64) []byte {
-	if v < 0 {
+	if v < 0 || v >= 1e8 {
 		return strconv.AppendInt(b, v, 10)
 	}
-	u := uint64(v)
-	n := len(b)
-	b = slices.Grow(b, 20)[:n+decimalLen(u)]
-	d := b[n:]
-	i := len(d)
-	for ; u >= 100; u /= 100 {
-		i -= 2
-		r := 2 * (u % 100)
-		d[i], d[i+1] = digitPairs[r], digitPairs[r+1]
-	}
-	if u >= 10 {
-		d[i-2], d[i-1] = digitPairs[2*u], digitPairs[2*u+1]
-	} else {
-		d[i-1] = byte('0' + u)
-	}
-	return b
+	u := uint(v)
+	lo := u % 10000
+	hi, low := 2*(lo/100), 2*(lo%100)
+	return append(appendSmallInt(b, u/10000), digitPairs[hi], digitPairs[hi+1], digitPairs[low], digitPairs[low+1])
 }
-
-// decimalLen is the number of decimal digits of u (1 for 0).
-func decimalLen(u uint64) int {
-	// bits.Len64(u)*1233>>12 is log10 of 2^Len64(u), rounded down: the
-	// digits of u less one, or less two where u is below the power of ten.
-	n := bits.Len64(u) * 1233 >> 12
-	if u >= pow10[n] {
-		n++
-	}
-	return max(n, 1)
-}
-
-// pow10[k] is 10^k.
-var pow10 = [...]uint64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
-	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19}
 
 // digitPairs spells 00 to 99, two bytes each.
 const digitPairs = "00010203040506070809" + "10111213141516171819" + "20212223242526272829" +

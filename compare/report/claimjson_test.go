@@ -147,23 +147,6 @@ func TestAppendInt(t *testing.T) {
 	}
 }
 
-// decimalLen counts the digits strconv writes, about each power of ten
-// and at the ends of uint64.
-func TestDecimalLen(t *testing.T) {
-	vs := []uint64{0, 1, 9, math.MaxUint64, math.MaxUint64 - 1}
-	for p := uint64(10); p <= 1e19; p *= 10 {
-		vs = append(vs, p-1, p, p+1, 2*p-1)
-		if p == 1e19 {
-			break
-		}
-	}
-	for _, v := range vs {
-		if got, want := decimalLen(v), len(strconv.FormatUint(v, 10)); got != want {
-			t.Errorf("decimalLen(%d) = %d, want %d", v, got, want)
-		}
-	}
-}
-
 // Documents of every shape, written by hand and by encoding/json, compact
 // and indented, byte for byte.
 func TestDocumentJSONMatchesEncodingJSON(t *testing.T) {
