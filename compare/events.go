@@ -688,7 +688,7 @@ func regroup(docs []*claims.Document, leads map[string]*lead, stories []Story, s
 	var marks leadMarks
 	// Candidate stories of an undated document: those whose leads share a
 	// name with its lead, found and scored at once (storyIndex).
-	index := newStoryIndex(names, storyLead)
+	index := newStoryIndex(names, storyLead, dated)
 	target := map[string]int{} // undated document -> story it joins
 	why := map[string]string{}
 	var alone []string

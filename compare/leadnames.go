@@ -277,7 +277,12 @@ type storyIndex struct {
 	// candidates at once (see countUses), where testing each pair
 	// binary-searched the story's names for each of a's (60M
 	// instructions on /work/real5id, most pairs having to find them all).
+	// They are listed when countUses is first called (indexUses), from
+	// the leads of each story's texts, dated: a corpus whose undated
+	// texts have no candidates (/work/cc10k) needs none, and numbering
+	// every story's merged lead cost 40M instructions there.
 	users [][]int32
+	dated [][]*lead // per story id
 	// uses counts, per story id, how many of the lead's names that
 	// countUses walked its text uses, over base: a count below base is
 	// an earlier lead's, and so zero (nothing to clear between leads,
@@ -303,40 +308,58 @@ type storyCount struct{ all, specific, used int32 }
 type scoredStory struct{ story, score int }
 
 // newStoryIndex indexes the story leads by story id (nil for none), their
-// names numbered by x.
-func newStoryIndex(x *leadNames, storyLead []*lead) *storyIndex {
+// names numbered by x; dated are, by story id, the leads whose merge is
+// the story's lead (one when it is that lead).
+func newStoryIndex(x *leadNames, storyLead []*lead, dated [][]*lead) *storyIndex {
 	s := &storyIndex{
-		counts: make([]storyCount, len(storyLead)),
-		cands:  make([]uint64, (len(storyLead)+63)/64),
-		spec:   make([][]int32, len(storyLead)),
-		uses:   make([]uint64, len(storyLead)),
+		holders: make([][]storyHolder, len(x.docFreq)),
+		counts:  make([]storyCount, len(storyLead)),
+		cands:   make([]uint64, (len(storyLead)+63)/64),
+		spec:    make([][]int32, len(storyLead)),
+		uses:    make([]uint64, len(storyLead)),
+		dated:   dated,
 	}
 	for sid, l := range storyLead {
 		if l == nil {
 			continue
 		}
-		ids := x.of(l)
-		if n := len(x.docFreq); n > len(s.holders) { // l's names numbered now (a merged lead)
-			s.holders = append(s.holders, make([][]storyHolder, n-len(s.holders))...)
-			s.users = append(s.users, make([][]int32, n-len(s.users))...)
-		}
-		for k, name := range ids.names {
+		names := x.namesOf(l)
+		for k, name := range names {
+			if int(name) >= len(s.holders) {
+				s.holders = append(s.holders, make([][]storyHolder, int(name)+1-len(s.holders))...)
+			}
 			s.holders[name] = append(s.holders[name], storyHolder{int32(sid), l.general[k]})
 		}
-		for _, name := range ids.all {
-			if u := s.users[name]; len(u) == 0 || u[len(u)-1] != int32(sid) {
-				s.users[name] = append(u, int32(sid))
-			}
-		}
-		s.spec[sid] = x.specificNames(l, ids.names)
+		s.spec[sid] = x.specificNames(l, names)
 	}
 	return s
+}
+
+// indexUses lists users: the names of the texts of each story's dated
+// leads (their all maps), whose union is the story lead's.
+func (s *storyIndex) indexUses(x *leadNames) {
+	s.users = make([][]int32, len(x.docFreq))
+	for sid, ls := range s.dated {
+		for _, l := range ls {
+			for _, name := range x.of(l).all {
+				if int(name) >= len(s.users) {
+					s.users = append(s.users, make([][]int32, int(name)+1-len(s.users))...)
+				}
+				if u := s.users[name]; len(u) == 0 || u[len(u)-1] != int32(sid) {
+					s.users[name] = append(u, int32(sid))
+				}
+			}
+		}
+	}
 }
 
 // countUses counts, for every story, how many of the specific names of
 // l's lead (numbered ids) used by two documents or more its text uses,
 // for unmentioned.
 func (s *storyIndex) countUses(x *leadNames, l *lead, ids leadIDs) {
+	if s.users == nil {
+		s.indexUses(x)
+	}
 	s.base += 1 << 32
 	if s.base == 0 { // wrapped: the counts are no longer below it
 		clear(s.uses)
@@ -410,4 +433,17 @@ func (s *storyIndex) score(l *lead, ids leadIDs, m *leadMarks) []scoredStory {
 	}
 	s.out = out
 	return out
+}
+
+// namesOf is x.of(l).names without numbering l's all map when l was not
+// numbered with the others (a story's merged lead).
+func (x *leadNames) namesOf(l *lead) []int32 {
+	if ids, ok := x.byLead[l]; ok {
+		return ids.names
+	}
+	names := make([]int32, len(l.names))
+	for k, n := range l.names {
+		names[k] = x.id(n)
+	}
+	return names
 }

@@ -197,8 +197,19 @@ func TestStoryIndexScore(t *testing.T) {
 			stories[i+1] = l
 		}
 	}
-	stories[5] = &lead{names: []string{"lorne", "kim"}, general: []bool{false, true}} // merged: "lorne" is new
-	index := newStoryIndex(x, stories)
+	dated := make([][]*lead, len(stories))
+	for sid, l := range stories {
+		if l != nil {
+			dated[sid] = []*lead{l}
+		}
+	}
+	// A merged lead with a name numbered only now ("lorne"), which no
+	// text uses.
+	stories[5] = &lead{names: []string{"lorne", "kim"}, general: []bool{false, true}}
+	dated[5] = nil
+	dated[10] = []*lead{ls[9], ls[20], ls[33]}
+	stories[10] = merge(dated[10]) // a story of three dated texts
+	index := newStoryIndex(x, stories, dated)
 	var m leadMarks
 	for i, a := range ls {
 		aIDs := x.of(a)
