@@ -684,12 +684,11 @@ func regroup(docs []*claims.Document, leads map[string]*lead, stories []Story, s
 		}
 	}
 	// The undated documents' pairs with stories are scored on numbered
-	// names (leadnames.go), each story's numbered once it is a candidate.
-	storyIDs := make([]*leadIDs, maxID+1)
+	// names (leadnames.go).
 	var marks leadMarks
 	// Candidate stories of an undated document: those whose leads share a
 	// name with its lead, found and scored at once (storyIndex).
-	index := newStoryIndex(names, storyLead)
+	index := newStoryIndex(names, storyLead, dated)
 	target := map[string]int{} // undated document -> story it joins
 	why := map[string]string{}
 	var alone []string
@@ -698,18 +697,18 @@ func regroup(docs []*claims.Document, leads map[string]*lead, stories []Story, s
 		best, bestScore, reason := 0, 0, ""
 		lIDs := names.of(l)
 		marks.mark(l, lIDs, len(names.docFreq))
+		// index.countUses is done for the first pair that needs it.
+		counted := false
 		for _, c := range index.score(l, lIDs, &marks) { // shared(l, sl) and usedSpecific(sl, l)
 			if c.score < 2 {
 				continue // one shared country is not enough
 			}
-			sid, sl := c.story, storyLead[c.story]
-			slIDs := storyIDs[sid]
-			if slIDs == nil {
-				ids := names.of(sl)
-				slIDs = &ids
-				storyIDs[sid] = slIDs
+			if !counted {
+				index.countUses(names, l, lIDs)
+				counted = true
 			}
-			if v := marks.pairVeto(names, l, lIDs, sl, *slIDs); v != "" { // veto(l, sl, docFreq)
+			sid, sl := c.story, storyLead[c.story]
+			if v := marks.pairVeto(l, sl, index.spec[sid], index.unmentioned(sid)); v != "" { // veto(l, sl, docFreq)
 				reason = v
 				continue
 			}

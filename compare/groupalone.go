@@ -57,6 +57,10 @@ func groupAloneBy(alone []string, leads map[string]*lead, x *leadNames, docFreq 
 	}
 	counts := make([]pairCount, n)
 	partners := make([]uint64, (n+63)/64) // bit j: counts[j] is set
+	// inMarked holds the names of marked's texts, the group of the
+	// document whose partners are being tried (see vetoes).
+	var marked *aloneGroup
+	inMarked := nameSet{stamp: make([]uint32, len(x.docFreq))}
 	for i := range own {
 		for k, name := range ids[i].names {
 			general := own[i].general[k]
@@ -82,7 +86,11 @@ func groupAloneBy(alone []string, leads map[string]*lead, x *leadNames, docFreq 
 					continue
 				}
 				gi, gj := group(ri), group(rj)
-				if gi.vetoes(gj) {
+				if gi != marked {
+					inMarked.mark(gi.all)
+					marked = gi
+				}
+				if gi.vetoes(gj, &inMarked) {
 					continue
 				}
 				u.union(ri, rj)
@@ -150,15 +158,20 @@ func newAloneGroup(l *lead, ids leadIDs, docFreq func(name string) int) *aloneGr
 }
 
 // vetoes reports whether veto(a, b, docFreq) of the merged leads says why
-// they cannot report one occurrence.
-func (a *aloneGroup) vetoes(b *aloneGroup) bool {
+// they cannot report one occurrence, aAll holding the names of a's texts.
+// A document's partners are tried against its group, a, one after
+// another: its names, marked once, answer whether b's leads name one a's
+// texts never use by a look each, where a binary search of a's names per
+// name of b's was most of the cost. That test goes first: the other,
+// for a's leads' names in b's texts, is still a search per name.
+func (a *aloneGroup) vetoes(b *aloneGroup, aAll *nameSet) bool {
 	if figureVeto(a.figures, b.figures) != "" {
 		return true
 	}
 	if len(a.figures.years) > 0 && len(b.figures.years) > 0 && !intersects(a.figures.years, b.figures.years) {
 		return true
 	}
-	return a.unmentionedIn(b) && b.unmentionedIn(a)
+	return b.unmentionedBy(aAll) && a.unmentionedIn(b)
 }
 
 // unmentionedIn is unmentioned(a, b, docFreq): a specific name of a's
@@ -170,6 +183,41 @@ func (a *aloneGroup) unmentionedIn(b *aloneGroup) bool {
 		}
 	}
 	return false
+}
+
+// unmentionedBy is b.unmentionedIn(a), a's texts' names being marked in
+// aAll.
+func (b *aloneGroup) unmentionedBy(aAll *nameSet) bool {
+	for _, k := range b.specific {
+		if !aAll.has(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameSet is a set of numbered names (leadNames), marked anew without
+// clearing: a name is in it while its stamp is the current one.
+type nameSet struct {
+	stamp []uint32 // per name number
+	cur   uint32
+}
+
+// mark makes the set hold names (numbers below len(stamp)) only.
+func (s *nameSet) mark(names []int32) {
+	s.cur++
+	if s.cur == 0 { // wrapped: the stamps of earlier sets would be taken for this one's
+		clear(s.stamp)
+		s.cur = 1
+	}
+	for _, k := range names {
+		s.stamp[k] = s.cur
+	}
+}
+
+// has reports whether name k is in the set.
+func (s *nameSet) has(k int32) bool {
+	return s.stamp[k] == s.cur
 }
 
 // merge is the group of a's and b's documents: merge's lead, numbered.

@@ -192,42 +192,45 @@ func (m *leadMarks) get(k int32) uint8 {
 	return m.flags[k]
 }
 
-// pairVeto is veto(a, b, docFreq) for the marked lead a (numbered aIDs)
-// and b (numbered bIDs).
-func (m *leadMarks) pairVeto(x *leadNames, a *lead, aIDs leadIDs, b *lead, bIDs leadIDs) string {
+// pairVeto is veto(a, b, docFreq) for the marked lead a and b (its
+// specific names used by two documents or more, numbered: see
+// storyIndex.spec), given whether a's lead has such a name b's text never
+// uses (unmentioned(a, b, docFreq), which storyIndex.unmentioned answers
+// for every story at once).
+func (m *leadMarks) pairVeto(a, b *lead, bSpec []int32, aUnmentioned bool) string {
 	if v := figureVeto(a, b); v != "" {
 		return v
 	}
 	if len(a.years) > 0 && len(b.years) > 0 && !intersects(a.years, b.years) {
 		return reasonYears
 	}
-	if m.unmentionedIn(x, a, aIDs, bIDs) && m.unmentionedBy(x, b, bIDs) {
+	if aUnmentioned && m.unmentionedBy(bSpec) {
 		return reasonPlaces
 	}
 	return ""
 }
 
-// unmentionedIn is unmentioned(a, b, docFreq): a specific name of a's
-// lead that another document uses and b's text does not.
-func (m *leadMarks) unmentionedIn(x *leadNames, a *lead, aIDs, bIDs leadIDs) bool {
-	for i, k := range aIDs.names {
-		if !a.general[i] && x.docFreq[k] >= 2 {
-			if !containsSorted(bIDs.all, k) {
-				return true
-			}
+// unmentionedBy is unmentioned(b, a, docFreq) for the marked lead a, b's
+// specific names used by two documents or more being spec.
+func (m *leadMarks) unmentionedBy(spec []int32) bool {
+	for _, k := range spec {
+		if m.get(k)&markAll == 0 {
+			return true
 		}
 	}
 	return false
 }
 
-// unmentionedBy is unmentioned(b, a, docFreq) for the marked lead a.
-func (m *leadMarks) unmentionedBy(x *leadNames, b *lead, bIDs leadIDs) bool {
-	for j, k := range bIDs.names {
-		if !b.general[j] && x.docFreq[k] >= 2 && m.get(k)&markAll == 0 {
-			return true
+// specificNames returns the numbers of l's specific names (not general
+// there) that two documents or more use: those unmentioned looks for.
+func (x *leadNames) specificNames(l *lead, names []int32) []int32 {
+	var out []int32
+	for i, k := range names {
+		if !l.general[i] && x.docFreq[k] >= 2 {
+			out = append(out, k)
 		}
 	}
-	return false
+	return out
 }
 
 // containsSorted reports whether xs (ascending) holds k: slices.BinarySearch
@@ -265,6 +268,28 @@ type storyIndex struct {
 	counts  []storyCount    // per story id: the lead being scored's counts
 	cands   []uint64        // bit per story id: a candidate (counts set)
 	out     []scoredStory
+	// spec are, per story id, its lead's specific names used by two
+	// documents or more (leadNames.specificNames): what unmentioned
+	// looks for, filtered once rather than for each pair.
+	spec [][]int32
+	// users are, per name number, the stories whose texts use it (their
+	// leads' all maps), ascending: unmentioned(a, story) for all of a's
+	// candidates at once (see countUses), where testing each pair
+	// binary-searched the story's names for each of a's (60M
+	// instructions on /work/real5id, most pairs having to find them all).
+	// They are listed when countUses is first called (indexUses), from
+	// the leads of each story's texts, dated: a corpus whose undated
+	// texts have no candidates (/work/cc10k) needs none, and numbering
+	// every story's merged lead cost 40M instructions there.
+	users [][]int32
+	dated [][]*lead // per story id
+	// uses counts, per story id, how many of the lead's names that
+	// countUses walked its text uses, over base: a count below base is
+	// an earlier lead's, and so zero (nothing to clear between leads,
+	// and one test where a stamp beside the count took two).
+	uses []uint64
+	base uint64 // a multiple of 1<<32, another for each lead
+	need uint64 // how many names countUses walked
 }
 
 // storyHolder is a story whose lead names a name, and whether the name is
@@ -283,25 +308,84 @@ type storyCount struct{ all, specific, used int32 }
 type scoredStory struct{ story, score int }
 
 // newStoryIndex indexes the story leads by story id (nil for none), their
-// names numbered by x.
-func newStoryIndex(x *leadNames, storyLead []*lead) *storyIndex {
+// names numbered by x; dated are, by story id, the leads whose merge is
+// the story's lead (one when it is that lead).
+func newStoryIndex(x *leadNames, storyLead []*lead, dated [][]*lead) *storyIndex {
 	s := &storyIndex{
 		holders: make([][]storyHolder, len(x.docFreq)),
 		counts:  make([]storyCount, len(storyLead)),
 		cands:   make([]uint64, (len(storyLead)+63)/64),
+		spec:    make([][]int32, len(storyLead)),
+		uses:    make([]uint64, len(storyLead)),
+		dated:   dated,
 	}
 	for sid, l := range storyLead {
 		if l == nil {
 			continue
 		}
-		for k, name := range x.namesOf(l) {
+		names := x.namesOf(l)
+		for k, name := range names {
 			if int(name) >= len(s.holders) {
 				s.holders = append(s.holders, make([][]storyHolder, int(name)+1-len(s.holders))...)
 			}
 			s.holders[name] = append(s.holders[name], storyHolder{int32(sid), l.general[k]})
 		}
+		s.spec[sid] = x.specificNames(l, names)
 	}
 	return s
+}
+
+// indexUses lists users: the names of the texts of each story's dated
+// leads (their all maps), whose union is the story lead's.
+func (s *storyIndex) indexUses(x *leadNames) {
+	s.users = make([][]int32, len(x.docFreq))
+	for sid, ls := range s.dated {
+		for _, l := range ls {
+			for _, name := range x.of(l).all {
+				if int(name) >= len(s.users) {
+					s.users = append(s.users, make([][]int32, int(name)+1-len(s.users))...)
+				}
+				if u := s.users[name]; len(u) == 0 || u[len(u)-1] != int32(sid) {
+					s.users[name] = append(u, int32(sid))
+				}
+			}
+		}
+	}
+}
+
+// countUses counts, for every story, how many of the specific names of
+// l's lead (numbered ids) used by two documents or more its text uses,
+// for unmentioned.
+func (s *storyIndex) countUses(x *leadNames, l *lead, ids leadIDs) {
+	if s.users == nil {
+		s.indexUses(x)
+	}
+	s.base += 1 << 32
+	if s.base == 0 { // wrapped: the counts are no longer below it
+		clear(s.uses)
+		s.base = 1 << 32
+	}
+	s.need = 0
+	for i, k := range ids.names {
+		if l.general[i] || x.docFreq[k] < 2 {
+			continue
+		}
+		s.need++
+		if int(k) >= len(s.users) {
+			continue
+		}
+		for _, sid := range s.users[k] {
+			s.uses[sid] = max(s.uses[sid], s.base) + 1
+		}
+	}
+}
+
+// unmentioned is unmentioned(l, story's lead, docFreq) for the lead l of
+// the last countUses: whether one of the names it counted is not used
+// by the story's text (a lead's names are distinct, so each use counted
+// is another name's).
+func (s *storyIndex) unmentioned(story int) bool {
+	return s.need > 0 && s.uses[story] < s.base+s.need
 }
 
 // holdersOf are the story leads naming name k.

@@ -86,7 +86,8 @@ func TestPairScoreAsStrings(t *testing.T) {
 			if got, want := m.pairScore(b, bIDs), all+specific+usedSpecific(b, a); got != want {
 				t.Errorf("%s against %s: pairScore %d, shared and usedSpecific %d", ka, kb, got, want)
 			}
-			if got, want := m.pairVeto(x, a, aIDs, b, bIDs), veto(a, b, docFreq); got != want {
+			spec, aUnmentioned := x.specificNames(b, bIDs.names), unmentionedSorted(x, a, aIDs, bIDs)
+			if got, want := m.pairVeto(a, b, spec, aUnmentioned), veto(a, b, docFreq); got != want {
 				t.Errorf("%s against %s: pairVeto %q, veto %q", ka, kb, got, want)
 			}
 		}
@@ -116,6 +117,18 @@ func TestLeadMarks(t *testing.T) {
 			}
 		}
 	}
+}
+
+// unmentionedSorted is unmentioned(a, b, docFreq) on numbered names, a
+// binary search of b's for each of a's (as regroup tested each pair
+// before storyIndex.countUses).
+func unmentionedSorted(x *leadNames, a *lead, aIDs, bIDs leadIDs) bool {
+	for i, k := range aIDs.names {
+		if !a.general[i] && x.docFreq[k] >= 2 && !containsSorted(bIDs.all, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // containsSorted finds what slices.Contains finds in ascending lists,
@@ -184,8 +197,19 @@ func TestStoryIndexScore(t *testing.T) {
 			stories[i+1] = l
 		}
 	}
-	stories[5] = &lead{names: []string{"lorne", "kim"}, general: []bool{false, true}} // merged: "lorne" is new
-	index := newStoryIndex(x, stories)
+	dated := make([][]*lead, len(stories))
+	for sid, l := range stories {
+		if l != nil {
+			dated[sid] = []*lead{l}
+		}
+	}
+	// A merged lead with a name numbered only now ("lorne"), which no
+	// text uses.
+	stories[5] = &lead{names: []string{"lorne", "kim"}, general: []bool{false, true}}
+	dated[5] = nil
+	dated[10] = []*lead{ls[9], ls[20], ls[33]}
+	stories[10] = merge(dated[10]) // a story of three dated texts
+	index := newStoryIndex(x, stories, dated)
 	var m leadMarks
 	for i, a := range ls {
 		aIDs := x.of(a)
@@ -201,6 +225,26 @@ func TestStoryIndexScore(t *testing.T) {
 		}
 		if got := index.score(a, aIDs, &m); !slices.Equal(got, want) {
 			t.Errorf("lead %d: scored %v, want %v", i, got, want)
+		}
+		// countUses and unmentioned say what unmentioned says of every
+		// story, and spec holds what it looks for in the story's lead.
+		index.countUses(x, a, aIDs)
+		for sid, b := range stories {
+			if b == nil {
+				continue
+			}
+			if got, want := index.unmentioned(sid), unmentioned(a, b, x.freq); got != want {
+				t.Errorf("lead %d, story %d: unmentioned %v, want %v", i, sid, got, want)
+			}
+			var want []int32
+			for k, n := range b.names {
+				if !b.general[k] && x.freq(n) >= 2 {
+					want = append(want, x.ids[n])
+				}
+			}
+			if got := index.spec[sid]; !slices.Equal(got, want) {
+				t.Errorf("story %d: spec %v, want %v", sid, got, want)
+			}
 		}
 	}
 }

@@ -34,7 +34,10 @@ func appendClaimJSON(b []byte, c *Claim, prefix, indent string) []byte {
 // tested again. The zero value is ready; a renderer keeps one per output.
 //
 // It also remembers, in shared, the strings it found plain among those
-// many claims share (kinds, attributes, frames, rule names, units, ...).
+// many claims share (kinds, attributes, frames, rule names, units, ...),
+// notes among them: most are constants of the extractors ("year not
+// written and no publication date to infer it from"), long strings that
+// the plain test read eight bytes at a time for every claim.
 type claimJSON struct {
 	plainDoc string
 	shared   plainCache
@@ -106,7 +109,7 @@ func (w *claimJSON) appendFields(b []byte, c *Claim, l *jsonLayout) []byte {
 	b = l.sharedStrs(b, fWritten, c.Written, &w.shared)
 	b = l.sharedStrs(b, fInferred, c.Inferred, &w.shared)
 	b = l.optShared(b, fTense, c.Tense, &w.shared)
-	b = l.optStr(b, fNote, c.Note)
+	b = l.optShared(b, fNote, c.Note, &w.shared)
 	return l.optShared(b, fRule, c.Rule, &w.shared)
 }
 
@@ -153,7 +156,7 @@ func (w *claimJSON) appendSource(b []byte, c *claims.Claim, l *jsonLayout) []byt
 		b = l.sharedStrs(b, fInferred, d.Inferred, &w.shared)
 	}
 	b = l.optShared(b, fTense, string(c.Tense), &w.shared)
-	b = l.optStr(b, fNote, c.Note)
+	b = l.optShared(b, fNote, c.Note, &w.shared)
 	return l.optShared(b, fRule, c.Rule, &w.shared)
 }
 
@@ -367,7 +370,11 @@ func appendInt(b []byte, v int64) []byte {
 	if v < 0 || v >= 10000 {
 		return appendLargeInt(b, v)
 	}
-	u := uint(v)
+	return appendSmallInt(b, uint(v))
+}
+
+// appendSmallInt is appendInt for u below 10,000.
+func appendSmallInt(b []byte, u uint) []byte {
 	switch {
 	case u < 10:
 		return append(b, byte('0'+u))
@@ -382,27 +389,18 @@ func appendInt(b []byte, v int64) []byte {
 }
 
 // appendLargeInt is appendInt for the rest: negative numbers and those
-// from 10,000 on.
+// from 10,000 on. Below 10^8 (the offsets of a long text, most figures)
+// the digits are the first one to four as appendSmallInt writes them,
+// then four in one append: spelling them two at a time into a buffer of
+// their own and copying that over cost twice as much.
 func appendLargeInt(b []byte, v int64) []byte {
-	if v < 0 {
+	if v < 0 || v >= 1e8 {
 		return strconv.AppendInt(b, v, 10)
 	}
-	var buf [20]byte
-	i := len(buf)
-	u := uint64(v)
-	for ; u >= 100; u /= 100 {
-		i -= 2
-		r := 2 * (u % 100)
-		buf[i], buf[i+1] = digitPairs[r], digitPairs[r+1]
-	}
-	if u >= 10 {
-		i -= 2
-		buf[i], buf[i+1] = digitPairs[2*u], digitPairs[2*u+1]
-	} else {
-		i--
-		buf[i] = byte('0' + u)
-	}
-	return append(b, buf[i:]...)
+	u := uint(v)
+	lo := u % 10000
+	hi, low := 2*(lo/100), 2*(lo%100)
+	return append(appendSmallInt(b, u/10000), digitPairs[hi], digitPairs[hi+1], digitPairs[low], digitPairs[low+1])
 }
 
 // digitPairs spells 00 to 99, two bytes each.
