@@ -48,10 +48,9 @@ const (
 // and word facts key on, which a rules.Vocab writes as it reads the tokens
 // (rules.Vocab.Read), so that each table finds its entry at the token by
 // an index instead of a hashed probe. Zero means not numbered: the tables
-// then look the token up by Hash. Scan does not write it, so a token
-// scanned into a reused buffer keeps the number it had until a Vocab
-// reads it again. It sits in the bytes Flags and Hash left over, so a
-// Token is no larger.
+// then look the token up by Hash. Scan writes it as zero, also into a
+// reused buffer (see pushToken). It sits in the bytes Flags and Hash left
+// over, so a Token is no larger.
 type Token struct {
 	Start, End int
 	Kind       Kind
@@ -150,16 +149,19 @@ func scanTail(text string, i int, flags uint8, dst []Token) []Token {
 		var t *Token
 		dst, t = pushToken(dst)
 		s := text[i:j]
-		t.Start, t.End, t.Kind, t.Flags, t.Hash, t.Text, t.Lower = i, j, kind, flags, finishHash(h), s, s
+		t.Start, t.End, t.Kind, t.Flags, t.Word, t.Hash, t.Text, t.Lower = i, j, kind, flags, 0, finishHash(h), s, s
 		i, flags = j, 0
 	}
 	return dst
 }
 
-// pushToken appends a zero token to dst, doubling a full slice (see
+// pushToken appends a token to dst, doubling a full slice (see
 // appendToken), and returns it and the token, to be written in place: a
 // Token passed and copied whole is moved with the collector's bulk write
-// barrier while it marks.
+// barrier while it marks. The caller writes every field, Word as zero:
+// in a reused buffer the slot still holds the number a Vocab gave the
+// token scanned there before, which a phrase table would take for this
+// token's (TestScanClearsWord).
 func pushToken(dst []Token) ([]Token, *Token) {
 	n := len(dst)
 	if n == cap(dst) {
@@ -208,7 +210,7 @@ func scanRun(text string, lim, i int, flags uint8, dst []Token, low *lowerArena)
 			dst = dst[:n+1]
 			w := substr(text, i, j)
 			t := &dst[n]
-			t.Start, t.End, t.Kind, t.Flags, t.Hash, t.Text, t.Lower = i, j, Word, flags, finishHash(h), w, w
+			t.Start, t.End, t.Kind, t.Flags, t.Word, t.Hash, t.Text, t.Lower = i, j, Word, flags, 0, finishHash(h), w, w
 			flags, i = next, j+int(next&SpaceBefore)
 			continue
 		}
@@ -247,7 +249,7 @@ func scanRun(text string, lim, i int, flags uint8, dst []Token, low *lowerArena)
 			n := len(dst)
 			dst = dst[:n+1]
 			t := &dst[n]
-			t.Start, t.End, t.Kind, t.Flags, t.Hash, t.Text, t.Lower = i, j, Word, flags|Capital, finishHash(h), substr(text, i, j), bytesString(b)
+			t.Start, t.End, t.Kind, t.Flags, t.Word, t.Hash, t.Text, t.Lower = i, j, Word, flags|Capital, 0, finishHash(h), substr(text, i, j), bytesString(b)
 			i, flags = spaceAfter(text, lim, j)
 		case bytePunct:
 			if len(dst) == cap(dst) {
@@ -257,7 +259,7 @@ func scanRun(text string, lim, i int, flags uint8, dst []Token, low *lowerArena)
 			dst = dst[:n+1]
 			p := substr(text, i, i+1)
 			t := &dst[n]
-			t.Start, t.End, t.Kind, t.Flags, t.Hash, t.Text, t.Lower = i, i+1, Punct, flags, byteHash[c], p, p
+			t.Start, t.End, t.Kind, t.Flags, t.Word, t.Hash, t.Text, t.Lower = i, i+1, Punct, flags, 0, byteHash[c], p, p
 			i, flags = spaceAfter(text, lim, i+1)
 		case byteDigit:
 			h, j := (offset32^uint32(c))*prime32, i+1
@@ -272,7 +274,7 @@ func scanRun(text string, lim, i int, flags uint8, dst []Token, low *lowerArena)
 			dst = dst[:n+1]
 			d := substr(text, i, j)
 			t := &dst[n]
-			t.Start, t.End, t.Kind, t.Flags, t.Hash, t.Text, t.Lower = i, j, Number, flags, finishHash(h), d, d
+			t.Start, t.End, t.Kind, t.Flags, t.Word, t.Hash, t.Text, t.Lower = i, j, Number, flags, 0, finishHash(h), d, d
 			i, flags = spaceAfter(text, lim, j)
 		case byteNewline:
 			flags |= NewlineBefore | SpaceBefore
@@ -604,7 +606,7 @@ func (a *lowerArena) word(dst []Token, text string, i int, flags uint8) []Token 
 	}
 	dst = dst[:n+1]
 	t := &dst[n]
-	t.Start, t.End, t.Kind, t.Flags, t.Hash, t.Text, t.Lower = i, j, Word, flags, h, s, low
+	t.Start, t.End, t.Kind, t.Flags, t.Word, t.Hash, t.Text, t.Lower = i, j, Word, flags, 0, h, s, low
 	return dst
 }
 
