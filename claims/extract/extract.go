@@ -835,19 +835,15 @@ type clauseRange struct {
 }
 
 // clauseSearch is Clause's search, in the break counts, for the clause of
-// token i in the sentence of tokens [a, b).
+// token i in the sentence of tokens [a, b) (see clauseStart and clauseEnd).
 func (p *Pass) clauseSearch(a, b, i int) (int, int) {
-	bs := &p.bounds
+	clause := p.bounds.clause
 	ca, cb := i, i
 	if i > a {
-		// The first token after the last break before i.
-		n := bs.clause[i]
-		ca = a + sort.Search(i-a, func(j int) bool { return bs.clause[a+j] == n })
+		ca = clauseStart(clause, a, i)
 	}
 	if i < b {
-		// The first break at or after i.
-		n := bs.clause[i]
-		cb = i + sort.Search(b-i, func(j int) bool { return bs.clause[i+j+1] > n })
+		cb = clauseEnd(clause, i, b)
 	}
 	return ca, cb
 }
