@@ -5,28 +5,19 @@ import (
 	"github.com/crosscheck/crosscheck/claims/token"
 )
 
-// readContext sets each claim's Context: what its sentence and its words
-// say about which occurrence of an event it is about (claims.Context).
-// The comparison decides from these flags, and the story's dates, whether a
-// sentence is background; reading them here, on the tokens already in
-// hand, spares it a scan of the text per sentence and per date.
+// readContext sets the NominalDate flag of each claim's Context: what
+// its words say about which occurrence of an event it is about
+// (claims.Context). The comparison decides from these flags, and the
+// story's dates, whether a sentence is background; reading them here, on
+// the tokens already in hand, spares it a scan of the text per sentence and
+// per date.
 //
-// DefiniteEvent is not read here: assignFrames sets it (see
-// sentenceInfo.definite), from the scan of the sentence's triggers it
-// makes anyway, which spares a second scan of every claim's sentence.
+// The flags of the claim's sentence are not read here: assignFrames sets
+// them (sentenceInfo.context), from the sentence it reads anyway for the
+// claim's frame, and the scan of its triggers it makes there, which
+// spares a second scan of every claim's sentence.
 func (p *Pass) readContext(cs []*claims.Claim) {
-	type sentence struct {
-		a     int
-		flags claims.Context
-	}
-	var last sentence
-	last.a = -1
 	for _, c := range cs {
-		a, b := p.sentenceTokens(c.Start)
-		if a != last.a {
-			last = sentence{a: a, flags: p.sentenceOpens(a, b)}
-		}
-		c.Context |= last.flags
 		if c.Date != nil && p.nominalDate(c) {
 			c.Context |= claims.NominalDate
 		}

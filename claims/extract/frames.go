@@ -65,9 +65,20 @@ type sentenceInfo struct {
 	// alone (definiteEventIn). readEvidence reads it on its way through
 	// the triggers: a scan of its own cost a tenth of the frame step.
 	definite bool
+	// opens holds how the sentence opens (sentenceOpens), read with
+	// its evidence for its claims' Context.
+	opens claims.Context
 	// slab holds participants' storage, kept from sentence to sentence
 	// read into the same sentenceInfo (see partSlab).
 	slab partSlab
+}
+
+// context is the Context the sentence gives each of its claims.
+func (si *sentenceInfo) context() claims.Context {
+	if si.definite {
+		return si.opens | claims.DefiniteEvent
+	}
+	return si.opens
 }
 
 // assignFrames decides what each claim is about: the frame evoked nearest to
@@ -89,10 +100,7 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 		if c.Dateline {
 			// Its sentence is read for no frame, but a dateline's
 			// context is read all the same.
-			a, b := p.sentenceTokens(c.Start)
-			if p.definiteEventIn(p.Toks[a:b], 0, b-a) {
-				c.Context |= claims.DefiniteEvent
-			}
+			c.Context |= p.sentenceContext(p.sentenceTokens(c.Start))
 			continue
 		}
 		fa.assign(c)
@@ -398,9 +406,7 @@ func (fa *frameAssigner) assign(c *claims.Claim) {
 	a, b := p.sentenceTokens(c.Start)
 	si := fa.sentence(a, b)
 	c.Participants = si.participants
-	if si.definite {
-		c.Context |= claims.DefiniteEvent
-	}
+	c.Context |= si.context()
 	ci, ce := p.tokenAt(c.Start), p.tokenAt(c.End)
 	// In an over-long sentence only the evidence near the claim counts.
 	win := si
@@ -434,6 +440,7 @@ func (fa *frameAssigner) sentence(a, b int) *sentenceInfo {
 	s.a, s.ok = a, true
 	s.si = sentenceInfo{ev: s.si.ev[:0], evokedOver: s.si.evokedOver[:0], slab: s.si.slab}
 	fa.p.readEvidence(&s.si, a, b)
+	s.si.opens = fa.p.sentenceOpens(a, b)
 	s.si.participants = s.si.slab.close(s.si.participants)
 	return &s.si
 }
