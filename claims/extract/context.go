@@ -5,33 +5,28 @@ import (
 	"github.com/crosscheck/crosscheck/claims/token"
 )
 
-// readContext sets each claim's Context: what its sentence and its words
-// say about which occurrence of an event it is about (claims.Context).
-// The comparison decides from these flags, and the story's dates, whether a
-// sentence is background; reading them here, on the tokens already in
-// hand, spares it a scan of the text per sentence and per date.
+// readContext sets the NominalDate flag of each claim's Context: what
+// its words say about which occurrence of an event it is about
+// (claims.Context). The comparison decides from these flags, and the
+// story's dates, whether a sentence is background; reading them here, on
+// the tokens already in hand, spares it a scan of the text per sentence and
+// per date.
+//
+// The flags of the claim's sentence are not read here: assignFrames sets
+// them (sentenceInfo.context), from the sentence it reads anyway for the
+// claim's frame, and the scan of its triggers it makes there, which
+// spares a second scan of every claim's sentence.
 func (p *Pass) readContext(cs []*claims.Claim) {
-	type sentence struct {
-		a     int
-		flags claims.Context
-	}
-	var last sentence
-	last.a = -1
 	for _, c := range cs {
-		a, b := p.sentenceTokens(c.Start)
-		if a != last.a {
-			last = sentence{a: a, flags: p.sentenceContext(a, b)}
-		}
-		c.Context |= last.flags
 		if c.Date != nil && p.nominalDate(c) {
 			c.Context |= claims.NominalDate
 		}
 	}
 }
 
-// sentenceContext reads the flags of the sentence of tokens [a, b): how it
-// opens, and whether it names an event as a known one.
-func (p *Pass) sentenceContext(a, b int) claims.Context {
+// sentenceOpens reads how the sentence of tokens [a, b) opens: with
+// background ("Earlier, ...") or with a word that points back.
+func (p *Pass) sentenceOpens(a, b int) claims.Context {
 	var f claims.Context
 	if a >= b {
 		return f
@@ -43,31 +38,49 @@ func (p *Pass) sentenceContext(a, b int) claims.Context {
 	if p.Rules.Anaphora.Has(toks, 0) {
 		f |= claims.OpensAnaphora
 	}
+	return f
+}
+
+// sentenceContext reads the flags of the sentence of tokens [a, b): how it
+// opens, and whether it names an event as a known one. (Extraction reads
+// the two apart: sentenceOpens and sentenceInfo.definite.)
+func (p *Pass) sentenceContext(a, b int) claims.Context {
+	f := p.sentenceOpens(a, b)
+	if a < b && p.definiteEventIn(p.Toks[a:b], 0, b-a) {
+		f |= claims.DefiniteEvent
+	}
+	return f
+}
+
+// definiteEventIn reports a trigger starting at sent[from:to] with a
+// definite word before or after it ("the meeting", "rapat ini"), the
+// trigger and the words read in the sentence sent alone: no phrase reaches
+// past it.
+func (p *Pass) definiteEventIn(sent []token.Token, from, to int) bool {
 	// Only a trigger with a definite word before or after it counts
 	// (definiteAt), and looking a trigger up costs far more than the
 	// tables' filters, which inline: a trigger is looked up only where the
 	// word before it may end a definite phrase, or where some word after
 	// it may start one. after is the first token past the trigger that
-	// may, found lazily and at most once per token (len(toks): none).
+	// may, found lazily and at most once per token (len(sent): none).
 	after := 0
-	for k := range toks {
-		if !p.Rules.Triggers.MayStart(&toks[k]) {
+	for k := from; k < to; k++ {
+		if !p.Rules.Triggers.MayStart(&sent[k]) {
 			continue
 		}
-		if k == 0 || !p.Rules.DefiniteBefore.MayEnd(&toks[k-1]) {
+		if k == 0 || !p.Rules.DefiniteBefore.MayEnd(&sent[k-1]) {
 			if after <= k {
-				after = p.nextDefiniteAfter(toks, k+1)
+				after = p.nextDefiniteAfter(sent, k+1)
 			}
-			if after == len(toks) {
+			if after == len(sent) {
 				continue
 			}
 		}
-		if end, _, ok := p.Rules.Triggers.Match(toks, k); ok && p.definiteAt(toks, k, end) {
-			f |= claims.DefiniteEvent
-			break
+		if end, _, ok := p.Rules.Triggers.Match(sent, k); ok && p.definiteAt(sent, k, end) {
+			return true
 		}
 	}
-	return f
+	return false
 }
 
 // nextDefiniteAfter returns the first token of toks from i on that may
