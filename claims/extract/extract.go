@@ -71,6 +71,7 @@ type Pass struct {
 	made         claimArena        // its date and number claims (see alloc.go)
 	yearNotes    [4]yearNote       // yearNote's last answers
 	nextYearNote int               // the slot of yearNotes written next
+	ordCands     ordinalCands      // the tokens scanNumbers listed for scanOrdinals
 }
 
 // words returns what the language's Vocab reads at the tokens, reading it
@@ -167,6 +168,8 @@ type scratch struct {
 	// sents is Pass.sents' storage: the spans are read only during the
 	// pass (claims copy theirs).
 	sents []segment.Span
+	// ordCands is Pass.ordCands' storage.
+	ordCands []int32
 	// pass is the document's Pass: some 800 bytes that every document
 	// allocated, and that nothing keeps after ExtractThen.
 	pass Pass

@@ -27,55 +27,90 @@ func Numbers(p *Pass) { scanNumbers(p, false) }
 func Ordinals(p *Pass) { scanOrdinals(p, false) }
 
 // scanOrdinals reports ordinals; with all set, every ordinal, else only
-// those near an event word.
+// those near an event word. After scanNumbers in the same pass it reads
+// only the tokens that scan listed (ordinalCands): walking every token
+// again cost some 17 M instructions on 5 MB of news, for about one token
+// in a hundred that may open an ordinal.
 func scanOrdinals(p *Pass, all bool) {
-	// A word that is no lexicon word and opens with no ordinal prefix
-	// ("ke-") reads as no ordinal: turned away here, where a language
-	// with prefixes called ReadOrdinal for every word.
-	prefixFirst, prefixed := &p.index.ordPrefixFirst, p.index.ordPrefixed
+	if !p.ordCands.ready {
+		scanOrdinalsAll(p, all)
+		return
+	}
+	blocked := p.blocked
+	for _, i := range p.ordCands.at {
+		// Blocked now, not when listed: the dates and the numbers
+		// reported since, and this walk's own ordinals, block tokens
+		// (and blocking only grows, so a token blocked when listed was
+		// never listed).
+		if !blocked[i] {
+			p.ordinalAt(int(i), all)
+		}
+	}
+}
+
+// scanOrdinalsAll is scanOrdinals walking every token, for a step list
+// that runs Ordinals without Numbers before it.
+func scanOrdinalsAll(p *Pass, all bool) {
 	// The tokens, the blocked flags and the language are locals: read
 	// through p, they were loaded again for every token.
-	toks, blocked, lang := p.Toks, p.blocked, p.Lang
+	toks, blocked := p.Toks, p.blocked
 	for i := 0; i < len(toks); i++ {
-		if blocked[i] {
+		if blocked[i] || !p.mayOpenOrdinal(i) {
 			continue
 		}
-		// MayOpenOrdinal, and for a word the first-byte test: digits, or
-		// a number or ordinal word, or a word an ordinal prefix may open
-		// (none in a language without prefixes, which then pays nothing
-		// for them). Digits are turned away here too unless an ordinal
-		// suffix may be glued after them (DigitsMayOpenOrdinal): most
-		// figures stand alone, and each cost ReadOrdinal's call.
-		if t := &toks[i]; t.Kind == token.Number && !rules.DigitsMayOpenOrdinal(toks, i) ||
-			t.Kind != token.Number && (t.Kind != token.Word || !lang.NumeralLexical(t) && (!prefixed || !prefixFirst[t.Lower[0]])) {
-			continue
+		if end, ok := p.ordinalAt(i, all); ok {
+			i = end - 1
 		}
-		v, end, ok := p.Lang.ReadOrdinal(p.Toks, i)
-		if !ok || p.Blocked(i, end) || p.codeBoundary(i, end) {
-			continue
-		}
-		if p.collectiveOrdinal(i, end) {
-			continue
-		}
-		if !all {
-			near := false
-			for k := max(0, i-3); k < min(len(p.Toks), end+3) && !near; k++ {
-				if k >= i && k < end {
-					continue
-				}
-				near = p.Rules.Triggers.Has(p.Toks, k)
-			}
-			if !near {
+	}
+}
+
+// mayOpenOrdinal is the ordinal walks' first test, false only where
+// ReadOrdinal reads nothing: digits with no word glued after them (most
+// figures stand alone, and each cost ReadOrdinal's call; see
+// rules.DigitsMayOpenOrdinal), and a word that is no number or ordinal
+// word and opens with no ordinal prefix ("ke-"), by the first-byte test
+// (none in a language without prefixes, which then pays nothing for
+// them). scanNumbers writes it out (the call cost more than the test at
+// every figure).
+func (p *Pass) mayOpenOrdinal(i int) bool {
+	t := &p.Toks[i]
+	return t.Kind == token.Number && rules.DigitsMayOpenOrdinal(p.Toks, i) || t.Kind == token.Word && p.wordMayOpenOrdinal(t)
+}
+
+// wordMayOpenOrdinal is mayOpenOrdinal at a word: a number or ordinal
+// word, or one an ordinal prefix may open.
+func (p *Pass) wordMayOpenOrdinal(t *token.Token) bool {
+	return p.Lang.NumeralLexical(t) || p.index.ordPrefixFirst[t.Lower[0]]
+}
+
+// ordinalAt reads an ordinal at unblocked token i and reports it (and
+// blocks its tokens) when it is a claim, returning its end.
+func (p *Pass) ordinalAt(i int, all bool) (end int, ok bool) {
+	v, end, ok := p.Lang.ReadOrdinal(p.Toks, i)
+	if !ok || p.Blocked(i, end) || p.codeBoundary(i, end) {
+		return 0, false
+	}
+	if p.collectiveOrdinal(i, end) {
+		return 0, false
+	}
+	if !all {
+		near := false
+		for k := max(0, i-3); k < min(len(p.Toks), end+3) && !near; k++ {
+			if k >= i && k < end {
 				continue
 			}
+			near = p.Rules.Triggers.Has(p.Toks, k)
 		}
-		c := p.made.numClaim(&claims.NumberValue{Value: float64(v), Precision: 1})
-		c.Kind, c.Rule, c.Start, c.End, c.Value = claims.KindOrdinal, p.index.ordinalRule, p.Toks[i].Start, p.Toks[end-1].End, strconv.Itoa(v)
-		p.exact(c.Num)
-		p.Report(c)
-		p.Block(i, end)
-		i = end - 1
+		if !near {
+			return 0, false
+		}
 	}
+	c := p.made.numClaim(&claims.NumberValue{Value: float64(v), Precision: 1})
+	c.Kind, c.Rule, c.Start, c.End, c.Value = claims.KindOrdinal, p.index.ordinalRule, p.Toks[i].Start, p.Toks[end-1].End, strconv.Itoa(v)
+	p.exact(c.Num)
+	p.Report(c)
+	p.Block(i, end)
+	return end, true
 }
 
 // collectivePrefixed reports a word that opens with one of the language's
@@ -116,7 +151,11 @@ func scanNumbers(p *Pass, all bool) {
 	magEnd := -1  // the end of the last magnitude read, for lists
 	var r numRead // read in place: a numRead is large, and was copied at every return
 	opens, lang, units := &p.index.numberOpens, p.Lang, p.Lang.Units
-	toks, blocked := p.Toks, p.blocked // locals, as in scanOrdinals
+	prefixFirst := &p.index.ordPrefixFirst
+	toks, blocked := p.Toks, p.blocked // locals, as in scanOrdinalsAll
+	// The tokens that may open an ordinal, for scanOrdinals: listed here,
+	// as this walk looks at every token (see ordinalCands).
+	p.ordCands = ordinalCands{at: p.scratch.ordCands[:0]}
 	for i := 0; i < len(toks); i++ {
 		if blocked[i] {
 			continue
@@ -134,6 +173,12 @@ func scanNumbers(p *Pass, all bool) {
 			// "and", months, units, other lexicon words) the narrower
 			// filters of number words and units turn half away.
 			if !isDigit(t.Lower[len(t.Lower)-1]) && (!opens.May(t) || !lang.NumeralLexical(t) && !units.MayStart(t) && t.Text != "M") {
+				// No number word (opens holds every one), so an
+				// ordinal only where a prefix may open it (none in a
+				// language without prefixes): mayOpenOrdinal's answer.
+				if prefixFirst[t.Lower[0]] {
+					p.listOrdinal(i)
+				}
 				continue
 			}
 		case token.Punct:
@@ -143,26 +188,59 @@ func scanNumbers(p *Pass, all bool) {
 				continue
 			}
 		}
+		// The few tokens left (digits, number words, some marks) are
+		// asked in full whether they may open an ordinal: mayOpenOrdinal,
+		// written out for digits, most of them, which then cost no call.
+		if t := &toks[i]; t.Kind == token.Number {
+			if rules.DigitsMayOpenOrdinal(toks, i) {
+				p.listOrdinal(i)
+			}
+		} else if t.Kind == token.Word && p.wordMayOpenOrdinal(t) {
+			p.listOrdinal(i)
+		}
 		// A figure is one mayStartNumber passes whole: it costs no call.
 		if toks[i].Kind != token.Number && !p.mayStartNumber(i) {
 			continue
 		}
 		if !p.readNumber(i, &r) {
 			if r.skip > i {
-				i = r.skip - 1 // a code or label: none of its digits is a number
+				// A code or label: none of its digits is a number, but
+				// its tokens may open an ordinal all the same.
+				p.listOrdinals(i+1, r.skip)
+				i = r.skip - 1
 			}
 			continue
 		}
 		p.listedMagnitude(&r, magEnd)
-		if all && !r.pronoun || r.isClaim() {
+		reported := all && !r.pronoun || r.isClaim()
+		if reported {
 			p.Report(r.claim(p))
 			p.Block(r.start, r.end)
 		}
 		if r.nv.Unit == "magnitude" {
 			magEnd = r.end
 		}
+		// The number's other tokens are read; those it left unblocked
+		// (it was no claim) may still open an ordinal. A claim blocked
+		// them all, and most numbers are one token: neither is looked at.
+		if r.end > i+1 && (!reported || r.start > i+1) {
+			for j := i + 1; j < r.end; j++ {
+				// mayOpenOrdinal, written out as above.
+				if t := &toks[j]; blocked[j] {
+					continue
+				} else if t.Kind == token.Number {
+					if rules.DigitsMayOpenOrdinal(toks, j) {
+						p.listOrdinal(j)
+					}
+				} else if t.Kind == token.Word && p.wordMayOpenOrdinal(t) {
+					p.listOrdinal(j)
+				}
+			}
+		}
 		i = r.end - 1
 	}
+	p.ordCands.ready = true
+	p.scratch.ordCands = p.ordCands.at
 }
 
 // mayStartNumber is readNumber's cheap first test, false only where

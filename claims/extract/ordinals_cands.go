@@ -1,0 +1,28 @@
+package extract
+
+// ordinalCands lists, in order, the tokens scanNumbers found that may
+// open an ordinal (Pass.mayOpenOrdinal) and were unblocked when it looked:
+// scanOrdinals then reads those alone, where it walked every token of the
+// document a second time. ready is false until scanNumbers has run in the
+// pass (newPass resets it), and scanOrdinals then walks every token.
+type ordinalCands struct {
+	at    []int32
+	ready bool
+}
+
+// listOrdinal adds token i to the ordinal candidates. The list is kept in
+// the Pass, not in a local of scanNumbers: its loop had no registers to
+// spare for it, and spilled others at every token.
+func (p *Pass) listOrdinal(i int) { p.ordCands.at = append(p.ordCands.at, int32(i)) }
+
+// listOrdinals lists the tokens of [a, b) that are unblocked and may open
+// an ordinal: scanNumbers jumps over the tokens of a number or code it
+// read, and tested none of them. (A blocked token stays blocked, so leaving
+// it out changes nothing.)
+func (p *Pass) listOrdinals(a, b int) {
+	for j := a; j < b; j++ {
+		if !p.blocked[j] && p.mayOpenOrdinal(j) {
+			p.listOrdinal(j)
+		}
+	}
+}
