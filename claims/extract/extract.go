@@ -209,9 +209,9 @@ type langIndex struct {
 	// words and participants (evidenceFirsts, Pass.readEvidence).
 	evFirst rules.WordFilter
 	// ordPrefixFirst marks the first bytes of the language's ordinal
-	// prefixes ("ke-"), ordPrefixed whether it has any (scanOrdinals).
+	// prefixes ("ke-"), all unmarked when it has none (scanNumbers and
+	// scanOrdinalsAll turn away a word no prefix can open by it).
 	ordPrefixFirst [256]bool
-	ordPrefixed    bool
 }
 
 // newLangIndex builds what the engine keeps for language l (code code).
@@ -232,7 +232,7 @@ func newLangIndex(set *rules.Set, code string, l *rules.Language) *langIndex {
 	l.AddLexical(&li.numberOpens)
 	evidenceFirsts(set, &li.evFirst)
 	l.Units.AddFirsts(&li.numberOpens)
-	li.ordPrefixed = l.OrdinalPrefixFirsts(&li.ordPrefixFirst)
+	l.OrdinalPrefixFirsts(&li.ordPrefixFirst)
 	return li
 }
 
