@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"math"
 	"math/rand"
 	"slices"
 	"strings"
@@ -209,42 +210,57 @@ func TestStoryIndexScore(t *testing.T) {
 	dated[5] = nil
 	dated[10] = []*lead{ls[9], ls[20], ls[33]}
 	stories[10] = merge(dated[10]) // a story of three dated texts
-	index := newStoryIndex(x, stories, dated)
-	var m leadMarks
-	for i, a := range ls {
-		aIDs := x.of(a)
-		m.mark(a, aIDs, len(x.docFreq))
-		var want []scoredStory
-		for sid, b := range stories {
-			if b == nil {
-				continue
-			}
-			if all, _ := shared(a, b); all > 0 {
-				want = append(want, scoredStory{sid, m.pairScore(b, x.of(b))})
-			}
-		}
-		if got := index.score(a, aIDs, &m); !slices.Equal(got, want) {
-			t.Errorf("lead %d: scored %v, want %v", i, got, want)
-		}
-		// countUses and unmentioned say what unmentioned says of every
-		// story, and spec holds what it looks for in the story's lead.
-		index.countUses(x, a, aIDs)
-		for sid, b := range stories {
-			if b == nil {
-				continue
-			}
-			if got, want := index.unmentioned(sid), unmentioned(a, b, x.freq); got != want {
-				t.Errorf("lead %d, story %d: unmentioned %v, want %v", i, sid, got, want)
-			}
-			var want []int32
-			for k, n := range b.names {
-				if !b.general[k] && x.freq(n) >= 2 {
-					want = append(want, x.ids[n])
+	// countUses ands the bits of the names many stories use and walks
+	// the users of the others: of the names of this test, all (minUsedBy,
+	// 1), four of ten (30), none.
+	for _, minDense := range []int{minUsedBy, 1, 30, math.MaxInt} {
+		index := newStoryIndex(x, stories, dated)
+		index.minDense = minDense
+		var m leadMarks
+		for i, a := range ls {
+			aIDs := x.of(a)
+			m.mark(a, aIDs, len(x.docFreq))
+			var want []scoredStory
+			for sid, b := range stories {
+				if b == nil {
+					continue
+				}
+				if all, _ := shared(a, b); all > 0 {
+					want = append(want, scoredStory{sid, m.pairScore(b, x.of(b))})
 				}
 			}
-			if got := index.spec[sid]; !slices.Equal(got, want) {
-				t.Errorf("story %d: spec %v, want %v", sid, got, want)
+			if got := index.score(a, aIDs, &m); !slices.Equal(got, want) {
+				t.Errorf("lead %d: scored %v, want %v", i, got, want)
 			}
+			// countUses and unmentioned say what unmentioned says of every
+			// story, and spec holds what it looks for in the story's lead.
+			index.countUses(x, a, aIDs)
+			for sid, b := range stories {
+				if b == nil {
+					continue
+				}
+				if got, want := index.unmentioned(sid), unmentioned(a, b, x.freq); got != want {
+					t.Errorf("minDense %d, lead %d, story %d: unmentioned %v, want %v", minDense, i, sid, got, want)
+				}
+				var want []int32
+				for k, n := range b.names {
+					if !b.general[k] && x.freq(n) >= 2 {
+						want = append(want, x.ids[n])
+					}
+				}
+				if got := index.spec[sid]; !slices.Equal(got, want) {
+					t.Errorf("story %d: spec %v, want %v", sid, got, want)
+				}
+			}
+		}
+		bits := 0
+		for _, b := range index.usedBy {
+			if b != nil {
+				bits++
+			}
+		}
+		if minDense == math.MaxInt && bits > 0 || minDense < math.MaxInt && bits == 0 {
+			t.Errorf("minDense %d: %d names of %d given bits", minDense, bits, len(index.usedBy))
 		}
 	}
 }
