@@ -23,9 +23,14 @@ func (ps *partSlab) add(list []string, id string) []string {
 	return append(list, id)
 }
 
-// partSlabSize is a slab's room, in participants: a news article names a
-// few in a few sentences.
-const partSlabSize = 32
+// partSlabSize is a slab's first room, in participants: an article names
+// a few in a few sentences, and its lists outlive the pass (claims keep
+// them), so each document starts a slab of its own. A room of 32 made
+// 1.3 MB of mostly empty slabs per 5 MB of real English (2 MB more
+// allocated than the lists grown one by one, and as much more peak
+// memory on a run that collects late); 8 allocates 0.8 MB less and costs
+// 5 M fewer instructions (real5en 1,954.2 M -> 1,948.9 M).
+const partSlabSize = 8
 
 // close ends the open list: the slab's next list starts after it. A list
 // of none is nil, as a sentence without participants always had.
