@@ -60,7 +60,7 @@ func groupAloneBy(alone []string, leads map[string]*lead, x *leadNames, docFreq 
 	// inMarked holds the names of marked's texts, the group of the
 	// document whose partners are being tried (see vetoes).
 	var marked *aloneGroup
-	inMarked := nameSet{stamp: make([]uint32, len(x.docFreq))}
+	var inMarked leadMarks
 	for i := range own {
 		for k, name := range ids[i].names {
 			general := own[i].general[k]
@@ -87,7 +87,7 @@ func groupAloneBy(alone []string, leads map[string]*lead, x *leadNames, docFreq 
 				}
 				gi, gj := group(ri), group(rj)
 				if gi != marked {
-					inMarked.mark(gi.all)
+					inMarked.markAll(gi.all, len(x.docFreq))
 					marked = gi
 				}
 				if gi.vetoes(gj, &inMarked) {
@@ -164,14 +164,14 @@ func newAloneGroup(l *lead, ids leadIDs, docFreq func(name string) int) *aloneGr
 // texts never use by a look each, where a binary search of a's names per
 // name of b's was most of the cost. That test goes first: the other,
 // for a's leads' names in b's texts, is still a search per name.
-func (a *aloneGroup) vetoes(b *aloneGroup, aAll *nameSet) bool {
+func (a *aloneGroup) vetoes(b *aloneGroup, aAll *leadMarks) bool {
 	if figureVeto(a.figures, b.figures) != "" {
 		return true
 	}
 	if len(a.figures.years) > 0 && len(b.figures.years) > 0 && !intersects(a.figures.years, b.figures.years) {
 		return true
 	}
-	return b.unmentionedBy(aAll) && a.unmentionedIn(b)
+	return aAll.unmentionedBy(b.specific) && a.unmentionedIn(b)
 }
 
 // unmentionedIn is unmentioned(a, b, docFreq): a specific name of a's
@@ -183,41 +183,6 @@ func (a *aloneGroup) unmentionedIn(b *aloneGroup) bool {
 		}
 	}
 	return false
-}
-
-// unmentionedBy is b.unmentionedIn(a), a's texts' names being marked in
-// aAll.
-func (b *aloneGroup) unmentionedBy(aAll *nameSet) bool {
-	for _, k := range b.specific {
-		if !aAll.has(k) {
-			return true
-		}
-	}
-	return false
-}
-
-// nameSet is a set of numbered names (leadNames), marked anew without
-// clearing: a name is in it while its stamp is the current one.
-type nameSet struct {
-	stamp []uint32 // per name number
-	cur   uint32
-}
-
-// mark makes the set hold names (numbers below len(stamp)) only.
-func (s *nameSet) mark(names []int32) {
-	s.cur++
-	if s.cur == 0 { // wrapped: the stamps of earlier sets would be taken for this one's
-		clear(s.stamp)
-		s.cur = 1
-	}
-	for _, k := range names {
-		s.stamp[k] = s.cur
-	}
-}
-
-// has reports whether name k is in the set.
-func (s *nameSet) has(k int32) bool {
-	return s.stamp[k] == s.cur
 }
 
 // merge is the group of a's and b's documents: merge's lead, numbered.

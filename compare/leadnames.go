@@ -159,12 +159,7 @@ const (
 
 // mark makes l (numbered ids) the marked lead.
 func (m *leadMarks) mark(l *lead, ids leadIDs, n int) {
-	if len(m.stamp) < n {
-		m.stamp = slices.Grow(m.stamp[:0], n)[:n]
-		m.flags = slices.Grow(m.flags[:0], n)[:n]
-		clear(m.stamp)
-	}
-	m.cur++
+	m.next(n)
 	for _, k := range ids.all {
 		m.set(k, markAll)
 	}
@@ -174,6 +169,32 @@ func (m *leadMarks) mark(l *lead, ids leadIDs, n int) {
 			f |= markGeneral
 		}
 		m.set(k, f)
+	}
+}
+
+// markAll makes names (numbers below n) the marked names, each as in
+// the lead's all map, with no lead's own names: groupAloneBy marks the
+// names of a group's texts, and unmentionedBy then answers for each of
+// its partners by a look per name.
+func (m *leadMarks) markAll(names []int32, n int) {
+	m.next(n)
+	for _, k := range names {
+		m.set(k, markAll)
+	}
+}
+
+// next starts a new marking of names numbered below n: the earlier
+// stamps no longer count, unless the stamp wrapped, when they are cleared.
+func (m *leadMarks) next(n int) {
+	if len(m.stamp) < n {
+		m.stamp = slices.Grow(m.stamp[:0], n)[:n]
+		m.flags = slices.Grow(m.flags[:0], n)[:n]
+		clear(m.stamp)
+	}
+	m.cur++
+	if m.cur == 0 { // wrapped: earlier stamps would be taken for this marking's
+		clear(m.stamp)
+		m.cur = 1
 	}
 }
 
