@@ -92,3 +92,60 @@ func TestNumberedWordsAsProbed(t *testing.T) {
 		}
 	}
 }
+
+// TestWordTableCollisions holds index's inlined search of the word table
+// (from home, along the slots) to the words themselves: with hashes forced
+// to a few values, so that the words share their first slots and fill runs
+// of them, long words (add's) among them, every token's entry holds its
+// word, and two tokens have one entry exactly when their words are equal,
+// document after document of one table (kept, or emptied by a limit).
+func TestWordTableCollisions(t *testing.T) {
+	set, err := rules.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stops := newStopSet(set, stopWords(set))
+	words := []string{"a", "ab", "abc", "abcd", "abce", "bbcd", "tenletters", "tenletterz",
+		"sixteenletterss1", "sixteenletterss2", "seventeenletters1", "seventeenletters2", "x"}
+	// A token's hash is its word's (the same for equal words, in every
+	// document): few, or token.HashString's.
+	few := func(w string) uint32 { return uint32(1 + 2*(len(w)%3)) } // odd, as HashString's
+	for _, c := range []struct {
+		limit int
+		hash  func(string) uint32
+	}{{0, few}, {5, few}, {40, few}, {0, token.HashString}, {5, token.HashString}} {
+		limit, hash := c.limit, c.hash
+		s := newScratch()
+		s.stops = stops
+		s.table.limit = limit
+		for doc := 0; doc < 30; doc++ {
+			var toks []token.Token
+			for i := 0; i < 60; i++ {
+				w := words[(i*7+doc*3)%len(words)]
+				if doc%2 == 1 {
+					w += string(rune('a' + i%5)) // words new to the table
+				}
+				toks = append(toks, token.Token{Start: 2 * i, End: 2*i + 1, Kind: token.Word, Flags: token.SpaceBefore, Hash: hash(w), Text: w, Lower: w})
+			}
+			s.toks = toks
+			s.index()
+			byWord := map[string]int32{}
+			for i, tk := range toks {
+				id := s.ids[i]
+				if got := s.table.word(id); got != tk.Lower {
+					t.Fatalf("limit %d, document %d, token %d %q: entry %d holds %q", limit, doc, i, tk.Lower, id, got)
+				}
+				if e := s.table.entries[id]; e.hash != tk.Hash {
+					t.Fatalf("limit %d, document %d, token %d %q: entry hash %d, token's %d", limit, doc, i, tk.Lower, e.hash, tk.Hash)
+				}
+				if prev, ok := byWord[tk.Lower]; ok && prev != id {
+					t.Fatalf("limit %d, document %d: %q has entries %d and %d", limit, doc, tk.Lower, prev, id)
+				}
+				byWord[tk.Lower] = id
+			}
+			if len(byWord) != len(s.table.used) {
+				t.Fatalf("limit %d, document %d: %d words, %d entries used", limit, doc, len(byWord), len(s.table.used))
+			}
+		}
+	}
+}
