@@ -697,19 +697,17 @@ func regroup(docs []*claims.Document, leads map[string]*lead, stories []Story, s
 		best, bestScore, reason := 0, 0, ""
 		lIDs := names.of(l)
 		marks.mark(l, lIDs, len(names.docFreq))
-		// index.countUses is done for the first pair that needs it.
-		counted := false
-		for _, c := range index.score(l, lIDs, &marks) { // shared(l, sl) and usedSpecific(sl, l)
-			if c.score < 2 {
-				continue // one shared country is not enough
-			}
-			if !counted {
-				index.countUses(names, l, lIDs)
-				counted = true
-			}
+		// One shared country is not enough: a score of 2 or more
+		// (shared(l, sl) and usedSpecific(sl, l)).
+		cands := index.score(l, lIDs, &marks, 2)
+		if len(cands) > 0 {
+			index.countUses(names, l, lIDs)
+		}
+		vetoed := 0 // the last story vetoed: the reason, if none joins
+		for _, c := range cands {
 			sid, sl := c.story, storyLead[c.story]
-			if v := marks.pairVeto(l, sl, index.spec[sid], index.unmentioned(sid)); v != "" { // veto(l, sl, docFreq)
-				reason = v
+			if marks.pairVetoed(l, sl, index.spec[sid], index.unmentioned(sid)) { // veto(l, sl, docFreq)
+				vetoed = sid
 				continue
 			}
 			if c.score > bestScore || c.score == bestScore && sid == storyOf[id] {
@@ -719,6 +717,9 @@ func regroup(docs []*claims.Document, leads map[string]*lead, stories []Story, s
 		if best > 0 {
 			target[id] = best
 			continue
+		}
+		if vetoed > 0 {
+			reason = marks.pairVeto(l, storyLead[vetoed], index.spec[vetoed], index.unmentioned(vetoed))
 		}
 		if reason == "" {
 			reason = "its lead shares no name with a dated story's"

@@ -54,6 +54,9 @@ func TestPairScoreAsStrings(t *testing.T) {
 		if rng.Intn(4) == 0 {
 			l.weekdays = 1 << rng.Intn(7)
 		}
+		if rng.Intn(4) == 0 { // sums ten times apart or not (moneyVeto)
+			l.money = []figure{{"USD", []float64{1e6, 3e6, 2e7}[rng.Intn(3)]}}
+		}
 		leads[fmt.Sprintf("random%02d", i)] = l
 	}
 	docFreq := map[string]int{}
@@ -90,6 +93,9 @@ func TestPairScoreAsStrings(t *testing.T) {
 			spec, aUnmentioned := x.specificNames(b, bIDs.names), unmentionedSorted(x, a, aIDs, bIDs)
 			if got, want := m.pairVeto(a, b, spec, aUnmentioned), veto(a, b, docFreq); got != want {
 				t.Errorf("%s against %s: pairVeto %q, veto %q", ka, kb, got, want)
+			}
+			if got, want := m.pairVetoed(a, b, spec, aUnmentioned), veto(a, b, docFreq) != ""; got != want {
+				t.Errorf("%s against %s: pairVetoed %v, veto %q", ka, kb, got, veto(a, b, docFreq))
 			}
 		}
 	}
@@ -229,8 +235,16 @@ func TestStoryIndexScore(t *testing.T) {
 					want = append(want, scoredStory{sid, m.pairScore(b, x.of(b))})
 				}
 			}
-			if got := index.score(a, aIDs, &m); !slices.Equal(got, want) {
-				t.Errorf("lead %d: scored %v, want %v", i, got, want)
+			for _, least := range []int{0, 2, 3} {
+				var wantLeast []scoredStory
+				for _, c := range want {
+					if c.score >= least {
+						wantLeast = append(wantLeast, c)
+					}
+				}
+				if got := index.score(a, aIDs, &m, least); !slices.Equal(got, wantLeast) {
+					t.Errorf("lead %d, least %d: scored %v, want %v", i, least, got, wantLeast)
+				}
 			}
 			// countUses and unmentioned say what unmentioned says of every
 			// story, and spec holds what it looks for in the story's lead.

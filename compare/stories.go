@@ -1227,25 +1227,41 @@ func (s *scratch) index() {
 		tk := &toks[i]
 		switch tk.Kind {
 		case token.Word:
-			// add's first probe, inlined: most tokens repeat a word
-			// that sits in its first slot, and add is a call.
-			// The entry found is kept, not found again by its number.
+			// add's search, inlined: most tokens repeat a word the
+			// table holds, and add is a call (180 instructions, with
+			// the string comparison's, when it only found a word
+			// past its first slot, one word token in eight). The
+			// entry found is kept, not found again by its number.
 			// sameWide and sameNarrow settle words of up to 16
-			// bytes; a longer one goes to add.
+			// bytes; a new word, or a longer one, goes to add.
 			id := int32(-1)
 			var e *wordEntry
-			h := tk.KeyHash()
-			if k := t.slots[(h*0x9E3779B1)&uint32(len(t.slots)-1)]; k != 0 {
-				w, lw := t.words[k-1], tk.Lower
-				if e = &t.entries[k-1]; e.hash == h && len(w) == len(lw) &&
-					(len(w) >= 4 && sameWide(w, lw) || len(w) < 4 && sameNarrow(w, lw)) {
-					id = k - 1
+			if k := t.numbered(tk.Word); k != 0 {
+				id, e = k-1, &t.entries[k-1] // numbered: no probe (see byWord)
+			} else {
+				h, lw := tk.KeyHash(), tk.Lower
+				for s, mask := t.home(h), uint32(len(t.slots)-1); len(lw) <= 16; s = (s + 1) & mask {
+					k := t.slots[s]
+					if k == 0 {
+						break // a new word: add's
+					}
+					if e = &t.entries[k-1]; e.hash == h {
+						if w := t.words[k-1]; len(w) == len(lw) &&
+							(len(w) >= 4 && sameWide(w, lw) || len(w) < 4 && sameNarrow(w, lw)) {
+							id = k - 1
+							break
+						}
+					}
+				}
+				if id < 0 {
+					id = t.add(int32(i))
+					e = &t.entries[id]
+				}
+				if tk.Word != 0 {
+					t.number(tk.Word, id)
 				}
 			}
-			if id < 0 {
-				id = t.add(int32(i))
-				e = &t.entries[id]
-			} else if e.doc != t.doc {
+			if e.doc != t.doc {
 				t.use(e, id, int32(i))
 			}
 			ids[i] = id
@@ -1354,11 +1370,21 @@ type wordTable struct {
 	entries []wordEntry   // in order of first appearance in any document
 	words   []string      // entries' words, copied (not pinning a text)
 	slots   []int32       // open addressing: entry index + 1, 0 when free
+	shift   uint8         // 32 less log2(len(slots)): see home
 	used    []int32       // the entries the document uses, in order of first use
 	doc     uint32        // the current document's number, from 1
 	// pres are the entries' words' prefix8, which best ranks most words
 	// by: computed once per word, not once per document using it.
 	pres []uint64
+	// byWord holds, by token.Token.Word (the process-wide number of a
+	// lower-case word, which extraction writes into the tokens of the
+	// words its rules key on: a third of English word tokens), the entry
+	// of that word plus one, 0 when not known yet: index finds such a
+	// token's entry by one load, where the hashed probe and the word
+	// comparison took about 35 instructions. Nil until a numbered token
+	// comes (tokens scanned here have none); a Word indexes it without a
+	// bounds check.
+	byWord *[1 << 16]int32
 	// limit is how many words the table keeps across documents
 	// (vocabLimit; tests set less).
 	limit int
@@ -1559,6 +1585,9 @@ func (t *wordTable) reset(toks []token.Token) {
 // empty forgets every word the table holds.
 func (t *wordTable) empty() {
 	clear(t.slots)
+	if t.byWord != nil {
+		clear(t.byWord[:])
+	}
 	clear(t.words) // the strings, for the collector
 	t.entries, t.words, t.pres = t.entries[:0], t.words[:0], t.pres[:0]
 	t.doc = 1
@@ -1573,7 +1602,7 @@ func (t *wordTable) add(i int32) int32 {
 	tk := &t.toks[i]
 	h := tk.KeyHash()
 	mask := uint32(len(t.slots) - 1)
-	for s := (h * 0x9E3779B1) & mask; ; s = (s + 1) & mask {
+	for s := t.home(h); ; s = (s + 1) & mask {
 		k := t.slots[s]
 		if k == 0 {
 			id := int32(len(t.entries))
@@ -1593,13 +1622,41 @@ func (t *wordTable) add(i int32) int32 {
 	}
 }
 
+// numbered returns the entry plus one of the word numbered w
+// (token.Token.Word), 0 when w is 0 or the word is not known by its
+// number yet (see byWord).
+func (t *wordTable) numbered(w uint16) int32 {
+	if t.byWord == nil {
+		return 0
+	}
+	return t.byWord[w] // byWord[0] stays 0
+}
+
+// number records that the word numbered w (not 0) is entry id.
+func (t *wordTable) number(w uint16, id int32) {
+	if t.byWord == nil {
+		t.byWord = new([1 << 16]int32)
+	}
+	t.byWord[w] = id + 1
+}
+
+// home is the slot where the search for a word of hash h (token.Token.Hash)
+// starts: the hash's top bits, which token.HashString mixed by a
+// multiplication. Its low bits were used, multiplied again, but a
+// product's low bits are its factors', and every such hash is odd, so
+// only the odd slots were ever a word's first: at the most the table
+// holds, three in four of them taken, and index's inlined probe missed a
+// word sitting in the next slot for one word token in eight, calling add.
+func (t *wordTable) home(h uint32) uint32 { return h >> t.shift }
+
 // grow doubles the slots and places the entries again.
 func (t *wordTable) grow() {
 	t.slots = make([]int32, max(64, 2*len(t.slots)))
+	t.shift = uint8(32 - bits.TrailingZeros(uint(len(t.slots))))
 	mask := uint32(len(t.slots) - 1)
 	for k := range t.entries {
 		e := &t.entries[k]
-		i := (e.hash * 0x9E3779B1) & mask
+		i := t.home(e.hash)
 		for t.slots[i] != 0 {
 			i = (i + 1) & mask
 		}
