@@ -59,6 +59,11 @@ type dateRun struct {
 		i, a, b int
 		ok      bool
 	}
+	// lastDayText is dayText's last answer.
+	lastDayText struct {
+		t    time.Time
+		text string
+	}
 }
 
 // clause is Pass.Clause(i), remembered for the last i: a date's
@@ -1734,7 +1739,7 @@ func hour24(cp *rules.Captures) int {
 }
 
 // resolveCalendar handles written dates and ranges with any parts missing.
-func (p *Pass) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp *rules.Captures, pat *rules.Pattern, pub time.Time, tense claims.Tense, strong bool) bool {
+func (p *dateRun) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp *rules.Captures, pat *rules.Pattern, pub time.Time, tense claims.Tense, strong bool) bool {
 	y1, m1, d1 := cp.Year[0], cp.Month[0], cp.Day[0]
 	y2, m2, d2 := cp.Year[1], cp.Month[1], cp.Day[1]
 	rng := y2 != 0 || m2 != 0 || d2 != 0
@@ -2238,7 +2243,7 @@ func mondayOf(t time.Time) time.Time {
 // Friday" is the Friday of the following week, "this coming Friday" the
 // first after the dateline, "this Friday" the one of the dateline's week,
 // and "Friday of last week" / "Jumat pekan lalu" the one of that week.
-func (p *Pass) resolveWeekday(c *claims.Claim, cp *rules.Captures, pat *rules.Pattern, pub time.Time, tense claims.Tense) bool {
+func (p *dateRun) resolveWeekday(c *claims.Claim, cp *rules.Captures, pat *rules.Pattern, pub time.Time, tense claims.Tense) bool {
 	wd := time.Weekday(cp.Weekday[0] % 7) // 7 (Sunday) -> 0
 	if pub.IsZero() {
 		c.Value = fmt.Sprintf("XXXX-WXX-%d", cp.Weekday[0])
@@ -2323,8 +2328,19 @@ func (p *Pass) resolveWeekday(c *claims.Claim, cp *rules.Captures, pat *rules.Pa
 	}
 	c.Date = dv
 	c.Value = dv.Canonical()
-	c.Note = fmt.Sprintf("%s: %s the publication date %s", wd, how, pub.Format("Mon 2006-01-02"))
+	// Joined, not formatted: fmt's call and the date's Format were half
+	// the cost of a weekday, and a document's weekdays share their date.
+	c.Note = wd.String() + ": " + how + " the publication date " + p.dayText(pub)
 	return true
+}
+
+// dayText is t.Format("Mon 2006-01-02"), the last one made given again:
+// the weekdays of a document are resolved against its publication date.
+func (p *dateRun) dayText(t time.Time) string {
+	if m := &p.lastDayText; m.text == "" || m.t != t {
+		m.t, m.text = t, t.Format("Mon 2006-01-02")
+	}
+	return p.lastDayText.text
 }
 
 func orDefault(s, def string) string {
