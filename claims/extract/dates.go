@@ -54,11 +54,9 @@ type dateRun struct {
 	// still be joined to a clock time (attachTime).
 	spare    *claims.Claim
 	pairFrom int
-	// lastClause is clause's last answer.
-	lastClause struct {
-		i, a, b int
-		ok      bool
-	}
+	// clauses is what the run knows of the sentence and clause of the
+	// date at hand (see clauseMemo).
+	clauses clauseMemo
 	// lastDayText is dayText's last answer.
 	lastDayText struct {
 		t    time.Time
@@ -66,28 +64,24 @@ type dateRun struct {
 	}
 }
 
-// clause is Pass.Clause(i), remembered for the last i: a date's
-// resolution asks it for the claim's tense and again for the tense that
-// infers its year, and each Clause call looked up the date's sentence
-// before its own memo.
+// clause is Pass.Clause(i) for i < len(r.Toks), read through the run's
+// clause memo.
 func (r *dateRun) clause(i int) (int, int) {
-	if lc := &r.lastClause; lc.ok && lc.i == i {
-		return lc.a, lc.b
-	}
-	a, b := r.Clause(i)
-	r.lastClause.i, r.lastClause.a, r.lastClause.b, r.lastClause.ok = i, a, b, true
-	return a, b
+	cm := r.clauseAt(i)
+	return cm.ca, cm.cb
 }
 
-// tense is Pass.Tense(i) reading the clause through clause.
+// tense is Pass.Tense(i), the clause's tense else the sentence's, read
+// through the run's clause memo: the dates of a clause share both.
 func (r *dateRun) tense(i int) claims.Tense {
 	if i >= len(r.Toks) {
 		return ""
 	}
-	if t := r.spanTense(r.clause(i)); t != "" {
-		return t
+	cm := r.clauseAt(i)
+	if cm.ct != "" {
+		return cm.ct
 	}
-	return r.SentenceTense(i)
+	return r.sentenceTense(cm)
 }
 
 // sentenceZone is what offsetsIn found for the sentence of tokens [a, b),
@@ -898,10 +892,12 @@ func (p *dateRun) dateTenseOf(i int) (claims.Tense, bool) {
 	if i >= len(p.Toks) {
 		return "", false
 	}
-	// The clause's tense is ClauseTense(i), read from the clause at hand
-	// (a second Clause call cost a tenth of a date's resolution).
-	ca, cb := p.clause(i)
-	if t := p.spanTense(ca, cb); t != "" {
+	// The clause's and the sentence's ranges and tenses are the run's
+	// clause memo's (a second Clause call cost a tenth of a date's
+	// resolution).
+	cm := p.clauseAt(i)
+	ca, cb := cm.ca, cm.cb
+	if t := cm.ct; t != "" {
 		if t == claims.TenseFuture {
 			// "issued a statement Friday saying the entry will ...":
 			// the nearest tense word is the date's verb.
@@ -923,12 +919,11 @@ func (p *dateRun) dateTenseOf(i int) (claims.Tense, bool) {
 	if t := p.edPastMemo(i, cb); t != "" {
 		return t, false
 	}
-	if t := p.SentenceTense(i); t != "" {
+	if t := p.sentenceTense(cm); t != "" {
 		if t == claims.TenseFuture {
 			// "In September, it announced plans to buy ...": the
 			// main verb nearest the date, not a later "plans to".
-			a, b := p.sentenceTokens(p.Toks[i].Start)
-			if n := p.nearestTense(a, b, i); n != "" {
+			if n := p.nearestTense(cm.a, cm.b, i); n != "" {
 				t = n
 			}
 		}
@@ -939,8 +934,7 @@ func (p *dateRun) dateTenseOf(i int) (claims.Tense, bool) {
 	if p.Lang.DefaultTense != "" {
 		return p.Lang.DefaultTense, true
 	}
-	a, b := p.sentenceTokens(p.Toks[i].Start)
-	return p.edPastMemo(a, b), false
+	return p.sentenceEd(cm), false
 }
 
 // nearestTense is the tense of the tense word nearest token i (a date's
