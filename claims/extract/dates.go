@@ -941,6 +941,12 @@ func (p *dateRun) dateTenseOf(i int) (claims.Tense, bool) {
 // first token) within tokens [a, b): a listed marker, or a past form by its
 // suffix; before the date wins a tie. "" when there is none.
 func (p *Pass) nearestTense(a, b, i int) claims.Tense {
+	if b-a > tenseScanMax && p.tenses.stopsTo >= b {
+		// The loop below would ask the table at its first step (a span
+		// this long has a token beside i): the dates of a long clause
+		// go there straight.
+		return p.nearestTenseLong(a, b, i)
+	}
 	at := p.tenseWordAt
 	// A quotation mark ends the search on its side: the words beyond it
 	// are someone's speech, or the saying of it.
