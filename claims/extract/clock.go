@@ -255,6 +255,9 @@ func (r *dateRun) datedClock(it *dateItem, day claims.DateValue, note string) {
 // one, and dating a clock changes no other item): searching all the items
 // for each clock made a page of clock times quadratic.
 func (r *dateRun) datesForClocks(items []*dateItem) {
+	if !slices.ContainsFunc(items, undatedClock) {
+		return // a page of dates with no clock time to date: nothing to find
+	}
 	var days []*dateItem // the items that can give a clock its day, by start
 	for _, o := range items {
 		if dayDate(o) && o.c.Date != nil {
@@ -272,20 +275,10 @@ func (r *dateRun) datesForClocks(items []*dateItem) {
 			prev = it
 			continue
 		}
-		if !it.clock || it.c.Date != nil {
+		if !undatedClock(it) {
 			continue
 		}
-		a, b := r.sentenceTokens(it.c.Start)
-		// The days within the sentence; two are as many as one needs.
-		var only *dateItem
-		n := 0
-		for j := sort.Search(len(days), func(j int) bool { return days[j].start >= a }); j < len(days) && days[j].start < b && n < 2; j++ {
-			if days[j].end <= b {
-				only = days[j]
-				n++
-			}
-		}
-		if n == 1 {
+		if only := r.onlyDayOfSentence(days, it); only != nil {
 			r.datedClock(it, *only.c.Date, notes.note(only, "day taken from %q in the same sentence"))
 			continue
 		}
@@ -303,6 +296,32 @@ func (r *dateRun) datesForClocks(items []*dateItem) {
 		}
 		it.c.Value = clockValue(it.hour, it.min)
 	}
+}
+
+// undatedClock reports a time of day that datesForClocks dates.
+func undatedClock(it *dateItem) bool { return it.clock && it.c.Date == nil }
+
+// onlyDayOfSentence returns the one item of days (sorted by start) within
+// the sentence of the clock it, or nil when there is none or more than
+// one. With no days at all the sentence is not looked up.
+func (r *dateRun) onlyDayOfSentence(days []*dateItem, it *dateItem) *dateItem {
+	if len(days) == 0 {
+		return nil
+	}
+	a, b := r.sentenceTokens(it.c.Start)
+	// The days within the sentence; two are as many as one needs.
+	var only *dateItem
+	n := 0
+	for j := sort.Search(len(days), func(j int) bool { return days[j].start >= a }); j < len(days) && days[j].start < b && n < 2; j++ {
+		if days[j].end <= b {
+			only = days[j]
+			n++
+		}
+	}
+	if n != 1 {
+		return nil
+	}
+	return only
 }
 
 // dayNotes remembers the last note made about a day item, so that the
