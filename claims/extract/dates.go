@@ -54,35 +54,34 @@ type dateRun struct {
 	// still be joined to a clock time (attachTime).
 	spare    *claims.Claim
 	pairFrom int
-	// lastClause is clause's last answer.
-	lastClause struct {
-		i, a, b int
-		ok      bool
+	// clauses is what the run knows of the sentence and clause of the
+	// date at hand (see clauseMemo).
+	clauses clauseMemo
+	// lastDayText is dayText's last answer.
+	lastDayText struct {
+		t    time.Time
+		text string
 	}
 }
 
-// clause is Pass.Clause(i), remembered for the last i: a date's
-// resolution asks it for the claim's tense and again for the tense that
-// infers its year, and each Clause call looked up the date's sentence
-// before its own memo.
+// clause is Pass.Clause(i) for i < len(r.Toks), read through the run's
+// clause memo.
 func (r *dateRun) clause(i int) (int, int) {
-	if lc := &r.lastClause; lc.ok && lc.i == i {
-		return lc.a, lc.b
-	}
-	a, b := r.Clause(i)
-	r.lastClause.i, r.lastClause.a, r.lastClause.b, r.lastClause.ok = i, a, b, true
-	return a, b
+	cm := r.clauseAt(i)
+	return cm.ca, cm.cb
 }
 
-// tense is Pass.Tense(i) reading the clause through clause.
+// tense is Pass.Tense(i), the clause's tense else the sentence's, read
+// through the run's clause memo: the dates of a clause share both.
 func (r *dateRun) tense(i int) claims.Tense {
 	if i >= len(r.Toks) {
 		return ""
 	}
-	if t := r.spanTense(r.clause(i)); t != "" {
-		return t
+	cm := r.clauseAt(i)
+	if cm.ct != "" {
+		return cm.ct
 	}
-	return r.SentenceTense(i)
+	return r.sentenceTense(cm)
 }
 
 // sentenceZone is what offsetsIn found for the sentence of tokens [a, b),
@@ -893,10 +892,12 @@ func (p *dateRun) dateTenseOf(i int) (claims.Tense, bool) {
 	if i >= len(p.Toks) {
 		return "", false
 	}
-	// The clause's tense is ClauseTense(i), read from the clause at hand
-	// (a second Clause call cost a tenth of a date's resolution).
-	ca, cb := p.clause(i)
-	if t := p.spanTense(ca, cb); t != "" {
+	// The clause's and the sentence's ranges and tenses are the run's
+	// clause memo's (a second Clause call cost a tenth of a date's
+	// resolution).
+	cm := p.clauseAt(i)
+	ca, cb := cm.ca, cm.cb
+	if t := cm.ct; t != "" {
 		if t == claims.TenseFuture {
 			// "issued a statement Friday saying the entry will ...":
 			// the nearest tense word is the date's verb.
@@ -918,12 +919,11 @@ func (p *dateRun) dateTenseOf(i int) (claims.Tense, bool) {
 	if t := p.edPastMemo(i, cb); t != "" {
 		return t, false
 	}
-	if t := p.SentenceTense(i); t != "" {
+	if t := p.sentenceTense(cm); t != "" {
 		if t == claims.TenseFuture {
 			// "In September, it announced plans to buy ...": the
 			// main verb nearest the date, not a later "plans to".
-			a, b := p.sentenceTokens(p.Toks[i].Start)
-			if n := p.nearestTense(a, b, i); n != "" {
+			if n := p.nearestTense(cm.a, cm.b, i); n != "" {
 				t = n
 			}
 		}
@@ -934,14 +934,19 @@ func (p *dateRun) dateTenseOf(i int) (claims.Tense, bool) {
 	if p.Lang.DefaultTense != "" {
 		return p.Lang.DefaultTense, true
 	}
-	a, b := p.sentenceTokens(p.Toks[i].Start)
-	return p.edPastMemo(a, b), false
+	return p.sentenceEd(cm), false
 }
 
 // nearestTense is the tense of the tense word nearest token i (a date's
 // first token) within tokens [a, b): a listed marker, or a past form by its
 // suffix; before the date wins a tie. "" when there is none.
 func (p *Pass) nearestTense(a, b, i int) claims.Tense {
+	if b-a > tenseScanMax && p.tenses.stopsTo >= b {
+		// The loop below would ask the table at its first step (a span
+		// this long has a token beside i): the dates of a long clause
+		// go there straight.
+		return p.nearestTenseLong(a, b, i)
+	}
 	at := p.tenseWordAt
 	// A quotation mark ends the search on its side: the words beyond it
 	// are someone's speech, or the saying of it.
@@ -1734,7 +1739,7 @@ func hour24(cp *rules.Captures) int {
 }
 
 // resolveCalendar handles written dates and ranges with any parts missing.
-func (p *Pass) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp *rules.Captures, pat *rules.Pattern, pub time.Time, tense claims.Tense, strong bool) bool {
+func (p *dateRun) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp *rules.Captures, pat *rules.Pattern, pub time.Time, tense claims.Tense, strong bool) bool {
 	y1, m1, d1 := cp.Year[0], cp.Month[0], cp.Day[0]
 	y2, m2, d2 := cp.Year[1], cp.Month[1], cp.Day[1]
 	rng := y2 != 0 || m2 != 0 || d2 != 0
@@ -2238,7 +2243,7 @@ func mondayOf(t time.Time) time.Time {
 // Friday" is the Friday of the following week, "this coming Friday" the
 // first after the dateline, "this Friday" the one of the dateline's week,
 // and "Friday of last week" / "Jumat pekan lalu" the one of that week.
-func (p *Pass) resolveWeekday(c *claims.Claim, cp *rules.Captures, pat *rules.Pattern, pub time.Time, tense claims.Tense) bool {
+func (p *dateRun) resolveWeekday(c *claims.Claim, cp *rules.Captures, pat *rules.Pattern, pub time.Time, tense claims.Tense) bool {
 	wd := time.Weekday(cp.Weekday[0] % 7) // 7 (Sunday) -> 0
 	if pub.IsZero() {
 		c.Value = fmt.Sprintf("XXXX-WXX-%d", cp.Weekday[0])
@@ -2323,8 +2328,19 @@ func (p *Pass) resolveWeekday(c *claims.Claim, cp *rules.Captures, pat *rules.Pa
 	}
 	c.Date = dv
 	c.Value = dv.Canonical()
-	c.Note = fmt.Sprintf("%s: %s the publication date %s", wd, how, pub.Format("Mon 2006-01-02"))
+	// Joined, not formatted: fmt's call and the date's Format were half
+	// the cost of a weekday, and a document's weekdays share their date.
+	c.Note = wd.String() + ": " + how + " the publication date " + p.dayText(pub)
 	return true
+}
+
+// dayText is t.Format("Mon 2006-01-02"), the last one made given again:
+// the weekdays of a document are resolved against its publication date.
+func (p *dateRun) dayText(t time.Time) string {
+	if m := &p.lastDayText; m.text == "" || m.t != t {
+		m.t, m.text = t, t.Format("Mon 2006-01-02")
+	}
+	return p.lastDayText.text
 }
 
 func orDefault(s, def string) string {

@@ -65,25 +65,34 @@ type tenseTable struct {
 	// -1 (nearestTenseLong).
 	wordBefore []int32
 	stopsTo    int
+	// stopHint is stopAfter's last answer.
+	stopHint int
 }
 
 // edTo and otherTo are how far ed and otherPast are built.
 func (tt *tenseTable) edTo() int    { return len(tt.ed) - 1 }
 func (tt *tenseTable) otherTo() int { return len(tt.otherPast) - 1 }
 
-// extendEd counts the past forms (edInner) up to token b.
+// extendEd counts the past forms (edInner) up to token b. Only a word in
+// lower case can be one: the test, written out, spares most tokens of a
+// page of figures and clock times edInner's call. The counts are written
+// in place (alloc made room for every token).
 func (tt *tenseTable) extendEd(p *Pass, b int) {
 	b = min(b, len(p.Toks))
 	if tt.ed == nil {
 		tt.alloc(p.scratch, len(p.Toks)+1)
 	}
-	ed := tt.ed
-	for k := len(ed) - 1; k < b; k++ {
-		n := ed[k]
-		if k > 0 && p.edInner(k) {
+	from := len(tt.ed) - 1
+	if from >= b {
+		return
+	}
+	ed, toks := tt.ed[:b+1], p.Toks
+	n := ed[from]
+	for k := from; k < b; k++ {
+		if t := &toks[k]; k > 0 && t.Kind == token.Word && !t.Is(token.Capital) && p.edInner(k) {
 			n++
 		}
-		ed = append(ed, n)
+		ed[k+1] = n
 	}
 	tt.ed = ed
 }
@@ -107,12 +116,18 @@ func (tt *tenseTable) extendOther(p *Pass, b int) {
 	tt.otherPast = other
 }
 
-// extendStops lists nearestTense's stops up to token b.
+// extendStops lists nearestTense's stops up to token b. A quotation mark
+// is neither a word nor a number, and a token gives a tense only when it
+// may open a marker or is a word in lower case (see tenseWordAt): the
+// tests, written out, spare most tokens of a page of dates the string
+// comparisons of isQuote and tenseWordAt's call.
 func (tt *tenseTable) extendStops(p *Pass, b int) {
 	b = min(b, len(p.Toks))
+	l, toks := p.Lang, p.Toks
 	for k := tt.stopsTo; k < b; k++ {
-		quote, t := isQuote(p.Toks[k].Text), claims.Tense("")
-		if !quote {
+		tok := &toks[k]
+		quote, t := tok.Kind != token.Word && tok.Kind != token.Number && isQuote(tok.Text), claims.Tense("")
+		if !quote && (tok.Kind == token.Word && !tok.Is(token.Capital) || l.Future.MayStart(tok) || l.Past.MayStart(tok)) {
 			t = p.tenseWordAt(k)
 		}
 		if quote || t != "" {
@@ -212,7 +227,7 @@ func (p *Pass) onlyReportingLong(a, b int) bool {
 func (p *Pass) nearestTenseLong(a, b, i int) claims.Tense {
 	tt := &p.tenses
 	tt.extendStops(p, b)
-	r := sort.Search(len(tt.stops), func(j int) bool { return int(tt.stops[j]) > i })
+	r := tt.stopAfter(i)
 	l := r - 1
 	if l >= 0 && int(tt.stops[l]) == i {
 		l-- // token i itself is not read
@@ -238,6 +253,19 @@ func (p *Pass) nearestTenseLong(a, b, i int) claims.Tense {
 		return ""
 	}
 	return tt.stopTense[tt.wordBefore[l-1]]
+}
+
+// stopAfter returns the index of the first stop after token i (len(stops)
+// when none is). The dates of a page ask in text order, most between the
+// same two stops: the last answer is tried before a binary search.
+func (tt *tenseTable) stopAfter(i int) int {
+	stops, h := tt.stops, tt.stopHint
+	if h <= len(stops) && (h == 0 || int(stops[h-1]) <= i) && (h == len(stops) || int(stops[h]) > i) {
+		return h
+	}
+	h = sort.Search(len(stops), func(j int) bool { return int(stops[j]) > i })
+	tt.stopHint = h
+	return h
 }
 
 // isQuote reports a quotation mark, where nearestTense stops looking.
