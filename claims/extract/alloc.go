@@ -112,19 +112,33 @@ func (a *claimArena) claim() *claims.Claim {
 
 // numClaim returns a new claim whose Num holds a copy of nv.
 func (a *claimArena) numClaim(nv *claims.NumberValue) *claims.Claim {
-	var nc *numClaim
+	return a.numSlot().set(nv)
+}
+
+// numSlot returns a new zero number claim.
+func (a *claimArena) numSlot() *numClaim {
 	if a.n++; a.n <= arenaFrom {
-		nc = new(numClaim)
-	} else {
-		if len(a.num) == cap(a.num) {
-			a.num = make([]numClaim, 0, nextChunk(cap(a.num), numChunk))
-		}
-		a.num = a.num[:len(a.num)+1]
-		nc = &a.num[len(a.num)-1]
+		return new(numClaim)
 	}
-	// The slot is zero already: the value is copied into it, where
-	// appending a new numClaim to a chunk zeroed one and copied all 456
-	// bytes of it.
+	if len(a.num) == cap(a.num) {
+		a.num = make([]numClaim, 0, nextChunk(cap(a.num), numChunk))
+	}
+	a.num = a.num[:len(a.num)+1]
+	return &a.num[len(a.num)-1]
+}
+
+// numClaims returns n new zero number claims in one allocation of exactly
+// n, for a batch of claims read before any is made (numberBatch).
+func (a *claimArena) numClaims(n int) []numClaim {
+	a.n += n
+	return make([]numClaim, n)
+}
+
+// set copies nv into the zero claim nc's value and returns the claim,
+// whose Num points to it. The slot is zero already: the value is copied
+// into it, where appending a new numClaim to a chunk zeroed one and copied
+// all 456 bytes of it.
+func (nc *numClaim) set(nv *claims.NumberValue) *claims.Claim {
 	nc.nv = *nv
 	nc.c.Num = &nc.nv
 	return &nc.c
