@@ -221,16 +221,19 @@ func (p *Pass) numberValue(f float64, start, end int) string {
 			return first.Text
 		}
 	}
-	var buf [32]byte
-	b := appendNumber(buf[:0], f)
 	if first.Kind == token.Number && f == math.Trunc(f) && math.Abs(f) < 1e15 {
 		// A whole value read from figures that are not its plain
 		// digits is spelled with separators or scale words
 		// ("62,784", "5 million", "5.000"): the loop below would
 		// scan its tokens for nothing (and where it found the
 		// digits anyway, the value buffer holds the same bytes).
-		return p.made.value(b)
+		// It is spelled into the buffer directly (appendNumber's
+		// spelling of a whole value), not into one on the stack and
+		// copied.
+		return p.made.valueInt(int64(f))
 	}
+	var buf [32]byte
+	b := appendNumber(buf[:0], f)
 	text, last := p.Doc.Text, p.Toks[end-1].End
 	for k := start; k < end; k++ {
 		// The first byte first: most tokens it turns away cost no
@@ -264,12 +267,27 @@ func plainDigits(s string) (int64, bool) {
 // 4 KB, which hold no pointer, are only appended to, never rewritten, so
 // the strings made over them stay immutable (as idArena's).
 func (a *claimArena) value(b []byte) string {
-	if cap(a.vals)-len(a.vals) < len(b) {
-		a.vals = make([]byte, 0, max(len(b), 4<<10))
-	}
+	a.room(len(b))
 	start := len(a.vals)
 	a.vals = append(a.vals, b...)
 	return unsafe.String(&a.vals[start], len(b))
+}
+
+// room starts a new chunk of the value buffer when fewer than n bytes
+// are left in it.
+func (a *claimArena) room(n int) {
+	if cap(a.vals)-len(a.vals) < n {
+		a.vals = make([]byte, 0, max(n, 4<<10))
+	}
+}
+
+// valueInt is value(strconv.AppendInt(nil, v, 10)), spelled in the buffer
+// itself (20 bytes hold any int64).
+func (a *claimArena) valueInt(v int64) string {
+	a.room(20)
+	start := len(a.vals)
+	a.vals = strconv.AppendInt(a.vals, v, 10)
+	return unsafe.String(&a.vals[start], len(a.vals)-start)
 }
 
 // appendNumber appends claims.FormatNumber(f) to dst.
