@@ -112,19 +112,33 @@ func (a *claimArena) claim() *claims.Claim {
 
 // numClaim returns a new claim whose Num holds a copy of nv.
 func (a *claimArena) numClaim(nv *claims.NumberValue) *claims.Claim {
-	var nc *numClaim
+	return a.numSlot().set(nv)
+}
+
+// numSlot returns a new zero number claim.
+func (a *claimArena) numSlot() *numClaim {
 	if a.n++; a.n <= arenaFrom {
-		nc = new(numClaim)
-	} else {
-		if len(a.num) == cap(a.num) {
-			a.num = make([]numClaim, 0, nextChunk(cap(a.num), numChunk))
-		}
-		a.num = a.num[:len(a.num)+1]
-		nc = &a.num[len(a.num)-1]
+		return new(numClaim)
 	}
-	// The slot is zero already: the value is copied into it, where
-	// appending a new numClaim to a chunk zeroed one and copied all 456
-	// bytes of it.
+	if len(a.num) == cap(a.num) {
+		a.num = make([]numClaim, 0, nextChunk(cap(a.num), numChunk))
+	}
+	a.num = a.num[:len(a.num)+1]
+	return &a.num[len(a.num)-1]
+}
+
+// numClaims returns n new zero number claims in one allocation of exactly
+// n, for a batch of claims read before any is made (numberBatch).
+func (a *claimArena) numClaims(n int) []numClaim {
+	a.n += n
+	return make([]numClaim, n)
+}
+
+// set copies nv into the zero claim nc's value and returns the claim,
+// whose Num points to it. The slot is zero already: the value is copied
+// into it, where appending a new numClaim to a chunk zeroed one and copied
+// all 456 bytes of it.
+func (nc *numClaim) set(nv *claims.NumberValue) *claims.Claim {
 	nc.nv = *nv
 	nc.c.Num = &nc.nv
 	return &nc.c
@@ -207,16 +221,19 @@ func (p *Pass) numberValue(f float64, start, end int) string {
 			return first.Text
 		}
 	}
-	var buf [32]byte
-	b := appendNumber(buf[:0], f)
 	if first.Kind == token.Number && f == math.Trunc(f) && math.Abs(f) < 1e15 {
 		// A whole value read from figures that are not its plain
 		// digits is spelled with separators or scale words
 		// ("62,784", "5 million", "5.000"): the loop below would
 		// scan its tokens for nothing (and where it found the
 		// digits anyway, the value buffer holds the same bytes).
-		return p.made.value(b)
+		// It is spelled into the buffer directly (appendNumber's
+		// spelling of a whole value), not into one on the stack and
+		// copied.
+		return p.made.valueInt(int64(f))
 	}
+	var buf [32]byte
+	b := appendNumber(buf[:0], f)
 	text, last := p.Doc.Text, p.Toks[end-1].End
 	for k := start; k < end; k++ {
 		// The first byte first: most tokens it turns away cost no
@@ -254,12 +271,27 @@ func plainDigits(s string) (int64, bool) {
 // of all the memory extraction allocated on real news (5 MB per 5 MB of
 // articles), every byte of it zeroed.
 func (a *claimArena) value(b []byte) string {
-	if cap(a.vals)-len(a.vals) < len(b) {
-		a.vals = make([]byte, 0, max(len(b), min(max(2*cap(a.vals), 128), 4<<10)))
-	}
+	a.room(len(b))
 	start := len(a.vals)
 	a.vals = append(a.vals, b...)
 	return unsafe.String(&a.vals[start], len(b))
+}
+
+// room starts a new chunk of the value buffer when fewer than n bytes
+// are left in it (see value for the chunks' sizes).
+func (a *claimArena) room(n int) {
+	if cap(a.vals)-len(a.vals) < n {
+		a.vals = make([]byte, 0, max(n, min(max(2*cap(a.vals), 128), 4<<10)))
+	}
+}
+
+// valueInt is value(strconv.AppendInt(nil, v, 10)), spelled in the buffer
+// itself (20 bytes hold any int64).
+func (a *claimArena) valueInt(v int64) string {
+	a.room(20)
+	start := len(a.vals)
+	a.vals = strconv.AppendInt(a.vals, v, 10)
+	return unsafe.String(&a.vals[start], len(a.vals)-start)
 }
 
 // appendNumber appends claims.FormatNumber(f) to dst.

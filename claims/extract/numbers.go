@@ -148,8 +148,9 @@ func (p *Pass) collectiveOrdinal(i, end int) bool {
 // numeric expression read (the peer suites measure the reader), otherwise
 // only claims.
 func scanNumbers(p *Pass, all bool) {
-	magEnd := -1  // the end of the last magnitude read, for lists
-	var r numRead // read in place: a numRead is large, and was copied at every return
+	magEnd := -1                          // the end of the last magnitude read, for lists
+	var r numRead                         // read in place: a numRead is large, and was copied at every return
+	batch := batches.Get().(*numberBatch) // the claims read and not yet made
 	opens, lang, units := &p.index.numberOpens, p.Lang, p.Lang.Units
 	prefixFirst := &p.index.ordPrefixFirst
 	toks, blocked := p.Toks, p.blocked // locals, as in scanOrdinalsAll
@@ -214,7 +215,11 @@ func scanNumbers(p *Pass, all bool) {
 		p.listedMagnitude(&r, magEnd)
 		reported := all && !r.pronoun || r.isClaim()
 		if reported {
-			p.Report(r.claim(p))
+			if batch.open {
+				batch.add(p, &r)
+			} else {
+				p.Report(r.claimIn(p, p.made.numSlot()))
+			}
 			p.Block(r.start, r.end)
 		}
 		if r.nv.Unit == "magnitude" {
@@ -239,6 +244,7 @@ func scanNumbers(p *Pass, all bool) {
 		}
 		i = r.end - 1
 	}
+	batch.done(p)
 	p.ordCands.ready = true
 	p.scratch.ordCands = p.ordCands.at
 }
@@ -328,8 +334,9 @@ func (r *numRead) isClaim() bool {
 	return r.nv.Counted != "" || r.attrNext || r.weighty
 }
 
-func (r *numRead) claim(p *Pass) *claims.Claim {
-	c := p.made.numClaim(&r.nv)
+// claimIn makes r's claim in nc, a zero slot (see numberBatch).
+func (r *numRead) claimIn(p *Pass, nc *numClaim) *claims.Claim {
+	c := nc.set(&r.nv)
 	nv := c.Num
 	if r.exact {
 		p.exact(nv)
@@ -347,17 +354,26 @@ func (r *numRead) claim(p *Pass) *claims.Claim {
 	return c
 }
 
-// smallValue is claims.FormatNumber(f) for a whole f from 0 to 99, which
-// strconv spells from a static table. numberValue spelled such a value,
-// searched the claim's text for it and, for a number in words ("two",
-// "dua puluh"), copied it into the value buffer, whose first use took a
-// 4 KB chunk in every article with one.
+// smallValue is claims.FormatNumber(f) for a whole f from 0 to 99, read
+// from a table (smallValues). numberValue spelled such a value, searched
+// the claim's text for it and, for a number in words ("two", "dua
+// puluh"), copied it into the value buffer, whose first use took a 4 KB
+// chunk in every article with one. (With strconv.Itoa, which spells them
+// from a table too, the call did not inline: 30 instructions a claim.)
 func smallValue(f float64) (string, bool) {
 	if f >= 0 && f < 100 && f == math.Trunc(f) {
-		return strconv.Itoa(int(f)), true
+		return smallValues[int(f)], true
 	}
 	return "", false
 }
+
+// smallValues[k] is strconv.Itoa(k).
+var smallValues = func() (s [100]string) {
+	for k := range s {
+		s[k] = strconv.Itoa(k)
+	}
+	return s
+}()
 
 // unitAt matches a unit written before (prefix) or after a number at toks[i].
 func (p *Pass) unitAt(i int, before bool) (end int, u *rules.Unit, ok bool) {

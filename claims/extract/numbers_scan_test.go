@@ -29,7 +29,7 @@ func scanNumbersRef(p *Pass, all bool) {
 		}
 		p.listedMagnitude(&r, magEnd)
 		if all && !r.pronoun || r.isClaim() {
-			p.Report(r.claim(p))
+			p.Report(r.claimIn(p, p.made.numSlot()))
 			p.Block(r.start, r.end)
 		}
 		if r.nv.Unit == "magnitude" {

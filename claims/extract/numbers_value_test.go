@@ -3,6 +3,7 @@ package extract
 import (
 	"math"
 	"math/rand/v2"
+	"strconv"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/claims"
@@ -98,6 +99,30 @@ func TestFourBytes(t *testing.T) {
 		a, b := pick(), pick()
 		if (fourBytes(a) < fourBytes(b)) != (a < b) || (fourBytes(a) > fourBytes(b)) != (a > b) {
 			t.Fatalf("fourBytes orders %q and %q unlike strings", a, b)
+		}
+	}
+}
+
+// TestValueInt: valueInt spells what value spells of strconv's digits,
+// across chunk boundaries, and leaves every string it returned as it was.
+func TestValueInt(t *testing.T) {
+	var a, ref claimArena
+	r := rand.New(rand.NewPCG(5, 6))
+	var got, want []string
+	for k := range 5000 {
+		v := r.Int64N(1 << (k % 63))
+		if k%7 == 0 {
+			v = -v
+		}
+		if k%11 == 0 {
+			v = math.MaxInt64 - int64(k)
+		}
+		got = append(got, a.valueInt(v))
+		want = append(want, ref.value(strconv.AppendInt(nil, v, 10)))
+	}
+	for k := range got {
+		if got[k] != want[k] {
+			t.Fatalf("value %d: %q, want %q", k, got[k], want[k])
 		}
 	}
 }
