@@ -1329,38 +1329,12 @@ func (x *Index) longest(toks []token.Token, masks []uint64, i int, own, more *ca
 	} else {
 		st.nums.reset(nil)
 	}
-	win := &st.win
-	win.start(masks, i, min(len(toks), len(masks))-i)
-	for _, c := range [2]*candList{own, more} {
-		if c == nil {
-			continue
-		}
-		// The anchor bits present within the list's largest reach: only
-		// their groups can pass (a superset test; each group then tests
-		// its own reach, and whether the parts its patterns need all
-		// start within their width).
-		near := c.any
-		if masks != nil {
-			near &= win.upTo(c.reach)
-		}
-		for near != 0 {
-			b := bits.TrailingZeros64(near)
-			near &= near - 1
-			for gi := c.first[b]; gi < c.first[b+1]; gi++ {
-				g := &c.groups[gi]
-				if masks != nil && (win.upTo(g.reach)&g.bit == 0 || g.need != 0 && win.upTo(g.width-1)&g.need != g.need) {
-					continue
-				}
-				s.try(g, st)
-			}
-		}
-		for gi := c.first[64]; int(gi) < len(c.groups); gi++ {
-			g := &c.groups[gi]
-			if masks != nil && g.need != 0 && win.upTo(g.width-1)&g.need != g.need {
-				continue
-			}
-			s.try(g, st)
-		}
+	st.win.start(masks, i, min(len(toks), len(masks))-i)
+	if own != nil {
+		s.visit(own, st)
+	}
+	if more != nil {
+		s.visit(more, st)
 	}
 	return s.bestID >= 0
 }
@@ -1385,6 +1359,46 @@ type search struct {
 	// A word an ordinal prefix opens can reach a pattern through both
 	// lists (dedupe); searchState.tried then tells the second time apart.
 	dedupe bool
+}
+
+// visit tries the groups of candidate list c that pass their anchor and
+// need tests (all of them without masks), in the list's order. A group's
+// tests read the window's unions in place: a search at a token opening a
+// date visits a dozen groups, most of them turned away, and the tests were
+// most of a failed search's cost.
+func (s *search) visit(c *candList, st *searchState) {
+	if s.masks == nil {
+		for k := range c.groups {
+			s.try(&c.groups[k], st)
+		}
+		return
+	}
+	win := &st.win
+	// The anchor bits present within the list's largest reach: only
+	// their groups can pass (a superset test; each group then tests its
+	// own reach, and whether the parts its patterns need all start within
+	// their width).
+	near := c.any & win.upTo(c.reach)
+	for near != 0 {
+		b := bits.TrailingZeros64(near)
+		near &= near - 1
+		gs := c.groups[c.first[b]:c.first[b+1]]
+		for k := range gs {
+			g := &gs[k]
+			if win.upTo(g.reach)&g.bit == 0 || g.need != 0 && win.upTo(g.width-1)&g.need != g.need {
+				continue
+			}
+			s.try(g, st)
+		}
+	}
+	gs := c.groups[c.first[64]:]
+	for k := range gs {
+		g := &gs[k]
+		if g.need != 0 && win.upTo(g.width-1)&g.need != g.need {
+			continue
+		}
+		s.try(g, st)
+	}
 }
 
 // try runs the patterns of group g that pass their own tests. It is called
@@ -1431,20 +1445,24 @@ func (s *search) try(g *candGroup, st *searchState) {
 // maskWindow holds the unions of the anchor masks of toks[i..i+r] from a
 // search's token (acc[r]), which stop growing at a line break or the end
 // (no match crosses either); they are filled as far as the candidates
-// need. lim is where they stop growing (found while filling), run the
-// union so far.
+// need. ms holds the masks from the search's token to where the unions
+// stop growing (cut short at the line's end once filling finds it), run
+// the union so far.
 type maskWindow struct {
-	masks  []uint64
-	i      int
-	n, lim int
-	run    uint64
-	acc    [windowMax]uint64
+	ms  []uint64
+	n   int
+	run uint64
+	acc [windowMax]uint64
 }
 
 // start empties the window for a search at token i of masks, whose
-// unions stop growing lim tokens on (the end of the tokens searched).
+// unions stop growing lim tokens on (the end of the tokens searched). The
+// masks are sliced here once: fill runs two or three times per search.
 func (w *maskWindow) start(masks []uint64, i, lim int) {
-	w.masks, w.i, w.n, w.lim, w.run = masks, i, 0, lim, 0
+	w.ms, w.n, w.run = nil, 0, 0
+	if lim > 0 && masks != nil {
+		w.ms = masks[i : i+lim : i+lim]
+	}
 }
 
 // upTo is the union of the masks of the r+1 tokens from the window's
@@ -1462,11 +1480,11 @@ func (w *maskWindow) upTo(r int) uint64 {
 // time while no line starts among them, with one test of their line
 // bits.
 func (w *maskWindow) fill(r int) uint64 {
-	if n, end := w.n, min(r+1, w.lim); n < end {
+	if n, end := w.n, min(r+1, len(w.ms)); n < end {
 		// Both sliced to the same length, read four at a time through
 		// subslices: one bounds check per four masks, not one per read
 		// and write.
-		v, ms := w.run, w.masks[w.i:w.i+end]
+		v, ms := w.run, w.ms[:end]
 		acc := w.acc[:len(ms)]
 		if n == 0 {
 			// The window's first token: its line bit stops nothing.
@@ -1491,7 +1509,7 @@ func (w *maskWindow) fill(r int) uint64 {
 		for ; n < len(ms); n++ {
 			mk := ms[n]
 			if mk&lineBit != 0 {
-				w.lim = n
+				w.ms = w.ms[:n]
 				break
 			}
 			v |= mk

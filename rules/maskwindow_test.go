@@ -29,7 +29,8 @@ func TestMaskWindow(t *testing.T) {
 		if r.IntN(4) == 0 {
 			lim = max(1, lim-r.IntN(3)) // masks longer than the tokens
 		}
-		w := maskWindow{masks: masks, i: i, lim: lim}
+		var w maskWindow
+		w.start(masks, i, lim)
 		for range 1 + r.IntN(6) {
 			reach := r.IntN(windowMax)
 			require.Equal(t, windowUnion(masks, i, lim, reach), w.upTo(reach), "masks %x from %d reach %d", masks, i, reach)

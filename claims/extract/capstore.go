@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math"
+	"unsafe"
 
 	"github.com/crosscheck/crosscheck/rules"
 )
@@ -90,11 +91,30 @@ func captureHash(c *rules.Captures) uint64 {
 
 // sameCaptures reports whether a and b are the same in every field,
 // their floats to the bit (Go's == takes 0 and -0 for equal, and a NaN
-// for unequal to itself). It is spelled out, not ==, as == on the struct
+// for unequal to itself). A page of dates stores one match every few
+// words, nearly all of them equal to the copy in their slot: their bytes
+// are compared first, in one call (equal bytes are equal fields, strings
+// at the same address), and only captures whose bytes differ are compared
+// field by field (sameFields), which cost a third of a stored clock time.
+func sameCaptures(a, b *rules.Captures) bool {
+	return sameBytes(a, b) || sameFields(a, b)
+}
+
+// capBytes is the size of a Captures.
+const capBytes = unsafe.Sizeof(rules.Captures{})
+
+// sameBytes reports whether a and b hold the same bytes, padding
+// included: false for equal captures whose padding or string addresses
+// differ (sameFields then tells).
+func sameBytes(a, b *rules.Captures) bool {
+	return *(*[capBytes]byte)(unsafe.Pointer(a)) == *(*[capBytes]byte)(unsafe.Pointer(b))
+}
+
+// sameFields is sameCaptures spelled out, not ==, as == on the struct
 // called a comparison function for each of its runs of fields and cost
 // most of what sharing the captures cost; TestSameCapturesCoversFields
 // checks that it reads every field.
-func sameCaptures(a, b *rules.Captures) bool {
+func sameFields(a, b *rules.Captures) bool {
 	return a.Year == b.Year && a.Month == b.Month && a.Day == b.Day && a.Weekday == b.Weekday &&
 		a.Hour == b.Hour && a.Minute == b.Minute && a.AmPm == b.AmPm && a.Second == b.Second &&
 		a.Ordinal == b.Ordinal && a.Decade == b.Decade && a.Century == b.Century &&

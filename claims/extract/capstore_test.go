@@ -5,6 +5,9 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"testing"
+	"unsafe"
+
+	"github.com/stretchr/testify/require"
 
 	"github.com/crosscheck/crosscheck/rules"
 )
@@ -145,15 +148,35 @@ func TestSameCapturesCoversFields(t *testing.T) {
 		default:
 			t.Fatalf("field %v: kind %s; teach this test and sameCaptures", p, f.Kind())
 		}
-		if sameCaptures(&c, &zero) || sameCaptures(&zero, &c) {
+		// sameFields too: sameCaptures asks it only when the bytes differ.
+		if sameCaptures(&c, &zero) || sameCaptures(&zero, &c) || sameFields(&c, &zero) || sameFields(&zero, &c) {
 			t.Errorf("sameCaptures does not read field %v of rules.Captures", p)
 		}
-		if !sameCaptures(&c, &c) {
+		if cp := c; !sameCaptures(&c, &c) || !sameFields(&c, &cp) {
 			t.Errorf("field %v: sameCaptures finds a value unlike itself", p)
 		}
 	}
 	nan := rules.Captures{Num: rules.Numeral{Value: math.NaN()}}
-	if !sameCaptures(&nan, &nan) {
+	if cp := nan; !sameCaptures(&nan, &cp) || !sameFields(&nan, &cp) {
 		t.Error("a NaN is not the same as its copy")
 	}
+}
+
+// TestSameCapturesBytes checks sameCaptures where the bytes of equal
+// captures differ: a unit string at another address, and a different
+// byte in the padding after the last flag. Both are the same captures.
+func TestSameCapturesBytes(t *testing.T) {
+	a := rules.Captures{Year: [2]int{2024, 0}, DurUnit: "hour", HasNum: true, Seconds: true}
+	b := a
+	b.DurUnit = string([]byte("hour")) // same text, its own bytes
+	require.True(t, sameCaptures(&a, &b))
+	require.False(t, sameBytes(&a, &b))
+	c := a
+	if pad := unsafe.Sizeof(c) - (unsafe.Offsetof(c.Seconds) + 1); pad > 0 {
+		(*[capBytes]byte)(unsafe.Pointer(&c))[capBytes-1] = 1
+		require.False(t, sameBytes(&a, &c))
+	}
+	require.True(t, sameCaptures(&a, &c))
+	c.Year[0]++
+	require.False(t, sameCaptures(&a, &c))
 }
