@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/crosscheck/crosscheck/claims/token"
 )
@@ -856,19 +857,24 @@ func (x *Index) AnchorsRead(toks []token.Token, ws []TokenWord, dst []uint64) []
 	// the masks after it (see nearAhead), which are then done, and so are
 	// the nearest token after it with an anchor bit (ahead) and the
 	// nearest that starts a line (stop).
+	//
+	// A dull token (most of them; see dull) gets no anchor bit and no
+	// start, only lineBit if it starts a line. Its TokenWord is read as
+	// one number (tokenWords) and tested with masks: its fields read one
+	// by one cost a dozen instructions more at every token.
+	words, live, line := tokenWords(ws), x.liveMask(), wordBits(TokenWord{shape: shapeLine})
 	ahead, stop := len(ws), len(ws)
-	live := x.liveBit
 	for i := len(ws) - 1; i >= 0; i-- {
-		tw := ws[i]
-		if tw.live&live == 0 && (live != 0 || x.dullByTables(tw)) { // dull, without reloading liveBit
+		if w := words[i]; w&live == 0 {
 			var m uint64
-			if tw.shape&shapeLine != 0 {
+			if w&line != 0 {
 				m = lineBit
 				stop = i
 			}
 			masks[i] = m
 			continue
 		}
+		tw := ws[i]
 		var key wordKey
 		if uint(tw.id) < uint(len(byID)) {
 			key = byID[tw.id] // 0, not in the Vocab: no bits, no list
@@ -921,6 +927,37 @@ func (x *Index) AnchorsRead(toks []token.Token, ws []TokenWord, dst []uint64) []
 	}
 	return masks
 }
+
+// liveMask is the bits of a TokenWord read as one number (tokenWords)
+// that make it not dull to the index: its liveBit, or every bit for an
+// index without one (past the Vocab's maxLiveIndexes), whose tokens are
+// then all read in full, which gives a dull one the same mask
+// (TestAnchorsDull).
+func (x *Index) liveMask() uint64 {
+	if x.liveBit == 0 {
+		return ^uint64(0)
+	}
+	return wordBits(TokenWord{live: x.liveBit})
+}
+
+// tokenWords is ws read as numbers, one a TokenWord, which a mask of
+// wordBits tests at one load.
+func tokenWords(ws []TokenWord) []uint64 {
+	return unsafe.Slice((*uint64)(unsafe.Pointer(unsafe.SliceData(ws))), len(ws))
+}
+
+// wordBits is the bits of tw's fields where they sit when a TokenWord is
+// read as one number (tokenWords), and no other: a mask, built field by
+// field so that the padding byte is zero.
+func wordBits(tw TokenWord) uint64 {
+	var u uint64
+	p := (*TokenWord)(unsafe.Pointer(&u))
+	p.id, p.shape, p.live = tw.id, tw.shape, tw.live
+	return u
+}
+
+// A TokenWord is read as one uint64 (tokenWords).
+var _ = [1]struct{}{}[unsafe.Sizeof(TokenWord{})-unsafe.Sizeof(uint64(0))]
 
 // glueNumberAt reports whether toks[j] is a number glued to the token
 // before it: only then can a sign or a decimal point before it open a

@@ -145,26 +145,19 @@ func (v *Vocab) Read(toks []token.Token, dst []TokenWord) []TokenWord {
 	l := v.lang
 	for i := range toks {
 		t := &toks[i]
-		var vw vocabWord    // not in the Vocab: number 0, no flags
-		if v.words.May(t) { // ID, with a call for the few words that pass its test
-			if p := v.ids.Ref(t); p != nil {
-				vw = *p
-			}
-		}
-		id, f := vw.id, vw.flags
-		t.Word = vw.num
+		// The shape first, then the word: the rare calls of the shape
+		// (prefixedOrdinal, markedShape) are then made with no number or
+		// flags of the word to keep across them.
 		var s uint16
 		switch t.Kind {
 		case token.Number:
-			s |= numberShape(t.Text)
+			s = numberShape(t.Text)
 		case token.Punct:
-			s |= shapeNumLike
+			s = shapeNumLike
 		case token.Word:
 			w := t.Lower
 			if v.ordFirst[w[0]] && l.prefixedOrdinal(w) {
-				s |= shapePrefixed | shapeNumLike | shapeSpoken
-			} else if f&numStartFlag != 0 {
-				s |= shapeNumLike | shapeSpoken
+				s = shapePrefixed | shapeNumLike | shapeSpoken
 			}
 			if len(w) == 2 {
 				s |= shapeTwo
@@ -173,6 +166,17 @@ func (v *Vocab) Read(toks []token.Token, dst []TokenWord) []TokenWord {
 				s |= l.markedShape(t)
 			}
 		}
+		var vw vocabWord    // not in the Vocab: number 0, no flags
+		if v.words.May(t) { // ID, with a call for the few words that pass its test
+			if p := v.ids.Ref(t); p != nil {
+				vw = *p
+				if vw.flags&numStartFlag != 0 && t.Kind == token.Word {
+					s |= shapeNumLike | shapeSpoken
+				}
+			}
+		}
+		id, f := vw.id, vw.flags
+		t.Word = vw.num
 		live := f | v.shapeLive[s&shapeLiveMask]
 		if t.Is(token.NewlineBefore) {
 			s |= shapeLine
