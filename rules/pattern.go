@@ -175,7 +175,11 @@ type part struct {
 	side     int // 0 or 1 (second point of a range)
 	list     *Phrases
 	listName string
-	lit      *Phrases
+	// reads is what a list part captures (see listReads), settled once
+	// from its name: matchPart compared the name with each kind of list
+	// at every list it matched.
+	reads listRead
+	lit   *Phrases
 	// litWords holds a literal's alternatives when each is one token
 	// ("of", "-", "at|on"), as most are: matchPart compares the token's
 	// hash and text with each instead of looking the token up in lit,
@@ -204,6 +208,44 @@ func singleWords(alts []string) []litWord {
 		out = append(out, litWord{hash: toks[0].KeyHash(), word: toks[0].Lower})
 	}
 	return out
+}
+
+// listRead is what a matched list part writes into the captures.
+type listRead uint8
+
+const (
+	readNothing  listRead = iota
+	readAmPm              // @ampm: its value
+	readAm                // @am_*: the morning
+	readPm                // @pm_*: the afternoon
+	readDayPart           // @part_of_day: its value
+	readZone              // @tz: its value
+	readNoon              // @noon: 12:00
+	readMidnight          // @midnight: 0:00
+	readDurUnit           // @dur_*: the unit of the word it opens with
+)
+
+// listReads returns what a list part named name captures.
+func listReads(name string) listRead {
+	switch {
+	case name == "ampm":
+		return readAmPm
+	case strings.HasPrefix(name, "am_"):
+		return readAm
+	case strings.HasPrefix(name, "pm_"):
+		return readPm
+	case name == "part_of_day":
+		return readDayPart
+	case name == "tz":
+		return readZone
+	case name == "noon":
+		return readNoon
+	case name == "midnight":
+		return readMidnight
+	case strings.HasPrefix(name, "dur_"):
+		return readDurUnit
+	}
+	return readNothing
 }
 
 // validParts are the parts a shift may take: any written part, a span, or none.
@@ -299,7 +341,7 @@ func (l *Language) compileElement(el string) ([]part, error) {
 				if !ok {
 					return nil, fmt.Errorf("unknown list @%s", name)
 				}
-				pt = part{kind: partList, list: lst, listName: name, side: side}
+				pt = part{kind: partList, list: lst, listName: name, side: side, reads: listReads(name)}
 			}
 			i = j
 		default:
@@ -547,22 +589,22 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures, m
 		if !ok {
 			return 0, false
 		}
-		switch {
-		case pt.listName == "ampm":
+		switch pt.reads {
+		case readAmPm:
 			c.AmPm = v
-		case strings.HasPrefix(pt.listName, "am_"):
+		case readAm:
 			c.AmPm = 1
-		case strings.HasPrefix(pt.listName, "pm_"):
+		case readPm:
 			c.AmPm = 2
-		case pt.listName == "part_of_day":
+		case readDayPart:
 			c.DayPart = v
-		case pt.listName == "tz":
+		case readZone:
 			c.Zone = v
-		case pt.listName == "noon":
+		case readNoon:
 			c.Hour, c.HasHour, c.Minute, c.HasMinute = 12, true, 0, true
-		case pt.listName == "midnight":
+		case readMidnight:
 			c.Hour, c.HasHour, c.Minute, c.HasMinute = 0, true, 0, true
-		case strings.HasPrefix(pt.listName, "dur_"):
+		case readDurUnit:
 			u, ok := l.DurUnitAt(t)
 			if !ok {
 				u = t.Lower
