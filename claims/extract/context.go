@@ -31,11 +31,14 @@ func (p *Pass) sentenceOpens(a, b int) claims.Context {
 	if a >= b {
 		return f
 	}
+	// (MayStart inlines: most sentences open with neither, and cost no
+	// call.)
 	toks := p.Toks[a:b] // the sentence alone: no phrase reaches past it
-	if p.Rules.Background.Has(toks, 0) {
+	set, t := p.Rules, &toks[0]
+	if set.Background.MayStart(t) && set.Background.Has(toks, 0) {
 		f |= claims.OpensBackground
 	}
-	if p.Rules.Anaphora.Has(toks, 0) {
+	if set.Anaphora.MayStart(t) && set.Anaphora.Has(toks, 0) {
 		f |= claims.OpensAnaphora
 	}
 	return f

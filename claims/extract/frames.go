@@ -1376,7 +1376,9 @@ func (p *Pass) readEvidenceIn(si *sentenceInfo, a, b int, first *rules.WordFilte
 			k = end - 1
 		}
 	}
-	sort.Strings(si.participants)
+	if len(si.participants) > 1 {
+		sort.Strings(si.participants) // (most sentences name none: a call for nothing)
+	}
 }
 
 // entityParticipants adds the proper names the name finder (names.go)
