@@ -148,7 +148,7 @@ func (p *Pass) collectiveOrdinal(i, end int) bool {
 // numeric expression read (the peer suites measure the reader), otherwise
 // only claims.
 func scanNumbers(p *Pass, all bool) {
-	magEnd := -1                          // the end of the last magnitude read, for lists
+	magNext := -1                         // where a magnitude listed after the last one may start (listAfter)
 	var r numRead                         // read in place: a numRead is large, and was copied at every return
 	batch := batches.Get().(*numberBatch) // the claims read and not yet made
 	opens, lang, units := &p.index.numberOpens, p.Lang, p.Lang.Units
@@ -183,9 +183,9 @@ func scanNumbers(p *Pass, all bool) {
 				continue
 			}
 		case token.Punct:
-			// A spaced mark ("," and "." in prose) may open a unit only
-			// (spacedMark), and most open none.
-			if spacedMark(toks, i) && !units.MayStart(t) {
+			// A spaced mark ("," and "." in prose) or one glued to a
+			// word may open a unit only (quietMark), and most open none.
+			if quietMark(toks, i) && !units.MayStart(t) {
 				continue
 			}
 		}
@@ -212,7 +212,13 @@ func scanNumbers(p *Pass, all bool) {
 			}
 			continue
 		}
-		p.listedMagnitude(&r, magEnd)
+		if r.start == magNext {
+			// Only a number starting here continues a list of
+			// magnitudes: the list's words ("and", ",") after the
+			// last magnitude are asked once, not at every number
+			// after it.
+			p.listedMagnitude(&r)
+		}
 		reported := all && !r.pronoun || r.isClaim()
 		if reported {
 			if batch.open {
@@ -223,7 +229,7 @@ func scanNumbers(p *Pass, all bool) {
 			p.Block(r.start, r.end)
 		}
 		if r.nv.Unit == "magnitude" {
-			magEnd = r.end
+			magNext = p.listAfter(r.end)
 		}
 		// The number's other tokens are read; those it left unblocked
 		// (it was no claim) may still open an ordinal. A claim blocked
@@ -272,7 +278,7 @@ func (p *Pass) mayStartNumber(i int) bool {
 		// MayStart inlines: most words cost no call.
 		return p.Lang.Units.MayStart(t) && p.Lang.Units.StartsAt(t)
 	case token.Punct:
-		if spacedMark(p.Toks, i) {
+		if quietMark(p.Toks, i) {
 			return p.Lang.Units.MayStart(t) && p.Lang.Units.StartsAt(t)
 		}
 		return p.Lang.PunctOpensNumeralAt(p.Toks, i) || p.Lang.Units.MayStart(t) && p.Lang.Units.StartsAt(t) || codeAt(p.Toks, i)
@@ -290,6 +296,19 @@ func (p *Pass) mayStartNumber(i int) bool {
 // (TestSpacedMark holds the two answers equal).
 func spacedMark(toks []token.Token, i int) bool {
 	return toks[i].Text != "" && toks[i].Text[0] < utf8.RuneSelf && (i+1 == len(toks) || !toks[i+1].Glued())
+}
+
+// quietMark is spacedMark, or an ASCII mark glued to the word after it
+// (the quote of "“The", the hyphen of "well-known", the apostrophe of
+// "'s", the bracket of "(AP", the full stops of "U.S."): a word after it
+// is no digits (which the sign or point of "-5" and ".08" need) nor a
+// mark (which a code's "-16" needs), so it too opens a unit at most.
+// Marks glued to words were two in five of the marks mayStartNumber asked
+// in full, at some 100 instructions each in English news.
+// TestQuietMark holds the answers equal. (One expression, so that it
+// inlines in scanNumbers' walk.)
+func quietMark(toks []token.Token, i int) bool {
+	return toks[i].Text != "" && toks[i].Text[0] < utf8.RuneSelf && (i+1 == len(toks) || !toks[i+1].Glued() || toks[i+1].Kind == token.Word)
 }
 
 // startsAt reports that a phrase of ph may start at toks[i], and endsBefore
@@ -651,15 +670,23 @@ type sentenceFlag struct {
 	ok, yes bool
 }
 
-// listedMagnitude turns r into a magnitude when it continues a list of
-// magnitudes ending at token prevEnd ("measuring 7.6 and 7.4", "4.9, 5.1
-// and 5.3").
-func (p *Pass) listedMagnitude(r *numRead, prevEnd int) {
-	if prevEnd <= 0 || r.kind != claims.KindCount || r.isRange || r.nv.Vague || r.nv.Qualifier != "" || r.start <= prevEnd {
-		return
+// listAfter is where a number listed after the number ending at token
+// end starts, past the list's words there ("and", ","): the only start
+// at which listedMagnitude may continue a list of magnitudes ending at
+// end. It is -1 when no list word follows.
+func (p *Pass) listAfter(end int) int {
+	if e, _, ok := p.Lang.List(rules.ListNumberList).Match(p.Toks, end); ok {
+		return e
 	}
-	e, _, ok := p.Lang.List(rules.ListNumberList).Match(p.Toks, prevEnd)
-	if !ok || e != r.start {
+	return -1
+}
+
+// listedMagnitude turns r into a magnitude when it continues a list of
+// magnitudes ("measuring 7.6 and 7.4", "4.9, 5.1 and 5.3"): the caller
+// has found that it starts where the list's words after the last
+// magnitude end (listAfter).
+func (p *Pass) listedMagnitude(r *numRead) {
+	if r.kind != claims.KindCount || r.isRange || r.nv.Vague || r.nv.Qualifier != "" {
 		return
 	}
 	v := r.nv.Value

@@ -27,7 +27,7 @@ func scanNumbersRef(p *Pass, all bool) {
 			}
 			continue
 		}
-		p.listedMagnitude(&r, magEnd)
+		listedMagnitudeRef(p, &r, magEnd)
 		if all && !r.pronoun || r.isClaim() {
 			p.Report(r.claimIn(p, p.made.numSlot()))
 			p.Block(r.start, r.end)
@@ -37,6 +37,20 @@ func scanNumbersRef(p *Pass, all bool) {
 		}
 		i = r.end - 1
 	}
+}
+
+// listedMagnitudeRef is listedMagnitude asked at every number with the
+// end of the last magnitude, prevEnd, as scanNumbers asked it before it
+// looked for the list's words once per magnitude (listAfter).
+func listedMagnitudeRef(p *Pass, r *numRead, prevEnd int) {
+	if prevEnd <= 0 || r.kind != claims.KindCount || r.isRange || r.nv.Vague || r.nv.Qualifier != "" || r.start <= prevEnd {
+		return
+	}
+	e, _, ok := p.Lang.List(rules.ListNumberList).Match(p.Toks, prevEnd)
+	if !ok || e != r.start {
+		return
+	}
+	p.listedMagnitude(r)
 }
 
 // scannedNumbers runs scan over text in lang after the steps before
@@ -63,6 +77,7 @@ func scannedNumbers(e *Engine, lang, text string, scan func(*Pass, bool), all bo
 func numberScanTexts() []string {
 	texts := []string{
 		"On Monday, March 3, about 1,200 people - and $5m (US$ 4.2 million) - were counted; -5 degrees, .08 percent, ½ cup, F-16, 555-1212, M 6.4, M7.8, magnitude-6.1, Rp5,2 triliun, two thousand, a dozen, hundreds of, minus five, half of them, 3 ft 2 in, 10 km, a 24-year-old, aged 76, 5,000 or more.",
+		"Two quakes measuring 7.6 and 7.4, then 4.9, 5.1 and 5.3, and a magnitude 6.1, 6.2 and 16 people; magnitude-5.5 and 5.6 or 5.7, and 3 and 4.4.",
 		"Pada Senin, 3 Maret, sekitar 1.200 orang - dan Rp 5 juta - dihitung; minus lima, setengah dari mereka, ratusan, kedua negara, gempa M 6,4, 58,59 persen, dua puluh lima, seribu.",
 	}
 	texts = append(texts, exampleTexts()...)
