@@ -908,7 +908,7 @@ func (p *dateRun) dateTenseOf(i int) (claims.Tense, bool) {
 		// "The board said the dividend is payable Dec. 15": the saying is
 		// past, not what is said. A clause whose only past word is a
 		// reporting verb gives a weak past.
-		return t, t != claims.TensePast || !p.onlyReporting(ca, cb) || p.reportingBefore(i)
+		return t, t != claims.TensePast || !p.clauseOnlyReporting(cm) || p.reportingBefore(i)
 	}
 	// A past form before the date is its verb ("arrived on March 3");
 	// after it, often a participle ("by August, in markets untouched by
