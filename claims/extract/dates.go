@@ -2008,11 +2008,23 @@ func addWritten(dv *claims.DateValue, ok bool, part string) {
 // lists them: year, month, day, weekday, time. The lists are shared, one
 // per combination (see addInferredYear).
 func writtenParts(year, month, day, weekday, time bool) []string {
+	// The bits one test each, as writtenSets numbers them: a loop over an
+	// array of the five cost a date more than the rest of this.
 	k := 0
-	for i, ok := range [...]bool{year, month, day, weekday, time} {
-		if ok {
-			k |= 1 << i
-		}
+	if year {
+		k |= 1
+	}
+	if month {
+		k |= 2
+	}
+	if day {
+		k |= 4
+	}
+	if weekday {
+		k |= 8
+	}
+	if time {
+		k |= 16
 	}
 	return writtenSets[k]
 }
