@@ -185,8 +185,10 @@ func (bs *boundaries) count(p *Pass, a, b int) {
 		// punctuation counts as a comma: most tokens are words, and the
 		// punctuation tests of clauseBreak cost them a string comparison
 		// each. Most words are no marker of any kind (langIndex.markers:
-		// a word it turns away is none of them, at one bit test).
-		if t := &toks[k]; t.Kind != token.Word || markers.May(t) {
+		// a word it turns away is none of them, at one bit test). Nor
+		// is a number it turns away: digits are no punctuation mark,
+		// and the filter holds the first words of all the markers.
+		if t := &toks[k]; t.Kind != token.Word && t.Kind != token.Number || markers.May(t) {
 			cl, cm, fu, pa = p.markersAt(k, cl, cm, fu, pa)
 		}
 		clause[k+1], comma[k+1], future[k+1], past[k+1] = cl, cm, fu, pa

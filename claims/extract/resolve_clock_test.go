@@ -133,3 +133,50 @@ func TestDatesForClocks(t *testing.T) {
 	}
 	require.Greater(t, len(notes), 2, "the datings met: %v", notes)
 }
+
+// inferYearRef is inferYear as it reckoned the week's margin for each
+// candidate year.
+func inferYearRef(pub time.Time, m, d int, tense claims.Tense) int {
+	y := pub.Year()
+	at := func(cand int) time.Time { return time.Date(cand, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
+	switch tense {
+	case claims.TensePast:
+		for _, cand := range []int{y + 1, y, y - 1} {
+			if !at(cand).After(pub.AddDate(0, 0, 7)) {
+				return cand
+			}
+		}
+	case claims.TenseFuture:
+		for _, cand := range []int{y - 1, y, y + 1} {
+			if !at(cand).Before(pub.AddDate(0, 0, -7)) {
+				return cand
+			}
+		}
+	}
+	best, bestD := y, time.Duration(1<<63-1)
+	for _, cand := range []int{y - 1, y, y + 1} {
+		d := at(cand).Sub(pub)
+		if d < 0 {
+			d = -d
+		}
+		if d < bestD {
+			best, bestD = cand, d
+		}
+	}
+	return best
+}
+
+// TestInferYear holds inferYear to inferYearRef on random publication
+// dates (some near the turn of a year) and days, in each tense.
+func TestInferYear(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 29))
+	for range 20000 {
+		pub := time.Date(1990+r.IntN(50), time.Month(1+r.IntN(12)), 1+r.IntN(31), 0, 0, 0, 0, time.UTC)
+		if r.IntN(3) == 0 {
+			pub = time.Date(2020+r.IntN(5), []time.Month{1, 12}[r.IntN(2)], []int{1, 2, 5, 8, 9, 24, 25, 28, 31}[r.IntN(9)], 0, 0, 0, 0, time.UTC)
+		}
+		m, d := 1+r.IntN(12), 1+r.IntN(31)
+		tense := []claims.Tense{claims.TensePast, claims.TenseFuture, claims.TenseNone, "x"}[r.IntN(4)]
+		require.Equal(t, inferYearRef(pub, m, d, tense), inferYear(pub, m, d, tense), "%s %d-%d %q", pub.Format("2006-01-02"), m, d, tense)
+	}
+}

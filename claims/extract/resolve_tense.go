@@ -34,6 +34,9 @@ type clauseMemo struct {
 	clauseOK bool
 	ca, cb   int          // the clause (Clause)
 	ct       claims.Tense // the tense its markers give (ClauseTense)
+	// onlyDone is set once only holds onlyReporting(ca, cb), which each
+	// date of a past clause asks.
+	onlyDone, only bool
 }
 
 // sentenceHolds reports whether byte off lies in sentence si, as
@@ -85,12 +88,22 @@ func (r *dateRun) enterClause(i int) {
 	a, b := cm.a, cm.b
 	if i < a || i >= b {
 		cm.ca, cm.cb = r.Clause(i)
-		cm.ct, cm.clauseOK = r.spanTense(cm.ca, cm.cb), false
+		cm.ct, cm.clauseOK, cm.onlyDone = r.spanTense(cm.ca, cm.cb), false, false
 		return
 	}
 	r.bounds.extend(r.Pass, b) // as Clause does: the search reads the counts
 	cm.ca, cm.cb = r.clauseSearch(a, b, i)
 	cm.ct, cm.clauseOK = r.spanTense(cm.ca, cm.cb), true
+	cm.onlyDone = false
+}
+
+// clauseOnlyReporting is onlyReporting over the memo's clause, read once
+// per clause.
+func (r *dateRun) clauseOnlyReporting(cm *clauseMemo) bool {
+	if !cm.onlyDone {
+		cm.only, cm.onlyDone = r.onlyReporting(cm.ca, cm.cb), true
+	}
+	return cm.only
 }
 
 // sentenceEd is edPastMemo over the memo's sentence, read once per
