@@ -13,6 +13,10 @@
 // CROSSCHECK_MEMPROFILE=FILE write pprof profiles of the whole run (read
 // them with go tool pprof), and CROSSCHECK_HUGEPAGES=off leaves the heap on
 // the system's default pages in an in-memory run (see app.HugeHeap).
+//
+// default.pgo beside this file is a CPU profile of real runs, which go
+// build and go run use for profile-guided optimisation (2–5% fewer
+// instructions); bash .ci/pgo-profile regenerates it.
 package main
 
 import (
