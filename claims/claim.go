@@ -192,26 +192,94 @@ func (d *DateValue) InferredPart(part string) bool {
 
 // Canonical renders the value in ISO 8601 / TIMEX3 style: "2023", "2024-06",
 // "2024-12-27", "2023-02-06T04:17", "2024-12-23/2024-12-27".
+//
+// It is spelled into one buffer (appendPoint) and made a string once: every
+// date claim asks it, and the concatenations and fmt calls of formatPoint
+// were a tenth of resolving a date on a page of dates.
 func (d *DateValue) Canonical() string {
 	if d.Period != "" {
 		return d.Period
 	}
-	if d.DayPart != "" && d.Gran == GranDay && !d.Range && !d.Fuzzy {
-		return formatPoint(d.Start, GranDay) + "T" + d.DayPart
-	}
-	if d.Range || d.Fuzzy {
+	var buf [48]byte
+	b := buf[:0]
+	switch {
+	case d.DayPart != "" && d.Gran == GranDay && !d.Range && !d.Fuzzy:
+		b = appendPoint(b, d.Start, GranDay)
+		b = append(b, 'T')
+		b = append(b, d.DayPart...)
+	case d.Range || d.Fuzzy:
 		last := d.End.Add(-time.Nanosecond)
-		eg := d.EndGran
+		g, eg := d.Gran, d.EndGran
 		if eg == GranUnknown {
 			eg = d.Gran
 		}
 		if d.Fuzzy {
-			eg = GranDay
-			return formatPoint(d.Start, GranDay) + "/" + formatPoint(last, eg)
+			g, eg = GranDay, GranDay
 		}
-		return formatPoint(d.Start, d.Gran) + "/" + formatPoint(last, eg)
+		b = appendPoint(b, d.Start, g)
+		b = append(b, '/')
+		b = appendPoint(b, last, eg)
+	default:
+		b = appendPoint(b, d.Start, d.Gran)
 	}
-	return formatPoint(d.Start, d.Gran)
+	return string(b)
+}
+
+// appendPoint appends formatPoint(t, g) to b. Years 0 to 9999, all that
+// news writes, are spelled digit by digit from one t.Date call; any other
+// year goes through formatPoint itself, whose fmt and time layouts decide
+// signs and widths there. TestAppendPoint holds the two together.
+func appendPoint(b []byte, t time.Time, g Granularity) []byte {
+	y, m, d := t.Date()
+	if y < 0 || y > 9999 {
+		return append(b, formatPoint(t, g)...)
+	}
+	switch g {
+	case GranDecade:
+		return appendDigits(b, y/10, 3)
+	case GranYear:
+		return appendDigits(b, y, 4)
+	case GranHalf:
+		b = append(appendDigits(b, y, 4), '-', 'H')
+		return append(b, byte('0'+(int(m)-1)/6+1))
+	case GranQuarter:
+		b = append(appendDigits(b, y, 4), '-', 'Q')
+		return append(b, byte('0'+(int(m)-1)/3+1))
+	case GranMonth:
+		b = append(appendDigits(b, y, 4), '-')
+		return appendDigits(b, int(m), 2)
+	case GranWeek:
+		wy, w := t.ISOWeek()
+		if wy < 0 || wy > 9999 {
+			return append(b, formatPoint(t, g)...)
+		}
+		b = append(appendDigits(b, wy, 4), '-', 'W')
+		return appendDigits(b, w, 2)
+	}
+	b = append(appendDigits(b, y, 4), '-')
+	b = append(appendDigits(b, int(m), 2), '-')
+	b = appendDigits(b, d, 2)
+	if g == GranMinute {
+		hh, mm, _ := t.Clock()
+		b = append(b, 'T')
+		b = append(appendDigits(b, hh, 2), ':')
+		b = appendDigits(b, mm, 2)
+	}
+	return b
+}
+
+// appendDigits appends v, which is at least 0 and below 10^width, in
+// exactly width digits, with leading zeros.
+func appendDigits(b []byte, v, width int) []byte {
+	n := len(b)
+	for range width {
+		b = append(b, '0')
+	}
+	for i := len(b) - 1; i >= n; i-- {
+		b[i] = byte('0' + v%10)
+		v /= 10
+	}
+	return b
 }
 
 func formatPoint(t time.Time, g Granularity) string {
