@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -874,12 +875,35 @@ func (fl *firstLines) rank(p *Pass, line int) (int, bool) {
 	return 0, false
 }
 
+// civil is the day y-m-d, or an error when the calendar has no such day
+// ("February 30"): time.Date would roll it into the next month, and the
+// result is that rolled date, as it always was. The day is tested against
+// the month's length before it is built, where reading the built date's
+// year, month and day back cost three calendar computations a date.
 func civil(y, m, d int) (time.Time, error) {
 	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-	if t.Year() != y || int(t.Month()) != m || t.Day() != d {
-		return t, fmt.Errorf("no such date")
+	if m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
+		return t, errNoSuchDate
 	}
 	return t, nil
+}
+
+// errNoSuchDate is civil's error, made once.
+var errNoSuchDate = errors.New("no such date")
+
+// daysIn is the number of days of month m (1 to 12) of year y in the
+// proleptic Gregorian calendar that package time uses.
+func daysIn(y, m int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
 }
 
 // dateTense is the sentence's tense (see Pass.Tense), falling back for
@@ -2208,12 +2232,22 @@ func advance(t time.Time, g claims.Granularity) time.Time {
 	case claims.GranMonth:
 		return t.AddDate(0, 1, 0)
 	case claims.GranWeek:
-		return t.AddDate(0, 0, 7)
+		return addDays(t, 7)
 	case claims.GranMinute:
 		return t.Add(time.Minute)
 	default:
-		return t.AddDate(0, 0, 1)
+		return addDays(t, 1)
 	}
+}
+
+// addDays is t.AddDate(0, 0, n). In UTC, where every day is 24 hours, it
+// is a plain addition, which spares AddDate's two calendar computations
+// (a page of dates steps a day for every day value it makes).
+func addDays(t time.Time, n int) time.Time {
+	if t.Location() == time.UTC {
+		return t.Add(time.Duration(n) * 24 * time.Hour)
+	}
+	return t.AddDate(0, 0, n)
 }
 
 // inferYear picks the year for a month (and day) written without one. Past
