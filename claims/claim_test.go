@@ -16,7 +16,7 @@ var grans = []Granularity{GranUnknown, GranDecade, GranYear, GranHalf, GranQuart
 func TestAppendPoint(t *testing.T) {
 	times := []time.Time{
 		time.Date(2024, 12, 30, 0, 0, 0, 0, time.UTC),
-		time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC),   // ISO week 53 of 2020
+		time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC),     // ISO week 53 of 2020
 		time.Date(2024, 12, 31, 23, 59, 0, 0, time.UTC), // ISO week 1 of 2025
 		time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC),
 		time.Date(9, 7, 4, 5, 6, 0, 0, time.UTC),
