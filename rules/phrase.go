@@ -320,6 +320,17 @@ func (p *Phrases) AddFirsts(f *WordFilter) {
 // against several tables pays a call only for the few that pass.
 func (p *Phrases) MayStart(t *token.Token) bool { return p.first.May(t) }
 
+// MayOpen is MayStart with the table's wide filter (mayHead) as well:
+// false is certain. It inlines, so that a loop asking several tables at
+// every token (readEvidence) pays a call to Match only at a word that
+// passes both; a good part of the words the first-word filter of the
+// triggers or attribute words passed were turned away by the wide one,
+// inside Match, at the cost of the call. (Match's case test, casePasses,
+// would take it past the inlining budget.)
+func (p *Phrases) MayOpen(t *token.Token) bool {
+	return p.first.May(t) && p.mayHead(t)
+}
+
 // MayEnd reports whether some phrase may end with token t: false is
 // certain. It inlines (MatchBefore does not), so that a caller asks
 // MatchBefore only where the token before a position passes.

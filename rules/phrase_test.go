@@ -87,7 +87,9 @@ func matchRef(p *Phrases, toks []token.Token, i int) (int, int, bool) {
 // answers as matchRef, for every phrase table of the rule set and every
 // list of every language, at every position of the example articles and
 // cases and of texts made of the phrases themselves (so that the longer
-// phrases do match, in either case for the case-sensitive table).
+// phrases do match, in either case for the case-sensitive table); and
+// MayOpen, which readEvidence asks before Match, passes every token a
+// phrase starts at and turns away some that MayStart passes.
 func TestMatchNextWord(t *testing.T) {
 	set, err := Builtin()
 	if err != nil {
@@ -113,7 +115,7 @@ func TestMatchNextWord(t *testing.T) {
 		}
 	}
 	texts = append(texts, own.String())
-	hits, long := 0, 0
+	hits, long, narrowed := 0, 0, 0
 	for _, text := range texts {
 		toks := token.Scan(text, nil)
 		for _, p := range tables {
@@ -122,6 +124,14 @@ func TestMatchNextWord(t *testing.T) {
 				wend, wv, wok := matchRef(p, toks, i)
 				if end != wend || v != wv || ok != wok {
 					t.Fatalf("Match at %d (%q): %d %d %v, want %d %d %v", i, toks[i].Text, end, v, ok, wend, wv, wok)
+				}
+				if i < len(toks) && !p.MayOpen(&toks[i]) {
+					if ok {
+						t.Fatalf("Match at %d (%q): a phrase starts where MayOpen says none may", i, toks[i].Text)
+					}
+					if p.MayStart(&toks[i]) {
+						narrowed++
+					}
 				}
 				if ok {
 					hits++
@@ -132,10 +142,10 @@ func TestMatchNextWord(t *testing.T) {
 			}
 		}
 	}
-	if hits == 0 || long == 0 {
-		t.Fatalf("%d matches, %d of several words: the test tests too little", hits, long)
+	if hits == 0 || long == 0 || narrowed == 0 {
+		t.Fatalf("%d matches, %d of several words, %d words MayOpen turned away past MayStart: the test tests too little", hits, long, narrowed)
 	}
-	t.Logf("%d matches, %d of several words", hits, long)
+	t.Logf("%d matches, %d of several words, %d words MayOpen turned away past MayStart", hits, long, narrowed)
 }
 
 // exampleTexts are the example articles and cases under ../testdata.

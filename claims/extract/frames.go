@@ -1317,7 +1317,7 @@ func (p *Pass) readEvidenceIn(si *sentenceInfo, a, b int, first *rules.WordFilte
 		}
 		// The filters inline: most words no table holds cost no call,
 		// and a word one table may hold costs no call to the others.
-		trig, attr, part := set.Triggers.MayStart(t), set.AttrWords.MayStart(t), set.Participants.MayStart(t)
+		trig, attr, part := set.Triggers.MayOpen(t), set.AttrWords.MayOpen(t), set.Participants.MayOpen(t)
 		if !trig && !attr && !part {
 			continue
 		}
