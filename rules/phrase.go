@@ -14,8 +14,9 @@ type phrase struct {
 	glued []bool
 	value int // payload: index into whatever table built the index
 	// second is the hash of the second word's lower-case form
-	// (token.Token.Hash), 0 for a phrase of one word.
-	second uint32
+	// (token.Token.Hash), 0 for a phrase of one word; third that of the
+	// third word, 0 for a phrase of fewer than three.
+	second, third uint32
 }
 
 // phraseHead is the phrases that open with one word, longest first, and
@@ -117,6 +118,9 @@ func (p *Phrases) add(s string, v int) bool {
 	ph := phrase{value: v, words: make([]string, len(toks)), glued: make([]bool, len(toks))}
 	if len(toks) > 1 {
 		ph.second = toks[1].KeyHash()
+	}
+	if len(toks) > 2 {
+		ph.third = toks[2].KeyHash()
 	}
 	for i, t := range toks {
 		w := t.Lower
@@ -259,11 +263,12 @@ func (p *Phrases) Match(toks []token.Token, i int) (end, value int, ok bool) {
 	for k := range list {
 		// The common answers of matches are given here, without its
 		// call, which most tries made: a longer phrase whose second
-		// word the next token is not (by hash) does not occur, and a
+		// or third word the next tokens are not (by hash, nextMay)
+		// does not occur, and a
 		// phrase of one word of a table that ignores case does (its
 		// first word is how heads found it).
 		ph := &list[k]
-		if len(ph.words) > 1 && !secondMay(toks, i, ph) {
+		if len(ph.words) > 1 && !nextMay(toks, i, ph) {
 			continue
 		}
 		if len(ph.words) == 1 && !p.caseSensitive || p.matches(toks, i, ph) {
@@ -295,11 +300,15 @@ func (p *Phrases) matchAt(toks []token.Token, i int) (end, value int, ok bool) {
 	return p.Match(toks, i)
 }
 
-// secondMay reports whether the token after toks[i] may be the second
-// word of phrase ph (of two words or more), by its hash (phrase.second):
-// false is certain. A token without a hash may be any word.
-func secondMay(toks []token.Token, i int, ph *phrase) bool {
-	return i+1 < len(toks) && (toks[i+1].Hash == 0 || toks[i+1].Hash == ph.second)
+// nextMay reports whether the tokens after toks[i] may be the second and
+// third words of phrase ph (of two words or more), by their hashes
+// (phrase.second, phrase.third): false is certain. A token without a hash
+// may be any word. The third word counts because the second is often a
+// word as common as the first: "of the vote" and "in the coming" were
+// tried, with a call to matches, after most "of the" and "in the".
+func nextMay(toks []token.Token, i int, ph *phrase) bool {
+	return i+1 < len(toks) && (toks[i+1].Hash == 0 || toks[i+1].Hash == ph.second) &&
+		(len(ph.words) < 3 || i+2 < len(toks) && (toks[i+2].Hash == 0 || toks[i+2].Hash == ph.third))
 }
 
 // AddFirsts adds the filter of the phrases' first words to f, so that a
