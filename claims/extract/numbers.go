@@ -286,27 +286,19 @@ func (p *Pass) mayStartNumber(i int) bool {
 	return true
 }
 
-// spacedMark reports a mark (the commas and periods of prose) that opens
-// neither a numeral nor a code, for a reason that costs two tests: the
-// token after it is not glued to it (or there is none), so no digits
-// follow it as a sign or decimal point ("-5", ".08") and it is no code's
-// first mark ("-16"); and it starts with an ASCII byte, so it is no
-// vulgar fraction ("½"). mayStartNumber then asks only whether it opens
-// a unit ("$"), and not rules.Language.PunctOpensNumeralAt nor codeAt
-// (TestSpacedMark holds the two answers equal).
-func spacedMark(toks []token.Token, i int) bool {
-	return toks[i].Text != "" && toks[i].Text[0] < utf8.RuneSelf && (i+1 == len(toks) || !toks[i+1].Glued())
-}
-
-// quietMark is spacedMark, or an ASCII mark glued to the word after it
-// (the quote of "“The", the hyphen of "well-known", the apostrophe of
-// "'s", the bracket of "(AP", the full stops of "U.S."): a word after it
-// is no digits (which the sign or point of "-5" and ".08" need) nor a
-// mark (which a code's "-16" needs), so it too opens a unit at most.
-// Marks glued to words were two in five of the marks mayStartNumber asked
-// in full, at some 100 instructions each in English news.
-// TestQuietMark holds the answers equal. (One expression, so that it
-// inlines in scanNumbers' walk.)
+// quietMark reports a mark that opens neither a numeral nor a code, for a
+// reason that costs a few tests: it starts with an ASCII byte, so it is no
+// vulgar fraction ("½"); and the token after it is not glued to it (or
+// there is none), or is a word: so no digits follow it as a sign or
+// decimal point ("-5", ".08") and it is no code's first mark ("-16"). The
+// commas and periods of prose are such marks, and so are the quote of
+// "“The", the hyphen of "well-known", the apostrophe of "'s", the bracket
+// of "(AP" and the full stops of "U.S.". mayStartNumber then asks only
+// whether it opens a unit ("$"), and not rules.Language.PunctOpensNumeralAt
+// nor codeAt: marks glued to words were two in five of the marks it asked
+// in full, at some 100 instructions each in English news. TestQuietMark
+// holds the answers equal. (One expression, so that it inlines in
+// scanNumbers' walk.)
 func quietMark(toks []token.Token, i int) bool {
 	return toks[i].Text != "" && toks[i].Text[0] < utf8.RuneSelf && (i+1 == len(toks) || !toks[i+1].Glued() || toks[i+1].Kind == token.Word)
 }
