@@ -106,6 +106,12 @@ func TestAnchorsDull(t *testing.T) {
 	}
 	num := v.Read(token.Scan("5", nil), nil)[0]
 	require.False(t, xs[1].dull(num), "a number is never dull")
+	// A numeral word is live to the dates, which look for spoken years,
+	// and dull to the furniture, which does not.
+	two := v.Read(token.Scan("two", nil), nil)[0]
+	require.NotZero(t, two.shape&shapeSpoken)
+	require.False(t, xs[0].dull(two), "a numeral word may open a spoken year")
+	require.True(t, xs[1].dull(two), "the furniture has no spoken years")
 }
 
 // FuzzAnchorsDull is TestAnchorsDull on arbitrary text.

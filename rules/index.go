@@ -163,9 +163,12 @@ func NewIndexIn(v *Vocab, groups ...[]*Pattern) *Index {
 	return x
 }
 
-// markLive fills liveIDs and liveShapes from byID and shapeBits. Numbers,
-// numeral words and prefixed words are always live: their candidates come
-// from numLists, ordList and spokenYears rather than from their keys.
+// markLive fills liveIDs and liveShapes from byID and shapeBits. Numbers
+// are always live: their candidates come from numLists rather than from
+// their keys. Prefixed words are live to an index with an ordList, and
+// numeral words to one that looks for spoken years: the furniture index
+// has neither, and read each numeral word ("a", "two", "million") in
+// full for nothing, half of the tokens it read in full in English news.
 func (x *Index) markLive() {
 	x.liveIDs = make([]uint64, (len(x.byID)+63)/64)
 	for id, k := range x.byID {
@@ -173,7 +176,13 @@ func (x *Index) markLive() {
 			x.liveIDs[id/64] |= 1 << (id % 64)
 		}
 	}
-	x.liveShapes = shapeNumber | shapePrefixed | shapeSpoken
+	x.liveShapes = shapeNumber
+	if x.ordList != nil {
+		x.liveShapes |= shapePrefixed
+	}
+	if x.spokenYears {
+		x.liveShapes |= shapeSpoken
+	}
 	for b := 0; b < 8; b++ {
 		if x.shapeBits[1<<b] != 0 {
 			x.liveShapes |= 1 << b
