@@ -117,7 +117,7 @@ func Scan(text string, dst []Token) []Token {
 	var low lowerArena
 	i, lim := 0, runLimit(text)
 	for i < lim {
-		dst, i, flags = scanRun(text, lim, i, flags, dst, &low)
+		dst, i, flags = scanRun(&low, text, lim, i, flags, dst)
 		if i < lim {
 			dst, i, flags = low.scanOne(text, i, flags, dst)
 		}
@@ -184,7 +184,11 @@ func pushToken(dst []Token) ([]Token, *Token) {
 // Its tokens are exactly scanOne's (TestScanReference): lower-case words
 // are their own Lower, and a capitalised word's lower-case form is
 // written to low as lowerASCII writes it.
-func scanRun(text string, lim, i int, flags uint8, dst []Token, low *lowerArena) ([]Token, int, uint8) {
+//
+// low comes first: passed last (in R11), it was reloaded from the stack
+// at every letter of a lower-case word, whose loop took R11 for its
+// test, nine instructions a letter where seven do.
+func scanRun(low *lowerArena, text string, lim, i int, flags uint8, dst []Token) ([]Token, int, uint8) {
 	for i < lim {
 		c := at(text, i)
 		if c-'a' < 26 {
