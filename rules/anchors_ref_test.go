@@ -10,11 +10,8 @@ import (
 )
 
 // anchorsReadRef is AnchorsRead as it was before it read a TokenWord as
-// one number (tokenWords), passed over the dull tokens in a loop of their
-// own (skipDull) and read the masks ahead in pairs (nearAhead): it tells
-// a dull token by its fields, writes every mask in turn and reads the
-// masks ahead one at a time. The masks of AnchorsRead must be the same
-// (TestAnchorsRef).
+// one number (tokenWords): it tells a dull token by its fields. The masks
+// of AnchorsRead must be the same (TestAnchorsRef).
 func anchorsReadRef(x *Index, toks []token.Token, ws []TokenWord, dst []uint64) []uint64 {
 	masks := dst[:0]
 	if cap(masks) < len(toks) {
@@ -79,7 +76,7 @@ func anchorsReadRef(x *Index, toks []token.Token, ws []TokenWord, dst []uint64) 
 		// groups occurs within reach (or a group is untracked): most
 		// prepositions and numbers open no pattern here, and the search
 		// is then never set up.
-		if (own != nil || more != nil) && (nearAheadRef(masks, i, m, own, ahead, stop) || nearAheadRef(masks, i, m, more, ahead, stop)) {
+		if (own != nil || more != nil) && (nearAhead(masks, i, m, own, ahead, stop) || nearAhead(masks, i, m, more, ahead, stop)) {
 			m |= startBit
 		}
 		if m&^startBit != 0 {
@@ -94,23 +91,6 @@ func anchorsReadRef(x *Index, toks []token.Token, ws []TokenWord, dst []uint64) 
 		masks[i] = m
 	}
 	return masks
-}
-
-// nearAheadRef is nearAhead as it was before it read the masks in pairs
-// (see anyBit): from ahead, a mask at a time.
-func nearAheadRef(masks []uint64, i int, m uint64, c *candList, ahead, stop int) bool {
-	if c == nil {
-		return false
-	}
-	if c.open || m&c.any != 0 {
-		return true
-	}
-	for j := ahead; j < min(i+1+c.reach, stop); j++ {
-		if masks[j]&c.any != 0 {
-			return true
-		}
-	}
-	return false
 }
 
 // TestAnchorsRef holds AnchorsRead to anchorsReadRef in every language,

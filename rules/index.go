@@ -920,7 +920,7 @@ func (x *Index) AnchorsRead(toks []token.Token, ws []TokenWord, dst []uint64) []
 		// groups occurs within reach (or a group is untracked): most
 		// prepositions and numbers open no pattern here, and the search
 		// is then never set up.
-		if own != nil && nearAhead(masks, i+1, m, own, ahead, stop) || more != nil && nearAhead(masks, i+1, m, more, ahead, stop) {
+		if (own != nil || more != nil) && (nearAhead(masks, i, m, own, ahead, stop) || nearAhead(masks, i, m, more, ahead, stop)) {
 			m |= startBit
 		}
 		if m&^startBit != 0 {
@@ -986,46 +986,37 @@ func glueNumberAt(toks []token.Token, j int) bool {
 	return j < len(toks) && toks[j].Kind == token.Number && toks[j].Glued()
 }
 
-// nearAhead reports whether some group of c may pass at token i (next-1,
-// whose mask is m): an untracked group, or an anchor bit of c present
-// within c's reach on i's line. The tokens after i before ahead have no
-// anchor bit, and stop is the first after i that starts a line, so that
-// only the masks from ahead to the end of the reach or the line are read.
-//
-// They are read two at a time (anyBit), from the one before ahead when
-// their number is odd: that one is i's, not yet written (AnchorsRead
-// clears the masks first), or a token's with no anchor bit, and no list
-// has lineBit or startBit in its any. The caller adds the one to i and
-// makes sure c is not nil, which keeps nearAhead within the budget for
-// inlining.
-func nearAhead(masks []uint64, next int, m uint64, c *candList, ahead, stop int) bool {
+// nearAhead reports whether some group of c may pass at token i, whose
+// mask is m: an untracked group, or an anchor bit of c present within c's
+// reach on i's line. The tokens after i before ahead have no anchor bit,
+// and stop is the first after i that starts a line, so that only the
+// masks from ahead to the end of the reach or the line are read.
+func nearAhead(masks []uint64, i int, m uint64, c *candList, ahead, stop int) bool {
+	if c == nil {
+		return false
+	}
 	if c.open || m&c.any != 0 {
 		return true
 	}
 	// Most tokens: no anchor bit of any kind within reach.
-	end := min(next+c.reach, stop)
-	return ahead < end && anyBit(masks[ahead-(end-ahead)&1:end], c.any)
+	end := min(i+1+c.reach, stop)
+	return ahead < end && anyBit(masks[ahead:end], c.any)
 }
 
-// anyBit reports whether some mask of ms, an even number of them, has a
-// bit of any. It is nearAhead's scan, which reads a dozen masks or more
-// at a number (many patterns anchor a few tokens on), two masks a step: a
-// mask a step cost seven instructions inside AnchorsRead, whose state the
-// loop saves and reloads. It and nearAhead inline (nearAhead at a cost of
-// 71 of the 80 allowed): a call in AnchorsRead's loop cost more than the
-// scan saves.
-//
-// It ranges over the masks as pairs (maskPairs): its loop before, ms =
-// ms[2:] with a test for an odd last mask, kept the slice's length on
-// the stack, stored back at each step, and masked the pointer against
-// running off the end, thirteen instructions a step where nine do.
+// anyBit reports whether some mask of ms has a bit of any. It is
+// nearAhead's scan, which reads a dozen masks or more at a number (many
+// patterns anchor a few tokens on), two masks a step: a mask a step cost
+// seven instructions inside AnchorsRead, whose state the loop saves and
+// reloads. It and nearAhead inline (nearAhead at a cost of 80, the
+// budget): a call in AnchorsRead's loop cost more than the scan saves.
 func anyBit(ms []uint64, any uint64) bool {
-	for _, p := range maskPairs(ms) {
-		if (p.a|p.b)&any != 0 {
+	for len(ms) >= 2 {
+		if (ms[0]|ms[1])&any != 0 {
 			return true
 		}
+		ms = ms[2:]
 	}
-	return false
+	return len(ms) > 0 && ms[0]&any != 0
 }
 
 func (p *Pattern) firstKeys() (words []string, classes []int) {
