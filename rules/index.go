@@ -870,17 +870,17 @@ func (x *Index) AnchorsRead(toks []token.Token, ws []TokenWord, dst []uint64) []
 	// A dull token (most of them; see dull) gets no anchor bit and no
 	// start, only lineBit if it starts a line. Its TokenWord is read as
 	// one number (tokenWords) and tested with masks: its fields read one
-	// by one cost a dozen instructions more at every token. The masks
-	// are cleared first, so that the dull tokens within a line are
-	// passed over by skipDull's loop of a few instructions, where the
-	// main loop's turn (which saves and reloads its state) cost twenty.
+	// by one cost a dozen instructions more at every token.
 	words, live, line := tokenWords(ws), x.liveMask(), wordBits(TokenWord{shape: shapeLine})
-	clear(masks)
 	ahead, stop := len(ws), len(ws)
-	for i := skipDull(words, len(ws)-1, live|line); i >= 0; i = skipDull(words, i-1, live|line) {
-		if words[i]&live == 0 {
-			masks[i] = lineBit // a dull token that starts a line
-			stop = i
+	for i := len(ws) - 1; i >= 0; i-- {
+		if w := words[i]; w&live == 0 {
+			var m uint64
+			if w&line != 0 {
+				m = lineBit
+				stop = i
+			}
+			masks[i] = m
 			continue
 		}
 		tw := ws[i]
@@ -935,17 +935,6 @@ func (x *Index) AnchorsRead(toks []token.Token, ws []TokenWord, dst []uint64) []
 		masks[i] = m
 	}
 	return masks
-}
-
-// skipDull returns the last token at or before i (-1: none) whose
-// TokenWord read as one number (see tokenWords) has a bit of wake, which
-// are the bits that make it not dull or a line start: AnchorsRead leaves
-// the masks of the tokens before it zero.
-func skipDull(words []uint64, i int, wake uint64) int {
-	for i >= 0 && words[i]&wake == 0 {
-		i--
-	}
-	return i
 }
 
 // liveMask is the bits of a TokenWord read as one number (tokenWords)
