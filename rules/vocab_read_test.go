@@ -34,7 +34,7 @@ func slowWord(v *Vocab, words map[string]int32, xs []*Index, t *token.Token) Tok
 		} else if v.flagsOf(id)&numStartFlag != 0 {
 			s |= shapeNumLike | shapeSpoken
 		}
-		if len(w) == 2 {
+		if len(w) == 2 && isDigit(w[1]) {
 			s |= shapeTwo
 		}
 		if isDigit(w[len(w)-1]) && l.canStart(&part{kind: partSlot, slot: slotMonthDay}, t) {

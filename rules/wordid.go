@@ -69,7 +69,7 @@ const (
 	shapeSmall                // one or two digits
 	shapeYear                 // four digits from 1000 to 2999
 	shapeMonthDay             // a word of a month name and digits ("june5")
-	shapeTwo                  // a word of two letters ("Q3", "H1")
+	shapeTwo                  // a word of a letter and a digit ("Q3", "H1")
 	shapeRoman                // a capitalised Roman ordinal ("III")
 	shapeTHour                // "t" and a digit ("t14")
 	shapePrefixed             // a word an ordinal prefix opens ("kedua")
@@ -159,9 +159,6 @@ func (v *Vocab) Read(toks []token.Token, dst []TokenWord) []TokenWord {
 			if v.ordFirst[w[0]] && l.prefixedOrdinal(w) {
 				s = shapePrefixed | shapeNumLike | shapeSpoken
 			}
-			if len(w) == 2 {
-				s |= shapeTwo
-			}
 			if isDigit(w[len(w)-1]) || t.Flags&token.Capital != 0 && romanFirst(t.Text[0]) {
 				s |= l.markedShape(t)
 			}
@@ -224,11 +221,18 @@ func numberShape(digits string) uint16 {
 func romanFirst(c byte) bool { return c == 'I' || c == 'V' || c == 'X' }
 
 // markedShape is the shape bits of word t that its last digit ("june5",
-// "t14") or its capital ("III") may give.
+// "t14", "Q3") or its capital ("III") may give.
+//
+// A word of two letters is no shapeTwo: the quarters and halves ("Q3",
+// "H1") end in a digit, and "is", "he", "it" and the like each set up
+// the reading of a live token in the date index for nothing.
 func (l *Language) markedShape(t *token.Token) uint16 {
 	var s uint16
 	w := t.Lower
 	if isDigit(w[len(w)-1]) {
+		if len(w) == 2 {
+			s |= shapeTwo
+		}
 		if l.canStart(&part{kind: partSlot, slot: slotMonthDay}, t) {
 			s |= shapeMonthDay
 		}
