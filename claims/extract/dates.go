@@ -1495,7 +1495,7 @@ func (p *dateRun) resolveDate(c *claims.Claim, m *rules.Match) bool {
 			return true
 		}
 	case cp.Year[0] == 0 && cp.Month[0] == 0 && cp.Day[0] == 0 && cp.Weekday[0] != 0:
-		tense, _ := p.resolutionTense(m)
+		tense := &lazyTense{r: p, m: m}
 		if pat.Anchor && !p.anchor.IsZero() {
 			// "the previous Friday", "the following Monday": from the
 			// day mentioned last.
@@ -1515,8 +1515,7 @@ func (p *dateRun) resolveDate(c *claims.Claim, m *rules.Match) bool {
 		c.Note = "time of day without a date"
 		return true
 	default:
-		tense, strong := p.resolutionTense(m)
-		if !p.resolveCalendar(c, dv, cp, pat, pub, tense, strong) {
+		if !p.resolveCalendar(c, dv, cp, pat, pub, &lazyTense{r: p, m: m}) {
 			return false
 		}
 		if c.Value != "" {
@@ -1770,7 +1769,7 @@ func hour24(cp *rules.Captures) int {
 }
 
 // resolveCalendar handles written dates and ranges with any parts missing.
-func (p *dateRun) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp *rules.Captures, pat *rules.Pattern, pub time.Time, tense claims.Tense, strong bool) bool {
+func (p *dateRun) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp *rules.Captures, pat *rules.Pattern, pub time.Time, lt *lazyTense) bool {
 	y1, m1, d1 := cp.Year[0], cp.Month[0], cp.Day[0]
 	y2, m2, d2 := cp.Year[1], cp.Month[1], cp.Day[1]
 	rng := y2 != 0 || m2 != 0 || d2 != 0
@@ -1848,14 +1847,14 @@ func (p *dateRun) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp *rul
 			c.Note = "month and year not written and no publication date"
 			return true
 		}
-		t := inferMonth(pub, d1, tense)
+		t := inferMonth(pub, d1, lt.of())
 		if wd := cp.Weekday[0]; wd != 0 {
 			var ok bool
-			if t, ok = monthForWeekday(pub, d1, wd, tense); !ok {
+			if t, ok = monthForWeekday(pub, d1, wd, lt.of()); !ok {
 				// No month within a year where the day falls on that
 				// weekday: read the weekday alone.
 				c.Note = ""
-				return p.resolveWeekday(c, &rules.Captures{Weekday: cp.Weekday, Hour: cp.Hour, Minute: cp.Minute, HasHour: cp.HasHour, AmPm: cp.AmPm}, pat, pub, tense)
+				return p.resolveWeekday(c, &rules.Captures{Weekday: cp.Weekday, Hour: cp.Hour, Minute: cp.Minute, HasHour: cp.HasHour, AmPm: cp.AmPm}, pat, pub, lt)
 			}
 		}
 		y1, m1 = t.Year(), int(t.Month())
@@ -1870,6 +1869,7 @@ func (p *dateRun) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp *rul
 			c.Note = "year not written and no publication date to infer it from"
 			return true
 		}
+		tense, strong := lt.get()
 		y1 = inferYear(pub, m1, max(d1, 1), tense)
 		if tense == claims.TensePast && y1 < pub.Year() {
 			// News writes the year of a date more than a few months
@@ -2300,7 +2300,7 @@ func mondayOf(t time.Time) time.Time {
 // Friday" is the Friday of the following week, "this coming Friday" the
 // first after the dateline, "this Friday" the one of the dateline's week,
 // and "Friday of last week" / "Jumat pekan lalu" the one of that week.
-func (p *dateRun) resolveWeekday(c *claims.Claim, cp *rules.Captures, pat *rules.Pattern, pub time.Time, tense claims.Tense) bool {
+func (p *dateRun) resolveWeekday(c *claims.Claim, cp *rules.Captures, pat *rules.Pattern, pub time.Time, lt *lazyTense) bool {
 	wd := time.Weekday(cp.Weekday[0] % 7) // 7 (Sunday) -> 0
 	if pub.IsZero() {
 		c.Value = fmt.Sprintf("XXXX-WXX-%d", cp.Weekday[0])
@@ -2362,7 +2362,7 @@ func (p *dateRun) resolveWeekday(c *claims.Claim, cp *rules.Captures, pat *rules
 	case cp.HasOffset:
 		d = inWeek(mondayOf(pub))
 		how = "in the week of"
-	case tense == claims.TenseFuture:
+	case lt.of() == claims.TenseFuture:
 		d = pub
 		for d.Weekday() != wd {
 			d = d.AddDate(0, 0, 1)
@@ -2373,7 +2373,7 @@ func (p *dateRun) resolveWeekday(c *claims.Claim, cp *rules.Captures, pat *rules
 		for d.Weekday() != wd {
 			d = d.AddDate(0, 0, -1)
 		}
-		how = "the last on or before (" + orDefault(string(tense), "past assumed") + ")"
+		how = "the last on or before (" + orDefault(string(lt.of()), "past assumed") + ")"
 	}
 	dv := &claims.DateValue{Start: d, End: d.AddDate(0, 0, 1), Gran: claims.GranDay, Relative: true,
 		Written: partsWeekday, Inferred: partsYMD}
