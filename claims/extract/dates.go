@@ -58,11 +58,16 @@ type dateRun struct {
 	// clauses is what the run knows of the sentence and clause of the
 	// date at hand (see clauseMemo).
 	clauses clauseMemo
-	// lastDayText is dayText's last answer.
-	lastDayText struct {
-		t    time.Time
-		text string
-	}
+	// lastDayText is dayText's last answer, lastRelativeNote
+	// relativeNote's.
+	lastDayText, lastRelativeNote timeText
+}
+
+// timeText is a text made from a time, kept for the next question about
+// the same time.
+type timeText struct {
+	t    time.Time
+	text string
 }
 
 // clause is Pass.Clause(i) for i < len(r.Toks), read through the run's
@@ -1338,7 +1343,7 @@ func (p *dateRun) fixedValue(c *claims.Claim, m *rules.Match) bool {
 		case pat.Value != "":
 			c.Value = pat.Value
 		case cp.Weekday[0] != 0:
-			c.Value = fmt.Sprintf("XXXX-WXX-%d", cp.Weekday[0])
+			c.Value = weekdayValue(cp.Weekday[0])
 			if cp.DayPart > 0 {
 				c.Value += "T" + rules.DayParts[cp.DayPart-1]
 			}
@@ -2303,28 +2308,22 @@ func mondayOf(t time.Time) time.Time {
 func (p *dateRun) resolveWeekday(c *claims.Claim, cp *rules.Captures, pat *rules.Pattern, pub time.Time, lt *lazyTense) bool {
 	wd := time.Weekday(cp.Weekday[0] % 7) // 7 (Sunday) -> 0
 	if pub.IsZero() {
-		c.Value = fmt.Sprintf("XXXX-WXX-%d", cp.Weekday[0])
+		c.Value = weekdayValue(cp.Weekday[0])
 		c.Note = "weekday with no publication date to resolve it against"
 		return true
 	}
-	inWeek := func(monday time.Time) time.Time { return monday.AddDate(0, 0, (cp.Weekday[0]+6)%7) }
+	inWeek := func(monday time.Time) time.Time { return addDays(monday, (cp.Weekday[0]+6)%7) }
 	var d time.Time
 	how := ""
 	switch {
 	case cp.HasOffset && cp.DurUnit == "week":
-		d = inWeek(mondayOf(pub).AddDate(0, 0, 7*cp.Offset))
+		d = inWeek(addDays(mondayOf(pub), 7*cp.Offset))
 		how = "in the week named"
 	case pat.Rel == "past":
-		d = pub.AddDate(0, 0, -1)
-		for d.Weekday() != wd {
-			d = d.AddDate(0, 0, -1)
-		}
+		d = onOrBefore(addDays(pub, -1), wd)
 		how = "the last before"
 	case pat.Rel == "next":
-		d = pub.AddDate(0, 0, 1)
-		for d.Weekday() != wd {
-			d = d.AddDate(0, 0, 1)
-		}
+		d = onOrAfter(addDays(pub, 1), wd)
 		how = "the first after"
 	case cp.HasOffset && cp.Offset != 0:
 		// "last Friday" is the latest Friday before the dateline, or the
@@ -2333,24 +2332,18 @@ func (p *dateRun) resolveWeekday(c *claims.Claim, cp *rules.Captures, pat *rules
 		// kept as one fuzzy span when they differ. "next Friday" likewise.
 		var near, far time.Time
 		if cp.Offset < 0 {
-			near = pub.AddDate(0, 0, -1)
-			for near.Weekday() != wd {
-				near = near.AddDate(0, 0, -1)
-			}
-			far = inWeek(mondayOf(pub).AddDate(0, 0, -7))
+			near = onOrBefore(addDays(pub, -1), wd)
+			far = inWeek(addDays(mondayOf(pub), -7))
 		} else {
-			near = pub.AddDate(0, 0, 1)
-			for near.Weekday() != wd {
-				near = near.AddDate(0, 0, 1)
-			}
-			far = inWeek(mondayOf(pub).AddDate(0, 0, 7))
+			near = onOrAfter(addDays(pub, 1), wd)
+			far = inWeek(addDays(mondayOf(pub), 7))
 		}
 		if !near.Equal(far) {
 			first, last := near, far
 			if far.Before(near) {
 				first, last = far, near
 			}
-			dv := &claims.DateValue{Start: first, End: last.AddDate(0, 0, 1), Gran: claims.GranDay, Fuzzy: true, Relative: true,
+			dv := &claims.DateValue{Start: first, End: addDays(last, 1), Gran: claims.GranDay, Fuzzy: true, Relative: true,
 				Written: partsWeekday, Inferred: partsYMD}
 			c.Date = dv
 			c.Value = dv.Canonical()
@@ -2363,19 +2356,13 @@ func (p *dateRun) resolveWeekday(c *claims.Claim, cp *rules.Captures, pat *rules
 		d = inWeek(mondayOf(pub))
 		how = "in the week of"
 	case lt.of() == claims.TenseFuture:
-		d = pub
-		for d.Weekday() != wd {
-			d = d.AddDate(0, 0, 1)
-		}
+		d = onOrAfter(pub, wd)
 		how = "the first on or after (future tense)"
 	default:
-		d = pub
-		for d.Weekday() != wd {
-			d = d.AddDate(0, 0, -1)
-		}
-		how = "the last on or before (" + orDefault(string(lt.of()), "past assumed") + ")"
+		d = onOrBefore(pub, wd)
+		how = lastOnOrBefore(lt.of())
 	}
-	dv := &claims.DateValue{Start: d, End: d.AddDate(0, 0, 1), Gran: claims.GranDay, Relative: true,
+	dv := &claims.DateValue{Start: d, End: addDays(d, 1), Gran: claims.GranDay, Relative: true,
 		Written: partsWeekday, Inferred: partsYMD}
 	if cp.HasHour {
 		dv.Start = d.Add(time.Duration(hour24(cp))*time.Hour + time.Duration(cp.Minute)*time.Minute)
@@ -2398,13 +2385,6 @@ func (p *dateRun) dayText(t time.Time) string {
 		m.t, m.text = t, t.Format("Mon 2006-01-02")
 	}
 	return p.lastDayText.text
-}
-
-func orDefault(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }
 
 // shiftAmount returns how far a relative expression moves, or ok=false.
@@ -2554,9 +2534,20 @@ func (p *dateRun) resolveRelative(c *claims.Claim, m *rules.Match, pub time.Time
 	if anchored {
 		c.Note = fmt.Sprintf("relative to %q (%s), the date mentioned before it", anchorText, base.Format("2006-01-02"))
 	} else {
-		c.Note = "relative to the publication date " + pub.Format("2006-01-02")
+		c.Note = p.relativeNote(pub)
 	}
 	return true
+}
+
+// relativeNote is the note of a date counted from the publication date
+// pub, made once for a document's dates ("last week", "two days ago"):
+// the date's Format and the joining were a third of such a date's
+// resolution.
+func (p *dateRun) relativeNote(pub time.Time) string {
+	if m := &p.lastRelativeNote; m.text == "" || m.t != pub {
+		m.t, m.text = pub, "relative to the publication date "+pub.Format("2006-01-02")
+	}
+	return p.lastRelativeNote.text
 }
 
 // unitGran is the granularity of the shift units an anaphoric expression
