@@ -79,15 +79,25 @@ func (r *dateRun) clause(i int) (int, int) {
 
 // tense is Pass.Tense(i), the clause's tense else the sentence's, read
 // through the run's clause memo: the dates of a clause share both.
+//
+// A sentence whose tense markers give no tense has none in any of its
+// clauses (the clause's markers are some of the sentence's): the clause of
+// a date in it is not searched for. On a page of clock times, where every
+// "p.m." and ":" ends a clause, the clause search was most of what a clock
+// time cost.
 func (r *dateRun) tense(i int) claims.Tense {
 	if i >= len(r.Toks) {
 		return ""
 	}
-	cm := r.clauseAt(i)
-	if cm.ct != "" {
+	cm := r.sentenceAt(i)
+	st := r.sentenceTense(cm)
+	if st == "" && cm.a <= i && i < cm.b {
+		return ""
+	}
+	if cm = r.clauseOf(cm, i); cm.ct != "" {
 		return cm.ct
 	}
-	return r.sentenceTense(cm)
+	return st
 }
 
 // sentenceZone is what offsetsIn found for the sentence of tokens [a, b),
