@@ -2272,28 +2272,32 @@ func addDays(t time.Time, n int) time.Time {
 // do not mark tense the occurrence nearest to the publication date.
 func inferYear(pub time.Time, m, d int, tense claims.Tense) int {
 	y := pub.Year()
-	at := func(cand int) time.Time { return time.Date(cand, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
-	// The week's margin is reckoned once, not for each candidate: AddDate
-	// was half the cost of a year inferred.
+	// The candidates are compared as seconds since 1970 (unixDays), not
+	// as time.Date values: three Dates and their comparisons were most of
+	// the cost of a year inferred. A candidate is midnight UTC, so its
+	// nanoseconds are 0; the week's margin is reckoned once (addDays).
+	at := func(cand int) int64 { return unixDays(cand, m, d) * secondsPerDay }
 	switch tense {
 	case claims.TensePast:
-		limit := pub.AddDate(0, 0, 7)
+		limit := addDays(pub, 7).Unix()
 		for _, cand := range []int{y + 1, y, y - 1} {
-			if !at(cand).After(limit) {
+			if at(cand) <= limit { // !at(cand).After(limit)
 				return cand
 			}
 		}
 	case claims.TenseFuture:
-		limit := pub.AddDate(0, 0, -7)
+		limit := addDays(pub, -7)
+		ls, ln := limit.Unix(), limit.Nanosecond()
 		for _, cand := range []int{y - 1, y, y + 1} {
-			if !at(cand).Before(limit) {
+			if s := at(cand); s > ls || s == ls && ln == 0 { // !at(cand).Before(limit)
 				return cand
 			}
 		}
 	}
+	ps, pn := pub.Unix(), int64(pub.Nanosecond())
 	best, bestD := y, time.Duration(math.MaxInt64)
 	for _, cand := range []int{y - 1, y, y + 1} {
-		d := at(cand).Sub(pub)
+		d := time.Duration(at(cand)-ps)*time.Second - time.Duration(pn) // at(cand).Sub(pub)
 		if d < 0 {
 			d = -d
 		}
