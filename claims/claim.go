@@ -238,32 +238,32 @@ func appendPoint(b []byte, t time.Time, g Granularity) []byte {
 	case GranDecade:
 		return appendDigits(b, y/10, 3)
 	case GranYear:
-		return appendDigits(b, y, 4)
+		return append4(b, y)
 	case GranHalf:
-		b = append(appendDigits(b, y, 4), '-', 'H')
+		b = append(append4(b, y), '-', 'H')
 		return append(b, byte('0'+(int(m)-1)/6+1))
 	case GranQuarter:
-		b = append(appendDigits(b, y, 4), '-', 'Q')
+		b = append(append4(b, y), '-', 'Q')
 		return append(b, byte('0'+(int(m)-1)/3+1))
 	case GranMonth:
-		b = append(appendDigits(b, y, 4), '-')
-		return appendDigits(b, int(m), 2)
+		b = append(append4(b, y), '-')
+		return append2(b, int(m))
 	case GranWeek:
 		wy, w := t.ISOWeek()
 		if wy < 0 || wy > 9999 {
 			return append(b, formatPoint(t, g)...)
 		}
-		b = append(appendDigits(b, wy, 4), '-', 'W')
-		return appendDigits(b, w, 2)
+		b = append(append4(b, wy), '-', 'W')
+		return append2(b, w)
 	}
-	b = append(appendDigits(b, y, 4), '-')
-	b = append(appendDigits(b, int(m), 2), '-')
-	b = appendDigits(b, d, 2)
+	b = append(append4(b, y), '-')
+	b = append(append2(b, int(m)), '-')
+	b = append2(b, d)
 	if g == GranMinute {
 		hh, mm, _ := t.Clock()
 		b = append(b, 'T')
-		b = append(appendDigits(b, hh, 2), ':')
-		b = appendDigits(b, mm, 2)
+		b = append(append2(b, hh), ':')
+		b = append2(b, mm)
 	}
 	return b
 }
@@ -280,6 +280,16 @@ func appendDigits(b []byte, v, width int) []byte {
 		v /= 10
 	}
 	return b
+}
+
+// append2 and append4 are appendDigits for widths 2 and 4 (a date's month,
+// day, hour and minute, and its year), written out: one append each, not
+// a byte at a time and a loop of divisions, which were most of a value's
+// spelling.
+func append2(b []byte, v int) []byte { return append(b, byte('0'+v/10), byte('0'+v%10)) }
+
+func append4(b []byte, v int) []byte {
+	return append(b, byte('0'+v/1000), byte('0'+v/100%10), byte('0'+v/10%10), byte('0'+v%10))
 }
 
 func formatPoint(t time.Time, g Granularity) string {

@@ -74,3 +74,18 @@ func FuzzAppendPoint(f *testing.F) {
 		}
 	})
 }
+
+// TestAppendWidths holds append2 and append4 to appendDigits over every
+// value of their widths.
+func TestAppendWidths(t *testing.T) {
+	for v := range 10000 {
+		if v < 100 {
+			if got, want := string(append2([]byte("x"), v)), string(appendDigits([]byte("x"), v, 2)); got != want {
+				t.Fatalf("append2(%d) = %q, want %q", v, got, want)
+			}
+		}
+		if got, want := string(append4([]byte("x"), v)), string(appendDigits([]byte("x"), v, 4)); got != want {
+			t.Fatalf("append4(%d) = %q, want %q", v, got, want)
+		}
+	}
+}

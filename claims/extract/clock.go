@@ -260,7 +260,7 @@ func (r *dateRun) datesForClocks(items []*dateItem) {
 	}
 	var days []*dateItem // the items that can give a clock its day, by start
 	for _, o := range items {
-		if dayDate(o) && o.c.Date != nil {
+		if givesDay(o) {
 			days = append(days, o)
 		}
 	}
@@ -271,7 +271,7 @@ func (r *dateRun) datesForClocks(items []*dateItem) {
 	var notes dayNotes
 	pubNote := ""
 	for _, it := range items {
-		if dayDate(it) && it.c.Date != nil {
+		if givesDay(it) {
 			prev = it
 			continue
 		}
@@ -297,6 +297,13 @@ func (r *dateRun) datesForClocks(items []*dateItem) {
 		it.c.Value = clockValue(it.hour, it.min)
 	}
 }
+
+// givesDay reports an item that can give a clock time its day: a date at day
+// precision (dayDate) with a value. The value is tested first: a date
+// without one (no publication date to place it) spares dayDate's tests of
+// its text, which a page of clock times and undated days made for every
+// item twice.
+func givesDay(it *dateItem) bool { return it.c.Date != nil && dayDate(it) }
 
 // undatedClock reports a time of day that datesForClocks dates.
 func undatedClock(it *dateItem) bool { return it.clock && it.c.Date == nil }

@@ -58,11 +58,16 @@ type dateRun struct {
 	// clauses is what the run knows of the sentence and clause of the
 	// date at hand (see clauseMemo).
 	clauses clauseMemo
-	// lastDayText is dayText's last answer.
-	lastDayText struct {
-		t    time.Time
-		text string
-	}
+	// lastDayText is dayText's last answer, lastRelativeNote
+	// relativeNote's.
+	lastDayText, lastRelativeNote timeText
+}
+
+// timeText is a text made from a time, kept for the next question about
+// the same time.
+type timeText struct {
+	t    time.Time
+	text string
 }
 
 // clause is Pass.Clause(i) for i < len(r.Toks), read through the run's
@@ -74,15 +79,25 @@ func (r *dateRun) clause(i int) (int, int) {
 
 // tense is Pass.Tense(i), the clause's tense else the sentence's, read
 // through the run's clause memo: the dates of a clause share both.
+//
+// A sentence whose tense markers give no tense has none in any of its
+// clauses (the clause's markers are some of the sentence's): the clause of
+// a date in it is not searched for. On a page of clock times, where every
+// "p.m." and ":" ends a clause, the clause search was most of what a clock
+// time cost.
 func (r *dateRun) tense(i int) claims.Tense {
 	if i >= len(r.Toks) {
 		return ""
 	}
-	cm := r.clauseAt(i)
-	if cm.ct != "" {
+	cm := r.sentenceAt(i)
+	st := r.sentenceTense(cm)
+	if st == "" && cm.a <= i && i < cm.b {
+		return ""
+	}
+	if cm = r.clauseOf(cm, i); cm.ct != "" {
 		return cm.ct
 	}
-	return r.sentenceTense(cm)
+	return st
 }
 
 // sentenceZone is what offsetsIn found for the sentence of tokens [a, b),
@@ -1338,7 +1353,7 @@ func (p *dateRun) fixedValue(c *claims.Claim, m *rules.Match) bool {
 		case pat.Value != "":
 			c.Value = pat.Value
 		case cp.Weekday[0] != 0:
-			c.Value = fmt.Sprintf("XXXX-WXX-%d", cp.Weekday[0])
+			c.Value = weekdayValue(cp.Weekday[0])
 			if cp.DayPart > 0 {
 				c.Value += "T" + rules.DayParts[cp.DayPart-1]
 			}
@@ -1495,7 +1510,7 @@ func (p *dateRun) resolveDate(c *claims.Claim, m *rules.Match) bool {
 			return true
 		}
 	case cp.Year[0] == 0 && cp.Month[0] == 0 && cp.Day[0] == 0 && cp.Weekday[0] != 0:
-		tense, _ := p.resolutionTense(m)
+		tense := &lazyTense{r: p, m: m}
 		if pat.Anchor && !p.anchor.IsZero() {
 			// "the previous Friday", "the following Monday": from the
 			// day mentioned last.
@@ -1515,8 +1530,7 @@ func (p *dateRun) resolveDate(c *claims.Claim, m *rules.Match) bool {
 		c.Note = "time of day without a date"
 		return true
 	default:
-		tense, strong := p.resolutionTense(m)
-		if !p.resolveCalendar(c, dv, cp, pat, pub, tense, strong) {
+		if !p.resolveCalendar(c, dv, cp, pat, pub, &lazyTense{r: p, m: m}) {
 			return false
 		}
 		if c.Value != "" {
@@ -1770,7 +1784,7 @@ func hour24(cp *rules.Captures) int {
 }
 
 // resolveCalendar handles written dates and ranges with any parts missing.
-func (p *dateRun) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp *rules.Captures, pat *rules.Pattern, pub time.Time, tense claims.Tense, strong bool) bool {
+func (p *dateRun) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp *rules.Captures, pat *rules.Pattern, pub time.Time, lt *lazyTense) bool {
 	y1, m1, d1 := cp.Year[0], cp.Month[0], cp.Day[0]
 	y2, m2, d2 := cp.Year[1], cp.Month[1], cp.Day[1]
 	rng := y2 != 0 || m2 != 0 || d2 != 0
@@ -1848,14 +1862,14 @@ func (p *dateRun) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp *rul
 			c.Note = "month and year not written and no publication date"
 			return true
 		}
-		t := inferMonth(pub, d1, tense)
+		t := inferMonth(pub, d1, lt.of())
 		if wd := cp.Weekday[0]; wd != 0 {
 			var ok bool
-			if t, ok = monthForWeekday(pub, d1, wd, tense); !ok {
+			if t, ok = monthForWeekday(pub, d1, wd, lt.of()); !ok {
 				// No month within a year where the day falls on that
 				// weekday: read the weekday alone.
 				c.Note = ""
-				return p.resolveWeekday(c, &rules.Captures{Weekday: cp.Weekday, Hour: cp.Hour, Minute: cp.Minute, HasHour: cp.HasHour, AmPm: cp.AmPm}, pat, pub, tense)
+				return p.resolveWeekday(c, &rules.Captures{Weekday: cp.Weekday, Hour: cp.Hour, Minute: cp.Minute, HasHour: cp.HasHour, AmPm: cp.AmPm}, pat, pub, lt)
 			}
 		}
 		y1, m1 = t.Year(), int(t.Month())
@@ -1870,6 +1884,7 @@ func (p *dateRun) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp *rul
 			c.Note = "year not written and no publication date to infer it from"
 			return true
 		}
+		tense, strong := lt.get()
 		y1 = inferYear(pub, m1, max(d1, 1), tense)
 		if tense == claims.TensePast && y1 < pub.Year() {
 			// News writes the year of a date more than a few months
@@ -2257,28 +2272,32 @@ func addDays(t time.Time, n int) time.Time {
 // do not mark tense the occurrence nearest to the publication date.
 func inferYear(pub time.Time, m, d int, tense claims.Tense) int {
 	y := pub.Year()
-	at := func(cand int) time.Time { return time.Date(cand, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
-	// The week's margin is reckoned once, not for each candidate: AddDate
-	// was half the cost of a year inferred.
+	// The candidates are compared as seconds since 1970 (unixDays), not
+	// as time.Date values: three Dates and their comparisons were most of
+	// the cost of a year inferred. A candidate is midnight UTC, so its
+	// nanoseconds are 0; the week's margin is reckoned once (addDays).
+	at := func(cand int) int64 { return unixDays(cand, m, d) * secondsPerDay }
 	switch tense {
 	case claims.TensePast:
-		limit := pub.AddDate(0, 0, 7)
+		limit := addDays(pub, 7).Unix()
 		for _, cand := range []int{y + 1, y, y - 1} {
-			if !at(cand).After(limit) {
+			if at(cand) <= limit { // !at(cand).After(limit)
 				return cand
 			}
 		}
 	case claims.TenseFuture:
-		limit := pub.AddDate(0, 0, -7)
+		limit := addDays(pub, -7)
+		ls, ln := limit.Unix(), limit.Nanosecond()
 		for _, cand := range []int{y - 1, y, y + 1} {
-			if !at(cand).Before(limit) {
+			if s := at(cand); s > ls || s == ls && ln == 0 { // !at(cand).Before(limit)
 				return cand
 			}
 		}
 	}
+	ps, pn := pub.Unix(), int64(pub.Nanosecond())
 	best, bestD := y, time.Duration(math.MaxInt64)
 	for _, cand := range []int{y - 1, y, y + 1} {
-		d := at(cand).Sub(pub)
+		d := time.Duration(at(cand)-ps)*time.Second - time.Duration(pn) // at(cand).Sub(pub)
 		if d < 0 {
 			d = -d
 		}
@@ -2300,31 +2319,25 @@ func mondayOf(t time.Time) time.Time {
 // Friday" is the Friday of the following week, "this coming Friday" the
 // first after the dateline, "this Friday" the one of the dateline's week,
 // and "Friday of last week" / "Jumat pekan lalu" the one of that week.
-func (p *dateRun) resolveWeekday(c *claims.Claim, cp *rules.Captures, pat *rules.Pattern, pub time.Time, tense claims.Tense) bool {
+func (p *dateRun) resolveWeekday(c *claims.Claim, cp *rules.Captures, pat *rules.Pattern, pub time.Time, lt *lazyTense) bool {
 	wd := time.Weekday(cp.Weekday[0] % 7) // 7 (Sunday) -> 0
 	if pub.IsZero() {
-		c.Value = fmt.Sprintf("XXXX-WXX-%d", cp.Weekday[0])
+		c.Value = weekdayValue(cp.Weekday[0])
 		c.Note = "weekday with no publication date to resolve it against"
 		return true
 	}
-	inWeek := func(monday time.Time) time.Time { return monday.AddDate(0, 0, (cp.Weekday[0]+6)%7) }
+	inWeek := func(monday time.Time) time.Time { return addDays(monday, (cp.Weekday[0]+6)%7) }
 	var d time.Time
 	how := ""
 	switch {
 	case cp.HasOffset && cp.DurUnit == "week":
-		d = inWeek(mondayOf(pub).AddDate(0, 0, 7*cp.Offset))
+		d = inWeek(addDays(mondayOf(pub), 7*cp.Offset))
 		how = "in the week named"
 	case pat.Rel == "past":
-		d = pub.AddDate(0, 0, -1)
-		for d.Weekday() != wd {
-			d = d.AddDate(0, 0, -1)
-		}
+		d = onOrBefore(addDays(pub, -1), wd)
 		how = "the last before"
 	case pat.Rel == "next":
-		d = pub.AddDate(0, 0, 1)
-		for d.Weekday() != wd {
-			d = d.AddDate(0, 0, 1)
-		}
+		d = onOrAfter(addDays(pub, 1), wd)
 		how = "the first after"
 	case cp.HasOffset && cp.Offset != 0:
 		// "last Friday" is the latest Friday before the dateline, or the
@@ -2333,24 +2346,18 @@ func (p *dateRun) resolveWeekday(c *claims.Claim, cp *rules.Captures, pat *rules
 		// kept as one fuzzy span when they differ. "next Friday" likewise.
 		var near, far time.Time
 		if cp.Offset < 0 {
-			near = pub.AddDate(0, 0, -1)
-			for near.Weekday() != wd {
-				near = near.AddDate(0, 0, -1)
-			}
-			far = inWeek(mondayOf(pub).AddDate(0, 0, -7))
+			near = onOrBefore(addDays(pub, -1), wd)
+			far = inWeek(addDays(mondayOf(pub), -7))
 		} else {
-			near = pub.AddDate(0, 0, 1)
-			for near.Weekday() != wd {
-				near = near.AddDate(0, 0, 1)
-			}
-			far = inWeek(mondayOf(pub).AddDate(0, 0, 7))
+			near = onOrAfter(addDays(pub, 1), wd)
+			far = inWeek(addDays(mondayOf(pub), 7))
 		}
 		if !near.Equal(far) {
 			first, last := near, far
 			if far.Before(near) {
 				first, last = far, near
 			}
-			dv := &claims.DateValue{Start: first, End: last.AddDate(0, 0, 1), Gran: claims.GranDay, Fuzzy: true, Relative: true,
+			dv := &claims.DateValue{Start: first, End: addDays(last, 1), Gran: claims.GranDay, Fuzzy: true, Relative: true,
 				Written: partsWeekday, Inferred: partsYMD}
 			c.Date = dv
 			c.Value = dv.Canonical()
@@ -2362,20 +2369,14 @@ func (p *dateRun) resolveWeekday(c *claims.Claim, cp *rules.Captures, pat *rules
 	case cp.HasOffset:
 		d = inWeek(mondayOf(pub))
 		how = "in the week of"
-	case tense == claims.TenseFuture:
-		d = pub
-		for d.Weekday() != wd {
-			d = d.AddDate(0, 0, 1)
-		}
+	case lt.of() == claims.TenseFuture:
+		d = onOrAfter(pub, wd)
 		how = "the first on or after (future tense)"
 	default:
-		d = pub
-		for d.Weekday() != wd {
-			d = d.AddDate(0, 0, -1)
-		}
-		how = "the last on or before (" + orDefault(string(tense), "past assumed") + ")"
+		d = onOrBefore(pub, wd)
+		how = lastOnOrBefore(lt.of())
 	}
-	dv := &claims.DateValue{Start: d, End: d.AddDate(0, 0, 1), Gran: claims.GranDay, Relative: true,
+	dv := &claims.DateValue{Start: d, End: addDays(d, 1), Gran: claims.GranDay, Relative: true,
 		Written: partsWeekday, Inferred: partsYMD}
 	if cp.HasHour {
 		dv.Start = d.Add(time.Duration(hour24(cp))*time.Hour + time.Duration(cp.Minute)*time.Minute)
@@ -2398,13 +2399,6 @@ func (p *dateRun) dayText(t time.Time) string {
 		m.t, m.text = t, t.Format("Mon 2006-01-02")
 	}
 	return p.lastDayText.text
-}
-
-func orDefault(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }
 
 // shiftAmount returns how far a relative expression moves, or ok=false.
@@ -2554,9 +2548,20 @@ func (p *dateRun) resolveRelative(c *claims.Claim, m *rules.Match, pub time.Time
 	if anchored {
 		c.Note = fmt.Sprintf("relative to %q (%s), the date mentioned before it", anchorText, base.Format("2006-01-02"))
 	} else {
-		c.Note = "relative to the publication date " + pub.Format("2006-01-02")
+		c.Note = p.relativeNote(pub)
 	}
 	return true
+}
+
+// relativeNote is the note of a date counted from the publication date
+// pub, made once for a document's dates ("last week", "two days ago"):
+// the date's Format and the joining were a third of such a date's
+// resolution.
+func (p *dateRun) relativeNote(pub time.Time) string {
+	if m := &p.lastRelativeNote; m.text == "" || m.t != pub {
+		m.t, m.text = pub, "relative to the publication date "+pub.Format("2006-01-02")
+	}
+	return p.lastRelativeNote.text
 }
 
 // unitGran is the granularity of the shift units an anaphoric expression

@@ -53,12 +53,24 @@ func (r *dateRun) sentenceHolds(si, off int) bool {
 
 // clauseAt returns the memo filled for token i < len(r.Toks).
 func (r *dateRun) clauseAt(i int) *clauseMemo {
+	return r.clauseOf(r.sentenceAt(i), i)
+}
+
+// clauseOf fills the clause part of the memo cm for token i, whose
+// sentence part is i's (sentenceAt), and returns it.
+func (r *dateRun) clauseOf(cm *clauseMemo, i int) *clauseMemo {
+	if !cm.clauseOK || i < cm.ca || i >= cm.cb {
+		r.enterClause(i)
+	}
+	return cm
+}
+
+// sentenceAt returns the memo with its sentence part filled for token
+// i < len(r.Toks) (its clause part may be another token's).
+func (r *dateRun) sentenceAt(i int) *clauseMemo {
 	cm := &r.clauses
 	if off := r.Toks[i].Start; !cm.sentOK || !r.sentenceHolds(cm.si, off) {
 		r.enterSentence(i)
-	}
-	if !cm.clauseOK || i < cm.ca || i >= cm.cb {
-		r.enterClause(i)
 	}
 	return cm
 }
