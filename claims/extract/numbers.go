@@ -1276,6 +1276,55 @@ func (p *Pass) qualifierBefore(i int) (start int, b rules.Bound, ok bool) {
 // set when an event word follows directly ("1,000 killed", "5 tewas").
 func (p *Pass) counted(end int) (string, bool) {
 	toks := p.Toks
+	if end < len(toks) && toks[end].Kind != token.Word {
+		if counted, attrNext, ok := p.countedAfterMark(end); ok {
+			return counted, attrNext
+		}
+	}
+	return p.countedAfterWord(end)
+}
+
+// countedAfterMark is counted for a number followed by a figure or a mark
+// (token end is no word), as in a table or a list of figures, or before a
+// comma or full stop: none of the words counted looks for past a
+// partitive, a hyphen or an initialism can then be there, nor a content
+// word, and only the tables' answers at end and end+1 are left to ask.
+// The general reading (countedAfterWord) walked its loops for them, some
+// 150 instructions a figure. ok is false at a token the partitive set
+// holds, which only the general reading reads.
+func (p *Pass) countedAfterMark(end int) (counted string, attrNext, ok bool) {
+	toks := p.Toks
+	t := &toks[end]
+	if p.Lang.InSet(rules.ListPartitive, t) {
+		return "", false, false
+	}
+	// An event word right at the number (a table may hold a mark): the
+	// first step of countedAfterWord's loop, which a token that is no
+	// word then ends.
+	attrNext = !t.Is(token.NewlineBefore) && (startsAt(p.Rules.AttrWords, toks, end) && p.Rules.AttrWords.Has(toks, end) ||
+		startsAt(p.Rules.Triggers, toks, end) && p.Rules.Triggers.Has(toks, end))
+	if t.Is(token.NewlineBefore) || t.Kind == token.Punct {
+		// Not across a sentence mark or line.
+		return "", attrNext, true
+	}
+	// A figure: a listed noun starting at it or right after it.
+	for k := end; k < len(toks) && k <= end+1; k++ {
+		if k > end && (toks[k].Is(token.NewlineBefore) || toks[k].Kind == token.Punct) {
+			break
+		}
+		if startsAt(p.Rules.Counted, toks, k) {
+			if _, v, ok := p.Rules.Counted.Match(toks, k); ok {
+				return p.Rules.CountedIDs[v], attrNext, true
+			}
+		}
+	}
+	return "", attrNext, true
+}
+
+// countedAfterWord is counted read in full, for a number followed by a
+// word (or by nothing).
+func (p *Pass) countedAfterWord(end int) (string, bool) {
+	toks := p.Toks
 	// An event word right after the number, or after function words
 	// ("40 were injured", "12 have died", "5 telah tewas").
 	attrNext := false
