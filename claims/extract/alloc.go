@@ -202,7 +202,19 @@ func decimalLength(n int) int {
 // copies it with a call, which was a third of a claim's id (two numbers
 // per claim; a page of figures has a hundred thousand claims, at columns
 // of six and seven digits).
+//
+// A one-digit number, the line of every claim in a short document or a
+// page of figures on one line, is appended where it is asked (the
+// function inlines), without the call and the count of digits.
 func appendDecimal(b []byte, n int) []byte {
+	if uint(n) < 10 {
+		return append(b, byte('0'+n))
+	}
+	return appendDigits(b, n)
+}
+
+// appendDigits is appendDecimal for a number of any length.
+func appendDigits(b []byte, n int) []byte {
 	k := decimalLength(n)
 	if n < 0 || cap(b)-len(b) < k {
 		return strconv.AppendInt(b, int64(n), 10)
