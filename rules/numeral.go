@@ -356,18 +356,17 @@ var pow10, pow10neg = func() (p, n [10]float64) {
 	return p, n
 }()
 
-func finishDigits(d digitParse, end int) (Numeral, bool) {
-	if math.IsInf(d.v, 0) || math.IsNaN(d.v) {
-		return Numeral{}, false
-	}
-	return Numeral{Value: d.v, Precision: d.prec, End: end}, true
-}
-
-// setDigits is finishDigits writing to *n.
+// setDigits writes the numeral of digits read as d, ending at token end,
+// to *n: none for a value out of range. It builds it in place, where a
+// Numeral returned by value was built on the stack and copied (80 bytes,
+// at every figure read).
 func (n *Numeral) setDigits(d digitParse, end int) bool {
-	var ok bool
-	*n, ok = finishDigits(d, end)
-	return ok
+	if math.IsInf(d.v, 0) || math.IsNaN(d.v) {
+		*n = Numeral{}
+		return false
+	}
+	*n = Numeral{Value: d.v, Precision: d.prec, End: end}
+	return true
 }
 
 // readDigitFraction reads "3/4" and "2 1/4" (a whole number and a
