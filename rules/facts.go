@@ -109,6 +109,14 @@ func (l *Language) buildFacts() {
 	l.facts.Number()
 }
 
+// MayKnow reports whether the word tables may hold t's word, by the facts'
+// filter alone: when it is false, every fact asked about t (DetectAt,
+// InSet, DurUnitAt, IsNumberWordAt and the rest) is no. It inlines, where
+// factsOf, which those call, does not: a reader that asks about most
+// tokens (the word or figure after every number) asks it first, and
+// most tokens then cost a bit test instead of a call each.
+func (l *Language) MayKnow(t *token.Token) bool { return l.factsKnown.May(t) }
+
 // factsOfWord is factsOf for a lower-case word that is no token's.
 func (l *Language) factsOfWord(w string) *wordFacts {
 	if i, ok := l.facts.find(w, token.HashString(w)); ok {

@@ -66,3 +66,36 @@ func TestFactsAt(t *testing.T) {
 		}
 	}
 }
+
+// TestMayKnow: where MayKnow says no, the facts hold nothing for the
+// token (factsOf gives noFacts), for every word of every language's
+// tables, capitalised, glued to digits and marks, and for figures and
+// marks; and it says yes for every word the facts hold.
+func TestMayKnow(t *testing.T) {
+	set, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, code := range slices.Sorted(maps.Keys(set.Languages)) {
+		l := set.Languages[code]
+		text := "0 1 5 12 62,784 18.6 94% - – , . ; : ( ) $ € Rp x zz the nothing kepada"
+		for _, w := range append(l.Words(), slices.Collect(maps.Keys(l.ordinalSuffix))...) {
+			text += " " + w + " " + strings.ToUpper(w) + " 5" + w
+		}
+		known, no := 0, 0
+		for _, tk := range token.Scan(text, nil) {
+			f := l.factsOf(&tk)
+			if !l.MayKnow(&tk) {
+				no++
+				if f != &noFacts {
+					t.Fatalf("%s %q: MayKnow says no, the facts hold %+v", code, tk.Text, *f)
+				}
+			} else if f != &noFacts {
+				known++
+			}
+		}
+		if known == 0 || no == 0 {
+			t.Fatalf("%s: %d known, %d turned away: the test tests too little", code, known, no)
+		}
+	}
+}

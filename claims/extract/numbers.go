@@ -893,7 +893,7 @@ func (p *Pass) finishNumber(r *numRead, first, i int, n *rules.Numeral, unit *ru
 		if toks[k].Text == "-" && toks[k].Glued() {
 			k++
 		}
-		if k < len(toks) {
+		if k < len(toks) && l.MayKnow(&toks[k]) { // the facts' filter inline, DurUnitAt's call only past it
 			if du, ok := l.DurUnitAt(&toks[k]); ok {
 				// "thirty years old", "a 24-year-old": an age.
 				e := k + 1
@@ -1295,7 +1295,7 @@ func (p *Pass) counted(end int) (string, bool) {
 func (p *Pass) countedAfterMark(end int) (counted string, attrNext, ok bool) {
 	toks := p.Toks
 	t := &toks[end]
-	if p.Lang.InSet(rules.ListPartitive, t) {
+	if p.Lang.MayKnow(t) && p.Lang.InSet(rules.ListPartitive, t) {
 		return "", false, false
 	}
 	// An event word right at the number (a table may hold a mark): the
@@ -1333,7 +1333,7 @@ func (p *Pass) countedAfterWord(end int) (string, bool) {
 			attrNext = true
 			break
 		}
-		if toks[k].Kind != token.Word || !p.Lang.DetectAt(&toks[k]) {
+		if toks[k].Kind != token.Word || !p.Lang.MayKnow(&toks[k]) || !p.Lang.DetectAt(&toks[k]) {
 			break
 		}
 	}
@@ -1342,7 +1342,7 @@ func (p *Pass) countedAfterWord(end int) (string, bool) {
 	// meetings", "lebih dari 100 uji coba rudal") — not "250 temporary
 	// camps hosting people".
 	k0 := end
-	if k0 < len(toks) && p.Lang.InSet(rules.ListPartitive, &toks[k0]) {
+	if k0 < len(toks) && p.Lang.MayKnow(&toks[k0]) && p.Lang.InSet(rules.ListPartitive, &toks[k0]) {
 		k0++
 	}
 	for k0+2 < len(toks) && toks[k0].Kind == token.Word && toks[k0+1].Text == "-" && toks[k0+1].Glued() && toks[k0+2].Glued() {
@@ -1374,8 +1374,9 @@ func (p *Pass) countedAfterWord(end int) (string, bool) {
 	// and past their filters (startsAt), not by the word hashed again.
 	w, t := toks[k].Lower, &toks[k]
 	notCounted := p.Lang.List(rules.ListNotCounted)
-	if len(w) < 3 || attrNext || p.Lang.DetectAt(t) || startsAt(p.Rules.AttrWords, toks, k) && p.Rules.AttrWords.Has(toks, k) ||
-		startsAt(p.Rules.Triggers, toks, k) && p.Rules.Triggers.Has(toks, k) || p.Lang.IsNumberWordAt(t) ||
+	known := p.Lang.MayKnow(t) // (MayKnow inline first: most content words are in no table)
+	if len(w) < 3 || attrNext || known && p.Lang.DetectAt(t) || startsAt(p.Rules.AttrWords, toks, k) && p.Rules.AttrWords.Has(toks, k) ||
+		startsAt(p.Rules.Triggers, toks, k) && p.Rules.Triggers.Has(toks, k) || known && p.Lang.IsNumberWordAt(t) ||
 		startsAt(notCounted, toks, k) && notCounted.Has(toks, k) || startsAt(p.Lang.Future, toks, k) && p.Lang.Future.Has(toks, k) ||
 		startsAt(p.Lang.Past, toks, k) && p.Lang.Past.Has(toks, k) || p.hasPastSuffix(w) {
 		// A verb, not the thing counted ("hundreds went missing", "up to
