@@ -178,7 +178,10 @@ func (l *Language) oneAlone(f *wordFacts, toks []token.Token, i int) bool {
 		return false
 	}
 	j := i + 1
-	if j >= len(toks) || toks[j].Is(token.NewlineBefore) {
+	if j >= len(toks) || toks[j].Is(token.NewlineBefore) || !l.MayKnow(&toks[j]) {
+		// (A word the facts cannot hold, as most nouns after "a" are,
+		// is no scale, multiplier, fraction nor half: MayKnow's bit
+		// test, inline, says so without factsOf's call.)
 		return true
 	}
 	nx := l.factsOf(&toks[j])
@@ -437,6 +440,9 @@ func (l *Language) afterDigits(toks []token.Token, n *Numeral) {
 			n.Scaled, n.Scale = true, v
 		}
 		return
+	}
+	if !l.MayKnow(s) {
+		return // no number word, without numWordOf's call ("5 people")
 	}
 	w, ok := l.numWordOf(s)
 	if !ok || s.Glued() {
