@@ -979,7 +979,7 @@ func (l *Language) wordsGoOn(toks []token.Token, j int) bool {
 	case t.Is(token.NewlineBefore):
 		return false
 	case t.Kind == token.Word:
-		return l.factsKnown.May(t) && l.factsOf(t) != &noFacts
+		return l.factsKnown.May(t) && l.factsOf(t).tableWord()
 	case t.Kind == token.Punct:
 		return t.Text == "-"
 	}

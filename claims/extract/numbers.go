@@ -175,10 +175,12 @@ func scanNumbers(p *Pass, all bool) {
 			// filters of number words and units turn half away.
 			if !isDigit(t.Lower[len(t.Lower)-1]) && (!opens.May(t) || !lang.NumeralLexical(t) && !units.MayStart(t) && t.Text != "M") {
 				// No number word (opens holds every one), so an
-				// ordinal only where a prefix may open it (none in a
-				// language without prefixes): mayOpenOrdinal's answer.
+				// ordinal only where a prefix is glued to one ("kedua";
+				// none in a language without prefixes, and there the
+				// first-byte test answers): mayOpenOrdinal's answer,
+				// narrowed to the words ReadOrdinal may read.
 				if prefixFirst[t.Lower[0]] {
-					p.listOrdinal(i)
+					p.listPrefixedOrdinal(i)
 				}
 				continue
 			}
