@@ -31,6 +31,11 @@ type wordFacts struct {
 	// capital marks a name that is also a common word ("may", "march"):
 	// a name only when capitalised (Language.needsCapital).
 	capital bool
+	// prefixedNumber marks an ordinal prefix glued to a number word
+	// ("kedua", "ketiga"): the only words outside the number tables at
+	// which ReadOrdinal may read an ordinal (see PrefixedNumberAt). It is
+	// a word's only fact unless the tables hold the word themselves.
+	prefixedNumber bool
 }
 
 // wordFacts.sets holds one bit per ListID.
@@ -99,6 +104,13 @@ func (l *Language) buildFacts() {
 	for w, v := range l.Detect {
 		at(w).detect = v
 	}
+	for pre := range l.ordinalPrefix {
+		for w := range l.numWords {
+			if w != "" {
+				at(pre + w).prefixedNumber = true
+			}
+		}
+	}
 	for id, set := range l.requiredSets {
 		for w, v := range set {
 			if v {
@@ -107,6 +119,31 @@ func (l *Language) buildFacts() {
 		}
 	}
 	l.facts.Number()
+}
+
+// MayKnow reports whether the word tables may hold t's word, by the facts'
+// filter alone: when it is false, every fact asked about t (DetectAt,
+// InSet, DurUnitAt, IsNumberWordAt and the rest) is no. It inlines, where
+// factsOf, which those call, does not: a reader that asks about most
+// tokens (the word or figure after every number) asks it first, and
+// most tokens then cost a bit test instead of a call each.
+func (l *Language) MayKnow(t *token.Token) bool { return l.factsKnown.May(t) }
+
+// PrefixedNumberAt reports whether word t is an ordinal prefix glued to a
+// number word ("kedua"), by one lookup: of the words outside the number
+// tables (NumeralLexical false), ReadOrdinal reads an ordinal only at
+// those, where the first byte of a prefix opens one word in six of
+// Indonesian news ("kepada", "karena", "kami"), and each cost
+// ReadOrdinal's test of its prefixes and a lookup of what follows them.
+// It inlines as far as the facts' filter.
+func (l *Language) PrefixedNumberAt(t *token.Token) bool {
+	return l.factsKnown.May(t) && l.factsOf(t).prefixedNumber
+}
+
+// tableWord reports that f is the facts of a word the language's tables
+// hold, not only a prefixed number word (which no table holds as such).
+func (f *wordFacts) tableWord() bool {
+	return f != &noFacts && (!f.prefixedNumber || *f != (wordFacts{prefixedNumber: true}))
 }
 
 // factsOfWord is factsOf for a lower-case word that is no token's.

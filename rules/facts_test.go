@@ -66,3 +66,86 @@ func TestFactsAt(t *testing.T) {
 		}
 	}
 }
+
+// TestMayKnow: where MayKnow says no, the facts hold nothing for the
+// token (factsOf gives noFacts), for every word of every language's
+// tables, capitalised, glued to digits and marks, and for figures and
+// marks; and it says yes for every word the facts hold.
+func TestMayKnow(t *testing.T) {
+	set, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, code := range slices.Sorted(maps.Keys(set.Languages)) {
+		l := set.Languages[code]
+		text := "0 1 5 12 62,784 18.6 94% - – , . ; : ( ) $ € Rp x zz the nothing kepada"
+		for _, w := range append(l.Words(), slices.Collect(maps.Keys(l.ordinalSuffix))...) {
+			text += " " + w + " " + strings.ToUpper(w) + " 5" + w
+		}
+		known, no := 0, 0
+		for _, tk := range token.Scan(text, nil) {
+			f := l.factsOf(&tk)
+			if !l.MayKnow(&tk) {
+				no++
+				if f != &noFacts {
+					t.Fatalf("%s %q: MayKnow says no, the facts hold %+v", code, tk.Text, *f)
+				}
+			} else if f != &noFacts {
+				known++
+			}
+		}
+		if known == 0 || no == 0 {
+			t.Fatalf("%s: %d known, %d turned away: the test tests too little", code, known, no)
+		}
+	}
+}
+
+// TestPrefixedNumberAt: of the words outside the number tables
+// (NumeralLexical false), ReadOrdinal reads an ordinal only at those
+// PrefixedNumberAt passes, over every prefix glued to every number word,
+// the tables' words and common words a prefix's first byte opens; and the
+// prefixed words no table holds stay unknown to wordsGoOn (tableWord).
+func TestPrefixedNumberAt(t *testing.T) {
+	set, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, code := range slices.Sorted(maps.Keys(set.Languages)) {
+		l := set.Languages[code]
+		words := append(l.Words(), "kepada", "karena", "kami", "ketika", "kembali", "kedua", "ketiga", "kesebelas", "keseratus",
+			"kedelapan", "ke", "kek", "kedu", "the", "third", "second", "x")
+		prefixed := 0
+		for pre := range l.ordinalPrefix {
+			for n := range l.numWords {
+				words = append(words, pre+n, pre+n+"x", pre+n[:len(n)/2])
+				w := token.Scan(pre+n, nil)
+				if len(w) == 1 && !l.NumeralLexical(&w[0]) {
+					if l.factsOf(&w[0]).tableWord() {
+						t.Fatalf("%s %q: a prefixed number word no table holds reads as a table's word", code, pre+n)
+					}
+				}
+			}
+		}
+		for _, w := range words {
+			toks := token.Scan(w+" puluh tahun", nil)
+			if len(toks) == 0 || toks[0].Kind != token.Word || l.NumeralLexical(&toks[0]) {
+				continue
+			}
+			_, _, ok := l.ReadOrdinal(toks, 0)
+			if ok {
+				prefixed++
+			}
+			if ok && !l.PrefixedNumberAt(&toks[0]) {
+				t.Fatalf("%s %q: ReadOrdinal reads an ordinal, PrefixedNumberAt says no", code, w)
+			}
+		}
+		if code == "id" && prefixed == 0 {
+			t.Fatalf("%s: no prefixed ordinal read: the test tests nothing", code)
+		}
+		for _, w := range l.Words() {
+			if toks := token.Scan(w, nil); len(toks) == 1 && l.factsOf(&toks[0]) != &noFacts && !l.factsOf(&toks[0]).tableWord() {
+				t.Fatalf("%s %q: a table's word reads as none's", code, w)
+			}
+		}
+	}
+}

@@ -178,7 +178,10 @@ func (l *Language) oneAlone(f *wordFacts, toks []token.Token, i int) bool {
 		return false
 	}
 	j := i + 1
-	if j >= len(toks) || toks[j].Is(token.NewlineBefore) {
+	if j >= len(toks) || toks[j].Is(token.NewlineBefore) || !l.MayKnow(&toks[j]) {
+		// (A word the facts cannot hold, as most nouns after "a" are,
+		// is no scale, multiplier, fraction nor half: MayKnow's bit
+		// test, inline, says so without factsOf's call.)
 		return true
 	}
 	nx := l.factsOf(&toks[j])
@@ -356,18 +359,17 @@ var pow10, pow10neg = func() (p, n [10]float64) {
 	return p, n
 }()
 
-func finishDigits(d digitParse, end int) (Numeral, bool) {
-	if math.IsInf(d.v, 0) || math.IsNaN(d.v) {
-		return Numeral{}, false
-	}
-	return Numeral{Value: d.v, Precision: d.prec, End: end}, true
-}
-
-// setDigits is finishDigits writing to *n.
+// setDigits writes the numeral of digits read as d, ending at token end,
+// to *n: none for a value out of range. It builds it in place, where a
+// Numeral returned by value was built on the stack and copied (80 bytes,
+// at every figure read).
 func (n *Numeral) setDigits(d digitParse, end int) bool {
-	var ok bool
-	*n, ok = finishDigits(d, end)
-	return ok
+	if math.IsInf(d.v, 0) || math.IsNaN(d.v) {
+		*n = Numeral{}
+		return false
+	}
+	*n = Numeral{Value: d.v, Precision: d.prec, End: end}
+	return true
 }
 
 // readDigitFraction reads "3/4" and "2 1/4" (a whole number and a
@@ -438,6 +440,9 @@ func (l *Language) afterDigits(toks []token.Token, n *Numeral) {
 			n.Scaled, n.Scale = true, v
 		}
 		return
+	}
+	if !l.MayKnow(s) {
+		return // no number word, without numWordOf's call ("5 people")
 	}
 	w, ok := l.numWordOf(s)
 	if !ok || s.Glued() {
@@ -974,7 +979,7 @@ func (l *Language) wordsGoOn(toks []token.Token, j int) bool {
 	case t.Is(token.NewlineBefore):
 		return false
 	case t.Kind == token.Word:
-		return l.factsKnown.May(t) && l.factsOf(t) != &noFacts
+		return l.factsKnown.May(t) && l.factsOf(t).tableWord()
 	case t.Kind == token.Punct:
 		return t.Text == "-"
 	}

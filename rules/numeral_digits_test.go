@@ -9,6 +9,15 @@ import (
 	"github.com/crosscheck/crosscheck/claims/token"
 )
 
+// finishDigits is the numeral of digits read as d, ending at token end, as
+// setDigits writes it, returned by value as readDigits once returned it.
+func finishDigits(d digitParse, end int) (Numeral, bool) {
+	if math.IsInf(d.v, 0) || math.IsNaN(d.v) {
+		return Numeral{}, false
+	}
+	return Numeral{Value: d.v, Precision: d.prec, End: end}, true
+}
+
 // readDigitsRef is readDigits as it was, without its fast path for a run
 // of digits alone and with math.Pow for the fraction's places.
 func (l *Language) readDigitsRef(toks []token.Token, i int) (Numeral, bool) {

@@ -175,10 +175,12 @@ func scanNumbers(p *Pass, all bool) {
 			// filters of number words and units turn half away.
 			if !isDigit(t.Lower[len(t.Lower)-1]) && (!opens.May(t) || !lang.NumeralLexical(t) && !units.MayStart(t) && t.Text != "M") {
 				// No number word (opens holds every one), so an
-				// ordinal only where a prefix may open it (none in a
-				// language without prefixes): mayOpenOrdinal's answer.
+				// ordinal only where a prefix is glued to one ("kedua";
+				// none in a language without prefixes, and there the
+				// first-byte test answers): mayOpenOrdinal's answer,
+				// narrowed to the words ReadOrdinal may read.
 				if prefixFirst[t.Lower[0]] {
-					p.listOrdinal(i)
+					p.listPrefixedOrdinal(i)
 				}
 				continue
 			}
@@ -893,7 +895,7 @@ func (p *Pass) finishNumber(r *numRead, first, i int, n *rules.Numeral, unit *ru
 		if toks[k].Text == "-" && toks[k].Glued() {
 			k++
 		}
-		if k < len(toks) {
+		if k < len(toks) && l.MayKnow(&toks[k]) { // the facts' filter inline, DurUnitAt's call only past it
 			if du, ok := l.DurUnitAt(&toks[k]); ok {
 				// "thirty years old", "a 24-year-old": an age.
 				e := k + 1
@@ -1276,6 +1278,55 @@ func (p *Pass) qualifierBefore(i int) (start int, b rules.Bound, ok bool) {
 // set when an event word follows directly ("1,000 killed", "5 tewas").
 func (p *Pass) counted(end int) (string, bool) {
 	toks := p.Toks
+	if end < len(toks) && toks[end].Kind != token.Word {
+		if counted, attrNext, ok := p.countedAfterMark(end); ok {
+			return counted, attrNext
+		}
+	}
+	return p.countedAfterWord(end)
+}
+
+// countedAfterMark is counted for a number followed by a figure or a mark
+// (token end is no word), as in a table or a list of figures, or before a
+// comma or full stop: none of the words counted looks for past a
+// partitive, a hyphen or an initialism can then be there, nor a content
+// word, and only the tables' answers at end and end+1 are left to ask.
+// The general reading (countedAfterWord) walked its loops for them, some
+// 150 instructions a figure. ok is false at a token the partitive set
+// holds, which only the general reading reads.
+func (p *Pass) countedAfterMark(end int) (counted string, attrNext, ok bool) {
+	toks := p.Toks
+	t := &toks[end]
+	if p.Lang.MayKnow(t) && p.Lang.InSet(rules.ListPartitive, t) {
+		return "", false, false
+	}
+	// An event word right at the number (a table may hold a mark): the
+	// first step of countedAfterWord's loop, which a token that is no
+	// word then ends.
+	attrNext = !t.Is(token.NewlineBefore) && (startsAt(p.Rules.AttrWords, toks, end) && p.Rules.AttrWords.Has(toks, end) ||
+		startsAt(p.Rules.Triggers, toks, end) && p.Rules.Triggers.Has(toks, end))
+	if t.Is(token.NewlineBefore) || t.Kind == token.Punct {
+		// Not across a sentence mark or line.
+		return "", attrNext, true
+	}
+	// A figure: a listed noun starting at it or right after it.
+	for k := end; k < len(toks) && k <= end+1; k++ {
+		if k > end && (toks[k].Is(token.NewlineBefore) || toks[k].Kind == token.Punct) {
+			break
+		}
+		if startsAt(p.Rules.Counted, toks, k) {
+			if _, v, ok := p.Rules.Counted.Match(toks, k); ok {
+				return p.Rules.CountedIDs[v], attrNext, true
+			}
+		}
+	}
+	return "", attrNext, true
+}
+
+// countedAfterWord is counted read in full, for a number followed by a
+// word (or by nothing).
+func (p *Pass) countedAfterWord(end int) (string, bool) {
+	toks := p.Toks
 	// An event word right after the number, or after function words
 	// ("40 were injured", "12 have died", "5 telah tewas").
 	attrNext := false
@@ -1284,7 +1335,7 @@ func (p *Pass) counted(end int) (string, bool) {
 			attrNext = true
 			break
 		}
-		if toks[k].Kind != token.Word || !p.Lang.DetectAt(&toks[k]) {
+		if toks[k].Kind != token.Word || !p.Lang.MayKnow(&toks[k]) || !p.Lang.DetectAt(&toks[k]) {
 			break
 		}
 	}
@@ -1293,7 +1344,7 @@ func (p *Pass) counted(end int) (string, bool) {
 	// meetings", "lebih dari 100 uji coba rudal") — not "250 temporary
 	// camps hosting people".
 	k0 := end
-	if k0 < len(toks) && p.Lang.InSet(rules.ListPartitive, &toks[k0]) {
+	if k0 < len(toks) && p.Lang.MayKnow(&toks[k0]) && p.Lang.InSet(rules.ListPartitive, &toks[k0]) {
 		k0++
 	}
 	for k0+2 < len(toks) && toks[k0].Kind == token.Word && toks[k0+1].Text == "-" && toks[k0+1].Glued() && toks[k0+2].Glued() {
@@ -1325,8 +1376,9 @@ func (p *Pass) counted(end int) (string, bool) {
 	// and past their filters (startsAt), not by the word hashed again.
 	w, t := toks[k].Lower, &toks[k]
 	notCounted := p.Lang.List(rules.ListNotCounted)
-	if len(w) < 3 || attrNext || p.Lang.DetectAt(t) || startsAt(p.Rules.AttrWords, toks, k) && p.Rules.AttrWords.Has(toks, k) ||
-		startsAt(p.Rules.Triggers, toks, k) && p.Rules.Triggers.Has(toks, k) || p.Lang.IsNumberWordAt(t) ||
+	known := p.Lang.MayKnow(t) // (MayKnow inline first: most content words are in no table)
+	if len(w) < 3 || attrNext || known && p.Lang.DetectAt(t) || startsAt(p.Rules.AttrWords, toks, k) && p.Rules.AttrWords.Has(toks, k) ||
+		startsAt(p.Rules.Triggers, toks, k) && p.Rules.Triggers.Has(toks, k) || known && p.Lang.IsNumberWordAt(t) ||
 		startsAt(notCounted, toks, k) && notCounted.Has(toks, k) || startsAt(p.Lang.Future, toks, k) && p.Lang.Future.Has(toks, k) ||
 		startsAt(p.Lang.Past, toks, k) && p.Lang.Past.Has(toks, k) || p.hasPastSuffix(w) {
 		// A verb, not the thing counted ("hundreds went missing", "up to

@@ -126,3 +126,45 @@ func TestValueInt(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendDecimal holds appendDecimal to strconv.AppendInt at every
+// length of number, with and without room in the buffer.
+func TestAppendDecimal(t *testing.T) {
+	check := func(n int) {
+		for _, room := range []int{0, 1, 19, 20, 40} {
+			b := make([]byte, 3, 3+room)
+			copy(b, "id:")
+			got := appendDecimal(b, n)
+			if want := strconv.AppendInt([]byte("id:"), int64(n), 10); string(got) != string(want) {
+				t.Fatalf("appendDecimal(%d) with room %d = %q, want %q", n, room, got, want)
+			}
+		}
+	}
+	for _, n := range []int{0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 12345, 999999, 1000000, 1234567, -1, -100, math.MaxInt64, math.MinInt64} {
+		check(n)
+	}
+	p := 1
+	for range 18 {
+		check(p - 1)
+		check(p)
+		check(p + 1)
+		p *= 10
+	}
+	r := rand.New(rand.NewPCG(9, 10))
+	for range 100000 {
+		check(int(r.Int64N(1 << r.IntN(63))))
+	}
+}
+
+// FuzzAppendDecimal: appendDecimal is strconv.AppendInt.
+func FuzzAppendDecimal(f *testing.F) {
+	for _, n := range []int64{0, 7, 42, 100, 65535, 1 << 40, -3} {
+		f.Add(n)
+	}
+	f.Fuzz(func(t *testing.T, n int64) {
+		got := appendDecimal(make([]byte, 0, 20), int(n))
+		if want := strconv.AppendInt(nil, n, 10); string(got) != string(want) {
+			t.Fatalf("appendDecimal(%d) = %q, want %q", n, got, want)
+		}
+	})
+}

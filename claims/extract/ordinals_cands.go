@@ -26,3 +26,18 @@ func (p *Pass) listOrdinals(a, b int) {
 		}
 	}
 }
+
+// listPrefixedOrdinal lists word i, which an ordinal prefix's first byte
+// opens and no number table holds, when a prefix is glued to a number
+// word in it ("kedua"), the only such words ReadOrdinal reads an ordinal
+// at (rules.Language.PrefixedNumberAt): listed at the first byte alone,
+// one word in six of Indonesian news ("kepada", "karena") cost
+// scanOrdinals a reading each. It is kept out of scanNumbers' walk
+// (noinline), which a language without prefixes then pays nothing for.
+//
+//go:noinline
+func (p *Pass) listPrefixedOrdinal(i int) {
+	if p.Lang.PrefixedNumberAt(&p.Toks[i]) {
+		p.listOrdinal(i)
+	}
+}

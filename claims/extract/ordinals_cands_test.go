@@ -59,6 +59,7 @@ var ordinalWords = []string{
 	"kedua", "ketiga", "ke-8", "ke", "8", "kedelapan", "puluh", "dua", "kepada", "negara",
 	"congress", "summit", "Kongres", "KTT", "round", "putaran", "will", "held", "yang",
 	"$", "5m", "percent", "persen", "-", ",", ".", "\n", "(", ")", "March", "2024",
+	"kesatu", "kesebelas", "keseratus", "kembali", "karena", "ketika", "kami", "Kedua", "KETIGA", "ke-2", "kek",
 }
 
 // TestOrdinalCands: scanOrdinals reads the same ordinals from the list

@@ -1,0 +1,67 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/crosscheck/crosscheck/claims"
+	"github.com/crosscheck/crosscheck/claims/token"
+)
+
+// countedTexts are numberScanTexts with figures followed by figures,
+// marks, lines and the partitive, as tables and lists write them.
+func countedTexts() []string {
+	return append(numberScanTexts(),
+		"62,784 23% 50,449 18.6 94% 39.7 5085\n12 people 3 4 soldiers, 5 of them, 6. 7\n8 killed 9 % 10 - 11 of 12 tentara",
+		"Tabel: 1 2 3\n4 orang 5 dari 6 tewas 7, 8 prajurit; 9 (10) 11\n",
+	)
+}
+
+// checkCounted holds counted, with its shortcut for a number followed
+// by no word (countedAfterMark), to the reading in full
+// (countedAfterWord) at every token of text, and returns how many
+// tokens it compared where no word follows.
+func checkCounted(t *testing.T, e *Engine, lang, text string) int {
+	doc := &claims.Document{ID: "t", Text: text, Language: lang, Status: claims.StatusRead}
+	p := e.newPass(doc, new(scratch))
+	n := 0
+	for end := 0; end <= len(p.Toks); end++ {
+		got, gotAttr := p.counted(end)
+		want, wantAttr := p.countedAfterWord(end)
+		if got != want || gotAttr != wantAttr {
+			t.Fatalf("%s: %.60q: counted(%d) = %q, %v; countedAfterWord says %q, %v", lang, text, end, got, gotAttr, want, wantAttr)
+		}
+		if end < len(p.Toks) && p.Toks[end].Kind != token.Word {
+			n++
+		}
+	}
+	return n
+}
+
+// TestCountedAfterMark: counted's shortcut gives the answers of the
+// reading in full everywhere, in both languages.
+func TestCountedAfterMark(t *testing.T) {
+	e := engineForTest(t)
+	n := 0
+	for _, text := range countedTexts() {
+		for _, lang := range []string{"en", "id"} {
+			n += checkCounted(t, e, lang, text)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no figure or mark compared: the test tests nothing")
+	}
+	t.Logf("%d figures and marks", n)
+}
+
+// FuzzCountedAfterMark is TestCountedAfterMark on any text.
+func FuzzCountedAfterMark(f *testing.F) {
+	for _, s := range countedTexts()[:4] {
+		f.Add(s)
+	}
+	e := engineForTest(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, lang := range []string{"en", "id"} {
+			checkCounted(t, e, lang, text)
+		}
+	})
+}
