@@ -157,6 +157,17 @@ type frameAssigner struct {
 	long        bool
 	// win finds each claim's window of an over-long sentence's evidence.
 	win windowCursor
+	// trigIx indexes an over-long sentence's triggers by frame
+	// (weighIndexed), made at the first claim that reads it. sentEv is
+	// the claim at hand's sentence evidence, and moved says that win
+	// moved to its window, which starts at piece winAt of sentEv.
+	// plainWeigh turns the index off, for tests that hold it to
+	// weighByMask.
+	trigIx     *triggerIndex
+	sentEv     []evidence
+	winAt      int
+	moved      bool
+	plainWeigh bool
 	// evokedTo is the token evokes reads from next.
 	evokedTo int
 	// trigs holds the first trigger of each claim (see addTrigger), room
@@ -410,7 +421,9 @@ func (fa *frameAssigner) assign(c *claims.Claim) {
 	ci, ce := p.tokenAt(c.Start), p.tokenAt(c.End)
 	// In an over-long sentence only the evidence near the claim counts.
 	win := si
-	if evs, sa := fa.win.window(p, si.ev, a, b, ci, ce); len(evs) != len(si.ev) || sa != a {
+	evs, sa := fa.win.window(p, si.ev, a, b, ci, ce)
+	fa.sentEv, fa.winAt, fa.moved = si.ev, fa.win.at, fa.win.at >= 0
+	if len(evs) != len(si.ev) || sa != a {
 		w := *si
 		w.ev = evs
 		win = &w
@@ -597,7 +610,19 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, ci, ce in
 	pc := fa.newPlacer(si, ci, ce)
 	w := weighing{scores: scores, slot: fa.slot, set: set, memo: memo, pc: &pc, ev: si.ev, numeric: c.Kind != claims.KindDate,
 		byMask: len(set.Frames) <= 64, skip: skip}
-	w.weigh()
+	if w.byMask && fa.moved && !fa.plainWeigh && pc.flat(si.ev) {
+		// A window the cursor moved to in an over-long sentence
+		// (whose ends are sorted), with no break between: the
+		// triggers come from the sentence's index, not from reading
+		// each piece of the window (weighIndexed).
+		if fa.trigIx == nil {
+			fa.trigIx = new(triggerIndex)
+		}
+		fa.trigIx.over(fa.sentEv, fa.win.sent-1)
+		w.weighIndexed(fa.trigIx, fa.sentEv, fa.winAt)
+	} else {
+		w.weigh()
+	}
 	cands := fa.cands[:0]
 	for k := range scores {
 		sc := &scores[k]
@@ -954,6 +979,9 @@ type windowCursor struct {
 	sent   int  // the sentence's first token plus one (0: no window yet)
 	sorted bool // the ends of its evidence do not decrease
 	lo, hi int  // the last window
+	// at is where in the sentence's evidence the last window starts
+	// when the cursor found it (over sorted ends), else -1.
+	at int
 }
 
 // window is p.evidenceWindow(ev, a, b, ci, ce), with the same answer. The
@@ -962,6 +990,7 @@ type windowCursor struct {
 // token); otherwise, where a phrase's evidence ends after the next
 // piece's, window searches.
 func (wc *windowCursor) window(p *Pass, ev []evidence, a, b, ci, ce int) ([]evidence, int) {
+	wc.at = -1
 	if b-a <= frameSentenceCap {
 		return ev, a
 	}
@@ -998,7 +1027,7 @@ func (wc *windowCursor) window(p *Pass, ev []evidence, a, b, ci, ce int) ([]evid
 	for hi < len(ev) && ev[hi].start <= to {
 		hi++
 	}
-	wc.lo, wc.hi = lo, hi
+	wc.lo, wc.hi, wc.at = lo, hi, lo
 	hi = max(hi, lo)
 	return ev[lo:hi], max(a, from)
 }
