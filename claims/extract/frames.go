@@ -627,7 +627,7 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, ci, ce in
 	for k := range scores {
 		sc := &scores[k]
 		fa.slot[sc.frame] = -1
-		cands = fa.score(cands, c, sc, si.ev, memo[sc.accept:sc.accept+len(set.Frames[sc.frame].Attributes)])
+		cands = fa.score(cands, c, sc, si.ev, memo)
 	}
 	fa.scores, fa.cands = scores, cands
 	return cands
@@ -690,11 +690,10 @@ type frameScore struct {
 }
 
 // score rates the frame of sc as a candidate for claim c, from what the
-// evidence gave (frameScore) and which of its attributes take c
-// (accepting, the frame's run of the accepts memo, 1 for yes): when it
-// qualifies, it appends to cands the attribute that wins and why the
-// frame qualified.
-func (fa *frameAssigner) score(cands []frameCandidate, c *claims.Claim, sc *frameScore, ev []evidence, accepting []int8) []frameCandidate {
+// evidence gave (frameScore) and which of its attributes take c (memo,
+// the claim's accepts memo, 1 for yes): when it qualifies, it appends to
+// cands the attribute that wins and why the frame qualified.
+func (fa *frameAssigner) score(cands []frameCandidate, c *claims.Claim, sc *frameScore, ev []evidence, memo []int8) []frameCandidate {
 	if !sc.takes {
 		return cands
 	}
@@ -714,11 +713,11 @@ func (fa *frameAssigner) score(cands []frameCandidate, c *claims.Claim, sc *fram
 		case sc.triggeredAcross && bestAttr >= 0 && bestAttrDist <= 2:
 			bestDist = bestAttrDist
 			why.frameBy = byAttrBeside
-		case sc.triggeredAcross && unitAttr(fr, accepting, c) >= 0:
+		case sc.triggeredAcross && unitAttr(fr, accepting(memo, sc, fr), c) >= 0:
 			// "The first quake, magnitude 7.6, struck ...": a figure
 			// in a unit only one attribute of the frame takes is
 			// that attribute, whatever clause it stands in.
-			bestAttr, bestDist = unitAttr(fr, accepting, c), clausePenalty
+			bestAttr, bestDist = unitAttr(fr, accepting(memo, sc, fr), c), clausePenalty
 			why.frameBy = byUnit
 		default:
 			return cands
@@ -740,7 +739,7 @@ func (fa *frameAssigner) score(cands []frameCandidate, c *claims.Claim, sc *fram
 	if bestAttr < 0 {
 		def := int(sc.def) - 1
 		if sc.def < 0 {
-			def = defaultAttr(fr, accepting)
+			def = defaultAttr(fr, accepting(memo, sc, fr))
 		}
 		if def >= 0 {
 			bestAttr = def
@@ -753,6 +752,14 @@ func (fa *frameAssigner) score(cands []frameCandidate, c *claims.Claim, sc *fram
 		return cands
 	}
 	return append(cands, frameCandidate{fi, bestAttr, bestDist, trigDist, bestEv, why})
+}
+
+// accepting is frame fr's run of the accepts memo, for its score sc:
+// which of its attributes take the claim. Only score's rare fallbacks
+// read it (unitAttr, defaultAttr): sliced for every frame scored, as an
+// argument of score, it was a sixth of the call.
+func accepting(memo []int8, sc *frameScore, fr *rules.Frame) []int8 {
+	return memo[sc.accept : sc.accept+len(fr.Attributes)]
 }
 
 // pick gives c the nearest candidate's frame and attribute (ties to the
@@ -862,9 +869,12 @@ func nearestCandidate(choices []frameCandidate, all bool) frameCandidate {
 		slices.SortStableFunc(choices, compareCandidates)
 		return choices[0]
 	}
+	// (The distances are compared in place: compareCandidates takes
+	// two candidates by value, which copied both for each one read.)
 	best := 0
 	for k := 1; k < len(choices); k++ {
-		if compareCandidates(choices[k], choices[best]) < 0 {
+		x, y := &choices[k], &choices[best]
+		if x.dist < y.dist || x.dist == y.dist && x.trigDist < y.trigDist {
 			best = k // only a strictly nearer one: ties keep the earlier, as the stable sort does
 		}
 	}
