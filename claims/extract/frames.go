@@ -618,7 +618,7 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, ci, ce in
 		if fa.trigIx == nil {
 			fa.trigIx = new(triggerIndex)
 		}
-		fa.trigIx.over(fa.sentEv, fa.win.sent-1)
+		fa.trigIx.over(fa.sentEv, fa.win.sent-1, set.AttrRefs)
 		w.weighIndexed(fa.trigIx, fa.sentEv, fa.winAt)
 	} else {
 		w.weigh()

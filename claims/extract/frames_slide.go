@@ -1,6 +1,10 @@
 package extract
 
-import mbits "math/bits"
+import (
+	mbits "math/bits"
+
+	"github.com/crosscheck/crosscheck/rules"
+)
 
 // triggerIndex lists, by frame, the pieces of one over-long sentence's
 // evidence whose triggers evoke it, so that a claim's nearest trigger of
@@ -30,15 +34,32 @@ type triggerIndex struct {
 	before [64]int32
 	next   int
 	buf    []int32
+	// amask holds, by piece, the frames its attribute word names (none
+	// for a trigger alone), so that weighIndexed passes over a word of
+	// no frame scored for the claim without reading its attributes.
+	amask []uint64
 }
 
 // over makes ix the index of ev, the evidence of the sentence starting at
-// token a, unless it is already.
-func (ix *triggerIndex) over(ev []evidence, a int) {
+// token a, unless it is already; refs is the rules' AttrRefs.
+func (ix *triggerIndex) over(ev []evidence, a int, refs [][]rules.AttrRef) {
 	if ix.sent == a+1 && ix.n == len(ev) {
 		return
 	}
 	ix.sent, ix.n, ix.next = a+1, len(ev), 0
+	if cap(ix.amask) < len(ev) {
+		ix.amask = make([]uint64, len(ev))
+	}
+	ix.amask = ix.amask[:len(ev)]
+	for k := range ev {
+		var m uint64
+		if ev[k].attr >= 0 {
+			for _, r := range refs[ev[k].attr] {
+				m |= 1 << (r.Frame & 63) // (byMask: below 64)
+			}
+		}
+		ix.amask[k] = m
+	}
 	var count [64]int32
 	total := 0
 	for k := range ev {
@@ -132,9 +153,11 @@ func (w *weighing) weighIndexed(ix *triggerIndex, sent []evidence, lo int) {
 	hi := lo + len(w.ev)
 	ix.moveTo(sent, pc.ce)
 	ci, ce := pc.ci, pc.ce
+	var scored uint64
 	for j := range w.scores {
 		sc := &w.scores[j]
 		f := sc.frame & 63 // (byMask: below 64)
+		scored |= 1 << f
 		if k, d, ok := ix.nearest(sent, f, lo, hi, ci, ce); ok {
 			// (trigger's reading, with no comma between and the
 			// nearest first)
@@ -154,11 +177,12 @@ func (w *weighing) weighIndexed(ix *triggerIndex, sent []evidence, lo int) {
 			to--
 		}
 	}
+	amask := ix.amask[lo : lo+len(evs)]
 	for k := from; k < to; k++ {
-		ev := &evs[k]
-		if ev.attr < 0 {
-			continue
+		if amask[k]&scored == 0 {
+			continue // no attribute word, or none of a frame scored
 		}
+		ev := &evs[k]
 		d := pc.gap(ev)
 		if w.numeric && d > numericReach {
 			continue

@@ -50,10 +50,10 @@ func TestTriggerIndexNearest(t *testing.T) {
 			if trial%7 == 0 {
 				m |= 1 << 63
 			}
-			ev = append(ev, evidence{start: at, end: end, fmask: m})
+			ev = append(ev, evidence{start: at, end: end, attr: -1, fmask: m})
 			at++
 		}
-		ix.over(ev, trial) // each trial a sentence of its own
+		ix.over(ev, trial, nil) // each trial a sentence of its own (no attribute words)
 		ci := 0
 		for range 60 {
 			if r.IntN(10) == 0 {
