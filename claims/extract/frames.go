@@ -158,15 +158,10 @@ type frameAssigner struct {
 	// win finds each claim's window of an over-long sentence's evidence.
 	win windowCursor
 	// trigIx indexes an over-long sentence's triggers by frame
-	// (weighIndexed), made at the first claim that reads it. sentEv is
-	// the claim at hand's sentence evidence, and moved says that win
-	// moved to its window, which starts at piece winAt of sentEv.
+	// (weighIndexed), made at the first claim that reads it.
 	// plainWeigh turns the index off, for tests that hold it to
 	// weighByMask.
 	trigIx     *triggerIndex
-	sentEv     []evidence
-	winAt      int
-	moved      bool
 	plainWeigh bool
 	// evokedTo is the token evokes reads from next.
 	evokedTo int
@@ -421,9 +416,7 @@ func (fa *frameAssigner) assign(c *claims.Claim) {
 	ci, ce := p.tokenAt(c.Start), p.tokenAt(c.End)
 	// In an over-long sentence only the evidence near the claim counts.
 	win := si
-	evs, sa := fa.win.window(p, si.ev, a, b, ci, ce)
-	fa.sentEv, fa.winAt, fa.moved = si.ev, fa.win.at, fa.win.at >= 0
-	if len(evs) != len(si.ev) || sa != a {
+	if evs, sa := fa.win.window(p, si.ev, a, b, ci, ce); len(evs) != len(si.ev) || sa != a {
 		w := *si
 		w.ev = evs
 		win = &w
@@ -610,16 +603,18 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, ci, ce in
 	pc := fa.newPlacer(si, ci, ce)
 	w := weighing{scores: scores, slot: fa.slot, set: set, memo: memo, pc: &pc, ev: si.ev, numeric: c.Kind != claims.KindDate,
 		byMask: len(set.Frames) <= 64, skip: skip}
-	if w.byMask && fa.moved && !fa.plainWeigh && pc.flat(si.ev) {
+	if w.byMask && fa.win.moved && !fa.plainWeigh && pc.flat(si.ev) {
 		// A window the cursor moved to in an over-long sentence
 		// (whose ends are sorted), with no break between: the
 		// triggers come from the sentence's index, not from reading
-		// each piece of the window (weighIndexed).
+		// each piece of the window (weighIndexed). The sentence is
+		// the one assign asked for last (fa.recent).
 		if fa.trigIx == nil {
 			fa.trigIx = new(triggerIndex)
 		}
-		fa.trigIx.over(fa.sentEv, fa.win.sent-1, set.AttrRefs)
-		w.weighIndexed(fa.trigIx, fa.sentEv, fa.winAt)
+		sent := fa.cache[fa.recent].si.ev
+		fa.trigIx.over(sent, fa.win.sent-1, set.AttrRefs)
+		w.weighIndexed(fa.trigIx, sent, fa.win.at)
 	} else {
 		w.weigh()
 	}
@@ -989,9 +984,10 @@ type windowCursor struct {
 	sent   int  // the sentence's first token plus one (0: no window yet)
 	sorted bool // the ends of its evidence do not decrease
 	lo, hi int  // the last window
-	// at is where in the sentence's evidence the last window starts
-	// when the cursor found it (over sorted ends), else -1.
-	at int
+	// moved says the cursor found the last window (over sorted ends),
+	// which starts at piece at of the sentence's evidence.
+	moved bool
+	at    int
 }
 
 // window is p.evidenceWindow(ev, a, b, ci, ce), with the same answer. The
@@ -1000,7 +996,7 @@ type windowCursor struct {
 // token); otherwise, where a phrase's evidence ends after the next
 // piece's, window searches.
 func (wc *windowCursor) window(p *Pass, ev []evidence, a, b, ci, ce int) ([]evidence, int) {
-	wc.at = -1
+	wc.moved = false
 	if b-a <= frameSentenceCap {
 		return ev, a
 	}
@@ -1037,7 +1033,7 @@ func (wc *windowCursor) window(p *Pass, ev []evidence, a, b, ci, ce int) ([]evid
 	for hi < len(ev) && ev[hi].start <= to {
 		hi++
 	}
-	wc.lo, wc.hi, wc.at = lo, hi, lo
+	wc.lo, wc.hi, wc.moved, wc.at = lo, hi, true, lo
 	hi = max(hi, lo)
 	return ev[lo:hi], max(a, from)
 }
