@@ -157,6 +157,12 @@ type frameAssigner struct {
 	long        bool
 	// win finds each claim's window of an over-long sentence's evidence.
 	win windowCursor
+	// trigIx indexes an over-long sentence's triggers by frame
+	// (weighIndexed), made at the first claim that reads it.
+	// plainWeigh turns the index off, for tests that hold it to
+	// weighByMask.
+	trigIx     *triggerIndex
+	plainWeigh bool
 	// evokedTo is the token evokes reads from next.
 	evokedTo int
 	// trigs holds the first trigger of each claim (see addTrigger), room
@@ -597,12 +603,26 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, ci, ce in
 	pc := fa.newPlacer(si, ci, ce)
 	w := weighing{scores: scores, slot: fa.slot, set: set, memo: memo, pc: &pc, ev: si.ev, numeric: c.Kind != claims.KindDate,
 		byMask: len(set.Frames) <= 64, skip: skip}
-	w.weigh()
+	if w.byMask && fa.win.moved && !fa.plainWeigh && pc.flat(si.ev) {
+		// A window the cursor moved to in an over-long sentence
+		// (whose ends are sorted), with no break between: the
+		// triggers come from the sentence's index, not from reading
+		// each piece of the window (weighIndexed). The sentence is
+		// the one assign asked for last (fa.recent).
+		if fa.trigIx == nil {
+			fa.trigIx = new(triggerIndex)
+		}
+		sent := fa.cache[fa.recent].si.ev
+		fa.trigIx.over(sent, fa.win.sent-1, set.AttrRefs)
+		w.weighIndexed(fa.trigIx, sent, fa.win.at)
+	} else {
+		w.weigh()
+	}
 	cands := fa.cands[:0]
 	for k := range scores {
 		sc := &scores[k]
 		fa.slot[sc.frame] = -1
-		cands = fa.score(cands, c, sc, si.ev, memo[sc.accept:sc.accept+len(set.Frames[sc.frame].Attributes)])
+		cands = fa.score(cands, c, sc, si.ev, memo)
 	}
 	fa.scores, fa.cands = scores, cands
 	return cands
@@ -665,11 +685,10 @@ type frameScore struct {
 }
 
 // score rates the frame of sc as a candidate for claim c, from what the
-// evidence gave (frameScore) and which of its attributes take c
-// (accepting, the frame's run of the accepts memo, 1 for yes): when it
-// qualifies, it appends to cands the attribute that wins and why the
-// frame qualified.
-func (fa *frameAssigner) score(cands []frameCandidate, c *claims.Claim, sc *frameScore, ev []evidence, accepting []int8) []frameCandidate {
+// evidence gave (frameScore) and which of its attributes take c (memo,
+// the claim's accepts memo, 1 for yes): when it qualifies, it appends to
+// cands the attribute that wins and why the frame qualified.
+func (fa *frameAssigner) score(cands []frameCandidate, c *claims.Claim, sc *frameScore, ev []evidence, memo []int8) []frameCandidate {
 	if !sc.takes {
 		return cands
 	}
@@ -689,11 +708,11 @@ func (fa *frameAssigner) score(cands []frameCandidate, c *claims.Claim, sc *fram
 		case sc.triggeredAcross && bestAttr >= 0 && bestAttrDist <= 2:
 			bestDist = bestAttrDist
 			why.frameBy = byAttrBeside
-		case sc.triggeredAcross && unitAttr(fr, accepting, c) >= 0:
+		case sc.triggeredAcross && unitAttr(fr, accepting(memo, sc, fr), c) >= 0:
 			// "The first quake, magnitude 7.6, struck ...": a figure
 			// in a unit only one attribute of the frame takes is
 			// that attribute, whatever clause it stands in.
-			bestAttr, bestDist = unitAttr(fr, accepting, c), clausePenalty
+			bestAttr, bestDist = unitAttr(fr, accepting(memo, sc, fr), c), clausePenalty
 			why.frameBy = byUnit
 		default:
 			return cands
@@ -715,7 +734,7 @@ func (fa *frameAssigner) score(cands []frameCandidate, c *claims.Claim, sc *fram
 	if bestAttr < 0 {
 		def := int(sc.def) - 1
 		if sc.def < 0 {
-			def = defaultAttr(fr, accepting)
+			def = defaultAttr(fr, accepting(memo, sc, fr))
 		}
 		if def >= 0 {
 			bestAttr = def
@@ -728,6 +747,14 @@ func (fa *frameAssigner) score(cands []frameCandidate, c *claims.Claim, sc *fram
 		return cands
 	}
 	return append(cands, frameCandidate{fi, bestAttr, bestDist, trigDist, bestEv, why})
+}
+
+// accepting is frame fr's run of the accepts memo, for its score sc:
+// which of its attributes take the claim. Only score's rare fallbacks
+// read it (unitAttr, defaultAttr): sliced for every frame scored, as an
+// argument of score, it was a sixth of the call.
+func accepting(memo []int8, sc *frameScore, fr *rules.Frame) []int8 {
+	return memo[sc.accept : sc.accept+len(fr.Attributes)]
 }
 
 // pick gives c the nearest candidate's frame and attribute (ties to the
@@ -837,9 +864,12 @@ func nearestCandidate(choices []frameCandidate, all bool) frameCandidate {
 		slices.SortStableFunc(choices, compareCandidates)
 		return choices[0]
 	}
+	// (The distances are compared in place: compareCandidates takes
+	// two candidates by value, which copied both for each one read.)
 	best := 0
 	for k := 1; k < len(choices); k++ {
-		if compareCandidates(choices[k], choices[best]) < 0 {
+		x, y := &choices[k], &choices[best]
+		if x.dist < y.dist || x.dist == y.dist && x.trigDist < y.trigDist {
 			best = k // only a strictly nearer one: ties keep the earlier, as the stable sort does
 		}
 	}
@@ -954,6 +984,10 @@ type windowCursor struct {
 	sent   int  // the sentence's first token plus one (0: no window yet)
 	sorted bool // the ends of its evidence do not decrease
 	lo, hi int  // the last window
+	// moved says the cursor found the last window (over sorted ends),
+	// which starts at piece at of the sentence's evidence.
+	moved bool
+	at    int
 }
 
 // window is p.evidenceWindow(ev, a, b, ci, ce), with the same answer. The
@@ -962,6 +996,7 @@ type windowCursor struct {
 // token); otherwise, where a phrase's evidence ends after the next
 // piece's, window searches.
 func (wc *windowCursor) window(p *Pass, ev []evidence, a, b, ci, ce int) ([]evidence, int) {
+	wc.moved = false
 	if b-a <= frameSentenceCap {
 		return ev, a
 	}
@@ -998,7 +1033,7 @@ func (wc *windowCursor) window(p *Pass, ev []evidence, a, b, ci, ce int) ([]evid
 	for hi < len(ev) && ev[hi].start <= to {
 		hi++
 	}
-	wc.lo, wc.hi = lo, hi
+	wc.lo, wc.hi, wc.moved, wc.at = lo, hi, true, lo
 	hi = max(hi, lo)
 	return ev[lo:hi], max(a, from)
 }

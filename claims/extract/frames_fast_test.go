@@ -156,7 +156,7 @@ func TestDefaultPastInt8(t *testing.T) {
 		}
 		sc := fa.newScore(1, memo)
 		sc.triggered, sc.bestDist = true, 0
-		cands := fa.score(nil, c, &sc, []evidence{{}}, memo[sc.accept:sc.accept+len(fr.Attributes)])
+		cands := fa.score(nil, c, &sc, []evidence{{}}, memo)
 		if len(cands) != 1 || cands[0].attr != n || fr.Attributes[cands[0].attr].Name != "default" {
 			t.Errorf("%d attributes (default def %d): candidates %+v, want attribute %d", n, sc.def, cands, n)
 		}
