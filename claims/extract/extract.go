@@ -170,6 +170,8 @@ type scratch struct {
 	sents []segment.Span
 	// ordCands is Pass.ordCands' storage.
 	ordCands []int32
+	// sortBuf is sortByStart's working storage (cleared after each use).
+	sortBuf []*claims.Claim
 	// pass is the document's Pass: some 800 bytes that every document
 	// allocated, and that nothing keeps after ExtractThen.
 	pass Pass
@@ -407,7 +409,7 @@ func (e *Engine) ExtractThen(doc *claims.Document, then func(toks []token.Token,
 		step(p)
 	}
 	out := p.claims
-	slices.SortStableFunc(out, func(x, y *claims.Claim) int { return x.Start - y.Start })
+	sc.sortBuf = sortByStart(out, sc.sortBuf)
 	idLen := 0
 	for _, c := range out {
 		c.Line, c.Col = doc.Position(c.Start)
