@@ -915,15 +915,31 @@ func Furniture(p *Pass) {
 	masks := idx.AnchorsRead(p.Toks, p.words(), p.scratch.masks)
 	p.scratch.masks = masks
 	var m rules.Match
-	for i := 0; i < len(p.Toks); i++ {
-		if !idx.MayStart(masks, i) {
-			continue
-		}
+	for i := nextStart(idx, masks, 0); i < len(p.Toks); i = nextStart(idx, masks, i+1) {
 		if idx.LongestInto(p.Toks, masks, i, nil, &m) {
 			p.Block(m.Start, m.End)
 			i = m.End - 1
 		}
 	}
+}
+
+// nextStart returns the first token from i on that idx may start a match
+// at (idx.MayStart), or len(masks). Furniture starts are a handful a
+// document, so the masks of eight tokens are tested at once, joined:
+// one has a start's bit if their union has (MayStart reads one mask's
+// bits, whichever tokens they come from). A test per token was most of
+// the furniture step's own cost.
+func nextStart(idx *rules.Index, masks []uint64, i int) int {
+	for ; i+8 <= len(masks); i += 8 {
+		m := (*[8]uint64)(masks[i:])
+		union := [1]uint64{m[0] | m[1] | m[2] | m[3] | m[4] | m[5] | m[6] | m[7]}
+		if idx.MayStart(union[:], 0) {
+			break
+		}
+	}
+	for ; i < len(masks) && !idx.MayStart(masks, i); i++ {
+	}
+	return i
 }
 
 // blockFrontMatter blocks the "key: value" lines (and "---" fences) at the
