@@ -134,25 +134,16 @@ func (d *Document) lineIndex(off int) int {
 			d.lineStarts = append(d.lineStarts, i)
 		}
 	}
-	// Claims ask in text order, mostly on the line asked last or one of
-	// the next few (a paragraph is a line): those are walked to before a
-	// search, which took a call per step through its closure.
-	ls, i := d.lineStarts, d.colLine
-	if i < len(ls) && ls[i] <= off {
-		for k := 0; k < lineWalk; k++ {
-			if i+1 == len(ls) || off < ls[i+1] {
-				return i
-			}
-			i++
+	// Claims ask in text order, mostly on the line asked last or the
+	// next: those two are tried before a search.
+	ls := d.lineStarts
+	for i := d.colLine; i < len(ls) && i <= d.colLine+1; i++ {
+		if ls[i] <= off && (i+1 == len(ls) || off < ls[i+1]) {
+			return i
 		}
-		return i + sort.Search(len(ls)-i, func(j int) bool { return ls[i+j] > off }) - 1
 	}
 	return sort.Search(len(ls), func(i int) bool { return ls[i] > off }) - 1
 }
-
-// lineWalk is how many lines lineIndex walks on from the last line asked
-// before it searches.
-const lineWalk = 8
 
 // Line returns the text of the 1-based line n without its newline.
 func (d *Document) Line(n int) string {
@@ -221,12 +212,6 @@ func countRunes(s string) int {
 		k := bits.TrailingZeros64(load8(s, i)&highs) >> 3
 		_, size := utf8.DecodeRuneInString(s[i+k:])
 		n, i = n+k+1, i+k+size
-	}
-	// The last few bytes, one at a time while they are ASCII: claims a
-	// few words apart count that few, and a call for them cost more than
-	// the words before.
-	for i < len(s) && s[i] < utf8.RuneSelf {
-		n, i = n+1, i+1
 	}
 	return n + utf8.RuneCountInString(s[i:])
 }
