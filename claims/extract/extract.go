@@ -410,12 +410,15 @@ func (e *Engine) ExtractThen(doc *claims.Document, then func(toks []token.Token,
 	}
 	out := p.claims
 	sc.sortBuf = sortByStart(out, sc.sortBuf)
-	idLen := 0
+	maxLine, maxCol := 0, 0
 	for _, c := range out {
 		c.Line, c.Col = doc.Position(c.Start)
-		idLen += idLength(doc.ID, c.Line, c.Col)
+		maxLine, maxCol = max(maxLine, c.Line), max(maxCol, c.Col)
 	}
-	ids := idArena{buf: make([]byte, 0, idLen)}
+	// No id is longer than one of the largest line and column: the ids'
+	// buffer is sized by that, a few bytes more than they take, where
+	// measuring each id first cost two digit counts a claim.
+	ids := idArena{buf: make([]byte, 0, len(out)*idLength(doc.ID, maxLine, maxCol))}
 	for _, c := range out {
 		c.Doc = doc.ID
 		c.Text = doc.Text[c.Start:c.End]
