@@ -130,6 +130,11 @@ type Engine struct {
 	// it can start with: comparing each line with every prefix of every
 	// language cost 2% of extraction.
 	skipByFirst [256][]string
+	// skipSeconds[c] is the set of second bytes of the prefixes
+	// skipByFirst[c] holds, every byte for a prefix of one byte
+	// (maySkipLine): most lines that open with a prefix's first letter
+	// go on with no prefix's second.
+	skipSeconds [256][4]uint64
 	skipEmpty   bool      // some prefix is empty: every line is skipped
 	bufs        sync.Pool // *scratch buffers reused across documents
 	// attrNames[fi][ai] is Frames[fi].AttributeName(ai), made once: the
@@ -268,6 +273,12 @@ func New(set *rules.Set) *Engine {
 				continue
 			}
 			e.skipByFirst[pre[0]] = append(e.skipByFirst[pre[0]], pre)
+			seconds := &e.skipSeconds[pre[0]]
+			if len(pre) == 1 {
+				*seconds = [4]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+			} else {
+				seconds[pre[1]>>6] |= 1 << (pre[1] & 63)
+			}
 		}
 	}
 	e.attrNames = make([][]string, len(set.Frames))
@@ -280,17 +291,33 @@ func New(set *rules.Set) *Engine {
 	return e
 }
 
-// maySkipLine reports whether a line starting with byte c may open with
-// a SkipLines prefix: false is certain, so that most lines are turned away
-// before their head is copied and lowered.
-func (e *Engine) maySkipLine(c byte) bool {
+// maySkipLine reports whether a line that starts rest (which runs on
+// past the line's end, or is the text's end) may open with a SkipLines
+// prefix: false is certain, so that most lines are turned away before
+// their end is found and skipsLine compares them. Its first two bytes,
+// lowered while ASCII, decide: a line that opens with the first letter of
+// some prefix ("s", "c", "a", ...: most lines) mostly goes on with no
+// such prefix's second. (A line of one byte has its line break or the
+// text's end second, which no prefix of two bytes or more has there.)
+func (e *Engine) maySkipLine(rest string) bool {
+	c := rest[0]
 	if c >= 0x80 || e.skipEmpty {
 		return true // lowering a non-ASCII letter may change its first byte
 	}
 	if c >= 'A' && c <= 'Z' {
 		c += 'a' - 'A'
 	}
-	return len(e.skipByFirst[c]) > 0
+	if len(e.skipByFirst[c]) == 0 {
+		return false
+	}
+	if len(rest) < 2 || rest[1] >= 0x80 {
+		return true // skipsLine decides: Unicode lowering, or a short text
+	}
+	c1 := rest[1]
+	if c1 >= 'A' && c1 <= 'Z' {
+		c1 += 'a' - 'A'
+	}
+	return e.skipSeconds[c][c1>>6]&(1<<(c1&63)) != 0
 }
 
 // skipsLine reports whether line opens with one of the languages'
@@ -627,7 +654,7 @@ func (p *Pass) blockSkipLines() {
 	p.blockFrontMatter()
 	for i := 0; i < len(p.Toks); i = nextLineStart(p.Toks, i+1) {
 		start := p.Toks[i].Start
-		if !p.engine.maySkipLine(text[start]) {
+		if !p.engine.maySkipLine(text[start:]) {
 			continue
 		}
 		end := strings.IndexByte(text[start:], '\n')
