@@ -98,6 +98,18 @@ func (d *Document) PublishedString() string {
 // Columns count characters (runes), not bytes, because that is what a person
 // counts in an editor.
 func (d *Document) Position(off int) (line, col int) {
+	if i := d.colLine; d.lineStarts != nil && d.colOff <= off && off < len(d.Text) &&
+		(i+1 == len(d.lineStarts) || off < d.lineStarts[i+1]) {
+		// On the line asked last, at or after the offset asked last: the
+		// runes are counted on from there (as below), without finding
+		// the line again. On a page of claims a few words apart, finding
+		// the line was most of the cost of each.
+		runes := d.colRunes + countRunes(d.Text[d.colOff:off])
+		if utf8.RuneStart(d.Text[off]) {
+			d.colOff, d.colRunes = off, runes
+		}
+		return i + 1, runes + 1
+	}
 	off = max(0, min(off, len(d.Text)))
 	i := d.lineIndex(off)
 	// Claims ask in text order: count the runes on from the last offset

@@ -55,14 +55,7 @@ func (s *Set) NamedIn(toks []token.Token) []string {
 	if p == nil {
 		return out
 	}
-	for i := 0; i < len(toks); i++ {
-		// Most words, at the cost of inlined tests: the first words'
-		// filter, then the case (names are capitalised, and a lower-case
-		// word that passed the filter cost a call each) and the wide
-		// filter, which matchAt would ask first.
-		if t := &toks[i]; !p.MayStart(t) || !p.casePasses(t) || !p.mayHead(t) {
-			continue
-		}
+	for i := nameStart(p, toks, 0); i < len(toks); i = nameStart(p, toks, i+1) {
 		if end, v, ok := p.matchAt(toks, i); ok {
 			// A document names a handful of participants: a list is
 			// searched faster than a map is made.
@@ -74,4 +67,35 @@ func (s *Set) NamedIn(toks []token.Token) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// nameStart returns the first token of toks from i on where a name of p
+// may start, by inlined tests: when every name opens with a capital
+// (capsOnly), a token Scan made without the Capital flag (see
+// scannedLower); then the first words' filter, the case (a lower-case word
+// that passed the filter cost a call each) and the wide filter, which
+// Match would ask first. In a loop of its own, which calls nothing, the
+// loop's state stays in registers: NamedIn's own loop kept its list on
+// the stack, written back at every token.
+func nameStart(p *Phrases, toks []token.Token, i int) int {
+	capsOnly := p.caseSensitive && !p.lowerFirst
+	for ; i < len(toks); i++ {
+		t := &toks[i]
+		if capsOnly && scannedLower(t) {
+			continue
+		}
+		if p.MayStart(t) && p.casePasses(t) && p.mayHead(t) {
+			return i
+		}
+	}
+	return len(toks)
+}
+
+// scannedLower reports a token that token.Scan made (its Hash is set) and
+// did not flag Capital: no ASCII capital opens it, so no case-sensitive
+// name whose first word starts with one (casePasses) starts there. Most
+// tokens are such words, and their flag is a byte of the token, where the
+// first words' filter reads the hash and a word of the filter.
+func scannedLower(t *token.Token) bool {
+	return t.Flags&token.Capital == 0 && t.Hash != 0
 }

@@ -52,8 +52,45 @@ func FuzzSkipsLine(f *testing.F) {
 	}
 	e := New(set)
 	f.Fuzz(func(t *testing.T, line string) {
-		if got, want := e.skipsLine(line), skipLineReference(e, line); got != want {
+		want := skipLineReference(e, line)
+		if got := e.skipsLine(line); got != want {
 			t.Fatalf("skipsLine(%q) = %v, want %v", line, got, want)
 		}
+		checkMaySkipLine(t, e, line, want)
 	})
+}
+
+// TestMaySkipLine: the two-byte filter before skipsLine passes every line
+// skipsLine skips, followed by a line break and more text or ending the
+// text, and turns lines away (or the filter would test nothing).
+func TestMaySkipLine(t *testing.T) {
+	set, err := rules.Builtin()
+	require.NoError(t, err)
+	e := New(set)
+	turned := 0
+	ordinary := []string{"She said on Monday", "Cabinet ministers met", "Antara reported", "Sebelumnya, polisi",
+		"Rescuers found", "Fire crews", "Jakarta (ANTARA)", "Sign language interpreters", "\u00a0Saat itu"}
+	for _, line := range append(ordinary, skipLineSamples...) {
+		if line == "" {
+			continue // blockSkipLines asks at a token: never an empty line
+		}
+		checkMaySkipLine(t, e, line, skipLineReference(e, line))
+		if !e.maySkipLine(line) {
+			turned++
+		}
+	}
+	require.Greater(t, turned, 3, "the samples must include lines the filter turns away")
+}
+
+// checkMaySkipLine fails t if a line skipsLine skips (skip) is turned
+// away by maySkipLine, with what may follow the line in a text.
+func checkMaySkipLine(t *testing.T, e *Engine, line string, skip bool) {
+	if line == "" || strings.IndexByte(line, '\n') >= 0 || !skip {
+		return
+	}
+	for _, rest := range []string{"", "\n", "\nmore text", "\r\n", "\nR"} {
+		if !e.maySkipLine(line + rest) {
+			t.Fatalf("maySkipLine(%q) turns away a line skipsLine skips", line+rest)
+		}
+	}
 }
