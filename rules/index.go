@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"math/bits"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -104,6 +105,16 @@ type Index struct {
 	// is windowMax or more).
 	need  []uint64
 	width []int
+	// partBits[id][k] is the bit part k of pattern id gives need (0: none),
+	// for the spots of its groups (see spot).
+	partBits [][]uint64
+	// spans[id] and shapes[id] hold pattern id's parts' spans and its
+	// shapes in candidate lists while the lists are built (see
+	// groupShape); NewIndex drops them.
+	spans    [][]partSpan
+	shapes   [][]*groupShape
+	listMemo map[string]*candList
+	plain    bool
 	// tail[id] marks pattern id as one whose match at a token its
 	// optional first part does not open is the match of the rest of its
 	// parts there (see Pattern.tailAlike and Tails).
@@ -119,8 +130,15 @@ func NewIndex(l *Language, groups ...[]*Pattern) *Index {
 // of v's language may share (see Vocab). It adds to v, so the indexes of
 // one Vocab are built one after the other.
 func NewIndexIn(v *Vocab, groups ...[]*Pattern) *Index {
+	return newIndexIn(v, false, groups...)
+}
+
+// newIndexIn is NewIndexIn; plain builds the candidate groups from each
+// pattern's own reach and width, with no spots (see groupShape), for the
+// tests to hold the search to.
+func newIndexIn(v *Vocab, plain bool, groups ...[]*Pattern) *Index {
 	l := v.lang
-	x := &Index{lang: l, vocab: v, byWord: map[string][]int{}}
+	x := &Index{lang: l, vocab: v, byWord: map[string][]int{}, plain: plain}
 	for _, g := range groups {
 		for _, p := range g {
 			id := len(x.pats)
@@ -131,6 +149,7 @@ func NewIndexIn(v *Vocab, groups ...[]*Pattern) *Index {
 			x.bit = append(x.bit, 0)
 			x.need = append(x.need, 0)
 			x.width = append(x.width, 0)
+			x.partBits = append(x.partBits, make([]uint64, len(p.parts)))
 			x.tail = append(x.tail, p.tailAlike())
 			words, classes := p.firstKeys()
 			for _, w := range words {
@@ -147,7 +166,9 @@ func NewIndexIn(v *Vocab, groups ...[]*Pattern) *Index {
 		x.markSpoken()
 	}
 	x.mergeCandidates()
+	x.spans, x.shapes, x.listMemo = make([][]partSpan, len(x.pats)), make([][]*groupShape, len(x.pats)), map[string]*candList{}
 	x.groupCandidates()
+	x.spans, x.shapes, x.listMemo = nil, nil, nil
 	x.numberConds()
 	x.keys.Each(func(w string, k wordKey) {
 		id := int(v.add(w))
@@ -300,25 +321,31 @@ type candGroup struct {
 	// once for all.
 	need  uint64
 	width int
+	// spots are where the needed parts must start, when that says more
+	// than the need and width (see spot): the reach, width and spots are
+	// those of the list's tokens (see opener).
+	spots []spot
 	ids   []int
 }
 
-func (x *Index) newCandList(ids []int) *candList {
+func (x *Index) newCandList(ids []int, firsts []int) *candList {
 	if len(ids) == 0 {
 		return nil
 	}
 	c := &candList{}
-	for _, id := range ids {
-		bit, reach, need, width := x.bit[id], x.reach[id], x.need[id], x.width[id]
+	for n, id := range ids {
+		bit, need := x.bit[id], x.need[id]
+		sh := x.groupShape(id, firsts[n])
+		reach, width, spots := sh.reach, sh.width, sh.spots
 		if reach >= windowMax {
 			bit = 0
 		}
 		k := 0
-		for k < len(c.groups) && (c.groups[k].bit != bit || c.groups[k].reach != reach || c.groups[k].need != need || c.groups[k].width != width) {
+		for k < len(c.groups) && (c.groups[k].bit != bit || c.groups[k].reach != reach || c.groups[k].need != need || c.groups[k].width != width || !slices.Equal(c.groups[k].spots, spots)) {
 			k++
 		}
 		if k == len(c.groups) {
-			c.groups = append(c.groups, candGroup{bit: bit, reach: reach, need: need, width: width})
+			c.groups = append(c.groups, candGroup{bit: bit, reach: reach, need: need, width: width, spots: spots})
 		}
 		c.groups[k].ids = append(c.groups[k].ids, id)
 	}
@@ -358,17 +385,17 @@ func (x *Index) groupCandidates() {
 				ids = append(ids, id)
 			}
 		}
-		x.numLists[k] = x.newCandList(ids)
+		x.numLists[k] = x.newCandList(ids, x.firsts(ids, numberOpener(k)))
 	}
-	x.ordList = x.newCandList(x.byClass[classOrdWord])
+	x.ordList = x.newCandList(x.byClass[classOrdWord], x.firsts(x.byClass[classOrdWord], anyOpener))
 	for w, ids := range x.wordCands {
-		x.lists[w] = x.newCandList(ids)
+		x.lists[w] = x.wordList(ids, w)
 	}
 	// Punctuation: its own patterns, and a sign, a decimal point or a
 	// vulgar fraction opens a number.
 	for w, ids := range x.byWord {
 		if _, ok := x.wordCands[w]; !ok {
-			x.lists[w] = x.newCandList(sortedUnique(append([]int(nil), ids...)))
+			x.lists[w] = x.wordList(sortedUnique(append([]int(nil), ids...)), w)
 		}
 	}
 	signs := []string{"-", "−", x.lang.decimal}
@@ -376,11 +403,13 @@ func (x *Index) groupCandidates() {
 		signs = append(signs, f)
 	}
 	for _, w := range signs {
-		c := x.newCandList(sortedUnique(append(append([]int(nil), x.byWord[w]...), x.numCands...)))
+		ids := sortedUnique(append(append([]int(nil), x.byWord[w]...), x.numCands...))
+		c := x.newCandList(ids, x.firsts(ids, anyOpener))
 		if c != nil && x.lang.isGluedSign(w) {
 			// A vulgar fraction is a number by itself; a sign or a point
 			// only with the digits glued after it.
-			c.sign, c.bare = true, x.newCandList(sortedUnique(append([]int(nil), x.byWord[w]...)))
+			bare := sortedUnique(append([]int(nil), x.byWord[w]...))
+			c.sign, c.bare = true, x.newCandList(bare, x.firsts(bare, anyOpener))
 		}
 		x.lists[w] = c
 	}
@@ -657,12 +686,15 @@ func (x *Index) assignAnchorBits() {
 			// pattern is tried (see leadReach): its bit would filter
 			// nothing, and would take one a later part can use.
 			if !pt.optional && !(k == 0 && pt.startKeyed()) {
-				need |= partBit(pt)
+				x.partBits[id][k] = partBit(pt)
+				need |= x.partBits[id][k]
 			}
 		}
 		if width < windowMax {
 			x.need[id] = need
 			x.width[id] = width
+		} else {
+			clear(x.partBits[id])
 		}
 	}
 	// But phrases a word opens only with the next ("at" of "at night")
@@ -674,7 +706,8 @@ func (x *Index) assignAnchorBits() {
 	frozen = true
 	for id, p := range x.pats {
 		if pt := &p.parts[0]; x.width[id] != 0 && !pt.optional && pt.startKeyed() && condOpened(x.partPhrases(pt)) {
-			x.need[id] |= partBit(pt)
+			x.partBits[id][0] = partBit(pt)
+			x.need[id] |= x.partBits[id][0]
 		}
 	}
 }
@@ -1422,7 +1455,7 @@ func (s *search) visit(c *candList, st *searchState) {
 		gs := c.groups[c.first[b]:c.first[b+1]]
 		for k := range gs {
 			g := &gs[k]
-			if win.upTo(g.reach)&g.bit == 0 || g.need != 0 && win.upTo(g.width-1)&g.need != g.need {
+			if win.upTo(g.reach)&g.bit == 0 || g.need != 0 && win.upTo(g.width-1)&g.need != g.need || g.spots != nil && !win.spotsIn(g.spots) {
 				continue
 			}
 			s.try(g, st)
@@ -1431,7 +1464,7 @@ func (s *search) visit(c *candList, st *searchState) {
 	gs := c.groups[c.first[64]:]
 	for k := range gs {
 		g := &gs[k]
-		if g.need != 0 && win.upTo(g.width-1)&g.need != g.need {
+		if g.need != 0 && win.upTo(g.width-1)&g.need != g.need || g.spots != nil && !win.spotsIn(g.spots) {
 			continue
 		}
 		s.try(g, st)
