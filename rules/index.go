@@ -114,7 +114,10 @@ type Index struct {
 	spans    [][]partSpan
 	shapes   [][]*groupShape
 	listMemo map[string]*candList
-	plain    bool
+	// phraseClasses holds, while the lists are built, the classes of
+	// digits each phrase table opens (see Index.phrasesOpenNumber).
+	phraseClasses map[*Phrases]uint8
+	plain         bool
 	// tail[id] marks pattern id as one whose match at a token its
 	// optional first part does not open is the match of the rest of its
 	// parts there (see Pattern.tailAlike and Tails).
@@ -167,8 +170,9 @@ func newIndexIn(v *Vocab, plain bool, groups ...[]*Pattern) *Index {
 	}
 	x.mergeCandidates()
 	x.spans, x.shapes, x.listMemo = make([][]partSpan, len(x.pats)), make([][]*groupShape, len(x.pats)), map[string]*candList{}
+	x.phraseClasses = map[*Phrases]uint8{}
 	x.groupCandidates()
-	x.spans, x.shapes, x.listMemo = nil, nil, nil
+	x.spans, x.shapes, x.listMemo, x.phraseClasses = nil, nil, nil, nil
 	x.numberConds()
 	x.keys.Each(func(w string, k wordKey) {
 		id := int(v.add(w))
@@ -381,11 +385,11 @@ func (x *Index) groupCandidates() {
 	for k := range x.numLists {
 		var ids []int
 		for _, id := range x.numCands {
-			if x.pats[id].opensNumber(k) {
+			if x.opensNumber(x.pats[id], k) {
 				ids = append(ids, id)
 			}
 		}
-		x.numLists[k] = x.newCandList(ids, x.firsts(ids, numberOpener(k)))
+		x.numLists[k] = x.newCandList(ids, x.firsts(ids, x.numberOpener(k)))
 	}
 	x.ordList = x.newCandList(x.byClass[classOrdWord], x.firsts(x.byClass[classOrdWord], anyOpener))
 	for w, ids := range x.wordCands {
@@ -477,10 +481,15 @@ func sortedUnique(ids []int) []int {
 // patterns apart by: most slots read digits of one length ("$day" one or
 // two, "$year" four), and a year, a day or a count tried every pattern
 // that opens with any number, to fail at the first part.
+//
+// A year ending in 0 has a class of its own: only it may open a decade or
+// century ("the 1990s", "the 1800s"), whose patterns a page of figures
+// tried at every year-shaped number, to fail at its last digit.
 const (
-	numSmall = iota // one or two digits
-	numYear         // four digits from 1000 to 2999
-	numOther        // any other run of digits
+	numSmall     = iota // one or two digits
+	numYear             // four digits from 1000 to 2999, the last not 0
+	numOther            // any other run of digits
+	numRoundYear        // four digits from 1000 to 2999 ending in 0
 	nNumClasses
 )
 
@@ -490,6 +499,9 @@ func numClass(s string) int {
 	case len(s) <= 2:
 		return numSmall
 	case len(s) == 4 && (s[0] == '1' || s[0] == '2'):
+		if s[3] == '0' {
+			return numRoundYear
+		}
 		return numYear
 	}
 	return numOther
@@ -498,9 +510,10 @@ func numClass(s string) int {
 // opensNumber reports whether the pattern may start at digits of class
 // k: one of its leading parts (the optional ones and the first required
 // one, as in firstKeys) may read them.
-func (p *Pattern) opensNumber(k int) bool {
-	for _, pt := range p.parts {
-		if pt.opensNumber(k) {
+func (x *Index) opensNumber(p *Pattern, k int) bool {
+	for k2 := range p.parts {
+		pt := &p.parts[k2]
+		if x.partOpensNumber(pt, k) {
 			return true
 		}
 		if !pt.optional {
@@ -508,6 +521,50 @@ func (p *Pattern) opensNumber(k int) bool {
 		}
 	}
 	return false
+}
+
+// partOpensNumber is pt.opensNumber knowing the language's listed
+// phrases: the parts of a period ("early", "the end of") and holidays,
+// which no digits open. Taken for a numeral, an optional "$part?" put
+// the decade and century patterns ("@year_prep? the? $part? -? $decade")
+// in the candidates of every number, to fail at its digits.
+//
+// The phrases' answers are kept while the index is built (phraseClasses):
+// each is asked of every pattern a number may open, at every class, and
+// scans each first word.
+func (x *Index) partOpensNumber(pt *part, k int) bool {
+	switch pt.kind {
+	case partLit:
+		return x.phrasesOpenNumber(pt.lit, k)
+	case partList:
+		return x.phrasesOpenNumber(pt.list, k)
+	}
+	switch pt.slot {
+	case slotPart:
+		return x.phrasesOpenNumber(x.lang.parts, k)
+	case slotHoliday:
+		return false // a capital (see matchPart)
+	}
+	return pt.opensNumber(k)
+}
+
+// phrasesOpenNumber is phrasesOpenNumber(ph, k), kept in phraseClasses.
+func (x *Index) phrasesOpenNumber(ph *Phrases, k int) bool {
+	if ph == nil {
+		return true
+	}
+	m, ok := x.phraseClasses[ph]
+	if !ok {
+		for c := range nNumClasses {
+			if phrasesOpenNumber(ph, c) {
+				m |= 1 << c
+			}
+		}
+		if x.phraseClasses != nil { // the index is being built
+			x.phraseClasses[ph] = m
+		}
+	}
+	return m&(1<<k) != 0
 }
 
 // opensNumber reports whether the part may match at digits of class k
@@ -522,8 +579,10 @@ func (pt *part) opensNumber(k int) bool {
 	switch pt.slot {
 	case slotYY, slotMon, slotDay, slotDayTh, slotHour, slotMinute:
 		return k == numSmall // smallInt, or two digits
-	case slotYear, slotDecade, slotCentury:
-		return k == numYear // isYear, or a decade's four digits
+	case slotYear:
+		return k == numYear || k == numRoundYear // isYear
+	case slotDecade, slotCentury:
+		return k == numRoundYear // "1990s", "1800s"
 	case slotHHMM:
 		return k != numSmall // three or four digits
 	case slotMonth, slotMonthName, slotWeekday, slotWeekdayName, slotQ, slotRoman, slotSeason, slotMonthDay, slotTHour, slotA, slotOffset:

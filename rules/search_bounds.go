@@ -32,7 +32,9 @@ type opener func(pt *part) bool
 func anyOpener(*part) bool { return true }
 
 // numberOpener is the opener of the digit runs of class k (numClass).
-func numberOpener(k int) opener { return func(pt *part) bool { return pt.opensNumber(k) } }
+func (x *Index) numberOpener(k int) opener {
+	return func(pt *part) bool { return x.partOpensNumber(pt, k) }
+}
 
 // wordOpener is the opener of the tokens whose lower-case form is w (the
 // key of a word's or a punctuation mark's list).
