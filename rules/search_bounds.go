@@ -49,16 +49,45 @@ func wordOpener(w string) opener {
 			return phrasesOpenWord(pt.list, w)
 		}
 		if !scanned {
-			// Scanned once, and only for a slot: most leading optional
+			// Told once, and only for a slot: most leading optional
 			// parts are prepositions.
-			toks := token.Scan(w, nil)
-			scanned, one = true, len(toks) == 1 && toks[0].Lower == w
-			if one {
-				kind = toks[0].Kind
+			scanned = true
+			kind, one = plainKind(w)
+			if !one {
+				toks := token.Scan(w, nil)
+				one = len(toks) == 1 && toks[0].Lower == w
+				if one {
+					kind = toks[0].Kind
+				}
 			}
 		}
 		return !one || pt.slotOpensKind(kind)
 	}
+}
+
+// plainKind tells the kind of token w scans to when w is lower-case
+// letters or digits only (ok), as nearly every key is, without scanning
+// it: a scan of each of the thousands of keys was a tenth of the lists'
+// building.
+func plainKind(w string) (kind token.Kind, ok bool) {
+	letters, digits := 0, 0
+	for k := 0; k < len(w); k++ {
+		switch c := w[k]; {
+		case c >= 'a' && c <= 'z':
+			letters++
+		case c >= '0' && c <= '9':
+			digits++
+		}
+	}
+	switch {
+	case w == "":
+		return 0, false
+	case letters == len(w):
+		return token.Word, true
+	case digits == len(w):
+		return token.Number, true
+	}
+	return 0, false
 }
 
 // phrasesOpenWord reports whether a phrase of ph may start at a token
@@ -113,55 +142,72 @@ func (pt *part) span(l *Language) (lo, hi int, exact bool) {
 }
 
 // spanFrom returns where each part of a pattern may start in a match
-// whose first part read is part first at the earliest, in tokens from
-// its start (starts[k], with ok[k] false where only the pattern's width
-// bounds it); spans are the parts' own.
-func spanFrom(spans []partSpan, first int) (starts [][2]int, ok []bool) {
+// whose first part read is part first at the earliest (and surely, when
+// sure is set), in tokens from its start (starts[k], with ok[k] false
+// where only the pattern's width bounds it); spans are the parts' own.
+func spanFrom(spans []partSpan, first int, sure bool) (starts [][2]int, ok []bool) {
 	starts, ok = make([][2]int, len(spans)), make([]bool, len(spans))
 	lo, hi, exact := 0, 0, true
 	for k := first; k < len(spans); k++ {
 		starts[k], ok[k] = [2]int{lo, hi}, exact
 		sp := spans[k]
-		lo, hi, exact = lo+sp.lo, hi+sp.hi, exact && sp.exact
+		if !sp.optional || k == first && sure {
+			lo += sp.lo
+		}
+		hi, exact = hi+sp.hi, exact && sp.exact
 	}
 	return starts, ok
 }
 
-// partSpan is a part's span (lo is 0 for an optional part).
+// partSpan is a part's span, and whether it is optional.
 type partSpan struct {
-	lo, hi int
-	exact  bool
+	lo, hi          int
+	exact, optional bool
 }
 
 // firstOpen is the first part of pattern id that may be read at the
 // tokens of a candidate list (opens): the parts before it are optional,
-// and absent there.
-func (x *Index) firstOpen(id int, opens opener) int {
+// and absent there. It is returned as a lead, first<<1, with bit 0 set
+// when the part is read there surely: no later part up to the first
+// required one may open there ("on" may open "@date_prep? the? $day"
+// only with its preposition, which then takes a token at least).
+func (x *Index) firstOpen(id int, opens opener) (lead int) {
 	p := x.pats[id]
 	first := 0
 	for first < len(p.parts)-1 && p.parts[first].optional && !opens(&p.parts[first]) {
 		first++
 	}
-	return first
+	if !p.parts[first].optional || x.need[id] == 0 {
+		return first << 1 // read surely, or no spots to tighten
+	}
+	for k := first + 1; k < len(p.parts); k++ {
+		if opens(&p.parts[k]) {
+			return first << 1
+		}
+		if !p.parts[k].optional {
+			break
+		}
+	}
+	return first<<1 | 1
 }
 
 // groupShape is the shape of pattern id in a candidate list whose tokens
-// may first read its part first (see firstOpen): the pattern's own (see
+// read its parts from lead on (see firstOpen): the pattern's own (see
 // Index) tightened where spanFrom bounds the parts from there. The
-// shapes are kept by that first part: the lists of every month name,
-// number word and preposition share them.
-func (x *Index) groupShape(id, first int) groupShape {
+// shapes are kept by lead: the lists of every month name, number word
+// and preposition share them.
+func (x *Index) groupShape(id, lead int) groupShape {
 	if x.plain {
 		return groupShape{reach: x.reach[id], width: x.width[id]}
 	}
 	if x.shapes[id] == nil {
-		x.shapes[id] = make([]*groupShape, len(x.pats[id].parts))
+		x.shapes[id] = make([]*groupShape, 2*len(x.pats[id].parts))
 	}
-	if sh := x.shapes[id][first]; sh != nil {
+	if sh := x.shapes[id][lead]; sh != nil {
 		return *sh
 	}
-	sh := x.shapeFrom(id, first)
-	x.shapes[id][first] = &sh
+	sh := x.shapeFrom(id, lead)
+	x.shapes[id][lead] = &sh
 	return sh
 }
 
@@ -187,7 +233,7 @@ func (x *Index) wordList(ids []int, w string) *candList {
 	return c
 }
 
-// firsts is firstOpen of each of ids.
+// firsts is firstOpen of each of ids (their leads).
 func (x *Index) firsts(ids []int, opens opener) []int {
 	out := make([]int, len(ids))
 	for k, id := range ids {
@@ -202,9 +248,10 @@ type groupShape struct {
 	spots        []spot
 }
 
-// shapeFrom is groupShape for the matches whose first part read is
-// part first at the earliest.
-func (x *Index) shapeFrom(id, first int) groupShape {
+// shapeFrom is groupShape for the matches whose parts are read from lead
+// on.
+func (x *Index) shapeFrom(id, lead int) groupShape {
+	first := lead >> 1
 	sh := groupShape{reach: x.reach[id], width: x.width[id]}
 	if x.need[id] == 0 {
 		return sh
@@ -215,13 +262,10 @@ func (x *Index) shapeFrom(id, first int) groupShape {
 		for k := range p.parts {
 			pt := &p.parts[k]
 			lo, hi, exact := pt.span(p.Lang)
-			if pt.optional {
-				lo = 0
-			}
-			x.spans[id][k] = partSpan{lo: lo, hi: hi, exact: exact}
+			x.spans[id][k] = partSpan{lo: lo, hi: hi, exact: exact, optional: pt.optional}
 		}
 	}
-	starts, ok := spanFrom(x.spans[id], first)
+	starts, ok := spanFrom(x.spans[id], first, lead&1 != 0)
 	if q := x.req[id]; q >= 0 && ok[q] {
 		sh.reach = min(sh.reach, starts[q][1])
 	}
@@ -259,11 +303,15 @@ func (x *Index) shapeFrom(id, first int) groupShape {
 // its lo to its hi (cut at the line's end). The window is filled up to
 // the group's width already, which every spot's hi is below.
 func (w *maskWindow) spotsIn(spots []spot) bool {
-	for _, s := range spots {
-		if s.lo == 0 {
-			if w.upTo(s.hi)&s.bit == 0 {
-				return false
-			}
+	for k := range spots {
+		s := &spots[k]
+		if w.upTo(s.hi)&s.bit == 0 || s.lo >= w.n {
+			return false // not on the line by hi, or the line ends before lo
+		}
+		// The bit is in the masks up to hi: the masks from lo on need
+		// reading only when it is before lo too (a bit as rare as a
+		// duration word's seldom is).
+		if s.lo == 0 || w.acc[s.lo-1]&s.bit == 0 {
 			continue
 		}
 		end := min(s.hi+1, w.n)

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math/rand/v2"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/claims/token"
@@ -94,8 +95,9 @@ func checkExhaustive(t *testing.T, x *Index, name, text string) {
 }
 
 // TestShapeSpots checks a few shapes by hand: at a number, "@date_prep?
-// the? $day of? $month" needs its month one to three tokens on; at "at",
-// "@time_prep? $hour.$minute @ampm" its minute two to four tokens on.
+// the? $day of? $month" needs its month one to three tokens on, and at
+// "on" (which opens only its preposition) two to seven; at "at",
+// "@time_prep? $hour.$minute @ampm" its minute three or four tokens on.
 func TestShapeSpots(t *testing.T) {
 	set, err := Builtin()
 	require.NoError(t, err)
@@ -119,8 +121,10 @@ func TestShapeSpots(t *testing.T) {
 	}
 	g := find(listOf("05"), "day-month")
 	require.Equal(t, 4, g.width, "day-month at a number: its month starts by the fourth token")
+	g = find(listOf("on"), "day-month")
+	require.Contains(t, g.spots, spot{bit: x.bit[g.ids[0]], lo: 2, hi: 7})
 	g = find(listOf("at"), "time-ampm-dot")
-	require.Contains(t, g.spots, spot{bit: x.smallBit, lo: 2, hi: 4})
+	require.Contains(t, g.spots, spot{bit: x.smallBit, lo: 3, hi: 4})
 }
 
 // FuzzSpots checks the search against the search of the same index built
@@ -157,4 +161,76 @@ func FuzzSpots(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestSpotsIn checks spotsIn against a plain reading of the masks: for
+// random masks and line starts, windows filled to a width as visit fills
+// them, and spots below it, each spot's bit must be in a mask from its lo
+// to its hi, before the line's end.
+func TestSpotsIn(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 5000 {
+		n := 1 + r.IntN(60)
+		masks := make([]uint64, n)
+		for k := range masks {
+			masks[k] = 1<<r.IntN(6) | 1<<r.IntN(6)
+			if r.IntN(10) == 0 {
+				masks[k] |= lineBit
+			}
+		}
+		i := r.IntN(n)
+		width := 1 + r.IntN(windowMax)
+		var w maskWindow
+		w.start(masks, i, n-i)
+		w.upTo(width - 1)
+		var spots []spot
+		for range 1 + r.IntN(3) {
+			lo := r.IntN(width)
+			spots = append(spots, spot{bit: 1 << r.IntN(6), lo: lo, hi: lo + r.IntN(width-lo)})
+		}
+		want := true
+		for _, s := range spots {
+			found := false
+			for k := 0; k <= s.hi && i+k < n; k++ {
+				if k > 0 && masks[i+k]&lineBit != 0 {
+					break // no part starts on the next line
+				}
+				found = found || k >= s.lo && masks[i+k]&s.bit != 0
+			}
+			if !found {
+				want = false
+			}
+		}
+		require.Equal(t, want, w.spotsIn(spots), "masks %x from %d spots %+v", masks, i, spots)
+	}
+}
+
+// TestPlainKind checks plainKind against the scanner on the keys of the
+// date indexes' lists.
+func TestPlainKind(t *testing.T) {
+	set, err := Builtin()
+	require.NoError(t, err)
+	checked := 0
+	for _, code := range set.Codes {
+		l := set.Languages[code]
+		words := []string{"at", "2024", "05", "q3", "dec31", "t04", "-", "a.m.", "ke-8", "é"}
+		for _, g := range [][]*Pattern{l.Dates, l.Relative, l.Durations} {
+			for _, p := range g {
+				ws, _ := p.firstKeys()
+				words = append(words, ws...)
+			}
+		}
+		for _, w := range words {
+			kind, ok := plainKind(w)
+			if !ok {
+				continue
+			}
+			toks := token.Scan(w, nil)
+			require.Len(t, toks, 1, w)
+			require.Equal(t, toks[0].Kind, kind, w)
+			require.Equal(t, w, toks[0].Lower, w)
+			checked++
+		}
+	}
+	require.Positive(t, checked)
 }
