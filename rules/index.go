@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"math/bits"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -104,6 +105,19 @@ type Index struct {
 	// is windowMax or more).
 	need  []uint64
 	width []int
+	// partBits[id][k] is the bit part k of pattern id gives need (0: none),
+	// for the spots of its groups (see spot).
+	partBits [][]uint64
+	// spans[id] and shapes[id] hold pattern id's parts' spans and its
+	// shapes in candidate lists while the lists are built (see
+	// groupShape); NewIndex drops them.
+	spans    [][]partSpan
+	shapes   [][]*groupShape
+	listMemo map[string]*candList
+	// phraseClasses holds, while the lists are built, the classes of
+	// digits each phrase table opens (see Index.phrasesOpenNumber).
+	phraseClasses map[*Phrases]uint8
+	plain         bool
 	// tail[id] marks pattern id as one whose match at a token its
 	// optional first part does not open is the match of the rest of its
 	// parts there (see Pattern.tailAlike and Tails).
@@ -119,8 +133,15 @@ func NewIndex(l *Language, groups ...[]*Pattern) *Index {
 // of v's language may share (see Vocab). It adds to v, so the indexes of
 // one Vocab are built one after the other.
 func NewIndexIn(v *Vocab, groups ...[]*Pattern) *Index {
+	return newIndexIn(v, false, groups...)
+}
+
+// newIndexIn is NewIndexIn; plain builds the candidate groups from each
+// pattern's own reach and width, with no spots (see groupShape), for the
+// tests to hold the search to.
+func newIndexIn(v *Vocab, plain bool, groups ...[]*Pattern) *Index {
 	l := v.lang
-	x := &Index{lang: l, vocab: v, byWord: map[string][]int{}}
+	x := &Index{lang: l, vocab: v, byWord: map[string][]int{}, plain: plain}
 	for _, g := range groups {
 		for _, p := range g {
 			id := len(x.pats)
@@ -131,6 +152,7 @@ func NewIndexIn(v *Vocab, groups ...[]*Pattern) *Index {
 			x.bit = append(x.bit, 0)
 			x.need = append(x.need, 0)
 			x.width = append(x.width, 0)
+			x.partBits = append(x.partBits, make([]uint64, len(p.parts)))
 			x.tail = append(x.tail, p.tailAlike())
 			words, classes := p.firstKeys()
 			for _, w := range words {
@@ -147,7 +169,10 @@ func NewIndexIn(v *Vocab, groups ...[]*Pattern) *Index {
 		x.markSpoken()
 	}
 	x.mergeCandidates()
+	x.spans, x.shapes, x.listMemo = make([][]partSpan, len(x.pats)), make([][]*groupShape, len(x.pats)), map[string]*candList{}
+	x.phraseClasses = map[*Phrases]uint8{}
 	x.groupCandidates()
+	x.spans, x.shapes, x.listMemo, x.phraseClasses = nil, nil, nil, nil
 	x.numberConds()
 	x.keys.Each(func(w string, k wordKey) {
 		id := int(v.add(w))
@@ -309,25 +334,31 @@ type candGroup struct {
 	// once for all.
 	need  uint64
 	width int
+	// spots are where the needed parts must start, when that says more
+	// than the need and width (see spot): the reach, width and spots are
+	// those of the list's tokens (see opener).
+	spots []spot
 	ids   []int
 }
 
-func (x *Index) newCandList(ids []int) *candList {
+func (x *Index) newCandList(ids []int, firsts []int) *candList {
 	if len(ids) == 0 {
 		return nil
 	}
 	c := &candList{}
-	for _, id := range ids {
-		bit, reach, need, width := x.bit[id], x.reach[id], x.need[id], x.width[id]
+	for n, id := range ids {
+		bit, need := x.bit[id], x.need[id]
+		sh := x.groupShape(id, firsts[n])
+		reach, width, spots := sh.reach, sh.width, sh.spots
 		if reach >= windowMax {
 			bit = 0
 		}
 		k := 0
-		for k < len(c.groups) && (c.groups[k].bit != bit || c.groups[k].reach != reach || c.groups[k].need != need || c.groups[k].width != width) {
+		for k < len(c.groups) && (c.groups[k].bit != bit || c.groups[k].reach != reach || c.groups[k].need != need || c.groups[k].width != width || !slices.Equal(c.groups[k].spots, spots)) {
 			k++
 		}
 		if k == len(c.groups) {
-			c.groups = append(c.groups, candGroup{bit: bit, reach: reach, need: need, width: width})
+			c.groups = append(c.groups, candGroup{bit: bit, reach: reach, need: need, width: width, spots: spots})
 		}
 		c.groups[k].ids = append(c.groups[k].ids, id)
 	}
@@ -363,21 +394,21 @@ func (x *Index) groupCandidates() {
 	for k := range x.numLists {
 		var ids []int
 		for _, id := range x.numCands {
-			if x.pats[id].opensNumber(k) {
+			if x.opensNumber(x.pats[id], k) {
 				ids = append(ids, id)
 			}
 		}
-		x.numLists[k] = x.newCandList(ids)
+		x.numLists[k] = x.newCandList(ids, x.firsts(ids, x.numberOpener(k)))
 	}
-	x.ordList = x.newCandList(x.byClass[classOrdWord])
+	x.ordList = x.newCandList(x.byClass[classOrdWord], x.firsts(x.byClass[classOrdWord], anyOpener))
 	for w, ids := range x.wordCands {
-		x.lists[w] = x.newCandList(ids)
+		x.lists[w] = x.wordList(ids, w)
 	}
 	// Punctuation: its own patterns, and a sign, a decimal point or a
 	// vulgar fraction opens a number.
 	for w, ids := range x.byWord {
 		if _, ok := x.wordCands[w]; !ok {
-			x.lists[w] = x.newCandList(sortedUnique(append([]int(nil), ids...)))
+			x.lists[w] = x.wordList(sortedUnique(append([]int(nil), ids...)), w)
 		}
 	}
 	signs := []string{"-", "−", x.lang.decimal}
@@ -385,11 +416,13 @@ func (x *Index) groupCandidates() {
 		signs = append(signs, f)
 	}
 	for _, w := range signs {
-		c := x.newCandList(sortedUnique(append(append([]int(nil), x.byWord[w]...), x.numCands...)))
+		ids := sortedUnique(append(append([]int(nil), x.byWord[w]...), x.numCands...))
+		c := x.newCandList(ids, x.firsts(ids, anyOpener))
 		if c != nil && x.lang.isGluedSign(w) {
 			// A vulgar fraction is a number by itself; a sign or a point
 			// only with the digits glued after it.
-			c.sign, c.bare = true, x.newCandList(sortedUnique(append([]int(nil), x.byWord[w]...)))
+			bare := sortedUnique(append([]int(nil), x.byWord[w]...))
+			c.sign, c.bare = true, x.newCandList(bare, x.firsts(bare, anyOpener))
 		}
 		x.lists[w] = c
 	}
@@ -457,10 +490,15 @@ func sortedUnique(ids []int) []int {
 // patterns apart by: most slots read digits of one length ("$day" one or
 // two, "$year" four), and a year, a day or a count tried every pattern
 // that opens with any number, to fail at the first part.
+//
+// A year ending in 0 has a class of its own: only it may open a decade or
+// century ("the 1990s", "the 1800s"), whose patterns a page of figures
+// tried at every year-shaped number, to fail at its last digit.
 const (
-	numSmall = iota // one or two digits
-	numYear         // four digits from 1000 to 2999
-	numOther        // any other run of digits
+	numSmall     = iota // one or two digits
+	numYear             // four digits from 1000 to 2999, the last not 0
+	numOther            // any other run of digits
+	numRoundYear        // four digits from 1000 to 2999 ending in 0
 	nNumClasses
 )
 
@@ -470,6 +508,9 @@ func numClass(s string) int {
 	case len(s) <= 2:
 		return numSmall
 	case len(s) == 4 && (s[0] == '1' || s[0] == '2'):
+		if s[3] == '0' {
+			return numRoundYear
+		}
 		return numYear
 	}
 	return numOther
@@ -478,9 +519,10 @@ func numClass(s string) int {
 // opensNumber reports whether the pattern may start at digits of class
 // k: one of its leading parts (the optional ones and the first required
 // one, as in firstKeys) may read them.
-func (p *Pattern) opensNumber(k int) bool {
-	for _, pt := range p.parts {
-		if pt.opensNumber(k) {
+func (x *Index) opensNumber(p *Pattern, k int) bool {
+	for k2 := range p.parts {
+		pt := &p.parts[k2]
+		if x.partOpensNumber(pt, k) {
 			return true
 		}
 		if !pt.optional {
@@ -488,6 +530,50 @@ func (p *Pattern) opensNumber(k int) bool {
 		}
 	}
 	return false
+}
+
+// partOpensNumber is pt.opensNumber knowing the language's listed
+// phrases: the parts of a period ("early", "the end of") and holidays,
+// which no digits open. Taken for a numeral, an optional "$part?" put
+// the decade and century patterns ("@year_prep? the? $part? -? $decade")
+// in the candidates of every number, to fail at its digits.
+//
+// The phrases' answers are kept while the index is built (phraseClasses):
+// each is asked of every pattern a number may open, at every class, and
+// scans each first word.
+func (x *Index) partOpensNumber(pt *part, k int) bool {
+	switch pt.kind {
+	case partLit:
+		return x.phrasesOpenNumber(pt.lit, k)
+	case partList:
+		return x.phrasesOpenNumber(pt.list, k)
+	}
+	switch pt.slot {
+	case slotPart:
+		return x.phrasesOpenNumber(x.lang.parts, k)
+	case slotHoliday:
+		return false // a capital (see matchPart)
+	}
+	return pt.opensNumber(k)
+}
+
+// phrasesOpenNumber is phrasesOpenNumber(ph, k), kept in phraseClasses.
+func (x *Index) phrasesOpenNumber(ph *Phrases, k int) bool {
+	if ph == nil {
+		return true
+	}
+	m, ok := x.phraseClasses[ph]
+	if !ok {
+		for c := range nNumClasses {
+			if phrasesOpenNumber(ph, c) {
+				m |= 1 << c
+			}
+		}
+		if x.phraseClasses != nil { // the index is being built
+			x.phraseClasses[ph] = m
+		}
+	}
+	return m&(1<<k) != 0
 }
 
 // opensNumber reports whether the part may match at digits of class k
@@ -502,8 +588,10 @@ func (pt *part) opensNumber(k int) bool {
 	switch pt.slot {
 	case slotYY, slotMon, slotDay, slotDayTh, slotHour, slotMinute:
 		return k == numSmall // smallInt, or two digits
-	case slotYear, slotDecade, slotCentury:
-		return k == numYear // isYear, or a decade's four digits
+	case slotYear:
+		return k == numYear || k == numRoundYear // isYear
+	case slotDecade, slotCentury:
+		return k == numRoundYear // "1990s", "1800s"
 	case slotHHMM:
 		return k != numSmall // three or four digits
 	case slotMonth, slotMonthName, slotWeekday, slotWeekdayName, slotQ, slotRoman, slotSeason, slotMonthDay, slotTHour, slotA, slotOffset:
@@ -666,12 +754,15 @@ func (x *Index) assignAnchorBits() {
 			// pattern is tried (see leadReach): its bit would filter
 			// nothing, and would take one a later part can use.
 			if !pt.optional && !(k == 0 && pt.startKeyed()) {
-				need |= partBit(pt)
+				x.partBits[id][k] = partBit(pt)
+				need |= x.partBits[id][k]
 			}
 		}
 		if width < windowMax {
 			x.need[id] = need
 			x.width[id] = width
+		} else {
+			clear(x.partBits[id])
 		}
 	}
 	// But phrases a word opens only with the next ("at" of "at night")
@@ -683,7 +774,8 @@ func (x *Index) assignAnchorBits() {
 	frozen = true
 	for id, p := range x.pats {
 		if pt := &p.parts[0]; x.width[id] != 0 && !pt.optional && pt.startKeyed() && condOpened(x.partPhrases(pt)) {
-			x.need[id] |= partBit(pt)
+			x.partBits[id][0] = partBit(pt)
+			x.need[id] |= x.partBits[id][0]
 		}
 	}
 }
@@ -1431,7 +1523,7 @@ func (s *search) visit(c *candList, st *searchState) {
 		gs := c.groups[c.first[b]:c.first[b+1]]
 		for k := range gs {
 			g := &gs[k]
-			if win.upTo(g.reach)&g.bit == 0 || g.need != 0 && win.upTo(g.width-1)&g.need != g.need {
+			if win.upTo(g.reach)&g.bit == 0 || g.need != 0 && win.upTo(g.width-1)&g.need != g.need || g.spots != nil && !win.spotsIn(g.spots) {
 				continue
 			}
 			s.try(g, st)
@@ -1440,7 +1532,7 @@ func (s *search) visit(c *candList, st *searchState) {
 	gs := c.groups[c.first[64]:]
 	for k := range gs {
 		g := &gs[k]
-		if g.need != 0 && win.upTo(g.width-1)&g.need != g.need {
+		if g.need != 0 && win.upTo(g.width-1)&g.need != g.need || g.spots != nil && !win.spotsIn(g.spots) {
 			continue
 		}
 		s.try(g, st)

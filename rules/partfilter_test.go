@@ -58,28 +58,30 @@ func TestNumClass(t *testing.T) {
 		digits string
 		class  int
 	}{
-		{"7", numSmall}, {"12", numSmall}, {"900", numOther}, {"1990", numYear},
-		{"2999", numYear}, {"3000", numOther}, {"0417", numOther}, {"12000", numOther},
+		{"7", numSmall}, {"12", numSmall}, {"900", numOther}, {"1990", numRoundYear}, {"1996", numYear},
+		{"2999", numYear}, {"2000", numRoundYear}, {"3000", numOther}, {"0417", numOther}, {"12000", numOther},
 	} {
 		require.Equal(t, tc.class, numClass(tc.digits), tc.digits)
 	}
 	slot := func(k slotKind) part { return part{kind: partSlot, slot: k} }
 	for _, tc := range []struct {
-		name               string
-		pt                 part
-		small, year, other bool
+		name                      string
+		pt                        part
+		small, year, other, round bool
 	}{
-		{"day", slot(slotDay), true, false, false},
-		{"year", slot(slotYear), false, true, false},
-		{"decade", slot(slotDecade), false, true, false},
-		{"clock without separator", slot(slotHHMM), false, true, true},
-		{"numeral", slot(slotNum), true, true, true},
-		{"month name", slot(slotMonth), false, false, false},
-		{"literal", part{kind: partLit}, true, true, true},
+		{"day", slot(slotDay), true, false, false, false},
+		{"year", slot(slotYear), false, true, false, true},
+		{"decade", slot(slotDecade), false, false, false, true},
+		{"century", slot(slotCentury), false, false, false, true},
+		{"clock without separator", slot(slotHHMM), false, true, true, true},
+		{"numeral", slot(slotNum), true, true, true, true},
+		{"month name", slot(slotMonth), false, false, false, false},
+		{"literal", part{kind: partLit}, true, true, true, true},
 	} {
 		require.Equal(t, tc.small, tc.pt.opensNumber(numSmall), tc.name)
 		require.Equal(t, tc.year, tc.pt.opensNumber(numYear), tc.name)
 		require.Equal(t, tc.other, tc.pt.opensNumber(numOther), tc.name)
+		require.Equal(t, tc.round, tc.pt.opensNumber(numRoundYear), tc.name)
 	}
 }
 
@@ -91,9 +93,10 @@ func TestMayOpenIsSuperset(t *testing.T) {
 	require.NoError(t, err)
 	var texts []string
 	texts = append(texts, projectTexts(t, "../testdata/example/*", "../testdata/cases/*/*.txtar")...)
-	texts = append(texts, "Q3 H1 III T04 Dec31 1990s 1800s 0417 at 1140 an hour last fall Easter Hari Natal 18th 2018-19 04:17:35")
+	texts = append(texts, "Q3 H1 III T04 Dec31 1990s 1800s 2000s 1996 0417 at 1140 an hour last fall Easter Hari Natal 18th 2018-19 04:17:35")
 	for _, code := range set.Codes {
 		l := set.Languages[code]
+		x := NewIndex(l, l.Dates)
 		var pats []*Pattern
 		for _, g := range [][]*Pattern{l.Dates, l.Relative, l.Durations, l.Furniture} {
 			pats = append(pats, g...)
@@ -109,6 +112,7 @@ func TestMayOpenIsSuperset(t *testing.T) {
 							require.True(t, pt.mayOpen(&toks[i]), "%s %s part %d at %q", code, p.ID, k, toks[i].Text)
 							if toks[i].Kind == token.Number {
 								require.True(t, pt.opensNumber(numClass(toks[i].Text)), "%s %s part %d at %q", code, p.ID, k, toks[i].Text)
+								require.True(t, x.partOpensNumber(pt, numClass(toks[i].Text)), "%s %s part %d at %q", code, p.ID, k, toks[i].Text)
 							}
 						}
 					}
