@@ -19,20 +19,25 @@ func slowWord(v *Vocab, words map[string]int32, xs []*Index, t *token.Token) Tok
 	}
 	switch t.Kind {
 	case token.Number:
-		s |= shapeNumber | shapeNumLike
+		s |= shapeNumber | shapeNumLike | shapeNumStart
 		if n := len(t.Text); n <= 2 {
 			s |= shapeSmall
 		} else if n == 4 && (t.Text[0] == '1' || t.Text[0] == '2') {
 			s |= shapeYear
 		}
 	case token.Punct:
-		s |= shapeNumLike
+		s |= shapeNumLike | shapeNumStart
 	case token.Word:
 		w := t.Lower
 		if l.prefixedOrdinal(w) {
-			s |= shapePrefixed | shapeNumLike | shapeSpoken
+			s |= shapePrefixed | shapeNumLike | shapeSpoken | shapeNumStart
 		} else if v.flagsOf(id)&numStartFlag != 0 {
-			s |= shapeNumLike | shapeSpoken
+			s |= shapeNumLike | shapeSpoken | shapeNumStart
+		}
+		var magnitude WordFilter
+		magnitude.Add("m")
+		if isDigit(w[len(w)-1]) || l.Units.MayStart(t) || magnitude.May(t) {
+			s |= shapeNumStart
 		}
 		if len(w) == 2 && isDigit(w[1]) {
 			s |= shapeTwo
@@ -46,6 +51,9 @@ func slowWord(v *Vocab, words map[string]int32, xs []*Index, t *token.Token) Tok
 		if _, ok := romanOrdinals[t.Text]; ok && t.Flags&token.Capital != 0 {
 			s |= shapeRoman
 		}
+	}
+	if t.Kind != token.Word && t.Kind != token.Number && t.Kind != token.Punct {
+		s |= shapeNumStart
 	}
 	tw := TokenWord{id: id, shape: s}
 	for _, x := range xs {

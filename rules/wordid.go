@@ -30,6 +30,11 @@ type Vocab struct {
 	// word that starts with one, where its loop over the prefixes cost a
 	// dozen instructions at every word, even of a language with none.
 	ordFirst [256]bool
+	// unitOpen holds the first words of the language's units and "m" (a
+	// magnitude's "M"), the words besides digits, number words and
+	// prefixed ones at which a number may start: Read gives them
+	// shapeNumStart (see TokenWord.MayStartNumber).
+	unitOpen WordFilter
 }
 
 // vocabWord is what a Vocab holds for a word: its number and its flags,
@@ -75,13 +80,29 @@ const (
 	shapePrefixed             // a word an ordinal prefix opens ("kedua")
 	shapeSpoken               // a numeral word: SpokenYearStart may hold
 	shapeLine                 // the token starts a line (token.NewlineBefore)
+	shapeNumStart             // a number may start here (MayStartNumber)
 )
+
+// MayStartNumber reports whether a number, or an ordinal the number walk
+// lists, may start at the token: false is certain. It is set at every
+// token but a word that ends in no digit, is no number word, has no
+// ordinal prefix, and is no unit's first word nor "M" (by unitOpen's
+// filter): most words, which the number walk (extract's scanNumbers)
+// then turns away with this one bit where it asked a filter or two of
+// each. Read tests the word only by what it reads anyway but the one
+// filter of units: the walk's tests cost some 30 instructions a token.
+// The number words are known exactly here (numStartFlag), so a word the
+// walk's filter of them passed by chance has no bit: the walk's full
+// tests found nothing there (extract's TestNumberStartBit holds both).
+func (tw TokenWord) MayStartNumber() bool { return tw.shape&shapeNumStart != 0 }
 
 // NewVocab starts a vocabulary for l holding the words that open numerals.
 func NewVocab(l *Language) *Vocab {
 	v := &Vocab{lang: l}
 	l.OrdinalPrefixFirsts(&v.ordFirst)
 	l.numStart.Each(func(w string, _ bool) { v.word(v.add(w)).flags |= numStartFlag })
+	l.Units.AddFirsts(&v.unitOpen)
+	v.unitOpen.Add("m")
 	return v
 }
 
@@ -148,19 +169,27 @@ func (v *Vocab) Read(toks []token.Token, dst []TokenWord) []TokenWord {
 		// The shape first, then the word: the rare calls of the shape
 		// (prefixedOrdinal, markedShape) are then made with no number or
 		// flags of the word to keep across them.
-		var s uint16
+		s := uint16(shapeNumStart)
 		switch t.Kind {
 		case token.Number:
-			s = numberShape(t.Text)
+			s = numberShape(t.Text) | shapeNumStart
 		case token.Punct:
-			s = shapeNumLike
+			s = shapeNumLike | shapeNumStart
 		case token.Word:
 			w := t.Lower
+			s = 0
 			if v.ordFirst[w[0]] && l.prefixedOrdinal(w) {
-				s = shapePrefixed | shapeNumLike | shapeSpoken
+				s = shapePrefixed | shapeNumLike | shapeSpoken | shapeNumStart
 			}
-			if isDigit(w[len(w)-1]) || t.Flags&token.Capital != 0 && romanFirst(t.Text[0]) {
-				s |= l.markedShape(t)
+			if isDigit(w[len(w)-1]) {
+				s |= l.markedShape(t) | shapeNumStart
+			} else {
+				if t.Flags&token.Capital != 0 && romanFirst(t.Text[0]) {
+					s |= l.markedShape(t)
+				}
+				if v.unitOpen.May(t) {
+					s |= shapeNumStart
+				}
 			}
 		}
 		var vw vocabWord    // not in the Vocab: number 0, no flags
@@ -168,7 +197,7 @@ func (v *Vocab) Read(toks []token.Token, dst []TokenWord) []TokenWord {
 			if p := v.ids.Ref(t); p != nil {
 				vw = *p
 				if vw.flags&numStartFlag != 0 && t.Kind == token.Word {
-					s |= shapeNumLike | shapeSpoken
+					s |= shapeNumLike | shapeSpoken | shapeNumStart
 				}
 			}
 		}

@@ -153,12 +153,18 @@ func scanNumbers(p *Pass, all bool) {
 	batch := batches.Get().(*numberBatch) // the claims read and not yet made
 	opens, lang, units := &p.index.numberOpens, p.Lang, p.Lang.Units
 	prefixFirst := &p.index.ordPrefixFirst
-	toks, blocked := p.Toks, p.blocked // locals, as in scanOrdinalsAll
+	toks := p.Toks
+	blocked := p.blocked[:len(toks)] // locals, as in scanOrdinalsAll; the length for the loop's bounds
+	// What the Vocab read at each token: its one bit turns away most
+	// words (see rules.TokenWord.MayStartNumber), where the tests below
+	// cost a filter or two each. It is asked before blocked, which then
+	// costs nothing at those words.
+	tws := p.words()[:len(toks)]
 	// The tokens that may open an ordinal, for scanOrdinals: listed here,
 	// as this walk looks at every token (see ordinalCands).
 	p.ordCands = ordinalCands{at: p.scratch.ordCands[:0]}
 	for i := 0; i < len(toks); i++ {
-		if blocked[i] {
+		if !tws[i].MayStartNumber() || blocked[i] {
 			continue
 		}
 		// Most tokens start no number, and bit tests turn most of those
