@@ -191,6 +191,7 @@ type scratch struct {
 	acceptMemo map[acceptKey][]int8
 	attrBase   []int
 	wide       []rules.AttrRef
+	kinds      *kindCache // frameAssigner.kinds, kept the same way
 }
 
 type langIndex struct {
