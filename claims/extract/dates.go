@@ -207,28 +207,36 @@ func runDates(p *Pass) {
 	p.claims = slices.Grow(p.claims, len(items))
 	for _, it := range items {
 		if drop != nil {
-			p.trimLead(it.c, drop)
+			p.trimLead(it, drop)
 		}
 		p.Report(it.c)
 	}
 	ms.releaseItems(items[:resolved])
 }
 
-// trimLead leaves the prepositions that open a claim out of its span, as
-// TimeML does: "in 2024" is the year 2024, "selama tujuh hari" the seven
-// days.
+// trimLead leaves the prepositions that open item it's claim out of its
+// span, as TimeML does: "in 2024" is the year 2024, "selama tujuh hari"
+// the seven days.
 //
 // The preposition stays when an event word stands right before it
 // ("policies in 2024", "strategi untuk tahun 2025"): the frame reader
 // takes a claim touching its event word for that event's own attribute.
-func (p *Pass) trimLead(c *claims.Claim, drop *rules.Phrases) {
-	k := p.tokenAt(c.Start)
-	if k > 0 && !p.Toks[k].Is(token.NewlineBefore) {
+//
+// Every date claim passes here, and on a page of clock times ("at 5
+// p.m. at 05:02 on March 3") the search for the claim's first token, the
+// calls to MatchBefore and a second call to Match (at "5", after "at" is
+// trimmed) were a fifth of what the claim cost after its resolution: the
+// token is found from the item's (leadToken), and the table's inlined
+// filters turn away a word that ends or opens no phrase before the call.
+func (p *Pass) trimLead(it *dateItem, drop *rules.Phrases) {
+	c := it.c
+	k := p.leadToken(it)
+	if k > 0 && !p.Toks[k].Is(token.NewlineBefore) && p.Rules.Triggers.MayEnd(&p.Toks[k-1]) {
 		if _, _, ok := p.Rules.Triggers.MatchBefore(p.Toks, k, 3); ok {
 			return
 		}
 	}
-	for k < len(p.Toks) && p.Toks[k].Start == c.Start {
+	for k < len(p.Toks) && p.Toks[k].Start == c.Start && drop.MayOpen(&p.Toks[k]) {
 		end, _, ok := drop.Match(p.Toks, k)
 		if !ok || end >= len(p.Toks) || p.Toks[end].Start >= c.End {
 			return
@@ -236,6 +244,17 @@ func (p *Pass) trimLead(c *claims.Claim, drop *rules.Phrases) {
 		k = end
 		c.Start = p.Toks[k].Start
 	}
+}
+
+// leadToken is tokenAt(it.c.Start), the index of the first token starting
+// at or after the claim's start: the item's first token when the claim
+// starts there, as it mostly does (a match's claim starts at its first
+// token), and else the search's answer.
+func (p *Pass) leadToken(it *dateItem) int {
+	if k := it.start; k >= 0 && k < len(p.Toks) && p.Toks[k].Start == it.c.Start && (k == 0 || p.Toks[k-1].Start < it.c.Start) {
+		return k
+	}
+	return p.tokenAt(it.c.Start)
 }
 
 // yearAgoQuarters reads "a year ago", "a year earlier" and "last year"
