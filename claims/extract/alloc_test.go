@@ -360,3 +360,25 @@ func FuzzPlainDigits(f *testing.F) {
 		}
 	})
 }
+
+// TestClaimArenaJoin: join gives x+y, and the strings it made before stay
+// as they were while the buffer fills and new chunks start.
+func TestClaimArenaJoin(t *testing.T) {
+	var a claimArena
+	var got, want []string
+	for k := range 2000 {
+		x, y := "XXXX-"+strconv.Itoa(k%13), clockValue(k%25, k%60)
+		if k%97 == 0 {
+			x = strings.Repeat("x", k) // longer than a chunk, now and then
+		}
+		if k%101 == 0 {
+			x, y = "", ""
+		}
+		got = append(got, a.join(x, y))
+		want = append(want, x+y)
+		a.valueInt(int64(k)) // other values between
+	}
+	if !slices.Equal(got, want) {
+		t.Fatal("joined values differ from x+y")
+	}
+}

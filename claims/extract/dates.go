@@ -3010,7 +3010,7 @@ func (p *dateRun) withTime(d, t, first, second *dateItem) *dateItem {
 	d.start, d.end = first.start, second.end
 	c.Rule = p.timedRule(c.Rule, t.pat.ID)
 	if c.Date == nil {
-		c.Value += clockValue(t.hour, t.min)
+		c.Value = p.made.join(c.Value, clockValue(t.hour, t.min))
 		return d
 	}
 	dv := *c.Date
