@@ -3078,19 +3078,32 @@ func (p *Pass) rangeJoin(a, b *dateItem) (fromStart int, ok bool) {
 // other ("from May to October 2020", "Nov. 18 2014 - Dec. 19 2015"), and
 // gives a year written on the last member of a list to the earlier ones
 // ("in June and July 2024").
+//
+// Every reading needs a date that is not a range yet (rangeable), and the
+// readings with "now" a publication date: an item that is no such date is
+// passed at once, where each was asked of both readings with "now" in
+// turn, which was most of what combining cost on a page of dates without
+// a year ("will resume October 18 October 23 ...").
 func (p *Pass) combineRanges(items []*dateItem) []*dateItem {
 	out := items[:0]
+	hasPub := !p.pubDate().IsZero()
 	for i := 0; i < len(items); i++ {
 		it := items[i]
-		if r := p.rangeToNow(it, items[i+1:]); r != nil {
-			out = append(out, r)
+		if !rangeable(it) {
+			out = append(out, it)
 			continue
 		}
-		if r := p.rangeFromNow(it, out); r != nil {
-			out = append(out, r)
-			continue
+		if hasPub {
+			if r := p.rangeToNow(it, items[i+1:]); r != nil {
+				out = append(out, r)
+				continue
+			}
+			if r := p.rangeFromNow(it, out); r != nil {
+				out = append(out, r)
+				continue
+			}
 		}
-		if i+1 < len(items) && rangeable(it) && rangeable(items[i+1]) {
+		if i+1 < len(items) && rangeable(items[i+1]) {
 			nx := items[i+1]
 			if from, ok := p.rangeJoin(it, nx); ok {
 				if r := p.makeRange(it, nx, from); r != nil {
