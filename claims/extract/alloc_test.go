@@ -382,3 +382,36 @@ func TestClaimArenaJoin(t *testing.T) {
 		t.Fatal("joined values differ from x+y")
 	}
 }
+
+// TestClaimArenaReserve: reserved claims are zero and distinct, a step
+// that takes more than it reserved gets its further claims as before, and
+// a reservation past arenaFrom sets nothing aside.
+func TestClaimArenaReserve(t *testing.T) {
+	var a claimArena
+	var cs []*claims.Claim
+	for round := range 40 {
+		n := round % 7
+		a.reserve(n)
+		for k := range n + round%3 {
+			c := a.claim()
+			if c.Start != 0 || c.Rule != "" || c.Date != nil {
+				t.Fatalf("round %d: claim %d is not zero: %+v", round, k, c)
+			}
+			c.Start = len(cs) + 1
+			cs = append(cs, c)
+		}
+	}
+	for k, c := range cs {
+		if c.Start != k+1 {
+			t.Fatalf("claim %d was handed out again: Start %d", k, c.Start)
+		}
+	}
+	if a.n != len(cs) {
+		t.Fatalf("%d claims counted, %d made", a.n, len(cs))
+	}
+	var b claimArena
+	b.n = arenaFrom - 2
+	if b.reserve(3); cap(b.date) != 0 {
+		t.Fatalf("a reservation past arenaFrom set aside %d claims", cap(b.date))
+	}
+}

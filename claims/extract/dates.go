@@ -136,6 +136,7 @@ func (it *dateItem) cp() *rules.Captures {
 func runDates(p *Pass) {
 	idx := p.index.dates
 	ms := p.scanDates(idx)
+	p.made.reserve(ms.n) // a match makes one claim at most (resolveMatch)
 	dateline := -1
 	if !p.Doc.HasDate() {
 		dateline = p.findDateline(ms)
