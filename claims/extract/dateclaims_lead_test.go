@@ -10,7 +10,7 @@ import (
 	"github.com/crosscheck/crosscheck/rules"
 )
 
-// trimLeadPlain is trimLead as it was before leadToken and the filters:
+// trimLeadPlain is trimLead as it was before firstAt and the filters:
 // the reference the fast path is held to.
 func trimLeadPlain(p *Pass, c *claims.Claim, drop *rules.Phrases) {
 	k := p.tokenAt(c.Start)
@@ -32,7 +32,7 @@ func trimLeadPlain(p *Pass, c *claims.Claim, drop *rules.Phrases) {
 // TestTrimLeadPlain holds trimLead to trimLeadPlain over word salads of
 // prepositions, event words and date words in both languages, for claims
 // starting at every token, inside tokens, and with items whose first token
-// is not the claim's (leadToken's fallback).
+// is not the claim's (the fallback to tokenAt).
 func TestTrimLeadPlain(t *testing.T) {
 	words := map[string][]string{
 		"en": {"at", "on", "in", "from", "during", "since", "until", "by", "policies", "election", "talks", "vote",

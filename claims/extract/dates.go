@@ -227,11 +227,14 @@ func runDates(p *Pass) {
 // p.m. at 05:02 on March 3") the search for the claim's first token, the
 // calls to MatchBefore and a second call to Match (at "5", after "at" is
 // trimmed) were a fifth of what the claim cost after its resolution: the
-// token is found from the item's (leadToken), and the table's inlined
+// token is found from the item's (firstAt), and the table's inlined
 // filters turn away a word that ends or opens no phrase before the call.
 func (p *Pass) trimLead(it *dateItem, drop *rules.Phrases) {
 	c := it.c
-	k := p.leadToken(it)
+	k := it.start // tokenAt(c.Start), as the claim mostly starts at its item's first token
+	if !firstAt(p.Toks, k, c.Start) {
+		k = p.tokenAt(c.Start)
+	}
 	if k > 0 && !p.Toks[k].Is(token.NewlineBefore) && p.Rules.Triggers.MayEnd(&p.Toks[k-1]) {
 		if _, _, ok := p.Rules.Triggers.MatchBefore(p.Toks, k, 3); ok {
 			return
@@ -247,15 +250,10 @@ func (p *Pass) trimLead(it *dateItem, drop *rules.Phrases) {
 	}
 }
 
-// leadToken is tokenAt(it.c.Start), the index of the first token starting
-// at or after the claim's start: the item's first token when the claim
-// starts there, as it mostly does (a match's claim starts at its first
-// token), and else the search's answer.
-func (p *Pass) leadToken(it *dateItem) int {
-	if k := it.start; k >= 0 && k < len(p.Toks) && p.Toks[k].Start == it.c.Start && (k == 0 || p.Toks[k-1].Start < it.c.Start) {
-		return k
-	}
-	return p.tokenAt(it.c.Start)
+// firstAt reports whether toks[k] is the first token starting at or after
+// byte off.
+func firstAt(toks []token.Token, k, off int) bool {
+	return k >= 0 && k < len(toks) && toks[k].Start == off && (k == 0 || toks[k-1].Start < off)
 }
 
 // yearAgoQuarters reads "a year ago", "a year earlier" and "last year"
