@@ -360,3 +360,58 @@ func FuzzPlainDigits(f *testing.F) {
 		}
 	})
 }
+
+// TestClaimArenaJoin: join gives x+y, and the strings it made before stay
+// as they were while the buffer fills and new chunks start.
+func TestClaimArenaJoin(t *testing.T) {
+	var a claimArena
+	var got, want []string
+	for k := range 2000 {
+		x, y := "XXXX-"+strconv.Itoa(k%13), clockValue(k%25, k%60)
+		if k%97 == 0 {
+			x = strings.Repeat("x", k) // longer than a chunk, now and then
+		}
+		if k%101 == 0 {
+			x, y = "", ""
+		}
+		got = append(got, a.join(x, y))
+		want = append(want, x+y)
+		a.valueInt(int64(k)) // other values between
+	}
+	if !slices.Equal(got, want) {
+		t.Fatal("joined values differ from x+y")
+	}
+}
+
+// TestClaimArenaReserve: reserved claims are zero and distinct, a step
+// that takes more than it reserved gets its further claims as before, and
+// a reservation past arenaFrom sets nothing aside.
+func TestClaimArenaReserve(t *testing.T) {
+	var a claimArena
+	var cs []*claims.Claim
+	for round := range 40 {
+		n := round % 7
+		a.reserve(n)
+		for k := range n + round%3 {
+			c := a.claim()
+			if c.Start != 0 || c.Rule != "" || c.Date != nil {
+				t.Fatalf("round %d: claim %d is not zero: %+v", round, k, c)
+			}
+			c.Start = len(cs) + 1
+			cs = append(cs, c)
+		}
+	}
+	for k, c := range cs {
+		if c.Start != k+1 {
+			t.Fatalf("claim %d was handed out again: Start %d", k, c.Start)
+		}
+	}
+	if a.n != len(cs) {
+		t.Fatalf("%d claims counted, %d made", a.n, len(cs))
+	}
+	var b claimArena
+	b.n = arenaFrom - 2
+	if b.reserve(3); cap(b.date) != 0 {
+		t.Fatalf("a reservation past arenaFrom set aside %d claims", cap(b.date))
+	}
+}

@@ -1,0 +1,100 @@
+package extract
+
+import (
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"github.com/crosscheck/crosscheck/claims"
+	"github.com/crosscheck/crosscheck/rules"
+	"github.com/stretchr/testify/require"
+)
+
+// combineRangesPlain is combineRanges as it was before it passed the
+// items that are no date at once: the reference the fast path is held to.
+func combineRangesPlain(p *Pass, items []*dateItem) []*dateItem {
+	out := items[:0]
+	for i := 0; i < len(items); i++ {
+		it := items[i]
+		if r := p.rangeToNow(it, items[i+1:]); r != nil {
+			out = append(out, r)
+			continue
+		}
+		if r := p.rangeFromNow(it, out); r != nil {
+			out = append(out, r)
+			continue
+		}
+		if i+1 < len(items) && rangeable(it) && rangeable(items[i+1]) {
+			nx := items[i+1]
+			if from, ok := p.rangeJoin(it, nx); ok {
+				if r := p.makeRange(it, nx, from); r != nil {
+					out = append(out, r)
+					i++
+					continue
+				}
+			}
+			if p.glued(it.end, nx.start, p.Lang.WordSet(rules.ListYearShareGlue), 2) {
+				shareYear(it.c.Date, nx.c.Date)
+				it.c.Value = it.c.Date.Canonical()
+			}
+		}
+		out = append(out, it)
+	}
+	return out
+}
+
+// uncombinedItems resolves doc's date matches as the date step does, up
+// to the combining of ranges.
+func uncombinedItems(e *Engine, doc *claims.Document) (*Pass, []*dateItem) {
+	p := e.newPass(doc, new(scratch))
+	ms := p.scanDates(p.index.dates)
+	r := &dateRun{Pass: p}
+	var m rules.Match
+	var items []*dateItem
+	for k := range ms.n {
+		caps := ms.load(k, &m)
+		if it := r.resolveMatch(&m, caps); it != nil {
+			items = r.attachTime(append(items, it))
+		}
+	}
+	return p, items
+}
+
+// TestCombineRangesPlain holds combineRanges to combineRangesPlain on word
+// salads of ranges, ranges to and from now, lists sharing a year, clock
+// times and dates without a year, with and without a publication date, in
+// both languages.
+func TestCombineRangesPlain(t *testing.T) {
+	words := map[string][]string{
+		"en": {"from May to October 2020", "between now and June", "from now until May", "from March to date",
+			"to the present", "to now", "June and July 2024", "Nov. 18 2014 - Dec. 19 2015", "until", "to", "and",
+			"March 3", "on March 3 at 5 p.m.", "at 5 p.m.", "2021", "between", "from", "October 18", ".", ",", "x",
+			"last year", "in two weeks", "the week of March 6", "post-1959"},
+		"id": {"dari Mei hingga Oktober 2020", "antara sekarang dan Juni", "hingga saat ini", "Juni dan Juli 2024",
+			"hingga", "dan", "antara", "3 Maret", "pukul 06.12", "2021", ".", ",", "x", "tahun lalu"},
+	}
+	e := engineForTest(t)
+	ranges := 0
+	for seed := range uint64(80) {
+		r := rand.New(rand.NewPCG(seed, 41))
+		lang := []string{"en", "id"}[seed%2]
+		text := sparseText(r, words[lang], 40+r.IntN(300), int(seed%3))
+		doc := &claims.Document{ID: "t", Text: text, Language: lang, Status: claims.StatusRead}
+		if seed%4 < 3 {
+			doc.Published = time.Date(2024, time.Month(1+seed%12), 1+int(seed%28), 0, 0, 0, 0, time.UTC)
+		}
+		p, items := uncombinedItems(e, doc)
+		got := p.combineRanges(items)
+		pp, plainItems := uncombinedItems(e, doc)
+		want := combineRangesPlain(pp, plainItems)
+		require.Equal(t, len(want), len(got), "seed %d: items of %q", seed, text)
+		for k := range want {
+			require.Equal(t, *want[k].c, *got[k].c, "seed %d: item %d in %q", seed, k, text)
+			require.Equal(t, [2]int{want[k].start, want[k].end}, [2]int{got[k].start, got[k].end}, "seed %d: item %d", seed, k)
+			if d := got[k].c.Date; d != nil && d.Range {
+				ranges++
+			}
+		}
+	}
+	require.Greater(t, ranges, 100, "ranges made")
+}
