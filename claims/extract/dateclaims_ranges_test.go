@@ -45,7 +45,7 @@ func combineRangesPlain(p *Pass, items []*dateItem) []*dateItem {
 
 // uncombinedItems resolves doc's date matches as the date step does, up
 // to the combining of ranges.
-func uncombinedItems(e *Engine, doc *claims.Document) (*Pass, []*dateItem) {
+func uncombinedItems(e *Engine, doc *claims.Document) (*dateRun, []*dateItem) {
 	p := e.newPass(doc, new(scratch))
 	ms := p.scanDates(p.index.dates)
 	r := &dateRun{Pass: p}
@@ -57,7 +57,7 @@ func uncombinedItems(e *Engine, doc *claims.Document) (*Pass, []*dateItem) {
 			items = r.attachTime(append(items, it))
 		}
 	}
-	return p, items
+	return r, items
 }
 
 // TestCombineRangesPlain holds combineRanges to combineRangesPlain on word
@@ -83,10 +83,10 @@ func TestCombineRangesPlain(t *testing.T) {
 		if seed%4 < 3 {
 			doc.Published = time.Date(2024, time.Month(1+seed%12), 1+int(seed%28), 0, 0, 0, 0, time.UTC)
 		}
-		p, items := uncombinedItems(e, doc)
-		got := p.combineRanges(items)
-		pp, plainItems := uncombinedItems(e, doc)
-		want := combineRangesPlain(pp, plainItems)
+		dr, items := uncombinedItems(e, doc)
+		got := dr.combineRanges(items)
+		rp, plainItems := uncombinedItems(e, doc)
+		want := combineRangesPlain(rp.Pass, plainItems)
 		require.Equal(t, len(want), len(got), "seed %d: items of %q", seed, text)
 		for k := range want {
 			require.Equal(t, *want[k].c, *got[k].c, "seed %d: item %d in %q", seed, k, text)

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/crosscheck/crosscheck/claims"
-	"github.com/crosscheck/crosscheck/rules"
 	"github.com/stretchr/testify/require"
 )
 
@@ -64,20 +63,10 @@ func datesForClocksRef(r *dateRun, items []*dateItem) {
 }
 
 // resolvedItems resolves doc's date matches as the date step does, up to
-// the dating of clock times.
+// the dating of clock times (uncombinedItems, then the ranges combined).
 func resolvedItems(e *Engine, doc *claims.Document) (*dateRun, []*dateItem) {
-	p := e.newPass(doc, new(scratch))
-	ms := p.scanDates(p.index.dates)
-	r := &dateRun{Pass: p}
-	var m rules.Match
-	var items []*dateItem
-	for k := range ms.n {
-		caps := ms.load(k, &m)
-		if it := r.resolveMatch(&m, caps); it != nil {
-			items = r.attachTime(append(items, it))
-		}
-	}
-	return r, p.combineRanges(items)
+	r, items := uncombinedItems(e, doc)
+	return r, r.combineRanges(items)
 }
 
 // cloneItems copies items and their claims, so that two datings of them
