@@ -1,9 +1,7 @@
 package extract
 
 import (
-	"math/rand/v2"
 	"testing"
-	"time"
 
 	"github.com/crosscheck/crosscheck/claims"
 	"github.com/crosscheck/crosscheck/rules"
@@ -76,13 +74,8 @@ func TestCombineRangesPlain(t *testing.T) {
 	e := engineForTest(t)
 	ranges := 0
 	for seed := range uint64(80) {
-		r := rand.New(rand.NewPCG(seed, 41))
-		lang := []string{"en", "id"}[seed%2]
-		text := sparseText(r, words[lang], 40+r.IntN(300), int(seed%3))
-		doc := &claims.Document{ID: "t", Text: text, Language: lang, Status: claims.StatusRead}
-		if seed%4 < 3 {
-			doc.Published = time.Date(2024, time.Month(1+seed%12), 1+int(seed%28), 0, 0, 0, 0, time.UTC)
-		}
+		doc := randomDateDoc(seed, 41, words)
+		text := doc.Text
 		dr, items := uncombinedItems(e, doc)
 		got := dr.combineRanges(items)
 		rp, plainItems := uncombinedItems(e, doc)

@@ -223,6 +223,23 @@ func sparseText(r *rand.Rand, words []string, n, sparse int) string {
 	return b.String()
 }
 
+// randomDateDoc is the seed-th of a family of random documents for tests
+// that hold a fast date path to its plain one: English for even seeds,
+// Indonesian for odd, a salad of 40 to 340 of the language's words at one of
+// three densities, and a publication date for three seeds in four (the
+// others exercise dates with nothing to infer a year from). stream keeps
+// two tests with the same seeds from drawing the same texts.
+func randomDateDoc(seed, stream uint64, words map[string][]string) *claims.Document {
+	r := rand.New(rand.NewPCG(seed, stream))
+	lang := []string{"en", "id"}[seed%2]
+	text := sparseText(r, words[lang], 40+r.IntN(300), int(seed%3))
+	doc := &claims.Document{ID: "t", Text: text, Language: lang, Status: claims.StatusRead}
+	if seed%4 < 3 {
+		doc.Published = time.Date(2024, time.Month(1+seed%12), 1+int(seed%28), 0, 0, 0, 0, time.UTC)
+	}
+	return doc
+}
+
 // steppedPass runs the engine's extraction steps over doc and returns the
 // pass, for tests that look inside it (frames, names) rather than at the
 // claims it returns.

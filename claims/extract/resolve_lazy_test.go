@@ -1,9 +1,7 @@
 package extract
 
 import (
-	"math/rand/v2"
 	"testing"
-	"time"
 
 	"github.com/crosscheck/crosscheck/claims"
 	"github.com/crosscheck/crosscheck/rules"
@@ -46,13 +44,8 @@ func TestLazyTense(t *testing.T) {
 	e := engineForTest(t)
 	inferred := 0
 	for seed := range uint64(80) {
-		r := rand.New(rand.NewPCG(seed, 31))
-		lang := []string{"en", "id"}[seed%2]
-		text := sparseText(r, words[lang], 40+r.IntN(300), int(seed%3))
-		doc := &claims.Document{ID: "t", Text: text, Language: lang, Status: claims.StatusRead}
-		if seed%4 < 3 {
-			doc.Published = time.Date(2024, time.Month(1+seed%12), 1+int(seed%28), 0, 0, 0, 0, time.UTC)
-		}
+		doc := randomDateDoc(seed, 31, words)
+		text := doc.Text
 		_, lazy := resolvedItems(e, doc)
 		first := resolvedTenseFirst(e, doc)
 		require.Equal(t, len(first), len(lazy), "seed %d: items of %q", seed, text)
