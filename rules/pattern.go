@@ -187,6 +187,46 @@ type part struct {
 	litWords []litWord
 	optional bool
 	glued    bool
+	// open is mayOpen's test, settled when the part is compiled (see
+	// settle).
+	open openTest
+}
+
+// openTest is whether a part may open at a token (part.mayOpen) in
+// fields read without a branch on the part's kind: the first-word filter
+// of its phrases (nil for a slot), the token kinds it opens at (bit k for
+// token.Kind k) and whether it needs a capital. Asked through a switch on
+// the kind and slot, the test was a call at every optional part a
+// pattern tried, most of them absent, and the call's moves and the
+// matcher's saved registers cost more than the test.
+type openTest struct {
+	first   *WordFilter
+	kinds   uint8
+	capital bool
+}
+
+// settle fills in what the part derives from its kind, slot and phrases
+// (open), once they are set.
+func (pt *part) settle() {
+	switch pt.kind {
+	case partLit:
+		pt.open = openTest{first: &pt.lit.first, kinds: 0xff}
+	case partList:
+		pt.open = openTest{first: &pt.list.first, kinds: 0xff}
+	default:
+		// Asked of slotMayOpen, which says what a slot opens at: a
+		// token of each kind with a capital, and a word with and
+		// without one.
+		var o openTest
+		for k := range 8 {
+			if pt.slotMayOpen(&token.Token{Kind: token.Kind(k), Flags: token.Capital}) {
+				o.kinds |= 1 << k
+			}
+		}
+		o.capital = pt.slotMayOpen(&token.Token{Kind: token.Word, Flags: token.Capital}) &&
+			!pt.slotMayOpen(&token.Token{Kind: token.Word})
+		pt.open = o
+	}
 }
 
 // litWord is a one-token alternative of a literal part, lower-cased,
@@ -364,6 +404,7 @@ func (l *Language) compileElement(el string) ([]part, error) {
 			}
 			pt = part{kind: partLit, lit: lit, litWords: singleWords(alts), optional: opt}
 			pt.glued = len(parts) > 0
+			pt.settle()
 			parts = append(parts, pt)
 			continue
 		}
@@ -372,6 +413,7 @@ func (l *Language) compileElement(el string) ([]part, error) {
 			i++
 		}
 		pt.glued = len(parts) > 0
+		pt.settle()
 		parts = append(parts, pt)
 	}
 	return parts, nil
@@ -532,20 +574,19 @@ func (p *Pattern) matchPresent(pt *part, toks []token.Token, pi, ti, start int, 
 // restoring the captures for each was most of the matcher's cost on text
 // dense in numbers.
 //
-// Words are tested by their first-word filter alone, one bit, so that the
-// test inlines: a false positive only costs the save.
+// Words are tested by their first-word filter alone, one bit, and slots
+// by the token's kind and capital, all read from the part's settled test
+// (openTest), so that the test inlines: a false positive only costs the
+// save.
 func (pt *part) mayOpen(t *token.Token) bool {
-	switch pt.kind {
-	case partLit:
-		return pt.lit.MayStart(t)
-	case partList:
-		return pt.list.MayStart(t)
-	}
-	return pt.slotMayOpen(t)
+	o := &pt.open
+	return o.kinds&(1<<t.Kind) != 0 && (o.first == nil || o.first.May(t)) &&
+		(!o.capital || t.Flags&(token.Capital|token.AllCaps) != 0)
 }
 
 // slotMayOpen is mayOpen for a slot: false only where the token's kind or
-// missing capital rules the slot out.
+// missing capital rules the slot out. (settle reads it into the part's
+// openTest, which mayOpen asks.)
 func (pt *part) slotMayOpen(t *token.Token) bool {
 	switch pt.slot {
 	case slotYY, slotMon, slotDay, slotDayTh, slotHour, slotMinute, slotInt, slotDecade, slotCentury, slotHHMM:
