@@ -1029,9 +1029,15 @@ type phraseRead struct {
 
 // phraseMatch is ph.Match(toks, i), remembered in m (which serves one
 // token slice); a nil m reads every time.
+//
+// A token the first-word filter turns away (most calls) is answered here
+// as Match would answer it, with no call to Match to ask the filter again.
 func (m *numMemo) phraseMatch(ph *Phrases, toks []token.Token, i int) (end, v int, ok bool) {
-	if m == nil || ph == nil || i >= len(toks) || !ph.first.May(&toks[i]) {
-		return ph.Match(toks, i) // most calls: turned away by the filter
+	if ph == nil || i >= len(toks) || !ph.first.May(&toks[i]) {
+		return 0, 0, false
+	}
+	if m == nil {
+		return ph.matchAt(toks, i)
 	}
 	for k := 0; k < m.pn; k++ {
 		if e := &m.phrases[k]; e.ph == ph && e.i == i {
