@@ -506,7 +506,12 @@ func (p *Pattern) MatchElided(toks []token.Token, i int) (end int, c Captures, o
 func (p *Pattern) match(toks []token.Token, pi, ti, start int, c *Captures, m *numMemo) (int, bool) {
 	for ; pi < len(p.parts); pi++ {
 		pt := &p.parts[pi]
-		if ti < len(toks) && (ti == start || !toks[ti].Is(token.NewlineBefore)) && (!pt.glued || ti == start || toks[ti].Glued()) {
+		// Most optional parts are absent, turned away by mayOpen (which
+		// inlines) with nothing to save; a part is also absent at the
+		// end, and after the match's first token on another line or
+		// not glued to the token before when it must be.
+		if ti < len(toks) && (!pt.optional || pt.mayOpen(&toks[ti])) &&
+			(ti == start || !toks[ti].Is(token.NewlineBefore) && (!pt.glued || toks[ti].Glued())) {
 			switch {
 			case pi == len(p.parts)-1:
 				// The last part: nothing after it can fail (it reads at
@@ -515,9 +520,6 @@ func (p *Pattern) match(toks []token.Token, pi, ti, start int, c *Captures, m *n
 					return end, true
 				}
 			case pt.optional:
-				if !pt.mayOpen(&toks[ti]) {
-					break // most optional parts: absent, and nothing to save
-				}
 				if ti == start {
 					// Nothing read yet ("@time_prep?", "the?" opening the
 					// pattern): the captures are still zero, so they are
