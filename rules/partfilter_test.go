@@ -181,3 +181,40 @@ func TestMayOpenIsSuperset(t *testing.T) {
 		}
 	}
 }
+
+// TestYearSlotByKind holds the $year slot, which asks spokenYear only at
+// a word and isYear only elsewhere, to asking both in turn at every token
+// of the project's articles and cases and of years written both ways.
+func TestYearSlotByKind(t *testing.T) {
+	set, err := Builtin()
+	require.NoError(t, err)
+	texts := projectTexts(t, "../testdata/example/*", "../testdata/cases/*/*.txtar")
+	texts = append(texts, "in nineteen ninety-six, the year two thousand, 1996, 2,022 people, 23.04.2022, G2024, 1990s, tahun dua ribu, sembilan belas sembilan puluh, 2024.5, $2024")
+	spoken := 0
+	for _, code := range set.Codes {
+		l := set.Languages[code]
+		for _, glued := range []bool{false, true} {
+			pt := part{kind: partSlot, slot: slotYear, glued: glued}
+			pt.settle()
+			for _, text := range texts {
+				toks := token.Scan(text, nil)
+				for i := range toks {
+					var c Captures
+					end, ok := l.matchPart(&pt, toks, i, &c, nil)
+					wantEnd, wantYear, wantOK := 0, 0, false
+					if y, e, sok := l.spokenYear(toks, i); sok {
+						wantEnd, wantYear, wantOK = e, y, true
+						spoken++
+					} else if l.isYear(toks, i, glued) {
+						wantEnd, wantYear, wantOK = i+1, int(parseInt(toks[i].Text)), true
+					}
+					require.Equal(t, wantOK, ok, "%s %q at %d", code, toks[i].Text, i)
+					if ok {
+						require.Equal(t, [2]int{wantEnd, wantYear}, [2]int{end, c.Year[0]}, "%s %q at %d", code, toks[i].Text, i)
+					}
+				}
+			}
+		}
+	}
+	require.NotZero(t, spoken, "no year in words read")
+}

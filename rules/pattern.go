@@ -663,9 +663,15 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures, m
 	s := pt.side
 	switch pt.slot {
 	case slotYear:
-		if y, end, ok := l.spokenYear(toks, i); ok {
-			c.Year[s] = y
-			return end, true
+		// A year in words opens with a word, and a year in digits with
+		// digits (isYear): spokenYear is asked only at a word, not at
+		// every year in digits, where its call found nothing.
+		if t.Kind == token.Word {
+			if y, end, ok := l.spokenYear(toks, i); ok {
+				c.Year[s] = y
+				return end, true
+			}
+			return 0, false
 		}
 		if !l.isYear(toks, i, pt.glued) {
 			return 0, false
