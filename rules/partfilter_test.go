@@ -183,8 +183,9 @@ func TestMayOpenIsSuperset(t *testing.T) {
 }
 
 // TestYearSlotByKind holds the $year slot, which asks spokenYear only at
-// a word and isYear only elsewhere, to asking both in turn at every token
-// of the project's articles and cases and of years written both ways.
+// a word the number words' filter passes and isYear only at other tokens,
+// to asking both in turn at every token of the project's articles and
+// cases and of years written both ways.
 func TestYearSlotByKind(t *testing.T) {
 	set, err := Builtin()
 	require.NoError(t, err)

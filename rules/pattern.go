@@ -665,8 +665,16 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures, m
 	case slotYear:
 		// A year in words opens with a word, and a year in digits with
 		// digits (isYear): spokenYear is asked only at a word, not at
-		// every year in digits, where its call found nothing.
+		// every year in digits, where its call found nothing; and only
+		// at a word the number words' filter passes (numLex, which
+		// holds every word ReadNumeral opens at and every number word of
+		// the facts), not at every other word a year may follow ("May 4
+		// the", "March 18 deaths"), where it looked up the word before
+		// in a map.
 		if t.Kind == token.Word {
+			if !l.numLex.May(t) {
+				return 0, false
+			}
 			if y, end, ok := l.spokenYear(toks, i); ok {
 				c.Year[s] = y
 				return end, true
