@@ -29,8 +29,10 @@ func TestPhraseMatchMemo(t *testing.T) {
 		end, v, ok := m.phraseMatch(ph, toks, i)
 		require.Equal(t, [3]any{wantEnd, wantV, wantOK}, [3]any{end, v, ok}, "token %d", i)
 	}
+	end, v, ok := m.phraseMatch(nil, toks, 0)
+	require.Equal(t, [3]any{0, 0, false}, [3]any{end, v, ok}, "no list")
 	var none *numMemo
-	end, v, ok := none.phraseMatch(lists[0], toks, 0)
+	end, v, ok = none.phraseMatch(lists[0], toks, 0)
 	wantEnd, wantV, wantOK := lists[0].Match(toks, 0)
 	require.Equal(t, [3]any{wantEnd, wantV, wantOK}, [3]any{end, v, ok})
 }

@@ -187,6 +187,46 @@ type part struct {
 	litWords []litWord
 	optional bool
 	glued    bool
+	// open is mayOpen's test, settled when the part is compiled (see
+	// settle).
+	open openTest
+}
+
+// openTest is whether a part may open at a token (part.mayOpen) in
+// fields read without a branch on the part's kind: the first-word filter
+// of its phrases (nil for a slot), the token kinds it opens at (bit k for
+// token.Kind k) and whether it needs a capital. Asked through a switch on
+// the kind and slot, the test was a call at every optional part a
+// pattern tried, most of them absent, and the call's moves and the
+// matcher's saved registers cost more than the test.
+type openTest struct {
+	first   *WordFilter
+	kinds   uint8
+	capital bool
+}
+
+// settle fills in what the part derives from its kind, slot and phrases
+// (open), once they are set.
+func (pt *part) settle() {
+	switch pt.kind {
+	case partLit:
+		pt.open = openTest{first: &pt.lit.first, kinds: 0xff}
+	case partList:
+		pt.open = openTest{first: &pt.list.first, kinds: 0xff}
+	default:
+		// Asked of slotMayOpen, which says what a slot opens at: a
+		// token of each kind with a capital, and a word with and
+		// without one.
+		var o openTest
+		for k := range 8 {
+			if pt.slotMayOpen(&token.Token{Kind: token.Kind(k), Flags: token.Capital}) {
+				o.kinds |= 1 << k
+			}
+		}
+		o.capital = pt.slotMayOpen(&token.Token{Kind: token.Word, Flags: token.Capital}) &&
+			!pt.slotMayOpen(&token.Token{Kind: token.Word})
+		pt.open = o
+	}
 }
 
 // litWord is a one-token alternative of a literal part, lower-cased,
@@ -364,6 +404,7 @@ func (l *Language) compileElement(el string) ([]part, error) {
 			}
 			pt = part{kind: partLit, lit: lit, litWords: singleWords(alts), optional: opt}
 			pt.glued = len(parts) > 0
+			pt.settle()
 			parts = append(parts, pt)
 			continue
 		}
@@ -372,6 +413,7 @@ func (l *Language) compileElement(el string) ([]part, error) {
 			i++
 		}
 		pt.glued = len(parts) > 0
+		pt.settle()
 		parts = append(parts, pt)
 	}
 	return parts, nil
@@ -464,7 +506,12 @@ func (p *Pattern) MatchElided(toks []token.Token, i int) (end int, c Captures, o
 func (p *Pattern) match(toks []token.Token, pi, ti, start int, c *Captures, m *numMemo) (int, bool) {
 	for ; pi < len(p.parts); pi++ {
 		pt := &p.parts[pi]
-		if ti < len(toks) && (ti == start || !toks[ti].Is(token.NewlineBefore)) && (!pt.glued || ti == start || toks[ti].Glued()) {
+		// Most optional parts are absent, turned away by mayOpen (which
+		// inlines) with nothing to save; a part is also absent at the
+		// end, and after the match's first token on another line or
+		// not glued to the token before when it must be.
+		if ti < len(toks) && (!pt.optional || pt.mayOpen(&toks[ti])) &&
+			(ti == start || !toks[ti].Is(token.NewlineBefore) && (!pt.glued || toks[ti].Glued())) {
 			switch {
 			case pi == len(p.parts)-1:
 				// The last part: nothing after it can fail (it reads at
@@ -473,9 +520,6 @@ func (p *Pattern) match(toks []token.Token, pi, ti, start int, c *Captures, m *n
 					return end, true
 				}
 			case pt.optional:
-				if !pt.mayOpen(&toks[ti]) {
-					break // most optional parts: absent, and nothing to save
-				}
 				if ti == start {
 					// Nothing read yet ("@time_prep?", "the?" opening the
 					// pattern): the captures are still zero, so they are
@@ -532,20 +576,19 @@ func (p *Pattern) matchPresent(pt *part, toks []token.Token, pi, ti, start int, 
 // restoring the captures for each was most of the matcher's cost on text
 // dense in numbers.
 //
-// Words are tested by their first-word filter alone, one bit, so that the
-// test inlines: a false positive only costs the save.
+// Words are tested by their first-word filter alone, one bit, and slots
+// by the token's kind and capital, all read from the part's settled test
+// (openTest), so that the test inlines: a false positive only costs the
+// save.
 func (pt *part) mayOpen(t *token.Token) bool {
-	switch pt.kind {
-	case partLit:
-		return pt.lit.MayStart(t)
-	case partList:
-		return pt.list.MayStart(t)
-	}
-	return pt.slotMayOpen(t)
+	o := &pt.open
+	return o.kinds&(1<<t.Kind) != 0 && (o.first == nil || o.first.May(t)) &&
+		(!o.capital || t.Flags&(token.Capital|token.AllCaps) != 0)
 }
 
 // slotMayOpen is mayOpen for a slot: false only where the token's kind or
-// missing capital rules the slot out.
+// missing capital rules the slot out. (settle reads it into the part's
+// openTest, which mayOpen asks.)
 func (pt *part) slotMayOpen(t *token.Token) bool {
 	switch pt.slot {
 	case slotYY, slotMon, slotDay, slotDayTh, slotHour, slotMinute, slotInt, slotDecade, slotCentury, slotHHMM:
@@ -620,9 +663,23 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures, m
 	s := pt.side
 	switch pt.slot {
 	case slotYear:
-		if y, end, ok := l.spokenYear(toks, i); ok {
-			c.Year[s] = y
-			return end, true
+		// A year in words opens with a word, and a year in digits with
+		// digits (isYear): spokenYear is asked only at a word, not at
+		// every year in digits, where its call found nothing; and only
+		// at a word the number words' filter passes (numLex, which
+		// holds every word ReadNumeral opens at and every number word of
+		// the facts), not at every other word a year may follow ("May 4
+		// the", "March 18 deaths"), where it looked up the word before
+		// in a map.
+		if t.Kind == token.Word {
+			if !l.numLex.May(t) {
+				return 0, false
+			}
+			if y, end, ok := l.spokenYear(toks, i); ok {
+				c.Year[s] = y
+				return end, true
+			}
+			return 0, false
 		}
 		if !l.isYear(toks, i, pt.glued) {
 			return 0, false
@@ -988,9 +1045,15 @@ type phraseRead struct {
 
 // phraseMatch is ph.Match(toks, i), remembered in m (which serves one
 // token slice); a nil m reads every time.
+//
+// A token the first-word filter turns away (most calls) is answered here
+// as Match would answer it, with no call to Match to ask the filter again.
 func (m *numMemo) phraseMatch(ph *Phrases, toks []token.Token, i int) (end, v int, ok bool) {
-	if m == nil || ph == nil || i >= len(toks) || !ph.first.May(&toks[i]) {
-		return ph.Match(toks, i) // most calls: turned away by the filter
+	if ph == nil || i >= len(toks) || !ph.first.May(&toks[i]) {
+		return 0, 0, false
+	}
+	if m == nil {
+		return ph.matchAt(toks, i)
 	}
 	for k := 0; k < m.pn; k++ {
 		if e := &m.phrases[k]; e.ph == ph && e.i == i {
