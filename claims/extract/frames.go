@@ -165,6 +165,10 @@ type frameAssigner struct {
 	// weighByMask.
 	trigIx     *triggerIndex
 	plainWeigh bool
+	// allCands has candidates score every frame for every claim, for
+	// tests that hold its leaving out of the farther ones to the full
+	// list.
+	allCands bool
 	// evokedTo is the token evokes reads from next.
 	evokedTo int
 	// trigs holds the first trigger of each claim (see addTrigger), room
@@ -473,7 +477,10 @@ func (fa *frameAssigner) assign(c *claims.Claim) {
 	}
 	cands := fa.cands[:0]
 	if len(win.ev) > 0 {
-		cands = fa.candidates(c, win, ci, ce) // (none without evidence, as in a table of figures)
+		// (None without evidence, as in a table of figures.) pick reads
+		// every candidate only under an adverbial; else only the
+		// nearest.
+		cands = fa.candidates(c, win, ci, ce, fa.allCands || fa.adverbial(a, ci, ce))
 	}
 	fa.pick(c, win, a, ci, ce, cands)
 }
@@ -590,7 +597,12 @@ func (pc *placer) gap(ev *evidence) int {
 // them (see frameScore): weighing every evoked frame against every word
 // cost the product of the two, which in text that is all event words (a
 // window of an over-long sentence evokes most frames) was most of the step.
-func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, ci, ce int) []frameCandidate {
+//
+// Without all, only the candidates that may be the nearest are scored
+// (frameScore.reach): a frame that cannot come as near as a frame sure to
+// be a candidate (nearestBound) is left out, as pick, which then reads
+// only the nearest (nearestCandidate), would pass over it.
+func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, ci, ce int, all bool) []frameCandidate {
 	set := fa.set
 	if len(fa.slot) < len(set.Frames) {
 		fa.slot = make([]int32, len(set.Frames))
@@ -666,9 +678,16 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, ci, ce in
 		w.weigh()
 	}
 	cands := fa.cands[:0]
+	nearest := maxReach // no candidate stands farther than the nearest
+	if !all {
+		nearest = nearestBound(scores)
+	}
 	for k := range scores {
 		sc := &scores[k]
 		fa.slot[sc.frame] = -1
+		if sc.reach() > nearest {
+			continue // farther than some candidate: never the nearest
+		}
 		cands = fa.score(cands, c, sc, si.ev, memo)
 	}
 	fa.scores, fa.cands = scores, cands
@@ -729,6 +748,44 @@ type frameScore struct {
 	// bestK and bestAttrK are the indexes in the evidence of the nearest
 	// trigger and attribute word: of two as near, the earlier wins.
 	bestK, bestAttrK int
+}
+
+// maxReach stands for no distance at all in frameScore.reach: farther
+// than any.
+const maxReach = int(^uint(0) >> 1)
+
+// reach is the least distance score can give sc's frame as a candidate
+// (maxReach when it cannot be one): its nearest trigger, or its nearest
+// attribute word, nearer; without a trigger in the claim's clause, the
+// attribute word beside it or the unit's clausePenalty (or -1, score's
+// distance for a unit with no attribute word). Scoring a frame cost more
+// than this, and in a run of event words most frames of a window stand
+// farther from the claim than the nearest.
+func (sc *frameScore) reach() int {
+	switch {
+	case sc.triggered && sc.bestAttr >= 0:
+		return min(sc.bestDist, sc.bestAttrDist)
+	case sc.triggered:
+		return sc.bestDist
+	case sc.triggeredAcross:
+		return min(clausePenalty, sc.bestAttrDist) // (-1 with no attribute word)
+	}
+	return maxReach
+}
+
+// nearestBound is a distance the nearest candidate of scores stands at or
+// within: that of the nearest trigger of a frame that is sure to be a
+// candidate, one with a trigger in the claim's clause and a default
+// attribute that takes the claim (score gives it a distance no farther
+// than its trigger's); maxReach when there is none.
+func nearestBound(scores []frameScore) int {
+	bound := maxReach
+	for k := range scores {
+		if sc := &scores[k]; sc.triggered && sc.def > 0 {
+			bound = min(bound, sc.bestDist)
+		}
+	}
+	return bound
 }
 
 // score rates the frame of sc as a candidate for claim c, from what the
@@ -868,7 +925,7 @@ func (fa *frameAssigner) pick(c *claims.Claim, si *sentenceInfo, a, ci, ce int, 
 	// A sentence-opening adverbial ("Earlier in 2023, ...") scopes over
 	// every event of the sentence: then every candidate is read, nearest
 	// first; else only the nearest.
-	adverbial := ci-a <= 2 && ce < len(p.Toks) && p.Toks[ce].Text == ","
+	adverbial := fa.adverbial(a, ci, ce)
 	primary := nearestCandidate(choices, adverbial)
 	fr := set.Frames[primary.frame]
 	if fr.Once && len(c.Participants) < 2 && !fa.long {
@@ -898,6 +955,13 @@ func (fa *frameAssigner) pick(c *claims.Claim, si *sentenceInfo, a, ci, ce int, 
 			}
 		}
 	}
+}
+
+// adverbial reports a claim at tokens [ci, ce) that is a sentence-opening
+// adverbial of the sentence starting at token a ("Earlier in 2023, ..."),
+// which takes every candidate's attribute (pick).
+func (fa *frameAssigner) adverbial(a, ci, ce int) bool {
+	return ci-a <= 2 && ce < len(fa.p.Toks) && fa.p.Toks[ce].Text == ","
 }
 
 // nearestCandidate returns the candidate nearest the claim (ties to the

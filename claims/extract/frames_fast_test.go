@@ -543,7 +543,7 @@ func TestCandidatesManyFrames(t *testing.T) {
 			a, b := p.sentenceTokens(c.Start)
 			si := fa.sentence(a, b)
 			ci, ce := p.tokenAt(c.Start), p.tokenAt(c.End)
-			for _, ch := range fa.candidates(c, si, ci, ce) {
+			for _, ch := range fa.candidates(c, si, ci, ce, true) {
 				ev := "(none)"
 				if ch.ev != nil {
 					ev = p.evidenceText(ch.ev)
