@@ -465,6 +465,19 @@ func (fa *frameAssigner) assign(c *claims.Claim) {
 	c.Participants = si.participants
 	c.Context |= si.context()
 	ci, ce := p.tokenAt(c.Start), p.tokenAt(c.End)
+	if len(si.ev) == 0 {
+		// No evidence (a table or a page of figures): no window to
+		// find, nor candidates; only pick's fallbacks, from where the
+		// window would start. (Finding the empty window and copying the
+		// sentence for it were most of the step on a page of figures.)
+		fa.subjectFrom, fa.long, fa.win.moved = a, b-a > frameSentenceCap, false
+		if fa.long {
+			p.warnLong()
+			fa.subjectFrom = max(a, ci-frameWindow)
+		}
+		fa.pick(c, si, a, ci, ce, fa.cands[:0])
+		return
+	}
 	// In an over-long sentence only the evidence near the claim counts.
 	win := si
 	if evs, sa := fa.win.window(p, si.ev, a, b, ci, ce); len(evs) != len(si.ev) || sa != a {
@@ -477,9 +490,8 @@ func (fa *frameAssigner) assign(c *claims.Claim) {
 	}
 	cands := fa.cands[:0]
 	if len(win.ev) > 0 {
-		// (None without evidence, as in a table of figures.) pick reads
-		// every candidate only under an adverbial; else only the
-		// nearest.
+		// (None without evidence in the window.) pick reads every
+		// candidate only under an adverbial; else only the nearest.
 		cands = fa.candidates(c, win, ci, ce, fa.allCands || fa.adverbial(a, ci, ce))
 	}
 	fa.pick(c, win, a, ci, ce, cands)
