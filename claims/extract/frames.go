@@ -632,9 +632,12 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, ci, ce in
 	var skip uint64 // the evoked frames (below 64) left out
 	scores := fa.scores[:0]
 	if len(set.Frames) <= 64 {
-		var evoked uint64
-		for k := range si.ev {
-			evoked |= si.ev[k].fmask
+		evoked := fa.win.tally.evoked // (a window the cursor moved to)
+		if !fa.win.moved {
+			evoked = 0
+			for k := range si.ev {
+				evoked |= si.ev[k].fmask
+			}
 		}
 		if evoked != 0 {
 			memo = fa.acceptsOf(c)
@@ -1111,6 +1114,68 @@ type windowCursor struct {
 	// which starts at piece at of the sentence's evidence.
 	moved bool
 	at    int
+	// tally is what the frames of the moved window's evidence are.
+	tally frameTally
+}
+
+// frameTally counts, by frame (below 64), the pieces of a run of
+// evidence [lo, hi) whose triggers evoke it, and keeps the frames with
+// a count in evoked: moved with a window from claim to claim, a few
+// pieces at each end, it gives the frames a window evokes without
+// reading its every piece (some twenty, on a page of event words), as
+// candidates did for each claim.
+type frameTally struct {
+	lo, hi int
+	evoked uint64
+	count  [64]int32
+}
+
+// moveTo makes the tally that of ev[lo:hi], from its last run's.
+func (t *frameTally) moveTo(ev []evidence, lo, hi int) {
+	if lo >= t.hi || hi <= t.lo {
+		t.reset(lo) // (none of the last run kept)
+	}
+	for ; t.hi < hi; t.hi++ {
+		t.add(ev[t.hi].fmask)
+	}
+	for t.hi > hi {
+		t.hi--
+		t.remove(ev[t.hi].fmask)
+	}
+	for t.lo > lo {
+		t.lo--
+		t.add(ev[t.lo].fmask)
+	}
+	for ; t.lo < lo; t.lo++ {
+		t.remove(ev[t.lo].fmask)
+	}
+}
+
+// reset empties the tally, to a run starting at piece at.
+func (t *frameTally) reset(at int) {
+	for bits := t.evoked; bits != 0; bits &= bits - 1 {
+		t.count[mbits.TrailingZeros64(bits)] = 0
+	}
+	t.lo, t.hi, t.evoked = at, at, 0
+}
+
+// add counts a piece evoking the frames of mask.
+func (t *frameTally) add(mask uint64) {
+	for bits := mask; bits != 0; bits &= bits - 1 {
+		f := mbits.TrailingZeros64(bits)
+		t.count[f]++
+		t.evoked |= 1 << f
+	}
+}
+
+// remove takes away a piece evoking the frames of mask.
+func (t *frameTally) remove(mask uint64) {
+	for bits := mask; bits != 0; bits &= bits - 1 {
+		f := mbits.TrailingZeros64(bits)
+		if t.count[f]--; t.count[f] == 0 {
+			t.evoked &^= 1 << f
+		}
+	}
 }
 
 // window is p.evidenceWindow(ev, a, b, ci, ce), with the same answer. The
@@ -1125,6 +1190,7 @@ func (wc *windowCursor) window(p *Pass, ev []evidence, a, b, ci, ce int) ([]evid
 	}
 	if wc.sent != a+1 || wc.lo > len(ev) || wc.hi > len(ev) {
 		wc.sent, wc.lo, wc.hi, wc.sorted = a+1, 0, 0, true
+		wc.tally.reset(0)
 		for k := 1; k < len(ev); k++ {
 			if ev[k].end < ev[k-1].end {
 				wc.sorted = false
@@ -1158,6 +1224,7 @@ func (wc *windowCursor) window(p *Pass, ev []evidence, a, b, ci, ce int) ([]evid
 	}
 	wc.lo, wc.hi, wc.moved, wc.at = lo, hi, true, lo
 	hi = max(hi, lo)
+	wc.tally.moveTo(ev, lo, hi)
 	return ev[lo:hi], max(a, from)
 }
 
