@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"math"
 	mbits "math/bits"
 	"slices"
 	"sort"
@@ -171,6 +172,8 @@ type frameAssigner struct {
 	allCands bool
 	// evokedTo is the token evokes reads from next.
 	evokedTo int
+	// span is the sentence of the claim asked for last (claimSentence).
+	span claimSpan
 	// trigs holds the first trigger of each claim (see addTrigger), room
 	// for claims claims.
 	trigs  []string
@@ -460,8 +463,7 @@ func (h how) String() string {
 // assign gives claim c its frame, attribute, participants and triggers.
 func (fa *frameAssigner) assign(c *claims.Claim) {
 	p := fa.p
-	a, b := p.sentenceTokens(c.Start)
-	si := fa.sentence(a, b)
+	a, b, si := fa.claimSentence(c.Start)
 	c.Participants = si.participants
 	c.Context |= si.context()
 	ci, ce := p.tokenAt(c.Start), p.tokenAt(c.End)
@@ -495,6 +497,46 @@ func (fa *frameAssigner) assign(c *claims.Claim) {
 		cands = fa.candidates(c, win, ci, ce, fa.allCands || fa.adverbial(a, ci, ce))
 	}
 	fa.pick(c, win, a, ci, ce, cands)
+}
+
+// claimSentence returns the token range [a, b) of the sentence holding
+// byte off (sentenceTokens) and its evidence (sentence). Claims come in
+// text order, most in the sentence of the one before: the bytes whose
+// sentence that is (claimSpan) and where its evidence is are kept, so
+// that a claim there asks neither again (on a page of figures, the two
+// calls were a fifth of the frame step).
+func (fa *frameAssigner) claimSentence(off int) (a, b int, si *sentenceInfo) {
+	if s := &fa.span; off >= s.lo && off < s.hi {
+		if cs := &fa.cache[s.slot]; cs.ok && cs.a == s.a {
+			fa.recent = s.slot // (as sentence would: candidates reads it)
+			return s.a, s.b, &cs.si
+		}
+	}
+	p := fa.p
+	a, b = p.sentenceTokens(off)
+	si = fa.sentence(a, b)
+	lo, hi := math.MinInt, math.MaxInt
+	if n := len(p.sents); n > 0 {
+		// sentenceIndex's sentence i holds the bytes from the end of
+		// the one before to its own end (the first ends after them;
+		// the last, all after).
+		i := p.sentenceIndex(off)
+		if i > 0 {
+			lo = p.sents[i-1].End
+		}
+		if i < n-1 {
+			hi = p.sents[i].End
+		}
+	}
+	fa.span = claimSpan{lo: lo, hi: hi, a: a, b: b, slot: fa.recent}
+	return a, b, si
+}
+
+// claimSpan is the sentence claimSentence answered for last: bytes
+// [lo, hi) are in it, its tokens are [a, b), and its evidence is in
+// cache slot slot, while that still holds it.
+type claimSpan struct {
+	lo, hi, a, b, slot int
 }
 
 // sentence returns the evidence of the sentence of tokens [a, b), from the
