@@ -149,6 +149,7 @@ type frameAssigner struct {
 	wide       []rules.AttrRef // the sentence-wide attributes, in the rules' order (unitFrame)
 	lastKey    acceptKey       // acceptsOf's last key and answer
 	lastMemo   []int8
+	lastSlot   *kindMemo // the kind cache's slot holding lastMemo
 	// kinds caches the map's entries by a cheap hash of their keys
 	// (kindCache).
 	kinds     *kindCache
@@ -269,7 +270,7 @@ func (fa *frameAssigner) acceptsOf(c *claims.Claim) []int8 {
 	// the map, whose hash of the key cost more than the rest.
 	slot := &fa.kinds.slots[k.slot()]
 	if slot.memo != nil && k.equal(&slot.key) {
-		fa.lastKey, fa.lastMemo = k, slot.memo
+		fa.lastKey, fa.lastMemo, fa.lastSlot = k, slot.memo, slot
 		return slot.memo
 	}
 	m := fa.acceptMemo[k]
@@ -282,7 +283,7 @@ func (fa *frameAssigner) acceptsOf(c *claims.Claim) []int8 {
 		fa.acceptMemo[k] = m
 	}
 	*slot = kindMemo{key: k, memo: m}
-	fa.lastKey, fa.lastMemo = k, m
+	fa.lastKey, fa.lastMemo, fa.lastSlot = k, m, slot
 	return m
 }
 
@@ -309,10 +310,16 @@ const (
 )
 
 // kindMemo is one of kindCache's slots: a key of the accepts memo and
-// its entry (nil in an empty slot).
+// its entry (nil in an empty slot), and the memo's answers by frame
+// (below 64) as masks: known has bit f set once the memo answers for
+// frame f (frameTakes), takes once that answer is yes. candidates reads
+// the frames that take the claim among those a window evokes at one
+// and, where reading the memo for each cost more than the rest of
+// finding them. (A slot given another key starts them empty.)
 type kindMemo struct {
-	key  acceptKey
-	memo []int8
+	key          acceptKey
+	memo         []int8
+	known, takes uint64
 }
 
 // slot is k's slot in a kindCache: a hash of every field, reading only
@@ -681,17 +688,14 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, ci, ce in
 				evoked |= si.ev[k].fmask
 			}
 		}
+		var taking uint64
 		if evoked != 0 {
 			memo = fa.acceptsOf(c)
+			taking = fa.taking(memo, evoked, c)
 		}
-		base := len(memo) - 2*len(set.Frames) // the frames' answers, after the attributes'
-		for bits := evoked; bits != 0; bits &= bits - 1 {
-			f := mbits.TrailingZeros64(bits)
-			if t := memo[base+f]; t == 2 || t == 0 && !fa.frameTakes(memo, f, c) { // takes, by hand: it does not inline
-				skip |= 1 << f
-				continue
-			}
-			scores = append(scores, fa.newScore(f, memo))
+		skip = evoked &^ taking
+		for bits := taking; bits != 0; bits &= bits - 1 {
+			scores = append(scores, fa.newScore(mbits.TrailingZeros64(bits), memo))
 		}
 	} else {
 		scores = fa.evokedFrames(si, scores)
@@ -749,6 +753,25 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, ci, ce in
 	}
 	fa.scores, fa.cands = scores, cands
 	return cands
+}
+
+// taking returns the frames of evoked (below 64) that take the claim c
+// of memo, its accepts memo (acceptsOf's last answer), from the masks of
+// its kind cache slot (kindMemo), asking the memo only for the frames
+// those do not answer for yet.
+func (fa *frameAssigner) taking(memo []int8, evoked uint64, c *claims.Claim) uint64 {
+	ks := fa.lastSlot
+	if unknown := evoked &^ ks.known; unknown != 0 {
+		base := len(memo) - 2*len(fa.set.Frames) // the frames' answers, after the attributes'
+		for bits := unknown; bits != 0; bits &= bits - 1 {
+			f := mbits.TrailingZeros64(bits)
+			if fa.takes(memo, base, f, c) {
+				ks.takes |= 1 << f
+			}
+			ks.known |= 1 << f
+		}
+	}
+	return evoked & ks.takes
 }
 
 // evokedFrames appends to scores the frames the evidence evokes, each
