@@ -312,10 +312,11 @@ const (
 // kindMemo is one of kindCache's slots: a key of the accepts memo and
 // its entry (nil in an empty slot), and the memo's answers by frame
 // (below 64) as masks: known has bit f set once the memo answers for
-// frame f (frameTakes), takes once that answer is yes. candidates reads
-// the frames that take the claim among those a window evokes at one
-// and, where reading the memo for each cost more than the rest of
-// finding them. (A slot given another key starts them empty.)
+// frame f (frameTakes), takes once that answer is yes. candidates finds
+// the frames that take the claim among those a window evokes by and-ing
+// two masks (taking), where reading the memo for each frame cost more
+// than the rest of finding them. (A slot given another key starts them
+// empty.)
 type kindMemo struct {
 	key          acceptKey
 	memo         []int8
@@ -681,7 +682,9 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, ci, ce in
 	var skip uint64 // the evoked frames (below 64) left out
 	scores := fa.scores[:0]
 	if len(set.Frames) <= 64 {
-		evoked := fa.win.tally.evoked // (a window the cursor moved to)
+		// The frames the window evokes: the cursor's tally of a
+		// window it moved to, else read from each piece.
+		evoked := fa.win.tally.evoked
 		if !fa.win.moved {
 			evoked = 0
 			for k := range si.ev {
@@ -756,9 +759,9 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, ci, ce in
 }
 
 // taking returns the frames of evoked (below 64) that take the claim c
-// of memo, its accepts memo (acceptsOf's last answer), from the masks of
-// its kind cache slot (kindMemo), asking the memo only for the frames
-// those do not answer for yet.
+// of memo, its accepts memo, from the masks of its kind cache slot
+// (kindMemo), asking the memo only for the frames those do not answer
+// for yet. memo must be acceptsOf's last answer (lastSlot holds it).
 func (fa *frameAssigner) taking(memo []int8, evoked uint64, c *claims.Claim) uint64 {
 	ks := fa.lastSlot
 	if unknown := evoked &^ ks.known; unknown != 0 {
