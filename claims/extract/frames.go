@@ -2,7 +2,6 @@ package extract
 
 import (
 	"fmt"
-	"math"
 	mbits "math/bits"
 	"slices"
 	"sort"
@@ -173,7 +172,7 @@ type frameAssigner struct {
 	allCands bool
 	// evokedTo is the token evokes reads from next.
 	evokedTo int
-	// span is the sentence of the claim asked for last (claimSentence).
+	// span is the sentence of the claim asked for last (inSpan).
 	span claimSpan
 	// trigs holds the first trigger of each claim (see addTrigger), room
 	// for claims claims.
@@ -314,9 +313,9 @@ const (
 // (below 64) as masks: known has bit f set once the memo answers for
 // frame f (frameTakes), takes once that answer is yes. candidates finds
 // the frames that take the claim among those a window evokes by and-ing
-// two masks (taking), where reading the memo for each frame cost more
-// than the rest of finding them. (A slot given another key starts them
-// empty.)
+// two masks (learnTaking teaches them), where reading the memo for each
+// frame cost more than the rest of finding them. (A slot given another
+// key starts them empty.)
 type kindMemo struct {
 	key          acceptKey
 	memo         []int8
@@ -471,7 +470,10 @@ func (h how) String() string {
 // assign gives claim c its frame, attribute, participants and triggers.
 func (fa *frameAssigner) assign(c *claims.Claim) {
 	p := fa.p
-	a, b, si := fa.claimSentence(c.Start)
+	if !fa.inSpan(c.Start) {
+		fa.readClaimSentence(c.Start)
+	}
+	a, b, si := fa.span.a, fa.span.b, &fa.cache[fa.recent&1].si // the claim's sentence
 	c.Participants = si.participants
 	c.Context |= si.context()
 	ci, ce := p.tokenAt(c.Start), p.tokenAt(c.End)
@@ -507,44 +509,43 @@ func (fa *frameAssigner) assign(c *claims.Claim) {
 	fa.pick(c, win, a, ci, ce, cands)
 }
 
-// claimSentence returns the token range [a, b) of the sentence holding
-// byte off (sentenceTokens) and its evidence (sentence). Claims come in
-// text order, most in the sentence of the one before: the bytes whose
-// sentence that is (claimSpan) and where its evidence is are kept, so
-// that a claim there asks neither again (on a page of figures, the two
-// calls were a fifth of the frame step).
-func (fa *frameAssigner) claimSentence(off int) (a, b int, si *sentenceInfo) {
-	if s := &fa.span; off >= s.lo && off < s.hi {
-		if cs := &fa.cache[s.slot]; cs.ok && cs.a == s.a {
-			fa.recent = s.slot // (as sentence would: candidates reads it)
-			return s.a, s.b, &cs.si
-		}
+// inSpan reports that byte off is in the sentence kept (claimSpan),
+// whose evidence its cache slot still holds, and makes that slot the one
+// used last, as sentence would (candidates reads it). Claims come in
+// text order, most in the sentence of the one before: then assign asks
+// neither sentenceTokens nor sentence again (on a page of figures, the
+// two calls were a fifth of the frame step). It is written to inline: in
+// real news most claims are the first of their sentence, and a call to
+// find that out cost as much as it saved.
+func (fa *frameAssigner) inSpan(off int) bool {
+	s := &fa.span
+	if cs := &fa.cache[s.slot&1]; off >= s.lo && off < s.end && cs.a == s.a && cs.ok {
+		fa.recent = s.slot
+		return true
 	}
-	p := fa.p
-	a, b = p.sentenceTokens(off)
-	si = fa.sentence(a, b)
-	lo, hi := math.MinInt, math.MaxInt
-	if n := len(p.sents); n > 0 {
-		// sentenceIndex's sentence i holds the bytes from the end of
-		// the one before to its own end (the first ends after them;
-		// the last, all after).
-		i := p.sentenceIndex(off)
-		if i > 0 {
-			lo = p.sents[i-1].End
-		}
-		if i < n-1 {
-			hi = p.sents[i].End
-		}
-	}
-	fa.span = claimSpan{lo: lo, hi: hi, a: a, b: b, slot: fa.recent}
-	return a, b, si
+	return false
 }
 
-// claimSpan is the sentence claimSentence answered for last: bytes
-// [lo, hi) are in it, its tokens are [a, b), and its evidence is in
+// readClaimSentence reads the sentence of byte off (sentenceTokens,
+// sentence) for assign, and keeps it (claimSpan). The sentences sentenceIndex reads are in text order and
+// apart, each holding the bytes from the end of the one before to its
+// own end: the bytes from its first token's start to its last's lie in
+// it.
+func (fa *frameAssigner) readClaimSentence(off int) {
+	p := fa.p
+	a, b := p.sentenceTokens(off)
+	fa.sentence(a, b)
+	fa.span = claimSpan{a: a, b: b, slot: fa.recent} // (no byte, with no token)
+	if a < b {
+		fa.span.lo, fa.span.end = p.Toks[a].Start, p.Toks[b-1].Start+1
+	}
+}
+
+// claimSpan is the sentence of the claim assign read last: bytes
+// [lo, end) are in it, its tokens are [a, b), and its evidence is in
 // cache slot slot, while that still holds it.
 type claimSpan struct {
-	lo, hi, a, b, slot int
+	lo, end, a, b, slot int
 }
 
 // sentence returns the evidence of the sentence of tokens [a, b), from the
@@ -684,9 +685,10 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, ci, ce in
 	if len(set.Frames) <= 64 {
 		// The frames the window evokes: the cursor's tally of a
 		// window it moved to, else read from each piece.
-		evoked := fa.win.tally.evoked
-		if !fa.win.moved {
-			evoked = 0
+		var evoked uint64
+		if fa.win.moved {
+			evoked = fa.win.tally.evoked
+		} else {
 			for k := range si.ev {
 				evoked |= si.ev[k].fmask
 			}
@@ -694,7 +696,11 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, ci, ce in
 		var taking uint64
 		if evoked != 0 {
 			memo = fa.acceptsOf(c)
-			taking = fa.taking(memo, evoked, c)
+			ks := fa.lastSlot
+			if evoked&^ks.known != 0 {
+				fa.learnTaking(memo, evoked, c)
+			}
+			taking = evoked & ks.takes
 		}
 		skip = evoked &^ taking
 		for bits := taking; bits != 0; bits &= bits - 1 {
@@ -758,23 +764,21 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, ci, ce in
 	return cands
 }
 
-// taking returns the frames of evoked (below 64) that take the claim c
-// of memo, its accepts memo, from the masks of its kind cache slot
-// (kindMemo), asking the memo only for the frames those do not answer
-// for yet. memo must be acceptsOf's last answer (lastSlot holds it).
-func (fa *frameAssigner) taking(memo []int8, evoked uint64, c *claims.Claim) uint64 {
+// learnTaking has the masks of the kind cache slot (kindMemo) of memo,
+// the claim c's accepts memo, answer for every frame of evoked (below
+// 64): which take c, asked of the memo for the frames they do not
+// answer for yet. memo must be acceptsOf's last answer (lastSlot holds
+// it).
+func (fa *frameAssigner) learnTaking(memo []int8, evoked uint64, c *claims.Claim) {
 	ks := fa.lastSlot
-	if unknown := evoked &^ ks.known; unknown != 0 {
-		base := len(memo) - 2*len(fa.set.Frames) // the frames' answers, after the attributes'
-		for bits := unknown; bits != 0; bits &= bits - 1 {
-			f := mbits.TrailingZeros64(bits)
-			if fa.takes(memo, base, f, c) {
-				ks.takes |= 1 << f
-			}
-			ks.known |= 1 << f
+	base := len(memo) - 2*len(fa.set.Frames) // the frames' answers, after the attributes'
+	for bits := evoked &^ ks.known; bits != 0; bits &= bits - 1 {
+		f := mbits.TrailingZeros64(bits)
+		if fa.takes(memo, base, f, c) {
+			ks.takes |= 1 << f
 		}
+		ks.known |= 1 << f
 	}
-	return evoked & ks.takes
 }
 
 // evokedFrames appends to scores the frames the evidence evokes, each
@@ -1182,8 +1186,10 @@ type windowCursor struct {
 	// which starts at piece at of the sentence's evidence.
 	moved bool
 	at    int
-	// tally is what the frames of the moved window's evidence are.
-	tally frameTally
+	// tally counts the frames of the moved window's evidence, made at
+	// the first window moved in the document (most have none: a
+	// frameAssigner's zeroing per document paid for its counts).
+	tally *frameTally
 }
 
 // frameTally counts, by frame (below 64), the pieces of a run of
@@ -1258,7 +1264,9 @@ func (wc *windowCursor) window(p *Pass, ev []evidence, a, b, ci, ce int) ([]evid
 	}
 	if wc.sent != a+1 || wc.lo > len(ev) || wc.hi > len(ev) {
 		wc.sent, wc.lo, wc.hi, wc.sorted = a+1, 0, 0, true
-		wc.tally.reset(0)
+		if wc.tally != nil {
+			wc.tally.reset(0)
+		}
 		for k := 1; k < len(ev); k++ {
 			if ev[k].end < ev[k-1].end {
 				wc.sorted = false
@@ -1292,6 +1300,9 @@ func (wc *windowCursor) window(p *Pass, ev []evidence, a, b, ci, ce int) ([]evid
 	}
 	wc.lo, wc.hi, wc.moved, wc.at = lo, hi, true, lo
 	hi = max(hi, lo)
+	if wc.tally == nil {
+		wc.tally = new(frameTally)
+	}
 	wc.tally.moveTo(ev, lo, hi)
 	return ev[lo:hi], max(a, from)
 }

@@ -81,8 +81,8 @@ func TestKindCacheFollowsRules(t *testing.T) {
 	}
 }
 
-// TestKindCacheTaking: the frames taking reads from its kind cache
-// slot's masks are those some attribute of which accepts the claim, for
+// TestKindCacheTaking: the frames candidates reads from the masks of a
+// claim's kind cache slot (learnTaking) are those some attribute of which accepts the claim, for
 // windows evoking a few frames at a time (so that a slot's masks answer
 // for some frames and not yet for others) and more kinds than the cache
 // has slots (so that slots are given other keys and start again).
@@ -115,7 +115,10 @@ func TestKindCacheTaking(t *testing.T) {
 			if round == 3 {
 				evoked = all
 			}
-			got := fa.taking(memo, evoked, c)
+			if ks := fa.lastSlot; evoked&^ks.known != 0 { // as candidates reads it
+				fa.learnTaking(memo, evoked, c)
+			}
+			got := evoked & fa.lastSlot.takes
 			var want uint64
 			for fi, fr := range e.Rules.Frames {
 				for _, at := range fr.Attributes {

@@ -63,8 +63,9 @@ func TestParticipantSlab(t *testing.T) {
 	}
 }
 
-// TestClaimSentence holds claimSentence, which keeps the sentence of the
-// claim asked for last, to sentenceTokens and sentence asked afresh, at
+// TestClaimSentence holds assign's reading of a claim's sentence, which
+// keeps the sentence of the claim asked for last (inSpan,
+// readClaimSentence), to sentenceTokens and sentence asked afresh, at
 // every byte of pages of several sentences (with gaps and line breaks
 // between them, and figures, which read no evidence), in text order,
 // backwards and at random, with the sentence before read in between as
@@ -89,7 +90,10 @@ func TestClaimSentence(t *testing.T) {
 			fa := &frameAssigner{p: p, set: e.Rules}
 			ref := &frameAssigner{p: p, set: e.Rules}
 			for _, off := range order {
-				a, b, si := fa.claimSentence(off)
+				if !fa.inSpan(off) { // as assign reads it
+					fa.readClaimSentence(off)
+				}
+				a, b, si := fa.span.a, fa.span.b, &fa.cache[fa.recent&1].si
 				wa, wb := p.sentenceTokens(off)
 				want := ref.sentence(wa, wb)
 				if a != wa || b != wb || !reflect.DeepEqual(si.ev, want.ev) || !slices.Equal(si.participants, want.participants) {
