@@ -148,6 +148,7 @@ type frameAssigner struct {
 	wide       []rules.AttrRef // the sentence-wide attributes, in the rules' order (unitFrame)
 	lastKey    acceptKey       // acceptsOf's last key and answer
 	lastMemo   []int8
+	lastSlot   *kindMemo // the kind cache's slot holding lastMemo
 	// kinds caches the map's entries by a cheap hash of their keys
 	// (kindCache).
 	kinds     *kindCache
@@ -165,8 +166,14 @@ type frameAssigner struct {
 	// weighByMask.
 	trigIx     *triggerIndex
 	plainWeigh bool
+	// allCands has candidates score every frame for every claim, for
+	// tests that hold its leaving out of the farther ones to the full
+	// list.
+	allCands bool
 	// evokedTo is the token evokes reads from next.
 	evokedTo int
+	// span is the sentence of the claim asked for last (inSpan).
+	span claimSpan
 	// trigs holds the first trigger of each claim (see addTrigger), room
 	// for claims claims.
 	trigs  []string
@@ -262,7 +269,7 @@ func (fa *frameAssigner) acceptsOf(c *claims.Claim) []int8 {
 	// the map, whose hash of the key cost more than the rest.
 	slot := &fa.kinds.slots[k.slot()]
 	if slot.memo != nil && k.equal(&slot.key) {
-		fa.lastKey, fa.lastMemo = k, slot.memo
+		fa.lastKey, fa.lastMemo, fa.lastSlot = k, slot.memo, slot
 		return slot.memo
 	}
 	m := fa.acceptMemo[k]
@@ -275,7 +282,7 @@ func (fa *frameAssigner) acceptsOf(c *claims.Claim) []int8 {
 		fa.acceptMemo[k] = m
 	}
 	*slot = kindMemo{key: k, memo: m}
-	fa.lastKey, fa.lastMemo = k, m
+	fa.lastKey, fa.lastMemo, fa.lastSlot = k, m, slot
 	return m
 }
 
@@ -302,10 +309,17 @@ const (
 )
 
 // kindMemo is one of kindCache's slots: a key of the accepts memo and
-// its entry (nil in an empty slot).
+// its entry (nil in an empty slot), and the memo's answers by frame
+// (below 64) as masks: known has bit f set once the memo answers for
+// frame f (frameTakes), takes once that answer is yes. candidates finds
+// the frames that take the claim among those a window evokes by and-ing
+// two masks (learnTaking teaches them), where reading the memo for each
+// frame cost more than the rest of finding them. (A slot given another
+// key starts them empty.)
 type kindMemo struct {
-	key  acceptKey
-	memo []int8
+	key          acceptKey
+	memo         []int8
+	known, takes uint64
 }
 
 // slot is k's slot in a kindCache: a hash of every field, reading only
@@ -456,11 +470,26 @@ func (h how) String() string {
 // assign gives claim c its frame, attribute, participants and triggers.
 func (fa *frameAssigner) assign(c *claims.Claim) {
 	p := fa.p
-	a, b := p.sentenceTokens(c.Start)
-	si := fa.sentence(a, b)
+	if !fa.inSpan(c.Start) {
+		fa.readClaimSentence(c.Start)
+	}
+	a, b, si := fa.span.a, fa.span.b, &fa.cache[fa.recent&1].si // the claim's sentence
 	c.Participants = si.participants
 	c.Context |= si.context()
 	ci, ce := p.tokenAt(c.Start), p.tokenAt(c.End)
+	if len(si.ev) == 0 {
+		// No evidence (a table or a page of figures): no window to
+		// find, nor candidates; only pick's fallbacks, from where the
+		// window would start. (Finding the empty window and copying the
+		// sentence for it were most of the step on a page of figures.)
+		fa.subjectFrom, fa.long, fa.win.moved = a, b-a > frameSentenceCap, false
+		if fa.long {
+			p.warnLong()
+			fa.subjectFrom = max(a, ci-frameWindow)
+		}
+		fa.pick(c, si, a, ci, ce, fa.cands[:0])
+		return
+	}
 	// In an over-long sentence only the evidence near the claim counts.
 	win := si
 	if evs, sa := fa.win.window(p, si.ev, a, b, ci, ce); len(evs) != len(si.ev) || sa != a {
@@ -473,9 +502,50 @@ func (fa *frameAssigner) assign(c *claims.Claim) {
 	}
 	cands := fa.cands[:0]
 	if len(win.ev) > 0 {
-		cands = fa.candidates(c, win, ci, ce) // (none without evidence, as in a table of figures)
+		// (None without evidence in the window.) pick reads every
+		// candidate only under an adverbial; else only the nearest.
+		cands = fa.candidates(c, win, ci, ce, fa.allCands || fa.adverbial(a, ci, ce))
 	}
 	fa.pick(c, win, a, ci, ce, cands)
+}
+
+// inSpan reports that byte off is in the sentence kept (claimSpan),
+// whose evidence its cache slot still holds, and makes that slot the one
+// used last, as sentence would (candidates reads it). Claims come in
+// text order, most in the sentence of the one before: then assign asks
+// neither sentenceTokens nor sentence again (on a page of figures, the
+// two calls were a fifth of the frame step). It is written to inline: in
+// real news most claims are the first of their sentence, and a call to
+// find that out cost as much as it saved.
+func (fa *frameAssigner) inSpan(off int) bool {
+	s := &fa.span
+	if cs := &fa.cache[s.slot&1]; off >= s.lo && off < s.end && cs.a == s.a && cs.ok {
+		fa.recent = s.slot
+		return true
+	}
+	return false
+}
+
+// readClaimSentence reads the sentence of byte off (sentenceTokens,
+// sentence) for assign, and keeps it (claimSpan). The sentences sentenceIndex reads are in text order and
+// apart, each holding the bytes from the end of the one before to its
+// own end: the bytes from its first token's start to its last's lie in
+// it.
+func (fa *frameAssigner) readClaimSentence(off int) {
+	p := fa.p
+	a, b := p.sentenceTokens(off)
+	fa.sentence(a, b)
+	fa.span = claimSpan{a: a, b: b, slot: fa.recent} // (no byte, with no token)
+	if a < b {
+		fa.span.lo, fa.span.end = p.Toks[a].Start, p.Toks[b-1].Start+1
+	}
+}
+
+// claimSpan is the sentence of the claim assign read last: bytes
+// [lo, end) are in it, its tokens are [a, b), and its evidence is in
+// cache slot slot, while that still holds it.
+type claimSpan struct {
+	lo, end, a, b, slot int
 }
 
 // sentence returns the evidence of the sentence of tokens [a, b), from the
@@ -590,7 +660,12 @@ func (pc *placer) gap(ev *evidence) int {
 // them (see frameScore): weighing every evoked frame against every word
 // cost the product of the two, which in text that is all event words (a
 // window of an over-long sentence evokes most frames) was most of the step.
-func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, ci, ce int) []frameCandidate {
+//
+// Without all, only the candidates that may be the nearest are scored
+// (frameScore.reach): a frame that cannot come as near as a frame sure to
+// be a candidate (nearestBound) is left out, as pick, which then reads
+// only the nearest (nearestCandidate), would pass over it.
+func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, ci, ce int, all bool) []frameCandidate {
 	set := fa.set
 	if len(fa.slot) < len(set.Frames) {
 		fa.slot = make([]int32, len(set.Frames))
@@ -608,21 +683,28 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, ci, ce in
 	var skip uint64 // the evoked frames (below 64) left out
 	scores := fa.scores[:0]
 	if len(set.Frames) <= 64 {
+		// The frames the window evokes: the cursor's tally of a
+		// window it moved to, else read from each piece.
 		var evoked uint64
-		for k := range si.ev {
-			evoked |= si.ev[k].fmask
+		if fa.win.moved {
+			evoked = fa.win.tally.evoked
+		} else {
+			for k := range si.ev {
+				evoked |= si.ev[k].fmask
+			}
 		}
+		var taking uint64
 		if evoked != 0 {
 			memo = fa.acceptsOf(c)
-		}
-		base := len(memo) - 2*len(set.Frames) // the frames' answers, after the attributes'
-		for bits := evoked; bits != 0; bits &= bits - 1 {
-			f := mbits.TrailingZeros64(bits)
-			if t := memo[base+f]; t == 2 || t == 0 && !fa.frameTakes(memo, f, c) { // takes, by hand: it does not inline
-				skip |= 1 << f
-				continue
+			ks := fa.lastSlot
+			if evoked&^ks.known != 0 {
+				fa.learnTaking(memo, evoked, c)
 			}
-			scores = append(scores, fa.newScore(f, memo))
+			taking = evoked & ks.takes
+		}
+		skip = evoked &^ taking
+		for bits := taking; bits != 0; bits &= bits - 1 {
+			scores = append(scores, fa.newScore(mbits.TrailingZeros64(bits), memo))
 		}
 	} else {
 		scores = fa.evokedFrames(si, scores)
@@ -666,13 +748,37 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, ci, ce in
 		w.weigh()
 	}
 	cands := fa.cands[:0]
+	nearest := maxReach // no candidate stands farther than the nearest
+	if !all {
+		nearest = nearestBound(scores)
+	}
 	for k := range scores {
 		sc := &scores[k]
 		fa.slot[sc.frame] = -1
+		if sc.reach() > nearest {
+			continue // farther than some candidate: never the nearest
+		}
 		cands = fa.score(cands, c, sc, si.ev, memo)
 	}
 	fa.scores, fa.cands = scores, cands
 	return cands
+}
+
+// learnTaking has the masks of the kind cache slot (kindMemo) of memo,
+// the claim c's accepts memo, answer for every frame of evoked (below
+// 64): which take c, asked of the memo for the frames they do not
+// answer for yet. memo must be acceptsOf's last answer (lastSlot holds
+// it).
+func (fa *frameAssigner) learnTaking(memo []int8, evoked uint64, c *claims.Claim) {
+	ks := fa.lastSlot
+	base := len(memo) - 2*len(fa.set.Frames) // the frames' answers, after the attributes'
+	for bits := evoked &^ ks.known; bits != 0; bits &= bits - 1 {
+		f := mbits.TrailingZeros64(bits)
+		if fa.takes(memo, base, f, c) {
+			ks.takes |= 1 << f
+		}
+		ks.known |= 1 << f
+	}
 }
 
 // evokedFrames appends to scores the frames the evidence evokes, each
@@ -729,6 +835,44 @@ type frameScore struct {
 	// bestK and bestAttrK are the indexes in the evidence of the nearest
 	// trigger and attribute word: of two as near, the earlier wins.
 	bestK, bestAttrK int
+}
+
+// maxReach stands for no distance at all in frameScore.reach: farther
+// than any.
+const maxReach = int(^uint(0) >> 1)
+
+// reach is the least distance score can give sc's frame as a candidate
+// (maxReach when it cannot be one): its nearest trigger, or its nearest
+// attribute word, nearer; without a trigger in the claim's clause, the
+// attribute word beside it or the unit's clausePenalty (or -1, score's
+// distance for a unit with no attribute word). Scoring a frame cost more
+// than this, and in a run of event words most frames of a window stand
+// farther from the claim than the nearest.
+func (sc *frameScore) reach() int {
+	switch {
+	case sc.triggered && sc.bestAttr >= 0:
+		return min(sc.bestDist, sc.bestAttrDist)
+	case sc.triggered:
+		return sc.bestDist
+	case sc.triggeredAcross:
+		return min(clausePenalty, sc.bestAttrDist) // (-1 with no attribute word)
+	}
+	return maxReach
+}
+
+// nearestBound is a distance the nearest candidate of scores stands at or
+// within: that of the nearest trigger of a frame that is sure to be a
+// candidate, one with a trigger in the claim's clause and a default
+// attribute that takes the claim (score gives it a distance no farther
+// than its trigger's); maxReach when there is none.
+func nearestBound(scores []frameScore) int {
+	bound := maxReach
+	for k := range scores {
+		if sc := &scores[k]; sc.triggered && sc.def > 0 {
+			bound = min(bound, sc.bestDist)
+		}
+	}
+	return bound
 }
 
 // score rates the frame of sc as a candidate for claim c, from what the
@@ -868,7 +1012,7 @@ func (fa *frameAssigner) pick(c *claims.Claim, si *sentenceInfo, a, ci, ce int, 
 	// A sentence-opening adverbial ("Earlier in 2023, ...") scopes over
 	// every event of the sentence: then every candidate is read, nearest
 	// first; else only the nearest.
-	adverbial := ci-a <= 2 && ce < len(p.Toks) && p.Toks[ce].Text == ","
+	adverbial := fa.adverbial(a, ci, ce)
 	primary := nearestCandidate(choices, adverbial)
 	fr := set.Frames[primary.frame]
 	if fr.Once && len(c.Participants) < 2 && !fa.long {
@@ -898,6 +1042,13 @@ func (fa *frameAssigner) pick(c *claims.Claim, si *sentenceInfo, a, ci, ce int, 
 			}
 		}
 	}
+}
+
+// adverbial reports a claim at tokens [ci, ce) that is a sentence-opening
+// adverbial of the sentence starting at token a ("Earlier in 2023, ..."),
+// which takes every candidate's attribute (pick).
+func (fa *frameAssigner) adverbial(a, ci, ce int) bool {
+	return ci-a <= 2 && ce < len(fa.p.Toks) && fa.p.Toks[ce].Text == ","
 }
 
 // nearestCandidate returns the candidate nearest the claim (ties to the
@@ -1035,6 +1186,70 @@ type windowCursor struct {
 	// which starts at piece at of the sentence's evidence.
 	moved bool
 	at    int
+	// tally counts the frames of the moved window's evidence, made at
+	// the first window moved in the document (most have none: a
+	// frameAssigner's zeroing per document paid for its counts).
+	tally *frameTally
+}
+
+// frameTally counts, by frame (below 64), the pieces of a run of
+// evidence [lo, hi) whose triggers evoke it, and keeps the frames with
+// a count in evoked: moved with a window from claim to claim, a few
+// pieces at each end, it gives the frames a window evokes without
+// reading its every piece (some twenty, on a page of event words), as
+// candidates did for each claim.
+type frameTally struct {
+	lo, hi int
+	evoked uint64
+	count  [64]int32
+}
+
+// moveTo makes the tally that of ev[lo:hi], from its last run's.
+func (t *frameTally) moveTo(ev []evidence, lo, hi int) {
+	if lo >= t.hi || hi <= t.lo {
+		t.reset(lo) // (none of the last run kept)
+	}
+	for ; t.hi < hi; t.hi++ {
+		t.add(ev[t.hi].fmask)
+	}
+	for t.hi > hi {
+		t.hi--
+		t.remove(ev[t.hi].fmask)
+	}
+	for t.lo > lo {
+		t.lo--
+		t.add(ev[t.lo].fmask)
+	}
+	for ; t.lo < lo; t.lo++ {
+		t.remove(ev[t.lo].fmask)
+	}
+}
+
+// reset empties the tally, to a run starting at piece at.
+func (t *frameTally) reset(at int) {
+	for bits := t.evoked; bits != 0; bits &= bits - 1 {
+		t.count[mbits.TrailingZeros64(bits)] = 0
+	}
+	t.lo, t.hi, t.evoked = at, at, 0
+}
+
+// add counts a piece evoking the frames of mask.
+func (t *frameTally) add(mask uint64) {
+	for bits := mask; bits != 0; bits &= bits - 1 {
+		f := mbits.TrailingZeros64(bits)
+		t.count[f]++
+		t.evoked |= 1 << f
+	}
+}
+
+// remove takes away a piece evoking the frames of mask.
+func (t *frameTally) remove(mask uint64) {
+	for bits := mask; bits != 0; bits &= bits - 1 {
+		f := mbits.TrailingZeros64(bits)
+		if t.count[f]--; t.count[f] == 0 {
+			t.evoked &^= 1 << f
+		}
+	}
 }
 
 // window is p.evidenceWindow(ev, a, b, ci, ce), with the same answer. The
@@ -1049,6 +1264,9 @@ func (wc *windowCursor) window(p *Pass, ev []evidence, a, b, ci, ce int) ([]evid
 	}
 	if wc.sent != a+1 || wc.lo > len(ev) || wc.hi > len(ev) {
 		wc.sent, wc.lo, wc.hi, wc.sorted = a+1, 0, 0, true
+		if wc.tally != nil {
+			wc.tally.reset(0)
+		}
 		for k := 1; k < len(ev); k++ {
 			if ev[k].end < ev[k-1].end {
 				wc.sorted = false
@@ -1082,6 +1300,10 @@ func (wc *windowCursor) window(p *Pass, ev []evidence, a, b, ci, ce int) ([]evid
 	}
 	wc.lo, wc.hi, wc.moved, wc.at = lo, hi, true, lo
 	hi = max(hi, lo)
+	if wc.tally == nil {
+		wc.tally = new(frameTally)
+	}
+	wc.tally.moveTo(ev, lo, hi)
 	return ev[lo:hi], max(a, from)
 }
 

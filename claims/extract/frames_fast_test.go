@@ -56,7 +56,7 @@ func TestSearchEvidence(t *testing.T) {
 		for range r.IntN(20) {
 			at += r.IntN(4)
 			w := 1 + r.IntN(2)
-			ev = append(ev, evidence{start: at, end: at + w})
+			ev = append(ev, evidence{start: at, end: at + w, fmask: r.Uint64() & r.Uint64() & r.Uint64()})
 			at += w
 		}
 		for x := -2; x <= at+2; x++ {
@@ -480,7 +480,7 @@ func TestAcceptKeyEqual(t *testing.T) {
 // sentences shorter and longer than frameSentenceCap.
 func TestWindowCursor(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
-	windows := 0
+	windows, tallied := 0, 0
 	var wc windowCursor // one document's: each trial a sentence of its own
 	for trial := range 300 {
 		var ev []evidence
@@ -496,7 +496,7 @@ func TestWindowCursor(t *testing.T) {
 			if trial%3 == 0 && r.IntN(10) == 0 {
 				w += 3 // ends after the next piece's end
 			}
-			ev = append(ev, evidence{start: at, end: at + w})
+			ev = append(ev, evidence{start: at, end: at + w, fmask: r.Uint64() & r.Uint64() & r.Uint64()})
 			at++
 		}
 		b := at + 10
@@ -518,10 +518,20 @@ func TestWindowCursor(t *testing.T) {
 			if len(got) != len(want) || gotFrom != wantFrom || len(got) > 0 && &got[0] != &want[0] {
 				t.Fatalf("trial %d, claim [%d,%d) in [%d,%d): window of %d from %d, want %d from %d", trial, ci, ce, a, b, len(got), gotFrom, len(want), wantFrom)
 			}
+			var evoked uint64
+			for k := range got {
+				evoked |= got[k].fmask
+			}
+			if wc.moved && wc.tally.evoked != evoked {
+				t.Fatalf("trial %d, claim [%d,%d) in [%d,%d): tally %x, window's frames %x", trial, ci, ce, a, b, wc.tally.evoked, evoked)
+			}
+			if wc.moved {
+				tallied++
+			}
 			windows++
 		}
 	}
-	if windows == 0 {
+	if windows == 0 || tallied == 0 {
 		t.Fatal("no window read")
 	}
 }
@@ -543,7 +553,7 @@ func TestCandidatesManyFrames(t *testing.T) {
 			a, b := p.sentenceTokens(c.Start)
 			si := fa.sentence(a, b)
 			ci, ce := p.tokenAt(c.Start), p.tokenAt(c.End)
-			for _, ch := range fa.candidates(c, si, ci, ce) {
+			for _, ch := range fa.candidates(c, si, ci, ce, true) {
 				ev := "(none)"
 				if ch.ev != nil {
 					ev = p.evidenceText(ch.ev)

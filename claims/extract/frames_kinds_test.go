@@ -80,3 +80,60 @@ func TestKindCacheFollowsRules(t *testing.T) {
 		t.Error("the memo's map was kept for other rules")
 	}
 }
+
+// TestKindCacheTaking: the frames candidates reads from the masks of a
+// claim's kind cache slot (learnTaking) are those some attribute of which accepts the claim, for
+// windows evoking a few frames at a time (so that a slot's masks answer
+// for some frames and not yet for others) and more kinds than the cache
+// has slots (so that slots are given other keys and start again).
+func TestKindCacheTaking(t *testing.T) {
+	e := engineForTest(t)
+	if len(e.Rules.Frames) > 64 {
+		t.Skip("more than 64 frames: no masks")
+	}
+	fa := &frameAssigner{set: e.Rules, p: &Pass{Rules: e.Rules}}
+	var cs []*claims.Claim
+	for i := range 3 * kindSlots {
+		var c *claims.Claim
+		switch i % 3 {
+		case 0:
+			c = &claims.Claim{Kind: claims.KindCount, Num: &claims.NumberValue{Counted: []string{"people", "aftershocks", "votes", "countries"}[i/3%4] + fmt.Sprint(i/12%50)}}
+		case 1:
+			c = &claims.Claim{Kind: []claims.Kind{claims.KindQuantity, claims.KindPercent, claims.KindMoney, claims.KindDuration}[i/3%4], Num: &claims.NumberValue{Unit: []string{"km", "magnitude", "", "u"}[i/12%4]}}
+		default:
+			c = &claims.Claim{Kind: claims.KindDate, Date: &claims.DateValue{Gran: claims.GranDay + claims.Granularity(i/3%3), Range: i%9 == 2}}
+		}
+		cs = append(cs, c)
+	}
+	all := uint64(1)<<len(e.Rules.Frames) - 1
+	asked := 0
+	for round := range 4 {
+		for i := range cs {
+			c := cs[(i*5+round)%len(cs)]
+			memo := fa.acceptsOf(c)
+			evoked := all & (0x9249249249249249 >> ((i + round) % 3)) // a third of the frames, in turn
+			if round == 3 {
+				evoked = all
+			}
+			if ks := fa.lastSlot; evoked&^ks.known != 0 { // as candidates reads it
+				fa.learnTaking(memo, evoked, c)
+			}
+			got := evoked & fa.lastSlot.takes
+			var want uint64
+			for fi, fr := range e.Rules.Frames {
+				for _, at := range fr.Attributes {
+					if evoked>>fi&1 != 0 && accepts(at, c) {
+						want |= 1 << fi
+					}
+				}
+			}
+			if got != want {
+				t.Fatalf("%s %+v %+v, frames %x: taking %x, want %x", c.Kind, c.Num, c.Date, evoked, got, want)
+			}
+			asked++
+		}
+	}
+	if asked == 0 {
+		t.Fatal("nothing asked")
+	}
+}

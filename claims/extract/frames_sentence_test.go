@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -58,5 +60,57 @@ func TestParticipantSlab(t *testing.T) {
 	}
 	if named < 20 {
 		t.Fatalf("%d sentences name participants: the test tests too little", named)
+	}
+}
+
+// TestClaimSentence holds assign's reading of a claim's sentence, which
+// keeps the sentence of the claim asked for last (inSpan,
+// readClaimSentence), to sentenceTokens and sentence asked afresh, at
+// every byte of pages of several sentences (with gaps and line breaks
+// between them, and figures, which read no evidence), in text order,
+// backwards and at random, with the sentence before read in between as
+// previousFrame reads it.
+func TestClaimSentence(t *testing.T) {
+	e := engineForTest(t)
+	r := rand.New(rand.NewPCG(15, 5))
+	texts := []struct{ lang, text string }{
+		{"en", "The summit was held on May 3. 12 people were killed.\n\nTurnout was 81.8%.  The quake struck at dawn, police said. 45 67"},
+		{"id", "Rapat digelar pada 3 Mei 2024. Gempa menewaskan 12 orang.\nPemilu 2024"},
+		{"en", "no full stop at all 12 34 killed"},
+	}
+	asked := 0
+	for _, tc := range texts {
+		p := passOver(e, tc.lang, tc.text)
+		n := len(tc.text)
+		orders := [][]int{make([]int, n), make([]int, n), r.Perm(n)}
+		for k := range n {
+			orders[0][k], orders[1][k] = k, n-1-k
+		}
+		for _, order := range orders {
+			fa := &frameAssigner{p: p, set: e.Rules}
+			ref := &frameAssigner{p: p, set: e.Rules}
+			for _, off := range order {
+				if !fa.inSpan(off) { // as assign reads it
+					fa.readClaimSentence(off)
+				}
+				a, b, si := fa.span.a, fa.span.b, &fa.cache[fa.recent&1].si
+				wa, wb := p.sentenceTokens(off)
+				want := ref.sentence(wa, wb)
+				if a != wa || b != wb || !reflect.DeepEqual(si.ev, want.ev) || !slices.Equal(si.participants, want.participants) {
+					t.Fatalf("%.20q, byte %d: tokens [%d,%d), %d pieces; want [%d,%d), %d", tc.text, off, a, b, len(si.ev), wa, wb, len(want.ev))
+				}
+				if &fa.cache[fa.recent].si != si {
+					t.Fatalf("%.20q, byte %d: the slot used last is not the sentence's", tc.text, off)
+				}
+				if a > 0 && r.IntN(3) == 0 {
+					pa, pb := p.sentenceTokens(p.Toks[a-1].Start)
+					fa.sentence(pa, pb) // previousFrame's reading
+				}
+				asked++
+			}
+		}
+	}
+	if asked < 100 {
+		t.Fatalf("%d bytes asked about", asked)
 	}
 }

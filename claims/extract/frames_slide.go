@@ -169,12 +169,14 @@ func (w *weighing) weighIndexed(ix *triggerIndex, sent []evidence, lo int) {
 	if w.numeric {
 		// A figure reads no attribute word further than numericReach:
 		// the pieces from the first ending near enough before it to the
-		// last starting near enough after it.
-		for from < to && evs[from].end < pc.ci-numericReach {
-			from++
+		// last starting near enough after it, found from the first
+		// piece starting at or after the claim's end (moveTo's), out:
+		// a few pieces each way, where the window's ends are some ten
+		// pieces from them.
+		at := min(max(ix.next-lo, 0), len(evs))
+		for from = at; from > 0 && evs[from-1].end >= ci-numericReach; from-- {
 		}
-		for to > from && evs[to-1].start > pc.ce+numericReach {
-			to--
+		for to = at; to < len(evs) && evs[to].start <= ce+numericReach; to++ {
 		}
 	}
 	amask := ix.amask[lo : lo+len(evs)]
