@@ -18,6 +18,12 @@ type Vocab struct {
 	// entry id-1 (Vocab.word).
 	ids   WordMap[vocabWord]
 	words WideFilter
+	// slots hold the words of ids of up to 16 bytes with their values,
+	// for Read (see vocabSlots); shortWords is how many, and slotOf[k]
+	// the slot of entry k of ids (-1 for a longer word).
+	slots      vocabSlots
+	shortWords int
+	slotOf     []int32
 	// shapeLive[s] holds bit k when shape s (without shapeLine) can give
 	// the k-th index a bit or a candidate. Read ORs it with the word's
 	// flags into TokenWord.live, so that an index tells the tokens it has
@@ -100,7 +106,7 @@ func (tw TokenWord) MayStartNumber() bool { return tw.shape&shapeNumStart != 0 }
 func NewVocab(l *Language) *Vocab {
 	v := &Vocab{lang: l}
 	l.OrdinalPrefixFirsts(&v.ordFirst)
-	l.numStart.Each(func(w string, _ bool) { v.word(v.add(w)).flags |= numStartFlag })
+	l.numStart.Each(func(w string, _ bool) { v.orFlags(v.add(w), numStartFlag) })
 	l.Units.AddFirsts(&v.unitOpen)
 	v.unitOpen.Add("m")
 	return v
@@ -121,12 +127,23 @@ func (v *Vocab) add(w string) int32 {
 		e.id = int32(v.ids.Len()) // entry id-1, just added
 		e.num = wordNums.find(w)
 		v.words.Add(w)
+		v.placeWord(int(e.id - 1))
 	}
 	return e.id
 }
 
-// word is the entry of the word numbered id (at least 1).
+// word is the entry of the word numbered id (at least 1), to be read:
+// orFlags writes its flags.
 func (v *Vocab) word(id int32) *vocabWord { return &v.ids.entries[id-1].val }
+
+// orFlags sets flags f of the word numbered id (at least 1), in ids and
+// in the slots Read looks it up in.
+func (v *Vocab) orFlags(id int32, f uint8) {
+	v.ids.entries[id-1].val.flags |= f
+	if s := v.slotOf[id-1]; s >= 0 {
+		v.slots[s].val.flags |= f
+	}
+}
 
 // flagsOf is the flags of the word numbered id (none for 0, every word
 // the Vocab does not hold).
@@ -142,10 +159,7 @@ func (v *Vocab) ID(t *token.Token) int32 {
 	if !v.words.May(t) {
 		return 0 // most words, at the cost of a bit test
 	}
-	if p := v.ids.Ref(t); p != nil {
-		return p.id
-	}
-	return 0
+	return v.lookup(t).id
 }
 
 // Read writes what each token is (see TokenWord) into dst's storage when
@@ -194,11 +208,9 @@ func (v *Vocab) Read(toks []token.Token, dst []TokenWord) []TokenWord {
 		}
 		var vw vocabWord    // not in the Vocab: number 0, no flags
 		if v.words.May(t) { // ID, with a call for the few words that pass its test
-			if p := v.ids.Ref(t); p != nil {
-				vw = *p
-				if vw.flags&numStartFlag != 0 && t.Kind == token.Word {
-					s |= shapeNumLike | shapeSpoken | shapeNumStart
-				}
+			vw = v.lookup(t)
+			if vw.flags&numStartFlag != 0 && t.Kind == token.Word {
+				s |= shapeNumLike | shapeSpoken | shapeNumStart
 			}
 		}
 		id, f := vw.id, vw.flags
@@ -222,7 +234,7 @@ func (v *Vocab) markLive(x *Index) {
 	v.indexes++
 	for id := range x.byID {
 		if x.liveIDs[id/64]&(1<<(id%64)) != 0 {
-			v.word(int32(id)).flags |= x.liveBit
+			v.orFlags(int32(id), x.liveBit)
 		}
 	}
 	for s := range v.shapeLive {
