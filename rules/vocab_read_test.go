@@ -34,9 +34,8 @@ func slowWord(v *Vocab, words map[string]int32, xs []*Index, t *token.Token) Tok
 		} else if v.flagsOf(id)&numStartFlag != 0 {
 			s |= shapeNumLike | shapeSpoken | shapeNumStart
 		}
-		var magnitude WordFilter
-		magnitude.Add("m")
-		if isDigit(w[len(w)-1]) || l.Units.MayStart(t) || magnitude.May(t) {
+		_, unit := l.Units.byFirst[w]
+		if isDigit(w[len(w)-1]) || unit || w == "m" {
 			s |= shapeNumStart
 		}
 		if len(w) == 2 && isDigit(w[1]) {

@@ -18,6 +18,12 @@ type Vocab struct {
 	// entry id-1 (Vocab.word).
 	ids   WordMap[vocabWord]
 	words WideFilter
+	// slots hold the words of ids of up to 16 bytes with their values,
+	// for Read (see vocabSlots); shortWords is how many, and slotOf[k]
+	// the slot of entry k of ids (-1 for a longer word).
+	slots      vocabSlots
+	shortWords int
+	slotOf     []int32
 	// shapeLive[s] holds bit k when shape s (without shapeLine) can give
 	// the k-th index a bit or a candidate. Read ORs it with the word's
 	// flags into TokenWord.live, so that an index tells the tokens it has
@@ -30,11 +36,6 @@ type Vocab struct {
 	// word that starts with one, where its loop over the prefixes cost a
 	// dozen instructions at every word, even of a language with none.
 	ordFirst [256]bool
-	// unitOpen holds the first words of the language's units and "m" (a
-	// magnitude's "M"), the words besides digits, number words and
-	// prefixed ones at which a number may start: Read gives them
-	// shapeNumStart (see TokenWord.MayStartNumber).
-	unitOpen WordFilter
 }
 
 // vocabWord is what a Vocab holds for a word: its number and its flags,
@@ -45,7 +46,14 @@ type Vocab struct {
 type vocabWord struct {
 	id    int32
 	flags uint8
-	num   uint16 // the word's number in wordNums (token.Token.Word), 0 for none
+	// unit marks the first words of the language's units and "m" (a
+	// magnitude's "M"), the words besides digits, number words and
+	// prefixed ones at which a number may start: Read gives them
+	// shapeNumStart (see TokenWord.MayStartNumber). Held here, they are
+	// known by the lookup Read makes anyway, where a filter of their own
+	// cost a test at every word.
+	unit bool
+	num  uint16 // the word's number in wordNums (token.Token.Word), 0 for none
 }
 
 // numStartFlag marks, in vocabWord.flags, a word that opens a numeral; the
@@ -86,23 +94,25 @@ const (
 // MayStartNumber reports whether a number, or an ordinal the number walk
 // lists, may start at the token: false is certain. It is set at every
 // token but a word that ends in no digit, is no number word, has no
-// ordinal prefix, and is no unit's first word nor "M" (by unitOpen's
-// filter): most words, which the number walk (extract's scanNumbers)
-// then turns away with this one bit where it asked a filter or two of
-// each. Read tests the word only by what it reads anyway but the one
-// filter of units: the walk's tests cost some 30 instructions a token.
-// The number words are known exactly here (numStartFlag), so a word the
-// walk's filter of them passed by chance has no bit: the walk's full
-// tests found nothing there (extract's TestNumberStartBit holds both).
+// ordinal prefix, and is no unit's first word nor "M" (vocabWord.unit):
+// most words, which the number walk (extract's scanNumbers) then turns
+// away with this one bit where it asked a filter or two of each. Read
+// tests the word only by what it reads anyway: the walk's tests cost some
+// 30 instructions a token. The number words and the units' first words
+// are known exactly here (numStartFlag, unit), so a word the walk's
+// filters of them passed by chance has no bit: the walk's full tests
+// found nothing there (extract's TestNumberStartBit holds both).
 func (tw TokenWord) MayStartNumber() bool { return tw.shape&shapeNumStart != 0 }
 
 // NewVocab starts a vocabulary for l holding the words that open numerals.
 func NewVocab(l *Language) *Vocab {
 	v := &Vocab{lang: l}
 	l.OrdinalPrefixFirsts(&v.ordFirst)
-	l.numStart.Each(func(w string, _ bool) { v.word(v.add(w)).flags |= numStartFlag })
-	l.Units.AddFirsts(&v.unitOpen)
-	v.unitOpen.Add("m")
+	l.numStart.Each(func(w string, _ bool) { v.orFlags(v.add(w), numStartFlag) })
+	if l.Units != nil {
+		l.Units.heads.Each(func(w string, _ phraseHead) { v.markUnit(v.add(w)) })
+	}
+	v.markUnit(v.add("m"))
 	return v
 }
 
@@ -121,12 +131,23 @@ func (v *Vocab) add(w string) int32 {
 		e.id = int32(v.ids.Len()) // entry id-1, just added
 		e.num = wordNums.find(w)
 		v.words.Add(w)
+		v.placeWord(int(e.id - 1))
 	}
 	return e.id
 }
 
-// word is the entry of the word numbered id (at least 1).
+// word is the entry of the word numbered id (at least 1), to be read:
+// orFlags writes its flags.
 func (v *Vocab) word(id int32) *vocabWord { return &v.ids.entries[id-1].val }
+
+// orFlags sets flags f of the word numbered id (at least 1), in ids and
+// in the slots Read looks it up in.
+func (v *Vocab) orFlags(id int32, f uint8) {
+	v.ids.entries[id-1].val.flags |= f
+	if s := v.slotOf[id-1]; s >= 0 {
+		v.slots[s].val.flags |= f
+	}
+}
 
 // flagsOf is the flags of the word numbered id (none for 0, every word
 // the Vocab does not hold).
@@ -137,15 +158,21 @@ func (v *Vocab) flagsOf(id int32) uint8 {
 	return v.word(id).flags
 }
 
+// markUnit marks the word numbered id (at least 1) as a unit's first
+// word (vocabWord.unit), in ids and in the slots.
+func (v *Vocab) markUnit(id int32) {
+	v.ids.entries[id-1].val.unit = true
+	if s := v.slotOf[id-1]; s >= 0 {
+		v.slots[s].val.unit = true
+	}
+}
+
 // ID is the number of t's lower-case form, 0 when the Vocab does not hold it.
 func (v *Vocab) ID(t *token.Token) int32 {
 	if !v.words.May(t) {
 		return 0 // most words, at the cost of a bit test
 	}
-	if p := v.ids.Ref(t); p != nil {
-		return p.id
-	}
-	return 0
+	return v.lookup(t).id
 }
 
 // Read writes what each token is (see TokenWord) into dst's storage when
@@ -187,18 +214,16 @@ func (v *Vocab) Read(toks []token.Token, dst []TokenWord) []TokenWord {
 				if t.Flags&token.Capital != 0 && romanFirst(t.Text[0]) {
 					s |= l.markedShape(t)
 				}
-				if v.unitOpen.May(t) {
-					s |= shapeNumStart
-				}
 			}
 		}
 		var vw vocabWord    // not in the Vocab: number 0, no flags
 		if v.words.May(t) { // ID, with a call for the few words that pass its test
-			if p := v.ids.Ref(t); p != nil {
-				vw = *p
-				if vw.flags&numStartFlag != 0 && t.Kind == token.Word {
-					s |= shapeNumLike | shapeSpoken | shapeNumStart
-				}
+			vw = v.lookup(t)
+			if vw.flags&numStartFlag != 0 && t.Kind == token.Word {
+				s |= shapeNumLike | shapeSpoken | shapeNumStart
+			}
+			if vw.unit { // every token but a word has the bit already
+				s |= shapeNumStart
 			}
 		}
 		id, f := vw.id, vw.flags
@@ -222,7 +247,7 @@ func (v *Vocab) markLive(x *Index) {
 	v.indexes++
 	for id := range x.byID {
 		if x.liveIDs[id/64]&(1<<(id%64)) != 0 {
-			v.word(int32(id)).flags |= x.liveBit
+			v.orFlags(int32(id), x.liveBit)
 		}
 	}
 	for s := range v.shapeLive {

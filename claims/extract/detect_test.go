@@ -79,7 +79,7 @@ func TestDetectionMatchesFullCount(t *testing.T) {
 	for _, text := range texts {
 		toks := token.Scan(text, nil)
 		doc := &claims.Document{Text: text}
-		eng.setLanguage(doc, toks)
+		eng.setLanguage(doc, toks, tallyRef(eng, toks))
 		want := detectRef(set, toks)
 		if doc.Language != want {
 			t.Fatalf("%.80q: detected %s, want %s", text, doc.Language, want)
@@ -90,7 +90,7 @@ func TestDetectionMatchesFullCount(t *testing.T) {
 			toks[i].Hash = 0
 		}
 		doc = &claims.Document{Text: text}
-		if eng.setLanguage(doc, toks); doc.Language != want {
+		if eng.setLanguage(doc, toks, tallyRef(eng, toks)); doc.Language != want {
 			t.Fatalf("%.80q without hashes: detected %s, want %s", text, doc.Language, want)
 		}
 	}
@@ -126,7 +126,7 @@ func TestDetectionRandomMixtures(t *testing.T) {
 		text := b.String()
 		toks := token.Scan(text, nil)
 		doc := &claims.Document{Text: text}
-		eng.setLanguage(doc, toks)
+		eng.setLanguage(doc, toks, tallyRef(eng, toks))
 		if want := detectRef(set, toks); doc.Language != want {
 			t.Fatalf("%.200q: detected %s, want %s", text, doc.Language, want)
 		}
@@ -166,75 +166,95 @@ func TestSettled(t *testing.T) {
 	}
 }
 
-// TestCountCandidates: the counts kept in langLanes' lanes are, for every
-// language bit, the words whose mask holds it, counted one bit at a time,
-// for every mask (tokens without a hash included) and up to detectTokens.
-func TestCountCandidates(t *testing.T) {
+// tallyRef is the tally that token.ScanTally keeps for detection (see
+// Engine.tallyFor) counted plainly from the tokens: each word of the first
+// detectTokens by its mask of langMasks, a token without a hash (not made
+// by Scan) as a word of every language.
+func tallyRef(eng *Engine, toks []token.Token) *token.Tally {
+	tl := &token.Tally{Classes: eng.langMasks, Limit: detectTokens}
+	for i := 0; i < len(toks) && i < detectTokens; i++ {
+		if toks[i].Kind == token.Word {
+			tl.Counts[langMask(eng.langMasks, &toks[i])&uint8(eng.langMasksUsed()-1)]++
+		}
+	}
+	return tl
+}
+
+// countCandidatesRef counts in left[b] the words of the first
+// detectTokens of toks whose mask holds bit b, one bit at a time.
+func countCandidatesRef(eng *Engine, toks []token.Token) []int {
+	left := make([]int, maxLangBits)
+	for i := 0; i < len(toks) && i < detectTokens; i++ {
+		if toks[i].Kind != token.Word {
+			continue
+		}
+		m := langMask(eng.langMasks, &toks[i])
+		for b := range maxLangBits {
+			if m&(1<<b) != 0 && b < len(eng.Rules.Codes) {
+				left[b]++
+			}
+		}
+	}
+	return left
+}
+
+// TestTallyCandidates: what the scanner counts for detection
+// (token.ScanTally with the engine's tally) is, for every language, the
+// words of the first detectTokens tokens that its bit of langMasks
+// passes, counted from the tokens one bit at a time, on real articles
+// (when ../shared/corpora is present) and random texts of words, figures,
+// marks and non-ASCII words around the 3,000th token; and the tokens are
+// Scan's.
+func TestTallyCandidates(t *testing.T) {
 	set, err := rules.Builtin()
 	if err != nil {
 		t.Fatal(err)
 	}
 	eng := New(set)
-	ref := func(toks []token.Token) []int {
-		left := make([]int, maxLangBits)
-		for i := range toks {
-			if toks[i].Kind != token.Word {
-				continue
-			}
-			m := uint8(0xff)
-			if h := toks[i].Hash; h != 0 {
-				m = eng.langMasks[h>>17]
-			}
-			for b := range maxLangBits {
-				if m&(1<<b) != 0 {
-					left[b]++
-				}
-			}
-		}
-		return left
-	}
+	words := []string{"the", "yang", "Januari", "x", "dan", "quake", "7", ",", "Senin", "Überall", "ÉTÉ",
+		"km2", "G20", "2024", "said", "SAID", "The", "Pemerintahan", "internationalisation", "\n", "\n\n", "-", "é"}
 	r := rand.New(rand.NewPCG(3, 4))
-	words := []string{"the", "yang", "Januari", "x", "dan", "quake", "7", ",", "Senin"}
-	for n := range 40 {
-		toks := make([]token.Token, r.IntN(detectTokens+1))
-		for i := range toks {
-			w := words[r.IntN(len(words))]
-			toks[i] = token.Token{Kind: token.Word, Lower: w, Hash: token.HashString(w)}
-			switch r.IntN(8) {
-			case 0:
-				toks[i].Hash = 0
-			case 1:
-				toks[i].Kind = token.Punct
-			case 2:
-				// A hash at any place of the masks, whatever its bits.
-				toks[i].Hash = r.Uint32() | 1
+	var texts []string
+	for range 200 {
+		var b strings.Builder
+		for n := r.IntN(2 * detectTokens); n > 0; n-- {
+			b.WriteString(words[r.IntN(len(words))])
+			if r.IntN(4) != 0 {
+				b.WriteByte(' ')
 			}
 		}
-		if n == 0 {
-			// Every token one that counts for all the bits.
-			for i := range toks {
-				toks[i] = token.Token{Kind: token.Word, Lower: "q"}
-			}
+		texts = append(texts, b.String())
+	}
+	texts = append(texts, "", "the", "Yang", strings.Repeat("the ", detectTokens+5), strings.Repeat("Yang, ", detectTokens))
+	if benchcorpus.RealDir() != "" {
+		texts = append(texts, benchcorpus.LoadReal(t, "en", 300_000)...)
+		texts = append(texts, benchcorpus.LoadReal(t, "id", 300_000)...)
+	}
+	sc := new(scratch)
+	for _, text := range texts {
+		doc := &claims.Document{Text: text}
+		tl := eng.tallyFor(doc, sc)
+		// The buffer is reused, its slots holding the last text's
+		// tokens, as in ExtractThen.
+		toks := token.ScanTally(text, sc.toks[:0], tl)
+		sc.toks = toks
+		if want := token.Scan(text, nil); !slices.Equal(toks, want) {
+			t.Fatalf("%.80q: ScanTally's tokens are not Scan's", text)
 		}
 		got := make([]int, maxLangBits)
-		eng.countCandidates(toks, got)
-		if want := ref(toks); !slices.Equal(got, want) {
-			t.Fatalf("%d tokens: counts %v, want %v", len(toks), got, want)
+		eng.candidatesLeft(tl, got)
+		if want := countCandidatesRef(eng, toks); !slices.Equal(got, want) {
+			t.Fatalf("%.80q (%d tokens): counts %v, want %v", text, len(toks), got, want)
+		}
+		if ref := tallyRef(eng, toks); tl.Counts != ref.Counts {
+			t.Fatalf("%.80q: tally %v, want %v", text, tl.Counts[:4], ref.Counts[:4])
 		}
 	}
-	// Every mask, alone.
-	for m := range 256 {
-		var want [maxLangBits]uint64
-		for b := range maxLangBits {
-			if m&(1<<b) != 0 {
-				want[b] = 1
-			}
-		}
-		l := langLanes[m]
-		for b := range maxLangBits {
-			if got := l[b/4] >> (16 * (b % 4)) & 0xffff; got != want[b] {
-				t.Fatalf("langLanes[%#x] bit %d: %d, want %d", m, b, got, want[b])
-			}
-		}
+	// A known language is not counted for.
+	if tl := eng.tallyFor(&claims.Document{Language: "en"}, sc); tl != nil {
+		t.Fatal("tallyFor a document in English: want nil")
+	}
+	if tl := eng.tallyFor(&claims.Document{Language: "xx"}, sc); tl == nil {
+		t.Fatal("tallyFor a document in a language the rules lack: want a tally")
 	}
 }

@@ -175,6 +175,8 @@ type scratch struct {
 	sents []segment.Span
 	// ordCands is Pass.ordCands' storage.
 	ordCands []int32
+	// tally is what the scan counted for language detection (tallyFor).
+	tally token.Tally
 	// sortBuf is sortByStart's working storage (cleared after each use).
 	sortBuf []*claims.Claim
 	// pass is the document's Pass: some 800 bytes that every document
@@ -472,7 +474,7 @@ func (e *Engine) ExtractThen(doc *claims.Document, then func(toks []token.Token,
 // newPass scans doc into the scratch buffers, settles its language and
 // sentences, and blocks the lines the language skips.
 func (e *Engine) newPass(doc *claims.Document, sc *scratch) *Pass {
-	toks := token.Scan(doc.Text, sc.toks[:0])
+	toks := token.ScanTally(doc.Text, sc.toks[:0], e.tallyFor(doc, sc))
 	sc.toks = toks
 	blocked := sc.blocked[:0]
 	if cap(blocked) < len(toks) {
@@ -481,7 +483,7 @@ func (e *Engine) newPass(doc *claims.Document, sc *scratch) *Pass {
 	blocked = blocked[:len(toks)]
 	clear(blocked)
 	sc.blocked = blocked
-	e.setLanguage(doc, toks)
+	e.setLanguage(doc, toks, &sc.tally)
 	l := e.Rules.Languages[doc.Language]
 	p := &sc.pass
 	*p = Pass{Doc: doc, Lang: l, Rules: e.Rules, Toks: toks, engine: e, index: e.langs[doc.Language], scratch: sc, blocked: blocked}
@@ -493,9 +495,10 @@ func (e *Engine) newPass(doc *claims.Document, sc *scratch) *Pass {
 }
 
 // setLanguage keeps a language given by metadata or flag when the rules know
-// it, and otherwise counts each language's function words.
-func (e *Engine) setLanguage(doc *claims.Document, toks []token.Token) {
-	if _, ok := e.Rules.Languages[doc.Language]; ok && doc.Language != "" {
+// it, and otherwise counts each language's function words. tl holds what
+// the scan of toks counted for it (tallyFor).
+func (e *Engine) setLanguage(doc *claims.Document, toks []token.Token, tl *token.Tally) {
+	if e.knowsLanguage(doc) {
 		return
 	}
 	if doc.Language != "" {
@@ -510,7 +513,7 @@ func (e *Engine) setLanguage(doc *claims.Document, toks []token.Token) {
 		scores = make([]int, n)
 	}
 	toks = toks[:min(len(toks), detectTokens)]
-	e.countCandidates(toks, left)
+	e.candidatesLeft(tl, left)
 	e.countUntilSettled(scores, left, toks)
 	best, bestN := e.Rules.Codes[0], -1
 	for li, code := range e.Rules.Codes {
@@ -519,6 +522,13 @@ func (e *Engine) setLanguage(doc *claims.Document, toks []token.Token) {
 		}
 	}
 	doc.Language, doc.LanguageSource = best, claims.SourceDetected
+}
+
+// knowsLanguage reports whether doc's language, given by metadata or
+// flag, is one the rules know: then it is not detected.
+func (e *Engine) knowsLanguage(doc *claims.Document) bool {
+	_, ok := e.Rules.Languages[doc.Language]
+	return ok && doc.Language != ""
 }
 
 // detectTokens is how many tokens from a document's start language
@@ -543,44 +553,38 @@ func langMask(masks *[1 << 15]uint8, t *token.Token) uint8 {
 	return 0xff
 }
 
-// countCandidates counts in left[langBit(li)] the words of toks that
-// langMasks gives language li for, the only tokens that may weigh for it.
-//
-// It reads every token detection may read (countUntilSettled reads a few
-// dozen words of most articles), so a token costs two table reads and two
-// additions: the counts are kept in the sixteen-bit lanes of two words
-// (langLanes), with no loop over a mask's bits and no branch on it.
-func (e *Engine) countCandidates(toks []token.Token, left []int) {
-	masks := e.langMasks
-	var lo, hi uint64
-	for i := range toks {
-		t := &toks[i]
-		if t.Kind != token.Word {
-			continue
-		}
-		l := &langLanes[langMask(masks, t)]
-		lo += l[0]
-		hi += l[1]
+// langMasksUsed is one more than the largest mask of langMasks: the
+// masks of the languages' bits (langBit), the only classes a tally of
+// them counts.
+func (e *Engine) langMasksUsed() int { return 1 << min(len(e.Rules.Codes), maxLangBits) }
+
+// tallyFor readies sc's tally for the scan of doc, to count the words of
+// its first detectTokens tokens by their mask of langMasks (the
+// candidates of countUntilSettled), or returns nil when doc's language
+// is known and not detected. The scanner counts them as it hashes each
+// word: a pass of their own over the tokens cost a fifth of detection's
+// reading of a whole article, which settles after a few dozen words.
+func (e *Engine) tallyFor(doc *claims.Document, sc *scratch) *token.Tally {
+	if e.knowsLanguage(doc) {
+		return nil
 	}
-	for b := range maxLangBits / 2 {
-		left[b] += int(lo >> (16 * b) & 0xffff)
-		left[b+maxLangBits/2] += int(hi >> (16 * b) & 0xffff)
-	}
+	tl := &sc.tally
+	tl.Classes, tl.Limit = e.langMasks, detectTokens
+	clear(tl.Counts[:e.langMasksUsed()])
+	return tl
 }
 
-// langLanes[m] adds one, for each bit b of mask m, to the sixteen-bit
-// lane b%4 of word b/4 (countCandidates). A lane holds up to 65,535, more
-// than the detectTokens a document is read for.
-var langLanes = func() (t [256][2]uint64) {
-	for m := range t {
-		for b := range maxLangBits {
-			if m&(1<<b) != 0 {
-				t[m][b/4] += 1 << (16 * (b % 4))
-			}
+// candidatesLeft adds to left[langBit(li)] the words of the tally (see
+// tallyFor) that langMasks gives language li for, the only tokens that
+// may weigh for it.
+func (e *Engine) candidatesLeft(tl *token.Tally, left []int) {
+	for m := 1; m < e.langMasksUsed(); m++ {
+		n := int(tl.Counts[m])
+		for b := uint8(m); n != 0 && b != 0; b &= b - 1 {
+			left[bits.TrailingZeros8(b)] += n
 		}
 	}
-	return t
-}()
+}
 
 // countUntilSettled adds the weights of the candidate words of toks (see
 // countCandidates) to each language's score, in order, taking each from

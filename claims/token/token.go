@@ -101,7 +101,39 @@ func (t *Token) Glued() bool { return t.Flags&(SpaceBefore|NewlineBefore) == 0 }
 // digit runs, ASCII punctuation, spaces) come from scanRun, a loop that
 // calls nothing; Scan's own loop takes the rest (scanOne) one token at a
 // time and hands back to it.
-func Scan(text string, dst []Token) []Token {
+func Scan(text string, dst []Token) []Token { return ScanTally(text, dst, nil) }
+
+// Tally counts words by class while Scan reads them (ScanTally): each Word
+// among the first Limit tokens appended adds one to Counts[c], c being
+// Classes[Hash>>17], the class of the word's hash. Language detection
+// counts in it the words each language may weigh for: read back from the
+// tokens, they cost a second pass over all of them, a load of each
+// 64-byte token and a test of its kind, where the scanner has the hash in
+// a register and the kind known.
+//
+// The caller clears the Counts it reads before the scan.
+type Tally struct {
+	Classes *[1 << 15]uint8
+	Limit   int
+	Counts  [256]uint32
+}
+
+// add counts a word of hash h (see Tally).
+func (tl *Tally) add(h uint32) { tl.Counts[tl.Classes[h>>17]]++ }
+
+// addWords counts the words of dst[from:stop] (see Tally), for the
+// tokens that scanOne and scanTail append: scanRun counts its own.
+func (tl *Tally) addWords(dst []Token, from, stop int) {
+	for k := from; k < stop && k < len(dst); k++ {
+		if dst[k].Kind == Word {
+			tl.add(dst[k].Hash)
+		}
+	}
+}
+
+// ScanTally is Scan, counting the words of the first tl.Limit tokens it
+// appends in tl (see Tally); a nil tl counts nothing.
+func ScanTally(text string, dst []Token, tl *Tally) []Token {
 	// Room up front, so that a large document is not copied over and
 	// over as it grows: news text has about one token per six bytes, so
 	// one per five; a long text is measured (tokenEstimate), since a page
@@ -113,18 +145,39 @@ func Scan(text string, dst []Token) []Token {
 	if need += len(dst); cap(dst) < need {
 		dst = append(make([]Token, 0, need), dst...)
 	}
+	// Tokens from stop on are not counted: scanRun is handed dst with
+	// its room cut at stop while it counts, so that it returns there.
+	stop := len(dst)
+	if tl != nil {
+		stop += tl.Limit
+	}
 	var flags uint8
 	var low lowerArena
 	i, lim := 0, runLimit(text)
 	for i < lim {
-		dst, i, flags = scanRun(&low, text, lim, i, flags, dst)
+		if n := len(dst); n < stop {
+			var run []Token
+			run, i, flags = scanRun(&low, text, lim, i, flags, dst[:n:min(cap(dst), stop)], tl)
+			dst = dst[:len(run)] // the same array: scanRun never grows it
+		} else {
+			dst, i, flags = scanRun(&low, text, lim, i, flags, dst, nil)
+		}
 		if i < lim {
+			n := len(dst)
 			dst, i, flags = low.scanOne(text, i, flags, dst)
+			if n < stop {
+				tl.addWords(dst, n, stop)
+			}
 		}
 	}
 	// A token starting before lim ends at lim at the latest, or at the
 	// end of the text, taking in the letters and digits after lim.
-	return scanTail(text, i, flags, dst)
+	n := len(dst)
+	dst = scanTail(text, i, flags, dst)
+	if n < stop {
+		tl.addWords(dst, n, stop)
+	}
+	return dst
 }
 
 // scanTail appends the tokens of text[i:], where a token starts, which
@@ -188,7 +241,9 @@ func pushToken(dst []Token) ([]Token, *Token) {
 // low comes first: passed last (in R11), it was reloaded from the stack
 // at every letter of a lower-case word, whose loop took R11 for its
 // test, nine instructions a letter where seven do.
-func scanRun(low *lowerArena, text string, lim, i int, flags uint8, dst []Token) ([]Token, int, uint8) {
+//
+// A word is counted in tl unless it is nil (see Tally).
+func scanRun(low *lowerArena, text string, lim, i int, flags uint8, dst []Token, tl *Tally) ([]Token, int, uint8) {
 	for i < lim {
 		c := at(text, i)
 		if c-'a' < 26 {
@@ -214,7 +269,11 @@ func scanRun(low *lowerArena, text string, lim, i int, flags uint8, dst []Token)
 			dst = dst[:n+1]
 			w := substr(text, i, j)
 			t := &dst[n]
-			t.Start, t.End, t.Kind, t.Flags, t.Word, t.Hash, t.Text, t.Lower = i, j, Word, flags, 0, finishHash(h), w, w
+			h = finishHash(h)
+			t.Start, t.End, t.Kind, t.Flags, t.Word, t.Hash, t.Text, t.Lower = i, j, Word, flags, 0, h, w, w
+			if tl != nil {
+				tl.add(h)
+			}
 			flags, i = next, j+int(next&SpaceBefore)
 			continue
 		}
@@ -253,7 +312,11 @@ func scanRun(low *lowerArena, text string, lim, i int, flags uint8, dst []Token)
 			n := len(dst)
 			dst = dst[:n+1]
 			t := &dst[n]
-			t.Start, t.End, t.Kind, t.Flags, t.Word, t.Hash, t.Text, t.Lower = i, j, Word, flags|Capital, 0, finishHash(h), substr(text, i, j), bytesString(b)
+			h = finishHash(h)
+			t.Start, t.End, t.Kind, t.Flags, t.Word, t.Hash, t.Text, t.Lower = i, j, Word, flags|Capital, 0, h, substr(text, i, j), bytesString(b)
+			if tl != nil {
+				tl.add(h)
+			}
 			i, flags = spaceAfter(text, lim, j)
 		case bytePunct:
 			if len(dst) == cap(dst) {
