@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"fmt"
 	"math/bits"
 	"slices"
@@ -363,14 +364,18 @@ func (x *Index) newCandList(ids []int, firsts []int) *candList {
 		c.groups[k].ids = append(c.groups[k].ids, id)
 	}
 	// Groups by bit position (untracked ones, bit 0, last), so that
-	// LongestAnchored visits only the groups whose anchor bit is near.
+	// LongestAnchored visits only the groups whose anchor bit is near;
+	// those of a bit from the farthest reach to the nearest, so that
+	// the first whose anchor is out of reach ends the bit's groups.
 	pos := func(b uint64) int {
 		if b == 0 {
 			return 64
 		}
 		return bits.TrailingZeros64(b)
 	}
-	sort.SliceStable(c.groups, func(a, b int) bool { return pos(c.groups[a].bit) < pos(c.groups[b].bit) })
+	slices.SortStableFunc(c.groups, func(a, b candGroup) int {
+		return cmp.Or(pos(a.bit)-pos(b.bit), b.reach-a.reach)
+	})
 	k := 0
 	for b := 0; b <= 64; b++ {
 		for k < len(c.groups) && pos(c.groups[k].bit) < b {
@@ -1523,7 +1528,10 @@ func (s *search) visit(c *candList, st *searchState) {
 		gs := c.groups[c.first[b]:c.first[b+1]]
 		for k := range gs {
 			g := &gs[k]
-			if win.upTo(g.reach)&g.bit == 0 || g.need != 0 && win.upTo(g.width-1)&g.need != g.need || g.spots != nil && !win.spotsIn(g.spots) {
+			if win.upTo(g.reach)&g.bit == 0 {
+				break // and so are the nearer reaches after it
+			}
+			if g.need != 0 && win.upTo(g.width-1)&g.need != g.need || g.spots != nil && !win.spotsIn(g.spots) {
 				continue
 			}
 			s.try(g, st)
