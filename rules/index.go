@@ -306,6 +306,8 @@ type candList struct {
 	// English news.
 	sign bool
 	bare *candList
+	// due is the union of the groups' due bits (see setDue).
+	due uint64
 }
 
 type wordKey struct {
@@ -339,7 +341,10 @@ type candGroup struct {
 	// than the need and width (see spot): the reach, width and spots are
 	// those of the list's tokens (see opener).
 	spots []spot
-	ids   []int
+	// due holds the bits of need whose parts must start within the
+	// list's reach (see candList.setDue).
+	due uint64
+	ids []int
 }
 
 func (x *Index) newCandList(ids []int, firsts []int) *candList {
@@ -390,6 +395,7 @@ func (x *Index) newCandList(ids []int, firsts []int) *candList {
 		}
 	}
 	c.open = int(c.first[64]) < len(c.groups)
+	c.setDue()
 	return c
 }
 
@@ -1520,14 +1526,20 @@ func (s *search) visit(c *candList, st *searchState) {
 	// The anchor bits present within the list's largest reach: only
 	// their groups can pass (a superset test; each group then tests its
 	// own reach, and whether the parts its patterns need all start within
-	// their width).
-	near := c.any & win.upTo(c.reach)
+	// their width). The same union rules out the groups due a part it
+	// lacks (see candList.setDue).
+	u := win.upTo(c.reach)
+	miss := c.due &^ u
+	near := c.any & u
 	for near != 0 {
 		b := bits.TrailingZeros64(near)
 		near &= near - 1
 		gs := c.groups[c.first[b]:c.first[b+1]]
 		for k := range gs {
 			g := &gs[k]
+			if g.due&miss != 0 {
+				continue
+			}
 			if win.upTo(g.reach)&g.bit == 0 {
 				break // and so are the nearer reaches after it
 			}
@@ -1540,7 +1552,7 @@ func (s *search) visit(c *candList, st *searchState) {
 	gs := c.groups[c.first[64]:]
 	for k := range gs {
 		g := &gs[k]
-		if g.need != 0 && win.upTo(g.width-1)&g.need != g.need || g.spots != nil && !win.spotsIn(g.spots) {
+		if g.due&miss != 0 || g.need != 0 && win.upTo(g.width-1)&g.need != g.need || g.spots != nil && !win.spotsIn(g.spots) {
 			continue
 		}
 		s.try(g, st)

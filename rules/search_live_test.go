@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math/rand/v2"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -56,4 +57,70 @@ func TestGroupsByReach(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestDueRulesOut checks that visit's due test turns away only groups
+// that their own tests turn away: for random masks of the bits a list's
+// groups need, wherever a group's due bits are not all in the union over
+// the list's reach, its need test over its width or a spot of it fails
+// on a plain reading of the masks.
+func TestDueRulesOut(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	ruled := 0
+	for _, c := range candLists(t) {
+		var bits []uint64
+		for b := c.due | c.any; b != 0; b &= b - 1 {
+			bits = append(bits, b&-b)
+		}
+		if len(bits) == 0 {
+			continue
+		}
+		for range 200 {
+			n := 1 + r.IntN(2*windowMax)
+			masks := make([]uint64, n)
+			for k := range masks {
+				if r.IntN(3) == 0 {
+					masks[k] = bits[r.IntN(len(bits))]
+				}
+				if r.IntN(15) == 0 {
+					masks[k] |= lineBit
+				}
+			}
+			i := r.IntN(n)
+			var w maskWindow
+			w.start(masks, i, n-i)
+			miss := c.due &^ w.upTo(c.reach)
+			for k := range c.groups {
+				g := &c.groups[k]
+				if g.due&miss == 0 {
+					continue
+				}
+				ruled++
+				require.False(t, plainNeedsMet(masks, i, g), "masks %x from %d group %+v reach %d", masks, i, *g, c.reach)
+			}
+		}
+	}
+	require.Positive(t, ruled)
+}
+
+// plainNeedsMet is the need and spot tests of group g at token i read
+// plainly from the masks: every needed bit within the group's width, and
+// each spot's bit from its lo to its hi, before the next line.
+func plainNeedsMet(masks []uint64, i int, g *candGroup) bool {
+	if windowUnion(masks, i, len(masks)-i, g.width-1)&g.need != g.need {
+		return false
+	}
+	for _, s := range g.spots {
+		found := false
+		for k := 0; k <= s.hi && i+k < len(masks); k++ {
+			if k > 0 && masks[i+k]&lineBit != 0 {
+				break
+			}
+			found = found || k >= s.lo && masks[i+k]&s.bit != 0
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
