@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"fmt"
 	"math/bits"
 	"slices"
@@ -305,6 +306,8 @@ type candList struct {
 	// English news.
 	sign bool
 	bare *candList
+	// due is the union of the groups' due bits (see setDue).
+	due uint64
 }
 
 type wordKey struct {
@@ -338,7 +341,10 @@ type candGroup struct {
 	// than the need and width (see spot): the reach, width and spots are
 	// those of the list's tokens (see opener).
 	spots []spot
-	ids   []int
+	// due holds the bits of need whose parts must start within the
+	// list's reach (see candList.setDue).
+	due uint64
+	ids []int
 }
 
 func (x *Index) newCandList(ids []int, firsts []int) *candList {
@@ -363,14 +369,18 @@ func (x *Index) newCandList(ids []int, firsts []int) *candList {
 		c.groups[k].ids = append(c.groups[k].ids, id)
 	}
 	// Groups by bit position (untracked ones, bit 0, last), so that
-	// LongestAnchored visits only the groups whose anchor bit is near.
+	// LongestAnchored visits only the groups whose anchor bit is near;
+	// those of a bit from the farthest reach to the nearest, so that
+	// the first whose anchor is out of reach ends the bit's groups.
 	pos := func(b uint64) int {
 		if b == 0 {
 			return 64
 		}
 		return bits.TrailingZeros64(b)
 	}
-	sort.SliceStable(c.groups, func(a, b int) bool { return pos(c.groups[a].bit) < pos(c.groups[b].bit) })
+	slices.SortStableFunc(c.groups, func(a, b candGroup) int {
+		return cmp.Or(pos(a.bit)-pos(b.bit), b.reach-a.reach)
+	})
 	k := 0
 	for b := 0; b <= 64; b++ {
 		for k < len(c.groups) && pos(c.groups[k].bit) < b {
@@ -385,6 +395,7 @@ func (x *Index) newCandList(ids []int, firsts []int) *candList {
 		}
 	}
 	c.open = int(c.first[64]) < len(c.groups)
+	c.setDue()
 	return c
 }
 
@@ -1515,15 +1526,24 @@ func (s *search) visit(c *candList, st *searchState) {
 	// The anchor bits present within the list's largest reach: only
 	// their groups can pass (a superset test; each group then tests its
 	// own reach, and whether the parts its patterns need all start within
-	// their width).
-	near := c.any & win.upTo(c.reach)
+	// their width). The same union rules out the groups due a part it
+	// lacks (see candList.setDue).
+	u := win.upTo(c.reach)
+	miss := c.due &^ u
+	near := c.any & u
 	for near != 0 {
 		b := bits.TrailingZeros64(near)
 		near &= near - 1
 		gs := c.groups[c.first[b]:c.first[b+1]]
 		for k := range gs {
 			g := &gs[k]
-			if win.upTo(g.reach)&g.bit == 0 || g.need != 0 && win.upTo(g.width-1)&g.need != g.need || g.spots != nil && !win.spotsIn(g.spots) {
+			if g.due&miss != 0 {
+				continue
+			}
+			if win.upTo(g.reach)&g.bit == 0 {
+				break // and so are the nearer reaches after it
+			}
+			if g.need != 0 && win.upTo(g.width-1)&g.need != g.need || g.spots != nil && !win.spotsIn(g.spots) {
 				continue
 			}
 			s.try(g, st)
@@ -1532,7 +1552,7 @@ func (s *search) visit(c *candList, st *searchState) {
 	gs := c.groups[c.first[64]:]
 	for k := range gs {
 		g := &gs[k]
-		if g.need != 0 && win.upTo(g.width-1)&g.need != g.need || g.spots != nil && !win.spotsIn(g.spots) {
+		if g.due&miss != 0 || g.need != 0 && win.upTo(g.width-1)&g.need != g.need || g.spots != nil && !win.spotsIn(g.spots) {
 			continue
 		}
 		s.try(g, st)

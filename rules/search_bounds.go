@@ -303,6 +303,7 @@ func (x *Index) shapeFrom(id, lead int) groupShape {
 // its lo to its hi (cut at the line's end). The window is filled up to
 // the group's width already, which every spot's hi is below.
 func (w *maskWindow) spotsIn(spots []spot) bool {
+next:
 	for k := range spots {
 		s := &spots[k]
 		if w.upTo(s.hi)&s.bit == 0 || s.lo >= w.n {
@@ -310,18 +311,19 @@ func (w *maskWindow) spotsIn(spots []spot) bool {
 		}
 		// The bit is in the masks up to hi: the masks from lo on need
 		// reading only when it is before lo too (a bit as rare as a
-		// duration word's seldom is).
+		// duration word's seldom is). They are read up to the first
+		// that holds it: on a page of numbers, where a year's spot is
+		// read from two tokens on to twenty-five, the next year is a
+		// few tokens on.
 		if s.lo == 0 || w.acc[s.lo-1]&s.bit == 0 {
 			continue
 		}
-		end := min(s.hi+1, w.n)
-		var v uint64
-		for j := s.lo; j < end; j++ {
-			v |= w.ms[j]
+		for j, end := s.lo, min(s.hi+1, w.n); j < end; j++ {
+			if w.ms[j]&s.bit != 0 {
+				continue next
+			}
 		}
-		if v&s.bit == 0 {
-			return false
-		}
+		return false
 	}
 	return true
 }
