@@ -112,6 +112,10 @@ type Language struct {
 	// up at most tokens).
 	facts      WordMap[wordFacts]
 	factsKnown WideFilter
+	// figAfter and figBefore hold the words that may stand right after
+	// and right before a figure and change its reading (see
+	// MayFollowFigure and MayPrecedeFigure).
+	figAfter, figBefore WideFilter
 
 	Furniture []*Pattern
 	Dates     []*Pattern
@@ -717,6 +721,7 @@ func (l *Language) buildFilters() {
 	addKeys(&l.lex, l.andWords)
 	addKeys(&l.lex, l.pointWords)
 	l.buildFacts()
+	l.buildFigureFilters()
 	l.ordPrefixes = l.ordPrefixes[:0]
 	for w := range l.ordinalPrefix {
 		l.ordPrefixes = append(l.ordPrefixes, w)
@@ -796,3 +801,75 @@ func addAll(set map[string]bool, words []string) {
 		set[w] = true
 	}
 }
+
+// figureDashes are the marks that join a range right after a figure
+// ("3-5", "3–5", "3~5"), which the number reader compares by text.
+var figureDashes = [...]string{"-", "–", "—", "~"}
+
+// buildFigureFilters fills figAfter and figBefore from the tables the
+// number reader asks about a figure's neighbours.
+func (l *Language) buildFigureFilters() {
+	l.figAfter, l.figBefore = WideFilter{}, WideFilter{}
+	for _, d := range figureDashes {
+		l.figAfter.Add(d)
+	}
+	eachKey(l.scaleSuffix, l.figAfter.Add)
+	eachKey(l.DurUnits, l.figAfter.Add)
+	for _, p := range []*Phrases{l.Units, l.List(ListUnitLead), l.List(ListRangeTo), l.List(ListMagnitudeNouns),
+		l.List(ListAtleastAfter), l.List(ListAtmostAfter)} {
+		addFirstWords(&l.figAfter, p)
+	}
+	for _, p := range []*Phrases{l.Qualifiers, l.List(ListBoundFiller), l.List(ListMagnitudeBefore), l.List(ListMoreVerbs),
+		l.List(ListHarmVerbs), l.List(ListAgeBefore)} {
+		addLastWords(&l.figBefore, p)
+	}
+}
+
+// addFirstWords puts the lower-case first word of every phrase of p in
+// f: f.May(t) is then true wherever p.MayStart(t) may be.
+func addFirstWords(f *WideFilter, p *Phrases) {
+	if p == nil {
+		return
+	}
+	p.heads.Each(func(w string, _ phraseHead) { f.Add(w) })
+}
+
+// addLastWords puts the lower-case last word of every phrase of p in f,
+// as p.last holds them: f.May(t) is then true wherever p.MayEnd(t) may
+// be. (A case-sensitive table keeps its words as written, not as its
+// last filter does; the number reader's tables are none, and f then
+// passes every word.)
+func addLastWords(f *WideFilter, p *Phrases) {
+	if p == nil {
+		return
+	}
+	if p.caseSensitive {
+		for k := range f {
+			f[k] = ^uint64(0)
+		}
+		return
+	}
+	for _, list := range p.byFirst {
+		for k := range list {
+			f.Add(list[k].words[len(list[k].words)-1])
+		}
+	}
+}
+
+// MayFollowFigure reports whether token t, right after a figure, may be
+// something the number reader reads there besides what the figure counts:
+// a range's dash or word ("3-5", "3 to 5"), a scale suffix ("5m"), a unit
+// or its lead ("15 km", "7.1 on the Richter scale"), a quake noun, a time
+// unit ("24 years"), or a bound ("5,000 or more"). ("Others", as in "wounding 38
+// others", counts only after a verb of harm, which MayPrecedeFigure
+// holds.) False is certain. It inlines: most figures are followed by
+// none, and one bit test then answers for the dozen tests of those tables.
+func (l *Language) MayFollowFigure(t *token.Token) bool { return l.figAfter.May(t) }
+
+// MayPrecedeFigure reports whether token t, right before a figure, may
+// end a phrase the number reader looks for there: a qualifier or its
+// filler ("more than", "setidaknya ada"), a measuring word ("measuring
+// 7.6"), a threshold verb ("passes"), a verb of harm ("killing") or an age
+// cue ("aged", "at the age of"). False is certain; it inlines, as
+// MayFollowFigure does.
+func (l *Language) MayPrecedeFigure(t *token.Token) bool { return l.figBefore.May(t) }

@@ -749,7 +749,51 @@ func codeAt(toks []token.Token, i int) bool {
 // suffix, a range, a unit, a qualifier, what it counts) into r, whose
 // expression starts at token first. It may change n (its Scale), which is
 // passed by reference: a Numeral is large, and was copied at every call.
+//
+// A figure with no unit before it and neither neighbour in the tables
+// finishRead asks about is read by finishPlain, which asks only what it
+// counts (see plainFigure).
 func (p *Pass) finishNumber(r *numRead, first, i int, n *rules.Numeral, unit *rules.Unit) bool {
+	if unit == nil && p.plainFigure(first, n.End) {
+		p.finishPlain(r, first, i, n)
+		return true
+	}
+	return p.finishRead(r, first, i, n, unit)
+}
+
+// plainFigure reports that neither the token after a numeral ending at
+// token end nor the one before its expression's first token may be a word
+// the number reader looks for around a figure (rules.Language's
+// MayFollowFigure and MayPrecedeFigure): then finishRead, for a figure
+// with no unit before it, finds no scale suffix, range, unit, quake word,
+// time unit, qualifier, bound, threshold verb nor verb of harm, and its
+// dozen tests of those tables (some 250 instructions a figure, most of
+// the cost of a page of figures) come to what finishPlain reads without
+// them. TestFinishPlain holds the two readings equal.
+func (p *Pass) plainFigure(first, end int) bool {
+	toks := p.Toks
+	return (end >= len(toks) || !p.Lang.MayFollowFigure(&toks[end])) && (first == 0 || !p.Lang.MayPrecedeFigure(&toks[first-1]))
+}
+
+// finishPlain is finishRead for a figure plainFigure passes, with no unit
+// before it: a count of what follows it, if anything, exact unless vague.
+func (p *Pass) finishPlain(r *numRead, first, i int, n *rules.Numeral) {
+	end := n.End
+	nv := &r.nv
+	*nv = claims.NumberValue{Value: n.Value, Precision: n.Precision}
+	if n.Vague {
+		lo, hi := n.Low, n.High
+		nv.Low, nv.High, nv.Vague = &lo, &hi, true
+	} else {
+		r.exact = true // bounded when it is a claim (numRead.claim)
+	}
+	nv.Counted, r.attrNext = p.counted(end)
+	r.start, r.end, r.kind = first, end, claims.KindCount
+	r.weighty = n.Scale > 1 || n.Vague || n.End > i+1 && p.grouped(i, n.End)
+}
+
+// finishRead is finishNumber in full.
+func (p *Pass) finishRead(r *numRead, first, i int, n *rules.Numeral, unit *rules.Unit) bool {
 	l, toks := p.Lang, p.Toks
 	end := n.End
 	// The value is built in r itself: a NumberValue is large, and was

@@ -1,0 +1,150 @@
+package extract
+
+import (
+	"fmt"
+	"os"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/crosscheck/crosscheck/claims"
+	"github.com/crosscheck/crosscheck/rules"
+)
+
+// langPhrases is every string of a language file, keys and values: each
+// entry of every list and table the number reader asks about (units,
+// qualifiers, range words, quake words, time units, verbs of harm...),
+// and the rest of the file besides.
+func langPhrases(t testing.TB, lang string) []string {
+	b, err := os.ReadFile("../../rules/data/lang/" + lang + ".yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc any
+	if err := yaml.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	var walk func(v any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case string:
+			seen[v] = true
+		case []any:
+			for _, x := range v {
+				walk(x)
+			}
+		case map[string]any:
+			for k, x := range v {
+				seen[k] = true
+				walk(x)
+			}
+		}
+	}
+	walk(doc)
+	out := make([]string, 0, len(seen))
+	for s := range seen {
+		if s != "" && len(s) < 40 {
+			out = append(out, s)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// plainFigures are figures of the shapes finishNumber reads, in both
+// languages' spellings.
+var plainFigures = []string{"42", "7.6", "6,6", "1,200", "1.200", "2019", "3", "96,214,691", "two", "dua", "half", "a dozen", "5", "130", "0.5"}
+
+// figureContexts puts every phrase of lang's file before and after the
+// figures, plain and glued ("5m", "5-year"), a few hundred to a text.
+func figureContexts(t testing.TB, lang string) []string {
+	phrases := langPhrases(t, lang)
+	var texts []string
+	var b strings.Builder
+	for k, ph := range phrases {
+		f, g := plainFigures[k%len(plainFigures)], plainFigures[(k*7+3)%len(plainFigures)]
+		q := phrases[(k*31+7)%len(phrases)]
+		fmt.Fprintf(&b, "%s %s %s\n%s %s %s\n", ph, f, q, q, g, ph)
+		fmt.Fprintf(&b, "said %s %s people\n%s%s and %s-%s %s\n", ph, g, f, ph, g, ph, q)
+		if k%100 == 99 {
+			texts = append(texts, b.String())
+			b.Reset()
+		}
+	}
+	return append(texts, b.String())
+}
+
+// figureCases are the phrases a figure's neighbours make together, which
+// the pairs of figureContexts do not: a filler after a qualifier, a lead
+// before a unit, a scale suffix before a counted noun, dashed ranges.
+var figureCases = []string{
+	"setidaknya ada 5 orang, sedikitnya ada dua korban, lebih dari 3 rumah, paling sedikit ada 7",
+	"a 7.1 on the Richter scale quake, 6,5 pada skala Richter, 5m people, 5bn euros, 2m dollars, 5m orang, 3k votes",
+	"5tn people, 5mn people, 5mil soldiers, 4b troops, 3k people, 5rb orang, 2jt orang, 7mm people, 3 bn people",
+	"3-5 people, 10–20 soldiers, 3~5, 1,000-2,000 km, 3 - 5, 5—6, 2 to 5 million, between 3 and 5, antara 3 hingga 5 orang",
+	"5 ft 2 in, 24-year-old, 24 years old, aged 76, at the age of 85, berusia 74 tahun, 5,000 or more, 50 or fewer, 100 orang lebih",
+	"killing 11. wounding 38 others, menewaskan 40. the toll passes 5,000 people, measuring 7.6 and 7.4, gempa berkekuatan 6,6",
+}
+
+// checkFinishPlain reads a numeral at every token of text and finishes
+// it in full (finishRead) and, where plainFigure passes it, by
+// finishPlain, and fails unless both read the same; it returns how many
+// figures it compared.
+func checkFinishPlain(t *testing.T, e *Engine, lang, text string) int {
+	doc := &claims.Document{ID: "t", Text: text, Language: lang, Status: claims.StatusRead}
+	p := e.newPass(doc, new(scratch))
+	n := 0
+	for i := range p.Toks {
+		var num rules.Numeral
+		if !p.Lang.ReadNumeralTo(&num, p.Toks, i) || !p.plainFigure(i, num.End) {
+			continue
+		}
+		n++
+		full, plain := num, num
+		want, got := numRead{start: i}, numRead{start: i}
+		if !p.finishRead(&want, i, i, &full, nil) {
+			t.Fatalf("%s: %q at token %d: finishRead read no number (skip %d), and plainFigure passed it", lang, p.Toks[i].Text, i, want.skip)
+		}
+		p.finishPlain(&got, i, i, &plain)
+		if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(plain, full) {
+			a, b := max(0, i-4), min(len(p.Toks), num.End+4)
+			t.Fatalf("%s: %q at token %d (%q): finishPlain read\n%+v\nfinishRead\n%+v", lang, p.Toks[i].Text, i, doc.Text[p.Toks[a].Start:p.Toks[b-1].End], got, want)
+		}
+	}
+	return n
+}
+
+// TestFinishPlain: a figure plainFigure passes reads the same by
+// finishPlain as in full, in both languages, with every phrase of the
+// language files on either side of figures of every shape, and on the
+// texts of the number reader's other tests.
+func TestFinishPlain(t *testing.T) {
+	e := engineForTest(t)
+	for _, lang := range []string{"en", "id"} {
+		n := 0
+		for _, text := range append(append(figureContexts(t, lang), figureCases...), countedTexts()...) {
+			n += checkFinishPlain(t, e, lang, text)
+		}
+		if n < 1000 {
+			t.Fatalf("%s: only %d plain figures compared", lang, n)
+		}
+		t.Logf("%s: %d plain figures", lang, n)
+	}
+}
+
+// FuzzFinishPlain is TestFinishPlain on any text.
+func FuzzFinishPlain(f *testing.F) {
+	for _, s := range countedTexts()[:4] {
+		f.Add(s)
+	}
+	e := engineForTest(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, lang := range []string{"en", "id"} {
+			checkFinishPlain(t, e, lang, text)
+		}
+	})
+}
