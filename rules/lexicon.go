@@ -2,10 +2,12 @@ package rules
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/claims"
 	"github.com/crosscheck/crosscheck/claims/token"
@@ -116,6 +118,10 @@ type Language struct {
 	// and right before a figure and change its reading (see
 	// MayFollowFigure and MayPrecedeFigure).
 	figAfter, figBefore WideFilter
+	// markUnits[c] is 1 + the index in UnitList of the unit the ASCII
+	// mark c names alone ("%"), 0 for a mark that names none or opens a
+	// unit of more tokens (see MarkUnit).
+	markUnits [utf8.RuneSelf]uint16
 
 	Furniture []*Pattern
 	Dates     []*Pattern
@@ -722,6 +728,7 @@ func (l *Language) buildFilters() {
 	addKeys(&l.lex, l.pointWords)
 	l.buildFacts()
 	l.buildFigureFilters()
+	l.buildMarkUnits()
 	l.ordPrefixes = l.ordPrefixes[:0]
 	for w := range l.ordinalPrefix {
 		l.ordPrefixes = append(l.ordPrefixes, w)
@@ -873,3 +880,35 @@ func (l *Language) MayFollowFigure(t *token.Token) bool { return l.figAfter.May(
 // cue ("aged", "at the age of"). False is certain; it inlines, as
 // MayFollowFigure does.
 func (l *Language) MayPrecedeFigure(t *token.Token) bool { return l.figBefore.May(t) }
+
+// buildMarkUnits fills markUnits from the units that are one ASCII mark
+// and open no unit of more tokens.
+func (l *Language) buildMarkUnits() {
+	l.markUnits = [utf8.RuneSelf]uint16{}
+	for w, list := range l.Units.byFirst {
+		if len(w) != 1 || w[0] >= utf8.RuneSelf || isDigit(w[0]) || asciiLetter(w[0]) || len(list) == 0 || list[0].value+1 > math.MaxUint16 {
+			continue
+		}
+		// Longest first (appendLongestFirst): Match takes list[0] when
+		// every phrase of the list is the mark alone.
+		if len(list[0].words) == 1 {
+			l.markUnits[w[0]] = uint16(list[0].value + 1)
+		}
+	}
+}
+
+// asciiLetter reports an ASCII letter.
+func asciiLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+// MarkUnit is Units.Match(toks, i) at a token of one ASCII mark that names
+// a unit alone ("%"), read from a table: it returns the unit's index in
+// UnitList plus one, and 0 where Match must be asked (any other token,
+// or a mark that names no unit alone). A page of percentages asked Match
+// after every figure, its lookup by hash and its comparisons, some 150
+// instructions each. TestMarkUnit holds it to Match.
+func (l *Language) MarkUnit(t *token.Token) int {
+	if t.Kind != token.Punct || len(t.Text) != 1 || t.Text[0] >= utf8.RuneSelf {
+		return 0
+	}
+	return int(l.markUnits[t.Text[0]])
+}

@@ -404,7 +404,10 @@ func (p *Pass) unitAt(i int, before bool) (end int, u *rules.Unit, ok bool) {
 	if i >= len(toks) || toks[i].Is(token.NewlineBefore) && !before || !l.Units.MayStart(&toks[i]) {
 		return 0, nil, false
 	}
-	e, ui, ok := l.Units.Match(toks, i)
+	e, ui, ok := i+1, l.MarkUnit(&toks[i])-1, true // a table for "%" and its like
+	if ui < 0 {
+		e, ui, ok = l.Units.Match(toks, i)
+	}
 	if !ok {
 		return 0, nil, false
 	}
