@@ -765,7 +765,7 @@ func (p *Pass) finishNumber(r *numRead, first, i int, n *rules.Numeral, unit *ru
 		p.finishPlain(r, first, i, n)
 		return true
 	}
-	return p.finishRead(r, first, i, n, unit)
+	return p.finishRead(r, first, i, n, unit, true)
 }
 
 // plainFigure reports that neither the token after a numeral ending at
@@ -780,6 +780,20 @@ func (p *Pass) finishNumber(r *numRead, first, i int, n *rules.Numeral, unit *ru
 func (p *Pass) plainFigure(first, end int) bool {
 	toks := p.Toks
 	return (end >= len(toks) || !p.Lang.MayFollowFigure(&toks[end])) && (first == 0 || !p.Lang.MayPrecedeFigure(&toks[first-1]))
+}
+
+// mayPrecede is false when gate is set and the token before first may
+// end no phrase finishRead looks for before a figure: a qualifier, a
+// measuring word, a threshold verb, a verb of harm or an age cue.
+func (p *Pass) mayPrecede(first int, gate bool) bool {
+	return !gate || first > 0 && p.Lang.MayPrecedeFigure(&p.Toks[first-1])
+}
+
+// mayFollow is false when gate is set and the token at end may open
+// nothing finishRead looks for after a figure: a scale suffix, a range, a
+// unit or its lead, a quake noun, a time unit or a bound.
+func (p *Pass) mayFollow(end int, gate bool) bool {
+	return !gate || end < len(p.Toks) && p.Lang.MayFollowFigure(&p.Toks[end])
 }
 
 // finishPlain is finishRead for a figure plainFigure passes, with no unit
@@ -799,27 +813,36 @@ func (p *Pass) finishPlain(r *numRead, first, i int, n *rules.Numeral) {
 	r.weighty = n.Scale > 1 || n.Vague || n.End > i+1 && p.grouped(i, n.End)
 }
 
-// finishRead is finishNumber in full.
-func (p *Pass) finishRead(r *numRead, first, i int, n *rules.Numeral, unit *rules.Unit) bool {
+// finishRead is finishNumber in full. With gate set, the tests of the
+// words after the expression's end are asked only while MayFollowFigure
+// passes the token there, and those of the words before its first token
+// only while MayPrecedeFigure passes the one before it (see mayFollow):
+// a figure with a unit after it ("23%") or a qualifier before it ("about
+// 500 people") is plain on its other side, and asked the half of the
+// dozen tests there for nothing. Without gate every test is asked, as
+// TestFinishGates does to hold the two readings equal.
+func (p *Pass) finishRead(r *numRead, first, i int, n *rules.Numeral, unit *rules.Unit, gate bool) bool {
 	l, toks := p.Lang, p.Toks
 	end := n.End
+	before, after := p.mayPrecede(first, gate), p.mayFollow(end, gate)
 	// The value is built in r itself: a NumberValue is large, and was
 	// copied into r at the end.
 	nv := &r.nv
 	*nv = claims.NumberValue{Value: n.Value, Precision: n.Precision}
 	// A lower-case unit-like suffix scales after a currency or before a
 	// counted noun: "$5m", "£2bn", "5m people".
-	if n.Scale == 0 && end < len(toks) && toks[end].Glued() && toks[end].Kind == token.Word {
+	if after && n.Scale == 0 && end < len(toks) && toks[end].Glued() && toks[end].Kind == token.Word {
 		if v, ok := l.ScaleSuffix(toks[end].Lower); ok && (unit != nil && strings.HasPrefix(unit.Dimension, "money-") || p.Rules.Counted.Has(toks, end+1) || p.moneyUnitAt(end+1)) {
 			nv.Value *= v
 			nv.Precision *= v
 			n.Scale = v
 			end++
+			after = p.mayFollow(end, gate)
 		}
 	}
 	// A range: "3-5", "3 to 5", "between 3 and 5", "antara 3 hingga 5",
 	// "$3-$5 million".
-	if end+1 < len(toks) && !toks[end].Is(token.NewlineBefore) && !n.Vague {
+	if after && end+1 < len(toks) && !toks[end].Is(token.NewlineBefore) && !n.Vague {
 		sep := toks[end].Text
 		dash := sep == "-" || sep == "–" || sep == "—" || sep == "~"
 		// "between"/"antara" before the figure is looked for only where a
@@ -864,8 +887,10 @@ func (p *Pass) finishRead(r *numRead, first, i int, n *rules.Numeral, unit *rule
 					nv.Precision = math.Min(n.Precision, n2.Precision)
 					r.isRange = true
 					end = n2.End
+					after = p.mayFollow(end, gate)
 					if fromOK && fromAt < first {
 						first = fromAt
+						before = p.mayPrecede(first, gate)
 					}
 				}
 			}
@@ -873,7 +898,7 @@ func (p *Pass) finishRead(r *numRead, first, i int, n *rules.Numeral, unit *rule
 	}
 	// A unit after the number: "15 km", "58,59 persen", "5 million
 	// dollars", "7.8-magnitude", "10-kilometre".
-	if unit == nil && end < len(toks) {
+	if unit == nil && after && end < len(toks) {
 		k := end
 		if toks[k].Text == "-" && toks[k].Glued() && k+1 < len(toks) && toks[k+1].Glued() {
 			k++
@@ -889,7 +914,7 @@ func (p *Pass) finishRead(r *numRead, first, i int, n *rules.Numeral, unit *rule
 				end = e
 			}
 		}
-	} else if unit != nil && end < len(toks) && !toks[end].Is(token.NewlineBefore) {
+	} else if unit != nil && after && end < len(toks) && !toks[end].Is(token.NewlineBefore) {
 		// The unit said again after a prefix: "magnitude of 8.9 on the
 		// Richter scale", "Rp 5 juta rupiah".
 		if e, u, ok := p.unitAt(end, false); ok && u.Name == unit.Name {
@@ -898,6 +923,7 @@ func (p *Pass) finishRead(r *numRead, first, i int, n *rules.Numeral, unit *rule
 			end = e
 		}
 	}
+	after = p.mayFollow(end, gate) // (end may have moved: the unit read)
 	// Feet and inches, kilometres and metres: "5 ft 2 in".
 	if unit != nil && unit.Dimension == "length" && end+1 < len(toks) {
 		k := end
@@ -916,10 +942,11 @@ func (p *Pass) finishRead(r *numRead, first, i int, n *rules.Numeral, unit *rule
 				nv.Value += n2.Value * u2.Factor / unit.Factor
 				nv.Precision = math.Min(nv.Precision, n2.Precision*u2.Factor/unit.Factor)
 				end = e
+				after = p.mayFollow(end, gate)
 			}
 		}
 	}
-	if unit == nil && !r.isRange && n.Precision == 0.1 && nv.Value > 0 && nv.Value < 10 && end < len(toks) &&
+	if unit == nil && after && !r.isRange && n.Precision == 0.1 && nv.Value > 0 && nv.Value < 10 && end < len(toks) &&
 		l.List(rules.ListMagnitudeNouns).Has(toks, end) {
 		// "a 9.1 temblor", "gempa 6,6": a one-decimal figure naming a
 		// quake is its magnitude.
@@ -927,7 +954,7 @@ func (p *Pass) finishRead(r *numRead, first, i int, n *rules.Numeral, unit *rule
 			unit = &l.UnitList[mag]
 		}
 	}
-	if mb := l.List(rules.ListMagnitudeBefore); (unit == nil || unit.Dimension == "magnitude") && !r.isRange && endsBefore(mb, toks, first) {
+	if mb := l.List(rules.ListMagnitudeBefore); before && (unit == nil || unit.Dimension == "magnitude") && !r.isRange && endsBefore(mb, toks, first) {
 		// "two quakes measuring 7.6", "gempa berkekuatan 6,6": a bare
 		// decimal after a measuring word, in a sentence about a quake.
 		if s, _, ok := mb.MatchBefore(toks, first, 3); ok && !p.Blocked(s, first) {
@@ -936,6 +963,7 @@ func (p *Pass) finishRead(r *numRead, first, i int, n *rules.Numeral, unit *rule
 			}
 			if unit != nil {
 				first = s
+				before = p.mayPrecede(first, gate)
 			}
 		}
 	}
@@ -945,7 +973,7 @@ func (p *Pass) finishRead(r *numRead, first, i int, n *rules.Numeral, unit *rule
 			unit = &l.UnitList[gbp]
 		}
 	}
-	if unit == nil && end < len(toks) {
+	if unit == nil && after && end < len(toks) {
 		// "24 years", "tiga hari": durations are the date extractor's; an
 		// age ("a 24-year-old") is not a count either.
 		k := end
@@ -960,7 +988,7 @@ func (p *Pass) finishRead(r *numRead, first, i int, n *rules.Numeral, unit *rule
 					e += 2
 				} else if e < len(toks) && old[toks[e].Lower] {
 					e++
-				} else if !p.ageBefore(first) {
+				} else if !before || !p.ageBefore(first) {
 					r.skip = k + 1
 					return false
 				}
@@ -974,7 +1002,7 @@ func (p *Pass) finishRead(r *numRead, first, i int, n *rules.Numeral, unit *rule
 			}
 		}
 	}
-	if unit == nil && !r.isRange && !n.Vague && nv.Value > 0 && nv.Value <= 130 && nv.Value == math.Trunc(nv.Value) && p.ageBefore(first) {
+	if unit == nil && !r.isRange && !n.Vague && nv.Value > 0 && nv.Value <= 130 && nv.Value == math.Trunc(nv.Value) && before && p.ageBefore(first) {
 		// "aged 76", "at the age of 85", "berusia 74": an age in years,
 		// written without its unit.
 		ageUnit := rules.Unit{Name: "years-old", Dimension: "age", Factor: 1}
@@ -996,7 +1024,7 @@ func (p *Pass) finishRead(r *numRead, first, i int, n *rules.Numeral, unit *rule
 	var qs int
 	var b rules.Bound
 	var hasQ bool
-	if endsBefore(l.Qualifiers, toks, first) || endsBefore(l.List(rules.ListBoundFiller), toks, first) {
+	if before && (endsBefore(l.Qualifiers, toks, first) || endsBefore(l.List(rules.ListBoundFiller), toks, first)) {
 		// qualifierBefore's two filters, inline: no qualifier ends
 		// before most figures, and each cost its call.
 		qs, b, hasQ = p.qualifierBefore(first)
@@ -1006,7 +1034,7 @@ func (p *Pass) finishRead(r *numRead, first, i int, n *rules.Numeral, unit *rule
 	}
 	// A qualifier after the number: "5,000 or more", "100 orang lebih".
 	postBound := rules.Bound(0)
-	if (!hasQ || b == rules.BoundAbout) && !r.isRange && end < len(toks) && !toks[end].Is(token.NewlineBefore) {
+	if after && (!hasQ || b == rules.BoundAbout) && !r.isRange && end < len(toks) && !toks[end].Is(token.NewlineBefore) {
 		if al := l.List(rules.ListAtleastAfter); startsAt(al, toks, end) {
 			if e, _, ok := al.Match(toks, end); ok && !p.opensQualifier(end, e) {
 				postBound, end = rules.BoundAtLeast, e
@@ -1024,7 +1052,7 @@ func (p *Pass) finishRead(r *numRead, first, i int, n *rules.Numeral, unit *rule
 	// names of rules/data/frames counted), or a sum is an exclusive lower
 	// bound; "passed 12 amendments" counts what was passed.
 	verbBound := false
-	if !hasQ && postBound == 0 && !r.isRange && !n.Vague && (counted == "" || counted == "people" || counted == "victims" || kind == claims.KindMoney) {
+	if before && !hasQ && postBound == 0 && !r.isRange && !n.Vague && (counted == "" || counted == "people" || counted == "victims" || kind == claims.KindMoney) {
 		if mv := l.List(rules.ListMoreVerbs); endsBefore(mv, toks, first) {
 			if s, _, ok := mv.MatchBefore(toks, first, 3); ok && !p.Blocked(s, first) {
 				verbBound, qs, start = true, s, s
@@ -1032,7 +1060,7 @@ func (p *Pass) finishRead(r *numRead, first, i int, n *rules.Numeral, unit *rule
 		}
 	}
 	others, harm := l.List(rules.ListHarmOthers), l.List(rules.ListHarmVerbs)
-	if kind == claims.KindCount && !n.Fraction && (counted == "" || startsAt(others, toks, end) && others.Has(toks, end)) && endsBefore(harm, toks, start) {
+	if kind == claims.KindCount && !n.Fraction && (counted == "" || startsAt(others, toks, end) && others.Has(toks, end)) && (before || start != first) && endsBefore(harm, toks, start) {
 		// "killing 11.", "injuring 40, 15 of them", "wounding 38 others":
 		// a figure right after a verb of harm, with no noun of its own,
 		// counts people.

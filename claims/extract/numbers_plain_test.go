@@ -87,6 +87,8 @@ var figureCases = []string{
 	"5tn people, 5mn people, 5mil soldiers, 4b troops, 3k people, 5rb orang, 2jt orang, 7mm people, 3 bn people",
 	"3-5 people, 10–20 soldiers, 3~5, 1,000-2,000 km, 3 - 5, 5—6, 2 to 5 million, between 3 and 5, antara 3 hingga 5 orang",
 	"5 ft 2 in, 24-year-old, 24 years old, aged 76, at the age of 85, berusia 74 tahun, 5,000 or more, 50 or fewer, 100 orang lebih",
+	"killing between 3 and 5, killed from 10 to 20 people, aged between 20 and 30, measuring between 6.1 and 6.4, passes between 5,000 and 6,000",
+	"menewaskan antara 3 hingga 5 orang, berusia antara 20 hingga 30 tahun, berkekuatan antara 6,1 hingga 6,4, sekitar antara 3 dan 5",
 	"killing 11. wounding 38 others, menewaskan 40. the toll passes 5,000 people, measuring 7.6 and 7.4, gempa berkekuatan 6,6",
 }
 
@@ -106,7 +108,7 @@ func checkFinishPlain(t *testing.T, e *Engine, lang, text string) int {
 		n++
 		full, plain := num, num
 		want, got := numRead{start: i}, numRead{start: i}
-		if !p.finishRead(&want, i, i, &full, nil) {
+		if !p.finishRead(&want, i, i, &full, nil, false) {
 			t.Fatalf("%s: %q at token %d: finishRead read no number (skip %d), and plainFigure passed it", lang, p.Toks[i].Text, i, want.skip)
 		}
 		p.finishPlain(&got, i, i, &plain)
@@ -145,6 +147,70 @@ func FuzzFinishPlain(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		for _, lang := range []string{"en", "id"} {
 			checkFinishPlain(t, e, lang, text)
+		}
+	})
+}
+
+// checkFinishGates reads a numeral at every token of text and finishes
+// it with finishRead's gates (as finishNumber does) and without them,
+// with no unit before it and with a unit of each dimension, and fails
+// unless both read the same; it returns how many readings it compared.
+func checkFinishGates(t *testing.T, e *Engine, lang, text string) int {
+	doc := &claims.Document{ID: "t", Text: text, Language: lang, Status: claims.StatusRead}
+	p := e.newPass(doc, new(scratch))
+	units := []*rules.Unit{nil}
+	seen := map[string]bool{}
+	for k := range p.Lang.UnitList {
+		if u := &p.Lang.UnitList[k]; !seen[u.Dimension] {
+			seen[u.Dimension] = true
+			units = append(units, u)
+		}
+	}
+	n := 0
+	for i := range p.Toks {
+		var num rules.Numeral
+		if !p.Lang.ReadNumeralTo(&num, p.Toks, i) {
+			continue
+		}
+		for _, u := range units {
+			n++
+			gated, full := num, num
+			got, want := numRead{start: i}, numRead{start: i}
+			gotOK, wantOK := p.finishRead(&got, i, i, &gated, u, true), p.finishRead(&want, i, i, &full, u, false)
+			if gotOK != wantOK || !reflect.DeepEqual(got, want) || !reflect.DeepEqual(gated, full) {
+				a, b := max(0, i-4), min(len(p.Toks), num.End+4)
+				t.Fatalf("%s: %q at token %d (%q), unit %v: with the gates (%v)\n%+v\nwithout (%v)\n%+v", lang, p.Toks[i].Text, i, doc.Text[p.Toks[a].Start:p.Toks[b-1].End], u, gotOK, got, wantOK, want)
+			}
+		}
+	}
+	return n
+}
+
+// TestFinishGates: finishRead reads the same with its gates as without
+// them, in both languages, on the texts of TestFinishPlain.
+func TestFinishGates(t *testing.T) {
+	e := engineForTest(t)
+	for _, lang := range []string{"en", "id"} {
+		n := 0
+		for _, text := range append(append(figureContexts(t, lang), figureCases...), countedTexts()...) {
+			n += checkFinishGates(t, e, lang, text)
+		}
+		if n < 1000 {
+			t.Fatalf("%s: only %d readings compared", lang, n)
+		}
+		t.Logf("%s: %d readings", lang, n)
+	}
+}
+
+// FuzzFinishGates is TestFinishGates on any text.
+func FuzzFinishGates(f *testing.F) {
+	for _, s := range append(figureCases, countedTexts()[:4]...) {
+		f.Add(s)
+	}
+	e := engineForTest(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, lang := range []string{"en", "id"} {
+			checkFinishGates(t, e, lang, text)
 		}
 	})
 }
