@@ -487,7 +487,8 @@ func (p *Pass) readNumber(i int, r *numRead) bool {
 			r.skip = p.skipCode(i)
 			return false
 		}
-		if t.Kind == token.Number && p.yearAdjective(i) {
+		// (yearAdjective reads four digits only: most figures cost no call.)
+		if t.Kind == token.Number && len(t.Text) == 4 && p.yearAdjective(i) {
 			r.skip = i + 1
 			return false
 		}
@@ -500,7 +501,9 @@ func (p *Pass) readNumber(i int, r *numRead) bool {
 		r.skip = p.skipCode(i)
 		return false
 	}
-	if t.Kind == token.Number && p.partOfCode(i, n.End) {
+	// (partOfCode reads digits glued to what is before or after them
+	// only: most figures cost no call.)
+	if t.Kind == token.Number && (i > 0 && t.Glued() || n.End < len(toks) && toks[n.End].Glued()) && p.partOfCode(i, n.End) {
 		r.skip = p.skipCode(i)
 		return false
 	}
@@ -757,29 +760,22 @@ func codeAt(toks []token.Token, i int) bool {
 // expression starts at token first. It may change n (its Scale), which is
 // passed by reference: a Numeral is large, and was copied at every call.
 //
-// A figure with no unit before it and neither neighbour in the tables
-// finishRead asks about is read by finishPlain, which asks only what it
-// counts (see plainFigure).
+// A figure with no unit before it whose neighbours are no words the
+// number reader looks for around a figure (rules.Language's
+// MayFollowFigure and MayPrecedeFigure, asked by mayFollow and
+// mayPrecede, which inline here, where a function asking both did not) is
+// read by finishPlain: finishRead would find no scale suffix, range, unit,
+// quake word, time unit, qualifier, bound, threshold verb nor verb of
+// harm there, and its dozen tests of those tables (some 250 instructions
+// a figure, most of the cost of a page of figures) come to what
+// finishPlain reads without them. TestFinishPlain holds the two readings
+// equal.
 func (p *Pass) finishNumber(r *numRead, first, i int, n *rules.Numeral, unit *rules.Unit) bool {
-	if unit == nil && p.plainFigure(first, n.End) {
+	if unit == nil && !p.mayFollow(n.End, true) && !p.mayPrecede(first, true) {
 		p.finishPlain(r, first, i, n)
 		return true
 	}
 	return p.finishRead(r, first, i, n, unit, true)
-}
-
-// plainFigure reports that neither the token after a numeral ending at
-// token end nor the one before its expression's first token may be a word
-// the number reader looks for around a figure (rules.Language's
-// MayFollowFigure and MayPrecedeFigure): then finishRead, for a figure
-// with no unit before it, finds no scale suffix, range, unit, quake word,
-// time unit, qualifier, bound, threshold verb nor verb of harm, and its
-// dozen tests of those tables (some 250 instructions a figure, most of
-// the cost of a page of figures) come to what finishPlain reads without
-// them. TestFinishPlain holds the two readings equal.
-func (p *Pass) plainFigure(first, end int) bool {
-	toks := p.Toks
-	return (end >= len(toks) || !p.Lang.MayFollowFigure(&toks[end])) && (first == 0 || !p.Lang.MayPrecedeFigure(&toks[first-1]))
 }
 
 // mayPrecede is false when gate is set and the token before first may
@@ -796,8 +792,9 @@ func (p *Pass) mayFollow(end int, gate bool) bool {
 	return !gate || end < len(p.Toks) && p.Lang.MayFollowFigure(&p.Toks[end])
 }
 
-// finishPlain is finishRead for a figure plainFigure passes, with no unit
-// before it: a count of what follows it, if anything, exact unless vague.
+// finishPlain is finishRead for a figure with no unit before it whose
+// neighbours the gates of finishRead turn away (see finishNumber): a
+// count of what follows it, if anything, exact unless vague.
 func (p *Pass) finishPlain(r *numRead, first, i int, n *rules.Numeral) {
 	end := n.End
 	nv := &r.nv
@@ -808,7 +805,15 @@ func (p *Pass) finishPlain(r *numRead, first, i int, n *rules.Numeral) {
 	} else {
 		r.exact = true // bounded when it is a claim (numRead.claim)
 	}
-	nv.Counted, r.attrNext = p.counted(end)
+	// counted, written out: it does not inline, and most plain figures
+	// are followed by another or a mark (countedAfterMark).
+	ok := false
+	if end < len(p.Toks) && p.Toks[end].Kind != token.Word {
+		nv.Counted, r.attrNext, ok = p.countedAfterMark(end)
+	}
+	if !ok {
+		nv.Counted, r.attrNext = p.countedAfterWord(end)
+	}
 	r.start, r.end, r.kind = first, end, claims.KindCount
 	r.weighty = n.Scale > 1 || n.Vague || n.End > i+1 && p.grouped(i, n.End)
 }

@@ -11,6 +11,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/crosscheck/crosscheck/claims"
+	"github.com/crosscheck/crosscheck/claims/token"
 	"github.com/crosscheck/crosscheck/rules"
 )
 
@@ -93,7 +94,7 @@ var figureCases = []string{
 }
 
 // checkFinishPlain reads a numeral at every token of text and finishes
-// it in full (finishRead) and, where plainFigure passes it, by
+// it in full (finishRead) and, where finishNumber's gates pass it, by
 // finishPlain, and fails unless both read the same; it returns how many
 // figures it compared.
 func checkFinishPlain(t *testing.T, e *Engine, lang, text string) int {
@@ -102,14 +103,14 @@ func checkFinishPlain(t *testing.T, e *Engine, lang, text string) int {
 	n := 0
 	for i := range p.Toks {
 		var num rules.Numeral
-		if !p.Lang.ReadNumeralTo(&num, p.Toks, i) || !p.plainFigure(i, num.End) {
+		if !p.Lang.ReadNumeralTo(&num, p.Toks, i) || p.mayFollow(num.End, true) || p.mayPrecede(i, true) {
 			continue
 		}
 		n++
 		full, plain := num, num
 		want, got := numRead{start: i}, numRead{start: i}
 		if !p.finishRead(&want, i, i, &full, nil, false) {
-			t.Fatalf("%s: %q at token %d: finishRead read no number (skip %d), and plainFigure passed it", lang, p.Toks[i].Text, i, want.skip)
+			t.Fatalf("%s: %q at token %d: finishRead read no number (skip %d), and the gates passed it", lang, p.Toks[i].Text, i, want.skip)
 		}
 		p.finishPlain(&got, i, i, &plain)
 		if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(plain, full) {
@@ -120,7 +121,7 @@ func checkFinishPlain(t *testing.T, e *Engine, lang, text string) int {
 	return n
 }
 
-// TestFinishPlain: a figure plainFigure passes reads the same by
+// TestFinishPlain: a figure finishNumber's gates pass reads the same by
 // finishPlain as in full, in both languages, with every phrase of the
 // language files on either side of figures of every shape, and on the
 // texts of the number reader's other tests.
@@ -213,4 +214,36 @@ func FuzzFinishGates(f *testing.F) {
 			checkFinishGates(t, e, lang, text)
 		}
 	})
+}
+
+// TestReadNumberPrechecks: readNumber calls yearAdjective only at four
+// digits and partOfCode only at digits glued to a token before or after
+// their numeral; at every other figure of the texts of TestFinishPlain
+// and the example articles both say no, in both languages.
+func TestReadNumberPrechecks(t *testing.T) {
+	e := engineForTest(t)
+	n := 0
+	for _, lang := range []string{"en", "id"} {
+		texts := append(append(append(figureContexts(t, lang), figureCases...), countedTexts()...), exampleTexts()...)
+		texts = append(texts, "5G 3D %20 id=12 555-1234-99 x4 4x 2019s 1990an '95 2000-an 16:30 3/4 12_5 a@5 5=6")
+		for _, text := range texts {
+			doc := &claims.Document{ID: "t", Text: text, Language: lang, Status: claims.StatusRead}
+			p := e.newPass(doc, new(scratch))
+			for i := range p.Toks {
+				var num rules.Numeral
+				if p.Toks[i].Kind != token.Number || !p.Lang.ReadNumeralTo(&num, p.Toks, i) {
+					continue
+				}
+				n++
+				if len(p.Toks[i].Text) != 4 && p.yearAdjective(i) {
+					t.Fatalf("%s: %q at token %d: a year adjective", lang, p.Toks[i].Text, i)
+				}
+				glued := i > 0 && p.Toks[i].Glued() || num.End < len(p.Toks) && p.Toks[num.End].Glued()
+				if !glued && p.partOfCode(i, num.End) {
+					t.Fatalf("%s: %q at token %d: part of a code, glued to nothing", lang, p.Toks[i].Text, i)
+				}
+			}
+		}
+	}
+	t.Logf("%d figures", n)
 }
