@@ -483,7 +483,7 @@ func (p *Pass) readNumber(i int, r *numRead) bool {
 			// next token either.
 			return false
 		}
-		if p.labelNumber(i) {
+		if mayLabel(toks, i, l.List(rules.ListLabelBefore)) && p.labelNumber(i) {
 			r.skip = p.skipCode(i)
 			return false
 		}
@@ -1170,6 +1170,21 @@ func (p *Pass) compoundBounds(r *numRead, b rules.Bound) {
 	nv.Qualifier = p.Doc.Text[toks[r.start].Start:toks[n2.End-1].End]
 	r.isRange = true
 	r.end = n2.End
+}
+
+// mayLabel is false where labelNumber is, by the tokens beside toks[i]
+// and the last-word filter of the label words (labelBefore) alone: a
+// label's number opens the text or a line, is glued to what is before
+// it ("F-16", "#5"), follows a capitalised word ("Suite 300") or a label
+// word ("flight 370"), or is
+// followed by a capitalised word ("2025 M St."). Most figures are none
+// of these, and cost no call of labelNumber's (a figure between two
+// others, some 60 instructions). The flags are read as such, so that it
+// inlines: a figure glued to nothing has SpaceBefore alone, and only a
+// word has Capital. TestReadNumberPrechecks holds it to labelNumber.
+func mayLabel(toks []token.Token, i int, labelBefore *rules.Phrases) bool {
+	return i == 0 || toks[i].Flags&(token.SpaceBefore|token.NewlineBefore) != token.SpaceBefore || toks[i-1].Flags&token.Capital != 0 ||
+		i+1 < len(toks) && toks[i+1].Flags&token.Capital != 0 || labelBefore.MayEnd(&toks[i-1])
 }
 
 // labelNumber reports numbers that name rather than count: "Suite 300",

@@ -216,16 +216,17 @@ func FuzzFinishGates(f *testing.F) {
 	})
 }
 
-// TestReadNumberPrechecks: readNumber calls yearAdjective only at four
-// digits and partOfCode only at digits glued to a token before or after
-// their numeral; at every other figure of the texts of TestFinishPlain
+// TestReadNumberPrechecks: readNumber calls labelNumber only where
+// mayLabel passes a figure, yearAdjective only at four digits and
+// partOfCode only at digits glued to a token before or after their
+// numeral; at every other figure of the texts of TestFinishPlain
 // and the example articles both say no, in both languages.
 func TestReadNumberPrechecks(t *testing.T) {
 	e := engineForTest(t)
 	n := 0
 	for _, lang := range []string{"en", "id"} {
 		texts := append(append(append(figureContexts(t, lang), figureCases...), countedTexts()...), exampleTexts()...)
-		texts = append(texts, "5G 3D %20 id=12 555-1234-99 x4 4x 2019s 1990an '95 2000-an 16:30 3/4 12_5 a@5 5=6")
+		texts = append(texts, "Suite 300, flight 370, No. 5, #5, F-16, COVID-19, 1600 Pennsylvania Avenue, 2025 M St., pasal 28, nomor 7\n1. one\n2) two", "5G 3D %20 id=12 555-1234-99 x4 4x 2019s 1990an '95 2000-an 16:30 3/4 12_5 a@5 5=6")
 		for _, text := range texts {
 			doc := &claims.Document{ID: "t", Text: text, Language: lang, Status: claims.StatusRead}
 			p := e.newPass(doc, new(scratch))
@@ -237,6 +238,9 @@ func TestReadNumberPrechecks(t *testing.T) {
 				n++
 				if len(p.Toks[i].Text) != 4 && p.yearAdjective(i) {
 					t.Fatalf("%s: %q at token %d: a year adjective", lang, p.Toks[i].Text, i)
+				}
+				if !mayLabel(p.Toks, i, p.Lang.List(rules.ListLabelBefore)) && p.labelNumber(i) {
+					t.Fatalf("%s: %q at token %d: a label, and mayLabel says no", lang, p.Toks[i].Text, i)
 				}
 				glued := i > 0 && p.Toks[i].Glued() || num.End < len(p.Toks) && p.Toks[num.End].Glued()
 				if !glued && p.partOfCode(i, num.End) {
