@@ -2,10 +2,12 @@ package rules
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/claims"
 	"github.com/crosscheck/crosscheck/claims/token"
@@ -112,6 +114,14 @@ type Language struct {
 	// up at most tokens).
 	facts      WordMap[wordFacts]
 	factsKnown WideFilter
+	// figAfter and figBefore hold the words that may stand right after
+	// and right before a figure and change its reading (see
+	// MayFollowFigure and MayPrecedeFigure).
+	figAfter, figBefore WideFilter
+	// markUnits[c] is 1 + the index in UnitList of the unit the ASCII
+	// mark c names alone ("%"), 0 for a mark that names none or opens a
+	// unit of more tokens (see MarkUnit).
+	markUnits [utf8.RuneSelf]uint16
 
 	Furniture []*Pattern
 	Dates     []*Pattern
@@ -717,6 +727,8 @@ func (l *Language) buildFilters() {
 	addKeys(&l.lex, l.andWords)
 	addKeys(&l.lex, l.pointWords)
 	l.buildFacts()
+	l.buildFigureFilters()
+	l.buildMarkUnits()
 	l.ordPrefixes = l.ordPrefixes[:0]
 	for w := range l.ordinalPrefix {
 		l.ordPrefixes = append(l.ordPrefixes, w)
@@ -795,4 +807,108 @@ func addAll(set map[string]bool, words []string) {
 	for _, w := range words {
 		set[w] = true
 	}
+}
+
+// figureDashes are the marks that join a range right after a figure
+// ("3-5", "3–5", "3~5"), which the number reader compares by text.
+var figureDashes = [...]string{"-", "–", "—", "~"}
+
+// buildFigureFilters fills figAfter and figBefore from the tables the
+// number reader asks about a figure's neighbours.
+func (l *Language) buildFigureFilters() {
+	l.figAfter, l.figBefore = WideFilter{}, WideFilter{}
+	for _, d := range figureDashes {
+		l.figAfter.Add(d)
+	}
+	eachKey(l.scaleSuffix, l.figAfter.Add)
+	eachKey(l.DurUnits, l.figAfter.Add)
+	for _, p := range []*Phrases{l.Units, l.List(ListUnitLead), l.List(ListRangeTo), l.List(ListMagnitudeNouns),
+		l.List(ListAtleastAfter), l.List(ListAtmostAfter)} {
+		addFirstWords(&l.figAfter, p)
+	}
+	for _, p := range []*Phrases{l.Qualifiers, l.List(ListBoundFiller), l.List(ListMagnitudeBefore), l.List(ListMoreVerbs),
+		l.List(ListHarmVerbs), l.List(ListAgeBefore)} {
+		addLastWords(&l.figBefore, p)
+	}
+}
+
+// addFirstWords puts the lower-case first word of every phrase of p in
+// f: f.May(t) is then true wherever p.MayStart(t) may be.
+func addFirstWords(f *WideFilter, p *Phrases) {
+	if p == nil {
+		return
+	}
+	p.heads.Each(func(w string, _ phraseHead) { f.Add(w) })
+}
+
+// addLastWords puts the lower-case last word of every phrase of p in f,
+// as p.last holds them: f.May(t) is then true wherever p.MayEnd(t) may
+// be. (A case-sensitive table keeps its words as written, not as its
+// last filter does; the number reader's tables are none, and f then
+// passes every word.)
+func addLastWords(f *WideFilter, p *Phrases) {
+	if p == nil {
+		return
+	}
+	if p.caseSensitive {
+		for k := range f {
+			f[k] = ^uint64(0)
+		}
+		return
+	}
+	for _, list := range p.byFirst {
+		for k := range list {
+			f.Add(list[k].words[len(list[k].words)-1])
+		}
+	}
+}
+
+// MayFollowFigure reports whether token t, right after a figure, may be
+// something the number reader reads there besides what the figure counts:
+// a range's dash or word ("3-5", "3 to 5"), a scale suffix ("5m"), a unit
+// or its lead ("15 km", "7.1 on the Richter scale"), a quake noun, a time
+// unit ("24 years"), or a bound ("5,000 or more"). ("Others", as in "wounding 38
+// others", counts only after a verb of harm, which MayPrecedeFigure
+// holds.) False is certain. It inlines: most figures are followed by
+// none, and one bit test then answers for the dozen tests of those tables.
+func (l *Language) MayFollowFigure(t *token.Token) bool { return l.figAfter.May(t) }
+
+// MayPrecedeFigure reports whether token t, right before a figure, may
+// end a phrase the number reader looks for there: a qualifier or its
+// filler ("more than", "setidaknya ada"), a measuring word ("measuring
+// 7.6"), a threshold verb ("passes"), a verb of harm ("killing") or an age
+// cue ("aged", "at the age of"). False is certain; it inlines, as
+// MayFollowFigure does.
+func (l *Language) MayPrecedeFigure(t *token.Token) bool { return l.figBefore.May(t) }
+
+// buildMarkUnits fills markUnits from the units that are one ASCII mark
+// and open no unit of more tokens.
+func (l *Language) buildMarkUnits() {
+	l.markUnits = [utf8.RuneSelf]uint16{}
+	for w, list := range l.Units.byFirst {
+		if len(w) != 1 || w[0] >= utf8.RuneSelf || isDigit(w[0]) || asciiLetter(w[0]) || len(list) == 0 || list[0].value+1 > math.MaxUint16 {
+			continue
+		}
+		// Longest first (appendLongestFirst): Match takes list[0] when
+		// every phrase of the list is the mark alone.
+		if len(list[0].words) == 1 {
+			l.markUnits[w[0]] = uint16(list[0].value + 1)
+		}
+	}
+}
+
+// asciiLetter reports an ASCII letter.
+func asciiLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+// MarkUnit is Units.Match(toks, i) at a token of one ASCII mark that names
+// a unit alone ("%"), read from a table: it returns the unit's index in
+// UnitList plus one, and 0 where Match must be asked (any other token,
+// or a mark that names no unit alone). A page of percentages asked Match
+// after every figure, its lookup by hash and its comparisons, some 150
+// instructions each. TestMarkUnit holds it to Match.
+func (l *Language) MarkUnit(t *token.Token) int {
+	if t.Kind != token.Punct || len(t.Text) != 1 || t.Text[0] >= utf8.RuneSelf {
+		return 0
+	}
+	return int(l.markUnits[t.Text[0]])
 }

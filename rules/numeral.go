@@ -72,11 +72,16 @@ func (l *Language) ReadNumeralTo(n *Numeral, toks []token.Token, i int) bool {
 		if n.Code {
 			return true
 		}
-		// The two read n in place too.
-		if l.readDigitFraction(toks, i, n) {
+		// The two read n in place too. Each is called only where what
+		// follows the digits may be what it reads (mayDigitFraction,
+		// mayFollowDigits): most figures are followed by neither, and
+		// cost no call.
+		if mayDigitFraction(toks, n) && l.readDigitFraction(toks, i, n) {
 			return true
 		}
-		l.afterDigits(toks, n)
+		if mayFollowDigits(toks, n) {
+			l.afterDigits(toks, n)
+		}
 		return true
 	case token.Punct:
 		if (t.Text == "-" || t.Text == "−") && i+1 < len(toks) && toks[i+1].Kind == token.Number && toks[i+1].Glued() &&
@@ -399,6 +404,21 @@ func (l *Language) readDigitFraction(toks []token.Token, i int, n *Numeral) bool
 		}
 	}
 	return false
+}
+
+// mayDigitFraction is false where readDigitFraction reads nothing after
+// the digits n read: a fraction's digits are a whole number below 100,
+// and a slash follows them ("3/4") or the figure after them ("2 1/4").
+func mayDigitFraction(toks []token.Token, n *Numeral) bool {
+	j := n.End
+	return n.Precision == 1 && n.Value <= 99 && j+1 < len(toks) && (toks[j].Text == "/" || toks[j+1].Text == "/")
+}
+
+// mayFollowDigits is false where afterDigits reads nothing after the
+// digits n read: it reads a word ("million", "3bn") or a glued hyphen
+// ("5-billion").
+func mayFollowDigits(toks []token.Token, n *Numeral) bool {
+	return n.End < len(toks) && (toks[n.End].Kind == token.Word || toks[n.End].Glued())
 }
 
 // glueContinues reports a separator and digits glued at j ("3/4/2020").

@@ -283,13 +283,17 @@ func (p *Pass) mayStartNumber(i int) bool {
 		if p.Lang.NumeralLexical(t) && p.Lang.NumeralWordStartsAt(p.Toks, i) || t.Text == "M" && p.Lang.Lexical(t) {
 			return true
 		}
-		// MayStart inlines: most words cost no call.
-		return p.Lang.Units.MayStart(t) && p.Lang.Units.StartsAt(t)
+		// MayOpen inlines: most words cost no call. Its wide filter
+		// turns away the words the units' first-word filter passes by
+		// its bit alone, "of" above all, which cost StartsAt's call at
+		// every one. (The walk in scanNumbers keeps MayStart: there the
+		// second filter cost more in its loop than the calls it saved.)
+		return p.Lang.Units.MayOpen(t) && p.Lang.Units.StartsAt(t)
 	case token.Punct:
 		if quietMark(p.Toks, i) {
-			return p.Lang.Units.MayStart(t) && p.Lang.Units.StartsAt(t)
+			return p.Lang.Units.MayOpen(t) && p.Lang.Units.StartsAt(t)
 		}
-		return p.Lang.PunctOpensNumeralAt(p.Toks, i) || p.Lang.Units.MayStart(t) && p.Lang.Units.StartsAt(t) || codeAt(p.Toks, i)
+		return p.Lang.PunctOpensNumeralAt(p.Toks, i) || p.Lang.Units.MayOpen(t) && p.Lang.Units.StartsAt(t) || codeAt(p.Toks, i)
 	}
 	return true
 }
@@ -400,7 +404,10 @@ func (p *Pass) unitAt(i int, before bool) (end int, u *rules.Unit, ok bool) {
 	if i >= len(toks) || toks[i].Is(token.NewlineBefore) && !before || !l.Units.MayStart(&toks[i]) {
 		return 0, nil, false
 	}
-	e, ui, ok := l.Units.Match(toks, i)
+	e, ui, ok := i+1, l.MarkUnit(&toks[i])-1, true // a table for "%" and its like
+	if ui < 0 {
+		e, ui, ok = l.Units.Match(toks, i)
+	}
 	if !ok {
 		return 0, nil, false
 	}
@@ -476,11 +483,12 @@ func (p *Pass) readNumber(i int, r *numRead) bool {
 			// next token either.
 			return false
 		}
-		if p.labelNumber(i) {
+		if mayLabel(toks, i, l.List(rules.ListLabelBefore)) && p.labelNumber(i) {
 			r.skip = p.skipCode(i)
 			return false
 		}
-		if t.Kind == token.Number && p.yearAdjective(i) {
+		// (yearAdjective reads four digits only: most figures cost no call.)
+		if t.Kind == token.Number && len(t.Text) == 4 && p.yearAdjective(i) {
 			r.skip = i + 1
 			return false
 		}
@@ -493,7 +501,9 @@ func (p *Pass) readNumber(i int, r *numRead) bool {
 		r.skip = p.skipCode(i)
 		return false
 	}
-	if t.Kind == token.Number && p.partOfCode(i, n.End) {
+	// (partOfCode reads digits glued to what is before or after them
+	// only: most figures cost no call.)
+	if t.Kind == token.Number && (i > 0 && t.Glued() || n.End < len(toks) && toks[n.End].Glued()) && p.partOfCode(i, n.End) {
 		r.skip = p.skipCode(i)
 		return false
 	}
@@ -749,26 +759,95 @@ func codeAt(toks []token.Token, i int) bool {
 // suffix, a range, a unit, a qualifier, what it counts) into r, whose
 // expression starts at token first. It may change n (its Scale), which is
 // passed by reference: a Numeral is large, and was copied at every call.
+//
+// A figure with no unit before it whose neighbours are no words the
+// number reader looks for around a figure (rules.Language's
+// MayFollowFigure and MayPrecedeFigure, asked by mayFollow and
+// mayPrecede, which inline here, where a function asking both did not) is
+// read by finishPlain: finishRead would find no scale suffix, range, unit,
+// quake word, time unit, qualifier, bound, threshold verb nor verb of
+// harm there, and its dozen tests of those tables (some 250 instructions
+// a figure, most of the cost of a page of figures) come to what
+// finishPlain reads without them. TestFinishPlain holds the two readings
+// equal.
 func (p *Pass) finishNumber(r *numRead, first, i int, n *rules.Numeral, unit *rules.Unit) bool {
+	if unit == nil && !p.mayFollow(n.End, true) && !p.mayPrecede(first, true) {
+		p.finishPlain(r, first, i, n)
+		return true
+	}
+	return p.finishRead(r, first, i, n, unit, true)
+}
+
+// mayPrecede is false when gate is set and the token before first may
+// end no phrase finishRead looks for before a figure: a qualifier, a
+// measuring word, a threshold verb, a verb of harm or an age cue.
+func (p *Pass) mayPrecede(first int, gate bool) bool {
+	return !gate || first > 0 && p.Lang.MayPrecedeFigure(&p.Toks[first-1])
+}
+
+// mayFollow is false when gate is set and the token at end may open
+// nothing finishRead looks for after a figure: a scale suffix, a range, a
+// unit or its lead, a quake noun, a time unit or a bound.
+func (p *Pass) mayFollow(end int, gate bool) bool {
+	return !gate || end < len(p.Toks) && p.Lang.MayFollowFigure(&p.Toks[end])
+}
+
+// finishPlain is finishRead for a figure with no unit before it whose
+// neighbours the gates of finishRead turn away (see finishNumber): a
+// count of what follows it, if anything, exact unless vague.
+func (p *Pass) finishPlain(r *numRead, first, i int, n *rules.Numeral) {
+	end := n.End
+	nv := &r.nv
+	*nv = claims.NumberValue{Value: n.Value, Precision: n.Precision}
+	if n.Vague {
+		lo, hi := n.Low, n.High
+		nv.Low, nv.High, nv.Vague = &lo, &hi, true
+	} else {
+		r.exact = true // bounded when it is a claim (numRead.claim)
+	}
+	// counted, written out: it does not inline, and most plain figures
+	// are followed by another or a mark (countedAfterMark).
+	ok := false
+	if end < len(p.Toks) && p.Toks[end].Kind != token.Word {
+		nv.Counted, r.attrNext, ok = p.countedAfterMark(end)
+	}
+	if !ok {
+		nv.Counted, r.attrNext = p.countedAfterWord(end)
+	}
+	r.start, r.end, r.kind = first, end, claims.KindCount
+	r.weighty = n.Scale > 1 || n.Vague || n.End > i+1 && p.grouped(i, n.End)
+}
+
+// finishRead is finishNumber in full. With gate set, the tests of the
+// words after the expression's end are asked only while MayFollowFigure
+// passes the token there, and those of the words before its first token
+// only while MayPrecedeFigure passes the one before it (see mayFollow):
+// a figure with a unit after it ("23%") or a qualifier before it ("about
+// 500 people") is plain on its other side, and asked the half of the
+// dozen tests there for nothing. Without gate every test is asked, as
+// TestFinishGates does to hold the two readings equal.
+func (p *Pass) finishRead(r *numRead, first, i int, n *rules.Numeral, unit *rules.Unit, gate bool) bool {
 	l, toks := p.Lang, p.Toks
 	end := n.End
+	before, after := p.mayPrecede(first, gate), p.mayFollow(end, gate)
 	// The value is built in r itself: a NumberValue is large, and was
 	// copied into r at the end.
 	nv := &r.nv
 	*nv = claims.NumberValue{Value: n.Value, Precision: n.Precision}
 	// A lower-case unit-like suffix scales after a currency or before a
 	// counted noun: "$5m", "£2bn", "5m people".
-	if n.Scale == 0 && end < len(toks) && toks[end].Glued() && toks[end].Kind == token.Word {
+	if after && n.Scale == 0 && end < len(toks) && toks[end].Glued() && toks[end].Kind == token.Word {
 		if v, ok := l.ScaleSuffix(toks[end].Lower); ok && (unit != nil && strings.HasPrefix(unit.Dimension, "money-") || p.Rules.Counted.Has(toks, end+1) || p.moneyUnitAt(end+1)) {
 			nv.Value *= v
 			nv.Precision *= v
 			n.Scale = v
 			end++
+			after = p.mayFollow(end, gate)
 		}
 	}
 	// A range: "3-5", "3 to 5", "between 3 and 5", "antara 3 hingga 5",
 	// "$3-$5 million".
-	if end+1 < len(toks) && !toks[end].Is(token.NewlineBefore) && !n.Vague {
+	if after && end+1 < len(toks) && !toks[end].Is(token.NewlineBefore) && !n.Vague {
 		sep := toks[end].Text
 		dash := sep == "-" || sep == "–" || sep == "—" || sep == "~"
 		// "between"/"antara" before the figure is looked for only where a
@@ -813,8 +892,10 @@ func (p *Pass) finishNumber(r *numRead, first, i int, n *rules.Numeral, unit *ru
 					nv.Precision = math.Min(n.Precision, n2.Precision)
 					r.isRange = true
 					end = n2.End
+					after = p.mayFollow(end, gate)
 					if fromOK && fromAt < first {
 						first = fromAt
+						before = p.mayPrecede(first, gate)
 					}
 				}
 			}
@@ -822,7 +903,7 @@ func (p *Pass) finishNumber(r *numRead, first, i int, n *rules.Numeral, unit *ru
 	}
 	// A unit after the number: "15 km", "58,59 persen", "5 million
 	// dollars", "7.8-magnitude", "10-kilometre".
-	if unit == nil && end < len(toks) {
+	if unit == nil && after && end < len(toks) {
 		k := end
 		if toks[k].Text == "-" && toks[k].Glued() && k+1 < len(toks) && toks[k+1].Glued() {
 			k++
@@ -838,7 +919,7 @@ func (p *Pass) finishNumber(r *numRead, first, i int, n *rules.Numeral, unit *ru
 				end = e
 			}
 		}
-	} else if unit != nil && end < len(toks) && !toks[end].Is(token.NewlineBefore) {
+	} else if unit != nil && after && end < len(toks) && !toks[end].Is(token.NewlineBefore) {
 		// The unit said again after a prefix: "magnitude of 8.9 on the
 		// Richter scale", "Rp 5 juta rupiah".
 		if e, u, ok := p.unitAt(end, false); ok && u.Name == unit.Name {
@@ -847,6 +928,7 @@ func (p *Pass) finishNumber(r *numRead, first, i int, n *rules.Numeral, unit *ru
 			end = e
 		}
 	}
+	after = p.mayFollow(end, gate) // (end may have moved: the unit read)
 	// Feet and inches, kilometres and metres: "5 ft 2 in".
 	if unit != nil && unit.Dimension == "length" && end+1 < len(toks) {
 		k := end
@@ -865,10 +947,11 @@ func (p *Pass) finishNumber(r *numRead, first, i int, n *rules.Numeral, unit *ru
 				nv.Value += n2.Value * u2.Factor / unit.Factor
 				nv.Precision = math.Min(nv.Precision, n2.Precision*u2.Factor/unit.Factor)
 				end = e
+				after = p.mayFollow(end, gate)
 			}
 		}
 	}
-	if unit == nil && !r.isRange && n.Precision == 0.1 && nv.Value > 0 && nv.Value < 10 && end < len(toks) &&
+	if unit == nil && after && !r.isRange && n.Precision == 0.1 && nv.Value > 0 && nv.Value < 10 && end < len(toks) &&
 		l.List(rules.ListMagnitudeNouns).Has(toks, end) {
 		// "a 9.1 temblor", "gempa 6,6": a one-decimal figure naming a
 		// quake is its magnitude.
@@ -876,7 +959,7 @@ func (p *Pass) finishNumber(r *numRead, first, i int, n *rules.Numeral, unit *ru
 			unit = &l.UnitList[mag]
 		}
 	}
-	if mb := l.List(rules.ListMagnitudeBefore); (unit == nil || unit.Dimension == "magnitude") && !r.isRange && endsBefore(mb, toks, first) {
+	if mb := l.List(rules.ListMagnitudeBefore); before && (unit == nil || unit.Dimension == "magnitude") && !r.isRange && endsBefore(mb, toks, first) {
 		// "two quakes measuring 7.6", "gempa berkekuatan 6,6": a bare
 		// decimal after a measuring word, in a sentence about a quake.
 		if s, _, ok := mb.MatchBefore(toks, first, 3); ok && !p.Blocked(s, first) {
@@ -885,6 +968,7 @@ func (p *Pass) finishNumber(r *numRead, first, i int, n *rules.Numeral, unit *ru
 			}
 			if unit != nil {
 				first = s
+				before = p.mayPrecede(first, gate)
 			}
 		}
 	}
@@ -894,7 +978,7 @@ func (p *Pass) finishNumber(r *numRead, first, i int, n *rules.Numeral, unit *ru
 			unit = &l.UnitList[gbp]
 		}
 	}
-	if unit == nil && end < len(toks) {
+	if unit == nil && after && end < len(toks) {
 		// "24 years", "tiga hari": durations are the date extractor's; an
 		// age ("a 24-year-old") is not a count either.
 		k := end
@@ -909,7 +993,7 @@ func (p *Pass) finishNumber(r *numRead, first, i int, n *rules.Numeral, unit *ru
 					e += 2
 				} else if e < len(toks) && old[toks[e].Lower] {
 					e++
-				} else if !p.ageBefore(first) {
+				} else if !before || !p.ageBefore(first) {
 					r.skip = k + 1
 					return false
 				}
@@ -923,7 +1007,7 @@ func (p *Pass) finishNumber(r *numRead, first, i int, n *rules.Numeral, unit *ru
 			}
 		}
 	}
-	if unit == nil && !r.isRange && !n.Vague && nv.Value > 0 && nv.Value <= 130 && nv.Value == math.Trunc(nv.Value) && p.ageBefore(first) {
+	if unit == nil && !r.isRange && !n.Vague && nv.Value > 0 && nv.Value <= 130 && nv.Value == math.Trunc(nv.Value) && before && p.ageBefore(first) {
 		// "aged 76", "at the age of 85", "berusia 74": an age in years,
 		// written without its unit.
 		ageUnit := rules.Unit{Name: "years-old", Dimension: "age", Factor: 1}
@@ -945,7 +1029,7 @@ func (p *Pass) finishNumber(r *numRead, first, i int, n *rules.Numeral, unit *ru
 	var qs int
 	var b rules.Bound
 	var hasQ bool
-	if endsBefore(l.Qualifiers, toks, first) || endsBefore(l.List(rules.ListBoundFiller), toks, first) {
+	if before && (endsBefore(l.Qualifiers, toks, first) || endsBefore(l.List(rules.ListBoundFiller), toks, first)) {
 		// qualifierBefore's two filters, inline: no qualifier ends
 		// before most figures, and each cost its call.
 		qs, b, hasQ = p.qualifierBefore(first)
@@ -955,7 +1039,7 @@ func (p *Pass) finishNumber(r *numRead, first, i int, n *rules.Numeral, unit *ru
 	}
 	// A qualifier after the number: "5,000 or more", "100 orang lebih".
 	postBound := rules.Bound(0)
-	if (!hasQ || b == rules.BoundAbout) && !r.isRange && end < len(toks) && !toks[end].Is(token.NewlineBefore) {
+	if after && (!hasQ || b == rules.BoundAbout) && !r.isRange && end < len(toks) && !toks[end].Is(token.NewlineBefore) {
 		if al := l.List(rules.ListAtleastAfter); startsAt(al, toks, end) {
 			if e, _, ok := al.Match(toks, end); ok && !p.opensQualifier(end, e) {
 				postBound, end = rules.BoundAtLeast, e
@@ -973,7 +1057,7 @@ func (p *Pass) finishNumber(r *numRead, first, i int, n *rules.Numeral, unit *ru
 	// names of rules/data/frames counted), or a sum is an exclusive lower
 	// bound; "passed 12 amendments" counts what was passed.
 	verbBound := false
-	if !hasQ && postBound == 0 && !r.isRange && !n.Vague && (counted == "" || counted == "people" || counted == "victims" || kind == claims.KindMoney) {
+	if before && !hasQ && postBound == 0 && !r.isRange && !n.Vague && (counted == "" || counted == "people" || counted == "victims" || kind == claims.KindMoney) {
 		if mv := l.List(rules.ListMoreVerbs); endsBefore(mv, toks, first) {
 			if s, _, ok := mv.MatchBefore(toks, first, 3); ok && !p.Blocked(s, first) {
 				verbBound, qs, start = true, s, s
@@ -981,7 +1065,7 @@ func (p *Pass) finishNumber(r *numRead, first, i int, n *rules.Numeral, unit *ru
 		}
 	}
 	others, harm := l.List(rules.ListHarmOthers), l.List(rules.ListHarmVerbs)
-	if kind == claims.KindCount && !n.Fraction && (counted == "" || startsAt(others, toks, end) && others.Has(toks, end)) && endsBefore(harm, toks, start) {
+	if kind == claims.KindCount && !n.Fraction && (counted == "" || startsAt(others, toks, end) && others.Has(toks, end)) && (before || start != first) && endsBefore(harm, toks, start) {
 		// "killing 11.", "injuring 40, 15 of them", "wounding 38 others":
 		// a figure right after a verb of harm, with no noun of its own,
 		// counts people.
@@ -1086,6 +1170,21 @@ func (p *Pass) compoundBounds(r *numRead, b rules.Bound) {
 	nv.Qualifier = p.Doc.Text[toks[r.start].Start:toks[n2.End-1].End]
 	r.isRange = true
 	r.end = n2.End
+}
+
+// mayLabel is false where labelNumber is, by the tokens beside toks[i]
+// and the last-word filter of the label words (labelBefore) alone: a
+// label's number opens the text or a line, is glued to what is before
+// it ("F-16", "#5"), follows a capitalised word ("Suite 300") or a label
+// word ("flight 370"), or is
+// followed by a capitalised word ("2025 M St."). Most figures are none
+// of these, and cost no call of labelNumber's (a figure between two
+// others, some 60 instructions). The flags are read as such, so that it
+// inlines: a figure glued to nothing has SpaceBefore alone, and only a
+// word has Capital. TestReadNumberPrechecks holds it to labelNumber.
+func mayLabel(toks []token.Token, i int, labelBefore *rules.Phrases) bool {
+	return i == 0 || toks[i].Flags&(token.SpaceBefore|token.NewlineBefore) != token.SpaceBefore || toks[i-1].Flags&token.Capital != 0 ||
+		i+1 < len(toks) && toks[i+1].Flags&token.Capital != 0 || labelBefore.MayEnd(&toks[i-1])
 }
 
 // labelNumber reports numbers that name rather than count: "Suite 300",
