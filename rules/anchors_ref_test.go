@@ -169,3 +169,11 @@ func FuzzAnchorsRef(f *testing.F) {
 		}
 	})
 }
+
+// TestShapeNumClass holds shapeNumClass of a number's shape to numClass
+// of its digits.
+func TestShapeNumClass(t *testing.T) {
+	for _, d := range []string{"0", "7", "12", "99", "100", "999", "1000", "1990", "1996", "2000", "2024", "2990", "3000", "3010", "0990", "10000", "20240", "123456"} {
+		require.Equal(t, numClass(d), shapeNumClass(numberShape(d)), d)
+	}
+}

@@ -1003,7 +1003,7 @@ func (x *Index) AnchorsRead(toks []token.Token, ws []TokenWord, dst []uint64) []
 				m |= x.yearBit
 			}
 			if tw.shape&shapeNumber != 0 {
-				own = x.numLists[numClass(toks[i].Text)]
+				own = x.numLists[shapeNumClass(tw.shape)]
 			} else if tw.shape&shapePrefixed != 0 {
 				more = x.ordList
 			}
