@@ -943,6 +943,14 @@ func (x *Index) Anchors(toks []token.Token, dst []uint64) []uint64 {
 // (Vocab.Read; nil: read here), which the indexes of a language share: a
 // document's words are then looked up and their shapes tested once for
 // all of them, and each index turns them into its own bits.
+//
+// It reads the tokens in two passes. The first (linkLive) finds the
+// tokens the index may give more than a cleared mask; the second
+// (readLive) reads only those. A dull token (most of them; see dull)
+// gets no anchor bit and no start, only lineBit if it starts a line: in
+// one loop with the full reading it cost some fifteen instructions, as
+// the loop saved and reloaded its state around each turn, where the
+// first pass's own loop takes five.
 func (x *Index) AnchorsRead(toks []token.Token, ws []TokenWord, dst []uint64) []uint64 {
 	masks := dst[:0]
 	if cap(masks) < len(toks) {
@@ -953,28 +961,44 @@ func (x *Index) AnchorsRead(toks []token.Token, ws []TokenWord, dst []uint64) []
 		ws = x.vocab.Read(toks, nil)
 	}
 	ws = ws[:len(toks)]
-	byID := x.byID
-	// The tokens are read from the last: a token's start bit depends on
-	// the masks after it (see nearAhead), which are then done, and so are
-	// the nearest token after it with an anchor bit (ahead) and the
-	// nearest that starts a line (stop).
-	//
-	// A dull token (most of them; see dull) gets no anchor bit and no
-	// start, only lineBit if it starts a line. Its TokenWord is read as
-	// one number (tokenWords) and tested with masks: its fields read one
-	// by one cost a dozen instructions more at every token.
-	words, live, line := tokenWords(ws), x.liveMask(), wordBits(TokenWord{shape: shapeLine})
-	ahead, stop := len(ws), len(ws)
-	for i := len(ws) - 1; i >= 0; i-- {
-		if w := words[i]; w&live == 0 {
-			var m uint64
-			if w&line != 0 {
-				m = lineBit
-				stop = i
-			}
-			masks[i] = m
-			continue
+	live := x.liveMask() | wordBits(TokenWord{shape: shapeLine})
+	x.readLive(toks, ws, masks, linkLive(tokenWords(ws), live, masks))
+	return masks
+}
+
+// linkLive links the tokens whose words (tokenWords) have a bit of any,
+// those the index may give a bit or a candidate and those that start a
+// line, through their masks, and clears the others' masks: the mask of a
+// linked token holds one more than the number of the linked token before
+// it (0: none), until readLive writes it. It returns one more than the
+// number of the last linked token (0: none). The links take no buffer of
+// their own, and readLive keeps no list's place across its turns.
+func linkLive(words []uint64, any uint64, masks []uint64) int {
+	masks = masks[:len(words)]
+	clear(masks)
+	last := 0
+	for i, w := range words {
+		if w&any != 0 {
+			masks[i] = uint64(last)
+			last = i + 1
 		}
+	}
+	return last
+}
+
+// readLive writes the masks of the tokens linkLive linked, from the last
+// (last: its number plus one): a token's start bit depends on the masks
+// after it (see nearAhead), which are then done, and so are the nearest
+// token after it with an anchor bit (ahead) and the nearest that starts a
+// line (stop). A token linked as a line start alone is read as the
+// others: it gets lineBit alone, as a dull token does (TestAnchorsDull),
+// and a second test of every linked token cost more than its reading at
+// the few line starts.
+func (x *Index) readLive(toks []token.Token, ws []TokenWord, masks []uint64, last int) {
+	byID := x.byID
+	ahead, stop := len(ws), len(ws)
+	for i, next := last-1, 0; i >= 0; i = next {
+		next = int(masks[i]) - 1
 		tw := ws[i]
 		var key wordKey
 		if uint(tw.id) < uint(len(byID)) {
@@ -1026,7 +1050,6 @@ func (x *Index) AnchorsRead(toks []token.Token, ws []TokenWord, dst []uint64) []
 		}
 		masks[i] = m
 	}
-	return masks
 }
 
 // liveMask is the bits of a TokenWord read as one number (tokenWords)
