@@ -994,9 +994,14 @@ func linkLive(words []uint64, any uint64, masks []uint64) int {
 // others: it gets lineBit alone, as a dull token does (TestAnchorsDull),
 // and a second test of every linked token cost more than its reading at
 // the few line starts.
+//
+// A number's candidates are looked for from aheadNum, the nearest token
+// after it with an anchor bit of some number list (numAnchors), rather
+// than from ahead: on a page of figures ahead is the next number, and
+// the scan read every mask from there to the next year or month.
 func (x *Index) readLive(toks []token.Token, ws []TokenWord, masks []uint64, last int) {
-	byID := x.byID
-	ahead, stop := len(ws), len(ws)
+	byID, numAny := x.byID, x.numAnchors()
+	ahead, aheadNum, stop := len(ws), len(ws), len(ws)
 	for i, next := last-1, 0; i >= 0; i = next {
 		next = int(masks[i]) - 1
 		tw := ws[i]
@@ -1015,7 +1020,7 @@ func (x *Index) readLive(toks []token.Token, ws []TokenWord, masks []uint64, las
 		// The candidates (see candidatesFor): a word's are those of its
 		// key; digits open the number patterns, and a word an ordinal
 		// prefix opens ("kedua") the ordinal ones too.
-		own, more := key.list, (*candList)(nil)
+		own, more, from := key.list, (*candList)(nil), ahead
 		if own != nil && own.sign && !glueNumberAt(toks, i+1) {
 			own = own.bare
 		}
@@ -1027,7 +1032,7 @@ func (x *Index) readLive(toks []token.Token, ws []TokenWord, masks []uint64, las
 				m |= x.yearBit
 			}
 			if tw.shape&shapeNumber != 0 {
-				own = x.numLists[shapeNumClass(tw.shape)]
+				own, from = x.numLists[shapeNumClass(tw.shape)], aheadNum
 			} else if tw.shape&shapePrefixed != 0 {
 				more = x.ordList
 			}
@@ -1036,11 +1041,14 @@ func (x *Index) readLive(toks []token.Token, ws []TokenWord, masks []uint64, las
 		// groups occurs within reach (or a group is untracked): most
 		// prepositions and numbers open no pattern here, and the search
 		// is then never set up.
-		if (own != nil || more != nil) && (nearAhead(masks, i, m, own, ahead, stop) || nearAhead(masks, i, m, more, ahead, stop)) {
+		if (own != nil || more != nil) && (nearAhead(masks, i, m, own, from, stop) || nearAhead(masks, i, m, more, ahead, stop)) {
 			m |= startBit
 		}
 		if m&^startBit != 0 {
 			ahead = i
+			if m&numAny != 0 {
+				aheadNum = i
+			}
 		}
 		// From the shape rather than the token: the loop then reads
 		// the tokens only at numbers and numeral words.
