@@ -86,6 +86,8 @@ type Index struct {
 	// and AnchorsRead writes that without setting up the full reading.
 	liveIDs    []uint64
 	liveShapes uint16
+	// numAny is numAnchors, for readLive's aheadNum.
+	numAny uint64
 	// liveBit is the index's bit in TokenWord.live, which then tells the
 	// same as liveIDs and liveShapes (0: the Vocab had no bit left).
 	liveBit uint8
@@ -195,6 +197,7 @@ func newIndexIn(v *Vocab, plain bool, groups ...[]*Pattern) *Index {
 // has neither, and read each numeral word ("a", "two", "million") in
 // full for nothing, half of the tokens it read in full in English news.
 func (x *Index) markLive() {
+	x.numAny = x.numAnchors()
 	x.liveIDs = make([]uint64, (len(x.byID)+63)/64)
 	for id, k := range x.byID {
 		if k != (wordKey{}) {
@@ -1000,7 +1003,7 @@ func linkLive(words []uint64, any uint64, masks []uint64) int {
 // than from ahead: on a page of figures ahead is the next number, and
 // the scan read every mask from there to the next year or month.
 func (x *Index) readLive(toks []token.Token, ws []TokenWord, masks []uint64, last int) {
-	byID, numAny := x.byID, x.numAnchors()
+	byID := x.byID
 	ahead, aheadNum, stop := len(ws), len(ws), len(ws)
 	for i, next := last-1, 0; i >= 0; i = next {
 		next = int(masks[i]) - 1
@@ -1046,7 +1049,7 @@ func (x *Index) readLive(toks []token.Token, ws []TokenWord, masks []uint64, las
 		}
 		if m&^startBit != 0 {
 			ahead = i
-			if m&numAny != 0 {
+			if m&x.numAny != 0 {
 				aheadNum = i
 			}
 		}
