@@ -86,7 +86,9 @@ type Index struct {
 	// and AnchorsRead writes that without setting up the full reading.
 	liveIDs    []uint64
 	liveShapes uint16
-	// numAny is numAnchors, for readLive's aheadNum.
+	// numAny is numAnchors, for AnchorsRead's aheadNum: a field, as a
+	// local of its loop kept one more value in a register and spilled
+	// others.
 	numAny uint64
 	// liveBit is the index's bit in TokenWord.live, which then tells the
 	// same as liveIDs and liveShapes (0: the Vocab had no bit left).
@@ -946,14 +948,6 @@ func (x *Index) Anchors(toks []token.Token, dst []uint64) []uint64 {
 // (Vocab.Read; nil: read here), which the indexes of a language share: a
 // document's words are then looked up and their shapes tested once for
 // all of them, and each index turns them into its own bits.
-//
-// It reads the tokens in two passes. The first (linkLive) finds the
-// tokens the index may give more than a cleared mask; the second
-// (readLive) reads only those. A dull token (most of them; see dull)
-// gets no anchor bit and no start, only lineBit if it starts a line: in
-// one loop with the full reading it cost some fifteen instructions, as
-// the loop saved and reloaded its state around each turn, where the
-// first pass's own loop takes five.
 func (x *Index) AnchorsRead(toks []token.Token, ws []TokenWord, dst []uint64) []uint64 {
 	masks := dst[:0]
 	if cap(masks) < len(toks) {
@@ -964,49 +958,34 @@ func (x *Index) AnchorsRead(toks []token.Token, ws []TokenWord, dst []uint64) []
 		ws = x.vocab.Read(toks, nil)
 	}
 	ws = ws[:len(toks)]
-	live := x.liveMask() | wordBits(TokenWord{shape: shapeLine})
-	x.readLive(toks, ws, masks, linkLive(tokenWords(ws), live, masks))
-	return masks
-}
-
-// linkLive links the tokens whose words (tokenWords) have a bit of any,
-// those the index may give a bit or a candidate and those that start a
-// line, through their masks, and clears the others' masks: the mask of a
-// linked token holds one more than the number of the linked token before
-// it (0: none), until readLive writes it. It returns one more than the
-// number of the last linked token (0: none). The links take no buffer of
-// their own, and readLive keeps no list's place across its turns.
-func linkLive(words []uint64, any uint64, masks []uint64) int {
-	masks = masks[:len(words)]
-	clear(masks)
-	last := 0
-	for i, w := range words {
-		if w&any != 0 {
-			masks[i] = uint64(last)
-			last = i + 1
-		}
-	}
-	return last
-}
-
-// readLive writes the masks of the tokens linkLive linked, from the last
-// (last: its number plus one): a token's start bit depends on the masks
-// after it (see nearAhead), which are then done, and so are the nearest
-// token after it with an anchor bit (ahead) and the nearest that starts a
-// line (stop). A token linked as a line start alone is read as the
-// others: it gets lineBit alone, as a dull token does (TestAnchorsDull),
-// and a second test of every linked token cost more than its reading at
-// the few line starts.
-//
-// A number's candidates are looked for from aheadNum, the nearest token
-// after it with an anchor bit of some number list (numAnchors), rather
-// than from ahead: on a page of figures ahead is the next number, and
-// the scan read every mask from there to the next year or month.
-func (x *Index) readLive(toks []token.Token, ws []TokenWord, masks []uint64, last int) {
 	byID := x.byID
+	// The tokens are read from the last: a token's start bit depends on
+	// the masks after it (see nearAhead), which are then done, and so are
+	// the nearest token after it with an anchor bit (ahead) and the
+	// nearest that starts a line (stop).
+	//
+	// A number's candidates are looked for from aheadNum, the nearest
+	// token after it with an anchor bit of some number list (numAny),
+	// rather than from ahead: on a page of figures ahead is the next
+	// number, and nearAhead read every mask from there to the next year
+	// or month, up to the dates' reach of three dozen tokens.
+	//
+	// A dull token (most of them; see dull) gets no anchor bit and no
+	// start, only lineBit if it starts a line. Its TokenWord is read as
+	// one number (tokenWords) and tested with masks: its fields read one
+	// by one cost a dozen instructions more at every token.
+	words, live, line := tokenWords(ws), x.liveMask(), wordBits(TokenWord{shape: shapeLine})
 	ahead, aheadNum, stop := len(ws), len(ws), len(ws)
-	for i, next := last-1, 0; i >= 0; i = next {
-		next = int(masks[i]) - 1
+	for i := len(ws) - 1; i >= 0; i-- {
+		if w := words[i]; w&live == 0 {
+			var m uint64
+			if w&line != 0 {
+				m = lineBit
+				stop = i
+			}
+			masks[i] = m
+			continue
+		}
 		tw := ws[i]
 		var key wordKey
 		if uint(tw.id) < uint(len(byID)) {
@@ -1061,6 +1040,7 @@ func (x *Index) readLive(toks []token.Token, ws []TokenWord, masks []uint64, las
 		}
 		masks[i] = m
 	}
+	return masks
 }
 
 // liveMask is the bits of a TokenWord read as one number (tokenWords)
@@ -1103,9 +1083,11 @@ func glueNumberAt(toks []token.Token, j int) bool {
 
 // nearAhead reports whether some group of c may pass at token i, whose
 // mask is m: an untracked group, or an anchor bit of c present within c's
-// reach on i's line. The tokens after i before ahead have no anchor bit,
-// and stop is the first after i that starts a line, so that only the
-// masks from ahead to the end of the reach or the line are read.
+// reach on i's line. The tokens after i before ahead have no bit of c's
+// anchors (no anchor bit at all, or none of a number list's: see
+// AnchorsRead's aheadNum), and stop is the first after i that starts a
+// line, so that only the masks from ahead to the end of the reach or the
+// line are read.
 func nearAhead(masks []uint64, i int, m uint64, c *candList, ahead, stop int) bool {
 	if c == nil {
 		return false
