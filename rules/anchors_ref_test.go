@@ -103,6 +103,9 @@ func TestAnchorsRef(t *testing.T) {
 		"5\n6\n\n7 8\nMarch\n\nthe\n2024",
 		"\n3 minute read\n\n\nCopyright 2020\n",
 		"on Monday\nat 5\n\nin 2024 the year two thousand\n12/3\n",
+		// Figures, whose lists' anchors (a year, a month) are some
+		// numbers on (readLive's aheadNum), or past the line's end.
+		"62,784 23% 50,449 18.6 94% 39.7 5085 32.0 2073 33% 7 12 1990 March 5 12 7 2024 18 3 9\n4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40 June",
 	}, anchorTexts...)
 	// Random runs of words the indexes key on, numbers, numeral words
 	// and line breaks, where live tokens, dull ones and line starts
@@ -168,4 +171,12 @@ func FuzzAnchorsRef(f *testing.F) {
 			checkRef(t, li, text)
 		}
 	})
+}
+
+// TestShapeNumClass holds shapeNumClass of a number's shape to numClass
+// of its digits.
+func TestShapeNumClass(t *testing.T) {
+	for _, d := range []string{"0", "7", "12", "99", "100", "999", "1000", "1990", "1996", "2000", "2024", "2990", "3000", "3010", "0990", "10000", "20240", "123456"} {
+		require.Equal(t, numClass(d), shapeNumClass(numberShape(d)), d)
+	}
 }

@@ -87,6 +87,10 @@ type Index struct {
 	// and AnchorsRead writes that without setting up the full reading.
 	liveIDs    []uint64
 	liveShapes uint16
+	// numAny is numAnchors, for AnchorsRead's aheadNum: a field, as a
+	// local of its loop kept one more value in a register and spilled
+	// others.
+	numAny uint64
 	// liveBit is the index's bit in TokenWord.live, which then tells the
 	// same as liveIDs and liveShapes (0: the Vocab had no bit left).
 	liveBit uint8
@@ -196,6 +200,7 @@ func newIndexIn(v *Vocab, plain bool, groups ...[]*Pattern) *Index {
 // has neither, and read each numeral word ("a", "two", "million") in
 // full for nothing, half of the tokens it read in full in English news.
 func (x *Index) markLive() {
+	x.numAny = x.numAnchors()
 	x.liveIDs = make([]uint64, (len(x.byID)+63)/64)
 	for id, k := range x.byID {
 		if k != (wordKey{}) {
@@ -970,12 +975,18 @@ func (x *Index) AnchorsRead(toks []token.Token, ws []TokenWord, dst []uint64) []
 	// the nearest token after it with an anchor bit (ahead) and the
 	// nearest that starts a line (stop).
 	//
+	// A number's candidates are looked for from aheadNum, the nearest
+	// token after it with an anchor bit of some number list (numAny),
+	// rather than from ahead: on a page of figures ahead is the next
+	// number, and nearAhead read every mask from there to the next year
+	// or month, up to the dates' reach of three dozen tokens.
+	//
 	// A dull token (most of them; see dull) gets no anchor bit and no
 	// start, only lineBit if it starts a line. Its TokenWord is read as
 	// one number (tokenWords) and tested with masks: its fields read one
 	// by one cost a dozen instructions more at every token.
 	words, live, line := tokenWords(ws), x.liveMask(), wordBits(TokenWord{shape: shapeLine})
-	ahead, stop := len(ws), len(ws)
+	ahead, aheadNum, stop := len(ws), len(ws), len(ws)
 	for i := len(ws) - 1; i >= 0; i-- {
 		if w := words[i]; w&live == 0 {
 			var m uint64
@@ -1002,7 +1013,7 @@ func (x *Index) AnchorsRead(toks []token.Token, ws []TokenWord, dst []uint64) []
 		// The candidates (see candidatesFor): a word's are those of its
 		// key; digits open the number patterns, and a word an ordinal
 		// prefix opens ("kedua") the ordinal ones too.
-		own, more := key.list, (*candList)(nil)
+		own, more, from := key.list, (*candList)(nil), ahead
 		if own != nil && own.sign && !glueNumberAt(toks, i+1) {
 			own = own.bare
 		}
@@ -1014,7 +1025,7 @@ func (x *Index) AnchorsRead(toks []token.Token, ws []TokenWord, dst []uint64) []
 				m |= x.yearBit
 			}
 			if tw.shape&shapeNumber != 0 {
-				own = x.numLists[numClass(toks[i].Text)]
+				own, from = x.numLists[shapeNumClass(tw.shape)], aheadNum
 			} else if tw.shape&shapePrefixed != 0 {
 				more = x.ordList
 			}
@@ -1023,11 +1034,14 @@ func (x *Index) AnchorsRead(toks []token.Token, ws []TokenWord, dst []uint64) []
 		// groups occurs within reach (or a group is untracked): most
 		// prepositions and numbers open no pattern here, and the search
 		// is then never set up.
-		if (own != nil || more != nil) && (nearAhead(masks, i, m, own, ahead, stop) || nearAhead(masks, i, m, more, ahead, stop)) {
+		if (own != nil || more != nil) && (nearAhead(masks, i, m, own, from, stop) || nearAhead(masks, i, m, more, ahead, stop)) {
 			m |= startBit
 		}
 		if m&^startBit != 0 {
 			ahead = i
+			if m&x.numAny != 0 {
+				aheadNum = i
+			}
 		}
 		// From the shape rather than the token: the loop then reads
 		// the tokens only at numbers and numeral words.
@@ -1080,9 +1094,11 @@ func glueNumberAt(toks []token.Token, j int) bool {
 
 // nearAhead reports whether some group of c may pass at token i, whose
 // mask is m: an untracked group, or an anchor bit of c present within c's
-// reach on i's line. The tokens after i before ahead have no anchor bit,
-// and stop is the first after i that starts a line, so that only the
-// masks from ahead to the end of the reach or the line are read.
+// reach on i's line. The tokens after i before ahead have no bit of c's
+// anchors (no anchor bit at all, or none of a number list's: see
+// AnchorsRead's aheadNum), and stop is the first after i that starts a
+// line, so that only the masks from ahead to the end of the reach or the
+// line are read.
 func nearAhead(masks []uint64, i int, m uint64, c *candList, ahead, stop int) bool {
 	if c == nil {
 		return false

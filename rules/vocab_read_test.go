@@ -24,6 +24,9 @@ func slowWord(v *Vocab, words map[string]int32, xs []*Index, t *token.Token) Tok
 			s |= shapeSmall
 		} else if n == 4 && (t.Text[0] == '1' || t.Text[0] == '2') {
 			s |= shapeYear
+			if t.Text[3] == '0' {
+				s |= shapeRoundYear
+			}
 		}
 	case token.Punct:
 		s |= shapeNumLike | shapeNumStart

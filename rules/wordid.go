@@ -77,18 +77,19 @@ type TokenWord struct {
 // Token shapes, the facts of a token itself that anchor masks record (see
 // Index.shapeBits, which turns the low eight into an index's own bits).
 const (
-	shapeNumber   = 1 << iota // a digit run
-	shapeNumLike              // a digit run, punctuation, or a word that can open a numeral
-	shapeSmall                // one or two digits
-	shapeYear                 // four digits from 1000 to 2999
-	shapeMonthDay             // a word of a month name and digits ("june5")
-	shapeTwo                  // a word of a letter and a digit ("Q3", "H1")
-	shapeRoman                // a capitalised Roman ordinal ("III")
-	shapeTHour                // "t" and a digit ("t14")
-	shapePrefixed             // a word an ordinal prefix opens ("kedua")
-	shapeSpoken               // a numeral word: SpokenYearStart may hold
-	shapeLine                 // the token starts a line (token.NewlineBefore)
-	shapeNumStart             // a number may start here (MayStartNumber)
+	shapeNumber    = 1 << iota // a digit run
+	shapeNumLike               // a digit run, punctuation, or a word that can open a numeral
+	shapeSmall                 // one or two digits
+	shapeYear                  // four digits from 1000 to 2999
+	shapeMonthDay              // a word of a month name and digits ("june5")
+	shapeTwo                   // a word of a letter and a digit ("Q3", "H1")
+	shapeRoman                 // a capitalised Roman ordinal ("III")
+	shapeTHour                 // "t" and a digit ("t14")
+	shapePrefixed              // a word an ordinal prefix opens ("kedua")
+	shapeSpoken                // a numeral word: SpokenYearStart may hold
+	shapeLine                  // the token starts a line (token.NewlineBefore)
+	shapeNumStart              // a number may start here (MayStartNumber)
+	shapeRoundYear             // shapeYear, ending in 0 (see numClass)
 )
 
 // MayStartNumber reports whether a number, or an ordinal the number walk
@@ -265,8 +266,25 @@ func numberShape(digits string) uint16 {
 		s |= shapeSmall
 	case n == 4 && (digits[0] == '1' || digits[0] == '2'):
 		s |= shapeYear
+		if digits[3] == '0' {
+			s |= shapeRoundYear
+		}
 	}
 	return s
+}
+
+// shapeNumClass is numClass of a digit run of shape s (numberShape):
+// AnchorsRead then finds a number's candidates without reading its token.
+func shapeNumClass(s uint16) int {
+	switch {
+	case s&shapeSmall != 0:
+		return numSmall
+	case s&shapeRoundYear != 0:
+		return numRoundYear
+	case s&shapeYear != 0:
+		return numYear
+	}
+	return numOther
 }
 
 // romanFirst reports whether a word that starts with c may be a Roman
