@@ -211,7 +211,7 @@ func TestYearSlotByKind(t *testing.T) {
 					}
 					require.Equal(t, wantOK, ok, "%s %q at %d", code, toks[i].Text, i)
 					if ok {
-						require.Equal(t, [2]int{wantEnd, wantYear}, [2]int{end, c.Year[0]}, "%s %q at %d", code, toks[i].Text, i)
+						require.Equal(t, [2]int{wantEnd, wantYear}, [2]int{end, int(c.Year[0])}, "%s %q at %d", code, toks[i].Text, i)
 					}
 				}
 			}

@@ -419,33 +419,39 @@ func (l *Language) compileElement(el string) ([]part, error) {
 	return parts, nil
 }
 
-// Captures holds what a pattern match read. The flags come last, packed
-// together: the matcher clears the captures for every pattern it tries and
-// saves them before every optional part, hundreds of thousands of times per
-// megabyte, so every padded byte costs.
+// Captures holds what a pattern match read. The matcher clears the
+// captures for every pattern it tries and saves them before every optional
+// part, the search copies the best match, and the date step compares the
+// captures it stores, hundreds of thousands of times per megabyte: so the
+// small fields take the narrowest type their values fit (years are 1000 to
+// 2999, months, days and clock fields under 128), packed after the wide
+// ones with the flags last, which cut the struct from 344 bytes to 208.
+// Readers convert them to int where they compute (see claims/extract).
 type Captures struct {
-	Year, Month, Day, Weekday [2]int // 0 = not written
-	Hour, Minute              int
-	AmPm                      int     // 1 am, 2 pm
-	Num, Num2                 Numeral // $num and $num2
-	Ordinal                   int
-	Decade                    int
-	Century                   int    // first year of a century written "1800s"
-	DurUnit, DurUnit2         string // units of @dur_* lists (the second for @dur_any2)
-	Season                    [2]int // first and last month of a season
-	Offset                    int    // "last" -1, "this" 0, "next" +1
-	Part                      Part   // from a $part slot (early, mid, late, todate, rest)
-	Second                    int    // the seconds of a clock time (see Seconds)
-	DayPart                   int    // 1 + index into DayParts from the part_of_day list
-	Zone                      int    // 1 + index into Language.Zones from the tz list
-	Holiday                   int    // 1 + index into Language.Holidays from a $holiday slot
-	YY2                       bool
-	MonthName                 bool // a month was written as a word
-	HasHour, HasMinute        bool
-	HasNum, HasNum2           bool
-	HalfTag                   bool // the $q slot read "H1"/"H2"
-	HasOffset                 bool
-	Seconds                   bool // a clock time with seconds was read
+	Num, Num2          Numeral // $num and $num2
+	DurUnit, DurUnit2  string  // units of @dur_* lists (the second for @dur_any2)
+	Part               Part    // from a $part slot (early, mid, late, todate, rest)
+	Ordinal            int
+	Year               [2]int16 // 0 = not written (as for Month, Day, Weekday)
+	Decade             int16
+	Century            int16 // first year of a century written "1800s"
+	Zone               int16 // 1 + index into Language.Zones from the tz list
+	Holiday            int16 // 1 + index into Language.Holidays from a $holiday slot
+	Offset             int16 // "last" -1, "this" 0, "next" +1
+	Month, Day         [2]int8
+	Weekday            [2]int8
+	Season             [2]int8 // first and last month of a season
+	Hour, Minute       int8
+	Second             int8 // the seconds of a clock time (see Seconds)
+	AmPm               int8 // 1 am, 2 pm
+	DayPart            int8 // 1 + index into DayParts from the part_of_day list
+	YY2                bool
+	MonthName          bool // a month was written as a word
+	HasHour, HasMinute bool
+	HasNum, HasNum2    bool
+	HalfTag            bool // the $q slot read "H1"/"H2"
+	HasOffset          bool
+	Seconds            bool // a clock time with seconds was read
 }
 
 // Match tries the pattern at toks[i] and returns the token index after the
@@ -495,7 +501,7 @@ func (p *Pattern) MatchElided(toks []token.Token, i int) (end int, c Captures, o
 // On failure c may hold what the failed parts read. Only an optional
 // part, which is retried as absent when the parts after it fail, needs the
 // captures as they were before it, so only it saves them: the captures are
-// large (344 bytes), and copying them before every part of every
+// large (208 bytes), and copying them before every part of every
 // pattern tried was the matcher's largest cost. The parts between an
 // optional part and the failure all fail back to it, so it sees the state
 // it saved, as when every part restored its own.
@@ -634,15 +640,15 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures, m
 		}
 		switch pt.reads {
 		case readAmPm:
-			c.AmPm = v
+			c.AmPm = int8(v)
 		case readAm:
 			c.AmPm = 1
 		case readPm:
 			c.AmPm = 2
 		case readDayPart:
-			c.DayPart = v
+			c.DayPart = int8(v)
 		case readZone:
-			c.Zone = v
+			c.Zone = int16(v)
 		case readNoon:
 			c.Hour, c.HasHour, c.Minute, c.HasMinute = 12, true, 0, true
 		case readMidnight:
@@ -676,7 +682,7 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures, m
 				return 0, false
 			}
 			if y, end, ok := l.spokenYear(toks, i); ok {
-				c.Year[s] = y
+				c.Year[s] = int16(y)
 				return end, true
 			}
 			return 0, false
@@ -684,15 +690,15 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures, m
 		if !l.isYear(toks, i, pt.glued) {
 			return 0, false
 		}
-		c.Year[s] = int(parseInt(t.Text))
+		c.Year[s] = int16(parseInt(t.Text))
 		return i + 1, true
 	case slotYY:
 		// Only the year after: "2018-19", "1998/99" (seasons, fiscal and
 		// school years). "2014-16" is not written for a range of years.
-		if t.Kind != token.Number || len(t.Text) != 2 || c.Year[0] == 0 || int(parseInt(t.Text)) != (c.Year[0]+1)%100 {
+		if t.Kind != token.Number || len(t.Text) != 2 || c.Year[0] == 0 || int(parseInt(t.Text)) != (int(c.Year[0])+1)%100 {
 			return 0, false
 		}
-		c.Year[s] = int(parseInt(t.Text))
+		c.Year[s] = int16(parseInt(t.Text))
 		c.YY2 = true
 		return i + 1, true
 	case slotMonth, slotMonthName:
@@ -705,7 +711,7 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures, m
 		if !ok || f.capital && t.Flags&(token.Capital|token.AllCaps) == 0 || (m.abbrev && pt.slot == slotMonthName) {
 			return 0, false
 		}
-		c.Month[s], c.MonthName = m.n, true
+		c.Month[s], c.MonthName = int8(m.n), true
 		end := i + 1
 		if m.abbrev && end < len(toks) && toks[end].Text == "." && toks[end].Glued() {
 			end++
@@ -716,14 +722,14 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures, m
 		if !ok {
 			return 0, false
 		}
-		c.Month[s] = v
+		c.Month[s] = int8(v)
 		return i + 1, true
 	case slotDay, slotDayTh:
 		v, ok := smallInt(t, 1, 31)
 		if !ok {
 			return 0, false
 		}
-		c.Day[s] = v
+		c.Day[s] = int8(v)
 		end := i + 1
 		if end < len(toks) && toks[end].Kind == token.Word && toks[end].Glued() && l.factsOf(&toks[end]).ordSuffix {
 			end++
@@ -741,7 +747,7 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures, m
 		if !ok || f.capital && t.Flags&(token.Capital|token.AllCaps) == 0 || (w.abbrev && pt.slot == slotWeekdayName) {
 			return 0, false
 		}
-		c.Weekday[s] = w.n
+		c.Weekday[s] = int8(w.n)
 		end := i + 1
 		if w.abbrev && end < len(toks) && toks[end].Text == "." && toks[end].Glued() {
 			end++
@@ -752,7 +758,7 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures, m
 		if !ok {
 			return 0, false
 		}
-		c.Hour, c.HasHour = v, true
+		c.Hour, c.HasHour = int8(v), true
 		return i + 1, true
 	case slotMinute:
 		if t.Kind != token.Number || len(t.Text) != 2 {
@@ -762,7 +768,7 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures, m
 		if v > 59 {
 			return 0, false
 		}
-		c.Minute, c.HasMinute = v, true
+		c.Minute, c.HasMinute = int8(v), true
 		end := i + 1
 		// Seconds ("04:17:35") are read and dropped: a claim's clock time
 		// stops at the minute.
@@ -770,7 +776,7 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures, m
 			toks[end+1].Glued() && toks[end+1].Kind == token.Number && len(toks[end+1].Text) == 2 && parseInt(toks[end+1].Text) < 60 {
 			end += 2
 			c.Seconds = true
-			c.Second = int(parseInt(toks[end-1].Text))
+			c.Second = int8(parseInt(toks[end-1].Text))
 		}
 		return end, true
 	case slotNum:
@@ -824,9 +830,9 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures, m
 			return 0, false
 		}
 		if century {
-			c.Century = y
+			c.Century = int16(y)
 		} else {
-			c.Decade = y
+			c.Decade = int16(y)
 		}
 		return end, true
 	case slotQ:
@@ -863,7 +869,7 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures, m
 		if !ok {
 			return 0, false
 		}
-		c.Season = r
+		c.Season = [2]int8{int8(r[0]), int8(r[1])}
 		return i + 1, true
 	case slotMonthDay:
 		if t.Kind != token.Word || !l.capsOK(t) {
@@ -881,7 +887,7 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures, m
 		if !ok || d < 1 || d > 31 {
 			return 0, false
 		}
-		c.Month[s], c.Day[s], c.MonthName = m.n, d, true
+		c.Month[s], c.Day[s], c.MonthName = int8(m.n), int8(d), true
 		return i + 1, true
 	case slotTHour:
 		if t.Kind != token.Word || len(t.Lower) < 2 || len(t.Lower) > 3 || t.Lower[0] != 't' {
@@ -897,7 +903,7 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures, m
 		if h > 24 {
 			return 0, false
 		}
-		c.Hour, c.HasHour = h, true
+		c.Hour, c.HasHour = int8(h), true
 		return i + 1, true
 	case slotHHMM:
 		if t.Kind != token.Number || len(t.Text) < 3 || len(t.Text) > 4 {
@@ -908,7 +914,7 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures, m
 		if h > 23 || m > 59 {
 			return 0, false
 		}
-		c.Hour, c.HasHour, c.Minute, c.HasMinute = h, true, m, true
+		c.Hour, c.HasHour, c.Minute, c.HasMinute = int8(h), true, int8(m), true
 		return i + 1, true
 	case slotA:
 		w, ok := l.numWordOf(t)
@@ -922,7 +928,7 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures, m
 		if t.Kind != token.Word || !ok {
 			return 0, false
 		}
-		c.Offset, c.HasOffset = v, true
+		c.Offset, c.HasOffset = int16(v), true
 		return i + 1, true
 	case slotPart:
 		end, v, ok := l.parts.Match(toks, i)
@@ -941,7 +947,7 @@ func (l *Language) matchPart(pt *part, toks []token.Token, i int, c *Captures, m
 		if !ok {
 			return 0, false
 		}
-		c.Holiday = v + 1
+		c.Holiday = int16(v + 1)
 		return end, true
 	}
 	return 0, false

@@ -28,7 +28,7 @@ type capSlot struct {
 	c   *rules.Captures
 }
 
-// Sizes: a chunk's captures (22 KB), and the table's slots, a power of
+// Sizes: a chunk's captures (13 KB), and the table's slots, a power of
 // two, more than the clock times of a day (1,440) and allocated at a
 // document's first date.
 const (
@@ -84,7 +84,7 @@ func captureHash(c *rules.Captures) uint64 {
 	h = h*prime ^ uint64(c.Weekday[0])
 	h = h*prime ^ uint64(c.Hour)
 	h = h*prime ^ uint64(c.Minute)
-	h = h*prime ^ uint64(c.Zone+c.AmPm<<8+c.Ordinal<<12)
+	h = h*prime ^ uint64(int(c.Zone)+int(c.AmPm)<<8+c.Ordinal<<12)
 	h = h*prime ^ math.Float64bits(c.Num.Value)
 	return h ^ h>>29
 }

@@ -45,10 +45,10 @@ func sameBits(a, b *rules.Captures) bool {
 // recur, with the odd negative zero and NaN.
 func randomCaptures(r *rand.Rand) rules.Captures {
 	var c rules.Captures
-	c.Year[0] = []int{0, 2023, 2024}[r.IntN(3)]
-	c.Month[0] = r.IntN(3)
-	c.Day[0] = r.IntN(4)
-	c.Hour, c.Minute = r.IntN(3), r.IntN(2)
+	c.Year[0] = []int16{0, 2023, 2024}[r.IntN(3)]
+	c.Month[0] = int8(r.IntN(3))
+	c.Day[0] = int8(r.IntN(4))
+	c.Hour, c.Minute = int8(r.IntN(3)), int8(r.IntN(2))
 	c.HasHour = r.IntN(2) == 0
 	c.DurUnit = []string{"", "day", "hour"}[r.IntN(3)]
 	c.Part = []rules.Part{"", "early"}[r.IntN(2)]
@@ -135,7 +135,7 @@ func TestSameCapturesCoversFields(t *testing.T) {
 		var c rules.Captures
 		f := reflect.ValueOf(&c).Elem().FieldByIndex(p)
 		switch f.Kind() {
-		case reflect.Int:
+		case reflect.Int, reflect.Int16, reflect.Int8:
 			f.SetInt(1)
 		case reflect.Bool:
 			f.SetBool(true)
@@ -166,7 +166,7 @@ func TestSameCapturesCoversFields(t *testing.T) {
 // captures differ: a unit string at another address, and a different
 // byte in the padding after the last flag. Both are the same captures.
 func TestSameCapturesBytes(t *testing.T) {
-	a := rules.Captures{Year: [2]int{2024, 0}, DurUnit: "hour", HasNum: true, Seconds: true}
+	a := rules.Captures{Year: [2]int16{2024, 0}, DurUnit: "hour", HasNum: true, Seconds: true}
 	b := a
 	b.DurUnit = string([]byte("hour")) // same text, its own bytes
 	require.True(t, sameCaptures(&a, &b))

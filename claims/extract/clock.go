@@ -241,7 +241,7 @@ func (r *dateRun) datedClock(it *dateItem, day claims.DateValue, note string) {
 	it.c.Value = dv.Canonical()
 	it.c.Note = note
 	if dv.Wall.IsZero() {
-		r.wallToUTC(&dv, it.c, it.cp().Zone, it.start)
+		r.wallToUTC(&dv, it.c, int(it.cp().Zone), it.start)
 	}
 	it.c.Date = new(claims.DateValue)
 	*it.c.Date = dv

@@ -678,7 +678,7 @@ func (p *Pass) trimMatch(m *rules.Match) int {
 // rejectMatch drops matches that only look like dates: a bare year that is
 // a count ("of 2000 people", "for 2000 years"), an age ("24-year-old").
 func (p *Pass) rejectMatch(m *rules.Match) bool {
-	c := &m.Caps // read in place: a Captures is over 300 bytes, and this runs at every match
+	c := &m.Caps // read in place: a Captures is over 200 bytes, and this runs at every match
 	toks := p.Toks
 	if p.codeBoundary(m.Start, m.End) {
 		return true
@@ -838,7 +838,7 @@ func (p *Pass) findDateline(ms *matchList) int {
 		if c.Year[0] == 0 || c.Month[0] == 0 || c.Day[0] == 0 || c.Year[1] != 0 || c.Day[1] != 0 {
 			continue
 		}
-		if _, err := civil(c.Year[0], c.Month[0], c.Day[0]); err != nil {
+		if _, err := civil(int(c.Year[0]), int(c.Month[0]), int(c.Day[0])); err != nil {
 			continue
 		}
 		if m.pat.Dateline {
@@ -869,7 +869,7 @@ func (p *Pass) findDateline(ms *matchList) int {
 		return -1
 	}
 	m := ms.ref(pick)
-	t, _ := civil(m.caps.Year[0], m.caps.Month[0], m.caps.Day[0])
+	t, _ := civil(int(m.caps.Year[0]), int(m.caps.Month[0]), int(m.caps.Day[0]))
 	p.Doc.Published = t
 	p.Doc.PublishedSource = claims.SourceDateline
 	p.Doc.PublishedText = p.Doc.Text[p.Toks[m.start].Start:p.Toks[m.end-1].End]
@@ -1247,7 +1247,7 @@ func (p *dateRun) resolveItem(m *rules.Match, caps *rules.Captures, c *claims.Cl
 		// "3:07:35", a race time: hours, minutes and seconds with no
 		// clock word is how long something took.
 		c.Kind = claims.KindDuration
-		c.Value = clockDuration(m.Caps.Hour, m.Caps.Minute, m.Caps.Second)
+		c.Value = clockDuration(int(m.Caps.Hour), int(m.Caps.Minute), int(m.Caps.Second))
 		v := float64(m.Caps.Hour) + float64(m.Caps.Minute)/60 + float64(m.Caps.Second)/3600
 		nv := &claims.NumberValue{Value: v, Precision: 1.0 / 3600, Unit: "hour"}
 		p.exact(nv)
@@ -1292,7 +1292,7 @@ func (p *dateRun) resolveItem(m *rules.Match, caps *rules.Captures, c *claims.Cl
 			return nil
 		}
 		if c.Date == nil && m.Caps.HasHour && m.Caps.Year[0] == 0 && m.Caps.Month[0] == 0 && m.Caps.Day[0] == 0 && m.Caps.Weekday[0] == 0 {
-			it.clock, it.hour, it.min = true, hour24(&m.Caps), m.Caps.Minute
+			it.clock, it.hour, it.min = true, hour24(&m.Caps), int(m.Caps.Minute)
 		}
 		p.dayPart(c, m)
 		if sh := m.Pattern.Shift; sh != nil && m.Pattern.Anchor && sh.FromNum && c.Date != nil && m.Caps.DurUnit != "" {
@@ -1326,7 +1326,7 @@ func (p *dateRun) resolveItem(m *rules.Match, caps *rules.Captures, c *claims.Cl
 			}
 		}
 		if c.Date != nil && m.Caps.HasHour && c.Date.Gran == claims.GranMinute {
-			p.toUTC(c, m.Caps.Zone, m.Start)
+			p.toUTC(c, int(m.Caps.Zone), m.Start)
 		}
 	}
 	return it
@@ -1371,7 +1371,7 @@ func (p *dateRun) fixedValue(c *claims.Claim, m *rules.Match) bool {
 		case pat.Value != "":
 			c.Value = pat.Value
 		case cp.Weekday[0] != 0:
-			c.Value = weekdayValue(cp.Weekday[0])
+			c.Value = weekdayValue(int(cp.Weekday[0]))
 			if cp.DayPart > 0 {
 				c.Value += "T" + rules.DayParts[cp.DayPart-1]
 			}
@@ -1486,7 +1486,7 @@ func (p *dateRun) resolveDate(c *claims.Claim, m *rules.Match) bool {
 	dv := &dvs
 	switch {
 	case cp.Century != 0 || pat.Century && cp.Ordinal != 0:
-		first := cp.Century
+		first := int(cp.Century)
 		if first == 0 {
 			if cp.Ordinal < 1 || cp.Ordinal > 30 {
 				return false
@@ -1507,7 +1507,7 @@ func (p *dateRun) resolveDate(c *claims.Claim, m *rules.Match) bool {
 			return true
 		}
 	case cp.Decade != 0:
-		dv.Start = time.Date(cp.Decade, 1, 1, 0, 0, 0, 0, time.UTC)
+		dv.Start = time.Date(int(cp.Decade), 1, 1, 0, 0, 0, 0, time.UTC)
 		dv.End = dv.Start.AddDate(10, 0, 0)
 		dv.Gran = claims.GranDecade
 		dv.Written = partsDecade
@@ -1544,7 +1544,7 @@ func (p *dateRun) resolveDate(c *claims.Claim, m *rules.Match) bool {
 		if !cp.HasHour {
 			return false
 		}
-		c.Value = clockValue(hour24(cp), cp.Minute)
+		c.Value = clockValue(hour24(cp), int(cp.Minute))
 		c.Note = "time of day without a date"
 		return true
 	default:
@@ -1596,7 +1596,7 @@ func (p *Pass) resolvePeriodOrdinal(c *claims.Claim, dv *claims.DateValue, cp *r
 	if cp.Ordinal < 1 || cp.Ordinal > n {
 		return false
 	}
-	y := cp.Year[0]
+	y := int(cp.Year[0])
 	dv.Written = partsPart
 	if y == 0 {
 		if pub.IsZero() {
@@ -1604,7 +1604,7 @@ func (p *Pass) resolvePeriodOrdinal(c *claims.Claim, dv *claims.DateValue, cp *r
 			c.Note = "year not written and no publication date"
 			return true
 		}
-		y = pub.Year() + cp.Offset
+		y = pub.Year() + int(cp.Offset)
 		if pat.YearOffset != nil {
 			// "the year-ago third quarter": that quarter a year before.
 			y = pub.Year() + *pat.YearOffset
@@ -1630,9 +1630,9 @@ func (p *Pass) resolvePeriodOrdinal(c *claims.Claim, dv *claims.DateValue, cp *r
 	dv.Gran = g
 	if cp.Year[1] != 0 {
 		// "from Q1 2017 to Q3 2018"
-		e := time.Date(cp.Year[1], time.Month((cp.Ordinal-1)*months+1), 1, 0, 0, 0, 0, time.UTC)
+		e := time.Date(int(cp.Year[1]), time.Month((cp.Ordinal-1)*months+1), 1, 0, 0, 0, 0, time.UTC)
 		if cp.Year[1] != 0 && cp.Month[1] == 0 {
-			e = time.Date(cp.Year[1], 1, 1, 0, 0, 0, 0, time.UTC)
+			e = time.Date(int(cp.Year[1]), 1, 1, 0, 0, 0, 0, time.UTC)
 		}
 		_ = e
 	}
@@ -1649,7 +1649,7 @@ func (p *Pass) resolveHoliday(c *claims.Claim, dv *claims.DateValue, cp *rules.C
 	var t time.Time
 	switch {
 	case cp.Year[0] != 0:
-		t = h.In(cp.Year[0])
+		t = h.In(int(cp.Year[0]))
 		dv.Written = append(dv.Written, "year")
 	case pub.IsZero():
 		if h.Nth != 0 || h.Easter {
@@ -1701,9 +1701,9 @@ func (p *Pass) resolveHoliday(c *claims.Claim, dv *claims.DateValue, cp *rules.C
 // Seasons are the meteorological ones of the northern hemisphere; a winter
 // with a single year ("winter 2024") is ambiguous and left unread.
 func (p *Pass) resolveSeason(c *claims.Claim, dv *claims.DateValue, cp *rules.Captures, pub time.Time, tense claims.Tense) bool {
-	m1, m2 := cp.Season[0], cp.Season[1]
+	m1, m2 := int(cp.Season[0]), int(cp.Season[1])
 	crosses := m2 < m1
-	y := cp.Year[0]
+	y := int(cp.Year[0])
 	wholeYear := false
 	switch {
 	case y != 0 && crosses && cp.Year[1] == 0:
@@ -1791,7 +1791,7 @@ func (p *Pass) resolveSeason(c *claims.Claim, dv *claims.DateValue, cp *rules.Ca
 var seasonCodes = map[[2]int]string{{3, 5}: "SP", {6, 8}: "SU", {9, 11}: "FA", {12, 2}: "WI"}
 
 func hour24(cp *rules.Captures) int {
-	h := cp.Hour
+	h := int(cp.Hour)
 	if cp.AmPm == 2 && h < 12 {
 		h += 12
 	}
@@ -1803,8 +1803,8 @@ func hour24(cp *rules.Captures) int {
 
 // resolveCalendar handles written dates and ranges with any parts missing.
 func (p *dateRun) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp *rules.Captures, pat *rules.Pattern, pub time.Time, lt *lazyTense) bool {
-	y1, m1, d1 := cp.Year[0], cp.Month[0], cp.Day[0]
-	y2, m2, d2 := cp.Year[1], cp.Month[1], cp.Day[1]
+	y1, m1, d1 := int(cp.Year[0]), int(cp.Month[0]), int(cp.Day[0])
+	y2, m2, d2 := int(cp.Year[1]), int(cp.Month[1]), int(cp.Day[1])
 	rng := y2 != 0 || m2 != 0 || d2 != 0
 	if cp.YY2 {
 		y2 = y1 - y1%100 + y2
@@ -1850,14 +1850,14 @@ func (p *dateRun) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp *rul
 			c.Note = "year relative to an unknown publication date"
 			return true
 		}
-		y1 = pub.Year() + *pat.YearOffset + cp.Offset
+		y1 = pub.Year() + *pat.YearOffset + int(cp.Offset)
 		y2 = y1
 		addInferredYear(dv)
 		dv.Relative = true
 	} else if cp.HasOffset && y1 == 0 && m1 != 0 && !pub.IsZero() {
 		// "last June", "this September", "Juni lalu", "next March",
 		// "27 Desember ini".
-		y1 = monthWithOffset(pub, m1, cp.Offset, pat.Rel)
+		y1 = monthWithOffset(pub, m1, int(cp.Offset), pat.Rel)
 		if y2 == 0 && rng {
 			y2 = y1
 			if m2 != 0 && m2 < m1 {
@@ -1881,7 +1881,7 @@ func (p *dateRun) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp *rul
 			return true
 		}
 		t := inferMonth(pub, d1, lt.of())
-		if wd := cp.Weekday[0]; wd != 0 {
+		if wd := int(cp.Weekday[0]); wd != 0 {
 			var ok bool
 			if t, ok = monthForWeekday(pub, d1, wd, lt.of()); !ok {
 				// No month within a year where the day falls on that
@@ -1978,7 +1978,7 @@ func (p *dateRun) resolveCalendar(c *claims.Claim, dv *claims.DateValue, cp *rul
 		dv.End = advance(e, eg)
 	}
 	if cp.Weekday[0] != 0 && d1 != 0 && !rng {
-		dv.Weekday = cp.Weekday[0]
+		dv.Weekday = int(cp.Weekday[0])
 	}
 	return true
 }
@@ -2340,16 +2340,16 @@ func mondayOf(t time.Time) time.Time {
 func (p *dateRun) resolveWeekday(c *claims.Claim, cp *rules.Captures, pat *rules.Pattern, pub time.Time, lt *lazyTense) bool {
 	wd := time.Weekday(cp.Weekday[0] % 7) // 7 (Sunday) -> 0
 	if pub.IsZero() {
-		c.Value = weekdayValue(cp.Weekday[0])
+		c.Value = weekdayValue(int(cp.Weekday[0]))
 		c.Note = "weekday with no publication date to resolve it against"
 		return true
 	}
-	inWeek := func(monday time.Time) time.Time { return addDays(monday, (cp.Weekday[0]+6)%7) }
+	inWeek := func(monday time.Time) time.Time { return addDays(monday, (int(cp.Weekday[0])+6)%7) }
 	var d time.Time
 	how := ""
 	switch {
 	case cp.HasOffset && cp.DurUnit == "week":
-		d = inWeek(addDays(mondayOf(pub), 7*cp.Offset))
+		d = inWeek(addDays(mondayOf(pub), 7*int(cp.Offset)))
 		how = "in the week named"
 	case pat.Rel == "past":
 		d = onOrBefore(addDays(pub, -1), wd)
@@ -3020,7 +3020,7 @@ func (p *dateRun) withTime(d, t, first, second *dateItem) *dateItem {
 	dv.DayPart, dv.Period, dv.Mod = "", "", ""
 	c.Value = dv.Canonical()
 	if dv.Wall.IsZero() {
-		p.wallToUTC(&dv, c, t.cp().Zone, t.start)
+		p.wallToUTC(&dv, c, int(t.cp().Zone), t.start)
 	}
 	c.Date = new(claims.DateValue)
 	*c.Date = dv

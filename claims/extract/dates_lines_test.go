@@ -35,7 +35,7 @@ func findDatelineRef(p *Pass, ms *matchList) int {
 			if c.Year[0] == 0 || c.Month[0] == 0 || c.Day[0] == 0 || c.Year[1] != 0 || c.Day[1] != 0 {
 				continue
 			}
-			if _, err := civil(c.Year[0], c.Month[0], c.Day[0]); err != nil {
+			if _, err := civil(int(c.Year[0]), int(c.Month[0]), int(c.Day[0])); err != nil {
 				continue
 			}
 			r, ok := nonEmpty[lineOf(m.Start)]
