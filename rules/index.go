@@ -1619,9 +1619,11 @@ func (s *search) try(g *candGroup, st *searchState) {
 // maskWindow holds the unions of the anchor masks of toks[i..i+r] from a
 // search's token (acc[r]), which stop growing at a line break or the end
 // (no match crosses either); they are filled as far as the candidates
-// need. ms holds the masks from the search's token to where the unions
-// stop growing (cut short at the line's end once filling finds it), run
-// the union so far.
+// need. The unions leave out lineBit (the search's token's own too): the
+// window reads only the bits of parts, and a union without it tells a
+// line's start among the masks just added by one test (see fill). ms holds
+// the masks from the search's token to where the unions stop growing (cut
+// short at the line's end once filling finds it), run the union so far.
 type maskWindow struct {
 	ms  []uint64
 	n   int
@@ -1648,37 +1650,68 @@ func (w *maskWindow) upTo(r int) uint64 {
 	return w.fill(r)
 }
 
+// fillBlock is how many masks fill reads between tests of a line's start.
+const fillBlock = 8
+
 // fill is upTo past the unions filled so far. It fills in locals and
-// writes back once: it runs at every start on text dense in numbers,
-// where it read most of the window at each. It reads four masks at a
-// time while no line starts among them, with one test of their line
-// bits.
+// writes back once: it runs at every search at a number, where the
+// candidate lists reach 36 tokens on (a duration's or an "ago" of two
+// numbers) and it read most of the window at each. It ORs the masks into
+// the union a block at a time, writing each union as it goes, and tests
+// the union for lineBit once per block: the union holds no line bit
+// before, so one there is a line's start among the block's masks, and the
+// loops below then redo the block from its start (the unions written past
+// the line's start are never read: n stops before it).
 func (w *maskWindow) fill(r int) uint64 {
 	if n, end := w.n, min(r+1, len(w.ms)); n < end {
-		// Both sliced to the same length, read four at a time through
-		// subslices: one bounds check per four masks, not one per read
-		// and write.
+		// Both sliced to the same length and read a block at a time
+		// through array pointers: one bounds check per block.
 		v, ms := w.run, w.ms[:end]
 		acc := w.acc[:len(ms)]
 		if n == 0 {
 			// The window's first token: its line bit stops nothing.
-			v = ms[0]
+			v = ms[0] &^ lineBit
 			acc[0] = v
 			n = 1
 		}
-		for ; n+4 <= len(ms); n += 4 {
-			q, o := ms[n:n+4:n+4], acc[n:n+4:n+4]
-			if (q[0]|q[1]|q[2]|q[3])&lineBit != 0 {
-				break // the loop below stops at the line's first token
+		for ; n+fillBlock <= len(ms); n += fillBlock {
+			q, o := ms[n:n+fillBlock:n+fillBlock], acc[n:n+fillBlock:n+fillBlock]
+			u := v | q[0]
+			o[0] = u
+			u |= q[1]
+			o[1] = u
+			u |= q[2]
+			o[2] = u
+			u |= q[3]
+			o[3] = u
+			u |= q[4]
+			o[4] = u
+			u |= q[5]
+			o[5] = u
+			u |= q[6]
+			o[6] = u
+			u |= q[7]
+			o[7] = u
+			if u&lineBit != 0 {
+				break // the loops below stop at the line's first token
 			}
-			v |= q[0]
-			o[0] = v
-			v |= q[1]
-			o[1] = v
-			v |= q[2]
-			o[2] = v
-			v |= q[3]
-			o[3] = v
+			v = u
+		}
+		if n+4 <= len(ms) {
+			// Half a block: the window of a number's list is 37 masks,
+			// four blocks after the first and four more.
+			q, o := ms[n:n+4:n+4], acc[n:n+4:n+4]
+			u := v | q[0]
+			o[0] = u
+			u |= q[1]
+			o[1] = u
+			u |= q[2]
+			o[2] = u
+			u |= q[3]
+			o[3] = u
+			if u&lineBit == 0 {
+				v, n = u, n+4
+			}
 		}
 		for ; n < len(ms); n++ {
 			mk := ms[n]
