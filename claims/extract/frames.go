@@ -680,7 +680,7 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, ci, ce in
 	// frames a window evokes took no figure there, and were weighed
 	// against every word of it.)
 	var memo []int8
-	var skip uint64 // the evoked frames (below 64) left out
+	var scored uint64 // the frames (below 64) scored, by mask
 	scores := fa.scores[:0]
 	if len(set.Frames) <= 64 {
 		// The frames the window evokes: the cursor's tally of a
@@ -702,9 +702,11 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, ci, ce in
 			}
 			taking = evoked & ks.takes
 		}
-		skip = evoked &^ taking
+		scored = taking
 		for bits := taking; bits != 0; bits &= bits - 1 {
-			scores = append(scores, fa.newScore(mbits.TrailingZeros64(bits), memo))
+			f := mbits.TrailingZeros64(bits)
+			fa.slot[f] = int32(len(scores)) // (read only under scored: never cleared)
+			scores = append(scores, fa.newScore(f, memo))
 		}
 	} else {
 		scores = fa.evokedFrames(si, scores)
@@ -726,12 +728,17 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, ci, ce in
 		fa.scores, fa.cands = scores, fa.cands[:0]
 		return fa.cands
 	}
-	for k := range scores {
-		fa.slot[scores[k].frame] = int32(k)
+	byMask := len(set.Frames) <= 64
+	if !byMask {
+		// (By mask, the slots are set as the scores are made, and read
+		// only for a frame of scored: see weighing.)
+		for k := range scores {
+			fa.slot[scores[k].frame] = int32(k)
+		}
 	}
 	pc := fa.newPlacer(si, ci, ce)
 	w := weighing{scores: scores, slot: fa.slot, set: set, memo: memo, pc: &pc, ev: si.ev, numeric: c.Kind != claims.KindDate,
-		byMask: len(set.Frames) <= 64, skip: skip}
+		byMask: byMask, scored: scored, bound: -1}
 	if w.byMask && fa.win.moved && !fa.plainWeigh && pc.flat(si.ev) {
 		// A window the cursor moved to in an over-long sentence
 		// (whose ends are sorted), with no break between: the
@@ -749,12 +756,18 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, ci, ce in
 	}
 	cands := fa.cands[:0]
 	nearest := maxReach // no candidate stands farther than the nearest
-	if !all {
+	switch {
+	case all:
+	case w.bound >= 0:
+		nearest = w.bound // (weighIndexed's, read as it found the triggers)
+	default:
 		nearest = nearestBound(scores)
 	}
 	for k := range scores {
 		sc := &scores[k]
-		fa.slot[sc.frame] = -1
+		if !byMask {
+			fa.slot[sc.frame] = -1
+		}
 		if sc.reach() > nearest {
 			continue // farther than some candidate: never the nearest
 		}
