@@ -1633,14 +1633,16 @@ func (p *Pass) readEvidenceIn(si *sentenceInfo, a, b int, first *rules.WordFilte
 			continue
 		}
 		// The filters inline: most words no table holds cost no call,
-		// and a word one table may hold costs no call to the others.
+		// and a word one table may hold costs no call to the others;
+		// a table's match after them does not ask them again
+		// (MatchOpen).
 		trig, attr, part := set.Triggers.MayOpen(t), set.AttrWords.MayOpen(t), set.Participants.MayOpen(t)
 		if !trig && !attr && !part {
 			continue
 		}
 		end, v, ok := 0, 0, false
 		if trig {
-			end, v, ok = set.Triggers.Match(toks, k)
+			end, v, ok = set.Triggers.MatchOpen(toks, k)
 		}
 		if ok && end <= b {
 			ev := evidence{start: k, end: end, trig: int32(v), attr: -1, definite: p.definiteAt(toks, k, end)}
@@ -1651,7 +1653,7 @@ func (p *Pass) readEvidenceIn(si *sentenceInfo, a, b int, first *rules.WordFilte
 				si.definite = p.definiteAt(toks[a:b], k-a, end-a)
 			}
 			if attr {
-				if e2, v2, ok := set.AttrWords.Match(toks, k); ok && e2 <= b {
+				if e2, v2, ok := set.AttrWords.MatchOpen(toks, k); ok && e2 <= b {
 					ev.attr = int32(v2)
 				}
 			}
@@ -1671,7 +1673,7 @@ func (p *Pass) readEvidenceIn(si *sentenceInfo, a, b int, first *rules.WordFilte
 				si.definite = p.definiteEventIn(toks[a:b], k-a, k-a+1)
 			}
 			if attr {
-				if end, v, ok := set.AttrWords.Match(toks, k); ok && end <= b {
+				if end, v, ok := set.AttrWords.MatchOpen(toks, k); ok && end <= b {
 					si.ev = append(si.ev, evidence{start: k, end: end, trig: -1, attr: int32(v)})
 				}
 			}
@@ -1679,7 +1681,7 @@ func (p *Pass) readEvidenceIn(si *sentenceInfo, a, b int, first *rules.WordFilte
 		if !part || datelinePlace(toks, k) {
 			continue // datelinePlace: "JAKARTA, Senin (30/12/2024) -": where it was filed, not who took part
 		}
-		if end, v, ok := set.Participants.Match(toks, k); ok && end <= b {
+		if end, v, ok := set.Participants.MatchOpen(toks, k); ok && end <= b {
 			// A sentence names few participants: a map to keep them
 			// apart cost more than looking through them.
 			if id := set.ParticipantIDs[v]; !slices.Contains(si.participants, id) {
