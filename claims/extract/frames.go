@@ -680,7 +680,7 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, ci, ce in
 	// frames a window evokes took no figure there, and were weighed
 	// against every word of it.)
 	var memo []int8
-	var skip uint64 // the evoked frames (below 64) left out
+	var scored uint64 // the frames (below 64) scored, by mask
 	scores := fa.scores[:0]
 	if len(set.Frames) <= 64 {
 		// The frames the window evokes: the cursor's tally of a
@@ -702,9 +702,11 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, ci, ce in
 			}
 			taking = evoked & ks.takes
 		}
-		skip = evoked &^ taking
+		scored = taking
 		for bits := taking; bits != 0; bits &= bits - 1 {
-			scores = append(scores, fa.newScore(mbits.TrailingZeros64(bits), memo))
+			f := mbits.TrailingZeros64(bits)
+			fa.slot[f] = int32(len(scores)) // (read only under scored: never cleared)
+			scores = append(scores, fa.newScore(f, memo))
 		}
 	} else {
 		scores = fa.evokedFrames(si, scores)
@@ -726,12 +728,17 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, ci, ce in
 		fa.scores, fa.cands = scores, fa.cands[:0]
 		return fa.cands
 	}
-	for k := range scores {
-		fa.slot[scores[k].frame] = int32(k)
+	byMask := len(set.Frames) <= 64
+	if !byMask {
+		// (By mask, the slots are set as the scores are made, and read
+		// only for a frame of scored: see weighing.)
+		for k := range scores {
+			fa.slot[scores[k].frame] = int32(k)
+		}
 	}
 	pc := fa.newPlacer(si, ci, ce)
 	w := weighing{scores: scores, slot: fa.slot, set: set, memo: memo, pc: &pc, ev: si.ev, numeric: c.Kind != claims.KindDate,
-		byMask: len(set.Frames) <= 64, skip: skip}
+		byMask: byMask, scored: scored, bound: -1}
 	if w.byMask && fa.win.moved && !fa.plainWeigh && pc.flat(si.ev) {
 		// A window the cursor moved to in an over-long sentence
 		// (whose ends are sorted), with no break between: the
@@ -749,12 +756,18 @@ func (fa *frameAssigner) candidates(c *claims.Claim, si *sentenceInfo, ci, ce in
 	}
 	cands := fa.cands[:0]
 	nearest := maxReach // no candidate stands farther than the nearest
-	if !all {
+	switch {
+	case all:
+	case w.bound >= 0:
+		nearest = w.bound // (weighIndexed's, read as it found the triggers)
+	default:
 		nearest = nearestBound(scores)
 	}
 	for k := range scores {
 		sc := &scores[k]
-		fa.slot[sc.frame] = -1
+		if !byMask {
+			fa.slot[sc.frame] = -1
+		}
 		if sc.reach() > nearest {
 			continue // farther than some candidate: never the nearest
 		}
@@ -1620,14 +1633,16 @@ func (p *Pass) readEvidenceIn(si *sentenceInfo, a, b int, first *rules.WordFilte
 			continue
 		}
 		// The filters inline: most words no table holds cost no call,
-		// and a word one table may hold costs no call to the others.
+		// and a word one table may hold costs no call to the others;
+		// a table's match after them does not ask them again
+		// (MatchOpen).
 		trig, attr, part := set.Triggers.MayOpen(t), set.AttrWords.MayOpen(t), set.Participants.MayOpen(t)
 		if !trig && !attr && !part {
 			continue
 		}
 		end, v, ok := 0, 0, false
 		if trig {
-			end, v, ok = set.Triggers.Match(toks, k)
+			end, v, ok = set.Triggers.MatchOpen(toks, k)
 		}
 		if ok && end <= b {
 			ev := evidence{start: k, end: end, trig: int32(v), attr: -1, definite: p.definiteAt(toks, k, end)}
@@ -1638,7 +1653,7 @@ func (p *Pass) readEvidenceIn(si *sentenceInfo, a, b int, first *rules.WordFilte
 				si.definite = p.definiteAt(toks[a:b], k-a, end-a)
 			}
 			if attr {
-				if e2, v2, ok := set.AttrWords.Match(toks, k); ok && e2 <= b {
+				if e2, v2, ok := set.AttrWords.MatchOpen(toks, k); ok && e2 <= b {
 					ev.attr = int32(v2)
 				}
 			}
@@ -1658,7 +1673,7 @@ func (p *Pass) readEvidenceIn(si *sentenceInfo, a, b int, first *rules.WordFilte
 				si.definite = p.definiteEventIn(toks[a:b], k-a, k-a+1)
 			}
 			if attr {
-				if end, v, ok := set.AttrWords.Match(toks, k); ok && end <= b {
+				if end, v, ok := set.AttrWords.MatchOpen(toks, k); ok && end <= b {
 					si.ev = append(si.ev, evidence{start: k, end: end, trig: -1, attr: int32(v)})
 				}
 			}
@@ -1666,7 +1681,7 @@ func (p *Pass) readEvidenceIn(si *sentenceInfo, a, b int, first *rules.WordFilte
 		if !part || datelinePlace(toks, k) {
 			continue // datelinePlace: "JAKARTA, Senin (30/12/2024) -": where it was filed, not who took part
 		}
-		if end, v, ok := set.Participants.Match(toks, k); ok && end <= b {
+		if end, v, ok := set.Participants.MatchOpen(toks, k); ok && end <= b {
 			// A sentence names few participants: a map to keep them
 			// apart cost more than looking through them.
 			if id := set.ParticipantIDs[v]; !slices.Contains(si.participants, id) {

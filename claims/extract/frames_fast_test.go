@@ -407,10 +407,11 @@ func TestWeighByMask(t *testing.T) {
 					bestDist: -1, bestAttr: -1, bestAttrDist: -1})
 			}
 			pc := fa.newPlacer(si, ci, ce)
+			every := uint64(1)<<len(e.Rules.Frames) - 1 // (64 frames: 0 - 1, every bit)
 			var got [2][]frameScore
 			for k, byMask := range []bool{true, false} {
 				w := weighing{scores: slices.Clone(scores), slot: slot, set: e.Rules, memo: memo, pc: &pc, ev: si.ev,
-					numeric: c.Kind != claims.KindDate, byMask: byMask}
+					numeric: c.Kind != claims.KindDate, byMask: byMask, scored: every}
 				w.weigh()
 				got[k] = w.scores
 			}
@@ -421,18 +422,18 @@ func TestWeighByMask(t *testing.T) {
 			// weighs them), the others left out by slot and mask: each
 			// scored frame reads as it did with every frame scored.
 			var some []frameScore
-			var skip uint64
+			var scored uint64
 			for f := range e.Rules.Frames {
 				if !fa.frameTakes(memo, f, c) {
-					slot[f], skip = -1, skip|1<<f
+					slot[f] = -1
 					continue
 				}
-				slot[f] = int32(len(some))
+				slot[f], scored = int32(len(some)), scored|1<<f
 				some = append(some, scores[f])
 			}
 			for _, byMask := range []bool{true, false} {
 				w := weighing{scores: slices.Clone(some), slot: slot, set: e.Rules, memo: memo, pc: &pc, ev: si.ev,
-					numeric: c.Kind != claims.KindDate, byMask: byMask, skip: skip}
+					numeric: c.Kind != claims.KindDate, byMask: byMask, scored: scored}
 				w.weigh()
 				for _, sc := range w.scores {
 					if full := got[0][sc.frame]; sc != full {
@@ -692,5 +693,35 @@ func TestUnitFrameWideUnit(t *testing.T) {
 	}
 	if asked < 20 || found < 2 {
 		t.Fatalf("%d figures asked, %d with a frame: the test tests little", asked, found)
+	}
+}
+
+// TestScoreOf: by mask, a frame's index (scoreOf) is its slot for a
+// frame of the scored mask and -1 for any other, whatever its slot holds
+// (candidates leaves the slots of the frames of earlier claims as they
+// were), for random masks and the full and empty ones.
+func TestScoreOf(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 9))
+	masks := []uint64{0, ^uint64(0), 1, 1 << 63}
+	for range 200 {
+		masks = append(masks, r.Uint64()&r.Uint64())
+	}
+	slot := make([]int32, 64)
+	for _, scored := range masks {
+		want := make([]int, 64)
+		n := 0
+		for f := range 64 {
+			want[f] = -1
+			if scored&(1<<f) != 0 {
+				want[f], slot[f], n = n, int32(n), n+1
+			} else if r.IntN(2) == 0 {
+				slot[f] = int32(r.IntN(64)) // a stale slot
+			}
+		}
+		for f := range 64 {
+			if got := scoreOf(scored, slot, f); got != want[f] {
+				t.Fatalf("scored %#x, frame %d: %d, want %d", scored, f, got, want[f])
+			}
+		}
 	}
 }

@@ -153,18 +153,20 @@ func (w *weighing) weighIndexed(ix *triggerIndex, sent []evidence, lo int) {
 	hi := lo + len(w.ev)
 	ix.moveTo(sent, pc.ce)
 	ci, ce := pc.ci, pc.ce
-	var scored uint64
+	bound := maxReach // nearestBound(w.scores), at one test per trigger found
 	for j := range w.scores {
 		sc := &w.scores[j]
-		f := sc.frame & 63 // (byMask: below 64)
-		scored |= 1 << f
-		if k, d, ok := ix.nearest(sent, f, lo, hi, ci, ce); ok {
+		if k, d, ok := ix.nearest(sent, sc.frame&63, lo, hi, ci, ce); ok { // (byMask: below 64)
 			// (trigger's reading, with no comma between and the
 			// nearest first)
 			sc.triggered, sc.bestDist, sc.bestK = true, d, k-lo
+			if sc.def > 0 {
+				bound = min(bound, d)
+			}
 		}
 	}
-	scores, slot, memo, refs, evs := w.scores, w.slot, w.memo, w.set.AttrRefs, w.ev
+	w.bound = bound
+	scores, slot, scored, memo, refs, evs := w.scores, w.slot, w.scored, w.memo, w.set.AttrRefs, w.ev
 	from, to := 0, len(evs)
 	if w.numeric {
 		// A figure reads no attribute word further than numericReach:
@@ -190,7 +192,7 @@ func (w *weighing) weighIndexed(ix *triggerIndex, sent []evidence, lo int) {
 			continue
 		}
 		for _, r := range refs[ev.attr] {
-			if j := slot[r.Frame]; j >= 0 {
+			if j := scoreOf(scored, slot, r.Frame); j >= 0 {
 				scores[j].attribute(memo, false, r.Attr, d, k)
 			}
 		}

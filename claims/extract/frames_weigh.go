@@ -12,8 +12,14 @@ import (
 // trigger, the nearest attribute word; of two as near, the earlier) or a
 // flag.
 type weighing struct {
-	scores  []frameScore
-	slot    []int32 // by frame: its index in scores
+	scores []frameScore
+	// slot is by frame its index in scores. For rules of more than 64
+	// frames (byList) it is -1 for a frame not scored; by mask it is
+	// read only for a frame of scored (scoreOf), and a frame not scored
+	// may hold any index: candidates sets the slots of a claim's scored
+	// frames and clears none, where clearing each after the claim cost
+	// a loop over the scores, in a run of event words.
+	slot    []int32
 	set     *rules.Set
 	memo    []int8 // the claim's accepts memo (acceptsOf)
 	pc      *placer
@@ -24,10 +30,23 @@ type weighing struct {
 	// not from the rules' list (a load of the list and of its header, for
 	// every word of a window in a run of event words).
 	byMask bool
-	// skip has bit f set for each frame f < 64 that the evidence evokes
-	// but that is not scored (no attribute of it takes the claim): a
-	// frame not scored has slot -1.
-	skip uint64
+	// scored has bit f set for each frame f < 64 that is scored (by
+	// mask): the evoked frames some attribute of which takes the claim,
+	// whose scores are in the order of their bits.
+	scored uint64
+	// bound is nearestBound(scores) when weighIndexed has read it along
+	// with the triggers, -1 when not.
+	bound int
+}
+
+// scoreOf is the index in scores of frame f (below 64) by mask, or -1
+// when f is not scored: its slot, read only when scored holds f. It
+// inlines.
+func scoreOf(scored uint64, slot []int32, f int) int {
+	if scored&(1<<(uint(f)&63)) == 0 {
+		return -1
+	}
+	return int(slot[f])
 }
 
 // weigh reads the evidence into the scores, in text order. (The loop is
@@ -49,7 +68,7 @@ func (w *weighing) weighByMask() {
 	// read through w, each was loaded again for every piece of evidence
 	// (a store to a score may, for all the compiler knows, change them),
 	// which in a run of event words was a third of the loop.
-	scores, slot, memo, skip := w.scores, w.slot, w.memo, w.skip
+	scores, slot, memo, scored := w.scores, w.slot, w.memo, w.scored
 	refs, evs, numeric := w.set.AttrRefs, w.ev, w.numeric
 	pc := *w.pc
 	flat := pc.flat(evs)
@@ -62,7 +81,7 @@ func (w *weighing) weighByMask() {
 			pl = pc.at(ev)
 		}
 		d := pl.d
-		bits := ev.fmask &^ skip // the trigger's frames that are scored
+		bits := ev.fmask & scored // the trigger's frames that are scored
 		if pl.clause {
 			if numeric {
 				// A number belongs to its own clause.
@@ -80,7 +99,7 @@ func (w *weighing) weighByMask() {
 			continue
 		}
 		for _, r := range refs[ev.attr] {
-			if j := slot[r.Frame]; j >= 0 { // (-1: a frame the sentence does not evoke)
+			if j := scoreOf(scored, slot, r.Frame); j >= 0 { // (-1: a frame not scored)
 				scores[j].attribute(memo, pl.comma, r.Attr, d, k)
 			}
 		}
