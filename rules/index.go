@@ -1392,7 +1392,7 @@ type Match struct {
 // accept may reject a match or shorten it by returning a lower end: a
 // rejected long match does not hide a shorter good one ("tonight" in
 // "tonight at 1am"). It gets the search's candidate by pointer, and may
-// shorten it in place: a Match is 368 bytes, and passed by value it was
+// shorten it in place: a Match is 232 bytes, and passed by value it was
 // copied at every pattern that matched. (A pointer passed to a function
 // value escapes, so the searches keep their candidate in a searchState on
 // the heap: in a Tails, or one of their own for LongestInto's rarer
@@ -1407,7 +1407,7 @@ func (x *Index) LongestAnchored(toks []token.Token, masks []uint64, i int, accep
 }
 
 // LongestInto is LongestAnchored writing the match into *best, which it
-// leaves as it was when there is none. A Match is 368 bytes, and
+// leaves as it was when there is none. A Match is 232 bytes, and
 // returning it by value through the search and its callers copied it at
 // each of them, for each of the hundreds of thousands of tokens per
 // megabyte where a search starts (most of them finding nothing).

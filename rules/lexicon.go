@@ -488,7 +488,19 @@ func compileLanguage(f *langFile, file string, lines *lineFinder) (*Language, er
 		l.seasons[strings.ToLower(w)] = r
 	}
 	for w, v := range f.Offsets {
+		// A pattern's captures keep the offset in an int16 (Captures is
+		// copied for every pattern tried, so its fields are narrow).
+		if v < math.MinInt16 || v > math.MaxInt16 {
+			return nil, errf([]any{"offsets", w}, "offset %q: %d is outside %d..%d", w, v, math.MinInt16, math.MaxInt16)
+		}
 		l.offsets[strings.ToLower(w)] = v
+	}
+	// Captures number holidays and time zones in an int16 (1 + index).
+	if n := len(f.HolidayDates); n >= math.MaxInt16 {
+		return nil, errf([]any{"holiday_dates"}, "holiday_dates: %d holidays, at most %d", n, math.MaxInt16-1)
+	}
+	if n := len(f.TimeZones); n >= math.MaxInt16 {
+		return nil, errf([]any{"time_zones"}, "time_zones: %d zones, at most %d", n, math.MaxInt16-1)
 	}
 	hnames := make([]string, 0, len(f.HolidayDates))
 	for w := range f.HolidayDates {

@@ -37,6 +37,8 @@ func TestLoadErrorsNameFileAndLine(t *testing.T) {
 		{"duplicate attribute", "frames:\n  - name: x\n    triggers: [x]\n    attributes:\n      - {name: a, kinds: [date]}\n      - {name: a, kinds: [count]}\n", "bad.yaml:6: frame \"x\": attribute \"a\" given twice"},
 		{"unknown kind", "frames:\n  - name: x\n    triggers: [x]\n    attributes: [{name: a, kinds: [colour]}]\n", "unknown kind"},
 		{"not a rule file", "hello: world\n", "not a rule file"},
+		// Captures keep an offset word's value in an int16.
+		{"offset out of range", langWith("offsets: {last: -1, aeons: 40000}\n"), "offset \"aeons\": 40000 is outside -32768..32767"},
 		// A list the code reads must be declared, empty to switch its
 		// feature off: a missing one used to switch it off silently.
 		{"missing list", langLists("time_glue"), "bad.yaml:6: lists: missing time_glue"},
