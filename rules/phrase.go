@@ -244,38 +244,13 @@ func (p *Phrases) Match(toks []token.Token, i int) (end, value int, ok bool) {
 	if p == nil || i >= len(toks) {
 		return 0, 0, false
 	}
-	t := &toks[i]
-	var h *phraseHead
-	// headAt, written out: Match is asked at most words, and the call
-	// cost 5 M instructions on 5 MB of news.
-	if !p.first.May(t) || !p.casePasses(t) || !p.mayHead(t) {
+	// headAt's filters, written out: Match is asked at most words, and
+	// the call cost 5 M instructions on 5 MB of news. What passes them
+	// is matched as MatchOpen matches.
+	if t := &toks[i]; !p.first.May(t) || !p.mayHead(t) {
 		return 0, 0, false
 	}
-	if numbered(t) {
-		h = p.heads.RefNumbered(t)
-	} else {
-		h = p.heads.Ref(t)
-	}
-	if h == nil {
-		return 0, 0, false
-	}
-	list := h.tried(toks, i)
-	for k := range list {
-		// The common answers of matches are given here, without its
-		// call, which most tries made: a longer phrase whose second
-		// or third word the next tokens are not (by hash, nextMay)
-		// does not occur, and a
-		// phrase of one word of a table that ignores case does (its
-		// first word is how heads found it).
-		ph := &list[k]
-		if len(ph.words) > 1 && !nextMay(toks, i, ph) {
-			continue
-		}
-		if len(ph.words) == 1 && !p.caseSensitive || p.matches(toks, i, ph) {
-			return i + len(ph.words), ph.value, true
-		}
-	}
-	return 0, 0, false
+	return p.MatchOpen(toks, i)
 }
 
 // headAt is the phrases that open with token t's word, nil when none do
