@@ -7,10 +7,9 @@ import (
 	"github.com/crosscheck/crosscheck/claims/token"
 )
 
-// openTables is every phrase table of the rule set, and a text that holds
-// each of their phrases as written, in capitals and after its own first
-// word.
-func openTables(set *Set) ([]*Phrases, string) {
+// phraseTables is every phrase table of the rule set: the set's own and
+// each language's qualifiers, tense words, units and lists.
+func phraseTables(set *Set) []*Phrases {
 	tables := []*Phrases{set.Triggers, set.AttrWords, set.Participants, set.DefiniteBefore, set.DefiniteAfter, set.Counted,
 		set.Anaphora, set.ClauseWords, set.Background, set.PartialBefore, set.PartialAfter, set.Restate, set.DateOf, set.DateAt,
 		set.Appositive, set.ScopeBefore, set.ScopeNouns}
@@ -20,6 +19,14 @@ func openTables(set *Set) ([]*Phrases, string) {
 			tables = append(tables, ph)
 		}
 	}
+	return tables
+}
+
+// openTables is every phrase table of the rule set, and a text that holds
+// each of their phrases as written, in capitals and after its own first
+// word.
+func openTables(set *Set) ([]*Phrases, string) {
+	tables := phraseTables(set)
 	var own strings.Builder
 	for _, p := range tables {
 		for _, list := range p.byFirst {

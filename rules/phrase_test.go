@@ -96,15 +96,7 @@ func TestMatchNextWord(t *testing.T) {
 		t.Fatal(err)
 	}
 	texts := exampleTexts()
-	tables := []*Phrases{set.Triggers, set.AttrWords, set.Participants, set.DefiniteBefore, set.DefiniteAfter, set.Counted,
-		set.Anaphora, set.ClauseWords, set.Background, set.PartialBefore, set.PartialAfter, set.Restate, set.DateOf, set.DateAt,
-		set.Appositive, set.ScopeBefore, set.ScopeNouns}
-	for _, l := range set.Languages {
-		tables = append(tables, l.Qualifiers, l.Future, l.Past, l.Units)
-		for _, ph := range l.lists {
-			tables = append(tables, ph)
-		}
-	}
+	tables := phraseTables(set)
 	var own strings.Builder
 	for _, p := range tables {
 		for _, list := range p.byFirst {
