@@ -2,7 +2,6 @@ package extract
 
 import (
 	"math/rand/v2"
-	"strings"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/claims"
@@ -45,11 +44,7 @@ func TestTrimLeadPlain(t *testing.T) {
 	for seed := range uint64(20) {
 		code := []string{"en", "id"}[seed%2]
 		r := rand.New(rand.NewPCG(seed, 5))
-		var b strings.Builder
-		for range 400 {
-			b.WriteString(words[code][r.IntN(len(words[code]))] + " ")
-		}
-		doc := &claims.Document{ID: "t", Text: b.String(), Language: code, Status: claims.StatusRead}
+		doc := &claims.Document{ID: "t", Text: wordSalad(r, words[code], 400), Language: code, Status: claims.StatusRead}
 		p := e.newPass(doc, new(scratch))
 		drop := p.Lang.List(rules.ListTimexDrop)
 		if drop == nil {

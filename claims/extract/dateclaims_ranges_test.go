@@ -44,6 +44,12 @@ func combineRangesPlain(p *Pass, items []*dateItem) []*dateItem {
 // uncombinedItems resolves doc's date matches as the date step does, up
 // to the combining of ranges.
 func uncombinedItems(e *Engine, doc *claims.Document) (*dateRun, []*dateItem) {
+	return uncombinedItemsAsking(e, doc, nil)
+}
+
+// uncombinedItemsAsking is uncombinedItems calling ask, when not nil,
+// with each match before it is resolved.
+func uncombinedItemsAsking(e *Engine, doc *claims.Document, ask func(*dateRun, *rules.Match)) (*dateRun, []*dateItem) {
 	p := e.newPass(doc, new(scratch))
 	ms := p.scanDates(p.index.dates)
 	r := &dateRun{Pass: p}
@@ -51,6 +57,9 @@ func uncombinedItems(e *Engine, doc *claims.Document) (*dateRun, []*dateItem) {
 	var items []*dateItem
 	for k := range ms.n {
 		caps := ms.load(k, &m)
+		if ask != nil {
+			ask(r, &m)
+		}
 		if it := r.resolveMatch(&m, caps); it != nil {
 			items = r.attachTime(append(items, it))
 		}

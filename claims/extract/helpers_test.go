@@ -223,6 +223,16 @@ func sparseText(r *rand.Rand, words []string, n, sparse int) string {
 	return b.String()
 }
 
+// wordSalad writes n words drawn by r from words, each followed by a
+// space: a dense text for tests that walk every token.
+func wordSalad(r *rand.Rand, words []string, n int) string {
+	var b strings.Builder
+	for range n {
+		b.WriteString(words[r.IntN(len(words))] + " ")
+	}
+	return b.String()
+}
+
 // randomDateDoc is the seed-th of a family of random documents for tests
 // that hold a fast date path to its plain one: English for even seeds,
 // Indonesian for odd, a salad of 40 to 340 of the language's words at one of

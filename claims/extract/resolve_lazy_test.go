@@ -13,19 +13,8 @@ import (
 // the tense was lazy: the answer a reading then takes is the one asked
 // first, if asking only fills memos.
 func resolvedTenseFirst(e *Engine, doc *claims.Document) []*dateItem {
-	p := e.newPass(doc, new(scratch))
-	ms := p.scanDates(p.index.dates)
-	r := &dateRun{Pass: p}
-	var m rules.Match
-	var items []*dateItem
-	for k := range ms.n {
-		caps := ms.load(k, &m)
-		r.resolutionTense(&m)
-		if it := r.resolveMatch(&m, caps); it != nil {
-			items = r.attachTime(append(items, it))
-		}
-	}
-	return p.combineRanges(items)
+	r, items := uncombinedItemsAsking(e, doc, func(r *dateRun, m *rules.Match) { r.resolutionTense(m) })
+	return r.combineRanges(items)
 }
 
 // TestLazyTense holds the dates resolved with the resolution tense asked

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"math/rand/v2"
-	"strings"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/claims"
@@ -79,11 +78,7 @@ func TestTenseWordAt(t *testing.T) {
 	for seed := range uint64(20) {
 		lang := []string{"en", "id"}[seed%2]
 		r := rand.New(rand.NewPCG(seed, 9))
-		var b strings.Builder
-		for range 400 {
-			b.WriteString(words[lang][r.IntN(len(words[lang]))] + " ")
-		}
-		doc := &claims.Document{ID: "t", Text: b.String(), Language: lang, Status: claims.StatusRead}
+		doc := &claims.Document{ID: "t", Text: wordSalad(r, words[lang], 400), Language: lang, Status: claims.StatusRead}
 		p := e.newPass(doc, new(scratch))
 		for k := range p.Toks {
 			got, want := p.tenseWordAt(k), tenseWordAtRef(p, k)
