@@ -94,6 +94,11 @@ type Index struct {
 	// liveBit is the index's bit in TokenWord.live, which then tells the
 	// same as liveIDs and liveShapes (0: the Vocab had no bit left).
 	liveBit uint8
+	// gated is set when every pattern needs a word of a listed phrase
+	// (see gateWords), which the Vocab then marks (gateMark of liveBit,
+	// in TokenWord.marks): a document with none of them has no match
+	// (MayMatchIn), and its masks need not be computed.
+	gated bool
 	// spokenYears is set when the index reads numerals and years: a
 	// numeral word may then open a year ("nineteen ninety-six").
 	// readsNumerals is set when a required part reads a numeral (which
@@ -188,6 +193,7 @@ func newIndexIn(v *Vocab, plain bool, groups ...[]*Pattern) *Index {
 	})
 	x.markLive()
 	v.markLive(x)
+	x.setGate()
 	x.keys = WordMap[wordKey]{}
 	x.byWord, x.wordBits, x.wordCands, x.lists, x.condWords = nil, nil, nil, nil, nil
 	return x
@@ -219,6 +225,87 @@ func (x *Index) markLive() {
 			x.liveShapes |= 1 << b
 		}
 	}
+}
+
+// setGate marks in the Vocab, with gateMark of the index's liveBit, the words of
+// gateWords of every pattern, and sets gated, when each pattern has some
+// and the index has a liveBit.
+func (x *Index) setGate() {
+	if x.liveBit == 0 || len(x.pats) == 0 {
+		return
+	}
+	var ids []int32
+	for _, p := range x.pats {
+		words := p.gateWords()
+		if len(words) == 0 {
+			return
+		}
+		for _, w := range words {
+			ids = append(ids, x.vocab.add(w))
+		}
+	}
+	for _, id := range ids {
+		x.vocab.orMarks(id, gateMark(x.liveBit))
+	}
+	x.gated = true
+}
+
+// gateWords lists, in lower case, the first words of the phrases of one
+// of p's required parts read from a phrase table (a listed phrase or a
+// literal), the one with the fewest: every match of p has a token of one
+// of them, as the table finds its phrases by their lower-case first word
+// (Phrases.heads). A word of letters or digits is preferred to a sign,
+// which is common ("(" of "( c ) 2020"). None when p has no such part.
+func (p *Pattern) gateWords() []string {
+	var best []string
+	bestSigns := true
+	for k := range p.parts {
+		pt := &p.parts[k]
+		if pt.optional || (pt.kind != partLit && pt.kind != partList) {
+			continue
+		}
+		ph := pt.lit
+		if pt.kind == partList {
+			ph = pt.list
+		}
+		var words []string
+		signs := true
+		ph.heads.Each(func(w string, _ phraseHead) {
+			words = append(words, w)
+			signs = signs && !hasWordByte(w)
+		})
+		if len(words) == 0 {
+			continue
+		}
+		if best == nil || bestSigns && !signs || bestSigns == signs && len(words) <= len(best) {
+			best, bestSigns = words, signs
+		}
+	}
+	return best
+}
+
+// hasWordByte reports whether w has an ASCII letter or digit, or a byte
+// of a multi-byte character.
+func hasWordByte(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 0x80 || isDigit(c) || c|0x20 >= 'a' && c|0x20 <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
+// MayMatchIn reports whether some pattern of x may match in the tokens
+// that x's Vocab read as ws (Vocab.Read): false is certain, when x is
+// gated and none of the tokens is a gate word of x (see setGate). The
+// furniture index is: most documents have none of "read", "copyright",
+// "c" and the like, and its masks (Anchors) cost some thirty
+// instructions a token to find that nothing starts there.
+func (x *Index) MayMatchIn(ws []TokenWord) bool {
+	if !x.gated {
+		return true
+	}
+	return anyBit(tokenWords(ws), wordBits(TokenWord{marks: gateMark(x.liveBit)}))
 }
 
 // dull reports whether tw gives the index no bit and no candidate, which
@@ -1074,11 +1161,11 @@ func tokenWords(ws []TokenWord) []uint64 {
 
 // wordBits is the bits of tw's fields where they sit when a TokenWord is
 // read as one number (tokenWords), and no other: a mask, built field by
-// field so that the padding byte is zero.
+// field.
 func wordBits(tw TokenWord) uint64 {
 	var u uint64
 	p := (*TokenWord)(unsafe.Pointer(&u))
-	p.id, p.shape, p.live = tw.id, tw.shape, tw.live
+	p.id, p.shape, p.live, p.marks = tw.id, tw.shape, tw.live, tw.marks
 	return u
 }
 

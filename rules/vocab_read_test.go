@@ -57,13 +57,32 @@ func slowWord(v *Vocab, words map[string]int32, xs []*Index, t *token.Token) Tok
 	if t.Kind != token.Word && t.Kind != token.Number && t.Kind != token.Punct {
 		s |= shapeNumStart
 	}
-	tw := TokenWord{id: id, shape: s}
+	tw := TokenWord{id: id, shape: s, marks: slowMarks(l, xs)[t.Lower]}
 	for _, x := range xs {
 		if x.liveBit != 0 && !x.dullByTables(tw) {
 			tw.live |= x.liveBit
 		}
 	}
 	return tw
+}
+
+// slowMarks is the marks of each word (vocabWord.marks) by the tables:
+// unitMark for the units' first words and "m", and gateMark of each
+// gated index of xs for its patterns' gateWords.
+func slowMarks(l *Language, xs []*Index) map[string]uint8 {
+	marks := map[string]uint8{"m": unitMark}
+	l.Units.heads.Each(func(w string, _ phraseHead) { marks[w] |= unitMark })
+	for _, x := range xs {
+		if !x.gated {
+			continue
+		}
+		for _, p := range x.pats {
+			for _, w := range p.gateWords() {
+				marks[w] |= gateMark(x.liveBit)
+			}
+		}
+	}
+	return marks
 }
 
 // checkRead compares Vocab.Read with slowWord at every token of text in

@@ -970,6 +970,9 @@ func (p *Pass) pubDate() time.Time { return p.Doc.Published }
 // that no later step reads it. It reports nothing.
 func Furniture(p *Pass) {
 	idx := p.index.furniture
+	if !idx.MayMatchIn(p.words()) {
+		return // most documents: no "read", "copyright" or "c"
+	}
 	masks := idx.AnchorsRead(p.Toks, p.words(), p.scratch.masks)
 	p.scratch.masks = masks
 	var m rules.Match
