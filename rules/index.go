@@ -95,8 +95,8 @@ type Index struct {
 	// same as liveIDs and liveShapes (0: the Vocab had no bit left).
 	liveBit uint8
 	// gated is set when every pattern needs a word of a listed phrase
-	// (see gateWords), which the Vocab then marks (gateMark of liveBit,
-	// in TokenWord.marks): a document with none of them has no match
+	// (see gateWords), which the Vocab then marks (gateFlag of liveBit,
+	// in TokenWord.live): a document with none of them has no match
 	// (MayMatchIn), and its masks need not be computed.
 	gated bool
 	// spokenYears is set when the index reads numerals and years: a
@@ -227,7 +227,7 @@ func (x *Index) markLive() {
 	}
 }
 
-// setGate marks in the Vocab, with gateMark of the index's liveBit, the words of
+// setGate marks in the Vocab, with gateFlag of the index's liveBit, the words of
 // gateWords of every pattern, and sets gated, when each pattern has some
 // and the index has a liveBit.
 func (x *Index) setGate() {
@@ -245,7 +245,7 @@ func (x *Index) setGate() {
 		}
 	}
 	for _, id := range ids {
-		x.vocab.orMarks(id, gateMark(x.liveBit))
+		x.vocab.orFlags(id, gateFlag(x.liveBit))
 	}
 	x.gated = true
 }
@@ -305,7 +305,7 @@ func (x *Index) MayMatchIn(ws []TokenWord) bool {
 	if !x.gated {
 		return true
 	}
-	return anyBit(tokenWords(ws), wordBits(TokenWord{marks: gateMark(x.liveBit)}))
+	return anyBit(tokenWords(ws), wordBits(TokenWord{live: gateFlag(x.liveBit)}))
 }
 
 // dull reports whether tw gives the index no bit and no candidate, which
@@ -1161,11 +1161,11 @@ func tokenWords(ws []TokenWord) []uint64 {
 
 // wordBits is the bits of tw's fields where they sit when a TokenWord is
 // read as one number (tokenWords), and no other: a mask, built field by
-// field.
+// field so that the padding byte is zero.
 func wordBits(tw TokenWord) uint64 {
 	var u uint64
 	p := (*TokenWord)(unsafe.Pointer(&u))
-	p.id, p.shape, p.live, p.marks = tw.id, tw.shape, tw.live, tw.marks
+	p.id, p.shape, p.live = tw.id, tw.shape, tw.live
 	return u
 }
 

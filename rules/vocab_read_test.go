@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/claims/token"
@@ -57,32 +58,25 @@ func slowWord(v *Vocab, words map[string]int32, xs []*Index, t *token.Token) Tok
 	if t.Kind != token.Word && t.Kind != token.Number && t.Kind != token.Punct {
 		s |= shapeNumStart
 	}
-	tw := TokenWord{id: id, shape: s, marks: slowMarks(l, xs)[t.Lower]}
+	tw := TokenWord{id: id, shape: s}
 	for _, x := range xs {
 		if x.liveBit != 0 && !x.dullByTables(tw) {
 			tw.live |= x.liveBit
+		}
+		if x.gated && slices.Contains(allGateWords(x), t.Lower) {
+			tw.live |= gateFlag(x.liveBit)
 		}
 	}
 	return tw
 }
 
-// slowMarks is the marks of each word (vocabWord.marks) by the tables:
-// unitMark for the units' first words and "m", and gateMark of each
-// gated index of xs for its patterns' gateWords.
-func slowMarks(l *Language, xs []*Index) map[string]uint8 {
-	marks := map[string]uint8{"m": unitMark}
-	l.Units.heads.Each(func(w string, _ phraseHead) { marks[w] |= unitMark })
-	for _, x := range xs {
-		if !x.gated {
-			continue
-		}
-		for _, p := range x.pats {
-			for _, w := range p.gateWords() {
-				marks[w] |= gateMark(x.liveBit)
-			}
-		}
+// allGateWords is the gateWords of every pattern of x.
+func allGateWords(x *Index) []string {
+	var words []string
+	for _, p := range x.pats {
+		words = append(words, p.gateWords()...)
 	}
-	return marks
+	return words
 }
 
 // checkRead compares Vocab.Read with slowWord at every token of text in

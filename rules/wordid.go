@@ -46,43 +46,41 @@ type Vocab struct {
 type vocabWord struct {
 	id    int32
 	flags uint8
-	// unitMark marks the first words of the language's units and "m" (a
+	// unit marks the first words of the language's units and "m" (a
 	// magnitude's "M"), the words besides digits, number words and
 	// prefixed ones at which a number may start: Read gives them
 	// shapeNumStart (see TokenWord.MayStartNumber). Held here, they are
 	// known by the lookup Read makes anyway, where a filter of their own
-	// cost a test at every word. A bit of marks (unitMark), where the
-	// others tell the indexes the word is a gate word of (see gateMark),
-	// which Read passes on in TokenWord.marks.
-	marks uint8
-	num   uint16 // the word's number in wordNums (token.Token.Word), 0 for none
+	// cost a test at every word.
+	unit bool
+	num  uint16 // the word's number in wordNums (token.Token.Word), 0 for none
 }
-
-// unitMark marks, in vocabWord.marks, a unit's first word or "m".
-const unitMark = 1
-
-// gateMark is the bit of vocabWord.marks and TokenWord.marks that tells a
-// gate word of the index with liveBit b (Index.setGate).
-func gateMark(b uint8) uint8 { return b << 1 }
 
 // numStartFlag marks, in vocabWord.flags, a word that opens a numeral; the
 // bits below it are the indexes', so at most maxLiveIndexes of a Vocab
-// get one (the others read their own tables: see Index.dull).
+// get one (the others read their own tables: see Index.dull): the
+// lowest maxLiveIndexes their live bits, the next as many their gate
+// bits (gateFlag). An extractor builds two indexes a language.
 const (
 	numStartFlag   = 1 << 7
-	maxLiveIndexes = 7
+	maxLiveIndexes = 3
 	shapeLiveMask  = shapeLine - 1
 )
 
+// gateFlag is the bit of vocabWord.flags, and so of TokenWord.live, that
+// marks a gate word (Index.setGate) of the index with liveBit b: Read
+// passes it on with the live bits at no cost, and the index's liveMask
+// does not test it.
+func gateFlag(b uint8) uint8 { return b << maxLiveIndexes }
+
 // TokenWord is what Vocab.Read found at one token: the number of its
-// lower-case form (0: not in the Vocab), its shape bits, the indexes of
-// the Vocab that may give it a bit or a candidate (see Vocab.flags), and
-// those it is a gate word of (see Index.MayMatchIn).
+// lower-case form (0: not in the Vocab), its shape bits, and the indexes
+// of the Vocab that may give it a bit or a candidate (see Vocab.flags),
+// with those it is a gate word of (gateFlag).
 type TokenWord struct {
 	id    int32
 	shape uint16
 	live  uint8
-	marks uint8 // vocabWord.marks: the indexes the word is a gate word of
 }
 
 // Token shapes, the facts of a token itself that anchor masks record (see
@@ -106,12 +104,12 @@ const (
 // MayStartNumber reports whether a number, or an ordinal the number walk
 // lists, may start at the token: false is certain. It is set at every
 // token but a word that ends in no digit, is no number word, has no
-// ordinal prefix, and is no unit's first word nor "M" (unitMark):
+// ordinal prefix, and is no unit's first word nor "M" (vocabWord.unit):
 // most words, which the number walk (extract's scanNumbers) then turns
 // away with this one bit where it asked a filter or two of each. Read
 // tests the word only by what it reads anyway: the walk's tests cost some
 // 30 instructions a token. The number words and the units' first words
-// are known exactly here (numStartFlag, unitMark), so a word the walk's
+// are known exactly here (numStartFlag, unit), so a word the walk's
 // filters of them passed by chance has no bit: the walk's full tests
 // found nothing there (extract's TestNumberStartBit holds both).
 func (tw TokenWord) MayStartNumber() bool { return tw.shape&shapeNumStart != 0 }
@@ -122,9 +120,9 @@ func NewVocab(l *Language) *Vocab {
 	l.OrdinalPrefixFirsts(&v.ordFirst)
 	l.numStart.Each(func(w string, _ bool) { v.orFlags(v.add(w), numStartFlag) })
 	if l.Units != nil {
-		l.Units.heads.Each(func(w string, _ phraseHead) { v.orMarks(v.add(w), unitMark) })
+		l.Units.heads.Each(func(w string, _ phraseHead) { v.markUnit(v.add(w)) })
 	}
-	v.orMarks(v.add("m"), unitMark)
+	v.markUnit(v.add("m"))
 	return v
 }
 
@@ -170,12 +168,12 @@ func (v *Vocab) flagsOf(id int32) uint8 {
 	return v.word(id).flags
 }
 
-// orMarks sets marks m of the word numbered id (at least 1), in ids and
-// in the slots (see vocabWord.marks).
-func (v *Vocab) orMarks(id int32, m uint8) {
-	v.ids.entries[id-1].val.marks |= m
+// markUnit marks the word numbered id (at least 1) as a unit's first
+// word (vocabWord.unit), in ids and in the slots.
+func (v *Vocab) markUnit(id int32) {
+	v.ids.entries[id-1].val.unit = true
 	if s := v.slotOf[id-1]; s >= 0 {
-		v.slots[s].val.marks |= m
+		v.slots[s].val.unit = true
 	}
 }
 
@@ -234,7 +232,7 @@ func (v *Vocab) Read(toks []token.Token, dst []TokenWord) []TokenWord {
 			if vw.flags&numStartFlag != 0 && t.Kind == token.Word {
 				s |= shapeNumLike | shapeSpoken | shapeNumStart
 			}
-			if vw.marks&unitMark != 0 { // every token but a word has the bit already
+			if vw.unit { // every token but a word has the bit already
 				s |= shapeNumStart
 			}
 		}
@@ -244,7 +242,7 @@ func (v *Vocab) Read(toks []token.Token, dst []TokenWord) []TokenWord {
 		if t.Is(token.NewlineBefore) {
 			s |= shapeLine
 		}
-		ws[i] = TokenWord{id: id, shape: s, live: live &^ numStartFlag, marks: vw.marks}
+		ws[i] = TokenWord{id: id, shape: s, live: live &^ numStartFlag}
 	}
 	return ws
 }
