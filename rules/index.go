@@ -1482,8 +1482,12 @@ func (x *Index) longest(toks []token.Token, masks []uint64, i int, own, more *ca
 	if own == nil && more == nil {
 		return false
 	}
-	s := search{x: x, toks: toks, masks: masks, i: i, past: past, accept: accept, best: best, bestID: -1, t: t,
-		dedupe: own != nil && more != nil}
+	// Set field by field: a composite literal was built in a temporary
+	// from a static template (for bestID's -1) and then copied, thirty
+	// moves at each search.
+	var s search
+	s.x, s.toks, s.masks, s.i, s.past, s.accept, s.best, s.bestID, s.t = x, toks, masks, i, past, accept, best, -1, t
+	s.dedupe = own != nil && more != nil
 	if s.dedupe {
 		st.tried = [8]uint64{}
 	}
