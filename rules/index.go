@@ -1518,7 +1518,7 @@ func (x *Index) LongestIntoRead(toks []token.Token, masks []uint64, ws []TokenWo
 	if i < len(masks) && masks[i]&startBit == 0 {
 		return false
 	}
-	own, more := x.candidatesRead(&toks[i], ws[i])
+	own, more := x.candidatesRead(ws[i])
 	st := statePool.Get().(*searchState)
 	ok := x.longest(toks, masks, i, own, more, accept, best, nil, -1, st)
 	statePool.Put(st)
@@ -1540,7 +1540,7 @@ func (x *Index) LongestLeadInto(toks []token.Token, masks []uint64, ws []TokenWo
 	if i < len(masks) && masks[i]&startBit == 0 {
 		return false
 	}
-	own, more := x.candidatesRead(&toks[i], ws[i])
+	own, more := x.candidatesRead(ws[i])
 	return x.longest(toks, masks, i, own, more, accept, best, t, -1, &t.state)
 }
 
@@ -1556,7 +1556,7 @@ func (x *Index) LongestPastInto(toks []token.Token, masks []uint64, ws []TokenWo
 	if i < len(masks) && masks[i]&startBit == 0 {
 		return false
 	}
-	own, more := x.candidatesRead(&toks[i], ws[i])
+	own, more := x.candidatesRead(ws[i])
 	return x.longest(toks, masks, i, own, more, accept, best, t, past, &t.state)
 }
 
@@ -1569,8 +1569,12 @@ func (x *Index) longest(toks []token.Token, masks []uint64, i int, own, more *ca
 	if own == nil && more == nil {
 		return false
 	}
-	s := search{x: x, toks: toks, masks: masks, i: i, past: past, accept: accept, best: best, bestID: -1, t: t,
-		dedupe: own != nil && more != nil}
+	// Set field by field: a composite literal was built in a temporary
+	// from a static template (for bestID's -1) and then copied, thirty
+	// moves at each search.
+	var s search
+	s.x, s.toks, s.masks, s.i, s.past, s.accept, s.best, s.bestID, s.t = x, toks, masks, i, past, accept, best, -1, t
+	s.dedupe = own != nil && more != nil
 	if s.dedupe {
 		st.tried = [8]uint64{}
 	}
@@ -1839,14 +1843,16 @@ func (x *Index) candidates(t *token.Token) (own, more *candList) {
 	return x.candidatesFor(t, list)
 }
 
-// candidatesRead is candidates given what the Vocab read at t (tw): its
-// word number, and its shape, which says whether an ordinal prefix opens
-// it.
-func (x *Index) candidatesRead(t *token.Token, tw TokenWord) (own, more *candList) {
-	if t.Kind == token.Number {
-		return x.numLists[numClass(t.Text)], nil
+// candidatesRead is candidates given what the Vocab read at the token
+// (tw): its word number, and its shape, which tells a digit run and its
+// class (shapeNumClass) and a word an ordinal prefix opens, as AnchorsRead
+// reads them. Read from tw alone it inlines: its call in the entry points
+// spilled and reloaded every argument of the search around it.
+func (x *Index) candidatesRead(tw TokenWord) (own, more *candList) {
+	if tw.shape&shapeNumber != 0 {
+		return x.numLists[shapeNumClass(tw.shape)], nil
 	}
-	if t.Kind == token.Word && x.ordList != nil && tw.shape&shapePrefixed != 0 {
+	if tw.shape&shapePrefixed != 0 {
 		more = x.ordList
 	}
 	return x.key(tw.id).list, more

@@ -116,7 +116,7 @@ func TestShapeSpots(t *testing.T) {
 	}
 	listOf := func(w string) *candList {
 		toks := token.Scan(w, nil)
-		own, _ := x.candidatesRead(&toks[0], x.vocab.Read(toks, nil)[0])
+		own, _ := x.candidatesRead(x.vocab.Read(toks, nil)[0])
 		return own
 	}
 	g := find(listOf("05"), "day-month")
