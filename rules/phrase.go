@@ -321,15 +321,14 @@ func (p *Phrases) MayOpen(t *token.Token) bool {
 // first-word filter's, which the wide one implies: it holds the same
 // words): an entry of f is a 15-bit hash, and a first word of a table
 // without a wide filter sets the eight entries that share its top 12.
-// Entry 0 is the hash of a token without one, which both filters pass
-// (hashless). It is asked once the table is built.
+// Hash 0 is that of a token without one, which both filters pass
+// (hashless): entry 0, or without a wide filter entries 0 to 7. It is
+// asked once the table is built.
 func (p *Phrases) AddOpens(f *LaneFilter, lane uint8) {
 	if p == nil || p.heads.Len() == 0 {
 		return
 	}
-	f[0] |= lane
-	p.heads.Each(func(w string, _ phraseHead) {
-		h := token.HashString(w)
+	set := func(h uint32) {
 		if p.wide != nil {
 			f[h>>17] |= lane
 			return
@@ -337,7 +336,9 @@ func (p *Phrases) AddOpens(f *LaneFilter, lane uint8) {
 		for x := h >> 20 << 3; x < h>>20<<3+8; x++ {
 			f[x] |= lane
 		}
-	})
+	}
+	set(0)
+	p.heads.Each(func(w string, _ phraseHead) { set(token.HashString(w)) })
 }
 
 // MayEnd reports whether some phrase may end with token t: false is
