@@ -73,3 +73,16 @@ func (f *WideFilter) May(t *token.Token) bool {
 	h := t.Hash
 	return f[h>>23]&(1<<(h>>17&63)) != 0
 }
+
+// LaneFilter is a WideFilter of several tables at once, a byte per bit:
+// bit k of an entry (a lane) is the k-th table's answer (Phrases.AddOpens).
+// A loop that asks several tables at every word learns which of them may
+// open a phrase there at one load, where a joint first-word filter and
+// then each table's filters cost a dozen tests at every word the joint
+// one passed (a third of the words of news: the common words open some
+// phrase of one table or another).
+type LaneFilter [1 << 15]uint8
+
+// Lanes returns the lanes of t's hash: bit k set when the k-th table may
+// open a phrase at t, as its Phrases.MayOpen(t) says.
+func (f *LaneFilter) Lanes(t *token.Token) uint8 { return f[t.Hash>>17] }

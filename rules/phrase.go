@@ -315,6 +315,32 @@ func (p *Phrases) MayOpen(t *token.Token) bool {
 	return p.first.May(t) && p.mayHead(t)
 }
 
+// AddOpens sets lane in f at every hash at which MayOpen holds, so that
+// f.Lanes(t)&lane != 0 is MayOpen(t). MayOpen reads the top 15 bits of a
+// hash (the wide filter's bit) or, with no wide filter, the top 12 (the
+// first-word filter's, which the wide one implies: it holds the same
+// words): an entry of f is a 15-bit hash, and a first word of a table
+// without a wide filter sets the eight entries that share its top 12.
+// Hash 0 is that of a token without one, which both filters pass
+// (hashless): entry 0, or without a wide filter entries 0 to 7. It is
+// asked once the table is built.
+func (p *Phrases) AddOpens(f *LaneFilter, lane uint8) {
+	if p == nil || p.heads.Len() == 0 {
+		return
+	}
+	set := func(h uint32) {
+		if p.wide != nil {
+			f[h>>17] |= lane
+			return
+		}
+		for x := h >> 20 << 3; x < h>>20<<3+8; x++ {
+			f[x] |= lane
+		}
+	}
+	set(0)
+	p.heads.Each(func(w string, _ phraseHead) { set(token.HashString(w)) })
+}
+
 // MayEnd reports whether some phrase may end with token t: false is
 // certain. It inlines (MatchBefore does not), so that a caller asks
 // MatchBefore only where the token before a position passes.

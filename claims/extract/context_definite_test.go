@@ -23,22 +23,19 @@ var definiteWords = []string{
 }
 
 // checkDefinite holds, for each sentence of text, sentenceInfo.definite as
-// readEvidence reads it (with the joint filter and with one letting every
-// word through) to the reference scan of the sentence alone
+// readEvidence reads it (with its lanes and with every word sent to every
+// table) to the reference scan of the sentence alone
 // (sentenceContextRef), and counts the sentences of each answer.
 func checkDefinite(t *testing.T, e *Engine, lang, text string, definite, plain *int) {
 	t.Helper()
-	var all rules.WordFilter
-	for k := range all {
-		all[k] = ^uint64(0)
-	}
+	all := everyLane()
 	doc := &claims.Document{ID: "t", Text: text, Language: lang, Status: claims.StatusRead}
 	p := e.newPass(doc, new(scratch))
 	check := func(a, b int) {
 		want := p.sentenceContextRef(a, b)&claims.DefiniteEvent != 0
 		var got, open sentenceInfo
 		p.readEvidence(&got, a, b)
-		p.readEvidenceIn(&open, a, b, &all)
+		p.readEvidenceIn(&open, a, b, all)
 		if got.definite != want || open.definite != want {
 			t.Fatalf("%s: sentence %q of %q: definite %v (every word: %v), want %v", lang, text[p.Toks[a].Start:p.Toks[b-1].End], text, got.definite, open.definite, want)
 		}

@@ -95,11 +95,7 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 	fa := frameAssigner{p: p, set: e.Rules, claims: len(cs),
 		cands: sc.cands[:0], scores: sc.scores[:0], slot: sc.slot}
 	fa.cache[0].si.ev, fa.cache[1].si.ev = sc.evs[0][:0], sc.evs[1][:0]
-	if sc.kinds == nil || sc.kinds.set != e.Rules {
-		// A scratch's memo answers for its engine's rules only: made
-		// anew should they be another set (initMemo).
-		sc.acceptMemo, sc.attrBase, sc.wide, sc.kinds = nil, nil, nil, nil
-	}
+	kindsFor(sc, e.Rules)
 	fa.acceptMemo, fa.attrBase, fa.wide, fa.kinds = sc.acceptMemo, sc.attrBase, sc.wide, sc.kinds
 	for _, c := range cs {
 		if c.Dateline {
@@ -234,7 +230,20 @@ func (fa *frameAssigner) initMemo() {
 	}
 	fa.attrBase = append(fa.attrBase, n)
 	fa.acceptMemo = map[acceptKey][]int8{}
-	fa.kinds = &kindCache{set: fa.set}
+	if fa.kinds == nil || fa.kinds.set != fa.set {
+		fa.kinds = newKindCache(fa.set)
+	}
+}
+
+// kindsFor returns sc's kindCache, made anew for set, with the accepts
+// memo dropped, when it holds another set's: a scratch's memo answers
+// for its engine's rules only (initMemo makes the memo again).
+func kindsFor(sc *scratch, set *rules.Set) *kindCache {
+	if sc.kinds == nil || sc.kinds.set != set {
+		sc.acceptMemo, sc.attrBase, sc.wide = nil, nil, nil
+		sc.kinds = newKindCache(set)
+	}
+	return sc.kinds
 }
 
 // acceptsOf returns the memo of which attributes take claims like c (see
@@ -294,10 +303,19 @@ func (fa *frameAssigner) acceptsOf(c *claims.Claim) []int8 {
 // valid (its answers depend on the rules alone), so the cache need not
 // be cleared with it; and for the same reason it is kept from document
 // to document with the engine's pooled scratch, set naming the rules it
-// answers for.
+// answers for. It keeps the rules' evidence lanes (evidenceLanes) there
+// too, for readEvidence.
 type kindCache struct {
 	set   *rules.Set
 	slots [kindSlots]kindMemo
+	lanes rules.LaneFilter
+}
+
+// newKindCache makes an empty kindCache for set, with its lanes.
+func newKindCache(set *rules.Set) *kindCache {
+	k := &kindCache{set: set}
+	evidenceLanes(set, &k.lanes)
+	return k
 }
 
 // kindSlots is the size of kindCache, 1<<kindBits. Of 31,800 calls on
@@ -1608,38 +1626,51 @@ func gap(a, b, c, d int) int {
 // readEvidence reads the evidence, evoked frames and participants of the
 // sentence of tokens [a, b) into si, appending to its (empty) slices.
 func (p *Pass) readEvidence(si *sentenceInfo, a, b int) {
-	p.readEvidenceIn(si, a, b, &p.index.evFirst)
+	p.readEvidenceIn(si, a, b, &kindsFor(p.scratch, p.Rules).lanes)
+}
+
+// The lanes of evidenceLanes, one per table readEvidence reads.
+const (
+	laneTrigger = 1 << iota
+	laneAttr
+	laneParticipant
+)
+
+// evidenceLanes sets in f the lanes of the tables readEvidence reads:
+// f.Lanes(t) tells which of them may open a phrase at word t, as their
+// MayOpen would, at one load for all three (most words: none).
+func evidenceLanes(set *rules.Set, f *rules.LaneFilter) {
+	set.Triggers.AddOpens(f, laneTrigger)
+	set.AttrWords.AddOpens(f, laneAttr)
+	set.Participants.AddOpens(f, laneParticipant)
 }
 
 // evidenceFirsts joins into f the first-word filters of the tables
 // readEvidence reads: a word f turns away starts no trigger, attribute
-// word or participant, at one bit test instead of three.
+// word or participant. (The engine still builds langIndex.evFirst with
+// it; readEvidence reads evidenceLanes, which answer for each table.)
 func evidenceFirsts(set *rules.Set, f *rules.WordFilter) {
 	set.Triggers.AddFirsts(f)
 	set.AttrWords.AddFirsts(f)
 	set.Participants.AddFirsts(f)
 }
 
-// readEvidenceIn is readEvidence with first for the joint filter of
-// evidenceFirsts (the language index's, built once by the engine; a test
-// passes one that lets every word through).
-func (p *Pass) readEvidenceIn(si *sentenceInfo, a, b int, first *rules.WordFilter) {
+// readEvidenceIn is readEvidence with lanes for evidenceLanes' (a
+// test passes others).
+func (p *Pass) readEvidenceIn(si *sentenceInfo, a, b int, lanes *rules.LaneFilter) {
 	// The tokens are a local: read through p, they were loaded again for
 	// every token.
 	set, toks := p.Rules, p.Toks
 	for k := a; k < b; k++ {
+		// Most words no table holds cost one load; a word one table
+		// may hold costs no test of the others, and its match does not
+		// ask that table's filters again (MatchOpen).
 		t := &toks[k]
-		if !first.May(t) {
+		l := lanes.Lanes(t)
+		if l == 0 {
 			continue
 		}
-		// The filters inline: most words no table holds cost no call,
-		// and a word one table may hold costs no call to the others;
-		// a table's match after them does not ask them again
-		// (MatchOpen).
-		trig, attr, part := set.Triggers.MayOpen(t), set.AttrWords.MayOpen(t), set.Participants.MayOpen(t)
-		if !trig && !attr && !part {
-			continue
-		}
+		trig, attr, part := l&laneTrigger != 0, l&laneAttr != 0, l&laneParticipant != 0
 		end, v, ok := 0, 0, false
 		if trig {
 			end, v, ok = set.Triggers.MatchOpen(toks, k)
