@@ -2155,7 +2155,10 @@ func (p *Pass) yearNote(y int, pub time.Time) string {
 	}
 	yn := &p.yearNotes[p.nextYearNote]
 	p.nextYearNote = (p.nextYearNote + 1) % len(p.yearNotes)
-	*yn = yearNote{y, pub, fmt.Sprintf("year %d inferred from the publication date %s", y, pub.Format("2006-01-02"))}
+	var buf [64]byte
+	b := strconv.AppendInt(append(buf[:0], "year "...), int64(y), 10)
+	b = appendDay(append(b, " inferred from the publication date "...), pub)
+	*yn = yearNote{y, pub, string(b)}
 	return yn.note
 }
 
@@ -2226,6 +2229,21 @@ func formatClock(h, m int) string {
 	b := appendPad2(append(buf[:0], 'T'), h)
 	b = appendPad2(append(b, ':'), m)
 	return string(b)
+}
+
+// appendDay appends t.Format("2006-01-02"), spelled digit by digit from
+// one t.Date call for the years 0 to 9999 and by the layout for any
+// other: the notes made once a document from its publication date
+// (yearNote, relativeNote, dayText) spent most of their cost in time's
+// layout machinery and fmt.
+func appendDay(b []byte, t time.Time) []byte {
+	y, m, d := t.Date()
+	if y < 0 || y > 9999 {
+		return t.AppendFormat(b, "2006-01-02")
+	}
+	b = append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-')
+	b = appendPad2(b, int(m))
+	return appendPad2(append(b, '-'), d)
 }
 
 // appendPad2 appends n as fmt's %02d spells it.
@@ -2414,7 +2432,9 @@ func (p *dateRun) resolveWeekday(c *claims.Claim, cp *rules.Captures, pat *rules
 // the weekdays of a document are resolved against its publication date.
 func (p *dateRun) dayText(t time.Time) string {
 	if m := &p.lastDayText; m.text == "" || m.t != t {
-		m.t, m.text = t, t.Format("Mon 2006-01-02")
+		var buf [32]byte
+		b := append(buf[:0], t.Weekday().String()[:3]...) // "Mon": the English name's first three letters
+		m.t, m.text = t, string(appendDay(append(b, ' '), t))
 	}
 	return p.lastDayText.text
 }
@@ -2577,7 +2597,8 @@ func (p *dateRun) resolveRelative(c *claims.Claim, m *rules.Match, pub time.Time
 // resolution.
 func (p *dateRun) relativeNote(pub time.Time) string {
 	if m := &p.lastRelativeNote; m.text == "" || m.t != pub {
-		m.t, m.text = pub, "relative to the publication date "+pub.Format("2006-01-02")
+		var buf [64]byte
+		m.t, m.text = pub, string(appendDay(append(buf[:0], "relative to the publication date "...), pub))
 	}
 	return p.lastRelativeNote.text
 }
