@@ -633,8 +633,8 @@ type posting struct {
 // runEnd returns where the run of postings with the hash of all[lo] ends
 // (all sorted by hash).
 func runEnd(all []posting, lo int) int {
-	hi := lo + 1
-	for hi < len(all) && all[hi].h == all[lo].h {
+	h, hi := all[lo].h, lo+1 // h held: all[lo] was loaded and checked again for every posting
+	for hi < len(all) && all[hi].h == h {
 		hi++
 	}
 	return hi
@@ -1222,6 +1222,10 @@ func (s *scratch) index() {
 	low := slices.Grow(s.flips[:0], len(toks))[:len(toks)]
 	capitals := slices.Grow(s.capitals[:0], len(toks))[:len(toks)]
 	s.pending = s.pending[:0]
+	// The lists are stored whole and cut after the loop: their
+	// capacities, which cutting them needs, were otherwise kept across
+	// the loop and reloaded on every token.
+	s.ids, s.words, s.flips, s.capitals = ids, words, low, capitals
 	n, c := 0, 0
 	for i := range toks {
 		tk := &toks[i]
@@ -1294,7 +1298,7 @@ func (s *scratch) index() {
 			ids[i] = -1
 		}
 	}
-	s.ids, s.words, s.flips, s.capitals = ids, words[:n], low[:n], capitals[:c]
+	s.words, s.flips, s.capitals = s.words[:n], s.flips[:n], s.capitals[:c]
 	for _, i := range s.pending {
 		// Whether the word is written in lower case anywhere is known
 		// now.
