@@ -1376,6 +1376,7 @@ type wordTable struct {
 	slots   []int32       // open addressing: entry index + 1, 0 when free
 	shift   uint8         // 32 less log2(len(slots)): see home
 	used    []int32       // the entries the document uses, in order of first use
+	marks   []int32       // the entries marked inAll, each once, in order of marking (mark)
 	doc     uint32        // the current document's number, from 1
 	// pres are the entries' words' prefix8, which best ranks most words
 	// by: computed once per word, not once per document using it.
@@ -1549,22 +1550,36 @@ func (s *scratch) lookUpCalendar(e *wordEntry) {
 	}
 }
 
+// mark marks entry k, one of the document's, inAll (lead.all), listing
+// it in marks the first time.
+func (t *wordTable) mark(k int32) {
+	if e := &t.entries[k]; !e.inAll {
+		e.inAll = true
+		t.marks = append(t.marks, k)
+	}
+}
+
 // marked returns the words of the entries marked inAll (lead.all), in the
 // order of their first use. Marking the entries and collecting them once,
 // at their number, replaced an assignment per name token into a map grown
-// from empty; a list replaced the map (see lead.uses).
+// from empty; a list replaced the map (see lead.uses). The marked entries
+// are listed as they are marked, and put in the order of their first
+// tokens: finding them in used, twice to size the result, passed over
+// every word of the text where a few dozen are marked. They are marked in
+// the order of the tokens that mark them, mostly that of their first
+// ones: an insertion sort, inline, has little to move.
 func (t *wordTable) marked() []string {
-	n := 0
-	for _, k := range t.used {
-		if t.entries[k].inAll {
-			n++
+	marks := t.marks
+	for i := 1; i < len(marks); i++ {
+		k, j := marks[i], i
+		for ; j > 0 && t.entries[marks[j-1]].tok > t.entries[k].tok; j-- {
+			marks[j] = marks[j-1]
 		}
+		marks[j] = k
 	}
-	m := make([]string, 0, n)
-	for _, k := range t.used {
-		if t.entries[k].inAll {
-			m = append(m, t.word(k))
-		}
+	m := make([]string, 0, len(t.marks))
+	for _, k := range t.marks {
+		m = append(m, t.word(k))
 	}
 	return m
 }
@@ -1581,7 +1596,7 @@ func (t *wordTable) reset(toks []token.Token) {
 	if len(t.entries) >= limit || t.doc == 0 {
 		t.empty()
 	}
-	t.used = t.used[:0]
+	t.used, t.marks = t.used[:0], t.marks[:0]
 	t.toks = toks
 	t.atLeast = [2][topBuckets]int32{}
 }
