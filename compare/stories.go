@@ -1723,17 +1723,26 @@ func (s *scratch) top(n int) (proper, content []ranked) {
 	}
 	minProper, minContent := t.cutoff(0, n), t.cutoff(1, n)
 	// Most words fall below both cutoffs: a tight loop, without calls (or
-	// the registers they spill), lists the others first.
+	// the registers they spill), lists the others first. The lists are
+	// grown beforehand to hold every word, and written by place: append's
+	// growing, a call, made the loop spill and reload its state on every
+	// word. They are stored whole and cut after the loop, as index's are.
+	proper = slices.Grow(proper, len(t.used))[:len(t.used)]
+	content = slices.Grow(content, len(t.used))[:len(t.used)]
+	s.cands = [2][]ranked{proper, content}
+	np, nc := 0, 0
 	for _, k := range t.used {
 		e := &t.entries[k]
 		if e.proper >= minProper {
-			proper = append(proper, ranked{k: k, n: e.proper})
+			proper[np] = ranked{k: k, n: e.proper}
+			np++
 		}
 		if e.content >= minContent {
-			content = append(content, ranked{k: k, n: e.content})
+			content[nc] = ranked{k: k, n: e.content}
+			nc++
 		}
 	}
-	s.cands = [2][]ranked{proper, content}
+	proper, content = s.cands[0][:np], s.cands[1][:nc]
 	proper = t.best(proper, minProper, n, s.ranked[0])
 	content = t.best(content, minContent, n, s.ranked[1])
 	s.ranked = [2][]ranked{proper, content}
