@@ -1756,8 +1756,12 @@ func (s *scratch) top(n int) (proper, content []ranked) {
 // counted least times or more; those counted more, fewer than n unless
 // least is topBuckets-1, go first, so that the many counted least times,
 // ranked among themselves by their words, shift only one another.
+//
+// The loop makes no call, so that its state stays in registers: out is
+// grown to hold n beforehand and lengthened in place, and better compares
+// words past their prefixes inline (wordLess).
 func (t *wordTable) best(cand []ranked, least int32, n int, out []ranked) []ranked {
-	out = out[:0]
+	out = slices.Grow(out[:0], n)
 	for _, first := range [2]bool{true, false} {
 		for _, x := range cand {
 			if (x.n > least) != first {
@@ -1769,7 +1773,7 @@ func (t *wordTable) best(cand []ranked, least int32, n int, out []ranked) []rank
 			x.pre = t.pres[x.k]
 			j := len(out)
 			if j < n {
-				out = append(out, x)
+				out = out[:j+1]
 			} else if !t.better(x, out[n-1]) {
 				continue
 			} else {
@@ -1802,7 +1806,25 @@ func (t *wordTable) cutoff(kind, n int) int32 {
 // count and a word earlier in the alphabet. Most words are counted once,
 // so ties are common: their first bytes mostly decide them.
 func (t *wordTable) better(a, b ranked) bool {
-	return a.n > b.n || a.n == b.n && (a.pre < b.pre || a.pre == b.pre && t.word(a.k) < t.word(b.k))
+	if a.n != b.n {
+		return a.n > b.n
+	}
+	if a.pre != b.pre {
+		return a.pre < b.pre
+	}
+	return wordLess(t.words[a.k], t.words[b.k])
+}
+
+// wordLess is a < b without the call a string comparison makes (see
+// best): the words it is asked of share their first eight bytes, and are
+// rarely that alike.
+func wordLess(a, b string) bool {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		if a[i] != b[i] {
+			return a[i] < b[i]
+		}
+	}
+	return len(a) < len(b)
 }
 
 // prefix8 packs the first eight bytes of w into a number, first byte

@@ -925,3 +925,31 @@ func FuzzProbeSame(f *testing.F) {
 		checkProbeSame(t, b, a)
 	})
 }
+
+// wordLess orders words as the string comparison does: shared prefixes
+// of every length, one word a prefix of the other, bytes above 0x7f,
+// empty words.
+func TestWordLess(t *testing.T) {
+	words := []string{"", "a", "b", "ab", "abc", "abcdefgh", "abcdefghi", "abcdefghij", "abcdefgha",
+		"abcdefgh\x00", "abcdefgh\xff", "résumé", "resume", "abcdefghijklmnop", "abcdefghijklmnoq", "zz"}
+	for _, a := range words {
+		for _, b := range words {
+			if got, want := wordLess(a, b), a < b; got != want {
+				t.Errorf("wordLess(%q, %q) = %v, want %v", a, b, got, want)
+			}
+		}
+	}
+}
+
+// FuzzWordLess checks wordLess against the string comparison, on words
+// sharing a prefix as best asks it of them.
+func FuzzWordLess(f *testing.F) {
+	f.Add("abcdefgh", "ij", "ik")
+	f.Add("", "x", "")
+	f.Fuzz(func(t *testing.T, prefix, a, b string) {
+		a, b = prefix+a, prefix+b
+		if got, want := wordLess(a, b), a < b; got != want {
+			t.Fatalf("wordLess(%q, %q) = %v, want %v", a, b, got, want)
+		}
+	})
+}
