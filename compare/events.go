@@ -247,7 +247,7 @@ func (s *scratch) readLead(d *claims.Document, set *rules.Set, stop map[string]b
 		if tk.Start < titleEnd && !e.bodyName {
 			continue // title case: a name only if the body writes it so too
 		}
-		e.inAll = true // l.all, filled below
+		s.table.mark(s.ids[i]) // l.all, filled below
 		if tk.Start >= l.end {
 			continue
 		}
@@ -257,7 +257,7 @@ func (s *scratch) readLead(d *claims.Document, set *rules.Set, stop map[string]b
 			for k := i; k < end; k++ {
 				if toks[k].Kind == token.Word && !stop[toks[k].Lower] {
 					l.addName(toks[k].Lower, true)
-					s.table.entries[s.ids[k]].inAll = true
+					s.table.mark(s.ids[k])
 				}
 			}
 			for c+1 < len(caps) && int(caps[c+1]) < end {

@@ -633,8 +633,8 @@ type posting struct {
 // runEnd returns where the run of postings with the hash of all[lo] ends
 // (all sorted by hash).
 func runEnd(all []posting, lo int) int {
-	hi := lo + 1
-	for hi < len(all) && all[hi].h == all[lo].h {
+	h, hi := all[lo].h, lo+1 // h held: all[lo] was loaded and checked again for every posting
+	for hi < len(all) && all[hi].h == h {
 		hi++
 	}
 	return hi
@@ -1222,6 +1222,10 @@ func (s *scratch) index() {
 	low := slices.Grow(s.flips[:0], len(toks))[:len(toks)]
 	capitals := slices.Grow(s.capitals[:0], len(toks))[:len(toks)]
 	s.pending = s.pending[:0]
+	// The lists are stored whole and cut after the loop: their
+	// capacities, which cutting them needs, were otherwise kept across
+	// the loop and reloaded on every token.
+	s.ids, s.words, s.flips, s.capitals = ids, words, low, capitals
 	n, c := 0, 0
 	for i := range toks {
 		tk := &toks[i]
@@ -1294,7 +1298,7 @@ func (s *scratch) index() {
 			ids[i] = -1
 		}
 	}
-	s.ids, s.words, s.flips, s.capitals = ids, words[:n], low[:n], capitals[:c]
+	s.words, s.flips, s.capitals = s.words[:n], s.flips[:n], s.capitals[:c]
 	for _, i := range s.pending {
 		// Whether the word is written in lower case anywhere is known
 		// now.
@@ -1372,6 +1376,7 @@ type wordTable struct {
 	slots   []int32       // open addressing: entry index + 1, 0 when free
 	shift   uint8         // 32 less log2(len(slots)): see home
 	used    []int32       // the entries the document uses, in order of first use
+	marks   []int32       // the entries marked inAll, each once, in order of marking (mark)
 	doc     uint32        // the current document's number, from 1
 	// pres are the entries' words' prefix8, which best ranks most words
 	// by: computed once per word, not once per document using it.
@@ -1545,22 +1550,36 @@ func (s *scratch) lookUpCalendar(e *wordEntry) {
 	}
 }
 
+// mark marks entry k, one of the document's, inAll (lead.all), listing
+// it in marks the first time.
+func (t *wordTable) mark(k int32) {
+	if e := &t.entries[k]; !e.inAll {
+		e.inAll = true
+		t.marks = append(t.marks, k)
+	}
+}
+
 // marked returns the words of the entries marked inAll (lead.all), in the
 // order of their first use. Marking the entries and collecting them once,
 // at their number, replaced an assignment per name token into a map grown
-// from empty; a list replaced the map (see lead.uses).
+// from empty; a list replaced the map (see lead.uses). The marked entries
+// are listed as they are marked, and put in the order of their first
+// tokens: finding them in used, twice to size the result, passed over
+// every word of the text where a few dozen are marked. They are marked in
+// the order of the tokens that mark them, mostly that of their first
+// ones: an insertion sort, inline, has little to move.
 func (t *wordTable) marked() []string {
-	n := 0
-	for _, k := range t.used {
-		if t.entries[k].inAll {
-			n++
+	marks := t.marks
+	for i := 1; i < len(marks); i++ {
+		k, j := marks[i], i
+		for ; j > 0 && t.entries[marks[j-1]].tok > t.entries[k].tok; j-- {
+			marks[j] = marks[j-1]
 		}
+		marks[j] = k
 	}
-	m := make([]string, 0, n)
-	for _, k := range t.used {
-		if t.entries[k].inAll {
-			m = append(m, t.word(k))
-		}
+	m := make([]string, 0, len(t.marks))
+	for _, k := range t.marks {
+		m = append(m, t.word(k))
 	}
 	return m
 }
@@ -1577,7 +1596,7 @@ func (t *wordTable) reset(toks []token.Token) {
 	if len(t.entries) >= limit || t.doc == 0 {
 		t.empty()
 	}
-	t.used = t.used[:0]
+	t.used, t.marks = t.used[:0], t.marks[:0]
 	t.toks = toks
 	t.atLeast = [2][topBuckets]int32{}
 }
@@ -1704,17 +1723,26 @@ func (s *scratch) top(n int) (proper, content []ranked) {
 	}
 	minProper, minContent := t.cutoff(0, n), t.cutoff(1, n)
 	// Most words fall below both cutoffs: a tight loop, without calls (or
-	// the registers they spill), lists the others first.
+	// the registers they spill), lists the others first. The lists are
+	// grown beforehand to hold every word, and written by place: append's
+	// growing, a call, made the loop spill and reload its state on every
+	// word. They are stored whole and cut after the loop, as index's are.
+	proper = slices.Grow(proper, len(t.used))[:len(t.used)]
+	content = slices.Grow(content, len(t.used))[:len(t.used)]
+	s.cands = [2][]ranked{proper, content}
+	np, nc := 0, 0
 	for _, k := range t.used {
 		e := &t.entries[k]
 		if e.proper >= minProper {
-			proper = append(proper, ranked{k: k, n: e.proper})
+			proper[np] = ranked{k: k, n: e.proper}
+			np++
 		}
 		if e.content >= minContent {
-			content = append(content, ranked{k: k, n: e.content})
+			content[nc] = ranked{k: k, n: e.content}
+			nc++
 		}
 	}
-	s.cands = [2][]ranked{proper, content}
+	proper, content = s.cands[0][:np], s.cands[1][:nc]
 	proper = t.best(proper, minProper, n, s.ranked[0])
 	content = t.best(content, minContent, n, s.ranked[1])
 	s.ranked = [2][]ranked{proper, content}
@@ -1728,8 +1756,12 @@ func (s *scratch) top(n int) (proper, content []ranked) {
 // counted least times or more; those counted more, fewer than n unless
 // least is topBuckets-1, go first, so that the many counted least times,
 // ranked among themselves by their words, shift only one another.
+//
+// The loop makes no call, so that its state stays in registers: out is
+// grown to hold n beforehand and lengthened in place, and better compares
+// words past their prefixes inline (wordLess).
 func (t *wordTable) best(cand []ranked, least int32, n int, out []ranked) []ranked {
-	out = out[:0]
+	out = slices.Grow(out[:0], n)
 	for _, first := range [2]bool{true, false} {
 		for _, x := range cand {
 			if (x.n > least) != first {
@@ -1741,7 +1773,7 @@ func (t *wordTable) best(cand []ranked, least int32, n int, out []ranked) []rank
 			x.pre = t.pres[x.k]
 			j := len(out)
 			if j < n {
-				out = append(out, x)
+				out = out[:j+1]
 			} else if !t.better(x, out[n-1]) {
 				continue
 			} else {
@@ -1774,7 +1806,25 @@ func (t *wordTable) cutoff(kind, n int) int32 {
 // count and a word earlier in the alphabet. Most words are counted once,
 // so ties are common: their first bytes mostly decide them.
 func (t *wordTable) better(a, b ranked) bool {
-	return a.n > b.n || a.n == b.n && (a.pre < b.pre || a.pre == b.pre && t.word(a.k) < t.word(b.k))
+	if a.n != b.n {
+		return a.n > b.n
+	}
+	if a.pre != b.pre {
+		return a.pre < b.pre
+	}
+	return wordLess(t.words[a.k], t.words[b.k])
+}
+
+// wordLess is a < b without the call a string comparison makes (see
+// best): the words it is asked of share their first eight bytes, and are
+// rarely that alike.
+func wordLess(a, b string) bool {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		if a[i] != b[i] {
+			return a[i] < b[i]
+		}
+	}
+	return len(a) < len(b)
 }
 
 // prefix8 packs the first eight bytes of w into a number, first byte
