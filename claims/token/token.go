@@ -304,16 +304,19 @@ func scanRun(low *lowerArena, text string, lim, i int, flags uint8, dst []Token,
 				j-i > 16 || i+16 > len(text) || len(low.buf)+16 > cap(low.buf) {
 				return dst, i, flags
 			}
-			start := len(low.buf)
-			binary.LittleEndian.PutUint64(low.buf[start:start+8], le64(text[i:])|0x20)
-			binary.LittleEndian.PutUint64(low.buf[start+8:start+16], le64(text[i+8:]))
-			low.buf = low.buf[:start+j-i]
-			b := low.buf[start:]
+			// The tests above put both 16-byte blocks in range, so they
+			// are reached through array pointers (at16, room16): the
+			// slice expressions' bounds checks were a third of the word.
+			buf := low.buf
+			src, b := at16(text, i), room16(buf)
+			binary.LittleEndian.PutUint64(b[:8], binary.LittleEndian.Uint64(src[:8])|0x20)
+			binary.LittleEndian.PutUint64(b[8:], binary.LittleEndian.Uint64(src[8:]))
+			low.buf = low.buf[:len(buf)+j-i] // the length alone: no write barrier
 			n := len(dst)
 			dst = dst[:n+1]
 			t := &dst[n]
 			h = finishHash(h)
-			t.Start, t.End, t.Kind, t.Flags, t.Word, t.Hash, t.Text, t.Lower = i, j, Word, flags|Capital, 0, h, substr(text, i, j), bytesString(b)
+			t.Start, t.End, t.Kind, t.Flags, t.Word, t.Hash, t.Text, t.Lower = i, j, Word, flags|Capital, 0, h, substr(text, i, j), substr(bytesString(b[:]), 0, j-i)
 			if tl != nil {
 				tl.add(h)
 			}
@@ -380,6 +383,18 @@ var runByte = func() (t [256]bool) {
 // knows are in the text (before its lim; see runLimit).
 func at(text string, i int) byte {
 	return *(*byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(text)), i))
+}
+
+// at16 is the 16 bytes of text from i, for scanRun, which knows them to
+// be in the text: an array pointer, read without bounds checks (see at).
+func at16(text string, i int) *[16]byte {
+	return (*[16]byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(text)), i))
+}
+
+// room16 is the 16 bytes of buf's room after its length, for scanRun,
+// which knows that cap(buf) holds them (see at16).
+func room16(buf []byte) *[16]byte {
+	return (*[16]byte)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(buf)), len(buf)))
 }
 
 // spaceAfter returns where scanning goes on after a token ending at j
