@@ -235,25 +235,30 @@ func (p *splitter) scan() {
 			break
 		}
 		// The word holding the mark starts after the last space before it
-		// (decoding backwards finds the runes a range loop finds).
-		start := m
+		// (decoding backwards finds the runes a range loop finds). The
+		// flags of its bytes before the mark (no mark among them) are
+		// gathered on the way, so that wordEnd reads on from the mark.
+		start, f := m, wordFlags(0)
+		// One table read tells most bytes (ASCII, not white space).
 		for start > from {
-			if c := line[start-1]; c < utf8.RuneSelf {
-				if isASCIISpace(c) {
-					break
-				}
+			c := line[start-1]
+			if k := byteFlags[c]; k&(isSpaceByte|hasNonASCII) == 0 {
+				f |= k
 				start--
 				continue
+			} else if c < utf8.RuneSelf {
+				break // ASCII white space
 			}
 			r, size := utf8.DecodeLastRuneInString(line[:start])
 			if unicode.IsSpace(r) {
 				break
 			}
+			f |= hasNonASCII
 			start -= size
 		}
 		// That word, and each word after a word with a mark.
-		for {
-			end, flags, seen := p.wordEnd(start)
+		for i := m; ; {
+			end, flags, seen := p.wordEnd(i, f)
 			if !seen {
 				p.finish()
 				return
@@ -268,6 +273,7 @@ func (p *splitter) scan() {
 				break
 			}
 			start = skipSpace(line, end)
+			i, f = start, 0
 			if start == n {
 				p.finish()
 				return
@@ -277,13 +283,13 @@ func (p *splitter) scan() {
 	p.finish()
 }
 
-// wordEnd returns the end of the word starting at start, its flags, and
+// wordEnd returns the end of the word read on from i, its flags, and
 // whether the library's tokenizer sees it at all (not if it ends the line
-// with a multi-byte rune). Every mark of the line passes through here, so
-// it also answers p.split.
-func (p *splitter) wordEnd(start int) (end int, f wordFlags, seen bool) {
+// with a multi-byte rune); f holds the flags of the word's bytes before i,
+// where no rune ends the word. Every mark of the line passes through here,
+// so it also answers p.split.
+func (p *splitter) wordEnd(i int, f wordFlags) (end int, _ wordFlags, seen bool) {
 	line := p.line
-	i := start
 	multiEnd := -1 // end of the last multi-byte rune
 	for i < len(line) {
 		c := line[i]
