@@ -293,6 +293,22 @@ func scanRun(low *lowerArena, text string, lim, i int, flags uint8, dst []Token,
 				h = (h ^ uint32(d)) * prime32
 				j++
 			}
+			// Or an all-capitals word ("US", "DPR") when upper-case
+			// letters alone follow it, up to lim at the most: all its
+			// letters are lowered (lower), and it is AllCaps as word
+			// finds it (no lower-case letter, two upper-case ones).
+			kind, lower := Capital, uint64(0)
+			if j == i+1 {
+				for ; j < lim && at(text, j)-'A' < 26; j++ {
+					h = (h ^ uint32(at(text, j)|0x20)) * prime32
+				}
+				if j == lim {
+					return dst, i, flags
+				}
+				if j > i+1 {
+					kind, lower = Capital|AllCaps, 0x2020202020202020
+				}
+			}
 			// The lower-case form, as lowerASCII writes it, is moved
 			// with two eight-byte stores of the bytes from i on, the
 			// first lowered: copy's call cost more than the rest of
@@ -309,14 +325,14 @@ func scanRun(low *lowerArena, text string, lim, i int, flags uint8, dst []Token,
 			// slice expressions' bounds checks were a third of the word.
 			buf := low.buf
 			src, b := at16(text, i), room16(buf)
-			binary.LittleEndian.PutUint64(b[:8], binary.LittleEndian.Uint64(src[:8])|0x20)
-			binary.LittleEndian.PutUint64(b[8:], binary.LittleEndian.Uint64(src[8:]))
+			binary.LittleEndian.PutUint64(b[:8], binary.LittleEndian.Uint64(src[:8])|0x20|lower)
+			binary.LittleEndian.PutUint64(b[8:], binary.LittleEndian.Uint64(src[8:])|lower)
 			low.buf = low.buf[:len(buf)+j-i] // the length alone: no write barrier
 			n := len(dst)
 			dst = dst[:n+1]
 			t := &dst[n]
 			h = finishHash(h)
-			t.Start, t.End, t.Kind, t.Flags, t.Word, t.Hash, t.Text, t.Lower = i, j, Word, flags|Capital, 0, h, substr(text, i, j), substr(bytesString(b[:]), 0, j-i)
+			t.Start, t.End, t.Kind, t.Flags, t.Word, t.Hash, t.Text, t.Lower = i, j, Word, flags|kind, 0, h, substr(text, i, j), substr(bytesString(b[:]), 0, j-i)
 			if tl != nil {
 				tl.add(h)
 			}
