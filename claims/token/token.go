@@ -715,7 +715,10 @@ func (a *lowerArena) word(dst []Token, text string, i int, flags uint8) []Token 
 //
 // Bytes are only ever appended to a chunk, never rewritten, so the strings
 // made over them stay immutable; a full chunk is left to the strings that
-// point into it and a new one is started.
+// point into it and a new one is started. The first chunk holds 1 KB, the
+// capitalised words of most articles: each chunk taken costs an allocation
+// and sends the word that wanted it through scanOne, since scanRun only
+// writes into room it has.
 type lowerArena struct{ buf []byte }
 
 func (a *lowerArena) lower(s string) string {
@@ -737,7 +740,7 @@ func le64(s string) uint64 {
 // lowerASCII is lower for a string known to be ASCII.
 func (a *lowerArena) lowerASCII(s string) string {
 	if len(a.buf)+len(s) > cap(a.buf) {
-		a.buf = make([]byte, 0, max(len(s), min(2*cap(a.buf)+256, 8192)))
+		a.buf = make([]byte, 0, max(len(s), min(2*cap(a.buf)+1024, 8192)))
 	}
 	start := len(a.buf)
 	a.buf = a.buf[:start+len(s)]
