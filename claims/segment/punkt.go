@@ -120,19 +120,28 @@ type marks struct {
 
 func newMarks(text string) marks { return marks{text: text, at: [3]int{-1, -1, -1}} }
 
-// next returns the first mark at or after i, or len(text).
+// next returns the first mark at or after i, or len(text). Its three
+// searches are written out rather than looped over: with a loop, next
+// cost twice what its searches did.
 func (m *marks) next(i int) int {
-	first := len(m.text)
-	for k, c := range [3]byte{'.', '!', '?'} {
-		if m.at[k] < i {
-			m.at[k] = len(m.text)
-			if j := strings.IndexByte(m.text[i:], c); j >= 0 {
-				m.at[k] = i + j
-			}
-		}
-		first = min(first, m.at[k])
+	if m.at[0] < i {
+		m.at[0] = m.find(i, '.')
 	}
-	return first
+	if m.at[1] < i {
+		m.at[1] = m.find(i, '!')
+	}
+	if m.at[2] < i {
+		m.at[2] = m.find(i, '?')
+	}
+	return min(m.at[0], m.at[1], m.at[2])
+}
+
+// find returns the first c at or after i, or len(text).
+func (m *marks) find(i int, c byte) int {
+	if j := strings.IndexByte(m.text[i:], c); j >= 0 {
+		return i + j
+	}
+	return len(m.text)
 }
 
 // splitter runs punkt over the lines of one text and appends their
@@ -179,6 +188,7 @@ const (
 	hasNonASCII                       // a byte of a multi-byte rune, or invalid
 	hasDigit                          // an ASCII digit
 	hasComma                          // ','
+	hasHyphen                         // '-'
 
 	isSpaceByte wordFlags = 1 << 7 // not a flag: ASCII white space ends the word
 )
@@ -197,6 +207,8 @@ var byteFlags = func() (f [256]wordFlags) {
 			f[c] = hasDigit
 		case c == ',':
 			f[c] = hasComma
+		case c == '-':
+			f[c] = hasHyphen
 		}
 	}
 	return f
@@ -223,25 +235,30 @@ func (p *splitter) scan() {
 			break
 		}
 		// The word holding the mark starts after the last space before it
-		// (decoding backwards finds the runes a range loop finds).
-		start := m
+		// (decoding backwards finds the runes a range loop finds). The
+		// flags of its bytes before the mark (no mark among them) are
+		// gathered on the way, so that wordEnd reads on from the mark.
+		start, f := m, wordFlags(0)
+		// One table read tells most bytes (ASCII, not white space).
 		for start > from {
-			if c := line[start-1]; c < utf8.RuneSelf {
-				if isASCIISpace(c) {
-					break
-				}
+			c := line[start-1]
+			if k := byteFlags[c]; k&(isSpaceByte|hasNonASCII) == 0 {
+				f |= k
 				start--
 				continue
+			} else if c < utf8.RuneSelf {
+				break // ASCII white space
 			}
 			r, size := utf8.DecodeLastRuneInString(line[:start])
 			if unicode.IsSpace(r) {
 				break
 			}
+			f |= hasNonASCII
 			start -= size
 		}
 		// That word, and each word after a word with a mark.
-		for {
-			end, flags, seen := p.wordEnd(start)
+		for i := m; ; {
+			end, flags, seen := p.wordEnd(i, f)
 			if !seen {
 				p.finish()
 				return
@@ -256,6 +273,7 @@ func (p *splitter) scan() {
 				break
 			}
 			start = skipSpace(line, end)
+			i, f = start, 0
 			if start == n {
 				p.finish()
 				return
@@ -265,13 +283,13 @@ func (p *splitter) scan() {
 	p.finish()
 }
 
-// wordEnd returns the end of the word starting at start, its flags, and
+// wordEnd returns the end of the word read on from i, its flags, and
 // whether the library's tokenizer sees it at all (not if it ends the line
-// with a multi-byte rune). Every mark of the line passes through here, so
-// it also answers p.split.
-func (p *splitter) wordEnd(start int) (end int, f wordFlags, seen bool) {
+// with a multi-byte rune); f holds the flags of the word's bytes before i,
+// where no rune ends the word. Every mark of the line passes through here,
+// so it also answers p.split.
+func (p *splitter) wordEnd(i int, f wordFlags) (end int, _ wordFlags, seen bool) {
 	line := p.line
-	i := start
 	multiEnd := -1 // end of the last multi-byte rune
 	for i < len(line) {
 		c := line[i]
@@ -395,11 +413,14 @@ func (p *splitter) sentence(end int) {
 // if the training knows it, else a break.
 func (p *splitter) typeAnnotation(w *word) {
 	tok := p.line[w.start:w.end]
-	if hasSentEndChars(tok, w.flags) {
+	// Most of these words end in a period, where hasSentEndChars can only
+	// answer with the bracket flag.
+	period := tok[len(tok)-1] == '.'
+	if period && w.flags&hasBracket != 0 || !period && hasSentEndChars(tok, w.flags) {
 		w.sentBreak = true
 		return
 	}
-	if tok[len(tok)-1] != '.' || strings.HasSuffix(tok, "..") {
+	if !period || strings.HasSuffix(tok, "..") {
 		return
 	}
 	// The library cuts the token at its rune count less one, a byte
@@ -407,8 +428,9 @@ func (p *splitter) typeAnnotation(w *word) {
 	cut := len(tok) - 1
 	if w.flags&hasNonASCII != 0 {
 		cut = utf8.RuneCountInString(tok) - 1
-	} else if !mayHaveLower(&p.m.abbrevs, tok[:cut]) &&
-		!mayHaveLower(&p.m.abbrevs, tok[strings.LastIndexByte(tok[:cut], '-')+1:cut]) {
+	} else if !mayHaveLower(&p.m.abbrevs, tok[:cut]) && (w.flags&hasHyphen == 0 ||
+		!mayHaveLower(&p.m.abbrevs, tok[strings.LastIndexByte(tok[:cut], '-')+1:cut])) {
+		// (Without a hyphen, the last part is the whole type.)
 		w.sentBreak = true // the usual case, decided without lower-casing
 		return
 	}

@@ -106,17 +106,31 @@ func AppendSentences(dst []Span, text string) []Span {
 		} else {
 			end += start
 		}
-		line := text[start:end]
-		if !blank(line) {
-			if err != nil {
-				p.out = appendTrimmed(p.out, text, start, end)
-			} else {
+		plain := plainEdges(text, start, end)
+		if plain || !blank(text[start:end]) {
+			// A line without a sentence mark is one sentence, as
+			// splitLine would find after setting up its scan: told
+			// here, it costs a look at the next mark (most lines of
+			// a list or a table have none).
+			if err == nil && p.marks.next(start) < end {
 				p.splitLine(text, start, end)
+			} else if plain {
+				p.out = append(p.out, Span{start, end}) // nothing to trim
+			} else {
+				p.out = appendTrimmed(p.out, text, start, end)
 			}
 		}
 		start = end + 1
 	}
 	return p.out
+}
+
+// plainEdges reports whether text[start:end] starts and ends with an
+// ASCII byte that is not white space, as most lines do: then it is not
+// blank, and appendTrimmed would keep it whole.
+func plainEdges(text string, start, end int) bool {
+	return start < end && text[start] < utf8.RuneSelf && !isASCIISpace(text[start]) &&
+		text[end-1] < utf8.RuneSelf && !isASCIISpace(text[end-1])
 }
 
 // splitLine appends the sentences punkt finds in the line text[start:end].
@@ -149,8 +163,7 @@ func blank(line string) bool {
 func appendTrimmed(out []Span, text string, start, end int) []Span {
 	// Most lines start and end with an ASCII byte that is not a space:
 	// nothing to decode.
-	if start < end && text[start] < utf8.RuneSelf && !isASCIISpace(text[start]) &&
-		text[end-1] < utf8.RuneSelf && !isASCIISpace(text[end-1]) {
+	if plainEdges(text, start, end) {
 		return append(out, Span{start, end})
 	}
 	for start < end {

@@ -154,6 +154,11 @@ func TestScanReference(t *testing.T) {
 		// capitalised words near the end, of up to eight bytes and more.
 		"abc X", "X", "Xy", "a", "7", "Abc 2024", "Jakarta", "Mo Tuesday.", "Wednesdays!", "Ab.", "x Abcdefgh", "x Abcdefghi.",
 		"Abcdefghijklmnop qr", "Abcdefghijklmnopq rs", "Abcdefghijklmnop.", "x Abcdefghijklmnopqrstuvwxyz abc. Def",
+		// All-capitals words: ending at the text's end or at runLimit,
+		// of up to 16 bytes and more, followed by digits, lower-case
+		// letters or another rune.
+		"US", "the US", "US.", "US-led", "DPR RI, KPK.", "x ABCDEFGHIJKLMNOP qr", "x ABCDEFGHIJKLMNOPQ rs",
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZ abc", "COVID19 G20 ABCdef ABÇ I A. NATO\nUN abc", "IPhone AB7 ab",
 	}
 	r := rand.New(rand.NewPCG(5, 6))
 	alphabet := []string{"a", "Z", "q", "É", "é", "ß", "İ", "\u0301", "7", "0", " ", "\n", "\t", ",", ".", "-", "’", "東", "\xff", "\xc3", "\u2028", "Ⅻ", "ǅ"}

@@ -293,6 +293,22 @@ func scanRun(low *lowerArena, text string, lim, i int, flags uint8, dst []Token,
 				h = (h ^ uint32(d)) * prime32
 				j++
 			}
+			// Or an all-capitals word ("US", "DPR") when upper-case
+			// letters alone follow it, up to lim at the most: all its
+			// letters are lowered (lower), and it is AllCaps as word
+			// finds it (no lower-case letter, two upper-case ones).
+			kind, lower := Capital, uint64(0)
+			if j == i+1 {
+				for ; j < lim && at(text, j)-'A' < 26; j++ {
+					h = (h ^ uint32(at(text, j)|0x20)) * prime32
+				}
+				if j == lim {
+					return dst, i, flags
+				}
+				if j > i+1 {
+					kind, lower = Capital|AllCaps, 0x2020202020202020
+				}
+			}
 			// The lower-case form, as lowerASCII writes it, is moved
 			// with two eight-byte stores of the bytes from i on, the
 			// first lowered: copy's call cost more than the rest of
@@ -304,16 +320,19 @@ func scanRun(low *lowerArena, text string, lim, i int, flags uint8, dst []Token,
 				j-i > 16 || i+16 > len(text) || len(low.buf)+16 > cap(low.buf) {
 				return dst, i, flags
 			}
-			start := len(low.buf)
-			binary.LittleEndian.PutUint64(low.buf[start:start+8], le64(text[i:])|0x20)
-			binary.LittleEndian.PutUint64(low.buf[start+8:start+16], le64(text[i+8:]))
-			low.buf = low.buf[:start+j-i]
-			b := low.buf[start:]
+			// The tests above put both 16-byte blocks in range, so they
+			// are reached through array pointers (at16, room16): the
+			// slice expressions' bounds checks were a third of the word.
+			buf := low.buf
+			src, b := at16(text, i), room16(buf)
+			binary.LittleEndian.PutUint64(b[:8], binary.LittleEndian.Uint64(src[:8])|0x20|lower)
+			binary.LittleEndian.PutUint64(b[8:], binary.LittleEndian.Uint64(src[8:])|lower)
+			low.buf = low.buf[:len(buf)+j-i] // the length alone: no write barrier
 			n := len(dst)
 			dst = dst[:n+1]
 			t := &dst[n]
 			h = finishHash(h)
-			t.Start, t.End, t.Kind, t.Flags, t.Word, t.Hash, t.Text, t.Lower = i, j, Word, flags|Capital, 0, h, substr(text, i, j), bytesString(b)
+			t.Start, t.End, t.Kind, t.Flags, t.Word, t.Hash, t.Text, t.Lower = i, j, Word, flags|kind, 0, h, substr(text, i, j), substr(bytesString(b[:]), 0, j-i)
 			if tl != nil {
 				tl.add(h)
 			}
@@ -380,6 +399,18 @@ var runByte = func() (t [256]bool) {
 // knows are in the text (before its lim; see runLimit).
 func at(text string, i int) byte {
 	return *(*byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(text)), i))
+}
+
+// at16 is the 16 bytes of text from i, for scanRun, which knows them to
+// be in the text: an array pointer, read without bounds checks (see at).
+func at16(text string, i int) *[16]byte {
+	return (*[16]byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(text)), i))
+}
+
+// room16 is the 16 bytes of buf's room after its length, for scanRun,
+// which knows that cap(buf) holds them (see at16).
+func room16(buf []byte) *[16]byte {
+	return (*[16]byte)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(buf)), len(buf)))
 }
 
 // spaceAfter returns where scanning goes on after a token ending at j
@@ -684,7 +715,10 @@ func (a *lowerArena) word(dst []Token, text string, i int, flags uint8) []Token 
 //
 // Bytes are only ever appended to a chunk, never rewritten, so the strings
 // made over them stay immutable; a full chunk is left to the strings that
-// point into it and a new one is started.
+// point into it and a new one is started. The first chunk holds 1 KB, the
+// capitalised words of most articles: each chunk taken costs an allocation
+// and sends the word that wanted it through scanOne, since scanRun only
+// writes into room it has.
 type lowerArena struct{ buf []byte }
 
 func (a *lowerArena) lower(s string) string {
@@ -706,7 +740,7 @@ func le64(s string) uint64 {
 // lowerASCII is lower for a string known to be ASCII.
 func (a *lowerArena) lowerASCII(s string) string {
 	if len(a.buf)+len(s) > cap(a.buf) {
-		a.buf = make([]byte, 0, max(len(s), min(2*cap(a.buf)+256, 8192)))
+		a.buf = make([]byte, 0, max(len(s), min(2*cap(a.buf)+1024, 8192)))
 	}
 	start := len(a.buf)
 	a.buf = a.buf[:start+len(s)]
