@@ -163,6 +163,16 @@ func (p *Pass) exact(nv *claims.NumberValue) {
 	nv.Low, nv.High = p.floats.ptr(nv.Value), p.floats.ptr(nv.Value)
 }
 
+// exactOwn is exact for a claim's own value (numClaim.nv), which nothing
+// changes once the claim is made: its bounds point to its Value itself,
+// where exact's two floats from the arena cost some 60 instructions a
+// claim, and half of a page of figures' number claims are exact. (Only a
+// made claim's value: exact's callers bound values still being read, or
+// copied into a claim later, whose Value a pointer must not follow.)
+func exactOwn(nv *claims.NumberValue) {
+	nv.Low, nv.High = &nv.Value, &nv.Value
+}
+
 // idArena spells a document's claim ids ("<doc>:<line>:<col>") into one
 // byte buffer, which holds no pointer, instead of one string allocation
 // per claim. ExtractThen sizes the buffer to the ids exactly (idLength);

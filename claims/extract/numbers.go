@@ -107,7 +107,7 @@ func (p *Pass) ordinalAt(i int, all bool) (end int, ok bool) {
 	}
 	c := p.made.numClaim(&claims.NumberValue{Value: float64(v), Precision: 1})
 	c.Kind, c.Rule, c.Start, c.End, c.Value = claims.KindOrdinal, p.index.ordinalRule, p.Toks[i].Start, p.Toks[end-1].End, strconv.Itoa(v)
-	p.exact(c.Num)
+	exactOwn(c.Num)
 	p.Report(c)
 	p.Block(i, end)
 	return end, true
@@ -362,7 +362,7 @@ func (r *numRead) claimIn(p *Pass, nc *numClaim) *claims.Claim {
 	c := nc.set(&r.nv)
 	nv := c.Num
 	if r.exact {
-		p.exact(nv)
+		exactOwn(nv)
 	}
 	c.Kind, c.Rule, c.Start, c.End = r.kind, p.index.numberRule, p.Toks[r.start].Start, p.Toks[r.end-1].End
 	if r.isRange && nv.Low != nil && nv.High != nil {
