@@ -1430,11 +1430,21 @@ func (p *Pass) countedAfterMark(end int) (counted string, attrNext, ok bool) {
 
 // countedAfterWord is counted read in full, for a number followed by a
 // word (or by nothing).
-func (p *Pass) countedAfterWord(end int) (string, bool) {
+func (p *Pass) countedAfterWord(end int) (string, bool) { return p.countedAfterWordAsking(end, false) }
+
+// countedAfterWordAsking is countedAfterWord; with again set, the first
+// content word's tests ask the event tables and DetectAt at token end
+// again, as the plain reading did, where countedAfterWord takes the
+// answers its first loop found there: no event word (else attrNext), and
+// DetectAt's (detectEnd: the loop went past end). Each DetectAt is a
+// lookup of the word's facts, and a figure is mostly followed by its
+// content word: a page of "measuring 6.1" asked four lookups a figure.
+// TestCountedAsking holds the two readings equal.
+func (p *Pass) countedAfterWordAsking(end int, again bool) (string, bool) {
 	toks := p.Toks
 	// An event word right after the number, or after function words
 	// ("40 were injured", "12 have died", "5 telah tewas").
-	attrNext := false
+	attrNext, detectEnd := false, false
 	for k := end; k < len(toks) && k < end+3 && !toks[k].Is(token.NewlineBefore); k++ {
 		if startsAt(p.Rules.AttrWords, toks, k) && p.Rules.AttrWords.Has(toks, k) || startsAt(p.Rules.Triggers, toks, k) && p.Rules.Triggers.Has(toks, k) {
 			attrNext = true
@@ -1443,6 +1453,7 @@ func (p *Pass) countedAfterWord(end int) (string, bool) {
 		if toks[k].Kind != token.Word || !p.Lang.MayKnow(&toks[k]) || !p.Lang.DetectAt(&toks[k]) {
 			break
 		}
+		detectEnd = detectEnd || k == end
 	}
 	// A listed noun counts only as the head of the number's own phrase: the
 	// first word, or the second after one modifier ("three high-profile
@@ -1482,8 +1493,11 @@ func (p *Pass) countedAfterWord(end int) (string, bool) {
 	w, t := toks[k].Lower, &toks[k]
 	notCounted := p.Lang.List(rules.ListNotCounted)
 	known := p.Lang.MayKnow(t) // (MayKnow inline first: most content words are in no table)
-	if len(w) < 3 || attrNext || known && p.Lang.DetectAt(t) || startsAt(p.Rules.AttrWords, toks, k) && p.Rules.AttrWords.Has(toks, k) ||
-		startsAt(p.Rules.Triggers, toks, k) && p.Rules.Triggers.Has(toks, k) || known && p.Lang.IsNumberWordAt(t) ||
+	// At end (a word, on the number's line) the first loop asked already.
+	ask := k != end || again
+	if len(w) < 3 || attrNext || known && (ask && p.Lang.DetectAt(t) || !ask && detectEnd) ||
+		ask && (startsAt(p.Rules.AttrWords, toks, k) && p.Rules.AttrWords.Has(toks, k) || startsAt(p.Rules.Triggers, toks, k) && p.Rules.Triggers.Has(toks, k)) ||
+		known && p.Lang.IsNumberWordAt(t) ||
 		startsAt(notCounted, toks, k) && notCounted.Has(toks, k) || startsAt(p.Lang.Future, toks, k) && p.Lang.Future.Has(toks, k) ||
 		startsAt(p.Lang.Past, toks, k) && p.Lang.Past.Has(toks, k) || p.hasPastSuffix(w) {
 		// A verb, not the thing counted ("hundreds went missing", "up to

@@ -65,3 +65,62 @@ func FuzzCountedAfterMark(f *testing.F) {
 		}
 	})
 }
+
+// checkAsking holds countedAfterWord, which takes the first loop's
+// answers at the number's end, to the reading that asks them again
+// (countedAfterWordAsking with again set) at every token of text, and
+// returns how many tokens it compared where a word follows.
+func checkAsking(t *testing.T, e *Engine, lang, text string) int {
+	doc := &claims.Document{ID: "t", Text: text, Language: lang, Status: claims.StatusRead}
+	p := e.newPass(doc, new(scratch))
+	n := 0
+	for end := 0; end <= len(p.Toks); end++ {
+		got, gotAttr := p.countedAfterWord(end)
+		want, wantAttr := p.countedAfterWordAsking(end, true)
+		if got != want || gotAttr != wantAttr {
+			t.Fatalf("%s: %.60q: countedAfterWord(%d) = %q, %v; asking again says %q, %v", lang, text, end, got, gotAttr, want, wantAttr)
+		}
+		if end < len(p.Toks) && p.Toks[end].Kind == token.Word {
+			n++
+		}
+	}
+	return n
+}
+
+// askingTexts are countedTexts with figures before function words,
+// event words, verbs and nouns.
+func askingTexts() []string {
+	return append(countedTexts(),
+		"measuring 6.1 measuring 7.2 and 40 were injured, 12 have died, 5 soldiers killed, 300 may leave, 7 went missing",
+		"5 telah tewas, 40 orang luka, 3 dari 10 prajurit, 20 akan pergi, 2 hari lalu",
+	)
+}
+
+// TestCountedAsking: countedAfterWord gives the answers of the reading
+// that asks the tables again everywhere, in both languages.
+func TestCountedAsking(t *testing.T) {
+	e := engineForTest(t)
+	n := 0
+	for _, text := range askingTexts() {
+		for _, lang := range []string{"en", "id"} {
+			n += checkAsking(t, e, lang, text)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no word compared: the test tests nothing")
+	}
+	t.Logf("%d words", n)
+}
+
+// FuzzCountedAsking is TestCountedAsking on any text.
+func FuzzCountedAsking(f *testing.F) {
+	for _, s := range askingTexts()[:4] {
+		f.Add(s)
+	}
+	e := engineForTest(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, lang := range []string{"en", "id"} {
+			checkAsking(t, e, lang, text)
+		}
+	})
+}
