@@ -667,7 +667,9 @@ func (p *Pass) quakeSentence(i int) bool {
 	nouns := p.Lang.List(rules.ListMagnitudeNouns)
 	yes := false
 	for k := a; k < b && !yes; k++ {
-		yes = nouns.Has(p.Toks, k)
+		// The table's filter inline first: a sentence is read whole,
+		// and most of its words cost Has's call for nothing.
+		yes = startsAt(nouns, p.Toks, k) && nouns.Has(p.Toks, k)
 	}
 	p.quake = sentenceFlag{a: a, ok: true, yes: yes}
 	return yes

@@ -5,6 +5,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/claims"
 	"github.com/crosscheck/crosscheck/claims/token"
+	"github.com/crosscheck/crosscheck/rules"
 )
 
 // countedTexts are numberScanTexts with figures followed by figures,
@@ -123,4 +124,36 @@ func FuzzCountedAsking(f *testing.F) {
 			checkAsking(t, e, lang, text)
 		}
 	})
+}
+
+// TestQuakeSentence: quakeSentence, which asks the magnitude nouns'
+// filter first, answers as asking every word of the sentence does.
+func TestQuakeSentence(t *testing.T) {
+	e := engineForTest(t)
+	texts := append(askingTexts(), "A quake measuring 6.1 struck. Prices rose 6.1 percent.", "Gempa berkekuatan 6,6 terjadi. Harga naik 6,6 persen.",
+		"measuring 1.6 measuring 1.7 and a 9.1 temblor measuring 8.4")
+	n := 0
+	for _, text := range texts {
+		for _, lang := range []string{"en", "id"} {
+			doc := &claims.Document{ID: "t", Text: text, Language: lang, Status: claims.StatusRead}
+			p := e.newPass(doc, new(scratch))
+			nouns := p.Lang.List(rules.ListMagnitudeNouns)
+			for i := range p.Toks {
+				a, b := p.sentenceTokens(p.Toks[i].Start)
+				want := false
+				for k := a; k < b; k++ {
+					want = want || nouns.Has(p.Toks, k)
+				}
+				if got := p.quakeSentence(i); got != want {
+					t.Fatalf("%s: %.60q: quakeSentence(%d) = %v, want %v", lang, text, i, got, want)
+				}
+				if want {
+					n++
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no quake sentence: the test tests nothing")
+	}
 }
