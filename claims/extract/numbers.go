@@ -651,9 +651,12 @@ func (p *Pass) leadUnit(k int) (int, *rules.Unit, bool) {
 }
 
 // magnitudeFigure reports a numeral that can be a magnitude standing
-// alone: one decimal ("7.6", "6,6"), from 1 to 10.
+// alone: one decimal ("7.6", "6,6"), from 1 to 10. (Whether the language
+// has the magnitude unit is the caller's to ask, last: unitIndex walks
+// the unit list, some 450 instructions, where the figure's sentence is
+// mostly no quake's, and quakeSentence keeps its answer.)
 func (p *Pass) magnitudeFigure(n *rules.Numeral) bool {
-	return !n.Vague && !n.Code && !n.Scaled && !n.Words && n.Precision == 0.1 && n.Value >= 1 && n.Value <= 10 && p.unitIndex("magnitude") >= 0
+	return !n.Vague && !n.Code && !n.Scaled && !n.Words && n.Precision == 0.1 && n.Value >= 1 && n.Value <= 10
 }
 
 // quakeSentence reports a quake word (magnitude_nouns) in the sentence of
@@ -966,7 +969,9 @@ func (p *Pass) finishRead(r *numRead, first, i int, n *rules.Numeral, unit *rule
 		// decimal after a measuring word, in a sentence about a quake.
 		if s, _, ok := mb.MatchBefore(toks, first, 3); ok && !p.Blocked(s, first) {
 			if unit == nil && p.magnitudeFigure(n) && p.quakeSentence(first) {
-				unit = &l.UnitList[p.unitIndex("magnitude")]
+				if mag := p.unitIndex("magnitude"); mag >= 0 {
+					unit = &l.UnitList[mag]
+				}
 			}
 			if unit != nil {
 				first = s
