@@ -163,6 +163,16 @@ func (p *Pass) exact(nv *claims.NumberValue) {
 	nv.Low, nv.High = p.floats.ptr(nv.Value), p.floats.ptr(nv.Value)
 }
 
+// exactOwn is exact for a claim's own value (numClaim.nv), which nothing
+// changes once the claim is made: its bounds point to its Value itself,
+// where exact's two floats from the arena cost some 60 instructions a
+// claim, and half of a page of figures' number claims are exact. (Only a
+// made claim's value: exact's callers bound values still being read, or
+// copied into a claim later, whose Value a pointer must not follow.)
+func exactOwn(nv *claims.NumberValue) {
+	nv.Low, nv.High = &nv.Value, &nv.Value
+}
+
 // idArena spells a document's claim ids ("<doc>:<line>:<col>") into one
 // byte buffer, which holds no pointer, instead of one string allocation
 // per claim. ExtractThen sizes the buffer to the ids exactly (idLength);
@@ -274,22 +284,38 @@ var pow10 = func() (p [20]uint64) {
 // per claim, over a hundred thousand per MB.
 func (p *Pass) numberValue(f float64, start, end int) string {
 	first := &p.Toks[start]
+	whole := f == math.Trunc(f) && math.Abs(f) < 1e15
 	if first.Kind == token.Number {
 		if v, ok := plainDigits(first.Text); ok && float64(v) == f {
 			// The first token is the value's digits: the loop
 			// below would find them there, after spelling them.
 			return first.Text
 		}
+		if whole {
+			// A whole value read from figures that are not its plain
+			// digits is spelled with separators or scale words
+			// ("62,784", "5 million", "5.000"): the loops below would
+			// scan its tokens for nothing (and where the last found
+			// the digits anyway, the value buffer holds the same
+			// bytes). It is spelled into the buffer directly
+			// (appendNumber's spelling of a whole value), not into one
+			// on the stack and copied.
+			return p.made.valueInt(int64(f))
+		}
 	}
-	if first.Kind == token.Number && f == math.Trunc(f) && math.Abs(f) < 1e15 {
-		// A whole value read from figures that are not its plain
-		// digits is spelled with separators or scale words
-		// ("62,784", "5 million", "5.000"): the loop below would
-		// scan its tokens for nothing (and where it found the
-		// digits anyway, the value buffer holds the same bytes).
-		// It is spelled into the buffer directly (appendNumber's
-		// spelling of a whole value), not into one on the stack and
-		// copied.
+	// The figure that spells the value, read where the value's spelling
+	// was searched for: a whole value after a word ("about 5000", "$600")
+	// or a decimal ("6.1-magnitude", "58,59" in Indonesian). Spelling a
+	// decimal (strconv's shortest float) to search for it cost some 300
+	// instructions, most of a claim's value.
+	for k := start; k < end; k++ {
+		if p.Toks[k].Kind == token.Number {
+			if s, ok := p.figureValue(k, end, f, whole); ok {
+				return s
+			}
+		}
+	}
+	if whole {
 		return p.made.valueInt(int64(f))
 	}
 	var buf [32]byte
@@ -303,6 +329,66 @@ func (p *Pass) numberValue(f float64, start, end int) string {
 		}
 	}
 	return p.made.value(b)
+}
+
+// figureValue returns claims.FormatNumber(f) read off the figure at token
+// k, before token end, when it spells f: as plain digits (plainDigits)
+// for a whole f, else as a decimal, digits, a glued mark and glued digits
+// (decimalDigits). A decimal written with a decimal comma ("58,59") is
+// spelled with a point in the value buffer.
+func (p *Pass) figureValue(k, end int, f float64, whole bool) (string, bool) {
+	toks := p.Toks
+	if whole {
+		v, ok := plainDigits(toks[k].Text)
+		return toks[k].Text, ok && float64(v) == f
+	}
+	if k+2 >= end || !toks[k+1].Glued() || !toks[k+2].Glued() || toks[k+2].Kind != token.Number {
+		return "", false
+	}
+	mark := toks[k+1].Text
+	if mark != "." && mark != "," {
+		return "", false
+	}
+	n, ok := decimalDigits(toks[k].Text, toks[k+2].Text, f)
+	if !ok {
+		return "", false
+	}
+	if mark == "." {
+		return p.Doc.Text[toks[k].Start : toks[k+2].Start+n], true
+	}
+	var buf [32]byte
+	b := append(append(append(buf[:0], toks[k].Text...), '.'), toks[k+2].Text[:n]...)
+	return p.made.value(b), true
+}
+
+// decimalDigits reports that the decimal of whole part w and fraction
+// digits fr (less any zeros they end in: n of them are left) is f, as
+// claims.FormatNumber spells it: w has no leading zero (but a lone "0"),
+// the fraction is not all zeros, and the two have 15 digits at most.
+// Then f equals m/10^n, m the digits read as an integer, computed
+// exactly (m is below 2^53 and 10^n exact, so the division rounds once,
+// as strconv.ParseFloat does), and no other decimal of 15 digits or
+// fewer rounds to f, so the shortest spelling of f, FormatNumber's, is
+// these digits.
+func decimalDigits(w, fr string, f float64) (n int, ok bool) {
+	n = len(fr)
+	for n > 0 && fr[n-1] == '0' {
+		n--
+	}
+	if n == 0 || len(w) == 0 || len(w) > 1 && w[0] == '0' || len(w)+n > 15 {
+		return 0, false
+	}
+	m := uint64(0)
+	for _, s := range [2]string{w, fr[:n]} {
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			m = m*10 + uint64(c-'0')
+		}
+	}
+	return n, float64(m)/float64(pow10[n]) == f
 }
 
 // plainDigits reads s as a decimal integer spelled as appendNumber spells

@@ -415,3 +415,91 @@ func TestClaimArenaReserve(t *testing.T) {
 		t.Fatalf("a reservation past arenaFrom set aside %d claims", cap(b.date))
 	}
 }
+
+// decimalDigitsCases are a whole part, fraction digits and a value, with
+// the n decimalDigits must find (0: none).
+var decimalDigitsCases = []struct {
+	w, fr string
+	f     float64
+	n     int
+}{
+	{"6", "1", 6.1, 1}, {"0", "5", 0.5, 1}, {"0", "50", 0.5, 1}, {"12", "500", 12.5, 1}, {"58", "59", 58.59, 2},
+	{"0", "05", 0.05, 2}, {"0", "000123", 0.000123, 6}, {"123456789", "123456", 123456789.123456, 6},
+	{"6", "1", 6.2, 0}, {"6", "0", 6, 0}, {"06", "1", 6.1, 0}, {"", "5", 0.5, 0}, {"1", "", 1, 0},
+	{"1234567890", "123456", 1234567890.123456, 0}, {"6", "1", -6.1, 0}, {"6", "1x", 6.1, 0},
+	{"0", "1", 0.1, 1}, {"0", "3", 0.3, 1}, {"2", "675", 2.675, 3},
+}
+
+// TestDecimalDigits: decimalDigits finds the digits FormatNumber spells
+// a decimal with, and only those.
+func TestDecimalDigits(t *testing.T) {
+	for _, c := range decimalDigitsCases {
+		n, ok := decimalDigits(c.w, c.fr, c.f)
+		if ok != (c.n > 0) || ok && n != c.n {
+			t.Errorf("%q.%q %v: %d %v, want %d", c.w, c.fr, c.f, n, ok, c.n)
+		}
+		if ok {
+			if got, want := c.w+"."+c.fr[:n], claims.FormatNumber(c.f); got != want {
+				t.Errorf("%q.%q %v: spells %q, FormatNumber %q", c.w, c.fr, c.f, got, want)
+			}
+		}
+	}
+}
+
+// FuzzDecimalDigits holds decimalDigits to FormatNumber: what it finds is
+// FormatNumber's spelling, of the decimal's own value and of the floats
+// next to it, and it finds every decimal of at most 15 digits written
+// as FormatNumber writes it.
+func FuzzDecimalDigits(f *testing.F) {
+	for _, c := range decimalDigitsCases {
+		f.Add(c.w, c.fr)
+	}
+	f.Fuzz(func(t *testing.T, w, fr string) {
+		v, err := strconv.ParseFloat(w+"."+fr, 64)
+		if err != nil {
+			v = 1.5
+		}
+		for _, x := range []float64{v, math.Nextafter(v, math.Inf(1)), math.Nextafter(v, math.Inf(-1))} {
+			n, ok := decimalDigits(w, fr, x)
+			if ok && w+"."+fr[:n] != claims.FormatNumber(x) {
+				t.Fatalf("%q.%q %v: spells %q, FormatNumber %q", w, fr, x, w+"."+fr[:n], claims.FormatNumber(x))
+			}
+			if x == v && !ok && err == nil && digitsOnly(w) && digitsOnly(fr) && (len(w) == 1 || w[0] != '0') &&
+				strings.TrimRight(fr, "0") != "" && len(w)+len(strings.TrimRight(fr, "0")) <= 15 {
+				t.Fatalf("%q.%q %v: not found", w, fr, x)
+			}
+		}
+	})
+}
+
+// digitsOnly reports a non-empty run of ASCII digits.
+func digitsOnly(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// TestNumberValueDecimal: a decimal after a word is the text's own
+// digits, one written with a decimal comma is spelled with a point, and
+// a decimal no figure spells (a sum of feet and inches, "two-thirds") is
+// spelled apart; every value is FormatNumber's.
+func TestNumberValueDecimal(t *testing.T) {
+	e := engineForTest(t)
+	doc := &claims.Document{ID: "t", Text: "magnitude 6.10 and 58,59 or two-thirds", Language: "en", Status: claims.StatusRead}
+	p := e.newPass(doc, new(scratch))
+	for _, c := range []struct {
+		v   float64
+		own string // the text's own spelling, or ""
+	}{{6.1, "6.1"}, {58.59, ""}, {2.0 / 3, ""}, {6.25, ""}} {
+		s := p.numberValue(c.v, 0, len(p.Toks))
+		if want := claims.FormatNumber(c.v); s != want {
+			t.Errorf("%v: %q, want %q", c.v, s, want)
+		}
+		if own := c.own != "" && unsafe.StringData(s) == unsafe.StringData(doc.Text[strings.Index(doc.Text, c.own):]); own != (c.own != "") {
+			t.Errorf("%v: the text's own %v, want %v", c.v, own, c.own != "")
+		}
+	}
+}

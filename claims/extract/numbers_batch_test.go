@@ -59,3 +59,26 @@ func TestNumberBatchSlots(t *testing.T) {
 		}
 	}
 }
+
+// TestExactOwn: an exact claim's bounds are its own value (exactOwn),
+// and a qualified one's are the bounds its qualifier gives, apart from
+// its value.
+func TestExactOwn(t *testing.T) {
+	e := engineForTest(t)
+	doc := &claims.Document{ID: "t", Text: "12% and 7 km and 1,000 soldiers and about 40 people and more than 5 soldiers", Language: "en", Status: claims.StatusRead}
+	p := e.newPass(doc, new(scratch))
+	scanNumbers(p, false)
+	if len(p.claims) != 5 {
+		t.Fatalf("%d claims, want 5", len(p.claims))
+	}
+	for k, c := range p.claims {
+		nv := c.Num
+		own := nv.Low == &nv.Value && nv.High == &nv.Value
+		if own != (k < 3) {
+			t.Errorf("claim %d %q: bounds its own value %v, want %v", k, c.Value, own, k < 3)
+		}
+		if nv.Low == nil || *nv.Low != nv.Value {
+			t.Errorf("claim %d %q: low bound %v, want %v", k, c.Value, nv.Low, nv.Value)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/claims"
 	"github.com/crosscheck/crosscheck/claims/token"
+	"github.com/crosscheck/crosscheck/rules"
 )
 
 // countedTexts are numberScanTexts with figures followed by figures,
@@ -64,4 +65,95 @@ func FuzzCountedAfterMark(f *testing.F) {
 			checkCounted(t, e, lang, text)
 		}
 	})
+}
+
+// checkAsking holds countedAfterWord, which takes the first loop's
+// answers at the number's end, to the reading that asks them again
+// (countedAfterWordAsking with again set) at every token of text, and
+// returns how many tokens it compared where a word follows.
+func checkAsking(t *testing.T, e *Engine, lang, text string) int {
+	doc := &claims.Document{ID: "t", Text: text, Language: lang, Status: claims.StatusRead}
+	p := e.newPass(doc, new(scratch))
+	n := 0
+	for end := 0; end <= len(p.Toks); end++ {
+		got, gotAttr := p.countedAfterWord(end)
+		want, wantAttr := p.countedAfterWordAsking(end, true)
+		if got != want || gotAttr != wantAttr {
+			t.Fatalf("%s: %.60q: countedAfterWord(%d) = %q, %v; asking again says %q, %v", lang, text, end, got, gotAttr, want, wantAttr)
+		}
+		if end < len(p.Toks) && p.Toks[end].Kind == token.Word {
+			n++
+		}
+	}
+	return n
+}
+
+// askingTexts are countedTexts with figures before function words,
+// event words, verbs and nouns.
+func askingTexts() []string {
+	return append(countedTexts(),
+		"measuring 6.1 measuring 7.2 and 40 were injured, 12 have died, 5 soldiers killed, 300 may leave, 7 went missing",
+		"5 telah tewas, 40 orang luka, 3 dari 10 prajurit, 20 akan pergi, 2 hari lalu",
+	)
+}
+
+// TestCountedAsking: countedAfterWord gives the answers of the reading
+// that asks the tables again everywhere, in both languages.
+func TestCountedAsking(t *testing.T) {
+	e := engineForTest(t)
+	n := 0
+	for _, text := range askingTexts() {
+		for _, lang := range []string{"en", "id"} {
+			n += checkAsking(t, e, lang, text)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no word compared: the test tests nothing")
+	}
+	t.Logf("%d words", n)
+}
+
+// FuzzCountedAsking is TestCountedAsking on any text.
+func FuzzCountedAsking(f *testing.F) {
+	for _, s := range askingTexts()[:4] {
+		f.Add(s)
+	}
+	e := engineForTest(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, lang := range []string{"en", "id"} {
+			checkAsking(t, e, lang, text)
+		}
+	})
+}
+
+// TestQuakeSentence: quakeSentence, which asks the magnitude nouns'
+// filter first, answers as asking every word of the sentence does.
+func TestQuakeSentence(t *testing.T) {
+	e := engineForTest(t)
+	texts := append(askingTexts(), "A quake measuring 6.1 struck. Prices rose 6.1 percent.", "Gempa berkekuatan 6,6 terjadi. Harga naik 6,6 persen.",
+		"measuring 1.6 measuring 1.7 and a 9.1 temblor measuring 8.4")
+	n := 0
+	for _, text := range texts {
+		for _, lang := range []string{"en", "id"} {
+			doc := &claims.Document{ID: "t", Text: text, Language: lang, Status: claims.StatusRead}
+			p := e.newPass(doc, new(scratch))
+			nouns := p.Lang.List(rules.ListMagnitudeNouns)
+			for i := range p.Toks {
+				a, b := p.sentenceTokens(p.Toks[i].Start)
+				want := false
+				for k := a; k < b; k++ {
+					want = want || nouns.Has(p.Toks, k)
+				}
+				if got := p.quakeSentence(i); got != want {
+					t.Fatalf("%s: %.60q: quakeSentence(%d) = %v, want %v", lang, text, i, got, want)
+				}
+				if want {
+					n++
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no quake sentence: the test tests nothing")
+	}
 }
