@@ -127,8 +127,14 @@ func (t *orthoTable) get(key []byte) int {
 		if v == 0 {
 			return 0
 		}
-		if off := int(uint32(v)) - 1; uint32(v>>32) == h && t.keyAt(off, string(key)) {
-			return t.valueAt(off + len(key) + 1)
+		if uint32(v>>32) != h {
+			continue
+		}
+		// keyAt, but comparing key to the text directly: passing
+		// string(key) to keyAt would copy it.
+		off := int(uint32(v)) - 1
+		if end := off + len(key); end < len(t.text) && t.text[end] == '\t' && t.text[off:end] == string(key) {
+			return t.valueAt(end + 1)
 		}
 	}
 }

@@ -490,7 +490,7 @@ func (p *splitter) tokenAnnotation(one, two *word) {
 
 	// The collocation key "typ,nextTyp" holds both types.
 	var buf [128]byte
-	key := appendTypeNoPeriod(buf[:0], tok)
+	key := appendTypeNoPeriod(buf[:0], tok, one.flags)
 	typ := key[:len(key):len(key)]
 	number := string(typ) == numberType
 	// Each step below needs one of these, and most words have none.
@@ -500,9 +500,9 @@ func (p *splitter) tokenAnnotation(one, two *word) {
 	key = append(key, ',')
 	n := len(key)
 	if two.sentBreak {
-		key = appendTypeNoPeriod(key, next)
+		key = appendTypeNoPeriod(key, next, two.flags)
 	} else {
-		key = appendType(key, next)
+		key = appendType(key, next, two.flags)
 	}
 	nextTyp := key[n:]
 
@@ -562,9 +562,9 @@ func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 // appendTypeNoPeriod is the library's TypeNoPeriod: the type without a
 // final period, unless the type is one byte long.
-func appendTypeNoPeriod(b []byte, tok string) []byte {
+func appendTypeNoPeriod(b []byte, tok string, f wordFlags) []byte {
 	n := len(b)
-	b = appendType(b, tok)
+	b = appendType(b, tok, f)
 	if len(b)-n > 1 && b[len(b)-1] == '.' {
 		b = b[:len(b)-1]
 	}
@@ -574,13 +574,17 @@ func appendTypeNoPeriod(b []byte, tok string) []byte {
 // appendType appends the library's Type of tok: lower-cased, a trailing
 // number (the regexp `-?[\.,]?\d[\d,\.-]*\.?$`, leftmost match) replaced by
 // "##number##", and commas removed unless the result is one byte long.
-func appendType(b []byte, tok string) []byte {
+// f are tok's word flags: a number needs a digit and the comma pass a comma
+// (lower-casing makes neither), so most words skip both passes.
+func appendType(b []byte, tok string, f wordFlags) []byte {
 	n := len(b)
 	b = appendLower(b, tok)
-	if s := numberStart(b[n:]); s >= 0 {
-		b = append(b[:n+s], numberType...)
+	if f&hasDigit != 0 {
+		if s := numberStart(b[n:]); s >= 0 {
+			b = append(b[:n+s], numberType...)
+		}
 	}
-	if len(b)-n == 1 {
+	if f&hasComma == 0 || len(b)-n == 1 {
 		return b
 	}
 	j := n

@@ -11,6 +11,8 @@ import (
 	"sync"
 	"testing"
 
+	"gopkg.in/neurosnap/sentences.v1"
+
 	"github.com/crosscheck/crosscheck/claims/internal/benchcorpus"
 )
 
@@ -283,4 +285,47 @@ func TestLinesEndSentences(t *testing.T) {
 			t.Errorf("%q: %v, reference %v", tc.text, got, ref)
 		}
 	}
+}
+
+// typeCases are words for appendType: with and without digits, commas,
+// upper case and non-ASCII runes (the Kelvin sign lower-cases to ASCII 'k').
+var typeCases = []string{
+	"p.m.", "At", "Mr.", "a", ",", ",,", "1", "1,", "a,b", "A,B.", "G20", "3.5%",
+	"-1.5", "x-1.", "1,000.", "Jan.", "ÉTÉ", "\u212aM", "İ,", "a\xff,", "##number##.",
+	"1-2-3", "v1.2,3", "e.g.,", "5p.m.", ".5", "-,5",
+}
+
+// wordFlagsOf is the flags wordEnd gathers for a whole word.
+func wordFlagsOf(tok string) wordFlags {
+	var f wordFlags
+	for i := 0; i < len(tok); i++ {
+		f |= byteFlags[tok[i]]
+	}
+	return f
+}
+
+// checkAppendType holds appendType, given tok's own flags, to the
+// library's Type.
+func checkAppendType(t *testing.T, tok string) {
+	t.Helper()
+	ref := sentences.NewWordTokenizer(sentences.NewPunctStrings())
+	want := ref.Type(sentences.NewToken(tok))
+	if got := appendType(nil, tok, wordFlagsOf(tok)); string(got) != want {
+		t.Errorf("appendType(%q) = %q, want %q", tok, got, want)
+	}
+}
+
+func TestAppendType(t *testing.T) {
+	for _, tok := range typeCases {
+		checkAppendType(t, tok)
+	}
+}
+
+// FuzzAppendType compares appendType, which skips the number and comma
+// passes by the word's flags, with the library's Type.
+func FuzzAppendType(f *testing.F) {
+	for _, tok := range typeCases {
+		f.Add(tok)
+	}
+	f.Fuzz(checkAppendType)
 }
