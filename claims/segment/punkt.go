@@ -2,6 +2,7 @@ package segment
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -493,8 +494,12 @@ func (p *splitter) tokenAnnotation(one, two *word) {
 	key := appendTypeNoPeriod(buf[:0], tok, one.flags)
 	typ := key[:len(key):len(key)]
 	number := string(typ) == numberType
+	// A type holds no comma (one of one byte cannot end a word in a
+	// period), so typ is the head of the key: without a collocation
+	// starting with it, the map need not be asked.
+	collo := mayHave(&p.m.colloHead, typ)
 	// Each step below needs one of these, and most words have none.
-	if !one.abbr && !ellipsis && !initial && !number && tok != "." && !mayHave(&p.m.colloHead, typ) {
+	if !one.abbr && !ellipsis && !initial && !number && tok != "." && !collo {
 		return
 	}
 	key = append(key, ',')
@@ -506,7 +511,7 @@ func (p *splitter) tokenAnnotation(one, two *word) {
 	}
 	nextTyp := key[n:]
 
-	if p.m.Collocations[string(key)] != 0 {
+	if collo && p.m.Collocations[string(key)] != 0 {
 		one.sentBreak, one.abbr = false, true
 		return
 	}
@@ -629,17 +634,23 @@ func isNumberByte(c byte) bool {
 // appendLower appends strings.ToLower(s): ASCII letters folded, other
 // runes through unicode.ToLower, and (as strings.Map does) each invalid
 // byte written as U+FFFD.
+//
+// It writes each byte once, lowered, rather than copying s and lowering
+// the copy: the words are a few bytes, and the copy's call cost as much.
 func appendLower(b []byte, s string) []byte {
 	n := len(b)
-	b = append(b, s...)
-	for i := n; i < len(b); i++ {
-		c := b[i]
+	b = slices.Grow(b, len(s))[:n+len(s)]
+	dst := b[n:]
+	dst = dst[:len(s)]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
 		if c >= utf8.RuneSelf {
-			return appendLowerUTF8(b[:i], s[i-n:])
+			return appendLowerUTF8(b[:n+i], s[i:])
 		}
 		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
+			c += 'a' - 'A'
 		}
+		dst[i] = c
 	}
 	return b
 }
