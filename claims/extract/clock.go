@@ -85,9 +85,9 @@ func (r *dateRun) offsetsIn(a, b int) (ids []string, lo, hi float64, ok bool) {
 	if parts == nil {
 		return nil, 0, 0, false
 	}
-	toks := r.Toks
+	toks, lanes := r.Toks, &kindsFor(r.scratch, set).lanes
 	for k := a; ; {
-		v, end, found := nextParticipant(parts, toks, k, min(b, len(toks)))
+		v, end, found := nextParticipant(lanes, parts, toks, k, min(b, len(toks)))
 		if !found {
 			break
 		}
@@ -107,13 +107,12 @@ func (r *dateRun) offsetsIn(a, b int) (ids []string, lo, hi float64, ok bool) {
 // starting before toks[b]: its value in parts, and the token after its
 // name.
 //
-// Every token of a sentence or document is asked: the filters, which
-// inline, turn most away without Match's call (MayOpen's wide filter
-// turned away most of the words the first-word filter let through), and
-// the loop keeps the tokens in registers.
-func nextParticipant(parts *rules.Phrases, toks []token.Token, k, b int) (v, end int, found bool) {
+// Every token of a sentence or document is asked: the evidence lanes
+// (evidenceLanes), which hold the table's MayOpen at one load, turn most
+// away without Match's call, and the loop keeps the tokens in registers.
+func nextParticipant(lanes *rules.LaneFilter, parts *rules.Phrases, toks []token.Token, k, b int) (v, end int, found bool) {
 	for ; k < b; k++ {
-		if !parts.MayOpen(&toks[k]) {
+		if lanes.Lanes(&toks[k])&laneParticipant == 0 {
 			continue
 		}
 		if end, v, found = parts.Match(toks, k); found {
@@ -137,9 +136,9 @@ func (r *dateRun) mainOffsets() (ids []string, lo, hi float64, ok bool) {
 	}
 	count := map[string]int{}
 	var order []string
-	toks := r.Toks
+	toks, lanes := r.Toks, &kindsFor(r.scratch, set).lanes
 	for k := 0; ; {
-		v, end, found := nextParticipant(parts, toks, k, len(toks))
+		v, end, found := nextParticipant(lanes, parts, toks, k, len(toks))
 		if !found {
 			break
 		}

@@ -25,12 +25,12 @@ func checkNextParticipant(t *testing.T, e *Engine, lang, text string) int {
 	t.Helper()
 	p := passOver(e, lang, text)
 	parts := p.Rules.Participants
-	toks := p.Toks
+	toks, lanes := p.Toks, &kindsFor(p.scratch, p.Rules).lanes
 	n := 0
 	for k := 0; k <= len(toks); k++ {
 		for _, b := range []int{len(toks), k + 3, k} {
 			b = min(b, len(toks))
-			v, end, found := nextParticipant(parts, toks, k, b)
+			v, end, found := nextParticipant(lanes, parts, toks, k, b)
 			pv, pend, pfound := plainNextParticipant(parts, toks, k, b)
 			if v != pv || end != pend || found != pfound {
 				t.Fatalf("%s %q from %d to %d: (%d, %d, %v), plain (%d, %d, %v)", lang, text, k, b, v, end, found, pv, pend, pfound)
