@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/crosscheck/crosscheck/claims"
+	"github.com/crosscheck/crosscheck/claims/token"
+	"github.com/crosscheck/crosscheck/rules"
 )
 
 // Clock times: "pukul 06.12", "Pukul 07.55 WIB", "7:37 AM local time",
@@ -83,14 +85,13 @@ func (r *dateRun) offsetsIn(a, b int) (ids []string, lo, hi float64, ok bool) {
 	if parts == nil {
 		return nil, 0, 0, false
 	}
-	for k := a; k < b && k < len(r.Toks); k++ {
-		if !parts.MayStart(&r.Toks[k]) {
-			continue // most words: the filter inlines, Match's call does not
-		}
-		end, v, found := parts.Match(r.Toks, k)
+	toks, lanes := r.Toks, &kindsFor(r.scratch, set).lanes
+	for k := a; ; {
+		v, end, found := nextParticipant(lanes, parts, toks, k, min(b, len(toks)))
 		if !found {
-			continue
+			break
 		}
+		k = end
 		id := set.ParticipantIDs[v]
 		if o, has := set.UTCOffsets[id]; has {
 			if !ok || !containsStr(ids, id) {
@@ -98,9 +99,27 @@ func (r *dateRun) offsetsIn(a, b int) (ids []string, lo, hi float64, ok bool) {
 			}
 			lo, hi, ok = math.Min(lo, o[0]), math.Max(hi, o[1]), true
 		}
-		k = end - 1
 	}
 	return ids, lo, hi, ok
+}
+
+// nextParticipant finds the first participant named from toks[k] on,
+// starting before toks[b]: its value in parts, and the token after its
+// name.
+//
+// Every token of a sentence or document is asked: the evidence lanes
+// (evidenceLanes), which hold the table's MayOpen at one load, turn most
+// away without Match's call, and the loop keeps the tokens in registers.
+func nextParticipant(lanes *rules.LaneFilter, parts *rules.Phrases, toks []token.Token, k, b int) (v, end int, found bool) {
+	for ; k < b; k++ {
+		if lanes.Lanes(&toks[k])&laneParticipant == 0 {
+			continue
+		}
+		if end, v, found = parts.Match(toks, k); found {
+			return v, end, true
+		}
+	}
+	return 0, b, false
 }
 
 // mainOffsets is the UTC offset range of the country the document names
@@ -117,24 +136,19 @@ func (r *dateRun) mainOffsets() (ids []string, lo, hi float64, ok bool) {
 	}
 	count := map[string]int{}
 	var order []string
-	// Every token of the document is asked: the first-word filter, which
-	// inlines, turns most away without Match's call (5 M instructions
-	// over 5 MB of news with clock times).
-	for k := 0; k < len(r.Toks); k++ {
-		if !parts.MayStart(&r.Toks[k]) {
-			continue
-		}
-		end, v, found := parts.Match(r.Toks, k)
+	toks, lanes := r.Toks, &kindsFor(r.scratch, set).lanes
+	for k := 0; ; {
+		v, end, found := nextParticipant(lanes, parts, toks, k, len(toks))
 		if !found {
-			continue
+			break
 		}
+		k = end
 		if id := set.ParticipantIDs[v]; hasOffsets(set.UTCOffsets, id) {
 			if count[id] == 0 {
 				order = append(order, id)
 			}
 			count[id]++
 		}
-		k = end - 1
 	}
 	best := 0
 	for _, id := range order {

@@ -49,18 +49,18 @@ func uncombinedItems(e *Engine, doc *claims.Document) (*dateRun, []*dateItem) {
 
 // uncombinedItemsAsking is uncombinedItems calling ask, when not nil,
 // with each match before it is resolved.
-func uncombinedItemsAsking(e *Engine, doc *claims.Document, ask func(*dateRun, *rules.Match)) (*dateRun, []*dateItem) {
+func uncombinedItemsAsking(e *Engine, doc *claims.Document, ask func(*dateRun, *dateMatch)) (*dateRun, []*dateItem) {
 	p := e.newPass(doc, new(scratch))
 	ms := p.scanDates(p.index.dates)
 	r := &dateRun{Pass: p}
-	var m rules.Match
+	var m dateMatch
 	var items []*dateItem
 	for k := range ms.n {
-		caps := ms.load(k, &m)
+		ms.load(k, &m)
 		if ask != nil {
 			ask(r, &m)
 		}
-		if it := r.resolveMatch(&m, caps); it != nil {
+		if it := r.resolveMatch(&m); it != nil {
 			items = r.attachTime(append(items, it))
 		}
 	}

@@ -147,16 +147,16 @@ func runDates(p *Pass) {
 	}
 	items := ms.items[:0]
 	r := &dateRun{Pass: p}
-	var match rules.Match // the match at hand, loaded from the list
+	var match dateMatch // the match at hand, loaded from the list
 	m := &match
 	for k := range ms.n {
-		caps := ms.load(k, m)
+		ms.load(k, m)
 		p.Block(m.Start, m.End)
 		if k == dateline {
 			// The dateline is the document's own date, not a claim about an
 			// event; it is kept only when its weekday contradicts its date,
 			// so that the internal check can report it.
-			if dl := r.resolveMatch(m, caps); dl != nil && dl.c.Date != nil && dl.c.Date.Weekday != 0 &&
+			if dl := r.resolveMatch(m); dl != nil && dl.c.Date != nil && dl.c.Date.Weekday != 0 &&
 				time.Weekday(dl.c.Date.Weekday%7) != dl.c.Date.Start.Weekday() {
 				dl.c.Dateline = true
 				dl.c.Attribute = "document.published"
@@ -164,7 +164,7 @@ func runDates(p *Pass) {
 			}
 			continue
 		}
-		if it := r.resolveMatch(m, caps); it != nil {
+		if it := r.resolveMatch(m); it != nil {
 			if d := it.c.Date; m.Pattern.Week && d != nil && d.Gran == claims.GranDay && !d.Range && !d.Fuzzy {
 				// "the week of March 6": the ISO week holding it.
 				wv := *d
@@ -493,13 +493,20 @@ func (l *matchList) add(m *rules.Match) {
 // reset.
 func (l *matchList) ref(k int) *matchRef { return &l.chunks[k/matchChunk][k%matchChunk] }
 
-// load writes match k into *m and returns its stored captures, which a
-// date item may point at: m.Caps is a copy, for the resolution to read.
-func (l *matchList) load(k int, m *rules.Match) *rules.Captures {
+// dateMatch is a stored match as the resolution reads it: a rules.Match
+// whose captures are read through the store's pointer, which a date item
+// keeps. Copying the 208-byte captures out of the store for each match
+// cost more than most resolutions read of them.
+type dateMatch struct {
+	Pattern    *rules.Pattern
+	Start, End int // token indexes, as in rules.Match
+	Caps       *rules.Captures
+}
+
+// load writes match k into *m.
+func (l *matchList) load(k int, m *dateMatch) {
 	r := l.ref(k)
-	m.Pattern, m.Start, m.End = r.pat, int(r.start), int(r.end)
-	m.Caps = *r.caps
-	return r.caps
+	*m = dateMatch{Pattern: r.pat, Start: int(r.start), End: int(r.end), Caps: r.caps}
 }
 
 // leadWords counts the words opening m before its first date word (a
@@ -1194,14 +1201,14 @@ func (p *Pass) hasPastSuffix(w string) bool {
 // resolveMatch turns a match into an item, or nil when the words cannot be
 // a date after all (31 February).
 //
-// m is the match loaded from the list (matchList.load), caps its captures
-// as stored there, which the item points at. m is read in place (a
+// m is the match loaded from the list (matchList.load), whose captures,
+// as stored there, the item points at. m is read in place (a
 // further copy of it was a tenth of the resolution of a clock time); only
 // the reading of "in two weeks" as a duration moves its start, on a copy.
-func (p *dateRun) resolveMatch(m *rules.Match, caps *rules.Captures) *dateItem {
+func (p *dateRun) resolveMatch(m *dateMatch) *dateItem {
 	start, end := p.Toks[m.Start].Start, p.Toks[m.End-1].End
 	c := p.newClaim()
-	it := p.resolveItem(m, caps, c, start, end)
+	it := p.resolveItem(m, c, start, end)
 	if it == nil {
 		p.spare = c // never reported: the next match takes it
 	}
@@ -1221,12 +1228,11 @@ func (p *dateRun) newClaim() *claims.Claim {
 }
 
 // resolveItem is resolveMatch writing into the new claim c, which it
-// leaves unreported when it returns nil. caps are m's captures as stored
-// (m.Caps is a copy of them), which the item keeps.
-func (p *dateRun) resolveItem(m *rules.Match, caps *rules.Captures, c *claims.Claim, start, end int) *dateItem {
+// leaves unreported when it returns nil.
+func (p *dateRun) resolveItem(m *dateMatch, c *claims.Claim, start, end int) *dateItem {
 	c.Rule, c.Start, c.End = m.Pattern.Rule, start, end
 	it := p.scratch.matches.newItem()
-	*it = dateItem{start: m.Start, end: m.End, c: c, caps: caps, pat: m.Pattern}
+	*it = dateItem{start: m.Start, end: m.End, c: c, caps: m.Caps, pat: m.Pattern}
 	if m.Pattern.SkipFirst {
 		// "the 2000 Olympics", "its 1990 invasion", "the company's 1989
 		// results": the words before the year say it is one but are not
@@ -1292,7 +1298,7 @@ func (p *dateRun) resolveItem(m *rules.Match, caps *rules.Captures, c *claims.Cl
 			return nil
 		}
 		if c.Date == nil && m.Caps.HasHour && m.Caps.Year[0] == 0 && m.Caps.Month[0] == 0 && m.Caps.Day[0] == 0 && m.Caps.Weekday[0] == 0 {
-			it.clock, it.hour, it.min = true, hour24(&m.Caps), int(m.Caps.Minute)
+			it.clock, it.hour, it.min = true, hour24(m.Caps), int(m.Caps.Minute)
 		}
 		p.dayPart(c, m)
 		if sh := m.Pattern.Shift; sh != nil && m.Pattern.Anchor && sh.FromNum && c.Date != nil && m.Caps.DurUnit != "" {
@@ -1335,7 +1341,7 @@ func (p *dateRun) resolveItem(m *rules.Match, caps *rules.Captures, c *claims.Cl
 // dayPart marks a day written with a part of the day ("Friday evening",
 // "Selasa sore", "tonight"): TimeML's 2024-12-27TEV. The interval stays
 // the whole day.
-func (p *dateRun) dayPart(c *claims.Claim, m *rules.Match) {
+func (p *dateRun) dayPart(c *claims.Claim, m *dateMatch) {
 	dp := m.Pattern.DayPart
 	if dp == "" && m.Caps.DayPart > 0 {
 		dp = rules.DayParts[m.Caps.DayPart-1]
@@ -1362,8 +1368,8 @@ func (p *dateRun) dayPart(c *claims.Claim, m *rules.Match) {
 // name no checkable time: "now" (PRESENT_REF), "recently" (PAST_REF),
 // "every year" (a set, P1Y), "each Thursday" (XXXX-WXX-4), "recent weeks"
 // (PXW).
-func (p *dateRun) fixedValue(c *claims.Claim, m *rules.Match) bool {
-	pat, cp := m.Pattern, &m.Caps
+func (p *dateRun) fixedValue(c *claims.Claim, m *dateMatch) bool {
+	pat, cp := m.Pattern, m.Caps
 	switch {
 	case pat.Set:
 		c.Kind = kindSet
@@ -1461,9 +1467,9 @@ func clockDuration(h, m, s int) string {
 
 // resolveDate turns a match into a date claim. It returns false when the
 // words cannot be a date after all (31 February).
-func (p *dateRun) resolveDate(c *claims.Claim, m *rules.Match) bool {
+func (p *dateRun) resolveDate(c *claims.Claim, m *dateMatch) bool {
 	c.Kind = claims.KindDate
-	cp := &m.Caps
+	cp := m.Caps
 	if cp.Ordinal == 0 && m.Pattern.Number > 0 {
 		number := *cp                     // a copy: the match stays as read
 		number.Ordinal = m.Pattern.Number // "the last half of 1989"
@@ -1569,7 +1575,7 @@ func (p *dateRun) resolveDate(c *claims.Claim, m *rules.Match) bool {
 // with a reporting verb beside the date and a deadline word before it
 // read. It is asked only by the readings that infer a part: a clock time,
 // a decade or a relative expression (a page of them) does not need it.
-func (p *dateRun) resolutionTense(m *rules.Match) (claims.Tense, bool) {
+func (p *dateRun) resolutionTense(m *dateMatch) (claims.Tense, bool) {
 	tense, strong := p.dateTenseOf(m.Start)
 	if p.reportingBefore(m.Start) || p.reportingAfter(m.End) {
 		// "said Friday that he would ...", "on Tuesday said the
@@ -2476,13 +2482,13 @@ func shiftAmount(sh *rules.Shift, cp *rules.Captures) (float64, bool) {
 
 // resolveRelative resolves "last week", "two days ago", "tahun lalu",
 // "the past three months", "two days later".
-func (p *dateRun) resolveRelative(c *claims.Claim, m *rules.Match, pub time.Time) bool {
+func (p *dateRun) resolveRelative(c *claims.Claim, m *dateMatch, pub time.Time) bool {
 	sh := m.Pattern.Shift
 	unit := sh.Unit
 	if unit == "" {
 		unit = m.Caps.DurUnit
 	}
-	nf, ok := shiftAmount(sh, &m.Caps)
+	nf, ok := shiftAmount(sh, m.Caps)
 	if !ok {
 		return false
 	}
@@ -2576,7 +2582,7 @@ func (p *dateRun) resolveRelative(c *claims.Claim, m *rules.Match, pub time.Time
 	}
 	if m.Caps.HasHour && dv.Gran == claims.GranDay && !dv.Fuzzy && !dv.Range {
 		// "tonight at 8", "this morning around 7"
-		dv.Start = dv.Start.Add(time.Duration(hour24(&m.Caps))*time.Hour + time.Duration(m.Caps.Minute)*time.Minute)
+		dv.Start = dv.Start.Add(time.Duration(hour24(m.Caps))*time.Hour + time.Duration(m.Caps.Minute)*time.Minute)
 		dv.End = dv.Start.Add(time.Minute)
 		dv.Gran = claims.GranMinute
 		dv.Written = append(dv.Written, "time")
@@ -2811,7 +2817,7 @@ func applyPart(dv *claims.DateValue, part rules.Part, pub time.Time) {
 // duration turns "five-day", "24 years", "selama tujuh hari", "an hour and
 // a half", "1 hour and 30 minutes" into a duration claim with the
 // qualifier's bounds.
-func (p *Pass) duration(c *claims.Claim, m *rules.Match) bool {
+func (p *Pass) duration(c *claims.Claim, m *dateMatch) bool {
 	unit := m.Caps.DurUnit
 	if unit == "" {
 		return false

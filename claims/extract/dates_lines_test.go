@@ -7,7 +7,6 @@ import (
 
 	"github.com/crosscheck/crosscheck/claims"
 	"github.com/crosscheck/crosscheck/claims/token"
-	"github.com/crosscheck/crosscheck/rules"
 	"github.com/stretchr/testify/require"
 )
 
@@ -29,9 +28,9 @@ func findDatelineRef(p *Pass, ms *matchList) int {
 	pick := -1
 	for pass := 0; pass < 3 && pick < 0; pass++ {
 		for k := range ms.n {
-			var m rules.Match
+			var m dateMatch
 			ms.load(k, &m)
-			c := &m.Caps
+			c := m.Caps
 			if c.Year[0] == 0 || c.Month[0] == 0 || c.Day[0] == 0 || c.Year[1] != 0 || c.Day[1] != 0 {
 				continue
 			}

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"github.com/crosscheck/crosscheck/claims"
-	"github.com/crosscheck/crosscheck/rules"
 )
 
 // lazyTense is resolutionTense(m), reckoned when a reading first asks it.
@@ -14,7 +13,7 @@ import (
 // resolution (a page of undated "October 18" asked it for each).
 type lazyTense struct {
 	r      *dateRun
-	m      *rules.Match
+	m      *dateMatch
 	done   bool
 	tense  claims.Tense
 	strong bool

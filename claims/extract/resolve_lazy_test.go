@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"github.com/crosscheck/crosscheck/claims"
-	"github.com/crosscheck/crosscheck/rules"
 	"github.com/stretchr/testify/require"
 )
 
@@ -13,7 +12,7 @@ import (
 // the tense was lazy: the answer a reading then takes is the one asked
 // first, if asking only fills memos.
 func resolvedTenseFirst(e *Engine, doc *claims.Document) []*dateItem {
-	r, items := uncombinedItemsAsking(e, doc, func(r *dateRun, m *rules.Match) { r.resolutionTense(m) })
+	r, items := uncombinedItemsAsking(e, doc, func(r *dateRun, m *dateMatch) { r.resolutionTense(m) })
 	return r.combineRanges(items)
 }
 
