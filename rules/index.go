@@ -1368,6 +1368,11 @@ func (pt *part) maxWidth(l *Language) int {
 		return l.holidays.maxWords()
 	case slotMonth, slotMonthName, slotWeekday, slotWeekdayName, slotDay, slotDayTh, slotMinute:
 		return 3 // a name and its period, a day and its suffix, seconds
+	case slotYear:
+		// A year said aloud takes four tokens ("nineteen", "ninety",
+		// "-", "six": spokenYear): counted as three, a pattern it opens
+		// could not reach the part after it ("nineteen ninety-six Q1").
+		return 4
 	}
 	return 3
 }

@@ -76,6 +76,13 @@ func TestSpokenYears(t *testing.T) {
 			{D, "nineteen ninety-seven", "1997", "", ""}}},
 		{"en", "1998-02-20", "He has lived here since nineteen eighty.", []timexWant{
 			{D, "nineteen eighty", "1980", "", ""}}},
+		// A spoken year is four tokens wide ("nineteen", "ninety", "-",
+		// "six"): a pattern it opens must count it so to reach what
+		// follows it.
+		{"en", "1998-02-20", "Output shrank in nineteen ninety-six Q1, the mill said.", []timexWant{
+			{D, "nineteen ninety-six Q1", "1996-Q1", "", ""}}},
+		{"en", "1998-02-20", "Its books for nineteen ninety-seven Q4 were audited twice.", []timexWant{
+			{D, "nineteen ninety-seven Q4", "1997-Q4", "", ""}}},
 		{"en", "1998-02-20", "He vowed to halve unemployment by the year two thousand.", []timexWant{
 			{D, "the year two thousand", "2000", "", ""}}},
 		{"id", "1998-02-20", "Ia berjanji memangkas pengangguran pada tahun dua ribu.", []timexWant{
