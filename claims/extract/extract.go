@@ -215,13 +215,15 @@ type langIndex struct {
 	// markers (boundaries.extend); numberOpens, the lexicon words and the
 	// first words of units (scanNumbers).
 	markers, numberOpens rules.WordFilter
-	// evFirst joins the first-word filters of the triggers, attribute
-	// words and participants (evidenceFirsts, Pass.readEvidence).
-	evFirst rules.WordFilter
 	// ordPrefixFirst marks the first bytes of the language's ordinal
 	// prefixes ("ke-"), all unmarked when it has none (scanNumbers and
 	// scanOrdinalsAll turn away a word no prefix can open by it).
 	ordPrefixFirst [256]bool
+	// magnitude is the index of the "magnitude" unit in the language's
+	// UnitList (-1 when it has none), found once here: the number reader
+	// asks for it at every "M7.8", quake figure and capital M, and
+	// walked the unit list by name for each.
+	magnitude int
 }
 
 // newLangIndex builds what the engine keeps for language l (code code).
@@ -235,12 +237,12 @@ func newLangIndex(set *rules.Set, code string, l *rules.Language) *langIndex {
 		ordinalRule:         code + "/ordinal",
 		pastSuffixes:        slices.Sorted(maps.Keys(l.WordSet(rules.ListPastSuffix))),
 		progressiveSuffixes: slices.Sorted(maps.Keys(l.WordSet(rules.ListProgressiveSuffix))),
+		magnitude:           unitIndex(l, "magnitude"),
 	}
 	set.ClauseWords.AddFirsts(&li.markers)
 	l.Future.AddFirsts(&li.markers)
 	l.Past.AddFirsts(&li.markers)
 	l.AddLexical(&li.numberOpens)
-	evidenceFirsts(set, &li.evFirst)
 	l.Units.AddFirsts(&li.numberOpens)
 	l.OrdinalPrefixFirsts(&li.ordPrefixFirst)
 	return li
