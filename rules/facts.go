@@ -222,9 +222,26 @@ func (l *Language) WeekdayAt(t *token.Token) (n int, abbrev, ok bool) {
 }
 
 // IsNumberWordAt is IsNumberWord for token t, looked up by its hash.
-func (l *Language) IsNumberWordAt(t *token.Token) bool {
+func (l *Language) IsNumberWordAt(t *token.Token) bool { return l.factsOf(t).numberWord() }
+
+// numberWord is IsNumberWord for the word of f.
+func (f *wordFacts) numberWord() bool { return f.num.kind != 0 || f.half || f.isVague }
+
+// TokenFacts is what DetectAt, SetsAt and IsNumberWordAt answer for one
+// token, for a reader that asks them all of the same word: each of those
+// is a lookup of its own (the reading of what a number counts asked three
+// of the word after every number). The zero value is a word the tables do
+// not hold.
+type TokenFacts struct {
+	Sets       ListSets // SetsAt
+	Detect     bool     // DetectAt
+	NumberWord bool     // IsNumberWordAt
+}
+
+// FactsAt is t's TokenFacts, by one lookup.
+func (l *Language) FactsAt(t *token.Token) TokenFacts {
 	f := l.factsOf(t)
-	return f.num.kind != 0 || f.half || f.isVague
+	return TokenFacts{Sets: ListSets(f.sets), Detect: f.detect, NumberWord: f.numberWord()}
 }
 
 // IsOneWordAt is IsOneWord for token t, looked up by its hash.

@@ -42,6 +42,16 @@ func TestFactsAt(t *testing.T) {
 			func(l *Language, w string) any { n, a, ok := l.Month(w); return [3]any{n, a, ok} }},
 		{"Weekday", func(l *Language, t *token.Token) any { n, a, ok := l.WeekdayAt(t); return [3]any{n, a, ok} },
 			func(l *Language, w string) any { n, a, ok := l.Weekday(w); return [3]any{n, a, ok} }},
+		{"FactsAt", func(l *Language, t *token.Token) any { return l.FactsAt(t) },
+			func(l *Language, w string) any {
+				f := TokenFacts{Detect: l.Detect[w], NumberWord: l.IsNumberWord(w)}
+				for id := range ListID(nLists) {
+					if l.WordSet(id)[w] {
+						f.Sets |= 1 << id
+					}
+				}
+				return f
+			}},
 	}
 	for _, code := range slices.Sorted(maps.Keys(set.Languages)) {
 		l := set.Languages[code]

@@ -196,7 +196,17 @@ type scratch struct {
 	kinds      *kindCache // frameAssigner.kinds, kept the same way
 }
 
+// langIndex is what the engine keeps for one language. New makes one
+// for each language of the rules, and the first document in the language
+// builds it (built): a run mostly reads one language, and the indexes of
+// a language it does not read were a fixed cost of every run (6 M
+// instructions for Indonesian's, 17 M for English's).
 type langIndex struct {
+	once sync.Once
+	set  *rules.Set
+	code string
+	lang *rules.Language
+
 	vocab     *rules.Vocab // the words of both indexes, numbered (Pass.words)
 	dates     *rules.Index // dates, relative expressions and durations, longest match wins
 	furniture *rules.Index
@@ -215,35 +225,46 @@ type langIndex struct {
 	// markers (boundaries.extend); numberOpens, the lexicon words and the
 	// first words of units (scanNumbers).
 	markers, numberOpens rules.WordFilter
-	// evFirst joins the first-word filters of the triggers, attribute
-	// words and participants (evidenceFirsts, Pass.readEvidence).
-	evFirst rules.WordFilter
 	// ordPrefixFirst marks the first bytes of the language's ordinal
 	// prefixes ("ke-"), all unmarked when it has none (scanNumbers and
 	// scanOrdinalsAll turn away a word no prefix can open by it).
 	ordPrefixFirst [256]bool
+	// magnitude is the index of the "magnitude" unit in the language's
+	// UnitList (-1 when it has none), found once here: the number reader
+	// asks for it at every "M7.8", quake figure and capital M, and
+	// walked the unit list by name for each.
+	magnitude int
 }
 
-// newLangIndex builds what the engine keeps for language l (code code).
+// newLangIndex returns what the engine keeps for language l (code
+// code), to be built when first asked for (built).
 func newLangIndex(set *rules.Set, code string, l *rules.Language) *langIndex {
-	v := rules.NewVocab(l)
-	li := &langIndex{
-		vocab:               v,
-		dates:               rules.NewIndexIn(v, l.Dates, l.Relative, l.Durations),
-		furniture:           rules.NewIndexIn(v, l.Furniture),
-		numberRule:          code + "/number",
-		ordinalRule:         code + "/ordinal",
-		pastSuffixes:        slices.Sorted(maps.Keys(l.WordSet(rules.ListPastSuffix))),
-		progressiveSuffixes: slices.Sorted(maps.Keys(l.WordSet(rules.ListProgressiveSuffix))),
-	}
+	return &langIndex{set: set, code: code, lang: l}
+}
+
+// built returns li, built on the first call (by any goroutine: the
+// engine reads documents concurrently).
+func (li *langIndex) built() *langIndex {
+	li.once.Do(li.build)
+	return li
+}
+
+// build fills li's indexes and filters.
+func (li *langIndex) build() {
+	set, code, l := li.set, li.code, li.lang
+	li.vocab = rules.NewVocab(l)
+	li.dates = rules.NewIndexIn(li.vocab, l.Dates, l.Relative, l.Durations)
+	li.furniture = rules.NewIndexIn(li.vocab, l.Furniture)
+	li.numberRule, li.ordinalRule = code+"/number", code+"/ordinal"
+	li.pastSuffixes = slices.Sorted(maps.Keys(l.WordSet(rules.ListPastSuffix)))
+	li.progressiveSuffixes = slices.Sorted(maps.Keys(l.WordSet(rules.ListProgressiveSuffix)))
+	li.magnitude = unitIndex(l, "magnitude")
 	set.ClauseWords.AddFirsts(&li.markers)
 	l.Future.AddFirsts(&li.markers)
 	l.Past.AddFirsts(&li.markers)
 	l.AddLexical(&li.numberOpens)
-	evidenceFirsts(set, &li.evFirst)
 	l.Units.AddFirsts(&li.numberOpens)
 	l.OrdinalPrefixFirsts(&li.ordPrefixFirst)
-	return li
 }
 
 // New compiles an engine for a rule set.
@@ -486,7 +507,7 @@ func (e *Engine) newPass(doc *claims.Document, sc *scratch) *Pass {
 	e.setLanguage(doc, toks, &sc.tally)
 	l := e.Rules.Languages[doc.Language]
 	p := &sc.pass
-	*p = Pass{Doc: doc, Lang: l, Rules: e.Rules, Toks: toks, engine: e, index: e.langs[doc.Language], scratch: sc, blocked: blocked}
+	*p = Pass{Doc: doc, Lang: l, Rules: e.Rules, Toks: toks, engine: e, index: e.langs[doc.Language].built(), scratch: sc, blocked: blocked}
 	p.words() // numbers the tokens for the phrase tables before any is asked
 	p.sents = segment.AppendSentences(sc.sents[:0], doc.Text)
 	sc.sents = p.sents

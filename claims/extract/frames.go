@@ -1645,16 +1645,6 @@ func evidenceLanes(set *rules.Set, f *rules.LaneFilter) {
 	set.Participants.AddOpens(f, laneParticipant)
 }
 
-// evidenceFirsts joins into f the first-word filters of the tables
-// readEvidence reads: a word f turns away starts no trigger, attribute
-// word or participant. (The engine still builds langIndex.evFirst with
-// it; readEvidence reads evidenceLanes, which answer for each table.)
-func evidenceFirsts(set *rules.Set, f *rules.WordFilter) {
-	set.Triggers.AddFirsts(f)
-	set.AttrWords.AddFirsts(f)
-	set.Participants.AddFirsts(f)
-}
-
 // readEvidenceIn is readEvidence with lanes for evidenceLanes' (a
 // test passes others).
 func (p *Pass) readEvidenceIn(si *sentenceInfo, a, b int, lanes *rules.LaneFilter) {

@@ -464,7 +464,7 @@ func (p *Pass) readNumber(i int, r *numRead) bool {
 		if v, ok := p.magnitudeWord(i); ok {
 			// "M7.8"
 			n := rules.Numeral{Value: v.Value, Precision: v.Precision, End: v.End}
-			return p.finishNumber(r, first, i, &n, &l.UnitList[p.unitIndex("magnitude")])
+			return p.finishNumber(r, first, i, &n, &l.UnitList[p.index.magnitude])
 		}
 	}
 	isWord := t.Kind == token.Word && l.Lexical(t) && l.IsNumeralWordAt(t)
@@ -572,7 +572,7 @@ func (p *Pass) gluedPrefix(i int, r *numRead) bool {
 func (p *Pass) magnitudeWord(i int) (rules.Numeral, bool) {
 	toks := p.Toks
 	t := &toks[i]
-	if t.Kind != token.Word || len(t.Text) > 3 || t.Text[0] != 'M' || p.unitIndex("magnitude") < 0 {
+	if t.Kind != token.Word || len(t.Text) > 3 || t.Text[0] != 'M' || p.index.magnitude < 0 {
 		return rules.Numeral{}, false
 	}
 	if t.Text == "M" {
@@ -652,9 +652,7 @@ func (p *Pass) leadUnit(k int) (int, *rules.Unit, bool) {
 
 // magnitudeFigure reports a numeral that can be a magnitude standing
 // alone: one decimal ("7.6", "6,6"), from 1 to 10. (Whether the language
-// has the magnitude unit is the caller's to ask, last: unitIndex walks
-// the unit list, some 450 instructions, where the figure's sentence is
-// mostly no quake's, and quakeSentence keeps its answer.)
+// has the magnitude unit is the caller's to ask: langIndex.magnitude.)
 func (p *Pass) magnitudeFigure(n *rules.Numeral) bool {
 	return !n.Vague && !n.Code && !n.Scaled && !n.Words && n.Precision == 0.1 && n.Value >= 1 && n.Value <= 10
 }
@@ -723,10 +721,10 @@ func (p *Pass) numeralTokens(i int) int {
 	return n.End - i
 }
 
-// unitIndex returns the index of the named unit, or -1.
-func (p *Pass) unitIndex(name string) int {
-	for k := range p.Lang.UnitList {
-		if p.Lang.UnitList[k].Name == name {
+// unitIndex returns the index of l's unit named name, or -1.
+func unitIndex(l *rules.Language, name string) int {
+	for k := range l.UnitList {
+		if l.UnitList[k].Name == name {
 			return k
 		}
 	}
@@ -944,7 +942,7 @@ func (p *Pass) finishRead(r *numRead, first, i int, n *rules.Numeral, unit *rule
 			e, u2, ok := p.unitAt(n2.End, false)
 			if !ok && unit.Name == "ft" && toks[n2.End].Lower == "in" && (n2.End+1 >= len(toks) || toks[n2.End+1].Kind != token.Word) {
 				// "5 ft 2 in": "in" is inches only here.
-				if in := p.unitIndex("in"); in >= 0 {
+				if in := unitIndex(p.Lang, "in"); in >= 0 {
 					e, u2, ok = n2.End+1, &l.UnitList[in], true
 				}
 			}
@@ -960,7 +958,7 @@ func (p *Pass) finishRead(r *numRead, first, i int, n *rules.Numeral, unit *rule
 		l.List(rules.ListMagnitudeNouns).Has(toks, end) {
 		// "a 9.1 temblor", "gempa 6,6": a one-decimal figure naming a
 		// quake is its magnitude.
-		if mag := p.unitIndex("magnitude"); mag >= 0 {
+		if mag := p.index.magnitude; mag >= 0 {
 			unit = &l.UnitList[mag]
 		}
 	}
@@ -969,7 +967,7 @@ func (p *Pass) finishRead(r *numRead, first, i int, n *rules.Numeral, unit *rule
 		// decimal after a measuring word, in a sentence about a quake.
 		if s, _, ok := mb.MatchBefore(toks, first, 3); ok && !p.Blocked(s, first) {
 			if unit == nil && p.magnitudeFigure(n) && p.quakeSentence(first) {
-				if mag := p.unitIndex("magnitude"); mag >= 0 {
+				if mag := p.index.magnitude; mag >= 0 {
 					unit = &l.UnitList[mag]
 				}
 			}
@@ -981,7 +979,7 @@ func (p *Pass) finishRead(r *numRead, first, i int, n *rules.Numeral, unit *rule
 	}
 	if unit != nil && unit.Name == "lb" && n.Scale >= 1e6 {
 		// "5 million pounds" in a news report is money.
-		if gbp := p.unitIndex("GBP"); gbp >= 0 {
+		if gbp := unitIndex(p.Lang, "GBP"); gbp >= 0 {
 			unit = &l.UnitList[gbp]
 		}
 	}
@@ -1440,34 +1438,47 @@ func (p *Pass) countedAfterMark(end int) (counted string, attrNext, ok bool) {
 func (p *Pass) countedAfterWord(end int) (string, bool) { return p.countedAfterWordAsking(end, false) }
 
 // countedAfterWordAsking is countedAfterWord; with again set, the first
-// content word's tests ask the event tables and DetectAt at token end
-// again, as the plain reading did, where countedAfterWord takes the
-// answers its first loop found there: no event word (else attrNext), and
-// DetectAt's (detectEnd: the loop went past end). Each DetectAt is a
-// lookup of the word's facts, and a figure is mostly followed by its
-// content word: a page of "measuring 6.1" asked four lookups a figure.
+// content word's tests ask the event tables again at token end and the
+// word tables by a lookup for each question (DetectAt, IsNumberWordAt,
+// InSet), as the plain reading did, where countedAfterWord takes the
+// answers its first loop found at end (no event word, else attrNext) and
+// the facts of each word it asks about from one lookup (FactsAt): a
+// figure is mostly followed by its content word, and a page of
+// "measuring 6.1" asked four lookups of that word a figure.
 // TestCountedAsking holds the two readings equal.
 func (p *Pass) countedAfterWordAsking(end int, again bool) (string, bool) {
 	toks := p.Toks
+	// The facts of token end, which every step below asks about.
+	var fe rules.TokenFacts
+	knownEnd := end < len(toks) && p.Lang.MayKnow(&toks[end])
+	if knownEnd && !again {
+		fe = p.Lang.FactsAt(&toks[end])
+	}
 	// An event word right after the number, or after function words
 	// ("40 were injured", "12 have died", "5 telah tewas").
-	attrNext, detectEnd := false, false
+	attrNext := false
 	for k := end; k < len(toks) && k < end+3 && !toks[k].Is(token.NewlineBefore); k++ {
 		if startsAt(p.Rules.AttrWords, toks, k) && p.Rules.AttrWords.Has(toks, k) || startsAt(p.Rules.Triggers, toks, k) && p.Rules.Triggers.Has(toks, k) {
 			attrNext = true
 			break
 		}
-		if toks[k].Kind != token.Word || !p.Lang.MayKnow(&toks[k]) || !p.Lang.DetectAt(&toks[k]) {
+		if toks[k].Kind != token.Word || !p.Lang.MayKnow(&toks[k]) {
 			break
 		}
-		detectEnd = detectEnd || k == end
+		if k == end && !again {
+			if !fe.Detect {
+				break
+			}
+		} else if !p.Lang.DetectAt(&toks[k]) {
+			break
+		}
 	}
 	// A listed noun counts only as the head of the number's own phrase: the
 	// first word, or the second after one modifier ("three high-profile
 	// meetings", "lebih dari 100 uji coba rudal") — not "250 temporary
 	// camps hosting people".
 	k0 := end
-	if k0 < len(toks) && p.Lang.MayKnow(&toks[k0]) && p.Lang.InSet(rules.ListPartitive, &toks[k0]) {
+	if knownEnd && (!again && fe.Sets.Has(rules.ListPartitive) || again && p.Lang.InSet(rules.ListPartitive, &toks[k0])) {
 		k0++
 	}
 	for k0+2 < len(toks) && toks[k0].Kind == token.Word && toks[k0+1].Text == "-" && toks[k0+1].Glued() && toks[k0+2].Glued() {
@@ -1495,16 +1506,26 @@ func (p *Pass) countedAfterWordAsking(end int, again bool) (string, bool) {
 	if k >= len(toks) || toks[k].Kind != token.Word || toks[k].Is(token.NewlineBefore) || toks[k].Is(token.Capital) || toks[k].Is(token.AllCaps) {
 		return "", attrNext
 	}
-	// The tables are asked by the token's hash (DetectAt, IsNumberWordAt)
-	// and past their filters (startsAt), not by the word hashed again.
+	// The tables are asked by the token's hash (FactsAt) and past their
+	// filters (startsAt), not by the word hashed again.
 	w, t := toks[k].Lower, &toks[k]
 	notCounted := p.Lang.List(rules.ListNotCounted)
-	known := p.Lang.MayKnow(t) // (MayKnow inline first: most content words are in no table)
-	// At end (a word, on the number's line) the first loop asked already.
+	var f rules.TokenFacts
+	switch {
+	case k == end && !again:
+		f = fe
+	case !p.Lang.MayKnow(t): // (inline first: most content words are in no table)
+	case again:
+		f = rules.TokenFacts{Detect: p.Lang.DetectAt(t), NumberWord: p.Lang.IsNumberWordAt(t)}
+	default:
+		f = p.Lang.FactsAt(t)
+	}
+	// At end (a word, on the number's line) the first loop asked the
+	// event tables already.
 	ask := k != end || again
-	if len(w) < 3 || attrNext || known && (ask && p.Lang.DetectAt(t) || !ask && detectEnd) ||
+	if len(w) < 3 || attrNext || f.Detect ||
 		ask && (startsAt(p.Rules.AttrWords, toks, k) && p.Rules.AttrWords.Has(toks, k) || startsAt(p.Rules.Triggers, toks, k) && p.Rules.Triggers.Has(toks, k)) ||
-		known && p.Lang.IsNumberWordAt(t) ||
+		f.NumberWord ||
 		startsAt(notCounted, toks, k) && notCounted.Has(toks, k) || startsAt(p.Lang.Future, toks, k) && p.Lang.Future.Has(toks, k) ||
 		startsAt(p.Lang.Past, toks, k) && p.Lang.Past.Has(toks, k) || p.hasPastSuffix(w) {
 		// A verb, not the thing counted ("hundreds went missing", "up to

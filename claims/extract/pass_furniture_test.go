@@ -9,7 +9,7 @@ import (
 // answers what MayStart asked of each token does, from every token, on
 // masks with random bits (starts among them) scattered, packed and absent.
 func TestNextStart(t *testing.T) {
-	idx := engineForTest(t).langs["en"].furniture
+	idx := engineForTest(t).langs["en"].built().furniture
 	reference := func(masks []uint64, i int) int {
 		for ; i < len(masks) && !idx.MayStart(masks, i); i++ {
 		}
