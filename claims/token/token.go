@@ -730,13 +730,6 @@ func (a *lowerArena) lower(s string) string {
 	return a.lowerASCII(s)
 }
 
-// le64 is the first eight bytes of s, little-endian: one load.
-func le64(s string) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
 // lowerASCII is lower for a string known to be ASCII.
 func (a *lowerArena) lowerASCII(s string) string {
 	if len(a.buf)+len(s) > cap(a.buf) {
