@@ -85,7 +85,7 @@ func (r *dateRun) offsetsIn(a, b int) (ids []string, lo, hi float64, ok bool) {
 	if parts == nil {
 		return nil, 0, 0, false
 	}
-	toks, lanes := r.Toks, &kindsFor(r.scratch, set).lanes
+	toks, lanes := r.Toks, &r.index.lanes
 	for k := a; ; {
 		v, end, found := nextParticipant(lanes, parts, toks, k, min(b, len(toks)))
 		if !found {
@@ -136,7 +136,7 @@ func (r *dateRun) mainOffsets() (ids []string, lo, hi float64, ok bool) {
 	}
 	count := map[string]int{}
 	var order []string
-	toks, lanes := r.Toks, &kindsFor(r.scratch, set).lanes
+	toks, lanes := r.Toks, &r.index.lanes
 	for k := 0; ; {
 		v, end, found := nextParticipant(lanes, parts, toks, k, len(toks))
 		if !found {

@@ -25,7 +25,7 @@ func checkNextParticipant(t *testing.T, e *Engine, lang, text string) int {
 	t.Helper()
 	p := passOver(e, lang, text)
 	parts := p.Rules.Participants
-	toks, lanes := p.Toks, &kindsFor(p.scratch, p.Rules).lanes
+	toks, lanes := p.Toks, &p.index.lanes
 	n := 0
 	for k := 0; k <= len(toks); k++ {
 		for _, b := range []int{len(toks), k + 3, k} {

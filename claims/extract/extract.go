@@ -225,6 +225,11 @@ type langIndex struct {
 	// markers (boundaries.extend); numberOpens, the lexicon words and the
 	// first words of units (scanNumbers).
 	markers, numberOpens rules.WordFilter
+	// lanes tell, at one load a word, which of the evidence tables
+	// (triggers, attribute words, participants) may open a phrase there
+	// (evidenceLanes): readEvidence and the clock times' participant
+	// readers ask them. Built once with the rest, from the rules alone.
+	lanes rules.LaneFilter
 	// ordPrefixFirst marks the first bytes of the language's ordinal
 	// prefixes ("ke-"), all unmarked when it has none (scanNumbers and
 	// scanOrdinalsAll turn away a word no prefix can open by it).
@@ -264,6 +269,7 @@ func (li *langIndex) build() {
 	l.Past.AddFirsts(&li.markers)
 	l.AddLexical(&li.numberOpens)
 	l.Units.AddFirsts(&li.numberOpens)
+	evidenceLanes(set, &li.lanes)
 	l.OrdinalPrefixFirsts(&li.ordPrefixFirst)
 }
 

@@ -95,7 +95,11 @@ func (e *Engine) assignFrames(p *Pass, cs []*claims.Claim) {
 	fa := frameAssigner{p: p, set: e.Rules, claims: len(cs),
 		cands: sc.cands[:0], scores: sc.scores[:0], slot: sc.slot}
 	fa.cache[0].si.ev, fa.cache[1].si.ev = sc.evs[0][:0], sc.evs[1][:0]
-	kindsFor(sc, e.Rules)
+	if sc.kinds == nil || sc.kinds.set != e.Rules {
+		// A scratch's memo answers for its engine's rules only: made
+		// anew should they be another set (initMemo).
+		sc.acceptMemo, sc.attrBase, sc.wide, sc.kinds = nil, nil, nil, nil
+	}
 	fa.acceptMemo, fa.attrBase, fa.wide, fa.kinds = sc.acceptMemo, sc.attrBase, sc.wide, sc.kinds
 	for _, c := range cs {
 		if c.Dateline {
@@ -230,20 +234,7 @@ func (fa *frameAssigner) initMemo() {
 	}
 	fa.attrBase = append(fa.attrBase, n)
 	fa.acceptMemo = map[acceptKey][]int8{}
-	if fa.kinds == nil || fa.kinds.set != fa.set {
-		fa.kinds = newKindCache(fa.set)
-	}
-}
-
-// kindsFor returns sc's kindCache, made anew for set, with the accepts
-// memo dropped, when it holds another set's: a scratch's memo answers
-// for its engine's rules only (initMemo makes the memo again).
-func kindsFor(sc *scratch, set *rules.Set) *kindCache {
-	if sc.kinds == nil || sc.kinds.set != set {
-		sc.acceptMemo, sc.attrBase, sc.wide = nil, nil, nil
-		sc.kinds = newKindCache(set)
-	}
-	return sc.kinds
+	fa.kinds = &kindCache{set: fa.set}
 }
 
 // acceptsOf returns the memo of which attributes take claims like c (see
@@ -303,19 +294,10 @@ func (fa *frameAssigner) acceptsOf(c *claims.Claim) []int8 {
 // valid (its answers depend on the rules alone), so the cache need not
 // be cleared with it; and for the same reason it is kept from document
 // to document with the engine's pooled scratch, set naming the rules it
-// answers for. It keeps the rules' evidence lanes (evidenceLanes) there
-// too, for readEvidence.
+// answers for.
 type kindCache struct {
 	set   *rules.Set
 	slots [kindSlots]kindMemo
-	lanes rules.LaneFilter
-}
-
-// newKindCache makes an empty kindCache for set, with its lanes.
-func newKindCache(set *rules.Set) *kindCache {
-	k := &kindCache{set: set}
-	evidenceLanes(set, &k.lanes)
-	return k
 }
 
 // kindSlots is the size of kindCache, 1<<kindBits. Of 31,800 calls on
@@ -1626,7 +1608,7 @@ func gap(a, b, c, d int) int {
 // readEvidence reads the evidence, evoked frames and participants of the
 // sentence of tokens [a, b) into si, appending to its (empty) slices.
 func (p *Pass) readEvidence(si *sentenceInfo, a, b int) {
-	p.readEvidenceIn(si, a, b, &kindsFor(p.scratch, p.Rules).lanes)
+	p.readEvidenceIn(si, a, b, &p.index.lanes)
 }
 
 // The lanes of evidenceLanes, one per table readEvidence reads.
