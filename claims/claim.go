@@ -225,6 +225,11 @@ func (d *DateValue) Canonical() string {
 	return string(b)
 }
 
+// AppendDay appends t's day as Canonical spells a day ("2024-12-30",
+// t.Format("2006-01-02")), for notes that name a day without building a
+// DateValue.
+func AppendDay(b []byte, t time.Time) []byte { return appendPoint(b, t, GranDay) }
+
 // appendPoint appends formatPoint(t, g) to b. Years 0 to 9999, all that
 // news writes, are spelled digit by digit from one t.Date call; any other
 // year goes through formatPoint itself, whose fmt and time layouts decide

@@ -2163,7 +2163,7 @@ func (p *Pass) yearNote(y int, pub time.Time) string {
 	p.nextYearNote = (p.nextYearNote + 1) % len(p.yearNotes)
 	var buf [64]byte
 	b := strconv.AppendInt(append(buf[:0], "year "...), int64(y), 10)
-	b = appendDay(append(b, " inferred from the publication date "...), pub)
+	b = claims.AppendDay(append(b, " inferred from the publication date "...), pub)
 	*yn = yearNote{y, pub, string(b)}
 	return yn.note
 }
@@ -2235,21 +2235,6 @@ func formatClock(h, m int) string {
 	b := appendPad2(append(buf[:0], 'T'), h)
 	b = appendPad2(append(b, ':'), m)
 	return string(b)
-}
-
-// appendDay appends t.Format("2006-01-02"), spelled digit by digit from
-// one t.Date call for the years 0 to 9999 and by the layout for any
-// other: the notes made once a document from its publication date
-// (yearNote, relativeNote, dayText) spent most of their cost in time's
-// layout machinery and fmt.
-func appendDay(b []byte, t time.Time) []byte {
-	y, m, d := t.Date()
-	if y < 0 || y > 9999 {
-		return t.AppendFormat(b, "2006-01-02")
-	}
-	b = append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-')
-	b = appendPad2(b, int(m))
-	return appendPad2(append(b, '-'), d)
 }
 
 // appendPad2 appends n as fmt's %02d spells it.
@@ -2440,7 +2425,7 @@ func (p *dateRun) dayText(t time.Time) string {
 	if m := &p.lastDayText; m.text == "" || m.t != t {
 		var buf [32]byte
 		b := append(buf[:0], t.Weekday().String()[:3]...) // "Mon": the English name's first three letters
-		m.t, m.text = t, string(appendDay(append(b, ' '), t))
+		m.t, m.text = t, string(claims.AppendDay(append(b, ' '), t))
 	}
 	return p.lastDayText.text
 }
@@ -2604,7 +2589,7 @@ func (p *dateRun) resolveRelative(c *claims.Claim, m *dateMatch, pub time.Time) 
 func (p *dateRun) relativeNote(pub time.Time) string {
 	if m := &p.lastRelativeNote; m.text == "" || m.t != pub {
 		var buf [64]byte
-		m.t, m.text = pub, string(appendDay(append(buf[:0], "relative to the publication date "...), pub))
+		m.t, m.text = pub, string(claims.AppendDay(append(buf[:0], "relative to the publication date "...), pub))
 	}
 	return p.lastRelativeNote.text
 }

@@ -11,7 +11,7 @@ import (
 )
 
 // dayTextTimes are times for the notes' spelling: the years news writes,
-// the edges of appendDay's digits (0, 9, 10, 99, 999, 9999) and years
+// the edges of claims.AppendDay's digits (0, 9, 10, 99, 999, 9999) and years
 // past them (negative, five digits), in UTC and in zones whose date
 // differs from UTC's.
 func dayTextTimes(r *rand.Rand, n int) []time.Time {
@@ -27,11 +27,11 @@ func dayTextTimes(r *rand.Rand, n int) []time.Time {
 	return ts
 }
 
-// checkDayText holds the notes spelled with appendDay to the layouts and
+// checkDayText holds the notes spelled with claims.AppendDay to the layouts and
 // fmt calls they were made with.
 func checkDayText(t *testing.T, p *Pass, tm time.Time) {
 	t.Helper()
-	require.Equal(t, tm.Format("2006-01-02"), string(appendDay(nil, tm)), "%v", tm)
+	require.Equal(t, tm.Format("2006-01-02"), string(claims.AppendDay(nil, tm)), "%v", tm)
 	r := &dateRun{Pass: p}
 	require.Equal(t, tm.Format("Mon 2006-01-02"), r.dayText(tm), "%v", tm)
 	require.Equal(t, "relative to the publication date "+tm.Format("2006-01-02"), r.relativeNote(tm), "%v", tm)
