@@ -1435,23 +1435,20 @@ func (p *Pass) countedAfterMark(end int) (counted string, attrNext, ok bool) {
 
 // countedAfterWord is counted read in full, for a number followed by a
 // word (or by nothing).
-func (p *Pass) countedAfterWord(end int) (string, bool) { return p.countedAfterWordAsking(end, false) }
-
-// countedAfterWordAsking is countedAfterWord; with again set, the first
-// content word's tests ask the event tables again at token end and the
-// word tables by a lookup for each question (DetectAt, IsNumberWordAt,
-// InSet), as the plain reading did, where countedAfterWord takes the
-// answers its first loop found at end (no event word, else attrNext) and
-// the facts of each word it asks about from one lookup (FactsAt): a
-// figure is mostly followed by its content word, and a page of
-// "measuring 6.1" asked four lookups of that word a figure.
-// TestCountedAsking holds the two readings equal.
-func (p *Pass) countedAfterWordAsking(end int, again bool) (string, bool) {
+//
+// The word right after the number (token end) is looked up once
+// (FactsAt), and the first content word takes its answers when it is that
+// word, as the first loop found them there (no event word, else
+// attrNext): a figure is mostly followed by its content word, and a page
+// of "measuring 6.1" asked four lookups of that word a figure.
+// TestCountedAsking holds it to the plain reading (countedAfterWordRef),
+// which asks every table again.
+func (p *Pass) countedAfterWord(end int) (string, bool) {
 	toks := p.Toks
 	// The facts of token end, which every step below asks about.
 	var fe rules.TokenFacts
 	knownEnd := end < len(toks) && p.Lang.MayKnow(&toks[end])
-	if knownEnd && !again {
+	if knownEnd {
 		fe = p.Lang.FactsAt(&toks[end])
 	}
 	// An event word right after the number, or after function words
@@ -1465,11 +1462,7 @@ func (p *Pass) countedAfterWordAsking(end int, again bool) (string, bool) {
 		if toks[k].Kind != token.Word || !p.Lang.MayKnow(&toks[k]) {
 			break
 		}
-		if k == end && !again {
-			if !fe.Detect {
-				break
-			}
-		} else if !p.Lang.DetectAt(&toks[k]) {
+		if detect := k == end && fe.Detect || k != end && p.Lang.DetectAt(&toks[k]); !detect {
 			break
 		}
 	}
@@ -1478,7 +1471,7 @@ func (p *Pass) countedAfterWordAsking(end int, again bool) (string, bool) {
 	// meetings", "lebih dari 100 uji coba rudal") — not "250 temporary
 	// camps hosting people".
 	k0 := end
-	if knownEnd && (!again && fe.Sets.Has(rules.ListPartitive) || again && p.Lang.InSet(rules.ListPartitive, &toks[k0])) {
+	if knownEnd && fe.Sets.Has(rules.ListPartitive) {
 		k0++
 	}
 	for k0+2 < len(toks) && toks[k0].Kind == token.Word && toks[k0+1].Text == "-" && toks[k0+1].Glued() && toks[k0+2].Glued() {
@@ -1512,19 +1505,15 @@ func (p *Pass) countedAfterWordAsking(end int, again bool) (string, bool) {
 	notCounted := p.Lang.List(rules.ListNotCounted)
 	var f rules.TokenFacts
 	switch {
-	case k == end && !again:
+	case k == end:
 		f = fe
-	case !p.Lang.MayKnow(t): // (inline first: most content words are in no table)
-	case again:
-		f = rules.TokenFacts{Detect: p.Lang.DetectAt(t), NumberWord: p.Lang.IsNumberWordAt(t)}
-	default:
+	case p.Lang.MayKnow(t): // (inline first: most content words are in no table)
 		f = p.Lang.FactsAt(t)
 	}
 	// At end (a word, on the number's line) the first loop asked the
 	// event tables already.
-	ask := k != end || again
 	if len(w) < 3 || attrNext || f.Detect ||
-		ask && (startsAt(p.Rules.AttrWords, toks, k) && p.Rules.AttrWords.Has(toks, k) || startsAt(p.Rules.Triggers, toks, k) && p.Rules.Triggers.Has(toks, k)) ||
+		k != end && (startsAt(p.Rules.AttrWords, toks, k) && p.Rules.AttrWords.Has(toks, k) || startsAt(p.Rules.Triggers, toks, k) && p.Rules.Triggers.Has(toks, k)) ||
 		f.NumberWord ||
 		startsAt(notCounted, toks, k) && notCounted.Has(toks, k) || startsAt(p.Lang.Future, toks, k) && p.Lang.Future.Has(toks, k) ||
 		startsAt(p.Lang.Past, toks, k) && p.Lang.Past.Has(toks, k) || p.hasPastSuffix(w) {
